@@ -1,0 +1,365 @@
+"""Tables flattened to one cell per line, as web pages dump them.
+
+A table starts with a header row (序号, then its other column labels one per
+line) and goes on with rows::
+
+    1                      row number
+    生态保护管理机制改革      row title (may be split over two lines)
+    1)开展确权登记。          sub-items, or one content paragraph
+    市国土资源局              cells of the unit columns, in header order ...
+    \u00a0                    ... a blank cell is a line of spaces
+    2)实施垂直管理改革。       the next group of sub-items
+    市环保局                 and the cells that apply to all of them
+    各县市区人民政府
+
+A group of cells applies to every item since the previous group; where fewer
+cells than unit columns follow, they fill the columns from the left (so a lone
+cell is the lead). A row number equal to the current one is the same row
+repeated across a page break: its title is skipped and its sub-items continue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Assignment, Provenance, Role
+from ..text.markers import ROW_NUMBER, match_item
+from ..text.normalize import SENTENCE_PUNCT, bracket_depth_split
+from ..text.units import LIST_SEPARATORS, is_unit_name, looks_like_unit_list, split_units, strip_noise
+from .lines import Line, is_furniture
+
+NUMBER, TEXT, LEAD, RESPONSIBLE, COOPERATING, DEADLINE, LEADER = (
+    "number", "text", "lead", "responsible", "cooperating", "deadline", "leader")
+ROLE_OF_KIND = {LEAD: Role.LEAD, RESPONSIBLE: Role.RESPONSIBLE, COOPERATING: Role.COOPERATING}
+
+MAX_HEADER_CELLS = 12
+MAX_HEADER_LENGTH = 12
+MAX_TITLE_CONTINUATION = 8
+ANNEX_HEADING = re.compile(r"^附件\s*(\d{1,2})$")
+# Names that start a new unit rather than continue a split one.
+_NAME_START = re.compile(r"^(市|省|县|区|各|相关|有关|中共|中国|国家)")
+
+
+_COLUMN_PATTERNS = [(kind, re.compile(p)) for kind, p in [
+    (NUMBER, r"序号|编号"),
+    (LEADER, r"领导|责任人|负责人|联系人"),
+    (LEAD, r"牵头|牽頭|主责|主責"),
+    (COOPERATING, r"配合|协助|協助|参与|參與|协办|協辦"),
+    (RESPONSIBLE, r"责任|責任|负责|負責|承办|承辦|实施单位|實施單位"),
+    (DEADLINE, r"时限|時限|时间|時間|期限|进度|進度"),
+]]
+
+
+def column_kind(label: str) -> str:
+    """What a header label holds.
+
+    >>> [column_kind(x) for x in ["序号", "重点任务", "牵头单位", "责任单位", "配合单位", "完成时限", "牵头领导"]]
+    ['number', 'text', 'lead', 'responsible', 'cooperating', 'deadline', 'leader']
+    """
+    for kind, pattern in _COLUMN_PATTERNS:
+        if pattern.search(label):
+            return kind
+    return TEXT
+
+
+def read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
+    """The column labels of a table header starting at ``lines[i]`` (序号 …) and the index after it."""
+    t = lines[i].text
+    if not t or len(t) > 4 or ("序" not in t and "编" not in t) or column_kind(t) != NUMBER:
+        return None
+    labels = [lines[i].text]
+    j = i + 1
+    while j < len(lines) and len(labels) <= MAX_HEADER_CELLS:
+        t = lines[j].text
+        if not t:
+            j += 1
+            continue
+        if ROW_NUMBER.match(t):
+            return (labels, j) if len(labels) >= 2 else None
+        if len(t) > MAX_HEADER_LENGTH or any(p in t for p in SENTENCE_PUNCT + "，,、"):
+            return None
+        labels.append(t)
+        j += 1
+    return None
+
+
+_PUNCT = frozenset(SENTENCE_PUNCT + "，,")
+
+
+def _sentence_like(text: str) -> bool:
+    """Task text rather than a cell: punctuation or length, and not a unit list."""
+    if len(text) <= 20 and _PUNCT.isdisjoint(text):
+        return False
+    return not looks_like_unit_list(text)
+
+
+@dataclass
+class _Span:
+    text: str
+    first: int
+    last: int
+
+    def extend(self, text: str, line_no: int, sep: str = "") -> None:
+        self.text += sep + text
+        self.last = line_no
+
+
+@dataclass
+class _Item:
+    number: int | None
+    span: _Span
+    cells: list[_Span | None] = field(default_factory=list)
+
+
+@dataclass
+class _Row:
+    number: int
+    first_line: int
+    title: _Span | None = None
+    items: list[_Item] = field(default_factory=list)
+    top: int = 0  # the highest item number so far
+
+    def next_sub(self) -> int:
+        return self.top + 1
+
+
+@dataclass
+class TableRow:
+    """A row as read: its number, title, items with their cells, and line span."""
+
+    number: int
+    title: str | None
+    title_lines: tuple[int, int] | None
+    first_line: int
+    items: list[_Item]
+
+
+class FlatTableReader:
+    """Reads the rows of one flattened table, from just after its header."""
+
+    def __init__(self, lines: list[Line], columns: list[str]):
+        self.lines = lines
+        self.columns = columns
+        kinds = [column_kind(c) for c in columns]
+        first_cell = next((k for k, kind in enumerate(kinds) if kind not in (NUMBER, TEXT)), len(kinds))
+        self.cell_kinds = [k for k in kinds[first_cell:]]
+        self.has_units = any(k in ROLE_OF_KIND for k in self.cell_kinds)
+        self.rows: list[_Row] = []
+        self._row: _Row | None = None
+        self._pending: list[_Item] = []
+        self._cells: list[_Span | None] = []
+        self._last = ""  # what the previous line was: "title", "item", "cell"
+
+    # -- stream ---------------------------------------------------------------------------
+    def read(self, start: int) -> int:
+        """Consume rows from ``lines[start]``; return the index where the table ends."""
+        i = start
+        n = len(self.lines)
+        while i < n:
+            line = self.lines[i]
+            t = line.text
+            if line.blank_cell:
+                if self._row is not None and self._last in ("item", "cell", "title"):
+                    self._cells.append(None)
+                    self._last = "cell"
+                i += 1
+                continue
+            if not t:
+                i += 1
+                continue
+            if ANNEX_HEADING.match(t) or is_furniture(t):
+                break
+            if t == self.columns[0] and self._is_repeated_header(i):
+                i += len(self.columns)
+                continue
+            if ROW_NUMBER.match(t) and self._is_row_number(int(t)):
+                i = self._start_row(int(t), i)
+                continue
+            if self._row is None:
+                i += 1
+                continue
+            marker = match_item(t, expected=self._row.next_sub())
+            if marker and marker.text:
+                self._close_group()
+                self._add_item(marker.number, _Span(marker.text, line.no, line.no))
+                i += 1
+                continue
+            i = self._read_other(i)
+        self._close_group()
+        self._finish_row()
+        return i
+
+    def _is_repeated_header(self, i: int) -> bool:
+        texts = [ln.text for ln in self.lines[i:i + len(self.columns) * 2] if ln.text][: len(self.columns)]
+        return texts == self.columns
+
+    def _is_row_number(self, number: int) -> bool:
+        if self._row is None:
+            return number == 1 or not self.rows and number <= 3
+        return self._row.number <= number <= self._row.number + 3
+
+    def _start_row(self, number: int, i: int) -> int:
+        self._close_group()
+        if self._row is not None and number == self._row.number:
+            return self._skip_repeated_title(i + 1)
+        self._finish_row()
+        self._row = _Row(number, self.lines[i].no)
+        self._last = "row"
+        return self._read_title(i + 1)
+
+    def _read_title(self, i: int) -> int:
+        """Read the row title (a short line, maybe continued by a short fragment)."""
+        n = len(self.lines)
+        while i < n and not self.lines[i].text and not self.lines[i].blank_cell:
+            i += 1
+        if i >= n:
+            return i
+        line = self.lines[i]
+        t = line.text
+        if (not t or _sentence_like(t) or match_item(t, expected=1) or looks_like_unit_list(t)
+                or ROW_NUMBER.match(t)):
+            return i
+        title = _Span(t, line.no, line.no)
+        i += 1
+        while i < n:
+            nxt = self.lines[i].text
+            if (not nxt or len(nxt) > MAX_TITLE_CONTINUATION or _sentence_like(nxt) or looks_like_unit_list(nxt)
+                    or ROW_NUMBER.match(nxt) or match_item(nxt, expected=1)):
+                break
+            title.extend(nxt, self.lines[i].no)
+            i += 1
+        self._row.title = title
+        self._last = "title"
+        return i
+
+    def _skip_repeated_title(self, i: int) -> int:
+        """Skip the title lines of a row repeated across a page break."""
+        title = self._row.title.text if self._row.title else ""
+        seen = ""
+        j = i
+        while j < len(self.lines) and title:
+            t = self.lines[j].text
+            if not t:
+                j += 1
+                continue
+            if title.startswith(seen + t):
+                seen += t
+                j += 1
+                if seen == title:
+                    return j
+                continue
+            break
+        return i if not seen else j
+
+    def _read_other(self, i: int) -> int:
+        """A line that is neither a row number nor a numbered item: text or a cell."""
+        line = self.lines[i]
+        t = line.text
+        row = self._row
+        if self._last in ("row", "title") and not row.items:
+            if looks_like_unit_list(t) and row.title is not None:
+                # No content column text: the title is the task.
+                self._add_item(None, _Span(row.title.text, row.title.first, row.title.last))
+                return self._read_cell(i)
+            self._add_item(None, _Span(t, line.no, line.no))
+            return i + 1
+        if self._last == "item" and not self._cells and _sentence_like(t):
+            self._row.items[-1].span.extend(t, line.no)  # a paragraph wrapped over two lines
+            return i + 1
+        if self._last == "cell" and _sentence_like(t):
+            # A paragraph after cells without a marker: a new item of this row.
+            self._close_group()
+            self._add_item(None, _Span(t, line.no, line.no))
+            return i + 1
+        return self._read_cell(i)
+
+    def _read_cell(self, i: int) -> int:
+        """Read one cell starting at ``lines[i]``, joining a name split over two lines."""
+        line = self.lines[i]
+        cell = _Span(line.text, line.no, line.no)
+        j = i + 1
+        while j < len(self.lines):
+            nxt = self.lines[j]
+            if not nxt.text or nxt.blank_cell or ROW_NUMBER.match(nxt.text) or _sentence_like(nxt.text):
+                break
+            if match_item(nxt.text, expected=self._row.next_sub()) or ANNEX_HEADING.match(nxt.text):
+                break
+            if not self._continues(cell.text, nxt.text):
+                break
+            cell.extend(nxt.text, nxt.no)
+            j += 1
+        self._cells.append(cell)
+        self._last = "cell"
+        return j
+
+    @staticmethod
+    def _continues(text: str, nxt: str) -> bool:
+        """Whether ``nxt`` is the rest of a cell split after ``text``."""
+        if text.endswith(tuple(LIST_SEPARATORS)) or nxt.startswith(tuple(LIST_SEPARATORS)):
+            return True
+        tail = strip_noise(bracket_depth_split(text, LIST_SEPARATORS)[-1])
+        head = bracket_depth_split(nxt, LIST_SEPARATORS)[0]
+        if is_unit_name(tail) or not is_unit_name(tail + head):
+            return False
+        return not (_NAME_START.match(head) and is_unit_name(head))
+
+    # -- groups and rows -----------------------------------------------------------------
+    def _add_item(self, number: int | None, span: _Span) -> None:
+        item = _Item(number, span)
+        if number is not None and number > self._row.top:
+            self._row.top = number
+        self._row.items.append(item)
+        self._pending.append(item)
+        self._last = "item"
+
+    def _close_group(self) -> None:
+        cells = self._cells
+        while cells and cells[-1] is None and len(cells) > len(self.cell_kinds):
+            cells.pop()
+        cells = self._merge_overflow(cells)
+        if cells and self._pending:
+            for item in self._pending:
+                item.cells = list(cells)
+            self._pending = []
+        self._cells = []
+
+    def _merge_overflow(self, cells: list[_Span | None]) -> list[_Span | None]:
+        """More cells than columns: join a fragment to the cell after it."""
+        cells = list(cells)
+        k = 0
+        while len(cells) > len(self.cell_kinds) and k < len(cells) - 1:
+            a, b = cells[k], cells[k + 1]
+            tail = strip_noise(bracket_depth_split(a.text, LIST_SEPARATORS)[-1]) if a else ""
+            if a and b and not is_unit_name(tail):
+                a.extend(b.text, b.last)
+                del cells[k + 1]
+                continue
+            k += 1
+        return cells
+
+    def _finish_row(self) -> None:
+        if self._row is not None:
+            self.rows.append(self._row)
+        self._row = None
+        self._pending = []
+        self._last = ""
+
+    # -- results -------------------------------------------------------------------------
+    def assignments(self, item: _Item, source: str) -> tuple[list[Assignment], list[str], list[str]]:
+        """Assignments, deadline cells as printed and leader names of an item, from its cells."""
+        assignments: list[Assignment] = []
+        deadlines: list[str] = []
+        leaders: list[str] = []
+        for kind, cell in zip(self.cell_kinds, item.cells):
+            if cell is None:
+                continue
+            if kind in ROLE_OF_KIND:
+                prov = Provenance(source, cell.first, cell.last)
+                role = ROLE_OF_KIND[kind]
+                assignments.extend(Assignment(name, role, prov) for name in split_units(cell.text))
+            elif kind == DEADLINE:
+                deadlines.append(cell.text)
+            elif kind == LEADER:
+                leaders.extend(p for p in bracket_depth_split(cell.text, LIST_SEPARATORS) if p)
+        return assignments, deadlines, leaders

@@ -1,0 +1,42 @@
+"""Sums of money printed in task text.
+
+>>> [(a.printed, a.value, a.unit) for a in find_amounts("计划完成投资约1.8亿元,另投9385万元")]
+[('1.8亿元', 180000000.0, '元'), ('9385万元', 93850000.0, '元')]
+>>> [a.printed for a in find_amounts("完成投资8000万。新增学位5000个")]
+['8000万']
+>>> find_amounts("完成550个行政村整治,造林2000亩")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Amount
+
+_SCALE = {"": 1, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8, "万亿": 1e12}
+_WITH_CURRENCY = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|千万|百万|十万|亿|万|千)?\s*(美元|欧元|元)")
+# Without 元 a number is money only after a word about money: 投资8000万.
+_MONEY_WORDS = "投资|资金|资本|收入|营收|产值|补助|补贴|贷款|融资|基金|预算|拨付|奖励|经费"
+_WITHOUT_CURRENCY = re.compile(
+    r"(?:" + _MONEY_WORDS + r")[^,，。;；、\d]{0,6}?(\d+(?:\.\d+)?)\s*(万亿|千万|百万|亿|万)(?![\u4e00-\u9fff元])"
+)
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every sum of money in ``text``, in printed order, valued in its currency unit."""
+    if "元" not in text and "万" not in text and "亿" not in text:
+        return []
+    found: list[tuple[int, Amount]] = []
+    spans: list[tuple[int, int]] = []
+    for m in _WITH_CURRENCY.finditer(text):
+        value = float(m.group(1)) * _SCALE[m.group(2) or ""]
+        found.append((m.start(), Amount(m.group(0).replace(" ", ""), value, m.group(3))))
+        spans.append(m.span())
+    for m in _WITHOUT_CURRENCY.finditer(text):
+        start, end = m.start(1), m.end(2)
+        if any(start < e and s < end for s, e in spans):
+            continue
+        value = float(m.group(1)) * _SCALE[m.group(2)]
+        found.append((start, Amount(text[start:end].replace(" ", ""), value, "元")))
+    return [a for _, a in sorted(found, key=lambda item: item[0])]

@@ -1,0 +1,116 @@
+"""Dates as printed in plans, and the deadlines tasks carry.
+
+>>> parse_date("2018-04-26"), parse_date("2018年3月31日"), parse_date("2018331")
+('2018-04-26', '2018-03-31', '2018-03-31')
+>>> parse_date("20180331"), parse_date("2018.3.1"), parse_date("二〇一八")
+('2018-03-31', '2018-03-01', None)
+>>> [(d.printed, d.date) for d in find_deadlines("确保上半年启动,力争年内投产", 2018)]
+[('上半年', '2018-06-30'), ('年内', '2018-12-31')]
+>>> [(d.printed, d.date) for d in find_deadlines("力争20186月底前全部整改到位", 2018)]
+[('20186月底前', '2018-06-30')]
+>>> [(d.printed, d.date) for d in find_deadlines("2022年10月底前编制并公布", None)]
+[('2022年10月底前', '2022-10-31')]
+>>> find_deadlines("按照三年攻坚、五年内完成", 2018)
+[]
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from ..model import Deadline
+
+_ISO = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?")
+_GARBLED = re.compile(r"^(\d{4})(\d{2,4})$")
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    if not (1900 <= year <= 2100 and 1 <= month <= 12):
+        return None
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _month_end(year: int, month: int) -> str | None:
+    if not (1900 <= year <= 2100 and 1 <= month <= 12):
+        return None
+    return _iso(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse_date(text: str) -> str | None:
+    """An ISO date from a printed one, including digits whose 年月日 were lost.
+
+    "2018331" is read as 2018-03-31: the digits after the year are split into a
+    valid month and day, preferring a one-digit month where both would do.
+    """
+    text = text.strip()
+    m = _ISO.search(text)
+    if m:
+        return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _GARBLED.match(text)
+    if not m:
+        return None
+    year, rest = int(m.group(1)), m.group(2)
+    cuts = {2: [1], 3: [1, 2], 4: [2]}[len(rest)]
+    for cut in cuts:
+        found = _iso(year, int(rest[:cut]), int(rest[cut:]))
+        if found:
+            return found
+    return None
+
+
+_QUARTERS = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
+_NUMBER_BEFORE = "0123456789一二三四五六七八九十两几多"
+
+# Ordered: longer, more specific phrases first; each match consumes its span.
+# (pattern, kind, a character every match contains: patterns are skipped when it is absent)
+_DEADLINE_PATTERNS: list[tuple[re.Pattern, str, str]] = [
+    (re.compile(r"(?P<y>\d{4})年?(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:之?前|以前)?"), "day", "日"),
+    (re.compile(r"(?:(?P<y>\d{4})年?)?(?P<m>\d{1,2})月(?:底|末|份)?(?:之?前|以前)"), "month", "月"),
+    (re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?:底|末)"), "month", "月"),
+    (re.compile(r"(?:(?P<y>\d{4})年)?(?:第(?P<q>[一二三四1-4])季度|(?P<q2>[一二三四])季度)(?:末|底)?(?:之?前|以前)?"),
+     "quarter", "季"),
+    (re.compile(r"(?:(?P<y>\d{4})年)?上半年"), "h1", "半"),
+    (re.compile(r"(?:(?P<y>\d{4})年)?下半年"), "h2", "半"),
+    (re.compile(r"(?P<y>\d{4})年(?:年?底|末)(?:之?前|以前)?"), "year", "年"),
+    (re.compile(r"(?P<y>\d{4})年(?:之?前|以前)"), "year", "年"),
+    (re.compile(r"(?:到|至)(?P<y>\d{4})年"), "year", "年"),
+    (re.compile(r"(?<![" + _NUMBER_BEFORE + r"])年(?:底|末)(?:之?前|以前)?"), "this_year", "年"),
+    (re.compile(r"(?<![" + _NUMBER_BEFORE + r"])(?:年内|全年|今年内)"), "this_year", "年"),
+]
+
+
+def find_deadlines(text: str, year: int | None) -> list[Deadline]:
+    """Deadline phrases in ``text`` in printed order, with ISO dates where ``year`` allows.
+
+    上半年 → 06-30, 6月底前 → 06-30, 年底前 / 年内 → 12-31; an explicit year wins.
+    """
+    found: list[tuple[int, Deadline]] = []
+    taken: list[tuple[int, int]] = []
+    if "年" not in text and "月" not in text and "季" not in text:
+        return []
+    for pattern, kind, needed in _DEADLINE_PATTERNS:
+        if needed not in text:
+            continue
+        for m in pattern.finditer(text):
+            if any(m.start() < end and start < m.end() for start, end in taken):
+                continue
+            groups = m.groupdict()
+            y = int(groups["y"]) if groups.get("y") else year
+            date = None
+            if y is not None:
+                if kind == "day":
+                    date = _iso(y, int(groups["m"]), int(groups["d"]))
+                elif kind == "month":
+                    date = _month_end(y, int(groups["m"]))
+                elif kind == "quarter":
+                    date = _month_end(y, _QUARTERS[groups.get("q") or groups.get("q2")])
+                elif kind == "h1":
+                    date = _iso(y, 6, 30)
+                else:
+                    date = _iso(y, 12, 31)
+            taken.append((m.start(), m.end()))
+            found.append((m.start(), Deadline(m.group(0), date)))
+    return [d for _, d in sorted(found, key=lambda item: item[0])]

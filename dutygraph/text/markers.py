@@ -1,0 +1,90 @@
+"""Item numbers at the start of a line: (1) 1) 1、 1. ① and bare "1完成…".
+
+Web dumps often lose brackets, so ``1)`` and a bare ``1`` glued to text are
+markers too; a bare number counts only where it is the number expected next,
+so that "2018年…" or "550个…" at the start of a sentence is never taken for one.
+
+>>> match_item("(1)加快建设。")
+ItemMarker(number=1, text='加快建设。', bare=False)
+>>> match_item("2)摸清碳家底").number
+2
+>>> match_item("4全面淘汰城区内冶炼企业", expected=4).number
+4
+>>> match_item("2018年完成", expected=2) is None
+True
+>>> match_item("1.8亿元投资") is None
+True
+>>> match_item("③推进") .number
+3
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+_BRACKETED = re.compile(r"^[(（]\s*(\d{1,2})\s*[)）]\s*(.*)$")
+_HALF = re.compile(r"^(\d{1,2})\s*[)）]\s*(.*)$")
+_DOTTED = re.compile(r"^(\d{1,2})\s*[、.．]\s*(?=\D)(.*)$")
+_BARE = re.compile(r"^(\d{1,2})(?=[\u4e00-\u9fff])(.*)$")
+_CHINESE_NUMERALS = "一二三四五六七八九十"
+_SECTION = re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.+)$")
+_SUBSECTION = re.compile(r"^[(（]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*(.+)$")
+ROW_NUMBER = re.compile(r"^\d{1,3}$")
+_MARKER_STARTS = frozenset("0123456789(（" + CIRCLED)
+
+
+@dataclass(frozen=True)
+class ItemMarker:
+    number: int
+    text: str
+    bare: bool = False
+
+
+def match_item(line: str, expected: int | None = None) -> ItemMarker | None:
+    """The numbered-item marker at the start of ``line``, if any.
+
+    ``expected`` is the number that would come next; a marker without any
+    bracket or stop ("1完成…") is accepted only when it equals it.
+    """
+    if not line or line[0] not in _MARKER_STARTS:
+        return None
+    for pattern in (_BRACKETED, _HALF, _DOTTED):
+        m = pattern.match(line)
+        if m:
+            return ItemMarker(int(m.group(1)), m.group(2))
+    if line[:1] and line[0] in CIRCLED:
+        return ItemMarker(CIRCLED.index(line[0]) + 1, line[1:].lstrip())
+    m = _BARE.match(line)
+    if m and expected is not None and int(m.group(1)) == expected:
+        return ItemMarker(int(m.group(1)), m.group(2), bare=True)
+    return None
+
+
+def chinese_numeral(text: str) -> int | None:
+    """The value of a small Chinese numeral (一 … 九十九).
+
+    >>> chinese_numeral("三"), chinese_numeral("十二"), chinese_numeral("二十")
+    (3, 12, 20)
+    """
+    digits = {c: i + 1 for i, c in enumerate(_CHINESE_NUMERALS[:9])}
+    if not text or any(c not in digits and c != "十" for c in text):
+        return None
+    if "十" not in text:
+        return digits.get(text) if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
+
+
+def match_section(line: str) -> tuple[str, str] | None:
+    """A top-level heading 一、总体思路 → ("一", "总体思路")."""
+    m = _SECTION.match(line)
+    return (m.group(1), m.group(2)) if m else None
+
+
+def match_subsection(line: str) -> tuple[str, str] | None:
+    """A second-level heading (一)全面深化两型改革。… → ("一", "全面深化两型改革。…")."""
+    m = _SUBSECTION.match(line)
+    return (m.group(1), m.group(2)) if m else None

@@ -1,0 +1,62 @@
+"""Small string helpers shared by the rules.
+
+>>> clean("  市环保局\\u00a0\\u3000")
+'市环保局'
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+NBSP = "\u00a0"
+
+OPEN_BRACKETS = "(（〔[［【《<〈「『"
+CLOSE_BRACKETS = ")）〕]］】》>〉」』"
+
+_BRACKETS = re.compile("[" + re.escape(OPEN_BRACKETS + CLOSE_BRACKETS) + "]")
+
+
+@lru_cache(maxsize=32)
+def _splitter(separators: str) -> re.Pattern:
+    return re.compile("[" + re.escape(separators) + "]")
+
+
+SENTENCE_PUNCT = "。；;：:！!？?"
+CLAUSE_PUNCT = "，,"
+
+
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\ufeff]")
+
+
+def drop_zero_width(text: str) -> str:
+    """Remove zero-width characters, which ``str.split`` does not count as space."""
+    return _ZERO_WIDTH.sub("", text) if _ZERO_WIDTH.search(text) else text
+
+
+def clean(text: str) -> str:
+    """Remove every kind of white space (cells in flattened tables carry stray spaces)."""
+    return "".join(drop_zero_width(text).split())  # str.split() knows NBSP and the ideographic space
+
+
+def bracket_depth_split(text: str, separators: str) -> list[str]:
+    """Split ``text`` on any of ``separators`` that is not inside brackets.
+
+    >>> bracket_depth_split("市交通局(市港航局、市海事局)、市财政局", "、")
+    ['市交通局(市港航局、市海事局)', '市财政局']
+    """
+    if _BRACKETS.search(text) is None:  # the common case: a plain split
+        return _splitter(separators).split(text)
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in OPEN_BRACKETS:
+            depth += 1
+        elif ch in CLOSE_BRACKETS:
+            depth = max(0, depth - 1)
+        elif ch in separators and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts

@@ -1,0 +1,129 @@
+"""Recognising unit names and splitting printed unit lists.
+
+A *unit* is an organisation named as accountable for a task. A printed cell or
+clause lists units joined by 、 ， , ； ;; 及 and 和 join two units only where both
+sides are names (市人力资源和社会保障局 stays whole).
+
+>>> split_units("市发改委、市财政局,各区政府")
+['市发改委', '市财政局', '各区政府']
+>>> split_units("市人力资源和社会保障局、市财政局和市税务局")
+['市人力资源和社会保障局', '市财政局', '市税务局']
+>>> split_units("市交通局(市港航局)、住房和城乡建设局等")
+['市交通局(市港航局)', '住房和城乡建设局']
+>>> is_unit_name("市政府经济"), is_unit_name("市政府经济金融办")
+(False, True)
+>>> looks_like_unit_list("公共资源交易中心、各县市区人民政府")
+True
+>>> looks_like_unit_list("加快推进株冶路建设,力争年内开工。")
+False
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from .normalize import SENTENCE_PUNCT, bracket_depth_split, clean
+
+LIST_SEPARATORS = "、，,；;/"
+_TRAILING_NOISE = re.compile(r"(等有关部门|等相关部门|等有关单位|等相关单位|等部门|等单位|等)$")
+_CONJUNCTIONS = re.compile(r"[和及与]")
+MAX_NAME_LENGTH = 40
+
+
+@lru_cache(maxsize=1)
+def org_suffixes() -> tuple[str, ...]:
+    """The organisation endings from ``data/org_suffixes.txt``."""
+    text = resources.files("dutygraph.data").joinpath("org_suffixes.txt").read_text("utf-8")
+    items = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return tuple(sorted(set(items), key=len, reverse=True))
+
+
+def strip_noise(name: str) -> str:
+    """Remove a trailing 等 / 等有关部门 and stray punctuation around a name."""
+    name = clean(name).strip("、，,；;。:：")
+    return _TRAILING_NOISE.sub("", name)
+
+
+def _strip_brackets(name: str) -> str:
+    """The name with a trailing bracketed alias removed: 市交通局(市港航局) -> 市交通局."""
+    return re.sub(r"[(（〔][^()（）〔〕]*[)）〕]$", "", name)
+
+
+@lru_cache(maxsize=1)
+def _suffix_pattern() -> re.Pattern:
+    alternatives = "|".join(re.escape(s) for s in org_suffixes())
+    return re.compile(r"^[^" + re.escape(SENTENCE_PUNCT) + r"，,]+?(?:" + alternatives + r")$")
+
+
+@lru_cache(maxsize=65536)
+def is_unit_name(name: str) -> bool:
+    """Whether ``name`` reads as one organisation (it ends with an organisation suffix)."""
+    name = _strip_brackets(strip_noise(name))
+    if len(name) < 2 or len(name) > MAX_NAME_LENGTH:
+        return False
+    return _suffix_pattern().match(name) is not None
+
+
+def _is_bare_suffix(name: str) -> bool:
+    return name in org_suffixes()
+
+
+def _split_conjunctions(part: str) -> list[str]:
+    """Split ``part`` on 和/及/与 where both sides are whole unit names."""
+    pieces = [part]
+    for match in reversed(list(_CONJUNCTIONS.finditer(part))):
+        i = match.start()
+        left, right = part[:i], part[i + 1:]
+        if is_unit_name(left) and is_unit_name(right) and not _is_bare_suffix(right):
+            # right may hold further conjunctions already handled by the loop order
+            pieces = _split_conjunctions(left) + [right]
+            break
+    return pieces
+
+
+def split_units(cell: str) -> list[str]:
+    """Split a printed unit list into names, in printed order.
+
+    Shared-suffix lists (长沙、株洲、湘潭市政府) stay one item as printed: the bare
+    place names before the name that carries the suffix are kept with it.
+    """
+    return list(_split_units(cell))
+
+
+@lru_cache(maxsize=65536)
+def _split_units(cell: str) -> tuple[str, ...]:
+    text = clean(cell)
+    if not text:
+        return ()
+    raw_parts = [strip_noise(p) for p in bracket_depth_split(text, LIST_SEPARATORS)]
+    raw_parts = [p for p in raw_parts if p]
+    names: list[str] = []
+    held: list[str] = []  # bare names waiting for the suffix carrier
+    for part in raw_parts:
+        if not is_unit_name(part) and len(part) <= 8 and not any(ch in part for ch in "(（"):
+            held.append(part)
+            continue
+        if held:
+            names.append("、".join(held + [part]))
+            held = []
+            continue
+        names.extend(_split_conjunctions(part))
+    names.extend(held)
+    return tuple(names)
+
+
+@lru_cache(maxsize=65536)
+def looks_like_unit_list(line: str) -> bool:
+    """Whether a whole line reads as a list of units (a unit cell of a table)."""
+    text = clean(line)
+    if not text or any(p in text for p in "。"):
+        return False
+    parts = [strip_noise(p) for p in bracket_depth_split(text, LIST_SEPARATORS)]
+    parts = [p for p in parts if p]
+    if not parts:
+        return False
+    if not is_unit_name(parts[-1]):
+        return False
+    return all(is_unit_name(p) or len(p) <= 8 for p in parts)

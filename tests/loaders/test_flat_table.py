@@ -1,0 +1,139 @@
+"""Each grammar rule of flattened tables, on small snippets written for the test.
+
+The snippets use another city and other names on purpose: the rules must not
+depend on the seed's strings.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dutygraph.errors import InputError
+from dutygraph.loaders.flat_table import column_kind
+from dutygraph.loaders.plain_text import parse_plain_text
+from dutygraph.model import Role
+
+NB = "\u00a0"
+
+
+def parse(body: str, header: str = "序号\n重点任务\n牵头单位\n责任单位\n"):
+    text = "关于印发《湘潭市2020年生态建设工作计划》的通知\n附件1\n2020年生态建设任务表\n" + header + body
+    return {t.id: t for t in parse_plain_text(text, "snippet.txt").tasks}
+
+
+def lead(t):
+    return t.units(Role.LEAD)
+
+
+def resp(t):
+    return t.units(Role.RESPONSIBLE)
+
+
+def test_row_without_sub_items_is_one_task():
+    tasks = parse("1\n河道治理\n完成雨湖区河道清淤。\n市水利局\n市财政局、雨湖区人民政府\n")
+    assert list(tasks) == ["A1-1"]
+    t = tasks["A1-1"]
+    assert (t.title, t.text, t.sub) == ("河道治理", "完成雨湖区河道清淤。", None)
+    assert lead(t) == ["市水利局"] and resp(t) == ["市财政局", "雨湖区人民政府"]
+
+
+def test_group_of_cells_applies_to_every_item_since_previous_group():
+    tasks = parse("1\n大气治理\n(1)淘汰燃煤锅炉。\n(2)推广清洁能源。\n市生态环境局\n市工信局\n"
+                  "(3)整治扬尘。\n市住建局\n市城管局\n")
+    assert lead(tasks["A1-1-1"]) == lead(tasks["A1-1-2"]) == ["市生态环境局"]
+    assert resp(tasks["A1-1-2"]) == ["市工信局"]
+    assert lead(tasks["A1-1-3"]) == ["市住建局"] and resp(tasks["A1-1-3"]) == ["市城管局"]
+
+
+@pytest.mark.parametrize("marker", ["(2)", "(2)", "2)", "2)", "2、", "2.", "2", "②"])
+def test_sub_item_markers_with_and_without_brackets(marker):
+    tasks = parse(f"1\n大气治理\n1)淘汰燃煤锅炉。\n{marker}推广清洁能源。\n市生态环境局\n市工信局\n")
+    assert tasks["A1-1-2"].text == "推广清洁能源。"
+
+
+def test_bare_number_is_a_marker_only_when_expected():
+    # "2020年…" after item 1 is not item 2020; it is a sentence of item 1's row.
+    tasks = parse("1\n大气治理\n1)淘汰燃煤锅炉。\n市生态环境局\n市工信局\n2\n水质提升\n3个水厂提标改造。\n市水务局\n市财政局\n")
+    assert tasks["A1-2"].text == "3个水厂提标改造。"
+
+
+def test_unit_cell_split_over_two_lines():
+    tasks = parse("1\n金融支持\n发展绿色信贷。\n市地方金融\n监管局\n人民银行湘潭市中心支行\n")
+    assert lead(tasks["A1-1"]) == ["市地方金融监管局"]
+    assert resp(tasks["A1-1"]) == ["人民银行湘潭市中心支行"]
+
+
+def test_unit_list_split_after_separator():
+    tasks = parse("1\n金融支持\n发展绿色信贷。\n市金融办\n市财政局、\n市税务局\n")
+    assert resp(tasks["A1-1"]) == ["市财政局", "市税务局"]
+
+
+def test_title_split_over_two_lines():
+    tasks = parse("1\n城乡环境综合\n整治\n(1)清理垃圾。\n市城管局\n各区人民政府\n")
+    assert tasks["A1-1-1"].title == "城乡环境综合整治"
+
+
+def test_blank_cell_is_a_nbsp_line():
+    tasks = parse(f"1\n河道治理\n(1)清淤。\n市水利局\n{NB}\n(2)护岸。\n市水务局\n岳塘区人民政府\n")
+    assert lead(tasks["A1-1-1"]) == ["市水利局"] and resp(tasks["A1-1-1"]) == []
+    assert resp(tasks["A1-1-2"]) == ["岳塘区人民政府"]
+
+
+def test_blank_lead_cell_keeps_the_responsible_column():
+    tasks = parse(f"1\n河道治理\n清淤。\n{NB}\n雨湖区人民政府\n")
+    assert lead(tasks["A1-1"]) == [] and resp(tasks["A1-1"]) == ["雨湖区人民政府"]
+
+
+def test_row_repeated_across_page_break_continues_sub_items():
+    tasks = parse("1\n大气治理\n1)淘汰锅炉。\n市生态环境局\n市工信局\n1\n大气治理\n2)推广清洁能源。\n市发改委\n市工信局\n"
+                  "2\n水质\n提标改造。\n市水务局\n市财政局\n")
+    assert sorted(tasks) == ["A1-1-1", "A1-1-2", "A1-2"]
+    assert lead(tasks["A1-1-2"]) == ["市发改委"]
+
+
+def test_table_without_unit_columns_gives_zones_not_units():
+    tasks = parse("1\n昭山示范区\n1)建设绿道。\n2)治理水系。\n2\n九华片区\n1)引进企业。\n", header="序号\n示范区\n")
+    assert [t.zone for t in tasks.values()] == ["昭山示范区", "昭山示范区", "九华片区"]
+    assert all(not t.assignments for t in tasks.values())
+
+
+def test_extra_columns_cooperating_and_deadline():
+    tasks = parse("1\n河道治理\n完成清淤。\n市水利局\n市财政局\n雨湖区人民政府、岳塘区人民政府\n2020年6月底前\n",
+                  header="序号\n重点任务\n牵头单位\n责任单位\n配合单位\n完成时限\n")
+    t = tasks["A1-1"]
+    assert t.units(Role.COOPERATING) == ["雨湖区人民政府", "岳塘区人民政府"]
+    assert (t.deadline.printed, t.deadline.date) == ("2020年6月底前", "2020-06-30")
+
+
+def test_leader_column_holds_people_not_units():
+    tasks = parse("1\n河道治理\n完成清淤。\n张三\n市水利局\n市财政局\n", header="序号\n重点任务\n责任领导\n牵头单位\n责任单位\n")
+    t = tasks["A1-1"]
+    assert t.leaders == ["张三"]
+    assert lead(t) == ["市水利局"] and resp(t) == ["市财政局"]
+
+
+def test_unit_names_with_he_are_not_split():
+    tasks = parse("1\n就业\n稳定就业。\n市人力资源和社会保障局\n市商务和粮食局、市财政局\n")
+    assert lead(tasks["A1-1"]) == ["市人力资源和社会保障局"]
+    assert resp(tasks["A1-1"]) == ["市商务和粮食局", "市财政局"]
+
+
+def test_page_furniture_ends_the_table():
+    tasks = parse(f"1\n河道治理\n清淤。\n市水利局\n{NB}\n{NB}\n\n责任编辑:某某\n")
+    assert list(tasks) == ["A1-1"]
+    assert resp(tasks["A1-1"]) == []
+
+
+def test_text_without_any_table_has_no_task():
+    with pytest.raises(InputError, match="no recognisable task"):
+        parse_plain_text("一、总体要求\n坚持改革。\n", "plain.txt")
+
+
+def test_column_kinds():
+    assert column_kind("牵头部门") == "lead"
+    assert column_kind("主责单位") == "lead"
+    assert column_kind("责任部门") == "responsible"
+    assert column_kind("协办单位") == "cooperating"
+    assert column_kind("责任人") == "leader"
+    assert column_kind("完成时间") == "deadline"
+    assert column_kind("工作内容") == "text"
