@@ -39,6 +39,7 @@ MAX_TITLE_CONTINUATION = 8
 ANNEX_HEADING = re.compile(r"^附件\s*(\d{1,2})$")
 # Names that start a new unit rather than continue a split one.
 _NAME_START = re.compile(r"^(市|省|县|区|各|相关|有关|中共|中国|国家)")
+_COLLECTIVE_START = re.compile(r"^(各|相关|有关)")
 
 
 _COLUMN_PATTERNS = [(kind, re.compile(p)) for kind, p in [
@@ -84,14 +85,28 @@ def read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
     return None
 
 
-_PUNCT = frozenset(SENTENCE_PUNCT + "，,")
+_STOPS = frozenset("。；;：:！!？?")
+_COMMAS = frozenset("，,")
+MAX_LIST_ITEM = 16
 
 
 def _sentence_like(text: str) -> bool:
-    """Task text rather than a cell: punctuation or length, and not a unit list."""
-    if len(text) <= 20 and _PUNCT.isdisjoint(text):
+    """Task text rather than a cell.
+
+    Sentence punctuation makes text; commas do unless the line is a unit list;
+    without punctuation a long line is text unless it is a 、-separated list of
+    short names (a unit cell, maybe cut in the middle of its last name).
+    """
+    if not _STOPS.isdisjoint(text):
+        return not looks_like_unit_list(text)
+    if not _COMMAS.isdisjoint(text):
+        return not looks_like_unit_list(text)
+    if len(text) <= 20:
         return False
-    return not looks_like_unit_list(text)
+    parts = text.split("、")  # the first and last names may be halves of names split over two lines
+    if len(parts) >= 2 and all(len(p) <= MAX_LIST_ITEM for p in parts) and all(is_unit_name(p) for p in parts[1:-1]):
+        return False
+    return True
 
 
 @dataclass
@@ -285,7 +300,7 @@ class FlatTableReader:
                 break
             if match_item(nxt.text, expected=self._row.next_sub()) or ANNEX_HEADING.match(nxt.text):
                 break
-            if not self._continues(cell.text, nxt.text):
+            if not self._continues(cell.text, nxt.text, self._next_cell_kind()):
                 break
             cell.extend(nxt.text, nxt.no)
             j += 1
@@ -293,15 +308,23 @@ class FlatTableReader:
         self._last = "cell"
         return j
 
+    def _next_cell_kind(self) -> str | None:
+        k = len(self._cells)
+        return self.cell_kinds[k] if k < len(self.cell_kinds) else None
+
     @staticmethod
-    def _continues(text: str, nxt: str) -> bool:
-        """Whether ``nxt`` is the rest of a cell split after ``text``."""
+    def _continues(text: str, nxt: str, kind: str | None = None) -> bool:
+        """Whether ``nxt`` is the rest of a cell split after ``text`` (a cell of column ``kind``)."""
         if text.endswith(tuple(LIST_SEPARATORS)) or nxt.startswith(tuple(LIST_SEPARATORS)):
             return True
+        if kind in (LEADER, DEADLINE):
+            return False  # people and dates are not organisation names
         tail = strip_noise(bracket_depth_split(text, LIST_SEPARATORS)[-1])
         head = bracket_depth_split(nxt, LIST_SEPARATORS)[0]
         if is_unit_name(tail) or not is_unit_name(tail + head):
             return False
+        if _COLLECTIVE_START.match(tail) or len(tail) <= 3:  # 相关县 / 韶山 + 市…: too short to be a name
+            return True
         return not (_NAME_START.match(head) and is_unit_name(head))
 
     # -- groups and rows -----------------------------------------------------------------
