@@ -124,7 +124,7 @@ class _Span:
 class _Item:
     number: int | None
     span: _Span
-    cells: list[_Span | None] = field(default_factory=list)
+    cells: tuple[_Span | None, ...] = ()
 
 
 @dataclass
@@ -165,6 +165,7 @@ class FlatTableReader:
         self._pending: list[_Item] = []
         self._cells: list[_Span | None] = []
         self._last = ""  # what the previous line was: "title", "item", "cell"
+        self._groups: dict[int, tuple] = {}
 
     # -- stream ---------------------------------------------------------------------------
     def read(self, start: int) -> int:
@@ -342,8 +343,9 @@ class FlatTableReader:
             cells.pop()
         cells = self._merge_overflow(cells)
         if cells and self._pending:
+            cells = tuple(cells)  # one group, shared by its items
             for item in self._pending:
-                item.cells = list(cells)
+                item.cells = cells
             self._pending = []
         self._cells = []
 
@@ -370,11 +372,23 @@ class FlatTableReader:
 
     # -- results -------------------------------------------------------------------------
     def assignments(self, item: _Item, source: str) -> tuple[list[Assignment], list[str], list[str]]:
-        """Assignments, deadline cells as printed and leader names of an item, from its cells."""
+        """Assignments, deadline cells as printed and leader names of an item, from its cells.
+
+        Items of one group share their cells; the group is read once (``self._groups``).
+        """
+        key = id(item.cells)
+        cached = self._groups.get(key)
+        if cached is None or cached[0] is not item.cells:
+            cached = (item.cells, self._read_group(item.cells, source))
+            self._groups[key] = cached
+        assignments, deadlines, leaders = cached[1]
+        return list(assignments), list(deadlines), list(leaders)
+
+    def _read_group(self, cells, source: str) -> tuple[list[Assignment], list[str], list[str]]:
         assignments: list[Assignment] = []
         deadlines: list[str] = []
         leaders: list[str] = []
-        for kind, cell in zip(self.cell_kinds, item.cells):
+        for kind, cell in zip(self.cell_kinds, cells):
             if cell is None:
                 continue
             if kind in ROLE_OF_KIND:
