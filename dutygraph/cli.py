@@ -81,6 +81,35 @@ def extract(
         raise typer.Exit(2)
 
 
+@app.command()
+def build(
+    files: List[Path] = typer.Argument(..., help="Plan files to read."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the graph here as node-link JSON."),
+    fmt: OutputFormat = FormatOption,
+) -> None:
+    """Build the responsibility graph and print its counts per label and type."""
+    from .graph.build import build as build_graph
+    from .graph.node_link import counts, write_node_link
+    from .loaders import load_many
+    from .output import write_rows
+
+    result = load_many(files)
+    graph = build_graph(result.documents)
+    if out is not None:
+        with open(out, "w", encoding="utf-8") as stream:
+            write_node_link(graph, stream)
+    c = counts(graph)
+    rows = [{"kind": "node", "name": k, "count": v} for k, v in c["nodes"].items()]
+    rows += [{"kind": "edge", "name": k, "count": v} for k, v in c["edges"].items()]
+    write_rows(rows, fmt.value)
+    if out is not None and fmt is OutputFormat.table:
+        typer.echo(f"graph written to {out}", err=True)
+    for error in result.errors:
+        _report(error)
+    if result.errors:
+        raise typer.Exit(2)
+
+
 def main() -> None:
     """Console entry point: DutygraphError becomes one clear line and its exit status."""
     from .errors import DutygraphError

@@ -1,0 +1,70 @@
+"""The graph schema every store and query follows (documented in docs/schema.md).
+
+Labels, relationship types and property types are fixed here, never taken from
+document text: writers interpolate only these names into Cypher or SPARQL.
+
+>>> "Unit" in NODE_LABELS and "LEADS" in EDGE_TYPES
+True
+>>> ROLE_EDGES["lead"]
+'LEADS'
+>>> EDGE_ENDPOINTS["MEMBER_OF"]
+(('Unit', 'Unit'),)
+"""
+
+from __future__ import annotations
+
+NODE_LABELS = ("Document", "KeyWork", "Program", "Task", "Unit", "Place", "Project", "Target")
+EDGE_TYPES = ("LEADS", "RESPONSIBLE_FOR", "COOPERATES_ON", "PART_OF", "IN_DOCUMENT", "MEMBER_OF", "GOVERNS",
+              "LOCATED_IN", "CONCERNS", "DEPENDS_ON", "HAS_TARGET")
+ROLE_EDGES = {"lead": "LEADS", "responsible": "RESPONSIBLE_FOR", "cooperating": "COOPERATES_ON"}
+EDGE_ROLES = {v: k for k, v in ROLE_EDGES.items()}
+
+# Property types: STRING, INT, FLOAT, BOOL, and lists of STRING or INT.
+_COMMON = {"id": "STRING", "name": "STRING"}
+_SPAN = {"document": "STRING", "line_first": "INT", "line_last": "INT"}
+NODE_PROPERTIES: dict[str, dict[str, str]] = {
+    "Document": {**_COMMON, "title": "STRING", "plan_title": "STRING", "issuers": "STRING[]", "issued": "STRING",
+                 "published": "STRING", "number": "STRING", "source": "STRING", "sha256": "STRING", "year": "INT",
+                 "city": "STRING"},
+    "KeyWork": {**_COMMON, "ref": "STRING", "title": "STRING", "text": "STRING", **_SPAN},
+    "Program": {**_COMMON, "title": "STRING", "key_work": "STRING", "annexes": "INT[]", "annex_titles": "STRING[]",
+                "document": "STRING"},
+    "Task": {**_COMMON, "task_id": "STRING", "kind": "STRING", "annex": "INT", "row": "INT", "sub": "INT",
+             "title": "STRING", "text": "STRING", "zone": "STRING", "deadline": "STRING", "deadline_date": "STRING",
+             "amounts": "STRING[]", "amount_total": "FLOAT", "leaders": "STRING[]", **_SPAN},
+    "Unit": {**_COMMON, "short_name": "STRING", "aliases": "STRING[]", "kind": "STRING", "city": "STRING",
+             "place": "STRING", "documents": "STRING[]"},
+    "Place": {**_COMMON, "kind": "STRING", "city": "STRING", "qualified": "STRING", "aliases": "STRING[]",
+              "documents": "STRING[]"},
+    "Project": {**_COMMON, "base_name": "STRING", "type": "STRING", "phase": "STRING", "city": "STRING",
+                "documents": "STRING[]"},
+    "Target": {**_COMMON, "text": "STRING", "indicator": "STRING", "relation": "STRING", "value": "STRING", **_SPAN},
+}
+EDGE_PROPERTIES: dict[str, str] = {**_SPAN, "printed": "STRING", "inferred": "BOOL", "basis": "STRING",
+                                   "role": "STRING", "documents": "STRING[]"}
+# List properties merged by union when several documents contribute to a node or an edge.
+UNION_PROPERTIES = ("aliases", "documents")
+
+EDGE_ENDPOINTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "LEADS": (("Unit", "Task"),),
+    "RESPONSIBLE_FOR": (("Unit", "Task"),),
+    "COOPERATES_ON": (("Unit", "Task"),),
+    "PART_OF": (("Task", "Task"), ("Task", "Program"), ("KeyWork", "Program")),
+    "IN_DOCUMENT": (("Task", "Document"), ("KeyWork", "Document"), ("Program", "Document"), ("Target", "Document")),
+    "MEMBER_OF": (("Unit", "Unit"),),
+    "GOVERNS": (("Unit", "Place"),),
+    "LOCATED_IN": (("Task", "Place"), ("Program", "Place"), ("Place", "Place")),
+    "CONCERNS": (("Task", "Project"),),
+    "DEPENDS_ON": (("Task", "Program"),),
+    "HAS_TARGET": (("Document", "Target"),),
+}
+
+# Why a task depends on a program, strongest first.
+DEPENDENCY_BASES = ("part_of", "explicit_reference", "names_program", "names_project", "shares_project")
+
+# Labels whose nodes belong to one document (replaced when it is reloaded);
+# Unit, Place and Project nodes are shared by every document that names them: their
+# ``documents`` list says which, and so does that of every edge without a ``document``
+# (gazetteer facts such as MEMBER_OF). A node or such an edge goes when its list empties.
+DOCUMENT_LABELS = ("Document", "KeyWork", "Program", "Task", "Target")
+SHARED_LABELS = ("Unit", "Place", "Project")

@@ -1,0 +1,127 @@
+"""The researchers' questions, answered the same way on every backend.
+
+Each function takes a :class:`~dutygraph.queries.backends.Backend`; names typed
+by a user are matched here against the names the store returns (aliases, short
+names, Traditional script, a missing 市 prefix), so user text never reaches a
+query text. An unknown name raises :class:`~dutygraph.errors.QueryError` listing
+the closest known names.
+"""
+
+from __future__ import annotations
+
+from ..errors import QueryError
+from .backends import Backend
+from .names import Candidate, closest_names, match_names
+
+
+def candidates(backend: Backend) -> list[Candidate]:
+    return [Candidate(r["id"], r["label"], r["name"], tuple(r["aliases"])) for r in backend.ask("names")]
+
+
+def resolve(backend: Backend, name: str, labels: tuple[str, ...], what: str, substring: bool = False,
+            cands: list[Candidate] | None = None) -> list[Candidate]:
+    cands = candidates(backend) if cands is None else cands
+    found = match_names(name, cands, labels, substring=substring)
+    if not found:
+        pool = [c for c in cands if c.label in labels]
+        close = closest_names(name, pool)
+        hint = f"; closest known: {'、'.join(close)}" if close else ""
+        raise QueryError(f"no such {what}: {name}{hint}")
+    return found
+
+
+def top_units(backend: Backend, role: str = "all", expand: bool = False, document: str = "", limit: int = 10):
+    if role not in ("all", "lead", "responsible", "cooperating"):
+        raise QueryError(f"unknown role {role!r}: use lead, responsible, cooperating or all")
+    return backend.ask("top-units", role=role, expand=expand, document=document, limit=limit)
+
+
+def unit_card(backend: Backend, name: str) -> list[dict]:
+    unit = resolve(backend, name, ("Unit",), "unit")[0]
+    return [{"unit": unit.name, **row} for row in backend.ask("unit", unit=unit.id)]
+
+
+def task_card(backend: Backend, task: str) -> list[dict]:
+    found = resolve(backend, task, ("Task",), "task")
+    if len(found) > 1:
+        raise QueryError(f"task {task} is in several documents; give its full id: "
+                         + ", ".join(c.id for c in found))
+    return backend.ask("task", task=found[0].id)
+
+
+def depends(backend: Backend, name: str) -> list[dict]:
+    """Every leaf task depending on the programs, projects, places or tasks that ``name`` names.
+
+    For a place, the places within it and the programs about it count as well.
+    Each task is listed once, with its strongest basis.
+    """
+    cands = candidates(backend)
+    targets = {c.id for c in resolve(backend, name, ("Program", "Project", "Place", "Task"),
+                                     "program, project, place or task", substring=True, cands=cands)}
+    frontier = [t for t in targets if t.startswith("place/")]
+    while frontier:
+        new = {r["id"] for r in backend.ask("place-closure", ids=sorted(frontier))} - targets
+        targets |= new
+        frontier = [t for t in new if t.startswith("place/")]
+    best: dict[str, dict] = {}
+    for row in backend.ask("depends", targets=sorted(targets)):
+        if row["node"] not in best or (row["rank"], row["via"]) < (best[row["node"]]["rank"], best[row["node"]]["via"]):
+            best[row["node"]] = row
+    details = {r["node"]: r for r in backend.ask("task-rows", tasks=sorted(best))}
+    rows = []
+    for node, dep in best.items():
+        d = details[node]
+        rows.append({"task": d["task"], "basis": dep["basis"], "via": dep["via"], "printed": dep["printed"],
+                     "lead": d["lead"], "responsible": d["responsible"], "text": d["text"],
+                     "document": d["document"], "line_first": d["line_first"], "line_last": d["line_last"]})
+    return sorted(rows, key=lambda r: (r["document"], r["line_first"], r["task"]))
+
+
+def partners(backend: Backend, name: str | None = None) -> list[dict]:
+    """Units sharing tasks with one unit (or every pair), weighted by shared tasks."""
+    if name:
+        unit = resolve(backend, name, ("Unit",), "unit")[0]
+        rows = backend.ask("partners", unit=unit.id)
+        out = [{"unit": unit.name, "partner": r["b_name"] if r["a"] == unit.id else r["a_name"],
+                "shared_tasks": r["shared_tasks"]} for r in rows]
+    else:
+        out = [{"unit": r["a_name"], "partner": r["b_name"], "shared_tasks": r["shared_tasks"]}
+               for r in backend.ask("partners", unit="")]
+    return sorted(out, key=lambda r: (-r["shared_tasks"], r["unit"], r["partner"]))
+
+
+def places(backend: Backend) -> list[dict]:
+    return backend.ask("places")
+
+
+def due(backend: Backend, before: str, after: str = "") -> list[dict]:
+    from ..text.dates import parse_date
+
+    iso_before = parse_date(before) or (before if len(before) == 10 else None)
+    if iso_before is None:
+        raise QueryError(f"not a date: {before!r} (use YYYY-MM-DD)")
+    iso_after = (parse_date(after) or None) if after else ""
+    if after and iso_after is None:
+        raise QueryError(f"not a date: {after!r} (use YYYY-MM-DD)")
+    return backend.ask("due", before=iso_before, after=iso_after)
+
+
+def gaps(backend: Backend) -> list[dict]:
+    return [{k: r[k] for k in ("gap", "name", "document")} for r in backend.ask("gaps")]
+
+
+def brokers(backend: Backend, limit: int = 10) -> list[dict]:
+    """Units bridging otherwise separate groups: betweenness on the co-responsibility network.
+
+    The network comes from the backend's ``partners`` rows; the centrality is
+    computed with networkx (distance = 1 / shared tasks).
+    """
+    import networkx as nx
+
+    net = nx.Graph()
+    for r in backend.ask("partners", unit=""):
+        net.add_edge(r["a_name"], r["b_name"], distance=1.0 / r["shared_tasks"])
+    centrality = nx.betweenness_centrality(net, weight="distance", normalized=True)
+    rows = [{"unit": u, "betweenness": round(c, 6), "partners": net.degree(u)} for u, c in centrality.items()]
+    rows.sort(key=lambda r: (-r["betweenness"], r["unit"]))
+    return rows[:limit] if limit else rows

@@ -1,0 +1,65 @@
+"""Where a question is answered: the networkx graph, a Cypher store or a SPARQL store.
+
+Every backend answers :class:`~dutygraph.queries.catalogue.Question` objects with
+rows of the question's columns; :meth:`Question.normalise` makes them identical.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from ..errors import QueryError
+from .catalogue import QUESTIONS, Question
+
+
+class Backend:
+    name = "backend"
+
+    def raw(self, question: Question, params: dict) -> list[dict]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def ask(self, name: str, **params) -> list[dict]:
+        """The normalised rows of question ``name``."""
+        question = QUESTIONS.get(name)
+        if question is None:
+            raise QueryError(f"no question named {name!r}; known: {', '.join(sorted(QUESTIONS))}")
+        full = question.params(**params)
+        return question.normalise(self.raw(question, full), full)
+
+
+class NetworkxBackend(Backend):
+    name = "networkx"
+
+    def __init__(self, graph):
+        self.graph = graph
+
+    def raw(self, question, params):
+        return question.networkx(self.graph, **params)
+
+
+class CypherBackend(Backend):
+    """Runs the catalogue's Cypher texts through ``run(query, params)`` (ladybug or Neo4j)."""
+
+    name = "cypher"
+
+    def __init__(self, run: Callable[[str, dict], list[dict]], name: str = "cypher"):
+        self.run = run
+        self.name = name
+
+    def raw(self, question, params):
+        return self.run(question.cypher_text(), params)
+
+
+class SparqlBackend(Backend):
+    """Runs the catalogue's SPARQL texts through ``run(query, params)`` (pyoxigraph, rdflib, an endpoint)."""
+
+    name = "sparql"
+
+    def __init__(self, run: Callable[[str, dict], list[dict]], name: str = "sparql"):
+        self.run = run
+        self.name = name
+
+    def raw(self, question, params):
+        if not question.has_sparql:
+            raise QueryError(f"question {question.name!r} has no SPARQL text")
+        return self.run(question.sparql_text(), params)

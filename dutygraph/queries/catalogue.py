@@ -1,0 +1,116 @@
+"""The query catalogue: each question is data.
+
+A :class:`Question` has a name, a description, its parameters with defaults,
+the columns of its rows, a Cypher text (``cypher/NAME.cypher``, runs on Neo4j
+and ladybug), a SPARQL text (``sparql/NAME.rq``, runs on pyoxigraph and rdflib)
+and a networkx function. Parameters always travel as query parameters, never
+pasted into a text. Rows are normalised the same way on every backend: list
+columns sorted (None becomes []), rows ordered by the question's sort key.
+
+>>> q = QUESTIONS["due"]
+>>> q.columns[:3], sorted(q.defaults)
+(('task', 'deadline', 'deadline_date'), ['after', 'before'])
+>>> "MATCH" in q.cypher_text()
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Callable
+
+from . import networkx_primitives as nxp
+
+
+@dataclass(frozen=True)
+class Question:
+    name: str
+    description: str
+    defaults: dict
+    columns: tuple[str, ...]
+    networkx: Callable
+    list_columns: tuple[str, ...] = ()
+    order: tuple[str, ...] = ()            # sort key columns ("-col" for descending); () keeps the query's order
+    has_sparql: bool = True
+    limit_param: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    def cypher_text(self) -> str:
+        return _text("cypher", f"{self.name}.cypher")
+
+    def sparql_text(self) -> str:
+        return _text("sparql", f"{self.name}.rq")
+
+    def params(self, **given) -> dict:
+        unknown = set(given) - set(self.defaults)
+        if unknown:
+            from ..errors import QueryError
+
+            raise QueryError(f"question {self.name!r} takes no parameter {', '.join(sorted(unknown))}")
+        return {**self.defaults, **{k: v for k, v in given.items() if v is not None}}
+
+    def normalise(self, rows: list[dict], params: dict) -> list[dict]:
+        """The same rows from every backend: fixed columns, sorted lists, a fixed order and limit."""
+        out = []
+        for row in rows:
+            r = {c: row.get(c) for c in self.columns}
+            for c in self.list_columns:
+                r[c] = sorted(v for v in (r[c] or []) if v is not None)
+            for c, v in r.items():
+                if isinstance(v, float) and v.is_integer() and c not in self.list_columns:
+                    r[c] = int(v)
+            out.append(r)
+        for key in reversed(self.order):
+            desc = key.startswith("-")
+            col = key.lstrip("-")
+            out.sort(key=lambda r: (r[col] is None, r[col] if r[col] is not None else ""), reverse=desc)
+        if self.limit_param and params.get(self.limit_param):
+            out = out[: params[self.limit_param]]
+        return out
+
+
+@lru_cache(maxsize=None)
+def _text(folder: str, name: str) -> str:
+    return resources.files("dutygraph.queries").joinpath(folder, name).read_text("utf-8")
+
+
+_UNIT_ROLE_COLS = ("task", "role", "title", "text", "deadline", "deadline_date", "amounts", "co_units", "program",
+                   "document", "line_first", "line_last")
+
+QUESTIONS: dict[str, Question] = {q.name: q for q in [
+    Question("top-units", "Units ranked by the number of tasks they hold in a role (lead, responsible, "
+             "cooperating or all), with or without crediting collectives' tasks to their members.",
+             {"role": "all", "expand": False, "document": "", "limit": 10}, ("unit", "kind", "tasks"),
+             nxp.top_units, order=("-tasks", "unit"), limit_param="limit"),
+    Question("unit", "The accountability card of one unit: every task it leads or shares, with co-units, "
+             "deadline, amounts, program, source document and lines.",
+             {"unit": ""}, _UNIT_ROLE_COLS, nxp.unit_card, list_columns=("amounts", "co_units"),
+             order=("document", "line_first", "role")),
+    Question("task", "Who leads and shares a task, what it is part of, depends on, is located in and concerns.",
+             {"task": ""}, ("task", "relation", "name", "basis"), nxp.task_card, order=("relation", "name")),
+    Question("place-closure", "Places within the given places, and programs about them.",
+             {"ids": []}, ("id",), nxp.place_closure, order=("id",)),
+    Question("depends", "Leaf tasks that depend on the given programs, projects, places or tasks, with the basis.",
+             {"targets": []}, ("node", "rank", "basis", "via", "printed"), nxp.depends,
+             order=("node", "rank", "via")),
+    Question("task-rows", "Text, units and source of the given tasks.",
+             {"tasks": []}, ("node", "task", "text", "lead", "responsible", "document", "line_first", "line_last"),
+             nxp.task_rows, list_columns=("lead", "responsible"), order=("document", "line_first")),
+    Question("partners", "Pairs of units sharing tasks, weighted by the number of tasks shared (one unit's, "
+             "or the whole co-responsibility network).",
+             {"unit": ""}, ("a", "a_name", "b", "b_name", "shared_tasks"), nxp.partners,
+             order=("-shared_tasks", "a", "b")),
+    Question("places", "Tasks and units per district or zone, and who governs it.",
+             {}, ("place", "kind", "governed_by", "tasks", "units"), nxp.places, list_columns=("governed_by",),
+             order=("-tasks", "place")),
+    Question("due", "Leaf tasks falling due on or before a date (and after another).",
+             {"before": "9999-12-31", "after": ""},
+             ("task", "deadline", "deadline_date", "text", "lead", "responsible", "document", "line_first"),
+             nxp.due, list_columns=("lead", "responsible"), order=("deadline_date", "document", "line_first")),
+    Question("gaps", "Leaf tasks without a lead, units that never lead, collectives without known members.",
+             {}, ("gap", "name", "document", "node"), nxp.gaps, order=("gap", "node")),
+    Question("names", "Every unit, place, program, project and task with its names, for name lookup.",
+             {}, ("id", "label", "name", "aliases"), nxp.names, list_columns=("aliases",), order=("id",)),
+]}
