@@ -49,3 +49,13 @@ def test_help_does_not_import_heavy_libraries():
             "'dutygraph.loaders.plain_text') if m in sys.modules]; print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_build_writes_node_link_json_and_prints_counts(seed_path, tmp_path):
+    out = tmp_path / "graph.json"
+    result = runner.invoke(app, ["build", str(seed_path), "--out", str(out), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = {(r["kind"], r["name"]): r["count"] for r in json.loads(result.stdout)}
+    data = json.loads(out.read_text("utf-8"))
+    assert rows[("node", "Task")] == sum(1 for n in data["nodes"] if n["label"] == "Task") == 108
+    assert rows[("edge", "LEADS")] == sum(1 for e in data["edges"] if e["type"] == "LEADS") == 74
