@@ -50,8 +50,16 @@ class CypherBackend(Backend):
         return self.run(question.cypher_text(), params)
 
 
+LIST_SEPARATOR = "\x1f"  # GROUP_CONCAT separator of the SPARQL texts' list columns
+
+
 class SparqlBackend(Backend):
-    """Runs the catalogue's SPARQL texts through ``run(query, params)`` (pyoxigraph, rdflib, an endpoint)."""
+    """Runs the catalogue's SPARQL texts through ``run(query, bindings)`` (pyoxigraph, rdflib, an endpoint).
+
+    Parameters are bound as variables ``?in_<name>``; a list parameter runs the
+    query once per element (the texts look up one id at a time). List columns
+    come back as GROUP_CONCAT strings and are split here.
+    """
 
     name = "sparql"
 
@@ -62,4 +70,18 @@ class SparqlBackend(Backend):
     def raw(self, question, params):
         if not question.has_sparql:
             raise QueryError(f"question {question.name!r} has no SPARQL text")
-        return self.run(question.sparql_text(), params)
+        text = question.sparql_text()
+        lists = {k: v for k, v in params.items() if isinstance(v, (list, tuple))}
+        scalars = {f"in_{k}": v for k, v in params.items() if k not in lists and f"?in_{k}" in text}
+        runs = [scalars]
+        for k, values in lists.items():
+            runs = [{**r, f"in_{k}": v} for r in runs for v in values]
+        rows = []
+        for bindings in runs:
+            rows.extend(self.run(text, bindings))
+        for row in rows:
+            for c in question.list_columns:
+                value = row.get(c)
+                if isinstance(value, str):
+                    row[c] = [x for x in value.split(LIST_SEPARATOR) if x]
+        return rows
