@@ -10,6 +10,18 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "zhuzhou-2018-liangxing-plan.txt"
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """In strict mode (``make test``, CI) a skipped test is a failed test."""
+    outcome = yield
+    report = outcome.get_result()
+    from tests.strict import strict
+
+    if report.skipped and not hasattr(report, "wasxfail") and strict():
+        report.outcome = "failed"
+        report.longrepr = f"skipped in strict mode (DUTYGRAPH_STRICT=1 or CI=true): {report.longrepr}"
+
+
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
     return SEED
