@@ -1,13 +1,18 @@
 """Loaders: one file in, one :class:`~dutygraph.model.Document` out.
 
-The loader is chosen by the file's suffix; each is imported on first use.
+The loader is chosen by the file's suffix; each is imported on first use. Within
+a file the layout (flattened tables, rows per line, glued cells, inline clauses,
+label lines) is detected, not chosen by the user. A file over
+:data:`MAX_FILE_BYTES` (50 MB; ``DUTYGRAPH_MAX_FILE_MB`` changes it) is refused
+before it is read: a plan is a few hundred kB, a file that size is not one.
 
 >>> sorted(LOADERS)
-['.text', '.txt']
+['.csv', '.docx', '.htm', '.html', '.pdf', '.text', '.tsv', '.txt', '.xhtml', '.xlsm', '.xlsx']
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
@@ -19,8 +24,18 @@ from ..model import Document
 LOADERS: dict[str, str] = {
     ".txt": "dutygraph.loaders.plain_text:load_plain_text",
     ".text": "dutygraph.loaders.plain_text:load_plain_text",
+    ".html": "dutygraph.loaders.html_file:load_html",
+    ".htm": "dutygraph.loaders.html_file:load_html",
+    ".xhtml": "dutygraph.loaders.html_file:load_html",
+    ".docx": "dutygraph.loaders.docx_file:load_docx",
+    ".pdf": "dutygraph.loaders.pdf_file:load_pdf",
+    ".csv": "dutygraph.loaders.sheet_file:load_csv",
+    ".tsv": "dutygraph.loaders.sheet_file:load_csv",
+    ".xlsx": "dutygraph.loaders.sheet_file:load_xlsx",
+    ".xlsm": "dutygraph.loaders.sheet_file:load_xlsx",
 }
 DEFAULT_LOADER = LOADERS[".txt"]
+MAX_FILE_BYTES = int(float(os.environ.get("DUTYGRAPH_MAX_FILE_MB", "50")) * 2**20)
 
 
 def _loader_for(path: Path):
@@ -28,9 +43,26 @@ def _loader_for(path: Path):
     return getattr(import_module(module), func)
 
 
+def check_size(path: Path, limit: int | None = None) -> None:
+    """Refuse a file over the size limit (or a path that is no file) with a clear message."""
+    limit = MAX_FILE_BYTES if limit is None else limit
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError("no such file", path=str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot be read: {exc.strerror}", path=str(path)) from None
+    if path.is_dir():
+        raise InputError("is a directory, not a file", path=str(path))
+    if size > limit:
+        raise InputError(f"the file is {size / 2**20:.1f} MB, over the {limit / 2**20:.0f} MB limit for one document "
+                         "(a plan is well under 1 MB; set DUTYGRAPH_MAX_FILE_MB to change the limit)", path=str(path))
+
+
 def load(path: str | Path) -> Document:
     """Read one document; raise :class:`~dutygraph.errors.InputError` when it cannot be used."""
     p = Path(path)
+    check_size(p)
     return _loader_for(p)(p)
 
 

@@ -1,4 +1,8 @@
-"""Loader for plain-text plans whose annex tables were flattened one cell per line.
+"""Loader for plain-text plans: the flattened-table rules, and the entry to every text layout.
+
+Tables flattened one cell per line are read here (:func:`_find_tables`, :func:`_emit_row`);
+:func:`parse_plain_text` hands the whole text to :mod:`dutygraph.loaders.document`,
+which also reads rows per line, glued cells and numbered prose with clauses.
 
 >>> import os
 >>> seed = os.path.join(os.path.dirname(__file__), "..", "..", "examples", "zhuzhou-2018-liangxing-plan.txt")
@@ -11,15 +15,12 @@ import hashlib
 import re
 from pathlib import Path
 
-from ..errors import InputError
-from ..model import Annex, Deadline, Document, Provenance, Task
+from ..model import Deadline, Document, Provenance, Task
 from ..text.amounts import find_amounts
 from ..text.dates import find_deadlines, parse_date
-from .decode import read_text
-from .flat_table import ANNEX_HEADING, FlatTableReader, TableRow, read_header as read_table_header
-from .header import read_header
-from .lines import Line, to_lines
-from .outline import read_outline
+from .flat_table import ANNEX_HEADING, FlatTableReader, read_header as read_table_header
+from .lines import Line
+from .sniff import read_text
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*(?:年|-)")
 
@@ -45,33 +46,14 @@ def load_plain_text(path: str | Path) -> Document:
 
 
 def parse_plain_text(text: str, source: str, sha256: str | None = None) -> Document:
-    """Parse decoded ``text`` read from ``source`` into a :class:`Document`."""
-    lines = to_lines(text)
-    header = read_header(lines)
-    doc = Document(source=source, title=header.title, plan_title=header.plan_title, issuers=header.issuers,
-                   issued=header.issued, published=header.published, number=header.number, sha256=sha256)
-    doc.year = plan_year(doc.plan_title, doc.title) or _year_of(doc.issued) or _year_of(doc.published)
+    """Parse decoded ``text`` read from ``source`` into a :class:`Document`.
 
-    tables = _find_tables(lines)
-    body_end = tables[0][0] if tables else len(lines)
-    annex_start = next((k for k, ln in enumerate(lines) if ANNEX_HEADING.match(ln.text)), body_end)
-    outline = read_outline(lines, header.body_start, min(body_end, annex_start), source)
-    doc.sections, doc.key_works, doc.targets = outline.sections, outline.key_works, outline.targets
+    Every text layout is detected where it stands (:mod:`dutygraph.loaders.document`):
+    flattened tables as below, rows per line, glued cells, numbered prose with clauses.
+    """
+    from .document import parse_text  # the layouts beyond flattened tables live there
 
-    for start, columns, body_start in tables:
-        annex_no, annex_title = _annex_of(lines, start, outline.annex_titles)
-        reader = FlatTableReader(lines, columns)
-        reader.read(body_start)
-        if annex_no is not None:
-            doc.annexes.append(Annex(annex_no, annex_title or outline.annex_titles.get(annex_no, ""), columns,
-                                     Provenance(source, lines[start].no, lines[body_start].no - 1)))
-        prefix = f"A{annex_no}" if annex_no is not None else f"T{len(doc.annexes) + 1}"
-        for row in reader.rows:
-            _emit_row(doc, reader, row, annex_no, prefix, source)
-
-    if not doc.tasks:
-        raise InputError("no recognisable task: found no task table with numbered rows", path=source)
-    return doc
+    return parse_text(text, source, sha256)
 
 
 def _year_of(date: str | None) -> int | None:

@@ -10,6 +10,10 @@ sides are names (市人力资源和社会保障局 stays whole).
 ['市人力资源和社会保障局', '市财政局', '市税务局']
 >>> split_units("市交通局(市港航局)、住房和城乡建设局等")
 ['市交通局(市港航局)', '住房和城乡建设局']
+>>> split_units("能源局等省有关部门和各地级以上市人民政府按职责分工负责")
+['能源局', '各地级以上市人民政府']
+>>> split_units("各地、各部门"), split_units("各县、区人民政府")
+(['各地', '各部门'], ['各县、区人民政府'])
 >>> is_unit_name("市政府经济"), is_unit_name("市政府经济金融办")
 (False, True)
 >>> looks_like_unit_list("公共资源交易中心、各县市区人民政府")
@@ -27,7 +31,15 @@ from importlib import resources
 from .normalize import SENTENCE_PUNCT, bracket_depth_split, clean
 
 LIST_SEPARATORS = "、，,；;/"
-_TRAILING_NOISE = re.compile(r"(等有关部门|等相关部门|等有关单位|等相关单位|等部门|等单位|等)$")
+_TRAILING_NOISE = re.compile(r"等(?:省|市|区|县|州|市级|省级|区级|县级)?直?(?:有关|相关|其他|其它)?"
+                             r"(?:部门|单位|机构)?$")
+# Role words printed after a list: 牵头, 负责, 配合, 分别牵头落实, 按职责分工负责 … (and 卖力, a reworded 负责).
+ROLE_TAIL = re.compile(r"(?:(?:按|根据)(?:各自)?职责(?:分工)?|分别|共同|具体)?"
+                       r"(?:牵头|负责|负总责|卖力|配合|协助|协办|参与|落实|实施|承办|主办)"
+                       r"(?:负责|卖力|落实|实施|推进|办理|执行)?$")
+# Collectives that name no suffix of their own and never share one with the name after them.
+_COLLECTIVE_WORDS = re.compile(r"^(?:各|相关|有关)(?:地|级|地区|地方|方|有关方面|相关方面|成员单位)$")
+_COLLECTIVE_START = re.compile(r"^(?:各|相关|有关)")
 _CONJUNCTIONS = re.compile(r"[和及与]")
 MAX_NAME_LENGTH = 40
 
@@ -41,9 +53,18 @@ def org_suffixes() -> tuple[str, ...]:
 
 
 def strip_noise(name: str) -> str:
-    """Remove a trailing 等 / 等有关部门 and stray punctuation around a name."""
+    """Remove trailing 等 / 等有关部门 / 牵头 / 负责 / 配合 … and stray punctuation around a name.
+
+    >>> strip_noise("农业局等"), strip_noise("市发改委牵头落实"), strip_noise("住建厅等省有关部门配合")
+    ('农业局', '市发改委', '住建厅')
+    """
     name = clean(name).strip("、，,；;。:：")
-    return _TRAILING_NOISE.sub("", name)
+    for _ in range(3):  # 等部门配合: a role word after the 等 noise
+        stripped = _TRAILING_NOISE.sub("", ROLE_TAIL.sub("", name)) if len(name) > 2 else name
+        if stripped == name or not stripped:
+            break
+        name = stripped.strip("、，,；;")
+    return name
 
 
 def _strip_brackets(name: str) -> str:
@@ -63,7 +84,7 @@ def is_unit_name(name: str) -> bool:
     name = _strip_brackets(strip_noise(name))
     if len(name) < 2 or len(name) > MAX_NAME_LENGTH:
         return False
-    return _suffix_pattern().match(name) is not None
+    return _suffix_pattern().match(name) is not None or _COLLECTIVE_WORDS.match(name) is not None
 
 
 def _is_bare_suffix(name: str) -> bool:
@@ -80,14 +101,16 @@ def _split_conjunctions(part: str) -> list[str]:
             # right may hold further conjunctions already handled by the loop order
             pieces = _split_conjunctions(left) + [right]
             break
-    return pieces
+    return [strip_noise(p) for p in pieces]
 
 
 def split_units(cell: str) -> list[str]:
     """Split a printed unit list into names, in printed order.
 
     Shared-suffix lists (长沙、株洲、湘潭市政府) stay one item as printed: the bare
-    place names before the name that carries the suffix are kept with it.
+    place names before the name that carries the suffix are kept with it. A
+    collective (各部门, 相关区政府) never carries a shared suffix, and a bare name
+    before a name without an organisation suffix stays a name of its own.
     """
     return list(_split_units(cell))
 
@@ -102,16 +125,20 @@ def _split_units(cell: str) -> tuple[str, ...]:
     names: list[str] = []
     held: list[str] = []  # bare names waiting for the suffix carrier
     for part in raw_parts:
-        if not is_unit_name(part) and len(part) <= 8 and not any(ch in part for ch in "(（"):
+        unit = is_unit_name(part)
+        if not unit and len(part) <= 8 and not any(ch in part for ch in "(（"):
             held.append(part)
             continue
         if held:
-            names.append("、".join(held + [part]))
+            if unit and not _COLLECTIVE_START.match(part):
+                names.append("、".join(held + [part]))
+                held = []
+                continue
+            names.extend(held)
             held = []
-            continue
         names.extend(_split_conjunctions(part))
     names.extend(held)
-    return tuple(names)
+    return tuple(n for n in names if n)
 
 
 @lru_cache(maxsize=65536)

@@ -1,0 +1,285 @@
+"""Responsibility clauses: who does an item, as printed after it.
+
+Forms read (in （）, (), 〔〕, 【】 or bare, Simplified script; fold Traditional first)::
+
+    (市发改委牵头,市财政局、各区政府配合)      牵头 → lead, 配合/协助/协办/参与 → cooperating
+    (市发改委、市财政局负责)                   负责 with no 牵头 in the clause → lead
+    (市政府办公室牵头,各县市区政府按职责分工负责)  负责 after a 牵头 list → responsible
+    (牵头单位:市发改委;责任单位:市财政局)       labels give the role
+    (责任单位:市财政局、市税务局;各区政府)       a list after a label keeps its role
+    〔责任单位:A、B按职责分工负责。具体任务均涉及C,不再做分工,下同。〕   下同: C spreads to later items
+
+>>> c = parse_clause("市发改委牵头,市财政局、各区政府配合")
+>>> [(u, r.value) for u, r in c.assignments]
+[('市发改委', 'lead'), ('市财政局', 'cooperating'), ('各区政府', 'cooperating')]
+>>> [(u, r.value) for u, r in parse_clause("市政府办公室牵头,各县市区政府按职责分工负责").assignments]
+[('市政府办公室', 'lead'), ('各县市区政府', 'responsible')]
+>>> [(u, r.value) for u, r in parse_clause("市发改委、市财政局负责").assignments]
+[('市发改委', 'lead'), ('市财政局', 'lead')]
+>>> c = parse_clause("责任单位:省发改委按职责分工负责。具体任务均涉及相关市(州)人民政府,不再做分工,下同。")
+>>> [(u, r.value) for u, r in c.assignments], c.spread, c.note
+([('省发改委', 'responsible'), ('相关市(州)人民政府', 'responsible')], [('相关市(州)人民政府', <Role.RESPONSIBLE: 'responsible'>)], '下同')
+>>> [(u, r.value) for u, r in parse_clause("责任单位:市发改委(牵头)、市财政局").assignments]
+[('市发改委', 'lead'), ('市财政局', 'responsible')]
+>>> c = parse_clause("市发改委牵头,2022年底前完成")
+>>> [(u, r.value) for u, r in c.assignments], c.deadlines
+([('市发改委', 'lead')], ['2022年底前完成'])
+>>> parse_clause("以下简称在线平台") is None, parse_clause("2022年底前完成") is None
+(True, True)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Role
+from ..text.normalize import bracket_depth_split
+from ..text.units import ROLE_TAIL, is_unit_name, split_units
+from .labels import COOPERATING, DEADLINE, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
+
+ROLE_OF_LABEL = {LEAD: Role.LEAD, RESPONSIBLE: Role.RESPONSIBLE, COOPERATING: Role.COOPERATING}
+OPENERS = {"(": ")", "（": "）", "〔": "〕", "【": "】", "[": "]", "［": "］"}
+_OPENER = re.compile("[" + re.escape("".join(OPENERS)) + "]")
+
+_LEAD_WORD = re.compile(r"牵头|主办|主责")
+_COOP_WORD = re.compile(r"配合|协助|协办|参与")
+_DUTY_WORD = re.compile(r"负责|负总责|卖力|落实|实施|承办")
+# Notes that spread the units of a clause over the items after it.
+_SPREAD_NOTE = re.compile(r"下同|以下同|后同|以下[^,，。;；]{0,16}不再(?:单独|一一|重复)?(?:列出|注明|标注|列明)")
+_NOTE_HEAD = re.compile(r"^.*?(?:涉及|均由|由|包括|均为|为)")
+_NOTE_WORDS = re.compile(r"^(?:不再(?:做|作|进行)?(?:分工|列出|单独列出|一一列出)|下同|以下同|后同|均同|同上)$")
+MAX_CLAUSE = 160
+_LEAD_MARK = re.compile(r"[(（〔【\[]牵头[)）〕】\]]$")
+_DEADLINE_SEGMENT = re.compile(r"(?:\d{1,2}月|年|季度)(?:底|末|内)?(?:之?前|以前|完成)|长期坚持|持续推进|持续实施|常态化|长期")
+
+
+@dataclass
+class Clause:
+    """The assignments a clause prints, with the units its 下同 note spreads to later items."""
+
+    assignments: list[tuple[str, Role]] = field(default_factory=list)
+    spread: list[tuple[str, Role]] = field(default_factory=list)
+    note: str | None = None
+    leaders: list[str] = field(default_factory=list)
+    deadlines: list[str] = field(default_factory=list)
+    labelled: bool = False
+    role_words: bool = False
+
+
+_NOT_A_NAME = re.compile(r"^(?:以下|下称|简称|即|含|包括|例如|其中|如)")
+
+
+def _plausible(name: str) -> bool:
+    """A unit as printed: an organisation name, or a shared-suffix list ending with one."""
+    if _NOT_A_NAME.match(name):
+        return False
+    if "、" in name:
+        name = name.rsplit("、", 1)[1]
+    return is_unit_name(name)
+
+
+def _units(text: str) -> list[str] | None:
+    """The unit names of a list, or None when any part is not a unit."""
+    names = split_units(text)
+    if not names or not all(_plausible(n) for n in names):
+        return None
+    return names
+
+
+def _role_word(segment: str) -> tuple[str, str | None]:
+    """A segment without its role word, and the kind of that word (lead, cooperating, duty)."""
+    m = ROLE_TAIL.search(segment)
+    if not m or m.start() == 0:
+        return segment, None
+    word = m.group(0)
+    kind = "lead" if _LEAD_WORD.search(word) else "cooperating" if _COOP_WORD.search(word) else "duty"
+    return segment[: m.start()], kind
+
+
+def _note(part: str) -> tuple[str, list[str]] | None:
+    """A 下同 note: the note word and the units it names."""
+    m = _SPREAD_NOTE.search(part)
+    if not m:
+        return None
+    units: list[str] = []
+    for seg in bracket_depth_split(part, ",，"):
+        if not seg or _NOTE_WORDS.match(seg) or _SPREAD_NOTE.fullmatch(seg):
+            continue
+        body = _NOTE_HEAD.sub("", seg)
+        names = _units(body)
+        if names:
+            units.extend(names)
+    return m.group(0), units
+
+
+def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
+    """The assignments of a clause (without its brackets), or None when it is not one.
+
+    Every segment must name units; ``default_role`` (a table column's) is used for a
+    list printed without a role word or label.
+    """
+    text = "".join(text.split()).strip("。；;,，")
+    if not text or len(text) > MAX_CLAUSE:
+        return None
+    # labels run together on one line (牵头单位:X配合单位:Y): each starts a part of its own
+    text = LABEL_ANYWHERE.sub(lambda m: (";" if m.start() > 0 and text[m.start() - 1] not in "；;。"
+                                         else "") + m.group(0), text)
+    clause = Clause()
+    pending: list[tuple[list[str], str | None, Role | None]] = []  # names, role word kind, label role
+    for part in bracket_depth_split(text, "；;。"):
+        if not part:
+            continue
+        label_role: Role | None = None
+        label = match_label(part)
+        if label:
+            clause.labelled = True
+            if label.kind == LEADER:
+                clause.leaders.extend(p for p in bracket_depth_split(label.content, "、，,") if p)
+                continue
+            if label.kind == DEADLINE:
+                clause.deadlines.append(label.content)
+                continue
+            label_role = ROLE_OF_LABEL.get(label.kind)
+            part = label.content
+            if not part:
+                continue
+        note = _note(part)
+        if note:
+            clause.note = note[0]
+            role = label_role or (pending[-1][2] if pending and pending[-1][2] else None)
+            if note[1]:
+                pending.append((note[1], None, role))
+                clause.spread.extend((n, role) for n in note[1])  # roles settled below
+            continue
+        for segment in bracket_depth_split(part, ",，"):
+            if not segment:
+                continue
+            rest, kind = _role_word(segment)
+            names = _units(rest)
+            if names is None:
+                if _DEADLINE_SEGMENT.search(segment):  # (市发改委牵头,2022年底前完成)
+                    clause.deadlines.append(segment)
+                    continue
+                return None
+            if kind:
+                clause.role_words = True
+            marked = [_LEAD_MARK.sub("", n) for n in names if _LEAD_MARK.search(n)]
+            if marked:  # 市发改委(牵头)、市财政局: the marked name leads, the others keep their role
+                clause.role_words = True
+                pending.append((marked, "lead", None))
+                names = [n for n in names if not _LEAD_MARK.search(n)]
+                if not names:
+                    continue
+            pending.append((names, kind, label_role))
+    if not pending:
+        return None if not (clause.leaders or clause.deadlines) or not clause.labelled else clause
+    has_lead = any(kind == "lead" for _, kind, _ in pending)
+    last_label: Role | None = None
+    seen_lead = False
+    for names, kind, label_role in pending:
+        if label_role is not None:
+            role = label_role
+            last_label = label_role
+        elif kind == "lead":
+            role = Role.LEAD
+        elif kind == "cooperating":
+            role = Role.COOPERATING
+        elif kind == "duty":
+            role = Role.RESPONSIBLE if has_lead else Role.LEAD
+        elif last_label is not None:
+            role = last_label
+        elif default_role is not None:
+            role = default_role
+        else:
+            role = Role.RESPONSIBLE if seen_lead else Role.LEAD
+        seen_lead = seen_lead or role is Role.LEAD
+        clause.assignments.extend((n, role) for n in names)
+    if clause.spread:
+        spread_names = {n for n, _ in clause.spread}
+        clause.spread = [(n, r) for n, r in clause.assignments if n in spread_names]
+    return clause
+
+
+@dataclass(frozen=True)
+class Found:
+    """A clause found in a text: where it starts and ends (brackets included)."""
+
+    start: int
+    end: int
+    clause: Clause
+
+
+def bracket_groups(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every top-level bracket group; an unclosed group at the end is left out.
+
+    >>> bracket_groups("做好A(市X牵头)。做B〔责任单位:Y〕")
+    [(3, 9), (12, 20)]
+    """
+    groups = []
+    stack: list[tuple[str, int]] = []
+    closers = set(OPENERS.values())
+    for i, ch in enumerate(text):
+        if ch in OPENERS:
+            stack.append((OPENERS[ch], i))
+        elif ch in closers and stack:
+            closer, start = stack.pop()
+            if not stack:
+                groups.append((start, i + 1))
+    return groups
+
+
+_SENTENCE_END = "。；;！!？?"
+# Words every clause with a role word or a label holds one of (a quick test before the grammar).
+_HINT = re.compile(r"牵头|负责|负总责|配合|协助|协办|参与|参加|落实|实施|责任|卖力|主责|主办|承办|分工|下同|领导|责任人|时限")
+
+
+def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:
+    """The responsibility clauses in an item's text, in order.
+
+    A bracketed list with a role word or a label counts wherever it stands; a bare
+    bracketed list of units only where it closes a sentence (after 。 or at the end).
+    A last sentence made of units and role words only ("市发改委牵头,市财政局配合。")
+    counts too.
+    """
+    hinted = _HINT.search(text) is not None
+    if not hinted and _OPENER.search(text) is None:
+        return []
+    found = []
+    for start, end in bracket_groups(text):
+        inner = text[start + 1:end - 1]
+        clause = parse_clause(inner, default_role)
+        if clause is None or not clause.assignments:
+            continue
+        if not (clause.role_words or clause.labelled):
+            before = text[:start].rstrip()
+            after = text[end:].lstrip()
+            if not (before.endswith(tuple(_SENTENCE_END)) or not after or after[0] in _SENTENCE_END):
+                continue
+            if not before:
+                continue
+        found.append(Found(start, end, clause))
+    if hinted and (not found or found[-1].end < len(text.rstrip("。；; "))):
+        tail = _last_sentence(text, found[-1].end if found else 0)
+        if tail:
+            found.append(tail)
+    return found
+
+
+def _last_sentence(text: str, after: int) -> Found | None:
+    body = text.rstrip()
+    trimmed = body.rstrip("。；;")
+    cut = max(trimmed.rfind(p) for p in _SENTENCE_END)
+    start = max(cut + 1, after)
+    for m in LABEL_ANYWHERE.finditer(trimmed, after):  # 做好A。牵头单位:X;配合单位:Y
+        if m.start() > 0 and trimmed[m.start() - 1] in _SENTENCE_END and m.start() < start:
+            clause = parse_clause(trimmed[m.start():])
+            if clause is not None and clause.labelled and clause.assignments:
+                return Found(m.start(), len(body), clause)
+            break
+    if start <= 0 or start >= len(trimmed):
+        return None
+    clause = parse_clause(trimmed[start:])
+    if clause is None or not clause.role_words or not clause.assignments:
+        return None
+    return Found(start, len(body), clause)

@@ -1,0 +1,73 @@
+"""Column labels of task tables: what each column holds, for every table layout.
+
+>>> column_kinds(["序号", "重点任务", "工作措施", "牵头部门", "主责单位", "协办单位", "时限"])
+['number', 'text', 'text', 'lead', 'responsible', 'cooperating', 'deadline']
+>>> column_kinds(["序号", "任务", "主责单位"])  # without a 牵头 column, 主责 leads
+['number', 'text', 'lead']
+>>> from .lines import to_lines
+>>> header_block(to_lines("目标\\n任务\\n主要内容\\n责任单位\\n一、稳增长"), 0, 5)
+([<Role.RESPONSIBLE: 'responsible'>], 4)
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Role
+from .flat_table import COOPERATING, DEADLINE, LEAD, LEADER, NUMBER, RESPONSIBLE, TEXT, column_kind
+
+ROLE_OF_KIND = {LEAD: Role.LEAD, RESPONSIBLE: Role.RESPONSIBLE, COOPERATING: Role.COOPERATING}
+UNIT_KINDS = frozenset(ROLE_OF_KIND)
+# Labels of text columns: the task, its category, its measures …
+TEXT_LABEL = re.compile(r"目标|任务|内容|措施|事项|项目|类别|名称|举措|要求|工作|领域|指标|备注|环节|分类|重点|改革|序号")
+_PUNCT = re.compile(r"[。，,、；;：:！!？?（(）)]")
+MAX_LABEL = 10
+
+
+def column_kinds(labels: list[str]) -> list[str]:
+    """The kind of every column of a header; 主责 beside a 牵头 column is responsible."""
+    kinds = [column_kind(label) for label in labels]
+    if any(k == LEAD and ("牵头" in label or "牽頭" in label) for k, label in zip(kinds, labels)):
+        kinds = [RESPONSIBLE if k == LEAD and "牵头" not in label and "牽頭" not in label else k
+                 for k, label in zip(kinds, labels)]
+    return kinds
+
+
+def is_label(text: str) -> bool:
+    """Whether ``text`` reads as a column label (short, no punctuation, a known kind)."""
+    if not text or len(text) > MAX_LABEL or _PUNCT.search(text):
+        return False
+    return column_kind(text) != TEXT or TEXT_LABEL.search(text) is not None
+
+
+def is_header(labels: list[str]) -> bool:
+    """Whether labels make a task-table header: every one a label, a unit column and a text column."""
+    if len(labels) < 2 or not all(is_label(x) for x in labels):
+        return False
+    kinds = column_kinds(labels)
+    return any(k in UNIT_KINDS for k in kinds) and any(k == TEXT for k in kinds)
+
+
+def header_block(lines, k: int, end: int) -> tuple[list[Role], int] | None:
+    """A table header printed one label per line from ``lines[k]`` (without 序号 rows after it).
+
+    Returns the roles of its unit columns, in order, and the index after the block.
+    """
+    labels: list[str] = []
+    j = k
+    while j < end and len(labels) < 12:
+        t = lines[j].text
+        if not t:
+            j += 1
+            continue
+        if not is_label(t):
+            break
+        labels.append(t)
+        j += 1
+    if len(labels) < 3 or not is_header(labels):
+        return None
+    return [ROLE_OF_KIND[kind] for kind in column_kinds(labels) if kind in UNIT_KINDS], j
+
+
+__all__ = ["column_kinds", "header_block", "is_header", "is_label", "NUMBER", "TEXT", "LEAD", "RESPONSIBLE",
+           "COOPERATING", "DEADLINE", "LEADER", "ROLE_OF_KIND", "UNIT_KINDS"]

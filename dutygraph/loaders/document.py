@@ -1,0 +1,241 @@
+"""One document from its lines (and tables): every layout found, each where it stands.
+
+The layout is detected per part of the document, not set by the user:
+
+1. tables flattened one cell per line (序号 / 重点任务 / 牵头单位 … then rows): :mod:`.flat_table`;
+2. tables flattened one row per line, cells separated by | or spaces: :mod:`.row_table`;
+3. tables whose cells were glued together (a DOCX copy): :mod:`.glued`;
+4. tables given as cells by the file format (HTML, DOCX, PDF, CSV/XLSX): :mod:`.grid`;
+5. everything else, read as numbered prose with clauses, label lines and unit lines: :mod:`.prose`.
+
+A table copied from a PDF with its columns interleaved word by word
+(:func:`interleaved_lines`) is not read: its cells cannot be told apart, and
+nothing is invented; a document holding only such a table is refused with a
+message saying so.
+
+Traditional script is read folded to Simplified and printed as it was (:mod:`.script`).
+
+>>> doc = parse_text("关于印发《X市2020年工作要点》的通知\\n一、重点任务\\n1.建设绿道。(市住建局牵头)", "p.txt")
+>>> [(t.id, t.units(Role.LEAD)) for t in doc.tasks]
+[('S1-1', ['市住建局'])]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..errors import InputError
+from ..model import Annex, Document, Provenance, Role, Task
+from ..text.units import is_unit_name
+from .columns import is_label
+from .flat_table import ANNEX_HEADING, FlatTableReader
+from .glued import find_glued_tables
+from .grid import Grid, grid_tasks
+from .header import read_header
+from .lines import Line, to_lines
+from .outline import read_outline
+from .plain_text import _annex_of, _emit_row, _find_tables, _year_of, plan_year
+from .prose import read_prose
+from .row_table import find_row_tables
+from .script import fold, restore_document
+
+__all__ = ["parse_text", "parse_lines", "interleaved_lines", "Role"]
+
+_LONE_PUNCT = re.compile(r"^[、,，。;；:：()（）]$")
+
+
+def interleaved_lines(lines: list[Line]) -> list[int]:
+    """Indices of lines holding a table copied from a PDF with its columns interleaved.
+
+    Such a line carries several column labels among words and stray punctuation
+    standing alone: "序号 重点任务 工作措施 牵头部门 … 市交通委 , 在完成 … ( ) 、".
+    """
+    found = []
+    for k, line in enumerate(lines):
+        if len(line.text) < 80:
+            continue
+        tokens = line.raw.split()
+        if len(tokens) < 20:
+            continue
+        labels = sum(1 for t in tokens if is_label(t) and re.search(r"牵头|责任|主责|配合|协办|时限|序号", t))
+        lone = sum(1 for t in tokens if _LONE_PUNCT.match(t))
+        if labels >= 3 and lone >= 5:
+            found.append(k)
+    return found
+
+
+def _uncovered(n: int, covered: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans = []
+    at = 0
+    for start, end in sorted(covered):
+        if start > at:
+            spans.append((at, start))
+        at = max(at, end)
+    if at < n:
+        spans.append((at, n))
+    return spans
+
+
+def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids: Iterable[Grid] = (),
+                covered: Iterable[tuple[int, int]] = ()) -> Document:
+    """Read a document from its (Simplified) lines and the tables its format gave as cells.
+
+    ``covered`` holds line-index spans that are not text to read (the rendering of ``grids``).
+    Raises :class:`InputError` when no task is found.
+    """
+    header = read_header(lines)
+    doc = Document(source=source, title=header.title, plan_title=header.plan_title, issuers=header.issuers,
+                   issued=header.issued, published=header.published, number=header.number, sha256=sha256)
+    polish_header(doc, lines)
+    doc.year = plan_year(doc.plan_title, doc.title) or _year_of(doc.issued) or _year_of(doc.published)
+    covered = list(covered)
+
+    # 1. flattened one cell per line (the seed's layout)
+    tables = _find_tables(lines)
+    body_end = tables[0][0] if tables else len(lines)
+    annex_start = next((k for k, ln in enumerate(lines) if ANNEX_HEADING.match(ln.text)), body_end)
+    outline = read_outline(lines, header.body_start, min(body_end, annex_start), source)
+    doc.sections, doc.key_works, doc.targets = outline.sections, outline.key_works, outline.targets
+    for start, columns, body_start in tables:
+        annex_no, annex_title = _annex_of(lines, start, outline.annex_titles)
+        reader = FlatTableReader(lines, columns)
+        end = reader.read(body_start)
+        covered.append((start, max(end, body_start)))
+        if annex_no is not None:
+            doc.annexes.append(Annex(annex_no, annex_title or outline.annex_titles.get(annex_no, ""), columns,
+                                     Provenance(source, lines[start].no, lines[body_start].no - 1)))
+        prefix = f"A{annex_no}" if annex_no is not None else f"T{len(doc.annexes) + 1}"
+        for row in reader.rows:
+            _emit_row(doc, reader, row, annex_no, prefix, source)
+    flat_count = len(doc.tasks)
+
+    # 2-4. tables as rows of cells: from the text (rows per line, glued cells) and from the format
+    found_grids: list[tuple[Grid, int]] = []
+    for start, end in _uncovered(len(lines), covered):
+        for grid, i, j in find_row_tables(lines, start, end):
+            found_grids.append((grid, i))
+            covered.append((i, j))
+    for start, end in _uncovered(len(lines), covered):
+        for grid, i, j in find_glued_tables(lines, start, end):
+            found_grids.append((grid, i))
+            covered.append((i, j))
+    skipped = interleaved_lines(lines)
+    covered.extend((k, k + 1) for k in skipped)
+    grid_list = sorted((g for g, _ in found_grids), key=lambda g: g.first_line) + list(grids)
+    table_no = len(doc.annexes)
+    for grid in grid_list:
+        table_no += 1
+        if grid.annex is not None:
+            doc.annexes.append(Annex(grid.annex, grid.title or "", list(grid.columns),
+                                     Provenance(source, grid.first_line, grid.first_line)))
+        prefix = f"A{grid.annex}" if grid.annex is not None else f"T{table_no}"
+        tasks, rows = grid_tasks(grid, source, doc.year, prefix)
+        doc.tasks.extend(tasks)
+        doc.rows.extend(rows)
+
+    # 5. prose outside every table
+    prose = read_prose(lines, source, _uncovered(len(lines), covered), doc.year)
+    doc.tasks.extend(prose)
+    sources = sum(1 for n in (flat_count, len(doc.tasks) - flat_count - len(prose), len(prose)) if n)
+    if sources > 1:  # tasks of several layouts: in document order (stable: a table's order is kept)
+        doc.tasks.sort(key=lambda t: t.provenance.first_line)
+    _unique_ids(doc.tasks)
+    _drop_cut_name(doc, lines)
+
+    if not doc.tasks:
+        if skipped:
+            raise InputError("no recognisable task: the table here was copied from a PDF with its columns "
+                             "interleaved word by word, so its cells cannot be told apart; read the PDF itself",
+                             path=source, line=lines[skipped[0]].no)
+        raise InputError("no recognisable task: found no task table, no responsibility clause and no unit label",
+                         path=source)
+    return doc
+
+
+def _drop_cut_name(doc: Document, lines: list[Line]) -> None:
+    """A document cut inside its last unit name (…市财政局、市住): the fragment is no unit."""
+    last = next((ln.no for ln in reversed(lines) if ln.text), None)
+    if last is None or not doc.tasks:
+        return
+    task = max(doc.tasks, key=lambda t: max((a.provenance.last_line for a in t.assignments if a.provenance),
+                                            default=0))
+    while task.assignments:
+        a = task.assignments[-1]
+        if a.provenance is None or a.provenance.last_line != last or is_unit_name(a.unit) or len(a.unit) > 6:
+            break
+        task.assignments.pop()
+
+
+def _unique_ids(tasks: list[Task]) -> None:
+    seen: set[str] = set()
+    for task in tasks:
+        base = task.id
+        n = 1
+        while task.id in seen:
+            n += 1
+            task.id = f"{base}.{n}"
+        seen.add(task.id)
+
+
+_CORPUS_NOTE = re.compile(r"^#\s*(?:source|kind)\s*[:：]")
+
+
+def drop_corpus_notes(lines: list[Line]) -> list[Line]:
+    """Blank the ``# source: URL`` / ``# kind: …`` lines a corpus puts above a document's text."""
+    out = list(lines)
+    for k, line in enumerate(out[:3]):
+        if _CORPUS_NOTE.match(line.raw.strip()):
+            out[k] = Line(line.no, line.raw, "", False)
+    return out
+
+
+def parse_text(text: str, source: str, sha256: str | None = None) -> Document:
+    """Read decoded ``text`` in any text layout; strings come back in the document's own script."""
+    folded, printer = fold(text)
+    doc = parse_lines(drop_corpus_notes(to_lines(folded)), source, sha256)
+    restore_document(doc, printer)
+    return doc
+
+
+_NOTICE = re.compile(r"关于.+的(?:通知|意见|决定|函|批复|报告|通报)$")
+_FILE_SUFFIX = re.compile(r"\.(?:docx?|pdf|xlsx?|wps|txt|html?)$", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d{2}年")
+_ISSUED_PLAN = re.compile(r"印发(.+?)的(?:通知|意见|决定)")
+
+
+def polish_header(doc: Document, lines: list[Line]) -> None:
+    """Header facts the line-by-line header reader misses: a notice title split over lines,
+    a plan title with a quotation inside it, a file name as title, column labels as issuers."""
+    title_line = next((k for k, ln in enumerate(lines[:240]) if ln.text and doc.title.startswith(ln.text[:12])),
+                      None)
+    for k, ln in enumerate(lines[:60]):
+        if title_line is not None and k >= title_line:
+            break
+        t = ln.text
+        if "关于" not in t or _NOTICE.search(t):
+            continue
+        joined = t
+        for nxt in [x.text for x in lines[k + 1:k + 8] if x.text][:3]:
+            joined += nxt
+            if _NOTICE.search(joined):
+                doc.title = joined
+                break
+        if doc.title == joined:
+            break
+    doc.title = _FILE_SUFFIX.sub("", doc.title)
+    if doc.plan_title and not _YEAR.search(doc.plan_title):  # 潍坊…实施方案, then 潍坊市2017年…实施方案
+        at = next((k for k, ln in enumerate(lines[:120]) if ln.text == doc.plan_title), None)
+        if at is not None:
+            for ln in [x for x in lines[at + 1:at + 6] if x.text][:3]:
+                if _YEAR.search(ln.text) and ln.text.endswith(doc.plan_title[-4:]) and len(ln.text) <= 60:
+                    doc.plan_title = ln.text
+                    break
+    m = _ISSUED_PLAN.search(doc.title)
+    if m:
+        seg = m.group(1)
+        if "《" in seg and not seg.startswith("《"):
+            doc.plan_title = seg
+        elif doc.plan_title is None:
+            doc.plan_title = seg.strip("《》")
+    doc.issuers = [i for i in doc.issuers if not is_label(i)]

@@ -1,0 +1,185 @@
+"""Task tables as a grid of cells, whatever they were read from (HTML, DOCX, PDF, CSV/XLSX, text rows).
+
+A :class:`Grid` is a header (column labels) and rows of cells; ``None`` is a cell
+merged with the one above it (a rowspan, a DOCX vertical merge): it is read once
+and holds for every row it spans. :func:`grid_tasks` turns a grid into tasks:
+
+* the text column with the longest cells is the task's text; the text column just
+  before it is the title, earlier ones are categories;
+* unit columns (牵头/责任/配合 …) give assignments in their role, unless the cell
+  says otherwise ("市发改委牵头落实", "X牵头,Y配合");
+* a leader column (牵头领导, 责任人) holds people: ``Task.leaders``, never units;
+* a deadline column gives the task's deadline;
+* rows sharing one number (a merged 序号 cell) are sub-items: ``T1-3-1``, ``T1-3-2``;
+* a row holding one cell only (一、空气质量目标) is a category for the rows below it.
+
+>>> g = Grid(["序号", "重点任务", "牵头单位", "配合单位", "完成时限"], [
+...     GridRow(["1", "建设绿道。", "市住建局", "市财政局、各区政府", "2020年6月底前"], 3, 3),
+...     GridRow([None, "治理水系。", "市水利局牵头落实", None, None], 4, 4)])
+>>> [(t.id, t.units(Role.LEAD), t.units(Role.COOPERATING), t.deadline.date) for t in grid_tasks(g, "p.txt")[0]]
+[('T1-1-1', ['市住建局'], ['市财政局', '各区政府'], '2020-06-30'), ('T1-1-2', ['市水利局'], ['市财政局', '各区政府'], '2020-06-30')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Assignment, Deadline, Provenance, Role, Task
+from ..text.amounts import find_amounts
+from ..text.dates import find_deadlines, parse_date
+from ..text.normalize import bracket_depth_split
+from ..text.units import LIST_SEPARATORS, is_unit_name, split_units
+from .clauses import parse_clause
+from .columns import DEADLINE, LEADER, NUMBER, ROLE_OF_KIND, TEXT, column_kinds
+from .outline import split_title
+
+_ROW_NUMBER = re.compile(r"^\s*[(（]?\s*(\d{1,3})\s*[)）.、．]?\s*$")
+
+
+@dataclass
+class GridRow:
+    """One row of cells (``None``: merged with the cell above) and the lines it was read from."""
+
+    cells: list[str | None]
+    first_line: int
+    last_line: int
+    truncated: bool = False        # the document stops inside this row
+    inherit_basis: str | None = None  # merged cells guessed by a layout reader: mark them inferred
+
+
+@dataclass
+class Grid:
+    """A task table: column labels, rows, and where it stands in the document."""
+
+    columns: list[str]
+    rows: list[GridRow] = field(default_factory=list)
+    title: str | None = None
+    annex: int | None = None
+    first_line: int = 0
+    last_line: int = 0
+    kinds: list[str] | None = None  # what each column holds; by default read from the labels
+
+
+def _clean(cell: str | None) -> str | None:
+    return None if cell is None else "".join(cell.split())
+
+
+def _content_column(kinds: list[str], rows: list[GridRow]) -> int | None:
+    texts = [k for k, kind in enumerate(kinds) if kind == TEXT]
+    if not texts:
+        return None
+    def mean_length(k: int) -> float:
+        values = [len(_clean(r.cells[k]) or "") for r in rows if k < len(r.cells) and r.cells[k]]
+        return sum(values) / len(values) if values else 0.0
+    return max(texts, key=lambda k: (mean_length(k), k))
+
+
+def _units(cell: str, role: Role, truncated: bool) -> list[tuple[str, Role]]:
+    clause = parse_clause(cell, role)
+    if clause is not None and clause.assignments:
+        return list(clause.assignments)
+    names = split_units(cell)
+    if truncated:  # the document stops inside the last name
+        while names and not is_unit_name(names[-1].rsplit("、", 1)[-1]):
+            names.pop()
+    return [(n, role) for n in names if len(n) >= 2]
+
+
+def _is_header_row(cells: list[str | None], columns: list[str]) -> bool:
+    values = [_clean(c) for c in cells]
+    return values[: len(columns)] == [_clean(c) for c in columns]
+
+
+def grid_tasks(grid: Grid, source: str, year: int | None = None, prefix: str = "T1") -> tuple[list[Task], list[Task]]:
+    """The leaf tasks of ``grid`` and its rows that hold sub-items (the tasks' parents)."""
+    kinds = grid.kinds or column_kinds([_clean(c) or "" for c in grid.columns])
+    width = len(kinds)
+    rows = [r for r in grid.rows if any(_clean(c) for c in r.cells) and not _is_header_row(r.cells, grid.columns)]
+    content = _content_column(kinds, rows)
+    texts = [k for k, kind in enumerate(kinds) if kind == TEXT and k != content]
+    title_col = max((k for k in texts if content is None or k < content), default=None)
+    number_col = next((k for k, kind in enumerate(kinds) if kind == NUMBER), None)
+
+    carry: list[str | None] = [None] * width
+    numbered: list[tuple[int, GridRow, list[str | None], list[bool]]] = []
+    counter = 0
+    for row in rows:
+        cells = [(_clean(row.cells[k]) if k < len(row.cells) else "") for k in range(width)]
+        filled = [c for c in cells if c]
+        if (len(filled) == 1 and all(c is not None for c in cells) and not _ROW_NUMBER.match(filled[0])
+                and not any(p in filled[0] for p in "。；;")):
+            carry = [None] * width  # a section row spanning the table (一、空气质量目标)
+            continue
+        merged = [c is None for c in cells]
+        for k in range(width):
+            if cells[k] is None:
+                cells[k] = carry[k]
+            else:
+                carry[k] = cells[k]
+        number = None
+        if number_col is not None and cells[number_col]:
+            m = _ROW_NUMBER.match(cells[number_col])
+            number = int(m.group(1)) if m else None
+        if number is None:
+            if number_col is not None and merged[number_col] and numbered:
+                number = numbered[-1][0]
+            else:
+                counter += 1
+                number = counter if not numbered else max(numbered[-1][0] + 1, counter)
+        counter = max(counter, number)
+        numbered.append((number, row, cells, merged))
+
+    tasks: list[Task] = []
+    parents: list[Task] = []
+    by_number: dict[int, list[int]] = {}
+    for i, (number, _, _, _) in enumerate(numbered):
+        by_number.setdefault(number, []).append(i)
+    seen_groups: set[int] = set()
+    for i, (number, row, cells, merged) in enumerate(numbered):
+        group = by_number[number]
+        single = len(group) == 1
+        sub = None if single else group.index(i) + 1
+        row_id = f"{prefix}-{number}"
+        title = cells[title_col] if title_col is not None else None
+        text = cells[content] if content is not None else None
+        if not text:
+            text = title or ""
+        if not text:
+            continue
+        if title and title == text:
+            title = split_title(title)[0] if len(title) > 30 else title
+        if not single and number not in seen_groups:
+            seen_groups.add(number)
+            parents.append(Task(id=row_id, text=title or "", provenance=Provenance(source, row.first_line,
+                                numbered[group[-1]][1].last_line), row=number, title=title, annex=grid.annex))
+        prov = Provenance(source, row.first_line, row.last_line)
+        task = Task(id=row_id if single else f"{row_id}-{sub}", text=text, provenance=prov, annex=grid.annex,
+                    row=number, sub=sub, title=title, parent=None if single else row_id)
+        continued = content is not None and merged[content] and tasks and tasks[-1].text == text
+        if continued:  # the text cell spans this row too: its own cells add to the same task
+            task = tasks[-1]
+        truncated = row.truncated
+        for k, kind in enumerate(kinds):
+            cell = cells[k]
+            if not cell or continued and merged[k]:
+                continue
+            if kind in ROLE_OF_KIND:
+                inferred = merged[k] and row.inherit_basis is not None
+                for unit, role in _units(cell, ROLE_OF_KIND[kind], truncated and k == _last_filled(row, width)):
+                    task.assignments.append(Assignment(unit, role, prov, inferred=inferred,
+                                                       basis=row.inherit_basis if inferred else None))
+            elif kind == LEADER:
+                task.leaders.extend(p for p in bracket_depth_split(cell, LIST_SEPARATORS) if p)
+            elif kind == DEADLINE:
+                found = find_deadlines(cell, year)
+                task.deadlines.append(Deadline(cell, found[0].date if found else parse_date(cell)))
+        if not continued:
+            task.deadlines.extend(find_deadlines(text, year))
+            task.amounts = find_amounts(text)
+            tasks.append(task)
+    return tasks, parents
+
+
+def _last_filled(row: GridRow, width: int) -> int:
+    return max((k for k in range(min(width, len(row.cells))) if _clean(row.cells[k])), default=-1)

@@ -1,0 +1,155 @@
+"""HTML pages: text blocks and real table cells (rowspan / colspan).
+
+A table whose header row names a unit column (牵头单位, 责任单位 …) is read as a
+:class:`~.grid.Grid`: a cell spanning rows is read once and holds for every row
+it spans, a cell spanning columns once for the first of them. Other tables
+(layout) are read as text, one cell per line, like the rest of the page. The
+``lines`` of a task are the page's source lines (the ``<tr>`` or block the text
+came from).
+
+>>> html = '''<html><body><p>关于印发《X市2020年工作要点》的通知</p>
+... <table><tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>配合单位</td></tr>
+... <tr><td rowspan="2">1</td><td>建设绿道。</td><td rowspan="2">市住建局</td><td>市财政局</td></tr>
+... <tr><td>治理水系。</td><td>各区政府</td></tr></table></body></html>'''
+>>> doc = parse_html(html, "p.html")
+>>> [(t.id, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks]
+[('T1-1-1', ['市住建局'], ['市财政局']), ('T1-1-2', ['市住建局'], ['各区政府'])]
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Document, Role
+from .blocks import build_document
+from .columns import is_header, is_label
+from .sniff import read_text
+from .grid import Grid, GridRow
+
+__all__ = ["load_html", "parse_html", "table_matrix", "Role"]
+
+_SKIP = {"script", "style", "noscript", "head", "title", "meta", "link", "iframe", "svg", "button", "select",
+         "option", "nav", "footer"}
+_BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "td", "th", "table", "section",
+          "article", "br", "dt", "dd", "dl", "pre", "blockquote", "center", "hr", "tbody", "thead", "caption", "form",
+          "header", "main", "aside", "figure", "figcaption"}
+
+
+def _cell_text(cell) -> str:
+    return "".join(cell.get_text("").split())
+
+
+def _rows(table) -> list:
+    """The table's own rows (not those of tables nested in it)."""
+    return [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+
+
+def table_matrix(table) -> list[tuple[int, list[str | None]]]:
+    """(source line, cells) per row, spans expanded: ``None`` below a rowspan, ``""`` right of a colspan."""
+    out: list[tuple[int, list[str | None]]] = []
+    pending: dict[int, int] = {}  # column -> rows still covered by a rowspan above
+    for tr in _rows(table):
+        row: list[str | None] = []
+        col = 0
+        cells = [c for c in tr.find_all(["td", "th"]) if c.find_parent("tr") is tr]
+        for cell in cells:
+            while pending.get(col, 0) > 0:
+                row.append(None)
+                pending[col] -= 1
+                col += 1
+            try:
+                rowspan = max(1, int(cell.get("rowspan", 1) or 1))
+                colspan = max(1, int(cell.get("colspan", 1) or 1))
+            except ValueError:
+                rowspan = colspan = 1
+            row.append(_cell_text(cell))
+            row.extend([""] * (colspan - 1))
+            for k in range(col, col + colspan):
+                if rowspan > 1:
+                    pending[k] = rowspan - 1
+            col += colspan
+        while pending.get(col, 0) > 0:
+            row.append(None)
+            pending[col] -= 1
+            col += 1
+        out.append((tr.sourceline or 0, row))
+    return out
+
+
+def table_grid(matrix: list[tuple[int, list[str | None]]]) -> Grid | None:
+    """A task grid from a table's rows: the first header row (a unit column among labels) starts it."""
+    for k, (line, cells) in enumerate(matrix[:6]):
+        labels = [c for c in cells if c]
+        if not is_header(labels):
+            continue
+        columns = [c or "" for c in cells]
+        start = k + 1
+        if start < len(matrix):  # a second header row (责任单位 over 牵头单位 / 配合单位)
+            sub = matrix[start][1]
+            if sub and all(c is None or c == "" or is_label(c) for c in sub) and any(c for c in sub):
+                columns = [s if s else c for c, s in zip(columns, sub + [None] * (len(columns) - len(sub)))]
+                start += 1
+        title = next((c for _, r in matrix[:k] for c in r if c), None)
+        rows = [GridRow(r, ln, ln) for ln, r in matrix[start:]]
+        return Grid(columns, rows, title=title, first_line=line, last_line=matrix[-1][0])
+    return None
+
+
+def _walk(node, out: list, current: list) -> None:
+    """Text runs and grids of ``node`` in document order; a block starts a new line."""
+    name = getattr(node, "name", None)
+    if name is None:  # a string
+        text = str(node)
+        if text.strip():
+            line = node.parent.sourceline if node.parent is not None and node.parent.sourceline else 0
+            current.append((line, text))
+        return
+    if name in _SKIP or node.__class__.__name__ in ("Comment", "Doctype"):
+        return
+    if name == "table":
+        grid = table_grid(table_matrix(node))
+        if grid is not None:
+            _flush(out, current)
+            out.append(grid)
+            return
+    block = name in _BLOCK
+    if block:
+        _flush(out, current)
+    for child in node.children:
+        if child.__class__.__name__ in ("Comment", "Doctype", "Declaration", "ProcessingInstruction"):
+            continue
+        _walk(child, out, current)
+    if block:
+        _flush(out, current)
+
+
+def _flush(out: list, current: list) -> None:
+    if current:
+        line = current[0][0]
+        out.append((line, "".join(t for _, t in current).strip()))
+        current.clear()
+
+
+def parse_html(html: str, source: str, sha256: str | None = None) -> Document:
+    """Read an HTML page's text and tables into a Document."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    root = soup.body or soup
+    out: list = []
+    current: list = []
+    _walk(root, out, current)
+    _flush(out, current)
+    texts = [(line, text) for item in out if isinstance(item, tuple) for line, text in [item] if text]
+    grids = [item for item in out if isinstance(item, Grid)]
+    if not texts and not grids:
+        raise InputError("no text in this HTML page", path=source)
+    return build_document(source, sha256, texts, grids)
+
+
+def load_html(path: str | Path) -> Document:
+    """Read one HTML file (encoding detected like text: UTF-8, UTF-16 or GB18030)."""
+    text, data, _ = read_text(path)
+    return parse_html(text, str(path), hashlib.sha256(data).hexdigest())

@@ -1,0 +1,54 @@
+"""Labelled assignments: "牵头单位:X", "责任单位:X", "部门分工:X牵头,Y配合", "完成时限:…", "分管省领导:某某".
+
+A label is a short name of a role, a deadline or a person, then a colon. It is
+printed on a line of its own under an item, or inside a clause
+("(牵头单位:X;责任单位:Y)").
+
+>>> match_label("牵头单位:市发改委")
+Label(kind='lead', name='牵头单位', content='市发改委')
+>>> match_label("部门分工:省发展改革委牵头,各地、各部门配合。").kind
+'division'
+>>> match_label("分管省领导:林克庆").kind, match_label("完成时限:2022年6月底前").kind
+('leader', 'deadline')
+>>> match_label("主要目标:全市空气质量优良率达到80%") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LEAD, RESPONSIBLE, COOPERATING, DIVISION, LEADER, DEADLINE = (
+    "lead", "responsible", "cooperating", "division", "leader", "deadline")
+
+# Longest first: 牵头单位 before 牵头, 责任领导 (a person) before 责任单位.
+_LABELS: list[tuple[str, str]] = [
+    (LEADER, r"(?:分管|牵头|责任|联系)(?:省|市|区|县|州)?(?:级)?领导|责任人|负责人|联系人|领导小组组长"),
+    (DIVISION, r"(?:部门|责任|任务|职责)?分工"),
+    (LEAD, r"牵头(?:单位|部门|机构)?|主责(?:单位|部门)?|主办(?:单位|部门)?"),
+    (COOPERATING, r"(?:配合|协助|协办|参与|参加)(?:单位|部门)?"),
+    (RESPONSIBLE, r"责任(?:单位|部门|主体)|(?:实施|承办|落实|负责)(?:单位|部门|主体)"),
+    (DEADLINE, r"(?:完成|办结|工作)?(?:时限|时间|期限)(?:要求)?|进度安排|时间节点"),
+]
+_LABEL = re.compile(
+    r"^[【\[〔(（]?(?P<name>" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _LABELS)
+    + r")(?:[】\]〕)）]\s*[:：]?|\s*[:：])\s*(?P<content>.*)$")
+LABEL_ANYWHERE = re.compile(
+    r"(?P<name>" + "|".join(pattern for _, pattern in _LABELS) + r")\s*[:：]")
+
+
+@dataclass(frozen=True)
+class Label:
+    kind: str      # lead, responsible, cooperating, division, leader or deadline
+    name: str      # the label as printed
+    content: str   # what follows the colon
+
+
+def match_label(text: str) -> Label | None:
+    """The label at the start of ``text`` (white space removed), if it is one."""
+    m = _LABEL.match(text)
+    if not m:
+        return None
+    kind = next(k for k, _ in _LABELS if m.group(k))
+    return Label(kind, m.group("name"), m.group("content").strip())

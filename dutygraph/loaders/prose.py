@@ -1,0 +1,342 @@
+"""Plans written as numbered prose: items with inline clauses, label lines or unit lines.
+
+The lines outside tables are read as an outline (一、 > (一) > 1. > (1) > ① and
+unnumbered paragraphs). An item is a task when it names who does it:
+
+* an inline clause: ``1.做好A。(市发改委牵头,市财政局配合)``; an item holding several
+  sentences each with its own clause gives one task per sentence;
+* label lines under it: ``牵头单位:X`` / ``责任单位:X`` / ``部门分工:X牵头,Y配合`` /
+  ``完成时限:…`` / ``分管省领导:某某`` (a person: kept in ``leaders``);
+* a unit line under it, ``市发改委牵头落实``, or, under a column header printed one label
+  per line (目标 / 任务 / 主要内容 / 责任单位), a bare unit list in that column's role.
+
+An item with none of these is a task too when an item of the same list is (a plan
+cut off before an item's clause). A clause noting 下同 (以下…不再单独列出) spreads its
+units to every later task, as inferred assignments.
+
+>>> from .lines import to_lines
+>>> ls = to_lines("一、重点任务\\n1.建设绿道。(市住建局牵头,各区政府配合)\\n2.治理水系。\\n牵头单位:市水利局")
+>>> [(t.id, t.text, [(a.unit, a.role.value) for a in t.assignments]) for t in read_prose(ls, "p.txt")]
+[('S1-1', '建设绿道。', [('市住建局', 'lead'), ('各区政府', 'cooperating')]), ('S1-2', '治理水系。', [('市水利局', 'lead')])]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Assignment, Deadline, Provenance, Role, Task
+from ..text.amounts import find_amounts
+from ..text.dates import find_deadlines, parse_date
+from ..text.markers import CIRCLED, chinese_numeral
+from ..text.normalize import SENTENCE_PUNCT
+from ..text.units import LIST_SEPARATORS
+from .clauses import Clause, Found, bracket_groups, find_clauses, parse_clause
+from .columns import header_block
+from .labels import COOPERATING, DEADLINE, DIVISION, LEAD, LEADER, RESPONSIBLE, match_label
+from .lines import Line, is_furniture
+from .outline import split_title
+
+ROLE_OF_LABEL = {LEAD: Role.LEAD, RESPONSIBLE: Role.RESPONSIBLE, COOPERATING: Role.COOPERATING}
+
+_STYLES = [  # (style, rank, pattern): the usual hierarchy of Chinese plans
+    ("cn", 1, re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.+)$")),
+    ("cnp", 2, re.compile(r"^[(（]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*(.+)$")),
+    ("num", 3, re.compile(r"^(\d{1,2})\s*[、.．](?!\d)\s*(.+)$")),
+    ("nump", 4, re.compile(r"^[(（]?\s*(\d{1,2})\s*[)）]\s*(.+)$")),
+    ("circ", 5, re.compile(r"^([" + CIRCLED + r"])\s*(.+)$")),
+]
+PARA_RANK = 9
+
+
+@dataclass
+class _Node:
+    style: str
+    rank: int
+    number: int | None
+    text: str
+    line: int
+    parent: "_Node | None" = None
+    children: list["_Node"] = field(default_factory=list)
+    labels: list[tuple[str, str, int]] = field(default_factory=list)   # kind, content, line
+    unit_lines: list[tuple[Clause, int]] = field(default_factory=list)
+    last_line: int = 0
+    _clauses: list[Found] | None = None
+
+    @property
+    def clauses(self) -> list[Found]:
+        if self._clauses is None:
+            self._clauses = find_clauses(self.text)
+        return self._clauses
+
+    def assigned(self) -> bool:
+        return bool(self.clauses or self.unit_lines or any(k != DEADLINE for k, _, _ in self.labels))
+
+
+def _marker(text: str) -> tuple[str, int, int | None, str] | None:
+    for style, rank, pattern in _STYLES:
+        m = pattern.match(text)
+        if m:
+            raw = m.group(1)
+            number = (CIRCLED.index(raw) + 1 if style == "circ" else int(raw) if raw.isdigit()
+                      else chinese_numeral(raw))
+            return style, rank, number, m.group(2)
+    return None
+
+
+def _unit_line(text: str, default: Role | None, last: bool) -> Clause | None:
+    """A line that only names units (with role words, or in a known column's role)."""
+    if any(p in text for p in "。") and not text.endswith("。"):
+        return None
+    if text[:1] in "(（〔【" and text[-1:] in ")）〕】" and len(bracket_groups(text)) == 1:
+        text = text[1:-1]  # (市发改委牵头) on a line of its own
+    clause = parse_clause(text, default)
+    if clause is None and last:  # cut off inside the last name of the document
+        cut = max(text.rfind(s) for s in LIST_SEPARATORS)
+        if cut > 0:
+            clause = parse_clause(text[:cut], default)
+    if clause is None or not clause.assignments:
+        return None
+    if not clause.role_words and default is None:
+        return None
+    return clause
+
+
+class ProseReader:
+    """Builds the outline of the lines given and reads its tasks."""
+
+    def __init__(self, lines: list[Line], source: str, year: int | None = None):
+        self.lines = lines
+        self.source = source
+        self.year = year
+        self.root = _Node("root", 0, None, "", 0)
+        self.columns: list[Role] = []  # roles of the unit columns of a one-label-per-line header
+        self._notes: list[tuple[int, list[tuple[str, Role]], int, str]] = []  # task index, units, line, word
+
+    def read(self, spans: list[tuple[int, int]]) -> list[Task]:
+        for start, end in spans:
+            self._build(start, end)
+        return self._tasks()
+
+    # -- outline -------------------------------------------------------------------------
+    def _build(self, start: int, end: int) -> None:
+        current: _Node = self.root
+        last_text = max((k for k in range(start, end) if self.lines[k].text), default=-1)
+        k = start
+        while k < end:
+            line = self.lines[k]
+            t = line.text
+            if not t or is_furniture(t):
+                k += 1
+                continue
+            block = header_block(self.lines, k, end)
+            if block is not None:
+                roles, k = block
+                self.columns = roles
+                current = self.root
+                continue
+            label = match_label(t)
+            item = current if current is not self.root else None
+            if item is not None and label is not None and len(label.name) <= 8:
+                item.labels.append((label.kind, label.content, line.no))
+                item.last_line = line.no
+                k += 1
+                continue
+            if item is not None:
+                n = len(item.unit_lines)
+                if self.columns or n == 0:
+                    default = self.columns[n] if n < len(self.columns) else None
+                    clause = _unit_line(t, default, k == last_text)
+                    if clause is not None:
+                        item.unit_lines.append((clause, line.no))
+                        item.last_line = line.no
+                        k += 1
+                        continue
+            current = self._add(t, line.no)
+            k += 1
+
+    def _add(self, text: str, line_no: int) -> _Node:
+        marker = _marker(text)
+        if marker:
+            style, rank, number, body = marker
+        else:
+            style, rank, number, body = "para", PARA_RANK, None, text
+        parent = self._parent_for(rank, style)
+        node = _Node(style, rank, number, body, line_no, parent, last_line=line_no)
+        parent.children.append(node)
+        return node
+
+    def _parent_for(self, rank: int, style: str) -> _Node:
+        node = self._last_leaf()
+        while node is not self.root and (node.rank >= rank and not (style == "para" and node.style != "para")):
+            node = node.parent
+        if style == "para":  # paragraphs in a row are siblings
+            while node is not self.root and node.style == "para":
+                node = node.parent
+        return node
+
+    def _last_leaf(self) -> _Node:
+        node = self.root
+        while node.children:
+            node = node.children[-1]
+        return node
+
+    # -- tasks ---------------------------------------------------------------------------
+    def _tasks(self) -> list[Task]:
+        tasks: list[Task] = []
+        self._walk(self.root, [], tasks)
+        _spread_notes(tasks, self._notes)
+        return tasks
+
+    def _walk(self, node: _Node, path: list[str], tasks: list[Task]) -> None:
+        para_count = 0
+        listed = {c.style for c in node.children if c.assigned()}
+        for child in node.children:
+            if child.style == "para":
+                para_count += 1
+                number = para_count
+            else:
+                number = child.number if child.number is not None else para_count
+            child_path = path + [str(number)]
+            has_task_children = self._subtree_assigned(child)
+            if child.assigned() or (child.style in listed and not has_task_children and child.text):
+                self._emit(child, child_path, tasks)
+            if child.children:
+                self._walk(child, child_path, tasks)
+
+    def _subtree_assigned(self, node: _Node) -> bool:
+        for c in node.children:
+            if c.assigned() or self._subtree_assigned(c):
+                return True
+        return False
+
+    def _title_of(self, node: _Node) -> str | None:
+        parent = node.parent
+        while parent is not None and parent is not self.root:
+            if parent.style != "para":
+                return split_title(parent.text)[0]
+            parent = parent.parent
+        return None
+
+    def _emit(self, node: _Node, path: list[str], tasks: list[Task]) -> None:
+        base_id = "S" + "-".join(path)
+        title = self._title_of(node)
+        segments = _segments(node.text, node.clauses)
+        heading, rest = split_title(node.text)
+        if len(segments) == 1 and node.style in ("cn", "cnp") and rest:
+            title = heading  # (一)加强市场体系建设。推进…: the item is its own heading
+        label_assignments, leaders, deadline_cells, spreads = self._from_labels(node)
+        for k, (text, found) in enumerate(segments, start=1):
+            single = len(segments) == 1
+            task = Task(
+                id=base_id if single else f"{base_id}-{k}",
+                text=text,
+                provenance=Provenance(self.source, node.line, node.line),
+                row=node.number, sub=None if single else k, title=title,
+                parent=None if single else base_id,
+                leaders=list(leaders),
+            )
+            if found is not None:
+                for unit, role in found.clause.assignments:
+                    task.assignments.append(Assignment(unit, role, Provenance(self.source, node.line, node.line)))
+                task.leaders.extend(found.clause.leaders)
+                task.deadlines.extend(self._deadline(c) for c in found.clause.deadlines)
+                if found.clause.spread:
+                    self._notes.append((len(tasks), found.clause.spread, node.line, found.clause.note or "下同"))
+            if k == len(segments):  # labels and unit lines follow the item's last sentence
+                task.assignments.extend(label_assignments)
+                self._notes.extend((len(tasks), units, line_no, word) for units, line_no, word in spreads)
+                task.deadlines.extend(self._deadline(c) for c in deadline_cells)
+                for clause, line_no in node.unit_lines:
+                    prov = Provenance(self.source, line_no, line_no)
+                    task.assignments.extend(Assignment(u, r, prov) for u, r in clause.assignments)
+                    task.leaders.extend(clause.leaders)
+                    if clause.spread:
+                        self._notes.append((len(tasks), clause.spread, line_no, clause.note or "下同"))
+            task.deadlines.extend(find_deadlines(text, self.year))
+            task.amounts = find_amounts(text)
+            tasks.append(task)
+
+    def _from_labels(self, node: _Node):
+        """Assignments, leaders, deadline texts and 下同 spreads of the item's label lines."""
+        spreads: list[tuple[list[tuple[str, Role]], int, str]] = []
+        assignments: list[Assignment] = []
+        leaders: list[str] = []
+        deadlines: list[str] = []
+        for kind, content, line_no in node.labels:
+            prov = Provenance(self.source, line_no, line_no)
+            if kind == LEADER:
+                leaders.extend(p for p in re.split(r"[、，,；;]", content.strip("。")) if p)
+            elif kind == DEADLINE:
+                deadlines.append(content.strip("。；;"))
+            else:
+                role = ROLE_OF_LABEL.get(kind)
+                clause = parse_clause(content, role)
+                if clause is None and kind == DIVISION or clause is None:
+                    cut = max(content.rfind(s) for s in LIST_SEPARATORS)
+                    clause = parse_clause(content[:cut], role) if cut > 0 else None
+                if clause is not None:
+                    assignments.extend(Assignment(u, r, prov) for u, r in clause.assignments)
+                    leaders.extend(clause.leaders)
+                    if clause.spread:
+                        spreads.append((clause.spread, line_no, clause.note or "下同"))
+        return assignments, leaders, deadlines, spreads
+
+    def _deadline(self, printed: str) -> Deadline:
+        found = find_deadlines(printed, self.year)
+        return Deadline(printed, found[0].date if found else parse_date(printed))
+
+
+def _segments(text: str, clauses: list[Found]) -> list[tuple[str, Found | None]]:
+    """The item's text cut after each clause: one (sentence(s), clause) per task."""
+    if not clauses:
+        return [(_drop_open_tail(text), None)]
+    if len(clauses) == 1:
+        f = clauses[0]
+        rest = (text[:f.start] + text[f.end:]).strip()
+        return [(rest or text, f)]
+    out: list[tuple[str, Found | None]] = []
+    start = 0
+    for f in clauses:
+        piece = text[start:f.start].strip()
+        if piece:
+            out.append((piece, f))
+        elif out:  # two clauses in a row: both belong to the sentence before them
+            prev_text, prev = out[-1]
+            merged = Clause(prev.clause.assignments + f.clause.assignments, prev.clause.spread + f.clause.spread,
+                            prev.clause.note or f.clause.note, prev.clause.leaders + f.clause.leaders,
+                            prev.clause.deadlines + f.clause.deadlines, True, True)
+            out[-1] = (prev_text, Found(prev.start, f.end, merged))
+        start = f.end
+    tail = text[start:].strip().lstrip("。；;,，")
+    if tail and any(p in tail for p in SENTENCE_PUNCT):
+        out.append((_drop_open_tail(tail), None))
+    elif tail and out:
+        out[-1] = (out[-1][0] + tail, out[-1][1])
+    return out or [(text, None)]
+
+
+def _drop_open_tail(text: str) -> str:
+    """Text cut off inside a clause ("…改革。(市政府办公室、市") without the open clause."""
+    for opener in "(（〔【":
+        at = text.rfind(opener)
+        if at > 0 and not any(c in text[at:] for c in ")）〕】") and text[at - 1] in "。；;":
+            return text[:at]
+    return text
+
+
+def _spread_notes(tasks: list[Task], notes: list[tuple[int, list[tuple[str, Role]], int, str]]) -> None:
+    """Give the units of each 下同 note to every task after the one that prints it (inferred)."""
+    for index, units, line_no, word in notes:
+        for task in tasks[index + 1:]:
+            have = {(a.unit, a.role) for a in task.assignments}
+            for unit, role in units:
+                if (unit, role) not in have:
+                    task.assignments.append(Assignment(unit, role, Provenance(task.provenance.file, line_no, line_no),
+                                                       inferred=True, basis=f"{word} note at line {line_no}"))
+
+
+def read_prose(lines: list[Line], source: str, spans: list[tuple[int, int]] | None = None,
+               year: int | None = None) -> list[Task]:
+    """The tasks of the prose in ``lines[start:end]`` for each span (all lines by default)."""
+    return ProseReader(lines, source, year).read(spans if spans is not None else [(0, len(lines))])

@@ -1,0 +1,153 @@
+"""Tables flattened one row per line: cells separated by "|" or by spaces.
+
+::
+
+    序号 类别 主要任务 细化措施 牵头单位 参与单位 责任单位
+    1 加强水资源保 护 严守…红线 实施…以内。 市水利局 市发展改革委、农业局等 各县(市、区)人民政府
+    2  严守用水 效率控制 红线 落实…以上。 市水利局 市发展改革委等 各县(市、区)人民政府
+
+Spaces also stand inside cells (a cell wrapped in the page: 加强水资源保 护), and two
+spaces in a row mean an empty cell (merged with the one above). A row is read from
+both ends: the number first, the text cell (the one with sentences), the cells
+before it (titles, categories: fragments of one or two characters are glued back)
+and the cells after it (units, leaders, deadlines), one per column.
+
+>>> from .lines import to_lines
+>>> ls = to_lines("序号 重点任务 牵头单位 配合单位\\n1 完成河道清淤。 市水利局 市财政局、各区政府\\n2  推进护岸。 市水务局")
+>>> [(r.cells, r.first_line) for r in find_row_tables(ls)[0][0].rows]
+[(['1', '完成河道清淤。', '市水利局', '市财政局、各区政府'], 2), (['2', '推进护岸。', '市水务局', ''], 3)]
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text.units import looks_like_unit_list
+from .columns import NUMBER, TEXT, column_kinds, is_header
+from .grid import Grid, GridRow
+from .lines import Line
+
+_NUMBER = re.compile(r"^\d{1,3}$")
+_SENTENCE = re.compile(r"[。；;！!？?]")
+MIN_COLUMNS = 3
+
+
+def _split(raw: str, wide: bool = False) -> tuple[list[str], str] | None:
+    """Cells of a raw line and the separator used: "|", " " (one space; two mean an empty cell)
+    or "  " (``wide``: columns aligned with runs of spaces, as PDF-to-text writes them)."""
+    raw = raw.replace("\u3000", " ").replace("\u00a0", " ").replace("\t", "  ").strip()
+    if raw.count("|") >= 2 or (raw.count("|") == 1 and not raw.startswith("|")):
+        parts = [p.strip() for p in raw.strip("|").split("|")]
+        return parts, "|"
+    if " " not in raw:
+        return None
+    if wide:
+        return [p.strip() for p in re.split(r" {2,}", raw)], "  "
+    return raw.split(" "), " "
+
+
+def _header(line: Line) -> tuple[list[str], str] | None:
+    split = _split(line.raw)
+    if split is None:
+        return None
+    cells, sep = split
+    if sep == " " and re.search(r"\S {2,}\S", line.raw.strip()):
+        cells, sep = _split(line.raw, wide=True)
+    labels = [c for c in cells if c]
+    if len(labels) < MIN_COLUMNS or not is_header(labels):
+        return None
+    return labels, sep
+
+
+def _is_sentence(token: str) -> bool:
+    return (bool(_SENTENCE.search(token)) or len(token) > 30) and not looks_like_unit_list(token)
+
+
+def _fit(tokens: list[str], n: int) -> list[str | None]:
+    """``tokens`` (between the number and the text cell) as ``n`` cells; empty ones are merged (None)."""
+    cells: list[str | None] = []
+    k = 0
+    while k < len(tokens) and tokens[k] == "" and len(cells) < n:
+        cells.append(None)  # an empty cell at the start: merged with the row above
+        k += 1
+    rest = [t for t in tokens[k:] if t]
+    left = n - len(cells)
+    if left <= 0:
+        return cells[:n]
+    glued: list[str] = []
+    for t in rest:
+        if glued and len(t) <= 2:
+            glued[-1] += t  # a fragment wrapped off the end of a cell
+        else:
+            glued.append(t)
+    if len(glued) > left:
+        glued = glued[: left - 1] + ["".join(glued[left - 1:])]
+    return cells + [None] * (left - len(glued)) + glued  # missing cells are the first ones (categories)
+
+
+def _row_cells(tokens: list[str], kinds: list[str], sep: str) -> list[str | None] | None:
+    """Cells of one row, aligned on the columns."""
+    n = len(kinds)
+    if sep == "|":
+        cells: list[str | None] = [t for t in tokens[:n]]
+        return cells + [""] * (n - len(cells))
+    number_col = kinds.index(NUMBER) if NUMBER in kinds else None
+    texts = [k for k, kind in enumerate(kinds) if kind == TEXT]
+    body = tokens[1:] if number_col == 0 else tokens
+    sentence = [k for k, t in enumerate(body) if t and _is_sentence(t)]
+    if not sentence:  # a short text cell: the longest cell that is not a list of units
+        others = [(len(t), k) for k, t in enumerate(body) if len(t) >= 6 and not looks_like_unit_list(t)]
+        sentence = [max(others)[1]] if others else []
+    if not sentence or not texts:
+        return None
+    first, last = sentence[0], sentence[-1]
+    content_col = max(texts)
+    text = " ".join(t for t in body[first:last + 1] if t)
+    before = _fit(body[:first], content_col - (1 if number_col == 0 else 0))
+    after_tokens = [t for t in body[last + 1:] if t]
+    after_cols = n - content_col - 1
+    if len(after_tokens) > after_cols > 0:
+        after_tokens = after_tokens[: after_cols - 1] + [" ".join(after_tokens[after_cols - 1:])]
+    after: list[str | None] = after_tokens + [""] * (after_cols - len(after_tokens))
+    number = [tokens[0]] if number_col == 0 else []
+    return number + before + [text] + after
+
+
+def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -> list[tuple[Grid, int, int]]:
+    """Every row-per-line table in ``lines[start:end]``: the grid and its line-index span."""
+    end = len(lines) if end is None else end
+    last_text = max((k for k in range(start, end) if lines[k].text), default=-1)
+    found = []
+    i = start
+    while i < end:
+        header = _header(lines[i]) if lines[i].text else None
+        if header is None:
+            i += 1
+            continue
+        labels, sep = header
+        kinds = column_kinds(labels)
+        grid = Grid(labels, first_line=lines[i].no)
+        j = i + 1
+        while j < end:
+            line = lines[j]
+            if not line.text:
+                j += 1
+                continue
+            split = _split(line.raw, wide=sep == "  ")
+            if split is None:
+                break
+            tokens, line_sep = split
+            if sep != "|" and not _NUMBER.match(tokens[0]):
+                break
+            cells = _row_cells(tokens, kinds, "|" if sep == "|" else " ")
+            if cells is None:
+                break
+            grid.rows.append(GridRow(cells, line.no, line.no, truncated=j == last_text))
+            j += 1
+        if grid.rows:
+            grid.last_line = lines[j - 1].no
+            found.append((grid, i, j))
+            i = j
+        else:
+            i += 1
+    return found

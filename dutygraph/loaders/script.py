@@ -1,0 +1,105 @@
+"""Traditional script: read in Simplified, print as the document printed it.
+
+The rules (unit suffixes, role words, labels) are written in Simplified script. A
+document in Traditional script is folded to Simplified with OpenCC
+(:func:`dutygraph.resolve.units.simplified`) before it is read, and every string
+of the result (titles, texts, unit names, leaders) is then given back in the
+document's own script: OpenCC's t2s keeps the length of the text, so a string
+found at some place of the folded text is printed at the same place of the
+original.
+
+>>> folded, printer = fold("(市政府辦公室牽頭,各縣市區政府負責)")
+>>> folded
+'(市政府办公室牵头,各县市区政府负责)'
+>>> printer("市政府办公室"), printer("各县市区政府")
+('市政府辦公室', '各縣市區政府')
+>>> fold("市发改委牵头")[1]("市发改委")  # Simplified already: nothing to give back
+'市发改委'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..resolve.units import simplified
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+class Printer:
+    """Maps strings of the folded text back to the original script."""
+
+    def __init__(self, original: str, folded: str):
+        self.original = "".join(original.split())
+        self.folded = "".join(folded.split())
+        self.aligned = len(self.original) == len(self.folded)
+        self.chars: dict[str, str] = {}
+        ambiguous: set[str] = set()
+        if self.aligned:
+            for o, f in zip(self.original, self.folded):
+                if o != f:
+                    if self.chars.setdefault(f, o) != o:
+                        ambiguous.add(f)
+        for f in ambiguous:  # one Simplified character for two Traditional ones: leave it folded
+            self.chars.pop(f, None)
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        if not text or text.isascii():
+            return text
+        cached = self._cache.get(text)
+        if cached is not None:
+            return cached
+        result = None
+        if self.aligned:
+            at = self.folded.find("".join(text.split()))
+            if at >= 0 and "".join(text.split()) == text:
+                result = self.original[at:at + len(text)]
+        if result is None:
+            result = "".join(self.chars.get(ch, ch) for ch in text)
+        self._cache[text] = result
+        return result
+
+
+def fold(text: str) -> tuple[str, Callable[[str], str]]:
+    """``text`` in Simplified script and a function giving folded strings back as printed."""
+    folded = simplified(text) if text else text
+    if folded == text:
+        return text, _identity
+    return folded, Printer(text, folded)
+
+
+def restore_document(doc, printer: Callable[[str], str]) -> None:
+    """Give every string of ``doc`` back in the script it was printed in (in place)."""
+    if printer is _identity:
+        return
+    p = printer
+    doc.title = p(doc.title)
+    doc.plan_title = p(doc.plan_title) if doc.plan_title else doc.plan_title
+    doc.issuers = [p(i) for i in doc.issuers]
+    doc.number = p(doc.number) if doc.number else doc.number
+    for s in doc.sections:
+        s.title = p(s.title)
+    for k in doc.key_works:
+        k.title, k.text = p(k.title), p(k.text)
+    for t in doc.targets:
+        t.text = p(t.text)
+        t.indicator = p(t.indicator) if t.indicator else t.indicator
+        t.value = p(t.value) if t.value else t.value
+        t.relation = p(t.relation) if t.relation else t.relation
+    for a in doc.annexes:
+        a.title = p(a.title)
+        a.columns = [p(c) for c in a.columns]
+    from dataclasses import replace
+
+    for task in [*doc.tasks, *doc.rows]:
+        task.text = p(task.text)
+        task.title = p(task.title) if task.title else task.title
+        task.zone = p(task.zone) if task.zone else task.zone
+        task.leaders = [p(x) for x in task.leaders]
+        for a in task.assignments:
+            a.unit = p(a.unit)
+        task.deadlines = [replace(d, printed=p(d.printed)) for d in task.deadlines]
+        task.amounts = [replace(m, printed=p(m.printed)) for m in task.amounts]

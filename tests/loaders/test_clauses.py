@@ -1,0 +1,113 @@
+"""Responsibility clauses and labels, one form at a time (snippets written for the test)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dutygraph.loaders.clauses import find_clauses, parse_clause
+from dutygraph.loaders.labels import match_label
+from dutygraph.model import Role
+
+L, R, C = Role.LEAD, Role.RESPONSIBLE, Role.COOPERATING
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("市发改委牵头,市财政局、各区政府配合", [("市发改委", L), ("市财政局", C), ("各区政府", C)]),
+    ("市发改委、市财政局负责", [("市发改委", L), ("市财政局", L)]),
+    ("市发改委负责落实", [("市发改委", L)]),
+    ("牵头单位:市发改委;责任单位:市财政局", [("市发改委", L), ("市财政局", R)]),
+    ("牵头单位：市发改委；配合单位：市财政局、市税务局", [("市发改委", L), ("市财政局", C), ("市税务局", C)]),
+    ("责任单位:市财政局、市税务局;各区政府", [("市财政局", R), ("市税务局", R), ("各区政府", R)]),
+    ("市政府办公室牵头,各县市区政府按职责分工负责", [("市政府办公室", L), ("各县市区政府", R)]),
+    ("市公安局牵头,市交通运输局协助,市城管局参与", [("市公安局", L), ("市交通运输局", C), ("市城管局", C)]),
+    ("市商务局主办,市文旅局协办", [("市商务局", L), ("市文旅局", C)]),
+    ("市发改委牵头负责,市统计局配合", [("市发改委", L), ("市统计局", C)]),
+    ("市水利局分别牵头落实", [("市水利局", L)]),
+    ("市发改委牵头,市财政局", [("市发改委", L), ("市财政局", R)]),  # a bare list after a lead
+    ("省生长改造委牵头卖力", [("省生长改造委", L)]),
+])
+def test_clause_roles(clause, expected):
+    assert parse_clause(clause).assignments == expected
+
+
+@pytest.mark.parametrize("text", ["以下简称在线平台", "2022年底前完成", "含北京经济技术开发区", "预包装食品",
+                                  "发改投资〔2022〕1652号", "市发改委牵头,做好衔接工作", "本体", ""])
+def test_not_a_clause(text):
+    assert parse_clause(text) is None
+
+
+def test_spread_note():
+    c = parse_clause("责任单位:省商务厅。具体任务均涉及相关市(州)人民政府,不再做分工,下同。")
+    assert c.assignments == [("省商务厅", R), ("相关市(州)人民政府", R)]
+    assert c.spread == [("相关市(州)人民政府", R)] and c.note == "下同"
+    c = parse_clause("市发改委牵头;各区政府负责,以下各项不再单独列出")
+    assert c.note is not None
+
+
+def test_a_column_role_for_bare_lists():
+    assert parse_clause("市财政局、市税务局", R).assignments == [("市财政局", R), ("市税务局", R)]
+    assert parse_clause("市财政局牵头落实", R).assignments == [("市财政局", L)]
+
+
+def test_clauses_in_text_in_every_bracket():
+    for opener, closer in ["()", "（）", "〔〕", "【】"]:
+        text = f"做好衔接。{opener}市发改委牵头{closer}"
+        found = find_clauses(text)
+        assert [f.clause.assignments for f in found] == [[("市发改委", L)]], opener
+
+
+def test_several_clauses_in_one_item():
+    found = find_clauses("建设绿道。(市住建局牵头)治理水系。(市水利局负责)")
+    assert [f.clause.assignments for f in found] == [[("市住建局", L)], [("市水利局", L)]]
+
+
+def test_an_alias_in_the_middle_of_a_sentence_is_no_clause():
+    assert find_clauses("由市政府(市政府办公室)统筹推进,确保落实。") == []
+    assert find_clauses("建设平台。(市大数据中心)")[0].clause.assignments == [("市大数据中心", L)]
+
+
+def test_a_last_sentence_of_units_and_role_words():
+    found = find_clauses("加强监管,确保安全。市应急局牵头,各区政府配合。")
+    assert found[-1].clause.assignments == [("市应急局", L), ("各区政府", C)]
+
+
+@pytest.mark.parametrize("line, kind, content", [
+    ("牵头单位:市发改委", "lead", "市发改委"),
+    ("牵头部门：市发改委", "lead", "市发改委"),
+    ("责任单位:市财政局、各区政府", "responsible", "市财政局、各区政府"),
+    ("配合单位:市税务局", "cooperating", "市税务局"),
+    ("参与单位:市统计局", "cooperating", "市统计局"),
+    ("部门分工:省发展改革委牵头,各地、各部门配合。", "division", "省发展改革委牵头,各地、各部门配合。"),
+    ("完成时限:2022年6月底前", "deadline", "2022年6月底前"),
+    ("时间要求:长期坚持", "deadline", "长期坚持"),
+    ("分管省领导:林某某", "leader", "林某某"),
+    ("牵头领导:张三", "leader", "张三"),
+    ("责任人:李四", "leader", "李四"),
+    ("【牵头单位】市发改委", "lead", "市发改委"),
+])
+def test_labels(line, kind, content):
+    label = match_label(line)
+    assert (label.kind, label.content) == (kind, content)
+
+
+def test_not_labels():
+    assert match_label("主要目标:全市空气质量优良率达到80%") is None
+    assert match_label("牵头单位要加强统筹") is None
+
+
+def test_lead_marked_in_brackets_inside_a_list():
+    assert parse_clause("责任单位:市发改委(牵头)、市财政局").assignments == [("市发改委", L), ("市财政局", R)]
+    assert parse_clause("市发改委（牵头）、市财政局、各区政府").assignments == [
+        ("市发改委", L), ("市财政局", R), ("各区政府", R)]
+
+
+def test_deadline_segments_inside_a_clause():
+    c = parse_clause("市发改委牵头,市财政局配合,2022年6月底前完成")
+    assert c.assignments == [("市发改委", L), ("市财政局", C)] and c.deadlines == ["2022年6月底前完成"]
+    assert parse_clause("市发改委牵头,长期坚持").deadlines == ["长期坚持"]
+
+
+def test_labels_run_together_and_labels_closing_an_item():
+    assert parse_clause("牵头单位:市发展改革委配合单位:市财政局").assignments == [("市发展改革委", L), ("市财政局", C)]
+    found = find_clauses("做好统筹。推进改革。牵头单位:市发改委;配合单位:市财政局、市税务局。")
+    assert found[-1].clause.assignments == [("市发改委", L), ("市财政局", C), ("市税务局", C)]

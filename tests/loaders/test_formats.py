@@ -1,0 +1,233 @@
+"""Every file format through `load`: HTML, DOCX, PDF, CSV/XLSX, text encodings (small files written here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from dutygraph.errors import InputError
+from dutygraph.loaders import load
+from dutygraph.model import Role
+
+FORMATS = Path(__file__).resolve().parent.parent / "fixtures" / "formats"
+TITLE = "关于印发《湘潭市2020年水利工作计划》的通知"
+
+
+def units(task, role):
+    return task.units(Role(role))
+
+
+def same_json_shape(doc):
+    d = doc.to_dict()
+    json.dumps(d, ensure_ascii=False)
+    assert set(d) >= {"source", "title", "tasks"}
+    assert all(set(t) >= {"id", "text", "lead", "responsible", "cooperating", "lines", "inferred"} for t in d["tasks"])
+
+
+# -- HTML --------------------------------------------------------------------------------
+HTML = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>站点</title><script>var x = "牵头单位";</script></head>
+<body><div class="nav">首页 &gt; 通知</div>
+<h1>{TITLE}</h1>
+<p>各区人民政府:</p><p>现将计划印发给你们。</p>
+<p>一、重点工作</p>
+<p>1.加强统筹。(市发改委牵头,市财政局配合)</p>
+<table border="1">
+<tr><td colspan="5">附件 2020年水利重点任务表</td></tr>
+<tr><th>序号</th><th>重点任务</th><th>牵头单位</th><th>配合单位</th><th>完成时限</th></tr>
+<tr><td rowspan="2">1</td><td>完成城区河道清淤20公里。</td><td rowspan="2">市水利局</td><td>市财政局、各区政府</td><td>6月底前</td></tr>
+<tr><td>推进护岸工程。</td><td>市住建局</td><td>年底前</td></tr>
+<tr><td colspan="5">二、水质提升</td></tr>
+<tr><td>2</td><td>建设污水处理厂二期。</td><td>市住建局</td><td></td><td>9月底前</td></tr>
+</table>
+<table><tr><td>责任编辑:某某</td></tr></table>
+</body></html>"""
+
+
+def test_html_cells_rowspan_colspan_and_prose(tmp_path):
+    path = tmp_path / "plan.html"
+    path.write_text(HTML, "utf-8")
+    doc = load(path)
+    same_json_shape(doc)
+    assert doc.title == TITLE and doc.year == 2020
+    tasks = {t.id: t for t in doc.tasks}
+    assert units(tasks["S1-1"], "lead") == ["市发改委"]
+    assert [units(tasks[i], "lead") for i in ("T1-1-1", "T1-1-2", "T1-2")] == [["市水利局"], ["市水利局"], ["市住建局"]]
+    assert units(tasks["T1-1-2"], "cooperating") == ["市住建局"]  # its own cell, not the rowspan above
+    assert tasks["T1-1-1"].deadline.date == "2020-06-30"
+    assert units(tasks["T1-2"], "cooperating") == []
+    assert tasks["T1-1-1"].provenance.first_line == 10  # the <tr> in the page source
+    assert "牵头单位" not in " ".join(t.text for t in doc.tasks)  # script text is not read
+
+
+def test_html_in_gb18030_and_traditional(tmp_path):
+    html = ("<html><body><p>關於印發《某市2021年工作要點》的通知</p><table><tr><td>序號</td><td>重點任務</td>"
+            "<td>牽頭單位</td><td>責任單位</td></tr><tr><td>1</td><td>推進審批改革。</td><td>市政府辦公室</td>"
+            "<td>各縣市區政府</td></tr></table></body></html>")
+    path = tmp_path / "trad.htm"
+    path.write_bytes(html.encode("utf-8"))
+    doc = load(path)
+    t = doc.tasks[0]
+    assert (t.text, units(t, "lead"), units(t, "responsible")) == ("推進審批改革。", ["市政府辦公室"], ["各縣市區政府"])
+    path.write_bytes(html.replace("關於印發", "关于印发").encode("gb18030"))
+    assert load(path).tasks[0].text == "推進審批改革。"
+
+
+def test_html_flattened_table_in_paragraphs_is_read_as_text(tmp_path):
+    cells = ["附件1", "2020年任务表", "序号", "重点任务", "牵头单位", "责任单位", "1", "河道治理", "完成清淤。", "市水利局", "市财政局"]
+    path = tmp_path / "flat.html"
+    path.write_text("<html><body><p>" + TITLE + "</p>" + "".join(f"<p>{c}</p>" for c in cells) + "</body></html>", "utf-8")
+    doc = load(path)
+    assert [(t.id, units(t, "lead"), units(t, "responsible")) for t in doc.tasks] == [("A1-1", ["市水利局"], ["市财政局"])]
+
+
+# -- DOCX --------------------------------------------------------------------------------
+def make_docx(path: Path, rows, merges=(), paragraphs=(TITLE, "一、重点任务", "1.加强统筹。(市发改委牵头)")):
+    import docx
+
+    d = docx.Document()
+    for p in paragraphs:
+        d.add_paragraph(p)
+    table = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    for (r1, c1), (r2, c2) in merges:
+        table.cell(r1, c1).merge(table.cell(r2, c2))
+    d.save(str(path))
+    return path
+
+
+def test_docx_vertically_merged_cells_are_read_once(tmp_path):
+    rows = [["序号", "重点任务", "分管领导", "牵头单位", "责任单位"],
+            ["1", "完成城区河道清淤。", "张某", "市水利局", "市财政局"],
+            ["", "推进护岸工程。", "", "", "各区政府"],
+            ["2", "建设污水处理厂。", "李某", "市住建局", "市生态环境局"]]
+    path = make_docx(tmp_path / "plan.docx", rows, merges=[((1, 0), (2, 0)), ((1, 2), (2, 2)), ((1, 3), (2, 3))])
+    doc = load(path)
+    same_json_shape(doc)
+    got = [(t.id, t.leaders, units(t, "lead"), units(t, "responsible")) for t in doc.tasks]
+    assert got == [("S1-1", [], ["市发改委"], []),
+                   ("T1-1-1", ["张某"], ["市水利局"], ["市财政局"]),
+                   ("T1-1-2", ["张某"], ["市水利局"], ["各区政府"]),
+                   ("T1-2", ["李某"], ["市住建局"], ["市生态环境局"])]
+    assert not any(a.inferred for t in doc.tasks for a in t.assignments)
+
+
+def test_docx_horizontally_merged_section_row(tmp_path):
+    rows = [["序号", "重点任务", "牵头单位"], ["一、水质提升", "", ""], ["1", "建设污水处理厂。", "市住建局"]]
+    doc = load(make_docx(tmp_path / "p.docx", rows, merges=[((1, 0), (1, 2))]))
+    assert [(t.id, t.text) for t in doc.tasks if t.id.startswith("T")] == [("T1-1", "建设污水处理厂。")]
+
+
+def test_broken_docx(tmp_path):
+    path = tmp_path / "broken.docx"
+    path.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+    with pytest.raises(InputError, match="not a readable DOCX"):
+        load(path)
+
+
+# -- PDF ---------------------------------------------------------------------------------
+def test_pdf_ruled_table_with_merged_cell():
+    doc = load(FORMATS / "plan-table.pdf")
+    same_json_shape(doc)
+    assert doc.title == TITLE
+    got = [(t.id, t.text, units(t, "lead"), units(t, "cooperating"), t.deadline.date) for t in doc.tasks]
+    assert got == [("T1-1", "完成城区河道清淤20公里。", ["市水利局"], ["市财政局", "各区政府"], "2020-06-30"),
+                   ("T1-2", "推进护岸工程建设。", ["市水利局"], ["市住建局"], "2020-12-31"),
+                   ("T1-3", "建设污水处理厂二期工程。", ["市住建局"], ["市生态环境局"], "2020-09-30")]
+
+
+def test_pdf_without_text_layer_is_refused_clearly():
+    with pytest.raises(InputError, match="no text layer"):
+        load(FORMATS / "scanned.pdf")
+
+
+def test_not_a_pdf(tmp_path):
+    path = tmp_path / "fake.pdf"
+    path.write_text("一、任务", "utf-8")
+    with pytest.raises(InputError, match="not a PDF"):
+        load(path)
+
+
+# -- CSV / XLSX --------------------------------------------------------------------------
+CSV_ROWS = [["2020年水利重点任务表", "", "", ""], ["序号", "重点任务", "牵头单位", "配合单位"],
+            ["1", "完成城区河道清淤。", "市水利局", "市财政局、各区政府"], ["", "推进护岸工程。", "市住建局", ""],
+            ["2", "建设污水处理厂。", "市住建局牵头落实", "市生态环境局"]]
+
+
+@pytest.mark.parametrize("encoding, delimiter", [("utf-8", ","), ("utf-8-sig", ";"), ("gb18030", "\t"),
+                                                 ("utf-16", ",")])
+def test_csv_encodings_and_delimiters(tmp_path, encoding, delimiter):
+    text = "\n".join(delimiter.join(r) for r in CSV_ROWS) + "\n"
+    path = tmp_path / "tasks.csv"
+    path.write_bytes(text.encode(encoding))
+    doc = load(path)
+    same_json_shape(doc)
+    got = [(t.id, units(t, "lead"), units(t, "cooperating")) for t in doc.tasks]
+    assert got == [("T1-1-1", ["市水利局"], ["市财政局", "各区政府"]), ("T1-1-2", ["市住建局"], []),
+                   ("T1-2", ["市住建局"], ["市生态环境局"])]
+    assert doc.tasks[0].provenance.lines == [3, 3]
+
+
+def test_csv_column_mapping_overrides_defaults(tmp_path):
+    from dutygraph.loaders.sheet_file import load_csv
+
+    path = tmp_path / "t.csv"
+    path.write_text("编号,工作事项,负责处室,协同处室\n1,修订办法。,法规处,办公室\n", "utf-8")
+    doc = load_csv(path, columns={"负责处室": "lead", "协同处室": "cooperating"})
+    assert (units(doc.tasks[0], "lead"), units(doc.tasks[0], "cooperating")) == (["法规处"], ["办公室"])
+    with pytest.raises(ValueError, match="unknown column kind"):
+        load_csv(path, columns={"负责处室": "boss"})
+
+
+def test_csv_without_a_task_header(tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_text("name,value\na,1\n", "utf-8")
+    with pytest.raises(InputError, match="no task table"):
+        load(path)
+
+
+def test_xlsx_merged_cells_sheets_and_dates(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["2020年水利重点任务表"])
+    ws.merge_cells("A1:E1")
+    ws.append(["序号", "重点任务", "牵头单位", "责任单位", "完成时限"])
+    ws.append([1, "完成城区河道清淤。", "市水利局", "市财政局", dt.datetime(2020, 6, 30)])
+    ws.append([None, "推进护岸工程。", None, "各区政府", "年底前"])
+    ws.merge_cells("A3:A4")
+    ws.merge_cells("C3:C4")
+    ws2 = book.create_sheet("二")
+    ws2.append(["序号", "重点任务", "牵头单位"])
+    ws2.append([1, "建设污水处理厂。", "市住建局"])
+    path = tmp_path / "tasks.xlsx"
+    book.save(path)
+    doc = load(path)
+    same_json_shape(doc)
+    got = [(t.id, units(t, "lead"), units(t, "responsible"), t.deadline.printed if t.deadline else None)
+           for t in doc.tasks]
+    assert got == [("T1-1-1", ["市水利局"], ["市财政局"], "2020-06-30"),
+                   ("T1-1-2", ["市水利局"], ["各区政府"], "年底前"),
+                   ("T2-1", ["市住建局"], [], None)]
+    assert doc.tasks[1].deadline.date == "2020-12-31"
+
+
+def test_broken_xlsx(tmp_path):
+    path = tmp_path / "b.xlsx"
+    path.write_bytes(b"PK\x03\x04garbage")
+    with pytest.raises(InputError, match="not a readable XLSX"):
+        load(path)
+
+
+# -- text encodings ----------------------------------------------------------------------
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16-le", "utf-16", "gb18030"])
+def test_text_encodings_without_user_help(tmp_path, encoding):
+    text = TITLE + "\n一、重点任务\n1.加强统筹。(市发改委牵头,市财政局配合)\n"
+    path = tmp_path / "p.txt"
+    path.write_bytes(text.encode(encoding))
+    assert units(load(path).tasks[0], "cooperating") == ["市财政局"]

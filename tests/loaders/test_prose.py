@@ -1,0 +1,145 @@
+"""Plans as numbered prose: inline clauses, label lines, unit lines, 下同 notes, Traditional script.
+
+Every snippet is written for the test, with names of no real plan.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dutygraph.errors import InputError
+from dutygraph.loaders.plain_text import parse_plain_text
+from dutygraph.model import Role
+
+HEAD = "关于印发《湘潭市2020年生态建设工作要点》的通知\n湘潭市人民政府办公室\n2020年3月1日\n"
+
+
+def parse(body: str, head: str = HEAD):
+    return parse_plain_text(head + body, "snippet.txt")
+
+
+def units(task, role):
+    return task.units(Role(role))
+
+
+def test_inline_clause_after_each_item():
+    doc = parse("一、重点任务\n1.建设绿道。(市住建局牵头,市财政局、各区政府配合)\n2.治理水系。(市水利局负责)\n")
+    a, b = doc.tasks
+    assert (a.id, a.text, a.title) == ("S1-1", "建设绿道。", "重点任务")
+    assert units(a, "lead") == ["市住建局"] and units(a, "cooperating") == ["市财政局", "各区政府"]
+    assert units(b, "lead") == ["市水利局"]
+    assert a.provenance.lines == [5, 5]
+
+
+@pytest.mark.parametrize("clause, lead, responsible, cooperating", [
+    ("(牵头单位:市发改委;责任单位:市财政局)", ["市发改委"], ["市财政局"], []),
+    ("（责任单位：市财政局、市税务局；各区政府）", [], ["市财政局", "市税务局", "各区政府"], []),
+    ("〔市发改委牵头,各区政府按职责分工负责〕", ["市发改委"], ["各区政府"], []),
+    ("【市发改委、市统计局负责】", ["市发改委", "市统计局"], [], []),
+    ("(市发改委负责落实)", ["市发改委"], [], []),
+])
+def test_clause_forms(clause, lead, responsible, cooperating):
+    t = parse(f"一、重点任务\n(一)优化营商环境。推进一网通办。{clause}\n").tasks[0]
+    assert (units(t, "lead"), units(t, "responsible"), units(t, "cooperating")) == (lead, responsible, cooperating)
+    assert t.title == "优化营商环境" and t.text == "优化营商环境。推进一网通办。"
+
+
+def test_item_with_several_sentences_each_with_its_clause():
+    doc = parse("一、重点任务\n1.建设绿道10公里。(市住建局牵头)整治黑臭水体3处。(市水利局牵头,各区政府配合)\n")
+    assert [(t.id, t.parent, t.sub, t.text) for t in doc.tasks] == [
+        ("S1-1-1", "S1-1", 1, "建设绿道10公里。"), ("S1-1-2", "S1-1", 2, "整治黑臭水体3处。")]
+    assert units(doc.tasks[1], "cooperating") == ["各区政府"]
+
+
+def test_xiatong_note_spreads_units_marked_inferred():
+    doc = parse("一、任务\n(一)建设市场。推进改革。〔责任单位:省商务厅。具体任务均涉及相关市(州)人民政府,不再做分工,下同。〕\n"
+                "(二)优化环境。推进许可。〔责任单位:省市场监管局〕\n(三)加强执法。开展检查。〔责任单位:省公安厅〕\n")
+    first, second, third = doc.tasks
+    assert units(first, "responsible") == ["省商务厅", "相关市(州)人民政府"]
+    assert not any(a.inferred for a in first.assignments)
+    for t in (second, third):
+        extra = [a for a in t.assignments if a.inferred]
+        assert [(a.unit, a.role, a.basis) for a in extra] == [
+            ("相关市(州)人民政府", Role.RESPONSIBLE, "下同 note at line 5")]
+    assert second.to_dict()["inferred"] == [{"unit": "相关市(州)人民政府", "role": "responsible",
+                                           "basis": "下同 note at line 5"}]
+
+
+def test_label_lines_under_an_item():
+    doc = parse("一、主要目标\n1.地区生产总值增长6%以上。\n分管市领导:张某某\n部门分工:市发改委牵头,各地、各部门配合。\n"
+                "2.一般公共预算收入增长5%。\n牵头单位:市财政局\n责任单位:市税务局\n配合单位:各区政府\n完成时限:2020年底前\n")
+    a, b = doc.tasks
+    assert a.leaders == ["张某某"]
+    assert units(a, "lead") == ["市发改委"] and units(a, "cooperating") == ["各地", "各部门"]
+    assert "张某某" not in [x.unit for x in a.assignments]
+    assert (units(b, "lead"), units(b, "responsible"), units(b, "cooperating")) == (["市财政局"], ["市税务局"], ["各区政府"])
+    assert [(d.printed, d.date) for d in b.deadlines][0] == ("2020年底前", "2020-12-31")
+
+
+def test_leader_labels_are_people_not_units():
+    t = parse("一、任务\n1.推进改革。\n牵头领导:李某\n责任人:王某、赵某\n牵头单位:市发改委\n").tasks[0]
+    assert t.leaders == ["李某", "王某", "赵某"] and units(t, "lead") == ["市发改委"]
+
+
+def test_unit_lines_under_a_one_label_per_line_header():
+    doc = parse("目标\n任务\n主要内容\n责任单位\n一、稳增长\n(一)加强预期引导\n围绕经济形势做好解读。\n市发改委牵头落实\n"
+                "加强财政政策公开。\n市财政局、市税务局\n")
+    a, b = doc.tasks
+    assert units(a, "lead") == ["市发改委"]
+    assert units(b, "responsible") == ["市财政局", "市税务局"]  # the column's role
+    assert a.title == "加强预期引导"
+
+
+def test_item_cut_off_before_its_clause_is_still_a_task():
+    doc = parse("一、任务\n1.建设绿道。(市住建局牵头)\n2.治理水系。(市水利局负责)\n3.开展植树活动,种植乔木2万")
+    assert [t.text for t in doc.tasks][-1] == "开展植树活动,种植乔木2万"
+    assert doc.tasks[-1].assignments == []
+
+
+def test_clause_cut_off_invents_nothing():
+    t = parse("一、任务\n1.建设绿道。(市住建局牵头)\n2.治理水系。(市水利局、市").tasks[-1]
+    assert t.text == "治理水系。" and t.assignments == []
+
+
+def test_unit_line_cut_inside_its_last_name():
+    doc = parse("目标\n任务\n主要内容\n责任单位\n一、稳增长\n围绕经济形势做好解读。\n市发改委、市财政局、人民银")
+    assert units(doc.tasks[0], "responsible") == ["市发改委", "市财政局"]
+
+
+def test_traditional_script_is_read_and_printed_as_printed():
+    doc = parse("一、重點任務\n1.推進審批改革。(市政府辦公室牽頭,各縣市區政府按職責分工負責)\n", head="")
+    t = doc.tasks[0]
+    assert t.text == "推進審批改革。"
+    assert units(t, "lead") == ["市政府辦公室"] and units(t, "responsible") == ["各縣市區政府"]
+
+
+def test_prose_without_any_assignment_is_not_a_task():
+    with pytest.raises(InputError, match="no recognisable task"):
+        parse("一、总体要求\n(一)坚持改革。建立健全一把手总负责的责任制。\n(二)强化保障。市财政局要加强资金保障。\n")
+
+
+def test_signature_lines_are_not_unit_lines():
+    doc = parse("各区人民政府:\n现将方案印发给你们,请认真执行。\n湘潭市发展和改革委员会\n一、任务\n1.建设绿道。(市住建局牵头)\n",
+                head="")
+    assert [t.text for t in doc.tasks] == ["建设绿道。"]
+
+
+def test_flattened_table_and_prose_in_one_plan():
+    body = ("一、重点工作\n1.加强统筹。(市发改委牵头)\n附件1\n2020年任务表\n序号\n重点任务\n牵头单位\n责任单位\n"
+            "1\n河道治理\n完成清淤。\n市水利局\n市财政局\n")
+    doc = parse(body)
+    assert [t.id for t in doc.tasks] == ["S1-1", "A1-1"]
+    assert units(doc.tasks[1], "responsible") == ["市财政局"]
+
+
+def test_clause_on_a_line_of_its_own_and_labels_on_one_line():
+    doc = parse("一、任务\n1.建设绿道。\n(市住建局牵头,各区政府配合)\n2.治理水系。\n牵头单位:市水利局 配合单位:市财政局\n")
+    assert [(units(t, "lead"), units(t, "cooperating")) for t in doc.tasks] == [
+        (["市住建局"], ["各区政府"]), (["市水利局"], ["市财政局"])]
+
+
+def test_labels_at_the_end_of_an_item_and_a_deadline_in_the_clause():
+    doc = parse("一、任务\n1.做好统筹。牵头单位:市发改委;配合单位:市财政局。\n2.推进改革。(市改革办牵头,2020年9月底前完成)\n")
+    a, b = doc.tasks
+    assert a.text == "做好统筹。" and units(a, "cooperating") == ["市财政局"]
+    assert [(d.printed, d.date) for d in b.deadlines] == [("2020年9月底前完成", "2020-09-30")]

@@ -1,0 +1,47 @@
+"""Unit-list splitting beyond the seed: role words, collectives, shared suffixes, noise (snippets written for the test)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dutygraph.text.units import is_unit_name, split_units, strip_noise
+
+
+@pytest.mark.parametrize("cell, names", [
+    # separators, never inside brackets
+    ("市发改委，市财政局；市税务局;市审计局", ["市发改委", "市财政局", "市税务局", "市审计局"]),
+    ("各县(市、区)党委和人民政府,城乡一体化示范区、高新区党工委和管委会",
+     ["各县(市、区)党委和人民政府", "城乡一体化示范区、高新区党工委和管委会"]),
+    ("各区政府（含北京经济技术开发区管委会）、市交通委", ["各区政府（含北京经济技术开发区管委会）", "市交通委"]),
+    # 和 / 及 / 与 only between two units, never inside a name
+    ("市人力资源和社会保障局及市财政局", ["市人力资源和社会保障局", "市财政局"]),
+    ("市级各有关部门及各县市区政府", ["市级各有关部门", "各县市区政府"]),
+    ("工业和信息化委、住房和城乡建设局", ["工业和信息化委", "住房和城乡建设局"]),
+    ("市委宣传部与市文明办", ["市委宣传部", "市文明办"]),
+    # trailing noise and role words
+    ("市住房城乡建设委等部门", ["市住房城乡建设委"]),
+    ("能源局等省有关部门和各地级以上市人民政府按职责分工负责", ["能源局", "各地级以上市人民政府"]),
+    ("市金融办、人民银行某市中心支行分别牵头落实", ["市金融办", "人民银行某市中心支行"]),
+    ("市发改委负责落实", ["市发改委"]),
+    ("市财政局配合", ["市财政局"]),
+    ("省交通运输厅牵头卖力", ["省交通运输厅"]),  # 卖力: 负责 in a reworded copy
+    # collectives stand alone; shared suffixes stay whole as printed
+    ("各地、各部门", ["各地", "各部门"]),
+    ("各县、区人民政府", ["各县、区人民政府"]),
+    ("长沙、株洲、湘潭市政府", ["长沙、株洲、湘潭市政府"]),
+    ("雨湖、岳塘区人民政府、市财政局", ["雨湖、岳塘区人民政府", "市财政局"]),
+    # bare names before a name without an organisation suffix are names of their own
+    ("经开区、高新园(邹区镇)、各街道", ["经开区", "高新园(邹区镇)", "各街道"]),
+])
+def test_split(cell, names):
+    assert split_units(cell) == names
+
+
+def test_names_with_role_words_inside_are_kept():
+    assert split_units("各市直创建牵头部门") == ["各市直创建牵头部门"]
+    assert strip_noise("市负责人联络办") == "市负责人联络办"
+
+
+def test_collective_words_are_units():
+    assert is_unit_name("各地") and is_unit_name("各级")
+    assert not is_unit_name("各县")  # it shares the suffix of the name after it: 各县、区人民政府
