@@ -1,0 +1,279 @@
+"""The graph in ladybug (LadybugDB, an embedded Kùzu fork), for Cypher, with the Neo4j schema.
+
+One node table per label (columns typed from :data:`~dutygraph.graph.schema.NODE_PROPERTIES`,
+primary key ``id``) and one relationship table per type (FROM/TO pairs from
+:data:`~dutygraph.graph.schema.EDGE_ENDPOINTS`), so the same Cypher text runs
+here and on Neo4j. Rows are written with ``COPY … FROM`` Arrow tables (the bulk
+path: creating relationships with ``UNWIND … CREATE`` is orders of magnitude
+slower in ladybug).
+
+A load replaces its documents inside one transaction: it deletes what they
+contributed before, then copies the new rows, merging shared nodes and
+relationships; any error rolls everything back (ladybug rolls a transaction
+back itself when a statement fails).
+
+>>> import tempfile, networkx as nx
+>>> g = nx.MultiDiGraph()
+>>> g.add_node("doc/a", label="Document", id="doc/a", name="计划")
+>>> g.add_node("unit/u", label="Unit", id="unit/u", name="U", documents=["doc/a"])
+>>> g.add_node("doc/a/task/1", label="Task", id="doc/a/task/1", name="T", document="doc/a")
+>>> _ = g.add_edge("unit/u", "doc/a/task/1", key="LEADS", type="LEADS", document="doc/a", line_first=3)
+>>> with LadybugStore(tempfile.mkdtemp() + "/graph.lbug") as store:
+...     store.load(g)
+...     store.cypher("MATCH (u:Unit)-[r:LEADS]->(t:Task) RETURN u.name AS unit, r.line_first AS line")
+[{'unit': 'U', 'line': 3}]
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from ..errors import QueryError, StoreError
+from .query_guard import check_cypher
+from .rows import document_ids, edge_rows, node_rows
+from .schema import (DOCUMENT_LABELS, EDGE_ENDPOINTS, EDGE_PROPERTIES, EDGE_TYPES, NODE_LABELS, NODE_PROPERTIES,
+                     SHARED_LABELS, UNION_PROPERTIES)
+
+_DDL_TYPES = {"STRING": "STRING", "INT": "INT64", "FLOAT": "DOUBLE", "BOOL": "BOOLEAN", "STRING[]": "STRING[]",
+              "INT[]": "INT64[]"}
+
+
+def _arrow_type(kind: str):
+    import pyarrow as pa
+
+    return {"STRING": pa.string(), "INT": pa.int64(), "FLOAT": pa.float64(), "BOOL": pa.bool_(),
+            "STRING[]": pa.list_(pa.string()), "INT[]": pa.list_(pa.int64())}[kind]
+
+
+def _q(name: str) -> str:
+    return f"`{name}`"
+
+
+def schema_ddl() -> list[str]:
+    """The CREATE statements of every node and relationship table."""
+    out = []
+    for label in NODE_LABELS:
+        cols = ", ".join(f"{_q(p)} {_DDL_TYPES[t]}" for p, t in NODE_PROPERTIES[label].items())
+        out.append(f"CREATE NODE TABLE IF NOT EXISTS {label}({cols}, PRIMARY KEY(`id`))")
+    props = ", ".join(f"{_q(p)} {_DDL_TYPES[t]}" for p, t in EDGE_PROPERTIES.items())
+    for type_ in EDGE_TYPES:
+        pairs = ", ".join(f"FROM {a} TO {b}" for a, b in EDGE_ENDPOINTS[type_])
+        out.append(f"CREATE REL TABLE IF NOT EXISTS {type_}({pairs}, {props})")
+    return out
+
+
+def _shared_pairs():
+    """(type, source label, target label) of relationships between shared nodes (they outlive a document)."""
+    return [(t, a, b) for t in EDGE_TYPES for a, b in EDGE_ENDPOINTS[t] if a in SHARED_LABELS and b in SHARED_LABELS]
+
+
+class LadybugStore:
+    """A ladybug database file. Open for writing (``load``) or ``read_only`` (queries; several readers may share it)."""
+
+    def __init__(self, path: str | Path, read_only: bool = False):
+        self.path = Path(path)
+        self.read_only = read_only
+        self._db = self._conn = None
+
+    # -- lifetime ------------------------------------------------------------------------
+    def open(self) -> "LadybugStore":
+        if self._conn is not None:
+            return self
+        import ladybug
+
+        if self.read_only and not self.path.exists():
+            raise StoreError(f"{self.path}: no ladybug database here (load documents first)")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = ladybug.Database(str(self.path), read_only=self.read_only)
+            self._conn = ladybug.Connection(self._db)
+        except RuntimeError as exc:
+            raise StoreError(f"{self.path}: cannot open the ladybug database: {exc}") from exc
+        if not self.read_only:
+            for ddl in schema_ddl():
+                self._run(ddl)
+        return self
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._db.close()
+        self._db = self._conn = None
+
+    def __enter__(self):
+        return self.open()
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # -- queries -------------------------------------------------------------------------
+    def _run(self, query: str, params: dict | None = None) -> list[list]:
+        result = self._conn.execute(query, params or {})
+        rows = []
+        while result.has_next():
+            rows.append(result.get_next())
+        return rows
+
+    def cypher(self, query: str, params: dict | None = None, timeout: float | None = None,
+               write: bool = False) -> list[dict]:
+        """Rows of a Cypher query as dicts; writes are refused unless ``write`` (and the store is writable)."""
+        if not write:
+            check_cypher(query)
+        self.open()
+        self._conn.set_query_timeout(int(timeout * 1000) if timeout else 0)
+        try:
+            result = self._conn.execute(query, params or {})
+            columns = result.get_column_names()
+            rows = []
+            while result.has_next():
+                rows.append(dict(zip(columns, result.get_next())))
+            return rows
+        except RuntimeError as exc:
+            raise QueryError(f"cypher: {exc}") from exc
+        finally:
+            self._conn.set_query_timeout(0)
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Nodes per label and relationships per type (labels and types without any left out)."""
+        self.open()
+        nodes = {label: self._run(f"MATCH (n:{label}) RETURN count(n)")[0][0] for label in NODE_LABELS}
+        edges = {t: self._run(f"MATCH ()-[r:{t}]->() RETURN count(r)")[0][0] for t in EDGE_TYPES}
+        return {"nodes": {k: n for k, n in sorted(nodes.items()) if n},
+                "edges": {k: n for k, n in sorted(edges.items()) if n}}
+
+    def documents(self) -> list[dict]:
+        """The loaded documents: id, name, source and sha256, by id."""
+        self.open()
+        rows = self._run("MATCH (d:Document) RETURN d.id, d.name, d.source, d.sha256 ORDER BY d.id")
+        return [dict(zip(("id", "name", "source", "sha256"), r)) for r in rows]
+
+    def to_networkx(self):
+        """The stored graph as ``build`` makes it: a MultiDiGraph, absent (NULL) properties left out."""
+        import networkx as nx
+
+        self.open()
+        graph = nx.MultiDiGraph()
+        for label in NODE_LABELS:
+            props = list(NODE_PROPERTIES[label])
+            fields = ", ".join(f"n.{_q(p)}" for p in props)
+            for row in self._run(f"MATCH (n:{label}) RETURN {fields}"):
+                data = {p: x for p, x in zip(props, row) if x is not None}
+                graph.add_node(data["id"], label=label, **data)
+        props = list(EDGE_PROPERTIES)
+        fields = ", ".join(f"r.{_q(p)}" for p in props)
+        for type_ in EDGE_TYPES:
+            for row in self._run(f"MATCH (a)-[r:{type_}]->(b) RETURN a.id, b.id, {fields}"):
+                data = {p: x for p, x in zip(props, row[2:]) if x is not None}
+                graph.add_edge(row[0], row[1], key=type_, type=type_, **data)
+        return graph
+
+    # -- loading -------------------------------------------------------------------------
+    def load(self, graph, before_commit: Callable[[], None] | None = None) -> None:
+        """Replace the documents of ``graph`` (a networkx graph from ``build``) by their new contribution.
+
+        ``before_commit`` runs inside the transaction, after every row is written;
+        if it raises, nothing is changed.
+        """
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only")
+        self.open()
+        docs = document_ids(graph)
+        self._run("BEGIN TRANSACTION")
+        try:
+            self._remove(docs)
+            self._write_nodes(node_rows(graph))
+            self._write_edges(edge_rows(graph))
+            if before_commit is not None:
+                before_commit()
+            self._run("COMMIT")
+        except BaseException as exc:
+            self._rollback()
+            if isinstance(exc, (StoreError, KeyboardInterrupt, SystemExit)):
+                raise
+            raise StoreError(f"{self.path}: load failed, nothing changed: {exc}") from exc
+
+    def _rollback(self) -> None:
+        try:
+            self._run("ROLLBACK")
+        except RuntimeError:  # a failed statement already rolled the transaction back
+            pass
+
+    def _remove(self, docs: list[str]) -> None:
+        """Delete what ``docs`` contributed: their own nodes (with their relationships), and their
+        names in the ``documents`` lists of shared nodes and relationships, deleting those left with none."""
+        p = {"docs": docs}
+        for label in DOCUMENT_LABELS:
+            key = "id" if label == "Document" else "document"
+            self._run(f"MATCH (n:{label}) WHERE n.{key} IN $docs DETACH DELETE n", p)
+        for type_, a, b in _shared_pairs():
+            pattern = f"(a:{a})-[r:{type_}]->(b:{b})"
+            self._run(f"MATCH {pattern} WHERE r.document IN $docs DELETE r", p)
+            self._run(f"WITH $docs AS docs MATCH {pattern} WHERE list_has_any(r.documents, docs) "
+                      "SET r.documents = list_filter(r.documents, x -> NOT list_contains(docs, x))", p)
+            self._run(f"MATCH {pattern} WHERE r.document IS NULL AND size(r.documents) = 0 DELETE r")
+        for label in SHARED_LABELS:
+            self._run(f"WITH $docs AS docs MATCH (n:{label}) WHERE list_has_any(n.documents, docs) "
+                      "SET n.documents = list_filter(n.documents, x -> NOT list_contains(docs, x))", p)
+            self._run(f"MATCH (n:{label}) WHERE size(n.documents) = 0 DETACH DELETE n")
+
+    @staticmethod
+    def _arrow(columns: dict[str, tuple[str, str]], rows: list[dict]):
+        """An Arrow table: column name -> (row key, schema type)."""
+        import pyarrow as pa
+
+        return pa.table({name: pa.array([r[key] for r in rows], _arrow_type(kind))
+                         for name, (key, kind) in columns.items()})
+
+    def _copy(self, table: str, columns: dict[str, tuple[str, str]], rows: list[dict],
+              pair: tuple[str, str] | None = None) -> None:
+        if rows:
+            options = f" (from='{pair[0]}', to='{pair[1]}')" if pair else ""
+            self._conn.execute(f"COPY {table} FROM $rows{options}", {"rows": self._arrow(columns, rows)})
+
+    def _merge(self, match: str, var: str, props: dict[str, str], keys: dict[str, tuple[str, str]],
+               rows: list[dict]) -> None:
+        """Merge ``rows`` into existing nodes or relationships (``LOAD FROM`` an Arrow table, columns ``r_*``):
+        union lists are united, other properties set where missing."""
+        sets = []
+        for p, kind in props.items():
+            if p == "id":
+                continue
+            old, new = f"{var}.{_q(p)}", f"r_{p}"
+            if p in UNION_PROPERTIES:
+                empty = f"CAST([] AS {_DDL_TYPES[kind]})"
+                sets.append(f"{old} = CASE WHEN {old} IS NULL AND {new} IS NULL THEN NULL ELSE list_sort(list_distinct("
+                            f"list_concat(coalesce({old}, {empty}), coalesce({new}, {empty})))) END")
+            else:
+                sets.append(f"{old} = coalesce({old}, {new})")
+        columns = {f"r_{name}": spec for name, spec in {**keys, **{p: (p, k) for p, k in props.items()}}.items()}
+        self._conn.execute(f"LOAD FROM $rows {match} SET {', '.join(sets)}", {"rows": self._arrow(columns, rows)})
+
+    def _write_nodes(self, rows_by_label: dict[str, list[dict]]) -> None:
+        for label, rows in rows_by_label.items():
+            props = NODE_PROPERTIES[label]
+            if label in SHARED_LABELS:  # may exist already, named by another document
+                ids = [r["id"] for r in rows]
+                existing = {r[0] for r in self._run(f"MATCH (n:{label}) WHERE n.id IN $ids RETURN n.id", {"ids": ids})}
+                old = [r for r in rows if r["id"] in existing]
+                if old:
+                    self._merge(f"MATCH (n:{label} {{id: r_id}})", "n", props, {}, old)
+                rows = [r for r in rows if r["id"] not in existing]
+            self._copy(label, {p: (p, kind) for p, kind in props.items()}, rows)
+
+    def _write_edges(self, rows_by_key: dict[tuple[str, str, str], list[dict]]) -> None:
+        ends = {"source": ("source", "STRING"), "target": ("target", "STRING")}
+        columns = {"from": ends["source"], "to": ends["target"], **{p: (p, k) for p, k in EDGE_PROPERTIES.items()}}
+        for (type_, a, b), rows in rows_by_key.items():
+            if a in SHARED_LABELS and b in SHARED_LABELS:  # may exist already, from another document
+                found = self._run(f"MATCH (a:{a})-[e:{type_}]->(b:{b}) WHERE a.id IN $ids RETURN a.id, b.id",
+                                  {"ids": sorted({r["source"] for r in rows})})
+                existing = {(s, t) for s, t in found}
+                old = [r for r in rows if (r["source"], r["target"]) in existing]
+                if old:
+                    match = (f"MATCH (a:{a} {{id: r_source}}) MATCH (b:{b} {{id: r_target}}) "
+                             f"MATCH (a)-[e:{type_}]->(b)")
+                    self._merge(match, "e", EDGE_PROPERTIES, ends, old)
+                rows = [r for r in rows if (r["source"], r["target"]) not in existing]
+            multi = len(EDGE_ENDPOINTS[type_]) > 1
+            self._copy(type_, columns, rows, (a, b) if multi else None)

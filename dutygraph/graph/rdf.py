@@ -1,0 +1,395 @@
+"""The responsibility graph as RDF: one named graph per document, a shared graph, and serialisations.
+
+Each document's named graph (:func:`~dutygraph.graph.vocab.graph_iri`) holds
+what that document alone contributes: its own nodes and relationships, and one
+``dcterms:isReferencedBy <document>`` triple for each unit, place, project and
+gazetteer fact (MEMBER_OF, GOVERNS, place LOCATED_IN place) it names. Those
+shared resources are described once, in the shared graph
+(:data:`~dutygraph.graph.vocab.SHARED_GRAPH`), and reference-counted as in the
+property-graph stores: replacing a document's graph replaces its references,
+and a shared resource that no document references any more is deleted
+(:func:`replace_update`). No triple is in two graphs, so the union of the
+graphs (the default graph of queries) is the merged graph, with no duplicates
+to DISTINCT away, and it is what :func:`triples` and the Turtle export give.
+
+Relationships become a direct triple plus a qualification node (IRI from
+:func:`~dutygraph.graph.vocab.edge_iri`) carrying provenance (``prov:wasDerivedFrom``
+the document, ``dg:lineFirst``/``dg:lineLast``), ``dg:printed``, ``dg:basis`` and
+``dg:inferred``: roles as PROV qualified associations, ``DEPENDS_ON`` as a
+``dg:Dependency``, the rest as ``rdf:Statement`` reifications. Counting these
+nodes gives the relationship counts (:data:`EDGE_COUNTS`).
+
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph()
+>>> g.add_node("doc/a", label="Document", id="doc/a", name="计划", issued="2018-03-31")
+>>> g.add_node("unit/u", label="Unit", id="unit/u", name="U", documents=["doc/a"])
+>>> g.add_node("doc/a/task/A1-1", label="Task", id="doc/a/task/A1-1", name="T", document="doc/a")
+>>> _ = g.add_edge("unit/u", "doc/a/task/A1-1", key="LEADS", type="LEADS", document="doc/a", line_first=3)
+>>> len(quads(g)), len(triples(g))
+(20, 20)
+>>> sorted({q.graph_name.value.rsplit("/", 1)[-1] for q in quads(g)})
+['a', 'shared']
+>>> "dg:lineFirst 3" in serialize(g, "turtle").decode()
+True
+>>> sparql_counts(to_oxigraph_dataset(g))
+{'nodes': {'Document': 1, 'Task': 1, 'Unit': 1}, 'edges': {'LEADS': 1}}
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import IO, Iterable
+
+from . import vocab as v
+from .schema import DOCUMENT_LABELS, EDGE_TYPES, NODE_LABELS
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+# Export format name -> (pyoxigraph RdfFormat attribute, True if the format holds named graphs).
+FORMATS = {
+    "turtle": ("TURTLE", False),
+    "nt": ("N_TRIPLES", False),
+    "rdfxml": ("RDF_XML", False),
+    "trig": ("TRIG", True),
+    "nquads": ("N_QUADS", True),
+    "jsonld": ("JSON_LD", True),
+}
+SUFFIXES = {"turtle": ".ttl", "nt": ".nt", "rdfxml": ".rdf", "trig": ".trig", "nquads": ".nq", "jsonld": ".jsonld"}
+
+
+_ESCAPE = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+class _Terms:
+    """Terms rendered as N-Triples text, IRIs cached: plain strings are the fastest way into every RDF library."""
+
+    def __init__(self):
+        self._nodes: dict[str, str] = {}
+        self._dt = {k: f"^^<{v.XSD}{k}>" for k in ("integer", "double", "boolean", "date")}
+        self.type = f"<{v.RDF_TYPE}>"
+        self.p = {key: f"<{pred}>" for key, (pred, _) in v.PROPERTIES.items()}
+        self.kind = {key: kind for key, (_, kind) in v.PROPERTIES.items()}
+
+    def node(self, node_id: str) -> str:
+        node = self._nodes.get(node_id)
+        if node is None:
+            node = self._nodes[node_id] = f"<{v.iri(node_id)}>"
+        return node
+
+    def literal(self, value, kind: str) -> str:
+        if kind == "string":
+            return '"' + str(value).translate(_ESCAPE) + '"'
+        if kind == "int":
+            return f'"{int(value)}"{self._dt["integer"]}'
+        if kind == "double":
+            return f'"{float(value)!r}"{self._dt["double"]}'.replace('"inf"', '"INF"').replace('"-inf"', '"-INF"')
+        if kind == "bool":
+            return f'"{"true" if value else "false"}"{self._dt["boolean"]}'
+        if kind == "date":
+            return f'"{value}"{self._dt["date"]}' if _DATE.fullmatch(value) else self.literal(value, "string")
+        return self.node(value)  # "document": a node id
+
+
+_NODE_SKIP = frozenset(("label", "documents"))
+_EDGE_SKIP = frozenset(("type", "documents"))
+
+
+def _property_triples(t: _Terms, subject: str, data: dict, out: list, skip: frozenset) -> None:
+    for key, value in data.items():
+        if key in skip or value is None or key not in t.p:
+            continue
+        p, kind = t.p[key], t.kind[key]
+        if isinstance(value, (list, tuple)):
+            out.extend((subject, p, t.literal(item, kind)) for item in value)
+        else:
+            out.append((subject, p, t.literal(value, kind)))
+
+
+_COLLECTIVE = f"<{v.COLLECTIVE}>"
+_CLASSES = {label: [f"<{c}>" for c in (v.CLASSES[label], *v.EXTRA_CLASSES.get(label, ()))] for label in v.CLASSES}
+
+
+def node_triples(t: _Terms, node_id: str, data: dict, out: list) -> str:
+    """Append the triples describing one node; return its IRI (N-Triples form)."""
+    s = t.node(node_id)
+    out.extend((s, t.type, c) for c in _CLASSES[data["label"]])
+    if data["label"] == "Unit" and data.get("kind") == "collective":
+        out.append((s, t.type, _COLLECTIVE))
+    _property_triples(t, s, data, out, _NODE_SKIP)
+    return s
+
+
+_I = {name: f"<{iri}>" for name, iri in (
+    ("qa", v.QUALIFIED_ASSOCIATION), ("association", v.ASSOCIATION), ("agent", v.AGENT), ("role", v.HAD_ROLE),
+    ("qd", v.QUALIFIED_DEPENDENCY), ("dependency", v.DEPENDENCY), ("program", v.DEPENDENCY_PROGRAM),
+    ("statement", v.STATEMENT), ("subject", v.RDF + "subject"), ("predicate", v.RDF + "predicate"),
+    ("object", v.RDF + "object"))}
+_EDGES = {type_: (form, f"<{pred}>") for type_, (form, pred) in v.EDGES.items()}
+_ROLES = {type_: f"<{iri}>" for type_, iri in v.ROLES.items()}
+
+
+def edge_triples(t: _Terms, source: str, target: str, data: dict, out: list) -> str:
+    """Append the direct triple and the qualification node of one relationship; return the node's IRI."""
+    type_ = data["type"]
+    form, p = _EDGES[type_]
+    q = f"<{v.edge_iri(type_, source, target)}>"
+    s, o = t.node(source), t.node(target)
+    if form == "association":  # Unit -> Task: the task is the activity, the unit its agent
+        out += [(o, p, s), (o, _I["qa"], q), (q, t.type, _I["association"]), (q, _I["agent"], s),
+                (q, _I["role"], _ROLES[type_])]
+    elif form == "dependency":
+        out += [(s, p, o), (s, _I["qd"], q), (q, t.type, _I["dependency"]), (q, _I["program"], o)]
+    else:
+        out += [(s, p, o), (q, t.type, _I["statement"]), (q, _I["subject"], s), (q, _I["predicate"], p),
+                (q, _I["object"], o)]
+    _property_triples(t, q, data, out, _EDGE_SKIP)
+    return q
+
+
+SHARED = ""  # the key of the shared graph in graph_ntriples
+
+
+def _lines(items: list) -> bytes:
+    return "".join(f"{s} {p} {o} .\n" for s, p, o in items).encode("utf-8")
+
+
+def graph_ntriples(graph) -> dict[str, bytearray]:
+    """Document id (or :data:`SHARED`) -> its named graph as N-Triples (UTF-8), documents in graph order."""
+    t = _Terms()
+    out: dict[str, bytearray] = {}
+    shared = bytearray()
+    referenced_by = t.p["documents"]
+
+    def write(key: str, items: list) -> None:
+        buf = out.get(key)
+        if buf is None:
+            buf = out[key] = bytearray()
+        buf += _lines(items)
+
+    def references(subject: str, documents) -> None:
+        for doc in documents or ():
+            write(doc, [(subject, referenced_by, t.node(doc))])
+
+    labels = {}
+    for node_id, data in graph.nodes(data=True):
+        items: list = []
+        label = labels[node_id] = data["label"]
+        subject = node_triples(t, node_id, data, items)
+        if label in DOCUMENT_LABELS:
+            write(node_id if label == "Document" else data["document"], items)
+        else:
+            shared += _lines(items)
+            references(subject, data.get("documents"))
+    for u, w, data in graph.edges(data=True):
+        items = []
+        q = edge_triples(t, u, w, data, items)
+        if data.get("document"):
+            write(data["document"], items)
+        elif labels[u] in DOCUMENT_LABELS or labels[w] in DOCUMENT_LABELS:  # IN_DOCUMENT: the document's own
+            end = u if labels[u] in DOCUMENT_LABELS else w
+            write(end if labels[end] == "Document" else graph.nodes[end]["document"], items)
+        else:  # a gazetteer fact between shared nodes
+            shared += _lines(items)
+        references(q, data.get("documents"))
+    if shared:
+        out[SHARED] = shared
+    return out
+
+
+def graph_name(key: str, staging: bool = False) -> str:
+    """The named graph of a document (or the shared graph, key :data:`SHARED`), or its staging name."""
+    if key == SHARED:
+        return v.STAGING_SHARED if staging else v.SHARED_GRAPH
+    return v.staging_iri(key) if staging else v.graph_iri(key)
+
+
+class ChunkReader(io.RawIOBase):
+    """A binary stream over byte chunks, read in order (no copy of them all into one)."""
+
+    def __init__(self, chunks):
+        self._chunks = iter(chunks)
+        self._current = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while not self._current:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return 0
+            self._current = memoryview(chunk)
+        n = min(len(buffer), len(self._current))
+        buffer[:n] = self._current[:n]
+        self._current = self._current[n:]
+        return n
+
+
+def trig_chunks(graph, keyword: str = "GRAPH ", staging: bool = False):
+    """Every named graph as a block ``GRAPH <g> { N-Triples }``: TriG, and the body of an ``INSERT DATA``."""
+    for key, body in graph_ntriples(graph).items():
+        yield f"{keyword}<{graph_name(key, staging)}> {{\n".encode()
+        yield body
+        yield b"}\n"
+
+
+def trig(graph) -> bytes:
+    """All named graphs as TriG (N-Triples inside graph blocks)."""
+    return b"".join(trig_chunks(graph))
+
+
+def ntriples(graph) -> bytes:
+    """N-Triples of the merged graph (no triple is in two named graphs)."""
+    return b"".join(graph_ntriples(graph).values())
+
+
+def quads(graph) -> list:
+    """Every named graph's triples as pyoxigraph ``Quad`` objects."""
+    import pyoxigraph as ox
+
+    return list(ox.parse(trig(graph), ox.RdfFormat.TRIG))
+
+
+def triples(graph) -> list:
+    """The merged graph as pyoxigraph ``Triple`` objects."""
+    import pyoxigraph as ox
+
+    return [q.triple for q in ox.parse(ntriples(graph), ox.RdfFormat.N_TRIPLES)]
+
+
+def serialize(graph, fmt: str = "turtle", output: str | IO[bytes] | None = None) -> bytes | None:
+    """Write ``graph`` as RDF: turtle, nt, rdfxml (the merged graph) or trig, nquads, jsonld (named graphs).
+
+    Returns the bytes when ``output`` (a path or a binary stream) is None.
+    """
+    import pyoxigraph as ox
+
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown RDF format {fmt!r}; one of {', '.join(FORMATS)}")
+    name, dataset = FORMATS[fmt]
+    data = quads(graph) if dataset else triples(graph)
+    prefixes = None if fmt in ("nt", "nquads", "jsonld") else v.PREFIXES
+    return ox.serialize(data, output, getattr(ox.RdfFormat, name), prefixes=prefixes)
+
+
+def to_oxigraph_dataset(graph):
+    """An in-memory pyoxigraph ``Store`` holding the named graphs (query it with ``use_default_graph_as_union``)."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.load(trig(graph), ox.RdfFormat.TRIG)
+    return store
+
+
+def to_rdflib(graph):
+    """An ``rdflib.Dataset`` with one graph per document; its default graph is their union."""
+    import rdflib
+
+    import pyoxigraph as ox
+
+    ds = rdflib.Dataset(default_union=True)
+    iris: dict[str, object] = {}
+    graphs: dict[str, object] = {}
+
+    def term(x):
+        if isinstance(x, ox.NamedNode):
+            r = iris.get(x.value)
+            if r is None:
+                r = iris[x.value] = rdflib.URIRef(x.value)
+            return r
+        dt = x.datatype.value
+        datatype = None if dt == v.XSD + "string" else iris.setdefault(dt, rdflib.URIRef(dt))
+        return rdflib.Literal(x.value, datatype=datatype)
+
+    def context(g):
+        c = graphs.get(g.value)
+        if c is None:
+            c = graphs[g.value] = ds.graph(rdflib.URIRef(g.value))
+        return c
+
+    ds.addN((term(q.subject), term(q.predicate), term(q.object), context(q.graph_name))
+            for q in ox.parse(trig(graph), ox.RdfFormat.TRIG))
+    return ds
+
+
+# -- counts by SPARQL ----------------------------------------------------------------------
+def _values(pairs) -> str:
+    return " ".join(f"(<{a}> \"{b}\")" for a, b in pairs)
+
+
+NODE_COUNTS = f"""SELECT ?label (COUNT(DISTINCT ?node) AS ?count) WHERE {{
+  VALUES (?class ?label) {{ {_values((v.CLASSES[label], label) for label in NODE_LABELS)} }}
+  ?node a ?class .
+}} GROUP BY ?label"""
+
+EDGE_COUNTS = f"""SELECT ?type (COUNT(DISTINCT ?q) AS ?count) WHERE {{
+  {{ VALUES (?p ?type) {{ {_values((p, t) for t, (f, p) in v.EDGES.items() if f == "statement")} }}
+     ?q a <{v.STATEMENT}> ; <{v.RDF}predicate> ?p . }}
+  UNION {{ VALUES (?role ?type) {{ {_values((r, t) for t, r in v.ROLES.items())} }}
+     ?q a <{v.ASSOCIATION}> ; <{v.HAD_ROLE}> ?role . }}
+  UNION {{ ?q a <{v.DEPENDENCY}> . BIND("DEPENDS_ON" AS ?type) }}
+}} GROUP BY ?type"""
+
+
+def counts_from_rows(node_rows, edge_rows) -> dict[str, dict[str, int]]:
+    """``{"nodes": {label: n}, "edges": {type: n}}`` from (name, count) pairs, sorted, zeros left out."""
+    def clean(rows, names):
+        got = {str(k): int(n) for k, n in rows if int(n)}
+        return {k: got[k] for k in sorted(got) if k in names}
+
+    return {"nodes": clean(node_rows, NODE_LABELS), "edges": clean(edge_rows, EDGE_TYPES)}
+
+
+def sparql_counts(store) -> dict[str, dict[str, int]]:
+    """Nodes per label and relationships per type, counted by SPARQL on a pyoxigraph store or rdflib graph."""
+    def run(query, key):
+        if hasattr(store, "named_graphs"):  # pyoxigraph: the default graph is the union of the named graphs
+            return [(s[key].value, s["count"].value) for s in store.query(query, use_default_graph_as_union=True)]
+        return [(str(r[0]), int(r[1])) for r in store.query(query)]
+
+    return counts_from_rows(run(NODE_COUNTS, "label"), run(EDGE_COUNTS, "type"))
+
+
+# -- switching documents' graphs in ----------------------------------------------------------
+def insert_data(graph) -> str:
+    """The body of an ``INSERT DATA`` holding every named graph of ``graph``."""
+    return b"".join(trig_chunks(graph)).decode("utf-8")
+
+
+def replace_update(documents: Iterable[str], data: str | None = None) -> str:
+    """The SPARQL UPDATE that replaces documents' named graphs, in one transaction.
+
+    The new graphs are ``data`` (from :func:`insert_data`) or, when it is None,
+    the staged graphs (:func:`graph_name` with ``staging``). The new shared
+    descriptions are added to the shared graph, then every shared resource that
+    no document graph references any more is deleted, with the direct triple of
+    a gazetteer fact (``rdf:Statement``) that goes.
+
+    >>> print(replace_update(["doc/a"]).splitlines()[0])
+    DROP SILENT GRAPH <https://w3id.org/dutygraph/graph/doc/a> ;
+    """
+    docs = list(documents)
+    ref, shared = v.PROPERTIES["documents"][0], v.SHARED_GRAPH
+    unreferenced = f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?x <{ref}> ?d }} }}"
+    parts = [f"DROP SILENT GRAPH <{v.graph_iri(d)}>" for d in docs]
+    if data is not None:
+        parts.append(f"INSERT DATA {{\n{data}\n}}")
+    else:  # ADD then DROP: much faster than MOVE in Oxigraph 0.5
+        for d in docs:
+            parts += [f"ADD SILENT GRAPH <{v.staging_iri(d)}> TO GRAPH <{v.graph_iri(d)}>",
+                      f"DROP SILENT GRAPH <{v.staging_iri(d)}>"]
+        parts += [f"ADD SILENT GRAPH <{v.STAGING_SHARED}> TO GRAPH <{shared}>",
+                  f"DROP SILENT GRAPH <{v.STAGING_SHARED}>"]
+    parts += [
+        f"DELETE {{ GRAPH <{shared}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{shared}> {{ ?x a <{v.STATEMENT}> ; "
+        f"<{v.RDF}subject> ?s ; <{v.RDF}predicate> ?p ; <{v.RDF}object> ?o }} {unreferenced} }}",
+        f"DELETE {{ GRAPH <{shared}> {{ ?x ?p ?o }} }} WHERE {{ GRAPH <{shared}> {{ ?x ?p ?o }} {unreferenced} }}",
+    ]
+    return " ;\n".join(parts)
+
+
+def documents_query() -> str:
+    """SPARQL listing the loaded documents (id and title), from the default graph."""
+    return (f"SELECT ?id ?title WHERE {{ ?d a <{v.CLASSES['Document']}> ; <{v.PROPERTIES['id'][0]}> ?id . "
+            f"OPTIONAL {{ ?d <{v.PROPERTIES['name'][0]}> ?title }} }} ORDER BY ?id")

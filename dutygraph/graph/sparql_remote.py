@@ -1,0 +1,168 @@
+"""A remote SPARQL store: upload by the Graph Store Protocol, query by the SPARQL protocol (stdlib HTTP).
+
+The same named graphs as the embedded store (:mod:`dutygraph.graph.rdf`): each
+document's graph, and the shared descriptions, are sent with an HTTP ``PUT``
+(SPARQL 1.1 Graph Store Protocol, N-Triples) under staging names; one SPARQL
+UPDATE (:func:`~dutygraph.graph.rdf.replace_update`) then replaces the
+documents' graphs by the staged ones and updates the shared graph. The update
+is one request, so a failed upload leaves the store as it was (the staged
+graphs are deleted). Queries see the union of the graphs as default graph
+(Oxigraph's ``union-default-graph`` parameter), so the same SPARQL text answers
+the same here and on the embedded store.
+
+Endpoints default to Oxigraph's (``URL/query``, ``URL/update``, ``URL/store``);
+give them one by one for other servers (Fuseki: ``/ds/sparql``, ``/ds/update``,
+``/ds/data``, with ``union_param=None`` and a union default graph configured).
+
+>>> s = RemoteSparqlStore("http://127.0.0.1:7878")
+>>> s.query_url, s.update_url, s.store_url
+('http://127.0.0.1:7878/query', 'http://127.0.0.1:7878/update', 'http://127.0.0.1:7878/store')
+>>> print(with_bindings("SELECT ?n WHERE { ?u rdfs:label ?n }", {"u": "<https://w3id.org/dutygraph/id/unit/a>"}))
+SELECT ?n WHERE { ?u rdfs:label ?n }
+VALUES (?u) { (<https://w3id.org/dutygraph/id/unit/a>) }
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
+
+from ..errors import QueryError, StoreError
+from . import vocab as v
+from .query_guard import check_sparql
+from .rdf import (EDGE_COUNTS, NODE_COUNTS, counts_from_rows, documents_query, graph_name, graph_ntriples,
+                  replace_update)
+from .rows import document_ids
+
+_PY = {v.XSD + "integer": int, v.XSD + "double": float, v.XSD + "decimal": float,
+       v.XSD + "boolean": lambda s: s == "true"}
+
+
+def _prologue() -> str:
+    return "".join(f"PREFIX {k}: <{iri}>\n" for k, iri in v.PREFIXES.items())
+
+
+def _sparql_term(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    text = str(value)
+    if text.startswith("<") and text.endswith(">"):
+        return text
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid SPARQL string literal
+
+
+def with_bindings(query: str, bindings: dict | None) -> str:
+    """``query`` with a trailing VALUES block binding variables (``"<iri>"`` gives an IRI)."""
+    if not bindings:
+        return query
+    names = " ".join(f"?{k.lstrip('?$')}" for k in bindings)
+    values = " ".join(_sparql_term(x) for x in bindings.values())
+    return f"{query}\nVALUES ({names}) {{ ({values}) }}"
+
+
+def _value(cell: dict | None):
+    if cell is None:
+        return None
+    if cell["type"] == "bnode":
+        return f"_:{cell['value']}"
+    convert = _PY.get(cell.get("datatype", ""))
+    try:
+        return convert(cell["value"]) if convert else cell["value"]
+    except ValueError:
+        return cell["value"]
+
+
+class RemoteSparqlStore:
+    """A SPARQL server reached over HTTP (Oxigraph's endpoint layout by default)."""
+
+    def __init__(self, endpoint: str, update: str | None = None, store: str | None = None, timeout: float = 60,
+                 union_param: str | None = "union-default-graph"):
+        base = endpoint.rstrip("/")
+        if base.endswith("/query"):  # the query endpoint itself
+            self.query_url, base = base, base[: -len("/query")]
+        else:
+            self.query_url = base + "/query"
+        self.update_url = update or base + "/update"
+        self.store_url = store or base + "/store"
+        self.timeout = timeout
+        self.union_param = union_param
+
+    # -- HTTP ----------------------------------------------------------------------------
+    def _request(self, method: str, url: str, body: bytes | None, headers: dict) -> bytes:
+        request = urllib.request.Request(url, data=body, method=method, headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                return response.read()
+        except urllib.error.HTTPError as exc:
+            detail = exc.read().decode("utf-8", "replace")[:300]
+            raise StoreError(f"{method} {url}: HTTP {exc.code}: {detail}") from exc
+        except (urllib.error.URLError, OSError) as exc:
+            raise StoreError(f"{method} {url}: {exc}") from exc
+
+    def _graph_url(self, graph: str) -> str:
+        return f"{self.store_url}?{urllib.parse.urlencode({'graph': graph})}"
+
+    def put_graph(self, graph: str, ntriples: bytes) -> None:
+        """Graph Store Protocol: replace named graph ``graph`` by the N-Triples ``ntriples``."""
+        self._request("PUT", self._graph_url(graph), ntriples, {"Content-Type": "application/n-triples"})
+
+    def delete_graph(self, graph: str) -> None:
+        try:
+            self._request("DELETE", self._graph_url(graph), None, {})
+        except StoreError as exc:
+            if "HTTP 404" not in str(exc):
+                raise
+
+    def update(self, text: str) -> None:
+        self._request("POST", self.update_url, text.encode("utf-8"),
+                      {"Content-Type": "application/sparql-update"})
+
+    # -- loading -------------------------------------------------------------------------
+    def load(self, graph) -> None:
+        """Upload the documents of ``graph``, replacing their graphs; nothing changes if it fails."""
+        docs = document_ids(graph)
+        staged = []
+        try:
+            for key, body in graph_ntriples(graph).items():
+                staged.append(graph_name(key, staging=True))
+                self.put_graph(staged[-1], bytes(body))
+            self.update(replace_update(docs))
+        except BaseException:
+            for g in staged:
+                try:
+                    self.delete_graph(g)
+                except StoreError:
+                    pass
+            raise
+
+    # -- queries -------------------------------------------------------------------------
+    def sparql(self, query: str, bindings: dict | None = None):
+        """Rows of a read-only SPARQL query (dicts; a bool for ASK) on the server's default graph."""
+        check_sparql(query)
+        text = _prologue() + with_bindings(query, bindings)
+        try:
+            url = f"{self.query_url}?{self.union_param}" if self.union_param else self.query_url
+            raw = self._request("POST", url, text.encode("utf-8"),
+                                {"Content-Type": "application/sparql-query",
+                                 "Accept": "application/sparql-results+json"})
+        except StoreError as exc:
+            if "HTTP 400" in str(exc):
+                raise QueryError(f"sparql: {exc}") from exc
+            raise
+        data = json.loads(raw)
+        if "boolean" in data:
+            return bool(data["boolean"])
+        names = data["head"]["vars"]
+        return [{n: _value(row.get(n)) for n in names} for row in data["results"]["bindings"]]
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        nodes = [(r["label"], r["count"]) for r in self.sparql(NODE_COUNTS)]
+        edges = [(r["type"], r["count"]) for r in self.sparql(EDGE_COUNTS)]
+        return counts_from_rows(nodes, edges)
+
+    def documents(self) -> list[dict]:
+        return self.sparql(documents_query())

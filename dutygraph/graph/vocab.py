@@ -1,0 +1,158 @@
+"""How the schema maps onto RDF: namespaces, classes, predicates (see data/ontology.ttl).
+
+Reused vocabularies: W3C ORG for units, PROV-O for tasks, roles and provenance,
+Dublin Core terms for titles, dates and identifiers, SKOS for alternative names.
+The ``dg:`` vocabulary covers the rest. Every name here is declared in
+``dutygraph/data/ontology.ttl`` (a test keeps the two in step).
+
+>>> iri("unit/株洲市财政局")
+'https://w3id.org/dutygraph/id/unit/%E6%A0%AA%E6%B4%B2%E5%B8%82%E8%B4%A2%E6%94%BF%E5%B1%80'
+>>> id_of(iri("doc/a/task/A1-1"))
+'doc/a/task/A1-1'
+>>> CLASSES["Unit"], EDGES["MEMBER_OF"]
+('http://www.w3.org/ns/org#Organization', ('statement', 'http://www.w3.org/ns/org#memberOf'))
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote, unquote
+
+DG = "https://w3id.org/dutygraph/ontology#"
+ID = "https://w3id.org/dutygraph/id/"
+GRAPH = "https://w3id.org/dutygraph/graph/"        # one named graph per document
+SHARED_GRAPH = GRAPH + "shared"                    # units, places, projects and gazetteer facts, described once
+STAGING = "https://w3id.org/dutygraph/staging/"    # a document's next graph, before it is switched in
+STAGING_SHARED = STAGING + "shared"
+ORG = "http://www.w3.org/ns/org#"
+PROV = "http://www.w3.org/ns/prov#"
+DCTERMS = "http://purl.org/dc/terms/"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+OWL = "http://www.w3.org/2002/07/owl#"
+SH = "http://www.w3.org/ns/shacl#"
+
+PREFIXES = {"dg": DG, "id": ID, "org": ORG, "prov": PROV, "dcterms": DCTERMS, "skos": SKOS, "rdf": RDF,
+            "rdfs": RDFS, "xsd": XSD}
+RDF_TYPE = RDF + "type"
+_SAFE = "/-._~"
+
+
+def iri(node_id: str) -> str:
+    """The stable IRI of a graph id: the id percent-encoded (``/`` kept) under :data:`ID`."""
+    return ID + quote(node_id, safe=_SAFE)
+
+
+def id_of(node_iri: str) -> str:
+    """The graph id of an IRI made by :func:`iri`."""
+    return unquote(node_iri[len(ID):])
+
+
+def graph_iri(document_id: str) -> str:
+    """The named graph holding everything document ``document_id`` contributes."""
+    return GRAPH + quote(document_id, safe=_SAFE)
+
+
+def staging_iri(document_id: str) -> str:
+    """Where a document's new graph is written before one update switches it in."""
+    return STAGING + quote(document_id, safe=_SAFE)
+
+
+def edge_iri(type_: str, source: str, target: str) -> str:
+    """The qualification node of one relationship (a networkx edge is keyed by its type)."""
+    return f"{ID}rel/{type_}/{quote(source, safe='')}/{quote(target, safe='')}"
+
+
+# The class of each label: nodes are typed with it (and, for tasks, prov:Activity as well).
+CLASSES: dict[str, str] = {
+    "Document": DG + "Document",
+    "KeyWork": DG + "KeyWork",
+    "Program": DG + "Program",
+    "Task": DG + "Task",
+    "Unit": ORG + "Organization",
+    "Place": DG + "Place",
+    "Project": DG + "Project",
+    "Target": DG + "Target",
+}
+EXTRA_CLASSES: dict[str, tuple[str, ...]] = {"Task": (PROV + "Activity",)}
+COLLECTIVE = DG + "Collective"   # units of kind collective are typed with it as well
+
+# Node property -> (predicate, value kind). Kinds: string, int, double, bool, date, document (an IRI).
+# List properties give one triple per element; absent properties give none.
+PROPERTIES: dict[str, tuple[str, str]] = {
+    "id": (DCTERMS + "identifier", "string"),
+    "name": (RDFS + "label", "string"),
+    "title": (DCTERMS + "title", "string"),
+    "plan_title": (DG + "planTitle", "string"),
+    "issuers": (DG + "issuer", "string"),
+    "issued": (DCTERMS + "issued", "date"),
+    "published": (DCTERMS + "available", "date"),
+    "number": (DG + "documentNumber", "string"),
+    "source": (DG + "sourceFile", "string"),
+    "sha256": (DG + "sha256", "string"),
+    "year": (DG + "year", "int"),
+    "city": (DG + "city", "string"),
+    "ref": (DG + "ref", "string"),
+    "text": (DCTERMS + "description", "string"),
+    "document": (PROV + "wasDerivedFrom", "document"),
+    "documents": (DCTERMS + "isReferencedBy", "document"),
+    "line_first": (DG + "lineFirst", "int"),
+    "line_last": (DG + "lineLast", "int"),
+    "key_work": (DG + "keyWorkRef", "string"),
+    "annexes": (DG + "annex", "int"),
+    "annex_titles": (DG + "annexTitle", "string"),
+    "task_id": (DG + "taskId", "string"),
+    "kind": (DG + "kind", "string"),
+    "annex": (DG + "annex", "int"),
+    "row": (DG + "row", "int"),
+    "sub": (DG + "sub", "int"),
+    "zone": (DG + "zone", "string"),
+    "deadline": (DG + "deadline", "string"),
+    "deadline_date": (DG + "deadlineDate", "date"),
+    "amounts": (DG + "amount", "string"),
+    "amount_total": (DG + "amountTotal", "double"),
+    "leaders": (DG + "leader", "string"),
+    "short_name": (DG + "shortName", "string"),
+    "aliases": (SKOS + "altLabel", "string"),
+    "place": (DG + "placeName", "string"),
+    "qualified": (DG + "qualifiedName", "string"),
+    "base_name": (DG + "baseName", "string"),
+    "type": (DG + "projectType", "string"),
+    "phase": (DG + "phase", "string"),
+    "indicator": (DG + "indicator", "string"),
+    "relation": (DG + "relation", "string"),
+    "value": (DG + "value", "string"),
+    # relationship properties, on the qualification node
+    "printed": (DG + "printed", "string"),
+    "inferred": (DG + "inferred", "bool"),
+    "basis": (DG + "basis", "string"),
+}
+
+# Relationship type -> (form, predicate). Forms:
+#   association  task prov:qualifiedAssociation [prov:agent unit; prov:hadRole role]
+#                (+ task prov:wasAssociatedWith unit)
+#   dependency   task dg:qualifiedDependency [dg:program program] (+ task dg:dependsOn program)
+#   statement    source predicate target, reified as an rdf:Statement carrying the relationship's properties
+EDGES: dict[str, tuple[str, str]] = {
+    "LEADS": ("association", PROV + "wasAssociatedWith"),
+    "RESPONSIBLE_FOR": ("association", PROV + "wasAssociatedWith"),
+    "COOPERATES_ON": ("association", PROV + "wasAssociatedWith"),
+    "DEPENDS_ON": ("dependency", DG + "dependsOn"),
+    "PART_OF": ("statement", DCTERMS + "isPartOf"),
+    "IN_DOCUMENT": ("statement", DG + "inDocument"),
+    "MEMBER_OF": ("statement", ORG + "memberOf"),
+    "GOVERNS": ("statement", DG + "governs"),
+    "LOCATED_IN": ("statement", DG + "locatedIn"),
+    "CONCERNS": ("statement", DG + "concerns"),
+    "HAS_TARGET": ("statement", DG + "hasTarget"),
+}
+ROLES = {"LEADS": DG + "Lead", "RESPONSIBLE_FOR": DG + "Responsible", "COOPERATES_ON": DG + "Cooperating"}
+ASSOCIATION = PROV + "Association"
+QUALIFIED_ASSOCIATION = PROV + "qualifiedAssociation"
+AGENT = PROV + "agent"
+HAD_ROLE = PROV + "hadRole"
+DEPENDENCY = DG + "Dependency"
+QUALIFIED_DEPENDENCY = DG + "qualifiedDependency"
+DEPENDENCY_PROGRAM = DG + "program"
+STATEMENT = RDF + "Statement"

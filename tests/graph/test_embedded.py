@@ -1,0 +1,198 @@
+"""The embedded store (ladybug for Cypher, pyoxigraph for SPARQL) on the seed and a second plan.
+
+Real stores in temporary folders; faults are injected by making a step of the
+load raise, never by replacing a store.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dutygraph.errors import QueryError, StoreError
+from dutygraph.graph import ladybug_store, oxigraph_store, vocab
+from dutygraph.graph.build import build
+from dutygraph.graph.embedded import EmbeddedStore
+from dutygraph.graph.node_link import counts
+from dutygraph.graph.rdf import sparql_counts, to_rdflib
+from dutygraph.graph.schema import EDGE_TYPES, NODE_LABELS
+from dutygraph.loaders import load
+
+from ..conftest import ROOT
+
+SECOND = ROOT / "tests" / "fixtures" / "zhuzhou-2019-second-plan.txt"
+SEED_ID = "doc/zhuzhou-2018-liangxing-plan"
+SECOND_ID = "doc/zhuzhou-2019-second-plan"
+
+
+@pytest.fixture(scope="module")
+def second_doc():
+    return load(SECOND)
+
+
+@pytest.fixture()
+def store(tmp_path):
+    s = EmbeddedStore(tmp_path / "store")
+    yield s
+    s.close()
+
+
+def _freeze(value):
+    if isinstance(value, list):
+        return tuple(_freeze(x) for x in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _freeze(x)) for k, x in value.items() if not k.startswith("_")))
+    return value
+
+
+def snapshot(store: EmbeddedStore) -> dict:
+    """Everything both databases hold: every node and relationship with its properties, every quad."""
+    nodes = {label: {_freeze(r) for r in store.cypher(f"MATCH (n:{label}) RETURN n.*")} for label in NODE_LABELS}
+    edges = {t: {_freeze(r) for r in store.cypher(f"MATCH (a)-[r:{t}]->(b) RETURN a.id, b.id, r.*")}
+             for t in EDGE_TYPES}
+    quads = {str(q) for q in store._stores(writing=False)[1].store.quads_for_pattern(None, None, None, None)}
+    return {"nodes": nodes, "edges": edges, "quads": quads}
+
+
+def all_counts(store: EmbeddedStore) -> tuple[dict, dict]:
+    return store.counts("cypher"), store.counts("sparql")
+
+
+@pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning")
+def test_seed_counts_are_the_same_in_ladybug_pyoxigraph_and_rdflib(store, seed_doc):
+    graph = build([seed_doc])
+    expected = counts(graph)
+    assert expected["nodes"]["Task"] == 108  # the graph of issue 3, not an empty one
+    store.load([seed_doc])
+    assert all_counts(store) == (expected, expected)
+    assert sparql_counts(to_rdflib(graph)) == expected
+
+
+def test_loading_the_same_document_again_changes_nothing(store, seed_doc):
+    store.load([seed_doc])
+    before = snapshot(store)
+    store.load([seed_doc])
+    assert snapshot(store) == before
+
+
+def test_later_loads_add_documents_and_merge_shared_units(store, seed_doc, second_doc):
+    store.load([seed_doc])
+    store.load([second_doc])
+    expected = counts(build([seed_doc, second_doc]))
+    assert all_counts(store) == (expected, expected)
+    [ndrc] = store.cypher("MATCH (u:Unit {id: $id}) RETURN u.documents AS documents, u.aliases AS aliases",
+                          {"id": "unit/株洲市发展和改革委员会"})
+    assert ndrc["documents"] == [SEED_ID, SECOND_ID]
+    assert {"市发改委", "市发展和改革委员会"} <= set(ndrc["aliases"])
+    [member] = store.cypher("MATCH (a:Unit {id: $a})-[r:MEMBER_OF]->(b:Unit {id: $b}) RETURN r.documents AS d",
+                            {"a": "unit/株洲市渌口区人民政府", "b": "unit/株洲市各区人民政府"})
+    assert member["d"] == [SECOND_ID]  # 2019 only: 渌口区 was 株洲县 in 2018
+    graphs = store.sparql("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g")
+    assert [r["g"] for r in graphs] == [vocab.graph_iri(SEED_ID), vocab.graph_iri(SECOND_ID), vocab.SHARED_GRAPH]
+    assert [d["id"] for d in store.documents()] == [SEED_ID, SECOND_ID]
+
+
+def test_one_batch_equals_two_loads(tmp_path, seed_doc, second_doc):
+    one, two = EmbeddedStore(tmp_path / "one"), EmbeddedStore(tmp_path / "two")
+    one.load([seed_doc, second_doc])
+    two.load([seed_doc])
+    two.load([second_doc])
+    a, b = snapshot(one), snapshot(two)
+    assert a["edges"] == b["edges"] and a["nodes"]["Task"] == b["nodes"]["Task"]
+    assert {r[0] for r in a["nodes"]["Unit"]} == {r[0] for r in b["nodes"]["Unit"]}
+    one.close(), two.close()
+
+
+def test_reloading_an_edited_document_replaces_it(tmp_path, store, seed_doc, second_doc):
+    edited = tmp_path / "edited" / SECOND.name  # same file name: same document id
+    edited.parent.mkdir()
+    text = SECOND.read_text(encoding="utf-8")
+    assert "各区人民政府、市财政局" in text and "6月底前" in text
+    edited.write_text(text.replace("各区人民政府、市财政局", "各区人民政府").replace("6月底前", "9月底前"),
+                      encoding="utf-8")
+    edited_doc = load(edited)
+    store.load([seed_doc])
+    store.load([second_doc])
+    assert store.cypher("MATCH (u:Unit {name: '株洲市财政局'}) RETURN count(u) AS n") == [{"n": 1}]
+    store.load([edited_doc])
+    expected = counts(build([seed_doc, edited_doc]))
+    assert all_counts(store) == (expected, expected)
+    assert store.cypher("MATCH (u:Unit {name: '株洲市财政局'}) RETURN count(u) AS n") == [{"n": 0}]
+    assert store.sparql("ASK { ?u rdfs:label '株洲市财政局' }") is False
+    deadlines = store.cypher("MATCH (t:Task {document: $d}) WHERE t.deadline IS NOT NULL RETURN t.deadline AS d",
+                             {"d": SECOND_ID})
+    assert "9月底前" in {r["d"] for r in deadlines} and "6月底前" not in {r["d"] for r in deadlines}
+
+
+def _fail(*args, **kwargs):
+    raise RuntimeError("injected fault")
+
+
+def test_a_failed_load_leaves_the_store_as_it_was(store, seed_doc, second_doc, monkeypatch):
+    store.load([seed_doc])
+    before = snapshot(store)
+    # 1. ladybug fails after its old rows are deleted and the new nodes written
+    monkeypatch.setattr(ladybug_store.LadybugStore, "_write_edges", _fail)
+    with pytest.raises(StoreError, match="injected fault"):
+        store.load([seed_doc, second_doc])
+    monkeypatch.undo()
+    assert snapshot(store) == before
+    # 2. the pyoxigraph update fails, inside the ladybug transaction
+    monkeypatch.setattr(oxigraph_store, "replace_update", lambda *a: "INSERT DATA { <x:a> <x:b> <x:c> } ; BROKEN")
+    with pytest.raises(StoreError, match="nothing changed"):
+        store.load([second_doc])
+    monkeypatch.undo()
+    assert snapshot(store) == before
+    # and the store still works
+    store.load([second_doc])
+    assert store.counts() == counts(build([seed_doc, second_doc]))
+
+
+def test_a_failed_first_load_leaves_an_empty_store(store, seed_doc, monkeypatch):
+    monkeypatch.setattr(oxigraph_store.OxigraphStore, "load", _fail)
+    with pytest.raises(StoreError):
+        store.load([seed_doc])
+    monkeypatch.undo()
+    assert store.counts() == {"nodes": {}, "edges": {}}
+    assert store.counts("sparql") == {"nodes": {}, "edges": {}}
+
+
+def test_the_store_persists_and_reopens_read_only(tmp_path, seed_doc):
+    path = tmp_path / "store"
+    with EmbeddedStore(path) as s:
+        expected = s.load([seed_doc])
+    with EmbeddedStore(path) as s:
+        assert s.counts() == expected == s.counts("sparql")
+        rows = s.cypher("MATCH (u:Unit)-[:LEADS]->(t:Task) RETURN u.name AS unit, count(t) AS n "
+                        "ORDER BY n DESC, unit LIMIT 1")
+        assert rows == [{"unit": "株洲市住房和城乡建设局", "n": 8}]
+
+
+def test_queries_are_read_only(store, seed_doc):
+    store.load([seed_doc])
+    for query in ("MATCH (n:Unit) SET n.name = 'x'", "MATCH (n) DETACH DELETE n", "CREATE (:Unit {id: 'x'})",
+                  "COPY Unit FROM 'x.csv'", "LOAD FROM '/etc/passwd' RETURN *", "CALL create_fts_index('a')"):
+        with pytest.raises(QueryError, match="refused"):
+            store.cypher(query)
+    for query in ("INSERT DATA { <x:a> <x:b> <x:c> }", "DROP ALL",
+                  "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }"):
+        with pytest.raises(QueryError, match="refused"):
+            store.sparql(query)
+    assert store.cypher("MATCH (t:Task) WHERE t.text CONTAINS 'DELETE' RETURN count(t) AS n") == [{"n": 0}]
+
+
+def test_no_store_is_a_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="no dutygraph store"):
+        EmbeddedStore(tmp_path / "nothing").counts()
+
+
+def test_cypher_timeout(store, seed_doc):
+    store.load([seed_doc])
+    with pytest.raises(QueryError):
+        store.cypher("MATCH (a), (b), (c) WHERE a.id < b.id AND b.id < c.id RETURN count(*) AS n", timeout=0.05)
+
+
+def test_the_stored_graph_reads_back_as_build_made_it(store, seed_doc, second_doc):
+    from dutygraph.graph.node_link import to_node_link
+
+    store.load([seed_doc, second_doc])
+    assert to_node_link(store.graph()) == to_node_link(build([seed_doc, second_doc]))

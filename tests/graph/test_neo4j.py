@@ -1,0 +1,322 @@
+"""The Neo4j loader: exact statements (no server), then loads into a real Neo4j (the ``neo4j`` fixture).
+
+Every load is checked against ``build()`` of the documents loaded: node and
+relationship counts per label and type, and every property of every node and
+relationship.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import networkx as nx
+import pytest
+
+from dutygraph.errors import QueryError, StoreError
+from dutygraph.graph.build import build
+from dutygraph.graph.neo4j import (Neo4jSettings, Neo4jStore, Statement, edge_query, node_query,
+                                   removal_statements, split_graph, write_statements)
+from dutygraph.graph.node_link import counts
+from dutygraph.graph.rows import edge_rows, node_rows
+from dutygraph.loaders import load
+from dutygraph.model import Assignment, Document, Provenance, Role, Task
+
+from ..conftest import ROOT, SEED
+from .conftest import neo4j_uri
+
+SECOND = ROOT / "tests" / "fixtures" / "zhuzhou-2019-second-plan.txt"
+SEED_ID = "doc/zhuzhou-2018-liangxing-plan"
+SECOND_ID = "doc/zhuzhou-2019-second-plan"
+HOSTILE = "市\"'}) DETACH DELETE n //局"
+
+
+@pytest.fixture(scope="module")
+def second_doc():
+    return load(SECOND)
+
+
+@pytest.fixture(scope="module")
+def seed_graph(seed_doc):
+    return build([seed_doc])
+
+
+def _freeze(value):
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _props(data: dict, drop: str) -> tuple:
+    return tuple(sorted((k, _freeze(v)) for k, v in data.items() if k != drop and v is not None))
+
+
+def graph_dump(g) -> tuple[dict, Counter]:
+    """Nodes (id -> label and properties) and relationships (a multiset) of a built graph."""
+    nodes = {n: (d["label"], _props(d, "label")) for n, d in g.nodes(data=True)}
+    edges = Counter((d["type"], u, v, _props(d, "type")) for u, v, d in g.edges(data=True))
+    return nodes, edges
+
+
+def store_dump(store) -> tuple[dict, Counter]:
+    """The same, read back from Neo4j."""
+    nodes = {}
+    for r in store.run_read("MATCH (n) RETURN labels(n) AS labels, properties(n) AS p"):
+        assert len(r["labels"]) == 1, r
+        nodes[r["p"]["id"]] = (r["labels"][0], _props(r["p"], ""))
+    edges = Counter((r["type"], r["s"], r["t"], _props(r["p"], "")) for r in store.run_read(
+        "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS s, b.id AS t, properties(r) AS p"))
+    return nodes, edges
+
+
+def assert_store_equals(store, g) -> None:
+    assert store.counts() == counts(g)
+    nodes, edges = store_dump(store)
+    want_nodes, want_edges = graph_dump(g)
+    assert {k: v for k, v in nodes.items() if v != want_nodes.get(k)} == {}
+    assert nodes.keys() == want_nodes.keys()
+    assert edges - want_edges == Counter() and want_edges - edges == Counter()
+
+
+def hostile_document() -> Document:
+    p = Provenance("hostile.txt", 5, 5)
+    return Document("hostile.txt", "湘潭市某计划", issuers=["湘潭市人民政府"],
+                    tasks=[Task("A1-1", "做事。", p, annex=1, row=1,
+                                assignments=[Assignment(HOSTILE, Role.LEAD, p),
+                                             Assignment("市财政局", Role.RESPONSIBLE, p)])])
+
+
+# -- without a server ----------------------------------------------------------------------------------------------
+def test_settings_from_arguments_and_environment():
+    s = Neo4jSettings.from_env({})
+    assert (s.uri, s.user, s.auth, s.database) == ("neo4j://localhost:7687", None, None, "neo4j")
+    env = {"NEO4J_URI": "neo4j://db:7687", "NEO4J_USER": "old", "NEO4J_PASSWORD": "s3cret", "NEO4J_DATABASE": "plans"}
+    s = Neo4jSettings.from_env(env)
+    assert (s.uri, s.auth, s.database) == ("neo4j://db:7687", ("old", "s3cret"), "plans")
+    assert Neo4jSettings.from_env({**env, "NEO4J_USERNAME": "new"}).user == "new"
+    s = Neo4jSettings.from_env(env, uri="bolt://other:1", user="me", password="pw", database="x")
+    assert (s.uri, s.auth, s.database) == ("bolt://other:1", ("me", "pw"), "x")
+    assert "s3cret" not in repr(Neo4jSettings.from_env(env))
+
+
+def test_split_rows_are_the_rows_of_rows_py_without_none(seed_graph):
+    (part,) = split_graph(seed_graph)
+    assert part.document == SEED_ID
+    for label, rows in node_rows(seed_graph).items():
+        assert part.nodes[label] == {r["id"]: {k: v for k, v in r.items() if v is not None} for r in rows}
+    for key, rows in edge_rows(seed_graph).items():
+        want = sorted((r["source"], r["target"], _props(r, "")) for r in rows)
+        got = sorted((r["source"], r["target"], _props({**r["properties"], "source": r["source"],
+                                                        "target": r["target"]}, "")) for r in part.edges[key])
+        assert got == want, key
+
+
+def test_a_writer_step_sends_exactly_this_cypher_and_these_parameters(seed_graph):
+    steps = write_statements(split_graph(seed_graph)[0], batch_size=50)
+    document = {k: v for k, v in seed_graph.nodes[SEED_ID].items() if k != "label"}
+    assert document["sha256"] and document["title"]
+    assert steps[0] == Statement("UNWIND $rows AS new\nCREATE (n:Document)\nSET n = new\nRETURN count(n) AS written",
+                                 {"rows": [document]}, 1)
+    units = [s for s in steps if "MERGE (n:Unit " in s.query]
+    assert [s.expect for s in units] == [50, 12]  # 62 units, batches of 50
+    assert units[0].query == (
+        "UNWIND $rows AS new\n"
+        "MERGE (n:Unit {id: new.id})\n"
+        "WITH n, new, properties(n) AS old\n"
+        "SET n += new, n += old,\n"
+        "    n.aliases = CASE WHEN old.aliases IS NULL AND new.aliases IS NULL THEN null ELSE COLLECT { UNWIND "
+        "coalesce(old.aliases, []) + coalesce(new.aliases, []) AS x RETURN DISTINCT x ORDER BY x } END,\n"
+        "    n.documents = CASE WHEN old.documents IS NULL AND new.documents IS NULL THEN null ELSE COLLECT { UNWIND "
+        "coalesce(old.documents, []) + coalesce(new.documents, []) AS x RETURN DISTINCT x ORDER BY x } END\n"
+        "RETURN count(n) AS written")
+    assert {"id": "unit/株洲市清水塘投资集团", "name": "株洲市清水塘投资集团", "short_name": "清水塘投资集团",
+            "kind": "state_owned_group", "city": "株洲市", "aliases": ["市清水塘投资集团", "清水塘投资集团"],
+            "documents": [SEED_ID]} in units[0].params["rows"] + units[1].params["rows"]
+    leads = [s for s in steps if "[r:LEADS]" in s.query]
+    assert [s.expect for s in leads] == [50, 24]  # 74 printed leads
+    assert leads[0].query == ("UNWIND $rows AS row\n"
+                              "MATCH (a:Unit {id: row.source})\n"
+                              "MATCH (b:Task {id: row.target})\n"
+                              "CREATE (a)-[r:LEADS]->(b)\n"
+                              "SET r = row.properties\n"
+                              "RETURN count(r) AS written")
+    assert list(leads[0].params) == ["rows"] and len(leads[0].params["rows"]) == 50
+    assert leads[0].params["rows"][0] == {  # rows in (source, target) order
+        "source": "unit/株洲市两型办", "target": f"{SEED_ID}/task/A4-2",
+        "properties": {"document": SEED_ID, "line_first": 224, "line_last": 224, "printed": "市两型办",
+                       "inferred": False, "basis": "printed", "role": "lead"}}
+    assert {"source": "unit/株洲市清水塘投资集团", "target": f"{SEED_ID}/task/A2-4-2",
+            "properties": {"document": SEED_ID, "line_first": 141, "line_last": 141, "printed": "清水塘投资集团",
+                           "inferred": False, "basis": "printed", "role": "lead"}} in leads[1].params["rows"]
+    # nodes before relationships; every value a parameter, never in the text
+    first_edge = next(i for i, s in enumerate(steps) if "MATCH (a:" in s.query)
+    assert all("MATCH (a:" not in s.query for s in steps[:first_edge])
+    assert all("株洲" not in s.query for s in steps)
+
+
+def test_removal_statements_text():
+    steps = removal_statements(SEED_ID)
+    assert all(s.params == {"document": SEED_ID} for s in steps)
+    assert steps[0].query == ("MATCH (a:Unit)-[r:MEMBER_OF]->(b:Unit)\n"
+                              "WHERE $document IN a.documents AND $document IN r.documents\n"
+                              "SET r.documents = [d IN r.documents WHERE d <> $document]\n"
+                              "WITH r WHERE size(r.documents) = 0\n"
+                              "DELETE r")
+    assert ("MATCH (n:Unit) WHERE $document IN n.documents\n"
+            "SET n.documents = [d IN n.documents WHERE d <> $document]\n"
+            "WITH n WHERE size(n.documents) = 0\n"
+            "DETACH DELETE n") in [s.query for s in steps]
+    assert [s.query for s in steps[-5:]] == [
+        "MATCH (n:Document {id: $document})\nDETACH DELETE n",
+        "MATCH (n:KeyWork {document: $document})\nDETACH DELETE n",
+        "MATCH (n:Program {document: $document})\nDETACH DELETE n",
+        "MATCH (n:Task {document: $document})\nDETACH DELETE n",
+        "MATCH (n:Target {document: $document})\nDETACH DELETE n"]
+
+
+def test_labels_and_types_come_only_from_the_schema():
+    with pytest.raises(ValueError, match="not a node label"):
+        node_query("Unit) DETACH DELETE n //")
+    with pytest.raises(ValueError, match="not a relationship type"):
+        edge_query("LEADS]->() DETACH DELETE r //", "Unit", "Task")
+    g = nx.MultiDiGraph()
+    g.add_node("x", label="Unit`) DETACH DELETE n //", id="x")
+    with pytest.raises(ValueError, match="not a node label"):
+        split_graph(g)
+
+
+def test_an_unreachable_server_is_a_store_error():
+    with pytest.raises(StoreError, match=r"cannot reach Neo4j at bolt://127\.0\.0\.1:1: "):
+        Neo4jStore("bolt://127.0.0.1:1").counts()
+    with pytest.raises(StoreError, match="bad Neo4j URI"):
+        Neo4jStore("http://127.0.0.1:7474").counts()
+
+
+# -- with a server ---------------------------------------------------------------------------------------------------
+def test_seed_load_equals_the_built_graph(neo4j, seed_doc, seed_graph):
+    report = neo4j.load([seed_doc])
+    assert report.documents == [SEED_ID]
+    assert report.relationships == seed_graph.number_of_edges()
+    assert_store_equals(neo4j, seed_graph)
+
+
+def test_loading_again_changes_nothing(neo4j, seed_doc, seed_graph):
+    neo4j.load([seed_doc])
+    before = store_dump(neo4j)
+    neo4j.load([seed_doc], batch_size=7)
+    neo4j.load(seed_graph)
+    assert store_dump(neo4j) == before
+    assert_store_equals(neo4j, seed_graph)
+
+
+def test_two_documents_share_their_units(neo4j, seed_doc, second_doc):
+    neo4j.load([seed_doc, second_doc])
+    assert_store_equals(neo4j, build([seed_doc, second_doc]))
+    row = neo4j.run_read("MATCH (u:Unit {id: $id}) RETURN u.documents AS d", {"id": "unit/株洲市发展和改革委员会"})
+    assert row == [{"d": [SEED_ID, SECOND_ID]}]
+
+
+def _poisoned(g):
+    """A copy whose last relationship type written carries a value Neo4j cannot store (a map): the
+    document's nodes and most of its relationships are written in its transaction before it fails."""
+    g = g.copy()
+    u, v, k = next((u, v, k) for u, v, k, d in g.edges(keys=True, data=True) if d["type"] == "HAS_TARGET")
+    g.edges[u, v, k]["printed"] = {"not": "storable"}
+    return g
+
+
+def test_a_failing_second_document_leaves_the_first_whole_and_nothing_of_itself(neo4j, second_doc, seed_graph):
+    third = build([hostile_document()])
+    with pytest.raises(StoreError, match=f"loading {SECOND_ID}.*nothing of it was written"):
+        neo4j.load([seed_graph, _poisoned(build([second_doc])), third])
+    assert neo4j.documents() == [SEED_ID]
+    assert_store_equals(neo4j, seed_graph)
+
+
+def test_a_fault_inside_the_transaction_rolls_the_document_back(neo4j, seed_doc, second_doc, seed_graph):
+    def fault(tx, document):
+        if document == SECOND_ID:
+            raise RuntimeError("injected fault")
+
+    with pytest.raises(StoreError, match=f"loading {SECOND_ID} failed, nothing of it was written: .*injected fault"):
+        neo4j.load([seed_doc, second_doc], before_commit=fault)
+    assert_store_equals(neo4j, seed_graph)
+
+
+def test_reloading_an_edited_document_replaces_it(neo4j, tmp_path, seed_doc, second_doc):
+    text = SEED.read_text(encoding="utf-8")
+    cell = "市发改委、市经信委、市人社局、市国土资源局、市环保局、市国资委、石峰区人民政府"  # task A2-1, responsible
+    assert text.count(cell) == 1
+    path = tmp_path / SEED.name  # same file name: same document id
+    path.write_text(text.replace(cell, "市发改委、市经信委、市统计局、市国土资源局、市环保局、石峰区人民政府"),
+                    encoding="utf-8")
+    edited = load(path)
+    neo4j.load([seed_doc, second_doc])
+    neo4j.load([edited])
+    assert_store_equals(neo4j, build([edited, second_doc]))
+    task = f"{SEED_ID}/task/A2-1"
+    rows = neo4j.run_read("MATCH (u:Unit)-[:RESPONSIBLE_FOR]->(:Task {id: $t}) RETURN u.id AS u ORDER BY u",
+                          {"t": task})
+    units = [r["u"] for r in rows]
+    assert "unit/株洲市统计局" in units and "unit/株洲市人力资源和社会保障局" not in units
+    # 市国资委 was named by that cell only: gone. 市发改委 is named by the second plan too: it stays, for both.
+    assert neo4j.run_read("MATCH (u:Unit {id: 'unit/株洲市国有资产监督管理委员会'}) RETURN u") == []
+    assert neo4j.run_read("MATCH (u:Unit {id: 'unit/株洲市发展和改革委员会'}) RETURN u.documents AS d") == [
+        {"d": [SEED_ID, SECOND_ID]}]
+
+
+def test_deleting_a_document_keeps_what_another_names(neo4j, seed_doc, second_doc):
+    neo4j.load([seed_doc, second_doc])
+    assert neo4j.delete_document(SEED_ID) is True
+    assert neo4j.delete_document(SEED_ID) is False
+    g = build([second_doc])
+    assert neo4j.counts() == counts(g)
+    nodes, edges = store_dump(neo4j)
+    want_nodes, want_edges = graph_dump(g)
+    assert nodes.keys() == want_nodes.keys()
+    assert edges == want_edges
+    # A shared node keeps what the deleted document set on it first (short_name; aliases are united): build()
+    # makes those depend on the documents and their order, which a store cannot undo. Lists and ids agree.
+    for n, (label, props) in nodes.items():
+        if label in ("Unit", "Place", "Project"):
+            assert dict(props)["documents"] == (SECOND_ID,)
+        else:
+            assert (label, props) == want_nodes[n]
+
+
+def test_hostile_names_are_stored_verbatim_and_harm_nothing(neo4j, seed_doc):
+    neo4j.load([seed_doc, hostile_document()])
+    assert_store_equals(neo4j, build([seed_doc, hostile_document()]))
+    rows = neo4j.run_read("MATCH (u:Unit)-[r:LEADS]->(:Task) WHERE r.printed = $p RETURN u.short_name AS s, "
+                          "u.aliases AS a", {"p": HOSTILE})
+    assert rows == [{"s": HOSTILE, "a": [HOSTILE]}]
+
+
+def test_run_read_refuses_writes_and_times_out(neo4j, seed_doc):
+    neo4j.load([seed_doc])
+    assert neo4j.run_read("MATCH (d:Document) RETURN d.id AS id") == [{"id": SEED_ID}]
+    with pytest.raises(QueryError):
+        neo4j.run_read("CREATE (n:Unit {id: 'x'}) RETURN n")
+    assert neo4j.run_read("MATCH (n:Unit {id: 'x'}) RETURN n") == []
+    with pytest.raises(QueryError, match="cypher: "):
+        neo4j.run_read("MATCH (n RETURN n")
+    with pytest.raises(QueryError, match="timed out"):
+        neo4j.run_read("UNWIND range(1, 2000000000) AS x WITH x WHERE x < 0 RETURN count(x) AS n", timeout=0.5)
+
+
+def test_a_routing_uri_works_unchanged(neo4j, seed_doc, seed_graph):
+    uri = neo4j_uri()
+    if not uri.startswith("bolt://"):
+        pytest.skip(f"NEO4J_URI is {uri}, not a bolt:// URI to turn into neo4j://")
+    with Neo4jStore(uri="neo4j://" + uri.removeprefix("bolt://"), database=neo4j.settings.database) as routed:
+        routed.load([seed_doc])
+        assert routed.counts() == counts(seed_graph)
+
+
+def test_a_relationship_across_documents_is_refused_before_anything_is_written():
+    from dutygraph.graph.neo4j import contributions, prefetch
+
+    g = nx.MultiDiGraph()
+    for doc in ("doc/a", "doc/b"):
+        g.add_node(doc, label="Document", id=doc)
+        g.add_node(f"{doc}/task/1", label="Task", id=f"{doc}/task/1", document=doc)
+    g.add_edge("doc/a/task/1", "doc/b/task/1", key="PART_OF", type="PART_OF", document="doc/a")
+    with pytest.raises(ValueError, match="joins documents"):
+        list(prefetch(contributions(g)))  # the error made in the rows thread is raised here
