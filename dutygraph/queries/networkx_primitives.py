@@ -50,7 +50,7 @@ def depends(graph, targets=()):
             rank = _RANK.get((d["type"], label))
             if rank is None or graph.nodes[u]["label"] != "Task" or graph.nodes[u].get("kind") != "item":
                 continue
-            basis = d.get("basis") if rank == 0 else ("concerns", None, "located_in", "part_of")[rank]
+            basis = d.get("basis") if rank == 0 else (None, "concerns", "located_in", "part_of")[rank]
             rows.append({"node": u, "rank": rank, "basis": basis, "via": graph.nodes[target]["name"],
                          "printed": d.get("printed")})
     return rows

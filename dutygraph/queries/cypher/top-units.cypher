@@ -6,4 +6,4 @@ WITH t, collect(DISTINCT u.id) + collect(DISTINCT m.id) AS holders
 UNWIND holders AS h
 WITH h, count(DISTINCT t) AS tasks
 MATCH (x:Unit {id: h})
-RETURN x.name AS unit, x.kind AS kind, tasks ORDER BY tasks DESC, unit LIMIT $limit
+RETURN x.name AS unit, x.kind AS kind, tasks ORDER BY tasks DESC, unit

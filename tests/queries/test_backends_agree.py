@@ -1,0 +1,72 @@
+"""Every catalogue question gives identical rows on every backend, for the seed.
+
+networkx is the reference; ladybug (Cypher) and pyoxigraph (SPARQL) answer from
+a real embedded store, rdflib from a real in-memory Dataset, Neo4j from the real
+server that `make test` starts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dutygraph.graph.build import build
+from dutygraph.queries.backends import CypherBackend, NetworkxBackend, SparqlBackend
+from dutygraph.queries.catalogue import QUESTIONS
+from dutygraph.queries.connect import rdflib_runner
+
+DOC = "doc/zhuzhou-2018-liangxing-plan"
+CASES = [
+    ("top-units", {}), ("top-units", {"role": "lead"}), ("top-units", {"role": "responsible", "expand": True}),
+    ("top-units", {"role": "lead", "expand": True, "limit": 0}), ("top-units", {"document": DOC, "limit": 5}),
+    ("unit", {"unit": "unit/株洲市环境保护局"}), ("unit", {"unit": "unit/株洲市清水塘投资集团"}),
+    ("task", {"task": f"{DOC}/task/A2-5-1"}), ("task", {"task": f"{DOC}/task/A2-5"}),
+    ("place-closure", {"ids": ["place/株洲市清水塘片区", "place/株洲市石峰区"]}),
+    ("depends", {"targets": [f"{DOC}/program/二(二)", "place/株洲市清水塘片区", "project/株洲市/清水塘大桥"]}),
+    ("task-rows", {"tasks": [f"{DOC}/task/A2-5-1", f"{DOC}/task/A6-1-1"]}),
+    ("partners", {"unit": "unit/株洲市环境保护局"}), ("partners", {}),
+    ("places", {}), ("due", {"before": "2018-06-30"}), ("due", {"before": "2018-12-31", "after": "2018-06-30"}),
+    ("gaps", {}), ("names", {}),
+]
+
+
+@pytest.fixture(scope="module")
+def graph(seed_doc):
+    return build([seed_doc])
+
+
+@pytest.fixture(scope="module")
+def reference(graph):
+    return NetworkxBackend(graph)
+
+
+@pytest.fixture(scope="module")
+def embedded(graph, tmp_path_factory):
+    from dutygraph.graph.embedded import EmbeddedStore
+
+    store = EmbeddedStore(tmp_path_factory.mktemp("store"))
+    store.load(graph)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def backends(graph, embedded):
+    from dutygraph.graph.rdf import to_rdflib
+
+    return {
+        "ladybug": CypherBackend(lambda q, p: embedded.cypher(q, p), "ladybug"),
+        "pyoxigraph": SparqlBackend(lambda q, p: embedded.sparql(q, p), "pyoxigraph"),
+        "rdflib": SparqlBackend(rdflib_runner(to_rdflib(graph)), "rdflib"),
+    }
+
+
+def test_every_question_is_covered():
+    assert {name for name, _ in CASES} == set(QUESTIONS)
+
+
+@pytest.mark.parametrize("backend", ["ladybug", "pyoxigraph", "rdflib"])
+@pytest.mark.parametrize("name, params", CASES, ids=[f"{n}-{i}" for i, (n, _) in enumerate(CASES)])
+def test_backend_gives_the_reference_rows(reference, backends, backend, name, params):
+    expected = reference.ask(name, **params)
+    assert expected, "the reference answer is empty: the case tests nothing"
+    assert backends[backend].ask(name, **params) == expected
