@@ -1,0 +1,88 @@
+"""The view model: what a page draws, independent of how it is drawn.
+
+A :class:`View` holds plain data: nodes and edges as dicts with a ``group`` (the
+legend key: ``Unit:department``, ``Task``, ``LEADS`` …), a label, a plain-text
+tooltip (``title``) and, for nodes, a size; the legend lists the groups used.
+Colours, shapes and line styles come from :mod:`dutygraph.viz.style` by group,
+so the page applies them and the data stays small.
+
+>>> v = View("t", [{"id": "a", "label": "A", "group": "Task", "title": "a task", "size": 8}], [], [])
+>>> v.node_count, v.edge_count
+(1, 0)
+>>> v.payload()["styles"]["nodes"]["Task"]["shape"]
+'square'
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+from . import style
+
+
+@dataclass
+class View:
+    title: str
+    nodes: list[dict]
+    edges: list[dict]
+    legend: list[dict]
+    description: str = ""
+    options: dict = field(default_factory=dict)   # vis-network option overrides (merged over the defaults)
+
+    @property
+    def node_count(self) -> int:
+        return len(self.nodes)
+
+    @property
+    def edge_count(self) -> int:
+        return len(self.edges)
+
+    def styles(self) -> dict:
+        """Style of each node group and edge type in use, for the page."""
+        nodes, edges = {}, {}
+        for n in self.nodes:
+            g = n["group"]
+            if g not in nodes:
+                label, _, kind = g.partition(":")
+                s = style.node_style(label, kind or None)
+                nodes[g] = {"color": s["color"], "shape": s["shape"]}
+        for e in self.edges:
+            g = e["group"]
+            if g not in edges:
+                s = style.edge_style(g)
+                edges[g] = {k: s[k] for k in ("color", "dashes", "width", "arrows")}
+        return {"nodes": nodes, "edges": edges}
+
+    def payload(self) -> dict:
+        """Everything the page reads (as JSON): nodes, edges, legend, styles, options."""
+        from .layout import PRELAYOUT_NODES, force_layout
+        from .page import POLISH_BUDGET_MS, SETTLE_BUDGET_MS, vis_options
+
+        nodes, budget = self.nodes, SETTLE_BUDGET_MS
+        prelaid = self.node_count > PRELAYOUT_NODES and not any("x" in n for n in nodes)
+        if prelaid:
+            try:
+                import numpy  # noqa: F401
+            except ImportError:  # the page lays out alone: slower to settle above ~1000 nodes
+                prelaid = False
+        if prelaid:
+            pos = force_layout([n["id"] for n in nodes], [(e["from"], e["to"]) for e in self.edges])
+            nodes = [{**n, "x": pos[n["id"]][0], "y": pos[n["id"]][1]} for n in nodes]
+            budget = POLISH_BUDGET_MS
+        return {"title": self.title, "description": self.description, "nodes": nodes, "edges": self.edges,
+                "legend": self.legend, "styles": self.styles(), "settleBudgetMs": budget,
+                "options": vis_options(self.node_count, self.edge_count, self.options, budget_ms=budget)}
+
+    def to_html(self) -> str:
+        from .page import to_html
+
+        return to_html(self)
+
+    def _repr_html_(self) -> str:
+        """Inline in Jupyter: the self-contained page in a sandboxed iframe (scripts only, no network)."""
+        return (f'<iframe sandbox="allow-scripts" style="width:100%;height:620px;border:1px solid #ddd" '
+                f'srcdoc="{html.escape(self.to_html(), quote=True)}"></iframe>')
+
+    def __repr__(self) -> str:
+        return f"View({self.title!r}, nodes={self.node_count}, edges={self.edge_count})"
