@@ -59,13 +59,17 @@ def python_value(term):
 
 
 def to_term(value):
-    """A Python value as a pyoxigraph term; ``"<iri>"`` (angle brackets) gives an IRI."""
+    """A Python value as a pyoxigraph term: a :class:`~dutygraph.graph.vocab.IRI` gives an IRI, any other
+    string a literal (whatever it holds)."""
     import pyoxigraph as ox
 
     if isinstance(value, (ox.NamedNode, ox.BlankNode, ox.Literal)):
         return value
-    if isinstance(value, str) and value.startswith("<") and value.endswith(">"):
-        return ox.NamedNode(value[1:-1])
+    if isinstance(value, v.IRI):
+        try:
+            return ox.NamedNode(value)
+        except ValueError as exc:
+            raise QueryError(f"not an IRI: {str(value)!r}") from exc
     return ox.Literal(value)
 
 

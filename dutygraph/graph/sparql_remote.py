@@ -17,9 +17,12 @@ give them one by one for other servers (Fuseki: ``/ds/sparql``, ``/ds/update``,
 >>> s = RemoteSparqlStore("http://127.0.0.1:7878")
 >>> s.query_url, s.update_url, s.store_url
 ('http://127.0.0.1:7878/query', 'http://127.0.0.1:7878/update', 'http://127.0.0.1:7878/store')
->>> print(with_bindings("SELECT ?n WHERE { ?u rdfs:label ?n }", {"u": "<https://w3id.org/dutygraph/id/unit/a>"}))
+>>> print(with_bindings("SELECT ?n WHERE { ?u rdfs:label ?n }", {"u": v.IRI("https://w3id.org/dutygraph/id/unit/a")}))
 SELECT ?n WHERE { ?u rdfs:label ?n }
 VALUES (?u) { (<https://w3id.org/dutygraph/id/unit/a>) }
+>>> print(with_bindings("SELECT ?u WHERE { ?u rdfs:label ?n }", {"n": '<x> } ; DROP ALL #'}))
+SELECT ?u WHERE { ?u rdfs:label ?n }
+VALUES (?n) { ("<x> } ; DROP ALL #") }
 """
 
 from __future__ import annotations
@@ -49,14 +52,18 @@ def _sparql_term(value) -> str:
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return repr(value)
-    text = str(value)
-    if text.startswith("<") and text.endswith(">"):
-        return text
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid SPARQL string literal
+    if isinstance(value, v.IRI):
+        try:
+            return value.sparql()
+        except ValueError as exc:
+            raise QueryError(str(exc)) from exc
+    # A JSON string is a valid SPARQL string literal: quotes, backslashes and controls escaped.
+    return json.dumps(str(value), ensure_ascii=False)
 
 
 def with_bindings(query: str, bindings: dict | None) -> str:
-    """``query`` with a trailing VALUES block binding variables (``"<iri>"`` gives an IRI)."""
+    """``query`` with a trailing VALUES block binding variables (a :class:`~dutygraph.graph.vocab.IRI` gives an
+    IRI; every other string a literal)."""
     if not bindings:
         return query
     names = " ".join(f"?{k.lstrip('?$')}" for k in bindings)

@@ -39,6 +39,30 @@ RDF_TYPE = RDF + "type"
 _SAFE = "/-._~"
 
 
+class IRI(str):
+    """A value to bind as an IRI, not as a string literal (query bindings).
+
+    Plain strings are always bound as literals, whatever they hold, so text from
+    a user or a document can never become an IRI or query syntax.
+
+    >>> IRI(iri("unit/株洲市环境保护局")).sparql()
+    '<https://w3id.org/dutygraph/id/unit/%E6%A0%AA%E6%B4%B2%E5%B8%82%E7%8E%AF%E5%A2%83%E4%BF%9D%E6%8A%A4%E5%B1%80>'
+    >>> IRI("http://x/a> } ; DROP ALL #").sparql()
+    Traceback (most recent call last):
+    ...
+    ValueError: not an IRI: 'http://x/a> } ; DROP ALL #'
+    """
+
+    __slots__ = ()
+    _FORBIDDEN = frozenset('<>"{}|^`\\ \t\r\n')
+
+    def sparql(self) -> str:
+        """The IRI as a SPARQL ``<…>`` term; ValueError when it holds characters an IRIREF may not."""
+        if ":" not in self or any(c in self._FORBIDDEN or ord(c) < 0x20 for c in self):
+            raise ValueError(f"not an IRI: {str(self)!r}")
+        return f"<{self}>"
+
+
 def iri(node_id: str) -> str:
     """The stable IRI of a graph id: the id percent-encoded (``/`` kept) under :data:`ID`."""
     return ID + quote(node_id, safe=_SAFE)

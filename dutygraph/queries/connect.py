@@ -59,7 +59,9 @@ def rdflib_runner(dataset):
     from ..graph.query_guard import check_sparql
 
     def to_term(value):
-        return value if isinstance(value, rdflib.term.Identifier) else rdflib.Literal(value)
+        if isinstance(value, rdflib.term.Identifier):
+            return value
+        return rdflib.URIRef(value.sparql()[1:-1]) if isinstance(value, vocab.IRI) else rdflib.Literal(value)
 
     def to_python(term):
         if term is None:

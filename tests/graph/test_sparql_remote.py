@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dutygraph.errors import StoreError
+from dutygraph.errors import QueryError, StoreError
 from dutygraph.graph import sparql_remote, vocab
 from dutygraph.graph.build import build
 from dutygraph.graph.node_link import counts
@@ -31,7 +31,7 @@ def test_upload_the_seed_and_query_it_back(oxigraph_server, seed_doc):
     expected = [{"unit": r["unit"], "tasks": r["tasks"]} for r in top_units(graph, "lead", limit=8)]
     assert remote.sparql(TOP_LEAD) == expected
     assert [d["id"] for d in remote.documents()] == ["doc/zhuzhou-2018-liangxing-plan"]
-    unit = "<" + vocab.iri("unit/株洲市发展和改革委员会") + ">"
+    unit = vocab.IRI(vocab.iri("unit/株洲市发展和改革委员会"))
     assert remote.sparql("SELECT ?name WHERE { ?u rdfs:label ?name }", {"u": unit}) == [{"name": "株洲市发展和改革委员会"}]
 
 
@@ -63,3 +63,18 @@ def test_a_failed_upload_leaves_the_server_as_it_was(oxigraph_server, seed_doc, 
 def test_an_unreachable_server_is_a_store_error():
     with pytest.raises(StoreError):
         RemoteSparqlStore("http://127.0.0.1:9", timeout=2).counts()
+
+
+@pytest.mark.parametrize("name", ['<x> } ; DROP ALL #', '"} DELETE WHERE { ?s ?p ?o } #', "株洲市环保局' . }"])
+def test_bound_text_is_a_literal_and_harms_nothing(oxigraph_server, seed_doc, name):
+    remote = RemoteSparqlStore(oxigraph_server)
+    remote.load(build([seed_doc]))
+    before = remote.counts()
+    assert remote.sparql("SELECT ?u WHERE { ?u rdfs:label ?name }", {"name": name}) == []
+    assert remote.counts() == before
+
+
+def test_an_iri_binding_must_be_an_iri(oxigraph_server):
+    with pytest.raises(QueryError, match="not an IRI"):
+        RemoteSparqlStore(oxigraph_server).sparql("SELECT ?n WHERE { ?u rdfs:label ?n }",
+                                                  {"u": vocab.IRI("http://x/a> } ; DROP ALL #")})
