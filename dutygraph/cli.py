@@ -53,61 +53,90 @@ def _fail(error) -> None:
     raise typer.Exit(getattr(error, "exit_code", 1))
 
 
+PathsArgument = typer.Argument(..., help="Plan files, or folders read recursively.")
+JobsOption = typer.Option(0, "--jobs", "-j", help="Worker processes (0: one per core for 16 files or more).")
+
+
+def _read(paths: List[Path], jobs: int, keep: str = "documents"):
+    """Read plans (files and folders) with a progress bar on a terminal; failures are reported on stderr."""
+    from .loaders.corpus import extract_corpus, find_files, progress_bar
+
+    files = find_files(paths)
+    if not files:
+        _fail_text(f"no plan file found in {', '.join(str(p) for p in paths)}", 2)
+    processes = jobs or (None if len(files) >= 16 else 1)
+    with progress_bar(len(files), enabled=None if len(files) > 1 else False) as advance:
+        result = extract_corpus(files, processes=processes, progress=advance, keep=keep)
+    for failure in result.failures:
+        typer.echo(f"dutygraph: error: {failure}", err=True)
+    if len(files) > 1:
+        s = result.summary
+        typer.echo(f"read {s.documents} of {s.files} files ({s.failures} failed): {s.tasks} tasks, "
+                   f"{s.assignments} unit assignments in {s.seconds:.1f}s", err=True)
+    return result
+
+
+def _fail_text(message: str, code: int = 1) -> None:
+    typer.echo(f"dutygraph: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
 @app.command()
 def extract(
-    files: List[Path] = typer.Argument(..., help="Plan files to read."),
+    files: List[Path] = PathsArgument,
     fmt: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f",
                                      help="json (the documents), table or csv (one row per task)."),
+    jobs: int = JobsOption,
 ) -> None:
     """Read plans and print their tasks with units, deadlines and sources.
 
     A file that cannot be read is reported on stderr (file and line) and the
     others are still printed; the exit status is then 2.
     """
-    from .extract import extract_rows
-    from .loaders import load_many
+    from .extract import rows_of_dict
     from .output import write_json, write_rows
 
-    result = load_many(files)
+    result = _read(files, jobs, keep="dicts")
     if fmt is OutputFormat.json:
-        write_json({"documents": [d.to_dict() for d in result.documents]})
+        write_json({"documents": result.documents})
+    elif fmt is OutputFormat.csv:  # one header; the source file tells the documents apart
+        write_rows([{"source": doc["source"], **row} for doc in result.documents for row in rows_of_dict(doc)], "csv")
     else:
         for doc in result.documents:
-            write_rows(extract_rows(doc), fmt.value, title=doc.title if fmt is OutputFormat.table else None,
-                       max_width={"text": 40, "title": 16})
-    for error in result.errors:
-        _report(error)
-    if result.errors:
+            write_rows(rows_of_dict(doc), "table", title=doc["title"], max_width={"text": 40, "title": 16})
+    if result.failures:
         raise typer.Exit(2)
 
 
 @app.command()
 def build(
-    files: List[Path] = typer.Argument(..., help="Plan files to read."),
+    files: List[Path] = PathsArgument,
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the graph here as node-link JSON."),
+    jobs: int = JobsOption,
     fmt: OutputFormat = FormatOption,
 ) -> None:
     """Build the responsibility graph and print its counts per label and type."""
     from .graph.build import build as build_graph
     from .graph.node_link import counts, write_node_link
-    from .loaders import load_many
-    from .output import write_rows
 
-    result = load_many(files)
+    result = _read(files, jobs)
     graph = build_graph(result.documents)
     if out is not None:
         with open(out, "w", encoding="utf-8") as stream:
             write_node_link(graph, stream)
-    c = counts(graph)
-    rows = [{"kind": "node", "name": k, "count": v} for k, v in c["nodes"].items()]
-    rows += [{"kind": "edge", "name": k, "count": v} for k, v in c["edges"].items()]
-    write_rows(rows, fmt.value)
+    _write_counts(counts(graph), fmt)
     if out is not None and fmt is OutputFormat.table:
         typer.echo(f"graph written to {out}", err=True)
-    for error in result.errors:
-        _report(error)
-    if result.errors:
+    if result.failures:
         raise typer.Exit(2)
+
+
+def _write_counts(counts: dict, fmt: "OutputFormat") -> None:
+    from .output import write_rows
+
+    rows = [{"kind": "node", "name": k, "count": v} for k, v in counts["nodes"].items()]
+    rows += [{"kind": "edge", "name": k, "count": v} for k, v in counts["edges"].items()]
+    write_rows(rows, fmt.value)
 
 
 # -- stores ------------------------------------------------------------------------------
@@ -121,7 +150,7 @@ Neo4jDatabaseOption = typer.Option(None, "--neo4j-database", help="Neo4j databas
 
 @app.command()
 def load(
-    files: List[Path] = typer.Argument(..., help="Plan files to read and load."),
+    files: List[Path] = PathsArgument,
     store: Path = StoreOption,
     neo4j: bool = typer.Option(False, "--neo4j", help="Load into Neo4j ($NEO4J_URI …) instead."),
     neo4j_uri: Optional[str] = Neo4jUriOption,
@@ -129,17 +158,18 @@ def load(
     sparql_endpoint: Optional[str] = typer.Option(None, "--sparql-endpoint",
                                                   help="Upload to this SPARQL endpoint (Graph Store Protocol)."),
     batch_size: int = typer.Option(10_000, "--batch-size", help="Rows per Neo4j batch."),
+    jobs: int = JobsOption,
     fmt: OutputFormat = FormatOption,
 ) -> None:
-    """Read plans and load them into a store: later loads add documents, a document loaded again replaces it."""
+    """Read plans and load them into a store (default: the embedded store in ./.dutygraph).
+
+    Later loads add documents; a document loaded again replaces its earlier contribution.
+    Prints the store's counts per label and type afterwards.
+    """
     from .errors import DutygraphError
     from .graph.build import build as build_graph
-    from .loaders import load_many
-    from .output import write_rows
 
-    result = load_many(files)
-    for error in result.errors:
-        _report(error)
+    result = _read(files, jobs)
     if result.documents:
         graph = build_graph(result.documents)
         try:
@@ -162,10 +192,8 @@ def load(
                     counts = s.load(graph)
         except DutygraphError as exc:
             _fail(exc)
-        rows = [{"kind": "node", "name": k, "count": v} for k, v in counts["nodes"].items()]
-        rows += [{"kind": "edge", "name": k, "count": v} for k, v in counts["edges"].items()]
-        write_rows(rows, fmt.value)
-    if result.errors:
+        _write_counts(counts, fmt)
+    if result.failures:
         raise typer.Exit(2)
 
 
@@ -173,7 +201,6 @@ def _answer(fn_name: str, backend: str, store: Path, endpoint, neo4j_uri, neo4j_
             *args, columns=None, max_width=None, **kwargs) -> None:
     """Open the backend, ask one question of dutygraph.queries.ask, print the rows."""
     from .errors import DutygraphError
-    from .output import write_rows
     from .queries import ask
     from .queries.connect import open_backend
 
@@ -182,9 +209,16 @@ def _answer(fn_name: str, backend: str, store: Path, endpoint, neo4j_uri, neo4j_
             rows = getattr(ask, fn_name)(b, *args, **kwargs)
     except DutygraphError as exc:
         _fail(exc)
+    _print(rows, fmt, columns=columns, max_width=max_width or {"text": 40})
+
+
+def _print(rows: list[dict], fmt: "OutputFormat", **options) -> None:
+    """Rows in the chosen format; an empty table says so on stderr (json and csv stay machine-readable)."""
+    from .output import write_rows
+
     if not rows and fmt is OutputFormat.table:
         typer.echo("(no rows)", err=True)
-    write_rows(rows, fmt.value, columns=columns, max_width=max_width or {"text": 40})
+    write_rows(rows, fmt.value, **options)
 
 
 @app.command()
@@ -291,6 +325,183 @@ def brokers(
 ) -> None:
     """Units bridging otherwise separate groups (betweenness on the co-responsibility network)."""
     _answer("brokers", backend, store, endpoint, neo4j_uri, neo4j_database, fmt, limit=limit)
+
+
+# -- raw queries ---------------------------------------------------------------------------
+
+ParamOption = typer.Option(None, "--param", "-p", help="A parameter: NAME=TEXT, or NAME:=JSON (repeatable).")
+TimeoutOption = typer.Option(30.0, "--timeout", help="Time limit in seconds (0: none).")
+
+
+@app.command()
+def cypher(
+    query: str = typer.Argument(..., help="A Cypher query; values as $name parameters (--param)."),
+    params: Optional[List[str]] = ParamOption,
+    write: bool = typer.Option(False, "--write", help="Allow a query that changes the store."),
+    backend: str = typer.Option("embedded", "--backend", "-b", help="embedded (default) or neo4j."),
+    store: Path = StoreOption,
+    neo4j_uri: Optional[str] = Neo4jUriOption, neo4j_database: Optional[str] = Neo4jDatabaseOption,
+    timeout: float = TimeoutOption,
+    fmt: OutputFormat = FormatOption,
+) -> None:
+    """Run a Cypher query (read-only unless --write) on the embedded store or Neo4j."""
+    from .errors import DutygraphError
+    from .queries import raw
+
+    try:
+        rows = raw.cypher(query, raw.parse_params(params), backend=backend, store=store, neo4j_uri=neo4j_uri,
+                          neo4j_database=neo4j_database, write=write, timeout=timeout or None)
+    except DutygraphError as exc:
+        _fail(exc)
+    _print(rows, fmt)
+
+
+@app.command()
+def sparql(
+    query: str = typer.Argument(..., help="A SPARQL query (prefixes dg: org: prov: dcterms: … predefined)."),
+    params: Optional[List[str]] = typer.Option(None, "--param", "-p",
+                                               help="Pre-bind ?NAME: NAME=TEXT or NAME:=JSON (repeatable)."),
+    backend: str = typer.Option("embedded", "--backend", "-b", help="embedded (default) or sparql."),
+    store: Path = StoreOption, endpoint: Optional[str] = EndpointOption,
+    timeout: float = TimeoutOption,
+    fmt: OutputFormat = FormatOption,
+) -> None:
+    """Run a read-only SPARQL query (updates and SERVICE refused) on the embedded store or an endpoint."""
+    from .errors import DutygraphError
+    from .queries import raw
+
+    try:
+        rows = raw.sparql(query, raw.parse_params(params), backend=backend, store=store, endpoint=endpoint,
+                          timeout=timeout or None)
+    except DutygraphError as exc:
+        _fail(exc)
+    _print([{"answer": rows}] if isinstance(rows, bool) else rows, fmt)
+
+
+# -- exports and pictures --------------------------------------------------------------------
+
+def _graph_for(files: List[Path], store: Path, jobs: int, backend: str = "embedded", endpoint=None,
+               neo4j_uri=None, neo4j_database=None):
+    """The graph of FILES (read now) or, without files, of the store."""
+    if files:
+        from .graph.build import build as build_graph
+
+        result = _read(files, jobs)
+        if result.failures and not result.documents:
+            raise typer.Exit(2)
+        return build_graph(result.documents), result.failures
+    if backend == "embedded":
+        from .graph.embedded import EmbeddedStore
+
+        with EmbeddedStore(store) as s:
+            if not s.documents():
+                from .errors import StoreError
+
+                raise StoreError(f"{store}: the store is empty (run `dutygraph load FILE...` first, "
+                                 "or name the files)")
+            return s.graph(), []
+    from .queries.connect import open_backend
+    from .viz import graph_from_backend
+
+    with open_backend(backend, store, endpoint, neo4j_uri, neo4j_database) as b:
+        return graph_from_backend(b), []
+
+
+@app.command()
+def export(
+    files: Optional[List[Path]] = typer.Argument(None, help="Plan files or folders (default: the store's graph)."),
+    out: Path = typer.Option(..., "--out", "-o", help="The file to write."),
+    to: Optional[str] = typer.Option(None, "--to", "-t",
+                                     help="graphml, gexf, json (node-link), turtle, ntriples, jsonld or trig "
+                                          "(default: from the --out suffix)."),
+    store: Path = StoreOption,
+    jobs: int = JobsOption,
+) -> None:
+    """Export the graph for Gephi (GraphML, GEXF), as node-link JSON or as RDF."""
+    from .errors import DutygraphError, InputError
+    from .graph.export import FORMATS, export as export_graph, format_of
+
+    kind = to or format_of(out)
+    if kind not in FORMATS:
+        _fail(InputError(f"cannot tell the export format from {out.name!r}; pass --to "
+                         f"({', '.join(FORMATS)})", path=str(out)))
+    try:
+        graph, failures = _graph_for(files or [], store, jobs)
+        export_graph(graph, kind, out)
+    except DutygraphError as exc:
+        _fail(exc)
+    typer.echo(f"{kind} written to {out} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)",
+               err=True)
+    if failures:
+        raise typer.Exit(2)
+
+
+@app.command()
+def viz(
+    files: Optional[List[Path]] = typer.Argument(None, help="Plan files or folders (default: the store)."),
+    out: Path = typer.Option(..., "--out", "-o", help="The HTML page to write."),
+    all_: bool = typer.Option(False, "--all", help="The whole graph (the default view)."),
+    unit: Optional[str] = typer.Option(None, "--unit", help="A unit's neighbourhood."),
+    depth: int = typer.Option(1, "--depth", help="Hops around the unit (--unit)."),
+    depends_on: Optional[str] = typer.Option(None, "--depends", help="Everything depending on this name."),
+    partners_: bool = typer.Option(False, "--partners", help="The co-responsibility network of units."),
+    min_shared: int = typer.Option(1, "--min-shared", help="Partners: only pairs sharing this many tasks."),
+    document: Optional[str] = typer.Option(None, "--document", help="All: only this document's id."),
+    backend: str = BackendOption, store: Path = StoreOption, endpoint: Optional[str] = EndpointOption,
+    neo4j_uri: Optional[str] = Neo4jUriOption, neo4j_database: Optional[str] = Neo4jDatabaseOption,
+    jobs: int = JobsOption,
+) -> None:
+    """Write an interactive network page (one offline HTML file) of the graph, a unit, an impact or partners."""
+    from .errors import DutygraphError, QueryError
+    from .viz import render
+
+    chosen = [v for v, on in (("all", all_), ("unit", unit), ("depends", depends_on), ("partners", partners_))
+              if on]
+    if len(chosen) > 1:
+        _fail(QueryError("choose one view: --all, --unit NAME, --depends NAME or --partners"))
+    view = chosen[0] if chosen else "all"
+    try:
+        if files:
+            source, failures = _graph_for(files, store, jobs)
+            path, v = render(source, view, out, name=unit or depends_on, depth=depth, document=document,
+                             min_shared=min_shared)
+        else:
+            from .queries.connect import open_backend
+
+            failures = []
+            with open_backend(backend, store, endpoint, neo4j_uri, neo4j_database) as b:
+                source = b
+                if backend == "embedded" and view in ("all", "unit"):
+                    source, _ = _graph_for([], store, jobs)  # the whole stored graph, documents included
+                path, v = render(source, view, out, name=unit or depends_on, depth=depth, document=document,
+                                 min_shared=min_shared)
+    except DutygraphError as exc:
+        _fail(exc)
+    typer.echo(f"{view} view written to {path} ({v.node_count} nodes, {v.edge_count} edges)", err=True)
+    if failures:
+        raise typer.Exit(2)
+
+
+@app.command()
+def evaluate(
+    gold_dir: Path = typer.Argument(..., help="A folder of gold annotations (NAME.gold.json)."),
+    docs_dir: Path = typer.Argument(..., help="The folder holding the documents (NAME.*)."),
+    fmt: OutputFormat = FormatOption,
+) -> None:
+    """Score extraction against gold annotations: tasks, units and roles (precision, recall, F1)."""
+    from .errors import DutygraphError
+    from .evaluate import evaluate as run_evaluation
+    from .evaluate import report_rows
+    from .output import write_json, write_rows
+
+    try:
+        report = run_evaluation(gold_dir, docs_dir)
+    except DutygraphError as exc:
+        _fail(exc)
+    if fmt is OutputFormat.json:
+        write_json(report)
+    else:
+        write_rows(report_rows(report), fmt.value)
 
 
 def main() -> None:

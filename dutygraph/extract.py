@@ -15,9 +15,13 @@ TASK_COLUMNS = ["id", "title", "text", "lead", "responsible", "cooperating", "de
 
 def extract_rows(doc: Document) -> list[dict]:
     """One row per leaf task: the columns of :data:`TASK_COLUMNS`."""
+    return rows_of_dict(doc.to_dict())
+
+
+def rows_of_dict(doc: dict) -> list[dict]:
+    """:func:`extract_rows` for a document already turned into its JSON dict (``Document.to_dict``)."""
     rows = []
-    for task in doc.tasks:
-        d = task.to_dict()
+    for d in doc["tasks"]:
         row = {c: d.get(c) for c in TASK_COLUMNS}
         row["lines"] = f"{d['lines'][0]}-{d['lines'][1]}"
         rows.append(row)

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.neo4j_fixtures import neo4j, neo4j_server  # noqa: F401  (fixtures: a real Neo4j)
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "zhuzhou-2018-liangxing-plan.txt"
 

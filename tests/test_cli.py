@@ -1,10 +1,13 @@
-"""The command line: the JSON shape of `extract`, the table, and a fast --help."""
+"""The command line: extract (files, folders), build, export, viz, evaluate, and a fast --help."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -43,14 +46,6 @@ def test_extract_csv_has_one_line_per_task(seed_path):
     assert len(result.stdout.strip().splitlines()) == 1 + 81
 
 
-def test_help_does_not_import_heavy_libraries():
-    code = ("import sys; from dutygraph.cli import app; "
-            "heavy = [m for m in ('networkx', 'neo4j', 'rdflib', 'pyoxigraph', 'real_ladybug', 'pyvis', "
-            "'dutygraph.loaders.plain_text') if m in sys.modules]; print(heavy)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "[]"
-
-
 def test_build_writes_node_link_json_and_prints_counts(seed_path, tmp_path):
     out = tmp_path / "graph.json"
     result = runner.invoke(app, ["build", str(seed_path), "--out", str(out), "--format", "json"])
@@ -59,3 +54,74 @@ def test_build_writes_node_link_json_and_prints_counts(seed_path, tmp_path):
     data = json.loads(out.read_text("utf-8"))
     assert rows[("node", "Task")] == sum(1 for n in data["nodes"] if n["label"] == "Task") == 108
     assert rows[("edge", "LEADS")] == sum(1 for e in data["edges"] if e["type"] == "LEADS") == 74
+
+
+def test_help_starts_without_heavy_libraries():
+    code = ("import sys; from dutygraph.cli import app\n"
+            "try:\n    app(['--help'])\nexcept SystemExit:\n    pass\n"
+            "heavy = [m for m in ('networkx', 'neo4j', 'rdflib', 'pyoxigraph', 'ladybug', 'pyarrow', 'pyvis', 'bs4',"
+            " 'docx', 'pdfplumber', 'openpyxl', 'opencc', 'dutygraph.loaders.plain_text') if m in sys.modules]\n"
+            "print(heavy, file=sys.stderr)")
+    err = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stderr
+    assert err.strip().splitlines()[-1] == "[]"
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_extract_a_folder_in_two_processes_reports_the_unreadable_file(tmp_path):
+    dev = FIXTURES / "dev"
+    plans = sorted(p for p in dev.glob("*.txt"))
+    result = runner.invoke(app, ["extract", str(dev), "--jobs", "2", "--format", "csv"])
+    assert result.exit_code == 2  # one plan of the folder cannot be read
+    failed = [p for p in plans if p.name in result.stderr]
+    assert len(failed) == 1 and ":" in result.stderr.split(failed[0].name, 1)[1][:8]  # file:line
+    lines = list(csv.DictReader(io.StringIO(result.stdout)))
+    one_by_one = sum(len(json.loads(runner.invoke(app, ["extract", str(p)]).stdout)["documents"][0]["tasks"])
+                     for p in plans if p != failed[0])
+    assert len(lines) == one_by_one and {Path(r["source"]).name for r in lines} == {p.name for p in plans} - {failed[0].name}
+
+
+def test_export_graphml_reads_back_with_the_graph_counts(seed_path, tmp_path):
+    import networkx as nx
+
+    out = tmp_path / "seed.graphml"
+    result = runner.invoke(app, ["export", str(seed_path), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    built = json.loads(runner.invoke(app, ["build", str(seed_path), "--format", "json"]).stdout)
+    back = nx.read_graphml(out)
+    assert back.number_of_nodes() == sum(r["count"] for r in built if r["kind"] == "node")
+    assert back.number_of_edges() == sum(r["count"] for r in built if r["kind"] == "edge")
+
+
+def test_export_from_the_store_and_refuse_an_unknown_format(seed_path, tmp_path):
+    store = tmp_path / "store"
+    assert runner.invoke(app, ["load", str(seed_path), "--store", str(store)]).exit_code == 0
+    out = tmp_path / "seed.ttl"
+    assert runner.invoke(app, ["export", "--store", str(store), "--out", str(out)]).exit_code == 0
+    assert "dg:Task" in out.read_text("utf-8") or "dutygraph" in out.read_text("utf-8")
+    result = runner.invoke(app, ["export", "--store", str(store), "--out", str(tmp_path / "seed.xyz")])
+    assert result.exit_code == 2 and "--to" in result.stderr
+
+
+def test_viz_writes_an_offline_page_from_files_and_from_the_store(seed_path, tmp_path):
+    page = tmp_path / "impact.html"
+    result = runner.invoke(app, ["viz", str(seed_path), "--depends", "清水塘", "--out", str(page)])
+    assert result.exit_code == 0, result.output
+    html = page.read_text("utf-8")
+    assert "清水塘" in html and "http://" not in html.split("</head>")[0].replace("http://www.w3.org", "")
+    store = tmp_path / "store"
+    assert runner.invoke(app, ["load", str(seed_path), "--store", str(store)]).exit_code == 0
+    result = runner.invoke(app, ["viz", "--partners", "--store", str(store), "--out", str(tmp_path / "p.html")])
+    assert result.exit_code == 0 and "partners view written" in result.stderr
+    result = runner.invoke(app, ["viz", "--unit", "环保局", "--partners", "--store", str(store), "--out", str(page)])
+    assert result.exit_code == 4 and "choose one view" in result.stderr
+
+
+def test_evaluate_scores_the_dev_fixtures():
+    result = runner.invoke(app, ["evaluate", str(FIXTURES / "dev"), str(FIXTURES / "dev"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    seed = next(d for d in report["documents"] if d["document"].startswith("zhuzhou-2018"))
+    assert seed["tasks"]["gold"] == seed["tasks"]["predicted"] == 81
+    assert 0 < report["total"]["units"]["f1"] <= 1

@@ -131,7 +131,7 @@ class OxigraphStore:
             result = self.store.query(query, prefixes=v.PREFIXES, substitutions=subs or None,
                                       use_default_graph_as_union=True)
             return result_rows(result)
-        except SyntaxError as exc:
+        except (SyntaxError, RuntimeError, ValueError) as exc:
             raise QueryError(f"sparql: {exc}") from exc
         except OSError as exc:
             raise StoreError(f"sparql: {exc}") from exc

@@ -18,16 +18,15 @@ give them one by one for other servers (Fuseki: ``/ds/sparql``, ``/ds/update``,
 >>> s.query_url, s.update_url, s.store_url
 ('http://127.0.0.1:7878/query', 'http://127.0.0.1:7878/update', 'http://127.0.0.1:7878/store')
 >>> print(with_bindings("SELECT ?n WHERE { ?u rdfs:label ?n }", {"u": v.IRI("https://w3id.org/dutygraph/id/unit/a")}))
-SELECT ?n WHERE { ?u rdfs:label ?n }
-VALUES (?u) { (<https://w3id.org/dutygraph/id/unit/a>) }
->>> print(with_bindings("SELECT ?u WHERE { ?u rdfs:label ?n }", {"n": '<x> } ; DROP ALL #'}))
-SELECT ?u WHERE { ?u rdfs:label ?n }
-VALUES (?n) { ("<x> } ; DROP ALL #") }
+SELECT ?n WHERE { VALUES (?u) { (<https://w3id.org/dutygraph/id/unit/a>) } ?u rdfs:label ?n }
+>>> print(with_bindings("SELECT ?u WHERE { ?u rdfs:label ?n FILTER(?n != ?x) }", {"x": '<x> } ; DROP ALL #'}))
+SELECT ?u WHERE { VALUES (?x) { ("<x> } ; DROP ALL #") } ?u rdfs:label ?n FILTER(?n != ?x) }
 """
 
 from __future__ import annotations
 
 import json
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -62,13 +61,35 @@ def _sparql_term(value) -> str:
 
 
 def with_bindings(query: str, bindings: dict | None) -> str:
-    """``query`` with a trailing VALUES block binding variables (a :class:`~dutygraph.graph.vocab.IRI` gives an
-    IRI; every other string a literal)."""
+    """``query`` with its variables pre-bound by a VALUES block opening its WHERE group.
+
+    There, unlike a trailing VALUES clause, the values are in scope for the group's
+    FILTERs. Strings always become literals (a :class:`~dutygraph.graph.vocab.IRI` an
+    IRI), escaped, so a value cannot change the query.
+    """
     if not bindings:
         return query
     names = " ".join(f"?{k.lstrip('?$')}" for k in bindings)
     values = " ".join(_sparql_term(x) for x in bindings.values())
-    return f"{query}\nVALUES ({names}) {{ ({values}) }}"
+    at = _where_brace(query)
+    return f"{query[:at + 1]} VALUES ({names}) {{ ({values}) }}{query[at + 1:]}"
+
+
+# String literals, IRIs and comments, where a brace or WHERE is not syntax.
+_NOISE = re.compile(r"'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|<[^<>\s]*>|#[^\n]*",
+                    re.S)
+
+
+def _where_brace(query: str) -> int:
+    """The offset of the ``{`` that opens the query's WHERE group (strings, IRIs and comments skipped)."""
+    blanked = _NOISE.sub(lambda m: " " * len(m.group(0)), query)
+    where = re.search(r"\bWHERE\b", blanked, re.I)
+    if where is None and re.search(r"\bCONSTRUCT\b", blanked, re.I):
+        raise QueryError("sparql: to bind values in a CONSTRUCT query, write its WHERE")
+    at = blanked.find("{", where.end() if where else 0)
+    if at < 0:
+        raise QueryError("sparql: the query has no WHERE group to bind values in")
+    return at
 
 
 def _value(cell: dict | None):

@@ -13,6 +13,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -45,15 +46,16 @@ def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 20) -> N
     raise RuntimeError(f"oxigraph serve did not answer on {url} within {seconds}s")
 
 
-@pytest.fixture()
-def oxigraph_server(tmp_path):
-    """The base URL of a fresh, empty Oxigraph server; stopped after the test."""
+@contextmanager
+def running_oxigraph(location: Path):
+    """Run ``oxigraph serve`` on a free port with its data in ``location``; yields the base URL."""
     binary = oxigraph_binary()
     if binary is None:
         pytest.fail("the oxigraph server is missing: pip install oxigraph (it is in the test extra)")
     url = f"http://127.0.0.1:{free_port()}"
-    log = open(tmp_path / "oxigraph.log", "wb")
-    process = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "oxigraph"),
+    location.mkdir(parents=True, exist_ok=True)
+    log = open(location / "oxigraph.log", "wb")
+    process = subprocess.Popen([binary, "serve", "--location", str(location / "oxigraph"),
                                 "--bind", url.removeprefix("http://")], stdout=log, stderr=subprocess.STDOUT)
     try:
         wait_until_up(url, process)
@@ -66,3 +68,10 @@ def oxigraph_server(tmp_path):
             process.kill()
             process.wait()
         log.close()
+
+
+@pytest.fixture()
+def oxigraph_server(tmp_path):
+    """The base URL of a fresh, empty Oxigraph server; stopped after the test."""
+    with running_oxigraph(tmp_path) as url:
+        yield url

@@ -22,7 +22,7 @@ from dutygraph.loaders import load
 from dutygraph.model import Assignment, Document, Provenance, Role, Task
 
 from ..conftest import ROOT, SEED
-from .conftest import neo4j_uri
+from tests.neo4j_fixtures import neo4j_uri
 
 SECOND = ROOT / "tests" / "fixtures" / "zhuzhou-2019-second-plan.txt"
 SEED_ID = "doc/zhuzhou-2018-liangxing-plan"

@@ -2,7 +2,8 @@
 
 networkx is the reference; ladybug (Cypher) and pyoxigraph (SPARQL) answer from
 a real embedded store, rdflib from a real in-memory Dataset, Neo4j from the real
-server that `make test` starts.
+server that `make test` starts, and a real ``oxigraph serve`` through the SPARQL
+protocol (what ``--backend sparql`` uses).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from dutygraph.graph.build import build
 from dutygraph.queries.backends import CypherBackend, NetworkxBackend, SparqlBackend
 from dutygraph.queries.catalogue import QUESTIONS
 from dutygraph.queries.connect import rdflib_runner
+from tests.graph.oxigraph_server import running_oxigraph
+from tests.neo4j_fixtures import clear, exclusive
 
 DOC = "doc/zhuzhou-2018-liangxing-plan"
 CASES = [
@@ -50,13 +53,34 @@ def embedded(graph, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def backends(graph, embedded):
+def neo4j_loaded(graph, neo4j_server):
+    """The seed in the test Neo4j, held for this module (other test runs on the server wait)."""
+    with exclusive(neo4j_server.settings.uri):
+        clear(neo4j_server)
+        neo4j_server.load(graph)
+        yield neo4j_server
+
+
+@pytest.fixture(scope="module")
+def remote_sparql(graph, tmp_path_factory):
+    from dutygraph.graph.sparql_remote import RemoteSparqlStore
+
+    with running_oxigraph(tmp_path_factory.mktemp("oxigraph")) as url:
+        store = RemoteSparqlStore(url)
+        store.load(graph)
+        yield store
+
+
+@pytest.fixture(scope="module")
+def backends(graph, embedded, neo4j_loaded, remote_sparql):
     from dutygraph.graph.rdf import to_rdflib
 
     return {
         "ladybug": CypherBackend(lambda q, p: embedded.cypher(q, p), "ladybug"),
         "pyoxigraph": SparqlBackend(lambda q, p: embedded.sparql(q, p), "pyoxigraph"),
         "rdflib": SparqlBackend(rdflib_runner(to_rdflib(graph)), "rdflib"),
+        "neo4j": CypherBackend(lambda q, p: neo4j_loaded.run_read(q, p), "neo4j"),
+        "oxigraph-server": SparqlBackend(remote_sparql.sparql, "oxigraph-server"),
     }
 
 
@@ -64,7 +88,7 @@ def test_every_question_is_covered():
     assert {name for name, _ in CASES} == set(QUESTIONS)
 
 
-@pytest.mark.parametrize("backend", ["ladybug", "pyoxigraph", "rdflib"])
+@pytest.mark.parametrize("backend", ["ladybug", "pyoxigraph", "rdflib", "neo4j", "oxigraph-server"])
 @pytest.mark.parametrize("name, params", CASES, ids=[f"{n}-{i}" for i, (n, _) in enumerate(CASES)])
 def test_backend_gives_the_reference_rows(reference, backends, backend, name, params):
     expected = reference.ask(name, **params)

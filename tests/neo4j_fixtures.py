@@ -1,4 +1,4 @@
-"""The ``neo4j`` fixture: a :class:`~dutygraph.graph.neo4j.Neo4jStore` on a real, emptied Neo4j server.
+"""The ``neo4j`` fixture: a :class:`~dutygraph.graph.neo4j.Neo4jStore` on a real, emptied Neo4j server (import it into a conftest).
 
 The server is NEO4J_URI if set (credentials from NEO4J_USERNAME / NEO4J_PASSWORD,
 database NEO4J_DATABASE), else bolt://127.0.0.1:$NEO4J_BOLT_PORT (default 7687)

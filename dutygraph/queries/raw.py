@@ -1,0 +1,153 @@
+"""Raw Cypher and SPARQL from a user, read-only unless asked, with a time limit.
+
+What ``dutygraph cypher`` and ``dutygraph sparql`` run. Parameters always travel
+as query parameters (Cypher ``$name``, SPARQL pre-bound ``?name``), never pasted
+into the text. The guards, per backend:
+
+- embedded Cypher (ladybug): :func:`~dutygraph.graph.query_guard.check_cypher`
+  refuses writing clauses, and the store is opened read-only for reading;
+- Neo4j: ``EXPLAIN`` first, and anything whose query type is not ``r`` (read) is
+  refused; the query then runs in a read transaction (``execute_read``), with a
+  server-side timeout;
+- SPARQL (pyoxigraph, a remote endpoint): updates and ``SERVICE`` are refused.
+
+``write=True`` lifts the Cypher guards (for a researcher's own annotations); SPARQL
+stays read-only here: the embedded store keeps its RDF and Cypher halves in step
+only through ``dutygraph load``.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from ..errors import QueryError
+
+DEFAULT_TIMEOUT = 30.0
+
+
+def parse_params(pairs: list[str] | None) -> dict:
+    """``["k=v", "n:=3"]`` as parameters: ``k=v`` a string, ``k:=JSON`` a JSON value (number, list, …).
+
+    >>> parse_params(["unit=市环保局", "limit:=5", "ids:=[\\"a\\", \\"b\\"]"])
+    {'unit': '市环保局', 'limit': 5, 'ids': ['a', 'b']}
+    >>> parse_params(["novalue"])
+    Traceback (most recent call last):
+    ...
+    dutygraph.errors.QueryError: parameter 'novalue': write NAME=TEXT or NAME:=JSON
+    """
+    import json
+
+    out = {}
+    for pair in pairs or []:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.rstrip(":"):
+            raise QueryError(f"parameter {pair!r}: write NAME=TEXT or NAME:=JSON")
+        if name.endswith(":"):
+            try:
+                out[name[:-1]] = json.loads(value)
+            except json.JSONDecodeError as exc:
+                raise QueryError(f"parameter {name[:-1]!r}: not JSON: {exc.msg}") from exc
+        else:
+            out[name] = value
+    return out
+
+
+def neo4j_query_type(store, query: str, params: dict | None = None) -> str:
+    """The query type Neo4j's planner gives ``query``: ``r``, ``rw``, ``w`` or ``s`` (schema)."""
+    import neo4j.exceptions as ne
+
+    try:
+        with store.driver.session(database=store.settings.database) as session:
+            summary = session.run("EXPLAIN " + query, params or {}).consume()
+    except ne.ClientError as exc:
+        raise QueryError(f"cypher: {exc.code}: {exc.message}") from exc
+    return summary.query_type or ""
+
+
+def neo4j_cypher(store, query: str, params: dict | None = None, *, write: bool = False,
+                 timeout: float | None = DEFAULT_TIMEOUT) -> list[dict]:
+    """Run ``query`` on Neo4j: refused unless EXPLAIN calls it read-only, or ``write``."""
+    import neo4j
+
+    if not write:
+        kind = neo4j_query_type(store, query, params)
+        if kind != "r":
+            raise QueryError(f"refused: Neo4j plans this query as {kind!r}, not read-only (r); "
+                             "pass --write to change the store")
+        return store.run_read(query, params, timeout=timeout)
+
+    @neo4j.unit_of_work(timeout=timeout)
+    def work(tx):
+        return [record.data() for record in tx.run(query, params or {})]
+
+    with store.driver.session(database=store.settings.database) as session:
+        return session.execute_write(work)
+
+
+def cypher(query: str, params: dict | None = None, *, backend: str = "embedded", store: str | Path = ".dutygraph",
+           neo4j_uri: str | None = None, neo4j_database: str | None = None, write: bool = False,
+           timeout: float | None = DEFAULT_TIMEOUT) -> list[dict]:
+    """Rows of a user's Cypher query on the embedded store (ladybug) or Neo4j."""
+    if backend == "embedded":
+        from ..graph.embedded import EmbeddedStore
+
+        with EmbeddedStore(store) as s:
+            return s.cypher(query, params, timeout=timeout, write=write)
+    if backend == "neo4j":
+        from ..graph.neo4j import Neo4jStore
+
+        with Neo4jStore(uri=neo4j_uri, database=neo4j_database) as s:
+            return neo4j_cypher(s, query, params, write=write, timeout=timeout)
+    raise QueryError(f"cypher runs on the embedded store or Neo4j, not on {backend!r}")
+
+
+def sparql(query: str, bindings: dict | None = None, *, backend: str = "embedded", store: str | Path = ".dutygraph",
+           endpoint: str | None = None, timeout: float | None = DEFAULT_TIMEOUT) -> list[dict] | bool:
+    """Rows (or the boolean of an ASK) of a user's read-only SPARQL query, embedded or on an endpoint.
+
+    pyoxigraph cannot cancel a query: on the embedded store it runs in a daemon thread
+    and a QueryError is raised when the time limit passes (the abandoned query goes on
+    in the background until the process ends, as it does right away for the CLI).
+    """
+    from ..graph.query_guard import check_sparql
+
+    check_sparql(query)
+    if backend == "embedded":
+        from ..graph.embedded import EmbeddedStore
+
+        from ..graph.sparql_remote import with_bindings
+
+        # pyoxigraph substitutes only projected variables: bind in the text (escaped) instead
+        text = with_bindings(query, bindings)
+        with EmbeddedStore(store) as s:
+            return _within(timeout, lambda: s.sparql(text))
+    if backend == "sparql":
+        if not endpoint:
+            raise QueryError("--backend sparql needs --sparql-endpoint URL")
+        from ..graph.sparql_remote import RemoteSparqlStore
+
+        return RemoteSparqlStore(endpoint, timeout=timeout or 60).sparql(query, bindings)
+    raise QueryError(f"sparql runs on the embedded store or a SPARQL endpoint, not on {backend!r}")
+
+
+def _within(timeout: float | None, run):
+    """``run()``'s result, or QueryError if it has not returned after ``timeout`` seconds (None: no limit)."""
+    if not timeout:
+        return run()
+    out: dict = {}
+
+    def target():
+        try:
+            out["value"] = run()
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+            out["error"] = exc
+
+    worker = threading.Thread(target=target, name="dutygraph-sparql", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise QueryError(f"sparql: no answer within the time limit of {timeout:g}s (--timeout)")
+    if "error" in out:
+        raise out["error"]
+    return out["value"]
