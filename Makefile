@@ -17,8 +17,23 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
+DG     := $(VENV)/bin/dutygraph
+
+# Reads the shipped plan into the embedded store (./.dutygraph; loading again replaces it), asks the
+# researchers' questions and writes two interactive pages to out/.
 demo: $(STAMP)
-	$(VENV)/bin/dutygraph extract $(SEED) --format table
+	$(DG) load $(SEED)
+	$(DG) units --role lead --limit 8
+	$(DG) units --role responsible --expand --limit 8
+	$(DG) unit 市环保局
+	$(DG) depends 清水塘老工业区搬迁改造
+	$(DG) partners 市清水塘投资集团
+	$(DG) due 2018-06-30
+	$(DG) brokers --limit 5
+	mkdir -p out
+	$(DG) viz --partners --out out/seed-partners.html
+	$(DG) viz --depends 清水塘 --out out/qingshuitang-impact.html
+	@echo "Open out/seed-partners.html and out/qingshuitang-impact.html in a browser (they work offline)."
 
 # Installs Chromium + CJK fonts if missing, starts Neo4j (stopped again afterwards
 # unless it was already running), runs every test; a skipped test fails here.
