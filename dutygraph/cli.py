@@ -407,27 +407,38 @@ def _graph_for(files: List[Path], store: Path, jobs: int, backend: str = "embedd
         return graph_from_backend(b), []
 
 
+EXPORT_HELP = ("graphml, gexf (Gephi), json (node-link), turtle, ntriples, jsonld, trig (RDF), or neo4j-csv "
+               "(a folder of CSV files for neo4j-admin import); default: from the --out suffix.")
+
+
 @app.command()
 def export(
     files: Optional[List[Path]] = typer.Argument(None, help="Plan files or folders (default: the store's graph)."),
-    out: Path = typer.Option(..., "--out", "-o", help="The file to write."),
-    to: Optional[str] = typer.Option(None, "--to", "-t",
-                                     help="graphml, gexf, json (node-link), turtle, ntriples, jsonld or trig "
-                                          "(default: from the --out suffix)."),
+    out: Path = typer.Option(..., "--out", "-o", help="The file (or, for neo4j-csv, the folder) to write."),
+    to: Optional[str] = typer.Option(None, "--format", "-f", "--to", help=EXPORT_HELP),
     store: Path = StoreOption,
     jobs: int = JobsOption,
 ) -> None:
-    """Export the graph for Gephi (GraphML, GEXF), as node-link JSON or as RDF."""
+    """Export the graph for Gephi (GraphML, GEXF), as node-link JSON, as RDF, or as CSV for neo4j-admin import."""
     from .errors import DutygraphError, InputError
-    from .graph.export import FORMATS, export as export_graph, format_of
+    from .graph.export import FORMATS, format_of
 
     kind = to or format_of(out)
-    if kind not in FORMATS:
-        _fail(InputError(f"cannot tell the export format from {out.name!r}; pass --to "
-                         f"({', '.join(FORMATS)})", path=str(out)))
+    if kind not in (*FORMATS, "neo4j-csv"):
+        _fail(InputError(f"cannot tell the export format from {out.name!r}; pass --format "
+                         f"({', '.join(FORMATS)} or neo4j-csv)", path=str(out)))
     try:
         graph, failures = _graph_for(files or [], store, jobs)
-        export_graph(graph, kind, out)
+        if kind == "neo4j-csv":
+            from .graph.neo4j_csv import export_neo4j_csv
+
+            command = export_neo4j_csv(graph, out)
+            typer.echo(f"CSV files written to {out}; import them into an empty, stopped database with:", err=True)
+            typer.echo(command)
+        else:
+            from .graph.export import export as export_graph
+
+            export_graph(graph, kind, out)
     except DutygraphError as exc:
         _fail(exc)
     typer.echo(f"{kind} written to {out} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)",

@@ -101,7 +101,7 @@ def test_export_from_the_store_and_refuse_an_unknown_format(seed_path, tmp_path)
     assert runner.invoke(app, ["export", "--store", str(store), "--out", str(out)]).exit_code == 0
     assert "dg:Task" in out.read_text("utf-8") or "dutygraph" in out.read_text("utf-8")
     result = runner.invoke(app, ["export", "--store", str(store), "--out", str(tmp_path / "seed.xyz")])
-    assert result.exit_code == 2 and "--to" in result.stderr
+    assert result.exit_code == 2 and "--format" in result.stderr
 
 
 def test_viz_writes_an_offline_page_from_files_and_from_the_store(seed_path, tmp_path):
@@ -125,3 +125,14 @@ def test_evaluate_scores_the_dev_fixtures():
     seed = next(d for d in report["documents"] if d["document"].startswith("zhuzhou-2018"))
     assert seed["tasks"]["gold"] == seed["tasks"]["predicted"] == 81
     assert 0 < report["total"]["units"]["f1"] <= 1
+
+
+def test_export_neo4j_csv_writes_the_files_and_prints_the_import_command(seed_path, tmp_path):
+    out = tmp_path / "csv"
+    result = runner.invoke(app, ["export", str(seed_path), "--format", "neo4j-csv", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("neo4j-admin database import full")
+    files = sorted(p.name for p in out.iterdir())
+    assert "nodes_Unit.csv" in files and any(f.startswith("relationships_LEADS_") for f in files)
+    assert all(f"{out / f}" in result.stdout for f in files)
+    assert not (out / "nodes_Unit.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 without BOM
