@@ -19,9 +19,10 @@ venv: $(STAMP)
 
 DG     := $(VENV)/bin/dutygraph
 
-# Reads the shipped plan into the embedded store (./.dutygraph; loading again replaces it), asks the
+# Prints the shipped plan's tasks with their units, reads it into the embedded store (./.dutygraph; loading again replaces it), asks the
 # researchers' questions and writes two interactive pages to out/.
 demo: $(STAMP)
+	$(DG) extract $(SEED) --format table
 	$(DG) load $(SEED)
 	$(DG) units --role lead --limit 8
 	$(DG) units --role responsible --expand --limit 8
