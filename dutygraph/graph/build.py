@@ -4,7 +4,9 @@ Every node carries ``label`` (one of :data:`~dutygraph.graph.schema.NODE_LABELS`
 and an ``id`` derived from content and position, so the same documents always
 give the same graph. Edges are keyed by their type (``DEPENDS_ON`` by type and
 basis) and carry their provenance: document, lines and the text as printed.
-Units, places and projects are shared: the same unit in two plans is one node.
+Units, places and projects are shared: the same unit in two plans is one node,
+and what it says of it never depends on the order the documents come in
+(:func:`~dutygraph.graph.schema.preferred`).
 
 >>> from dutygraph.model import Document, Task, Provenance, Assignment, Role
 >>> p = Provenance("a.txt", 5, 5)
@@ -19,19 +21,59 @@ Units, places and projects are shared: the same unit in two plans is one node.
 
 from __future__ import annotations
 
+import os
 import re
-from pathlib import Path
-from typing import Iterable
+from collections import Counter
+from pathlib import Path, PurePath
+from typing import Iterable, Sequence
 
+from ..errors import InputError
 from ..model import Document, Provenance, Role, Task
 from ..resolve.gazetteer import Gazetteer, city_of
 from ..resolve.places import PlaceFinder
 from ..resolve.units import Unit, UnitResolver
 from .dependencies import add_dependencies
 from .programs import Program, match_programs
-from .schema import ROLE_EDGES, SHARED_LABELS, UNION_PROPERTIES
+from .schema import ROLE_EDGES, SHARED_LABELS, UNION_PROPERTIES, preferred
 
-_CITY = re.compile(r"([\u4e00-\u9fff]{2,4}?市)(?:人民政府|委|政府)")
+_HAN = "[\u4e00-\u9fff]"
+# A prefecture-level government or party committee, as an issuer prints it: 中共 or 中国共产党 and a
+# province (省, 自治区) may come first, a district (区, 县, 旗) may come between; the city is a 市, a
+# 盟, a 地区 or an 自治州.
+_CITY = re.compile(
+    "(?:中国共产党|中共)?"
+    f"(?:{_HAN}{{2,3}}省|{_HAN}{{2,6}}?自治区)?"
+    f"(?P<city>{_HAN}{{2,4}}?(?:市|盟|地区)|{_HAN}{{2,10}}?自治州)"
+    f"(?:{_HAN}{{1,6}}?[区县旗])?"
+    "(?:人民政府|政府|委|行政公署|行署)")
+_UNSAFE = re.compile(r"[\s/\\#?%\"'<>{}|^`]+")
+
+
+def city_in(text: str | None) -> str | None:
+    """The city whose government or party committee ``text`` (an issuer, a title) names, by rule.
+
+    Used where no gazetteer knows the city. Party and province prefixes are not
+    part of it; a 盟, 地区 or 自治州 stands for a city; a province alone is none.
+
+    >>> city_in("中共岳阳市委办公室"), city_in("中国共产党岳阳市委员会"), city_in("岳阳市人民政府办公室")
+    ('岳阳市', '岳阳市', '岳阳市')
+    >>> city_in("湖南省岳阳市人民政府"), city_in("中共湖南省岳阳市委"), city_in("岳阳市岳阳楼区人民政府")
+    ('岳阳市', '岳阳市', '岳阳市')
+    >>> city_in("广西壮族自治区南宁市人民政府"), city_in("北京市人民政府")
+    ('南宁市', '北京市')
+    >>> city_in("湘西土家族苗族自治州人民政府"), city_in("内蒙古自治区锡林郭勒盟行政公署")
+    ('湘西土家族苗族自治州', '锡林郭勒盟')
+    >>> city_in("阿克苏地区行政公署")
+    '阿克苏地区'
+    >>> [city_in(t) for t in ("湖南省人民政府办公厅", "中共湖南省委", "新疆维吾尔自治区人民政府", "市人民政府", None)]
+    [None, None, None, None, None]
+    """
+    m = _CITY.search(text or "")
+    return m.group("city") if m else None
+
+
+def _safe(text: str) -> str:
+    return _UNSAFE.sub("-", text).strip("-")
 
 
 def document_key(source: str) -> str:
@@ -40,8 +82,82 @@ def document_key(source: str) -> str:
     >>> document_key("examples/zhuzhou-2018-liangxing-plan.txt")
     'zhuzhou-2018-liangxing-plan'
     """
-    stem = Path(source).stem
-    return re.sub(r"[\s/\\#?%\"'<>{}|^`]+", "-", stem).strip("-") or "document"
+    return _safe(Path(source).stem) or "document"
+
+
+def _file(doc: Document) -> str:
+    """The file a document was read from, as an absolute, normalised path (no symlinks resolved)."""
+    return os.path.normpath(os.path.abspath(doc.source))
+
+
+def _same_document(a: Document, b: Document) -> bool:
+    """Read from the same file with the same content (the same document given twice)."""
+    if a is b:
+        return True
+    if _file(a) != _file(b):
+        return False
+    if a.sha256 and b.sha256:
+        return a.sha256 == b.sha256
+    return {**a.to_dict(), "source": None} == {**b.to_dict(), "source": None}  # built in memory: no hash
+
+
+def _namesake_keys(stem: str, files: list[str]) -> dict[str, str]:
+    """Keys for different files whose names give the same key ``stem``: the nearest folders appended, as
+    few as tell them apart (2018/plan.txt, 2019/plan.txt: plan-2018, plan-2019), and the suffix as well
+    where two share a folder (plan.txt, plan.docx: plan-2018-txt, plan-2018-docx)."""
+    folders = {f: tuple(p for p in PurePath(f).parent.parts if p != PurePath(f).anchor) for f in files}
+    distinct = len(set(folders.values()))
+    depth = 1
+    while len({folders[f][-depth:] for f in files}) < distinct:
+        depth += 1
+    in_folder = Counter(folders.values())
+    keys = {}
+    for f in files:
+        parts = [stem, *folders[f][-depth:]]
+        if in_folder[folders[f]] > 1 and PurePath(f).suffix:
+            parts.append(PurePath(f).suffix[1:])
+        keys[f] = _safe("-".join(parts)) or stem
+    return keys
+
+
+def document_keys(documents: Sequence[Document]) -> list[str]:
+    """The key of each document of one build, whatever their order (docs/schema.md, Ids).
+
+    A document's key is :func:`document_key` (its file name without suffix) when no
+    other file of the build gives the same; files that do (namesakes) get their
+    nearest folders appended, as few as tell them apart (see :func:`_namesake_keys`).
+    The same file given twice with the same content is the same document, and gets
+    the same key. Raises :class:`~dutygraph.errors.InputError`, naming both files,
+    when two documents still cannot be told apart.
+
+    >>> from dutygraph.model import Document
+    >>> document_keys([Document("2019/plan.txt", "t"), Document("2018/plan.txt", "t"), Document("a.txt", "t")])
+    ['plan-2019', 'plan-2018', 'a']
+    >>> document_keys([Document("2018/plan.txt", "t"), Document("2019/plan.txt", "t"), Document("plan-2018.txt", "t")])
+    Traceback (most recent call last):
+    ...
+    dutygraph.errors.InputError: 2018/plan.txt and plan-2018.txt would both be doc/plan-2018: rename one of them
+    """
+    files = [_file(doc) for doc in documents]
+    first: dict[str, Document] = {}
+    for doc, f in zip(documents, files):
+        other = first.setdefault(f, doc)
+        if not _same_document(other, doc):
+            raise InputError(f"{other.source} and {doc.source} are the same file with different contents: "
+                             "give each version a file of its own")
+    stems: dict[str, list[str]] = {}
+    for f, doc in first.items():
+        stems.setdefault(document_key(doc.source), []).append(f)
+    key_of: dict[str, str] = {}
+    for stem, group in stems.items():
+        key_of.update({group[0]: stem} if len(group) == 1 else _namesake_keys(stem, sorted(group)))
+    owner: dict[str, str] = {}
+    for f in sorted(key_of):
+        other = owner.setdefault(key_of[f], f)
+        if other != f:
+            raise InputError(f"{first[other].source} and {first[f].source} would both be doc/{key_of[f]}: "
+                             "rename one of them")
+    return [key_of[f] for f in files]
 
 
 def _props(**values) -> dict:
@@ -56,48 +172,60 @@ def _span(prov: Provenance | None, doc_id: str) -> dict:
 
 
 class GraphBuilder:
-    """Adds documents one by one to a MultiDiGraph; shared nodes are merged."""
+    """Adds documents one by one to a MultiDiGraph; shared nodes are merged.
+
+    Give each document the key :func:`document_keys` gives it among all the
+    documents (as :func:`build` does); without one, its :func:`document_key` is used.
+    """
 
     def __init__(self):
         import networkx as nx
 
         self.graph = nx.MultiDiGraph()
-        self._keys: dict[str, str] = {}
+        self._keys: dict[str, Document] = {}  # key -> the document it was given to
         self._doc_units: set[str] = set()   # units and places named by the document being added
         self._doc_places: set[str] = set()
         self._doc_id = ""
 
     # -- nodes and edges -----------------------------------------------------------------
     def node(self, node_id: str, label: str, **props) -> str:
-        """Add a node, or merge into it: list properties (aliases, documents) are united."""
+        """Add a node, or merge into it: list properties (aliases, documents) are united and sorted; of
+        two values of another property of a shared node, the :func:`~.schema.preferred` one is kept."""
         g = self.graph
         props = _props(**props)
         if label in SHARED_LABELS:
             props["documents"] = [self._doc_id]
+        for k in UNION_PROPERTIES:
+            if k in props:
+                props[k] = sorted(set(props[k]))
         if node_id in g:
-            data = g.nodes[node_id]
-            for k, v in props.items():
-                if k in UNION_PROPERTIES:
-                    data[k] = sorted(set(data.get(k, [])) | set(v))
-                else:
-                    data.setdefault(k, v)
+            _merge(g.nodes[node_id], props, label in SHARED_LABELS)
         else:
             g.add_node(node_id, label=label, id=node_id, **props)
         return node_id
 
     def edge(self, source: str, target: str, type_: str, key: str | None = None, **props) -> None:
-        """Add an edge once per (source, target, key); shared facts collect the documents that imply them."""
+        """Add an edge once per (source, target, key); shared facts (no ``document``) collect the documents
+        that imply them, and keep the :func:`~.schema.preferred` of two values of another property."""
         key = key or type_
         g = self.graph
+        props = _props(**props)
+        shared = "document" not in props  # a fact not read from one document's lines: reference-counted
+        if shared:
+            props["documents"] = [self._doc_id]
         if not g.has_edge(source, target, key):
-            g.add_edge(source, target, key=key, type=type_, **_props(**props))
-        if props.get("document") is None:  # a fact not read from one document's lines: reference-counted
-            data = g.edges[source, target, key]
-            data["documents"] = sorted(set(data.get("documents", [])) | {self._doc_id})
+            g.add_edge(source, target, key=key, type=type_, **props)
+        elif shared:  # a document's own edge is added once: the first one stays
+            _merge(g.edges[source, target, key], props, shared)
 
     # -- documents -----------------------------------------------------------------------
-    def add(self, doc: Document) -> None:
-        key = self._unique_key(doc)
+    def add(self, doc: Document, key: str | None = None) -> None:
+        """Add one document as ``doc/{key}``; InputError if another document was given that key."""
+        key = key or document_key(doc.source)
+        other = self._keys.setdefault(key, doc)
+        if not _same_document(other, doc):
+            raise InputError(f"{other.source} and {doc.source} would both be doc/{key}: give them the keys "
+                             "document_keys() gives")
         doc_id = f"doc/{key}"
         self._doc_units, self._doc_places = set(), set()
         self._doc_id = doc_id
@@ -113,7 +241,7 @@ class GraphBuilder:
                             indicator=target.indicator, relation=target.relation, value=target.value,
                             **_span(target.provenance, doc_id))
             self.edge(doc_id, tid, "HAS_TARGET", **_span(target.provenance, doc_id), printed=target.text)
-            self.edge(tid, doc_id, "IN_DOCUMENT")
+            self.edge(tid, doc_id, "IN_DOCUMENT", document=doc_id)
         programs = match_programs(doc)
         program_of_annex = self._add_programs(doc_id, programs)
         for row in doc.rows:
@@ -124,15 +252,6 @@ class GraphBuilder:
         self._add_collectives_and_places(doc, resolver, gazetteer)
         add_dependencies(self, doc_id, doc, programs, program_of_annex, gazetteer, places)
 
-    def _unique_key(self, doc: Document) -> str:
-        key = document_key(doc.source)
-        if key in self._keys and self._keys[key] != doc.source:
-            import hashlib
-
-            key = f"{key}-{hashlib.sha256(doc.source.encode()).hexdigest()[:8]}"
-        self._keys[key] = doc.source
-        return key
-
     def _add_programs(self, doc_id: str, programs: list[Program]) -> dict[int, str]:
         program_of_annex: dict[int, str] = {}
         for program in programs:
@@ -140,13 +259,13 @@ class GraphBuilder:
                             key_work=program.key_work.ref if program.key_work else None,
                             annexes=[a.number for a in program.annexes],
                             annex_titles=[a.title for a in program.annexes], document=doc_id)
-            self.edge(pid, doc_id, "IN_DOCUMENT")
+            self.edge(pid, doc_id, "IN_DOCUMENT", document=doc_id)
             if program.key_work:
                 kw = program.key_work
                 kid = self.node(f"{doc_id}/keywork/{kw.ref}", "KeyWork", name=kw.title, ref=kw.ref, title=kw.title,
                                 text=kw.text, **_span(kw.provenance, doc_id))
                 self.edge(kid, pid, "PART_OF", **_span(kw.provenance, doc_id), printed=kw.title)
-                self.edge(kid, doc_id, "IN_DOCUMENT")
+                self.edge(kid, doc_id, "IN_DOCUMENT", document=doc_id)
             for annex in program.annexes:
                 program_of_annex[annex.number] = pid
         return program_of_annex
@@ -165,7 +284,7 @@ class GraphBuilder:
                   amounts=[a.printed for a in task.amounts],
                   amount_total=sum(a.value for a in amounts) if amounts else None,
                   leaders=list(task.leaders), **_span(task.provenance, doc_id))
-        self.edge(nid, doc_id, "IN_DOCUMENT")
+        self.edge(nid, doc_id, "IN_DOCUMENT", document=doc_id)
         span = _span(task.provenance, doc_id)
         if task.parent:
             self.edge(nid, self.task_id(doc_id, task.parent), "PART_OF", **span, basis="row")
@@ -236,11 +355,20 @@ class GraphBuilder:
 
 
 def _city_by_rule(doc: Document) -> str | None:
-    for text in [*doc.issuers, doc.title]:
-        m = _CITY.search(text or "")
-        if m:
-            return m.group(1)
-    return None
+    """The first city :func:`city_in` finds in the issuers, then the title."""
+    return next((city for city in map(city_in, [*doc.issuers, doc.title]) if city), None)
+
+
+def _merge(data: dict, props: dict, shared: bool) -> None:
+    """Merge ``props`` into the attributes of a node or edge met again: lists of UNION_PROPERTIES are
+    united; other properties are set where missing and, on shared ones, the preferred value is kept."""
+    for k, v in props.items():
+        if k in UNION_PROPERTIES:
+            data[k] = sorted(set(data.get(k, ())) | set(v))
+        elif k not in data:
+            data[k] = v
+        elif shared:
+            data[k] = preferred(data[k], v)
 
 
 def _short(text: str, limit: int = 30) -> str:
@@ -248,8 +376,13 @@ def _short(text: str, limit: int = 30) -> str:
 
 
 def build(documents: Iterable[Document]):
-    """The responsibility graph of ``documents`` as a ``networkx.MultiDiGraph``."""
+    """The responsibility graph of ``documents`` as a ``networkx.MultiDiGraph``.
+
+    The graph does not depend on the order of ``documents``: ids come from
+    :func:`document_keys`, shared nodes are merged by :func:`~.schema.preferred`.
+    """
+    documents = list(documents)
     builder = GraphBuilder()
-    for doc in documents:
-        builder.add(doc)
+    for doc, key in zip(documents, document_keys(documents)):
+        builder.add(doc, key)
     return builder.graph

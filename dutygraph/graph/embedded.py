@@ -40,7 +40,8 @@ from .ladybug_store import LadybugStore
 from .oxigraph_store import OxigraphStore
 
 DEFAULT_PATH = Path(".dutygraph")
-FORMAT = 1
+# 2: IN_DOCUMENT carries `document`, shared nodes keep schema.preferred values, namesakes get folder keys.
+FORMAT = 2
 
 
 def fingerprint() -> str:

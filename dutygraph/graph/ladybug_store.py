@@ -9,8 +9,9 @@ slower in ladybug).
 
 A load replaces its documents inside one transaction: it deletes what they
 contributed before, then copies the new rows, merging shared nodes and
-relationships; any error rolls everything back (ladybug rolls a transaction
-back itself when a statement fails).
+relationships (lists united, of two values of another property the one
+:func:`~dutygraph.graph.schema.preferred` keeps, as ``build`` does); any error
+rolls everything back (ladybug rolls a transaction back itself when a statement fails).
 
 >>> import tempfile, networkx as nx
 >>> g = nx.MultiDiGraph()
@@ -234,7 +235,8 @@ class LadybugStore:
     def _merge(self, match: str, var: str, props: dict[str, str], keys: dict[str, tuple[str, str]],
                rows: list[dict]) -> None:
         """Merge ``rows`` into existing nodes or relationships (``LOAD FROM`` an Arrow table, columns ``r_*``):
-        union lists are united, other properties set where missing."""
+        union lists are united, of two values of another property the preferred one is kept (strings:
+        shortest, then first by code point; see :func:`~dutygraph.graph.schema.preferred`)."""
         sets = []
         for p, kind in props.items():
             if p == "id":
@@ -245,7 +247,9 @@ class LadybugStore:
                 sets.append(f"{old} = CASE WHEN {old} IS NULL AND {new} IS NULL THEN NULL ELSE list_sort(list_distinct("
                             f"list_concat(coalesce({old}, {empty}), coalesce({new}, {empty})))) END")
             else:
-                sets.append(f"{old} = coalesce({old}, {new})")
+                first = (f"size({new}) < size({old}) OR (size({new}) = size({old}) AND {new} < {old})"
+                         if kind == "STRING" else f"{new} < {old}")
+                sets.append(f"{old} = CASE WHEN {old} IS NULL OR {first} THEN {new} ELSE {old} END")
         columns = {f"r_{name}": spec for name, spec in {**keys, **{p: (p, k) for p, k in props.items()}}.items()}
         self._conn.execute(f"LOAD FROM $rows {match} SET {', '.join(sets)}", {"rows": self._arrow(columns, rows)})
 

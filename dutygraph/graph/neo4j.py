@@ -9,9 +9,10 @@ nodes (MEMBER_OF, GOVERNS, LOCATED_IN between places); what is left with an
 empty list is deleted. Then the new rows are written, at most ``batch_size``
 per ``UNWIND $rows AS row ...`` statement: the document's own nodes and
 relationships are created, shared ones MERGEd by id, their ``aliases`` and
-``documents`` lists united and their other properties set where missing. So
-loading again changes nothing, and a unit that another loaded document names
-stays.
+``documents`` lists united and, of two values of another property, the one
+:func:`~dutygraph.graph.schema.preferred` keeps (as ``build`` does, whatever the
+order documents are loaded in). So loading again changes nothing, and a unit that
+another loaded document names stays.
 
 Labels and relationship types are written into the Cypher text only from
 :mod:`dutygraph.graph.schema`; every value travels as a parameter. The
@@ -21,11 +22,11 @@ statements can be looked at without a server:
 >>> g = nx.MultiDiGraph()
 >>> g.add_node("doc/a", label="Document", id="doc/a", name="计划")
 >>> g.add_node("doc/a/task/A1-1", label="Task", id="doc/a/task/A1-1", name="做事", document="doc/a")
->>> _ = g.add_edge("doc/a/task/A1-1", "doc/a", key="IN_DOCUMENT", type="IN_DOCUMENT", documents=["doc/a"])
+>>> _ = g.add_edge("doc/a/task/A1-1", "doc/a", key="IN_DOCUMENT", type="IN_DOCUMENT", document="doc/a")
 >>> [s.query.splitlines()[1] for s in statements(g)]
 ['CREATE (n:Document)', 'CREATE (n:Task)', 'MATCH (a:Task {id: row.source})']
 >>> statements(g)[2].params["rows"]
-[{'source': 'doc/a/task/A1-1', 'target': 'doc/a', 'properties': {'documents': ['doc/a']}}]
+[{'source': 'doc/a/task/A1-1', 'target': 'doc/a', 'properties': {'document': 'doc/a'}}]
 
 Connection settings come from arguments or from NEO4J_URI, NEO4J_USERNAME (or
 NEO4J_USER), NEO4J_PASSWORD and NEO4J_DATABASE; ``neo4j://`` routing URIs
@@ -164,14 +165,36 @@ def _union_sets(var: str, props: Iterable[str]) -> str:
         for p in props)
 
 
+def _preferred_sets(var: str, props: Mapping[str, str]) -> str:
+    """SET items keeping, of ``old`` and ``new``, the value :func:`~dutygraph.graph.schema.preferred` keeps
+    (strings: shortest, then first in order), for every property but ``id`` and the united lists.
+
+    Neo4j orders strings by UTF-16 code unit, Python by code point: the two differ only between
+    characters beyond U+FFFF and those from U+E000 on, at the first difference of two equally long values.
+    """
+    out = []
+    for p, kind in props.items():
+        if p == "id" or p in UNION_PROPERTIES:
+            continue
+        o, n = f"old.{p}", f"new.{p}"
+        first = f"size({n}) < size({o}) OR size({n}) = size({o}) AND {n} < {o}" if kind == "STRING" else f"{n} < {o}"
+        out.append(f",\n    {var}.{p} = CASE WHEN {o} IS NULL OR {first} THEN {n} ELSE {o} END")
+    return "".join(out)
+
+
 def node_query(label: str) -> str:
-    """Create a document's own nodes; MERGE shared ones (lists united, other properties set where missing).
+    """Create a document's own nodes; MERGE shared ones (lists united, other properties the preferred value).
 
     >>> print(node_query("Project"))
     UNWIND $rows AS new
     MERGE (n:Project {id: new.id})
     WITH n, new, properties(n) AS old
     SET n += new, n += old,
+        n.name = CASE WHEN old.name IS NULL OR size(new.name) < size(old.name) OR size(new.name) = size(old.name) AND new.name < old.name THEN new.name ELSE old.name END,
+        n.base_name = CASE WHEN old.base_name IS NULL OR size(new.base_name) < size(old.base_name) OR size(new.base_name) = size(old.base_name) AND new.base_name < old.base_name THEN new.base_name ELSE old.base_name END,
+        n.type = CASE WHEN old.type IS NULL OR size(new.type) < size(old.type) OR size(new.type) = size(old.type) AND new.type < old.type THEN new.type ELSE old.type END,
+        n.phase = CASE WHEN old.phase IS NULL OR size(new.phase) < size(old.phase) OR size(new.phase) = size(old.phase) AND new.phase < old.phase THEN new.phase ELSE old.phase END,
+        n.city = CASE WHEN old.city IS NULL OR size(new.city) < size(old.city) OR size(new.city) = size(old.city) AND new.city < old.city THEN new.city ELSE old.city END,
         n.documents = CASE WHEN old.documents IS NULL AND new.documents IS NULL THEN null ELSE COLLECT { UNWIND coalesce(old.documents, []) + coalesce(new.documents, []) AS x RETURN DISTINCT x ORDER BY x } END
     RETURN count(n) AS written
     """
@@ -180,11 +203,13 @@ def node_query(label: str) -> str:
         return f"UNWIND $rows AS new\nCREATE (n:{label})\nSET n = new\nRETURN count(n) AS written"
     unions = [p for p in UNION_PROPERTIES if p in NODE_PROPERTIES[label]]
     return (f"UNWIND $rows AS new\nMERGE (n:{label} {{id: new.id}})\nWITH n, new, properties(n) AS old\n"
-            f"SET n += new, n += old{_union_sets('n', unions)}\nRETURN count(n) AS written")
+            f"SET n += new, n += old{_preferred_sets('n', NODE_PROPERTIES[label])}{_union_sets('n', unions)}\n"
+            "RETURN count(n) AS written")
 
 
 def edge_query(type_: str, source: str, target: str) -> str:
-    """Create a relationship of a document; MERGE one between shared nodes (``documents`` united).
+    """Create a relationship of a document; MERGE one between shared nodes (``documents`` united, other
+    properties the preferred value).
 
     >>> print(edge_query("LEADS", "Unit", "Task"))
     UNWIND $rows AS row
@@ -201,7 +226,8 @@ def edge_query(type_: str, source: str, target: str) -> str:
         return head + f"CREATE (a)-[r:{type_}]->(b)\nSET r = row.properties\nRETURN count(r) AS written"
     unions = [p for p in UNION_PROPERTIES if p in EDGE_PROPERTIES]
     return (head + f"MERGE (a)-[r:{type_}]->(b)\nWITH r, row.properties AS new, properties(r) AS old\n"
-            f"SET r += new, r += old{_union_sets('r', unions)}\nRETURN count(r) AS written")
+            f"SET r += new, r += old{_preferred_sets('r', EDGE_PROPERTIES)}{_union_sets('r', unions)}\n"
+            "RETURN count(r) AS written")
 
 
 def naive_node_query(label: str) -> str:
@@ -318,8 +344,8 @@ def contributions(source) -> Iterator[Contribution]:
     """One contribution per document of ``source``: a graph, a Document, or an iterable of graphs and/or Documents.
 
     Documents are built one by one (ids as :func:`~dutygraph.graph.build.build`
-    gives them for the whole list), so a shared node carries exactly what each
-    document says of it.
+    gives them for the whole list: :func:`~dutygraph.graph.build.document_keys`),
+    so a shared node carries exactly what each document says of it.
     """
     import networkx as nx
 
@@ -327,18 +353,17 @@ def contributions(source) -> Iterator[Contribution]:
         yield from split_graph(source)
         return
     from ..model import Document
+    from .build import GraphBuilder, document_keys
 
-    builder = None
-    for item in [source] if isinstance(source, Document) else source:
+    items = [source] if isinstance(source, Document) else list(source)
+    keys = iter(document_keys([item for item in items if not isinstance(item, nx.Graph)]))
+    builder = GraphBuilder()
+    for item in items:
         if isinstance(item, nx.Graph):
             yield from split_graph(item)
             continue
-        if builder is None:
-            from .build import GraphBuilder
-
-            builder = GraphBuilder()
         builder.graph = nx.MultiDiGraph()  # one document's graph; the builder keeps the document keys
-        builder.add(item)
+        builder.add(item, next(keys))
         yield from split_graph(builder.graph)
 
 

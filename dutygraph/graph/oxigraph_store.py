@@ -4,7 +4,8 @@ Queries see the union of the named graphs as their default graph: the merged
 graph, each triple once (see :mod:`dutygraph.graph.rdf`); ``GRAPH ?g`` reaches
 each document's contribution. A load is one SPARQL UPDATE
 (:func:`~dutygraph.graph.rdf.replace_update`: drop the documents' graphs,
-``INSERT DATA`` the new ones, delete shared resources no longer referenced),
+``INSERT DATA`` the new ones, keep the preferred of two values of a shared
+resource's property, delete shared resources no longer referenced),
 which Oxigraph applies in one transaction, so a failed load changes nothing
 (``INSERT DATA`` of one document took 1 s here; staging graphs moved in with
 ``MOVE`` took 4 s). Into an empty store everything is bulk-loaded at once

@@ -42,7 +42,7 @@ import re
 from typing import IO, Iterable
 
 from . import vocab as v
-from .schema import DOCUMENT_LABELS, EDGE_TYPES, NODE_LABELS
+from .schema import DOCUMENT_LABELS, EDGE_PROPERTIES, EDGE_TYPES, NODE_LABELS, NODE_PROPERTIES, SHARED_LABELS
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -186,7 +186,8 @@ def graph_ntriples(graph) -> dict[str, bytearray]:
         q = edge_triples(t, u, w, data, items)
         if data.get("document"):
             write(data["document"], items)
-        elif labels[u] in DOCUMENT_LABELS or labels[w] in DOCUMENT_LABELS:  # IN_DOCUMENT: the document's own
+        elif labels[u] in DOCUMENT_LABELS or labels[w] in DOCUMENT_LABELS:
+            # of a document's own node but without `document`: IN_DOCUMENT in graphs built before it had one
             end = u if labels[u] in DOCUMENT_LABELS else w
             write(end if labels[end] == "Document" else graph.nodes[end]["document"], items)
         else:  # a gazetteer fact between shared nodes
@@ -357,14 +358,33 @@ def insert_data(graph) -> str:
     return b"".join(trig_chunks(graph)).decode("utf-8")
 
 
+def _one_valued() -> str:
+    """``(<predicate> text?)`` pairs of the one-valued properties of shared nodes and relationships: those a
+    second document's description may give a second value (text: compared as strings, else as values)."""
+    props = {p: k for label in SHARED_LABELS for p, k in NODE_PROPERTIES[label].items()} | EDGE_PROPERTIES
+    pairs = {}
+    for p, kind in props.items():
+        if p in ("id", "document") or kind.endswith("[]") or p not in v.PROPERTIES:
+            continue
+        predicate, literal = v.PROPERTIES[p]
+        pairs[predicate] = literal in ("string", "date")
+    return " ".join(f"(<{p}> {'true' if text else 'false'})" for p, text in sorted(pairs.items()))
+
+
+_ONE_VALUED = _one_valued()
+
+
 def replace_update(documents: Iterable[str], data: str | None = None) -> str:
     """The SPARQL UPDATE that replaces documents' named graphs, in one transaction.
 
     The new graphs are ``data`` (from :func:`insert_data`) or, when it is None,
     the staged graphs (:func:`graph_name` with ``staging``). The new shared
-    descriptions are added to the shared graph, then every shared resource that
-    no document graph references any more is deleted, with the direct triple of
-    a gazetteer fact (``rdf:Statement``) that goes.
+    descriptions are added to the shared graph; where a one-valued property of a
+    shared resource now has two values, the one
+    :func:`~dutygraph.graph.schema.preferred` keeps stays (as in ``build`` and the
+    property-graph stores); then every shared resource that no document graph
+    references any more is deleted, with the direct triple of a gazetteer fact
+    (``rdf:Statement``) that goes.
 
     >>> print(replace_update(["doc/a"]).splitlines()[0])
     DROP SILENT GRAPH <https://w3id.org/dutygraph/graph/doc/a> ;
@@ -382,6 +402,9 @@ def replace_update(documents: Iterable[str], data: str | None = None) -> str:
         parts += [f"ADD SILENT GRAPH <{v.STAGING_SHARED}> TO GRAPH <{shared}>",
                   f"DROP SILENT GRAPH <{v.STAGING_SHARED}>"]
     parts += [
+        f"DELETE {{ GRAPH <{shared}> {{ ?x ?p ?o }} }} WHERE {{\n  VALUES (?p ?text) {{ {_ONE_VALUED} }}\n"
+        f"  GRAPH <{shared}> {{ ?x ?p ?o , ?other }}\n  FILTER(IF(?text, STRLEN(STR(?other)) < STRLEN(STR(?o)) || "
+        "STRLEN(STR(?other)) = STRLEN(STR(?o)) && STR(?other) < STR(?o), ?other < ?o))\n}",
         f"DELETE {{ GRAPH <{shared}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{shared}> {{ ?x a <{v.STATEMENT}> ; "
         f"<{v.RDF}subject> ?s ; <{v.RDF}predicate> ?p ; <{v.RDF}object> ?o }} {unreferenced} }}",
         f"DELETE {{ GRAPH <{shared}> {{ ?x ?p ?o }} }} WHERE {{ GRAPH <{shared}> {{ ?x ?p ?o }} {unreferenced} }}",

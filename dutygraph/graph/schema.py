@@ -45,6 +45,31 @@ EDGE_PROPERTIES: dict[str, str] = {**_SPAN, "printed": "STRING", "inferred": "BO
 # List properties merged by union when several documents contribute to a node or an edge.
 UNION_PROPERTIES = ("aliases", "documents")
 
+
+def preferred(old, new):
+    """The value a shared node or relationship keeps when documents give two for one property.
+
+    Lists in :data:`UNION_PROPERTIES` are united (and sorted) instead. For any other
+    property the value that sorts first is kept: strings shortest first, then by
+    code point; other values by their order; an absent value (None) never wins.
+    So the result never depends on the order documents are built or loaded, and a
+    unit's ``short_name`` is its shortest printed form. Every store merges by this rule.
+
+    >>> preferred("市发展和改革委员会", "市发改委"), preferred("市发改委", "市发展和改革委员会")
+    ('市发改委', '市发改委')
+    >>> preferred("株洲市", "岳阳市"), preferred(None, "岳阳市"), preferred("岳阳市", None)
+    ('岳阳市', '岳阳市', '岳阳市')
+    """
+    if old is None:
+        return new
+    if new is None or old == new:
+        return old
+    return min(old, new, key=_preference)
+
+
+def _preference(value) -> tuple:
+    return (len(value), value) if isinstance(value, str) else (0, value)
+
 EDGE_ENDPOINTS: dict[str, tuple[tuple[str, str], ...]] = {
     "LEADS": (("Unit", "Task"),),
     "RESPONSIBLE_FOR": (("Unit", "Task"),),

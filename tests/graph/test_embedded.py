@@ -196,3 +196,57 @@ def test_the_stored_graph_reads_back_as_build_made_it(store, seed_doc, second_do
 
     store.load([seed_doc, second_doc])
     assert to_node_link(store.graph()) == to_node_link(build([seed_doc, second_doc]))
+
+
+def test_loads_in_another_order_give_the_graph_build_makes(store, seed_doc, second_doc):
+    from dutygraph.graph.node_link import to_node_link
+
+    store.load([second_doc])  # 市发展和改革委员会 first, then 市发改委: the shorter is kept, as build() keeps it
+    store.load([seed_doc])
+    assert to_node_link(store.graph()) == to_node_link(build([seed_doc, second_doc]))
+    assert store.cypher("MATCH (u:Unit {id: 'unit/株洲市发展和改革委员会'}) RETURN u.short_name AS s") == [
+        {"s": "市发改委"}]
+    assert store.sparql("SELECT ?s WHERE { ?u dg:shortName ?s ; dcterms:identifier 'unit/株洲市发展和改革委员会' }") == [
+        {"s": "市发改委"}]
+
+
+def test_two_loads_in_either_order_equal_one(tmp_path, seed_doc, second_doc):
+    one, two = EmbeddedStore(tmp_path / "one"), EmbeddedStore(tmp_path / "two")
+    one.load([seed_doc, second_doc])
+    two.load([second_doc])
+    two.load([seed_doc])
+    assert snapshot(one) == snapshot(two)  # every node, relationship and quad
+    one.close(), two.close()
+
+
+def test_namesakes_are_stored_apart_and_loading_them_again_changes_nothing(tmp_path, store):
+    from dutygraph.graph.node_link import to_node_link
+
+    docs = []
+    for folder, source in (("2018", ROOT / "examples" / "zhuzhou-2018-liangxing-plan.txt"), ("2019", SECOND)):
+        path = tmp_path / folder / "plan.txt"
+        path.parent.mkdir()
+        path.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+        docs.append(load(path))
+    store.load(docs)
+    assert [d["id"] for d in store.documents()] == ["doc/plan-2018", "doc/plan-2019"]
+    before = snapshot(store)
+    store.load(docs[::-1])
+    assert snapshot(store) == before
+    assert to_node_link(store.graph()) == to_node_link(build(docs))
+    in_document = store.cypher("MATCH (t:Task)-[r:IN_DOCUMENT]->(d:Document) RETURN DISTINCT d.id AS d, "
+                               "r.document AS r, r.documents AS l ORDER BY d")
+    assert in_document == [{"d": "doc/plan-2018", "r": "doc/plan-2018", "l": None},
+                           {"d": "doc/plan-2019", "r": "doc/plan-2019", "l": None}]
+
+
+def test_a_store_of_the_previous_format_must_be_loaded_again(tmp_path, seed_doc):
+    import json
+
+    path = tmp_path / "store"
+    with EmbeddedStore(path) as s:
+        s.load([seed_doc])
+    meta = json.loads((path / "store.json").read_text(encoding="utf-8"))
+    (path / "store.json").write_text(json.dumps({**meta, "format": 1}), encoding="utf-8")
+    with pytest.raises(StoreError, match="written by another version"):  # IN_DOCUMENT had `documents` then
+        EmbeddedStore(path).counts()

@@ -116,11 +116,16 @@ def test_a_writer_step_sends_exactly_this_cypher_and_these_parameters(seed_graph
                                  {"rows": [document]}, 1)
     units = [s for s in steps if "MERGE (n:Unit " in s.query]
     assert [s.expect for s in units] == [50, 12]  # 62 units, batches of 50
+    preferred = "".join(  # of two values, the shortest, then the first in order (schema.preferred)
+        f"    n.{p} = CASE WHEN old.{p} IS NULL OR size(new.{p}) < size(old.{p}) OR size(new.{p}) = size(old.{p}) "
+        f"AND new.{p} < old.{p} THEN new.{p} ELSE old.{p} END,\n"
+        for p in ("name", "short_name", "kind", "city", "place"))
     assert units[0].query == (
         "UNWIND $rows AS new\n"
         "MERGE (n:Unit {id: new.id})\n"
         "WITH n, new, properties(n) AS old\n"
         "SET n += new, n += old,\n"
+        + preferred +
         "    n.aliases = CASE WHEN old.aliases IS NULL AND new.aliases IS NULL THEN null ELSE COLLECT { UNWIND "
         "coalesce(old.aliases, []) + coalesce(new.aliases, []) AS x RETURN DISTINCT x ORDER BY x } END,\n"
         "    n.documents = CASE WHEN old.documents IS NULL AND new.documents IS NULL THEN null ELSE COLLECT { UNWIND "
@@ -272,8 +277,8 @@ def test_deleting_a_document_keeps_what_another_names(neo4j, seed_doc, second_do
     want_nodes, want_edges = graph_dump(g)
     assert nodes.keys() == want_nodes.keys()
     assert edges == want_edges
-    # A shared node keeps what the deleted document set on it first (short_name; aliases are united): build()
-    # makes those depend on the documents and their order, which a store cannot undo. Lists and ids agree.
+    # A shared node keeps the preferred values the deleted document gave it (short_name; aliases are united):
+    # build() takes those from every document it is given, which a store cannot undo. Lists and ids agree.
     for n, (label, props) in nodes.items():
         if label in ("Unit", "Place", "Project"):
             assert dict(props)["documents"] == (SECOND_ID,)
@@ -308,6 +313,32 @@ def test_a_routing_uri_works_unchanged(neo4j, seed_doc, seed_graph):
     with Neo4jStore(uri="neo4j://" + uri.removeprefix("bolt://"), database=neo4j.settings.database) as routed:
         routed.load([seed_doc])
         assert routed.counts() == counts(seed_graph)
+
+
+def test_loading_documents_in_another_order_gives_the_same_store(neo4j, seed_doc, second_doc):
+    neo4j.load([second_doc])  # 市发展和改革委员会 first, then 市发改委: the shorter is kept, as build() keeps it
+    neo4j.load([seed_doc])
+    assert_store_equals(neo4j, build([seed_doc, second_doc]))
+    assert neo4j.run_read("MATCH (u:Unit {id: 'unit/株洲市发展和改革委员会'}) RETURN u.short_name AS s") == [
+        {"s": "市发改委"}]
+
+
+def test_in_document_rows_carry_their_document_and_namesakes_get_the_ids_of_build(tmp_path, seed_doc, second_doc):
+    from dutygraph.graph.neo4j import contributions
+
+    a, b = tmp_path / "2018" / "plan.txt", tmp_path / "2019" / "plan.txt"
+    for path, source in ((a, SEED), (b, SECOND)):
+        path.parent.mkdir()
+        path.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    a, b = load(a), load(b)
+    parts = list(contributions([b, a]))
+    assert [p.document for p in parts] == ["doc/plan-2019", "doc/plan-2018"]  # in the order given
+    for part in parts:
+        rows = [r for key, rows in part.edges.items() if key[0] == "IN_DOCUMENT" for r in rows]
+        assert rows and all(r["target"] == part.document and r["properties"] == {"document": part.document}
+                            for r in rows)
+    want = {p.document: p for p in split_graph(build([a, b]))}
+    assert all(p.nodes.keys() == want[p.document].nodes.keys() for p in parts)
 
 
 def test_a_relationship_across_documents_is_refused_before_anything_is_written():

@@ -106,3 +106,18 @@ def test_every_serialisation_parses_back(graph, fmt):
     data = serialize(graph, fmt)
     parsed = list(ox.parse(data, getattr(ox.RdfFormat, name)))
     assert len(parsed) == (len(quads(graph)) if dataset else len(triples(graph)))
+
+
+def test_in_document_statements_are_derived_from_their_one_document(two):
+    by_statement: dict[str, dict] = {}
+    for q in quads(two):
+        by_statement.setdefault(q.subject.value, {}).setdefault(q.predicate.value, []).append(
+            (q.object.value, q.graph_name.value))
+    in_document = [p for p in by_statement.values()
+                   if p.get(vocab.RDF + "predicate", [(None,)])[0][0] == vocab.EDGES["IN_DOCUMENT"][1]]
+    assert len(in_document) == counts(two)["edges"]["IN_DOCUMENT"]
+    derived, referenced = vocab.PROPERTIES["document"][0], vocab.PROPERTIES["documents"][0]
+    for p in in_document:
+        (doc, graph), = p[derived]
+        assert p[vocab.RDF + "object"] == [(doc, graph)] and graph == vocab.graph_iri(vocab.id_of(doc))
+        assert referenced not in p
