@@ -35,12 +35,14 @@ from dataclasses import dataclass, field
 
 from ..model import Role
 from ..text.normalize import bracket_depth_split
-from ..text.units import ROLE_TAIL, is_unit_name, split_units
+from ..text.units import ROLE_AFTER, ROLE_ENDINGS, ROLE_TAIL, ROLE_WORDS, is_unit_name, split_units
 from .labels import COOPERATING, DEADLINE, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
 
 ROLE_OF_LABEL = {LEAD: Role.LEAD, RESPONSIBLE: Role.RESPONSIBLE, COOPERATING: Role.COOPERATING}
 OPENERS = {"(": ")", "（": "）", "〔": "〕", "【": "】", "[": "]", "［": "］"}
 _OPENER = re.compile("[" + re.escape("".join(OPENERS)) + "]")
+_COLON = re.compile("[:：]")
+_BRACKET = re.compile("[" + re.escape("".join(OPENERS) + "".join(OPENERS.values())) + "]")
 
 _LEAD_WORD = re.compile(r"牵头|主办|主责")
 _COOP_WORD = re.compile(r"配合|协助|协办|参与")
@@ -89,7 +91,7 @@ def _units(text: str) -> list[str] | None:
 
 def _role_word(segment: str) -> tuple[str, str | None]:
     """A segment without its role word, and the kind of that word (lead, cooperating, duty)."""
-    m = ROLE_TAIL.search(segment)
+    m = ROLE_TAIL.search(segment) if segment.endswith(ROLE_ENDINGS) else None
     if not m or m.start() == 0:
         return segment, None
     word = m.group(0)
@@ -123,8 +125,9 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
     if not text or len(text) > MAX_CLAUSE:
         return None
     # labels run together on one line (牵头单位:X配合单位:Y): each starts a part of its own
-    text = LABEL_ANYWHERE.sub(lambda m: (";" if m.start() > 0 and text[m.start() - 1] not in "；;。"
-                                         else "") + m.group(0), text)
+    if _COLON.search(text):  # a label needs its colon
+        text = LABEL_ANYWHERE.sub(lambda m: (";" if m.start() > 0 and text[m.start() - 1] not in "；;。"
+                                             else "") + m.group(0), text)
     clause = Clause()
     pending: list[tuple[list[str], str | None, Role | None]] = []  # names, role word kind, label role
     for part in bracket_depth_split(text, "；;。"):
@@ -201,6 +204,28 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
     return clause
 
 
+_ROLE_WORD = re.compile("|".join(ROLE_WORDS))
+_SPACE = re.compile(r"\s")  # what str.split() splits on
+# A role word where a segment of a clause can end: before a separator, a closing bracket or the end.
+_ROLE_AT_END = re.compile("(?:" + "|".join(ROLE_WORDS) + ")(?:" + "|".join(ROLE_AFTER) + ")?(?=[,，；;。)）〕】\\]]|$)")
+
+
+def may_hold_role_words(text: str) -> bool:
+    """False where :func:`parse_clause` cannot set ``role_words`` on ``text``: a quick test before it.
+
+    Role words end a segment (ROLE_TAIL) or stand in brackets (市发改委(牵头)). A label
+    (it needs a colon) may also end a segment: then any role word will do.
+
+    >>> may_hold_role_words("市发改委牵头,市财政局配合"), may_hold_role_words("请认真贯彻落实《方案》要求")
+    (True, False)
+    """
+    if _SPACE.search(text):
+        text = "".join(text.split())  # as parse_clause reads it
+    if _ROLE_WORD.search(text) is None:
+        return False  # the usual case, found soonest
+    return _COLON.search(text) is not None or _ROLE_AT_END.search(text) is not None
+
+
 @dataclass(frozen=True)
 class Found:
     """A clause found in a text: where it starts and ends (brackets included)."""
@@ -217,13 +242,13 @@ def bracket_groups(text: str) -> list[tuple[int, int]]:
     [(3, 9), (12, 20)]
     """
     groups = []
-    stack: list[tuple[str, int]] = []
-    closers = set(OPENERS.values())
-    for i, ch in enumerate(text):
-        if ch in OPENERS:
-            stack.append((OPENERS[ch], i))
-        elif ch in closers and stack:
-            closer, start = stack.pop()
+    stack: list[int] = []
+    for m in _BRACKET.finditer(text):  # only the brackets, not every character
+        i = m.start()
+        if m.group() in OPENERS:
+            stack.append(i)
+        elif stack:
+            start = stack.pop()
             if not stack:
                 groups.append((start, i + 1))
     return groups
@@ -271,13 +296,18 @@ def _last_sentence(text: str, after: int) -> Found | None:
     trimmed = body.rstrip("。；;")
     cut = max(trimmed.rfind(p) for p in _SENTENCE_END)
     start = max(cut + 1, after)
-    for m in LABEL_ANYWHERE.finditer(trimmed, after):  # 做好A。牵头单位:X;配合单位:Y
+    # 做好A。牵头单位:X;配合单位:Y: a label after a sentence end, before ``start``. No label holds a
+    # sentence end, so such a label also ends before ``start``: search there only, and only with a colon.
+    labels = LABEL_ANYWHERE.finditer(trimmed, after, start) if _COLON.search(trimmed, after, start) else ()
+    for m in labels:
         if m.start() > 0 and trimmed[m.start() - 1] in _SENTENCE_END and m.start() < start:
             clause = parse_clause(trimmed[m.start():])
             if clause is not None and clause.labelled and clause.assignments:
                 return Found(m.start(), len(body), clause)
             break
     if start <= 0 or start >= len(trimmed):
+        return None
+    if not may_hold_role_words(trimmed[start:]):
         return None
     clause = parse_clause(trimmed[start:])
     if clause is None or not clause.role_words or not clause.assignments:

@@ -52,9 +52,9 @@ def interleaved_lines(lines: list[Line]) -> list[int]:
     standing alone: "序号 重点任务 工作措施 牵头部门 … 市交通委 , 在完成 … ( ) 、".
     """
     found = []
-    for k, line in enumerate(lines):
-        if len(line.text) < 80:
-            continue
+    # 20 tokens need 19 white space characters or more: what raw has and text (raw without them) has not
+    for k in [k for k, ln in enumerate(lines) if len(ln.text) >= 80 and len(ln.raw) - len(ln.text) >= 19]:
+        line = lines[k]
         tokens = line.raw.split()
         if len(tokens) < 20:
             continue
@@ -158,8 +158,11 @@ def _drop_cut_name(doc: Document, lines: list[Line]) -> None:
     last = next((ln.no for ln in reversed(lines) if ln.text), None)
     if last is None or not doc.tasks:
         return
-    task = max(doc.tasks, key=lambda t: max((a.provenance.last_line for a in t.assignments if a.provenance),
-                                            default=0))
+    task, top = doc.tasks[0], 0  # the first task with the last line of any assignment, as max() picks it
+    for t in doc.tasks:
+        for a in t.assignments:
+            if a.provenance is not None and a.provenance.last_line > top:
+                task, top = t, a.provenance.last_line
     while task.assignments:
         a = task.assignments[-1]
         if a.provenance is None or a.provenance.last_line != last or is_unit_name(a.unit) or len(a.unit) > 6:

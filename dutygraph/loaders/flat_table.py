@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Assignment, Provenance, Role
-from ..text.markers import ROW_NUMBER, match_item
+from ..text.markers import is_row_number, match_item
 from ..text.normalize import SENTENCE_PUNCT, bracket_depth_split
 from ..text.units import LIST_SEPARATORS, is_unit_name, looks_like_unit_list, split_units, strip_noise
-from .lines import Line, is_furniture
+from .lines import FURNITURE, Line
 
 NUMBER, TEXT, LEAD, RESPONSIBLE, COOPERATING, DEADLINE, LEADER = (
     "number", "text", "lead", "responsible", "cooperating", "deadline", "leader")
@@ -37,9 +38,11 @@ MAX_HEADER_CELLS = 12
 MAX_HEADER_LENGTH = 12
 MAX_TITLE_CONTINUATION = 8
 ANNEX_HEADING = re.compile(r"^附件\s*(\d{1,2})$")
+_TABLE_END = re.compile(f"{ANNEX_HEADING.pattern}|{FURNITURE.pattern}")  # an annex heading or page furniture
 # Names that start a new unit rather than continue a split one.
 _NAME_START = re.compile(r"^(市|省|县|区|各|相关|有关|中共|中国|国家)")
 _COLLECTIVE_START = re.compile(r"^(各|相关|有关)")
+_SEPARATORS = tuple(LIST_SEPARATORS)
 
 
 _COLUMN_PATTERNS = [(kind, re.compile(p)) for kind, p in [
@@ -52,6 +55,7 @@ _COLUMN_PATTERNS = [(kind, re.compile(p)) for kind, p in [
 ]]
 
 
+@lru_cache(maxsize=4096)
 def column_kind(label: str) -> str:
     """What a header label holds.
 
@@ -62,6 +66,11 @@ def column_kind(label: str) -> str:
         if pattern.search(label):
             return kind
     return TEXT
+
+
+def header_starts(lines: list[Line]) -> list[int]:
+    """Indices of the lines a table header may start at: short, with 序 or 编 (a cheap scan)."""
+    return [k for k, ln in enumerate(lines) if len(ln.text) <= 4 and ("序" in ln.text or "编" in ln.text)]
 
 
 def read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
@@ -76,7 +85,7 @@ def read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
         if not t:
             j += 1
             continue
-        if ROW_NUMBER.match(t):
+        if is_row_number(t):
             return (labels, j) if len(labels) >= 2 else None
         if len(t) > MAX_HEADER_LENGTH or any(p in t for p in SENTENCE_PUNCT + "，,、"):
             return None
@@ -85,8 +94,7 @@ def read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
     return None
 
 
-_STOPS = frozenset("。；;：:！!？?")
-_COMMAS = frozenset("，,")
+_PUNCT = re.compile("[。；;：:！!？?，,]")  # sentence punctuation or commas
 MAX_LIST_ITEM = 16
 
 
@@ -97,9 +105,7 @@ def _sentence_like(text: str) -> bool:
     without punctuation a long line is text unless it is a 、-separated list of
     short names (a unit cell, maybe cut in the middle of its last name).
     """
-    if not _STOPS.isdisjoint(text):
-        return not looks_like_unit_list(text)
-    if not _COMMAS.isdisjoint(text):
+    if _PUNCT.search(text):
         return not looks_like_unit_list(text)
     if len(text) <= 20:
         return False
@@ -184,12 +190,12 @@ class FlatTableReader:
             if not t:
                 i += 1
                 continue
-            if ANNEX_HEADING.match(t) or is_furniture(t):
+            if _TABLE_END.match(t):
                 break
             if t == self.columns[0] and self._is_repeated_header(i):
                 i += len(self.columns)
                 continue
-            if ROW_NUMBER.match(t) and self._is_row_number(int(t)):
+            if is_row_number(t) and self._is_row_number(int(t)):
                 i = self._start_row(int(t), i)
                 continue
             if self._row is None:
@@ -234,14 +240,14 @@ class FlatTableReader:
         line = self.lines[i]
         t = line.text
         if (not t or _sentence_like(t) or match_item(t, expected=1) or looks_like_unit_list(t)
-                or ROW_NUMBER.match(t)):
+                or is_row_number(t)):
             return i
         title = _Span(t, line.no, line.no)
         i += 1
         while i < n:
             nxt = self.lines[i].text
             if (not nxt or len(nxt) > MAX_TITLE_CONTINUATION or _sentence_like(nxt) or looks_like_unit_list(nxt)
-                    or ROW_NUMBER.match(nxt) or match_item(nxt, expected=1)):
+                    or is_row_number(nxt) or match_item(nxt, expected=1)):
                 break
             title.extend(nxt, self.lines[i].no)
             i += 1
@@ -297,7 +303,7 @@ class FlatTableReader:
         j = i + 1
         while j < len(self.lines):
             nxt = self.lines[j]
-            if not nxt.text or nxt.blank_cell or ROW_NUMBER.match(nxt.text) or _sentence_like(nxt.text):
+            if not nxt.text or nxt.blank_cell or is_row_number(nxt.text) or _sentence_like(nxt.text):
                 break
             if match_item(nxt.text, expected=self._row.next_sub()) or ANNEX_HEADING.match(nxt.text):
                 break
@@ -316,13 +322,15 @@ class FlatTableReader:
     @staticmethod
     def _continues(text: str, nxt: str, kind: str | None = None) -> bool:
         """Whether ``nxt`` is the rest of a cell split after ``text`` (a cell of column ``kind``)."""
-        if text.endswith(tuple(LIST_SEPARATORS)) or nxt.startswith(tuple(LIST_SEPARATORS)):
+        if text.endswith(_SEPARATORS) or nxt.startswith(_SEPARATORS):
             return True
         if kind in (LEADER, DEADLINE):
             return False  # people and dates are not organisation names
         tail = strip_noise(bracket_depth_split(text, LIST_SEPARATORS)[-1])
+        if is_unit_name(tail):  # the cell ends with a whole name (the usual case: no need to read nxt)
+            return False
         head = bracket_depth_split(nxt, LIST_SEPARATORS)[0]
-        if is_unit_name(tail) or not is_unit_name(tail + head):
+        if not is_unit_name(tail + head):
             return False
         if _COLLECTIVE_START.match(tail) or len(tail) <= 3:  # 相关县 / 韶山 + 市…: too short to be a name
             return True
@@ -341,7 +349,8 @@ class FlatTableReader:
         cells = self._cells
         while cells and cells[-1] is None and len(cells) > len(self.cell_kinds):
             cells.pop()
-        cells = self._merge_overflow(cells)
+        if len(cells) > len(self.cell_kinds):
+            cells = self._merge_overflow(cells)
         if cells and self._pending:
             cells = tuple(cells)  # one group, shared by its items
             for item in self._pending:
@@ -391,10 +400,10 @@ class FlatTableReader:
         for kind, cell in zip(self.cell_kinds, cells):
             if cell is None:
                 continue
-            if kind in ROLE_OF_KIND:
+            role = ROLE_OF_KIND.get(kind)
+            if role is not None:
                 prov = Provenance(source, cell.first, cell.last)
-                role = ROLE_OF_KIND[kind]
-                assignments.extend(Assignment(name, role, prov) for name in split_units(cell.text))
+                assignments += [Assignment(name, role, prov) for name in split_units(cell.text)]
             elif kind == DEADLINE:
                 deadlines.append(cell.text)
             elif kind == LEADER:

@@ -76,7 +76,7 @@ def read_header(lines: list[Line]) -> Header:
             h.published = parse_date(m.group(1))
             break
     for _, t in texts:
-        m = _NUMBER.search(t)
+        m = _NUMBER.search(t) if "号" in t else None
         if m and not re.search(r"《|根据|按照|依据|落实", t[: m.start()]):
             h.number = re.sub(r"\s+", "", m.group(0))
             break

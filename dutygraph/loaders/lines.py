@@ -8,6 +8,8 @@
 from __future__ import annotations
 
 import re
+from functools import partial
+from itertools import count
 from typing import NamedTuple
 
 from ..text.normalize import drop_zero_width
@@ -33,14 +35,16 @@ class Line(NamedTuple):
 
 def to_lines(text: str) -> list[Line]:
     """Split decoded text into :class:`Line` objects (\\r\\n, \\r and \\n all end a line)."""
-    raw_lines = drop_zero_width(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = drop_zero_width(text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    raw_lines = text.split("\n")
     if raw_lines and raw_lines[-1] == "":
         raw_lines.pop()
-    out = []
-    for i, raw in enumerate(raw_lines, start=1):
-        text = "".join(raw.split())  # clean(), inlined: this loop runs once per line
-        out.append(Line(i, raw, text, not text and raw != ""))  # only spaces: a blank cell
-    return out
+    texts = ["".join(raw.split()) for raw in raw_lines]  # clean(), inlined: this runs once per line
+    blank = [not text and raw != "" for text, raw in zip(texts, raw_lines)]  # only spaces: a blank cell
+    # Line(no, raw, text, blank) for each, without the Python-level __new__ of a NamedTuple
+    return list(map(partial(tuple.__new__, Line), zip(count(1), raw_lines, texts, blank)))
 
 
 def is_furniture(text: str) -> bool:

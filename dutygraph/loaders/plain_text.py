@@ -18,7 +18,7 @@ from pathlib import Path
 from ..model import Deadline, Document, Provenance, Task
 from ..text.amounts import find_amounts
 from ..text.dates import find_deadlines, parse_date
-from .flat_table import ANNEX_HEADING, FlatTableReader, read_header as read_table_header
+from .flat_table import ANNEX_HEADING, FlatTableReader, header_starts, read_header as read_table_header
 from .lines import Line
 from .sniff import read_text
 
@@ -63,15 +63,13 @@ def _year_of(date: str | None) -> int | None:
 def _find_tables(lines: list[Line]) -> list[tuple[int, list[str], int]]:
     """(header index, column labels, first row index) of every flattened table."""
     found = []
-    i = 0
-    while i < len(lines):
-        header = read_table_header(lines, i) if lines[i].text else None
+    after = 0  # a header starts after the body of the table before it
+    for i in header_starts(lines):
+        header = read_table_header(lines, i) if i >= after else None
         if header:
             columns, body = header
             found.append((i, columns, body))
-            i = body
-            continue
-        i += 1
+            after = body
     return found
 
 

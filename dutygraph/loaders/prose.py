@@ -31,7 +31,7 @@ from ..text.dates import find_deadlines, parse_date
 from ..text.markers import CIRCLED, chinese_numeral
 from ..text.normalize import SENTENCE_PUNCT
 from ..text.units import LIST_SEPARATORS
-from .clauses import Clause, Found, bracket_groups, find_clauses, parse_clause
+from .clauses import Clause, Found, bracket_groups, find_clauses, may_hold_role_words, parse_clause
 from .columns import header_block
 from .labels import COOPERATING, DEADLINE, DIVISION, LEAD, LEADER, RESPONSIBLE, match_label
 from .lines import Line, is_furniture
@@ -47,6 +47,7 @@ _STYLES = [  # (style, rank, pattern): the usual hierarchy of Chinese plans
     ("circ", 5, re.compile(r"^([" + CIRCLED + r"])\s*(.+)$")),
 ]
 PARA_RANK = 9
+_MARKER_FIRST = frozenset("一二三四五六七八九十(（" + CIRCLED)  # with digits and spaces: how every style starts
 
 
 @dataclass
@@ -74,6 +75,9 @@ class _Node:
 
 
 def _marker(text: str) -> tuple[str, int, int | None, str] | None:
+    first = text[:1]
+    if not (first in _MARKER_FIRST or first.isdecimal() or first.isspace()):  # \d and \s of the patterns
+        return None
     for style, rank, pattern in _STYLES:
         m = pattern.match(text)
         if m:
@@ -86,8 +90,10 @@ def _marker(text: str) -> tuple[str, int, int | None, str] | None:
 
 def _unit_line(text: str, default: Role | None, last: bool) -> Clause | None:
     """A line that only names units (with role words, or in a known column's role)."""
-    if any(p in text for p in "。") and not text.endswith("。"):
+    if "。" in text and not text.endswith("。"):
         return None
+    if default is None and not may_hold_role_words(text):
+        return None  # it would need role words: not worth parsing
     if text[:1] in "(（〔【" and text[-1:] in ")）〕】" and len(bracket_groups(text)) == 1:
         text = text[1:-1]  # (市发改委牵头) on a line of its own
     clause = parse_clause(text, default)
@@ -121,7 +127,7 @@ class ProseReader:
     # -- outline -------------------------------------------------------------------------
     def _build(self, start: int, end: int) -> None:
         current: _Node = self.root
-        last_text = max((k for k in range(start, end) if self.lines[k].text), default=-1)
+        last_text = next((k for k in range(end - 1, start - 1, -1) if self.lines[k].text), -1)  # from the end
         k = start
         while k < end:
             line = self.lines[k]
@@ -198,8 +204,7 @@ class ProseReader:
             else:
                 number = child.number if child.number is not None else para_count
             child_path = path + [str(number)]
-            has_task_children = self._subtree_assigned(child)
-            if child.assigned() or (child.style in listed and not has_task_children and child.text):
+            if child.assigned() or (child.style in listed and child.text and not self._subtree_assigned(child)):
                 self._emit(child, child_path, tasks)
             if child.children:
                 self._walk(child, child_path, tasks)

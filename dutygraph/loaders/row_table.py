@@ -47,6 +47,8 @@ def _split(raw: str, wide: bool = False) -> tuple[list[str], str] | None:
 
 
 def _header(line: Line) -> tuple[list[str], str] | None:
+    if len(line.raw) == len(line.text) and "|" not in line.raw:
+        return None  # text is raw without its white space: no space and no bar, one cell (as _split finds)
     split = _split(line.raw)
     if split is None:
         return None
@@ -116,7 +118,7 @@ def _row_cells(tokens: list[str], kinds: list[str], sep: str) -> list[str | None
 def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -> list[tuple[Grid, int, int]]:
     """Every row-per-line table in ``lines[start:end]``: the grid and its line-index span."""
     end = len(lines) if end is None else end
-    last_text = max((k for k in range(start, end) if lines[k].text), default=-1)
+    last_text = next((k for k in range(end - 1, start - 1, -1) if lines[k].text), -1)  # from the end
     found = []
     i = start
     while i < end:

@@ -25,10 +25,15 @@ _ISO = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?
 _GARBLED = re.compile(r"^(\d{4})(\d{2,4})$")
 
 
+def _days_in(year: int, month: int) -> int:
+    """calendar.monthrange(year, month)[1], without the weekday it also works out."""
+    return calendar.mdays[month] + (month == 2 and calendar.isleap(year))
+
+
 def _iso(year: int, month: int, day: int) -> str | None:
     if not (1900 <= year <= 2100 and 1 <= month <= 12):
         return None
-    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+    if not 1 <= day <= _days_in(year, month):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
 
@@ -36,7 +41,7 @@ def _iso(year: int, month: int, day: int) -> str | None:
 def _month_end(year: int, month: int) -> str | None:
     if not (1900 <= year <= 2100 and 1 <= month <= 12):
         return None
-    return _iso(year, month, calendar.monthrange(year, month)[1])
+    return _iso(year, month, _days_in(year, month))
 
 
 def parse_date(text: str) -> str | None:
@@ -65,21 +70,28 @@ _QUARTERS = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4
 _NUMBER_BEFORE = "0123456789一二三四五六七八九十两几多"
 
 # Ordered: longer, more specific phrases first; each match consumes its span.
-# (pattern, kind, a character every match contains: patterns are skipped when it is absent)
-_DEADLINE_PATTERNS: list[tuple[re.Pattern, str, str]] = [
-    (re.compile(r"(?P<y>\d{4})年?(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:之?前|以前)?"), "day", "日"),
-    (re.compile(r"(?:(?P<y>\d{4})年?)?(?P<m>\d{1,2})月(?:底|末|份)?(?:之?前|以前)"), "month", "月"),
-    (re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?:底|末)"), "month", "月"),
+# (pattern, kind, strings one of which every match contains: patterns are skipped when all are absent)
+_DEADLINE_PATTERNS: list[tuple[re.Pattern, str, tuple[str, ...]]] = [
+    (re.compile(r"(?P<y>\d{4})年?(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:之?前|以前)?"), "day", ("日",)),
+    (re.compile(r"(?:(?P<y>\d{4})年?)?(?P<m>\d{1,2})月(?:底|末|份)?(?:之?前|以前)"), "month", ("前",)),
+    (re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?:底|末)"), "month", ("月底", "月末")),
     (re.compile(r"(?:(?P<y>\d{4})年)?(?:第(?P<q>[一二三四1-4])季度|(?P<q2>[一二三四])季度)(?:末|底)?(?:之?前|以前)?"),
-     "quarter", "季"),
-    (re.compile(r"(?:(?P<y>\d{4})年)?上半年"), "h1", "半"),
-    (re.compile(r"(?:(?P<y>\d{4})年)?下半年"), "h2", "半"),
-    (re.compile(r"(?P<y>\d{4})年(?:年?底|末)(?:之?前|以前)?"), "year", "年"),
-    (re.compile(r"(?P<y>\d{4})年(?:之?前|以前)"), "year", "年"),
-    (re.compile(r"(?:到|至)(?P<y>\d{4})年"), "year", "年"),
-    (re.compile(r"(?<![" + _NUMBER_BEFORE + r"])年(?:底|末)(?:之?前|以前)?"), "this_year", "年"),
-    (re.compile(r"(?<![" + _NUMBER_BEFORE + r"])(?:年内|全年|今年内)"), "this_year", "年"),
+     "quarter", ("季度",)),
+    (re.compile(r"(?:(?P<y>\d{4})年)?上半年"), "h1", ("上半年",)),
+    (re.compile(r"(?:(?P<y>\d{4})年)?下半年"), "h2", ("下半年",)),
+    (re.compile(r"(?P<y>\d{4})年(?:年?底|末)(?:之?前|以前)?"), "year", ("年底", "年末")),
+    (re.compile(r"(?P<y>\d{4})年(?:之?前|以前)"), "year", ("年前", "年之前", "年以前")),
+    (re.compile(r"(?:到|至)(?P<y>\d{4})年"), "year", ("到", "至")),
+    (re.compile(r"(?<![" + _NUMBER_BEFORE + r"])年(?:底|末)(?:之?前|以前)?"), "this_year", ("年底", "年末")),
+    (re.compile(r"(?<![" + _NUMBER_BEFORE + r"])(?:年内|全年|今年内)"), "this_year", ("年内", "全年")),
 ]
+
+
+def _holds_any(text: str, needed: tuple[str, ...]) -> bool:
+    for n in needed:
+        if n in text:
+            return True
+    return False
 
 
 def find_deadlines(text: str, year: int | None) -> list[Deadline]:
@@ -92,7 +104,7 @@ def find_deadlines(text: str, year: int | None) -> list[Deadline]:
     if "年" not in text and "月" not in text and "季" not in text:
         return []
     for pattern, kind, needed in _DEADLINE_PATTERNS:
-        if needed not in text:
+        if not _holds_any(text, needed):
             continue
         for m in pattern.finditer(text):
             if any(m.start() < end and start < m.end() for start, end in taken):

@@ -21,23 +21,24 @@ True
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 _BRACKETED = re.compile(r"^[(（]\s*(\d{1,2})\s*[)）]\s*(.*)$")
 _HALF = re.compile(r"^(\d{1,2})\s*[)）]\s*(.*)$")
 _DOTTED = re.compile(r"^(\d{1,2})\s*[、.．]\s*(?=\D)(.*)$")
+_NUMBERED = re.compile("|".join(p.pattern for p in (_BRACKETED, _HALF, _DOTTED)))  # the three, tried in order
 _BARE = re.compile(r"^(\d{1,2})(?=[\u4e00-\u9fff])(.*)$")
 _CHINESE_NUMERALS = "一二三四五六七八九十"
+_DIGITS = {c: i + 1 for i, c in enumerate(_CHINESE_NUMERALS[:9])}
 _SECTION = re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.+)$")
 _SUBSECTION = re.compile(r"^[(（]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*(.+)$")
 ROW_NUMBER = re.compile(r"^\d{1,3}$")
 _MARKER_STARTS = frozenset("0123456789(（" + CIRCLED)
 
 
-@dataclass(frozen=True)
-class ItemMarker:
+class ItemMarker(NamedTuple):  # a tuple: cheaper to make than a frozen dataclass (once per table line)
     number: int
     text: str
     bare: bool = False
@@ -51,10 +52,10 @@ def match_item(line: str, expected: int | None = None) -> ItemMarker | None:
     """
     if not line or line[0] not in _MARKER_STARTS:
         return None
-    for pattern in (_BRACKETED, _HALF, _DOTTED):
-        m = pattern.match(line)
-        if m:
-            return ItemMarker(int(m.group(1)), m.group(2))
+    m = _NUMBERED.match(line)
+    if m:
+        k = m.lastindex  # the (number, text) groups of the pattern that matched are the last two
+        return ItemMarker(int(m.group(k - 1)), m.group(k))
     if line[:1] and line[0] in CIRCLED:
         return ItemMarker(CIRCLED.index(line[0]) + 1, line[1:].lstrip())
     m = _BARE.match(line)
@@ -63,19 +64,27 @@ def match_item(line: str, expected: int | None = None) -> ItemMarker | None:
     return None
 
 
+def is_row_number(text: str) -> bool:
+    """Whether a line's text is a row number, as :data:`ROW_NUMBER` matches it (without a regex).
+
+    >>> is_row_number("12"), is_row_number("1234"), is_row_number("1)"), is_row_number("")
+    (True, False, False, False)
+    """
+    return 0 < len(text) <= 3 and text.isdecimal()  # isdecimal is \d: Unicode category Nd
+
+
 def chinese_numeral(text: str) -> int | None:
     """The value of a small Chinese numeral (一 … 九十九).
 
     >>> chinese_numeral("三"), chinese_numeral("十二"), chinese_numeral("二十")
     (3, 12, 20)
     """
-    digits = {c: i + 1 for i, c in enumerate(_CHINESE_NUMERALS[:9])}
-    if not text or any(c not in digits and c != "十" for c in text):
+    if not text or any(c not in _DIGITS and c != "十" for c in text):
         return None
     if "十" not in text:
-        return digits.get(text) if len(text) == 1 else None
+        return _DIGITS.get(text) if len(text) == 1 else None
     tens, _, ones = text.partition("十")
-    return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
+    return (_DIGITS.get(tens, 1) if tens else 1) * 10 + (_DIGITS.get(ones, 0) if ones else 0)
 
 
 def match_section(line: str) -> tuple[str, str] | None:

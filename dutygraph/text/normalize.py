@@ -31,7 +31,9 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\ufeff]")
 
 def drop_zero_width(text: str) -> str:
     """Remove zero-width characters, which ``str.split`` does not count as space."""
-    return _ZERO_WIDTH.sub("", text) if _ZERO_WIDTH.search(text) else text
+    if "\u200b" in text or "\u200c" in text or "\u200d" in text or "\ufeff" in text:  # faster than a regex scan
+        return _ZERO_WIDTH.sub("", text)
+    return text
 
 
 def clean(text: str) -> str:
@@ -50,12 +52,14 @@ def bracket_depth_split(text: str, separators: str) -> list[str]:
     parts: list[str] = []
     depth = 0
     start = 0
-    for i, ch in enumerate(text):
+    for m in _splitter(OPEN_BRACKETS + CLOSE_BRACKETS + separators).finditer(text):  # brackets and separators only
+        ch = m.group()
         if ch in OPEN_BRACKETS:
             depth += 1
         elif ch in CLOSE_BRACKETS:
             depth = max(0, depth - 1)
-        elif ch in separators and depth == 0:
+        elif depth == 0:
+            i = m.start()
             parts.append(text[start:i])
             start = i + 1
     parts.append(text[start:])

@@ -34,9 +34,11 @@ LIST_SEPARATORS = "、，,；;/"
 _TRAILING_NOISE = re.compile(r"等(?:省|市|区|县|州|市级|省级|区级|县级)?直?(?:有关|相关|其他|其它)?"
                              r"(?:部门|单位|机构)?$")
 # Role words printed after a list: 牵头, 负责, 配合, 分别牵头落实, 按职责分工负责 … (and 卖力, a reworded 负责).
+ROLE_WORDS = ("牵头", "负责", "负总责", "卖力", "配合", "协助", "协办", "参与", "落实", "实施", "承办", "主办")
+ROLE_AFTER = ("负责", "卖力", "落实", "实施", "推进", "办理", "执行")  # may follow a role word
 ROLE_TAIL = re.compile(r"(?:(?:按|根据)(?:各自)?职责(?:分工)?|分别|共同|具体)?"
-                       r"(?:牵头|负责|负总责|卖力|配合|协助|协办|参与|落实|实施|承办|主办)"
-                       r"(?:负责|卖力|落实|实施|推进|办理|执行)?$")
+                       r"(?:" + "|".join(ROLE_WORDS) + r")(?:" + "|".join(ROLE_AFTER) + r")?$")
+ROLE_ENDINGS = ROLE_WORDS + ROLE_AFTER  # what every ROLE_TAIL ends with: a cheap test before the regex
 # Collectives that name no suffix of their own and never share one with the name after them.
 _COLLECTIVE_WORDS = re.compile(r"^(?:各|相关|有关)(?:地|级|地区|地方|方|有关方面|相关方面|成员单位)$")
 _COLLECTIVE_START = re.compile(r"^(?:各|相关|有关)")
@@ -52,6 +54,7 @@ def org_suffixes() -> tuple[str, ...]:
     return tuple(sorted(set(items), key=len, reverse=True))
 
 
+@lru_cache(maxsize=65536)
 def strip_noise(name: str) -> str:
     """Remove trailing 等 / 等有关部门 / 牵头 / 负责 / 配合 … and stray punctuation around a name.
 
@@ -60,11 +63,18 @@ def strip_noise(name: str) -> str:
     """
     name = clean(name).strip("、，,；;。:：")
     for _ in range(3):  # 等部门配合: a role word after the 等 noise
-        stripped = _TRAILING_NOISE.sub("", ROLE_TAIL.sub("", name)) if len(name) > 2 else name
+        stripped = _strip_tail(name) if len(name) > 2 else name
         if stripped == name or not stripped:
             break
         name = stripped.strip("、，,；;")
     return name
+
+
+def _strip_tail(name: str) -> str:
+    """The name without a trailing role word, then without trailing 等 noise (each regex only where it can match)."""
+    if name.endswith(ROLE_ENDINGS):
+        name = ROLE_TAIL.sub("", name)
+    return _TRAILING_NOISE.sub("", name) if "等" in name else name
 
 
 def _strip_brackets(name: str) -> str:
