@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--dir", type=Path, default=Path("/tmp/dutygraph-corpus"))
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--keep", nargs="+", default=["documents", "dicts"], choices=["documents", "dicts", "none"],
+    parser.add_argument("--keep", nargs="+", default=["documents", "dicts"], choices=["documents", "dicts", "json", "none"],
                         help="what comes back from the workers (default: documents, then dicts)")
     args = parser.parse_args(argv)
     folder = args.dir / f"docs{args.docs}-seed{args.seed}"

@@ -94,11 +94,12 @@ def extract(
     others are still printed; the exit status is then 2.
     """
     from .extract import rows_of_dict
-    from .output import write_json, write_rows
+    from .output import write_rows
 
-    result = _read(files, jobs, keep="dicts")
-    if fmt is OutputFormat.json:
-        write_json({"documents": result.documents})
+    result = _read(files, jobs, keep="json" if fmt is OutputFormat.json else "dicts")
+    if fmt is OutputFormat.json:  # the documents' JSON, made in the worker processes
+        sys.stdout.write('{\n  "documents": [' + ",".join("\n" + d.json for d in result.documents)
+                         + ("\n  ]\n}\n" if result.documents else "]\n}\n"))
     elif fmt is OutputFormat.csv:  # one header; the source file tells the documents apart
         write_rows([{"source": doc["source"], **row} for doc in result.documents for row in rows_of_dict(doc)], "csv")
     else:

@@ -136,3 +136,15 @@ def test_export_neo4j_csv_writes_the_files_and_prints_the_import_command(seed_pa
     assert "nodes_Unit.csv" in files and any(f.startswith("relationships_LEADS_") for f in files)
     assert all(f"{out / f}" in result.stdout for f in files)
     assert not (out / "nodes_Unit.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 without BOM
+
+
+def test_extract_json_of_several_files_is_the_documents_dump(seed_path):
+    from dutygraph.loaders import load
+    from dutygraph.output import write_json
+
+    second = FIXTURES / "zhuzhou-2019-second-plan.txt"
+    expected = io.StringIO()
+    write_json({"documents": [load(seed_path).to_dict(), load(second).to_dict()]}, expected)
+    for jobs in ("1", "2"):
+        result = runner.invoke(app, ["extract", str(seed_path), str(second), "--jobs", jobs])
+        assert result.exit_code == 0 and result.stdout == expected.getvalue()
