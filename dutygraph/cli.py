@@ -54,7 +54,7 @@ def _fail(error) -> None:
 
 
 PathsArgument = typer.Argument(..., help="Plan files, or folders read recursively.")
-JobsOption = typer.Option(0, "--jobs", "-j", help="Worker processes (0: one per core for 16 files or more).")
+JobsOption = typer.Option(0, "--jobs", "-j", help="Worker processes (0: automatic).")
 
 
 def _read(paths: List[Path], jobs: int, keep: str = "documents"):
@@ -64,7 +64,9 @@ def _read(paths: List[Path], jobs: int, keep: str = "documents"):
     files = find_files(paths)
     if not files:
         _fail_text(f"no plan file found in {', '.join(str(p) for p in paths)}", 2)
-    processes = jobs or (None if len(files) >= 16 else 1)
+    # Automatic: parallel for 16 files or more, except where whole Documents must come back (build, load):
+    # shipping their objects from worker processes costs more than reading them here (benchmarks/corpus_extract.py).
+    processes = jobs or (None if len(files) >= 16 and keep != "documents" else 1)
     with progress_bar(len(files), enabled=None if len(files) > 1 else False) as advance:
         result = extract_corpus(files, processes=processes, progress=advance, keep=keep)
     for failure in result.failures:
