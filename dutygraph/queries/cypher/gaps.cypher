@@ -6,6 +6,7 @@ WHERE leads = 0
 RETURN 'task_without_lead' AS gap, t.task_id AS name, t.document AS document, t.id AS node
 UNION ALL
 MATCH (u:Unit)-[:RESPONSIBLE_FOR|COOPERATES_ON]->(:Task)
+WITH DISTINCT u
 OPTIONAL MATCH (u)-[l:LEADS]->(:Task)
 WITH u, count(l) AS leads
 WHERE leads = 0

@@ -1,5 +1,6 @@
-MATCH (t:Task)
-WHERE t.id IN $tasks
+UNWIND $tasks AS id
+WITH DISTINCT id
+MATCH (t:Task {id: id})
 OPTIONAL MATCH (l:Unit)-[:LEADS]->(t)
 OPTIONAL MATCH (r:Unit)-[:RESPONSIBLE_FOR]->(t)
 RETURN t.id AS node, t.task_id AS task, t.text AS text, collect(DISTINCT l.name) AS lead,

@@ -2,8 +2,8 @@ MATCH (u:Unit)-[r:LEADS|RESPONSIBLE_FOR|COOPERATES_ON]->(t:Task)
 WHERE ($role = 'all' OR r.role = $role) AND ($document = '' OR r.document = $document)
 OPTIONAL MATCH (m:Unit)-[mo:MEMBER_OF]->(u)
 WHERE $expand AND (r.document IN mo.documents)
-WITH t, collect(DISTINCT u.id) + collect(DISTINCT m.id) AS holders
-UNWIND holders AS h
+UNWIND [u.id, m.id] AS h
+WITH h, t WHERE h IS NOT NULL
 WITH h, count(DISTINCT t) AS tasks
 MATCH (x:Unit {id: h})
 RETURN x.name AS unit, x.kind AS kind, tasks ORDER BY tasks DESC, unit

@@ -1,0 +1,464 @@
+#!/usr/bin/env python3
+"""Query latency: every catalogue question on the embedded stores and on Neo4j, at 1x … 1000x the seed.
+
+A corpus of N plans is N documents of the seed's genre and size written by
+benchmarks/generate_corpus.py (``generate_plan(doc_seed(SEED, i), annexes=8)``,
+about 75 tasks each, like examples/zhuzhou-2018-liangxing-plan.txt), read back
+with the plain-text loader and built into one graph with
+``dutygraph.graph.build.build``. Each size is loaded once into a fresh embedded
+store (``EmbeddedStore.load``, as ``dutygraph load`` does) and, when a server
+answers, into Neo4j (``Neo4jStore.load``); then every question runs against it
+through the backends the command line uses:
+
+* ``ladybug``: ``CypherBackend`` over ``EmbeddedStore.cypher`` (read-only, 30 s timeout,
+  as ``dutygraph.queries.connect.open_backend``);
+* ``pyoxigraph``: ``SparqlBackend`` over ``EmbeddedStore.sparql`` (list parameters run
+  the text once per element);
+* ``neo4j``: ``CypherBackend`` over ``Neo4jStore.run_read`` (one read transaction per query).
+
+Each case runs once to warm up, then ``--repeat`` times; the table gives the
+median wall-clock milliseconds of ``Backend.ask`` (the query, the conversion
+of the rows to Python values and their normalisation). A case whose warm-up
+takes longer than ``--max-seconds`` is not repeated (its one time is shown,
+marked ``*``). Parameters are picked from the generated graph, the busiest
+ones (worst case): the unit holding most tasks, the row task with most items,
+the place, program and project most tasks depend on, the place holding most
+places and programs (place-closure), the leaf tasks ``depends`` returns for
+those targets (as ``dutygraph depends`` asks ``task-rows`` for them).
+They are printed with the table. Every backend must return the same rows as
+the others; a difference is reported.
+
+    python benchmarks/query_latency.py [--sizes 1,10,100,1000] [--repeat 5] [--seed 0]
+        [--neo4j-uri bolt://127.0.0.1:7689] [--store-dir DIR] [--json]
+
+Reading the table: a question over every task or assignment (top-units, partners of the whole network,
+due, gaps, names) costs in proportion to the store, and one returning thousands of rows in proportion to
+them; pyoxigraph joins pattern by pattern with an index lookup per row (tens of microseconds each in a
+store of 1,000 plans), and its ``SparqlBackend`` asks a list parameter one element at a time (task-rows).
+The SPARQL and Cypher texts say, in their comments, which planner quirks they avoid.
+
+Neo4j is used only when ``--neo4j-uri`` (or NEO4J_URI) names a server; ITS
+DATABASE IS EMPTIED for each size (skipped with a note when none is given or
+none answers; credentials from NEO4J_USERNAME / NEO4J_PASSWORD). With
+``--store-dir`` the embedded stores are kept there and reused by later runs
+when they hold the same corpus (same counts); Neo4j is reused the same way.
+Wall-clock times: other load on the machine counts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+from generate_corpus import doc_seed, generate_plan  # noqa: E402
+
+SEED_ANNEXES = 8          # generate_plan's seed-size document
+TIMEOUT = 30.0            # the CLI's query timeout (connect.open_backend)
+LIMIT_MS = 100.0          # the issue's goal at 1000x, embedded
+BACKENDS = ("ladybug", "pyoxigraph", "neo4j")
+ROLE_TYPES = ("LEADS", "RESPONSIBLE_FOR", "COOPERATES_ON")
+
+
+# -- the corpus --------------------------------------------------------------------------------------------------
+def make_documents(n: int, seed: int) -> list:
+    """N generated seed-size plans, read back with the plain-text loader (as if from plan-0000i.txt)."""
+    from dutygraph.loaders.plain_text import parse_plain_text
+
+    width = max(5, len(str(n)))
+    docs = []
+    for i in range(1, n + 1):
+        name = f"plan-{i:0{width}d}.txt"
+        text, _gold = generate_plan(doc_seed(seed, i), annexes=SEED_ANNEXES, source=name)
+        docs.append(parse_plain_text(text, name, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest()))
+    return docs
+
+
+def graph_counts(graph) -> dict[str, dict[str, int]]:
+    """Nodes per label and relationships per type, as the stores' ``counts()`` give them."""
+    nodes = Counter(d["label"] for _, d in graph.nodes(data=True))
+    edges = Counter(k for _, _, k in graph.edges(keys=True))
+    return {"nodes": dict(sorted(nodes.items())), "edges": dict(sorted(edges.items()))}
+
+
+# -- parameters --------------------------------------------------------------------------------------------------
+@dataclass
+class Case:
+    question: str
+    label: str                     # e.g. "top-units (role=responsible, expand)"
+    params: dict
+    note: str = ""                 # what the parameters are, for the table
+
+
+def _busiest(graph, label: str, types: tuple[str, ...], source_labels: tuple[str, ...] = (),
+             source_kind: str | None = None) -> str | None:
+    """The node of ``label`` with most incoming ``types`` relationships (from ``source_labels``), ties by id."""
+    counts: Counter = Counter()
+    for u, v, k in graph.edges(keys=True):
+        if k in types and graph.nodes[v]["label"] == label:
+            src = graph.nodes[u]
+            if source_labels and src["label"] not in source_labels:
+                continue
+            if source_kind and src.get("kind") != source_kind:
+                continue
+            counts[v] += 1
+    if not counts:
+        return None
+    return min(counts, key=lambda n: (-counts[n], n))
+
+
+def pick_cases(graph) -> list[Case]:
+    """The questions with parameters from ``graph``: the busiest unit, task, place, program and project."""
+    from dutygraph.queries import networkx_primitives as nxp
+
+    docs = sorted(n for n, d in graph.nodes(data=True) if d["label"] == "Document")
+    middle = docs[len(docs) // 2]
+    years = Counter(graph.nodes[d].get("year") for d in docs if graph.nodes[d].get("year"))
+    year = min(years, key=lambda y: (-years[y], y)) if years else 2018
+
+    holds = Counter(u for u, _, k in graph.edges(keys=True) if k in ROLE_TYPES)
+    unit = min(holds, key=lambda u: (-holds[u], u))
+    row = _busiest(graph, "Task", ("PART_OF",), ("Task",))
+    program = _busiest(graph, "Program", ("DEPENDS_ON",), ("Task",), "item")
+    place = _busiest(graph, "Place", ("LOCATED_IN",), ("Task",), "item")
+    project = _busiest(graph, "Project", ("CONCERNS",), ("Task",), "item")
+    targets = [t for t in (program, place, project, row) if t]
+    region = _busiest(graph, "Place", ("LOCATED_IN",), ("Place", "Program")) or place
+    closure = [region] if region else []
+    leaves = sorted({r["node"] for r in nxp.depends(graph, targets)})
+
+    def short(node: str | None) -> str:
+        return graph.nodes[node].get("name", node) if node else "-"
+
+    return [
+        Case("top-units", "top-units", {}, "role=all, limit 10"),
+        Case("top-units", "top-units (expand)", {"role": "responsible", "expand": True},
+             "role=responsible, expand collectives"),
+        Case("top-units", "top-units (document)", {"document": middle, "limit": 5}, f"document={middle}, limit 5"),
+        Case("unit", "unit", {"unit": unit}, f"unit={unit} ({holds[unit]} tasks)"),
+        Case("task", "task", {"task": row}, f"task={row}"),
+        Case("place-closure", "place-closure", {"ids": closure}, f"ids=[{', '.join(closure)}]"),
+        Case("depends", "depends", {"targets": targets},
+             "targets=[" + ", ".join(f"{graph.nodes[t]['label']} {short(t)}" for t in targets) + "]"),
+        Case("task-rows", "task-rows", {"tasks": leaves}, f"tasks=the {len(leaves)} leaf tasks depends returns"),
+        Case("partners", "partners (unit)", {"unit": unit}, f"unit={unit}"),
+        Case("partners", "partners (all)", {}, "whole network"),
+        Case("places", "places", {}, ""),
+        Case("due", "due", {"before": f"{year}-06-30"}, f"before={year}-06-30"),
+        Case("gaps", "gaps", {}, ""),
+        Case("names", "names", {}, ""),
+    ]
+
+
+# -- timing ------------------------------------------------------------------------------------------------------
+@dataclass
+class Timing:
+    median_ms: float | None = None
+    runs_ms: list[float] = field(default_factory=list)
+    rows: int | None = None
+    error: str | None = None
+    warmup_only: bool = False
+
+
+def time_case(backend, case: Case, repeat: int, max_seconds: float) -> tuple[Timing, list | None]:
+    """One warm-up run, then ``repeat`` runs of ``backend.ask``; the median in ms, and the warm-up's rows."""
+    from dutygraph.errors import DutygraphError
+
+    timing = Timing()
+    try:
+        start = time.perf_counter()
+        rows = backend.ask(case.question, **case.params)
+        warm = time.perf_counter() - start
+        timing.rows = len(rows)
+        if warm > max_seconds:
+            timing.runs_ms = [warm * 1000]
+            timing.warmup_only = True
+        else:
+            for _ in range(repeat):
+                start = time.perf_counter()
+                backend.ask(case.question, **case.params)
+                timing.runs_ms.append((time.perf_counter() - start) * 1000)
+        timing.median_ms = statistics.median(timing.runs_ms)
+        return timing, rows
+    except DutygraphError as exc:
+        timing.error = str(exc).splitlines()[0][:200]
+        return timing, None
+
+
+# -- the stores --------------------------------------------------------------------------------------------------
+def embedded_store(path: Path, graph, counts: dict, log) -> dict:
+    """Load ``graph`` into a fresh store at ``path`` unless it already holds the same counts; load info."""
+    from dutygraph.errors import StoreError
+    from dutygraph.graph.embedded import EmbeddedStore
+
+    if (path / "store.json").exists():
+        try:
+            with EmbeddedStore(path) as s:
+                if s.counts("cypher") == counts and s.counts("sparql") == counts:
+                    log(f"  embedded: reusing the store in {path}")
+                    return {"seconds": None, "reused": True}
+        except StoreError:
+            pass
+        shutil.rmtree(path)
+    start = time.perf_counter()
+    with EmbeddedStore(path) as s:
+        s.load(graph)
+    seconds = time.perf_counter() - start
+    log(f"  embedded: loaded in {seconds:.1f}s")
+    return {"seconds": round(seconds, 2), "reused": False}
+
+
+def neo4j_connect(uri: str | None, log):
+    """A Neo4jStore that answers, or None with the reason logged."""
+    if not uri:
+        log("neo4j: skipped (no --neo4j-uri or NEO4J_URI given; the benchmark empties the database it is given)")
+        return None
+    from dutygraph.errors import StoreError
+    from dutygraph.graph.neo4j import Neo4jStore
+
+    store = Neo4jStore(uri, connection_timeout=5.0)
+    try:
+        store.driver
+    except StoreError as exc:
+        log(f"neo4j: skipped ({exc})")
+        return None
+    return store
+
+
+def neo4j_load(store, graph, counts: dict, log) -> dict:
+    """Empty the database and load ``graph`` (unless it holds the same documents and counts already)."""
+    from neo4j_load import clear
+
+    docs = sorted(n for n, d in graph.nodes(data=True) if d["label"] == "Document")
+    if store.documents() == docs and store.counts() == counts:
+        log("  neo4j: reusing the loaded database")
+        return {"seconds": None, "reused": True}
+    log(f"  neo4j: emptying the database at {store.settings.uri} and loading {len(docs)} plans")
+    clear(store)
+    start = time.perf_counter()
+    store.load(graph)
+    seconds = time.perf_counter() - start
+    log(f"  neo4j: loaded in {seconds:.1f}s")
+    if store.counts() != counts:
+        raise SystemExit("neo4j: the loaded counts differ from the graph's")
+    return {"seconds": round(seconds, 2), "reused": False}
+
+
+# -- one size ----------------------------------------------------------------------------------------------------
+def run_size(n: int, args, work: Path, neo4j, log) -> dict:
+    from dutygraph.graph.build import build
+    from dutygraph.graph.embedded import EmbeddedStore
+    from dutygraph.queries.backends import CypherBackend, SparqlBackend
+
+    start = time.perf_counter()
+    documents = make_documents(n, args.seed)
+    parsed = time.perf_counter()
+    graph = build(documents)
+    built = time.perf_counter()
+    del documents
+    counts = graph_counts(graph)
+    tasks = counts["nodes"].get("Task", 0)
+    info = {"size": n, "documents": n, "nodes": graph.number_of_nodes(), "relationships": graph.number_of_edges(),
+            "tasks": tasks, "units": counts["nodes"].get("Unit", 0),
+            "parse_seconds": round(parsed - start, 2), "build_seconds": round(built - parsed, 2)}
+    log(f"{n}x: {n} plans, {info['nodes']:,} nodes, {info['relationships']:,} relationships ({tasks:,} tasks); "
+        f"parsed in {info['parse_seconds']:.1f}s, built in {info['build_seconds']:.1f}s")
+    cases = pick_cases(graph)
+    path = work / f"seed{args.seed}-plans{n}"
+    info["embedded_load"] = embedded_store(path, graph, counts, log)
+
+    results: dict[str, dict[str, Timing]] = {c.label: {} for c in cases}
+    answers: dict[str, dict[str, list]] = {c.label: {} for c in cases}
+    store = EmbeddedStore(path)  # opened read-only on first use, as the CLI opens it
+    try:
+        backends = {
+            "ladybug": CypherBackend(lambda q, p: store.cypher(q, p, timeout=TIMEOUT), "embedded"),
+            "pyoxigraph": SparqlBackend(lambda q, p: store.sparql(q, p), "pyoxigraph"),
+        }
+        for name, backend in backends.items():
+            for case in cases:
+                timing, rows = time_case(backend, case, args.repeat, args.max_seconds)
+                results[case.label][name], answers[case.label][name] = timing, rows
+            log(f"  {name}: done")
+    finally:
+        store.close()
+    if neo4j is not None:
+        info["neo4j_load"] = neo4j_load(neo4j, graph, counts, log)
+        backend = CypherBackend(lambda q, p: neo4j.run_read(q, p, timeout=TIMEOUT), "neo4j")
+        for case in cases:
+            timing, rows = time_case(backend, case, args.repeat, args.max_seconds)
+            results[case.label]["neo4j"], answers[case.label]["neo4j"] = timing, rows
+        log("  neo4j: done")
+
+    mismatches = []
+    for case in cases:
+        got = {b: r for b, r in answers[case.label].items() if r is not None}
+        first = next(iter(got.values()), None)
+        differ = [b for b, r in got.items() if r != first]
+        if differ:
+            mismatches.append(f"{case.label}: {', '.join(got)} do not all give the same rows")
+    info["mismatches"] = mismatches
+    info["cases"] = [{"case": c.label, "question": c.question, "params": c.params, "note": c.note,
+                      "backends": {b: vars(t) for b, t in results[c.label].items()}} for c in cases]
+    return info
+
+
+# -- output ------------------------------------------------------------------------------------------------------
+def versions() -> dict[str, str]:
+    """The versions of the stores' libraries (and Python)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {"python": sys.version.split()[0]}
+    for package in ("ladybug", "pyoxigraph", "neo4j", "networkx"):
+        try:
+            out[package] = version(package)
+        except PackageNotFoundError:
+            out[package] = "-"
+    return out
+
+
+def _ms(t: dict | None) -> str:
+    if t is None:
+        return ""
+    if t["error"]:
+        return "error"
+    value = t["median_ms"]
+    text = f"{value:,.1f}" if value < 100 else f"{value:,.0f}"
+    return text + ("*" if t["warmup_only"] else "")
+
+
+def tables(report: dict) -> str:
+    sizes = report["sizes"]
+    used = [b for b in BACKENDS if any(b in c["backends"] for s in sizes for c in s["cases"])]
+    out = [f"versions: {', '.join(f'{k} {v}' for k, v in report['versions'].items())}; "
+           f"seed {report['seed']}; query timeout {report['timeout_s']:g} s\n"]
+    out.append("## Corpora\n")
+    out.append("| size | plans | nodes | relationships | tasks | units | parse s | build s | embedded load s "
+               "| neo4j load s |")
+    out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for s in sizes:
+        def load(key):
+            v = s.get(key)
+            return "" if v is None else "reused" if v["reused"] else f"{v['seconds']:.1f}"
+        out.append(f"| {s['size']}x | {s['documents']:,} | {s['nodes']:,} | {s['relationships']:,} | {s['tasks']:,} "
+                   f"| {s['units']:,} | {s['parse_seconds']:.1f} | {s['build_seconds']:.1f} | {load('embedded_load')} "
+                   f"| {load('neo4j_load')} |")
+    out.append(f"\n## Median ms per question (one warm-up, then {report['repeat']} runs; * = one run only, the "
+               f"warm-up took over {report['max_seconds']:g} s)\n")
+    head = ["question"] + [f"{b} {s['size']}x" for b in used for s in sizes]
+    out.append("| " + " | ".join(head) + " |")
+    out.append("|---|" + "---:|" * (len(head) - 1))
+    labels = [c["case"] for c in sizes[0]["cases"]]
+    for label in labels:
+        cells = [label]
+        for b in used:
+            for s in sizes:
+                case = next(c for c in s["cases"] if c["case"] == label)
+                cells.append(_ms(case["backends"].get(b)))
+        out.append("| " + " | ".join(cells) + " |")
+    for s in sizes:
+        out.append(f"\n## Parameters and rows at {s['size']}x\n")
+        out.append("| question | parameters | rows | " + " | ".join(f"{b} ms" for b in used) + " |")
+        out.append("|---|---|---:|" + "---:|" * len(used))
+        for c in s["cases"]:
+            rows = next((t["rows"] for t in c["backends"].values() if t["rows"] is not None), None)
+            out.append(f"| {c['case']} | {c['note']} | {'' if rows is None else f'{rows:,}'} | "
+                       + " | ".join(_ms(c["backends"].get(b)) for b in used) + " |")
+        for m in s["mismatches"]:
+            out.append(f"\nMISMATCH: {m}")
+        errors = [(c["case"], b, t["error"]) for c in s["cases"] for b, t in c["backends"].items() if t["error"]]
+        for case, b, e in errors:
+            out.append(f"\nERROR {case} on {b}: {e}")
+    largest = max(sizes, key=lambda s: s["size"])
+    over = [(c, b) for c in largest["cases"] for b in ("ladybug", "pyoxigraph") if b in c["backends"]
+            and (c["backends"][b]["error"] or c["backends"][b]["median_ms"] >= LIMIT_MS)]
+    out.append(f"\n## Embedded at {largest['size']}x: questions at or over {LIMIT_MS:g} ms\n")
+    if over:
+        for c, b in over:
+            t = c["backends"][b]
+            if t["error"]:
+                out.append(f"- {c['case']} on {b}: error")
+                continue
+            lists = [len(v) for v in c["params"].values() if isinstance(v, list)]
+            queries = f"; {lists[0]:,} queries, one per listed id" if b == "pyoxigraph" and lists else ""
+            out.append(f"- {c['case']} on {b}: {t['median_ms']:,.0f} ms ({t['rows']:,} rows{queries})")
+    else:
+        out.append(f"- none: every question answers in under {LIMIT_MS:g} ms")
+    for note in report["notes"]:
+        out.append(f"\nnote: {note}")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1,10,100,1000",
+                        help="corpus sizes in seed plans, comma-separated (default 1,10,100,1000)")
+    parser.add_argument("--repeat", type=int, default=5, help="timed runs per case after one warm-up (default 5)")
+    parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
+    parser.add_argument("--neo4j-uri", default=os.environ.get("NEO4J_URI"),
+                        help="a Neo4j server whose database may be emptied (default: NEO4J_URI; none: Neo4j skipped)")
+    parser.add_argument("--store-dir", type=Path, default=None,
+                        help="keep the embedded stores here and reuse them (default: a temporary folder)")
+    parser.add_argument("--max-seconds", type=float, default=20.0,
+                        help="a case whose warm-up takes longer is not repeated (default 20)")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON instead of tables")
+    parser.add_argument("--json-file", type=Path, default=None, help="also write the results as JSON to this file")
+    args = parser.parse_args(argv)
+    try:
+        sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    except ValueError:
+        parser.error("--sizes takes whole numbers, e.g. 1,10,100,1000")
+    if not sizes or min(sizes) < 1 or args.repeat < 1:
+        parser.error("--sizes must be at least 1 and --repeat at least 1")
+
+    def log(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    notes: list[str] = []
+
+    def note(message: str) -> None:
+        notes.append(message)
+        log(message)
+
+    neo4j = neo4j_connect(args.neo4j_uri, note)
+    temp = None
+    if args.store_dir is None:
+        temp = tempfile.mkdtemp(prefix="dutygraph-latency-")
+        work = Path(temp)
+    else:
+        work = args.store_dir
+        work.mkdir(parents=True, exist_ok=True)
+    report = {"repeat": args.repeat, "seed": args.seed, "max_seconds": args.max_seconds,
+              "limit_ms": LIMIT_MS, "timeout_s": TIMEOUT, "versions": versions(), "notes": notes, "sizes": []}
+    try:
+        for n in sizes:
+            report["sizes"].append(run_size(n, args, work, neo4j, log))
+    finally:
+        if neo4j is not None:
+            neo4j.close()
+        if temp is not None:
+            shutil.rmtree(temp, ignore_errors=True)
+    if args.json_file:
+        args.json_file.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+    else:
+        print(tables(report))
+    return 1 if any(s["mismatches"] for s in report["sizes"]) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
