@@ -16,7 +16,7 @@ graph's. Prints one markdown table; where the server is the local test server
 busy machine distorts less than wall time.
 
     bash tools/neo4j-test-server/up.sh
-    python benchmarks/neo4j_load.py [--docs 250] [--scale 3] [--batch-sizes 1000,10000,50000]
+    python benchmarks/neo4j_load.py [--docs 250] [--scale 3] [--batch-sizes 1000,10000,50000] [--workers 2,3]
 
 The server is NEO4J_URI (credentials from NEO4J_USERNAME / NEO4J_PASSWORD) or
 bolt://127.0.0.1:$NEO4J_BOLT_PORT. ITS DATABASE IS EMPTIED. While it runs it
@@ -148,6 +148,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--min-relationships", type=int, default=200_000)
     parser.add_argument("--batch-sizes", default="1000,10000,50000")
+    parser.add_argument("--workers", default="2,3", help="parallel documents, at the first batch size (1: skip)")
     parser.add_argument("--naive-relationships", type=int, default=5_000,
                         help="relationships the naive loader writes (first documents; default 5000)")
     parser.add_argument("--admin-import", action="store_true",
@@ -181,16 +182,19 @@ def main() -> int:
         print(f"naive: {naive.relationships:,} relationships and {naive.nodes:,} nodes of the first "
               f"{len(naive.documents)} documents in {naive.seconds:.1f}s, {naive.transactions:,} queries; "
               f"extrapolated to the corpus: {n_edges / naive_rate / 60:.0f} min", file=sys.stderr)
-        for batch in (int(b) for b in args.batch_sizes.split(",")):
+        cases = [(int(b), 1) for b in args.batch_sizes.split(",")]
+        cases += [(int(args.batch_sizes.split(",")[0]), w) for w in (int(w) for w in args.workers.split(",")) if w > 1]
+        for batch, workers in cases:
             clear(store)
             cpu0 = server_cpu()
-            report = store.load(graph, batch_size=batch)
+            report = store.load(graph, batch_size=batch, workers=workers)
             cpu = server_cpu() - cpu0 if cpu0 is not None else None
             got = store.counts()
             if got != want:
                 raise SystemExit(f"batch {batch}: counts differ from the graph's: {got} != {want}")
-            rows.append((batch, report, cpu))
-            print(f"batch {batch:,}: {report.seconds:.1f}s, {report.transactions} transactions", file=sys.stderr)
+            rows.append((batch, workers, report, cpu))
+            print(f"batch {batch:,}, {workers} worker(s): {report.seconds:.1f}s, {report.transactions} transactions",
+                  file=sys.stderr)
         clear(store)
         load_after = os.getloadavg()[0]
     if args.admin_import:
@@ -201,17 +205,17 @@ def main() -> int:
     print(f"{n_edges:,} relationships, {n_nodes:,} nodes; naive measured on {naive.relationships:,} relationships "
           f"(first {len(naive.documents)} documents) and extrapolated per relationship; "
           f"load average {load_after:.1f} at the end")
-    print("| batch size | transactions | batched s | batched rel/s | naive rel/s | batched / naive "
+    print("| batch size | workers | transactions | batched s | batched rel/s | naive rel/s | batched / naive "
           "| server CPU s | rel per server CPU s |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for batch, report, cpu in rows:
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for batch, workers, report, cpu in rows:
         rate = report.relationships / report.seconds
         cpu_cells = f"{cpu:.1f} | {report.relationships / cpu:,.0f}" if cpu else "n/a | n/a"
-        print(f"| {batch:,} | {report.transactions} | {report.seconds:.1f} | {rate:,.0f} | {naive_rate:,.0f} "
+        print(f"| {batch:,} | {workers} | {report.transactions} | {report.seconds:.1f} | {rate:,.0f} | {naive_rate:,.0f} "
               f"| {rate / naive_rate:.0f}x | {cpu_cells} |")
     if args.admin_import:
         total = exported + imported
-        print(f"| neo4j-admin import (offline, CSV export {exported:.1f}s + import {imported:.1f}s) | | {total:.1f} "
+        print(f"| neo4j-admin import (offline, CSV export {exported:.1f}s + import {imported:.1f}s) | | | {total:.1f} "
               f"| {n_edges / total:,.0f} | | | | |")
     return 0
 

@@ -161,6 +161,7 @@ def load(
     sparql_endpoint: Optional[str] = typer.Option(None, "--sparql-endpoint",
                                                   help="Upload to this SPARQL endpoint (Graph Store Protocol)."),
     batch_size: int = typer.Option(10_000, "--batch-size", help="Rows per Neo4j batch."),
+    workers: int = typer.Option(1, "--workers", help="Neo4j: documents written at once (each its own transaction)."),
     jobs: int = JobsOption,
     fmt: OutputFormat = FormatOption,
 ) -> None:
@@ -180,7 +181,7 @@ def load(
                 from .graph.neo4j import Neo4jStore
 
                 with Neo4jStore(uri=neo4j_uri, database=neo4j_database) as s:
-                    s.load(graph, batch_size=batch_size)
+                    s.load(graph, batch_size=batch_size, workers=workers)
                     counts = s.counts()
             elif sparql_endpoint:
                 from .graph.sparql_remote import RemoteSparqlStore

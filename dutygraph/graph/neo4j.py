@@ -580,7 +580,7 @@ class Neo4jStore:
 
     # -- writes ----------------------------------------------------------------------------------------------
     def load(self, source, batch_size: int = DEFAULT_BATCH_SIZE, *,
-             before_commit: Callable[[Any, str], None] | None = None) -> LoadReport:
+             before_commit: Callable[[Any, str], None] | None = None, workers: int = 1) -> LoadReport:
         """Replace the contribution of each document of ``source`` (a graph, a Document, or several of them).
 
         One transaction per document, statements of at most ``batch_size`` rows.
@@ -588,25 +588,68 @@ class Neo4jStore:
         before it stay loaded) and raises a :class:`StoreError` naming it.
         ``before_commit(tx, document)`` runs inside each transaction, last.
 
+        ``workers`` > 1 writes that many documents at once, each in its own
+        session and transaction (the server uses more cores; shared units are
+        MERGEd, and a deadlock between two documents is retried by the driver).
+        A failure then stops further documents, but those already being written
+        complete; the first error is raised.
+
         A document counts as loaded when its Document node exists (the
         transactions keep it so); only then is its old contribution looked for.
         After tampering by hand, :meth:`delete_document` sweeps it regardless.
         """
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
+        if workers < 1:
+            raise ValueError("workers must be at least 1")
         self.ensure_schema()
         report = LoadReport()
         start = time.perf_counter()
+
+        def done(part: Contribution) -> None:
+            report.documents.append(part.document)
+            report.nodes += sum(len(rows) for rows in part.nodes.values())
+            report.relationships += part.relationships
+            report.transactions += 1
+
         # The next document's rows are made in a thread while the server writes the current one.
-        with closing(prefetch(contributions(source))) as parts:
-            for part in parts:
-                self._commit(part, batch_size, before_commit)
-                report.documents.append(part.document)
-                report.nodes += sum(len(rows) for rows in part.nodes.values())
-                report.relationships += part.relationships
-                report.transactions += 1
+        with closing(prefetch(contributions(source), depth=max(2, 2 * workers))) as parts:
+            if workers == 1:
+                for part in parts:
+                    self._commit(part, batch_size, before_commit)
+                    done(part)
+            else:
+                self._load_parallel(parts, batch_size, before_commit, workers, done)
         report.seconds = time.perf_counter() - start
         return report
+
+    def _load_parallel(self, parts, batch_size: int, before_commit, workers: int, done) -> None:
+        """Commit ``parts`` with ``workers`` threads, at most ``2 * workers`` in flight; raise the first error."""
+        from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+
+        error: Exception | None = None
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="dutygraph-neo4j") as pool:
+            pending: dict = {}
+            for part in parts:
+                pending[pool.submit(self._commit, part, batch_size, before_commit)] = part
+                if len(pending) >= 2 * workers:
+                    finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    for future in finished:
+                        part_done = pending.pop(future)
+                        if future.exception() is None:
+                            done(part_done)
+                        elif error is None:
+                            error = future.exception()
+                if error is not None:
+                    break
+            for future in list(pending):
+                exc = future.exception()  # waits
+                if exc is None:
+                    done(pending[future])
+                elif error is None:
+                    error = exc
+        if error is not None:
+            raise error
 
     def _commit(self, part: Contribution, batch_size: int, before_commit) -> None:
         try:

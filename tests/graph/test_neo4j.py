@@ -235,6 +235,27 @@ def test_a_failing_second_document_leaves_the_first_whole_and_nothing_of_itself(
     assert_store_equals(neo4j, seed_graph)
 
 
+def test_parallel_workers_load_the_same_graph(neo4j, seed_doc, second_doc):
+    docs = [seed_doc, second_doc, hostile_document()]
+    everything = build(docs)
+    report = neo4j.load(docs, workers=3)
+    assert report.transactions == 3 and {SEED_ID, SECOND_ID} < set(report.documents)
+    assert_store_equals(neo4j, everything)
+    neo4j.load([seed_doc, second_doc], workers=2)  # again, in parallel: nothing changes
+    assert_store_equals(neo4j, everything)
+
+
+def test_parallel_workers_stop_at_a_failing_document_and_leave_nothing_of_it(neo4j, seed_doc, second_doc):
+    def fault(tx, document):
+        if document == SECOND_ID:
+            raise RuntimeError("injected fault")
+
+    with pytest.raises(StoreError, match=f"loading {SECOND_ID} failed, nothing of it was written"):
+        neo4j.load([seed_doc, second_doc], before_commit=fault, workers=2)
+    assert neo4j.documents() == [SEED_ID]
+    assert_store_equals(neo4j, build([seed_doc]))
+
+
 def test_a_fault_inside_the_transaction_rolls_the_document_back(neo4j, seed_doc, second_doc, seed_graph):
     def fault(tx, document):
         if document == SECOND_ID:
