@@ -20,7 +20,7 @@ busy machine distorts less than wall time.
 
 The server is NEO4J_URI (credentials from NEO4J_USERNAME / NEO4J_PASSWORD) or
 bolt://127.0.0.1:$NEO4J_BOLT_PORT. ITS DATABASE IS EMPTIED. While it runs it
-holds the lock file the tests take (tests/graph/conftest.py), so a test run on
+holds the lock file the tests take (tests/neo4j_fixtures.py), so a test run on
 the same server waits rather than fails.
 """
 
@@ -31,29 +31,13 @@ import os
 import sys
 import tempfile
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-
-@contextmanager
-def exclusive(uri: str):
-    """The lock of tests/graph/conftest.py:exclusive (same file name), so tests and benchmark take turns."""
-    try:
-        import fcntl
-    except ImportError:
-        yield
-        return
-    name = "dutygraph-neo4j-" + "".join(c if c.isalnum() else "-" for c in uri) + ".lock"
-    with open(Path(tempfile.gettempdir()) / name, "w") as f:
-        fcntl.flock(f, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(f, fcntl.LOCK_UN)
+from tests.neo4j_fixtures import clear, exclusive  # noqa: E402  (the tests' lock: tests and benchmark take turns)
 
 
 def build_corpus(docs: int, scale: int, seed: int, out: Path):
@@ -104,13 +88,6 @@ def admin_import(graph, work: Path) -> tuple[float, float]:
     if done.returncode:
         raise SystemExit(f"neo4j-admin import failed:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
     return exported, time.perf_counter() - start
-
-
-def clear(store) -> None:
-    with store.driver.session(database=store.settings.database) as session:
-        # relationships first: a node with many (a Document, a busy Unit) would make a batch too big
-        session.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS").consume()
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 
 
 def first_documents(graph, relationships: int):

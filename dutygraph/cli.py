@@ -63,7 +63,9 @@ def _read(paths: List[Path], jobs: int, keep: str = "documents"):
 
     files = find_files(paths)
     if not files:
-        _fail_text(f"no plan file found in {', '.join(str(p) for p in paths)}", 2)
+        from .errors import InputError
+
+        _fail(InputError(f"no plan file found in {', '.join(str(p) for p in paths)}"))
     # Automatic: parallel for 16 files or more, except where whole Documents must come back (build, load):
     # shipping their objects from worker processes costs more than reading them here (benchmarks/corpus_extract.py).
     processes = jobs or (None if len(files) >= 16 and keep != "documents" else 1)
@@ -76,11 +78,6 @@ def _read(paths: List[Path], jobs: int, keep: str = "documents"):
         typer.echo(f"read {s.documents} of {s.files} files ({s.failures} failed): {s.tasks} tasks, "
                    f"{s.assignments} unit assignments in {s.seconds:.1f}s", err=True)
     return result
-
-
-def _fail_text(message: str, code: int = 1) -> None:
-    typer.echo(f"dutygraph: error: {message}", err=True)
-    raise typer.Exit(code)
 
 
 @app.command()
@@ -384,9 +381,8 @@ def sparql(
 
 # -- exports and pictures --------------------------------------------------------------------
 
-def _graph_for(files: List[Path], store: Path, jobs: int, backend: str = "embedded", endpoint=None,
-               neo4j_uri=None, neo4j_database=None):
-    """The graph of FILES (read now) or, without files, of the store."""
+def _graph_for(files: List[Path], store: Path, jobs: int):
+    """The graph of FILES (read now) or, without files, of the embedded store; and the files that failed."""
     if files:
         from .graph.build import build as build_graph
 
@@ -394,21 +390,14 @@ def _graph_for(files: List[Path], store: Path, jobs: int, backend: str = "embedd
         if result.failures and not result.documents:
             raise typer.Exit(2)
         return build_graph(result.documents), result.failures
-    if backend == "embedded":
-        from .graph.embedded import EmbeddedStore
+    from .graph.embedded import EmbeddedStore
 
-        with EmbeddedStore(store) as s:
-            if not s.documents():
-                from .errors import StoreError
+    with EmbeddedStore(store) as s:
+        if not s.documents():
+            from .errors import StoreError
 
-                raise StoreError(f"{store}: the store is empty (run `dutygraph load FILE...` first, "
-                                 "or name the files)")
-            return s.graph(), []
-    from .queries.connect import open_backend
-    from .viz import graph_from_backend
-
-    with open_backend(backend, store, endpoint, neo4j_uri, neo4j_database) as b:
-        return graph_from_backend(b), []
+            raise StoreError(f"{store}: the store is empty (run `dutygraph load FILE...` first, or name the files)")
+        return s.graph(), []
 
 
 EXPORT_HELP = ("graphml, gexf (Gephi), json (node-link), turtle, ntriples, jsonld, trig (RDF), or neo4j-csv "
@@ -475,21 +464,18 @@ def viz(
     if len(chosen) > 1:
         _fail(QueryError("choose one view: --all, --unit NAME, --depends NAME or --partners"))
     view = chosen[0] if chosen else "all"
+    options = dict(name=unit or depends_on, depth=depth, document=document, min_shared=min_shared)
+    failures = []
     try:
-        if files:
-            source, failures = _graph_for(files, store, jobs)
-            path, v = render(source, view, out, name=unit or depends_on, depth=depth, document=document,
-                             min_shared=min_shared)
+        if files or (backend == "embedded" and view in ("all", "unit")):
+            # the whole graph, documents included (a backend shows only what the questions return)
+            source, failures = _graph_for(files or [], store, jobs)
+            path, v = render(source, view, out, **options)
         else:
             from .queries.connect import open_backend
 
-            failures = []
             with open_backend(backend, store, endpoint, neo4j_uri, neo4j_database) as b:
-                source = b
-                if backend == "embedded" and view in ("all", "unit"):
-                    source, _ = _graph_for([], store, jobs)  # the whole stored graph, documents included
-                path, v = render(source, view, out, name=unit or depends_on, depth=depth, document=document,
-                                 min_shared=min_shared)
+                path, v = render(b, view, out, **options)
     except DutygraphError as exc:
         _fail(exc)
     typer.echo(f"{view} view written to {path} ({v.node_count} nodes, {v.edge_count} edges)", err=True)

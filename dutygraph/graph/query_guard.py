@@ -32,7 +32,8 @@ CYPHER_READ_CALLS = ("show_tables", "table_info", "show_connection", "db_version
 SPARQL_UPDATES = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
 
 _CYPHER_NOISE = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
-_SPARQL_NOISE = re.compile(r"'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|<[^<>\s]*>"
+# String literals, IRIs and comments of a SPARQL text: where words and braces are not syntax.
+SPARQL_NOISE = re.compile(r"'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|<[^<>\s]*>"
                            r"|#[^\n]*", re.S)
 _WORD = re.compile(r"[A-Za-z_][A-Za-z_0-9]*")
 
@@ -60,7 +61,7 @@ def check_cypher(query: str) -> None:
 
 def check_sparql(query: str) -> None:
     """Raise :class:`QueryError` for SPARQL UPDATE operations and SERVICE (federated) calls."""
-    upper = [w.upper() for w in _words(query, _SPARQL_NOISE)]
+    upper = [w.upper() for w in _words(query, SPARQL_NOISE)]
     if "SERVICE" in upper:
         raise QueryError("refused: SERVICE calls another endpoint")
     for word in upper:

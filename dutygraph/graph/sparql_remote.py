@@ -33,7 +33,7 @@ import urllib.request
 
 from ..errors import QueryError, StoreError
 from . import vocab as v
-from .query_guard import check_sparql
+from .query_guard import SPARQL_NOISE, check_sparql
 from .rdf import (EDGE_COUNTS, NODE_COUNTS, counts_from_rows, documents_query, graph_name, graph_ntriples,
                   replace_update)
 from .rows import document_ids
@@ -75,14 +75,9 @@ def with_bindings(query: str, bindings: dict | None) -> str:
     return f"{query[:at + 1]} VALUES ({names}) {{ ({values}) }}{query[at + 1:]}"
 
 
-# String literals, IRIs and comments, where a brace or WHERE is not syntax.
-_NOISE = re.compile(r"'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|<[^<>\s]*>|#[^\n]*",
-                    re.S)
-
-
 def _where_brace(query: str) -> int:
     """The offset of the ``{`` that opens the query's WHERE group (strings, IRIs and comments skipped)."""
-    blanked = _NOISE.sub(lambda m: " " * len(m.group(0)), query)
+    blanked = SPARQL_NOISE.sub(lambda m: " " * len(m.group(0)), query)
     where = re.search(r"\bWHERE\b", blanked, re.I)
     if where is None and re.search(r"\bCONSTRUCT\b", blanked, re.I):
         raise QueryError("sparql: to bind values in a CONSTRUCT query, write its WHERE")
