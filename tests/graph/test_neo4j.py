@@ -14,8 +14,8 @@ import pytest
 
 from dutygraph.errors import QueryError, StoreError
 from dutygraph.graph.build import build
-from dutygraph.graph.neo4j import (Neo4jSettings, Neo4jStore, Statement, edge_query, node_query,
-                                   removal_statements, split_graph, write_statements)
+from dutygraph.graph.neo4j import Neo4jSettings, Neo4jStore, split_graph, write_statements
+from dutygraph.graph.neo4j_cypher import EDGES_QUERY, NODES_QUERY, edge_block, node_block, removal_queries
 from dutygraph.graph.node_link import counts
 from dutygraph.graph.rows import edge_rows, node_rows
 from dutygraph.loaders import load
@@ -103,72 +103,92 @@ def test_split_rows_are_the_rows_of_rows_py_without_none(seed_graph):
         assert part.nodes[label] == {r["id"]: {k: v for k, v in r.items() if v is not None} for r in rows}
     for key, rows in edge_rows(seed_graph).items():
         want = sorted((r["source"], r["target"], _props(r, "")) for r in rows)
-        got = sorted((r["source"], r["target"], _props({**r["properties"], "source": r["source"],
-                                                        "target": r["target"]}, "")) for r in part.edges[key])
+        got = sorted((r["source"], r["target"], _props(r, "")) for r in part.edges[key])
         assert got == want, key
 
 
 def test_a_writer_step_sends_exactly_this_cypher_and_these_parameters(seed_graph):
     steps = write_statements(split_graph(seed_graph)[0], batch_size=50)
+    # 108 tasks and 169 responsible units in batches of 50: statement k carries batch k of every list,
+    # all nodes before any relationship
+    assert [s.query for s in steps] == [NODES_QUERY] * 3 + [EDGES_QUERY] * 4
+    assert all(list(s.params) == ["batch"] for s in steps)  # the rows travel inside one map parameter
+    assert [s.expect["Task"] for s in steps[:3]] == [50, 50, 8]
+    assert [s.expect["Unit"] for s in steps[:3]] == [50, 12, 0]  # 62 units
+    assert [s.expect["LEADS_Unit_Task"] for s in steps[3:]] == [50, 24, 0, 0]  # 74 printed leads
+    assert [s.expect["RESPONSIBLE_FOR_Unit_Task"] for s in steps[3:]] == [50, 50, 50, 19]
+    assert all(s.expect == {k: len(v) for k, v in s.params["batch"].items()} for s in steps)
     document = {k: v for k, v in seed_graph.nodes[SEED_ID].items() if k != "label"}
     assert document["sha256"] and document["title"]
-    assert steps[0] == Statement("UNWIND $rows AS new\nCREATE (n:Document)\nSET n = new\nRETURN count(n) AS written",
-                                 {"rows": [document]}, 1)
-    units = [s for s in steps if "MERGE (n:Unit " in s.query]
-    assert [s.expect for s in units] == [50, 12]  # 62 units, batches of 50
+    assert steps[0].params["batch"]["Document"] == [document] and steps[1].params["batch"]["Document"] == []
+    props = ", ".join(f"{p}: row.{p}" for p in ("id", "name", "title", "plan_title", "issuers", "issued",
+                                                 "published", "number", "source", "sha256", "year", "city"))
+    assert NODES_QUERY.startswith("CYPHER replan=skip\n"
+                                  "CALL () {\n"  # stored shared nodes locked first, in one order (no deadlock)
+                                  "  CALL () {\n"
+                                  "    UNWIND $batch.Unit AS row MATCH (n:Unit {id: row.id}) RETURN n\n"
+                                  "    UNION ALL\n"
+                                  "    UNWIND $batch.Place AS row MATCH (n:Place {id: row.id}) RETURN n\n"
+                                  "    UNION ALL\n"
+                                  "    UNWIND $batch.Project AS row MATCH (n:Project {id: row.id}) RETURN n\n"
+                                  "  }\n"
+                                  "  WITH n ORDER BY elementId(n)\n"
+                                  "  SET n.documents = n.documents\n"
+                                  "  RETURN count(n) AS locked\n"
+                                  "}\n"
+                                  "CALL () {\n"
+                                  "  UNWIND $batch.Document AS row\n"
+                                  f"  CREATE (n:Document {{{props}}})\n"
+                                  "  RETURN count(n) AS Document\n"
+                                  "}\n")
+    assert NODES_QUERY.endswith("RETURN locked, Document, KeyWork, Program, Task, Unit, Place, Project, Target")
     preferred = "".join(  # of two values, the shortest, then the first in order (schema.preferred)
-        f"    n.{p} = CASE WHEN old.{p} IS NULL OR size(new.{p}) < size(old.{p}) OR size(new.{p}) = size(old.{p}) "
-        f"AND new.{p} < old.{p} THEN new.{p} ELSE old.{p} END,\n"
-        for p in ("name", "short_name", "kind", "city", "place"))
-    assert units[0].query == (
-        "UNWIND $rows AS new\n"
-        "MERGE (n:Unit {id: new.id})\n"
-        "WITH n, new, properties(n) AS old\n"
-        "SET n += new, n += old,\n"
-        + preferred +
-        "    n.aliases = CASE WHEN old.aliases IS NULL AND new.aliases IS NULL THEN null ELSE COLLECT { UNWIND "
-        "coalesce(old.aliases, []) + coalesce(new.aliases, []) AS x RETURN DISTINCT x ORDER BY x } END,\n"
-        "    n.documents = CASE WHEN old.documents IS NULL AND new.documents IS NULL THEN null ELSE COLLECT { UNWIND "
-        "coalesce(old.documents, []) + coalesce(new.documents, []) AS x RETURN DISTINCT x ORDER BY x } END\n"
-        "RETURN count(n) AS written")
+        f"      n.{p} = CASE WHEN n.{p} IS NULL OR size(row.{p}) < size(n.{p}) OR size(row.{p}) = size(n.{p}) "
+        f"AND row.{p} < n.{p} THEN row.{p} ELSE n.{p} END,\n" for p in ("name", "short_name"))
+    united = "".join(  # sorted lists, each new value put in its place
+        f"CASE WHEN row.{p} IS NULL THEN n.{p} ELSE reduce(acc = coalesce(n.{p}, []), x IN row.{p} | CASE WHEN x IN "
+        f"acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END) END" for p in ("aliases",))
+    assert ("CALL () {\n"
+            "  UNWIND $batch.Unit AS row\n"
+            "  MERGE (n:Unit {id: row.id})\n"
+            "  ON CREATE SET n.name = row.name, n.short_name = row.short_name, n.aliases = row.aliases, "
+            "n.kind = row.kind, n.city = row.city, n.place = row.place, n.documents = row.documents\n"
+            "  ON MATCH SET\n" + preferred + f"      n.aliases = {united},\n") in NODES_QUERY
     assert {"id": "unit/株洲市清水塘投资集团", "name": "株洲市清水塘投资集团", "short_name": "清水塘投资集团",
             "kind": "state_owned_group", "city": "株洲市", "aliases": ["市清水塘投资集团", "清水塘投资集团"],
-            "documents": [SEED_ID]} in units[0].params["rows"] + units[1].params["rows"]
-    leads = [s for s in steps if "[r:LEADS]" in s.query]
-    assert [s.expect for s in leads] == [50, 24]  # 74 printed leads
-    assert leads[0].query == ("UNWIND $rows AS row\n"
-                              "MATCH (a:Unit {id: row.source})\n"
-                              "MATCH (b:Task {id: row.target})\n"
-                              "CREATE (a)-[r:LEADS]->(b)\n"
-                              "SET r = row.properties\n"
-                              "RETURN count(r) AS written")
-    assert list(leads[0].params) == ["rows"] and len(leads[0].params["rows"]) == 50
-    assert leads[0].params["rows"][0] == {  # rows in (source, target) order
-        "source": "unit/株洲市两型办", "target": f"{SEED_ID}/task/A4-2",
-        "properties": {"document": SEED_ID, "line_first": 224, "line_last": 224, "printed": "市两型办",
-                       "inferred": False, "basis": "printed", "role": "lead"}}
-    assert {"source": "unit/株洲市清水塘投资集团", "target": f"{SEED_ID}/task/A2-4-2",
-            "properties": {"document": SEED_ID, "line_first": 141, "line_last": 141, "printed": "清水塘投资集团",
-                           "inferred": False, "basis": "printed", "role": "lead"}} in leads[1].params["rows"]
-    # nodes before relationships; every value a parameter, never in the text
-    first_edge = next(i for i, s in enumerate(steps) if "MATCH (a:" in s.query)
-    assert all("MATCH (a:" not in s.query for s in steps[:first_edge])
+            "documents": [SEED_ID]} in steps[0].params["batch"]["Unit"] + steps[1].params["batch"]["Unit"]
+    edge_props = ", ".join(f"{p}: row.{p}" for p in ("document", "line_first", "line_last", "printed", "inferred",
+                                                      "basis", "role"))
+    assert ("CALL () {\n"
+            "  UNWIND $batch.LEADS_Unit_Task AS row\n"
+            "  MATCH (a:Unit {id: row.source})\n"
+            "  MATCH (b:Task {id: row.target})\n"
+            f"  CREATE (a)-[r:LEADS {{{edge_props}}}]->(b)\n"
+            "  RETURN count(r) AS LEADS_Unit_Task\n"
+            "}\n") in EDGES_QUERY
+    leads = steps[3].params["batch"]["LEADS_Unit_Task"]
+    assert leads[0] == {  # rows in (source, target) order
+        "source": "unit/株洲市两型办", "target": f"{SEED_ID}/task/A4-2", "document": SEED_ID, "line_first": 224,
+        "line_last": 224, "printed": "市两型办", "inferred": False, "basis": "printed", "role": "lead"}
+    assert {"source": "unit/株洲市清水塘投资集团", "target": f"{SEED_ID}/task/A2-4-2", "document": SEED_ID,
+            "line_first": 141, "line_last": 141, "printed": "清水塘投资集团", "inferred": False, "basis": "printed",
+            "role": "lead"} in steps[4].params["batch"]["LEADS_Unit_Task"]
+    # every value a parameter, never in the text
     assert all("株洲" not in s.query for s in steps)
 
 
-def test_removal_statements_text():
-    steps = removal_statements(SEED_ID)
-    assert all(s.params == {"document": SEED_ID} for s in steps)
-    assert steps[0].query == ("MATCH (a:Unit)-[r:MEMBER_OF]->(b:Unit)\n"
-                              "WHERE $document IN a.documents AND $document IN r.documents\n"
-                              "SET r.documents = [d IN r.documents WHERE d <> $document]\n"
-                              "WITH r WHERE size(r.documents) = 0\n"
-                              "DELETE r")
+def test_removal_queries_text():
+    queries = removal_queries()
+    assert queries[0] == ("MATCH (a:Unit)-[r:MEMBER_OF]->(b:Unit)\n"
+                          "WHERE $document IN a.documents AND $document IN r.documents\n"
+                          "SET r.documents = [d IN r.documents WHERE d <> $document]\n"
+                          "WITH r WHERE size(r.documents) = 0\n"
+                          "DELETE r")
     assert ("MATCH (n:Unit) WHERE $document IN n.documents\n"
             "SET n.documents = [d IN n.documents WHERE d <> $document]\n"
             "WITH n WHERE size(n.documents) = 0\n"
-            "DETACH DELETE n") in [s.query for s in steps]
-    assert [s.query for s in steps[-5:]] == [
+            "DETACH DELETE n") in queries
+    assert queries[-5:] == [
         "MATCH (n:Document {id: $document})\nDETACH DELETE n",
         "MATCH (n:KeyWork {document: $document})\nDETACH DELETE n",
         "MATCH (n:Program {document: $document})\nDETACH DELETE n",
@@ -178,9 +198,11 @@ def test_removal_statements_text():
 
 def test_labels_and_types_come_only_from_the_schema():
     with pytest.raises(ValueError, match="not a node label"):
-        node_query("Unit) DETACH DELETE n //")
+        node_block("Unit) DETACH DELETE n //")
     with pytest.raises(ValueError, match="not a relationship type"):
-        edge_query("LEADS]->() DETACH DELETE r //", "Unit", "Task")
+        edge_block("LEADS]->() DETACH DELETE r //", "Unit", "Task")
+    with pytest.raises(ValueError, match="does not join"):
+        edge_block("LEADS", "Unit", "Document")
     g = nx.MultiDiGraph()
     g.add_node("x", label="Unit`) DETACH DELETE n //", id="x")
     with pytest.raises(ValueError, match="not a node label"):
@@ -356,7 +378,7 @@ def test_in_document_rows_carry_their_document_and_namesakes_get_the_ids_of_buil
     assert [p.document for p in parts] == ["doc/plan-2019", "doc/plan-2018"]  # in the order given
     for part in parts:
         rows = [r for key, rows in part.edges.items() if key[0] == "IN_DOCUMENT" for r in rows]
-        assert rows and all(r["target"] == part.document and r["properties"] == {"document": part.document}
+        assert rows and all(r["target"] == part.document and r["document"] == part.document and len(r) == 3
                             for r in rows)
     want = {p.document: p for p in split_graph(build([a, b]))}
     assert all(p.nodes.keys() == want[p.document].nodes.keys() for p in parts)

@@ -1,0 +1,222 @@
+"""The Cypher text the Neo4j store sends: schema, a document's writes, its removal.
+
+Labels, relationship types and property names are written into the text only
+from :mod:`dutygraph.graph.schema` (anything else raises ValueError); every value
+travels as a parameter.
+
+A document is written with two statement texts, the same for every document:
+:data:`NODES_QUERY` creates its own nodes and MERGEs the shared ones, then
+:data:`EDGES_QUERY` creates its relationships (MERGE between shared nodes). Each
+is a sequence of ``CALL () { UNWIND $batch.<key> AS row ... }`` blocks, one per
+label or (type, source label, target label), returning how many rows each
+wrote. Two things keep the server from planning again and again, which cost
+more than the writes themselves:
+
+* the rows travel inside one map parameter, ``$batch``. Neo4j keys its plan
+  cache on the size (by order of magnitude) of every top-level list parameter;
+  with ``UNWIND $rows`` a batch of 8 rows and one of 80 were planned apart.
+* ``CYPHER replan=skip``: a plan made once is kept while the counts of the
+  growing database change (by default it is planned again every ten seconds
+  or so during a load). The constraints exist before the first plan is made.
+
+>>> print(node_block("Target"))
+UNWIND $batch.Target AS row
+CREATE (n:Target {id: row.id, name: row.name, text: row.text, indicator: row.indicator, relation: row.relation, value: row.value, document: row.document, line_first: row.line_first, line_last: row.line_last})
+RETURN count(n) AS Target
+>>> print(edge_block("LEADS", "Unit", "Task").replace(", ", ",\\n    "))
+UNWIND $batch.LEADS_Unit_Task AS row
+MATCH (a:Unit {id: row.source})
+MATCH (b:Task {id: row.target})
+CREATE (a)-[r:LEADS {document: row.document,
+    line_first: row.line_first,
+    line_last: row.line_last,
+    printed: row.printed,
+    inferred: row.inferred,
+    basis: row.basis,
+    role: row.role}]->(b)
+RETURN count(r) AS LEADS_Unit_Task
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Mapping
+
+from .schema import DOCUMENT_LABELS, EDGE_ENDPOINTS, EDGE_PROPERTIES, EDGE_TYPES, NODE_LABELS, NODE_PROPERTIES, \
+    SHARED_LABELS, UNION_PROPERTIES
+
+PREFIX = "CYPHER replan=skip\n"
+EdgeKey = tuple[str, str, str]  # (type, source label, target label)
+# Every (type, source label, target label) the schema allows, in writing order.
+EDGE_KEYS: tuple[EdgeKey, ...] = tuple((t, a, b) for t in EDGE_TYPES for a, b in EDGE_ENDPOINTS[t])
+# Relationship rows carry their ends beside their properties.
+assert not {"source", "target"} & set(EDGE_PROPERTIES)
+
+
+def _label(name: str) -> str:
+    if name not in NODE_LABELS:
+        raise ValueError(f"{name!r} is not a node label of the schema")
+    return name
+
+
+def _type(name: str) -> str:
+    if name not in EDGE_TYPES:
+        raise ValueError(f"{name!r} is not a relationship type of the schema")
+    return name
+
+
+def edge_name(key: EdgeKey) -> str:
+    """The parameter key and result column of one (type, source label, target label).
+
+    >>> edge_name(("PART_OF", "Task", "Program"))
+    'PART_OF_Task_Program'
+    """
+    type_, source, target = key
+    return f"{_type(type_)}_{_label(source)}_{_label(target)}"
+
+
+def is_shared(key: EdgeKey) -> bool:
+    """A relationship between two shared nodes (MERGEd, owned by a ``documents`` list)."""
+    return key[1] in SHARED_LABELS and key[2] in SHARED_LABELS
+
+
+def owner_key(label: str) -> str:
+    """The property naming the document a node belongs to (a Document is its own)."""
+    return "id" if label == "Document" else "document"
+
+
+# -- schema and removal ----------------------------------------------------------------------------------------
+def schema_statements() -> list[str]:
+    """A uniqueness constraint on ``id`` per label, and an index on ``document`` per document-owned label."""
+    out = [f"CREATE CONSTRAINT {_label(label).lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+           for label in NODE_LABELS]
+    out += [f"CREATE INDEX {_label(label).lower()}_document IF NOT EXISTS FOR (n:{label}) ON (n.document)"
+            for label in DOCUMENT_LABELS if "document" in NODE_PROPERTIES[label]]
+    return out
+
+
+PRESENT_QUERY = "MATCH (d:Document {id: $document}) RETURN count(d) AS n"
+
+
+def shared_pairs() -> list[EdgeKey]:
+    """(type, source label, target label) of the relationships between shared nodes."""
+    return [key for key in EDGE_KEYS if is_shared(key)]
+
+
+def removal_queries() -> list[str]:
+    """The queries removing what ``$document`` contributed: shared relationships, shared nodes, its own nodes.
+
+    >>> print(removal_queries()[-1])
+    MATCH (n:Target {document: $document})
+    DETACH DELETE n
+    """
+    out = []
+    for type_, a, b in shared_pairs():  # a document's shared relationship joins two of its shared nodes
+        out.append(f"MATCH (a:{_label(a)})-[r:{_type(type_)}]->(b:{_label(b)})\n"
+                   "WHERE $document IN a.documents AND $document IN r.documents\n"
+                   "SET r.documents = [d IN r.documents WHERE d <> $document]\n"
+                   "WITH r WHERE size(r.documents) = 0\n"
+                   "DELETE r")
+    for label in SHARED_LABELS:
+        out.append(f"MATCH (n:{_label(label)}) WHERE $document IN n.documents\n"
+                   "SET n.documents = [d IN n.documents WHERE d <> $document]\n"
+                   "WITH n WHERE size(n.documents) = 0\n"
+                   "DETACH DELETE n")
+    for label in DOCUMENT_LABELS:
+        out.append(f"MATCH (n:{_label(label)} {{{owner_key(label)}: $document}})\nDETACH DELETE n")
+    return out
+
+
+# -- writes ----------------------------------------------------------------------------------------------------
+def _map(var: str, props: Iterable[str]) -> str:
+    """A map literal of ``row`` values (absent keys are null, and null properties are not stored)."""
+    return "{" + ", ".join(f"{p}: {var}.{p}" for p in props) + "}"
+
+
+def _kept(var: str, p: str, kind: str) -> str:
+    """The value a shared node or relationship keeps of its ``p`` and ``row.p``: the united sorted lists for
+    :data:`~dutygraph.graph.schema.UNION_PROPERTIES`, else the one
+    :func:`~dutygraph.graph.schema.preferred` keeps (strings: shortest, then first in order; never null).
+
+    Lists already stored are sorted and distinct (this module keeps them so), and each value of the row is
+    put in its place. Neo4j orders strings by UTF-16 code unit, Python by code point: the two differ only
+    between characters beyond U+FFFF and those from U+E000 on.
+    """
+    old, new = f"{var}.{p}", f"row.{p}"
+    if p in UNION_PROPERTIES:
+        return (f"CASE WHEN {new} IS NULL THEN {old} ELSE reduce(acc = coalesce({old}, []), x IN {new} | "
+                f"CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END) END")
+    first = (f"size({new}) < size({old}) OR size({new}) = size({old}) AND {new} < {old}" if kind == "STRING"
+             else f"{new} < {old}")
+    return f"CASE WHEN {old} IS NULL OR {first} THEN {new} ELSE {old} END"
+
+
+def _merge_sets(var: str, props: Mapping[str, str]) -> str:
+    """ON CREATE / ON MATCH items of a MERGEd node or relationship, for every property but ``id``."""
+    names = [p for p in props if p != "id"]
+    on_create = ", ".join(f"{var}.{p} = row.{p}" for p in names)
+    on_match = ",\n    ".join(f"{var}.{p} = {_kept(var, p, props[p])}" for p in names)
+    return f"ON CREATE SET {on_create}\nON MATCH SET\n    {on_match}"
+
+
+def node_block(label: str) -> str:
+    """Create the rows of ``$batch.<label>`` as nodes, or MERGE them by id for a shared label.
+
+    >>> print(node_block("Project").splitlines()[1:5])
+    ['MERGE (n:Project {id: row.id})', 'ON CREATE SET n.name = row.name, n.base_name = row.base_name, n.type = row.type, n.phase = row.phase, n.city = row.city, n.documents = row.documents', 'ON MATCH SET', '    n.name = CASE WHEN n.name IS NULL OR size(row.name) < size(n.name) OR size(row.name) = size(n.name) AND row.name < n.name THEN row.name ELSE n.name END,']
+    """
+    label = _label(label)
+    head = f"UNWIND $batch.{label} AS row\n"
+    if label not in SHARED_LABELS:
+        return head + f"CREATE (n:{label} {_map('row', NODE_PROPERTIES[label])})\nRETURN count(n) AS {label}"
+    return (head + f"MERGE (n:{label} {{id: row.id}})\n{_merge_sets('n', NODE_PROPERTIES[label])}\n"
+            f"RETURN count(n) AS {label}")
+
+
+def edge_block(type_: str, source: str, target: str) -> str:
+    """Create the rows of ``$batch.<type>_<source>_<target>`` as relationships (MERGE between shared nodes)."""
+    key = (type_, source, target)
+    if target not in [b for a, b in EDGE_ENDPOINTS.get(_type(type_), ()) if a == _label(source)]:
+        raise ValueError(f"{type_} does not join {source} to {_label(target)} in the schema")
+    name = edge_name(key)
+    head = (f"UNWIND $batch.{name} AS row\nMATCH (a:{source} {{id: row.source}})\n"
+            f"MATCH (b:{target} {{id: row.target}})\n")
+    if not is_shared(key):
+        props = [p for p in EDGE_PROPERTIES if p != "documents"]
+        return head + f"CREATE (a)-[r:{type_} {_map('row', props)}]->(b)\nRETURN count(r) AS {name}"
+    return head + f"MERGE (a)-[r:{type_}]->(b)\n{_merge_sets('r', EDGE_PROPERTIES)}\nRETURN count(r) AS {name}"
+
+
+def _calls(blocks: list[tuple[str, str]]) -> str:
+    body = "".join("CALL () {\n" + "\n".join("  " + line for line in text.splitlines()) + "\n}\n"
+                   for _, text in blocks)
+    return PREFIX + body + "RETURN " + ", ".join(name for name, _ in blocks)
+
+
+def lock_block() -> str:
+    """Lock the stored shared nodes of ``$batch`` for writing, all of them and in one order, before anything else.
+
+    Two documents naming the same units would otherwise each take a shared lock on a unit (creating a
+    relationship does) and then wait for the other to let go of it to write its lists: a deadlock, which
+    the server breaks by failing one transaction.
+    """
+    union = "\n  UNION ALL\n".join(f"  UNWIND $batch.{_label(label)} AS row MATCH (n:{label} {{id: row.id}}) RETURN n"
+                                   for label in SHARED_LABELS)
+    return f"CALL () {{\n{union}\n}}\nWITH n ORDER BY elementId(n)\nSET n.documents = n.documents\nRETURN count(n) AS locked"
+
+
+NODE_NAMES: tuple[str, ...] = NODE_LABELS
+EDGE_NAMES: tuple[str, ...] = tuple(edge_name(key) for key in EDGE_KEYS)
+NODES_QUERY = _calls([("locked", lock_block())] + [(label, node_block(label)) for label in NODE_LABELS])
+EDGES_QUERY = _calls([(edge_name(key), edge_block(*key)) for key in EDGE_KEYS])
+
+
+# -- the naive loader of the benchmark -------------------------------------------------------------------------
+def naive_node_query(label: str) -> str:
+    """One node per query."""
+    return f"MERGE (n:{_label(label)} {{id: $id}}) SET n += $properties"
+
+
+def naive_edge_query(type_: str, source: str, target: str) -> str:
+    """One relationship per query."""
+    return (f"MATCH (a:{_label(source)} {{id: $source}}) MATCH (b:{_label(target)} {{id: $target}}) "
+            f"MERGE (a)-[r:{_type(type_)}]->(b) SET r += $properties")
