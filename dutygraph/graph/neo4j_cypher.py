@@ -109,7 +109,10 @@ def removal_queries() -> list[str]:
     MATCH (n:Target {document: $document})
     DETACH DELETE n
     """
-    out = []
+    union = "\n  UNION ALL\n".join(f"  MATCH (n:{_label(label)}) WHERE $document IN n.documents RETURN n"
+                                   for label in SHARED_LABELS)
+    # its shared nodes locked first, in the order loads lock them, so that no list is read stale
+    out = [f"CALL () {{\n{union}\n}}\nWITH n ORDER BY elementId(n)\nSET n.id = n.id"]
     for type_, a, b in shared_pairs():  # a document's shared relationship joins two of its shared nodes
         out.append(f"MATCH (a:{_label(a)})-[r:{_type(type_)}]->(b:{_label(b)})\n"
                    "WHERE $document IN a.documents AND $document IN r.documents\n"
@@ -151,7 +154,8 @@ def _kept(var: str, p: str, kind: str) -> str:
 
 
 def _merge_sets(var: str, props: Mapping[str, str]) -> str:
-    """ON CREATE / ON MATCH items of a MERGEd node or relationship, for every property but ``id``."""
+    """ON CREATE / ON MATCH items of a MERGEd relationship, for every property but ``id`` (its ends are locked
+    by then, so what ON MATCH reads is current)."""
     names = [p for p in props if p != "id"]
     on_create = ", ".join(f"{var}.{p} = row.{p}" for p in names)
     on_match = ",\n    ".join(f"{var}.{p} = {_kept(var, p, props[p])}" for p in names)
@@ -159,17 +163,35 @@ def _merge_sets(var: str, props: Mapping[str, str]) -> str:
 
 
 def node_block(label: str) -> str:
-    """Create the rows of ``$batch.<label>`` as nodes, or MERGE them by id for a shared label.
+    """Create the rows of ``$batch.<label>`` as nodes; for a shared label, only those not stored yet (MERGE by
+    id), whose other values :func:`kept_block` settles once they are locked.
 
-    >>> print(node_block("Project").splitlines()[1:5])
-    ['MERGE (n:Project {id: row.id})', 'ON CREATE SET n.name = row.name, n.base_name = row.base_name, n.type = row.type, n.phase = row.phase, n.city = row.city, n.documents = row.documents', 'ON MATCH SET', '    n.name = CASE WHEN n.name IS NULL OR size(row.name) < size(n.name) OR size(row.name) = size(n.name) AND row.name < n.name THEN row.name ELSE n.name END,']
+    >>> print(node_block("Project"))
+    UNWIND $batch.Project AS row
+    MERGE (n:Project {id: row.id})
+    ON CREATE SET n.name = row.name, n.base_name = row.base_name, n.type = row.type, n.phase = row.phase, n.city = row.city, n.documents = row.documents
+    RETURN count(n) AS Project
     """
     label = _label(label)
     head = f"UNWIND $batch.{label} AS row\n"
     if label not in SHARED_LABELS:
         return head + f"CREATE (n:{label} {_map('row', NODE_PROPERTIES[label])})\nRETURN count(n) AS {label}"
-    return (head + f"MERGE (n:{label} {{id: row.id}})\n{_merge_sets('n', NODE_PROPERTIES[label])}\n"
-            f"RETURN count(n) AS {label}")
+    on_create = ", ".join(f"n.{p} = row.{p}" for p in NODE_PROPERTIES[label] if p != "id")
+    return head + f"MERGE (n:{label} {{id: row.id}})\nON CREATE SET {on_create}\nRETURN count(n) AS {label}"
+
+
+def kept_block(label: str) -> str:
+    """Unite the lists of the stored shared nodes of ``$batch.<label>`` with the rows' and keep the preferred
+    of their other values (nodes just created are left as they are: uniting a value with itself keeps it).
+
+    >>> print(kept_block("Project").splitlines()[:3])
+    ['UNWIND $batch.Project AS row', 'MATCH (n:Project {id: row.id})', 'SET n.name = CASE WHEN n.name IS NULL OR size(row.name) < size(n.name) OR size(row.name) = size(n.name) AND row.name < n.name THEN row.name ELSE n.name END,']
+    """
+    if _label(label) not in SHARED_LABELS:
+        raise ValueError(f"{label} nodes belong to one document; nothing to keep")
+    props = NODE_PROPERTIES[label]
+    items = ",\n    ".join(f"n.{p} = {_kept('n', p, props[p])}" for p in props if p != "id")
+    return f"UNWIND $batch.{label} AS row\nMATCH (n:{label} {{id: row.id}})\nSET {items}\nRETURN count(n) AS {label}_kept"
 
 
 def edge_block(type_: str, source: str, target: str) -> str:
@@ -187,26 +209,28 @@ def edge_block(type_: str, source: str, target: str) -> str:
 
 
 def _calls(blocks: list[tuple[str, str]]) -> str:
+    """One statement running ``blocks`` (result column, block text) in order, returning every column."""
     body = "".join("CALL () {\n" + "\n".join("  " + line for line in text.splitlines()) + "\n}\n"
                    for _, text in blocks)
     return PREFIX + body + "RETURN " + ", ".join(name for name, _ in blocks)
 
 
 def lock_block() -> str:
-    """Lock the stored shared nodes of ``$batch`` for writing, all of them and in one order, before anything else.
+    """Lock the shared nodes of ``$batch`` for writing, all of them in one order, before any is read.
 
-    Two documents naming the same units would otherwise each take a shared lock on a unit (creating a
-    relationship does) and then wait for the other to let go of it to write its lists: a deadlock, which
-    the server breaks by failing one transaction.
+    A value read before its node is locked may be stale by the time it is written back, and a document
+    would drop another's id from a ``documents`` list (a lost update); and two documents locking the same
+    units in different orders would deadlock. ``SET n.id = n.id`` changes nothing but takes the lock.
     """
     union = "\n  UNION ALL\n".join(f"  UNWIND $batch.{_label(label)} AS row MATCH (n:{label} {{id: row.id}}) RETURN n"
                                    for label in SHARED_LABELS)
-    return f"CALL () {{\n{union}\n}}\nWITH n ORDER BY elementId(n)\nSET n.documents = n.documents\nRETURN count(n) AS locked"
+    return f"CALL () {{\n{union}\n}}\nWITH n ORDER BY elementId(n)\nSET n.id = n.id\nRETURN count(n) AS locked"
 
 
-NODE_NAMES: tuple[str, ...] = NODE_LABELS
-EDGE_NAMES: tuple[str, ...] = tuple(edge_name(key) for key in EDGE_KEYS)
-NODES_QUERY = _calls([("locked", lock_block())] + [(label, node_block(label)) for label in NODE_LABELS])
+# Shared nodes first: the missing ones created, then all of them locked, then their values settled.
+NODES_QUERY = _calls([(label, node_block(label)) for label in SHARED_LABELS] + [("locked", lock_block())]
+                     + [(f"{label}_kept", kept_block(label)) for label in SHARED_LABELS]
+                     + [(label, node_block(label)) for label in NODE_LABELS if label not in SHARED_LABELS])
 EDGES_QUERY = _calls([(edge_name(key), edge_block(*key)) for key in EDGE_KEYS])
 
 

@@ -133,7 +133,8 @@ def _part(parts: dict[str, Contribution], doc: str | None, what: str) -> Contrib
 
 
 def contributions(source) -> Iterator[Contribution]:
-    """One contribution per document of ``source``: a graph, a Document, or an iterable of graphs and/or Documents.
+    """One contribution per document of ``source``: a graph, a Document, or an iterable of graphs, Documents
+    and contributions (passed on as they are).
 
     Documents are built one by one (ids as :func:`~dutygraph.graph.build.build`
     gives them for the whole list: :func:`~dutygraph.graph.build.document_keys`),
@@ -147,12 +148,15 @@ def contributions(source) -> Iterator[Contribution]:
     from ..model import Document
     from .build import GraphBuilder, document_keys
 
-    items = [source] if isinstance(source, Document) else list(source)
-    keys = iter(document_keys([item for item in items if not isinstance(item, nx.Graph)]))
+    items = [source] if isinstance(source, (Document, Contribution)) else list(source)
+    keys = iter(document_keys([item for item in items if isinstance(item, Document)]))
     builder = GraphBuilder()
     for item in items:
         if isinstance(item, nx.Graph):
             yield from split_graph(item)
+            continue
+        if isinstance(item, Contribution):
+            yield item
             continue
         builder.graph = nx.MultiDiGraph()  # one document's graph; the builder keeps the document keys
         builder.add(item, next(keys))
@@ -172,15 +176,19 @@ def write_statements(part: Contribution, batch_size: int = DEFAULT_BATCH_SIZE) -
     edges = {edge_name(key): part.edges.get(key, []) for key in EDGE_KEYS}
     if set(part.edges) - set(EDGE_KEYS):
         raise ValueError(f"not in the schema: {sorted(set(part.edges) - set(EDGE_KEYS))}")
-    return _batches(NODES_QUERY, nodes, batch_size) + _batches(EDGES_QUERY, edges, batch_size)
+    kept = {f"{label}_kept": label for label in SHARED_LABELS}  # settled once each: as many as were given
+    return _batches(NODES_QUERY, nodes, batch_size, kept) + _batches(EDGES_QUERY, edges, batch_size)
 
 
-def _batches(query: str, lists: dict[str, list], batch_size: int) -> list[Statement]:
+def _batches(query: str, lists: dict[str, list], batch_size: int, also: dict[str, str] | None = None
+             ) -> list[Statement]:
     longest = max(len(rows) for rows in lists.values())
     out = []
     for start in range(0, longest, batch_size):
         batch = {name: rows[start:start + batch_size] for name, rows in lists.items()}
-        out.append(Statement(query, {"batch": batch}, {name: len(rows) for name, rows in batch.items()}))
+        expect = {name: len(rows) for name, rows in batch.items()}
+        expect |= {column: expect[name] for column, name in (also or {}).items()}
+        out.append(Statement(query, {"batch": batch}, expect))
     return out
 
 
