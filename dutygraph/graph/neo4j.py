@@ -279,8 +279,11 @@ class Neo4jStore:
         ``before_commit(tx, document)`` runs inside each transaction, last.
 
         ``workers`` > 1 writes that many documents at once, each in its own
-        session and transaction (the server uses more cores; shared units are
-        MERGEd, and a deadlock between two documents is retried by the driver).
+        session and transaction (the server uses more cores). Each locks its
+        shared units in one order before reading them, so two documents naming
+        the same unit wait for each other instead of losing one's id from its
+        ``documents`` list or deadlocking; should the server still break a
+        deadlock (a reload racing a load can), the driver retries it.
         A failure then stops further documents, but those already being written
         complete; the first error is raised.
 
