@@ -4,13 +4,16 @@ Labels, relationship types and property names are written into the text only
 from :mod:`dutygraph.graph.schema` (anything else raises ValueError); every value
 travels as a parameter.
 
-A document is written with two statement texts, the same for every document:
-:data:`NODES_QUERY` creates its own nodes and MERGEs the shared ones, then
-:data:`EDGES_QUERY` creates its relationships (MERGE between shared nodes). Each
-is a sequence of ``CALL () { UNWIND $batch.<key> AS row ... }`` blocks, one per
-label or (type, source label, target label), returning how many rows each
-wrote. Two things keep the server from planning again and again, which cost
-more than the writes themselves:
+A document is written with four statement texts, the same for every document,
+each a sequence of ``CALL () { UNWIND $batch.<key> AS row ... }`` blocks, one per
+label or (type, source label, target label), returning how many rows each wrote
+(:data:`WRITE_STEPS`): its own nodes, the relationships between them, then the
+shared nodes (those missing created, all of them locked in one order, their
+lists and values settled) and the relationships that touch them (MERGE between
+two shared nodes). A transaction holds the locks on the units it names until it
+commits, and every plan names the busiest units: what needs no lock comes first,
+so that two documents loaded at once overlap there. Two things keep the server
+from planning again and again, which cost more than the writes themselves:
 
 * the rows travel inside one map parameter, ``$batch``. Neo4j keys its plan
   cache on the size (by order of magnitude) of every top-level list parameter;
@@ -39,7 +42,7 @@ RETURN count(r) AS LEADS_Unit_Task
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, NamedTuple
 
 from .schema import DOCUMENT_LABELS, EDGE_ENDPOINTS, EDGE_PROPERTIES, EDGE_TYPES, NODE_LABELS, NODE_PROPERTIES, \
     SHARED_LABELS, UNION_PROPERTIES
@@ -228,10 +231,28 @@ def lock_block() -> str:
 
 
 # Shared nodes first: the missing ones created, then all of them locked, then their values settled.
-NODES_QUERY = _calls([(label, node_block(label)) for label in SHARED_LABELS] + [("locked", lock_block())]
-                     + [(f"{label}_kept", kept_block(label)) for label in SHARED_LABELS]
-                     + [(label, node_block(label)) for label in NODE_LABELS if label not in SHARED_LABELS])
-EDGES_QUERY = _calls([(edge_name(key), edge_block(*key)) for key in EDGE_KEYS])
+class WriteStep(NamedTuple):
+    """One statement text of a document's writes: its result columns, the ``$batch`` key each counts (None:
+    not checked), and whether it writes nodes (all nodes of a step come before its relationships)."""
+
+    query: str
+    columns: dict[str, str | None]
+
+
+def _step(blocks: list[tuple[str, str, str | None]]) -> WriteStep:
+    return WriteStep(_calls([(column, text) for column, text, _ in blocks]),
+                     {column: key for column, _, key in blocks})
+
+
+_OWN_LABELS = [label for label in NODE_LABELS if label not in SHARED_LABELS]
+_OWN_KEYS = [key for key in EDGE_KEYS if key[1] not in SHARED_LABELS and key[2] not in SHARED_LABELS]
+OWN_NODES = _step([(label, node_block(label), label) for label in _OWN_LABELS])
+OWN_EDGES = _step([(edge_name(key), edge_block(*key), edge_name(key)) for key in _OWN_KEYS])
+SHARED_NODES = _step([(label, node_block(label), label) for label in SHARED_LABELS] + [("locked", lock_block(), None)]
+                     + [(f"{label}_kept", kept_block(label), label) for label in SHARED_LABELS])
+SHARED_EDGES = _step([(edge_name(key), edge_block(*key), edge_name(key)) for key in EDGE_KEYS if key not in _OWN_KEYS])
+# In this order: nodes before the relationships that need them, and no lock taken before SHARED_NODES.
+WRITE_STEPS: tuple[WriteStep, ...] = (OWN_NODES, OWN_EDGES, SHARED_NODES, SHARED_EDGES)
 
 
 # -- the naive loader of the benchmark -------------------------------------------------------------------------

@@ -8,10 +8,10 @@
 >>> (part,) = split_graph(g)
 >>> part.edges
 {('IN_DOCUMENT', 'Task', 'Document'): [{'source': 'doc/a/task/A1-1', 'target': 'doc/a', 'document': 'doc/a'}]}
->>> nodes, edges = write_statements(part)
->>> nodes.query == NODES_QUERY, nodes.params["batch"]["Task"], nodes.expect["Task"], nodes.expect["Unit"]
-(True, [{'id': 'doc/a/task/A1-1', 'name': '做事', 'document': 'doc/a'}], 1, 0)
->>> edges.query == EDGES_QUERY, edges.expect["IN_DOCUMENT_Task_Document"]
+>>> own_nodes, own_edges = write_statements(part)  # no shared node: those steps are left out
+>>> own_nodes.query == OWN_NODES.query, own_nodes.params["batch"]["Task"], own_nodes.expect["Task"]
+(True, [{'id': 'doc/a/task/A1-1', 'name': '做事', 'document': 'doc/a'}], 1)
+>>> own_edges.query == OWN_EDGES.query, own_edges.expect["IN_DOCUMENT_Task_Document"]
 (True, 1)
 """
 
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Iterator, NamedTuple
 
-from .neo4j_cypher import EDGE_KEYS, EDGES_QUERY, NODES_QUERY, EdgeKey, _label, _type, edge_name, is_shared, \
+from .neo4j_cypher import EDGE_KEYS, OWN_EDGES, OWN_NODES, WRITE_STEPS, EdgeKey, _label, _type, edge_name, is_shared, \
     owner_key
 from .schema import EDGE_PROPERTIES, NODE_LABELS, NODE_PROPERTIES, SHARED_LABELS
 
@@ -164,11 +164,11 @@ def contributions(source) -> Iterator[Contribution]:
 
 
 def write_statements(part: Contribution, batch_size: int = DEFAULT_BATCH_SIZE) -> list[Statement]:
-    """The statements writing ``part``: :data:`NODES_QUERY`, then :data:`EDGES_QUERY`.
+    """The statements writing ``part``, step by step (:data:`~dutygraph.graph.neo4j_cypher.WRITE_STEPS`).
 
     Each list of rows is cut into batches of at most ``batch_size``; statement k
-    carries batch k of every list (nodes all written before any relationship),
-    and expects each column to count the rows it was given.
+    of a step carries batch k of every list of that step, and expects each
+    column to count the rows it was given.
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
@@ -176,19 +176,15 @@ def write_statements(part: Contribution, batch_size: int = DEFAULT_BATCH_SIZE) -
     edges = {edge_name(key): part.edges.get(key, []) for key in EDGE_KEYS}
     if set(part.edges) - set(EDGE_KEYS):
         raise ValueError(f"not in the schema: {sorted(set(part.edges) - set(EDGE_KEYS))}")
-    kept = {f"{label}_kept": label for label in SHARED_LABELS}  # settled once each: as many as were given
-    return _batches(NODES_QUERY, nodes, batch_size, kept) + _batches(EDGES_QUERY, edges, batch_size)
-
-
-def _batches(query: str, lists: dict[str, list], batch_size: int, also: dict[str, str] | None = None
-             ) -> list[Statement]:
-    longest = max(len(rows) for rows in lists.values())
+    lists = {**nodes, **edges}
     out = []
-    for start in range(0, longest, batch_size):
-        batch = {name: rows[start:start + batch_size] for name, rows in lists.items()}
-        expect = {name: len(rows) for name, rows in batch.items()}
-        expect |= {column: expect[name] for column, name in (also or {}).items()}
-        out.append(Statement(query, {"batch": batch}, expect))
+    for step in WRITE_STEPS:
+        keys = sorted({key for key in step.columns.values() if key is not None}, key=list(lists).index)
+        longest = max(len(lists[key]) for key in keys)  # 0: the step is left out
+        for start in range(0, longest, batch_size):
+            batch = {key: lists[key][start:start + batch_size] for key in keys}
+            expect = {column: len(batch[key]) for column, key in step.columns.items() if key is not None}
+            out.append(Statement(step.query, {"batch": batch}, expect))
     return out
 
 

@@ -15,7 +15,8 @@ import pytest
 from dutygraph.errors import QueryError, StoreError
 from dutygraph.graph.build import build
 from dutygraph.graph.neo4j import Neo4jSettings, Neo4jStore, split_graph, write_statements
-from dutygraph.graph.neo4j_cypher import EDGES_QUERY, NODES_QUERY, edge_block, node_block, removal_queries
+from dutygraph.graph.neo4j_cypher import OWN_EDGES, OWN_NODES, SHARED_EDGES, SHARED_NODES, edge_block, node_block, \
+    removal_queries
 from dutygraph.graph.node_link import counts
 from dutygraph.graph.rows import edge_rows, node_rows
 from dutygraph.loaders import load
@@ -109,18 +110,20 @@ def test_split_rows_are_the_rows_of_rows_py_without_none(seed_graph):
 
 def test_a_writer_step_sends_exactly_this_cypher_and_these_parameters(seed_graph):
     steps = write_statements(split_graph(seed_graph)[0], batch_size=50)
-    # 108 tasks and 169 responsible units in batches of 50: statement k carries batch k of every list,
-    # all nodes before any relationship
-    assert [s.query for s in steps] == [NODES_QUERY] * 3 + [EDGES_QUERY] * 4
+    # In batches of 50, statement k of a step carries batch k of every list of the step: 108 tasks, 108
+    # tasks in the document, 93 projects, 169 responsible units. Own nodes and relationships first (no lock).
+    assert [s.query for s in steps] == ([OWN_NODES.query] * 3 + [OWN_EDGES.query] * 3 + [SHARED_NODES.query] * 2
+                                        + [SHARED_EDGES.query] * 4)
     assert all(list(s.params) == ["batch"] for s in steps)  # the rows travel inside one map parameter
     assert [s.expect["Task"] for s in steps[:3]] == [50, 50, 8]
-    assert [s.expect["Unit"] for s in steps[:3]] == [50, 12, 0]  # 62 units
-    assert [s.expect["LEADS_Unit_Task"] for s in steps[3:]] == [50, 24, 0, 0]  # 74 printed leads
-    assert [s.expect["RESPONSIBLE_FOR_Unit_Task"] for s in steps[3:]] == [50, 50, 50, 19]
+    assert [s.expect["Unit"] for s in steps[6:8]] == [50, 12]  # 62 units
+    assert [s.expect["LEADS_Unit_Task"] for s in steps[8:]] == [50, 24, 0, 0]  # 74 printed leads
+    assert [s.expect["RESPONSIBLE_FOR_Unit_Task"] for s in steps[8:]] == [50, 50, 50, 19]
     assert all(s.expect.items() >= {k: len(v) for k, v in s.params["batch"].items()}.items() for s in steps)
     document = {k: v for k, v in seed_graph.nodes[SEED_ID].items() if k != "label"}
     assert document["sha256"] and document["title"]
     assert steps[0].params["batch"]["Document"] == [document] and steps[1].params["batch"]["Document"] == []
+    NODES_QUERY, EDGES_QUERY = SHARED_NODES.query, SHARED_EDGES.query
     on_create = ", ".join(f"n.{p} = row.{p}" for p in ("name", "short_name", "aliases", "kind", "city", "place",
                                                         "documents"))
     assert NODES_QUERY.startswith("CYPHER replan=skip\n"
@@ -152,19 +155,21 @@ def test_a_writer_step_sends_exactly_this_cypher_and_these_parameters(seed_graph
             "  UNWIND $batch.Unit AS row\n"
             "  MATCH (n:Unit {id: row.id})\n"
             "  SET " + preferred + f"n.aliases = {united},\n") in NODES_QUERY
+    assert NODES_QUERY.endswith("RETURN Unit, Place, Project, locked, Unit_kept, Place_kept, Project_kept")
+    assert steps[6].expect["Unit_kept"] == 50 and "locked" not in steps[6].expect
     props = ", ".join(f"{p}: row.{p}" for p in ("id", "name", "title", "plan_title", "issuers", "issued",
                                                  "published", "number", "source", "sha256", "year", "city"))
-    assert ("CALL () {\n"  # a document's own nodes are created
-            "  UNWIND $batch.Document AS row\n"
-            f"  CREATE (n:Document {{{props}}})\n"
-            "  RETURN count(n) AS Document\n"
-            "}\n") in NODES_QUERY
-    assert NODES_QUERY.endswith("RETURN Unit, Place, Project, locked, Unit_kept, Place_kept, Project_kept, Document, "
-                                "KeyWork, Program, Task, Target")
-    assert steps[0].expect["Unit_kept"] == 50 and "locked" not in steps[0].expect
+    assert OWN_NODES.query.startswith("CYPHER replan=skip\n"
+                                      "CALL () {\n"  # a document's own nodes are created
+                                      "  UNWIND $batch.Document AS row\n"
+                                      f"  CREATE (n:Document {{{props}}})\n"
+                                      "  RETURN count(n) AS Document\n"
+                                      "}\n")
+    assert OWN_NODES.query.endswith("RETURN Document, KeyWork, Program, Task, Target")
+    assert "Unit" not in OWN_NODES.query + OWN_EDGES.query  # nothing shared, so no lock, before SHARED_NODES
     assert {"id": "unit/株洲市清水塘投资集团", "name": "株洲市清水塘投资集团", "short_name": "清水塘投资集团",
             "kind": "state_owned_group", "city": "株洲市", "aliases": ["市清水塘投资集团", "清水塘投资集团"],
-            "documents": [SEED_ID]} in steps[0].params["batch"]["Unit"] + steps[1].params["batch"]["Unit"]
+            "documents": [SEED_ID]} in steps[6].params["batch"]["Unit"] + steps[7].params["batch"]["Unit"]
     edge_props = ", ".join(f"{p}: row.{p}" for p in ("document", "line_first", "line_last", "printed", "inferred",
                                                       "basis", "role"))
     assert ("CALL () {\n"
@@ -174,13 +179,13 @@ def test_a_writer_step_sends_exactly_this_cypher_and_these_parameters(seed_graph
             f"  CREATE (a)-[r:LEADS {{{edge_props}}}]->(b)\n"
             "  RETURN count(r) AS LEADS_Unit_Task\n"
             "}\n") in EDGES_QUERY
-    leads = steps[3].params["batch"]["LEADS_Unit_Task"]
+    leads = steps[8].params["batch"]["LEADS_Unit_Task"]
     assert leads[0] == {  # rows in (source, target) order
         "source": "unit/株洲市两型办", "target": f"{SEED_ID}/task/A4-2", "document": SEED_ID, "line_first": 224,
         "line_last": 224, "printed": "市两型办", "inferred": False, "basis": "printed", "role": "lead"}
     assert {"source": "unit/株洲市清水塘投资集团", "target": f"{SEED_ID}/task/A2-4-2", "document": SEED_ID,
             "line_first": 141, "line_last": 141, "printed": "清水塘投资集团", "inferred": False, "basis": "printed",
-            "role": "lead"} in steps[4].params["batch"]["LEADS_Unit_Task"]
+            "role": "lead"} in steps[9].params["batch"]["LEADS_Unit_Task"]
     # every value a parameter, never in the text
     assert all("株洲" not in s.query for s in steps)
 
