@@ -32,7 +32,7 @@ import threading
 import time
 from contextlib import closing
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from ..errors import QueryError, StoreError
 from .neo4j_cypher import PRESENT_QUERY, _label, _type, naive_edge_query, naive_node_query, removal_queries, \

@@ -230,10 +230,9 @@ def lock_block() -> str:
     return f"CALL () {{\n{union}\n}}\nWITH n ORDER BY elementId(n)\nSET n.id = n.id\nRETURN count(n) AS locked"
 
 
-# Shared nodes first: the missing ones created, then all of them locked, then their values settled.
 class WriteStep(NamedTuple):
-    """One statement text of a document's writes: its result columns, the ``$batch`` key each counts (None:
-    not checked), and whether it writes nodes (all nodes of a step come before its relationships)."""
+    """One statement text of a document's writes, and its result columns with the ``$batch`` key whose rows
+    each counts (None: not checked)."""
 
     query: str
     columns: dict[str, str | None]
@@ -248,6 +247,7 @@ _OWN_LABELS = [label for label in NODE_LABELS if label not in SHARED_LABELS]
 _OWN_KEYS = [key for key in EDGE_KEYS if key[1] not in SHARED_LABELS and key[2] not in SHARED_LABELS]
 OWN_NODES = _step([(label, node_block(label), label) for label in _OWN_LABELS])
 OWN_EDGES = _step([(edge_name(key), edge_block(*key), edge_name(key)) for key in _OWN_KEYS])
+# Shared nodes: the missing ones created, then all of them locked, then their values settled.
 SHARED_NODES = _step([(label, node_block(label), label) for label in SHARED_LABELS] + [("locked", lock_block(), None)]
                      + [(f"{label}_kept", kept_block(label), label) for label in SHARED_LABELS])
 SHARED_EDGES = _step([(edge_name(key), edge_block(*key), edge_name(key)) for key in EDGE_KEYS if key not in _OWN_KEYS])

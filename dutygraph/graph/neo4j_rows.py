@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Iterator, NamedTuple
 
-from .neo4j_cypher import EDGE_KEYS, OWN_EDGES, OWN_NODES, WRITE_STEPS, EdgeKey, _label, _type, edge_name, is_shared, \
+from .neo4j_cypher import OWN_EDGES, OWN_NODES  # noqa: F401  (the examples above)
+from .neo4j_cypher import EDGE_KEYS, WRITE_STEPS, EdgeKey, _label, _type, edge_name, is_shared, \
     owner_key
 from .schema import EDGE_PROPERTIES, NODE_LABELS, NODE_PROPERTIES, SHARED_LABELS
 
