@@ -150,18 +150,16 @@ def main() -> int:
         parser.error(f"only {n_edges:,} relationships (< {args.min_relationships:,}): raise --docs or --scale")
     want = counts(graph)
     rows = []
-    cases = [(int(b), 1) for b in args.batch_sizes.split(",")]
-    cases += [(int(args.batch_sizes.split(",")[1 if "," in args.batch_sizes else 0]), w)
-              for w in (int(w) for w in args.workers.split(",")) if w > 1]
+    sizes = [int(b) for b in args.batch_sizes.split(",")]
+    cases = [(b, 1) for b in sizes] + [(sizes[min(1, len(sizes) - 1)], w)
+                                       for w in (int(w) for w in args.workers.split(",")) if w > 1]
     with Neo4jStore(uri=uri, database=args.database) as store, exclusive(uri):
         print(f"server: {uri}, database {store.settings.database!r}; {os.cpu_count()} cores, load average "
               f"{os.getloadavg()[0]:.1f} at start", file=sys.stderr)
         clear(store)
-        # Warm-up, not timed: the server plans the two statements and its JIT compiles the write path (a fresh
-        # JVM runs the first load at half speed or less); a long-running server is warm.
+        # Warm-up, not timed: the server plans the write statements and its JIT compiles the write path (a
+        # fresh JVM runs the first load at half speed or less); a long-running server is warm.
         store.load(graph, workers=max(w for _, w in cases))
-        clear(store)
-        store.load(first_documents(graph, 2000))
         subset = first_documents(graph, args.naive_relationships)
         clear(store)
         naive = store.load_naive(subset)

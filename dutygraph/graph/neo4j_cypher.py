@@ -112,10 +112,8 @@ def removal_queries() -> list[str]:
     MATCH (n:Target {document: $document})
     DETACH DELETE n
     """
-    union = "\n  UNION ALL\n".join(f"  MATCH (n:{_label(label)}) WHERE $document IN n.documents RETURN n"
-                                   for label in SHARED_LABELS)
     # its shared nodes locked first, in the order loads lock them, so that no list is read stale
-    out = [f"CALL () {{\n{union}\n}}\nWITH n ORDER BY elementId(n)\nSET n.id = n.id"]
+    out = [_lock_query("MATCH (n:{label}) WHERE $document IN n.documents")]
     for type_, a, b in shared_pairs():  # a document's shared relationship joins two of its shared nodes
         out.append(f"MATCH (a:{_label(a)})-[r:{_type(type_)}]->(b:{_label(b)})\n"
                    "WHERE $document IN a.documents AND $document IN r.documents\n"
@@ -225,9 +223,13 @@ def lock_block() -> str:
     would drop another's id from a ``documents`` list (a lost update); and two documents locking the same
     units in different orders would deadlock. ``SET n.id = n.id`` changes nothing but takes the lock.
     """
-    union = "\n  UNION ALL\n".join(f"  UNWIND $batch.{_label(label)} AS row MATCH (n:{label} {{id: row.id}}) RETURN n"
-                                   for label in SHARED_LABELS)
-    return f"CALL () {{\n{union}\n}}\nWITH n ORDER BY elementId(n)\nSET n.id = n.id\nRETURN count(n) AS locked"
+    return _lock_query("UNWIND $batch.{label} AS row MATCH (n:{label} {{id: row.id}})") + "\nRETURN count(n) AS locked"
+
+
+def _lock_query(match: str) -> str:
+    """Lock the shared nodes ``match`` finds (a pattern with ``{label}`` for each shared label) in one order."""
+    union = "\n  UNION ALL\n".join("  " + match.format(label=_label(label)) + " RETURN n" for label in SHARED_LABELS)
+    return f"CALL () {{\n{union}\n}}\nWITH n ORDER BY elementId(n)\nSET n.id = n.id"
 
 
 class WriteStep(NamedTuple):

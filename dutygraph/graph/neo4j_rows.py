@@ -8,6 +8,7 @@
 >>> (part,) = split_graph(g)
 >>> part.edges
 {('IN_DOCUMENT', 'Task', 'Document'): [{'source': 'doc/a/task/A1-1', 'target': 'doc/a', 'document': 'doc/a'}]}
+>>> from dutygraph.graph.neo4j_cypher import OWN_EDGES, OWN_NODES
 >>> own_nodes, own_edges = write_statements(part)  # no shared node: those steps are left out
 >>> own_nodes.query == OWN_NODES.query, own_nodes.params["batch"]["Task"], own_nodes.expect["Task"]
 (True, [{'id': 'doc/a/task/A1-1', 'name': '做事', 'document': 'doc/a'}], 1)
@@ -21,7 +22,6 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Iterator, NamedTuple
 
-from .neo4j_cypher import OWN_EDGES, OWN_NODES  # noqa: F401  (the examples above)
 from .neo4j_cypher import EDGE_KEYS, WRITE_STEPS, EdgeKey, _label, _type, edge_name, is_shared, \
     owner_key
 from .schema import EDGE_PROPERTIES, NODE_LABELS, NODE_PROPERTIES, SHARED_LABELS
@@ -180,7 +180,7 @@ def write_statements(part: Contribution, batch_size: int = DEFAULT_BATCH_SIZE) -
     lists = {**nodes, **edges}
     out = []
     for step in WRITE_STEPS:
-        keys = sorted({key for key in step.columns.values() if key is not None}, key=list(lists).index)
+        keys = list(dict.fromkeys(key for key in step.columns.values() if key is not None))
         longest = max(len(lists[key]) for key in keys)  # 0: the step is left out
         for start in range(0, longest, batch_size):
             batch = {key: lists[key][start:start + batch_size] for key in keys}

@@ -123,10 +123,9 @@ def test_a_writer_step_sends_exactly_this_cypher_and_these_parameters(seed_graph
     document = {k: v for k, v in seed_graph.nodes[SEED_ID].items() if k != "label"}
     assert document["sha256"] and document["title"]
     assert steps[0].params["batch"]["Document"] == [document] and steps[1].params["batch"]["Document"] == []
-    NODES_QUERY, EDGES_QUERY = SHARED_NODES.query, SHARED_EDGES.query
     on_create = ", ".join(f"n.{p} = row.{p}" for p in ("name", "short_name", "aliases", "kind", "city", "place",
                                                         "documents"))
-    assert NODES_QUERY.startswith("CYPHER replan=skip\n"
+    assert SHARED_NODES.query.startswith("CYPHER replan=skip\n"
                                   "CALL () {\n"  # shared nodes not stored yet are created
                                   "  UNWIND $batch.Unit AS row\n"
                                   "  MERGE (n:Unit {id: row.id})\n"
@@ -144,7 +143,7 @@ def test_a_writer_step_sends_exactly_this_cypher_and_these_parameters(seed_graph
             "  WITH n ORDER BY elementId(n)\n"
             "  SET n.id = n.id\n"
             "  RETURN count(n) AS locked\n"
-            "}\n") in NODES_QUERY
+            "}\n") in SHARED_NODES.query
     preferred = "".join(  # of two values, the shortest, then the first in order (schema.preferred)
         f"n.{p} = CASE WHEN n.{p} IS NULL OR size(row.{p}) < size(n.{p}) OR size(row.{p}) = size(n.{p}) "
         f"AND row.{p} < n.{p} THEN row.{p} ELSE n.{p} END,\n      " for p in ("name", "short_name"))
@@ -154,8 +153,8 @@ def test_a_writer_step_sends_exactly_this_cypher_and_these_parameters(seed_graph
     assert ("CALL () {\n"  # then their values are settled
             "  UNWIND $batch.Unit AS row\n"
             "  MATCH (n:Unit {id: row.id})\n"
-            "  SET " + preferred + f"n.aliases = {united},\n") in NODES_QUERY
-    assert NODES_QUERY.endswith("RETURN Unit, Place, Project, locked, Unit_kept, Place_kept, Project_kept")
+            "  SET " + preferred + f"n.aliases = {united},\n") in SHARED_NODES.query
+    assert SHARED_NODES.query.endswith("RETURN Unit, Place, Project, locked, Unit_kept, Place_kept, Project_kept")
     assert steps[6].expect["Unit_kept"] == 50 and "locked" not in steps[6].expect
     props = ", ".join(f"{p}: row.{p}" for p in ("id", "name", "title", "plan_title", "issuers", "issued",
                                                  "published", "number", "source", "sha256", "year", "city"))
@@ -178,7 +177,7 @@ def test_a_writer_step_sends_exactly_this_cypher_and_these_parameters(seed_graph
             "  MATCH (b:Task {id: row.target})\n"
             f"  CREATE (a)-[r:LEADS {{{edge_props}}}]->(b)\n"
             "  RETURN count(r) AS LEADS_Unit_Task\n"
-            "}\n") in EDGES_QUERY
+            "}\n") in SHARED_EDGES.query
     leads = steps[8].params["batch"]["LEADS_Unit_Task"]
     assert leads[0] == {  # rows in (source, target) order
         "source": "unit/株洲市两型办", "target": f"{SEED_ID}/task/A4-2", "document": SEED_ID, "line_first": 224,
