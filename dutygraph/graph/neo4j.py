@@ -404,9 +404,8 @@ class Neo4jStore:
                             session.run(naive_node_query(label), id=props["id"], properties=props).consume()
                             report.nodes += 1
                     for key, rows in part.edges.items():
-                        for row in rows:
-                            properties = {k: v for k, v in row.items() if k not in ("source", "target")}
-                            session.run(naive_edge_query(*key), source=row["source"], target=row["target"],
+                        for source_id, target_id, properties in rows:
+                            session.run(naive_edge_query(*key), source=source_id, target=target_id,
                                         properties=properties).consume()
                             report.relationships += 1
                     report.documents.append(part.document)

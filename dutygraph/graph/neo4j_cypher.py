@@ -5,15 +5,19 @@ from :mod:`dutygraph.graph.schema` (anything else raises ValueError); every valu
 travels as a parameter.
 
 A document is written with four statement texts, the same for every document,
-each a sequence of ``CALL () { UNWIND $batch.<key> AS row ... }`` blocks, one per
-label or (type, source label, target label), returning how many rows each wrote
+each a sequence of ``CALL () { UNWIND ... }`` blocks, one per label or (type,
+source label, target label), returning how many rows each wrote
 (:data:`WRITE_STEPS`): its own nodes, the relationships between them, then the
 shared nodes (those missing created, all of them locked in one order, their
 lists and values settled) and the relationships that touch them (MERGE between
 two shared nodes). A transaction holds the locks on the units it names until it
 commits, and every plan names the busiest units: what needs no lock comes first,
-so that two documents loaded at once overlap there. Two things keep the server
-from planning again and again, which cost more than the writes themselves:
+so that two documents loaded at once overlap there. A statement writing
+relationships first looks up each node they join once, by id, into a list
+(:func:`ref_block`); a relationship row names its ends by position in those
+lists. (An index seek per relationship end took a fifth of the server's time.)
+Two things keep the server from planning again and again, which cost more than
+the writes themselves:
 
 * the rows travel inside one map parameter, ``$batch``. Neo4j keys its plan
   cache on the size (by order of magnitude) of every top-level list parameter;
@@ -27,9 +31,12 @@ UNWIND $batch.Target AS row
 CREATE (n:Target {id: row.id, name: row.name, text: row.text, indicator: row.indicator, relation: row.relation, value: row.value, document: row.document, line_first: row.line_first, line_last: row.line_last})
 RETURN count(n) AS Target
 >>> print(edge_block("LEADS", "Unit", "Task").replace(", ", ",\\n    "))
-UNWIND $batch.LEADS_Unit_Task AS row
-MATCH (a:Unit {id: row.source})
-MATCH (b:Task {id: row.target})
+UNWIND range(0,
+    size($batch.LEADS_Unit_Task) - 1) AS i
+WITH $batch.LEADS_Unit_Task[i] AS row,
+    Unit_nodes[$batch.LEADS_Unit_Task_source[i]] AS a,
+    Task_nodes[$batch.LEADS_Unit_Task_target[i]] AS b
+WHERE a IS NOT NULL AND b IS NOT NULL
 CREATE (a)-[r:LEADS {document: row.document,
     line_first: row.line_first,
     line_last: row.line_last,
@@ -196,24 +203,56 @@ def kept_block(label: str) -> str:
 
 
 def edge_block(type_: str, source: str, target: str) -> str:
-    """Create the rows of ``$batch.<type>_<source>_<target>`` as relationships (MERGE between shared nodes)."""
+    """Create the rows of ``$batch.<type>_<source>_<target>`` as relationships (MERGE between shared nodes).
+
+    A row holds the properties; its ends are positions (``<name>_source``, ``<name>_target``) in the lists of
+    nodes :func:`ref_block` made.
+
+    >>> print(edge_block("PART_OF", "Task", "Program").splitlines()[:2])  # doctest: +NORMALIZE_WHITESPACE
+    ['UNWIND range(0, size($batch.PART_OF_Task_Program) - 1) AS i',
+     'WITH $batch.PART_OF_Task_Program[i] AS row, Task_nodes[$batch.PART_OF_Task_Program_source[i]] AS a, Program_nodes[$batch.PART_OF_Task_Program_target[i]] AS b']
+    """
     key = (type_, source, target)
     if target not in [b for a, b in EDGE_ENDPOINTS.get(_type(type_), ()) if a == _label(source)]:
         raise ValueError(f"{type_} does not join {source} to {_label(target)} in the schema")
     name = edge_name(key)
-    head = (f"UNWIND $batch.{name} AS row\nMATCH (a:{source} {{id: row.source}})\n"
-            f"MATCH (b:{target} {{id: row.target}})\n")
+    head = (f"UNWIND range(0, size($batch.{name}) - 1) AS i\n"
+            f"WITH $batch.{name}[i] AS row, {source}_nodes[$batch.{name}_source[i]] AS a, "
+            f"{target}_nodes[$batch.{name}_target[i]] AS b\n"
+            "WHERE a IS NOT NULL AND b IS NOT NULL\n")  # (a node not found: the counts tell)
     if not is_shared(key):
         props = [p for p in EDGE_PROPERTIES if p != "documents"]
         return head + f"CREATE (a)-[r:{type_} {_map('row', props)}]->(b)\nRETURN count(r) AS {name}"
     return head + f"MERGE (a)-[r:{type_}]->(b)\n{_merge_sets('r', EDGE_PROPERTIES)}\nRETURN count(r) AS {name}"
 
 
-def _calls(blocks: list[tuple[str, str]]) -> str:
-    """One statement running ``blocks`` (result column, block text) in order, returning every column."""
-    body = "".join("CALL () {\n" + "\n".join("  " + line for line in text.splitlines()) + "\n}\n"
-                   for _, text in blocks)
-    return PREFIX + body + "RETURN " + ", ".join(name for name, _ in blocks)
+def ref_key(label: str) -> str:
+    """The ``$batch`` key of the ids of the ``label`` nodes a statement's relationships join."""
+    return f"{_label(label)}_refs"
+
+
+def ref_block(label: str) -> str:
+    """The ``label`` nodes of the ids in ``$batch.<label>_refs``, as a list in that order: one index seek per
+    node, not one per relationship end.
+
+    >>> print(ref_block("Task"))
+    UNWIND range(0, size($batch.Task_refs) - 1) AS i
+    MATCH (n:Task {id: $batch.Task_refs[i]})
+    WITH n ORDER BY i
+    RETURN collect(n) AS Task_nodes
+    """
+    key = ref_key(label)
+    return (f"UNWIND range(0, size($batch.{key}) - 1) AS i\n"
+            f"MATCH (n:{label} {{id: $batch.{key}[i]}})\n"
+            "WITH n ORDER BY i\n"
+            f"RETURN collect(n) AS {label}_nodes")
+
+
+def _calls(blocks: list[tuple[str, str, tuple[str, ...]]], returns: list[str]) -> str:
+    """One statement running ``blocks`` (name, text, variables it imports) in order, then ``RETURN returns``."""
+    body = "".join(f"CALL ({', '.join(imports)}) {{\n" + "\n".join("  " + line for line in text.splitlines())
+                   + "\n}\n" for _, text, imports in blocks)
+    return PREFIX + body + "RETURN " + ", ".join(returns)
 
 
 def lock_block() -> str:
@@ -233,26 +272,47 @@ def _lock_query(match: str) -> str:
 
 
 class WriteStep(NamedTuple):
-    """One statement text of a document's writes, and its result columns with the ``$batch`` key whose rows
-    each counts (None: not checked)."""
+    """One statement text of a document's writes.
+
+    ``rows``: the ``$batch`` keys of the rows it writes (labels, or relationship names from :func:`edge_name`);
+    ``refs``: the labels whose nodes its relationships join, by position (empty: a step writing nodes);
+    ``columns``: its result columns, with the ``$batch`` key whose length each must equal (None: not checked).
+    """
 
     query: str
+    rows: tuple[str, ...]
+    refs: tuple[str, ...]
     columns: dict[str, str | None]
 
 
-def _step(blocks: list[tuple[str, str, str | None]]) -> WriteStep:
-    return WriteStep(_calls([(column, text) for column, text, _ in blocks]),
+def _node_step(blocks: list[tuple[str, str, str | None]]) -> WriteStep:
+    """Blocks (result column, text, the key it counts) in order."""
+    return WriteStep(_calls([(column, text, ()) for column, text, _ in blocks], [c for c, _, _ in blocks]),
+                     tuple(dict.fromkeys(key for _, _, key in blocks if key is not None)), (),
                      {column: key for column, _, key in blocks})
+
+
+def _edge_step(keys: list[EdgeKey]) -> WriteStep:
+    """The nodes the relationships ``keys`` join, looked up once each, then the relationships."""
+    labels = tuple(label for label in NODE_LABELS if any(label in key[1:] for key in keys))
+    names = [edge_name(key) for key in keys]
+    blocks = [(label, ref_block(label), ()) for label in labels]
+    blocks += [(name, edge_block(*key), tuple(dict.fromkeys(f"{label}_nodes" for label in key[1:])))
+               for name, key in zip(names, keys)]
+    returns = [f"size({label}_nodes) AS {ref_key(label)}" for label in labels] + names
+    columns = {ref_key(label): ref_key(label) for label in labels} | {name: name for name in names}
+    return WriteStep(_calls(blocks, returns), tuple(names), labels, columns)
 
 
 _OWN_LABELS = [label for label in NODE_LABELS if label not in SHARED_LABELS]
 _OWN_KEYS = [key for key in EDGE_KEYS if key[1] not in SHARED_LABELS and key[2] not in SHARED_LABELS]
-OWN_NODES = _step([(label, node_block(label), label) for label in _OWN_LABELS])
-OWN_EDGES = _step([(edge_name(key), edge_block(*key), edge_name(key)) for key in _OWN_KEYS])
+OWN_NODES = _node_step([(label, node_block(label), label) for label in _OWN_LABELS])
+OWN_EDGES = _edge_step(_OWN_KEYS)
 # Shared nodes: the missing ones created, then all of them locked, then their values settled.
-SHARED_NODES = _step([(label, node_block(label), label) for label in SHARED_LABELS] + [("locked", lock_block(), None)]
-                     + [(f"{label}_kept", kept_block(label), label) for label in SHARED_LABELS])
-SHARED_EDGES = _step([(edge_name(key), edge_block(*key), edge_name(key)) for key in EDGE_KEYS if key not in _OWN_KEYS])
+SHARED_NODES = _node_step([(label, node_block(label), label) for label in SHARED_LABELS]
+                          + [("locked", lock_block(), None)]
+                          + [(f"{label}_kept", kept_block(label), label) for label in SHARED_LABELS])
+SHARED_EDGES = _edge_step([key for key in EDGE_KEYS if key not in _OWN_KEYS])
 # In this order: nodes before the relationships that need them, and no lock taken before SHARED_NODES.
 WRITE_STEPS: tuple[WriteStep, ...] = (OWN_NODES, OWN_EDGES, SHARED_NODES, SHARED_EDGES)
 

@@ -103,8 +103,9 @@ def test_split_rows_are_the_rows_of_rows_py_without_none(seed_graph):
     for label, rows in node_rows(seed_graph).items():
         assert part.nodes[label] == {r["id"]: {k: v for k, v in r.items() if v is not None} for r in rows}
     for key, rows in edge_rows(seed_graph).items():
-        want = sorted((r["source"], r["target"], _props(r, "")) for r in rows)
-        got = sorted((r["source"], r["target"], _props(r, "")) for r in part.edges[key])
+        want = sorted((r["source"], r["target"], _props({k: v for k, v in r.items() if k not in ("source", "target")}, ""))
+                      for r in rows)
+        got = sorted((source, target, _props(props, "")) for source, target, props in part.edges[key])
         assert got == want, key
 
 
@@ -119,7 +120,11 @@ def test_a_writer_step_sends_exactly_this_cypher_and_these_parameters(seed_graph
     assert [s.expect["Unit"] for s in steps[6:8]] == [50, 12]  # 62 units
     assert [s.expect["LEADS_Unit_Task"] for s in steps[8:]] == [50, 24, 0, 0]  # 74 printed leads
     assert [s.expect["RESPONSIBLE_FOR_Unit_Task"] for s in steps[8:]] == [50, 50, 50, 19]
-    assert all(s.expect.items() >= {k: len(v) for k, v in s.params["batch"].items()}.items() for s in steps)
+    for s in steps:  # every list sent is counted, but the ends of relationships (as long as their rows)
+        batch = s.params["batch"]
+        ends = {k for k in batch if k.endswith(("_source", "_target"))}
+        assert all(len(batch[k]) == len(batch[k.rsplit("_", 1)[0]]) for k in ends)
+        assert s.expect.items() >= {k: len(v) for k, v in batch.items() if k not in ends}.items()
     document = {k: v for k, v in seed_graph.nodes[SEED_ID].items() if k != "label"}
     assert document["sha256"] and document["title"]
     assert steps[0].params["batch"]["Document"] == [document] and steps[1].params["batch"]["Document"] == []
@@ -171,20 +176,38 @@ def test_a_writer_step_sends_exactly_this_cypher_and_these_parameters(seed_graph
             "documents": [SEED_ID]} in steps[6].params["batch"]["Unit"] + steps[7].params["batch"]["Unit"]
     edge_props = ", ".join(f"{p}: row.{p}" for p in ("document", "line_first", "line_last", "printed", "inferred",
                                                       "basis", "role"))
-    assert ("CALL () {\n"
-            "  UNWIND $batch.LEADS_Unit_Task AS row\n"
-            "  MATCH (a:Unit {id: row.source})\n"
-            "  MATCH (b:Task {id: row.target})\n"
+    assert ("CALL () {\n"  # the units the relationships join, looked up once each, in the order sent
+            "  UNWIND range(0, size($batch.Unit_refs) - 1) AS i\n"
+            "  MATCH (n:Unit {id: $batch.Unit_refs[i]})\n"
+            "  WITH n ORDER BY i\n"
+            "  RETURN collect(n) AS Unit_nodes\n"
+            "}\n") in SHARED_EDGES.query
+    assert ("CALL (Unit_nodes, Task_nodes) {\n"  # a relationship names its ends by position in those lists
+            "  UNWIND range(0, size($batch.LEADS_Unit_Task) - 1) AS i\n"
+            "  WITH $batch.LEADS_Unit_Task[i] AS row, Unit_nodes[$batch.LEADS_Unit_Task_source[i]] AS a, "
+            "Task_nodes[$batch.LEADS_Unit_Task_target[i]] AS b\n"
+            "  WHERE a IS NOT NULL AND b IS NOT NULL\n"
             f"  CREATE (a)-[r:LEADS {{{edge_props}}}]->(b)\n"
             "  RETURN count(r) AS LEADS_Unit_Task\n"
             "}\n") in SHARED_EDGES.query
-    leads = steps[8].params["batch"]["LEADS_Unit_Task"]
-    assert leads[0] == {  # rows in (source, target) order
-        "source": "unit/株洲市两型办", "target": f"{SEED_ID}/task/A4-2", "document": SEED_ID, "line_first": 224,
-        "line_last": 224, "printed": "市两型办", "inferred": False, "basis": "printed", "role": "lead"}
-    assert {"source": "unit/株洲市清水塘投资集团", "target": f"{SEED_ID}/task/A2-4-2", "document": SEED_ID,
-            "line_first": 141, "line_last": 141, "printed": "清水塘投资集团", "inferred": False, "basis": "printed",
-            "role": "lead"} in steps[9].params["batch"]["LEADS_Unit_Task"]
+    assert (  # the lookups are counted too: a missing node fails the document
+        "\nRETURN size(Program_nodes) AS Program_refs, size(Task_nodes) AS Task_refs, size(Unit_nodes) AS Unit_refs, "
+        "size(Place_nodes) AS Place_refs, size(Project_nodes) AS Project_refs, LEADS_Unit_Task, ") in SHARED_EDGES.query
+    assert steps[8].expect["Unit_refs"] == len(steps[8].params["batch"]["Unit_refs"]) > 0
+
+    def leads(step):
+        batch = step.params["batch"]
+        ends = zip(batch["LEADS_Unit_Task_source"], batch["LEADS_Unit_Task_target"])
+        return [(batch["Unit_refs"][s], batch["Task_refs"][t], props)
+                for (s, t), props in zip(ends, batch["LEADS_Unit_Task"])]
+
+    assert leads(steps[8])[0] == (  # rows in (source, target) order
+        "unit/株洲市两型办", f"{SEED_ID}/task/A4-2", {"document": SEED_ID, "line_first": 224, "line_last": 224,
+                                                    "printed": "市两型办", "inferred": False, "basis": "printed",
+                                                    "role": "lead"})
+    assert ("unit/株洲市清水塘投资集团", f"{SEED_ID}/task/A2-4-2", {
+        "document": SEED_ID, "line_first": 141, "line_last": 141, "printed": "清水塘投资集团", "inferred": False,
+        "basis": "printed", "role": "lead"}) in leads(steps[9])
     # every value a parameter, never in the text
     assert all("株洲" not in s.query for s in steps)
 
@@ -276,6 +299,16 @@ def test_a_failing_second_document_leaves_the_first_whole_and_nothing_of_itself(
         neo4j.load([seed_graph, _poisoned(build([second_doc])), third])
     assert neo4j.documents() == [SEED_ID]
     assert_store_equals(neo4j, seed_graph)
+
+
+def test_a_relationship_to_a_node_not_stored_fails_its_document_and_writes_nothing(neo4j, seed_graph):
+    (part,) = split_graph(seed_graph)
+    missing = sorted(part.nodes["Task"])[3]
+    del part.nodes["Task"][missing]  # its relationships still name it
+    with pytest.raises(StoreError, match=rf"loading {SEED_ID}: .*Task_refs: wrote \d+ of \d+ rows \(an endpoint is "
+                                         r"missing or duplicated\); nothing of it was written"):
+        neo4j.load([part])
+    assert neo4j.counts() == {"nodes": {}, "edges": {}}
 
 
 def test_parallel_workers_load_the_same_graph(neo4j, seed_doc, second_doc):
@@ -399,8 +432,8 @@ def test_in_document_rows_carry_their_document_and_namesakes_get_the_ids_of_buil
     assert [p.document for p in parts] == ["doc/plan-2019", "doc/plan-2018"]  # in the order given
     for part in parts:
         rows = [r for key, rows in part.edges.items() if key[0] == "IN_DOCUMENT" for r in rows]
-        assert rows and all(r["target"] == part.document and r["document"] == part.document and len(r) == 3
-                            for r in rows)
+        assert rows and all(target == part.document and props == {"document": part.document}
+                            for _, target, props in rows)
     want = {p.document: p for p in split_graph(build([a, b]))}
     assert all(p.nodes.keys() == want[p.document].nodes.keys() for p in parts)
 
