@@ -15,7 +15,9 @@ commits, and every plan names the busiest units: what needs no lock comes first,
 so that two documents loaded at once overlap there. A statement writing
 relationships first looks up each node they join once, by id, into a list
 (:func:`ref_block`); a relationship row names its ends by position in those
-lists. (An index seek per relationship end took a fifth of the server's time.)
+lists (an index seek per relationship end took a fifth of the server's time),
+and holds its values in :data:`EDGE_VALUES` order. The shared nodes are
+looked up once too: MERGEd into lists, locked and settled from those.
 Two things keep the server from planning again and again, which cost more than
 the writes themselves:
 
@@ -37,13 +39,13 @@ WITH $batch.LEADS_Unit_Task[i] AS row,
     Unit_nodes[$batch.LEADS_Unit_Task_source[i]] AS a,
     Task_nodes[$batch.LEADS_Unit_Task_target[i]] AS b
 WHERE a IS NOT NULL AND b IS NOT NULL
-CREATE (a)-[r:LEADS {document: row.document,
-    line_first: row.line_first,
-    line_last: row.line_last,
-    printed: row.printed,
-    inferred: row.inferred,
-    basis: row.basis,
-    role: row.role}]->(b)
+CREATE (a)-[r:LEADS {document: row[0],
+    line_first: row[1],
+    line_last: row[2],
+    printed: row[3],
+    inferred: row[4],
+    basis: row[5],
+    role: row[6]}]->(b)
 RETURN count(r) AS LEADS_Unit_Task
 """
 
@@ -56,6 +58,9 @@ from .schema import DOCUMENT_LABELS, EDGE_ENDPOINTS, EDGE_PROPERTIES, EDGE_TYPES
 
 PREFIX = "CYPHER replan=skip\n"
 EdgeKey = tuple[str, str, str]  # (type, source label, target label)
+# The values of a relationship row, in this order (lists pack and unpack a third faster than maps); null
+# values are not stored. Relationships between shared nodes travel as maps, with their ``documents``.
+EDGE_VALUES: tuple[str, ...] = tuple(p for p in EDGE_PROPERTIES if p != "documents")
 # Every (type, source label, target label) the schema allows, in writing order.
 EDGE_KEYS: tuple[EdgeKey, ...] = tuple((t, a, b) for t in EDGE_TYPES for a, b in EDGE_ENDPOINTS[t])
 # Relationship rows carry their ends beside their properties.
@@ -149,13 +154,15 @@ def _kept(var: str, p: str, kind: str) -> str:
     :func:`~dutygraph.graph.schema.preferred` keeps (strings: shortest, then first in order; never null).
 
     Lists already stored are sorted and distinct (this module keeps them so), and each value of the row is
-    put in its place. Neo4j orders strings by UTF-16 code unit, Python by code point: the two differ only
-    between characters beyond U+FFFF and those from U+E000 on.
+    put in its place (appended when it sorts last, as the id of a document loaded after the others does).
+    Neo4j orders strings by UTF-16 code unit, Python by code point: the two differ only between characters
+    beyond U+FFFF and those from U+E000 on.
     """
     old, new = f"{var}.{p}", f"row.{p}"
     if p in UNION_PROPERTIES:
         return (f"CASE WHEN {new} IS NULL THEN {old} ELSE reduce(acc = coalesce({old}, []), x IN {new} | "
-                f"CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END) END")
+                "CASE WHEN size(acc) = 0 OR last(acc) < x THEN acc + [x] WHEN x IN acc THEN acc "
+                "ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END) END")
     first = (f"size({new}) < size({old}) OR size({new}) = size({old}) AND {new} < {old}" if kind == "STRING"
              else f"{new} < {old}")
     return f"CASE WHEN {old} IS NULL OR {first} THEN {new} ELSE {old} END"
@@ -171,42 +178,60 @@ def _merge_sets(var: str, props: Mapping[str, str]) -> str:
 
 
 def node_block(label: str) -> str:
-    """Create the rows of ``$batch.<label>`` as nodes; for a shared label, only those not stored yet (MERGE by
-    id), whose other values :func:`kept_block` settles once they are locked.
+    """Create the rows of ``$batch.<label>`` as nodes (a label whose nodes belong to one document).
 
-    >>> print(node_block("Project"))
-    UNWIND $batch.Project AS row
+    >>> print(node_block("Target"))
+    UNWIND $batch.Target AS row
+    CREATE (n:Target {id: row.id, name: row.name, text: row.text, indicator: row.indicator, relation: row.relation, value: row.value, document: row.document, line_first: row.line_first, line_last: row.line_last})
+    RETURN count(n) AS Target
+    """
+    if _label(label) in SHARED_LABELS:
+        raise ValueError(f"{label} nodes are shared: see merge_block")
+    return (f"UNWIND $batch.{label} AS row\nCREATE (n:{label} {_map('row', NODE_PROPERTIES[label])})\n"
+            f"RETURN count(n) AS {label}")
+
+
+def merge_block(label: str) -> str:
+    """The shared nodes of ``$batch.<label>``, created if not stored yet (MERGE by id), as a list in row order;
+    :func:`kept_block` settles the values of those already stored once :func:`lock_block` has locked them.
+
+    >>> print(merge_block("Project"))
+    UNWIND range(0, size($batch.Project) - 1) AS i
+    WITH i, $batch.Project[i] AS row
     MERGE (n:Project {id: row.id})
     ON CREATE SET n.name = row.name, n.base_name = row.base_name, n.type = row.type, n.phase = row.phase, n.city = row.city, n.documents = row.documents
-    RETURN count(n) AS Project
+    WITH n ORDER BY i
+    RETURN collect(n) AS Project_nodes
     """
-    label = _label(label)
-    head = f"UNWIND $batch.{label} AS row\n"
-    if label not in SHARED_LABELS:
-        return head + f"CREATE (n:{label} {_map('row', NODE_PROPERTIES[label])})\nRETURN count(n) AS {label}"
+    if _label(label) not in SHARED_LABELS:
+        raise ValueError(f"{label} nodes belong to one document: see node_block")
     on_create = ", ".join(f"n.{p} = row.{p}" for p in NODE_PROPERTIES[label] if p != "id")
-    return head + f"MERGE (n:{label} {{id: row.id}})\nON CREATE SET {on_create}\nRETURN count(n) AS {label}"
+    return (f"UNWIND range(0, size($batch.{label}) - 1) AS i\nWITH i, $batch.{label}[i] AS row\n"
+            f"MERGE (n:{label} {{id: row.id}})\nON CREATE SET {on_create}\nWITH n ORDER BY i\n"
+            f"RETURN collect(n) AS {label}_nodes")
 
 
 def kept_block(label: str) -> str:
-    """Unite the lists of the stored shared nodes of ``$batch.<label>`` with the rows' and keep the preferred
-    of their other values (nodes just created are left as they are: uniting a value with itself keeps it).
+    """Unite the lists of the shared nodes :func:`merge_block` found with their rows' and keep the preferred of
+    their other values (nodes just created are left as they are: uniting a value with itself keeps it).
 
     >>> print(kept_block("Project").splitlines()[:3])
-    ['UNWIND $batch.Project AS row', 'MATCH (n:Project {id: row.id})', 'SET n.name = CASE WHEN n.name IS NULL OR size(row.name) < size(n.name) OR size(row.name) = size(n.name) AND row.name < n.name THEN row.name ELSE n.name END,']
+    ['UNWIND range(0, size(Project_nodes) - 1) AS i', 'WITH Project_nodes[i] AS n, $batch.Project[i] AS row', 'SET n.name = CASE WHEN n.name IS NULL OR size(row.name) < size(n.name) OR size(row.name) = size(n.name) AND row.name < n.name THEN row.name ELSE n.name END,']
     """
     if _label(label) not in SHARED_LABELS:
         raise ValueError(f"{label} nodes belong to one document; nothing to keep")
     props = NODE_PROPERTIES[label]
     items = ",\n    ".join(f"n.{p} = {_kept('n', p, props[p])}" for p in props if p != "id")
-    return f"UNWIND $batch.{label} AS row\nMATCH (n:{label} {{id: row.id}})\nSET {items}\nRETURN count(n) AS {label}_kept"
+    return (f"UNWIND range(0, size({label}_nodes) - 1) AS i\nWITH {label}_nodes[i] AS n, $batch.{label}[i] AS row\n"
+            f"SET {items}\nRETURN count(n) AS {label}_kept")
 
 
 def edge_block(type_: str, source: str, target: str) -> str:
     """Create the rows of ``$batch.<type>_<source>_<target>`` as relationships (MERGE between shared nodes).
 
-    A row holds the properties; its ends are positions (``<name>_source``, ``<name>_target``) in the lists of
-    nodes :func:`ref_block` made.
+    A row is the list of its values in :data:`EDGE_VALUES` order (a map of its properties between shared
+    nodes); its ends are positions (``<name>_source``, ``<name>_target``) in the lists of nodes
+    :func:`ref_block` made.
 
     >>> print(edge_block("PART_OF", "Task", "Program").splitlines()[:2])  # doctest: +NORMALIZE_WHITESPACE
     ['UNWIND range(0, size($batch.PART_OF_Task_Program) - 1) AS i',
@@ -221,8 +246,8 @@ def edge_block(type_: str, source: str, target: str) -> str:
             f"{target}_nodes[$batch.{name}_target[i]] AS b\n"
             "WHERE a IS NOT NULL AND b IS NOT NULL\n")  # (a node not found: the counts tell)
     if not is_shared(key):
-        props = [p for p in EDGE_PROPERTIES if p != "documents"]
-        return head + f"CREATE (a)-[r:{type_} {_map('row', props)}]->(b)\nRETURN count(r) AS {name}"
+        values = ", ".join(f"{p}: row[{i}]" for i, p in enumerate(EDGE_VALUES))
+        return head + f"CREATE (a)-[r:{type_} {{{values}}}]->(b)\nRETURN count(r) AS {name}"
     return head + f"MERGE (a)-[r:{type_}]->(b)\n{_merge_sets('r', EDGE_PROPERTIES)}\nRETURN count(r) AS {name}"
 
 
@@ -256,13 +281,14 @@ def _calls(blocks: list[tuple[str, str, tuple[str, ...]]], returns: list[str]) -
 
 
 def lock_block() -> str:
-    """Lock the shared nodes of ``$batch`` for writing, all of them in one order, before any is read.
+    """Lock the shared nodes :func:`merge_block` found for writing, all of them in one order, before any is read.
 
     A value read before its node is locked may be stale by the time it is written back, and a document
     would drop another's id from a ``documents`` list (a lost update); and two documents locking the same
     units in different orders would deadlock. ``SET n.id = n.id`` changes nothing but takes the lock.
     """
-    return _lock_query("UNWIND $batch.{label} AS row MATCH (n:{label} {{id: row.id}})") + "\nRETURN count(n) AS locked"
+    lists = " + ".join(f"{_label(label)}_nodes" for label in SHARED_LABELS)
+    return f"UNWIND {lists} AS n\nWITH n ORDER BY elementId(n)\nSET n.id = n.id\nRETURN count(n) AS locked"
 
 
 def _lock_query(match: str) -> str:
@@ -304,16 +330,31 @@ def _edge_step(keys: list[EdgeKey]) -> WriteStep:
     return WriteStep(_calls(blocks, returns), tuple(names), labels, columns)
 
 
+def _shared_step() -> WriteStep:
+    """Shared nodes: the missing ones created, then all of them locked, then their values settled (one index
+    seek per node)."""
+    lists = tuple(f"{label}_nodes" for label in SHARED_LABELS)
+    blocks = [(label, merge_block(label), ()) for label in SHARED_LABELS]
+    blocks += [("locked", lock_block(), lists)]
+    blocks += [(f"{label}_kept", kept_block(label), (f"{label}_nodes",)) for label in SHARED_LABELS]
+    returns = [f"size({label}_nodes) AS {label}" for label in SHARED_LABELS] + ["locked"]
+    returns += [f"{label}_kept" for label in SHARED_LABELS]
+    columns = {label: label for label in SHARED_LABELS} | {"locked": None}
+    columns |= {f"{label}_kept": label for label in SHARED_LABELS}
+    return WriteStep(_calls(blocks, returns), SHARED_LABELS, (), columns)
+
+
 _OWN_LABELS = [label for label in NODE_LABELS if label not in SHARED_LABELS]
 _OWN_KEYS = [key for key in EDGE_KEYS if key[1] not in SHARED_LABELS and key[2] not in SHARED_LABELS]
 OWN_NODES = _node_step([(label, node_block(label), label) for label in _OWN_LABELS])
 OWN_EDGES = _edge_step(_OWN_KEYS)
 # Shared nodes: the missing ones created, then all of them locked, then their values settled.
-SHARED_NODES = _node_step([(label, node_block(label), label) for label in SHARED_LABELS]
-                          + [("locked", lock_block(), None)]
-                          + [(f"{label}_kept", kept_block(label), label) for label in SHARED_LABELS])
+SHARED_NODES = _shared_step()
 SHARED_EDGES = _edge_step([key for key in EDGE_KEYS if key not in _OWN_KEYS])
-# In this order: nodes before the relationships that need them, and no lock taken before SHARED_NODES.
+# In this order: nodes before the relationships that need them, and no lock taken before SHARED_NODES. The
+# locks come before the relationships to the shared nodes, not after them (which would hold them for less
+# time): a transaction changing a unit's ``documents`` list waits, when it commits, for every transaction
+# with relationships to that unit not committed yet, and those would wait for its lock (a deadlock: tried).
 WRITE_STEPS: tuple[WriteStep, ...] = (OWN_NODES, OWN_EDGES, SHARED_NODES, SHARED_EDGES)
 
 

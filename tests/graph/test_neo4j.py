@@ -120,6 +120,7 @@ def test_a_writer_step_sends_exactly_this_cypher_and_these_parameters(seed_graph
     assert [s.expect["Unit"] for s in steps[6:8]] == [50, 12]  # 62 units
     assert [s.expect["LEADS_Unit_Task"] for s in steps[8:]] == [50, 24, 0, 0]  # 74 printed leads
     assert [s.expect["RESPONSIBLE_FOR_Unit_Task"] for s in steps[8:]] == [50, 50, 50, 19]
+    assert repr(steps[0].params["batch"]).startswith("<batch of ")  # (the driver formats it for its debug log)
     for s in steps:  # every list sent is counted, but the ends of relationships (as long as their rows)
         batch = s.params["batch"]
         ends = {k for k in batch if k.endswith(("_source", "_target"))}
@@ -131,20 +132,16 @@ def test_a_writer_step_sends_exactly_this_cypher_and_these_parameters(seed_graph
     on_create = ", ".join(f"n.{p} = row.{p}" for p in ("name", "short_name", "aliases", "kind", "city", "place",
                                                         "documents"))
     assert SHARED_NODES.query.startswith("CYPHER replan=skip\n"
-                                  "CALL () {\n"  # shared nodes not stored yet are created
-                                  "  UNWIND $batch.Unit AS row\n"
-                                  "  MERGE (n:Unit {id: row.id})\n"
-                                  f"  ON CREATE SET {on_create}\n"
-                                  "  RETURN count(n) AS Unit\n"
-                                  "}\n")
-    assert ("CALL () {\n"  # then every shared node is locked, in one order, before any value is read
-            "  CALL () {\n"
-            "    UNWIND $batch.Unit AS row MATCH (n:Unit {id: row.id}) RETURN n\n"
-            "    UNION ALL\n"
-            "    UNWIND $batch.Place AS row MATCH (n:Place {id: row.id}) RETURN n\n"
-            "    UNION ALL\n"
-            "    UNWIND $batch.Project AS row MATCH (n:Project {id: row.id}) RETURN n\n"
-            "  }\n"
+                                         "CALL () {\n"  # shared nodes not stored yet are created, all listed
+                                         "  UNWIND range(0, size($batch.Unit) - 1) AS i\n"
+                                         "  WITH i, $batch.Unit[i] AS row\n"
+                                         "  MERGE (n:Unit {id: row.id})\n"
+                                         f"  ON CREATE SET {on_create}\n"
+                                         "  WITH n ORDER BY i\n"
+                                         "  RETURN collect(n) AS Unit_nodes\n"
+                                         "}\n")
+    assert ("CALL (Unit_nodes, Place_nodes, Project_nodes) {\n"  # then all locked, in one order, before any read
+            "  UNWIND Unit_nodes + Place_nodes + Project_nodes AS n\n"
             "  WITH n ORDER BY elementId(n)\n"
             "  SET n.id = n.id\n"
             "  RETURN count(n) AS locked\n"
@@ -152,14 +149,16 @@ def test_a_writer_step_sends_exactly_this_cypher_and_these_parameters(seed_graph
     preferred = "".join(  # of two values, the shortest, then the first in order (schema.preferred)
         f"n.{p} = CASE WHEN n.{p} IS NULL OR size(row.{p}) < size(n.{p}) OR size(row.{p}) = size(n.{p}) "
         f"AND row.{p} < n.{p} THEN row.{p} ELSE n.{p} END,\n      " for p in ("name", "short_name"))
-    united = (  # sorted lists, each new value put in its place
+    united = (  # sorted lists, each new value appended when it sorts last, else put in its place
         "CASE WHEN row.aliases IS NULL THEN n.aliases ELSE reduce(acc = coalesce(n.aliases, []), x IN row.aliases | "
-        "CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END) END")
-    assert ("CALL () {\n"  # then their values are settled
-            "  UNWIND $batch.Unit AS row\n"
-            "  MATCH (n:Unit {id: row.id})\n"
+        "CASE WHEN size(acc) = 0 OR last(acc) < x THEN acc + [x] WHEN x IN acc THEN acc "
+        "ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END) END")
+    assert ("CALL (Unit_nodes) {\n"  # then their values are settled
+            "  UNWIND range(0, size(Unit_nodes) - 1) AS i\n"
+            "  WITH Unit_nodes[i] AS n, $batch.Unit[i] AS row\n"
             "  SET " + preferred + f"n.aliases = {united},\n") in SHARED_NODES.query
-    assert SHARED_NODES.query.endswith("RETURN Unit, Place, Project, locked, Unit_kept, Place_kept, Project_kept")
+    assert SHARED_NODES.query.endswith("RETURN size(Unit_nodes) AS Unit, size(Place_nodes) AS Place, "
+                                       "size(Project_nodes) AS Project, locked, Unit_kept, Place_kept, Project_kept")
     assert steps[6].expect["Unit_kept"] == 50 and "locked" not in steps[6].expect
     props = ", ".join(f"{p}: row.{p}" for p in ("id", "name", "title", "plan_title", "issuers", "issued",
                                                  "published", "number", "source", "sha256", "year", "city"))
@@ -174,8 +173,8 @@ def test_a_writer_step_sends_exactly_this_cypher_and_these_parameters(seed_graph
     assert {"id": "unit/株洲市清水塘投资集团", "name": "株洲市清水塘投资集团", "short_name": "清水塘投资集团",
             "kind": "state_owned_group", "city": "株洲市", "aliases": ["市清水塘投资集团", "清水塘投资集团"],
             "documents": [SEED_ID]} in steps[6].params["batch"]["Unit"] + steps[7].params["batch"]["Unit"]
-    edge_props = ", ".join(f"{p}: row.{p}" for p in ("document", "line_first", "line_last", "printed", "inferred",
-                                                      "basis", "role"))
+    edge_props = ", ".join(f"{p}: row[{i}]" for i, p in enumerate(("document", "line_first", "line_last", "printed",
+                                                                     "inferred", "basis", "role")))
     assert ("CALL () {\n"  # the units the relationships join, looked up once each, in the order sent
             "  UNWIND range(0, size($batch.Unit_refs) - 1) AS i\n"
             "  MATCH (n:Unit {id: $batch.Unit_refs[i]})\n"
@@ -201,13 +200,10 @@ def test_a_writer_step_sends_exactly_this_cypher_and_these_parameters(seed_graph
         return [(batch["Unit_refs"][s], batch["Task_refs"][t], props)
                 for (s, t), props in zip(ends, batch["LEADS_Unit_Task"])]
 
-    assert leads(steps[8])[0] == (  # rows in (source, target) order
-        "unit/株洲市两型办", f"{SEED_ID}/task/A4-2", {"document": SEED_ID, "line_first": 224, "line_last": 224,
-                                                    "printed": "市两型办", "inferred": False, "basis": "printed",
-                                                    "role": "lead"})
-    assert ("unit/株洲市清水塘投资集团", f"{SEED_ID}/task/A2-4-2", {
-        "document": SEED_ID, "line_first": 141, "line_last": 141, "printed": "清水塘投资集团", "inferred": False,
-        "basis": "printed", "role": "lead"}) in leads(steps[9])
+    assert leads(steps[8])[0] == (  # rows in (source, target) order, values in EDGE_VALUES order
+        "unit/株洲市两型办", f"{SEED_ID}/task/A4-2", [SEED_ID, 224, 224, "市两型办", False, "printed", "lead"])
+    assert ("unit/株洲市清水塘投资集团", f"{SEED_ID}/task/A2-4-2",
+            [SEED_ID, 141, 141, "清水塘投资集团", False, "printed", "lead"]) in leads(steps[9])
     # every value a parameter, never in the text
     assert all("株洲" not in s.query for s in steps)
 
@@ -438,16 +434,31 @@ def test_in_document_rows_carry_their_document_and_namesakes_get_the_ids_of_buil
     assert all(p.nodes.keys() == want[p.document].nodes.keys() for p in parts)
 
 
-def test_a_relationship_across_documents_is_refused_before_anything_is_written():
-    from dutygraph.graph.neo4j import contributions, prefetch
-
+def _two_plans_the_second_reaching_into_the_first() -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
     for doc in ("doc/a", "doc/b"):
         g.add_node(doc, label="Document", id=doc)
         g.add_node(f"{doc}/task/1", label="Task", id=f"{doc}/task/1", document=doc)
-    g.add_edge("doc/a/task/1", "doc/b/task/1", key="PART_OF", type="PART_OF", document="doc/a")
+        g.add_edge(f"{doc}/task/1", doc, key="IN_DOCUMENT", type="IN_DOCUMENT", document=doc)
+    g.add_edge("doc/b/task/1", "doc/a/task/1", key="PART_OF", type="PART_OF", document="doc/b")
+    return g
+
+
+def test_a_relationship_across_documents_is_refused():
+    from dutygraph.graph.neo4j import contributions, prefetch
+
+    with pytest.raises(ValueError, match=r"PART_OF doc/b/task/1 -> doc/a/task/1 joins documents \['doc/a', 'doc/b'\]"):
+        list(prefetch(contributions(_two_plans_the_second_reaching_into_the_first())))  # raised here, not in the thread
+
+
+def test_a_graph_is_split_as_it_loads_and_a_bad_document_stops_the_load_whole(neo4j):
+    g = _two_plans_the_second_reaching_into_the_first()
     with pytest.raises(ValueError, match="joins documents"):
-        list(prefetch(contributions(g)))  # the error made in the rows thread is raised here
+        neo4j.load(g)  # the first document is written before the second is split
+    assert neo4j.documents() == ["doc/a"]
+    good = g.copy()
+    good.remove_nodes_from(["doc/b", "doc/b/task/1"])
+    assert_store_equals(neo4j, good)
 
 
 def test_contributions_are_passed_on_as_they_are(seed_graph, second_doc):
