@@ -38,12 +38,13 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 from ..errors import QueryError, StoreError
 from .neo4j_cypher import PRESENT_QUERY, _label, _type, naive_edge_query, naive_node_query, removal_queries, \
     schema_statements
-from .neo4j_rows import DEFAULT_BATCH_SIZE, Contribution, Statement, contributions, split_graph, statements, \
-    write_statements
+from .neo4j_rows import DEFAULT_BATCH_SIZE, Contribution, Statement, contributions, edge_properties, split_graph, \
+    statements, write_statements
 from .schema import EDGE_TYPES, NODE_LABELS
 
 __all__ = ["DEFAULT_BATCH_SIZE", "Contribution", "LoadReport", "Neo4jSettings", "Neo4jStore", "Statement",
-           "contributions", "prefetch", "split_graph", "statements", "write_statements"]
+           "collector_paused", "contributions", "edge_properties", "prefetch", "split_graph", "statements",
+           "write_statements"]
 
 DEFAULT_URI = "neo4j://localhost:7687"
 DEFAULT_DATABASE = "neo4j"
@@ -432,9 +433,9 @@ class Neo4jStore:
                             session.run(naive_node_query(label), id=props["id"], properties=props).consume()
                             report.nodes += 1
                     for key, rows in part.edges.items():
-                        for source_id, target_id, properties in rows:
+                        for source_id, target_id, values in rows:
                             session.run(naive_edge_query(*key), source=source_id, target=target_id,
-                                        properties=properties).consume()
+                                        properties=edge_properties(values)).consume()
                             report.relationships += 1
                     report.documents.append(part.document)
         except self._driver_errors() as exc:

@@ -51,16 +51,17 @@ RETURN count(r) AS LEADS_Unit_Task
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping, NamedTuple
+from typing import Iterable, NamedTuple
 
 from .schema import DOCUMENT_LABELS, EDGE_ENDPOINTS, EDGE_PROPERTIES, EDGE_TYPES, NODE_LABELS, NODE_PROPERTIES, \
     SHARED_LABELS, UNION_PROPERTIES
 
 PREFIX = "CYPHER replan=skip\n"
 EdgeKey = tuple[str, str, str]  # (type, source label, target label)
-# The values of a relationship row, in this order (lists pack and unpack a third faster than maps); null
-# values are not stored. Relationships between shared nodes travel as maps, with their ``documents``.
-EDGE_VALUES: tuple[str, ...] = tuple(p for p in EDGE_PROPERTIES if p != "documents")
+# The values of a relationship row, in this order (lists are made, packed and unpacked a third faster than
+# maps); null values are not stored. ``documents`` (last) is for relationships between shared nodes only.
+EDGE_VALUES: tuple[str, ...] = tuple(EDGE_PROPERTIES)
+assert EDGE_VALUES[-1] == "documents"
 # Every (type, source label, target label) the schema allows, in writing order.
 EDGE_KEYS: tuple[EdgeKey, ...] = tuple((t, a, b) for t in EDGE_TYPES for a, b in EDGE_ENDPOINTS[t])
 # Relationship rows carry their ends beside their properties.
@@ -148,7 +149,7 @@ def _map(var: str, props: Iterable[str]) -> str:
     return "{" + ", ".join(f"{p}: {var}.{p}" for p in props) + "}"
 
 
-def _kept(var: str, p: str, kind: str) -> str:
+def _kept(var: str, p: str, kind: str, new: str | None = None) -> str:
     """The value a shared node or relationship keeps of its ``p`` and ``row.p``: the united sorted lists for
     :data:`~dutygraph.graph.schema.UNION_PROPERTIES`, else the one
     :func:`~dutygraph.graph.schema.preferred` keeps (strings: shortest, then first in order; never null).
@@ -158,7 +159,7 @@ def _kept(var: str, p: str, kind: str) -> str:
     Neo4j orders strings by UTF-16 code unit, Python by code point: the two differ only between characters
     beyond U+FFFF and those from U+E000 on.
     """
-    old, new = f"{var}.{p}", f"row.{p}"
+    old, new = f"{var}.{p}", new or f"row.{p}"
     if p in UNION_PROPERTIES:
         return (f"CASE WHEN {new} IS NULL THEN {old} ELSE reduce(acc = coalesce({old}, []), x IN {new} | "
                 "CASE WHEN size(acc) = 0 OR last(acc) < x THEN acc + [x] WHEN x IN acc THEN acc "
@@ -168,12 +169,12 @@ def _kept(var: str, p: str, kind: str) -> str:
     return f"CASE WHEN {old} IS NULL OR {first} THEN {new} ELSE {old} END"
 
 
-def _merge_sets(var: str, props: Mapping[str, str]) -> str:
-    """ON CREATE / ON MATCH items of a MERGEd relationship, for every property but ``id`` (its ends are locked
-    by then, so what ON MATCH reads is current)."""
-    names = [p for p in props if p != "id"]
-    on_create = ", ".join(f"{var}.{p} = row.{p}" for p in names)
-    on_match = ",\n    ".join(f"{var}.{p} = {_kept(var, p, props[p])}" for p in names)
+def _merge_sets(var: str) -> str:
+    """ON CREATE / ON MATCH items of a MERGEd relationship, from a row of :data:`EDGE_VALUES` (its ends are
+    locked by then, so what ON MATCH reads is current)."""
+    on_create = ", ".join(f"{var}.{p} = row[{i}]" for i, p in enumerate(EDGE_VALUES))
+    on_match = ",\n    ".join(f"{var}.{p} = {_kept(var, p, EDGE_PROPERTIES[p], f'row[{i}]')}"
+                              for i, p in enumerate(EDGE_VALUES))
     return f"ON CREATE SET {on_create}\nON MATCH SET\n    {on_match}"
 
 
@@ -229,9 +230,8 @@ def kept_block(label: str) -> str:
 def edge_block(type_: str, source: str, target: str) -> str:
     """Create the rows of ``$batch.<type>_<source>_<target>`` as relationships (MERGE between shared nodes).
 
-    A row is the list of its values in :data:`EDGE_VALUES` order (a map of its properties between shared
-    nodes); its ends are positions (``<name>_source``, ``<name>_target``) in the lists of nodes
-    :func:`ref_block` made.
+    A row is the list of its values in :data:`EDGE_VALUES` order; its ends are positions (``<name>_source``,
+    ``<name>_target``) in the lists of nodes :func:`ref_block` made.
 
     >>> print(edge_block("PART_OF", "Task", "Program").splitlines()[:2])  # doctest: +NORMALIZE_WHITESPACE
     ['UNWIND range(0, size($batch.PART_OF_Task_Program) - 1) AS i',
@@ -246,9 +246,9 @@ def edge_block(type_: str, source: str, target: str) -> str:
             f"{target}_nodes[$batch.{name}_target[i]] AS b\n"
             "WHERE a IS NOT NULL AND b IS NOT NULL\n")  # (a node not found: the counts tell)
     if not is_shared(key):
-        values = ", ".join(f"{p}: row[{i}]" for i, p in enumerate(EDGE_VALUES))
+        values = ", ".join(f"{p}: row[{i}]" for i, p in enumerate(EDGE_VALUES[:-1]))
         return head + f"CREATE (a)-[r:{type_} {{{values}}}]->(b)\nRETURN count(r) AS {name}"
-    return head + f"MERGE (a)-[r:{type_}]->(b)\n{_merge_sets('r', EDGE_PROPERTIES)}\nRETURN count(r) AS {name}"
+    return head + f"MERGE (a)-[r:{type_}]->(b)\n{_merge_sets('r')}\nRETURN count(r) AS {name}"
 
 
 def ref_key(label: str) -> str:

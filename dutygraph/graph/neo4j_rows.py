@@ -7,14 +7,14 @@
 >>> _ = g.add_edge("doc/a/task/A1-1", "doc/a", key="IN_DOCUMENT", type="IN_DOCUMENT", document="doc/a")
 >>> (part,) = split_graph(g)
 >>> part.edges
-{('IN_DOCUMENT', 'Task', 'Document'): [('doc/a/task/A1-1', 'doc/a', {'document': 'doc/a'})]}
+{('IN_DOCUMENT', 'Task', 'Document'): [('doc/a/task/A1-1', 'doc/a', ['doc/a', None, None, None, None, None, None, None])]}
 >>> from dutygraph.graph.neo4j_cypher import OWN_EDGES, OWN_NODES
 >>> own_nodes, own_edges = write_statements(part)  # no shared node: those steps are left out
 >>> own_nodes.query == OWN_NODES.query, own_nodes.params["batch"]["Task"], own_nodes.expect["Task"]
 (True, [{'id': 'doc/a/task/A1-1', 'name': '做事', 'document': 'doc/a'}], 1)
 >>> batch = own_edges.params["batch"]  # ends by position in the lists of ids the statement looks up once
 >>> batch["IN_DOCUMENT_Task_Document"], batch["IN_DOCUMENT_Task_Document_source"], batch["Task_refs"]
-([['doc/a', None, None, None, None, None, None]], [0], ['doc/a/task/A1-1'])
+([['doc/a', None, None, None, None, None, None, None]], [0], ['doc/a/task/A1-1'])
 >>> own_edges.query == OWN_EDGES.query, own_edges.expect["IN_DOCUMENT_Task_Document"], own_edges.expect["Task_refs"]
 (True, 1, 1)
 """
@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Iterator, NamedTuple
 
-from .neo4j_cypher import EDGE_KEYS, EDGE_VALUES, WRITE_STEPS, EdgeKey, _label, _type, edge_name, is_shared, \
-    owner_key, ref_key
-from .schema import EDGE_PROPERTIES, NODE_LABELS, NODE_PROPERTIES, SHARED_LABELS
+from .neo4j_cypher import EDGE_KEYS, EDGE_VALUES, WRITE_STEPS, EdgeKey, _label, _type, edge_name, owner_key, \
+    ref_key
+from .schema import NODE_LABELS, NODE_PROPERTIES, SHARED_LABELS
 
 DEFAULT_BATCH_SIZE = 10_000
 _EDGE_OF = {edge_name(key): key for key in EDGE_KEYS}
@@ -41,7 +41,8 @@ class Statement(NamedTuple):
     expect: dict[str, int] | None = None
 
 
-Edge = tuple[str, str, dict]  # (source id, target id, properties)
+Edge = tuple[str, str, list]  # (source id, target id, values in EDGE_VALUES order, None where absent)
+_DOCUMENT, _DOCUMENTS = EDGE_VALUES.index("document"), EDGE_VALUES.index("documents")
 
 
 @dataclass
@@ -49,7 +50,9 @@ class Contribution:
     """The rows one document contributes, without None values.
 
     ``nodes``: label -> id -> properties. ``edges``: (type, source label, target
-    label) -> ``(source id, target id, properties)``, in (source, target) order.
+    label) -> ``(source id, target id, values)``, in (source, target) order,
+    the values in :data:`~dutygraph.graph.neo4j_cypher.EDGE_VALUES` order
+    (:func:`edge_properties` makes them a dict).
     Shared nodes and relationships between them carry ``documents`` (this
     document); relationships between shared nodes are unique per (type, source,
     target), as MERGE needs.
@@ -126,12 +129,14 @@ def iter_split(graph) -> Iterator[Contribution]:
                 continue
             for data in by_key.values():
                 key = key_of(s, t, data)
-                props = {k: v for k, v in data.items() if v is not None and k in EDGE_PROPERTIES}
-                for doc in _merged_documents(key, s, t, props, merged):
+                values = list(map(data.get, EDGE_VALUES))
+                for doc in _merged_documents(key, s, t, values, merged):
                     if doc not in s_docs or doc not in t_docs:
                         n = s if doc not in s_docs else t
                         raise ValueError(f"{key[0]} {s} -> {t} of {doc}: {n} is not a node of {doc}")
-                    _part(parts, doc, s).edges.setdefault(key, []).append((s, t, {**props, "documents": [doc]}))
+                    mine = values.copy()
+                    mine[_DOCUMENTS] = [doc]
+                    _part(parts, doc, s).edges.setdefault(key, []).append((s, t, mine))
 
     ends = itemgetter(0, 1)
     for current in sorted(parts):
@@ -140,8 +145,9 @@ def iter_split(graph) -> Iterator[Contribution]:
 
         def add(s: str, t: str, data: dict) -> None:
             key = key_of(s, t, data)
-            props = {k: v for k, v in data.items() if v is not None and k in EDGE_PROPERTIES}
-            s_owner, t_owner, named = owner.get(s), owner.get(t), props.get("document")
+            values = list(map(data.get, EDGE_VALUES))  # (a relationship of one document has no ``documents``)
+            values[_DOCUMENTS] = None
+            s_owner, t_owner, named = owner.get(s), owner.get(t), values[_DOCUMENT]
             doc = s_owner or t_owner or named
             if s_owner not in (None, doc) or t_owner not in (None, doc) or named not in (None, doc):
                 raise ValueError(f"{key[0]} {s} -> {t} joins documents {sorted({s_owner, t_owner, named} - {None})}")
@@ -151,7 +157,7 @@ def iter_split(graph) -> Iterator[Contribution]:
             rows = edges.get(key)
             if rows is None:
                 rows = edges[key] = []
-            rows.append((s, t, props))
+            rows.append((s, t, values))
 
         for n in own.get(current, ()):
             for t, by_key in succ[n].items():
@@ -166,16 +172,25 @@ def iter_split(graph) -> Iterator[Contribution]:
         yield part
 
 
-def _merged_documents(key: EdgeKey, s: str, t: str, props: dict, merged: set) -> list[str]:
+def _merged_documents(key: EdgeKey, s: str, t: str, values: list, merged: set) -> list[str]:
     """The documents of a relationship between shared nodes (MERGEd, so at most one per type and ends)."""
-    if "document" in props:
+    if values[_DOCUMENT] is not None:
         raise ValueError(f"{key[0]} {s} -> {t}: a relationship between shared nodes cannot belong "
                          "to one document (it has 'document')")
     if (key, s, t) in merged:
         raise ValueError(f"{key[0]} {s} -> {t} twice: relationships between shared nodes are merged by "
                          "type and ends")
     merged.add((key, s, t))
-    return props.get("documents") or []
+    return values[_DOCUMENTS] or []
+
+
+def edge_properties(values: list) -> dict:
+    """The properties of a relationship row (its values that are not None, by name).
+
+    >>> edge_properties(["doc/a", 3, 4, None, None, None, None, None])
+    {'document': 'doc/a', 'line_first': 3, 'line_last': 4}
+    """
+    return {k: v for k, v in zip(EDGE_VALUES, values) if v is not None}
 
 
 def _part(parts: dict[str, Contribution], doc: str | None, what: str) -> Contribution:
@@ -232,9 +247,9 @@ def write_statements(part: Contribution, batch_size: int = DEFAULT_BATCH_SIZE) -
     Each list of rows is cut into batches of at most ``batch_size``; statement k
     of a step carries batch k of every list of that step, and expects each
     column to count the rows it was given. A relationship row is the list of
-    its values in :data:`~dutygraph.graph.neo4j_cypher.EDGE_VALUES` order (its
-    properties, between shared nodes); its ends are positions in the lists of
-    ids ``<label>_refs`` (``<name>_source`` and ``<name>_target``).
+    its values in :data:`~dutygraph.graph.neo4j_cypher.EDGE_VALUES` order; its
+    ends are positions in the lists of ids ``<label>_refs`` (``<name>_source``
+    and ``<name>_target``).
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
@@ -254,10 +269,7 @@ def write_statements(part: Contribution, batch_size: int = DEFAULT_BATCH_SIZE) -
                     rows = rows[start:start + batch_size]
                     _, source, target = _EDGE_OF[name]
                     sources, targets = refs[source], refs[target]
-                    if is_shared(_EDGE_OF[name]):
-                        batch[name] = [props for _, _, props in rows]
-                    else:
-                        batch[name] = [list(map(props.get, EDGE_VALUES)) for _, _, props in rows]
+                    batch[name] = [values for _, _, values in rows]
                     batch[f"{name}_source"] = [sources.setdefault(s, len(sources)) for s, _, _ in rows]
                     batch[f"{name}_target"] = [targets.setdefault(t, len(targets)) for _, t, _ in rows]
                 for label, ids in refs.items():

@@ -14,7 +14,7 @@ import pytest
 
 from dutygraph.errors import QueryError, StoreError
 from dutygraph.graph.build import build
-from dutygraph.graph.neo4j import Neo4jSettings, Neo4jStore, split_graph, write_statements
+from dutygraph.graph.neo4j import Neo4jSettings, Neo4jStore, edge_properties, split_graph, write_statements
 from dutygraph.graph.neo4j_cypher import OWN_EDGES, OWN_NODES, SHARED_EDGES, SHARED_NODES, edge_block, node_block, \
     removal_queries
 from dutygraph.graph.node_link import counts
@@ -103,9 +103,11 @@ def test_split_rows_are_the_rows_of_rows_py_without_none(seed_graph):
     for label, rows in node_rows(seed_graph).items():
         assert part.nodes[label] == {r["id"]: {k: v for k, v in r.items() if v is not None} for r in rows}
     for key, rows in edge_rows(seed_graph).items():
-        want = sorted((r["source"], r["target"], _props({k: v for k, v in r.items() if k not in ("source", "target")}, ""))
+        ends = ("source", "target")
+        want = sorted((r["source"], r["target"], _props({k: v for k, v in r.items() if k not in ends}, ""))
                       for r in rows)
-        got = sorted((source, target, _props(props, "")) for source, target, props in part.edges[key])
+        got = sorted((source, target, _props(edge_properties(values), ""))
+                     for source, target, values in part.edges[key])
         assert got == want, key
 
 
@@ -201,9 +203,9 @@ def test_a_writer_step_sends_exactly_this_cypher_and_these_parameters(seed_graph
                 for (s, t), props in zip(ends, batch["LEADS_Unit_Task"])]
 
     assert leads(steps[8])[0] == (  # rows in (source, target) order, values in EDGE_VALUES order
-        "unit/株洲市两型办", f"{SEED_ID}/task/A4-2", [SEED_ID, 224, 224, "市两型办", False, "printed", "lead"])
+        "unit/株洲市两型办", f"{SEED_ID}/task/A4-2", [SEED_ID, 224, 224, "市两型办", False, "printed", "lead", None])
     assert ("unit/株洲市清水塘投资集团", f"{SEED_ID}/task/A2-4-2",
-            [SEED_ID, 141, 141, "清水塘投资集团", False, "printed", "lead"]) in leads(steps[9])
+            [SEED_ID, 141, 141, "清水塘投资集团", False, "printed", "lead", None]) in leads(steps[9])
     # every value a parameter, never in the text
     assert all("株洲" not in s.query for s in steps)
 
@@ -428,8 +430,8 @@ def test_in_document_rows_carry_their_document_and_namesakes_get_the_ids_of_buil
     assert [p.document for p in parts] == ["doc/plan-2019", "doc/plan-2018"]  # in the order given
     for part in parts:
         rows = [r for key, rows in part.edges.items() if key[0] == "IN_DOCUMENT" for r in rows]
-        assert rows and all(target == part.document and props == {"document": part.document}
-                            for _, target, props in rows)
+        assert rows and all(target == part.document and edge_properties(values) == {"document": part.document}
+                            for _, target, values in rows)
     want = {p.document: p for p in split_graph(build([a, b]))}
     assert all(p.nodes.keys() == want[p.document].nodes.keys() for p in parts)
 
