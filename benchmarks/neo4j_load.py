@@ -17,8 +17,14 @@ counts per label and type must equal the graph's. Prints one markdown table; whe
 (tools/neo4j-test-server), also the CPU seconds it spent on each load, which a
 busy machine distorts less than wall time.
 
-    bash tools/neo4j-test-server/up.sh
+    NEO4J_HEAP=4g NEO4J_PAGECACHE=1g bash tools/neo4j-test-server/up.sh
     python benchmarks/neo4j_load.py [--docs 250] [--scale 3] [--batch-sizes 1000,10000,50000] [--workers 2,3]
+
+The test server's defaults (1 GB of heap, 256 MB of page cache) are sized for
+the tests; with them the server spent 20-30% more CPU here, mostly
+collecting garbage while several transactions are open. Stop a running test
+server first (down.sh): up.sh keeps one that runs, whatever its sizes. The
+sizes of the local test server are printed with the results.
 
 The server is NEO4J_URI (credentials from NEO4J_USERNAME / NEO4J_PASSWORD) or
 bolt://127.0.0.1:$NEO4J_BOLT_PORT. ITS DATABASE IS EMPTIED. While it runs it
@@ -63,6 +69,18 @@ def server_cpu() -> float | None:
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     except (OSError, ValueError, IndexError):
         return None
+
+
+def server_memory() -> str | None:
+    """The heap and page cache of the local test server (tools/neo4j-test-server), if it runs here (Linux)."""
+    try:
+        pid = int((HERE.parent / "tools" / "neo4j-test-server" / "run" / "neo4j.pid").read_text())
+        args = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        env = dict(e.split(b"=", 1) for e in Path(f"/proc/{pid}/environ").read_bytes().split(b"\0") if b"=" in e)
+    except (OSError, ValueError):
+        return None
+    heap = next((a[4:].decode() for a in args if a.startswith(b"-Xmx")), "?")
+    return f"heap {heap}, page cache {(env.get(b'NEO4J_PAGECACHE') or b'256m').decode()}"
 
 
 def admin_import(graph, work: Path) -> tuple[float, float]:
@@ -185,8 +203,10 @@ def main() -> int:
             exported, imported = admin_import(graph, Path(tmp))
         print(f"neo4j-admin bulk path (offline, empty database): CSV export {exported:.1f}s + import {imported:.1f}s "
               f"= {n_edges / (exported + imported):,.0f} relationships/s", file=sys.stderr)
-    print(f"{n_edges:,} relationships, {n_nodes:,} nodes; naive measured on {naive.relationships:,} relationships "
-          f"(first {len(naive.documents)} documents) and extrapolated per relationship; "
+    memory = server_memory()
+    where = f"; local test server: {memory}" if memory else ""
+    print(f"{n_edges:,} relationships, {n_nodes:,} nodes{where}; naive measured on {naive.relationships:,} "
+          f"relationships (first {len(naive.documents)} documents) and extrapolated per relationship; "
           f"load average {load_after:.1f} at the end")
     print("| batch size | workers | transactions | batched s | batched rel/s | naive rel/s | batched / naive "
           "| server CPU s | rel per server CPU s |")
