@@ -4,21 +4,21 @@ Labels, relationship types and property names are written into the text only
 from :mod:`dutygraph.graph.schema` (anything else raises ValueError); every value
 travels as a parameter.
 
-A document is written with four statement texts, the same for every document,
+A document is written with three statement texts, the same for every document,
 each a sequence of ``CALL () { UNWIND ... }`` blocks, one per label or (type,
 source label, target label), returning how many rows each wrote
 (:data:`WRITE_STEPS`): its own nodes, the relationships between them, then the
 shared nodes (those missing created, all of them locked in one order, their
-lists and values settled) and the relationships that touch them (MERGE between
-two shared nodes). A transaction holds the locks on the units it names until it
-commits, and every plan names the busiest units: what needs no lock comes first,
-so that two documents loaded at once overlap there. A statement writing
-relationships first looks up each node they join once, by id, into a list
+lists and values settled) with the relationships that touch them. A
+transaction holds the locks on the units it names until it commits, and every
+plan names the busiest units: what needs no lock comes first, so that two
+documents loaded at once overlap there. A statement writing relationships
+first looks up each node they join once, by id, into a list
 (:func:`ref_block`); a relationship row names its ends by position in those
-lists (an index seek per relationship end took a fifth of the server's time),
+lists (an index seek per relationship end took a fifth of the server's time)
 and holds its values in :data:`EDGE_VALUES` order. The shared nodes are
-looked up once too: MERGEd into lists, locked and settled from those.
-Two things keep the server from planning again and again, which cost more than
+looked up once too: MERGEd into lists, locked and settled from those. Two
+things keep the server from planning again and again, which cost more than
 the writes themselves:
 
 * the rows travel inside one map parameter, ``$batch``. Neo4j keys its plan
@@ -202,14 +202,14 @@ def merge_block(label: str) -> str:
     MERGE (n:Project {id: row.id})
     ON CREATE SET n.name = row.name, n.base_name = row.base_name, n.type = row.type, n.phase = row.phase, n.city = row.city, n.documents = row.documents
     WITH n ORDER BY i
-    RETURN collect(n) AS Project_nodes
+    RETURN collect(n) AS Project_merged
     """
     if _label(label) not in SHARED_LABELS:
         raise ValueError(f"{label} nodes belong to one document: see node_block")
     on_create = ", ".join(f"n.{p} = row.{p}" for p in NODE_PROPERTIES[label] if p != "id")
     return (f"UNWIND range(0, size($batch.{label}) - 1) AS i\nWITH i, $batch.{label}[i] AS row\n"
             f"MERGE (n:{label} {{id: row.id}})\nON CREATE SET {on_create}\nWITH n ORDER BY i\n"
-            f"RETURN collect(n) AS {label}_nodes")
+            f"RETURN collect(n) AS {label}_merged")
 
 
 def kept_block(label: str) -> str:
@@ -217,13 +217,13 @@ def kept_block(label: str) -> str:
     their other values (nodes just created are left as they are: uniting a value with itself keeps it).
 
     >>> print(kept_block("Project").splitlines()[:3])
-    ['UNWIND range(0, size(Project_nodes) - 1) AS i', 'WITH Project_nodes[i] AS n, $batch.Project[i] AS row', 'SET n.name = CASE WHEN n.name IS NULL OR size(row.name) < size(n.name) OR size(row.name) = size(n.name) AND row.name < n.name THEN row.name ELSE n.name END,']
+    ['UNWIND range(0, size(Project_merged) - 1) AS i', 'WITH Project_merged[i] AS n, $batch.Project[i] AS row', 'SET n.name = CASE WHEN n.name IS NULL OR size(row.name) < size(n.name) OR size(row.name) = size(n.name) AND row.name < n.name THEN row.name ELSE n.name END,']
     """
     if _label(label) not in SHARED_LABELS:
         raise ValueError(f"{label} nodes belong to one document; nothing to keep")
     props = NODE_PROPERTIES[label]
     items = ",\n    ".join(f"n.{p} = {_kept('n', p, props[p])}" for p in props if p != "id")
-    return (f"UNWIND range(0, size({label}_nodes) - 1) AS i\nWITH {label}_nodes[i] AS n, $batch.{label}[i] AS row\n"
+    return (f"UNWIND range(0, size({label}_merged) - 1) AS i\nWITH {label}_merged[i] AS n, $batch.{label}[i] AS row\n"
             f"SET {items}\nRETURN count(n) AS {label}_kept")
 
 
@@ -287,7 +287,7 @@ def lock_block() -> str:
     would drop another's id from a ``documents`` list (a lost update); and two documents locking the same
     units in different orders would deadlock. ``SET n.id = n.id`` changes nothing but takes the lock.
     """
-    lists = " + ".join(f"{_label(label)}_nodes" for label in SHARED_LABELS)
+    lists = " + ".join(f"{_label(label)}_merged" for label in SHARED_LABELS)
     return f"UNWIND {lists} AS n\nWITH n ORDER BY elementId(n)\nSET n.id = n.id\nRETURN count(n) AS locked"
 
 
@@ -300,62 +300,63 @@ def _lock_query(match: str) -> str:
 class WriteStep(NamedTuple):
     """One statement text of a document's writes.
 
-    ``rows``: the ``$batch`` keys of the rows it writes (labels, or relationship names from :func:`edge_name`);
-    ``refs``: the labels whose nodes its relationships join, by position (empty: a step writing nodes);
-    ``columns``: its result columns, with the ``$batch`` key whose length each must equal (None: not checked).
+    ``nodes``: the labels whose node rows it writes (``$batch.<label>``); ``edges``: the relationship names
+    (:func:`edge_name`) whose rows it writes; ``refs``: the labels whose nodes those relationships join, by
+    position; ``columns``: its result columns, with the ``$batch`` key whose length each must equal (None:
+    not checked).
     """
 
     query: str
-    rows: tuple[str, ...]
+    nodes: tuple[str, ...]
+    edges: tuple[str, ...]
     refs: tuple[str, ...]
     columns: dict[str, str | None]
 
 
-def _node_step(blocks: list[tuple[str, str, str | None]]) -> WriteStep:
-    """Blocks (result column, text, the key it counts) in order."""
-    return WriteStep(_calls([(column, text, ()) for column, text, _ in blocks], [c for c, _, _ in blocks]),
-                     tuple(dict.fromkeys(key for _, _, key in blocks if key is not None)), (),
-                     {column: key for column, _, key in blocks})
-
-
-def _edge_step(keys: list[EdgeKey]) -> WriteStep:
-    """The nodes the relationships ``keys`` join, looked up once each, then the relationships."""
-    labels = tuple(label for label in NODE_LABELS if any(label in key[1:] for key in keys))
+def _step(labels: list[str], keys: list[EdgeKey]) -> WriteStep:
+    """Nodes of ``labels`` (created, or for shared labels MERGEd, locked and settled), then the nodes the
+    relationships ``keys`` join, looked up once each, then those relationships."""
+    blocks: list[tuple[str, str, tuple[str, ...]]] = []
+    returns: list[str] = []
+    columns: dict[str, str | None] = {}
+    own = [label for label in labels if label not in SHARED_LABELS]
+    shared = [label for label in labels if label in SHARED_LABELS]
+    for label in own:
+        blocks.append((label, node_block(label), ()))
+        returns.append(label)
+        columns[label] = label
+    if shared:
+        blocks += [(label, merge_block(label), ()) for label in shared]
+        blocks.append(("locked", lock_block(), tuple(f"{label}_merged" for label in shared)))
+        blocks += [(f"{label}_kept", kept_block(label), (f"{label}_merged",)) for label in shared]
+        returns += [f"size({label}_merged) AS {label}" for label in shared] + ["locked"]
+        returns += [f"{label}_kept" for label in shared]
+        columns |= {label: label for label in shared} | {"locked": None}
+        columns |= {f"{label}_kept": label for label in shared}
+    refs = tuple(label for label in NODE_LABELS if any(label in key[1:] for key in keys))
     names = [edge_name(key) for key in keys]
-    blocks = [(label, ref_block(label), ()) for label in labels]
+    blocks += [(f"{label}_nodes", ref_block(label), ()) for label in refs]
     blocks += [(name, edge_block(*key), tuple(dict.fromkeys(f"{label}_nodes" for label in key[1:])))
                for name, key in zip(names, keys)]
-    returns = [f"size({label}_nodes) AS {ref_key(label)}" for label in labels] + names
-    columns = {ref_key(label): ref_key(label) for label in labels} | {name: name for name in names}
-    return WriteStep(_calls(blocks, returns), tuple(names), labels, columns)
-
-
-def _shared_step() -> WriteStep:
-    """Shared nodes: the missing ones created, then all of them locked, then their values settled (one index
-    seek per node)."""
-    lists = tuple(f"{label}_nodes" for label in SHARED_LABELS)
-    blocks = [(label, merge_block(label), ()) for label in SHARED_LABELS]
-    blocks += [("locked", lock_block(), lists)]
-    blocks += [(f"{label}_kept", kept_block(label), (f"{label}_nodes",)) for label in SHARED_LABELS]
-    returns = [f"size({label}_nodes) AS {label}" for label in SHARED_LABELS] + ["locked"]
-    returns += [f"{label}_kept" for label in SHARED_LABELS]
-    columns = {label: label for label in SHARED_LABELS} | {"locked": None}
-    columns |= {f"{label}_kept": label for label in SHARED_LABELS}
-    return WriteStep(_calls(blocks, returns), SHARED_LABELS, (), columns)
+    returns += [f"size({label}_nodes) AS {ref_key(label)}" for label in refs] + names
+    columns |= {ref_key(label): ref_key(label) for label in refs} | {name: name for name in names}
+    return WriteStep(_calls(blocks, returns), tuple(labels), tuple(names), refs, columns)
 
 
 _OWN_LABELS = [label for label in NODE_LABELS if label not in SHARED_LABELS]
 _OWN_KEYS = [key for key in EDGE_KEYS if key[1] not in SHARED_LABELS and key[2] not in SHARED_LABELS]
-OWN_NODES = _node_step([(label, node_block(label), label) for label in _OWN_LABELS])
-OWN_EDGES = _edge_step(_OWN_KEYS)
-# Shared nodes: the missing ones created, then all of them locked, then their values settled.
-SHARED_NODES = _shared_step()
-SHARED_EDGES = _edge_step([key for key in EDGE_KEYS if key not in _OWN_KEYS])
-# In this order: nodes before the relationships that need them, and no lock taken before SHARED_NODES. The
-# locks come before the relationships to the shared nodes, not after them (which would hold them for less
-# time): a transaction changing a unit's ``documents`` list waits, when it commits, for every transaction
-# with relationships to that unit not committed yet, and those would wait for its lock (a deadlock: tried).
-WRITE_STEPS: tuple[WriteStep, ...] = (OWN_NODES, OWN_EDGES, SHARED_NODES, SHARED_EDGES)
+OWN_NODES = _step(_OWN_LABELS, [])
+OWN_EDGES = _step([], _OWN_KEYS)
+# Shared nodes (the missing ones created, then all of them locked in one order, then their values settled),
+# then the relationships that touch them, in one statement: a document holds its locks until it commits,
+# every document names the busiest units, so documents loaded at once queue from here to their commit, and
+# a round trip less is a wait less for all of them.
+SHARED = _step(list(SHARED_LABELS), [key for key in EDGE_KEYS if key not in _OWN_KEYS])
+# In this order: nodes before the relationships that need them, and no lock taken before SHARED. The locks
+# come before the relationships to the shared nodes, not after them (which would hold them for less time):
+# a transaction changing a unit's ``documents`` list waits, when it commits, for every transaction with
+# relationships to that unit not committed yet, and those would wait for its lock (a deadlock: tried).
+WRITE_STEPS: tuple[WriteStep, ...] = (OWN_NODES, OWN_EDGES, SHARED)
 
 
 # -- the naive loader of the benchmark -------------------------------------------------------------------------

@@ -244,10 +244,12 @@ class Batch(dict):
 def write_statements(part: Contribution, batch_size: int = DEFAULT_BATCH_SIZE) -> list[Statement]:
     """The statements writing ``part``, step by step (:data:`~dutygraph.graph.neo4j_cypher.WRITE_STEPS`).
 
-    Each list of rows is cut into batches of at most ``batch_size``; statement k
-    of a step carries batch k of every list of that step, and expects each
-    column to count the rows it was given. A relationship row is the list of
-    its values in :data:`~dutygraph.graph.neo4j_cypher.EDGE_VALUES` order; its
+    Each list of rows is cut into batches of at most ``batch_size``; a step's
+    statements carry its node batches first, then its relationship batches
+    (the last node batch with the first relationship batch: every shared node
+    is locked before a relationship touches it), and each column is expected
+    to count the rows it was given. A relationship row is the list of its
+    values in :data:`~dutygraph.graph.neo4j_cypher.EDGE_VALUES` order; its
     ends are positions in the lists of ids ``<label>_refs`` (``<name>_source``
     and ``<name>_target``).
     """
@@ -259,24 +261,26 @@ def write_statements(part: Contribution, batch_size: int = DEFAULT_BATCH_SIZE) -
     edges = {edge_name(key): part.edges.get(key, []) for key in EDGE_KEYS}
     out = []
     for step in WRITE_STEPS:
-        lists = {key: edges[key] if step.refs else nodes[key] for key in step.rows}
-        longest = max(len(rows) for rows in lists.values())  # 0: the step is left out
-        for start in range(0, longest, batch_size):
+        node_batches = -(-max((len(nodes[label]) for label in step.nodes), default=0) // batch_size)
+        edge_batches = -(-max((len(edges[name]) for name in step.edges), default=0) // batch_size)
+        if not node_batches and not edge_batches:
+            continue  # the step is left out
+        for k in range(max(node_batches, 1) + max(edge_batches, 1) - 1):
             batch = Batch()
-            if step.refs:
-                refs: dict[str, dict[str, int]] = {label: {} for label in step.refs}
-                for name, rows in lists.items():
-                    rows = rows[start:start + batch_size]
-                    _, source, target = _EDGE_OF[name]
-                    sources, targets = refs[source], refs[target]
-                    batch[name] = [values for _, _, values in rows]
-                    batch[f"{name}_source"] = [sources.setdefault(s, len(sources)) for s, _, _ in rows]
-                    batch[f"{name}_target"] = [targets.setdefault(t, len(targets)) for _, t, _ in rows]
-                for label, ids in refs.items():
-                    batch[ref_key(label)] = list(ids)
-            else:
-                for key, rows in lists.items():
-                    batch[key] = rows[start:start + batch_size]
+            start = k * batch_size
+            for label in step.nodes:
+                batch[label] = nodes[label][start:start + batch_size]
+            start = (k - max(node_batches, 1) + 1) * batch_size  # negative: no relationship yet
+            refs: dict[str, dict[str, int]] = {label: {} for label in step.refs}
+            for name in step.edges:
+                rows = edges[name][start:start + batch_size] if start >= 0 else []
+                _, source, target = _EDGE_OF[name]
+                sources, targets = refs[source], refs[target]
+                batch[name] = [values for _, _, values in rows]
+                batch[f"{name}_source"] = [sources.setdefault(s, len(sources)) for s, _, _ in rows]
+                batch[f"{name}_target"] = [targets.setdefault(t, len(targets)) for _, t, _ in rows]
+            for label, ids in refs.items():
+                batch[ref_key(label)] = list(ids)
             expect = {column: len(batch[key]) for column, key in step.columns.items() if key is not None}
             out.append(Statement(step.query, {"batch": batch}, expect))
     return out
