@@ -6,9 +6,9 @@ first: its own nodes (Document, KeyWork, Program, Task, Target) are deleted
 with their relationships, and its id is taken out of the ``documents`` lists of
 shared nodes (Unit, Place, Project) and of the relationships between shared
 nodes (MEMBER_OF, GOVERNS, LOCATED_IN between places); what is left with an
-empty list is deleted. Then the new rows are written with three statements
-(:mod:`dutygraph.graph.neo4j_cypher`), lists of at most ``batch_size`` rows
-each: the document's own nodes and relationships are created, shared ones
+empty list is deleted. Then the new rows are written by one statement per
+batch (:mod:`dutygraph.graph.neo4j_cypher`), lists of at most ``batch_size``
+rows each: the document's own nodes and relationships are created, shared ones
 MERGEd by id, their ``aliases`` and ``documents`` lists united and, of two
 values of another property, the one :func:`~dutygraph.graph.schema.preferred`
 keeps (as ``build`` does, whatever the order documents are loaded in). So

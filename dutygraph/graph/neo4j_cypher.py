@@ -4,16 +4,16 @@ Labels, relationship types and property names are written into the text only
 from :mod:`dutygraph.graph.schema` (anything else raises ValueError); every value
 travels as a parameter.
 
-A document is written with three statement texts, the same for every document,
-each a sequence of ``CALL () { UNWIND ... }`` blocks, one per label or (type,
-source label, target label), returning how many rows each wrote
-(:data:`WRITE_STEPS`): its own nodes, the relationships between them, then the
-shared nodes (those missing created, all of them locked in one order, their
-lists and values settled) with the relationships that touch them. A
+A document is written with one statement text, the same for every document
+(:data:`DOCUMENT`, once per batch), a sequence of ``CALL () { UNWIND ... }``
+blocks, one per label or (type, source label, target label), each returning
+how many rows it wrote: its own nodes, the relationships between them, then
+the shared nodes (those missing created, all of them locked in one order,
+their lists and values settled) and the relationships that touch them. A
 transaction holds the locks on the units it names until it commits, and every
 plan names the busiest units: what needs no lock comes first, so that two
-documents loaded at once overlap there. A statement writing relationships
-first looks up each node they join once, by id, into a list
+documents loaded at once overlap there. Before it writes relationships it
+looks up each node they join once, by id, into a list
 (:func:`ref_block`); a relationship row names its ends by position in those
 lists (an index seek per relationship end took a fifth of the server's time)
 and holds its values in :data:`EDGE_VALUES` order. The shared nodes are
@@ -313,50 +313,54 @@ class WriteStep(NamedTuple):
     columns: dict[str, str | None]
 
 
-def _step(labels: list[str], keys: list[EdgeKey]) -> WriteStep:
-    """Nodes of ``labels`` (created, or for shared labels MERGEd, locked and settled), then the nodes the
-    relationships ``keys`` join, looked up once each, then those relationships."""
-    blocks: list[tuple[str, str, tuple[str, ...]]] = []
-    returns: list[str] = []
-    columns: dict[str, str | None] = {}
-    own = [label for label in labels if label not in SHARED_LABELS]
-    shared = [label for label in labels if label in SHARED_LABELS]
-    for label in own:
-        blocks.append((label, node_block(label), ()))
-        returns.append(label)
-        columns[label] = label
-    if shared:
-        blocks += [(label, merge_block(label), ()) for label in shared]
-        blocks.append(("locked", lock_block(), tuple(f"{label}_merged" for label in shared)))
-        blocks += [(f"{label}_kept", kept_block(label), (f"{label}_merged",)) for label in shared]
-        returns += [f"size({label}_merged) AS {label}" for label in shared] + ["locked"]
-        returns += [f"{label}_kept" for label in shared]
-        columns |= {label: label for label in shared} | {"locked": None}
-        columns |= {f"{label}_kept": label for label in shared}
-    refs = tuple(label for label in NODE_LABELS if any(label in key[1:] for key in keys))
-    names = [edge_name(key) for key in keys]
-    blocks += [(f"{label}_nodes", ref_block(label), ()) for label in refs]
-    blocks += [(name, edge_block(*key), tuple(dict.fromkeys(f"{label}_nodes" for label in key[1:])))
-               for name, key in zip(names, keys)]
+def _refs(keys: list[EdgeKey], labels: Iterable[str]) -> list[str]:
+    """The ``labels`` (in schema order) that relationships ``keys`` join."""
+    return [label for label in NODE_LABELS if label in labels and any(label in key[1:] for key in keys)]
+
+
+def _document_statement() -> WriteStep:
+    """The statement writing (a batch of) a document, in this order:
+
+    1. its own nodes, created;
+    2. the own nodes its relationships join, looked up once each, and the relationships between own nodes;
+    3. its shared nodes: the missing ones created (MERGE), then all of them locked in one order, then their
+       lists and values settled;
+    4. the shared nodes its relationships join, looked up, and the relationships that touch them.
+
+    A transaction holds the locks of step 3 until it commits and every plan names the busiest units, so
+    documents loaded at once queue from step 3 to their commits: what needs no lock comes before it.
+    """
+    own = [label for label in NODE_LABELS if label not in SHARED_LABELS]
+    own_keys = [key for key in EDGE_KEYS if key[1] not in SHARED_LABELS and key[2] not in SHARED_LABELS]
+    shared_keys = [key for key in EDGE_KEYS if key not in own_keys]
+    own_refs, shared_refs = _refs(EDGE_KEYS, own), _refs(shared_keys, SHARED_LABELS)
+
+    def edges(keys: list[EdgeKey]) -> list[tuple[str, str, tuple[str, ...]]]:
+        return [(edge_name(key), edge_block(*key), tuple(dict.fromkeys(f"{label}_nodes" for label in key[1:])))
+                for key in keys]
+
+    blocks = [(label, node_block(label), ()) for label in own]
+    blocks += [(f"{label}_nodes", ref_block(label), ()) for label in own_refs] + edges(own_keys)
+    blocks += [(label, merge_block(label), ()) for label in SHARED_LABELS]
+    blocks.append(("locked", lock_block(), tuple(f"{label}_merged" for label in SHARED_LABELS)))
+    blocks += [(f"{label}_kept", kept_block(label), (f"{label}_merged",)) for label in SHARED_LABELS]
+    blocks += [(f"{label}_nodes", ref_block(label), ()) for label in shared_refs] + edges(shared_keys)
+    names = [edge_name(key) for key in own_keys + shared_keys]
+    refs = [label for label in NODE_LABELS if label in own_refs + shared_refs]
+    returns = own + [f"size({label}_merged) AS {label}" for label in SHARED_LABELS] + ["locked"]
+    returns += [f"{label}_kept" for label in SHARED_LABELS]
     returns += [f"size({label}_nodes) AS {ref_key(label)}" for label in refs] + names
+    columns: dict[str, str | None] = {label: label for label in NODE_LABELS} | {"locked": None}
+    columns |= {f"{label}_kept": label for label in SHARED_LABELS}
     columns |= {ref_key(label): ref_key(label) for label in refs} | {name: name for name in names}
-    return WriteStep(_calls(blocks, returns), tuple(labels), tuple(names), refs, columns)
+    return WriteStep(_calls(blocks, returns), tuple(own) + SHARED_LABELS, tuple(names), tuple(refs), columns)
 
 
-_OWN_LABELS = [label for label in NODE_LABELS if label not in SHARED_LABELS]
-_OWN_KEYS = [key for key in EDGE_KEYS if key[1] not in SHARED_LABELS and key[2] not in SHARED_LABELS]
-OWN_NODES = _step(_OWN_LABELS, [])
-OWN_EDGES = _step([], _OWN_KEYS)
-# Shared nodes (the missing ones created, then all of them locked in one order, then their values settled),
-# then the relationships that touch them, in one statement: a document holds its locks until it commits,
-# every document names the busiest units, so documents loaded at once queue from here to their commit, and
-# a round trip less is a wait less for all of them.
-SHARED = _step(list(SHARED_LABELS), [key for key in EDGE_KEYS if key not in _OWN_KEYS])
-# In this order: nodes before the relationships that need them, and no lock taken before SHARED. The locks
-# come before the relationships to the shared nodes, not after them (which would hold them for less time):
-# a transaction changing a unit's ``documents`` list waits, when it commits, for every transaction with
+# The locks come before the relationships to the shared nodes, not after them (which would hold them for less
+# time): a transaction changing a unit's ``documents`` list waits, when it commits, for every transaction with
 # relationships to that unit not committed yet, and those would wait for its lock (a deadlock: tried).
-WRITE_STEPS: tuple[WriteStep, ...] = (OWN_NODES, OWN_EDGES, SHARED)
+DOCUMENT = _document_statement()
+WRITE_STEPS: tuple[WriteStep, ...] = (DOCUMENT,)
 
 
 # -- the naive loader of the benchmark -------------------------------------------------------------------------

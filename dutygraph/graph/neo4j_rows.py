@@ -8,15 +8,16 @@
 >>> (part,) = split_graph(g)
 >>> part.edges
 {('IN_DOCUMENT', 'Task', 'Document'): [('doc/a/task/A1-1', 'doc/a', ['doc/a', None, None, None, None, None, None, None])]}
->>> from dutygraph.graph.neo4j_cypher import OWN_EDGES, OWN_NODES
->>> own_nodes, own_edges = write_statements(part)  # no shared node: those steps are left out
->>> own_nodes.query == OWN_NODES.query, own_nodes.params["batch"]["Task"], own_nodes.expect["Task"]
-(True, [{'id': 'doc/a/task/A1-1', 'name': '做事', 'document': 'doc/a'}], 1)
->>> batch = own_edges.params["batch"]  # ends by position in the lists of ids the statement looks up once
+>>> from dutygraph.graph.neo4j_cypher import DOCUMENT
+>>> (statement,) = write_statements(part)  # one batch: one statement
+>>> batch = statement.params["batch"]
+>>> statement.query == DOCUMENT.query, batch["Task"], statement.expect["Task"], batch["Unit"]
+(True, [{'id': 'doc/a/task/A1-1', 'name': '做事', 'document': 'doc/a'}], 1, [])
+>>> # a relationship is its values; its ends, positions in the lists of ids the statement looks up once
 >>> batch["IN_DOCUMENT_Task_Document"], batch["IN_DOCUMENT_Task_Document_source"], batch["Task_refs"]
 ([['doc/a', None, None, None, None, None, None, None]], [0], ['doc/a/task/A1-1'])
->>> own_edges.query == OWN_EDGES.query, own_edges.expect["IN_DOCUMENT_Task_Document"], own_edges.expect["Task_refs"]
-(True, 1, 1)
+>>> statement.expect["IN_DOCUMENT_Task_Document"], statement.expect["Task_refs"]
+(1, 1)
 """
 
 from __future__ import annotations

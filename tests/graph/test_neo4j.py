@@ -15,7 +15,7 @@ import pytest
 from dutygraph.errors import QueryError, StoreError
 from dutygraph.graph.build import build
 from dutygraph.graph.neo4j import Neo4jSettings, Neo4jStore, edge_properties, split_graph, write_statements
-from dutygraph.graph.neo4j_cypher import OWN_EDGES, OWN_NODES, SHARED, edge_block, node_block, removal_queries
+from dutygraph.graph.neo4j_cypher import DOCUMENT, edge_block, node_block, removal_queries
 from dutygraph.graph.node_link import counts
 from dutygraph.graph.rows import edge_rows, node_rows
 from dutygraph.loaders import load
@@ -112,15 +112,14 @@ def test_split_rows_are_the_rows_of_rows_py_without_none(seed_graph):
 
 def test_a_writer_step_sends_exactly_this_cypher_and_these_parameters(seed_graph):
     steps = write_statements(split_graph(seed_graph)[0], batch_size=50)
-    # In batches of 50, statement k of a step carries batch k of every list of the step: 108 tasks, 108
-    # tasks in the document, 62 units, 169 responsible units. Own nodes and relationships first (no lock);
-    # then the shared nodes, every batch of them before any relationship that touches them.
-    assert [s.query for s in steps] == [OWN_NODES.query] * 3 + [OWN_EDGES.query] * 3 + [SHARED.query] * 5
+    # In batches of 50: 108 tasks, 62 units, 169 responsible units. Every batch of nodes comes before any
+    # relationship (so every shared node is locked before a relationship touches it), the last with the first.
+    assert [s.query for s in steps] == [DOCUMENT.query] * 6
     assert all(list(s.params) == ["batch"] for s in steps)  # the rows travel inside one map parameter
-    assert [s.expect["Task"] for s in steps[:3]] == [50, 50, 8]
-    assert [s.expect["Unit"] for s in steps[6:]] == [50, 12, 0, 0, 0]
-    assert [s.expect["LEADS_Unit_Task"] for s in steps[6:]] == [0, 50, 24, 0, 0]  # 74 printed leads
-    assert [s.expect["RESPONSIBLE_FOR_Unit_Task"] for s in steps[6:]] == [0, 50, 50, 50, 19]
+    assert [s.expect["Task"] for s in steps] == [50, 50, 8, 0, 0, 0]
+    assert [s.expect["Unit"] for s in steps] == [50, 12, 0, 0, 0, 0]
+    assert [s.expect["LEADS_Unit_Task"] for s in steps] == [0, 0, 50, 24, 0, 0]  # 74 printed leads
+    assert [s.expect["RESPONSIBLE_FOR_Unit_Task"] for s in steps] == [0, 0, 50, 50, 50, 19]
     assert repr(steps[0].params["batch"]).startswith("<batch of ")  # (the driver formats it for its debug log)
     for s in steps:  # every list sent is counted, but the ends of relationships (as long as their rows)
         batch = s.params["batch"]
@@ -132,21 +131,32 @@ def test_a_writer_step_sends_exactly_this_cypher_and_these_parameters(seed_graph
     assert steps[0].params["batch"]["Document"] == [document] and steps[1].params["batch"]["Document"] == []
     on_create = ", ".join(f"n.{p} = row.{p}" for p in ("name", "short_name", "aliases", "kind", "city", "place",
                                                         "documents"))
-    assert SHARED.query.startswith("CYPHER replan=skip\n"
-                                   "CALL () {\n"  # shared nodes not stored yet are created, all listed
-                                   "  UNWIND range(0, size($batch.Unit) - 1) AS i\n"
-                                   "  WITH i, $batch.Unit[i] AS row\n"
-                                   "  MERGE (n:Unit {id: row.id})\n"
-                                   f"  ON CREATE SET {on_create}\n"
-                                   "  WITH n ORDER BY i\n"
-                                   "  RETURN collect(n) AS Unit_merged\n"
-                                   "}\n")
-    assert ("CALL (Unit_merged, Place_merged, Project_merged) {\n"  # then all locked, in one order, before any read
+    query = DOCUMENT.query
+    props = ", ".join(f"{p}: row.{p}" for p in ("id", "name", "title", "plan_title", "issuers", "issued",
+                                                 "published", "number", "source", "sha256", "year", "city"))
+    assert query.startswith("CYPHER replan=skip\n"
+                            "CALL () {\n"  # first a document's own nodes are created
+                            "  UNWIND $batch.Document AS row\n"
+                            f"  CREATE (n:Document {{{props}}})\n"
+                            "  RETURN count(n) AS Document\n"
+                            "}\n")
+    merge = ("CALL () {\n"  # shared nodes not stored yet are created, all listed
+             "  UNWIND range(0, size($batch.Unit) - 1) AS i\n"
+             "  WITH i, $batch.Unit[i] AS row\n"
+             "  MERGE (n:Unit {id: row.id})\n"
+             f"  ON CREATE SET {on_create}\n"
+             "  WITH n ORDER BY i\n"
+             "  RETURN collect(n) AS Unit_merged\n"
+             "}\n")
+    lock = ("CALL (Unit_merged, Place_merged, Project_merged) {\n"  # then all locked, in one order, before any read
             "  UNWIND Unit_merged + Place_merged + Project_merged AS n\n"
             "  WITH n ORDER BY elementId(n)\n"
             "  SET n.id = n.id\n"
             "  RETURN count(n) AS locked\n"
-            "}\n") in SHARED.query
+            "}\n")
+    assert merge in query and lock in query
+    # nothing shared is touched (so no lock is taken) before the shared nodes are MERGEd
+    assert "Unit" not in query[:query.index(merge)] and query.index(merge) < query.index(lock)
     preferred = "".join(  # of two values, the shortest, then the first in order (schema.preferred)
         f"n.{p} = CASE WHEN n.{p} IS NULL OR size(row.{p}) < size(n.{p}) OR size(row.{p}) = size(n.{p}) "
         f"AND row.{p} < n.{p} THEN row.{p} ELSE n.{p} END,\n      " for p in ("name", "short_name"))
@@ -154,46 +164,43 @@ def test_a_writer_step_sends_exactly_this_cypher_and_these_parameters(seed_graph
         "CASE WHEN row.aliases IS NULL THEN n.aliases ELSE reduce(acc = coalesce(n.aliases, []), x IN row.aliases | "
         "CASE WHEN size(acc) = 0 OR last(acc) < x THEN acc + [x] WHEN x IN acc THEN acc "
         "ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END) END")
-    assert ("CALL (Unit_merged) {\n"  # then their values are settled
+    kept = ("CALL (Unit_merged) {\n"  # then their values are settled
             "  UNWIND range(0, size(Unit_merged) - 1) AS i\n"
             "  WITH Unit_merged[i] AS n, $batch.Unit[i] AS row\n"
-            "  SET " + preferred + f"n.aliases = {united},\n") in SHARED.query
-    assert ("\nRETURN size(Unit_merged) AS Unit, size(Place_merged) AS Place, size(Project_merged) AS Project, "
-            "locked, Unit_kept, Place_kept, Project_kept, size(Program_nodes) AS Program_refs, ") in SHARED.query
-    assert steps[6].expect["Unit_kept"] == 50 and "locked" not in steps[6].expect
-    props = ", ".join(f"{p}: row.{p}" for p in ("id", "name", "title", "plan_title", "issuers", "issued",
-                                                 "published", "number", "source", "sha256", "year", "city"))
-    assert OWN_NODES.query.startswith("CYPHER replan=skip\n"
-                                      "CALL () {\n"  # a document's own nodes are created
-                                      "  UNWIND $batch.Document AS row\n"
-                                      f"  CREATE (n:Document {{{props}}})\n"
-                                      "  RETURN count(n) AS Document\n"
-                                      "}\n")
-    assert OWN_NODES.query.endswith("RETURN Document, KeyWork, Program, Task, Target")
-    assert "Unit" not in OWN_NODES.query + OWN_EDGES.query  # nothing shared, so no lock, before SHARED
+            "  SET " + preferred + f"n.aliases = {united},\n")
+    assert query.index(lock) < query.index(kept)
+    assert ("\nRETURN Document, KeyWork, Program, Task, Target, size(Unit_merged) AS Unit, "
+            "size(Place_merged) AS Place, size(Project_merged) AS Project, locked, Unit_kept, Place_kept, Project_kept, "
+            "size(Document_nodes) AS Document_refs, ") in query
+    assert steps[0].expect["Unit_kept"] == 50 and "locked" not in steps[0].expect
     assert {"id": "unit/株洲市清水塘投资集团", "name": "株洲市清水塘投资集团", "short_name": "清水塘投资集团",
             "kind": "state_owned_group", "city": "株洲市", "aliases": ["市清水塘投资集团", "清水塘投资集团"],
-            "documents": [SEED_ID]} in steps[6].params["batch"]["Unit"] + steps[7].params["batch"]["Unit"]
+            "documents": [SEED_ID]} in steps[0].params["batch"]["Unit"] + steps[1].params["batch"]["Unit"]
     edge_props = ", ".join(f"{p}: row[{i}]" for i, p in enumerate(("document", "line_first", "line_last", "printed",
                                                                      "inferred", "basis", "role")))
-    assert ("CALL () {\n"  # the units the relationships join, looked up once each, in the order sent
-            "  UNWIND range(0, size($batch.Unit_refs) - 1) AS i\n"
-            "  MATCH (n:Unit {id: $batch.Unit_refs[i]})\n"
-            "  WITH n ORDER BY i\n"
-            "  RETURN collect(n) AS Unit_nodes\n"
-            "}\n") in SHARED.query
-    assert ("CALL (Unit_nodes, Task_nodes) {\n"  # a relationship names its ends by position in those lists
-            "  UNWIND range(0, size($batch.LEADS_Unit_Task) - 1) AS i\n"
-            "  WITH $batch.LEADS_Unit_Task[i] AS row, Unit_nodes[$batch.LEADS_Unit_Task_source[i]] AS a, "
-            "Task_nodes[$batch.LEADS_Unit_Task_target[i]] AS b\n"
-            "  WHERE a IS NOT NULL AND b IS NOT NULL\n"
-            f"  CREATE (a)-[r:LEADS {{{edge_props}}}]->(b)\n"
-            "  RETURN count(r) AS LEADS_Unit_Task\n"
-            "}\n") in SHARED.query
+    units = ("CALL () {\n"  # the units the relationships join, looked up once each, in the order sent
+             "  UNWIND range(0, size($batch.Unit_refs) - 1) AS i\n"
+             "  MATCH (n:Unit {id: $batch.Unit_refs[i]})\n"
+             "  WITH n ORDER BY i\n"
+             "  RETURN collect(n) AS Unit_nodes\n"
+             "}\n")
+    leads_block = ("CALL (Unit_nodes, Task_nodes) {\n"  # a relationship names its ends by position in those lists
+                   "  UNWIND range(0, size($batch.LEADS_Unit_Task) - 1) AS i\n"
+                   "  WITH $batch.LEADS_Unit_Task[i] AS row, Unit_nodes[$batch.LEADS_Unit_Task_source[i]] AS a, "
+                   "Task_nodes[$batch.LEADS_Unit_Task_target[i]] AS b\n"
+                   "  WHERE a IS NOT NULL AND b IS NOT NULL\n"
+                   f"  CREATE (a)-[r:LEADS {{{edge_props}}}]->(b)\n"
+                   "  RETURN count(r) AS LEADS_Unit_Task\n"
+                   "}\n")
+    in_document = query.index("CALL (Task_nodes, Document_nodes) {\n"
+                              "  UNWIND range(0, size($batch.IN_DOCUMENT_Task_Document)")
+    # own relationships before the lock; those touching shared nodes after it
+    assert in_document < query.index(lock) < query.index(units) < query.index(leads_block)
     assert (  # the lookups are counted too: a missing node fails the document
         " size(Program_nodes) AS Program_refs, size(Task_nodes) AS Task_refs, size(Unit_nodes) AS Unit_refs, "
-        "size(Place_nodes) AS Place_refs, size(Project_nodes) AS Project_refs, LEADS_Unit_Task, ") in SHARED.query
-    assert steps[7].expect["Unit_refs"] == len(steps[7].params["batch"]["Unit_refs"]) > 0
+        "size(Place_nodes) AS Place_refs, size(Project_nodes) AS Project_refs, size(Target_nodes) AS Target_refs, "
+    ) in query
+    assert steps[2].expect["Unit_refs"] == len(steps[2].params["batch"]["Unit_refs"]) == 37
 
     def leads(step):
         batch = step.params["batch"]
@@ -201,10 +208,10 @@ def test_a_writer_step_sends_exactly_this_cypher_and_these_parameters(seed_graph
         return [(batch["Unit_refs"][s], batch["Task_refs"][t], props)
                 for (s, t), props in zip(ends, batch["LEADS_Unit_Task"])]
 
-    assert leads(steps[7])[0] == (  # rows in (source, target) order, values in EDGE_VALUES order
+    assert leads(steps[2])[0] == (  # rows in (source, target) order, values in EDGE_VALUES order
         "unit/株洲市两型办", f"{SEED_ID}/task/A4-2", [SEED_ID, 224, 224, "市两型办", False, "printed", "lead", None])
     assert ("unit/株洲市清水塘投资集团", f"{SEED_ID}/task/A2-4-2",
-            [SEED_ID, 141, 141, "清水塘投资集团", False, "printed", "lead", None]) in leads(steps[8])
+            [SEED_ID, 141, 141, "清水塘投资集团", False, "printed", "lead", None]) in leads(steps[3])
     # every value a parameter, never in the text
     assert all("株洲" not in s.query for s in steps)
 
