@@ -21,8 +21,8 @@ busy machine distorts less than wall time.
     python benchmarks/neo4j_load.py [--docs 250] [--scale 3] [--batch-sizes 1000,10000,50000] [--workers 2,3]
 
 The test server's defaults (1 GB of heap, 256 MB of page cache) are sized for
-the tests; with them the server spent 20-30% more CPU here, mostly
-collecting garbage while several transactions are open. Stop a running test
+the tests; with them the server spent about a tenth more CPU here, collecting
+garbage while several transactions are open. Stop a running test
 server first (down.sh): up.sh keeps one that runs, whatever its sizes. The
 sizes of the local test server are printed with the results.
 
