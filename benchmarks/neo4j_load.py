@@ -2,7 +2,8 @@
 
 Generates a corpus (benchmarks/generate_corpus.py) of at least 200,000
 relationships, builds its graph once, then loads it into an emptied Neo4j with
-``Neo4jStore.load`` for each batch size, and with ``Neo4jStore.load_naive``
+``Neo4jStore.load`` for each batch size, one document at a time and then
+``--workers`` documents at a time, and with ``Neo4jStore.load_naive``
 (one auto-commit MERGE query per node and per relationship). The naive loader
 runs on the first documents only (``--naive-relationships``, with their nodes)
 and its rate is extrapolated per relationship to the whole corpus (at several
@@ -18,7 +19,7 @@ counts per label and type must equal the graph's. Prints one markdown table; whe
 busy machine distorts less than wall time.
 
     NEO4J_HEAP=4g NEO4J_PAGECACHE=1g bash tools/neo4j-test-server/up.sh
-    python benchmarks/neo4j_load.py [--docs 250] [--scale 3] [--batch-sizes 1000,10000,50000] [--workers 2,3]
+    python benchmarks/neo4j_load.py [--docs 250] [--scale 3] [--batch-sizes 1000,10000,50000] [--workers 3]
 
 The test server's defaults (1 GB of heap, 256 MB of page cache) are sized for
 the tests; with them the server spent about a tenth more CPU here, collecting
@@ -145,8 +146,8 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--min-relationships", type=int, default=200_000)
     parser.add_argument("--batch-sizes", default="1000,10000,50000")
-    parser.add_argument("--workers", default="2,3",
-                        help="parallel documents, at the second batch size (the first if only one; 1: skip)")
+    parser.add_argument("--workers", default="3",
+                        help="parallel documents (comma-separated counts), each at every batch size (1: none)")
     parser.add_argument("--naive-relationships", type=int, default=5_000,
                         help="relationships the naive loader writes (first documents; default 5000)")
     parser.add_argument("--admin-import", action="store_true",
@@ -169,8 +170,8 @@ def main() -> int:
     want = counts(graph)
     rows = []
     sizes = [int(b) for b in args.batch_sizes.split(",")]
-    cases = [(b, 1) for b in sizes] + [(sizes[min(1, len(sizes) - 1)], w)
-                                       for w in (int(w) for w in args.workers.split(",")) if w > 1]
+    cases = [(b, 1) for b in sizes] + [(b, w) for w in (int(w) for w in args.workers.split(",")) if w > 1
+                                       for b in sizes]
     with Neo4jStore(uri=uri, database=args.database) as store, exclusive(uri):
         print(f"server: {uri}, database {store.settings.database!r}; {os.cpu_count()} cores, load average "
               f"{os.getloadavg()[0]:.1f} at start", file=sys.stderr)
