@@ -64,8 +64,6 @@ EDGE_VALUES: tuple[str, ...] = tuple(EDGE_PROPERTIES)
 assert EDGE_VALUES[-1] == "documents"
 # Every (type, source label, target label) the schema allows, in writing order.
 EDGE_KEYS: tuple[EdgeKey, ...] = tuple((t, a, b) for t in EDGE_TYPES for a, b in EDGE_ENDPOINTS[t])
-# Relationship rows carry their ends beside their properties.
-assert not {"source", "target"} & set(EDGE_PROPERTIES)
 
 
 def _label(name: str) -> str:
@@ -298,7 +296,7 @@ def _lock_query(match: str) -> str:
 
 
 class WriteStep(NamedTuple):
-    """One statement text of a document's writes.
+    """The statement text of a document's writes (:data:`DOCUMENT`).
 
     ``nodes``: the labels whose node rows it writes (``$batch.<label>``); ``edges``: the relationship names
     (:func:`edge_name`) whose rows it writes; ``refs``: the labels whose nodes those relationships join, by
@@ -360,7 +358,6 @@ def _document_statement() -> WriteStep:
 # time): a transaction changing a unit's ``documents`` list waits, when it commits, for every transaction with
 # relationships to that unit not committed yet, and those would wait for its lock (a deadlock: tried).
 DOCUMENT = _document_statement()
-WRITE_STEPS: tuple[WriteStep, ...] = (DOCUMENT,)
 
 
 # -- the naive loader of the benchmark -------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Iterator, NamedTuple
 
-from .neo4j_cypher import EDGE_KEYS, EDGE_VALUES, WRITE_STEPS, EdgeKey, _label, _type, edge_name, owner_key, \
+from .neo4j_cypher import DOCUMENT, EDGE_KEYS, EDGE_VALUES, EdgeKey, _label, _type, edge_name, owner_key, \
     ref_key
 from .schema import NODE_LABELS, NODE_PROPERTIES, SHARED_LABELS
 
@@ -48,12 +48,13 @@ _DOCUMENT, _DOCUMENTS = EDGE_VALUES.index("document"), EDGE_VALUES.index("docume
 
 @dataclass
 class Contribution:
-    """The rows one document contributes, without None values.
+    """The rows one document contributes.
 
-    ``nodes``: label -> id -> properties. ``edges``: (type, source label, target
-    label) -> ``(source id, target id, values)``, in (source, target) order,
-    the values in :data:`~dutygraph.graph.neo4j_cypher.EDGE_VALUES` order
-    (:func:`edge_properties` makes them a dict).
+    ``nodes``: label -> id -> properties (none of them None). ``edges``: (type,
+    source label, target label) -> ``(source id, target id, values)``, in
+    (source, target) order, the values in
+    :data:`~dutygraph.graph.neo4j_cypher.EDGE_VALUES` order, None where a
+    property is absent (:func:`edge_properties` makes them a dict).
     Shared nodes and relationships between them carry ``documents`` (this
     document); relationships between shared nodes are unique per (type, source,
     target), as MERGE needs.
@@ -243,16 +244,16 @@ class Batch(dict):
 
 
 def write_statements(part: Contribution, batch_size: int = DEFAULT_BATCH_SIZE) -> list[Statement]:
-    """The statements writing ``part``, step by step (:data:`~dutygraph.graph.neo4j_cypher.WRITE_STEPS`).
+    """The statements writing ``part``: :data:`~dutygraph.graph.neo4j_cypher.DOCUMENT`, once per batch.
 
-    Each list of rows is cut into batches of at most ``batch_size``; a step's
-    statements carry its node batches first, then its relationship batches
-    (the last node batch with the first relationship batch: every shared node
-    is locked before a relationship touches it), and each column is expected
-    to count the rows it was given. A relationship row is the list of its
-    values in :data:`~dutygraph.graph.neo4j_cypher.EDGE_VALUES` order; its
-    ends are positions in the lists of ids ``<label>_refs`` (``<name>_source``
-    and ``<name>_target``).
+    Each list of rows is cut into batches of at most ``batch_size``; the node
+    batches come first, then the relationship batches (the last node batch
+    with the first relationship batch: every shared node is locked before a
+    relationship touches it), and each column is expected to count the rows it
+    was given. A relationship row is the list of its values in
+    :data:`~dutygraph.graph.neo4j_cypher.EDGE_VALUES` order; its ends are
+    positions in the lists of ids ``<label>_refs`` (``<name>_source`` and
+    ``<name>_target``). A part with no rows needs no statement.
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
@@ -260,30 +261,29 @@ def write_statements(part: Contribution, batch_size: int = DEFAULT_BATCH_SIZE) -
         raise ValueError(f"not in the schema: {sorted(set(part.edges) - set(EDGE_KEYS))}")
     nodes = {label: [props for _, props in sorted(part.nodes.get(label, {}).items())] for label in NODE_LABELS}
     edges = {edge_name(key): part.edges.get(key, []) for key in EDGE_KEYS}
+    node_batches = -(-max(len(rows) for rows in nodes.values()) // batch_size)
+    edge_batches = -(-max(len(rows) for rows in edges.values()) // batch_size)
+    if not node_batches and not edge_batches:
+        return []
     out = []
-    for step in WRITE_STEPS:
-        node_batches = -(-max((len(nodes[label]) for label in step.nodes), default=0) // batch_size)
-        edge_batches = -(-max((len(edges[name]) for name in step.edges), default=0) // batch_size)
-        if not node_batches and not edge_batches:
-            continue  # the step is left out
-        for k in range(max(node_batches, 1) + max(edge_batches, 1) - 1):
-            batch = Batch()
-            start = k * batch_size
-            for label in step.nodes:
-                batch[label] = nodes[label][start:start + batch_size]
-            start = (k - max(node_batches, 1) + 1) * batch_size  # negative: no relationship yet
-            refs: dict[str, dict[str, int]] = {label: {} for label in step.refs}
-            for name in step.edges:
-                rows = edges[name][start:start + batch_size] if start >= 0 else []
-                _, source, target = _EDGE_OF[name]
-                sources, targets = refs[source], refs[target]
-                batch[name] = [values for _, _, values in rows]
-                batch[f"{name}_source"] = [sources.setdefault(s, len(sources)) for s, _, _ in rows]
-                batch[f"{name}_target"] = [targets.setdefault(t, len(targets)) for _, t, _ in rows]
-            for label, ids in refs.items():
-                batch[ref_key(label)] = list(ids)
-            expect = {column: len(batch[key]) for column, key in step.columns.items() if key is not None}
-            out.append(Statement(step.query, {"batch": batch}, expect))
+    for k in range(max(node_batches, 1) + max(edge_batches, 1) - 1):
+        batch = Batch()
+        start = k * batch_size
+        for label in DOCUMENT.nodes:
+            batch[label] = nodes[label][start:start + batch_size]
+        start = (k - max(node_batches, 1) + 1) * batch_size  # negative: no relationship yet
+        refs: dict[str, dict[str, int]] = {label: {} for label in DOCUMENT.refs}
+        for name in DOCUMENT.edges:
+            rows = edges[name][start:start + batch_size] if start >= 0 else []
+            _, source, target = _EDGE_OF[name]
+            sources, targets = refs[source], refs[target]
+            batch[name] = [values for _, _, values in rows]
+            batch[f"{name}_source"] = [sources.setdefault(s, len(sources)) for s, _, _ in rows]
+            batch[f"{name}_target"] = [targets.setdefault(t, len(targets)) for _, t, _ in rows]
+        for label, ids in refs.items():
+            batch[ref_key(label)] = list(ids)
+        expect = {column: len(batch[key]) for column, key in DOCUMENT.columns.items() if key is not None}
+        out.append(Statement(DOCUMENT.query, {"batch": batch}, expect))
     return out
 
 
