@@ -17,6 +17,7 @@ pairs, per document and over all of them (micro-averaged).
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -35,9 +36,19 @@ def _fold(text: str) -> str:
     return simplified(unicodedata.normalize("NFKC", text or ""))
 
 
+# An item number opening a task's text: 1. / 1、 / (1) / (一) / 一、 / ① / 第一条 (after folding to half-width).
+_LEADING_MARKER = re.compile(r"^\s*(?:[(\[]\s*[0-9一二三四五六七八九十]{1,3}\s*[)\]]|[0-9]{1,3}\s*[.、)]"
+                             r"|[一二三四五六七八九十]{1,3}\s*[、.]|第[一二三四五六七八九十百0-9]{1,4}[条项]|[①-⑳])\s*")
+
+
 def norm_text(text: str) -> str:
-    """Text for matching: Simplified, half-width, without white space and punctuation."""
-    return "".join(ch for ch in _fold(text) if not ch.isspace() and not unicodedata.category(ch).startswith(("P", "S")))
+    """Text for matching: Simplified, half-width, without a leading item number, white space and punctuation.
+
+    >>> norm_text("1. 稳企业、防风险。") == norm_text("稳企业、防风险") == norm_text("（一）稳企业，防风险")
+    True
+    """
+    folded = _LEADING_MARKER.sub("", _fold(text), count=1)
+    return "".join(ch for ch in folded if not ch.isspace() and not unicodedata.category(ch).startswith(("P", "S")))
 
 
 def norm_unit(unit: str) -> str:

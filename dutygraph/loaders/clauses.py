@@ -67,6 +67,7 @@ class Clause:
     deadlines: list[str] = field(default_factory=list)
     labelled: bool = False
     role_words: bool = False
+    unrecognised: list[str] = field(default_factory=list)  # names kept for their slot that pass no suffix check
 
 
 _NOT_A_NAME = re.compile(r"^(?:以下|下称|简称|即|含|包括|例如|其中|如)")
@@ -86,6 +87,34 @@ def _units(text: str) -> list[str] | None:
     names = split_units(text)
     if not names or not all(_plausible(n) for n in names):
         return None
+    return names
+
+
+# What cannot open an organisation's name: prepositions and verbs that open a sentence.
+_NOT_NAME_START = re.compile(r"^(?:按|由|将|对|在|以|要|把|从|向|为|请|并|且|及时|确保|做好|加强|推进|完成|其他|其余)")
+_NAME_CHARS = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9()（）·]+$")
+MAX_SLOT_NAME = 30
+
+
+def _slot_names(text: str) -> list[str] | None:
+    """The names of a list printed in a role slot (after a label or before a role word), known or not.
+
+    The slot says units stand here; the lexicon only scores them. A name is refused only
+    when it cannot be a name at all: a sentence, a number, a preposition or verb opening it.
+
+    >>> _slot_names("县统计局,城东管理区、城西大垸")
+    ['县统计局', '城东管理区', '城西大垸']
+    >>> _slot_names("按要求") is None, _slot_names("2021年底前") is None
+    (True, True)
+    """
+    names = split_units(text)
+    if not names:
+        return None
+    for name in names:
+        bare = name.replace("、", "")
+        if (len(bare) < 2 or len(bare) > MAX_SLOT_NAME or not _NAME_CHARS.match(bare) or _NOT_A_NAME.match(name)
+                or _NOT_NAME_START.match(name) or bare.isdigit() or re.search(r"\d{4}|\d+[年月日%]", bare)):
+            return None
     return names
 
 
@@ -164,7 +193,12 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                 if _DEADLINE_SEGMENT.search(segment):  # (市发改委牵头,2022年底前完成)
                     clause.deadlines.append(segment)
                     continue
-                return None
+                # a labelled slot or a list before 牵头 / 配合 holds units whatever their names end with
+                slot = label_role is not None or kind in ("lead", "cooperating") or (kind and clause.labelled)
+                names = _slot_names(rest) if slot else None
+                if names is None:
+                    return None
+                clause.unrecognised.extend(n for n in names if not _plausible(n))
             if kind:
                 clause.role_words = True
             marked = [_LEAD_MARK.sub("", n) for n in names if _LEAD_MARK.search(n)]

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from ..model import Assignment, Deadline, Provenance, Role, Task
 from ..text.amounts import find_amounts
 from ..text.dates import find_deadlines, parse_date
-from ..text.markers import CIRCLED, chinese_numeral
+from ..text.markers import CIRCLED, chinese_numeral, is_row_number
 from ..text.normalize import SENTENCE_PUNCT
 from ..text.units import LIST_SEPARATORS
 from .clauses import Clause, Found, bracket_groups, find_clauses, may_hold_role_words, parse_clause
@@ -62,6 +62,7 @@ class _Node:
     labels: list[tuple[str, str, int]] = field(default_factory=list)   # kind, content, line
     unit_lines: list[tuple[Clause, int]] = field(default_factory=list)
     last_line: int = 0
+    text_end: int = 0  # last line of the item's own text (its folded body paragraphs included)
     _clauses: list[Found] | None = None
 
     @property
@@ -86,6 +87,36 @@ def _marker(text: str) -> tuple[str, int, int | None, str] | None:
                       else chinese_numeral(raw))
             return style, rank, number, m.group(2)
     return None
+
+
+def _next_text(lines: list[Line], k: int, end: int) -> int | None:
+    """Index of the first line with text from ``k`` on (before ``end``)."""
+    while k < end:
+        if lines[k].text:
+            return k
+        k += 1
+    return None
+
+
+def _owner(node: _Node) -> _Node:
+    """The item a label or unit line under ``node`` belongs to.
+
+    Paragraphs printed under a numbered item before its label or unit line are the item's
+    body (a row: number, title, content, units): they are folded into the item, which then
+    holds the cue. Elsewhere the node itself holds it.
+    """
+    parent = node.parent
+    if (node.style != "para" or parent is None or parent.style in ("root", "para") or parent.assigned()
+            or not parent.children or any(c.style != "para" or c.assigned() or c.children for c in parent.children)):
+        return node
+    body = "".join(c.text for c in parent.children)
+    joint = "" if parent.text.endswith(tuple(SENTENCE_PUNCT)) else "。"
+    parent.text = parent.text + joint + body
+    parent._clauses = None
+    parent.last_line = max(c.last_line for c in parent.children)
+    parent.text_end = max(max(c.line, c.text_end) for c in parent.children)
+    parent.children.clear()
+    return parent
 
 
 def _unit_line(text: str, default: Role | None, last: bool) -> Clause | None:
@@ -144,6 +175,7 @@ class ProseReader:
             label = match_label(t)
             item = current if current is not self.root else None
             if item is not None and label is not None and len(label.name) <= 8:
+                item = _owner(item)
                 item.labels.append((label.kind, label.content, line.no))
                 item.last_line = line.no
                 k += 1
@@ -154,14 +186,26 @@ class ProseReader:
                     default = self.columns[n] if n < len(self.columns) else None
                     clause = _unit_line(t, default, k == last_text)
                     if clause is not None:
+                        item = _owner(item) if n == 0 else item
                         item.unit_lines.append((clause, line.no))
                         item.last_line = line.no
                         k += 1
                         continue
+            nxt = _next_text(self.lines, k + 1, end)
+            if nxt is not None and is_row_number(t) and _marker(self.lines[nxt].text) is None \
+                    and not is_row_number(self.lines[nxt].text):
+                # a row number on a line of its own (a table's 序号 column): the item is the line after it
+                current = self._add(self.lines[nxt].text, self.lines[nxt].no, ("num", 3, int(t)))
+                k = nxt + 1
+                continue
             current = self._add(t, line.no)
             k += 1
 
-    def _add(self, text: str, line_no: int) -> _Node:
+    def _add(self, text: str, line_no: int, marker: tuple[str, int, int | None] | None = None) -> _Node:
+        if marker is not None:
+            node = _Node(*marker, text, line_no, self._parent_for(marker[1], marker[0]), last_line=line_no)
+            node.parent.children.append(node)
+            return node
         marker = _marker(text)
         if marker:
             style, rank, number, body = marker
@@ -236,7 +280,7 @@ class ProseReader:
             task = Task(
                 id=base_id if single else f"{base_id}-{k}",
                 text=text,
-                provenance=Provenance(self.source, node.line, node.line),
+                provenance=Provenance(self.source, node.line, max(node.line, node.text_end)),
                 row=node.number, sub=None if single else k, title=title,
                 parent=None if single else base_id,
                 leaders=list(leaders),
