@@ -98,7 +98,7 @@ def _next_text(lines: list[Line], k: int, end: int) -> int | None:
     return None
 
 
-def _owner(node: _Node) -> _Node:
+def _owner(node: _Node, barrier: int = 0) -> _Node:
     """The item a label or unit line under ``node`` belongs to.
 
     Paragraphs printed under a numbered item before its label or unit line are the item's
@@ -106,6 +106,8 @@ def _owner(node: _Node) -> _Node:
     holds the cue. Elsewhere the node itself holds it.
     """
     parent = node.parent
+    if node.style == "para" and parent is not None and (parent.style in ("root", "para") or parent.assigned()):
+        return _fold_group(node, parent, barrier)
     if (node.style != "para" or parent is None or parent.style in ("root", "para") or parent.assigned()
             or not parent.children or any(c.style != "para" or c.assigned() or c.children for c in parent.children)):
         return node
@@ -117,6 +119,47 @@ def _owner(node: _Node) -> _Node:
     parent.text_end = max(max(c.line, c.text_end) for c in parent.children)
     parent.children.clear()
     return parent
+
+
+_HEADING_MAX = 16
+
+
+def _heading_like(node: _Node) -> bool:
+    """A short unpunctuated paragraph: a group's title, not a sentence of its body."""
+    return len(node.text) <= _HEADING_MAX and not any(p in node.text for p in "。，,；;：:、")
+
+
+def _fold_group(node: _Node, parent: _Node, barrier: int) -> _Node:
+    """A clause after a group of paragraphs (title, bullets, then the units) covers the group.
+
+    The group runs from the last short title line before the cue whose following lines are all
+    sentences; without such a title the cue is the last paragraph's alone.
+    """
+    run: list[_Node] = []
+    for child in reversed(parent.children):
+        if child.style != "para" or child.assigned() or child.children or child.line < barrier:
+            break
+        run.append(child)
+    run.reverse()
+    if len(run) < 2 or _heading_like(run[-1]):
+        return node
+    start = None
+    for i in range(len(run) - 2, -1, -1):
+        if _heading_like(run[i]):
+            start = i
+            break
+        if run[i].style != "para":
+            break
+    if start is None or any(_heading_like(c) for c in run[start + 1:]):
+        return node
+    head, body = run[start], run[start + 1:]
+    head.text = head.text + "。" + "".join(c.text for c in body)
+    head._clauses = None
+    head.last_line = max(c.last_line for c in body)
+    head.text_end = max(max(c.line, c.text_end) for c in body)
+    for c in body:
+        parent.children.remove(c)
+    return head
 
 
 def _unit_line(text: str, default: Role | None, last: bool) -> Clause | None:
@@ -147,6 +190,7 @@ class ProseReader:
         self.source = source
         self.year = year
         self.root = _Node("root", 0, None, "", 0)
+        self.barrier = 0  # line number before which no paragraph folds into a group
         self.columns: list[Role] = []  # roles of the unit columns of a one-label-per-line header
         self._notes: list[tuple[int, list[tuple[str, Role]], int, str]] = []  # task index, units, line, word
 
@@ -170,12 +214,13 @@ class ProseReader:
             if block is not None:
                 roles, k = block
                 self.columns = roles
+                self.barrier = self.lines[k - 1].no  # nothing before a table header joins a group after it
                 current = self.root
                 continue
             label = match_label(t)
             item = current if current is not self.root else None
             if item is not None and label is not None and len(label.name) <= 8:
-                item = _owner(item)
+                item = _owner(item, self.barrier)
                 item.labels.append((label.kind, label.content, line.no))
                 item.last_line = line.no
                 k += 1
@@ -186,7 +231,7 @@ class ProseReader:
                     default = self.columns[n] if n < len(self.columns) else None
                     clause = _unit_line(t, default, k == last_text)
                     if clause is not None:
-                        item = _owner(item) if n == 0 else item
+                        item = _owner(item, self.barrier) if n == 0 else item
                         item.unit_lines.append((clause, line.no))
                         item.last_line = line.no
                         k += 1
@@ -240,7 +285,7 @@ class ProseReader:
 
     def _walk(self, node: _Node, path: list[str], tasks: list[Task]) -> None:
         para_count = 0
-        listed = {c.style for c in node.children if c.assigned()}
+        listed = {c.style for c in node.children if c.assigned()} - {"para"}  # paragraphs are no list
         for child in node.children:
             if child.style == "para":
                 para_count += 1
