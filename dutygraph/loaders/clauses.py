@@ -35,7 +35,8 @@ from dataclasses import dataclass, field
 
 from ..model import Role
 from ..text.normalize import bracket_depth_split
-from ..text.units import ROLE_AFTER, ROLE_ENDINGS, ROLE_TAIL, ROLE_WORDS, is_unit_name, split_units
+from ..text.units import (COOPERATING_WORDS, LEAD_WORDS, ROLE_AFTER, ROLE_ENDINGS, ROLE_TAIL, ROLE_WORDS, is_unit_name,
+                          split_units)
 from .labels import COOPERATING, DEADLINE, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
 
 ROLE_OF_LABEL = {LEAD: Role.LEAD, RESPONSIBLE: Role.RESPONSIBLE, COOPERATING: Role.COOPERATING}
@@ -44,9 +45,8 @@ _OPENER = re.compile("[" + re.escape("".join(OPENERS)) + "]")
 _COLON = re.compile("[:：]")
 _BRACKET = re.compile("[" + re.escape("".join(OPENERS) + "".join(OPENERS.values())) + "]")
 
-_LEAD_WORD = re.compile(r"牵头|主办|主责")
-_COOP_WORD = re.compile(r"配合|协助|协办|参与")
-_DUTY_WORD = re.compile(r"负责|负总责|卖力|落实|实施|承办")
+_LEAD_WORD = re.compile("|".join(LEAD_WORDS))
+_COOP_WORD = re.compile("|".join(COOPERATING_WORDS))
 # Notes that spread the units of a clause over the items after it.
 _SPREAD_NOTE = re.compile(r"下同|以下同|后同|以下[^,，。;；]{0,16}不再(?:单独|一一|重复)?(?:列出|注明|标注|列明)")
 _NOTE_HEAD = re.compile(r"^.*?(?:涉及|均由|由|包括|均为|为)")
@@ -293,7 +293,7 @@ def bracket_groups(text: str) -> list[tuple[int, int]]:
 
 _SENTENCE_END = "。；;！!？?"
 # Words every clause with a role word or a label holds one of (a quick test before the grammar).
-_HINT = re.compile(r"牵头|负责|负总责|配合|协助|协办|参与|参加|落实|实施|责任|卖力|主责|主办|承办|分工|下同|领导|责任人|时限")
+_HINT = re.compile("|".join(ROLE_WORDS) + r"|参加|责任|分工|下同|领导|责任人|时限")
 
 
 def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:

@@ -27,6 +27,7 @@ from functools import lru_cache
 from ..model import Assignment, Provenance, Role
 from ..text.markers import is_row_number, match_item
 from ..text.normalize import SENTENCE_PUNCT, bracket_depth_split
+from ..text.role_cues import alternation
 from ..text.units import LIST_SEPARATORS, is_unit_name, looks_like_unit_list, split_units, strip_noise
 from .lines import FURNITURE, Line
 
@@ -45,14 +46,9 @@ _COLLECTIVE_START = re.compile(r"^(各|相关|有关)")
 _SEPARATORS = tuple(LIST_SEPARATORS)
 
 
-_COLUMN_PATTERNS = [(kind, re.compile(p)) for kind, p in [
-    (NUMBER, r"序号|编号"),
-    (LEADER, r"领导|责任人|负责人|联系人"),
-    (LEAD, r"牵头|牽頭|主责|主責"),
-    (COOPERATING, r"配合|协助|協助|参与|參與|协办|協辦"),
-    (RESPONSIBLE, r"责任|責任|负责|負責|承办|承辦|实施单位|實施單位"),
-    (DEADLINE, r"时限|時限|时间|時間|期限|进度|進度"),
-]]
+# From data/role_cues.txt (column.* sections): the first kind whose pattern a label holds decides.
+_COLUMN_PATTERNS = [(kind, re.compile(alternation(f"column.{kind}")))
+                    for kind in (NUMBER, LEADER, LEAD, COOPERATING, RESPONSIBLE, DEADLINE)]
 
 
 @lru_cache(maxsize=4096)

@@ -19,18 +19,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text.role_cues import alternation
+
 LEAD, RESPONSIBLE, COOPERATING, DIVISION, LEADER, DEADLINE = (
     "lead", "responsible", "cooperating", "division", "leader", "deadline")
 
-# Longest first: 牵头单位 before 牵头, 责任领导 (a person) before 责任单位.
-_LABELS: list[tuple[str, str]] = [
-    (LEADER, r"(?:分管|牵头|责任|联系)(?:省|市|区|县|州)?(?:级)?领导|责任人|负责人|联系人|领导小组组长"),
-    (DIVISION, r"(?:部门|责任|任务|职责)?分工"),
-    (LEAD, r"牵头(?:单位|部门|机构)?|主责(?:单位|部门)?|主办(?:单位|部门)?"),
-    (COOPERATING, r"(?:配合|协助|协办|参与|参加)(?:单位|部门)?"),
-    (RESPONSIBLE, r"责任(?:单位|部门|主体)|(?:实施|承办|落实|负责)(?:单位|部门|主体)"),
-    (DEADLINE, r"(?:完成|办结|工作)?(?:时限|时间|期限)(?:要求)?|进度安排|时间节点"),
-]
+# From data/role_cues.txt (label.* sections), in this order: 责任领导 (a person) before 责任单位.
+_LABELS: list[tuple[str, str]] = [(kind, alternation(f"label.{kind}")) for kind in
+                                  (LEADER, DIVISION, LEAD, COOPERATING, RESPONSIBLE, DEADLINE)]
+_LABELS[3] = (COOPERATING, _LABELS[3][1] + "|" + alternation("label.cooperating-bare"))
 _LABEL = re.compile(
     r"^[【\[〔(（]?(?P<name>" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _LABELS)
     + r")(?:[】\]〕)）]\s*[:：]?|\s*[:：])\s*(?P<content>.*)$")

@@ -29,13 +29,15 @@ from functools import lru_cache
 from importlib import resources
 
 from .normalize import SENTENCE_PUNCT, bracket_depth_split, clean
+from .role_cues import words
 
 LIST_SEPARATORS = "、，,；;/"
 _TRAILING_NOISE = re.compile(r"等(?:省|市|区|县|州|市级|省级|区级|县级)?直?(?:有关|相关|其他|其它)?"
                              r"(?:部门|单位|机构)?$")
 # Role words printed after a list: 牵头, 负责, 配合, 分别牵头落实, 按职责分工负责 … (and 卖力, a reworded 负责).
-ROLE_WORDS = ("牵头", "负责", "负总责", "卖力", "配合", "协助", "协办", "参与", "落实", "实施", "承办", "主办")
-ROLE_AFTER = ("负责", "卖力", "落实", "实施", "推进", "办理", "执行")  # may follow a role word
+LEAD_WORDS, COOPERATING_WORDS, DUTY_WORDS = (words(f"word.{k}") for k in ("lead", "cooperating", "duty"))
+ROLE_WORDS = tuple(sorted(set(LEAD_WORDS + COOPERATING_WORDS + DUTY_WORDS), key=len, reverse=True))
+ROLE_AFTER = words("word.after")  # may follow a role word (牵头落实, 负责实施)
 ROLE_TAIL = re.compile(r"(?:(?:按|根据)(?:各自)?职责(?:分工)?|分别|共同|具体)?"
                        r"(?:" + "|".join(ROLE_WORDS) + r")(?:" + "|".join(ROLE_AFTER) + r")?$")
 ROLE_ENDINGS = ROLE_WORDS + ROLE_AFTER  # what every ROLE_TAIL ends with: a cheap test before the regex
