@@ -30,7 +30,7 @@ from ..text.amounts import find_amounts
 from ..text.dates import find_deadlines, parse_date
 from ..text.markers import CIRCLED, chinese_numeral, is_row_number
 from ..text.normalize import SENTENCE_PUNCT
-from ..text.units import LIST_SEPARATORS
+from ..text.units import LIST_SEPARATORS, ROLE_WORDS
 from .clauses import Clause, Found, bracket_groups, find_clauses, may_hold_role_words, parse_clause
 from .columns import header_block
 from .labels import COOPERATING, DEADLINE, DIVISION, LEAD, LEADER, RESPONSIBLE, match_label
@@ -87,6 +87,19 @@ def _marker(text: str) -> tuple[str, int, int | None, str] | None:
                       else chinese_numeral(raw))
             return style, rank, number, m.group(2)
     return None
+
+
+# A heading that names who leads all its items: 县示范区管委会牵头工作(8项), 市发改委负责的任务.
+_HEADING_ROLE = re.compile(r"^(.{2,60}?(?:" + "|".join(ROLE_WORDS) + r"))(?:的)?(?:重点)?(?:工作|任务|事项|项目)?"
+                           r"(?:[(（]\d{1,3}(?:项|个|件)[)）])?$")
+
+
+def _heading_clause(text: str) -> Clause | None:
+    m = _HEADING_ROLE.match(text)
+    if not m:
+        return None
+    clause = parse_clause(m.group(1))
+    return clause if clause is not None and clause.role_words else None
 
 
 def _next_text(lines: list[Line], k: int, end: int) -> int | None:
@@ -283,7 +296,8 @@ class ProseReader:
         _spread_notes(tasks, self._notes)
         return tasks
 
-    def _walk(self, node: _Node, path: list[str], tasks: list[Task]) -> None:
+    def _walk(self, node: _Node, path: list[str], tasks: list[Task],
+              inherited: list[Assignment] | None = None) -> None:
         para_count = 0
         listed = {c.style for c in node.children if c.assigned()} - {"para"}  # paragraphs are no list
         for child in node.children:
@@ -293,10 +307,31 @@ class ProseReader:
             else:
                 number = child.number if child.number is not None else para_count
             child_path = path + [str(number)]
-            if child.assigned() or (child.style in listed and child.text and not self._subtree_assigned(child)):
+            carried = self._carried(child) if inherited is None else None
+            if carried:  # 一、县示范区管委会牵头工作(8项): the heading's units go to its items
+                self._walk(child, child_path, tasks, carried)
+                continue
+            if child.assigned() or (child.style in listed and child.text and not self._subtree_assigned(child)) \
+                    or (inherited and child.style != "para" and not child.children):
                 self._emit(child, child_path, tasks)
+                if inherited and not child.assigned():
+                    tasks[-1].assignments.extend(inherited)
             if child.children:
-                self._walk(child, child_path, tasks)
+                self._walk(child, child_path, tasks, inherited)
+
+    def _carried(self, node: _Node) -> list[Assignment] | None:
+        """The units a heading gives all its items, when none of them names its own (inferred)."""
+        if node.style == "para" or not node.children or self._subtree_assigned(node):
+            return None
+        if not any(c.style != "para" for c in node.children):
+            return None
+        found = node.clauses
+        clause = found[-1].clause if found else _heading_clause(node.text)
+        if clause is None or not clause.assignments:
+            return None
+        basis = f"heading at line {node.line}"
+        prov = Provenance(self.source, node.line, node.line)
+        return [Assignment(u, r, prov, inferred=True, basis=basis) for u, r in clause.assignments]
 
     def _subtree_assigned(self, node: _Node) -> bool:
         for c in node.children:
