@@ -6,7 +6,7 @@
 ['number', 'text', 'lead']
 >>> from .lines import to_lines
 >>> header_block(to_lines("目标\\n任务\\n主要内容\\n责任单位\\n一、稳增长"), 0, 5)
-([<Role.RESPONSIBLE: 'responsible'>], 4)
+([<Role.RESPONSIBLE: 'responsible'>], 4, False)
 """
 
 from __future__ import annotations
@@ -48,10 +48,11 @@ def is_header(labels: list[str]) -> bool:
     return any(k in UNIT_KINDS for k in kinds) and any(k == TEXT for k in kinds)
 
 
-def header_block(lines, k: int, end: int) -> tuple[list[Role], int] | None:
+def header_block(lines, k: int, end: int) -> tuple[list[Role], int, bool] | None:
     """A table header printed one label per line from ``lines[k]`` (without 序号 rows after it).
 
-    Returns the roles of its unit columns, in order, and the index after the block.
+    Returns the roles of its unit columns, in order, the index after the block and whether
+    it has a leader column (责任领导: people, never units).
     """
     labels: list[str] = []
     j = k
@@ -66,7 +67,8 @@ def header_block(lines, k: int, end: int) -> tuple[list[Role], int] | None:
         j += 1
     if len(labels) < 3 or not is_header(labels):
         return None
-    return [ROLE_OF_KIND[kind] for kind in column_kinds(labels) if kind in UNIT_KINDS], j
+    kinds = column_kinds(labels)
+    return [ROLE_OF_KIND[kind] for kind in kinds if kind in UNIT_KINDS], j, LEADER in kinds
 
 
 __all__ = ["column_kinds", "header_block", "is_header", "is_label", "NUMBER", "TEXT", "LEAD", "RESPONSIBLE",

@@ -29,8 +29,8 @@ from ..model import Assignment, Deadline, Provenance, Role, Task
 from ..text.amounts import find_amounts
 from ..text.dates import find_deadlines, parse_date
 from ..text.markers import CIRCLED, chinese_numeral, is_row_number
-from ..text.normalize import SENTENCE_PUNCT
-from ..text.units import LIST_SEPARATORS, ROLE_WORDS
+from ..text.normalize import SENTENCE_PUNCT, bracket_depth_split
+from ..text.units import LIST_SEPARATORS, ROLE_WORDS, is_unit_name
 from .clauses import Clause, Found, bracket_groups, find_clauses, may_hold_role_words, parse_clause
 from .columns import header_block
 from .labels import COOPERATING, DEADLINE, DIVISION, LEAD, LEADER, RESPONSIBLE, match_label
@@ -60,6 +60,7 @@ class _Node:
     parent: "_Node | None" = None
     children: list["_Node"] = field(default_factory=list)
     labels: list[tuple[str, str, int]] = field(default_factory=list)   # kind, content, line
+    leaders: list[str] = field(default_factory=list)  # people in a leader column's cells
     unit_lines: list[tuple[Clause, int]] = field(default_factory=list)
     last_line: int = 0
     text_end: int = 0  # last line of the item's own text (its folded body paragraphs included)
@@ -100,6 +101,21 @@ def _heading_clause(text: str) -> Clause | None:
         return None
     clause = parse_clause(m.group(1))
     return clause if clause is not None and clause.role_words else None
+
+
+_TITLE = re.compile(r"(?:副?(?:书记|市长|县长|区长|省长|局长|主任|部长|组长|镇长|乡长|秘书长|调研员)|同志)$")
+
+
+def _people(text: str) -> bool:
+    """A cell of people: short names (董贵波、郑敏强) or names with posts (阮斌副局长), no unit among them.
+
+    >>> _people("董贵波、郑敏强"), _people("阮斌副局长"), _people("市财政局")
+    (True, True, False)
+    """
+    parts = [p for p in re.split(r"[、，,；;]", text) if p]
+    return bool(parts) and all(
+        (2 <= len(p) <= 4 or (_TITLE.search(p) and len(p) <= 12)) and not is_unit_name(p)
+        and all("\u4e00" <= ch <= "\u9fff" for ch in p) for p in parts)
 
 
 def _next_text(lines: list[Line], k: int, end: int) -> int | None:
@@ -185,9 +201,9 @@ def _unit_line(text: str, default: Role | None, last: bool) -> Clause | None:
         text = text[1:-1]  # (市发改委牵头) on a line of its own
     clause = parse_clause(text, default)
     if clause is None and last:  # cut off inside the last name of the document
-        cut = max(text.rfind(s) for s in LIST_SEPARATORS)
-        if cut > 0:
-            clause = parse_clause(text[:cut], default)
+        parts = bracket_depth_split(text, LIST_SEPARATORS)
+        if len(parts) > 1:
+            clause = parse_clause(text[:len(text) - len(parts[-1]) - 1], default)
     if clause is None or not clause.assignments:
         return None
     if not clause.role_words and default is None:
@@ -204,6 +220,7 @@ class ProseReader:
         self.year = year
         self.root = _Node("root", 0, None, "", 0)
         self.barrier = 0  # line number before which no paragraph folds into a group
+        self.leader_column = False  # the header has a 责任领导 column: people's names under items
         self.columns: list[Role] = []  # roles of the unit columns of a one-label-per-line header
         self._notes: list[tuple[int, list[tuple[str, Role]], int, str]] = []  # task index, units, line, word
 
@@ -225,7 +242,7 @@ class ProseReader:
                 continue
             block = header_block(self.lines, k, end)
             if block is not None:
-                roles, k = block
+                roles, k, self.leader_column = block
                 self.columns = roles
                 self.barrier = self.lines[k - 1].no  # nothing before a table header joins a group after it
                 current = self.root
@@ -235,6 +252,11 @@ class ProseReader:
             if item is not None and label is not None and len(label.name) <= 8:
                 item = _owner(item, self.barrier)
                 item.labels.append((label.kind, label.content, line.no))
+                item.last_line = line.no
+                k += 1
+                continue
+            if item is not None and self.leader_column and not item.unit_lines and _people(t):
+                item.leaders.extend(p for p in re.split(r"[、，,；;]", t) if p)  # a cell of the leader column
                 item.last_line = line.no
                 k += 1
                 continue
@@ -363,7 +385,7 @@ class ProseReader:
                 provenance=Provenance(self.source, node.line, max(node.line, node.text_end)),
                 row=node.number, sub=None if single else k, title=title,
                 parent=None if single else base_id,
-                leaders=list(leaders),
+                leaders=list(node.leaders) + list(leaders),
             )
             if found is not None:
                 for unit, role in found.clause.assignments:
