@@ -39,6 +39,7 @@ from .plain_text import _annex_of, _emit_row, _find_tables, _year_of, plan_year
 from .prose import read_prose
 from .row_table import find_row_tables
 from .script import fold, restore_document
+from .unglue import unglue
 
 __all__ = ["parse_text", "parse_lines", "interleaved_lines", "Role"]
 
@@ -196,7 +197,7 @@ def drop_corpus_notes(lines: list[Line]) -> list[Line]:
 def parse_text(text: str, source: str, sha256: str | None = None) -> Document:
     """Read decoded ``text`` in any text layout; strings come back in the document's own script."""
     folded, printer = fold(text)
-    doc = parse_lines(drop_corpus_notes(to_lines(folded)), source, sha256)
+    doc = parse_lines(unglue(drop_corpus_notes(to_lines(folded))), source, sha256)
     restore_document(doc, printer)
     return doc
 

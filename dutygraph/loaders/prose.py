@@ -118,6 +118,16 @@ def _people(text: str) -> bool:
         and all("\u4e00" <= ch <= "\u9fff" for ch in p) for p in parts)
 
 
+def _leading_units(content: str, role: Role | None) -> Clause | None:
+    """The unit list a labelled slot starts with, when text was glued after it (longest that parses)."""
+    for end in range(min(len(content), 80), 1, -1):
+        if is_unit_name(content[:end]):
+            clause = parse_clause(content[:end], role)
+            if clause is not None and clause.assignments:
+                return clause
+    return None
+
+
 def _next_text(lines: list[Line], k: int, end: int) -> int | None:
     """Index of the first line with text from ``k`` on (before ``end``)."""
     while k < end:
@@ -426,6 +436,8 @@ class ProseReader:
                 if clause is None and kind == DIVISION or clause is None:
                     cut = max(content.rfind(s) for s in LIST_SEPARATORS)
                     clause = parse_clause(content[:cut], role) if cut > 0 else None
+                if clause is None:  # 责任部门:园林局配合做好专项整治工作: the list, then glued text
+                    clause = _leading_units(content, role)
                 if clause is not None:
                     assignments.extend(Assignment(u, r, prov) for u, r in clause.assignments)
                     leaders.extend(clause.leaders)

@@ -1,0 +1,65 @@
+"""Lines that lost their breaks: a whole plan glued into one line by a copy (template sites, PDF text).
+
+Such a line holds several items and labels one after the other
+("…(一)建筑施工场地:…环境卫生。牵头领导:阮斌副局长责任部门:建工科、安全站(二)小街巷…"). It is cut,
+outside brackets, before every sub-item marker and every role label, into pieces that keep the
+line's number, so that the outline reader sees items and label lines as a plan prints them. A page
+footer glued in (第 1 页共 5 页) is dropped. Lines that do not hold at least two labels not at their
+start are left as they are.
+
+>>> from .lines import to_lines
+>>> ls = unglue(to_lines("前言(一)整治工地:做到围挡。牵头领导:阮某副局长责任部门:建工科、安全站(二)整治小巷:修路。责任部门:城建科" * 4))
+>>> [ln.text for ln in ls][:4]
+['前言', '(一)整治工地:做到围挡。', '牵头领导:阮某副局长', '责任部门:建工科、安全站']
+>>> {ln.no for ln in ls}
+{1}
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text.normalize import CLOSE_BRACKETS, OPEN_BRACKETS
+from .labels import LABEL_ANYWHERE
+from .lines import Line
+
+MIN_GLUED = 200  # characters: a line shorter than this is a paragraph, not a glued page
+_ITEM = re.compile(r"[(（][一二三四五六七八九十]{1,3}[)）]")
+_FOOTER = re.compile(r"第\d{1,4}页(?:/|共)\d{1,4}页")
+
+
+def _cuts(text: str) -> list[int]:
+    """Where pieces start: item markers and labels outside brackets, not at the line's start."""
+    depth_at = []
+    depth = 0
+    for ch in text:
+        depth_at.append(depth)
+        if ch in OPEN_BRACKETS:
+            depth += 1
+        elif ch in CLOSE_BRACKETS:
+            depth = max(0, depth - 1)
+    starts = {m.start() for m in _ITEM.finditer(text)}
+    starts |= {m.start() for m in LABEL_ANYWHERE.finditer(text)}
+    return sorted(i for i in starts if i > 0 and depth_at[i] == 0)
+
+
+def unglue(lines: list[Line]) -> list[Line]:
+    """The lines with every glued page line cut into its items and labels."""
+    out: list[Line] = []
+    for line in lines:
+        text = line.text
+        if len(text) < MIN_GLUED or ":" not in text and "：" not in text:
+            out.append(line)
+            continue
+        text = _FOOTER.sub("", text)
+        cuts = _cuts(text)
+        labels = sum(1 for i in cuts if LABEL_ANYWHERE.match(text, i))
+        if labels < 2:
+            out.append(line)
+            continue
+        bounds = [0, *cuts, len(text)]
+        for a, b in zip(bounds, bounds[1:]):
+            piece = text[a:b]
+            if piece:
+                out.append(Line(line.no, piece, piece, False))
+    return out
