@@ -182,6 +182,34 @@ class Task:
 
 
 @dataclass
+class Coverage:
+    """How much of a document's role cues the reader turned into tasks.
+
+    ``cues``: lines that say where units stand (a 牵头单位: label, "X牵头", a unit column's
+    header); ``attached``: those that gave a task its units. ``unrecognised``: names kept for
+    their slot that pass no suffix check (``{"unit", "role", "line"}``); ``skipped``: parts not
+    read, with the reason (``{"lines": [first, last], "reason"}``).
+
+    >>> Coverage(cues=4, attached=3).ratio
+    0.75
+    """
+
+    cues: int = 0
+    attached: int = 0
+    unrecognised: list[dict] = field(default_factory=list)
+    skipped: list[dict] = field(default_factory=list)
+
+    @property
+    def ratio(self) -> float:
+        """Attached cues over cues seen (1.0 for a document without any)."""
+        return round(self.attached / self.cues, 4) if self.cues else 1.0
+
+    def to_dict(self) -> dict:
+        return {"cues": self.cues, "attached": self.attached, "ratio": self.ratio,
+                "unrecognised": list(self.unrecognised), "skipped": list(self.skipped)}
+
+
+@dataclass
 class Document:
     """One plan as read from one file."""
 
@@ -200,6 +228,7 @@ class Document:
     annexes: list[Annex] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     rows: list[Task] = field(default_factory=list)
+    coverage: Coverage | None = None
 
     def to_dict(self) -> dict:
         """The document in the shape ``dutygraph extract`` prints."""
@@ -219,6 +248,7 @@ class Document:
             ],
             "annexes": [{"number": a.number, "title": a.title, "columns": a.columns} for a in self.annexes],
             "tasks": [t.to_dict() for t in self.tasks],
+            "coverage": self.coverage.to_dict() if self.coverage is not None else None,
         }
 
 

@@ -29,6 +29,7 @@ from ..errors import InputError
 from ..model import Annex, Document, Provenance, Role, Task
 from ..text.units import is_unit_name
 from .columns import is_label
+from .coverage import cue_lines, measure, rescue_tasks
 from .flat_table import ANNEX_HEADING, FlatTableReader
 from .glued import find_glued_tables
 from .grid import Grid, grid_tasks
@@ -144,11 +145,26 @@ def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids
     _unique_ids(doc.tasks)
     _drop_cut_name(doc, lines)
 
+    # Role cues no reader placed still give tasks (never all or nothing); then the coverage.
+    cues = cue_lines(lines)
+    held = [(lines[a].no, lines[b - 1].no) for a, b in covered if b > a]  # tables and skipped lines
+    rescued = rescue_tasks(lines, doc.tasks, cues, source, held)
+    if rescued:
+        doc.tasks.extend(rescued)
+        doc.tasks.sort(key=lambda t: t.provenance.first_line)
+        _unique_ids(doc.tasks)
+    doc.coverage = measure(doc, cues, [{"lines": [lines[k].no, lines[k].no], "reason": "a table copied from a PDF "
+                                        "with its columns interleaved word by word"} for k in skipped])
+
     if not doc.tasks:
         if skipped:
             raise InputError("no recognisable task: the table here was copied from a PDF with its columns "
                              "interleaved word by word, so its cells cannot be told apart; read the PDF itself",
                              path=source, line=lines[skipped[0]].no)
+        if cues:
+            no = min(cues)
+            raise InputError(f"no recognisable task: the role cues found ({len(cues)}, the first a {cues[no]}) "
+                             "name no unit that could be placed", path=source, line=no)
         raise InputError("no recognisable task: found no task table, no responsibility clause and no unit label",
                          path=source)
     return doc

@@ -1,0 +1,150 @@
+"""Role cues found in a document, and how many of them gave a task its units.
+
+A *role cue* is a line that says where units stand, whatever the layout: a role label with
+content (``牵头单位:市发改委``), a clause (``(市发改委牵头,市财政局配合)``), a unit line
+(``市工信局牵头,市财政局配合``), or a column header naming a unit column. The readers place
+units; this module checks them against what the text promises:
+
+* :func:`cue_lines` finds every cue line, independently of the readers;
+* :func:`rescue_tasks` turns a cue line no reader placed into a task of its own (the line's own
+  text, or the line above it when the cue stands alone), so that a part of a document the
+  readers do not understand still gives its tasks (never all or nothing);
+* :func:`measure` gives the document's :class:`~dutygraph.model.Coverage`.
+
+>>> from .lines import to_lines
+>>> ls = to_lines("一、任务\\n1.建设绿道。\\n牵头单位:市住建局\\n请各单位抓好落实。")
+>>> sorted(cue_lines(ls))
+[3]
+"""
+
+from __future__ import annotations
+
+from ..model import Assignment, Coverage, Document, Provenance, Task
+from ..text.units import is_unit_name
+from .clauses import _HINT, find_clauses
+from .columns import column_kinds, is_label
+from .labels import COOPERATING, DIVISION, LABEL_ANYWHERE, LEAD, RESPONSIBLE, match_label
+from .lines import Line
+from .prose import _unit_line
+
+CLAUSE, LABEL, UNIT_LINE, HEADER = "clause", "label", "unit line", "header"
+_ROLE_LABELS = frozenset((LEAD, RESPONSIBLE, COOPERATING, DIVISION))
+_UNIT_COLUMNS = frozenset((LEAD, RESPONSIBLE, COOPERATING))
+
+
+def _cue_of(text: str) -> str | None:
+    if not _HINT.search(text):
+        return None
+    if is_label(text):  # a column header cell on its own line: 牵头单位
+        return HEADER if column_kinds([text])[0] in _UNIT_COLUMNS else None
+    for m in LABEL_ANYWHERE.finditer(text):
+        label = match_label(text[m.start():])
+        if label is not None and label.kind in _ROLE_LABELS and label.content:
+            return LABEL
+    if find_clauses(text):
+        return CLAUSE
+    if _unit_line(text, None, False) is not None:
+        return UNIT_LINE
+    return None
+
+
+def cue_lines(lines: list[Line]) -> dict[int, str]:
+    """Line number -> kind of cue, for every line holding a role cue."""
+    found: dict[int, str] = {}
+    for line in lines:
+        if line.text:
+            kind = _cue_of(line.text)
+            if kind is not None:
+                found.setdefault(line.no, kind)
+    return found
+
+
+def _spans(tasks: list[Task], with_units: bool) -> list[tuple[int, int]]:
+    spans = []
+    for task in tasks:
+        if with_units and not task.assignments:
+            continue
+        spans.append((task.provenance.first_line, task.provenance.last_line))
+        spans.extend((a.provenance.first_line, a.provenance.last_line) for a in task.assignments
+                     if a.provenance is not None and not a.inferred)
+    return spans
+
+
+def _inside(no: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= no <= b for a, b in spans)
+
+
+def rescue_tasks(lines: list[Line], tasks: list[Task], cues: dict[int, str], source: str,
+                 held: list[tuple[int, int]] = ()) -> list[Task]:
+    """Tasks for the cue lines no reader placed: each such clause, label or unit line gives one.
+
+    ``held`` are line spans read as tables (or skipped on purpose): no task is made there.
+    """
+    spans = _spans(tasks, with_units=False) + list(held)
+    by_no = {}
+    for k, line in enumerate(lines):
+        by_no.setdefault(line.no, k)
+    out: list[Task] = []
+    for no, kind in sorted(cues.items()):
+        if kind == HEADER or _inside(no, spans):
+            continue
+        k = by_no[no]
+        text = lines[k].text
+        found = find_clauses(text)
+        clause = None
+        first = no
+        if found:
+            clause = found[-1].clause
+            body = (text[:found[-1].start] + text[found[-1].end:]).strip("。；;,， ")
+        else:
+            clause = _unit_line(text, None, False)
+            body = ""
+            label = match_label(text)
+            if clause is None and label is not None:
+                from .clauses import parse_clause
+
+                clause = parse_clause(text)
+        if clause is None or not clause.assignments:
+            continue
+        if not body:  # the cue stands alone: the task is the line above it
+            j = k - 1
+            while j >= 0 and (not lines[j].text or lines[j].no in cues):
+                j -= 1
+            if j < 0:
+                continue
+            body, first = lines[j].text, lines[j].no
+            if _inside(first, spans):
+                continue
+        prov = Provenance(source, no, no)
+        task = Task(id=f"L{no}", text=body, provenance=Provenance(source, first, no),
+                    assignments=[Assignment(u, r, prov) for u, r in clause.assignments],
+                    leaders=list(clause.leaders))
+        out.append(task)
+        spans.append((first, no))
+    return out
+
+
+def measure(doc: Document, cues: dict[int, str], skipped: list[dict] | None = None) -> Coverage:
+    """The document's coverage: cues seen and attached, unrecognised names, skipped parts."""
+    spans = _spans(doc.tasks, with_units=True)
+    first_unit_line = min((a for a, _ in spans), default=None)
+    attached = 0
+    for no, kind in cues.items():
+        if kind == HEADER:
+            ok = first_unit_line is not None and any(b >= no for _, b in spans)
+        else:
+            ok = _inside(no, spans)
+        attached += ok
+    unrecognised = []
+    seen = set()
+    for task in doc.tasks:
+        for a in task.assignments:
+            if a.inferred or is_unit_name(a.unit) or (a.unit, a.role) in seen:
+                continue
+            seen.add((a.unit, a.role))
+            unrecognised.append({"unit": a.unit, "role": a.role.value,
+                                 "line": a.provenance.first_line if a.provenance else task.provenance.first_line})
+    missed = sorted(no for no, kind in cues.items() if kind != HEADER and not _inside(no, spans))
+    skipped = list(skipped or []) + [{"lines": [no, no], "reason": f"role cue ({cues[no]}) not attached to a task"}
+                                     for no in missed]
+    return Coverage(cues=len(cues), attached=attached, unrecognised=unrecognised, skipped=skipped)
