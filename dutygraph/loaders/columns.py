@@ -19,7 +19,8 @@ from .flat_table import COOPERATING, DEADLINE, LEAD, LEADER, NUMBER, RESPONSIBLE
 ROLE_OF_KIND = {LEAD: Role.LEAD, RESPONSIBLE: Role.RESPONSIBLE, COOPERATING: Role.COOPERATING}
 UNIT_KINDS = frozenset(ROLE_OF_KIND)
 # Labels of text columns: the task, its category, its measures …
-TEXT_LABEL = re.compile(r"目标|任务|内容|措施|事项|项目|类别|名称|举措|要求|工作|领域|指标|备注|环节|分类|重点|改革|序号")
+TEXT_LABEL = re.compile(r"目标|任务|内容|措施|事项|项目|类别|名称|举措|要求|工作|领域|指标|备注|环节|分类|重点|改革|序号"
+                        r"|情况|进展|说明|成效|状态|是否|完成|标准|计划|安排|问题|方向")
 _PUNCT = re.compile(r"[。，,、；;：:！!？?（(）)]")
 MAX_LABEL = 10
 
@@ -41,8 +42,18 @@ def is_label(text: str) -> bool:
 
 
 def is_header(labels: list[str]) -> bool:
-    """Whether labels make a task-table header: every one a label, a unit column and a text column."""
-    if len(labels) < 2 or not all(is_label(x) for x in labels):
+    """Whether labels make a task-table header: a unit column, a text column, and every label a
+    known one but at most one short unknown one (a column such as 1-10月推进情况 in a wide table).
+
+    >>> is_header(["序号", "项目内容", "进展情况", "责任单位"]), is_header(["序号", "重点任务", "牵头单位", "某某某"])
+    (True, True)
+    >>> is_header(["今年", "我们", "牵头单位"])
+    False
+    """
+    if len(labels) < 2 or any(len(x) > MAX_LABEL + 4 or _PUNCT.search(x) for x in labels):
+        return False
+    unknown = sum(not is_label(x) for x in labels)
+    if unknown > (1 if len(labels) >= 4 else 0):
         return False
     kinds = column_kinds(labels)
     return any(k in UNIT_KINDS for k in kinds) and any(k == TEXT for k in kinds)

@@ -65,8 +65,15 @@ def _clean(cell: str | None) -> str | None:
     return None if cell is None else "".join(cell.split())
 
 
-def _content_column(kinds: list[str], rows: list[GridRow]) -> int | None:
+# Columns that report on a task rather than state it: progress, remarks, results.
+_REPORT_LABEL = re.compile(r"情况|进展|说明|备注|成效|是否|评价|存在问题|截至|截止")
+
+
+def _content_column(kinds: list[str], rows: list[GridRow], labels: list[str] | None = None) -> int | None:
     texts = [k for k, kind in enumerate(kinds) if kind == TEXT]
+    if labels is not None:  # a progress column (进展情况) is long, but the task is the column it reports on
+        stated = [k for k in texts if k < len(labels) and not _REPORT_LABEL.search(labels[k])]
+        texts = stated or texts
     if not texts:
         return None
     def mean_length(k: int) -> float:
@@ -96,7 +103,7 @@ def grid_tasks(grid: Grid, source: str, year: int | None = None, prefix: str = "
     kinds = grid.kinds or column_kinds([_clean(c) or "" for c in grid.columns])
     width = len(kinds)
     rows = [r for r in grid.rows if any(_clean(c) for c in r.cells) and not _is_header_row(r.cells, grid.columns)]
-    content = _content_column(kinds, rows)
+    content = _content_column(kinds, rows, [_clean(c) or "" for c in grid.columns])
     texts = [k for k, kind in enumerate(kinds) if kind == TEXT and k != content]
     title_col = max((k for k in texts if content is None or k < content), default=None)
     number_col = next((k for k, kind in enumerate(kinds) if kind == NUMBER), None)

@@ -38,6 +38,8 @@ def _split(raw: str, wide: bool = False) -> tuple[list[str], str] | None:
     raw = raw.replace("\u3000", " ").replace("\u00a0", " ").replace("\t", "  ").strip()
     if raw.count("|") >= 2 or (raw.count("|") == 1 and not raw.startswith("|")):
         parts = [p.strip() for p in raw.strip("|").split("|")]
+        while parts and not parts[-1]:  # "| ||": empty cells at the end of the row
+            parts.pop()
         return parts, "|"
     if " " not in raw:
         return None
@@ -92,6 +94,9 @@ def _row_cells(tokens: list[str], kinds: list[str], sep: str) -> list[str | None
     n = len(kinds)
     if sep == "|":
         cells: list[str | None] = [t for t in tokens[:n]]
+        if len(cells) < n and kinds[0] == NUMBER and cells and not _NUMBER.match(cells[0] or ""):
+            # a row under a merged 序号 cell: its number and the cells printed empty after it are merged
+            return [None] + cells + [None] * (n - len(cells) - 1)
         return cells + [""] * (n - len(cells))
     number_col = kinds.index(NUMBER) if NUMBER in kinds else None
     texts = [k for k, kind in enumerate(kinds) if kind == TEXT]
@@ -144,7 +149,10 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
             cells = _row_cells(tokens, kinds, "|" if sep == "|" else " ")
             if cells is None:
                 break
-            grid.rows.append(GridRow(cells, line.no, line.no, truncated=j == last_text))
+            merged = sep == "|" and cells[0] is None
+            grid.rows.append(GridRow(cells, line.no, line.no, truncated=j == last_text,
+                                     inherit_basis=f"merged cells of the row above (line {line.no})" if merged
+                                     else None))
             j += 1
         if grid.rows:
             grid.last_line = lines[j - 1].no
