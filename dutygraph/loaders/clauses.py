@@ -195,7 +195,8 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                     continue
                 # a labelled slot or a list before 牵头 / 配合 holds units whatever their names end with
                 slot = label_role is not None or clause.labelled or kind in ("lead", "cooperating")
-                if not slot and kind == "duty":  # X、Y等按职责分工负责: a list with a known name in it
+                if not slot and (kind == "duty" or default_role is not None):
+                    # X、Y等按职责分工负责, or a list in a unit column: a list with a known name in it
                     listed = split_units(rest)
                     slot = len(listed) > 1 and any(_plausible(n) for n in listed)
                 names = _slot_names(rest) if slot else None

@@ -34,7 +34,7 @@ from .flat_table import ANNEX_HEADING, FlatTableReader
 from .glued import find_glued_tables
 from .grid import Grid, grid_tasks
 from .header import read_header
-from .lines import Line, to_lines
+from .lines import Line, strip_cell_bars, to_lines
 from .outline import read_outline
 from .plain_text import _annex_of, _emit_row, _find_tables, _year_of, plan_year
 from .prose import read_prose
@@ -103,6 +103,8 @@ def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids
         annex_no, annex_title = _annex_of(lines, start, outline.annex_titles)
         reader = FlatTableReader(lines, columns)
         end = reader.read(body_start)
+        if not reader.rows:
+            continue  # a header the flattened-table rules cannot follow: the other readers try its lines
         covered.append((start, max(end, body_start)))
         if annex_no is not None:
             doc.annexes.append(Annex(annex_no, annex_title or outline.annex_titles.get(annex_no, ""), columns,
@@ -213,7 +215,7 @@ def drop_corpus_notes(lines: list[Line]) -> list[Line]:
 def parse_text(text: str, source: str, sha256: str | None = None) -> Document:
     """Read decoded ``text`` in any text layout; strings come back in the document's own script."""
     folded, printer = fold(text)
-    doc = parse_lines(unglue(drop_corpus_notes(to_lines(folded))), source, sha256)
+    doc = parse_lines(unglue(strip_cell_bars(drop_corpus_notes(to_lines(folded)))), source, sha256)
     restore_document(doc, printer)
     return doc
 

@@ -57,11 +57,16 @@ def column_kind(label: str) -> str:
 
     >>> [column_kind(x) for x in ["序号", "重点任务", "牵头单位", "责任单位", "配合单位", "完成时限", "牵头领导"]]
     ['number', 'text', 'lead', 'responsible', 'cooperating', 'deadline', 'leader']
+    >>> column_kind("责任主体与协同单位"), column_kind("配合责任单位")
+    ('responsible', 'cooperating')
     """
-    for kind, pattern in _COLUMN_PATTERNS:
-        if pattern.search(label):
+    found = [(m.start(), kind) for kind, pattern in _COLUMN_PATTERNS if (m := pattern.search(label))]
+    if not found:
+        return TEXT
+    for kind in (NUMBER, LEADER):  # 牵头领导 holds people, whatever else it says
+        if any(k == kind for _, k in found):
             return kind
-    return TEXT
+    return min(found)[1] if len({k for _, k in found}) > 1 else found[0][1]  # 责任主体与协同单位: 责任 first
 
 
 def header_starts(lines: list[Line]) -> list[int]:

@@ -50,3 +50,25 @@ def to_lines(text: str) -> list[Line]:
 def is_furniture(text: str) -> bool:
     """Whether a cleaned line is web-page furniture rather than document text."""
     return bool(FURNITURE.match(text))
+
+
+def strip_cell_bars(lines: list[Line]) -> list[Line]:
+    """Lines of a table printed one cell per line, each ending in a bar ("徐国江 |"), without the bars.
+
+    Only where most lines with text end so (a page of such cells); a lone "||" is an empty cell.
+
+    >>> [(ln.text, ln.blank_cell) for ln in strip_cell_bars(to_lines("序号 |\\n主要任务 |\\n1 |\\n修路。 |\\n||"))]
+    [('序号', False), ('主要任务', False), ('1', False), ('修路。', False), ('', True)]
+    """
+    texts = [ln for ln in lines if ln.text]
+    barred = sum(1 for ln in texts if ln.text.endswith("|") and ln.text.count("|") <= 2)
+    if not texts or barred < 0.4 * len(texts):
+        return lines
+    out = []
+    for ln in lines:
+        if ln.text.endswith("|") and ln.text.count("|") <= 2:
+            text = ln.text.rstrip("|")
+            out.append(Line(ln.no, ln.raw.rstrip().rstrip("|").rstrip(), text, not text))
+        else:
+            out.append(ln)
+    return out
