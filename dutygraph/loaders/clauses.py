@@ -70,7 +70,7 @@ class Clause:
     unrecognised: list[str] = field(default_factory=list)  # names kept for their slot that pass no suffix check
 
 
-_NOT_A_NAME = re.compile(r"^(?:以下|下称|简称|即|含|包括|例如|其中|如)")
+_NOT_A_NAME = re.compile(r"^(?:以下|下称|简称|即|含|包括|例如|其中|如)|^(?:牵头|责任|配合|协同|协办|主责|参与|成员)(?:单位|部门)$")
 
 
 def _plausible(name: str) -> bool:
@@ -91,7 +91,9 @@ def _units(text: str) -> list[str] | None:
 
 
 # What cannot open an organisation's name: prepositions and verbs that open a sentence.
-_NOT_NAME_START = re.compile(r"^(?:按|由|将|对|在|以|要|把|从|向|为|请|并|且|及时|确保|做好|加强|推进|完成|其他|其余)")
+_NOT_NAME_START = re.compile(r"^(?:按|由|将|对|在|以|要|把|从|向|为|请|并|且|及时|确保|做好|加强|推进|完成|其他|其余"
+                             r"|强化|加快|推动|深化|完善|建立|健全|开展|实施|积极|全面|大力|切实|共同|统筹|坚持|提高|提升"
+                             r"|促进|支持|鼓励|引导|落实|组织|协调|配合|负责|牵头|参与|进一步|认真|主动|依法)")
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9()（）·]+$")
 MAX_SLOT_NAME = 30
 
@@ -266,11 +268,86 @@ def may_hold_role_words(text: str) -> bool:
 
 @dataclass(frozen=True)
 class Found:
-    """A clause found in a text: where it starts and ends (brackets included)."""
+    """A clause found in a text: where it starts and ends (brackets included).
+
+    ``leading``: the clause opens its sentence (市工商局负责,市农业局配合,严格实施…) and the
+    sentence after it is its task, instead of the text before it.
+    """
 
     start: int
     end: int
     clause: Clause
+    leading: bool = False
+
+
+# A person with a post: 杨志武副市长, 王某同志 (a leader, never a unit).
+PERSON_TITLE = re.compile(r"(?:副?(?:书记|市长|县长|区长|省长|局长|主任|部长|组长|镇长|乡长|秘书长|调研员|处长|科长)|同志)$")
+# Unit(s), then a role word, then the work: 市发改委负责提出全市节能规划 / 市教育局、市卫生局分别负责….
+_SUBJECT_DUTY = re.compile(r"^(?P<units>[^，,。；;:：]{2,60}?)(?:分别|共同|具体|统一)?(?P<word>负责|牵头|承担)(?P<rest>[^，,。；;]{2,})")
+
+
+def _leading_segments(sentence: str) -> tuple[Clause, int] | None:
+    """The clause opening ``sentence`` (由 X负责,Y牵头,Z配合,…) and where it ends."""
+    body = sentence[1:] if sentence.startswith("由") else sentence
+    offset = len(sentence) - len(body)
+    clause = Clause()
+    pending: list[tuple[list[str], str]] = []
+    at = 0
+    for segment in bracket_depth_split(body, ",，"):
+        piece = segment[1:] if segment.startswith("由") else segment
+        rest, kind = _role_word(piece)
+        if kind is None:
+            break
+        people = [n for n in split_units(rest) if PERSON_TITLE.search(n) and not is_unit_name(n)]
+        if people and len(people) == len(split_units(rest)):
+            clause.leaders.extend(PERSON_TITLE.sub("", n) or n for n in people)
+        else:
+            names = _units(rest)  # no label here: the lexicon must know the names
+            if names is None:
+                break
+            pending.append((names, kind))
+        at += len(segment) + 1
+    if not pending and at == 0:
+        m = _SUBJECT_DUTY.match(body)
+        names = _units(m.group("units")) if m else None
+        if not names:
+            return None
+        clause.assignments = [(n, Role.LEAD) for n in names]
+        clause.role_words = True
+        return clause, offset + m.start("rest")
+    if not pending:
+        return None
+    has_lead = any(kind == "lead" for _, kind in pending)
+    for names, kind in pending:
+        role = (Role.LEAD if kind == "lead" else Role.COOPERATING if kind == "cooperating"
+                else Role.RESPONSIBLE if has_lead else Role.LEAD)
+        clause.assignments.extend((n, role) for n in names)
+    clause.role_words = True
+    return clause, offset + min(at, len(body))
+
+
+def leading_clauses(text: str) -> list[Found]:
+    """Clauses that open the sentences of ``text`` (unit first, then the work), one per sentence.
+
+    >>> [(f.start, [(u, r.value) for u, r in f.clause.assignments]) for f in leading_clauses(
+    ...     "市工商局负责,市农业局配合,严格实施公示制度。")]
+    [(0, [('市工商局', 'lead'), ('市农业局', 'cooperating')])]
+    >>> [[u for u, _ in f.clause.assignments] for f in leading_clauses("市发改委负责提出节能规划;市规划局、市建设局负责建筑节能。")]
+    [['市发改委'], ['市规划局', '市建设局']]
+    >>> leading_clauses("加快推进节能工作,市发改委负责。")
+    []
+    """
+    found = []
+    start = 0
+    for sentence in bracket_depth_split(text, "。；;"):
+        lead = sentence.lstrip()
+        skip = len(sentence) - len(lead)
+        got = _leading_segments(lead) if lead and _HINT.search(lead) else None
+        if got is not None:
+            clause, end = got
+            found.append(Found(start + skip, start + skip + end, clause, leading=True))
+        start += len(sentence) + 1
+    return found
 
 
 def bracket_groups(text: str) -> list[tuple[int, int]]:

@@ -31,7 +31,8 @@ from ..text.dates import find_deadlines, parse_date
 from ..text.markers import CIRCLED, chinese_numeral, is_row_number
 from ..text.normalize import SENTENCE_PUNCT, bracket_depth_split
 from ..text.units import LIST_SEPARATORS, ROLE_WORDS, is_unit_name
-from .clauses import Clause, Found, bracket_groups, find_clauses, may_hold_role_words, parse_clause
+from .clauses import (PERSON_TITLE, Clause, Found, bracket_groups, find_clauses, leading_clauses, may_hold_role_words,
+                      parse_clause)
 from .columns import header_block
 from .labels import COOPERATING, DEADLINE, DIVISION, LEAD, LEADER, RESPONSIBLE, match_label
 from .lines import Line, is_furniture
@@ -69,7 +70,7 @@ class _Node:
     @property
     def clauses(self) -> list[Found]:
         if self._clauses is None:
-            self._clauses = find_clauses(self.text)
+            self._clauses = find_clauses(self.text) or leading_clauses(self.text)
         return self._clauses
 
     def assigned(self) -> bool:
@@ -103,7 +104,6 @@ def _heading_clause(text: str) -> Clause | None:
     return clause if clause is not None and clause.role_words else None
 
 
-_TITLE = re.compile(r"(?:副?(?:书记|市长|县长|区长|省长|局长|主任|部长|组长|镇长|乡长|秘书长|调研员)|同志)$")
 
 
 def _people(text: str) -> bool:
@@ -114,7 +114,7 @@ def _people(text: str) -> bool:
     """
     parts = [p for p in re.split(r"[、，,；;]", text) if p]
     return bool(parts) and all(
-        (2 <= len(p) <= 4 or (_TITLE.search(p) and len(p) <= 12)) and not is_unit_name(p)
+        (2 <= len(p) <= 4 or (PERSON_TITLE.search(p) and len(p) <= 12)) and not is_unit_name(p)
         and all("\u4e00" <= ch <= "\u9fff" for ch in p) for p in parts)
 
 
@@ -454,6 +454,10 @@ def _segments(text: str, clauses: list[Found]) -> list[tuple[str, Found | None]]
     """The item's text cut after each clause: one (sentence(s), clause) per task."""
     if not clauses:
         return [(_drop_open_tail(text), None)]
+    if clauses[0].leading:  # 市工商局负责,…,严格实施…: each clause opens its task, printed as it stands
+        ends = [f.start for f in clauses[1:]] + [len(text)]
+        return [(text[0 if k == 0 else f.start:end].strip().rstrip("；;"), f)
+                for k, (f, end) in enumerate(zip(clauses, ends))]
     if len(clauses) == 1:
         f = clauses[0]
         rest = (text[:f.start] + text[f.end:]).strip()
