@@ -90,9 +90,23 @@ def read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
             return (labels, j) if len(labels) >= 2 else None
         if len(t) > MAX_HEADER_LENGTH or any(p in t for p in SENTENCE_PUNCT + "，,、"):
             return None
-        labels.append(t)
+        if len(labels) > 1 and len(labels[-1]) <= 3 and _LABEL_TAIL.fullmatch(t) and (
+                column_kind(labels[-1] + t) == column_kind(labels[-1]) != TEXT or not _is_label(labels[-1])):
+            labels[-1] += t  # a label broken over two lines: 牵头 / 部门, 完成 / 时间
+        else:
+            labels.append(t)
         j += 1
     return None
+
+
+def _is_label(text: str) -> bool:
+    from .columns import is_label  # columns builds on this module
+
+    return is_label(text)
+
+
+# The second half of a header label broken over two lines (牵头 / 部门): never a column of its own.
+_LABEL_TAIL = re.compile(r"单位|部门|时间|时限|类别|内容|名称|领导|科室|主体")
 
 
 _PUNCT = re.compile("[。；;：:！!？?，,]")  # sentence punctuation or commas

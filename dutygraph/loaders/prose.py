@@ -118,6 +118,30 @@ def _people(text: str) -> bool:
         and all("\u4e00" <= ch <= "\u9fff" for ch in p) for p in parts)
 
 
+def _fold_body(node: _Node) -> None:
+    """A numbered item whose paragraphs end with the one that names who does it is one task:
+    1、在兰州设立综合配套改革试验区事宜 / 由杨志武副市长负责,市发改委牵头,…"""
+    kids = node.children
+    if (node.style in ("root", "para") or not kids or node.assigned() or any(c.style != "para" or c.children
+                                                                              for c in kids)
+            or not kids[-1].assigned() or any(c.assigned() for c in kids[:-1])):
+        return
+    last = kids[-1]
+    joint = "" if node.text.endswith(tuple(SENTENCE_PUNCT)) else "。"
+    node.text = node.text + joint + "".join(c.text for c in kids)
+    node._clauses = None
+    if not node.assigned():  # the clause did not survive the join: keep the paragraphs as they were
+        node.text = node.text[: len(node.text) - len("".join(c.text for c in kids)) - len(joint)]
+        node._clauses = None
+        return
+    node.labels.extend(last.labels)
+    node.unit_lines.extend(last.unit_lines)
+    node.leaders.extend(last.leaders)
+    node.last_line = max(c.last_line for c in kids)
+    node.text_end = max(max(c.line, c.text_end) for c in kids)
+    kids.clear()
+
+
 def _leading_units(content: str, role: Role | None) -> Clause | None:
     """The unit list a labelled slot starts with, when text was glued after it (longest that parses)."""
     for end in range(min(len(content), 80), 1, -1):
@@ -260,7 +284,7 @@ class ProseReader:
             label = match_label(t)
             item = current if current is not self.root else None
             if item is not None and label is not None and len(label.name) <= 8:
-                item = _owner(item, self.barrier)
+                item = current = _owner(item, self.barrier)
                 item.labels.append((label.kind, label.content, line.no))
                 item.last_line = line.no
                 k += 1
@@ -276,7 +300,8 @@ class ProseReader:
                     default = self.columns[n] if n < len(self.columns) else None
                     clause = _unit_line(t, default, k == last_text)
                     if clause is not None:
-                        item = _owner(item, self.barrier) if n == 0 else item
+                        if n == 0:
+                            item = current = _owner(item, self.barrier)
                         item.unit_lines.append((clause, line.no))
                         item.last_line = line.no
                         k += 1
@@ -339,6 +364,7 @@ class ProseReader:
             else:
                 number = child.number if child.number is not None else para_count
             child_path = path + [str(number)]
+            _fold_body(child)
             carried = self._carried(child) if inherited is None else None
             if carried:  # 一、县示范区管委会牵头工作(8项): the heading's units go to its items
                 self._walk(child, child_path, tasks, carried)
