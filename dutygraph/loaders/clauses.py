@@ -70,7 +70,7 @@ class Clause:
     unrecognised: list[str] = field(default_factory=list)  # names kept for their slot that pass no suffix check
 
 
-_NOT_A_NAME = re.compile(r"^(?:以下|下称|简称|即|含|包括|例如|其中|如)|^(?:牵头|责任|配合|协同|协办|主责|参与|成员)(?:单位|部门)$")
+_NOT_A_NAME = re.compile(r"^(?:以下|下称|简称|即|含|包括|例如|其中|如|请|要|望|务必|希望|并|且)|^(?:牵头|责任|配合|协同|协办|主责|参与|成员)(?:单位|部门)$")
 
 
 def _plausible(name: str) -> bool:

@@ -50,10 +50,10 @@ def is_header(labels: list[str]) -> bool:
     >>> is_header(["今年", "我们", "牵头单位"])
     False
     """
-    if len(labels) < 2 or any(len(x) > MAX_LABEL + 4 or _PUNCT.search(x) for x in labels):
+    if len(labels) < 2:
         return False
-    unknown = sum(not is_label(x) for x in labels)
-    if unknown > (1 if len(labels) >= 4 else 0):
+    unknown = [x for x in labels if not is_label(x)]
+    if len(unknown) > (1 if len(labels) >= 4 else 0) or any(len(x) > 2 * MAX_LABEL for x in unknown):
         return False
     kinds = column_kinds(labels)
     return any(k in UNIT_KINDS for k in kinds) and any(k == TEXT for k in kinds)

@@ -66,13 +66,13 @@ def _clean(cell: str | None) -> str | None:
 
 
 # Columns that report on a task rather than state it: progress, remarks, results.
-_REPORT_LABEL = re.compile(r"情况|进展|说明|备注|成效|是否|评价|存在问题|截至|截止")
+REPORT_LABEL = re.compile(r"情况|进展|说明|备注|成效|是否|评价|存在问题|截至|截止")
 
 
 def _content_column(kinds: list[str], rows: list[GridRow], labels: list[str] | None = None) -> int | None:
     texts = [k for k, kind in enumerate(kinds) if kind == TEXT]
     if labels is not None:  # a progress column (进展情况) is long, but the task is the column it reports on
-        stated = [k for k in texts if k < len(labels) and not _REPORT_LABEL.search(labels[k])]
+        stated = [k for k in texts if k < len(labels) and not REPORT_LABEL.search(labels[k])]
         texts = stated or texts
     if not texts:
         return None

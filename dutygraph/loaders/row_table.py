@@ -24,7 +24,7 @@ import re
 
 from ..text.units import looks_like_unit_list
 from .columns import NUMBER, TEXT, column_kinds, is_header
-from .grid import Grid, GridRow
+from .grid import REPORT_LABEL, Grid, GridRow
 from .lines import Line
 
 _NUMBER = re.compile(r"^\d{1,3}$")
@@ -57,10 +57,30 @@ def _header(line: Line) -> tuple[list[str], str] | None:
     cells, sep = split
     if sep == " " and re.search(r"\S {2,}\S", line.raw.strip()):
         cells, sep = _split(line.raw, wide=True)
-    labels = [c for c in cells if c]
+    labels = _join_spaced([c for c in cells if c]) if sep == " " else [c for c in cells if c]
     if len(labels) < MIN_COLUMNS or not is_header(labels):
         return None
     return labels, sep
+
+
+def _join_spaced(tokens: list[str]) -> list[str]:
+    """A label printed with its characters spaced out (工 作 任 务) as one label.
+
+    >>> _join_spaced(["序号", "工", "作", "任", "务", "牵头负责部门"])
+    ['序号', '工作任务', '牵头负责部门']
+    """
+    out: list[str] = []
+    run: list[str] = []
+    for t in tokens + [""]:
+        if len(t) == 1:
+            run.append(t)
+            continue
+        if run:
+            out.append("".join(run))
+            run = []
+        if t:
+            out.append(t)
+    return out
 
 
 def _is_sentence(token: str) -> bool:
@@ -89,7 +109,7 @@ def _fit(tokens: list[str], n: int) -> list[str | None]:
     return cells + [None] * (left - len(glued)) + glued  # missing cells are the first ones (categories)
 
 
-def _row_cells(tokens: list[str], kinds: list[str], sep: str) -> list[str | None] | None:
+def _row_cells(tokens: list[str], kinds: list[str], sep: str, labels: list[str] = ()) -> list[str | None] | None:
     """Cells of one row, aligned on the columns."""
     n = len(kinds)
     if sep == "|":
@@ -108,7 +128,8 @@ def _row_cells(tokens: list[str], kinds: list[str], sep: str) -> list[str | None
     if not sentence or not texts:
         return None
     first, last = sentence[0], sentence[-1]
-    content_col = max(texts)
+    stated = [k for k in texts if k >= len(labels) or not REPORT_LABEL.search(labels[k])]  # not 备注, 进展情况
+    content_col = max(stated or texts)
     text = " ".join(t for t in body[first:last + 1] if t)
     before = _fit(body[:first], content_col - (1 if number_col == 0 else 0))
     after_tokens = [t for t in body[last + 1:] if t]
@@ -146,7 +167,7 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
             tokens, line_sep = split
             if sep != "|" and not _NUMBER.match(tokens[0]):
                 break
-            cells = _row_cells(tokens, kinds, "|" if sep == "|" else " ")
+            cells = _row_cells(tokens, kinds, "|" if sep == "|" else " ", labels)
             if cells is None:
                 break
             merged = sep == "|" and cells[0] is None
