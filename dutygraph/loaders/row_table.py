@@ -166,7 +166,11 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
                 break
             tokens, line_sep = split
             if sep != "|" and not _NUMBER.match(tokens[0]):
-                break
+                # a row without its number (完成…任务。 各科室): text, then a unit list at the end
+                if not (len(tokens) >= 2 and _is_sentence(tokens[0]) and looks_like_unit_list(tokens[-1])
+                        and kinds[0] == NUMBER):
+                    break
+                tokens = [""] + tokens
             cells = _row_cells(tokens, kinds, "|" if sep == "|" else " ", labels)
             if cells is None:
                 break
