@@ -34,7 +34,7 @@ from ..text.units import LIST_SEPARATORS, ROLE_WORDS, is_unit_name
 from .clauses import (PERSON_TITLE, Clause, Found, bracket_groups, find_clauses, leading_clauses, may_hold_role_words,
                       parse_clause)
 from .columns import header_block
-from .labels import COOPERATING, DEADLINE, DIVISION, LEAD, LEADER, RESPONSIBLE, match_label
+from .labels import COOPERATING, DEADLINE, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
 from .lines import Line, is_furniture
 from .outline import split_title
 
@@ -452,6 +452,16 @@ class ProseReader:
         deadlines: list[str] = []
         for kind, content, line_no in node.labels:
             prov = Provenance(self.source, line_no, line_no)
+            if kind in (LEADER, DEADLINE) and LABEL_ANYWHERE.search(content):
+                # 责任领导:某某;责任单位:X;配合单位:Y on one line: the labels after the first one count too
+                m = LABEL_ANYWHERE.search(content)
+                head, tail = content[:m.start()].rstrip(";；,， "), content[m.start():]
+                clause = parse_clause(tail)
+                if clause is not None:
+                    assignments.extend(Assignment(u, r, prov) for u, r in clause.assignments)
+                    leaders.extend(clause.leaders)
+                    deadlines.extend(clause.deadlines)
+                    content = head
             if kind == LEADER:
                 leaders.extend(p for p in re.split(r"[、，,；;]", content.strip("。")) if p)
             elif kind == DEADLINE:
