@@ -19,10 +19,14 @@ units; this module checks them against what the text promises:
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from functools import lru_cache
+from itertools import accumulate
+
 from ..model import Assignment, Coverage, Document, Provenance, Task
 from ..text.units import is_unit_name
 from .clauses import _HINT, find_clauses
-from .columns import column_kinds, is_label
+from .columns import MAX_LABEL, column_kinds, is_label
 from .labels import COOPERATING, DIVISION, LABEL_ANYWHERE, LEAD, RESPONSIBLE, match_label
 from .lines import Line
 from .prose import _unit_line
@@ -32,10 +36,11 @@ _ROLE_LABELS = frozenset((LEAD, RESPONSIBLE, COOPERATING, DIVISION))
 _UNIT_COLUMNS = frozenset((LEAD, RESPONSIBLE, COOPERATING))
 
 
+@lru_cache(maxsize=65536)  # a corpus repeats its cells (市发改委牵头) from plan to plan
 def _cue_of(text: str) -> str | None:
     if not _HINT.search(text):
         return None
-    if is_label(text):  # a column header cell on its own line: 牵头单位
+    if len(text) <= MAX_LABEL and is_label(text):  # a column header cell on its own line: 牵头单位
         return HEADER if column_kinds([text])[0] in _UNIT_COLUMNS else None
     for m in LABEL_ANYWHERE.finditer(text):
         label = match_label(text[m.start():])
@@ -51,11 +56,17 @@ def _cue_of(text: str) -> str | None:
 def cue_lines(lines: list[Line]) -> dict[int, str]:
     """Line number -> kind of cue, for every line holding a role cue."""
     found: dict[int, str] = {}
-    for line in lines:
-        if line.text:
-            kind = _cue_of(line.text)
-            if kind is not None:
-                found.setdefault(line.no, kind)
+    # one pass of the hint words over the whole text (in C), then the grammar on the lines they hit
+    joined = "\n".join(line.text for line in lines)
+    starts = list(accumulate((len(line.text) + 1 for line in lines), initial=0))
+    hit: set[int] = set()
+    for m in _HINT.finditer(joined):
+        hit.add(bisect_right(starts, m.start()) - 1)
+    for k in sorted(hit):
+        line = lines[k]
+        kind = _cue_of(line.text)
+        if kind is not None:
+            found.setdefault(line.no, kind)
     return found
 
 
@@ -72,6 +83,19 @@ def _spans(tasks: list[Task], with_units: bool) -> list[tuple[int, int]]:
 
 def _inside(no: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= no <= b for a, b in spans)
+
+
+def _covered(spans: list[tuple[int, int]], numbers) -> set[int]:
+    """Those of ``numbers`` that lie in a span."""
+    spans = sorted(spans)
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))
+    out = set()
+    for no in numbers:
+        k = bisect_right(starts, no) - 1
+        if k >= 0 and reach[k] >= no:
+            out.add(no)
+    return out
 
 
 def rescue_tasks(lines: list[Line], tasks: list[Task], cues: dict[int, str], source: str,
@@ -127,14 +151,11 @@ def rescue_tasks(lines: list[Line], tasks: list[Task], cues: dict[int, str], sou
 def measure(doc: Document, cues: dict[int, str], skipped: list[dict] | None = None) -> Coverage:
     """The document's coverage: cues seen and attached, unrecognised names, skipped parts."""
     spans = _spans(doc.tasks, with_units=True)
-    first_unit_line = min((a for a, _ in spans), default=None)
+    covered = _covered(spans, cues)
+    last_unit_line = max((b for _, b in spans), default=0)
     attached = 0
     for no, kind in cues.items():
-        if kind == HEADER:
-            ok = first_unit_line is not None and any(b >= no for _, b in spans)
-        else:
-            ok = _inside(no, spans)
-        attached += ok
+        attached += (no <= last_unit_line) if kind == HEADER else (no in covered)
     unrecognised = []
     seen = set()
     for task in doc.tasks:
@@ -144,7 +165,7 @@ def measure(doc: Document, cues: dict[int, str], skipped: list[dict] | None = No
             seen.add((a.unit, a.role))
             unrecognised.append({"unit": a.unit, "role": a.role.value,
                                  "line": a.provenance.first_line if a.provenance else task.provenance.first_line})
-    missed = sorted(no for no, kind in cues.items() if kind != HEADER and not _inside(no, spans))
+    missed = sorted(no for no, kind in cues.items() if kind != HEADER and no not in covered)
     skipped = list(skipped or []) + [{"lines": [no, no], "reason": f"role cue ({cues[no]}) not attached to a task"}
                                      for no in missed]
     return Coverage(cues=len(cues), attached=attached, unrecognised=unrecognised, skipped=skipped)

@@ -379,13 +379,11 @@ class ProseReader:
 
     def _carried(self, node: _Node) -> list[Assignment] | None:
         """The units a heading gives all its items, when none of them names its own (inferred)."""
-        if node.style == "para" or not node.children or self._subtree_assigned(node):
-            return None
-        if not any(c.style != "para" for c in node.children):
+        if node.style == "para" or not node.children or not any(c.style != "para" for c in node.children):
             return None
         found = node.clauses
         clause = found[-1].clause if found else _heading_clause(node.text)
-        if clause is None or not clause.assignments:
+        if clause is None or not clause.assignments or self._subtree_assigned(node):
             return None
         basis = f"heading at line {node.line}"
         prov = Provenance(self.source, node.line, node.line)
