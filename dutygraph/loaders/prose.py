@@ -23,7 +23,7 @@ units to every later task, as inferred assignments.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Assignment, Deadline, Provenance, Role, Task
 from ..text.amounts import find_amounts
@@ -150,6 +150,12 @@ def _leading_units(content: str, role: Role | None) -> Clause | None:
             if clause is not None and clause.assignments:
                 return clause
     return None
+
+
+# A field name opening an item's text (项目名称:, 工作任务:): the item is what follows it.
+_FIELD_LABEL = re.compile(r"^(?:项目|工作|任务|事项)?(?:名称|内容|任务|事项)[:：]")
+_BARE_ROLE_LABEL = re.compile(r"(?:牵头|责任|配合|协办|主责|承办)(?:单位|部门)")
+_SPACED_NUMBER = re.compile(r"^\s*(\d{1,3})[ \t\u3000]+(?=[\u4e00-\u9fff])")
 
 
 def _next_text(lines: list[Line], k: int, end: int) -> int | None:
@@ -282,6 +288,14 @@ class ProseReader:
                 current = self.root
                 continue
             label = match_label(t)
+            if label is None and k + 1 < end and len(t) <= 8 and _BARE_ROLE_LABEL.fullmatch(t):
+                label = match_label(t + ":")  # 责任单位 on a line of its own, its units on the next
+            if label is not None and not label.content and label.kind != DEADLINE:
+                nxt = _next_text(self.lines, k + 1, end)
+                if nxt is not None and match_label(self.lines[nxt].text) is None and nxt - k <= 2:
+                    label = replace(label, content=self.lines[nxt].text)
+                    k = nxt
+                    line = self.lines[nxt]
             item = current if current is not self.root else None
             if item is not None and label is not None and len(label.name) <= 8:
                 item = current = _owner(item, self.barrier)
@@ -313,11 +327,17 @@ class ProseReader:
                 current = self._add(self.lines[nxt].text, self.lines[nxt].no, ("num", 3, int(t)))
                 k = nxt + 1
                 continue
+            m = _SPACED_NUMBER.match(line.raw)
+            if m and _marker(t) is None:  # 01 项目名称:… (a number, a space, the item)
+                current = self._add(t[len(m.group(1)):], line.no, ("num", 3, int(m.group(1))))
+                k += 1
+                continue
             current = self._add(t, line.no)
             k += 1
 
     def _add(self, text: str, line_no: int, marker: tuple[str, int, int | None] | None = None) -> _Node:
         if marker is not None:
+            text = _FIELD_LABEL.sub("", text, count=1) or text
             node = _Node(*marker, text, line_no, self._parent_for(marker[1], marker[0]), last_line=line_no)
             node.parent.children.append(node)
             return node
@@ -326,6 +346,7 @@ class ProseReader:
             style, rank, number, body = marker
         else:
             style, rank, number, body = "para", PARA_RANK, None, text
+        body = _FIELD_LABEL.sub("", body, count=1) or body  # 项目名称:提升县域生态环境
         parent = self._parent_for(rank, style)
         node = _Node(style, rank, number, body, line_no, parent, last_line=line_no)
         parent.children.append(node)
