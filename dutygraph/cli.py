@@ -55,9 +55,12 @@ def _fail(error) -> None:
 
 PathsArgument = typer.Argument(..., help="Plan files, or folders read recursively.")
 JobsOption = typer.Option(0, "--jobs", "-j", help="Worker processes (0: automatic).")
+MinCoverageOption = typer.Option(
+    None, "--min-coverage", min=0.0, max=1.0,
+    help="Fail a document (exit status 2) whose share of role cues attached to a task is below this (0-1).")
 
 
-def _read(paths: List[Path], jobs: int, keep: str = "documents"):
+def _read(paths: List[Path], jobs: int, keep: str = "documents", min_coverage: Optional[float] = None):
     """Read plans (files and folders) with a progress bar on a terminal; failures are reported on stderr."""
     from .loaders.corpus import extract_corpus, find_files, progress_bar
 
@@ -70,7 +73,9 @@ def _read(paths: List[Path], jobs: int, keep: str = "documents"):
     # shipping their objects from worker processes costs more than reading them here (benchmarks/corpus_extract.py).
     processes = jobs or (None if len(files) >= 16 and keep != "documents" else 1)
     with progress_bar(len(files), enabled=None if len(files) > 1 else False) as advance:
-        result = extract_corpus(files, processes=processes, progress=advance, keep=keep)
+        result = extract_corpus(files, processes=processes, progress=advance, keep=keep, min_coverage=min_coverage)
+    for covered in result.summary.coverage:
+        typer.echo(f"coverage: {covered.source}: {covered.text()}", err=True)
     for failure in result.failures:
         typer.echo(f"dutygraph: error: {failure}", err=True)
     if len(files) > 1:
@@ -86,6 +91,7 @@ def extract(
     fmt: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f",
                                      help="json (the documents), table or csv (one row per task)."),
     jobs: int = JobsOption,
+    min_coverage: Optional[float] = MinCoverageOption,
 ) -> None:
     """Read plans and print their tasks with units, deadlines and sources.
 
@@ -95,7 +101,7 @@ def extract(
     from .extract import rows_of_dict
     from .output import write_rows
 
-    result = _read(files, jobs, keep="json" if fmt is OutputFormat.json else "dicts")
+    result = _read(files, jobs, keep="json" if fmt is OutputFormat.json else "dicts", min_coverage=min_coverage)
     if fmt is OutputFormat.json:  # the documents' JSON, made in the worker processes
         sys.stdout.write('{\n  "documents": [' + ",".join("\n" + d.json for d in result.documents)
                          + ("\n  ]\n}\n" if result.documents else "]\n}\n"))
@@ -114,12 +120,13 @@ def build(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the graph here as node-link JSON."),
     jobs: int = JobsOption,
     fmt: OutputFormat = FormatOption,
+    min_coverage: Optional[float] = MinCoverageOption,
 ) -> None:
     """Build the responsibility graph and print its counts per label and type."""
     from .graph.build import build as build_graph
     from .graph.node_link import counts, write_node_link
 
-    result = _read(files, jobs)
+    result = _read(files, jobs, min_coverage=min_coverage)
     graph = build_graph(result.documents)
     if out is not None:
         with open(out, "w", encoding="utf-8") as stream:
@@ -161,6 +168,7 @@ def load(
     workers: int = typer.Option(1, "--workers", help="Neo4j: documents written at once (each its own transaction)."),
     jobs: int = JobsOption,
     fmt: OutputFormat = FormatOption,
+    min_coverage: Optional[float] = MinCoverageOption,
 ) -> None:
     """Read plans and load them into a store (default: the embedded store in ./.dutygraph).
 
@@ -170,7 +178,7 @@ def load(
     from .errors import DutygraphError
     from .graph.build import build as build_graph
 
-    result = _read(files, jobs)
+    result = _read(files, jobs, min_coverage=min_coverage)
     if result.documents:
         graph = build_graph(result.documents)
         try:

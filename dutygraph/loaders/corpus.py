@@ -55,6 +55,47 @@ class Failure:
         return f"{where}: {self.reason}"
 
 
+@dataclass(frozen=True)
+class DocumentCoverage:
+    """One document's coverage, as the corpus summary prints it (see :class:`~dutygraph.model.Coverage`)."""
+
+    source: str
+    cues: int
+    attached: int
+    ratio: float
+    unrecognised: tuple[str, ...] = ()
+    skipped: int = 0
+    first_missed: int | None = None
+
+    @classmethod
+    def of(cls, item) -> "DocumentCoverage":
+        """From a Document, its dict, or what a worker brought back of it."""
+        if isinstance(item, Document):
+            source, cov = item.source, item.coverage.to_dict() if item.coverage else None
+        elif isinstance(item, dict):
+            source, cov = item["source"], item.get("coverage")
+        else:
+            source, cov = item.source, item.coverage
+        cov = cov or {"cues": 0, "attached": 0, "ratio": 1.0, "unrecognised": [], "skipped": []}
+        missed = [s["lines"][0] for s in cov["skipped"]]
+        return cls(source, cov["cues"], cov["attached"], cov["ratio"],
+                   tuple(u["unit"] for u in cov["unrecognised"]), len(cov["skipped"]), min(missed, default=None))
+
+    def text(self) -> str:
+        """One line: cues attached, unrecognised names, parts skipped.
+
+        >>> DocumentCoverage("a.txt", 4, 3, 0.75, ("城东管理区",), 1, 12).text()
+        '3 of 4 role cues attached (75%), 1 unrecognised name (城东管理区), 1 part skipped (first at line 12)'
+        """
+        out = f"{self.attached} of {self.cues} role cues attached ({self.ratio:.0%})"
+        if self.unrecognised:
+            names = "、".join(self.unrecognised[:3]) + (" …" if len(self.unrecognised) > 3 else "")
+            out += f", {len(self.unrecognised)} unrecognised name{'s' * (len(self.unrecognised) > 1)} ({names})"
+        if self.skipped:
+            out += f", {self.skipped} part{'s' * (self.skipped > 1)} skipped (first at line {self.first_missed})"
+        return out
+
+
 @dataclass
 class CorpusSummary:
     files: int = 0
@@ -64,6 +105,7 @@ class CorpusSummary:
     failures: int = 0
     processes: int = 1
     seconds: float = 0.0
+    coverage: list[DocumentCoverage] = field(default_factory=list)
 
     @property
     def documents_per_second(self) -> float:
@@ -118,6 +160,7 @@ class Counted:
     source: str
     tasks: int
     assignments: int
+    coverage: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -130,6 +173,7 @@ class Serialized:
     json: str
     tasks: int
     assignments: int
+    coverage: dict | None = None
 
 
 KEEP = ("documents", "dicts", "json", "none")
@@ -143,10 +187,13 @@ def _load_one(path: Path, keep: str = "documents"):
         if keep == "json":
             import json
 
-            text = json.dumps(doc.to_dict(), ensure_ascii=False, indent=2).replace("\n", "\n    ")
-            return Serialized(doc.source, "    " + text, len(doc.tasks), sum(len(t.assignments) for t in doc.tasks))
+            data = doc.to_dict()
+            text = json.dumps(data, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+            return Serialized(doc.source, "    " + text, len(doc.tasks), sum(len(t.assignments) for t in doc.tasks),
+                              data["coverage"])
         if keep == "none":
-            return Counted(doc.source, len(doc.tasks), sum(len(t.assignments) for t in doc.tasks))
+            return Counted(doc.source, len(doc.tasks), sum(len(t.assignments) for t in doc.tasks),
+                           doc.coverage.to_dict() if doc.coverage else None)
         return doc
     except InputError as exc:
         return Failure(str(path), exc.message, exc.line)
@@ -167,7 +214,8 @@ def _chunks(items: list[Path], size: int) -> list[list[Path]]:
 
 
 def extract_corpus(paths: Iterable[str | Path], processes: int | None = None, *, chunksize: int | None = None,
-                   progress: Callable[[int], None] | None = None, keep: str = "documents") -> CorpusResult:
+                   progress: Callable[[int], None] | None = None, keep: str = "documents",
+                   min_coverage: float | None = None) -> CorpusResult:
     """Read every file under ``paths`` (files and folders) with ``processes`` worker processes.
 
     ``processes=None`` uses every core; 1 reads in this process. ``progress(n)`` is
@@ -176,6 +224,9 @@ def extract_corpus(paths: Iterable[str | Path], processes: int | None = None, *,
     graph), as the dicts ``dutygraph extract`` prints (``keep="dicts"``: much cheaper to
     bring back from worker processes), as their JSON text (``keep="json"``, :class:`Serialized`: cheapest
     of all to bring back) or not at all (``keep="none"``: the summary only).
+
+    Every document's coverage is in ``summary.coverage``; with ``min_coverage`` a document whose share of
+    role cues attached to a task is lower becomes a :class:`Failure` (for scripted use).
     """
     if keep not in KEEP:
         raise ValueError(f"keep must be one of {', '.join(KEEP)}")
@@ -198,6 +249,12 @@ def extract_corpus(paths: Iterable[str | Path], processes: int | None = None, *,
     for item in results:
         if isinstance(item, Failure):
             result.failures.append(item)
+            continue
+        covered = DocumentCoverage.of(item)
+        result.summary.coverage.append(covered)
+        if min_coverage is not None and covered.ratio < min_coverage:
+            result.failures.append(Failure(covered.source, f"coverage {covered.ratio:.2f} is under --min-coverage "
+                                           f"{min_coverage:g}: {covered.text()}", covered.first_missed))
         else:
             result.documents.append(item)
     s = result.summary

@@ -29,7 +29,7 @@ from .clauses import _HINT, find_clauses
 from .columns import MAX_LABEL, column_kinds, is_label
 from .labels import COOPERATING, DIVISION, LABEL_ANYWHERE, LEAD, RESPONSIBLE, match_label
 from .lines import Line
-from .prose import _unit_line
+from .prose import _heading_clause, _marker, _unit_line
 
 CLAUSE, LABEL, UNIT_LINE, HEADER = "clause", "label", "unit line", "header"
 _ROLE_LABELS = frozenset((LEAD, RESPONSIBLE, COOPERATING, DIVISION))
@@ -47,6 +47,9 @@ def _cue_of(text: str) -> str | None:
         if label is not None and label.kind in _ROLE_LABELS and label.content:
             return LABEL
     if find_clauses(text):
+        return CLAUSE
+    marker = _marker(text)
+    if _heading_clause(marker[3] if marker else text) is not None:  # 一、县示范区管委会牵头工作(8项)
         return CLAUSE
     if _unit_line(text, None, False) is not None:
         return UNIT_LINE
@@ -77,7 +80,7 @@ def _spans(tasks: list[Task], with_units: bool) -> list[tuple[int, int]]:
             continue
         spans.append((task.provenance.first_line, task.provenance.last_line))
         spans.extend((a.provenance.first_line, a.provenance.last_line) for a in task.assignments
-                     if a.provenance is not None and not a.inferred)
+                     if a.provenance is not None)
     return spans
 
 
@@ -160,9 +163,9 @@ def measure(doc: Document, cues: dict[int, str], skipped: list[dict] | None = No
     seen = set()
     for task in doc.tasks:
         for a in task.assignments:
-            if a.inferred or is_unit_name(a.unit) or (a.unit, a.role) in seen:
+            if a.inferred or is_unit_name(a.unit) or a.unit in seen:
                 continue
-            seen.add((a.unit, a.role))
+            seen.add(a.unit)
             unrecognised.append({"unit": a.unit, "role": a.role.value,
                                  "line": a.provenance.first_line if a.provenance else task.provenance.first_line})
     missed = sorted(no for no, kind in cues.items() if kind != HEADER and no not in covered)

@@ -44,6 +44,7 @@ _TABLE_END = re.compile(f"{ANNEX_HEADING.pattern}|{FURNITURE.pattern}")  # an an
 _NAME_START = re.compile(r"^(市|省|县|区|各|相关|有关|中共|中国|国家)")
 _COLLECTIVE_START = re.compile(r"^(各|相关|有关)")
 _SEPARATORS = tuple(LIST_SEPARATORS)
+_DATE_LIKE = re.compile(r"^\d{4}年|^\d{4}[-./]\d|^\d{1,2}月")
 
 
 # From data/role_cues.txt (column.* sections): the first kind whose pattern a label holds decides.
@@ -418,7 +419,8 @@ class FlatTableReader:
             role = ROLE_OF_KIND.get(kind)
             if role is not None:
                 prov = Provenance(source, cell.first, cell.last)
-                assignments += [Assignment(name, role, prov) for name in split_units(cell.text)]
+                assignments += [Assignment(name, role, prov) for name in split_units(cell.text)
+                                if not _DATE_LIKE.search(name)]  # a deadline cell shifted into a unit column
             elif kind == DEADLINE:
                 deadlines.append(cell.text)
             elif kind == LEADER:

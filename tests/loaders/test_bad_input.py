@@ -66,6 +66,7 @@ def test_cli_reports_bad_files_and_still_prints_the_good_ones(tmp_path, seed_pat
                           capture_output=True, text=True)
     assert proc.returncode == 2
     assert json.loads(proc.stdout)["documents"][0]["source"] == str(seed_path)
-    errors, summary = proc.stderr.strip().splitlines()
+    coverage, errors, summary = proc.stderr.strip().splitlines()
+    assert coverage.startswith(f"coverage: {seed_path}: ") and "role cues attached (100%)" in coverage
     assert errors == f"dutygraph: error: {bad}: not a text file: it is a PDF file"
     assert summary.startswith("read 1 of 2 files (1 failed): 81 tasks")
