@@ -283,7 +283,8 @@ class Found:
 # A person with a post: 杨志武副市长, 王某同志 (a leader, never a unit).
 PERSON_TITLE = re.compile(r"(?:副?(?:书记|市长|县长|区长|省长|局长|主任|部长|组长|镇长|乡长|秘书长|调研员|处长|科长)|同志)$")
 # Unit(s), then a role word, then the work: 市发改委负责提出全市节能规划 / 市教育局、市卫生局分别负责….
-_SUBJECT_DUTY = re.compile(r"^(?P<units>[^，,。；;:：]{2,60}?)(?:分别|共同|具体|统一)?(?P<word>负责|牵头|承担)(?P<rest>[^，,。；;]{2,})")
+_SUBJECT_DUTY = re.compile(r"(?P<units>[^，,。；;:：]{2,120}?)(?:还将|也将|将|要|应|须|也要)?(?:分别|共同|具体|统一)?"
+                           r"(?P<word>负责|牵头|承担)(?P<rest>[^，,。；;]{2,})")
 
 
 def _leading_segments(sentence: str) -> tuple[Clause, int] | None:
@@ -308,13 +309,17 @@ def _leading_segments(sentence: str) -> tuple[Clause, int] | None:
             pending.append((names, kind))
         at += len(segment) + 1
     if not pending and at == 0:
-        m = _SUBJECT_DUTY.match(body)
-        names = _units(m.group("units")) if m else None
-        if not names:
-            return None
-        clause.assignments = [(n, Role.LEAD) for n in names]
-        clause.role_words = True
-        return clause, offset + m.start("rest")
+        # 市发改委负责提出…, or after an opening phrase: 根据…,为…,X、Y将负责支持…
+        start = 0
+        for segment in bracket_depth_split(body, ",，")[:4]:
+            m = _SUBJECT_DUTY.match(body, start)
+            names = _units(m.group("units")) if m else None
+            if names:
+                clause.assignments = [(n, Role.LEAD) for n in names]
+                clause.role_words = True
+                return clause, offset + m.start("rest")
+            start += len(segment) + 1
+        return None
     if not pending:
         return None
     has_lead = any(kind == "lead" for _, kind in pending)

@@ -19,6 +19,7 @@ original.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ..resolve.units import simplified
@@ -28,17 +29,50 @@ def _identity(text: str) -> str:
     return text
 
 
-class Printer:
-    """Maps strings of the folded text back to the original script."""
+# A pinyin gloss after a character, as pages converted to Traditional script print them: 發(fā)展, 經(jīng)濟.
+_GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}[)）]")
+MIN_GLOSSES = 5
 
-    def __init__(self, original: str, folded: str):
+
+def strip_glosses(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without pinyin glosses, and for each character kept its index in ``text`` (None: none found).
+
+    >>> strip_glosses("發(fā)展改革委、財(cái)政部、國(guó)資委負(fù)責(zé)推動(dòng)")[0]
+    '發展改革委、財政部、國資委負責推動'
+    """
+    if len(_GLOSS.findall(text, 0, 20000)) < MIN_GLOSSES:
+        return text, None
+    kept: list[int] = []
+    out: list[str] = []
+    at = 0
+    for m in _GLOSS.finditer(text):
+        out.append(text[at:m.start()])
+        kept.extend(range(at, m.start()))
+        at = m.end()
+    out.append(text[at:])
+    kept.extend(range(at, len(text)))
+    return "".join(out), kept
+
+
+class Printer:
+    """Maps strings of the folded text back to the original script (glosses and all)."""
+
+    def __init__(self, original: str, folded: str, kept: list[int] | None = None):
+        if kept is not None:  # glosses were cut: the folded text aligns with the kept characters
+            spaces = [k for k, ch in enumerate(original) if not ch.isspace()]
+            position = {k: n for n, k in enumerate(spaces)}
+            self.kept = [position[k] for k in kept if k in position]
+        else:
+            self.kept = None
         self.original = "".join(original.split())
         self.folded = "".join(folded.split())
-        self.aligned = len(self.original) == len(self.folded)
+        self.aligned = len(self.original) == len(self.folded) or (
+            self.kept is not None and len(self.kept) == len(self.folded))
         self.chars: dict[str, str] = {}
         ambiguous: set[str] = set()
         if self.aligned:
-            for o, f in zip(self.original, self.folded):
+            printed = self.original if self.kept is None else "".join(self.original[k] for k in self.kept)
+            for o, f in zip(printed, self.folded):
                 if o != f:
                     if self.chars.setdefault(f, o) != o:
                         ambiguous.add(f)
@@ -56,7 +90,12 @@ class Printer:
         if self.aligned:
             at = self.folded.find("".join(text.split()))
             if at >= 0 and "".join(text.split()) == text:
-                result = self.original[at:at + len(text)]
+                if self.kept is None:
+                    result = self.original[at:at + len(text)]
+                else:  # from its first character to its last, the glosses between them included
+                    last = self.kept[at + len(text) - 1]
+                    tail = _GLOSS.match(self.original, last + 1)
+                    result = self.original[self.kept[at]:tail.end() if tail else last + 1]
         if result is None:
             result = "".join(self.chars.get(ch, ch) for ch in text)
         self._cache[text] = result
@@ -65,10 +104,11 @@ class Printer:
 
 def fold(text: str) -> tuple[str, Callable[[str], str]]:
     """``text`` in Simplified script and a function giving folded strings back as printed."""
-    folded = simplified(text) if text else text
+    stripped, kept = strip_glosses(text) if text else (text, None)
+    folded = simplified(stripped) if stripped else stripped
     if folded == text:
         return text, _identity
-    return folded, Printer(text, folded)
+    return folded, Printer(text, folded, kept if kept is not None else None)
 
 
 def restore_document(doc, printer: Callable[[str], str]) -> None:
