@@ -309,16 +309,6 @@ def _leading_segments(sentence: str) -> tuple[Clause, int] | None:
             pending.append((names, kind))
         at += len(segment) + 1
     if not pending and at == 0:
-        # 市发改委负责提出…, or after an opening phrase: 根据…,为…,X、Y将负责支持…
-        start = 0
-        for segment in bracket_depth_split(body, ",，")[:4]:
-            m = _SUBJECT_DUTY.match(body, start)
-            names = _units(m.group("units")) if m else None
-            if names:
-                clause.assignments = [(n, Role.LEAD) for n in names]
-                clause.role_words = True
-                return clause, offset + m.start("rest")
-            start += len(segment) + 1
         return None
     if not pending:
         return None
@@ -351,7 +341,26 @@ def leading_clauses(text: str) -> list[Found]:
         if got is not None:
             clause, end = got
             found.append(Found(start + skip, start + skip + end, clause, leading=True))
+        elif lead and _HINT.search(lead):
+            found.extend(_subject_clauses(lead, start + skip))
         start += len(sentence) + 1
+    return found
+
+
+def _subject_clauses(sentence: str, offset: int) -> list[Found]:
+    """Unit, then 负责 and the work, at the start of the sentence or of a part after a comma or colon:
+    市发改委负责提出节能规划; 根据…,X、Y将负责支持…; 具体为:A负责甲镇,B负责乙镇."""
+    found: list[Found] = []
+    at = 0
+    for segment in bracket_depth_split(sentence, ",，:："):
+        piece = segment[1:] if segment.startswith("由") else segment
+        m = _SUBJECT_DUTY.match(piece)
+        names = _units(m.group("units")) if m else None
+        if names:
+            begin = offset + at + (len(segment) - len(piece))
+            clause = Clause([(n, Role.LEAD) for n in names], role_words=True)
+            found.append(Found(begin, begin + m.start("rest"), clause, leading=True))
+        at += len(segment) + 1
     return found
 
 

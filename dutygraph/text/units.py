@@ -32,7 +32,7 @@ from .normalize import SENTENCE_PUNCT, bracket_depth_split, clean
 from .role_cues import words
 
 LIST_SEPARATORS = "、，,；;/"
-_TRAILING_NOISE = re.compile(r"等(?:省|市|区|县|州|市级|省级|区级|县级)?直?(?:有关|相关|其他|其它)?"
+_TRAILING_NOISE = re.compile(r"等(?:省|市|区|县|州|市级|省级|区级|县级)?直?(?:有关|相关|其他|其它|行业主管|主管|职能|成员)?"
                              r"(?:部门|单位|机构)?$")
 # Role words printed after a list: 牵头, 负责, 配合, 分别牵头落实, 按职责分工负责 … (and 卖力, a reworded 负责).
 LEAD_WORDS, COOPERATING_WORDS, DUTY_WORDS = (words(f"word.{k}") for k in ("lead", "cooperating", "duty"))
