@@ -29,6 +29,7 @@ from ..errors import InputError
 from ..model import Annex, Document, Provenance, Role, Task
 from ..text.units import is_unit_name
 from .columns import is_label
+from .conventions import apply_first_listed
 from .coverage import cue_lines, measure, rescue_tasks
 from .flat_table import ANNEX_HEADING, FlatTableReader
 from .glued import find_glued_tables
@@ -146,6 +147,7 @@ def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids
         doc.tasks.sort(key=lambda t: t.provenance.first_line)
     _unique_ids(doc.tasks)
     _drop_cut_name(doc, lines)
+    apply_first_listed(lines, doc.tasks)
 
     # Role cues no reader placed still give tasks (never all or nothing); then the coverage.
     cues = cue_lines(lines)
