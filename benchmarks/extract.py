@@ -20,7 +20,7 @@ from dutygraph.text import units
 def clear_caches() -> None:
     """Forget the caches of unit names and column labels, as for a document whose units were never seen before."""
     for fn in (units.is_unit_name, units.looks_like_unit_list, units._split_units, units.strip_noise,
-               flat_table.column_kind, coverage._cue_of):
+               flat_table.column_kind, coverage._read_cue):
         fn.cache_clear()
 
 

@@ -25,11 +25,12 @@ from itertools import accumulate
 
 from ..model import Assignment, Coverage, Document, Provenance, Task
 from ..text.units import is_unit_name
-from .clauses import _HINT, find_clauses
+from .clauses import _HINT, Clause, find_clauses, leading_clauses, parse_clause
 from .columns import MAX_LABEL, column_kinds, is_label
 from .labels import COOPERATING, DIVISION, LABEL_ANYWHERE, LEAD, RESPONSIBLE, match_label
 from .lines import Line
 from .prose import _heading_clause, _marker, _unit_line
+from .row_table import header_of as row_header
 
 CLAUSE, LABEL, UNIT_LINE, HEADER = "clause", "label", "unit line", "header"
 _ROLE_LABELS = frozenset((LEAD, RESPONSIBLE, COOPERATING, DIVISION))
@@ -37,22 +38,32 @@ _UNIT_COLUMNS = frozenset((LEAD, RESPONSIBLE, COOPERATING))
 
 
 @lru_cache(maxsize=65536)  # a corpus repeats its cells (市发改委牵头) from plan to plan
-def _cue_of(text: str) -> str | None:
+def _read_cue(text: str) -> tuple[str, Clause | None, str] | None:
+    """The cue a line holds: its kind, the clause it prints (None for a header cell) and the line's
+    text without the clause (empty when the line is nothing but the cue)."""
     if not _HINT.search(text):
         return None
     if len(text) <= MAX_LABEL and is_label(text):  # a column header cell on its own line: 牵头单位
-        return HEADER if column_kinds([text])[0] in _UNIT_COLUMNS else None
+        return (HEADER, None, "") if column_kinds([text])[0] in _UNIT_COLUMNS else None
     for m in LABEL_ANYWHERE.finditer(text):
         label = match_label(text[m.start():])
         if label is not None and label.kind in _ROLE_LABELS and label.content:
-            return LABEL
-    if find_clauses(text):
-        return CLAUSE
+            clause = parse_clause(text[m.start():])
+            return LABEL, clause, text[:m.start()].strip("。；;,， ")
+    found = find_clauses(text)
+    if found:
+        f = found[-1]
+        return CLAUSE, f.clause, (text[:f.start] + text[f.end:]).strip("。；;,， ")
+    found = leading_clauses(text)
+    if found:  # 市工商局负责,市农业局配合,严格实施…: the whole sentence is the task's text
+        return CLAUSE, found[0].clause, text
     marker = _marker(text)
-    if _heading_clause(marker[3] if marker else text) is not None:  # 一、县示范区管委会牵头工作(8项)
-        return CLAUSE
-    if _unit_line(text, None, False) is not None:
-        return UNIT_LINE
+    clause = _heading_clause(marker[3] if marker else text)
+    if clause is not None:  # 一、县示范区管委会牵头工作(8项)
+        return CLAUSE, clause, ""
+    clause = _unit_line(text, None, False)
+    if clause is not None:
+        return UNIT_LINE, clause, ""
     return None
 
 
@@ -67,9 +78,11 @@ def cue_lines(lines: list[Line]) -> dict[int, str]:
         hit.add(bisect_right(starts, m.start()) - 1)
     for k in sorted(hit):
         line = lines[k]
-        kind = _cue_of(line.text)
-        if kind is not None:
-            found.setdefault(line.no, kind)
+        cue = _read_cue(line.text)
+        if cue is not None:
+            found.setdefault(line.no, cue[0])
+        elif line.raw != line.text and row_header(line) is not None:  # 序号 | 工作任务 | 责任单位
+            found.setdefault(line.no, HEADER)
     return found
 
 
@@ -116,23 +129,11 @@ def rescue_tasks(lines: list[Line], tasks: list[Task], cues: dict[int, str], sou
         if kind == HEADER or _inside(no, spans):
             continue
         k = by_no[no]
-        text = lines[k].text
-        found = find_clauses(text)
-        clause = None
-        first = no
-        if found:
-            clause = found[-1].clause
-            body = (text[:found[-1].start] + text[found[-1].end:]).strip("。；;,， ")
-        else:
-            clause = _unit_line(text, None, False)
-            body = ""
-            label = match_label(text)
-            if clause is None and label is not None:
-                from .clauses import parse_clause
-
-                clause = parse_clause(text)
-        if clause is None or not clause.assignments:
+        cue = _read_cue(lines[k].text)
+        if cue is None or cue[1] is None or not cue[1].assignments:
             continue
+        _, clause, body = cue
+        first = no
         if not body:  # the cue stands alone: the task is the line above it
             j = k - 1
             while j >= 0 and (not lines[j].text or lines[j].no in cues):

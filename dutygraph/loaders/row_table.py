@@ -48,7 +48,8 @@ def _split(raw: str, wide: bool = False) -> tuple[list[str], str] | None:
     return raw.split(" "), " "
 
 
-def _header(line: Line) -> tuple[list[str], str] | None:
+def header_of(line: Line) -> tuple[list[str], str] | None:
+    """The labels and separator of a row-per-line table header, if ``line`` is one."""
     if len(line.raw) == len(line.text) and "|" not in line.raw:
         return None  # text is raw without its white space: no space and no bar, one cell (as _split finds)
     split = _split(line.raw)
@@ -148,7 +149,7 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
     found = []
     i = start
     while i < end:
-        header = _header(lines[i]) if lines[i].text else None
+        header = header_of(lines[i]) if lines[i].text else None
         if header is None:
             i += 1
             continue

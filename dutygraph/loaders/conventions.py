@@ -1,0 +1,58 @@
+"""Conventions a plan states once for all its lists: notes that make the first-listed unit the lead.
+
+A plan may print its lists without role words and say, once, "列第一位者为牵头单位" (the unit listed first
+leads, 下同: here and below). From the note on, a task whose units name no lead gets its first-listed
+unit as lead, marked inferred with the note's line as basis. The note itself, printed in brackets after
+the last name of its list, is no part of that name. The note's wording is data
+(``note.first-listed-lead`` in ``data/role_cues.txt``).
+
+>>> from ..model import Assignment, Provenance, Role, Task
+>>> from .lines import to_lines
+>>> p = Provenance("p.txt", 3, 3)
+>>> t = Task("S1", "建设绿道。", p, assignments=[Assignment("市住建局", Role.RESPONSIBLE, p),
+...     Assignment("市财政局(列第一位者为牵头单位,下同)", Role.RESPONSIBLE, p)])
+>>> apply_first_listed(to_lines("一、任务\\n1.建设绿道。\\n责任单位:市住建局、市财政局(列第一位者为牵头单位,下同)"), [t])
+>>> [(a.unit, a.role.value, a.inferred) for a in t.assignments]
+[('市住建局', 'lead', True), ('市财政局', 'responsible', False)]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..model import Role, Task
+from ..text.role_cues import alternation
+from .lines import Line
+
+
+@lru_cache(maxsize=1)
+def _note() -> re.Pattern:
+    return re.compile(alternation("note.first-listed-lead"))
+
+
+@lru_cache(maxsize=1)
+def _bracketed_note() -> re.Pattern:
+    return re.compile(r"[(（][^()（）]*(?:" + alternation("note.first-listed-lead") + r")[^()（）]*(?:[)）]|$)")
+
+
+def apply_first_listed(lines: list[Line], tasks: list[Task]) -> None:
+    """Make the first-listed unit lead on every task from a first-listed note on (in place)."""
+    note = _note()
+    at = next((ln.no for ln in lines if ln.text and note.search(ln.text)), None)
+    if at is None:
+        return
+    cut = _bracketed_note()
+    for task in tasks:
+        for a in task.assignments:
+            if "(" in a.unit or "（" in a.unit:
+                a.unit = cut.sub("", a.unit) or a.unit
+        printed = [a for a in task.assignments if not a.inferred]
+        if not printed or any(a.role is Role.LEAD for a in task.assignments) or len(printed) < 2:
+            continue
+        first = printed[0]
+        if first.provenance is not None and first.provenance.last_line < at:
+            continue
+        first.role = Role.LEAD
+        first.inferred = True
+        first.basis = f"first-listed note at line {at}"
