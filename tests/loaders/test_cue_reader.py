@@ -1,0 +1,141 @@
+"""Role cues decide where units stand; the name lexicon only scores them (issue: a cue-first reader).
+
+Small documents in the layouts real plans use, each checking one rule in general form.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dutygraph.errors import InputError
+from dutygraph.loaders.document import parse_text
+from dutygraph.model import Role
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def units(task, role: Role) -> list[str]:
+    return task.units(role)
+
+
+def test_unknown_name_in_a_labelled_slot_is_kept_and_reported_with_its_line():
+    text = ("关于印发《某县2021年政府工作报告重点工作责任分解》的通知\n一、主要目标\n"
+            "1.地区生产总值增长8%左右。(牵头单位:县发改局;责任单位:县统计局,城东管理区、城西管理区,高新技术产业开发区)\n")
+    doc = parse_text(text, "plan.txt")
+    (task,) = doc.tasks
+    assert units(task, Role.LEAD) == ["县发改局"]
+    assert units(task, Role.RESPONSIBLE) == ["县统计局", "城东管理区", "城西管理区", "高新技术产业开发区"]
+    reported = {u["unit"]: u for u in doc.coverage.unrecognised}
+    assert set(reported) == {"城东管理区", "城西管理区", "高新技术产业开发区"}
+    assert all(u["line"] == 3 and u["role"] == "responsible" for u in reported.values())
+
+
+def test_a_list_before_a_role_word_keeps_unknown_names_but_a_sentence_gives_none():
+    doc = parse_text("一、任务\n1.建设绿道。(城东大垸牵头,县水利局配合)\n2.强化共同参与。\n3.治理水系。(县水利局负责)\n",
+                     "p.txt")
+    first, second, third = doc.tasks
+    assert units(first, Role.LEAD) == ["城东大垸"] and units(first, Role.COOPERATING) == ["县水利局"]
+    assert second.assignments == []
+    assert units(third, Role.LEAD) == ["县水利局"]
+
+
+def test_role_words_and_labels_of_many_plans_are_read():
+    text = ("一、任务\n1.稳企业。\n牵头负责领导:市政府常务副市长。\n牵头责任单位:市发展改革委。\n"
+            "协同责任单位:市税务局、人行阜阳中心支行等。\n2.建设绿道。\n推进单位:市住建局\n支撑单位:市财政局\n")
+    first, second = parse_text(text, "p.txt").tasks
+    assert first.leaders == ["市政府常务副市长"]
+    assert units(first, Role.LEAD) == ["市发展改革委"]
+    assert units(first, Role.COOPERATING) == ["市税务局", "人行阜阳中心支行"]
+    assert units(second, Role.RESPONSIBLE) == ["市住建局"] and units(second, Role.COOPERATING) == ["市财政局"]
+
+
+def test_the_role_vocabulary_is_extended_from_a_users_file(tmp_path):
+    cues = tmp_path / "cues.txt"
+    cues.write_text("[label.lead]\n主抓单位\n", "utf-8")
+    plan = tmp_path / "p.txt"
+    plan.write_text("一、任务\n1.建设绿道。\n主抓单位:市住建局\n", "utf-8")
+    script = ("import json,sys; from dutygraph.loaders import load; "
+              "print(json.dumps(load(sys.argv[1]).to_dict()['tasks'][0]['lead'], ensure_ascii=False))")
+    without = subprocess.run([sys.executable, "-c", script, str(plan)], capture_output=True, text=True)
+    with_cues = subprocess.run([sys.executable, "-c", script, str(plan)], capture_output=True, text=True,
+                               env={**os.environ, "DUTYGRAPH_ROLE_CUES": str(cues)})
+    assert with_cues.returncode == 0 and with_cues.stdout.strip() == '["市住建局"]'
+    assert without.returncode != 0 or without.stdout.strip() != '["市住建局"]'
+
+
+def test_a_heading_that_names_the_lead_gives_it_to_its_items_as_inferred():
+    text = "一、县示范区管委会牵头工作(2项)\n1.建设养殖基地。\n2.打造酵素生产基地。\n二、其他\n3.修路。(县交通局负责)\n"
+    first, second, third = parse_text(text, "p.txt").tasks
+    for task in (first, second):
+        (a,) = task.assignments
+        assert (a.unit, a.role, a.inferred, a.basis) == ("县示范区管委会", Role.LEAD, True, "heading at line 1")
+    assert units(third, Role.LEAD) == ["县交通局"] and not third.assignments[0].inferred
+
+
+def test_a_clause_after_a_group_of_bullets_covers_the_group_from_its_title():
+    text = ("拓宽就业渠道\n扩大企业就业规模\n支持中小微企业吸纳高校毕业生就业,给予社会保险补贴\n"
+            "落实科研项目经费申请、科研成果等申报与国有企事业单位同类人员同等待遇\n"
+            "国家发展改革委、科技部、财政部等按职责分工负责\n拓宽基层就业空间\n挖掘基层就业机会,给予学费补偿\n"
+            "中央组织部、教育部等按职责分工负责\n")
+    first, second = parse_text(text, "p.txt").tasks
+    assert first.text.startswith("扩大企业就业规模") and first.provenance.lines == [2, 4]
+    assert units(first, Role.LEAD) == ["国家发展改革委", "科技部", "财政部"]
+    assert second.text.startswith("拓宽基层就业空间") and units(second, Role.LEAD) == ["中央组织部", "教育部"]
+
+
+def test_clauses_opening_their_sentences_give_one_task_each():
+    text = ("四、任务\n1.市工商局负责,市农业局配合,严格实施肉品销售公示制度。\n"
+            "2.明确分工。市发改委负责提出全市节能规划;市规划局、市建设局负责建筑节能。\n"
+            "3.在兰州设立试验区事宜\n由杨志武副市长负责,市发改委牵头,相关部门配合,尽快完成实施方案。\n")
+    tasks = parse_text(text, "p.txt").tasks
+    assert [(units(t, Role.LEAD), units(t, Role.COOPERATING)) for t in tasks] == [
+        (["市工商局"], ["市农业局"]), (["市发改委"], []), (["市规划局", "市建设局"], []), (["市发改委"], ["相关部门"])]
+    assert tasks[3].leaders == ["杨志武"] and tasks[3].text.startswith("在兰州设立试验区事宜")
+
+
+def test_a_first_listed_note_makes_the_first_unit_lead_from_the_note_on():
+    text = ("一、任务\n1.制定政策体系。\n责任单位:财政局、发改局、经信局(列第一位者为牵头或汇总单位,下同)\n"
+            "2.落实减税政策。\n责任单位:发改局、税务局\n3.修路。\n牵头单位:交通局\n责任单位:财政局、发改局\n")
+    first, second, third = parse_text(text, "p.txt").tasks
+    assert units(first, Role.LEAD) == ["财政局"] and units(first, Role.RESPONSIBLE) == ["发改局", "经信局"]
+    assert units(second, Role.LEAD) == ["发改局"] and units(second, Role.RESPONSIBLE) == ["税务局"]
+    assert second.assignments[0].basis == "first-listed note at line 3"
+    assert units(third, Role.LEAD) == ["交通局"] and units(third, Role.RESPONSIBLE) == ["财政局", "发改局"]
+
+
+def test_a_glued_page_is_cut_into_its_items_and_labels():
+    body = ("(一)工地整治:要求施工企业文明施工,做到围挡。牵头领导:阮某副局长责任部门:建工科、安全站"
+            "(二)小巷整治:对路面坑洼开展专项整治工作。牵头领导:王某副局长责任部门:城建科、市政管理处")
+    tasks = parse_text("方案:" + body * 3 + "\n", "p.txt").tasks
+    assert [units(t, Role.RESPONSIBLE) for t in tasks[:2]] == [["建工科", "安全站"], ["城建科", "市政管理处"]]
+    assert tasks[0].leaders == ["阮某副局长"] and {t.provenance.first_line for t in tasks} == {1}
+
+
+def test_a_cue_no_reader_places_still_gives_a_task_never_all_or_nothing():
+    # a line the outline reader cannot place (a unit line before any item) still gives its task
+    doc = parse_text("重点工作安排\n全面完成河道清淤任务\n市水利局牵头,市财政局配合\n", "p.txt")
+    (task,) = doc.tasks
+    assert task.text == "全面完成河道清淤任务" and units(task, Role.LEAD) == ["市水利局"]
+    assert doc.coverage.cues == doc.coverage.attached == 1
+
+
+def test_no_recognisable_task_only_without_any_role_cue():
+    with pytest.raises(InputError, match="no task table, no responsibility clause"):
+        parse_text("关于做好冬季安全工作的通知\n各单位要认真做好安全工作。\n", "p.txt")
+
+
+def test_min_coverage_turns_low_coverage_into_a_failure(seed_path):
+    partial = ROOT / "tests" / "fixtures" / "real" / "A06-jiayu-2021-gwr-zerenfenjie-brackets.txt"  # cut at its end
+    cli = [sys.executable, "-m", "dutygraph.cli", "extract", str(seed_path), str(partial), "--format", "csv"]
+    plain = subprocess.run(cli, capture_output=True, text=True, cwd=ROOT)
+    strict = subprocess.run(cli + ["--min-coverage", "0.9"], capture_output=True, text=True, cwd=ROOT)
+    coverage_lines = [ln for ln in plain.stderr.splitlines() if ln.startswith("coverage: ")]
+    assert len(coverage_lines) == 2 and plain.returncode == 0
+    assert any(f"{partial}: 5 of 6 role cues attached (83%)" in ln for ln in coverage_lines)
+    assert strict.returncode == 2 and seed_path.name in strict.stdout and partial.name not in strict.stdout
+    assert f"{partial}:23: coverage 0.83 is under --min-coverage 0.9" in strict.stderr
