@@ -375,7 +375,7 @@ class ProseReader:
         return tasks
 
     def _walk(self, node: _Node, path: list[str], tasks: list[Task],
-              inherited: list[Assignment] | None = None) -> None:
+              inherited: list[Assignment] | None = None, pure: bool = False) -> None:
         para_count = 0
         listed = {c.style for c in node.children if c.assigned()} - {"para"}  # paragraphs are no list
         for child in node.children:
@@ -388,27 +388,33 @@ class ProseReader:
             _fold_body(child)
             carried = self._carried(child) if inherited is None else None
             if carried:  # 一、县示范区管委会牵头工作(8项): the heading's units go to its items
-                self._walk(child, child_path, tasks, carried)
+                self._walk(child, child_path, tasks, *carried)
                 continue
             if child.assigned() or (child.style in listed and child.text and not self._subtree_assigned(child)) \
-                    or (inherited and child.style != "para" and not child.children):
+                    or (inherited and (child.style != "para" or pure) and not child.children):
                 self._emit(child, child_path, tasks)
-                if inherited and not child.assigned():
-                    tasks[-1].assignments.extend(inherited)
+                if inherited:  # the heading's units, in the roles the item does not fill itself
+                    have = {a.role for a in tasks[-1].assignments}
+                    tasks[-1].assignments[:0] = [a for a in inherited if a.role not in have]
             if child.children:
-                self._walk(child, child_path, tasks, inherited)
+                self._walk(child, child_path, tasks, inherited, pure)
 
-    def _carried(self, node: _Node) -> list[Assignment] | None:
+    def _carried(self, node: _Node) -> tuple[list[Assignment], bool] | None:
         """The units a heading gives all its items, when none of them names its own (inferred)."""
-        if node.style == "para" or not node.children or not any(c.style != "para" for c in node.children):
+        if node.style == "para" or not node.children:
             return None
         found = node.clauses
-        clause = found[-1].clause if found else _heading_clause(node.text)
-        if clause is None or not clause.assignments or self._subtree_assigned(node):
+        # a heading that is nothing but its role (省监察厅牵头的工作) leads every item and paragraph under it, even
+        # those naming other roles; a heading with a clause of its own only items that name nobody
+        pure = _heading_clause(node.text) if not found or found[-1].start == 0 else None
+        if pure is None and not any(c.style != "para" for c in node.children):
+            return None
+        clause = pure or (found[-1].clause if found else None)
+        if clause is None or not clause.assignments or (pure is None and self._subtree_assigned(node)):
             return None
         basis = f"heading at line {node.line}"
         prov = Provenance(self.source, node.line, node.line)
-        return [Assignment(u, r, prov, inferred=True, basis=basis) for u, r in clause.assignments]
+        return list(Assignment(u, r, prov, inferred=True, basis=basis) for u, r in clause.assignments), pure is not None
 
     def _subtree_assigned(self, node: _Node) -> bool:
         for c in node.children:
