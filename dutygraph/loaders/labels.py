@@ -12,6 +12,9 @@ Label(kind='lead', name='牵头单位', content='市发改委')
 ('leader', 'deadline')
 >>> match_label("主要目标:全市空气质量优良率达到80%") is None
 True
+>>> match_label("(责任单位:市直各单位、各县(市、区)人民政府)").content
+'市直各单位、各县(市、区)人民政府'
+
 """
 
 from __future__ import annotations
@@ -48,4 +51,10 @@ def match_label(text: str) -> Label | None:
     if not m:
         return None
     kind = next(k for k, _ in _LABELS if m.group(k))
-    return Label(kind, m.group("name"), m.group("content").strip())
+    content = m.group("content").strip()
+    if text[:1] in _CLOSER and content.rstrip("。；;")[-1:] == _CLOSER[text[0]]:
+        content = content.rstrip("。；;")[:-1]  # (责任单位:X、Y) on a line of its own: the bracket closes the label
+    return Label(kind, m.group("name"), content)
+
+
+_CLOSER = {"(": ")", "（": "）", "〔": "〕", "【": "】", "[": "]"}

@@ -237,6 +237,7 @@ def _unit_line(text: str, default: Role | None, last: bool) -> Clause | None:
         return None
     if default is None and not may_hold_role_words(text):
         return None  # it would need role words: not worth parsing
+    text = text.rstrip("。；;")
     if text[:1] in "(（〔【" and text[-1:] in ")）〕】" and len(bracket_groups(text)) == 1:
         text = text[1:-1]  # (市发改委牵头) on a line of its own
     clause = parse_clause(text, default)
@@ -378,6 +379,7 @@ class ProseReader:
               inherited: list[Assignment] | None = None, pure: bool = False) -> None:
         para_count = 0
         listed = {c.style for c in node.children if c.assigned()} - {"para"}  # paragraphs are no list
+        grouped = self._group_clause(node)
         for child in node.children:
             if child.style == "para":
                 para_count += 1
@@ -390,7 +392,10 @@ class ProseReader:
             if carried:  # 一、县示范区管委会牵头工作(8项): the heading's units go to its items
                 self._walk(child, child_path, tasks, *carried)
                 continue
-            if child.assigned() or (child.style in listed and child.text and not self._subtree_assigned(child)) \
+            if grouped is not None and child in grouped[0]:  # (1)…(2)…(3)…(责任单位:X): X does the group
+                self._emit(child, child_path, tasks)
+                tasks[-1].assignments.extend(grouped[1])
+            elif child.assigned() or (child.style in listed and child.text and not self._subtree_assigned(child)) \
                     or (inherited and (child.style != "para" or pure) and not child.children):
                 self._emit(child, child_path, tasks)
                 if inherited:  # the heading's units, in the roles the item does not fill itself
@@ -415,6 +420,26 @@ class ProseReader:
         basis = f"heading at line {node.line}"
         prov = Provenance(self.source, node.line, node.line)
         return list(Assignment(u, r, prov, inferred=True, basis=basis) for u, r in clause.assignments), pure is not None
+
+    def _group_clause(self, node: _Node) -> tuple[list[_Node], list[Assignment]] | None:
+        """A unit line or label printed after the last item of a list whose other items name nobody: the
+        items before it take its units too (inferred, basis: the clause's line)."""
+        items = [c for c in node.children if c.style != "para"]
+        if len(items) < 2 or len({c.style for c in items}) != 1 or items[-1] is not node.children[-1]:
+            return None
+        last = items[-1]
+        if last.clauses or not (last.unit_lines or last.labels) or last.children:
+            return None
+        if any(c.assigned() or c.children for c in items[:-1]):
+            return None
+        units = [(u, r, no) for clause, no in last.unit_lines for u, r in clause.assignments]
+        units += [(a.unit, a.role, a.provenance.first_line) for a in self._from_labels(last)[0]]
+        if not units:
+            return None
+        no = min(n for _, _, n in units)
+        prov = Provenance(self.source, no, no)
+        return items[:-1], [Assignment(u, r, prov, inferred=True, basis=f"clause after the group at line {no}")
+                            for u, r, _ in units]
 
     def _subtree_assigned(self, node: _Node) -> bool:
         for c in node.children:
