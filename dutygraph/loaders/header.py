@@ -6,6 +6,9 @@
 >>> h = read_header(ls)
 >>> h.title, h.plan_title, h.issuers, h.issued, h.published
 ('关于印发《X市2018年工作计划》的通知', 'X市2018年工作计划', ['X市人民政府办公室'], '2018-03-31', '2018-04-26')
+>>> h = read_header(to_lines("某县2024年民生实事项目表\\n序号\\n项目\\n责任单位\\n完成时限\\n1\\n新建学校\\n县教育局、县发改局\\n2024年8月31日"))
+>>> h.issuers, h.issued
+([], None)
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ _PUBLISHED = re.compile(r"(?:发布日期|发布时间|发文日期|发布于)[:
 _NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号")
 _DATE_LINE = re.compile(r"^(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{6,8})$")
 HEADER_LINES = 60
+_TABLE_START = re.compile(r"^[|｜]?(?:序号|编号)")
 
 
 @dataclass
@@ -53,7 +57,11 @@ def read_header(lines: list[Line]) -> Header:
     h = Header()
     body = next((k for k, ln in enumerate(lines[:HEADER_LINES * 4]) if match_section(ln.text)), None)
     h.body_start = body if body is not None else 0
-    region = lines[: body if body is not None else HEADER_LINES]
+    # a table's cells are never header facts (a unit cell above a deadline cell is no signature)
+    table = next((k for k, ln in enumerate(lines[:HEADER_LINES * 4]) if _TABLE_START.match(ln.text)), None)
+    end = min(k for k in (body, table, None if body is not None or table is not None else HEADER_LINES)
+              if k is not None)
+    region = lines[:end]
     texts = [(k, ln.text) for k, ln in enumerate(region) if ln.text and not is_furniture(ln.text)]
 
     for k, t in texts:
