@@ -73,10 +73,16 @@ class Clause:
 _NOT_A_NAME = re.compile(r"^(?:以下|下称|简称|即|含|包括|例如|其中|如|请|要|望|务必|希望|并|且)|^(?:牵头|责任|配合|协同|协办|主责|参与|成员)(?:单位|部门)$")
 
 
+# A collective of places or bodies: 各工业园区, 各乡镇(街道), 各村 (not 各项, 各类, 各方面).
+_COLLECTIVE = re.compile(r"^各(?!项|类|种|个|位|方面|环节|阶段|时期|领域|行业|种类)[\u4e00-\u9fff()（）、]{1,10}$")
+
+
 def _plausible(name: str) -> bool:
-    """A unit as printed: an organisation name, or a shared-suffix list ending with one."""
+    """A unit as printed: an organisation name, a collective, or a shared-suffix list ending with one."""
     if _NOT_A_NAME.match(name):
         return False
+    if _COLLECTIVE.match(name):
+        return True
     if "、" in name:
         name = name.rsplit("、", 1)[1]
     return is_unit_name(name)
