@@ -74,7 +74,8 @@ _NOT_A_NAME = re.compile(r"^(?:以下|下称|简称|即|含|包括|例如|其中
 
 
 # A collective of places or bodies: 各工业园区, 各乡镇(街道), 各村 (not 各项, 各类, 各方面).
-_COLLECTIVE = re.compile(r"^各(?!项|类|种|个|位|方面|环节|阶段|时期|领域|行业|种类)[\u4e00-\u9fff()（）、]{1,10}$")
+_COLLECTIVE = re.compile(r"^各(?!项|类|种|个|位|方面|环节|阶段|时期|领域|行业|种类)"
+                         r"(?!.*(?:要|应|将|须|切实|牵头|负责|配合|认真|做好|加强|按照|结合))[\u4e00-\u9fff()（）、]{1,10}$")
 
 
 def _plausible(name: str) -> bool:

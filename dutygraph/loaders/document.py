@@ -176,7 +176,8 @@ def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids
 
 def _drop_cut_name(doc: Document, lines: list[Line]) -> None:
     """A document cut inside its last unit name (…市财政局、市住): the fragment is no unit."""
-    last = next((ln.no for ln in reversed(lines) if ln.text), None)
+    last_line = next((ln for ln in reversed(lines) if ln.text), None)
+    last = last_line.no if last_line is not None else None
     if last is None or not doc.tasks:
         return
     task, top = doc.tasks[0], 0  # the first task with the last line of any assignment, as max() picks it
@@ -186,7 +187,8 @@ def _drop_cut_name(doc: Document, lines: list[Line]) -> None:
                 task, top = t, a.provenance.last_line
     while task.assignments:
         a = task.assignments[-1]
-        if a.provenance is None or a.provenance.last_line != last or is_unit_name(a.unit) or len(a.unit) > 6:
+        if a.provenance is None or a.provenance.last_line != last or is_unit_name(a.unit) or (
+                len(a.unit) > 6 and not last_line.text.endswith(a.unit)):
             break
         task.assignments.pop()
 
