@@ -227,7 +227,11 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
     has_lead = any(kind == "lead" for _, kind, _ in pending)
     last_label: Role | None = None
     seen_lead = False
-    for names, kind, label_role in pending:
+    for k, (names, kind, label_role) in enumerate(pending):
+        if kind is None and label_role is None and last_label is None and seen_lead:
+            # X牵头,A、B等部门,C、D配合: a bare list between a lead and a role word shares the later role word
+            after = next((kd for _, kd, lr in pending[k + 1:] if kd is not None or lr is not None), None)
+            kind = after if after in ("cooperating", "duty") else None
         if label_role is not None:
             role = label_role
             last_label = label_role
