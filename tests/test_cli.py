@@ -74,8 +74,10 @@ def test_extract_a_folder_in_two_processes_reports_the_unreadable_file(tmp_path)
     plans = sorted(p for p in dev.glob("*.txt"))
     result = runner.invoke(app, ["extract", str(dev), "--jobs", "2", "--format", "csv"])
     assert result.exit_code == 2  # one plan of the folder cannot be read
-    failed = [p for p in plans if p.name in result.stderr]
-    assert len(failed) == 1 and ":" in result.stderr.split(failed[0].name, 1)[1][:8]  # file:line
+    errors = "\n".join(ln for ln in result.stderr.splitlines() if ln.startswith("dutygraph: error:"))
+    failed = [p for p in plans if p.name in errors]
+    assert len(failed) == 1 and ":" in errors.split(failed[0].name, 1)[1][:8]  # file:line
+    assert sum(ln.startswith("coverage: ") for ln in result.stderr.splitlines()) == len(plans) - 1
     lines = list(csv.DictReader(io.StringIO(result.stdout)))
     one_by_one = sum(len(json.loads(runner.invoke(app, ["extract", str(p)]).stdout)["documents"][0]["tasks"])
                      for p in plans if p != failed[0])
