@@ -343,6 +343,8 @@ def leading_clauses(text: str) -> list[Found]:
     >>> leading_clauses("加快推进节能工作,市发改委负责。")
     []
     """
+    if _HINT.search(text) is None:
+        return []
     found = []
     start = 0
     for sentence in bracket_depth_split(text, "。；;"):
@@ -358,14 +360,19 @@ def leading_clauses(text: str) -> list[Found]:
     return found
 
 
+_SUBJECT_WORDS = ("负责", "牵头", "承担")
+
+
 def _subject_clauses(sentence: str, offset: int) -> list[Found]:
     """Unit, then 负责 and the work, at the start of the sentence or of a part after a comma or colon:
     市发改委负责提出节能规划; 根据…,X、Y将负责支持…; 具体为:A负责甲镇,B负责乙镇."""
     found: list[Found] = []
     at = 0
+    if not any(w in sentence for w in _SUBJECT_WORDS):
+        return found
     for segment in bracket_depth_split(sentence, ",，:："):
         piece = segment[1:] if segment.startswith("由") else segment
-        m = _SUBJECT_DUTY.match(piece)
+        m = _SUBJECT_DUTY.match(piece) if any(w in piece for w in _SUBJECT_WORDS) else None
         names = _units(m.group("units")) if m else None
         if names:
             begin = offset + at + (len(segment) - len(piece))

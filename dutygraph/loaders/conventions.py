@@ -39,7 +39,10 @@ def _bracketed_note() -> re.Pattern:
 def apply_first_listed(lines: list[Line], tasks: list[Task]) -> None:
     """Make the first-listed unit lead on every task from a first-listed note on (in place)."""
     note = _note()
-    at = next((ln.no for ln in lines if ln.text and note.search(ln.text)), None)
+    joined = "\n".join(ln.text for ln in lines)
+    if "牵头" not in joined or note.search(joined) is None:  # every such note names the lead (牵头)
+        return
+    at = next((ln.no for ln in lines if "牵头" in ln.text and note.search(ln.text)), None)
     if at is None:
         return
     cut = _bracketed_note()

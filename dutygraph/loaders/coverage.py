@@ -121,6 +121,9 @@ def rescue_tasks(lines: list[Line], tasks: list[Task], cues: dict[int, str], sou
     ``held`` are line spans read as tables (or skipped on purpose): no task is made there.
     """
     spans = _spans(tasks, with_units=False) + list(held)
+    placed = _covered(spans, cues)
+    if all(no in placed or kind == HEADER for no, kind in cues.items()):
+        return []  # the usual case: every cue stands in what the readers read
     by_no = {}
     for k, line in enumerate(lines):
         by_no.setdefault(line.no, k)

@@ -41,7 +41,7 @@ from .plain_text import _annex_of, _emit_row, _find_tables, _year_of, plan_year
 from .prose import read_prose
 from .row_table import find_row_tables
 from .script import fold, restore_document
-from .unglue import unglue
+from .unglue import MIN_GLUED, unglue
 
 __all__ = ["parse_text", "parse_lines", "interleaved_lines", "Role"]
 
@@ -204,6 +204,7 @@ def _unique_ids(tasks: list[Task]) -> None:
         seen.add(task.id)
 
 
+_LONG_LINE = re.compile(r"[^\n]{%d}" % MIN_GLUED)  # a line a glued page could be (searched once, in C)
 _CORPUS_NOTE = re.compile(r"^#\s*(?:source|kind)\s*[:：]")
 
 
@@ -219,7 +220,12 @@ def drop_corpus_notes(lines: list[Line]) -> list[Line]:
 def parse_text(text: str, source: str, sha256: str | None = None) -> Document:
     """Read decoded ``text`` in any text layout; strings come back in the document's own script."""
     folded, printer = fold(text)
-    doc = parse_lines(unglue(strip_cell_bars(drop_corpus_notes(to_lines(folded)))), source, sha256)
+    lines = drop_corpus_notes(to_lines(folded))
+    if "|" in folded:
+        lines = strip_cell_bars(lines)
+    if _LONG_LINE.search(folded):
+        lines = unglue(lines)
+    doc = parse_lines(lines, source, sha256)
     restore_document(doc, printer)
     return doc
 

@@ -51,6 +51,9 @@ def unglue(lines: list[Line]) -> list[Line]:
         if len(text) < MIN_GLUED or ":" not in text and "：" not in text:
             out.append(line)
             continue
+        if sum(1 for m in LABEL_ANYWHERE.finditer(text) if m.start() > 0) < 2:
+            out.append(line)  # the usual long line: a paragraph with at most one label
+            continue
         text = _FOOTER.sub("", text)
         cuts = _cuts(text)
         labels = sum(1 for i in cuts if LABEL_ANYWHERE.match(text, i))
