@@ -187,6 +187,7 @@ class FlatTableReader:
         self._pending: list[_Item] = []
         self._cells: list[_Span | None] = []
         self._last = ""  # what the previous line was: "title", "item", "cell"
+        self._at_start = False
         self._groups: dict[int, tuple] = {}
 
     # -- stream ---------------------------------------------------------------------------
@@ -194,6 +195,9 @@ class FlatTableReader:
         """Consume rows from ``lines[start]``; return the index where the table ends."""
         i = start
         n = len(self.lines)
+        while i < n and not self.lines[i].text:
+            i += 1
+        self._at_start = True  # a table continued from an earlier page starts at its own row number (108)
         while i < n:
             line = self.lines[i]
             t = line.text
@@ -212,8 +216,10 @@ class FlatTableReader:
                 i += len(self.columns)
                 continue
             if is_row_number(t) and self._is_row_number(int(t)):
+                self._at_start = False
                 i = self._start_row(int(t), i)
                 continue
+            self._at_start = False
             if self._row is None:
                 i += 1
                 continue
@@ -233,8 +239,8 @@ class FlatTableReader:
         return texts == self.columns
 
     def _is_row_number(self, number: int) -> bool:
-        if self._row is None:
-            return number == 1 or not self.rows and number <= 3
+        if self._row is None:  # the first row: 1 (or 2, 3 after a lost row), or any number right under the header
+            return number == 1 or not self.rows and (number <= 3 or self._at_start)
         return self._row.number <= number <= self._row.number + 3
 
     def _start_row(self, number: int, i: int) -> int:

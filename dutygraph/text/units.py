@@ -12,8 +12,8 @@ sides are names (市人力资源和社会保障局 stays whole).
 ['市交通局(市港航局)', '住房和城乡建设局']
 >>> split_units("能源局等省有关部门和各地级以上市人民政府按职责分工负责")
 ['能源局', '各地级以上市人民政府']
->>> split_units("各地、各部门"), split_units("各县、区人民政府")
-(['各地', '各部门'], ['各县、区人民政府'])
+>>> split_units("各地、各部门"), split_units("各县、区人民政府"), split_units("13个街道、镇")
+(['各地', '各部门'], ['各县、区人民政府'], ['13个街道、镇'])
 >>> is_unit_name("市政府经济"), is_unit_name("市政府经济金融办")
 (False, True)
 >>> looks_like_unit_list("公共资源交易中心、各县市区人民政府")
@@ -149,7 +149,10 @@ def _split_units(cell: str) -> tuple[str, ...]:
             names.extend(held)
             held = []
         names.extend(_split_conjunctions(part))
-    names.extend(held)
+    if held and names and all(len(h) <= 2 for h in held):
+        names[-1] = "、".join([names[-1], *held])  # 13个街道、镇: the tail shares the name's count and kind
+    else:
+        names.extend(held)
     return tuple(n for n in names if n)
 
 
@@ -161,6 +164,8 @@ def looks_like_unit_list(line: str) -> bool:
         return False
     parts = [strip_noise(p) for p in bracket_depth_split(text, LIST_SEPARATORS)]
     parts = [p for p in parts if p]
+    while len(parts) > 1 and len(parts[-1]) <= 2 and is_unit_name(parts[-2]):
+        parts.pop()  # 13个街道、镇: a short tail sharing the name before it
     if not parts:
         return False
     if not is_unit_name(parts[-1]):
