@@ -432,10 +432,28 @@ def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:
                 continue
         found.append(Found(start, end, clause))
     if hinted and (not found or found[-1].end < len(text.rstrip("。；; "))):
-        tail = _last_sentence(text, found[-1].end if found else 0)
+        tail = _open_clause(text, found[-1].end if found else 0) or _last_sentence(text, found[-1].end if found else 0)
         if tail:
             found.append(tail)
     return found
+
+
+def _open_clause(text: str, after: int) -> Found | None:
+    """A labelled clause the text is cut inside, (牵头单位:X、Y;责任单位:区政 at the end of an excerpt: the
+    whole names before the cut, never the cut one."""
+    at = max((text.rfind(o) for o in OPENERS), default=-1)
+    if at < after or any(c in text[at:] for c in OPENERS.values()):
+        return None
+    inner = text[at + 1:]
+    if not LABEL_ANYWHERE.match(inner):
+        return None
+    parts = bracket_depth_split(inner, "、，,；;")
+    if len(parts) < 2:
+        return None
+    clause = parse_clause(inner[: len(inner) - len(parts[-1]) - 1])
+    if clause is None or not clause.labelled or not clause.assignments:
+        return None
+    return Found(at, len(text), clause)
 
 
 def _last_sentence(text: str, after: int) -> Found | None:
