@@ -361,6 +361,7 @@ def leading_clauses(text: str) -> list[Found]:
 
 
 _SUBJECT_WORDS = ("负责", "牵头", "承担")
+_SUBJECT_IS = re.compile(r"(?:由)?(?P<units>[^，,。；;:：为是]{2,40}?)(?:作为|为|是)[^，,。；;]{2,60}[，,]")
 
 
 def _subject_clauses(sentence: str, offset: int) -> list[Found]:
@@ -370,6 +371,12 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
     at = 0
     if not any(w in sentence for w in _SUBJECT_WORDS):
         return found
+    m = _SUBJECT_IS.match(sentence)
+    if m and (names := _units(m.group("units"))):  # 镇规建办为…主管部门,负责推进…: the subject, then its duty
+        rest = sentence[m.end():]
+        if any(part.startswith(_SUBJECT_WORDS) for part in bracket_depth_split(rest, ",，")):
+            return [Found(offset, offset + m.end("units"), Clause([(n, Role.LEAD) for n in names], role_words=True),
+                          leading=True)]
     for segment in bracket_depth_split(sentence, ",，:："):
         piece = segment[1:] if segment.startswith("由") else segment
         m = _SUBJECT_DUTY.match(piece) if any(w in piece for w in _SUBJECT_WORDS) else None
