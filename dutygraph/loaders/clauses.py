@@ -21,6 +21,8 @@ Forms read (in （）, (), 〔〕, 【】 or bare, Simplified script; fold Tradi
 ([('省发改委', 'responsible'), ('相关市(州)人民政府', 'responsible')], [('相关市(州)人民政府', <Role.RESPONSIBLE: 'responsible'>)], '下同')
 >>> [(u, r.value) for u, r in parse_clause("责任单位:市发改委(牵头)、市财政局").assignments]
 [('市发改委', 'lead'), ('市财政局', 'responsible')]
+>>> [(u, r.value) for u, r in parse_clause("市发改委会同市财政局负责").assignments]
+[('市发改委', 'lead'), ('市财政局', 'cooperating')]
 >>> c = parse_clause("市发改委牵头,2022年底前完成")
 >>> [(u, r.value) for u, r in c.assignments], c.deadlines
 ([('市发改委', 'lead')], ['2022年底前完成'])
@@ -197,6 +199,13 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
             if not segment:
                 continue
             rest, kind = _role_word(segment)
+            if kind in ("duty", "lead") and "会同" in rest:  # X会同Y负责: X leads, Y works with it
+                lead, _, with_ = rest.partition("会同")
+                lead_names, with_names = _units(lead), _units(with_)
+                if lead_names and with_names:
+                    clause.role_words = True
+                    pending.extend([(lead_names, "lead", None), (with_names, "cooperating", None)])
+                    continue
             names = _units(rest)
             if names is None:
                 if _DEADLINE_SEGMENT.search(segment):  # (市发改委牵头,2022年底前完成)
