@@ -29,6 +29,7 @@ from typing import Iterable, Sequence
 
 from ..errors import InputError
 from ..model import Document, Provenance, Role, Task
+from ..resolve.changes import events_for
 from ..resolve.gazetteer import Gazetteer, city_of, gazetteer_for
 from ..resolve.jurisdiction import Jurisdiction, jurisdiction_of
 from ..resolve.places import PlaceFinder, division_place, places_for
@@ -262,6 +263,7 @@ class GraphBuilder:
             self._add_task(doc_id, task, "item", program_of_annex, places)
             self._add_assignments(doc_id, task, resolver)
         self._add_collectives_and_places(doc, resolver, gazetteer)
+        self._add_change_events(resolver)
         add_dependencies(self, doc_id, doc, programs, program_of_annex, gazetteer, places)
 
     def _add_programs(self, doc_id: str, programs: list[Program]) -> dict[int, str]:
@@ -333,6 +335,9 @@ class GraphBuilder:
         self._doc_units.add(unit.id)
         return unit.id
 
+    def _add_change_events(self, resolver: UnitResolver) -> None:
+        _event_edges(self, resolver)
+
     def _add_assignments(self, doc_id: str, task: Task, resolver: UnitResolver) -> None:
         nid = self.task_id(doc_id, task.id)
         for a in task.assignments:
@@ -383,6 +388,24 @@ class GraphBuilder:
             if place and place.within and gazetteer.place(place.within):
                 self.edge(nid, self.place_node(gazetteer.place(place.within)), "LOCATED_IN", inferred=True,
                           basis="gazetteer")
+
+
+def _event_edges(builder: "GraphBuilder", resolver: UnitResolver) -> None:
+    """Each change event a unit of the document takes part in, with the relationship of that unit only
+    (the unit on the other side joins the event when a document names it)."""
+    g = builder.graph
+    for uid in sorted(builder._doc_units):
+        unit = builder._governed.get(uid)
+        if unit is None or not unit.adcode:
+            continue
+        for event in events_for(unit.name, resolver.table.get(unit.adcode)):
+            eid = builder.node(event.id, "ChangeEvent", name=event.name, kind=event.kind, date=event.date,
+                               cited=event.source, jurisdiction=event.jurisdiction)
+            if unit.name in event.original:
+                builder.edge(eid, uid, "ORIGINAL_ORGANIZATION", inferred=True, basis="change_events")
+            if unit.name in event.resulting:
+                builder.edge(eid, uid, "RESULTING_ORGANIZATION", inferred=True, basis="change_events")
+    del g
 
 
 def _city_and_gazetteer(doc: Document, jurisdiction: Jurisdiction | None) -> tuple[Gazetteer | None, str | None]:

@@ -13,9 +13,9 @@ True
 
 from __future__ import annotations
 
-NODE_LABELS = ("Document", "KeyWork", "Program", "Task", "Unit", "Place", "Project", "Target")
+NODE_LABELS = ("Document", "KeyWork", "Program", "Task", "Unit", "Place", "Project", "Target", "ChangeEvent")
 EDGE_TYPES = ("LEADS", "RESPONSIBLE_FOR", "COOPERATES_ON", "PART_OF", "IN_DOCUMENT", "MEMBER_OF", "GOVERNS",
-              "LOCATED_IN", "CONCERNS", "DEPENDS_ON", "HAS_TARGET")
+              "LOCATED_IN", "CONCERNS", "DEPENDS_ON", "HAS_TARGET", "ORIGINAL_ORGANIZATION", "RESULTING_ORGANIZATION")
 ROLE_EDGES = {"lead": "LEADS", "responsible": "RESPONSIBLE_FOR", "cooperating": "COOPERATES_ON"}
 EDGE_ROLES = {v: k for k, v in ROLE_EDGES.items()}
 
@@ -40,6 +40,8 @@ NODE_PROPERTIES: dict[str, dict[str, str]] = {
     "Project": {**_COMMON, "base_name": "STRING", "type": "STRING", "phase": "STRING", "city": "STRING",
                 "documents": "STRING[]"},
     "Target": {**_COMMON, "text": "STRING", "indicator": "STRING", "relation": "STRING", "value": "STRING", **_SPAN},
+    "ChangeEvent": {**_COMMON, "kind": "STRING", "date": "STRING", "cited": "STRING", "jurisdiction": "STRING",
+                    "documents": "STRING[]"},
 }
 EDGE_PROPERTIES: dict[str, str] = {**_SPAN, "printed": "STRING", "inferred": "BOOL", "basis": "STRING",
                                    "role": "STRING", "documents": "STRING[]"}
@@ -83,6 +85,8 @@ EDGE_ENDPOINTS: dict[str, tuple[tuple[str, str], ...]] = {
     "CONCERNS": (("Task", "Project"),),
     "DEPENDS_ON": (("Task", "Program"),),
     "HAS_TARGET": (("Document", "Target"),),
+    "ORIGINAL_ORGANIZATION": (("ChangeEvent", "Unit"),),
+    "RESULTING_ORGANIZATION": (("ChangeEvent", "Unit"),),
 }
 
 # Why a task depends on a program, strongest first.
@@ -93,4 +97,4 @@ DEPENDENCY_BASES = ("part_of", "explicit_reference", "names_program", "names_pro
 # ``documents`` list says which, and so does that of every edge without a ``document``
 # (gazetteer facts such as MEMBER_OF). A node or such an edge goes when its list empties.
 DOCUMENT_LABELS = ("Document", "KeyWork", "Program", "Task", "Target")
-SHARED_LABELS = ("Unit", "Place", "Project")
+SHARED_LABELS = ("Unit", "Place", "Project", "ChangeEvent")
