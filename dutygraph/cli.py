@@ -205,9 +205,14 @@ def _answer(fn_name: str, backend: str, store: Path, endpoint, neo4j_uri, neo4j_
     from .queries import ask
     from .queries.connect import open_backend
 
+    from .errors import AmbiguousNameError
+
     try:
         with open_backend(backend, store, endpoint, neo4j_uri, neo4j_database) as b:
             rows = getattr(ask, fn_name)(b, *args, **kwargs)
+    except AmbiguousNameError as exc:  # the candidates are the answer, with their own exit status
+        _print(exc.candidates, fmt)
+        _fail(exc)
     except DutygraphError as exc:
         _fail(exc)
     _print(rows, fmt, columns=columns, max_width=max_width or {"text": 40})
