@@ -236,7 +236,7 @@ class GraphBuilder:
         on = doc.issued or doc.published
         jurisdiction = jurisdiction_of(doc)
         gazetteer, city = _city_and_gazetteer(doc, jurisdiction)
-        resolver = UnitResolver(gazetteer, city, jurisdiction=jurisdiction, on=on)
+        resolver = UnitResolver(gazetteer, city, jurisdiction=jurisdiction, on=on, scope=key)
         places = PlaceFinder(gazetteer, places_for(jurisdiction.division, gazetteer, on)) if jurisdiction \
             else PlaceFinder(gazetteer)
         self._places = places

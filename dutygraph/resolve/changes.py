@@ -110,13 +110,8 @@ def events_for(name: str, owner: Division | None) -> list[ChangeEvent]:
         kind = "county_to_district" if owner.name.endswith("县") and successor.name.endswith("区") else "division_renamed"
         out.append(ChangeEvent(kind, owner.until, (name,), (t.display(successor) + body,),
                                "administrative division change (national table)", prefix))
-    for former in _formers(owner.key):  # a successor division: its units came from the former's
+    for former in t.formers(owner.key):  # a successor division: its units came from the former's
         out.append(ChangeEvent("county_to_district" if former.name.endswith("县") and owner.name.endswith("区")
                                else "division_renamed", former.until, (t.display(former) + body,), (name,),
                                "administrative division change (national table)", t.display(former)))
     return out
-
-
-@lru_cache(maxsize=None)
-def _formers(key: str) -> tuple[Division, ...]:
-    return tuple(d for d in divisions().by_key.values() if d.successor == key)

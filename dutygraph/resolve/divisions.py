@@ -31,7 +31,7 @@ from importlib import resources
 PROVINCE_LEVELS = ("province", "municipality")
 CITY_LEVELS = ("city", "prefecture")
 COUNTY_LEVELS = ("county", "county_city", "district", "zone")
-TOWNSHIP_LEVELS = ("township", "subdistrict")
+TOWNSHIP_LEVELS = ("township", "subdistrict", "township_zone")
 
 
 @dataclass(frozen=True)
@@ -61,10 +61,13 @@ class DivisionTable:
         self.by_key = {d.key: d for d in rows}
         self._by_name: dict[str, list[Division]] = {}
         self._children: dict[str, list[Division]] = {}
+        self._formers: dict[str, list[Division]] = {}
         for d in rows:
             self._by_name.setdefault(d.name, []).append(d)
             if d.parent:
                 self._children.setdefault(d.parent, []).append(d)
+            if d.successor:
+                self._formers.setdefault(d.successor, []).append(d)
 
     def get(self, key: str | None) -> Division | None:
         return self.by_key.get(key) if key else None
@@ -78,6 +81,10 @@ class DivisionTable:
 
     def children(self, key: str) -> list[Division]:
         return list(self._children.get(key, ()))
+
+    def formers(self, key: str) -> list[Division]:
+        """The former divisions that became division ``key`` (株洲县 for 渌口区)."""
+        return list(self._formers.get(key, ()))
 
     def ancestors(self, d: Division) -> list[Division]:
         """The division and its ancestors, nearest first."""
@@ -109,7 +116,9 @@ class DivisionTable:
                 else d.name
         if d.level in TOWNSHIP_LEVELS:
             county = self.county_of(d)
-            return (self.display(county) if county else "") + d.name
+            if county is None or d.name.startswith((county.name, county.short)):
+                return d.name  # 攸县工业园
+            return self.display(county) + d.name
         return d.name
 
     def qualified(self, d: Division) -> str:

@@ -5,10 +5,17 @@ name and its townships; a city's counties and districts; a province's cities), a
 they were named on the document's date (株洲县 before 2018-06-19, 渌口区 after);
 a city's gazetteer adds its zones (清水塘片区, 云龙示范区).
 
+>>> from dutygraph.resolve.divisions import divisions
 >>> from dutygraph.resolve.gazetteer import gazetteer_for
->>> finder = PlaceFinder(gazetteer_for("株洲市"))
+>>> zz, g = divisions().get("430200"), gazetteer_for("株洲市")
+>>> finder = PlaceFinder(g, places_for(zz, g, on="2018-03-31"))
 >>> [(m.place.name, m.printed) for m in finder.find("完善醴陵市、株洲县污水处理厂,建设清水塘大桥")]
-[('醴陵市', '醴陵市'), ('渌口区', '株洲县'), ('清水塘片区', '清水塘')]
+[('醴陵市', '醴陵市'), ('株洲县', '株洲县'), ('清水塘片区', '清水塘')]
+>>> [m.place.name for m in PlaceFinder(g, places_for(zz, g, on="2020-03-18")).find("渌口区、株洲县")]
+['渌口区']
+>>> county = PlaceFinder(None, places_for(divisions().get("430223"), None))
+>>> [(m.place.qualified, m.place.kind) for m in county.find("推进攸县工业园和网岭镇集镇建设")]
+[('攸县工业园', 'township_zone'), ('攸县网岭镇', 'township')]
 """
 
 from __future__ import annotations
@@ -28,14 +35,14 @@ class PlaceMention:
 
 def division_place(d) -> Place:
     """The :class:`Place` of a division (its qualified name is the one printed before unit names)."""
-    from .divisions import COUNTY_LEVELS, divisions
+    from .divisions import COUNTY_LEVELS, TOWNSHIP_LEVELS, divisions
 
     t = divisions()
     city = t.city_of(d)
     parent = t.get(d.parent)
     short = d.short if d.level in COUNTY_LEVELS and len(d.short) >= 2 and d.short != d.name else None
     return Place(name=d.name, kind=d.level, city=city.name if city else "", aliases=(short,) if short else (),
-                 qualified=t.display(d), within=t.display(parent) if d.level in ("township", "subdistrict") and parent
+                 qualified=t.display(d), within=t.display(parent) if d.level in TOWNSHIP_LEVELS and parent
                  else None, code=d.key)
 
 

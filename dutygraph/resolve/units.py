@@ -37,6 +37,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..text.normalize import clean
+from .divisions import TOWNSHIP_LEVELS
 from .gazetteer import Gazetteer
 
 KINDS = (
@@ -121,7 +122,7 @@ def _alias_rows() -> tuple[tuple[str, str, str], ...]:
                  for r in reader)
 
 
-_RELATIVE = re.compile(r"^(省|市|州|盟|县|区|旗|镇|乡)(?=[\u4e00-\u9fff])")
+_RELATIVE = re.compile(r"^(省|市(?!场)|州|盟|县(?!城)|区(?!域)|旗|镇|乡)(?=[\u4e00-\u9fff])")
 
 
 class UnitResolver:
@@ -129,11 +130,12 @@ class UnitResolver:
 
     ``jurisdiction`` (a :class:`~.jurisdiction.Jurisdiction`) is the document's
     government; without one, a ``gazetteer``'s or ``city``'s division stands for
-    it; without any, names stay as printed.
+    it; without any, names stay as printed, and a relative name (县发改局) or a collective of a
+    document (``scope``, its key) is that document's own unit, never another plan's.
     """
 
     def __init__(self, gazetteer: Gazetteer | None = None, city: str | None = None, jurisdiction=None,
-                 on: str | None = None):
+                 on: str | None = None, scope: str | None = None):
         from .divisions import divisions
 
         self.table = divisions()
@@ -155,6 +157,7 @@ class UnitResolver:
         self.aliases = {a: c for a, c, scope in _alias_rows() if not scope or scope == self.city}
         self._cache: dict[str, Unit] = {}
         self._names_cache: dict[str, object] = {}
+        self.scope = scope  # the document's key: where no government is known, relative names stay its own
 
     def resolve(self, printed: str) -> Unit:
         """The canonical unit of a name as printed."""
@@ -174,9 +177,12 @@ class UnitResolver:
         kind = "collective" if members is not None else unit_kind(canonical)
         if place and kind not in ("district_government", "township_government", "management_committee"):
             place, governed = None, None
-        if governed is not None and governed.level in ("township", "subdistrict") and kind == "district_government":
+        if governed is not None and governed.level in TOWNSHIP_LEVELS and kind == "district_government":
             kind = "township_government"
-        unit = Unit(id=f"unit/{canonical}", name=canonical, kind=kind, city=self.city, place=place,
+        uid = f"unit/{canonical}"
+        if self.scope and self.division is None and not self.city and (kind == "collective" or _RELATIVE.match(name)):
+            uid = f"unit/{canonical}@{self.scope}"  # 县发改局 of an unplaced plan: not any other plan's 县发改局
+        unit = Unit(id=uid, name=canonical, kind=kind, city=self.city, place=place,
                     aliases={printed.strip()} | ({extra_alias} if extra_alias else set()), members=members or [],
                     jurisdiction=self.table.display(owner) if owner else None, adcode=owner.key if owner else None,
                     division=governed)
@@ -209,7 +215,7 @@ class UnitResolver:
                 return county
             return None
         if word in "镇乡":
-            return j if j.level in ("township", "subdistrict") else None
+            return j if j.level in TOWNSHIP_LEVELS else None
         return None
 
     def _division_named(self, text: str):
@@ -232,9 +238,9 @@ class UnitResolver:
                     break
             else:
                 found = None
-            if found is None and len(valid) == 1 and valid[0].level not in ("township", "subdistrict"):
+            if found is None and len(valid) == 1 and valid[0].level not in TOWNSHIP_LEVELS:
                 found = valid[0]
-        elif len(valid) == 1 and valid[0].level not in ("township", "subdistrict"):
+        elif len(valid) == 1 and valid[0].level not in TOWNSHIP_LEVELS:
             found = valid[0]
         self._names_cache[text] = found
         return found

@@ -37,7 +37,11 @@ def county_level(name: str) -> str:
 
 
 def township_level(name: str) -> str:
-    return "subdistrict" if name.endswith("街道") else "township"
+    if name.endswith(("街道", "街道办事处")):
+        return "subdistrict"
+    if name.endswith(("镇", "乡", "苏木")):
+        return "township"
+    return "township_zone"  # a park, farm or zone at township level (攸县工业园, 国营农场)
 
 
 def main(wheel: str) -> None:
