@@ -112,8 +112,7 @@ class DivisionTable:
         county or county-level city is not (攸县, 醴陵市), a township by its county (攸县网岭镇)."""
         if d.level in ("district", "zone"):
             city = self.city_of(d)
-            return (city.name if city else "") + d.name if not d.name.startswith(city.short if city else "\0") \
-                else d.name
+            return (city.name if city else "") + d.name  # 岳阳市岳阳楼区, as its government is named
         if d.level in TOWNSHIP_LEVELS:
             county = self.county_of(d)
             if county is None or d.name.startswith((county.name, county.short)):

@@ -33,6 +33,7 @@ from .divisions import (CITY_LEVELS, COUNTY_LEVELS, PROVINCE_LEVELS, TOWNSHIP_LE
 _NUMBER = re.compile(r"^([\u4e00-\u9fff]{1,6}?)(?:政办发|政办函|政发|政函|政办|府办发|府办函|府办|府发|府函|府|委办发|"
                      r"委发|办发|办函|发|函)?[〔\[（(【]")
 _TOWNSHIP_END = re.compile(r"镇|乡|街道")
+_GENERIC = frozenset({"城区", "郊区", "矿区", "新区", "市区", "县区"})
 _QUOTED = re.compile(r"《[^》]*》|“[^”]*”")
 
 
@@ -90,8 +91,9 @@ def mentions(text: str, on: str | None = None, table: DivisionTable | None = Non
     out: list[list[Division]] = []
     for m in _name_pattern().finditer(text):
         name = m.group(0)
-        if len(name) == 2 and not re.match(r"(人民政府|政府|党委|县委|区委|市委|委员会)", text[m.end():]):
-            continue  # a two-character name (城区, 和县) only where it names a government
+        if len(name) == 2 and not re.match(r"(人民政府|政府|党委|县委|区委|市委|委员会)", text[m.end():]) and not (
+                name not in _GENERIC and (m.start() == 0 or re.match(r"\d", text[m.end():]))):
+            continue  # a two-character name (城区, 和县) only where it names a government, opens a title or a year
         options = t.named(name)
         valid = [d for d in options if d.valid_on(on)] or options
         if out:
@@ -174,7 +176,10 @@ def jurisdiction_of(doc: Document, table: DivisionTable | None = None) -> Jurisd
             basis = "issuer"
             break
     if not options:
-        published = doc.plan_title if "印发《" in (doc.title or "") else None  # the plan a notice issues
+        # the plan a notice issues (印发《…》), or the plan's own title; not a law the title quotes
+        issued_plan = re.search(r"印发《([^》]+)》", doc.title or "")
+        published = (doc.plan_title or issued_plan.group(1)) if issued_plan else (
+            doc.plan_title if doc.plan_title and f"《{doc.plan_title}》" not in (doc.title or "") else None)
         for text in (doc.title, published):
             options = _deepest(mentions(text or "", on, t))
             if options:
