@@ -127,13 +127,25 @@ def _from_number(abbr: str, on: str | None, table: DivisionTable) -> list[Divisi
     characters of a city's or county's short name (株, 攸) where only one bears them."""
     if not abbr:
         return []
-    provinces = [d for d in table.by_key.values() if d.level in PROVINCE_LEVELS and d.abbreviation == abbr[0]]
+    by_abbreviation, by_first = _abbreviations(id(table), table)
+    provinces = by_abbreviation.get(abbr[0], [])
     if provinces and len(abbr) == 1:
         return provinces
-    found = [d for d in table.by_key.values()
-             if d.level in CITY_LEVELS + COUNTY_LEVELS + PROVINCE_LEVELS and d.short.startswith(abbr)
-             and d.valid_on(on)]
+    found = [d for d in by_first.get(abbr[0], ()) if d.short.startswith(abbr) and d.valid_on(on)]
     return found if len(found) == 1 else []
+
+
+@lru_cache(maxsize=4)
+def _abbreviations(_key: int, table: DivisionTable) -> tuple[dict, dict]:
+    """Provinces by their one-character abbreviation; cities and counties by the first character of their short name."""
+    by_abbreviation: dict[str, list[Division]] = {}
+    by_first: dict[str, list[Division]] = {}
+    for d in table.by_key.values():
+        if d.level in PROVINCE_LEVELS and d.abbreviation:
+            by_abbreviation.setdefault(d.abbreviation, []).append(d)
+        if d.level in CITY_LEVELS + COUNTY_LEVELS + PROVINCE_LEVELS and d.short:
+            by_first.setdefault(d.short[0], []).append(d)
+    return by_abbreviation, by_first
 
 
 def _place_votes(doc: Document, table: DivisionTable) -> Counter:

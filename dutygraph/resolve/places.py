@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .gazetteer import Gazetteer, Place
 
@@ -69,6 +70,12 @@ def places_for(division, gazetteer: Gazetteer | None, on: str | None = None) -> 
     return out
 
 
+@lru_cache(maxsize=256)
+def _pattern(names: tuple[str, ...]) -> re.Pattern:
+    """One alternation of ``names`` (longest first), compiled once per set of names."""
+    return re.compile("|".join(re.escape(n) for n in names))
+
+
 class PlaceFinder:
     """Finds places in text, longest name first, never inside a longer match.
 
@@ -82,8 +89,8 @@ class PlaceFinder:
         for place in pool:
             for n in place.names:
                 self._by_name.setdefault(n, place)
-        names = sorted((n for n in self._by_name if len(n) >= 2), key=len, reverse=True)
-        self._pattern = re.compile("|".join(re.escape(n) for n in names)) if names else None
+        names = tuple(sorted((n for n in self._by_name if len(n) >= 2), key=lambda n: (-len(n), n)))
+        self._pattern = _pattern(names) if names else None
 
     def place(self, name: str) -> Place | None:
         return self._by_name.get(name)
