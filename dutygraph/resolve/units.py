@@ -175,10 +175,10 @@ class UnitResolver:
             name, extra_alias = m.group(1), m.group(2)
         canonical, place, members, owner, governed = self._canonical(name)
         kind = "collective" if members is not None else unit_kind(canonical)
+        if governed is not None and kind in ("district_government", "other"):
+            kind = "township_government" if governed.level in TOWNSHIP_LEVELS else "district_government"
         if place and kind not in ("district_government", "township_government", "management_committee"):
             place, governed = None, None
-        if governed is not None and governed.level in TOWNSHIP_LEVELS and kind == "district_government":
-            kind = "township_government"
         uid = f"unit/{canonical}"
         if self.scope and self.division is None and not self.city and (kind == "collective" or _RELATIVE.match(name)):
             uid = f"unit/{canonical}@{self.scope}"  # 县发改局 of an unplaced plan: not any other plan's 县发改局
@@ -246,13 +246,14 @@ class UnitResolver:
         return found
 
     def _leading_division(self, name: str):
-        """(division, rest) for a name that begins with a division's name (株洲市环保局, 攸县发改局)."""
-        for length in range(min(len(name) - 1, 12), 1, -1):
+        """(division, rest) for a name that begins with a division's full name (株洲市环保局, 攸县发改局,
+        五星街道); a short name (台州 in 台州湾产业集聚区) is not read as one."""
+        for length in range(min(len(name), 12), 1, -1):
             head = name[:length]
             if head[-1] not in "省市州盟县区旗镇乡道" and not head.endswith("地区"):
                 continue
             d = self._division_named(head)
-            if d is not None:
+            if d is not None and d.name == head:
                 return d, name[length:]
         return None, name
 
@@ -303,11 +304,15 @@ class UnitResolver:
             return name, None, None, None, None
         d, rest = self._leading_division(name)
         if d is not None:
-            if not rest:
-                return name, None, None, d, None
+            if not rest:  # a division printed as a unit: its government (攸县, 网岭镇), or its office (五星街道)
+                if d.level in ("subdistrict", "township_zone", "zone"):
+                    return self.table.display(d), d.name, None, d, d
+                return self._government(d)
             return self.table.display(d) + self._relative_alias(rest), None, None, d, None
         if self.short and name.startswith(self.short) and self.city:  # 株洲银监分局: the city's, as printed
             return name, None, None, j and self.table.city_of(j), None
+        if any(n and n in name for n in (j.name, j.short if len(j.short) >= 2 else "")):
+            return name, None, None, j, None  # 人民银行潍坊市中心支行: it names its place itself
         return own + self._relative_alias(name), None, None, j, None  # the document's government's own body
 
     def _canonical_by_city(self, name: str) -> tuple:

@@ -96,3 +96,14 @@ def test_change_events_link_the_unit_before_and_after():
     assert [(e.kind, e.original, e.date) for e in back] == [
         ("county_to_district", ("株洲县发展和改革局",), "2018-06-19")]
     assert events_for("湖南省环境保护厅", T.get("430000")) == []  # the patterns are for local governments
+
+
+def test_names_that_carry_their_own_place_are_kept():
+    taizhou = resolver(T.get("331000"))
+    assert taizhou.resolve("台州湾产业集聚区管委会").name == "台州湾产业集聚区管委会"  # 台州 is no division's full name
+    assert resolver(T.get("370700")).resolve("人民银行潍坊市中心支行").name == "人民银行潍坊市中心支行"
+    zhonglou = resolver(T.get("320404"))
+    street = zhonglou.resolve("五星街道")
+    assert (street.name, street.kind, street.adcode) == ("常州市钟楼区五星街道", "township_government", "320404/五星街道")
+    county = resolver(ZHUZHOU).resolve("攸县")
+    assert (county.name, county.kind) == ("攸县人民政府", "district_government")  # a county printed alone
