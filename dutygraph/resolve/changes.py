@@ -98,7 +98,7 @@ def events_for(name: str, owner: Division | None) -> list[ChangeEvent]:
             if r.jurisdiction not in (owner.name, prefix):
                 continue
             full = lambda n: n if n.startswith(prefix) else prefix + n  # noqa: E731
-        elif owner.level in PROVINCE_LEVELS:
+        elif owner.level in PROVINCE_LEVELS or owner.level == "national":
             continue
         else:
             full = lambda n: prefix + n  # noqa: E731

@@ -29,6 +29,7 @@ from functools import lru_cache
 from importlib import resources
 
 PROVINCE_LEVELS = ("province", "municipality")
+NATIONAL = "national"
 CITY_LEVELS = ("city", "prefecture")
 COUNTY_LEVELS = ("county", "county_city", "district", "zone")
 TOWNSHIP_LEVELS = ("township", "subdistrict", "township_zone")
@@ -113,6 +114,8 @@ class DivisionTable:
         if d.level in ("district", "zone"):
             city = self.city_of(d)
             return (city.name if city else "") + d.name  # 岳阳市岳阳楼区, as its government is named
+        if d.level == NATIONAL:
+            return ""  # national bodies are printed without a place (教育部, 国家发展改革委)
         if d.level in TOWNSHIP_LEVELS:
             county = self.county_of(d)
             if county is None or d.name.startswith((county.name, county.short)):
@@ -123,6 +126,10 @@ class DivisionTable:
     def qualified(self, d: Division) -> str:
         """The full path of names, province first (湖南省株洲市攸县)."""
         return "".join(a.name for a in reversed(self.ancestors(d)))
+
+
+# The central government's jurisdiction (国务院, 国办发): units printed bare in its plans (教育部) are national.
+NATION = Division("100000", "100000", "中华人民共和国", "中国", NATIONAL, None)
 
 
 def _read_rows(text: str) -> list[Division]:
@@ -182,4 +189,5 @@ def divisions() -> DivisionTable:
     data = resources.files("dutygraph.data")
     with gzip.open(io.BytesIO(data.joinpath("divisions.tsv.gz").read_bytes()), "rt", encoding="utf-8") as f:
         rows = _read_rows(f.read())
+    rows.append(NATION)
     return DivisionTable(_apply_changes(rows, data.joinpath("division_changes.tsv").read_text("utf-8")))

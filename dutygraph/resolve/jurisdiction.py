@@ -27,12 +27,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Document
-from .divisions import (CITY_LEVELS, COUNTY_LEVELS, PROVINCE_LEVELS, TOWNSHIP_LEVELS, Division, DivisionTable,
-                        divisions)
+from .divisions import (CITY_LEVELS, COUNTY_LEVELS, NATION, PROVINCE_LEVELS, TOWNSHIP_LEVELS, Division,
+                        DivisionTable, divisions)
 
 _NUMBER = re.compile(r"^([\u4e00-\u9fff]{1,6}?)(?:政办发|政办函|政发|政函|政办|府办发|府办函|府办|府发|府函|府|委办发|"
                      r"委发|办发|办函|发|函)?[〔\[（(【]")
 _TOWNSHIP_END = re.compile(r"镇|乡|街道")
+_CENTRAL = re.compile(r"^(国家|国务院|中央|全国|最高人民)|(部|总局|总署)$")
 _GENERIC = frozenset({"城区", "郊区", "矿区", "新区", "市区", "县区"})
 _QUOTED = re.compile(r"《[^》]*》|“[^”]*”")
 
@@ -62,7 +63,8 @@ class Jurisdiction:
 
     @property
     def display(self) -> str:
-        return divisions().display(self.division)
+        """The name printed before its units' names (株洲市天元区); the nation's own name (中华人民共和国)."""
+        return divisions().display(self.division) or self.division.name
 
 
 @lru_cache(maxsize=1)
@@ -172,7 +174,8 @@ def _place_votes(doc: Document, table: DivisionTable) -> Counter:
 
 def _printed_level(doc: Document) -> str:
     """The level most units are printed at: 县 / 区 / 市 / 省 (their first character), or ''."""
-    first = Counter(a.unit[0] for t in doc.tasks for a in t.assignments if a.unit and a.unit[0] in "县区市省")
+    first = Counter(a.unit[0] for t in doc.tasks for a in t.assignments
+                    if re.match(r"(省|市(?!场)|县(?!城)|区(?!域))[\u4e00-\u9fff]", a.unit or ""))
     return first.most_common(1)[0][0] if first else ""
 
 
@@ -205,6 +208,8 @@ def jurisdiction_of(doc: Document, table: DivisionTable | None = None) -> Jurisd
         scored = sorted(options, key=lambda d: -sum(n for k, n in votes.items()
                                                     if t.within(t.get(k), d) or t.within(d, t.get(k))))
         options = scored
+    if not options and (abbr == "国" or any(i.startswith(("国务院", "中共中央", "中华人民共和国")) for i in doc.issuers)):
+        options, basis = [t.get(NATION.key)], "number" if abbr == "国" else "issuer"
     if not options:
         options = _from_number(abbr, on, t)
         basis = "number" if options else ""
@@ -217,4 +222,31 @@ def jurisdiction_of(doc: Document, table: DivisionTable | None = None) -> Jurisd
             if level == "市" and county.level != "county_city":
                 county = t.city_of(county) or county
             options, basis = [county], "places"
+    if not options:
+        options = _by_units(doc, t)
+        basis = "units" if options else ""
     return Jurisdiction(options[0], basis) if options else None
+
+
+def _by_units(doc: Document, table: DivisionTable) -> list[Division]:
+    """The division the units' names place the document in: those that name a division (人民银行广东省分行,
+    杭州市政府) vote for the province, city or county at the level most units are printed at (省X厅: a
+    province); one clear winner or none."""
+    level = _printed_level(doc)
+    units = {a.unit for task in doc.tasks for a in task.assignments}
+    central = [u for u in units if _CENTRAL.search(u)]
+    if not level and len(central) >= 3 and len(central) * 2 > len(units):
+        return [table.get(NATION.key)]  # 教育部, 财政部, 国家发展改革委 …: the central government's plan
+    if not level:
+        return []
+    pick = {"省": table.province_of, "市": table.city_of, "县": table.county_of, "区": table.county_of}[level]
+    votes: Counter = Counter()
+    for unit in units:
+        found = _deepest(mentions(unit, doc.issued or doc.published, table))
+        chosen = {pick(d) for d in found} - {None}
+        if len(chosen) == 1:
+            votes[chosen.pop().key] += 1
+    ranked = votes.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return [table.get(ranked[0][0])]
+    return []

@@ -184,7 +184,8 @@ class UnitResolver:
             uid = f"unit/{canonical}@{self.scope}"  # 县发改局 of an unplaced plan: not any other plan's 县发改局
         unit = Unit(id=uid, name=canonical, kind=kind, city=self.city, place=place,
                     aliases={printed.strip()} | ({extra_alias} if extra_alias else set()), members=members or [],
-                    jurisdiction=self.table.display(owner) if owner else None, adcode=owner.key if owner else None,
+                    jurisdiction=(self.table.display(owner) or owner.name) if owner else None,
+                    adcode=owner.key if owner else None,
                     division=governed)
         return unit
 

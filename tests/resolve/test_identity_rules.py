@@ -107,3 +107,18 @@ def test_names_that_carry_their_own_place_are_kept():
     assert (street.name, street.kind, street.adcode) == ("常州市钟楼区五星街道", "township_government", "320404/五星街道")
     county = resolver(ZHUZHOU).resolve("攸县")
     assert (county.name, county.kind) == ("攸县人民政府", "district_government")  # a county printed alone
+
+
+def test_central_and_provincial_plans_without_an_issuer():
+    p = Provenance("a.txt", 1, 1)
+
+    def doc(*units, number=None):
+        tasks = [Task(str(i), "做事。", p, assignments=[Assignment(u, Role.LEAD, p)]) for i, u in enumerate(units)]
+        return Document("a.txt", "工作要点", number=number, tasks=tasks)
+
+    national = jurisdiction_of(doc("教育部", number="国办发〔2018〕121号"))
+    assert (national.display, national.level, national.basis) == ("中华人民共和国", "national", "number")
+    assert jurisdiction_of(doc("教育部", "财政部", "市场监管总局", "国家发展改革委")).level == "national"
+    assert resolver(T.get("100000")).resolve("教育部").name == "教育部"  # national bodies: no place
+    province = jurisdiction_of(doc("省发展改革委", "省财政厅", "人民银行广东省分行"))
+    assert (province.display, province.basis) == ("广东省", "units")
