@@ -59,6 +59,7 @@ def test_every_document_has_its_jurisdiction(graph):
         "doc/cangnan-2022-minshi-table": ("苍南县", "county", "330327"),  # by its townships: 灵溪镇, 桥墩镇 …
         "doc/wuhu-2019-zhongdian-table": ("芜湖市", "city", "340200"),
         "doc/guangdong-2023-minjian": ("广东省", "province", "440000"),  # 粤府办
+        "doc/tongxiang-2020-gwr-note": ("桐乡市", "county_city", "330483"),
     }
 
 
@@ -68,11 +69,19 @@ def test_no_unit_is_shared_between_two_governments(graph):
         if d.get("adcode"):
             assert d["name"].startswith(d["jurisdiction"]) or d["kind"] == "vertical_agency", uid
     county_ndrc = {d["jurisdiction"] for d in units.values() if d["name"].endswith("发展和改革局")}
-    assert county_ndrc == {"攸县", "茶陵县"}
+    assert county_ndrc == {"攸县", "茶陵县", "桐乡市"}  # 桐乡市 prints 发改局 bare
     assert units["unit/攸县发展和改革局"]["documents"] == ["doc/youxian-2019-gongzuo-plan"]
     assert units["unit/茶陵县发展和改革局"]["documents"] == ["doc/chaling-2019-gongzuo-plan"]
     housing = {d["jurisdiction"] for d in units.values() if d["name"].endswith("住房和城乡建设局")}
     assert housing == {"株洲市", "攸县", "茶陵县", "苍南县"}
+
+
+def test_an_unplaced_county_plan_keeps_its_relative_names(graph):
+    fangxian = load(FIX / "unplaced" / "fangxian-2023-yingshang-clauses.txt")
+    g = build([fangxian, load(FIX / "youxian-2019-gongzuo-plan.txt")])
+    assert g.nodes["doc/fangxian-2023-yingshang-clauses"].get("jurisdiction") is None  # nothing names 房县
+    ndrc = sorted(n for n, d in g.nodes(data=True) if d["label"] == "Unit" and d["name"].endswith(("县发改局", "发展和改革局")))
+    assert ndrc == ["unit/县发改局@fangxian-2023-yingshang-clauses", "unit/攸县发展和改革局"]
 
 
 def test_names_are_read_within_the_document(graph):
@@ -83,6 +92,7 @@ def test_names_are_read_within_the_document(graph):
     assert units["unit/攸县网岭镇人民政府"]["kind"] == "township_government"
     assert units["unit/芜湖市生态环境局"]["jurisdiction"] == "芜湖市"
     assert "交通运输厅" in units["unit/广东省交通运输厅"]["aliases"]
+    assert "财政局" in units["unit/桐乡市财政局"]["aliases"]  # printed bare in 桐乡市's plan: its own
 
 
 def test_the_seed_keeps_zhuzhou_county(graph, backends):
