@@ -260,7 +260,8 @@ def unit(
     """
     _answer("unit_card", backend, store, endpoint, neo4j_uri, neo4j_database, fmt, name, within=within,
             follow=follow, columns=None if fmt is not OutputFormat.table else
-            (["unit"] if follow else []) + ["task", "role", "text", "deadline", "co_units", "program", "line_first"])
+            (["unit", "printed"] if follow else []) + ["task", "role", "text", "deadline", "co_units", "program",
+                                                       "line_first"])
 
 
 @app.command()

@@ -76,8 +76,8 @@ def _text(folder: str, name: str) -> str:
     return resources.files("dutygraph.queries").joinpath(folder, name).read_text("utf-8")
 
 
-_UNIT_ROLE_COLS = ("task", "role", "title", "text", "deadline", "deadline_date", "amounts", "co_units", "program",
-                   "document", "line_first", "line_last")
+_UNIT_ROLE_COLS = ("task", "role", "printed", "title", "text", "deadline", "deadline_date", "amounts", "co_units",
+                   "program", "document", "line_first", "line_last")
 
 QUESTIONS: dict[str, Question] = {q.name: q for q in [
     Question("top-units", "Units ranked by the number of tasks they hold in a role (lead, responsible, "
