@@ -213,9 +213,14 @@ def _answer(fn_name: str, backend: str, store: Path, endpoint, neo4j_uri, neo4j_
     from .queries import ask
     from .queries.connect import open_backend
 
+    from .errors import AmbiguousNameError
+
     try:
         with open_backend(backend, store, endpoint, neo4j_uri, neo4j_database) as b:
             rows = getattr(ask, fn_name)(b, *args, **kwargs)
+    except AmbiguousNameError as exc:  # the candidates are the answer, with their own exit status
+        _print(exc.candidates, fmt)
+        _fail(exc)
     except DutygraphError as exc:
         _fail(exc)
     _print(rows, fmt, columns=columns, max_width=max_width or {"text": 40})
@@ -248,14 +253,23 @@ def units(
 @app.command()
 def unit(
     name: str = typer.Argument(..., help="A unit's name, alias or short form (环保局, 市环保局 …)."),
+    within: str = typer.Option("", "--in", help="Only the unit of this jurisdiction (攸县) or document (doc/…), "
+                               "where the name matches several."),
+    follow: bool = typer.Option(False, "--follow", help="Also the units it became or came from (renamed, merged, "
+                                "split, 县 → 区), each row under its own name."),
     backend: str = BackendOption, store: Path = StoreOption, endpoint: Optional[str] = EndpointOption,
     neo4j_uri: Optional[str] = Neo4jUriOption, neo4j_database: Optional[str] = Neo4jDatabaseOption,
     fmt: OutputFormat = FormatOption,
 ) -> None:
-    """The accountability card of one unit: every task it leads or shares."""
-    _answer("unit_card", backend, store, endpoint, neo4j_uri, neo4j_database, fmt, name,
-            columns=None if fmt is not OutputFormat.table else
-            ["task", "role", "text", "deadline", "co_units", "program", "line_first"])
+    """The accountability card of one unit: every task it leads or shares.
+
+    A name that matches units of several governments lists them and exits with status 5;
+    --in narrows it.
+    """
+    _answer("unit_card", backend, store, endpoint, neo4j_uri, neo4j_database, fmt, name, within=within,
+            follow=follow, columns=None if fmt is not OutputFormat.table else
+            (["unit", "printed"] if follow else []) + ["task", "role", "text", "deadline", "co_units", "program",
+                                                       "line_first"])
 
 
 @app.command()

@@ -50,3 +50,17 @@ class QueryError(DutygraphError):
     """A query is unknown, malformed, refused or failed."""
 
     exit_code = 4
+
+
+class AmbiguousNameError(QueryError):
+    """A name matches several units (or other nodes): the candidates are the answer.
+
+    ``candidates`` holds one dict per match (name, kind, jurisdiction, documents);
+    narrow the question with ``--in`` (a jurisdiction or a document).
+    """
+
+    exit_code = 5
+
+    def __init__(self, message: str, candidates: list[dict] | None = None):
+        self.candidates = list(candidates or [])
+        super().__init__(message)

@@ -29,8 +29,10 @@ from typing import Iterable, Sequence
 
 from ..errors import InputError
 from ..model import Document, Provenance, Role, Task
-from ..resolve.gazetteer import Gazetteer, city_of
-from ..resolve.places import PlaceFinder
+from ..resolve.changes import events_for
+from ..resolve.gazetteer import Gazetteer, city_of, gazetteer_for
+from ..resolve.jurisdiction import Jurisdiction, jurisdiction_of
+from ..resolve.places import PlaceFinder, division_place, places_for
 from ..resolve.units import Unit, UnitResolver
 from .dependencies import add_dependencies
 from .programs import Program, match_programs
@@ -186,6 +188,8 @@ class GraphBuilder:
         self._doc_units: set[str] = set()   # units and places named by the document being added
         self._doc_places: set[str] = set()
         self._doc_id = ""
+        self._governed: dict = {}     # unit id -> the resolved Unit (its division, for GOVERNS)
+        self._places = None
 
     # -- nodes and edges -----------------------------------------------------------------
     def node(self, node_id: str, label: str, **props) -> str:
@@ -229,13 +233,22 @@ class GraphBuilder:
         doc_id = f"doc/{key}"
         self._doc_units, self._doc_places = set(), set()
         self._doc_id = doc_id
-        gazetteer = city_of([*doc.issuers, doc.title, doc.plan_title or ""])
-        city = gazetteer.city if gazetteer else _city_by_rule(doc)
-        resolver = UnitResolver(gazetteer, city)
-        places = PlaceFinder(gazetteer)
+        on = doc.issued or doc.published
+        jurisdiction = jurisdiction_of(doc)
+        gazetteer, city = _city_and_gazetteer(doc, jurisdiction)
+        resolver = UnitResolver(gazetteer, city, jurisdiction=jurisdiction, on=on, scope=key)
+        places = PlaceFinder(gazetteer, places_for(jurisdiction.division, gazetteer, on)) if jurisdiction \
+            else PlaceFinder(gazetteer)
+        self._places = places
+        province = resolver.table.province_of(jurisdiction.division) if jurisdiction else None
         self.node(doc_id, "Document", name=doc.plan_title or doc.title, title=doc.title, plan_title=doc.plan_title,
                   issuers=list(doc.issuers), issued=doc.issued, published=doc.published, number=doc.number,
-                  source=doc.source, sha256=doc.sha256, year=doc.year, city=city)
+                  source=doc.source, sha256=doc.sha256, year=doc.year, city=city,
+                  jurisdiction=jurisdiction.display if jurisdiction else None,
+                  jurisdiction_level=jurisdiction.level if jurisdiction else None,
+                  adcode=jurisdiction.key if jurisdiction else None,
+                  jurisdiction_basis=jurisdiction.basis if jurisdiction else None,
+                  province=province.name if province else None)
         for k, target in enumerate(doc.targets, start=1):
             tid = self.node(f"{doc_id}/target/{k}", "Target", name=target.indicator or target.text, text=target.text,
                             indicator=target.indicator, relation=target.relation, value=target.value,
@@ -250,6 +263,7 @@ class GraphBuilder:
             self._add_task(doc_id, task, "item", program_of_annex, places)
             self._add_assignments(doc_id, task, resolver)
         self._add_collectives_and_places(doc, resolver, gazetteer)
+        self._add_change_events(resolver)
         add_dependencies(self, doc_id, doc, programs, program_of_annex, gazetteer, places)
 
     def _add_programs(self, doc_id: str, programs: list[Program]) -> dict[int, str]:
@@ -310,14 +324,19 @@ class GraphBuilder:
         pid = f"place/{place.qualified}"
         self._doc_places.add(pid)
         self.node(pid, "Place", name=place.name, kind=place.kind, city=place.city, qualified=place.qualified,
-                  aliases=list(place.aliases))
+                  aliases=list(place.aliases), adcode=place.code)
         return pid
 
     def _unit(self, unit: Unit, printed: str | None = None) -> str:
         self.node(unit.id, "Unit", name=unit.name, short_name=printed, kind=unit.kind, city=unit.city,
-                  place=unit.place, aliases=sorted(unit.aliases | ({printed} if printed else set())))
+                  place=unit.place, aliases=sorted(unit.aliases | ({printed} if printed else set())),
+                  jurisdiction=unit.jurisdiction, adcode=unit.adcode)
+        self._governed[unit.id] = unit
         self._doc_units.add(unit.id)
         return unit.id
+
+    def _add_change_events(self, resolver: UnitResolver) -> None:
+        _event_edges(self, resolver)
 
     def _add_assignments(self, doc_id: str, task: Task, resolver: UnitResolver) -> None:
         nid = self.task_id(doc_id, task.id)
@@ -331,6 +350,18 @@ class GraphBuilder:
                                     gazetteer: Gazetteer | None) -> None:
         """Gazetteer knowledge, marked inferred: members of collectives, governments, places within places."""
         g = self.graph
+        for uid in sorted(self._doc_units):
+            unit = self._governed.get(uid)
+            if unit is not None and unit.division is not None:
+                self.edge(uid, self.place_node(division_place(unit.division)), "GOVERNS", inferred=True,
+                          basis="divisions")
+        for nid in sorted(self._doc_places):
+            place = self._places.place(g.nodes[nid]["name"])
+            if place is not None and place.within and place.code and "/" in place.code:  # a township
+                county = resolver.table.get(place.code.rsplit("/", 1)[0])
+                if county is not None:
+                    self.edge(nid, self.place_node(division_place(county)), "LOCATED_IN", inferred=True,
+                              basis="divisions")
         if gazetteer is None:
             return
         on = doc.issued or doc.published
@@ -344,6 +375,11 @@ class GraphBuilder:
                 self.edge(mid, uid, "MEMBER_OF", inferred=True, basis="gazetteer",
                           printed=f"{place.government} ∈ {name}")
         for uid in sorted(self._doc_units):  # members included
+            unit = self._governed.get(uid)
+            if unit is not None and unit.division is not None:
+                self.edge(uid, self.place_node(division_place(unit.division)), "GOVERNS", inferred=True,
+                          basis="divisions")
+                continue
             place = gazetteer.place(g.nodes[uid].get("place") or "")
             if place is not None:
                 self.edge(uid, self.place_node(place), "GOVERNS", inferred=True, basis="gazetteer")
@@ -352,6 +388,37 @@ class GraphBuilder:
             if place and place.within and gazetteer.place(place.within):
                 self.edge(nid, self.place_node(gazetteer.place(place.within)), "LOCATED_IN", inferred=True,
                           basis="gazetteer")
+
+
+def _event_edges(builder: "GraphBuilder", resolver: UnitResolver) -> None:
+    """Each change event a unit of the document takes part in, with the relationship of that unit only
+    (the unit on the other side joins the event when a document names it)."""
+    g = builder.graph
+    for uid in sorted(builder._doc_units):
+        unit = builder._governed.get(uid)
+        if unit is None or not unit.adcode:
+            continue
+        for event in events_for(unit.name, resolver.table.get(unit.adcode)):
+            eid = builder.node(event.id, "ChangeEvent", name=event.name, kind=event.kind, date=event.date,
+                               cited=event.source, jurisdiction=event.jurisdiction)
+            if unit.name in event.original:
+                builder.edge(eid, uid, "ORIGINAL_ORGANIZATION", inferred=True, basis="change_events")
+            if unit.name in event.resulting:
+                builder.edge(eid, uid, "RESULTING_ORGANIZATION", inferred=True, basis="change_events")
+    del g
+
+
+def _city_and_gazetteer(doc: Document, jurisdiction: Jurisdiction | None) -> tuple[Gazetteer | None, str | None]:
+    """The document's city (the prefecture its jurisdiction lies in) and that city's gazetteer, if any."""
+    if jurisdiction is not None:
+        from ..resolve.divisions import divisions
+
+        city = divisions().city_of(jurisdiction.division)
+        if city is None:
+            return None, None
+        return gazetteer_for(city.name), city.name
+    gazetteer = city_of([*doc.issuers, doc.title, doc.plan_title or ""])
+    return gazetteer, gazetteer.city if gazetteer else _city_by_rule(doc)
 
 
 def _city_by_rule(doc: Document) -> str | None:

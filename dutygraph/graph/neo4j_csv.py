@@ -21,8 +21,8 @@ are created by :class:`~dutygraph.graph.neo4j.Neo4jStore` on first use.
 >>> print(export_neo4j_csv(g, out).replace(str(out), "OUT"))
 neo4j-admin database import full --nodes=OUT/nodes_Unit.csv --id-type=string '--array-delimiter=;' --multiline-fields=true neo4j
 >>> print((out / "nodes_Unit.csv").read_text(encoding="utf-8"), end="")
-id:ID(Unit),:LABEL,name:string,short_name:string,aliases:string[],kind:string,city:string,place:string,documents:string[]
-unit/a,Unit,A,,a1;a2,,,,doc/x
+id:ID(Unit),:LABEL,name:string,short_name:string,aliases:string[],kind:string,city:string,place:string,jurisdiction:string,adcode:string,documents:string[]
+unit/a,Unit,A,,a1;a2,,,,,,doc/x
 """
 
 from __future__ import annotations

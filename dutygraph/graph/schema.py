@@ -13,9 +13,9 @@ True
 
 from __future__ import annotations
 
-NODE_LABELS = ("Document", "KeyWork", "Program", "Task", "Unit", "Place", "Project", "Target")
+NODE_LABELS = ("Document", "KeyWork", "Program", "Task", "Unit", "Place", "Project", "Target", "ChangeEvent")
 EDGE_TYPES = ("LEADS", "RESPONSIBLE_FOR", "COOPERATES_ON", "PART_OF", "IN_DOCUMENT", "MEMBER_OF", "GOVERNS",
-              "LOCATED_IN", "CONCERNS", "DEPENDS_ON", "HAS_TARGET")
+              "LOCATED_IN", "CONCERNS", "DEPENDS_ON", "HAS_TARGET", "ORIGINAL_ORGANIZATION", "RESULTING_ORGANIZATION")
 ROLE_EDGES = {"lead": "LEADS", "responsible": "RESPONSIBLE_FOR", "cooperating": "COOPERATES_ON"}
 EDGE_ROLES = {v: k for k, v in ROLE_EDGES.items()}
 
@@ -25,7 +25,8 @@ _SPAN = {"document": "STRING", "line_first": "INT", "line_last": "INT"}
 NODE_PROPERTIES: dict[str, dict[str, str]] = {
     "Document": {**_COMMON, "title": "STRING", "plan_title": "STRING", "issuers": "STRING[]", "issued": "STRING",
                  "published": "STRING", "number": "STRING", "source": "STRING", "sha256": "STRING", "year": "INT",
-                 "city": "STRING"},
+                 "city": "STRING", "jurisdiction": "STRING", "jurisdiction_level": "STRING", "adcode": "STRING",
+                 "jurisdiction_basis": "STRING", "province": "STRING"},
     "KeyWork": {**_COMMON, "ref": "STRING", "title": "STRING", "text": "STRING", **_SPAN},
     "Program": {**_COMMON, "title": "STRING", "key_work": "STRING", "annexes": "INT[]", "annex_titles": "STRING[]",
                 "document": "STRING"},
@@ -33,12 +34,14 @@ NODE_PROPERTIES: dict[str, dict[str, str]] = {
              "title": "STRING", "text": "STRING", "zone": "STRING", "deadline": "STRING", "deadline_date": "STRING",
              "amounts": "STRING[]", "amount_total": "FLOAT", "leaders": "STRING[]", **_SPAN},
     "Unit": {**_COMMON, "short_name": "STRING", "aliases": "STRING[]", "kind": "STRING", "city": "STRING",
-             "place": "STRING", "documents": "STRING[]"},
+             "place": "STRING", "jurisdiction": "STRING", "adcode": "STRING", "documents": "STRING[]"},
     "Place": {**_COMMON, "kind": "STRING", "city": "STRING", "qualified": "STRING", "aliases": "STRING[]",
-              "documents": "STRING[]"},
+              "adcode": "STRING", "documents": "STRING[]"},
     "Project": {**_COMMON, "base_name": "STRING", "type": "STRING", "phase": "STRING", "city": "STRING",
                 "documents": "STRING[]"},
     "Target": {**_COMMON, "text": "STRING", "indicator": "STRING", "relation": "STRING", "value": "STRING", **_SPAN},
+    "ChangeEvent": {**_COMMON, "kind": "STRING", "date": "STRING", "cited": "STRING", "jurisdiction": "STRING",
+                    "documents": "STRING[]"},
 }
 EDGE_PROPERTIES: dict[str, str] = {**_SPAN, "printed": "STRING", "inferred": "BOOL", "basis": "STRING",
                                    "role": "STRING", "documents": "STRING[]"}
@@ -82,6 +85,8 @@ EDGE_ENDPOINTS: dict[str, tuple[tuple[str, str], ...]] = {
     "CONCERNS": (("Task", "Project"),),
     "DEPENDS_ON": (("Task", "Program"),),
     "HAS_TARGET": (("Document", "Target"),),
+    "ORIGINAL_ORGANIZATION": (("ChangeEvent", "Unit"),),
+    "RESULTING_ORGANIZATION": (("ChangeEvent", "Unit"),),
 }
 
 # Why a task depends on a program, strongest first.
@@ -92,4 +97,4 @@ DEPENDENCY_BASES = ("part_of", "explicit_reference", "names_program", "names_pro
 # ``documents`` list says which, and so does that of every edge without a ``document``
 # (gazetteer facts such as MEMBER_OF). A node or such an edge goes when its list empties.
 DOCUMENT_LABELS = ("Document", "KeyWork", "Program", "Task", "Target")
-SHARED_LABELS = ("Unit", "Place", "Project")
+SHARED_LABELS = ("Unit", "Place", "Project", "ChangeEvent")

@@ -98,6 +98,7 @@ CLASSES: dict[str, str] = {
     "Place": DG + "Place",
     "Project": DG + "Project",
     "Target": DG + "Target",
+    "ChangeEvent": ORG + "ChangeEvent",
 }
 EXTRA_CLASSES: dict[str, tuple[str, ...]] = {"Task": (PROV + "Activity",)}
 COLLECTIVE = DG + "Collective"   # units of kind collective are typed with it as well
@@ -117,6 +118,13 @@ PROPERTIES: dict[str, tuple[str, str]] = {
     "sha256": (DG + "sha256", "string"),
     "year": (DG + "year", "int"),
     "city": (DG + "city", "string"),
+    "jurisdiction": (DG + "jurisdiction", "string"),
+    "jurisdiction_level": (DG + "jurisdictionLevel", "string"),
+    "jurisdiction_basis": (DG + "jurisdictionBasis", "string"),
+    "adcode": (DG + "adcode", "string"),
+    "province": (DG + "province", "string"),
+    "date": (DCTERMS + "date", "string"),
+    "cited": (DCTERMS + "source", "string"),
     "ref": (DG + "ref", "string"),
     "text": (DCTERMS + "description", "string"),
     "document": (PROV + "wasDerivedFrom", "document"),
@@ -170,6 +178,8 @@ EDGES: dict[str, tuple[str, str]] = {
     "LOCATED_IN": ("statement", DG + "locatedIn"),
     "CONCERNS": ("statement", DG + "concerns"),
     "HAS_TARGET": ("statement", DG + "hasTarget"),
+    "ORIGINAL_ORGANIZATION": ("statement", ORG + "originalOrganization"),
+    "RESULTING_ORGANIZATION": ("statement", ORG + "resultingOrganization"),
 }
 ROLES = {"LEADS": DG + "Lead", "RESPONSIBLE_FOR": DG + "Responsible", "COOPERATES_ON": DG + "Cooperating"}
 ASSOCIATION = PROV + "Association"

@@ -9,13 +9,58 @@ the closest known names.
 
 from __future__ import annotations
 
-from ..errors import QueryError
+from ..errors import AmbiguousNameError, QueryError
 from .backends import Backend
 from .names import Candidate, closest_names, match_names
 
 
 def candidates(backend: Backend) -> list[Candidate]:
     return [Candidate(r["id"], r["label"], r["name"], tuple(r["aliases"])) for r in backend.ask("names")]
+
+
+def _unit_rows(backend: Backend, ids: list[str]) -> list[dict]:
+    rows = {r["id"]: r for r in backend.ask("unit-info")}
+    return [rows[i] for i in ids if i in rows]
+
+
+def one_unit(backend: Backend, name: str, within: str = "") -> Candidate:
+    """The one unit ``name`` names, narrowed to a jurisdiction or document (``within``) if given.
+
+    Several matches raise :class:`~dutygraph.errors.AmbiguousNameError` listing each
+    candidate's name, kind, jurisdiction and documents.
+    """
+    found = resolve(backend, name, ("Unit",), "unit")
+    if len(found) == 1 and not within:
+        return found[0]
+    info = {r["id"]: r for r in _unit_rows(backend, [c.id for c in found])}
+    if within:
+        w = within.strip()
+        kept = [c for c in found if _inside(info.get(c.id, {}), w)]
+        if not kept:
+            raise QueryError(f"no unit {name} in {within}; candidates: "
+                             + "、".join(f"{c.name} ({info.get(c.id, {}).get('jurisdiction') or '?'})" for c in found))
+        found = kept
+    if len(found) == 1:
+        return found[0]
+    rows = [{"unit": c.name, "kind": info.get(c.id, {}).get("kind"),
+             "jurisdiction": info.get(c.id, {}).get("jurisdiction"), "documents": info.get(c.id, {}).get("documents", [])}
+            for c in found]
+    rows.sort(key=lambda r: (r["jurisdiction"] or "", r["unit"]))
+    listed = "; ".join(f"{r['unit']} ({r['kind']}, {r['jurisdiction'] or 'jurisdiction unknown'}, "
+                       f"{', '.join(r['documents'])})" for r in rows)
+    raise AmbiguousNameError(f"{name} names {len(rows)} units: {listed}; narrow it with --in", rows)
+
+
+def _inside(info: dict, within: str) -> bool:
+    """A unit lies within ``within``: its jurisdiction (or the qualified name) names it, or a document of its is it."""
+    from ..resolve.units import simplified
+
+    w = simplified(within)
+    if w.startswith("doc/"):
+        return w in (info.get("documents") or [])
+    jurisdiction = info.get("jurisdiction") or ""
+    return bool(jurisdiction) and (w == jurisdiction or jurisdiction.endswith(w) or w in jurisdiction) \
+        or any(d == "doc/" + w or d.endswith("/" + w) for d in info.get("documents") or [])
 
 
 def resolve(backend: Backend, name: str, labels: tuple[str, ...], what: str, substring: bool = False,
@@ -36,9 +81,39 @@ def top_units(backend: Backend, role: str = "all", expand: bool = False, documen
     return backend.ask("top-units", role=role, expand=expand, document=document, limit=limit)
 
 
-def unit_card(backend: Backend, name: str) -> list[dict]:
-    unit = resolve(backend, name, ("Unit",), "unit")[0]
-    return [{"unit": unit.name, **row} for row in backend.ask("unit", unit=unit.id)]
+def unit_card(backend: Backend, name: str, within: str = "", follow: bool = False) -> list[dict]:
+    """Every task of one unit (``within`` narrows an ambiguous name); with ``follow``, also those of the
+    units it became or came from through change events (renamed, merged, split, 县 → 区), each row
+    labelled with the unit's name as printed then."""
+    unit = one_unit(backend, name, within)
+    lineage = [unit.id] + (follow_changes(backend, unit.id) if follow else [])
+    names = {r["id"]: r["name"] for r in backend.ask("names") if r["id"] in lineage}
+    rows = []
+    for uid in lineage:
+        rows += [{"unit": names.get(uid, uid), **row} for row in backend.ask("unit", unit=uid)]
+    if follow:
+        rows.sort(key=lambda r: (r["document"], r["line_first"], r["role"]))
+    return rows
+
+
+def follow_changes(backend: Backend, unit_id: str) -> list[str]:
+    """The units ``unit_id`` became (later) and came from (earlier), following change events both ways
+    (each direction transitively, never sideways: following 国土资源局 reaches 自然资源和规划局, not 规划局)."""
+    edges = backend.ask("changes")
+    later: dict[str, set] = {}
+    earlier: dict[str, set] = {}
+    for r in edges:
+        later.setdefault(r["original"], set()).add(r["resulting"])
+        earlier.setdefault(r["resulting"], set()).add(r["original"])
+    out: list[str] = []
+    for step in (later, earlier):
+        frontier, seen = [unit_id], {unit_id}
+        while frontier:
+            nxt = sorted({n for f in frontier for n in step.get(f, ())} - seen)
+            seen |= set(nxt)
+            out += [n for n in nxt if n not in out]
+            frontier = nxt
+    return out
 
 
 def task_card(backend: Backend, task: str) -> list[dict]:
@@ -80,7 +155,7 @@ def depends(backend: Backend, name: str) -> list[dict]:
 def partners(backend: Backend, name: str | None = None) -> list[dict]:
     """Units sharing tasks with one unit (or every pair), weighted by shared tasks."""
     if name:
-        unit = resolve(backend, name, ("Unit",), "unit")[0]
+        unit = one_unit(backend, name)
         rows = backend.ask("partners", unit=unit.id)
         out = [{"unit": unit.name, "partner": r["b_name"] if r["a"] == unit.id else r["a_name"],
                 "shared_tasks": r["shared_tasks"]} for r in rows]

@@ -76,8 +76,8 @@ def _text(folder: str, name: str) -> str:
     return resources.files("dutygraph.queries").joinpath(folder, name).read_text("utf-8")
 
 
-_UNIT_ROLE_COLS = ("task", "role", "title", "text", "deadline", "deadline_date", "amounts", "co_units", "program",
-                   "document", "line_first", "line_last")
+_UNIT_ROLE_COLS = ("task", "role", "printed", "title", "text", "deadline", "deadline_date", "amounts", "co_units",
+                   "program", "document", "line_first", "line_last")
 
 QUESTIONS: dict[str, Question] = {q.name: q for q in [
     Question("top-units", "Units ranked by the number of tasks they hold in a role (lead, responsible, "
@@ -111,6 +111,12 @@ QUESTIONS: dict[str, Question] = {q.name: q for q in [
              nxp.due, list_columns=("lead", "responsible"), order=("deadline_date", "document", "line_first")),
     Question("gaps", "Leaf tasks without a lead, units that never lead, collectives without known members.",
              {}, ("gap", "name", "document", "node"), nxp.gaps, order=("gap", "node")),
+    Question("unit-info", "Every unit with its kind, jurisdiction and documents (the candidates of a name).",
+             {}, ("id", "name", "kind", "jurisdiction", "documents"), nxp.unit_info, list_columns=("documents",),
+             order=("id",)),
+    Question("changes", "Change events (renamed, merged, split, 县 → 区) with a unit on each side.",
+             {}, ("event", "kind", "date", "original", "resulting"), nxp.changes,
+             order=("event", "original", "resulting")),
     Question("names", "Every unit, place, program, project and task with its names, for name lookup.",
              {}, ("id", "label", "name", "aliases"), nxp.names, list_columns=("aliases",), order=("id",)),
 ]}

@@ -39,14 +39,24 @@ class Candidate:
 
 
 def core(name: str) -> str:
-    """A name without white space, in Simplified script, without its city or 市 prefix.
+    """A name without white space, in Simplified script, without its government: the names of divisions
+    it starts with (株洲市, 攸县, 湖南省株洲市天元区) or a relative 市 / 县 / 区 / 省 prefix.
 
-    >>> core("株洲市 發展和改革委員會"), core("市发改委"), core("发改委")
-    ('发展和改革委员会', '发改委', '发改委')
+    >>> core("株洲市 發展和改革委員會"), core("市发改委"), core("发改委"), core("县住建局"), core("攸县住房和城乡建设局")
+    ('发展和改革委员会', '发改委', '发改委', '住建局', '住房和城乡建设局')
     """
+    from ..resolve.jurisdiction import _name_pattern
+
     text = simplified(clean(name))
-    text = _CITY_PREFIX.sub("", text, count=1)
-    return text[1:] if text.startswith("市") and len(text) > 2 else text
+    stripped = False
+    while True:
+        m = _name_pattern().match(text)
+        if m is None or len(text) - m.end() < 2:
+            break
+        text, stripped = text[m.end():], True
+    if not stripped:
+        text = _CITY_PREFIX.sub("", text, count=1)
+    return text[1:] if text[:1] in ("市", "县", "区", "省") and len(text) > 2 else text
 
 
 def match_names(query: str, candidates: list[Candidate], labels: tuple[str, ...] | None = None,

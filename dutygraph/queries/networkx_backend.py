@@ -93,7 +93,8 @@ def unit_card(graph, unit: str) -> list[dict]:
         t = graph.nodes[task]
         units = _task_units(graph, task)
         co = sorted({n for names in units.values() for n in names} - {graph.nodes[unit]["name"]})
-        rows.append({"task": t["task_id"], "role": EDGE_ROLES[d["type"]], "title": t.get("title"),
+        rows.append({"task": t["task_id"], "role": EDGE_ROLES[d["type"]], "printed": d.get("printed"),
+                     "title": t.get("title"),
                      "text": t["text"], "deadline": t.get("deadline"), "deadline_date": t.get("deadline_date"),
                      "amounts": t.get("amounts", []), "co_units": co, "program": _program_of(graph, task),
                      "document": t["document"], "line_first": t["line_first"], "line_last": t["line_last"]})

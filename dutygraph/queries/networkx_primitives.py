@@ -116,3 +116,23 @@ def names(graph):
         rows.append({"id": n, "label": label, "name": d["task_id"] if label == "Task" else d["name"],
                      "aliases": [a for a in aliases if a is not None]})
     return rows
+
+
+def unit_info(graph):
+    return [{"id": n, "name": d["name"], "kind": d.get("kind"), "jurisdiction": d.get("jurisdiction"),
+             "documents": list(d.get("documents", []))}
+            for n, d in graph.nodes(data=True) if d["label"] == "Unit"]
+
+
+def changes(graph):
+    rows = []
+    for e, d in graph.nodes(data=True):
+        if d["label"] != "ChangeEvent":
+            continue
+        sides = {"ORIGINAL_ORGANIZATION": [], "RESULTING_ORGANIZATION": []}
+        for _, u, data in graph.out_edges(e, data=True):
+            if data["type"] in sides:
+                sides[data["type"]].append(u)
+        rows += [{"event": e, "kind": d.get("kind"), "date": d.get("date"), "original": a, "resulting": b}
+                 for a in sides["ORIGINAL_ORGANIZATION"] for b in sides["RESULTING_ORGANIZATION"]]
+    return rows

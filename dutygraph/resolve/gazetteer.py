@@ -5,8 +5,8 @@ One YAML file per city in ``dutygraph/data/gazetteers/`` (format in
 variable ``DUTYGRAPH_GAZETTEERS`` (paths separated by ``os.pathsep``).
 
 >>> g = gazetteer_for("株洲市")
->>> g.place("荷塘").name, g.place("株洲县").name
-('荷塘区', '渌口区')
+>>> g.place("荷塘").name, g.place("株洲县").name, g.place("渌口区").formerly
+('荷塘区', '株洲县', '株洲县')
 >>> [p.name for p in g.members("各区人民政府", on="2018-03-31")]
 ['荷塘区', '芦淞区', '石峰区', '天元区']
 >>> len(g.members("各县市区人民政府", on="2018-03-31"))
@@ -38,6 +38,8 @@ class Place:
     since: str | None = None
     formerly: str | None = None
     governed_by: str | None = None  # the unit that governs it, where not "<name>人民政府"
+    until: str | None = None
+    code: str | None = None          # the division's key (adcode) where it is one
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -122,7 +124,7 @@ def parse_gazetteer(data: dict, source: str) -> Gazetteer:
             Place(name=p["name"], kind=p.get("kind", "place"), city=city, aliases=tuple(p.get("aliases", ())),
                   qualified=p.get("qualified") or (p["name"] if p["name"].startswith(short) else city + p["name"]),
                   within=p.get("within"), since=_iso(p.get("since")), formerly=p.get("formerly"),
-                  governed_by=p.get("governed_by"))
+                  governed_by=p.get("governed_by"), until=_iso(p.get("until")))
             for p in data.get("places", [])
         ]
         collectives = [

@@ -59,7 +59,9 @@ def test_canonical_units_merge_printed_forms(graph):
     assert set(qst["aliases"]) == {"清水塘投资集团", "市清水塘投资集团"}
     assert qst["kind"] == "state_owned_group"
     assert units["unit/株洲市发展和改革委员会"]["short_name"] == "市发改委"
-    assert "株洲县人民政府" in units["unit/株洲市渌口区人民政府"]["aliases"]  # printed in 2018, renamed 渌口区
+    assert "unit/株洲市渌口区人民政府" not in units  # 2018-03-31: 株洲县 stays 株洲县 (渌口区 from 2018-06-19)
+    assert units["unit/株洲县人民政府"]["jurisdiction"] == "株洲县"
+    assert units["unit/攸县人民政府"]["adcode"] == "430223"  # a county government has no city prefix
     kinds = Counter(d["kind"] for d in units.values())
     assert kinds["collective"] == 7  # 各县市区, 各区, 各县市, 相关区, 相关县市区, 绿心所在地区人民政府, 各市直创建牵头部门
     assert kinds["district_government"] == 9
@@ -75,7 +77,7 @@ def test_members_of_collectives(graph):
     assert members["unit/株洲市各区人民政府"] == {
         "株洲市荷塘区人民政府", "株洲市芦淞区人民政府", "株洲市石峰区人民政府", "株洲市天元区人民政府"}  # 2018: no 渌口区 yet
     assert members["unit/株洲市各县市人民政府"] == {
-        "株洲市渌口区人民政府", "醴陵市人民政府", "株洲市攸县人民政府", "株洲市茶陵县人民政府", "株洲市炎陵县人民政府"}
+        "株洲县人民政府", "醴陵市人民政府", "攸县人民政府", "茶陵县人民政府", "炎陵县人民政府"}
     assert "unit/株洲市相关区人民政府" not in members  # no known members
 
 
@@ -92,7 +94,7 @@ def test_places_of_tasks(graph):
         if graph.nodes[u]["label"] == "Task":
             located.setdefault(graph.nodes[u]["task_id"], set()).add(graph.nodes[v]["name"])
     assert located["A6-1-1"] == {"云龙示范区"}  # zone column
-    assert located["A3-1-1"] >= {"醴陵市", "渌口区", "茶陵县", "攸县"}  # 醴陵市、株洲县、茶陵县、攸县
+    assert located["A3-1-1"] >= {"醴陵市", "株洲县", "茶陵县", "攸县"}  # 醴陵市、株洲县、茶陵县、攸县 (株洲县 in 2018)
     assert "清水塘片区" in located["A2-5-1"]  # 清水塘大桥
     assert located["A4-1"] == {"长株潭生态绿心"} if "A4-1" in located else True
 
@@ -107,9 +109,9 @@ TOP_RESPONSIBLE = [
 ]
 # With collectives expanded: 各县市区人民政府 (10 tasks), 各区 (2: A3-5-1/2), 各县市 (3: A8-2-1/2/3) credit their members.
 TOP_RESPONSIBLE_EXPANDED = [
-    ("株洲市石峰区人民政府", 17), ("株洲市天元区人民政府", 15), ("株洲市攸县人民政府", 15), ("株洲市渌口区人民政府", 15),
-    ("株洲市环境保护局", 15), ("醴陵市人民政府", 15), ("株洲市炎陵县人民政府", 13), ("株洲市芦淞区人民政府", 13),
-    ("株洲市茶陵县人民政府", 13), ("株洲市荷塘区人民政府", 13),
+    ("株洲市石峰区人民政府", 17), ("攸县人民政府", 15), ("株洲县人民政府", 15), ("株洲市天元区人民政府", 15),
+    ("株洲市环境保护局", 15), ("醴陵市人民政府", 15), ("株洲市芦淞区人民政府", 13), ("株洲市荷塘区人民政府", 13),
+    ("炎陵县人民政府", 13), ("茶陵县人民政府", 13),
 ]
 
 
@@ -182,7 +184,8 @@ def test_two_plans_merge_shared_units(seed_doc):
     assert ndrc["documents"] == [DOC, "doc/zhuzhou-2019-second-plan"]
     assert {"市发改委", "市发展和改革委员会"} <= set(ndrc["aliases"])
     assert units["unit/株洲市清水塘投资集团"]["documents"] == [DOC, "doc/zhuzhou-2019-second-plan"]
-    assert len(units) == len(nodes(build([seed_doc]), "Unit")) + 2  # 市生态环境局 and 市财政局 are new
+    # 市生态环境局, 市财政局 and 渌口区人民政府 (printed in 2019; 株洲县人民政府 in 2018) are new
+    assert len(units) == len(nodes(build([seed_doc]), "Unit")) + 3
     # 各区人民政府 in the 2019 plan includes 渌口区 (renamed from 株洲县 in 2018), in the 2018 plan it does not.
     member = g.edges["unit/株洲市渌口区人民政府", "unit/株洲市各区人民政府", "MEMBER_OF"]
     assert member["documents"] == ["doc/zhuzhou-2019-second-plan"]

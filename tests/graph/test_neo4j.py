@@ -130,10 +130,12 @@ def test_a_writer_step_sends_exactly_this_cypher_and_these_parameters(seed_graph
     assert document["sha256"] and document["title"]
     assert steps[0].params["batch"]["Document"] == [document] and steps[1].params["batch"]["Document"] == []
     on_create = ", ".join(f"n.{p} = row.{p}" for p in ("name", "short_name", "aliases", "kind", "city", "place",
-                                                        "documents"))
+                                                        "jurisdiction", "adcode", "documents"))
     query = DOCUMENT.query
     props = ", ".join(f"{p}: row.{p}" for p in ("id", "name", "title", "plan_title", "issuers", "issued",
-                                                 "published", "number", "source", "sha256", "year", "city"))
+                                                 "published", "number", "source", "sha256", "year", "city",
+                                                 "jurisdiction", "jurisdiction_level", "adcode", "jurisdiction_basis",
+                                                 "province"))
     assert query.startswith("CYPHER replan=skip\n"
                             "CALL () {\n"  # first a document's own nodes are created
                             "  UNWIND $batch.Document AS row\n"
@@ -148,8 +150,8 @@ def test_a_writer_step_sends_exactly_this_cypher_and_these_parameters(seed_graph
              "  WITH n ORDER BY i\n"
              "  RETURN collect(n) AS Unit_merged\n"
              "}\n")
-    lock = ("CALL (Unit_merged, Place_merged, Project_merged) {\n"  # then all locked, in one order, before any read
-            "  UNWIND Unit_merged + Place_merged + Project_merged AS n\n"
+    lock = ("CALL (Unit_merged, Place_merged, Project_merged, ChangeEvent_merged) {\n"  # then all locked, in one order
+            "  UNWIND Unit_merged + Place_merged + Project_merged + ChangeEvent_merged AS n\n"
             "  WITH n ORDER BY elementId(n)\n"
             "  SET n.id = n.id\n"
             "  RETURN count(n) AS locked\n"
@@ -170,12 +172,13 @@ def test_a_writer_step_sends_exactly_this_cypher_and_these_parameters(seed_graph
             "  SET " + preferred + f"n.aliases = {united},\n")
     assert query.index(lock) < query.index(kept)
     assert ("\nRETURN Document, KeyWork, Program, Task, Target, size(Unit_merged) AS Unit, "
-            "size(Place_merged) AS Place, size(Project_merged) AS Project, locked, Unit_kept, Place_kept, Project_kept, "
+            "size(Place_merged) AS Place, size(Project_merged) AS Project, size(ChangeEvent_merged) AS ChangeEvent, "
+            "locked, Unit_kept, Place_kept, Project_kept, ChangeEvent_kept, "
             "size(Document_nodes) AS Document_refs, ") in query
     assert steps[0].expect["Unit_kept"] == 50 and "locked" not in steps[0].expect
     assert {"id": "unit/株洲市清水塘投资集团", "name": "株洲市清水塘投资集团", "short_name": "清水塘投资集团",
             "kind": "state_owned_group", "city": "株洲市", "aliases": ["市清水塘投资集团", "清水塘投资集团"],
-            "documents": [SEED_ID]} in steps[0].params["batch"]["Unit"] + steps[1].params["batch"]["Unit"]
+            "jurisdiction": "株洲市", "adcode": "430200", "documents": [SEED_ID]} in steps[0].params["batch"]["Unit"] + steps[1].params["batch"]["Unit"]
     edge_props = ", ".join(f"{p}: row[{i}]" for i, p in enumerate(("document", "line_first", "line_last", "printed",
                                                                      "inferred", "basis", "role")))
     units = ("CALL () {\n"  # the units the relationships join, looked up once each, in the order sent
@@ -200,7 +203,8 @@ def test_a_writer_step_sends_exactly_this_cypher_and_these_parameters(seed_graph
         " size(Program_nodes) AS Program_refs, size(Task_nodes) AS Task_refs, size(Unit_nodes) AS Unit_refs, "
         "size(Place_nodes) AS Place_refs, size(Project_nodes) AS Project_refs, size(Target_nodes) AS Target_refs, "
     ) in query
-    assert steps[2].expect["Unit_refs"] == len(steps[2].params["batch"]["Unit_refs"]) == 37
+    # the units this batch's relationships touch: leads, responsibilities and the change events (市环保局 …)
+    assert steps[2].expect["Unit_refs"] == len(steps[2].params["batch"]["Unit_refs"]) == 43
 
     def leads(step):
         batch = step.params["batch"]
@@ -224,6 +228,8 @@ def test_removal_queries_text():
                           "  MATCH (n:Place) WHERE $document IN n.documents RETURN n\n"
                           "  UNION ALL\n"
                           "  MATCH (n:Project) WHERE $document IN n.documents RETURN n\n"
+                          "  UNION ALL\n"
+                          "  MATCH (n:ChangeEvent) WHERE $document IN n.documents RETURN n\n"
                           "}\n"
                           "WITH n ORDER BY elementId(n)\n"
                           "SET n.id = n.id")

@@ -1,4 +1,5 @@
-"""Every catalogue question gives identical rows on every backend, for the seed.
+"""Every catalogue question gives identical rows on every backend, for the seed (and the 2018 and 2020
+plans around the reform, so that change events link units on both sides).
 
 networkx is the reference; ladybug (Cypher) and pyoxigraph (SPARQL) answer from
 a real embedded store, rdflib from a real in-memory Dataset, Neo4j from the real
@@ -28,13 +29,20 @@ CASES = [
     ("task-rows", {"tasks": [f"{DOC}/task/A2-5-1", f"{DOC}/task/A6-1-1"]}),
     ("partners", {"unit": "unit/株洲市环境保护局"}), ("partners", {}),
     ("places", {}), ("due", {"before": "2018-06-30"}), ("due", {"before": "2018-12-31", "after": "2018-06-30"}),
-    ("gaps", {}), ("names", {}),
+    ("gaps", {}), ("names", {}), ("unit-info", {}), ("changes", {}),
+    ("unit", {"unit": "unit/株洲市生态环境局"}),
 ]
 
 
 @pytest.fixture(scope="module")
 def graph(seed_doc):
-    return build([seed_doc])
+    from pathlib import Path
+
+    from dutygraph.loaders import load
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "identity"
+    return build([seed_doc, load(fixtures / "zhuzhou-2018-huanbao-plan.txt"),
+                  load(fixtures / "zhuzhou-2020-shengtai-plan.txt")])
 
 
 @pytest.fixture(scope="module")

@@ -20,16 +20,16 @@ def resolver():
 def test_zhuzhou_districts_counties_and_zones():
     kinds = {p.name: p.kind for p in ZZ.places}
     assert [n for n, k in kinds.items() if k == "district"] == ["荷塘区", "芦淞区", "石峰区", "天元区", "渌口区"]
-    assert {n for n, k in kinds.items() if k in ("county", "county_city")} == {"醴陵市", "攸县", "茶陵县", "炎陵县"}
+    assert {n for n, k in kinds.items() if k in ("county", "county_city")} == {"醴陵市", "攸县", "茶陵县", "炎陵县", "株洲县"}
     assert {"云龙示范区", "天元片区", "清水塘片区"} <= {n for n, k in kinds.items() if k == "zone"}
-    assert ZZ.place("株洲县").name == "渌口区"  # renamed in 2018
+    assert ZZ.place("株洲县").until == "2018-06-19" and ZZ.place("渌口区").formerly == "株洲县"  # renamed in 2018
 
 
 def test_collective_members_follow_the_plan_date():
     assert len(ZZ.members("各县市区人民政府", on="2018-03-31")) == 9
     assert [p.name for p in ZZ.members("各区人民政府", on="2018-03-31")] == ["荷塘区", "芦淞区", "石峰区", "天元区"]
     assert "渌口区" in [p.name for p in ZZ.members("各区人民政府", on="2019-03-15")]
-    assert "渌口区" in [p.name for p in ZZ.members("各县市人民政府", on="2018-03-31")]
+    assert "株洲县" in [p.name for p in ZZ.members("各县市人民政府", on="2018-03-31")]
     assert "渌口区" not in [p.name for p in ZZ.members("各县市人民政府", on="2019-03-15")]
     assert ZZ.members("相关区人民政府") == []
 
@@ -66,7 +66,9 @@ def test_malformed_gazetteer_names_its_file():
     ("市清水塘投资集团", "株洲市清水塘投资集团"),
     ("食品药品监督局", "株洲市食品药品监督局"),
     ("中级人民法院", "株洲市中级人民法院"),
-    ("株洲县人民政府", "株洲市渌口区人民政府"),
+    ("株洲县人民政府", "株洲县人民政府"),  # as printed: never renamed to 渌口区 (a change event links them)
+    ("渌口区人民政府", "株洲市渌口区人民政府"),
+    ("攸县人民政府", "攸县人民政府"),
     ("天元区人民政府", "株洲市天元区人民政府"),
     ("醴陵市人民政府", "醴陵市人民政府"),
     ("株洲银监分局", "株洲银监分局"),
