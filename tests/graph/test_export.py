@@ -1,4 +1,5 @@
-"""Exports read back: GraphML and GEXF with networkx, node-link JSON, RDF with pyoxigraph."""
+"""Exports read back where users open them: GraphML with networkx and igraph, GEXF, node-link JSON, RDF with
+pyoxigraph, JSON-LD with rdflib."""
 
 from __future__ import annotations
 
@@ -23,10 +24,51 @@ def test_graphml_read_back_has_the_graph_counts(graph, tmp_path):
     path = tmp_path / "seed.graphml"
     export(graph, "graphml", path)
     back = nx.read_graphml(path)
-    assert {"nodes": dict(sorted(Counter(d["label"] for _, d in back.nodes(data=True)).items())),
+    assert {"nodes": dict(sorted(Counter(d["type"] for _, d in back.nodes(data=True)).items())),
             "edges": dict(sorted(Counter(d["type"] for _, _, d in back.edges(data=True)).items()))} == counts(graph)
     unit = back.nodes["unit/株洲市清水塘投资集团"]
     assert set(unit["aliases"].split(";")) == {"清水塘投资集团", "市清水塘投资集团"}
+
+
+def test_graphml_label_is_the_name_and_type_its_own_attribute(graph, tmp_path):
+    """What Gephi shows as a node's label is its name, never its schema label (every node "Unit")."""
+    path = tmp_path / "seed.graphml"
+    export(graph, "graphml", path)
+    back = nx.read_graphml(path)
+    for node, data in graph.nodes(data=True):
+        assert back.nodes[node]["label"] == (data.get("name") or node)
+        assert back.nodes[node]["type"] == data["label"]
+    assert back.nodes["unit/株洲市清水塘投资集团"]["label"] == "株洲市清水塘投资集团"
+    assert len({d["label"] for _, d in back.nodes(data=True)}) > len(counts(graph)["nodes"])
+
+
+def test_graphml_reads_in_igraph(graph, tmp_path):
+    import igraph
+
+    path = tmp_path / "seed.graphml"
+    export(graph, "graphml", path)
+    back = igraph.Graph.Read_GraphML(str(path))
+    assert back.vcount() == graph.number_of_nodes() and back.ecount() == graph.number_of_edges()
+    assert back.is_directed()
+    by_id = {v["id"]: v for v in back.vs}
+    unit = by_id["unit/株洲市发展和改革委员会"]
+    assert unit["label"] == "株洲市发展和改革委员会" and unit["type"] == "Unit"
+    assert Counter(back.vs["type"]) == Counter(counts(graph)["nodes"])
+    assert Counter(back.es["type"]) == Counter(counts(graph)["edges"])
+
+
+def test_jsonld_default_graph_holds_the_data(graph, tmp_path):
+    """rdflib's plain Graph reads the default graph only: it must hold every triple of the merged graph."""
+    import rdflib
+
+    from dutygraph.graph.rdf import triples
+
+    path = tmp_path / "seed.jsonld"
+    export(graph, "jsonld", path)
+    back = rdflib.Graph().parse(str(path), format="json-ld")
+    assert len(back) == len(triples(graph)) > 1000
+    label = rdflib.URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+    assert rdflib.Literal("株洲市清水塘投资集团") in set(back.objects(None, label))
 
 
 def test_gexf_read_back_has_the_graph_counts(graph, tmp_path):
