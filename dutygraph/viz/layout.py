@@ -397,7 +397,7 @@ def arrange(nodes: list[dict], edges: list[dict], seed: int = 7) -> list[dict]:
             break
     out = []
     for i, n in enumerate(nodes):
-        node = {**n, "x": round(float(xy[i, 0]), 1), "y": round(float(xy[i, 1]), 1)}
+        node = {**n, "x": int(round(float(xy[i, 0]))), "y": int(round(float(xy[i, 1])))}   # vis keeps integers
         if shorts[i] != (n.get("label") or ""):
             node["short"] = shorts[i]
         if i not in shown:

@@ -123,7 +123,7 @@ def save(view, path, fmt: str | None = None, dpi: int = 200) -> Path:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         fig.savefig(path, format=fmt, dpi=dpi, facecolor="white",
-                    metadata={"Creator": "dutygraph viz"} if fmt == "svg" else None)
+                    metadata={"Creator": "dutygraph viz", "Date": None} if fmt == "svg" else None)
     lost = [str(w.message) for w in caught if "missing from font" in str(w.message) or "Glyph" in str(w.message)]
     if lost:
         raise PictureError(f"characters missing from {font}: {lost[0]}", path=str(path))
