@@ -58,7 +58,7 @@ def save(view, path, fmt: str | None = None, dpi: int = 200) -> Path:
     xs = [n["x"] for n in nodes] or [0.0]
     ys = [n["y"] for n in nodes] or [0.0]
     pad = 60.0
-    width_units = max(xs) - min(xs) + 2 * pad + 200
+    width_units = max(xs) - min(xs) + 2 * pad + 100
     height_units = max(ys) - min(ys) + 2 * pad + 60
     ppu = POINTS_PER_UNIT
     longest = max(width_units, height_units) * ppu / 72
@@ -67,7 +67,7 @@ def save(view, path, fmt: str | None = None, dpi: int = 200) -> Path:
     legend_inches = 3.2
     fig = Figure(figsize=(width_units * ppu / 72 + legend_inches, height_units * ppu / 72 + 0.6))
     ax = fig.add_axes((0, 0, 1 - legend_inches / fig.get_figwidth(), 1 - 0.6 / fig.get_figheight()))
-    ax.set_xlim(min(xs) - pad - 100, max(xs) + pad + 100)
+    ax.set_xlim(min(xs) - pad - 50, max(xs) + pad + 50)
     ax.set_ylim(max(ys) + pad + 40, min(ys) - pad - 20)   # the page's y grows downwards
     ax.set_aspect("equal")
     ax.axis("off")
