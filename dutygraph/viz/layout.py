@@ -343,10 +343,13 @@ def arrange(nodes: list[dict], edges: list[dict], seed: int = 7) -> list[dict]:
         comps.setdefault(find(i), []).append(i)
 
     relax = k <= RELAX_NODES
+    pairs_of: dict[int, list[tuple[int, int]]] = {}
+    for a, b in pairs:
+        pairs_of.setdefault(find(a), []).append((a, b))
     blocks = []
-    for members in comps.values():
-        member_set = set(members)
-        comp_pairs = [(a, b) for a, b in pairs if a in member_set]
+    for root, members in comps.items():
+        comp_pairs = pairs_of.get(root, [])
+        local = {g: i for i, g in enumerate(members)}
         pos = _component_positions(members, comp_pairs, seed)
         m = np.array(members)
         s, hw_, eb = size[m], half_width[m], extra_below[m]
@@ -355,11 +358,10 @@ def arrange(nodes: list[dict], edges: list[dict], seed: int = 7) -> list[dict]:
         area = ((2 * np.maximum(s, hw_) + PAD) * (2 * s + eb + PAD)).sum()
         scale = np.sqrt(area / FILL / max(span[0] * span[1], 1e-6)) if len(m) > 2 else max(area ** 0.5, 1.0)
         if not relax and comp_pairs:
-            scale = SPACING / max(float(np.median([np.hypot(*(pos[members.index(a)] - pos[members.index(b)]))
+            scale = SPACING / max(float(np.median([np.hypot(*(pos[local[a]] - pos[local[b]]))
                                                     for a, b in comp_pairs[:2000]])), 1e-9)
         pos = pos * scale * np.array([ASPECT ** 0.5, ASPECT ** -0.5])   # wider than tall, as screens are
         if relax and len(m) > 1:
-            local = {g: i for i, g in enumerate(members)}
             src = np.array([local[a] for a, _ in comp_pairs], dtype=int)
             dst = np.array([local[b] for _, b in comp_pairs], dtype=int)
             pos = _separate(pos, s, hw_, eb)

@@ -57,6 +57,7 @@ def test_graphml_reads_in_igraph(graph, tmp_path):
     assert Counter(back.es["type"]) == Counter(counts(graph)["edges"])
 
 
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # inside rdflib
 def test_jsonld_default_graph_holds_the_data(graph, tmp_path):
     """rdflib's plain Graph reads the default graph only: it must hold every triple of the merged graph."""
     import rdflib

@@ -215,7 +215,7 @@ def test_view_in_headless_chromium(name, hostile_views, hostile_graph, driver, t
                     tag: n.title.tagName};""", node_id)
         name = next(n["label"] for n in view.nodes if n["id"] == node_id)
         assert name in HOSTILE and name in shown["tip"]
-        assert shown["label"] in (None, name)   # drawn as the name, or left out (in the tooltip) for room
+        assert shown["label"] in ("", name)   # drawn as the name, or left out (in the tooltip) for room
         assert shown["tipChildren"] == 0 and shown["tag"] == "DIV"
     # search for it: the side panel shows the name as text
     found = driver.execute_script("return window.dgSearch(arguments[0])", "window.pwned=1")

@@ -26,9 +26,10 @@
   var nodeItems = data.nodes.map(function (n) {
     var s = ns[n.group] || {};
     byId[n.id] = n;
-    /* a label left out by the layout (it would cover another) shows in the tooltip, on hover */
+    /* a label left out by the layout (it would cover another) shows in the tooltip, on hover; "" (not
+       undefined, which redraws ~2.5x slower in vis-network 9) */
     var item = {
-      id: n.id, label: n.hideLabel ? undefined : (n.short || n.label), title: tip(n.title), shape: s.shape || "dot",
+      id: n.id, label: n.hideLabel ? "" : (n.short || n.label), title: tip(n.title), shape: s.shape || "dot",
       size: n.size || 10,
       color: { background: s.color, border: n.focus ? "#000000" : s.color,
                highlight: { background: "#ffeb3b", border: "#000000" },
