@@ -149,8 +149,8 @@ def painted_share(driver) -> float:
 def geometry(driver, samples: int = 25) -> dict:
     """What the page drew, in canvas units, as vis-network placed it.
 
-    ``nodes``: id -> {x, y, size, label: [left, top, right, bottom] or None when no label
-    is drawn}; ``edges``: id -> {from, to, points: ``samples`` points along the drawn line
+    ``nodes``: id -> {x, y, size, label: [left, top, right, bottom] where the label is
+    drawn (its ``vadjust`` applied), or None when no label is drawn}; ``edges``: id -> {from, to, points: ``samples`` points along the drawn line
     (straight or curved), ends included}; ``scale``: the zoom after fitting.
     """
     return driver.execute_script("""
@@ -158,8 +158,10 @@ def geometry(driver, samples: int = 25) -> dict:
         n.body.nodeIndices.forEach(function (id) {
           var node = n.body.nodes[id], s = node.labelModule.size, shown = node.options.label !== undefined
               && node.options.label !== null && node.options.label !== "" && s.width > 0;
+          /* labelModule.size is where the label would be without font.vadjust, which moves it when drawn */
+          var dy = (node.options.font && node.options.font.vadjust) || 0;
           out.nodes[id] = {x: node.x, y: node.y, size: node.options.size,
-                           label: shown ? [s.left, s.top, s.left + s.width, s.top + s.height] : null};
+                           label: shown ? [s.left, s.top + dy, s.left + s.width, s.top + dy + s.height] : null};
         });
         n.body.edgeIndices.forEach(function (id) {
           var e = n.body.edges[id], pts = [];

@@ -77,9 +77,10 @@ FONT = 13              # vis font size of a label, in canvas units (style of pag
 FOCUS_FONT = 18        # the focus node's label
 LABEL_ALL = 80         # up to this many nodes every label is a candidate; above, only the top LABEL_TOP
 LABEL_TOP = 40
-RELAX_NODES = 1500     # above this, no overlap removal (pairwise, O(n²) a step): the force layout alone
+RELAX_NODES = 1000     # above this, no overlap removal (pairwise, O(n²) a step): the force layout alone
+DENSE_SPRING_NODES = 1000   # components up to this size: networkx's spring layout (dense numpy); above, force_layout
 EDGE_CLEAR_EDGES = 600 # above this many edges in a component, edges are not cleared of nodes (a hairball)
-EDGE_ROUNDS = 150
+EDGE_ROUNDS = 80
 PAD = 6.0              # space kept between two boxes
 EDGE_MARGIN = 4.0      # space kept between an edge and a node it does not join
 GAP = 120.0            # space between two components
@@ -167,14 +168,19 @@ def _component_positions(members: list[int], nbrs: list[tuple[int, int]], seed: 
         return np.array([[-0.5, 0.0], [0.5, 0.0]])
     local = {m: i for i, m in enumerate(members)}
     pairs = [(local[a], local[b]) for a, b in nbrs]
-    if k < 500:
+    if k <= DENSE_SPRING_NODES:
         import networkx as nx
 
         g = nx.Graph()
         g.add_nodes_from(range(k))
         g.add_edges_from(pairs)
-        pos = nx.spring_layout(g, seed=seed, iterations=150)
-        return np.array([pos[i] for i in range(k)], dtype=float)
+        if k < 500:
+            pos = nx.spring_layout(g, seed=seed, iterations=150)
+            return np.array([pos[i] for i in range(k)], dtype=float)
+        # networkx's own dense Fruchterman-Reingold (spring_layout takes the scipy one from 500 nodes)
+        dense = getattr(nx.drawing.layout, "_fruchterman_reingold", None)
+        if dense is not None:
+            return np.asarray(dense(nx.to_numpy_array(g, nodelist=range(k)), iterations=100, seed=seed), dtype=float)
     pos = force_layout(list(range(k)), pairs, seed=seed)
     return np.array([pos[i] for i in range(k)], dtype=float)
 
@@ -297,7 +303,8 @@ def arrange(nodes: list[dict], edges: list[dict], seed: int = 7) -> list[dict]:
     overlaps, and a node an edge passes straight over is moved off it. Labels are then
     placed greedily, most important node first, under the node or else above it; a
     label that would cover another label or node is left out (the name is in the
-    tooltip). Above :data:`LABEL_ALL` nodes only the :data:`LABEL_TOP` most important
+    tooltip); above :data:`RELAX_NODES` nodes a label may cover the small unlabelled
+    nodes, never a labelled one. Above :data:`LABEL_ALL` nodes only the :data:`LABEL_TOP` most important
     nodes are labelled. When most units share a jurisdiction (株洲市), their labels are
     drawn without it (:func:`common_prefix`). Adds ``x``, ``y`` and, where needed,
     ``short`` (the label drawn), ``vadjust`` (label above) or ``hideLabel``.
@@ -364,13 +371,18 @@ def arrange(nodes: list[dict], edges: list[dict], seed: int = 7) -> list[dict]:
         if relax and len(m) > 1:
             src = np.array([local[a] for a, _ in comp_pairs], dtype=int)
             dst = np.array([local[b] for _, b in comp_pairs], dtype=int)
-            pos = _separate(pos, s, hw_, eb)
-            for _ in range(EDGE_ROUNDS if len(comp_pairs) <= EDGE_CLEAR_EDGES else 0):
+            steps = 300 if k <= 400 else 60   # pairwise steps cost O(n²): fewer for big views
+            pos = _separate(pos, s, hw_, eb, steps=steps)
+            best, stale = None, 0
+            for _ in range(EDGE_ROUNDS if len(comp_pairs) <= EDGE_CLEAR_EDGES and k <= 400 else 0):
                 pos, hits = _clear_edges(pos, s, src, dst)
                 pos = _separate(pos, s, hw_, eb, steps=20)
                 if not hits:
                     break
-            pos = _separate(pos, s, hw_, eb, steps=1000)
+                best, stale = (hits, 0) if best is None or hits < best else (best, stale + 1)
+                if stale >= 10:   # no better for ten rounds: what is left is bent around (bend_edges)
+                    break
+            pos = _separate(pos, s, hw_, eb, steps=1000 if k <= 400 else 60)
         cx, cy, hw, hh, _ = _boxes(pos, s, hw_, eb)
         blocks.append((members, (float((cx - hw).min()), float((cy - hh).min()), float((cx + hw).max()),
                                  float((cy + hh).max()), pos)))
@@ -391,6 +403,8 @@ def arrange(nodes: list[dict], edges: list[dict], seed: int = 7) -> list[dict]:
             over_nodes = ((node_boxes[:, 0] < grown[2]) & (node_boxes[:, 2] > grown[0])
                           & (node_boxes[:, 1] < grown[3]) & (node_boxes[:, 3] > grown[1]))
             over_nodes[i] = False
+            if not relax:   # too many nodes to push apart: a label may cover small unlabelled ones
+                over_nodes &= reserve
             if over_nodes.any() or any(t[0] < grown[2] and t[2] > grown[0] and t[1] < grown[3] and t[3] > grown[1]
                                        for t in taken):
                 continue
