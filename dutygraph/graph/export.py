@@ -2,11 +2,12 @@
 
 GraphML and GEXF hold no lists: list properties (aliases, documents, amounts, …)
 are joined with ``;``. Edge ids are made unique (``e0``, ``e1``, …; a networkx
-edge is keyed by its type, which would repeat). Gephi, Cytoscape and igraph show
-a node's ``label`` attribute, so in both a node's ``label`` is its name (株洲市财政局,
-A1-1, …). In GraphML the schema label (Unit, Task, …) is the node's ``type`` and an
-edge's type is its ``type``. GEXF reserves ``type`` for directed/undirected, so
-there the schema label is ``node_label``, and an edge's label is its type, also
+edge is keyed by its type, which would repeat). Gephi and igraph show a node's
+``label`` attribute, so in both a node's ``label`` is its name (株洲市财政局, A1-1, …),
+and its id is the file's node id only (no ``id`` attribute beside it, which igraph
+would refuse). In GraphML the schema label (Unit, Task, …) is the node's ``type``
+and an edge's type is its ``type``. GEXF reserves ``type`` for directed/undirected,
+so there the schema label is ``node_label``, and an edge's label is its type, also
 kept as ``rel_type``.
 
 JSON-LD (like Turtle) holds the merged graph as its default graph, which is
@@ -60,8 +61,7 @@ def flatten(graph, gephi: bool = False):
         attrs = {k: _flat(x) for k, x in data.items() if x is not None}
         attrs["node_label" if gephi else "type"] = attrs.pop("label")
         attrs["label"] = attrs.get("name") or n
-        if gephi:
-            attrs.pop("id", None)
+        attrs.pop("id", None)   # it is the node's own id (igraph reads that into its `id` attribute)
         out.add_node(n, **attrs)
     for i, (u, w, data) in enumerate(sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], e[2]["type"]))):
         attrs = {k: _flat(x) for k, x in data.items() if x is not None}

@@ -102,3 +102,24 @@ def test_rdf_exports_are_written(graph, tmp_path, fmt):
 def test_formats_by_suffix():
     assert format_of("a.ttl") == "turtle" and format_of("b.graphml") == "graphml" and format_of("c.x") is None
     assert set(FORMATS) >= {"graphml", "gexf", "json", "turtle", "nt", "trig", "jsonld"}
+
+
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # inside rdflib
+def test_cli_exports_open_in_igraph_and_rdflib(seed_path, tmp_path):
+    """`dutygraph export` on the real CLI: GraphML names its nodes for Gephi and igraph, JSON-LD reads in rdflib."""
+    import igraph
+    import rdflib
+    from typer.testing import CliRunner
+
+    from dutygraph.cli import app
+
+    runner = CliRunner()
+    graphml, jsonld = tmp_path / "seed.graphml", tmp_path / "seed.jsonld"
+    for out in (graphml, jsonld):
+        result = runner.invoke(app, ["export", str(seed_path), "--out", str(out)])
+        assert result.exit_code == 0, result.output
+    g = igraph.Graph.Read_GraphML(str(graphml))
+    names = set(g.vs["label"])
+    assert "株洲市清水塘投资集团" in names and "Unit" not in names
+    assert set(g.vs["type"]) >= {"Unit", "Task", "Document"}
+    assert len(rdflib.Graph().parse(str(jsonld), format="json-ld")) > 1000
