@@ -4,7 +4,10 @@ A :class:`View` holds plain data: nodes and edges as dicts with a ``group`` (the
 legend key: ``Unit:department``, ``Task``, ``LEADS`` …), a label, a plain-text
 tooltip (``title``) and, for nodes, a size; the legend lists the groups used.
 Colours, shapes and line styles come from :mod:`dutygraph.viz.style` by group,
-so the page applies them and the data stays small.
+so the page applies them and the data stays small. Where the nodes are first
+drawn, which labels are drawn and which edges bend is computed once, in Python
+(:meth:`View.arranged`, :mod:`dutygraph.viz.layout`), for the page and for the
+static pictures (:mod:`dutygraph.viz.static`) alike.
 
 >>> v = View("t", [{"id": "a", "label": "A", "group": "Task", "title": "a task", "size": 8}], [], [])
 >>> v.node_count, v.edge_count
@@ -59,7 +62,8 @@ class View:
     def arranged(self) -> list[dict]:
         """The nodes with the first drawing's positions and labels (:func:`.layout.arrange`; computed once).
 
-        Nodes that already carry ``x`` and ``y`` are kept where they are.
+        Nodes that already carry ``x`` and ``y`` are kept where they are. Computed on first use:
+        change ``nodes`` or ``edges`` before it, not after.
         """
         from .layout import arrange
 
@@ -72,9 +76,8 @@ class View:
 
     def payload(self) -> dict:
         """Everything the page reads (as JSON): nodes (positioned), edges, legend, styles, options."""
-        from .page import POLISH_BUDGET_MS, vis_options
-
         from .layout import bend_edges, common_prefix
+        from .page import POLISH_BUDGET_MS, vis_options
 
         nodes, edges = self.arranged(), self.edges
         if not self.physics:   # positions stay where they are drawn: bend edges around nodes they would cross
