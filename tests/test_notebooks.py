@@ -3,6 +3,7 @@ are saved without outputs; `make notebooks` opens them in JupyterLab."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -85,6 +86,7 @@ def test_make_notebooks_installs_jupyterlab_apart_and_opens_the_folder():
     extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
     assert any(r.startswith("jupyterlab") for r in extras["notebooks"])
     assert not any(r.startswith("jupyterlab") for r in extras["test"]), "make test stays fast"
-    plan = subprocess.run(["make", "-n", "-W", "pyproject.toml", "notebooks"], cwd=ROOT, capture_output=True,
-                          text=True, check=True).stdout
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}  # under make test
+    plan = subprocess.run(["make", "--no-print-directory", "-n", "-W", "pyproject.toml", "notebooks"], cwd=ROOT,
+                          capture_output=True, text=True, check=True, env=env).stdout
     assert ".[test,notebooks]" in plan and re.search(r"jupyter lab .*notebooks/$", plan.strip().splitlines()[-1])
