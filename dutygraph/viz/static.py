@@ -34,6 +34,24 @@ def _dashes(dashes):
     return (0, tuple(dashes)) if dashes else "solid"
 
 
+def _arrowhead(ax, xs, ys, target_size: float, color: str, ppu: float) -> None:
+    """An arrowhead on the polyline (xs, ys) ending at a node of ``target_size``: its tip on the node's rim."""
+    import math
+
+    tx, ty = xs[-1], ys[-1]
+    for px, py in zip(reversed(xs[:-1]), reversed(ys[:-1])):   # the last point outside the node
+        if math.hypot(px - tx, py - ty) > target_size + 1:
+            break
+    else:
+        return
+    d = math.hypot(px - tx, py - ty)
+    tip = (tx + (px - tx) * target_size / d, ty + (py - ty) * target_size / d)
+    tail = (tip[0] + (px - tx) * 8 / d, tip[1] + (py - ty) * 8 / d)
+    ax.annotate("", xy=tip, xytext=tail, zorder=1.5,
+                arrowprops={"arrowstyle": "-|>", "color": color, "lw": 0.5, "mutation_scale": 10 * ppu / 0.75,
+                            "shrinkA": 0, "shrinkB": 0})
+
+
 def save(view, path, fmt: str | None = None, dpi: int = 200) -> Path:
     """Draw ``view`` to ``path`` as PNG or SVG (``fmt``, else from the suffix); returns the path."""
     path = Path(path)
@@ -88,6 +106,8 @@ def save(view, path, fmt: str | None = None, dpi: int = 200) -> Path:
         ax.plot(line_x, line_y, color=s.get("color", "#90a4ae"), linewidth=max(0.4, (e.get("width") or
                 s.get("width") or 1) * ppu * 0.8), linestyle=_dashes(s.get("dashes")), alpha=0.75, zorder=1,
                 solid_capstyle="round")
+        if s.get("arrows"):   # an arrowhead where the line meets the target's edge, as on the page
+            _arrowhead(ax, line_x, line_y, float(b.get("size") or 10), s.get("color", "#90a4ae"), ppu)
     for n in nodes:
         s = styles["nodes"].get(n["group"], {})
         marker = _MARKERS.get(s.get("shape"), "o")
