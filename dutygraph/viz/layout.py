@@ -77,6 +77,8 @@ FONT = 13              # vis font size of a label, in canvas units (style of pag
 FOCUS_FONT = 18        # the focus node's label
 LABEL_ALL = 80         # up to this many nodes every label is a candidate; above, only the top LABEL_TOP
 LABEL_TOP = 40
+LABELS_PER_GROUP = 3   # above LABEL_ALL nodes, each connected group of 5 or more also labels its top 3 …
+LABELLED_GROUPS = 10   # … for the 10 largest groups
 RELAX_NODES = 1000     # above this, no overlap removal (pairwise, O(n²) a step): the force layout alone
 DENSE_SPRING_NODES = 1000   # components up to this size: networkx's spring layout (dense numpy); above, force_layout
 EDGE_CLEAR_EDGES = 600 # above this many edges in a component, edges are not cleared of nodes (a hairball)
@@ -305,7 +307,7 @@ def arrange(nodes: list[dict], edges: list[dict], seed: int = 7) -> list[dict]:
     label that would cover another label or node is left out (the name is in the
     tooltip); above :data:`RELAX_NODES` nodes a label may cover the small unlabelled
     nodes, never a labelled one. Above :data:`LABEL_ALL` nodes only the :data:`LABEL_TOP` most important
-    nodes are labelled. When most units share a jurisdiction (株洲市), their labels are
+    nodes are labelled, and the top :data:`LABELS_PER_GROUP` of each group. When most units share a jurisdiction (株洲市), their labels are
     drawn without it (:func:`common_prefix`). Adds ``x``, ``y`` and, where needed,
     ``short`` (the label drawn), ``vadjust`` (label above) or ``hideLabel``.
 
@@ -326,10 +328,6 @@ def arrange(nodes: list[dict], edges: list[dict], seed: int = 7) -> list[dict]:
     shorts = [short_label(n, prefix) for n in nodes]
     width = np.array([text_width(t, f) for t, f in zip(shorts, font)])
     order = _priority(nodes)
-    candidates = set(order if k <= LABEL_ALL else order[:LABEL_TOP])
-    reserve = np.array([i in candidates for i in range(k)])
-    half_width = np.where(reserve, width / 2 + 2, 0.0)
-    extra_below = np.where(reserve, font * 1.5 + 6, 0.0)
     pairs = sorted({(min(index[e["from"]], index[e["to"]]), max(index[e["from"]], index[e["to"]]))
                     for e in edges if e["from"] in index and e["to"] in index and e["from"] != e["to"]})
 
@@ -348,6 +346,15 @@ def arrange(nodes: list[dict], edges: list[dict], seed: int = 7) -> list[dict]:
     comps: dict[int, list[int]] = {}
     for i in range(k):
         comps.setdefault(find(i), []).append(i)
+    candidates = set(order if k <= LABEL_ALL else order[:LABEL_TOP])
+    if k > LABEL_ALL:   # every group of some size gets its own top labels, however small its nodes
+        rank = {i: r for r, i in enumerate(order)}
+        groups = sorted((m for m in comps.values() if len(m) >= 5), key=len, reverse=True)[:LABELLED_GROUPS]
+        for members in groups:
+            candidates.update(sorted(members, key=rank.get)[:LABELS_PER_GROUP])
+    reserve = np.array([i in candidates for i in range(k)])
+    half_width = np.where(reserve, width / 2 + 2, 0.0)
+    extra_below = np.where(reserve, font * 1.5 + 6, 0.0)
 
     relax = k <= RELAX_NODES
     pairs_of: dict[int, list[tuple[int, int]]] = {}

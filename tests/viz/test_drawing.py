@@ -110,22 +110,13 @@ def test_disconnected_groups_are_drawn_apart(driver, tmp_path):
     """A city plan and a district plan share no unit: their partner groups must not overlap on screen."""
     path = _page(tmp_path, "two-plans", str(SEED), str(COUNTY), "--partners")
     geo = _open(driver, path)
-    parent = {n: n for n in geo["nodes"]}
-
-    def find(n):
-        while parent[n] != n:
-            n = parent[n]
-        return n
-    for e in geo["edges"].values():
-        parent[find(e["from"])] = find(e["to"])
-    groups: dict[str, list[str]] = {}
-    for n in geo["nodes"]:
-        groups.setdefault(find(n), []).append(n)
+    groups = _groups(geo)
+    find = {n: i for i, g in enumerate(groups) for n in g}.get
     assert len(groups) >= 2
     city = {find(n) for n in geo["nodes"] if n.startswith("unit/株洲市")}
-    assert len(city) == 1 and any(g not in city for g in groups), "the district's units are a group of their own"
+    assert len(city) == 1 and len(groups) > 1, "the district's units are a group of their own"
     boxes = []
-    for members in groups.values():
+    for members in groups:
         b = [_node_box(geo["nodes"][m]) for m in members]
         boxes.append((min(x[0] for x in b), min(x[1] for x in b), max(x[2] for x in b), max(x[3] for x in b)))
     for a, b in itertools.combinations(boxes, 2):
@@ -149,13 +140,41 @@ def test_big_views_label_the_top_nodes_others_on_hover(driver, tmp_path):
     geo = _open(driver, path)
     assert len(geo["nodes"]) > layout.LABEL_ALL
     labelled = [i for i, n in geo["nodes"].items() if n["label"]]
-    assert 10 <= len(labelled) <= layout.LABEL_TOP
+    assert 10 <= len(labelled) <= layout.LABEL_TOP + layout.LABELS_PER_GROUP * layout.LABELLED_GROUPS
     assert _label_clashes(geo) == []
     unlabelled = next(i for i, n in geo["nodes"].items() if not n["label"] and i.startswith("unit/"))
     tip = driver.execute_script("return window.dgNodes.get(arguments[0]).title.textContent", unlabelled)
     assert unlabelled.removeprefix("unit/") in tip   # the name is there on hover
     biggest = max((n for n in geo["nodes"].values()), key=lambda n: n["size"])
     assert biggest["label"], "the biggest node is labelled"
+
+
+def _groups(geo: dict) -> list[list[str]]:
+    """The connected groups of what the page drew."""
+    parent = {n: n for n in geo["nodes"]}
+
+    def find(n):
+        while parent[n] != n:
+            n = parent[n]
+        return n
+    for e in geo["edges"].values():
+        parent[find(e["from"])] = find(e["to"])
+    groups: dict[str, list[str]] = {}
+    for n in geo["nodes"]:
+        groups.setdefault(find(n), []).append(n)
+    return list(groups.values())
+
+
+def test_every_group_of_a_big_view_has_labels(driver, tmp_path):
+    """Two plans' whole graph (300+ nodes): the district plan's small group is labelled too, not only the city's."""
+    path = _page(tmp_path, "all-two", str(SEED), str(COUNTY), "--all")
+    geo = _open(driver, path)
+    assert len(geo["nodes"]) > layout.LABEL_ALL
+    groups = [g for g in _groups(geo) if len(g) >= 5]
+    assert len(groups) >= 2
+    for group in groups:
+        assert any(geo["nodes"][n]["label"] for n in group), f"a group of {len(group)} nodes without a label"
+    assert _label_clashes(geo) == []
 
 
 @pytest.mark.parametrize("args", [("--depends", "清水塘"), ("--unit", "市发改委"), ("--depends", "湘江")],
