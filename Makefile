@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 SEED   := examples/zhuzhou-2018-liangxing-plan.txt
 
-.PHONY: demo test venv neo4j-up neo4j-down clean
+.PHONY: demo test venv notebooks neo4j-up neo4j-down clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,16 @@ demo: $(STAMP)
 	$(DG) viz --partners --out out/seed-partners.html
 	$(DG) viz --depends 清水塘 --out out/qingshuitang-impact.html
 	@echo "Open out/seed-partners.html and out/qingshuitang-impact.html in a browser (they work offline)."
+
+# JupyterLab (the `notebooks` extra) into .venv on first use, then opens notebooks/ in it.
+NB_STAMP := $(VENV)/.notebooks-stamp
+
+$(NB_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,notebooks]'
+	touch $(NB_STAMP)
+
+notebooks: $(NB_STAMP)
+	$(VENV)/bin/jupyter lab $$([ "$$(id -u)" = 0 ] && echo --allow-root) notebooks/
 
 # Installs Chromium + CJK fonts if missing, starts Neo4j (stopped again afterwards
 # unless it was already running), runs every test; a skipped test fails here.

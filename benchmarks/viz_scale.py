@@ -6,9 +6,11 @@ k documents for growing k, writes the four views of each, opens every page in
 Debian's Chromium (offline, as the tests do) and prints one table:
 
 - nodes, edges: what the view draws;
-- iterations, settle s: the layout's stabilisation (iterations run, seconds from
-  creating the network until physics is switched off);
-- load s: from navigation until the layout settled (parsing the page included);
+- iterations, settle s: the page's own layout (iterations run, seconds from
+  creating the network until it is still): 0 iterations and the first drawing
+  when the page draws the positions computed in Python (dutygraph.viz.layout,
+  physics off: the default); the Python layout's time is not in these columns;
+- load s: from navigation until the drawing is still (parsing the page included);
 - frame ms: one full redraw of the canvas after layout, zoomed to fit (software
   rendering: --disable-gpu);
 - MB: the HTML file;

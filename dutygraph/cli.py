@@ -465,7 +465,10 @@ def export(
 @app.command()
 def viz(
     files: Optional[List[Path]] = typer.Argument(None, help="Plan files or folders (default: the store)."),
-    out: Path = typer.Option(..., "--out", "-o", help="The HTML page to write."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="The HTML page to write."),
+    png: Optional[Path] = typer.Option(None, "--png", help="Also (or instead) a PNG picture, for papers."),
+    svg: Optional[Path] = typer.Option(None, "--svg", help="Also (or instead) an SVG picture, for papers."),
+    physics: bool = typer.Option(False, "--physics", help="Page: let the nodes move (off: drawn at once, still)."),
     all_: bool = typer.Option(False, "--all", help="The whole graph (the default view)."),
     unit: Optional[str] = typer.Option(None, "--unit", help="A unit's neighbourhood."),
     depth: int = typer.Option(1, "--depth", help="Hops around the unit (--unit)."),
@@ -477,14 +480,16 @@ def viz(
     neo4j_uri: Optional[str] = Neo4jUriOption, neo4j_database: Optional[str] = Neo4jDatabaseOption,
     jobs: int = JobsOption,
 ) -> None:
-    """Write an interactive network page (one offline HTML file) of the graph, a unit, an impact or partners."""
+    """Draw the graph, a unit, an impact or partners: an interactive offline page and/or a PNG or SVG picture."""
     from .errors import DutygraphError, QueryError
-    from .viz import render
+    from .viz import make_view
 
     chosen = [v for v, on in (("all", all_), ("unit", unit), ("depends", depends_on), ("partners", partners_))
               if on]
     if len(chosen) > 1:
         _fail(QueryError("choose one view: --all, --unit NAME, --depends NAME or --partners"))
+    if out is None and png is None and svg is None:
+        _fail(QueryError("say where to draw: --out PAGE.html, --png FILE or --svg FILE"))
     view = chosen[0] if chosen else "all"
     options = dict(name=unit or depends_on, depth=depth, document=document, min_shared=min_shared)
     failures = []
@@ -492,15 +497,27 @@ def viz(
         if files or (backend == "embedded" and view in ("all", "unit")):
             # the whole graph, documents included (a backend shows only what the questions return)
             source, failures = _graph_for(files or [], store, jobs)
-            path, v = render(source, view, out, **options)
+            v = make_view(source, view, **options)
         else:
             from .queries.connect import open_backend
 
             with open_backend(backend, store, endpoint, neo4j_uri, neo4j_database) as b:
-                path, v = render(b, view, out, **options)
+                v = make_view(b, view, **options)
+        v.physics = physics
+        written = []
+        if out is not None:
+            from .viz import write_html
+
+            written.append(write_html(v, out))
+        for picture, fmt in ((png, "png"), (svg, "svg")):
+            if picture is not None:
+                from .viz.static import save
+
+                written.append(save(v, picture, fmt))
     except DutygraphError as exc:
         _fail(exc)
-    typer.echo(f"{view} view written to {path} ({v.node_count} nodes, {v.edge_count} edges)", err=True)
+    typer.echo(f"{view} view written to {', '.join(str(p) for p in written)} "
+               f"({v.node_count} nodes, {v.edge_count} edges)", err=True)
     if failures:
         raise typer.Exit(2)
 

@@ -2,11 +2,17 @@
 
 GraphML and GEXF hold no lists: list properties (aliases, documents, amounts, …)
 are joined with ``;``. Edge ids are made unique (``e0``, ``e1``, …; a networkx
-edge is keyed by its type, which would repeat). In GraphML nodes keep ``label``
-(the schema label) and ``name``, edges ``type``. GEXF gives the ``label``
-attribute a meaning of its own (what Gephi shows) and reserves ``type`` for
-directed/undirected, so there a node's label is its name and the schema label
-is ``node_label``; an edge's label is its type, also kept as ``rel_type``.
+edge is keyed by its type, which would repeat). Gephi and igraph show a node's
+``label`` attribute, so in both a node's ``label`` is its name (株洲市财政局, A1-1, …),
+and its id is the file's node id only (no ``id`` attribute beside it, which igraph
+would refuse). In GraphML the schema label (Unit, Task, …) is the node's ``type``
+and an edge's type is its ``type``. GEXF reserves ``type`` for directed/undirected,
+so there the schema label is ``node_label``, and an edge's label is its type, also
+kept as ``rel_type``.
+
+JSON-LD (like Turtle) holds the merged graph as its default graph, which is
+what ``rdflib.Graph().parse(format="json-ld")`` and most JSON-LD tools read; the
+per-document named graphs are in TriG and N-Quads.
 
 >>> import io, networkx as nx
 >>> g = nx.MultiDiGraph()
@@ -15,8 +21,10 @@ is ``node_label``; an edge's label is its type, also kept as ``rel_type``.
 >>> _ = g.add_edge("unit/a", "unit/b", key="MEMBER_OF", type="MEMBER_OF", documents=["doc/x"])
 >>> buf = io.BytesIO(); export(g, "graphml", buf)
 >>> h = nx.read_graphml(io.BytesIO(buf.getvalue()))
->>> h.nodes["unit/a"]["aliases"], [d["type"] for _, _, d in h.edges(data=True)]
-('甲;乙', ['MEMBER_OF'])
+>>> h.nodes["unit/a"]["label"], h.nodes["unit/a"]["type"], h.nodes["unit/a"]["aliases"]
+('A', 'Unit', '甲;乙')
+>>> [d["type"] for _, _, d in h.edges(data=True)]
+['MEMBER_OF']
 """
 
 from __future__ import annotations
@@ -42,16 +50,18 @@ def _flat(value):
 
 
 def flatten(graph, gephi: bool = False):
-    """A copy of ``graph`` with list properties joined, unique edge keys and, for GEXF, Gephi's names."""
+    """A copy of ``graph`` with list properties joined, unique edge keys and the name as ``label``.
+
+    The schema label becomes ``type`` (GraphML) or, with ``gephi`` (GEXF), ``node_label``.
+    """
     import networkx as nx
 
     out = nx.MultiDiGraph()
     for n, data in graph.nodes(data=True):
         attrs = {k: _flat(x) for k, x in data.items() if x is not None}
-        if gephi:
-            attrs["node_label"] = attrs.pop("label")
-            attrs["label"] = attrs.get("name", n)
-            attrs.pop("id", None)
+        attrs["node_label" if gephi else "type"] = attrs.pop("label")
+        attrs["label"] = attrs.get("name") or n
+        attrs.pop("id", None)   # it is the node's own id (igraph reads that into its `id` attribute)
         out.add_node(n, **attrs)
     for i, (u, w, data) in enumerate(sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], e[2]["type"]))):
         attrs = {k: _flat(x) for k, x in data.items() if x is not None}

@@ -53,7 +53,7 @@ FORMATS = {
     "rdfxml": ("RDF_XML", False),
     "trig": ("TRIG", True),
     "nquads": ("N_QUADS", True),
-    "jsonld": ("JSON_LD", True),
+    "jsonld": ("JSON_LD", False),   # the default graph: what JSON-LD readers read
 }
 SUFFIXES = {"turtle": ".ttl", "nt": ".nt", "rdfxml": ".rdf", "trig": ".trig", "nquads": ".nq", "jsonld": ".jsonld"}
 
@@ -260,7 +260,7 @@ def triples(graph) -> list:
 
 
 def serialize(graph, fmt: str = "turtle", output: str | IO[bytes] | None = None) -> bytes | None:
-    """Write ``graph`` as RDF: turtle, nt, rdfxml (the merged graph) or trig, nquads, jsonld (named graphs).
+    """Write ``graph`` as RDF: turtle, nt, rdfxml, jsonld (the merged graph) or trig, nquads (named graphs).
 
     Returns the bytes when ``output`` (a path or a binary stream) is None.
     """

@@ -122,3 +122,50 @@ def requests(driver) -> list[str]:
             if not url.startswith(("file:", "data:", "blob:", "about:")):
                 urls.append(url)
     return urls
+
+
+def first_draw(driver, timeout: float = 30.0) -> dict | None:
+    """The page's first drawing: ms from creating the network (and from page start), once it happened."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        drawn = driver.execute_script("return window.dgFirstDraw || null")
+        if drawn:
+            return drawn
+        time.sleep(0.02)
+    return None
+
+
+def painted_share(driver) -> float:
+    """The share of the network canvas's pixels that are not blank (white or transparent)."""
+    return driver.execute_script("""
+        var c = document.querySelector('#dg-network canvas');
+        var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, ink = 0;
+        for (var i = 0; i < d.length; i += 4) {
+          if (d[i + 3] > 0 && (d[i] < 245 || d[i + 1] < 245 || d[i + 2] < 245)) { ink++; }
+        }
+        return ink / (c.width * c.height);""")
+
+
+def geometry(driver, samples: int = 25) -> dict:
+    """What the page drew, in canvas units, as vis-network placed it.
+
+    ``nodes``: id -> {x, y, size, label: [left, top, right, bottom] where the label is
+    drawn (its ``vadjust`` applied), or None when no label is drawn}; ``edges``: id -> {from, to, points: ``samples`` points along the drawn line
+    (straight or curved), ends included}; ``scale``: the zoom after fitting.
+    """
+    return driver.execute_script("""
+        var n = window.dgNetwork, k = arguments[0], out = {nodes: {}, edges: {}, scale: n.getScale()};
+        n.body.nodeIndices.forEach(function (id) {
+          var node = n.body.nodes[id], s = node.labelModule.size, shown = node.options.label !== undefined
+              && node.options.label !== null && node.options.label !== "" && s.width > 0;
+          /* labelModule.size is where the label would be without font.vadjust, which moves it when drawn */
+          var dy = (node.options.font && node.options.font.vadjust) || 0;
+          out.nodes[id] = {x: node.x, y: node.y, size: node.options.size,
+                           label: shown ? [s.left, s.top + dy, s.left + s.width, s.top + dy + s.height] : null};
+        });
+        n.body.edgeIndices.forEach(function (id) {
+          var e = n.body.edges[id], pts = [];
+          for (var i = 0; i < k; i++) { var p = e.edgeType.getPoint(i / (k - 1)); pts.push([p.x, p.y]); }
+          out.edges[id] = {from: e.fromId, to: e.toId, points: pts};
+        });
+        return out;""", samples)

@@ -4,7 +4,10 @@ A :class:`View` holds plain data: nodes and edges as dicts with a ``group`` (the
 legend key: ``Unit:department``, ``Task``, ``LEADS`` …), a label, a plain-text
 tooltip (``title``) and, for nodes, a size; the legend lists the groups used.
 Colours, shapes and line styles come from :mod:`dutygraph.viz.style` by group,
-so the page applies them and the data stays small.
+so the page applies them and the data stays small. Where the nodes are first
+drawn, which labels are drawn and which edges bend is computed once, in Python
+(:meth:`View.arranged`, :mod:`dutygraph.viz.layout`), for the page and for the
+static pictures (:mod:`dutygraph.viz.static`) alike.
 
 >>> v = View("t", [{"id": "a", "label": "A", "group": "Task", "title": "a task", "size": 8}], [], [])
 >>> v.node_count, v.edge_count
@@ -29,6 +32,8 @@ class View:
     legend: list[dict]
     description: str = ""
     options: dict = field(default_factory=dict)   # vis-network option overrides (merged over the defaults)
+    physics: bool = False   # let vis-network's physics move the nodes after the first drawing (and on drag)
+    _arranged: list | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def node_count(self) -> int:
@@ -54,25 +59,36 @@ class View:
                 edges[g] = {k: s[k] for k in ("color", "dashes", "width", "arrows")}
         return {"nodes": nodes, "edges": edges}
 
-    def payload(self) -> dict:
-        """Everything the page reads (as JSON): nodes, edges, legend, styles, options."""
-        from .layout import PRELAYOUT_NODES, force_layout
-        from .page import POLISH_BUDGET_MS, SETTLE_BUDGET_MS, vis_options
+    def arranged(self) -> list[dict]:
+        """The nodes with the first drawing's positions and labels (:func:`.layout.arrange`; computed once).
 
-        nodes, budget = self.nodes, SETTLE_BUDGET_MS
-        prelaid = self.node_count > PRELAYOUT_NODES and not any("x" in n for n in nodes)
-        if prelaid:
-            try:
-                import numpy  # noqa: F401
-            except ImportError:  # the page lays out alone: slower to settle above ~1000 nodes
-                prelaid = False
-        if prelaid:
-            pos = force_layout([n["id"] for n in nodes], [(e["from"], e["to"]) for e in self.edges])
-            nodes = [{**n, "x": pos[n["id"]][0], "y": pos[n["id"]][1]} for n in nodes]
-            budget = POLISH_BUDGET_MS
-        return {"title": self.title, "description": self.description, "nodes": nodes, "edges": self.edges,
-                "legend": self.legend, "styles": self.styles(), "settleBudgetMs": budget,
-                "options": vis_options(self.node_count, self.edge_count, self.options, budget_ms=budget)}
+        Nodes that already carry ``x`` and ``y`` are kept where they are. Computed on first use:
+        change ``nodes`` or ``edges`` before it, not after.
+        """
+        from .layout import arrange
+
+        if self._arranged is None:
+            if self.nodes and all("x" in n and "y" in n for n in self.nodes):
+                self._arranged = [dict(n) for n in self.nodes]
+            else:
+                self._arranged = arrange(self.nodes, self.edges)
+        return self._arranged
+
+    def payload(self) -> dict:
+        """Everything the page reads (as JSON): nodes (positioned), edges, legend, styles, options."""
+        from .layout import bend_edges, common_prefix
+        from .page import POLISH_BUDGET_MS, vis_options
+
+        nodes, edges = self.arranged(), self.edges
+        if not self.physics:   # positions stay where they are drawn: bend edges around nodes they would cross
+            bends = bend_edges(nodes, edges)
+            edges = [{**e, "smooth": bends[e["id"]]} if e.get("id") in bends else e for e in edges]
+        return {"title": self.title, "description": self.description, "nodes": nodes, "edges": edges,
+                "omitted": common_prefix(self.nodes),
+                "legend": self.legend, "styles": self.styles(), "settleBudgetMs": POLISH_BUDGET_MS,
+                "physics": self.physics,
+                "options": vis_options(self.node_count, self.edge_count, self.options, budget_ms=POLISH_BUDGET_MS,
+                                       physics=self.physics)}
 
     def to_html(self) -> str:
         from .page import to_html

@@ -15,7 +15,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "examples" / "zhuzhou-2018-liangxing-plan.txt"
-SECOND = ROOT / "tests" / "fixtures" / "zhuzhou-2019-second-plan.txt"
 
 
 def out_dir() -> Path:
@@ -26,11 +25,23 @@ def out_dir() -> Path:
 
 
 def documents(*paths) -> list:
-    """The documents read from ``paths`` (default: the seed plan and the second Zhuzhou plan, when present)."""
+    """The documents read from ``paths`` (default: the seed plan alone, the plan the README answers for)."""
     from ..loaders import load
 
-    chosen = paths or tuple(p for p in (SEED, SECOND) if p.exists())
-    return [load(p) for p in chosen]
+    return [load(p) for p in (paths or (SEED,))]
+
+
+def plans(docs) -> "Table":
+    """Which plans a notebook loaded: title, file (relative to the repository when inside it), tasks."""
+    rows = []
+    for d in docs:
+        source = Path(d.source)
+        try:
+            source = source.resolve().relative_to(ROOT)
+        except ValueError:
+            pass
+        rows.append({"plan": d.title, "file": source.as_posix(), "tasks": len(d.tasks)})
+    return Table(rows, columns=["plan", "file", "tasks"], limit=None)
 
 
 class Table:

@@ -101,23 +101,27 @@ def stabilization_iterations(nodes: int, budget_ms: float = SETTLE_BUDGET_MS) ->
     return max(20, min(1000, int(budget_ms / (0.014 * nodes))))
 
 
-def vis_options(nodes: int, edges: int, overrides: dict | None = None, budget_ms: float = SETTLE_BUDGET_MS) -> dict:
-    """vis-network options tuned to settle quickly: fewer iterations and lighter drawing as graphs grow.
+def vis_options(nodes: int, edges: int, overrides: dict | None = None, budget_ms: float = SETTLE_BUDGET_MS,
+                physics: bool = True) -> dict:
+    """vis-network options tuned to draw at once: lighter drawing as graphs grow.
 
-    Physics (Barnes-Hut) runs only while stabilising; the page switches it off at the end.
+    Without ``physics`` the page draws the positions it is given (:mod:`.layout`) at once
+    and never moves them; edges are straight, as the layout placed them. With it,
+    Barnes-Hut polishes those positions for up to ``budget_ms`` and the page switches
+    it off at the end.
     """
     big = nodes > 1000 or edges > 3000
     options = {
         "autoResize": True,
-        "layout": {"randomSeed": 7, "improvedLayout": nodes <= 100},
-        "nodes": {"font": {"size": 13, "face": FONT_FACE, "strokeWidth": 2, "strokeColor": "#ffffff"},
+        "layout": {"randomSeed": 7, "improvedLayout": False},
+        "nodes": {"font": {"size": 13, "face": FONT_FACE, "strokeWidth": 4, "strokeColor": "#ffffff"},
                   "borderWidth": 1, "shadow": False},
-        "edges": {"smooth": False if edges > 300 else {"type": "continuous", "roundness": 0.3},
+        "edges": {"smooth": False if edges > 300 or not physics else {"type": "continuous", "roundness": 0.3},
                   "selectionWidth": 1.5, "shadow": False},
         "interaction": {"hover": not big, "tooltipDelay": 150, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
                         "multiselect": True, "navigationButtons": False, "keyboard": False},
         "physics": {
-            "enabled": True,
+            "enabled": physics,
             "solver": "barnesHut",
             "barnesHut": {"gravitationalConstant": -6000 if big else -4000, "centralGravity": 0.3,
                           "springLength": 90 if big else 130, "springConstant": 0.05, "damping": 0.6,
@@ -126,7 +130,7 @@ def vis_options(nodes: int, edges: int, overrides: dict | None = None, budget_ms
             "minVelocity": 1.5 if big else 0.75,
             "timestep": 0.5,
             "adaptiveTimestep": True,
-            "stabilization": {"enabled": True, "iterations": stabilization_iterations(nodes, budget_ms),
+            "stabilization": {"enabled": physics, "iterations": stabilization_iterations(nodes, budget_ms),
                               "updateInterval": 10,
                               "fit": True},
         },

@@ -289,6 +289,20 @@ _BASIS_WIDTH = {"part_of": 2.5, "explicit_reference": 2.0, "names_program": 1.5,
                 "shares_project": 1.0, "concerns": 1.2, "located_in": 1.2}
 
 
+def _via_type(basis: str, via_label: str) -> str:
+    """The relationship a task has to what it depends on through: the graph's own type, for the legend.
+
+    A project is what a task CONCERNS, a place where it is LOCATED_IN, a row task what it is
+    PART_OF; only a program is what a task DEPENDS_ON.
+
+    >>> _via_type("concerns", "Project"), _via_type("located_in", "Place"), _via_type("part_of", "Program")
+    ('CONCERNS', 'LOCATED_IN', 'DEPENDS_ON')
+    """
+    if via_label == "Task":
+        return "PART_OF"
+    return {"concerns": "CONCERNS", "located_in": "LOCATED_IN"}.get(basis, "DEPENDS_ON")
+
+
 def depends_view(graph, rows_or_targets, question: str | None = None, units=None, names=None) -> View:
     """The impact view: every task depending on what ``question`` names, with its units.
 
@@ -296,7 +310,8 @@ def depends_view(graph, rows_or_targets, question: str | None = None, units=None
     or target node ids, answered on ``graph``. ``graph`` (may be None with rows), or
     ``units`` (top-units rows) and ``names`` (rows of the ``names`` question), give
     unit kinds and the ids and labels of what tasks depend on. Each task points at the
-    program, place, project or task it depends on (line width by basis); lead
+    program it depends on, the place it is located in, the project it concerns or the row task
+    it is part of (the edge named by that relationship; line width by basis); lead
     units reach it by solid lines, responsible units by dashed ones.
     """
     items = list(rows_or_targets)
@@ -339,9 +354,11 @@ def depends_view(graph, rows_or_targets, question: str | None = None, units=None
                                                 line_last=row.get("line_last"),
                                                 extra=[f"依据 basis: {row['basis']} (via {row['via']})"]
                                                 + ([f"原文 printed: {row['printed']}"] if row.get("printed") else []))}
-        edges.append({"id": f"d{len(edges)}", "from": task_id, "to": via_id, "group": "DEPENDS_ON",
+        rel = _via_type(row["basis"], via_label)
+        edges.append({"id": f"d{len(edges)}", "from": task_id, "to": via_id, "group": rel,
                       "width": _BASIS_WIDTH.get(row["basis"], 1.0),
-                      "title": f"依赖 depends on: {row['task']} → {row['via']}\n依据 basis: {row['basis']}"
+                      "title": f"{style.edge_style(rel)['caption']}: {row['task']} → {row['via']}"
+                               f"\n依据 basis: {row['basis']}"
                       + (f"\n原文 printed: {row['printed']}" if row.get("printed") else "")})
         for role in ("lead", "responsible"):
             for name in units[role]:

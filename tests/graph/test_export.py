@@ -1,4 +1,5 @@
-"""Exports read back: GraphML and GEXF with networkx, node-link JSON, RDF with pyoxigraph."""
+"""Exports read back where users open them: GraphML with networkx and igraph, GEXF, node-link JSON, RDF with
+pyoxigraph, JSON-LD with rdflib."""
 
 from __future__ import annotations
 
@@ -23,10 +24,52 @@ def test_graphml_read_back_has_the_graph_counts(graph, tmp_path):
     path = tmp_path / "seed.graphml"
     export(graph, "graphml", path)
     back = nx.read_graphml(path)
-    assert {"nodes": dict(sorted(Counter(d["label"] for _, d in back.nodes(data=True)).items())),
+    assert {"nodes": dict(sorted(Counter(d["type"] for _, d in back.nodes(data=True)).items())),
             "edges": dict(sorted(Counter(d["type"] for _, _, d in back.edges(data=True)).items()))} == counts(graph)
     unit = back.nodes["unit/株洲市清水塘投资集团"]
     assert set(unit["aliases"].split(";")) == {"清水塘投资集团", "市清水塘投资集团"}
+
+
+def test_graphml_label_is_the_name_and_type_its_own_attribute(graph, tmp_path):
+    """What Gephi shows as a node's label is its name, never its schema label (every node "Unit")."""
+    path = tmp_path / "seed.graphml"
+    export(graph, "graphml", path)
+    back = nx.read_graphml(path)
+    for node, data in graph.nodes(data=True):
+        assert back.nodes[node]["label"] == (data.get("name") or node)
+        assert back.nodes[node]["type"] == data["label"]
+    assert back.nodes["unit/株洲市清水塘投资集团"]["label"] == "株洲市清水塘投资集团"
+    assert len({d["label"] for _, d in back.nodes(data=True)}) > len(counts(graph)["nodes"])
+
+
+def test_graphml_reads_in_igraph(graph, tmp_path):
+    import igraph
+
+    path = tmp_path / "seed.graphml"
+    export(graph, "graphml", path)
+    back = igraph.Graph.Read_GraphML(str(path))
+    assert back.vcount() == graph.number_of_nodes() and back.ecount() == graph.number_of_edges()
+    assert back.is_directed()
+    by_id = {v["id"]: v for v in back.vs}
+    unit = by_id["unit/株洲市发展和改革委员会"]
+    assert unit["label"] == "株洲市发展和改革委员会" and unit["type"] == "Unit"
+    assert Counter(back.vs["type"]) == Counter(counts(graph)["nodes"])
+    assert Counter(back.es["type"]) == Counter(counts(graph)["edges"])
+
+
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # inside rdflib
+def test_jsonld_default_graph_holds_the_data(graph, tmp_path):
+    """rdflib's plain Graph reads the default graph only: it must hold every triple of the merged graph."""
+    import rdflib
+
+    from dutygraph.graph.rdf import triples
+
+    path = tmp_path / "seed.jsonld"
+    export(graph, "jsonld", path)
+    back = rdflib.Graph().parse(str(path), format="json-ld")
+    assert len(back) == len(triples(graph)) > 1000
+    label = rdflib.URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+    assert rdflib.Literal("株洲市清水塘投资集团") in set(back.objects(None, label))
 
 
 def test_gexf_read_back_has_the_graph_counts(graph, tmp_path):
@@ -59,3 +102,24 @@ def test_rdf_exports_are_written(graph, tmp_path, fmt):
 def test_formats_by_suffix():
     assert format_of("a.ttl") == "turtle" and format_of("b.graphml") == "graphml" and format_of("c.x") is None
     assert set(FORMATS) >= {"graphml", "gexf", "json", "turtle", "nt", "trig", "jsonld"}
+
+
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # inside rdflib
+def test_cli_exports_open_in_igraph_and_rdflib(seed_path, tmp_path):
+    """`dutygraph export` on the real CLI: GraphML names its nodes for Gephi and igraph, JSON-LD reads in rdflib."""
+    import igraph
+    import rdflib
+    from typer.testing import CliRunner
+
+    from dutygraph.cli import app
+
+    runner = CliRunner()
+    graphml, jsonld = tmp_path / "seed.graphml", tmp_path / "seed.jsonld"
+    for out in (graphml, jsonld):
+        result = runner.invoke(app, ["export", str(seed_path), "--out", str(out)])
+        assert result.exit_code == 0, result.output
+    g = igraph.Graph.Read_GraphML(str(graphml))
+    names = set(g.vs["label"])
+    assert "株洲市清水塘投资集团" in names and "Unit" not in names
+    assert set(g.vs["type"]) >= {"Unit", "Task", "Document"}
+    assert len(rdflib.Graph().parse(str(jsonld), format="json-ld")) > 1000
