@@ -167,6 +167,7 @@ class RemoteSparqlStore:
         """Rows of a read-only SPARQL query (dicts; a bool for ASK) on the server's default graph."""
         check_sparql(query)
         text = _prologue() + with_bindings(query, bindings)
+        check_sparql(text)  # what is sent, bound values and prefixes included
         try:
             url = f"{self.query_url}?{self.union_param}" if self.union_param else self.query_url
             raw = self._request("POST", url, text.encode("utf-8"),
@@ -174,7 +175,7 @@ class RemoteSparqlStore:
                                  "Accept": "application/sparql-results+json"})
         except StoreError as exc:
             if "HTTP 400" in str(exc):
-                raise QueryError(f"sparql: {exc}") from exc
+                raise QueryError(f"sparql: {' '.join(str(exc).split())[:300]}") from None
             raise
         data = json.loads(raw)
         if "boolean" in data:
