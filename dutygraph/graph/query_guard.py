@@ -17,6 +17,7 @@ rdflib answer. Its errors are one line: where (line, column of the user's text)
 and why.
 
 >>> check_sparql('SELECT * WHERE { ?s <http://x/SERVICE> "SERVICE" }')
+'SELECT'
 >>> check_sparql('SELECT ?o WHERE { BIND(1<"a>" AS ?z) SERVICE <http://127.0.0.1:7879/query> { ?s ?p ?o } }')
 Traceback (most recent call last):
 ...
@@ -30,6 +31,8 @@ dutygraph.errors.QueryError: sparql: syntax error at line 1, column 18, near '?s
 from __future__ import annotations
 
 import re
+import sys
+from contextlib import contextmanager
 
 from ..errors import QueryError
 
@@ -69,6 +72,23 @@ def _syntax_error(query: str, exc) -> QueryError:
     return QueryError(f"sparql: syntax error at line {line}, column {column}, {where}")
 
 
+PARSER_RECURSION = 20_000
+
+
+@contextmanager
+def _deeper_recursion():
+    """Room for rdflib's recursive grammar (each triple pattern nests: ~80 patterns take 1,000 frames).
+
+    Python 3.11+ calls Python functions without growing the C stack, so the higher limit is safe.
+    """
+    before = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(before, PARSER_RECURSION))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(before)
+
+
 def parse_sparql(query: str):
     """The rdflib parse tree of a SPARQL query, or QueryError (a refused update, a syntax error)."""
     from pyparsing import ParseException
@@ -78,7 +98,8 @@ def parse_sparql(query: str):
     if len(query) > MAX_QUERY_CHARS:
         raise QueryError(f"sparql: the query is {len(query):,} characters long (at most {MAX_QUERY_CHARS:,})")
     try:
-        return parseQuery(query)
+        with _deeper_recursion():
+            return parseQuery(query)
     except ParseException as exc:
         error = _syntax_error(query, exc)
     except RecursionError:
@@ -86,7 +107,8 @@ def parse_sparql(query: str):
     except Exception as exc:  # noqa: BLE001 - rdflib raises plain exceptions for some bad input (prefixes, IRIs)
         raise QueryError(f"sparql: cannot read the query: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
     try:
-        update = parseUpdate(query)
+        with _deeper_recursion():
+            update = parseUpdate(query)
     except Exception:  # noqa: BLE001 - not an update either: report the query's syntax error
         raise error from None
     names = [_UPDATES.get(getattr(r, "name", ""), "an update") for r in update.get("request") or []]
@@ -94,8 +116,11 @@ def parse_sparql(query: str):
                      "(SELECT, ASK, CONSTRUCT, DESCRIBE)")
 
 
-def check_sparql(query: str) -> None:
-    """Raise :class:`QueryError` unless ``query`` is one read-only query that reads nothing but the store."""
+def check_sparql(query: str) -> str:
+    """Raise :class:`QueryError` unless ``query`` is one read-only query that reads nothing but the store.
+
+    Returns its form: SELECT, ASK, CONSTRUCT or DESCRIBE.
+    """
     tree = parse_sparql(query)
     form = getattr(tree[-1], "name", "") if len(tree) else ""
     if form not in READ_FORMS:
@@ -106,6 +131,7 @@ def check_sparql(query: str) -> None:
         if node.name == "DatasetClause":
             raise QueryError("refused: FROM / FROM NAMED names another dataset (raw queries read this store's "
                              "graphs; use GRAPH <iri> { … } for one document's graph)")
+    return READ_FORMS[form]
 
 
 _OXIGRAPH_POSITION = re.compile(r"error at (\d+):(\d+): ?(.*)", re.S)
