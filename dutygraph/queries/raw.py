@@ -24,6 +24,7 @@ only through ``dutygraph load``.
 from __future__ import annotations
 
 import threading
+import weakref
 from pathlib import Path
 
 from ..errors import QueryError
@@ -58,6 +59,10 @@ def parse_params(pairs: list[str] | None) -> dict:
     return out
 
 
+# The user-defined functions of each Neo4j store's server, asked once per store object.
+_USER_FUNCTIONS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
 def neo4j_check_read(store, query: str, params: dict | None = None) -> None:
     """Raise QueryError unless Neo4j's plan of ``query`` only reads the graph (see :mod:`dutygraph.graph.neo4j_guard`).
 
@@ -71,15 +76,15 @@ def neo4j_check_read(store, query: str, params: dict | None = None) -> None:
         with store.driver.session(database=store.settings.database) as session:
             summary = session.run(EXPLAIN + query, params or {}).consume()
             check_plan(summary.query_type or "", summary.plan, store.settings.database)
-            if getattr(store, "_user_functions", None) is None:
-                store._user_functions = user_functions(session)
+            if store not in _USER_FUNCTIONS:
+                _USER_FUNCTIONS[store] = user_functions(session)
     except ne.ClientError as exc:
         if exc.code in ("Neo.ClientError.Database.DatabaseNotFound", "Neo.ClientError.Security.Unauthorized"):
             raise store._error(exc, "a query") from exc
         raise QueryError(error_message(exc.code, exc.message)) from None
     except (ne.Neo4jError, ne.DriverError, OSError) as exc:
         raise store._error(exc, "planning the query") from exc
-    check_functions(query, store._user_functions)
+    check_functions(query, _USER_FUNCTIONS[store])
 
 
 def neo4j_cypher(store, query: str, params: dict | None = None, *, write: bool = False,
