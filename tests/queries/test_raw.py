@@ -350,3 +350,18 @@ def test_the_readme_security_model_names_exactly_what_is_allowed():
     assert names("grammar; only", " pass,") == list(query_guard.READ_FORMS.values())
     updates = {w for v in query_guard._UPDATES.values() for w in re.split(r"[ /]", v) if w not in ("DATA", "WHERE")}
     assert set(names("every update (", ")")) == updates
+
+
+def test_pyoxigraph_results_are_freed_in_their_own_thread(embedded):
+    """No stray "unsendable" line: results made in the time-limit thread are not left for another to free."""
+    import subprocess
+    import sys
+
+    code = ("import gc, sys; from dutygraph.queries import raw\n"
+            "for q in ('SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }', 'ASK { ?s ?p ?o }', "
+            "'CONSTRUCT WHERE { ?s ?p ?o } LIMIT 2', 'SELECT * WHERE { ?s ?p }'):\n"
+            "    try:\n        raw.sparql(q, store=sys.argv[1])\n    except Exception as exc:\n        print(exc)\n"
+            "gc.collect()\n")
+    result = subprocess.run([sys.executable, "-c", code, str(embedded)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert result.stdout.startswith("sparql: syntax error at line 1")
