@@ -156,8 +156,24 @@ def error_message(code: str | None, message: str | None, shift: int = len(EXPLAI
     line, column = int(where.group(1)), int(where.group(2))
     if line <= 1:
         line, column = 1, max(1, column - shift)
-    reason = (first[:where.start()] + first[where.end():]).strip()
+    reason = _short_expected((first[:where.start()] + first[where.end():]).strip())
     return f"cypher: {kind} at line {line}, column {column}: {reason}"
+
+
+def _short_expected(reason: str, keep: int = 5) -> str:
+    """At most ``keep`` of the alternatives an "expected a, b, … or z" message lists.
+
+    >>> _short_expected("Invalid input 'X': expected 'A', 'B', 'C', 'D', 'E', 'F', 'G' or <EOF>")
+    "Invalid input 'X': expected 'A', 'B', 'C', 'D', 'E', … (3 more)"
+    """
+    head, sep, items = reason.partition("expected ")
+    if not sep:
+        return reason
+    options = [o for o in (re.sub(r"^or\s+", "", o.strip()) for o in re.findall(r"'[^']*'|<[^>]*>|[^,'<]+", items))
+               if o and o != "or"]
+    if len(options) <= keep:
+        return reason
+    return f"{head}{sep}{', '.join(options[:keep])}, … ({len(options) - keep} more)"
 
 
 USER_FUNCTIONS = "SHOW FUNCTIONS YIELD name, isBuiltIn WHERE NOT isBuiltIn RETURN name"
