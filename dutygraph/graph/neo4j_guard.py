@@ -121,7 +121,7 @@ def check_plan(query_type: str, plan: dict | None, database: str) -> None:
 def called_functions(query: str) -> set[str]:
     """Lower-cased names written as ``name(`` or ``ns.name(`` in ``query`` (strings and comments left out)."""
     text = _CYPHER_NOISE.sub(" ", query)
-    return {m.group(1).lower().replace(" ", "") for m in _CALLED.finditer(text)}
+    return {re.sub(r"[\s`]", "", m.group(1)).lower() for m in _CALLED.finditer(text)}
 
 
 def check_functions(query: str, user_functions: set[str]) -> None:

@@ -59,3 +59,4 @@ def test_the_bare_server_has_no_user_defined_function_and_one_would_be_refused(n
     with pytest.raises(QueryError, match="apoc.text.join"):
         guard.check_functions(query, {"apoc.text.join", "apoc.util.sleep"})
     guard.check_functions(query, {"apoc.util.sleep", "apoc.load.json"})
+    assert guard.called_functions("RETURN `apoc`.`text` . join(['a'], ',')") == {"apoc.text.join"}
