@@ -389,7 +389,7 @@ def sparql(
     timeout: float = TimeoutOption,
     fmt: OutputFormat = FormatOption,
 ) -> None:
-    """Run a read-only SPARQL query (updates and SERVICE refused) on the embedded store or an endpoint."""
+    """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE; no SERVICE, no FROM) on the store or an endpoint."""
     from .errors import DutygraphError
     from .queries import raw
 

@@ -138,3 +138,43 @@ def test_raw_cypher_on_neo4j_is_read_only_unless_write(neo4j, seed_path):
 def test_an_empty_store_says_so(tmp_path):
     result = run("units", "--store", tmp_path / "nothing")
     assert result.exit_code == 3 and "empty" in result.stderr
+
+
+def _cli(*args) -> "subprocess.CompletedProcess":
+    """The real command in its own process: stderr as a user sees it (stray lines included)."""
+    import subprocess
+    import sys
+
+    code = "import sys; from dutygraph.cli import main; sys.argv = ['dutygraph', *sys.argv[1:]]; main()"
+    return subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("args, says", [
+    (("cypher", "MATCH (n:Unit) RETURN count(n); MATCH (m:Task) RETURN count(m)"), "one statement per query"),
+    (("cypher", "MATCH (n:Unit) RETURN count(n); MATCH (m:Task) RETURN count(m)", "--write"),
+     "one statement per query"),
+    (("cypher", "MATCH (n) RETRN n"), "syntax error at line 1, column 11"),
+    (("cypher", "LOAD FROM '/etc/passwd' (file_format='csv') RETURN *"), "refused"),
+    (("sparql", "SELECT ?s\nWHERE { ?s ?p }"), "syntax error at line 2, column"),
+    (("sparql", 'SELECT ?o WHERE { BIND(1<"a>" AS ?z) SERVICE <http://127.0.0.1:9/query> { ?s ?p ?o } '
+                'BIND("" AS ?w) }'), "refused: SERVICE"),
+    (("sparql", "SELECT * FROM <http://127.0.0.1:9/x.ttl> WHERE { ?s ?p ?o }"), "refused: FROM"),
+])
+def test_a_refused_or_bad_raw_query_is_one_line_and_exit_status_4(store, args, says):
+    result = _cli(*args, "--store", store)
+    assert result.returncode == 4 and result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1 and says in result.stderr, result.stderr
+
+
+def test_neo4j_payloads_of_the_issue_are_one_line_and_exit_status_4(neo4j, seed_path):
+    uri = neo4j.settings.uri
+    assert run("load", seed_path, "--neo4j", "--neo4j-uri", uri).exit_code == 0
+    for query, says in (("LOAD CSV FROM 'file:///etc/passwd' AS r RETURN r", "LOAD CSV"),
+                        ("SHOW TRANSACTIONS", "SHOW TRANSACTIONS"), ("SHOW SETTINGS", "SHOW SETTINGS"),
+                        ("SHOW TRANSACTIONS YIELD transactionId AS t TERMINATE TRANSACTIONS t YIELD message "
+                         "RETURN message", "refused"),
+                        ("MATCH (n) RETURN n; MATCH (m) RETURN m", "one statement per query"),
+                        ("MATCH (n) RETRN n", "syntax error at line 1, column 11")):
+        result = _cli("cypher", query, "--backend", "neo4j", "--neo4j-uri", uri)
+        assert result.returncode == 4 and result.stdout == "", result.stderr
+        assert len(result.stderr.splitlines()) == 1 and says in result.stderr, result.stderr

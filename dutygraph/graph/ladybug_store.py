@@ -31,7 +31,6 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import QueryError, StoreError
-from .query_guard import check_cypher
 from .rows import document_ids, edge_rows, node_rows
 from .schema import (DOCUMENT_LABELS, EDGE_ENDPOINTS, EDGE_PROPERTIES, EDGE_TYPES, NODE_LABELS, NODE_PROPERTIES,
                      SHARED_LABELS, UNION_PROPERTIES)
@@ -118,20 +117,28 @@ class LadybugStore:
 
     def cypher(self, query: str, params: dict | None = None, timeout: float | None = None,
                write: bool = False) -> list[dict]:
-        """Rows of a Cypher query as dicts; writes are refused unless ``write`` (and the store is writable)."""
-        if not write:
-            check_cypher(query)
+        """Rows of one Cypher statement as dicts; anything but a read of the graph is refused unless ``write``
+        (:mod:`dutygraph.graph.ladybug_guard`), and the store must then be writable."""
+        from .ladybug_guard import check_read, error_message, one_statement
+
         self.open()
         self._conn.set_query_timeout(int(timeout * 1000) if timeout else 0)
         try:
-            result = self._conn.execute(query, params or {})
+            if write:
+                one_statement(self._conn, query, params)
+            else:
+                check_read(self._conn, query, params)
+            try:
+                result = self._conn.execute(query, params or {})
+            except RuntimeError as exc:
+                raise QueryError(error_message(str(exc), shift=0)) from None
+            if isinstance(result, list):  # one_statement let it through: nothing ran twice, but say so
+                raise QueryError("refused: one statement per query (a second one follows a ';')")
             columns = result.get_column_names()
             rows = []
             while result.has_next():
                 rows.append(dict(zip(columns, result.get_next())))
             return rows
-        except RuntimeError as exc:
-            raise QueryError(f"cypher: {exc}") from exc
         finally:
             self._conn.set_query_timeout(0)
 

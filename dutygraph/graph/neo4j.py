@@ -272,7 +272,8 @@ class Neo4jStore:
                 raise self._error(exc, "a query") from exc
             if "TransactionTimedOut" in (exc.code or "") or "Terminated" in (exc.code or ""):
                 raise QueryError(f"cypher: timed out after {timeout}s") from exc
-            raise QueryError(f"cypher: {exc.code}: {exc.message}") from exc
+            message = (exc.message or "").strip()
+            raise QueryError(f"cypher: {exc.code}: {message.splitlines()[0] if message else 'error'}") from None
         except self._driver_errors() as exc:
             raise self._error(exc, "a query") from exc
 

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from ..errors import QueryError, StoreError
 from . import vocab as v
-from .query_guard import check_sparql
+from .query_guard import check_sparql, oxigraph_error
 from .rdf import ChunkReader, documents_query, insert_data, replace_update, sparql_counts, trig_chunks
 from .rows import document_ids
 
@@ -87,6 +87,11 @@ def result_rows(result) -> list[dict] | bool:
              "object": python_value(t.object)} for t in result]
 
 
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 class OxigraphStore:
     """A pyoxigraph store folder (RocksDB). Several ``read_only`` instances may read while one writes."""
 
@@ -128,14 +133,24 @@ class OxigraphStore:
 
         check_sparql(query)
         subs = {ox.Variable(k.lstrip("?$")): to_term(x) for k, x in (bindings or {}).items()}
+        error: Exception | None = None
         try:
             result = self.store.query(query, prefixes=v.PREFIXES, substitutions=subs or None,
                                       use_default_graph_as_union=True)
-            return result_rows(result)
-        except (SyntaxError, RuntimeError, ValueError) as exc:
-            raise QueryError(f"sparql: {exc}") from exc
+            try:
+                return result_rows(result)
+            finally:
+                # Freed here, in this thread, even if this frame outlives the call (the parser's
+                # garbage holds it until the next collection): pyoxigraph results freed in another
+                # thread print a stray "unsendable" line.
+                result = None  # noqa: F841
+        except SyntaxError as exc:
+            error = QueryError(oxigraph_error(str(exc)))
+        except (RuntimeError, ValueError) as exc:
+            error = QueryError(f"sparql: {_first_line(exc)}")
         except OSError as exc:
-            raise StoreError(f"sparql: {exc}") from exc
+            error = StoreError(f"sparql: {_first_line(exc)}")
+        raise error  # outside the handler: no traceback of the store's frames rides along
 
     def counts(self) -> dict[str, dict[str, int]]:
         return sparql_counts(self.store)

@@ -99,6 +99,19 @@ def _value(cell: dict | None):
         return cell["value"]
 
 
+def _triple_rows(ntriples: bytes) -> list[dict]:
+    """CONSTRUCT/DESCRIBE answers (N-Triples) as subject/predicate/object dicts, as the embedded store gives them."""
+    import pyoxigraph as ox
+
+    from .oxigraph_store import python_value
+
+    try:
+        return [{"subject": python_value(t.subject), "predicate": python_value(t.predicate),
+                 "object": python_value(t.object)} for t in ox.parse(ntriples, ox.RdfFormat.N_TRIPLES)]
+    except SyntaxError as exc:
+        raise StoreError(f"sparql: the endpoint's N-Triples answer cannot be read: {exc}") from None
+
+
 class RemoteSparqlStore:
     """A SPARQL server reached over HTTP (Oxigraph's endpoint layout by default)."""
 
@@ -167,15 +180,19 @@ class RemoteSparqlStore:
         """Rows of a read-only SPARQL query (dicts; a bool for ASK) on the server's default graph."""
         check_sparql(query)
         text = _prologue() + with_bindings(query, bindings)
+        form = check_sparql(text)  # what is sent, bound values and prefixes included
+        triples = form in ("CONSTRUCT", "DESCRIBE")
         try:
             url = f"{self.query_url}?{self.union_param}" if self.union_param else self.query_url
             raw = self._request("POST", url, text.encode("utf-8"),
                                 {"Content-Type": "application/sparql-query",
-                                 "Accept": "application/sparql-results+json"})
+                                 "Accept": "application/n-triples" if triples else "application/sparql-results+json"})
         except StoreError as exc:
             if "HTTP 400" in str(exc):
-                raise QueryError(f"sparql: {exc}") from exc
+                raise QueryError(f"sparql: {' '.join(str(exc).split())[:300]}") from None
             raise
+        if triples:
+            return _triple_rows(raw)
         data = json.loads(raw)
         if "boolean" in data:
             return bool(data["boolean"])

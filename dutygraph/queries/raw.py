@@ -2,14 +2,19 @@
 
 What ``dutygraph cypher`` and ``dutygraph sparql`` run. Parameters always travel
 as query parameters (Cypher ``$name``, SPARQL pre-bound ``?name``), never pasted
-into the text. The guards, per backend:
+into the text. Read-only is an allow-list on every backend: a query may read the
+graph and nothing else (no file, no URL, no procedure outside a short list, no
+SHOW/TERMINATE or other command, no second statement):
 
-- embedded Cypher (ladybug): :func:`~dutygraph.graph.query_guard.check_cypher`
-  refuses writing clauses, and the store is opened read-only for reading;
-- Neo4j: ``EXPLAIN`` first, and anything whose query type is not ``r`` (read) is
-  refused; the query then runs in a read transaction (``execute_read``), with a
-  server-side timeout;
-- SPARQL (pyoxigraph, a remote endpoint): updates and ``SERVICE`` are refused.
+- embedded Cypher (ladybug): :mod:`dutygraph.graph.ladybug_guard` checks the
+  statement and every operator and table function of its plan, and the store is
+  opened read-only;
+- Neo4j: :mod:`dutygraph.graph.neo4j_guard` checks the query type and every
+  operator of the ``EXPLAIN`` plan (procedures, database); the query then runs in
+  a read transaction (``execute_read``), with a server-side timeout;
+- SPARQL (pyoxigraph, a remote endpoint, rdflib): :mod:`dutygraph.graph.query_guard`
+  parses the query and lets only SELECT, ASK, CONSTRUCT and DESCRIBE through,
+  without SERVICE, FROM or FROM NAMED.
 
 ``write=True`` lifts the Cypher guards (for a researcher's own annotations); SPARQL
 stays read-only here: the embedded store keeps its RDF and Cypher halves in step
@@ -19,6 +24,7 @@ only through ``dutygraph load``.
 from __future__ import annotations
 
 import threading
+import weakref
 from pathlib import Path
 
 from ..errors import QueryError
@@ -53,36 +59,59 @@ def parse_params(pairs: list[str] | None) -> dict:
     return out
 
 
-def neo4j_query_type(store, query: str, params: dict | None = None) -> str:
-    """The query type Neo4j's planner gives ``query``: ``r``, ``rw``, ``w`` or ``s`` (schema)."""
+# The user-defined functions of each Neo4j store's server, asked once per store object.
+_USER_FUNCTIONS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def neo4j_check_read(store, query: str, params: dict | None = None) -> None:
+    """Raise QueryError unless Neo4j's plan of ``query`` only reads the graph (see :mod:`dutygraph.graph.neo4j_guard`).
+
+    The query is planned (``EXPLAIN``), not run; so is nothing else.
+    """
     import neo4j.exceptions as ne
+
+    from ..graph.neo4j_guard import EXPLAIN, check_functions, check_plan, error_message, user_functions
 
     try:
         with store.driver.session(database=store.settings.database) as session:
-            summary = session.run("EXPLAIN " + query, params or {}).consume()
+            summary = session.run(EXPLAIN + query, params or {}).consume()
+            check_plan(summary.query_type or "", summary.plan, store.settings.database)
+            if store not in _USER_FUNCTIONS:
+                _USER_FUNCTIONS[store] = user_functions(session)
     except ne.ClientError as exc:
-        raise QueryError(f"cypher: {exc.code}: {exc.message}") from exc
-    return summary.query_type or ""
+        if exc.code in ("Neo.ClientError.Database.DatabaseNotFound", "Neo.ClientError.Security.Unauthorized"):
+            raise store._error(exc, "a query") from exc
+        raise QueryError(error_message(exc.code, exc.message)) from None
+    except (ne.Neo4jError, ne.DriverError, OSError) as exc:
+        raise store._error(exc, "planning the query") from exc
+    check_functions(query, _USER_FUNCTIONS[store])
 
 
 def neo4j_cypher(store, query: str, params: dict | None = None, *, write: bool = False,
                  timeout: float | None = DEFAULT_TIMEOUT) -> list[dict]:
-    """Run ``query`` on Neo4j: refused unless EXPLAIN calls it read-only, or ``write``."""
+    """Run ``query`` on Neo4j: refused unless its plan only reads the graph, or ``write``."""
     import neo4j
+    import neo4j.exceptions as ne
 
     if not write:
-        kind = neo4j_query_type(store, query, params)
-        if kind != "r":
-            raise QueryError(f"refused: Neo4j plans this query as {kind!r}, not read-only (r); "
-                             "pass --write to change the store")
+        neo4j_check_read(store, query, params)
         return store.run_read(query, params, timeout=timeout)
+
+    from ..graph.neo4j_guard import error_message
 
     @neo4j.unit_of_work(timeout=timeout)
     def work(tx):
         return [record.data() for record in tx.run(query, params or {})]
 
-    with store.driver.session(database=store.settings.database) as session:
-        return session.execute_write(work)
+    try:
+        with store.driver.session(database=store.settings.database) as session:
+            return session.execute_write(work)
+    except ne.ClientError as exc:
+        if "TransactionTimedOut" in (exc.code or "") or "Terminated" in (exc.code or ""):
+            raise QueryError(f"cypher: timed out after {timeout}s") from None
+        raise QueryError(error_message(exc.code, exc.message, shift=0)) from None
+    except (ne.Neo4jError, ne.DriverError, OSError) as exc:
+        raise store._error(exc, "a query") from exc
 
 
 def cypher(query: str, params: dict | None = None, *, backend: str = "embedded", store: str | Path = ".dutygraph",
