@@ -17,6 +17,7 @@ import sys
 
 import pytest
 
+from dutygraph.errors import StoreError
 from dutygraph.graph.embedded import EmbeddedStore
 from dutygraph.loaders import load
 
@@ -25,6 +26,7 @@ from .test_embedded import SECOND, SECOND_ID, SEED_ID, snapshot
 
 CHILD = """
 import os, signal, sys
+from dutygraph.errors import StoreError
 from dutygraph.graph.embedded import EmbeddedStore
 from dutygraph.loaders import load
 
@@ -97,3 +99,13 @@ def test_a_load_killed_while_removing_what_a_killed_load_left(tmp_path, referenc
     with EmbeddedStore(path) as s:
         s.load([read(SECOND)])
         assert snapshot(s) == reference
+
+
+def test_a_first_load_killed_between_the_halves_leaves_no_store(tmp_path):
+    path = tmp_path / "store"
+    assert load_killed_at(path, [SEED], "oxigraph") == -signal.SIGKILL
+    with EmbeddedStore(path) as s, pytest.raises(StoreError, match="no dutygraph store here"):
+        s.documents()  # not a store Cypher reads as empty and SPARQL refuses: no store at all
+    EmbeddedStore(path).load([read(SEED)])
+    assert documents_of_both_halves(path) == ([SEED_ID], [SEED_ID])
+    assert sorted(p.name for p in path.iterdir()) == ["g000001", "store.json", "write.lock"]
