@@ -174,15 +174,15 @@ class EmbeddedStore:
             raise StoreError(f"{self.path}: the embedded store is written only by `load`")
         if self._ladybug is None:
             meta, lock = self._hold_current()
+            where = self.path / gen.name(meta["generation"])
+            ladybug = LadybugStore(where / "graph.lbug", read_only=True)
+            oxigraph = OxigraphStore(where / "oxigraph", read_only=True)
             try:
-                where = self.path / gen.name(meta["generation"])
                 self._check_complete(where)
-                ladybug = LadybugStore(where / "graph.lbug", read_only=True).open()
-                oxigraph = OxigraphStore(where / "oxigraph", read_only=True)
-                self._verify(meta, ladybug, oxigraph)
+                self._verify(meta, ladybug.open(), oxigraph)
             except BaseException:
-                if "ladybug" in locals():
-                    ladybug.close()
+                ladybug.close()
+                oxigraph.close()
                 gen.unlock(lock)
                 raise
             self._ladybug, self._oxigraph, self._reader_lock = ladybug, oxigraph, lock
