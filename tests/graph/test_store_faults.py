@@ -197,3 +197,14 @@ def test_a_store_another_process_is_loading_into(tmp_path, seed_and_second):
         assert writer.wait(timeout=300) == 0
     with EmbeddedStore(store_path) as s:
         assert len(s.documents()) == 2
+
+
+def test_raw_write_on_the_embedded_store_is_refused_with_a_pointer_to_load(tmp_path, seed_and_second):
+    seed, _ = seed_and_second
+    store_path = tmp_path / "store"
+    EmbeddedStore(store_path).load([seed])
+    one_line(cli("cypher", "MATCH (u:Unit) SET u.name = 'x'", "--write", "--store", str(store_path)), 4,
+             "halves change together only through `dutygraph load`")
+    read = cli("cypher", "MATCH (u:Unit {name: 'x'}) RETURN count(u) AS n", "--store", str(store_path),
+               "--format", "json")
+    assert read.returncode == 0 and json.loads(read.stdout) == [{"n": 0}], read.stderr
