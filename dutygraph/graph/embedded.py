@@ -1,16 +1,31 @@
 """The default store: a folder (``./.dutygraph/``) answering Cypher (ladybug) and SPARQL (pyoxigraph).
 
-Layout::
+Layout (see docs/store.md for the design, each crash point and what happens after it)::
 
-    .dutygraph/store.json      format and schema fingerprint
-    .dutygraph/graph.lbug      ladybug database (+ graph.lbug.wal): the Neo4j schema, for Cypher
-    .dutygraph/oxigraph/       pyoxigraph store: one named graph per document, their merge as default graph
+    .dutygraph/store.json        the commit record: format, schema fingerprint, the current generation,
+                                 and the number and digest of its documents (ids and content hashes)
+    .dutygraph/write.lock        held (flock) by the one process loading into the store
+    .dutygraph/g000007/          the current generation, never changed once committed:
+        graph.lbug               ladybug database: the Neo4j schema, for Cypher
+        oxigraph/                pyoxigraph store: one named graph per document, their merge as default graph
+        reader.lock              held shared (flock) by every process reading this generation
 
-Loading documents replaces what they contributed before and adds the rest, in
-both stores: later loads add documents, loading a document again replaces it
-and changes nothing else, and a failed load leaves the store as it was (the
-ladybug transaction commits only after the pyoxigraph update has). The end
-state is ``build(all loaded documents)``.
+A load builds the next generation aside (a copy of the current one: the ladybug
+file copied, pyoxigraph's immutable SST files hard-linked), loads the documents
+into both halves there, syncs it to disk and then commits it by replacing
+``store.json`` with one rename. Whatever moment the process dies, readers see
+either the old generation or the new one, both halves together; a failed load
+(disk full, read-only file system, …) removes what it built and leaves the
+store as it was. Old and unfinished generations are removed by the next load
+(a generation a reader still holds is kept until then).
+
+On open, both halves' documents and content hashes are checked against each
+other and against the commit record; a store where they disagree is refused with
+how to repair it, never served.
+
+Loading documents replaces what they contributed before and adds the rest:
+later loads add documents, loading a document again replaces it and changes
+nothing else. The end state is ``build(all loaded documents)``.
 
 >>> import tempfile
 >>> from dutygraph.model import Document, Task, Provenance, Assignment, Role
@@ -32,16 +47,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
+from typing import Callable
 
-from ..errors import StoreError
+from ..errors import QueryError, StoreError
+from . import generations as gen
 from . import schema, vocab
 from .ladybug_store import LadybugStore
 from .oxigraph_store import OxigraphStore
 
 DEFAULT_PATH = Path(".dutygraph")
 # 2: IN_DOCUMENT carries `document`, shared nodes keep schema.preferred values, namesakes get folder keys.
-FORMAT = 2
+# 3: generations (g000001/…) committed by store.json.
+FORMAT = 3
+TRACE_ENV = "DUTYGRAPH_STORE_TRACE"  # a file the load appends its phases to (docs/store.md; for the kill test)
 
 
 def fingerprint() -> str:
@@ -60,47 +80,134 @@ def as_graph(documents_or_graph):
     return build(documents_or_graph)
 
 
-class EmbeddedStore:
-    """A store folder; ``load`` writes, ``cypher``/``sparql``/``counts``/``documents`` read."""
+def digest(documents: dict[str, str | None]) -> str:
+    """One hash of document ids and their content hashes (sha256 of the source file)."""
+    text = "\n".join(f"{doc}\t{sha or ''}" for doc, sha in sorted(documents.items()))
+    return hashlib.sha256(text.encode()).hexdigest()
 
-    def __init__(self, path: str | Path = DEFAULT_PATH):
+
+def _trace_hook() -> Callable[[str], None] | None:
+    target = os.environ.get(TRACE_ENV)
+    if not target:
+        return None
+
+    def trace(phase: str) -> None:
+        with open(target, "a", encoding="utf-8") as f:
+            f.write(phase + "\n")
+
+    return trace
+
+
+class EmbeddedStore:
+    """A store folder; ``load`` writes, ``cypher``/``sparql``/``counts``/``documents`` read.
+
+    ``on_phase(name)`` is called as a load passes each phase (``lock``, ``copy``,
+    ``ladybug``, ``oxigraph``, ``sync``, ``commit``, ``committed``, ``collect``, ``done``);
+    by default it appends to the file named by ``$DUTYGRAPH_STORE_TRACE``, if set.
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_PATH, on_phase: Callable[[str], None] | None = None):
         self.path = Path(path)
+        self.on_phase = on_phase or _trace_hook()
         self._ladybug: LadybugStore | None = None
         self._oxigraph: OxigraphStore | None = None
+        self._reader_lock: int | None = None
 
     @property
     def meta_path(self) -> Path:
         return self.path / "store.json"
 
-    def _check(self, writing: bool) -> None:
-        if not self.meta_path.exists():
-            if writing and (not self.path.exists() or not any(self.path.iterdir())):
-                return
-            raise StoreError(f"{self.path}: no dutygraph store here (run `dutygraph load FILE...` first)")
-        try:
-            meta = json.loads(self.meta_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise StoreError(f"{self.meta_path}: unreadable: {exc}") from exc
-        if meta.get("format") != FORMAT or meta.get("schema") != fingerprint():
-            raise StoreError(f"{self.path}: written by another version of dutygraph's schema; "
-                             "remove the folder and load the documents again")
+    def _phase(self, name: str) -> None:
+        if self.on_phase is not None:
+            self.on_phase(name)
 
+    # -- the commit record ---------------------------------------------------------------
+    def _meta(self) -> dict | None:
+        """The commit record, checked; None if there is none (no store, or one never committed)."""
+        gen.check_folder(self.path)
+        try:
+            text = self.meta_path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise StoreError(f"{self.meta_path}: cannot read: {gen.reason(exc)}") from exc
+        try:
+            meta = json.loads(text)
+        except ValueError as exc:
+            raise StoreError(f"{self.meta_path}: damaged ({exc}); remove {self.path} and load the documents "
+                             "again") from exc
+        if not isinstance(meta, dict) or meta.get("format") != FORMAT or meta.get("schema") != fingerprint():
+            raise StoreError(f"{self.path}: written by another version of dutygraph's store or schema; "
+                             "remove the folder and load the documents again")
+        if not isinstance(meta.get("generation"), int) or not isinstance(meta.get("digest"), str):
+            raise StoreError(f"{self.meta_path}: damaged (no generation); remove {self.path} and load the "
+                             "documents again")
+        return meta
+
+    def _verify(self, meta: dict, ladybug: LadybugStore, oxigraph: OxigraphStore) -> None:
+        """Refuse a generation whose halves disagree with each other or with the commit record."""
+        where = self.path / gen.name(meta["generation"])
+        try:
+            cypher = {d["id"]: d["sha256"] for d in ladybug.documents()}
+            sparql = oxigraph.document_hashes()
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"{where}: damaged, cannot be read ({gen.reason(exc)}); remove {self.path} and load "
+                             "the documents again") from exc
+        if cypher != sparql or digest(cypher) != meta["digest"]:
+            differ = sorted(set(cypher.items()) ^ set(sparql.items()))
+            detail = f", first difference: {differ[0][0]}" if differ else ""
+            raise StoreError(f"{where}: damaged: the Cypher half (ladybug) holds {len(cypher)} documents, the "
+                             f"SPARQL half (pyoxigraph) {len(sparql)}, the commit record {meta.get('documents')}"
+                             f"{detail}; remove {self.path} and load the documents again")
+
+    def _check_complete(self, where: Path) -> None:
+        """Refuse a committed generation with a half missing (removed by hand)."""
+        for half in ("graph.lbug", "oxigraph/CURRENT"):
+            if not (where / half).exists():
+                raise StoreError(f"{where}: damaged: {half} is missing; remove {self.path} and load the documents "
+                                 "again")
+
+    # -- reading -------------------------------------------------------------------------
     def _stores(self, writing: bool = False) -> tuple[LadybugStore, OxigraphStore]:
-        """Both databases, opened read-only unless ``writing`` (or already open for writing)."""
-        if self._ladybug is None or (writing and self._ladybug.read_only):
-            self._check(writing)
-            self.close()
-            self._ladybug = LadybugStore(self.path / "graph.lbug", read_only=not writing).open()
-            self._oxigraph = OxigraphStore(self.path / "oxigraph", read_only=not writing)
+        """Both halves of the current generation, opened read-only and checked against each other."""
+        if writing:
+            raise StoreError(f"{self.path}: the embedded store is written only by `load`")
+        if self._ladybug is None:
+            meta, lock = self._hold_current()
+            where = self.path / gen.name(meta["generation"])
+            ladybug = LadybugStore(where / "graph.lbug", read_only=True)
+            oxigraph = OxigraphStore(where / "oxigraph", read_only=True)
+            try:
+                self._check_complete(where)
+                self._verify(meta, ladybug.open(), oxigraph)
+            except BaseException:
+                ladybug.close()
+                oxigraph.close()
+                gen.unlock(lock)
+                raise
+            self._ladybug, self._oxigraph, self._reader_lock = ladybug, oxigraph, lock
         return self._ladybug, self._oxigraph
 
+    def _hold_current(self) -> tuple[dict, int]:
+        """The commit record and a shared lock on its generation (so no load removes it while read)."""
+        for _ in range(50):
+            meta = self._meta()
+            if meta is None:
+                raise StoreError(f"{self.path}: no dutygraph store here (run `dutygraph load FILE...` first)")
+            lock = gen.lock_reader(self.path / gen.name(meta["generation"]))
+            if lock is not None:
+                return meta, lock
+        raise StoreError(f"{self.path}: generation {meta['generation']} of the commit record is missing; "
+                         f"remove {self.path} and load the documents again")
+
     def close(self) -> None:
-        """Release both databases (another process may then write)."""
+        """Release both databases and the generation (a later load may then remove it)."""
         if self._ladybug is not None:
             self._ladybug.close()
         if self._oxigraph is not None:
             self._oxigraph.close()
-        self._ladybug = self._oxigraph = None
+        gen.unlock(self._reader_lock)
+        self._ladybug = self._oxigraph = self._reader_lock = None
 
     def __enter__(self):
         return self
@@ -110,21 +217,105 @@ class EmbeddedStore:
 
     # -- writing -------------------------------------------------------------------------
     def load(self, documents_or_graph) -> dict[str, dict[str, int]]:
-        """Load documents (or a graph from ``build``); returns the store's counts afterwards."""
+        """Load documents (or a graph from ``build``); returns the store's counts afterwards.
+
+        All or nothing: the documents become visible to Cypher and SPARQL together, or
+        (on any failure, or if the process dies first) not at all.
+        """
         graph = as_graph(documents_or_graph)
-        ladybug, oxigraph = self._stores(writing=True)
-        if not self.meta_path.exists():  # a new store
-            self.meta_path.write_text(json.dumps({"format": FORMAT, "schema": fingerprint()}) + "\n",
-                                      encoding="utf-8")
-        ladybug.load(graph, before_commit=lambda: oxigraph.load(graph))
-        return ladybug.counts()
+        self.close()
+        if self._meta() is None:  # before the lock file is made: a folder that is not a store stays untouched
+            gen.check_new(self.path)
+        with gen.writer_lock(self.path):
+            self._phase("lock")
+            meta = self._meta()
+            if meta is None:
+                gen.check_new(self.path)
+            number = (meta["generation"] if meta else 0) + 1
+            gen.collect(self.path, keep=meta["generation"] if meta else None, phase=self._phase)
+            new = self.path / gen.name(number)
+            try:
+                counts, documents = self._build(meta, new, graph)
+                self._phase("commit")
+                gen.write_json(self.meta_path, {"format": FORMAT, "schema": fingerprint(), "generation": number,
+                                                "documents": len(documents), "digest": digest(documents)})
+            except BaseException as exc:
+                gen.remove(new)
+                if isinstance(exc, StoreError) or not isinstance(exc, Exception):
+                    raise
+                raise StoreError(f"{self.path}: load failed, nothing changed: {gen.reason(exc)}") from exc
+            self._phase("committed")
+            gen.collect(self.path, keep=number, phase=self._phase)
+            self._phase("done")
+        return counts
+
+    def _build(self, meta: dict | None, new: Path, graph) -> tuple[dict, dict]:
+        """Generation ``new``: a copy of the current one with ``graph`` loaded into both halves, synced."""
+        new.mkdir()
+        gen.create_reader_lock(new)
+        if meta is not None:
+            old = self.path / gen.name(meta["generation"])
+            lock = gen.lock_reader(old)
+            if lock is None:
+                raise StoreError(f"{old}: the current generation is missing; remove {self.path} and load the "
+                                 "documents again")
+            try:
+                self._check_complete(old)
+                ladybug = LadybugStore(old / "graph.lbug", read_only=True).open()
+                oxigraph = OxigraphStore(old / "oxigraph", read_only=True)
+                try:
+                    self._verify(meta, ladybug, oxigraph)
+                finally:
+                    ladybug.close()
+                    oxigraph.close()
+                self._phase("copy")
+                gen.copy_generation(old, new)
+            finally:
+                gen.unlock(lock)
+        try:
+            counts, cypher = self._load_halves(new, graph)
+            self._phase("sync")
+            gen.sync_tree(new)
+        except Exception as exc:
+            raise StoreError(f"{self.path}: load failed, nothing changed: {gen.reason(exc)}") from exc
+        return counts, cypher
+
+    def _load_halves(self, new: Path, graph) -> tuple[dict, dict]:
+        """Load ``graph`` into both halves of generation ``new``: the counts, the documents' hashes."""
+        self._phase("ladybug")
+        ladybug = LadybugStore(new / "graph.lbug")
+        try:
+            ladybug.open().load(graph)
+            counts = ladybug.counts()
+            cypher = {d["id"]: d["sha256"] for d in ladybug.documents()}
+        finally:
+            ladybug.close()
+        self._phase("oxigraph")
+        oxigraph = OxigraphStore(new / "oxigraph")
+        try:
+            oxigraph.load(graph)
+            oxigraph.flush()
+            sparql = oxigraph.document_hashes()
+        finally:
+            oxigraph.close()
+        if cypher != sparql:
+            raise StoreError(f"the halves disagree after loading "
+                             f"({len(cypher)} documents in ladybug, {len(sparql)} in pyoxigraph)")
+        return counts, cypher
 
     # -- reading -------------------------------------------------------------------------
     def cypher(self, query: str, params: dict | None = None, timeout: float | None = None,
                write: bool = False) -> list[dict]:
-        """Rows of a Cypher query (ladybug); writing queries are refused unless ``write``."""
-        ladybug, _ = self._stores(writing=write)
-        return ladybug.cypher(query, params, timeout, write=write)
+        """Rows of a read-only Cypher query (ladybug).
+
+        ``write`` is refused: the Cypher and SPARQL halves change together only through ``load``.
+        """
+        if write:
+            raise QueryError("refused: --write does not work on the embedded store: its Cypher (ladybug) and SPARQL "
+                             "(pyoxigraph) halves change together only through `dutygraph load` (edit the plan "
+                             "and load it again), or write to Neo4j with --backend neo4j")
+        ladybug, _ = self._stores()
+        return ladybug.cypher(query, params, timeout)
 
     def sparql(self, query: str, bindings: dict | None = None) -> list[dict] | bool:
         """Rows of a read-only SPARQL query (pyoxigraph) on the merged graph."""

@@ -158,6 +158,20 @@ class OxigraphStore:
     def documents(self) -> list[dict]:
         return self.sparql(documents_query())
 
+    def document_hashes(self) -> dict[str, str | None]:
+        """Document id -> content hash (sha256 of the source), read directly (no query guard)."""
+        query = (f"SELECT ?id ?sha WHERE {{ ?d a <{v.CLASSES['Document']}> ; <{v.PROPERTIES['id'][0]}> ?id . "
+                 f"OPTIONAL {{ ?d <{v.PROPERTIES['sha256'][0]}> ?sha }} }}")
+        rows = result_rows(self.store.query(query, use_default_graph_as_union=True))
+        return {r["id"]: r["sha"] for r in rows}
+
+    def flush(self) -> None:
+        """Write what is in memory to the store's files (so a copy of the files holds everything)."""
+        try:
+            self.store.flush()
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot write: {exc}") from exc
+
     def named_graphs(self) -> list[str]:
         return sorted(g.value for g in self.store.named_graphs())
 

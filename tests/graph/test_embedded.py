@@ -6,6 +6,9 @@ load raise, never by replacing a store.
 
 from __future__ import annotations
 
+import json
+import shutil
+
 import pytest
 
 from dutygraph.errors import QueryError, StoreError
@@ -147,13 +150,16 @@ def test_a_failed_load_leaves_the_store_as_it_was(store, seed_doc, second_doc, m
     assert store.counts() == counts(build([seed_doc, second_doc]))
 
 
-def test_a_failed_first_load_leaves_an_empty_store(store, seed_doc, monkeypatch):
+def test_a_failed_first_load_leaves_no_store(store, seed_doc, monkeypatch):
     monkeypatch.setattr(oxigraph_store.OxigraphStore, "load", _fail)
-    with pytest.raises(StoreError):
+    with pytest.raises(StoreError, match="nothing changed: injected fault"):
         store.load([seed_doc])
     monkeypatch.undo()
-    assert store.counts() == {"nodes": {}, "edges": {}}
-    assert store.counts("sparql") == {"nodes": {}, "edges": {}}
+    assert sorted(p.name for p in store.path.iterdir()) == ["write.lock"]  # the unfinished generation is gone
+    with pytest.raises(StoreError, match="no dutygraph store here"):
+        store.counts()
+    store.load([seed_doc])
+    assert store.counts() == store.counts("sparql") == counts(build([seed_doc]))
 
 
 def test_the_store_persists_and_reopens_read_only(tmp_path, seed_doc):
@@ -250,3 +256,57 @@ def test_a_store_of_the_previous_format_must_be_loaded_again(tmp_path, seed_doc)
     (path / "store.json").write_text(json.dumps({**meta, "format": 1}), encoding="utf-8")
     with pytest.raises(StoreError, match="written by another version"):  # IN_DOCUMENT had `documents` then
         EmbeddedStore(path).counts()
+
+
+def test_a_load_commits_one_new_generation_and_removes_the_old(store, seed_doc, second_doc):
+    store.load([seed_doc])
+    assert sorted(p.name for p in store.path.iterdir()) == ["g000001", "store.json", "write.lock"]
+    store.load([second_doc])
+    assert sorted(p.name for p in store.path.iterdir()) == ["g000002", "store.json", "write.lock"]
+    meta = json.loads(store.meta_path.read_text())
+    assert meta["generation"] == 2 and meta["documents"] == 2
+
+
+def test_a_reader_keeps_its_generation_while_a_load_commits_the_next(tmp_path, seed_doc, second_doc):
+    path = tmp_path / "store"
+    EmbeddedStore(path).load([seed_doc])
+    with EmbeddedStore(path) as reader:
+        assert [d["id"] for d in reader.documents()] == [SEED_ID]
+        EmbeddedStore(path).load([second_doc])
+        assert [d["id"] for d in reader.documents()] == [SEED_ID]  # its snapshot, both halves
+        assert reader.sparql("SELECT (COUNT(?d) AS ?n) WHERE { ?d a dg:Document }") == [{"n": 1}]
+        assert (path / "g000001").is_dir()  # held by the reader: not removed
+    with EmbeddedStore(path) as fresh:
+        assert [d["id"] for d in fresh.documents()] == [SEED_ID, SECOND_ID]
+        fresh.load([seed_doc])  # the next load removes the generation nobody holds any more
+    assert sorted(p.name for p in path.iterdir()) == ["g000003", "store.json", "write.lock"]
+
+
+def test_halves_that_disagree_are_refused_with_how_to_repair(tmp_path, seed_doc, second_doc):
+    one, two = tmp_path / "one", tmp_path / "two"
+    EmbeddedStore(one).load([seed_doc])
+    EmbeddedStore(two).load([seed_doc, second_doc])
+    shutil.rmtree(one / "g000001" / "oxigraph")
+    shutil.copytree(two / "g000001" / "oxigraph", one / "g000001" / "oxigraph")  # SPARQL now holds 2 documents
+    message = f"damaged: the Cypher half \\(ladybug\\) holds 1 documents, the SPARQL half \\(pyoxigraph\\) 2.*" \
+              f"remove {one} and load the documents again"
+    for action in (lambda s: s.counts(), lambda s: s.sparql("ASK { ?s ?p ?o }"), lambda s: s.load([second_doc])):
+        with EmbeddedStore(one) as s, pytest.raises(StoreError, match=message):
+            action(s)
+
+
+def test_a_half_removed_by_hand_is_refused(tmp_path, seed_doc, second_doc):
+    path = tmp_path / "store"
+    EmbeddedStore(path).load([seed_doc])
+    shutil.rmtree(path / "g000001" / "oxigraph")
+    for action in (lambda s: s.documents(), lambda s: s.load([second_doc])):
+        with EmbeddedStore(path) as s, pytest.raises(StoreError, match="oxigraph/CURRENT is missing; remove"):
+            action(s)
+
+
+def test_raw_writes_are_refused_with_a_pointer_to_load(store, seed_doc):
+    store.load([seed_doc])
+    before = snapshot(store)
+    with pytest.raises(QueryError, match="refused: --write.*only through `dutygraph load`"):
+        store.cypher("MATCH (u:Unit) SET u.name = 'x'", write=True)
+    assert snapshot(store) == before
