@@ -360,14 +360,14 @@ TimeoutOption = typer.Option(30.0, "--timeout", help="Time limit in seconds (0: 
 def cypher(
     query: str = typer.Argument(..., help="A Cypher query; values as $name parameters (--param)."),
     params: Optional[List[str]] = ParamOption,
-    write: bool = typer.Option(False, "--write", help="Allow a query that changes the store."),
+    write: bool = typer.Option(False, "--write", help="Neo4j: allow a query that changes the database."),
     backend: str = typer.Option("embedded", "--backend", "-b", help="embedded (default) or neo4j."),
     store: Path = StoreOption,
     neo4j_uri: Optional[str] = Neo4jUriOption, neo4j_database: Optional[str] = Neo4jDatabaseOption,
     timeout: float = TimeoutOption,
     fmt: OutputFormat = FormatOption,
 ) -> None:
-    """Run a Cypher query (read-only unless --write) on the embedded store or Neo4j."""
+    """Run a Cypher query on the embedded store or Neo4j: read-only (--write: Neo4j only)."""
     from .errors import DutygraphError
     from .queries import raw
 

@@ -16,9 +16,9 @@ SHOW/TERMINATE or other command, no second statement):
   parses the query and lets only SELECT, ASK, CONSTRUCT and DESCRIBE through,
   without SERVICE, FROM or FROM NAMED.
 
-``write=True`` lifts the Cypher guards (for a researcher's own annotations); SPARQL
-stays read-only here: the embedded store keeps its RDF and Cypher halves in step
-only through ``dutygraph load``.
+``write=True`` lifts the Cypher guards on Neo4j only (for a researcher's own annotations).
+The embedded store refuses every write that is not ``dutygraph load`` (its Cypher and RDF
+halves change together, in one commit: ``docs/store.md``), and SPARQL stays read-only.
 """
 
 from __future__ import annotations
