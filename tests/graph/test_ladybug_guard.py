@@ -5,6 +5,8 @@ Plans come from a real ladybug database (``EXPLAIN`` plans, it does not run).
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from dutygraph.errors import QueryError
@@ -20,7 +22,10 @@ def conn(tmp_path_factory, seed_doc):
     path = tmp_path_factory.mktemp("lbguard") / "store"
     with EmbeddedStore(path) as store:
         store.load([seed_doc])
-    db = ladybug.Database(str(path / "graph.lbug"), read_only=True)
+    from dutygraph.graph import generations
+
+    current = json.loads((path / "store.json").read_text("utf-8"))["generation"]  # the committed generation
+    db = ladybug.Database(str(path / generations.name(current) / "graph.lbug"), read_only=True)
     connection = ladybug.Connection(db)
     yield connection
     connection.close()
