@@ -61,3 +61,20 @@ def resolve_document(backend: Backend, name: str | None) -> str:
     if not name:
         return ""
     return match_document(name, backend.ask("documents"))
+
+
+def document_subgraph(graph, document: str):
+    """What one document holds and names, as a graph: its own nodes, the shared nodes (units, places,
+    projects) it names, and the relationships it gives (shared ones that it implies)."""
+    import networkx as nx
+
+    keep = {n for n, d in graph.nodes(data=True)
+            if n == document or d.get("document") == document or document in (d.get("documents") or ())}
+    out = nx.MultiDiGraph()
+    out.graph.update(graph.graph)
+    out.add_nodes_from((n, graph.nodes[n]) for n in keep)
+    for u, v, k, d in graph.edges(keys=True, data=True):
+        if u in keep and v in keep and d.get("document", document) == document and \
+                (not d.get("documents") or document in d["documents"]):
+            out.add_edge(u, v, key=k, **d)
+    return out
