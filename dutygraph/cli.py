@@ -91,6 +91,7 @@ def _read(paths: List[Path], jobs: int, keep: str = "documents"):
     from .loaders.corpus import extract_corpus, find_files, progress_bar
 
     files = find_files(paths)
+    _note_old_office(paths)
     if not files:
         from .errors import InputError
 
@@ -107,6 +108,18 @@ def _read(paths: List[Path], jobs: int, keep: str = "documents"):
         typer.echo(f"read {s.documents} of {s.files} files ({s.failures} failed): {s.tasks} tasks, "
                    f"{s.assignments} unit assignments in {s.seconds:.1f}s", err=True)
     return result
+
+
+def _note_old_office(paths: List[Path]) -> None:
+    """Name the files of older office formats (.doc, .wps, .et, .xls) in the folders, which are not read."""
+    from .loaders import old_office_hint
+    from .loaders.corpus import old_office_files
+
+    old = old_office_files(paths)
+    if old:
+        shown = ", ".join(str(p) for p in old[:5]) + (f" and {len(old) - 5} more" if len(old) > 5 else "")
+        typer.echo(f"dutygraph: note: {len(old)} file(s) of an older office format not read: {shown}; "
+                   f"{old_office_hint(old[:5])}", err=True)
 
 
 @app.command()
@@ -306,7 +319,7 @@ def task(
 ) -> None:
     """Who leads a task, who shares it, what it is part of and depends on."""
     _answer("scoped.task_card", backend, store, endpoint, neo4j_uri, neo4j_database, fmt, task_id,
-            document=document, max_width={}, drop=["document?", "basis"])
+            document=document, max_width={}, drop=["document?"])
 
 
 @app.command()

@@ -9,7 +9,9 @@ README.md holds blocks like::
     ```
 
 Each command runs on an embedded store loaded with the shipped example (the
-store option is added), with a fixed terminal width. ``tests/test_readme.py``
+store option is added), with a fixed terminal width. A block marked
+``<!-- answer: with tests/fixtures/series/ -->`` runs on a store holding the
+shipped example and the plans named after ``with`` (folders or files). ``tests/test_readme.py``
 checks that every block shows what the tool prints today; after a change that
 alters an answer, regenerate them with::
 
@@ -28,12 +30,18 @@ ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 SEED = ROOT / "examples" / "zhuzhou-2018-liangxing-plan.txt"
 WIDTH = "110"
-BLOCK = re.compile(r"(<!-- answer -->\n```text\n\$ (?P<command>[^\n]+)\n)(?P<output>.*?)(?=```)", re.S)
+BLOCK = re.compile(r"(<!-- answer(?:: with (?P<plans>[^>]*?))? -->\n```text\n\$ (?P<command>[^\n]+)\n)"
+                   r"(?P<output>.*?)(?=```)", re.S)
 
 
 def blocks(text: str) -> list[tuple[str, str]]:
     """(command, shown output) of every answer block."""
     return [(m.group("command"), m.group("output")) for m in BLOCK.finditer(text)]
+
+
+def plans_of(text: str) -> dict[str, tuple[str, ...]]:
+    """command -> the plans its store holds besides the shipped example (blocks marked ``with …``)."""
+    return {m.group("command"): tuple(m.group("plans").split()) for m in BLOCK.finditer(text) if m.group("plans")}
 
 
 def run(command: str, store: Path) -> str:
@@ -51,16 +59,24 @@ def run(command: str, store: Path) -> str:
     return result.stdout
 
 
-def loaded_store(folder: Path) -> Path:
-    """An embedded store in ``folder`` holding the shipped example."""
+def loaded_store(folder: Path, plans: tuple[str, ...] = ()) -> Path:
+    """An embedded store in ``folder`` holding the shipped example (and ``plans``, paths from the repository root)."""
     store = folder / "store"
-    run(f"dutygraph load {SEED}", store)
+    run(f"dutygraph load {SEED} {' '.join(str(ROOT / p) for p in plans)}", store)
     return store
 
 
 def regenerate(text: str, store: Path) -> str:
     """README text with every answer block's output replaced by the tool's."""
-    return BLOCK.sub(lambda m: m.group(1) + run(m.group("command"), store), text)
+    stores = {(): store}
+
+    def answer(m) -> str:
+        plans = tuple((m.group("plans") or "").split())
+        if plans not in stores:
+            stores[plans] = loaded_store(Path(tempfile.mkdtemp(dir=store.parent)), plans)
+        return m.group(1) + run(m.group("command"), stores[plans])
+
+    return BLOCK.sub(answer, text)
 
 
 def main(argv: list[str]) -> int:
