@@ -40,8 +40,14 @@ def _tidy_help() -> None:
         label = words.get(label[5:-1] if many else label, label.upper())
         return f"{label}..." if many and isinstance(self, core.TyperOption) else label
 
+    def name(self) -> str:  # FILES..., NAME, TASK_ID
+        return self.display_name_raw + ("..." if self.nargs != 1 else "")
+
     core.TyperOption.display_type_rich = display
     core.TyperArgument.display_type_rich = lambda self, ctx: None
+    core.TyperArgument.display_name_raw = property(lambda self: (self.metavar or self.name).upper())
+    core.TyperArgument._rich_display_name = name
+    core.TyperArgument._usage_display_name = lambda self: name(self) if self.required else f"[{name(self)}]"
 
 
 _tidy_help()
@@ -82,7 +88,7 @@ def _fail(error) -> None:
     raise typer.Exit(getattr(error, "exit_code", 1))
 
 
-PathsArgument = typer.Argument(..., help="Plan files, or folders read recursively.", metavar="FILE...")
+PathsArgument = typer.Argument(..., help="Plan files, or folders read recursively.")
 JobsOption = typer.Option(0, "--jobs", "-j", help="Worker processes (0: automatic).")
 
 
@@ -439,9 +445,8 @@ def overdue(
 
 @app.command()
 def compare(
-    doc_a: str = typer.Argument(..., help="The earlier plan (id, file name or a part of its title).",
-                                metavar="DOC_A"),
-    doc_b: str = typer.Argument(..., help="The later plan.", metavar="DOC_B"),
+    doc_a: str = typer.Argument(..., help="The earlier plan (id, file name or a part of its title)."),
+    doc_b: str = typer.Argument(..., help="The later plan."),
     by_unit: bool = typer.Option(False, "--units", help="Per unit: tasks held before and after."),
     threshold: int = typer.Option(60, "--threshold", help="Least text similarity (0-100) of a carried-over task."),
     backend: str = BackendOption, store: Path = StoreOption, endpoint: Optional[str] = EndpointOption,
@@ -483,7 +488,7 @@ def cypher(
     query: str = typer.Argument(..., help="A Cypher query; values as $name parameters (--param)."),
     params: Optional[List[str]] = ParamOption,
     write: bool = typer.Option(False, "--write", help="Allow a query that changes the store."),
-    backend: str = typer.Option("embedded", "--backend", "-b", help="embedded (default) or neo4j."),
+    backend: str = typer.Option("embedded", "--backend", "-b", help="embedded or neo4j."),
     store: Path = StoreOption,
     neo4j_uri: Optional[str] = Neo4jUriOption, neo4j_database: Optional[str] = Neo4jDatabaseOption,
     timeout: float = TimeoutOption,
@@ -506,7 +511,7 @@ def sparql(
     query: str = typer.Argument(..., help="A SPARQL query (prefixes dg: org: prov: dcterms: … predefined)."),
     params: Optional[List[str]] = typer.Option(None, "--param", "-p",
                                                help="Pre-bind ?NAME: NAME=TEXT or NAME:=JSON (repeatable)."),
-    backend: str = typer.Option("embedded", "--backend", "-b", help="embedded (default) or sparql."),
+    backend: str = typer.Option("embedded", "--backend", "-b", help="embedded or sparql."),
     store: Path = StoreOption, endpoint: Optional[str] = EndpointOption,
     timeout: float = TimeoutOption,
     fmt: OutputFormat = FormatOption,
