@@ -120,9 +120,25 @@ def _busiest(graph, label: str, types: tuple[str, ...], source_labels: tuple[str
     return min(counts, key=lambda n: (-counts[n], n))
 
 
+def pick_topic(graph, share: float = 0.01) -> tuple[str, int]:
+    """A topic for topic search: the four Chinese characters in a row printed in the texts or titles of the
+    number of leaf tasks closest to ``share`` of them (a topic, not a common word); ties by the text."""
+    import re
+
+    texts = [(d.get("text") or "") + "\n" + (d.get("title") or "") for _, d in graph.nodes(data=True)
+             if d["label"] == "Task" and d.get("kind") == "item"]
+    counts: Counter = Counter()
+    for text in texts:
+        counts.update({run[i:i + 4] for run in re.findall(r"[\u4e00-\u9fff]{4,}", text)
+                       for i in range(len(run) - 3)})
+    goal = max(1, round(share * len(texts)))
+    return min(counts.items(), key=lambda kv: (abs(kv[1] - goal), kv[0])) if counts else ("", 0)
+
+
 def pick_cases(graph) -> list[Case]:
     """The questions with parameters from ``graph``: the busiest unit, task, place, program and project."""
     from dutygraph.queries import networkx_primitives as nxp
+    from dutygraph.queries.topics import phrase
 
     docs = sorted(n for n, d in graph.nodes(data=True) if d["label"] == "Document")
     middle = docs[len(docs) // 2]
@@ -139,6 +155,8 @@ def pick_cases(graph) -> list[Case]:
     region = _busiest(graph, "Place", ("LOCATED_IN",), ("Place", "Program")) or place
     closure = [region] if region else []
     leaves = sorted({r["node"] for r in nxp.depends(graph, targets)})
+
+    topic, topic_tasks = pick_topic(graph)
 
     def short(node: str | None) -> str:
         return graph.nodes[node].get("name", node) if node else "-"
@@ -160,6 +178,13 @@ def pick_cases(graph) -> list[Case]:
         Case("due", "due", {"before": f"{year}-06-30"}, f"before={year}-06-30"),
         Case("gaps", "gaps", {}, ""),
         Case("names", "names", {}, ""),
+        Case("documents", "documents", {}, ""),
+        Case("partners", "partners (document)", {"document": middle}, f"document={middle}, whole network"),
+        Case("tasks", "tasks (text)", {"text": topic, "phrase": phrase(topic)},
+             f"text={topic} (in {topic_tasks} leaf tasks' text or title)"),
+        Case("tasks", "tasks (text, document)", {"text": topic, "document": middle, "phrase": phrase(topic)},
+             f"text={topic}, document={middle}"),
+        Case("tasks", "tasks (document)", {"document": middle}, f"every leaf task of {middle} (as compare asks)"),
     ]
 
 
@@ -245,6 +270,7 @@ def neo4j_load(store, graph, counts: dict, log) -> dict:
     docs = sorted(n for n, d in graph.nodes(data=True) if d["label"] == "Document")
     if store.documents() == docs and store.counts() == counts:
         log("  neo4j: reusing the loaded database")
+        store.ensure_schema()  # indexes a newer version added (the full-text index of topic search)
         return {"seconds": None, "reused": True}
     log(f"  neo4j: emptying the database at {store.settings.uri} and loading {len(docs)} plans")
     clear(store)
