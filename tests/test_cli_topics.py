@@ -94,3 +94,20 @@ def test_topic_search_gives_the_same_rows_on_every_backend(store, neo4j, tmp_pat
                            "RETURN node", q='"黑臭水体"').consume().plan
     assert (index["type"], index["state"]) == ("FULLTEXT", "ONLINE")
     assert "ProcedureCall" in json.dumps(plan)
+
+
+def test_topic_search_on_neo4j_without_the_index_scans(store, neo4j):
+    """A database made by neo4j-admin import has no full-text index until a load: the same rows, by CONTAINS."""
+    from dutygraph.graph.neo4j_cypher import FULLTEXT_INDEX
+
+    uri = neo4j.settings.uri
+    assert run("load", SEED, SERIES, "--neo4j", "--neo4j-uri", uri).exit_code == 0
+    with neo4j.driver.session(database=neo4j.settings.database) as session:
+        session.run("DROP INDEX dutygraph_text").consume()
+    try:
+        assert rows("tasks", "--text", "黑臭水体", "--backend", "neo4j", "--neo4j-uri", uri) == \
+            rows("tasks", "--text", "黑臭水体", "--store", store)
+    finally:
+        with neo4j.driver.session(database=neo4j.settings.database) as session:
+            session.run(FULLTEXT_INDEX).consume()
+            session.run("CALL db.awaitIndexes(300)").consume()

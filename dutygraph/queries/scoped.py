@@ -7,6 +7,9 @@ An unknown or ambiguous document is a QueryError before anything is asked.
 
 from __future__ import annotations
 
+import datetime as dt
+
+from ..errors import QueryError
 from . import ask
 from .backends import Backend
 from .dates import checked_date, day_before, today
@@ -35,12 +38,8 @@ def task_card(backend: Backend, task: str, document: str | None = None) -> list[
     if doc:
         found = [c for c in found if c.id.startswith(f"{doc}/task/")]
         if not found:
-            from ..errors import QueryError
-
             raise QueryError(f"no task {task} in {doc}")
     if len(found) > 1:
-        from ..errors import QueryError
-
         raise QueryError(f"task {task} is in several documents; give --document or its full id: "
                          + ", ".join(c.id for c in found))
     node = found[0].id
@@ -66,8 +65,6 @@ def overdue(backend: Backend, as_of: str | None = None, document: str | None = N
     day = checked_date(as_of, "--as-of") if as_of else today()
     doc = resolve_document(backend, document)
     rows = _only(backend.ask("due", before=day_before(day), after=""), doc)
-    import datetime as dt
-
     end = dt.date.fromisoformat(day)
     return [{"task": r["task"], "deadline": r["deadline"], "deadline_date": r["deadline_date"],
              "days_over": (end - dt.date.fromisoformat(r["deadline_date"])).days, "text": r["text"],

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from ..errors import QueryError
 from .backends import Backend
 from .documents import resolve_document
 
@@ -33,7 +34,14 @@ def task_hits(backend: Backend, text: str, document: str = "") -> dict[str, dict
     """Node id -> {node, task, text, document, line_first, via (names of matching projects/programs),
     own (whether the task's own text or row title holds ``text``)}."""
     hits: dict[str, dict] = {}
-    for r in backend.ask("tasks", text=text, document=document, phrase=phrase(text)):
+    try:
+        found = backend.ask("tasks", text=text, document=document, phrase=phrase(text))
+    except QueryError as exc:
+        if "dutygraph_text" not in str(exc):
+            raise
+        # a Neo4j database not loaded by dutygraph (neo4j-admin import) lacks the index until a load makes it
+        found = backend.ask("tasks", text=text, document=document, phrase="")
+    for r in found:
         hit = hits.setdefault(r["node"], {**{k: r[k] for k in ("node", "task", "text", "document", "line_first")},
                                           "via": [], "own": False})
         if r["via"]:
