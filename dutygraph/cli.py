@@ -453,8 +453,10 @@ def compare(
     neo4j_uri: Optional[str] = Neo4jUriOption, neo4j_database: Optional[str] = Neo4jDatabaseOption,
     fmt: OutputFormat = FormatOption,
 ) -> None:
-    """Plan against plan: tasks carried over (with their similarity score), new and dropped; or, with
-    --units, each unit's tasks before and after."""
+    """Plan against plan: tasks carried over (with their similarity score), new and dropped.
+
+    With --units: each unit's leaf tasks (any role) in the earlier plan and in the later one.
+    """
     if by_unit:
         _answer("compare.compare_units", backend, store, endpoint, neo4j_uri, neo4j_database, fmt, doc_a, doc_b)
     else:

@@ -67,3 +67,14 @@ def test_a_missing_parameter_is_null_on_the_embedded_store_and_an_error_on_neo4j
     assert loud.exit_code != 0 and "missing" in loud.stderr.lower()
     given = embedded(store, MISSING, "-p", "missing=株洲市两型办")
     assert json.loads(given.stdout) == [{"name": "株洲市两型办"}]
+
+
+def test_the_readme_names_every_difference_tested_here():
+    from tests.readme_answers import README
+
+    text = README.read_text("utf-8")
+    assert "## Cypher on the embedded store" in text
+    section = text.split("## Cypher on the embedded store", 1)[1].split("\n## ", 1)[0]
+    for shown in ("`type(r)`", "`label(r)`", "`labels(n)`", "`shortestPath", "[* SHORTEST 1..10]",
+                  "`$param`", "(no rows)"):
+        assert shown in section, shown
