@@ -120,19 +120,24 @@ def _busiest(graph, label: str, types: tuple[str, ...], source_labels: tuple[str
     return min(counts, key=lambda n: (-counts[n], n))
 
 
-def pick_topic(graph, share: float = 0.01) -> tuple[str, int]:
+def pick_topic(graph, share: float = 0.01) -> tuple[str, int, str | None]:
     """A topic for topic search: the four Chinese characters in a row printed in the texts or titles of the
-    number of leaf tasks closest to ``share`` of them (a topic, not a common word); ties by the text."""
+    number of leaf tasks closest to ``share`` of them (a topic, not a common word; ties by the text), how many
+    tasks print it, and the document where most do (ties by id)."""
     import re
 
-    texts = [(d.get("text") or "") + "\n" + (d.get("title") or "") for _, d in graph.nodes(data=True)
-             if d["label"] == "Task" and d.get("kind") == "item"]
+    tasks = [((d.get("text") or "") + "\n" + (d.get("title") or ""), d["document"])
+             for _, d in graph.nodes(data=True) if d["label"] == "Task" and d.get("kind") == "item"]
     counts: Counter = Counter()
-    for text in texts:
+    for text, _ in tasks:
         counts.update({run[i:i + 4] for run in re.findall(r"[\u4e00-\u9fff]{4,}", text)
                        for i in range(len(run) - 3)})
-    goal = max(1, round(share * len(texts)))
-    return min(counts.items(), key=lambda kv: (abs(kv[1] - goal), kv[0])) if counts else ("", 0)
+    if not counts:
+        return "", 0, None
+    goal = max(1, round(share * len(tasks)))
+    topic, n = min(counts.items(), key=lambda kv: (abs(kv[1] - goal), kv[0]))
+    where = Counter(doc for text, doc in tasks if topic in text)
+    return topic, n, min(where, key=lambda d: (-where[d], d))
 
 
 def pick_cases(graph) -> list[Case]:
@@ -156,7 +161,7 @@ def pick_cases(graph) -> list[Case]:
     closure = [region] if region else []
     leaves = sorted({r["node"] for r in nxp.depends(graph, targets)})
 
-    topic, topic_tasks = pick_topic(graph)
+    topic, topic_tasks, topic_doc = pick_topic(graph)
 
     def short(node: str | None) -> str:
         return graph.nodes[node].get("name", node) if node else "-"
@@ -182,8 +187,8 @@ def pick_cases(graph) -> list[Case]:
         Case("partners", "partners (document)", {"document": middle}, f"document={middle}, whole network"),
         Case("tasks", "tasks (text)", {"text": topic, "phrase": phrase(topic)},
              f"text={topic} (in {topic_tasks} leaf tasks' text or title)"),
-        Case("tasks", "tasks (text, document)", {"text": topic, "document": middle, "phrase": phrase(topic)},
-             f"text={topic}, document={middle}"),
+        Case("tasks", "tasks (text, document)", {"text": topic, "document": topic_doc, "phrase": phrase(topic)},
+             f"text={topic}, document={topic_doc} (where most tasks print it)"),
         Case("tasks", "tasks (document)", {"document": middle}, f"every leaf task of {middle} (as compare asks)"),
     ]
 
