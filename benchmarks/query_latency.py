@@ -120,9 +120,30 @@ def _busiest(graph, label: str, types: tuple[str, ...], source_labels: tuple[str
     return min(counts, key=lambda n: (-counts[n], n))
 
 
+def pick_topic(graph, share: float = 0.01) -> tuple[str, int, str | None]:
+    """A topic for topic search: the four Chinese characters in a row printed in the texts or titles of the
+    number of leaf tasks closest to ``share`` of them (a topic, not a common word; ties by the text), how many
+    tasks print it, and the document where most do (ties by id)."""
+    import re
+
+    tasks = [((d.get("text") or "") + "\n" + (d.get("title") or ""), d["document"])
+             for _, d in graph.nodes(data=True) if d["label"] == "Task" and d.get("kind") == "item"]
+    counts: Counter = Counter()
+    for text, _ in tasks:
+        counts.update({run[i:i + 4] for run in re.findall(r"[\u4e00-\u9fff]{4,}", text)
+                       for i in range(len(run) - 3)})
+    if not counts:
+        return "", 0, None
+    goal = max(1, round(share * len(tasks)))
+    topic, n = min(counts.items(), key=lambda kv: (abs(kv[1] - goal), kv[0]))
+    where = Counter(doc for text, doc in tasks if topic in text)
+    return topic, n, min(where, key=lambda d: (-where[d], d))
+
+
 def pick_cases(graph) -> list[Case]:
     """The questions with parameters from ``graph``: the busiest unit, task, place, program and project."""
     from dutygraph.queries import networkx_primitives as nxp
+    from dutygraph.queries.topics import phrase
 
     docs = sorted(n for n, d in graph.nodes(data=True) if d["label"] == "Document")
     middle = docs[len(docs) // 2]
@@ -139,6 +160,8 @@ def pick_cases(graph) -> list[Case]:
     region = _busiest(graph, "Place", ("LOCATED_IN",), ("Place", "Program")) or place
     closure = [region] if region else []
     leaves = sorted({r["node"] for r in nxp.depends(graph, targets)})
+
+    topic, topic_tasks, topic_doc = pick_topic(graph)
 
     def short(node: str | None) -> str:
         return graph.nodes[node].get("name", node) if node else "-"
@@ -160,6 +183,13 @@ def pick_cases(graph) -> list[Case]:
         Case("due", "due", {"before": f"{year}-06-30"}, f"before={year}-06-30"),
         Case("gaps", "gaps", {}, ""),
         Case("names", "names", {}, ""),
+        Case("documents", "documents", {}, ""),
+        Case("partners", "partners (document)", {"document": middle}, f"document={middle}, whole network"),
+        Case("tasks", "tasks (text)", {"text": topic, "phrase": phrase(topic)},
+             f"text={topic} (in {topic_tasks} leaf tasks' text or title)"),
+        Case("tasks", "tasks (text, document)", {"text": topic, "document": topic_doc, "phrase": phrase(topic)},
+             f"text={topic}, document={topic_doc} (where most tasks print it)"),
+        Case("tasks", "tasks (document)", {"document": middle}, f"every leaf task of {middle} (as compare asks)"),
     ]
 
 
@@ -245,6 +275,7 @@ def neo4j_load(store, graph, counts: dict, log) -> dict:
     docs = sorted(n for n, d in graph.nodes(data=True) if d["label"] == "Document")
     if store.documents() == docs and store.counts() == counts:
         log("  neo4j: reusing the loaded database")
+        store.ensure_schema()  # indexes a newer version added (the full-text index of topic search)
         return {"seconds": None, "reused": True}
     log(f"  neo4j: emptying the database at {store.settings.uri} and loading {len(docs)} plans")
     clear(store)

@@ -16,10 +16,41 @@ import typer
 app = typer.Typer(
     name="dutygraph",
     help="Turn Chinese government work plans into a knowledge graph of responsibilities.",
-    no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def _tidy_help() -> None:
+    """Help without typer's type metavars (<bool>, <str>, <list[Path]>): flags show nothing, choices
+    show their values (lead|responsible|…), other options a plain word (TEXT, INTEGER, PATH, NUMBER)."""
+    from typer import core
+
+    words = {"str": "TEXT", "int": "INTEGER", "float": "NUMBER", "Path": "PATH", "path": "PATH", "file": "PATH",
+             "directory": "PATH"}
+
+    def display(self, ctx):
+        if getattr(self, "is_flag", False) or getattr(self, "count", False):
+            return None
+        desc = self.type_descriptor
+        if desc.is_choice:
+            return "|".join(str(getattr(c, "value", c)) for c in desc.choices or ())
+        label = self.display_type(ctx).strip("<>")
+        many = label.startswith("list[")
+        label = words.get(label[5:-1] if many else label, label.upper())
+        return f"{label}..." if many and isinstance(self, core.TyperOption) else label
+
+    def name(self) -> str:  # FILES..., NAME, TASK_ID
+        return self.display_name_raw + ("..." if self.nargs != 1 else "")
+
+    core.TyperOption.display_type_rich = display
+    core.TyperArgument.display_type_rich = lambda self, ctx: None
+    core.TyperArgument.display_name_raw = property(lambda self: (self.metavar or self.name).upper())
+    core.TyperArgument._rich_display_name = name
+    core.TyperArgument._usage_display_name = lambda self: name(self) if self.required else f"[{name(self)}]"
+
+
+_tidy_help()
 
 
 class OutputFormat(str, Enum):
@@ -31,15 +62,19 @@ class OutputFormat(str, Enum):
 FormatOption = typer.Option(OutputFormat.table, "--format", "-f", help="Output format: table, json or csv.")
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def _root(
+    ctx: typer.Context,
     version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True),
 ) -> None:
     """Turn Chinese government work plans into a knowledge graph of responsibilities."""
     if version:
         from . import __version__
 
-        typer.echo(__version__)
+        typer.echo(f"dutygraph {__version__}")
+        raise typer.Exit()
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
         raise typer.Exit()
 
 
@@ -65,6 +100,7 @@ def _read(paths: List[Path], jobs: int, keep: str = "documents", min_coverage: O
     from .loaders.corpus import extract_corpus, find_files, progress_bar
 
     files = find_files(paths)
+    _note_old_office(paths)
     if not files:
         from .errors import InputError
 
@@ -83,6 +119,18 @@ def _read(paths: List[Path], jobs: int, keep: str = "documents", min_coverage: O
         typer.echo(f"read {s.documents} of {s.files} files ({s.failures} failed): {s.tasks} tasks, "
                    f"{s.assignments} unit assignments in {s.seconds:.1f}s", err=True)
     return result
+
+
+def _note_old_office(paths: List[Path]) -> None:
+    """Name the files of older office formats (.doc, .wps, .et, .xls) in the folders, which are not read."""
+    from .loaders import old_office_hint
+    from .loaders.corpus import old_office_files
+
+    old = old_office_files(paths)
+    if old:
+        shown = ", ".join(str(p) for p in old[:5]) + (f" and {len(old) - 5} more" if len(old) > 5 else "")
+        typer.echo(f"dutygraph: note: {len(old)} file(s) of an older office format not read: {shown}; "
+                   f"{old_office_hint(old[:5])}", err=True)
 
 
 @app.command()
@@ -149,7 +197,7 @@ def _write_counts(counts: dict, fmt: "OutputFormat") -> None:
 # -- stores ------------------------------------------------------------------------------
 
 StoreOption = typer.Option(Path(".dutygraph"), "--store", "-s", help="The embedded store folder.")
-BackendOption = typer.Option("embedded", "--backend", "-b", help="embedded (default), neo4j or sparql.")
+BackendOption = typer.Option("embedded", "--backend", "-b", help="embedded, neo4j or sparql.")
 EndpointOption = typer.Option(None, "--sparql-endpoint", help="A SPARQL endpoint URL (for --backend sparql).")
 Neo4jUriOption = typer.Option(None, "--neo4j-uri", help="Neo4j URI (default: $NEO4J_URI).")
 Neo4jDatabaseOption = typer.Option(None, "--neo4j-database", help="Neo4j database (default: $NEO4J_DATABASE).")
@@ -207,23 +255,25 @@ def load(
 
 
 def _answer(fn_name: str, backend: str, store: Path, endpoint, neo4j_uri, neo4j_database, fmt: OutputFormat,
-            *args, columns=None, max_width=None, **kwargs) -> None:
-    """Open the backend, ask one question of dutygraph.queries.ask, print the rows."""
-    from .errors import DutygraphError
-    from .queries import ask
+            *args, columns=None, max_width=None, drop=(), **kwargs) -> None:
+    """Open the backend, ask one question (a function of dutygraph.queries.ask, or "module.function" of
+    another module of dutygraph.queries), print the rows."""
+    from importlib import import_module
+
+    from .errors import AmbiguousNameError, DutygraphError
     from .queries.connect import open_backend
 
-    from .errors import AmbiguousNameError
-
+    module, _, name = fn_name.rpartition(".")
+    fn = getattr(import_module(f"dutygraph.queries.{module or 'ask'}"), name)
     try:
         with open_backend(backend, store, endpoint, neo4j_uri, neo4j_database) as b:
-            rows = getattr(ask, fn_name)(b, *args, **kwargs)
+            rows = fn(b, *args, **kwargs)
     except AmbiguousNameError as exc:  # the candidates are the answer, with their own exit status
         _print(exc.candidates, fmt)
         _fail(exc)
     except DutygraphError as exc:
         _fail(exc)
-    _print(rows, fmt, columns=columns, max_width=max_width or {"text": 40})
+    _print(rows, fmt, columns=columns, max_width=max_width or {"text": 40}, drop=drop)
 
 
 def _print(rows: list[dict], fmt: "OutputFormat", **options) -> None:
@@ -235,19 +285,30 @@ def _print(rows: list[dict], fmt: "OutputFormat", **options) -> None:
     write_rows(rows, fmt.value, **options)
 
 
+class Role(str, Enum):
+    all = "all"
+    lead = "lead"
+    responsible = "responsible"
+    cooperating = "cooperating"
+
+
+DocumentOption = typer.Option(None, "--document", help="Only this document: its id (with or without doc/), "
+                              "file name or a part of its title (`dutygraph documents` lists them).")
+
+
 @app.command()
 def units(
-    role: str = typer.Option("all", "--role", "-r", help="lead, responsible, cooperating or all."),
+    role: Role = typer.Option(Role.all, "--role", "-r", help="Count tasks held in this role."),
     expand: bool = typer.Option(False, "--expand", help="Credit collectives' tasks to their known members."),
-    document: str = typer.Option("", "--document", help="Only this document (its id, doc/…)."),
+    document: Optional[str] = DocumentOption,
     limit: int = typer.Option(10, "--limit", "-n", help="How many units (0: all)."),
     backend: str = BackendOption, store: Path = StoreOption, endpoint: Optional[str] = EndpointOption,
     neo4j_uri: Optional[str] = Neo4jUriOption, neo4j_database: Optional[str] = Neo4jDatabaseOption,
     fmt: OutputFormat = FormatOption,
 ) -> None:
     """Units by number of tasks (top-units)."""
-    _answer("top_units", backend, store, endpoint, neo4j_uri, neo4j_database, fmt, role=role, expand=expand,
-            document=document, limit=limit)
+    _answer("scoped.top_units", backend, store, endpoint, neo4j_uri, neo4j_database, fmt, role=role.value,
+            expand=expand, document=document, limit=limit)
 
 
 @app.command()
@@ -257,54 +318,61 @@ def unit(
                                "where the name matches several."),
     follow: bool = typer.Option(False, "--follow", help="Also the units it became or came from (renamed, merged, "
                                 "split, 县 → 区), each row under its own name."),
+    document: Optional[str] = DocumentOption,
     backend: str = BackendOption, store: Path = StoreOption, endpoint: Optional[str] = EndpointOption,
     neo4j_uri: Optional[str] = Neo4jUriOption, neo4j_database: Optional[str] = Neo4jDatabaseOption,
     fmt: OutputFormat = FormatOption,
 ) -> None:
     """The accountability card of one unit: every task it leads or shares.
 
-    A name that matches units of several governments lists them and exits with status 5;
-    --in narrows it.
+    A name that matches units of several governments lists them and exits with status 5; --in narrows it.
     """
-    _answer("unit_card", backend, store, endpoint, neo4j_uri, neo4j_database, fmt, name, within=within,
-            follow=follow, columns=None if fmt is not OutputFormat.table else
+    _answer("scoped.unit_card", backend, store, endpoint, neo4j_uri, neo4j_database, fmt, name, document=document,
+            within=within, follow=follow, columns=None if fmt is not OutputFormat.table else
             (["unit", "printed"] if follow else []) + ["task", "role", "text", "deadline", "co_units", "program",
-                                                       "line_first"])
+                                                       "document", "line_first"],
+            drop=["line_first", "program", "co_units", "deadline", "document?"])
 
 
 @app.command()
 def task(
     task_id: str = typer.Argument(..., help="A task id (A2-5-1) or its full id (doc/…/task/A2-5-1)."),
+    document: Optional[str] = DocumentOption,
     backend: str = BackendOption, store: Path = StoreOption, endpoint: Optional[str] = EndpointOption,
     neo4j_uri: Optional[str] = Neo4jUriOption, neo4j_database: Optional[str] = Neo4jDatabaseOption,
     fmt: OutputFormat = FormatOption,
 ) -> None:
     """Who leads a task, who shares it, what it is part of and depends on."""
-    _answer("task_card", backend, store, endpoint, neo4j_uri, neo4j_database, fmt, task_id)
+    _answer("scoped.task_card", backend, store, endpoint, neo4j_uri, neo4j_database, fmt, task_id,
+            document=document, max_width={}, drop=["document?"])
 
 
 @app.command()
 def depends(
-    name: str = typer.Argument(..., help="A program, project, place or task (清水塘, 清水塘老工业区搬迁改造 …)."),
+    name: str = typer.Argument(..., help="A program, project, place or task (清水塘, 清水塘老工业区搬迁改造 …), "
+                               "or words tasks print (老旧小区改造)."),
+    document: Optional[str] = DocumentOption,
     backend: str = BackendOption, store: Path = StoreOption, endpoint: Optional[str] = EndpointOption,
     neo4j_uri: Optional[str] = Neo4jUriOption, neo4j_database: Optional[str] = Neo4jDatabaseOption,
     fmt: OutputFormat = FormatOption,
 ) -> None:
     """Everything that depends on a program, project, place or task, with the basis of each link."""
-    _answer("depends", backend, store, endpoint, neo4j_uri, neo4j_database, fmt, name,
+    _answer("scoped.depends", backend, store, endpoint, neo4j_uri, neo4j_database, fmt, name, document=document,
             columns=None if fmt is not OutputFormat.table else
-            ["task", "basis", "printed", "lead", "responsible", "text", "line_first"])
+            ["task", "basis", "printed", "lead", "responsible", "text", "document", "line_first"],
+            drop=["line_first", "document?", "responsible", "printed"])
 
 
 @app.command()
 def partners(
     name: Optional[str] = typer.Argument(None, help="A unit; without it, every pair of units."),
+    document: Optional[str] = DocumentOption,
     backend: str = BackendOption, store: Path = StoreOption, endpoint: Optional[str] = EndpointOption,
     neo4j_uri: Optional[str] = Neo4jUriOption, neo4j_database: Optional[str] = Neo4jDatabaseOption,
     fmt: OutputFormat = FormatOption,
 ) -> None:
     """Units that share tasks with a unit (or the whole co-responsibility network), weighted."""
-    _answer("partners", backend, store, endpoint, neo4j_uri, neo4j_database, fmt, name)
+    _answer("scoped.partners", backend, store, endpoint, neo4j_uri, neo4j_database, fmt, name, document=document)
 
 
 @app.command()
@@ -321,12 +389,14 @@ def places(
 def due(
     before: str = typer.Argument(..., help="A date, YYYY-MM-DD: tasks due on or before it."),
     after: str = typer.Option("", "--after", help="Only tasks due after this date."),
+    document: Optional[str] = DocumentOption,
     backend: str = BackendOption, store: Path = StoreOption, endpoint: Optional[str] = EndpointOption,
     neo4j_uri: Optional[str] = Neo4jUriOption, neo4j_database: Optional[str] = Neo4jDatabaseOption,
     fmt: OutputFormat = FormatOption,
 ) -> None:
     """Tasks falling due before a date or within a period."""
-    _answer("due", backend, store, endpoint, neo4j_uri, neo4j_database, fmt, before, after)
+    _answer("scoped.due", backend, store, endpoint, neo4j_uri, neo4j_database, fmt, before, after, document=document,
+            drop=["line_first", "document?", "responsible", "deadline"])
 
 
 @app.command()
@@ -342,12 +412,90 @@ def gaps(
 @app.command()
 def brokers(
     limit: int = typer.Option(10, "--limit", "-n", help="How many units (0: all)."),
+    document: Optional[str] = DocumentOption,
     backend: str = BackendOption, store: Path = StoreOption, endpoint: Optional[str] = EndpointOption,
     neo4j_uri: Optional[str] = Neo4jUriOption, neo4j_database: Optional[str] = Neo4jDatabaseOption,
     fmt: OutputFormat = FormatOption,
 ) -> None:
     """Units bridging otherwise separate groups (betweenness on the co-responsibility network)."""
-    _answer("brokers", backend, store, endpoint, neo4j_uri, neo4j_database, fmt, limit=limit)
+    _answer("scoped.brokers", backend, store, endpoint, neo4j_uri, neo4j_database, fmt, limit=limit, document=document)
+
+
+# -- documents, topics, plan against plan, overdue ------------------------------------------
+
+@app.command()
+def documents(
+    backend: str = BackendOption, store: Path = StoreOption, endpoint: Optional[str] = EndpointOption,
+    neo4j_uri: Optional[str] = Neo4jUriOption, neo4j_database: Optional[str] = Neo4jDatabaseOption,
+    fmt: OutputFormat = FormatOption,
+) -> None:
+    """The loaded documents: id, title, issuer, jurisdiction, issued date, leaf tasks and source file."""
+    _answer("documents.documents", backend, store, endpoint, neo4j_uri, neo4j_database, fmt,
+            max_width={}, drop=["source", "issuer", "issued", "jurisdiction"])
+
+
+@app.command()
+def tasks(
+    text: str = typer.Option("", "--text", "-t", help="Words the task (its text or row title), a project it "
+                             "concerns or a program it is part of prints (黑臭水体); without it, every task."),
+    unit: Optional[str] = typer.Option(None, "--unit", "-u", help="Only tasks this unit holds (any role)."),
+    document: Optional[str] = DocumentOption,
+    backend: str = BackendOption, store: Path = StoreOption, endpoint: Optional[str] = EndpointOption,
+    neo4j_uri: Optional[str] = Neo4jUriOption, neo4j_database: Optional[str] = Neo4jDatabaseOption,
+    fmt: OutputFormat = FormatOption,
+) -> None:
+    """Topic search: the leaf tasks about some words, who leads them and where they are printed."""
+    _answer("topics.search", backend, store, endpoint, neo4j_uri, neo4j_database, fmt, text, unit=unit,
+            document=document, drop=["line_first", "via", "responsible", "document?"])
+
+
+@app.command()
+def overdue(
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="The day to judge on, YYYY-MM-DD (default: today)."),
+    document: Optional[str] = DocumentOption,
+    backend: str = BackendOption, store: Path = StoreOption, endpoint: Optional[str] = EndpointOption,
+    neo4j_uri: Optional[str] = Neo4jUriOption, neo4j_database: Optional[str] = Neo4jDatabaseOption,
+    fmt: OutputFormat = FormatOption,
+) -> None:
+    """Tasks whose deadline has passed: deadline as printed, its date, days over."""
+    _answer("scoped.overdue", backend, store, endpoint, neo4j_uri, neo4j_database, fmt, as_of, document=document,
+            drop=["line_first", "document?", "days_over", "deadline"])
+
+
+@app.command()
+def compare(
+    doc_a: str = typer.Argument(..., help="The earlier plan (id, file name or a part of its title)."),
+    doc_b: str = typer.Argument(..., help="The later plan."),
+    by_unit: bool = typer.Option(False, "--units", help="Per unit: tasks held before and after."),
+    threshold: int = typer.Option(60, "--threshold", help="Least text similarity (0-100) of a carried-over task."),
+    backend: str = BackendOption, store: Path = StoreOption, endpoint: Optional[str] = EndpointOption,
+    neo4j_uri: Optional[str] = Neo4jUriOption, neo4j_database: Optional[str] = Neo4jDatabaseOption,
+    fmt: OutputFormat = FormatOption,
+) -> None:
+    """Plan against plan: tasks carried over (with their similarity score), new and dropped.
+
+    With --units: each unit's leaf tasks (any role) in the earlier plan and in the later one.
+    """
+    if by_unit:
+        _answer("compare.compare_units", backend, store, endpoint, neo4j_uri, neo4j_database, fmt, doc_a, doc_b)
+    else:
+        _answer("compare.compare", backend, store, endpoint, neo4j_uri, neo4j_database, fmt, doc_a, doc_b,
+                threshold=threshold, max_width={"text_a": 30, "text_b": 30},
+                drop=["lead_a", "lead_b", "text_a"])
+
+
+@app.command()
+def recurring(
+    min_years: int = typer.Option(3, "--min-years", help="Least number of years a task reappears in."),
+    threshold: int = typer.Option(60, "--threshold", help="Least text similarity (0-100) of one year's task to "
+                                  "the year before's."),
+    backend: str = BackendOption, store: Path = StoreOption, endpoint: Optional[str] = EndpointOption,
+    neo4j_uri: Optional[str] = Neo4jUriOption, neo4j_database: Optional[str] = Neo4jDatabaseOption,
+    fmt: OutputFormat = FormatOption,
+) -> None:
+    """Tasks that reappear in the plans of one jurisdiction year after year (a sign they are not getting done)."""
+    _answer("compare.recurring", backend, store, endpoint, neo4j_uri, neo4j_database, fmt, min_years=min_years,
+            threshold=threshold, drop=["tasks", "min_score", "first", "last"])
 
 
 # -- raw queries ---------------------------------------------------------------------------
@@ -384,7 +532,7 @@ def sparql(
     query: str = typer.Argument(..., help="A SPARQL query (prefixes dg: org: prov: dcterms: … predefined)."),
     params: Optional[List[str]] = typer.Option(None, "--param", "-p",
                                                help="Pre-bind ?NAME: NAME=TEXT or NAME:=JSON (repeatable)."),
-    backend: str = typer.Option("embedded", "--backend", "-b", help="embedded (default) or sparql."),
+    backend: str = typer.Option("embedded", "--backend", "-b", help="embedded or sparql."),
     store: Path = StoreOption, endpoint: Optional[str] = EndpointOption,
     timeout: float = TimeoutOption,
     fmt: OutputFormat = FormatOption,
@@ -475,7 +623,7 @@ def viz(
     depends_on: Optional[str] = typer.Option(None, "--depends", help="Everything depending on this name."),
     partners_: bool = typer.Option(False, "--partners", help="The co-responsibility network of units."),
     min_shared: int = typer.Option(1, "--min-shared", help="Partners: only pairs sharing this many tasks."),
-    document: Optional[str] = typer.Option(None, "--document", help="All: only this document's id."),
+    document: Optional[str] = DocumentOption,
     backend: str = BackendOption, store: Path = StoreOption, endpoint: Optional[str] = EndpointOption,
     neo4j_uri: Optional[str] = Neo4jUriOption, neo4j_database: Optional[str] = Neo4jDatabaseOption,
     jobs: int = JobsOption,
@@ -491,10 +639,15 @@ def viz(
     if out is None and png is None and svg is None:
         _fail(QueryError("say where to draw: --out PAGE.html, --png FILE or --svg FILE"))
     view = chosen[0] if chosen else "all"
-    options = dict(name=unit or depends_on, depth=depth, document=document, min_shared=min_shared)
+    options = dict(name=unit or depends_on, depth=depth, document=None, min_shared=min_shared)
     failures = []
     try:
-        if files or (backend == "embedded" and view in ("all", "unit")):
+        if document:  # every view of one document: drawn from what that document holds and names
+            source, failures, doc = _document_graph(document, files, backend, store, endpoint, neo4j_uri,
+                                                    neo4j_database, jobs)
+            options["document"] = doc if view == "all" and doc in source else None
+            path, v = render(source, view, out, **options)
+        elif files or (backend == "embedded" and view in ("all", "unit")):
             # the whole graph, documents included (a backend shows only what the questions return)
             source, failures = _graph_for(files or [], store, jobs)
             v = make_view(source, view, **options)
@@ -520,6 +673,28 @@ def viz(
                f"({v.node_count} nodes, {v.edge_count} edges)", err=True)
     if failures:
         raise typer.Exit(2)
+
+
+def _document_graph(document: str, files, backend: str, store: Path, endpoint, neo4j_uri, neo4j_database,
+                    jobs: int):
+    """The part of the graph one document holds and names; the failures of reading FILES; the document's id."""
+    from .queries.documents import document_subgraph, match_document
+
+    if files or backend == "embedded":
+        from .queries.networkx_topics import documents as graph_documents
+
+        graph, failures = _graph_for(files or [], store, jobs)
+        docs = graph_documents(graph)
+    else:
+        from .queries.connect import open_backend
+        from .viz import graph_from_backend
+
+        failures = []
+        with open_backend(backend, store, endpoint, neo4j_uri, neo4j_database) as b:
+            docs = b.ask("documents")
+            graph = graph_from_backend(b)
+    doc = match_document(document, docs)
+    return document_subgraph(graph, doc), failures, doc
 
 
 @app.command()

@@ -39,10 +39,63 @@ def write_json(data: Any, stream: TextIO | None = None) -> None:
     stream.write("\n")
 
 
+def _width(stream: TextIO) -> int | None:
+    """The width to render a table at: $COLUMNS when set, the terminal's, else None (a file or pipe)."""
+    import os
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    return None
+
+
+def fit_columns(rows: list[dict], columns: list[str], width: int, drop: Iterable[str] = (),
+                max_width: dict[str, int] | None = None) -> list[str]:
+    """The columns to show in ``width`` cells: ``drop``'s columns go first, in its order, while the
+    table's natural width (every cell unfolded, borders counted) is over ``width``; a column left
+    that is still too wide is folded by the table. Never fewer than two columns. A name ending in
+    ``?`` (``document?``) is dropped only when every row holds the same value (it tells nothing apart).
+
+    >>> rows = [{"task": "A1", "text": "很长的任务文字" * 4, "document": "doc/a", "line_first": 56}]
+    >>> fit_columns(rows, ["task", "text", "document", "line_first"], 60, drop=["line_first", "document"])
+    ['task', 'text']
+    >>> fit_columns(rows, ["task", "text", "document", "line_first"], 200, drop=["line_first", "document"])
+    ['task', 'text', 'document', 'line_first']
+    >>> two = rows + [{**rows[0], "document": "doc/b"}]
+    >>> fit_columns(two, ["task", "text", "document", "line_first"], 60, drop=["line_first", "document?"])
+    ['task', 'text', 'document']
+    """
+    from rich.cells import cell_len
+
+    limits = max_width or {}
+
+    def natural(c: str) -> int:
+        cells = [cell_len(_flat(r.get(c))) for r in rows]
+        return max([cell_len(c), *[min(n, limits.get(c, n)) for n in cells]])
+
+    shown = list(columns)
+    widths = {c: natural(c) for c in shown}
+    for c in drop:
+        if sum(widths[x] + 3 for x in shown) + 1 <= width or len(shown) <= 2:
+            break
+        if c.endswith("?"):
+            c = c[:-1]
+            if len({_flat(r.get(c)) for r in rows}) > 1:
+                continue
+        if c in shown:
+            shown.remove(c)
+    return shown
+
+
 def write_rows(rows: Iterable[dict], fmt: str, stream: TextIO | None = None, *,
                columns: list[str] | None = None, title: str | None = None,
-               max_width: dict[str, int] | None = None) -> None:
-    """Write ``rows`` in ``fmt`` (table, json or csv) to ``stream`` (stdout by default)."""
+               max_width: dict[str, int] | None = None, drop: Iterable[str] = ()) -> None:
+    """Write ``rows`` in ``fmt`` (table, json or csv) to ``stream`` (stdout by default).
+
+    A table is drawn at $COLUMNS (or the terminal's width; 200 for a file or pipe); when it is
+    too wide the columns in ``drop`` are left out first (see :func:`fit_columns`), then long
+    cells are folded.
+    """
     rows = list(rows)
     stream = stream or sys.stdout
     columns = columns or (list(rows[0].keys()) if rows else [])
@@ -59,10 +112,17 @@ def write_rows(rows: Iterable[dict], fmt: str, stream: TextIO | None = None, *,
         from rich.console import Console
         from rich.table import Table
 
+        console = Console(file=stream, soft_wrap=False, markup=False, highlight=False)
+        width = _width(stream)
+        if width:
+            console.width = width
+        elif not console.is_terminal:
+            console.width = 200  # a file or pipe: do not squeeze Chinese text into 80 columns
+        limits = max_width or {}
+        columns = fit_columns(rows, columns, console.width, drop, limits)
         table = Table(title=title, show_lines=False, header_style="bold")
         for c in columns:
             table.add_column(c, overflow="fold")
-        limits = max_width or {}
         for row in rows:
             cells = []
             for c in columns:
@@ -71,9 +131,6 @@ def write_rows(rows: Iterable[dict], fmt: str, stream: TextIO | None = None, *,
                     text = text[: limits[c] - 1] + "…"
                 cells.append(text)
             table.add_row(*cells, )
-        console = Console(file=stream, soft_wrap=False, markup=False, highlight=False)
-        if not console.is_terminal:
-            console.width = 200  # a file or pipe: do not squeeze Chinese text into 80 columns
         console.print(table)
     else:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -85,10 +85,10 @@ def run(command: str, store: Path, status: int = 0) -> str:
     return result.stdout
 
 
-def loaded_store(folder: Path) -> Path:
-    """An embedded store in ``folder`` holding the shipped example."""
+def loaded_store(folder: Path, plans: tuple[str, ...] = ()) -> Path:
+    """An embedded store in ``folder`` holding the shipped example (and ``plans``, paths from the repository root)."""
     store = folder / "store"
-    run(f"dutygraph load {SEED}", store)
+    run(f"dutygraph load {SEED} {' '.join(str(ROOT / p) for p in plans)}", store)
     return store
 
 

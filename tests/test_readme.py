@@ -12,7 +12,7 @@ BLOCKS = blocks_with_options(README.read_text("utf-8"))
 def test_the_readme_has_an_answer_for_every_question():
     commands = {command.split()[1] for command, _, _ in BLOCKS}
     assert {"units", "unit", "task", "depends", "partners", "places", "due", "gaps", "brokers", "cypher",
-            "sparql"} <= commands
+            "sparql", "documents", "tasks", "compare", "overdue", "recurring"} <= commands
 
 
 @pytest.fixture(scope="module")

@@ -100,12 +100,21 @@ def owner_key(label: str) -> str:
 
 # -- schema and removal ----------------------------------------------------------------------------------------
 def schema_statements() -> list[str]:
-    """A uniqueness constraint on ``id`` per label, and an index on ``document`` per document-owned label."""
+    """A uniqueness constraint on ``id`` per label, an index on ``document`` per document-owned label, and the
+    full-text index of topic search."""
     out = [f"CREATE CONSTRAINT {_label(label).lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
            for label in NODE_LABELS]
     out += [f"CREATE INDEX {_label(label).lower()}_document IF NOT EXISTS FOR (n:{label}) ON (n.document)"
             for label in DOCUMENT_LABELS if "document" in NODE_PROPERTIES[label]]
+    out.append(FULLTEXT_INDEX)
     return out
+
+
+# The full-text index of topic search (dutygraph/queries/cypher/tasks.neo4j.cypher): task text and row titles,
+# project and program names. The standard analyzer makes each Chinese character a token, so a phrase of them
+# finds every text holding the characters in a row.
+FULLTEXT_INDEX = ("CREATE FULLTEXT INDEX dutygraph_text IF NOT EXISTS FOR (n:Task|Project|Program) "
+                  "ON EACH [n.text, n.title, n.name] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}}")
 
 
 PRESENT_QUERY = "MATCH (d:Document {id: $document}) RETURN count(d) AS n"

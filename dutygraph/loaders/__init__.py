@@ -35,6 +35,21 @@ LOADERS: dict[str, str] = {
     ".xlsm": "dutygraph.loaders.sheet_file:load_xlsx",
 }
 DEFAULT_LOADER = LOADERS[".txt"]
+# Older binary office formats (Word 97, WPS, Excel 97, WPS spreadsheets): not read; the suffix they convert to.
+OLD_OFFICE: dict[str, str] = {".doc": "docx", ".wps": "docx", ".et": "xlsx", ".xls": "xlsx"}
+
+
+def old_office_hint(paths) -> str:
+    """How to make files of :data:`OLD_OFFICE` formats readable (LibreOffice headless converts them).
+
+    >>> old_office_hint([Path("a.doc"), Path("b.et")])
+    'convert with LibreOffice: soffice --headless --convert-to docx a.doc; soffice --headless --convert-to xlsx b.et'
+    """
+    by_target: dict[str, list[str]] = {}
+    for p in paths:
+        by_target.setdefault(OLD_OFFICE[Path(p).suffix.lower()], []).append(str(p))
+    return "convert with LibreOffice: " + "; ".join(
+        f"soffice --headless --convert-to {target} {' '.join(files)}" for target, files in by_target.items())
 MAX_FILE_BYTES = int(float(os.environ.get("DUTYGRAPH_MAX_FILE_MB", "50")) * 2**20)
 
 
@@ -62,6 +77,9 @@ def check_size(path: Path, limit: int | None = None) -> None:
 def load(path: str | Path) -> Document:
     """Read one document; raise :class:`~dutygraph.errors.InputError` when it cannot be used."""
     p = Path(path)
+    if p.suffix.lower() in OLD_OFFICE:
+        raise InputError(f"a {p.suffix.lower()} file (an older office format) is not read; {old_office_hint([p])}",
+                         path=str(p))
     check_size(p)
     return _loader_for(p)(p)
 

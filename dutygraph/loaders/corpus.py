@@ -153,6 +153,14 @@ def find_files(paths: Iterable[str | Path], suffixes: Iterable[str] | None = Non
     return out
 
 
+def old_office_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Files in the folders of ``paths`` (recursively, hidden ones left out) whose format is an older office
+    one that is not read (``.doc``, ``.wps``, ``.et``, ``.xls``): :func:`find_files` passes them over."""
+    from . import OLD_OFFICE
+
+    return [p for p in find_files([p for p in paths if Path(p).is_dir()], suffixes=OLD_OFFICE)]
+
+
 @dataclass(frozen=True)
 class Counted:
     """What ``keep="none"`` brings back of a document: its source and counts."""

@@ -127,21 +127,36 @@ def task_card(backend: Backend, task: str) -> list[dict]:
 def depends(backend: Backend, name: str) -> list[dict]:
     """Every leaf task depending on the programs, projects, places or tasks that ``name`` names.
 
-    For a place, the places within it and the programs about it count as well.
+    For a place, the places within it and the programs about it count as well. Tasks whose own text
+    or row title names ``name`` count too (basis ``names_text``, the weakest), so that a name no
+    program, project or place carries (老旧小区改造) finds the tasks that print it, and a project
+    found in one task's text (公办幼儿园) does not hide the other tasks that print its name.
     Each task is listed once, with its strongest basis.
     """
+    from .topics import task_hits
+
     cands = candidates(backend)
-    targets = {c.id for c in resolve(backend, name, ("Program", "Project", "Place", "Task"),
-                                     "program, project, place or task", substring=True, cands=cands)}
+    try:
+        found = resolve(backend, name, ("Program", "Project", "Place", "Task"),
+                        "program, project, place or task", substring=True, cands=cands)
+    except QueryError as exc:
+        found, unknown = [], exc
+    targets = {c.id for c in found}
     frontier = [t for t in targets if t.startswith("place/")]
     while frontier:
         new = {r["id"] for r in backend.ask("place-closure", ids=sorted(frontier))} - targets
         targets |= new
         frontier = [t for t in new if t.startswith("place/")]
     best: dict[str, dict] = {}
-    for row in backend.ask("depends", targets=sorted(targets)):
+    for row in backend.ask("depends", targets=sorted(targets)) if targets else []:
         if row["node"] not in best or (row["rank"], row["via"]) < (best[row["node"]]["rank"], best[row["node"]]["via"]):
             best[row["node"]] = row
+    printed = name.strip()
+    for node, hit in task_hits(backend, printed).items() if printed else ():
+        if node not in best and hit["own"]:
+            best[node] = {"node": node, "rank": 4, "basis": "names_text", "via": printed, "printed": printed}
+    if not best and not found:
+        raise unknown
     details = {r["node"]: r for r in backend.ask("task-rows", tasks=sorted(best))}
     rows = []
     for node, dep in best.items():
@@ -170,15 +185,9 @@ def places(backend: Backend) -> list[dict]:
 
 
 def due(backend: Backend, before: str, after: str = "") -> list[dict]:
-    from ..text.dates import parse_date
+    from .dates import checked_date
 
-    iso_before = parse_date(before) or (before if len(before) == 10 else None)
-    if iso_before is None:
-        raise QueryError(f"not a date: {before!r} (use YYYY-MM-DD)")
-    iso_after = (parse_date(after) or None) if after else ""
-    if after and iso_after is None:
-        raise QueryError(f"not a date: {after!r} (use YYYY-MM-DD)")
-    return backend.ask("due", before=iso_before, after=iso_after)
+    return backend.ask("due", before=checked_date(before), after=checked_date(after, "--after") if after else "")
 
 
 def gaps(backend: Backend) -> list[dict]:

@@ -42,12 +42,13 @@ class CypherBackend(Backend):
 
     name = "cypher"
 
-    def __init__(self, run: Callable[[str, dict], list[dict]], name: str = "cypher"):
+    def __init__(self, run: Callable[[str, dict], list[dict]], name: str = "cypher", dialect: str | None = None):
         self.run = run
         self.name = name
+        self.dialect = dialect if dialect is not None else ("neo4j" if name == "neo4j" else "")
 
     def raw(self, question, params):
-        return self.run(question.cypher_text(), params)
+        return self.run(question.cypher_text(self.dialect), params)
 
 
 LIST_SEPARATOR = "\x1f"  # GROUP_CONCAT separator of the SPARQL texts' list columns

@@ -22,6 +22,7 @@ from importlib import resources
 from typing import Callable
 
 from . import networkx_primitives as nxp
+from . import networkx_topics as nxt
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,10 @@ class Question:
     limit_param: str | None = None
     extra: dict = field(default_factory=dict)
 
-    def cypher_text(self) -> str:
+    def cypher_text(self, dialect: str = "") -> str:
+        """The Cypher text; ``dialect`` "neo4j" takes ``NAME.neo4j.cypher`` where there is one (a store's index)."""
+        if dialect and resources.files("dutygraph.queries").joinpath("cypher", f"{self.name}.{dialect}.cypher").is_file():
+            return _text("cypher", f"{self.name}.{dialect}.cypher")
         return _text("cypher", f"{self.name}.cypher")
 
     def sparql_text(self) -> str:
@@ -100,7 +104,7 @@ QUESTIONS: dict[str, Question] = {q.name: q for q in [
              nxp.task_rows, list_columns=("lead", "responsible"), order=("document", "line_first")),
     Question("partners", "Pairs of units sharing tasks, weighted by the number of tasks shared (one unit's, "
              "or the whole co-responsibility network).",
-             {"unit": ""}, ("a", "a_name", "b", "b_name", "shared_tasks"), nxp.partners,
+             {"unit": "", "document": ""}, ("a", "a_name", "b", "b_name", "shared_tasks"), nxp.partners,
              order=("-shared_tasks", "a", "b")),
     Question("places", "Tasks and units per district or zone, and who governs it.",
              {}, ("place", "kind", "governed_by", "tasks", "units"), nxp.places, list_columns=("governed_by",),
@@ -117,6 +121,13 @@ QUESTIONS: dict[str, Question] = {q.name: q for q in [
     Question("changes", "Change events (renamed, merged, split, 县 → 区) with a unit on each side.",
              {}, ("event", "kind", "date", "original", "resulting"), nxp.changes,
              order=("event", "original", "resulting")),
+    Question("documents", "Every loaded document: title, issuers, city, dates, leaf tasks and source file.",
+             {}, ("id", "title", "issuers", "city", "issued", "year", "tasks", "source"), nxt.documents,
+             list_columns=("issuers",), order=("id",)),
+    Question("tasks", "Leaf tasks whose text or row title holds a text, or whose project or program name does "
+             "(via: that name); optionally of one document. phrase: the text as a full-text index phrase.",
+             {"text": "", "document": "", "phrase": ""}, ("node", "task", "text", "document", "line_first", "via"),
+             nxt.tasks, order=("document", "line_first", "node", "via")),
     Question("names", "Every unit, place, program, project and task with its names, for name lookup.",
              {}, ("id", "label", "name", "aliases"), nxp.names, list_columns=("aliases",), order=("id",)),
 ]}

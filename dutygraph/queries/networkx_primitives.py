@@ -69,10 +69,10 @@ def task_rows(graph, tasks=()):
     return rows
 
 
-def partners(graph, unit=""):
+def partners(graph, unit="", document=""):
     holders: dict[str, set] = defaultdict(set)
     for u, v, d in graph.edges(data=True):
-        if d["type"] in EDGE_ROLES:
+        if d["type"] in EDGE_ROLES and (not document or graph.nodes[v].get("document") == document):
             holders[v].add(u)
     weights: dict[tuple[str, str], int] = defaultdict(int)
     for units in holders.values():

@@ -31,6 +31,11 @@ CASES = [
     ("places", {}), ("due", {"before": "2018-06-30"}), ("due", {"before": "2018-12-31", "after": "2018-06-30"}),
     ("gaps", {}), ("names", {}), ("unit-info", {}), ("changes", {}),
     ("unit", {"unit": "unit/株洲市生态环境局"}),
+    ("partners", {"document": DOC}), ("partners", {"unit": "unit/株洲市环境保护局", "document": DOC}),
+    ("documents", {}),
+    ("tasks", {"text": "黑臭水体", "phrase": '"黑臭水体"'}), ("tasks", {"text": "清水塘", "phrase": '"清水塘"'}),
+    ("tasks", {"text": "IGBT"}), ("tasks", {"text": "", "document": DOC}),
+    ("tasks", {"text": "碧水", "document": DOC, "phrase": '"碧水"'}),
 ]
 
 
