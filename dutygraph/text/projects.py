@@ -140,9 +140,13 @@ def _org_suffixes() -> tuple[str, ...]:
 _HARD = r"[\s。，,；;：:！!？?“”\"‘’'「」『』—…·/\\|<>《》()（）〔〕【】\[\]]+"
 _TITLE = r"《[^》]*》"
 _BRACKETED = r"[(（〔【\[][^()（）〔〕【】\[\]]*[)）〕】\]]"
-_NUMERAL = r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两几多][一二三四五六七八九十两几百千万多]*)"  # not 万家丽路
-_PHASE = r"(?:[一二三四五六七八九十]+|首|\d+)期(?!间)"
-_COUNT = _NUMERAL + r"(?:个|条|座|家|项|处|套|批|所|类|种|名|户|亩|公里|千米|台|辆|间|栋|只|大)"
+# A number is read from the start of its run of digits or numeral characters (the lookbehinds): a run
+# that makes no count or phase from its first character makes none from a later one, so the scanner
+# does not read the rest of the run again at every character (10,000 digits: seconds, not minutes).
+_NUMERAL = (r"(?:(?<!\d)\d+(?:\.\d+)?"
+            r"|(?<![一二三四五六七八九十两几百千万多])[一二三四五六七八九十两几多][一二三四五六七八九十两几百千万多]*)")  # not 万家丽路
+_PHASE = r"(?:(?<![一二三四五六七八九十])[一二三四五六七八九十]+|首|(?<!\d)\d+)期(?!间)"
+_COUNT_WORD = r"(?:个|条|座|家|项|处|套|批|所|类|种|名|户|亩|公里|千米|台|辆|间|栋|只|大)"
 _CONJ = ("以及", "和", "及", "与", "或", "、")
 _FULL_PLACE_ENDINGS = tuple("省市县区镇乡村州旗")
 # An item that takes a shared tail is a short locative (田心, 醴陵市, 轨道交通城), not a name
@@ -159,8 +163,14 @@ class _Tok:
     kind: str = ""  # the type of a type word
 
 
+_Patterns = tuple[re.Pattern, re.Pattern, re.Pattern]
+# What may end a token right before a number: after it the number's lookbehinds do not hold.
+_NUMERAL_END = re.compile(r"[\d一二三四五六七八九十两几百千万多]")
+
+
 @lru_cache(maxsize=16)
-def _tokenizer(places: tuple[str, ...]) -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+def _tokenizer(places: tuple[str, ...]) -> tuple[_Patterns, dict[str, tuple[str, str]]]:
+    """The token patterns (with titles, without titles, without the lookbehinds) and the word table."""
     words: dict[str, tuple[str, str]] = {}
     for word, kind in project_stopwords().items():
         words[word] = (kind, "")
@@ -172,21 +182,44 @@ def _tokenizer(places: tuple[str, ...]) -> tuple[re.Pattern, dict[str, tuple[str
     for place in places:
         words[place] = ("place", "")
     literal = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    pattern = re.compile(
-        f"(?P<hard>{_TITLE}|{_BRACKETED}|{_HARD})|(?P<phase>{_PHASE})|(?P<count>{_COUNT})|(?P<word>{literal})"
-    )
-    return pattern, words
+
+    def compiled(title: str, numeral: str, phase: str) -> re.Pattern:
+        return re.compile(f"(?P<hard>{title}{_BRACKETED}|{_HARD})|(?P<phase>{phase})"
+                          f"|(?P<count>{numeral}{_COUNT_WORD})|(?P<word>{literal})")
+
+    def unguarded(pattern: str) -> str:  # the same without its lookbehinds
+        return re.sub(r"\(\?<![^)]*\)", "", pattern)
+
+    patterns = (compiled(_TITLE + "|", _NUMERAL, _PHASE), compiled("", _NUMERAL, _PHASE),
+                compiled(_TITLE + "|", unguarded(_NUMERAL), unguarded(_PHASE)))
+    return patterns, words
 
 
 def _tokens(text: str, places: tuple[str, ...]) -> list[_Tok]:
-    pattern, words = _tokenizer(places)
+    """The tokens of ``text``, as one left-to-right scan of the token pattern would find them.
+
+    Linear in the length of the text: a number is tried from the start of its run only (a token ending
+    in a numeral character is followed by a try without that rule), and after the last 》 the pattern
+    leaves out 《title》, which could only fail there, reading to the end of the text at every 《.
+    """
+    (with_titles, without_titles, unguarded), words = _tokenizer(places)
+    last_close = text.rfind("》")
     toks = []
-    for m in pattern.finditer(text):
+    pos, end = 0, len(text)
+    while pos < end:
+        m = None
+        if pos and _NUMERAL_END.match(text, pos - 1):
+            m = unguarded.match(text, pos)
+        if m is None:
+            m = (with_titles if pos <= last_close else without_titles).search(text, pos)
+            if m is None:
+                break
         if m.lastgroup == "word":
             cat, kind = words[m.group()]
             toks.append(_Tok(m.start(), m.end(), cat, m.group(), kind))
         else:
             toks.append(_Tok(m.start(), m.end(), m.lastgroup, m.group()))
+        pos = m.end()
     return toks
 
 
@@ -597,11 +630,36 @@ def _bare(res: _Res) -> bool:
 def _tail_cut(res: _Res) -> int | None:
     """Where the common tail of a name starts: 先锋路|立体停车场, 攸县|污水处理厂管网扩建项目."""
     name = res.name
+    common = _common_tails(name)
     for cut in range(1, len(name) - 1):
-        tail = name[cut:]  # it opens with a word of two characters or more: not 攸|县污水处理厂…
-        if _opens_with_word(tail) and _common(tail, single_types=False) and _distinctive(name[:cut]):
+        # it opens with a word of two characters or more: not 攸|县污水处理厂…
+        if common[cut] and _opens_with_word(name[cut:cut + _max_word()]) and _distinctive(name[:cut]):
             return cut
     return None
+
+
+def _common_tails(s: str) -> list[bool]:
+    """``_common(s[i:], single_types=False)`` for every ``i``, in one pass from the end (linear, where
+    asking each tail on its own reads the name again for every character)."""
+    generic, types, longest = generic_words(), project_suffixes(), _max_word()
+    n = len(s)
+    run_end = [0] * n  # where _NUMBER_RUN matching at i ends: the end of the run holding i
+    for m in _NUMBER_RUN.finditer(s):
+        for i in range(m.start(), m.end()):
+            run_end[i] = m.end()
+    good = [False] * (n + 1)
+    good[n] = True
+    for i in range(n - 1, -1, -1):
+        if (run_end[i] and good[run_end[i]]) or (s[i] in _FILLERS and good[i + 1]):
+            good[i] = True
+            continue
+        for j in range(i + 2, min(n, i + longest) + 1):  # one-character type words do not count here
+            if good[j] and (s[i:j] in generic or s[i:j] in types):
+                good[i] = True
+                break
+        else:
+            good[i] = good[i + 1] and s[i] in generic
+    return good
 
 
 def _opens_with_word(s: str) -> bool:
