@@ -29,6 +29,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document, Role
+from .limits import check_zip
 from .blocks import build_document
 from .columns import DEADLINE, LEAD, LEADER, NUMBER, TEXT, UNIT_KINDS, column_kinds, is_header
 from .sniff import decode_text
@@ -96,7 +97,14 @@ def parse_csv(text: str, source: str, sha256: str | None = None, *, columns: dic
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|，")
     except csv.Error:
         dialect = csv.excel
-    rows = [(k, [c.strip() for c in row]) for k, row in enumerate(csv.reader(io.StringIO(text), dialect), start=1)]
+    reader = csv.reader(io.StringIO(text), dialect)
+    try:
+        rows = [(k, [c.strip() for c in row]) for k, row in enumerate(reader, start=1)]
+    except csv.Error as exc:  # a cell over the csv module's limit (128 kB), a NUL byte …
+        limit = csv.field_size_limit()
+        reason = (f"a cell longer than {limit // 1024} kB (a plan's cell is a sentence or a few names)"
+                  if "field larger" in str(exc) else f"not readable as CSV ({exc})")
+        raise InputError(reason, path=source, line=reader.line_num) from None
     return parse_rows(rows, source, sha256, columns=columns, merged_blanks=True)
 
 
@@ -141,6 +149,10 @@ def load_xlsx(path: str | Path, columns: dict[str, str] | None = None) -> Docume
     p = Path(path)
     try:
         data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot be read: {exc.strerror or exc}", path=str(path)) from None
+    check_zip(data, str(path), "XLSX")
+    try:
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except OSError as exc:
         raise InputError(f"cannot be read: {exc.strerror or exc}", path=str(path)) from None

@@ -226,7 +226,7 @@ def _tokens(text: str, places: tuple[str, ...]) -> list[_Tok]:
 # ---------------------------------------------------------------- common words
 
 _NUMBER_RUN = re.compile(r"[0-9０-９.%]+|[一二三四五六七八九十百千万两零〇几]+")
-_DESIGNATION = re.compile(r"[0-9０-９]+号")
+_DESIGNATION = re.compile(r"(?<![0-9０-９])[0-9０-９]+号")  # from the start of the run: linear
 _FILLERS = frozenset("的和与及、之等或个条座家项处套批所类种名户亩台辆间栋只段")
 
 
