@@ -10,9 +10,9 @@ Checks, in the order a file meets them:
 * :func:`check_zip` (DOCX, XLSX): at most :data:`MAX_ZIP_MEMBERS` members, each declaring and
   actually inflating to at most :data:`MAX_ZIP_PART_BYTES`, all of them together to at most
   :data:`MAX_ZIP_TOTAL_BYTES` (inflated in chunks and thrown away: a bomb costs time, not memory).
-* :func:`check_pdf_streams` (PDF): every Flate stream but images inflates to at most
-  :data:`MAX_PDF_STREAM_BYTES`, all of them to at most :data:`MAX_PDF_TOTAL_BYTES`; the reader
-  stops at :data:`MAX_PDF_PAGES` pages.
+* :func:`check_pdf` (PDF): at most :data:`MAX_PDF_PAGES` page objects in the file (the reader
+  stops there too, whatever the page tree says), every Flate stream but images inflating to at
+  most :data:`MAX_PDF_STREAM_BYTES`, all of them to at most :data:`MAX_PDF_TOTAL_BYTES`.
 * :func:`time_budget` (every document, around its reader): reading one document takes at most
   :data:`DOCUMENT_SECONDS` (``DUTYGRAPH_DOC_SECONDS``; 0 turns it off). The alarm is a signal, so
   it is armed only in a process's main thread (the command line, and each worker of a corpus).
@@ -110,14 +110,20 @@ def check_zip(data: bytes, source: str, what: str) -> None:
 
 _STREAM = re.compile(rb"(?<!end)stream\r?\n")
 _IMAGE = re.compile(rb"/Subtype\s*/Image")
+_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z0-9_])")
 
 
-def check_pdf_streams(data: bytes, source: str) -> None:
-    """Refuse a PDF whose Flate streams (images aside: they are not read) inflate past the limits.
+def check_pdf(data: bytes, source: str) -> None:
+    """Refuse a PDF with too many page objects, or whose Flate streams (images aside: they are not
+    read) inflate past the limits, before the PDF parser reads its page tree.
 
-    Streams are found by their ``stream`` keyword and inflated in chunks that are thrown away;
-    a stream that is not zlib data (another filter, encrypted) is left to the reader.
+    Page objects and streams are found by their keywords in the bytes (objects packed in compressed
+    object streams are not seen: the reader's own page limit holds for them). Streams are inflated in
+    chunks that are thrown away; a stream that is not zlib data (another filter, encrypted) is left to the reader.
     """
+    pages = sum(1 for _ in _PAGE.finditer(data))
+    if pages > MAX_PDF_PAGES:
+        raise InputError(f"the PDF has {pages} pages, over the limit of {MAX_PDF_PAGES} for one document", path=source)
     total = 0
     for m in _STREAM.finditer(data):
         head = data[max(0, m.start() - 4096):m.start()]

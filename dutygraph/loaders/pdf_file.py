@@ -21,7 +21,7 @@ from ..model import Document
 from .blocks import build_document
 from .grid import Grid, GridRow
 from .html_file import table_grid
-from .limits import MAX_PDF_PAGES, check_pdf_streams
+from .limits import MAX_PDF_PAGES, check_pdf
 
 __all__ = ["load_pdf", "parse_pdf"]
 
@@ -36,7 +36,7 @@ def parse_pdf(data: bytes, source: str, sha256: str | None = None) -> Document:
         import pdfplumber
     except ImportError:  # pragma: no cover - a dependency of the project
         raise InputError("reading PDF needs pdfplumber (pip install pdfplumber)", path=source) from None
-    check_pdf_streams(data, source)
+    check_pdf(data, source)
     texts: list[tuple[int, str]] = []
     grids: list[Grid] = []
     line = 0
