@@ -74,8 +74,13 @@ def load(path: str | Path) -> Document:
     p = Path(path)
     check_size(p)
     reader = _loader_for(p)
-    with time_budget(str(p)):
-        return reader(p)
+    try:
+        with time_budget(str(p)):
+            return reader(p)
+    except RecursionError:  # markup nested deeper than the parsers recurse
+        raise InputError("too deeply nested to read", path=str(p)) from None
+    except MemoryError:
+        raise InputError("out of memory while reading the file", path=str(p)) from None
 
 
 @dataclass

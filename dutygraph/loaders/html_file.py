@@ -41,19 +41,38 @@ def _cell_text(cell) -> str:
     return "".join(cell.get_text("").split())
 
 
-def _rows(table) -> list:
-    """The table's own rows (not those of tables nested in it)."""
-    return [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+def _rows(table) -> list[tuple[object, list]]:
+    """The table's own rows (not those of tables nested in it), each with its own cells (those whose
+    nearest ``tr`` it is), in document order. One walk down the table: unclosed ``tr`` and ``td`` tags nest
+    rows in cells in rows, and asking each row for its cells and each cell for its row was cubic in that depth."""
+    rows: list[tuple[object, list]] = []
+    cells_of: dict[int, list] = {}
+    stack = [(child, table, None) for child in reversed(list(table.children))]
+    while stack:
+        node, near_table, near_tr = stack.pop()
+        name = getattr(node, "name", None)
+        if name is None:
+            continue
+        if name == "table":
+            near_table = node
+        elif name == "tr":
+            if near_table is table:
+                rows.append((node, []))
+                cells_of[id(node)] = rows[-1][1]
+            near_tr = node
+        elif name in ("td", "th") and near_tr is not None and id(near_tr) in cells_of:
+            cells_of[id(near_tr)].append(node)
+        stack.extend((child, near_table, near_tr) for child in reversed(list(node.children)))
+    return rows
 
 
 def table_matrix(table) -> list[tuple[int, list[str | None]]]:
     """(source line, cells) per row, spans expanded: ``None`` below a rowspan, ``""`` right of a colspan."""
     out: list[tuple[int, list[str | None]]] = []
     pending: dict[int, int] = {}  # column -> rows still covered by a rowspan above
-    for tr in _rows(table):
+    for tr, cells in _rows(table):
         row: list[str | None] = []
         col = 0
-        cells = [c for c in tr.find_all(["td", "th"]) if c.find_parent("tr") is tr]
         for cell in cells:
             while pending.get(col, 0) > 0:
                 row.append(None)

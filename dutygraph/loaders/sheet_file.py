@@ -82,7 +82,8 @@ def parse_rows(rows: list[tuple[int, list[str | None]]], source: str, sha256: st
                 texts.append((line, " ".join(labels)))
             continue
         if merged_blanks:
-            cells = [None if (c == "" and grid.kinds[j] in (NUMBER, TEXT)) else c for j, c in enumerate(cells)]
+            cells = [None if (c == "" and j < len(grid.kinds) and grid.kinds[j] in (NUMBER, TEXT)) else c
+                     for j, c in enumerate(cells)]  # a row may be wider than its header
         grid.rows.append(GridRow(list(cells), line, line))
         grid.last_line = line
     if not grids:
