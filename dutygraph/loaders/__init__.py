@@ -69,13 +69,13 @@ def check_size(path: Path, limit: int | None = None) -> None:
 
 def load(path: str | Path) -> Document:
     """Read one document; raise :class:`~dutygraph.errors.InputError` when it cannot be used."""
-    from .limits import time_budget
+    from .limits import budget
 
     p = Path(path)
     check_size(p)
     reader = _loader_for(p)
     try:
-        with time_budget(str(p)):
+        with budget(str(p)):
             return reader(p)
     except RecursionError:  # markup nested deeper than the parsers recurse
         raise InputError("too deeply nested to read", path=str(p)) from None

@@ -13,9 +13,10 @@ Checks, in the order a file meets them:
 * :func:`check_pdf` (PDF): at most :data:`MAX_PDF_PAGES` page objects in the file (the reader
   stops there too, whatever the page tree says), every Flate stream but images inflating to at
   most :data:`MAX_PDF_STREAM_BYTES`, all of them to at most :data:`MAX_PDF_TOTAL_BYTES`.
-* :func:`time_budget` (every document, around its reader): reading one document takes at most
-  :data:`DOCUMENT_SECONDS` (``DUTYGRAPH_DOC_SECONDS``; 0 turns it off). The alarm is a signal, so
-  it is armed only in a process's main thread (the command line, and each worker of a corpus).
+* :func:`budget` (every document, around its reader): reading one document takes at most
+  :data:`DOCUMENT_SECONDS` (``DUTYGRAPH_DOC_SECONDS``) and grows the process by at most
+  :data:`DOCUMENT_MB` of resident memory (``DUTYGRAPH_DOC_MB``); 0 turns either off. The timer is a
+  signal, so it is armed only in a process's main thread (the command line, and each worker of a corpus).
 
 >>> import io, zipfile
 >>> buf = io.BytesIO()
@@ -35,6 +36,7 @@ import re
 import signal
 import stat
 import threading
+import time
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -51,6 +53,8 @@ MAX_PDF_PAGES = 1_000
 MAX_PDF_STREAM_BYTES = 32 * MB
 MAX_PDF_TOTAL_BYTES = 256 * MB
 DOCUMENT_SECONDS = float(os.environ.get("DUTYGRAPH_DOC_SECONDS", "8"))
+DOCUMENT_MB = float(os.environ.get("DUTYGRAPH_DOC_MB", "400"))
+_TICK = 0.1
 _CHUNK = MB
 
 
@@ -152,33 +156,57 @@ def check_pdf(data: bytes, source: str) -> None:
             continue
 
 
-class _Overtime(BaseException):
+class _Over(BaseException):
     """Raised by the alarm: a BaseException, so that no reader's ``except Exception`` turns it into another error."""
 
 
-@contextmanager
-def time_budget(source: str, seconds: float | None = None) -> Iterator[None]:
-    """Raise :class:`InputError` when the body takes more than ``seconds`` (default :data:`DOCUMENT_SECONDS`).
+def _rss() -> int | None:
+    """This process's resident memory in bytes (Linux), or None where it cannot be read."""
+    try:
+        with open("/proc/self/statm", "rb") as f:
+            return int(f.read().split()[1]) * _PAGE_BYTES
+    except (OSError, ValueError, IndexError):
+        return None
 
-    Only in the main thread (a signal alarm) and when no other alarm is armed; elsewhere the body runs unbounded.
+
+_PAGE_BYTES = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+@contextmanager
+def budget(source: str, seconds: float | None = None, megabytes: float | None = None) -> Iterator[None]:
+    """Raise :class:`InputError` when the body takes more than ``seconds`` (default :data:`DOCUMENT_SECONDS`)
+    or grows this process by more than ``megabytes`` of resident memory (default :data:`DOCUMENT_MB`).
+
+    A signal timer looks ten times a second; it is armed only in the main thread and when no other
+    timer is, elsewhere the body runs unbounded. Memory a C library takes within one call (a parser)
+    shows when the call returns: the size limits above keep such calls small.
     """
     seconds = DOCUMENT_SECONDS if seconds is None else seconds
-    if (seconds <= 0 or threading.current_thread() is not threading.main_thread()
+    megabytes = DOCUMENT_MB if megabytes is None else megabytes
+    if ((seconds <= 0 and megabytes <= 0) or threading.current_thread() is not threading.main_thread()
             or signal.getitimer(signal.ITIMER_REAL)[0] > 0):
         yield
         return
+    start = _rss()
+    ceiling = start + int(megabytes * MB) if start is not None and megabytes > 0 else None
+    deadline = time.monotonic() + seconds if seconds > 0 else None
 
-    def ring(signum, frame):
-        raise _Overtime()
+    def look(signum, frame):
+        if deadline is not None and time.monotonic() >= deadline:
+            raise _Over(f"reading it took over {seconds:g} s, the limit for one document (set DUTYGRAPH_DOC_SECONDS "
+                        "to change it)")
+        if ceiling is not None and (_rss() or 0) > ceiling:
+            raise _Over(f"reading it took over {megabytes:g} MB of memory, the limit for one document (set "
+                        "DUTYGRAPH_DOC_MB to change it)")
 
-    previous = signal.signal(signal.SIGALRM, ring)
+    tick = min(_TICK, seconds) if seconds > 0 else _TICK
+    previous = signal.signal(signal.SIGALRM, look)
     try:
         try:
-            signal.setitimer(signal.ITIMER_REAL, seconds)
+            signal.setitimer(signal.ITIMER_REAL, tick, tick)
             yield
-        finally:  # the one alarm may still ring in here: the outer handler catches it
+        finally:  # the timer may still ring in here: the outer handler catches it
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
-    except _Overtime:
-        raise InputError(f"reading it took over {seconds:g} s, the limit for one document (set DUTYGRAPH_DOC_SECONDS "
-                         "to change it)", path=source) from None
+    except _Over as over:
+        raise InputError(str(over), path=source) from None

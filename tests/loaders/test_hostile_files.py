@@ -217,20 +217,26 @@ def test_a_folder_of_every_hostile_file_is_read_by_extract_and_build(tmp_path):
         assert any(r.get("name") == "Document" and r.get("count") == 2 for r in counts), counts
 
 
-def test_a_document_over_its_time_budget_is_one_clear_line(tmp_path):
-    """DUTYGRAPH_DOC_SECONDS bounds one document; the others are still read."""
+@pytest.mark.parametrize("variable, value, message", [
+    ("DUTYGRAPH_DOC_SECONDS", "2", "reading it took over 2 s, the limit for one document "
+                                     "(set DUTYGRAPH_DOC_SECONDS to change it)"),
+    ("DUTYGRAPH_DOC_MB", "20", "reading it took over 20 MB of memory, the limit for one document "
+                               "(set DUTYGRAPH_DOC_MB to change it)"),
+])
+def test_a_document_over_its_budget_is_one_clear_line_and_the_others_are_read(tmp_path, variable, value, message):
+    """A budget of time or memory bounds one document (here a table of 150,000 rows: 4 s of CPU); the others
+    are still read."""
     folder = tmp_path / "plans"
     folder.mkdir()
     (folder / "seed.txt").write_bytes(SEED.read_bytes())
-    rows = "".join(f"{k},完成第{k}项任务。,市住建局\n" for k in range(1, 60_001))
+    rows = "".join(f"{k},完成第{k}项任务。,市住建局\n" for k in range(1, 150_001))
     (folder / "long.csv").write_text("序号,重点任务,牵头单位\n" + rows, "utf-8")
-    env = {**os.environ, "DUTYGRAPH_DOC_SECONDS": "0.3"}
+    env = {**os.environ, variable: value}
     proc = subprocess.run([sys.executable, "-m", "dutygraph.cli", "extract", str(folder)], capture_output=True,
                           text=True, env=env, timeout=120)
     assert proc.returncode == 2
     assert [d["source"] for d in json.loads(proc.stdout)["documents"]] == [str(folder / "seed.txt")]
-    assert proc.stderr.splitlines()[0] == (f"dutygraph: error: {folder / 'long.csv'}: reading it took over 0.3 s, "
-                                           "the limit for one document (set DUTYGRAPH_DOC_SECONDS to change it)")
+    assert proc.stderr.splitlines()[0] == f"dutygraph: error: {folder / 'long.csv'}: {message}"
 
 
 def test_the_pdf_reader_stops_at_its_page_limit_whatever_the_page_tree_says(tmp_path, monkeypatch):
