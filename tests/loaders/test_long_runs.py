@@ -2,8 +2,9 @@
 
 A super-linear pattern shows on a long run of the characters it repeats over: 10,000 ``9`` in a
 task took 9.9 s in the project-name tokenizer, 20,000 took 34.6 s. Here a run of 40,000 of each
-class (digits, numerals, CJK, punctuation, brackets, spaces, markers …) stands in a task's text, in
-a unit's name, on a line of its own, in a CSV cell and in an HTML paragraph; each document is read
+class (digits, numerals, CJK, punctuation, brackets, spaces, markers …) stands in a task's text (one
+with a sum of money and a deadline too), in a unit's name, on a line of its own, in a CSV cell and in
+an HTML paragraph; each document is read
 and its graph built in under 5 s of CPU time (quadratic work would take minutes).
 """
 
@@ -35,6 +36,7 @@ HEAD = "关于印发《X市2020年工作要点》的通知\n一、重点任务\n
 def _documents(run: str) -> dict[str, str]:
     return {
         "task.txt": f"{HEAD}1.建设{run}绿道。(市住建局牵头,市财政局配合)\n",
+        "money.txt": f"{HEAD}1.投资{run}绿道,共1亿元,6月底前完成。(市住建局牵头)\n",  # amounts and deadlines too
         "unit.txt": f"{HEAD}1.建设绿道。(市{run}局牵头,市财政局配合)\n",
         "line.txt": f"{HEAD}{run}\n1.建设绿道。(市住建局牵头)\n",
         "cell.csv": f"序号,重点任务,牵头单位\n1,建设{run}绿道。,市住建局\n",
