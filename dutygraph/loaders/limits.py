@@ -10,6 +10,8 @@ Checks, in the order a file meets them:
 * :func:`check_zip` (DOCX, XLSX): at most :data:`MAX_ZIP_MEMBERS` members, each declaring and
   actually inflating to at most :data:`MAX_ZIP_PART_BYTES`, all of them together to at most
   :data:`MAX_ZIP_TOTAL_BYTES` (inflated in chunks and thrown away: a bomb costs time, not memory).
+* :func:`check_sheet_cells` (XLSX): no merged range and no sheet spans more than
+  :data:`MAX_SHEET_CELLS` cells (a range of a billion cells is read cell by cell).
 * :func:`check_pdf` (PDF): at most :data:`MAX_PDF_PAGES` page objects in the file (the reader
   stops there too, whatever the page tree says), every Flate stream but images inflating to at
   most :data:`MAX_PDF_STREAM_BYTES`, all of them to at most :data:`MAX_PDF_TOTAL_BYTES`.
@@ -49,6 +51,7 @@ MB = 2**20
 MAX_ZIP_MEMBERS = 10_000
 MAX_ZIP_PART_BYTES = 32 * MB
 MAX_ZIP_TOTAL_BYTES = 128 * MB
+MAX_SHEET_CELLS = 5_000_000  # rows × columns of one sheet, or of one merged range in it
 MAX_PDF_PAGES = 1_000
 MAX_PDF_STREAM_BYTES = 32 * MB
 MAX_PDF_TOTAL_BYTES = 256 * MB
@@ -110,6 +113,31 @@ def check_zip(data: bytes, source: str, what: str) -> None:
         except (zipfile.BadZipFile, zlib.error, NotImplementedError, ValueError, OSError, EOFError,
                 RuntimeError) as exc:  # a bad CRC, an unknown compression, an encrypted member
             raise InputError(f"not a readable {what} file (ZIP member {m.filename}: {exc})", path=source) from None
+
+
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=[\"']([A-Za-z]{1,3})(\d{1,7}):([A-Za-z]{1,3})(\d{1,7})")
+
+
+def _column(letters: bytes) -> int:
+    n = 0
+    for c in letters.upper():
+        n = n * 26 + c - 64
+    return n
+
+
+def check_sheet_cells(data: bytes, source: str) -> None:
+    """Refuse a workbook (already through :func:`check_zip`) with a merged range of more than MAX_SHEET_CELLS cells."""
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    for m in archive.infolist():
+        if not m.filename.startswith("xl/worksheets/"):
+            continue
+        for r in _MERGE.finditer(archive.read(m)):
+            rows = abs(int(r.group(4)) - int(r.group(2))) + 1
+            columns = abs(_column(r.group(3)) - _column(r.group(1))) + 1
+            if rows * columns > MAX_SHEET_CELLS:
+                raise InputError(f"a merged range of {rows * columns} cells ({r.group(1).decode()}{r.group(2).decode()}:"
+                                 f"{r.group(3).decode()}{r.group(4).decode()}), over the limit of {MAX_SHEET_CELLS}",
+                                 path=source)
 
 
 _STREAM = re.compile(rb"(?<!end)stream\r?\n")

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document, Role
-from .limits import check_zip
+from .limits import MAX_SHEET_CELLS, check_sheet_cells, check_zip
 from .blocks import build_document
 from .columns import DEADLINE, LEAD, LEADER, NUMBER, TEXT, UNIT_KINDS, column_kinds, is_header
 from .sniff import decode_text
@@ -153,6 +153,7 @@ def load_xlsx(path: str | Path, columns: dict[str, str] | None = None) -> Docume
     except OSError as exc:
         raise InputError(f"cannot be read: {exc.strerror or exc}", path=str(path)) from None
     check_zip(data, str(path), "XLSX")
+    check_sheet_cells(data, str(path))
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except OSError as exc:
@@ -161,5 +162,8 @@ def load_xlsx(path: str | Path, columns: dict[str, str] | None = None) -> Docume
         raise InputError(f"not a readable XLSX file ({exc.__class__.__name__})", path=str(path)) from None
     rows: list[tuple[int, list[str | None]]] = []
     for sheet in book.worksheets:
+        if sheet.max_row * sheet.max_column > MAX_SHEET_CELLS:
+            raise InputError(f"the sheet {sheet.title} spans {sheet.max_row} rows × {sheet.max_column} columns, over "
+                             f"the limit of {MAX_SHEET_CELLS} cells", path=str(path))
         rows.extend(_sheet_rows(sheet, rows[-1][0] if rows else 0))
     return parse_rows(rows, str(path), hashlib.sha256(data).hexdigest(), columns=columns)

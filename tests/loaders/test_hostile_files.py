@@ -1,7 +1,8 @@
 """Hostile files: each refused or bounded (under 500 MB and 10 s), with one clear line, and the rest of its folder read.
 
 Every hostile file is written here, in the test's temporary folder (no binary is committed):
-ZIP bombs in DOCX and XLSX (honest and lying sizes), a PDF with a stream inflating to 1 GiB,
+ZIP bombs in DOCX and XLSX (honest and lying sizes), a sheet with a merged range or a cell spanning a
+billion cells, a PDF with a stream inflating to 1 GiB,
 a PDF of 200,000 pages and one whose page tree lies about its count, a FIFO and a device named
 ``plan.txt``, a CSV cell of 1 MB, and a task holding 10,000 digits. Each runs through
 ``dutygraph extract`` on a folder with the seed plan, in a child process whose peak memory
@@ -16,6 +17,7 @@ import subprocess
 import sys
 import time
 import struct
+import zipfile
 import zlib
 from pathlib import Path
 
@@ -104,6 +106,27 @@ def pdf_pages(path: Path, pages: int, count: int | None = None) -> Path:
     return path
 
 
+def xlsx_sheet(path: Path, extra: bytes, *, in_data: bool = False) -> Path:
+    """A one-table workbook whose sheet XML gets ``extra`` (after its rows, or as its last row)."""
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["序号", "重点任务", "牵头单位"])
+    book.active.append([1, "建设绿道。", "市住建局"])
+    buf = io.BytesIO()
+    book.save(buf)
+    members = []
+    with zipfile.ZipFile(buf) as z:
+        for info in z.infolist():
+            part = z.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                part = part.replace(b"</sheetData>", extra + b"</sheetData>" if in_data else b"</sheetData>" + extra)
+            members.append(_small(info.filename, part))
+    return _zip(path, members)
+
+
 def fifo(path: Path) -> Path:
     os.mkfifo(path)
     return path
@@ -133,6 +156,12 @@ HOSTILE = {
                         "not a readable DOCX file (ZIP member word/document.xml: Bad CRC-32"),
     "xlsx-bomb": ("bomb.xlsx", lambda p: zip_bomb(p, "xl/worksheets/sheet1.xml", 2048),
                   "the XLSX member xl/worksheets/sheet1.xml declares 2048.0 MB inflated, over the 32 MB limit"),
+    "xlsx-merged": ("merged.xlsx", lambda p: xlsx_sheet(
+        p, b'<mergeCells count="1"><mergeCell ref="A3:XFD1048576"/></mergeCells>'),
+        "a merged range of 17179836416 cells (A3:XFD1048576), over the limit of 5000000"),
+    "xlsx-far-cell": ("far.xlsx", lambda p: xlsx_sheet(
+        p, b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>', in_data=True),
+        "the sheet Sheet spans 1048576 rows × 16384 columns, over the limit of 5000000 cells"),
     "pdf-stream": ("stream.pdf", lambda p: pdf_stream_bomb(p, 1024),
                    f"a PDF stream inflates to {MAX_PDF_STREAM_BYTES // MB}.0 MB or more"),
     "pdf-pages": ("pages.pdf", lambda p: pdf_pages(p, 200_000),
