@@ -260,6 +260,21 @@ def _common(s: str, single_types: bool = True) -> bool:
     return reach[n]
 
 
+def _last_before_common(text: str, ends: list[_Tok], e: int) -> _Tok | None:
+    """The last of ``ends`` after which ``text`` up to ``e`` is only common words (``_common``): every
+    tail is asked of one pass over the text (linear), not each of its own (quadratic in a long name)."""
+    tails, lo = None, 0
+    for t in reversed(ends):
+        if t.end >= e:
+            return t
+        if tails is None:
+            lo = min(x.end for x in ends)
+            tails = _common_tails(text[lo:e], single_types=True)
+        if tails[t.end - lo]:
+            return t
+    return None
+
+
 def _distinctive(core: str) -> bool:
     """A proper part before the type word: not only common words (a number 1号 counts)."""
     return bool(core) and (_DESIGNATION.search(core) is not None or not _common(core))
@@ -331,7 +346,7 @@ def _resolve(text: str, s: int, e: int, toks: tuple[_Tok, ...], places: frozense
             type_, type_start = (after.kind if after else "project"), name_end
     else:
         ends = [t for t in toks if t.cat == "place" or (t.cat == "type" and t.kind not in (STOP, WORD))]
-        last = next((t for t in reversed(ends) if t.end == e or _common(text[t.end:e])), None)
+        last = _last_before_common(text, ends, e)
         if last is None:
             clean = False
             last = works[-1] if works else None
@@ -638,8 +653,8 @@ def _tail_cut(res: _Res) -> int | None:
     return None
 
 
-def _common_tails(s: str) -> list[bool]:
-    """``_common(s[i:], single_types=False)`` for every ``i``, in one pass from the end (linear, where
+def _common_tails(s: str, single_types: bool = False) -> list[bool]:
+    """``_common(s[i:], single_types)`` for every ``i``, in one pass from the end (linear, where
     asking each tail on its own reads the name again for every character)."""
     generic, types, longest = generic_words(), project_suffixes(), _max_word()
     n = len(s)
@@ -653,12 +668,12 @@ def _common_tails(s: str) -> list[bool]:
         if (run_end[i] and good[run_end[i]]) or (s[i] in _FILLERS and good[i + 1]):
             good[i] = True
             continue
-        for j in range(i + 2, min(n, i + longest) + 1):  # one-character type words do not count here
+        for j in range(i + 2, min(n, i + longest) + 1):
             if good[j] and (s[i:j] in generic or s[i:j] in types):
                 good[i] = True
                 break
-        else:
-            good[i] = good[i + 1] and s[i] in generic
+        else:  # one-character type words count only with single_types
+            good[i] = good[i + 1] and (s[i] in generic or (single_types and s[i] in types))
     return good
 
 

@@ -29,6 +29,7 @@ CLASSES = {
     "marker （1）": "（1）", "ascii": "a", "dot": ".", "percent": "%", "dash": "—", "quote": "“", "decimal": "1.2",
     "year": "2018年", "deadline": "6月底前", "phase": "9期", "digit-cjk": "9中", "amount": "万元", "role": "牵头",
     "unit": "市住建局", "lines of digits": "9\n", "blank lines": "\n", "brackets": "()", "open and digit": "（9",
+    "type word": "路", "type words": "公园项目", "place and type": "河西大桥",
 }
 HEAD = "关于印发《X市2020年工作要点》的通知\n一、重点任务\n"
 
