@@ -67,10 +67,13 @@ def parse_docx(data: bytes, source: str, sha256: str | None = None) -> Document:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several kinds for a broken package
         raise InputError(f"not a readable DOCX file ({exc.__class__.__name__})", path=source) from None
+    body = getattr(document.element, "body", None)
+    if body is None:  # word/document.xml whose root is not a w:document
+        raise InputError("not a readable DOCX file (its main part holds no document body)", path=source)
     texts: list[tuple[int, str]] = []
     grids: list[Grid] = []
     line = 0
-    for child in document.element.body.iterchildren():
+    for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             line += 1

@@ -98,7 +98,7 @@ def parse_csv(text: str, source: str, sha256: str | None = None, *, columns: dic
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|，")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)  # a lone \r ends a row, as the csv module wants
     try:
         rows = [(k, [c.strip() for c in row]) for k, row in enumerate(reader, start=1)]
     except csv.Error as exc:  # a cell over the csv module's limit (128 kB), a NUL byte …
