@@ -263,16 +263,8 @@ def _common(s: str, single_types: bool = True) -> bool:
 def _last_before_common(text: str, ends: list[_Tok], e: int) -> _Tok | None:
     """The last of ``ends`` after which ``text`` up to ``e`` is only common words (``_common``): every
     tail is asked of one pass over the text (linear), not each of its own (quadratic in a long name)."""
-    tails, lo = None, 0
-    for t in reversed(ends):
-        if t.end >= e:
-            return t
-        if tails is None:
-            lo = min(x.end for x in ends)
-            tails = _common_tails(text[lo:e], single_types=True)
-        if tails[t.end - lo]:
-            return t
-    return None
+    tails = _Tails(text, e, single_types=True)
+    return next((t for t in reversed(ends) if t.end >= e or tails.at(t.end)), None)
 
 
 def _distinctive(core: str) -> bool:
@@ -645,36 +637,49 @@ def _bare(res: _Res) -> bool:
 def _tail_cut(res: _Res) -> int | None:
     """Where the common tail of a name starts: 先锋路|立体停车场, 攸县|污水处理厂管网扩建项目."""
     name = res.name
-    common = _common_tails(name)
+    common = _Tails(name, len(name), single_types=False)
     for cut in range(1, len(name) - 1):
         # it opens with a word of two characters or more: not 攸|县污水处理厂…
-        if common[cut] and _opens_with_word(name[cut:cut + _max_word()]) and _distinctive(name[:cut]):
+        if common.at(cut) and _opens_with_word(name[cut:cut + _max_word()]) and _distinctive(name[:cut]):
             return cut
     return None
 
 
-def _common_tails(s: str, single_types: bool = False) -> list[bool]:
-    """``_common(s[i:], single_types)`` for every ``i``, in one pass from the end (linear, where
-    asking each tail on its own reads the name again for every character)."""
-    generic, types, longest = generic_words(), project_suffixes(), _max_word()
-    n = len(s)
-    run_end = [0] * n  # where _NUMBER_RUN matching at i ends: the end of the run holding i
-    for m in _NUMBER_RUN.finditer(s):
-        for i in range(m.start(), m.end()):
-            run_end[i] = m.end()
-    good = [False] * (n + 1)
-    good[n] = True
-    for i in range(n - 1, -1, -1):
-        if (run_end[i] and good[run_end[i]]) or (s[i] in _FILLERS and good[i + 1]):
-            good[i] = True
-            continue
-        for j in range(i + 2, min(n, i + longest) + 1):
-            if good[j] and (s[i:j] in generic or s[i:j] in types):
-                good[i] = True
-                break
-        else:  # one-character type words count only with single_types
-            good[i] = good[i + 1] and (s[i] in generic or (single_types and s[i] in types))
-    return good
+_DIGIT_RUN = frozenset("0123456789０１２３４５６７８９.%")  # the two classes of _NUMBER_RUN
+_NUMERAL_RUN = frozenset("一二三四五六七八九十百千万两零〇几")
+
+
+class _Tails:
+    """``_common(s[i:end], single_types)`` for ``i`` going down from ``end``, each worked out once and only
+    as far down as asked (linear in all, where asking each tail on its own reads it again every time)."""
+
+    def __init__(self, s: str, end: int, single_types: bool):
+        self.s, self.end, self.single = s, end, single_types
+        self.good = [True]  # good[k]: the tail from end - k
+        self.low = end
+        self.run_class, self.run_end = 0, end  # the number run of position low
+
+    def at(self, i: int) -> bool:
+        s, good, end = self.s, self.good, self.end
+        if i < self.low:
+            generic, types, longest = generic_words(), project_suffixes(), _max_word()
+        while self.low > i:
+            k = self.low - 1
+            c = s[k]
+            cls = 1 if c in _DIGIT_RUN else 2 if c in _NUMERAL_RUN else 0
+            run_end = (self.run_end if cls == self.run_class else k + 1) if cls else 0
+            self.run_class, self.run_end = cls, run_end
+            ok = bool(cls) and good[end - run_end] or (c in _FILLERS and good[end - k - 1])
+            if not ok:
+                for j in range(k + 2, min(end, k + longest) + 1):
+                    if good[end - j] and (s[k:j] in generic or s[k:j] in types):
+                        ok = True
+                        break
+                else:  # one-character type words count only with single_types
+                    ok = good[end - k - 1] and (c in generic or (self.single and c in types))
+            good.append(ok)
+            self.low = k
+        return good[end - i]
 
 
 def _opens_with_word(s: str) -> bool:
