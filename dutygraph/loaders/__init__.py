@@ -4,7 +4,9 @@ The loader is chosen by the file's suffix; each is imported on first use. Within
 a file the layout (flattened tables, rows per line, glued cells, inline clauses,
 label lines) is detected, not chosen by the user. A file over
 :data:`MAX_FILE_BYTES` (50 MB; ``DUTYGRAPH_MAX_FILE_MB`` changes it) is refused
-before it is read: a plan is a few hundred kB, a file that size is not one.
+before it is read: a plan is a few hundred kB, a file that size is not one. So is
+anything that is not a regular file (a FIFO, a device), and the reading of one
+document is bounded in time and in what it may inflate (:mod:`.limits`).
 
 >>> sorted(LOADERS)
 ['.csv', '.docx', '.htm', '.html', '.pdf', '.text', '.tsv', '.txt', '.xhtml', '.xlsm', '.xlsx']
@@ -59,16 +61,22 @@ def _loader_for(path: Path):
 
 
 def check_size(path: Path, limit: int | None = None) -> None:
-    """Refuse a file over the size limit (or a path that is no file) with a clear message."""
+    """Refuse a file over the size limit, or a path that is no regular file, with a clear message (before opening it)."""
+    import stat
+
+    from .limits import check_regular
+
     limit = MAX_FILE_BYTES if limit is None else limit
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except FileNotFoundError:
         raise InputError("no such file", path=str(path)) from None
     except OSError as exc:
         raise InputError(f"cannot be read: {exc.strerror}", path=str(path)) from None
-    if path.is_dir():
+    if stat.S_ISDIR(info.st_mode):
         raise InputError("is a directory, not a file", path=str(path))
+    check_regular(path, info.st_mode)
+    size = info.st_size
     if size > limit:
         raise InputError(f"the file is {size / 2**20:.1f} MB, over the {limit / 2**20:.0f} MB limit for one document "
                          "(a plan is well under 1 MB; set DUTYGRAPH_MAX_FILE_MB to change the limit)", path=str(path))
@@ -76,12 +84,21 @@ def check_size(path: Path, limit: int | None = None) -> None:
 
 def load(path: str | Path) -> Document:
     """Read one document; raise :class:`~dutygraph.errors.InputError` when it cannot be used."""
+    from .limits import budget
+
     p = Path(path)
     if p.suffix.lower() in OLD_OFFICE:
         raise InputError(f"a {p.suffix.lower()} file (an older office format) is not read; {old_office_hint([p])}",
                          path=str(p))
     check_size(p)
-    return _loader_for(p)(p)
+    reader = _loader_for(p)
+    try:
+        with budget(str(p)):
+            return reader(p)
+    except RecursionError:  # markup nested deeper than the parsers recurse
+        raise InputError("too deeply nested to read", path=str(p)) from None
+    except MemoryError:
+        raise InputError("out of memory while reading the file", path=str(p)) from None
 
 
 @dataclass

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document, Role
+from .limits import check_zip
 from .blocks import build_document
 from .grid import Grid
 from .html_file import table_grid
@@ -61,14 +62,18 @@ def parse_docx(data: bytes, source: str, sha256: str | None = None) -> Document:
         from docx.text.paragraph import Paragraph
     except ImportError:  # pragma: no cover - a dependency of the project
         raise InputError("reading DOCX needs python-docx (pip install python-docx)", path=source) from None
+    check_zip(data, source, "DOCX")
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several kinds for a broken package
         raise InputError(f"not a readable DOCX file ({exc.__class__.__name__})", path=source) from None
+    body = getattr(document.element, "body", None)
+    if body is None:  # word/document.xml whose root is not a w:document
+        raise InputError("not a readable DOCX file (its main part holds no document body)", path=source)
     texts: list[tuple[int, str]] = []
     grids: list[Grid] = []
     line = 0
-    for child in document.element.body.iterchildren():
+    for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             line += 1

@@ -140,13 +140,15 @@ def grid_tasks(grid: Grid, source: str, year: int | None = None, prefix: str = "
     tasks: list[Task] = []
     parents: list[Task] = []
     by_number: dict[int, list[int]] = {}
+    place: list[int] = []  # the place of each row in its group (group.index(i), in one pass)
     for i, (number, _, _, _) in enumerate(numbered):
-        by_number.setdefault(number, []).append(i)
+        place.append(len(by_number.setdefault(number, [])))
+        by_number[number].append(i)
     seen_groups: set[int] = set()
     for i, (number, row, cells, merged) in enumerate(numbered):
         group = by_number[number]
         single = len(group) == 1
-        sub = None if single else group.index(i) + 1
+        sub = None if single else place[i] + 1
         row_id = f"{prefix}-{number}"
         title = cells[title_col] if title_col is not None else None
         text = cells[content] if content is not None else None

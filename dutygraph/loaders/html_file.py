@@ -41,19 +41,65 @@ def _cell_text(cell) -> str:
     return "".join(cell.get_text("").split())
 
 
-def _rows(table) -> list:
-    """The table's own rows (not those of tables nested in it)."""
-    return [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+def _own_text(cell) -> str:
+    """The text of a cell whose unclosed tags took in the rows after it (``<td>…</tdr><tr>…``): its strings but
+    those of the rows in it, which are read as rows of their own (with them, every row repeated all the rest)."""
+    types = cell.interesting_string_types or cell.MAIN_CONTENT_STRING_TYPES
+    types = {types} if isinstance(types, type) else set(types)
+    out = []
+    stack = [(child, False) for child in reversed(list(cell.children))]
+    while stack:
+        node, in_table = stack.pop()
+        name = getattr(node, "name", None)
+        if name is None:
+            if type(node) in types:
+                out.append(str(node))
+            continue
+        if name == "tr" and not in_table:
+            continue
+        in_table = in_table or name == "table"
+        stack.extend((child, in_table) for child in reversed(list(node.children)))
+    return "".join("".join(out).split())
+
+
+def _rows(table) -> tuple[list[tuple[object, list]], set[int]]:
+    """The table's own rows (not those of tables nested in it), each with its own cells (those whose
+    nearest ``tr`` it is), in document order; and the ids of the cells that hold rows of the table. One walk
+    down the table: unclosed ``tr`` and ``td`` tags nest rows in cells in rows, and asking each row for its
+    cells and each cell for its row was cubic in that depth."""
+    rows: list[tuple[object, list]] = []
+    cells_of: dict[int, list] = {}
+    holding: set[int] = set()
+    stack = [(child, table, None, None) for child in reversed(list(table.children))]
+    while stack:
+        node, near_table, near_tr, near_cell = stack.pop()
+        name = getattr(node, "name", None)
+        if name is None:
+            continue
+        if name == "table":
+            near_table = node
+        elif name == "tr":
+            if near_table is table:
+                rows.append((node, []))
+                cells_of[id(node)] = rows[-1][1]
+                if near_cell is not None:
+                    holding.add(id(near_cell))
+            near_tr = node
+        elif name in ("td", "th") and near_tr is not None and id(near_tr) in cells_of:
+            cells_of[id(near_tr)].append(node)
+            near_cell = node
+        stack.extend((child, near_table, near_tr, near_cell) for child in reversed(list(node.children)))
+    return rows, holding
 
 
 def table_matrix(table) -> list[tuple[int, list[str | None]]]:
     """(source line, cells) per row, spans expanded: ``None`` below a rowspan, ``""`` right of a colspan."""
     out: list[tuple[int, list[str | None]]] = []
     pending: dict[int, int] = {}  # column -> rows still covered by a rowspan above
-    for tr in _rows(table):
+    rows, holding = _rows(table)
+    for tr, cells in rows:
         row: list[str | None] = []
         col = 0
-        cells = [c for c in tr.find_all(["td", "th"]) if c.find_parent("tr") is tr]
         for cell in cells:
             while pending.get(col, 0) > 0:
                 row.append(None)
@@ -64,7 +110,7 @@ def table_matrix(table) -> list[tuple[int, list[str | None]]]:
                 colspan = max(1, int(cell.get("colspan", 1) or 1))
             except ValueError:
                 rowspan = colspan = 1
-            row.append(_cell_text(cell))
+            row.append(_own_text(cell) if id(cell) in holding else _cell_text(cell))
             row.extend([""] * (colspan - 1))
             for k in range(col, col + colspan):
                 if rowspan > 1:

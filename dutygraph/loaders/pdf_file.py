@@ -5,7 +5,9 @@ Tables found by their ruling lines become grids (a cell pdfplumber reports as
 break without its header joins the table before it. The rest of each page is read
 as text lines, in reading order with the tables. A PDF without a text layer (scanned
 pages) is refused with a message saying so: it needs OCR first. The ``lines`` of a
-task count the text lines and table rows of the document in order.
+task count the text lines and table rows of the document in order. A PDF whose streams
+inflate past the limits, or with more than :data:`~.limits.MAX_PDF_PAGES` pages, is
+refused (:mod:`.limits`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from ..model import Document
 from .blocks import build_document
 from .grid import Grid, GridRow
 from .html_file import table_grid
+from .limits import MAX_PDF_PAGES, check_pdf
 
 __all__ = ["load_pdf", "parse_pdf"]
 
@@ -33,6 +36,7 @@ def parse_pdf(data: bytes, source: str, sha256: str | None = None) -> Document:
         import pdfplumber
     except ImportError:  # pragma: no cover - a dependency of the project
         raise InputError("reading PDF needs pdfplumber (pip install pdfplumber)", path=source) from None
+    check_pdf(data, source)
     texts: list[tuple[int, str]] = []
     grids: list[Grid] = []
     line = 0
@@ -43,7 +47,7 @@ def parse_pdf(data: bytes, source: str, sha256: str | None = None) -> Document:
         raise InputError(f"not a readable PDF file ({exc.__class__.__name__})", path=source) from None
     with pdf:
         try:
-            for page in pdf.pages:
+            for page in _pages(pdf, source):
                 chars += len(page.chars)
                 tables = page.find_tables()
                 boxes = [t.bbox for t in tables]
@@ -71,6 +75,7 @@ def parse_pdf(data: bytes, source: str, sha256: str | None = None) -> Document:
                         grids[-1].rows.extend(GridRow(r, ln, ln) for ln, r in matrix)  # over a page break
                     else:
                         texts.extend((no, c) for no, row in matrix for c in row if c)
+                page.close()  # its cached objects: a long PDF is read in the memory of one page
         except InputError:
             raise
         except Exception as exc:
@@ -78,6 +83,27 @@ def parse_pdf(data: bytes, source: str, sha256: str | None = None) -> Document:
     if chars == 0:
         raise InputError("the PDF has no text layer (scanned pages?): run OCR on it first", path=source)
     return build_document(source, sha256, texts, grids)
+
+
+def _pages(pdf, source: str):
+    """The pages of ``pdf`` one by one (not all made first, as ``pdf.pages`` does), at most MAX_PDF_PAGES."""
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdftypes import resolve1
+    from pdfplumber.page import Page
+
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog.get("Pages")).get("Count"))
+    except Exception:  # no page tree, or a broken one: the pages below say so
+        count = None
+    if isinstance(count, int) and count > MAX_PDF_PAGES:
+        raise InputError(f"the PDF has {count} pages, over the limit of {MAX_PDF_PAGES} for one document", path=source)
+    doctop = 0.0
+    for k, page in enumerate(PDFPage.create_pages(pdf.doc), start=1):
+        if k > MAX_PDF_PAGES:
+            raise InputError(f"the PDF has more than {MAX_PDF_PAGES} pages, the limit for one document", path=source)
+        p = Page(pdf, page, page_number=k, initial_doctop=doctop)
+        doctop += p.height
+        yield p
 
 
 def load_pdf(path: str | Path) -> Document:

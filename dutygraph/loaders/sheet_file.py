@@ -29,6 +29,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document, Role
+from .limits import MAX_SHEET_CELLS, check_sheet_cells, check_zip
 from .blocks import build_document
 from .columns import DEADLINE, LEAD, LEADER, NUMBER, TEXT, UNIT_KINDS, column_kinds, is_header
 from .sniff import decode_text
@@ -81,7 +82,8 @@ def parse_rows(rows: list[tuple[int, list[str | None]]], source: str, sha256: st
                 texts.append((line, " ".join(labels)))
             continue
         if merged_blanks:
-            cells = [None if (c == "" and grid.kinds[j] in (NUMBER, TEXT)) else c for j, c in enumerate(cells)]
+            cells = [None if (c == "" and j < len(grid.kinds) and grid.kinds[j] in (NUMBER, TEXT)) else c
+                     for j, c in enumerate(cells)]  # a row may be wider than its header
         grid.rows.append(GridRow(list(cells), line, line))
         grid.last_line = line
     if not grids:
@@ -96,7 +98,14 @@ def parse_csv(text: str, source: str, sha256: str | None = None, *, columns: dic
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|，")
     except csv.Error:
         dialect = csv.excel
-    rows = [(k, [c.strip() for c in row]) for k, row in enumerate(csv.reader(io.StringIO(text), dialect), start=1)]
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)  # a lone \r ends a row, as the csv module wants
+    try:
+        rows = [(k, [c.strip() for c in row]) for k, row in enumerate(reader, start=1)]
+    except csv.Error as exc:  # a cell over the csv module's limit (128 kB), a NUL byte …
+        limit = csv.field_size_limit()
+        reason = (f"a cell longer than {limit // 1024} kB (a plan's cell is a sentence or a few names)"
+                  if "field larger" in str(exc) else f"not readable as CSV ({exc})")
+        raise InputError(reason, path=source, line=reader.line_num) from None
     return parse_rows(rows, source, sha256, columns=columns, merged_blanks=True)
 
 
@@ -141,6 +150,11 @@ def load_xlsx(path: str | Path, columns: dict[str, str] | None = None) -> Docume
     p = Path(path)
     try:
         data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot be read: {exc.strerror or exc}", path=str(path)) from None
+    check_zip(data, str(path), "XLSX")
+    check_sheet_cells(data, str(path))
+    try:
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except OSError as exc:
         raise InputError(f"cannot be read: {exc.strerror or exc}", path=str(path)) from None
@@ -148,5 +162,8 @@ def load_xlsx(path: str | Path, columns: dict[str, str] | None = None) -> Docume
         raise InputError(f"not a readable XLSX file ({exc.__class__.__name__})", path=str(path)) from None
     rows: list[tuple[int, list[str | None]]] = []
     for sheet in book.worksheets:
+        if sheet.max_row * sheet.max_column > MAX_SHEET_CELLS:
+            raise InputError(f"the sheet {sheet.title} spans {sheet.max_row} rows × {sheet.max_column} columns, over "
+                             f"the limit of {MAX_SHEET_CELLS} cells", path=str(path))
         rows.extend(_sheet_rows(sheet, rows[-1][0] if rows else 0))
     return parse_rows(rows, str(path), hashlib.sha256(data).hexdigest(), columns=columns)

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 
@@ -100,14 +101,15 @@ def find_deadlines(text: str, year: int | None) -> list[Deadline]:
     上半年 → 06-30, 6月底前 → 06-30, 年底前 / 年内 → 12-31; an explicit year wins.
     """
     found: list[tuple[int, Deadline]] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # disjoint spans, kept sorted: one look-up each (not all of them)
     if "年" not in text and "月" not in text and "季" not in text:
         return []
     for pattern, kind, needed in _DEADLINE_PATTERNS:
         if not _holds_any(text, needed):
             continue
         for m in pattern.finditer(text):
-            if any(m.start() < end and start < m.end() for start, end in taken):
+            k = bisect.bisect_left(taken, (m.end(),))  # spans starting before this match ends
+            if k and taken[k - 1][1] > m.start():  # the last of them ends after it starts: they overlap
                 continue
             groups = m.groupdict()
             y = int(groups["y"]) if groups.get("y") else year
@@ -123,6 +125,6 @@ def find_deadlines(text: str, year: int | None) -> list[Deadline]:
                     date = _iso(y, 6, 30)
                 else:
                     date = _iso(y, 12, 31)
-            taken.append((m.start(), m.end()))
+            bisect.insort(taken, (m.start(), m.end()))
             found.append((m.start(), Deadline(m.group(0), date)))
     return [d for _, d in sorted(found, key=lambda item: item[0])]

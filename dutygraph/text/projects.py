@@ -140,9 +140,13 @@ def _org_suffixes() -> tuple[str, ...]:
 _HARD = r"[\s。，,；;：:！!？?“”\"‘’'「」『』—…·/\\|<>《》()（）〔〕【】\[\]]+"
 _TITLE = r"《[^》]*》"
 _BRACKETED = r"[(（〔【\[][^()（）〔〕【】\[\]]*[)）〕】\]]"
-_NUMERAL = r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两几多][一二三四五六七八九十两几百千万多]*)"  # not 万家丽路
-_PHASE = r"(?:[一二三四五六七八九十]+|首|\d+)期(?!间)"
-_COUNT = _NUMERAL + r"(?:个|条|座|家|项|处|套|批|所|类|种|名|户|亩|公里|千米|台|辆|间|栋|只|大)"
+# A number is read from the start of its run of digits or numeral characters (the lookbehinds): a run
+# that makes no count or phase from its first character makes none from a later one, so the scanner
+# does not read the rest of the run again at every character (10,000 digits: seconds, not minutes).
+_NUMERAL = (r"(?:(?<!\d)\d+(?:\.\d+)?"
+            r"|(?<![一二三四五六七八九十两几百千万多])[一二三四五六七八九十两几多][一二三四五六七八九十两几百千万多]*)")  # not 万家丽路
+_PHASE = r"(?:(?<![一二三四五六七八九十])[一二三四五六七八九十]+|首|(?<!\d)\d+)期(?!间)"
+_COUNT_WORD = r"(?:个|条|座|家|项|处|套|批|所|类|种|名|户|亩|公里|千米|台|辆|间|栋|只|大)"
 _CONJ = ("以及", "和", "及", "与", "或", "、")
 _FULL_PLACE_ENDINGS = tuple("省市县区镇乡村州旗")
 # An item that takes a shared tail is a short locative (田心, 醴陵市, 轨道交通城), not a name
@@ -159,8 +163,14 @@ class _Tok:
     kind: str = ""  # the type of a type word
 
 
+_Patterns = tuple[re.Pattern, re.Pattern, re.Pattern]
+# What may end a token right before a number: after it the number's lookbehinds do not hold.
+_NUMERAL_END = re.compile(r"[\d一二三四五六七八九十两几百千万多]")
+
+
 @lru_cache(maxsize=16)
-def _tokenizer(places: tuple[str, ...]) -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+def _tokenizer(places: tuple[str, ...]) -> tuple[_Patterns, dict[str, tuple[str, str]]]:
+    """The token patterns (with titles, without titles, without the lookbehinds) and the word table."""
     words: dict[str, tuple[str, str]] = {}
     for word, kind in project_stopwords().items():
         words[word] = (kind, "")
@@ -172,28 +182,51 @@ def _tokenizer(places: tuple[str, ...]) -> tuple[re.Pattern, dict[str, tuple[str
     for place in places:
         words[place] = ("place", "")
     literal = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    pattern = re.compile(
-        f"(?P<hard>{_TITLE}|{_BRACKETED}|{_HARD})|(?P<phase>{_PHASE})|(?P<count>{_COUNT})|(?P<word>{literal})"
-    )
-    return pattern, words
+
+    def compiled(title: str, numeral: str, phase: str) -> re.Pattern:
+        return re.compile(f"(?P<hard>{title}{_BRACKETED}|{_HARD})|(?P<phase>{phase})"
+                          f"|(?P<count>{numeral}{_COUNT_WORD})|(?P<word>{literal})")
+
+    def unguarded(pattern: str) -> str:  # the same without its lookbehinds
+        return re.sub(r"\(\?<![^)]*\)", "", pattern)
+
+    patterns = (compiled(_TITLE + "|", _NUMERAL, _PHASE), compiled("", _NUMERAL, _PHASE),
+                compiled(_TITLE + "|", unguarded(_NUMERAL), unguarded(_PHASE)))
+    return patterns, words
 
 
 def _tokens(text: str, places: tuple[str, ...]) -> list[_Tok]:
-    pattern, words = _tokenizer(places)
+    """The tokens of ``text``, as one left-to-right scan of the token pattern would find them.
+
+    Linear in the length of the text: a number is tried from the start of its run only (a token ending
+    in a numeral character is followed by a try without that rule), and after the last 》 the pattern
+    leaves out 《title》, which could only fail there, reading to the end of the text at every 《.
+    """
+    (with_titles, without_titles, unguarded), words = _tokenizer(places)
+    last_close = text.rfind("》")
     toks = []
-    for m in pattern.finditer(text):
+    pos, end = 0, len(text)
+    while pos < end:
+        m = None
+        if pos and _NUMERAL_END.match(text, pos - 1):
+            m = unguarded.match(text, pos)
+        if m is None:
+            m = (with_titles if pos <= last_close else without_titles).search(text, pos)
+            if m is None:
+                break
         if m.lastgroup == "word":
             cat, kind = words[m.group()]
             toks.append(_Tok(m.start(), m.end(), cat, m.group(), kind))
         else:
             toks.append(_Tok(m.start(), m.end(), m.lastgroup, m.group()))
+        pos = m.end()
     return toks
 
 
 # ---------------------------------------------------------------- common words
 
 _NUMBER_RUN = re.compile(r"[0-9０-９.%]+|[一二三四五六七八九十百千万两零〇几]+")
-_DESIGNATION = re.compile(r"[0-9０-９]+号")
+_DESIGNATION = re.compile(r"(?<![0-9０-９])[0-9０-９]+号")  # from the start of the run: linear
 _FILLERS = frozenset("的和与及、之等或个条座家项处套批所类种名户亩台辆间栋只段")
 
 
@@ -225,6 +258,13 @@ def _common(s: str, single_types: bool = True) -> bool:
             if w in generic or (w in types and (single_types or len(w) > 1)):
                 reach[j] = True
     return reach[n]
+
+
+def _last_before_common(text: str, ends: list[_Tok], e: int) -> _Tok | None:
+    """The last of ``ends`` after which ``text`` up to ``e`` is only common words (``_common``): every
+    tail is asked of one pass over the text (linear), not each of its own (quadratic in a long name)."""
+    tails = _Tails(text, e, single_types=True)
+    return next((t for t in reversed(ends) if t.end >= e or tails.at(t.end)), None)
 
 
 def _distinctive(core: str) -> bool:
@@ -298,7 +338,7 @@ def _resolve(text: str, s: int, e: int, toks: tuple[_Tok, ...], places: frozense
             type_, type_start = (after.kind if after else "project"), name_end
     else:
         ends = [t for t in toks if t.cat == "place" or (t.cat == "type" and t.kind not in (STOP, WORD))]
-        last = next((t for t in reversed(ends) if t.end == e or _common(text[t.end:e])), None)
+        last = _last_before_common(text, ends, e)
         if last is None:
             clean = False
             last = works[-1] if works else None
@@ -597,11 +637,49 @@ def _bare(res: _Res) -> bool:
 def _tail_cut(res: _Res) -> int | None:
     """Where the common tail of a name starts: 先锋路|立体停车场, 攸县|污水处理厂管网扩建项目."""
     name = res.name
+    common = _Tails(name, len(name), single_types=False)
     for cut in range(1, len(name) - 1):
-        tail = name[cut:]  # it opens with a word of two characters or more: not 攸|县污水处理厂…
-        if _opens_with_word(tail) and _common(tail, single_types=False) and _distinctive(name[:cut]):
+        # it opens with a word of two characters or more: not 攸|县污水处理厂…
+        if common.at(cut) and _opens_with_word(name[cut:cut + _max_word()]) and _distinctive(name[:cut]):
             return cut
     return None
+
+
+_DIGIT_RUN = frozenset("0123456789０１２３４５６７８９.%")  # the two classes of _NUMBER_RUN
+_NUMERAL_RUN = frozenset("一二三四五六七八九十百千万两零〇几")
+
+
+class _Tails:
+    """``_common(s[i:end], single_types)`` for ``i`` going down from ``end``, each worked out once and only
+    as far down as asked (linear in all, where asking each tail on its own reads it again every time)."""
+
+    def __init__(self, s: str, end: int, single_types: bool):
+        self.s, self.end, self.single = s, end, single_types
+        self.good = [True]  # good[k]: the tail from end - k
+        self.low = end
+        self.run_class, self.run_end = 0, end  # the number run of position low
+
+    def at(self, i: int) -> bool:
+        s, good, end = self.s, self.good, self.end
+        if i < self.low:
+            generic, types, longest = generic_words(), project_suffixes(), _max_word()
+        while self.low > i:
+            k = self.low - 1
+            c = s[k]
+            cls = 1 if c in _DIGIT_RUN else 2 if c in _NUMERAL_RUN else 0
+            run_end = (self.run_end if cls == self.run_class else k + 1) if cls else 0
+            self.run_class, self.run_end = cls, run_end
+            ok = bool(cls) and good[end - run_end] or (c in _FILLERS and good[end - k - 1])
+            if not ok:
+                for j in range(k + 2, min(end, k + longest) + 1):
+                    if good[end - j] and (s[k:j] in generic or s[k:j] in types):
+                        ok = True
+                        break
+                else:  # one-character type words count only with single_types
+                    ok = good[end - k - 1] and (c in generic or (self.single and c in types))
+            good.append(ok)
+            self.low = k
+        return good[end - i]
 
 
 def _opens_with_word(s: str) -> bool:

@@ -43,6 +43,16 @@ def _short(text: str | None, limit: int = 18) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# A name printed on the canvas is cut here (the tooltip keeps up to TIP_NAME_MAX characters): a unit
+# name a megabyte long, drawn whole, leaves the page blank.
+NAME_LABEL_MAX = 40
+TIP_NAME_MAX = 2000
+
+
+def _name_label(name: str) -> str:
+    return _short(name, NAME_LABEL_MAX)
+
+
 def _join(names: Iterable[str]) -> str:
     return "、".join(names) or "—"
 
@@ -72,7 +82,7 @@ def task_tooltip(task_id: str, text: str, units: dict[str, list[str]], *, title:
 
 def unit_tooltip(name: str, kind: str | None, counts: dict[str, int] | None = None,
                  aliases: Iterable[str] = (), documents: Iterable[str] = (), extra: Iterable[str] = ()) -> str:
-    lines = [name, style.node_style("Unit", kind)["caption"]]
+    lines = [_short(name, TIP_NAME_MAX), style.node_style("Unit", kind)["caption"]]
     other = [a for a in aliases if a != name]
     if other:
         lines.append(f"别名 printed as: {_join(other)}")
@@ -100,7 +110,7 @@ def _node_tooltip(graph, n: str, data: dict, counts: dict[str, dict[str, int]], 
                             title=data.get("title"), deadline=data.get("deadline"), document=data.get("document"),
                             line_first=data.get("line_first"), line_last=data.get("line_last"), extra=extra)
     caption = style.node_style(label)["caption"]
-    lines = [data.get("name") or n, caption]
+    lines = [_short(data.get("name") or n, TIP_NAME_MAX), caption]
     if label == "Program":
         if data.get("key_work"):
             lines.append(f"重点工作 key work: {data['key_work']}")
@@ -131,7 +141,7 @@ def _node_label(n: str, data: dict) -> str:
     if label == "KeyWork":
         return f"{data.get('ref', '')} {_short(data.get('title'), 14)}".strip()
     if label in ("Unit", "Place"):
-        return data.get("name") or n
+        return _name_label(data.get("name") or n)
     return _short(data.get("name") or n)
 
 
@@ -365,7 +375,7 @@ def depends_view(graph, rows_or_targets, question: str | None = None, units=None
                 uid = info.get(name, {}).get("id") or f"unit/{name}"
                 held[uid] += 1
                 if uid not in nodes:
-                    nodes[uid] = {"id": uid, "label": name, "name": name,
+                    nodes[uid] = {"id": uid, "label": _name_label(name), "name": name,
                                   "group": style.node_style("Unit", info.get(name, {}).get("kind"))["group"]}
                 edges.append({"id": f"r{len(edges)}", "from": uid, "to": task_id, "group": style.ROLE_EDGE[role],
                               "title": f"{style.ROLE_CAPTION[role]} {role}: {name} → {row['task']}"})
@@ -410,11 +420,11 @@ def partners_view(rows, units=None, min_shared: int = 1) -> View:
         extra = [f"伙伴 partners: {degree[name]}", f"共同任务合计 shared tasks (sum over partners): {shared[name]}"]
         if tasks is not None:
             extra.insert(0, f"任务 tasks: {tasks}")
-        nodes.append({"id": i.get("id") or f"unit/{name}", "label": name,
+        nodes.append({"id": i.get("id") or f"unit/{name}", "label": _name_label(name), "name": name,
                       "group": style.node_style("Unit", i.get("kind"))["group"],
                       "size": style.unit_size(tasks if tasks is not None else shared[name]),
                       "title": unit_tooltip(name, i.get("kind"), extra=extra)})
-    ids = {n["label"]: n["id"] for n in nodes}
+    ids = {n.pop("name"): n["id"] for n in nodes}
     edges = [{"id": f"p{k}", "from": ids[r["unit"]], "to": ids[r["partner"]], "group": "SHARES_TASKS",
               "width": round(min(12.0, 0.6 + 0.9 * r["shared_tasks"]), 1), "value": r["shared_tasks"],
               "title": f"{r['unit']} — {r['partner']}\n共同任务 shared tasks: {r['shared_tasks']}"}

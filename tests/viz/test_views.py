@@ -261,3 +261,23 @@ def test_tooltip_on_hover_is_plain_text(hostile_views, driver, tmp_path):
     assert tip["hostile"] == 0 and tip["elements"] == 1   # our one text div
     driver.save_screenshot(str(tmp_path / "tooltip.png"))
     assert driver.execute_script("return typeof window.pwned") == "undefined"
+
+
+def test_a_megabyte_unit_name_is_cut_on_the_canvas_and_the_page_still_draws(hostile_graph, driver, tmp_path):
+    """A unit named by a megabyte of text: its label is cut (and its tooltip), every node is still drawn."""
+    from dutygraph.viz.views import NAME_LABEL_MAX, TIP_NAME_MAX
+
+    g = hostile_graph.copy()
+    name = "株洲市" + "某" * 2**20 + "局"
+    task = next(n for n, d in g.nodes(data=True) if d["label"] == "Task")
+    uid = f"unit/{name}"
+    g.add_node(uid, label="Unit", id=uid, name=name, kind="department", aliases=[name], documents=[])
+    g.add_edge(uid, task, key="LEADS", type="LEADS", role="lead", document="d", line_first=1, line_last=1,
+               printed=name, basis="printed")
+    view = viz.all_view(g)
+    node = next(n for n in view.nodes if n["id"] == uid)
+    assert len(node["label"]) == NAME_LABEL_MAX and node["label"].endswith("…")
+    assert len(node["title"]) < TIP_NAME_MAX + 500
+    state = browser.open_view(driver, viz.write_html(view, tmp_path / "long-name.html"))
+    assert state["datasetNodes"] == state["drawnNodes"] == view.node_count == g.number_of_nodes()
+    assert browser.console_errors(driver) == []
