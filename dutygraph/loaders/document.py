@@ -100,13 +100,17 @@ def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids
     annex_start = next((k for k, ln in enumerate(lines) if ANNEX_HEADING.match(ln.text)), body_end)
     outline = read_outline(lines, header.body_start, min(body_end, annex_start), source)
     doc.sections, doc.key_works, doc.targets = outline.sections, outline.key_works, outline.targets
+    read_until = 0
     for start, columns, body_start in tables:
+        if start < read_until:
+            continue  # a header repeated inside a table already read (a page break): read once
         annex_no, annex_title = _annex_of(lines, start, outline.annex_titles)
         reader = FlatTableReader(lines, columns)
         end = reader.read(body_start)
         if not reader.rows:
             continue  # a header the flattened-table rules cannot follow: the other readers try its lines
-        covered.append((start, max(end, body_start)))
+        read_until = max(end, body_start)
+        covered.append((start, read_until))
         if annex_no is not None:
             doc.annexes.append(Annex(annex_no, annex_title or outline.annex_titles.get(annex_no, ""), columns,
                                      Provenance(source, lines[start].no, lines[body_start].no - 1)))
@@ -194,12 +198,16 @@ def _drop_cut_name(doc: Document, lines: list[Line]) -> None:
 
 
 def _unique_ids(tasks: list[Task]) -> None:
+    """Ids made unique in order: a repeated id gets .2, .3 … (one counter per id: linear in the tasks)."""
     seen: set[str] = set()
+    last: dict[str, int] = {}
     for task in tasks:
         base = task.id
-        n = 1
-        while task.id in seen:
-            n += 1
+        if base in seen:
+            n = last.get(base, 1)
+            while f"{base}.{n}" in seen or n == 1:
+                n += 1
+            last[base] = n
             task.id = f"{base}.{n}"
         seen.add(task.id)
 
