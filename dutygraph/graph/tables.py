@@ -8,7 +8,8 @@ task, unit, role, inferred, basis, lines), ``dependencies`` (DEPENDS_ON: task,
 program, basis) and ``relationships`` (every other type: source, target and
 their labels). The ``id`` of a node row is its node id in the graph (and in
 every store); that of a relationship row is ``{source} -[{key}]-> {target}``,
-the relationship's key in the graph (its type; DEPENDS_ON: type and basis).
+with the relationship's key in the graph (its type): one relationship of a type
+joins two nodes.
 Every table is written, empty ones too, so shards always have the same files.
 
 Ids are stable, so tables of shards extracted anywhere can be put together:
