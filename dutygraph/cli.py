@@ -133,11 +133,20 @@ def _note_old_office(paths: List[Path]) -> None:
                    f"{old_office_hint(old[:5])}", err=True)
 
 
+class ExtractFormat(str, Enum):
+    json = "json"
+    table = "table"
+    csv = "csv"
+    parquet = "parquet"
+
+
 @app.command()
 def extract(
     files: List[Path] = PathsArgument,
-    fmt: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f",
-                                     help="json (the documents), table or csv (one row per task)."),
+    fmt: ExtractFormat = typer.Option(ExtractFormat.json, "--format", "-f",
+                                      help="json (the documents), table or csv (one row per task), or parquet "
+                                           "(tables of documents, tasks and assignments in the --out folder)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="parquet: the folder to write the tables into."),
     jobs: int = JobsOption,
     min_coverage: Optional[float] = MinCoverageOption,
 ) -> None:
@@ -149,11 +158,25 @@ def extract(
     from .extract import rows_of_dict
     from .output import write_rows
 
-    result = _read(files, jobs, keep="json" if fmt is OutputFormat.json else "dicts", min_coverage=min_coverage)
-    if fmt is OutputFormat.json:  # the documents' JSON, made in the worker processes
+    if fmt is ExtractFormat.parquet and out is None:
+        from .errors import InputError
+
+        _fail(InputError("--format parquet writes a folder of tables: give it with --out DIR"))
+    result = _read(files, jobs, keep="json" if fmt is ExtractFormat.json else "dicts", min_coverage=min_coverage)
+    if fmt is ExtractFormat.parquet:
+        from .errors import DutygraphError
+        from .extract import export_extract_tables
+
+        try:
+            counts = export_extract_tables(result.documents, out)
+        except DutygraphError as exc:
+            _fail(exc)
+        typer.echo(f"parquet tables written to {out} ("
+                   + ", ".join(f"{n} {name}" for name, n in counts.items()) + ")", err=True)
+    elif fmt is ExtractFormat.json:  # the documents' JSON, made in the worker processes
         sys.stdout.write('{\n  "documents": [' + ",".join("\n" + d.json for d in result.documents)
                          + ("\n  ]\n}\n" if result.documents else "]\n}\n"))
-    elif fmt is OutputFormat.csv:  # one header; the source file tells the documents apart
+    elif fmt is ExtractFormat.csv:  # one header; the source file tells the documents apart
         write_rows([{"source": doc["source"], **row} for doc in result.documents for row in rows_of_dict(doc)], "csv")
     else:
         for doc in result.documents:
@@ -570,8 +593,9 @@ def _graph_for(files: List[Path], store: Path, jobs: int):
         return s.graph(), []
 
 
-EXPORT_HELP = ("graphml, gexf (Gephi), json (node-link), turtle, ntriples, jsonld, trig (RDF), or neo4j-csv "
-               "(a folder of CSV files for neo4j-admin import); default: from the --out suffix.")
+EXPORT_HELP = ("graphml, gexf (Gephi), json (node-link), turtle, ntriples, jsonld, trig (RDF), neo4j-csv "
+               "(a folder of CSV files for neo4j-admin import), or parquet (a folder of tables with stable ids); "
+               "default: from the --out suffix.")
 
 
 @app.command()
@@ -582,14 +606,15 @@ def export(
     store: Path = StoreOption,
     jobs: int = JobsOption,
 ) -> None:
-    """Export the graph for Gephi (GraphML, GEXF), as node-link JSON, as RDF, or as CSV for neo4j-admin import."""
+    """Export the graph for Gephi (GraphML, GEXF), as node-link JSON, as RDF, as CSV for neo4j-admin import, or as
+    Parquet tables."""
     from .errors import DutygraphError, InputError
     from .graph.export import FORMATS, format_of
 
     kind = to or format_of(out)
-    if kind not in (*FORMATS, "neo4j-csv"):
+    if kind not in (*FORMATS, "neo4j-csv", "parquet"):
         _fail(InputError(f"cannot tell the export format from {out.name!r}; pass --format "
-                         f"({', '.join(FORMATS)} or neo4j-csv)", path=str(out)))
+                         f"({', '.join(FORMATS)}, neo4j-csv or parquet)", path=str(out)))
     try:
         graph, failures = _graph_for(files or [], store, jobs)
         if kind == "neo4j-csv":
@@ -598,6 +623,10 @@ def export(
             command = export_neo4j_csv(graph, out)
             typer.echo(f"CSV files written to {out}; import them into an empty, stopped database with:", err=True)
             typer.echo(command)
+        elif kind == "parquet":
+            from .graph.tables import export_tables
+
+            export_tables(graph, out)
         else:
             from .graph.export import export as export_graph
 

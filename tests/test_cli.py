@@ -56,6 +56,45 @@ def test_build_writes_node_link_json_and_prints_counts(seed_path, tmp_path):
     assert rows[("edge", "LEADS")] == sum(1 for e in data["edges"] if e["type"] == "LEADS") == 74
 
 
+def test_extract_parquet_writes_tables_that_match_the_csv(seed_path, tmp_path):
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "tables"
+    result = runner.invoke(app, ["extract", str(seed_path), "--format", "parquet", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["extract", str(seed_path), "--format", "csv"]).stdout)))
+    tasks = pq.read_table(out / "tasks.parquet").to_pylist()
+    assert [t["task_id"] for t in tasks] == [r["id"] for r in rows]
+    assert {t["id"] for t in tasks} == {f"doc/zhuzhou-2018-liangxing-plan/task/{r['id']}" for r in rows}
+    leads = [a for a in pq.read_table(out / "assignments.parquet").to_pylist() if a["role"] == "lead"]
+    doc = json.loads(runner.invoke(app, ["extract", str(seed_path)]).stdout)["documents"][0]
+    assert [(a["task"].rsplit("/", 1)[1], a["unit"]) for a in leads] == [(t["id"], u) for t in doc["tasks"]
+                                                                         for u in t["lead"]]
+    missing = runner.invoke(app, ["extract", str(seed_path), "--format", "parquet"])
+    assert missing.exit_code == 2 and "--out" in missing.stderr
+
+
+def test_export_parquet_from_files_and_from_the_store_gives_the_graph_counts(seed_path, tmp_path):
+    import pyarrow.parquet as pq
+
+    built = {(r["kind"], r["name"]): r["count"]
+             for r in json.loads(runner.invoke(app, ["build", str(seed_path), "--format", "json"]).stdout)}
+    store = tmp_path / "store"
+    assert runner.invoke(app, ["load", str(seed_path), "--store", str(store)]).exit_code == 0
+    for args, out in (([str(seed_path)], tmp_path / "files"), (["--store", str(store)], tmp_path / "stored")):
+        result = runner.invoke(app, ["export", *args, "--format", "parquet", "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        assert pq.read_table(out / "tasks.parquet").num_rows == built[("node", "Task")]
+        assert pq.read_table(out / "units.parquet").num_rows == built[("node", "Unit")]
+        roles = pq.read_table(out / "assignments.parquet").column("role").to_pylist()
+        assert roles.count("lead") == built[("edge", "LEADS")]
+    assert pq.read_table(tmp_path / "files" / "units.parquet") == pq.read_table(tmp_path / "stored" / "units.parquet")
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("keep")
+    result = runner.invoke(app, ["export", str(seed_path), "--format", "parquet", "--out", str(tmp_path / "mine")])
+    assert result.exit_code == 2 and "notes.txt" in result.stderr and len(result.stderr.strip().splitlines()) <= 2
+
+
 def test_help_starts_without_heavy_libraries():
     code = ("import sys; from dutygraph.cli import app\n"
             "try:\n    app(['--help'])\nexcept SystemExit:\n    pass\n"
