@@ -532,7 +532,7 @@ def cypher(
     query: str = typer.Argument(..., help="A Cypher query; values as $name parameters (--param)."),
     params: Optional[List[str]] = ParamOption,
     write: bool = typer.Option(False, "--write", help="Neo4j: allow a query that changes the database."),
-    backend: str = typer.Option("embedded", "--backend", "-b", help="embedded (default) or neo4j."),
+    backend: str = typer.Option("embedded", "--backend", "-b", help="embedded or neo4j."),
     store: Path = StoreOption,
     neo4j_uri: Optional[str] = Neo4jUriOption, neo4j_database: Optional[str] = Neo4jDatabaseOption,
     timeout: float = TimeoutOption,
@@ -675,7 +675,7 @@ def viz(
             source, failures, doc = _document_graph(document, files, backend, store, endpoint, neo4j_uri,
                                                     neo4j_database, jobs)
             options["document"] = doc if view == "all" and doc in source else None
-            path, v = render(source, view, out, **options)
+            v = make_view(source, view, **options)
         elif files or (backend == "embedded" and view in ("all", "unit")):
             # the whole graph, documents included (a backend shows only what the questions return)
             source, failures = _graph_for(files or [], store, jobs)

@@ -68,8 +68,9 @@ def document_subgraph(graph, document: str):
     projects) it names, and the relationships it gives (shared ones that it implies)."""
     import networkx as nx
 
-    keep = {n for n, d in graph.nodes(data=True)
-            if n == document or d.get("document") == document or document in (d.get("documents") or ())}
+    keep = {n for n, d in graph.nodes(data=True)  # a change event links units of other plans: not named here
+            if d.get("label") != "ChangeEvent" and (
+                n == document or d.get("document") == document or document in (d.get("documents") or ()))}
     out = nx.MultiDiGraph()
     out.graph.update(graph.graph)
     out.add_nodes_from((n, graph.nodes[n]) for n in keep)

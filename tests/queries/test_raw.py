@@ -98,17 +98,24 @@ def test_a_hostile_cypher_query_is_refused_on_the_embedded_store(embedded, place
 
 
 def test_the_embedded_payloads_read_files_when_not_refused(tmp_path, seed_doc, places):
-    """The control: with --write (no guard) LOAD FROM returns the canary and COPY TO writes a file."""
-    from dutygraph.graph.embedded import EmbeddedStore
+    """The control: a ladybug database written to without the guard (write=True on a store of its own: the
+    embedded store refuses --write) returns the canary for LOAD FROM, and COPY TO writes a file."""
+    from dutygraph.graph.build import build
+    from dutygraph.graph.ladybug_store import LadybugStore
 
-    with EmbeddedStore(tmp_path / "control") as store:
-        store.load([seed_doc])
-    rows = raw.cypher(_fill("LOAD FROM '{FILE}' (file_format='csv', header=true) RETURN *", places),
-                      backend="embedded", store=tmp_path / "control", write=True)
-    assert rows == [{"name": CANARY, "value": 1}]
-    raw.cypher(_fill("COPY (MATCH (u:Unit) RETURN u.name) TO '{OUT}'", places), backend="embedded",
-               store=tmp_path / "control", write=True)
+    with LadybugStore(tmp_path / "control.lbug") as store:
+        store.load(build([seed_doc]))
+        rows = store.cypher(_fill("LOAD FROM '{FILE}' (file_format='csv', header=true) RETURN *", places), write=True)
+        assert rows == [{"name": CANARY, "value": 1}]
+        store.cypher(_fill("COPY (MATCH (u:Unit) RETURN u.name) TO '{OUT}'", places), write=True)
     assert (tmp_path / "out.csv").exists()
+
+
+def test_write_is_refused_on_the_embedded_store(embedded, places):
+    with pytest.raises(QueryError, match="--write does not work on the embedded store") as info:
+        raw.cypher(_fill("COPY (MATCH (u:Unit) RETURN u.name) TO '{OUT}'", places), backend="embedded",
+                   store=embedded, write=True)
+    _one_line(info.value)
 
 
 @pytest.mark.parametrize("query", queries("benign_cypher.txt", "ladybug"))
@@ -125,12 +132,16 @@ def test_each_catalogue_cypher_query_passes_the_embedded_guard(embedded, name):
                       list)
 
 
-def test_two_statements_are_one_clear_line_with_or_without_write(embedded):
-    for write in (False, True):
-        with pytest.raises(QueryError, match="one statement per query") as info:
-            raw.cypher("MATCH (n:Unit) RETURN count(n); MATCH (m:Task) RETURN count(m)", backend="embedded",
-                       store=embedded, write=write)
-        _one_line(info.value)
+def test_two_statements_are_one_clear_line_with_or_without_write(embedded, tmp_path):
+    with pytest.raises(QueryError, match="one statement per query") as info:
+        raw.cypher("MATCH (n:Unit) RETURN count(n); MATCH (m:Task) RETURN count(m)", backend="embedded",
+                   store=embedded)
+    _one_line(info.value)
+    from dutygraph.graph.ladybug_store import LadybugStore
+
+    with LadybugStore(tmp_path / "w.lbug") as store, pytest.raises(QueryError, match="one statement") as info:
+        store.cypher("RETURN 1; RETURN 2", write=True)
+    _one_line(info.value)
 
 
 def test_a_ladybug_syntax_error_gives_the_users_own_position(embedded):
