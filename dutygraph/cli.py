@@ -569,6 +569,10 @@ def sparql(
                           timeout=timeout or None)
     except DutygraphError as exc:
         _fail(exc)
+    if fmt is OutputFormat.table and not isinstance(rows, bool):  # a table shows dg:Unit, id:unit/… (json, csv: IRIs)
+        from .graph.vocab import compact
+
+        rows = [{k: compact(v) for k, v in row.items()} for row in rows]
     _print([{"answer": rows}] if isinstance(rows, bool) else rows, fmt)
 
 

@@ -178,3 +178,11 @@ def test_neo4j_payloads_of_the_issue_are_one_line_and_exit_status_4(neo4j, seed_
         result = _cli("cypher", query, "--backend", "neo4j", "--neo4j-uri", uri)
         assert result.returncode == 4 and result.stdout == "", result.stderr
         assert len(result.stderr.splitlines()) == 1 and says in result.stderr, result.stderr
+
+
+def test_a_sparql_table_shows_short_names_and_json_keeps_the_iris(store):
+    query = "SELECT ?unit ?type WHERE { ?unit a org:Organization ; a ?type } ORDER BY ?unit LIMIT 2"
+    table = run("sparql", query, "--store", store)
+    assert table.exit_code == 0 and "id:unit/" in table.stdout and "https://" not in table.stdout
+    rows = json.loads(run("sparql", query, "--store", store, "--format", "json").stdout)
+    assert all(r["unit"].startswith("https://w3id.org/dutygraph/id/unit/") for r in rows)

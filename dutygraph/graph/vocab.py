@@ -73,6 +73,21 @@ def id_of(node_iri: str) -> str:
     return unquote(node_iri[len(ID):])
 
 
+def compact(value):
+    """An IRI of a known namespace as a short name (``dg:Unit``, ``id:doc/x/task/A1-2``, ids decoded), anything
+    else as it is: how a table shows SPARQL results.
+
+    >>> compact(DG + "Unit"), compact(iri("unit/株洲市发展和改革委员会")), compact("市发改委"), compact(3)
+    ('dg:Unit', 'id:unit/株洲市发展和改革委员会', '市发改委', 3)
+    """
+    if not isinstance(value, str) or "://" not in value:
+        return value
+    for prefix, namespace in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        if value.startswith(namespace) and len(value) > len(namespace):
+            return f"{prefix}:{unquote(value[len(namespace):])}"
+    return value
+
+
 def graph_iri(document_id: str) -> str:
     """The named graph holding everything document ``document_id`` contributes."""
     return GRAPH + quote(document_id, safe=_SAFE)
