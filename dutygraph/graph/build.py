@@ -28,7 +28,7 @@ from pathlib import Path, PurePath
 from typing import Iterable, Sequence
 
 from ..errors import InputError
-from ..model import Document, Provenance, Role, Task
+from ..model import Document, Provenance, Task
 from ..resolve.changes import events_for
 from ..resolve.gazetteer import Gazetteer, city_of, gazetteer_for
 from ..resolve.jurisdiction import Jurisdiction, jurisdiction_of

@@ -15,7 +15,6 @@ import warnings
 from pathlib import Path
 
 from ..errors import InputError
-from . import style
 from .layout import FOCUS_FONT, FONT, bend_edges, common_prefix, curve_points, curve_via
 
 FORMATS = ("png", "svg")

@@ -10,7 +10,6 @@ saved under the test's temporary folder.
 
 from __future__ import annotations
 
-import os
 import re
 import time
 
