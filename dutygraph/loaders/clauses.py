@@ -369,6 +369,49 @@ def leading_clauses(text: str) -> list[Found]:
     return found
 
 
+# A unit named before a colon, then its duties one after another (市教育局:负责…;会同…;指导…。).
+_UNIT_COLON = re.compile(r"(?P<unit>[\u4e00-\u9fff()（）]{2,24})[:：](?=[^:：])")
+_DUTY_LEAD = ("负责", "牵头", "会同", "组织")
+
+
+def colon_duties(text: str) -> list[Found]:
+    """Duties listed after a unit and a colon, each its own task; the unit holds until the 。 that closes its
+    list (市发改委:研究提出…;会同市计生委编制…;负责…。市教育局:…). 负责/牵头/会同 make it lead, a duty
+    without a role word leaves it responsible; 会同 names who works with it.
+
+    >>> [(u, r.value) for f in colon_duties("市发改委:研究提出人口规划;会同市卫生局编制计划。") for u, r in f.clause.assignments]
+    [('市发改委', 'responsible'), ('市发改委', 'lead'), ('市卫生局', 'cooperating')]
+    """
+    if "：" not in text and ":" not in text:
+        return []
+    found: list[Found] = []
+    for m in _UNIT_COLON.finditer(text):
+        unit = m.group("unit")
+        # the name is the end of what stands before the colon: 职责如下:市发改委: → 市发改委
+        names = [unit[k:] for k in range(len(unit) - 1) if is_unit_name(unit[k:]) and not _NOT_A_NAME.match(unit[k:])]
+        if not names or m.start() > 0 and text[m.start() - 1] not in "。；;:：" and names[0] == unit:
+            continue
+        name = names[0]
+        start = m.end()
+        end = text.find("。", start)
+        end = len(text) if end < 0 else end
+        at = start
+        duties = []
+        for duty in bracket_depth_split(text[start:end], "；;"):
+            if len(duty.strip()) >= 4:
+                duties.append((at, duty))
+            at += len(duty) + 1
+        if len(duties) < 2:
+            continue
+        for k, (at, duty) in enumerate(duties):
+            assignments = [(name, Role.LEAD if duty.startswith(_DUTY_LEAD) else Role.RESPONSIBLE)]
+            if duty.startswith("会同"):
+                with_ = _units(re.split(r"[,，]|编制|制定|做好|开展|研究|负责|共同", duty[2:], maxsplit=1)[0])
+                assignments += [(n, Role.COOPERATING) for n in with_ or []]
+            found.append(Found(at, at + len(duty), Clause(assignments, role_words=True), leading=True))
+    return found
+
+
 _SUBJECT_WORDS = ("负责", "牵头", "承担")
 _SUBJECT_IS = re.compile(r"(?:由)?(?P<units>[^，,。；;:：为是]{2,40}?)(?:作为|为|是)[^，,。；;]{2,60}[，,]")
 

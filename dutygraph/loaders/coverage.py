@@ -25,7 +25,7 @@ from itertools import accumulate
 
 from ..model import Assignment, Coverage, Document, Provenance, Task
 from ..text.units import is_unit_name
-from .clauses import _HINT, Clause, find_clauses, leading_clauses, parse_clause
+from .clauses import _HINT, Clause, colon_duties, find_clauses, leading_clauses, parse_clause
 from .columns import MAX_LABEL, column_kinds, is_label
 from .labels import COOPERATING, DIVISION, LABEL_ANYWHERE, LEAD, RESPONSIBLE, match_label
 from .lines import Line
@@ -54,7 +54,7 @@ def _read_cue(text: str) -> tuple[str, Clause | None, str] | None:
     if found:
         f = found[-1]
         return CLAUSE, f.clause, (text[:f.start] + text[f.end:]).strip("。；;,， ")
-    found = leading_clauses(text)
+    found = colon_duties(text) or leading_clauses(text)
     if found:  # 市工商局负责,市农业局配合,严格实施…: the whole sentence is the task's text
         return CLAUSE, found[0].clause, text
     marker = _marker(text)

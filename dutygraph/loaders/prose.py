@@ -31,8 +31,8 @@ from ..text.dates import find_deadlines, parse_date
 from ..text.markers import CIRCLED, chinese_numeral, is_row_number
 from ..text.normalize import SENTENCE_PUNCT, bracket_depth_split
 from ..text.units import LIST_SEPARATORS, ROLE_WORDS, is_unit_name
-from .clauses import (PERSON_TITLE, Clause, Found, bracket_groups, find_clauses, leading_clauses, may_hold_role_words,
-                      parse_clause)
+from .clauses import (PERSON_TITLE, Clause, Found, bracket_groups, colon_duties, find_clauses, leading_clauses,
+                      may_hold_role_words, parse_clause)
 from .columns import header_block
 from .labels import COOPERATING, DEADLINE, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
 from .lines import Line, is_furniture
@@ -70,7 +70,7 @@ class _Node:
     @property
     def clauses(self) -> list[Found]:
         if self._clauses is None:
-            self._clauses = find_clauses(self.text) or leading_clauses(self.text)
+            self._clauses = find_clauses(self.text) or colon_duties(self.text) or leading_clauses(self.text)
         return self._clauses
 
     def assigned(self) -> bool:

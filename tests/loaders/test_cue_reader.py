@@ -139,3 +139,13 @@ def test_min_coverage_turns_low_coverage_into_a_failure(seed_path):
     assert any(f"{partial}: 5 of 6 role cues attached (83%)" in ln for ln in coverage_lines)
     assert strict.returncode == 2 and seed_path.name in strict.stdout and partial.name not in strict.stdout
     assert f"{partial}:23: coverage 0.83 is under --min-coverage 0.9" in strict.stderr
+
+
+def test_duties_listed_after_a_unit_and_a_colon_are_its_tasks():
+    text = ("三、职责分工\n各成员单位的具体职责如下:市发改委:研究提出人口发展规划;会同市卫生局编制年度计划;负责项目审批。"
+            "市教育局:做好学生健康教育;指导学校开展宣传。\n")
+    tasks = parse_text(text, "p.txt").tasks
+    assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE), t.units(Role.COOPERATING)) for t in tasks] == [
+        ([], ["市发改委"], []), (["市发改委"], [], ["市卫生局"]), (["市发改委"], [], []),
+        ([], ["市教育局"], []), ([], ["市教育局"], [])]
+    assert tasks[1].text.startswith("会同市卫生局编制年度计划")
