@@ -127,19 +127,26 @@ def _fold_body(node: _Node) -> None:
             or not kids[-1].assigned() or any(c.assigned() for c in kids[:-1])):
         return
     last = kids[-1]
-    joint = "" if node.text.endswith(tuple(SENTENCE_PUNCT)) else "。"
-    node.text = node.text + joint + "".join(c.text for c in kids)
-    node._clauses = None
+    before = node.text, node.last_line, node.text_end
+    _absorb(node, kids)
     if not node.assigned():  # the clause did not survive the join: keep the paragraphs as they were
-        node.text = node.text[: len(node.text) - len("".join(c.text for c in kids)) - len(joint)]
+        node.text, node.last_line, node.text_end = before
         node._clauses = None
         return
     node.labels.extend(last.labels)
     node.unit_lines.extend(last.unit_lines)
     node.leaders.extend(last.leaders)
-    node.last_line = max(c.last_line for c in kids)
-    node.text_end = max(max(c.line, c.text_end) for c in kids)
     kids.clear()
+
+
+def _absorb(node: _Node, body: list[_Node], joint: str | None = None) -> None:
+    """Fold the paragraphs ``body`` into ``node``: their text after its own, their lines into its span."""
+    if joint is None:
+        joint = "" if node.text.endswith(tuple(SENTENCE_PUNCT)) else "。"
+    node.text = node.text + joint + "".join(c.text for c in body)
+    node._clauses = None
+    node.last_line = max(c.last_line for c in body)
+    node.text_end = max(max(c.line, c.text_end) for c in body)
 
 
 def _leading_units(content: str, role: Role | None) -> Clause | None:
@@ -180,12 +187,7 @@ def _owner(node: _Node, barrier: int = 0) -> _Node:
     if (node.style != "para" or parent is None or parent.style in ("root", "para") or parent.assigned()
             or not parent.children or any(c.style != "para" or c.assigned() or c.children for c in parent.children)):
         return node
-    body = "".join(c.text for c in parent.children)
-    joint = "" if parent.text.endswith(tuple(SENTENCE_PUNCT)) else "。"
-    parent.text = parent.text + joint + body
-    parent._clauses = None
-    parent.last_line = max(c.last_line for c in parent.children)
-    parent.text_end = max(max(c.line, c.text_end) for c in parent.children)
+    _absorb(parent, parent.children)
     parent.children.clear()
     return parent
 
@@ -222,10 +224,7 @@ def _fold_group(node: _Node, parent: _Node, barrier: int) -> _Node:
     if start is None or any(_heading_like(c) for c in run[start + 1:]):
         return node
     head, body = run[start], run[start + 1:]
-    head.text = head.text + "。" + "".join(c.text for c in body)
-    head._clauses = None
-    head.last_line = max(c.last_line for c in body)
-    head.text_end = max(max(c.line, c.text_end) for c in body)
+    _absorb(head, body, joint="。")
     for c in body:
         parent.children.remove(c)
     return head
