@@ -29,6 +29,7 @@ from ..errors import InputError
 from ..model import Annex, Document, Provenance, Role, Task
 from ..text.units import is_unit_name
 from .columns import is_label
+from .box_table import find_box_tables
 from .conventions import apply_first_listed
 from .coverage import cue_lines, measure, rescue_tasks
 from .flat_table import ANNEX_HEADING, FlatTableReader
@@ -119,8 +120,12 @@ def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids
             _emit_row(doc, reader, row, annex_no, prefix, source)
     flat_count = len(doc.tasks)
 
-    # 2-4. tables as rows of cells: from the text (rows per line, glued cells) and from the format
+    # 2-4. tables as rows of cells: from the text (box-drawn, rows per line, glued cells) and from the format
     found_grids: list[tuple[Grid, int]] = []
+    for start, end in _uncovered(len(lines), covered):
+        for grid, i, j in find_box_tables(lines, start, end):
+            found_grids.append((grid, i))
+            covered.append((i, j))
     for start, end in _uncovered(len(lines), covered):
         for grid, i, j in find_row_tables(lines, start, end):
             found_grids.append((grid, i))

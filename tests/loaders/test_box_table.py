@@ -1,0 +1,55 @@
+"""Box-drawn tables (┌─┬─┐ │ ├─┤ └─┴─┘): cells wrap inside columns, rules drawn over some columns merge the rest."""
+
+from dutygraph.loaders.box_table import find_box_tables
+from dutygraph.loaders.document import parse_text
+from dutygraph.loaders.lines import to_lines
+from dutygraph.model import Role
+
+TABLE = """某县2009年重点工作分解
+┌──────────────┬────┬──────┬────┐
+│ 重 点 工 作  │责任领│牵头单位    │完成时间│
+│              │ 导   │            │        │
+├──────────────┼────┼──────┼────┤
+│推进城乡道路建设        │张某某│县交通局、县│年底前  │
+├──────────────┤    │住建局      │        │
+│▲新建农村公路50公里,完│    │            │        │
+│成危桥改造3座          │    ├──────┤        │
+│▲实施县城主干道提质改造│    │县住建局    │        │
+├──────────────┤    │            │        │
+│加强生态环境保护        │    │            │        │
+├──────────────┤    │            │        │
+│▲完成城区污水管网建设  │    │            │        │
+└──────────────┴────┴──────┴────┘
+┌──────────────┬────┬──────┬────┐
+│ 重 点 工 作  │责任领导│牵头单位    │完
+"""
+
+
+def test_cells_follow_the_rules_drawn_in_their_own_column():
+    grid, i, j = find_box_tables(to_lines(TABLE))[0]
+    assert grid.columns == ["重点工作", "责任领导", "牵头单位", "完成时间"]
+    texts = [r.cells[0] for r in grid.rows]
+    assert texts == ["推进城乡道路建设", "新建农村公路50公里,完成危桥改造3座", "实施县城主干道提质改造",
+                     "加强生态环境保护", "完成城区污水管网建设"]
+    # a unit name wrapped over two lines and over a rule of another column is one cell
+    assert grid.rows[1].cells[2] == "县交通局、县住建局"
+    assert (grid.rows[1].first_line, grid.rows[1].last_line) == (8, 9)
+    # the table ends at its bottom rule: the next one (cut in its header) is not read into it
+    assert j == 15
+
+
+def test_bulleted_items_are_tasks_and_unbulleted_cells_among_them_are_headings():
+    doc = parse_text(TABLE, "plan.txt")
+    got = [(t.text, t.units(Role.LEAD), t.leaders) for t in doc.tasks]
+    assert got == [
+        ("新建农村公路50公里,完成危桥改造3座", ["县交通局", "县住建局"], ["张某某"]),
+        ("实施县城主干道提质改造", ["县住建局"], ["张某某"]),
+        # the leader and unit cells are drawn open across the heading: they hold for the item after it
+        ("完成城区污水管网建设", ["县住建局"], ["张某某"]),
+    ]
+    assert all(t.deadline is not None and t.deadline.printed == "年底前" for t in doc.tasks)
+
+
+def test_a_box_table_without_task_labels_is_not_read_as_one():
+    text = "┌────┬────┐\n│姓名│电话    │\n├────┼────┤\n│张三│123     │\n└────┴────┘\n"
+    assert find_box_tables(to_lines(text)) == []
