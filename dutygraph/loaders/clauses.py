@@ -34,9 +34,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Role
 from ..text.normalize import bracket_depth_split
+from ..text.role_cues import words
 from ..text.units import (COOPERATING_WORDS, LEAD_WORDS, ROLE_AFTER, ROLE_ENDINGS, ROLE_TAIL, ROLE_WORDS, is_unit_name,
                           split_units)
 from .labels import COOPERATING, DEADLINE, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
@@ -100,7 +102,7 @@ def _units(text: str) -> list[str] | None:
 
 
 # What cannot open an organisation's name: prepositions and verbs that open a sentence.
-_NOT_NAME_START = re.compile(r"^(?:按|由|将|对|在|以|要|把|从|向|为|请|并|且|及时|确保|做好|加强|推进|完成|其他|其余"
+NOT_NAME_START = re.compile(r"^(?:按|由|将|对|在|以|要|把|从|向|为|请|并|且|及时|确保|做好|加强|推进|完成|其他|其余"
                              r"|强化|加快|推动|深化|完善|建立|健全|开展|实施|积极|全面|大力|切实|共同|统筹|坚持|提高|提升"
                              r"|促进|支持|鼓励|引导|落实|组织|协调|配合|负责|牵头|参与|进一步|认真|主动|依法)")
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9()（）·]+$")
@@ -124,7 +126,7 @@ def _slot_names(text: str) -> list[str] | None:
     for name in names:
         bare = name.replace("、", "")
         if (len(bare) < 2 or len(bare) > MAX_SLOT_NAME or not _NAME_CHARS.match(bare) or _NOT_A_NAME.match(name)
-                or _NOT_NAME_START.match(name) or bare.isdigit() or re.search(r"\d{4}|\d+[年月日%]", bare)):
+                or NOT_NAME_START.match(name) or bare.isdigit() or re.search(r"\d{4}|\d+[年月日%]", bare)):
             return None
     return names
 
@@ -410,6 +412,91 @@ def colon_duties(text: str) -> list[Found]:
                 assignments += [(n, Role.COOPERATING) for n in with_ or []]
             found.append(Found(at, at + len(duty), Clause(assignments, role_words=True), leading=True))
     return found
+
+
+# A sentence that is nothing but unit names (县环保局。 / 县交通局、公路局。), or such names before a colon
+# that opens a sentence (区委办:负责…): the names head the sentences that follow, up to the next head.
+_HEAD_COLON = re.compile(r"^(?P<units>[^，,。；;:：]{2,40}?)[:：]")
+# What follows the addressees of a notice (各科室、各企事业单位:为做好…), not a unit's duties.
+_NOTICE_OPENING = re.compile(r"^(?:为|根据|按照|依据|现将|经|近日|日前|今年|《)")
+MAX_HEAD = 40
+_COUNT = re.compile(r"\d")  # 新建公办幼儿园2所: a count, not a name
+
+
+def bare_units(text: str) -> list[str] | None:
+    """The names of a text that is nothing but a list of unit names (the lexicon decides: no cue says so).
+
+    >>> bare_units("县交通局、公路局。"), bare_units("部门职责"), bare_units("市发改委牵头")
+    (['县交通局', '公路局'], None, None)
+    """
+    text = text.strip().rstrip("。:：")
+    if (not text or len(text) > MAX_HEAD or any(p in text for p in "。，,；;：:") or may_hold_role_words(text)
+            or _COUNT.search(text)):
+        return None
+    names = split_units(text)
+    if not names or not all(_NAME_CHARS.match(n.replace("、", "")) and not NOT_NAME_START.match(n) and _plausible(n)
+                            for n in names):
+        return None
+    return names
+
+
+def opens_duty(text: str) -> bool:
+    """Whether ``text`` opens with a word that opens a unit's duties (role cues, section duty.opening)."""
+    return text.lstrip().startswith(_duty_openings())
+
+
+@lru_cache(maxsize=1)
+def _duty_openings() -> tuple[str, ...]:
+    return tuple(words("duty.opening"))
+
+
+def duty_role(duty: str) -> Role:
+    """The role of a unit whose duty is ``duty``: lead when the duty opens with 负责/牵头/会同, else responsible."""
+    return Role.LEAD if duty.lstrip().startswith(_DUTY_LEAD[:3] + tuple(LEAD_WORDS)) else Role.RESPONSIBLE
+
+
+def unit_blocks(text: str) -> list[Found]:
+    """Units named as a sentence of their own (or before a colon), each heading the duties printed after it,
+    one task per unit: 县环保局。负责统一监督。加强执法检查。县农委。负责秸秆综合利用。
+
+    >>> [(f.start, [(u, r.value) for u, r in f.clause.assignments]) for f in unit_blocks(
+    ...     "职责如下:县环保局。负责统一监督。加强执法检查。县交通局、公路局。对公路两侧巡查。")]
+    [(5, [('县环保局', 'lead')]), (24, [('县交通局', 'responsible'), ('公路局', 'responsible')])]
+    """
+    if "。" not in text and ":" not in text and "：" not in text:
+        return []
+    heads: list[tuple[int, int, list[str]]] = []  # start, end of the head, names
+    at = 0
+    sentences = bracket_depth_split(text, "。")
+    for k, sentence in enumerate(sentences):
+        lead = sentence.lstrip()
+        begin = at + len(sentence) - len(lead)
+        for piece_at, piece in _after_colons(lead):
+            names = bare_units(piece) if k < len(sentences) - 1 and len(piece) <= MAX_HEAD else None
+            if names:
+                heads.append((begin + piece_at, at + len(sentence) + 1, names))
+                break
+            m = _HEAD_COLON.match(piece)
+            names = bare_units(m.group("units")) if m and match_label(piece) is None else None
+            if names and len(piece) - m.end() >= 4 and not _NOTICE_OPENING.match(piece[m.end():]):
+                heads.append((begin + piece_at, begin + piece_at + m.end(), names))
+                break
+        at += len(sentence) + 1
+    found = []
+    for k, (start, end, names) in enumerate(heads):
+        stop = heads[k + 1][0] if k + 1 < len(heads) else len(text)
+        duty = text[end:stop].strip()
+        if len(duty) < 4 or bare_units(duty) or len(heads) == 1 and not opens_duty(duty):
+            continue
+        role = duty_role(duty)
+        found.append(Found(start, end, Clause([(n, role) for n in names], role_words=True), leading=True))
+    return found
+
+
+def _after_colons(sentence: str) -> list[tuple[int, str]]:
+    """The sentence, or its rest after a colon that ends an introduction (职责如下:区委办:…)."""
+    m = re.match(r"^[^，,；;:：]{2,30}?(?:如下|分工|职责)[:：]", sentence)
+    return [(m.end(), sentence[m.end():])] if m else [(0, sentence)]
 
 
 _SUBJECT_WORDS = ("负责", "牵头", "承担")

@@ -30,9 +30,10 @@ from ..text.amounts import find_amounts
 from ..text.dates import find_deadlines, parse_date
 from ..text.markers import CIRCLED, chinese_numeral, is_row_number
 from ..text.normalize import SENTENCE_PUNCT, bracket_depth_split
+from ..text.role_cues import alternation
 from ..text.units import LIST_SEPARATORS, ROLE_WORDS, is_unit_name
-from .clauses import (PERSON_TITLE, Clause, Found, bracket_groups, colon_duties, find_clauses, leading_clauses,
-                      may_hold_role_words, parse_clause)
+from .clauses import (MAX_HEAD, NOT_NAME_START, PERSON_TITLE, Clause, Found, bare_units, bracket_groups, colon_duties, duty_role,
+                      find_clauses, leading_clauses, may_hold_role_words, opens_duty, parse_clause, unit_blocks)
 from .columns import header_block
 from .labels import COOPERATING, DEADLINE, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
 from .lines import Line, is_furniture
@@ -70,7 +71,8 @@ class _Node:
     @property
     def clauses(self) -> list[Found]:
         if self._clauses is None:
-            self._clauses = find_clauses(self.text) or colon_duties(self.text) or leading_clauses(self.text)
+            self._clauses = (find_clauses(self.text) or colon_duties(self.text) or leading_clauses(self.text)
+                             or unit_blocks(self.text))
         return self._clauses
 
     def assigned(self) -> bool:
@@ -251,6 +253,59 @@ def _unit_line(text: str, default: Role | None, last: bool) -> Clause | None:
     return clause
 
 
+_DATE_LINE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九十]{4})年.{1,6}日$")
+
+
+def _division_heading(node: _Node) -> bool:
+    """A short heading over units' duties (三、职责分工, (二)部门职责): role cues, section heading.division."""
+    return (node.style != "para" or _heading_like(node)) and len(node.text) <= 20 and \
+        _DIVISION.search(node.text) is not None
+
+
+_DIVISION = re.compile(alternation("heading.division"))
+
+
+# What follows the subject of a duty: a verb, an adverb, a preposition (依法对…, 作为…, 要…, 负责…).
+_AFTER_SUBJECT = re.compile(NOT_NAME_START.pattern + r"|^(?:作为|是|应|须|必须|指导|督促|监督|管理|承担|主管|统一"
+                            r"|具体|依照|严格|定期|每年|及时|会同)")
+
+
+def _opening_units(text: str) -> tuple[list[str], int] | None:
+    """The unit list a sentence opens with as its subject (区城管执法局依法查处…, 各街道、镇作为…), and its end:
+    the shortest list of names followed by a verb, an adverb or a preposition.
+
+    >>> _opening_units("区城管执法局依法对违反规定的行为实施行政处罚")
+    (['区城管执法局'], 6)
+    >>> _opening_units("各街道、镇作为责任主体"), _opening_units("加强分类指导和考核")
+    ((['各街道、镇'], 5), None)
+    """
+    for end in range(2, min(len(text) - 2, MAX_HEAD) + 1):
+        if _AFTER_SUBJECT.match(text[end:]) or text[end] in "，,":
+            names = bare_units(text[:end])
+            if names:
+                return names, end
+    return None
+
+
+def _unit_head(children: list[_Node], i: int) -> list[str] | None:
+    """The units of ``children[i]`` when it is a unit heading over the paragraphs after it: nothing but unit
+    names on a line of its own (政府办 / 部门职责 / 组织承办…; 市发改委 / 1.加快…), followed by duties that open
+    with a duty word or by a numbered list, not by a date (a signature) or a title (an issuer)."""
+    child = children[i]
+    if child.children or child.assigned():
+        return None
+    names = bare_units(child.text)
+    if not names:
+        return None
+    after = [c for c in children[i + 1:i + 4]]
+    if not after or _DATE_LINE.match(after[0].text) or bare_units(after[0].text):
+        return None
+    first = after[1] if _heading_like(after[0]) and not opens_duty(after[0].text) and len(after) > 1 else after[0]
+    if opens_duty(first.text) or first.style != "para" and first.number == 1:
+        return names  # its duties open with a duty word, or a numbered list starts under it
+    return None
+
+
 class ProseReader:
     """Builds the outline of the lines given and reads its tasks."""
 
@@ -379,7 +434,10 @@ class ProseReader:
         para_count = 0
         listed = {c.style for c in node.children if c.assigned()} - {"para"}  # paragraphs are no list
         grouped = self._group_clause(node)
-        for child in node.children:
+        division = _division_heading(node) if node is not self.root else False
+        head: tuple[list[str], int] | None = None  # a unit heading over the paragraphs that follow it
+        fresh = False  # the child before this one was that heading
+        for i, child in enumerate(node.children):
             if child.style == "para":
                 para_count += 1
                 number = para_count
@@ -387,6 +445,27 @@ class ProseReader:
                 number = child.number if child.number is not None else para_count
             child_path = path + [str(number)]
             _fold_body(child)
+            names = _unit_head(node.children, i) if inherited is None else None
+            if names:
+                head, fresh = (names, child.line), True
+                continue
+            if head is not None and (child.children or _heading_like(child) and not fresh):
+                head = None  # a new section or heading ends the unit's part
+            if head is not None and not child.assigned() and not _heading_like(child):
+                self._emit(child, child_path, tasks)
+                prov = Provenance(self.source, head[1], head[1])
+                role = duty_role(child.text)
+                tasks[-1].assignments.extend(Assignment(n, role, prov, inferred=True,
+                                                        basis=f"unit heading at line {head[1]}") for n in head[0])
+                fresh = False
+                continue
+            fresh = False
+            if division and not child.assigned() and not child.children and (got := _opening_units(child.text)):
+                self._emit(child, child_path, tasks)  # 三、职责分工 / 区城管执法局依法查处…: the subject does it
+                prov = Provenance(self.source, child.line, child.line)
+                role = duty_role(child.text[got[1]:])
+                tasks[-1].assignments.extend(Assignment(n, role, prov) for n in got[0])
+                continue
             carried = self._carried(child) if inherited is None else None
             if carried:  # 一、县示范区管委会牵头工作(8项): the heading's units go to its items
                 self._walk(child, child_path, tasks, *carried)

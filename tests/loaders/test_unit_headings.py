@@ -1,0 +1,53 @@
+"""Units printed before their duties without a role word: as a heading line, a sentence of their own, or the
+subject of each paragraph under a 职责分工 heading."""
+
+from dutygraph.loaders.document import parse_text
+from dutygraph.model import Role
+
+
+def _units(doc):
+    return [(t.text[:8], [(a.unit, a.role.value, a.inferred) for a in t.assignments]) for t in doc.tasks]
+
+
+def test_a_unit_heading_line_gives_the_duties_under_it_to_that_unit_as_inferred():
+    doc = parse_text("某县部门责任清单\n发改局\n部门职责\n负责拟订全县发展规划。\n组织编制年度计划。\n"
+                     "财政局\n部门职责\n承担全县财政预算编制工作。\n", "list.txt")
+    assert _units(doc) == [("负责拟订全县发展", [("发改局", "lead", True)]),
+                           ("组织编制年度计划", [("发改局", "responsible", True)]),
+                           ("承担全县财政预算", [("财政局", "responsible", True)])]
+    assert all(a.basis.startswith("unit heading at line") for t in doc.tasks for a in t.assignments)
+
+
+def test_a_unit_heading_over_a_numbered_list():
+    doc = parse_text("重点工作\n县教育局\n1.新建公办幼儿园2所。\n2.改造薄弱学校3所。\n", "list.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["县教育局"], ["县教育局"]]
+
+
+def test_an_issuer_line_over_the_title_is_no_unit_heading():
+    doc = parse_text("某县人民政府办公室\n关于印发某县2020年重点工作的通知\n1.修建道路。(县交通局负责)\n", "n.txt")
+    assert [(t.text, t.units(Role.LEAD)) for t in doc.tasks] == [("修建道路。", ["县交通局"])]
+
+
+def test_units_as_sentences_of_their_own_head_the_duties_after_them():
+    doc = parse_text("三、职责分工\n各成员单位职责如下:县环保局。负责全县监督检查。加强执法。县交通局、公路局。"
+                     "对公路两侧开展巡查。\n", "one-line.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        (["县环保局"], []), ([], ["县交通局", "公路局"])]
+
+
+def test_a_lone_unit_sentence_needs_a_duty_word_after_it():
+    # 打造…平台 ends like an organisation, but nothing after it reads as its duties
+    doc = parse_text("1.打造中小企业云服务平台。鼓励企业上云。(责任单位:市经信局)\n", "p.txt")
+    assert [a.unit for t in doc.tasks for a in t.assignments] == ["市经信局"]
+
+
+def test_under_a_division_heading_each_paragraph_is_done_by_its_subject():
+    doc = parse_text("三、职责分工\n区城管执法局依法对违法倾倒行为实施处罚。\n各街道、镇作为辖区责任主体,负责日常监管。\n"
+                     "区绿化市容局负责全面管理和指导。\n", "p.txt")
+    assert [[(a.unit, a.role.value) for a in t.assignments] for t in doc.tasks] == [
+        [("区城管执法局", "responsible")], [("各街道、镇", "lead")], [("区绿化市容局", "lead")]]
+
+
+def test_the_addressees_of_a_notice_are_no_unit_block():
+    doc = parse_text("各科室、各企事业单位:\n为做好创建工作,现将方案印发给你们。\n1.整治道路。(责任单位:城建科)\n", "n.txt")
+    assert [a.unit for t in doc.tasks for a in t.assignments] == ["城建科"]
