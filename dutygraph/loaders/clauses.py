@@ -325,7 +325,8 @@ def _leading_segments(sentence: str) -> tuple[Clause, int] | None:
         if people and len(people) == len(split_units(rest)):
             clause.leaders.extend(PERSON_TITLE.sub("", n) or n for n in people)
         else:
-            names = _units(rest)  # no label here: the lexicon must know the names
+            # no label here: the lexicon must know the names, unless 由 opened the list (由民政、教育等部门牵头)
+            names = _units(rest) or (_slot_names(rest) if offset and kind else None)
             if names is None:
                 break
             pending.append((names, kind))
@@ -366,9 +367,23 @@ def leading_clauses(text: str) -> list[Found]:
             clause, end = got
             found.append(Found(start + skip, start + skip + end, clause, leading=True))
         elif lead and _HINT.search(lead):
-            found.extend(_subject_clauses(lead, start + skip))
+            found.extend(_subject_clauses(lead, start + skip) or _named_group(lead, start + skip))
         start += len(sentence) + 1
     return found
+
+
+# A named part, then 由 and who does it (人员疏散和安置组:由民政、教育等部门牵头,负责…).
+_NAMED_BY = re.compile(r"^[^，,。；;:：由]{2,20}[:：]由")
+
+
+def _named_group(sentence: str, offset: int) -> list[Found]:
+    """The 由 clause after a named part of a plan (a working group: X组:由A、B牵头,负责…)."""
+    m = _NAMED_BY.match(sentence)
+    got = _leading_segments(sentence[m.end() - 1:]) if m else None
+    if got is None:
+        return []
+    clause, end = got
+    return [Found(offset, offset + m.end() - 1 + end, clause, leading=True)]
 
 
 # A unit named before a colon, then its duties one after another (市教育局:负责…;会同…;指导…。).
@@ -377,12 +392,12 @@ _DUTY_LEAD = ("负责", "牵头", "会同", "组织")
 
 
 def colon_duties(text: str) -> list[Found]:
-    """Duties listed after a unit and a colon, each its own task; the unit holds until the 。 that closes its
-    list (市发改委:研究提出…;会同市计生委编制…;负责…。市教育局:…). 负责/牵头/会同 make it lead, a duty
-    without a role word leaves it responsible; 会同 names who works with it.
+    """Duties listed after a unit and a colon, one task per unit: the unit holds until the 。 that closes its
+    list (市发改委:研究提出…;会同市计生委编制…;负责…。市教育局:…). A first duty opening with 负责/牵头/会同
+    makes it lead, else it is responsible; 会同 names who works with it.
 
     >>> [(u, r.value) for f in colon_duties("市发改委:研究提出人口规划;会同市卫生局编制计划。") for u, r in f.clause.assignments]
-    [('市发改委', 'responsible'), ('市发改委', 'lead'), ('市卫生局', 'cooperating')]
+    [('市发改委', 'responsible'), ('市卫生局', 'cooperating')]
     """
     if "：" not in text and ":" not in text:
         return []
@@ -405,12 +420,13 @@ def colon_duties(text: str) -> list[Found]:
             at += len(duty) + 1
         if len(duties) < 2:
             continue
-        for k, (at, duty) in enumerate(duties):
-            assignments = [(name, Role.LEAD if duty.startswith(_DUTY_LEAD) else Role.RESPONSIBLE)]
+        assignments = [(name, Role.LEAD if duties[0][1].startswith(_DUTY_LEAD) else Role.RESPONSIBLE)]
+        for _, duty in duties:
             if duty.startswith("会同"):
                 with_ = _units(re.split(r"[,，]|编制|制定|做好|开展|研究|负责|共同", duty[2:], maxsplit=1)[0])
-                assignments += [(n, Role.COOPERATING) for n in with_ or []]
-            found.append(Found(at, at + len(duty), Clause(assignments, role_words=True), leading=True))
+                assignments += [(n, Role.COOPERATING) for n in with_ or [] if (n, Role.COOPERATING) not in assignments]
+        begin = m.end("unit") - len(name)
+        found.append(Found(begin, m.end(), Clause(assignments, role_words=True), leading=True))
     return found
 
 

@@ -263,6 +263,7 @@ def _division_heading(node: _Node) -> bool:
 
 
 _DIVISION = re.compile(alternation("heading.division"))
+_DUTIES = re.compile(r"^[(（〔【]?(?:" + alternation("label.duties") + r")[)）〕】]?[:：]")
 
 
 # What follows the subject of a duty: a verb, an adverb, a preposition (依法对…, 作为…, 要…, 负责…).
@@ -287,16 +288,17 @@ def _opening_units(text: str) -> tuple[list[str], int] | None:
     return None
 
 
-def _unit_head(children: list[_Node], i: int) -> list[str] | None:
+def _unit_head(children: list[_Node], i: int, names: list[str] | None = None) -> list[str] | None:
     """The units of ``children[i]`` when it is a unit heading over the paragraphs after it: nothing but unit
     names on a line of its own (政府办 / 部门职责 / 组织承办…; 市发改委 / 1.加快…), followed by duties that open
     with a duty word or by a numbered list, not by a date (a signature) or a title (an issuer)."""
-    child = children[i]
-    if child.children or child.assigned():
-        return None
-    names = bare_units(child.text)
-    if not names:
-        return None
+    if names is None:  # else: the heading is the parent of ``children`` (i = -1)
+        child = children[i]
+        if child.children or child.assigned():
+            return None
+        names = bare_units(child.text)
+        if not names:
+            return None
     after = [c for c in children[i + 1:i + 4]]
     if not after or _DATE_LINE.match(after[0].text) or bare_units(after[0].text):
         return None
@@ -352,6 +354,11 @@ class ProseReader:
                     k = nxt
                     line = self.lines[nxt]
             item = current if current is not self.root else None
+            duties = _DUTIES.match(t) if label is None and item is not None else None
+            if duties and len(t) > duties.end() + 3:  # 职责:了解、收集灾情…: the item's text goes on
+                _absorb(item, [_Node("para", PARA_RANK, None, t[duties.end():], line.no, last_line=line.no)])
+                k += 1
+                continue
             if item is not None and label is not None and len(label.name) <= 8:
                 item = current = _owner(item, self.barrier)
                 item.labels.append((label.kind, label.content, line.no))
@@ -449,6 +456,10 @@ class ProseReader:
             if names:
                 head, fresh = (names, child.line), True
                 continue
+            if inherited is None and child.style != "para" and child.children and not child.assigned() \
+                    and (names := bare_units(child.text)) and _unit_head(child.children, -1, names):
+                self._walk_duties(child, child_path, tasks, names)  # (十五)市政务公开办公室 / 负责…
+                continue
             if head is not None and (child.children or _heading_like(child) and not fresh):
                 head = None  # a new section or heading ends the unit's part
             if head is not None and not child.assigned() and not _heading_like(child):
@@ -481,6 +492,22 @@ class ProseReader:
                     tasks[-1].assignments[:0] = [a for a in inherited if a.role not in have]
             if child.children:
                 self._walk(child, child_path, tasks, inherited, pure)
+
+    def _walk_duties(self, node: _Node, path: list[str], tasks: list[Task], names: list[str]) -> None:
+        """The items and paragraphs under a heading that is nothing but a unit: that unit's duties (inferred)."""
+        prov = Provenance(self.source, node.line, node.line)
+        for k, child in enumerate(node.children, start=1):
+            if _heading_like(child) and not opens_duty(child.text):
+                continue
+            before = len(tasks)
+            self._emit(child, path + [str(child.number or k)], tasks)
+            if not child.assigned():
+                role = duty_role(child.text)
+                for task in tasks[before:]:
+                    task.assignments.extend(Assignment(n, role, prov, inferred=True,
+                                                       basis=f"unit heading at line {node.line}") for n in names)
+            if child.children:
+                self._walk(child, path + [str(child.number or k)], tasks)
 
     def _carried(self, node: _Node) -> tuple[list[Assignment], bool] | None:
         """The units a heading gives all its items, when none of them names its own (inferred)."""

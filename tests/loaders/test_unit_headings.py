@@ -51,3 +51,20 @@ def test_under_a_division_heading_each_paragraph_is_done_by_its_subject():
 def test_the_addressees_of_a_notice_are_no_unit_block():
     doc = parse_text("各科室、各企事业单位:\n为做好创建工作,现将方案印发给你们。\n1.整治道路。(责任单位:城建科)\n", "n.txt")
     assert [a.unit for t in doc.tasks for a in t.assignments] == ["城建科"]
+
+
+def test_a_numbered_heading_that_is_only_a_unit_gives_the_paragraphs_under_it_to_that_unit():
+    doc = parse_text("三、内设机构\n(一)督查室\n负责重大事项督查工作。\n(二)财务科\n负责机关财务管理工作。\n", "p.txt")
+    assert [(t.text, t.units(Role.LEAD)) for t in doc.tasks] == [
+        ("负责重大事项督查工作。", ["督查室"]), ("负责机关财务管理工作。", ["财务科"])]
+
+
+def test_a_working_group_with_member_units_a_leader_and_duties():
+    doc = parse_text("二、应急工作组\n1、医疗救护组\n组 长:市卫生局局长王某\n成员单位:市卫生局、市红十字会\n"
+                     "职 责:在考点安排急救人员,配备救护车辆。\n2、通信保障组\n组 长:某某\n由电信、移动等部门牵头,负责通信保障。\n",
+                     "plan.txt")
+    first, second = doc.tasks
+    assert "在考点安排急救人员" in first.text and first.leaders == ["市卫生局局长王某"]
+    assert first.units(Role.RESPONSIBLE) == ["市卫生局", "市红十字会"]
+    # 由 … 牵头 is a role slot: sector names the lexicon does not know stay units
+    assert second.units(Role.LEAD) == ["电信", "移动"]
