@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -77,11 +78,16 @@ def match_tasks(gold: list[dict], pred: list[dict]) -> dict[int, int]:
     candidates = []
     gold_norm = [norm_text(t.get("text", "")) for t in gold]
     pred_norm = [norm_text(t.get("text", "")) for t in pred]
+    # a row's own title (项目名称 of a project table) names its task as well as its text does
+    titles = Counter(t.get("title") for t in pred)
+    pred_title = [norm_text(t["title"]) if t.get("title") and titles[t["title"]] == 1 else "" for t in pred]
     for i, g in enumerate(gold):
         for j, p in enumerate(pred):
             if not _overlap(g, p):
                 continue
             score = _similarity(gold_norm[i], pred_norm[j])
+            if pred_title[j] and score < 1.0:
+                score = max(score, _similarity(gold_norm[i], pred_title[j]))
             if score >= MIN_RATIO:
                 candidates.append((-score, i, j))
     pairs: dict[int, int] = {}

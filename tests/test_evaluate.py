@@ -33,6 +33,15 @@ def test_matching_by_prefix_similarity_and_lines():
     assert match_tasks([task("治理水系。", lines=[7, 7])], [task("治理水系。", lines=[9, 9])]) == {}
 
 
+def test_a_row_matches_by_its_own_title_but_not_by_a_title_it_shares():
+    gold = [task("城北小学门前道路建设项目")]
+    row = dict(task("建成唐塔北路延伸段道路。"), title="城北小学门前道路建设项目")
+    assert match_tasks(gold, [row]) == {0: 0}
+    shared = [dict(task("建成道路。"), title="城北小学门前道路建设项目"),
+              dict(task("改造路灯。"), title="城北小学门前道路建设项目")]
+    assert match_tasks(gold, shared) == {}
+
+
 def test_scores_count_units_and_roles():
     gold = [task("建设绿道。", lead=["市住建局"], cooperating=["市财政局"]), task("治理水系。", lead=["市水利局"])]
     pred = [task("建设绿道。", lead=["市住建局"], responsible=["市财政局"]), task("植树。", lead=["市林业局"])]

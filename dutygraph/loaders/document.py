@@ -30,6 +30,7 @@ from ..model import Annex, Document, Provenance, Role, Task
 from ..text.units import is_unit_name
 from .columns import is_label
 from .box_table import find_box_tables
+from .cell_lines import cell_line_grid, text_after_cells
 from .conventions import apply_first_listed
 from .coverage import cue_lines, measure, rescue_tasks
 from .flat_table import ANNEX_HEADING, FlatTableReader
@@ -102,10 +103,17 @@ def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids
     outline = read_outline(lines, header.body_start, min(body_end, annex_start), source)
     doc.sections, doc.key_works, doc.targets = outline.sections, outline.key_works, outline.targets
     read_until = 0
+    early_grids: list[Grid] = []
     for start, columns, body_start in tables:
         if start < read_until:
             continue  # a header repeated inside a table already read (a page break): read once
         annex_no, annex_title = _annex_of(lines, start, outline.annex_titles)
+        if text_after_cells(columns) and (got := cell_line_grid(lines, columns, body_start)):
+            grid, read_until = got  # one line per cell, the text after the cells: a grid reads it
+            grid.annex, grid.title = annex_no, annex_title
+            early_grids.append(grid)
+            covered.append((start, read_until))
+            continue
         reader = FlatTableReader(lines, columns)
         end = reader.read(body_start)
         if not reader.rows:
@@ -136,7 +144,7 @@ def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids
             covered.append((i, j))
     skipped = interleaved_lines(lines)
     covered.extend((k, k + 1) for k in skipped)
-    grid_list = sorted((g for g, _ in found_grids), key=lambda g: g.first_line) + list(grids)
+    grid_list = sorted([g for g, _ in found_grids] + early_grids, key=lambda g: g.first_line) + list(grids)
     table_no = len(doc.annexes)
     for grid in grid_list:
         table_no += 1

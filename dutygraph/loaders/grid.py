@@ -34,6 +34,7 @@ from .clauses import parse_clause
 from .columns import DEADLINE, LEADER, NUMBER, ROLE_OF_KIND, TEXT, column_kinds
 from .outline import split_title
 
+_NAME_LABEL = re.compile(r"名称$")  # 项目名称, 工程名称: the title column names the task
 _ROW_NUMBER = re.compile(r"^\s*[(（]?\s*(\d{1,3})\s*[)）.、．]?\s*$")
 
 
@@ -105,7 +106,12 @@ def grid_tasks(grid: Grid, source: str, year: int | None = None, prefix: str = "
     rows = [r for r in grid.rows if any(_clean(c) for c in r.cells) and not _is_header_row(r.cells, grid.columns)]
     content = _content_column(kinds, rows, [_clean(c) or "" for c in grid.columns])
     texts = [k for k, kind in enumerate(kinds) if kind == TEXT and k != content]
-    title_col = max((k for k in texts if content is None or k < content), default=None)
+    before = [k for k in texts if content is None or k < content]
+    labels = [_clean(c) or "" for c in grid.columns]
+    # the title: a column naming the task (项目名称) before the text, else the text column just before it
+    title_col = next((k for k in before if k < len(labels) and _NAME_LABEL.search(labels[k])), None)
+    if title_col is None:
+        title_col = max(before, default=None)
     number_col = next((k for k, kind in enumerate(kinds) if kind == NUMBER), None)
 
     carry: list[str | None] = [None] * width
@@ -158,6 +164,7 @@ def grid_tasks(grid: Grid, source: str, year: int | None = None, prefix: str = "
             continue
         if title and title == text:
             title = split_title(title)[0] if len(title) > 30 else title
+
         if not single and number not in seen_groups:
             seen_groups.add(number)
             parents.append(Task(id=row_id, text=title or "", provenance=Provenance(source, row.first_line,

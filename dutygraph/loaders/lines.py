@@ -65,10 +65,15 @@ def strip_cell_bars(lines: list[Line]) -> list[Line]:
     if not texts or barred < 0.4 * len(texts):
         return lines
     out = []
-    for ln in lines:
+    for k, ln in enumerate(lines):
         if ln.text.endswith("|") and ln.text.count("|") <= 2:
             text = ln.text.rstrip("|")
-            out.append(Line(ln.no, ln.raw.rstrip().rstrip("|").rstrip(), text, not text))
+            # a lone bar before a row number ends the row above (|, 2 |, 城北小学… |): no cell
+            separator = ln.text == "|" and k + 1 < len(lines) and _ROW_START.match(lines[k + 1].text) is not None
+            out.append(Line(ln.no, ln.raw.rstrip().rstrip("|").rstrip(), text, not text and not separator))
         else:
             out.append(ln)
     return out
+
+
+_ROW_START = re.compile(r"^[(（]?\d{1,3}[)）.、]?\|$")

@@ -53,3 +53,4 @@ def test_bulleted_items_are_tasks_and_unbulleted_cells_among_them_are_headings()
 def test_a_box_table_without_task_labels_is_not_read_as_one():
     text = "┌────┬────┐\n│姓名│电话    │\n├────┼────┤\n│张三│123     │\n└────┴────┘\n"
     assert find_box_tables(to_lines(text)) == []
+

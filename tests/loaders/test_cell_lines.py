@@ -1,0 +1,15 @@
+"""Tables printed one cell per line whose text column stands after a cell column: read as a grid."""
+
+from dutygraph.loaders.document import parse_text
+from dutygraph.model import Role
+
+
+def test_cells_one_per_line_with_the_text_after_a_cell_column_are_read_as_a_grid():
+    # 序号 | 项目名称 | 建设时间 | 建设内容 | 投资 | 责任单位, one cell per line, a lone bar between rows
+    rows = ["1 |", "乡村道路项目 |", "2024 |", "硬化道路12公里。 |", "300 |", "县交通局 |", "|",
+            "2 |", "农田建设项目 |", "2024 |", "建设高标准农田1万亩。 |", "500 |", "县农业农村局 |", "|"]
+    text = "\n".join(["序号 |", "项目名称 |", "建设时间 |", "建设内容 |", "投资(万元) |", "责任单位 |", "|"] + rows)
+    doc = parse_text(text, "table.txt")
+    assert [(t.title, t.text, t.units(Role.RESPONSIBLE), t.deadline.printed) for t in doc.tasks] == [
+        ("乡村道路项目", "硬化道路12公里。", ["县交通局"], "2024"),
+        ("农田建设项目", "建设高标准农田1万亩。", ["县农业农村局"], "2024")]
