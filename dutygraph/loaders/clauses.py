@@ -109,15 +109,15 @@ _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9()（）·]+$")
 MAX_SLOT_NAME = 30
 
 
-def _slot_names(text: str) -> list[str] | None:
+def slot_names(text: str) -> list[str] | None:
     """The names of a list printed in a role slot (after a label or before a role word), known or not.
 
     The slot says units stand here; the lexicon only scores them. A name is refused only
     when it cannot be a name at all: a sentence, a number, a preposition or verb opening it.
 
-    >>> _slot_names("县统计局,城东管理区、城西大垸")
+    >>> slot_names("县统计局,城东管理区、城西大垸")
     ['县统计局', '城东管理区', '城西大垸']
-    >>> _slot_names("按要求") is None, _slot_names("2021年底前") is None
+    >>> slot_names("按要求") is None, slot_names("2021年底前") is None
     (True, True)
     """
     names = split_units(text)
@@ -219,7 +219,7 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                     # X、Y等按职责分工负责, or a list in a unit column: a list with a known name in it
                     listed = split_units(rest)
                     slot = len(listed) > 1 and any(_plausible(n) for n in listed)
-                names = _slot_names(rest) if slot else None
+                names = slot_names(rest) if slot else None
                 if names is None:
                     return None
                 clause.unrecognised.extend(n for n in names if not _plausible(n))
@@ -326,7 +326,7 @@ def _leading_segments(sentence: str) -> tuple[Clause, int] | None:
             clause.leaders.extend(PERSON_TITLE.sub("", n) or n for n in people)
         else:
             # no label here: the lexicon must know the names, unless 由 opened the list (由民政、教育等部门牵头)
-            names = _units(rest) or (_slot_names(rest) if offset and kind else None)
+            names = _units(rest) or (slot_names(rest) if offset and kind else None)
             if names is None:
                 break
             pending.append((names, kind))
@@ -391,12 +391,16 @@ _UNIT_COLON = re.compile(r"(?P<unit>[\u4e00-\u9fff()（）]{2,24})[:：](?=[^:�
 _DUTY_LEAD = ("负责", "牵头", "会同", "组织")
 
 
-def colon_duties(text: str) -> list[Found]:
-    """Duties listed after a unit and a colon, one task per unit: the unit holds until the 。 that closes its
-    list (市发改委:研究提出…;会同市计生委编制…;负责…。市教育局:…). A first duty opening with 负责/牵头/会同
-    makes it lead, else it is responsible; 会同 names who works with it.
+def colon_duties(text: str, per_duty: bool = True) -> list[Found]:
+    """Duties listed after a unit and a colon: the unit holds until the 。 that closes its list
+    (市发改委:研究提出…;会同市计生委编制…;负责…。市教育局:…). Each duty is a task (unless ``per_duty`` is
+    false and the list opens the text: a numbered item that is a unit's block is one task). A duty opening with 负责/牵头/会同 makes the unit lead, else it is
+    responsible; 会同 names who works with it.
 
     >>> [(u, r.value) for f in colon_duties("市发改委:研究提出人口规划;会同市卫生局编制计划。") for u, r in f.clause.assignments]
+    [('市发改委', 'responsible'), ('市发改委', 'lead'), ('市卫生局', 'cooperating')]
+    >>> [(u, r.value) for f in colon_duties("市发改委:研究提出人口规划;会同市卫生局编制计划。", per_duty=False)
+    ...  for u, r in f.clause.assignments]
     [('市发改委', 'responsible'), ('市卫生局', 'cooperating')]
     """
     if "：" not in text and ":" not in text:
@@ -420,14 +424,25 @@ def colon_duties(text: str) -> list[Found]:
             at += len(duty) + 1
         if len(duties) < 2:
             continue
-        assignments = [(name, Role.LEAD if duties[0][1].startswith(_DUTY_LEAD) else Role.RESPONSIBLE)]
-        for _, duty in duties:
-            if duty.startswith("会同"):
-                with_ = _units(re.split(r"[,，]|编制|制定|做好|开展|研究|负责|共同", duty[2:], maxsplit=1)[0])
-                assignments += [(n, Role.COOPERATING) for n in with_ or [] if (n, Role.COOPERATING) not in assignments]
         begin = m.end("unit") - len(name)
-        found.append(Found(begin, m.end(), Clause(assignments, role_words=True), leading=True))
+        if per_duty or begin > 0:
+            for at, duty in duties:
+                found.append(Found(at, at + len(duty), Clause(_duty_assignments(name, [duty]), role_words=True),
+                                   leading=True))
+        else:
+            clause = Clause(_duty_assignments(name, [d for _, d in duties]), role_words=True)
+            found.append(Found(begin, m.end(), clause, leading=True))
     return found
+
+
+def _duty_assignments(name: str, duties: list[str]) -> list[tuple[str, Role]]:
+    """The unit of a list of duties, lead when the first opens with 负责/牵头/会同; 会同 names who works with it."""
+    assignments = [(name, Role.LEAD if duties[0].startswith(_DUTY_LEAD) else Role.RESPONSIBLE)]
+    for duty in duties:
+        if duty.startswith("会同"):
+            with_ = _units(re.split(r"[,，]|编制|制定|做好|开展|研究|负责|共同", duty[2:], maxsplit=1)[0])
+            assignments += [(n, Role.COOPERATING) for n in with_ or [] if (n, Role.COOPERATING) not in assignments]
+    return assignments
 
 
 # A sentence that is nothing but unit names (县环保局。 / 县交通局、公路局。), or such names before a colon
@@ -471,9 +486,11 @@ def duty_role(duty: str) -> Role:
     return Role.LEAD if duty.lstrip().startswith(_DUTY_LEAD[:3] + tuple(LEAD_WORDS)) else Role.RESPONSIBLE
 
 
-def unit_blocks(text: str) -> list[Found]:
-    """Units named as a sentence of their own (or before a colon), each heading the duties printed after it,
-    one task per unit: 县环保局。负责统一监督。加强执法检查。县农委。负责秸秆综合利用。
+def unit_blocks(text: str, per_duty: bool = True) -> list[Found]:
+    """Units named as a sentence of their own (or before a colon), each heading the duties printed after it:
+    县环保局。负责统一监督。加强执法检查。县农委。负责秸秆综合利用;负责技术推广。 A unit's duties cut by
+    semicolons are one task each (unless ``per_duty`` is false and the unit opens the text: a numbered item
+    that is a unit's block is one task), the sentences after them stay with the last.
 
     >>> [(f.start, [(u, r.value) for u, r in f.clause.assignments]) for f in unit_blocks(
     ...     "职责如下:县环保局。负责统一监督。加强执法检查。县交通局、公路局。对公路两侧巡查。")]
@@ -504,9 +521,27 @@ def unit_blocks(text: str) -> list[Found]:
         duty = text[end:stop].strip()
         if len(duty) < 4 or bare_units(duty) or len(heads) == 1 and not opens_duty(duty):
             continue
-        role = duty_role(duty)
-        found.append(Found(start, end, Clause([(n, role) for n in names], role_words=True), leading=True))
+        parts = _duty_parts(text, end, stop) if per_duty or start > 0 else []
+        if len(parts) < 2:
+            role = duty_role(duty)
+            found.append(Found(start, end, Clause([(n, role) for n in names], role_words=True), leading=True))
+            continue
+        for at, part in parts:  # 县农委。负责…督导;负责…推广: one task per duty
+            found.append(Found(at, at, Clause([(n, duty_role(part)) for n in names], role_words=True), leading=True))
     return found
+
+
+def _duty_parts(text: str, start: int, stop: int) -> list[tuple[int, str]]:
+    """The duties of ``text[start:stop]`` cut at the semicolons of its first sentence (where each is a duty)."""
+    first_end = text.find("。", start, stop)
+    first_end = stop if first_end < 0 else first_end
+    parts: list[tuple[int, str]] = []
+    at = start
+    for piece in bracket_depth_split(text[start:first_end], "；;"):
+        if len(piece.strip()) >= 4:
+            parts.append((at + len(piece) - len(piece.lstrip()), piece.strip()))
+        at += len(piece) + 1
+    return parts
 
 
 def _after_colons(sentence: str) -> list[tuple[int, str]]:

@@ -33,7 +33,8 @@ from ..text.normalize import SENTENCE_PUNCT, bracket_depth_split
 from ..text.role_cues import alternation
 from ..text.units import LIST_SEPARATORS, ROLE_WORDS, is_unit_name
 from .clauses import (MAX_HEAD, NOT_NAME_START, PERSON_TITLE, Clause, Found, bare_units, bracket_groups, colon_duties, duty_role,
-                      find_clauses, leading_clauses, may_hold_role_words, opens_duty, parse_clause, unit_blocks)
+                      find_clauses, leading_clauses, may_hold_role_words, opens_duty, parse_clause, slot_names,
+                      unit_blocks)
 from .columns import header_block
 from .labels import COOPERATING, DEADLINE, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
 from .lines import Line, is_furniture
@@ -71,8 +72,9 @@ class _Node:
     @property
     def clauses(self) -> list[Found]:
         if self._clauses is None:
-            self._clauses = (find_clauses(self.text) or colon_duties(self.text) or leading_clauses(self.text)
-                             or unit_blocks(self.text))
+            numbered = self.style not in ("para", "root")  # a numbered item is one task per unit
+            self._clauses = (find_clauses(self.text) or colon_duties(self.text, not numbered)
+                             or leading_clauses(self.text) or unit_blocks(self.text, not numbered))
         return self._clauses
 
     def assigned(self) -> bool:
@@ -288,6 +290,22 @@ def _opening_units(text: str) -> tuple[list[str], int] | None:
     return None
 
 
+# A heading naming whose duties follow: 党委工作职责:, 县发改局主要职责, 政府职能
+_DUTIES_OF = re.compile(r"^(?P<unit>[^，,。；;:：]{2,30}?)(?:的)?(?:主要|工作|具体)?(?:职责|职能)(?:如下|是)?[:：]?$")
+
+
+def _duties_of(text: str) -> list[str] | None:
+    """The unit a duties heading names (党委工作职责: -> 党委): a slot the heading makes, known name or not.
+
+    >>> _duties_of("党委工作职责:"), _duties_of("县发改局主要职责"), _duties_of("部门职责")
+    (['党委'], ['县发改局'], None)
+    """
+    m = _DUTIES_OF.match(text)
+    if not m or _DIVISION.fullmatch(text.rstrip(":：")):
+        return None
+    return slot_names(m.group("unit"))
+
+
 def _unit_head(children: list[_Node], i: int, names: list[str] | None = None) -> list[str] | None:
     """The units of ``children[i]`` when it is a unit heading over the paragraphs after it: nothing but unit
     names on a line of its own (政府办 / 部门职责 / 组织承办…; 市发改委 / 1.加快…), followed by duties that open
@@ -457,7 +475,8 @@ class ProseReader:
                 head, fresh = (names, child.line), True
                 continue
             if inherited is None and child.style != "para" and child.children and not child.assigned() \
-                    and (names := bare_units(child.text)) and _unit_head(child.children, -1, names):
+                    and (names := bare_units(child.text) or _duties_of(child.text)) \
+                    and _unit_head(child.children, -1, names):
                 self._walk_duties(child, child_path, tasks, names)  # (十五)市政务公开办公室 / 负责…
                 continue
             if head is not None and (child.children or _heading_like(child) and not fresh):

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from ..text.normalize import CLOSE_BRACKETS, OPEN_BRACKETS
+from ..text.markers import chinese_numeral
 from .labels import LABEL_ANYWHERE
 from .lines import Line
 
@@ -43,16 +44,55 @@ def _cuts(text: str) -> list[int]:
     return sorted(i for i in starts if i > 0 and depth_at[i] == 0)
 
 
+# Item markers of one list printed in a row: (1)…(2)…(3)…, (一)…(二)…, 1、…2、…
+_NUMBERED = re.compile(r"[(（](\d{1,2})[)）]|[(（]([一二三四五六七八九十]{1,3})[)）]|(?<![\d.])(\d{1,2})、"
+                       r"|(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,3})、")
+MIN_RUN = 3
+
+
+def _list_cuts(text: str) -> list[int]:
+    """Where the items of numbered lists glued into ``text`` start: runs of at least three markers of one
+    style numbered one after the other (1, 2, 3 …), outside brackets."""
+    depth = 0
+    depth_at = []
+    for ch in text:
+        depth_at.append(depth)
+        if ch in OPEN_BRACKETS:
+            depth += 1
+        elif ch in CLOSE_BRACKETS:
+            depth = max(0, depth - 1)
+    runs: dict[int, list[tuple[int, int]]] = {}  # style -> (position, number) of the current run
+    cuts: set[int] = set()
+    for m in _NUMBERED.finditer(text):
+        if depth_at[m.start()]:
+            continue
+        style = m.lastindex
+        raw = m.group(style)
+        number = int(raw) if raw.isdigit() else chinese_numeral(raw)
+        run = runs.setdefault(style, [])
+        if run and number != run[-1][1] + 1:
+            if len(run) >= MIN_RUN:
+                cuts.update(i for i, _ in run)
+            run.clear()
+        if number == 1 or run:
+            run.append((m.start(), number))
+    for run in runs.values():
+        if len(run) >= MIN_RUN:
+            cuts.update(i for i, _ in run)
+    return sorted(i for i in cuts if i > 0)
+
+
 def unglue(lines: list[Line]) -> list[Line]:
     """The lines with every glued page line cut into its items and labels."""
     out: list[Line] = []
     for line in lines:
         text = line.text
-        if len(text) < MIN_GLUED or ":" not in text and "：" not in text:
+        if len(text) < MIN_GLUED:
             out.append(line)
             continue
-        if sum(1 for m in LABEL_ANYWHERE.finditer(text) if m.start() > 0) < 2:
-            out.append(line)  # the usual long line: a paragraph with at most one label
+        if ":" not in text and "：" not in text or \
+                sum(1 for m in LABEL_ANYWHERE.finditer(text) if m.start() > 0) < 2:
+            out.extend(_cut_lists(line))  # no labels glued: only its numbered lists, if any
             continue
         text = _FOOTER.sub("", text)
         cuts = _cuts(text)
@@ -66,3 +106,13 @@ def unglue(lines: list[Line]) -> list[Line]:
             if piece:
                 out.append(Line(line.no, piece, piece, False))
     return out
+
+
+def _cut_lists(line: Line) -> list[Line]:
+    """A long line cut before the items of the numbered lists glued into it (or the line as it is)."""
+    text = _FOOTER.sub("", line.text)
+    cuts = _list_cuts(text)
+    if not cuts:
+        return [line]
+    bounds = [0, *cuts, len(text)]
+    return [Line(line.no, text[a:b], text[a:b], False) for a, b in zip(bounds, bounds[1:]) if text[a:b]]

@@ -141,11 +141,15 @@ def test_min_coverage_turns_low_coverage_into_a_failure(seed_path):
     assert f"{partial}:23: coverage 0.83 is under --min-coverage 0.9" in strict.stderr
 
 
-def test_duties_listed_after_a_unit_and_a_colon_are_one_task_of_that_unit():
+def test_duties_listed_after_a_unit_and_a_colon_are_its_tasks():
     text = ("三、职责分工\n各成员单位的具体职责如下:市发改委:研究提出人口发展规划;会同市卫生局编制年度计划;负责项目审批。"
-            "市教育局:负责学生健康教育;指导学校开展宣传。\n")
+            "市教育局:做好学生健康教育;指导学校开展宣传。\n")
     tasks = parse_text(text, "p.txt").tasks
-    # the first duty decides the role (负责 leads); 会同 names who works with the unit
     assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE), t.units(Role.COOPERATING)) for t in tasks] == [
-        ([], ["市发改委"], ["市卫生局"]), (["市教育局"], [], [])]
-    assert "会同市卫生局编制年度计划" in tasks[0].text and tasks[1].text.startswith("市教育局:负责学生健康教育")
+        ([], ["市发改委"], []), (["市发改委"], [], ["市卫生局"]), (["市发改委"], [], []),
+        ([], ["市教育局"], []), ([], ["市教育局"], [])]
+    assert tasks[1].text.startswith("会同市卫生局编制年度计划")
+def test_a_numbered_item_that_is_one_units_duties_is_one_task():
+    text = "三、内设机构职责\n(一)督查室:负责督办上级批办件;负责重大事项督查。\n(二)财务科:负责机关财务管理;管理国有资产。\n"
+    tasks = parse_text(text, "p.txt").tasks
+    assert [(t.units(Role.LEAD), t.text[:6]) for t in tasks] == [(["督查室"], "督查室:负责"), (["财务科"], "财务科:负责")]

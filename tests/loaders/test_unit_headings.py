@@ -68,3 +68,12 @@ def test_a_working_group_with_member_units_a_leader_and_duties():
     assert first.units(Role.RESPONSIBLE) == ["市卫生局", "市红十字会"]
     # 由 … 牵头 is a role slot: sector names the lexicon does not know stay units
     assert second.units(Role.LEAD) == ["电信", "移动"]
+
+
+def test_a_duties_heading_names_the_unit_of_the_numbered_list_glued_after_it():
+    # a copy that lost its line breaks: the heading and its items on one long line
+    items = "".join(f"({k})做好第{k}项工作,确保按期完成各项任务,并向上级报告进展情况和存在的问题。" for k in range(1, 6))
+    doc = parse_text(f"前言\n一、党委工作职责:{items}\n", "p.txt")
+    assert len(doc.tasks) == 5
+    assert all(t.units(Role.RESPONSIBLE) == ["党委"] for t in doc.tasks)
+    assert doc.tasks[1].text.startswith("做好第2项工作")
