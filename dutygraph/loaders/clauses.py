@@ -496,8 +496,8 @@ def unit_blocks(text: str, per_duty: bool = True) -> list[Found]:
     ...     "职责如下:县环保局。负责统一监督。加强执法检查。县交通局、公路局。对公路两侧巡查。")]
     [(5, [('县环保局', 'lead')]), (24, [('县交通局', 'responsible'), ('公路局', 'responsible')])]
     """
-    if "。" not in text and ":" not in text and "：" not in text:
-        return []
+    if ":" not in text and "：" not in text and not any(len(s) <= MAX_HEAD + 1 for s in text.split("。")[:-1]):
+        return []  # no colon and no sentence short enough to be a name
     heads: list[tuple[int, int, list[str]]] = []  # start, end of the head, names
     at = 0
     sentences = bracket_depth_split(text, "。")

@@ -312,10 +312,10 @@ def _unit_head(children: list[_Node], i: int, names: list[str] | None = None) ->
     with a duty word or by a numbered list, not by a date (a signature) or a title (an issuer)."""
     if names is None:  # else: the heading is the parent of ``children`` (i = -1)
         child = children[i]
-        if child.children or child.assigned():
+        if child.children or len(child.text) > MAX_HEAD + 1:
             return None
         names = bare_units(child.text)
-        if not names:
+        if not names or child.assigned():
             return None
     after = [c for c in children[i + 1:i + 4]]
     if not after or _DATE_LINE.match(after[0].text) or bare_units(after[0].text):

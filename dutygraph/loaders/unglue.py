@@ -48,22 +48,27 @@ def _cuts(text: str) -> list[int]:
 _NUMBERED = re.compile(r"[(（](\d{1,2})[)）]|[(（]([一二三四五六七八九十]{1,3})[)）]|(?<![\d.])(\d{1,2})、"
                        r"|(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,3})、")
 MIN_RUN = 3
+_BRACKET = re.compile("[" + re.escape("".join(OPEN_BRACKETS) + "".join(CLOSE_BRACKETS)) + "]")
 
 
 def _list_cuts(text: str) -> list[int]:
     """Where the items of numbered lists glued into ``text`` start: runs of at least three markers of one
     style numbered one after the other (1, 2, 3 …), outside brackets."""
+    marks = list(_NUMBERED.finditer(text))
+    if len(marks) < MIN_RUN:
+        return []
+    depth_at: dict[int, int] = {}  # bracket depth at each marker, from one pass over the brackets
     depth = 0
-    depth_at = []
-    for ch in text:
-        depth_at.append(depth)
-        if ch in OPEN_BRACKETS:
-            depth += 1
-        elif ch in CLOSE_BRACKETS:
-            depth = max(0, depth - 1)
+    brackets = iter(_BRACKET.finditer(text))
+    pending = next(brackets, None)
+    for m in marks:
+        while pending is not None and pending.start() < m.start():
+            depth = depth + 1 if pending.group() in OPEN_BRACKETS else max(0, depth - 1)
+            pending = next(brackets, None)
+        depth_at[m.start()] = depth
     runs: dict[int, list[tuple[int, int]]] = {}  # style -> (position, number) of the current run
     cuts: set[int] = set()
-    for m in _NUMBERED.finditer(text):
+    for m in marks:
         if depth_at[m.start()]:
             continue
         style = m.lastindex
