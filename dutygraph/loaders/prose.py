@@ -73,8 +73,10 @@ class _Node:
     def clauses(self) -> list[Found]:
         if self._clauses is None:
             numbered = self.style not in ("para", "root")  # a numbered item is one task per unit
+            labelled = any(kind in ROLE_OF_LABEL for kind, _, _ in self.labels)  # its labels name the units
             self._clauses = (find_clauses(self.text) or colon_duties(self.text, not numbered)
-                             or leading_clauses(self.text) or unit_blocks(self.text, not numbered))
+                             or leading_clauses(self.text)
+                             or (unit_blocks(self.text, not numbered) if not labelled else []))
         return self._clauses
 
     def assigned(self) -> bool:
@@ -306,6 +308,20 @@ def _duties_of(text: str) -> list[str] | None:
     return slot_names(m.group("unit"))
 
 
+def _spaced_list(raw: str, content: str) -> str:
+    """A label's unit list whose names stand apart with spaces only (成员部门:市教育局 团市委), joined by 、;
+    else the content as it is.
+
+    >>> _spaced_list("成员部门:市发改委 市民政局  市交通局", "市发改委市民政局市交通局")
+    '市发改委、市民政局、市交通局'
+    """
+    at = max(raw.find(":"), raw.find("："))
+    parts = raw[at + 1:].replace("\u3000", " ").split() if at >= 0 else []
+    if len(parts) < 2 or "".join(parts) != content or not all(is_unit_name(p) for p in parts):
+        return content
+    return "、".join(parts)
+
+
 def _unit_head(children: list[_Node], i: int, names: list[str] | None = None) -> list[str] | None:
     """The units of ``children[i]`` when it is a unit heading over the paragraphs after it: nothing but unit
     names on a line of its own (政府办 / 部门职责 / 组织承办…; 市发改委 / 1.加快…), followed by duties that open
@@ -363,6 +379,8 @@ class ProseReader:
                 current = self.root
                 continue
             label = match_label(t)
+            if label is not None and label.content and label.kind in ROLE_OF_LABEL and " " in line.raw.strip():
+                label = replace(label, content=_spaced_list(line.raw, label.content))
             if label is None and k + 1 < end and len(t) <= 8 and _BARE_ROLE_LABEL.fullmatch(t):
                 label = match_label(t + ":")  # 责任单位 on a line of its own, its units on the next
             if label is not None and not label.content and label.kind != DEADLINE:
@@ -380,6 +398,7 @@ class ProseReader:
             if item is not None and label is not None and len(label.name) <= 8:
                 item = current = _owner(item, self.barrier)
                 item.labels.append((label.kind, label.content, line.no))
+                item._clauses = None
                 item.last_line = line.no
                 k += 1
                 continue

@@ -130,6 +130,8 @@ def split_units(cell: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def _split_units(cell: str) -> tuple[str, ...]:
     text = clean(cell)
+    if text[:1] in "(（〔【[" and not any(c in text for c in ")）〕】]"):
+        text = text[1:]  # (市经信委牵头落实, cut before its closing bracket: the bracket is not the name's
     if not text:
         return ()
     raw_parts = [strip_noise(p) for p in bracket_depth_split(text, LIST_SEPARATORS)]
