@@ -204,7 +204,7 @@ def _drop_cut_name(doc: Document, lines: list[Line]) -> None:
                 task, top = t, a.provenance.last_line
     while task.assignments:
         a = task.assignments[-1]
-        if a.provenance is None or a.provenance.last_line != last or is_unit_name(a.unit) or (
+        if a.provenance is None or a.inferred or a.provenance.last_line != last or is_unit_name(a.unit) or (
                 len(a.unit) > 6 and not last_line.text.endswith(a.unit)):
             break
         task.assignments.pop()
@@ -225,6 +225,7 @@ def _unique_ids(tasks: list[Task]) -> None:
         seen.add(task.id)
 
 
+_HEADED_LIST = re.compile(r"[:：][(（]1[)）].{0,200}?[(（]2[)）].{0,200}?[(（]3[)）]")  # items glued after a heading
 _LONG_LINE = re.compile(r"[^\n]{%d}" % MIN_GLUED)  # a line a glued page could be (searched once, in C)
 _CORPUS_NOTE = re.compile(r"^#\s*(?:source|kind)\s*[:：]")
 
@@ -244,7 +245,7 @@ def parse_text(text: str, source: str, sha256: str | None = None) -> Document:
     lines = drop_corpus_notes(to_lines(folded))
     if "|" in folded:
         lines = strip_cell_bars(lines)
-    if _LONG_LINE.search(folded):
+    if _LONG_LINE.search(folded) or _HEADED_LIST.search(folded):
         lines = unglue(lines)
     doc = parse_lines(lines, source, sha256)
     restore_document(doc, printer)

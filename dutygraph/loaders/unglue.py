@@ -48,6 +48,7 @@ def _cuts(text: str) -> list[int]:
 _NUMBERED = re.compile(r"[(（](\d{1,2})[)）]|[(（]([一二三四五六七八九十]{1,3})[)）]|(?<![\d.])(\d{1,2})、"
                        r"|(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,3})、")
 MIN_RUN = 3
+HEADED_LIST = re.compile(r"^[^:：。]{2,30}?[:：][(（]1[)）]")
 _BRACKET = re.compile("[" + re.escape("".join(OPEN_BRACKETS) + "".join(CLOSE_BRACKETS)) + "]")
 
 
@@ -93,7 +94,8 @@ def unglue(lines: list[Line]) -> list[Line]:
     for line in lines:
         text = line.text
         if len(text) < MIN_GLUED:
-            out.append(line)
+            # 一、党委工作职责:(1)…(2)…(3)…: a heading with its numbered items glued after its colon
+            out.extend(_cut_lists(line) if HEADED_LIST.match(text) else [line])
             continue
         if ":" not in text and "：" not in text or \
                 sum(1 for m in LABEL_ANYWHERE.finditer(text) if m.start() > 0) < 2:

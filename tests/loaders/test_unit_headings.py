@@ -77,3 +77,9 @@ def test_a_duties_heading_names_the_unit_of_the_numbered_list_glued_after_it():
     assert len(doc.tasks) == 5
     assert all(t.units(Role.RESPONSIBLE) == ["党委"] for t in doc.tasks)
     assert doc.tasks[1].text.startswith("做好第2项工作")
+
+
+def test_a_short_heading_line_with_its_numbered_items_glued_after_the_colon():
+    doc = parse_text("某乡机构职能\n二、政府职能:(1)制定发展计划。(2)负责民政工作。(3)完成上级交办事项。\n", "p.txt")
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("制定发展计划。", [], ["政府"]), ("负责民政工作。", ["政府"], []), ("完成上级交办事项。", [], ["政府"])]
