@@ -236,6 +236,9 @@ def _fold_group(node: _Node, parent: _Node, barrier: int) -> _Node:
     return head
 
 
+_GROUP_NOTE = re.compile(r"^(?:以上|上述)(?:各项|所列|\d{1,2}项)?(?:工作|任务|事项|项目|内容)?(?:均|统一|分别)?(?:由)?")
+
+
 def _unit_line(text: str, default: Role | None, last: bool) -> Clause | None:
     """A line that only names units (with role words, or in a known column's role)."""
     if "。" in text and not text.endswith("。"):
@@ -245,6 +248,7 @@ def _unit_line(text: str, default: Role | None, last: bool) -> Clause | None:
     text = text.rstrip("。；;")
     if text[:1] in "(（〔【" and text[-1:] in ")）〕】" and len(bracket_groups(text)) == 1:
         text = text[1:-1]  # (市发改委牵头) on a line of its own
+    text = _GROUP_NOTE.sub("", text, count=1)  # 以上工作由市住建局牵头,…: a note after a group of items
     clause = parse_clause(text, default)
     if clause is None and last:  # cut off inside the last name of the document
         parts = bracket_depth_split(text, LIST_SEPARATORS)

@@ -83,3 +83,11 @@ def test_a_short_heading_line_with_its_numbered_items_glued_after_the_colon():
     doc = parse_text("某乡机构职能\n二、政府职能:(1)制定发展计划。(2)负责民政工作。(3)完成上级交办事项。\n", "p.txt")
     assert [(t.text, t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
         ("制定发展计划。", [], ["政府"]), ("负责民政工作。", ["政府"], []), ("完成上级交办事项。", [], ["政府"])]
+
+
+def test_a_note_after_a_group_of_items_gives_its_units_to_the_group():
+    doc = parse_text("二、重点任务\n1.建设绿道10公里。\n2.治理黑臭水体3处。\n以上工作由市住建局牵头,市财政局、各区政府配合。\n",
+                     "p.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        (["市住建局"], ["市财政局", "各区政府"])] * 2
+    assert doc.tasks[0].assignments[0].inferred and "clause after the group" in doc.tasks[0].assignments[0].basis
