@@ -41,6 +41,7 @@ from .lines import Line, strip_cell_bars, to_lines
 from .outline import read_outline
 from .plain_text import _annex_of, _emit_row, _find_tables, _year_of, plan_year
 from .prose import read_prose
+from .reflow import reflow
 from .row_table import find_row_tables
 from .script import fold, restore_document
 from .unglue import MIN_GLUED, unglue
@@ -242,7 +243,7 @@ def drop_corpus_notes(lines: list[Line]) -> list[Line]:
 def parse_text(text: str, source: str, sha256: str | None = None) -> Document:
     """Read decoded ``text`` in any text layout; strings come back in the document's own script."""
     folded, printer = fold(text)
-    lines = drop_corpus_notes(to_lines(folded))
+    lines = reflow(drop_corpus_notes(to_lines(folded)))
     if "|" in folded:
         lines = strip_cell_bars(lines)
     if _LONG_LINE.search(folded) or _HEADED_LIST.search(folded):

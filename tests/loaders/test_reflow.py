@@ -1,0 +1,40 @@
+"""Hard-wrapped copies (a PDF's or a word processor's text export) read like the unwrapped text."""
+
+import textwrap
+
+from dutygraph.loaders.document import parse_text
+from dutygraph.loaders.reflow import reflow, wrap_width
+from dutygraph.loaders.lines import to_lines
+
+PLAN = """某市2021年重点工作任务分解方案
+一、推进产业转型升级
+1.加快建设先进制造业集群,推动新材料、新能源汽车等产业链延链补链强链,全年新增规模以上工业企业50家。(市工信局牵头,市发改委、市科技局配合)
+2.实施城市更新行动,完成老旧小区改造120个,同步推进加装电梯和停车设施建设,改善居民生活条件。(责任单位:市住建局、各区人民政府)
+二、保障改善民生
+3.新建改扩建公办幼儿园20所,新增学位6000个,推动学前教育普及普惠安全优质发展。(市教育局负责)
+4.完善城乡居民基本养老保险制度,提高基础养老金标准,扩大社会保险覆盖面,确保应保尽保。(市人社局牵头,市财政局、市税务局配合)
+"""
+
+
+def _facts(doc):
+    return [(t.text, [(a.unit, a.role.value) for a in t.assignments]) for t in doc.tasks]
+
+
+def test_a_plan_wrapped_at_any_width_gives_the_tasks_of_the_unwrapped_one():
+    plain = _facts(parse_text(PLAN, "plan.txt"))
+    assert len(plain) == 4
+    for width in (24, 33, 41):
+        wrapped = "\n".join(line for para in PLAN.splitlines() for line in textwrap.wrap(para, width))
+        assert _facts(parse_text(wrapped, "plan.txt")) == plain, width
+
+
+def test_a_joined_line_keeps_the_number_of_its_first_line():
+    wrapped = "\n".join(line for para in PLAN.splitlines() for line in textwrap.wrap(para, 30))
+    doc = parse_text(wrapped, "plan.txt")
+    first = doc.tasks[0]
+    assert wrapped.splitlines()[first.provenance.first_line - 1].startswith("1.加快建设")
+
+
+def test_text_that_is_not_wrapped_is_left_as_it_is():
+    lines = to_lines(PLAN)
+    assert wrap_width(lines) is None and reflow(lines) is lines
