@@ -46,17 +46,18 @@ def _cuts(text: str) -> list[int]:
 
 # Item markers of one list printed in a row: (1)…(2)…(3)…, (一)…(二)…, 1、…2、…
 _NUMBERED = re.compile(r"[(（](\d{1,2})[)）]|[(（]([一二三四五六七八九十]{1,3})[)）]|(?<![\d.])(\d{1,2})、"
-                       r"|(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,3})、")
+                       r"|(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,3})、|(?<![\d.．])(\d{1,2})[.．](?![\d%])")
 MIN_RUN = 3
+MIN_PAGE = 600  # characters: a line this long is a page glued together, not one long paragraph
 HEADED_LIST = re.compile(r"^[^:：。]{2,30}?[:：][(（]1[)）]")
 _BRACKET = re.compile("[" + re.escape("".join(OPEN_BRACKETS) + "".join(CLOSE_BRACKETS)) + "]")
 
 
-def _list_cuts(text: str) -> list[int]:
-    """Where the items of numbered lists glued into ``text`` start: runs of at least three markers of one
-    style numbered one after the other (1, 2, 3 …), outside brackets."""
+def _list_cuts(text: str, min_run: int = MIN_RUN) -> list[int]:
+    """Where the items of numbered lists glued into ``text`` start: runs of at least ``min_run`` markers of
+    one style numbered one after the other (1, 2, 3 …), outside brackets."""
     marks = list(_NUMBERED.finditer(text))
-    if len(marks) < MIN_RUN:
+    if len(marks) < min_run:
         return []
     depth_at: dict[int, int] = {}  # bracket depth at each marker, from one pass over the brackets
     depth = 0
@@ -77,13 +78,13 @@ def _list_cuts(text: str) -> list[int]:
         number = int(raw) if raw.isdigit() else chinese_numeral(raw)
         run = runs.setdefault(style, [])
         if run and number != run[-1][1] + 1:
-            if len(run) >= MIN_RUN:
+            if len(run) >= min_run:
                 cuts.update(i for i, _ in run)
             run.clear()
         if number == 1 or run:
             run.append((m.start(), number))
     for run in runs.values():
-        if len(run) >= MIN_RUN:
+        if len(run) >= min_run:
             cuts.update(i for i, _ in run)
     return sorted(i for i in cuts if i > 0)
 
@@ -97,9 +98,10 @@ def unglue(lines: list[Line]) -> list[Line]:
             # 一、党委工作职责:(1)…(2)…(3)…: a heading with its numbered items glued after its colon
             out.extend(_cut_lists(line) if HEADED_LIST.match(text) else [line])
             continue
+        page = len(text) >= MIN_PAGE  # a whole page glued: lists of two items count too
         if ":" not in text and "：" not in text or \
                 sum(1 for m in LABEL_ANYWHERE.finditer(text) if m.start() > 0) < 2:
-            out.extend(_cut_lists(line))  # no labels glued: only its numbered lists, if any
+            out.extend(_cut_lists(line, 2 if page else MIN_RUN))  # no labels glued: only its numbered lists
             continue
         text = _FOOTER.sub("", text)
         cuts = _cuts(text)
@@ -107,6 +109,7 @@ def unglue(lines: list[Line]) -> list[Line]:
         if labels < 2:
             out.append(line)
             continue
+        cuts = sorted(set(cuts) | set(_list_cuts(text, 2 if page else MIN_RUN)))
         bounds = [0, *cuts, len(text)]
         for a, b in zip(bounds, bounds[1:]):
             piece = text[a:b]
@@ -115,11 +118,13 @@ def unglue(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _cut_lists(line: Line) -> list[Line]:
+def _cut_lists(line: Line, min_run: int = MIN_RUN) -> list[Line]:
     """A long line cut before the items of the numbered lists glued into it (or the line as it is)."""
     text = _FOOTER.sub("", line.text)
-    cuts = _list_cuts(text)
+    cuts = _list_cuts(text, min_run)
     if not cuts:
         return [line]
+    if min_run > 2:  # one list is glued here: the headings of two items around it are too (一、…二、…)
+        cuts = _list_cuts(text, 2)
     bounds = [0, *cuts, len(text)]
     return [Line(line.no, text[a:b], text[a:b], False) for a, b in zip(bounds, bounds[1:]) if text[a:b]]

@@ -38,3 +38,10 @@ def test_a_joined_line_keeps_the_number_of_its_first_line():
 def test_text_that_is_not_wrapped_is_left_as_it_is():
     lines = to_lines(PLAN)
     assert wrap_width(lines) is None and reflow(lines) is lines
+
+
+def test_a_page_glued_into_one_line_is_cut_at_its_numbered_items():
+    # a document-sharing site's copy: every line break lost, the items' markers kept
+    glued = "".join(PLAN.splitlines())
+    doc = parse_text(glued, "page.txt")
+    assert _facts(doc) == _facts(parse_text(PLAN, "plan.txt"))
