@@ -38,7 +38,7 @@ _TRAILING_NOISE = re.compile(r"等(?:省|市|区|县|州|市级|省级|区级|�
 LEAD_WORDS, COOPERATING_WORDS, DUTY_WORDS = (words(f"word.{k}") for k in ("lead", "cooperating", "duty"))
 ROLE_WORDS = tuple(sorted(set(LEAD_WORDS + COOPERATING_WORDS + DUTY_WORDS), key=len, reverse=True))
 ROLE_AFTER = words("word.after")  # may follow a role word (牵头落实, 负责实施)
-ROLE_TAIL = re.compile(r"(?:" + "|".join(words("word.before")) + r")?"
+ROLE_TAIL = re.compile(r"(?:" + "|".join(words("word.before")) + r"){0,2}"  # 按职责分工具体负责: two may stand
                        r"(?:" + "|".join(ROLE_WORDS) + r")(?:" + "|".join(ROLE_AFTER) + r")?$")
 ROLE_ENDINGS = ROLE_WORDS + ROLE_AFTER  # what every ROLE_TAIL ends with: a cheap test before the regex
 # Collectives that name no suffix of their own and never share one with the name after them.

@@ -153,3 +153,15 @@ def test_a_numbered_item_that_is_one_units_duties_is_one_task():
     text = "三、内设机构职责\n(一)督查室:负责督办上级批办件;负责重大事项督查。\n(二)财务科:负责机关财务管理;管理国有资产。\n"
     tasks = parse_text(text, "p.txt").tasks
     assert [(t.units(Role.LEAD), t.text[:6]) for t in tasks] == [(["督查室"], "督查室:负责"), (["财务科"], "财务科:负责")]
+
+
+def test_role_vocabulary_variants_of_labels_words_and_columns():
+    text = ("某县重点工作分解\n1.全县生产总值增长8%。\n牵头承办单位:县发改局。\n协同承办单位:县统计局、县财政局。\n"
+            "2.推进科技创新。省科技厅、省工信厅按职责分工具体负责。\n")
+    tasks = parse_text(text, "p.txt").tasks
+    assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in tasks] == [
+        (["县发改局"], ["县统计局", "县财政局"]), (["省科技厅", "省工信厅"], [])]
+    table = "序号 主要任务 主办单位 协办单位\n1 建设绿道。 市住建局 市财政局\n2 治理水系。 市水利局 各区政府\n"
+    rows = parse_text(table, "t.txt").tasks
+    assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in rows] == [
+        (["市住建局"], ["市财政局"]), (["市水利局"], ["各区政府"])]
