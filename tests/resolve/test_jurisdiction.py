@@ -86,3 +86,20 @@ def test_a_shared_level_is_the_documents_jurisdiction_in_the_graph():
     assert (node["jurisdiction"], node["jurisdiction_level"], node["jurisdiction_basis"]) == (
         "河北省", "province", "ambiguous")
     assert node["province"] == "河北省"
+
+
+def test_the_candidates_are_stored_in_cypher_and_sparql(tmp_path):
+    from dutygraph.graph.embedded import EmbeddedStore
+
+    store = EmbeddedStore(tmp_path / "store")
+    try:
+        store.load(build([load(BAOSHAN)]))
+        rows = store.cypher("MATCH (d:Document) RETURN d.jurisdiction_basis AS basis, "
+                            "d.jurisdiction_candidates AS candidates", {})
+        assert [(r["basis"], sorted(r["candidates"])) for r in rows] == [
+            ("ambiguous", ["上海市宝山区", "双鸭山市宝山区"])]
+        rows = store.sparql("PREFIX dg: <https://w3id.org/dutygraph/ontology#> "
+                            "SELECT ?c WHERE { ?d dg:jurisdictionCandidate ?c } ORDER BY ?c", {})
+        assert sorted(str(r["c"]) for r in rows) == ["上海市宝山区", "双鸭山市宝山区"]
+    finally:
+        store.close()
