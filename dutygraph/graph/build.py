@@ -31,7 +31,7 @@ from ..errors import InputError
 from ..model import Document, Provenance, Task
 from ..resolve.changes import events_for
 from ..resolve.gazetteer import Gazetteer, city_of, gazetteer_for
-from ..resolve.jurisdiction import Jurisdiction, jurisdiction_of
+from ..resolve.jurisdiction import Jurisdiction, read_jurisdiction
 from ..resolve.places import PlaceFinder, division_place, places_for
 from ..resolve.units import Unit, UnitResolver
 from .dependencies import add_dependencies
@@ -234,20 +234,24 @@ class GraphBuilder:
         self._doc_units, self._doc_places = set(), set()
         self._doc_id = doc_id
         on = doc.issued or doc.published
-        jurisdiction = jurisdiction_of(doc)
+        reading = read_jurisdiction(doc)
+        jurisdiction = reading.jurisdiction
         gazetteer, city = _city_and_gazetteer(doc, jurisdiction)
         resolver = UnitResolver(gazetteer, city, jurisdiction=jurisdiction, on=on, scope=key)
         places = PlaceFinder(gazetteer, places_for(jurisdiction.division, gazetteer, on)) if jurisdiction \
             else PlaceFinder(gazetteer)
         self._places = places
-        province = resolver.table.province_of(jurisdiction.division) if jurisdiction else None
+        # an ambiguous name (宝山区) is left at the level every candidate shares, its units read as the document's own
+        known = jurisdiction or (Jurisdiction(reading.proven, "ambiguous") if reading.proven else None)
+        province = resolver.table.province_of(known.division) if known else None
         self.node(doc_id, "Document", name=doc.plan_title or doc.title, title=doc.title, plan_title=doc.plan_title,
                   issuers=list(doc.issuers), issued=doc.issued, published=doc.published, number=doc.number,
                   source=doc.source, sha256=doc.sha256, year=doc.year, city=city,
-                  jurisdiction=jurisdiction.display if jurisdiction else None,
-                  jurisdiction_level=jurisdiction.level if jurisdiction else None,
-                  adcode=jurisdiction.key if jurisdiction else None,
-                  jurisdiction_basis=jurisdiction.basis if jurisdiction else None,
+                  jurisdiction=known.display if known else None,
+                  jurisdiction_level=known.level if known else None,
+                  adcode=known.key if known else None,
+                  jurisdiction_basis="ambiguous" if reading.ambiguous else known.basis if known else None,
+                  jurisdiction_candidates=list(reading.candidate_names) or None,
                   province=province.name if province else None)
         for k, target in enumerate(doc.targets, start=1):
             tid = self.node(f"{doc_id}/target/{k}", "Target", name=target.indicator or target.text, text=target.text,

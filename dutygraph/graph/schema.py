@@ -26,7 +26,7 @@ NODE_PROPERTIES: dict[str, dict[str, str]] = {
     "Document": {**_COMMON, "title": "STRING", "plan_title": "STRING", "issuers": "STRING[]", "issued": "STRING",
                  "published": "STRING", "number": "STRING", "source": "STRING", "sha256": "STRING", "year": "INT",
                  "city": "STRING", "jurisdiction": "STRING", "jurisdiction_level": "STRING", "adcode": "STRING",
-                 "jurisdiction_basis": "STRING", "province": "STRING"},
+                 "jurisdiction_basis": "STRING", "jurisdiction_candidates": "STRING[]", "province": "STRING"},
     "KeyWork": {**_COMMON, "ref": "STRING", "title": "STRING", "text": "STRING", **_SPAN},
     "Program": {**_COMMON, "title": "STRING", "key_work": "STRING", "annexes": "INT[]", "annex_titles": "STRING[]",
                 "document": "STRING"},

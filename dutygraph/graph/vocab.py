@@ -136,6 +136,7 @@ PROPERTIES: dict[str, tuple[str, str]] = {
     "jurisdiction": (DG + "jurisdiction", "string"),
     "jurisdiction_level": (DG + "jurisdictionLevel", "string"),
     "jurisdiction_basis": (DG + "jurisdictionBasis", "string"),
+    "jurisdiction_candidates": (DG + "jurisdictionCandidate", "string"),
     "adcode": (DG + "adcode", "string"),
     "province": (DG + "province", "string"),
     "date": (DCTERMS + "date", "string"),

@@ -2,10 +2,13 @@
 
 Read from the issuers first, then the titles (the deepest division named, each
 name read inside the one before it: 湖南省岳阳市岳阳楼区 is 岳阳楼区); a name that
-several divisions bear (宝山区) is told apart by the document number's abbreviation
-(株政办发: 株洲, 粤府办: 广东) and by the townships and counties the tasks name; a
-document naming no government is placed by those townships alone (苍南县's 灵溪镇,
-桥墩镇 …), at the level its units are printed at (县住建局: the county).
+several divisions bear (宝山区: 双鸭山's and Shanghai's) is told apart only by
+evidence: the document number's abbreviation (株政办发: 株洲, 粤府办: 广东), the
+townships and counties the tasks name, or the places the units' names carry (上海市
+绿化市容局). Without it no division is picked: the reading is ambiguous, lists the
+candidates and keeps the level they share (a province), if any. A document naming no
+government is placed by those townships alone (苍南县's 灵溪镇, 桥墩镇 …), at the level
+its units are printed at (县住建局: the county).
 
 >>> from dutygraph.model import Document
 >>> j = jurisdiction_of(Document("a.txt", "关于印发工作要点的通知", issuers=["攸县人民政府办公室"]))
@@ -17,6 +20,9 @@ document naming no government is placed by those townships alone (苍南县's �
 >>> tasks = [Task("1", "罗店镇、月浦镇完成分类示范。", Provenance("c.txt", 9, 9))]
 >>> jurisdiction_of(Document("c.txt", "2019年宝山区生活垃圾分类工作任务清单", tasks=tasks)).display
 '上海市宝山区'
+>>> r = read_jurisdiction(Document("d.txt", "2019年宝山区生活垃圾分类工作任务清单"))
+>>> r.jurisdiction is None, r.candidate_names, r.proven
+(True, ('双鸭山市宝山区', '上海市宝山区'), None)
 """
 
 from __future__ import annotations
@@ -179,8 +185,36 @@ def _printed_level(doc: Document) -> str:
     return first.most_common(1)[0][0] if first else ""
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What a document's text proves of its government.
+
+    ``jurisdiction`` where one division is named or placed; else, where the name the
+    text gives is borne by several divisions and nothing tells them apart,
+    ``candidates`` (every division it may mean) and ``proven`` (the deepest division
+    they all lie in, a province say, or None)."""
+
+    jurisdiction: Jurisdiction | None
+    candidates: tuple[Division, ...] = ()
+    proven: Division | None = None
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.jurisdiction is None and len(self.candidates) > 1
+
+    @property
+    def candidate_names(self) -> tuple[str, ...]:
+        """The candidates as their governments' names are printed (双鸭山市宝山区, 上海市宝山区)."""
+        return tuple(divisions().display(d) or d.name for d in self.candidates)
+
+
 def jurisdiction_of(doc: Document, table: DivisionTable | None = None) -> Jurisdiction | None:
-    """The jurisdiction of ``doc``, or None where nothing names or places it."""
+    """The jurisdiction of ``doc``, or None where nothing names or places it or the name is ambiguous."""
+    return read_jurisdiction(doc, table).jurisdiction
+
+
+def read_jurisdiction(doc: Document, table: DivisionTable | None = None) -> Reading:
+    """The jurisdiction of ``doc``, or the candidates of an ambiguous name (see :class:`Reading`)."""
     t = table or divisions()
     on = doc.issued or doc.published
     abbr = _number_abbreviation(doc.number or (doc.title if _NUMBER.match(doc.title or "") else None))
@@ -205,9 +239,12 @@ def jurisdiction_of(doc: Document, table: DivisionTable | None = None) -> Jurisd
     votes = None
     if len(options) > 1:
         votes = _place_votes(doc, t)
-        scored = sorted(options, key=lambda d: -sum(n for k, n in votes.items()
-                                                    if t.within(t.get(k), d) or t.within(d, t.get(k))))
-        options = scored
+        options = _best(options, lambda d: sum(n for k, n in votes.items()
+                                               if t.within(t.get(k), d) or t.within(d, t.get(k))))
+    if len(options) > 1:
+        options = _best(options, _unit_evidence(doc, options, t))
+    if len({d.key for d in options}) > 1:
+        return Reading(None, tuple(options), _shared(options, t))
     if not options and (abbr == "国" or any(i.startswith(("国务院", "中共中央", "中华人民共和国")) for i in doc.issuers)):
         options, basis = [t.get(NATION.key)], "number" if abbr == "国" else "issuer"
     if not options:
@@ -225,7 +262,38 @@ def jurisdiction_of(doc: Document, table: DivisionTable | None = None) -> Jurisd
     if not options:
         options = _by_units(doc, t)
         basis = "units" if options else ""
-    return Jurisdiction(options[0], basis) if options else None
+    return Reading(Jurisdiction(options[0], basis) if options else None)
+
+
+def _best(options: list[Division], score) -> list[Division]:
+    """The options with the highest score, where it is above zero; all of them otherwise."""
+    scores = [score(d) for d in options]
+    top = max(scores)
+    return [d for d, s in zip(options, scores) if s == top] if top > 0 else options
+
+
+def _unit_evidence(doc: Document, options: list[Division], table: DivisionTable):
+    """A score per option: how many units name a place (上海市绿化市容局, 双鸭山市财政局) that lies in or
+    around the option and not around every other one."""
+    on = doc.issued or doc.published
+    named: list[list[Division]] = []
+    for unit in {a.unit for task in doc.tasks for a in task.assignments}:
+        found = [d for ds in mentions(unit, on, table) for d in ds]
+        if found:
+            named.append(found)
+
+    def related(d: Division, found: list[Division]) -> bool:
+        return any(table.within(d, f) or table.within(f, d) for f in found)
+
+    def score(d: Division) -> int:
+        return sum(1 for found in named if related(d, found) and not all(related(o, found) for o in options))
+    return score
+
+
+def _shared(options: list[Division], table: DivisionTable) -> Division | None:
+    """The deepest division every option lies in (their province, say), or None."""
+    common = [a for a in table.ancestors(options[0]) if all(table.within(o, a) for o in options[1:])]
+    return common[0] if common else None
 
 
 def _by_units(doc: Document, table: DivisionTable) -> list[Division]:

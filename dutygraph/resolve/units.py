@@ -122,7 +122,8 @@ def _alias_rows() -> tuple[tuple[str, str, str], ...]:
                  for r in reader)
 
 
-_RELATIVE = re.compile(r"^(省|市(?!场)|州|盟|县(?!城)|区(?!域)|旗|镇|乡)(?=[\u4e00-\u9fff])")
+# a leading 市 / 县 … before a name, or before a quoted one (市“五水共治”办)
+_RELATIVE = re.compile(r"^(省|市(?!场)|州|盟|县(?!城)|区(?!域)|旗|镇|乡)(?=[\u4e00-\u9fff“「])")
 
 
 class UnitResolver:

@@ -135,7 +135,7 @@ def test_a_writer_step_sends_exactly_this_cypher_and_these_parameters(seed_graph
     props = ", ".join(f"{p}: row.{p}" for p in ("id", "name", "title", "plan_title", "issuers", "issued",
                                                  "published", "number", "source", "sha256", "year", "city",
                                                  "jurisdiction", "jurisdiction_level", "adcode", "jurisdiction_basis",
-                                                 "province"))
+                                                 "jurisdiction_candidates", "province"))
     assert query.startswith("CYPHER replan=skip\n"
                             "CALL () {\n"  # first a document's own nodes are created
                             "  UNWIND $batch.Document AS row\n"

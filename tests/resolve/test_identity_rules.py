@@ -69,6 +69,8 @@ def test_relative_names_mean_the_documents_government():
     assert city.resolve("攸县人民政府").name == "攸县人民政府"  # no city prefix for a county
     assert city.resolve("天元区人民政府").name == "株洲市天元区人民政府"
     assert city.resolve("国家发展改革委").jurisdiction is None
+    jiaxing = resolver(T.get("330400"))
+    assert jiaxing.resolve("市“五水共治”办").name == "嘉兴市“五水共治”办"  # 市 before a quoted name is relative too
 
 
 def test_a_unit_is_the_one_printed_on_the_documents_date():
