@@ -58,10 +58,14 @@ def header_of(line: Line) -> tuple[list[str], str] | None:
     cells, sep = split
     if sep == " " and re.search(r"\S {2,}\S", line.raw.strip()):
         cells, sep = _split(line.raw, wide=True)
-    labels = _join_spaced([c for c in cells if c]) if sep == " " else [c for c in cells if c]
+    labels = _join_spaced([c for c in cells if c]) if sep == " " else [_LETTER_SPACED.sub("", c) for c in cells if c]
     if len(labels) < MIN_COLUMNS or not is_header(labels):
         return None
     return labels, sep
+
+
+# A label printed with a space between its characters (主 要 工 作 任 务) inside a cell.
+_LETTER_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 
 
 def _join_spaced(tokens: list[str]) -> list[str]:
