@@ -99,7 +99,7 @@ def _document_label(graph, doc: str | None, tasks: int) -> str:
     if doc is None or doc not in graph:
         return f"{_short((doc or '—').removeprefix('doc/'), 16)} {tasks}项"
     d = graph.nodes[doc]
-    return f"{_short(d.get('title') or d.get('name') or doc, 14)} {tasks}项"
+    return f"{_short(d.get('plan_title') or d.get('name') or d.get('title') or doc, 14)} {tasks}项"
 
 
 def _unit_group(data: dict, by_city: bool) -> tuple[str, str]:
@@ -204,7 +204,9 @@ def _draw(graph, tasks, programs, held, depends, unit_fold, task_fold, title) ->
         else:
             label = _document_label(graph, g, len(ts))
             data = graph.nodes[g] if g in graph else {}
-            head = [data.get("title") or data.get("name") or g or "—", "文件 document (tasks folded)"]
+            head = [data.get("plan_title") or data.get("name") or g or "—", "文件 document (tasks folded)"]
+            if data.get("title"):
+                head.append(f"标题 title: {data['title']}")
             progs = {programs[t] for t in ts if programs[t]}
             head.append(f"工作板块 programs: {len(progs)}")
             group = "Document"
