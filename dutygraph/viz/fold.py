@@ -60,7 +60,7 @@ def task_programs(graph, tasks) -> dict[str, str | None]:
     """Task id -> the program it belongs to (PART_OF; an item through its row), or None.
 
     A graph read from a store has no PART_OF to programs: there the program a task
-    depends on by ``part_of`` is its own.
+    depends on by ``part_of`` is its own, and a row's is its items'.
     """
     out: dict[str, str | None] = {}
     for t in tasks:
@@ -78,6 +78,11 @@ def task_programs(graph, tasks) -> dict[str, str | None]:
                     row = v
             cur = row
         out[t] = prog
+    for t in tasks:   # a row with no program of its own (read from a store): its items' program
+        if out[t] is None:
+            items = Counter(out.get(u) for u, _, d in graph.in_edges(t, data=True) if d["type"] == "PART_OF")
+            items.pop(None, None)
+            out[t] = min(items, key=lambda p: (-items[p], p)) if items else None
     return out
 
 

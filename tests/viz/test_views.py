@@ -137,10 +137,17 @@ def test_views_from_a_store_match_networkx(seed_graph, tmp_path):
     with EmbeddedStore(tmp_path / "store") as store:
         store.load(seed_graph)
         backend = CypherBackend(store.cypher, "ladybug")
-        for kind, options in (("depends", {"name": "清水塘"}), ("partners", {}), ("unit", {"name": "市发改委"})):
+        for kind, options in (("depends", {"name": "清水塘"}), ("partners", {}), ("unit", {"name": "市发改委"}),
+                              ("all", {})):
             a, b = viz.make_view(backend, kind, **options), viz.make_view(seed_graph, kind, **options)
             if kind == "unit":  # the store's graph lacks gazetteer facts (GOVERNS, MEMBER_OF): a subset
                 assert {n["id"] for n in a.nodes} <= {n["id"] for n in b.nodes}
+                continue
+            if kind == "all":   # folded: the same key works holding the same tasks, the same lines
+                assert sorted((n["id"], n.get("folded")) for n in a.nodes) == \
+                    sorted((n["id"], n.get("folded")) for n in b.nodes)
+                assert sorted((e["from"], e["to"], e["group"], e["value"]) for e in a.edges) == \
+                    sorted((e["from"], e["to"], e["group"], e["value"]) for e in b.edges)
                 continue
             assert sorted((n["id"], n["group"]) for n in a.nodes) == sorted((n["id"], n["group"]) for n in b.nodes)
             assert a.edge_count == b.edge_count
