@@ -84,6 +84,8 @@ def test_all_view_is_the_whole_graph(seed_graph):
     assert {"Unit:department", "Unit:district_government", "Unit:collective", "Task", "Program"} <= groups
     legend = {e["group"] for e in v.legend}
     assert groups | {e["group"] for e in v.edges} == legend
+    captions = [e["caption"] for e in v.legend]
+    assert len(captions) == len(set(captions)), "each node label and relationship type has its own legend entry"
 
 
 def test_role_edges_are_solid_dashed_dotted(seed_graph):
