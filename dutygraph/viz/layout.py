@@ -84,7 +84,8 @@ DENSE_SPRING_NODES = 1000   # components up to this size: networkx's spring layo
 EDGE_CLEAR_EDGES = 600 # above this many edges in a component, edges are not cleared of nodes (a hairball)
 EDGE_ROUNDS = 80
 UNTANGLE_ROUNDS = 60   # rounds moving nodes off the edges no bend clears …
-UNTANGLE_STALE = 8     # … ending after this many rounds without fewer such edges
+UNTANGLE_STALE = 8     # … ending after this many rounds without fewer such edges …
+UNTANGLE_EDGES = 300   # … in components of up to this many edges (denser ones keep the edges no bend clears)
 PAD = 6.0              # space kept between two boxes
 EDGE_MARGIN = 4.0      # space kept between an edge and a node it does not join
 GAP = 120.0            # space between two components
@@ -435,7 +436,7 @@ def arrange(nodes: list[dict], edges: list[dict], seed: int = 7) -> list[dict]:
                 if stale >= 10:   # no better for ten rounds: what is left is bent around (bend_edges)
                     break
             pos = _separate(pos, s, hw_, eb, steps=1000 if k <= 400 else 60)
-            if len(comp_pairs) <= EDGE_CLEAR_EDGES and k <= 400:
+            if len(comp_pairs) <= UNTANGLE_EDGES and k <= 400:
                 pos = _untangle(pos, s, hw_, eb, src, dst)
         cx, cy, hw, hh, _ = _boxes(pos, s, hw_, eb)
         blocks.append((members, (float((cx - hw).min()), float((cy - hh).min()), float((cx + hw).max()),
