@@ -2,7 +2,7 @@
 
 Above :data:`FOLD_NODES` nodes a whole graph is a hairball (hundreds of tasks and
 projects, every label on another). :func:`fold_view` draws instead who holds how
-many tasks of what, at the first of these levels that fits in :data:`FOLD_NODES`
+many tasks of what, at the first of these levels that fits in :data:`FOLDED_MAX`
 nodes:
 
 1. units × key works: each task is folded into the program of its key work
@@ -17,7 +17,7 @@ nodes:
 
 A key work that tasks of another depend on is joined to it (依赖 depends on, width =
 tasks). Projects, places, targets, change events, key-work and document nodes
-are left out (counted in the tooltips and in the notes the page shows); every
+are left out (counted in the notes the page shows); every
 tooltip lists what a node holds, so the page's search still finds a task id or
 a unit's name. ``dutygraph viz --all --full`` draws every node.
 
@@ -39,7 +39,8 @@ from ..graph.schema import EDGE_ROLES
 from . import style
 from .model import View
 
-FOLD_NODES = 80          # a whole graph with more nodes than this is folded
+FOLD_NODES = 80          # a whole graph with more nodes than this is folded …
+FOLDED_MAX = 120         # … at the first level drawing at most this many (above 80, the largest are labelled)
 _ROLE_ORDER = ("lead", "responsible", "cooperating")
 _ROLE_WORD = {"lead": "牵头 lead", "responsible": "责任 responsible", "cooperating": "配合 cooperating"}
 TIP_LIST_MAX = 60        # names listed in a tooltip at most (the rest counted)
@@ -120,7 +121,7 @@ def _unit_group(data: dict, by_city: bool) -> tuple[str, str]:
 LEVELS = ((None, "program"), ("kind", "program"), ("kind", "document"), ("city", "document"))
 
 
-def fold_view(graph, nodes: list[str], title: str, max_nodes: int = FOLD_NODES) -> View:
+def fold_view(graph, nodes: list[str], title: str, max_nodes: int = FOLDED_MAX) -> View:
     """The folded view of ``nodes`` of ``graph`` (see the module text): the first level with at most ``max_nodes``."""
     keep = set(nodes)
     label_of = {n: graph.nodes[n]["label"] for n in nodes}

@@ -277,8 +277,8 @@ def _clear_edges(pos, size, src, dst):
     return _push_off(pos, src, dst, e, n, need), len(e)
 
 
-def _push_off(pos, src, dst, e, n, need):
-    """Push node ``n[i]`` off edge ``e[i]`` (by ``need[i]`` and a unit more), sideways."""
+def _push_off(pos, src, dst, e, n, need, extra: float = 1.0):
+    """Push node ``n[i]`` off edge ``e[i]`` (by ``need[i]`` and ``extra`` more), sideways."""
     import numpy as np
 
     a, b = pos[src[e]], pos[dst[e]]
@@ -287,7 +287,7 @@ def _push_off(pos, src, dst, e, n, need):
     normal /= np.maximum(np.sqrt((normal ** 2).sum(axis=1)), 1e-9)[:, None]
     side = np.sign(((pos[n] - a) * normal).sum(axis=1))
     side[side == 0] = 1.0
-    push = normal * (side * (need + 1.0))[:, None]
+    push = normal * (side * (need + extra))[:, None]
     move = np.zeros_like(pos)
     np.add.at(move, n, push)
     count = np.bincount(n, minlength=len(pos))
@@ -310,7 +310,8 @@ def _untangle(pos, size, half_width, extra_below, src, dst, rounds: int = UNTANG
             stale += 1
         if stuck == 0 or stale >= UNTANGLE_STALE:   # none left, or a knot no push undoes: keep the best
             break
-        pos = _push_off(pos, src, dst, e, n, need)
+        # pushed further each round that did not help: the boxes pushed back less than they were moved
+        pos = _push_off(pos, src, dst, e, n, need, extra=1.0 + 4.0 * stale)
         pos = _separate(pos, size, half_width, extra_below, steps=40)
     return best_pos
 
@@ -406,6 +407,11 @@ def arrange(nodes: list[dict], edges: list[dict], seed: int = 7) -> list[dict]:
     pairs_of: dict[int, list[tuple[int, int]]] = {}
     for a, b in pairs:
         pairs_of.setdefault(find(a), []).append((a, b))
+    # the edges as drawn, from -> to: vis-network bends a curve by its direction
+    directed_of: dict[int, list[tuple[int, int]]] = {}
+    for a, b in sorted({(index[e["from"]], index[e["to"]]) for e in edges
+                        if e["from"] in index and e["to"] in index and e["from"] != e["to"]}):
+        directed_of.setdefault(find(a), []).append((a, b))
     blocks = []
     for root, members in comps.items():
         comp_pairs = pairs_of.get(root, [])
@@ -437,7 +443,9 @@ def arrange(nodes: list[dict], edges: list[dict], seed: int = 7) -> list[dict]:
                     break
             pos = _separate(pos, s, hw_, eb, steps=1000 if k <= 400 else 60)
             if len(comp_pairs) <= UNTANGLE_EDGES and k <= 400:
-                pos = _untangle(pos, s, hw_, eb, src, dst)
+                drawn = directed_of.get(root, [])
+                pos = _untangle(pos, s, hw_, eb, np.array([local[a] for a, _ in drawn], dtype=int),
+                                np.array([local[b] for _, b in drawn], dtype=int))
         cx, cy, hw, hh, _ = _boxes(pos, s, hw_, eb)
         blocks.append((members, (float((cx - hw).min()), float((cy - hh).min()), float((cx + hw).max()),
                                  float((cy + hh).max()), pos)))

@@ -20,10 +20,10 @@ from dutygraph import viz
 from dutygraph.cli import app
 from dutygraph.queries.networkx_backend import unit_tasks
 from dutygraph.viz import browser
-from dutygraph.viz.fold import FOLD_NODES, task_programs
+from dutygraph.viz.fold import FOLD_NODES, FOLDED_MAX, task_programs
 
 from ..conftest import SEED
-from .test_drawing import _edges_over_nodes, _label_clashes, _open, _page
+from .test_drawing import COUNTY, _edges_over_nodes, _label_clashes, _open, _page
 
 runner = CliRunner()
 
@@ -94,11 +94,26 @@ def test_seed_whole_graph_page_reads(driver, tmp_path):
     assert found == ["doc/zhuzhou-2018-liangxing-plan/program/二(二)"]
 
 
+def test_two_plans_keep_every_unit_and_label_the_largest(driver, tmp_path):
+    """A city's plan and a district's (82 nodes folded): units stay one by one, the largest labelled, none clashing."""
+    path = _page(tmp_path, "two-plans-all", str(SEED), str(COUNTY), "--all")
+    geo = _open(driver, path)
+    assert FOLD_NODES < len(geo["nodes"]) <= FOLDED_MAX
+    data = driver.execute_script("return JSON.parse(document.getElementById('dg-data').textContent)")
+    assert not any(n["group"].startswith("Unit:") and n.get("folded") for n in data["nodes"]), "no unit group"
+    labelled = [n for n in geo["nodes"].values() if n["label"]]
+    assert len(labelled) >= 30
+    biggest = max(geo["nodes"].values(), key=lambda n: n["size"])
+    assert biggest["label"]
+    assert _label_clashes(geo) == []
+    assert _edges_over_nodes(geo) == []
+
+
 def test_ten_plans_whole_graph_page_reads(driver, tmp_path, ten_plans, ten_plans_graph):
     """Ten plans of six cities (1649 nodes): unit groups × documents, counted right, labels clear."""
     path = _page(tmp_path, "ten-plans-all", str(ten_plans), "--all")
     geo = _open(driver, path)
-    assert len(geo["nodes"]) <= FOLD_NODES < ten_plans_graph.number_of_nodes()
+    assert len(geo["nodes"]) <= FOLDED_MAX < ten_plans_graph.number_of_nodes()
     assert _label_clashes(geo) == []
     assert _edges_over_nodes(geo) == []
     labelled = [i for i, n in geo["nodes"].items() if n["label"]]
