@@ -141,6 +141,7 @@ def figure(view, where: str | None = None):
         font_units = FOCUS_FONT if n.get("focus") else FONT
         y = n["y"] + size + font_units / 2 + 4 + float(n.get("vadjust") or 0) + font_units / 2
         ax.text(n["x"], y, n.get("short") or n["label"], ha="center", va="center", fontsize=font_units * ppu,
+                parse_math=False,   # a name is text: "$…$" in it is not matplotlib's math
                 zorder=3, color="#263238", gid=f"dg-label-{i}",
                 bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "edgecolor": "none", "alpha": 0.7})
     handles = []
@@ -157,8 +158,9 @@ def figure(view, where: str | None = None):
                    title_fontsize=9, bbox_to_anchor=(1.0, 1 - 0.6 / fig.get_figheight()))
     prefix = common_prefix(view.nodes)
     title = view.title + (f"  (单位名称略去 {prefix} · unit names drawn without {prefix})" if prefix else "")
-    fig.suptitle(title, x=0.01, y=0.995, ha="left", va="top", fontsize=11)
+    fig.suptitle(title, x=0.01, y=0.995, ha="left", va="top", fontsize=11, parse_math=False)
     if view.notes:
         fig.text(0.01, 1 - 0.32 / fig.get_figheight(), " · ".join(view.notes), ha="left", va="top", fontsize=7.5,
+                 parse_math=False,
                  color="#546e7a", wrap=True)
     return fig, font

@@ -135,3 +135,14 @@ def test_picture_clash_count_sees_a_label_on_a_node():
     nodes = [{"id": "a", "label": "株洲市发展和改革委员会", "group": "Task", "size": 8, "x": 0, "y": 0},
              {"id": "b", "label": "b", "group": "Task", "size": 8, "x": 10, "y": 24}]
     assert _picture_clashes(viz.View("t", nodes, [], [])) != []
+
+
+def test_a_name_with_dollar_signs_is_drawn_as_text(tmp_path):
+    """matplotlib reads "$…$" as math (and fails on "$\\frac{$"): names are drawn as they are printed."""
+    name = "甲局$\\frac{$乙"
+    view = viz.partners_view([{"unit": name, "partner": "乙局", "shared_tasks": 1}])
+    view.title = f"{name} $x^2$"
+    svg = save(view, tmp_path / "dollars.svg")
+    drawn = set(re.findall(r"<!-- (.*?) -->", svg.read_text(encoding="utf-8")))
+    assert name in drawn and any(f"{name} $x^2$" in t for t in drawn)
+    assert save(view, tmp_path / "dollars.png").stat().st_size > 1000
