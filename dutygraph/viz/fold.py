@@ -87,7 +87,7 @@ def task_programs(graph, tasks) -> dict[str, str | None]:
     return out
 
 
-def _program_label(graph, prog: str | None, document: str | None, tasks: int) -> str:
+def _program_label(graph, prog: str | None, tasks: int) -> str:
     if prog is None:
         return f"其他任务 {tasks}项"
     d = graph.nodes[prog]
@@ -199,7 +199,7 @@ def _draw(graph, tasks, programs, held, depends, unit_fold, task_fold, title) ->
         ids[g] = gid
         units = {graph.nodes[u]["name"] for u, roles in held.items() if any(r & ts for r in roles.values())}
         if task_fold == "program":
-            label = _program_label(graph, g, None, len(ts))
+            label = _program_label(graph, g, len(ts))
             data = graph.nodes[g] if g is not None else {}
             head = [data.get("name") or "其他任务 other tasks", "工作板块 program (tasks folded)"]
             if data.get("key_work"):

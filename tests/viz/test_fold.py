@@ -12,20 +12,16 @@ import re
 from collections import Counter
 
 import pytest
-from typer.testing import CliRunner
 
 from tests.strict import unavailable
 
 from dutygraph import viz
-from dutygraph.cli import app
 from dutygraph.queries.networkx_backend import unit_tasks
 from dutygraph.viz import browser
 from dutygraph.viz.fold import FOLD_NODES, FOLDED_MAX, task_programs
 
 from ..conftest import SEED
 from .test_drawing import COUNTY, _edges_over_nodes, _label_clashes, _open, _page
-
-runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
