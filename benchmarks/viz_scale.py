@@ -68,7 +68,7 @@ def views_of(graph, views: list[str]):
     backend = NetworkxBackend(graph)
     for name in views:
         if name == "all":
-            yield "all", viz.all_view(graph)
+            yield "all", viz.all_view(graph, full=True)
         elif name == "unit":
             counts = unit_tasks(graph)
             top = max(counts, key=lambda u: (len(counts[u]), u))

@@ -650,7 +650,8 @@ def viz(
     png: Optional[Path] = typer.Option(None, "--png", help="Also (or instead) a PNG picture, for papers."),
     svg: Optional[Path] = typer.Option(None, "--svg", help="Also (or instead) an SVG picture, for papers."),
     physics: bool = typer.Option(False, "--physics", help="Page: let the nodes move (off: drawn at once, still)."),
-    all_: bool = typer.Option(False, "--all", help="The whole graph (the default view)."),
+    all_: bool = typer.Option(False, "--all", help="The whole graph (the default view; folded above 80 nodes)."),
+    full: bool = typer.Option(False, "--full", help="--all: every node, however many (not folded)."),
     unit: Optional[str] = typer.Option(None, "--unit", help="A unit's neighbourhood."),
     depth: int = typer.Option(1, "--depth", help="Hops around the unit (--unit)."),
     depends_on: Optional[str] = typer.Option(None, "--depends", help="Everything depending on this name."),
@@ -672,7 +673,7 @@ def viz(
     if out is None and png is None and svg is None:
         _fail(QueryError("say where to draw: --out PAGE.html, --png FILE or --svg FILE"))
     view = chosen[0] if chosen else "all"
-    options = dict(name=unit or depends_on, depth=depth, document=None, min_shared=min_shared)
+    options = dict(name=unit or depends_on, depth=depth, document=None, min_shared=min_shared, full=full)
     failures = []
     try:
         if document:  # every view of one document: drawn from what that document holds and names

@@ -32,10 +32,11 @@ __all__ = ["View", "all_view", "unit_view", "depends_view", "partners_view", "wr
 
 
 def make_view(source, view: str, *, name: str | None = None, depth: int = 1, document: str | None = None,
-              min_shared: int = 1) -> View:
+              min_shared: int = 1, full: bool = False) -> View:
     """The view ``view`` of ``source`` (a networkx graph, or any backend of dutygraph.queries.backends).
 
-    - ``all``: every node (``document``: one document's id, optional);
+    - ``all``: every node (``document``: one document's id, optional); folded above
+      :data:`~.fold.FOLD_NODES` nodes unless ``full`` (:func:`~.fold.fold_view`);
     - ``unit``: the neighbourhood of the unit called ``name`` (aliases, short names work), ``depth`` hops;
     - ``depends``: everything depending on what ``name`` names (program, project, place or task);
     - ``partners``: the co-responsibility network (``name``: one unit's partners only).
@@ -52,7 +53,7 @@ def make_view(source, view: str, *, name: str | None = None, depth: int = 1, doc
     if graph is None and isinstance(backend, NetworkxBackend):
         graph = backend.graph
     if view == "all":
-        return all_view(graph if graph is not None else graph_from_backend(backend), document=document)
+        return all_view(graph if graph is not None else graph_from_backend(backend), document=document, full=full)
     if view == "unit":
         if not name:
             raise QueryError("the unit view needs a unit name")

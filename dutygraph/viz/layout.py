@@ -83,6 +83,9 @@ RELAX_NODES = 1000     # above this, no overlap removal (pairwise, O(n²) a step
 DENSE_SPRING_NODES = 1000   # components up to this size: networkx's spring layout (dense numpy); above, force_layout
 EDGE_CLEAR_EDGES = 600 # above this many edges in a component, edges are not cleared of nodes (a hairball)
 EDGE_ROUNDS = 80
+UNTANGLE_ROUNDS = 60   # rounds moving nodes off the edges no bend clears …
+UNTANGLE_STALE = 8     # … ending after this many rounds without fewer such edges …
+UNTANGLE_EDGES = 300   # … in components of up to this many edges (denser ones keep the edges no bend clears)
 PAD = 6.0              # space kept between two boxes
 EDGE_MARGIN = 4.0      # space kept between an edge and a node it does not join
 GAP = 120.0            # space between two components
@@ -268,22 +271,49 @@ def edge_hits(pos, size, src, dst, margin: float = EDGE_MARGIN):
 
 def _clear_edges(pos, size, src, dst):
     """Move each node an edge passes over off that edge, sideways, and the edge the other way."""
-    import numpy as np
-
     e, n, need = edge_hits(pos, size, src, dst)
     if len(e) == 0:
         return pos, 0
+    return _push_off(pos, src, dst, e, n, need), len(e)
+
+
+def _push_off(pos, src, dst, e, n, need, extra: float = 1.0):
+    """Push node ``n[i]`` off edge ``e[i]`` (by ``need[i]`` and ``extra`` more), sideways."""
+    import numpy as np
+
     a, b = pos[src[e]], pos[dst[e]]
     ab = b - a
     normal = np.stack([-ab[:, 1], ab[:, 0]], axis=1)
     normal /= np.maximum(np.sqrt((normal ** 2).sum(axis=1)), 1e-9)[:, None]
     side = np.sign(((pos[n] - a) * normal).sum(axis=1))
     side[side == 0] = 1.0
-    push = normal * (side * (need + 1.0))[:, None]
+    push = normal * (side * (need + extra))[:, None]
     move = np.zeros_like(pos)
     np.add.at(move, n, push)
     count = np.bincount(n, minlength=len(pos))
-    return pos + move / np.sqrt(np.maximum(count, 1))[:, None], len(e)
+    return pos + move / np.sqrt(np.maximum(count, 1))[:, None]
+
+
+def _untangle(pos, size, half_width, extra_below, src, dst, rounds: int = UNTANGLE_ROUNDS):
+    """Move nodes off the edges that no bend clears (:func:`unbendable`), keeping the boxes apart.
+
+    A margin a little wider than :func:`bend_edges` uses, so positions rounded to whole
+    units for the page still clear.
+    """
+    best, best_pos, stale = None, pos, 0
+    for _ in range(rounds):
+        e, n, need = unbendable(pos, size, src, dst, margin=EDGE_MARGIN)
+        stuck = len(set(e.tolist()))
+        if best is None or stuck < best:
+            best, best_pos, stale = stuck, pos, 0
+        else:
+            stale += 1
+        if stuck == 0 or stale >= UNTANGLE_STALE:   # none left, or a knot no push undoes: keep the best
+            break
+        # pushed further each round that did not help: the boxes pushed back less than they were moved
+        pos = _push_off(pos, src, dst, e, n, need, extra=1.0 + 4.0 * stale)
+        pos = _separate(pos, size, half_width, extra_below, steps=40)
+    return best_pos
 
 
 def _pack(blocks: list[tuple[list[int], "object"]], total: int):
@@ -377,6 +407,11 @@ def arrange(nodes: list[dict], edges: list[dict], seed: int = 7) -> list[dict]:
     pairs_of: dict[int, list[tuple[int, int]]] = {}
     for a, b in pairs:
         pairs_of.setdefault(find(a), []).append((a, b))
+    # the edges as drawn, from -> to: vis-network bends a curve by its direction
+    directed_of: dict[int, list[tuple[int, int]]] = {}
+    for a, b in sorted({(index[e["from"]], index[e["to"]]) for e in edges
+                        if e["from"] in index and e["to"] in index and e["from"] != e["to"]}):
+        directed_of.setdefault(find(a), []).append((a, b))
     blocks = []
     for root, members in comps.items():
         comp_pairs = pairs_of.get(root, [])
@@ -407,6 +442,10 @@ def arrange(nodes: list[dict], edges: list[dict], seed: int = 7) -> list[dict]:
                 if stale >= 10:   # no better for ten rounds: what is left is bent around (bend_edges)
                     break
             pos = _separate(pos, s, hw_, eb, steps=1000 if k <= 400 else 60)
+            if len(comp_pairs) <= UNTANGLE_EDGES and k <= 400:
+                drawn = directed_of.get(root, [])
+                pos = _untangle(pos, s, hw_, eb, np.array([local[a] for a, _ in drawn], dtype=int),
+                                np.array([local[b] for _, b in drawn], dtype=int))
         cx, cy, hw, hh, _ = _boxes(pos, s, hw_, eb)
         blocks.append((members, (float((cx - hw).min()), float((cy - hh).min()), float((cx + hw).max()),
                                  float((cy + hh).max()), pos)))
@@ -449,8 +488,7 @@ def arrange(nodes: list[dict], edges: list[dict], seed: int = 7) -> list[dict]:
 
 
 # -- edges bent around the nodes they would cross ----------------------------------------------------------
-BENDS = (("curvedCW", 0.2), ("curvedCCW", 0.2), ("curvedCW", 0.35), ("curvedCCW", 0.35),
-         ("curvedCW", 0.55), ("curvedCCW", 0.55), ("curvedCW", 0.8), ("curvedCCW", 0.8))
+BENDS = tuple((kind, r) for r in (0.1, 0.2, 0.3, 0.4, 0.55, 0.7, 0.85, 1.0) for kind in ("curvedCW", "curvedCCW"))
 
 
 def curve_via(fx: float, fy: float, tx: float, ty: float, kind: str, roundness: float) -> tuple[float, float]:
@@ -482,15 +520,53 @@ def _clear(points, xy, size, skip, margin: float) -> bool:
 
     d = np.sqrt(((points[:, None, :] - xy[None, :, :]) ** 2).sum(axis=2))   # steps × N
     need = d < (size + margin)[None, :]
-    need[:, list(skip)] = False
+    if skip:
+        need[:, list(skip)] = False
     return not need.any()
+
+
+def bend_for(xy, size, i: int, j: int, margin: float = 2.0):
+    """The first bend of :data:`BENDS` whose curve from node ``i`` to ``j`` clears every other node, or None.
+
+    The curve is sampled every 4 canvas units or so (a node of radius 8 kept 2 units
+    clear is then never missed by more than 0.2 units); only the nodes inside the box
+    around the curve's three control points are checked.
+    """
+    import math
+
+    import numpy as np
+
+    a, b = xy[i], xy[j]
+    steps = max(25, int(math.hypot(*(b - a)) / 4))
+    reach = float(size.max()) + margin
+    for kind, roundness in BENDS:
+        c = np.asarray(curve_via(a[0], a[1], b[0], b[1], kind, roundness))
+        lo = np.minimum(np.minimum(a, b), c) - reach
+        hi = np.maximum(np.maximum(a, b), c) + reach
+        near = np.nonzero((xy[:, 0] >= lo[0]) & (xy[:, 0] <= hi[0]) & (xy[:, 1] >= lo[1]) & (xy[:, 1] <= hi[1]))[0]
+        near = near[(near != i) & (near != j)]
+        if len(near) == 0 or _clear(curve_points(a, c, b, steps=steps), xy[near], size[near], (), margin):
+            return kind, roundness
+    return None
+
+
+def unbendable(xy, size, src, dst, margin: float = 2.0):
+    """Like :func:`edge_hits`, for the edges that no bend of :data:`BENDS` clears of the nodes they pass over."""
+    import numpy as np
+
+    e, n, need = edge_hits(xy, size, src, dst, margin)
+    stuck = [k for k in sorted(set(e.tolist())) if bend_for(xy, size, src[k], dst[k], margin) is None]
+    keep = np.isin(e, stuck)
+    return e[keep], n[keep], need[keep]
 
 
 def bend_edges(nodes: list[dict], edges: list[dict], margin: float = 2.0) -> dict[str, dict]:
     """Edge id -> vis ``smooth`` option for each straight edge that would pass over a node it does not join.
 
     ``nodes`` carry positions (:func:`arrange`). The first bend of :data:`BENDS` whose
-    curve clears every other node is taken; an edge no bend clears stays straight.
+    curve clears every other node is taken (:func:`bend_for`); an edge no bend clears
+    stays straight (:func:`arrange` moves nodes until there is none, up to
+    :data:`RELAX_NODES` nodes and :data:`EDGE_CLEAR_EDGES` edges).
     """
     import numpy as np
 
@@ -505,11 +581,7 @@ def bend_edges(nodes: list[dict], edges: list[dict], margin: float = 2.0) -> dic
     hit_edges = sorted(set(edge_hits(xy, size, src, dst, margin)[0].tolist()))
     out = {}
     for k in hit_edges:
-        i, j = src[k], dst[k]
-        a, b = xy[i], xy[j]
-        for kind, roundness in BENDS:
-            c = curve_via(a[0], a[1], b[0], b[1], kind, roundness)
-            if _clear(curve_points(a, c, b), xy, size, (i, j), margin):
-                out[keep[k]["id"]] = {"enabled": True, "type": kind, "roundness": roundness}
-                break
+        bend = bend_for(xy, size, src[k], dst[k], margin)
+        if bend is not None:
+            out[keep[k]["id"]] = {"enabled": True, "type": bend[0], "roundness": bend[1]}
     return out

@@ -33,6 +33,7 @@ class View:
     description: str = ""
     options: dict = field(default_factory=dict)   # vis-network option overrides (merged over the defaults)
     physics: bool = False   # let vis-network's physics move the nodes after the first drawing (and on drag)
+    notes: list[str] = field(default_factory=list)   # said on the page under the legend (what was folded, left out)
     _arranged: list | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
@@ -84,7 +85,7 @@ class View:
             bends = bend_edges(nodes, edges)
             edges = [{**e, "smooth": bends[e["id"]]} if e.get("id") in bends else e for e in edges]
         return {"title": self.title, "description": self.description, "nodes": nodes, "edges": edges,
-                "omitted": common_prefix(self.nodes),
+                "omitted": common_prefix(self.nodes), "notes": list(self.notes),
                 "legend": self.legend, "styles": self.styles(), "settleBudgetMs": POLISH_BUDGET_MS,
                 "physics": self.physics,
                 "options": vis_options(self.node_count, self.edge_count, self.options, budget_ms=POLISH_BUDGET_MS,

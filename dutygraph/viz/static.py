@@ -57,6 +57,26 @@ def save(view, path, fmt: str | None = None, dpi: int = 200) -> Path:
     fmt = (fmt or path.suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
         raise PictureError(f"cannot draw a {fmt or 'suffix-less'} picture: use .png or .svg", path=str(path))
+    fig, font = figure(view, where=str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig.savefig(path, format=fmt, dpi=dpi, facecolor="white",
+                    metadata={"Creator": "dutygraph viz", "Date": None} if fmt == "svg" else None)
+    lost = [str(w.message) for w in caught if "missing from font" in str(w.message) or "Glyph" in str(w.message)]
+    if lost:
+        raise PictureError(f"characters missing from {font}: {lost[0]}", path=str(path))
+    return path
+
+
+def figure(view, where: str | None = None):
+    """The matplotlib Figure of ``view`` (no pyplot) and the CJK font it uses.
+
+    The network is drawn in the figure's one Axes: node ``i`` of :meth:`View.arranged`
+    as a scatter collection with gid ``dg-node-i``, its label (if drawn) as a text with
+    gid ``dg-label-i`` (the ids of their groups in SVG); the title, the notes (what a
+    folded view folded) and the legend around it.
+    """
     from matplotlib.figure import Figure   # no pyplot: no backend is chosen or changed
     from matplotlib.lines import Line2D
 
@@ -67,7 +87,7 @@ def save(view, path, fmt: str | None = None, dpi: int = 200) -> Path:
         font = use_cjk_font()
     if font is None:
         raise PictureError("no CJK font found for the Chinese labels (install fonts-noto-cjk: "
-                           "tools/install-browser.sh)", path=str(path))
+                           "tools/install-browser.sh)", path=where)
     nodes = view.arranged()
     edges = view.edges
     bends = bend_edges(nodes, edges)
@@ -107,21 +127,22 @@ def save(view, path, fmt: str | None = None, dpi: int = 200) -> Path:
                 solid_capstyle="round")
         if s.get("arrows"):   # an arrowhead where the line meets the target's edge, as on the page
             _arrowhead(ax, line_x, line_y, float(b.get("size") or 10), s.get("color", "#90a4ae"), ppu)
-    for n in nodes:
+    for i, n in enumerate(nodes):
         s = styles["nodes"].get(n["group"], {})
         marker = _MARKERS.get(s.get("shape"), "o")
         diameter = 2 * float(n.get("size") or 10) * ppu
         ax.scatter([n["x"]], [n["y"]], s=(diameter ** 2) * _MARKER_AREA.get(marker, 1.0), marker=marker,
                    c=s.get("color", "#757575"), edgecolors="#000000" if n.get("focus") else "white",
-                   linewidths=2.0 if n.get("focus") else 0.5, zorder=2)
-    for n in nodes:
+                   linewidths=2.0 if n.get("focus") else 0.5, zorder=2, gid=f"dg-node-{i}")
+    for i, n in enumerate(nodes):
         if n.get("hideLabel") or not n.get("label"):
             continue
         size = float(n.get("size") or 10)
         font_units = FOCUS_FONT if n.get("focus") else FONT
         y = n["y"] + size + font_units / 2 + 4 + float(n.get("vadjust") or 0) + font_units / 2
         ax.text(n["x"], y, n.get("short") or n["label"], ha="center", va="center", fontsize=font_units * ppu,
-                zorder=3, color="#263238",
+                parse_math=False,   # a name is text: "$…$" in it is not matplotlib's math
+                zorder=3, color="#263238", gid=f"dg-label-{i}",
                 bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "edgecolor": "none", "alpha": 0.7})
     handles = []
     for entry in view.legend:
@@ -137,13 +158,9 @@ def save(view, path, fmt: str | None = None, dpi: int = 200) -> Path:
                    title_fontsize=9, bbox_to_anchor=(1.0, 1 - 0.6 / fig.get_figheight()))
     prefix = common_prefix(view.nodes)
     title = view.title + (f"  (单位名称略去 {prefix} · unit names drawn without {prefix})" if prefix else "")
-    fig.suptitle(title, x=0.01, y=0.995, ha="left", va="top", fontsize=11)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        fig.savefig(path, format=fmt, dpi=dpi, facecolor="white",
-                    metadata={"Creator": "dutygraph viz", "Date": None} if fmt == "svg" else None)
-    lost = [str(w.message) for w in caught if "missing from font" in str(w.message) or "Glyph" in str(w.message)]
-    if lost:
-        raise PictureError(f"characters missing from {font}: {lost[0]}", path=str(path))
-    return path
+    fig.suptitle(title, x=0.01, y=0.995, ha="left", va="top", fontsize=11, parse_math=False)
+    if view.notes:
+        fig.text(0.01, 1 - 0.32 / fig.get_figheight(), " · ".join(view.notes), ha="left", va="top", fontsize=7.5,
+                 parse_math=False,
+                 color="#546e7a", wrap=True)
+    return fig, font

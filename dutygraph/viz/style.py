@@ -41,6 +41,7 @@ LABELS: dict[str, dict] = {
     "Document": {"color": "#37474f", "shape": "hexagon", "caption": "文件 document"},
     "Target": {"color": "#c0ca33", "shape": "dot", "caption": "目标 target"},
     "Question": {"color": "#d81b60", "shape": "star", "caption": "查询对象 asked about"},
+    "ChangeEvent": {"color": "#a1887f", "shape": "hexagon", "caption": "机构变更 change event"},
 }
 
 # Relationship types; the three roles as the issue asks: lead solid, responsible dashed, cooperating dotted.
@@ -61,6 +62,10 @@ EDGES: dict[str, dict] = {
     "SHARES_TASKS": {"color": "#546e7a", "dashes": False, "width": 1, "arrows": "",
                      "caption": "共同承担任务 shares tasks (width = tasks)"},
     "ABOUT": {"color": "#d81b60", "dashes": [6, 4], "width": 1, "arrows": "", "caption": "属于查询对象 about what was asked"},
+    "ORIGINAL_ORGANIZATION": {"color": "#8d6e63", "dashes": [3, 3], "width": 1, "arrows": "to",
+                              "caption": "变更前 unit before the change"},
+    "RESULTING_ORGANIZATION": {"color": "#8d6e63", "dashes": False, "width": 1, "arrows": "to",
+                               "caption": "变更后 unit after the change"},
 }
 
 ROLE_EDGE = {"lead": "LEADS", "responsible": "RESPONSIBLE_FOR", "cooperating": "COOPERATES_ON"}

@@ -32,6 +32,7 @@ from ..graph.schema import EDGE_ROLES
 from ..queries.networkx_backend import depends as nx_depends
 from ..queries.networkx_backend import unit_tasks
 from . import style
+from .fold import FOLD_NODES, fold_view
 from .model import View
 
 TASK_SIZE = 8
@@ -208,11 +209,14 @@ def _graph_view(graph, nodes: list[str], edge_types: set[str] | None, title: str
                                                           {e["group"] for e in out_edges}), description)
 
 
-def all_view(graph, document: str | None = None, edge_types: Iterable[str] | None = None) -> View:
+def all_view(graph, document: str | None = None, edge_types: Iterable[str] | None = None,
+             full: bool = False) -> View:
     """The whole graph (every node and edge), or what one document contributes and names.
 
     ``document`` is a document id (``doc/…``); ``edge_types`` limits the edges drawn
-    (all nodes are kept).
+    (all nodes are kept). Above :data:`~.fold.FOLD_NODES` nodes the view is folded
+    (:func:`~.fold.fold_view`: tasks into their key works, units into groups if
+    need be), unless ``full``.
     """
     if document:
         if document not in graph:
@@ -227,6 +231,8 @@ def all_view(graph, document: str | None = None, edge_types: Iterable[str] | Non
             docs = sorted({d["document"] for _, d in graph.nodes(data=True) if d.get("document")})
         title = docs[0] if len(docs) == 1 else f"{len(docs)} documents"
     types = set(edge_types) if edge_types is not None else None
+    if not full and len(nodes) > FOLD_NODES:
+        return fold_view(graph, sorted(nodes), f"全图 whole graph (折叠 folded): {title}")
     return _graph_view(graph, sorted(nodes), types, f"全图 whole graph: {title}",
                        f"{len(nodes)} nodes: every task, unit, place, program and project")
 

@@ -64,3 +64,85 @@ def test_unknown_picture_format_is_refused(tmp_path):
     view = viz.partners_view([{"unit": "甲局", "partner": "乙局", "shared_tasks": 1}])
     with pytest.raises(PictureError, match="png or .svg"):
         save(view, tmp_path / "x.gif")
+
+
+# -- folded whole graphs, as pictures ---------------------------------------------------------------
+def _drawn(view):
+    """What the picture of ``view`` draws, in its pixels: label boxes and node discs, by node index."""
+    import math
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from dutygraph.viz.static import figure
+
+    fig, _ = figure(view)
+    FigureCanvasAgg(fig)
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    labels = {int(t.get_gid().rsplit("-", 1)[1]): t.get_window_extent(renderer) for t in ax.texts
+              if (t.get_gid() or "").startswith("dg-label-")}
+    nodes = {}
+    for c in ax.collections:
+        if (c.get_gid() or "").startswith("dg-node-"):
+            (x, y), = c.get_offsets()
+            cx, cy = ax.transData.transform((x, y))
+            nodes[int(c.get_gid().rsplit("-", 1)[1])] = (cx, cy, math.sqrt(c.get_sizes()[0]) / 2 * fig.dpi / 72)
+    return labels, nodes
+
+
+def _picture_clashes(view) -> list[tuple[int, int]]:
+    """(label's node, other node) where a drawn label covers another label or another node's marker."""
+    import itertools
+
+    labels, nodes = _drawn(view)
+    clashes = [(i, j) for (i, a), (j, b) in itertools.combinations(labels.items(), 2) if a.overlaps(b)]
+    for i, box in labels.items():
+        for j, (cx, cy, radius) in nodes.items():
+            nearest = (min(max(cx, box.x0), box.x1), min(max(cy, box.y0), box.y1))
+            if j != i and (cx - nearest[0]) ** 2 + (cy - nearest[1]) ** 2 < radius ** 2:
+                clashes.append((i, j))
+    return clashes
+
+
+@pytest.fixture(scope="module")
+def seed_graph():
+    return build([load(SEED)])
+
+
+def test_folded_whole_graph_pictures_of_the_seed(tmp_path, seed_graph):
+    """`viz --all --png --svg` on the seed: the folded view, every node labelled, no label on another or on a node."""
+    png, svg = tmp_path / "all.png", tmp_path / "all.svg"
+    result = runner.invoke(app, ["viz", str(SEED), "--all", "--png", str(png), "--svg", str(svg)])
+    assert result.exit_code == 0, result.output
+    assert "(67 nodes" in result.output
+    drawn = set(re.findall(r"<!-- (.*?) -->", svg.read_text(encoding="utf-8")))
+    assert any("108 tasks into 7 key works" in text for text in drawn), "the picture says what was folded"
+    view = viz.make_view(seed_graph, "all")
+    labels, nodes = _drawn(view)
+    assert len(nodes) == view.node_count and len(labels) == view.node_count
+    assert _picture_clashes(view) == []
+
+
+def test_folded_whole_graph_picture_of_ten_plans(ten_plans_graph):
+    view = viz.make_view(ten_plans_graph, "all")
+    labels, nodes = _drawn(view)
+    assert len(nodes) == view.node_count and len(labels) >= 0.9 * view.node_count
+    assert _picture_clashes(view) == []
+
+
+def test_picture_clash_count_sees_a_label_on_a_node():
+    """The measure itself: two nodes put one under the other, both labelled, are found clashing."""
+    nodes = [{"id": "a", "label": "株洲市发展和改革委员会", "group": "Task", "size": 8, "x": 0, "y": 0},
+             {"id": "b", "label": "b", "group": "Task", "size": 8, "x": 10, "y": 24}]
+    assert _picture_clashes(viz.View("t", nodes, [], [])) != []
+
+
+def test_a_name_with_dollar_signs_is_drawn_as_text(tmp_path):
+    """matplotlib reads "$…$" as math (and fails on "$\\frac{$"): names are drawn as they are printed."""
+    name = "甲局$\\frac{$乙"
+    view = viz.partners_view([{"unit": name, "partner": "乙局", "shared_tasks": 1}])
+    view.title = f"{name} $x^2$"
+    svg = save(view, tmp_path / "dollars.svg")
+    drawn = set(re.findall(r"<!-- (.*?) -->", svg.read_text(encoding="utf-8")))
+    assert name in drawn and any(f"{name} $x^2$" in t for t in drawn)
+    assert save(view, tmp_path / "dollars.png").stat().st_size > 1000

@@ -54,7 +54,7 @@ def hostile_graph(seed_graph):
 def _views(g):
     backend = NetworkxBackend(g)
     return {
-        "all": viz.all_view(g),
+        "all": viz.all_view(g, full=True),
         "unit": viz.unit_view(g, f"unit/{SCRIPT_NAME}", depth=2),
         "depends": viz.depends_view(g, ask.depends(backend, "清水塘"), question="清水塘"),
         "partners": viz.partners_view(ask.partners(backend), units=g),
@@ -78,16 +78,18 @@ def driver(tmp_path_factory):
 
 # -- the view model ------------------------------------------------------------------------------
 def test_all_view_is_the_whole_graph(seed_graph):
-    v = viz.all_view(seed_graph)
+    v = viz.all_view(seed_graph, full=True)
     assert v.node_count == seed_graph.number_of_nodes() and v.edge_count == seed_graph.number_of_edges()
     groups = {n["group"] for n in v.nodes}
     assert {"Unit:department", "Unit:district_government", "Unit:collective", "Task", "Program"} <= groups
     legend = {e["group"] for e in v.legend}
     assert groups | {e["group"] for e in v.edges} == legend
+    captions = [e["caption"] for e in v.legend]
+    assert len(captions) == len(set(captions)), "each node label and relationship type has its own legend entry"
 
 
 def test_role_edges_are_solid_dashed_dotted(seed_graph):
-    styles = viz.all_view(seed_graph).styles()["edges"]
+    styles = viz.all_view(seed_graph, full=True).styles()["edges"]
     assert styles["LEADS"]["dashes"] is False
     assert styles["RESPONSIBLE_FOR"]["dashes"] == [8, 6]
     from dutygraph.viz.style import edge_style
@@ -96,7 +98,7 @@ def test_role_edges_are_solid_dashed_dotted(seed_graph):
 
 
 def test_unit_size_grows_with_tasks(seed_graph):
-    v = viz.all_view(seed_graph)
+    v = viz.all_view(seed_graph, full=True)
     sizes = {n["id"]: n["size"] for n in v.nodes}
     top = ask.top_units(NetworkxBackend(seed_graph), limit=100)
     first, last = (f"unit/{top[0]['unit']}", f"unit/{top[-1]['unit']}")
@@ -137,10 +139,17 @@ def test_views_from_a_store_match_networkx(seed_graph, tmp_path):
     with EmbeddedStore(tmp_path / "store") as store:
         store.load(seed_graph)
         backend = CypherBackend(store.cypher, "ladybug")
-        for kind, options in (("depends", {"name": "清水塘"}), ("partners", {}), ("unit", {"name": "市发改委"})):
+        for kind, options in (("depends", {"name": "清水塘"}), ("partners", {}), ("unit", {"name": "市发改委"}),
+                              ("all", {})):
             a, b = viz.make_view(backend, kind, **options), viz.make_view(seed_graph, kind, **options)
             if kind == "unit":  # the store's graph lacks gazetteer facts (GOVERNS, MEMBER_OF): a subset
                 assert {n["id"] for n in a.nodes} <= {n["id"] for n in b.nodes}
+                continue
+            if kind == "all":   # folded: the same key works holding the same tasks, the same lines
+                assert sorted((n["id"], n.get("folded")) for n in a.nodes) == \
+                    sorted((n["id"], n.get("folded")) for n in b.nodes)
+                assert sorted((e["from"], e["to"], e["group"], e["value"]) for e in a.edges) == \
+                    sorted((e["from"], e["to"], e["group"], e["value"]) for e in b.edges)
                 continue
             assert sorted((n["id"], n["group"]) for n in a.nodes) == sorted((n["id"], n["group"]) for n in b.nodes)
             assert a.edge_count == b.edge_count
@@ -273,7 +282,7 @@ def test_a_megabyte_unit_name_is_cut_on_the_canvas_and_the_page_still_draws(host
     g.add_node(uid, label="Unit", id=uid, name=name, kind="department", aliases=[name], documents=[])
     g.add_edge(uid, task, key="LEADS", type="LEADS", role="lead", document="d", line_first=1, line_last=1,
                printed=name, basis="printed")
-    view = viz.all_view(g)
+    view = viz.all_view(g, full=True)
     node = next(n for n in view.nodes if n["id"] == uid)
     assert len(node["label"]) == NAME_LABEL_MAX and node["label"].endswith("…")
     assert len(node["title"]) < TIP_NAME_MAX + 500

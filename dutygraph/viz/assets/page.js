@@ -140,6 +140,7 @@
   if (data.omitted) {
     legend.appendChild(el("p", "dg-note", "单位名称略去 " + data.omitted + " · names drawn without " + data.omitted));
   }
+  (data.notes || []).forEach(function (note) { legend.appendChild(el("p", "dg-note dg-fold", note)); });
 
   /* selection: the tooltip text of the clicked node or edge, selectable and copyable */
   function show(title, text) {
