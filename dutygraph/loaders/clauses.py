@@ -519,7 +519,9 @@ def unit_blocks(text: str, per_duty: bool = True) -> list[Found]:
     for k, (start, end, names) in enumerate(heads):
         stop = heads[k + 1][0] if k + 1 < len(heads) else len(text)
         duty = text[end:stop].strip()
-        if len(duty) < 4 or bare_units(duty) or len(heads) == 1 and not opens_duty(duty):
+        # a lone head needs a duty word after it, unless it is 'unit:' opening a numbered item (5.公安局:实施…)
+        item_head = start == 0 and not per_duty and text[end - 1:end] in ":："
+        if len(duty) < 4 or bare_units(duty) or len(heads) == 1 and not opens_duty(duty) and not item_head:
             continue
         parts = _duty_parts(text, end, stop) if per_duty or start > 0 else []
         if len(parts) < 2:

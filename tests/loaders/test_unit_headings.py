@@ -91,3 +91,8 @@ def test_a_note_after_a_group_of_items_gives_its_units_to_the_group():
     assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
         (["市住建局"], ["市财政局", "各区政府"])] * 2
     assert doc.tasks[0].assignments[0].inferred and "clause after the group" in doc.tasks[0].assignments[0].basis
+
+
+def test_a_numbered_item_opening_with_a_unit_and_a_colon_is_that_units_task():
+    doc = parse_text("三、部门职责\n4.交通局:提供运输车辆,优先运送扑救人员。\n5.公安局:实施火灾区封锁、隔离工作。\n", "p.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["交通局"], ["公安局"]]
