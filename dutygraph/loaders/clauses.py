@@ -451,7 +451,8 @@ _HEAD_COLON = re.compile(r"^(?P<units>[^，,。；;:：]{2,40}?)[:：]")
 # What follows the addressees of a notice (各科室、各企事业单位:为做好…), not a unit's duties.
 _NOTICE_OPENING = re.compile(r"^(?:为|根据|按照|依据|现将|经|近日|日前|今年|《)")
 MAX_HEAD = 40
-_COUNT = re.compile(r"\d")  # 新建公办幼儿园2所: a count, not a name
+_HEAD_HINT = re.compile(r"(?:^|[。；;:：])\s*[^。，,；;：:\d]{2,40}[。:：]")
+_NOT_BARE = re.compile(r"[。，,；;：:\d]")  # punctuation inside, or a count (新建公办幼儿园2所): no list of names
 
 
 def bare_units(text: str) -> list[str] | None:
@@ -461,8 +462,7 @@ def bare_units(text: str) -> list[str] | None:
     (['县交通局', '公路局'], None, None)
     """
     text = text.strip().rstrip("。:：")
-    if (not text or len(text) > MAX_HEAD or any(p in text for p in "。，,；;：:") or may_hold_role_words(text)
-            or _COUNT.search(text)):
+    if not text or len(text) > MAX_HEAD or _NOT_BARE.search(text) or may_hold_role_words(text):
         return None
     names = split_units(text)
     if not names or not all(_NAME_CHARS.match(n.replace("、", "")) and not NOT_NAME_START.match(n) and _plausible(n)
@@ -496,8 +496,8 @@ def unit_blocks(text: str, per_duty: bool = True) -> list[Found]:
     ...     "职责如下:县环保局。负责统一监督。加强执法检查。县交通局、公路局。对公路两侧巡查。")]
     [(5, [('县环保局', 'lead')]), (24, [('县交通局', 'responsible'), ('公路局', 'responsible')])]
     """
-    if ":" not in text and "：" not in text and not any(len(s) <= MAX_HEAD + 1 for s in text.split("。")[:-1]):
-        return []  # no colon and no sentence short enough to be a name
+    if _HEAD_HINT.search(text) is None:
+        return []  # no sentence short enough and bare enough to be a name before a 。 or a colon
     heads: list[tuple[int, int, list[str]]] = []  # start, end of the head, names
     at = 0
     sentences = bracket_depth_split(text, "。")

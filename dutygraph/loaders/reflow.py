@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from operator import attrgetter
 
 from ..text.markers import match_item
 from .labels import match_label
@@ -33,7 +34,7 @@ _STARTS_ITEM = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[
 
 def wrap_width(lines: list[Line]) -> int | None:
     """The width the text was wrapped at, when it was (most long lines have that length, give or take one)."""
-    lengths = [len(ln.raw.rstrip()) for ln in lines if len(ln.raw.rstrip()) >= MIN_WIDTH]
+    lengths = [n for n in map(len, map(attrgetter("raw"), lines)) if n >= MIN_WIDTH]  # trailing spaces: rare
     if len(lengths) < MIN_LINES:
         return None
     counts = Counter(lengths)

@@ -21,6 +21,7 @@ import re
 
 from ..text.normalize import CLOSE_BRACKETS, OPEN_BRACKETS
 from ..text.markers import chinese_numeral
+from ..text.units import ROLE_WORDS
 from .labels import LABEL_ANYWHERE
 from .lines import Line
 
@@ -48,6 +49,8 @@ def _cuts(text: str) -> list[int]:
 _NUMBERED = re.compile(r"[(（](\d{1,2})[)）]|[(（]([一二三四五六七八九十]{1,3})[)）]|(?<![\d.])(\d{1,2})、"
                        r"|(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,3})、|(?<![\d.．])(\d{1,2})[.．](?![\d%])")
 MIN_RUN = 3
+_ROLE = re.compile("|".join(ROLE_WORDS))
+_FIRST = re.compile(r"[(（][1一][)）]|(?<![\d.．])1[、.．](?![\d%])|(?<![一二三四五六七八九十])一、")
 MIN_PAGE = 600  # characters: a line this long is a page glued together, not one long paragraph
 HEADED_LIST = re.compile(r"^[^:：。]{2,30}?[:：][(（]1[)）]")
 _BRACKET = re.compile("[" + re.escape("".join(OPEN_BRACKETS) + "".join(CLOSE_BRACKETS)) + "]")
@@ -56,6 +59,8 @@ _BRACKET = re.compile("[" + re.escape("".join(OPEN_BRACKETS) + "".join(CLOSE_BRA
 def _list_cuts(text: str, min_run: int = MIN_RUN) -> list[int]:
     """Where the items of numbered lists glued into ``text`` start: runs of at least ``min_run`` markers of
     one style numbered one after the other (1, 2, 3 …), outside brackets."""
+    if _FIRST.search(text) is None:
+        return []  # every list starts at its first item
     marks = list(_NUMBERED.finditer(text))
     if len(marks) < min_run:
         return []
@@ -94,14 +99,20 @@ def unglue(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         text = line.text
-        if len(text) < MIN_GLUED:
-            # 一、党委工作职责:(1)…(2)…(3)…: a heading with its numbered items glued after its colon
-            out.extend(_cut_lists(line) if HEADED_LIST.match(text) else [line])
+        if HEADED_LIST.match(text):  # 一、党委工作职责:(1)…(2)…(3)…: a heading with its items glued after it
+            out.extend(_cut_lists(line))
             continue
-        page = len(text) >= MIN_PAGE  # a whole page glued: lists of two items count too
+        if len(text) < MIN_GLUED:
+            out.append(line)
+            continue
+        page = len(text) >= MIN_PAGE  # a whole page glued; a shorter line is a paragraph, its lists its own
         if ":" not in text and "：" not in text or \
                 sum(1 for m in LABEL_ANYWHERE.finditer(text) if m.start() > 0) < 2:
-            out.extend(_cut_lists(line, 2 if page else MIN_RUN))  # no labels glued: only its numbered lists
+            if page:  # no labels glued: only its numbered lists
+                out.extend(_cut_lists(line, 2))
+            else:  # a paragraph with a list inside it stays whole, unless its items name their own units
+                pieces = _cut_lists(line)
+                out.extend(pieces if sum(1 for p in pieces if _ROLE.search(p.text)) >= 2 else [line])
             continue
         text = _FOOTER.sub("", text)
         cuts = _cuts(text)
@@ -120,10 +131,11 @@ def unglue(lines: list[Line]) -> list[Line]:
 
 def _cut_lists(line: Line, min_run: int = MIN_RUN) -> list[Line]:
     """A long line cut before the items of the numbered lists glued into it (or the line as it is)."""
-    text = _FOOTER.sub("", line.text)
-    cuts = _list_cuts(text, min_run)
+    cuts = _list_cuts(line.text, min_run)
     if not cuts:
         return [line]
+    text = _FOOTER.sub("", line.text)
+    cuts = _list_cuts(text, min_run)
     if min_run > 2:  # one list is glued here: the headings of two items around it are too (一、…二、…)
         cuts = _list_cuts(text, 2)
     bounds = [0, *cuts, len(text)]
