@@ -43,7 +43,7 @@ def test_shared_real_documents_reach_pair_f1_095_with_no_document_below_06():
 def test_collected_dev_documents_keep_their_pair_f1():
     total, per_document = _scores(DEV)
     assert len(per_document) == 51
-    assert total >= 0.80, per_document
+    assert total >= 0.82, per_document
 
 
 def test_collected_blind_documents_stay_above_a_floor():
