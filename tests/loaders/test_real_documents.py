@@ -2,7 +2,8 @@
 
 * ``tests/fixtures/real``: the 22 documents of ``shared/corpus/real`` with their gold as given;
 * ``tests/fixtures/collected/dev``: 51 plans the project collected and annotated before writing rules;
-* ``tests/fixtures/collected/blind``: 14 more, kept apart from rule writing (scored with a low floor only).
+* ``tests/fixtures/collected/blind``: 14 more, kept apart from rule writing (scored with a low floor only);
+* ``tests/fixtures/collected/blind2``: 19 more, collected in the next round and kept apart the same way.
 
 The figures are pair F1 over (task, unit) pairs (``dutygraph evaluate``'s unit F1). The floors sit a little
 under the figures measured when they were set, so that a regression fails and an improvement passes.
@@ -26,6 +27,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 REAL = FIXTURES / "real"
 DEV = FIXTURES / "collected" / "dev"
 BLIND = FIXTURES / "collected" / "blind"
+BLIND2 = FIXTURES / "collected" / "blind2"
 
 
 def _scores(folder: Path) -> tuple[float, dict[str, float]]:
@@ -49,7 +51,14 @@ def test_collected_dev_documents_keep_their_pair_f1():
 def test_collected_blind_documents_stay_above_a_floor():
     total, per_document = _scores(BLIND)
     assert len(per_document) == 14
-    assert total >= 0.6, per_document
+    assert total >= 0.75, per_document
+
+
+def test_the_second_blind_set_stays_above_a_floor():
+    # scored once at the end of the round that collected it (0.612); the floor only catches a collapse
+    total, per_document = _scores(BLIND2)
+    assert len(per_document) == 19
+    assert total >= 0.55, per_document
 
 
 def _cues(path: Path) -> dict[int, str]:
@@ -57,11 +66,13 @@ def _cues(path: Path) -> dict[int, str]:
     return cue_lines(drop_corpus_notes(to_lines(folded)))
 
 
-WITH_CUES = [p for folder in (REAL, DEV, BLIND) for p in sorted(folder.glob("*.txt")) if _cues(p)]
+WITH_CUES = [p for folder in (REAL, DEV, BLIND, BLIND2) for p in sorted(folder.glob("*.txt")) if _cues(p)]
 
 
 def test_nearly_every_real_document_shows_role_cues():
-    assert len(WITH_CUES) >= 60  # of 66: the others print units in ways no cue of the vocabulary marks
+    # of 106: the others print units in ways no cue of the vocabulary marks (各地要…, X会同Y…, a unit before
+    # its duties with no role word)
+    assert len(WITH_CUES) >= 80  # 85 when this was set
 
 
 @pytest.mark.parametrize("path", WITH_CUES, ids=lambda p: p.stem[:24])
