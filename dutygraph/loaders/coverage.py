@@ -103,15 +103,17 @@ def _inside(no: int, spans: list[tuple[int, int]]) -> bool:
 
 def _covered(spans: list[tuple[int, int]], numbers) -> set[int]:
     """Those of ``numbers`` that lie in a span."""
-    spans = sorted(spans)
-    starts = [a for a, _ in spans]
-    reach = list(accumulate((b for _, b in spans), max))
-    out = set()
-    for no in numbers:
-        k = bisect_right(starts, no) - 1
-        if k >= 0 and reach[k] >= no:
-            out.add(no)
-    return out
+    numbers = list(numbers)
+    if not numbers or not spans:
+        return set()
+    top = max(numbers) + 2
+    depth = [0] * (top + 1)  # spans opening minus spans closed before each line: one pass, no sort
+    for a, b in spans:
+        if a < top and b >= a:
+            depth[max(a, 0)] += 1
+            depth[min(b + 1, top)] -= 1
+    inside = list(accumulate(depth))
+    return {no for no in numbers if 0 <= no < top and inside[no] > 0}
 
 
 def rescue_tasks(lines: list[Line], tasks: list[Task], cues: dict[int, str], source: str,

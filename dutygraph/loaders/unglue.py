@@ -99,7 +99,7 @@ def unglue(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         text = line.text
-        if HEADED_LIST.match(text):  # 一、党委工作职责:(1)…(2)…(3)…: a heading with its items glued after it
+        if "1" in text and HEADED_LIST.match(text):  # 一、党委工作职责:(1)…(2)…(3)…: items glued after a heading
             out.extend(_cut_lists(line))
             continue
         if len(text) < MIN_GLUED:
