@@ -198,3 +198,33 @@ class OxigraphStore:
             store.update(replace_update(docs, insert_data(graph)))
         except (OSError, SyntaxError, ValueError, TypeError) as exc:
             raise StoreError(f"{self.path}: load failed, nothing changed: {exc}") from exc
+
+    def load_staged(self, stage, replaced: list[str], shared: bytes, touched: list[str]) -> None:
+        """Bulk-load a staging folder (:class:`~dutygraph.graph.staging.Stage`) into this store.
+
+        The named graphs of ``replaced`` are dropped; what the shared graph says of the
+        ``touched`` subjects (IRIs) is deleted and ``shared`` (N-Triples: their new
+        description, from the merged rows) loaded in its place; the documents' named
+        graphs are bulk-loaded from the staged N-Quads. Cost follows what is loaded,
+        not the store. Not transactional: it is meant for a store that is thrown away
+        if a load fails (a generation built aside).
+        """
+        import pyoxigraph as ox
+
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only")
+        store = self.store
+        try:
+            if replaced:
+                store.update(" ;\n".join(f"DROP SILENT GRAPH <{v.graph_iri(d)}>" for d in replaced))
+            if touched and not self._is_empty():
+                for k in range(0, len(touched), 2000):
+                    values = " ".join(f"<{iri}>" for iri in touched[k:k + 2000])
+                    store.update(f"DELETE {{ GRAPH <{v.SHARED_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {values} }}"
+                                 f" GRAPH <{v.SHARED_GRAPH}> {{ ?s ?p ?o }} }}")
+            if stage.nquads_parts():
+                store.bulk_load(stage.nquads_stream(), ox.RdfFormat.N_QUADS, lenient=True)
+            if shared:
+                store.bulk_load(shared, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(v.SHARED_GRAPH), lenient=True)
+        except (OSError, SyntaxError, ValueError, TypeError) as exc:
+            raise StoreError(f"{self.path}: load failed, nothing changed: {exc}") from exc
