@@ -53,18 +53,25 @@ CASES = ("load", "neo4j-import", "limits", "append", "build", "parquet", "extrac
 APPENDED = 300
 
 
-def _phases(steps: dict):
-    """An on_phase hook timing each phase into ``steps``: stage, ladybug, oxigraph, commit (the rest)."""
-    last = {"name": None, "t": time.perf_counter()}
+def _cpu() -> float:
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def _phases(steps: dict, cpu: dict):
+    """An on_phase hook timing each phase into ``steps`` (wall) and ``cpu`` (this process and its reaped
+    workers): stage, ladybug, oxigraph, commit (sync, commit record, clean-up), open (the rest)."""
+    last = {"name": None, "t": time.perf_counter(), "cpu": _cpu()}
     names = {"stage": "stage", "ladybug": "ladybug", "oxigraph": "oxigraph"}
 
     def on_phase(phase: str) -> None:
-        now = time.perf_counter()
+        now, used = time.perf_counter(), _cpu()
         if last["name"] is not None:
             key = names.get(last["name"], "commit" if last["name"] in ("sync", "commit", "committed", "collect")
                             else "open")
             steps[key] = steps.get(key, 0.0) + now - last["t"]
-        last["name"], last["t"] = phase, now
+            cpu[key] = cpu.get(key, 0.0) + used - last["cpu"]
+        last.update(name=phase, t=now, cpu=used)
 
     return on_phase
 
@@ -83,9 +90,11 @@ def run_load(files: list[Path], store: Path) -> dict:
     from dutygraph.graph.embedded import EmbeddedStore
 
     steps: dict = {}
-    with EmbeddedStore(store, on_phase=_phases(steps)) as s:
+    cpu: dict = {}
+    with EmbeddedStore(store, on_phase=_phases(steps, cpu)) as s:
         counts, staged = s.load_files(files)
-    return {**_counts(counts), "documents": len(staged.documents), "failures": len(staged.failures), "steps": steps}
+    return {**_counts(counts), "documents": len(staged.documents), "failures": len(staged.failures), "steps": steps,
+            "step_cpu": cpu}
 
 
 def run_neo4j_import(files: list[Path], work: Path) -> dict:
@@ -221,7 +230,8 @@ def measure(case: str, corpus: Path, extra: str = "") -> dict:
     out.update(case=case, plans=len(list(corpus.glob("*.txt"))), wall=wall, cpu=usage.ru_utime + usage.ru_stime,
                load_average=load_average)
     print(f"{out['plans']} plans, {case}: {wall:.1f}s wall, {out['cpu']:.1f}s CPU, "
-          f"{out['peak_rss_mb']:.0f} MB (+{out['worker_rss_mb']:.0f} MB per worker), {out['steps']}",
+          f"{out['peak_rss_mb']:.0f} MB (+{out['worker_rss_mb']:.0f} MB per worker), wall {out['steps']}, "
+          f"CPU {out.get('step_cpu')}",
           file=sys.stderr, flush=True)
     return out
 

@@ -131,11 +131,11 @@ class Stage:
     def keys(self) -> list[EdgeKey]:
         return [key for key in edge_keys() if self.edge_files(key)]
 
-    def nquads_stream(self):
-        """The N-Quads of every part, decompressed, as one binary stream."""
+    def nquads_stream(self, parts: list[Path] | None = None):
+        """The N-Quads of ``parts`` (default: every part), decompressed, as one binary stream."""
         from .rdf import ChunkReader
 
-        return ChunkReader(_chunks(self.nquads_parts()))
+        return ChunkReader(_chunks(self.nquads_parts() if parts is None else parts))
 
 
 def _read(files: list[Path]) -> list[dict]:

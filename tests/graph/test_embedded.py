@@ -141,7 +141,7 @@ def test_a_failed_load_leaves_the_store_as_it_was(store, seed_doc, second_doc, m
     monkeypatch.undo()
     assert snapshot(store) == before
     # 2. the pyoxigraph bulk load fails, after the replaced document's graph was dropped
-    monkeypatch.setattr(staging.Stage, "nquads_stream", lambda self: io.BytesIO(b"<x:a> <x:b> <x:c> BROKEN"))
+    monkeypatch.setattr(staging.Stage, "nquads_stream", lambda self, parts=None: io.BytesIO(b"<x:a> <x:b> <x:c> BROKEN"))
     with pytest.raises(StoreError, match="nothing changed"):
         store.load([second_doc])
     monkeypatch.undo()
