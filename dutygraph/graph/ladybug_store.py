@@ -12,6 +12,8 @@ contributed before, then copies the new rows, merging shared nodes and
 relationships (lists united, of two values of another property the one
 :func:`~dutygraph.graph.schema.preferred` keeps, as ``build`` does); any error
 rolls everything back (ladybug rolls a transaction back itself when a statement fails).
+The embedded store loads by :meth:`LadybugStore.load_staged` instead: the same
+removal and merge, but the owned rows copied straight from staged Parquet files.
 
 >>> import tempfile, networkx as nx
 >>> g = nx.MultiDiGraph()

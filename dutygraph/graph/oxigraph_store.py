@@ -12,6 +12,10 @@ which Oxigraph applies in one transaction, so a failed load changes nothing
 (``bulk_load`` of TriG, not transactional: a failure clears the store, which is
 how it was).
 
+The embedded store loads by the bulk path instead (:meth:`OxigraphStore.load_staged`:
+staged N-Quads bulk-loaded by one loader per core, into a generation built aside);
+``load`` stays for a store written in place.
+
 pyoxigraph has no ``close()``: a store is released when nothing refers to it,
 query results included; :meth:`OxigraphStore.sparql` turns results into plain
 Python values so that none is left behind.
