@@ -125,14 +125,15 @@ def run_limits(files: list[Path], work: Path) -> dict:
     from dutygraph.graph.stream import stage_files
 
     stage = Stage(work / "stage")
-    t = time.perf_counter()
+    t, c = time.perf_counter(), _cpu()
     staged = stage_files(files, stage)
     steps = {"stage": time.perf_counter() - t}
+    cpu = {"stage": _cpu() - c}
     db = ladybug.Database(str(work / "limit.lbug"))
     conn = ladybug.Connection(db)
     for ddl in schema_ddl():
         conn.execute(ddl)
-    t = time.perf_counter()
+    t, c = time.perf_counter(), _cpu()
     conn.execute("BEGIN TRANSACTION")
     for label in NODE_LABELS:
         if stage.node_files(label):
@@ -145,15 +146,18 @@ def run_limits(files: list[Path], work: Path) -> dict:
     conn.close()
     db.close()
     steps["ladybug COPY"] = time.perf_counter() - t
+    cpu["ladybug COPY"] = _cpu() - c
     store = ox.Store(str(work / "limit-oxigraph"))
-    t = time.perf_counter()
+    t, c = time.perf_counter(), _cpu()
     store.bulk_load(stage.nquads_stream(), ox.RdfFormat.N_QUADS, lenient=True)
     store.flush()
     steps["oxigraph bulk_load"] = time.perf_counter() - t
+    cpu["oxigraph bulk_load"] = _cpu() - c
     quads = len(store)
     nodes = sum(len(v) for v in staged.index.nodes.values())
     return {"documents": len(staged.documents), "failures": len(staged.failures), "tasks": staged.tasks,
-            "relationships": staged.total_relationships, "quads": quads, "shared nodes": nodes, "steps": steps}
+            "relationships": staged.total_relationships, "quads": quads, "shared nodes": nodes, "steps": steps,
+            "step_cpu": cpu}
 
 
 def run_in_memory(case: str, files: list[Path], work: Path) -> dict:
@@ -276,7 +280,17 @@ def ratios(rows: list[dict]) -> list[str]:
         out.append(f"{limit['plans']} plans, limits: ladybug COPY FROM {s['ladybug COPY']:.1f}s "
                    f"({rel / s['ladybug COPY']:,.0f} relationships/s), pyoxigraph bulk_load "
                    f"{s['oxigraph bulk_load']:.1f}s ({quads / s['oxigraph bulk_load']:,.0f} quads/s, {quads:,} quads)")
+        c = limit.get("step_cpu") or {}
+        if c:
+            out.append(f"  (CPU: stage {c['stage']:.1f}s, ladybug COPY {c['ladybug COPY']:.1f}s, pyoxigraph bulk_load "
+                       f"{c['oxigraph bulk_load']:.1f}s)")
         for load in (r for r in rows if r["case"] == "load" and r["plans"] == limit["plans"]):
+            lc = load.get("step_cpu") or {}
+            if c and lc:
+                out.append(f"  load CPU: stage {lc.get('stage', 0):.1f}s, ladybug {lc.get('ladybug', 0):.1f}s = "
+                           f"{lc.get('ladybug', 0) / max(c['ladybug COPY'], 1e-9):.2f} x the COPY's, pyoxigraph "
+                           f"{lc.get('oxigraph', 0):.1f}s = {lc.get('oxigraph', 0) / max(c['oxigraph bulk_load'], 1e-9):.2f}"
+                           " x the bulk_load's")
             ls = load["steps"]
             out.append(f"  load: ladybug step {ls.get('ladybug', 0):.1f}s = {ls.get('ladybug', 0) / s['ladybug COPY']:.2f}"
                        f" x the limit; pyoxigraph step {ls.get('oxigraph', 0):.1f}s = "
