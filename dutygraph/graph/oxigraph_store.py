@@ -13,7 +13,7 @@ which Oxigraph applies in one transaction, so a failed load changes nothing
 how it was).
 
 The embedded store loads by the bulk path instead (:meth:`OxigraphStore.load_staged`:
-staged N-Quads bulk-loaded by one loader per core, into a generation built aside);
+staged N-Quads bulk-loaded, into a generation built aside);
 ``load`` stays for a store written in place.
 
 pyoxigraph has no ``close()``: a store is released when nothing refers to it,
@@ -40,6 +40,11 @@ from . import vocab as v
 from .query_guard import check_sparql, oxigraph_error
 from .rdf import ChunkReader, documents_query, insert_data, replace_update, sparql_counts, trig_chunks
 from .rows import document_ids
+
+# pyoxigraph bulk loads run at once into one store (``$DUTYGRAPH_OXIGRAPH_LOADERS``, default 1). Its bulk
+# loader keeps about one core busy; two at once take nearly half the time on two free cores, but each holds
+# some 2 GB of batches: measured on 10,000 generated plans, two at once passed 6 GB (benchmarks/corpus_load.py).
+BULK_LOADERS = max(1, int(os.environ.get("DUTYGRAPH_OXIGRAPH_LOADERS") or 1))
 
 _XSD_PY = {v.XSD + "integer": int, v.XSD + "int": int, v.XSD + "long": int, v.XSD + "double": float,
            v.XSD + "decimal": float, v.XSD + "float": float, v.XSD + "boolean": lambda s: s == "true"}
@@ -210,9 +215,8 @@ class OxigraphStore:
         The named graphs of ``replaced`` are dropped; what the shared graph says of the
         ``touched`` subjects (IRIs) is deleted and ``shared`` (N-Triples: their new
         description, from the merged rows) loaded in its place; the documents' named
-        graphs are bulk-loaded from the staged N-Quads, by as many loads at once as
-        there are cores (pyoxigraph's bulk loader is single-threaded; RocksDB takes
-        the files of several at once). Cost follows what is loaded,
+        graphs are bulk-loaded from the staged N-Quads (by :data:`BULK_LOADERS` loads at
+        once: each takes about 2 GB). Cost follows what is loaded,
         not the store. Not transactional: it is meant for a store that is thrown away
         if a load fails (a generation built aside).
         """
@@ -236,14 +240,14 @@ class OxigraphStore:
             raise StoreError(f"{self.path}: load failed, nothing changed: {exc}") from exc
 
     def _bulk_load_parallel(self, stage) -> None:
-        """Bulk-load the staged N-Quads parts, split in as many groups as cores, each group by one thread."""
+        """Bulk-load the staged N-Quads parts, split in :data:`BULK_LOADERS` groups, each by one thread."""
         import pyoxigraph as ox
         from concurrent.futures import ThreadPoolExecutor
 
         parts = stage.nquads_parts()
         if not parts:
             return
-        groups: list[list] = [[] for _ in range(max(1, min(os.cpu_count() or 1, len(parts))))]
+        groups: list[list] = [[] for _ in range(max(1, min(BULK_LOADERS, len(parts))))]
         for k, part in enumerate(parts):
             groups[k % len(groups)].append(part)
         store = self.store
