@@ -237,18 +237,24 @@ def load(
                                                   help="Upload to this SPARQL endpoint (Graph Store Protocol)."),
     batch_size: int = typer.Option(10_000, "--batch-size", help="Rows per Neo4j batch."),
     workers: int = typer.Option(1, "--workers", help="Neo4j: documents written at once (each its own transaction)."),
+    neo4j_import: bool = typer.Option(False, "--neo4j-import", help="Bulk-import into a new, stopped Neo4j "
+                                      "database with neo4j-admin ($NEO4J_ADMIN), replacing it."),
+    neo4j_home: Optional[Path] = typer.Option(None, "--neo4j-home", help="For --neo4j-import: the Neo4j home "
+                                              "(default: $NEO4J_HOME)."),
     jobs: int = JobsOption,
     fmt: OutputFormat = FormatOption,
     min_coverage: Optional[float] = MinCoverageOption,
 ) -> None:
     """Read plans and load them into a store (default: the embedded store in ./.dutygraph).
 
-    Later loads add documents; a document loaded again replaces its earlier contribution.
-    Prints the store's counts per label and type afterwards.
+    Later loads add documents; a document loaded again replaces its earlier contribution
+    (--neo4j-import replaces the whole database). Prints the store's counts per label and type afterwards.
     """
     from .errors import DutygraphError
     from .graph.build import build as build_graph
 
+    if not (neo4j or sparql_endpoint):  # the embedded store (or --neo4j-import): streamed, bounded memory
+        return _load_streaming(files, store, jobs, fmt, min_coverage, neo4j_import, neo4j_home, neo4j_database)
     result = _read(files, jobs, min_coverage=min_coverage)
     if result.documents:
         graph = build_graph(result.documents)
@@ -274,6 +280,49 @@ def load(
             _fail(exc)
         _write_counts(counts, fmt)
     if result.failures:
+        raise typer.Exit(2)
+
+
+def _load_streaming(files, store: Path, jobs: int, fmt: "OutputFormat", min_coverage, neo4j_import: bool,
+                    neo4j_home, database) -> None:
+    """Read, build and bulk-load plans one part at a time (dutygraph.graph.stream): the embedded store, or a
+    Neo4j database imported by neo4j-admin; reports coverage, failures and the summary as ``_read`` does."""
+    import time
+
+    from .errors import DutygraphError, InputError
+    from .loaders.corpus import find_files, progress_bar
+
+    paths = find_files(files)
+    _note_old_office(files)
+    if not paths:
+        _fail(InputError(f"no plan file found in {', '.join(str(p) for p in files)}"))
+    start = time.perf_counter()
+    try:
+        with progress_bar(len(paths), enabled=None if len(paths) > 1 else False) as advance:
+            if neo4j_import:
+                from .graph.neo4j_import import import_files
+
+                counts, staged = import_files(paths, home=neo4j_home, database=database, processes=jobs or None,
+                                              progress=advance, min_coverage=min_coverage)
+            else:
+                from .graph.embedded import EmbeddedStore
+
+                with EmbeddedStore(store) as s:
+                    counts, staged = s.load_files(paths, processes=jobs or None, progress=advance,
+                                                  min_coverage=min_coverage)
+    except DutygraphError as exc:
+        _fail(exc)
+    for covered in staged.coverage:
+        typer.echo(f"coverage: {covered.source}: {covered.text()}", err=True)
+    for failure in staged.failures:
+        typer.echo(f"dutygraph: error: {failure}", err=True)
+    if len(paths) > 1:
+        typer.echo(f"read {len(staged.documents)} of {staged.files} files ({len(staged.failures)} failed): "
+                   f"{staged.tasks} tasks, {staged.assignments} unit assignments; loaded in "
+                   f"{time.perf_counter() - start:.1f}s", err=True)
+    if counts is not None:
+        _write_counts(counts, fmt)
+    if staged.failures:
         raise typer.Exit(2)
 
 

@@ -196,3 +196,29 @@ def test_extract_json_of_several_files_is_the_documents_dump(seed_path):
     for jobs in ("1", "2"):
         result = runner.invoke(app, ["extract", str(seed_path), str(second), "--jobs", jobs])
         assert result.exit_code == 0 and result.stdout == expected.getvalue()
+
+
+def test_load_a_folder_streams_it_and_reports_the_unreadable_file(seed_path, tmp_path):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(seed_path.read_bytes())
+    (folder / "b.txt").write_bytes(b"")
+    result = runner.invoke(app, ["load", str(folder), "--store", str(tmp_path / "store"), "--format", "json"])
+    assert result.exit_code == 2, result.output  # one file failed; the other is loaded
+    assert "b.txt: the file is empty" in result.stderr
+    assert "read 1 of 2 files (1 failed): 81 tasks" in result.stderr
+    counts = {r["name"]: r["count"] for r in json.loads(result.stdout)}
+    assert counts["Document"] == 1 and counts["Task"] == 108
+
+
+def test_load_neo4j_import_failures_are_one_line_and_change_nothing(seed_path, tmp_path, monkeypatch):
+    result = runner.invoke(app, ["load", str(seed_path), "--neo4j-import"], env={"NEO4J_HOME": ""})
+    assert result.exit_code == 3 and "--neo4j-import needs the Neo4j home" in result.stderr
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("NEO4J_ADMIN", "false")  # an import tool that fails
+    result = runner.invoke(app, ["load", str(seed_path), "--neo4j-import", "--neo4j-home", str(home)])
+    assert result.exit_code == 3
+    lines = [line for line in result.stderr.splitlines() if not line.startswith("coverage:")]
+    assert lines == ["dutygraph: error: neo4j-admin import failed (status 1), nothing changed: no message"]
+    assert list(home.iterdir()) == []

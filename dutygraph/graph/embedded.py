@@ -51,7 +51,7 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from ..errors import QueryError, StoreError
+from ..errors import DutygraphError, QueryError, StoreError
 from . import generations as gen
 from . import schema, vocab
 from .ladybug_store import LadybugStore
@@ -101,9 +101,9 @@ def _trace_hook() -> Callable[[str], None] | None:
 class EmbeddedStore:
     """A store folder; ``load`` writes, ``cypher``/``sparql``/``counts``/``documents`` read.
 
-    ``on_phase(name)`` is called as a load passes each phase (``lock``, ``copy``,
-    ``ladybug``, ``oxigraph``, ``sync``, ``commit``, ``committed``, ``collect``, ``done``);
-    by default it appends to the file named by ``$DUTYGRAPH_STORE_TRACE``, if set.
+    ``on_phase(name)`` is called as a load passes each phase (``lock``, ``copy``, ``stage``: reading and
+    building the documents into the staging folder, ``ladybug``, ``oxigraph``, ``sync``, ``commit``,
+    ``committed``, ``collect``, ``done``); by default it appends to the file named by ``$DUTYGRAPH_STORE_TRACE``, if set.
     """
 
     def __init__(self, path: str | Path = DEFAULT_PATH, on_phase: Callable[[str], None] | None = None):
@@ -144,8 +144,9 @@ class EmbeddedStore:
                              "documents again")
         return meta
 
-    def _verify(self, meta: dict, ladybug: LadybugStore, oxigraph: OxigraphStore) -> None:
-        """Refuse a generation whose halves disagree with each other or with the commit record."""
+    def _verify(self, meta: dict, ladybug: LadybugStore, oxigraph: OxigraphStore) -> dict[str, str | None]:
+        """Refuse a generation whose halves disagree with each other or with the commit record; its documents
+        (id -> content hash)."""
         where = self.path / gen.name(meta["generation"])
         try:
             cypher = {d["id"]: d["sha256"] for d in ladybug.documents()}
@@ -159,6 +160,7 @@ class EmbeddedStore:
             raise StoreError(f"{where}: damaged: the Cypher half (ladybug) holds {len(cypher)} documents, the "
                              f"SPARQL half (pyoxigraph) {len(sparql)}, the commit record {meta.get('documents')}"
                              f"{detail}; remove {self.path} and load the documents again")
+        return cypher
 
     def _check_complete(self, where: Path) -> None:
         """Refuse a committed generation with a half missing (removed by hand)."""
@@ -222,7 +224,33 @@ class EmbeddedStore:
         All or nothing: the documents become visible to Cypher and SPARQL together, or
         (on any failure, or if the process dies first) not at all.
         """
-        graph = as_graph(documents_or_graph)
+        from .stream import stage_documents, stage_graph
+
+        if hasattr(documents_or_graph, "nodes") and hasattr(documents_or_graph, "edges"):
+            counts, _ = self._load(lambda stage: stage_graph(documents_or_graph, stage))
+        else:
+            documents = list(documents_or_graph)
+            counts, _ = self._load(lambda stage: stage_documents(documents, stage))
+        return counts
+
+    def load_files(self, files, processes: int | None = None, progress: Callable[[int], None] | None = None,
+                   min_coverage: float | None = None):
+        """Read ``files`` and load their documents, streaming (:mod:`dutygraph.graph.stream`): the store's
+        counts afterwards (None if no file gave a document: then nothing is loaded) and the
+        :class:`~dutygraph.graph.stream.StageResult` (failures, coverage, counts).
+
+        Files are read and built in ``processes`` worker processes (None: one per core)
+        into a staging folder inside the new generation, then bulk-loaded into both
+        halves; memory stays bounded whatever the number of files.
+        """
+        from .stream import stage_files
+
+        return self._load(lambda stage: stage_files(files, stage, processes, progress=progress,
+                                                    min_coverage=min_coverage))
+
+    def _load(self, stager) -> tuple[dict | None, object]:
+        """Stage the documents into a new generation (``stager(stage)`` -> StageResult), bulk-load both halves
+        from the staging folder, sync and commit."""
         self.close()
         if self._meta() is None:  # before the lock file is made: a folder that is not a store stays untouched
             gen.check_new(self.path)
@@ -235,24 +263,31 @@ class EmbeddedStore:
             gen.collect(self.path, keep=meta["generation"] if meta else None, phase=self._phase)
             new = self.path / gen.name(number)
             try:
-                counts, documents = self._build(meta, new, graph)
+                counts, documents, staged = self._build(meta, new, stager)
+                if counts is None:  # nothing to load: no new generation
+                    gen.remove(new)
+                    return None, staged
                 self._phase("commit")
                 gen.write_json(self.meta_path, {"format": FORMAT, "schema": fingerprint(), "generation": number,
                                                 "documents": len(documents), "digest": digest(documents)})
             except BaseException as exc:
                 gen.remove(new)
-                if isinstance(exc, StoreError) or not isinstance(exc, Exception):
+                if isinstance(exc, DutygraphError) or not isinstance(exc, Exception):
                     raise
                 raise StoreError(f"{self.path}: load failed, nothing changed: {gen.reason(exc)}") from exc
             self._phase("committed")
             gen.collect(self.path, keep=number, phase=self._phase)
             self._phase("done")
-        return counts
+        return counts, staged
 
-    def _build(self, meta: dict | None, new: Path, graph) -> tuple[dict, dict]:
-        """Generation ``new``: a copy of the current one with ``graph`` loaded into both halves, synced."""
+    def _build(self, meta: dict | None, new: Path, stager) -> tuple[dict | None, dict, object]:
+        """Generation ``new``: a copy of the current one with the staged documents loaded into both halves,
+        synced; the counts (None if nothing was staged), the documents' hashes, the StageResult."""
+        from .staging import Stage
+
         new.mkdir()
         gen.create_reader_lock(new)
+        existing: dict = {}
         if meta is not None:
             old = self.path / gen.name(meta["generation"])
             lock = gen.lock_reader(old)
@@ -264,7 +299,7 @@ class EmbeddedStore:
                 ladybug = LadybugStore(old / "graph.lbug", read_only=True).open()
                 oxigraph = OxigraphStore(old / "oxigraph", read_only=True)
                 try:
-                    self._verify(meta, ladybug, oxigraph)
+                    existing = self._verify(meta, ladybug, oxigraph)
                 finally:
                     ladybug.close()
                     oxigraph.close()
@@ -273,27 +308,44 @@ class EmbeddedStore:
             finally:
                 gen.unlock(lock)
         try:
-            counts, cypher = self._load_halves(new, graph)
+            self._phase("stage")
+            stage = Stage(new / "stage")
+            staged = stager(stage)
+            if not staged.documents:
+                return None, {}, staged
+            replaced = sorted(set(staged.documents) & set(existing))
+            counts, cypher = self._load_halves(new, stage, replaced)
+            gen.remove(stage.root)
             self._phase("sync")
             gen.sync_tree(new)
         except Exception as exc:
+            if isinstance(exc, DutygraphError) and not isinstance(exc, StoreError):
+                raise  # an input error (two files that would be one document): said as it is
             raise StoreError(f"{self.path}: load failed, nothing changed: {gen.reason(exc)}") from exc
-        return counts, cypher
+        return counts, cypher, staged
 
-    def _load_halves(self, new: Path, graph) -> tuple[dict, dict]:
-        """Load ``graph`` into both halves of generation ``new``: the counts, the documents' hashes."""
+    def _load_halves(self, new: Path, stage, replaced: list[str]) -> tuple[dict, dict]:
+        """Bulk-load the staging folder into both halves of generation ``new``: the counts, the documents'
+        hashes. The shared RDF graph is rewritten for the shared nodes and relationships the load touched,
+        from ladybug's merged rows (the property graph's merge rules are the only ones)."""
+        from .rdf import rows_ntriples
+
         self._phase("ladybug")
         ladybug = LadybugStore(new / "graph.lbug")
         try:
-            ladybug.open().load(graph)
+            touched_nodes, touched_edges = ladybug.open().load_staged(stage, replaced)
+            shared_nodes, shared_edges = ladybug.shared_rows(touched_nodes)
             counts = ladybug.counts()
             cypher = {d["id"]: d["sha256"] for d in ladybug.documents()}
         finally:
             ladybug.close()
+        shared = rows_ntriples(shared_nodes, shared_edges)
+        touched = sorted({vocab.iri(i) for ids in touched_nodes.values() for i in ids}
+                         | {vocab.edge_iri(t, s, o) for t, s, o in touched_edges})
         self._phase("oxigraph")
         oxigraph = OxigraphStore(new / "oxigraph")
         try:
-            oxigraph.load(graph)
+            oxigraph.load_staged(stage, replaced, shared, touched)
             oxigraph.flush()
             sparql = oxigraph.document_hashes()
         finally:

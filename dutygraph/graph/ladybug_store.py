@@ -12,6 +12,8 @@ contributed before, then copies the new rows, merging shared nodes and
 relationships (lists united, of two values of another property the one
 :func:`~dutygraph.graph.schema.preferred` keeps, as ``build`` does); any error
 rolls everything back (ladybug rolls a transaction back itself when a statement fails).
+The embedded store loads by :meth:`LadybugStore.load_staged` instead: the same
+removal and merge, but the owned rows copied straight from staged Parquet files.
 
 >>> import tempfile, networkx as nx
 >>> g = nx.MultiDiGraph()
@@ -66,6 +68,12 @@ def schema_ddl() -> list[str]:
 def _shared_pairs():
     """(type, source label, target label) of relationships between shared nodes (they outlive a document)."""
     return [(t, a, b) for t in EDGE_TYPES for a, b in EDGE_ENDPOINTS[t] if a in SHARED_LABELS and b in SHARED_LABELS]
+
+
+def _file_list(files) -> str:
+    """A Cypher list of file paths (string literals, escaped)."""
+    quoted = (str(f).replace("\\", "\\\\").replace("'", "\\'") for f in files)
+    return "[" + ", ".join(f"'{q}'" for q in quoted) + "]"
 
 
 class LadybugStore:
@@ -200,6 +208,95 @@ class LadybugStore:
             if isinstance(exc, (StoreError, KeyboardInterrupt, SystemExit)):
                 raise
             raise StoreError(f"{self.path}: load failed, nothing changed: {exc}") from exc
+
+    # -- the bulk path ---------------------------------------------------------------------
+    def load_staged(self, stage, replaced: list[str]) -> tuple[dict[str, set[str]], set[tuple[str, str, str]]]:
+        """Bulk-load a staging folder (:class:`~dutygraph.graph.staging.Stage`) into this database.
+
+        The contribution of ``replaced`` (documents already here and staged again) is
+        deleted first; owned rows are copied from the Parquet shards (``COPY … FROM``
+        the files, the fastest path ladybug has); shared rows are merged into the
+        nodes and relationships already here; all in one transaction (one commit is
+        much faster than one per statement).
+        Returns the shared nodes (label -> ids) and shared relationships ((type, from,
+        to) ids) whose description may have changed: the staged ones and those the
+        replaced documents named.
+        """
+        from .staging import edge_keys
+
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only")
+        self.open()
+        touched_nodes: dict[str, set[str]] = {label: set() for label in SHARED_LABELS}
+        touched_edges: set[tuple[str, str, str]] = set()
+        self._run("BEGIN TRANSACTION")
+        try:
+            if replaced:
+                self._named_by(replaced, touched_nodes, touched_edges)
+                self._remove(replaced)
+            for label in NODE_LABELS:
+                files = stage.node_files(label, shared=False)
+                if files:
+                    self._run(f"COPY {label} FROM {_file_list(files)}")
+                rows = stage.read_nodes(label, shared=True)
+                if rows:
+                    self._write_nodes({label: rows})
+                    touched_nodes.setdefault(label, set()).update(r["id"] for r in rows)
+            for key in edge_keys():
+                type_, a, b = key
+                files = stage.edge_files(key, shared=False)
+                if files:
+                    options = f" (from='{a}', to='{b}')" if len(EDGE_ENDPOINTS[type_]) > 1 else ""
+                    self._run(f"COPY {type_} FROM {_file_list(files)}{options}")
+                rows = stage.read_edges(key, shared=True)
+                if rows:
+                    self._write_edges({key: rows})
+                    touched_edges.update((type_, r["source"], r["target"]) for r in rows)
+                    touched_nodes.setdefault(a, set()).update(r["source"] for r in rows)
+            self._run("COMMIT")
+        except BaseException as exc:
+            self._rollback()
+            if isinstance(exc, (StoreError, KeyboardInterrupt, SystemExit)):
+                raise
+            raise StoreError(f"{self.path}: load failed, nothing changed: {exc}") from exc
+        return touched_nodes, touched_edges
+
+    def _named_by(self, docs: list[str], nodes: dict[str, set[str]], edges: set) -> None:
+        """Add the shared nodes and relationships whose ``documents`` name one of ``docs``."""
+        p = {"docs": docs}
+        for label in SHARED_LABELS:
+            nodes[label].update(r[0] for r in self._run(
+                f"MATCH (n:{label}) WHERE list_has_any(n.documents, $docs) RETURN n.id", p))
+        for type_, a, b in _shared_pairs():
+            for s, t in self._run(f"MATCH (a:{a})-[r:{type_}]->(b:{b}) WHERE list_has_any(r.documents, $docs) "
+                                  "RETURN a.id, b.id", p):
+                edges.add((type_, s, t))
+                nodes[a].add(s)
+
+    def shared_rows(self, ids: dict[str, set[str]]) -> tuple[dict[str, list[dict]], dict[tuple, list[dict]]]:
+        """The rows of the shared nodes ``ids`` (label -> ids) still here, and of every relationship without a
+        ``document`` between shared nodes that leaves one of them: what the shared RDF graph says of them."""
+        self.open()
+        nodes: dict[str, list[dict]] = {}
+        for label, wanted in ids.items():
+            if not wanted:
+                continue
+            props = list(NODE_PROPERTIES[label])
+            fields = ", ".join(f"n.{_q(p)}" for p in props)
+            found = self._run(f"MATCH (n:{label}) WHERE n.id IN $ids RETURN {fields}", {"ids": sorted(wanted)})
+            nodes[label] = [dict(zip(props, row)) for row in found]
+        edges: dict[tuple, list[dict]] = {}
+        props = list(EDGE_PROPERTIES)
+        fields = ", ".join(f"r.{_q(p)}" for p in props)
+        for type_, a, b in _shared_pairs():
+            if not ids.get(a):
+                continue
+            found = self._run(f"MATCH (a:{a})-[r:{type_}]->(b:{b}) WHERE a.id IN $ids AND r.document IS NULL "
+                              f"RETURN a.id, b.id, {fields}", {"ids": sorted(ids[a])})
+            if found:
+                edges[(type_, a, b)] = [{"source": row[0], "target": row[1], **dict(zip(props, row[2:]))}
+                                        for row in found]
+        return nodes, edges
 
     def _rollback(self) -> None:
         try:

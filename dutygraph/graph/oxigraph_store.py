@@ -12,6 +12,10 @@ which Oxigraph applies in one transaction, so a failed load changes nothing
 (``bulk_load`` of TriG, not transactional: a failure clears the store, which is
 how it was).
 
+The embedded store loads by the bulk path instead (:meth:`OxigraphStore.load_staged`:
+staged N-Quads bulk-loaded, into a generation built aside);
+``load`` stays for a store written in place.
+
 pyoxigraph has no ``close()``: a store is released when nothing refers to it,
 query results included; :meth:`OxigraphStore.sparql` turns results into plain
 Python values so that none is left behind.
@@ -28,6 +32,7 @@ Python values so that none is left behind.
 from __future__ import annotations
 
 import gc
+import os
 from pathlib import Path
 
 from ..errors import QueryError, StoreError
@@ -35,6 +40,11 @@ from . import vocab as v
 from .query_guard import check_sparql, oxigraph_error
 from .rdf import ChunkReader, documents_query, insert_data, replace_update, sparql_counts, trig_chunks
 from .rows import document_ids
+
+# pyoxigraph bulk loads run at once into one store (``$DUTYGRAPH_OXIGRAPH_LOADERS``, default 1). Its bulk
+# loader keeps about one core busy; two at once take nearly half the time on two free cores, but each holds
+# some 2 GB of batches: measured on 10,000 generated plans, two at once passed 6 GB (benchmarks/corpus_load.py).
+BULK_LOADERS = max(1, int(os.environ.get("DUTYGRAPH_OXIGRAPH_LOADERS") or 1))
 
 _XSD_PY = {v.XSD + "integer": int, v.XSD + "int": int, v.XSD + "long": int, v.XSD + "double": float,
            v.XSD + "decimal": float, v.XSD + "float": float, v.XSD + "boolean": lambda s: s == "true"}
@@ -198,3 +208,53 @@ class OxigraphStore:
             store.update(replace_update(docs, insert_data(graph)))
         except (OSError, SyntaxError, ValueError, TypeError) as exc:
             raise StoreError(f"{self.path}: load failed, nothing changed: {exc}") from exc
+
+    def load_staged(self, stage, replaced: list[str], shared: bytes, touched: list[str]) -> None:
+        """Bulk-load a staging folder (:class:`~dutygraph.graph.staging.Stage`) into this store.
+
+        The named graphs of ``replaced`` are dropped; what the shared graph says of the
+        ``touched`` subjects (IRIs) is deleted and ``shared`` (N-Triples: their new
+        description, from the merged rows) loaded in its place; the documents' named
+        graphs are bulk-loaded from the staged N-Quads (by :data:`BULK_LOADERS` loads at
+        once: each takes about 2 GB). Cost follows what is loaded,
+        not the store. Not transactional: it is meant for a store that is thrown away
+        if a load fails (a generation built aside).
+        """
+        import pyoxigraph as ox
+
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only")
+        store = self.store
+        try:
+            if replaced:
+                store.update(" ;\n".join(f"DROP SILENT GRAPH <{v.graph_iri(d)}>" for d in replaced))
+            if touched and not self._is_empty():
+                for k in range(0, len(touched), 2000):
+                    values = " ".join(f"<{iri}>" for iri in touched[k:k + 2000])
+                    store.update(f"DELETE {{ GRAPH <{v.SHARED_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {values} }}"
+                                 f" GRAPH <{v.SHARED_GRAPH}> {{ ?s ?p ?o }} }}")
+            self._bulk_load_parallel(stage)
+            if shared:
+                store.bulk_load(shared, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(v.SHARED_GRAPH), lenient=True)
+        except (OSError, SyntaxError, ValueError, TypeError) as exc:
+            raise StoreError(f"{self.path}: load failed, nothing changed: {exc}") from exc
+
+    def _bulk_load_parallel(self, stage) -> None:
+        """Bulk-load the staged N-Quads parts, split in :data:`BULK_LOADERS` groups, each by one thread."""
+        import pyoxigraph as ox
+        from concurrent.futures import ThreadPoolExecutor
+
+        parts = stage.nquads_parts()
+        if not parts:
+            return
+        groups: list[list] = [[] for _ in range(max(1, min(BULK_LOADERS, len(parts))))]
+        for k, part in enumerate(parts):
+            groups[k % len(groups)].append(part)
+        store = self.store
+
+        def load(group):
+            store.bulk_load(stage.nquads_stream(group), ox.RdfFormat.N_QUADS, lenient=True)
+
+        with ThreadPoolExecutor(len(groups)) as pool:
+            for future in [pool.submit(load, g) for g in groups]:
+                future.result()

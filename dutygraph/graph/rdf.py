@@ -198,6 +198,22 @@ def graph_ntriples(graph) -> dict[str, bytearray]:
     return out
 
 
+def rows_ntriples(nodes: dict[str, list[dict]], edges: dict[tuple[str, str, str], list[dict]]) -> bytes:
+    """N-Triples of node rows per label and relationship rows (``source``, ``target``, properties) per
+    (type, from, to), as :func:`graph_ntriples` renders the same nodes and relationships of a graph."""
+    t = _Terms()
+    out: list = []
+    for label, rows in nodes.items():
+        for r in rows:
+            node_triples(t, r["id"], {**r, "label": label}, out)
+    for (type_, _, _), rows in edges.items():
+        for r in rows:
+            data = {k: x for k, x in r.items() if k not in ("source", "target")}
+            data["type"] = type_
+            edge_triples(t, r["source"], r["target"], data, out)
+    return _lines(out)
+
+
 def graph_name(key: str, staging: bool = False) -> str:
     """The named graph of a document (or the shared graph, key :data:`SHARED`), or its staging name."""
     if key == SHARED:

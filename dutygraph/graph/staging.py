@@ -1,0 +1,159 @@
+"""The staging folder of a bulk load: rows as Parquet shards per label and relationship, RDF as N-Quads parts.
+
+Every bulk sink reads the same staged rows: ladybug copies the Parquet shards
+(``COPY … FROM [files]``), the Neo4j import turns them into CSV for
+``neo4j-admin database import`` (:mod:`dutygraph.graph.neo4j_import`), and
+pyoxigraph bulk-loads the N-Quads parts rendered from the same rows. Layout::
+
+    stage/nodes/{Label}/{part}.parquet              a column per schema property, in schema order
+    stage/edges/{TYPE}-{From}-{To}/{part}.parquet   ``from``, ``to``, then every relationship property
+    stage/nquads/{part}.nq.zst                      the documents' named graphs (zstd)
+
+A part is what one batch of documents contributes of their own (nodes of
+:data:`~dutygraph.graph.schema.DOCUMENT_LABELS`, relationships with a
+``document``); the part named :data:`SHARED` holds the shared nodes and
+relationships of all of them, merged (:class:`~dutygraph.graph.stream.SharedIndex`).
+Columns come from :mod:`dutygraph.graph.schema`, so a new label, relationship type
+or property flows through without a change here.
+
+>>> import tempfile
+>>> stage = Stage(tempfile.mkdtemp())
+>>> stage.write_part("p00000", {"Unit": [{"id": "unit/a", "name": "A"}]}, {}, b"")
+>>> [f.name for f in stage.node_files("Unit")], stage.read_nodes("Unit")[0]["name"]
+(['p00000.parquet'], 'A')
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from .schema import EDGE_ENDPOINTS, EDGE_PROPERTIES, EDGE_TYPES, NODE_LABELS, NODE_PROPERTIES
+from .tables import arrow_schema
+
+SHARED = "shared"
+NQUADS_SUFFIX = ".nq.zst"
+EdgeKey = tuple[str, str, str]  # (type, source label, target label)
+
+
+def edge_columns() -> dict[str, str]:
+    """The columns of a relationship shard: its ends, then every relationship property."""
+    return {"from": "STRING", "to": "STRING", **EDGE_PROPERTIES}
+
+
+def edge_keys() -> list[EdgeKey]:
+    """Every (type, source label, target label) of the schema, in schema order."""
+    return [(t, a, b) for t in EDGE_TYPES for a, b in EDGE_ENDPOINTS[t]]
+
+
+class Stage:
+    """A staging folder (see the module's docstring); parts are written once, never appended to."""
+
+    def __init__(self, root: str | Path):
+        self.root = Path(root)
+
+    # -- writing ---------------------------------------------------------------------------
+    def write_part(self, part: str, nodes: dict[str, list[dict]], edges: dict[EdgeKey, list[dict]],
+                   nquads: bytes | Iterable[bytes] = b"") -> None:
+        """Write one part: node rows per label, relationship rows (``source``, ``target``, properties) per
+        (type, from, to), and N-Quads text (bytes, or an iterable of byte chunks)."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        for label, rows in nodes.items():
+            if rows:
+                folder = self.root / "nodes" / label
+                folder.mkdir(parents=True, exist_ok=True)
+                columns = NODE_PROPERTIES[label]
+                table = pa.Table.from_pylist([{p: r.get(p) for p in columns} for r in rows],
+                                             schema=arrow_schema(columns))
+                pq.write_table(table, folder / f"{part}.parquet")
+        columns = edge_columns()
+        schema = arrow_schema(columns)
+        for (type_, a, b), rows in edges.items():
+            if rows:
+                folder = self.root / "edges" / f"{type_}-{a}-{b}"
+                folder.mkdir(parents=True, exist_ok=True)
+                table = pa.Table.from_pylist([{"from": r["source"], "to": r["target"],
+                                               **{p: r.get(p) for p in EDGE_PROPERTIES}} for r in rows],
+                                             schema=schema)
+                pq.write_table(table, folder / f"{part}.parquet")
+        chunks = [nquads] if isinstance(nquads, (bytes, bytearray)) else nquads
+        stream = None
+        try:
+            for chunk in chunks:
+                if chunk:
+                    if stream is None:
+                        (self.root / "nquads").mkdir(parents=True, exist_ok=True)
+                        stream = pa.CompressedOutputStream(str(self.root / "nquads" / f"{part}{NQUADS_SUFFIX}"),
+                                                           "zstd")
+                    stream.write(chunk)
+        finally:
+            if stream is not None:
+                stream.close()
+
+    # -- reading ---------------------------------------------------------------------------
+    def node_files(self, label: str, shared: bool | None = None) -> list[Path]:
+        """The Parquet shards of a label, by part name (only the shared part, only the others, or all)."""
+        return self._files(self.root / "nodes" / label, shared)
+
+    def edge_files(self, key: EdgeKey, shared: bool | None = None) -> list[Path]:
+        type_, a, b = key
+        return self._files(self.root / "edges" / f"{type_}-{a}-{b}", shared)
+
+    @staticmethod
+    def _files(folder: Path, shared: bool | None) -> list[Path]:
+        if not folder.is_dir():
+            return []
+        files = sorted(folder.glob("*.parquet"))
+        if shared is None:
+            return files
+        return [f for f in files if (f.stem == SHARED) == shared]
+
+    def nquads_parts(self) -> list[Path]:
+        folder = self.root / "nquads"
+        return sorted(folder.glob(f"*{NQUADS_SUFFIX}")) if folder.is_dir() else []
+
+    def read_nodes(self, label: str, shared: bool | None = None) -> list[dict]:
+        """Rows of a label (every schema property)."""
+        return _read(self.node_files(label, shared))
+
+    def read_edges(self, key: EdgeKey, shared: bool | None = None) -> list[dict]:
+        """Rows of a relationship (type, from, to): ``source``, ``target`` and every property."""
+        rows = _read(self.edge_files(key, shared))
+        for r in rows:
+            r["source"], r["target"] = r.pop("from"), r.pop("to")
+        return rows
+
+    def labels(self) -> list[str]:
+        return [label for label in NODE_LABELS if self.node_files(label)]
+
+    def keys(self) -> list[EdgeKey]:
+        return [key for key in edge_keys() if self.edge_files(key)]
+
+    def nquads_stream(self, parts: list[Path] | None = None):
+        """The N-Quads of ``parts`` (default: every part), decompressed, as one binary stream."""
+        from .rdf import ChunkReader
+
+        return ChunkReader(_chunks(self.nquads_parts() if parts is None else parts))
+
+
+def _read(files: list[Path]) -> list[dict]:
+    import pyarrow.parquet as pq
+
+    rows: list[dict] = []
+    for f in files:
+        rows.extend(pq.read_table(f).to_pylist())
+    return rows
+
+
+def _chunks(parts: list[Path], size: int = 1 << 20):
+    import pyarrow as pa
+
+    for part in parts:
+        with pa.input_stream(str(part), compression="zstd") as stream:
+            while True:
+                chunk = stream.read(size)
+                if not chunk:
+                    break
+                yield chunk

@@ -1,0 +1,142 @@
+"""Streaming documents into staged rows: the same rows, named graphs and stores as one ``build`` of them all.
+
+The fixtures are the plans of many cities (tests/fixtures), so units, places,
+change events and gazetteer facts are shared across documents and merged.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from dutygraph.graph.build import build
+from dutygraph.graph.embedded import EmbeddedStore
+from dutygraph.graph.rdf import SHARED, graph_name, graph_ntriples, rows_ntriples
+from dutygraph.graph.rows import edge_rows, node_rows
+from dutygraph.graph.staging import Stage
+from dutygraph.graph.stream import SharedIndex, stage_documents, stage_files, stage_graph
+from dutygraph.loaders import load
+from dutygraph.loaders.corpus import find_files
+
+from ..conftest import ROOT, SEED
+from .test_embedded import SECOND, snapshot
+
+FIXTURES = ROOT / "tests" / "fixtures"
+SERIES = FIXTURES / "series"
+
+
+@pytest.fixture(scope="module")
+def files():
+    found = [SEED, SECOND] + find_files([FIXTURES / d for d in ("real", "series", "dev", "identity")])
+    readable = []
+    for f in found:  # the files that give a document (a few fixtures are meant to fail) ...
+        try:
+            doc = load(f)
+        except Exception:
+            continue
+        # ... and a graph every store takes (a task whose parent row is not read is a node without a label)
+        if all("label" in data for _, data in build([doc]).nodes(data=True)):
+            readable.append(f)
+    assert len(readable) > 40
+    return readable
+
+
+@pytest.fixture(scope="module")
+def built(files):
+    return build([load(f) for f in files])
+
+
+def _key(row: dict) -> str:
+    return repr(sorted(row.items()))
+
+
+def staged_rows(stage: Stage) -> tuple[dict, dict]:
+    nodes = {label: sorted(stage.read_nodes(label), key=_key) for label in stage.labels()}
+    edges = {key: sorted(stage.read_edges(key), key=_key) for key in stage.keys()}
+    return nodes, edges
+
+
+def staged_quads(stage: Stage) -> Counter:
+    lines = stage.nquads_stream().read().decode().splitlines()
+    shared = rows_ntriples({label: stage.read_nodes(label, shared=True) for label in stage.labels()},
+                           {key: stage.read_edges(key, shared=True) for key in stage.keys()})
+    lines += [line[:-2] + f" <{graph_name(SHARED)}> ." for line in shared.decode().splitlines()]
+    return Counter(lines)
+
+
+def built_quads(graph) -> Counter:
+    lines = []
+    for key, body in graph_ntriples(graph).items():
+        lines += [line[:-2] + f" <{graph_name(key)}> ." for line in body.decode().splitlines()]
+    return Counter(lines)
+
+
+def test_files_streamed_in_two_processes_give_the_rows_and_quads_of_one_build(tmp_path, files, built):
+    stage = Stage(tmp_path / "stage")
+    result = stage_files(files, stage, processes=2, part_size=5)
+    nodes, edges = staged_rows(stage)
+    assert nodes == {label: sorted(rows, key=_key) for label, rows in node_rows(built).items()}
+    assert edges == {key: sorted(rows, key=_key) for key, rows in edge_rows(built).items()}
+    assert staged_quads(stage) == built_quads(built)
+    assert len(result.documents) == len(files) and not result.failures
+    assert result.total_relationships == built.number_of_edges()
+    # cross-document facts are there: units named by several plans, change events, dependencies
+    assert any(len(r["documents"]) > 1 for r in nodes["Unit"])
+    assert nodes.get("ChangeEvent") and any(k[0] == "DEPENDS_ON" for k in edges)
+
+
+def test_documents_in_memory_and_a_built_graph_stage_the_same_rows(tmp_path, files, built):
+    docs = [load(f) for f in files[:12]]
+    a, b = Stage(tmp_path / "a"), Stage(tmp_path / "b")
+    stage_documents(docs + docs[:2], a, part_size=4)  # a document given twice is one document
+    stage_graph(build(docs), b)
+    assert staged_rows(a) == staged_rows(b)
+    assert staged_quads(a) == staged_quads(b)
+
+
+def test_a_file_that_cannot_be_read_is_a_failure_and_the_rest_go_on(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    stage = Stage(tmp_path / "stage")
+    result = stage_files([SEED, empty, SECOND], stage, processes=2, part_size=1)
+    assert [f.file for f in result.failures] == [str(empty)]
+    assert sorted(result.documents) == ["doc/zhuzhou-2018-liangxing-plan", "doc/zhuzhou-2019-second-plan"]
+    assert [c.source for c in result.coverage] == [str(SEED), str(SECOND)]  # in the order given
+
+
+def test_the_shared_index_merges_in_any_order():
+    rows = [{"id": "unit/a", "short_name": s, "aliases": [s] if s else None, "documents": [d]}
+            for s, d in (("市发展和改革委员会", "doc/b"), ("市发改委", "doc/a"), (None, "doc/c"))]
+    merged = []
+    for order in (rows, rows[::-1], rows[1:] + rows[:1]):
+        index = SharedIndex()
+        for r in order:
+            index.add_nodes({"Unit": [r]})
+        merged.append(index.nodes["Unit"]["unit/a"])
+    assert merged[0] == merged[1] == merged[2]
+    assert merged[0]["short_name"] == "市发改委" and merged[0]["documents"] == ["doc/a", "doc/b", "doc/c"]
+
+
+def test_a_store_loaded_from_files_at_once_or_in_two_loads_equals_one_loaded_from_the_build(tmp_path):
+    series = find_files([SERIES])
+    files = [SEED, SECOND, *series]
+    with EmbeddedStore(tmp_path / "it's a store") as streamed:  # a quote in the path reaches ladybug's COPY
+        counts, result = streamed.load_files(files, processes=2)
+        assert len(result.documents) == len(files)
+        with EmbeddedStore(tmp_path / "built") as reference:
+            assert reference.load(build([load(f) for f in files])) == counts
+            assert snapshot(streamed) == snapshot(reference)
+        with EmbeddedStore(tmp_path / "added") as added:
+            added.load_files([SEED, series[0]], processes=1)
+            added.load_files([*series[1:], SECOND, series[0]], processes=2)  # series[0] again: replaced
+            assert snapshot(added) == snapshot(streamed)
+
+
+def test_files_that_give_no_document_load_nothing(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with EmbeddedStore(tmp_path / "store") as store:
+        counts, result = store.load_files([empty])
+    assert counts is None and len(result.failures) == 1
+    assert sorted(p.name for p in (tmp_path / "store").iterdir()) == ["write.lock"]
