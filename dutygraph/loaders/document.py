@@ -164,6 +164,7 @@ def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids
     if sources > 1:  # tasks of several layouts: in document order (stable: a table's order is kept)
         doc.tasks.sort(key=lambda t: t.provenance.first_line)
     _unique_ids(doc.tasks)
+    _add_missing_parents(doc)
     _drop_cut_name(doc, lines)
     apply_first_listed(lines, doc.tasks)
 
@@ -209,6 +210,21 @@ def _drop_cut_name(doc: Document, lines: list[Line]) -> None:
                 len(a.unit) > 6 and not last_line.text.endswith(a.unit)):
             break
         task.assignments.pop()
+
+
+def _add_missing_parents(doc: Document) -> None:
+    """A row for every parent id that names no task or row (the sentences of a prose item with several
+    clauses are ``S1-2-1``, ``S1-2-2`` … of the item ``S1-2``): every PART_OF has a task to point at."""
+    known = {t.id for t in doc.tasks} | {r.id for r in doc.rows}
+    children: dict[str, list[Task]] = {}
+    for task in doc.tasks:
+        if task.parent and task.parent not in known:
+            children.setdefault(task.parent, []).append(task)
+    for parent, kids in children.items():
+        first = kids[0]
+        doc.rows.append(Task(id=parent, text=first.title or "", row=first.row, title=first.title, annex=first.annex,
+                             provenance=Provenance(first.provenance.file, min(k.provenance.first_line for k in kids),
+                                                   max(k.provenance.last_line for k in kids))))
 
 
 def _unique_ids(tasks: list[Task]) -> None:

@@ -90,7 +90,9 @@ class DivisionTable:
     def ancestors(self, d: Division) -> list[Division]:
         """The division and its ancestors, nearest first."""
         out = [d]
-        while out[-1].parent and out[-1].parent in self.by_key:
+        seen = {d.key}
+        while out[-1].parent and out[-1].parent in self.by_key and out[-1].parent not in seen:
+            seen.add(out[-1].parent)  # the table's parent links form no cycle, but never trust data to
             out.append(self.by_key[out[-1].parent])
         return out
 
@@ -137,6 +139,8 @@ def _read_rows(text: str) -> list[Division]:
     lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
     for ln in lines[1:]:
         code, parent, level, name, short, abbreviation = (ln.split("\t") + [""] * 6)[:6]
+        if code and code == parent:
+            continue  # 市直辖行政区划: the city's own code again, a placeholder level (东莞市's townships hang on the city)
         key = code or f"{parent}/{name}"
         rows.append(Division(key, code or None, name, short or name, level, parent or None, abbreviation))
     return rows

@@ -30,14 +30,12 @@ SERIES = FIXTURES / "series"
 def files():
     found = [SEED, SECOND] + find_files([FIXTURES / d for d in ("real", "series", "dev", "identity")])
     readable = []
-    for f in found:  # the files that give a document (a few fixtures are meant to fail) ...
+    for f in found:  # the files that give a document (a few fixtures are meant to fail)
         try:
-            doc = load(f)
+            load(f)
         except Exception:
             continue
-        # ... and a graph every store takes (a task whose parent row is not read is a node without a label)
-        if all("label" in data for _, data in build([doc]).nodes(data=True)):
-            readable.append(f)
+        readable.append(f)
     assert len(readable) > 40
     return readable
 

@@ -89,3 +89,17 @@ def test_every_shared_real_document_gives_tasks():
         gold = json.loads(path.with_suffix("").with_suffix(".gold.json").read_text("utf-8"))
         if any(t["lead"] or t["responsible"] or t["cooperating"] for d in gold["documents"] for t in d["tasks"]):
             assert load(path).tasks, path.name
+
+
+@pytest.mark.parametrize("folder", [REAL, DEV, BLIND, BLIND2], ids=lambda p: p.name)
+def test_every_part_of_names_a_task_or_row_of_the_document(folder):
+    # the sentences of a prose item with several clauses point at the item: it must exist (as a row)
+    from dutygraph.graph.build import build
+    for path in sorted(folder.glob("*.txt")):
+        try:
+            doc = load(path)
+        except Exception:
+            continue
+        ids = {t.id for t in doc.tasks} | {r.id for r in doc.rows}
+        assert {t.parent for t in doc.tasks if t.parent} <= ids, path.name
+        assert all("label" in data for _, data in build([doc]).nodes(data=True)), path.name

@@ -103,3 +103,12 @@ def test_the_candidates_are_stored_in_cypher_and_sparql(tmp_path):
         assert sorted(str(r["c"]) for r in rows) == ["上海市宝山区", "双鸭山市宝山区"]
     finally:
         store.close()
+
+
+def test_a_township_of_a_city_without_counties_has_the_city_as_parent_and_no_loop():
+    # 东莞市 prints no county level: the table's placeholder (市直辖行政区划, the city's own code) is no division
+    from dutygraph.resolve.divisions import divisions
+    table = divisions()
+    town = next(d for d in table.named("东城街道") if d.parent == "441900")
+    assert [d.name for d in table.ancestors(town)] == ["东城街道", "东莞市", "广东省"]
+    assert table.named("市直辖行政区划") == []

@@ -78,7 +78,8 @@ def main(wheel: str) -> None:
                 county = None
                 continue
             parent = city if city != province else province
-            rows.append((county, parent, county_level(name), name, cells[2], ""))
+            if county != parent:  # 市直辖行政区划 repeats the city's code: its townships hang on the city
+                rows.append((county, parent, county_level(name), name, cells[2], ""))
         elif depth == 3 and county and not name.endswith("直辖行政区划"):
             rows.append(("", county, township_level(name), name, "", ""))
     with gzip.open(OUT / "divisions.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as out:
