@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..errors import AmbiguousNameError, QueryError
 from .backends import Backend
-from . import lookup
+from . import lookup, ranking
 from .names import Candidate, match_names
 
 
@@ -81,6 +81,8 @@ def resolve(backend: Backend, name: str, labels: tuple[str, ...], what: str, sub
 def top_units(backend: Backend, role: str = "all", expand: bool = False, document: str = "", limit: int = 10):
     if role not in ("all", "lead", "responsible", "cooperating"):
         raise QueryError(f"unknown role {role!r}: use lead, responsible, cooperating or all")
+    if limit and not expand:
+        return ranking.top_units(backend, role=role, document=document, limit=limit)
     return backend.ask("top-units", role=role, expand=expand, document=document, limit=limit)
 
 

@@ -148,4 +148,11 @@ QUESTIONS: dict[str, Question] = {q.name: q for q in [
              {}, _DOC_COLS, nxl.document_names, order=("id",)),
     Question("document-ids", "The documents whose ids are given: id, title and source file.",
              {"ids": []}, _DOC_COLS, nxl.document_ids, order=("id",)),
+    # What dutygraph.queries.ranking asks to rank units without counting every unit's distinct tasks.
+    Question("unit-holds", "Per unit: its assignments in a role (or all) of a document (or all), an upper bound "
+             "of its tasks.", {"role": "all", "document": ""}, ("id", "unit", "kind", "held"), nxl.unit_holds,
+             order=("id",)),
+    Question("unit-tasks", "Per given unit: the tasks it holds in a role (or all) of a document (or all).",
+             {"units": [], "role": "all", "document": ""}, ("id", "unit", "kind", "tasks"), nxl.unit_tasks,
+             order=("id",)),
 ]}

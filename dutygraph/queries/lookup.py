@@ -9,12 +9,12 @@ is the same:
 
 - units and places (shared nodes: as many as the departments and places named, not
   growing with the documents): all of them (``shared-names``);
-- programs and projects: those one of whose names holds the query's core
-  (:func:`~dutygraph.queries.names.core`: the query without its government prefix, a
-  suffix of the query), the core in Traditional script as OpenCC writes it (s2t, s2tw,
-  s2hk: a document printed in Traditional script keeps its names so), or white space
-  (a name holding white space is matched without it) (``names-holding``). An exact or a
-  core match, and a part of a name, hold the core;
+- programs and projects: those one of whose names holds one character of the query's core
+  (:func:`~dutygraph.queries.names.core`, the query without its government prefix: an
+  exact or a core match, and a name holding the query, all hold it) in any script: the
+  character itself or one OpenCC folds into it (a document printed in Traditional script
+  keeps its names so; one character, so white space in a name does not matter). Of the
+  core's characters, the one with fewest spellings (``names-holding``);
 - tasks, whose names are their task id (made from positions: ASCII, A2-4-1) and their
   node id (``{document}/task/{task id}``): by node id (the stores' primary key,
   ``task-names``), by task id when the query can be one (ASCII without "/",
@@ -39,7 +39,7 @@ from .names import Candidate, closest_names, core, match_names
 
 _SHARED = ("Unit", "Place")
 _NAMED = ("Program", "Project")
-_WHITE = (" ", "\u3000", "\t", "\xa0")  # white space a printed name may hold (clean() drops it)
+_CJK = [(0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00)]
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +58,40 @@ def traditional(text: str) -> list[str]:
     if text.isascii():
         return [text]
     return list(dict.fromkeys([text] + [c.convert(text) for c in _converters()]))
+
+
+@lru_cache(maxsize=1)
+def _folded_from() -> dict[str, tuple[str, ...]]:
+    """Simplified character -> the other characters OpenCC t2s folds into it (one call, about 30 ms)."""
+    from ..resolve.units import _converter
+
+    chars = [chr(c) for a, b in _CJK for c in range(a, b)]
+    out: dict[str, list[str]] = {}
+    for t, s in zip(chars, _converter().convert("\n".join(chars)).split("\n")):
+        if s != t and len(s) == 1:
+            out.setdefault(s, []).append(t)
+    return {s: tuple(ts) for s, ts in out.items()}
+
+
+def spellings(ch: str) -> tuple[str, ...]:
+    """A character and every character printed for it in Traditional script (that t2s folds into it).
+
+    >>> spellings("采"), spellings("黑")
+    (('采', '埰', '寀', '採'), ('黑',))
+    """
+    return (ch,) + _folded_from().get(ch, ())
+
+
+def name_keys(core_: str) -> list[str]:
+    """The spellings of the character of ``core_`` with fewest of them (the first such): every name whose
+    Simplified form holds ``core_`` holds one of them. [""] (every name) for an empty core.
+
+    >>> name_keys("黑臭水体"), name_keys("国际"), name_keys("")
+    (['黑'], ['国', '國'], [''])
+    """
+    if not core_:
+        return [""]
+    return list(min((spellings(ch) for ch in core_), key=len))
 
 
 def _candidates(rows: list[dict]) -> list[Candidate]:
@@ -84,8 +118,7 @@ def pool(backend: Backend, name: str, labels: tuple[str, ...], part: bool = Fals
     if set(labels) & set(_SHARED):
         add(backend.ask("shared-names"))
     if set(labels) & set(_NAMED):
-        keys = traditional(qc) if qc else [""]
-        add(backend.ask("names-holding", keys=keys + [w for w in _WHITE if w not in "".join(keys)]))
+        add(backend.ask("names-holding", keys=name_keys(qc)))
     if "Task" in labels:
         keys = list(dict.fromkeys(k for x in (q, qc, name.strip()) for k in traditional(x) if k))
         ids = keys + [f"{document}/task/{k}" for k in keys if document and _task_id_like(k)]
@@ -96,7 +129,7 @@ def pool(backend: Backend, name: str, labels: tuple[str, ...], part: bool = Fals
         if part and q and _may_hold(backend, q):
             for key in traditional(q):
                 add(backend.ask("tasks-holding", part=key))
-    return list(found.values())
+    return sorted(found.values(), key=lambda c: c.id)  # the order of the ``names`` question
 
 
 def _may_hold(backend: Backend, q: str) -> bool:

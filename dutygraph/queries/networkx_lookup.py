@@ -53,3 +53,33 @@ def document_names(graph):
 def document_ids(graph, ids=()):
     return [_document_row(n, graph.nodes[n]) for n in dict.fromkeys(ids)
             if n in graph and graph.nodes[n]["label"] == "Document"]
+
+
+def _held(graph, role, document):
+    from .networkx_backend import _role_edges
+
+    for u, v, d in _role_edges(graph, None if role == "all" else role):
+        if not document or d.get("document") == document:
+            yield u, v
+
+
+def _unit_row(graph, u, **count) -> dict:
+    return {"id": u, "unit": graph.nodes[u]["name"], "kind": graph.nodes[u].get("kind"), **count}
+
+
+def unit_holds(graph, role="all", document=""):
+    """Per unit: its role relationships (in ``role``, of ``document``), an upper bound of its tasks."""
+    held: dict[str, int] = {}
+    for u, _ in _held(graph, role, document):
+        held[u] = held.get(u, 0) + 1
+    return [_unit_row(graph, u, held=n) for u, n in held.items()]
+
+
+def unit_tasks(graph, units=(), role="all", document=""):
+    """Per given unit: the tasks it holds (in ``role``, of ``document``), each once."""
+    wanted = set(units)
+    tasks: dict[str, set] = {}
+    for u, v in _held(graph, role, document):
+        if u in wanted:
+            tasks.setdefault(u, set()).add(v)
+    return [_unit_row(graph, u, tasks=len(t)) for u, t in tasks.items()]

@@ -40,6 +40,9 @@ CASES = [
     ("task-names", {"ids": [f"{DOC}/task/A2-5-1", f"{DOC}/task/A2-5", "doc/none/task/A1"]}),
     ("task-ids", {"task_id": "A2-5-1"}), ("tasks-holding", {"part": "A2-5"}),
     ("document-names", {}), ("document-ids", {"ids": [DOC, "doc/none"]}),
+    ("unit-holds", {}), ("unit-holds", {"role": "lead", "document": DOC}),
+    ("unit-tasks", {"units": ["unit/株洲市环境保护局", "unit/株洲市发展和改革委员会"]}),
+    ("unit-tasks", {"units": ["unit/株洲市环境保护局"], "role": "responsible", "document": DOC}),
 ]
 
 
