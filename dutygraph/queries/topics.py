@@ -3,7 +3,8 @@
 A task is found when its text or row title holds the text, or a project it concerns
 or a program it is part of has it in its name (``via`` names those). Every backend
 answers the ``tasks`` question the same way; Neo4j narrows the candidates with its
-full-text index first (``phrase``), the others test CONTAINS.
+full-text index first (``phrase``), the SPARQL stores with the token index of
+:mod:`dutygraph.graph.text_index` (``token_a``, ``token_b``), ladybug tests CONTAINS.
 
 >>> phrase("黑臭水体"), phrase("IGBT"), phrase("")
 ('"黑臭水体"', '', '')
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..errors import QueryError
+from ..graph.text_index import query_tokens
 from .backends import Backend
 from .documents import resolve_document
 
@@ -34,8 +36,10 @@ def task_hits(backend: Backend, text: str, document: str = "") -> dict[str, dict
     """Node id -> {node, task, text, document, line_first, via (names of matching projects/programs),
     own (whether the task's own text or row title holds ``text``)}."""
     hits: dict[str, dict] = {}
+    token_a, token_b = query_tokens(text)
     try:
-        found = backend.ask("tasks", text=text, document=document, phrase=phrase(text))
+        found = backend.ask("tasks", text=text, document=document, phrase=phrase(text), token_a=token_a,
+                            token_b=token_b)
     except QueryError as exc:
         if "dutygraph_text" not in str(exc):
             raise
