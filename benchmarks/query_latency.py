@@ -174,9 +174,16 @@ def pick_topic(graph, share: float = 0.01) -> tuple[str, int, str | None]:
     return topic, n, min(where, key=lambda d: (-where[d], d))
 
 
+def rarest(graph, text: str) -> tuple[str, str]:
+    """The two tokens of ``text`` the fewest nodes of ``graph`` hold (as topics.task_hits picks them in a store)."""
+    from dutygraph.graph.text_index import node_tokens, rarest_tokens
+
+    held = Counter(tok for _, d in graph.nodes(data=True) for tok in node_tokens(d))
+    return rarest_tokens(lambda q, b: [{"count": held[b["in_token"]]}], text)
+
+
 def pick_cases(graph) -> list[Case]:
     """The questions with parameters from ``graph``: the busiest unit, task, place, program and project."""
-    from dutygraph.graph.text_index import query_tokens
     from dutygraph.queries import networkx_primitives as nxp
     from dutygraph.queries.topics import phrase
 
@@ -197,7 +204,7 @@ def pick_cases(graph) -> list[Case]:
     leaves = sorted({r["node"] for r in nxp.depends(graph, targets)})
 
     topic, topic_tasks, topic_doc = pick_topic(graph)
-    tokens = dict(zip(("token_a", "token_b"), query_tokens(topic)))
+    tokens = dict(zip(("token_a", "token_b"), rarest(graph, topic)))
 
     def short(node: str | None) -> str:
         return graph.nodes[node].get("name", node) if node else "-"
@@ -221,10 +228,11 @@ def pick_cases(graph) -> list[Case]:
         Case("names", "names", {}, ""),
         Case("documents", "documents", {}, ""),
         Case("partners", "partners (document)", {"document": middle}, f"document={middle}, whole network"),
-        Case("tasks", "tasks (text)", {"text": topic, "phrase": phrase(topic), **tokens},
+        Case("tasks", "tasks (text)", {"text": topic, "phrase": phrase(topic)},
              f"text={topic} (in {topic_tasks} leaf tasks' text or title)"),
-        Case("tasks", "tasks (text, document)", {"text": topic, "document": topic_doc, "phrase": phrase(topic),
-                                                 **tokens},
+        Case("tasks-indexed", "tasks-indexed (text)", {"text": topic, **tokens},
+             f"text={topic}, tokens {tokens['token_a']} {tokens['token_b']} (the rarest two)"),
+        Case("tasks", "tasks (text, document)", {"text": topic, "document": topic_doc, "phrase": phrase(topic)},
              f"text={topic}, document={topic_doc} (where most tasks print it)"),
         Case("tasks", "tasks (document)", {"document": middle}, f"every leaf task of {middle} (as compare asks)"),
     ] + commands(graph.nodes[unit]["name"], row, short(program), topic)

@@ -52,6 +52,26 @@ def query_tokens(text: str) -> tuple[str, str]:
     return (found[0], found[-1]) if found else ("", "")
 
 
+TOKEN_COUNT = ("SELECT ?in_token (COUNT(?n) AS ?count) WHERE { ?n <" + "https://w3id.org/dutygraph/ontology#textToken"
+               "> ?in_token } GROUP BY ?in_token")
+
+
+def rarest_tokens(run, text: str) -> tuple[str, str]:
+    """The two bigrams of ``text`` the fewest nodes hold, counted in the store by ``run(query, bindings)``
+    (a SPARQL store: its index counts without reading a text); ("", "") when ``text`` has none. Any two of
+    its bigrams find every node holding ``text``; the rarest find fewest others (推进重点: 推进 and 重点 are
+    in a third of all tasks, 进重 in a few)."""
+    found = sorted(set(_bigrams(text)))
+    if not found:
+        return "", ""
+    counts = {}
+    for tok in found:
+        rows = run(TOKEN_COUNT, {"in_token": tok})
+        counts[tok] = int(rows[0]["count"]) if rows else 0
+    ranked = sorted(found, key=lambda t: (counts[t], t))
+    return ranked[0], ranked[min(1, len(ranked) - 1)]
+
+
 def token_triples(subject: str, data: dict, predicate: str, literal, out: list) -> None:
     """Append ``(subject, dg:textToken, "token")`` for each token of the node (N-Triples terms)."""
     out.extend((subject, predicate, literal(tok, "string")) for tok in node_tokens(data))

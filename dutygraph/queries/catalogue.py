@@ -128,9 +128,12 @@ QUESTIONS: dict[str, Question] = {q.name: q for q in [
              {}, ("id", "title", "issuers", "city", "issued", "year", "tasks", "source"), nxt.documents,
              list_columns=("issuers",), order=("id",)),
     Question("tasks", "Leaf tasks whose text or row title holds a text, or whose project or program name does "
-             "(via: that name); optionally of one document. phrase: the text as a full-text index phrase (Neo4j); "
-             "token_a, token_b: its first and last token (SPARQL stores, dutygraph.graph.text_index).",
-             {"text": "", "document": "", "phrase": "", "token_a": "", "token_b": ""}, ("node", "task", "text", "document", "line_first", "via"),
+             "(via: that name); optionally of one document. phrase: the text as a full-text index phrase.",
+             {"text": "", "document": "", "phrase": ""}, ("node", "task", "text", "document", "line_first", "via"),
+             nxt.tasks, order=("document", "line_first", "node", "via")),
+    Question("tasks-indexed", "The tasks question for every document, the candidates found through the token "
+             "index by two of the text's tokens (token_a, token_b: dutygraph.graph.text_index; SPARQL stores).",
+             {"text": "", "token_a": "", "token_b": ""}, ("node", "task", "text", "document", "line_first", "via"),
              nxt.tasks, order=("document", "line_first", "node", "via")),
     Question("names", "Every unit, place, program, project and task with its names, for name lookup.",
              {}, ("id", "label", "name", "aliases"), nxp.names, list_columns=("aliases",), order=("id",)),
