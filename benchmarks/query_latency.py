@@ -101,6 +101,40 @@ class Case:
     label: str                     # e.g. "top-units (role=responsible, expand)"
     params: dict
     note: str = ""                 # what the parameters are, for the table
+    call: object = None            # a command: call(backend) -> rows, instead of backend.ask(question, **params)
+
+
+def _count(what: str):
+    """A count of Documents or Tasks by the backend's own query language (what a user types)."""
+    label, cls = {"documents": ("Document", "dg:Document"), "tasks": ("Task", "dg:Task")}[what]
+
+    def call(backend):
+        from dutygraph.queries.backends import SparqlBackend
+
+        if isinstance(backend, SparqlBackend):
+            return backend.run(f"SELECT (COUNT(?n) AS ?count) WHERE {{ ?n a {cls} }}", {})
+        return backend.run(f"MATCH (n:{label}) RETURN count(n) AS count", {})
+
+    return call
+
+
+def commands(unit_name: str, row: str | None, program_name: str, topic: str) -> list[Case]:
+    """The commands of issue 18 as the command line runs them (name lookup included), and the counts."""
+    from dutygraph.queries import scoped, topics
+
+    cases = [
+        Case("units", "cmd: units", {}, "dutygraph units (top 10, every role)", lambda b: scoped.top_units(b)),
+        Case("unit", "cmd: unit", {}, f"dutygraph unit {unit_name}", lambda b: scoped.unit_card(b, unit_name)),
+        Case("depends", "cmd: depends", {}, f"dutygraph depends {program_name}",
+             lambda b: scoped.depends(b, program_name)),
+        Case("tasks", "cmd: tasks --text", {}, f"dutygraph tasks --text {topic}", lambda b: topics.search(b, topic)),
+        Case("count", "count documents", {}, "SELECT (COUNT(?n) …) { ?n a dg:Document } / MATCH (n:Document) …",
+             _count("documents")),
+        Case("count", "count tasks", {}, "the same for tasks", _count("tasks")),
+    ]
+    if row:
+        cases.insert(2, Case("task", "cmd: task", {}, f"dutygraph task {row}", lambda b: scoped.task_card(b, row)))
+    return cases
 
 
 def _busiest(graph, label: str, types: tuple[str, ...], source_labels: tuple[str, ...] = (),
@@ -140,6 +174,14 @@ def pick_topic(graph, share: float = 0.01) -> tuple[str, int, str | None]:
     return topic, n, min(where, key=lambda d: (-where[d], d))
 
 
+def rarest(graph, text: str) -> tuple[str, str]:
+    """The two tokens of ``text`` the fewest nodes of ``graph`` hold (as topics.task_hits picks them in a store)."""
+    from dutygraph.graph.text_index import node_tokens, rarest_tokens
+
+    held = Counter(tok for _, d in graph.nodes(data=True) for tok in node_tokens(d))
+    return rarest_tokens(lambda q, b: [{"count": held[b["in_token"]]}], text)
+
+
 def pick_cases(graph) -> list[Case]:
     """The questions with parameters from ``graph``: the busiest unit, task, place, program and project."""
     from dutygraph.queries import networkx_primitives as nxp
@@ -162,6 +204,7 @@ def pick_cases(graph) -> list[Case]:
     leaves = sorted({r["node"] for r in nxp.depends(graph, targets)})
 
     topic, topic_tasks, topic_doc = pick_topic(graph)
+    tokens = dict(zip(("token_a", "token_b"), rarest(graph, topic)))
 
     def short(node: str | None) -> str:
         return graph.nodes[node].get("name", node) if node else "-"
@@ -187,16 +230,19 @@ def pick_cases(graph) -> list[Case]:
         Case("partners", "partners (document)", {"document": middle}, f"document={middle}, whole network"),
         Case("tasks", "tasks (text)", {"text": topic, "phrase": phrase(topic)},
              f"text={topic} (in {topic_tasks} leaf tasks' text or title)"),
+        Case("tasks-indexed", "tasks-indexed (text)", {"text": topic, **tokens},
+             f"text={topic}, tokens {tokens['token_a']} {tokens['token_b']} (the rarest two)"),
         Case("tasks", "tasks (text, document)", {"text": topic, "document": topic_doc, "phrase": phrase(topic)},
              f"text={topic}, document={topic_doc} (where most tasks print it)"),
         Case("tasks", "tasks (document)", {"document": middle}, f"every leaf task of {middle} (as compare asks)"),
-    ]
+    ] + commands(graph.nodes[unit]["name"], row, short(program), topic)
 
 
 # -- timing ------------------------------------------------------------------------------------------------------
 @dataclass
 class Timing:
     median_ms: float | None = None
+    p95_ms: float | None = None
     runs_ms: list[float] = field(default_factory=list)
     rows: int | None = None
     error: str | None = None
@@ -208,9 +254,13 @@ def time_case(backend, case: Case, repeat: int, max_seconds: float) -> tuple[Tim
     from dutygraph.errors import DutygraphError
 
     timing = Timing()
+
+    def run():
+        return case.call(backend) if case.call is not None else backend.ask(case.question, **case.params)
+
     try:
         start = time.perf_counter()
-        rows = backend.ask(case.question, **case.params)
+        rows = run()
         warm = time.perf_counter() - start
         timing.rows = len(rows)
         if warm > max_seconds:
@@ -219,12 +269,15 @@ def time_case(backend, case: Case, repeat: int, max_seconds: float) -> tuple[Tim
         else:
             for _ in range(repeat):
                 start = time.perf_counter()
-                backend.ask(case.question, **case.params)
+                run()
                 timing.runs_ms.append((time.perf_counter() - start) * 1000)
         timing.median_ms = statistics.median(timing.runs_ms)
+        # the 95th percentile (of 5 runs: between the two slowest)
+        timing.p95_ms = statistics.quantiles(timing.runs_ms, n=20, method="inclusive")[18] \
+            if len(timing.runs_ms) > 1 else timing.runs_ms[0]
         return timing, rows
-    except DutygraphError as exc:
-        timing.error = str(exc).splitlines()[0][:200]
+    except (DutygraphError, NotImplementedError) as exc:
+        timing.error = str(exc).splitlines()[0][:200] or type(exc).__name__
         return timing, None
 
 
@@ -311,6 +364,7 @@ def run_size(n: int, args, work: Path, neo4j, log) -> dict:
     path = work / f"seed{args.seed}-plans{n}"
     info["embedded_load"] = embedded_store(path, graph, counts, log)
 
+    info["load_average_before"] = [round(x, 1) for x in os.getloadavg()]
     results: dict[str, dict[str, Timing]] = {c.label: {} for c in cases}
     answers: dict[str, dict[str, list]] = {c.label: {} for c in cases}
     store = EmbeddedStore(path)  # opened read-only on first use, as the CLI opens it
@@ -334,6 +388,7 @@ def run_size(n: int, args, work: Path, neo4j, log) -> dict:
             results[case.label]["neo4j"], answers[case.label]["neo4j"] = timing, rows
         log("  neo4j: done")
 
+    info["load_average_after"] = [round(x, 1) for x in os.getloadavg()]
     mismatches = []
     for case in cases:
         got = {b: r for b, r in answers[case.label].items() if r is not None}
@@ -342,7 +397,8 @@ def run_size(n: int, args, work: Path, neo4j, log) -> dict:
         if differ:
             mismatches.append(f"{case.label}: {', '.join(got)} do not all give the same rows")
     info["mismatches"] = mismatches
-    info["cases"] = [{"case": c.label, "question": c.question, "params": c.params, "note": c.note,
+    info["cases"] = [{"case": c.label, "question": c.question, "params": c.params if c.call is None else {},
+                      "note": c.note,
                       "backends": {b: vars(t) for b, t in results[c.label].items()}} for c in cases]
     return info
 
@@ -366,9 +422,12 @@ def _ms(t: dict | None) -> str:
         return ""
     if t["error"]:
         return "error"
-    value = t["median_ms"]
-    text = f"{value:,.1f}" if value < 100 else f"{value:,.0f}"
-    return text + ("*" if t["warmup_only"] else "")
+    def fmt(value):
+        return f"{value:,.1f}" if value < 100 else f"{value:,.0f}"
+
+    if t["warmup_only"]:
+        return fmt(t["median_ms"]) + "*"
+    return f"{fmt(t['median_ms'])} / {fmt(t['p95_ms'])}"
 
 
 def tables(report: dict) -> str:
@@ -387,8 +446,9 @@ def tables(report: dict) -> str:
         out.append(f"| {s['size']}x | {s['documents']:,} | {s['nodes']:,} | {s['relationships']:,} | {s['tasks']:,} "
                    f"| {s['units']:,} | {s['parse_seconds']:.1f} | {s['build_seconds']:.1f} | {load('embedded_load')} "
                    f"| {load('neo4j_load')} |")
-    out.append(f"\n## Median ms per question (one warm-up, then {report['repeat']} runs; * = one run only, the "
-               f"warm-up took over {report['max_seconds']:g} s)\n")
+    out.append(f"\n## Median / p95 ms per question (one warm-up, then {report['repeat']} runs; * = one run only, "
+               f"the warm-up took over {report['max_seconds']:g} s); cmd: the command as the command line runs "
+               "it, name lookup included\n")
     head = ["question"] + [f"{b} {s['size']}x" for b in used for s in sizes]
     out.append("| " + " | ".join(head) + " |")
     out.append("|---|" + "---:|" * (len(head) - 1))
@@ -402,6 +462,9 @@ def tables(report: dict) -> str:
         out.append("| " + " | ".join(cells) + " |")
     for s in sizes:
         out.append(f"\n## Parameters and rows at {s['size']}x\n")
+        if s.get("load_average_before"):
+            out.append(f"Machine load (1, 5, 15 min averages; {os.cpu_count()} cores): "
+                       f"{s['load_average_before']} before the queries, {s['load_average_after']} after.\n")
         out.append("| question | parameters | rows | " + " | ".join(f"{b} ms" for b in used) + " |")
         out.append("|---|---|---:|" + "---:|" * len(used))
         for c in s["cases"]:

@@ -43,6 +43,7 @@ from typing import IO, Iterable
 
 from . import vocab as v
 from .schema import DOCUMENT_LABELS, EDGE_PROPERTIES, EDGE_TYPES, NODE_LABELS, NODE_PROPERTIES, SHARED_LABELS
+from .text_index import token_triples
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -107,6 +108,7 @@ def _property_triples(t: _Terms, subject: str, data: dict, out: list, skip: froz
 
 
 _COLLECTIVE = f"<{v.COLLECTIVE}>"
+_TOKEN = f"<{v.TEXT_TOKEN}>"
 _CLASSES = {label: [f"<{c}>" for c in (v.CLASSES[label], *v.EXTRA_CLASSES.get(label, ()))] for label in v.CLASSES}
 
 
@@ -117,6 +119,7 @@ def node_triples(t: _Terms, node_id: str, data: dict, out: list) -> str:
     if data["label"] == "Unit" and data.get("kind") == "collective":
         out.append((s, t.type, _COLLECTIVE))
     _property_triples(t, s, data, out, _NODE_SKIP)
+    token_triples(s, data, _TOKEN, t.literal, out)
     return s
 
 

@@ -212,4 +212,5 @@ HAD_ROLE = PROV + "hadRole"
 DEPENDENCY = DG + "Dependency"
 QUALIFIED_DEPENDENCY = DG + "qualifiedDependency"
 DEPENDENCY_PROGRAM = DG + "program"
+TEXT_TOKEN = DG + "textToken"      # the token index of topic search (dutygraph.graph.text_index)
 STATEMENT = RDF + "Statement"

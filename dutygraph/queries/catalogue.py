@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable
 
+from . import networkx_lookup as nxl
 from . import networkx_primitives as nxp
 from . import networkx_topics as nxt
 
@@ -80,6 +81,8 @@ def _text(folder: str, name: str) -> str:
     return resources.files("dutygraph.queries").joinpath(folder, name).read_text("utf-8")
 
 
+_NAME_COLS = ("id", "label", "name", "aliases")
+_DOC_COLS = ("id", "title", "source")
 _UNIT_ROLE_COLS = ("task", "role", "printed", "title", "text", "deadline", "deadline_date", "amounts", "co_units",
                    "program", "document", "line_first", "line_last")
 
@@ -128,6 +131,32 @@ QUESTIONS: dict[str, Question] = {q.name: q for q in [
              "(via: that name); optionally of one document. phrase: the text as a full-text index phrase.",
              {"text": "", "document": "", "phrase": ""}, ("node", "task", "text", "document", "line_first", "via"),
              nxt.tasks, order=("document", "line_first", "node", "via")),
+    Question("tasks-indexed", "The tasks question for every document, the candidates found through the token "
+             "index by two of the text's tokens (token_a, token_b: dutygraph.graph.text_index; SPARQL stores).",
+             {"text": "", "token_a": "", "token_b": ""}, ("node", "task", "text", "document", "line_first", "via"),
+             nxt.tasks, order=("document", "line_first", "node", "via")),
     Question("names", "Every unit, place, program, project and task with its names, for name lookup.",
              {}, ("id", "label", "name", "aliases"), nxp.names, list_columns=("aliases",), order=("id",)),
+    # What dutygraph.queries.lookup asks to match a name without reading every name of the store.
+    Question("shared-names", "Every unit and place with its names.",
+             {}, _NAME_COLS, nxl.shared_names, list_columns=("aliases",), order=("id",)),
+    Question("names-holding", "Programs and projects one of whose names holds one of the keys.",
+             {"keys": []}, _NAME_COLS, nxl.names_holding, list_columns=("aliases",), order=("id",)),
+    Question("task-names", "The tasks whose node ids are given, with their names.",
+             {"ids": []}, _NAME_COLS, nxl.task_names, list_columns=("aliases",), order=("id",)),
+    Question("task-ids", "Every task whose task id (A2-4-1) is the one given, with its names.",
+             {"task_id": ""}, _NAME_COLS, nxl.task_ids, list_columns=("aliases",), order=("id",)),
+    Question("tasks-holding", "Every task whose node id holds a text, with its names.",
+             {"part": ""}, _NAME_COLS, nxl.tasks_holding, list_columns=("aliases",), order=("id",)),
+    Question("document-names", "Every loaded document's id, title and source file.",
+             {}, _DOC_COLS, nxl.document_names, order=("id",)),
+    Question("document-ids", "The documents whose ids are given: id, title and source file.",
+             {"ids": []}, _DOC_COLS, nxl.document_ids, order=("id",)),
+    # What dutygraph.queries.ranking asks to rank units without counting every unit's distinct tasks.
+    Question("unit-holds", "Per unit: its assignments in a role (or all) of a document (or all), an upper bound "
+             "of its tasks.", {"role": "all", "document": ""}, ("id", "unit", "kind", "held"), nxl.unit_holds,
+             order=("id",)),
+    Question("unit-tasks", "Per given unit: the tasks it holds in a role (or all) of a document (or all).",
+             {"units": [], "role": "all", "document": ""}, ("id", "unit", "kind", "tasks"), nxl.unit_tasks,
+             order=("id",)),
 ]}

@@ -57,10 +57,21 @@ def match_document(name: str, docs: list[dict]) -> str:
 
 
 def resolve_document(backend: Backend, name: str | None) -> str:
-    """The id of the document ``name`` names on ``backend``; "" when no name is given."""
+    """The id of the document ``name`` names on ``backend``; "" when no name is given.
+
+    A document's id (with or without ``doc/``) is looked up by id first (the first test of
+    :func:`match_document`, which decides when it finds one); anything else is matched against
+    every document's id, title and source.
+    """
     if not name:
         return ""
-    return match_document(name, backend.ask("documents"))
+    text = name.strip()
+    key = text[4:] if text.startswith("doc/") else text
+    if key:
+        found = backend.ask("document-ids", ids=[f"doc/{key}"])
+        if len(found) == 1:
+            return found[0]["id"]
+    return match_document(name, backend.ask("document-names"))
 
 
 def document_subgraph(graph, document: str):

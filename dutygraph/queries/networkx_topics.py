@@ -14,7 +14,7 @@ def documents(graph):
             for n, d in graph.nodes(data=True) if d["label"] == "Document"]
 
 
-def tasks(graph, text="", document="", phrase=""):
+def tasks(graph, text="", document="", phrase="", token_a="", token_b=""):
     """Leaf tasks whose text or row title holds ``text``, or whose project or program name does (``via``)."""
     rows = set()
     for n, d in graph.nodes(data=True):

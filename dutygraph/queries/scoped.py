@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..errors import QueryError
-from . import ask
+from . import ask, lookup
 from .backends import Backend
 from .dates import checked_date, day_before, today
 from .documents import resolve_document
@@ -35,7 +35,10 @@ def unit_card(backend: Backend, name: str, document: str | None = None, within: 
 def task_card(backend: Backend, task: str, document: str | None = None) -> list[dict]:
     """The task's card, opened by a row with its text, every row naming its document."""
     doc = resolve_document(backend, document)
-    found = ask.resolve(backend, task, ("Task",), "task")
+    if doc:  # the document's tasks the name matches: looked up by their node ids
+        found = [c for c in lookup.find(backend, task, ("Task",), document=doc) if c.id.startswith(f"{doc}/task/")]
+    if not doc or not found:  # the whole store: and "no such task" rather than "none in that document"
+        found = ask.resolve(backend, task, ("Task",), "task")
     if doc:
         found = [c for c in found if c.id.startswith(f"{doc}/task/")]
         if not found:

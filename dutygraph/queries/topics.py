@@ -3,7 +3,9 @@
 A task is found when its text or row title holds the text, or a project it concerns
 or a program it is part of has it in its name (``via`` names those). Every backend
 answers the ``tasks`` question the same way; Neo4j narrows the candidates with its
-full-text index first (``phrase``), the others test CONTAINS.
+full-text index first (``phrase``), the SPARQL stores with the token index of
+:mod:`dutygraph.graph.text_index` (the ``tasks-indexed`` question, for every document), ladybug
+tests CONTAINS.
 
 >>> phrase("黑臭水体"), phrase("IGBT"), phrase("")
 ('"黑臭水体"', '', '')
@@ -14,7 +16,8 @@ from __future__ import annotations
 import re
 
 from ..errors import QueryError
-from .backends import Backend
+from ..graph.text_index import query_tokens, rarest_tokens
+from .backends import Backend, SparqlBackend
 from .documents import resolve_document
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -34,8 +37,14 @@ def task_hits(backend: Backend, text: str, document: str = "") -> dict[str, dict
     """Node id -> {node, task, text, document, line_first, via (names of matching projects/programs),
     own (whether the task's own text or row title holds ``text``)}."""
     hits: dict[str, dict] = {}
+    token_a = token_b = ""
+    if not document and isinstance(backend, SparqlBackend) and query_tokens(text)[0]:
+        token_a, token_b = rarest_tokens(backend.run, text)
     try:
-        found = backend.ask("tasks", text=text, document=document, phrase=phrase(text))
+        if token_a:  # a SPARQL store: the token index
+            found = backend.ask("tasks-indexed", text=text, token_a=token_a, token_b=token_b)
+        else:
+            found = backend.ask("tasks", text=text, document=document, phrase=phrase(text))
     except QueryError as exc:
         if "dutygraph_text" not in str(exc):
             raise

@@ -36,6 +36,16 @@ CASES = [
     ("tasks", {"text": "黑臭水体", "phrase": '"黑臭水体"'}), ("tasks", {"text": "清水塘", "phrase": '"清水塘"'}),
     ("tasks", {"text": "IGBT"}), ("tasks", {"text": "", "document": DOC}),
     ("tasks", {"text": "碧水", "document": DOC, "phrase": '"碧水"'}),
+    ("tasks-indexed", {"text": "黑臭水体", "token_a": "黑臭", "token_b": "水体"}),
+    ("tasks-indexed", {"text": "清水塘", "token_a": "水塘", "token_b": "清水"}),
+    ("tasks-indexed", {"text": "碧水", "token_a": "碧水", "token_b": "碧水"}),
+    ("shared-names", {}), ("names-holding", {"keys": ["清水塘"]}), ("names-holding", {"keys": ["污染"]}),
+    ("task-names", {"ids": [f"{DOC}/task/A2-5-1", f"{DOC}/task/A2-5", "doc/none/task/A1"]}),
+    ("task-ids", {"task_id": "A2-5-1"}), ("tasks-holding", {"part": "A2-5"}),
+    ("document-names", {}), ("document-ids", {"ids": [DOC, "doc/none"]}),
+    ("unit-holds", {}), ("unit-holds", {"role": "lead", "document": DOC}),
+    ("unit-tasks", {"units": ["unit/株洲市环境保护局", "unit/株洲市发展和改革委员会"]}),
+    ("unit-tasks", {"units": ["unit/株洲市环境保护局"], "role": "responsible", "document": DOC}),
 ]
 
 

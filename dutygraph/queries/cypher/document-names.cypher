@@ -1,0 +1,1 @@
+MATCH (d:Document) RETURN d.id AS id, d.name AS title, d.source AS source
