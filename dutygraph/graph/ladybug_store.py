@@ -29,8 +29,9 @@ removal and merge, but the owned rows copied straight from staged Parquet files.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from ..errors import QueryError, StoreError
 from .rows import document_ids, edge_rows, node_rows
@@ -195,19 +196,12 @@ class LadybugStore:
             raise StoreError(f"{self.path}: opened read-only")
         self.open()
         docs = document_ids(graph)
-        self._run("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             self._remove(docs)
             self._write_nodes(node_rows(graph))
             self._write_edges(edge_rows(graph))
             if before_commit is not None:
                 before_commit()
-            self._run("COMMIT")
-        except BaseException as exc:
-            self._rollback()
-            if isinstance(exc, (StoreError, KeyboardInterrupt, SystemExit)):
-                raise
-            raise StoreError(f"{self.path}: load failed, nothing changed: {exc}") from exc
 
     # -- the bulk path ---------------------------------------------------------------------
     def load_staged(self, stage, replaced: list[str]) -> tuple[dict[str, set[str]], set[tuple[str, str, str]]]:
@@ -229,8 +223,7 @@ class LadybugStore:
         self.open()
         touched_nodes: dict[str, set[str]] = {label: set() for label in SHARED_LABELS}
         touched_edges: set[tuple[str, str, str]] = set()
-        self._run("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             if replaced:
                 self._named_by(replaced, touched_nodes, touched_edges)
                 self._remove(replaced)
@@ -253,12 +246,6 @@ class LadybugStore:
                     self._write_edges({key: rows})
                     touched_edges.update((type_, r["source"], r["target"]) for r in rows)
                     touched_nodes.setdefault(a, set()).update(r["source"] for r in rows)
-            self._run("COMMIT")
-        except BaseException as exc:
-            self._rollback()
-            if isinstance(exc, (StoreError, KeyboardInterrupt, SystemExit)):
-                raise
-            raise StoreError(f"{self.path}: load failed, nothing changed: {exc}") from exc
         return touched_nodes, touched_edges
 
     def _named_by(self, docs: list[str], nodes: dict[str, set[str]], edges: set) -> None:
@@ -297,6 +284,20 @@ class LadybugStore:
                 edges[(type_, a, b)] = [{"source": row[0], "target": row[1], **dict(zip(props, row[2:]))}
                                         for row in found]
         return nodes, edges
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction: committed when the block ends, rolled back on any failure (then a StoreError,
+        or the interruption itself)."""
+        self._run("BEGIN TRANSACTION")
+        try:
+            yield
+            self._run("COMMIT")
+        except BaseException as exc:
+            self._rollback()
+            if isinstance(exc, (StoreError, KeyboardInterrupt, SystemExit)):
+                raise
+            raise StoreError(f"{self.path}: load failed, nothing changed: {exc}") from exc
 
     def _rollback(self) -> None:
         try:

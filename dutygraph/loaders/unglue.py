@@ -131,11 +131,10 @@ def unglue(lines: list[Line]) -> list[Line]:
 
 def _cut_lists(line: Line, min_run: int = MIN_RUN) -> list[Line]:
     """A long line cut before the items of the numbered lists glued into it (or the line as it is)."""
-    cuts = _list_cuts(line.text, min_run)
+    text = _FOOTER.sub("", line.text) if "页" in line.text else line.text
+    cuts = _list_cuts(text, min_run)
     if not cuts:
         return [line]
-    text = _FOOTER.sub("", line.text)
-    cuts = _list_cuts(text, min_run)
     if min_run > 2:  # one list is glued here: the headings of two items around it are too (一、…二、…)
         cuts = _list_cuts(text, 2)
     bounds = [0, *cuts, len(text)]

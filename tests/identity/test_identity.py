@@ -18,7 +18,6 @@ from dutygraph.errors import AmbiguousNameError, QueryError
 from dutygraph.graph.build import build
 from dutygraph.loaders import load
 from dutygraph.queries import ask
-from dutygraph.queries.backends import CypherBackend, NetworkxBackend, SparqlBackend
 
 ROOT = Path(__file__).resolve().parents[2]
 FIX = ROOT / "tests" / "fixtures" / "identity"
@@ -30,18 +29,6 @@ REFORM = [FIX / "zhuzhou-2018-huanbao-plan.txt", FIX / "zhuzhou-2020-shengtai-pl
 @pytest.fixture(scope="module")
 def graph():
     return build([load(p) for p in ALL])
-
-
-@pytest.fixture(scope="module")
-def backends(graph, tmp_path_factory):
-    from dutygraph.graph.embedded import EmbeddedStore
-
-    store = EmbeddedStore(tmp_path_factory.mktemp("store"))
-    store.load(graph)
-    yield {"networkx": NetworkxBackend(graph),
-           "ladybug": CypherBackend(lambda q, p: store.cypher(q, p), "ladybug"),
-           "pyoxigraph": SparqlBackend(lambda q, p: store.sparql(q, p), "pyoxigraph")}
-    store.close()
 
 
 def _nodes(graph, label):

@@ -19,7 +19,6 @@ from dutygraph.errors import AmbiguousNameError, QueryError
 from dutygraph.graph.build import build
 from dutygraph.loaders import load
 from dutygraph.queries import ask
-from dutygraph.queries.backends import CypherBackend, NetworkxBackend, SparqlBackend
 from dutygraph.resolve.divisions import divisions
 from dutygraph.resolve.jurisdiction import mentions
 
@@ -36,18 +35,6 @@ ROLE_EDGES = ("LEADS", "RESPONSIBLE_FOR", "COOPERATES_ON")
 @pytest.fixture(scope="module")
 def graph():
     return build([load(p) for p in REAL])
-
-
-@pytest.fixture(scope="module")
-def backends(graph, tmp_path_factory):
-    from dutygraph.graph.embedded import EmbeddedStore
-
-    store = EmbeddedStore(tmp_path_factory.mktemp("store"))
-    store.load(graph)
-    yield {"networkx": NetworkxBackend(graph),
-           "ladybug": CypherBackend(lambda q, p: store.cypher(q, p), "ladybug"),
-           "pyoxigraph": SparqlBackend(lambda q, p: store.sparql(q, p), "pyoxigraph")}
-    store.close()
 
 
 def _nodes(graph, label):

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from dutygraph.evaluate import evaluate
+from dutygraph.graph.build import build
 from dutygraph.loaders import load
 from dutygraph.loaders.coverage import cue_lines
 from dutygraph.loaders.document import drop_corpus_notes
@@ -94,7 +95,6 @@ def test_every_shared_real_document_gives_tasks():
 @pytest.mark.parametrize("folder", [REAL, DEV, BLIND, BLIND2], ids=lambda p: p.name)
 def test_every_part_of_names_a_task_or_row_of_the_document(folder):
     # the sentences of a prose item with several clauses point at the item: it must exist (as a row)
-    from dutygraph.graph.build import build
     for path in sorted(folder.glob("*.txt")):
         try:
             doc = load(path)

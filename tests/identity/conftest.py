@@ -1,0 +1,18 @@
+"""The identity tests' backends: each module's ``graph`` fixture, in memory and in an embedded store."""
+
+import pytest
+
+from dutygraph.queries.backends import CypherBackend, NetworkxBackend, SparqlBackend
+
+
+@pytest.fixture(scope="module")
+def backends(graph, tmp_path_factory):
+    """networkx, ladybug and pyoxigraph answering over the module's ``graph``."""
+    from dutygraph.graph.embedded import EmbeddedStore
+
+    store = EmbeddedStore(tmp_path_factory.mktemp("store"))
+    store.load(graph)
+    yield {"networkx": NetworkxBackend(graph),
+           "ladybug": CypherBackend(lambda q, p: store.cypher(q, p), "ladybug"),
+           "pyoxigraph": SparqlBackend(lambda q, p: store.sparql(q, p), "pyoxigraph")}
+    store.close()
