@@ -38,6 +38,7 @@ from .glued import find_glued_tables
 from .grid import Grid, grid_tasks
 from .header import read_header
 from .lines import Line, strip_cell_bars, to_lines
+from .obligations import obligation_tasks
 from .outline import read_outline
 from .plain_text import _annex_of, _emit_row, _find_tables, _year_of, plan_year
 from .prose import read_prose
@@ -176,6 +177,8 @@ def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids
         doc.tasks.extend(rescued)
         doc.tasks.sort(key=lambda t: t.provenance.first_line)
         _unique_ids(doc.tasks)
+    if not doc.tasks and not skipped:  # a notice, reply or report: its sentences tell units what to do
+        doc.tasks.extend(obligation_tasks(lines, source))
     doc.coverage = measure(doc, cues, [{"lines": [lines[k].no, lines[k].no], "reason": "a table copied from a PDF "
                                         "with its columns interleaved word by word"} for k in skipped])
 

@@ -126,7 +126,10 @@ def test_a_cue_no_reader_places_still_gives_a_task_never_all_or_nothing():
 
 def test_no_recognisable_task_only_without_any_role_cue():
     with pytest.raises(InputError, match="no task table, no responsibility clause"):
-        parse_text("关于做好冬季安全工作的通知\n各单位要认真做好安全工作。\n", "p.txt")
+        parse_text("关于做好冬季安全工作的通知\n要认真做好安全工作,确保平安过冬。\n", "p.txt")
+    # a unit told what it must do is a cue: the notice gives that task (loaders/obligations.py)
+    (task,) = parse_text("关于做好冬季安全工作的通知\n各单位要认真做好安全工作。\n", "p.txt").tasks
+    assert units(task, Role.RESPONSIBLE) == ["各单位"]
 
 
 def test_min_coverage_turns_low_coverage_into_a_failure(seed_path):

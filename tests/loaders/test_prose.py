@@ -115,7 +115,10 @@ def test_traditional_script_is_read_and_printed_as_printed():
 
 def test_prose_without_any_assignment_is_not_a_task():
     with pytest.raises(InputError, match="no recognisable task"):
-        parse("一、总体要求\n(一)坚持改革。建立健全一把手总负责的责任制。\n(二)强化保障。市财政局要加强资金保障。\n")
+        parse("一、总体要求\n(一)坚持改革。建立健全一把手总负责的责任制。\n(二)强化保障。要加强资金保障。\n")
+    # with nothing else to read, a unit told what it must do gives a task of its own (loaders/obligations.py)
+    doc = parse("一、总体要求\n(一)坚持改革。建立健全一把手总负责的责任制。\n(二)强化保障。市财政局要加强资金保障。\n")
+    assert [(t.text, units(t, "responsible")) for t in doc.tasks] == [("市财政局要加强资金保障", ["市财政局"])]
 
 
 def test_signature_lines_are_not_unit_lines():

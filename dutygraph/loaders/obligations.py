@@ -1,0 +1,183 @@
+"""Obligations: sentences that tell a named unit what it must do, read when nothing else in a document is.
+
+Notices that hand out a task table, replies (批复) and progress reports (通报) often assign work in their own
+sentences, without a label, a bracket clause or a table: ``县发改委要会同县督查落实办对相关工作进行督导``,
+``请各牵头单位要严格按照任务分工…``, ``桂林市要切实加强…的组织领导``. Such a sentence opens with its subject (a
+unit list, a collective such as 各牵头单位 / 各地、各部门, or a place standing for its government) followed by an
+obligation word (要, 应, 须, 将, 负责 …; section ``obligation.word`` of the role cues), or is addressed with
+请 / 望 (section ``obligation.address``).
+
+The reading is a last resort: :func:`obligation_tasks` is asked only when every other reader found no task, so a
+plan whose tasks are printed with role cues never gains its preamble's instructions as tasks. Every assignment it
+gives is marked ``inferred`` with its basis. Roles: the subject leads when it 会同 / 牵头 / 负责 others (the units
+after 会同 cooperate) or is itself named a lead (各牵头单位); a collective named as cooperating (各配合单位)
+cooperates; every other subject is responsible.
+
+>>> from .lines import to_lines
+>>> [(t.text, [(a.unit, a.role.value) for a in t.assignments])
+...  for t in obligation_tasks(to_lines("下一步,县发改委要会同县督查落实办对相关工作进行督导。"), "n.txt")]
+[('县发改委要会同县督查落实办对相关工作进行督导', [('县发改委', 'lead'), ('县督查落实办', 'cooperating')])]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..model import Assignment, Provenance, Role, Task
+from ..text.normalize import bracket_depth_split
+from ..text.role_cues import alternation
+from ..text.units import is_unit_name
+from .clauses import _NAME_CHARS, NOT_NAME_START, _units
+from .lines import Line
+
+BASIS = "the subject of an obligation sentence (要/应/须/将…), read because the document prints no role cue"
+_MAX_SUBJECT = 40
+_MAX_ADDRESSED = 20
+_SEPARATORS = "、和及与"
+_ADVERBS = ("也", "还", "均", "都", "分别", "一定", "务必", "切实", "进一步")
+_STOPS = "，,。；;！!？?"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """obligation word, address, introduction; lead and cooperating role words (all from the role cues)."""
+    return tuple(re.compile(f"(?:{alternation(section)})") for section in (
+        "obligation.word", "obligation.address", "obligation.intro", "word.lead", "word.cooperating"))
+
+
+def _place(name: str) -> bool:
+    """A division's full name standing for its government (桂林市要…)."""
+    if len(name) < 2 or not name.endswith(("省", "市", "县", "区", "州", "盟", "旗", "自治区")):
+        return False
+    from ..resolve.divisions import divisions  # only a document read by this last resort pays for the table
+    return bool(divisions().named(name))
+
+
+def _subject(name: str) -> list[str] | None:
+    names = _units(name)
+    if names is None and _place(name):
+        names = [name]
+    return names
+
+
+def _after_adverbs(rest: str) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for adverb in _ADVERBS:
+            if rest.startswith(adverb):
+                rest, changed = rest[len(adverb):], True
+    return rest
+
+
+def _read_subject(segment: str) -> tuple[list[str], str, str] | None:
+    """The subject's names, the obligation word after them ('' when addressed with 请/望) and the rest."""
+    obligation, address, intro, _, _ = _patterns()
+    m = intro.match(segment)
+    if m:
+        segment = segment[m.end():].lstrip(",，:： ")
+    m = address.match(segment)
+    if m:
+        segment = segment[m.end():]
+    stop = next((k for k, c in enumerate(segment) if c in _STOPS), len(segment))
+    for end in range(2, min(stop, _MAX_SUBJECT) + 1):
+        rest = _after_adverbs(segment[end:])
+        word = obligation.match(rest)
+        if word is not None:
+            names = _subject(segment[:end])
+            if names:  # the shortest subject an obligation word follows: 各地、各部门要…
+                return names, word.group(), rest[word.end():]
+    if m is not None:  # addressed (请各地、各部门抓好…)
+        found = _shortest_units(segment)
+        if found:
+            return found[0], "", segment[found[1]:]
+    return None
+
+
+def _shortest_units(text: str) -> tuple[list[str], int] | None:
+    """The unit list ``text`` opens with, where no role or obligation word marks its end (请各责任单位抓紧…,
+    会同县督查落实办对…): the shortest list of well-formed names, lengthened while a few more characters still
+    make a name (各有关部 → 各有关部门), and carried on over a list separator (各乡镇、各有关部门)."""
+    stop = min(next((k for k, c in enumerate(text) if c in _STOPS), len(text)), _MAX_ADDRESSED)
+    end = 2
+    while end <= stop:
+        if text[end - 1] in _SEPARATORS or (names := _well_formed(text[:end])) is None:
+            end += 1
+            continue
+        for longer in range(min(end + 3, stop), end, -1):
+            if any(c in _SEPARATORS for c in text[end:longer]):
+                continue  # lengthen this name, not into the next one
+            more = _well_formed(text[:longer])
+            if more:
+                names, end = more, longer
+                break
+        if end < len(text) and text[end] in _SEPARATORS:
+            end += 1  # the list goes on
+            continue
+        return names, end
+    return None
+
+
+def _well_formed(text: str) -> list[str] | None:
+    names = _subject(text)
+    if names and all(_NAME_CHARS.match(n) and not NOT_NAME_START.match(n) and (is_unit_name(n) or _place(n))
+                     for n in names):
+        return names
+    return None
+
+
+def _roles(names: list[str], word: str, rest: str) -> list[tuple[str, Role]]:
+    _, _, _, lead_words, coop_words = _patterns()
+    leads = word in ("会同", "牵头", "负责") or rest.startswith("会同")
+    out: list[tuple[str, Role]] = []
+    for name in names:
+        if leads or lead_words.search(name):
+            out.append((name, Role.LEAD))
+        elif coop_words.search(name):
+            out.append((name, Role.COOPERATING))
+        else:
+            out.append((name, Role.RESPONSIBLE))
+    if word == "会同" or rest.startswith("会同"):
+        found = _shortest_units(rest if word == "会同" else rest[2:])
+        out.extend((name, Role.COOPERATING) for name in (found[0] if found else ()))
+    return out
+
+
+def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
+    """One task for each sentence (or comma part) whose subject is told what to do.
+
+    >>> from .lines import to_lines
+    >>> [t.assignments[0].unit for t in obligation_tasks(to_lines(
+    ...     "二、桂林市要切实加强组织领导。\\n请各地、各部门抓好落实。\\n《规划》实施要高举旗帜。"), "n.txt")]
+    ['桂林市', '各地']
+    """
+    tasks: list[Task] = []
+    for line in lines:
+        text = line.text
+        if len(text) < 6:
+            continue
+        at = 0
+        for sentence in bracket_depth_split(text, "。；;！!？?"):
+            found: list[tuple[int, list[tuple[str, Role]]]] = []
+            offset = 0
+            for segment in bracket_depth_split(sentence, ",，"):
+                lead = segment.lstrip(" \u3000")
+                body = re.sub(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.．、]|[(（][一二三四五六七八九十\d]+[)）])", "", lead)
+                read = _read_subject(body)
+                if read is not None:
+                    names, word, rest = read
+                    start = offset + (len(segment) - len(body))
+                    found.append((start, _roles(names, word, rest)))
+                offset += len(segment) + 1
+            for k, (start, assignments) in enumerate(found):
+                stop = found[k + 1][0] if k + 1 < len(found) else len(sentence)
+                task_text = sentence[start:stop].strip(" ,，\u3000")
+                if len(task_text) < 6:
+                    continue
+                prov = Provenance(source, line.no, line.no)
+                tasks.append(Task(id=f"O{line.no}-{len(tasks) + 1}", text=task_text, provenance=prov,
+                                  assignments=[Assignment(u, r, prov, inferred=True, basis=BASIS)
+                                               for u, r in assignments]))
+            at += len(sentence) + 1
+    return tasks

@@ -1,0 +1,57 @@
+"""Obligation sentences: a notice, reply or report that tells named units what to do, with no other role cue."""
+
+from __future__ import annotations
+
+from dutygraph.loaders import load
+from dutygraph.loaders.lines import to_lines
+from dutygraph.loaders.obligations import BASIS, obligation_tasks
+from dutygraph.model import Role
+
+
+def _read(text: str):
+    return [(t.text[:12], [(a.unit, a.role) for a in t.assignments]) for t in obligation_tasks(to_lines(text), "x.txt")]
+
+
+def test_subject_before_obligation_word_is_responsible():
+    assert _read("二、某某市要切实加强开发区建设的组织领导,整合资源,加大投入。") == []  # 某某市 is no known place
+    assert _read("三、岳阳市要加快推进园区整合,提升发展水平。") == [("岳阳市要加快推进园区整合", [("岳阳市", Role.RESPONSIBLE)])]
+
+
+def test_hui_tong_makes_the_subject_lead_and_the_partners_cooperate():
+    got = _read("县住建局要会同县财政局对老旧小区改造资金进行核查。")
+    assert got == [("县住建局要会同县财政局对", [("县住建局", Role.LEAD), ("县财政局", Role.COOPERATING)])]
+
+
+def test_collectives_keep_the_role_their_name_says():
+    got = _read("请各牵头单位严格按照分工细化任务,各配合单位要积极配合,区督查室将定期通报进展。")
+    assert [units for _, units in got] == [[("各牵头单位", Role.LEAD)], [("各配合单位", Role.COOPERATING)],
+                                           [("区督查室", Role.RESPONSIBLE)]]
+
+
+def test_addressed_subject_ends_where_the_names_end():
+    got = _read("望各乡镇、各有关部门抓紧制定落实方案,确保按期完成。")
+    assert got[0][1] == [("各乡镇", Role.RESPONSIBLE), ("各有关部门", Role.RESPONSIBLE)]
+
+
+def test_no_subject_no_task():
+    assert _read("《规划》实施要坚持以人民为中心。请认真做好组织实施工作。必须站在讲政治的高度。") == []
+
+
+def test_a_notice_with_no_other_cue_gives_its_obligations_marked_inferred(tmp_path):
+    path = tmp_path / "notice.txt"
+    path.write_text("关于2024年民生实事进展情况的通报\n\n各乡镇人民政府,县直各单位:\n"
+                    "截至6月底,30件民生实事已完成12件。\n"
+                    "下一步,各牵头单位要切实负起责任,加快工作进度。县发改局要会同县督查室对滞后事项进行督办。\n", "utf-8")
+    doc = load(path)
+    pairs = [(a.unit, a.role, a.inferred, a.basis) for t in doc.tasks for a in t.assignments]
+    assert pairs == [("各牵头单位", Role.LEAD, True, BASIS), ("县发改局", Role.LEAD, True, BASIS),
+                     ("县督查室", Role.COOPERATING, True, BASIS)]
+    assert doc.tasks[0].provenance.first_line == 5
+
+
+def test_a_plan_with_role_cues_gains_no_obligation_tasks(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text("一、重点任务\n1.推进老旧小区改造。(县住建局牵头,县财政局配合)\n"
+                    "请各牵头单位要严格按照任务分工抓好落实。\n", "utf-8")
+    doc = load(path)
+    assert [t.text for t in doc.tasks] == ["推进老旧小区改造。"]
