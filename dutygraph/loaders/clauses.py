@@ -93,8 +93,19 @@ def _plausible(name: str) -> bool:
     return is_unit_name(name)
 
 
+# 由 inside a subject: what precedes it is the work, not a name (具体工作由市发改委牵头); 自由贸易区 is a name.
+_BY = re.compile(r"(?<!自)由(?=[^由]{2,}$)")
+
+
 def _units(text: str) -> list[str] | None:
-    """The unit names of a list, or None when any part is not a unit."""
+    """The unit names of a list, or None when any part is not a unit.
+
+    >>> _units("县统计局、县发改局"), _units("具体工作由市发改委"), _units("加快推进工作")
+    (['县统计局', '县发改局'], ['市发改委'], None)
+    """
+    m = _BY.search(text, 1)
+    if m is not None:
+        text = text[m.end():]
     names = split_units(text)
     if not names or not all(_plausible(n) for n in names):
         return None
