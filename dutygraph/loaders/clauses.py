@@ -588,8 +588,18 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
             begin = offset + at + (len(segment) - len(piece))
             clause = Clause([(n, Role.LEAD) for n in names], role_words=True)
             found.append(Found(begin, begin + m.start("rest"), clause, leading=True))
+        elif (by := _BY_SLOT.search(segment)) and (names := slot_names(by.group("units"))):
+            # 其中在筹划阶段由街镇负责方案编制: 由 and 负责 make a slot, a name the lexicon lacks is kept
+            begin = offset + at if found else offset  # the first clause of a sentence: its text from the start
+            found.append(Found(begin, offset + at + by.end(), Clause([(n, Role.LEAD) for n in names], role_words=True),
+                               leading=True))
         at += len(segment) + 1
     return found
+
+
+# 由 X 负责/牵头 inside a part of a sentence: a role slot (X may be a name the lexicon does not know).
+_BY_SLOT = re.compile(r"(?<!自)由(?P<units>[^，,。；;:：由“”\"]{2,30}?)(?:具体|统一|共同|分别|全面)?(?:负责(?!人)|牵头)"
+                      r"(?=[^，,。；;]{2,})")
 
 
 def bracket_groups(text: str) -> list[tuple[int, int]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dutygraph.loaders.clauses import find_clauses, parse_clause
+from dutygraph.loaders.clauses import find_clauses, leading_clauses, parse_clause
 from dutygraph.loaders.labels import match_label
 from dutygraph.model import Role
 
@@ -111,3 +111,21 @@ def test_labels_run_together_and_labels_closing_an_item():
     assert parse_clause("牵头单位:市发展改革委配合单位:市财政局").assignments == [("市发展改革委", L), ("市财政局", C)]
     found = find_clauses("做好统筹。推进改革。牵头单位:市发改委;配合单位:市财政局、市税务局。")
     assert found[-1].clause.assignments == [("市发改委", L), ("市财政局", C), ("市税务局", C)]
+
+
+def test_by_slot_inside_a_sentence_keeps_a_name_the_lexicon_lacks():
+    # 由 … 负责 makes a slot wherever it stands in the sentence; the task text starts with the sentence
+    (found,) = leading_clauses("其中在项目筹划阶段由街镇负责项目方案编制及前期准备工作。")
+    assert found.start == 0 and found.clause.assignments == [("街镇", Role.LEAD)]
+    assert leading_clauses("由区住建局主要负责人任召集人。") == []  # 负责人 is a person, not the role word
+    assert leading_clauses("该项工作由县政府统一部署。") == []  # no role word after the name
+
+
+def test_work_before_by_is_not_part_of_the_name():
+    (found,) = leading_clauses("市政府将实施动态管理,具体工作由市发改委牵头负责。")
+    assert found.clause.assignments == [("市发改委", Role.LEAD)]
+
+
+def test_a_working_group_named_zhuanban_is_a_unit():
+    (found,) = leading_clauses("“两旧一村”改造工作专班负责统筹推进改造工作。")
+    assert found.clause.assignments == [("“两旧一村”改造工作专班", Role.LEAD)]
