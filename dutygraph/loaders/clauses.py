@@ -317,7 +317,7 @@ class Found:
 PERSON_TITLE = re.compile(r"(?:副?(?:书记|市长|县长|区长|省长|局长|主任|部长|组长|镇长|乡长|秘书长|调研员|处长|科长)|同志)$")
 # Unit(s), then a role word, then the work: 市发改委负责提出全市节能规划 / 市教育局、市卫生局分别负责….
 _SUBJECT_DUTY = re.compile(r"(?P<units>[^，,。；;:：]{2,120}?)(?:还将|也将|将|要|应|须|也要)?(?:分别|共同|具体|统一)?"
-                           r"(?P<word>负责|牵头|承担)(?P<rest>[^，,。；;]{2,})")
+                           r"(?P<word>负责(?!人)|牵头|承担)(?P<rest>[^，,。；;]{2,})")
 
 
 def _leading_segments(sentence: str) -> tuple[Clause, int] | None:
@@ -583,7 +583,7 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
     for segment in bracket_depth_split(sentence, ",，:："):
         piece = segment[1:] if segment.startswith("由") else segment
         m = _SUBJECT_DUTY.match(piece) if any(w in piece for w in _SUBJECT_WORDS) else None
-        names = _units(m.group("units")) if m else None
+        names = (_units(m.group("units")) or _listed_departments(m.group("units"))) if m else None
         if names:
             begin = offset + at + (len(segment) - len(piece))
             clause = Clause([(n, Role.LEAD) for n in names], role_words=True)
@@ -600,6 +600,24 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
 # 由 X 负责/牵头 inside a part of a sentence: a role slot (X may be a name the lexicon does not know).
 _BY_SLOT = re.compile(r"(?<!自)由(?P<units>[^，,。；;:：由“”\"]{2,30}?)(?:具体|统一|共同|分别|全面)?(?:负责(?!人)|牵头)"
                       r"(?=[^，,。；;]{2,})")
+
+
+# A list closed by 等…部门 (区交通、生态环境、水务等相关部门): the tail says the names are departments.
+_DEPARTMENTS_TAIL = re.compile(r"^(?P<list>[^，,。；;:：]{2,80}?)等[^等，,。；;]{0,24}?(?:部门|单位|机构)$")
+
+
+def _listed_departments(text: str) -> list[str] | None:
+    """The names of a list that a 等…部门 tail closes, as a slot (sector names the lexicon lacks are kept).
+
+    >>> _listed_departments("区交通、生态环境、水务等市政设施相关部门")
+    ['区交通', '生态环境', '水务']
+    >>> _listed_departments("加强监管等工作") is None
+    True
+    """
+    m = _DEPARTMENTS_TAIL.match(text)
+    if m is None or "、" not in m.group("list"):
+        return None
+    return slot_names(m.group("list"))
 
 
 def bracket_groups(text: str) -> list[tuple[int, int]]:

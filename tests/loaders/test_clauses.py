@@ -129,3 +129,9 @@ def test_work_before_by_is_not_part_of_the_name():
 def test_a_working_group_named_zhuanban_is_a_unit():
     (found,) = leading_clauses("“两旧一村”改造工作专班负责统筹推进改造工作。")
     assert found.clause.assignments == [("“两旧一村”改造工作专班", Role.LEAD)]
+
+
+def test_a_list_closed_by_deng_bumen_keeps_sector_names():
+    (found,) = leading_clauses("区交通、生态环境、水务等相关部门负责梳理低效闲置用地。")
+    assert found.clause.assignments == [("区交通", Role.LEAD), ("生态环境", Role.LEAD), ("水务", Role.LEAD)]
+    assert leading_clauses("成员由局办公室、财务科等有关部门负责人组成。") == []  # 负责人: people, no role word
