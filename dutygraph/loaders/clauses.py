@@ -531,7 +531,7 @@ def unit_blocks(text: str, per_duty: bool = True) -> list[Found]:
         stop = heads[k + 1][0] if k + 1 < len(heads) else len(text)
         duty = text[end:stop].strip()
         # a lone head needs a duty word after it, unless it is 'unit:' opening a numbered item (5.公安局:实施…)
-        item_head = start == 0 and not per_duty and text[end - 1:end] in ":："
+        item_head = start == 0 and text[end - 1:end] in ":：" and (not per_duty or _named_head(names, duty))
         if len(duty) < 4 or bare_units(duty) or len(heads) == 1 and not opens_duty(duty) and not item_head:
             continue
         parts = _duty_parts(text, end, stop) if per_duty or start > 0 else []
@@ -542,6 +542,12 @@ def unit_blocks(text: str, per_duty: bool = True) -> list[Found]:
         for at, part in parts:  # 县农委。负责…督导;负责…推广: one task per duty
             found.append(Found(at, at, Clause([(n, duty_role(part)) for n in names], role_words=True), leading=True))
     return found
+
+
+def _named_head(names: list[str], duty: str) -> bool:
+    """A paragraph opening with names the lexicon knows and a colon, then a sentence of work (市委宣传部:把爱国
+    卫生工作纳入…): the unit's duties, without a duty word."""
+    return len(duty) >= 8 and all(is_unit_name(n) for n in names) and not _NOTICE_OPENING.match(duty)
 
 
 def _duty_parts(text: str, start: int, stop: int) -> list[tuple[int, str]]:

@@ -177,8 +177,8 @@ def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids
         doc.tasks.extend(rescued)
         doc.tasks.sort(key=lambda t: t.provenance.first_line)
         _unique_ids(doc.tasks)
-    if not doc.tasks and not skipped:  # a notice, reply or report: its sentences tell units what to do
-        doc.tasks.extend(obligation_tasks(lines, source))
+    if not skipped and not any(t.assignments for t in doc.tasks):
+        _read_obligations(doc, lines, source)  # a notice, reply or report: its sentences tell units what to do
     doc.coverage = measure(doc, cues, [{"lines": [lines[k].no, lines[k].no], "reason": "a table copied from a PDF "
                                         "with its columns interleaved word by word"} for k in skipped])
 
@@ -194,6 +194,20 @@ def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids
         raise InputError("no recognisable task: found no task table, no responsibility clause and no unit label",
                          path=source)
     return doc
+
+
+def _read_obligations(doc: Document, lines: list[Line], source: str) -> None:
+    """The tasks of a document whose readers placed no unit: its obligation sentences (县发改委要会同…), in
+    place of the unit-less items that hold them (1.明确任务。各牵头单位要…: the item gives way to its sentences)."""
+    found = obligation_tasks(lines, source)
+    if not found:
+        return
+    held = {t.provenance.first_line for t in found}
+    doc.tasks[:] = [t for t in doc.tasks if not held.intersection(range(t.provenance.first_line,
+                                                                       t.provenance.last_line + 1))]
+    doc.tasks.extend(found)
+    doc.tasks.sort(key=lambda t: t.provenance.first_line)
+    _unique_ids(doc.tasks)
 
 
 def _drop_cut_name(doc: Document, lines: list[Line]) -> None:

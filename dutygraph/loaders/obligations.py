@@ -86,7 +86,7 @@ def _read_subject(segment: str) -> tuple[list[str], str, str] | None:
         word = obligation.match(rest)
         if word is not None:
             names = _subject(segment[:end])
-            if names:  # the shortest subject an obligation word follows: 各地、各部门要…
+            if names and all(_NAME_CHARS.match(n.replace("、", "")) and not NOT_NAME_START.match(n) for n in names):  # the shortest subject an obligation word follows: 各地、各部门要…
                 return names, word.group(), rest[word.end():]
     if m is not None:  # addressed (请各地、各部门抓好…)
         found = _shortest_units(segment)
@@ -121,7 +121,8 @@ def _shortest_units(text: str) -> tuple[list[str], int] | None:
 
 def _well_formed(text: str) -> list[str] | None:
     names = _subject(text)
-    if names and all(_NAME_CHARS.match(n) and not NOT_NAME_START.match(n) and (is_unit_name(n) or _place(n))
+    if names and all(_NAME_CHARS.match(n.replace("、", "")) and not NOT_NAME_START.match(n)
+                     and (is_unit_name(n) or _place(n))
                      for n in names):
         return names
     return None

@@ -135,3 +135,11 @@ def test_a_list_closed_by_deng_bumen_keeps_sector_names():
     (found,) = leading_clauses("区交通、生态环境、水务等相关部门负责梳理低效闲置用地。")
     assert found.clause.assignments == [("区交通", Role.LEAD), ("生态环境", Role.LEAD), ("水务", Role.LEAD)]
     assert leading_clauses("成员由局办公室、财务科等有关部门负责人组成。") == []  # 负责人: people, no role word
+
+
+def test_a_known_unit_and_a_colon_head_its_work_without_a_duty_word():
+    from dutygraph.loaders.clauses import unit_blocks
+
+    (found,) = unit_blocks("市委宣传部:把爱国卫生工作纳入创建文明城市活动规划。")
+    assert found.clause.assignments == [("市委宣传部", Role.RESPONSIBLE)]
+    assert unit_blocks("各科室、各企事业单位:为做好创建工作,现制定方案。") == []  # addressees of a notice
