@@ -35,6 +35,13 @@ BASIS = "the subject of an obligation sentence (要/应/须/将…), read becaus
 _MAX_SUBJECT = 40
 _MAX_ADDRESSED = 20
 _SEPARATORS = "、和及与"
+_ITEM_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.．、]|[(（][一二三四五六七八九十\d]+[)）])")
+# What a department's name ends with where nothing but the name marks its end (not 会商, 开会).
+_DEPARTMENT_END = re.compile(r"(?:部门|单位|机构|政府|委员会|管委会|委会|协会|联合会|[局委办厅部院队站所科室组中心司处馆社团]|"
+                             r"公司|集团|乡镇|街道|各地|企业)[)）]?$")
+_CLOSING = re.compile(r"[)）]")
+_NOT_IN_NAME = re.compile(r"的|要|将|须|应当|必须")
+_OPENING = re.compile("")  # an item's opening names need no word before them
 _ADVERBS = ("也", "还", "均", "都", "分别", "一定", "务必", "切实", "进一步")
 _STOPS = "，,。；;！!？?"
 
@@ -71,13 +78,14 @@ def _after_adverbs(rest: str) -> str:
     return rest
 
 
-def _read_subject(segment: str) -> tuple[list[str], str, str] | None:
-    """The subject's names, the obligation word after them ('' when addressed with 请/望) and the rest."""
+def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str] | None:
+    """The subject's names, the obligation word after them ('' when addressed with 请/望, or when the names
+    open a numbered item: 1、宣传部门通过媒体发布…) and the rest."""
     obligation, address, intro, _, _ = _patterns()
     m = intro.match(segment)
     if m:
         segment = segment[m.end():].lstrip(",，:： ")
-    m = address.match(segment)
+    m = address.match(segment) or (_OPENING.match(segment) if item else None)
     if m:
         segment = segment[m.end():]
     stop = next((k for k, c in enumerate(segment) if c in _STOPS), len(segment))
@@ -105,13 +113,20 @@ def _shortest_units(text: str) -> tuple[list[str], int] | None:
         if text[end - 1] in _SEPARATORS or (names := _well_formed(text[:end])) is None:
             end += 1
             continue
-        for longer in range(min(end + 3, stop), end, -1):
-            if any(c in _SEPARATORS for c in text[end:longer]):
-                continue  # lengthen this name, not into the next one
-            more = _well_formed(text[:longer])
-            if more:
-                names, end = more, longer
-                break
+        grown = True
+        while grown:  # 各有关部 → 各有关部门; 各县市区政府 → 各县市区政府(管委会)
+            grown = False
+            close = _CLOSING.search(text, end, min(end + 12, len(text))) if text[end:end + 1] in "(（" else None
+            if close is not None and (more := _well_formed(text[:close.end()])):
+                names, end, grown = more, close.end(), True
+                continue
+            for longer in range(min(end + 3, stop), end, -1):
+                if any(c in _SEPARATORS for c in text[end:longer]):
+                    continue  # lengthen this name, not into the next one
+                more = _well_formed(text[:longer])
+                if more:
+                    names, end, grown = more, longer, True
+                    break
         if end < len(text) and text[end] in _SEPARATORS:
             end += 1  # the list goes on
             continue
@@ -119,10 +134,15 @@ def _shortest_units(text: str) -> tuple[list[str], int] | None:
     return None
 
 
+def _balanced(name: str) -> bool:
+    return name.count("(") + name.count("（") == name.count(")") + name.count("）")
+
+
 def _well_formed(text: str) -> list[str] | None:
     names = _subject(text)
-    if names and all(_NAME_CHARS.match(n.replace("、", "")) and not NOT_NAME_START.match(n)
-                     and (is_unit_name(n) or _place(n))
+    if names and all(_NAME_CHARS.match(n.replace("、", "")) and not NOT_NAME_START.match(n) and _balanced(n)
+                     and not _NOT_IN_NAME.search(n)
+                     and (is_unit_name(n) and _DEPARTMENT_END.search(n) or _place(n))
                      for n in names):
         return names
     return None
@@ -164,8 +184,8 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
             offset = 0
             for segment in bracket_depth_split(sentence, ",，"):
                 lead = segment.lstrip(" \u3000")
-                body = re.sub(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.．、]|[(（][一二三四五六七八九十\d]+[)）])", "", lead)
-                read = _read_subject(body)
+                body = _ITEM_MARKER.sub("", lead)
+                read = _read_subject(body, item=offset == 0 and at == 0 and body != lead)
                 if read is not None:
                     names, word, rest = read
                     start = offset + (len(segment) - len(body))

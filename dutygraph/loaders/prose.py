@@ -300,15 +300,18 @@ def _opening_units(text: str) -> tuple[list[str], int] | None:
 _DUTIES_OF = re.compile(r"^(?P<unit>[^，,。；;:：]{2,30}?)(?:的)?(?:主要|工作|具体)?(?:职责|职能)(?:如下|是)?[:：]?$")
 
 
+_NO_HOLDER = re.compile(r"(?:主要|工作|具体|基本|岗位|部门|单位|机构|成员|内设|其他|其它|相关|有关|一般|各)+")
+
+
 def _duties_of(text: str) -> list[str] | None:
     """The unit a duties heading names (党委工作职责: -> 党委): a slot the heading makes, known name or not.
 
-    >>> _duties_of("党委工作职责:"), _duties_of("县发改局主要职责"), _duties_of("部门职责")
-    (['党委'], ['县发改局'], None)
+    >>> _duties_of("党委工作职责:"), _duties_of("县发改局主要职责"), _duties_of("部门职责"), _duties_of("主要职责")
+    (['党委'], ['县发改局'], None, None)
     """
     m = _DUTIES_OF.match(text)
-    if not m or _DIVISION.fullmatch(text.rstrip(":：")):
-        return None
+    if not m or _DIVISION.fullmatch(text.rstrip(":：")) or _NO_HOLDER.fullmatch(m.group("unit")):
+        return None  # 主要职责, 岗位职责: whose duties the heading does not say
     return slot_names(m.group("unit"))
 
 

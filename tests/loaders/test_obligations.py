@@ -55,3 +55,11 @@ def test_a_plan_with_role_cues_gains_no_obligation_tasks(tmp_path):
                     "请各牵头单位要严格按照任务分工抓好落实。\n", "utf-8")
     doc = load(path)
     assert [t.text for t in doc.tasks] == ["推进老旧小区改造。"]
+
+
+def test_names_opening_a_numbered_item_are_its_subject_in_a_notice():
+    got = _read("1、宣传部门通过媒体发布健康防护信息。\n2、解除时间根据会商结果另行通知。\n"
+                "3、各县市区政府(管委会)和市级各有关部门立即安排部署。")
+    assert [units for _, units in got] == [[("宣传部门", Role.RESPONSIBLE)],
+                                           [("各县市区政府(管委会)", Role.RESPONSIBLE),
+                                            ("市级各有关部门", Role.RESPONSIBLE)]]
