@@ -48,9 +48,10 @@ _STYLES = [  # (style, rank, pattern): the usual hierarchy of Chinese plans
     ("num", 3, re.compile(r"^(\d{1,2})\s*[、.．](?!\d)\s*(.+)$")),
     ("nump", 4, re.compile(r"^[(（]?\s*(\d{1,2})\s*[)）]\s*(.+)$")),
     ("circ", 5, re.compile(r"^([" + CIRCLED + r"])\s*(.+)$")),
+    ("art", 1, re.compile(r"^第([一二三四五六七八九十]{1,3}|\d{1,3})条\s*(.+)$")),  # 第四条 (the articles of a 办法)
 ]
 PARA_RANK = 9
-_MARKER_FIRST = frozenset("一二三四五六七八九十(（" + CIRCLED)  # with digits and spaces: how every style starts
+_MARKER_FIRST = frozenset("一二三四五六七八九十(（第" + CIRCLED)  # with digits and spaces: how every style starts
 
 
 @dataclass

@@ -146,3 +146,10 @@ def test_labels_at_the_end_of_an_item_and_a_deadline_in_the_clause():
     a, b = doc.tasks
     assert a.text == "做好统筹。" and units(a, "cooperating") == ["市财政局"]
     assert [(d.printed, d.date) for d in b.deadlines] == [("2020年9月底前完成", "2020-09-30")]
+
+
+def test_articles_of_a_measure_are_items():
+    doc = parse("吕梁市某某监管办法\n第一条 为做好审批与监管的衔接,制定本办法。\n"
+                "第二条 市行政审批服务管理局负责实施行政审批事项的受理。\n第三条 相关职能部门负责本行业监管。\n")
+    assert [(t.row, units(t, "lead")) for t in doc.tasks if t.assignments] == [
+        (2, ["市行政审批服务管理局"]), (3, ["相关职能部门"])]
