@@ -330,6 +330,12 @@ def _spaced_list(raw: str, content: str) -> str:
     return "、".join(parts)
 
 
+def _duties_label(node: _Node) -> bool:
+    """A line that is nothing but a duties label (主要职责:), the duties following it."""
+    m = _DUTIES.match(node.text)
+    return m is not None and len(node.text) - m.end() <= 1
+
+
 def _unit_head(children: list[_Node], i: int, names: list[str] | None = None) -> list[str] | None:
     """The units of ``children[i]`` when it is a unit heading over the paragraphs after it: nothing but unit
     names on a line of its own (政府办 / 部门职责 / 组织承办…; 市发改委 / 1.加快…), followed by duties that open
@@ -344,6 +350,8 @@ def _unit_head(children: list[_Node], i: int, names: list[str] | None = None) ->
     after = [c for c in children[i + 1:i + 4]]
     if not after or _DATE_LINE.match(after[0].text) or bare_units(after[0].text):
         return None
+    if any(_duties_label(c) for c in after):
+        return names  # (八)应急指挥部办公室 / 办公室设在… / 主要职责: / (1)负责…
     first = after[1] if _heading_like(after[0]) and not opens_duty(after[0].text) and len(after) > 1 else after[0]
     if opens_duty(first.text) or first.style != "para" and first.number == 1:
         return names  # its duties open with a duty word, or a numbered list starts under it
@@ -542,7 +550,10 @@ class ProseReader:
     def _walk_duties(self, node: _Node, path: list[str], tasks: list[Task], names: list[str]) -> None:
         """The items and paragraphs under a heading that is nothing but a unit: that unit's duties (inferred)."""
         prov = Provenance(self.source, node.line, node.line)
+        label = next((k for k, c in enumerate(node.children) if _duties_label(c)), None)
         for k, child in enumerate(node.children, start=1):
+            if label is not None and k <= label + 1:
+                continue  # what the unit is (its seat, its head), before its duties label
             if _heading_like(child) and not opens_duty(child.text):
                 continue
             before = len(tasks)

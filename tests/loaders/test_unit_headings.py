@@ -96,3 +96,10 @@ def test_a_note_after_a_group_of_items_gives_its_units_to_the_group():
 def test_a_numbered_item_opening_with_a_unit_and_a_colon_is_that_units_task():
     doc = parse_text("三、部门职责\n4.交通局:提供运输车辆,优先运送扑救人员。\n5.公安局:实施火灾区封锁、隔离工作。\n", "p.txt")
     assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["交通局"], ["公安局"]]
+
+
+def test_a_unit_heading_with_a_duties_label_gives_the_duties_after_the_label():
+    doc = parse_text("(八)应急指挥部办公室\n指挥部下设办公室,办公室设在市林业局。\n主要职责:\n"
+                     "(1)负责落实上级有关应急工作的指示和要求。\n(2)负责编制和完善应急预案。\n", "p.txt")
+    assert [(t.text, [a.unit for a in t.assignments]) for t in doc.tasks if t.assignments] == [
+        ("负责落实上级有关应急工作的指示和要求。", ["应急指挥部办公室"]), ("负责编制和完善应急预案。", ["应急指挥部办公室"])]
