@@ -613,17 +613,23 @@ _DEPARTMENTS_TAIL = re.compile(r"^(?P<list>[^，,。；;:：]{2,80}?)等[^等，
 
 
 def _listed_departments(text: str) -> list[str] | None:
-    """The names of a list that a 等…部门 tail closes, as a slot (sector names the lexicon lacks are kept).
+    """The names of a list that a 等…部门 tail closes, as a slot (sector names the lexicon lacks are kept, as one
+    shared-suffix list).
 
     >>> _listed_departments("区交通、生态环境、水务等市政设施相关部门")
-    ['区交通', '生态环境', '水务']
+    ['区交通、生态环境、水务']
+    >>> _listed_departments("县教育局、卫生局等行业主管部门")
+    ['县教育局', '卫生局']
     >>> _listed_departments("加强监管等工作") is None
     True
     """
     m = _DEPARTMENTS_TAIL.match(text)
     if m is None or "、" not in m.group("list"):
         return None
-    return slot_names(m.group("list"))
+    names = slot_names(m.group("list"))
+    if names is None or all(is_unit_name(n) for n in names):
+        return names
+    return [m.group("list")]  # sectors sharing 区 and 部门: one name as printed (the guideline's shared-suffix list)
 
 
 def bracket_groups(text: str) -> list[tuple[int, int]]:
