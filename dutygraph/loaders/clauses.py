@@ -420,7 +420,9 @@ def colon_duties(text: str, per_duty: bool = True) -> list[Found]:
     for m in _UNIT_COLON.finditer(text):
         unit = m.group("unit")
         # the name is the end of what stands before the colon: 职责如下:市发改委: → 市发改委
-        names = [unit[k:] for k in range(len(unit) - 1) if is_unit_name(unit[k:]) and not _NOT_A_NAME.match(unit[k:])]
+        names = [unit[k:] for k in range(len(unit) - 1)
+                 if is_unit_name(unit[k:]) and not _NOT_A_NAME.match(unit[k:]) and not _ITEM_MARK.match(unit[k:])
+                 and unit[k:].count("(") + unit[k:].count("（") == unit[k:].count(")") + unit[k:].count("）")]
         if not names or m.start() > 0 and text[m.start() - 1] not in "。；;:：" and names[0] == unit:
             continue
         name = names[0]
@@ -463,6 +465,7 @@ _HEAD_COLON = re.compile(r"^(?P<units>[^，,。；;:：]{2,40}?)[:：]")
 _NOTICE_OPENING = re.compile(r"^(?:为|根据|按照|依据|现将|经|近日|日前|今年|《)")
 MAX_HEAD = 40
 _HEAD_HINT = re.compile(r"(?:^|[。；;:：])\s*[^。，,；;：:\d]{2,40}[。:：]")
+_ITEM_MARK = re.compile(r"^[(（][一二三四五六七八九十\d]{1,3}[)）]")
 _NOT_BARE = re.compile(r"[。，,；;：:\d]")  # punctuation inside, or a count (新建公办幼儿园2所): no list of names
 
 
@@ -472,7 +475,7 @@ def bare_units(text: str) -> list[str] | None:
     >>> bare_units("县交通局、公路局。"), bare_units("部门职责"), bare_units("市发改委牵头")
     (['县交通局', '公路局'], None, None)
     """
-    text = text.strip().rstrip("。:：")
+    text = _ITEM_MARK.sub("", text.strip().rstrip("。:："), count=1)  # (二)公安部门: the number is no part of it
     if not text or len(text) > MAX_HEAD or _NOT_BARE.search(text) or may_hold_role_words(text):
         return None
     names = split_units(text)

@@ -143,3 +143,10 @@ def test_a_known_unit_and_a_colon_head_its_work_without_a_duty_word():
     (found,) = unit_blocks("市委宣传部:把爱国卫生工作纳入创建文明城市活动规划。")
     assert found.clause.assignments == [("市委宣传部", Role.RESPONSIBLE)]
     assert unit_blocks("各科室、各企事业单位:为做好创建工作,现制定方案。") == []  # addressees of a notice
+
+
+def test_an_item_number_glued_before_a_unit_and_colon_is_no_part_of_its_name():
+    from dutygraph.loaders.clauses import colon_duties
+
+    found = colon_duties("…环境。(二)公安部门:对蓄意焚烧秸秆的行为人予以打击;协同有关部门依法监管。")
+    assert {u for f in found for u, r in f.clause.assignments if r != Role.COOPERATING} == {"公安部门"}
