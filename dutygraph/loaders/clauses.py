@@ -82,9 +82,13 @@ _COLLECTIVE = re.compile(r"^各(?!项|类|种|个|位|方面|环节|阶段|时�
                          r"(?!.*(?:要|应|将|须|切实|牵头|负责|配合|认真|做好|加强|按照|结合))[\u4e00-\u9fff()（）、]{1,10}$")
 
 
+# A sentence's words inside what looks like a name (有关单位要对本单位所: 所 ends it as 研究所 would).
+_VERB_INSIDE = re.compile(r"(?<=.)将|的|要对|对本")
+
+
 def _plausible(name: str) -> bool:
     """A unit as printed: an organisation name, a collective, or a shared-suffix list ending with one."""
-    if _NOT_A_NAME.match(name):
+    if _NOT_A_NAME.match(name) or _VERB_INSIDE.search(name):
         return False
     if _COLLECTIVE.match(name):
         return True

@@ -150,3 +150,9 @@ def test_an_item_number_glued_before_a_unit_and_colon_is_no_part_of_its_name():
 
     found = colon_duties("…环境。(二)公安部门:对蓄意焚烧秸秆的行为人予以打击;协同有关部门依法监管。")
     assert {u for f in found for u, r in f.clause.assignments if r != Role.COOPERATING} == {"公安部门"}
+
+
+def test_a_sentence_before_chengdan_is_no_unit_list():
+    assert leading_clauses("区级有关部门、有关单位要对本单位所承担的工作任务逐项认领。") == []
+    (found,) = leading_clauses("机要科负责机要、保密工作。")  # 要 inside a name (机要科) is fine
+    assert found.clause.assignments == [("机要科", Role.LEAD)]
