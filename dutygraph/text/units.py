@@ -127,6 +127,10 @@ def split_units(cell: str) -> list[str]:
     return list(_split_units(cell))
 
 
+# A body's own name (区统计局): a short tail after it is a name cut short (…区统计局、区), not a shared kind.
+_BODY_END = re.compile(r"(?:局|委|办|厅|署|院|中心|公司|集团|室|科|所|站|队|行|社)$")
+
+
 @lru_cache(maxsize=65536)
 def _split_units(cell: str) -> tuple[str, ...]:
     text = clean(cell)
@@ -151,7 +155,7 @@ def _split_units(cell: str) -> tuple[str, ...]:
             names.extend(held)
             held = []
         names.extend(_split_conjunctions(part))
-    if held and names and all(len(h) <= 2 for h in held):
+    if held and names and all(len(h) <= 2 for h in held) and not _BODY_END.search(names[-1]):
         names[-1] = "、".join([names[-1], *held])  # 13个街道、镇: the tail shares the name's count and kind
     else:
         names.extend(held)

@@ -45,3 +45,10 @@ def test_names_with_role_words_inside_are_kept():
 def test_collective_words_are_units():
     assert is_unit_name("各地") and is_unit_name("各级")
     assert not is_unit_name("各县")  # it shares the suffix of the name after it: 各县、区人民政府
+
+
+def test_a_name_cut_short_after_a_body_is_not_a_shared_kind():
+    from dutygraph.text.units import split_units
+
+    assert split_units("区财政局、区统计局、区") == ["区财政局", "区统计局", "区"]  # …、区 cut by the excerpt's end
+    assert split_units("13个街道、镇") == ["13个街道、镇"]  # the tail shares the count and kind
