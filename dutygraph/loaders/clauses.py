@@ -101,6 +101,16 @@ def _plausible(name: str) -> bool:
 _BY = re.compile(r"(?<!自)由(?=[^由]{2,}$)")
 
 
+def well_formed_units(text: str) -> list[str] | None:
+    """The names of ``text`` when each is an organisation's name the lexicon knows, with nothing of a sentence
+    in it (no verb opening it, balanced brackets): what a name must be where no role word marks its end."""
+    names = _units(text)
+    if names and all(_NAME_CHARS.match(n.replace("、", "")) and not NOT_NAME_START.match(n) and is_unit_name(n)
+                     and n.count("(") + n.count("（") == n.count(")") + n.count("）") for n in names):
+        return names
+    return None
+
+
 def _units(text: str) -> list[str] | None:
     """The unit names of a list, or None when any part is not a unit.
 

@@ -30,16 +30,14 @@ from ..text.role_cues import alternation
 from ..text.units import is_unit_name
 from .clauses import _NAME_CHARS, NOT_NAME_START, _units
 from .lines import Line
+from .unit_scan import opening_units
 
 BASIS = "the subject of an obligation sentence (要/应/须/将…), read because the document prints no role cue"
 _MAX_SUBJECT = 40
-_MAX_ADDRESSED = 20
-_SEPARATORS = "、和及与"
 _ITEM_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.．、]|[(（][一二三四五六七八九十\d]+[)）])")
 # What a department's name ends with where nothing but the name marks its end (not 会商, 开会).
 _DEPARTMENT_END = re.compile(r"(?:部门|单位|机构|政府|委员会|管委会|委会|协会|联合会|[局委办厅部院队站所科室组中心司处馆社团]|"
                              r"公司|集团|乡镇|街道|各地|企业)[)）]?$")
-_CLOSING = re.compile(r"[)）]")
 _NOT_IN_NAME = re.compile(r"的|要|将|须|应当|必须")
 _OPENING = re.compile("")  # an item's opening names need no word before them
 _ADVERBS = ("也", "还", "均", "都", "分别", "一定", "务必", "切实", "进一步")
@@ -97,40 +95,9 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
             if names and all(_NAME_CHARS.match(n.replace("、", "")) and not NOT_NAME_START.match(n) for n in names):  # the shortest subject an obligation word follows: 各地、各部门要…
                 return names, word.group(), rest[word.end():]
     if m is not None:  # addressed (请各地、各部门抓好…)
-        found = _shortest_units(segment)
+        found = opening_units(segment, _well_formed)
         if found:
             return found[0], "", segment[found[1]:]
-    return None
-
-
-def _shortest_units(text: str) -> tuple[list[str], int] | None:
-    """The unit list ``text`` opens with, where no role or obligation word marks its end (请各责任单位抓紧…,
-    会同县督查落实办对…): the shortest list of well-formed names, lengthened while a few more characters still
-    make a name (各有关部 → 各有关部门), and carried on over a list separator (各乡镇、各有关部门)."""
-    stop = min(next((k for k, c in enumerate(text) if c in _STOPS), len(text)), _MAX_ADDRESSED)
-    end = 2
-    while end <= stop:
-        if text[end - 1] in _SEPARATORS or (names := _well_formed(text[:end])) is None:
-            end += 1
-            continue
-        grown = True
-        while grown:  # 各有关部 → 各有关部门; 各县市区政府 → 各县市区政府(管委会)
-            grown = False
-            close = _CLOSING.search(text, end, min(end + 12, len(text))) if text[end:end + 1] in "(（" else None
-            if close is not None and (more := _well_formed(text[:close.end()])):
-                names, end, grown = more, close.end(), True
-                continue
-            for longer in range(min(end + 3, stop), end, -1):
-                if any(c in _SEPARATORS for c in text[end:longer]):
-                    continue  # lengthen this name, not into the next one
-                more = _well_formed(text[:longer])
-                if more:
-                    names, end, grown = more, longer, True
-                    break
-        if end < len(text) and text[end] in _SEPARATORS:
-            end += 1  # the list goes on
-            continue
-        return names, end
     return None
 
 
@@ -160,7 +127,7 @@ def _roles(names: list[str], word: str, rest: str) -> list[tuple[str, Role]]:
         else:
             out.append((name, Role.RESPONSIBLE))
     if word == "会同" or rest.startswith("会同"):
-        found = _shortest_units(rest if word == "会同" else rest[2:])
+        found = opening_units(rest if word == "会同" else rest[2:], _well_formed)
         out.extend((name, Role.COOPERATING) for name in (found[0] if found else ()))
     return out
 

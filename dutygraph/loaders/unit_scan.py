@@ -1,0 +1,53 @@
+"""The unit list a text opens with when no role word marks where it ends.
+
+``县督查落实办对相关工作进行督导`` after 会同, ``各责任单位抓紧制订…`` after 请: the names run until the first
+character that cannot continue one. :func:`opening_units` finds the shortest list the caller's check accepts,
+lengthens each name while a few more characters still make one (各有关部 → 各有关部门, 各县市区政府 →
+各县市区政府(管委会)) and carries on over list separators (各乡镇、各有关部门).
+
+>>> from .clauses import well_formed_units
+>>> opening_units("各乡镇、各有关部门抓紧制定方案", well_formed_units)
+(['各乡镇', '各有关部门'], 9)
+>>> opening_units("认真做好组织实施工作", well_formed_units) is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+MAX_OPENING = 20  # characters: a list longer than this is read only where a role word closes it
+SEPARATORS = "、和及与"
+_STOPS = "，,。；;！!？?"
+_CLOSING = re.compile(r"[)）]")
+
+
+def opening_units(text: str, accept: Callable[[str], list[str] | None]) -> tuple[list[str], int] | None:
+    """The names ``text`` opens with and where they end, or None; ``accept`` reads a candidate list (None
+    when it is not one)."""
+    stop = min(next((k for k, c in enumerate(text) if c in _STOPS), len(text)), MAX_OPENING)
+    end = 2
+    while end <= stop:
+        if text[end - 1] in SEPARATORS or (names := accept(text[:end])) is None:
+            end += 1
+            continue
+        grown = True
+        while grown:
+            grown = False
+            close = _CLOSING.search(text, end, min(end + 12, len(text))) if text[end:end + 1] in "(（" else None
+            if close is not None and (more := accept(text[:close.end()])):
+                names, end, grown = more, close.end(), True
+                continue
+            for longer in range(min(end + 3, stop), end, -1):
+                if any(c in SEPARATORS for c in text[end:longer]):
+                    continue  # lengthen this name, not into the next one
+                more = accept(text[:longer])
+                if more:
+                    names, end, grown = more, longer, True
+                    break
+        if end < len(text) and text[end] in SEPARATORS:
+            end += 1  # the list goes on
+            continue
+        return names, end
+    return None
