@@ -41,6 +41,7 @@ from ..text.normalize import bracket_depth_split
 from ..text.role_cues import words
 from ..text.units import (COOPERATING_WORDS, LEAD_WORDS, ROLE_AFTER, ROLE_ENDINGS, ROLE_TAIL, ROLE_WORDS, is_unit_name,
                           split_units)
+from .unit_scan import opening_units
 from .labels import COOPERATING, DEADLINE, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
 
 ROLE_OF_LABEL = {LEAD: Role.LEAD, RESPONSIBLE: Role.RESPONSIBLE, COOPERATING: Role.COOPERATING}
@@ -83,7 +84,7 @@ _COLLECTIVE = re.compile(r"^各(?!项|类|种|个|位|方面|环节|阶段|时�
 
 
 # A sentence's words inside what looks like a name (有关单位要对本单位所: 所 ends it as 研究所 would).
-_VERB_INSIDE = re.compile(r"(?<=.)将|的|要对|对本")
+_VERB_INSIDE = re.compile(r"(?<=.)(?:将|会同)|的|要对|对本")
 
 
 def _plausible(name: str) -> bool:
@@ -349,9 +350,12 @@ def _leading_segments(sentence: str) -> tuple[Clause, int] | None:
         people = [n for n in split_units(rest) if PERSON_TITLE.search(n) and not is_unit_name(n)]
         if people and len(people) == len(split_units(rest)):
             clause.leaders.extend(PERSON_TITLE.sub("", n) or n for n in people)
+        elif "会同" in rest and kind in ("duty", "lead") and (together := _together(rest)):
+            pending.append(([n for n, r in together if r == Role.LEAD], "lead"))  # X会同Y负责
+            pending.append(([n for n, r in together if r == Role.COOPERATING], "cooperating"))
         else:
             # no label here: the lexicon must know the names, unless 由 opened the list (由民政、教育等部门牵头)
-            names = _units(rest) or (slot_names(rest) if offset and kind else None)
+            names = _units(rest) or (slot_names(rest) if offset and kind and "会同" not in rest else None)
             if names is None:
                 break
             pending.append((names, kind))
@@ -586,7 +590,7 @@ def _after_colons(sentence: str) -> list[tuple[int, str]]:
     return [(m.end(), sentence[m.end():])] if m else [(0, sentence)]
 
 
-_SUBJECT_WORDS = ("负责", "牵头", "承担")
+_SUBJECT_WORDS = ("负责", "牵头", "承担", "会同")
 _SUBJECT_IS = re.compile(r"(?:由)?(?P<units>[^，,。；;:：为是]{2,40}?)(?:作为|为|是)[^，,。；;]{2,60}[，,]")
 
 
@@ -607,10 +611,14 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
         piece = segment[1:] if segment.startswith("由") else segment
         m = _SUBJECT_DUTY.match(piece) if any(w in piece for w in _SUBJECT_WORDS) else None
         names = (_units(m.group("units")) or _listed_departments(m.group("units"))) if m else None
-        if names:
+        together = _together(m.group("units")) if m and names is None and "会同" in m.group("units") else None
+        if names or together:
             begin = offset + at + (len(segment) - len(piece))
-            clause = Clause([(n, Role.LEAD) for n in names], role_words=True)
+            clause = Clause(together or [(n, Role.LEAD) for n in names], role_words=True)
             found.append(Found(begin, begin + m.start("rest"), clause, leading=True))
+        elif "会同" in piece and (together := _together(piece, open_end=True)):
+            begin = offset + at + (len(segment) - len(piece))  # 市发改委会同市财政局制定实施细则
+            found.append(Found(begin, begin, Clause(together, role_words=True), leading=True))
         elif (by := _BY_SLOT.search(segment)) and (names := slot_names(by.group("units"))):
             # 其中在筹划阶段由街镇负责方案编制: 由 and 负责 make a slot, a name the lexicon lacks is kept
             begin = offset + at if found else offset  # the first clause of a sentence: its text from the start
@@ -649,6 +657,23 @@ def _listed_departments(text: str) -> list[str] | None:
     return [m.group("list")]  # sectors sharing 区 and 部门: one name as printed (the guideline's shared-suffix list)
 
 
+def _together(text: str, open_end: bool = False) -> list[tuple[str, Role]] | None:
+    """X会同Y (before 负责, or, with ``open_end``, before the work itself: 市发改委会同市财政局制定…): X leads
+    and Y works with it; both must be names the lexicon knows where no role word closes Y."""
+    head, _, rest = text.partition("会同")
+    leads = well_formed_units(head) if len(head) >= 2 else None
+    if not leads:
+        return None
+    if open_end:
+        found = opening_units(rest, well_formed_units)
+        partners = found[0] if found else None
+    else:
+        partners = _units(rest)
+    if not partners:
+        return None
+    return [(n, Role.LEAD) for n in leads] + [(n, Role.COOPERATING) for n in partners]
+
+
 def bracket_groups(text: str) -> list[tuple[int, int]]:
     """(start, end) of every top-level bracket group; an unclosed group at the end is left out.
 
@@ -670,7 +695,7 @@ def bracket_groups(text: str) -> list[tuple[int, int]]:
 
 _SENTENCE_END = "。；;！!？?"
 # Words every clause with a role word or a label holds one of (a quick test before the grammar).
-_HINT = re.compile("|".join(ROLE_WORDS) + r"|参加|责任|分工|下同|领导|责任人|时限")
+_HINT = re.compile("|".join(ROLE_WORDS) + r"|会同|参加|责任|分工|下同|领导|责任人|时限")
 
 
 def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:

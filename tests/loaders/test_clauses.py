@@ -156,3 +156,15 @@ def test_a_sentence_before_chengdan_is_no_unit_list():
     assert leading_clauses("区级有关部门、有关单位要对本单位所承担的工作任务逐项认领。") == []
     (found,) = leading_clauses("机要科负责机要、保密工作。")  # 要 inside a name (机要科) is fine
     assert found.clause.assignments == [("机要科", Role.LEAD)]
+
+
+def test_hui_tong_makes_the_subject_lead_and_its_partners_cooperate():
+    def roles(text):
+        return [f.clause.assignments for f in leading_clauses(text)]
+
+    lead_coop = [[("市发改委", Role.LEAD), ("市财政局", Role.COOPERATING)]]
+    assert roles("市发改委会同市财政局负责制定实施细则。") == lead_coop
+    assert roles("市发改委会同市财政局制定实施细则。") == lead_coop  # 会同 alone is the cue
+    assert roles("由市发改委会同市财政局、市税务局负责。") == [
+        [("市发改委", Role.LEAD), ("市财政局", Role.COOPERATING), ("市税务局", Role.COOPERATING)]]
+    assert roles("会同县政府负责。") == [[("会同县政府", Role.LEAD)]]  # 会同县 is a county
