@@ -84,6 +84,10 @@ def test_a_last_sentence_of_units_and_role_words():
     ("牵头领导:张三", "leader", "张三"),
     ("责任人:李四", "leader", "李四"),
     ("【牵头单位】市发改委", "lead", "市发改委"),
+    ("牵头处室:规划处", "lead", "规划处"),  # a department's own plan: its offices (处室)
+    ("责任处室:财务处、法规处", "responsible", "财务处、法规处"),
+    ("协调单位:市交通局", "cooperating", "市交通局"),
+    ("督办单位:市政府督查室", "responsible", "市政府督查室"),
 ])
 def test_labels(line, kind, content):
     label = match_label(line)
