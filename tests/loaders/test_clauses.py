@@ -172,3 +172,9 @@ def test_hui_tong_makes_the_subject_lead_and_its_partners_cooperate():
     assert roles("由市发改委会同市财政局、市税务局负责。") == [
         [("市发改委", Role.LEAD), ("市财政局", Role.COOPERATING), ("市税务局", Role.COOPERATING)]]
     assert roles("会同县政府负责。") == [[("会同县政府", Role.LEAD)]]  # 会同县 is a county
+
+
+@pytest.mark.parametrize("words", ["组织实施", "抓落实", "主抓"])
+def test_more_role_words_after_a_unit_list(words):
+    (found,) = find_clauses(f"推进老旧小区改造。(市住建局、市财政局{words})")
+    assert found.clause.assignments == [("市住建局", L), ("市财政局", L)]
