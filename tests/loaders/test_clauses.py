@@ -88,6 +88,8 @@ def test_a_last_sentence_of_units_and_role_words():
     ("责任处室:财务处、法规处", "responsible", "财务处、法规处"),
     ("协调单位:市交通局", "cooperating", "市交通局"),
     ("督办单位:市政府督查室", "responsible", "市政府督查室"),
+    ("主要责任单位:市公安局", "lead", "市公安局"),
+    ("其他责任单位:市税务局", "responsible", "市税务局"),
 ])
 def test_labels(line, kind, content):
     label = match_label(line)
