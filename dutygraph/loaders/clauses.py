@@ -269,8 +269,11 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
             # X牵头,A、B等部门,C、D配合: a bare list between a lead and a role word shares the later role word
             after = next((kd for _, kd, lr in pending[k + 1:] if kd is not None or lr is not None), None)
             kind = after if after in ("cooperating", "duty") else None
-        if label_role is not None:
+        if label_role is not None and kind not in ("lead", "cooperating"):
             role = label_role
+            last_label = label_role
+        elif label_role is not None:  # 责任单位:市卫健委,市医保局配合: a role word of its own wins over the label
+            role = Role.LEAD if kind == "lead" else Role.COOPERATING
             last_label = label_role
         elif kind == "lead":
             role = Role.LEAD

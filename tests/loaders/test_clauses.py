@@ -180,3 +180,8 @@ def test_hui_tong_makes_the_subject_lead_and_its_partners_cooperate():
 def test_more_role_words_after_a_unit_list(words):
     (found,) = find_clauses(f"推进老旧小区改造。(市住建局、市财政局{words})")
     assert found.clause.assignments == [("市住建局", L), ("市财政局", L)]
+
+
+def test_a_role_word_in_a_labelled_slot_wins_over_the_label():
+    clause = parse_clause("责任单位：市卫健委，市医保局配合")
+    assert clause.assignments == [("市卫健委", Role.RESPONSIBLE), ("市医保局", C)]
