@@ -182,6 +182,7 @@ class FlatTableReader:
         first_cell = next((k for k, kind in enumerate(kinds) if kind not in (NUMBER, TEXT)), len(kinds))
         self.cell_kinds = [k for k in kinds[first_cell:]]
         self.has_units = any(k in ROLE_OF_KIND for k in self.cell_kinds)
+        self.text_columns = sum(1 for k in kinds[:first_cell] if k == TEXT)  # 工作任务 + 工作措施: two
         self.rows: list[_Row] = []
         self._row: _Row | None = None
         self._pending: list[_Item] = []
@@ -271,11 +272,21 @@ class FlatTableReader:
             if (not nxt or len(nxt) > MAX_TITLE_CONTINUATION or _sentence_like(nxt) or looks_like_unit_list(nxt)
                     or is_row_number(nxt) or match_item(nxt, expected=1)):
                 break
+            if self.text_columns >= 2 and self._cells_follow(i + 1):
+                break  # a title column and a content column: this short line is the content, not more title
             title.extend(nxt, self.lines[i].no)
             i += 1
         self._row.title = title
         self._last = "title"
         return i
+
+    def _cells_follow(self, i: int) -> bool:
+        """Whether the next line with text from ``lines[i]`` is a cell (a unit list or a blank cell)."""
+        while i < len(self.lines) and not self.lines[i].text:
+            if self.lines[i].blank_cell:
+                return True
+            i += 1
+        return i < len(self.lines) and looks_like_unit_list(self.lines[i].text)
 
     def _skip_repeated_title(self, i: int) -> int:
         """Skip the title lines of a row repeated across a page break."""

@@ -137,3 +137,13 @@ def test_column_kinds():
     assert column_kind("责任人") == "leader"
     assert column_kind("完成时间") == "deadline"
     assert column_kind("工作内容") == "text"
+
+
+def test_a_short_content_cell_after_a_title_column_is_not_more_title():
+    from dutygraph.loaders.document import parse_text
+
+    rows = [("1", "推进老旧小区改造", "完成改造30个小区", "市住建局"), ("2", "建设城市绿道", "新建绿道20公里", "市城管局")]
+    text = "序号\n工作任务\n工作措施\n责任单位\n" + "\n".join("\n".join(r) for r in rows) + "\n"
+    doc = parse_text(text, "x.txt")
+    assert [(t.title, t.text) for t in doc.tasks] == [("推进老旧小区改造", "完成改造30个小区"),
+                                                       ("建设城市绿道", "新建绿道20公里")]
