@@ -38,6 +38,8 @@ ROLE_OF_KIND = {LEAD: Role.LEAD, RESPONSIBLE: Role.RESPONSIBLE, COOPERATING: Rol
 MAX_HEADER_CELLS = 12
 MAX_HEADER_LENGTH = 12
 MAX_TITLE_CONTINUATION = 8
+# People in a leader cell: names of two to four characters, a post after them, several in a list.
+_PERSON = re.compile(r"(?:[\u4e00-\u9fff]{2,4}(?:副?(?:书记|市长|县长|区长|省长|主任|部长|局长))?(?:[、,，]|$))+")
 ANNEX_HEADING = re.compile(r"^附件\s*(\d{1,2})$")
 _TABLE_END = re.compile(f"{ANNEX_HEADING.pattern}|{FURNITURE.pattern}")  # an annex heading or page furniture
 # Names that start a new unit rather than continue a split one.
@@ -272,8 +274,8 @@ class FlatTableReader:
             if (not nxt or len(nxt) > MAX_TITLE_CONTINUATION or _sentence_like(nxt) or looks_like_unit_list(nxt)
                     or is_row_number(nxt) or match_item(nxt, expected=1)):
                 break
-            if self.text_columns >= 2 and self._cells_follow(i + 1):
-                break  # a title column and a content column: this short line is the content, not more title
+            if self._first_cell(nxt) or self.text_columns >= 2 and self._cells_follow(i + 1):
+                break  # the row's first cell (a leader: 王某某), or, under a content column, its content
             title.extend(nxt, self.lines[i].no)
             i += 1
         self._row.title = title
@@ -286,7 +288,12 @@ class FlatTableReader:
             if self.lines[i].blank_cell:
                 return True
             i += 1
-        return i < len(self.lines) and looks_like_unit_list(self.lines[i].text)
+        return i < len(self.lines) and (looks_like_unit_list(self.lines[i].text) or self._first_cell(self.lines[i].text))
+
+    def _first_cell(self, text: str) -> bool:
+        """Whether ``text`` reads as the row's first cell where that column holds people (王某某, 李某副市长)."""
+        return bool(self.cell_kinds) and self.cell_kinds[0] == LEADER and _PERSON.fullmatch(text) is not None \
+            and not is_unit_name(text)
 
     def _skip_repeated_title(self, i: int) -> int:
         """Skip the title lines of a row repeated across a page break."""
@@ -313,7 +320,7 @@ class FlatTableReader:
         t = line.text
         row = self._row
         if self._last in ("row", "title") and not row.items:
-            if looks_like_unit_list(t) and row.title is not None:
+            if (looks_like_unit_list(t) or self._first_cell(t)) and row.title is not None:
                 # No content column text: the title is the task.
                 self._add_item(None, _Span(row.title.text, row.title.first, row.title.last))
                 return self._read_cell(i)

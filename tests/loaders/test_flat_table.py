@@ -147,3 +147,13 @@ def test_a_short_content_cell_after_a_title_column_is_not_more_title():
     doc = parse_text(text, "x.txt")
     assert [(t.title, t.text) for t in doc.tasks] == [("推进老旧小区改造", "完成改造30个小区"),
                                                        ("建设城市绿道", "新建绿道20公里")]
+
+
+def test_a_leader_cell_after_a_short_title_is_the_leader_not_more_title():
+    from dutygraph.loaders.document import parse_text
+
+    rows = [("1", "推进老旧小区改造", "王某某", "市住建局", "市财政局"), ("2", "建设城市绿道", "李某", "市城管局", "市自然资源局")]
+    text = "序号\n重点工作\n责任领导\n牵头单位\n配合单位\n" + "\n".join("\n".join(r) for r in rows) + "\n"
+    doc = parse_text(text, "x.txt")
+    assert [(t.text, t.leaders, [a.unit for a in t.assignments]) for t in doc.tasks] == [
+        ("推进老旧小区改造", ["王某某"], ["市住建局", "市财政局"]), ("建设城市绿道", ["李某"], ["市城管局", "市自然资源局"])]
