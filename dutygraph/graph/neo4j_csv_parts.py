@@ -107,7 +107,8 @@ class CsvParts:
                 rows_of[edge_file(key)] = len(rows)
         meta = self.root / "meta"
         meta.mkdir(exist_ok=True)
-        (meta / f"{part}.{uuid.uuid4().hex}.json").write_text(json.dumps({"rows": rows_of, "found": sorted(found)}), encoding="utf-8")
+        (meta / f"{part}.{uuid.uuid4().hex}.json").write_text(json.dumps({"rows": rows_of, "found": sorted(found)}),
+                                                              encoding="utf-8")
 
     def _append(self, name: str, suffix: str, rows: list[dict], columns: list[str], kinds: dict[str, str],
                 found: set[str]) -> None:
