@@ -9,10 +9,17 @@ so that its peak memory is its own:
   worker processes (one per core) into staged Parquet shards and N-Quads parts,
   then ladybug ``COPY FROM`` the shards and pyoxigraph ``bulk_load`` the N-Quads,
   into a generation built aside and committed;
-- ``neo4j-import``: files streamed into the staging folder, CSV parts, then
-  ``neo4j-admin database import full`` into a new Neo4j home (``dutygraph load DIR
-  --neo4j-import``); needs ``$NEO4J_ADMIN`` or the test server's jars
-  (tools/neo4j-test-server/up.sh fetches them);
+- ``neo4j-import``: ``dutygraph load DIR --neo4j-import`` into a new Neo4j home: files
+  read, resolved and built in worker processes that write CSV straight away (a few files
+  per label and type), then ``neo4j-admin database import full``, then the swap; its
+  steps (wall and CPU, the JVM's included), neo4j-admin's own steps read from its output
+  (JVM start, sampling the files, its four phases) and its own rate (relationships over
+  its four phases: the limit) beside the whole load's; needs ``$NEO4J_ADMIN`` or the
+  test server's jars (tools/neo4j-test-server/up.sh fetches them; then ``-Xmx2g``);
+- ``neo4j-live`` (not run by default): ``dutygraph load DIR --neo4j``, the batched loader
+  into a running server (NEO4J_URI, else the test server on $NEO4J_BOLT_PORT; ITS
+  DATABASE IS EMPTIED before and after): read (worker processes), build the graph,
+  ``Neo4jStore.load``; the server's CPU is printed apart (not in the case's CPU);
 - ``limits``: the stores' own bulk rates on the same staged files, measured in the
   same run: the corpus is staged once (kept), then ladybug copies every shard into an
   empty database (``COPY FROM``, nothing else) and pyoxigraph bulk-loads the N-Quads
@@ -49,7 +56,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-CASES = ("load", "neo4j-import", "limits", "append", "build", "parquet", "extract-parquet")
+CASES = ("load", "neo4j-import", "limits", "append", "neo4j-live", "build", "parquet", "extract-parquet")
 APPENDED = 300
 
 
@@ -97,21 +104,106 @@ def run_load(files: list[Path], store: Path) -> dict:
             "step_cpu": cpu}
 
 
+ADMIN_PHASES = ("Node import", "Relationship import", "Relationship linking", "Post processing")
+
+
+def _admin_steps(lines: list[tuple[float, str]], started: float) -> dict:
+    """neo4j-admin's own steps from its output (each line with the time it was read): ``JVM start`` (to its
+    first line), ``sample`` (reading the files' heads to estimate, to "Import starting"), then its four
+    phases as it times them, and the counts it imported."""
+    import re
+
+    out: dict = {}
+    first = next((t for t, _ in lines), None)
+    starting = next((t for t, line in lines if line.startswith("Import starting")), None)
+    if first is not None:
+        out["JVM start"] = first - started
+        if starting is not None:
+            out["sample"] = starting - first
+    for _, line in lines:
+        m = re.match(r"(.+) COMPLETED in (?:(\d+)m )?(?:(\d+)s )?(\d+)ms", line)
+        if m and m.group(1) in ADMIN_PHASES:
+            out[m.group(1)] = int(m.group(2) or 0) * 60 + int(m.group(3) or 0) + int(m.group(4)) / 1000
+    imported = {}
+    for _, line in lines:
+        m = re.match(r"\s+(\d+) (nodes|relationships|properties)$", line)
+        if m:
+            imported[m.group(2)] = int(m.group(1))
+    return {"admin": out, "imported": imported}
+
+
 def run_neo4j_import(files: list[Path], work: Path) -> dict:
-    from dutygraph.graph.neo4j_import import import_stage
-    from dutygraph.graph.staging import Stage
-    from dutygraph.graph.stream import stage_files
+    """``dutygraph load DIR --neo4j-import``: files to CSV in worker processes, neo4j-admin, swap."""
+    from dutygraph.graph.neo4j_import import import_files
 
     home = work / "neo4j-home"
     home.mkdir()
-    t = time.perf_counter()
-    stage = Stage(work / "stage")
-    staged = stage_files(files, stage)
-    steps = {"stage": time.perf_counter() - t}
-    t = time.perf_counter()
-    counts = import_stage(stage, home, work=work)
-    steps["neo4j-admin"] = time.perf_counter() - t
-    return {**_counts(counts), "documents": len(staged.documents), "failures": len(staged.failures), "steps": steps}
+    steps: dict = {}
+    cpu: dict = {}
+    lines: list[tuple[float, str]] = []
+    started: dict = {}
+    names = {"stage": "read, build, CSV", "import": "neo4j-admin", "swap": "swap"}
+    last = {"name": None, "t": 0.0, "cpu": 0.0}
+
+    def on_phase(phase: str) -> None:  # wall and CPU (workers and the JVM once reaped) of each phase
+        now, used = time.perf_counter(), _cpu()
+        started.setdefault(phase, now)
+        if last["name"] is not None:
+            steps[names[last["name"]]] = now - last["t"]
+            cpu[names[last["name"]]] = used - last["cpu"]
+        last.update(name=phase if phase in names else None, t=now, cpu=used)
+
+    def on_output(line: str) -> None:
+        lines.append((time.perf_counter(), line))
+
+    counts, staged = import_files(files, home=home, on_phase=on_phase, on_output=on_output)
+    return {**_counts(counts), "documents": len(staged.documents), "failures": len(staged.failures), "steps": steps,
+            "step_cpu": cpu, **_admin_steps(lines, started.get("import", 0.0))}
+
+
+def server_cpu() -> float | None:
+    """CPU seconds used so far by the local test server (tools/neo4j-test-server), if it runs here (Linux)."""
+    try:
+        pid = int((ROOT / "tools" / "neo4j-test-server" / "run" / "neo4j.pid").read_text())
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def run_neo4j_live(files: list[Path], work: Path) -> dict:
+    """``dutygraph load DIR --neo4j``: read (worker processes), build the graph, the batched loader into the
+    live server (NEO4J_URI or the test server on $NEO4J_BOLT_PORT), emptied first (ITS DATABASE IS EMPTIED)."""
+    from dutygraph.graph.build import build
+    from dutygraph.graph.neo4j import Neo4jStore
+    from dutygraph.loaders.corpus import extract_corpus
+    from tests.neo4j_fixtures import clear, exclusive, neo4j_uri
+
+    steps, cpu = {}, {}
+    uri = neo4j_uri()
+    with Neo4jStore(uri=uri, database=os.environ.get("NEO4J_DATABASE") or "neo4j") as store, exclusive(uri):
+        t = time.perf_counter()
+        clear(store)
+        cleared = time.perf_counter() - t
+        t, c = time.perf_counter(), _cpu()
+        result = extract_corpus(files)
+        steps["read"], cpu["read"] = time.perf_counter() - t, _cpu() - c
+        t, c = time.perf_counter(), _cpu()
+        graph = build(result.documents)
+        steps["build"], cpu["build"] = time.perf_counter() - t, _cpu() - c
+        del result
+        t, c, s = time.perf_counter(), _cpu(), server_cpu()
+        report = store.load(graph)
+        steps["load"], cpu["load"] = time.perf_counter() - t, _cpu() - c
+        if s is not None:
+            cpu["server (not in CPU s)"] = server_cpu() - s
+        counts = store.counts()
+        t = time.perf_counter()
+        clear(store)
+        steps["empty the database (before, after; not the load)"] = cleared + time.perf_counter() - t
+    return {"tasks": counts["nodes"].get("Task", 0), "nodes": sum(counts["nodes"].values()),
+            "relationships": sum(counts["edges"].values()), "documents": len(report.documents), "failures": 0,
+            "steps": steps, "step_cpu": cpu}
 
 
 def run_limits(files: list[Path], work: Path) -> dict:
@@ -203,6 +295,8 @@ def run_case(case: str, corpus: str, work: str, extra: str = "") -> dict:
         out = run_load(files, work / "store")
     elif case == "neo4j-import":
         out = run_neo4j_import(files, work)
+    elif case == "neo4j-live":
+        out = run_neo4j_live(files, work)
     elif case == "limits":
         out = run_limits(files, work)
     elif case == "append-base":
@@ -269,6 +363,34 @@ def table(rows: list[dict]) -> str:
     text = ["| " + " | ".join(c.ljust(w) for c, w in zip(line, widths)) + " |" for line in lines]
     text.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
     return "\n".join(text)
+
+
+def neo4j_lines(rows: list[dict]) -> list[str]:
+    """Files to Neo4j: each step's share of the wall, neo4j-admin's own steps, and its own rate (relationships
+    over its four phases: the limit) beside the whole load's."""
+    out = []
+    for r in (r for r in rows if r["case"] in ("neo4j-import", "neo4j-live")):
+        rel, wall = r.get("relationships", 0), r["wall"]
+        shares = ", ".join(f"{k} {v / wall:.0%} ({v:.1f}s wall, {r['step_cpu'].get(k, 0):.1f}s CPU)"
+                           for k, v in r["steps"].items())
+        out.append(f"{r['plans']} plans, {r['case']}: {rel / wall:,.0f} relationships/s over {wall:.1f}s wall; "
+                   f"steps: {shares}")
+        loading = sum(v for k, v in r["steps"].items() if not k.startswith("empty"))
+        if loading < wall * 0.95:
+            out.append(f"  without emptying the database: {rel / loading:,.0f} relationships/s over {loading:.1f}s")
+        extra = {k: v for k, v in r["step_cpu"].items() if k not in r["steps"]}
+        if extra:
+            out.append("  " + ", ".join(f"{k} {v:.1f}s" for k, v in extra.items()))
+        admin = r.get("admin")
+        if admin:
+            own = sum(admin.get(k, 0) for k in ADMIN_PHASES)
+            imported = r.get("imported", {}).get("relationships", rel)
+            out.append("  neo4j-admin: " + ", ".join(f"{k} {v:.1f}s" for k, v in admin.items()))
+            if own:
+                out.append(f"  limit: neo4j-admin's own phases {own:.1f}s = {imported / own:,.0f} relationships/s; "
+                           f"the whole load reaches {rel / wall / (imported / own):.2f} of it "
+                           f"({wall / own:.1f} x its time)")
+    return out
 
 
 def ratios(rows: list[dict]) -> list[str]:
@@ -338,7 +460,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.json:
             Path(args.json).write_text(json.dumps(rows, indent=1))
     print(table(rows))
-    for line in ratios(rows):
+    for line in ratios(rows) + neo4j_lines(rows):
         print(line)
     return 0
 

@@ -1,11 +1,14 @@
 """Plans into a new Neo4j database by ``neo4j-admin database import full``, built aside and swapped in.
 
-The bulk path for an empty (or replaced) Neo4j: files are streamed into a
-staging folder (:mod:`dutygraph.graph.stream`), its Parquet shards become CSV
-parts for the import tool (one header file per label and relationship, then
-the parts, written by Arrow's CSV writer; lists joined with a delimiter no item
-holds), and ``neo4j-admin database import full`` writes the database into a
-Neo4j home of its own beside ``home``. Only when the import has succeeded are
+The bulk path for an empty (or replaced) Neo4j: files are read, resolved and
+built in worker processes (:func:`~dutygraph.graph.stream.stage_files`), which
+append their rows straight to CSV files of their own
+(:class:`~dutygraph.graph.neo4j_csv_parts.CsvParts`: a few large files per label
+and relationship type, no Parquet, no RDF); ``neo4j-admin database import full``
+reads them (``--threads`` one per core) and writes the database into a Neo4j
+home of its own beside ``home``. Rows already staged as Parquet
+(:class:`~dutygraph.graph.staging.Stage`) are imported the same way
+(:func:`import_stage`). Only when the import has succeeded are
 its folders (``data/databases/DB`` and ``data/transactions/DB``) swapped for the
 database's in ``home``, by renames; the old ones are then removed. A failed
 import leaves ``home`` as it was.
@@ -31,8 +34,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import StoreError
-from .neo4j_csv import ARRAY_DELIMITERS, CSV_TYPES
-from .schema import EDGE_PROPERTIES, NODE_PROPERTIES
+from .neo4j_csv_parts import DELIMITERS, CsvParts
 from .staging import Stage
 
 ADMIN_ENV = "NEO4J_ADMIN"
@@ -52,88 +54,33 @@ def admin_command(home: Path) -> list[str]:
     return [found]
 
 
-def _list_columns(stage: Stage):
+def stage_to_csv(stage: Stage, parts: CsvParts) -> None:
+    """Write the Parquet shards of ``stage`` into ``parts``, shard by shard."""
+    import pyarrow.parquet as pq
+
     for label in stage.labels():
-        yield stage.node_files(label), [p for p, k in NODE_PROPERTIES[label].items() if k.endswith("[]")]
+        for f in stage.node_files(label):
+            parts.write_part(f.stem, {label: pq.read_table(f).to_pylist()}, {})
     for key in stage.keys():
-        yield stage.edge_files(key), [p for p, k in EDGE_PROPERTIES.items() if k.endswith("[]")]
+        for f in stage.edge_files(key):
+            rows = pq.read_table(f).to_pylist()
+            for r in rows:
+                r["source"], r["target"] = r.pop("from"), r.pop("to")
+            parts.write_part(f.stem, {}, {key: rows})
 
 
-def array_delimiter(stage: Stage) -> str:
-    """The first of :data:`~dutygraph.graph.neo4j_csv.ARRAY_DELIMITERS` that no staged list item holds."""
-    import pyarrow.compute as pc
-    import pyarrow.parquet as pq
-
-    left = list(ARRAY_DELIMITERS)
-    for files, columns in _list_columns(stage):
-        if not columns:
-            continue
-        for f in files:
-            table = pq.read_table(f, columns=columns)
-            for name in columns:
-                items = pc.list_flatten(table[name]).cast("string")
-                left = [d for d in left if not pc.any(pc.match_substring(items, d)).as_py()]
-    if not left:
-        raise StoreError(f"every array delimiter ({' '.join(ARRAY_DELIMITERS)}) occurs in some list item")
-    return left[0]
-
-
-def _csv_table(table, kinds: dict[str, str], delimiter: str, first: dict[str, object]):
-    """An Arrow table ready for the CSV writer: lists joined with ``delimiter``, ``first`` columns in front."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    columns, names = [], []
-    for name, value in first.items():
-        columns.append(value if isinstance(value, (pa.Array, pa.ChunkedArray)) else pa.array([value] * len(table),
-                                                                                               pa.string()))
-        names.append(name)
-    for p, kind in kinds.items():
-        col = table[p]
-        if kind.endswith("[]"):
-            col = pc.binary_join(col.cast(pa.list_(pa.string())), delimiter)
-        columns.append(col)
-        names.append(f"{p}:{CSV_TYPES[kind]}")
-    return pa.table(columns, names=names)
-
-
-def write_csv(stage: Stage, out: Path, delimiter: str) -> tuple[list[str], dict[str, dict[str, int]]]:
-    """The CSV parts of every staged shard (a header file, then the parts, per label and relationship key),
-    the ``--nodes``/``--relationships`` options naming them, and the counts per label and type."""
-    import pyarrow.csv as pcsv
-    import pyarrow.parquet as pq
-
-    out.mkdir(parents=True, exist_ok=True)
-    options, nodes, edges = [], {}, {}
-    no_header = pcsv.WriteOptions(include_header=False)
-
-    def write(name: str, files, convert) -> tuple[list[Path], int]:
-        parts, rows = [], 0
-        for k, f in enumerate(files):
-            table = convert(pq.read_table(f))
-            if k == 0:
-                header = out / f"{name}.header.csv"
-                pcsv.write_csv(table.slice(0, 0), header)
-                parts.append(header)
-            part = out / f"{name}.{k:06d}.csv"
-            pcsv.write_csv(table, part, no_header)
-            parts.append(part)
-            rows += table.num_rows
-        return parts, rows
-
-    for label in stage.labels():
-        props = {p: k for p, k in NODE_PROPERTIES[label].items() if p != "id"}
-        parts, n = write(f"nodes_{label}", stage.node_files(label),
-                         lambda t: _csv_table(t, props, delimiter, {f"id:ID({label})": t["id"], ":LABEL": label}))
-        options.append("--nodes=" + ",".join(map(str, parts)))
-        nodes[label] = n
-    for type_, a, b in stage.keys():
-        parts, n = write(f"relationships_{type_}_{a}_{b}", stage.edge_files((type_, a, b)),
-                         lambda t: _csv_table(t, EDGE_PROPERTIES, delimiter,
-                                              {f":START_ID({a})": t["from"], f":END_ID({b})": t["to"], ":TYPE": type_}))
-        options.append("--relationships=" + ",".join(map(str, parts)))
-        edges[type_] = edges.get(type_, 0) + n
-    return options, {"nodes": dict(sorted(nodes.items())), "edges": dict(sorted(edges.items()))}
+def write_parts(folder: Path, write: Callable[[CsvParts], object]):
+    """``write(parts)`` into a new :class:`CsvParts` under ``folder``, again with another array delimiter if
+    a list item holds the first one (rare: the first is a control character); the parts and what ``write``
+    returned."""
+    delimiter = DELIMITERS[0]
+    while True:
+        shutil.rmtree(folder, ignore_errors=True)
+        parts = CsvParts(folder, delimiter)
+        done = write(parts)
+        if not parts.conflict():
+            return parts, done
+        delimiter = parts.safe_delimiter()
 
 
 def check_stopped(home: Path) -> None:
@@ -153,36 +100,53 @@ def check_stopped(home: Path) -> None:
 
 
 def import_stage(stage: Stage, home: Path, database: str = "neo4j", work: Path | None = None) -> dict:
-    """Import the staged rows into a new database ``database`` of the Neo4j ``home`` (stopped), replacing it.
-
-    The import runs in a Neo4j home of its own under ``work`` (inside ``home`` by default);
-    its database folders are then renamed into ``home``. Returns the counts.
-    """
+    """Import the rows staged as Parquet into a new database ``database`` of the Neo4j ``home`` (stopped),
+    replacing it. The import runs in a Neo4j home of its own under ``work`` (inside ``home`` by default);
+    its database folders are then renamed into ``home``. Returns the counts."""
     home = Path(home).resolve()
     check_stopped(home)
-    command = admin_command(home)
+    admin_command(home)
     work = Path(tempfile.mkdtemp(prefix=".dutygraph-import-", dir=work or home))
     try:
-        delimiter = array_delimiter(stage)
-        options, counts = write_csv(stage, work / "csv", delimiter)
-        aside = work / "home"
-        (aside / "conf").mkdir(parents=True)
-        (aside / "conf" / "neo4j.conf").write_text("", encoding="utf-8")
-        env = {**os.environ, "NEO4J_HOME": str(aside), "NEO4J_CONF": str(aside / "conf")}
-        args = [*command, "database", "import", "full", *options, "--id-type=string",
-                f"--array-delimiter={delimiter}", "--multiline-fields=true", database]
-        try:
-            done = subprocess.run(args, env=env, cwd=work, capture_output=True, text=True)
-        except OSError as exc:
-            raise StoreError(f"cannot run {command[0]}: {exc.strerror or exc}") from exc
-        if done.returncode != 0:
-            said = [line for line in (done.stderr + done.stdout).splitlines() if line.strip()]
-            raise StoreError(f"neo4j-admin import failed (status {done.returncode}), nothing changed: "
-                             f"{said[-1] if said else 'no message'}")
-        _swap(aside / "data", home / "data", database)
+        parts, _ = write_parts(work / "csv", lambda p: stage_to_csv(stage, p))
+        return import_parts(parts, home, database, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return counts
+
+
+def import_parts(parts: CsvParts, home: Path, database: str, work: Path,
+                 on_output: Callable[[str], None] | None = None, on_phase: Callable[[str], None] | None = None) -> dict:
+    """Run the import tool on ``parts`` into a Neo4j home under ``work``, then swap its database into
+    ``home`` (which must be stopped). ``on_output(line)`` sees each line the tool prints; ``on_phase("swap")``
+    is called before the swap."""
+    home = Path(home).resolve()
+    command = admin_command(home)
+    aside = Path(tempfile.mkdtemp(prefix="home-", dir=work))
+    (aside / "conf").mkdir(parents=True)
+    (aside / "conf" / "neo4j.conf").write_text("", encoding="utf-8")
+    env = {**os.environ, "NEO4J_HOME": str(aside), "NEO4J_CONF": str(aside / "conf")}
+    args = [*command, "database", "import", "full", *parts.options(), "--id-type=string",
+            f"--threads={os.cpu_count() or 1}", f"--report-file={aside / 'import.report'}", database]
+    said: list[str] = []
+    try:
+        with subprocess.Popen(args, env=env, cwd=aside, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True, errors="replace") as proc:
+            for line in proc.stdout:
+                if line.strip():
+                    said.append(line.rstrip())
+                    del said[:-50]
+                    if on_output:
+                        on_output(line.rstrip("\n"))
+    except OSError as exc:
+        raise StoreError(f"cannot run {command[0]}: {exc.strerror or exc}") from exc
+    if proc.returncode != 0:
+        errors = [line for line in said if "rror" in line or "xception" in line]
+        raise StoreError(f"neo4j-admin import failed (status {proc.returncode}), nothing changed: "
+                         f"{(errors or said)[-1] if said else 'no message'}")
+    if on_phase:
+        on_phase("swap")
+    _swap(aside / "data", home / "data", database)
+    return parts.counts()
 
 
 def _swap(new: Path, data: Path, database: str) -> None:
@@ -212,9 +176,12 @@ def _swap(new: Path, data: Path, database: str) -> None:
 
 
 def import_files(files, home: str | Path | None = None, database: str | None = None, processes: int | None = None,
-                 progress: Callable[[int], None] | None = None, min_coverage: float | None = None):
-    """Stream ``files`` into a staging folder and import it into ``home`` (default ``$NEO4J_HOME``):
-    the counts (None if no file gave a document) and the :class:`~dutygraph.graph.stream.StageResult`."""
+                 progress: Callable[[int], None] | None = None, min_coverage: float | None = None,
+                 on_phase: Callable[[str], None] | None = None, on_output: Callable[[str], None] | None = None):
+    """Read ``files`` in worker processes writing CSV straight away, and import them into ``home`` (default
+    ``$NEO4J_HOME``): the counts (None if no file gave a document) and the
+    :class:`~dutygraph.graph.stream.StageResult`. ``on_phase`` is called with "stage", "import", "swap"
+    as each begins and "done" at the end; ``on_output`` with each line the import tool prints."""
     from .stream import stage_files
 
     home = home or os.environ.get("NEO4J_HOME")
@@ -223,12 +190,24 @@ def import_files(files, home: str | Path | None = None, database: str | None = N
     home = Path(home)
     if not (home / "data").is_dir() and not home.is_dir():
         raise StoreError(f"{home}: no Neo4j home here")
-    check_stopped(home.resolve())
-    work = Path(tempfile.mkdtemp(prefix=".dutygraph-stage-", dir=home))
+    home = home.resolve()
+    check_stopped(home)
+    admin_command(home)
+    phase = on_phase or (lambda name: None)
+    work = Path(tempfile.mkdtemp(prefix=".dutygraph-import-", dir=home))
     try:
-        staged = stage_files(files, Stage(work), processes, progress=progress, min_coverage=min_coverage)
+        phase("stage")
+        calls = iter([progress])  # a second pass (another array delimiter) reports no progress
+
+        def write(parts: CsvParts):
+            return stage_files(files, parts, processes, progress=next(calls, None), min_coverage=min_coverage)
+
+        parts, staged = write_parts(work / "csv", write)
         if not staged.documents:
             return None, staged
-        return import_stage(Stage(work), home, database or "neo4j"), staged
+        phase("import")
+        counts = import_parts(parts, home, database or "neo4j", work, on_output, phase)
+        return counts, staged
     finally:
+        phase("done")
         shutil.rmtree(work, ignore_errors=True)

@@ -96,3 +96,28 @@ def test_a_failed_import_leaves_the_home_as_it_was(tmp_path, graph, monkeypatch)
         import_stage(stage, home)
     assert (home / "data" / "databases" / "neo4j" / "marker").read_text() == "old"
     assert sorted(p.name for p in home.iterdir()) == ["data"]
+
+
+def test_files_streamed_by_worker_processes_into_csv_import_as_build_gives_them(tmp_path, admin, seed_path):
+    from dutygraph.graph.neo4j import Neo4jStore
+    from dutygraph.graph.neo4j_import import import_files
+    from dutygraph.loaders import load
+
+    from ..conftest import ROOT
+
+    files = [seed_path, ROOT / "tests" / "fixtures" / "zhuzhou-2019-second-plan.txt"]
+    home = tmp_path / "home"
+    home.mkdir()
+    phases, lines = [], []
+    counts, staged = import_files(files, home=home, processes=2, on_phase=phases.append, on_output=lines.append)
+    graph = build([load(f) for f in files])
+    assert phases == ["stage", "import", "swap", "done"]
+    assert len(staged.documents) == 2 and sum(counts["edges"].values()) == graph.number_of_edges()
+    assert any(line.startswith("IMPORT DONE") for line in lines)
+    assert sorted(p.name for p in home.iterdir()) == ["data"]
+    server, port, log = start_server(admin, home, tmp_path / "server.out")
+    try:
+        with Neo4jStore(uri=f"bolt://127.0.0.1:{port}", database="neo4j") as store:
+            assert_store_equals(store, graph)
+    finally:
+        stop_server(server, log)
