@@ -704,7 +704,7 @@ def _segments(text: str, clauses: list[Found]) -> list[tuple[str, Found | None]]
         return [(_drop_open_tail(text), None)]
     if clauses[0].leading:  # 市工商局负责,…,严格实施…: each clause opens its task, printed as it stands
         ends = [f.start for f in clauses[1:]] + [len(text)]
-        return [(text[0 if k == 0 else f.start:end].strip().rstrip("；;"), f)
+        return [(text[0 if k == 0 else f.start:end].strip().strip("；;").lstrip("，,。"), f)
                 for k, (f, end) in enumerate(zip(clauses, ends))]
     if len(clauses) == 1:
         f = clauses[0]
@@ -713,7 +713,7 @@ def _segments(text: str, clauses: list[Found]) -> list[tuple[str, Found | None]]
     out: list[tuple[str, Found | None]] = []
     start = 0
     for f in clauses:
-        piece = text[start:f.start].strip()
+        piece = text[start:f.start].strip().lstrip("；;，,。")
         if piece:
             out.append((piece, f))
         elif out:  # two clauses in a row: both belong to the sentence before them
