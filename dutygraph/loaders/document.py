@@ -35,6 +35,7 @@ from .conventions import apply_first_listed
 from .coverage import cue_lines, measure, rescue_tasks
 from .flat_table import ANNEX_HEADING, FlatTableReader
 from .glued import find_glued_tables
+from .glued_rows import recut_tables
 from .grid import Grid, grid_tasks
 from .header import read_header
 from .lines import Line, strip_cell_bars, to_lines
@@ -263,7 +264,7 @@ def parse_text(text: str, source: str, sha256: str | None = None) -> Document:
     if "|" in folded:
         lines = strip_cell_bars(lines)
     if _LONG_LINE.search(folded) or _HEADED_LIST.search(folded):
-        lines = unglue(lines)
+        lines = unglue(recut_tables(lines))
     doc = parse_lines(lines, source, sha256)
     restore_document(doc, printer)
     return doc

@@ -1,0 +1,124 @@
+"""Tables glued into one long line, cut back into one cell per line.
+
+A web page dumped to text without its line breaks prints a table as its cells one
+after the other, a space (or a tab, or a bar) where a cell ended::
+
+    …附件 重点任务分解表 序号 重点任务 牵头单位 责任单位 完成时限 1 完成河道清淤。 市水利局 各区政府 6月底前 2 …
+
+Such a line is cut at its header: a run of column labels (序号, 重点任务, 牵头单位 …, as
+:func:`~dutygraph.loaders.columns.is_header` knows them) with at least one unit
+column. From there on the line is cut where the cells were: at the bars when the
+header was printed with bars (``重点任务 | 工作内容 | 负责科室 |``), else at every run of
+white space, a label printed with spaces between its characters (目 标 任 务) kept as
+one. The pieces are the table printed one cell per line, the seed's own layout, which
+the flattened-table and cell-line readers read (rows at their numbers, or by the
+header's column count). The text before the header stays one line (:mod:`.unglue`
+cuts its items and labels). Every piece keeps the number of the line it came from.
+
+Only lines of at least :data:`~dutygraph.loaders.unglue.MIN_GLUED` characters that
+hold a unit-column word pay for the search.
+
+>>> from .lines import to_lines
+>>> page = "通知正文" * 50 + " 序号 重点任务 牵头单位 责任单位 1 完成河道清淤。 市水利局 各区政府 2 推进护岸。 市水务局 市财政局"
+>>> [ln.text for ln in recut_tables(to_lines(page))][1:]
+['序号', '重点任务', '牵头单位', '责任单位', '1', '完成河道清淤。', '市水利局', '各区政府', '2', '推进护岸。', '市水务局', '市财政局']
+"""
+
+from __future__ import annotations
+
+import re
+
+from .columns import UNIT_KINDS, column_kinds, is_header, is_label
+from .lines import Line
+from .unglue import MIN_GLUED
+
+MIN_COLUMNS = 3
+MAX_COLUMNS = 12
+# A unit column's label: the cheap test a long line passes before its tokens are read.
+_UNIT_WORD = re.compile(r"单位|部门|科室|处室|主体|牵头|责任|配合|协办|主办|承办")
+_TOKEN = re.compile(r"[^\s|]+")
+_CJK_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
+
+
+def _tokens(raw: str) -> list[tuple[int, int]]:
+    """Spans of the white-space and bar separated tokens of ``raw``; a run of single characters (目 标 任 务) is one."""
+    spans: list[tuple[int, int]] = []
+    single = False
+    for m in _TOKEN.finditer(raw):
+        one = _CJK_CHAR.match(m.group()) is not None
+        if one and single and raw[spans[-1][1]:m.start()].strip(" \u3000") == "":
+            spans[-1] = (spans[-1][0], m.end())  # 目 标 任 务: the letters of one label
+        else:
+            spans.append((m.start(), m.end()))
+        single = one
+    return spans
+
+
+def _label(raw: str) -> str:
+    return "".join(raw.split())
+
+
+def find_header(raw: str) -> tuple[int, int, list[str]] | None:
+    """(start, end, labels) of the first table header printed as separated cells inside ``raw``."""
+    spans = _tokens(raw)
+    k = 0
+    while k < len(spans):
+        labels: list[str] = []
+        j = k
+        while j < len(spans) and len(labels) < MAX_COLUMNS:
+            label = _label(raw[spans[j][0]:spans[j][1]])
+            if not is_label(label):
+                break
+            labels.append(label)
+            j += 1
+        if len(labels) >= MIN_COLUMNS:
+            # the longest run that is a header with a unit column (a label before it may be a title: 附件 …)
+            for a in range(len(labels) - MIN_COLUMNS + 1):
+                run = labels[a:]
+                if is_header(run) and any(kind in UNIT_KINDS for kind in column_kinds(run)):
+                    return spans[k + a][0], spans[j - 1][1], run
+        k = max(j, k + 1)
+    return None
+
+
+def _cut(line: Line) -> list[Line] | None:
+    raw = line.raw
+    found = find_header(raw)
+    if found is None:
+        return None
+    start, _end, labels = found
+    before = raw[:start]
+    table = raw[start:]
+    barred = table.count("|") >= len(labels)
+    out: list[Line] = []
+    if before.strip():
+        out.append(Line(line.no, before.rstrip(), _label(before), False))
+    if barred:
+        pieces = [p.strip() for p in table.split("|")]
+        pieces = [p for p in pieces if p]
+    else:
+        pieces = [table[a:b] for a, b in _tokens(table)]
+    for piece in pieces:
+        text = _label(piece)
+        if text:
+            out.append(Line(line.no, piece, text, False))
+    return out
+
+
+def recut_tables(lines: list[Line]) -> list[Line]:
+    """The lines with every long line holding a table header cut into the table's cells, one per line.
+
+    A table copied from a PDF with its columns interleaved word by word is left as it is: its
+    spaces do not stand where cells ended (:func:`~dutygraph.loaders.document.interleaved_lines`)."""
+    from .document import interleaved_lines  # document imports this module
+
+    out: list[Line] = []
+    for line in lines:
+        if len(line.text) >= MIN_GLUED and len(line.raw) > len(line.text) and _UNIT_WORD.search(line.text) \
+                and not interleaved_lines([line]):
+            cut = _cut(line)
+            if cut is not None:
+                out.extend(cut)
+                continue
+        out.append(line)
+    return out

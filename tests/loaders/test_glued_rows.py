@@ -1,0 +1,44 @@
+"""Tables glued into one long line (a web page dumped without its line breaks): read as the original."""
+
+from dutygraph.loaders.document import parse_text
+from dutygraph.loaders.glued_rows import find_header, recut_tables
+from dutygraph.loaders.lines import to_lines
+from dutygraph.model import Role
+
+NOTICE = ("某县人民政府办公室关于印发2024年重点工作任务分解表的通知 各乡镇人民政府,县直各单位: 现将《2024年重点工作任务"
+          "分解表》印发给你们,请各责任单位认真抓好落实,每季度末向县政府办公室报送工作进展情况,确保各项任务按期完成。"
+          "特此通知。 某县人民政府办公室 2024年2月20日 附件 2024年重点工作任务分解表 ")
+
+
+def test_a_glued_table_with_numbered_rows_gives_every_row_its_units():
+    rows = ("序号 重点任务 牵头单位 责任单位 完成时限 1 完成城区河道清淤12公里。 县水利局 各乡镇人民政府 2024年6月 "
+            "2 新建农村公路30公里,改造危桥5座。 县交通运输局 县财政局、各乡镇人民政府 2024年12月 "
+            "3 建成县第二人民医院门诊楼。 县卫生健康局 县发改局 2024年10月")
+    doc = parse_text(NOTICE + rows, "glued.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        (["县水利局"], ["各乡镇人民政府"]),
+        (["县交通运输局"], ["县财政局", "各乡镇人民政府"]),
+        (["县卫生健康局"], ["县发改局"])]
+
+
+def test_a_glued_bar_table_without_row_numbers_is_cut_by_its_columns():
+    rows = ("重点任务 | 工作内容 | 负责科室 | 政策解读 | 对本局起草的政策文件进行全面解读,创新解读形式。 | 办公室 | "
+            "回应关切 | 对群众普遍关注的热点问题及时回应。 | 综合科 | 信息发布 | 及时发布财政预决算信息。 | 财务科 |")
+    doc = parse_text(NOTICE + rows, "glued.txt")
+    assert [t.units(Role.RESPONSIBLE) or t.units(Role.LEAD) for t in doc.tasks] == [["办公室"], ["综合科"], ["财务科"]]
+
+
+def test_letter_spaced_labels_make_one_header_and_the_text_before_it_stays_one_line():
+    line = to_lines(NOTICE * 2 + "序号 目 标 任 务 牵头单位 责任单位 1 建成污水处理厂一座。 县住建局 县生态环境分局")[0]
+    start, _end, labels = find_header(line.raw)
+    assert labels == ["序号", "目标任务", "牵头单位", "责任单位"]
+    cut = recut_tables([line])
+    assert cut[0].text == "".join((NOTICE * 2).split())
+    assert [ln.text for ln in cut[1:]] == ["序号", "目标任务", "牵头单位", "责任单位", "1", "建成污水处理厂一座。", "县住建局",
+                                           "县生态环境分局"]
+    assert {ln.no for ln in cut} == {1}
+
+
+def test_a_long_line_without_a_table_header_is_left_as_it_is():
+    lines = to_lines(NOTICE * 2 + "请各责任单位 牵头单位 认真落实。")
+    assert recut_tables(lines) == lines
