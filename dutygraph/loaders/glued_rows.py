@@ -13,10 +13,14 @@ white space, a label printed with spaces between its characters (目 标 任 务
 one. The pieces are the table printed one cell per line, the seed's own layout, which
 the flattened-table and cell-line readers read (rows at their numbers, or by the
 header's column count). The text before the header stays one line (:mod:`.unglue`
-cuts its items and labels). Every piece keeps the number of the line it came from.
+cuts its items and labels), unless the whole line is a page glued with a space where
+each of its lines ended (:func:`spaced_page`: long, with many spaces between characters
+of Chinese text, which prints none inside a line): such a page is cut at its spaces,
+table or not, and reads as it was printed. Every piece keeps the number of the line it
+came from.
 
-Only lines of at least :data:`~dutygraph.loaders.unglue.MIN_GLUED` characters that
-hold a unit-column word pay for the search.
+Only lines of at least :data:`~dutygraph.loaders.unglue.MIN_GLUED` characters with white
+space in them pay for the search, and only those with a unit-column word for the header's.
 
 >>> from .lines import to_lines
 >>> page = "通知正文" * 50 + " 序号 重点任务 牵头单位 责任单位 1 完成河道清淤。 市水利局 各区政府 2 推进护岸。 市水务局 市财政局"
@@ -30,7 +34,7 @@ import re
 
 from .columns import UNIT_KINDS, column_kinds, is_header, is_label
 from .lines import Line
-from .unglue import MIN_GLUED
+from .unglue import MIN_GLUED, MIN_PAGE
 
 MIN_COLUMNS = 3
 MAX_COLUMNS = 12
@@ -81,17 +85,35 @@ def find_header(raw: str) -> tuple[int, int, list[str]] | None:
     return None
 
 
+# A space between two characters of Chinese text: where a line ended, in a page glued with spaces.
+_GAP = re.compile(r"(?<=[\u4e00-\u9fff。，,；;：:！？、）)》”])[ \t\u3000]+(?=[\u4e00-\u9fff（(《“\d])")
+MIN_GAPS = 8
+
+
+def spaced_page(text: str) -> bool:
+    """Whether ``text`` is a page glued with a space where each of its lines ended: long, with many spaces
+    between characters of Chinese text (which prints none inside a line)."""
+    return len(text) >= MIN_PAGE and len(_GAP.findall(text)) >= MIN_GAPS
+
+
+def _pieces(line: Line, raw: str) -> list[Line]:
+    return [Line(line.no, raw[a:b], _label(raw[a:b]), False) for a, b in _tokens(raw)]
+
+
 def _cut(line: Line) -> list[Line] | None:
     raw = line.raw
-    found = find_header(raw)
+    found = find_header(raw) if _UNIT_WORD.search(line.text) else None
+    page = spaced_page(raw)
     if found is None:
-        return None
+        return _pieces(line, raw) if page else None
     start, _end, labels = found
     before = raw[:start]
     table = raw[start:]
     barred = table.count("|") >= len(labels)
     out: list[Line] = []
-    if before.strip():
+    if page and spaced_page(before):
+        out.extend(_pieces(line, before))
+    elif before.strip():
         out.append(Line(line.no, before.rstrip(), _label(before), False))
     if barred:
         pieces = [p.strip() for p in table.split("|")]
@@ -114,8 +136,7 @@ def recut_tables(lines: list[Line]) -> list[Line]:
 
     out: list[Line] = []
     for line in lines:
-        if len(line.text) >= MIN_GLUED and len(line.raw) > len(line.text) and _UNIT_WORD.search(line.text) \
-                and not interleaved_lines([line]):
+        if len(line.text) >= MIN_GLUED and len(line.raw) > len(line.text) and not interleaved_lines([line]):
             cut = _cut(line)
             if cut is not None:
                 out.extend(cut)

@@ -42,3 +42,14 @@ def test_letter_spaced_labels_make_one_header_and_the_text_before_it_stays_one_l
 def test_a_long_line_without_a_table_header_is_left_as_it_is():
     lines = to_lines(NOTICE * 2 + "请各责任单位 牵头单位 认真落实。")
     assert recut_tables(lines) == lines
+
+
+def test_a_page_glued_with_a_space_where_each_line_ended_is_cut_at_its_spaces():
+    items = " ".join(f"{k}.完成第{k}项重点工作任务,按季度报送进展情况。 (牵头单位:县发改局;责任单位:县财政局)"
+                     for k in range(1, 15))
+    page = "某县人民政府办公室 关于印发2024年重点工作的通知 各乡镇人民政府: 现将重点工作印发给你们。 一、重点工作 " + items
+    lines = recut_tables(to_lines(page))
+    assert lines[1].text == "关于印发2024年重点工作的通知"
+    doc = parse_text(page, "glued.txt")
+    assert len(doc.tasks) == 14
+    assert all(t.units(Role.LEAD) == ["县发改局"] and t.units(Role.RESPONSIBLE) == ["县财政局"] for t in doc.tasks)
