@@ -140,7 +140,7 @@ def find_bar_cell_tables(lines: list[Line], start: int = 0, end: int | None = No
         labels, body = header
         rows, stop = _read(lines, labels, body, end)
         if len(rows) < MIN_ROWS:
-            i += 1
+            i = body  # the header's lines start no other table
             continue
         grid = Grid(labels, rows, first_line=lines[i].no, last_line=lines[stop - 1].no)
         found.append((grid, i, stop))

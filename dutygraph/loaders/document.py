@@ -31,6 +31,7 @@ from ..text.units import is_unit_name
 from .columns import is_label
 from .bar_cells import find_bar_cell_tables
 from .box_table import find_box_tables
+from .cell_groups import find_cell_group_tables
 from .cell_lines import cell_line_grid, text_after_cells
 from .conventions import apply_first_listed
 from .coverage import cue_lines, measure, rescue_tasks
@@ -139,6 +140,10 @@ def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids
             covered.append((i, j))
     for start, end in _uncovered(len(lines), covered):
         for grid, i, j in find_bar_cell_tables(lines, start, end):
+            found_grids.append((grid, i))
+            covered.append((i, j))
+    for start, end in _uncovered(len(lines), covered):
+        for grid, i, j in find_cell_group_tables(lines, start, end):
             found_grids.append((grid, i))
             covered.append((i, j))
     for start, end in _uncovered(len(lines), covered):

@@ -53,3 +53,16 @@ def test_a_page_glued_with_a_space_where_each_line_ended_is_cut_at_its_spaces():
     doc = parse_text(page, "glued.txt")
     assert len(doc.tasks) == 14
     assert all(t.units(Role.LEAD) == ["县发改局"] and t.units(Role.RESPONSIBLE) == ["县财政局"] for t in doc.tasks)
+
+
+def test_label_lines_and_bracket_clauses_glued_into_one_line_still_give_their_units():
+    head = NOTICE + "一、稳定经济增长"
+    for sep in ("", " "):  # glued as they are, or with a space where each line ended
+        labels = sep.join(f"{k}.完成第{k}项重点工作,按季度报送进展情况。{sep}牵头单位:县发改局{sep}责任单位:县财政局、县统计局"
+                          for k in range(1, 8))
+        doc = parse_text(head + sep + labels, "glued.txt")
+        assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+            (["县发改局"], ["县财政局", "县统计局"])] * 7
+        brackets = sep.join(f"{k}.完成第{k}项重点工作,按季度报送进展情况。(县发改局牵头,县财政局配合)" for k in range(1, 8))
+        doc = parse_text(head + sep + brackets, "glued.txt")
+        assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [(["县发改局"], ["县财政局"])] * 7
