@@ -32,7 +32,8 @@ from __future__ import annotations
 
 import re
 
-from .columns import UNIT_KINDS, column_kinds, is_header, is_label
+from ..text.markers import is_row_number
+from .columns import MAX_LABEL, NUMBER, TEXT, UNIT_KINDS, column_kinds, is_header, is_label
 from .lines import Line
 from .unglue import MIN_GLUED, MIN_PAGE
 
@@ -62,25 +63,66 @@ def _label(raw: str) -> str:
     return "".join(raw.split())
 
 
+def _bar_cells(raw: str) -> list[tuple[int, int]]:
+    """Spans of the cells between bars (white space trimmed); of a long one (text and then a label: the title
+    of a table and its first label, 序号), its last word."""
+    spans = []
+    at = 0
+    for part in raw.split("|"):
+        a, b = at, at + len(part)
+        while a < b and raw[a].isspace():
+            a += 1
+        while b > a and raw[b - 1].isspace():
+            b -= 1
+        if b - a > MAX_LABEL and not is_label(_label(raw[a:b])):
+            last = max([a] + [i + 1 for i in range(a, b) if raw[i].isspace()])
+            if is_label(raw[last:b]):
+                a = last
+        if b > a:
+            spans.append((a, b))
+        at += len(part) + 1
+    return spans
+
+
+_SENTENCE = re.compile(r"[。，,；;！!？?、]")
+
+
+def _cell_label(label: str) -> bool:
+    """Whether a cell can be a column label the vocabulary does not know (建设地点, 投资(万元)): short, no sentence."""
+    return 0 < len(label) <= 2 * MAX_LABEL and _SENTENCE.search(label) is None and not label.isdigit()
+
+
+def _is_header(labels: list[str]) -> bool:
+    """A header of a glued table: a unit column, a text column, and at most a third of the labels unknown."""
+    unknown = sum(1 for x in labels if not is_label(x))
+    if len(labels) < MIN_COLUMNS or unknown > max(1, len(labels) // 3) or not is_label(labels[-1]):
+        return False
+    kinds = column_kinds(labels)
+    return any(k in UNIT_KINDS for k in kinds) and (is_header(labels) or kinds[0] == NUMBER and TEXT in kinds)
+
+
 def find_header(raw: str) -> tuple[int, int, list[str]] | None:
-    """(start, end, labels) of the first table header printed as separated cells inside ``raw``."""
-    spans = _tokens(raw)
+    """(start, end, labels) of the first table header printed as separated cells inside ``raw``
+    (cells between bars when the line holds bars, else between runs of white space)."""
+    spans = _bar_cells(raw) if raw.count("|") >= MIN_COLUMNS else _tokens(raw)
     k = 0
     while k < len(spans):
         labels: list[str] = []
         j = k
         while j < len(spans) and len(labels) < MAX_COLUMNS:
             label = _label(raw[spans[j][0]:spans[j][1]])
-            if not is_label(label):
+            if not (is_label(label) or labels and _cell_label(label)):
                 break
             labels.append(label)
             j += 1
+        while labels and not is_label(labels[-1]):
+            labels.pop()
+            j -= 1
         if len(labels) >= MIN_COLUMNS:
-            # the longest run that is a header with a unit column (a label before it may be a title: 附件 …)
+            # the longest run that is a header (a label before it may be a title: 附件 …)
             for a in range(len(labels) - MIN_COLUMNS + 1):
-                run = labels[a:]
-                if is_header(run) and any(kind in UNIT_KINDS for kind in column_kinds(run)):
-                    return spans[k + a][0], spans[j - 1][1], run
+                if is_label(labels[a]) and _is_header(labels[a:]):
+                    return spans[k + a][0], spans[j - 1][1], labels[a:]
         k = max(j, k + 1)
     return None
 
@@ -116,14 +158,26 @@ def _cut(line: Line) -> list[Line] | None:
     elif before.strip():
         out.append(Line(line.no, before.rstrip(), _label(before), False))
     if barred:
-        pieces = [p.strip() for p in table.split("|")]
-        pieces = [p for p in pieces if p]
-    else:
-        pieces = [table[a:b] for a, b in _tokens(table)]
-    for piece in pieces:
-        text = _label(piece)
+        out.extend(_bar_pieces(line, table))
+        return out
+    for a, b in _tokens(table):
+        out.append(Line(line.no, table[a:b], _label(table[a:b]), False))
+    return out
+
+
+def _bar_pieces(line: Line, table: str) -> list[Line]:
+    """The cells of a table glued with bars, one a line: an empty cell is a blank cell, but an empty cell
+    before a row number is the bar that ended the row above (as :func:`~dutygraph.loaders.lines.strip_cell_bars`
+    reads a lone bar)."""
+    texts = [_label(p) for p in table.split("|")]
+    while texts and not texts[-1]:
+        texts.pop()
+    out = []
+    for k, text in enumerate(texts):
         if text:
-            out.append(Line(line.no, piece, text, False))
+            out.append(Line(line.no, text, text, False))
+        elif k + 1 < len(texts) and not is_row_number(texts[k + 1]):
+            out.append(Line(line.no, " ", "", True))
     return out
 
 

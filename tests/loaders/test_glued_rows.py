@@ -66,3 +66,13 @@ def test_label_lines_and_bracket_clauses_glued_into_one_line_still_give_their_un
         brackets = sep.join(f"{k}.完成第{k}项重点工作,按季度报送进展情况。(县发改局牵头,县财政局配合)" for k in range(1, 8))
         doc = parse_text(head + sep + brackets, "glued.txt")
         assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [(["县发改局"], ["县财政局"])] * 7
+
+
+def test_a_glued_table_of_cells_with_bars_a_lone_bar_between_rows_and_a_label_the_vocabulary_does_not_know():
+    # 序号 | 项目名称 | 建设时间 | 建设内容 | 投资 (万元) | 责任单位 |, one cell per line, a lone bar ending each row
+    cells = ["序号", "项目名称", "建设时间", "建设内容", "投资 (万元)", "责任单位", "",
+             "1", "城区道路改造项目", "2024", "改造城区道路3条。", "800", "县住建局", "",
+             "2", "农村饮水提升项目", "2024", "新建供水站2座。", "500", "县水利局", ""]
+    doc = parse_text(NOTICE + " | ".join(cells), "glued.txt")
+    assert [(t.title, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("城区道路改造项目", ["县住建局"]), ("农村饮水提升项目", ["县水利局"])]
