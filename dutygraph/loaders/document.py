@@ -37,6 +37,7 @@ from .conventions import apply_first_listed
 from .coverage import cue_lines, measure, rescue_tasks
 from .flat_table import ANNEX_HEADING, FlatTableReader
 from .glued import find_glued_tables
+from .glued_cells import find_glued_cell_tables
 from .glued_rows import recut_tables
 from .grid import Grid, grid_tasks
 from .header import read_header
@@ -148,6 +149,10 @@ def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids
             covered.append((i, j))
     for start, end in _uncovered(len(lines), covered):
         for grid, i, j in find_row_tables(lines, start, end):
+            found_grids.append((grid, i))
+            covered.append((i, j))
+    for start, end in _uncovered(len(lines), covered):
+        for grid, i, j in find_glued_cell_tables(lines, start, end):
             found_grids.append((grid, i))
             covered.append((i, j))
     for start, end in _uncovered(len(lines), covered):

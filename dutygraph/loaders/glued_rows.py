@@ -34,10 +34,12 @@ import re
 
 from ..text.markers import is_row_number
 from .columns import MAX_LABEL, NUMBER, TEXT, UNIT_KINDS, column_kinds, is_header, is_label
+from .glued_cells import split_before_header
 from .lines import Line
 from .unglue import MIN_GLUED, MIN_PAGE
 
 MIN_COLUMNS = 3
+LABEL_LENGTH = 4
 MAX_COLUMNS = 12
 # A unit column's label: the cheap test a long line passes before its tokens are read.
 _UNIT_WORD = re.compile(r"单位|部门|科室|处室|主体|牵头|责任|配合|协办|主办|承办")
@@ -65,7 +67,8 @@ def _label(raw: str) -> str:
 
 def _bar_cells(raw: str) -> list[tuple[int, int]]:
     """Spans of the cells between bars (white space trimmed); of a long one (text and then a label: the title
-    of a table and its first label, 序号), its last word."""
+    of a table and its first label, 序号), its last word, or its last four characters when nothing separates
+    them from the text."""
     spans = []
     at = 0
     for part in raw.split("|"):
@@ -76,6 +79,8 @@ def _bar_cells(raw: str) -> list[tuple[int, int]]:
             b -= 1
         if b - a > MAX_LABEL and not is_label(_label(raw[a:b])):
             last = max([a] + [i + 1 for i in range(a, b) if raw[i].isspace()])
+            if last == a:  # glued to the text before it: a label of the common length (重点任务, 牵头单位)
+                last = b - LABEL_LENGTH
             if is_label(raw[last:b]):
                 a = last
         if b > a:
@@ -182,7 +187,8 @@ def _bar_pieces(line: Line, table: str) -> list[Line]:
 
 
 def recut_tables(lines: list[Line]) -> list[Line]:
-    """The lines with every long line holding a table header cut into the table's cells, one per line.
+    """The lines with every long line holding a table header cut into the table's cells, one per line (a
+    header glued without separators: the line cut before it, :mod:`.glued_cells` reads the rest).
 
     A table copied from a PDF with its columns interleaved word by word is left as it is: its
     spaces do not stand where cells ended (:func:`~dutygraph.loaders.document.interleaved_lines`)."""
@@ -190,10 +196,11 @@ def recut_tables(lines: list[Line]) -> list[Line]:
 
     out: list[Line] = []
     for line in lines:
-        if len(line.text) >= MIN_GLUED and len(line.raw) > len(line.text) and not interleaved_lines([line]):
+        if len(line.text) >= MIN_GLUED and (len(line.raw) > len(line.text) or "|" in line.text) \
+                and not interleaved_lines([line]):
             cut = _cut(line)
             if cut is not None:
                 out.extend(cut)
                 continue
         out.append(line)
-    return out
+    return split_before_header(out)
