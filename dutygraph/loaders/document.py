@@ -222,8 +222,8 @@ def _drop_cut_name(doc: Document, lines: list[Line]) -> None:
                 task, top = t, a.provenance.last_line
     while task.assignments:
         a = task.assignments[-1]
-        if a.provenance is None or a.inferred or a.provenance.last_line != last or is_unit_name(a.unit) or (
-                len(a.unit) > 6 and not last_line.text.endswith(a.unit)):
+        if a.provenance is None or a.inferred or a.provenance.last_line != last or is_unit_name(a.unit) or \
+                not last_line.text.endswith(a.unit):  # the text ends in the fragment (a glued page: one line no)
             break
         task.assignments.pop()
 

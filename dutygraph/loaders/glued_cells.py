@@ -52,6 +52,8 @@ _SEPARATORS = "、，,;；和及"
 _STOP = "。，,；;:：“”"
 MAX_UNIT = 16
 MAX_TAIL = 120
+MAX_ROW = 3000   # characters of one row
+MAX_TRIES = 40   # places a row's next number is tried at
 _QUANTITY = set("月日号%个万亿元年项家所座条名人次吨千百十.．、-—~～/")  # after a number that counts, not a row  # characters of cells after a row's text
 
 
@@ -194,15 +196,18 @@ def _rows(body: str, kinds: list[str]) -> list[tuple[str, list[list[str]], str]]
     while at < len(body):
         nxt = str(n + 1)
         found = None
-        k = body.find(nxt, at + 4)
-        while k >= 0:
+        limit = min(len(body), at + MAX_ROW)
+        k = body.find(nxt, at + 4, limit)
+        tries = 0
+        while k >= 0 and tries < MAX_TRIES:
+            tries += 1
             after = body[k + len(nxt):k + len(nxt) + 1]
             if not body[k - 1].isdigit() and not after.isdigit() and after not in _QUANTITY:
                 row = reader.read(body[at:k])
                 if row is not None:
                     found = (k, row)
                     break
-            k = body.find(nxt, k + 1)
+            k = body.find(nxt, k + 1, limit)
         if found is None:  # the last row runs to the end
             row = reader.read(body[at:])
             if row is not None:

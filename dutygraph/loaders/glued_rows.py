@@ -10,7 +10,8 @@ Such a line is cut at its header: a run of column labels (序号, 重点任务, 
 column. From there on the line is cut where the cells were: at the bars when the
 header was printed with bars (``重点任务 | 工作内容 | 负责科室 |``), else at every run of
 white space, a label printed with spaces between its characters (目 标 任 务) kept as
-one. The pieces are the table printed one cell per line, the seed's own layout, which
+one, an empty line after each cell so that no cell is taken for the rest of the one
+before it. The pieces are the table printed one cell per line, the seed's own layout, which
 the flattened-table and cell-line readers read (rows at their numbers, or by the
 header's column count). The text before the header stays one line (:mod:`.unglue`
 cuts its items and labels), unless the whole line is a page glued with a space where
@@ -24,7 +25,7 @@ space in them pay for the search, and only those with a unit-column word for the
 
 >>> from .lines import to_lines
 >>> page = "通知正文" * 50 + " 序号 重点任务 牵头单位 责任单位 1 完成河道清淤。 市水利局 各区政府 2 推进护岸。 市水务局 市财政局"
->>> [ln.text for ln in recut_tables(to_lines(page))][1:]
+>>> [ln.text for ln in recut_tables(to_lines(page)) if ln.text][1:]
 ['序号', '重点任务', '牵头单位', '责任单位', '1', '完成河道清淤。', '市水利局', '各区政府', '2', '推进护岸。', '市水务局', '市财政局']
 """
 
@@ -143,8 +144,24 @@ def spaced_page(text: str) -> bool:
     return len(text) >= MIN_PAGE and len(_GAP.findall(text)) >= MIN_GAPS
 
 
+# An item marker standing alone (一、 1. (一) 第一条): the space after it is no line break ("一、 工作目标").
+_MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]"
+                     r"|第[一二三四五六七八九十\d]{1,3}[章条节])$")
+
+
 def _pieces(line: Line, raw: str) -> list[Line]:
-    return [Line(line.no, raw[a:b], _label(raw[a:b]), False) for a, b in _tokens(raw)]
+    """A page glued with spaces cut at its spaces, an item marker kept with the text after it."""
+    out: list[Line] = []
+    spans = _tokens(raw)
+    k = 0
+    while k < len(spans):
+        a, b = spans[k]
+        if k + 1 < len(spans) and _MARKER.match(raw[a:b]):
+            k += 1
+            b = spans[k][1]
+        out.append(Line(line.no, raw[a:b], _label(raw[a:b]), False))
+        k += 1
+    return out
 
 
 def _cut(line: Line) -> list[Line] | None:
@@ -167,6 +184,7 @@ def _cut(line: Line) -> list[Line] | None:
         return out
     for a, b in _tokens(table):
         out.append(Line(line.no, table[a:b], _label(table[a:b]), False))
+        out.append(Line(line.no, "", "", False))  # where the cell ended: not joined with the next (flat_table)
     return out
 
 

@@ -34,8 +34,9 @@ def test_letter_spaced_labels_make_one_header_and_the_text_before_it_stays_one_l
     assert labels == ["序号", "目标任务", "牵头单位", "责任单位"]
     cut = recut_tables([line])
     assert cut[0].text == "".join((NOTICE * 2).split())
-    assert [ln.text for ln in cut[1:]] == ["序号", "目标任务", "牵头单位", "责任单位", "1", "建成污水处理厂一座。", "县住建局",
+    assert [ln.text for ln in cut[1::2]] == ["序号", "目标任务", "牵头单位", "责任单位", "1", "建成污水处理厂一座。", "县住建局",
                                            "县生态环境分局"]
+    assert not any(ln.text for ln in cut[2::2])  # an empty line after every cell
     assert {ln.no for ln in cut} == {1}
 
 
