@@ -215,10 +215,10 @@ def _drop_cut_name(doc: Document, lines: list[Line]) -> None:
     last = last_line.no if last_line is not None else None
     if last is None or not doc.tasks:
         return
-    task, top = doc.tasks[0], 0  # the first task with the last line of any assignment, as max() picks it
+    task, top = doc.tasks[0], 0  # the last task with the last line of any assignment (a glued page: one line)
     for t in doc.tasks:
         for a in t.assignments:
-            if a.provenance is not None and a.provenance.last_line > top:
+            if a.provenance is not None and a.provenance.last_line >= top:
                 task, top = t, a.provenance.last_line
     while task.assignments:
         a = task.assignments[-1]
