@@ -136,12 +136,13 @@ def find_header(raw: str) -> tuple[int, int, list[str]] | None:
 # A space between two characters of Chinese text: where a line ended, in a page glued with spaces.
 _GAP = re.compile(r"(?<=[\u4e00-\u9fff。，,；;：:！？、）)》”])[ \t\u3000]+(?=[\u4e00-\u9fff（(《“\d])")
 MIN_GAPS = 8
+CHARS_PER_GAP = 100  # a page glued so has a line break every few dozen characters; a long table row has fewer
 
 
 def spaced_page(text: str) -> bool:
     """Whether ``text`` is a page glued with a space where each of its lines ended: long, with many spaces
     between characters of Chinese text (which prints none inside a line)."""
-    return len(text) >= MIN_PAGE and len(_GAP.findall(text)) >= MIN_GAPS
+    return len(text) >= MIN_PAGE and len(_GAP.findall(text)) >= max(MIN_GAPS, len(text) // CHARS_PER_GAP)
 
 
 # An item marker standing alone (一、 1. (一) 第一条): the space after it is no line break ("一、 工作目标").

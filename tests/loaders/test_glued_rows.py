@@ -77,3 +77,11 @@ def test_a_glued_table_of_cells_with_bars_a_lone_bar_between_rows_and_a_label_th
     doc = parse_text(NOTICE + " | ".join(cells), "glued.txt")
     assert [(t.title, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
         ("城区道路改造项目", ["县住建局"]), ("农村饮水提升项目", ["县水利局"])]
+
+
+def test_a_long_row_of_a_table_printed_one_row_per_line_is_no_glued_page():
+    text = "完成城区河道清淤,改造雨污管网,新建泵站,实施生态补水,建设滨水绿道。" * 17
+    rows = [f"{k} 城乡建设 {text} 县水利局 县财政局、各乡镇人民政府 2024年底" for k in (1, 2)]
+    doc = parse_text("序号 类别 重点任务 牵头单位 责任单位 完成时限\n" + "\n".join(rows), "rows.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        (["县水利局"], ["县财政局", "各乡镇人民政府"])] * 2
