@@ -20,7 +20,9 @@ as long as every group fits its columns: a unit column's cell reads as a list of
 a text column's does not, a deadline column's names a time, a number column's is a
 number. The first group that does not fit ends the table; a table needs
 :data:`MIN_ROWS` rows, so a page whose cells run over several lines is left to the
-other readers.
+other readers. A header whose first column holds units (牵头单位 printed once for the
+rows it spans) may leave that cell out of a row: then each cell goes to the next
+column it fits, and the columns a row leaves out are merged with the row above.
 
 >>> from .lines import to_lines
 >>> ls = to_lines("牵头单位\\n重点任务\\n责任单位\\n县水利局\\n完成河道清淤。\\n各乡镇\\n县交通局\\n新建公路30公里。\\n县财政局")
@@ -31,18 +33,37 @@ other readers.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..text.markers import is_row_number
-from ..text.units import looks_like_unit_list
+from ..text.normalize import bracket_depth_split
+from ..text.units import LIST_SEPARATORS, is_unit_name, looks_like_unit_list, org_suffixes
 from .columns import DEADLINE, LEADER, MAX_LABEL, NUMBER, TEXT, UNIT_KINDS, column_kinds, is_header, is_label
 from .flat_table import column_kind
 from .grid import Grid, GridRow
 from .lines import Line
 
 MIN_ROWS = 2
+MAX_NAME = 16
 MAX_COLUMNS = 12
 _TIME = re.compile(r"\d{4}|年|月|季度|底|前|长期|持续|常态|全年|每年|按期|按时|同步")
 _SENTENCE_END = re.compile(r"[。；;！？]")
+
+
+def _names_a_unit(text: str) -> bool:
+    """Whether a short cell without a sentence lists a known unit among names the lexicon may not know
+    (市直各单位、各区县市)."""
+    if len(text) > 60 or _SENTENCE_END.search(text):
+        return False
+    parts = [p for p in bracket_depth_split(text, LIST_SEPARATORS) if p]
+    if any(len(p) > MAX_NAME for p in parts):
+        return False  # a clause, not a name
+    return any(is_unit_name(p) or p.endswith(_org_endings()) for p in parts)
+
+
+@lru_cache(maxsize=1)
+def _org_endings() -> tuple[str, ...]:
+    return tuple(org_suffixes())
 
 
 def _fits(kind: str, text: str) -> bool:
@@ -50,7 +71,7 @@ def _fits(kind: str, text: str) -> bool:
     if kind == NUMBER:
         return is_row_number(text)
     if kind in UNIT_KINDS:
-        return looks_like_unit_list(text)
+        return looks_like_unit_list(text) or _names_a_unit(text)
     if kind == DEADLINE:
         return len(text) <= 30 and _TIME.search(text) is not None
     if kind == LEADER:
@@ -104,6 +125,51 @@ def _rows(lines: list[Line], kinds: list[str], body: int, end: int) -> tuple[lis
     return rows, stop
 
 
+def _merged_rows(lines: list[Line], kinds: list[str], body: int, end: int) -> tuple[list[GridRow], int]:
+    """Rows under a first column of merged unit cells (a lead printed once for the rows it spans): each cell
+    goes to the next column of its row that it fits, a cell that fits none left starts the next row, and the
+    columns a row leaves out are merged with the row above (``None``, marked inferred)."""
+    width = len(kinds)
+    rows: list[GridRow] = []
+    row: list[str | None] = []
+    first = last = 0
+    k = body
+
+    def close() -> bool:
+        if TEXT not in [kind for kind, cell in zip(kinds, row) if cell]:
+            return False
+        cells = row + [None] * (width - len(row))
+        basis = "merged cells printed once for the rows they span (a row with fewer cells)" \
+            if any(c is None for c in cells) else None
+        rows.append(GridRow(cells, lines[first].no, lines[last].no, inherit_basis=basis))
+        return True
+
+    while k < end:
+        t = lines[k].text
+        if not t:
+            k += 1
+            continue
+        at = next((c for c in range(len(row), width) if _fits(kinds[c], t)), None)
+        if at is None:
+            if not row or not close():
+                break
+            row = []
+            at = next((c for c in range(width) if _fits(kinds[c], t)), None)
+            if at is None:
+                break
+        if not row:
+            first = k
+        row.extend([None] * (at - len(row)))
+        row.append(t)
+        last = k
+        k += 1
+    if row and close():
+        k = end if k >= end else k
+    if rows and any(c is None for c in rows[0].cells):
+        return [], body  # the first row holds every cell the rows below inherit
+    return rows, k
+
+
 def find_cell_group_tables(lines: list[Line], start: int = 0, end: int | None = None) -> list[tuple[Grid, int, int]]:
     """Every table in ``lines[start:end]`` whose rows are one line per column: the grid and its line-index span."""
     end = len(lines) if end is None else end
@@ -123,7 +189,10 @@ def find_cell_group_tables(lines: list[Line], start: int = 0, end: int | None = 
             labels = run[:n]
             if not is_header(labels):
                 continue
-            rows, stop = _rows(lines, column_kinds(labels), i + n, end)
+            kinds = column_kinds(labels)
+            rows, stop = _rows(lines, kinds, i + n, end)
+            if len(rows) < MIN_ROWS and kinds[0] in UNIT_KINDS:
+                rows, stop = _merged_rows(lines, kinds, i + n, end)
             if len(rows) >= MIN_ROWS:
                 found.append((Grid(labels, rows, first_line=lines[i].no, last_line=lines[stop - 1].no), i, stop))
                 k = stop

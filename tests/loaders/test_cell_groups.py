@@ -47,3 +47,16 @@ def test_cells_that_do_not_fit_their_columns_are_no_such_table():
     # the text wraps over two lines: the groups of three do not fit, the other readers take the lines
     body = "县水利局\n完成城区河道\n清淤12公里。\n各乡镇\n县交通局\n新建公路。\n县财政局"
     assert find_cell_group_tables(to_lines(f"牵头单位\n重点任务\n责任单位\n{body}")) == []
+
+
+def test_a_first_column_of_merged_lead_cells_is_inherited_by_the_rows_that_leave_it_out():
+    # 牵头单位 printed once for the rows it spans: those rows start with their text
+    body = ["县教育局", "新建城东小学一所。", "县住建局、县自然资源局", "改造农村薄弱学校10所。", "县财政局",
+            "县卫健局", "建成县人民医院住院大楼。", "县发改局", "完成乡镇卫生院改造5所。", "各乡镇人民政府"]
+    doc = parse_text(f"{TITLE}\n牵头单位\n重点任务\n责任单位\n" + "\n".join(body), "plan.txt")
+    assert [(t.text[:6], t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("新建城东小学", ["县教育局"], ["县住建局", "县自然资源局"]),
+        ("改造农村薄弱", ["县教育局"], ["县财政局"]),
+        ("建成县人民医", ["县卫健局"], ["县发改局"]),
+        ("完成乡镇卫生", ["县卫健局"], ["各乡镇人民政府"])]
+    assert [a.inferred for a in doc.tasks[1].assignments] == [True, False]
