@@ -13,8 +13,9 @@ text are read from the end: the deadline, then unit names, each ending with an
 organisation suffix or a place ending (known names and longer ones first); names joined by 、 or ，
 are one cell, a name glued to the one before starts the next cell. The first cell goes to
 the first unit column, the others to the last (as :mod:`.glued` places them); the text
-before them is the task. A table whose header or rows cannot be cut so is left to the
-other readers.
+before them is the task. Rows that carry no number (a header ending in a unit column,
+then text at once) end after a sentence (。) followed by the longest run of unit names.
+A table whose header or rows cannot be cut so is left to the other readers.
 
 >>> from .lines import to_lines
 >>> text = "附件" * 90 + "序号重点任务牵头单位责任单位完成时限1完成河道清淤12公里。县水利局县财政局、各乡镇2024年6月" \\
@@ -48,12 +49,14 @@ _LABEL_END = re.compile(r"(?:序号|编号|名称|内容|任务|措施|举措|�
 _JOINED = ("与", "和", "及", "、")
 _DEADLINE = re.compile(r"(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|内|末)?前?|\d{1,2}月(?:底|份|中旬|上旬|下旬)?前?"
                        r"|年底前?|年内|长期|持续推进|常态化|全年)$")
+_DEADLINE_START = re.compile(_DEADLINE.pattern.rstrip("$"))
 _SEPARATORS = "、，,;；和及"
 _STOP = "。，,；;:：“”"
 MAX_UNIT = 16
 MAX_TAIL = 120
 MAX_ROW = 3000   # characters of one row
 MAX_TRIES = 40   # places a row's next number is tried at
+MAX_UNNUMBERED = 200  # rows of a table without row numbers
 _QUANTITY = set("月日号%个万亿元年项家所座条名人次吨千百十.．、-—~～/")  # after a number that counts, not a row  # characters of cells after a row's text
 
 
@@ -108,16 +111,19 @@ _NAME_STARTS = "各市区县省镇乡"
 
 
 def _two_names(text: str, k: int, e: int) -> bool:
-    """Whether ``text[k:e]`` is two names glued: a name ending (局, 室, 政府 …, a closing bracket) followed by
-    the start of another (各, 市, 区 …), outside brackets (区政府办公室各成员单位, 市住建局区财政局)."""
+    """Whether ``text[k:e]`` is two names glued: a name ending (局, 室, 政府 …, a bracket holding a name)
+    followed by the start of another (各, 市, 区 …), outside brackets (区政府办公室各成员单位, 市住建局区财政局)."""
     depth = 0
+    opened = k
     for i in range(k + 2, e):
         ch = text[i - 1]
         if ch in _OPEN:
             depth += 1
+            opened = i
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
-            if not depth and text[i] in _NAME_STARTS:
+            # (区公务员局)区…, (园区)区…: a name in the bracket; not 县(市)区
+            if not depth and text[i] in _NAME_STARTS and text[opened:i - 1].endswith(_STRONG_ENDINGS):
                 return True
             continue
         if not depth and text[i] in _NAME_STARTS and text[k:i].endswith(_STRONG_ENDINGS):
@@ -220,6 +226,31 @@ def _rows(body: str, kinds: list[str]) -> list[tuple[str, list[list[str]], str]]
     return rows
 
 
+def _unnumbered_rows(body: str, kinds: list[str]) -> list[tuple[str, list[list[str]], str]]:
+    """Rows that carry no number: each ends after a sentence (。) followed by unit cells, the longest run of
+    them before the next row's text (a deadline after them too, when the header has a deadline column)."""
+    rows = []
+    at = 0
+    while at < len(body) and len(rows) < MAX_UNNUMBERED:
+        stop = body.find("。", at)
+        found = None
+        while 0 <= stop and stop - at <= MAX_ROW and found is None:
+            limit = body.find("。", stop + 1)
+            limit = min(len(body) if limit < 0 else limit, stop + 1 + MAX_TAIL)
+            for e in range(limit, stop + 2, -1):
+                cells = _cells(body, stop + 1, e)
+                if cells is not None:
+                    m = _DEADLINE_START.match(body, e) if DEADLINE in kinds else None
+                    found = (m.end() if m else e, (body[at:stop + 1], cells, m.group() if m else ""))
+                    break
+            stop = body.find("。", stop + 1)
+        if found is None:
+            break
+        at, row = found
+        rows.append(row)
+    return rows
+
+
 def _grid(labels: list[str], rows: list[tuple[str, list[list[str]], str]], line: Line) -> Grid:
     kinds = column_kinds(labels)
     units = [k for k, kind in enumerate(kinds) if kind in UNIT_KINDS]
@@ -244,20 +275,26 @@ def _grid(labels: list[str], rows: list[tuple[str, list[list[str]], str]], line:
 
 def glued_header(text: str) -> tuple[int, int, list[str]] | None:
     """(start, body start, labels) of a header glued without separators in ``text`` (序号… up to the 1 of the
-    first row), with a number column and a unit column."""
+    first row, or up to its last unit column when the rows carry no number), with a number column and a unit
+    column."""
     at = text.find("序号")
     if at < 0:
         return None
     body = text.find("1", at)
-    if body < 0 or body - at > MAX_HEADER:
-        return None
-    labels = _labels(text[at:body])
-    if labels is None:
-        return None
-    kinds = column_kinds(labels)
-    if kinds[0] != NUMBER or not any(kind in UNIT_KINDS for kind in kinds) or LEADER in kinds:
-        return None
-    return at, body, labels
+    ends = [body] if 0 <= body - at <= MAX_HEADER else []
+    if not ends:  # rows without numbers: the header ends with a unit column (or a deadline), the longest first
+        ends = sorted((m.end() for m in _LABEL_END.finditer(text, at, at + MAX_HEADER)), reverse=True)
+    for body in ends:
+        labels = _labels(text[at:body])
+        if labels is None:
+            continue
+        kinds = column_kinds(labels)
+        if kinds[0] != NUMBER or not any(kind in UNIT_KINDS for kind in kinds) or LEADER in kinds:
+            continue
+        if not text.startswith("1", body) and kinds[-1] not in UNIT_KINDS and kinds[-1] != DEADLINE:
+            continue
+        return at, body, labels
+    return None
 
 
 def split_before_header(lines: list[Line]) -> list[Line]:
@@ -287,7 +324,8 @@ def find_glued_cell_tables(lines: list[Line], start: int = 0, end: int | None = 
         if header is None:
             continue
         _at, body, labels = header
-        rows = _rows(t[body:], column_kinds(labels))
+        kinds = column_kinds(labels)
+        rows = _rows(t[body:], kinds) if t.startswith("1", body) else _unnumbered_rows(t[body:], kinds)
         if len(rows) < MIN_ROWS:
             continue
         found.append((_grid(labels, rows, lines[k]), k, k + 1))

@@ -41,3 +41,15 @@ def test_the_text_before_a_glued_table_is_read_as_text():
     lines = split_before_header(to_lines(NOTICE + TABLE))
     assert [ln.text for ln in lines] == [NOTICE, TABLE]
     assert {ln.no for ln in lines} == {1}
+
+
+def test_a_glued_table_whose_rows_carry_no_number_is_cut_after_the_unit_cells_that_follow_each_text():
+    table = ("序号目标与任务牵头责任单位责任单位"
+             "加快推进国土空间规划编制,让城市更有颜值。市自然资源和规划局各县(市)区政府、开发区管委会"
+             "扎实打好污染防治攻坚战。抓好环保督察问题整改。市生态环境局各县(市)区政府"
+             "推进城市更新行动,改造老旧小区30个。市住房城乡建设局各县(市)区政府、开发区管委会")
+    doc = parse_text(NOTICE + table, "glued.txt")
+    assert [(t.text[:6], t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("加快推进国土", ["市自然资源和规划局"], ["各县(市)区政府", "开发区管委会"]),
+        ("扎实打好污染", ["市生态环境局"], ["各县(市)区政府"]),
+        ("推进城市更新", ["市住房城乡建设局"], ["各县(市)区政府", "开发区管委会"])]
