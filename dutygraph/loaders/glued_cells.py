@@ -297,6 +297,13 @@ def glued_header(text: str) -> tuple[int, int, list[str]] | None:
     return None
 
 
+def _interleaved(line: Line) -> bool:
+    """Whether the line is a table copied from a PDF with its columns interleaved word by word (refused)."""
+    from .document import interleaved_lines  # document imports this module
+
+    return bool(interleaved_lines([line]))
+
+
 def split_before_header(lines: list[Line]) -> list[Line]:
     """The lines with a long line holding a glued header cut before it: the text before the table is read as
     text, the table from its header."""
@@ -304,7 +311,7 @@ def split_before_header(lines: list[Line]) -> list[Line]:
     for line in lines:
         t = line.text
         found = glued_header(t) if len(t) >= MIN_GLUED and "序号" in t else None
-        if found is None or found[0] == 0:
+        if found is None or found[0] == 0 or _interleaved(line):
             out.append(line)
             continue
         at = found[0]
@@ -321,7 +328,7 @@ def find_glued_cell_tables(lines: list[Line], start: int = 0, end: int | None = 
         t = lines[k].text
         # a long line, or the part of one cut off before its header (split_before_header)
         header = glued_header(t) if (len(t) >= MIN_GLUED or t.startswith("序号")) and "序号" in t else None
-        if header is None:
+        if header is None or _interleaved(lines[k]):
             continue
         _at, body, labels = header
         kinds = column_kinds(labels)
