@@ -125,7 +125,9 @@ def _read(lines: list[Line], labels: list[str], body: int, end: int) -> tuple[li
 def find_bar_cell_tables(lines: list[Line], start: int = 0, end: int | None = None) -> list[tuple[Grid, int, int]]:
     """Every bar-opened one-cell-per-line table in ``lines[start:end]``: the grid and its line-index span."""
     end = len(lines) if end is None else end
-    found = []
+    found: list[tuple[Grid, int, int]] = []
+    if not any(ln.text.startswith("|") for ln in lines[start:end]):
+        return found  # the usual case, in one pass
     i = start
     while i < end:
         nxt = i + 1

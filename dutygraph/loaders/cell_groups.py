@@ -173,13 +173,15 @@ def _merged_rows(lines: list[Line], kinds: list[str], body: int, end: int) -> tu
 def find_cell_group_tables(lines: list[Line], start: int = 0, end: int | None = None) -> list[tuple[Grid, int, int]]:
     """Every table in ``lines[start:end]`` whose rows are one line per column: the grid and its line-index span."""
     end = len(lines) if end is None else end
-    found = []
+    found: list[tuple[Grid, int, int]] = []
+    # the unit labels a header holds (short lines first, in one pass)
+    candidates = [j for j in range(start, end) if 1 < len(lines[j].text) <= MAX_LABEL]
+    candidates = [j for j in candidates if column_kind(lines[j].text) in UNIT_KINDS and is_label(lines[j].text)]
     k = start
-    while k < end:
-        t = lines[k].text
-        if not t or len(t) > MAX_LABEL or column_kind(t) not in UNIT_KINDS or not is_label(t):
-            k += 1
-            continue
+    for j in candidates:
+        if j < k:
+            continue  # inside a table already read, or a header run already tried
+        k = j
         header = _header(lines, k, start, end)
         if header is None:
             k += 1

@@ -210,16 +210,25 @@ def recut_tables(lines: list[Line]) -> list[Line]:
     header glued without separators: the line cut before it, :mod:`.glued_cells` reads the rest).
 
     A table copied from a PDF with its columns interleaved word by word is left as it is: its
-    spaces do not stand where cells ended (:func:`~dutygraph.loaders.document.interleaved_lines`)."""
+    spaces do not stand where cells ended (:func:`~dutygraph.loaders.document.interleaved_lines`).
+    Only long lines are looked at; the list comes back as it is when none is cut."""
     from .document import interleaved_lines  # document imports this module
 
-    out: list[Line] = []
-    for line in lines:
-        if len(line.text) >= MIN_GLUED and (len(line.raw) > len(line.text) or "|" in line.text) \
-                and not interleaved_lines([line]):
+    cuts: dict[int, list[Line]] = {}
+    for k in [k for k, line in enumerate(lines) if len(line.text) >= MIN_GLUED]:
+        line = lines[k]
+        if (len(line.raw) > len(line.text) or "|" in line.text) and not interleaved_lines([line]):
             cut = _cut(line)
             if cut is not None:
-                out.extend(cut)
+                cuts[k] = split_before_header(cut)
                 continue
-        out.append(line)
-    return split_before_header(out)
+        if "序号" in line.text:
+            cut = split_before_header([line])
+            if len(cut) > 1:
+                cuts[k] = cut
+    if not cuts:
+        return lines
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        out.extend(cuts.get(k, (line,)))
+    return out
