@@ -8,7 +8,9 @@ after the other, a space (or a tab, or a bar) where a cell ended::
 Such a line is cut at its header: a run of column labels (序号, 重点任务, 牵头单位 …, as
 :func:`~dutygraph.loaders.columns.is_header` knows them) with at least one unit
 column. From there on the line is cut where the cells were: at the bars when the
-header was printed with bars (``重点任务 | 工作内容 | 负责科室 |``), else at every run of
+header was printed with bars (``重点任务 | 工作内容 | 负责科室 |``; a table of numbered rows
+under a known header goes back to one row a line, its empty cells kept, for
+:mod:`.row_table` to read rows under merged cells), else at every run of
 white space, a label printed with spaces between its characters (目 标 任 务) kept as
 one, an empty line after each cell so that no cell is taken for the rest of the one
 before it. The pieces are the table printed one cell per line, the seed's own layout, which
@@ -80,8 +82,8 @@ def _bar_cells(raw: str) -> list[tuple[int, int]]:
             b -= 1
         if b - a > MAX_LABEL and not is_label(_label(raw[a:b])):
             last = max([a] + [i + 1 for i in range(a, b) if raw[i].isspace()])
-            if last == a:  # glued to the text before it: a label of the common length (重点任务, 牵头单位)
-                last = b - LABEL_LENGTH
+            if last == a:  # glued to the text before it: a label of the common length (重点任务, 牵头单位), or 序号
+                last = next((b - n for n in (LABEL_LENGTH, 2) if is_label(raw[b - n:b])), a)
             if is_label(raw[last:b]):
                 a = last
         if b > a:
@@ -181,7 +183,8 @@ def _cut(line: Line) -> list[Line] | None:
     elif before.strip():
         out.append(Line(line.no, before.rstrip(), _label(before), False))
     if barred:
-        out.extend(_bar_pieces(line, table))
+        rows = _bar_rows(line, table, len(labels)) if is_header(labels) and column_kinds(labels)[0] == NUMBER else None
+        out.extend(rows or _bar_pieces(line, table))
         return out
     for a, b in _tokens(table):
         out.append(Line(line.no, table[a:b], _label(table[a:b]), False))
@@ -203,6 +206,41 @@ def _bar_pieces(line: Line, table: str) -> list[Line]:
         elif k + 1 < len(texts) and not is_row_number(texts[k + 1]):
             out.append(Line(line.no, " ", "", True))
     return out
+
+
+def _bar_rows(line: Line, table: str, width: int) -> list[Line] | None:
+    """A table glued with bars as one row a line ("2 | 新建驿站7家。 | 卫生健康局"), when its rows are numbered:
+    the header's cells, then from each row number the cells up to the column count (empty cells kept: a row
+    under merged cells prints them empty), a row cut short where the next row number stands. None when the
+    rows carry no numbers."""
+    texts = [_label(p) for p in table.split("|")]
+    while texts and not texts[-1]:
+        texts.pop()
+    if len(texts) <= width or texts[width:width + 2].count("1") == 0:
+        return None
+    rows: list[list[str]] = [texts[:width]]
+    expected = 1
+    current: list[str] = []
+    body = texts[width:]
+    for k, text in enumerate(body):
+        if not text and not current and k + 1 < len(body) and body[k + 1] == str(expected):
+            continue  # the bar that ended the row above, before the next row's number
+        if text == str(expected) and (current or rows):
+            if current:
+                rows.append(current)
+            current = []
+            expected += 1
+        elif not current and not text:
+            continue
+        current.append(text)
+        if len(current) == width:
+            rows.append(current)
+            current = []
+    if current:
+        rows.append(current)
+    if expected < 3:
+        return None
+    return [Line(line.no, " | ".join(row), "|".join(row), False) for row in rows]
 
 
 def recut_tables(lines: list[Line]) -> list[Line]:

@@ -85,3 +85,17 @@ def test_a_long_row_of_a_table_printed_one_row_per_line_is_no_glued_page():
     doc = parse_text("序号 类别 重点任务 牵头单位 责任单位 完成时限\n" + "\n".join(rows), "rows.txt")
     assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
         (["县水利局"], ["县财政局", "各乡镇人民政府"])] * 2
+
+
+def test_a_glued_bar_table_of_numbered_rows_keeps_the_rows_under_a_merged_cell():
+    # 序号 | 项目内容 | 进展情况 | 责任单位 |, one row a line; a row under merged 序号 and 责任单位 cells prints them empty
+    rows = ["序号 | 项目内容 | 进展情况 | 责任单位 |",
+            "1 | 新建公办幼儿园3所。 | 已完成2所。 | 教育局 |",
+            "2 | 新建婴幼儿照护驿站5家。 | 已建成4家。 | 卫生健康局 |",
+            "新增托位300个。 | 新增托位320个。 | ||",
+            "3 | 改造农村公路50公里。 | 完成40公里。 | 交通运输局 |"]
+    doc = parse_text(NOTICE + " ".join(rows), "glued.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("新建公办幼儿园3所。", ["教育局"]), ("新建婴幼儿照护驿站5家。", ["卫生健康局"]),
+        ("新增托位300个。", ["卫生健康局"]), ("改造农村公路50公里。", ["交通运输局"])]
+    assert doc.tasks[2].assignments[0].inferred
