@@ -31,8 +31,8 @@ from __future__ import annotations
 
 import re
 
-from .columns import DEADLINE, LEADER, NUMBER, TEXT, UNIT_KINDS, column_kinds, is_label
 from ..text.units import is_unit_name
+from .columns import DEADLINE, LEADER, NUMBER, TEXT, UNIT_KINDS, column_kinds, is_label
 from .glued import _CLOSE, _OPEN, _STRONG_ENDINGS, _endings, _starts_verb
 from .grid import Grid, GridRow
 from .lines import Line
@@ -53,11 +53,11 @@ _DEADLINE_START = re.compile(_DEADLINE.pattern.rstrip("$"))
 _SEPARATORS = "、，,;；和及"
 _STOP = "。，,；;:：“”"
 MAX_UNIT = 16
-MAX_TAIL = 120
+MAX_TAIL = 120   # characters of cells after a row's text
 MAX_ROW = 3000   # characters of one row
 MAX_TRIES = 40   # places a row's next number is tried at
 MAX_UNNUMBERED = 200  # rows of a table without row numbers
-_QUANTITY = set("月日号%个万亿元年项家所座条名人次吨千百十.．、-—~～/")  # after a number that counts, not a row  # characters of cells after a row's text
+_QUANTITY = set("月日号%个万亿元年项家所座条名人次吨千百十.．、-—~～/")  # after a number that counts, not a row
 
 
 def _labels(text: str) -> list[str] | None:
