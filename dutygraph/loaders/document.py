@@ -29,12 +29,16 @@ from ..errors import InputError
 from ..model import Annex, Document, Provenance, Role, Task
 from ..text.units import is_unit_name
 from .columns import is_label
+from .bar_cells import find_bar_cell_tables
 from .box_table import find_box_tables
+from .cell_groups import find_cell_group_tables
 from .cell_lines import cell_line_grid, text_after_cells
 from .conventions import apply_first_listed
 from .coverage import cue_lines, measure, rescue_tasks
 from .flat_table import ANNEX_HEADING, FlatTableReader
 from .glued import find_glued_tables
+from .glued_cells import find_glued_cell_tables
+from .glued_rows import recut_tables
 from .grid import Grid, grid_tasks
 from .header import read_header
 from .lines import Line, strip_cell_bars, to_lines
@@ -137,7 +141,19 @@ def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids
             found_grids.append((grid, i))
             covered.append((i, j))
     for start, end in _uncovered(len(lines), covered):
+        for grid, i, j in find_bar_cell_tables(lines, start, end):
+            found_grids.append((grid, i))
+            covered.append((i, j))
+    for start, end in _uncovered(len(lines), covered):
+        for grid, i, j in find_cell_group_tables(lines, start, end):
+            found_grids.append((grid, i))
+            covered.append((i, j))
+    for start, end in _uncovered(len(lines), covered):
         for grid, i, j in find_row_tables(lines, start, end):
+            found_grids.append((grid, i))
+            covered.append((i, j))
+    for start, end in _uncovered(len(lines), covered):
+        for grid, i, j in find_glued_cell_tables(lines, start, end):
             found_grids.append((grid, i))
             covered.append((i, j))
     for start, end in _uncovered(len(lines), covered):
@@ -216,15 +232,15 @@ def _drop_cut_name(doc: Document, lines: list[Line]) -> None:
     last = last_line.no if last_line is not None else None
     if last is None or not doc.tasks:
         return
-    task, top = doc.tasks[0], 0  # the first task with the last line of any assignment, as max() picks it
+    task, top = doc.tasks[0], 0  # the last task with the last line of any assignment (a glued page: one line)
     for t in doc.tasks:
         for a in t.assignments:
-            if a.provenance is not None and a.provenance.last_line > top:
+            if a.provenance is not None and a.provenance.last_line >= top:
                 task, top = t, a.provenance.last_line
     while task.assignments:
         a = task.assignments[-1]
-        if a.provenance is None or a.inferred or a.provenance.last_line != last or is_unit_name(a.unit) or (
-                len(a.unit) > 6 and not last_line.text.endswith(a.unit)):
+        if a.provenance is None or a.inferred or a.provenance.last_line != last or is_unit_name(a.unit) or \
+                not last_line.text.endswith(a.unit):  # the text ends in the fragment (a glued page: one line no)
             break
         task.assignments.pop()
 
@@ -280,7 +296,7 @@ def parse_text(text: str, source: str, sha256: str | None = None) -> Document:
     if "|" in folded:
         lines = strip_cell_bars(lines)
     if _LONG_LINE.search(folded) or _HEADED_LIST.search(folded):
-        lines = unglue(lines)
+        lines = unglue(recut_tables(lines))
     doc = parse_lines(lines, source, sha256)
     restore_document(doc, printer)
     return doc

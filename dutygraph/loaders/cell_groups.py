@@ -1,0 +1,204 @@
+"""Tables printed one cell per line, every row exactly one line per column: read by the header's column count.
+
+A table copied from a web page prints its header one label per line and then its
+rows, each cell on a line of its own. When the rows carry no number the flattened-table
+reader has nothing to cut them at, and when a unit column stands before the text it
+cannot follow them::
+
+    牵头单位                 header: N labels, one a line
+    重点任务
+    责任单位
+                            (a blank line between rows, or nothing)
+    县水利局                 row 1: N lines
+    完成城区河道清淤12公里。
+    各乡镇
+    县交通运输局              row 2 …
+
+Such a table is read in groups of N lines (blank lines between rows skipped; a row
+number on its own line before a row whose header has no 序号 column is skipped too),
+as long as every group fits its columns: a unit column's cell reads as a list of units,
+a text column's does not, a deadline column's names a time, a number column's is a
+number. The first group that does not fit ends the table; a table needs
+:data:`MIN_ROWS` rows, so a page whose cells run over several lines is left to the
+other readers. A header whose first column holds units (牵头单位 printed once for the
+rows it spans) may leave that cell out of a row: then each cell goes to the next
+column it fits, and the columns a row leaves out are merged with the row above.
+
+>>> from .lines import to_lines
+>>> ls = to_lines("牵头单位\\n重点任务\\n责任单位\\n县水利局\\n完成河道清淤。\\n各乡镇\\n县交通局\\n新建公路30公里。\\n县财政局")
+>>> [(g.columns, [r.cells for r in g.rows], i, j) for g, i, j in find_cell_group_tables(ls)]
+[(['牵头单位', '重点任务', '责任单位'], [['县水利局', '完成河道清淤。', '各乡镇'], ['县交通局', '新建公路30公里。', '县财政局']], 0, 9)]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..text.markers import is_row_number
+from ..text.normalize import bracket_depth_split
+from ..text.units import LIST_SEPARATORS, is_unit_name, looks_like_unit_list, org_suffixes
+from .columns import DEADLINE, LEADER, MAX_LABEL, NUMBER, TEXT, UNIT_KINDS, column_kinds, is_header, is_label
+from .flat_table import column_kind
+from .grid import Grid, GridRow
+from .lines import Line
+
+MIN_ROWS = 2
+MAX_NAME = 16
+MAX_COLUMNS = 12
+_TIME = re.compile(r"\d{4}|年|月|季度|底|前|长期|持续|常态|全年|每年|按期|按时|同步")
+_SENTENCE_END = re.compile(r"[。；;！？]")
+
+
+def _names_a_unit(text: str) -> bool:
+    """Whether a short cell without a sentence lists a known unit among names the lexicon may not know
+    (市直各单位、各区县市)."""
+    if len(text) > 60 or _SENTENCE_END.search(text):
+        return False
+    parts = [p for p in bracket_depth_split(text, LIST_SEPARATORS) if p]
+    if any(len(p) > MAX_NAME for p in parts):
+        return False  # a clause, not a name
+    return any(is_unit_name(p) or p.endswith(_org_endings()) for p in parts)
+
+
+@lru_cache(maxsize=1)
+def _org_endings() -> tuple[str, ...]:
+    return tuple(org_suffixes())
+
+
+def _fits(kind: str, text: str) -> bool:
+    """Whether a cell's text can stand in a column of ``kind``."""
+    if kind == NUMBER:
+        return is_row_number(text)
+    if kind in UNIT_KINDS:
+        return looks_like_unit_list(text) or _names_a_unit(text)
+    if kind == DEADLINE:
+        return len(text) <= 30 and _TIME.search(text) is not None
+    if kind == LEADER:
+        return len(text) <= 16 and _SENTENCE_END.search(text) is None
+    return not looks_like_unit_list(text) and not is_row_number(text)  # text
+
+
+def _header(lines: list[Line], k: int, start: int, end: int) -> tuple[int, list[str], int] | None:
+    """(first index, labels, index after) of a header one label per line around the unit label at ``lines[k]``."""
+    i = k
+    first = max(start, k - MAX_COLUMNS + 1)  # a header holds at most MAX_COLUMNS labels: look no further back
+    while i - 1 >= first and lines[i - 1].text and is_label(lines[i - 1].text):
+        i -= 1
+    labels: list[str] = []
+    j = i
+    while j < end and lines[j].text and is_label(lines[j].text) and len(labels) < MAX_COLUMNS:
+        labels.append(lines[j].text)
+        j += 1
+    if len(labels) < 2 or not is_header(labels):
+        return None
+    return i, labels, j
+
+
+def _rows(lines: list[Line], kinds: list[str], body: int, end: int) -> tuple[list[GridRow], int]:
+    width = len(kinds)
+    rows: list[GridRow] = []
+    k = body
+    stop = body
+    expected = 1
+    while k < end:
+        while k < end and not lines[k].text:
+            k += 1
+        if k < end and NUMBER not in kinds and lines[k].text == str(expected):
+            k += 1  # the row's number on a line of its own, outside the columns
+        group: list[Line] = []
+        j = k
+        while j < end and len(group) < width:
+            if lines[j].text or lines[j].blank_cell:
+                group.append(lines[j])
+            elif group:
+                break  # a blank line inside a row: not this layout
+            j += 1
+        if len(group) < width:
+            break
+        cells = [ln.text for ln in group]
+        if not all(_fits(kind, cell) or not cell and kind not in (TEXT, NUMBER) for kind, cell in zip(kinds, cells)):
+            break
+        rows.append(GridRow(cells, group[0].no, group[-1].no))
+        expected += 1
+        k = stop = j
+    return rows, stop
+
+
+def _merged_rows(lines: list[Line], kinds: list[str], body: int, end: int) -> tuple[list[GridRow], int]:
+    """Rows under a first column of merged unit cells (a lead printed once for the rows it spans): each cell
+    goes to the next column of its row that it fits, a cell that fits none left starts the next row, and the
+    columns a row leaves out are merged with the row above (``None``, marked inferred)."""
+    width = len(kinds)
+    rows: list[GridRow] = []
+    row: list[str | None] = []
+    first = last = 0
+    k = body
+
+    def close() -> bool:
+        if TEXT not in [kind for kind, cell in zip(kinds, row) if cell]:
+            return False
+        cells = row + [None] * (width - len(row))
+        basis = "merged cells printed once for the rows they span (a row with fewer cells)" \
+            if any(c is None for c in cells) else None
+        rows.append(GridRow(cells, lines[first].no, lines[last].no, inherit_basis=basis))
+        return True
+
+    while k < end:
+        t = lines[k].text
+        if not t:
+            k += 1
+            continue
+        at = next((c for c in range(len(row), width) if _fits(kinds[c], t)), None)
+        if at is None:
+            if not row or not close():
+                break
+            row = []
+            at = next((c for c in range(width) if _fits(kinds[c], t)), None)
+            if at is None:
+                break
+        if not row:
+            first = k
+        row.extend([None] * (at - len(row)))
+        row.append(t)
+        last = k
+        k += 1
+    if row and close():
+        k = end if k >= end else k
+    if rows and any(c is None for c in rows[0].cells):
+        return [], body  # the first row holds every cell the rows below inherit
+    return rows, k
+
+
+def find_cell_group_tables(lines: list[Line], start: int = 0, end: int | None = None) -> list[tuple[Grid, int, int]]:
+    """Every table in ``lines[start:end]`` whose rows are one line per column: the grid and its line-index span."""
+    end = len(lines) if end is None else end
+    found: list[tuple[Grid, int, int]] = []
+    # the unit labels a header holds (short lines first, in one pass)
+    candidates = [j for j in range(start, end) if 1 < len(lines[j].text) <= MAX_LABEL]
+    candidates = [j for j in candidates if column_kind(lines[j].text) in UNIT_KINDS and is_label(lines[j].text)]
+    k = start
+    for j in candidates:
+        if j < k:
+            continue  # inside a table already read, or a header run already tried
+        k = j
+        header = _header(lines, k, start, end)
+        if header is None:
+            k += 1
+            continue
+        i, run, after = header
+        for n in range(len(run), 1, -1):  # the run may hold the first row's label-like cells (项目1): fewer labels
+            labels = run[:n]
+            if not is_header(labels):
+                continue
+            kinds = column_kinds(labels)
+            rows, stop = _rows(lines, kinds, i + n, end)
+            if len(rows) < MIN_ROWS and kinds[0] in UNIT_KINDS:
+                rows, stop = _merged_rows(lines, kinds, i + n, end)
+            if len(rows) >= MIN_ROWS:
+                found.append((Grid(labels, rows, first_line=lines[i].no, last_line=lines[stop - 1].no), i, stop))
+                k = stop
+                break
+        else:
+            k = after
+    return found

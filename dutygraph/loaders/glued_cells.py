@@ -1,0 +1,339 @@
+"""Tables glued into one line with nothing at all between their cells: rows cut at their numbers, cells by kind.
+
+A page copied without its line breaks and without a space between cells prints a table as::
+
+    序号任务内容牵头部门配合部门时间节点1召开动员大会。区政府办公室各成员单位2019年3月2纳入督查。区委组织部区财政局2019年
+
+The header is the run of glued labels from 序号 up to the first row's number (1): it is
+cut into labels that each end with a label word (内容, 单位, 部门, 时间 …, four characters
+or more but 序号 and 备注). A row runs from its number to the next number in sequence
+(2, 3 …) at a place where the row before it ends as a row ends: in unit names (and a
+deadline, when the header has a deadline column). Within a row, the cells after the
+text are read from the end: the deadline, then unit names, each ending with an
+organisation suffix or a place ending (known names and longer ones first); names joined by 、 or ，
+are one cell, a name glued to the one before starts the next cell. The first cell goes to
+the first unit column, the others to the last (as :mod:`.glued` places them); the text
+before them is the task. Rows that carry no number (a header ending in a unit column,
+then text at once) end after a sentence (。) followed by the longest run of unit names.
+A table whose header or rows cannot be cut so is left to the other readers.
+
+>>> from .lines import to_lines
+>>> text = "附件" * 90 + "序号重点任务牵头单位责任单位完成时限1完成河道清淤12公里。县水利局县财政局、各乡镇2024年6月" \\
+...        "2新建农村公路30公里。县交通运输局各乡镇2024年底"
+>>> grid = find_glued_cell_tables(to_lines(text))[0][0]
+>>> grid.columns, [r.cells for r in grid.rows]  # doctest: +NORMALIZE_WHITESPACE
+(['序号', '重点任务', '牵头单位', '责任单位', '完成时限'],
+ [['1', '完成河道清淤12公里。', '县水利局', '县财政局、各乡镇', '2024年6月'],
+  ['2', '新建农村公路30公里。', '县交通运输局', '各乡镇', '2024年底']])
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text.units import is_unit_name
+from .columns import DEADLINE, LEADER, NUMBER, TEXT, UNIT_KINDS, column_kinds, is_label
+from .glued import _CLOSE, _OPEN, _STRONG_ENDINGS, _endings, _starts_verb
+from .grid import Grid, GridRow
+from .lines import Line
+from .unglue import MIN_GLUED
+
+MAX_LABEL = 10
+MAX_COLUMNS = 10
+MAX_HEADER = 60
+MIN_ROWS = 2
+_SHORT_LABELS = ("序号", "备注", "编号", "时限")
+# Words a column label ends with.
+_LABEL_END = re.compile(r"(?:序号|编号|名称|内容|任务|措施|举措|事项|要求|目标|指标|类别|领域|项目|工作|领导|单位|部门|科室|处室|主体"
+                        r"|责任人|负责人|时限|时间|期限|节点|进度|情况|备注|地点|计划|成效|标准)")
+_JOINED = ("与", "和", "及", "、")
+_DEADLINE = re.compile(r"(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|内|末)?前?|\d{1,2}月(?:底|份|中旬|上旬|下旬)?前?"
+                       r"|年底前?|年内|长期|持续推进|常态化|全年)$")
+_DEADLINE_START = re.compile(_DEADLINE.pattern.rstrip("$"))
+_SEPARATORS = "、，,;；和及"
+_STOP = "。，,；;:：“”"
+MAX_UNIT = 16
+MAX_TAIL = 120   # characters of cells after a row's text
+MAX_ROW = 3000   # characters of one row
+MAX_TRIES = 40   # places a row's next number is tried at
+MAX_UNNUMBERED = 200  # rows of a table without row numbers
+_QUANTITY = set("月日号%个万亿元年项家所座条名人次吨千百十.．、-—~～/")  # after a number that counts, not a row
+
+
+def _labels(text: str) -> list[str] | None:
+    """``text`` cut into column labels, the first shortest that lets the rest be cut too (None: it cannot be)."""
+    ends = [m.end() for m in _LABEL_END.finditer(text)]
+    memo: dict[int, list[str] | None] = {len(text): []}
+
+    def cut(i: int) -> list[str] | None:
+        if i in memo:
+            return memo[i]
+        memo[i] = None
+        if text.startswith(_JOINED, i):
+            return None
+        for j in ends:
+            label = text[i:j]
+            if j <= i or len(label) > MAX_LABEL or len(label) < 4 and label not in _SHORT_LABELS:
+                continue
+            if not is_label(label):
+                continue
+            rest = cut(j)
+            if rest is not None:
+                memo[i] = [label] + rest
+                break
+        return memo[i]
+
+    found = cut(0)
+    return found if found and MAX_COLUMNS >= len(found) >= 3 else None
+
+
+def _name_ends(text: str, k: int, end: int) -> list[int]:
+    """Where a unit name starting at ``text[k]`` may end (before ``end``): after an organisation suffix or a
+    place ending, and after the bracket that follows it; known names first, then the longest."""
+    if text[k] in _SEPARATORS or text[k] in "。（(）)" or text[k].isdigit() or _starts_verb(text, k):
+        return []
+    found = []
+    for e in range(k + 2, min(end, k + MAX_UNIT) + 1):
+        ch = text[e - 1]
+        if ch in _STOP or ch in "、" or ch.isdigit():
+            break
+        if text[k:e].endswith(_endings()):
+            found.append(e)
+            if e < end and text[e] in _OPEN:
+                close = next((c for c in range(e + 1, min(end, e + 12)) if text[c] in _CLOSE), None)
+                if close is not None:
+                    found.append(close + 1)
+    found = [e for e in found if not _two_names(text, k, e)]
+    return sorted(found, key=lambda e: (is_unit_name(text[k:e]), e), reverse=True)
+
+
+_NAME_STARTS = "各市区县省镇乡"
+
+
+def _two_names(text: str, k: int, e: int) -> bool:
+    """Whether ``text[k:e]`` is two names glued: a name ending (局, 室, 政府 …, a bracket holding a name)
+    followed by the start of another (各, 市, 区 …), outside brackets (区政府办公室各成员单位, 市住建局区财政局)."""
+    depth = 0
+    opened = k
+    for i in range(k + 2, e):
+        ch = text[i - 1]
+        if ch in _OPEN:
+            depth += 1
+            opened = i
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+            # (区公务员局)区…, (园区)区…: a name in the bracket; not 县(市)区
+            if not depth and text[i] in _NAME_STARTS and text[opened:i - 1].endswith(_STRONG_ENDINGS):
+                return True
+            continue
+        if not depth and text[i] in _NAME_STARTS and text[k:i].endswith(_STRONG_ENDINGS):
+            return True
+    return False
+
+
+def _cells(text: str, start: int, end: int) -> list[list[str]] | None:
+    """``text[start:end]`` as cells of unit names (names joined by 、 are one cell), or None."""
+    memo: dict[int, list[tuple[str, bool]] | None] = {end: []}
+
+    def names(k: int) -> list[tuple[str, bool]] | None:  # (name, a separator after it)
+        if k in memo:
+            return memo[k]
+        memo[k] = None
+        for e in _name_ends(text, k, end):
+            j = e + 1 if e < end and text[e] in _SEPARATORS else e
+            if j == end and j != e:
+                continue  # a separator ends no list
+            rest = names(j)
+            if rest is not None:
+                memo[k] = [(text[k:e], j != e)] + rest
+                break
+        return memo[k]
+
+    found = names(start)
+    if not found:
+        return None
+    cells: list[list[str]] = [[]]
+    for name, separated in found:
+        cells[-1].append(name)
+        if not separated:
+            cells.append([])
+    return [c for c in cells if c]
+
+
+class _Row:
+    """The cells after a row's text: where they start, the unit cells, the deadline."""
+
+    def __init__(self, kinds: list[str]):
+        self.kinds = kinds
+        self.deadline = DEADLINE in kinds
+        self.remark = kinds[-1] == TEXT  # a remark column (备注) after the units
+
+    def read(self, text: str) -> tuple[str, list[list[str]], str] | None:
+        """(task text, unit cells, deadline) of one row's text after its number, or None when it does not end
+        as a row ends (in unit names, or in a deadline when the header has a deadline column)."""
+        end = len(text)
+        deadline = ""
+        if self.deadline:
+            m = _DEADLINE.search(text, max(0, end - 16))
+            if m:
+                deadline, end = m.group(), m.start()
+        stop = text.rfind("。", 0, end)
+        first = stop + 1 if stop >= 0 else 4
+        if end - first > MAX_TAIL:
+            first = end - MAX_TAIL
+        for s in range(first, end):
+            ends = (end,) if not self.remark else range(end, max(s, end - 12) - 1, -1)
+            for e in ends:
+                cells = _cells(text, s, e)
+                if cells is not None:
+                    return text[:s], cells, deadline
+        if deadline:  # the row ends as rows end, in its deadline; its units are not names the suffixes know
+            return text[:end], [], deadline
+        return None
+
+
+def _rows(body: str, kinds: list[str]) -> list[tuple[str, list[list[str]], str]]:
+    """The rows of a glued body starting with 1: cut at the next number in sequence where the row before ends
+    in unit cells."""
+    reader = _Row(kinds)
+    rows = []
+    n = 1
+    at = len("1")
+    while at < len(body):
+        nxt = str(n + 1)
+        found = None
+        limit = min(len(body), at + MAX_ROW)
+        k = body.find(nxt, at + 4, limit)
+        tries = 0
+        while k >= 0 and tries < MAX_TRIES:
+            tries += 1
+            after = body[k + len(nxt):k + len(nxt) + 1]
+            if not body[k - 1].isdigit() and not after.isdigit() and after not in _QUANTITY:
+                row = reader.read(body[at:k])
+                if row is not None:
+                    found = (k, row)
+                    break
+            k = body.find(nxt, k + 1, limit)
+        if found is None:  # the last row runs to the end
+            row = reader.read(body[at:])
+            if row is not None:
+                rows.append(row)
+            break
+        k, row = found
+        rows.append(row)
+        n += 1
+        at = k + len(nxt)
+    return rows
+
+
+def _unnumbered_rows(body: str, kinds: list[str]) -> list[tuple[str, list[list[str]], str]]:
+    """Rows that carry no number: each ends after a sentence (。) followed by unit cells, the longest run of
+    them before the next row's text (a deadline after them too, when the header has a deadline column)."""
+    rows = []
+    at = 0
+    while at < len(body) and len(rows) < MAX_UNNUMBERED:
+        stop = body.find("。", at)
+        found = None
+        while 0 <= stop and stop - at <= MAX_ROW and found is None:
+            limit = body.find("。", stop + 1)
+            limit = min(len(body) if limit < 0 else limit, stop + 1 + MAX_TAIL)
+            for e in range(limit, stop + 2, -1):
+                cells = _cells(body, stop + 1, e)
+                if cells is not None:
+                    m = _DEADLINE_START.match(body, e) if DEADLINE in kinds else None
+                    found = (m.end() if m else e, (body[at:stop + 1], cells, m.group() if m else ""))
+                    break
+            stop = body.find("。", stop + 1)
+        if found is None:
+            break
+        at, row = found
+        rows.append(row)
+    return rows
+
+
+def _grid(labels: list[str], rows: list[tuple[str, list[list[str]], str]], line: Line) -> Grid:
+    kinds = column_kinds(labels)
+    units = [k for k, kind in enumerate(kinds) if kind in UNIT_KINDS]
+    texts = [k for k, kind in enumerate(kinds) if kind == TEXT and k < units[0]]
+    deadline = next((k for k, kind in enumerate(kinds) if kind == DEADLINE), None)
+    grid_rows = []
+    for n, (text, cells, when) in enumerate(rows, 1):
+        row: list[str | None] = [""] * len(kinds)
+        row[0] = str(n)
+        if texts:
+            row[texts[-1]] = text
+        if cells:
+            row[units[0]] = "、".join(cells[0])
+        if len(cells) > 1:
+            row[units[-1] if len(units) > 1 else units[0]] = "、".join(name for cell in cells[1:] for name in cell) \
+                if len(units) > 1 else "、".join(name for cell in cells for name in cell)
+        if deadline is not None:
+            row[deadline] = when
+        grid_rows.append(GridRow(row, line.no, line.no))
+    return Grid(labels, grid_rows, first_line=line.no, last_line=line.no)
+
+
+def glued_header(text: str) -> tuple[int, int, list[str]] | None:
+    """(start, body start, labels) of a header glued without separators in ``text`` (序号… up to the 1 of the
+    first row, or up to its last unit column when the rows carry no number), with a number column and a unit
+    column."""
+    at = text.find("序号")
+    if at < 0:
+        return None
+    body = text.find("1", at)
+    ends = [body] if 0 <= body - at <= MAX_HEADER else []
+    if not ends:  # rows without numbers: the header ends with a unit column (or a deadline), the longest first
+        ends = sorted((m.end() for m in _LABEL_END.finditer(text, at, at + MAX_HEADER)), reverse=True)
+    for body in ends:
+        labels = _labels(text[at:body])
+        if labels is None:
+            continue
+        kinds = column_kinds(labels)
+        if kinds[0] != NUMBER or not any(kind in UNIT_KINDS for kind in kinds) or LEADER in kinds:
+            continue
+        if not text.startswith("1", body) and kinds[-1] not in UNIT_KINDS and kinds[-1] != DEADLINE:
+            continue
+        return at, body, labels
+    return None
+
+
+def _interleaved(line: Line) -> bool:
+    """Whether the line is a table copied from a PDF with its columns interleaved word by word (refused)."""
+    from .document import interleaved_lines  # document imports this module
+
+    return bool(interleaved_lines([line]))
+
+
+def split_before_header(lines: list[Line]) -> list[Line]:
+    """The lines with a long line holding a glued header cut before it: the text before the table is read as
+    text, the table from its header."""
+    out: list[Line] = []
+    for line in lines:
+        t = line.text
+        found = glued_header(t) if len(t) >= MIN_GLUED and "序号" in t else None
+        if found is None or found[0] == 0 or _interleaved(line):
+            out.append(line)
+            continue
+        at = found[0]
+        out.append(Line(line.no, t[:at], t[:at], False))
+        out.append(Line(line.no, t[at:], t[at:], False))
+    return out
+
+
+def find_glued_cell_tables(lines: list[Line], start: int = 0, end: int | None = None) -> list[tuple[Grid, int, int]]:
+    """Every table glued without separators in a long line of ``lines[start:end]``: the grid and its index span."""
+    end = len(lines) if end is None else end
+    found = []
+    for k in range(start, end):
+        t = lines[k].text
+        # a long line, or the part of one cut off before its header (split_before_header)
+        header = glued_header(t) if (len(t) >= MIN_GLUED or t.startswith("序号")) and "序号" in t else None
+        if header is None or _interleaved(lines[k]):
+            continue
+        _at, body, labels = header
+        kinds = column_kinds(labels)
+        rows = _rows(t[body:], kinds) if t.startswith("1", body) else _unnumbered_rows(t[body:], kinds)
+        if len(rows) < MIN_ROWS:
+            continue
+        found.append((_grid(labels, rows, lines[k]), k, k + 1))
+    return found

@@ -1,0 +1,62 @@
+"""Tables printed one cell per line, every row one line per column, read by the header's column count."""
+
+import pytest
+
+from dutygraph.loaders.cell_groups import find_cell_group_tables
+from dutygraph.loaders.document import parse_text
+from dutygraph.loaders.lines import to_lines
+from dutygraph.model import Role
+
+ROWS = [("县水利局", "完成城区河道清淤12公里。", "各乡镇人民政府"),
+        ("县交通运输局", "新建农村公路30公里,改造危桥5座。", "县财政局、各乡镇人民政府"),
+        ("县卫生健康局", "建成县第二人民医院门诊楼。", "县发改局")]
+TITLE = "某县2024年重点工作任务分解表"
+WANTED = [(["县水利局"], ["各乡镇人民政府"]), (["县交通运输局"], ["县财政局", "各乡镇人民政府"]), (["县卫生健康局"], ["县发改局"])]
+
+
+def _units(text):
+    return [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in parse_text(text, "plan.txt").tasks]
+
+
+@pytest.mark.parametrize("between", ["\n", "\n\n"], ids=["nothing between rows", "a blank line between rows"])
+def test_a_lead_column_before_the_text_is_read_in_groups_of_the_column_count(between):
+    body = between.join("\n".join(row) for row in ROWS)
+    assert _units(f"{TITLE}\n牵头单位\n重点任务\n责任单位\n{between}{body}") == WANTED
+
+
+def test_a_row_number_on_its_own_line_separates_rows_of_a_header_without_a_number_column():
+    body = "\n".join(f"{k}\n" + "\n".join(row) for k, row in enumerate(ROWS, 1))
+    assert _units(f"{TITLE}\n牵头单位\n重点任务\n责任单位\n{body}") == WANTED
+
+
+def test_a_deadline_column_after_the_units_does_not_run_into_the_next_row():
+    body = "\n".join("\n".join((row[1], row[0], row[2], "2024年底前")) for row in ROWS)
+    doc = parse_text(f"{TITLE}\n重点任务\n牵头单位\n责任单位\n完成时限\n{body}", "plan.txt")
+    assert [t.text for t in doc.tasks] == [row[1] for row in ROWS]
+    assert [t.deadline.printed for t in doc.tasks] == ["2024年底前"] * 3
+
+
+def test_a_first_row_cell_that_reads_as_a_label_is_not_taken_into_the_header():
+    body = "\n".join(f"项目{k}\n" + "\n".join((row[1], row[0], row[2])) for k, row in enumerate(ROWS, 1))
+    grid = find_cell_group_tables(to_lines(f"项目名称\n建设内容\n牵头单位\n责任单位\n{body}"))[0][0]
+    assert grid.columns == ["项目名称", "建设内容", "牵头单位", "责任单位"]
+    assert [r.cells[0] for r in grid.rows] == ["项目1", "项目2", "项目3"]
+
+
+def test_cells_that_do_not_fit_their_columns_are_no_such_table():
+    # the text wraps over two lines: the groups of three do not fit, the other readers take the lines
+    body = "县水利局\n完成城区河道\n清淤12公里。\n各乡镇\n县交通局\n新建公路。\n县财政局"
+    assert find_cell_group_tables(to_lines(f"牵头单位\n重点任务\n责任单位\n{body}")) == []
+
+
+def test_a_first_column_of_merged_lead_cells_is_inherited_by_the_rows_that_leave_it_out():
+    # 牵头单位 printed once for the rows it spans: those rows start with their text
+    body = ["县教育局", "新建城东小学一所。", "县住建局、县自然资源局", "改造农村薄弱学校10所。", "县财政局",
+            "县卫健局", "建成县人民医院住院大楼。", "县发改局", "完成乡镇卫生院改造5所。", "各乡镇人民政府"]
+    doc = parse_text(f"{TITLE}\n牵头单位\n重点任务\n责任单位\n" + "\n".join(body), "plan.txt")
+    assert [(t.text[:6], t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("新建城东小学", ["县教育局"], ["县住建局", "县自然资源局"]),
+        ("改造农村薄弱", ["县教育局"], ["县财政局"]),
+        ("建成县人民医", ["县卫健局"], ["县发改局"]),
+        ("完成乡镇卫生", ["县卫健局"], ["各乡镇人民政府"])]
+    assert [a.inferred for a in doc.tasks[1].assignments] == [True, False]

@@ -1,0 +1,55 @@
+"""Tables glued into one line with nothing between their cells: rows cut at their numbers, cells by kind."""
+
+from dutygraph.loaders.document import parse_text
+from dutygraph.loaders.glued_cells import _labels, find_glued_cell_tables, split_before_header
+from dutygraph.loaders.lines import to_lines
+from dutygraph.model import Role
+
+NOTICE = ("某区人民政府办公室关于印发2024年重点工作任务分解表的通知各街道办事处、区政府各部门:现将《2024年重点工作任务分解表》"
+          "印发给你们,请各牵头单位会同配合单位细化措施,每季度末报送工作进展情况。特此通知。附件2024年重点工作任务分解表")
+TABLE = ("序号任务名称任务内容牵头部门配合部门时间节点"
+         "1加强组织领导召开全区动员大会。建立联席会议制度。区政府办公室各联席会议成员单位2024年3月"
+         "2完善督查机制将重点工作纳入绩效评价指标体系。区委组织部（区公务员局）区财政局2024年"
+         "3推进污水治理新建污水管网12公里,改造泵站3座。区水务局区住房保障局、各街道办事处2024年6月"
+         "4提升公园绿地新建口袋公园5个。区绿化市容局区规划资源局2024年底前")
+
+
+def test_a_table_glued_without_separators_gives_every_row_its_lead_and_partners():
+    doc = parse_text(NOTICE + TABLE, "glued.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        (["区政府办公室"], ["各联席会议成员单位"]),
+        (["区委组织部（区公务员局）"], ["区财政局"]),
+        (["区水务局"], ["区住房保障局", "各街道办事处"]),
+        (["区绿化市容局"], ["区规划资源局"])]
+    assert [t.deadline.printed for t in doc.tasks] == ["2024年3月", "2024年", "2024年6月", "2024年底前"]
+
+
+def test_a_number_that_counts_inside_a_row_does_not_start_the_next_row():
+    # 12公里 and 3座 in row 3, 2024年 before each row: the rows are cut only where a row ends in its cells
+    grid = find_glued_cell_tables(split_before_header(to_lines(NOTICE + TABLE)))[0][0]
+    assert [r.cells[0] for r in grid.rows] == ["1", "2", "3", "4"]
+    assert grid.rows[2].cells[2].startswith("推进污水治理新建污水管网12公里")
+
+
+def test_glued_labels_are_cut_at_label_words():
+    assert _labels("序号目标与任务牵头责任单位责任单位") == ["序号", "目标与任务", "牵头责任单位", "责任单位"]
+    assert _labels("序号项目内容当前进度牵头单位备注") == ["序号", "项目内容", "当前进度", "牵头单位", "备注"]
+    assert _labels("序号今年我们要做好") is None
+
+
+def test_the_text_before_a_glued_table_is_read_as_text():
+    lines = split_before_header(to_lines(NOTICE + TABLE))
+    assert [ln.text for ln in lines] == [NOTICE, TABLE]
+    assert {ln.no for ln in lines} == {1}
+
+
+def test_a_glued_table_whose_rows_carry_no_number_is_cut_after_the_unit_cells_that_follow_each_text():
+    table = ("序号目标与任务牵头责任单位责任单位"
+             "加快推进国土空间规划编制,让城市更有颜值。市自然资源和规划局各县(市)区政府、开发区管委会"
+             "扎实打好污染防治攻坚战。抓好环保督察问题整改。市生态环境局各县(市)区政府"
+             "推进城市更新行动,改造老旧小区30个。市住房城乡建设局各县(市)区政府、开发区管委会")
+    doc = parse_text(NOTICE + table, "glued.txt")
+    assert [(t.text[:6], t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("加快推进国土", ["市自然资源和规划局"], ["各县(市)区政府", "开发区管委会"]),
+        ("扎实打好污染", ["市生态环境局"], ["各县(市)区政府"]),
+        ("推进城市更新", ["市住房城乡建设局"], ["各县(市)区政府", "开发区管委会"])]
