@@ -577,11 +577,27 @@ class ProseReader:
         if pure is None and not any(c.style != "para" for c in node.children):
             return None
         clause = pure or (found[-1].clause if found else None)
+        if clause is None and not found and node.labels and not node.unit_lines:
+            return self._carried_labels(node)  # 一、城市建设 / 牵头单位:市住建局 / 1.… 2.…
         if clause is None or not clause.assignments or (pure is None and self._subtree_assigned(node)):
             return None
         basis = f"heading at line {node.line}"
         prov = Provenance(self.source, node.line, node.line)
         return list(Assignment(u, r, prov, inferred=True, basis=basis) for u, r in clause.assignments), pure is not None
+
+    def _carried_labels(self, node: _Node) -> tuple[list[Assignment], bool] | None:
+        """The label lines printed between a heading and its numbered items, none of which names a unit: the
+        labels are the items' (inferred), and the heading is no task of its own."""
+        if not any(c.style != "para" for c in node.children) or self._subtree_assigned(node):
+            return None
+        first_item = min(c.line for c in node.children)
+        if any(line_no > first_item for _, _, line_no in node.labels):
+            return None  # a label after the items closes the group (read as a group clause)
+        assignments, _, _, _ = self._from_labels(node)
+        if not assignments:
+            return None
+        basis = f"label under the heading at line {node.line}"
+        return [Assignment(a.unit, a.role, a.provenance, inferred=True, basis=basis) for a in assignments], False
 
     def _group_clause(self, node: _Node) -> tuple[list[_Node], list[Assignment]] | None:
         """A unit line or label printed after the last item of a list whose other items name nobody: the

@@ -153,3 +153,12 @@ def test_articles_of_a_measure_are_items():
                 "第二条 市行政审批服务管理局负责实施行政审批事项的受理。\n第三条 相关职能部门负责本行业监管。\n")
     assert [(t.row, units(t, "lead")) for t in doc.tasks if t.assignments] == [
         (2, ["市行政审批服务管理局"]), (3, ["相关职能部门"])]
+
+
+def test_label_lines_between_a_heading_and_its_items_go_to_the_items():
+    doc = parse("一、城市建设\n牵头单位:市住建局;配合单位:市财政局\n1.推进老旧小区改造。\n2.建设城市绿道。\n"
+                "二、生态环境\n牵头单位:市生态环境局\n1.治理黑臭水体。\n")
+    assert [(t.text, units(t, "lead"), units(t, "cooperating")) for t in doc.tasks] == [
+        ("推进老旧小区改造。", ["市住建局"], ["市财政局"]), ("建设城市绿道。", ["市住建局"], ["市财政局"]),
+        ("治理黑臭水体。", ["市生态环境局"], [])]
+    assert all(a.inferred and a.basis.startswith("label under the heading") for t in doc.tasks for a in t.assignments)
