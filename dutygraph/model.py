@@ -35,7 +35,7 @@ class Role(str, Enum):
         return self.value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Provenance:
     """Where a fact was read: file and first/last line (1-based, inclusive)."""
 
@@ -48,7 +48,7 @@ class Provenance:
         return [self.first_line, self.last_line]
 
 
-@dataclass
+@dataclass(slots=True)
 class Assignment:
     """One unit named on a task, as printed, in one role.
 
@@ -63,7 +63,7 @@ class Assignment:
     basis: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Deadline:
     """A deadline as printed, and the ISO date it means where the year is known."""
 
@@ -71,7 +71,7 @@ class Deadline:
     date: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Amount:
     """A sum of money as printed, its value in yuan and the unit it was printed in."""
 
@@ -80,7 +80,7 @@ class Amount:
     unit: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     """A top-level section such as 二、重点工作."""
 
@@ -89,7 +89,7 @@ class Section:
     provenance: Provenance | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class KeyWork:
     """A key work (重点工作) such as 二(二) 全力推进清水塘老工业区搬迁改造."""
 
@@ -99,7 +99,7 @@ class KeyWork:
     provenance: Provenance | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Target:
     """One indicator of the 主要目标: 森林覆盖率 稳定在 61.95%以上."""
 
@@ -110,7 +110,7 @@ class Target:
     provenance: Provenance | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Annex:
     """An annex table: its number, title and column headers as printed."""
 
@@ -120,7 +120,7 @@ class Annex:
     provenance: Provenance | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Task:
     """One task. Leaf tasks are what the plan asks someone to do.
 
@@ -181,7 +181,7 @@ class Task:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class Coverage:
     """How much of a document's role cues the reader turned into tasks.
 
@@ -209,7 +209,7 @@ class Coverage:
                 "unrecognised": list(self.unrecognised), "skipped": list(self.skipped)}
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     """One plan as read from one file."""
 
