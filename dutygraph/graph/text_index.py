@@ -115,7 +115,9 @@ def rarest_tokens(run, text: str) -> tuple[str, str]:
 
 
 # ladybug: how many nodes hold each token (the length of its adjacency list; a token not here gives no row).
-TOKEN_COUNT_CYPHER = (f"UNWIND $tokens AS token MATCH (k:{TOKEN_LABEL} {{id: token}})<-[r:{TOKEN_EDGE}]-() "
+# Written with IN, not UNWIND … {id: token}: ladybug plans that as a scan of every token and a hash join (48 ms
+# at 1,000 plans instead of 0.3).
+TOKEN_COUNT_CYPHER = (f"MATCH (k:{TOKEN_LABEL})<-[r:{TOKEN_EDGE}]-() WHERE k.id IN $tokens "
                       "RETURN k.id AS token, count(r) AS count")
 
 
