@@ -29,7 +29,7 @@ They are printed with the table. Every backend must return the same rows as
 the others; a difference is reported.
 
     python benchmarks/query_latency.py [--sizes 1,10,100,1000] [--repeat 5] [--seed 0]
-        [--neo4j-uri bolt://127.0.0.1:7689] [--store-dir DIR] [--json]
+        [--neo4j-uri bolt://127.0.0.1:7689] [--store-dir DIR] [--cases tasks] [--json]
 
 Reading the table: a question over every task or assignment (top-units, partners of the whole network,
 due, gaps, names) costs in proportion to the store, and one returning thousands of rows in proportion to
@@ -296,12 +296,20 @@ def embedded_store(path: Path, graph, counts: dict, log) -> dict:
         except StoreError:
             pass
         shutil.rmtree(path)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     with EmbeddedStore(path) as s:
         s.load(graph)
-    seconds = time.perf_counter() - start
-    log(f"  embedded: loaded in {seconds:.1f}s")
-    return {"seconds": round(seconds, 2), "reused": False}
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    size = {half: _size(next(path.glob(f"g*/{half}"))) for half in ("graph.lbug", "oxigraph")}
+    log(f"  embedded: loaded in {seconds:.1f}s ({cpu:.1f} CPU s, load average {os.getloadavg()[0]:.1f}); "
+        f"ladybug {size['graph.lbug'] / 1e6:.0f} MB, pyoxigraph {size['oxigraph'] / 1e6:.0f} MB")
+    return {"seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2), "reused": False,
+            "bytes": size, "load_average": round(os.getloadavg()[0], 1)}
+
+
+def _size(path: Path) -> int:
+    """Bytes of a file, or of every file under a folder."""
+    return path.stat().st_size if path.is_file() else sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
 def neo4j_connect(uri: str | None, log):
@@ -361,6 +369,9 @@ def run_size(n: int, args, work: Path, neo4j, log) -> dict:
     log(f"{n}x: {n} plans, {info['nodes']:,} nodes, {info['relationships']:,} relationships ({tasks:,} tasks); "
         f"parsed in {info['parse_seconds']:.1f}s, built in {info['build_seconds']:.1f}s")
     cases = pick_cases(graph)
+    wanted = [w.strip() for w in args.cases.split(",") if w.strip()]
+    if wanted:
+        cases = [c for c in cases if any(w in c.label for w in wanted)]
     path = work / f"seed{args.seed}-plans{n}"
     info["embedded_load"] = embedded_store(path, graph, counts, log)
 
@@ -508,6 +519,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="keep the embedded stores here and reuse them (default: a temporary folder)")
     parser.add_argument("--max-seconds", type=float, default=20.0,
                         help="a case whose warm-up takes longer is not repeated (default 20)")
+    parser.add_argument("--cases", default="",
+                        help="run only the cases whose label holds one of these texts, comma-separated "
+                             "(e.g. 'tasks' for topic search; default: every case)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON instead of tables")
     parser.add_argument("--json-file", type=Path, default=None, help="also write the results as JSON to this file")
     args = parser.parse_args(argv)

@@ -72,8 +72,12 @@ def test_depends_on_a_name_nothing_prints_is_still_an_error(store):
     assert result.exit_code != 0 and "no such program, project, place or task: 火星基地" in result.stderr
 
 
+# Topics of whole tokens and of tokens cut in two (臭水体, 办幼儿, 区改: the pairs an index holds straddle them), one
+# Chinese character, Latin letters and digits (no pair: every text is read), with a unit and a document.
 QUERIES = [("--text", "黑臭水体"), ("--text", "清水塘"), ("--text", "公办幼儿园", "--unit", "教育局"),
-           ("--text", "IGBT"), ("--text", "碧水", "--document", "liangxing"), ("--document", "2022")]
+           ("--text", "IGBT"), ("--text", "碧水", "--document", "liangxing"), ("--document", "2022"),
+           ("--text", "臭水体"), ("--text", "办幼儿"), ("--text", "区改"), ("--text", "小区改造", "--document", "2023"),
+           ("--text", "水"), ("--text", "园", "--document", "2021"), ("--text", "100")]
 
 
 def test_topic_search_gives_the_same_rows_on_every_backend(store, neo4j, tmp_path):

@@ -69,6 +69,16 @@ def test_a_missing_parameter_is_null_on_the_embedded_store_and_an_error_on_neo4j
     assert json.loads(given.stdout) == [{"name": "株洲市两型办"}]
 
 
+def test_every_node_includes_the_token_index_on_the_embedded_store(store, neo4j_uri):
+    every = "MATCH (n) RETURN count(n) AS n"
+    graph = "MATCH (n) WHERE label(n) <> 'Token' RETURN count(n) AS n"
+    tokens = "MATCH (k:Token)<-[:HAS_TOKEN]-(t:Task {task_id: 'A4-3-2'}) RETURN count(k) AS n"
+    on_ladybug = json.loads(embedded(store, every).stdout)[0]["n"]
+    assert json.loads(on_neo4j(neo4j_uri, every).stdout)[0]["n"] == json.loads(embedded(store, graph).stdout)[0]["n"]
+    assert on_ladybug > json.loads(embedded(store, graph).stdout)[0]["n"]
+    assert json.loads(embedded(store, tokens).stdout)[0]["n"] > 0
+
+
 def test_the_readme_names_every_difference_tested_here():
     from tests.readme_answers import README
 
@@ -76,5 +86,5 @@ def test_the_readme_names_every_difference_tested_here():
     assert "## Cypher on the embedded store" in text
     section = text.split("## Cypher on the embedded store", 1)[1].split("\n## ", 1)[0]
     for shown in ("`type(r)`", "`label(r)`", "`labels(n)`", "`shortestPath", "[* SHORTEST 1..10]",
-                  "`$param`", "(no rows)"):
+                  "`$param`", "(no rows)", "`MATCH (n)`", "`Token`"):
         assert shown in section, shown

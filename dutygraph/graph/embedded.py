@@ -65,9 +65,13 @@ TRACE_ENV = "DUTYGRAPH_STORE_TRACE"  # a file the load appends its phases to (do
 
 
 def fingerprint() -> str:
-    """A short hash of the schema and the RDF mapping: a store written under another one must be rebuilt."""
+    """A short hash of the schema, the RDF mapping and the token index: a store written under another one must be
+    rebuilt (one without ladybug's token index would find no topic)."""
+    from .text_index import INDEXED
+
     text = json.dumps([schema.NODE_PROPERTIES, schema.EDGE_PROPERTIES, schema.EDGE_ENDPOINTS, vocab.CLASSES,
-                       vocab.PROPERTIES, vocab.EDGES, vocab.TEXT_TOKEN], sort_keys=True, ensure_ascii=False)
+                       vocab.PROPERTIES, vocab.EDGES, vocab.TEXT_TOKEN, schema.TOKEN_LABEL, schema.TOKEN_EDGE, INDEXED],
+                      sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 

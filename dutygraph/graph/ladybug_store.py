@@ -15,6 +15,12 @@ rolls everything back (ladybug rolls a transaction back itself when a statement 
 The embedded store loads by :meth:`LadybugStore.load_staged` instead: the same
 removal and merge, but the owned rows copied straight from staged Parquet files.
 
+Both paths also write the token index of topic search (:mod:`dutygraph.graph.text_index`):
+a ``Token`` node per distinct token and a ``HAS_TOKEN`` relationship from each leaf task,
+program and project to each distinct token of its text, title or name
+(:data:`~dutygraph.graph.schema.TOKEN_LABEL`). A node's tokens go when the node goes (a
+reload deletes the document's nodes), and so does a Token no node holds any more.
+
 >>> import tempfile, networkx as nx
 >>> g = nx.MultiDiGraph()
 >>> g.add_node("doc/a", label="Document", id="doc/a", name="计划")
@@ -36,7 +42,8 @@ from typing import Callable, Iterator
 from ..errors import QueryError, StoreError
 from .rows import document_ids, edge_rows, node_rows
 from .schema import (DOCUMENT_LABELS, EDGE_ENDPOINTS, EDGE_PROPERTIES, EDGE_TYPES, NODE_LABELS, NODE_PROPERTIES,
-                     SHARED_LABELS, UNION_PROPERTIES)
+                     SHARED_LABELS, TOKEN_EDGE, TOKEN_LABEL, UNION_PROPERTIES)
+from .text_index import INDEXED, token_pairs
 
 _DDL_TYPES = {"STRING": "STRING", "INT": "INT64", "FLOAT": "DOUBLE", "BOOL": "BOOLEAN", "STRING[]": "STRING[]",
               "INT[]": "INT64[]"}
@@ -63,6 +70,9 @@ def schema_ddl() -> list[str]:
     for type_ in EDGE_TYPES:
         pairs = ", ".join(f"FROM {a} TO {b}" for a, b in EDGE_ENDPOINTS[type_])
         out.append(f"CREATE REL TABLE IF NOT EXISTS {type_}({pairs}, {props})")
+    out.append(f"CREATE NODE TABLE IF NOT EXISTS {TOKEN_LABEL}(`id` STRING, PRIMARY KEY(`id`))")
+    pairs = ", ".join(f"FROM {label} TO {TOKEN_LABEL}" for label in INDEXED)
+    out.append(f"CREATE REL TABLE IF NOT EXISTS {TOKEN_EDGE}({pairs})")
     return out
 
 
@@ -84,6 +94,7 @@ class LadybugStore:
         self.path = Path(path)
         self.read_only = read_only
         self._db = self._conn = None
+        self._tokens: set[str] | None = None   # the Token ids, while a load writes (read once, then kept)
 
     # -- lifetime ------------------------------------------------------------------------
     def open(self) -> "LadybugStore":
@@ -235,6 +246,7 @@ class LadybugStore:
                 if rows:
                     self._write_nodes({label: rows})
                     touched_nodes.setdefault(label, set()).update(r["id"] for r in rows)
+            self._copy_staged_tokens(stage)
             for key in edge_keys():
                 type_, a, b = key
                 files = stage.edge_files(key, shared=False)
@@ -290,11 +302,13 @@ class LadybugStore:
         """One write transaction: committed when the block ends, rolled back on any failure (then a StoreError,
         or the interruption itself)."""
         self._run("BEGIN TRANSACTION")
+        self._tokens = None
         try:
             yield
             self._run("COMMIT")
         except BaseException as exc:
             self._rollback()
+            self._tokens = None
             if isinstance(exc, (StoreError, KeyboardInterrupt, SystemExit)):
                 raise
             raise StoreError(f"{self.path}: load failed, nothing changed: {exc}") from exc
@@ -322,6 +336,47 @@ class LadybugStore:
             self._run(f"WITH $docs AS docs MATCH (n:{label}) WHERE list_has_any(n.documents, docs) "
                       "SET n.documents = list_filter(n.documents, x -> NOT list_contains(docs, x))", p)
             self._run(f"MATCH (n:{label}) WHERE size(n.documents) = 0 DETACH DELETE n")
+        self._run(f"MATCH (k:{TOKEN_LABEL}) WHERE NOT EXISTS {{ MATCH (k)<-[:{TOKEN_EDGE}]-() }} DELETE k")
+        self._tokens = None
+
+    # -- the token index -------------------------------------------------------------------
+    def _add_tokens(self, wanted) -> None:
+        """Create a Token node for each token of ``wanted`` not here yet."""
+        import pyarrow as pa
+
+        if self._tokens is None:
+            found = self._conn.execute(f"MATCH (k:{TOKEN_LABEL}) RETURN k.id").get_as_arrow()
+            self._tokens = set(found.column(0).to_pylist())
+        new = sorted(set(wanted) - self._tokens)
+        if new:
+            self._conn.execute(f"COPY {TOKEN_LABEL} FROM $rows", {"rows": pa.table({"id": pa.array(new, pa.string())})})
+            self._tokens.update(new)
+
+    def _write_tokens(self, label: str, rows: list[dict]) -> None:
+        """The token index of nodes ``rows`` of ``label`` just written (none unless text_index indexes it)."""
+        import pyarrow as pa
+
+        ids, found = token_pairs(label, rows)
+        if ids:
+            self._add_tokens(found)
+            table = pa.table({"from": pa.array(ids, pa.string()), "to": pa.array(found, pa.string())})
+            self._conn.execute(f"COPY {TOKEN_EDGE} FROM $rows (from='{label}', to='{TOKEN_LABEL}')", {"rows": table})
+
+    def _copy_staged_tokens(self, stage) -> None:
+        """The token index of the staged owned nodes: the token shards of the staging folder (written beside
+        the node shards, :meth:`~dutygraph.graph.staging.Stage.token_files`), copied as they are."""
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        for label in INDEXED:
+            files = stage.token_files(label, shared=False)
+            if not files:
+                continue
+            wanted: set[str] = set()
+            for f in files:
+                wanted.update(pc.unique(pq.read_table(f, columns=["to"]).column(0)).to_pylist())
+            self._add_tokens(wanted)
+            self._run(f"COPY {TOKEN_EDGE} FROM {_file_list(files)} (from='{label}', to='{TOKEN_LABEL}')")
 
     @staticmethod
     def _arrow(columns: dict[str, tuple[str, str]], rows: list[dict]):
@@ -369,6 +424,7 @@ class LadybugStore:
                     self._merge(f"MATCH (n:{label} {{id: r_id}})", "n", props, {}, old)
                 rows = [r for r in rows if r["id"] not in existing]
             self._copy(label, {p: (p, kind) for p, kind in props.items()}, rows)
+            self._write_tokens(label, rows)
 
     def _write_edges(self, rows_by_key: dict[tuple[str, str, str], list[dict]]) -> None:
         ends = {"source": ("source", "STRING"), "target": ("target", "STRING")}

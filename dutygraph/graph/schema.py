@@ -98,3 +98,11 @@ DEPENDENCY_BASES = ("part_of", "explicit_reference", "names_program", "names_pro
 # (gazetteer facts such as MEMBER_OF). A node or such an edge goes when its list empties.
 DOCUMENT_LABELS = ("Document", "KeyWork", "Program", "Task", "Target")
 SHARED_LABELS = ("Unit", "Place", "Project", "ChangeEvent")
+
+# The token index of topic search in ladybug (dutygraph.graph.text_index): a Token node per token (its primary
+# key the token: a pair of Chinese characters) and a HAS_TOKEN relationship from each node holding it (a leaf
+# task, a program, a project: text_index.INDEXED). An index, not part of the graph: only ladybug holds these
+# tables (Neo4j has its full-text index, RDF its dg:textToken triples), and counts, exports and the networkx
+# graph leave them out. A node's relationships go with it; a Token no node holds any more is deleted.
+TOKEN_LABEL = "Token"
+TOKEN_EDGE = "HAS_TOKEN"

@@ -7,12 +7,17 @@ pyoxigraph bulk-loads the N-Quads parts rendered from the same rows. Layout::
 
     stage/nodes/{Label}/{part}.parquet              a column per schema property, in schema order
     stage/edges/{TYPE}-{From}-{To}/{part}.parquet   ``from``, ``to``, then every relationship property
+    stage/tokens/{Label}/{part}.parquet             ``from`` (node id), ``to`` (token): ladybug's token index
     stage/nquads/{part}.nq.zst                      the documents' named graphs (zstd)
 
 A part is what one batch of documents contributes of their own (nodes of
 :data:`~dutygraph.graph.schema.DOCUMENT_LABELS`, relationships with a
 ``document``); the part named :data:`SHARED` holds the shared nodes and
 relationships of all of them, merged (:class:`~dutygraph.graph.stream.SharedIndex`).
+The token shards hold the (node, token) pairs of a part's own nodes that topic search
+indexes (:func:`~dutygraph.graph.text_index.token_pairs`), made where the part is made
+(in the worker processes); ladybug copies them as they are. Shared nodes (projects) get
+their tokens when ladybug writes them, the first time one is loaded.
 Columns come from :mod:`dutygraph.graph.schema`, so a new label, relationship type
 or property flows through without a change here.
 
@@ -30,6 +35,7 @@ from typing import Iterable
 
 from .schema import EDGE_ENDPOINTS, EDGE_PROPERTIES, EDGE_TYPES, NODE_LABELS, NODE_PROPERTIES
 from .tables import arrow_schema
+from .text_index import token_pairs
 
 SHARED = "shared"
 NQUADS_SUFFIX = ".nq.zst"
@@ -78,6 +84,8 @@ class Stage:
                                                **{p: r.get(p) for p in EDGE_PROPERTIES}} for r in rows],
                                              schema=schema)
                 pq.write_table(table, folder / f"{part}.parquet")
+        if part != SHARED:
+            self._write_tokens(part, nodes)
         chunks = [nquads] if isinstance(nquads, (bytes, bytearray)) else nquads
         stream = None
         try:
@@ -92,7 +100,24 @@ class Stage:
             if stream is not None:
                 stream.close()
 
+    def _write_tokens(self, part: str, nodes: dict[str, list[dict]]) -> None:
+        """The (node id, token) pairs of a part's own nodes, a shard per label that has any."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        for label, rows in nodes.items():
+            ids, found = token_pairs(label, rows)
+            if ids:
+                folder = self.root / "tokens" / label
+                folder.mkdir(parents=True, exist_ok=True)
+                pq.write_table(pa.table({"from": pa.array(ids, pa.string()), "to": pa.array(found, pa.string())}),
+                               folder / f"{part}.parquet")
+
     # -- reading ---------------------------------------------------------------------------
+    def token_files(self, label: str, shared: bool | None = None) -> list[Path]:
+        """The token shards of a label, by part name (see :meth:`node_files`)."""
+        return self._files(self.root / "tokens" / label, shared)
+
     def node_files(self, label: str, shared: bool | None = None) -> list[Path]:
         """The Parquet shards of a label, by part name (only the shared part, only the others, or all)."""
         return self._files(self.root / "nodes" / label, shared)

@@ -37,15 +37,20 @@ class NetworkxBackend(Backend):
         return question.networkx(self.graph, **params)
 
 
+# The Cypher dialect of a backend by its name: texts using the store's own index (Question.cypher_text).
+DIALECTS = {"neo4j": "neo4j", "embedded": "ladybug", "ladybug": "ladybug"}
+
+
 class CypherBackend(Backend):
-    """Runs the catalogue's Cypher texts through ``run(query, params)`` (ladybug or Neo4j)."""
+    """Runs the catalogue's Cypher texts through ``run(query, params)`` (ladybug or Neo4j); ``dialect`` (by
+    default from the name, :data:`DIALECTS`) picks the texts written for that store's indexes."""
 
     name = "cypher"
 
     def __init__(self, run: Callable[[str, dict], list[dict]], name: str = "cypher", dialect: str | None = None):
         self.run = run
         self.name = name
-        self.dialect = dialect if dialect is not None else ("neo4j" if name == "neo4j" else "")
+        self.dialect = dialect if dialect is not None else DIALECTS.get(name, "")
 
     def raw(self, question, params):
         return self.run(question.cypher_text(self.dialect), params)

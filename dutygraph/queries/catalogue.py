@@ -40,7 +40,8 @@ class Question:
     extra: dict = field(default_factory=dict)
 
     def cypher_text(self, dialect: str = "") -> str:
-        """The Cypher text; ``dialect`` "neo4j" takes ``NAME.neo4j.cypher`` where there is one (a store's index)."""
+        """The Cypher text; ``dialect`` "neo4j" or "ladybug" takes ``NAME.neo4j.cypher`` or ``NAME.ladybug.cypher``
+        where there is one (a store's own index)."""
         if dialect and resources.files("dutygraph.queries").joinpath("cypher", f"{self.name}.{dialect}.cypher").is_file():
             return _text("cypher", f"{self.name}.{dialect}.cypher")
         return _text("cypher", f"{self.name}.cypher")
@@ -131,9 +132,10 @@ QUESTIONS: dict[str, Question] = {q.name: q for q in [
              "(via: that name); optionally of one document. phrase: the text as a full-text index phrase.",
              {"text": "", "document": "", "phrase": ""}, ("node", "task", "text", "document", "line_first", "via"),
              nxt.tasks, order=("document", "line_first", "node", "via")),
-    Question("tasks-indexed", "The tasks question for every document, the candidates found through the token "
-             "index by two of the text's tokens (token_a, token_b: dutygraph.graph.text_index; SPARQL stores).",
-             {"text": "", "token_a": "", "token_b": ""}, ("node", "task", "text", "document", "line_first", "via"),
+    Question("tasks-indexed", "The tasks question (text not empty), the candidates found through the token index "
+             "by two of the text's tokens (token_a, token_b: dutygraph.graph.text_index; SPARQL stores and ladybug).",
+             {"text": "", "document": "", "token_a": "", "token_b": ""},
+             ("node", "task", "text", "document", "line_first", "via"),
              nxt.tasks, order=("document", "line_first", "node", "via")),
     Question("names", "Every unit, place, program, project and task with its names, for name lookup.",
              {}, ("id", "label", "name", "aliases"), nxp.names, list_columns=("aliases",), order=("id",)),

@@ -3,9 +3,11 @@
 A task is found when its text or row title holds the text, or a project it concerns
 or a program it is part of has it in its name (``via`` names those). Every backend
 answers the ``tasks`` question the same way; Neo4j narrows the candidates with its
-full-text index first (``phrase``), the SPARQL stores with the token index of
-:mod:`dutygraph.graph.text_index` (the ``tasks-indexed`` question, for every document), ladybug
-tests CONTAINS.
+full-text index first (``phrase``), ladybug (with or without a document) and the SPARQL stores
+(for every document) with the token index of :mod:`dutygraph.graph.text_index`: the
+``tasks-indexed`` question, given the two tokens of the text the fewest nodes hold, as the
+store counts them. Text without two Chinese characters in a row (one character, Latin
+letters, digits) has no token: it is asked with the ``tasks`` question, which reads every text.
 
 >>> phrase("黑臭水体"), phrase("IGBT"), phrase("")
 ('"黑臭水体"', '', '')
@@ -16,8 +18,8 @@ from __future__ import annotations
 import re
 
 from ..errors import QueryError
-from ..graph.text_index import query_tokens, rarest_tokens
-from .backends import Backend, SparqlBackend
+from ..graph.text_index import cypher_counts, query_tokens, rarest, rarest_tokens
+from .backends import Backend, CypherBackend, SparqlBackend
 from .documents import resolve_document
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -33,16 +35,27 @@ def phrase(text: str) -> str:
     return f'"{text}"' if text and _HAN.fullmatch(text) else ""
 
 
+def index_tokens(backend: Backend, text: str, document: str = "") -> tuple[str, str]:
+    """The two tokens of ``text`` the backend's token index holds fewest nodes for, or ("", "") when it has no
+    token index (Neo4j, networkx), ``text`` has no token, or (SPARQL) a document is given: the one document's
+    texts are read faster than the index is."""
+    if not query_tokens(text)[0]:
+        return "", ""
+    if isinstance(backend, SparqlBackend) and not document:
+        return rarest_tokens(backend.run, text)
+    if isinstance(backend, CypherBackend) and backend.dialect == "ladybug":
+        return rarest(text, lambda found: cypher_counts(backend.run, found))
+    return "", ""
+
+
 def task_hits(backend: Backend, text: str, document: str = "") -> dict[str, dict]:
     """Node id -> {node, task, text, document, line_first, via (names of matching projects/programs),
     own (whether the task's own text or row title holds ``text``)}."""
     hits: dict[str, dict] = {}
-    token_a = token_b = ""
-    if not document and isinstance(backend, SparqlBackend) and query_tokens(text)[0]:
-        token_a, token_b = rarest_tokens(backend.run, text)
+    token_a, token_b = index_tokens(backend, text, document)
     try:
-        if token_a:  # a SPARQL store: the token index
-            found = backend.ask("tasks-indexed", text=text, token_a=token_a, token_b=token_b)
+        if token_a:  # a store's token index
+            found = backend.ask("tasks-indexed", text=text, document=document, token_a=token_a, token_b=token_b)
         else:
             found = backend.ask("tasks", text=text, document=document, phrase=phrase(text))
     except QueryError as exc:

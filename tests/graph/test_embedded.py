@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
+from collections import Counter
 
 import pytest
 
@@ -18,7 +19,7 @@ from dutygraph.graph.build import build
 from dutygraph.graph.embedded import EmbeddedStore
 from dutygraph.graph.node_link import counts
 from dutygraph.graph.rdf import sparql_counts, to_rdflib
-from dutygraph.graph.schema import EDGE_TYPES, NODE_LABELS
+from dutygraph.graph.schema import EDGE_TYPES, NODE_LABELS, TOKEN_EDGE, TOKEN_LABEL
 from dutygraph.loaders import load
 
 from ..conftest import ROOT
@@ -49,12 +50,16 @@ def _freeze(value):
 
 
 def snapshot(store: EmbeddedStore) -> dict:
-    """Everything both databases hold: every node and relationship with its properties, every quad."""
+    """Everything both databases hold: every node and relationship with its properties, every quad, and
+    ladybug's token index (each HAS_TOKEN relationship counted, each Token node)."""
     nodes = {label: {_freeze(r) for r in store.cypher(f"MATCH (n:{label}) RETURN n.*")} for label in NODE_LABELS}
     edges = {t: {_freeze(r) for r in store.cypher(f"MATCH (a)-[r:{t}]->(b) RETURN a.id, b.id, r.*")}
              for t in EDGE_TYPES}
     quads = {str(q) for q in store._stores(writing=False)[1].store.quads_for_pattern(None, None, None, None)}
-    return {"nodes": nodes, "edges": edges, "quads": quads}
+    tokens = Counter((r["node"], r["token"]) for r in store.cypher(
+        f"MATCH (n)-[:{TOKEN_EDGE}]->(k:{TOKEN_LABEL}) RETURN n.id AS node, k.id AS token"))
+    token_nodes = {r["token"] for r in store.cypher(f"MATCH (k:{TOKEN_LABEL}) RETURN k.id AS token")}
+    return {"nodes": nodes, "edges": edges, "quads": quads, "tokens": tokens, "token_nodes": token_nodes}
 
 
 def all_counts(store: EmbeddedStore) -> tuple[dict, dict]:

@@ -39,6 +39,7 @@ CASES = [
     ("tasks-indexed", {"text": "黑臭水体", "token_a": "黑臭", "token_b": "水体"}),
     ("tasks-indexed", {"text": "清水塘", "token_a": "水塘", "token_b": "清水"}),
     ("tasks-indexed", {"text": "碧水", "token_a": "碧水", "token_b": "碧水"}),
+    ("tasks-indexed", {"text": "清水塘", "document": DOC, "token_a": "清水", "token_b": "水塘"}),
     ("shared-names", {}), ("names-holding", {"keys": ["清水塘"]}), ("names-holding", {"keys": ["污染"]}),
     ("task-names", {"ids": [f"{DOC}/task/A2-5-1", f"{DOC}/task/A2-5", "doc/none/task/A1"]}),
     ("task-ids", {"task_id": "A2-5-1"}), ("tasks-holding", {"part": "A2-5"}),

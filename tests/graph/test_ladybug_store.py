@@ -1,0 +1,133 @@
+"""ladybug's token index of topic search (dutygraph.graph.ladybug_store with dutygraph.graph.text_index).
+
+Both load paths, the batched writer (``LadybugStore.load``) and the bulk path of the
+embedded store (token shards staged beside the node shards, ``COPY … FROM``), must
+write exactly the (node, token) pairs text_index gives, each once, and a Token node
+for exactly the tokens some node holds; a reload replaces a document's tokens and
+leaves none of its old ones; a failed load changes none. Real stores in temporary
+folders.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from dutygraph.errors import StoreError
+from dutygraph.graph.build import build
+from dutygraph.graph.embedded import EmbeddedStore
+from dutygraph.graph.ladybug_store import LadybugStore
+from dutygraph.graph.schema import TOKEN_EDGE, TOKEN_LABEL
+from dutygraph.graph.staging import Stage
+from dutygraph.graph.stream import stage_graph
+from dutygraph.graph.text_index import node_tokens
+from dutygraph.loaders import load
+
+from ..conftest import ROOT, SEED
+
+FIXTURES = ROOT / "tests" / "fixtures"
+SECOND = FIXTURES / "zhuzhou-2019-second-plan.txt"
+
+
+def held(cypher) -> Counter:
+    """Every (node, token) relationship of the index, counted (a pair written twice counts 2)."""
+    return Counter((r["node"], r["token"]) for r in cypher(
+        f"MATCH (n)-[:{TOKEN_EDGE}]->(k:{TOKEN_LABEL}) RETURN n.id AS node, k.id AS token"))
+
+
+def token_nodes(cypher) -> set[str]:
+    return {r["token"] for r in cypher(f"MATCH (k:{TOKEN_LABEL}) RETURN k.id AS token")}
+
+
+def expected(graph) -> Counter:
+    """What text_index says the index holds for ``graph``: each distinct token of each indexed node, once."""
+    return Counter((n, tok) for n, d in graph.nodes(data=True) for tok in node_tokens(d))
+
+
+def check(cypher, graph) -> None:
+    pairs = held(cypher)
+    assert pairs == expected(graph)
+    assert token_nodes(cypher) == {tok for _, tok in pairs}   # no Token without a holder
+
+
+@pytest.fixture(scope="module")
+def graph(seed_doc):
+    return build([seed_doc, load(SECOND), load(FIXTURES / "identity" / "zhuzhou-2018-huanbao-plan.txt"),
+                  load(FIXTURES / "real" / "B18-guangzhou-2006-zhongdian-trad-brackets.txt")])
+
+
+def test_both_load_paths_index_each_distinct_token_of_each_leaf_task_program_and_project(graph, tmp_path):
+    assert {graph.nodes[n]["label"] for n, _ in expected(graph)} == {"Task", "Program", "Project"}
+    with LadybugStore(tmp_path / "batched.lbug") as batched:
+        batched.load(graph)
+        check(batched.cypher, graph)
+    with EmbeddedStore(tmp_path / "bulk") as bulk:
+        bulk.load(graph)
+        check(bulk.cypher, graph)
+
+
+def test_the_bulk_path_stages_token_shards_beside_each_part_and_none_for_the_shared_part(graph, tmp_path):
+    stage = Stage(tmp_path / "stage")
+    stage_graph(graph, stage)
+    assert [f.stem for f in stage.token_files("Task")] == [f.stem for f in stage.node_files("Task")] == ["p000000"]
+    assert stage.token_files("Project") == []   # projects are shared: ladybug indexes them as it merges them
+    assert stage.node_files("Project", shared=True)
+
+
+def _edited(tmp_path) -> tuple[object, object]:
+    """The second plan and an edit of it under the same file name (the same document): a task's words changed."""
+    edited = tmp_path / "edited" / SECOND.name
+    edited.parent.mkdir()
+    text = SECOND.read_text(encoding="utf-8")
+    assert "推进霞湾港综合治理" in text
+    edited.write_text(text.replace("推进霞湾港综合治理", "推进鲲鹏港口疏浚"), encoding="utf-8")
+    return load(SECOND), load(edited)
+
+
+def test_a_reload_replaces_the_tokens_of_its_document_and_leaves_no_stale_one(seed_doc, tmp_path):
+    old, new = _edited(tmp_path)
+    gone = set(expected(build([seed_doc, old])).elements()) - set(expected(build([seed_doc, new])).elements())
+    gone_tokens = {tok for _, tok in gone} - {tok for _, tok in expected(build([seed_doc, new]))}
+    assert gone and gone_tokens   # pairs and tokens only the old text had (霞湾, 湾港, …)
+    # the bulk path, in two loads as a user loads
+    with EmbeddedStore(tmp_path / "bulk") as store:
+        store.load([seed_doc])
+        store.load([old])
+        check(store.cypher, build([seed_doc, old]))
+        store.load([new])
+        check(store.cypher, build([seed_doc, new]))
+        assert not gone_tokens & token_nodes(store.cypher)
+    # the batched writer
+    with LadybugStore(tmp_path / "batched.lbug") as store:
+        store.load(build([seed_doc]))
+        store.load(build([old]))
+        store.load(build([new]))
+        check(store.cypher, build([seed_doc, new]))
+
+
+def test_a_project_shared_by_two_plans_is_indexed_once_and_kept_while_one_names_it(seed_doc, tmp_path):
+    second = load(SECOND)
+    project = "project/株洲市/清水塘大桥"
+    both = build([seed_doc, second])
+    assert set(both.nodes[project]["documents"]) == {"doc/zhuzhou-2018-liangxing-plan", "doc/zhuzhou-2019-second-plan"}
+    with EmbeddedStore(tmp_path / "store") as store:
+        store.load([seed_doc])
+        store.load([second])
+        store.load([second])   # again: replaced, its project merged into the one already here
+        check(store.cypher, both)
+        pairs = held(store.cypher)
+        assert {tok for (n, tok) in pairs if n == project} == {"塘大", "大桥", "水塘", "清水"}
+
+
+def test_a_failed_batched_load_leaves_the_index_as_it_was(seed_doc, tmp_path):
+    old, new = _edited(tmp_path)
+    with LadybugStore(tmp_path / "batched.lbug") as store:
+        store.load(build([seed_doc, old]))
+        before = held(store.cypher), token_nodes(store.cypher)
+
+        def fail():
+            raise RuntimeError("injected fault")
+        with pytest.raises(StoreError, match="injected fault"):
+            store.load(build([new]), before_commit=fail)
+        assert (held(store.cypher), token_nodes(store.cypher)) == before
