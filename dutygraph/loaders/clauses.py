@@ -246,6 +246,8 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                     listed = split_units(rest)
                     slot = len(listed) > 1 and any(_plausible(n) for n in listed)
                 names = slot_names(rest) if slot else None
+                if names is None and clause.labelled and _COLON.search(segment):
+                    continue  # a label the vocabulary lacks, among labels it knows: the others still count
                 if names is None:
                     return None
                 clause.unrecognised.extend(n for n in names if not _plausible(n))

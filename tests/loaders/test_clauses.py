@@ -185,3 +185,10 @@ def test_more_role_words_after_a_unit_list(words):
 def test_a_role_word_in_a_labelled_slot_wins_over_the_label():
     clause = parse_clause("责任单位：市卫健委，市医保局配合")
     assert clause.assignments == [("市卫健委", Role.RESPONSIBLE), ("市医保局", C)]
+
+
+def test_a_label_the_vocabulary_lacks_does_not_sink_the_labels_it_knows():
+    clause = parse_clause("牵头领导:谢某某,牵头单位:市发改委,考核单位:市考核办")
+    assert clause.assignments == [("市发改委", L)] and clause.leaders == ["谢某某"]
+    clause = parse_clause("牵头单位:市人社局,责任单位:市农业农村局;数据提供单位:市统计局")
+    assert clause.assignments == [("市人社局", L), ("市农业农村局", Role.RESPONSIBLE), ("市统计局", C)]
