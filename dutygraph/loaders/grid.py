@@ -66,6 +66,20 @@ def _clean(cell: str | None) -> str | None:
     return None if cell is None else "".join(cell.split())
 
 
+def _clean_units(cell: str | None) -> str | None:
+    """A unit cell without white space; names that stand apart with spaces only are a list (县教体局 各相关乡镇政府).
+
+    >>> _clean_units("县教体局 各相关乡镇政府"), _clean_units("市 公安局")
+    ('县教体局、各相关乡镇政府', '市公安局')
+    """
+    if cell is None:
+        return None
+    parts = cell.split()
+    if len(parts) > 1 and all(is_unit_name(p.strip("、，,")) for p in parts):
+        return "、".join(p.strip("、，,") for p in parts)
+    return "".join(parts)
+
+
 # Columns that report on a task rather than state it: progress, remarks, results.
 REPORT_LABEL = re.compile(r"情况|进展|说明|备注|成效|是否|评价|存在问题|截至|截止")
 
@@ -118,7 +132,8 @@ def grid_tasks(grid: Grid, source: str, year: int | None = None, prefix: str = "
     numbered: list[tuple[int, GridRow, list[str | None], list[bool]]] = []
     counter = 0
     for row in rows:
-        cells = [(_clean(row.cells[k]) if k < len(row.cells) else "") for k in range(width)]
+        cells = [((_clean_units(row.cells[k]) if kinds[k] in ROLE_OF_KIND else _clean(row.cells[k]))
+                  if k < len(row.cells) else "") for k in range(width)]
         filled = [c for c in cells if c]
         if (len(filled) == 1 and all(c is not None for c in cells) and not _ROW_NUMBER.match(filled[0])
                 and not any(p in filled[0] for p in "。；;")):

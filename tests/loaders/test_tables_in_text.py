@@ -101,3 +101,12 @@ def test_columns_aligned_with_runs_of_spaces_and_short_text_cells():
                 "2       推进护岸工程建设  市住建局\n")
     assert [(t.text, units(t, "lead"), units(t, "cooperating")) for t in doc.tasks] == [
         ("完成河道清淤", ["市水利局"], ["市财政局", "各区政府"]), ("推进护岸工程建设", ["市住建局"], [])]
+
+
+def test_units_standing_apart_with_spaces_in_a_pipe_cell_are_a_list():
+    from dutygraph.loaders.document import parse_text
+
+    text = ("序号 | 工作任务 | 责任领导 | 责任单位\n1 | 推动义务教育优质均衡发展。 | 毛某某 | 县教体局 各相关乡镇政府\n"
+            "2 | 推进县域综合医改试点。 | 毛某某 | 县卫健委 各相关乡镇政府\n")
+    doc = parse_text(text, "x.txt")
+    assert [[a.unit for a in t.assignments] for t in doc.tasks] == [["县教体局", "各相关乡镇政府"], ["县卫健委", "各相关乡镇政府"]]
