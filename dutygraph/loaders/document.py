@@ -136,30 +136,11 @@ def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids
 
     # 2-4. tables as rows of cells: from the text (box-drawn, rows per line, glued cells) and from the format
     found_grids: list[tuple[Grid, int]] = []
-    for start, end in _uncovered(len(lines), covered):
-        for grid, i, j in find_box_tables(lines, start, end):
-            found_grids.append((grid, i))
-            covered.append((i, j))
-    for start, end in _uncovered(len(lines), covered):
-        for grid, i, j in find_bar_cell_tables(lines, start, end):
-            found_grids.append((grid, i))
-            covered.append((i, j))
-    for start, end in _uncovered(len(lines), covered):
-        for grid, i, j in find_cell_group_tables(lines, start, end):
-            found_grids.append((grid, i))
-            covered.append((i, j))
-    for start, end in _uncovered(len(lines), covered):
-        for grid, i, j in find_row_tables(lines, start, end):
-            found_grids.append((grid, i))
-            covered.append((i, j))
-    for start, end in _uncovered(len(lines), covered):
-        for grid, i, j in find_glued_cell_tables(lines, start, end):
-            found_grids.append((grid, i))
-            covered.append((i, j))
-    for start, end in _uncovered(len(lines), covered):
-        for grid, i, j in find_glued_tables(lines, start, end):
-            found_grids.append((grid, i))
-            covered.append((i, j))
+    for find in _TABLE_FINDERS:  # each reads only what the ones before it left
+        for start, end in _uncovered(len(lines), covered):
+            for grid, i, j in find(lines, start, end):
+                found_grids.append((grid, i))
+                covered.append((i, j))
     skipped = interleaved_lines(lines)
     covered.extend((k, k + 1) for k in skipped)
     grid_list = sorted([g for g, _ in found_grids] + early_grids, key=lambda g: g.first_line) + list(grids)
@@ -210,6 +191,12 @@ def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids
         raise InputError("no recognisable task: found no task table, no responsibility clause and no unit label",
                          path=source)
     return doc
+
+
+# The readers of tables printed as text, in the order they are tried: box-drawn, bar cells, groups of cells,
+# rows per line, cells glued with nothing between them, glued DOCX columns.
+_TABLE_FINDERS = (find_box_tables, find_bar_cell_tables, find_cell_group_tables, find_row_tables,
+                  find_glued_cell_tables, find_glued_tables)
 
 
 def _read_obligations(doc: Document, lines: list[Line], source: str) -> None:
