@@ -10,33 +10,15 @@ from __future__ import annotations
 
 import pytest
 
-from dutygraph.graph.build import build
-from dutygraph.graph.embedded import EmbeddedStore
 from dutygraph.graph.schema import TOKEN_EDGE, TOKEN_LABEL
-from dutygraph.loaders import load
 from dutygraph.queries import topics
 from dutygraph.queries.backends import CypherBackend, NetworkxBackend
 from dutygraph.queries.catalogue import QUESTIONS
 
-from ..conftest import ROOT
-from ..graph.test_text_index import texts
+from ..graph.test_text_index import graph, store, texts  # noqa: F401 (the same fixtures: one graph, one store)
 
-FIXTURES = ROOT / "tests" / "fixtures"
 SEED_DOC = "doc/zhuzhou-2018-liangxing-plan"
 EXTRA = ["黑臭水体", "臭水体", "水体整治", "清水塘大桥", "碧水", "水", "塘", "IGBT", "2018", "5G", "不存在的话题"]
-
-
-@pytest.fixture(scope="module")
-def graph(seed_doc):
-    return build([seed_doc, load(FIXTURES / "identity" / "zhuzhou-2018-huanbao-plan.txt"),
-                  load(FIXTURES / "real" / "B18-guangzhou-2006-zhongdian-trad-brackets.txt")])
-
-
-@pytest.fixture(scope="module")
-def store(graph, tmp_path_factory):
-    with EmbeddedStore(tmp_path_factory.mktemp("store")) as s:
-        s.load(graph)
-        yield s
 
 
 class Recording(CypherBackend):
