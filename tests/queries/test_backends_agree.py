@@ -26,6 +26,8 @@ CASES = [
     ("task", {"task": f"{DOC}/task/A2-5-1"}), ("task", {"task": f"{DOC}/task/A2-5"}),
     ("place-closure", {"ids": ["place/株洲市清水塘片区", "place/株洲市石峰区"]}),
     ("depends", {"targets": [f"{DOC}/program/二(二)", "place/株洲市清水塘片区", "project/株洲市/清水塘大桥"]}),
+    ("depends", {"targets": [f"{DOC}/program/二(二)", f"{DOC}/task/A2-5", "doc/none/task/A1", "place/株洲市石峰区",
+                             "project/none"]}),
     ("task-rows", {"tasks": [f"{DOC}/task/A2-5-1", f"{DOC}/task/A6-1-1"]}),
     ("partners", {"unit": "unit/株洲市环境保护局"}), ("partners", {}),
     ("places", {}), ("due", {"before": "2018-06-30"}), ("due", {"before": "2018-12-31", "after": "2018-06-30"}),
