@@ -126,10 +126,16 @@ def pool(backend: Backend, name: str, labels: tuple[str, ...], part: bool = Fals
         for key in keys:
             if _task_id_like(key) and not document:
                 add(backend.ask("task-ids", task_id=key))
-        if part and q and _may_hold(backend, q):
-            for key in traditional(q):
-                add(backend.ask("tasks-holding", part=key))
+        if part:
+            add(_holding(backend, q))
     return sorted(found.values(), key=lambda c: c.id)  # the order of the ``names`` question
+
+
+def _holding(backend: Backend, q: str) -> list[dict]:
+    """The rows of the tasks whose node id holds ``q`` (Simplified) in either script, for a part of a name."""
+    if not (q and _may_hold(backend, q)):
+        return []
+    return [row for key in traditional(q) for row in backend.ask("tasks-holding", part=key)]
 
 
 def _may_hold(backend: Backend, q: str) -> bool:
@@ -143,10 +149,18 @@ def find(backend: Backend, name: str, labels: tuple[str, ...], substring: bool =
          document: str = "") -> list[Candidate]:
     """What ``match_names(name, every candidate, labels, substring)`` finds; [] when nothing matches.
     With ``document`` (exact and core matches only), at least what it finds of that document's tasks."""
-    found = match_names(name, pool(backend, name, labels, document=document), labels)
+    first = pool(backend, name, labels, document=document)
+    found = match_names(name, first, labels)
     if found or not substring:
         return found
-    return match_names(name, pool(backend, name, labels, part=True), labels, substring=True)
+    if document:
+        return match_names(name, pool(backend, name, labels, part=True), labels, substring=True)
+    # pool(part=True) is this pool and the tasks holding a part of the name: the rest is not asked again
+    more = {c.id: c for c in first}
+    if "Task" in labels:
+        for c in _candidates(_holding(backend, simplified(clean(name)))):
+            more.setdefault(c.id, c)
+    return match_names(name, sorted(more.values(), key=lambda c: c.id), labels, substring=True)
 
 
 def unknown(backend: Backend, name: str, labels: tuple[str, ...], what: str) -> QueryError:
