@@ -94,6 +94,21 @@ def name_keys(core_: str) -> list[str]:
     return list(min((spellings(ch) for ch in core_), key=len))
 
 
+def also_keys(core_: str, keys: list[str]) -> list[str]:
+    """The spellings of a second character of ``core_`` (not one of ``keys``), which every name holding
+    ``core_`` holds too: of those with fewest spellings the last, since program names share their first
+    characters (主动推进…, 持续深化…); [""] (no second character) when there is none.
+
+    >>> also_keys("主动推进营商环境建设", ["主"]), also_keys("黑臭水体", ["黑"]), also_keys("", [""])
+    (['建'], ['水'], [''])
+    """
+    chars = [ch for ch in dict.fromkeys(core_) if ch not in keys and any(a <= ord(ch) < b for a, b in _CJK)]
+    if not chars:
+        return [""]
+    fewest = min(len(spellings(ch)) for ch in chars)
+    return list(spellings([ch for ch in chars if len(spellings(ch)) == fewest][-1]))
+
+
 def _candidates(rows: list[dict]) -> list[Candidate]:
     return [Candidate(r["id"], r["label"], r["name"], tuple(r["aliases"])) for r in rows]
 
@@ -118,7 +133,8 @@ def pool(backend: Backend, name: str, labels: tuple[str, ...], part: bool = Fals
     if set(labels) & set(_SHARED):
         add(backend.ask("shared-names"))
     if set(labels) & set(_NAMED):
-        add(backend.ask("names-holding", keys=name_keys(qc)))
+        held = name_keys(qc)
+        add(backend.ask("names-holding", keys=held, also=also_keys(qc, held)))
     if "Task" in labels:
         keys = list(dict.fromkeys(k for x in (q, qc, name.strip()) for k in traditional(x) if k))
         ids = keys + [f"{document}/task/{k}" for k in keys if document and _task_id_like(k)]

@@ -42,6 +42,7 @@ CASES = [
     ("tasks-indexed", {"text": "清水塘", "token_a": "水塘", "token_b": "清水"}),
     ("tasks-indexed", {"text": "碧水", "token_a": "碧水", "token_b": "碧水"}),
     ("shared-names", {}), ("names-holding", {"keys": ["清水塘"]}), ("names-holding", {"keys": ["污染"]}),
+    ("names-holding", {"keys": ["清"], "also": ["塘"]}), ("names-holding", {"keys": ["大"], "also": ["桥", "橋"]}),
     ("task-names", {"ids": [f"{DOC}/task/A2-5-1", f"{DOC}/task/A2-5", "doc/none/task/A1"]}),
     ("task-ids", {"task_id": "A2-5-1"}), ("tasks-holding", {"part": "A2-5"}),
     ("document-names", {}), ("document-ids", {"ids": [DOC, "doc/none"]}),
