@@ -18,7 +18,8 @@ through the backends the command line uses:
 
 Each case runs once to warm up, then ``--repeat`` times; the table gives the
 median wall-clock milliseconds of ``Backend.ask`` (the query, the conversion
-of the rows to Python values and their normalisation). A case whose warm-up
+of the rows to Python values and their normalisation), and the tables per size the median CPU
+milliseconds of this process, where the embedded stores run (the better guide on a shared machine). A case whose warm-up
 takes longer than ``--max-seconds`` is not repeated (its one time is shown,
 marked ``*``). Parameters are picked from the generated graph, the busiest
 ones (worst case): the unit holding most tasks, the row task with most items,
@@ -29,7 +30,7 @@ They are printed with the table. Every backend must return the same rows as
 the others; a difference is reported.
 
     python benchmarks/query_latency.py [--sizes 1,10,100,1000] [--repeat 5] [--seed 0]
-        [--neo4j-uri bolt://127.0.0.1:7689] [--store-dir DIR] [--loaded-store STORE …] [--cases TEXTS] [--json]
+        [--neo4j-uri bolt://127.0.0.1:7689] [--store-dir DIR] [--loaded-store STORE …] [--cases TEXTS] [--backends B] [--json]
 
 ``--loaded-store STORE`` times the questions on a store ``dutygraph load`` filled (a corpus of
 benchmarks/corpus_load.py, say, too big to build in memory: 10,000 plans): its parameters are
@@ -337,6 +338,7 @@ class Timing:
     median_ms: float | None = None
     p95_ms: float | None = None
     runs_ms: list[float] = field(default_factory=list)
+    cpu_ms: float | None = None    # median CPU time of this process (the embedded stores run in it), ms
     rows: int | None = None
     error: str | None = None
     warmup_only: bool = False
@@ -352,19 +354,23 @@ def time_case(backend, case: Case, repeat: int, max_seconds: float) -> tuple[Tim
         return case.call(backend) if case.call is not None else backend.ask(case.question, **case.params)
 
     try:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         rows = run()
         warm = time.perf_counter() - start
+        cpus = [(time.process_time() - cpu) * 1000]
         timing.rows = len(rows)
         if warm > max_seconds:
             timing.runs_ms = [warm * 1000]
             timing.warmup_only = True
         else:
+            cpus = []
             for _ in range(repeat):
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), time.process_time()
                 run()
                 timing.runs_ms.append((time.perf_counter() - start) * 1000)
+                cpus.append((time.process_time() - cpu) * 1000)
         timing.median_ms = statistics.median(timing.runs_ms)
+        timing.cpu_ms = statistics.median(cpus)
         # the 95th percentile (of 5 runs: between the two slowest)
         timing.p95_ms = statistics.quantiles(timing.runs_ms, n=20, method="inclusive")[18] \
             if len(timing.runs_ms) > 1 else timing.runs_ms[0]
@@ -492,7 +498,10 @@ def time_cases(path: Path, cases: list[Case], args, info: dict, log, neo4j=None,
             "ladybug": CypherBackend(lambda q, p: store.cypher(q, p, timeout=TIMEOUT), "embedded"),
             "pyoxigraph": SparqlBackend(lambda q, p: store.sparql(q, p), "pyoxigraph"),
         }
+        only = [b.strip() for b in args.backends.split(",") if b.strip()]
         for name, backend in backends.items():
+            if only and name not in only:
+                continue
             for case in cases:
                 timing, rows = time_case(backend, case, args.repeat, args.max_seconds)
                 results[case.label][name], answers[case.label][name] = timing, rows
@@ -549,6 +558,12 @@ def _ms(t: dict | None) -> str:
     return f"{fmt(t['median_ms'])} / {fmt(t['p95_ms'])}"
 
 
+def _cpu(t: dict | None) -> str:
+    if not t or t.get("cpu_ms") is None:
+        return ""
+    return f"{t['cpu_ms']:,.1f}" if t["cpu_ms"] < 100 else f"{t['cpu_ms']:,.0f}"
+
+
 def _s(seconds: float | None) -> str:
     return "–" if seconds is None else f"{seconds:.1f}"
 
@@ -588,12 +603,13 @@ def tables(report: dict) -> str:
         if s.get("load_average_before"):
             out.append(f"Machine load (1, 5, 15 min averages; {os.cpu_count()} cores): "
                        f"{s['load_average_before']} before the queries, {s['load_average_after']} after.\n")
-        out.append("| question | parameters | rows | " + " | ".join(f"{b} ms" for b in used) + " |")
-        out.append("|---|---|---:|" + "---:|" * len(used))
+        out.append("| question | parameters | rows | " + " | ".join(f"{b} ms | {b} CPU ms" for b in used) + " |")
+        out.append("|---|---|---:|" + "---:|---:|" * len(used))
         for c in s["cases"]:
             rows = next((t["rows"] for t in c["backends"].values() if t["rows"] is not None), None)
             out.append(f"| {c['case']} | {c['note']} | {'' if rows is None else f'{rows:,}'} | "
-                       + " | ".join(_ms(c["backends"].get(b)) for b in used) + " |")
+                       + " | ".join(f"{_ms(c['backends'].get(b))} | {_cpu(c['backends'].get(b))}" for b in used)
+                       + " |")
         for m in s["mismatches"]:
             out.append(f"\nMISMATCH: {m}")
         errors = [(c["case"], b, t["error"]) for c in s["cases"] for b, t in c["backends"].items() if t["error"]]
@@ -637,6 +653,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cases", default="",
                         help="run only the cases whose label holds one of these texts, comma-separated "
                              "(e.g. 'cmd:,count' for the commands; default: every case)")
+    parser.add_argument("--backends", default="",
+                        help="only these embedded backends, comma-separated (ladybug, pyoxigraph; default both)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON instead of tables")
     parser.add_argument("--json-file", type=Path, default=None, help="also write the results as JSON to this file")
     args = parser.parse_args(argv)
