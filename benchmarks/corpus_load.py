@@ -17,8 +17,10 @@ so that its peak memory is its own:
   same run: the corpus is staged once (kept), then ladybug copies every shard into an
   empty database (``COPY FROM``, nothing else) and pyoxigraph bulk-loads the N-Quads
   into an empty store; the ratio of each load step to these is printed;
-- ``append``: a store of all plans but the last 300 is loaded (not timed), then the
-  last 300 are added (timed), against the same 300 into an empty store (timed);
+- ``append``: a store of all plans but the last 300 is loaded (measured too: ``append-base``), then
+  the last 300 are added, against the same 300 into an empty store; with ``--keep-store DIR`` the
+  store of all the plans is kept in ``DIR/store-SIZE`` (to time queries on it:
+  ``query_latency.py --loaded-store``), else it is deleted;
 - ``build``, ``parquet``, ``extract-parquet`` (not run by default): read and build the
   whole graph in memory (``dutygraph build``), and write its Parquet tables
   (``export --format parquet``), or the extracted tables (``extract --format parquet``).
