@@ -24,8 +24,10 @@ so that its peak memory is its own:
   same run: the corpus is staged once (kept), then ladybug copies every shard into an
   empty database (``COPY FROM``, nothing else) and pyoxigraph bulk-loads the N-Quads
   into an empty store; the ratio of each load step to these is printed;
-- ``append``: a store of all plans but the last 300 is loaded (not timed), then the
-  last 300 are added (timed), against the same 300 into an empty store (timed);
+- ``append``: a store of all plans but the last 300 is loaded (measured too: ``append-base``), then
+  the last 300 are added, against the same 300 into an empty store; with ``--keep-store DIR`` the
+  store of all the plans is kept in ``DIR/store-SIZE`` (to time queries on it:
+  ``query_latency.py --loaded-store``), else it is deleted;
 - ``build``, ``parquet``, ``extract-parquet`` (not run by default): read and build the
   whole graph in memory (``dutygraph build``), and write its Parquet tables
   (``export --format parquet``), or the extracted tables (``extract --format parquet``).
@@ -39,7 +41,7 @@ resolve, build, write the staging folder), ``ladybug``, ``oxigraph``, ``commit``
 The machine is shared: the load average before each case is printed with it.
 
     python benchmarks/corpus_load.py [--sizes 1000,3000,10000] [--cases load,neo4j-import,limits,append]
-                                     [--work DIR] [--json FILE]
+                                     [--work DIR] [--json FILE] [--keep-store DIR]
 """
 
 from __future__ import annotations
@@ -428,6 +430,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cases", default=",".join(CASES[:4]), help=f"comma-separated, of {', '.join(CASES)}")
     parser.add_argument("--work", default=None, help="where to keep the generated corpora (default: a temp dir)")
     parser.add_argument("--json", default=None, help="also write the results as JSON here")
+    parser.add_argument("--keep-store", default=None,
+                        help="append: keep the store of all the plans in this folder (store-SIZE), not in a temp dir")
     parser.add_argument("--child", nargs=5, metavar=("CASE", "CORPUS", "WORK", "RESULT", "EXTRA"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -452,10 +456,17 @@ def main(argv: list[str] | None = None) -> int:
             if case != "append":
                 rows.append(measure(case, corpus))
                 continue
-            with tempfile.TemporaryDirectory(prefix="append-", dir=os.environ.get("TMPDIR")) as base:
-                store = Path(base) / "store"
+            if args.keep_store:  # the appended store is kept (to time queries on it: query_latency.py --loaded-store)
+                store = Path(args.keep_store) / f"store-{size}"
+                if store.exists():
+                    parser.error(f"{store} exists: remove it or name another --keep-store")
                 rows.append(measure("append-base", corpus, str(store)))
                 rows.append(measure("append-to-store", corpus, str(store)))
+            else:
+                with tempfile.TemporaryDirectory(prefix="append-", dir=os.environ.get("TMPDIR")) as base:
+                    store = Path(base) / "store"
+                    rows.append(measure("append-base", corpus, str(store)))
+                    rows.append(measure("append-to-store", corpus, str(store)))
             rows.append(measure("append-to-empty", corpus))
         if args.json:
             Path(args.json).write_text(json.dumps(rows, indent=1))

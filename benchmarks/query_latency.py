@@ -18,7 +18,8 @@ through the backends the command line uses:
 
 Each case runs once to warm up, then ``--repeat`` times; the table gives the
 median wall-clock milliseconds of ``Backend.ask`` (the query, the conversion
-of the rows to Python values and their normalisation). A case whose warm-up
+of the rows to Python values and their normalisation), and the tables per size the median CPU
+milliseconds of this process, where the embedded stores run (the better guide on a shared machine). A case whose warm-up
 takes longer than ``--max-seconds`` is not repeated (its one time is shown,
 marked ``*``). Parameters are picked from the generated graph, the busiest
 ones (worst case): the unit holding most tasks, the row task with most items,
@@ -29,7 +30,12 @@ They are printed with the table. Every backend must return the same rows as
 the others; a difference is reported.
 
     python benchmarks/query_latency.py [--sizes 1,10,100,1000] [--repeat 5] [--seed 0]
-        [--neo4j-uri bolt://127.0.0.1:7689] [--store-dir DIR] [--cases tasks] [--json]
+        [--neo4j-uri bolt://127.0.0.1:7689] [--store-dir DIR] [--loaded-store STORE …] [--cases TEXTS] [--backends B] [--json]
+
+``--loaded-store STORE`` times the questions on a store ``dutygraph load`` filled (a corpus of
+benchmarks/corpus_load.py, say, too big to build in memory: 10,000 plans): its parameters are
+picked by queries on the store's ladybug half, the same busiest nodes, and the topic from the
+leaf tasks of its first 300 documents; ``--sizes ''`` times only such stores.
 
 Reading the table: a question over every task or assignment (top-units, partners of the whole network,
 due, gaps, names) costs in proportion to the store, and one returning thousands of rows in proportion to
@@ -118,7 +124,8 @@ def _count(what: str):
     return call
 
 
-def commands(unit_name: str, row: str | None, program_name: str, topic: str) -> list[Case]:
+def commands(unit_name: str, row: str | None, program_name: str, topic: str,
+             project_name: str | None = None) -> list[Case]:
     """The commands of issue 18 as the command line runs them (name lookup included), and the counts."""
     from dutygraph.queries import scoped, topics
 
@@ -132,6 +139,9 @@ def commands(unit_name: str, row: str | None, program_name: str, topic: str) -> 
              _count("documents")),
         Case("count", "count tasks", {}, "the same for tasks", _count("tasks")),
     ]
+    if project_name:
+        cases.insert(3, Case("depends", "cmd: depends (project)", {}, f"dutygraph depends {project_name}",
+                             lambda b: scoped.depends(b, project_name)))
     if row:
         cases.insert(2, Case("task", "cmd: task", {}, f"dutygraph task {row}", lambda b: scoped.task_card(b, row)))
     return cases
@@ -158,10 +168,15 @@ def pick_topic(graph, share: float = 0.01) -> tuple[str, int, str | None]:
     """A topic for topic search: the four Chinese characters in a row printed in the texts or titles of the
     number of leaf tasks closest to ``share`` of them (a topic, not a common word; ties by the text), how many
     tasks print it, and the document where most do (ties by id)."""
-    import re
-
     tasks = [((d.get("text") or "") + "\n" + (d.get("title") or ""), d["document"])
              for _, d in graph.nodes(data=True) if d["label"] == "Task" and d.get("kind") == "item"]
+    return _topic_of(tasks, share)
+
+
+def _topic_of(tasks: list[tuple[str, str]], share: float) -> tuple[str, int, str | None]:
+    """pick_topic over (text, document) pairs."""
+    import re
+
     counts: Counter = Counter()
     for text, _ in tasks:
         counts.update({run[i:i + 4] for run in re.findall(r"[\u4e00-\u9fff]{4,}", text)
@@ -185,40 +200,118 @@ def rarest(graph, text: str) -> tuple[str, str]:
 def pick_cases(graph) -> list[Case]:
     """The questions with parameters from ``graph``: the busiest unit, task, place, program and project."""
     from dutygraph.queries import networkx_primitives as nxp
-    from dutygraph.queries.topics import phrase
 
     docs = sorted(n for n, d in graph.nodes(data=True) if d["label"] == "Document")
-    middle = docs[len(docs) // 2]
     years = Counter(graph.nodes[d].get("year") for d in docs if graph.nodes[d].get("year"))
-    year = min(years, key=lambda y: (-years[y], y)) if years else 2018
-
     holds = Counter(u for u, _, k in graph.edges(keys=True) if k in ROLE_TYPES)
     unit = min(holds, key=lambda u: (-holds[u], u))
-    row = _busiest(graph, "Task", ("PART_OF",), ("Task",))
-    program = _busiest(graph, "Program", ("DEPENDS_ON",), ("Task",), "item")
-    place = _busiest(graph, "Place", ("LOCATED_IN",), ("Task",), "item")
-    project = _busiest(graph, "Project", ("CONCERNS",), ("Task",), "item")
-    targets = [t for t in (program, place, project, row) if t]
-    region = _busiest(graph, "Place", ("LOCATED_IN",), ("Place", "Program")) or place
-    closure = [region] if region else []
-    leaves = sorted({r["node"] for r in nxp.depends(graph, targets)})
+    picks = {
+        "middle": docs[len(docs) // 2],
+        "year": min(years, key=lambda y: (-years[y], y)) if years else 2018,
+        "unit": unit, "unit_tasks": holds[unit],
+        "row": _busiest(graph, "Task", ("PART_OF",), ("Task",)),
+        "program": _busiest(graph, "Program", ("DEPENDS_ON",), ("Task",), "item"),
+        "place": _busiest(graph, "Place", ("LOCATED_IN",), ("Task",), "item"),
+        "project": _busiest(graph, "Project", ("CONCERNS",), ("Task",), "item"),
+    }
+    picks["region"] = _busiest(graph, "Place", ("LOCATED_IN",), ("Place", "Program")) or picks["place"]
+    targets = [picks[k] for k in ("program", "place", "project", "row") if picks[k]]
+    picks["leaves"] = sorted({r["node"] for r in nxp.depends(graph, targets)})
+    picks["topic"], picks["topic_tasks"], picks["topic_doc"] = pick_topic(graph)
+    picks["tokens"] = rarest(graph, picks["topic"])
+    picks["names"] = {n: graph.nodes[n].get("name", n) for n in targets}
+    picks["labels"] = {n: graph.nodes[n]["label"] for n in targets}
+    picks["unit_name"] = graph.nodes[unit]["name"]
+    return cases_of(picks)
 
-    topic, topic_tasks, topic_doc = pick_topic(graph)
-    tokens = dict(zip(("token_a", "token_b"), rarest(graph, topic)))
+
+# The busiest nodes of a store, asked of its ladybug half (as _busiest and pick_cases count them in a graph).
+_STORE_PICKS = {
+    "unit": "MATCH (u:Unit)-[:LEADS|:RESPONSIBLE_FOR|:COOPERATES_ON]->(:Task) "
+            "RETURN u.id AS id, u.name AS name, count(*) AS n ORDER BY n DESC, id LIMIT 1",
+    "row": "MATCH (:Task)-[:PART_OF]->(t:Task) RETURN t.id AS id, t.task_id AS name, count(*) AS n "
+           "ORDER BY n DESC, id LIMIT 1",
+    "program": "MATCH (t:Task)-[:DEPENDS_ON]->(p:Program) WHERE t.kind = 'item' "
+               "RETURN p.id AS id, p.name AS name, count(*) AS n ORDER BY n DESC, id LIMIT 1",
+    "place": "MATCH (t:Task)-[:LOCATED_IN]->(p:Place) WHERE t.kind = 'item' "
+             "RETURN p.id AS id, p.name AS name, count(*) AS n ORDER BY n DESC, id LIMIT 1",
+    "project": "MATCH (t:Task)-[:CONCERNS]->(p:Project) WHERE t.kind = 'item' "
+               "RETURN p.id AS id, p.name AS name, count(*) AS n ORDER BY n DESC, id LIMIT 1",
+    "region": "MATCH (x)-[:LOCATED_IN]->(p:Place) WHERE label(x) IN ['Place', 'Program'] "
+              "RETURN p.id AS id, p.name AS name, count(*) AS n ORDER BY n DESC, id LIMIT 1",
+    "years": "MATCH (d:Document) WHERE d.year IS NOT NULL RETURN d.year AS year, count(*) AS n "
+             "ORDER BY n DESC, year LIMIT 1",
+}
+TOPIC_SAMPLE = 300  # documents whose tasks the topic of a loaded store is picked from
+
+
+def pick_store_cases(store, log) -> tuple[list[Case], dict]:
+    """The questions with parameters from a loaded embedded store (``dutygraph load``), picked as
+    :func:`pick_cases` picks them from a graph, by queries on its ladybug half; the topic is picked from
+    the leaf tasks of its first TOPIC_SAMPLE documents (reading every text at 10,000 plans takes minutes)
+    and its task count and document counted in the store. Returns the cases and the store's sizes."""
+    from dutygraph.graph.text_index import rarest_tokens
+    from dutygraph.queries.backends import CypherBackend
+    from dutygraph.queries.topics import task_hits
+
+    def one(key):
+        rows = store.cypher(_STORE_PICKS[key], {}, timeout=None)
+        return rows[0] if rows else None
+
+    docs = sorted(r["id"] for r in store.cypher("MATCH (d:Document) RETURN d.id AS id", {}, timeout=None))
+    picked = {k: one(k) for k in ("unit", "row", "program", "place", "project", "region")}
+    year = one("years")
+    picks = {"middle": docs[len(docs) // 2], "year": year["year"] if year else 2018,
+             "unit": picked["unit"]["id"], "unit_tasks": picked["unit"]["n"], "unit_name": picked["unit"]["name"]}
+    for k in ("row", "program", "place", "project"):
+        picks[k] = picked[k]["id"] if picked[k] else None
+    picks["region"] = picked["region"]["id"] if picked["region"] else picks["place"]
+    targets = [picks[k] for k in ("program", "place", "project", "row") if picks[k]]
+    picks["names"] = {picked[k]["id"]: picked[k]["name"] for k in ("program", "place", "project", "row") if picked[k]}
+    picks["labels"] = {picks[k]: k.capitalize() if k != "row" else "Task" for k in ("program", "place", "project", "row")
+                       if picks[k]}
+    backend = CypherBackend(lambda q, p: store.cypher(q, p, timeout=None), "embedded")
+    picks["leaves"] = sorted({r["node"] for r in backend.ask("depends", targets=targets)})
+    sample = store.cypher("MATCH (t:Task) WHERE t.kind = 'item' AND t.document IN $docs "
+                          "RETURN t.text AS text, t.title AS title, t.document AS document",
+                          {"docs": docs[:TOPIC_SAMPLE]}, timeout=None)
+    picks["topic"] = _topic_of([((r["text"] or "") + "\n" + (r["title"] or ""), r["document"]) for r in sample],
+                               0.01)[0]
+    hits = task_hits(backend, picks["topic"])
+    own = [h for h in hits.values() if h["own"]]
+    where = Counter(h["document"] for h in own)
+    picks["topic_tasks"] = len(own)
+    picks["topic_doc"] = min(where, key=lambda d: (-where[d], d)) if where else None
+    picks["tokens"] = rarest_tokens(lambda q, b: store.sparql(q, b), picks["topic"])
+    counts = store.counts("cypher")
+    log(f"  picked from the store: unit {picks['unit']} ({picks['unit_tasks']} assignments), row {picks['row']}, "
+        f"program {picks['program']}, project {picks['project']}, topic {picks['topic']} ({len(own)} tasks)")
+    return cases_of(picks), counts
+
+
+def cases_of(picks: dict) -> list[Case]:
+    """The catalogue cases and the commands for the picked parameters."""
+    from dutygraph.queries.topics import phrase
+
+    middle, year, unit, row = picks["middle"], picks["year"], picks["unit"], picks["row"]
+    targets = [picks[k] for k in ("program", "place", "project", "row") if picks[k]]
+    closure = [picks["region"]] if picks["region"] else []
+    leaves, topic, topic_doc = picks["leaves"], picks["topic"], picks["topic_doc"]
+    tokens = dict(zip(("token_a", "token_b"), picks["tokens"]))
 
     def short(node: str | None) -> str:
-        return graph.nodes[node].get("name", node) if node else "-"
+        return picks["names"].get(node, node) if node else "-"
 
     return [
         Case("top-units", "top-units", {}, "role=all, limit 10"),
         Case("top-units", "top-units (expand)", {"role": "responsible", "expand": True},
              "role=responsible, expand collectives"),
         Case("top-units", "top-units (document)", {"document": middle, "limit": 5}, f"document={middle}, limit 5"),
-        Case("unit", "unit", {"unit": unit}, f"unit={unit} ({holds[unit]} tasks)"),
+        Case("unit", "unit", {"unit": unit}, f"unit={unit} ({picks['unit_tasks']} tasks)"),
         Case("task", "task", {"task": row}, f"task={row}"),
         Case("place-closure", "place-closure", {"ids": closure}, f"ids=[{', '.join(closure)}]"),
         Case("depends", "depends", {"targets": targets},
-             "targets=[" + ", ".join(f"{graph.nodes[t]['label']} {short(t)}" for t in targets) + "]"),
+             "targets=[" + ", ".join(f"{picks['labels'][t]} {short(t)}" for t in targets) + "]"),
         Case("task-rows", "task-rows", {"tasks": leaves}, f"tasks=the {len(leaves)} leaf tasks depends returns"),
         Case("partners", "partners (unit)", {"unit": unit}, f"unit={unit}"),
         Case("partners", "partners (all)", {}, "whole network"),
@@ -229,13 +322,14 @@ def pick_cases(graph) -> list[Case]:
         Case("documents", "documents", {}, ""),
         Case("partners", "partners (document)", {"document": middle}, f"document={middle}, whole network"),
         Case("tasks", "tasks (text)", {"text": topic, "phrase": phrase(topic)},
-             f"text={topic} (in {topic_tasks} leaf tasks' text or title)"),
+             f"text={topic} (in {picks['topic_tasks']} leaf tasks' text or title)"),
         Case("tasks-indexed", "tasks-indexed (text)", {"text": topic, **tokens},
              f"text={topic}, tokens {tokens['token_a']} {tokens['token_b']} (the rarest two)"),
         Case("tasks", "tasks (text, document)", {"text": topic, "document": topic_doc, "phrase": phrase(topic)},
              f"text={topic}, document={topic_doc} (where most tasks print it)"),
         Case("tasks", "tasks (document)", {"document": middle}, f"every leaf task of {middle} (as compare asks)"),
-    ] + commands(graph.nodes[unit]["name"], row, short(program), topic)
+    ] + commands(picks["unit_name"], row, short(picks["program"]), topic,
+                 short(picks["project"]) if picks["project"] else None)
 
 
 # -- timing ------------------------------------------------------------------------------------------------------
@@ -244,6 +338,7 @@ class Timing:
     median_ms: float | None = None
     p95_ms: float | None = None
     runs_ms: list[float] = field(default_factory=list)
+    cpu_ms: float | None = None    # median CPU time of this process (the embedded stores run in it), ms
     rows: int | None = None
     error: str | None = None
     warmup_only: bool = False
@@ -259,19 +354,23 @@ def time_case(backend, case: Case, repeat: int, max_seconds: float) -> tuple[Tim
         return case.call(backend) if case.call is not None else backend.ask(case.question, **case.params)
 
     try:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         rows = run()
         warm = time.perf_counter() - start
+        cpus = [(time.process_time() - cpu) * 1000]
         timing.rows = len(rows)
         if warm > max_seconds:
             timing.runs_ms = [warm * 1000]
             timing.warmup_only = True
         else:
+            cpus = []
             for _ in range(repeat):
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), time.process_time()
                 run()
                 timing.runs_ms.append((time.perf_counter() - start) * 1000)
+                cpus.append((time.process_time() - cpu) * 1000)
         timing.median_ms = statistics.median(timing.runs_ms)
+        timing.cpu_ms = statistics.median(cpus)
         # the 95th percentile (of 5 runs: between the two slowest)
         timing.p95_ms = statistics.quantiles(timing.runs_ms, n=20, method="inclusive")[18] \
             if len(timing.runs_ms) > 1 else timing.runs_ms[0]
@@ -352,8 +451,6 @@ def neo4j_load(store, graph, counts: dict, log) -> dict:
 # -- one size ----------------------------------------------------------------------------------------------------
 def run_size(n: int, args, work: Path, neo4j, log) -> dict:
     from dutygraph.graph.build import build
-    from dutygraph.graph.embedded import EmbeddedStore
-    from dutygraph.queries.backends import CypherBackend, SparqlBackend
 
     start = time.perf_counter()
     documents = make_documents(n, args.seed)
@@ -374,7 +471,35 @@ def run_size(n: int, args, work: Path, neo4j, log) -> dict:
         cases = [c for c in cases if any(w in c.label for w in wanted)]
     path = work / f"seed{args.seed}-plans{n}"
     info["embedded_load"] = embedded_store(path, graph, counts, log)
+    return time_cases(path, cases, args, info, log, neo4j=neo4j, graph=graph, counts=counts)
 
+
+def run_loaded(path: Path, args, log) -> dict:
+    """The questions on a store loaded with ``dutygraph load`` (no graph built; parameters from the store)."""
+    from dutygraph.graph.embedded import EmbeddedStore
+
+    with EmbeddedStore(path) as store:
+        start = time.perf_counter()
+        cases, counts = pick_store_cases(store, log)
+        picked = time.perf_counter() - start
+    n = counts["nodes"].get("Document", 0)
+    info = {"size": n, "documents": n, "nodes": sum(counts["nodes"].values()),
+            "relationships": sum(counts["edges"].values()), "tasks": counts["nodes"].get("Task", 0),
+            "units": counts["nodes"].get("Unit", 0), "parse_seconds": None, "build_seconds": None,
+            "pick_seconds": round(picked, 2), "embedded_load": {"seconds": None, "reused": True}, "store": str(path)}
+    log(f"{n}x: the store in {path}, {info['nodes']:,} nodes, {info['relationships']:,} relationships "
+        f"({info['tasks']:,} tasks); parameters picked in {picked:.1f}s")
+    return time_cases(path, cases, args, info, log)
+
+
+def time_cases(path: Path, cases: list[Case], args, info: dict, log, neo4j=None, graph=None, counts=None) -> dict:
+    """Every case on the store at ``path`` (and on Neo4j, loaded with ``graph``, when given); the rows compared."""
+    from dutygraph.graph.embedded import EmbeddedStore
+    from dutygraph.queries.backends import CypherBackend, SparqlBackend
+
+    wanted = [w.strip() for w in args.cases.split(",") if w.strip()]
+    if wanted:
+        cases = [c for c in cases if any(w in c.label for w in wanted)]
     info["load_average_before"] = [round(x, 1) for x in os.getloadavg()]
     results: dict[str, dict[str, Timing]] = {c.label: {} for c in cases}
     answers: dict[str, dict[str, list]] = {c.label: {} for c in cases}
@@ -384,14 +509,17 @@ def run_size(n: int, args, work: Path, neo4j, log) -> dict:
             "ladybug": CypherBackend(lambda q, p: store.cypher(q, p, timeout=TIMEOUT), "embedded"),
             "pyoxigraph": SparqlBackend(lambda q, p: store.sparql(q, p), "pyoxigraph"),
         }
+        only = [b.strip() for b in args.backends.split(",") if b.strip()]
         for name, backend in backends.items():
+            if only and name not in only:
+                continue
             for case in cases:
                 timing, rows = time_case(backend, case, args.repeat, args.max_seconds)
                 results[case.label][name], answers[case.label][name] = timing, rows
             log(f"  {name}: done")
     finally:
         store.close()
-    if neo4j is not None:
+    if neo4j is not None and graph is not None:
         info["neo4j_load"] = neo4j_load(neo4j, graph, counts, log)
         backend = CypherBackend(lambda q, p: neo4j.run_read(q, p, timeout=TIMEOUT), "neo4j")
         for case in cases:
@@ -441,6 +569,16 @@ def _ms(t: dict | None) -> str:
     return f"{fmt(t['median_ms'])} / {fmt(t['p95_ms'])}"
 
 
+def _cpu(t: dict | None) -> str:
+    if not t or t.get("cpu_ms") is None:
+        return ""
+    return f"{t['cpu_ms']:,.1f}" if t["cpu_ms"] < 100 else f"{t['cpu_ms']:,.0f}"
+
+
+def _s(seconds: float | None) -> str:
+    return "–" if seconds is None else f"{seconds:.1f}"
+
+
 def tables(report: dict) -> str:
     sizes = report["sizes"]
     used = [b for b in BACKENDS if any(b in c["backends"] for s in sizes for c in s["cases"])]
@@ -455,7 +593,7 @@ def tables(report: dict) -> str:
             v = s.get(key)
             return "" if v is None else "reused" if v["reused"] else f"{v['seconds']:.1f}"
         out.append(f"| {s['size']}x | {s['documents']:,} | {s['nodes']:,} | {s['relationships']:,} | {s['tasks']:,} "
-                   f"| {s['units']:,} | {s['parse_seconds']:.1f} | {s['build_seconds']:.1f} | {load('embedded_load')} "
+                   f"| {s['units']:,} | {_s(s['parse_seconds'])} | {_s(s['build_seconds'])} | {load('embedded_load')} "
                    f"| {load('neo4j_load')} |")
     out.append(f"\n## Median / p95 ms per question (one warm-up, then {report['repeat']} runs; * = one run only, "
                f"the warm-up took over {report['max_seconds']:g} s); cmd: the command as the command line runs "
@@ -468,20 +606,21 @@ def tables(report: dict) -> str:
         cells = [label]
         for b in used:
             for s in sizes:
-                case = next(c for c in s["cases"] if c["case"] == label)
-                cells.append(_ms(case["backends"].get(b)))
+                case = next((c for c in s["cases"] if c["case"] == label), None)
+                cells.append(_ms(case["backends"].get(b)) if case else "")
         out.append("| " + " | ".join(cells) + " |")
     for s in sizes:
         out.append(f"\n## Parameters and rows at {s['size']}x\n")
         if s.get("load_average_before"):
             out.append(f"Machine load (1, 5, 15 min averages; {os.cpu_count()} cores): "
                        f"{s['load_average_before']} before the queries, {s['load_average_after']} after.\n")
-        out.append("| question | parameters | rows | " + " | ".join(f"{b} ms" for b in used) + " |")
-        out.append("|---|---|---:|" + "---:|" * len(used))
+        out.append("| question | parameters | rows | " + " | ".join(f"{b} ms | {b} CPU ms" for b in used) + " |")
+        out.append("|---|---|---:|" + "---:|---:|" * len(used))
         for c in s["cases"]:
             rows = next((t["rows"] for t in c["backends"].values() if t["rows"] is not None), None)
             out.append(f"| {c['case']} | {c['note']} | {'' if rows is None else f'{rows:,}'} | "
-                       + " | ".join(_ms(c["backends"].get(b)) for b in used) + " |")
+                       + " | ".join(f"{_ms(c['backends'].get(b))} | {_cpu(c['backends'].get(b))}" for b in used)
+                       + " |")
         for m in s["mismatches"]:
             out.append(f"\nMISMATCH: {m}")
         errors = [(c["case"], b, t["error"]) for c in s["cases"] for b, t in c["backends"].items() if t["error"]]
@@ -519,9 +658,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="keep the embedded stores here and reuse them (default: a temporary folder)")
     parser.add_argument("--max-seconds", type=float, default=20.0,
                         help="a case whose warm-up takes longer is not repeated (default 20)")
+    parser.add_argument("--loaded-store", type=Path, action="append", default=[],
+                        help="also (or, with --sizes '', only) time the questions on this store loaded with "
+                             "'dutygraph load' (parameters picked from it, no graph built); repeatable")
     parser.add_argument("--cases", default="",
                         help="run only the cases whose label holds one of these texts, comma-separated "
-                             "(e.g. 'tasks' for topic search; default: every case)")
+                             "(e.g. 'cmd:,count' for the commands; default: every case)")
+    parser.add_argument("--backends", default="",
+                        help="only these embedded backends, comma-separated (ladybug, pyoxigraph; default both)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON instead of tables")
     parser.add_argument("--json-file", type=Path, default=None, help="also write the results as JSON to this file")
     args = parser.parse_args(argv)
@@ -529,7 +673,7 @@ def main(argv: list[str] | None = None) -> int:
         sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     except ValueError:
         parser.error("--sizes takes whole numbers, e.g. 1,10,100,1000")
-    if not sizes or min(sizes) < 1 or args.repeat < 1:
+    if (not sizes and not args.loaded_store) or (sizes and min(sizes) < 1) or args.repeat < 1:
         parser.error("--sizes must be at least 1 and --repeat at least 1")
 
     def log(message: str) -> None:
@@ -554,6 +698,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for n in sizes:
             report["sizes"].append(run_size(n, args, work, neo4j, log))
+        for path in args.loaded_store:
+            report["sizes"].append(run_loaded(path, args, log))
     finally:
         if neo4j is not None:
             neo4j.close()

@@ -94,7 +94,9 @@ def unit_card(backend: Backend, name: str, within: str = "", follow: bool = Fals
     labelled with the unit's name as printed then."""
     unit = one_unit(backend, name, within)
     lineage = [unit.id] + (follow_changes(backend, unit.id) if follow else [])
-    names = {r["id"]: r["name"] for r in backend.ask("shared-names") if r["id"] in lineage}
+    names = {unit.id: unit.name}  # the unit's name as shared-names gives it (its candidate's)
+    if follow:
+        names.update({r["id"]: r["name"] for r in backend.ask("shared-names") if r["id"] in lineage})
     rows = []
     for uid in lineage:
         rows += [{"unit": names.get(uid, uid), **row} for row in backend.ask("unit", unit=uid)]

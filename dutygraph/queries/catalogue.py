@@ -142,8 +142,9 @@ QUESTIONS: dict[str, Question] = {q.name: q for q in [
     # What dutygraph.queries.lookup asks to match a name without reading every name of the store.
     Question("shared-names", "Every unit and place with its names.",
              {}, _NAME_COLS, nxl.shared_names, list_columns=("aliases",), order=("id",)),
-    Question("names-holding", "Programs and projects one of whose names holds one of the keys.",
-             {"keys": []}, _NAME_COLS, nxl.names_holding, list_columns=("aliases",), order=("id",)),
+    Question("names-holding", "Programs and projects one of whose names holds one of the keys and one of also "
+             "(the spellings of a second character; [''] for none).",
+             {"keys": [], "also": [""]}, _NAME_COLS, nxl.names_holding, list_columns=("aliases",), order=("id",)),
     Question("task-names", "The tasks whose node ids are given, with their names.",
              {"ids": []}, _NAME_COLS, nxl.task_names, list_columns=("aliases",), order=("id",)),
     Question("task-ids", "Every task whose task id (A2-4-1) is the one given, with its names.",

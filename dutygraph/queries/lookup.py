@@ -94,6 +94,21 @@ def name_keys(core_: str) -> list[str]:
     return list(min((spellings(ch) for ch in core_), key=len))
 
 
+def also_keys(core_: str, keys: list[str]) -> list[str]:
+    """The spellings of a second character of ``core_`` (not one of ``keys``), which every name holding
+    ``core_`` holds too: of those with fewest spellings the last, since program names share their first
+    characters (主动推进…, 持续深化…); [""] (no second character) when there is none.
+
+    >>> also_keys("主动推进营商环境建设", ["主"]), also_keys("黑臭水体", ["黑"]), also_keys("", [""])
+    (['建'], ['水'], [''])
+    """
+    chars = [ch for ch in dict.fromkeys(core_) if ch not in keys and any(a <= ord(ch) < b for a, b in _CJK)]
+    if not chars:
+        return [""]
+    fewest = min(len(spellings(ch)) for ch in chars)
+    return list(spellings([ch for ch in chars if len(spellings(ch)) == fewest][-1]))
+
+
 def _candidates(rows: list[dict]) -> list[Candidate]:
     return [Candidate(r["id"], r["label"], r["name"], tuple(r["aliases"])) for r in rows]
 
@@ -118,7 +133,8 @@ def pool(backend: Backend, name: str, labels: tuple[str, ...], part: bool = Fals
     if set(labels) & set(_SHARED):
         add(backend.ask("shared-names"))
     if set(labels) & set(_NAMED):
-        add(backend.ask("names-holding", keys=name_keys(qc)))
+        held = name_keys(qc)
+        add(backend.ask("names-holding", keys=held, also=also_keys(qc, held)))
     if "Task" in labels:
         keys = list(dict.fromkeys(k for x in (q, qc, name.strip()) for k in traditional(x) if k))
         ids = keys + [f"{document}/task/{k}" for k in keys if document and _task_id_like(k)]
@@ -126,10 +142,16 @@ def pool(backend: Backend, name: str, labels: tuple[str, ...], part: bool = Fals
         for key in keys:
             if _task_id_like(key) and not document:
                 add(backend.ask("task-ids", task_id=key))
-        if part and q and _may_hold(backend, q):
-            for key in traditional(q):
-                add(backend.ask("tasks-holding", part=key))
+        if part:
+            add(_holding(backend, q))
     return sorted(found.values(), key=lambda c: c.id)  # the order of the ``names`` question
+
+
+def _holding(backend: Backend, q: str) -> list[dict]:
+    """The rows of the tasks whose node id holds ``q`` (Simplified) in either script, for a part of a name."""
+    if not (q and _may_hold(backend, q)):
+        return []
+    return [row for key in traditional(q) for row in backend.ask("tasks-holding", part=key)]
 
 
 def _may_hold(backend: Backend, q: str) -> bool:
@@ -143,10 +165,18 @@ def find(backend: Backend, name: str, labels: tuple[str, ...], substring: bool =
          document: str = "") -> list[Candidate]:
     """What ``match_names(name, every candidate, labels, substring)`` finds; [] when nothing matches.
     With ``document`` (exact and core matches only), at least what it finds of that document's tasks."""
-    found = match_names(name, pool(backend, name, labels, document=document), labels)
+    first = pool(backend, name, labels, document=document)
+    found = match_names(name, first, labels)
     if found or not substring:
         return found
-    return match_names(name, pool(backend, name, labels, part=True), labels, substring=True)
+    if document:
+        return match_names(name, pool(backend, name, labels, part=True), labels, substring=True)
+    # pool(part=True) is this pool and the tasks holding a part of the name: the rest is not asked again
+    more = {c.id: c for c in first}
+    if "Task" in labels:
+        for c in _candidates(_holding(backend, simplified(clean(name)))):
+            more.setdefault(c.id, c)
+    return match_names(name, sorted(more.values(), key=lambda c: c.id), labels, substring=True)
 
 
 def unknown(backend: Backend, name: str, labels: tuple[str, ...], what: str) -> QueryError:

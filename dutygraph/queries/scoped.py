@@ -32,6 +32,9 @@ def unit_card(backend: Backend, name: str, document: str | None = None, within: 
     return _only(ask.unit_card(backend, name, within=within, follow=follow), doc)
 
 
+LISTED = 10  # full ids listed when a task id is in several documents (a store of 3,000 plans has 2,800 A4-2)
+
+
 def task_card(backend: Backend, task: str, document: str | None = None) -> list[dict]:
     """The task's card, opened by a row with its text, every row naming its document."""
     doc = resolve_document(backend, document)
@@ -44,8 +47,9 @@ def task_card(backend: Backend, task: str, document: str | None = None) -> list[
         if not found:
             raise QueryError(f"no task {task} in {doc}")
     if len(found) > 1:
-        raise QueryError(f"task {task} is in several documents; give --document or its full id: "
-                         + ", ".join(c.id for c in found))
+        shown = ", ".join(c.id for c in found[:LISTED])
+        more = f" and {len(found) - LISTED:,} more" if len(found) > LISTED else ""
+        raise QueryError(f"task {task} is in {len(found):,} documents; give --document or its full id: {shown}{more}")
     node = found[0].id
     info = backend.ask("task-rows", tasks=[node])
     document = info[0]["document"] if info else ""

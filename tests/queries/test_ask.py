@@ -38,3 +38,16 @@ def test_the_one_unit_joining_two_groups_is_the_broker(backend):
 
 def test_brokers_limit(backend):
     assert len(ask.brokers(backend, limit=2)) == 2 and len(ask.brokers(backend, limit=0)) == 5
+
+
+def test_a_task_id_in_many_documents_lists_ten_full_ids_and_counts_the_rest():
+    from dutygraph.errors import QueryError
+    from dutygraph.queries import scoped
+
+    docs = [Document(f"plan-{i:02d}.txt", f"湘潭市第{i}号工作方案", issuers=["湘潭市人民政府"],
+                     tasks=[_task("A1-1", 1, "市发改委", ["市教育局"])]) for i in range(12)]
+    with pytest.raises(QueryError) as err:
+        scoped.task_card(NetworkxBackend(build(docs)), "A1-1")
+    message = str(err.value)
+    assert "is in 12 documents" in message and message.endswith(" and 2 more")
+    assert message.count("/task/A1-1") == 10

@@ -94,3 +94,22 @@ def test_the_stores_find_what_networkx_finds(graph, tmp_path):
                 for backend in stores:
                     assert [c.id for c in lookup.find(backend, q, labels, substring=substring)] == expected, \
                         (backend.name, q, labels)
+
+
+def test_a_part_of_a_name_asks_the_store_for_the_names_once(graph):
+    """A name found only as a part (the second round) reuses the first round's pool: each of shared-names,
+    names-holding and task-names is asked once, and the answer is the full match's."""
+    backend = NetworkxBackend(graph)
+    asked = []
+    ask = backend.ask
+
+    def recording(name, **params):
+        asked.append(name)
+        return ask(name, **params)
+
+    backend.ask = recording
+    labels = ("Program", "Project", "Place", "Task")
+    found = [c.id for c in lookup.find(backend, "/task/A2", labels, substring=True)]
+    assert found and found == full(NetworkxBackend(graph), "/task/A2", labels, True)
+    assert "tasks-holding" in asked
+    assert [asked.count(q) for q in ("shared-names", "names-holding", "task-names")] == [1, 1, 1]
