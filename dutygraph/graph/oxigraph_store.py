@@ -298,55 +298,62 @@ class _Abortable(io.RawIOBase):
 
 
 class PartLoader:
-    """Bulk-loads the documents' named graphs of staged parts into a store, in a thread of its own, while
+    """Bulk-loads the documents' named graphs of staged parts into a store, in threads of their own, while
     more parts are staged: :meth:`add` a part as soon as it is written, :meth:`finish` when all are.
 
-    The parts waiting when the thread is free are loaded together, by one ``bulk_load`` of
-    up to :data:`PART_BATCH_QUADS` quads (pyoxigraph's bulk loader sorts a batch of a million
-    quads in memory, some 0.7 GB, so memory stays that of one batch whatever the number of
-    documents); before it, the named graphs of those of its documents that are in
-    ``existing`` (the store's documents before this load) are dropped, so a reload replaces.
-    Not transactional, like :meth:`OxigraphStore.load_staged`: for a store built aside.
-    ``seconds`` and ``quads`` tell how long the thread was loading, and what.
+    Each of ``threads`` threads (default :data:`BULK_LOADERS`) takes the parts waiting when
+    it is free, up to :data:`PART_BATCH_QUADS` quads, and loads them by one ``bulk_load``
+    (pyoxigraph's bulk loader sorts a batch of up to a million quads in memory, some 0.7 GB,
+    so memory stays that of one batch per thread whatever the number of documents); before
+    it, the named graphs of those of its documents that are in ``existing`` (the store's
+    documents before this load) are dropped, so a reload replaces. Not transactional, like
+    :meth:`OxigraphStore.load_staged`: for a store built aside. ``seconds`` (summed over the
+    threads), ``loads`` and ``quads`` tell what the threads did.
     """
 
     def __init__(self, store: OxigraphStore, stage, existing: Iterable[str] = (),
-                 batch_quads: int = PART_BATCH_QUADS):
+                 batch_quads: int = PART_BATCH_QUADS, threads: int | None = None):
         self.store, self.stage, self.existing = store, stage, set(existing)
         self.batch_quads = batch_quads
+        self.threads = max(1, threads or BULK_LOADERS)
         self.seconds = 0.0
         self.quads = 0
         self.loads = 0
         self._queue: queue.Queue = queue.Queue()
         self._stop = threading.Event()
+        self._lock = threading.Lock()
         self._error: BaseException | None = None
-        self._thread: threading.Thread | None = None
+        self._running: list[threading.Thread] = []
 
     def add(self, part: str, documents: Iterable[str], quads: int) -> None:
         """A staged part (its name, its documents' ids, its number of quads) is ready to be loaded."""
         if self._error is not None:
             self._raise()
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="oxigraph-part-loader", daemon=True)
-            self._thread.start()
+        if not self._running:
+            self.store.store  # opened here, once, before the threads share it
+            self._running = [threading.Thread(target=self._run, name=f"oxigraph-part-loader-{k}", daemon=True)
+                             for k in range(self.threads)]
+            for thread in self._running:
+                thread.start()
         self._queue.put((part, list(documents), quads))
 
     def finish(self) -> None:
-        """Wait until every part added is loaded; a failure of the thread is raised here."""
-        if self._thread is not None:
-            self._queue.put(None)
-            self._thread.join()
-            self._thread = None
+        """Wait until every part added is loaded; a failure of a thread is raised here."""
+        self._join()
         if self._error is not None:
             self._raise()
 
     def abort(self) -> None:
-        """Stop loading (the store is thrown away) and wait for the thread; nothing is raised."""
+        """Stop loading (the store is thrown away) and wait for the threads; nothing is raised."""
         self._stop.set()
-        if self._thread is not None:
+        self._join()
+
+    def _join(self) -> None:
+        for _ in self._running:
             self._queue.put(None)
-            self._thread.join()
-            self._thread = None
+        for thread in self._running:
+            thread.join()
+        self._running = []
 
     def _raise(self) -> None:
         exc = self._error
@@ -374,7 +381,10 @@ class PartLoader:
                     quads += item[2]
                 self._load(batch, quads)
         except BaseException as exc:  # raised in the caller's thread by finish()
-            self._error = exc
+            with self._lock:
+                if self._error is None:
+                    self._error = exc
+            self._stop.set()
 
     def _load(self, batch: list, quads: int) -> None:
         import pyoxigraph as ox
@@ -388,6 +398,7 @@ class PartLoader:
         if files:
             store.bulk_load(_Abortable(self.stage.nquads_stream(files), self._stop), ox.RdfFormat.N_QUADS,
                             lenient=True)
-        self.seconds += time.perf_counter() - start
-        self.quads += quads
-        self.loads += 1
+        with self._lock:
+            self.seconds += time.perf_counter() - start
+            self.quads += quads
+            self.loads += 1
