@@ -67,20 +67,32 @@ def _cpu() -> float:
     return t.user + t.system + t.children_user + t.children_system
 
 
-def _phases(steps: dict, cpu: dict):
+def _own_cpu() -> float:
+    t = os.times()
+    return t.user + t.system
+
+
+def _phases(steps: dict, cpu: dict, own: dict | None = None, rss: dict | None = None):
     """An on_phase hook timing each phase into ``steps`` (wall) and ``cpu`` (this process and its reaped
-    workers): stage, ladybug, oxigraph, commit (sync, commit record, clean-up), open (the rest)."""
-    last = {"name": None, "t": time.perf_counter(), "cpu": _cpu()}
+    workers), ``own`` (this process alone: its threads, pyoxigraph's and ladybug's included, not the
+    workers) and ``rss`` (this process's peak RSS in MB at the end of the phase): stage, ladybug,
+    oxigraph, commit (sync, commit record, clean-up), open (the rest). During ``stage`` this process
+    runs pyoxigraph's bulk load of the parts already staged (the workers read and build)."""
+    last = {"name": None, "t": time.perf_counter(), "cpu": _cpu(), "own": _own_cpu()}
     names = {"stage": "stage", "ladybug": "ladybug", "oxigraph": "oxigraph"}
+    own = {} if own is None else own
+    rss = {} if rss is None else rss
 
     def on_phase(phase: str) -> None:
-        now, used = time.perf_counter(), _cpu()
+        now, used, mine = time.perf_counter(), _cpu(), _own_cpu()
         if last["name"] is not None:
             key = names.get(last["name"], "commit" if last["name"] in ("sync", "commit", "committed", "collect")
                             else "open")
             steps[key] = steps.get(key, 0.0) + now - last["t"]
             cpu[key] = cpu.get(key, 0.0) + used - last["cpu"]
-        last.update(name=phase, t=now, cpu=used)
+            own[key] = own.get(key, 0.0) + mine - last["own"]
+            rss[key] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        last.update(name=phase, t=now, cpu=used, own=mine)
 
     return on_phase
 
@@ -100,10 +112,14 @@ def run_load(files: list[Path], store: Path) -> dict:
 
     steps: dict = {}
     cpu: dict = {}
-    with EmbeddedStore(store, on_phase=_phases(steps, cpu)) as s:
+    own: dict = {}
+    rss: dict = {}
+    with EmbeddedStore(store, on_phase=_phases(steps, cpu, own, rss)) as s:
         counts, staged = s.load_files(files)
+        bulk = s.last_bulk_load
     return {**_counts(counts), "documents": len(staged.documents), "failures": len(staged.failures), "steps": steps,
-            "step_cpu": cpu}
+            "step_cpu": cpu, "step_own_cpu": own, "step_peak_rss_mb": rss, "quads": staged.quads,
+            "oxigraph_document_load": bulk}
 
 
 ADMIN_PHASES = ("Node import", "Relationship import", "Relationship linking", "Post processing")
@@ -331,7 +347,8 @@ def measure(case: str, corpus: Path, extra: str = "") -> dict:
                load_average=load_average)
     print(f"{out['plans']} plans, {case}: {wall:.1f}s wall, {out['cpu']:.1f}s CPU, "
           f"{out['peak_rss_mb']:.0f} MB (+{out['worker_rss_mb']:.0f} MB per worker), wall {out['steps']}, "
-          f"CPU {out.get('step_cpu')}",
+          f"CPU {out.get('step_cpu')}, this process's CPU {out.get('step_own_cpu')}, peak RSS by step "
+          f"{out.get('step_peak_rss_mb')}, pyoxigraph's document graphs {out.get('oxigraph_document_load')}",
           file=sys.stderr, flush=True)
     return out
 

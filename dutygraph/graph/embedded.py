@@ -55,7 +55,7 @@ from ..errors import DutygraphError, QueryError, StoreError
 from . import generations as gen
 from . import schema, vocab
 from .ladybug_store import LadybugStore
-from .oxigraph_store import OxigraphStore
+from .oxigraph_store import OxigraphStore, PartLoader
 
 DEFAULT_PATH = Path(".dutygraph")
 # 2: IN_DOCUMENT carries `document`, shared nodes keep schema.preferred values, namesakes get folder keys.
@@ -116,6 +116,7 @@ class EmbeddedStore:
         self._ladybug: LadybugStore | None = None
         self._oxigraph: OxigraphStore | None = None
         self._reader_lock: int | None = None
+        self.last_bulk_load: dict = {}  # of the last load: pyoxigraph's document graphs (seconds, loads, quads)
 
     @property
     def meta_path(self) -> Path:
@@ -231,10 +232,10 @@ class EmbeddedStore:
         from .stream import stage_documents, stage_graph
 
         if hasattr(documents_or_graph, "nodes") and hasattr(documents_or_graph, "edges"):
-            counts, _ = self._load(lambda stage: stage_graph(documents_or_graph, stage))
+            counts, _ = self._load(lambda stage, on_part: stage_graph(documents_or_graph, stage, on_part=on_part))
         else:
             documents = list(documents_or_graph)
-            counts, _ = self._load(lambda stage: stage_documents(documents, stage))
+            counts, _ = self._load(lambda stage, on_part: stage_documents(documents, stage, on_part=on_part))
         return counts
 
     def load_files(self, files, processes: int | None = None, progress: Callable[[int], None] | None = None,
@@ -244,17 +245,19 @@ class EmbeddedStore:
         :class:`~dutygraph.graph.stream.StageResult` (failures, coverage, counts).
 
         Files are read and built in ``processes`` worker processes (None: one per core)
-        into a staging folder inside the new generation, then bulk-loaded into both
-        halves; memory stays bounded whatever the number of files.
+        into a staging folder inside the new generation, and bulk-loaded into both
+        halves (pyoxigraph takes each part as soon as it is written); memory stays
+        bounded whatever the number of files.
         """
         from .stream import stage_files
 
-        return self._load(lambda stage: stage_files(files, stage, processes, progress=progress,
-                                                    min_coverage=min_coverage))
+        return self._load(lambda stage, on_part: stage_files(files, stage, processes, progress=progress,
+                                                             min_coverage=min_coverage, on_part=on_part))
 
     def _load(self, stager) -> tuple[dict | None, object]:
-        """Stage the documents into a new generation (``stager(stage)`` -> StageResult), bulk-load both halves
-        from the staging folder, sync and commit."""
+        """Stage the documents into a new generation (``stager(stage, on_part)`` -> StageResult, calling
+        ``on_part(name, result)`` as each part is written), bulk-load both halves from the staging folder,
+        sync and commit."""
         self.close()
         if self._meta() is None:  # before the lock file is made: a folder that is not a store stays untouched
             gen.check_new(self.path)
@@ -311,14 +314,18 @@ class EmbeddedStore:
                 gen.copy_generation(old, new)
             finally:
                 gen.unlock(lock)
+        stage = Stage(new / "stage")
+        oxigraph = OxigraphStore(new / "oxigraph")
+        parts = PartLoader(oxigraph, stage, existing)  # the documents' graphs, loaded while others are staged
         try:
             self._phase("stage")
-            stage = Stage(new / "stage")
-            staged = stager(stage)
+            staged = stager(stage, lambda name, part: parts.add(name, part.documents, part.quads))
             if not staged.documents:
                 return None, {}, staged
             replaced = sorted(set(staged.documents) & set(existing))
-            counts, cypher = self._load_halves(new, stage, replaced)
+            counts, cypher = self._load_halves(new, stage, replaced, oxigraph, parts)
+            self.last_bulk_load = {"oxigraph_seconds": parts.seconds, "oxigraph_loads": parts.loads,
+                                   "quads": parts.quads}
             gen.remove(stage.root)
             self._phase("sync")
             gen.sync_tree(new)
@@ -326,12 +333,17 @@ class EmbeddedStore:
             if isinstance(exc, DutygraphError) and not isinstance(exc, StoreError):
                 raise  # an input error (two files that would be one document): said as it is
             raise StoreError(f"{self.path}: load failed, nothing changed: {gen.reason(exc)}") from exc
+        finally:
+            parts.abort()  # nothing left to do if it finished; else it stops and the generation is removed
+            oxigraph.close()
         return counts, cypher, staged
 
-    def _load_halves(self, new: Path, stage, replaced: list[str]) -> tuple[dict, dict]:
-        """Bulk-load the staging folder into both halves of generation ``new``: the counts, the documents'
-        hashes. The shared RDF graph is rewritten for the shared nodes and relationships the load touched,
-        from ladybug's merged rows (the property graph's merge rules are the only ones)."""
+    def _load_halves(self, new: Path, stage, replaced: list[str], oxigraph: OxigraphStore,
+                     parts: PartLoader) -> tuple[dict, dict]:
+        """Bulk-load the staging folder into both halves of generation ``new`` (pyoxigraph's document graphs
+        are being loaded by ``parts`` meanwhile): the counts, the documents' hashes. The shared RDF graph is
+        rewritten for the shared nodes and relationships the load touched, from ladybug's merged rows (the
+        property graph's merge rules are the only ones)."""
         from .rdf import rows_ntriples
 
         self._phase("ladybug")
@@ -347,13 +359,12 @@ class EmbeddedStore:
         touched = sorted({vocab.iri(i) for ids in touched_nodes.values() for i in ids}
                          | {vocab.edge_iri(t, s, o) for t, s, o in touched_edges})
         self._phase("oxigraph")
-        oxigraph = OxigraphStore(new / "oxigraph")
         try:
-            oxigraph.load_staged(stage, replaced, shared, touched)
+            oxigraph.load_staged(stage, replaced, shared, touched, parts)
             oxigraph.flush()
             sparql = oxigraph.document_hashes()
         finally:
-            oxigraph.close()
+            oxigraph.close()  # before the files are synced
         if cypher != sparql:
             raise StoreError(f"the halves disagree after loading "
                              f"({len(cypher)} documents in ladybug, {len(sparql)} in pyoxigraph)")

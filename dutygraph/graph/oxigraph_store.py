@@ -13,7 +13,10 @@ which Oxigraph applies in one transaction, so a failed load changes nothing
 how it was).
 
 The embedded store loads by the bulk path instead (:meth:`OxigraphStore.load_staged`:
-staged N-Quads bulk-loaded, into a generation built aside);
+staged N-Quads bulk-loaded, into a generation built aside), the documents' graphs
+while the documents are still being read (:class:`PartLoader`: a thread of its own
+bulk-loads each staged part as it is written, so the bulk load, which keeps about one
+core busy, runs beside the worker processes instead of after them);
 ``load`` stays for a store written in place.
 
 pyoxigraph has no ``close()``: a store is released when nothing refers to it,
@@ -32,8 +35,13 @@ Python values so that none is left behind.
 from __future__ import annotations
 
 import gc
+import io
 import os
+import queue
+import threading
+import time
 from pathlib import Path
+from typing import Iterable
 
 from ..errors import QueryError, StoreError
 from . import vocab as v
@@ -189,6 +197,12 @@ class OxigraphStore:
     def _is_empty(self) -> bool:
         return next(iter(self.store.quads_for_pattern(None, None, None, None)), None) is None
 
+    def _has_shared(self) -> bool:
+        import pyoxigraph as ox
+
+        shared = ox.NamedNode(v.SHARED_GRAPH)
+        return next(iter(self.store.quads_for_pattern(None, None, None, shared)), None) is not None
+
     def load(self, graph) -> None:
         """Replace the documents of ``graph`` by their new named graphs; nothing changes if it fails."""
         import pyoxigraph as ox
@@ -209,31 +223,36 @@ class OxigraphStore:
         except (OSError, SyntaxError, ValueError, TypeError) as exc:
             raise StoreError(f"{self.path}: load failed, nothing changed: {exc}") from exc
 
-    def load_staged(self, stage, replaced: list[str], shared: bytes, touched: list[str]) -> None:
+    def load_staged(self, stage, replaced: list[str], shared: bytes, touched: list[str],
+                    parts: "PartLoader | None" = None) -> None:
         """Bulk-load a staging folder (:class:`~dutygraph.graph.staging.Stage`) into this store.
 
         The named graphs of ``replaced`` are dropped; what the shared graph says of the
         ``touched`` subjects (IRIs) is deleted and ``shared`` (N-Triples: their new
         description, from the merged rows) loaded in its place; the documents' named
-        graphs are bulk-loaded from the staged N-Quads (by :data:`BULK_LOADERS` loads at
-        once: each takes about 2 GB). Cost follows what is loaded,
-        not the store. Not transactional: it is meant for a store that is thrown away
-        if a load fails (a generation built aside).
+        graphs are bulk-loaded from the staged N-Quads — by ``parts`` (a :class:`PartLoader`
+        that has been loading them while they were staged: it is waited for, and it dropped
+        the replaced graphs itself), or here (by :data:`BULK_LOADERS` loads at once: each
+        takes about 2 GB). Cost follows what is loaded, not the store. Not transactional:
+        it is meant for a store that is thrown away if a load fails (a generation built aside).
         """
         import pyoxigraph as ox
 
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
+        if parts is not None:
+            parts.finish()
         store = self.store
         try:
-            if replaced:
-                store.update(" ;\n".join(f"DROP SILENT GRAPH <{v.graph_iri(d)}>" for d in replaced))
-            if touched and not self._is_empty():
+            if parts is None:
+                if replaced:
+                    store.update(" ;\n".join(f"DROP SILENT GRAPH <{v.graph_iri(d)}>" for d in replaced))
+                self._bulk_load_parallel(stage)
+            if touched and self._has_shared():
                 for k in range(0, len(touched), 2000):
                     values = " ".join(f"<{iri}>" for iri in touched[k:k + 2000])
                     store.update(f"DELETE {{ GRAPH <{v.SHARED_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {values} }}"
                                  f" GRAPH <{v.SHARED_GRAPH}> {{ ?s ?p ?o }} }}")
-            self._bulk_load_parallel(stage)
             if shared:
                 store.bulk_load(shared, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(v.SHARED_GRAPH), lenient=True)
         except (OSError, SyntaxError, ValueError, TypeError) as exc:
@@ -258,3 +277,128 @@ class OxigraphStore:
         with ThreadPoolExecutor(len(groups)) as pool:
             for future in [pool.submit(load, g) for g in groups]:
                 future.result()
+
+
+PART_BATCH_QUADS = 1_000_000  # a PartLoader's bulk load takes parts up to about this many quads at once
+
+
+class _Abortable(io.RawIOBase):
+    """A binary stream that fails its next read once ``stop`` is set (to end a bulk load early)."""
+
+    def __init__(self, raw, stop: threading.Event):
+        self._raw, self._stop = raw, stop
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self._stop.is_set():
+            raise OSError("the load was stopped")
+        return self._raw.readinto(buffer)
+
+
+class PartLoader:
+    """Bulk-loads the documents' named graphs of staged parts into a store, in threads of their own, while
+    more parts are staged: :meth:`add` a part as soon as it is written, :meth:`finish` when all are.
+
+    Each of ``threads`` threads (default :data:`BULK_LOADERS`) takes the parts waiting when
+    it is free, up to :data:`PART_BATCH_QUADS` quads, and loads them by one ``bulk_load``
+    (pyoxigraph's bulk loader sorts a batch of up to a million quads in memory, some 0.7 GB,
+    so memory stays that of one batch per thread whatever the number of documents); before
+    it, the named graphs of those of its documents that are in ``existing`` (the store's
+    documents before this load) are dropped, so a reload replaces. Not transactional, like
+    :meth:`OxigraphStore.load_staged`: for a store built aside. ``seconds`` (summed over the
+    threads), ``loads`` and ``quads`` tell what the threads did.
+    """
+
+    def __init__(self, store: OxigraphStore, stage, existing: Iterable[str] = (),
+                 batch_quads: int = PART_BATCH_QUADS, threads: int | None = None):
+        self.store, self.stage, self.existing = store, stage, set(existing)
+        self.batch_quads = batch_quads
+        self.threads = max(1, threads or BULK_LOADERS)
+        self.seconds = 0.0
+        self.quads = 0
+        self.loads = 0
+        self._queue: queue.Queue = queue.Queue()
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._error: BaseException | None = None
+        self._running: list[threading.Thread] = []
+
+    def add(self, part: str, documents: Iterable[str], quads: int) -> None:
+        """A staged part (its name, its documents' ids, its number of quads) is ready to be loaded."""
+        if self._error is not None:
+            self._raise()
+        if not self._running:
+            self.store.store  # opened here, once, before the threads share it
+            self._running = [threading.Thread(target=self._run, name=f"oxigraph-part-loader-{k}", daemon=True)
+                             for k in range(self.threads)]
+            for thread in self._running:
+                thread.start()
+        self._queue.put((part, list(documents), quads))
+
+    def finish(self) -> None:
+        """Wait until every part added is loaded; a failure of a thread is raised here."""
+        self._join()
+        if self._error is not None:
+            self._raise()
+
+    def abort(self) -> None:
+        """Stop loading (the store is thrown away) and wait for the threads; nothing is raised."""
+        self._stop.set()
+        self._join()
+
+    def _join(self) -> None:
+        for _ in self._running:
+            self._queue.put(None)
+        for thread in self._running:
+            thread.join()
+        self._running = []
+
+    def _raise(self) -> None:
+        exc = self._error
+        if isinstance(exc, (OSError, SyntaxError, ValueError, TypeError)):
+            raise StoreError(f"{self.store.path}: load failed, nothing changed: {exc}") from exc
+        raise exc
+
+    def _run(self) -> None:
+        try:
+            done = False
+            while not done and not self._stop.is_set():
+                item = self._queue.get()
+                if item is None:
+                    break
+                batch, quads = [item], item[2]
+                while quads < self.batch_quads:
+                    try:
+                        item = self._queue.get_nowait()
+                    except queue.Empty:
+                        break
+                    if item is None:
+                        done = True
+                        break
+                    batch.append(item)
+                    quads += item[2]
+                self._load(batch, quads)
+        except BaseException as exc:  # raised in the caller's thread by finish()
+            with self._lock:
+                if self._error is None:
+                    self._error = exc
+            self._stop.set()
+
+    def _load(self, batch: list, quads: int) -> None:
+        import pyoxigraph as ox
+
+        start = time.perf_counter()
+        store = self.store.store
+        replaced = [d for _, docs, _ in batch for d in docs if d in self.existing]
+        if replaced:
+            store.update(" ;\n".join(f"DROP SILENT GRAPH <{v.graph_iri(d)}>" for d in replaced))
+        files = [f for f in (self.stage.nquads_part(part) for part, _, _ in batch) if f is not None]
+        if files:
+            store.bulk_load(_Abortable(self.stage.nquads_stream(files), self._stop), ox.RdfFormat.N_QUADS,
+                            lenient=True)
+        with self._lock:
+            self.seconds += time.perf_counter() - start
+            self.quads += quads
+            self.loads += 1

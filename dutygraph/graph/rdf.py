@@ -71,6 +71,7 @@ class _Terms:
         self.type = f"<{v.RDF_TYPE}>"
         self.p = {key: f"<{pred}>" for key, (pred, _) in v.PROPERTIES.items()}
         self.kind = {key: kind for key, (_, kind) in v.PROPERTIES.items()}
+        self.pk = {key: (self.p[key], kind) for key, kind in self.kind.items()}
 
     def node(self, node_id: str) -> str:
         node = self._nodes.get(node_id)
@@ -80,7 +81,10 @@ class _Terms:
 
     def literal(self, value, kind: str) -> str:
         if kind == "string":
-            return '"' + str(value).translate(_ESCAPE) + '"'
+            value = str(value)
+            if '"' in value or "\\" in value or "\n" in value or "\r" in value:  # rare: translate is slow
+                value = value.translate(_ESCAPE)
+            return '"' + value + '"'
         if kind == "int":
             return f'"{int(value)}"{self._dt["integer"]}'
         if kind == "double":
@@ -97,10 +101,14 @@ _EDGE_SKIP = frozenset(("type", "documents"))
 
 
 def _property_triples(t: _Terms, subject: str, data: dict, out: list, skip: frozenset) -> None:
+    properties = t.pk
     for key, value in data.items():
-        if key in skip or value is None or key not in t.p:
+        if value is None or key in skip:
             continue
-        p, kind = t.p[key], t.kind[key]
+        pk = properties.get(key)
+        if pk is None:
+            continue
+        p, kind = pk
         if isinstance(value, (list, tuple)):
             out.extend((subject, p, t.literal(item, kind)) for item in value)
         else:

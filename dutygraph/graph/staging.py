@@ -135,6 +135,11 @@ class Stage:
             return files
         return [f for f in files if (f.stem == SHARED) == shared]
 
+    def nquads_part(self, part: str) -> Path | None:
+        """The N-Quads file of one part, or None if it has none."""
+        path = self.root / "nquads" / f"{part}{NQUADS_SUFFIX}"
+        return path if path.is_file() else None
+
     def nquads_parts(self) -> list[Path]:
         folder = self.root / "nquads"
         return sorted(folder.glob(f"*{NQUADS_SUFFIX}")) if folder.is_dir() else []

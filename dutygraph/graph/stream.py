@@ -143,6 +143,7 @@ class StageResult:
     tasks: int = 0
     assignments: int = 0
     relationships: int = 0  # owned relationships; shared ones are counted in the index
+    quads: int = 0  # of the documents' named graphs (the staged N-Quads)
     index: SharedIndex = field(default_factory=SharedIndex)
 
     def add(self, other: "StageResult") -> None:
@@ -153,6 +154,7 @@ class StageResult:
         self.tasks += other.tasks
         self.assignments += other.assignments
         self.relationships += other.relationships
+        self.quads += other.quads
         self.index.merge(other.index)
 
     @property
@@ -197,6 +199,7 @@ def _stage_part(stage: Stage, part: str, items: Sequence[tuple[object, str]],
         result.tasks += len(doc.tasks)
         result.assignments += sum(len(t.assignments) for t in doc.tasks)
         result.relationships += sum(map(len, rows.own_edges.values()))
+    result.quads = sum(chunk.count(b"\n") for chunk in nquads)
     stage.write_part(part, own_nodes, own_edges, nquads)
     return result
 
@@ -212,7 +215,11 @@ def _finish(stage: Stage, result: StageResult) -> StageResult:
     return result
 
 
-def stage_documents(documents: Iterable, stage: Stage, part_size: int = PART_SIZE) -> StageResult:
+OnPart = Callable[[str, StageResult], None]  # called with each part's name and result once it is written
+
+
+def stage_documents(documents: Iterable, stage: Stage, part_size: int = PART_SIZE,
+                    on_part: OnPart | None = None) -> StageResult:
     """Stage documents already read (in this process), keyed as ``build`` keys them."""
     from .build import document_keys
 
@@ -224,15 +231,22 @@ def stage_documents(documents: Iterable, stage: Stage, part_size: int = PART_SIZ
             items.append((doc, key))
     result = StageResult()
     for k in range(0, len(items), part_size):
-        result.add(_stage_part(stage, f"p{k // part_size:06d}", items[k:k + part_size]))
+        part = f"p{k // part_size:06d}"
+        done = _stage_part(stage, part, items[k:k + part_size])
+        if on_part:
+            on_part(part, done)
+        result.add(done)
     return _finish(stage, result)
 
 
-def stage_graph(graph, stage: Stage) -> StageResult:
+def stage_graph(graph, stage: Stage, on_part: OnPart | None = None) -> StageResult:
     """Stage a graph ``build`` made (one part, its shared rows as they are)."""
     rows = split(graph)
     stage.write_part("p000000", rows.own_nodes, rows.own_edges, rows.nquads)
-    result = StageResult(documents=rows.documents, relationships=sum(map(len, rows.own_edges.values())))
+    result = StageResult(documents=rows.documents, relationships=sum(map(len, rows.own_edges.values())),
+                         quads=sum(chunk.count(b"\n") for chunk in rows.nquads))
+    if on_part:
+        on_part("p000000", result)
     result.index.add_nodes(rows.shared_nodes)
     result.index.add_edges(rows.shared_edges)
     return _finish(stage, result)
@@ -252,11 +266,13 @@ def file_keys(files: Sequence[str | Path]) -> list[tuple[str, str]]:
 
 def stage_files(files: Sequence[str | Path], stage: Stage, processes: int | None = None, *,
                 part_size: int = PART_SIZE, progress: Callable[[int], None] | None = None,
-                min_coverage: float | None = None) -> StageResult:
+                min_coverage: float | None = None, on_part: OnPart | None = None) -> StageResult:
     """Read, build and stage ``files`` in ``processes`` worker processes (None: one per core; 1: here).
 
     Parts are written by the workers; at most two parts per worker are in flight, so
-    memory stays bounded. ``progress(n)`` is called as each part of ``n`` files is done.
+    memory stays bounded. ``progress(n)`` is called as each part of ``n`` files is done,
+    ``on_part(name, result)`` as each part is written (in the order they end; the shared
+    part, written last, is not announced).
     """
     items = file_keys(files)
     parts = [(f"p{k // part_size:06d}", items[k:k + part_size]) for k in range(0, len(items), part_size)]
@@ -264,7 +280,10 @@ def stage_files(files: Sequence[str | Path], stage: Stage, processes: int | None
     result = StageResult()
     if processes == 1:
         for part, chunk in parts:
-            result.add(_stage_part(stage, part, chunk, min_coverage))
+            done = _stage_part(stage, part, chunk, min_coverage)
+            if on_part:
+                on_part(part, done)
+            result.add(done)
             if progress:
                 progress(len(chunk))
         return _finish(stage, result)
@@ -274,7 +293,7 @@ def stage_files(files: Sequence[str | Path], stage: Stage, processes: int | None
 
         def submit() -> None:
             for part, chunk in todo:
-                running[pool.submit(_stage_part_in_worker, stage, part, chunk, min_coverage)] = chunk
+                running[pool.submit(_stage_part_in_worker, stage, part, chunk, min_coverage)] = part, chunk
                 return
 
         for _ in range(2 * processes):
@@ -282,8 +301,11 @@ def stage_files(files: Sequence[str | Path], stage: Stage, processes: int | None
         while running:
             done, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in done:
-                chunk = running.pop(future)
-                result.add(future.result())
+                part, chunk = running.pop(future)
+                finished = future.result()
+                if on_part:
+                    on_part(part, finished)
+                result.add(finished)
                 if progress:
                     progress(len(chunk))
                 submit()
