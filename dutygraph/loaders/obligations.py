@@ -39,7 +39,6 @@ _ITEM_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.�
 _DEPARTMENT_END = re.compile(r"(?:部门|单位|机构|政府|委员会|管委会|委会|协会|联合会|[局委办厅部院队站所科室组中心司处馆社团]|"
                              r"公司|集团|乡镇|街道|各地|企业)[)）]?$")
 _NOT_IN_NAME = re.compile(r"的|要|将|须|应当|必须")
-_OPENING = re.compile("")  # an item's opening names need no word before them
 _ADVERBS = ("也", "还", "均", "都", "分别", "一定", "务必", "切实", "进一步")
 _STOPS = "，,。；;！!？?"
 
@@ -83,7 +82,7 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
     m = intro.match(segment)
     if m:
         segment = segment[m.end():].lstrip(",，:： ")
-    m = address.match(segment) or (_OPENING.match(segment) if item else None)
+    m = address.match(segment)
     if m:
         segment = segment[m.end():]
     stop = next((k for k, c in enumerate(segment) if c in _STOPS), len(segment))
@@ -92,9 +91,9 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
         word = obligation.match(rest)
         if word is not None:
             names = _subject(segment[:end])
-            if names and all(_NAME_CHARS.match(n.replace("、", "")) and not NOT_NAME_START.match(n) for n in names):  # the shortest subject an obligation word follows: 各地、各部门要…
-                return names, word.group(), rest[word.end():]
-    if m is not None:  # addressed (请各地、各部门抓好…)
+            if names and all(_NAME_CHARS.match(n.replace("、", "")) and not NOT_NAME_START.match(n) for n in names):
+                return names, word.group(), rest[word.end():]  # the shortest subject before an obligation word
+    if m is not None or item:  # addressed (请各地、各部门抓好…) or opening an item (1、宣传部门通过…)
         found = opening_units(segment, _well_formed)
         if found:
             return found[0], "", segment[found[1]:]

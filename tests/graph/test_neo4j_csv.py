@@ -142,24 +142,35 @@ def test_neo4j_admin_import_loads_the_same_graph(tmp_path, graph):
     assert imported.returncode == 0, imported.stdout[-3000:] + imported.stderr[-3000:]
     assert f"{graph.number_of_edges()} relationships" in imported.stdout
 
-    port = _free_port()
-    log = open(tmp_path / "server.out", "w")
-    server = subprocess.Popen([java, *JVM_OPTS, "-cp", f"{SERVER / 'classes'}:{SERVER / 'lib' / '*'}", "Launcher",
-                               str(home)], env={**os.environ, "NEO4J_BOLT_PORT": str(port)}, stdout=log,
-                              stderr=subprocess.STDOUT, start_new_session=True)
+    server, port, log = start_server(java, home, tmp_path / "server.out")
     try:
-        deadline = time.monotonic() + 120
-        while "NEO4J READY" not in (tmp_path / "server.out").read_text(errors="replace"):
-            assert server.poll() is None, (tmp_path / "server.out").read_text(errors="replace")[-3000:]
-            assert time.monotonic() < deadline, "the imported database did not start in 120 s"
-            time.sleep(0.3)
         with Neo4jStore(uri=f"bolt://127.0.0.1:{port}", database="neo4j") as store:
             assert_store_equals(store, graph)
     finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        log.close()
+        stop_server(server, log)
+
+
+def start_server(java: str, home, out):
+    """A Neo4j server (the test server's launcher) on ``home`` and a free port; waits until it is ready."""
+    port = _free_port()
+    log = open(out, "w")
+    server = subprocess.Popen([java, *JVM_OPTS, "-cp", f"{SERVER / 'classes'}:{SERVER / 'lib' / '*'}", "Launcher",
+                               str(home)], env={**os.environ, "NEO4J_BOLT_PORT": str(port)}, stdout=log,
+                              stderr=subprocess.STDOUT, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while "NEO4J READY" not in out.read_text(errors="replace"):
+        assert server.poll() is None, out.read_text(errors="replace")[-3000:]
+        assert time.monotonic() < deadline, "the imported database did not start in 120 s"
+        time.sleep(0.3)
+    return server, port, log
+
+
+def stop_server(server, log) -> None:
+    """Stop a server :func:`start_server` started."""
+    server.send_signal(signal.SIGTERM)
+    try:
+        server.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+    log.close()

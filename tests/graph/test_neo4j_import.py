@@ -8,9 +8,6 @@ server's launcher) on the home it imported into, on a free port.
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
-import time
 
 import pytest
 
@@ -21,7 +18,7 @@ from dutygraph.graph.staging import Stage
 from dutygraph.graph.stream import stage_graph
 
 from .test_neo4j import assert_store_equals
-from .test_neo4j_csv import JVM_OPTS, SERVER, _free_port, _need_java_and_jars
+from .test_neo4j_csv import SERVER, _need_java_and_jars, start_server, stop_server
 from .test_neo4j_csv import graph as graph  # noqa: F401 (the fixture: hard CSV cases, a hostile document)
 
 
@@ -30,30 +27,6 @@ def admin(monkeypatch):
     java = _need_java_and_jars()
     monkeypatch.setenv(ADMIN_ENV, f"{java} -Xmx1g -cp '{SERVER / 'lib' / '*'}' org.neo4j.cli.AdminTool")
     return java
-
-
-def start_server(java: str, home, out):
-    port = _free_port()
-    log = open(out, "w")
-    server = subprocess.Popen([java, *JVM_OPTS, "-cp", f"{SERVER / 'classes'}:{SERVER / 'lib' / '*'}", "Launcher",
-                               str(home)], env={**os.environ, "NEO4J_BOLT_PORT": str(port)}, stdout=log,
-                              stderr=subprocess.STDOUT, start_new_session=True)
-    deadline = time.monotonic() + 120
-    while "NEO4J READY" not in out.read_text(errors="replace"):
-        assert server.poll() is None, out.read_text(errors="replace")[-3000:]
-        assert time.monotonic() < deadline, "the imported database did not start in 120 s"
-        time.sleep(0.3)
-    return server, port, log
-
-
-def stop_server(server, log) -> None:
-    server.send_signal(signal.SIGTERM)
-    try:
-        server.wait(timeout=60)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait()
-    log.close()
 
 
 def test_staged_rows_imported_and_swapped_in_are_the_graph_and_a_running_server_is_refused(tmp_path, graph, admin,

@@ -1,4 +1,5 @@
-"""Fixtures of the picture tests: a corpus of ten generated plans (benchmarks/generate_corpus.py)."""
+"""Fixtures of the picture tests: a corpus of ten generated plans (benchmarks/generate_corpus.py) and a headless
+Chromium to open the pages in."""
 
 from __future__ import annotations
 
@@ -29,3 +30,16 @@ def ten_plans_graph(ten_plans):
     from dutygraph.loaders import load
 
     return build([load(p) for p in sorted(ten_plans.glob("*.txt"))])
+
+
+@pytest.fixture(scope="module")
+def driver(tmp_path_factory):
+    """Headless Chromium (dutygraph.viz.browser), one per test module; missing, the test is unavailable."""
+    from dutygraph.viz import browser
+    from tests.strict import unavailable
+
+    missing = browser.available()
+    if missing:
+        unavailable(f"headless Chromium not available ({missing}): run tools/install-browser.sh")
+    with browser.chromium(tmp_path_factory.mktemp("chromium-profile")) as d:
+        yield d

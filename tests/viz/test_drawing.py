@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.strict import unavailable
 
 from dutygraph import viz
 from dutygraph.cli import app
@@ -30,14 +29,6 @@ from ..conftest import ROOT, SEED
 COUNTY = ROOT / "tests" / "fixtures" / "dev" / "10-zhonglou-2021-minsheng-docx-glued.txt"
 runner = CliRunner()
 
-
-@pytest.fixture(scope="module")
-def driver(tmp_path_factory):
-    missing = browser.available()
-    if missing:
-        unavailable(f"headless Chromium not available ({missing}): run tools/install-browser.sh")
-    with browser.chromium(tmp_path_factory.mktemp("chromium-profile")) as d:
-        yield d
 
 
 def _page(tmp_path: Path, name: str, *args: str) -> Path:

@@ -13,24 +13,14 @@ from collections import Counter
 
 import pytest
 
-from tests.strict import unavailable
 
 from dutygraph import viz
 from dutygraph.queries.networkx_backend import unit_tasks
-from dutygraph.viz import browser
 from dutygraph.viz.fold import FOLD_NODES, FOLDED_MAX, task_programs
 
 from ..conftest import SEED
 from .test_drawing import COUNTY, _edges_over_nodes, _label_clashes, _open, _page
 
-
-@pytest.fixture(scope="module")
-def driver(tmp_path_factory):
-    missing = browser.available()
-    if missing:
-        unavailable(f"headless Chromium not available ({missing}): run tools/install-browser.sh")
-    with browser.chromium(tmp_path_factory.mktemp("chromium-profile")) as d:
-        yield d
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,6 @@ import time
 
 import pytest
 
-from tests.strict import unavailable
 
 from dutygraph import viz
 from dutygraph.errors import QueryError
@@ -65,15 +64,6 @@ def _views(g):
 def hostile_views(hostile_graph):
     return _views(hostile_graph)
 
-
-@pytest.fixture(scope="module")
-def driver(tmp_path_factory):
-    missing = browser.available()
-    if missing:
-        message = f"headless Chromium not available ({missing}): run tools/install-browser.sh"
-        unavailable(message)
-    with browser.chromium(tmp_path_factory.mktemp("chromium-profile")) as d:
-        yield d
 
 
 # -- the view model ------------------------------------------------------------------------------
