@@ -41,6 +41,7 @@ from ..text.normalize import bracket_depth_split
 from ..text.role_cues import words
 from ..text.units import (COOPERATING_WORDS, LEAD_WORDS, ROLE_AFTER, ROLE_ENDINGS, ROLE_TAIL, ROLE_WORDS, is_unit_name,
                           split_units)
+from .conventions import first_listed_bracket
 from .unit_scan import opening_units
 from .labels import COOPERATING, DEADLINE, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
 
@@ -192,6 +193,9 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
     text = "".join(text.split()).strip("。；;,，")
     if not text or len(text) > MAX_CLAUSE:
         return None
+    if "牵头" in text and ("(" in text or "（" in text):
+        # (列第一位的为牵头单位,下同) spreads a convention (conventions.py), not units, and names none
+        text = first_listed_bracket().sub("", text)
     # labels run together on one line (牵头单位:X配合单位:Y): each starts a part of its own
     if _COLON.search(text):  # a label needs its colon
         text = LABEL_ANYWHERE.sub(lambda m: (";" if m.start() > 0 and text[m.start() - 1] not in "；;。"
@@ -250,7 +254,7 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                     continue  # a label the vocabulary lacks, among labels it knows: the others still count
                 if names is None:
                     return None
-                clause.unrecognised.extend(n for n in names if not _plausible(n))
+                clause.unrecognised.extend(n for n in names if not _plausible(n) and not _person(n))
             if kind:
                 clause.role_words = True
             marked = [_LEAD_MARK.sub("", n) for n in names if _LEAD_MARK.search(n)]
@@ -258,6 +262,12 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                 clause.role_words = True
                 pending.append((marked, "lead", None))
                 names = [n for n in names if not _LEAD_MARK.search(n)]
+                if not names:
+                    continue
+            people = [n for n in names if _person(n)]
+            if people:  # 王浩省长牵头: a person with a post leads as a leader, never as a unit
+                clause.leaders.extend(people)
+                names = [n for n in names if n not in people]
                 if not names:
                     continue
             pending.append((names, kind, label_role))
@@ -336,6 +346,19 @@ class Found:
 # A person with a post: 杨志武副市长, 王某同志 (a leader, never a unit).
 PERSON_TITLE = re.compile(r"(?:副?(?:书记|市长|县长|区长|省长|局长|主任|部长|组长|镇长|乡长|秘书长|调研员|处长|科长)|同志)$")
 # Unit(s), then a role word, then the work: 市发改委负责提出全市节能规划 / 市教育局、市卫生局分别负责….
+
+
+def _person(name: str) -> bool:
+    """A person with a post (王浩省长, 李某副市长): a given name of 2-4 characters before the post, no unit name.
+
+    >>> _person("王浩省长"), _person("杨志武副市长"), _person("市长"), _person("市政府办公室主任")
+    (True, True, False, False)
+    """
+    m = PERSON_TITLE.search(name)
+    return m is not None and 2 <= m.start() <= 4 and not is_unit_name(name) and not is_unit_name(name[:m.start()]) \
+        and all("\u4e00" <= ch <= "\u9fff" for ch in name)
+
+
 _SUBJECT_DUTY = re.compile(r"(?P<units>[^，,。；;:：]{2,120}?)(?:还将|也将|将|要|应|须|也要)?(?:分别|共同|具体|统一)?"
                            r"(?P<word>负责(?!人)|牵头|承担)(?P<rest>[^，,。；;]{2,})")
 

@@ -32,6 +32,12 @@ def _note() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def first_listed_bracket() -> re.Pattern:
+    """A bracketed first-listed note, as printed after the last name of a list (an unclosed one runs to the end)."""
+    return _bracketed_note()
+
+
+@lru_cache(maxsize=1)
 def _bracketed_note() -> re.Pattern:
     return re.compile(r"[(（][^()（）]*(?:" + alternation("note.first-listed-lead") + r")[^()（）]*(?:[)）]|$)")
 

@@ -192,3 +192,15 @@ def test_a_label_the_vocabulary_lacks_does_not_sink_the_labels_it_knows():
     assert clause.assignments == [("市发改委", L)] and clause.leaders == ["谢某某"]
     clause = parse_clause("牵头单位:市人社局,责任单位:市农业农村局;数据提供单位:市统计局")
     assert clause.assignments == [("市人社局", L), ("市农业农村局", Role.RESPONSIBLE), ("市统计局", C)]
+
+
+def test_a_first_listed_note_in_brackets_spreads_no_units():
+    clause = parse_clause("责任单位:省政府办公厅、省财政厅牵头,省商务厅、省文旅厅(除标注为“牵头”单位外,列第一位的为牵头或汇总单位,下同)")
+    assert clause.assignments == [("省政府办公厅", L), ("省财政厅", L), ("省商务厅", R), ("省文旅厅", R)]
+    assert clause.spread == [] and clause.note is None
+
+
+def test_a_person_with_a_post_before_a_role_word_is_a_leader():
+    clause = parse_clause("王浩省长牵头,省财政厅负责")
+    assert clause.assignments == [("省财政厅", L)] and clause.leaders == ["王浩省长"] and clause.unrecognised == []
+    assert parse_clause("王浩省长牵头") is None  # a heading naming only a person carries no unit to its items
