@@ -741,6 +741,8 @@ def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:
     for start, end in bracket_groups(text):
         inner = text[start + 1:end - 1]
         clause = parse_clause(inner, default_role)
+        if clause is None and default_role is None and not text[:start].endswith(_ENUMERATED):
+            clause = _bare_bracket(inner)  # 共7个牵头单位(A、B…) enumerates names, it assigns nothing
         if clause is None or not clause.assignments:
             continue
         if not (clause.role_words or clause.labelled):
@@ -756,6 +758,32 @@ def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:
         if tail:
             found.append(tail)
     return found
+
+
+_ENUMERATED = ("单位", "部门", "机构", "成员")
+
+
+def _bare_bracket(inner: str) -> Clause | None:
+    """A bracketed list of names with no role word or label where most names are known units: all of them
+    responsible, the unknown ones kept and reported (荆州开发区 among 市发改委, 各县市区政府).
+
+    >>> _bare_bracket("市发改委,市政府相关部门,各县市区政府,荆州开发区").unrecognised
+    ['荆州开发区']
+    >>> _bare_bracket("市发改委,加快推进工作") is None
+    True
+    """
+    text = "".join(inner.split())
+    if len(text) > MAX_CLAUSE or may_hold_role_words(text) or _COLON.search(text):
+        return None
+    names = [n for part in bracket_depth_split(text, ",，；;") if part for n in split_units(part)]
+    if len(names) < 2 or any(not _NAME_CHARS.match(n) or NOT_NAME_START.match(n) or _VERB_INSIDE.search(n)
+                             or len(n) > MAX_SLOT_NAME for n in names):
+        return None
+    known = sum(1 for n in names if _plausible(n))
+    if known * 3 < len(names) * 2:  # at least two names in three known: the lexicon scores a list no cue marks
+        return None
+    return Clause(assignments=[(n, Role.RESPONSIBLE) for n in names],
+                  unrecognised=[n for n in names if not _plausible(n)])
 
 
 def _open_clause(text: str, after: int) -> Found | None:

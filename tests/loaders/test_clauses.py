@@ -204,3 +204,10 @@ def test_a_person_with_a_post_before_a_role_word_is_a_leader():
     clause = parse_clause("王浩省长牵头,省财政厅负责")
     assert clause.assignments == [("省财政厅", L)] and clause.leaders == ["王浩省长"] and clause.unrecognised == []
     assert parse_clause("王浩省长牵头") is None  # a heading naming only a person carries no unit to its items
+
+
+def test_a_bare_bracket_of_mostly_known_units_keeps_the_unknown_one_and_reports_it():
+    found = find_clauses("地区生产总值增长11%(市发改委,市政府相关部门,各县市区政府,荆州开发区)。")
+    assert [u for u, _ in found[0].clause.assignments] == ["市发改委", "市政府相关部门", "各县市区政府", "荆州开发区"]
+    assert found[0].clause.unrecognised == ["荆州开发区"]
+    assert find_clauses("共7个牵头单位(区住建局、区城管局、望城镇政府)。") == []  # an enumeration assigns nothing
