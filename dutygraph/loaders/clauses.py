@@ -41,7 +41,7 @@ from ..text.normalize import bracket_depth_split
 from ..text.role_cues import words
 from ..text.units import (COOPERATING_WORDS, LEAD_WORDS, ROLE_AFTER, ROLE_ENDINGS, ROLE_TAIL, ROLE_WORDS, is_unit_name,
                           split_units)
-from .conventions import first_listed_bracket
+from .conventions import first_listed_bracket, first_listed_note
 from .unit_scan import opening_units
 from .labels import COOPERATING, DEADLINE, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
 
@@ -219,7 +219,8 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
             part = label.content
             if not part:
                 continue
-        note = _note(part)
+        convention = "牵头" in part and first_listed_note().search(part) is not None
+        note = None if convention else _note(part)  # (A,B,列第一位为牵头单位,下同): 下同 spreads the convention
         if note:
             clause.note = note[0]
             role = label_role or (pending[-1][2] if pending and pending[-1][2] else None)
@@ -230,7 +231,14 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
         for segment in bracket_depth_split(part, ",，"):
             if not segment:
                 continue
+            if convention and (_NOTE_WORDS.match(segment) or first_listed_note().search(segment)):
+                clause.role_words = True  # the note is a role cue: it makes the first-listed unit lead
+                continue  # (A,B,C,排名第一位为牵头单位): a convention, no name (conventions.py applies it)
+            if segment.startswith("由") and len(segment) > 3:
+                segment = segment[1:]  # 由X、Y负责落实: 由 opens the clause, no name
             rest, kind = _role_word(segment)
+            if kind is None and rest.startswith("会同") and pending:
+                rest, kind = rest[2:], "cooperating"  # X牵头,会同Y、Z: the partners work with the lead
             if kind in ("duty", "lead") and "会同" in rest:  # X会同Y负责: X leads, Y works with it
                 lead, _, with_ = rest.partition("会同")
                 lead_names, with_names = _units(lead), _units(with_)

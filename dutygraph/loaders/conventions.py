@@ -31,6 +31,11 @@ def _note() -> re.Pattern:
     return re.compile(alternation("note.first-listed-lead"))
 
 
+def first_listed_note() -> re.Pattern:
+    """The first-listed note's wording (列第一位的为牵头单位), as data."""
+    return _note()
+
+
 @lru_cache(maxsize=1)
 def first_listed_bracket() -> re.Pattern:
     """A bracketed first-listed note, as printed after the last name of a list (an unclosed one runs to the end)."""

@@ -211,3 +211,15 @@ def test_a_bare_bracket_of_mostly_known_units_keeps_the_unknown_one_and_reports_
     assert [u for u, _ in found[0].clause.assignments] == ["市发改委", "市政府相关部门", "各县市区政府", "荆州开发区"]
     assert found[0].clause.unrecognised == ["荆州开发区"]
     assert find_clauses("共7个牵头单位(区住建局、区城管局、望城镇政府)。") == []  # an enumeration assigns nothing
+
+
+def test_a_first_listed_note_inside_the_list_names_no_unit_and_spreads_none():
+    clause = parse_clause("市教育局,市委农办,各县<市、区>人民政府,排名第一位为牵头单位,下同")
+    assert clause.assignments == [("市教育局", L), ("市委农办", R), ("各县<市、区>人民政府", R)]
+    assert clause.spread == [] and clause.role_words
+
+
+def test_you_opens_a_clause_and_hui_tong_after_a_lead_makes_partners():
+    assert parse_clause("由市财政局、农业局负责落实").assignments == [("市财政局", L), ("农业局", L)]
+    assert parse_clause("省教育厅、人社厅牵头,会同省财政厅、公安厅").assignments == [
+        ("省教育厅", L), ("人社厅", L), ("省财政厅", C), ("公安厅", C)]
