@@ -90,8 +90,8 @@ _VERB_INSIDE = re.compile(r"(?<=.)(?:将|会同)|的|要对|对本")
 
 def _plausible(name: str) -> bool:
     """A unit as printed: an organisation name, a collective, or a shared-suffix list ending with one."""
-    if _NOT_A_NAME.match(name) or _VERB_INSIDE.search(name):
-        return False
+    if _NOT_A_NAME.match(name) or _VERB_INSIDE.search(name) or "《" in name or NOT_NAME_START.match(name):
+        return False  # 对照《方案》所 ends like 派出所 but opens like a sentence and cites a document
     if _COLLECTIVE.match(name):
         return True
     if "、" in name:

@@ -223,3 +223,8 @@ def test_you_opens_a_clause_and_hui_tong_after_a_lead_makes_partners():
     assert parse_clause("由市财政局、农业局负责落实").assignments == [("市财政局", L), ("农业局", L)]
     assert parse_clause("省教育厅、人社厅牵头,会同省财政厅、公安厅").assignments == [
         ("省教育厅", L), ("人社厅", L), ("省财政厅", C), ("公安厅", C)]
+
+
+def test_a_phrase_that_opens_like_a_sentence_is_no_subject_whatever_it_ends_with():
+    # 所 ends 派出所, but 对照《方案》所 opens with a verb and cites a document
+    assert leading_clauses("强化组织领导,对照《方案》所承担的目标任务,认真学习研究。") == []
