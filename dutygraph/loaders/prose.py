@@ -297,6 +297,39 @@ def _opening_units(text: str) -> tuple[list[str], int] | None:
     return None
 
 
+# A step opening with its date: 2016年2月底前, / 3月10日前, / 2017年底前, / 10月至12月,
+_STEP_DATE = re.compile(r"^(?:(?:\d{4}|[〇○零一二三四五六七八九十]{4})年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
+                        r"(?:\d{1,2}日|[上中下]旬|底|初|末|中)?(?:(?:至|到|-|—)\d{1,2}月(?:\d{1,2}日|[上中下]旬|底|初|末)?)?"
+                        r"(?:前|以前|之前|起|开始|期间|内)?[,，]"
+                        r"|^(?:\d{4}|[〇○零一二三四五六七八九十]{4})年(?:底|年底|上半年|下半年|内)(?:前|以前|之前)?[,，]")
+
+
+def _dated_step(text: str) -> list[tuple[str, Role]] | None:
+    """The units a dated step opens with after its date, with their roles: X会同Y makes X lead and Y
+    cooperating, 负责/牵头 make X lead, any other verb responsible.
+
+    >>> _dated_step("2016年3月20日前,省财政厅将所需资金下达各市州")
+    [('省财政厅', <Role.RESPONSIBLE: 'responsible'>)]
+    >>> _dated_step("10月底前,省财政厅、省教育厅会同各市州完成资金清算")[2]
+    ('各市州', <Role.COOPERATING: 'cooperating'>)
+    >>> _dated_step("2016年3月底前,完成统计摸底") is None
+    True
+    """
+    m = _STEP_DATE.match(text)
+    if m is None:
+        return None
+    rest = text[m.end():]
+    got = _opening_units(rest)
+    if got is None:
+        return None
+    after = rest[got[1]:]
+    if after.startswith("会同"):
+        partners = _opening_units(after[2:])
+        return [(n, Role.LEAD) for n in got[0]] + [(n, Role.COOPERATING) for n in (partners[0] if partners else [])]
+    role = duty_role(after)
+    return [(n, role) for n in got[0]]
+
+
 # A heading naming whose duties follow: 党委工作职责:, 县发改局主要职责, 政府职能
 _DUTIES_OF = re.compile(r"^(?P<unit>[^，,。；;:：]{2,30}?)(?:的)?(?:主要|工作|具体)?(?:职责|职能)(?:如下|是)?[:：]?$")
 
@@ -525,6 +558,14 @@ class ProseReader:
                 fresh = False
                 continue
             fresh = False
+            if child.style != "para" and not child.assigned() and not child.children \
+                    and (step := _dated_step(child.text)):
+                self._emit(child, child_path, tasks)  # (三)2016年3月20日前,省财政厅将资金下达…: a dated step
+                prov = Provenance(self.source, child.line, child.line)
+                tasks[-1].assignments.extend(Assignment(n, r, prov, inferred=True,
+                                                        basis=f"subject of a dated step at line {child.line}")
+                                             for n, r in step)
+                continue
             if division and not child.assigned() and not child.children and (got := _opening_units(child.text)):
                 self._emit(child, child_path, tasks)  # 三、职责分工 / 区城管执法局依法查处…: the subject does it
                 prov = Provenance(self.source, child.line, child.line)

@@ -162,3 +162,13 @@ def test_label_lines_between_a_heading_and_its_items_go_to_the_items():
         ("推进老旧小区改造。", ["市住建局"], ["市财政局"]), ("建设城市绿道。", ["市住建局"], ["市财政局"]),
         ("治理黑臭水体。", ["市生态环境局"], [])]
     assert all(a.inferred and a.basis.startswith("label under the heading") for t in doc.tasks for a in t.assignments)
+
+
+def test_the_subject_of_a_dated_step_does_it_inferred():
+    doc = parse("四、实施进度\n(一)2020年2月底前,各市州完成统计摸底;\n(二)3月10日前,省教育厅负责汇总核实;\n"
+                "(三)10月底前,省财政厅、省教育厅会同各市州完成资金清算。\n(四)2020年12月底前,完成总结评估。\n")
+    a, b, c = doc.tasks[:3]
+    assert units(a, "responsible") == ["各市州"] and units(b, "lead") == ["省教育厅"]
+    assert units(c, "lead") == ["省财政厅", "省教育厅"] and units(c, "cooperating") == ["各市州"]
+    assert all(x.inferred and "dated step" in x.basis for x in a.assignments + c.assignments)
+    assert all(not t.assignments for t in doc.tasks[3:])  # a step naming no unit gets none
