@@ -297,6 +297,28 @@ def _opening_units(text: str) -> tuple[list[str], int] | None:
     return None
 
 
+# A paragraph that announces a unit's duty list: 街道办事处是…派出机构,…。主要工作职责是: / 县教育局的主要职责如下:
+_DUTY_INTRO = re.compile(r"(?:主要)?(?:工作)?(?:职责|职能|任务)(?:是|为|如下|有)?[:：]$")
+_OWN_DUTIES = re.compile(r"^(?P<unit>[^，,。；;:：]{2,24}?)的(?:主要)?(?:工作)?(?:职责|职能)")
+
+
+def _duty_intro(text: str) -> list[str] | None:
+    """The unit whose duty list a paragraph announces (its subject, or the owner of 的职责), or None.
+
+    >>> _duty_intro("街道办事处是市政府的派出机构,负责辖区内行政管理工作。主要工作职责是:")
+    ['街道办事处']
+    >>> _duty_intro("县教育局的主要职责如下:"), _duty_intro("各部门要履行以下职责:")
+    (['县教育局'], None)
+    """
+    if _DUTY_INTRO.search(text) is None:
+        return None
+    own = _OWN_DUTIES.match(text)
+    if own and (names := bare_units(own.group("unit"))):
+        return names
+    got = _opening_units(text)
+    return got[0] if got and not got[0][0].startswith("各") else None
+
+
 # A step opening with its date: 2016年2月底前, / 3月10日前, / 2017年底前, / 10月至12月,
 _STEP_DATE = re.compile(r"^(?:(?:\d{4}|[〇○零一二三四五六七八九十]{4})年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
                         r"(?:\d{1,2}日|[上中下]旬|底|初|末|中)?(?:(?:至|到|-|—)\d{1,2}月(?:\d{1,2}日|[上中下]旬|底|初|末)?)?"
@@ -587,6 +609,8 @@ class ProseReader:
                     tasks[-1].assignments[:0] = [a for a in inherited if a.role not in have]
             if child.children:
                 self._walk(child, child_path, tasks, inherited, pure)
+            elif inherited is None and child.style == "para" and (intro := _duty_intro(child.text)):
+                head, fresh = (intro, child.line), True  # X是…,主要职责是: / 一、… 二、…: X's duties
 
     def _walk_duties(self, node: _Node, path: list[str], tasks: list[Task], names: list[str]) -> None:
         """The items and paragraphs under a heading that is nothing but a unit: that unit's duties (inferred)."""

@@ -172,3 +172,12 @@ def test_the_subject_of_a_dated_step_does_it_inferred():
     assert units(c, "lead") == ["省财政厅", "省教育厅"] and units(c, "cooperating") == ["各市州"]
     assert all(x.inferred and "dated step" in x.basis for x in a.assignments + c.assignments)
     assert all(not t.assignments for t in doc.tasks[3:])  # a step naming no unit gets none
+
+
+def test_a_paragraph_announcing_a_units_duties_gives_it_the_items_after_it():
+    doc = parse("街道办事处是区政府的派出机构,负责辖区内行政管理工作。主要工作职责是:\n"
+                "一、贯彻上级的决议、决定;\n二、负责辖区内城市环境管理工作;\n三、管理街道财务。\n")
+    assert [[a.unit for a in t.assignments] for t in doc.tasks][-3:] == [["街道办事处"]] * 3
+    first, second = doc.tasks[-3], doc.tasks[-2]
+    assert units(first, "responsible") == ["街道办事处"] and units(second, "lead") == ["街道办事处"]
+    assert all(a.inferred for a in first.assignments + second.assignments)
