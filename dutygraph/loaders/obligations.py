@@ -87,6 +87,8 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
         segment = segment[m.end():]
     stop = next((k for k, c in enumerate(segment) if c in _STOPS), len(segment))
     for end in range(2, min(stop, _MAX_SUBJECT) + 1):
+        if segment[end - 1:end + 1] in _WORDS_WITH_YAO:
+            continue  # 各主要责任单位要…: 主要 is a word of the name, not its obligation
         rest = _after_adverbs(segment[end:])
         word = obligation.match(rest)
         if word is not None:
@@ -98,6 +100,9 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
         if found:
             return found[0], "", segment[found[1]:]
     return None
+
+
+_WORDS_WITH_YAO = frozenset({"主要", "重要", "首要", "次要", "必要", "需要", "只要", "纪要", "摘要", "简要", "提要"})
 
 
 def _balanced(name: str) -> bool:

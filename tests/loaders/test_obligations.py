@@ -63,3 +63,8 @@ def test_names_opening_a_numbered_item_are_its_subject_in_a_notice():
     assert [units for _, units in got] == [[("宣传部门", Role.RESPONSIBLE)],
                                            [("各县市区政府(管委会)", Role.RESPONSIBLE),
                                             ("市级各有关部门", Role.RESPONSIBLE)]]
+
+
+def test_yao_inside_a_word_of_the_name_is_no_obligation():
+    got = _read("二、细化方案。各主要责任单位要对照目标任务,科学制订实施方案。")
+    assert [units for _, units in got] == [[("各主要责任单位", Role.RESPONSIBLE)]]
