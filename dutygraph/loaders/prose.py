@@ -413,6 +413,19 @@ def _unit_head(children: list[_Node], i: int, names: list[str] | None = None) ->
     return None
 
 
+def _lift_unit_heading(parent: _Node, style: str) -> None:
+    """A list restarting at 1 after a line that is nothing but a unit (八、… / 市卫生局 / 一、…): that line heads
+    the new list, so it becomes a sibling of the items before it instead of a paragraph of the last one."""
+    prev = parent.children[-1] if parent.children else None
+    if prev is None or prev.style != style or not prev.number or prev.number < 2 or not prev.children:
+        return
+    last = prev.children[-1]
+    if last.style == "para" and not last.children and not last.assigned() and bare_units(last.text):
+        prev.children.pop()
+        last.parent = parent
+        parent.children.append(last)
+
+
 class ProseReader:
     """Builds the outline of the lines given and reads its tasks."""
 
@@ -518,6 +531,8 @@ class ProseReader:
             style, rank, number, body = "para", PARA_RANK, None, text
         body = _FIELD_LABEL.sub("", body, count=1) or body  # 项目名称:提升县域生态环境
         parent = self._parent_for(rank, style)
+        if number == 1 and style != "para":
+            _lift_unit_heading(parent, style)
         node = _Node(style, rank, number, body, line_no, parent, last_line=line_no)
         parent.children.append(node)
         return node
@@ -569,7 +584,8 @@ class ProseReader:
                     and _unit_head(child.children, -1, names):
                 self._walk_duties(child, child_path, tasks, names)  # (十五)市政务公开办公室 / 负责…
                 continue
-            if head is not None and (child.children or _heading_like(child) and not fresh):
+            if head is not None and (any(c.style != "para" for c in child.children)
+                                     or _heading_like(child) and not fresh):
                 head = None  # a new section or heading ends the unit's part
             if head is not None and not child.assigned() and not _heading_like(child):
                 self._emit(child, child_path, tasks)

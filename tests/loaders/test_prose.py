@@ -181,3 +181,11 @@ def test_a_paragraph_announcing_a_units_duties_gives_it_the_items_after_it():
     first, second = doc.tasks[-3], doc.tasks[-2]
     assert units(first, "responsible") == ["街道办事处"] and units(second, "lead") == ["街道办事处"]
     assert all(a.inferred for a in first.assignments + second.assignments)
+
+
+def test_a_unit_line_before_a_list_restarting_at_one_heads_that_list():
+    doc = parse("一、继续开展资助活动。\n二、继续巩固成果。\n市卫生局\n一、开展助产机构清理整顿工作,坚决打击非法接生;\n"
+                "并进行资格审查。\n二、继续加强妇女孕产期保健工作。\n")
+    got = {t.text[:8]: [a.unit for a in t.assignments] for t in doc.tasks}
+    assert got.get("开展助产机构清理") == ["市卫生局"] and got.get("继续加强妇女孕产") == ["市卫生局"]
+    assert not any(u for t, u in got.items() if t.startswith("继续巩固"))
