@@ -202,6 +202,7 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                                              else "") + m.group(0), text)
     clause = Clause()
     pending: list[tuple[list[str], str | None, Role | None]] = []  # names, role word kind, label role
+    first_leads = False  # a first-listed note in the clause
     for part in bracket_depth_split(text, "；;。"):
         if not part:
             continue
@@ -232,7 +233,7 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
             if not segment:
                 continue
             if convention and (_NOTE_WORDS.match(segment) or first_listed_note().search(segment)):
-                clause.role_words = True  # the note is a role cue: it makes the first-listed unit lead
+                clause.role_words = first_leads = True  # the note is a role cue: the first-listed unit leads
                 continue  # (A,B,C,排名第一位为牵头单位): a convention, no name (conventions.py applies it)
             if segment.startswith("由") and len(segment) > 3:
                 segment = segment[1:]  # 由X、Y负责落实: 由 opens the clause, no name
@@ -309,6 +310,10 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
             role = Role.RESPONSIBLE if seen_lead else Role.LEAD
         seen_lead = seen_lead or role is Role.LEAD
         clause.assignments.extend((n, role) for n in names)
+    if first_leads and clause.assignments and all(r is Role.LEAD for _, r in clause.assignments) \
+            and not any(kind == "lead" for _, kind, _ in pending):
+        clause.assignments = [(n, Role.LEAD if k == 0 else Role.RESPONSIBLE)
+                              for k, (n, _) in enumerate(clause.assignments)]  # no word but the note says who leads
     if clause.spread:
         spread_names = {n for n, _ in clause.spread}
         clause.spread = [(n, r) for n, r in clause.assignments if n in spread_names]

@@ -14,6 +14,8 @@ Label(kind='lead', name='牵头单位', content='市发改委')
 True
 >>> match_label("(责任单位:市直各单位、各县(市、区)人民政府)").content
 '市直各单位、各县(市、区)人民政府'
+>>> match_label("★牵头单位:市发改委").content, match_label("责任单位——市财政局").content
+('市发改委', '市财政局')
 
 """
 
@@ -31,9 +33,11 @@ LEAD, RESPONSIBLE, COOPERATING, DIVISION, LEADER, DEADLINE = (
 _LABELS: list[tuple[str, str]] = [(kind, alternation(f"label.{kind}")) for kind in
                                   (LEADER, DIVISION, LEAD, COOPERATING, RESPONSIBLE, DEADLINE)]
 _LABELS[3] = (COOPERATING, _LABELS[3][1] + "|" + alternation("label.cooperating-bare"))
+# A bullet may open a label line (★牵头单位:X); a dash may stand for the colon (责任单位——X).
+_BULLET = r"[★☆●○■□◆◇▲△►•·*]?"
 _LABEL = re.compile(
-    r"^[【\[〔(（]?(?P<name>" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _LABELS)
-    + r")(?:[】\]〕)）]\s*[:：]?|\s*[:：])\s*(?P<content>.*)$")
+    r"^" + _BULLET + r"\s*[【\[〔(（]?(?P<name>" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _LABELS)
+    + r")(?:[】\]〕)）]\s*[:：]?|\s*[:：]|\s*(?:——|—|－－|--)(?=[^\d—－-]))\s*(?P<content>.*)$")
 LABEL_ANYWHERE = re.compile(
     r"(?P<name>" + "|".join(pattern for _, pattern in _LABELS) + r")\s*[:：]")
 

@@ -35,7 +35,7 @@ from ..text.units import LIST_SEPARATORS, ROLE_WORDS, is_unit_name
 from .clauses import (MAX_HEAD, NOT_NAME_START, PERSON_TITLE, Clause, Found, bare_units, bracket_groups, colon_duties, duty_role,
                       find_clauses, leading_clauses, may_hold_role_words, opens_duty, parse_clause, slot_names,
                       unit_blocks)
-from .columns import header_block
+from .columns import header_block, is_label
 from .labels import COOPERATING, DEADLINE, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
 from .lines import Line, is_furniture
 from .outline import split_title
@@ -169,6 +169,23 @@ def _leading_units(content: str, role: Role | None) -> Clause | None:
 # A field name opening an item's text (项目名称:, 工作任务:): the item is what follows it.
 _FIELD_LABEL = re.compile(r"^(?:项目|工作|任务|事项)?(?:名称|内容|任务|事项)[:：]")
 _BARE_ROLE_LABEL = re.compile(r"(?:牵头|责任|配合|协办|主责|承办)(?:单位|部门)")
+_SPACED_LABEL = re.compile(r"^[ \t\u3000]*(\S{2,8})[ \t\u3000]+(\S.*)$")
+
+
+def _spaced_label(name: str, content: str):
+    """A role label whose colon is a space (牵头单位 市发改委), or None; never a header of label names.
+
+    >>> _spaced_label("配合单位", "市财政局 市税务局").content, _spaced_label("牵头单位", "配合单位") is None
+    ('市财政局、市税务局', True)
+    """
+    label = match_label(name + ":" + "、".join(content.split()))
+    if label is None or label.kind not in ROLE_OF_LABEL or label.name != name:
+        return None
+    if match_label(label.content) or _BARE_ROLE_LABEL.match(label.content) or is_label(label.content.split("、")[0]):
+        return None
+    return label
+
+
 _SPACED_NUMBER = re.compile(r"^\s*(\d{1,3})[ \t\u3000]+(?=[\u4e00-\u9fff])")
 
 
@@ -463,6 +480,8 @@ class ProseReader:
                 current = self.root
                 continue
             label = match_label(t)
+            if label is None and (spaced := _SPACED_LABEL.match(line.raw)):
+                label = _spaced_label(spaced.group(1), spaced.group(2))  # 牵头单位 市发改委: a space for the colon
             if label is not None and label.content and label.kind in ROLE_OF_LABEL and " " in line.raw.strip():
                 label = replace(label, content=_spaced_list(line.raw, label.content))
             if label is None and k + 1 < end and len(t) <= 8 and _BARE_ROLE_LABEL.fullmatch(t):

@@ -228,3 +228,14 @@ def test_you_opens_a_clause_and_hui_tong_after_a_lead_makes_partners():
 def test_a_phrase_that_opens_like_a_sentence_is_no_subject_whatever_it_ends_with():
     # 所 ends 派出所, but 对照《方案》所 opens with a verb and cites a document
     assert leading_clauses("强化组织领导,对照《方案》所承担的目标任务,认真学习研究。") == []
+
+
+def test_a_first_listed_note_makes_only_the_first_name_lead():
+    clause = parse_clause("市发改委、市财政局,排名第一的为牵头单位")
+    assert clause.assignments == [("市发改委", L), ("市财政局", R)]
+
+
+@pytest.mark.parametrize("line, content", [("★牵头单位:市发改委", "市发改委"), ("责任单位——市财政局", "市财政局"),
+                                           ("●配合单位：市税务局", "市税务局")])
+def test_a_bullet_before_a_label_and_a_dash_for_its_colon(line, content):
+    assert match_label(line).content == content

@@ -189,3 +189,10 @@ def test_a_unit_line_before_a_list_restarting_at_one_heads_that_list():
     got = {t.text[:8]: [a.unit for a in t.assignments] for t in doc.tasks}
     assert got.get("开展助产机构清理") == ["市卫生局"] and got.get("继续加强妇女孕产") == ["市卫生局"]
     assert not any(u for t, u in got.items() if t.startswith("继续巩固"))
+
+
+def test_label_lines_with_a_space_for_the_colon():
+    doc = parse("1.建设绿道。\n牵头单位 市发改委\n配合单位 市财政局  市税务局\n2.治理水系。\n责任单位 市水利局\n")
+    a, b = doc.tasks
+    assert units(a, "lead") == ["市发改委"] and units(a, "cooperating") == ["市财政局", "市税务局"]
+    assert units(b, "responsible") == ["市水利局"]
