@@ -247,7 +247,7 @@ def test_a_folder_of_every_hostile_file_is_read_by_extract_and_build(tmp_path):
 
 
 @pytest.mark.parametrize("variable, value, message", [
-    ("DUTYGRAPH_DOC_SECONDS", "2", "reading it took over 2 s, the limit for one document "
+    ("DUTYGRAPH_DOC_SECONDS", "2", "reading it took over 2 s of CPU, the limit for one document "
                                      "(set DUTYGRAPH_DOC_SECONDS to change it)"),
     ("DUTYGRAPH_DOC_MB", "20", "reading it took over 20 MB of memory, the limit for one document "
                                "(set DUTYGRAPH_DOC_MB to change it)"),
