@@ -30,11 +30,14 @@ from .lines import Line
 _NUMBER = re.compile(r"^\d{1,3}$")
 _SENTENCE = re.compile(r"[。；;！!？?]")
 MIN_COLUMNS = 3
+_RULE = re.compile(r"^:?-{2,}:?$|^$")
 
 
 def _split(raw: str, wide: bool = False) -> tuple[list[str], str] | None:
     """Cells of a raw line and the separator used: "|", " " (one space; two mean an empty cell)
     or "  " (``wide``: columns aligned with runs of spaces, as PDF-to-text writes them)."""
+    if raw.strip(" \t").count("\t") >= 2:  # cells copied from a web page's table: one tab between cells
+        return [p.strip() for p in raw.strip(" \r\n").strip("\t").split("\t")], "|"
     raw = raw.replace("\u3000", " ").replace("\u00a0", " ").replace("\t", "  ").strip()
     if raw.count("|") >= 2 or (raw.count("|") == 1 and not raw.startswith("|")):
         parts = [p.strip() for p in raw.strip("|").split("|")]
@@ -126,6 +129,8 @@ def _row_cells(tokens: list[str], kinds: list[str], sep: str, labels: list[str] 
     number_col = kinds.index(NUMBER) if NUMBER in kinds else None
     texts = [k for k, kind in enumerate(kinds) if kind == TEXT]
     body = tokens[1:] if number_col == 0 else tokens
+    if len(tokens) == n and all(tokens) and not any(_is_sentence(t) for t in tokens[n - len(texts):] if texts):
+        return list(tokens)  # one token per column (短任务 市住建局 市财政局): nothing to guess
     sentence = [k for k, t in enumerate(body) if t and _is_sentence(t)]
     if not sentence:  # a short text cell: the longest cell that is not a list of units
         others = [(len(t), k) for k, t in enumerate(body) if len(t) >= 6 and not looks_like_unit_list(t)]
@@ -170,6 +175,9 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
             if split is None:
                 break
             tokens, line_sep = split
+            if line_sep == "|" and all(_RULE.match(t) for t in tokens):
+                j += 1  # |---|:---:| under a Markdown header: a rule, no row
+                continue
             if sep != "|" and not _NUMBER.match(tokens[0]):
                 # a row without its number (完成…任务。 各科室): text, then a unit list at the end
                 if not (len(tokens) >= 2 and _is_sentence(tokens[0]) and looks_like_unit_list(tokens[-1])

@@ -110,3 +110,19 @@ def test_units_standing_apart_with_spaces_in_a_pipe_cell_are_a_list():
             "2 | 推进县域综合医改试点。 | 毛某某 | 县卫健委 各相关乡镇政府\n")
     doc = parse_text(text, "x.txt")
     assert [[a.unit for a in t.assignments] for t in doc.tasks] == [["县教体局", "各相关乡镇政府"], ["县卫健委", "各相关乡镇政府"]]
+
+
+@pytest.mark.parametrize("sep", ["\t", " ", "  ", "\u3000"])
+def test_rows_of_short_cells_one_token_per_column(sep):
+    rows = [("序号", "重点任务", "牵头单位", "配合单位"), ("1", "建设绿道", "市住建局", "市财政局、市自然资源局"),
+            ("2", "治理水系", "市水利局", "城东管理区"), ("3", "改造老旧小区", "市住建局", "各区政府")]
+    doc = parse("".join(sep.join(r) + "\n" for r in rows))
+    assert [(t.text, units(t, "lead"), units(t, "cooperating")) for t in doc.tasks] == [
+        ("建设绿道", ["市住建局"], ["市财政局", "市自然资源局"]), ("治理水系", ["市水利局"], ["城东管理区"]),
+        ("改造老旧小区", ["市住建局"], ["各区政府"])]
+
+
+def test_a_markdown_rule_under_the_header_is_no_row():
+    doc = parse("| 序号 | 重点任务 | 牵头单位 | 配合单位 |\n|---|:---:|---|---|\n| 1 | 建设绿道 | 市住建局 | 市财政局 |\n"
+                "| 2 | 治理水系 | 市水利局 | 各区政府 |\n")
+    assert [(t.text, units(t, "lead")) for t in doc.tasks] == [("建设绿道", ["市住建局"]), ("治理水系", ["市水利局"])]
