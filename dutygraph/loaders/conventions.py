@@ -50,9 +50,8 @@ def _bracketed_note() -> re.Pattern:
 def apply_first_listed(lines: list[Line], tasks: list[Task]) -> None:
     """Make the first-listed unit lead on every task from a first-listed note on (in place)."""
     note = _note()
-    joined = "\n".join(ln.text for ln in lines)
-    if "牵头" not in joined or note.search(joined) is None:  # every such note names the lead (牵头)
-        return
+    # every such note names the lead (牵头): the patterns run only on the few lines holding it, never on the whole
+    # text (a pattern opening with an alternation is tried at every character of a search)
     at = next((ln.no for ln in lines if "牵头" in ln.text and note.search(ln.text)), None)
     if at is None:
         return

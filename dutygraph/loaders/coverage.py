@@ -87,14 +87,16 @@ def cue_lines(lines: list[Line]) -> dict[int, str]:
 
 
 def _spans(tasks: list[Task], with_units: bool) -> list[tuple[int, int]]:
-    spans = []
+    """The line spans of the tasks and of their assignments, each once (the units of one cell share theirs)."""
+    spans: set[tuple[int, int]] = set()
     for task in tasks:
         if with_units and not task.assignments:
             continue
-        spans.append((task.provenance.first_line, task.provenance.last_line))
-        spans.extend((a.provenance.first_line, a.provenance.last_line) for a in task.assignments
-                     if a.provenance is not None)
-    return spans
+        spans.add((task.provenance.first_line, task.provenance.last_line))
+        for a in task.assignments:
+            if a.provenance is not None:
+                spans.add((a.provenance.first_line, a.provenance.last_line))
+    return sorted(spans)
 
 
 def _inside(no: int, spans: list[tuple[int, int]]) -> bool:
@@ -102,18 +104,25 @@ def _inside(no: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _covered(spans: list[tuple[int, int]], numbers) -> set[int]:
-    """Those of ``numbers`` that lie in a span."""
+    """Those of ``numbers`` that lie in a span: the spans merged into disjoint runs, each number looked up.
+
+    >>> sorted(_covered([(5, 7), (1, 2), (3, 3), (9, 8)], [0, 2, 3, 4, 6, 8, 9]))
+    [2, 3, 6]
+    """
     numbers = list(numbers)
     if not numbers or not spans:
         return set()
-    top = max(numbers) + 2
-    depth = [0] * (top + 1)  # spans opening minus spans closed before each line: one pass, no sort
-    for a, b in spans:
-        if a < top and b >= a:
-            depth[max(a, 0)] += 1
-            depth[min(b + 1, top)] -= 1
-    inside = list(accumulate(depth))
-    return {no for no in numbers if 0 <= no < top and inside[no] > 0}
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(spans):
+        if b < a:
+            continue  # an empty span covers nothing
+        if ends and a <= ends[-1] + 1:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return {no for no in numbers if no >= 0 and (k := bisect_right(starts, no) - 1) >= 0 and no <= ends[k]}
 
 
 def rescue_tasks(lines: list[Line], tasks: list[Task], cues: dict[int, str], source: str,

@@ -106,7 +106,8 @@ def unglue(lines: list[Line]) -> list[Line]:
             out.append(line)
             continue
         page = len(text) >= MIN_PAGE  # a whole page glued; a shorter line is a paragraph, its lists its own
-        if ":" not in text and "：" not in text or \
+        # two labels need two colons (each label ends with its own): count them before the label pattern runs
+        if text.count(":") + text.count("：") < 2 or \
                 sum(1 for m in LABEL_ANYWHERE.finditer(text) if m.start() > 0) < 2:
             if page:  # no labels glued: only its numbered lists
                 out.extend(_cut_lists(line, 2))
