@@ -439,7 +439,32 @@ def leading_clauses(text: str) -> list[Found]:
         elif lead and _HINT.search(lead):
             found.extend(_subject_clauses(lead, start + skip) or _named_group(lead, start + skip))
         start += len(sentence) + 1
+    if found and any(f.clause.role_words for f in found):
+        found = _subject_sentences(text, found)
     return found
+
+
+# What may follow a sentence's subject where no role word does (市交通局、市公安局根据…, 铁路部门应与…).
+_SUBJECT_NEXT = ("要", "应", "须", "将", "根据", "按照", "依法", "依据", "对", "在", "及时", "会同", "组织", "做好",
+                 "加强", "协助", "配合", "参与")
+
+
+def _subject_sentences(text: str, found: list[Found]) -> list[Found]:
+    """In a paragraph of unit-first clauses (市卫生局负责…。市交通局、市公安局根据需要…。), the other sentences
+    that open with known units followed by a verb or an obligation word are those units' (responsible). A
+    collective told what to do (各乡镇、各职能部门要…) is how the plan is run, not a task (docs/evaluation.md)."""
+    extra: list[Found] = []
+    start = 0
+    for sentence in bracket_depth_split(text, "。；;"):
+        lead = sentence.lstrip()
+        at = start + len(sentence) - len(lead)
+        end = start + len(sentence)
+        if lead and not any(f.start < end and f.end > at for f in found):  # a sentence no clause touches
+            got = opening_units(lead, well_formed_units)
+            if got and lead[got[1]:].startswith(_SUBJECT_NEXT) and not any(_COLLECTIVE.match(n) for n in got[0]):
+                extra.append(Found(at, at + got[1], Clause([(n, Role.RESPONSIBLE) for n in got[0]]), leading=True))
+        start += len(sentence) + 1
+    return sorted(found + extra, key=lambda f: f.start) if extra else found
 
 
 # A named part, then 由 and who does it (人员疏散和安置组:由民政、教育等部门牵头,负责…).

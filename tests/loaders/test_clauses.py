@@ -239,3 +239,10 @@ def test_a_first_listed_note_makes_only_the_first_name_lead():
                                            ("●配合单位：市税务局", "市税务局")])
 def test_a_bullet_before_a_label_and_a_dash_for_its_colon(line, content):
     assert match_label(line).content == content
+
+
+def test_in_a_paragraph_of_unit_first_clauses_a_sentence_opening_with_a_unit_is_that_units():
+    found = leading_clauses("市卫生局负责组织医疗队伍。市交通局、市公安局根据需要实行交通管制。各乡镇要设专人负责。")
+    assert [[(u, r) for u, r in f.clause.assignments] for f in found] == [
+        [("市卫生局", L)], [("市交通局", R), ("市公安局", R)]]  # a collective told what to do is no task
+    assert leading_clauses("市交通局、市公安局根据需要实行交通管制。") == []  # no clause in the paragraph: no cue
