@@ -146,10 +146,16 @@ def _fold_body(node: _Node) -> None:
     kids.clear()
 
 
+WRAPPED_AT = 60  # characters: a text this long without a closing mark was cut by a line break
+_CJK_EDGE = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff]$")
+
+
 def _absorb(node: _Node, body: list[_Node], joint: str | None = None) -> None:
     """Fold the paragraphs ``body`` into ``node``: their text after its own, their lines into its span."""
     if joint is None:
-        joint = "" if node.text.endswith(tuple(SENTENCE_PUNCT)) else "。"
+        # a long text stopping mid-sentence was wrapped (…由办 / 公室负责…); a short one is a title before its body
+        wrapped = len(node.text) >= WRAPPED_AT and body and _CJK_EDGE.match(node.text[-1] + body[0].text[:1])
+        joint = "" if node.text.endswith(tuple(SENTENCE_PUNCT)) or wrapped else "。"
     node.text = node.text + joint + "".join(c.text for c in body)
     node._clauses = None
     node.last_line = max(c.last_line for c in body)

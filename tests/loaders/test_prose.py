@@ -196,3 +196,9 @@ def test_label_lines_with_a_space_for_the_colon():
     a, b = doc.tasks
     assert units(a, "lead") == ["市发改委"] and units(a, "cooperating") == ["市财政局", "市税务局"]
     assert units(b, "responsible") == ["市水利局"]
+
+
+def test_a_long_item_wrapped_mid_word_is_joined_without_a_sentence_break():
+    doc = parse("一、压实责任。\n1.各地要加强组织领导,按照“一把手”负总责的要求,主要领导亲自抓、分管领导具体抓,并明确专门的责任部门和具体责任人,由区政府办\n"
+                "公室负责抓好综合督办协调工作。\n")
+    assert [a.unit for t in doc.tasks for a in t.assignments] == ["区政府办公室"]
