@@ -16,7 +16,7 @@ cooperates; every other subject is responsible.
 >>> from .lines import to_lines
 >>> [(t.text, [(a.unit, a.role.value) for a in t.assignments])
 ...  for t in obligation_tasks(to_lines("下一步,县发改委要会同县督查落实办对相关工作进行督导。"), "n.txt")]
-[('县发改委要会同县督查落实办对相关工作进行督导', [('县发改委', 'lead'), ('县督查落实办', 'cooperating')])]
+[('下一步,县发改委要会同县督查落实办对相关工作进行督导', [('县发改委', 'lead'), ('县督查落实办', 'cooperating')])]
 """
 
 from __future__ import annotations
@@ -58,7 +58,20 @@ def _place(name: str) -> bool:
     return bool(divisions().named(name))
 
 
+_ESPECIALLY = re.compile(r"(?<=.)(?:尤其是|特别是)(?=.)")
+
+
+# A collective named by its role in the plan (牵头单位, 区直各责任单位, 其他责任单位): who is meant is in the tables.
+_ROLE_COLLECTIVE = re.compile(r"^(?:[省市县区]直)?(?:各|相关|有关|其他|其余)?(?:项目|任务)?(?:主要)?"
+                              r"(?:牵头|责任|配合|协办|参与|承办|实施)(?:单位|部门)$")
+
+
 def _subject(name: str) -> list[str] | None:
+    name = _ESPECIALLY.sub("、", name)  # 责任单位尤其是各乡镇: both are the subject
+    parts = [p for p in name.split("、") if p]
+    if any(_ROLE_COLLECTIVE.match(p) for p in parts):
+        others = _units("、".join(p for p in parts if not _ROLE_COLLECTIVE.match(p))) if len(parts) > 1 else []
+        return parts if others is not None else None
     names = _units(name)
     if names is None and _place(name):
         names = [name]
@@ -119,14 +132,18 @@ def _well_formed(text: str) -> list[str] | None:
     return None
 
 
+_HELPS = re.compile(r"^(?:积极|主动|密切|全力|做好|认真)?(?:配合|协助|协同)")
+
+
 def _roles(names: list[str], word: str, rest: str) -> list[tuple[str, Role]]:
     _, _, _, lead_words, coop_words = _patterns()
     leads = word in ("会同", "牵头", "负责") or rest.startswith("会同")
+    helps = _HELPS.match(rest) is not None  # 责任单位要积极配合: told to help, it cooperates
     out: list[tuple[str, Role]] = []
     for name in names:
         if leads or lead_words.search(name):
             out.append((name, Role.LEAD))
-        elif coop_words.search(name):
+        elif helps or coop_words.search(name):
             out.append((name, Role.COOPERATING))
         else:
             out.append((name, Role.RESPONSIBLE))
@@ -164,6 +181,9 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
                 offset += len(segment) + 1
             for k, (start, assignments) in enumerate(found):
                 stop = found[k + 1][0] if k + 1 < len(found) else len(sentence)
+                if k == 0:  # 从第二季度起,各牵头单位要…: the sentence's opening words are the task's too
+                    opening = sentence.lstrip(" \u3000")
+                    start = len(sentence) - len(_ITEM_MARKER.sub("", opening, count=1))
                 task_text = sentence[start:stop].strip(" ,，\u3000")
                 if len(task_text) < 6:
                     continue

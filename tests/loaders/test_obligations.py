@@ -68,3 +68,10 @@ def test_names_opening_a_numbered_item_are_its_subject_in_a_notice():
 def test_yao_inside_a_word_of_the_name_is_no_obligation():
     got = _read("二、细化方案。各主要责任单位要对照目标任务,科学制订实施方案。")
     assert [units for _, units in got] == [[("各主要责任单位", Role.RESPONSIBLE)]]
+
+
+def test_ordinals_and_especially_open_a_subject_and_told_to_help_it_cooperates():
+    got = _read("三、加强督查。二是各牵头单位须于6月25日前报送进展情况。责任单位尤其是各乡镇(街道)要积极配合,形成合力。")
+    assert [units for _, units in got] == [[("各牵头单位", Role.LEAD)],
+                                           [("责任单位", Role.COOPERATING), ("各乡镇(街道)", Role.COOPERATING)]]
+    assert got[0][0].startswith("二是各牵头单位")  # the task's text starts where its sentence does
