@@ -306,6 +306,8 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
             role = last_label
         elif default_role is not None:
             role = default_role
+        elif len(pending) == 1 and not first_leads:
+            role = Role.RESPONSIBLE  # (民政局), (县委办、县政府办): a bare list, no word makes any of them lead
         else:
             role = Role.RESPONSIBLE if seen_lead else Role.LEAD
         seen_lead = seen_lead or role is Role.LEAD

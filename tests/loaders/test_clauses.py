@@ -63,7 +63,7 @@ def test_several_clauses_in_one_item():
 
 def test_an_alias_in_the_middle_of_a_sentence_is_no_clause():
     assert find_clauses("由市政府(市政府办公室)统筹推进,确保落实。") == []
-    assert find_clauses("建设平台。(市大数据中心)")[0].clause.assignments == [("市大数据中心", L)]
+    assert find_clauses("建设平台。(市大数据中心)")[0].clause.assignments == [("市大数据中心", R)]  # bare: responsible
 
 
 def test_a_last_sentence_of_units_and_role_words():
