@@ -692,6 +692,11 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
             begin = offset + at if found else offset  # the first clause of a sentence: its text from the start
             found.append(Found(begin, offset + at + by.end(), Clause([(n, Role.LEAD) for n in names], role_words=True),
                                leading=True))
+        elif at > 0 and not found and segment.startswith("由") and (got := _leading_segments(sentence[at:])):
+            # …,曲道凯要求,由X牵头,Y配合,在9月底前完成…: the clause opens the rest of the sentence, its task
+            clause, end = got
+            found.append(Found(offset + at, offset + at + end, clause, leading=True))
+            break
         at += len(segment) + 1
     return found
 

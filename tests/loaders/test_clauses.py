@@ -246,3 +246,10 @@ def test_in_a_paragraph_of_unit_first_clauses_a_sentence_opening_with_a_unit_is_
     assert [[(u, r) for u, r in f.clause.assignments] for f in found] == [
         [("市卫生局", L)], [("市交通局", R), ("市公安局", R)]]  # a collective told what to do is no task
     assert leading_clauses("市交通局、市公安局根据需要实行交通管制。") == []  # no clause in the paragraph: no cue
+
+
+def test_a_you_clause_after_the_opening_words_of_a_sentence_heads_its_task():
+    found = leading_clauses("为完成处置任务,县长要求,由县发改局牵头,县委党校、县自然资源局配合,在9月底前完成供地工作;"
+                            "由丹凤街道牵头,县自然资源局配合,在12月底前完成处置任务。")
+    assert [f.clause.assignments for f in found] == [
+        [("县发改局", L), ("县委党校", C), ("县自然资源局", C)], [("丹凤街道", L), ("县自然资源局", C)]]
