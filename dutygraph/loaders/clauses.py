@@ -416,6 +416,9 @@ def _leading_segments(sentence: str) -> tuple[Clause, int] | None:
     return clause, offset + min(at, len(body))
 
 
+_THAT_IS = ("即",)
+
+
 def leading_clauses(text: str) -> list[Found]:
     """Clauses that open the sentences of ``text`` (unit first, then the work), one per sentence.
 
@@ -433,6 +436,8 @@ def leading_clauses(text: str) -> list[Found]:
     start = 0
     for sentence in bracket_depth_split(text, "。；;"):
         lead = sentence.lstrip()
+        if lead.startswith(_THAT_IS) and len(lead) > 4:
+            lead = lead[1:].lstrip(",，:：")  # 即县水务局牵头,组织开展…: 即 announces the list, it is no name
         skip = len(sentence) - len(lead)
         got = _leading_segments(lead) if lead and _HINT.search(lead) else None
         if got is not None:

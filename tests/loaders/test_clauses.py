@@ -253,3 +253,8 @@ def test_a_you_clause_after_the_opening_words_of_a_sentence_heads_its_task():
                             "由丹凤街道牵头,县自然资源局配合,在12月底前完成处置任务。")
     assert [f.clause.assignments for f in found] == [
         [("县发改局", L), ("县委党校", C), ("县自然资源局", C)], [("丹凤街道", L), ("县自然资源局", C)]]
+
+
+def test_ji_before_a_unit_first_clause_is_no_part_of_the_name():
+    found = leading_clauses("要求县级部门牵头实施好八大行动。即县水务局牵头,组织开展打击非法采砂专项行动;县环保局牵头,督促污水设施建设。")
+    assert [f.clause.assignments for f in found][-2:] == [[("县水务局", L)], [("县环保局", L)]]
