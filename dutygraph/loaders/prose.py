@@ -36,6 +36,7 @@ from .clauses import (MAX_HEAD, NOT_NAME_START, PERSON_TITLE, Clause, Found, bar
                       find_clauses, leading_clauses, may_hold_role_words, opens_duty, parse_clause, slot_names,
                       unit_blocks)
 from .columns import header_block, is_label
+from .unit_scan import opening_units
 from .labels import COOPERATING, DEADLINE, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
 from .lines import Line, is_furniture
 from .outline import split_title
@@ -436,6 +437,24 @@ def _unit_head(children: list[_Node], i: int, names: list[str] | None = None) ->
     return None
 
 
+def _partners(duty: str, holders: list[str], line: int, source: str) -> list[Assignment]:
+    """Who a unit's duty says it works with (…,会同有关部门做好报道): cooperating, as printed.
+
+    >>> [(a.unit, a.role.value) for a in _partners("规划宣传工作;会同有关部门做好报道", ["宣传部"], 3, "x.txt")]
+    [('有关部门', 'cooperating')]
+    """
+    out: list[Assignment] = []
+    for m in _TOGETHER_WITH.finditer(duty):
+        got = opening_units(duty[m.end():], bare_units)
+        for name in (got[0] if got else ()):
+            if name not in holders and all(a.unit != name for a in out):
+                out.append(Assignment(name, Role.COOPERATING, Provenance(source, line, line)))
+    return out
+
+
+_TOGETHER_WITH = re.compile("会同")
+
+
 def _lift_unit_heading(parent: _Node, style: str) -> None:
     """A list restarting at 1 after a line that is nothing but a unit (八、… / 市卫生局 / 一、…): that line heads
     the new list, so it becomes a sibling of the items before it instead of a paragraph of the last one."""
@@ -612,12 +631,15 @@ class ProseReader:
             if head is not None and (any(c.style != "para" for c in child.children)
                                      or _heading_like(child) and not fresh):
                 head = None  # a new section or heading ends the unit's part
+            if head is not None and not child.children and _duties_label(child) and len(child.text) <= 8:
+                continue  # 宣传部 / 主要职责: / (一)…: the label announces the duties, it is none
             if head is not None and not child.assigned() and not _heading_like(child):
                 self._emit(child, child_path, tasks)
                 prov = Provenance(self.source, head[1], head[1])
                 role = duty_role(child.text)
                 tasks[-1].assignments.extend(Assignment(n, role, prov, inferred=True,
                                                         basis=f"unit heading at line {head[1]}") for n in head[0])
+                tasks[-1].assignments.extend(_partners(child.text, head[0], child.line, self.source))
                 fresh = False
                 continue
             fresh = False
@@ -669,6 +691,7 @@ class ProseReader:
                 for task in tasks[before:]:
                     task.assignments.extend(Assignment(n, role, prov, inferred=True,
                                                        basis=f"unit heading at line {node.line}") for n in names)
+                    task.assignments.extend(_partners(task.text, names, child.line, self.source))
             if child.children:
                 self._walk(child, path + [str(child.number or k)], tasks)
 

@@ -202,3 +202,9 @@ def test_a_long_item_wrapped_mid_word_is_joined_without_a_sentence_break():
     doc = parse("一、压实责任。\n1.各地要加强组织领导,按照“一把手”负总责的要求,主要领导亲自抓、分管领导具体抓,并明确专门的责任部门和具体责任人,由区政府办\n"
                 "公室负责抓好综合督办协调工作。\n")
     assert [a.unit for t in doc.tasks for a in t.assignments] == ["区政府办公室"]
+
+
+def test_a_unit_heading_with_a_duties_label_gives_duties_and_their_partners():
+    doc = parse("宣传部\n主要职责:\n(一)贯彻执行意识形态方面的方针、政策;\n(二)管理新闻宣传工作;会同有关部门做好报道。\n")
+    assert [t.text[:4] for t in doc.tasks] == ["贯彻执行", "管理新闻"]  # the label line is no task
+    assert units(doc.tasks[1], "responsible") == ["宣传部"] and units(doc.tasks[1], "cooperating") == ["有关部门"]
