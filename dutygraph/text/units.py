@@ -8,6 +8,8 @@ sides are names (市人力资源和社会保障局 stays whole).
 ['市发改委', '市财政局', '各区政府']
 >>> split_units("市人力资源和社会保障局、市财政局和市税务局")
 ['市人力资源和社会保障局', '市财政局', '市税务局']
+>>> split_units("区卫健委、区教育局和各镇街(园区)")
+['区卫健委', '区教育局', '各镇街(园区)']
 >>> split_units("市交通局(市港航局)、住房和城乡建设局等")
 ['市交通局(市港航局)', '住房和城乡建设局']
 >>> split_units("能源局等省有关部门和各地级以上市人民政府按职责分工负责")
@@ -103,13 +105,22 @@ def _is_bare_suffix(name: str) -> bool:
     return name in org_suffixes()
 
 
+# A collective that may stand after 和/及 (区教育局和各镇街(园区)): 各 and a short name, not 各项/各类. Before
+# 和/及 it shares the name after it (各市州及县市区财政部门 is one name).
+_JOINABLE_COLLECTIVE = re.compile(r"^各(?!项|类|种|个|位|方面|环节|阶段|级各|自)[\u4e00-\u9fff()（）]{1,10}$")
+
+
+def _joinable(name: str) -> bool:
+    return is_unit_name(name) or _JOINABLE_COLLECTIVE.match(name) is not None
+
+
 def _split_conjunctions(part: str) -> list[str]:
     """Split ``part`` on 和/及/与 where both sides are whole unit names."""
     pieces = [part]
     for match in reversed(list(_CONJUNCTIONS.finditer(part))):
         i = match.start()
         left, right = part[:i], part[i + 1:]
-        if is_unit_name(left) and is_unit_name(right) and not _is_bare_suffix(right):
+        if is_unit_name(left) and _joinable(right) and not _is_bare_suffix(right):
             # right may hold further conjunctions already handled by the loop order
             pieces = _split_conjunctions(left) + [right]
             break
