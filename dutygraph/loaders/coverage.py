@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate
 
 from ..model import Assignment, Coverage, Document, Provenance, Task
 from ..text.units import is_unit_name
@@ -71,11 +70,13 @@ def cue_lines(lines: list[Line]) -> dict[int, str]:
     """Line number -> kind of cue, for every line holding a role cue."""
     found: dict[int, str] = {}
     # one pass of the hint words over the whole text (in C), then the grammar on the lines they hit
-    joined = "\n".join(line.text for line in lines)
-    starts = list(accumulate((len(line.text) + 1 for line in lines), initial=0))
+    joined = "\n".join([line.text for line in lines])
     hit: set[int] = set()
-    for m in _HINT.finditer(joined):
-        hit.add(bisect_right(starts, m.start()) - 1)
+    k = at = 0
+    for m in _HINT.finditer(joined):  # hits in order: the line breaks since the last hit give the line
+        k += joined.count("\n", at, m.start())
+        at = m.start()
+        hit.add(k)
     for k in sorted(hit):
         line = lines[k]
         cue = _read_cue(line.text)
