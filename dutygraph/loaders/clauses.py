@@ -341,8 +341,14 @@ _SUBJECT_DUTY = re.compile(r"(?P<units>[^，,。；;:：]{2,120}?)(?:还将|也�
                            r"(?P<word>负责(?!人)|牵头|承担)(?P<rest>[^，,。；;]{2,})")
 
 
+# A role word closing a segment of a sentence (before its comma): what every segment of a leading clause ends with.
+_ROLE_BEFORE_COMMA = re.compile("(?:" + "|".join(map(re.escape, ROLE_ENDINGS)) + ")[,，]")
+
+
 def _leading_segments(sentence: str) -> tuple[Clause, int] | None:
     """The clause opening ``sentence`` (由 X负责,Y牵头,Z配合,…) and where it ends."""
+    if not sentence.endswith(ROLE_ENDINGS) and _ROLE_BEFORE_COMMA.search(sentence) is None:
+        return None  # no segment ends with a role word (most sentences): not worth cutting at every comma
     body = sentence[1:] if sentence.startswith("由") else sentence
     offset = len(sentence) - len(body)
     leaders: list[str] = []
@@ -597,7 +603,7 @@ _INTRODUCTION = re.compile(r"^[^，,；;:：]{2,30}?(?:如下|分工|职责)[:�
 
 def _after_colons(sentence: str) -> list[tuple[int, str]]:
     """The sentence, or its rest after a colon that ends an introduction (职责如下:区委办:…)."""
-    m = _INTRODUCTION.match(sentence)
+    m = _INTRODUCTION.match(sentence) if ":" in sentence or "：" in sentence else None
     return [(m.end(), sentence[m.end():])] if m else [(0, sentence)]
 
 
@@ -630,7 +636,7 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
         elif "会同" in piece and (together := _together(piece, open_end=True)):
             begin = offset + at + (len(segment) - len(piece))  # 市发改委会同市财政局制定实施细则
             found.append(Found(begin, begin, Clause(together, role_words=True), leading=True))
-        elif (by := _BY_SLOT.search(segment)) and (names := slot_names(by.group("units"))):
+        elif "由" in segment and (by := _BY_SLOT.search(segment)) and (names := slot_names(by.group("units"))):
             # 其中在筹划阶段由街镇负责方案编制: 由 and 负责 make a slot, a name the lexicon lacks is kept
             begin = offset + at if found else offset  # the first clause of a sentence: its text from the start
             found.append(Found(begin, offset + at + by.end(), Clause([(n, Role.LEAD) for n in names], role_words=True),
