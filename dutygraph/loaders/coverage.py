@@ -94,9 +94,11 @@ def _spans(tasks: list[Task], with_units: bool) -> list[tuple[int, int]]:
         if with_units and not task.assignments:
             continue
         spans.add((task.provenance.first_line, task.provenance.last_line))
+        last = None
         for a in task.assignments:
-            if a.provenance is not None:
-                spans.add((a.provenance.first_line, a.provenance.last_line))
+            if a.provenance is not None and a.provenance is not last:  # a cell's units share one provenance
+                last = a.provenance
+                spans.add((last.first_line, last.last_line))
     return sorted(spans)
 
 
