@@ -134,9 +134,12 @@ def rescue_tasks(lines: list[Line], tasks: list[Task], cues: dict[int, str], sou
 
     ``held`` are line spans read as tables (or skipped on purpose): no task is made there.
     """
+    to_place = [no for no, kind in cues.items() if kind != HEADER]  # a column header gives no task of its own
+    if not to_place:
+        return []  # a document whose cues are all column headers (the tables were read)
     spans = _spans(tasks, with_units=False) + list(held)
-    placed = _covered(spans, cues)
-    if all(no in placed or kind == HEADER for no, kind in cues.items()):
+    placed = _covered(spans, to_place)
+    if all(no in placed for no in to_place):
         return []  # the usual case: every cue stands in what the readers read
     by_no = {}
     for k, line in enumerate(lines):
@@ -172,7 +175,7 @@ def rescue_tasks(lines: list[Line], tasks: list[Task], cues: dict[int, str], sou
 def measure(doc: Document, cues: dict[int, str], skipped: list[dict] | None = None) -> Coverage:
     """The document's coverage: cues seen and attached, unrecognised names, skipped parts."""
     spans = _spans(doc.tasks, with_units=True)
-    covered = _covered(spans, cues)
+    covered = _covered(spans, [no for no, kind in cues.items() if kind != HEADER])  # a header counts by last_unit_line
     last_unit_line = max((b for _, b in spans), default=0)
     attached = 0
     for no, kind in cues.items():
