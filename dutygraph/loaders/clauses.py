@@ -134,6 +134,7 @@ NOT_NAME_START = re.compile(r"^(?:按|由|将|对|在|以|要|把|从|向|为|�
                              r"|促进|支持|鼓励|引导|落实|组织|协调|配合|负责|牵头|参与|进一步|认真|主动|依法)")
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9()（）·]+$")
 MAX_SLOT_NAME = 30
+_DATE_OR_COUNT = re.compile(r"\d{4}|\d+[年月日%]")  # a year, a date or a count: no name holds one
 
 
 def slot_names(text: str) -> list[str] | None:
@@ -153,7 +154,7 @@ def slot_names(text: str) -> list[str] | None:
     for name in names:
         bare = name.replace("、", "")
         if (len(bare) < 2 or len(bare) > MAX_SLOT_NAME or not _NAME_CHARS.match(bare) or _NOT_A_NAME.match(name)
-                or NOT_NAME_START.match(name) or bare.isdigit() or re.search(r"\d{4}|\d+[年月日%]", bare)):
+                or NOT_NAME_START.match(name) or bare.isdigit() or _DATE_OR_COUNT.search(bare)):
             return None
     return names
 
@@ -378,11 +379,17 @@ _SUBJECT_DUTY = re.compile(r"(?P<units>[^，,。；;:：]{2,120}?)(?:还将|也�
                            r"(?P<word>负责(?!人)|牵头|承担)(?P<rest>[^，,。；;]{2,})")
 
 
+# A role word closing a segment of a sentence (before its comma): what every segment of a leading clause ends with.
+_ROLE_BEFORE_COMMA = re.compile("(?:" + "|".join(map(re.escape, ROLE_ENDINGS)) + ")[,，]")
+
+
 def _leading_segments(sentence: str) -> tuple[Clause, int] | None:
     """The clause opening ``sentence`` (由 X负责,Y牵头,Z配合,…) and where it ends."""
+    if not sentence.endswith(ROLE_ENDINGS) and _ROLE_BEFORE_COMMA.search(sentence) is None:
+        return None  # no segment ends with a role word (most sentences): not worth cutting at every comma
     body = sentence[1:] if sentence.startswith("由") else sentence
     offset = len(sentence) - len(body)
-    clause = Clause()
+    leaders: list[str] = []
     pending: list[tuple[list[str], str]] = []
     at = 0
     for segment in bracket_depth_split(body, ",，"):
@@ -392,7 +399,7 @@ def _leading_segments(sentence: str) -> tuple[Clause, int] | None:
             break
         people = [n for n in split_units(rest) if PERSON_TITLE.search(n) and not is_unit_name(n)]
         if people and len(people) == len(split_units(rest)):
-            clause.leaders.extend(PERSON_TITLE.sub("", n) or n for n in people)
+            leaders.extend(PERSON_TITLE.sub("", n) or n for n in people)
         elif "会同" in rest and kind in ("duty", "lead") and (together := _together(rest)):
             pending.append(([n for n, r in together if r == Role.LEAD], "lead"))  # X会同Y负责
             pending.append(([n for n, r in together if r == Role.COOPERATING], "cooperating"))
@@ -407,6 +414,7 @@ def _leading_segments(sentence: str) -> tuple[Clause, int] | None:
         return None
     if not pending:
         return None
+    clause = Clause(leaders=leaders)  # made only for a sentence that opens with one (most do not)
     has_lead = any(kind == "lead" for _, kind in pending)
     for names, kind in pending:
         role = (Role.LEAD if kind == "lead" else Role.COOPERATING if kind == "cooperating"
@@ -439,11 +447,12 @@ def leading_clauses(text: str) -> list[Found]:
         if lead.startswith(_THAT_IS) and len(lead) > 4:
             lead = lead[1:].lstrip(",，:：")  # 即县水务局牵头,组织开展…: 即 announces the list, it is no name
         skip = len(sentence) - len(lead)
-        got = _leading_segments(lead) if lead and _HINT.search(lead) else None
+        hinted = bool(lead) and _HINT.search(lead) is not None  # searched once per sentence
+        got = _leading_segments(lead) if hinted else None
         if got is not None:
             clause, end = got
             found.append(Found(start + skip, start + skip + end, clause, leading=True))
-        elif lead and _HINT.search(lead):
+        elif hinted:
             found.extend(_subject_clauses(lead, start + skip) or _named_group(lead, start + skip))
         start += len(sentence) + 1
     if found and any(f.clause.role_words for f in found):
@@ -657,9 +666,12 @@ def _duty_parts(text: str, start: int, stop: int) -> list[tuple[int, str]]:
     return parts
 
 
+_INTRODUCTION = re.compile(r"^[^，,；;:：]{2,30}?(?:如下|分工|职责)[:：]")
+
+
 def _after_colons(sentence: str) -> list[tuple[int, str]]:
     """The sentence, or its rest after a colon that ends an introduction (职责如下:区委办:…)."""
-    m = re.match(r"^[^，,；;:：]{2,30}?(?:如下|分工|职责)[:：]", sentence)
+    m = _INTRODUCTION.match(sentence) if ":" in sentence or "：" in sentence else None
     return [(m.end(), sentence[m.end():])] if m else [(0, sentence)]
 
 
@@ -692,7 +704,7 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
         elif "会同" in piece and (together := _together(piece, open_end=True)):
             begin = offset + at + (len(segment) - len(piece))  # 市发改委会同市财政局制定实施细则
             found.append(Found(begin, begin, Clause(together, role_words=True), leading=True))
-        elif (by := _BY_SLOT.search(segment)) and (names := slot_names(by.group("units"))):
+        elif "由" in segment and (by := _BY_SLOT.search(segment)) and (names := slot_names(by.group("units"))):
             # 其中在筹划阶段由街镇负责方案编制: 由 and 负责 make a slot, a name the lexicon lacks is kept
             begin = offset + at if found else offset  # the first clause of a sentence: its text from the start
             found.append(Found(begin, offset + at + by.end(), Clause([(n, Role.LEAD) for n in names], role_words=True),

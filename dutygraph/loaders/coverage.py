@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate
 
 from ..model import Assignment, Coverage, Document, Provenance, Task
 from ..text.units import is_unit_name
@@ -71,11 +70,13 @@ def cue_lines(lines: list[Line]) -> dict[int, str]:
     """Line number -> kind of cue, for every line holding a role cue."""
     found: dict[int, str] = {}
     # one pass of the hint words over the whole text (in C), then the grammar on the lines they hit
-    joined = "\n".join(line.text for line in lines)
-    starts = list(accumulate((len(line.text) + 1 for line in lines), initial=0))
+    joined = "\n".join([line.text for line in lines])
     hit: set[int] = set()
-    for m in _HINT.finditer(joined):
-        hit.add(bisect_right(starts, m.start()) - 1)
+    k = at = 0
+    for m in _HINT.finditer(joined):  # hits in order: the line breaks since the last hit give the line
+        k += joined.count("\n", at, m.start())
+        at = m.start()
+        hit.add(k)
     for k in sorted(hit):
         line = lines[k]
         cue = _read_cue(line.text)
@@ -93,9 +94,11 @@ def _spans(tasks: list[Task], with_units: bool) -> list[tuple[int, int]]:
         if with_units and not task.assignments:
             continue
         spans.add((task.provenance.first_line, task.provenance.last_line))
+        last = None
         for a in task.assignments:
-            if a.provenance is not None:
-                spans.add((a.provenance.first_line, a.provenance.last_line))
+            if a.provenance is not None and a.provenance is not last:  # a cell's units share one provenance
+                last = a.provenance
+                spans.add((last.first_line, last.last_line))
     return sorted(spans)
 
 
@@ -131,9 +134,12 @@ def rescue_tasks(lines: list[Line], tasks: list[Task], cues: dict[int, str], sou
 
     ``held`` are line spans read as tables (or skipped on purpose): no task is made there.
     """
+    to_place = [no for no, kind in cues.items() if kind != HEADER]  # a column header gives no task of its own
+    if not to_place:
+        return []  # a document whose cues are all column headers (the tables were read)
     spans = _spans(tasks, with_units=False) + list(held)
-    placed = _covered(spans, cues)
-    if all(no in placed or kind == HEADER for no, kind in cues.items()):
+    placed = _covered(spans, to_place)
+    if all(no in placed for no in to_place):
         return []  # the usual case: every cue stands in what the readers read
     by_no = {}
     for k, line in enumerate(lines):
@@ -169,7 +175,7 @@ def rescue_tasks(lines: list[Line], tasks: list[Task], cues: dict[int, str], sou
 def measure(doc: Document, cues: dict[int, str], skipped: list[dict] | None = None) -> Coverage:
     """The document's coverage: cues seen and attached, unrecognised names, skipped parts."""
     spans = _spans(doc.tasks, with_units=True)
-    covered = _covered(spans, cues)
+    covered = _covered(spans, [no for no, kind in cues.items() if kind != HEADER])  # a header counts by last_unit_line
     last_unit_line = max((b for _, b in spans), default=0)
     attached = 0
     for no, kind in cues.items():

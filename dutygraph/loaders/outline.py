@@ -56,7 +56,6 @@ def read_outline(lines: list[Line], start: int, end: int, source: str) -> Outlin
     while i < end:
         ln = lines[i]
         t = ln.text
-        prov = Provenance(source, ln.no, ln.no)
         m = _ANNEX_LIST_FIRST.match(t)
         if m:
             out.annex_titles[int(m.group(1))] = m.group(2)
@@ -67,18 +66,19 @@ def read_outline(lines: list[Line], start: int, end: int, source: str) -> Outlin
             continue
         sec = match_section(t)
         if sec:
-            section = Section(sec[0], sec[1], prov)
+            section = Section(sec[0], sec[1], Provenance(source, ln.no, ln.no))
             out.sections.append(section)
             i += 1
             continue
         sub = match_subsection(t)
         if sub and section is not None:
+            prov = Provenance(source, ln.no, ln.no)
             title, rest = split_title(sub[1])
             if _TARGET_TITLE.search(title):
                 out.targets.extend(parse_targets(rest or sub[1], prov))
             elif not _FRAMING.search(section.title):
                 out.key_works.append(KeyWork(f"{section.ref}({sub[0]})", title, sub[1], prov))
         elif section is not None and _TARGET_TITLE.search(section.title) and t:
-            out.targets.extend(parse_targets(t, prov))  # targets listed straight under a 目标 section
+            out.targets.extend(parse_targets(t, Provenance(source, ln.no, ln.no)))  # straight under a 目标 section
         i += 1
     return out

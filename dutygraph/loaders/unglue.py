@@ -45,12 +45,19 @@ def _cuts(text: str) -> list[int]:
     return sorted(i for i in starts if i > 0 and depth_at[i] == 0)
 
 
-# Item markers of one list printed in a row: (1)…(2)…(3)…, (一)…(二)…, 1、…2、…
-_NUMBERED = re.compile(r"[(（](\d{1,2})[)）]|[(（]([一二三四五六七八九十]{1,3})[)）]|(?<![\d.])(\d{1,2})、"
-                       r"|(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,3})、|(?<![\d.．])(\d{1,2})[.．](?![\d%])")
+# Item markers of one list printed in a row: (1)…(2)…(3)…, (一)…(二)…, 1、…2、…, 一、…, 1.…; the group that
+# matched tells the style. A number does not start inside another (no digit or dot before 1、, no numeral before
+# 一、): each look-behind stands after the first character it guards, (\d(?<![\d.]\d)\d?) for (?<![\d.])(\d{1,2}),
+# so that every branch opens with a character re can skip to (three times faster on long paragraphs).
+_NUMERAL = "[一二三四五六七八九十]"
+_NUMBERED = re.compile(r"[(（](\d{1,2})[)）]|[(（](" + _NUMERAL + r"{1,3})[)）]|(\d(?<![\d.]\d)\d?)、"
+                       r"|(" + _NUMERAL + "(?<!" + _NUMERAL * 2 + ")" + _NUMERAL + r"{0,2})、"
+                       r"|(\d(?<![\d.．]\d)\d?)[.．](?![\d%])")
 MIN_RUN = 3
 _ROLE = re.compile("|".join(ROLE_WORDS))
-_FIRST = re.compile(r"[(（][1一][)）]|(?<![\d.．])1[、.．](?![\d%])|(?<![一二三四五六七八九十])一、")
+# The first item of a list: (1) (一) 1、 1. 一、 not inside a number. Each look-behind stands after the character it
+# guards (1(?<![\d.．]1) is (?<![\d.．])1), so that every branch opens with a character re can skip to.
+_FIRST = re.compile(r"[(（][1一][)）]|1(?<![\d.．]1)[、.．](?![\d%])|一(?<![一二三四五六七八九十]一)、")
 MIN_PAGE = 600  # characters: a line this long is a page glued together, not one long paragraph
 HEADED_LIST = re.compile(r"^[^:：。]{2,30}?[:：][(（]1[)）]")
 _BRACKET = re.compile("[" + re.escape("".join(OPEN_BRACKETS) + "".join(CLOSE_BRACKETS)) + "]")

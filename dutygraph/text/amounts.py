@@ -26,15 +26,17 @@ _WITHOUT_CURRENCY = re.compile(
 
 def find_amounts(text: str) -> list[Amount]:
     """Every sum of money in ``text``, in printed order, valued in its currency unit."""
-    if "元" not in text and "万" not in text and "亿" not in text:
+    with_currency = "元" in text  # every currency ends with 元
+    without_currency = "万" in text or "亿" in text  # a sum without 元 needs its 万 or 亿
+    if not with_currency and not without_currency:
         return []
     found: list[tuple[int, Amount]] = []
     spans: list[tuple[int, int]] = []
-    for m in _WITH_CURRENCY.finditer(text):
+    for m in _WITH_CURRENCY.finditer(text) if with_currency else ():
         value = float(m.group(1)) * _SCALE[m.group(2) or ""]
         found.append((m.start(), Amount(m.group(0).replace(" ", ""), value, m.group(3))))
         spans.append(m.span())
-    for m in _WITHOUT_CURRENCY.finditer(text):
+    for m in _WITHOUT_CURRENCY.finditer(text) if without_currency else ():
         start, end = m.start(1), m.end(2)
         if any(start < e and s < end for s, e in spans):
             continue
