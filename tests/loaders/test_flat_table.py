@@ -137,6 +137,7 @@ def test_column_kinds():
     assert column_kind("责任人") == "leader"
     assert column_kind("完成时间") == "deadline"
     assert column_kind("工作内容") == "text"
+    assert column_kind("业主单位") == "responsible"  # a project's owner carries it (民生实事 project tables)
 
 
 def test_a_short_content_cell_after_a_title_column_is_not_more_title():
