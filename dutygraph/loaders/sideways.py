@@ -47,6 +47,7 @@ from .lines import Line
 
 MIN_COLUMNS = 2
 MAX_COLUMNS = 40
+MAX_REACH = 4 * MAX_COLUMNS  # lines (blank ones included) a row of cells may spread over
 MAX_LABEL_PART = 6
 MAX_VALUE_LINE = 20  # the rows of values after the unit rows: short cells
 # The last character of a unit column label or of its first half (责任 / 单位): a cheap first look.
@@ -82,6 +83,7 @@ def _role_label(lines: list[Line], k: int, end: int) -> tuple[str, int] | None:
 def _units_after(lines: list[Line], j: int, end: int, limit: int) -> tuple[list[tuple[str, int]], int]:
     """The unit cells from ``lines[j]`` on (text, line index), up to the first line that is none."""
     cells: list[tuple[str, int]] = []
+    end = min(end, j + MAX_REACH)
     while j < end and len(cells) <= limit:
         t = lines[j].text
         if not t:
@@ -99,6 +101,7 @@ def _heads_before(lines: list[Line], k: int, stop: int) -> tuple[list[tuple[str,
     first line of the table."""
     heads: list[tuple[str, int]] = []
     i = k - 1
+    stop = max(stop, k - MAX_REACH)
     while i >= stop and len(heads) <= MAX_COLUMNS:
         t = lines[i].text
         if not t:

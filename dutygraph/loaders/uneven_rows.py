@@ -50,6 +50,7 @@ from .lines import Line
 
 MIN_TASKS = 2
 MAX_CELL = 100  # a longer line is prose after the table
+MAX_SUBHEADER = 24  # lines of a second header row (labels under a spanning label) and empty cells after the header
 BASIS = "a group's merged cell (number, lead) printed once for the project rows under it"
 
 
@@ -96,11 +97,16 @@ def _is_filler(line: Line) -> bool:
 
 
 def _body(lines: list[Line], k: int, end: int) -> list[int]:
-    """Indices of the body's cells from ``lines[k]``: fillers and a sub-header (labels) left out."""
-    while k < end and (_is_filler(lines[k]) or is_label(lines[k].text)):
+    """Indices of the body's cells from ``lines[k]``: fillers and a sub-header (labels) left out; the body ends
+    at a line of prose or at the unit label of another header."""
+    top = min(end, k + MAX_SUBHEADER)
+    while k < top and (_is_filler(lines[k]) or is_label(lines[k].text)):
         k += 1
     cells = []
     while k < end and len(lines[k].text) <= MAX_CELL:
+        t = lines[k].text
+        if t and t[-1] in "位门室" and is_label(t) and column_kind(t) in UNIT_KINDS:
+            break
         if not _is_filler(lines[k]):
             cells.append(k)
         k += 1
