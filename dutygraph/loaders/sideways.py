@@ -59,6 +59,7 @@ _VALUE = re.compile(r"^[\d.,%％~～\-—<>≤≥]+\D{0,4}$")
 _GROUP_HEADING_MAX = 8
 _BROKEN_HEAD, _BROKEN_TAIL = 4, 6
 _MEASURE = re.compile(r"[\d(（★◆▲●%％]")
+_UNKNOWN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,12}$")  # a name without digits or punctuation
 MERGED_BASIS = "a unit cell printed once for several columns of a table printed sideways (merged cell)"
 
 
@@ -81,7 +82,10 @@ def _role_label(lines: list[Line], k: int, end: int) -> tuple[str, int] | None:
 
 
 def _units_after(lines: list[Line], j: int, end: int, limit: int) -> tuple[list[tuple[str, int]], int]:
-    """The unit cells from ``lines[j]`` on (text, line index), up to the first line that is none."""
+    """The unit cells from ``lines[j]`` on (text, line index), up to the first line that is none.
+
+    In the row a short name the lexicon does not know (区城投) is a unit cell when unit cells stand on both
+    sides of it: its place in the row says what it is."""
     cells: list[tuple[str, int]] = []
     end = min(end, j + MAX_REACH)
     while j < end and len(cells) <= limit:
@@ -89,11 +93,21 @@ def _units_after(lines: list[Line], j: int, end: int, limit: int) -> tuple[list[
         if not t:
             j += 1
             continue
-        if is_label(t) or not looks_like_unit_list(t):
+        if is_label(t):
             break
+        if not looks_like_unit_list(t):
+            if not (cells and _UNKNOWN_NAME.match(t) and (n := _next_text(lines, j + 1, end)) is not None
+                    and looks_like_unit_list(lines[n].text) and not is_label(lines[n].text)):
+                break
         cells.append((t, j))
         j += 1
     return cells, j
+
+
+def _next_text(lines: list[Line], j: int, end: int) -> int | None:
+    while j < end and not lines[j].text:
+        j += 1
+    return j if j < end else None
 
 
 def _heads_before(lines: list[Line], k: int, stop: int) -> tuple[list[tuple[str, int]], str | None, int]:

@@ -64,3 +64,11 @@ def test_a_table_printed_the_usual_way_is_not_read_sideways():
 def test_a_role_label_line_in_prose_is_no_table():
     text = "\n".join(["一、重点任务", "1.建设绿道,完成年度目标。", "责任单位", "市住建局", "二、保障措施"])
     assert find_sideways_tables(to_lines(text)) == []
+
+
+def test_a_name_the_lexicon_does_not_know_between_unit_cells_keeps_its_column():
+    text = "\n".join(["地区", "修建绿道(公里)", "新建停车场(个)", "治理黑臭水体(条)", "责任单位",
+                     "市住建局", "区城投", "市生态环境局", "全市", "5", "3", "2"])
+    doc = parse_text(text, "plan.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["市住建局"], ["区城投"], ["市生态环境局"]]
+    assert [u["unit"] for u in doc.coverage.unrecognised] == ["区城投"]
