@@ -91,8 +91,8 @@ def _content_column(kinds: list[str], rows: list[GridRow], labels: list[str] | N
         texts = stated or texts
     if not texts:
         return None
-    def mean_length(k: int) -> float:
-        values = [len(_clean(r.cells[k]) or "") for r in rows if k < len(r.cells) and r.cells[k]]
+    def mean_length(k: int) -> float:  # a row the document stops inside is cut short: it does not count
+        values = [len(_clean(r.cells[k]) or "") for r in rows if k < len(r.cells) and r.cells[k] and not r.truncated]
         return sum(values) / len(values) if values else 0.0
     return max(texts, key=lambda k: (mean_length(k), k))
 

@@ -146,6 +146,16 @@ def _row_cells(tokens: list[str], kinds: list[str], sep: str, labels: list[str] 
     return number + before + [text] + after
 
 
+_DATE = re.compile(r"\d{4}年|\d{1,2}月\d{1,2}日")
+
+
+def _cut_row(text: str) -> bool:
+    """Whether the last line of a document, after bar-separated rows and without a bar, is the start of a row
+    the document stops inside (a text cell under a merged 序号: 义务教育段随迁子女就), not a signature or a date."""
+    return (not _NUMBER.match(text[:1]) and not _SENTENCE.search(text) and not looks_like_unit_list(text)
+            and not _DATE.search(text) and len(text) >= 6)
+
+
 def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -> list[tuple[Grid, int, int]]:
     """Every row-per-line table in ``lines[start:end]``: the grid and its line-index span."""
     end = len(lines) if end is None else end
@@ -167,6 +177,8 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
                 j += 1
                 continue
             split = _split(line.raw, wide=sep == "  ")
+            if split is None and sep == "|" and j == last_text and grid.rows and _cut_row(line.text):
+                split = [line.text], "|"  # the document stops inside a row under merged cells: its text cell
             if split is None:
                 break
             tokens, line_sep = split

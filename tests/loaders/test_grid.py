@@ -33,3 +33,12 @@ def test_a_remarks_column_without_a_unit_column_beside_it_stays_text():
                                              GridRow(["2", "改造农贸市场3个。", "县商务局"], 4, 4)])
     tasks, _ = grid_tasks(grid, "plan.txt")
     assert [t.assignments for t in tasks] == [[], []]
+
+
+def test_a_row_the_document_stops_inside_does_not_decide_which_column_holds_the_task():
+    grid = Grid(["序号", "工作任务", "责任单位", "一季度目标"], [
+        GridRow(["1", "新改扩建公办中小学校1所", "教体局", "室内安装及场外施工完成"], 3, 3),
+        GridRow(["2", "新增学位810个以上", "教体局", "完成年度招生计划"], 4, 4),
+        GridRow([None, "义务", None, None], 5, 5, truncated=True)])
+    tasks, _ = grid_tasks(grid, "plan.txt")
+    assert [t.text for t in tasks] == ["新改扩建公办中小学校1所", "新增学位810个以上", "义务"]
