@@ -95,9 +95,6 @@ def _header(lines: list[Line], k: int, start: int, end: int) -> tuple[int, list[
     return i, labels, j
 
 
-header_around = _header  # for the other one-cell-per-line readers
-
-
 def _rows(lines: list[Line], kinds: list[str], body: int, end: int) -> tuple[list[GridRow], int]:
     width = len(kinds)
     rows: list[GridRow] = []

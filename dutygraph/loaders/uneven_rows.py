@@ -42,8 +42,7 @@ import re
 
 from ..text.markers import chinese_numeral, is_row_number
 from ..text.units import looks_like_unit_list
-from .cell_groups import header_around
-from .columns import NUMBER, TEXT, UNIT_KINDS, column_kinds, is_label
+from .columns import NUMBER, TEXT, UNIT_KINDS, column_kinds, is_header, is_label
 from .flat_table import column_kind
 from .grid import REPORT_LABEL, Grid, GridRow
 from .lines import Line
@@ -52,6 +51,37 @@ MIN_TASKS = 2
 MAX_CELL = 100  # a longer line is prose after the table
 MAX_SUBHEADER = 24  # lines of a second header row (labels under a spanning label) and empty cells after the header
 BASIS = "a group's merged cell (number, lead) printed once for the project rows under it"
+
+
+MAX_COLUMNS = 12
+
+
+def _header(lines: list[Line], j: int, start: int, end: int) -> tuple[int, list[str], int] | None:
+    """(first index, labels, index after) of a header printed one label a line around the unit label at
+    ``lines[j]``; blank lines and empty cells may stand between its labels."""
+    i = j
+    k = j - 1
+    reach = max(start, j - 3 * MAX_COLUMNS)
+    while k >= reach and (_is_filler(lines[k]) or is_label(lines[k].text)):
+        if lines[k].text.strip("|"):
+            i = k
+        k -= 1
+    labels: list[str] = []
+    k = i
+    after = i
+    while k < end and len(labels) < MAX_COLUMNS and k < i + 3 * MAX_COLUMNS:
+        t = lines[k].text
+        if t and t.strip("|"):
+            if not is_label(t):
+                break
+            labels.append(t)
+            after = k + 1
+        elif t == "" and not lines[k].blank_cell and k + 1 < end and not lines[k + 1].text and labels:
+            break  # two blank lines: the header has ended
+        k += 1
+    if len(labels) < 2 or not is_header(labels):
+        return None
+    return i, labels, after
 
 
 def _task_column(kinds: list[str], labels: list[str]) -> int | None:
@@ -175,7 +205,7 @@ def find_uneven_tables(lines: list[Line], start: int = 0, end: int | None = None
     for j in candidates:
         if j < k or column_kind(lines[j].text) not in UNIT_KINDS or not is_label(lines[j].text):
             continue
-        header = header_around(lines, j, start, end)
+        header = _header(lines, j, start, end)
         if header is None:
             continue
         i, labels, after = header

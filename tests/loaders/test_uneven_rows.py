@@ -46,3 +46,10 @@ def test_a_header_without_a_unit_column_before_the_task_column_is_left_to_the_ot
     text = "\n".join(["序号", "项目名称", "业主单位", "进展情况", "1", "文化中心北路", "区城投", "已完工",
                       "2", "乐业路", "区城管局", "已完工"])
     assert find_uneven_tables(to_lines(text)) == []
+
+
+def test_the_same_table_without_bars_and_with_a_blank_line_between_cells_reads_the_same():
+    plain = "\n\n".join(line.rstrip(" |") for line in TABLE.split("\n") if line.strip("| "))
+    expected = [(t.text, t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in parse_text(TABLE, "a.txt").tasks]
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in parse_text(plain, "b.txt").tasks] == \
+        expected
