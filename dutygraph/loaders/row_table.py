@@ -48,6 +48,16 @@ def _split(raw: str, wide: bool = False) -> tuple[list[str], str] | None:
     return raw.split(" "), " "
 
 
+def split_row(raw: str) -> list[str] | None:
+    """The cells of a raw line printed as a table row: between bars, or apart with spaces (None: one cell).
+
+    >>> split_row("项目 | 修建绿道 | 治理水系"), split_row("牵头单位 市住建局 市水利局"), split_row("修建绿道")
+    (['项目', '修建绿道', '治理水系'], ['牵头单位', '市住建局', '市水利局'], None)
+    """
+    split = _split(raw)
+    return None if split is None else split[0]
+
+
 def header_of(line: Line) -> tuple[list[str], str] | None:
     """The labels and separator of a row-per-line table header, if ``line`` is one."""
     if len(line.raw) == len(line.text) and "|" not in line.raw:

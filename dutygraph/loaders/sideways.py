@@ -44,6 +44,7 @@ from .columns import TEXT, UNIT_KINDS, is_label
 from .flat_table import column_kind
 from .grid import Grid, GridRow
 from .lines import Line
+from .row_table import split_row
 
 MIN_COLUMNS = 2
 MAX_COLUMNS = 40
@@ -172,10 +173,75 @@ def _values_end(lines: list[Line], j: int, end: int) -> int:
     return last
 
 
+def _row_cells(line: Line) -> list[str] | None:
+    """The cells of a line printed as a table row (cells between bars, or apart with spaces)."""
+    cells = split_row(line.raw)
+    return None if cells is None else [c.strip() for c in cells]
+
+
+def _row_label(cells: list[str] | None) -> str | None:
+    """The first cell of a row when it labels a unit row, a leader row or a deadline row (责任单位, 完成时限)."""
+    if not cells or len(cells) < 1 + MIN_COLUMNS:
+        return None
+    label = "".join(cells[0].split())
+    return label if is_label(label) and column_kind(label) != TEXT else None
+
+
+def _sideways_rows(lines: list[Line], k: int, end: int) -> tuple[Grid, int, int] | None:
+    """A table printed sideways one row per line whose unit row is ``lines[k]``: the line before it names
+    the tasks (a corner cell, then one task a cell), the rows after it may add unit, leader or deadline rows
+    with as many cells::
+
+        项目 | 修建绿道 | 治理水系
+        牵头单位 | 市住建局 | 市水利局
+        完成时限 | 6月底前 | 9月底前
+    """
+    cells = _row_cells(lines[k])
+    label = _row_label(cells)
+    if label is None or column_kind(label) not in UNIT_KINDS:
+        return None
+    units = cells[1:]
+    if not all(not u or looks_like_unit_list(u) for u in units) or sum(1 for u in units if u) < MIN_COLUMNS:
+        return None
+    i = k - 1
+    while i >= 0 and not lines[i].text:
+        i -= 1
+    heads = _row_cells(lines[i]) if i >= 0 else None
+    if not heads or len(heads) != len(cells) or _row_label(heads) is not None:
+        return None
+    columns, rows = ["".join(heads[0].split()) or "项目", label], [[h, u] for h, u in zip(heads[1:], units)]
+    j = k + 1
+    while j < end:
+        if not lines[j].text:
+            j += 1
+            continue
+        more = _row_cells(lines[j])
+        more_label = _row_label(more)
+        if more_label is None or len(more) != len(cells):
+            break
+        columns.append(more_label)
+        for row, c in zip(rows, more[1:]):
+            row.append(c)
+        j += 1
+    grid = Grid(columns, [GridRow(r, lines[i].no, lines[j - 1].no) for r in rows if r[0]],
+                first_line=lines[i].no, last_line=lines[j - 1].no)
+    return grid, i, j
+
+
 def find_sideways_tables(lines: list[Line], start: int = 0, end: int | None = None) -> list[tuple[Grid, int, int]]:
     """Every table printed sideways in ``lines[start:end]``: the grid and its line-index span."""
     end = len(lines) if end is None else end
     found: list[tuple[Grid, int, int]] = []
+    # one row a line: a unit row label at the start of a line with cells after it (a cheap look first)
+    for k in [k for k in range(start, end) if len(lines[k].raw) > len(lines[k].text) and
+              ("单位" in lines[k].text[2:7] or "部门" in lines[k].text[2:7])]:
+        if found and k < found[-1][2]:
+            continue
+        got = _sideways_rows(lines, k, end)
+        if got is not None and got[1] >= start and (not found or got[1] >= found[-1][2]):
+            found.append(got)
+    if found:
+        return found
     floor = start
     k = start
     while k < end:

@@ -72,3 +72,18 @@ def test_a_name_the_lexicon_does_not_know_between_unit_cells_keeps_its_column():
     doc = parse_text(text, "plan.txt")
     assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["市住建局"], ["区城投"], ["市生态环境局"]]
     assert [u["unit"] for u in doc.coverage.unrecognised] == ["区城投"]
+
+
+def test_a_table_printed_sideways_one_row_a_line_reads_its_unit_and_deadline_rows():
+    text = "\n".join(["2024年民生实事项目表", "项目 | 修建绿道 | 治理黑臭水体 | 新增停车位", "牵头单位 | 市住建局 | 市生态环境局 | 市公安局",
+                      "配合单位 | 市财政局 | 市水利局、各区政府 | 市城管局", "完成时限 | 6月底前 | 9月底前 | 年底前"])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING), [d.printed for d in t.deadlines])
+            for t in doc.tasks] == [("修建绿道", ["市住建局"], ["市财政局"], ["6月底前"]),
+                                    ("治理黑臭水体", ["市生态环境局"], ["市水利局", "各区政府"], ["9月底前"]),
+                                    ("新增停车位", ["市公安局"], ["市城管局"], ["年底前"])]
+
+
+def test_rows_apart_with_spaces_whose_unit_row_lists_no_unit_are_no_sideways_table():
+    text = "\n".join(["项目 修建绿道 治理黑臭水体", "责任单位 按职责分工负责落实 另行通知"])
+    assert find_sideways_tables(to_lines(text)) == []
