@@ -156,6 +156,7 @@ def _row_cells(tokens: list[str], kinds: list[str], sep: str, labels: list[str] 
     return number + before + [text] + after
 
 
+_RULE = re.compile(r"^:?-{2,}:?$")
 _DATE = re.compile(r"\d{4}年|\d{1,2}月\d{1,2}日")
 
 
@@ -192,6 +193,9 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
             if split is None:
                 break
             tokens, line_sep = split
+            if line_sep == "|" and all(_RULE.match(t) for t in tokens if t):
+                j += 1  # a Markdown rule under the header (|---|:---:|): no row
+                continue
             if sep != "|" and not _NUMBER.match(tokens[0]):
                 # a row without its number (完成…任务。 各科室): text, then a unit list at the end
                 if not (len(tokens) >= 2 and _is_sentence(tokens[0]) and looks_like_unit_list(tokens[-1])

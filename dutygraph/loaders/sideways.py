@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 
 from ..text.units import looks_like_unit_list
-from .columns import TEXT, UNIT_KINDS, is_label
+from .columns import DEADLINE, LEADER, TEXT, UNIT_KINDS, is_label
 from .flat_table import column_kind
 from .grid import Grid, GridRow
 from .lines import Line
@@ -57,10 +57,13 @@ _ROLE_LAST = frozenset("位门室任头合办责同与施")
 _CORNER = re.compile(r"^(?:地区|区域|地方|区划|行政区划?|县区|区县|县市区|县\(市、?区\)|乡镇|镇街|街镇|单位|地区单位)$")
 # A value cell of the rows below (2.2, 4.3%以内, 2400) or a heading over several columns: no task cell.
 _VALUE = re.compile(r"^[\d.,%％~～\-—<>≤≥]+\D{0,4}$")
+_DATE_WORD = re.compile(r"[年月日季底前]")
 _GROUP_HEADING_MAX = 8
 _BROKEN_HEAD, _BROKEN_TAIL = 4, 6
 _MEASURE = re.compile(r"[\d(（★◆▲●%％]")
 _UNKNOWN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,12}$")  # a name without digits or punctuation
+_ROW_KINDS = frozenset({LEADER, DEADLINE})  # rows that may stand between the task row and the unit row
+MAX_ROWS_BETWEEN = 3
 MERGED_BASIS = "a unit cell printed once for several columns of a table printed sideways (merged cell)"
 
 
@@ -111,10 +114,13 @@ def _next_text(lines: list[Line], j: int, end: int) -> int | None:
     return j if j < end else None
 
 
-def _heads_before(lines: list[Line], k: int, stop: int) -> tuple[list[tuple[str, int]], str | None, int]:
-    """The task cells before the role label at ``lines[k]``, the corner label (if any) and the index of the
-    first line of the table."""
+def _heads_before(lines: list[Line], k: int, stop: int) -> tuple[list[tuple[str, int]], str | None, int,
+                                                                   list[tuple[str, list[str]]]]:
+    """The task cells before the role label at ``lines[k]``, the corner label (if any), the index of the
+    first line of the table and the rows between the task cells and the role label (a 责任领导 row of
+    people, a 完成时限 row: its label and cells, nearest first)."""
     heads: list[tuple[str, int]] = []
+    rows: list[tuple[str, list[str]]] = []
     i = k - 1
     stop = max(stop, k - MAX_REACH)
     while i >= stop and len(heads) <= MAX_COLUMNS:
@@ -123,12 +129,18 @@ def _heads_before(lines: list[Line], k: int, stop: int) -> tuple[list[tuple[str,
             i -= 1
             continue
         if _CORNER.match(t) or is_label(t) and column_kind(t) == TEXT:
-            return heads[::-1], t, i
-        if _VALUE.match(t) or looks_like_unit_list(t) or is_label(t) or t.endswith(("表", "。", ":", "：")):
+            return heads[::-1], t, i, rows
+        if is_label(t) and column_kind(t) in _ROW_KINDS and heads and len(rows) < MAX_ROWS_BETWEEN:
+            rows.append((t, [h for h, _ in heads[::-1]]))  # the cells read so far are that row's
+            heads = []
+            i -= 1
+            continue
+        if _VALUE.match(t) and not _DATE_WORD.search(t) or looks_like_unit_list(t) or is_label(t) or \
+                t.endswith(("表", "。", ":", "：")):
             break
-        heads.append((t, i))
+        heads.append((t, i))  # a date (6月底前) may be a cell of a 完成时限 row: its label, further up, says
         i -= 1
-    return heads[::-1], None, (heads[-1][1] if heads else k)
+    return heads[::-1], None, (heads[-1][1] if heads else k), rows
 
 
 def _is_group_heading(text: str) -> bool:
@@ -251,13 +263,18 @@ def find_sideways_tables(lines: list[Line], start: int = 0, end: int | None = No
             k += 1
             continue
         name, j = label
-        heads, corner, first = _heads_before(lines, k, floor)
+        heads, corner, first, between = _heads_before(lines, k, floor)
         units, after = _units_after(lines, j, end, len(heads))
         if len(units) < MIN_COLUMNS or len(heads) < len(units):
             k = j
             continue
         columns = [corner or "项目", name]
         pairs = [[h, i, at, u] for h, i, u, at in _pair(heads, units)]
+        for label, cells in between[::-1]:  # a row of people or dates between: a column when it fits the tasks
+            if len(cells) == len(pairs):
+                columns.insert(-1, label)
+                for p, c in zip(pairs, cells):
+                    p.insert(len(columns), c)  # [text, index, last line, the cells between …, unit]
         more = _role_label(lines, after, end) if after < end and lines[after].text else None
         if more is not None:  # a second role row (牵头单位, then 配合单位)
             more_units, more_after = _units_after(lines, more[1], end, len(heads))

@@ -23,3 +23,11 @@ def test_a_signature_or_a_date_after_the_rows_is_no_row():
     for tail in ("柯桥区人民政府办公室", "2023年4月10日"):
         doc = parse_text(ROWS + "\n" + tail, "plan.txt")
         assert [t.text for t in doc.tasks][-1] == "符合条件的随迁子女在家长常住地100%保障入学"
+
+
+def test_the_rule_under_a_markdown_header_is_no_row():
+    text = "\n".join(["| 序号 | 重点任务 | 牵头单位 | 配合单位 |", "| :--- | --- | :---: | --- |",
+                      "| 1 | 建设绿道。 | 市住建局 | 市财政局 |", "| 2 | 治理水系。 | 市水利局 | 各区政府 |"])
+    doc = parse_text(text, "plan.md")
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        ("建设绿道。", ["市住建局"], ["市财政局"]), ("治理水系。", ["市水利局"], ["各区政府"])]

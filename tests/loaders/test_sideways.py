@@ -87,3 +87,11 @@ def test_a_table_printed_sideways_one_row_a_line_reads_its_unit_and_deadline_row
 def test_rows_apart_with_spaces_whose_unit_row_lists_no_unit_are_no_sideways_table():
     text = "\n".join(["项目 修建绿道 治理黑臭水体", "责任单位 按职责分工负责落实 另行通知"])
     assert find_sideways_tables(to_lines(text)) == []
+
+
+def test_rows_of_people_and_dates_between_the_tasks_and_the_unit_row_are_leaders_and_deadlines():
+    text = "\n".join(["项目名称", "修建绿道", "治理水系", "责任领导", "张三", "李四", "完成时限", "6月底前", "9月底前",
+                      "责任单位", "市住建局", "市水利局"])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.text, t.leaders, [d.printed for d in t.deadlines], t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("修建绿道", ["张三"], ["6月底前"], ["市住建局"]), ("治理水系", ["李四"], ["9月底前"], ["市水利局"])]
