@@ -47,6 +47,7 @@ from .lines import Line
 from .row_table import split_row
 
 MIN_COLUMNS = 2
+MIN_LINES = 3  # a table one row a line: a row of tasks and a unit row (one cell a line needs more)
 MAX_COLUMNS = 40
 MAX_REACH = 4 * MAX_COLUMNS  # lines (blank ones included) a row of cells may spread over
 MAX_LABEL_PART = 6
@@ -244,6 +245,8 @@ def find_sideways_tables(lines: list[Line], start: int = 0, end: int | None = No
     """Every table printed sideways in ``lines[start:end]``: the grid and its line-index span."""
     end = len(lines) if end is None else end
     found: list[tuple[Grid, int, int]] = []
+    if end - start < MIN_LINES:
+        return found  # a few lines between tables: no room for a table (the usual case, at once)
     # one row a line: a unit row label at the start of a line with cells after it (a cheap look first)
     for k in [k for k in range(start, end) if len(lines[k].raw) > len(lines[k].text) and
               ("单位" in lines[k].text[2:7] or "部门" in lines[k].text[2:7])]:

@@ -48,6 +48,7 @@ from .grid import REPORT_LABEL, Grid, GridRow
 from .lines import Line
 
 MIN_TASKS = 2
+MIN_LINES = 8  # three labels, a group's number and lead, two tasks with their unit cells: eight lines at least
 MAX_CELL = 100  # a longer line is prose after the table
 MAX_SUBHEADER = 24  # lines of a second header row (labels under a spanning label) and empty cells after the header
 BASIS = "a group's merged cell (number, lead) printed once for the project rows under it"
@@ -200,6 +201,8 @@ def find_uneven_tables(lines: list[Line], start: int = 0, end: int | None = None
     """Every table in ``lines[start:end]`` whose group rows carry merged cells for the rows under them."""
     end = len(lines) if end is None else end
     found: list[tuple[Grid, int, int]] = []
+    if end - start < MIN_LINES:
+        return found  # a few lines between tables: no room for such a table (the usual case, at once)
     candidates = [j for j in range(start, end) if 1 < len(lines[j].text) <= 10 and lines[j].text[-1] in "位门室"]
     k = start
     for j in candidates:
