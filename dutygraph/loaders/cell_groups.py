@@ -48,6 +48,7 @@ MAX_NAME = 16
 MAX_COLUMNS = 12
 _TIME = re.compile(r"\d{4}|年|月|季度|底|前|长期|持续|常态|全年|每年|按期|按时|同步")
 _SENTENCE_END = re.compile(r"[。；;！？]")
+_LABEL_TAIL = re.compile(r"单位|部门|时间|时限|类别|内容|名称|领导|科室|主体")  # the second half of a broken label
 
 
 def _names_a_unit(text: str) -> bool:
@@ -79,20 +80,53 @@ def _fits(kind: str, text: str) -> bool:
     return not looks_like_unit_list(text) and not is_row_number(text)  # text
 
 
-def _header(lines: list[Line], k: int, start: int, end: int) -> tuple[int, list[str], int] | None:
-    """(first index, labels, index after) of a header one label per line around the unit label at ``lines[k]``."""
+def _header(lines: list[Line], k: int, start: int, end: int) -> tuple[int, list[str], list[int]] | None:
+    """(first index, labels, the index after each label) of a header one label per line around the unit label
+    at ``lines[k]``.
+
+    A label may be broken over two lines (牵头 / 部门, 完成 / 时限): its lines are one label.
+
+    >>> from .lines import to_lines
+    >>> _header(to_lines("重点任务\\n牵头\\n部门\\n完成\\n时限\\n修路。"), 1, 0, 6)
+    (0, ['重点任务', '牵头部门', '完成时限'], [1, 3, 5])
+    """
     i = k
-    first = max(start, k - MAX_COLUMNS + 1)  # a header holds at most MAX_COLUMNS labels: look no further back
-    while i - 1 >= first and lines[i - 1].text and is_label(lines[i - 1].text):
+    first = max(start, k - 2 * MAX_COLUMNS + 1)  # a header holds at most MAX_COLUMNS labels: look no further back
+    while i - 1 >= first and lines[i - 1].text and (is_label(lines[i - 1].text) or i - 2 >= first and
+                                                    _broken(lines[i - 2].text, lines[i - 1].text)):
         i -= 1
     labels: list[str] = []
+    ends: list[int] = []
     j = i
-    while j < end and lines[j].text and is_label(lines[j].text) and len(labels) < MAX_COLUMNS:
-        labels.append(lines[j].text)
+    while j < end and lines[j].text and len(labels) < MAX_COLUMNS:
+        t = lines[j].text
+        if labels and _broken(labels[-1], t):
+            labels[-1] += t
+            ends.pop()
+        elif is_label(t):
+            labels.append(t)
+        elif j + 1 < end and _broken(t, lines[j + 1].text):
+            labels.append(t + lines[j + 1].text)
+            j += 1
+        else:
+            break
         j += 1
+        ends.append(j)
     if len(labels) < 2 or not is_header(labels):
         return None
-    return i, labels, j
+    return i, labels, ends
+
+
+def _broken(head: str, tail: str) -> bool:
+    """Whether ``tail`` ends the label ``head`` begins (牵头 / 部门, 完成 / 时限), one label broken over two lines."""
+    if len(head) > 3 or not _LABEL_TAIL.fullmatch(tail):
+        return False
+    joined = column_kind(head + tail)
+    if joined == TEXT:
+        return False
+    if not is_label(head):
+        return True  # 完成 / 时限
+    return column_kind(head) == joined and not (is_label(tail) and column_kind(tail) != TEXT)  # 牵头 / 部门
 
 
 def _rows(lines: list[Line], kinds: list[str], body: int, end: int) -> tuple[list[GridRow], int]:
@@ -186,15 +220,16 @@ def find_cell_group_tables(lines: list[Line], start: int = 0, end: int | None = 
         if header is None:
             k += 1
             continue
-        i, run, after = header
+        i, run, ends = header
+        after = ends[-1]
         for n in range(len(run), 1, -1):  # the run may hold the first row's label-like cells (项目1): fewer labels
             labels = run[:n]
             if not is_header(labels):
                 continue
             kinds = column_kinds(labels)
-            rows, stop = _rows(lines, kinds, i + n, end)
+            rows, stop = _rows(lines, kinds, ends[n - 1], end)
             if len(rows) < MIN_ROWS and kinds[0] in UNIT_KINDS:
-                rows, stop = _merged_rows(lines, kinds, i + n, end)
+                rows, stop = _merged_rows(lines, kinds, ends[n - 1], end)
             if len(rows) >= MIN_ROWS:
                 found.append((Grid(labels, rows, first_line=lines[i].no, last_line=lines[stop - 1].no), i, stop))
                 k = stop

@@ -49,6 +49,8 @@ from .prose import read_prose
 from .reflow import reflow
 from .row_table import find_row_tables
 from .script import fold, restore_document
+from .sideways import find_sideways_tables
+from .uneven_rows import find_uneven_tables
 from .unglue import MIN_GLUED, unglue
 
 __all__ = ["parse_text", "parse_lines", "interleaved_lines", "Role"]
@@ -194,9 +196,10 @@ def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids
 
 
 # The readers of tables printed as text, in the order they are tried: box-drawn, bar cells, groups of cells,
-# rows per line, cells glued with nothing between them, glued DOCX columns.
+# rows per line, cells glued with nothing between them, glued DOCX columns, tables printed sideways, cells per
+# line under merged group cells.
 _TABLE_FINDERS = (find_box_tables, find_bar_cell_tables, find_cell_group_tables, find_row_tables,
-                  find_glued_cell_tables, find_glued_tables)
+                  find_glued_cell_tables, find_glued_tables, find_sideways_tables, find_uneven_tables)
 
 
 def _read_obligations(doc: Document, lines: list[Line], source: str) -> None:

@@ -125,7 +125,7 @@ def _sentence_like(text: str) -> bool:
     """
     if _PUNCT.search(text):
         return not looks_like_unit_list(text)
-    if len(text) <= 20:
+    if len(text) <= 20 or looks_like_unit_list(text):  # a list with a bracketed note: 区委宣传部(区文明办、…)、区民政局
         return False
     parts = text.split("、")  # the first and last names may be halves of names split over two lines
     if len(parts) >= 2 and all(len(p) <= MAX_LIST_ITEM for p in parts) and all(is_unit_name(p) for p in parts[1:-1]):
@@ -343,6 +343,9 @@ class FlatTableReader:
         j = i + 1
         while j < len(self.lines):
             nxt = self.lines[j]
+            if not nxt.text and not nxt.blank_cell and cell.text.endswith(_SEPARATORS):
+                j += 1  # a list broken after its separator (区政府办公室、 / blank line / 区规划资源局): goes on
+                continue
             if not nxt.text or nxt.blank_cell or is_row_number(nxt.text) or _sentence_like(nxt.text):
                 break
             if match_item(nxt.text, expected=self._row.next_sub()) or ANNEX_HEADING.match(nxt.text):
@@ -367,7 +370,7 @@ class FlatTableReader:
         if kind in (LEADER, DEADLINE):
             return False  # people and dates are not organisation names
         tail = strip_noise(bracket_depth_split(text, LIST_SEPARATORS)[-1])
-        if is_unit_name(tail):  # the cell ends with a whole name (the usual case: no need to read nxt)
+        if is_unit_name(tail) or tail.endswith((")", "）")):  # a whole name, or one closed by its bracketed note
             return False
         head = bracket_depth_split(nxt, LIST_SEPARATORS)[0]
         if not is_unit_name(tail + head):
@@ -399,17 +402,28 @@ class FlatTableReader:
         self._cells = []
 
     def _merge_overflow(self, cells: list[_Span | None]) -> list[_Span | None]:
-        """More cells than columns: join a fragment to the cell after it."""
+        """More cells than columns: join a fragment to the cell after it (never a name closed by its bracketed
+        note, never to a date); then unit cells
+        left over after the last unit column belong to it (区绿化市容局 / 区党政机关、公共机构 / 2019年9月
+        under 牵头部门 / 配合部门 / 时间节点: one cooperating cell broken over two lines)."""
         cells = list(cells)
         k = 0
         while len(cells) > len(self.cell_kinds) and k < len(cells) - 1:
             a, b = cells[k], cells[k + 1]
             tail = strip_noise(bracket_depth_split(a.text, LIST_SEPARATORS)[-1]) if a else ""
-            if a and b and not is_unit_name(tail):
+            if a and b and not is_unit_name(tail) and not tail.endswith((")", "）")) and not _DATE_LIKE.search(b.text):
                 a.extend(b.text, b.last)
                 del cells[k + 1]
                 continue
             k += 1
+        last_unit = max((k for k, kind in enumerate(self.cell_kinds) if kind in ROLE_OF_KIND), default=None)
+        while last_unit is not None and len(cells) > len(self.cell_kinds) and last_unit + 1 < len(cells):
+            a, b = cells[last_unit], cells[last_unit + 1]
+            if not (a and b and looks_like_unit_list(a.text) and looks_like_unit_list(b.text)) or \
+                    _DATE_LIKE.search(b.text):
+                break
+            a.extend(b.text, b.last, "、")
+            del cells[last_unit + 1]
         return cells
 
     def _finish_row(self) -> None:

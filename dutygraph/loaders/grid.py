@@ -29,9 +29,9 @@ from ..model import Assignment, Deadline, Provenance, Role, Task
 from ..text.amounts import find_amounts
 from ..text.dates import find_deadlines, parse_date
 from ..text.normalize import bracket_depth_split
-from ..text.units import LIST_SEPARATORS, is_unit_name, split_units
+from ..text.units import LIST_SEPARATORS, is_unit_name, looks_like_unit_list, split_units
 from .clauses import parse_clause
-from .columns import DEADLINE, LEADER, NUMBER, ROLE_OF_KIND, TEXT, column_kinds
+from .columns import DEADLINE, LEADER, NUMBER, RESPONSIBLE, ROLE_OF_KIND, TEXT, column_kinds
 from .outline import split_title
 
 _NAME_LABEL = re.compile(r"名称$")  # 项目名称, 工程名称: the title column names the task
@@ -91,8 +91,8 @@ def _content_column(kinds: list[str], rows: list[GridRow], labels: list[str] | N
         texts = stated or texts
     if not texts:
         return None
-    def mean_length(k: int) -> float:
-        values = [len(_clean(r.cells[k]) or "") for r in rows if k < len(r.cells) and r.cells[k]]
+    def mean_length(k: int) -> float:  # a row the document stops inside is cut short: it does not count
+        values = [len(_clean(r.cells[k]) or "") for r in rows if k < len(r.cells) and r.cells[k] and not r.truncated]
         return sum(values) / len(values) if values else 0.0
     return max(texts, key=lambda k: (mean_length(k), k))
 
@@ -113,11 +113,41 @@ def _is_header_row(cells: list[str | None], columns: list[str]) -> bool:
     return values[: len(columns)] == [_clean(c) for c in columns]
 
 
+# A remarks column (备注): it may name more units that carry the task, with no role word.
+_REMARKS_LABEL = re.compile(r"^(?:备注|備註|说明)$")
+MIN_REMARK_UNITS = 2
+
+
+def _remark_unit_columns(kinds: list[str], labels: list[str], rows: list[GridRow]) -> list[str]:
+    """``kinds`` with every remarks column whose cells all list units (at least two of them, no other text)
+    read as a responsible unit column, beside a unit column: such a cell names more units that carry the task.
+
+    >>> rows = [GridRow(["做好创建。", "基教科", "各区教育局、 市局直属单位"], 1, 1),
+    ...         GridRow(["开展培训。", "人秘科", "各区教育局"], 2, 2), GridRow(["完成目标。", "各科室", ""], 3, 3)]
+    >>> _remark_unit_columns(["text", "responsible", "text"], ["工作任务", "责任部门", "备注"], rows)
+    ['text', 'responsible', 'responsible']
+    >>> rows[1].cells[2] = "市民生实事"
+    >>> _remark_unit_columns(["text", "responsible", "text"], ["工作任务", "责任部门", "备注"], rows)
+    ['text', 'responsible', 'text']
+    """
+    if not any(k in ROLE_OF_KIND for k in kinds):
+        return kinds
+    out = list(kinds)
+    for k, label in enumerate(labels):
+        if kinds[k] != TEXT or not _REMARKS_LABEL.match(label):
+            continue
+        cells = [c for r in rows if k < len(r.cells) and (c := _clean_units(r.cells[k]))]
+        if len(cells) >= MIN_REMARK_UNITS and all(looks_like_unit_list(c) for c in cells):
+            out[k] = RESPONSIBLE
+    return out
+
+
 def grid_tasks(grid: Grid, source: str, year: int | None = None, prefix: str = "T1") -> tuple[list[Task], list[Task]]:
     """The leaf tasks of ``grid`` and its rows that hold sub-items (the tasks' parents)."""
     kinds = grid.kinds or column_kinds([_clean(c) or "" for c in grid.columns])
     width = len(kinds)
     rows = [r for r in grid.rows if any(_clean(c) for c in r.cells) and not _is_header_row(r.cells, grid.columns)]
+    kinds = _remark_unit_columns(kinds, [_clean(c) or "" for c in grid.columns], rows)
     content = _content_column(kinds, rows, [_clean(c) or "" for c in grid.columns])
     texts = [k for k, kind in enumerate(kinds) if kind == TEXT and k != content]
     before = [k for k in texts if content is None or k < content]

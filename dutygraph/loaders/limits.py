@@ -222,11 +222,17 @@ def budget(source: str, seconds: float | None = None, megabytes: float | None = 
 
     def look(signum, frame):
         if deadline is not None and time.process_time() >= deadline:
-            raise _Over(f"reading it took over {seconds:g} s of CPU, the limit for one document (set DUTYGRAPH_DOC_SECONDS "
-                        "to change it)")
-        if ceiling is not None and (_rss() or 0) > ceiling:
-            raise _Over(f"reading it took over {megabytes:g} MB of memory, the limit for one document (set "
-                        "DUTYGRAPH_DOC_MB to change it)")
+            over = f"reading it took over {seconds:g} s of CPU, the limit for one document (set DUTYGRAPH_DOC_SECONDS " \
+                   "to change it)"
+        elif ceiling is not None and (_rss() or 0) > ceiling:
+            over = f"reading it took over {megabytes:g} MB of memory, the limit for one document (set " \
+                   "DUTYGRAPH_DOC_MB to change it)"
+        else:
+            return
+        # Stop the timer before raising: on a loaded machine the next tick could ring inside the clean-up below
+        # (before it stops the timer) and leave the timer armed, to ring again after this document.
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        raise _Over(over)
 
     tick = min(_TICK, seconds) if seconds > 0 else _TICK
     previous = signal.signal(signal.SIGALRM, look)

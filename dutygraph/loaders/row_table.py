@@ -30,7 +30,6 @@ from .lines import Line
 _NUMBER = re.compile(r"^\d{1,3}$")
 _SENTENCE = re.compile(r"[。；;！!？?]")
 MIN_COLUMNS = 3
-_RULE = re.compile(r"^:?-{2,}:?$|^$")
 
 
 def _split(raw: str, wide: bool = False) -> tuple[list[str], str] | None:
@@ -49,6 +48,16 @@ def _split(raw: str, wide: bool = False) -> tuple[list[str], str] | None:
     if wide:
         return [p.strip() for p in re.split(r" {2,}", raw)], "  "
     return raw.split(" "), " "
+
+
+def split_row(raw: str) -> list[str] | None:
+    """The cells of a raw line printed as a table row: between bars, or apart with spaces (None: one cell).
+
+    >>> split_row("项目 | 修建绿道 | 治理水系"), split_row("牵头单位 市住建局 市水利局"), split_row("修建绿道")
+    (['项目', '修建绿道', '治理水系'], ['牵头单位', '市住建局', '市水利局'], None)
+    """
+    split = _split(raw)
+    return None if split is None else split[0]
 
 
 def header_of(line: Line) -> tuple[list[str], str] | None:
@@ -151,6 +160,17 @@ def _row_cells(tokens: list[str], kinds: list[str], sep: str, labels: list[str] 
     return number + before + [text] + after
 
 
+_RULE = re.compile(r"^:?-{2,}:?$")
+_DATE = re.compile(r"\d{4}年|\d{1,2}月\d{1,2}日")
+
+
+def _cut_row(text: str) -> bool:
+    """Whether the last line of a document, after bar-separated rows and without a bar, is the start of a row
+    the document stops inside (a text cell under a merged 序号: 义务教育段随迁子女就), not a signature or a date."""
+    return (not _NUMBER.match(text[:1]) and not _SENTENCE.search(text) and not looks_like_unit_list(text)
+            and not _DATE.search(text) and len(text) >= 6)
+
+
 def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -> list[tuple[Grid, int, int]]:
     """Every row-per-line table in ``lines[start:end]``: the grid and its line-index span."""
     end = len(lines) if end is None else end
@@ -172,11 +192,13 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
                 j += 1
                 continue
             split = _split(line.raw, wide=sep == "  ")
+            if split is None and sep == "|" and j == last_text and grid.rows and _cut_row(line.text):
+                split = [line.text], "|"  # the document stops inside a row under merged cells: its text cell
             if split is None:
                 break
             tokens, line_sep = split
-            if line_sep == "|" and all(_RULE.match(t) for t in tokens):
-                j += 1  # |---|:---:| under a Markdown header: a rule, no row
+            if line_sep == "|" and all(_RULE.match(t) for t in tokens if t):
+                j += 1  # a Markdown rule under the header (|---|:---:|): no row
                 continue
             if sep != "|" and not _NUMBER.match(tokens[0]):
                 # a row without its number (完成…任务。 各科室): text, then a unit list at the end

@@ -60,3 +60,15 @@ def test_a_first_column_of_merged_lead_cells_is_inherited_by_the_rows_that_leave
         ("建成县人民医", ["县卫健局"], ["县发改局"]),
         ("完成乡镇卫生", ["县卫健局"], ["各乡镇人民政府"])]
     assert [a.inferred for a in doc.tasks[1].assignments] == [True, False]
+
+
+def test_header_labels_broken_over_two_lines_are_one_label_each():
+    from dutygraph.loaders.document import parse_text
+    from dutygraph.model import Role
+
+    text = "\n".join(["重点任务", "牵头", "部门", "配合", "部门", "完成", "时限",
+                      "建设绿道,完成年度目标。", "市住建局", "市财政局", "6月底前",
+                      "治理水系,完成年度目标。", "市水利局", "各区政府", "9月底前"])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.COOPERATING), [d.printed for d in t.deadlines]) for t in doc.tasks] == [
+        (["市住建局"], ["市财政局"], ["6月底前"]), (["市水利局"], ["各区政府"], ["9月底前"])]

@@ -137,6 +137,7 @@ def test_column_kinds():
     assert column_kind("责任人") == "leader"
     assert column_kind("完成时间") == "deadline"
     assert column_kind("工作内容") == "text"
+    assert column_kind("业主单位") == "responsible"  # a project's owner carries it (民生实事 project tables)
 
 
 def test_a_short_content_cell_after_a_title_column_is_not_more_title():
@@ -157,3 +158,37 @@ def test_a_leader_cell_after_a_short_title_is_the_leader_not_more_title():
     doc = parse_text(text, "x.txt")
     assert [(t.text, t.leaders, [a.unit for a in t.assignments]) for t in doc.tasks] == [
         ("推进老旧小区改造", ["王某某"], ["市住建局", "市财政局"]), ("建设城市绿道", ["李某"], ["市城管局", "市自然资源局"])]
+
+
+# One cell per line with a blank line between cells (a law-library copy): 牵头部门 / 配合部门 / 时间节点.
+SPACED_HEADER = "序号\n\n任务内容\n\n牵头部门\n\n配合部门\n\n时间节点\n\n"
+
+
+def spaced(*cells: str) -> dict:
+    return parse("\n\n".join(cells) + "\n", header=SPACED_HEADER)
+
+
+def test_a_name_closed_by_its_bracketed_note_is_not_continued_by_the_next_cell():
+    tasks = spaced("1", "开展生活垃圾分类达标街镇创建。", "各街镇（园区）", "区绿化市容局", "区农业农村委", "2019年")
+    assert [(lead(t), t.units(Role.COOPERATING)) for t in tasks.values()] == [
+        (["各街镇（园区）"], ["区绿化市容局", "区农业农村委"])]
+
+
+def test_a_unit_cell_broken_after_its_separator_goes_on_across_a_blank_line():
+    tasks = spaced("1", "推进湿垃圾处理项目。", "区政府办公室、区绿化市容局、", "区规划资源局、区重大办", "2019年")
+    assert [(lead(t), t.units(Role.COOPERATING)) for t in tasks.values()] == [
+        (["区政府办公室", "区绿化市容局", "区规划资源局", "区重大办"], [])]
+
+
+def test_a_long_unit_cell_with_a_bracketed_note_is_a_cell_not_a_task():
+    tasks = spaced("1", "公开选聘社会监督员。", "区绿化市容局", "区委宣传部（区文明办、区政府新闻办、区委网信办）、区民政局",
+                   "2019年")
+    assert [t.units(Role.COOPERATING) for t in tasks.values()] == [
+        ["区委宣传部（区文明办、区政府新闻办、区委网信办）", "区民政局"]]
+
+
+def test_unit_cells_left_over_before_the_date_belong_to_the_last_unit_column():
+    tasks = spaced("1", "排摸农贸市场现状。", "区市场监管局", "区商务委", "区绿化市容局", "2019年")
+    t = next(iter(tasks.values()))
+    assert (lead(t), t.units(Role.COOPERATING)) == (["区市场监管局"], ["区商务委", "区绿化市容局"])
+    assert [d.printed for d in t.deadlines] == ["2019年"]

@@ -1,0 +1,44 @@
+"""Task tables as grids of cells: a remarks column that lists units names more units for the task."""
+
+from dutygraph.loaders.document import parse_text
+from dutygraph.loaders.grid import Grid, GridRow, grid_tasks
+from dutygraph.model import Role
+
+# A bureau's task list, one row per line with spaces between cells; the 备注 cell names lower units too.
+ROWS = "\n".join([
+    "序号 工作任务 责任部门 备注",
+    "1 健全本单位组织机构和工作网络,做到人员稳定。 基教科 各区教育局、 市局直属单位",
+    "2 坚持将工作列入本部门年度综合目标考核内容。 人秘科 各区教育局、 市局直属单位",
+    "完成市创建办下达的阶段性和年度创建目标任务。 各科室",
+])
+
+
+def test_a_remarks_column_that_only_lists_units_gives_responsible_units():
+    doc = parse_text(ROWS, "plan.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [
+        ["基教科", "各区教育局", "市局直属单位"], ["人秘科", "各区教育局", "市局直属单位"], ["各科室"]]
+
+
+def test_a_remarks_column_with_other_text_is_no_unit_column():
+    grid = Grid(["序号", "项目内容", "牵头单位", "备注"], [
+        GridRow(["1", "新建公办园5所。", "县教育局", "市民生实事"], 3, 3),
+        GridRow(["2", "改造农贸市场3个。", "县商务局", "县市场监管局"], 4, 4)])
+    tasks, _ = grid_tasks(grid, "plan.txt")
+    assert [t.units(Role.LEAD) for t in tasks] == [["县教育局"], ["县商务局"]]
+    assert [t.units(Role.RESPONSIBLE) for t in tasks] == [[], []]
+
+
+def test_a_remarks_column_without_a_unit_column_beside_it_stays_text():
+    grid = Grid(["序号", "项目内容", "备注"], [GridRow(["1", "新建公办园5所。", "县教育局"], 3, 3),
+                                             GridRow(["2", "改造农贸市场3个。", "县商务局"], 4, 4)])
+    tasks, _ = grid_tasks(grid, "plan.txt")
+    assert [t.assignments for t in tasks] == [[], []]
+
+
+def test_a_row_the_document_stops_inside_does_not_decide_which_column_holds_the_task():
+    grid = Grid(["序号", "工作任务", "责任单位", "一季度目标"], [
+        GridRow(["1", "新改扩建公办中小学校1所", "教体局", "室内安装及场外施工完成"], 3, 3),
+        GridRow(["2", "新增学位810个以上", "教体局", "完成年度招生计划"], 4, 4),
+        GridRow([None, "义务", None, None], 5, 5, truncated=True)])
+    tasks, _ = grid_tasks(grid, "plan.txt")
+    assert [t.text for t in tasks] == ["新改扩建公办中小学校1所", "新增学位810个以上", "义务"]

@@ -1,0 +1,33 @@
+"""Tables flattened one row per line: a document that stops inside a row under merged cells."""
+
+from dutygraph.loaders.document import parse_text
+from dutygraph.model import Role
+
+ROWS = "\n".join([
+    "序号 | 工作任务 | 责任单位 | 一季度目标 | 进展情况 | 目标完成情况 |",
+    "1 | 新改扩建公办中小学校1所 | 教体局 | 室内安装、装修及场外施工 | 进展情况:新建工程室内装修完成80%。 | 顺利推进 |",
+    "新增学位810个 | |||||",
+    "2 | 符合条件的随迁子女在家长常住地100%保障入学 | 教体局 | 公布随迁子女入(转)学政策 | 已公布。 | 顺利推进 |",
+])
+
+
+def test_the_last_line_without_a_bar_is_a_row_the_document_stops_inside_under_merged_cells():
+    doc = parse_text(ROWS + "\n义务教育段随迁子女就", "plan.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("新改扩建公办中小学校1所", ["教体局"]), ("新增学位810个", ["教体局"]),
+        ("符合条件的随迁子女在家长常住地100%保障入学", ["教体局"]), ("义务教育段随迁子女就", ["教体局"])]
+    assert all(a.inferred for a in doc.tasks[-1].assignments)
+
+
+def test_a_signature_or_a_date_after_the_rows_is_no_row():
+    for tail in ("柯桥区人民政府办公室", "2023年4月10日"):
+        doc = parse_text(ROWS + "\n" + tail, "plan.txt")
+        assert [t.text for t in doc.tasks][-1] == "符合条件的随迁子女在家长常住地100%保障入学"
+
+
+def test_the_rule_under_a_markdown_header_is_no_row():
+    text = "\n".join(["| 序号 | 重点任务 | 牵头单位 | 配合单位 |", "| :--- | --- | :---: | --- |",
+                      "| 1 | 建设绿道。 | 市住建局 | 市财政局 |", "| 2 | 治理水系。 | 市水利局 | 各区政府 |"])
+    doc = parse_text(text, "plan.md")
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        ("建设绿道。", ["市住建局"], ["市财政局"]), ("治理水系。", ["市水利局"], ["各区政府"])]
