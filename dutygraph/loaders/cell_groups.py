@@ -80,6 +80,9 @@ def _fits(kind: str, text: str) -> bool:
     return not looks_like_unit_list(text) and not is_row_number(text)  # text
 
 
+_TABLE_TITLE = re.compile(r"(?:表|清单|一览|目录)$")
+
+
 def _header(lines: list[Line], k: int, start: int, end: int) -> tuple[int, list[str], list[int]] | None:
     """(first index, labels, the index after each label) of a header one label per line around the unit label
     at ``lines[k]``.
@@ -92,9 +95,9 @@ def _header(lines: list[Line], k: int, start: int, end: int) -> tuple[int, list[
     """
     i = k
     first = max(start, k - 2 * MAX_COLUMNS + 1)  # a header holds at most MAX_COLUMNS labels: look no further back
-    while i - 1 >= first and lines[i - 1].text and (is_label(lines[i - 1].text) or i - 2 >= first and
-                                                    _broken(lines[i - 2].text, lines[i - 1].text)):
-        i -= 1
+    while i - 1 >= first and lines[i - 1].text and not _TABLE_TITLE.search(lines[i - 1].text) and (
+            is_label(lines[i - 1].text) or i - 2 >= first and _broken(lines[i - 2].text, lines[i - 1].text)):
+        i -= 1  # back to the header's first label; a table's title (重点任务分工表) is none
     labels: list[str] = []
     ends: list[int] = []
     j = i

@@ -72,3 +72,10 @@ def test_header_labels_broken_over_two_lines_are_one_label_each():
     doc = parse_text(text, "plan.txt")
     assert [(t.units(Role.LEAD), t.units(Role.COOPERATING), [d.printed for d in t.deadlines]) for t in doc.tasks] == [
         (["市住建局"], ["市财政局"], ["6月底前"]), (["市水利局"], ["各区政府"], ["9月底前"])]
+
+
+def test_a_table_title_above_a_header_of_one_label_per_line_is_no_label():
+    ls = to_lines("附件\n重点任务分工表\n重点任务\n责任单位\n完成时限\n建设绿道\n市住建局\n2020年底\n治理水系\n市水利局\n2020年6月")
+    (grid, i, j), = find_cell_group_tables(ls)
+    assert grid.columns == ["重点任务", "责任单位", "完成时限"]
+    assert [r.cells for r in grid.rows] == [["建设绿道", "市住建局", "2020年底"], ["治理水系", "市水利局", "2020年6月"]]
