@@ -13,11 +13,20 @@ graphs (the default graph of queries) is the merged graph, with no duplicates
 to DISTINCT away, and it is what :func:`triples` and the Turtle export give.
 
 Relationships become a direct triple plus a qualification node (IRI from
-:func:`~dutygraph.graph.vocab.edge_iri`) carrying provenance (``prov:wasDerivedFrom``
-the document, ``dg:lineFirst``/``dg:lineLast``), ``dg:printed``, ``dg:basis`` and
-``dg:inferred``: roles as PROV qualified associations, ``DEPENDS_ON`` as a
-``dg:Dependency``, the rest as ``rdf:Statement`` reifications. Counting these
-nodes gives the relationship counts (:data:`EDGE_COUNTS`).
+:func:`~dutygraph.graph.vocab.edge_iri`) carrying what the relationship says beyond
+its ends: ``dg:lineFirst``/``dg:lineLast``, ``dg:printed``, ``dg:basis`` and
+``dg:inferred`` (only when true): roles as PROV qualified associations (the task
+``prov:wasAssociatedWith`` the unit), ``DEPENDS_ON`` as a qualified dependency
+(``dg:dependsOn`` follows from it by the ontology's chain axiom), the rest as
+``rdf:Statement`` reifications. What the ends give is not repeated
+(:data:`~dutygraph.graph.vocab.IMPLIED`: the document, the task's lines), and
+``IN_DOCUMENT`` and ``PART_OF`` are their direct triple alone
+(:data:`~dutygraph.graph.vocab.UNQUALIFIED`; ``IN_DOCUMENT`` is the node's own
+``prov:wasDerivedFrom``). Counting the qualification nodes and the direct triples
+of those two gives the relationship counts (:data:`EDGE_COUNTS`). The token index of
+topic search is held per document (``document dg:textToken "黑臭"``, each distinct
+token of its leaf tasks and programs once) and per project
+(:func:`document_token_triples`, :mod:`dutygraph.graph.text_index`).
 
 >>> import networkx as nx
 >>> g = nx.MultiDiGraph()
@@ -25,14 +34,15 @@ nodes gives the relationship counts (:data:`EDGE_COUNTS`).
 >>> g.add_node("unit/u", label="Unit", id="unit/u", name="U", documents=["doc/a"])
 >>> g.add_node("doc/a/task/A1-1", label="Task", id="doc/a/task/A1-1", name="T", document="doc/a")
 >>> _ = g.add_edge("unit/u", "doc/a/task/A1-1", key="LEADS", type="LEADS", document="doc/a", line_first=3)
+>>> _ = g.add_edge("doc/a/task/A1-1", "doc/a", key="IN_DOCUMENT", type="IN_DOCUMENT", document="doc/a")
 >>> len(quads(g)), len(triples(g))
-(20, 20)
+(17, 17)
 >>> sorted({q.graph_name.value.rsplit("/", 1)[-1] for q in quads(g)})
 ['a', 'shared']
 >>> "dg:lineFirst 3" in serialize(g, "turtle").decode()
 True
 >>> sparql_counts(to_oxigraph_dataset(g))
-{'nodes': {'Document': 1, 'Task': 1, 'Unit': 1}, 'edges': {'LEADS': 1}}
+{'nodes': {'Document': 1, 'Task': 1, 'Unit': 1}, 'edges': {'IN_DOCUMENT': 1, 'LEADS': 1}}
 """
 
 from __future__ import annotations
@@ -43,7 +53,7 @@ from typing import IO, Iterable
 
 from . import vocab as v
 from .schema import DOCUMENT_LABELS, EDGE_PROPERTIES, EDGE_TYPES, NODE_LABELS, NODE_PROPERTIES, SHARED_LABELS
-from .text_index import token_triples
+from .text_index import DOCUMENT_INDEXED, node_tokens, token_triples
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -121,14 +131,31 @@ _CLASSES = {label: [f"<{c}>" for c in (v.CLASSES[label], *v.EXTRA_CLASSES.get(la
 
 
 def node_triples(t: _Terms, node_id: str, data: dict, out: list) -> str:
-    """Append the triples describing one node; return its IRI (N-Triples form)."""
+    """Append the triples describing one node; return its IRI (N-Triples form). A project's tokens are its own;
+    a task's and a program's are its document's (:func:`document_token_triples`)."""
     s = t.node(node_id)
     out.extend((s, t.type, c) for c in _CLASSES[data["label"]])
     if data["label"] == "Unit" and data.get("kind") == "collective":
         out.append((s, t.type, _COLLECTIVE))
     _property_triples(t, s, data, out, _NODE_SKIP)
-    token_triples(s, data, _TOKEN, t.literal, out)
+    if data["label"] not in DOCUMENT_INDEXED:
+        token_triples(s, data, _TOKEN, t.literal, out)
     return s
+
+
+def document_token_triples(t: _Terms, nodes, out_for) -> None:
+    """The token index of the documents' own nodes: ``document dg:textToken "token"`` once for each distinct
+    token of its leaf tasks and programs; ``nodes`` gives (id, data) pairs, ``out_for(document)`` the list
+    to append a document's triples to."""
+    held: dict[str, set[str]] = {}
+    for _, data in nodes:
+        if data["label"] in DOCUMENT_INDEXED and data.get("document"):
+            found = node_tokens(data)
+            if found:
+                held.setdefault(data["document"], set()).update(found)
+    for doc, found in held.items():
+        subject = t.node(doc)
+        out_for(doc).extend((subject, _TOKEN, t.literal(tok, "string")) for tok in sorted(found))
 
 
 _I = {name: f"<{iri}>" for name, iri in (
@@ -140,21 +167,31 @@ _EDGES = {type_: (form, f"<{pred}>") for type_, (form, pred) in v.EDGES.items()}
 _ROLES = {type_: f"<{iri}>" for type_, iri in v.ROLES.items()}
 
 
-def edge_triples(t: _Terms, source: str, target: str, data: dict, out: list) -> str:
-    """Append the direct triple and the qualification node of one relationship; return the node's IRI."""
+_QUALIFIER_SKIP = {type_: _EDGE_SKIP | implied for type_, implied in v.IMPLIED.items()}
+
+
+def edge_triples(t: _Terms, source: str, target: str, data: dict, out: list) -> str | None:
+    """Append the direct triple and the qualification node of one relationship; return the node's IRI (None for
+    the :data:`~dutygraph.graph.vocab.UNQUALIFIED` types: the direct triple alone). The node leaves out what
+    the ends give (:data:`~dutygraph.graph.vocab.IMPLIED`), and ``inferred`` unless it is true."""
     type_ = data["type"]
     form, p = _EDGES[type_]
-    q = f"<{v.edge_iri(type_, source, target)}>"
     s, o = t.node(source), t.node(target)
+    if type_ in v.UNQUALIFIED:
+        if type_ != "IN_DOCUMENT":  # IN_DOCUMENT is the node's own prov:wasDerivedFrom (its `document`)
+            out.append((s, p, o))
+        return None
+    q = f"<{v.edge_iri(type_, source, target)}>"
     if form == "association":  # Unit -> Task: the task is the activity, the unit its agent
-        out += [(o, p, s), (o, _I["qa"], q), (q, t.type, _I["association"]), (q, _I["agent"], s),
-                (q, _I["role"], _ROLES[type_])]
+        out += [(o, p, s), (o, _I["qa"], q), (q, _I["agent"], s), (q, _I["role"], _ROLES[type_])]
     elif form == "dependency":
-        out += [(s, p, o), (s, _I["qd"], q), (q, t.type, _I["dependency"]), (q, _I["program"], o)]
+        out += [(s, _I["qd"], q), (q, _I["program"], o)]  # dg:dependsOn: the ontology's chain axiom
     else:
         out += [(s, p, o), (q, t.type, _I["statement"]), (q, _I["subject"], s), (q, _I["predicate"], p),
                 (q, _I["object"], o)]
-    _property_triples(t, q, data, out, _EDGE_SKIP)
+    if data.get("inferred") is False:
+        data = {k: x for k, x in data.items() if k != "inferred"}
+    _property_triples(t, q, data, out, _QUALIFIER_SKIP[type_])
     return q
 
 
@@ -192,6 +229,10 @@ def graph_ntriples(graph) -> dict[str, bytearray]:
         else:
             shared += _lines(items)
             references(subject, data.get("documents"))
+    tokens: dict[str, list] = {}
+    document_token_triples(t, graph.nodes(data=True), lambda doc: tokens.setdefault(doc, []))
+    for doc, items in tokens.items():
+        write(doc, items)
     for u, w, data in graph.edges(data=True):
         items = []
         q = edge_triples(t, u, w, data, items)
@@ -203,7 +244,8 @@ def graph_ntriples(graph) -> dict[str, bytearray]:
             write(end if labels[end] == "Document" else graph.nodes[end]["document"], items)
         else:  # a gazetteer fact between shared nodes
             shared += _lines(items)
-        references(q, data.get("documents"))
+        if q is not None:
+            references(q, data.get("documents"))
     if shared:
         out[SHARED] = shared
     return out
@@ -217,6 +259,8 @@ def rows_ntriples(nodes: dict[str, list[dict]], edges: dict[tuple[str, str, str]
     for label, rows in nodes.items():
         for r in rows:
             node_triples(t, r["id"], {**r, "label": label}, out)
+    document_token_triples(t, ((r["id"], {**r, "label": label}) for label, rows in nodes.items() for r in rows),
+                           lambda doc: out)
     for (type_, _, _), rows in edges.items():
         for r in rows:
             data = {k: x for k, x in r.items() if k not in ("source", "target")}
@@ -351,12 +395,14 @@ NODE_COUNTS = f"""SELECT ?label (COUNT(DISTINCT ?node) AS ?count) WHERE {{
   ?node a ?class .
 }} GROUP BY ?label"""
 
-EDGE_COUNTS = f"""SELECT ?type (COUNT(DISTINCT ?q) AS ?count) WHERE {{
-  {{ VALUES (?p ?type) {{ {_values((p, t) for t, (f, p) in v.EDGES.items() if f == "statement")} }}
+EDGE_COUNTS = f"""SELECT ?type (COUNT(*) AS ?count) WHERE {{
+  {{ VALUES (?p ?type) {{ {_values((p, t) for t, (f, p) in v.EDGES.items()
+                                    if f == "statement" and t not in v.UNQUALIFIED)} }}
      ?q a <{v.STATEMENT}> ; <{v.RDF}predicate> ?p . }}
+  UNION {{ VALUES (?p ?type) {{ {_values((v.EDGES[t][1], t) for t in sorted(v.UNQUALIFIED))} }} ?s ?p ?o . }}
   UNION {{ VALUES (?role ?type) {{ {_values((r, t) for t, r in v.ROLES.items())} }}
-     ?q a <{v.ASSOCIATION}> ; <{v.HAD_ROLE}> ?role . }}
-  UNION {{ ?q a <{v.DEPENDENCY}> . BIND("DEPENDS_ON" AS ?type) }}
+     ?t <{v.QUALIFIED_ASSOCIATION}> ?q . ?q <{v.HAD_ROLE}> ?role . }}
+  UNION {{ ?t <{v.QUALIFIED_DEPENDENCY}> ?q . BIND("DEPENDS_ON" AS ?type) }}
 }} GROUP BY ?type"""
 
 
