@@ -54,7 +54,7 @@ from typing import Callable
 from ..errors import DutygraphError, QueryError, StoreError
 from . import generations as gen
 from . import schema, vocab
-from .ladybug_store import LadybugStore
+from .ladybug_store import LadybugStore, load_buffer_pool
 from .oxigraph_store import OxigraphStore, PartLoader
 
 DEFAULT_PATH = Path(".dutygraph")
@@ -348,7 +348,7 @@ class EmbeddedStore:
         from .rdf import rows_ntriples
 
         self._phase("ladybug")
-        ladybug = LadybugStore(new / "graph.lbug")
+        ladybug = LadybugStore(new / "graph.lbug", buffer_pool=load_buffer_pool())
         try:
             touched_nodes, touched_edges = ladybug.open().load_staged(stage, replaced)
             shared_nodes, shared_edges = ladybug.shared_rows(touched_nodes)

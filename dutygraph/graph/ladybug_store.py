@@ -87,12 +87,30 @@ def _file_list(files) -> str:
     return "[" + ", ".join(f"'{q}'" for q in quoted) + "]"
 
 
-class LadybugStore:
-    """A ladybug database file. Open for writing (``load``) or ``read_only`` (queries; several readers may share it)."""
+def load_buffer_pool() -> int:
+    """The buffer pool (bytes) of a database opened for a load: ``$DUTYGRAPH_LADYBUG_BUFFER_POOL_MB`` MiB, by
+    default :data:`LOAD_BUFFER_POOL_MB`. ladybug's own default is 80 % of the machine's memory, and its ``COPY``
+    of a whole corpus in one transaction filled it as far as it went: the loading process grew with the
+    number of plans (1.9 GB at 1,000 plans, 3.6 GB at 10,000); beyond the pool, ladybug evicts and spills
+    to its files instead (benchmarks/corpus_load.py, README "Bigger than one machine")."""
+    import os
 
-    def __init__(self, path: str | Path, read_only: bool = False):
+    mb = os.environ.get("DUTYGRAPH_LADYBUG_BUFFER_POOL_MB")
+    return int(float(mb) if mb else LOAD_BUFFER_POOL_MB) << 20
+
+
+LOAD_BUFFER_POOL_MB = 512
+
+
+class LadybugStore:
+    """A ladybug database file. Open for writing (``load``) or ``read_only`` (queries; several readers may share it).
+
+    ``buffer_pool`` caps ladybug's buffer pool (bytes; 0: ladybug's default, 80 % of the machine's memory)."""
+
+    def __init__(self, path: str | Path, read_only: bool = False, buffer_pool: int = 0):
         self.path = Path(path)
         self.read_only = read_only
+        self.buffer_pool = buffer_pool
         self._db = self._conn = None
         self._tokens: set[str] | None = None   # the Token ids, while a load writes (read once, then kept)
 
@@ -106,7 +124,7 @@ class LadybugStore:
             raise StoreError(f"{self.path}: no ladybug database here (load documents first)")
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._db = ladybug.Database(str(self.path), read_only=self.read_only)
+            self._db = ladybug.Database(str(self.path), read_only=self.read_only, buffer_pool_size=self.buffer_pool)
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as exc:
             raise StoreError(f"{self.path}: cannot open the ladybug database: {exc}") from exc
