@@ -23,10 +23,7 @@ its ends: ``dg:lineFirst``/``dg:lineLast``, ``dg:printed``, ``dg:basis`` and
 ``IN_DOCUMENT`` and ``PART_OF`` are their direct triple alone
 (:data:`~dutygraph.graph.vocab.UNQUALIFIED`; ``IN_DOCUMENT`` is the node's own
 ``prov:wasDerivedFrom``). Counting the qualification nodes and the direct triples
-of those two gives the relationship counts (:data:`EDGE_COUNTS`). The token index of
-topic search is held per document (``document dg:textToken "黑臭"``, each distinct
-token of its leaf tasks and programs once) and per project
-(:func:`document_token_triples`, :mod:`dutygraph.graph.text_index`).
+of those two gives the relationship counts (:data:`EDGE_COUNTS`).
 
 >>> import networkx as nx
 >>> g = nx.MultiDiGraph()
@@ -53,7 +50,7 @@ from typing import IO, Iterable
 
 from . import vocab as v
 from .schema import DOCUMENT_LABELS, EDGE_PROPERTIES, EDGE_TYPES, NODE_LABELS, NODE_PROPERTIES, SHARED_LABELS
-from .text_index import DOCUMENT_INDEXED, node_tokens, token_triples
+from .text_index import token_triples
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -131,31 +128,14 @@ _CLASSES = {label: [f"<{c}>" for c in (v.CLASSES[label], *v.EXTRA_CLASSES.get(la
 
 
 def node_triples(t: _Terms, node_id: str, data: dict, out: list) -> str:
-    """Append the triples describing one node; return its IRI (N-Triples form). A project's tokens are its own;
-    a task's and a program's are its document's (:func:`document_token_triples`)."""
+    """Append the triples describing one node; return its IRI (N-Triples form)."""
     s = t.node(node_id)
     out.extend((s, t.type, c) for c in _CLASSES[data["label"]])
     if data["label"] == "Unit" and data.get("kind") == "collective":
         out.append((s, t.type, _COLLECTIVE))
     _property_triples(t, s, data, out, _NODE_SKIP)
-    if data["label"] not in DOCUMENT_INDEXED:
-        token_triples(s, data, _TOKEN, t.literal, out)
+    token_triples(s, data, _TOKEN, t.literal, out)
     return s
-
-
-def document_token_triples(t: _Terms, nodes, out_for) -> None:
-    """The token index of the documents' own nodes: ``document dg:textToken "token"`` once for each distinct
-    token of its leaf tasks and programs; ``nodes`` gives (id, data) pairs, ``out_for(document)`` the list
-    to append a document's triples to."""
-    held: dict[str, set[str]] = {}
-    for _, data in nodes:
-        if data["label"] in DOCUMENT_INDEXED and data.get("document"):
-            found = node_tokens(data)
-            if found:
-                held.setdefault(data["document"], set()).update(found)
-    for doc, found in held.items():
-        subject = t.node(doc)
-        out_for(doc).extend((subject, _TOKEN, t.literal(tok, "string")) for tok in sorted(found))
 
 
 _I = {name: f"<{iri}>" for name, iri in (
@@ -229,10 +209,6 @@ def graph_ntriples(graph) -> dict[str, bytearray]:
         else:
             shared += _lines(items)
             references(subject, data.get("documents"))
-    tokens: dict[str, list] = {}
-    document_token_triples(t, graph.nodes(data=True), lambda doc: tokens.setdefault(doc, []))
-    for doc, items in tokens.items():
-        write(doc, items)
     for u, w, data in graph.edges(data=True):
         items = []
         q = edge_triples(t, u, w, data, items)
@@ -259,8 +235,6 @@ def rows_ntriples(nodes: dict[str, list[dict]], edges: dict[tuple[str, str, str]
     for label, rows in nodes.items():
         for r in rows:
             node_triples(t, r["id"], {**r, "label": label}, out)
-    document_token_triples(t, ((r["id"], {**r, "label": label}) for label, rows in nodes.items() for r in rows),
-                           lambda doc: out)
     for (type_, _, _), rows in edges.items():
         for r in rows:
             data = {k: x for k, x in r.items() if k not in ("source", "target")}

@@ -8,12 +8,9 @@ every node whose text holds the phrase; ``CONTAINS`` then keeps exactly those. T
 two Chinese characters in a row (一 character, Latin letters, digits) is searched by reading every
 text, as before.
 
-- In RDF each token is a triple ``document dg:textToken "黑臭"``, once per document for each distinct
-  token of its leaf tasks and programs (:data:`DOCUMENT_INDEXED`; :func:`~dutygraph.graph.rdf.document_token_triples`),
-  and ``project dg:textToken "黑臭"`` for a project's name (:func:`token_triples`), so that a store finds the
-  documents (and projects) holding a token through its own index of literals and reads only their texts
-  instead of every text (``sparql/tasks-indexed.rq``). Per node, the index held 3.2 times as many triples
-  (2,190 against 690 per generated plan): a quarter of all the RDF, for a small gain in the queries.
+- In RDF each token is a triple ``node dg:textToken "黑臭"`` (:func:`token_triples`, called for
+  every node the RDF is made of), so that a store finds the nodes holding a token through
+  its own index of literals instead of reading every text (``sparql/tasks-indexed.rq``).
 - In ladybug each token is a ``Token`` node (its primary key the token) and a ``HAS_TOKEN``
   relationship from each node holding it (:data:`~dutygraph.graph.schema.TOKEN_LABEL`;
   :func:`token_pairs` gives the rows, written by both load paths of
@@ -39,7 +36,6 @@ from .schema import TOKEN_EDGE, TOKEN_LABEL
 
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
 INDEXED = {"Task": ("text", "title"), "Program": ("name",), "Project": ("name",)}
-DOCUMENT_INDEXED = ("Task", "Program")  # in RDF, their tokens are their document's
 
 
 def _bigrams(text: str) -> list[str]:
@@ -131,6 +127,5 @@ def cypher_counts(run, found: list[str]) -> dict[str, int]:
 
 
 def token_triples(subject: str, data: dict, predicate: str, literal, out: list) -> None:
-    """Append ``(subject, dg:textToken, "token")`` for each token of the node (N-Triples terms): a project's
-    (a task's and a program's go to their document: :func:`~dutygraph.graph.rdf.document_token_triples`)."""
+    """Append ``(subject, dg:textToken, "token")`` for each token of the node (N-Triples terms)."""
     out.extend((subject, predicate, literal(tok, "string")) for tok in node_tokens(data))

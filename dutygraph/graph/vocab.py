@@ -232,10 +232,10 @@ HAD_ROLE = PROV + "hadRole"
 DEPENDENCY = DG + "Dependency"
 QUALIFIED_DEPENDENCY = DG + "qualifiedDependency"
 DEPENDENCY_PROGRAM = DG + "program"
-TEXT_TOKEN = DG + "textToken"      # the token index of topic search (dutygraph.graph.text_index): per document
+TEXT_TOKEN = DG + "textToken"      # the token index of topic search (dutygraph.graph.text_index)
 # The version of the RDF shape (which triples stand for what): a store written under another one must be rebuilt.
 # 2: no qualification node for IN_DOCUMENT and PART_OF, none of the properties their ends give (IMPLIED), no
 #    rdf:type on qualification nodes of associations and dependencies nor prov:Activity on tasks, IN_DOCUMENT
-#    as prov:wasDerivedFrom (no dg:inDocument), no dg:dependsOn (the chain axiom), the token index per document.
+#    as prov:wasDerivedFrom (no dg:inDocument), no dg:dependsOn (the chain axiom).
 RDF_SHAPE = 2
 STATEMENT = RDF + "Statement"
