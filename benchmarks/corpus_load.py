@@ -28,6 +28,9 @@ so that its peak memory is its own:
   the last 300 are added, against the same 300 into an empty store; with ``--keep-store DIR`` the
   store of all the plans is kept in ``DIR/store-SIZE`` (to time queries on it:
   ``query_latency.py --loaded-store``), else it is deleted;
+- ``quads`` (not run by default): the N-Quads of the documents' named graphs of the first
+  ``QUADS_PLANS`` plans (staged, in worker processes), counted by predicate: quads per plan,
+  the share of each predicate, and bytes per plan (what pyoxigraph's bulk load takes);
 - ``build``, ``parquet``, ``extract-parquet`` (not run by default): read and build the
   whole graph in memory (``dutygraph build``), and write its Parquet tables
   (``export --format parquet``), or the extracted tables (``extract --format parquet``).
@@ -38,7 +41,7 @@ beside it (the workers run at once: their sum bounds the whole load). Each step'
 time comes from the load's phases (``EmbeddedStore(on_phase=…)``): ``stage`` (read,
 resolve, build, write the staging folder), ``ladybug``, ``oxigraph``, ``commit``
 (sync, commit record, clean-up). Relationships/s is relationships over the case's wall.
-The machine is shared: the load average before each case is printed with it.
+The machine is shared: the load average before and after each case is printed with it.
 
     python benchmarks/corpus_load.py [--sizes 1000,3000,10000] [--cases load,neo4j-import,limits,append]
                                      [--work DIR] [--json FILE] [--keep-store DIR]
@@ -58,8 +61,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-CASES = ("load", "neo4j-import", "limits", "append", "neo4j-live", "build", "parquet", "extract-parquet")
+CASES = ("load", "neo4j-import", "limits", "append", "neo4j-live", "quads", "build", "parquet", "extract-parquet")
 APPENDED = 300
+QUADS_PLANS = 200
 
 
 def _cpu() -> float:
@@ -270,6 +274,37 @@ def run_limits(files: list[Path], work: Path) -> dict:
             "step_cpu": cpu}
 
 
+def run_quads(files: list[Path], work: Path) -> dict:
+    """Stage the first QUADS_PLANS plans and count the quads of their named graphs by predicate."""
+    from collections import Counter
+
+    from dutygraph.graph.staging import Stage
+    from dutygraph.graph.stream import stage_files
+
+    stage = Stage(work / "stage")
+    t, c = time.perf_counter(), _cpu()
+    staged = stage_files(files[:QUADS_PLANS], stage)
+    steps, cpu = {"stage": time.perf_counter() - t}, {"stage": _cpu() - c}
+    by: Counter = Counter()
+    size = 0
+    stream = stage.nquads_stream()
+    for line in io_lines(stream):
+        size += len(line)
+        by[line.split(b" ", 2)[1].decode()] += 1
+    plans = len(staged.documents)
+    return {"documents": plans, "failures": len(staged.failures), "tasks": staged.tasks,
+            "relationships": staged.total_relationships, "quads": sum(by.values()), "steps": steps, "step_cpu": cpu,
+            "quads_per_plan": sum(by.values()) / plans, "bytes_per_plan": size / plans,
+            "by_predicate": {p: n / plans for p, n in by.most_common()}}
+
+
+def io_lines(stream):
+    """The lines of a binary stream (with their end of line)."""
+    import io
+
+    yield from io.BufferedReader(stream, 1 << 20)
+
+
 def run_in_memory(case: str, files: list[Path], work: Path) -> dict:
     """build, parquet, extract-parquet: the whole graph (or the documents) in memory, read in this process."""
     from dutygraph.loaders.corpus import extract_corpus
@@ -310,7 +345,9 @@ def run_case(case: str, corpus: str, work: str, extra: str = "") -> dict:
     files = find_files([Path(corpus)])
     work = Path(work)
     if case == "load":
-        out = run_load(files, work / "store")
+        out = run_load(files, Path(extra) if extra else work / "store")
+    elif case == "quads":
+        out = run_quads(files, work)
     elif case == "neo4j-import":
         out = run_neo4j_import(files, work)
     elif case == "neo4j-live":
@@ -344,7 +381,7 @@ def measure(case: str, corpus: Path, extra: str = "") -> dict:
             raise SystemExit(f"case {case} on {corpus} failed with status {os.waitstatus_to_exitcode(status)}")
         out = json.loads(result_file.read_text())
     out.update(case=case, plans=len(list(corpus.glob("*.txt"))), wall=wall, cpu=usage.ru_utime + usage.ru_stime,
-               load_average=load_average)
+               load_average=load_average, load_average_end=os.getloadavg()[0])
     print(f"{out['plans']} plans, {case}: {wall:.1f}s wall, {out['cpu']:.1f}s CPU, "
           f"{out['peak_rss_mb']:.0f} MB (+{out['worker_rss_mb']:.0f} MB per worker), wall {out['steps']}, "
           f"CPU {out.get('step_cpu')}, this process's CPU {out.get('step_own_cpu')}, peak RSS by step "
@@ -377,7 +414,8 @@ def table(rows: list[dict]) -> str:
         lines.append((str(r.get("documents", r["plans"])), r["case"], f"{r.get('tasks', 0):,}",
                       f"{r.get('relationships', 0):,}", f"{r['wall']:.1f}", f"{r['cpu']:.1f}",
                       f"{r['peak_rss_mb']:.0f}", f"{r['worker_rss_mb']:.0f}",
-                      f"{r.get('relationships', 0) / r['wall']:,.0f}", steps, f"{r['load_average']:.1f}"))
+                      f"{r.get('relationships', 0) / r['wall']:,.0f}", steps,
+                      f"{r['load_average']:.1f}–{r.get('load_average_end', r['load_average']):.1f}"))
     widths = [max(len(line[i]) for line in lines) for i in range(len(head))]
     text = ["| " + " | ".join(c.ljust(w) for c, w in zip(line, widths)) + " |" for line in lines]
     text.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
@@ -441,6 +479,17 @@ def ratios(rows: list[dict]) -> list[str]:
     return out
 
 
+def quads_lines(rows: list[dict]) -> list[str]:
+    """Quads per plan of the documents' named graphs, by predicate (the ``quads`` case)."""
+    out = []
+    for r in (r for r in rows if r["case"] == "quads"):
+        out.append(f"{r['plans']} plans (the first {r['documents']} staged): {r['quads_per_plan']:,.0f} quads and "
+                   f"{r['bytes_per_plan'] / 1024:,.0f} KiB of N-Quads per plan in the documents' graphs")
+        for p, n in r["by_predicate"].items():
+            out.append(f"  {n:8.1f} {n / r['quads_per_plan']:6.1%}  {p}")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,3000,10000", help="plans per corpus, comma-separated")
@@ -448,7 +497,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", default=None, help="where to keep the generated corpora (default: a temp dir)")
     parser.add_argument("--json", default=None, help="also write the results as JSON here")
     parser.add_argument("--keep-store", default=None,
-                        help="append: keep the store of all the plans in this folder (store-SIZE), not in a temp dir")
+                        help="append: keep the store of all the plans in this folder (store-SIZE), not in a temp dir; "
+                             "load: keep its store there (load-SIZE)")
     parser.add_argument("--child", nargs=5, metavar=("CASE", "CORPUS", "WORK", "RESULT", "EXTRA"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -470,6 +520,12 @@ def main(argv: list[str] | None = None) -> int:
     for size in (int(s) for s in args.sizes.split(",")):
         corpus = corpus_of(size, work)
         for case in cases:
+            if case == "load" and args.keep_store:  # kept (to time queries on it: query_latency.py --loaded-store)
+                store = Path(args.keep_store) / f"load-{size}"
+                if store.exists():
+                    parser.error(f"{store} exists: remove it or name another --keep-store")
+                rows.append(measure(case, corpus, str(store)))
+                continue
             if case != "append":
                 rows.append(measure(case, corpus))
                 continue
@@ -488,7 +544,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.json:
             Path(args.json).write_text(json.dumps(rows, indent=1))
     print(table(rows))
-    for line in ratios(rows) + neo4j_lines(rows):
+    for line in ratios(rows) + neo4j_lines(rows) + quads_lines(rows):
         print(line)
     return 0
 

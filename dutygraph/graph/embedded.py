@@ -54,7 +54,7 @@ from typing import Callable
 from ..errors import DutygraphError, QueryError, StoreError
 from . import generations as gen
 from . import schema, vocab
-from .ladybug_store import LadybugStore
+from .ladybug_store import LadybugStore, load_buffer_pool, load_parts_per_commit
 from .oxigraph_store import OxigraphStore, PartLoader
 
 DEFAULT_PATH = Path(".dutygraph")
@@ -70,7 +70,8 @@ def fingerprint() -> str:
     from .text_index import INDEXED
 
     text = json.dumps([schema.NODE_PROPERTIES, schema.EDGE_PROPERTIES, schema.EDGE_ENDPOINTS, vocab.CLASSES,
-                       vocab.PROPERTIES, vocab.EDGES, vocab.TEXT_TOKEN, schema.TOKEN_LABEL, schema.TOKEN_EDGE, INDEXED],
+                       vocab.PROPERTIES, vocab.EDGES, vocab.TEXT_TOKEN, schema.TOKEN_LABEL, schema.TOKEN_EDGE, INDEXED,
+                       vocab.RDF_SHAPE],
                       sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
@@ -347,9 +348,9 @@ class EmbeddedStore:
         from .rdf import rows_ntriples
 
         self._phase("ladybug")
-        ladybug = LadybugStore(new / "graph.lbug")
+        ladybug = LadybugStore(new / "graph.lbug", buffer_pool=load_buffer_pool())
         try:
-            touched_nodes, touched_edges = ladybug.open().load_staged(stage, replaced)
+            touched_nodes, touched_edges = ladybug.open().load_staged(stage, replaced, load_parts_per_commit())
             shared_nodes, shared_edges = ladybug.shared_rows(touched_nodes)
             counts = ladybug.counts()
             cypher = {d["id"]: d["sha256"] for d in ladybug.documents()}

@@ -35,6 +35,7 @@ reload deletes the document's nodes), and so does a Token no node holds any more
 
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
@@ -87,12 +88,39 @@ def _file_list(files) -> str:
     return "[" + ", ".join(f"'{q}'" for q in quoted) + "]"
 
 
-class LadybugStore:
-    """A ladybug database file. Open for writing (``load``) or ``read_only`` (queries; several readers may share it)."""
+def load_buffer_pool() -> int:
+    """The buffer pool (bytes) of a database opened for a load: ``$DUTYGRAPH_LADYBUG_BUFFER_POOL_MB`` MiB, by
+    default :data:`LOAD_BUFFER_POOL_MB` (ladybug's own default is 80 % of the machine's memory)."""
+    mb = os.environ.get("DUTYGRAPH_LADYBUG_BUFFER_POOL_MB")
+    return int(float(mb) if mb else LOAD_BUFFER_POOL_MB) << 20
 
-    def __init__(self, path: str | Path, read_only: bool = False):
+
+def load_parts_per_commit() -> int:
+    """Staged parts copied per transaction by a load into a generation built aside
+    (``$DUTYGRAPH_LADYBUG_PARTS_PER_COMMIT``, by default :data:`LOAD_PARTS_PER_COMMIT`)."""
+    n = os.environ.get("DUTYGRAPH_LADYBUG_PARTS_PER_COMMIT")
+    return max(1, int(n)) if n else LOAD_PARTS_PER_COMMIT
+
+
+# Measured on the staged files of generated plans, ladybug's load alone (benchmarks/corpus_load.py, README
+# "Bigger than one machine"): in one transaction its process grew with the corpus (0.99 GB at 1,000 plans,
+# 1.59 GB at 3,000, 3.6 GB in the whole load at 10,000), whatever the buffer pool (1.57 GB at 3,000 with 1 GB;
+# 512 MB failed there: "the buffer pool is full" at the checkpoint after the commit). Committed every 32 parts
+# (1,024 plans) it took 0.87 GB at 1,000 and 1.25-1.29 GB at 3,000 (pool 512 MB-1 GB), for 1.4 times the CPU
+# (19.5 s against 13.5 at 3,000; every 8 parts: 1.14 GB and 2.7 times).
+LOAD_BUFFER_POOL_MB = 1024
+LOAD_PARTS_PER_COMMIT = 32
+
+
+class LadybugStore:
+    """A ladybug database file. Open for writing (``load``) or ``read_only`` (queries; several readers may share it).
+
+    ``buffer_pool`` caps ladybug's buffer pool (bytes; 0: ladybug's default, 80 % of the machine's memory)."""
+
+    def __init__(self, path: str | Path, read_only: bool = False, buffer_pool: int = 0):
         self.path = Path(path)
         self.read_only = read_only
+        self.buffer_pool = buffer_pool
         self._db = self._conn = None
         self._tokens: set[str] | None = None   # the Token ids, while a load writes (read once, then kept)
 
@@ -106,7 +134,7 @@ class LadybugStore:
             raise StoreError(f"{self.path}: no ladybug database here (load documents first)")
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._db = ladybug.Database(str(self.path), read_only=self.read_only)
+            self._db = ladybug.Database(str(self.path), read_only=self.read_only, buffer_pool_size=self.buffer_pool)
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as exc:
             raise StoreError(f"{self.path}: cannot open the ladybug database: {exc}") from exc
@@ -215,7 +243,8 @@ class LadybugStore:
                 before_commit()
 
     # -- the bulk path ---------------------------------------------------------------------
-    def load_staged(self, stage, replaced: list[str]) -> tuple[dict[str, set[str]], set[tuple[str, str, str]]]:
+    def load_staged(self, stage, replaced: list[str], parts_per_commit: int | None = None
+                    ) -> tuple[dict[str, set[str]], set[tuple[str, str, str]]]:
         """Bulk-load a staging folder (:class:`~dutygraph.graph.staging.Stage`) into this database.
 
         The contribution of ``replaced`` (documents already here and staged again) is
@@ -223,6 +252,13 @@ class LadybugStore:
         the files, the fastest path ladybug has); shared rows are merged into the
         nodes and relationships already here; all in one transaction (one commit is
         much faster than one per statement).
+
+        With ``parts_per_commit``, the owned rows are copied that many staged parts at a
+        time, each group in a transaction of its own (the removal and the shared nodes
+        first, the shared relationships last): ladybug holds what one transaction wrote
+        until it commits and checkpoints, so memory then follows a group, not the whole
+        corpus. A failure leaves the groups before it committed: for a database built
+        aside and thrown away when a load fails (the embedded store's generations).
         Returns the shared nodes (label -> ids) and shared relationships ((type, from,
         to) ids) whose description may have changed: the staged ones and those the
         replaced documents named.
@@ -234,30 +270,61 @@ class LadybugStore:
         self.open()
         touched_nodes: dict[str, set[str]] = {label: set() for label in SHARED_LABELS}
         touched_edges: set[tuple[str, str, str]] = set()
-        with self._transaction():
-            if replaced:
-                self._named_by(replaced, touched_nodes, touched_edges)
-                self._remove(replaced)
+        parts = sorted({f.stem for label in NODE_LABELS for f in stage.node_files(label, shared=False)})
+        size = parts_per_commit or max(1, len(parts))
+        groups = [set(parts[k:k + size]) for k in range(0, len(parts), size)] or [set()]
+
+        def owned(files: list, group: set) -> list:
+            return [f for f in files if f.stem in group]
+
+        def copy_owned(group: set) -> None:
             for label in NODE_LABELS:
-                files = stage.node_files(label, shared=False)
+                files = owned(stage.node_files(label, shared=False), group)
                 if files:
                     self._run(f"COPY {label} FROM {_file_list(files)}")
+            self._copy_staged_tokens(stage, group)
+            for key in edge_keys():
+                type_, a, b = key
+                files = owned(stage.edge_files(key, shared=False), group)
+                if files:
+                    options = f" (from='{a}', to='{b}')" if len(EDGE_ENDPOINTS[type_]) > 1 else ""
+                    self._run(f"COPY {type_} FROM {_file_list(files)}{options}")
+
+        def shared_nodes() -> None:
+            for label in NODE_LABELS:
                 rows = stage.read_nodes(label, shared=True)
                 if rows:
                     self._write_nodes({label: rows})
                     touched_nodes.setdefault(label, set()).update(r["id"] for r in rows)
-            self._copy_staged_tokens(stage)
+
+        def shared_edges() -> None:
             for key in edge_keys():
                 type_, a, b = key
-                files = stage.edge_files(key, shared=False)
-                if files:
-                    options = f" (from='{a}', to='{b}')" if len(EDGE_ENDPOINTS[type_]) > 1 else ""
-                    self._run(f"COPY {type_} FROM {_file_list(files)}{options}")
                 rows = stage.read_edges(key, shared=True)
                 if rows:
                     self._write_edges({key: rows})
                     touched_edges.update((type_, r["source"], r["target"]) for r in rows)
                     touched_nodes.setdefault(a, set()).update(r["source"] for r in rows)
+
+        if len(groups) == 1:  # one transaction: no more parts than one commit takes
+            with self._transaction():
+                if replaced:
+                    self._named_by(replaced, touched_nodes, touched_edges)
+                    self._remove(replaced)
+                shared_nodes()
+                copy_owned(groups[0])
+                shared_edges()
+            return touched_nodes, touched_edges
+        with self._transaction():
+            if replaced:
+                self._named_by(replaced, touched_nodes, touched_edges)
+                self._remove(replaced)
+            shared_nodes()
+        for group in groups:
+            with self._transaction():
+                copy_owned(group)
+        with self._transaction():
+            shared_edges()
         return touched_nodes, touched_edges
 
     def _named_by(self, docs: list[str], nodes: dict[str, set[str]], edges: set) -> None:
@@ -362,14 +429,14 @@ class LadybugStore:
             table = pa.table({"from": pa.array(ids, pa.string()), "to": pa.array(found, pa.string())})
             self._conn.execute(f"COPY {TOKEN_EDGE} FROM $rows (from='{label}', to='{TOKEN_LABEL}')", {"rows": table})
 
-    def _copy_staged_tokens(self, stage) -> None:
-        """The token index of the staged owned nodes: the token shards of the staging folder (written beside
-        the node shards, :meth:`~dutygraph.graph.staging.Stage.token_files`), copied as they are."""
+    def _copy_staged_tokens(self, stage, parts: set[str]) -> None:
+        """The token index of the staged owned nodes of ``parts``: the token shards of the staging folder (written
+        beside the node shards, :meth:`~dutygraph.graph.staging.Stage.token_files`), copied as they are."""
         import pyarrow.compute as pc
         import pyarrow.parquet as pq
 
         for label in INDEXED:
-            files = stage.token_files(label, shared=False)
+            files = [f for f in stage.token_files(label, shared=False) if f.stem in parts]
             if not files:
                 continue
             wanted: set[str] = set()

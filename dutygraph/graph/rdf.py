@@ -13,11 +13,17 @@ graphs (the default graph of queries) is the merged graph, with no duplicates
 to DISTINCT away, and it is what :func:`triples` and the Turtle export give.
 
 Relationships become a direct triple plus a qualification node (IRI from
-:func:`~dutygraph.graph.vocab.edge_iri`) carrying provenance (``prov:wasDerivedFrom``
-the document, ``dg:lineFirst``/``dg:lineLast``), ``dg:printed``, ``dg:basis`` and
-``dg:inferred``: roles as PROV qualified associations, ``DEPENDS_ON`` as a
-``dg:Dependency``, the rest as ``rdf:Statement`` reifications. Counting these
-nodes gives the relationship counts (:data:`EDGE_COUNTS`).
+:func:`~dutygraph.graph.vocab.edge_iri`) carrying what the relationship says beyond
+its ends: ``dg:lineFirst``/``dg:lineLast``, ``dg:printed``, ``dg:basis`` and
+``dg:inferred`` (only when true): roles as PROV qualified associations (the task
+``prov:wasAssociatedWith`` the unit), ``DEPENDS_ON`` as a qualified dependency
+(``dg:dependsOn`` follows from it by the ontology's chain axiom), the rest as
+``rdf:Statement`` reifications. What the ends give is not repeated
+(:data:`~dutygraph.graph.vocab.IMPLIED`: the document, the task's lines), and
+``IN_DOCUMENT`` and ``PART_OF`` are their direct triple alone
+(:data:`~dutygraph.graph.vocab.UNQUALIFIED`; ``IN_DOCUMENT`` is the node's own
+``prov:wasDerivedFrom``). Counting the qualification nodes and the direct triples
+of those two gives the relationship counts (:data:`EDGE_COUNTS`).
 
 >>> import networkx as nx
 >>> g = nx.MultiDiGraph()
@@ -25,14 +31,15 @@ nodes gives the relationship counts (:data:`EDGE_COUNTS`).
 >>> g.add_node("unit/u", label="Unit", id="unit/u", name="U", documents=["doc/a"])
 >>> g.add_node("doc/a/task/A1-1", label="Task", id="doc/a/task/A1-1", name="T", document="doc/a")
 >>> _ = g.add_edge("unit/u", "doc/a/task/A1-1", key="LEADS", type="LEADS", document="doc/a", line_first=3)
+>>> _ = g.add_edge("doc/a/task/A1-1", "doc/a", key="IN_DOCUMENT", type="IN_DOCUMENT", document="doc/a")
 >>> len(quads(g)), len(triples(g))
-(20, 20)
+(17, 17)
 >>> sorted({q.graph_name.value.rsplit("/", 1)[-1] for q in quads(g)})
 ['a', 'shared']
 >>> "dg:lineFirst 3" in serialize(g, "turtle").decode()
 True
 >>> sparql_counts(to_oxigraph_dataset(g))
-{'nodes': {'Document': 1, 'Task': 1, 'Unit': 1}, 'edges': {'LEADS': 1}}
+{'nodes': {'Document': 1, 'Task': 1, 'Unit': 1}, 'edges': {'IN_DOCUMENT': 1, 'LEADS': 1}}
 """
 
 from __future__ import annotations
@@ -140,21 +147,31 @@ _EDGES = {type_: (form, f"<{pred}>") for type_, (form, pred) in v.EDGES.items()}
 _ROLES = {type_: f"<{iri}>" for type_, iri in v.ROLES.items()}
 
 
-def edge_triples(t: _Terms, source: str, target: str, data: dict, out: list) -> str:
-    """Append the direct triple and the qualification node of one relationship; return the node's IRI."""
+_QUALIFIER_SKIP = {type_: _EDGE_SKIP | implied for type_, implied in v.IMPLIED.items()}
+
+
+def edge_triples(t: _Terms, source: str, target: str, data: dict, out: list) -> str | None:
+    """Append the direct triple and the qualification node of one relationship; return the node's IRI (None for
+    the :data:`~dutygraph.graph.vocab.UNQUALIFIED` types: the direct triple alone). The node leaves out what
+    the ends give (:data:`~dutygraph.graph.vocab.IMPLIED`), and ``inferred`` unless it is true."""
     type_ = data["type"]
     form, p = _EDGES[type_]
-    q = f"<{v.edge_iri(type_, source, target)}>"
     s, o = t.node(source), t.node(target)
+    if type_ in v.UNQUALIFIED:
+        if type_ != "IN_DOCUMENT":  # IN_DOCUMENT is the node's own prov:wasDerivedFrom (its `document`)
+            out.append((s, p, o))
+        return None
+    q = f"<{v.edge_iri(type_, source, target)}>"
     if form == "association":  # Unit -> Task: the task is the activity, the unit its agent
-        out += [(o, p, s), (o, _I["qa"], q), (q, t.type, _I["association"]), (q, _I["agent"], s),
-                (q, _I["role"], _ROLES[type_])]
+        out += [(o, p, s), (o, _I["qa"], q), (q, _I["agent"], s), (q, _I["role"], _ROLES[type_])]
     elif form == "dependency":
-        out += [(s, p, o), (s, _I["qd"], q), (q, t.type, _I["dependency"]), (q, _I["program"], o)]
+        out += [(s, _I["qd"], q), (q, _I["program"], o)]  # dg:dependsOn: the ontology's chain axiom
     else:
         out += [(s, p, o), (q, t.type, _I["statement"]), (q, _I["subject"], s), (q, _I["predicate"], p),
                 (q, _I["object"], o)]
-    _property_triples(t, q, data, out, _EDGE_SKIP)
+    if data.get("inferred") is False:
+        data = {k: x for k, x in data.items() if k != "inferred"}
+    _property_triples(t, q, data, out, _QUALIFIER_SKIP[type_])
     return q
 
 
@@ -203,7 +220,8 @@ def graph_ntriples(graph) -> dict[str, bytearray]:
             write(end if labels[end] == "Document" else graph.nodes[end]["document"], items)
         else:  # a gazetteer fact between shared nodes
             shared += _lines(items)
-        references(q, data.get("documents"))
+        if q is not None:
+            references(q, data.get("documents"))
     if shared:
         out[SHARED] = shared
     return out
@@ -351,12 +369,14 @@ NODE_COUNTS = f"""SELECT ?label (COUNT(DISTINCT ?node) AS ?count) WHERE {{
   ?node a ?class .
 }} GROUP BY ?label"""
 
-EDGE_COUNTS = f"""SELECT ?type (COUNT(DISTINCT ?q) AS ?count) WHERE {{
-  {{ VALUES (?p ?type) {{ {_values((p, t) for t, (f, p) in v.EDGES.items() if f == "statement")} }}
+EDGE_COUNTS = f"""SELECT ?type (COUNT(*) AS ?count) WHERE {{
+  {{ VALUES (?p ?type) {{ {_values((p, t) for t, (f, p) in v.EDGES.items()
+                                    if f == "statement" and t not in v.UNQUALIFIED)} }}
      ?q a <{v.STATEMENT}> ; <{v.RDF}predicate> ?p . }}
+  UNION {{ VALUES (?p ?type) {{ {_values((v.EDGES[t][1], t) for t in sorted(v.UNQUALIFIED))} }} ?s ?p ?o . }}
   UNION {{ VALUES (?role ?type) {{ {_values((r, t) for t, r in v.ROLES.items())} }}
-     ?q a <{v.ASSOCIATION}> ; <{v.HAD_ROLE}> ?role . }}
-  UNION {{ ?q a <{v.DEPENDENCY}> . BIND("DEPENDS_ON" AS ?type) }}
+     ?t <{v.QUALIFIED_ASSOCIATION}> ?q . ?q <{v.HAD_ROLE}> ?role . }}
+  UNION {{ ?t <{v.QUALIFIED_DEPENDENCY}> ?q . BIND("DEPENDS_ON" AS ?type) }}
 }} GROUP BY ?type"""
 
 

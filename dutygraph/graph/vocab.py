@@ -110,7 +110,8 @@ def edge_iri(type_: str, source: str, target: str) -> str:
     return f"{ID}rel/{type_}/{_quoted(source)}/{_quoted(target)}"
 
 
-# The class of each label: nodes are typed with it (and, for tasks, prov:Activity as well).
+# The class of each label: nodes are typed with it alone (a task is a prov:Activity, a document a prov:Entity, …
+# by the subclass axioms of data/ontology.ttl: not written).
 CLASSES: dict[str, str] = {
     "Document": DG + "Document",
     "KeyWork": DG + "KeyWork",
@@ -122,7 +123,7 @@ CLASSES: dict[str, str] = {
     "Target": DG + "Target",
     "ChangeEvent": ORG + "ChangeEvent",
 }
-EXTRA_CLASSES: dict[str, tuple[str, ...]] = {"Task": (PROV + "Activity",)}
+EXTRA_CLASSES: dict[str, tuple[str, ...]] = {}
 COLLECTIVE = DG + "Collective"   # units of kind collective are typed with it as well
 
 # Node property -> (predicate, value kind). Kinds: string, int, double, bool, date, document (an IRI).
@@ -186,16 +187,20 @@ PROPERTIES: dict[str, tuple[str, str]] = {
 
 # Relationship type -> (form, predicate). Forms:
 #   association  task prov:qualifiedAssociation [prov:agent unit; prov:hadRole role]
-#                (+ task prov:wasAssociatedWith unit)
-#   dependency   task dg:qualifiedDependency [dg:program program] (+ task dg:dependsOn program)
+#                (+ task prov:wasAssociatedWith unit); the node is a prov:Association by the range of
+#                prov:qualifiedAssociation (not written)
+#   dependency   task dg:qualifiedDependency [dg:program program], a dg:Dependency by the range of
+#                dg:qualifiedDependency (not written); task dg:dependsOn program follows by the ontology's chain
+#                axiom (not written)
 #   statement    source predicate target, reified as an rdf:Statement carrying the relationship's properties
+#                (UNQUALIFIED types: the direct triple alone)
 EDGES: dict[str, tuple[str, str]] = {
     "LEADS": ("association", PROV + "wasAssociatedWith"),
     "RESPONSIBLE_FOR": ("association", PROV + "wasAssociatedWith"),
     "COOPERATES_ON": ("association", PROV + "wasAssociatedWith"),
     "DEPENDS_ON": ("dependency", DG + "dependsOn"),
     "PART_OF": ("statement", DCTERMS + "isPartOf"),
-    "IN_DOCUMENT": ("statement", DG + "inDocument"),
+    "IN_DOCUMENT": ("statement", PROV + "wasDerivedFrom"),   # the node's own triple (its `document`)
     "MEMBER_OF": ("statement", ORG + "memberOf"),
     "GOVERNS": ("statement", DG + "governs"),
     "LOCATED_IN": ("statement", DG + "locatedIn"),
@@ -204,6 +209,21 @@ EDGES: dict[str, tuple[str, str]] = {
     "ORIGINAL_ORGANIZATION": ("statement", ORG + "originalOrganization"),
     "RESULTING_ORGANIZATION": ("statement", ORG + "resultingOrganization"),
 }
+# Relationship types given by their direct triple alone: a qualification node would say nothing their ends do not.
+#   IN_DOCUMENT  its one property, `document`, is its target: the relationship is the node's own
+#                `prov:wasDerivedFrom` triple (its property `document`), written once, with the node.
+#   PART_OF      `document`, `line_first` and `line_last` are the part's own (a task's, a key work's); `basis` is
+#                `row` when the whole is a task and `annex` when it is a program (a key work's has none), and a
+#                key work's `printed` is its title.
+UNQUALIFIED = frozenset(("IN_DOCUMENT", "PART_OF"))
+# Relationship properties a qualification node leaves out because its ends give them (docs/schema.md, "RDF"):
+#   document     every relationship a document owns has an end of that document (a task, key work, program or
+#                target: its `prov:wasDerivedFrom`; or the document itself, HAS_TARGET's source);
+#   line_first, line_last of DEPENDS_ON and CONCERNS: always their task's lines.
+# `inferred` is written only when true: a fact without it was printed.
+IMPLIED: dict[str, frozenset[str]] = {t: frozenset(("document",) + (("line_first", "line_last")
+                                                                  if t in ("DEPENDS_ON", "CONCERNS") else ()))
+                                      for t in EDGES}
 ROLES = {"LEADS": DG + "Lead", "RESPONSIBLE_FOR": DG + "Responsible", "COOPERATES_ON": DG + "Cooperating"}
 ASSOCIATION = PROV + "Association"
 QUALIFIED_ASSOCIATION = PROV + "qualifiedAssociation"
@@ -213,4 +233,9 @@ DEPENDENCY = DG + "Dependency"
 QUALIFIED_DEPENDENCY = DG + "qualifiedDependency"
 DEPENDENCY_PROGRAM = DG + "program"
 TEXT_TOKEN = DG + "textToken"      # the token index of topic search (dutygraph.graph.text_index)
+# The version of the RDF shape (which triples stand for what): a store written under another one must be rebuilt.
+# 2: no qualification node for IN_DOCUMENT and PART_OF, none of the properties their ends give (IMPLIED), no
+#    rdf:type on qualification nodes of associations and dependencies nor prov:Activity on tasks, IN_DOCUMENT
+#    as prov:wasDerivedFrom (no dg:inDocument), no dg:dependsOn (the chain axiom).
+RDF_SHAPE = 2
 STATEMENT = RDF + "Statement"

@@ -131,3 +131,27 @@ def test_a_failed_batched_load_leaves_the_index_as_it_was(seed_doc, tmp_path):
         with pytest.raises(StoreError, match="injected fault"):
             store.load(build([new]), before_commit=fail)
         assert (held(store.cypher), token_nodes(store.cypher)) == before
+
+
+def test_a_load_committed_every_part_equals_one_in_one_transaction(tmp_path):
+    """The embedded store's bulk path commits a group of parts at a time (memory then follows a group): the same
+    nodes, relationships and token index as one transaction."""
+    from networkx.utils import graphs_equal
+
+    from dutygraph.graph.stream import stage_files
+    from dutygraph.loaders.corpus import find_files
+
+    files = [SEED, SECOND, *find_files([FIXTURES / "series"])]
+    stage = Stage(tmp_path / "stage")
+    staged = stage_files(files, stage, processes=1, part_size=2)
+    assert len({f.stem for f in stage.node_files("Task", shared=False)}) >= 3
+    stores = {}
+    for name, per_commit in (("one", None), ("each", 1)):
+        with LadybugStore(tmp_path / f"{name}.lbug", buffer_pool=256 << 20) as store:
+            store.load_staged(stage, [], per_commit)
+            stores[name] = (store.counts(), store.to_networkx(), held(store.cypher), token_nodes(store.cypher))
+    assert stores["one"][0]["nodes"]["Document"] == len(staged.documents) == len(files)
+    assert stores["one"][0] == stores["each"][0]
+    assert graphs_equal(stores["one"][1], stores["each"][1])
+    assert stores["one"][2] == stores["each"][2] and max(stores["each"][2].values()) == 1
+    assert stores["one"][3] == stores["each"][3]

@@ -108,16 +108,55 @@ def test_every_serialisation_parses_back(graph, fmt):
     assert len(parsed) == (len(quads(graph)) if dataset else len(triples(graph)))
 
 
-def test_in_document_statements_are_derived_from_their_one_document(two):
-    by_statement: dict[str, dict] = {}
+def test_in_document_and_part_of_are_their_direct_triple_alone_in_their_document_graph(two):
+    found = {(q.subject.value, q.predicate.value, q.object.value): q.graph_name.value for q in quads(two)}
+    subjects = {s for s, _, _ in found}
+    seen = 0
+    for u, w, data in two.edges(data=True):
+        if data["type"] not in vocab.UNQUALIFIED:
+            continue
+        seen += 1
+        direct = (vocab.iri(u), vocab.EDGES[data["type"]][1], vocab.iri(w))
+        assert found[direct] == vocab.graph_iri(data["document"])
+        assert vocab.edge_iri(data["type"], u, w) not in subjects
+    assert seen == counts(two)["edges"]["IN_DOCUMENT"] + counts(two)["edges"]["PART_OF"]
+
+
+def test_what_a_qualification_node_leaves_out_its_ends_give(two):
+    """The rules of vocab.UNQUALIFIED and vocab.IMPLIED hold for every relationship of two plans."""
+    nodes = two.nodes
+    checked = {}
+    for u, w, data in two.edges(data=True):
+        type_ = data["type"]
+        if "document" not in data:
+            assert "line_first" not in data
+            continue
+        own = next(n for n in (u, w) if nodes[n]["label"] in ("Task", "KeyWork", "Program", "Target", "Document"))
+        assert data["document"] == (own if nodes[own]["label"] == "Document" else nodes[own]["document"])
+        if type_ == "IN_DOCUMENT":
+            assert set(data) == {"type", "document"} and data["document"] == w
+        elif type_ == "PART_OF":
+            part = nodes[u]
+            assert (data.get("line_first"), data.get("line_last")) == (part.get("line_first"), part.get("line_last"))
+            assert data.get("basis") == {"Task": "row", "Program": "annex"}.get(nodes[w]["label"]) \
+                if part["label"] == "Task" else "basis" not in data
+            assert data.get("printed") == (part["title"] if part["label"] == "KeyWork" else None)
+            assert set(data) <= {"type", "document", "line_first", "line_last", "basis", "printed"}
+        elif type_ in ("DEPENDS_ON", "CONCERNS"):
+            assert (data["line_first"], data["line_last"]) == (nodes[u]["line_first"], nodes[u]["line_last"])
+        checked[type_] = checked.get(type_, 0) + 1
+    assert {"IN_DOCUMENT", "PART_OF", "DEPENDS_ON", "CONCERNS", "LEADS"} <= set(checked)
+
+
+def test_qualification_nodes_carry_only_what_the_ends_do_not_say(two):
+    predicates: dict[str, set] = {}
     for q in quads(two):
-        by_statement.setdefault(q.subject.value, {}).setdefault(q.predicate.value, []).append(
-            (q.object.value, q.graph_name.value))
-    in_document = [p for p in by_statement.values()
-                   if p.get(vocab.RDF + "predicate", [(None,)])[0][0] == vocab.EDGES["IN_DOCUMENT"][1]]
-    assert len(in_document) == counts(two)["edges"]["IN_DOCUMENT"]
-    derived, referenced = vocab.PROPERTIES["document"][0], vocab.PROPERTIES["documents"][0]
-    for p in in_document:
-        (doc, graph), = p[derived]
-        assert p[vocab.RDF + "object"] == [(doc, graph)] and graph == vocab.graph_iri(vocab.id_of(doc))
-        assert referenced not in p
+        if q.subject.value.startswith(vocab.ID + "rel/"):
+            predicates.setdefault(q.subject.value, set()).add(q.predicate.value)
+    assert predicates
+    for iri, held in predicates.items():
+        assert vocab.PROPERTIES["document"][0] not in held, iri
+        if "/DEPENDS_ON/" in iri or "/CONCERNS/" in iri:
+            assert vocab.PROPERTIES["line_first"][0] not in held, iri
+    inferred = {(q.subject.value, q.object.value) for q in quads(two) if q.predicate.value == vocab.DG + "inferred"}
+    assert inferred and {o for _, o in inferred} == {"true"}
