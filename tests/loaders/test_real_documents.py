@@ -50,29 +50,29 @@ def test_shared_real_documents_reach_pair_f1_095_with_no_document_below_06():
 def test_collected_dev_documents_keep_their_pair_f1():
     total, per_document = _scores(DEV)
     assert len(per_document) == 79
-    # 0.871 over 63 when set (round three); lowered when I01-I16 joined (0.821 over 79, I alone 0.612): the lead
-    # raises it again as the reader learns their layouts
-    assert total >= 0.815, per_document
+    # 0.871 over 63 (round three); 0.821 over 79 when I01-I16 joined (I alone 0.612); 0.852 at the end of round four
+    assert total >= 0.84, per_document
 
 
 def test_collected_blind_documents_stay_above_a_floor():
+    # scored three times (0.683, 0.802, 0.805), development material in round four (0.947)
     total, per_document = _scores(BLIND)
     assert len(per_document) == 14
-    assert total >= 0.75, per_document
+    assert total >= 0.93, per_document
 
 
 def test_the_second_blind_set_stays_above_a_floor():
-    # scored once at the end of the round that collected it (0.612), then development material (0.737)
+    # scored once at the end of the round that collected it (0.612), then development material (0.737, 0.768)
     total, per_document = _scores(BLIND2)
     assert len(per_document) == 19
-    assert total >= 0.70, per_document
+    assert total >= 0.75, per_document
 
 
 def test_the_third_blind_set_stays_above_a_floor():
-    # scored once at the end of round three (0.620); the floor only catches a collapse
+    # scored once at the end of round three (0.620), then development material in round four (0.883)
     total, per_document = _scores(BLIND3)
     assert len(per_document) == 24
-    assert total >= 0.55, per_document
+    assert total >= 0.86, per_document
 
 
 def _cues(path: Path) -> dict[int, str]:
