@@ -83,3 +83,20 @@ def test_preparing_refuses_a_second_statement_and_runs_neither(conn, tmp_path):
     with pytest.raises(QueryError, match="one statement per query"):
         guard.check_read(conn, f"MATCH (u:Unit) RETURN count(u); COPY (MATCH (u:Unit) RETURN u.name) TO '{out}'")
     assert not out.exists()
+
+
+def test_a_text_that_passed_is_remembered_and_a_refused_one_is_checked_every_time(conn, tmp_path, monkeypatch):
+    planned = []
+    check = guard._check_read
+    monkeypatch.setattr(guard, "_passed", {})
+    monkeypatch.setattr(guard, "_check_read", lambda c, q, p=None: (planned.append(q), check(c, q, p)))
+    read = "MATCH (u:Unit) RETURN count(u) AS n"
+    guard.check_read(conn, read)
+    guard.check_read(conn, read, {"unused": 1})  # parameters are values: the plan's operators are the text's
+    out = tmp_path / "out.csv"
+    refused = f"COPY (MATCH (u:Unit) RETURN u.name) TO '{out}'"
+    for _ in range(2):
+        with pytest.raises(QueryError, match="refused"):
+            guard.check_read(conn, refused)
+    assert planned == [read, refused, refused]
+    assert not out.exists()
