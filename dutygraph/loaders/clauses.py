@@ -81,11 +81,12 @@ _NOT_A_NAME = re.compile(r"^(?:以下|下称|简称|即|含|包括|例如|其中
 
 # A collective of places or bodies: 各工业园区, 各乡镇(街道), 各村 (not 各项, 各类, 各方面).
 _COLLECTIVE = re.compile(r"^各(?!项|类|种|个|位|方面|环节|阶段|时期|领域|行业|种类)"
-                         r"(?!.*(?:要|应|将|须|切实|牵头|负责|配合|认真|做好|加强|按照|结合))[\u4e00-\u9fff()（）、]{1,10}$")
+                         r"(?!.*(?:要|应|将|须|切实|牵头|负责|配合|认真|做好|加强|按照|结合|对所|对本|对其))"
+                         r"[\u4e00-\u9fff()（）、]{1,10}$")
 
 
 # A sentence's words inside what looks like a name (有关单位要对本单位所: 所 ends it as 研究所 would).
-_VERB_INSIDE = re.compile(r"(?<=.)(?:将|会同)|的|要对|对本")
+_VERB_INSIDE = re.compile(r"(?<=.)(?:将|会同)|的|要对|对本|对所|对其")
 
 
 def _plausible(name: str) -> bool:

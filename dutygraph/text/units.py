@@ -58,6 +58,9 @@ def org_suffixes() -> tuple[str, ...]:
     return tuple(sorted(set(items), key=len, reverse=True))
 
 
+_MARKS = "★☆●○■□◆◇▲△►•*※"
+
+
 @lru_cache(maxsize=65536)
 def strip_noise(name: str) -> str:
     """Remove trailing 等 / 等有关部门 / 牵头 / 负责 / 配合 … and stray punctuation around a name.
@@ -65,7 +68,7 @@ def strip_noise(name: str) -> str:
     >>> strip_noise("农业局等"), strip_noise("市发改委牵头落实"), strip_noise("住建厅等省有关部门配合")
     ('农业局', '市发改委', '住建厅')
     """
-    name = clean(name).strip("、，,；;。:：")
+    name = clean(name).strip("、，,；;。:：").lstrip(_MARKS)  # ★区发改委: the mark (a lead, a key task) is no name
     for _ in range(3):  # 等部门配合: a role word after the 等 noise
         stripped = _strip_tail(name) if len(name) > 2 else name
         if stripped == name or not stripped:

@@ -258,3 +258,9 @@ def test_a_you_clause_after_the_opening_words_of_a_sentence_heads_its_task():
 def test_ji_before_a_unit_first_clause_is_no_part_of_the_name():
     found = leading_clauses("要求县级部门牵头实施好八大行动。即县水务局牵头,组织开展打击非法采砂专项行动;县环保局牵头,督促污水设施建设。")
     assert [f.clause.assignments for f in found][-2:] == [[("县水务局", L)], [("县环保局", L)]]
+
+
+def test_a_mark_before_a_name_is_no_part_of_it_and_a_collective_stops_before_dui_suo():
+    assert parse_clause("责任单位:★区发改委、统计局").assignments == [("区发改委", R), ("统计局", R)]
+    found = leading_clauses("各牵头单位对所牵头工作任务的落实负总责。")
+    assert all("对所" not in u for f in found for u, _ in f.clause.assignments)
