@@ -563,7 +563,7 @@ def _duty_assignments(name: str, duties: list[str]) -> list[tuple[str, Role]]:
 # that opens a sentence (区委办:负责…): the names head the sentences that follow, up to the next head.
 _HEAD_COLON = re.compile(r"^(?P<units>[^，,。；;:：]{2,40}?)[:：]")
 # What follows the addressees of a notice (各科室、各企事业单位:为做好…), not a unit's duties.
-_NOTICE_OPENING = re.compile(r"^(?:为|根据|按照|依据|现将|经|近日|日前|今年|《)")
+_NOTICE_OPENING = re.compile(r"^(?:为|根据|(?:按照|依据)(?!职能|职责|各自|分工)|现将|经|近日|日前|今年|《)")
 MAX_HEAD = 40
 _HEAD_HINT = re.compile(r"(?:^|[。；;:：])\s*[^。，,；;：:\d]{2,40}[。:：]")
 _ITEM_MARK = re.compile(r"^[(（][一二三四五六七八九十\d]{1,3}[)）]")

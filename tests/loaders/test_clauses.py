@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dutygraph.loaders.clauses import find_clauses, leading_clauses, parse_clause
+from dutygraph.loaders.clauses import find_clauses, leading_clauses, parse_clause, unit_blocks
 from dutygraph.loaders.labels import match_label
 from dutygraph.model import Role
 
@@ -264,3 +264,9 @@ def test_a_mark_before_a_name_is_no_part_of_it_and_a_collective_stops_before_dui
     assert parse_clause("责任单位:★区发改委、统计局").assignments == [("区发改委", R), ("统计局", R)]
     found = leading_clauses("各牵头单位对所牵头工作任务的落实负总责。")
     assert all("对所" not in u for f in found for u, _ in f.clause.assignments)
+
+
+def test_a_unit_and_a_colon_then_work_done_by_its_duties_heads_the_item():
+    found = unit_blocks("市园林绿化局:依据职能做好城市绿地、树木管护方面的工作。", False)
+    assert [f.clause.assignments for f in found] == [[("市园林绿化局", R)]]
+    assert unit_blocks("市园林绿化局:依据《条例》做好城市绿地管护。", False) == []  # 依据《…》 opens a notice
