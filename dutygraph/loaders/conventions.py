@@ -27,35 +27,26 @@ from .lines import Line
 
 
 @lru_cache(maxsize=1)
-def _note() -> re.Pattern:
-    return re.compile(alternation("note.first-listed-lead"))
-
-
 def first_listed_note() -> re.Pattern:
-    """The first-listed note's wording (列第一位的为牵头单位), as data."""
-    return _note()
+    """The first-listed note's wording (列第一位的为牵头单位), as data (``note.first-listed-lead``)."""
+    return re.compile(alternation("note.first-listed-lead"))
 
 
 @lru_cache(maxsize=1)
 def first_listed_bracket() -> re.Pattern:
     """A bracketed first-listed note, as printed after the last name of a list (an unclosed one runs to the end)."""
-    return _bracketed_note()
-
-
-@lru_cache(maxsize=1)
-def _bracketed_note() -> re.Pattern:
     return re.compile(r"[(（][^()（）]*(?:" + alternation("note.first-listed-lead") + r")[^()（）]*(?:[)）]|$)")
 
 
 def apply_first_listed(lines: list[Line], tasks: list[Task]) -> None:
     """Make the first-listed unit lead on every task from a first-listed note on (in place)."""
-    note = _note()
+    note = first_listed_note()
     # every such note names the lead (牵头): the patterns run only on the few lines holding it, never on the whole
     # text (a pattern opening with an alternation is tried at every character of a search)
     at = next((ln.no for ln in lines if "牵头" in ln.text and note.search(ln.text)), None)
     if at is None:
         return
-    cut = _bracketed_note()
+    cut = first_listed_bracket()
     for task in tasks:
         for a in task.assignments:
             if "(" in a.unit or "（" in a.unit:

@@ -129,8 +129,6 @@ def _need_java_and_jars() -> str:
 
 def test_neo4j_admin_import_loads_the_same_graph(tmp_path, graph):
     java = _need_java_and_jars()
-    from dutygraph.graph.neo4j import Neo4jStore
-
     command = export_neo4j_csv(graph, tmp_path / "csv")
     home = tmp_path / "home"
     (home / "conf").mkdir(parents=True)
@@ -142,7 +140,14 @@ def test_neo4j_admin_import_loads_the_same_graph(tmp_path, graph):
     assert imported.returncode == 0, imported.stdout[-3000:] + imported.stderr[-3000:]
     assert f"{graph.number_of_edges()} relationships" in imported.stdout
 
-    server, port, log = start_server(java, home, tmp_path / "server.out")
+    assert_database_holds(java, home, tmp_path / "server.out", graph)
+
+
+def assert_database_holds(java: str, home, out, graph) -> None:
+    """Start a server on the database in ``home``, assert it holds ``graph``, stop it."""
+    from dutygraph.graph.neo4j import Neo4jStore
+
+    server, port, log = start_server(java, home, out)
     try:
         with Neo4jStore(uri=f"bolt://127.0.0.1:{port}", database="neo4j") as store:
             assert_store_equals(store, graph)

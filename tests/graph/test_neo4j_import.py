@@ -18,7 +18,7 @@ from dutygraph.graph.staging import Stage
 from dutygraph.graph.stream import stage_graph
 
 from .test_neo4j import assert_store_equals
-from .test_neo4j_csv import SERVER, _need_java_and_jars, start_server, stop_server
+from .test_neo4j_csv import SERVER, _need_java_and_jars, assert_database_holds, start_server, stop_server
 from .test_neo4j_csv import graph as graph  # noqa: F401 (the fixture: hard CSV cases, a hostile document)
 
 
@@ -72,7 +72,6 @@ def test_a_failed_import_leaves_the_home_as_it_was(tmp_path, graph, monkeypatch)
 
 
 def test_files_streamed_by_worker_processes_into_csv_import_as_build_gives_them(tmp_path, admin, seed_path):
-    from dutygraph.graph.neo4j import Neo4jStore
     from dutygraph.graph.neo4j_import import import_files
     from dutygraph.loaders import load
 
@@ -88,9 +87,4 @@ def test_files_streamed_by_worker_processes_into_csv_import_as_build_gives_them(
     assert len(staged.documents) == 2 and sum(counts["edges"].values()) == graph.number_of_edges()
     assert any(line.startswith("IMPORT DONE") for line in lines)
     assert sorted(p.name for p in home.iterdir()) == ["data"]
-    server, port, log = start_server(admin, home, tmp_path / "server.out")
-    try:
-        with Neo4jStore(uri=f"bolt://127.0.0.1:{port}", database="neo4j") as store:
-            assert_store_equals(store, graph)
-    finally:
-        stop_server(server, log)
+    assert_database_holds(admin, home, tmp_path / "server.out", graph)
