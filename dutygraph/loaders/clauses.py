@@ -39,8 +39,8 @@ from functools import lru_cache
 from ..model import Role
 from ..text.normalize import bracket_depth_split
 from ..text.role_cues import words
-from ..text.units import (COOPERATING_WORDS, LEAD_WORDS, ROLE_AFTER, ROLE_ENDINGS, ROLE_TAIL, ROLE_WORDS, is_unit_name,
-                          split_units)
+from ..text.units import (COOPERATING_WORDS, LEAD_WORDS, ROLE_AFTER, ROLE_ENDINGS, ROLE_TAIL, ROLE_WORDS, bracket_commas,
+                          is_unit_name, split_units)
 from .conventions import first_listed_bracket, first_listed_note
 from .unit_scan import opening_units
 from .labels import COOPERATING, DEADLINE, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
@@ -100,6 +100,15 @@ def _plausible(name: str) -> bool:
     return is_unit_name(name)
 
 
+def _listed_name(name: str) -> bool:
+    """A name that reads as one item of a list of names: known, short, no verb (要) inside.
+
+    >>> _listed_name("人力资源社会保障部"), _listed_name("各地级以上市政府要主动衔接省有关单位")
+    (True, False)
+    """
+    return len(name) <= 16 and "要" not in name and _plausible(name)
+
+
 # 由 inside a subject: what precedes it is the work, not a name (具体工作由市发改委牵头); 自由贸易区 is a name.
 _BY = re.compile(r"(?<!自)由(?=[^由]{2,}$)")
 
@@ -153,7 +162,7 @@ def slot_names(text: str) -> list[str] | None:
     if not names:
         return None
     for name in names:
-        bare = name.replace("、", "")
+        bare = bracket_commas(name).replace("、", "")
         if (len(bare) < 2 or len(bare) > MAX_SLOT_NAME or not _NAME_CHARS.match(bare) or _NOT_A_NAME.match(name)
                 or NOT_NAME_START.match(name) or bare.isdigit() or _DATE_OR_COUNT.search(bare)):
             return None
@@ -259,6 +268,9 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                 if not slot and (kind == "duty" or default_role is not None):
                     # X、Y等按职责分工负责, or a list in a unit column: a list with a known name in it
                     listed = split_units(rest)
+                    if pending and pending[-1][1] is None and pending[-1][2] is None and \
+                            all(_listed_name(n) for n in pending[-1][0]):
+                        listed = pending[-1][0] + listed  # A,B,C等负责: the list runs on over the commas
                     slot = len(listed) > 1 and any(_plausible(n) for n in listed)
                 names = slot_names(rest) if slot else None
                 if names is None and clause.labelled and _COLON.search(segment):
@@ -287,11 +299,15 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
     has_lead = any(kind == "lead" for _, kind, _ in pending)
     last_label: Role | None = None
     seen_lead = False
+    run_kind: str | None = None  # the role word a run of bare lists shares
     for k, (names, kind, label_role) in enumerate(pending):
-        if kind is None and label_role is None and last_label is None and seen_lead:
-            # X牵头,A、B等部门,C、D配合: a bare list between a lead and a role word shares the later role word
-            after = next((kd for _, kd, lr in pending[k + 1:] if kd is not None or lr is not None), None)
-            kind = after if after in ("cooperating", "duty") else None
+        if kind is None and label_role is None and last_label is None and len(pending) > 2:
+            # X牵头,A、B等部门,C、D配合: a bare list between a lead and a role word shares the later role word;
+            # so do names a comma separates before one (A,B,C等按职责分工负责: all of them)
+            if k == 0 or pending[k - 1][1] is not None or pending[k - 1][2] is not None:  # a run of bare lists starts
+                after = next((kd for _, kd, lr in pending[k + 1:] if kd is not None or lr is not None), None)
+                run_kind = after if after in (("cooperating", "duty") if seen_lead else ("duty", "lead")) else None
+            kind = run_kind
         if label_role is not None and kind not in ("lead", "cooperating"):
             role = label_role
             last_label = label_role

@@ -13,6 +13,9 @@ from itertools import count
 from typing import NamedTuple
 
 from ..text.normalize import drop_zero_width
+from ..text.units import join_spaced_names
+
+_BRACKET_SPACE = re.compile(r"[(（〔【\[][^()（）〔〕【】\[\]]*?\S\s+\S")  # white space between words in brackets
 
 # Page furniture of government web pages and document-sharing sites.
 FURNITURE = re.compile(
@@ -42,6 +45,9 @@ def to_lines(text: str) -> list[Line]:
     if raw_lines and raw_lines[-1] == "":
         raw_lines.pop()
     texts = ["".join(raw.split()) for raw in raw_lines]  # clean(), inlined: this runs once per line
+    for k, raw in enumerate(raw_lines):  # names a space separates inside brackets keep a separator
+        if len(texts[k]) < len(raw) and _BRACKET_SPACE.search(raw.strip()):
+            texts[k] = join_spaced_names(raw)
     blank = [not text and raw != "" for text, raw in zip(texts, raw_lines)]  # only spaces: a blank cell
     # Line(no, raw, text, blank) for each, without the Python-level __new__ of a NamedTuple
     return list(map(partial(tuple.__new__, Line), zip(count(1), raw_lines, texts, blank)))

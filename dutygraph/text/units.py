@@ -31,7 +31,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .normalize import SENTENCE_PUNCT, bracket_depth_split, clean
-from .role_cues import words
+from .role_cues import alternation, words
 
 LIST_SEPARATORS = "、，,；;/"
 _TRAILING_NOISE = re.compile(r"等(?:省|市|区|县|州|市级|省级|区级|县级)?直?(?:有关|相关|其他|其它|行业主管|主管|职能|成员)?"
@@ -95,13 +95,68 @@ def _suffix_pattern() -> re.Pattern:
     return re.compile(r"^[^" + re.escape(SENTENCE_PUNCT) + r"，,]+?(?:" + alternatives + r")$")
 
 
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def bracket_commas(name: str) -> str:
+    """The name with the commas of its bracketed enumerations read as 、 (各县(市，区)政府 is 各县(市、区)政府).
+
+    >>> bracket_commas("各县(市，区)政府"), bracket_commas("市发改委，市财政局")
+    ('各县(市、区)政府', '市发改委，市财政局')
+    """
+    if "，" not in name and "," not in name:
+        return name
+    return _BRACKETED.sub(lambda m: m.group().replace("，", "、").replace(",", "、"), name)
+
+
 @lru_cache(maxsize=65536)
 def is_unit_name(name: str) -> bool:
     """Whether ``name`` reads as one organisation (it ends with an organisation suffix)."""
-    name = _strip_brackets(strip_noise(name))
+    name = _strip_brackets(strip_noise(bracket_commas(name)))
     if len(name) < 2 or len(name) > MAX_NAME_LENGTH:
         return False
     return _suffix_pattern().match(name) is not None or _COLLECTIVE_WORDS.match(name) is not None
+
+
+_LABEL_WORD = None
+
+
+def _label_word(word: str) -> bool:
+    global _LABEL_WORD
+    if _LABEL_WORD is None:
+        kinds = ("leader", "division", "lead", "cooperating", "cooperating-bare", "responsible", "deadline")
+        _LABEL_WORD = re.compile("^(?:" + "|".join(alternation(f"label.{k}") for k in kinds) + ")$")
+    return _LABEL_WORD.match(word) is not None
+
+
+_SPACED_GROUP = re.compile(r"[(（〔【\[][^()（）〔〕【】\[\]]*\s[^()（）〔〕【】\[\]]*[)）〕】\]]")
+_NAME_EDGE = "、，,；;:：(（〔【[)）〕】]"
+
+
+def join_spaced_names(raw: str) -> str:
+    """The line without white space, except between two names inside brackets: there the space separated
+    them and stands as 、 (the copy lost the list's separators: (体育总局 民政部负责)); after a label it stands
+    for the colon.
+
+    >>> join_spaced_names("做好A。（责任单位：市发改委 市财政局）"), join_spaced_names("（市 发 改 委 牵头）")
+    ('做好A。（责任单位：市发改委、市财政局）', '（市发改委牵头）')
+    >>> join_spaced_names("（责任单位 市发改委 市财政局）")
+    '（责任单位：市发改委、市财政局）'
+    """
+    def group(m: re.Match) -> str:
+        tokens = m.group().split()
+        out = [tokens[0]]
+        for left, right in zip(tokens, tokens[1:]):
+            tail = re.split(f"[{re.escape(_NAME_EDGE)}]", left)[-1]
+            head = re.split(f"[{re.escape(_NAME_EDGE)}]", right)[0]
+            if not is_unit_name(strip_noise(head)) or _label_word(head):
+                out.append(right)
+            elif _label_word(tail):  # (责任单位 市发改委): the space stands for the label's colon
+                out.append("：" + right)
+            else:
+                out.append("、" + right if len(tail) >= 2 and is_unit_name(tail) else right)
+        return "".join(out)
+    return "".join(_SPACED_GROUP.sub(group, raw).split())
 
 
 def _is_bare_suffix(name: str) -> bool:

@@ -270,3 +270,19 @@ def test_a_unit_and_a_colon_then_work_done_by_its_duties_heads_the_item():
     found = unit_blocks("市园林绿化局:依据职能做好城市绿地、树木管护方面的工作。", False)
     assert [f.clause.assignments for f in found] == [[("市园林绿化局", R)]]
     assert unit_blocks("市园林绿化局:依据《条例》做好城市绿地管护。", False) == []  # 依据《…》 opens a notice
+
+
+def test_a_comma_inside_a_names_brackets_keeps_the_labelled_clause():
+    clause = parse_clause("牵头单位:市水利局;配合单位:各镇(办，区)、各县(市，区)政府")
+    assert clause.assignments == [("市水利局", L), ("各镇(办，区)", C), ("各县(市，区)政府", C)]
+
+
+def test_names_a_comma_separates_share_the_role_word_after_them():
+    assert parse_clause("国家发展改革委，科技部，财政部等按职责分工负责").assignments == [
+        ("国家发展改革委", L), ("科技部", L), ("财政部", L)]
+    assert parse_clause("市发改委，市财政局，市税务局牵头").assignments == [
+        ("市发改委", L), ("市财政局", L), ("市税务局", L)]
+    assert parse_clause("人力资源社会保障部牵头，中央组织部，共青团中央等按职责分工负责").assignments == [
+        ("人力资源社会保障部", L), ("中央组织部", R), ("共青团中央", R)]  # an unknown name in the run is kept
+    assert parse_clause("市发改委，市财政局配合").assignments == [("市发改委", L), ("市财政局", C)]
+    assert parse_clause("各地级以上市政府要主动衔接省有关单位，结合实际推动落实") is None  # a sentence, no list

@@ -168,3 +168,12 @@ def test_role_vocabulary_variants_of_labels_words_and_columns():
     rows = parse_text(table, "t.txt").tasks
     assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in rows] == [
         (["市住建局"], ["市财政局"]), (["市水利局"], ["各区政府"])]
+
+
+def test_names_a_space_separates_inside_brackets_stay_apart():
+    document = parse_text("1.发展职业赛事。（体育总局 民政部负责）\n2.推进C工作。（责任单位 市发改委 市财政局）\n"
+                          "3.推进D工作。（市 发 改 委 牵头）\n", "spaced.txt")
+    assert [[(a.unit, a.role) for a in t.assignments] for t in document.tasks] == [
+        [("体育总局", Role.LEAD), ("民政部", Role.LEAD)],
+        [("市发改委", Role.RESPONSIBLE), ("市财政局", Role.RESPONSIBLE)],
+        [("市发改委", Role.LEAD)]]

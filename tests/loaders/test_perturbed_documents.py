@@ -3,7 +3,7 @@ how these happened to be printed.
 
 Each variant rewrites the documents the way other sources print the same plans: hard-wrapped at a fixed width
 (PDF and word-processor text exports), brackets and colons of the other width, indented paragraphs, item numbers
-as ``1、`` instead of ``1.``, and role words other plans use (主办/承办/协办单位, 落实/参与单位, 具体负责). The
+as ``1、`` instead of ``1.``, lists separated by full-width commas instead of 、, and role words other plans use (主办/承办/协办单位, 落实/参与单位, 具体负责). The
 gold stays as given; line numbers are dropped from it where the variant moves lines. Floors sit a little under
 the figures measured when they were set (unwrapped: 0.975).
 
@@ -50,6 +50,14 @@ def _words_2(line: str) -> str:
     return line
 
 
+_BETWEEN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff)）])(?<![一二三四五六七八九十])、(?=[\u4e00-\u9fff])")
+
+
+def _commas(line: str) -> str:
+    """Every 、 between two words (not after a heading's numeral) as a full-width comma: lists of names so printed."""
+    return _BETWEEN_WORDS.sub("，", line)
+
+
 VARIANTS = {  # name: (rewrite of one line into lines, keeps line numbers, floor)
     "wrapped at 38 characters": (lambda ln: textwrap.wrap(ln, 38, drop_whitespace=False) or [ln], False, 0.85),
     "brackets and colons of the other width": (lambda ln: [_width(ln)], True, 0.95),
@@ -57,6 +65,7 @@ VARIANTS = {  # name: (rewrite of one line into lines, keeps line numbers, floor
     "item numbers as 1、 / 1.": (lambda ln: [_marker(ln)], True, 0.95),
     "role words 主办/承办/协办": (lambda ln: [_words(ln)], True, 0.95),
     "role words 落实/参与/具体负责": (lambda ln: [_words_2(ln)], True, 0.95),
+    "lists separated by ，": (lambda ln: [_commas(ln)], True, 0.92),
 }
 
 
