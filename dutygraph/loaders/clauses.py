@@ -87,11 +87,13 @@ _COLLECTIVE = re.compile(r"^各(?!项|类|种|个|位|方面|环节|阶段|时�
 
 # A sentence's words inside what looks like a name (有关单位要对本单位所: 所 ends it as 研究所 would).
 _VERB_INSIDE = re.compile(r"(?<=.)(?:将|会同)|的|要对|对本|对所|对其")
+_COUNT = re.compile(r"\d+(?:[个项座家万亿%]|公里)")  # 新建公园5个市园林局: a count is work, never part of a name
 
 
 def _plausible(name: str) -> bool:
     """A unit as printed: an organisation name, a collective, or a shared-suffix list ending with one."""
-    if _NOT_A_NAME.match(name) or _VERB_INSIDE.search(name) or "《" in name or NOT_NAME_START.match(name):
+    if _NOT_A_NAME.match(name) or _VERB_INSIDE.search(name) or "《" in name or NOT_NAME_START.match(name) \
+            or _COUNT.search(name):
         return False  # 对照《方案》所 ends like 派出所 but opens like a sentence and cites a document
     if _COLLECTIVE.match(name):
         return True
@@ -144,7 +146,7 @@ NOT_NAME_START = re.compile(r"^(?:按|由|将|对|在|以|要|把|从|向|为|�
                              r"|促进|支持|鼓励|引导|落实|组织|协调|配合|负责|牵头|参与|进一步|认真|主动|依法)")
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9()（）·]+$")
 MAX_SLOT_NAME = 30
-_DATE_OR_COUNT = re.compile(r"\d{4}|\d+[年月日%]")  # a year, a date or a count: no name holds one
+_DATE_OR_COUNT = re.compile(r"\d{4}|\d+(?:[年月日%个项座家万亿]|公里)")  # a year, a date or a count: no name holds one
 
 
 def slot_names(text: str) -> list[str] | None:

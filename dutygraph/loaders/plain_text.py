@@ -51,9 +51,10 @@ def parse_plain_text(text: str, source: str, sha256: str | None = None) -> Docum
     Every text layout is detected where it stands (:mod:`dutygraph.loaders.document`):
     flattened tables as below, rows per line, glued cells, numbered prose with clauses.
     """
+    from .comma_rows import commas_as_tabs
     from .document import parse_text  # the layouts beyond flattened tables live there
 
-    return parse_text(text, source, sha256)
+    return parse_text(commas_as_tabs(text), source, sha256)
 
 
 def _year_of(date: str | None) -> int | None:

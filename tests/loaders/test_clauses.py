@@ -286,3 +286,7 @@ def test_names_a_comma_separates_share_the_role_word_after_them():
         ("人力资源社会保障部", L), ("中央组织部", R), ("共青团中央", R)]  # an unknown name in the run is kept
     assert parse_clause("市发改委，市财政局配合").assignments == [("市发改委", L), ("市财政局", C)]
     assert parse_clause("各地级以上市政府要主动衔接省有关单位，结合实际推动落实") is None  # a sentence, no list
+
+
+def test_a_count_inside_a_would_be_name_makes_it_work_not_a_name():
+    assert parse_clause("新建公园5个市园林局负责") is None
