@@ -901,9 +901,10 @@ def _last_sentence(text: str, after: int) -> Found | None:
             break
     if start <= 0 or start >= len(trimmed):
         return None
-    if not may_hold_role_words(trimmed[start:]):
+    labelled = LABEL_ANYWHERE.match(trimmed, start) is not None  # 做好A。责任单位:X: a label opens the last sentence
+    if not labelled and not may_hold_role_words(trimmed[start:]):
         return None
     clause = parse_clause(trimmed[start:])
-    if clause is None or not clause.role_words or not clause.assignments:
+    if clause is None or not clause.assignments or not (clause.role_words or labelled and clause.labelled):
         return None
     return Found(start, len(body), clause)

@@ -27,12 +27,13 @@ from collections.abc import Iterable
 
 from ..errors import InputError
 from ..model import Annex, Document, Provenance, Role, Task
-from ..text.units import is_unit_name
+from ..text.units import DITTO, is_unit_name
 from .columns import is_label
 from .bar_cells import find_bar_cell_tables
 from .box_table import find_box_tables
 from .cell_groups import find_cell_group_tables
 from .cell_lines import cell_line_grid, text_after_cells
+from .ditto import apply_ditto
 from .conventions import apply_first_listed
 from .coverage import cue_lines, measure, rescue_tasks
 from .flat_table import ANNEX_HEADING, FlatTableReader
@@ -167,6 +168,7 @@ def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids
     _add_missing_parents(doc)
     _drop_cut_name(doc, lines)
     apply_first_listed(lines, doc.tasks)
+    apply_ditto(doc.tasks)
 
     # Role cues no reader placed still give tasks (never all or nothing); then the coverage.
     cues = cue_lines(lines)
@@ -229,7 +231,7 @@ def _drop_cut_name(doc: Document, lines: list[Line]) -> None:
                 task, top = t, a.provenance.last_line
     while task.assignments:
         a = task.assignments[-1]
-        if a.provenance is None or a.inferred or a.provenance.last_line != last or is_unit_name(a.unit) or \
+        if a.provenance is None or a.inferred or a.provenance.last_line != last or is_unit_name(a.unit) or a.unit in DITTO or \
                 not last_line.text.endswith(a.unit):  # the text ends in the fragment (a glued page: one line no)
             break
         task.assignments.pop()

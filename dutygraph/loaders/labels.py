@@ -42,6 +42,25 @@ LABEL_ANYWHERE = re.compile(
     r"(?P<name>" + "|".join(pattern for _, pattern in _LABELS) + r")\s*[:：]")
 
 
+_BRACKETED_LABEL = re.compile(
+    r"[【\[](?P<name>" + "|".join(pattern for _, pattern in _LABELS) + r")[】\]](?=[\u4e00-\u9fff])")
+
+
+def bracketed_labels(text: str) -> str:
+    """Labels printed in square brackets with no colon, as a label with its colon.
+
+    >>> bracketed_labels("推进改造。【牵头单位】市住建局【配合单位】市财政局")
+    '推进改造。牵头单位：市住建局；配合单位：市财政局'
+    >>> bracketed_labels("市住建局【牵头单位】、市财政局")  # no content after it: a mark, not a label
+    '市住建局【牵头单位】、市财政局'
+    """
+    if "【" not in text and "[" not in text:
+        return text
+    return _BRACKETED_LABEL.sub(lambda m: ("；" if m.start() > 0 and text[m.start() - 1] not in "。；;：:，,、(（[【 "
+                                          else "")
+                                + m.group("name") + "：", text)
+
+
 @dataclass(frozen=True)
 class Label:
     kind: str      # lead, responsible, cooperating, division, leader or deadline

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from ..text.normalize import drop_zero_width
 from ..text.units import join_spaced_names
+from .labels import bracketed_labels
 
 _BRACKET_SPACE = re.compile(r"[(（〔【\[][^()（）〔〕【】\[\]]*?\S\s+\S")  # white space between words in brackets
 
@@ -48,6 +49,8 @@ def to_lines(text: str) -> list[Line]:
     for k, raw in enumerate(raw_lines):  # names a space separates inside brackets keep a separator
         if len(texts[k]) < len(raw) and _BRACKET_SPACE.search(raw.strip()):
             texts[k] = join_spaced_names(raw)
+        if "【" in raw or "[" in raw:  # 【牵头单位】X: a label in square brackets, printed without its colon
+            texts[k] = bracketed_labels(texts[k])
     blank = [not text and raw != "" for text, raw in zip(texts, raw_lines)]  # only spaces: a blank cell
     # Line(no, raw, text, blank) for each, without the Python-level __new__ of a NamedTuple
     return list(map(partial(tuple.__new__, Line), zip(count(1), raw_lines, texts, blank)))

@@ -68,7 +68,7 @@ def strip_noise(name: str) -> str:
     >>> strip_noise("农业局等"), strip_noise("市发改委牵头落实"), strip_noise("住建厅等省有关部门配合")
     ('农业局', '市发改委', '住建厅')
     """
-    name = clean(name).strip("、，,；;。:：").lstrip(_MARKS)  # ★区发改委: the mark (a lead, a key task) is no name
+    name = clean(name).strip("、，,；;。:：").strip(_MARKS)  # ★区发改委, 区发改委★: the mark (a lead, a key task) is no name
     for _ in range(3):  # 等部门配合: a role word after the 等 noise
         stripped = _strip_tail(name) if len(name) > 2 else name
         if stripped == name or not stripped:
@@ -140,6 +140,8 @@ def join_spaced_names(raw: str) -> str:
 
     >>> join_spaced_names("做好A。（责任单位：市发改委 市财政局）"), join_spaced_names("（市 发 改 委 牵头）")
     ('做好A。（责任单位：市发改委、市财政局）', '（市发改委牵头）')
+    >>> join_spaced_names("（市住建局牵头 市财政局配合）")
+    '（市住建局牵头，市财政局配合）'
     >>> join_spaced_names("（责任单位 市发改委 市财政局）")
     '（责任单位：市发改委、市财政局）'
     """
@@ -153,8 +155,10 @@ def join_spaced_names(raw: str) -> str:
                 out.append(right)
             elif _label_word(tail):  # (责任单位 市发改委): the space stands for the label's colon
                 out.append("：" + right)
+            elif len(tail) >= 2 and is_unit_name(tail):  # (市住建局牵头 市财政局配合): a role word ends a part
+                out.append(("，" if strip_noise(tail) != tail else "、") + right)
             else:
-                out.append("、" + right if len(tail) >= 2 and is_unit_name(tail) else right)
+                out.append(right)
         return "".join(out)
     return "".join(_SPACED_GROUP.sub(group, raw).split())
 
@@ -231,12 +235,18 @@ def _split_units(cell: str) -> tuple[str, ...]:
     return tuple(n for n in names if n)
 
 
+# Ditto marks printed in a unit cell: the units of the row above (dutygraph.loaders.ditto puts them in).
+DITTO = frozenset({"同上", "同前", "同上栏", "同上单位"})
+
+
 @lru_cache(maxsize=65536)
 def looks_like_unit_list(line: str) -> bool:
     """Whether a whole line reads as a list of units (a unit cell of a table)."""
     text = clean(line)
     if not text or any(p in text for p in "。"):
         return False
+    if text in DITTO:
+        return True
     parts = [strip_noise(p) for p in bracket_depth_split(text, LIST_SEPARATORS)]
     parts = [p for p in parts if p]
     while len(parts) > 1 and len(parts[-1]) <= 2 and is_unit_name(parts[-2]):

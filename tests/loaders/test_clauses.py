@@ -290,3 +290,13 @@ def test_names_a_comma_separates_share_the_role_word_after_them():
 
 def test_a_count_inside_a_would_be_name_makes_it_work_not_a_name():
     assert parse_clause("新建公园5个市园林局负责") is None
+
+
+def test_wei_before_a_role_label_is_a_role_word_and_a_mark_after_a_name_is_no_part_of_it():
+    assert parse_clause("市住建局为牵头单位，市财政局为配合单位").assignments == [("市住建局", L), ("市财政局", C)]
+    assert parse_clause("责任单位：市住建局★、市财政局").assignments == [("市住建局", R), ("市财政局", R)]
+
+
+def test_a_label_opening_the_last_sentence_of_an_item_is_its_clause():
+    (found,) = find_clauses("新建公园。责任单位：市园林局")
+    assert found.clause.assignments == [("市园林局", R)]

@@ -177,3 +177,11 @@ def test_names_a_space_separates_inside_brackets_stay_apart():
         [("体育总局", Role.LEAD), ("民政部", Role.LEAD)],
         [("市发改委", Role.RESPONSIBLE), ("市财政局", Role.RESPONSIBLE)],
         [("市发改委", Role.LEAD)]]
+
+
+def test_labels_in_square_brackets_without_a_colon_and_role_words_a_space_separates_are_read():
+    document = parse_text("一、重点任务\n1.推进老旧小区改造。【牵头单位】市住建局【配合单位】市财政局\n"
+                          "2.新建公园。（市园林局牵头 各区政府配合）\n", "brackets.txt")
+    assert [[(a.unit, a.role) for a in t.assignments] for t in document.tasks] == [
+        [("市住建局", Role.LEAD), ("市财政局", Role.COOPERATING)],
+        [("市园林局", Role.LEAD), ("各区政府", Role.COOPERATING)]]
