@@ -21,7 +21,7 @@ repeated across a page break: its title is skipped and its sub-items continue.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import Assignment, Provenance, Role
@@ -47,6 +47,8 @@ _NAME_START = re.compile(r"^(市|省|县|区|各|相关|有关|中共|中国|国
 _COLLECTIVE_START = re.compile(r"^(各|相关|有关)")
 _SEPARATORS = tuple(LIST_SEPARATORS)
 _DATE_LIKE = re.compile(r"^\d{4}年|^\d{4}[-./]\d|^\d{1,2}月")
+_AREA_ENDS = ("区", "园", "镇", "乡")
+_BRACKET_NOTE = re.compile(r"[(（][^()（）]{1,12}[)）]")
 
 
 # From data/role_cues.txt (column.* sections): the first kind whose pattern a label holds decides.
@@ -116,6 +118,14 @@ _PUNCT = re.compile("[。；;：:！!？?，,]")  # sentence punctuation or comm
 MAX_LIST_ITEM = 16
 
 
+def _unitish(text: str) -> bool:
+    """A unit list, or one area whose ending the organisation suffixes leave out (经开区, 高新园(邹区镇))."""
+    if looks_like_unit_list(text):
+        return True
+    bare = _BRACKET_NOTE.sub("", text)
+    return 3 <= len(bare) <= 12 and bare.endswith(_AREA_ENDS) and not _PUNCT.search(text)
+
+
 def _sentence_like(text: str) -> bool:
     """Task text rather than a cell.
 
@@ -149,6 +159,7 @@ class _Item:
     number: int | None
     span: _Span
     cells: tuple[_Span | None, ...] = ()
+    basis: str | None = None  # cells of merged cells printed with an item above: why they hold here
 
 
 @dataclass
@@ -192,6 +203,9 @@ class FlatTableReader:
         self._last = ""  # what the previous line was: "title", "item", "cell"
         self._at_start = False
         self._groups: dict[int, tuple] = {}
+        self._single: tuple[_Item, tuple] | None = None  # the row's last group of one item: its item and cells
+        self._merged_above: list[tuple[list[_Item], _Item, tuple]] = []
+        self._blank_cells = False  # the table prints its empty cells (a line of spaces)
 
     # -- stream ---------------------------------------------------------------------------
     def read(self, start: int) -> int:
@@ -205,6 +219,7 @@ class FlatTableReader:
             line = self.lines[i]
             t = line.text
             if line.blank_cell:
+                self._blank_cells = True
                 if self._row is not None and self._last in ("item", "cell", "title"):
                     self._cells.append(None)
                     self._last = "cell"
@@ -235,7 +250,20 @@ class FlatTableReader:
             i = self._read_other(i)
         self._close_group()
         self._finish_row()
+        self._share_merged_cells()
         return i
+
+    def _share_merged_cells(self) -> None:
+        """In a table that drops its empty cells, items without cells after an item that had its own (items that
+        are rows of their own) sit under cells merged over several rows, printed with the first of them: they
+        share the cells above, not the next item's. (A table that prints its empty cells shows a row's own empty
+        cells: items without any share the cells after them, one content cell holding several items.)"""
+        if self._blank_cells:
+            return
+        for items, above, cells in self._merged_above:
+            for item in items:
+                item.cells = cells
+                item.basis = f"merged cells printed with the row at line {above.span.first}"
 
     def _is_repeated_header(self, i: int) -> bool:
         texts = [ln.text for ln in self.lines[i:i + len(self.columns) * 2] if ln.text][: len(self.columns)]
@@ -367,6 +395,8 @@ class FlatTableReader:
         """Whether ``nxt`` is the rest of a cell split after ``text`` (a cell of column ``kind``)."""
         if text.endswith(_SEPARATORS) or nxt.startswith(_SEPARATORS):
             return True
+        if _BRACKET_NOTE.fullmatch(nxt) and not text.endswith((")", "）")):
+            return True  # a name's bracketed note printed on a line of its own: 高新园 / (邹区镇)
         if kind in (LEADER, DEADLINE):
             return False  # people and dates are not organisation names
         tail = strip_noise(bracket_depth_split(text, LIST_SEPARATORS)[-1])
@@ -375,7 +405,8 @@ class FlatTableReader:
         head = bracket_depth_split(nxt, LIST_SEPARATORS)[0]
         if not is_unit_name(tail + head):
             return False
-        if _COLLECTIVE_START.match(tail) or len(tail) <= 3:  # 相关县 / 韶山 + 市…: too short to be a name
+        if _COLLECTIVE_START.match(tail) or len(tail) <= 2 or len(tail) == 3 and not tail.endswith(_AREA_ENDS):
+            # 相关县 / 韶山 + 市…: too short to be a name (a three-character area, 经开区, is one)
             return True
         return not (_NAME_START.match(head) and is_unit_name(head))
 
@@ -394,10 +425,17 @@ class FlatTableReader:
             cells.pop()
         if len(cells) > len(self.cell_kinds):
             cells = self._merge_overflow(cells)
+        if (len(cells) < len(self.cell_kinds) and self.cell_kinds[0] == LEADER and cells and cells[0] is not None
+                and not self._first_cell(cells[0].text) and looks_like_unit_list(cells[0].text)):
+            cells = [None] + cells  # no person in the leader column (merged with the row above): units from the next
         if cells and self._pending:
             cells = tuple(cells)  # one group, shared by its items
-            for item in self._pending:
+            pending = self._pending
+            if len(pending) > 1 and self._single is not None:
+                self._merged_above.append((pending[:-1], *self._single))  # decided at the table's end
+            for item in pending:
                 item.cells = cells
+            self._single = (pending[0], cells) if len(pending) == 1 else None
             self._pending = []
         self._cells = []
 
@@ -411,7 +449,10 @@ class FlatTableReader:
         while len(cells) > len(self.cell_kinds) and k < len(cells) - 1:
             a, b = cells[k], cells[k + 1]
             tail = strip_noise(bracket_depth_split(a.text, LIST_SEPARATORS)[-1]) if a else ""
-            if a and b and not is_unit_name(tail) and not tail.endswith((")", "）")) and not _DATE_LIKE.search(b.text):
+            person = k < len(self.cell_kinds) and self.cell_kinds[k] == LEADER and _PERSON.fullmatch(a.text or "")
+            area = len(tail) >= 3 and tail.endswith(_AREA_ENDS)  # 经开区, 高新园: a whole area, no fragment
+            if a and b and not person and not area and not is_unit_name(tail) and not tail.endswith((")", "）")) and \
+                    not _DATE_LIKE.search(b.text):
                 a.extend(b.text, b.last)
                 del cells[k + 1]
                 continue
@@ -419,7 +460,7 @@ class FlatTableReader:
         last_unit = max((k for k, kind in enumerate(self.cell_kinds) if kind in ROLE_OF_KIND), default=None)
         while last_unit is not None and len(cells) > len(self.cell_kinds) and last_unit + 1 < len(cells):
             a, b = cells[last_unit], cells[last_unit + 1]
-            if not (a and b and looks_like_unit_list(a.text) and looks_like_unit_list(b.text)) or \
+            if not (a and b and _unitish(a.text) and _unitish(b.text)) or \
                     _DATE_LIKE.search(b.text):
                 break
             a.extend(b.text, b.last, "、")
@@ -427,6 +468,7 @@ class FlatTableReader:
         return cells
 
     def _finish_row(self) -> None:
+        self._single = None
         if self._row is not None:
             self.rows.append(self._row)
         self._row = None
@@ -445,6 +487,8 @@ class FlatTableReader:
             cached = (item.cells, self._read_group(item.cells, source))
             self._groups[key] = cached
         assignments, deadlines, leaders = cached[1]
+        if item.basis is not None:
+            assignments = [replace(a, inferred=True, basis=item.basis) for a in assignments]
         return list(assignments), list(deadlines), list(leaders)
 
     def _read_group(self, cells, source: str) -> tuple[list[Assignment], list[str], list[str]]:

@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import re
 
+from ..text.markers import match_section, match_subsection
 from ..text.units import looks_like_unit_list
-from .columns import NUMBER, TEXT, column_kinds, is_header
+from .columns import NUMBER, TEXT, UNIT_KINDS, column_kinds, is_header
 from .grid import REPORT_LABEL, Grid, GridRow
 from .lines import Line
 
@@ -149,6 +150,11 @@ def _row_cells(tokens: list[str], kinds: list[str], sep: str, labels: list[str] 
     first, last = sentence[0], sentence[-1]
     stated = [k for k in texts if k >= len(labels) or not REPORT_LABEL.search(labels[k])]  # not 备注, 进展情况
     content_col = max(stated or texts)
+    if last > first and any(kinds[k] == TEXT for k in range(content_col + 1, n)):
+        # a report cell (进展情况) after the units is a sentence too: the text ends before the first unit list
+        units = next((k for k in range(first + 1, last) if body[k] and looks_like_unit_list(body[k])), None)
+        if units is not None:
+            last = max(k for k in sentence if k < units)
     text = " ".join(t for t in body[first:last + 1] if t)
     before = _fit(body[:first], content_col - (1 if number_col == 0 else 0))
     after_tokens = [t for t in body[last + 1:] if t]
@@ -169,6 +175,40 @@ def _cut_row(text: str) -> bool:
     the document stops inside (a text cell under a merged 序号: 义务教育段随迁子女就), not a signature or a date."""
     return (not _NUMBER.match(text[:1]) and not _SENTENCE.search(text) and not looks_like_unit_list(text)
             and not _DATE.search(text) and len(text) >= 6)
+
+
+def _content_of(kinds: list[str], labels: list[str]) -> int:
+    """The column that states the task: the last text column that is no report (进展情况, 备注)."""
+    texts = [k for k, kind in enumerate(kinds) if kind == TEXT]
+    stated = [k for k in texts if k >= len(labels) or not REPORT_LABEL.search(labels[k])]
+    return max(stated or texts or [0])
+
+
+def _is_heading(text: str) -> bool:
+    """A section heading printed between a space-separated table's rows (一、… or (一)…), no sentence."""
+    return (match_section(text) is not None or match_subsection(text) is not None) and len(text) <= 60
+
+
+def _continue_row(row: GridRow, line: Line, kinds: list[str], labels: list[str]) -> bool:
+    """Whether a line without a space after a space-separated row goes on with that row (and add it): a unit
+    list after a row whose last filled cell is a unit cell (the cell's names one per line: 区农业农村委 /
+    区林业局), or text for the first empty text cell after it (a progress cell printed under the names)."""
+    text = line.text
+    if _NUMBER.match(text[:3]) or _is_heading(text):
+        return False
+    cells = row.cells
+    last = max((k for k, c in enumerate(cells) if c), default=-1)
+    if last < 0 or kinds[last] not in UNIT_KINDS:
+        return False
+    if looks_like_unit_list(text):
+        cells[last] = f"{cells[last]}、{text}"
+    else:
+        after = next((k for k in range(last + 1, len(kinds)) if kinds[k] == TEXT and not cells[k]), None)
+        if after is None or not _SENTENCE.search(text):
+            return False
+        cells[after] = text
+    row.last_line = line.no
+    return True
 
 
 def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -> list[tuple[Grid, int, int]]:
@@ -194,6 +234,15 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
             split = _split(line.raw, wide=sep == "  ")
             if split is None and sep == "|" and j == last_text and grid.rows and _cut_row(line.text):
                 split = [line.text], "|"  # the document stops inside a row under merged cells: its text cell
+            if split is None and sep != "|":
+                if grid.rows and _continue_row(grid.rows[-1], line, kinds, labels):
+                    j += 1  # the row's unit cell (or the cell after it) goes on on a line of its own
+                    continue
+                if _is_heading(line.text):  # a section heading between rows (一、主要预期目标): a category row
+                    grid.rows.append(GridRow([line.text if k == _content_of(kinds, labels) else ""
+                                              for k in range(len(kinds))], line.no, line.no))
+                    j += 1
+                    continue
             if split is None:
                 break
             tokens, line_sep = split

@@ -31,3 +31,25 @@ def test_the_rule_under_a_markdown_header_is_no_row():
     doc = parse_text(text, "plan.md")
     assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
         ("建设绿道。", ["市住建局"], ["市财政局"]), ("治理水系。", ["市水利局"], ["各区政府"])]
+
+
+SPACED = "\n".join([
+    "序号 工作目标 责任单位 完成情况",
+    "一、主要预期目标",
+    "1 粮食产量稳定在50万吨。 县农业局 粮食产量完成48万吨。",
+    "2 农民收入增长7%。 县农业局",
+    "县统计局",
+    "县乡村振兴局",
+    "农民收入增长6.5%。",
+    "二、重点工作",
+    "3 新建农村公路30公里。 县交通局 已完成25公里。",
+])
+
+
+def test_space_separated_rows_with_unit_names_one_per_line_and_section_headings_between():
+    doc = parse_text(SPACED, "plan.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE), t.provenance.first_line, t.provenance.last_line)
+            for t in doc.tasks] == [
+        ("粮食产量稳定在50万吨。", ["县农业局"], 3, 3),
+        ("农民收入增长7%。", ["县农业局", "县统计局", "县乡村振兴局"], 4, 7),
+        ("新建农村公路30公里。", ["县交通局"], 9, 9)]
