@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import Assignment, Provenance, Role
-from ..text.markers import is_row_number, match_item
+from ..text.markers import is_row_number, match_item, match_section, match_subsection
 from ..text.normalize import SENTENCE_PUNCT, bracket_depth_split
 from ..text.role_cues import alternation
 from ..text.units import LIST_SEPARATORS, is_unit_name, looks_like_unit_list, split_units, strip_noise
@@ -91,8 +91,11 @@ def read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
         if not t:
             j += 1
             continue
-        if is_row_number(t):
+        if _row_no(t) is not None:
             return (labels, j) if len(labels) >= 2 else None
+        if len(labels) >= 3 and _is_heading(t) and _heads_rows(lines, j + 1):
+            return labels, j  # a heading over the first rows ((一)王某副市长牵头重点工作): the body starts there
+        t = _LABEL_NOTE.sub("", t) if _LABEL_NOTE.search(t) and len(t) > MAX_HEADER_LENGTH else t
         if len(t) > MAX_HEADER_LENGTH or any(p in t for p in SENTENCE_PUNCT + "，,、"):
             return None
         if len(labels) > 1 and len(labels[-1]) <= 3 and _LABEL_TAIL.fullmatch(t) and (
@@ -102,6 +105,47 @@ def read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
             labels.append(t)
         j += 1
     return None
+
+
+# A note in brackets after a label (重点工作任务(杭州市2项配合工作)): the label is read without it.
+_LABEL_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][^()（）]{1,30}[)）]$")
+
+
+def _row_no(text: str) -> int | None:
+    """The row number a line holds alone (12), maybe marked (12*, 12★: a row the reader's unit leads)."""
+    if is_row_number(text):
+        return int(text)
+    bare = text.rstrip("*＊★☆")
+    return int(bare) if bare != text and is_row_number(bare) else None
+
+
+_LABEL_ROLES = {"lead": Role.LEAD, "responsible": Role.RESPONSIBLE, "cooperating": Role.COOPERATING}
+
+
+def _unit_label(text: str) -> tuple[Role, str] | None:
+    """(role, units) of a labelled unit cell (牵头单位:X), its label maybe opening with a level (省牵头单位:X)."""
+    if "：" not in text and ":" not in text:
+        return None
+    from .labels import match_label  # labels is a leaf module; imported here as the other loaders do
+
+    for at in (0, 1):
+        label = match_label(text[at:]) if at == 0 or text[0] in "省市县区镇乡" else None
+        if label is not None and label.kind in _LABEL_ROLES and label.content and looks_like_unit_list(label.content):
+            return _LABEL_ROLES[label.kind], label.content
+    return None
+
+
+def _is_heading(text: str) -> bool:
+    """A section heading (一、… or (一)…) standing between a table's header or rows and its rows."""
+    return (match_section(text) is not None or match_subsection(text) is not None) and len(text) <= 40 \
+        and not _PUNCT.search(text)
+
+
+def _heads_rows(lines: list[Line], j: int) -> bool:
+    """Whether the next line with text from ``lines[j]`` is a row number (1)."""
+    while j < len(lines) and not lines[j].text:
+        j += 1
+    return j < len(lines) and _row_no(lines[j].text) is not None
 
 
 def _is_label(text: str) -> bool:
@@ -206,6 +250,8 @@ class FlatTableReader:
         self._single: tuple[_Item, tuple] | None = None  # the row's last group of one item: its item and cells
         self._merged_above: list[tuple[list[_Item], _Item, tuple]] = []
         self._blank_cells = False  # the table prints its empty cells (a line of spaces)
+        self._labelled: list[tuple[Role, _Span]] = []  # labelled cells of the open group (省牵头单位:X)
+        self._group_labels: dict[int, list[tuple[Role, _Span]]] = {}
 
     # -- stream ---------------------------------------------------------------------------
     def read(self, start: int) -> int:
@@ -233,9 +279,21 @@ class FlatTableReader:
             if t == self.columns[0] and self._is_repeated_header(i):
                 i += len(self.columns)
                 continue
-            if is_row_number(t) and self._is_row_number(int(t)):
+            if self._row is not None and _is_heading(t) and self._header_follows(i + 1):
+                break  # a heading over the next table's header: this table ends
+            if self._row is not None and self._last in ("cell", "item") and (label := _unit_label(t)) is not None:
+                self._labelled.append((label[0], _Span(label[1], line.no, line.no)))
+                self._last = "cell"  # a labelled cell under the row (省牵头单位:省某厅): its units in their role
+                i += 1
+                continue
+            if _row_no(t) is not None and self._is_row_number(_row_no(t)):
                 self._at_start = False
-                i = self._start_row(int(t), i)
+                i = self._start_row(_row_no(t), i)
+                continue
+            if self._row is not None and self._last == "cell" and _is_heading(t) and _heads_rows(self.lines, i + 1):
+                self._close_group()  # a heading over the rows that follow: no cell of the row above
+                self._last = "heading"
+                i += 1
                 continue
             self._at_start = False
             if self._row is None:
@@ -265,6 +323,12 @@ class FlatTableReader:
                 item.cells = cells
                 item.basis = f"merged cells printed with the row at line {above.span.first}"
 
+    def _header_follows(self, j: int) -> bool:
+        """Whether the next line with text from ``lines[j]`` starts a table header (序号 …)."""
+        while j < len(self.lines) and not self.lines[j].text:
+            j += 1
+        return j < len(self.lines) and column_kind(self.lines[j].text) == NUMBER and read_header(self.lines, j) is not None
+
     def _is_repeated_header(self, i: int) -> bool:
         texts = [ln.text for ln in self.lines[i:i + len(self.columns) * 2] if ln.text][: len(self.columns)]
         return texts == self.columns
@@ -293,14 +357,14 @@ class FlatTableReader:
         line = self.lines[i]
         t = line.text
         if (not t or _sentence_like(t) or match_item(t, expected=1) or looks_like_unit_list(t)
-                or is_row_number(t)):
+                or _row_no(t) is not None):
             return i
         title = _Span(t, line.no, line.no)
         i += 1
         while i < n:
             nxt = self.lines[i].text
             if (not nxt or len(nxt) > MAX_TITLE_CONTINUATION or _sentence_like(nxt) or looks_like_unit_list(nxt)
-                    or is_row_number(nxt) or match_item(nxt, expected=1)):
+                    or _row_no(nxt) is not None or match_item(nxt, expected=1)):
                 break
             if self._first_cell(nxt) or self.text_columns >= 2 and self._cells_follow(i + 1):
                 break  # the row's first cell (a leader: 王某某), or, under a content column, its content
@@ -374,7 +438,7 @@ class FlatTableReader:
             if not nxt.text and not nxt.blank_cell and cell.text.endswith(_SEPARATORS):
                 j += 1  # a list broken after its separator (区政府办公室、 / blank line / 区规划资源局): goes on
                 continue
-            if not nxt.text or nxt.blank_cell or is_row_number(nxt.text) or _sentence_like(nxt.text):
+            if not nxt.text or nxt.blank_cell or _row_no(nxt.text) is not None or _sentence_like(nxt.text):
                 break
             if match_item(nxt.text, expected=self._row.next_sub()) or ANNEX_HEADING.match(nxt.text):
                 break
@@ -428,8 +492,12 @@ class FlatTableReader:
         if (len(cells) < len(self.cell_kinds) and self.cell_kinds[0] == LEADER and cells and cells[0] is not None
                 and not self._first_cell(cells[0].text) and looks_like_unit_list(cells[0].text)):
             cells = [None] + cells  # no person in the leader column (merged with the row above): units from the next
+        if self._labelled and self._pending:
+            cells = list(cells) or [None]
         if cells and self._pending:
             cells = tuple(cells)  # one group, shared by its items
+            if self._labelled:
+                self._group_labels[id(cells)] = self._labelled
             pending = self._pending
             if len(pending) > 1 and self._single is not None:
                 self._merged_above.append((pending[:-1], *self._single))  # decided at the table's end
@@ -438,6 +506,7 @@ class FlatTableReader:
             self._single = (pending[0], cells) if len(pending) == 1 else None
             self._pending = []
         self._cells = []
+        self._labelled = []
 
     def _merge_overflow(self, cells: list[_Span | None]) -> list[_Span | None]:
         """More cells than columns: join a fragment to the cell after it (never a name closed by its bracketed
@@ -507,4 +576,7 @@ class FlatTableReader:
                 deadlines.append(cell.text)
             elif kind == LEADER:
                 leaders.extend(p for p in bracket_depth_split(cell.text, LIST_SEPARATORS) if p)
+        for role, cell in self._group_labels.get(id(cells), ()):
+            prov = Provenance(source, cell.first, cell.last)
+            assignments += [Assignment(name, role, prov) for name in split_units(cell.text)]
         return assignments, deadlines, leaders

@@ -225,3 +225,26 @@ def test_items_without_cells_share_the_cells_after_them_where_the_table_prints_i
     t = parse(body)
     assert [(lead(x), x.units(Role.RESPONSIBLE)) for x in t.values()] == [
         (["市国土局"], []), (["市环保局"], ["各区政府"]), (["市环保局"], ["各区政府"])]
+
+
+def test_headings_over_rows_a_noted_label_a_labelled_cell_and_a_second_table_under_its_own_heading():
+    text = "\n\n".join([  # a web page's cells, a blank line between them
+        "关于印发某市重点工作责任分解的通知",
+        "一、省级重点工作涉及本市的任务",
+        "序号", "重点工作任务(本市3项配合工作)", "责任单位",
+        "(一)张某副市长牵头重点工作",
+        "1", "加强粮食生产,稳定粮食播种面积。", "市农业农村局、市商务局", "省牵头单位:省农业农村厅",
+        "(二)李某副市长牵头重点工作",
+        "2", "深入实施消费新政,培育新型消费。", "市商务局",
+        "二、本市重点工作",
+        "序号", "重点工作任务(本市2项牵头工作)", "责任单位",
+        "1*", "大力推进科创走廊建设。", "科创走廊管委会、市科技局",
+        "2", "加快建设轨道交通。", "市交通局",
+    ])
+    doc = parse_plain_text(text, "snippet.txt")
+    got = [(t.text, t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks]
+    assert got == [
+        ("加强粮食生产,稳定粮食播种面积。", ["省农业农村厅"], ["市农业农村局", "市商务局"]),
+        ("深入实施消费新政,培育新型消费。", [], ["市商务局"]),
+        ("大力推进科创走廊建设。", [], ["科创走廊管委会", "市科技局"]),
+        ("加快建设轨道交通。", [], ["市交通局"])]
