@@ -21,7 +21,7 @@ repeated across a page break: its title is skipped and its sub-items continue.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Assignment, Provenance, Role
@@ -203,7 +203,6 @@ class _Item:
     number: int | None
     span: _Span
     cells: tuple[_Span | None, ...] = ()
-    basis: str | None = None  # cells of merged cells printed with an item above: why they hold here
 
 
 @dataclass
@@ -247,9 +246,6 @@ class FlatTableReader:
         self._last = ""  # what the previous line was: "title", "item", "cell"
         self._at_start = False
         self._groups: dict[int, tuple] = {}
-        self._single: tuple[_Item, tuple] | None = None  # the row's last group of one item: its item and cells
-        self._merged_above: list[tuple[list[_Item], _Item, tuple]] = []
-        self._blank_cells = False  # the table prints its empty cells (a line of spaces)
         self._labelled: list[tuple[Role, _Span]] = []  # labelled cells of the open group (省牵头单位:X)
         self._group_labels: dict[int, list[tuple[Role, _Span]]] = {}
 
@@ -265,7 +261,6 @@ class FlatTableReader:
             line = self.lines[i]
             t = line.text
             if line.blank_cell:
-                self._blank_cells = True
                 if self._row is not None and self._last in ("item", "cell", "title"):
                     self._cells.append(None)
                     self._last = "cell"
@@ -308,20 +303,7 @@ class FlatTableReader:
             i = self._read_other(i)
         self._close_group()
         self._finish_row()
-        self._share_merged_cells()
         return i
-
-    def _share_merged_cells(self) -> None:
-        """In a table that drops its empty cells, items without cells after an item that had its own (items that
-        are rows of their own) sit under cells merged over several rows, printed with the first of them: they
-        share the cells above, not the next item's. (A table that prints its empty cells shows a row's own empty
-        cells: items without any share the cells after them, one content cell holding several items.)"""
-        if self._blank_cells:
-            return
-        for items, above, cells in self._merged_above:
-            for item in items:
-                item.cells = cells
-                item.basis = f"merged cells printed with the row at line {above.span.first}"
 
     def _header_follows(self, j: int) -> bool:
         """Whether the next line with text from ``lines[j]`` starts a table header (序号 …)."""
@@ -498,12 +480,8 @@ class FlatTableReader:
             cells = tuple(cells)  # one group, shared by its items
             if self._labelled:
                 self._group_labels[id(cells)] = self._labelled
-            pending = self._pending
-            if len(pending) > 1 and self._single is not None:
-                self._merged_above.append((pending[:-1], *self._single))  # decided at the table's end
-            for item in pending:
+            for item in self._pending:
                 item.cells = cells
-            self._single = (pending[0], cells) if len(pending) == 1 else None
             self._pending = []
         self._cells = []
         self._labelled = []
@@ -537,7 +515,6 @@ class FlatTableReader:
         return cells
 
     def _finish_row(self) -> None:
-        self._single = None
         if self._row is not None:
             self.rows.append(self._row)
         self._row = None
@@ -556,8 +533,6 @@ class FlatTableReader:
             cached = (item.cells, self._read_group(item.cells, source))
             self._groups[key] = cached
         assignments, deadlines, leaders = cached[1]
-        if item.basis is not None:
-            assignments = [replace(a, inferred=True, basis=item.basis) for a in assignments]
         return list(assignments), list(deadlines), list(leaders)
 
     def _read_group(self, cells, source: str) -> tuple[list[Assignment], list[str], list[str]]:
