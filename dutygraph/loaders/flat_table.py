@@ -21,7 +21,7 @@ repeated across a page break: its title is skipped and its sub-items continue.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import Assignment, Provenance, Role
@@ -203,6 +203,7 @@ class _Item:
     number: int | None
     span: _Span
     cells: tuple[_Span | None, ...] = ()
+    basis: str | None = None  # cells merged over rows printed with an item above: why they hold here
 
 
 @dataclass
@@ -247,6 +248,9 @@ class FlatTableReader:
         self._at_start = False
         self._groups: dict[int, tuple] = {}
         self._labelled: list[tuple[Role, _Span]] = []  # labelled cells of the open group (省牵头单位:X)
+        self._single: tuple[_Item, tuple] | None = None  # the row's last group of one item: its item and cells
+        self._merged_above: list[tuple[list[_Item], _Item, tuple]] = []
+        self._first_printed = False  # a cell merged over rows is seen printed with the first row it spans
         self._group_labels: dict[int, list[tuple[Role, _Span]]] = {}
 
     # -- stream ---------------------------------------------------------------------------
@@ -303,7 +307,20 @@ class FlatTableReader:
             i = self._read_other(i)
         self._close_group()
         self._finish_row()
+        self._share_merged_cells()
         return i
+
+    def _share_merged_cells(self) -> None:
+        """Items without cells after an item with its own, where the table shows that it prints a cell merged over
+        rows with the first of them (a row of one item whose leader cell is left out, its units printed: the
+        leader above spans it): the items sit under the cells above, not the next item's. (Elsewhere a group of
+        items shares the cells after them: one content cell holding several items.)"""
+        if not self._first_printed:
+            return
+        for items, above, cells in self._merged_above:
+            for item in items:
+                item.cells = cells
+                item.basis = f"cells merged over rows, printed with the row at line {above.span.first}"
 
     def _header_follows(self, j: int) -> bool:
         """Whether the next line with text from ``lines[j]`` starts a table header (序号 …)."""
@@ -474,14 +491,20 @@ class FlatTableReader:
         if (len(cells) < len(self.cell_kinds) and self.cell_kinds[0] == LEADER and cells and cells[0] is not None
                 and not self._first_cell(cells[0].text) and looks_like_unit_list(cells[0].text)):
             cells = [None] + cells  # no person in the leader column (merged with the row above): units from the next
+            if self._single is not None and len(self._pending) == 1:
+                self._first_printed = True  # the leader merged over rows was printed with the first of them
         if self._labelled and self._pending:
             cells = list(cells) or [None]
         if cells and self._pending:
             cells = tuple(cells)  # one group, shared by its items
             if self._labelled:
                 self._group_labels[id(cells)] = self._labelled
-            for item in self._pending:
+            pending = self._pending
+            if len(pending) > 1 and self._single is not None:
+                self._merged_above.append((pending[:-1], *self._single))  # decided at the table's end
+            for item in pending:
                 item.cells = cells
+            self._single = (pending[0], cells) if len(pending) == 1 else None
             self._pending = []
         self._cells = []
         self._labelled = []
@@ -515,6 +538,7 @@ class FlatTableReader:
         return cells
 
     def _finish_row(self) -> None:
+        self._single = None
         if self._row is not None:
             self.rows.append(self._row)
         self._row = None
@@ -533,6 +557,8 @@ class FlatTableReader:
             cached = (item.cells, self._read_group(item.cells, source))
             self._groups[key] = cached
         assignments, deadlines, leaders = cached[1]
+        if item.basis is not None:
+            assignments = [replace(a, inferred=True, basis=item.basis) for a in assignments]
         return list(assignments), list(deadlines), list(leaders)
 
     def _read_group(self, cells, source: str) -> tuple[list[Assignment], list[str], list[str]]:

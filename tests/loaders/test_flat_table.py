@@ -211,6 +211,28 @@ def test_a_bracketed_note_on_its_own_line_ends_its_name_areas_are_whole_and_a_un
         (["应急管理局(安委办)"], ["区安委会各成员单位"], [])]
 
 
+def test_cells_merged_over_rows_sit_with_the_first_row_where_a_leader_cell_is_seen_merged_so():
+    # (2) prints its unit without the leader: the leader of (1) spans it, printed with the first row it spans;
+    # so (4) and (5), without cells, sit under the cells printed with (3)
+    body = "\n".join([
+        "1", "主要预期目标",
+        "(1)地区生产总值增长6%。", "张某某", "发改局", "统计局",
+        "(2)一般公共预算收入增长3%。", "财政局",
+        "(3)社会消费品零售总额增长6%。", "李某", "商务局",
+        "(4)进出口总额稳中提质。",
+        "(5)居民收入增速与经济增速同步。",
+        "(6)主要污染物减排完成下达任务。", "王某某", "工信局", "生态环境局",
+    ])
+    tasks = list(parse(body, LEADER_HEADER).values())
+    assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in tasks] == [
+        (["发改局"], ["统计局"]), (["财政局"], []), (["商务局"], []), (["商务局"], []), (["商务局"], []),
+        (["工信局"], ["生态环境局"])]
+    assert [a.inferred for t in tasks for a in t.assignments] == [False] * 4 + [True, True] + [False] * 2
+    # without that sign, items without cells share the cells after them (the seed's grammar)
+    tasks = list(parse(body.replace("(2)一般公共预算收入增长3%。\n财政局\n", ""), LEADER_HEADER).values())
+    assert [t.units(Role.LEAD) for t in tasks] == [["发改局"], ["商务局"], ["工信局"], ["工信局"], ["工信局"]]
+
+
 def test_items_without_cells_share_the_cells_after_them():
     body = "\n".join(["1", "生态保护", "1)开展确权登记。", "市国土局", NB, "2)实施垂直管理。", "3)健全网格。",
                       "市环保局", "各区政府"])
