@@ -160,6 +160,7 @@ _LABEL_TAIL = re.compile(r"单位|部门|时间|时限|类别|内容|名称|领�
 
 _PUNCT = re.compile("[。；;：:！!？?，,]")  # sentence punctuation or commas
 MAX_LIST_ITEM = 16
+MIN_TEXT = 8  # a shorter line where a unit cell stands may be a name the lexicon does not know
 
 
 def _unitish(text: str) -> bool:
@@ -417,15 +418,27 @@ class FlatTableReader:
                 return self._read_cell(i)
             self._add_item(None, _Span(t, line.no, line.no))
             return i + 1
-        if self._last == "item" and not self._cells and _sentence_like(t):
+        if self._last == "item" and not self._cells and (_sentence_like(t) or self._text_not_cell(t)):
             self._row.items[-1].span.extend(t, line.no)  # a paragraph wrapped over two lines
             return i + 1
-        if self._last == "cell" and _sentence_like(t):
+        if self._last == "cell" and (_sentence_like(t) or self._text_not_cell(t)):
             # A paragraph after cells without a marker: a new item of this row.
             self._close_group()
             self._add_item(None, _Span(t, line.no, line.no))
             return i + 1
         return self._read_cell(i)
+
+    def _text_not_cell(self, text: str) -> bool:
+        """Whether a short line without punctuation is text where a unit cell would stand (拟订学校安全工作有关规章
+        措施并督促落实): the next cell is a unit column's (or the row's cells are complete) and no part of the line
+        reads as a unit, a person or a date."""
+        k = len(self._cells)
+        if k < len(self.cell_kinds) and self.cell_kinds[k] not in ROLE_OF_KIND and self.cell_kinds[k] != LEADER:
+            return False
+        if len(text) < MIN_TEXT or _DATE_LIKE.search(text) or self._first_cell(text) or _unitish(text) or \
+                _NAME_START.match(text):  # 市人力资源和社会保 / 障局: a name broken over two lines
+            return False
+        return not any(is_unit_name(p) or _unitish(p) for p in bracket_depth_split(text, LIST_SEPARATORS))
 
     def _read_cell(self, i: int) -> int:
         """Read one cell starting at ``lines[i]``, joining a name split over two lines."""

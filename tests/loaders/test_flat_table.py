@@ -262,3 +262,17 @@ def test_headings_over_rows_a_noted_label_a_labelled_cell_and_a_second_table_und
         ("深入实施消费新政,培育新型消费。", [], ["市商务局"]),
         ("大力推进科创走廊建设。", [], ["科创走廊管委会", "市科技局"]),
         ("加快建设轨道交通。", [], ["市交通局"])]
+
+
+def test_a_short_line_without_punctuation_that_names_no_unit_is_text_where_a_unit_cell_would_stand():
+    header = "序号\n主要职责\n具体工作事项\n负责部门\n"
+    body = "\n".join([
+        "1", "负责全县教育系统党的建设和思想政治工作,领导直属单位党组织的工作",
+        "指导全县教育系统党建和思想政治教育工作", "办公室",
+        "拟订学校安全工作有关规章措施并督促落实", "安全管理室",
+        "2", "研究拟订全县教育工作政策规定。", "组织实施教师交流轮岗", "人事管理室",
+    ])
+    tasks = list(parse(body, header).values())
+    assert [(t.provenance.first_line, t.units(Role.RESPONSIBLE)) for t in tasks] == [
+        (9, ["办公室"]), (12, ["安全管理室"]), (15, ["人事管理室"])]
+    assert tasks[0].text.endswith("指导全县教育系统党建和思想政治教育工作")
