@@ -115,8 +115,10 @@ def _row_no(text: str) -> int | None:
     """The row number a line holds alone (12), maybe marked (12*, 12★: a row the reader's unit leads)."""
     if is_row_number(text):
         return int(text)
+    if not text or text[-1] not in "*＊★☆" or len(text) > 4:
+        return None
     bare = text.rstrip("*＊★☆")
-    return int(bare) if bare != text and is_row_number(bare) else None
+    return int(bare) if is_row_number(bare) else None
 
 
 _LABEL_ROLES = {"lead": Role.LEAD, "responsible": Role.RESPONSIBLE, "cooperating": Role.COOPERATING}
@@ -135,8 +137,13 @@ def _unit_label(text: str) -> tuple[Role, str] | None:
     return None
 
 
+_HEADING_STARTS = frozenset("一二三四五六七八九十(（")
+
+
 def _is_heading(text: str) -> bool:
     """A section heading (一、… or (一)…) standing between a table's header or rows and its rows."""
+    if not text or text[0] not in _HEADING_STARTS or len(text) > 40:
+        return False
     return (match_section(text) is not None or match_subsection(text) is not None) and len(text) <= 40 \
         and not _PUNCT.search(text)
 
@@ -286,9 +293,10 @@ class FlatTableReader:
                 self._last = "cell"  # a labelled cell under the row (省牵头单位:省某厅): its units in their role
                 i += 1
                 continue
-            if _row_no(t) is not None and self._is_row_number(_row_no(t)):
+            number = _row_no(t)
+            if number is not None and self._is_row_number(number):
                 self._at_start = False
-                i = self._start_row(_row_no(t), i)
+                i = self._start_row(number, i)
                 continue
             if self._row is not None and self._last == "cell" and _is_heading(t) and _heads_rows(self.lines, i + 1):
                 self._close_group()  # a heading over the rows that follow: no cell of the row above
@@ -432,10 +440,12 @@ class FlatTableReader:
         """Whether a short line without punctuation is text where a unit cell would stand (拟订学校安全工作有关规章
         措施并督促落实): the next cell is a unit column's (or the row's cells are complete) and no part of the line
         reads as a unit, a person or a date."""
+        if len(text) < MIN_TEXT:
+            return False
         k = len(self._cells)
         if k < len(self.cell_kinds) and self.cell_kinds[k] not in ROLE_OF_KIND and self.cell_kinds[k] != LEADER:
             return False
-        if len(text) < MIN_TEXT or _DATE_LIKE.search(text) or self._first_cell(text) or _unitish(text) or \
+        if _DATE_LIKE.search(text) or self._first_cell(text) or _unitish(text) or \
                 _NAME_START.match(text):  # 市人力资源和社会保 / 障局: a name broken over two lines
             return False
         return not any(is_unit_name(p) or _unitish(p) for p in bracket_depth_split(text, LIST_SEPARATORS))
