@@ -24,7 +24,8 @@ import re
 
 from ..text.markers import match_section, match_subsection
 from ..text.units import looks_like_unit_list
-from .columns import NUMBER, TEXT, UNIT_KINDS, column_kinds, is_header
+from .columns import DEADLINE, NUMBER, TEXT, UNIT_KINDS, column_kinds, is_header
+from .flat_table import _unitish
 from .grid import REPORT_LABEL, Grid, GridRow
 from .lines import Line
 
@@ -127,6 +128,22 @@ def _fit(tokens: list[str], n: int) -> list[str | None]:
     return cells + [None] * (left - len(glued)) + glued  # missing cells are the first ones (categories)
 
 
+_TIME = re.compile(r"\d{4}[.年]|\d{1,2}月|年底|年内|底前|月底")
+
+
+def _fitting(cells: list[str | None], kinds: list[str]) -> int:
+    """How many cells fit the kind of their column: units in a unit column, a time in a deadline column, text
+    that is neither in a text column."""
+    fit = 0
+    for cell, kind in zip(cells, kinds):
+        if not cell:
+            continue
+        units, time = _unitish(cell), _TIME.search(cell) is not None and len(cell) <= 20
+        fit += (units if kind in UNIT_KINDS else time if kind == DEADLINE else
+                not units and not time if kind == TEXT else False)
+    return fit
+
+
 def _row_cells(tokens: list[str], kinds: list[str], sep: str, labels: list[str] = ()) -> list[str | None] | None:
     """Cells of one row, aligned on the columns."""
     n = len(kinds)
@@ -135,6 +152,10 @@ def _row_cells(tokens: list[str], kinds: list[str], sep: str, labels: list[str] 
         if len(cells) < n and kinds[0] == NUMBER and cells and not _NUMBER.match(cells[0] or ""):
             # a row under a merged 序号 cell: its number and the cells printed empty after it are merged
             return [None] + cells + [None] * (n - len(cells) - 1)
+        if 0 < len(cells) < n and kinds[0] != NUMBER:
+            right: list[str | None] = [None] * (n - len(cells)) + cells
+            if _fitting(right, kinds) > _fitting(cells, kinds):
+                return right  # the row's first cells are merged with those above: what it prints are its last ones
         return cells + [""] * (n - len(cells))
     number_col = kinds.index(NUMBER) if NUMBER in kinds else None
     texts = [k for k, kind in enumerate(kinds) if kind == TEXT]

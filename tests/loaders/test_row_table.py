@@ -53,3 +53,18 @@ def test_space_separated_rows_with_unit_names_one_per_line_and_section_headings_
         ("粮食产量稳定在50万吨。", ["县农业局"], 3, 3),
         ("农民收入增长7%。", ["县农业局", "县统计局", "县乡村振兴局"], 4, 7),
         ("新建农村公路30公里。", ["县交通局"], 9, 9)]
+
+
+def test_a_short_pipe_row_prints_its_last_cells_when_they_fit_there_its_first_ones_merged_above():
+    text = "\n".join([
+        "项目名称 | 工作任务 | 完成时间 | 牵头单位 |",
+        "1.道路提升项目 | 对城区道路进行提升改造; | 11月 | 建设局 |",
+        "2021.8 | 城投集团 | ||",                      # the task's second unit: text and title merged above
+        "新建口袋公园2处; | 11月 | 建设局 | |",            # a task of its own under the merged title
+        "2.公墓建设项目 | 新建生态公墓15处。 | 10月底 | 民政局 |",
+    ])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.text, t.title, t.units(Role.LEAD)) for t in doc.tasks] == [
+        ("对城区道路进行提升改造;", "1.道路提升项目", ["建设局", "城投集团"]),
+        ("新建口袋公园2处;", "1.道路提升项目", ["建设局"]),
+        ("新建生态公墓15处。", "2.公墓建设项目", ["民政局"])]
