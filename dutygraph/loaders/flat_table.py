@@ -29,6 +29,7 @@ from ..text.markers import is_row_number, match_item, match_section, match_subse
 from ..text.normalize import SENTENCE_PUNCT, bracket_depth_split
 from ..text.role_cues import alternation
 from ..text.units import LIST_SEPARATORS, is_unit_name, looks_like_unit_list, split_units, strip_noise
+from .labels import match_label
 from .lines import FURNITURE, Line
 
 NUMBER, TEXT, LEAD, RESPONSIBLE, COOPERATING, DEADLINE, LEADER = (
@@ -128,8 +129,6 @@ def _unit_label(text: str) -> tuple[Role, str] | None:
     """(role, units) of a labelled unit cell (牵头单位:X), its label maybe opening with a level (省牵头单位:X)."""
     if "：" not in text and ":" not in text:
         return None
-    from .labels import match_label  # labels is a leaf module; imported here as the other loaders do
-
     for at in (0, 1):
         label = match_label(text[at:]) if at == 0 or text[0] in "省市县区镇乡" else None
         if label is not None and label.kind in _LABEL_ROLES and label.content and looks_like_unit_list(label.content):
@@ -144,8 +143,7 @@ def _is_heading(text: str) -> bool:
     """A section heading (一、… or (一)…) standing between a table's header or rows and its rows."""
     if not text or text[0] not in _HEADING_STARTS or len(text) > 40:
         return False
-    return (match_section(text) is not None or match_subsection(text) is not None) and len(text) <= 40 \
-        and not _PUNCT.search(text)
+    return (match_section(text) is not None or match_subsection(text) is not None) and not _PUNCT.search(text)
 
 
 def _heads_rows(lines: list[Line], j: int) -> bool:
@@ -167,6 +165,7 @@ _LABEL_TAIL = re.compile(r"单位|部门|时间|时限|类别|内容|名称|领�
 
 _PUNCT = re.compile("[。；;：:！!？?，,]")  # sentence punctuation or commas
 MAX_LIST_ITEM = 16
+_QUOTED = re.compile(r"“[^”]{1,8}”")  # 项目“双进”: a slogan in quotation marks
 MIN_TEXT = 8  # a shorter line where a unit cell stands may be a name the lexicon does not know
 
 
@@ -440,8 +439,8 @@ class FlatTableReader:
         """Whether a short line without punctuation is text where a unit cell would stand (拟订学校安全工作有关规章
         措施并督促落实): the next cell is a unit column's (or the row's cells are complete) and no part of the line
         reads as a unit, a person or a date."""
-        if len(text) < MIN_TEXT:
-            return False
+        if len(text) < MIN_TEXT and not (_QUOTED.search(text) and not is_unit_name(text)):
+            return False  # a short line may be a name the lexicon does not know, but not one quoting a slogan
         k = len(self._cells)
         if k < len(self.cell_kinds) and self.cell_kinds[k] not in ROLE_OF_KIND and self.cell_kinds[k] != LEADER:
             return False

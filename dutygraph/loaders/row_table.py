@@ -205,6 +205,17 @@ def _content_of(kinds: list[str], labels: list[str]) -> int:
     return max(stated or texts or [0])
 
 
+_SIGNED = re.compile(r"^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$")
+
+
+def _signs(lines: list[Line], j: int, end: int) -> bool:
+    """Whether ``lines[j]`` is a signature: the next line with text is a date (2024年3月11日)."""
+    k = j + 1
+    while k < end and not lines[k].text:
+        k += 1
+    return k < end and _SIGNED.match(lines[k].text) is not None
+
+
 def _is_heading(text: str) -> bool:
     """A section heading printed between a space-separated table's rows (一、… or (一)…), no sentence."""
     return (match_section(text) is not None or match_subsection(text) is not None) and len(text) <= 60
@@ -256,7 +267,7 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
             if split is None and sep == "|" and j == last_text and grid.rows and _cut_row(line.text):
                 split = [line.text], "|"  # the document stops inside a row under merged cells: its text cell
             if split is None and sep != "|":
-                if grid.rows and _continue_row(grid.rows[-1], line, kinds, labels):
+                if grid.rows and not _signs(lines, j, end) and _continue_row(grid.rows[-1], line, kinds, labels):
                     j += 1  # the row's unit cell (or the cell after it) goes on on a line of its own
                     continue
                 if _is_heading(line.text):  # a section heading between rows (一、主要预期目标): a category row

@@ -276,3 +276,8 @@ def test_a_short_line_without_punctuation_that_names_no_unit_is_text_where_a_uni
     assert [(t.provenance.first_line, t.units(Role.RESPONSIBLE)) for t in tasks] == [
         (9, ["办公室"]), (12, ["安全管理室"]), (15, ["人事管理室"])]
     assert tasks[0].text.endswith("指导全县教育系统党建和思想政治教育工作")
+
+
+def test_a_short_line_quoting_a_slogan_is_no_unit_cell():
+    body = "\n".join(["1", "推动产城融合,提升发展能级", "聚力攻坚", "项目“双进”", "(1)健全招商机制。", "(2)强化要素保障。"])
+    assert all(not t.assignments for t in parse(body, LEADER_HEADER).values())

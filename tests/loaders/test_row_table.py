@@ -53,6 +53,9 @@ def test_space_separated_rows_with_unit_names_one_per_line_and_section_headings_
         ("粮食产量稳定在50万吨。", ["县农业局"], 3, 3),
         ("农民收入增长7%。", ["县农业局", "县统计局", "县乡村振兴局"], 4, 7),
         ("新建农村公路30公里。", ["县交通局"], 9, 9)]
+    last = SPACED.replace(" 已完成25公里。", "")  # the last row ends in its unit cell; a signature is no unit
+    signed = parse_text(last + "\n某县人民政府办公室\n2024年3月11日", "plan.txt")
+    assert signed.tasks[-1].units(Role.RESPONSIBLE) == ["县交通局"]
 
 
 def test_a_short_pipe_row_prints_its_last_cells_when_they_fit_there_its_first_ones_merged_above():
