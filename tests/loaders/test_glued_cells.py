@@ -68,3 +68,4 @@ def test_rows_glued_one_per_line_under_a_glued_header_line_end_their_units_befor
         ("粮食产量稳定在50万吨。", ["县农业局"], 3),
         ("城镇新增就业3000人。", ["县人力社保局"], 4),
         ("新建农村公路30公里。", ["县交通运输局", "县财政局"], 5)]
+    assert (doc.coverage.cues, doc.coverage.attached) == (1, 1)  # the glued header line is a role cue
