@@ -281,7 +281,7 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
             if line_sep == "|" and all(_RULE.match(t) for t in tokens if t):
                 j += 1  # a Markdown rule under the header (|---|:---:|): no row
                 continue
-            if sep != "|" and not _NUMBER.match(tokens[0]):
+            if sep != "|" and kinds[0] == NUMBER and not _NUMBER.match(tokens[0]):
                 # a row without its number (完成…任务。 各科室): text, then a unit list at the end
                 if not (len(tokens) >= 2 and _is_sentence(tokens[0]) and looks_like_unit_list(tokens[-1])
                         and kinds[0] == NUMBER):

@@ -71,3 +71,11 @@ def test_a_short_pipe_row_prints_its_last_cells_when_they_fit_there_its_first_on
         ("对城区道路进行提升改造;", "1.道路提升项目", ["建设局", "城投集团"]),
         ("新建口袋公园2处;", "1.道路提升项目", ["建设局"]),
         ("新建生态公墓15处。", "2.公墓建设项目", ["民政局"])]
+
+
+def test_a_space_separated_table_without_a_number_column_is_read_row_by_row():
+    document = parse_text("重点任务 牵头部门 协办部门\n推进老旧小区改造 市住建局 市财政局\n新建公园5个 市园林局 各区政府\n"
+                          "二、保障措施\n加强组织领导。\n", "rows.txt")
+    assert [(t.text, [(a.unit, a.role) for a in t.assignments]) for t in document.tasks] == [
+        ("推进老旧小区改造", [("市住建局", Role.LEAD), ("市财政局", Role.COOPERATING)]),
+        ("新建公园5个", [("市园林局", Role.LEAD), ("各区政府", Role.COOPERATING)])]
