@@ -21,6 +21,7 @@ and the cells after it (units, leaders, deadlines), one per column.
 from __future__ import annotations
 
 import re
+from itertools import combinations
 
 from ..text.markers import match_section, match_subsection
 from ..text.units import looks_like_unit_list
@@ -128,6 +129,30 @@ def _fit(tokens: list[str], n: int) -> list[str | None]:
     return cells + [None] * (left - len(glued)) + glued  # missing cells are the first ones (categories)
 
 
+def _placed(tokens: list[str], kinds: list[str]) -> list[str | None]:
+    """The cells after the text, fewer than their columns: each where its kind fits best (a date in the deadline
+    column, past an empty unit cell), in order; at equal fit the first columns.
+
+    >>> _placed(["市园林局", "2023年10月"], ["lead", "cooperating", "deadline"])
+    ['市园林局', '', '2023年10月']
+    """
+    n = len(kinds)
+    if len(tokens) >= n:
+        return list(tokens)
+    best: list[str | None] = list(tokens) + [""] * (n - len(tokens))
+    if n > 8:
+        return best
+    score = _fitting(best, kinds)
+    for at in combinations(range(n), len(tokens)):
+        cells: list[str | None] = [""] * n
+        for k, t in zip(at, tokens):
+            cells[k] = t
+        fit = _fitting(cells, kinds)
+        if fit > score:
+            best, score = cells, fit
+    return best
+
+
 _TIME = re.compile(r"\d{4}[.年]|\d{1,2}月|年底|年内|底前|月底")
 
 
@@ -164,7 +189,8 @@ def _row_cells(tokens: list[str], kinds: list[str], sep: str, labels: list[str] 
         return list(tokens)  # one token per column (短任务 市住建局 市财政局): nothing to guess
     sentence = [k for k, t in enumerate(body) if t and _is_sentence(t)]
     if not sentence:  # a short text cell: the longest cell that is not a list of units
-        others = [(len(t), k) for k, t in enumerate(body) if len(t) >= 6 and not looks_like_unit_list(t)]
+        others = [(len(t), k) for k, t in enumerate(body) if len(t) >= 6 and not looks_like_unit_list(t)
+                  and not (_TIME.search(t) and len(t) <= 12)]  # 2023年10月: a deadline cell, not the task
         sentence = [max(others)[1]] if others else []
     if not sentence or not texts:
         return None
@@ -182,7 +208,7 @@ def _row_cells(tokens: list[str], kinds: list[str], sep: str, labels: list[str] 
     after_cols = n - content_col - 1
     if len(after_tokens) > after_cols > 0:
         after_tokens = after_tokens[: after_cols - 1] + [" ".join(after_tokens[after_cols - 1:])]
-    after: list[str | None] = after_tokens + [""] * (after_cols - len(after_tokens))
+    after = _placed(after_tokens, kinds[content_col + 1:])
     number = [tokens[0]] if number_col == 0 else []
     return number + before + [text] + after
 

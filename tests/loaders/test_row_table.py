@@ -79,3 +79,12 @@ def test_a_space_separated_table_without_a_number_column_is_read_row_by_row():
     assert [(t.text, [(a.unit, a.role) for a in t.assignments]) for t in document.tasks] == [
         ("推进老旧小区改造", [("市住建局", Role.LEAD), ("市财政局", Role.COOPERATING)]),
         ("新建公园5个", [("市园林局", Role.LEAD), ("各区政府", Role.COOPERATING)])]
+
+
+def test_a_row_missing_a_cell_puts_its_date_in_the_deadline_column_not_in_the_task_or_a_unit_cell():
+    document = parse_text("序号 重点任务 牵头单位 配合单位 完成时限\n1 推进老旧小区改造 市住建局 市财政局 2023年12月\n"
+                          "2 新建公园5个 市园林局 2023年10月\n", "rows.txt")
+    park = document.tasks[1]
+    assert park.text == "新建公园5个"
+    assert [(a.unit, a.role) for a in park.assignments] == [("市园林局", Role.LEAD)]
+    assert [d.printed for d in park.deadlines] == ["2023年10月"]
