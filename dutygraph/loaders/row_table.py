@@ -242,6 +242,19 @@ def _signs(lines: list[Line], j: int, end: int) -> bool:
     return k < end and _SIGNED.match(lines[k].text) is not None
 
 
+_CN_NUMERAL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]?|[(（][一二三四五六七八九十]{1,3}[)）])$")
+
+
+def _spaced_heading(tokens: list[str]) -> bool:
+    """A category row printed as a Chinese numeral, a space and a short title (一 经济发展): no task row.
+
+    >>> _spaced_heading(["一", "经济发展"]), _spaced_heading(["1", "推进改造", "市住建局"])
+    (True, False)
+    """
+    return len(tokens) == 2 and _CN_NUMERAL.match(tokens[0]) is not None and len(tokens[1]) <= 30 \
+        and not looks_like_unit_list(tokens[1])
+
+
 def _is_heading(text: str) -> bool:
     """A section heading printed between a space-separated table's rows (一、… or (一)…), no sentence."""
     return (match_section(text) is not None or match_subsection(text) is not None) and len(text) <= 60
@@ -301,6 +314,11 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
                                               for k in range(len(kinds))], line.no, line.no))
                     j += 1
                     continue
+            if split is not None and sep != "|" and _spaced_heading(split[0]):
+                grid.rows.append(GridRow([line.text if k == _content_of(kinds, labels) else ""
+                                          for k in range(len(kinds))], line.no, line.no))
+                j += 1  # 一 经济发展: a category row whose numeral a space sets apart
+                continue
             if split is None:
                 break
             tokens, line_sep = split

@@ -88,3 +88,10 @@ def test_a_row_missing_a_cell_puts_its_date_in_the_deadline_column_not_in_the_ta
     assert park.text == "新建公园5个"
     assert [(a.unit, a.role) for a in park.assignments] == [("市园林局", Role.LEAD)]
     assert [d.printed for d in park.deadlines] == ["2023年10月"]
+
+
+def test_category_rows_whose_numeral_a_space_sets_apart_stand_between_rows():
+    document = parse_text("序号 工作任务 牵头单位 责任单位\n一 经济发展\n1 推进老旧小区改造 市住建局 各区政府\n"
+                          "二 民生保障\n2 新增就业1万人 市人社局 各区政府\n", "rows.txt")
+    assert [(t.text, [a.unit for a in t.assignments]) for t in document.tasks] == [
+        ("推进老旧小区改造", ["市住建局", "各区政府"]), ("新增就业1万人", ["市人社局", "各区政府"])]
