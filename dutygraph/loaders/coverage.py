@@ -29,6 +29,7 @@ from .columns import MAX_LABEL, column_kinds, is_label
 from .labels import COOPERATING, DIVISION, LABEL_ANYWHERE, LEAD, RESPONSIBLE, match_label
 from .lines import Line
 from .prose import _heading_clause, _marker, _unit_line
+from .glued_cells import line_header as glued_header
 from .row_table import header_of as row_header
 
 CLAUSE, LABEL, UNIT_LINE, HEADER = "clause", "label", "unit line", "header"
@@ -83,6 +84,8 @@ def cue_lines(lines: list[Line]) -> dict[int, str]:
         if cue is not None:
             found.setdefault(line.no, cue[0])
         elif line.raw != line.text and row_header(line) is not None:  # 序号 | 工作任务 | 责任单位
+            found.setdefault(line.no, HEADER)
+        elif line.raw == line.text and glued_header(line.text) is not None:  # 类别序号重点任务牵头单位完成情况
             found.setdefault(line.no, HEADER)
     return found
 

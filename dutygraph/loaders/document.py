@@ -49,6 +49,7 @@ from .plain_text import _annex_of, _emit_row, _find_tables, _year_of, plan_year
 from .prose import read_prose
 from .reflow import reflow
 from .row_table import find_row_tables
+from .scored_rows import find_scored_tables
 from .script import fold, restore_document
 from .sideways import find_sideways_tables
 from .uneven_rows import find_uneven_tables
@@ -199,9 +200,10 @@ def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids
 
 # The readers of tables printed as text, in the order they are tried: box-drawn, bar cells, groups of cells,
 # rows per line, cells glued with nothing between them, glued DOCX columns, tables printed sideways, cells per
-# line under merged group cells.
+# line under merged group cells, cells per line in rows opening with a name and a number (a score).
 _TABLE_FINDERS = (find_box_tables, find_bar_cell_tables, find_cell_group_tables, find_row_tables,
-                  find_glued_cell_tables, find_glued_tables, find_sideways_tables, find_uneven_tables)
+                  find_glued_cell_tables, find_glued_tables, find_sideways_tables, find_uneven_tables,
+                  find_scored_tables)
 
 
 def _read_obligations(doc: Document, lines: list[Line], source: str) -> None:
@@ -229,9 +231,12 @@ def _drop_cut_name(doc: Document, lines: list[Line]) -> None:
         for a in t.assignments:
             if a.provenance is not None and a.provenance.last_line >= top:
                 task, top = t, a.provenance.last_line
+    names = {a.unit for t in doc.tasks for a in t.assignments}
     while task.assignments:
         a = task.assignments[-1]
-        if a.provenance is None or a.inferred or a.provenance.last_line != last or is_unit_name(a.unit) or a.unit in DITTO or \
+        # the start of a name the document prints whole elsewhere (市科 / 市科技局) is cut too, whatever it ends with
+        cut = a.unit in DITTO or not is_unit_name(a.unit) or any(n != a.unit and n.startswith(a.unit) for n in names)
+        if a.provenance is None or a.inferred or a.provenance.last_line != last or not cut or \
                 not last_line.text.endswith(a.unit):  # the text ends in the fragment (a glued page: one line no)
             break
         task.assignments.pop()

@@ -21,14 +21,15 @@ repeated across a page break: its title is skipped and its sub-items continue.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import Assignment, Provenance, Role
-from ..text.markers import is_row_number, match_item
+from ..text.markers import is_row_number, match_item, match_section, match_subsection
 from ..text.normalize import SENTENCE_PUNCT, bracket_depth_split
 from ..text.role_cues import alternation
 from ..text.units import LIST_SEPARATORS, is_unit_name, looks_like_unit_list, split_units, strip_noise
+from .labels import match_label
 from .lines import FURNITURE, Line
 
 NUMBER, TEXT, LEAD, RESPONSIBLE, COOPERATING, DEADLINE, LEADER = (
@@ -47,6 +48,8 @@ _NAME_START = re.compile(r"^(市|省|县|区|各|相关|有关|中共|中国|国
 _COLLECTIVE_START = re.compile(r"^(各|相关|有关)")
 _SEPARATORS = tuple(LIST_SEPARATORS)
 _DATE_LIKE = re.compile(r"^\d{4}年|^\d{4}[-./]\d|^\d{1,2}月")
+_AREA_ENDS = ("区", "园", "镇", "乡")
+_BRACKET_NOTE = re.compile(r"[(（][^()（）]{1,12}[)）]")
 
 
 # From data/role_cues.txt (column.* sections): the first kind whose pattern a label holds decides.
@@ -89,8 +92,11 @@ def read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
         if not t:
             j += 1
             continue
-        if is_row_number(t):
+        if _row_no(t) is not None:
             return (labels, j) if len(labels) >= 2 else None
+        if len(labels) >= 3 and _is_heading(t) and _heads_rows(lines, j + 1):
+            return labels, j  # a heading over the first rows ((一)王某副市长牵头重点工作): the body starts there
+        t = _LABEL_NOTE.sub("", t) if _LABEL_NOTE.search(t) and len(t) > MAX_HEADER_LENGTH else t
         if len(t) > MAX_HEADER_LENGTH or any(p in t for p in SENTENCE_PUNCT + "，,、"):
             return None
         if len(labels) > 1 and len(labels[-1]) <= 3 and _LABEL_TAIL.fullmatch(t) and (
@@ -100,6 +106,51 @@ def read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
             labels.append(t)
         j += 1
     return None
+
+
+# A note in brackets after a label (重点工作任务(杭州市2项配合工作)): the label is read without it.
+_LABEL_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][^()（）]{1,30}[)）]$")
+
+
+def _row_no(text: str) -> int | None:
+    """The row number a line holds alone (12), maybe marked (12*, 12★: a row the reader's unit leads)."""
+    if is_row_number(text):
+        return int(text)
+    if not text or text[-1] not in "*＊★☆" or len(text) > 4:
+        return None
+    bare = text.rstrip("*＊★☆")
+    return int(bare) if is_row_number(bare) else None
+
+
+_LABEL_ROLES = {"lead": Role.LEAD, "responsible": Role.RESPONSIBLE, "cooperating": Role.COOPERATING}
+
+
+def _unit_label(text: str) -> tuple[Role, str] | None:
+    """(role, units) of a labelled unit cell (牵头单位:X), its label maybe opening with a level (省牵头单位:X)."""
+    if "：" not in text and ":" not in text:
+        return None
+    for at in (0, 1):
+        label = match_label(text[at:]) if at == 0 or text[0] in "省市县区镇乡" else None
+        if label is not None and label.kind in _LABEL_ROLES and label.content and looks_like_unit_list(label.content):
+            return _LABEL_ROLES[label.kind], label.content
+    return None
+
+
+_HEADING_STARTS = frozenset("一二三四五六七八九十(（")
+
+
+def _is_heading(text: str) -> bool:
+    """A section heading (一、… or (一)…) standing between a table's header or rows and its rows."""
+    if not text or text[0] not in _HEADING_STARTS or len(text) > 40:
+        return False
+    return (match_section(text) is not None or match_subsection(text) is not None) and not _PUNCT.search(text)
+
+
+def _heads_rows(lines: list[Line], j: int) -> bool:
+    """Whether the next line with text from ``lines[j]`` is a row number (1)."""
+    while j < len(lines) and not lines[j].text:
+        j += 1
+    return j < len(lines) and _row_no(lines[j].text) is not None
 
 
 def _is_label(text: str) -> bool:
@@ -114,6 +165,16 @@ _LABEL_TAIL = re.compile(r"单位|部门|时间|时限|类别|内容|名称|领�
 
 _PUNCT = re.compile("[。；;：:！!？?，,]")  # sentence punctuation or commas
 MAX_LIST_ITEM = 16
+_QUOTED = re.compile(r"“[^”]{1,8}”")  # 项目“双进”: a slogan in quotation marks
+MIN_TEXT = 8  # a shorter line where a unit cell stands may be a name the lexicon does not know
+
+
+def _unitish(text: str) -> bool:
+    """A unit list, or one area whose ending the organisation suffixes leave out (经开区, 高新园(邹区镇))."""
+    if looks_like_unit_list(text):
+        return True
+    bare = _BRACKET_NOTE.sub("", text)
+    return 3 <= len(bare) <= 12 and bare.endswith(_AREA_ENDS) and not _PUNCT.search(text)
 
 
 def _sentence_like(text: str) -> bool:
@@ -149,6 +210,7 @@ class _Item:
     number: int | None
     span: _Span
     cells: tuple[_Span | None, ...] = ()
+    basis: str | None = None  # cells merged over rows printed with an item above: why they hold here
 
 
 @dataclass
@@ -192,6 +254,11 @@ class FlatTableReader:
         self._last = ""  # what the previous line was: "title", "item", "cell"
         self._at_start = False
         self._groups: dict[int, tuple] = {}
+        self._labelled: list[tuple[Role, _Span]] = []  # labelled cells of the open group (省牵头单位:X)
+        self._single: tuple[_Item, tuple] | None = None  # the row's last group of one item: its item and cells
+        self._merged_above: list[tuple[list[_Item], _Item, tuple]] = []
+        self._first_printed = False  # a cell merged over rows is seen printed with the first row it spans
+        self._group_labels: dict[int, list[tuple[Role, _Span]]] = {}
 
     # -- stream ---------------------------------------------------------------------------
     def read(self, start: int) -> int:
@@ -218,9 +285,22 @@ class FlatTableReader:
             if t == self.columns[0] and self._is_repeated_header(i):
                 i += len(self.columns)
                 continue
-            if is_row_number(t) and self._is_row_number(int(t)):
+            if self._row is not None and _is_heading(t) and self._header_follows(i + 1):
+                break  # a heading over the next table's header: this table ends
+            if self._row is not None and self._last in ("cell", "item") and (label := _unit_label(t)) is not None:
+                self._labelled.append((label[0], _Span(label[1], line.no, line.no)))
+                self._last = "cell"  # a labelled cell under the row (省牵头单位:省某厅): its units in their role
+                i += 1
+                continue
+            number = _row_no(t)
+            if number is not None and self._is_row_number(number):
                 self._at_start = False
-                i = self._start_row(int(t), i)
+                i = self._start_row(number, i)
+                continue
+            if self._row is not None and self._last == "cell" and _is_heading(t) and _heads_rows(self.lines, i + 1):
+                self._close_group()  # a heading over the rows that follow: no cell of the row above
+                self._last = "heading"
+                i += 1
                 continue
             self._at_start = False
             if self._row is None:
@@ -235,7 +315,26 @@ class FlatTableReader:
             i = self._read_other(i)
         self._close_group()
         self._finish_row()
+        self._share_merged_cells()
         return i
+
+    def _share_merged_cells(self) -> None:
+        """Items without cells after an item with its own, where the table shows that it prints a cell merged over
+        rows with the first of them (a row of one item whose leader cell is left out, its units printed: the
+        leader above spans it): the items sit under the cells above, not the next item's. (Elsewhere a group of
+        items shares the cells after them: one content cell holding several items.)"""
+        if not self._first_printed:
+            return
+        for items, above, cells in self._merged_above:
+            for item in items:
+                item.cells = cells
+                item.basis = f"cells merged over rows, printed with the row at line {above.span.first}"
+
+    def _header_follows(self, j: int) -> bool:
+        """Whether the next line with text from ``lines[j]`` starts a table header (序号 …)."""
+        while j < len(self.lines) and not self.lines[j].text:
+            j += 1
+        return j < len(self.lines) and column_kind(self.lines[j].text) == NUMBER and read_header(self.lines, j) is not None
 
     def _is_repeated_header(self, i: int) -> bool:
         texts = [ln.text for ln in self.lines[i:i + len(self.columns) * 2] if ln.text][: len(self.columns)]
@@ -265,14 +364,14 @@ class FlatTableReader:
         line = self.lines[i]
         t = line.text
         if (not t or _sentence_like(t) or match_item(t, expected=1) or looks_like_unit_list(t)
-                or is_row_number(t)):
+                or _row_no(t) is not None):
             return i
         title = _Span(t, line.no, line.no)
         i += 1
         while i < n:
             nxt = self.lines[i].text
             if (not nxt or len(nxt) > MAX_TITLE_CONTINUATION or _sentence_like(nxt) or looks_like_unit_list(nxt)
-                    or is_row_number(nxt) or match_item(nxt, expected=1)):
+                    or _row_no(nxt) is not None or match_item(nxt, expected=1)):
                 break
             if self._first_cell(nxt) or self.text_columns >= 2 and self._cells_follow(i + 1):
                 break  # the row's first cell (a leader: 王某某), or, under a content column, its content
@@ -326,15 +425,29 @@ class FlatTableReader:
                 return self._read_cell(i)
             self._add_item(None, _Span(t, line.no, line.no))
             return i + 1
-        if self._last == "item" and not self._cells and _sentence_like(t):
+        if self._last == "item" and not self._cells and (_sentence_like(t) or self._text_not_cell(t)):
             self._row.items[-1].span.extend(t, line.no)  # a paragraph wrapped over two lines
             return i + 1
-        if self._last == "cell" and _sentence_like(t):
+        if self._last == "cell" and (_sentence_like(t) or self._text_not_cell(t)):
             # A paragraph after cells without a marker: a new item of this row.
             self._close_group()
             self._add_item(None, _Span(t, line.no, line.no))
             return i + 1
         return self._read_cell(i)
+
+    def _text_not_cell(self, text: str) -> bool:
+        """Whether a short line without punctuation is text where a unit cell would stand (拟订学校安全工作有关规章
+        措施并督促落实): the next cell is a unit column's (or the row's cells are complete) and no part of the line
+        reads as a unit, a person or a date."""
+        if len(text) < MIN_TEXT and not (_QUOTED.search(text) and not is_unit_name(text)):
+            return False  # a short line may be a name the lexicon does not know, but not one quoting a slogan
+        k = len(self._cells)
+        if k < len(self.cell_kinds) and self.cell_kinds[k] not in ROLE_OF_KIND and self.cell_kinds[k] != LEADER:
+            return False
+        if _DATE_LIKE.search(text) or self._first_cell(text) or _unitish(text) or \
+                _NAME_START.match(text):  # 市人力资源和社会保 / 障局: a name broken over two lines
+            return False
+        return not any(is_unit_name(p) or _unitish(p) for p in bracket_depth_split(text, LIST_SEPARATORS))
 
     def _read_cell(self, i: int) -> int:
         """Read one cell starting at ``lines[i]``, joining a name split over two lines."""
@@ -346,7 +459,7 @@ class FlatTableReader:
             if not nxt.text and not nxt.blank_cell and cell.text.endswith(_SEPARATORS):
                 j += 1  # a list broken after its separator (区政府办公室、 / blank line / 区规划资源局): goes on
                 continue
-            if not nxt.text or nxt.blank_cell or is_row_number(nxt.text) or _sentence_like(nxt.text):
+            if not nxt.text or nxt.blank_cell or _row_no(nxt.text) is not None or _sentence_like(nxt.text):
                 break
             if match_item(nxt.text, expected=self._row.next_sub()) or ANNEX_HEADING.match(nxt.text):
                 break
@@ -367,6 +480,8 @@ class FlatTableReader:
         """Whether ``nxt`` is the rest of a cell split after ``text`` (a cell of column ``kind``)."""
         if text.endswith(_SEPARATORS) or nxt.startswith(_SEPARATORS):
             return True
+        if _BRACKET_NOTE.fullmatch(nxt) and not text.endswith((")", "）")):
+            return True  # a name's bracketed note printed on a line of its own: 高新园 / (邹区镇)
         if kind in (LEADER, DEADLINE):
             return False  # people and dates are not organisation names
         tail = strip_noise(bracket_depth_split(text, LIST_SEPARATORS)[-1])
@@ -375,7 +490,8 @@ class FlatTableReader:
         head = bracket_depth_split(nxt, LIST_SEPARATORS)[0]
         if not is_unit_name(tail + head):
             return False
-        if _COLLECTIVE_START.match(tail) or len(tail) <= 3:  # 相关县 / 韶山 + 市…: too short to be a name
+        if _COLLECTIVE_START.match(tail) or len(tail) <= 2 or len(tail) == 3 and not tail.endswith(_AREA_ENDS):
+            # 相关县 / 韶山 + 市…: too short to be a name (a three-character area, 经开区, is one)
             return True
         return not (_NAME_START.match(head) and is_unit_name(head))
 
@@ -394,12 +510,26 @@ class FlatTableReader:
             cells.pop()
         if len(cells) > len(self.cell_kinds):
             cells = self._merge_overflow(cells)
+        if (len(cells) < len(self.cell_kinds) and self.cell_kinds[0] == LEADER and cells and cells[0] is not None
+                and not self._first_cell(cells[0].text) and looks_like_unit_list(cells[0].text)):
+            cells = [None] + cells  # no person in the leader column (merged with the row above): units from the next
+            if self._single is not None and len(self._pending) == 1:
+                self._first_printed = True  # the leader merged over rows was printed with the first of them
+        if self._labelled and self._pending:
+            cells = list(cells) or [None]
         if cells and self._pending:
             cells = tuple(cells)  # one group, shared by its items
-            for item in self._pending:
+            if self._labelled:
+                self._group_labels[id(cells)] = self._labelled
+            pending = self._pending
+            if len(pending) > 1 and self._single is not None:
+                self._merged_above.append((pending[:-1], *self._single))  # decided at the table's end
+            for item in pending:
                 item.cells = cells
+            self._single = (pending[0], cells) if len(pending) == 1 else None
             self._pending = []
         self._cells = []
+        self._labelled = []
 
     def _merge_overflow(self, cells: list[_Span | None]) -> list[_Span | None]:
         """More cells than columns: join a fragment to the cell after it (never a name closed by its bracketed
@@ -411,7 +541,10 @@ class FlatTableReader:
         while len(cells) > len(self.cell_kinds) and k < len(cells) - 1:
             a, b = cells[k], cells[k + 1]
             tail = strip_noise(bracket_depth_split(a.text, LIST_SEPARATORS)[-1]) if a else ""
-            if a and b and not is_unit_name(tail) and not tail.endswith((")", "）")) and not _DATE_LIKE.search(b.text):
+            person = k < len(self.cell_kinds) and self.cell_kinds[k] == LEADER and _PERSON.fullmatch(a.text or "")
+            area = len(tail) >= 3 and tail.endswith(_AREA_ENDS)  # 经开区, 高新园: a whole area, no fragment
+            if a and b and not person and not area and not is_unit_name(tail) and not tail.endswith((")", "）")) and \
+                    not _DATE_LIKE.search(b.text):
                 a.extend(b.text, b.last)
                 del cells[k + 1]
                 continue
@@ -419,7 +552,7 @@ class FlatTableReader:
         last_unit = max((k for k, kind in enumerate(self.cell_kinds) if kind in ROLE_OF_KIND), default=None)
         while last_unit is not None and len(cells) > len(self.cell_kinds) and last_unit + 1 < len(cells):
             a, b = cells[last_unit], cells[last_unit + 1]
-            if not (a and b and looks_like_unit_list(a.text) and looks_like_unit_list(b.text)) or \
+            if not (a and b and _unitish(a.text) and _unitish(b.text)) or \
                     _DATE_LIKE.search(b.text):
                 break
             a.extend(b.text, b.last, "、")
@@ -427,6 +560,7 @@ class FlatTableReader:
         return cells
 
     def _finish_row(self) -> None:
+        self._single = None
         if self._row is not None:
             self.rows.append(self._row)
         self._row = None
@@ -445,6 +579,8 @@ class FlatTableReader:
             cached = (item.cells, self._read_group(item.cells, source))
             self._groups[key] = cached
         assignments, deadlines, leaders = cached[1]
+        if item.basis is not None:
+            assignments = [replace(a, inferred=True, basis=item.basis) for a in assignments]
         return list(assignments), list(deadlines), list(leaders)
 
     def _read_group(self, cells, source: str) -> tuple[list[Assignment], list[str], list[str]]:
@@ -463,4 +599,7 @@ class FlatTableReader:
                 deadlines.append(cell.text)
             elif kind == LEADER:
                 leaders.extend(p for p in bracket_depth_split(cell.text, LIST_SEPARATORS) if p)
+        for role, cell in self._group_labels.get(id(cells), ()):
+            prov = Provenance(source, cell.first, cell.last)
+            assignments += [Assignment(name, role, prov) for name in split_units(cell.text)]
         return assignments, deadlines, leaders

@@ -42,7 +42,7 @@ MAX_LABEL = 10
 MAX_COLUMNS = 10
 MAX_HEADER = 60
 MIN_ROWS = 2
-_SHORT_LABELS = ("序号", "备注", "编号", "时限")
+_SHORT_LABELS = ("序号", "备注", "编号", "时限", "类别")
 # Words a column label ends with.
 _LABEL_END = re.compile(r"(?:序号|编号|名称|内容|任务|措施|举措|事项|要求|目标|指标|类别|领域|项目|工作|领导|单位|部门|科室|处室|主体"
                         r"|责任人|负责人|时限|时间|期限|节点|进度|情况|备注|地点|计划|成效|标准)")
@@ -320,20 +320,131 @@ def split_before_header(lines: list[Line]) -> list[Line]:
     return out
 
 
+def line_header(text: str) -> list[str] | None:
+    """The labels of a header line glued without separators, the whole line (类别序号重点督办内容牵头单位全年完成情况),
+    with a number column and a unit column (None: it is not one)."""
+    if len(text) > MAX_HEADER or "序号" not in text and "编号" not in text:
+        return None
+    labels = _labels(text)
+    if labels is None:
+        return None
+    kinds = column_kinds(labels)
+    if NUMBER not in kinds or not any(kind in UNIT_KINDS for kind in kinds) or LEADER in kinds:
+        return None
+    return labels
+
+
+_BREAK = set("、，,")
+
+
+def _names_after(text: str, k: int) -> int:
+    """The end of the unit names glued from ``text[k]`` when more text follows them (a report: 区财政局西城区一般…):
+    each name the shortest the suffixes allow (with the bracket after it), the next name only after a separator or
+    when it opens as a name does (各, 市, 区 …)."""
+    at = k
+    while at < len(text):
+        ends = [e for e in _name_ends(text, at, min(len(text), at + MAX_UNIT)) if is_unit_name(text[at:e])]
+        if not ends:
+            break
+        e = min((x for x in ends if text[at:x].endswith(_STRONG_ENDINGS)), default=min(ends))  # 局 before 社
+        if e < len(text) and text[e] in _OPEN:
+            e = max((x for x in ends if x > e and text[x - 1] in _CLOSE), default=e)
+        k_end = e
+        if e < len(text) and text[e] in _BREAK:
+            at = e + 1
+        elif e < len(text) and text[e] in _NAME_STARTS:
+            at = e
+        else:
+            return k_end
+        if not _name_ends(text, at, min(len(text), at + MAX_UNIT)):
+            return k_end
+    return at if at > k else k
+
+
+def _row_line(text: str, n: int, before: int) -> tuple[str, str, list[str], str] | None:
+    """(cells before the number, text, unit names, the rest) of one row glued on its own line with number ``n``
+    (``before``: how many columns stand before the number), or None."""
+    num = str(n)
+    at = text.find(num, 0, 40 if before else 1)
+    while at >= 0:
+        after = text[at + len(num):at + len(num) + 1]
+        if (at == 0 or not text[at - 1].isdigit()) and not after.isdigit() and after not in _QUANTITY:
+            break
+        at = text.find(num, at + 1, 40)
+    if at < 0 or (at > 0) != bool(before):
+        return None
+    body = text[at + len(num):]
+    stop = body.find("。")
+    while 0 <= stop:
+        end = _names_after(body, stop + 1)
+        if end > stop + 1:
+            names = _cells(body, stop + 1, end) or [[body[stop + 1:end]]]
+            return text[:at], body[:stop + 1], [name for cell in names for name in cell], body[end:]
+        stop = body.find("。", stop + 1)
+    return None
+
+
+def _line_rows(lines: list[Line], k: int, end: int, labels: list[str]) -> tuple[Grid, int] | None:
+    """The rows glued one per line under the glued header at ``lines[k]``: the grid and the index after it."""
+    kinds = column_kinds(labels)
+    number = kinds.index(NUMBER)
+    units = [c for c, kind in enumerate(kinds) if kind in UNIT_KINDS]
+    texts = [c for c, kind in enumerate(kinds) if kind == TEXT and number < c < units[0]]
+    if not texts:
+        return None
+    rest_col = next((c for c in range(units[-1] + 1, len(kinds)) if kinds[c] == TEXT), None)
+    grid = Grid(labels, first_line=lines[k].no)
+    j = k + 1
+    while j < end:
+        line = lines[j]
+        if not line.text:
+            j += 1
+            continue
+        row = _row_line(line.text, len(grid.rows) + 1, number)
+        if row is None:
+            break
+        head, text, names, rest = row
+        cells: list[str | None] = [""] * len(kinds)
+        if number:
+            cells[number - 1] = head
+        cells[number] = str(len(grid.rows) + 1)
+        cells[texts[-1]] = text
+        cells[units[0]] = "、".join(names[:1] if len(units) > 1 else names)
+        if len(units) > 1:
+            cells[units[-1]] = "、".join(names[1:])
+        if rest_col is not None:
+            cells[rest_col] = rest
+        grid.rows.append(GridRow(cells, line.no, line.no))
+        j += 1
+    if len(grid.rows) < MIN_ROWS:
+        return None
+    grid.last_line = grid.rows[-1].last_line
+    return grid, j
+
+
 def find_glued_cell_tables(lines: list[Line], start: int = 0, end: int | None = None) -> list[tuple[Grid, int, int]]:
-    """Every table glued without separators in a long line of ``lines[start:end]``: the grid and its index span."""
+    """Every table glued without separators in a long line of ``lines[start:end]`` (or glued one row per line
+    under a glued header line): the grid and its index span."""
     end = len(lines) if end is None else end
     found = []
-    for k in range(start, end):
+    k = start
+    while k < end:
         t = lines[k].text
+        k += 1
+        if len(t) < MIN_GLUED and (labels := line_header(t)) is not None:
+            got = _line_rows(lines, k - 1, end, labels)
+            if got is not None:
+                found.append((got[0], k - 1, got[1]))
+                k = got[1]
+                continue
         # a long line, or the part of one cut off before its header (split_before_header)
         header = glued_header(t) if (len(t) >= MIN_GLUED or t.startswith("序号")) and "序号" in t else None
-        if header is None or _interleaved(lines[k]):
+        if header is None or _interleaved(lines[k - 1]):
             continue
         _at, body, labels = header
         kinds = column_kinds(labels)
         rows = _rows(t[body:], kinds) if t.startswith("1", body) else _unnumbered_rows(t[body:], kinds)
         if len(rows) < MIN_ROWS:
             continue
-        found.append((_grid(labels, rows, lines[k]), k, k + 1))
+        found.append((_grid(labels, rows, lines[k - 1]), k - 1, k))
     return found

@@ -21,9 +21,12 @@ and the cells after it (units, leaders, deadlines), one per column.
 from __future__ import annotations
 
 import re
+from itertools import combinations
 
+from ..text.markers import match_section, match_subsection
 from ..text.units import looks_like_unit_list
-from .columns import NUMBER, TEXT, column_kinds, is_header
+from .columns import DEADLINE, NUMBER, TEXT, UNIT_KINDS, column_kinds, is_header
+from .flat_table import _unitish
 from .grid import REPORT_LABEL, Grid, GridRow
 from .lines import Line
 
@@ -126,6 +129,46 @@ def _fit(tokens: list[str], n: int) -> list[str | None]:
     return cells + [None] * (left - len(glued)) + glued  # missing cells are the first ones (categories)
 
 
+def _placed(tokens: list[str], kinds: list[str]) -> list[str | None]:
+    """The cells after the text, fewer than their columns: each where its kind fits best (a date in the deadline
+    column, past an empty unit cell), in order; at equal fit the first columns.
+
+    >>> _placed(["市园林局", "2023年10月"], ["lead", "cooperating", "deadline"])
+    ['市园林局', '', '2023年10月']
+    """
+    n = len(kinds)
+    if len(tokens) >= n:
+        return list(tokens)
+    best: list[str | None] = list(tokens) + [""] * (n - len(tokens))
+    if n > 8:
+        return best
+    score = _fitting(best, kinds)
+    for at in combinations(range(n), len(tokens)):
+        cells: list[str | None] = [""] * n
+        for k, t in zip(at, tokens):
+            cells[k] = t
+        fit = _fitting(cells, kinds)
+        if fit > score:
+            best, score = cells, fit
+    return best
+
+
+_TIME = re.compile(r"\d{4}[.年]|\d{1,2}月|年底|年内|底前|月底")
+
+
+def _fitting(cells: list[str | None], kinds: list[str]) -> int:
+    """How many cells fit the kind of their column: units in a unit column, a time in a deadline column, text
+    that is neither in a text column."""
+    fit = 0
+    for cell, kind in zip(cells, kinds):
+        if not cell:
+            continue
+        units, time = _unitish(cell), _TIME.search(cell) is not None and len(cell) <= 20
+        fit += (units if kind in UNIT_KINDS else time if kind == DEADLINE else
+                not units and not time if kind == TEXT else False)
+    return fit
+
+
 def _row_cells(tokens: list[str], kinds: list[str], sep: str, labels: list[str] = ()) -> list[str | None] | None:
     """Cells of one row, aligned on the columns."""
     n = len(kinds)
@@ -134,6 +177,10 @@ def _row_cells(tokens: list[str], kinds: list[str], sep: str, labels: list[str] 
         if len(cells) < n and kinds[0] == NUMBER and cells and not _NUMBER.match(cells[0] or ""):
             # a row under a merged 序号 cell: its number and the cells printed empty after it are merged
             return [None] + cells + [None] * (n - len(cells) - 1)
+        if 0 < len(cells) < n and kinds[0] != NUMBER:
+            right: list[str | None] = [None] * (n - len(cells)) + cells
+            if _fitting(right, kinds) > _fitting(cells, kinds):
+                return right  # the row's first cells are merged with those above: what it prints are its last ones
         return cells + [""] * (n - len(cells))
     number_col = kinds.index(NUMBER) if NUMBER in kinds else None
     texts = [k for k, kind in enumerate(kinds) if kind == TEXT]
@@ -142,20 +189,26 @@ def _row_cells(tokens: list[str], kinds: list[str], sep: str, labels: list[str] 
         return list(tokens)  # one token per column (短任务 市住建局 市财政局): nothing to guess
     sentence = [k for k, t in enumerate(body) if t and _is_sentence(t)]
     if not sentence:  # a short text cell: the longest cell that is not a list of units
-        others = [(len(t), k) for k, t in enumerate(body) if len(t) >= 6 and not looks_like_unit_list(t)]
+        others = [(len(t), k) for k, t in enumerate(body) if len(t) >= 6 and not looks_like_unit_list(t)
+                  and not (_TIME.search(t) and len(t) <= 12)]  # 2023年10月: a deadline cell, not the task
         sentence = [max(others)[1]] if others else []
     if not sentence or not texts:
         return None
     first, last = sentence[0], sentence[-1]
     stated = [k for k in texts if k >= len(labels) or not REPORT_LABEL.search(labels[k])]  # not 备注, 进展情况
     content_col = max(stated or texts)
+    if last > first and any(kinds[k] == TEXT for k in range(content_col + 1, n)):
+        # a report cell (进展情况) after the units is a sentence too: the text ends before the first unit list
+        units = next((k for k in range(first + 1, last) if body[k] and looks_like_unit_list(body[k])), None)
+        if units is not None:
+            last = max(k for k in sentence if k < units)
     text = " ".join(t for t in body[first:last + 1] if t)
     before = _fit(body[:first], content_col - (1 if number_col == 0 else 0))
     after_tokens = [t for t in body[last + 1:] if t]
     after_cols = n - content_col - 1
     if len(after_tokens) > after_cols > 0:
         after_tokens = after_tokens[: after_cols - 1] + [" ".join(after_tokens[after_cols - 1:])]
-    after: list[str | None] = after_tokens + [""] * (after_cols - len(after_tokens))
+    after = _placed(after_tokens, kinds[content_col + 1:])
     number = [tokens[0]] if number_col == 0 else []
     return number + before + [text] + after
 
@@ -169,6 +222,64 @@ def _cut_row(text: str) -> bool:
     the document stops inside (a text cell under a merged 序号: 义务教育段随迁子女就), not a signature or a date."""
     return (not _NUMBER.match(text[:1]) and not _SENTENCE.search(text) and not looks_like_unit_list(text)
             and not _DATE.search(text) and len(text) >= 6)
+
+
+def _content_of(kinds: list[str], labels: list[str]) -> int:
+    """The column that states the task: the last text column that is no report (进展情况, 备注)."""
+    texts = [k for k, kind in enumerate(kinds) if kind == TEXT]
+    stated = [k for k in texts if k >= len(labels) or not REPORT_LABEL.search(labels[k])]
+    return max(stated or texts or [0])
+
+
+_SIGNED = re.compile(r"^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$")
+
+
+def _signs(lines: list[Line], j: int, end: int) -> bool:
+    """Whether ``lines[j]`` is a signature: the next line with text is a date (2024年3月11日)."""
+    k = j + 1
+    while k < end and not lines[k].text:
+        k += 1
+    return k < end and _SIGNED.match(lines[k].text) is not None
+
+
+_CN_NUMERAL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]?|[(（][一二三四五六七八九十]{1,3}[)）])$")
+
+
+def _spaced_heading(tokens: list[str]) -> bool:
+    """A category row printed as a Chinese numeral, a space and a short title (一 经济发展): no task row.
+
+    >>> _spaced_heading(["一", "经济发展"]), _spaced_heading(["1", "推进改造", "市住建局"])
+    (True, False)
+    """
+    return len(tokens) == 2 and _CN_NUMERAL.match(tokens[0]) is not None and len(tokens[1]) <= 30 \
+        and not looks_like_unit_list(tokens[1])
+
+
+def _is_heading(text: str) -> bool:
+    """A section heading printed between a space-separated table's rows (一、… or (一)…), no sentence."""
+    return (match_section(text) is not None or match_subsection(text) is not None) and len(text) <= 60
+
+
+def _continue_row(row: GridRow, line: Line, kinds: list[str], labels: list[str]) -> bool:
+    """Whether a line without a space after a space-separated row goes on with that row (and add it): a unit
+    list after a row whose last filled cell is a unit cell (the cell's names one per line: 区农业农村委 /
+    区林业局), or text for the first empty text cell after it (a progress cell printed under the names)."""
+    text = line.text
+    if _NUMBER.match(text[:3]) or _is_heading(text):
+        return False
+    cells = row.cells
+    last = max((k for k, c in enumerate(cells) if c), default=-1)
+    if last < 0 or kinds[last] not in UNIT_KINDS:
+        return False
+    if looks_like_unit_list(text):
+        cells[last] = f"{cells[last]}、{text}"
+    else:
+        after = next((k for k in range(last + 1, len(kinds)) if kinds[k] == TEXT and not cells[k]), None)
+        if after is None or not _SENTENCE.search(text):
+            return False
+        cells[after] = text
+    row.last_line = line.no
+    return True
 
 
 def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -> list[tuple[Grid, int, int]]:
@@ -194,13 +305,27 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
             split = _split(line.raw, wide=sep == "  ")
             if split is None and sep == "|" and j == last_text and grid.rows and _cut_row(line.text):
                 split = [line.text], "|"  # the document stops inside a row under merged cells: its text cell
+            if split is None and sep != "|":
+                if grid.rows and not _signs(lines, j, end) and _continue_row(grid.rows[-1], line, kinds, labels):
+                    j += 1  # the row's unit cell (or the cell after it) goes on on a line of its own
+                    continue
+                if _is_heading(line.text):  # a section heading between rows (一、主要预期目标): a category row
+                    grid.rows.append(GridRow([line.text if k == _content_of(kinds, labels) else ""
+                                              for k in range(len(kinds))], line.no, line.no))
+                    j += 1
+                    continue
+            if split is not None and sep != "|" and _spaced_heading(split[0]):
+                grid.rows.append(GridRow([line.text if k == _content_of(kinds, labels) else ""
+                                          for k in range(len(kinds))], line.no, line.no))
+                j += 1  # 一 经济发展: a category row whose numeral a space sets apart
+                continue
             if split is None:
                 break
             tokens, line_sep = split
             if line_sep == "|" and all(_RULE.match(t) for t in tokens if t):
                 j += 1  # a Markdown rule under the header (|---|:---:|): no row
                 continue
-            if sep != "|" and not _NUMBER.match(tokens[0]):
+            if sep != "|" and kinds[0] == NUMBER and not _NUMBER.match(tokens[0]):
                 # a row without its number (完成…任务。 各科室): text, then a unit list at the end
                 if not (len(tokens) >= 2 and _is_sentence(tokens[0]) and looks_like_unit_list(tokens[-1])
                         and kinds[0] == NUMBER):

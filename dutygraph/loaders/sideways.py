@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 
 from ..text.units import looks_like_unit_list
-from .columns import DEADLINE, LEADER, TEXT, UNIT_KINDS, is_label
+from .columns import DEADLINE, LEADER, RESPONSIBLE, TEXT, UNIT_KINDS, is_label
 from .flat_table import column_kind
 from .grid import Grid, GridRow
 from .lines import Line
@@ -62,6 +62,7 @@ _DATE_WORD = re.compile(r"[年月日季底前]")
 _GROUP_HEADING_MAX = 8
 _BROKEN_HEAD, _BROKEN_TAIL = 4, 6
 _MEASURE = re.compile(r"[\d(（★◆▲●%％]")
+_MEASURE_ALONE = re.compile(r"^[(（][^()（）]{1,6}[)）]$")
 _UNKNOWN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,12}$")  # a name without digits or punctuation
 _ROW_KINDS = frozenset({LEADER, DEADLINE})  # rows that may stand between the task row and the unit row
 MAX_ROWS_BETWEEN = 3
@@ -144,8 +145,11 @@ def _heads_before(lines: list[Line], k: int, stop: int) -> tuple[list[tuple[str,
     return heads[::-1], None, (heads[-1][1] if heads else k), rows
 
 
-def _is_group_heading(text: str) -> bool:
-    return len(text) <= _GROUP_HEADING_MAX and not _MEASURE.search(text)
+def _is_group_heading(text: str, later: list[tuple[str, int]] = ()) -> bool:
+    """A heading over several columns: short without a measure, or without one where every later cell has one."""
+    if _MEASURE.search(text):
+        return False
+    return len(text) <= _GROUP_HEADING_MAX or bool(later) and all(_MEASURE.search(h) for h, _ in later)
 
 
 def _pair(heads: list[tuple[str, int]],
@@ -153,7 +157,13 @@ def _pair(heads: list[tuple[str, int]],
     """Each task cell with its line index, its unit cell (None: merged with the unit cell of the column
     before) and the line index of that unit cell."""
     heads = list(heads)
-    while len(heads) > len(units) and _is_group_heading(heads[0][0]) and len(heads) > MIN_COLUMNS:
+    k = 1
+    while k < len(heads):
+        if _MEASURE_ALONE.match(heads[k][0]):  # 开展现代农业科技培训 / (人次): the measure of the cell before
+            heads[k - 1:k + 1] = [(heads[k - 1][0] + heads[k][0], heads[k - 1][1])]
+        else:
+            k += 1
+    while len(heads) > len(units) and _is_group_heading(heads[0][0], heads[1:]) and len(heads) > MIN_COLUMNS:
         heads.pop(0)
     k = 0
     while len(heads) > len(units) and k + 1 < len(heads):
@@ -295,4 +305,42 @@ def find_sideways_tables(lines: list[Line], start: int = 0, end: int | None = No
         stop = _values_end(lines, after, end)
         found.append((Grid(columns, rows, first_line=lines[first].no, last_line=lines[stop - 1].no), first, stop))
         floor = k = stop
+    return found or _unlabelled(lines, start, end)
+
+
+UNLABELLED_BASIS = "the row of units under the task columns of a table printed sideways (no role label)"
+
+
+def _unlabelled(lines: list[Line], start: int, end: int) -> list[tuple[Grid, int, int]]:
+    """Tables printed sideways whose unit row carries no role label: the corner cell (地区), the task cells,
+    then at once a row of at least two unit lists, then no more units (sub-heads, values per place). The units
+    are responsible, each for its column (the first spanning the columns left over: ``inferred`` there)."""
+    found: list[tuple[Grid, int, int]] = []
+    k = start
+    while k < end:
+        if not _CORNER.match(lines[k].text):
+            k += 1
+            continue
+        heads: list[tuple[str, int]] = []
+        j = k + 1
+        while j < end and len(heads) <= MAX_COLUMNS:
+            t = lines[j].text
+            if t:
+                if looks_like_unit_list(t) or is_label(t) or _VALUE.match(t) or _CORNER.match(t) or \
+                        t.endswith(("表", "。", ":", "：")):
+                    break
+                heads.append((t, j))
+            j += 1
+        units, after = _units_after(lines, j, end, len(heads)) if j < end and looks_like_unit_list(lines[j].text) \
+            else ([], j)
+        if len(units) < MIN_COLUMNS or len(heads) < len(units):
+            k = max(j, k + 1)
+            continue
+        rows = [GridRow([h, u], lines[i].no, lines[at].no, inherit_basis=UNLABELLED_BASIS)
+                for h, i, u, at in _pair(heads, units)]
+        stop = _values_end(lines, after, end)
+        grid = Grid([lines[k].text, ""], rows, first_line=lines[k].no, last_line=lines[stop - 1].no)
+        grid.kinds = [TEXT, RESPONSIBLE]
+        found.append((grid, k, stop))
+        k = stop
     return found

@@ -192,3 +192,92 @@ def test_unit_cells_left_over_before_the_date_belong_to_the_last_unit_column():
     t = next(iter(tasks.values()))
     assert (lead(t), t.units(Role.COOPERATING)) == (["区市场监管局"], ["区商务委", "区绿化市容局"])
     assert [d.printed for d in t.deadlines] == ["2019年"]
+
+
+LEADER_HEADER = "序号\n目标名称\n工作标准\n分管领导\n牵头单位\n配合单位\n"
+
+
+def test_a_bracketed_note_on_its_own_line_ends_its_name_areas_are_whole_and_a_unit_skips_an_empty_leader_cell():
+    body = "\n".join([
+        "1", "主要预期目标",
+        "(1)地区生产总值增长6%。", "张某某", "发改局", "经开区", "高新园", "(某某镇)", "统计局",
+        "(2)社会消费品零售总额增长6%。", "商务局",
+        "(3)安全生产形势平稳向好。", "应急管理局", "(安委办)", "区安委会各成员单位",
+    ])
+    tasks = list(parse(body, LEADER_HEADER).values())
+    assert [(t.units(Role.LEAD), t.units(Role.COOPERATING), t.leaders) for t in tasks] == [
+        (["发改局"], ["经开区", "高新园(某某镇)", "统计局"], ["张某某"]),
+        (["商务局"], [], []),
+        (["应急管理局(安委办)"], ["区安委会各成员单位"], [])]
+
+
+def test_cells_merged_over_rows_sit_with_the_first_row_where_a_leader_cell_is_seen_merged_so():
+    # (2) prints its unit without the leader: the leader of (1) spans it, printed with the first row it spans;
+    # so (4) and (5), without cells, sit under the cells printed with (3)
+    body = "\n".join([
+        "1", "主要预期目标",
+        "(1)地区生产总值增长6%。", "张某某", "发改局", "统计局",
+        "(2)一般公共预算收入增长3%。", "财政局",
+        "(3)社会消费品零售总额增长6%。", "李某", "商务局",
+        "(4)进出口总额稳中提质。",
+        "(5)居民收入增速与经济增速同步。",
+        "(6)主要污染物减排完成下达任务。", "王某某", "工信局", "生态环境局",
+    ])
+    tasks = list(parse(body, LEADER_HEADER).values())
+    assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in tasks] == [
+        (["发改局"], ["统计局"]), (["财政局"], []), (["商务局"], []), (["商务局"], []), (["商务局"], []),
+        (["工信局"], ["生态环境局"])]
+    assert [a.inferred for t in tasks for a in t.assignments] == [False] * 4 + [True, True] + [False] * 2
+    # without that sign, items without cells share the cells after them (the seed's grammar)
+    tasks = list(parse(body.replace("(2)一般公共预算收入增长3%。\n财政局\n", ""), LEADER_HEADER).values())
+    assert [t.units(Role.LEAD) for t in tasks] == [["发改局"], ["商务局"], ["工信局"], ["工信局"], ["工信局"]]
+
+
+def test_items_without_cells_share_the_cells_after_them():
+    body = "\n".join(["1", "生态保护", "1)开展确权登记。", "市国土局", NB, "2)实施垂直管理。", "3)健全网格。",
+                      "市环保局", "各区政府"])
+    t = parse(body)
+    assert [(lead(x), x.units(Role.RESPONSIBLE)) for x in t.values()] == [
+        (["市国土局"], []), (["市环保局"], ["各区政府"]), (["市环保局"], ["各区政府"])]
+
+
+def test_headings_over_rows_a_noted_label_a_labelled_cell_and_a_second_table_under_its_own_heading():
+    text = "\n\n".join([  # a web page's cells, a blank line between them
+        "关于印发某市重点工作责任分解的通知",
+        "一、省级重点工作涉及本市的任务",
+        "序号", "重点工作任务(本市3项配合工作)", "责任单位",
+        "(一)张某副市长牵头重点工作",
+        "1", "加强粮食生产,稳定粮食播种面积。", "市农业农村局、市商务局", "省牵头单位:省农业农村厅",
+        "(二)李某副市长牵头重点工作",
+        "2", "深入实施消费新政,培育新型消费。", "市商务局",
+        "二、本市重点工作",
+        "序号", "重点工作任务(本市2项牵头工作)", "责任单位",
+        "1*", "大力推进科创走廊建设。", "科创走廊管委会、市科技局",
+        "2", "加快建设轨道交通。", "市交通局",
+    ])
+    doc = parse_plain_text(text, "snippet.txt")
+    got = [(t.text, t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks]
+    assert got == [
+        ("加强粮食生产,稳定粮食播种面积。", ["省农业农村厅"], ["市农业农村局", "市商务局"]),
+        ("深入实施消费新政,培育新型消费。", [], ["市商务局"]),
+        ("大力推进科创走廊建设。", [], ["科创走廊管委会", "市科技局"]),
+        ("加快建设轨道交通。", [], ["市交通局"])]
+
+
+def test_a_short_line_without_punctuation_that_names_no_unit_is_text_where_a_unit_cell_would_stand():
+    header = "序号\n主要职责\n具体工作事项\n负责部门\n"
+    body = "\n".join([
+        "1", "负责全县教育系统党的建设和思想政治工作,领导直属单位党组织的工作",
+        "指导全县教育系统党建和思想政治教育工作", "办公室",
+        "拟订学校安全工作有关规章措施并督促落实", "安全管理室",
+        "2", "研究拟订全县教育工作政策规定。", "组织实施教师交流轮岗", "人事管理室",
+    ])
+    tasks = list(parse(body, header).values())
+    assert [(t.provenance.first_line, t.units(Role.RESPONSIBLE)) for t in tasks] == [
+        (9, ["办公室"]), (12, ["安全管理室"]), (15, ["人事管理室"])]
+    assert tasks[0].text.endswith("指导全县教育系统党建和思想政治教育工作")
+
+
+def test_a_short_line_quoting_a_slogan_is_no_unit_cell():
+    body = "\n".join(["1", "推动产城融合,提升发展能级", "聚力攻坚", "项目“双进”", "(1)健全招商机制。", "(2)强化要素保障。"])
+    assert all(not t.assignments for t in parse(body, LEADER_HEADER).values())

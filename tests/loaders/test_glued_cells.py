@@ -53,3 +53,19 @@ def test_a_glued_table_whose_rows_carry_no_number_is_cut_after_the_unit_cells_th
         ("加快推进国土", ["市自然资源和规划局"], ["各县(市)区政府", "开发区管委会"]),
         ("扎实打好污染", ["市生态环境局"], ["各县(市)区政府"]),
         ("推进城市更新", ["市住房城乡建设局"], ["各县(市)区政府", "开发区管委会"])]
+
+
+def test_rows_glued_one_per_line_under_a_glued_header_line_end_their_units_before_the_report():
+    text = "\n".join([
+        "2023年重点工作完成情况",
+        "类别序号重点任务牵头单位完成情况",
+        "主要目标1粮食产量稳定在50万吨。县农业局县粮食产量完成48万吨,同比增长2%。",
+        "主要目标2城镇新增就业3000人。县人力社保局根据统计,全年新增就业3200人。",
+        "重点工作3新建农村公路30公里。县交通运输局、县财政局全年建成32公里。",
+    ])
+    doc = parse_text(text, "report.txt")
+    assert [(t.text, t.units(Role.LEAD), t.provenance.first_line) for t in doc.tasks] == [
+        ("粮食产量稳定在50万吨。", ["县农业局"], 3),
+        ("城镇新增就业3000人。", ["县人力社保局"], 4),
+        ("新建农村公路30公里。", ["县交通运输局", "县财政局"], 5)]
+    assert (doc.coverage.cues, doc.coverage.attached) == (1, 1)  # the glued header line is a role cue

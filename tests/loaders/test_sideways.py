@@ -95,3 +95,16 @@ def test_rows_of_people_and_dates_between_the_tasks_and_the_unit_row_are_leaders
     doc = parse_text(text, "plan.txt")
     assert [(t.text, t.leaders, [d.printed for d in t.deadlines], t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
         ("修建绿道", ["张三"], ["6月底前"], ["市住建局"]), ("治理水系", ["李四"], ["9月底前"], ["市水利局"])]
+
+
+def test_a_row_of_units_without_a_role_label_under_the_task_columns_after_a_corner_cell():
+    text = "\n\n".join([
+        "2019年民生工程完成情况表", "地区", "就业促进工程", "促进城乡劳动者就业创业",
+        "城镇新增就业(人)", "城镇失业人员再就业(人)", "下岗失业人员再就业(人)", "开展农业科技培训", "(人次)",
+        "市人社局", "市总工会", "市农业农村局",
+        "目标", "任务", "全市", "27800", "52242", "4400", "400", "1200",
+    ])
+    doc = parse_text(text, "table.txt")
+    got = [(t.text, t.units(Role.RESPONSIBLE), [a.inferred for a in t.assignments]) for t in doc.tasks]
+    assert got == [("城镇新增就业(人)", ["市人社局"], [False]), ("城镇失业人员再就业(人)", ["市人社局"], [True]),
+                   ("下岗失业人员再就业(人)", ["市总工会"], [False]), ("开展农业科技培训(人次)", ["市农业农村局"], [False])]

@@ -1,0 +1,19 @@
+"""A document cut inside its last unit name: the fragment is no unit (document._drop_cut_name)."""
+
+from dutygraph.loaders.document import parse_text
+from dutygraph.model import Role
+
+ROWS = "\n\n".join(["序号", "重点工作", "牵头单位", "配合单位",
+                    "1", "加快建设科学城。", "市科技局", "黄埔区政府",
+                    "2", "做好实验室筹建服务。", "市科技局", "市财政局",
+                    "3", "加快建设技术创新中心。"])
+
+
+def test_the_start_of_a_name_printed_whole_elsewhere_is_cut_although_its_ending_reads_as_a_suffix():
+    doc = parse_text(ROWS + "\n\n市科", "plan.txt")  # 市科 ends with 科 (a section), but is 市科技局 cut short
+    assert [t.units(Role.LEAD) for t in doc.tasks] == [["市科技局"], ["市科技局"], []]
+
+
+def test_a_whole_last_name_is_kept():
+    doc = parse_text(ROWS + "\n\n市发改委", "plan.txt")
+    assert [t.units(Role.LEAD) for t in doc.tasks][-1] == ["市发改委"]
