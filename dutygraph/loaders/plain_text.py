@@ -15,6 +15,7 @@ import hashlib
 import re
 from pathlib import Path
 
+from ..errors import InputError
 from ..model import Deadline, Document, Provenance, Task
 from ..text.amounts import find_amounts
 from ..text.dates import find_deadlines, parse_date
@@ -54,7 +55,20 @@ def parse_plain_text(text: str, source: str, sha256: str | None = None) -> Docum
     from .comma_rows import commas_as_tabs
     from .document import parse_text  # the layouts beyond flattened tables live there
 
-    return parse_text(commas_as_tabs(text), source, sha256)
+    try:
+        doc, error = parse_text(text, source, sha256), None
+    except InputError as exc:
+        doc, error = None, exc
+    if doc is None or not any(t.assignments for t in doc.tasks):
+        tabbed = commas_as_tabs(text)  # a task table pasted as comma-separated text, the only table here
+        if tabbed != text:
+            try:
+                return parse_text(tabbed, source, sha256)
+            except InputError:
+                pass
+    if doc is None:
+        raise error  # the text's own error (the same budget holds both readings)
+    return doc
 
 
 def _year_of(date: str | None) -> int | None:
