@@ -206,6 +206,9 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
     text = "".join(text.split()).strip("。；;,，")
     if not text or len(text) > MAX_CLAUSE:
         return None
+    if "为" in text:  # X为牵头单位,Y为配合单位: the role as a label after 为 is the role word
+        text = _AS_ROLE.sub(lambda m: _AS_ROLE_WORD[m.group(1)] if is_unit_name(
+            _LIST_SEPARATOR.split(text[:m.start()])[-1]) else m.group(0), text)  # 列第一位的为牵头单位: a note
     if "牵头" in text and ("(" in text or "（" in text):
         # (列第一位的为牵头单位,下同) spreads a convention (conventions.py), not units, and names none
         text = first_listed_bracket().sub("", text)
@@ -343,6 +346,9 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
 
 
 _ROLE_WORD = re.compile("|".join(ROLE_WORDS))
+_AS_ROLE = re.compile(r"为(牵头|配合|协办|责任)(?:单位|部门)(?=$|[,，；;。])")
+_LIST_SEPARATOR = re.compile(r"[,，；;、:：]")
+_AS_ROLE_WORD = {"牵头": "牵头", "配合": "配合", "协办": "协办", "责任": "负责"}
 _SPACE = re.compile(r"\s")  # what str.split() splits on
 # A role word where a segment of a clause can end: before a separator, a closing bracket or the end.
 _ROLE_AT_END = re.compile("(?:" + "|".join(ROLE_WORDS) + ")(?:" + "|".join(ROLE_AFTER) + ")?(?=[,，；;。)）〕】\\]]|$)")

@@ -46,10 +46,12 @@ def to_lines(text: str) -> list[Line]:
     if raw_lines and raw_lines[-1] == "":
         raw_lines.pop()
     texts = ["".join(raw.split()) for raw in raw_lines]  # clean(), inlined: this runs once per line
-    for k, raw in enumerate(raw_lines):  # names a space separates inside brackets keep a separator
-        if len(texts[k]) < len(raw) and _BRACKET_SPACE.search(raw.strip()):
-            texts[k] = join_spaced_names(raw)
-        if "【" in raw or "[" in raw:  # 【牵头单位】X: a label in square brackets, printed without its colon
+    # names a space separates inside brackets keep a separator (lines with white space inside them only)
+    for k in [k for k, (t, raw) in enumerate(zip(texts, raw_lines)) if len(t) < len(raw) and len(t) < len(raw.strip())]:
+        if _BRACKET_SPACE.search(raw_lines[k]):
+            texts[k] = join_spaced_names(raw_lines[k])
+    if "【" in text or "[" in text:  # 【牵头单位】X: a label in square brackets, printed without its colon
+        for k in [k for k, raw in enumerate(raw_lines) if "【" in raw or "[" in raw]:
             texts[k] = bracketed_labels(texts[k])
     blank = [not text and raw != "" for text, raw in zip(texts, raw_lines)]  # only spaces: a blank cell
     # Line(no, raw, text, blank) for each, without the Python-level __new__ of a NamedTuple
