@@ -54,7 +54,7 @@ from typing import Callable
 from ..errors import DutygraphError, QueryError, StoreError
 from . import generations as gen
 from . import schema, vocab
-from .ladybug_store import LadybugStore, load_buffer_pool, load_parts_per_commit
+from .ladybug_store import LadybugStore, load_buffer_pool, load_parts_per_commit, load_rows_per_commit
 from .oxigraph_store import OxigraphStore, PartLoader
 
 DEFAULT_PATH = Path(".dutygraph")
@@ -350,7 +350,8 @@ class EmbeddedStore:
         self._phase("ladybug")
         ladybug = LadybugStore(new / "graph.lbug", buffer_pool=load_buffer_pool())
         try:
-            touched_nodes, touched_edges = ladybug.open().load_staged(stage, replaced, load_parts_per_commit())
+            touched_nodes, touched_edges = ladybug.open().load_staged(stage, replaced, load_parts_per_commit(),
+                                                                       load_rows_per_commit())
             shared_nodes, shared_edges = ladybug.shared_rows(touched_nodes)
             counts = ladybug.counts()
             cypher = {d["id"]: d["sha256"] for d in ladybug.documents()}

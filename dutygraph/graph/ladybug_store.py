@@ -88,6 +88,49 @@ def _file_list(files) -> str:
     return "[" + ", ".join(f"'{q}'" for q in quoted) + "]"
 
 
+def _rows(files) -> int:
+    """The rows of Parquet files (from their footers)."""
+    import pyarrow.parquet as pq
+
+    return sum(pq.read_metadata(f).num_rows for f in files)
+
+
+def _chunks(files: list, cap: int) -> list[list]:
+    """``files`` in runs of at most ``cap`` rows (a file bigger than ``cap`` alone; 0: one run of all).
+
+    >>> _chunks([], 10)
+    []
+    """
+    import pyarrow.parquet as pq
+
+    if not cap:
+        return [files] if files else []
+    out: list[list] = []
+    run: list = []
+    held = 0
+    for f in files:
+        n = pq.read_metadata(f).num_rows
+        if run and held + n > cap:
+            out.append(run)
+            run, held = [], 0
+        run.append(f)
+        held += n
+    if run:
+        out.append(run)
+    return out
+
+
+def _distinct_tokens(files) -> set[str]:
+    """The distinct tokens (column ``to``) of token shards."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    found: set[str] = set()
+    for f in files:
+        found.update(pc.unique(pq.read_table(f, columns=["to"]).column(0)).to_pylist())
+    return found
+
+
 def load_buffer_pool() -> int:
     """The buffer pool (bytes) of a database opened for a load: ``$DUTYGRAPH_LADYBUG_BUFFER_POOL_MB`` MiB, by
     default :data:`LOAD_BUFFER_POOL_MB` (ladybug's own default is 80 % of the machine's memory)."""
@@ -102,6 +145,13 @@ def load_parts_per_commit() -> int:
     return max(1, int(n)) if n else LOAD_PARTS_PER_COMMIT
 
 
+def load_rows_per_commit() -> int:
+    """Staged relationship rows copied per transaction by a load into a generation built aside
+    (``$DUTYGRAPH_LADYBUG_ROWS_PER_COMMIT``, by default :data:`LOAD_ROWS_PER_COMMIT`)."""
+    n = os.environ.get("DUTYGRAPH_LADYBUG_ROWS_PER_COMMIT")
+    return max(1, int(float(n))) if n else LOAD_ROWS_PER_COMMIT
+
+
 # Measured on the staged files of generated plans, ladybug's load alone (benchmarks/corpus_load.py, README
 # "Bigger than one machine"): in one transaction its process grew with the corpus (0.99 GB at 1,000 plans,
 # 1.59 GB at 3,000, 3.6 GB in the whole load at 10,000), whatever the buffer pool (1.57 GB at 3,000 with 1 GB;
@@ -110,6 +160,13 @@ def load_parts_per_commit() -> int:
 # (19.5 s against 13.5 at 3,000; every 8 parts: 1.14 GB and 2.7 times).
 LOAD_BUFFER_POOL_MB = 1024
 LOAD_PARTS_PER_COMMIT = 32
+# Each commit costs per relationship table it touches, more as the table grows (ladybug alone on 1,000 staged
+# plans, every table committed every 4 parts: 16.0 CPU s, of which the commits 11.9, against 4.7 s in one
+# transaction; node tables alone commit cheaply). So the relationship tables are copied one at a time from all
+# their shards, cut at this many rows (the token index of 10,000 plans, 20 million pairs, in 6 transactions, the
+# others in one each): 1,000 plans 6.7 CPU s and 0.61 GB (every 4 parts for the nodes), 3,000 plans 15.1 CPU s
+# and 1.05 GB against 18.0 s and 1.17 GB committed every 32 parts (busy machine, same sitting).
+LOAD_ROWS_PER_COMMIT = 4_000_000
 
 
 class LadybugStore:
@@ -243,8 +300,8 @@ class LadybugStore:
                 before_commit()
 
     # -- the bulk path ---------------------------------------------------------------------
-    def load_staged(self, stage, replaced: list[str], parts_per_commit: int | None = None
-                    ) -> tuple[dict[str, set[str]], set[tuple[str, str, str]]]:
+    def load_staged(self, stage, replaced: list[str], parts_per_commit: int | None = None,
+                    rows_per_commit: int | None = None) -> tuple[dict[str, set[str]], set[tuple[str, str, str]]]:
         """Bulk-load a staging folder (:class:`~dutygraph.graph.staging.Stage`) into this database.
 
         The contribution of ``replaced`` (documents already here and staged again) is
@@ -253,12 +310,17 @@ class LadybugStore:
         nodes and relationships already here; all in one transaction (one commit is
         much faster than one per statement).
 
-        With ``parts_per_commit``, the owned rows are copied that many staged parts at a
-        time, each group in a transaction of its own (the removal and the shared nodes
-        first, the shared relationships last): ladybug holds what one transaction wrote
-        until it commits and checkpoints, so memory then follows a group, not the whole
-        corpus. A failure leaves the groups before it committed: for a database built
-        aside and thrown away when a load fails (the embedded store's generations).
+        With ``parts_per_commit`` (and ``rows_per_commit``), a load of more parts (or of a
+        relationship table of more rows) is split into transactions: the removal and the
+        shared nodes first; the owned nodes ``parts_per_commit`` staged parts at a time;
+        the Token nodes; then each relationship table (the token index's too) from all
+        its shards, ``rows_per_commit`` rows at most per transaction; the shared
+        relationships last. Ladybug holds what one transaction wrote until it commits and
+        checkpoints, so memory follows a group or a table, not the whole corpus; and a
+        commit costs in proportion to the relationship tables it touches (their size
+        included), so each is committed as few times as that allows, not once per group
+        of parts. A failure leaves the transactions before it committed: for a database
+        built aside and thrown away when a load fails (the embedded store's generations).
         Returns the shared nodes (label -> ids) and shared relationships ((type, from,
         to) ids) whose description may have changed: the staged ones and those the
         replaced documents named.
@@ -306,8 +368,13 @@ class LadybugStore:
                     touched_edges.update((type_, r["source"], r["target"]) for r in rows)
                     touched_nodes.setdefault(a, set()).update(r["source"] for r in rows)
 
-        if len(groups) == 1:  # one transaction: no more parts than one commit takes
-            with self._transaction():
+        rows_cap = rows_per_commit or 0
+        tables = [(f"{type_}-{a}-{b}", stage.edge_files(key, shared=False), type_, (a, b))
+                  for key in edge_keys() for type_, a, b in [key]]
+        tables += [(f"{TOKEN_EDGE}-{label}", stage.token_files(label, shared=False), TOKEN_EDGE, (label, TOKEN_LABEL))
+                   for label in INDEXED]
+        if len(groups) == 1 and (not rows_cap or all(_rows(files) <= rows_cap for _, files, _, _ in tables)):
+            with self._transaction():  # one transaction: no more than one commit takes
                 if replaced:
                     self._named_by(replaced, touched_nodes, touched_edges)
                     self._remove(replaced)
@@ -315,6 +382,10 @@ class LadybugStore:
                 copy_owned(groups[0])
                 shared_edges()
             return touched_nodes, touched_edges
+        # Grouped: the node tables a group of parts at a time, then each relationship table (the token index's
+        # too) from all its shards, cut where a transaction would exceed rows_cap rows. A commit costs in
+        # proportion to the relationship tables it touches, each time (measured: README, "Bigger than one
+        # machine"), so each relationship table is committed as few times as memory allows, not once per group.
         with self._transaction():
             if replaced:
                 self._named_by(replaced, touched_nodes, touched_edges)
@@ -322,7 +393,17 @@ class LadybugStore:
             shared_nodes()
         for group in groups:
             with self._transaction():
-                copy_owned(group)
+                for label in NODE_LABELS:
+                    files = owned(stage.node_files(label, shared=False), group)
+                    if files:
+                        self._run(f"COPY {label} FROM {_file_list(files)}")
+        with self._transaction():
+            self._add_tokens(_distinct_tokens(f for label in INDEXED for f in stage.token_files(label, shared=False)))
+        for _, files, type_, (a, b) in tables:
+            for chunk in _chunks(files, rows_cap):
+                options = f" (from='{a}', to='{b}')" if type_ == TOKEN_EDGE or len(EDGE_ENDPOINTS[type_]) > 1 else ""
+                with self._transaction():
+                    self._run(f"COPY {type_} FROM {_file_list(chunk)}{options}")
         with self._transaction():
             shared_edges()
         return touched_nodes, touched_edges
@@ -432,17 +513,11 @@ class LadybugStore:
     def _copy_staged_tokens(self, stage, parts: set[str]) -> None:
         """The token index of the staged owned nodes of ``parts``: the token shards of the staging folder (written
         beside the node shards, :meth:`~dutygraph.graph.staging.Stage.token_files`), copied as they are."""
-        import pyarrow.compute as pc
-        import pyarrow.parquet as pq
-
         for label in INDEXED:
             files = [f for f in stage.token_files(label, shared=False) if f.stem in parts]
             if not files:
                 continue
-            wanted: set[str] = set()
-            for f in files:
-                wanted.update(pc.unique(pq.read_table(f, columns=["to"]).column(0)).to_pylist())
-            self._add_tokens(wanted)
+            self._add_tokens(_distinct_tokens(files))
             self._run(f"COPY {TOKEN_EDGE} FROM {_file_list(files)} (from='{label}', to='{TOKEN_LABEL}')")
 
     @staticmethod

@@ -52,6 +52,25 @@ def edge_keys() -> list[EdgeKey]:
     return [(t, a, b) for t in EDGE_TYPES for a, b in EDGE_ENDPOINTS[t]]
 
 
+def columns_table(rows: list[dict], schema, keys: dict[str, str] | None = None):
+    """An Arrow table of ``schema`` from row dicts, built a column at a time (a column's value in a row is
+    ``row.get(keys.get(column, column))``: None where the row has none).
+
+    >>> from .tables import arrow_schema
+    >>> columns_table([{"source": "a", "line_first": 3}, {"source": "b"}],
+    ...               arrow_schema({"from": "STRING", "line_first": "INT"}), {"from": "source"}).to_pylist()
+    [{'from': 'a', 'line_first': 3}, {'from': 'b', 'line_first': None}]
+    """
+    import pyarrow as pa
+
+    keys = keys or {}
+    arrays = []
+    for f in schema:
+        key = keys.get(f.name, f.name)
+        arrays.append(pa.array([r.get(key) for r in rows], f.type))
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
 class Stage:
     """A staging folder (see the module's docstring); parts are written once, never appended to."""
 
@@ -70,20 +89,14 @@ class Stage:
             if rows:
                 folder = self.root / "nodes" / label
                 folder.mkdir(parents=True, exist_ok=True)
-                columns = NODE_PROPERTIES[label]
-                table = pa.Table.from_pylist([{p: r.get(p) for p in columns} for r in rows],
-                                             schema=arrow_schema(columns))
-                pq.write_table(table, folder / f"{part}.parquet")
-        columns = edge_columns()
-        schema = arrow_schema(columns)
+                pq.write_table(columns_table(rows, arrow_schema(NODE_PROPERTIES[label])), folder / f"{part}.parquet")
+        schema = arrow_schema(edge_columns())
         for (type_, a, b), rows in edges.items():
             if rows:
                 folder = self.root / "edges" / f"{type_}-{a}-{b}"
                 folder.mkdir(parents=True, exist_ok=True)
-                table = pa.Table.from_pylist([{"from": r["source"], "to": r["target"],
-                                               **{p: r.get(p) for p in EDGE_PROPERTIES}} for r in rows],
-                                             schema=schema)
-                pq.write_table(table, folder / f"{part}.parquet")
+                pq.write_table(columns_table(rows, schema, {"from": "source", "to": "target"}),
+                               folder / f"{part}.parquet")
         if part != SHARED:
             self._write_tokens(part, nodes)
         chunks = [nquads] if isinstance(nquads, (bytes, bytearray)) else nquads

@@ -36,8 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from .rows import edge_rows, node_rows
-from .schema import DOCUMENT_LABELS
+from .schema import DOCUMENT_LABELS, EDGE_PROPERTIES, NODE_PROPERTIES
 from .staging import SHARED, EdgeKey, Stage
 from .tables import _merge
 
@@ -114,22 +113,44 @@ def split(graph, nquads: bool = True) -> Split:
     from .rdf import SHARED as SHARED_KEY
     from .rdf import graph_name, graph_ntriples
 
-    nodes, edges = node_rows(graph), edge_rows(graph)
-    own_nodes = {label: rows for label, rows in nodes.items() if label in DOCUMENT_LABELS}
-    shared_nodes = {label: rows for label, rows in nodes.items() if label not in DOCUMENT_LABELS}
-    own_edges: dict[EdgeKey, list[dict]] = {}
-    shared_edges: dict[EdgeKey, list[dict]] = {}
-    for key, rows in edges.items():
-        for r in rows:
-            (own_edges if r["document"] is not None else shared_edges).setdefault(key, []).append(r)
+    own_nodes, shared_nodes, own_edges, shared_edges = _rows(graph)
     if nquads:
         nquads = [body.replace(b" .\n", f" <{graph_name(key)}> .\n".encode())
                   for key, body in graph_ntriples(graph).items() if key != SHARED_KEY]
     else:
         nquads = []
-    documents = {r["id"]: r["sha256"] for r in own_nodes.get("Document", ())}
+    documents = {r["id"]: r.get("sha256") for r in own_nodes.get("Document", ())}
     return Split(own_nodes, own_edges, shared_nodes, shared_edges, nquads, documents,
-                 sum(map(len, edges.values())))
+                 sum(map(len, own_edges.values())) + sum(map(len, shared_edges.values())))
+
+
+def _rows(graph) -> tuple[dict, dict, dict, dict]:
+    """A graph's rows by label and by (type, from, to), owned and shared (:func:`split`), in the order of
+    :func:`~dutygraph.graph.rows.node_rows` and :func:`~dutygraph.graph.rows.edge_rows`. A shared row holds
+    every schema property (None where absent: the index merges them); an owned row is the graph's own
+    attribute dict (``label`` or ``type`` besides, absent properties left out), with ``source`` and ``target``
+    for a relationship: every sink reads a row with ``get``, so none is copied value by value."""
+    own_nodes: dict[str, list[dict]] = {}
+    shared_nodes: dict[str, list[dict]] = {}
+    labels = {}
+    for n, data in sorted(graph.nodes(data=True), key=lambda item: item[0]):
+        label = labels[n] = data["label"]
+        if label in DOCUMENT_LABELS:
+            own_nodes.setdefault(label, []).append(data)
+        else:
+            shared_nodes.setdefault(label, []).append({p: data.get(p) for p in NODE_PROPERTIES[label]})
+    own_edges: dict[EdgeKey, list[dict]] = {}
+    shared_edges: dict[EdgeKey, list[dict]] = {}
+    for u, v, _, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[2], e[0], e[1])):
+        key = (data["type"], labels[u], labels[v])
+        if data.get("document") is not None:
+            row = dict(data)
+            row["source"], row["target"] = u, v
+            own_edges.setdefault(key, []).append(row)
+        else:
+            shared_edges.setdefault(key, []).append({"source": u, "target": v,
+                                                     **{p: data.get(p) for p in EDGE_PROPERTIES}})
+    return own_nodes, shared_nodes, own_edges, shared_edges
 
 
 @dataclass

@@ -134,8 +134,9 @@ def test_a_failed_batched_load_leaves_the_index_as_it_was(seed_doc, tmp_path):
 
 
 def test_a_load_committed_every_part_equals_one_in_one_transaction(tmp_path):
-    """The embedded store's bulk path commits a group of parts at a time (memory then follows a group): the same
-    nodes, relationships and token index as one transaction."""
+    """The embedded store's bulk path commits the node tables a group of parts at a time and each relationship
+    table a run of shards at a time (memory then follows a group or a run): the same nodes, relationships and
+    token index as one transaction."""
     from networkx.utils import graphs_equal
 
     from dutygraph.graph.stream import stage_files
@@ -146,12 +147,14 @@ def test_a_load_committed_every_part_equals_one_in_one_transaction(tmp_path):
     staged = stage_files(files, stage, processes=1, part_size=2)
     assert len({f.stem for f in stage.node_files("Task", shared=False)}) >= 3
     stores = {}
-    for name, per_commit in (("one", None), ("each", 1)):
+    for name, per_commit, rows in (("one", None, None), ("each", 1, None), ("rows", 2, 5)):
         with LadybugStore(tmp_path / f"{name}.lbug", buffer_pool=256 << 20) as store:
-            store.load_staged(stage, [], per_commit)
+            store.load_staged(stage, [], per_commit, rows)
             stores[name] = (store.counts(), store.to_networkx(), held(store.cypher), token_nodes(store.cypher))
     assert stores["one"][0]["nodes"]["Document"] == len(staged.documents) == len(files)
     assert stores["one"][0] == stores["each"][0]
     assert graphs_equal(stores["one"][1], stores["each"][1])
     assert stores["one"][2] == stores["each"][2] and max(stores["each"][2].values()) == 1
     assert stores["one"][3] == stores["each"][3]
+    assert stores["one"][0] == stores["rows"][0] and graphs_equal(stores["one"][1], stores["rows"][1])
+    assert stores["one"][2:] == stores["rows"][2:]
