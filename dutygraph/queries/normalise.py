@@ -67,7 +67,10 @@ def normalise(rows: list[dict] | Columns, columns: tuple[str, ...], list_columns
     values, n = columns_of(rows, columns)
     at = {c: i for i, c in enumerate(columns)}
     for i, c in enumerate(columns):
-        values[i] = [_sorted_list(v) for v in values[i]] if c in list_columns else _whole_floats(values[i])
+        if c in list_columns:  # a list without None sorted here, anything else by _sorted_list
+            values[i] = [sorted(v) if v.__class__ is list and None not in v else _sorted_list(v) for v in values[i]]
+        else:
+            values[i] = _whole_floats(values[i])
     runs = _sort_runs(order)
     if runs:
         index = list(range(n))
