@@ -10,8 +10,8 @@ store (``EmbeddedStore.load``, as ``dutygraph load`` does) and, when a server
 answers, into Neo4j (``Neo4jStore.load``); then every question runs against it
 through the backends the command line uses:
 
-* ``ladybug``: ``CypherBackend`` over ``EmbeddedStore.cypher`` (read-only, 30 s timeout,
-  as ``dutygraph.queries.connect.open_backend``);
+* ``ladybug``: ``embedded_backend`` (``CypherBackend`` over ``EmbeddedStore.cypher``, the questions read
+  column by column through ``cypher_columns``; read-only, 30 s timeout, as ``dutygraph.queries.connect.open_backend``);
 * ``pyoxigraph``: ``SparqlBackend`` over ``EmbeddedStore.sparql`` (list parameters run
   the text once per element);
 * ``neo4j``: ``CypherBackend`` over ``Neo4jStore.run_read`` (one read transaction per query).
@@ -251,7 +251,7 @@ def pick_store_cases(store, log) -> tuple[list[Case], dict]:
     the leaf tasks of its first TOPIC_SAMPLE documents (reading every text at 10,000 plans takes minutes)
     and its task count and document counted in the store. Returns the cases and the store's sizes."""
     from dutygraph.graph.text_index import rarest_tokens
-    from dutygraph.queries.backends import CypherBackend
+    from dutygraph.queries.backends import embedded_backend
     from dutygraph.queries.topics import task_hits
 
     def one(key):
@@ -270,7 +270,7 @@ def pick_store_cases(store, log) -> tuple[list[Case], dict]:
     picks["names"] = {picked[k]["id"]: picked[k]["name"] for k in ("program", "place", "project", "row") if picked[k]}
     picks["labels"] = {picks[k]: k.capitalize() if k != "row" else "Task" for k in ("program", "place", "project", "row")
                        if picks[k]}
-    backend = CypherBackend(lambda q, p: store.cypher(q, p, timeout=None), "embedded")
+    backend = embedded_backend(store, None)
     picks["leaves"] = sorted({r["node"] for r in backend.ask("depends", targets=targets)})
     sample = store.cypher("MATCH (t:Task) WHERE t.kind = 'item' AND t.document IN $docs "
                           "RETURN t.text AS text, t.title AS title, t.document AS document",
@@ -495,7 +495,7 @@ def run_loaded(path: Path, args, log) -> dict:
 def time_cases(path: Path, cases: list[Case], args, info: dict, log, neo4j=None, graph=None, counts=None) -> dict:
     """Every case on the store at ``path`` (and on Neo4j, loaded with ``graph``, when given); the rows compared."""
     from dutygraph.graph.embedded import EmbeddedStore
-    from dutygraph.queries.backends import CypherBackend, SparqlBackend
+    from dutygraph.queries.backends import CypherBackend, SparqlBackend, embedded_backend
 
     wanted = [w.strip() for w in args.cases.split(",") if w.strip()]
     if wanted:
@@ -506,7 +506,7 @@ def time_cases(path: Path, cases: list[Case], args, info: dict, log, neo4j=None,
     store = EmbeddedStore(path)  # opened read-only on first use, as the CLI opens it
     try:
         backends = {
-            "ladybug": CypherBackend(lambda q, p: store.cypher(q, p, timeout=TIMEOUT), "embedded"),
+            "ladybug": embedded_backend(store, TIMEOUT),
             "pyoxigraph": SparqlBackend(lambda q, p: store.sparql(q, p), "pyoxigraph"),
         }
         only = [b.strip() for b in args.backends.split(",") if b.strip()]

@@ -386,6 +386,11 @@ class EmbeddedStore:
         ladybug, _ = self._stores()
         return ladybug.cypher(query, params, timeout)
 
+    def cypher_columns(self, query: str, params: dict | None = None, timeout: float | None = None) -> dict[str, list]:
+        """The answer of a read-only Cypher query (ladybug) column by column (:meth:`LadybugStore.cypher_columns`)."""
+        ladybug, _ = self._stores()
+        return ladybug.cypher_columns(query, params, timeout)
+
     def sparql(self, query: str, bindings: dict | None = None) -> list[dict] | bool:
         """Rows of a read-only SPARQL query (pyoxigraph) on the merged graph."""
         return self._stores()[1].sparql(query, bindings)

@@ -224,6 +224,28 @@ class LadybugStore:
                write: bool = False) -> list[dict]:
         """Rows of one Cypher statement as dicts; anything but a read of the graph is refused unless ``write``
         (:mod:`dutygraph.graph.ladybug_guard`), and the store must then be writable."""
+        def rows(result) -> list[dict]:
+            columns = result.get_column_names()
+            out = []
+            while result.has_next():
+                out.append(dict(zip(columns, result.get_next())))
+            return out
+
+        return self._read(query, params, timeout, write, rows)
+
+    def cypher_columns(self, query: str, params: dict | None = None, timeout: float | None = None) -> dict[str, list]:
+        """The answer of one read-only Cypher statement column by column (name -> values), as
+        :meth:`cypher` checks and runs it: read through Arrow, without a Python object per row (a question's
+        rows: :class:`dutygraph.queries.normalise.Columns`). Values of scalars and lists as :meth:`cypher`
+        gives them."""
+        def columns(result) -> dict[str, list]:
+            table = result.get_as_arrow(chunk_size=0)
+            return {name: table.column(i).to_pylist() for i, name in enumerate(table.column_names)}
+
+        return self._read(query, params, timeout, False, columns)
+
+    def _read(self, query: str, params: dict | None, timeout: float | None, write: bool, read: Callable):
+        """``read(result)`` of one Cypher statement, checked (:mod:`dutygraph.graph.ladybug_guard`) and run."""
         from .ladybug_guard import check_read, error_message, one_statement
 
         self.open()
@@ -239,11 +261,7 @@ class LadybugStore:
                 raise QueryError(error_message(str(exc), shift=0)) from None
             if isinstance(result, list):  # one_statement let it through: nothing ran twice, but say so
                 raise QueryError("refused: one statement per query (a second one follows a ';')")
-            columns = result.get_column_names()
-            rows = []
-            while result.has_next():
-                rows.append(dict(zip(columns, result.get_next())))
-            return rows
+            return read(result)
         finally:
             self._conn.set_query_timeout(0)
 

@@ -10,6 +10,7 @@ from typing import Callable
 
 from ..errors import QueryError
 from .catalogue import QUESTIONS, Question
+from .normalise import Columns
 
 
 class Backend:
@@ -43,17 +44,31 @@ DIALECTS = {"neo4j": "neo4j", "embedded": "ladybug", "ladybug": "ladybug"}
 
 class CypherBackend(Backend):
     """Runs the catalogue's Cypher texts through ``run(query, params)`` (ladybug or Neo4j); ``dialect`` (by
-    default from the name, :data:`DIALECTS`) picks the texts written for that store's indexes."""
+    default from the name, :data:`DIALECTS`) picks the texts written for that store's indexes. With
+    ``columns(query, params)`` (a store that reads its answer column by column: name -> values, ladybug's
+    ``cypher_columns``) the questions are asked through it; ``run`` stays for what asks the store directly."""
 
     name = "cypher"
 
-    def __init__(self, run: Callable[[str, dict], list[dict]], name: str = "cypher", dialect: str | None = None):
+    def __init__(self, run: Callable[[str, dict], list[dict]], name: str = "cypher", dialect: str | None = None,
+                 columns: Callable[[str, dict], dict[str, list]] | None = None):
         self.run = run
         self.name = name
         self.dialect = dialect if dialect is not None else DIALECTS.get(name, "")
+        self.columns = columns
 
     def raw(self, question, params):
-        return self.run(question.cypher_text(self.dialect), params)
+        text = question.cypher_text(self.dialect)
+        if self.columns is not None:
+            return Columns(self.columns(text, params))
+        return self.run(text, params)
+
+
+def embedded_backend(store, timeout: float | None = None) -> CypherBackend:
+    """The Cypher backend of an :class:`~dutygraph.graph.embedded.EmbeddedStore` (ladybug) as the command line
+    asks it: questions read column by column, ``timeout`` seconds at most per query (None: no limit)."""
+    return CypherBackend(lambda q, p: store.cypher(q, p, timeout=timeout), "embedded",
+                         columns=lambda q, p: store.cypher_columns(q, p, timeout=timeout))
 
 
 LIST_SEPARATOR = "\x1f"  # GROUP_CONCAT separator of the SPARQL texts' list columns

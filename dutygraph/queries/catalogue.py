@@ -19,12 +19,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from operator import itemgetter
 from typing import Callable
 
 from . import networkx_lookup as nxl
 from . import networkx_primitives as nxp
 from . import networkx_topics as nxt
+from .normalise import Columns, normalise
 
 
 @dataclass(frozen=True)
@@ -58,49 +58,11 @@ class Question:
             raise QueryError(f"question {self.name!r} takes no parameter {', '.join(sorted(unknown))}")
         return {**self.defaults, **{k: v for k, v in given.items() if v is not None}}
 
-    def normalise(self, rows: list[dict], params: dict) -> list[dict]:
-        """The same rows from every backend: fixed columns, sorted lists, a fixed order and limit."""
-        lists = self.list_columns
-        plain = [c for c in self.columns if c not in lists]
-        out = []
-        for row in rows:
-            r = {c: row.get(c) for c in self.columns}
-            for c in lists:
-                v = r[c]
-                r[c] = sorted([x for x in v if x is not None]) if v else []
-            for c in plain:
-                v = r[c]
-                if isinstance(v, float) and v.is_integer():
-                    r[c] = int(v)
-            out.append(r)
-        for cols, desc in _sort_runs(self.order):
-            if all(r[c] is not None for r in out for c in cols):  # one pass by the columns together
-                out.sort(key=itemgetter(*cols), reverse=desc)
-                continue
-            for col in reversed(cols):  # None sorts last: one pass per column
-                out.sort(key=lambda r: (r[col] is None, r[col] if r[col] is not None else ""), reverse=desc)
-        if self.limit_param and params.get(self.limit_param):
-            out = out[: params[self.limit_param]]
-        return out
-
-
-@lru_cache(maxsize=None)
-def _sort_runs(order: tuple[str, ...]) -> list[tuple[tuple[str, ...], bool]]:
-    """The sorts that order rows by ``order`` (each key ascending, or descending after "-"), last key first: one
-    sort per run of keys in the same direction (a stable sort by a run's keys together is the same as one by
-    each, last first), so that a key of three ascending columns is one pass over the rows, not three.
-
-    >>> _sort_runs(("document", "line_first", "role")), _sort_runs(("-tasks", "unit"))
-    ([(('document', 'line_first', 'role'), False)], [(('unit',), False), (('tasks',), True)])
-    """
-    runs: list[tuple[list[str], bool]] = []
-    for key in reversed(order):
-        desc = key.startswith("-")
-        if runs and runs[-1][1] == desc:
-            runs[-1][0].insert(0, key.lstrip("-"))
-        else:
-            runs.append(([key.lstrip("-")], desc))
-    return [(tuple(cols), desc) for cols, desc in runs]
+    def normalise(self, rows: list[dict] | Columns, params: dict) -> list[dict]:
+        """The same rows from every backend: fixed columns, sorted lists, a fixed order and limit
+        (:func:`dutygraph.queries.normalise.normalise`; ``rows`` as row dicts or :class:`Columns`)."""
+        limit = params.get(self.limit_param) if self.limit_param else None
+        return normalise(rows, self.columns, self.list_columns, self.order, limit)
 
 
 @lru_cache(maxsize=None)

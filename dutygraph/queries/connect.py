@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import QueryError, StoreError
-from .backends import Backend, CypherBackend, SparqlBackend
+from .backends import Backend, CypherBackend, SparqlBackend, embedded_backend
 
 BACKENDS = ("embedded", "neo4j", "sparql")
 
@@ -27,7 +27,7 @@ def open_backend(kind: str = "embedded", store: str | Path = ".dutygraph", sparq
         try:
             if not s.documents():
                 raise StoreError(f"{store}: the store is empty (run `dutygraph load FILE...` first)")
-            yield CypherBackend(lambda q, p: s.cypher(q, p, timeout=timeout), "embedded")
+            yield embedded_backend(s, timeout)
         finally:
             s.close()
     elif kind == "neo4j":

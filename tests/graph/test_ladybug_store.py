@@ -158,3 +158,39 @@ def test_a_load_committed_every_part_equals_one_in_one_transaction(tmp_path):
     assert stores["one"][3] == stores["each"][3]
     assert stores["one"][0] == stores["rows"][0] and graphs_equal(stores["one"][1], stores["rows"][1])
     assert stores["one"][2:] == stores["rows"][2:]
+
+
+def test_cypher_columns_gives_column_by_column_what_cypher_gives_row_by_row(graph, tmp_path):
+    """The questions' Arrow path (``cypher_columns``) against the rows ``cypher`` reads: every property type of the
+    schema (STRING, INT, FLOAT, BOOL, STRING[], INT[]), nulls, the same Python types, and an empty answer."""
+    with EmbeddedStore(tmp_path / "store") as store:
+        store.load(graph)
+        queries = [
+            "MATCH (t:Task) RETURN t.id AS id, t.annex AS annex, t.amount_total AS total, t.amounts AS amounts, "
+            "t.deadline AS deadline ORDER BY id",
+            "MATCH (p:Program) RETURN p.id AS id, p.annexes AS annexes, p.annex_titles AS titles ORDER BY id",
+            "MATCH (u:Unit)-[r:LEADS]->(t:Task) RETURN t.id AS task, r.inferred AS inferred, r.line_first AS line, "
+            "count(*) AS n ORDER BY task, inferred",
+            "MATCH (t:Task {id: $id}) RETURN t.id AS id, t.text AS text",
+        ]
+        for query in queries:
+            params = {"id": "doc/none/task/A1"} if "$id" in query else {}
+            rows = store.cypher(query, params)
+            columns = store.cypher_columns(query, params)
+            assert list(columns) == list(rows[0]) if rows else list(columns) == ["id", "text"]
+            as_rows = [dict(zip(columns, values)) for values in zip(*columns.values())]
+            assert as_rows == rows
+            assert [[type(v) for v in r.values()] for r in as_rows] == [[type(v) for v in r.values()] for r in rows]
+        seen = {type(v) for c in store.cypher_columns(queries[0]).values() for v in c} | \
+            {type(v) for c in store.cypher_columns(queries[2]).values() for v in c}
+        assert {str, int, float, bool, list, type(None)} <= seen
+
+
+def test_cypher_columns_is_read_only_as_cypher_is(graph, tmp_path):
+    from dutygraph.errors import QueryError
+
+    with EmbeddedStore(tmp_path / "store") as store:
+        store.load(graph)
+        with pytest.raises(QueryError, match="refused"):
+            store.cypher_columns("MATCH (u:Unit) SET u.name = 'x' RETURN u.id")
+        assert "x" not in {r["name"] for r in store.cypher("MATCH (u:Unit) RETURN u.name AS name")}

@@ -2,7 +2,7 @@
 
 import pytest
 
-from dutygraph.queries.backends import CypherBackend, NetworkxBackend, SparqlBackend
+from dutygraph.queries.backends import NetworkxBackend, SparqlBackend, embedded_backend
 
 
 @pytest.fixture(scope="module")
@@ -13,6 +13,6 @@ def backends(graph, tmp_path_factory):
     store = EmbeddedStore(tmp_path_factory.mktemp("store"))
     store.load(graph)
     yield {"networkx": NetworkxBackend(graph),
-           "ladybug": CypherBackend(lambda q, p: store.cypher(q, p), "ladybug"),
+           "ladybug": embedded_backend(store),
            "pyoxigraph": SparqlBackend(lambda q, p: store.sparql(q, p), "pyoxigraph")}
     store.close()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from dutygraph.graph.build import build
-from dutygraph.queries.backends import CypherBackend, NetworkxBackend, SparqlBackend
+from dutygraph.queries.backends import CypherBackend, NetworkxBackend, SparqlBackend, embedded_backend
 from dutygraph.queries.catalogue import QUESTIONS
 from dutygraph.queries.connect import rdflib_runner
 from tests.graph.oxigraph_server import running_oxigraph
@@ -103,7 +103,7 @@ def backends(graph, embedded, neo4j_loaded, remote_sparql):
     from dutygraph.graph.rdf import to_rdflib
 
     return {
-        "ladybug": CypherBackend(lambda q, p: embedded.cypher(q, p), "ladybug"),
+        "ladybug": embedded_backend(embedded),   # as the command line asks it: column by column (Arrow)
         "pyoxigraph": SparqlBackend(lambda q, p: embedded.sparql(q, p), "pyoxigraph"),
         "rdflib": SparqlBackend(rdflib_runner(to_rdflib(graph)), "rdflib"),
         "neo4j": CypherBackend(lambda q, p: neo4j_loaded.run_read(q, p), "neo4j"),

@@ -15,7 +15,7 @@ import pytest
 from dutygraph.graph.build import build
 from dutygraph.queries import lookup
 from dutygraph.queries.ask import candidates
-from dutygraph.queries.backends import CypherBackend, NetworkxBackend, SparqlBackend
+from dutygraph.queries.backends import NetworkxBackend, SparqlBackend, embedded_backend
 from dutygraph.queries.names import core, match_names
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -86,7 +86,7 @@ def test_the_stores_find_what_networkx_finds(graph, tmp_path):
     reference = NetworkxBackend(graph)
     with EmbeddedStore(tmp_path / "store") as store:
         store.load(graph)
-        stores = [CypherBackend(lambda q, p: store.cypher(q, p), "ladybug"),
+        stores = [embedded_backend(store),
                   SparqlBackend(lambda q, p: store.sparql(q, p), "pyoxigraph")]
         for q in TYPED[::3]:
             for labels, substring in LABEL_SETS:

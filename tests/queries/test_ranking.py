@@ -7,7 +7,7 @@ import pytest
 
 from dutygraph.graph.build import build
 from dutygraph.queries import ranking
-from dutygraph.queries.backends import CypherBackend, NetworkxBackend, SparqlBackend
+from dutygraph.queries.backends import NetworkxBackend, SparqlBackend, embedded_backend
 
 DOC = "doc/zhuzhou-2018-liangxing-plan"
 
@@ -45,7 +45,7 @@ def test_the_ranking_is_the_top_units_question_on_the_embedded_store(graph, tmp_
     reference = NetworkxBackend(graph)
     with EmbeddedStore(tmp_path / "store") as store:
         store.load(graph)
-        for backend in (CypherBackend(lambda q, p: store.cypher(q, p), "ladybug"),
+        for backend in (embedded_backend(store),
                         SparqlBackend(lambda q, p: store.sparql(q, p), "pyoxigraph")):
             for role, document, limit in CASES[::7]:
                 assert ranking.top_units(backend, role=role, document=document, limit=limit) == \
