@@ -186,6 +186,21 @@ def _note(part: str) -> tuple[str, list[str]] | None:
     return m.group(0), units
 
 
+# What a division's name ends with (合肥市, 凤阳县): a place standing for its government in a list before a role word.
+_DIVISION_END = re.compile(r"[省市县区州盟旗镇乡]$")
+
+
+def _later_role(segments: list[str]) -> str | None:
+    """The lead or cooperating word closing the next segment that has a role word, if any (the list goes on to it)."""
+    for segment in segments:
+        _, kind = _role_word(segment)
+        if kind is not None:
+            return kind if kind in ("lead", "cooperating") else None
+        if _units(segment) is None:
+            return None
+    return None
+
+
 def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
     """The assignments of a clause (without its brackets), or None when it is not one.
 
@@ -231,7 +246,8 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                 pending.append((note[1], None, role))
                 clause.spread.extend((n, role) for n in note[1])  # roles settled below
             continue
-        for segment in bracket_depth_split(part, ",，"):
+        segments = bracket_depth_split(part, ",，")
+        for at, segment in enumerate(segments):
             if not segment:
                 continue
             if convention and (_NOTE_WORDS.match(segment) or first_listed_note().search(segment)):
@@ -261,6 +277,13 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                     listed = split_units(rest)
                     slot = len(listed) > 1 and any(_plausible(n) for n in listed)
                 names = slot_names(rest) if slot else None
+                if names is None and kind is None and (later := _later_role(segments[at + 1:])):
+                    # (合肥市,省发展改革委牵头): places or units listed before the role word, cut by a comma
+                    names = slot_names(rest)
+                    if names is not None and all(_plausible(n) or _DIVISION_END.search(n) for n in names):
+                        kind = later
+                    else:
+                        names = None
                 if names is None and clause.labelled and _COLON.search(segment):
                     continue  # a label the vocabulary lacks, among labels it knows: the others still count
                 if names is None:
@@ -596,9 +619,28 @@ def _duty_openings() -> tuple[str, ...]:
     return tuple(words("duty.opening"))
 
 
+# What may open a duty before its verb: 依据职责协助…, 按照职能分工配合…
+_BY_REMIT = re.compile(r"^(?:(?:依据|按照|根据|依照)(?:各自)?(?:职责|职能)(?:分工)?|依法)[,，]?")
+
+
 def duty_role(duty: str) -> Role:
-    """The role of a unit whose duty is ``duty``: lead when the duty opens with 负责/牵头/会同, else responsible."""
-    return Role.LEAD if duty.lstrip().startswith(_DUTY_LEAD[:3] + tuple(LEAD_WORDS)) else Role.RESPONSIBLE
+    """The role of a unit whose duty is ``duty``: lead when the duty opens with 负责/牵头/会同, cooperating when
+    it opens with a cooperating word (依据职责协助相关部门…: role cues word.cooperating), else responsible.
+
+    >>> duty_role("负责查处"), duty_role("依据职责协助相关部门处理"), duty_role("配合做好宣传"), duty_role("做好宣传")
+    (<Role.LEAD: 'lead'>, <Role.COOPERATING: 'cooperating'>, <Role.COOPERATING: 'cooperating'>, <Role.RESPONSIBLE: 'responsible'>)
+    """
+    duty = duty.lstrip()
+    if duty.startswith(_DUTY_LEAD[:3] + tuple(LEAD_WORDS)):
+        return Role.LEAD
+    if _BY_REMIT.sub("", duty, count=1).startswith(_cooperating_words()):
+        return Role.COOPERATING
+    return Role.RESPONSIBLE
+
+
+@lru_cache(maxsize=1)
+def _cooperating_words() -> tuple[str, ...]:
+    return tuple(words("word.cooperating"))
 
 
 def unit_blocks(text: str, per_duty: bool = True) -> list[Found]:
@@ -639,6 +681,8 @@ def unit_blocks(text: str, per_duty: bool = True) -> list[Found]:
         if len(duty) < 4 or bare_units(duty) or len(heads) == 1 and not opens_duty(duty) and not item_head:
             continue
         parts = _duty_parts(text, end, stop) if per_duty or start > 0 else []
+        if len(parts) < 2 and per_duty and text[end - 1:end] in ":：":
+            parts = _duty_sentences(text, end, stop)  # 市卫生局:做好…。协助…。解决好…。: a duty per sentence
         if len(parts) < 2:
             role = duty_role(duty)
             found.append(Found(start, end, Clause([(n, role) for n in names], role_words=True), leading=True))
@@ -661,6 +705,17 @@ def _duty_parts(text: str, start: int, stop: int) -> list[tuple[int, str]]:
     parts: list[tuple[int, str]] = []
     at = start
     for piece in bracket_depth_split(text[start:first_end], "；;"):
+        if len(piece.strip()) >= 4:
+            parts.append((at + len(piece) - len(piece.lstrip()), piece.strip()))
+        at += len(piece) + 1
+    return parts
+
+
+def _duty_sentences(text: str, start: int, stop: int) -> list[tuple[int, str]]:
+    """The duties of ``text[start:stop]`` one per sentence (a unit and a colon, then sentences of work)."""
+    parts: list[tuple[int, str]] = []
+    at = start
+    for piece in bracket_depth_split(text[start:stop], "。"):
         if len(piece.strip()) >= 4:
             parts.append((at + len(piece) - len(piece.lstrip()), piece.strip()))
         at += len(piece) + 1

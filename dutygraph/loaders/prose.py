@@ -380,6 +380,7 @@ def _dated_step(text: str) -> list[tuple[str, Role]] | None:
 _DUTIES_OF = re.compile(r"^(?P<unit>[^，,。；;:：]{2,30}?)(?:的)?(?:主要|工作|具体)?(?:职责|职能)(?:如下|是)?[:：]?$")
 
 
+_TOLD = re.compile(r"要|须|将|应(?!急)")  # an obligation word inside what stands before 职责: a sentence, no name
 _NO_HOLDER = re.compile(r"(?:主要|工作|具体|基本|岗位|部门|单位|机构|成员|内设|其他|其它|相关|有关|一般|各)+")
 
 
@@ -388,11 +389,43 @@ def _duties_of(text: str) -> list[str] | None:
 
     >>> _duties_of("党委工作职责:"), _duties_of("县发改局主要职责"), _duties_of("部门职责"), _duties_of("主要职责")
     (['党委'], ['县发改局'], None, None)
+    >>> _duties_of("各部门要履行以下职责:"), _duties_of("市应急管理局职责:")
+    (None, ['市应急管理局'])
     """
     m = _DUTIES_OF.match(text)
-    if not m or _DIVISION.fullmatch(text.rstrip(":：")) or _NO_HOLDER.fullmatch(m.group("unit")):
-        return None  # 主要职责, 岗位职责: whose duties the heading does not say
+    if not m or _DIVISION.fullmatch(text.rstrip(":：")) or _NO_HOLDER.fullmatch(m.group("unit")) \
+            or _TOLD.search(m.group("unit"), 1):
+        return None  # 主要职责, 岗位职责: whose duties the heading does not say; 各部门要履行以下职责: a sentence
     return slot_names(m.group("unit"))
+
+
+# A heading naming a unit and the field of its duties, then announcing them: 各级党委和政府乡村振兴责任主要包括:
+_DUTIES_ON = re.compile(r"^(?P<head>[^，,。；;:：]{3,30}?)(?:主要|工作|具体)?(?:职责|职能|责任)(?:主要)?"
+                        r"(?:包括|如下|是|为|有)[:：]$")
+_MAX_FIELD = 8
+_NOT_FIELD = re.compile(r"要|应|须|将|由|对")
+
+
+def _duties_on(text: str) -> list[str] | None:
+    """The unit a heading names before the field of its duties (the longest opening the lexicon knows as a name,
+    the field no sentence), or None.
+
+    >>> _duties_on("各级党委和政府乡村振兴责任主要包括:"), _duties_on("县教育局安全生产职责如下:")
+    (['各级党委和政府'], ['县教育局'])
+    >>> _duties_on("各部门要履行的职责包括:") is None, _duties_on("落实属地责任主要包括:") is None
+    (True, True)
+    """
+    m = _DUTIES_ON.match(text)
+    if m is None:
+        return None
+    head = m.group("head")
+    for cut in range(len(head), 1, -1):
+        unit, field = head[:cut], head[cut:].removeprefix("的")
+        if len(field) > _MAX_FIELD or _NOT_FIELD.search(field):
+            return None  # the opening is no name followed by a field: a sentence
+        if is_unit_name(unit) and (names := bare_units(unit)):
+            return names
+    return None
 
 
 def _spaced_list(raw: str, content: str) -> str:
@@ -624,7 +657,7 @@ class ProseReader:
                 head, fresh = (names, child.line), True
                 continue
             if inherited is None and child.style != "para" and child.children and not child.assigned() \
-                    and (names := bare_units(child.text) or _duties_of(child.text)) \
+                    and (names := bare_units(child.text) or _duties_of(child.text) or _duties_on(child.text)) \
                     and _unit_head(child.children, -1, names):
                 self._walk_duties(child, child_path, tasks, names)  # (十五)市政务公开办公室 / 负责…
                 continue
@@ -843,14 +876,26 @@ class ProseReader:
         return Deadline(printed, found[0].date if found else parse_date(printed))
 
 
+# Places a unit answers for (分片包干: 县公安消防大队负责甸中镇、化念镇,县文体局负责双江街道): towns, townships,
+# subdistricts, villages; the list is the task's text.
+_AREA = r"[\u4e00-\u9fff]{1,8}?(?:镇|乡|街道|街道办事处|村|社区|片区)"
+_AREAS = re.compile(f"{_AREA}(?:、{_AREA})*")
+
+
 def _segments(text: str, clauses: list[Found]) -> list[tuple[str, Found | None]]:
     """The item's text cut after each clause: one (sentence(s), clause) per task."""
     if not clauses:
         return [(_drop_open_tail(text), None)]
     if clauses[0].leading:  # 市工商局负责,…,严格实施…: each clause opens its task, printed as it stands
         ends = [f.start for f in clauses[1:]] + [len(text)]
-        return [(text[0 if k == 0 else f.start:end].strip().strip("；;").lstrip("，,。"), f)
-                for k, (f, end) in enumerate(zip(clauses, ends))]
+        out = []
+        for k, (f, end) in enumerate(zip(clauses, ends)):
+            areas = text[f.end:end].strip(" \u3000,，。；;")
+            if f.end > f.start and _AREAS.fullmatch(areas):  # 县文体局负责双江街道: the places it answers for
+                out.append((areas, f))
+            else:
+                out.append((text[0 if k == 0 else f.start:end].strip().strip("；;").lstrip("，,。"), f))
+        return out
     if len(clauses) == 1:
         f = clauses[0]
         rest = (text[:f.start] + text[f.end:]).strip()

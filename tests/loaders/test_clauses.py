@@ -270,3 +270,19 @@ def test_a_unit_and_a_colon_then_work_done_by_its_duties_heads_the_item():
     found = unit_blocks("市园林绿化局:依据职能做好城市绿地、树木管护方面的工作。", False)
     assert [f.clause.assignments for f in found] == [[("市园林绿化局", R)]]
     assert unit_blocks("市园林绿化局:依据《条例》做好城市绿地管护。", False) == []  # 依据《…》 opens a notice
+
+
+def test_places_listed_with_a_comma_before_the_role_word_share_it():
+    got = parse_clause("凤阳市,省交通运输厅牵头")
+    assert got.assignments == [("凤阳市", L), ("省交通运输厅", L)] and got.unrecognised == ["凤阳市"]
+    assert parse_clause("滁河县,甲乙市配合").assignments == [("滁河县", C), ("甲乙市", C)]
+    assert parse_clause("全年,市发改委牵头") is None  # a word that is no place before the comma: no clause
+    assert parse_clause("加快推进,市发改委牵头") is None
+
+
+def test_a_unit_and_a_colon_then_sentences_of_work_gives_one_task_per_sentence():
+    text = "县水务局:做好河道清淤规划,开展水质监测。协助乡镇做好防汛工作。组织开展节水宣传。"
+    got = [(text[f.start:f.start + 4], f.clause.assignments) for f in unit_blocks(text)]
+    assert got == [("做好河道", [("县水务局", R)]), ("协助乡镇", [("县水务局", C)]), ("组织开展", [("县水务局", R)])]
+    numbered = unit_blocks(text, per_duty=False)  # a numbered item that is one unit's block: one task
+    assert [f.clause.assignments for f in numbered] == [[("县水务局", R)]]

@@ -118,7 +118,7 @@ def test_prose_without_any_assignment_is_not_a_task():
         parse("一、总体要求\n(一)坚持改革。建立健全一把手总负责的责任制。\n(二)强化保障。要加强资金保障。\n")
     # with nothing else to read, a unit told what it must do gives a task of its own (loaders/obligations.py)
     doc = parse("一、总体要求\n(一)坚持改革。建立健全一把手总负责的责任制。\n(二)强化保障。市财政局要加强资金保障。\n")
-    assert [(t.text, units(t, "responsible")) for t in doc.tasks] == [("市财政局要加强资金保障", ["市财政局"])]
+    assert [(t.text, units(t, "responsible")) for t in doc.tasks] == [("强化保障。市财政局要加强资金保障", ["市财政局"])]
 
 
 def test_signature_lines_are_not_unit_lines():
@@ -208,3 +208,11 @@ def test_a_unit_heading_with_a_duties_label_gives_duties_and_their_partners():
     doc = parse("宣传部\n主要职责:\n(一)贯彻执行意识形态方面的方针、政策;\n(二)管理新闻宣传工作;会同有关部门做好报道。\n")
     assert [t.text[:4] for t in doc.tasks] == ["贯彻执行", "管理新闻"]  # the label line is no task
     assert units(doc.tasks[1], "responsible") == ["宣传部"] and units(doc.tasks[1], "cooperating") == ["有关部门"]
+
+
+def test_a_unit_answering_for_places_has_the_places_as_its_task():
+    from dutygraph.loaders.document import parse_text
+    doc = parse_text("二、职责分工\n(一)分片包干。具体为:县林业局负责东山镇、西河乡,县水务局负责南湖街道。"
+                     "县教育局负责组织开展校园安全检查。\n", "areas.txt")
+    assert [(t.text, [a.unit for a in t.assignments]) for t in doc.tasks] == [
+        ("东山镇、西河乡", ["县林业局"]), ("南湖街道", ["县水务局"]), ("县教育局负责组织开展校园安全检查。", ["县教育局"])]
