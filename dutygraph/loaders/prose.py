@@ -428,6 +428,22 @@ def _duties_on(text: str) -> list[str] | None:
     return None
 
 
+def _duties(text: str) -> list[str]:
+    """A paragraph of a unit's duties cut at the semicolons of its first sentence (负责拟订规划;负责社会保障工作;
+    承担考核工作。): one duty each, what follows that sentence staying with the last; [text] when it has one.
+
+    >>> _duties("负责拟订规划;负责社会保障工作;承担考核工作。"), _duties("组织承办建议提案工作。")
+    (['负责拟订规划', '负责社会保障工作', '承担考核工作。'], ['组织承办建议提案工作。'])
+    """
+    end = text.find("。")
+    first, after = (text, "") if end < 0 else (text[:end], text[end:])
+    parts = [p.strip() for p in bracket_depth_split(first, "；;") if p.strip()]
+    if len(parts) < 2 or any(len(p) < 4 for p in parts):
+        return [text]
+    parts[-1] += after
+    return parts
+
+
 def _spaced_list(raw: str, content: str) -> str:
     """A label's unit list whose names stand apart with spaces only (成员部门:市教育局 团市委), joined by 、;
     else the content as it is.
@@ -667,12 +683,7 @@ class ProseReader:
             if head is not None and not child.children and _duties_label(child) and len(child.text) <= 8:
                 continue  # 宣传部 / 主要职责: / (一)…: the label announces the duties, it is none
             if head is not None and not child.assigned() and not _heading_like(child):
-                self._emit(child, child_path, tasks)
-                prov = Provenance(self.source, head[1], head[1])
-                role = duty_role(child.text)
-                tasks[-1].assignments.extend(Assignment(n, role, prov, inferred=True,
-                                                        basis=f"unit heading at line {head[1]}") for n in head[0])
-                tasks[-1].assignments.extend(_partners(child.text, head[0], child.line, self.source))
+                self._emit_duties(child, child_path, tasks, head[0], head[1])
                 fresh = False
                 continue
             fresh = False
@@ -717,16 +728,32 @@ class ProseReader:
                 continue  # what the unit is (its seat, its head), before its duties label
             if _heading_like(child) and not opens_duty(child.text):
                 continue
-            before = len(tasks)
-            self._emit(child, path + [str(child.number or k)], tasks)
-            if not child.assigned():
-                role = duty_role(child.text)
-                for task in tasks[before:]:
-                    task.assignments.extend(Assignment(n, role, prov, inferred=True,
-                                                       basis=f"unit heading at line {node.line}") for n in names)
-                    task.assignments.extend(_partners(task.text, names, child.line, self.source))
+            if child.assigned():
+                self._emit(child, path + [str(child.number or k)], tasks)
+            else:  # a numbered item that is one unit's block: one task (its duties are not cut)
+                self._emit_duties(child, path + [str(child.number or k)], tasks, names, node.line, cut=False)
             if child.children:
                 self._walk(child, path + [str(child.number or k)], tasks)
+
+    def _emit_duties(self, child: _Node, path: list[str], tasks: list[Task], names: list[str], line: int,
+                     cut: bool = True) -> None:
+        """A duty (or a paragraph of duties cut by semicolons, when ``cut``: one task each) of the units a heading
+        at ``line`` names, inferred; the role from each duty itself (负责… lead, 协助… cooperating)."""
+        before = len(tasks)
+        self._emit(child, path, tasks)
+        duties = _duties(tasks[-1].text) if cut and len(tasks) == before + 1 and child.style == "para" else []
+        if len(duties) > 1:
+            whole = tasks.pop()  # 负责…;负责…;承担…
+            tasks.extend(replace(whole, id=f"{whole.id}-{k}", text=duty, sub=k, parent=whole.id, assignments=[],
+                                 deadlines=find_deadlines(duty, self.year), amounts=find_amounts(duty))
+                         for k, duty in enumerate(duties, start=1))
+        prov = Provenance(self.source, line, line)
+        whole_role = duty_role(child.text)
+        for task in tasks[before:]:
+            role = duty_role(task.text) if len(duties) > 1 else whole_role
+            task.assignments.extend(Assignment(n, role, prov, inferred=True, basis=f"unit heading at line {line}")
+                                    for n in names)
+            task.assignments.extend(_partners(task.text, names, child.line, self.source))
 
     def _carried(self, node: _Node) -> tuple[list[Assignment], bool] | None:
         """The units a heading gives all its items, when none of them names its own (inferred)."""

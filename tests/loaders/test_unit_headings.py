@@ -112,3 +112,11 @@ def test_an_article_naming_a_unit_and_the_field_of_its_duties_heads_its_numbered
     assert _units(doc)[:2] == [("组织开展河湖清理", [("各级党委和政府", "responsible", True)]),
                                ("把河湖管护纳入本", [("各级党委和政府", "responsible", True)])]
     assert all(not t.assignments for t in doc.tasks[2:])  # 各部门要履行…: a sentence, no unit heading
+
+
+def test_a_paragraph_of_duties_cut_by_semicolons_under_a_unit_heading_gives_one_task_per_duty():
+    doc = parse_text("某区部门职责\n社会事务局\n负责拟订全区民政发展规划;负责区内社会救助工作;承担为民办实事的考核工作。\n",
+                     "duties.txt")
+    assert _units(doc) == [("负责拟订全区民政", [("社会事务局", "lead", True)]),
+                           ("负责区内社会救助", [("社会事务局", "lead", True)]),
+                           ("承担为民办实事的", [("社会事务局", "responsible", True)])]
