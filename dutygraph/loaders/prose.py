@@ -907,6 +907,7 @@ class ProseReader:
 # subdistricts, villages; the list is the task's text.
 _AREA = r"[\u4e00-\u9fff]{1,8}?(?:镇|乡|街道|街道办事处|村|社区|片区)"
 _AREAS = re.compile(f"{_AREA}(?:、{_AREA})*")
+_OWN_SENTENCE = 20  # a sentence before the first unit-first clause this long is no heading of it
 
 
 def _segments(text: str, clauses: list[Found]) -> list[tuple[str, Found | None]]:
@@ -915,13 +916,16 @@ def _segments(text: str, clauses: list[Found]) -> list[tuple[str, Found | None]]
         return [(_drop_open_tail(text), None)]
     if clauses[0].leading:  # 市工商局负责,…,严格实施…: each clause opens its task, printed as it stands
         ends = [f.start for f in clauses[1:]] + [len(text)]
-        out = []
+        out: list[tuple[str, Found | None]] = []
+        before = text[:clauses[0].start].strip()
+        if len(before) >= _OWN_SENTENCE and before.endswith("。"):  # 依法建立征用程序…。市交通局、市公安局根据…
+            out.append((before, None))  # a sentence of work no unit opens: a task of its own, without units
         for k, (f, end) in enumerate(zip(clauses, ends)):
             areas = text[f.end:end].strip(" \u3000,，。；;")
             if f.end > f.start and _AREAS.fullmatch(areas):  # 县文体局负责双江街道: the places it answers for
                 out.append((areas, f))
             else:
-                out.append((text[0 if k == 0 else f.start:end].strip().strip("；;").lstrip("，,。"), f))
+                out.append((text[0 if k == 0 and not out else f.start:end].strip().strip("；;").lstrip("，,。"), f))
         return out
     if len(clauses) == 1:
         f = clauses[0]

@@ -216,3 +216,13 @@ def test_a_unit_answering_for_places_has_the_places_as_its_task():
                      "县教育局负责组织开展校园安全检查。\n", "areas.txt")
     assert [(t.text, [a.unit for a in t.assignments]) for t in doc.tasks] == [
         ("东山镇、西河乡", ["县林业局"]), ("南湖街道", ["县水务局"]), ("县教育局负责组织开展校园安全检查。", ["县教育局"])]
+
+
+def test_a_sentence_of_work_before_the_first_unit_first_clause_is_a_task_of_its_own():
+    from dutygraph.loaders.document import parse_text
+    doc = parse_text("7.6交通保障\n依法建立紧急状态运输工具的征用程序和办法,确保物资及时运输。"
+                     "县交通局负责组织运力。县公安局负责交通管制。\n"
+                     "7.7治安维护\n加强治安。县公安局负责治安保障工作。\n", "plan.txt")
+    assert [(t.text[:8], [a.unit for a in t.assignments]) for t in doc.tasks] == [
+        ("依法建立紧急状态", []), ("县交通局负责组织", ["县交通局"]), ("县公安局负责交通", ["县公安局"]),
+        ("加强治安。县公安", ["县公安局"])]  # a short heading sentence stays with its clause
