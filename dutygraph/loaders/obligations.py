@@ -137,6 +137,9 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
     return None
 
 
+# A part of a sentence handing its work on (…,具体由X牵头负责): X, not the sentence's subject, does it.
+_HANDED_ON = re.compile(r"(?:具体|日常)?(?:工作)?由")
+
 _WORDS_WITH_YAO = frozenset({"主要", "重要", "首要", "次要", "必要", "需要", "只要", "纪要", "摘要", "简要", "提要"})
 
 
@@ -248,6 +251,9 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
                     start = offset + (len(segment) - len(body))
                     found.append((start, offset + len(segment), read))
                 offset += len(segment) + 1
+            for k in range(len(found) - 1, 0, -1):  # 市政府将实施动态管理,具体由市发改委牵头负责: who does it
+                if _HANDED_ON.match(sentence, found[k][0]):
+                    found[k - 1:k + 1] = [(found[k - 1][0], found[k][1], found[k][2])]
             for k, (start, end, (names, word, rest)) in enumerate(found):
                 stop = found[k + 1][0] if k + 1 < len(found) else len(sentence)
                 assignments = _roles(names, word, rest, bracket_depth_split(sentence[end + 1:stop], ",，"))

@@ -138,3 +138,8 @@ def test_a_short_heading_opening_the_paragraph_opens_its_first_task():
 def test_people_in_a_subject_are_no_units():
     got = _read("各部门一把手要亲自抓、负总责。各牵头领导、责任单位要高度重视。")
     assert [units for _, units in got] == [[("责任单位", Role.RESPONSIBLE)]]
+
+
+def test_a_part_handing_the_work_on_names_who_does_it():
+    got = _read("县政府将对各项任务实施动态管理,具体由县发改局牵头负责。各乡镇要于年底前组织自查。")
+    assert got == [("县政府将对各项任务实施动", [("县发改局", Role.LEAD)]), ("各乡镇要于年底前组织自查", [("各乡镇", Role.RESPONSIBLE)])]
