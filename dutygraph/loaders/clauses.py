@@ -489,6 +489,15 @@ _SUBJECT_NEXT = ("要", "应", "须", "将", "根据", "按照", "依法", "依�
                  "加强", "协助", "配合", "参与")
 
 
+def subject_opening(text: str) -> Found | None:
+    """The known units ``text`` opens with, followed by a verb or an obligation word (市卫生局要加快…), as a
+    clause making them responsible; None for a collective (各乡镇要…: how the plan is run) or no such opening."""
+    got = opening_units(text, well_formed_units)
+    if got and text[got[1]:].startswith(_SUBJECT_NEXT) and not any(_COLLECTIVE.match(n) for n in got[0]):
+        return Found(0, got[1], Clause([(n, Role.RESPONSIBLE) for n in got[0]]), leading=True)
+    return None
+
+
 def _subject_sentences(text: str, found: list[Found]) -> list[Found]:
     """In a paragraph of unit-first clauses (市卫生局负责…。市交通局、市公安局根据需要…。), the other sentences
     that open with known units followed by a verb or an obligation word are those units' (responsible). A
@@ -500,9 +509,9 @@ def _subject_sentences(text: str, found: list[Found]) -> list[Found]:
         at = start + len(sentence) - len(lead)
         end = start + len(sentence)
         if lead and not any(f.start < end and f.end > at for f in found):  # a sentence no clause touches
-            got = opening_units(lead, well_formed_units)
-            if got and lead[got[1]:].startswith(_SUBJECT_NEXT) and not any(_COLLECTIVE.match(n) for n in got[0]):
-                extra.append(Found(at, at + got[1], Clause([(n, Role.RESPONSIBLE) for n in got[0]]), leading=True))
+            got = subject_opening(lead)
+            if got is not None:
+                extra.append(Found(at, at + got.end, got.clause, leading=True))
         start += len(sentence) + 1
     return sorted(found + extra, key=lambda f: f.start) if extra else found
 

@@ -34,7 +34,7 @@ from ..text.role_cues import alternation
 from ..text.units import LIST_SEPARATORS, ROLE_WORDS, is_unit_name
 from .clauses import (MAX_HEAD, NOT_NAME_START, PERSON_TITLE, Clause, Found, bare_units, bracket_groups, colon_duties, duty_role,
                       find_clauses, leading_clauses, may_hold_role_words, opens_duty, parse_clause, slot_names,
-                      unit_blocks)
+                      subject_opening, unit_blocks)
 from .columns import header_block, is_label
 from .unit_scan import opening_units
 from .labels import COOPERATING, DEADLINE, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
@@ -517,6 +517,18 @@ def _lift_unit_heading(parent: _Node, style: str) -> None:
         parent.children.append(last)
 
 
+def _subjects_after_clauses(node: _Node) -> None:
+    """A paragraph opening with known units and a verb or an obligation word, right after a paragraph that opens
+    with a unit-first clause (市卫生局负责…保障工作。 / 市卫生局要加快…建设。): those units' task too (responsible)."""
+    before = None
+    for child in node.children:
+        if child.style == "para" and before is not None and not child.children and child._clauses is None \
+                and before.clauses and before.clauses[0].leading and before.clauses[0].clause.role_words \
+                and not child.clauses and not child.assigned() and (got := subject_opening(child.text)):
+            child._clauses = [got]
+        before = child if child.style == "para" else None
+
+
 class ProseReader:
     """Builds the outline of the lines given and reads its tasks."""
 
@@ -654,6 +666,7 @@ class ProseReader:
 
     def _walk(self, node: _Node, path: list[str], tasks: list[Task],
               inherited: list[Assignment] | None = None, pure: bool = False) -> None:
+        _subjects_after_clauses(node)
         para_count = 0
         listed = {c.style for c in node.children if c.assigned()} - {"para"}  # paragraphs are no list
         grouped = self._group_clause(node)

@@ -226,3 +226,11 @@ def test_a_sentence_of_work_before_the_first_unit_first_clause_is_a_task_of_its_
     assert [(t.text[:8], [a.unit for a in t.assignments]) for t in doc.tasks] == [
         ("依法建立紧急状态", []), ("县交通局负责组织", ["县交通局"]), ("县公安局负责交通", ["县公安局"]),
         ("加强治安。县公安", ["县公安局"])]  # a short heading sentence stays with its clause
+
+
+def test_a_paragraph_opening_with_a_known_unit_after_a_unit_first_paragraph_is_its_task():
+    from dutygraph.loaders.document import parse_text
+    doc = parse_text("6.5医疗卫生保障\n县卫生局负责突发事件的医疗卫生保障工作。\n县卫生局要加快公共卫生体系建设。\n"
+                     "各乡镇要做好配合工作。\n", "plan.txt")
+    assert [(t.text[:8], [(a.unit, a.role) for a in t.assignments]) for t in doc.tasks] == [
+        ("县卫生局负责突发", [("县卫生局", Role.LEAD)]), ("县卫生局要加快公", [("县卫生局", Role.RESPONSIBLE)])]
