@@ -7,11 +7,13 @@ unit list, a collective such as 各牵头单位 / 各地、各部门, or a place
 obligation word (要, 应, 须, 将, 负责 …; section ``obligation.word`` of the role cues), or is addressed with
 请 / 望 (section ``obligation.address``).
 
-The reading is a last resort: :func:`obligation_tasks` is asked only when every other reader found no task, so a
+The reading is a last resort: :func:`obligation_tasks` is asked only when every other reader placed no unit, or
+placed a few only from role words inside such sentences (省政府督查室牵头对…督办: :func:`reads_as_notice`), so a
 plan whose tasks are printed with role cues never gains its preamble's instructions as tasks. Every assignment it
-gives is marked ``inferred`` with its basis. Roles: the subject leads when it 会同 / 牵头 / 负责 others (the units
-after 会同 cooperate) or is itself named a lead (各牵头单位); a collective named as cooperating (各配合单位)
-cooperates; every other subject is responsible.
+gives is marked ``inferred`` with its basis. Roles come from what the subject is told (:func:`_roles`): it leads
+when told to 负总责 / 牵头 / 会同 / 负责 (the units after 会同 cooperate), cooperates when told to help (积极配合)
+or named a cooperating collective (各配合单位), and is responsible otherwise, a collective named a lead
+(各牵头单位要于…前报送) included.
 
 >>> from .lines import to_lines
 >>> [(t.text, [(a.unit, a.role.value) for a in t.assignments])
@@ -33,7 +35,8 @@ from .labels import LABEL_ANYWHERE, match_label
 from .lines import Line
 from .unit_scan import opening_units
 
-BASIS = "the subject of an obligation sentence (要/应/须/将…), read because the document prints no role cue"
+BASIS = ("the subject of an obligation sentence (要/应/须/将…), read because the document prints no role cue "
+         "outside such sentences")
 _MAX_SUBJECT = 40
 _MAX_HEADING = 30  # a paragraph's opening heading sentence (二、压实责任,推动工作落实。) is no longer
 _ITEM_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.．、]|[(（][一二三四五六七八九十\d]+[)）])")
