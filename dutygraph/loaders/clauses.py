@@ -477,11 +477,27 @@ def leading_clauses(text: str) -> list[Found]:
             clause, end = got
             found.append(Found(start + skip, start + skip + end, clause, leading=True))
         elif hinted:
-            found.extend(_subject_clauses(lead, start + skip) or _named_group(lead, start + skip))
+            got_here = _subject_clauses(lead, start + skip) or _named_group(lead, start + skip)
+            if len(got_here) == 1:  # 镇安监所负责…,并协同消防部门…: who it works with cooperates
+                _with_partners(got_here[0].clause, lead[got_here[0].end - start - skip:])
+            found.extend(got_here)
         start += len(sentence) + 1
     if found and any(f.clause.role_words for f in found):
         found = _subject_sentences(text, found)
     return found
+
+
+_WITH = re.compile(r"[,，]\s*(?:并|同时|主动|积极)?(?:会同|协同)")
+
+
+def _with_partners(clause: Clause, rest: str) -> None:
+    """The units a unit-first sentence says its subject works with (…,并协同消防部门依法查处): cooperating."""
+    m = _WITH.search(rest) if "同" in rest else None
+    if m is None or not clause.role_words or any(r is not Role.LEAD for _, r in clause.assignments):
+        return
+    got = opening_units(rest[m.end():], well_formed_units)
+    holders = {n for n, _ in clause.assignments}
+    clause.assignments.extend((n, Role.COOPERATING) for n in (got[0] if got else ()) if n not in holders)
 
 
 # What may follow a sentence's subject where no role word does (市交通局、市公安局根据…, 铁路部门应与…).

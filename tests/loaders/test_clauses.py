@@ -286,3 +286,10 @@ def test_a_unit_and_a_colon_then_sentences_of_work_gives_one_task_per_sentence()
     assert got == [("做好河道", [("县水务局", R)]), ("协助乡镇", [("县水务局", C)]), ("组织开展", [("县水务局", R)])]
     numbered = unit_blocks(text, per_duty=False)  # a numbered item that is one unit's block: one task
     assert [f.clause.assignments for f in numbered] == [[("县水务局", R)]]
+
+
+def test_a_unit_first_sentence_names_who_its_subject_works_with():
+    got = leading_clauses("镇安监所负责对小型建设工程的安全进行监管,并协同消防部门依法查处违法行为。")
+    assert [f.clause.assignments for f in got] == [[("镇安监所", L), ("消防部门", C)]]
+    alone = leading_clauses("镇安监所负责对小型建设工程的安全进行监管,并协同开展检查。")
+    assert [f.clause.assignments for f in alone] == [[("镇安监所", L)]]
