@@ -141,7 +141,7 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
 
 
 # A part of a sentence handing its work on (…,具体由X牵头负责): X, not the sentence's subject, does it.
-_HANDED_ON = re.compile(r"(?:具体|日常)?(?:工作)?由")
+_HANDED_ON = re.compile(r"(?:具体|日常)(?:工作)?由")
 
 _WORDS_WITH_YAO = frozenset({"主要", "重要", "首要", "次要", "必要", "需要", "只要", "纪要", "摘要", "简要", "提要"})
 
@@ -244,6 +244,7 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
         first = True  # no task yet on this line
         for sentence in bracket_depth_split(text, "。；;！!？?"):
             found: list[tuple[int, int, tuple[list[str], str, str]]] = []
+            also: dict[int, list[str]] = {}  # units a later 由 part of the subject's sentence adds (responsible)
             offset = 0
             for segment in bracket_depth_split(sentence, ",，"):
                 lead = segment.lstrip(" \u3000")
@@ -253,13 +254,17 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
                 if read is not None:
                     start = offset + (len(segment) - len(body))
                     found.append((start, offset + len(segment), read))
+                elif found and lead.startswith("由") and (by := opening_units(lead[1:], _well_formed)):
+                    also.setdefault(len(found) - 1, []).extend(by[0])  # …,并将结果报市发改委,由市发改委汇总上报
                 offset += len(segment) + 1
             for k in range(len(found) - 1, 0, -1):  # 市政府将实施动态管理,具体由市发改委牵头负责: who does it
                 if _HANDED_ON.match(sentence, found[k][0]):
                     found[k - 1:k + 1] = [(found[k - 1][0], found[k][1], found[k][2])]
+                    also = {j - (j >= k): units for j, units in also.items() if j != k - 1}
             for k, (start, end, (names, word, rest)) in enumerate(found):
                 stop = found[k + 1][0] if k + 1 < len(found) else len(sentence)
                 assignments = _roles(names, word, rest, bracket_depth_split(sentence[end + 1:stop], ",，"))
+                assignments += [(n, Role.RESPONSIBLE) for n in also.get(k, ()) if n not in names]
                 if k == 0:  # 从第二季度起,各牵头单位要…: the sentence's opening words are the task's too
                     opening = sentence.lstrip(" \u3000")
                     start = len(sentence) - len(_ITEM_MARKER.sub("", opening, count=1))

@@ -143,3 +143,8 @@ def test_people_in_a_subject_are_no_units():
 def test_a_part_handing_the_work_on_names_who_does_it():
     got = _read("县政府将对各项任务实施动态管理,具体由县发改局牵头负责。各乡镇要于年底前组织自查。")
     assert got == [("县政府将对各项任务实施动", [("县发改局", Role.LEAD)]), ("各乡镇要于年底前组织自查", [("各乡镇", Role.RESPONSIBLE)])]
+
+
+def test_a_later_part_done_by_a_unit_adds_it_to_the_sentence():
+    got = _read("各乡镇应于年底前组织一次自查,并将结果报县发改局,由县发改局汇总上报县政府。")
+    assert got[0][1] == [("各乡镇", Role.RESPONSIBLE), ("县发改局", Role.RESPONSIBLE)]
