@@ -529,6 +529,23 @@ def _subjects_after_clauses(node: _Node) -> None:
         before = child if child.style == "para" else None
 
 
+_LIST_CUT = re.compile(r"[、，,；;]")
+
+
+def _list_goes_on(content: str, after: str) -> str | None:
+    """The next line when a label's unit list was wrapped inside a name (…、园区党工 / 委、各街道党工委) or after a
+    separator (…、 / 各街道党工委): it is the list's end, not a line of its own."""
+    if not after or match_label(after) is not None or _marker(after) is not None or len(after) > MAX_HEAD:
+        return None
+    head = _LIST_CUT.split(after, 1)[0]
+    if content.endswith("、"):
+        return after if bare_units(after.rstrip("。；;")) else None
+    last = _LIST_CUT.split(content)[-1]
+    if last and not is_unit_name(last) and is_unit_name(last + head) and not is_unit_name(head):
+        return after
+    return None
+
+
 class ProseReader:
     """Builds the outline of the lines given and reads its tasks."""
 
@@ -578,6 +595,11 @@ class ProseReader:
                     label = replace(label, content=self.lines[nxt].text)
                     k = nxt
                     line = self.lines[nxt]
+            if label is not None and label.content and label.kind in ROLE_OF_LABEL and k + 1 < end \
+                    and (more := _list_goes_on(label.content, self.lines[k + 1].text)):
+                label = replace(label, content=label.content + more)  # 协办单位:…、园区党工 / 委、各街道党工委
+                k += 1
+                line = self.lines[k]
             item = current if current is not self.root else None
             duties = _DUTIES.match(t) if label is None and item is not None else None
             if duties and len(t) > duties.end() + 3:  # 职责:了解、收集灾情…: the item's text goes on

@@ -234,3 +234,11 @@ def test_a_paragraph_opening_with_a_known_unit_after_a_unit_first_paragraph_is_i
                      "各乡镇要做好配合工作。\n", "plan.txt")
     assert [(t.text[:8], [(a.unit, a.role) for a in t.assignments]) for t in doc.tasks] == [
         ("县卫生局负责突发", [("县卫生局", Role.LEAD)]), ("县卫生局要加快公", [("县卫生局", Role.RESPONSIBLE)])]
+
+
+def test_a_label_list_wrapped_inside_a_name_goes_on_on_the_next_line():
+    doc = parse("1.完善街道治理体制机制,优化决策程序。\n牵头单位:区委组织部\n协办单位:区委编办、区民政局、园区党工\n"
+                "委、各街道党工委\n2.推进社区党建。\n牵头单位:区委组织部\n配合单位:区财政局、\n区民政局\n", head="")
+    a, b = doc.tasks
+    assert units(a, "cooperating") == ["区委编办", "区民政局", "园区党工委", "各街道党工委"]
+    assert units(b, "cooperating") == ["区财政局", "区民政局"]
