@@ -135,7 +135,7 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
                 return names, word.group(), rest[word.end():]  # the shortest subject before an obligation word
     if m is not None or item:  # addressed (请各地、各部门抓好…) or opening an item (1、宣传部门通过…)
         found = opening_units(segment, _well_formed)
-        if found:
+        if found and (m is not None or not any(_place(n) for n in found[0])):  # 1.菏泽市实现重大突破: a target
             return found[0], "", segment[found[1]:]
     return None
 

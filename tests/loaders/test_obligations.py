@@ -148,3 +148,8 @@ def test_a_part_handing_the_work_on_names_who_does_it():
 def test_a_later_part_done_by_a_unit_adds_it_to_the_sentence():
     got = _read("各乡镇应于年底前组织一次自查,并将结果报县发改局,由县发改局汇总上报县政府。")
     assert got[0][1] == [("各乡镇", Role.RESPONSIBLE), ("县发改局", Role.RESPONSIBLE)]
+
+
+def test_a_place_opening_a_numbered_item_is_a_target_not_a_subject():
+    assert _read("1.岳阳市实现地区生产总值增长8%。") == []
+    assert [units for _, units in _read("2.岳阳市要加快园区整合。")] == [[("岳阳市", Role.RESPONSIBLE)]]
