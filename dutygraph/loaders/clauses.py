@@ -693,7 +693,8 @@ def unit_blocks(text: str, per_duty: bool = True) -> list[Found]:
                 break
             m = _HEAD_COLON.match(piece)
             names = bare_units(m.group("units")) if m and match_label(piece) is None else None
-            if names and len(piece) - m.end() >= 4 and not _NOTICE_OPENING.match(piece[m.end():]):
+            if names and len(piece) - m.end() >= 4 and not _NOTICE_OPENING.match(piece[m.end():]) \
+                    and not piece[m.end():].lstrip().startswith("|"):  # 发布单位:|市政府办公厅|: a metadata cell
                 heads.append((begin + piece_at, begin + piece_at + m.end(), names))
                 break
         at += len(sentence) + 1

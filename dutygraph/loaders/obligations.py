@@ -38,6 +38,7 @@ from .unit_scan import opening_units
 BASIS = ("the subject of an obligation sentence (要/应/须/将…), read because the document prints no role cue "
          "outside such sentences")
 _MAX_SUBJECT = 40
+_MIN_ITEM = 8  # an item's first part shorter than this is a heading's phrase (二、精心组织,加强统筹), no subject
 _MAX_HEADING = 30  # a paragraph's opening heading sentence (二、压实责任,推动工作落实。) is no longer
 _ITEM_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.．、]|[(（][一二三四五六七八九十\d]+[)）])")
 # What a department's name ends with where nothing but the name marks its end (not 会商, 开会).
@@ -133,7 +134,7 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
             names = _subject(segment[:end])
             if names and all(_name_ok(n) for n in names):
                 return names, word.group(), rest[word.end():]  # the shortest subject before an obligation word
-    if m is not None or item:  # addressed (请各地、各部门抓好…) or opening an item (1、宣传部门通过…)
+    if m is not None or item and len(segment) >= _MIN_ITEM:  # addressed (请各地…) or opening an item (1、宣传部门通过…)
         found = opening_units(segment, _well_formed)
         if found and (m is not None or not any(_place(n) for n in found[0])):  # 1.菏泽市实现重大突破: a target
             return found[0], "", segment[found[1]:]

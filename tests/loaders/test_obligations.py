@@ -153,3 +153,16 @@ def test_a_later_part_done_by_a_unit_adds_it_to_the_sentence():
 def test_a_place_opening_a_numbered_item_is_a_target_not_a_subject():
     assert _read("1.岳阳市实现地区生产总值增长8%。") == []
     assert [units for _, units in _read("2.岳阳市要加快园区整合。")] == [[("岳阳市", Role.RESPONSIBLE)]]
+
+
+def test_a_short_heading_phrase_opening_an_item_is_no_subject():
+    got = _read("二、精心组织,加强统筹协调。牵头单位要加强统筹谋划。")
+    assert [units for _, units in got] == [[("牵头单位", Role.RESPONSIBLE)]]
+
+
+def test_a_notice_under_a_metadata_table_of_cells_is_read_by_its_subjects(tmp_path):
+    path = tmp_path / "notice.txt"
+    path.write_text("索引号: | 0024/2022-1 | 公开方式: | 主动公开 |\n发布单位: | 市政府办公厅 | 主题分类: | 综合政务 |\n"
+                    "各区人民政府,市政府各部门:\n一、压实责任。各区要健全工作机制。牵头单位要加强统筹谋划。\n", "utf-8")
+    doc = load(path)
+    assert [[a.unit for a in t.assignments] for t in doc.tasks if t.assignments] == [["各区"], ["牵头单位"]]
