@@ -124,15 +124,19 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
     m = address.match(segment)
     if m:
         segment = segment[m.end():]
-    stop = next((k for k, c in enumerate(segment) if c in _STOPS), len(segment))
+    stop = _top_level_stop(segment)
     for end in range(2, min(stop, _MAX_SUBJECT) + 1):
         if segment[end - 1:end + 1] in _WORDS_WITH_YAO:
             continue  # 各主要责任单位要…: 主要 is a word of the name, not its obligation
-        rest = _after_adverbs(segment[end:])
+        rest = segment[end:]
+        if (note := _NOTE.match(rest)) and re.search("[,，]", note.group()):  # a sentence, not a name's part:
+            rest = rest[note.end():]  # 牵头单位(无牵头单位的,责任单位即为牵头单位)要…
+        rest = _after_adverbs(rest)
         word = obligation.match(rest)
         if word is not None:
             names = _subject(segment[:end])
-            if names and all(_name_ok(n) for n in names):
+            if names and all(_name_ok(n) for n in names) and (_MODAL.match(word.group()) or all(
+                    _DEPARTMENT_END.search(n) or _ROLE_COLLECTIVE.match(n) or _place(n) for n in names)):
                 return names, word.group(), rest[word.end():]  # the shortest subject before an obligation word
     if m is not None or item and len(segment) >= _MIN_ITEM:  # addressed (请各地…) or opening an item (1、宣传部门通过…)
         found = opening_units(segment, _well_formed)
@@ -143,6 +147,24 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
 
 # A part of a sentence handing its work on (…,具体由X牵头负责): X, not the sentence's subject, does it.
 _HANDED_ON = re.compile(r"(?:具体|日常)(?:工作)?由")
+
+_NOTE = re.compile(r"[(（][^()（）]{1,40}[)）]")
+
+
+def _top_level_stop(segment: str) -> int:
+    """Where the first comma or stop outside brackets stands in ``segment`` (its length if none)."""
+    depth = 0
+    for k, c in enumerate(segment):
+        if c in "(（":
+            depth += 1
+        elif c in ")）":
+            depth = max(0, depth - 1)
+        elif c in _STOPS and depth == 0:
+            return k
+    return len(segment)
+# What makes an obligation word a modal one (要, 应, 须, 将, 负责…): after a date (于…前) or a charge (对…负总责) or a
+# remit (按照职责分工), the subject must end like a department: 各单位联系电话于4月15日前报送 names none.
+_MODAL = re.compile(r"(?!(?:分别)?于|对|按|根据|依据)")
 
 _WORDS_WITH_YAO = frozenset({"主要", "重要", "首要", "次要", "必要", "需要", "只要", "纪要", "摘要", "简要", "提要"})
 

@@ -166,3 +166,9 @@ def test_a_notice_under_a_metadata_table_of_cells_is_read_by_its_subjects(tmp_pa
                     "各区人民政府,市政府各部门:\n一、压实责任。各区要健全工作机制。牵头单位要加强统筹谋划。\n", "utf-8")
     doc = load(path)
     assert [[a.unit for a in t.assignments] for t in doc.tasks if t.assignments] == [["各区"], ["牵头单位"]]
+
+
+def test_a_note_after_the_subject_and_a_date_after_no_department():
+    got = _read("特别是牵头单位(无牵头单位的,责任单位即为牵头单位,下同)要统筹制订方案。各单位联系电话于4月15日前报送。"
+                "各乡镇(街道)要积极配合。")
+    assert [units for _, units in got] == [[("牵头单位", Role.RESPONSIBLE)], [("各乡镇(街道)", Role.COOPERATING)]]
