@@ -30,7 +30,7 @@ from ..model import Assignment, Provenance, Role, Task
 from ..text.normalize import bracket_depth_split
 from ..text.role_cues import alternation
 from ..text.units import is_unit_name
-from .clauses import _NAME_CHARS, NOT_NAME_START, _units, find_clauses
+from .clauses import _NAME_CHARS, NOT_NAME_START, _listed_departments, _units, find_clauses
 from .labels import LABEL_ANYWHERE, match_label
 from .lines import Line
 from .unit_scan import opening_units
@@ -98,7 +98,7 @@ def _subject(name: str) -> list[str] | None:
     if any(_ROLE_COLLECTIVE.match(p) for p in parts):
         rest = [p for p in parts if not _ROLE_COLLECTIVE.match(p)]
         return parts if not rest or _units("、".join(rest)) is not None else None  # 各责任单位、配合单位
-    names = _units(name)
+    names = _units(name) or _listed_departments(name)  # 州县建设、教育等部门要…: sectors a 等部门 tail closes
     if names is None and _place(name):
         names = [name]
     return names

@@ -172,3 +172,8 @@ def test_a_note_after_the_subject_and_a_date_after_no_department():
     got = _read("特别是牵头单位(无牵头单位的,责任单位即为牵头单位,下同)要统筹制订方案。各单位联系电话于4月15日前报送。"
                 "各乡镇(街道)要积极配合。")
     assert [units for _, units in got] == [[("牵头单位", Role.RESPONSIBLE)], [("各乡镇(街道)", Role.COOPERATING)]]
+
+
+def test_sectors_closed_by_a_departments_tail_are_a_subject():
+    got = _read("州县建设、教育等部门要进一步加大工作力度。")
+    assert [units for _, units in got] == [[("州县建设、教育", Role.RESPONSIBLE)]]
