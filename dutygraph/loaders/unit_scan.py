@@ -25,7 +25,7 @@ _STOPS = "，,。；;！!？?"
 _CLOSING = re.compile(r"[)）]")
 # Verbs after a whole name whose first characters read as a name's ending (组织 → 组, 查处 → 处).
 _VERB_OPENINGS = frozenset({"组", "处", "查处"})
-_WHOLE = re.compile(r"(?:厅|局|部门|单位|政府|委员会|中心|公司|集团)$")
+_WHOLE = re.compile(r"(?:厅|局|部门|单位|政府|会|中心|公司|集团)$")
 
 
 def opening_units(text: str, accept: Callable[[str], list[str] | None]) -> tuple[list[str], int] | None:
