@@ -197,6 +197,21 @@ def _note(part: str) -> tuple[str, list[str]] | None:
     return m.group(0), units
 
 
+# What a division's name ends with (合肥市, 凤阳县): a place standing for its government in a list before a role word.
+_DIVISION_END = re.compile(r"[省市县区州盟旗镇乡]$")
+
+
+def _later_role(segments: list[str]) -> str | None:
+    """The lead or cooperating word closing the next segment that has a role word, if any (the list goes on to it)."""
+    for segment in segments:
+        _, kind = _role_word(segment)
+        if kind is not None:
+            return kind if kind in ("lead", "cooperating") else None
+        if _units(segment) is None:
+            return None
+    return None
+
+
 def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
     """The assignments of a clause (without its brackets), or None when it is not one.
 
@@ -245,7 +260,8 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                 pending.append((note[1], None, role))
                 clause.spread.extend((n, role) for n in note[1])  # roles settled below
             continue
-        for segment in bracket_depth_split(part, ",，"):
+        segments = bracket_depth_split(part, ",，")
+        for at, segment in enumerate(segments):
             if not segment:
                 continue
             if convention and (_NOTE_WORDS.match(segment) or first_listed_note().search(segment)):
@@ -278,6 +294,13 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                         listed = pending[-1][0] + listed  # A,B,C等负责: the list runs on over the commas
                     slot = len(listed) > 1 and any(_plausible(n) for n in listed)
                 names = slot_names(rest) if slot else None
+                if names is None and kind is None and (later := _later_role(segments[at + 1:])):
+                    # (合肥市,省发展改革委牵头): places or units listed before the role word, cut by a comma
+                    names = slot_names(rest)
+                    if names is not None and all(_plausible(n) or _DIVISION_END.search(n) for n in names):
+                        kind = later
+                    else:
+                        names = None
                 if names is None and clause.labelled and _COLON.search(segment):
                     continue  # a label the vocabulary lacks, among labels it knows: the others still count
                 if names is None:
@@ -478,16 +501,41 @@ def leading_clauses(text: str) -> list[Found]:
             clause, end = got
             found.append(Found(start + skip, start + skip + end, clause, leading=True))
         elif hinted:
-            found.extend(_subject_clauses(lead, start + skip) or _named_group(lead, start + skip))
+            got_here = _subject_clauses(lead, start + skip) or _named_group(lead, start + skip)
+            if len(got_here) == 1:  # 镇安监所负责…,并协同消防部门…: who it works with cooperates
+                _with_partners(got_here[0].clause, lead[got_here[0].end - start - skip:])
+            found.extend(got_here)
         start += len(sentence) + 1
     if found and any(f.clause.role_words for f in found):
         found = _subject_sentences(text, found)
     return found
 
 
+_WITH = re.compile(r"[,，]\s*(?:并|同时|主动|积极)?(?:会同|协同)")
+
+
+def _with_partners(clause: Clause, rest: str) -> None:
+    """The units a unit-first sentence says its subject works with (…,并协同消防部门依法查处): cooperating."""
+    m = _WITH.search(rest) if "同" in rest else None
+    if m is None or not clause.role_words or any(r is not Role.LEAD for _, r in clause.assignments):
+        return
+    got = opening_units(rest[m.end():], well_formed_units)
+    holders = {n for n, _ in clause.assignments}
+    clause.assignments.extend((n, Role.COOPERATING) for n in (got[0] if got else ()) if n not in holders)
+
+
 # What may follow a sentence's subject where no role word does (市交通局、市公安局根据…, 铁路部门应与…).
 _SUBJECT_NEXT = ("要", "应", "须", "将", "根据", "按照", "依法", "依据", "对", "在", "及时", "会同", "组织", "做好",
                  "加强", "协助", "配合", "参与")
+
+
+def subject_opening(text: str) -> Found | None:
+    """The known units ``text`` opens with, followed by a verb or an obligation word (市卫生局要加快…), as a
+    clause making them responsible; None for a collective (各乡镇要…: how the plan is run) or no such opening."""
+    got = opening_units(text, well_formed_units)
+    if got and text[got[1]:].startswith(_SUBJECT_NEXT) and not any(_COLLECTIVE.match(n) for n in got[0]):
+        return Found(0, got[1], Clause([(n, Role.RESPONSIBLE) for n in got[0]]), leading=True)
+    return None
 
 
 def _subject_sentences(text: str, found: list[Found]) -> list[Found]:
@@ -501,9 +549,9 @@ def _subject_sentences(text: str, found: list[Found]) -> list[Found]:
         at = start + len(sentence) - len(lead)
         end = start + len(sentence)
         if lead and not any(f.start < end and f.end > at for f in found):  # a sentence no clause touches
-            got = opening_units(lead, well_formed_units)
-            if got and lead[got[1]:].startswith(_SUBJECT_NEXT) and not any(_COLLECTIVE.match(n) for n in got[0]):
-                extra.append(Found(at, at + got[1], Clause([(n, Role.RESPONSIBLE) for n in got[0]]), leading=True))
+            got = subject_opening(lead)
+            if got is not None:
+                extra.append(Found(at, at + got.end, got.clause, leading=True))
         start += len(sentence) + 1
     return sorted(found + extra, key=lambda f: f.start) if extra else found
 
@@ -620,9 +668,28 @@ def _duty_openings() -> tuple[str, ...]:
     return tuple(words("duty.opening"))
 
 
+# What may open a duty before its verb: 依据职责协助…, 按照职能分工配合…
+_BY_REMIT = re.compile(r"^(?:(?:依据|按照|根据|依照)(?:各自)?(?:职责|职能)(?:分工)?|依法)[,，]?")
+
+
 def duty_role(duty: str) -> Role:
-    """The role of a unit whose duty is ``duty``: lead when the duty opens with 负责/牵头/会同, else responsible."""
-    return Role.LEAD if duty.lstrip().startswith(_DUTY_LEAD[:3] + tuple(LEAD_WORDS)) else Role.RESPONSIBLE
+    """The role of a unit whose duty is ``duty``: lead when the duty opens with 负责/牵头/会同, cooperating when
+    it opens with a cooperating word (依据职责协助相关部门…: role cues word.cooperating), else responsible.
+
+    >>> duty_role("负责查处"), duty_role("依据职责协助相关部门处理"), duty_role("配合做好宣传"), duty_role("做好宣传")
+    (<Role.LEAD: 'lead'>, <Role.COOPERATING: 'cooperating'>, <Role.COOPERATING: 'cooperating'>, <Role.RESPONSIBLE: 'responsible'>)
+    """
+    duty = duty.lstrip()
+    if duty.startswith(_DUTY_LEAD[:3] + tuple(LEAD_WORDS)):
+        return Role.LEAD
+    if _BY_REMIT.sub("", duty, count=1).startswith(_cooperating_words()):
+        return Role.COOPERATING
+    return Role.RESPONSIBLE
+
+
+@lru_cache(maxsize=1)
+def _cooperating_words() -> tuple[str, ...]:
+    return tuple(words("word.cooperating"))
 
 
 def unit_blocks(text: str, per_duty: bool = True) -> list[Found]:
@@ -650,7 +717,8 @@ def unit_blocks(text: str, per_duty: bool = True) -> list[Found]:
                 break
             m = _HEAD_COLON.match(piece)
             names = bare_units(m.group("units")) if m and match_label(piece) is None else None
-            if names and len(piece) - m.end() >= 4 and not _NOTICE_OPENING.match(piece[m.end():]):
+            if names and len(piece) - m.end() >= 4 and not _NOTICE_OPENING.match(piece[m.end():]) \
+                    and not piece[m.end():].lstrip().startswith("|"):  # 发布单位:|市政府办公厅|: a metadata cell
                 heads.append((begin + piece_at, begin + piece_at + m.end(), names))
                 break
         at += len(sentence) + 1
@@ -663,6 +731,8 @@ def unit_blocks(text: str, per_duty: bool = True) -> list[Found]:
         if len(duty) < 4 or bare_units(duty) or len(heads) == 1 and not opens_duty(duty) and not item_head:
             continue
         parts = _duty_parts(text, end, stop) if per_duty or start > 0 else []
+        if len(parts) < 2 and per_duty and text[end - 1:end] in ":：":
+            parts = _duty_sentences(text, end, stop)  # 市卫生局:做好…。协助…。解决好…。: a duty per sentence
         if len(parts) < 2:
             role = duty_role(duty)
             found.append(Found(start, end, Clause([(n, role) for n in names], role_words=True), leading=True))
@@ -685,6 +755,17 @@ def _duty_parts(text: str, start: int, stop: int) -> list[tuple[int, str]]:
     parts: list[tuple[int, str]] = []
     at = start
     for piece in bracket_depth_split(text[start:first_end], "；;"):
+        if len(piece.strip()) >= 4:
+            parts.append((at + len(piece) - len(piece.lstrip()), piece.strip()))
+        at += len(piece) + 1
+    return parts
+
+
+def _duty_sentences(text: str, start: int, stop: int) -> list[tuple[int, str]]:
+    """The duties of ``text[start:stop]`` one per sentence (a unit and a colon, then sentences of work)."""
+    parts: list[tuple[int, str]] = []
+    at = start
+    for piece in bracket_depth_split(text[start:stop], "。"):
         if len(piece.strip()) >= 4:
             parts.append((at + len(piece) - len(piece.lstrip()), piece.strip()))
         at += len(piece) + 1

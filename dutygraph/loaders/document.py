@@ -43,7 +43,7 @@ from .glued_rows import recut_tables
 from .grid import Grid, grid_tasks
 from .header import read_header
 from .lines import Line, strip_cell_bars, to_lines
-from .obligations import obligation_tasks
+from .obligations import NOTICE_CUES, obligation_tasks, reads_as_notice
 from .outline import read_outline
 from .plain_text import _annex_of, _emit_row, _find_tables, _year_of, plan_year
 from .prose import read_prose
@@ -179,7 +179,8 @@ def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids
         doc.tasks.extend(rescued)
         doc.tasks.sort(key=lambda t: t.provenance.first_line)
         _unique_ids(doc.tasks)
-    if not skipped and not any(t.assignments for t in doc.tasks):
+    placed = sum(1 for t in doc.tasks if t.assignments)
+    if not skipped and (not placed or placed <= NOTICE_CUES and not flat_count and not grid_list):
         _read_obligations(doc, lines, source)  # a notice, reply or report: its sentences tell units what to do
     doc.coverage = measure(doc, cues, [{"lines": [lines[k].no, lines[k].no], "reason": "a table copied from a PDF "
                                         "with its columns interleaved word by word"} for k in skipped])
@@ -207,10 +208,11 @@ _TABLE_FINDERS = (find_box_tables, find_bar_cell_tables, find_cell_group_tables,
 
 
 def _read_obligations(doc: Document, lines: list[Line], source: str) -> None:
-    """The tasks of a document whose readers placed no unit: its obligation sentences (县发改委要会同…), in
-    place of the unit-less items that hold them (1.明确任务。各牵头单位要…: the item gives way to its sentences)."""
+    """The tasks of a document whose readers placed no unit, or only a few from role words inside a notice's
+    own sentences (:func:`.obligations.reads_as_notice`): its obligation sentences (县发改委要会同…), in place of
+    the items that hold them (1.明确任务。各牵头单位要…: the item gives way to its sentences)."""
     found = obligation_tasks(lines, source)
-    if not found:
+    if not found or not reads_as_notice(doc.tasks, found, lines):
         return
     held = {t.provenance.first_line for t in found}
     doc.tasks[:] = [t for t in doc.tasks if not held.intersection(range(t.provenance.first_line,

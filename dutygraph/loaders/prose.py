@@ -34,7 +34,7 @@ from ..text.role_cues import alternation
 from ..text.units import LIST_SEPARATORS, ROLE_WORDS, is_unit_name
 from .clauses import (MAX_HEAD, NOT_NAME_START, PERSON_TITLE, Clause, Found, bare_units, bracket_groups, colon_duties, duty_role,
                       find_clauses, leading_clauses, may_hold_role_words, opens_duty, parse_clause, slot_names,
-                      unit_blocks)
+                      subject_opening, unit_blocks)
 from .columns import header_block, is_label
 from .unit_scan import opening_units
 from .labels import COOPERATING, DEADLINE, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
@@ -380,6 +380,7 @@ def _dated_step(text: str) -> list[tuple[str, Role]] | None:
 _DUTIES_OF = re.compile(r"^(?P<unit>[^，,。；;:：]{2,30}?)(?:的)?(?:主要|工作|具体)?(?:职责|职能)(?:如下|是)?[:：]?$")
 
 
+_TOLD = re.compile(r"要|须|将|应(?!急)")  # an obligation word inside what stands before 职责: a sentence, no name
 _NO_HOLDER = re.compile(r"(?:主要|工作|具体|基本|岗位|部门|单位|机构|成员|内设|其他|其它|相关|有关|一般|各)+")
 
 
@@ -388,11 +389,59 @@ def _duties_of(text: str) -> list[str] | None:
 
     >>> _duties_of("党委工作职责:"), _duties_of("县发改局主要职责"), _duties_of("部门职责"), _duties_of("主要职责")
     (['党委'], ['县发改局'], None, None)
+    >>> _duties_of("各部门要履行以下职责:"), _duties_of("市应急管理局职责:")
+    (None, ['市应急管理局'])
     """
     m = _DUTIES_OF.match(text)
-    if not m or _DIVISION.fullmatch(text.rstrip(":：")) or _NO_HOLDER.fullmatch(m.group("unit")):
-        return None  # 主要职责, 岗位职责: whose duties the heading does not say
+    if not m or _DIVISION.fullmatch(text.rstrip(":：")) or _NO_HOLDER.fullmatch(m.group("unit")) \
+            or _TOLD.search(m.group("unit"), 1):
+        return None  # 主要职责, 岗位职责: whose duties the heading does not say; 各部门要履行以下职责: a sentence
     return slot_names(m.group("unit"))
+
+
+# A heading naming a unit and the field of its duties, then announcing them: 各级党委和政府乡村振兴责任主要包括:
+_DUTIES_ON = re.compile(r"^(?P<head>[^，,。；;:：]{3,30}?)(?:主要|工作|具体)?(?:职责|职能|责任)(?:主要)?"
+                        r"(?:包括|如下|是|为|有)[:：]$")
+_MAX_FIELD = 8
+_NOT_FIELD = re.compile(r"要|应|须|将|由|对")
+
+
+def _duties_on(text: str) -> list[str] | None:
+    """The unit a heading names before the field of its duties (the longest opening the lexicon knows as a name,
+    the field no sentence), or None.
+
+    >>> _duties_on("各级党委和政府乡村振兴责任主要包括:"), _duties_on("县教育局安全生产职责如下:")
+    (['各级党委和政府'], ['县教育局'])
+    >>> _duties_on("各部门要履行的职责包括:") is None, _duties_on("落实属地责任主要包括:") is None
+    (True, True)
+    """
+    m = _DUTIES_ON.match(text)
+    if m is None:
+        return None
+    head = m.group("head")
+    for cut in range(len(head), 1, -1):
+        unit, field = head[:cut], head[cut:].removeprefix("的")
+        if len(field) > _MAX_FIELD or _NOT_FIELD.search(field):
+            return None  # the opening is no name followed by a field: a sentence
+        if is_unit_name(unit) and (names := bare_units(unit)):
+            return names
+    return None
+
+
+def _duties(text: str) -> list[str]:
+    """A paragraph of a unit's duties cut at the semicolons of its first sentence (负责拟订规划;负责社会保障工作;
+    承担考核工作。): one duty each, what follows that sentence staying with the last; [text] when it has one.
+
+    >>> _duties("负责拟订规划;负责社会保障工作;承担考核工作。"), _duties("组织承办建议提案工作。")
+    (['负责拟订规划', '负责社会保障工作', '承担考核工作。'], ['组织承办建议提案工作。'])
+    """
+    end = text.find("。")
+    first, after = (text, "") if end < 0 else (text[:end], text[end:])
+    parts = [p.strip() for p in bracket_depth_split(first, "；;") if p.strip()]
+    if len(parts) < 2 or any(len(p) < 4 for p in parts):
+        return [text]
+    parts[-1] += after
+    return parts
 
 
 def _spaced_list(raw: str, content: str) -> str:
@@ -468,6 +517,35 @@ def _lift_unit_heading(parent: _Node, style: str) -> None:
         parent.children.append(last)
 
 
+def _subjects_after_clauses(node: _Node) -> None:
+    """A paragraph opening with known units and a verb or an obligation word, right after a paragraph that opens
+    with a unit-first clause (市卫生局负责…保障工作。 / 市卫生局要加快…建设。): those units' task too (responsible)."""
+    before = None
+    for child in node.children:
+        if child.style == "para" and before is not None and not child.children and child._clauses is None \
+                and before.clauses and before.clauses[0].leading and before.clauses[0].clause.role_words \
+                and not child.clauses and not child.assigned() and (got := subject_opening(child.text)):
+            child._clauses = [got]
+        before = child if child.style == "para" else None
+
+
+_LIST_CUT = re.compile(r"[、，,；;]")
+
+
+def _list_goes_on(content: str, after: str) -> str | None:
+    """The next line when a label's unit list was wrapped inside a name (…、园区党工 / 委、各街道党工委) or after a
+    separator (…、 / 各街道党工委): it is the list's end, not a line of its own."""
+    if not after or match_label(after) is not None or _marker(after) is not None or len(after) > MAX_HEAD:
+        return None
+    head = _LIST_CUT.split(after, 1)[0]
+    if content.endswith("、"):
+        return after if bare_units(after.rstrip("。；;")) else None
+    last = _LIST_CUT.split(content)[-1]
+    if last and not is_unit_name(last) and is_unit_name(last + head) and not is_unit_name(head):
+        return after
+    return None
+
+
 class ProseReader:
     """Builds the outline of the lines given and reads its tasks."""
 
@@ -517,6 +595,11 @@ class ProseReader:
                     label = replace(label, content=self.lines[nxt].text)
                     k = nxt
                     line = self.lines[nxt]
+            if label is not None and label.content and label.kind in ROLE_OF_LABEL and k + 1 < end \
+                    and (more := _list_goes_on(label.content, self.lines[k + 1].text)):
+                label = replace(label, content=label.content + more)  # 协办单位:…、园区党工 / 委、各街道党工委
+                k += 1
+                line = self.lines[k]
             item = current if current is not self.root else None
             duties = _DUTIES.match(t) if label is None and item is not None else None
             if duties and len(t) > duties.end() + 3:  # 职责:了解、收集灾情…: the item's text goes on
@@ -605,6 +688,7 @@ class ProseReader:
 
     def _walk(self, node: _Node, path: list[str], tasks: list[Task],
               inherited: list[Assignment] | None = None, pure: bool = False) -> None:
+        _subjects_after_clauses(node)
         para_count = 0
         listed = {c.style for c in node.children if c.assigned()} - {"para"}  # paragraphs are no list
         grouped = self._group_clause(node)
@@ -624,7 +708,7 @@ class ProseReader:
                 head, fresh = (names, child.line), True
                 continue
             if inherited is None and child.style != "para" and child.children and not child.assigned() \
-                    and (names := bare_units(child.text) or _duties_of(child.text)) \
+                    and (names := bare_units(child.text) or _duties_of(child.text) or _duties_on(child.text)) \
                     and _unit_head(child.children, -1, names):
                 self._walk_duties(child, child_path, tasks, names)  # (十五)市政务公开办公室 / 负责…
                 continue
@@ -634,12 +718,7 @@ class ProseReader:
             if head is not None and not child.children and _duties_label(child) and len(child.text) <= 8:
                 continue  # 宣传部 / 主要职责: / (一)…: the label announces the duties, it is none
             if head is not None and not child.assigned() and not _heading_like(child):
-                self._emit(child, child_path, tasks)
-                prov = Provenance(self.source, head[1], head[1])
-                role = duty_role(child.text)
-                tasks[-1].assignments.extend(Assignment(n, role, prov, inferred=True,
-                                                        basis=f"unit heading at line {head[1]}") for n in head[0])
-                tasks[-1].assignments.extend(_partners(child.text, head[0], child.line, self.source))
+                self._emit_duties(child, child_path, tasks, head[0], head[1])
                 fresh = False
                 continue
             fresh = False
@@ -684,16 +763,32 @@ class ProseReader:
                 continue  # what the unit is (its seat, its head), before its duties label
             if _heading_like(child) and not opens_duty(child.text):
                 continue
-            before = len(tasks)
-            self._emit(child, path + [str(child.number or k)], tasks)
-            if not child.assigned():
-                role = duty_role(child.text)
-                for task in tasks[before:]:
-                    task.assignments.extend(Assignment(n, role, prov, inferred=True,
-                                                       basis=f"unit heading at line {node.line}") for n in names)
-                    task.assignments.extend(_partners(task.text, names, child.line, self.source))
+            if child.assigned():
+                self._emit(child, path + [str(child.number or k)], tasks)
+            else:  # a numbered item that is one unit's block: one task (its duties are not cut)
+                self._emit_duties(child, path + [str(child.number or k)], tasks, names, node.line, cut=False)
             if child.children:
                 self._walk(child, path + [str(child.number or k)], tasks)
+
+    def _emit_duties(self, child: _Node, path: list[str], tasks: list[Task], names: list[str], line: int,
+                     cut: bool = True) -> None:
+        """A duty (or a paragraph of duties cut by semicolons, when ``cut``: one task each) of the units a heading
+        at ``line`` names, inferred; the role from each duty itself (负责… lead, 协助… cooperating)."""
+        before = len(tasks)
+        self._emit(child, path, tasks)
+        duties = _duties(tasks[-1].text) if cut and len(tasks) == before + 1 and child.style == "para" else []
+        if len(duties) > 1:
+            whole = tasks.pop()  # 负责…;负责…;承担…
+            tasks.extend(replace(whole, id=f"{whole.id}-{k}", text=duty, sub=k, parent=whole.id, assignments=[],
+                                 deadlines=find_deadlines(duty, self.year), amounts=find_amounts(duty))
+                         for k, duty in enumerate(duties, start=1))
+        prov = Provenance(self.source, line, line)
+        whole_role = duty_role(child.text)
+        for task in tasks[before:]:
+            role = duty_role(task.text) if len(duties) > 1 else whole_role
+            task.assignments.extend(Assignment(n, role, prov, inferred=True, basis=f"unit heading at line {line}")
+                                    for n in names)
+            task.assignments.extend(_partners(task.text, names, child.line, self.source))
 
     def _carried(self, node: _Node) -> tuple[list[Assignment], bool] | None:
         """The units a heading gives all its items, when none of them names its own (inferred)."""
@@ -843,14 +938,30 @@ class ProseReader:
         return Deadline(printed, found[0].date if found else parse_date(printed))
 
 
+# Places a unit answers for (分片包干: 县公安消防大队负责甸中镇、化念镇,县文体局负责双江街道): towns, townships,
+# subdistricts, villages; the list is the task's text.
+_AREA = r"[\u4e00-\u9fff]{1,8}?(?:镇|乡|街道|街道办事处|村|社区|片区)"
+_AREAS = re.compile(f"{_AREA}(?:、{_AREA})*")
+_OWN_SENTENCE = 20  # a sentence before the first unit-first clause this long is no heading of it
+
+
 def _segments(text: str, clauses: list[Found]) -> list[tuple[str, Found | None]]:
     """The item's text cut after each clause: one (sentence(s), clause) per task."""
     if not clauses:
         return [(_drop_open_tail(text), None)]
     if clauses[0].leading:  # 市工商局负责,…,严格实施…: each clause opens its task, printed as it stands
         ends = [f.start for f in clauses[1:]] + [len(text)]
-        return [(text[0 if k == 0 else f.start:end].strip().strip("；;").lstrip("，,。"), f)
-                for k, (f, end) in enumerate(zip(clauses, ends))]
+        out: list[tuple[str, Found | None]] = []
+        before = text[:clauses[0].start].strip()
+        if len(before) >= _OWN_SENTENCE and before.endswith("。"):  # 依法建立征用程序…。市交通局、市公安局根据…
+            out.append((before, None))  # a sentence of work no unit opens: a task of its own, without units
+        for k, (f, end) in enumerate(zip(clauses, ends)):
+            areas = text[f.end:end].strip(" \u3000,，。；;")
+            if f.end > f.start and _AREAS.fullmatch(areas):  # 县文体局负责双江街道: the places it answers for
+                out.append((areas, f))
+            else:
+                out.append((text[0 if k == 0 and not out else f.start:end].strip().strip("；;").lstrip("，,。"), f))
+        return out
     if len(clauses) == 1:
         f = clauses[0]
         rest = (text[:f.start] + text[f.end:]).strip()

@@ -10,6 +10,8 @@ lengthens each name while a few more characters still make one (各有关部 →
 (['各乡镇', '各有关部门'], 9)
 >>> opening_units("认真做好组织实施工作", well_formed_units) is None
 True
+>>> opening_units("市住建局组织开展检查", well_formed_units)
+(['市住建局'], 4)
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ MAX_OPENING = 20  # characters: a list longer than this is read only where a rol
 SEPARATORS = "、和及与"
 _STOPS = "，,。；;！!？?"
 _CLOSING = re.compile(r"[)）]")
+# Verbs after a whole name whose first characters read as a name's ending (组织 → 组, 查处 → 处).
+_VERB_OPENINGS = frozenset({"组", "处", "查处"})
+_WHOLE = re.compile(r"(?:厅|局|部门|单位|政府|会|中心|公司|集团)$")
 
 
 def opening_units(text: str, accept: Callable[[str], list[str] | None]) -> tuple[list[str], int] | None:
@@ -42,6 +47,8 @@ def opening_units(text: str, accept: Callable[[str], list[str] | None]) -> tuple
             for longer in range(min(end + 3, stop), end, -1):
                 if any(c in SEPARATORS for c in text[end:longer]):
                     continue  # lengthen this name, not into the next one
+                if text[end:longer] in _VERB_OPENINGS and _WHOLE.search(text, 0, end):
+                    continue  # 住房和城乡建设厅组织…, 城管部门查处…: a verb after a whole name, no longer name
                 more = accept(text[:longer])
                 if more:
                     names, end, grown = more, longer, True

@@ -300,3 +300,26 @@ def test_wei_before_a_role_label_is_a_role_word_and_a_mark_after_a_name_is_no_pa
 def test_a_label_opening_the_last_sentence_of_an_item_is_its_clause():
     (found,) = find_clauses("新建公园。责任单位：市园林局")
     assert found.clause.assignments == [("市园林局", R)]
+
+
+def test_places_listed_with_a_comma_before_the_role_word_share_it():
+    got = parse_clause("凤阳市,省交通运输厅牵头")
+    assert got.assignments == [("凤阳市", L), ("省交通运输厅", L)] and got.unrecognised == ["凤阳市"]
+    assert parse_clause("滁河县,甲乙市配合").assignments == [("滁河县", C), ("甲乙市", C)]
+    assert parse_clause("全年,市发改委牵头") is None  # a word that is no place before the comma: no clause
+    assert parse_clause("加快推进,市发改委牵头") is None
+
+
+def test_a_unit_and_a_colon_then_sentences_of_work_gives_one_task_per_sentence():
+    text = "县水务局:做好河道清淤规划,开展水质监测。协助乡镇做好防汛工作。组织开展节水宣传。"
+    got = [(text[f.start:f.start + 4], f.clause.assignments) for f in unit_blocks(text)]
+    assert got == [("做好河道", [("县水务局", R)]), ("协助乡镇", [("县水务局", C)]), ("组织开展", [("县水务局", R)])]
+    numbered = unit_blocks(text, per_duty=False)  # a numbered item that is one unit's block: one task
+    assert [f.clause.assignments for f in numbered] == [[("县水务局", R)]]
+
+
+def test_a_unit_first_sentence_names_who_its_subject_works_with():
+    got = leading_clauses("镇安监所负责对小型建设工程的安全进行监管,并协同消防部门依法查处违法行为。")
+    assert [f.clause.assignments for f in got] == [[("镇安监所", L), ("消防部门", C)]]
+    alone = leading_clauses("镇安监所负责对小型建设工程的安全进行监管,并协同开展检查。")
+    assert [f.clause.assignments for f in alone] == [[("镇安监所", L)]]

@@ -22,10 +22,41 @@ def test_hui_tong_makes_the_subject_lead_and_the_partners_cooperate():
     assert got == [("县住建局要会同县财政局对", [("县住建局", Role.LEAD), ("县财政局", Role.COOPERATING)])]
 
 
-def test_collectives_keep_the_role_their_name_says():
-    got = _read("请各牵头单位严格按照分工细化任务,各配合单位要积极配合,区督查室将定期通报进展。")
-    assert [units for _, units in got] == [[("各牵头单位", Role.LEAD)], [("各配合单位", Role.COOPERATING)],
+def test_the_predicate_decides_the_role_a_collective_named_for_its_role_cooperates():
+    got = _read("请各牵头单位严格按照分工细化任务,各配合单位要做好衔接,区督查室将定期通报进展。")
+    assert [units for _, units in got] == [[("各牵头单位", Role.RESPONSIBLE)], [("各配合单位", Role.COOPERATING)],
                                            [("区督查室", Role.RESPONSIBLE)]]
+    got = _read("各牵头单位要切实履行牵头抓总职责,制定工作方案。各牵头单位于3月底前报送方案。")
+    assert [units for _, units in got] == [[("各牵头单位", Role.LEAD)], [("各牵头单位", Role.RESPONSIBLE)]]
+
+
+def test_role_collectives_and_their_lists_are_subjects():
+    got = _read("牵头单位要发挥主导作用。其他责任部门要积极配合。各责任单位、配合单位要建立工作台账。")
+    assert [units for _, units in got] == [[("牵头单位", Role.RESPONSIBLE)], [("其他责任部门", Role.COOPERATING)],
+                                           [("各责任单位", Role.RESPONSIBLE), ("配合单位", Role.COOPERATING)]]
+
+
+def test_told_to_help_in_any_item_of_its_first_part_it_cooperates():
+    got = _read("各责任单位要认真履责、主动配合、接受调度,形成合力。各相关单位要全力支持、积极帮助解决困难。")
+    assert [units for _, units in got] == [[("各责任单位", Role.COOPERATING)], [("各相关单位", Role.COOPERATING)]]
+
+
+def test_hui_tong_in_a_later_part_or_a_lead_word_opening_one_makes_the_subject_lead():
+    got = _read("总牵头单位要加强统筹协调,会同牵头单位抓好各项工作。牵头责任单位要担起责任,牵头抓总,积极组织。"
+                "各责任单位要加强组织领导,按照一把手负总责的要求抓落实。")
+    assert [units for _, units in got] == [[("总牵头单位", Role.LEAD), ("牵头单位", Role.COOPERATING)],
+                                           [("牵头责任单位", Role.LEAD)], [("各责任单位", Role.RESPONSIBLE)]]
+
+
+def test_a_date_or_a_charge_after_the_subject_is_its_obligation():
+    got = _read("三、明确进度。各牵头单位分别于4月10日前报送进展。各牵头单位对所牵头工作的落实负总责,"
+                "各配合单位按照职责分工密切配合。")
+    assert [units for _, units in got] == [[("各牵头单位", Role.RESPONSIBLE)], [("各牵头单位", Role.LEAD)],
+                                           [("各配合单位", Role.COOPERATING)]]
+
+
+def test_a_name_opening_with_a_year_is_no_subject():
+    assert _read("2.2018年某某市政府工作任务分解表") == []
 
 
 def test_addressed_subject_ends_where_the_names_end():
@@ -44,7 +75,7 @@ def test_a_notice_with_no_other_cue_gives_its_obligations_marked_inferred(tmp_pa
                     "下一步,各牵头单位要切实负起责任,加快工作进度。县发改局要会同县督查室对滞后事项进行督办。\n", "utf-8")
     doc = load(path)
     pairs = [(a.unit, a.role, a.inferred, a.basis) for t in doc.tasks for a in t.assignments]
-    assert pairs == [("各牵头单位", Role.LEAD, True, BASIS), ("县发改局", Role.LEAD, True, BASIS),
+    assert pairs == [("各牵头单位", Role.RESPONSIBLE, True, BASIS), ("县发改局", Role.LEAD, True, BASIS),
                      ("县督查室", Role.COOPERATING, True, BASIS)]
     assert doc.tasks[0].provenance.first_line == 5
 
@@ -72,6 +103,77 @@ def test_yao_inside_a_word_of_the_name_is_no_obligation():
 
 def test_ordinals_and_especially_open_a_subject_and_told_to_help_it_cooperates():
     got = _read("三、加强督查。二是各牵头单位须于6月25日前报送进展情况。责任单位尤其是各乡镇(街道)要积极配合,形成合力。")
-    assert [units for _, units in got] == [[("各牵头单位", Role.LEAD)],
+    assert [units for _, units in got] == [[("各牵头单位", Role.RESPONSIBLE)],
                                            [("责任单位", Role.COOPERATING), ("各乡镇(街道)", Role.COOPERATING)]]
-    assert got[0][0].startswith("二是各牵头单位")  # the task's text starts where its sentence does
+    assert got[0][0] == "加强督查。二是各牵头单位"  # the sentence's opening words, after the item's heading
+
+
+def test_a_notice_whose_sentences_carry_a_role_word_is_read_by_its_subjects(tmp_path):
+    path = tmp_path / "notice.txt"
+    path.write_text("关于印发2024年重点任务分工方案的通知\n各乡镇人民政府,县直各单位:\n"
+                    "一、压实责任。各乡镇、各部门要加强组织领导。各责任单位要于3月底前报送方案。\n"
+                    "二、加强督办。各牵头单位要强化统筹,县政府督查室牵头对落实情况进行跟踪督办。\n", "utf-8")
+    doc = load(path)
+    assert [[(a.unit, a.role) for a in t.assignments] for t in doc.tasks] == [
+        [("各乡镇", Role.RESPONSIBLE), ("各部门", Role.RESPONSIBLE)], [("各责任单位", Role.RESPONSIBLE)],
+        [("各牵头单位", Role.RESPONSIBLE)], [("县政府督查室", Role.LEAD)]]
+    assert all(a.basis == BASIS for t in doc.tasks for a in t.assignments)
+
+
+def test_a_plan_item_whose_clause_is_bracketed_keeps_it_beside_a_notice(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text("关于印发2024年重点任务分工方案的通知\n"
+                    "各乡镇、各部门要加强组织领导。各责任单位要于3月底前报送方案。各牵头单位要强化统筹。\n"
+                    "1.推进老旧小区改造,县住建局牵头对项目进行督办。(县住建局牵头)\n", "utf-8")
+    doc = load(path)
+    assert [t.text for t in doc.tasks if t.assignments] == ["推进老旧小区改造,县住建局牵头对项目进行督办。"]
+
+
+def test_a_short_heading_opening_the_paragraph_opens_its_first_task():
+    got = _read("二、压实责任,推动落实。各牵头单位要统筹落实任务事项,各参与单位要主动作为。\n"
+                "本次活动历时三个月,覆盖全部乡镇。县发改局要会同县统计局开展调查。")  # no heading: no item number
+    assert [text for text, _ in got] == ["压实责任,推动落实。各牵", "各参与单位要主动作为", "县发改局要会同县统计局开"]
+
+
+def test_people_in_a_subject_are_no_units():
+    got = _read("各部门一把手要亲自抓、负总责。各牵头领导、责任单位要高度重视。")
+    assert [units for _, units in got] == [[("责任单位", Role.RESPONSIBLE)]]
+
+
+def test_a_part_handing_the_work_on_names_who_does_it():
+    got = _read("县政府将对各项任务实施动态管理,具体由县发改局牵头负责。各乡镇要于年底前组织自查。")
+    assert got == [("县政府将对各项任务实施动", [("县发改局", Role.LEAD)]), ("各乡镇要于年底前组织自查", [("各乡镇", Role.RESPONSIBLE)])]
+
+
+def test_a_later_part_done_by_a_unit_adds_it_to_the_sentence():
+    got = _read("各乡镇应于年底前组织一次自查,并将结果报县发改局,由县发改局汇总上报县政府。")
+    assert got[0][1] == [("各乡镇", Role.RESPONSIBLE), ("县发改局", Role.RESPONSIBLE)]
+
+
+def test_a_place_opening_a_numbered_item_is_a_target_not_a_subject():
+    assert _read("1.岳阳市实现地区生产总值增长8%。") == []
+    assert [units for _, units in _read("2.岳阳市要加快园区整合。")] == [[("岳阳市", Role.RESPONSIBLE)]]
+
+
+def test_a_short_heading_phrase_opening_an_item_is_no_subject():
+    got = _read("二、精心组织,加强统筹协调。牵头单位要加强统筹谋划。")
+    assert [units for _, units in got] == [[("牵头单位", Role.RESPONSIBLE)]]
+
+
+def test_a_notice_under_a_metadata_table_of_cells_is_read_by_its_subjects(tmp_path):
+    path = tmp_path / "notice.txt"
+    path.write_text("索引号: | 0024/2022-1 | 公开方式: | 主动公开 |\n发布单位: | 市政府办公厅 | 主题分类: | 综合政务 |\n"
+                    "各区人民政府,市政府各部门:\n一、压实责任。各区要健全工作机制。牵头单位要加强统筹谋划。\n", "utf-8")
+    doc = load(path)
+    assert [[a.unit for a in t.assignments] for t in doc.tasks if t.assignments] == [["各区"], ["牵头单位"]]
+
+
+def test_a_note_after_the_subject_and_a_date_after_no_department():
+    got = _read("特别是牵头单位(无牵头单位的,责任单位即为牵头单位,下同)要统筹制订方案。各单位联系电话于4月15日前报送。"
+                "各乡镇(街道)要积极配合。")
+    assert [units for _, units in got] == [[("牵头单位", Role.RESPONSIBLE)], [("各乡镇(街道)", Role.COOPERATING)]]
+
+
+def test_sectors_closed_by_a_departments_tail_are_a_subject():
+    got = _read("州县建设、教育等部门要进一步加大工作力度。")
+    assert [units for _, units in got] == [[("州县建设、教育", Role.RESPONSIBLE)]]

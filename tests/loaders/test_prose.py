@@ -118,7 +118,7 @@ def test_prose_without_any_assignment_is_not_a_task():
         parse("一、总体要求\n(一)坚持改革。建立健全一把手总负责的责任制。\n(二)强化保障。要加强资金保障。\n")
     # with nothing else to read, a unit told what it must do gives a task of its own (loaders/obligations.py)
     doc = parse("一、总体要求\n(一)坚持改革。建立健全一把手总负责的责任制。\n(二)强化保障。市财政局要加强资金保障。\n")
-    assert [(t.text, units(t, "responsible")) for t in doc.tasks] == [("市财政局要加强资金保障", ["市财政局"])]
+    assert [(t.text, units(t, "responsible")) for t in doc.tasks] == [("强化保障。市财政局要加强资金保障", ["市财政局"])]
 
 
 def test_signature_lines_are_not_unit_lines():
@@ -208,3 +208,37 @@ def test_a_unit_heading_with_a_duties_label_gives_duties_and_their_partners():
     doc = parse("宣传部\n主要职责:\n(一)贯彻执行意识形态方面的方针、政策;\n(二)管理新闻宣传工作;会同有关部门做好报道。\n")
     assert [t.text[:4] for t in doc.tasks] == ["贯彻执行", "管理新闻"]  # the label line is no task
     assert units(doc.tasks[1], "responsible") == ["宣传部"] and units(doc.tasks[1], "cooperating") == ["有关部门"]
+
+
+def test_a_unit_answering_for_places_has_the_places_as_its_task():
+    from dutygraph.loaders.document import parse_text
+    doc = parse_text("二、职责分工\n(一)分片包干。具体为:县林业局负责东山镇、西河乡,县水务局负责南湖街道。"
+                     "县教育局负责组织开展校园安全检查。\n", "areas.txt")
+    assert [(t.text, [a.unit for a in t.assignments]) for t in doc.tasks] == [
+        ("东山镇、西河乡", ["县林业局"]), ("南湖街道", ["县水务局"]), ("县教育局负责组织开展校园安全检查。", ["县教育局"])]
+
+
+def test_a_sentence_of_work_before_the_first_unit_first_clause_is_a_task_of_its_own():
+    from dutygraph.loaders.document import parse_text
+    doc = parse_text("7.6交通保障\n依法建立紧急状态运输工具的征用程序和办法,确保物资及时运输。"
+                     "县交通局负责组织运力。县公安局负责交通管制。\n"
+                     "7.7治安维护\n加强治安。县公安局负责治安保障工作。\n", "plan.txt")
+    assert [(t.text[:8], [a.unit for a in t.assignments]) for t in doc.tasks] == [
+        ("依法建立紧急状态", []), ("县交通局负责组织", ["县交通局"]), ("县公安局负责交通", ["县公安局"]),
+        ("加强治安。县公安", ["县公安局"])]  # a short heading sentence stays with its clause
+
+
+def test_a_paragraph_opening_with_a_known_unit_after_a_unit_first_paragraph_is_its_task():
+    from dutygraph.loaders.document import parse_text
+    doc = parse_text("6.5医疗卫生保障\n县卫生局负责突发事件的医疗卫生保障工作。\n县卫生局要加快公共卫生体系建设。\n"
+                     "各乡镇要做好配合工作。\n", "plan.txt")
+    assert [(t.text[:8], [(a.unit, a.role) for a in t.assignments]) for t in doc.tasks] == [
+        ("县卫生局负责突发", [("县卫生局", Role.LEAD)]), ("县卫生局要加快公", [("县卫生局", Role.RESPONSIBLE)])]
+
+
+def test_a_label_list_wrapped_inside_a_name_goes_on_on_the_next_line():
+    doc = parse("1.完善街道治理体制机制,优化决策程序。\n牵头单位:区委组织部\n协办单位:区委编办、区民政局、园区党工\n"
+                "委、各街道党工委\n2.推进社区党建。\n牵头单位:区委组织部\n配合单位:区财政局、\n区民政局\n", head="")
+    a, b = doc.tasks
+    assert units(a, "cooperating") == ["区委编办", "区民政局", "园区党工委", "各街道党工委"]
+    assert units(b, "cooperating") == ["区财政局", "区民政局"]

@@ -103,3 +103,20 @@ def test_a_unit_heading_with_a_duties_label_gives_the_duties_after_the_label():
                      "(1)负责落实上级有关应急工作的指示和要求。\n(2)负责编制和完善应急预案。\n", "p.txt")
     assert [(t.text, [a.unit for a in t.assignments]) for t in doc.tasks if t.assignments] == [
         ("负责落实上级有关应急工作的指示和要求。", ["应急指挥部办公室"]), ("负责编制和完善应急预案。", ["应急指挥部办公室"])]
+
+
+def test_an_article_naming_a_unit_and_the_field_of_its_duties_heads_its_numbered_duties():
+    doc = parse_text("某市河长制实施细则\n第二章 各级责任\n第四条 各级党委和政府河湖管护责任主要包括:\n"
+                     "(一)组织开展河湖清理整治。\n(二)把河湖管护纳入本地发展规划。\n"
+                     "第五条 各部门要履行以下职责:\n(一)做好宣传。\n", "rules.txt")
+    assert _units(doc)[:2] == [("组织开展河湖清理", [("各级党委和政府", "responsible", True)]),
+                               ("把河湖管护纳入本", [("各级党委和政府", "responsible", True)])]
+    assert all(not t.assignments for t in doc.tasks[2:])  # 各部门要履行…: a sentence, no unit heading
+
+
+def test_a_paragraph_of_duties_cut_by_semicolons_under_a_unit_heading_gives_one_task_per_duty():
+    doc = parse_text("某区部门职责\n社会事务局\n负责拟订全区民政发展规划;负责区内社会救助工作;承担为民办实事的考核工作。\n",
+                     "duties.txt")
+    assert _units(doc) == [("负责拟订全区民政", [("社会事务局", "lead", True)]),
+                           ("负责区内社会救助", [("社会事务局", "lead", True)]),
+                           ("承担为民办实事的", [("社会事务局", "responsible", True)])]
