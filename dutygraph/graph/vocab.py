@@ -237,5 +237,7 @@ TEXT_TOKEN = DG + "textToken"      # the token index of topic search (dutygraph.
 # 2: no qualification node for IN_DOCUMENT and PART_OF, none of the properties their ends give (IMPLIED), no
 #    rdf:type on qualification nodes of associations and dependencies nor prov:Activity on tasks, IN_DOCUMENT
 #    as prov:wasDerivedFrom (no dg:inDocument), no dg:dependsOn (the chain axiom).
-RDF_SHAPE = 2
+# 3: the embedded store's SPARQL half holds no token index (dg:textToken): ladybug's, beside it, gives its topic
+#    search the candidate nodes (sparql/tasks-indexed.embedded.rq); exports and SPARQL servers keep the tokens.
+RDF_SHAPE = 3
 STATEMENT = RDF + "Statement"
