@@ -155,7 +155,8 @@ _QUALIFIER_SKIP = {type_: _EDGE_SKIP | implied for type_, implied in v.IMPLIED.i
 def edge_triples(t: _Terms, source: str, target: str, data: dict, out: list) -> str | None:
     """Append the direct triple and the qualification node of one relationship; return the node's IRI (None for
     the :data:`~dutygraph.graph.vocab.UNQUALIFIED` types: the direct triple alone). The node leaves out what
-    the ends give (:data:`~dutygraph.graph.vocab.IMPLIED`), and ``inferred`` unless it is true."""
+    the ends give (:data:`~dutygraph.graph.vocab.IMPLIED`), ``inferred`` unless it is true, and ``basis`` when
+    it is the type's default (:data:`~dutygraph.graph.vocab.DEFAULT_BASIS`: an assignment's ``printed``)."""
     type_ = data["type"]
     form, p = _EDGES[type_]
     s, o = t.node(source), t.node(target)
@@ -171,8 +172,10 @@ def edge_triples(t: _Terms, source: str, target: str, data: dict, out: list) -> 
     else:
         out += [(s, p, o), (q, t.type, _I["statement"]), (q, _I["subject"], s), (q, _I["predicate"], p),
                 (q, _I["object"], o)]
-    if data.get("inferred") is False:
-        data = {k: x for k, x in data.items() if k != "inferred"}
+    if data.get("inferred") is False or (data.get("basis") is not None
+                                          and data.get("basis") == v.DEFAULT_BASIS.get(type_)):
+        data = {k: x for k, x in data.items() if not (k == "inferred" and x is False or k == "basis"
+                                                      and x == v.DEFAULT_BASIS.get(type_))}
     _property_triples(t, q, data, out, _QUALIFIER_SKIP[type_])
     return q
 
