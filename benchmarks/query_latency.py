@@ -12,8 +12,9 @@ through the backends the command line uses:
 
 * ``ladybug``: ``embedded_backend`` (``CypherBackend`` over ``EmbeddedStore.cypher``, the questions read
   column by column through ``cypher_columns``; read-only, 30 s timeout, as ``dutygraph.queries.connect.open_backend``);
-* ``pyoxigraph``: ``SparqlBackend`` over ``EmbeddedStore.sparql`` (list parameters run
-  the text once per element);
+* ``pyoxigraph``: ``connect.embedded_sparql`` (a ``SparqlBackend`` over ``EmbeddedStore.sparql``; list parameters run
+  the text once per element; topic search takes its candidates from the ladybug half's token index: the SPARQL
+  half holds no tokens);
 * ``neo4j``: ``CypherBackend`` over ``Neo4jStore.run_read`` (one read transaction per query).
 
 Each case runs once to warm up, then ``--repeat`` times; the table gives the
@@ -250,7 +251,8 @@ def pick_store_cases(store, log) -> tuple[list[Case], dict]:
     :func:`pick_cases` picks them from a graph, by queries on its ladybug half; the topic is picked from
     the leaf tasks of its first TOPIC_SAMPLE documents (reading every text at 10,000 plans takes minutes)
     and its task count and document counted in the store. Returns the cases and the store's sizes."""
-    from dutygraph.graph.text_index import rarest_tokens
+    from dutygraph.graph.text_index import cypher_counts
+    from dutygraph.graph.text_index import rarest as rarest_of
     from dutygraph.queries.backends import embedded_backend
     from dutygraph.queries.topics import task_hits
 
@@ -282,7 +284,7 @@ def pick_store_cases(store, log) -> tuple[list[Case], dict]:
     where = Counter(h["document"] for h in own)
     picks["topic_tasks"] = len(own)
     picks["topic_doc"] = min(where, key=lambda d: (-where[d], d)) if where else None
-    picks["tokens"] = rarest_tokens(lambda q, b: store.sparql(q, b), picks["topic"])
+    picks["tokens"] = rarest_of(picks["topic"], lambda found: cypher_counts(backend.run, found))  # ladybug's index
     counts = store.counts("cypher")
     log(f"  picked from the store: unit {picks['unit']} ({picks['unit_tasks']} assignments), row {picks['row']}, "
         f"program {picks['program']}, project {picks['project']}, topic {picks['topic']} ({len(own)} tasks)")
@@ -495,7 +497,8 @@ def run_loaded(path: Path, args, log) -> dict:
 def time_cases(path: Path, cases: list[Case], args, info: dict, log, neo4j=None, graph=None, counts=None) -> dict:
     """Every case on the store at ``path`` (and on Neo4j, loaded with ``graph``, when given); the rows compared."""
     from dutygraph.graph.embedded import EmbeddedStore
-    from dutygraph.queries.backends import CypherBackend, SparqlBackend, embedded_backend
+    from dutygraph.queries.backends import CypherBackend, embedded_backend
+    from dutygraph.queries.connect import embedded_sparql
 
     wanted = [w.strip() for w in args.cases.split(",") if w.strip()]
     if wanted:
@@ -507,7 +510,7 @@ def time_cases(path: Path, cases: list[Case], args, info: dict, log, neo4j=None,
     try:
         backends = {
             "ladybug": embedded_backend(store, TIMEOUT),
-            "pyoxigraph": SparqlBackend(lambda q, p: store.sparql(q, p), "pyoxigraph"),
+            "pyoxigraph": embedded_sparql(store, timeout=TIMEOUT),  # topic search: ladybug's token index
         }
         only = [b.strip() for b in args.backends.split(",") if b.strip()]
         for name, backend in backends.items():

@@ -357,7 +357,7 @@ class EmbeddedStore:
             cypher = {d["id"]: d["sha256"] for d in ladybug.documents()}
         finally:
             ladybug.close()
-        shared = rows_ntriples(shared_nodes, shared_edges)
+        shared = rows_ntriples(shared_nodes, shared_edges, tokens=False)  # ladybug holds the token index
         touched = sorted({vocab.iri(i) for ids in touched_nodes.values() for i in ids}
                          | {vocab.edge_iri(t, s, o) for t, s, o in touched_edges})
         self._phase("oxigraph")

@@ -127,14 +127,16 @@ _TOKEN = f"<{v.TEXT_TOKEN}>"
 _CLASSES = {label: [f"<{c}>" for c in (v.CLASSES[label], *v.EXTRA_CLASSES.get(label, ()))] for label in v.CLASSES}
 
 
-def node_triples(t: _Terms, node_id: str, data: dict, out: list) -> str:
-    """Append the triples describing one node; return its IRI (N-Triples form)."""
+def node_triples(t: _Terms, node_id: str, data: dict, out: list, tokens: bool = True) -> str:
+    """Append the triples describing one node (with its ``dg:textToken`` triples unless ``tokens`` is false);
+    return its IRI (N-Triples form)."""
     s = t.node(node_id)
     out.extend((s, t.type, c) for c in _CLASSES[data["label"]])
     if data["label"] == "Unit" and data.get("kind") == "collective":
         out.append((s, t.type, _COLLECTIVE))
     _property_triples(t, s, data, out, _NODE_SKIP)
-    token_triples(s, data, _TOKEN, t.literal, out)
+    if tokens:
+        token_triples(s, data, _TOKEN, t.literal, out)
     return s
 
 
@@ -153,7 +155,8 @@ _QUALIFIER_SKIP = {type_: _EDGE_SKIP | implied for type_, implied in v.IMPLIED.i
 def edge_triples(t: _Terms, source: str, target: str, data: dict, out: list) -> str | None:
     """Append the direct triple and the qualification node of one relationship; return the node's IRI (None for
     the :data:`~dutygraph.graph.vocab.UNQUALIFIED` types: the direct triple alone). The node leaves out what
-    the ends give (:data:`~dutygraph.graph.vocab.IMPLIED`), and ``inferred`` unless it is true."""
+    the ends give (:data:`~dutygraph.graph.vocab.IMPLIED`), ``inferred`` unless it is true, and ``basis`` when
+    it is the type's default (:data:`~dutygraph.graph.vocab.DEFAULT_BASIS`: an assignment's ``printed``)."""
     type_ = data["type"]
     form, p = _EDGES[type_]
     s, o = t.node(source), t.node(target)
@@ -169,8 +172,10 @@ def edge_triples(t: _Terms, source: str, target: str, data: dict, out: list) -> 
     else:
         out += [(s, p, o), (q, t.type, _I["statement"]), (q, _I["subject"], s), (q, _I["predicate"], p),
                 (q, _I["object"], o)]
-    if data.get("inferred") is False:
-        data = {k: x for k, x in data.items() if k != "inferred"}
+    if data.get("inferred") is False or (data.get("basis") is not None
+                                          and data.get("basis") == v.DEFAULT_BASIS.get(type_)):
+        data = {k: x for k, x in data.items() if not (k == "inferred" and x is False or k == "basis"
+                                                      and x == v.DEFAULT_BASIS.get(type_))}
     _property_triples(t, q, data, out, _QUALIFIER_SKIP[type_])
     return q
 
@@ -182,8 +187,10 @@ def _lines(items: list) -> bytes:
     return "".join(f"{s} {p} {o} .\n" for s, p, o in items).encode("utf-8")
 
 
-def graph_ntriples(graph) -> dict[str, bytearray]:
-    """Document id (or :data:`SHARED`) -> its named graph as N-Triples (UTF-8), documents in graph order."""
+def graph_ntriples(graph, tokens: bool = True) -> dict[str, bytearray]:
+    """Document id (or :data:`SHARED`) -> its named graph as N-Triples (UTF-8), documents in graph order; without
+    the token index of topic search (``dg:textToken``) if ``tokens`` is false (the embedded store's SPARQL
+    half: ladybug beside it holds the index)."""
     t = _Terms()
     out: dict[str, bytearray] = {}
     shared = bytearray()
@@ -203,7 +210,7 @@ def graph_ntriples(graph) -> dict[str, bytearray]:
     for node_id, data in graph.nodes(data=True):
         items: list = []
         label = labels[node_id] = data["label"]
-        subject = node_triples(t, node_id, data, items)
+        subject = node_triples(t, node_id, data, items, tokens)
         if label in DOCUMENT_LABELS:
             write(node_id if label == "Document" else data["document"], items)
         else:
@@ -227,14 +234,15 @@ def graph_ntriples(graph) -> dict[str, bytearray]:
     return out
 
 
-def rows_ntriples(nodes: dict[str, list[dict]], edges: dict[tuple[str, str, str], list[dict]]) -> bytes:
+def rows_ntriples(nodes: dict[str, list[dict]], edges: dict[tuple[str, str, str], list[dict]],
+                  tokens: bool = True) -> bytes:
     """N-Triples of node rows per label and relationship rows (``source``, ``target``, properties) per
     (type, from, to), as :func:`graph_ntriples` renders the same nodes and relationships of a graph."""
     t = _Terms()
     out: list = []
     for label, rows in nodes.items():
         for r in rows:
-            node_triples(t, r["id"], {**r, "label": label}, out)
+            node_triples(t, r["id"], {**r, "label": label}, out, tokens)
     for (type_, _, _), rows in edges.items():
         for r in rows:
             data = {k: x for k, x in r.items() if k not in ("source", "target")}

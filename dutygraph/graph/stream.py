@@ -109,14 +109,16 @@ class Split:
 def split(graph, nquads: bool = True) -> Split:
     """The rows of ``graph`` (one document's, or a whole ``build``) split into owned and shared, with
     the N-Quads of each document's named graph (the shared graph is rendered from merged rows later;
-    none if ``nquads`` is false: a sink without RDF, such as the Neo4j import, saves a third of the time)."""
+    none if ``nquads`` is false: a sink without RDF, such as the Neo4j import, saves a third of the time).
+    The N-Quads are the embedded store's: without the token index (``dg:textToken``), which ladybug holds
+    beside them (RDF shape 3)."""
     from .rdf import SHARED as SHARED_KEY
     from .rdf import graph_name, graph_ntriples
 
     own_nodes, shared_nodes, own_edges, shared_edges = _rows(graph)
     if nquads:
         nquads = [body.replace(b" .\n", f" <{graph_name(key)}> .\n".encode())
-                  for key, body in graph_ntriples(graph).items() if key != SHARED_KEY]
+                  for key, body in graph_ntriples(graph, tokens=False).items() if key != SHARED_KEY]
     else:
         nquads = []
     documents = {r["id"]: r.get("sha256") for r in own_nodes.get("Document", ())}

@@ -8,9 +8,13 @@ every node whose text holds the phrase; ``CONTAINS`` then keeps exactly those. T
 two Chinese characters in a row (一 character, Latin letters, digits) is searched by reading every
 text, as before.
 
-- In RDF each token is a triple ``node dg:textToken "黑臭"`` (:func:`token_triples`, called for
-  every node the RDF is made of), so that a store finds the nodes holding a token through
-  its own index of literals instead of reading every text (``sparql/tasks-indexed.rq``).
+- In RDF each token is a triple ``node dg:textToken "黑臭"`` (:func:`token_triples`), so that
+  a SPARQL store finds the nodes holding a token through its own index of literals instead of
+  reading every text (``sparql/tasks-indexed.rq``): in the exports (``export --format nquads``,
+  Turtle, …) and in a SPARQL server loaded by dutygraph (``sparql_remote``), which have no other
+  index. The embedded store's SPARQL half (pyoxigraph) holds none (RDF shape 3: they were 38 % of
+  its quads): ladybug beside it finds the nodes holding both tokens (:func:`token_holders`) and
+  hands their ids to SPARQL as VALUES (``sparql/tasks-indexed.embedded.rq``).
 - In ladybug each token is a ``Token`` node (its primary key the token) and a ``HAS_TOKEN``
   relationship from each node holding it (:data:`~dutygraph.graph.schema.TOKEN_LABEL`;
   :func:`token_pairs` gives the rows, written by both load paths of
@@ -124,6 +128,23 @@ TOKEN_COUNT_CYPHER = (f"MATCH (k:{TOKEN_LABEL})<-[r:{TOKEN_EDGE}]-() WHERE k.id 
 def cypher_counts(run, found: list[str]) -> dict[str, int]:
     """Token -> holders, counted in ladybug by ``run(query, params)`` (one query for all ``found``)."""
     return {r["token"]: int(r["count"]) for r in run(TOKEN_COUNT_CYPHER, {"tokens": list(found)})}
+
+
+# ladybug: the nodes holding both tokens, by label (the candidates of topic search that the embedded store's
+# SPARQL half is given as VALUES: it holds no tokens itself; sparql/tasks-indexed.embedded.rq). Each branch looks
+# both tokens up by primary key and intersects their adjacency lists, as cypher/tasks-indexed.ladybug.cypher does.
+TOKEN_HOLDERS_CYPHER = "\nUNION ALL\n".join(
+    f"MATCH (:{TOKEN_LABEL} {{id: $token_a}})<-[:{TOKEN_EDGE}]-(n:{label})-[:{TOKEN_EDGE}]->(:{TOKEN_LABEL} {{id: $token_b}}) "
+    f"RETURN '{label}' AS label, n.id AS id" for label in INDEXED)
+
+
+def token_holders(run, token_a: str, token_b: str) -> dict[str, list[str]]:
+    """Label -> ids of the nodes holding both tokens, from ladybug by ``run(query, params)`` (every indexed label
+    present, sorted ids)."""
+    out: dict[str, list[str]] = {label: [] for label in INDEXED}
+    for r in run(TOKEN_HOLDERS_CYPHER, {"token_a": token_a, "token_b": token_b}):
+        out[r["label"]].append(r["id"])
+    return {label: sorted(ids) for label, ids in out.items()}
 
 
 def token_triples(subject: str, data: dict, predicate: str, literal, out: list) -> None:

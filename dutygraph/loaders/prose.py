@@ -756,7 +756,6 @@ class ProseReader:
 
     def _walk_duties(self, node: _Node, path: list[str], tasks: list[Task], names: list[str]) -> None:
         """The items and paragraphs under a heading that is nothing but a unit: that unit's duties (inferred)."""
-        prov = Provenance(self.source, node.line, node.line)
         label = next((k for k, c in enumerate(node.children) if _duties_label(c)), None)
         for k, child in enumerate(node.children, start=1):
             if label is not None and k <= label + 1:

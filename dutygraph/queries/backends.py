@@ -74,24 +74,64 @@ def embedded_backend(store, timeout: float | None = None) -> CypherBackend:
 LIST_SEPARATOR = "\x1f"  # GROUP_CONCAT separator of the SPARQL texts' list columns
 
 
+# The token index's labels by the variable of the VALUES block they fill in sparql/tasks-indexed.embedded.rq.
+HOLDER_VALUES = {"t": "Task", "p": "Project", "q": "Program"}
+
+
+def fill_values(text: str, ids_by_variable: dict[str, list[str]]) -> str:
+    """``text`` with each empty block ``VALUES ?x {}`` filled with the IRIs of the node ids given for ``x``.
+
+    Node ids come from the store (never from a user): each becomes its IRI (:func:`~dutygraph.graph.vocab.iri`,
+    which percent-encodes every character an IRI may not hold) and is checked as one again
+    (:meth:`~dutygraph.graph.vocab.IRI.sparql`), so no id can end the block or add syntax.
+
+    >>> fill_values("SELECT * { VALUES ?t {} ?t ?p ?o }", {"t": ["doc/a/task/A1-1", 'x> } ; DROP ALL #']})
+    'SELECT * { VALUES ?t { <https://w3id.org/dutygraph/id/doc/a/task/A1-1> <https://w3id.org/dutygraph/id/x%3E%20%7D%20%3B%20DROP%20ALL%20%23> } ?t ?p ?o }'
+    """
+    from ..graph.vocab import IRI, iri
+
+    for variable, ids in ids_by_variable.items():
+        marker = f"VALUES ?{variable} {{}}"
+        if marker not in text:
+            raise QueryError(f"the query has no block {marker!r} to fill")
+        block = " ".join(IRI(iri(i)).sparql() for i in ids)
+        text = text.replace(marker, f"VALUES ?{variable} {{ {block} }}")
+    return text
+
+
 class SparqlBackend(Backend):
     """Runs the catalogue's SPARQL texts through ``run(query, bindings)`` (pyoxigraph, rdflib, an endpoint).
 
     Parameters are bound as variables ``?in_<name>``; a list parameter runs the
     query once per element (the texts look up one id at a time). List columns
     come back as GROUP_CONCAT strings and are split here.
+
+    ``token_index`` (the embedded store's SPARQL half) is a Cypher ``run(query, params)`` on the ladybug
+    half beside it, whose token index of topic search stands for the ``dg:textToken`` triples the
+    SPARQL half does not hold: the ``tasks-indexed`` question then takes the nodes holding its two
+    tokens from ladybug (:func:`~dutygraph.graph.text_index.token_holders`, the tokens as parameters)
+    and asks ``NAME.embedded.rq`` with their IRIs as VALUES (:func:`fill_values`).
     """
 
     name = "sparql"
 
-    def __init__(self, run: Callable[[str, dict], list[dict]], name: str = "sparql"):
+    def __init__(self, run: Callable[[str, dict], list[dict]], name: str = "sparql",
+                 token_index: Callable[[str, dict], list[dict]] | None = None):
         self.run = run
         self.name = name
+        self.token_index = token_index
 
     def raw(self, question, params):
         if not question.has_sparql:
             raise QueryError(f"question {question.name!r} has no SPARQL text")
-        text = question.sparql_text()
+        if self.token_index is not None and "token_a" in question.defaults:
+            from ..graph.text_index import token_holders
+
+            held = token_holders(self.token_index, params["token_a"], params["token_b"])
+            text = fill_values(question.sparql_text("embedded"),
+                               {var: held[label] for var, label in HOLDER_VALUES.items()})
+        else:
+            text = question.sparql_text()
         lists = {k: v for k, v in params.items() if isinstance(v, (list, tuple))}
         scalars = {f"in_{k}": v for k, v in params.items() if k not in lists and f"?in_{k}" in text}
         runs = [scalars]

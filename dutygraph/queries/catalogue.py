@@ -47,7 +47,11 @@ class Question:
             return _text("cypher", f"{self.name}.{dialect}.cypher")
         return _text("cypher", f"{self.name}.cypher")
 
-    def sparql_text(self) -> str:
+    def sparql_text(self, dialect: str = "") -> str:
+        """The SPARQL text; ``dialect`` "embedded" takes ``NAME.embedded.rq`` where there is one (the embedded
+        store's SPARQL half, given its candidates by ladybug's token index)."""
+        if dialect and resources.files("dutygraph.queries").joinpath("sparql", f"{self.name}.{dialect}.rq").is_file():
+            return _text("sparql", f"{self.name}.{dialect}.rq")
         return _text("sparql", f"{self.name}.rq")
 
     def params(self, **given) -> dict:

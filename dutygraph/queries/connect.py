@@ -51,6 +51,13 @@ def open_backend(kind: str = "embedded", store: str | Path = ".dutygraph", sparq
         raise QueryError(f"unknown backend {kind!r}: use {', '.join(BACKENDS)}")
 
 
+def embedded_sparql(store, name: str = "pyoxigraph", timeout: float | None = None) -> SparqlBackend:
+    """The catalogue's SPARQL texts on an :class:`~dutygraph.graph.embedded.EmbeddedStore`'s pyoxigraph half, its
+    topic search given its candidates by the token index of the ladybug half (which alone holds it)."""
+    return SparqlBackend(lambda q, p: store.sparql(q, p), name,
+                         token_index=lambda q, p: store.cypher(q, p, timeout=timeout))
+
+
 def rdflib_runner(dataset):
     """``run(query, bindings)`` over an rdflib Dataset: read-only, values bound with ``initBindings``."""
     import rdflib

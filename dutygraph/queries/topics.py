@@ -3,8 +3,9 @@
 A task is found when its text or row title holds the text, or a project it concerns
 or a program it is part of has it in its name (``via`` names those). Every backend
 answers the ``tasks`` question the same way; Neo4j narrows the candidates with its
-full-text index first (``phrase``), ladybug (with or without a document) and the SPARQL stores
-(for every document) with the token index of :mod:`dutygraph.graph.text_index`: the
+full-text index first (``phrase``), ladybug and the embedded store's SPARQL half (with or without a
+document: its candidates come from ladybug's index) and the other SPARQL stores (for every document,
+through their ``dg:textToken`` triples) with the token index of :mod:`dutygraph.graph.text_index`: the
 ``tasks-indexed`` question, given the two tokens of the text the fewest nodes hold, as the
 store counts them. Text without two Chinese characters in a row (one character, Latin
 letters, digits) has no token: it is asked with the ``tasks`` question, which reads every text.
@@ -37,10 +38,13 @@ def phrase(text: str) -> str:
 
 def index_tokens(backend: Backend, text: str, document: str = "") -> tuple[str, str]:
     """The two tokens of ``text`` the backend's token index holds fewest nodes for, or ("", "") when it has no
-    token index (Neo4j, networkx), ``text`` has no token, or (SPARQL) a document is given: the one document's
-    texts are read faster than the index is."""
+    token index (Neo4j, networkx), ``text`` has no token, or (a SPARQL store holding its tokens as triples) a
+    document is given: the one document's texts are read faster than the index is. The embedded store's SPARQL
+    half counts the tokens in ladybug's index beside it (it holds none itself), as ladybug does."""
     if not query_tokens(text)[0]:
         return "", ""
+    if isinstance(backend, SparqlBackend) and backend.token_index is not None:  # the embedded store's SPARQL half
+        return rarest(text, lambda found: cypher_counts(backend.token_index, found))
     if isinstance(backend, SparqlBackend) and not document:
         return rarest_tokens(backend.run, text)
     if isinstance(backend, CypherBackend) and backend.dialect == "ladybug":

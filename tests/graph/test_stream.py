@@ -58,14 +58,15 @@ def staged_rows(stage: Stage) -> tuple[dict, dict]:
 def staged_quads(stage: Stage) -> Counter:
     lines = stage.nquads_stream().read().decode().splitlines()
     shared = rows_ntriples({label: stage.read_nodes(label, shared=True) for label in stage.labels()},
-                           {key: stage.read_edges(key, shared=True) for key in stage.keys()})
+                           {key: stage.read_edges(key, shared=True) for key in stage.keys()}, tokens=False)
     lines += [line[:-2] + f" <{graph_name(SHARED)}> ." for line in shared.decode().splitlines()]
     return Counter(lines)
 
 
 def built_quads(graph) -> Counter:
+    """The quads of a graph as the embedded store holds them: without the token index (ladybug holds it)."""
     lines = []
-    for key, body in graph_ntriples(graph).items():
+    for key, body in graph_ntriples(graph, tokens=False).items():
         lines += [line[:-2] + f" <{graph_name(key)}> ." for line in body.decode().splitlines()]
     return Counter(lines)
 

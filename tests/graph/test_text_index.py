@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+import pyoxigraph as ox
 import pytest
 
 from dutygraph.graph import vocab as v
@@ -41,11 +42,20 @@ def test_every_pair_of_chinese_characters_is_a_token_and_nothing_else():
     assert node_tokens({"label": "Project", "name": "清水塘大桥"}) == ["塘大", "大桥", "水塘", "清水"]
 
 
-def test_the_store_holds_the_tokens_of_each_leaf_task(graph, store):
+def test_exports_hold_the_tokens_of_each_leaf_task_and_the_embedded_sparql_half_holds_none(graph, store):
+    from dutygraph.graph.rdf import to_oxigraph_dataset
+
     node, data = next((n, d) for n, d in graph.nodes(data=True) if d["label"] == "Task" and d.get("kind") == "item")
-    rows = store.sparql("SELECT ?id ?tok WHERE { ?t dcterms:identifier ?id ; dg:textToken ?tok }", {"id": node})
-    assert sorted(r["tok"] for r in rows) == node_tokens(data)
+    query = "SELECT ?id ?tok WHERE { ?t dcterms:identifier ?id ; dg:textToken ?tok }"
+    exported = to_oxigraph_dataset(graph)   # what export and a SPARQL server hold (rdf.graph_ntriples)
+    rows = exported.query(query, substitutions={ox.Variable("id"): ox.Literal(node)},
+                          prefixes=v.PREFIXES, use_default_graph_as_union=True)
+    assert sorted(r["tok"].value for r in rows) == node_tokens(data)
     assert v.TEXT_TOKEN == v.DG + "textToken"
+    # the embedded store: ladybug holds the index (HAS_TOKEN), its pyoxigraph half no dg:textToken triple
+    assert store.sparql("SELECT (COUNT(*) AS ?n) WHERE { ?s dg:textToken ?tok }") == [{"n": 0}]
+    held = store.cypher("MATCH (t:Task {id: $id})-[:HAS_TOKEN]->(k:Token) RETURN k.id AS tok", {"id": node})
+    assert sorted(r["tok"] for r in held) == node_tokens(data)
 
 
 def texts(graph, n: int = 40) -> list[str]:
@@ -63,15 +73,46 @@ def texts(graph, n: int = 40) -> list[str]:
 
 
 def test_the_index_answers_what_reading_every_text_answers(graph, store):
+    """A SPARQL store holding the tokens as triples (an export, a server), and the embedded store's SPARQL half
+    given its candidates by ladybug's index, answer what reading every text answers."""
+    from dutygraph.graph.oxigraph_store import result_rows, to_term
+    from dutygraph.graph.rdf import to_oxigraph_dataset
+    from dutygraph.queries.connect import embedded_sparql
+
+    exported = to_oxigraph_dataset(graph)
+
+    def run(query, bindings):
+        subs = {ox.Variable(k): to_term(x) for k, x in bindings.items()}
+        return result_rows(exported.query(query, prefixes=v.PREFIXES, substitutions=subs or None,
+                                          use_default_graph_as_union=True))
+
     reference = NetworkxBackend(graph)
-    sparql = SparqlBackend(lambda q, p: store.sparql(q, p), "pyoxigraph")
+    stores = [SparqlBackend(run, "pyoxigraph-tokens"), embedded_sparql(store)]
     used = 0
     for text in texts(graph):
         a, b = query_tokens(text)
         expected = reference.ask("tasks", text=text)
-        if a:
-            assert sparql.ask("tasks-indexed", text=text, token_a=a, token_b=b) == expected, text
-            assert sparql.ask("tasks-indexed", text=text, token_a=b, token_b=a) == expected, text
-        assert sparql.ask("tasks", text=text) == expected, text
+        for sparql in stores:
+            if a:
+                assert sparql.ask("tasks-indexed", text=text, token_a=a, token_b=b) == expected, (sparql.name, text)
+                assert sparql.ask("tasks-indexed", text=text, token_a=b, token_b=a) == expected, (sparql.name, text)
+            assert sparql.ask("tasks", text=text) == expected, (sparql.name, text)
         used += bool(a and expected)
     assert used > 20
+
+
+def test_the_embedded_sparql_half_searches_through_ladybugs_index_with_and_without_a_document(graph, store):
+    from dutygraph.queries import topics
+    from dutygraph.queries.connect import embedded_sparql
+
+    sent: list[str] = []
+    backend = embedded_sparql(store)
+    run = backend.run
+    backend.run = lambda q, p: sent.append(q) or run(q, p)
+    reference = NetworkxBackend(graph)
+    for text in texts(graph)[::4] + ["黑臭水体", "清水塘"]:
+        for document in (None, "doc/zhuzhou-2018-liangxing-plan"):
+            sent.clear()
+            assert topics.search(backend, text, document=document) == topics.search(reference, text, document=document)
+            if query_tokens(text)[0]:   # the candidates came as VALUES; the text alone as a binding
+                assert any("VALUES ?t {" in q for q in sent) and all(text not in q for q in sent), text

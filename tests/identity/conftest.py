@@ -2,7 +2,8 @@
 
 import pytest
 
-from dutygraph.queries.backends import NetworkxBackend, SparqlBackend, embedded_backend
+from dutygraph.queries.backends import NetworkxBackend, embedded_backend
+from dutygraph.queries.connect import embedded_sparql
 
 
 @pytest.fixture(scope="module")
@@ -14,5 +15,5 @@ def backends(graph, tmp_path_factory):
     store.load(graph)
     yield {"networkx": NetworkxBackend(graph),
            "ladybug": embedded_backend(store),
-           "pyoxigraph": SparqlBackend(lambda q, p: store.sparql(q, p), "pyoxigraph")}
+           "pyoxigraph": embedded_sparql(store)}
     store.close()

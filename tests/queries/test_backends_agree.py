@@ -14,7 +14,7 @@ import pytest
 from dutygraph.graph.build import build
 from dutygraph.queries.backends import CypherBackend, NetworkxBackend, SparqlBackend, embedded_backend
 from dutygraph.queries.catalogue import QUESTIONS
-from dutygraph.queries.connect import rdflib_runner
+from dutygraph.queries.connect import embedded_sparql, rdflib_runner
 from tests.graph.oxigraph_server import running_oxigraph
 from tests.neo4j_fixtures import clear, exclusive
 
@@ -104,7 +104,7 @@ def backends(graph, embedded, neo4j_loaded, remote_sparql):
 
     return {
         "ladybug": embedded_backend(embedded),   # as the command line asks it: column by column (Arrow)
-        "pyoxigraph": SparqlBackend(lambda q, p: embedded.sparql(q, p), "pyoxigraph"),
+        "pyoxigraph": embedded_sparql(embedded),  # its topic search takes ladybug's token index
         "rdflib": SparqlBackend(rdflib_runner(to_rdflib(graph)), "rdflib"),
         "neo4j": CypherBackend(lambda q, p: neo4j_loaded.run_read(q, p), "neo4j"),
         "oxigraph-server": SparqlBackend(remote_sparql.sparql, "oxigraph-server"),
