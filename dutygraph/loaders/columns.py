@@ -65,21 +65,28 @@ def header_block(lines, k: int, end: int) -> tuple[list[Role], int, bool] | None
     Returns the roles of its unit columns, in order, the index after the block and whether
     it has a leader column (责任领导: people, never units).
     """
-    labels: list[str] = []
-    j = k
-    while j < end and len(labels) < 12:
-        t = lines[j].text
-        if not t:
-            j += 1
-            continue
-        if not is_label(t):
-            break
-        labels.append(t)
-        j += 1
+    labels, j = label_lines(lines, k, end, 12, lambda t, _: is_label(t))
     if len(labels) < 3 or not is_header(labels):
         return None
     kinds = column_kinds(labels)
     return [ROLE_OF_KIND[kind] for kind in kinds if kind in UNIT_KINDS], j, LEADER in kinds
+
+
+def label_lines(lines, k: int, end: int, most: int, accept) -> tuple[list[str], int]:
+    """The labels printed one a line from ``lines[k]`` (blank lines skipped) while ``accept(text, labels so far)``
+    holds, at most ``most`` of them, and the index after the last."""
+    labels: list[str] = []
+    j = k
+    while j < end and len(labels) < most:
+        t = lines[j].text
+        if not t:
+            j += 1
+            continue
+        if not accept(t, labels):
+            break
+        labels.append(t)
+        j += 1
+    return labels, j
 
 
 __all__ = ["column_kinds", "header_block", "is_header", "is_label", "NUMBER", "TEXT", "LEAD", "RESPONSIBLE",

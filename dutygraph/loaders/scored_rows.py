@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from ..text.units import looks_like_unit_list
-from .columns import TEXT, UNIT_KINDS, column_kinds, is_header, is_label
+from .columns import TEXT, UNIT_KINDS, column_kinds, is_header, is_label, label_lines
 from .glued_cells import _cells
 from .grid import Grid, GridRow
 from .lines import Line
@@ -47,17 +47,8 @@ _LABEL_START = re.compile(r"^[\u4e00-\u9fff]")
 def _header(lines: list[Line], i: int, end: int) -> tuple[list[str], int] | None:
     """The labels of a header one label a line from ``lines[i]`` (no number column, a unit column last) and the
     index after it."""
-    labels: list[str] = []
-    j = i
-    while j < end and len(labels) < MAX_COLUMNS:
-        t = lines[j].text
-        if not t:
-            j += 1
-            continue
-        if not (len(t) <= 10 and _LABEL_START.match(t) and (is_label(t) or len(labels) == 1)):
-            break
-        labels.append(t)
-        j += 1
+    labels, j = label_lines(lines, i, end, MAX_COLUMNS, lambda t, found: len(t) <= 10 and _LABEL_START.match(t)
+                            and (is_label(t) or len(found) == 1))
     if len(labels) < 3 or not is_header(labels):
         return None
     kinds = column_kinds(labels)
