@@ -11,8 +11,8 @@ of them. Both are marked ``inferred`` with their basis; a ditto with nothing abo
 >>> apply_ditto([above, row, item])
 >>> [(a.unit, a.role.value, a.inferred) for a in row.assignments]
 [('市住建局', 'lead', True)]
->>> item.text, [(a.unit, a.role.value) for a in item.assignments]
-('建设绿道。', [('市住建局', 'lead'), ('市财政局', 'cooperating')])
+>>> item.text, [(a.unit, a.role.value) for a in item.assignments]  # the row above it now holds only the lead
+('建设绿道。', [('市住建局', 'lead')])
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import re
 
 from ..model import Assignment, Task
 from ..text.units import DITTO
+
 _DITTO_CLAUSE = re.compile(r"[(（〔【\[](?:同上|同前)[)）〕】\]][。；;]?$")
 BASIS = "同上: the units of the task above"
 
