@@ -751,21 +751,19 @@ def _named_head(names: list[str], duty: str) -> bool:
 def _duty_parts(text: str, start: int, stop: int) -> list[tuple[int, str]]:
     """The duties of ``text[start:stop]`` cut at the semicolons of its first sentence (where each is a duty)."""
     first_end = text.find("。", start, stop)
-    first_end = stop if first_end < 0 else first_end
-    parts: list[tuple[int, str]] = []
-    at = start
-    for piece in bracket_depth_split(text[start:first_end], "；;"):
-        if len(piece.strip()) >= 4:
-            parts.append((at + len(piece) - len(piece.lstrip()), piece.strip()))
-        at += len(piece) + 1
-    return parts
+    return _pieces(text, start, stop if first_end < 0 else first_end, "；;")
 
 
 def _duty_sentences(text: str, start: int, stop: int) -> list[tuple[int, str]]:
     """The duties of ``text[start:stop]`` one per sentence (a unit and a colon, then sentences of work)."""
+    return _pieces(text, start, stop, "。")
+
+
+def _pieces(text: str, start: int, stop: int, separators: str) -> list[tuple[int, str]]:
+    """(offset, piece) of ``text[start:stop]`` cut at ``separators`` outside brackets, pieces of 4+ characters."""
     parts: list[tuple[int, str]] = []
     at = start
-    for piece in bracket_depth_split(text[start:stop], "。"):
+    for piece in bracket_depth_split(text[start:stop], separators):
         if len(piece.strip()) >= 4:
             parts.append((at + len(piece) - len(piece.lstrip()), piece.strip()))
         at += len(piece) + 1

@@ -118,15 +118,14 @@ def is_unit_name(name: str) -> bool:
     return _suffix_pattern().match(name) is not None or _COLLECTIVE_WORDS.match(name) is not None
 
 
-_LABEL_WORD = None
+@lru_cache(maxsize=1)
+def _label_words() -> re.Pattern:
+    kinds = ("leader", "division", "lead", "cooperating", "cooperating-bare", "responsible", "deadline")
+    return re.compile("^(?:" + "|".join(alternation(f"label.{k}") for k in kinds) + ")$")
 
 
 def _label_word(word: str) -> bool:
-    global _LABEL_WORD
-    if _LABEL_WORD is None:
-        kinds = ("leader", "division", "lead", "cooperating", "cooperating-bare", "responsible", "deadline")
-        _LABEL_WORD = re.compile("^(?:" + "|".join(alternation(f"label.{k}") for k in kinds) + ")$")
-    return _LABEL_WORD.match(word) is not None
+    return _label_words().match(word) is not None
 
 
 _SPACED_GROUP = re.compile(r"[(（〔【\[][^()（）〔〕【】\[\]]*\s[^()（）〔〕【】\[\]]*[)）〕】\]]")
