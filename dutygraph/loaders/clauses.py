@@ -352,8 +352,9 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
             role = last_label
         elif default_role is not None:
             role = default_role
-        elif len(pending) == 1 and not first_leads:
-            role = Role.RESPONSIBLE  # (民政局), (县委办、县政府办): a bare list, no word makes any of them lead
+        elif (len(pending) == 1 or all(len(n) == 1 and kd is None and lr is None for n, kd, lr in pending)) \
+                and not first_leads:
+            role = Role.RESPONSIBLE  # (民政局), (县委办、县政府办), (A,B,C): a bare list, no word makes any of them lead
         else:
             role = Role.RESPONSIBLE if seen_lead else Role.LEAD
         seen_lead = seen_lead or role is Role.LEAD
@@ -908,7 +909,7 @@ def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:
         inner = text[start + 1:end - 1]
         clause = parse_clause(inner, default_role)
         if clause is None and default_role is None and not text[:start].endswith(_ENUMERATED):
-            clause = _bare_bracket(inner)  # 共7个牵头单位(A、B…) enumerates names, it assigns nothing
+            clause = bare_bracket(inner)  # 共7个牵头单位(A、B…) enumerates names, it assigns nothing
         if clause is None or not clause.assignments:
             continue
         if not (clause.role_words or clause.labelled):
@@ -929,13 +930,13 @@ def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:
 _ENUMERATED = ("单位", "部门", "机构", "成员")
 
 
-def _bare_bracket(inner: str) -> Clause | None:
+def bare_bracket(inner: str) -> Clause | None:
     """A bracketed list of names with no role word or label where most names are known units: all of them
     responsible, the unknown ones kept and reported (荆州开发区 among 市发改委, 各县市区政府).
 
-    >>> _bare_bracket("市发改委,市政府相关部门,各县市区政府,荆州开发区").unrecognised
+    >>> bare_bracket("市发改委,市政府相关部门,各县市区政府,荆州开发区").unrecognised
     ['荆州开发区']
-    >>> _bare_bracket("市发改委,加快推进工作") is None
+    >>> bare_bracket("市发改委,加快推进工作") is None
     True
     """
     text = "".join(inner.split())

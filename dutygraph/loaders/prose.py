@@ -32,9 +32,9 @@ from ..text.markers import CIRCLED, chinese_numeral, is_row_number
 from ..text.normalize import SENTENCE_PUNCT, bracket_depth_split
 from ..text.role_cues import alternation
 from ..text.units import LIST_SEPARATORS, ROLE_WORDS, is_unit_name
-from .clauses import (MAX_HEAD, NOT_NAME_START, PERSON_TITLE, Clause, Found, bare_units, bracket_groups, colon_duties, duty_role,
-                      find_clauses, leading_clauses, may_hold_role_words, opens_duty, parse_clause, slot_names,
-                      subject_opening, unit_blocks)
+from .clauses import (MAX_HEAD, NOT_NAME_START, PERSON_TITLE, Clause, Found, bare_bracket, bare_units,
+                      bracket_groups, colon_duties, duty_role, find_clauses, leading_clauses, may_hold_role_words,
+                      opens_duty, parse_clause, slot_names, subject_opening, unit_blocks)
 from .columns import header_block, is_label
 from .unit_scan import opening_units
 from .labels import COOPERATING, DEADLINE, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
@@ -269,6 +269,10 @@ def _unit_line(text: str, default: Role | None, last: bool) -> Clause | None:
     if "。" in text and not text.endswith("。"):
         return None
     if default is None and not may_hold_role_words(text):
+        # (市发改委、市财政局) on a line of its own after an item: a bare bracketed list, as inside the item
+        inner = text.rstrip("。；;")
+        if inner[:1] in "(（" and inner[-1:] in ")）" and len(bracket_groups(inner)) == 1:
+            return bare_bracket(inner[1:-1])
         return None  # it would need role words: not worth parsing
     text = text.rstrip("。；;")
     if text[:1] in "(（〔【" and text[-1:] in ")）〕】" and len(bracket_groups(text)) == 1:

@@ -323,3 +323,12 @@ def test_a_unit_first_sentence_names_who_its_subject_works_with():
     assert [f.clause.assignments for f in got] == [[("镇安监所", L), ("消防部门", C)]]
     alone = leading_clauses("镇安监所负责对小型建设工程的安全进行监管,并协同开展检查。")
     assert [f.clause.assignments for f in alone] == [[("镇安监所", L)]]
+
+
+def test_names_only_a_comma_separates_are_all_responsible():
+    # a bare bracketed list is responsible whichever separator it uses: no word makes the first one lead
+    assert parse_clause("县发改局,县财政局,县自然资源局").assignments == [
+        ("县发改局", R), ("县财政局", R), ("县自然资源局", R)]
+    assert parse_clause("区住建局，区城管局").assignments == [("区住建局", R), ("区城管局", R)]
+    assert parse_clause("县发改局牵头,县财政局,县税务局").assignments == [
+        ("县发改局", L), ("县财政局", R), ("县税务局", R)]  # a role word still makes the lead

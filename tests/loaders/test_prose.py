@@ -242,3 +242,12 @@ def test_a_label_list_wrapped_inside_a_name_goes_on_on_the_next_line():
     a, b = doc.tasks
     assert units(a, "cooperating") == ["区委编办", "区民政局", "园区党工委", "各街道党工委"]
     assert units(b, "cooperating") == ["区财政局", "区民政局"]
+
+
+def test_a_bare_bracketed_list_on_the_line_after_an_item_is_its_responsible_units():
+    doc = parse("一、重点任务\n1.建设绿道。\n(县住建局、县财政局、各乡镇人民政府)\n2.治理水系。\n（区水利局，区农业农村局）\n"
+                "3.整治河道。\n(推进河长制,完善考核)\n")
+    a, b, c = doc.tasks
+    assert units(a, "responsible") == ["县住建局", "县财政局", "各乡镇人民政府"] and units(a, "lead") == []
+    assert units(b, "responsible") == ["区水利局", "区农业农村局"]
+    assert c.assignments == []  # a bracket of work, not of names, assigns nothing
