@@ -13,9 +13,10 @@ from itertools import count
 from typing import NamedTuple
 
 from ..text.normalize import drop_zero_width
-from ..text.units import join_spaced_names
+from ..text.units import join_spaced_names, spaced_names
 from .labels import bracketed_labels
 
+_MAX_NAME_LINE = 160  # longer lines are not a cell of names
 _BRACKET_SPACE = re.compile(r"[(（〔【\[][^()（）〔〕【】\[\]]*?\S\s+\S")  # white space between words in brackets
 
 # Page furniture of government web pages and document-sharing sites.
@@ -50,6 +51,8 @@ def to_lines(text: str) -> list[Line]:
     for k in [k for k, (t, raw) in enumerate(zip(texts, raw_lines)) if len(t) < len(raw) and len(t) < len(raw.strip())]:
         if _BRACKET_SPACE.search(raw_lines[k]):
             texts[k] = join_spaced_names(raw_lines[k])
+        elif len(texts[k]) <= _MAX_NAME_LINE and (names := spaced_names(raw_lines[k])):
+            texts[k] = names  # 县财政局 县税务局: a cell of names a space separates
     if "【" in text or "[" in text:  # 【牵头单位】X: a label in square brackets, printed without its colon
         for k in [k for k, raw in enumerate(raw_lines) if "【" in raw or "[" in raw]:
             texts[k] = bracketed_labels(texts[k])

@@ -162,6 +162,29 @@ def join_spaced_names(raw: str) -> str:
     return "".join(_SPACED_GROUP.sub(group, raw).split())
 
 
+def spaced_names(raw: str) -> str | None:
+    """A line made only of unit names a space separates (a table cell copied without its separators), the
+    spaces as 、; None for any other line.
+
+    >>> spaced_names("县财政局 县自然资源局"), spaced_names("市 发 改 委"), spaced_names("1 加快建设 县发改局")
+    ('县财政局、县自然资源局', None, None)
+    >>> spaced_names("市发改委 市农业局,各县政府 市公安局等")
+    '市发改委、市农业局,各县政府、市公安局等'
+    """
+    tokens = raw.split()
+    if not 1 < len(tokens) <= 16:
+        return None
+    for token in tokens:
+        for name in _COMMA.split(token):
+            name = strip_noise(name.removesuffix("等"))
+            if len(name) < 3 or not is_unit_name(name) or _label_word(name):
+                return None
+    return "、".join(tokens)
+
+
+_COMMA = re.compile("[,，]")
+
+
 def _is_bare_suffix(name: str) -> bool:
     return name in org_suffixes()
 

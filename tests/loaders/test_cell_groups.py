@@ -79,3 +79,16 @@ def test_a_table_title_above_a_header_of_one_label_per_line_is_no_label():
     (grid, i, j), = find_cell_group_tables(ls)
     assert grid.columns == ["重点任务", "责任单位", "完成时限"]
     assert [r.cells for r in grid.rows] == [["建设绿道", "市住建局", "2020年底"], ["治理水系", "市水利局", "2020年6月"]]
+
+
+def test_a_cell_of_names_a_space_separates_reads_as_a_list():
+    text = ("某县2023年重点工作任务分解表\n序号\n重点任务\n牵头单位\n责任单位\n完成时限\n"
+            "1\n推进重点项目建设\n县发改局\n县财政局 县自然资源局\n2023年12月底\n"
+            "2\n优化营商环境\n县行政审批局\n县市场监管局 县税务局,各乡镇人民政府\n长期坚持\n")
+    lines = to_lines(text)
+    assert lines[9].text == "县财政局、县自然资源局" and lines[9].raw == "县财政局 县自然资源局"
+    assert to_lines("1 推进重点项目建设 县发改局")[0].text == "1推进重点项目建设县发改局"  # not a cell of names
+    doc = parse_text(text, "cells.txt")
+    assert [(a.unit, a.role.value) for a in doc.tasks[1].assignments] == [
+        ("县行政审批局", "lead"), ("县市场监管局", "responsible"), ("县税务局", "responsible"),
+        ("各乡镇人民政府", "responsible")]
