@@ -26,9 +26,9 @@ from ..model import Assignment, Coverage, Document, Provenance, Task
 from ..text.units import is_unit_name
 from .clauses import _HINT, Clause, colon_duties, find_clauses, leading_clauses, parse_clause
 from .columns import MAX_LABEL, column_kinds, is_label
-from .labels import COOPERATING, DIVISION, LABEL_ANYWHERE, LEAD, RESPONSIBLE, match_label
+from .labels import COOPERATING, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
 from .lines import Line
-from .prose import _heading_clause, _marker, _unit_line
+from .prose import _SPACED_LABEL, _heading_clause, _marker, _spaced_label, _unit_line
 from .glued_cells import line_header as glued_header
 from .row_table import header_of as row_header
 
@@ -67,6 +67,14 @@ def _read_cue(text: str) -> tuple[str, Clause | None, str] | None:
     return None
 
 
+def _spaced_role_label(raw: str) -> bool:
+    m = _SPACED_LABEL.match(raw)
+    label = _spaced_label(m.group(1), m.group(2)) if m else None
+    if label is None or not label.content:
+        return False  # a leader's line is a cue only when units' labels follow the leader (责任领导 李四 牵头单位 X)
+    return label.kind in _ROLE_LABELS or label.kind == LEADER and LABEL_ANYWHERE.search(label.content) is not None
+
+
 def cue_lines(lines: list[Line]) -> dict[int, str]:
     """Line number -> kind of cue, for every line holding a role cue."""
     found: dict[int, str] = {}
@@ -83,6 +91,8 @@ def cue_lines(lines: list[Line]) -> dict[int, str]:
         cue = _read_cue(line.text)
         if cue is not None:
             found.setdefault(line.no, cue[0])
+        elif line.raw != line.text and _spaced_role_label(line.raw):  # 牵头单位 市发改委: a space for the colon
+            found.setdefault(line.no, LABEL)
         elif line.raw != line.text and row_header(line) is not None:  # 序号 | 工作任务 | 责任单位
             found.setdefault(line.no, HEADER)
         elif line.raw == line.text and glued_header(line.text) is not None:  # 类别序号重点任务牵头单位完成情况

@@ -177,6 +177,7 @@ def _leading_units(content: str, role: Role | None) -> Clause | None:
 _FIELD_LABEL = re.compile(r"^(?:项目|工作|任务|事项)?(?:名称|内容|任务|事项)[:：]")
 _BARE_ROLE_LABEL = re.compile(r"(?:牵头|责任|配合|协办|主责|承办)(?:单位|部门)")
 _SPACED_LABEL = re.compile(r"^[ \t\u3000]*(\S{2,8})[ \t\u3000]+(\S.*)$")
+_SPACE_OR_SEMICOLON = re.compile(r"[\s;；]+")
 
 
 def _spaced_label(name: str, content: str):
@@ -185,7 +186,16 @@ def _spaced_label(name: str, content: str):
     >>> _spaced_label("配合单位", "市财政局 市税务局").content, _spaced_label("牵头单位", "配合单位") is None
     ('市财政局、市税务局', True)
     """
-    label = match_label(name + ":" + "、".join(content.split()))
+    parts: list[list[str]] = [[name]]
+    for token in _SPACE_OR_SEMICOLON.split(content.strip()):  # 牵头单位 市发改委 责任单位 市财政局: each label word opens a part
+        more = match_label(token + ":") if len(token) <= 8 else None
+        if more is not None and more.name == token and (more.kind in ROLE_OF_LABEL or more.kind in (LEADER, DEADLINE)):
+            parts.append([token])
+        else:
+            parts[-1].append(token)
+    label = match_label(";".join(part[0] + ":" + "、".join(part[1:]) for part in parts))
+    if label is not None and label.kind == LEADER and label.name == name:
+        return label  # 责任领导 李四 (牵头单位 市发改委): a leader, then maybe the units' labels
     if label is None or label.kind not in ROLE_OF_LABEL or label.name != name:
         return None
     if match_label(label.content) or _BARE_ROLE_LABEL.match(label.content) or is_label(label.content.split("、")[0]):

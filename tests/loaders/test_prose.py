@@ -251,3 +251,14 @@ def test_a_bare_bracketed_list_on_the_line_after_an_item_is_its_responsible_unit
     assert units(a, "responsible") == ["县住建局", "县财政局", "各乡镇人民政府"] and units(a, "lead") == []
     assert units(b, "responsible") == ["区水利局", "区农业农村局"]
     assert c.assignments == []  # a bracket of work, not of names, assigns nothing
+
+
+def test_label_lines_with_a_space_for_the_colon_may_run_together_and_follow_a_leader():
+    doc = parse("一、重点任务\n1.建设绿道。\n牵头单位 县住建局  责任单位 县财政局、县林业局\n"
+                "2.治理水系。\n责任领导 王某  牵头单位 县水利局;配合单位 县农业农村局\n"
+                "3.整治河道。\n牵头领导 李某\n牵头单位 镇人民政府\n")
+    a, b, c = doc.tasks
+    assert units(a, "lead") == ["县住建局"] and units(a, "responsible") == ["县财政局", "县林业局"]
+    assert units(b, "lead") == ["县水利局"] and units(b, "cooperating") == ["县农业农村局"]
+    assert units(c, "lead") == ["镇人民政府"] and c.text == "整治河道。"  # the leader's line is no part of the task
+    assert doc.coverage.cues == doc.coverage.attached == 3  # each line with unit labels is a cue, and placed
