@@ -185,6 +185,9 @@ def _spaced_label(name: str, content: str):
 
     >>> _spaced_label("配合单位", "市财政局 市税务局").content, _spaced_label("牵头单位", "配合单位") is None
     ('市财政局、市税务局', True)
+    >>> _spaced_label("牵头单位", "市住建局  责任单位 市财政局、市林业局").content
+    '市住建局;责任单位:市财政局、市林业局'
+
     """
     parts: list[list[str]] = [[name]]
     for token in _SPACE_OR_SEMICOLON.split(content.strip()):  # 牵头单位 市发改委 责任单位 市财政局: each label word opens a part
@@ -193,6 +196,8 @@ def _spaced_label(name: str, content: str):
             parts.append([token])
         else:
             parts[-1].append(token)
+    if any(len(part) == 1 for part in parts):
+        return None  # 牵头单位 配合单位: a header of label names, no label's content
     label = match_label(";".join(part[0] + ":" + "、".join(part[1:]) for part in parts))
     if label is not None and label.kind == LEADER and label.name == name:
         return label  # 责任领导 李四 (牵头单位 市发改委): a leader, then maybe the units' labels
