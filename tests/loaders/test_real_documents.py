@@ -1,8 +1,9 @@
 """Real plans the readers were not written against, scored against hand-made gold.
 
 * ``tests/fixtures/real``: the 22 documents of ``shared/corpus/real`` with their gold as given;
-* ``tests/fixtures/collected/dev``: 94 plans the project collected and annotated before writing rules (C/D/E of
-  rounds one and two, H of round three, I and K collected after rounds three and four for the kinds the reader missed);
+* ``tests/fixtures/collected/dev``: 100 plans the project collected and annotated before writing rules (C/D/E of
+  rounds one and two, H of round three, I and K collected after rounds three and four for the kinds the reader missed,
+  N after round five);
 * ``tests/fixtures/collected/blind``: 14 more, kept apart from rule writing (scored with a low floor only);
 * ``tests/fixtures/collected/blind2``: 19 more, collected in the next round and kept apart the same way (scored once at
   the end of round two, 0.612; development material in round three);
@@ -54,8 +55,9 @@ def test_shared_real_documents_reach_pair_f1_095_with_no_document_below_06():
 # Each collected set, its document count and its floor (a little under the figure measured when it was set):
 COLLECTED_FLOORS = {
     # 0.871 over 63 (round three); 0.821 over 79 when I01-I16 joined (I alone 0.612); 0.852 at the end of round four;
-    # 0.834 over 94 when K01-K15 joined (K alone 0.595); 0.884 at the end of round five
-    "dev": (DEV, 94, 0.86),
+    # 0.834 over 94 when K01-K15 joined (K alone 0.595); 0.884 at the end of round five; 0.886 over 99 when N01-N05
+    # joined (N alone 0.954), 0.886 over 100 with N06 (N 0.957), so the floor stays
+    "dev": (DEV, 100, 0.86),
     # scored three times (0.683, 0.802, 0.805), development material in rounds four and five (0.947, 0.952)
     "blind": (BLIND, 14, 0.93),
     # scored once at the end of the round that collected it (0.612), then development material (0.768, 0.861)
