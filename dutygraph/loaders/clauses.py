@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from ..model import Role
 from ..text.normalize import bracket_depth_split
-from ..text.role_cues import words
+from ..text.role_cues import alternation, words
 from ..text.units import (COOPERATING_WORDS, LEAD_WORDS, ROLE_AFTER, ROLE_ENDINGS, ROLE_TAIL, ROLE_WORDS, bracket_commas,
                           is_unit_name, split_units)
 from .conventions import first_listed_bracket, first_listed_note
@@ -920,7 +920,8 @@ def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:
                 continue
         found.append(Found(start, end, clause))
     if hinted and (not found or found[-1].end < len(text.rstrip("。；; "))):
-        tail = _open_clause(text, found[-1].end if found else 0) or _last_sentence(text, found[-1].end if found else 0)
+        after = found[-1].end if found else 0
+        tail = _open_clause(text, after) or _last_sentence(text, after) or _glued_labels(text, after)
         if tail:
             found.append(tail)
     return found
@@ -968,6 +969,64 @@ def _open_clause(text: str, after: int) -> Found | None:
     if clause is None or not clause.labelled or not clause.assignments:
         return None
     return Found(at, len(text), clause)
+
+
+_LABEL_NOUNS = ("单位", "部门", "科室", "股室", "处室", "主体", "机构")
+
+
+@lru_cache(maxsize=1)
+def _glued_label() -> re.Pattern:
+    """A role label (lead, cooperating, responsible) ending in a noun, wherever it stands."""
+    return re.compile("|".join(f"(?:{alternation(f'label.{kind}')})" for kind in ("lead", "cooperating", "responsible")))
+
+
+def _glued_labels(text: str, after: int) -> Found | None:
+    """Labels glued to the item's text and to their lists, no colon: ``…垃圾日产日清责任单位城管科、环卫公司``,
+    ``…收到位责任单位环卫分公司配合单位办事处、城管中队`` (a copy that lost its colons and line breaks).
+
+    The labels and their lists must run to the end of the text, every list must be names a slot may
+    hold, and (no colon marking the slot) the first name must be one the lexicon knows.
+
+    >>> [(u, r.value) for u, r in _glued_labels("开展整治,垃圾日产日清责任单位城管科、环卫公司", 0).clause.assignments]
+    [('城管科', 'responsible'), ('环卫公司', 'responsible')]
+    >>> _glued_labels("明确责任单位和责任人", 0) is None
+    True
+    """
+    if not any(noun in text for noun in _LABEL_NOUNS):
+        return None
+    body = "".join(text.split()).rstrip("。；;")
+    labels = [m for m in _glued_label().finditer(body) if m.group().endswith(_LABEL_NOUNS)]
+    for k, m in enumerate(labels):
+        if m.start() < max(after, 4) or m.end() >= len(body) or body[m.end()] in ":：、,，;；。()（）":
+            continue
+        stops = [n.start() for n in labels[k + 1:]] + [len(body)]
+        parts, at = [], m
+        for stop, nxt in zip(stops, labels[k + 1:] + [None]):
+            content = body[at.end():stop]
+            printed = bracket_depth_split(content, "、,，")
+            if not content or content[0] in ":：" or slot_names(content) is None \
+                    or any(not p or NOT_NAME_START.match(p) for p in printed):
+                break
+            parts.append(at.group() + "：" + content)
+            at = nxt
+        else:
+            if body[m.start() - 1] == "的" or not _plausible(bracket_depth_split(body[m.end():stops[0]], "、,，")[0]):
+                continue
+            clause = parse_clause("；".join(parts))
+            if clause is not None and clause.labelled and clause.assignments:
+                return _found_in(text, m.start(), clause)
+    return None
+
+
+def _found_in(text: str, start: int, clause: Clause) -> Found:
+    """A Found at the ``start``-th non-space character of ``text``, running to its end."""
+    seen = 0
+    for i, ch in enumerate(text):
+        if not ch.isspace():
+            if seen == start:
+                return Found(i, len(text), clause)
+            seen += 1
+    return Found(len(text), len(text), clause)
 
 
 def _last_sentence(text: str, after: int) -> Found | None:

@@ -53,9 +53,19 @@ MAX_NAME_LENGTH = 40
 @lru_cache(maxsize=1)
 def org_suffixes() -> tuple[str, ...]:
     """The organisation endings from ``data/org_suffixes.txt``."""
+    return tuple(sorted({s for s in _suffix_lines() if not s.startswith("-")}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def false_endings() -> tuple[str, ...]:
+    """Words that end like an organisation but name none (布局, 干部): the ``-`` lines of ``org_suffixes.txt``."""
+    return tuple(s[1:] for s in _suffix_lines() if s.startswith("-") and len(s) > 1)
+
+
+@lru_cache(maxsize=1)
+def _suffix_lines() -> tuple[str, ...]:
     text = resources.files("dutygraph.data").joinpath("org_suffixes.txt").read_text("utf-8")
-    items = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return tuple(sorted(set(items), key=len, reverse=True))
+    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
 _MARKS = "★☆●○■□◆◇▲△►•*※"
@@ -113,8 +123,8 @@ def bracket_commas(name: str) -> str:
 def is_unit_name(name: str) -> bool:
     """Whether ``name`` reads as one organisation (it ends with an organisation suffix)."""
     name = _strip_brackets(strip_noise(bracket_commas(name)))
-    if len(name) < 2 or len(name) > MAX_NAME_LENGTH:
-        return False
+    if len(name) < 2 or len(name) > MAX_NAME_LENGTH or name.endswith(false_endings()):
+        return False  # 优化城乡结构布局 ends in 局 but names no office
     return _suffix_pattern().match(name) is not None or _COLLECTIVE_WORDS.match(name) is not None
 
 

@@ -323,3 +323,21 @@ def test_a_unit_first_sentence_names_who_its_subject_works_with():
     assert [f.clause.assignments for f in got] == [[("镇安监所", L), ("消防部门", C)]]
     alone = leading_clauses("镇安监所负责对小型建设工程的安全进行监管,并协同开展检查。")
     assert [f.clause.assignments for f in alone] == [[("镇安监所", L)]]
+
+
+@pytest.mark.parametrize("text, task, expected", [
+    ("开展市容整治,垃圾日产日清责任单位城管科、环卫公司", "开展市容整治,垃圾日产日清", [("城管科", R), ("环卫公司", R)]),
+    ("推进镇区道路硬化牵头单位镇建设办配合单位镇财政所、各村委会", "推进镇区道路硬化",
+     [("镇建设办", L), ("镇财政所", C), ("各村委会", C)]),
+    ("做好县城绿化提升工作主责单位县林业局协同单位县住建局", "做好县城绿化提升工作", [("县林业局", L), ("县住建局", C)]),
+    ("实施老旧小区改造责任单位 区住建局、区城管局", "实施老旧小区改造", [("区住建局", R), ("区城管局", R)]),
+])
+def test_labels_glued_to_the_text_and_their_lists_without_a_colon_are_the_items_clause(text, task, expected):
+    (found,) = find_clauses(text)
+    assert text[:found.start].strip() == task and found.clause.assignments == expected
+
+
+@pytest.mark.parametrize("text", ["各部门要明确责任单位和责任人,确保落实到位", "建立责任单位考核制度,定期通报",
+                                  "压实责任单位主体责任", "并明确专门的责任部门和具体责任人,由区政府办"])
+def test_a_label_word_inside_a_sentence_is_no_glued_label(text):
+    assert find_clauses(text) == []

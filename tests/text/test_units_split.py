@@ -52,3 +52,8 @@ def test_a_name_cut_short_after_a_body_is_not_a_shared_kind():
 
     assert split_units("区财政局、区统计局、区") == ["区财政局", "区统计局", "区"]  # …、区 cut by the excerpt's end
     assert split_units("13个街道、镇") == ["13个街道、镇"]  # the tail shares the count and kind
+
+
+def test_a_word_ending_like_an_office_but_naming_none_is_no_unit():
+    assert not is_unit_name("优化城乡结构布局") and not is_unit_name("构建发展新格局") and not is_unit_name("基层干部")
+    assert is_unit_name("县规划局") and is_unit_name("市委组织部")
