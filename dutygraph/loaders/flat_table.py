@@ -85,6 +85,14 @@ def read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
     t = lines[i].text
     if not t or len(t) > 4 or ("序" not in t and "编" not in t) or column_kind(t) != NUMBER:
         return None
+    got = _read_header(lines, i)
+    if got is None or sum(1 for label in got[0] if not _is_label(label)) > 1:  # one unknown label is a column
+        from .cell_lines import broken_header  # labels broken over lines, as many as the rows' cells
+        got = broken_header(lines, i) or got
+    return got
+
+
+def _read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
     labels = [lines[i].text]
     j = i + 1
     while j < len(lines) and len(labels) <= MAX_HEADER_CELLS:
