@@ -231,6 +231,8 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
     if _COLON.search(text):  # a label needs its colon
         text = LABEL_ANYWHERE.sub(lambda m: (";" if m.start() > 0 and text[m.start() - 1] not in "；;。"
                                              else "") + m.group(0), text)
+    if "。" in text and _COLON.search(text):
+        text = _labelled_sentences(text)
     clause = Clause()
     pending: list[tuple[list[str], str | None, Role | None]] = []  # names, role word kind, label role
     first_leads = False  # a first-listed note in the clause
@@ -366,6 +368,27 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
         spread_names = {n for n, _ in clause.spread}
         clause.spread = [(n, r) for n, r in clause.assignments if n in spread_names]
     return clause
+
+
+def _labelled_sentences(text: str) -> str:
+    """A labelled clause up to the first sentence after a 。 that carries none of it: no label, no role word, no
+    note and no list of units (牵头部门:市交通局。建设进度相对较慢的县区为舒城县: a report after the clause).
+
+    >>> _labelled_sentences("牵头部门:市交通局。建设进度相对较慢的县区为舒城县")
+    '牵头部门:市交通局'
+    >>> _labelled_sentences("责任单位:市财政局。各区政府")
+    '责任单位:市财政局。各区政府'
+    """
+    sentences = bracket_depth_split(text, "。")
+    if not LABEL_ANYWHERE.match(sentences[0]):
+        return text
+    kept = 1
+    for sentence in sentences[1:]:
+        if sentence and not (LABEL_ANYWHERE.search(sentence) or may_hold_role_words(sentence) or _note(sentence)
+                             or _DEADLINE_SEGMENT.search(sentence) or _units(sentence) is not None):
+            break
+        kept += 1
+    return text if kept == len(sentences) else "。".join(sentences[:kept])
 
 
 _ROLE_WORD = re.compile("|".join(ROLE_WORDS))
@@ -1029,6 +1052,9 @@ def _found_in(text: str, start: int, clause: Clause) -> Found:
     return Found(len(text), len(text), clause)
 
 
+_AFTER_LABEL = _SENTENCE_END + "，,"
+
+
 def _last_sentence(text: str, after: int) -> Found | None:
     body = text.rstrip()
     trimmed = body.rstrip("。；;")
@@ -1036,9 +1062,10 @@ def _last_sentence(text: str, after: int) -> Found | None:
     start = max(cut + 1, after)
     # 做好A。牵头单位:X;配合单位:Y: a label after a sentence end, before ``start``. No label holds a
     # sentence end, so such a label also ends before ``start``: search there only, and only with a colon.
+    # 农村道路畅通工程,牵头部门:市交通局。建设进度较慢的…: a label after a comma, then a report (parse_clause drops it)
     labels = LABEL_ANYWHERE.finditer(trimmed, after, start) if _COLON.search(trimmed, after, start) else ()
     for m in labels:
-        if m.start() > 0 and trimmed[m.start() - 1] in _SENTENCE_END and m.start() < start:
+        if m.start() > 0 and trimmed[m.start() - 1] in _AFTER_LABEL and m.start() < start:
             clause = parse_clause(trimmed[m.start():])
             if clause is not None and clause.labelled and clause.assignments:
                 return Found(m.start(), len(body), clause)

@@ -341,3 +341,18 @@ def test_labels_glued_to_the_text_and_their_lists_without_a_colon_are_the_items_
                                   "压实责任单位主体责任", "并明确专门的责任部门和具体责任人,由区政府办"])
 def test_a_label_word_inside_a_sentence_is_no_glued_label(text):
     assert find_clauses(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("农村道路畅通工程,牵头部门:市交通局。建设进度相对较慢的县区为某县。", [("市交通局", L)]),
+    ("做好秋冬季防火工作,责任单位:县应急局。全县发生火情3起,较去年下降两成。", [("县应急局", R)]),
+    ("推进厕所改造,牵头单位:镇农办;配合单位:各村委会。截至目前完成进度的60%。", [("镇农办", L), ("各村委会", C)]),
+])
+def test_a_label_after_a_comma_is_the_items_clause_and_a_report_after_it_is_no_unit(text, expected):
+    (found,) = find_clauses(text)
+    assert found.clause.assignments == expected and text[found.start - 1] == ","
+
+
+def test_a_labelled_list_goes_on_after_a_full_stop_only_with_units_or_a_note():
+    assert parse_clause("责任单位:市财政局。各区政府").assignments == [("市财政局", R), ("各区政府", R)]
+    assert parse_clause("牵头部门:市水利局。未完成建设任务的县区为某县").assignments == [("市水利局", L)]
