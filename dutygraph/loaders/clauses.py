@@ -55,7 +55,9 @@ _LEAD_WORD = re.compile("|".join(LEAD_WORDS))
 _COOP_WORD = re.compile("|".join(COOPERATING_WORDS))
 # Notes that spread the units of a clause over the items after it.
 _SPREAD_NOTE = re.compile(r"下同|以下同|后同|以下[^,，。;；]{0,16}不再(?:单独|一一|重复)?(?:列出|注明|标注|列明)")
-_NOTE_HEAD = re.compile(r"^.*?(?:涉及|均由|由|包括|均为|为)")
+_NOTE_HEAD = re.compile(r"^.*?(?:涉及|均由|由|包括|均为|为|均需|需)")
+# A note's own sentence, scoping the tasks it covers (以下各任务均需…, 各项政策措施均需…, 其余任务由…).
+_SCOPED = re.compile(r"^(?:以下|下列|其余|其他|其它|各项|所有|全部|本方案)[^,，]{0,12}?(?:均需|均由|需|由|均要)")
 _NOTE_WORDS = re.compile(r"^(?:不再(?:做|作|进行)?(?:分工|列出|单独列出|一一列出)|下同|以下同|后同|均同|同上)$")
 MAX_CLAUSE = 160
 _LEAD_MARK = re.compile(r"[(（〔【\[]牵头[)）〕】\]]$")
@@ -181,20 +183,54 @@ def _role_word(segment: str) -> tuple[str, str | None]:
     return segment[: m.start()], kind
 
 
-def _note(part: str) -> tuple[str, list[str]] | None:
-    """A 下同 note: the note word and the units it names."""
+@dataclass
+class _Note:
+    word: str          # the note as printed (下同, 不再一一列出)
+    units: list[str]   # the units it spreads
+    kind: str | None   # the role word after them (落实: duty), if any
+    prefix: str        # the clause before the note's own sentence (its units are the item's only)
+
+
+def _note(part: str) -> _Note | None:
+    """A 下同 note: the note word, the units it names and the role word after them.
+
+    A note that scopes its own sentence (以下各任务均需A、B落实,不再一一列出; 各项政策措施均需A落实,以下不再列出)
+    spreads only that sentence's units: the lists before it are the item's own (``prefix``). Without
+    such a scope (A、B,下同) every list of the part spreads.
+
+    >>> n = _note("市发改委负责,以下各任务均需各县政府、县直有关部门落实,不再一一列出")
+    >>> n.units, n.kind, n.prefix
+    (['各县政府', '县直有关部门'], 'duty', '市发改委负责')
+    >>> n = _note("市住建局、市财政局,下同")
+    >>> n.units, n.prefix
+    (['市住建局', '市财政局'], '')
+    """
+    segments = bracket_depth_split(part, ",，")
+    at = next((k for k, seg in enumerate(segments) if seg and (_SPREAD_NOTE.search(seg) or _NOTE_WORDS.match(seg))),
+              None)
+    if at is None:
+        return None
     m = _SPREAD_NOTE.search(part)
-    if not m:
+    word = m.group(0) if m else segments[at]
+    scope = at
+    if _units(_SPREAD_NOTE.sub("", _NOTE_HEAD.sub("", segments[at]))) is None and at > 0:
+        scope = at - 1  # the note words alone (不再一一列出): the sentence before them is the note's
+    if _NOTE_HEAD.match(segments[scope]) and not m or _SCOPED.match(segments[scope]):
+        body, kind = _role_word(_NOTE_HEAD.sub("", segments[scope]))
+        names = _units(body)
+        if names:
+            return _Note(word, names, kind, ",".join(segments[:scope]))
+    if m is None:
         return None
     units: list[str] = []
-    for seg in bracket_depth_split(part, ",，"):
+    for seg in segments:
         if not seg or _NOTE_WORDS.match(seg) or _SPREAD_NOTE.fullmatch(seg):
             continue
         body = _NOTE_HEAD.sub("", seg)
         names = _units(body)
         if names:
             units.extend(names)
-    return m.group(0), units
+    return _Note(word, units, None, "")
 
 
 # What a division's name ends with (合肥市, 凤阳县): a place standing for its government in a list before a role word.
@@ -236,6 +272,7 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
     clause = Clause()
     pending: list[tuple[list[str], str | None, Role | None]] = []  # names, role word kind, label role
     first_leads = False  # a first-listed note in the clause
+    noted_any = False  # a 下同 note with units of its own
     for part in bracket_depth_split(text, "；;。"):
         if not part:
             continue
@@ -255,14 +292,15 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                 continue
         convention = "牵头" in part and first_listed_note().search(part) is not None
         note = None if convention else _note(part)  # (A,B,列第一位为牵头单位,下同): 下同 spreads the convention
+        noted = None
         if note:
-            clause.note = note[0]
+            clause.note = note.word
             role = label_role or (pending[-1][2] if pending and pending[-1][2] else None)
-            if note[1]:
-                pending.append((note[1], None, role))
-                clause.spread.extend((n, role) for n in note[1])  # roles settled below
-            continue
-        segments = bracket_depth_split(part, ",，")
+            if note.units:
+                noted = (note.units, note.kind, role)
+                clause.spread.extend((n, role) for n in note.units)  # roles settled below
+            part = note.prefix
+        segments = bracket_depth_split(part, ",，") if part else []
         for at, segment in enumerate(segments):
             if not segment:
                 continue
@@ -324,6 +362,9 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                 if not names:
                     continue
             pending.append((names, kind, label_role))
+        if noted:
+            pending.append(noted)
+            noted_any = True
     if not pending:
         return None if not (clause.leaders or clause.deadlines) or not clause.labelled else clause
     has_lead = any(kind == "lead" for _, kind, _ in pending)
@@ -364,6 +405,9 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
             and not any(kind == "lead" for _, kind, _ in pending):
         clause.assignments = [(n, Role.LEAD if k == 0 else Role.RESPONSIBLE)
                               for k, (n, _) in enumerate(clause.assignments)]  # no word but the note says who leads
+    if noted_any and len({n for n, _ in clause.assignments}) < len(clause.assignments):
+        seen: set[str] = set()  # a unit printed in the clause and again in its note: once
+        clause.assignments = [(n, r) for n, r in clause.assignments if not (n in seen or seen.add(n))]
     if clause.spread:
         spread_names = {n for n, _ in clause.spread}
         clause.spread = [(n, r) for n, r in clause.assignments if n in spread_names]

@@ -356,3 +356,15 @@ def test_a_label_after_a_comma_is_the_items_clause_and_a_report_after_it_is_no_u
 def test_a_labelled_list_goes_on_after_a_full_stop_only_with_units_or_a_note():
     assert parse_clause("责任单位:市财政局。各区政府").assignments == [("市财政局", R), ("各区政府", R)]
     assert parse_clause("牵头部门:市水利局。未完成建设任务的县区为某县").assignments == [("市水利局", L)]
+
+
+@pytest.mark.parametrize("clause, printed, spread", [
+    ("县交通局牵头,以下各项任务均由各乡镇落实,不再一一列出", [("县交通局", L), ("各乡镇", R)], ["各乡镇"]),
+    ("责任单位:镇建设办,以下各项均需各村委会落实,不再列出", [("镇建设办", R), ("各村委会", R)], ["各村委会"]),
+    ("区发改委、区财政局等按职责分工负责,各项政策措施均需各街道落实,以下不再列出",
+     [("区发改委", L), ("区财政局", L), ("各街道", L)], ["各街道"]),
+    ("市住建局、市财政局,下同", [("市住建局", R), ("市财政局", R)], ["市住建局", "市财政局"]),
+])
+def test_a_note_scoping_its_own_sentence_spreads_only_that_sentences_units(clause, printed, spread):
+    got = parse_clause(clause)
+    assert got.assignments == printed and [n for n, _ in got.spread] == spread and got.note
