@@ -1,4 +1,5 @@
-"""Conventions a plan states once for all its lists: notes that make the first-listed unit the lead.
+"""Conventions a plan states once for all its lists: notes that make the first-listed unit the lead, and a
+label line printed once after a group of items.
 
 A plan may print its lists without role words and say, once, "列第一位者为牵头单位" (the unit listed first
 leads, 下同: here and below). From the note on, a task whose units name no lead gets its first-listed
@@ -21,9 +22,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..model import Role, Task
+from ..model import Assignment, Role, Task
 from ..text.role_cues import alternation
+from .labels import COOPERATING, LEAD, RESPONSIBLE, match_label
 from .lines import Line
+
+_ROLE_LABELS = (LEAD, RESPONSIBLE, COOPERATING)
 
 
 @lru_cache(maxsize=1)
@@ -60,3 +64,53 @@ def apply_first_listed(lines: list[Line], tasks: list[Task]) -> None:
         first.role = Role.LEAD
         first.inferred = True
         first.basis = f"first-listed note at line {at}"
+
+
+def apply_group_label(lines: list[Line], tasks: list[Task]) -> None:
+    """A label line printed once after the last item of a group whose items print none: the group's (in place).
+
+    ``1.筑牢绿屏障`` / … / ``2.突出绿河谷`` / … / ``3.建设绿城区`` / … / ``牵头单位:市林草局``: the label is
+    read with item 3, the item it closes; when no other item of the group names a unit and no item of the
+    group follows it, items 1 and 2 get its units too, ``inferred``, basis ``label after the group at line N``.
+    Items are of one group when their ids differ only in their last number (S1-1-1, S1-1-2, S1-1-3).
+
+    >>> from ..model import Assignment, Provenance
+    >>> from .lines import to_lines
+    >>> ls = to_lines("1.修路\\n2.治水\\n牵头单位:县交通局")
+    >>> p = Provenance("p.txt", 3, 3)
+    >>> ts = [Task("S1-1", "修路", Provenance("p.txt", 1, 1)),
+    ...       Task("S1-2", "治水", Provenance("p.txt", 2, 2), assignments=[Assignment("县交通局", Role.LEAD, p)])]
+    >>> apply_group_label(ls, ts)
+    >>> [(a.unit, a.inferred, a.basis) for a in ts[0].assignments]
+    [('县交通局', True, 'label after the group at line 3')]
+    """
+    by_no = {ln.no: ln for ln in lines}
+    for k, task in enumerate(tasks):
+        printed = [a for a in task.assignments if not a.inferred and a.provenance is not None]
+        if not printed or len({(a.provenance.first_line, a.provenance.last_line) for a in printed}) != 1:
+            continue
+        at = printed[0].provenance.first_line
+        line = by_no.get(at)
+        if line is None or at <= task.provenance.first_line or printed[0].provenance.last_line != at:
+            continue
+        label = match_label(line.text)
+        if label is None or label.kind not in _ROLE_LABELS:
+            continue  # a label line of its own after the item, nothing else
+        group = _group_of(task.id)
+        if k + 1 < len(tasks) and _group_of(tasks[k + 1].id) == group:
+            continue  # the group goes on after the label: the label is its item's
+        before = []
+        j = k - 1
+        while j >= 0 and _group_of(tasks[j].id) == group:
+            before.append(tasks[j])
+            j -= 1
+        if not before or any(t.assignments for t in before):
+            continue
+        basis = f"label after the group at line {at}"
+        for t in before:
+            t.assignments = [Assignment(a.unit, a.role, a.provenance, True, basis) for a in task.assignments]
+
+
+def _group_of(task_id: str) -> str | None:
+    head, sep, tail = task_id.rpartition("-")
+    return head if sep and tail.isdigit() else None

@@ -1,0 +1,33 @@
+"""Conventions stated once for many items: a label line after a group of items (snippets written for the test)."""
+
+from __future__ import annotations
+
+from dutygraph.loaders.document import parse_text
+from dutygraph.model import Role
+
+
+def _units(doc):
+    return [(t.text[:4], t.units(Role.LEAD) + t.units(Role.RESPONSIBLE), [a.inferred for a in t.assignments])
+            for t in doc.tasks]
+
+
+def test_a_label_line_after_a_group_whose_items_print_none_is_the_groups():
+    doc = parse_text("一、重点工作\n(一)改善人居环境\n1.推进厕所改造\n完成改厕300户。\n2.整治村容村貌\n清理垃圾死角。\n"
+                     "3.建设美丽庭院\n创建示范户50户。\n责任单位:镇农业服务中心、各村委会\n", "p.txt")
+    assert _units(doc) == [("推进厕所", ["镇农业服务中心", "各村委会"], [True, True]),
+                           ("整治村容", ["镇农业服务中心", "各村委会"], [True, True]),
+                           ("建设美丽", ["镇农业服务中心", "各村委会"], [False, False])]
+    assert doc.tasks[0].assignments[0].basis == "label after the group at line 9"
+
+
+def test_a_label_after_sub_items_of_a_district_plan_covers_them():
+    doc = parse_text("二、主要任务\n1.加强河道管护\n(1)开展河道清淤。\n(2)清理河道违建。\n牵头单位:区水务局\n", "p.txt")
+    assert [(t.units(Role.LEAD), bool(t.assignments and t.assignments[0].inferred)) for t in doc.tasks] == [
+        (["区水务局"], True), (["区水务局"], False)]
+
+
+def test_a_label_is_its_items_own_when_a_later_item_of_the_group_prints_its_own():
+    doc = parse_text("二、主要任务\n1.推进道路硬化。\n2.推进厕所改造。\n责任单位:县农业农村局\n3.推进垃圾分类。\n"
+                     "责任单位:县住建局\n", "p.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks if t.assignments] == [["县农业农村局"], ["县住建局"]]
+    assert not any(a.inferred for t in doc.tasks for a in t.assignments)
