@@ -1,5 +1,6 @@
-"""Conventions a plan states once for all its lists: notes that make the first-listed unit the lead, and a
-label line printed once after a group of items.
+"""Conventions a plan states once for all its lists: notes that make the first-listed unit the lead, notes
+naming units that are in a role on every item (除特别注明的外,X都是配合单位), and a label line printed once after a
+group of items.
 
 A plan may print its lists without role words and say, once, "列第一位者为牵头单位" (the unit listed first
 leads, 下同: here and below). From the note on, a task whose units name no lead gets its first-listed
@@ -24,6 +25,7 @@ from functools import lru_cache
 
 from ..model import Assignment, Role, Task
 from ..text.role_cues import alternation
+from ..text.units import is_unit_name, split_units
 from .labels import COOPERATING, LEAD, RESPONSIBLE, match_label
 from .lines import Line
 
@@ -114,3 +116,53 @@ def apply_group_label(lines: list[Line], tasks: list[Task]) -> None:
 def _group_of(task_id: str) -> str | None:
     head, sep, tail = task_id.rpartition("-")
     return head if sep and tail.isdigit() else None
+
+
+# 除特别注明的外,各县(市、区)政府和某开发区管委会都是配合单位: units in a role on every item from the note on.
+_DEFAULT_UNITS = re.compile(r"(?:^|[。；;,，])(?:除[^。；;,，]{0,16}外[,，])?(?P<units>[^。；;,，]{2,80}?)"
+                            r"(?:都|均|全部|一律)(?:是|为|作为)(?P<role>配合|协办|责任|牵头)(?:单位|部门)(?=[。；;,，]|$)")
+_DEFAULT_WORDS = ("都是", "都为", "均为", "均是", "均作为", "都作为", "全部为", "全部是", "一律为")
+_DEFAULT_ROLES = {"配合": Role.COOPERATING, "协办": Role.COOPERATING, "责任": Role.RESPONSIBLE, "牵头": Role.LEAD}
+
+
+def apply_default_units(lines: list[Line], tasks: list[Task]) -> None:
+    """Units a note puts in one role on every item after it (除特别注明的外,A和B都是配合单位), in place:
+    added to each task that does not name them, ``inferred``, basis ``default-units note at line N``.
+
+    >>> from ..model import Provenance
+    >>> from .lines import to_lines
+    >>> ls = to_lines("除特别注明的外,各县(市、区)政府和某某开发区管委会都是配合单位。\\n1.修路(县交通局牵头)")
+    >>> t = Task("S1", "修路", Provenance("p.txt", 2, 2), assignments=[Assignment("县交通局", Role.LEAD)])
+    >>> apply_default_units(ls, [t])
+    >>> [(a.unit, a.role.value, a.inferred) for a in t.assignments]
+    [('县交通局', 'lead', False), ('各县(市、区)政府', 'cooperating', True), ('某某开发区管委会', 'cooperating', True)]
+    """
+    found = None
+    for ln in lines:
+        if ("单位" in ln.text or "部门" in ln.text) and any(w in ln.text for w in _DEFAULT_WORDS):
+            m = _DEFAULT_UNITS.search(ln.text)
+            if m and (names := _default_names(m.group("units"))):
+                found = (ln.no, names, _DEFAULT_ROLES[m.group("role")])
+                break
+    if found is None:
+        return
+    at, names, role = found
+    basis = f"default-units note at line {at}"
+    for task in tasks:
+        if task.provenance.first_line <= at:
+            continue
+        held = {a.unit for a in task.assignments}
+        task.assignments.extend(Assignment(n, role, None, True, basis) for n in names if n not in held)
+
+
+def _default_names(text: str) -> list[str] | None:
+    """The names of a default-units note: split at 和 where the part before it is a name, then as a list."""
+    parts = [text]
+    if "和" in text:
+        head, _, tail = text.partition("和")
+        if is_unit_name(head) and tail:
+            parts = [head, tail]
+    names = [n for part in parts for n in split_units(part)]
+    if not names or not any(is_unit_name(n) or n.startswith("各") for n in names) or any(len(n) > 40 for n in names):
+        return None
+    return names

@@ -31,3 +31,18 @@ def test_a_label_is_its_items_own_when_a_later_item_of_the_group_prints_its_own(
                      "责任单位:县住建局\n", "p.txt")
     assert [t.units(Role.RESPONSIBLE) for t in doc.tasks if t.assignments] == [["县农业农村局"], ["县住建局"]]
     assert not any(a.inferred for t in doc.tasks for a in t.assignments)
+
+
+def test_a_note_naming_units_in_a_role_on_every_item_adds_them_to_the_items_after_it():
+    doc = parse_text("各牵头单位要加强协调。除另有注明外,各镇(街道)均为责任单位。\n一、重点工作\n1.推进道路硬化。(县交通局牵头)\n"
+                     "2.推进厕所改造。(县农业农村局牵头)\n", "p.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        (["县交通局"], ["各镇(街道)"]), (["县农业农村局"], ["各镇(街道)"])]
+    assert all(a.inferred and a.basis == "default-units note at line 1"
+               for t in doc.tasks for a in t.assignments if a.role is Role.RESPONSIBLE)
+
+
+def test_a_default_units_note_keeps_a_unit_an_item_already_names_once():
+    doc = parse_text("除特别标注外,区发改委和各街道办事处都是配合单位。\n1.推进旧改。(区住建局牵头,区发改委配合)\n", "p.txt")
+    (task,) = doc.tasks
+    assert task.units(Role.COOPERATING) == ["区发改委", "各街道办事处"]
