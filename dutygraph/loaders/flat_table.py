@@ -52,6 +52,7 @@ _AREA_ENDS = ("区", "园", "镇", "乡")
 _BRACKET_NOTE = re.compile(r"[(（][^()（）]{1,12}[)）]")
 
 
+_OVERSIGHT = re.compile(alternation("column.oversight"))
 # From data/role_cues.txt (column.* sections): the first kind whose pattern a label holds decides.
 _COLUMN_PATTERNS = [(kind, re.compile(alternation(f"column.{kind}")))
                     for kind in (NUMBER, LEADER, LEAD, COOPERATING, RESPONSIBLE, DEADLINE)]
@@ -67,7 +68,7 @@ def column_kind(label: str) -> str:
     ('responsible', 'cooperating')
     """
     found = [(m.start(), kind) for kind, pattern in _COLUMN_PATTERNS if (m := pattern.search(label))]
-    if not found:
+    if not found or _OVERSIGHT.search(label):  # 监督科室: an office that watches the work, not a unit doing it
         return TEXT
     for kind in (NUMBER, LEADER):  # 牵头领导 holds people, whatever else it says
         if any(k == kind for _, k in found):
