@@ -25,6 +25,8 @@ L, R, C = Role.LEAD, Role.RESPONSIBLE, Role.COOPERATING
     ("市水利局分别牵头落实", [("市水利局", L)]),
     ("市发改委牵头,市财政局", [("市发改委", L), ("市财政局", R)]),  # a bare list after a lead
     ("省生长改造委牵头卖力", [("省生长改造委", L)]),
+    ("县直各部门、各乡镇人民政府分工负责", [("县直各部门", L), ("各乡镇人民政府", L)]),
+    ("区教育局、区卫健局各自负责", [("区教育局", L), ("区卫健局", L)]),
 ])
 def test_clause_roles(clause, expected):
     assert parse_clause(clause).assignments == expected
