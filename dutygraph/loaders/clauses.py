@@ -165,12 +165,28 @@ def slot_names(text: str) -> list[str] | None:
     names = split_units(text)
     if not names:
         return None
+    for k, name in enumerate(names):
+        if len(name) > 4 and not _plausible(name) and (cut := _glued_text(name)):
+            names = names[:k] + [cut]  # 园林局配合做好专项整治工作: a known name, then text glued after it
+            break
     for name in names:
         bare = bracket_commas(name).replace("、", "")
         if (len(bare) < 2 or len(bare) > MAX_SLOT_NAME or not _NAME_CHARS.match(bare) or _NOT_A_NAME.match(name)
                 or NOT_NAME_START.match(name) or bare.isdigit() or _DATE_OR_COUNT.search(bare)):
             return None
     return names
+
+
+def _glued_text(name: str) -> str | None:
+    """The known unit name opening ``name`` when what follows it opens a sentence (a verb: 配合做好…, 加强…).
+
+    >>> _glued_text("园林局配合做好专项整治工作"), _glued_text("县林业局加强森林防火"), _glued_text("城东管理区")
+    ('园林局', '县林业局', None)
+    """
+    for k in range(2, len(name) - 1):
+        if NOT_NAME_START.match(name[k:]) and is_unit_name(name[:k]):
+            return name[:k]
+    return None
 
 
 def _role_word(segment: str) -> tuple[str, str | None]:

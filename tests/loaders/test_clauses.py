@@ -370,3 +370,12 @@ def test_a_labelled_list_goes_on_after_a_full_stop_only_with_units_or_a_note():
 def test_a_note_scoping_its_own_sentence_spreads_only_that_sentences_units(clause, printed, spread):
     got = parse_clause(clause)
     assert got.assignments == printed and [n for n, _ in got.spread] == spread and got.note
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("责任部门:园林局配合做好专项整治工作", [("园林局", R)]),
+    ("责任单位:县林业局加强森林防火", [("县林业局", R)]),
+    ("牵头单位:镇综治办、镇派出所做好矛盾排查", [("镇综治办", L), ("镇派出所", L)]),
+])
+def test_text_glued_after_the_last_name_of_a_labelled_slot_is_no_part_of_it(clause, expected):
+    assert parse_clause(clause).assignments == expected
