@@ -1055,6 +1055,8 @@ def _open_clause(text: str, after: int) -> Found | None:
 
 
 _LABEL_NOUNS = ("单位", "部门", "科室", "股室", "处室", "主体", "机构")
+_NOUN = re.compile("|".join(_LABEL_NOUNS))  # one scan in C before anything else
+_SENTENCE_OR_COLON = re.compile("[。；;！!？?：:]")
 
 
 @lru_cache(maxsize=1)
@@ -1075,10 +1077,12 @@ def _glued_labels(text: str, after: int) -> Found | None:
     >>> _glued_labels("明确责任单位和责任人", 0) is None
     True
     """
-    if not any(noun in text for noun in _LABEL_NOUNS):
-        return None
-    body = "".join(text.split()).rstrip("。；;")
-    labels = [m for m in _glued_label().finditer(body) if m.group().endswith(_LABEL_NOUNS)]
+    if _NOUN.search(text) is None:
+        return None  # the usual case, found soonest
+    body = "".join(text.split()).rstrip("。；;") if _SPACE.search(text) else text.rstrip("。；;")
+    # the labels and their lists run to the end: no sentence ends after the first label (a colon neither)
+    end = _SENTENCE_OR_COLON.search(body[::-1])
+    labels = _label_matches(body, len(body) - end.start() if end else 0)
     for k, m in enumerate(labels):
         if m.start() < max(after, 4) or m.end() >= len(body) or body[m.end()] in ":：、,，;；。()（）":
             continue
@@ -1099,6 +1103,34 @@ def _glued_labels(text: str, after: int) -> Found | None:
             if clause is not None and clause.labelled and clause.assignments:
                 return _found_in(text, m.start(), clause)
     return None
+
+
+MAX_LABEL_NAME = 10
+
+
+def _label_matches(body: str, start: int = 0) -> list[re.Match]:
+    """The role labels ending in a noun in ``body`` from ``start``, in order: the pattern runs only just before
+    each noun (str.find, in C), never over the whole text (a pattern opening with an alternation tries every
+    character)."""
+    ends = sorted({at + 2 for noun in _LABEL_NOUNS for at in _all_at(body, noun, start)})
+    found: dict[int, re.Match] = {}
+    pattern = _glued_label()
+    for end in ends:
+        for at in range(max(start, end - MAX_LABEL_NAME), end - 1):
+            m = pattern.match(body, at, end)
+            if m and m.end() == end:
+                found.setdefault(m.start(), m)
+                break  # the longest label ending here
+    return [found[k] for k in sorted(found)]
+
+
+def _all_at(text: str, word: str, start: int = 0) -> list[int]:
+    at = text.find(word, start)
+    found = []
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
 
 
 def _found_in(text: str, start: int, clause: Clause) -> Found:

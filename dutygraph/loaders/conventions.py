@@ -86,12 +86,16 @@ def apply_group_label(lines: list[Line], tasks: list[Task]) -> None:
     >>> [(a.unit, a.inferred, a.basis) for a in ts[0].assignments]
     [('县交通局', True, 'label after the group at line 3')]
     """
-    by_no = {ln.no: ln for ln in lines}
+    by_no: dict[int, Line] | None = None
     for k, task in enumerate(tasks):
+        if k == 0 or tasks[k - 1].assignments or not task.assignments:
+            continue  # the usual case, found soonest: the item before names units, or this one names none
         printed = [a for a in task.assignments if not a.inferred and a.provenance is not None]
         if not printed or len({(a.provenance.first_line, a.provenance.last_line) for a in printed}) != 1:
             continue
         at = printed[0].provenance.first_line
+        if by_no is None:
+            by_no = {ln.no: ln for ln in lines}
         line = by_no.get(at)
         if line is None or at <= task.provenance.first_line or printed[0].provenance.last_line != at:
             continue
@@ -119,10 +123,11 @@ def _group_of(task_id: str) -> str | None:
 
 
 # 除特别注明的外,各县(市、区)政府和某开发区管委会都是配合单位: units in a role on every item from the note on.
-_DEFAULT_UNITS = re.compile(r"(?:^|[。；;,，])(?:除[^。；;,，]{0,16}外[,，])?(?P<units>[^。；;,，]{2,80}?)"
-                            r"(?:都|均|全部|一律)(?:是|为|作为)(?P<role>配合|协办|责任|牵头)(?:单位|部门)(?=[。；;,，]|$)")
 _DEFAULT_WORDS = ("都是", "都为", "均为", "均是", "均作为", "都作为", "全部为", "全部是", "一律为")
+_DEFAULT_ROLE = re.compile(r"(?P<role>配合|协办|责任|牵头)(?:单位|部门)(?:[。；;,，]|$)")
 _DEFAULT_ROLES = {"配合": Role.COOPERATING, "协办": Role.COOPERATING, "责任": Role.RESPONSIBLE, "牵头": Role.LEAD}
+_CLAUSE_ENDS = "。；;,，"
+MAX_DEFAULT_LIST = 80
 
 
 def apply_default_units(lines: list[Line], tasks: list[Task]) -> None:
@@ -139,11 +144,20 @@ def apply_default_units(lines: list[Line], tasks: list[Task]) -> None:
     """
     found = None
     for ln in lines:
-        if ("单位" in ln.text or "部门" in ln.text) and any(w in ln.text for w in _DEFAULT_WORDS):
-            m = _DEFAULT_UNITS.search(ln.text)
-            if m and (names := _default_names(m.group("units"))):
-                found = (ln.no, names, _DEFAULT_ROLES[m.group("role")])
-                break
+        text = ln.text
+        if "单位" not in text and "部门" not in text or "为" not in text and "是" not in text:
+            continue  # the usual case, found soonest (every note word holds 为 or 是)
+        for word in _DEFAULT_WORDS:
+            at = text.find(word)
+            while at >= 0 and found is None:
+                m = _DEFAULT_ROLE.match(text, at + len(word))
+                if m:
+                    start = max(text.rfind(c, 0, at) for c in _CLAUSE_ENDS) + 1
+                    if at - start <= MAX_DEFAULT_LIST and (names := _default_names(text[start:at])):
+                        found = (ln.no, names, _DEFAULT_ROLES[m.group("role")])
+                at = text.find(word, at + 1)
+        if found is not None:
+            break
     if found is None:
         return
     at, names, role = found

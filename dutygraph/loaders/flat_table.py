@@ -87,10 +87,13 @@ def read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
     if not t or len(t) > 4 or ("序" not in t and "编" not in t) or column_kind(t) != NUMBER:
         return None
     got = _read_header(lines, i)
-    if got is None or sum(1 for label in got[0] if not _is_label(label)) > 1:  # one unknown label is a column
-        from .cell_lines import broken_header  # labels broken over lines, as many as the rows' cells
-        got = broken_header(lines, i) or got
-    return got
+    if got is not None:
+        from .columns import is_label  # columns builds on this module
+
+        if sum(1 for label in got[0] if not is_label(label)) <= 1:
+            return got  # one unknown label is a column of its own
+    from .cell_lines import broken_header  # labels broken over lines, as many as the rows' cells
+    return broken_header(lines, i) or got
 
 
 def _read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
