@@ -189,6 +189,22 @@ def _glued_text(name: str) -> str | None:
     return None
 
 
+def labelled_slot(content: str, role: Role | None) -> Clause | None:
+    """The names of a label line's content read as a slot (牵头单位:城东大垸): kept whatever they end with,
+    the ones the lexicon does not know reported; None when it is no list of names (a sentence, a date).
+
+    >>> labelled_slot("城东大垸、县水利局", Role.RESPONSIBLE).unrecognised
+    ['城东大垸']
+    >>> labelled_slot("按要求完成", Role.RESPONSIBLE) is None
+    True
+    """
+    names = slot_names(content.strip("。；;,， ")) if role is not None else None
+    if not names or any(_person(n) for n in names):
+        return None
+    return Clause(assignments=[(n, role) for n in names], labelled=True,
+                  unrecognised=[n for n in names if not _plausible(n)])
+
+
 def _role_word(segment: str) -> tuple[str, str | None]:
     """A segment without its role word, and the kind of that word (lead, cooperating, duty)."""
     m = ROLE_TAIL.search(segment) if segment.endswith(ROLE_ENDINGS) else None

@@ -110,11 +110,17 @@ def apply_group_label(lines: list[Line], tasks: list[Task]) -> None:
         while j >= 0 and _group_of(tasks[j].id) == group:
             before.append(tasks[j])
             j -= 1
-        if not before or any(t.assignments for t in before):
-            continue
+        if not before or any(t.assignments for t in before) or _labels_between(lines, before[-1], at):
+            continue  # an item of the group prints a label of its own the readers did not read: not the group's
         basis = f"label after the group at line {at}"
         for t in before:
             t.assignments = [Assignment(a.unit, a.role, a.provenance, True, basis) for a in task.assignments]
+
+
+def _labels_between(lines: list[Line], first: Task, at: int) -> bool:
+    """Whether a role label line stands from the first item of a group to the line before ``at``."""
+    return any(first.provenance.first_line <= ln.no < at and (label := match_label(ln.text)) is not None
+               and label.kind in _ROLE_LABELS for ln in lines)
 
 
 def _group_of(task_id: str) -> str | None:

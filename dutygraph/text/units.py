@@ -209,6 +209,8 @@ def split_units(cell: str) -> list[str]:
     return list(_split_units(cell))
 
 
+_LEVELS = "省市县区州镇乡"  # a name opening with its level is whole: no area before it shares its suffix
+_AREA = re.compile(r"^[^和及与等]{2,}(?:区|县|镇|乡|园|港)$")  # 城西管理区, 高新园: an area's whole name
 # A body's own name (区统计局): a short tail after it is a name cut short (…区统计局、区), not a shared kind.
 _BODY_END = re.compile(r"(?:局|委|办|厅|署|院|中心|公司|集团|室|科|所|站|队|行|社)$")
 
@@ -230,8 +232,9 @@ def _split_units(cell: str) -> tuple[str, ...]:
             held.append(part)
             continue
         if held:
-            if unit and not _COLLECTIVE_START.match(part):
-                names.append("、".join(held + [part]))
+            if unit and not _COLLECTIVE_START.match(part) and not (
+                    part[0] in _LEVELS and (_AREA.match(held[-1]) or "各" in part)):  # 各镇、区级各部门 too
+                names.append("、".join(held + [part]))  # not 城西管理区、县水利局: 县水利局 names its own level
                 held = []
                 continue
             names.extend(held)

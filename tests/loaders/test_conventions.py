@@ -46,3 +46,9 @@ def test_a_default_units_note_keeps_a_unit_an_item_already_names_once():
     doc = parse_text("除特别标注外,区发改委和各街道办事处都是配合单位。\n1.推进旧改。(区住建局牵头,区发改委配合)\n", "p.txt")
     (task,) = doc.tasks
     assert task.units(Role.COOPERATING) == ["区发改委", "各街道办事处"]
+
+
+def test_a_label_after_a_group_is_not_the_groups_when_an_earlier_item_prints_a_label_of_its_own():
+    # the first item's label names a unit no reader can place: the later label stays its own item's
+    doc = parse_text("二、主要任务\n1.推进道路硬化。\n责任单位:按属地原则落实\n2.推进厕所改造。\n责任单位:县农业农村局\n", "p.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [[], ["县农业农村局"]]

@@ -242,3 +242,10 @@ def test_a_label_list_wrapped_inside_a_name_goes_on_on_the_next_line():
     a, b = doc.tasks
     assert units(a, "cooperating") == ["区委编办", "区民政局", "园区党工委", "各街道党工委"]
     assert units(b, "cooperating") == ["区财政局", "区民政局"]
+
+
+def test_a_label_line_under_an_item_keeps_a_name_the_lexicon_does_not_know_and_reports_it():
+    doc = parse("一、任务\n1.建设堤防。\n责任单位:城东大垸\n2.治理水系。\n牵头单位:城西管理区、县水利局\n")
+    a, b = doc.tasks
+    assert units(a, "responsible") == ["城东大垸"] and units(b, "lead") == ["城西管理区", "县水利局"]
+    assert {u["unit"] for u in doc.coverage.to_dict()["unrecognised"]} >= {"城东大垸", "城西管理区"}

@@ -57,3 +57,18 @@ def test_a_name_cut_short_after_a_body_is_not_a_shared_kind():
 def test_a_word_ending_like_an_office_but_naming_none_is_no_unit():
     assert not is_unit_name("优化城乡结构布局") and not is_unit_name("构建发展新格局") and not is_unit_name("基层干部")
     assert is_unit_name("县规划局") and is_unit_name("市委组织部")
+
+
+@pytest.mark.parametrize("cell, names", [
+    ("城西管理区、县水利局", ["城西管理区", "县水利局"]),  # an area's whole name, then a name with its own level
+    ("高新园、市商务局", ["高新园", "市商务局"]),
+    ("各镇、区级各部门", ["各镇", "区级各部门"]),
+    ("长沙、株洲、湘潭市政府", ["长沙、株洲、湘潭市政府"]),  # bare places still share the suffix
+    ("各县、市、区政府", ["各县、市、区政府"]),
+])
+def test_a_name_opening_with_its_level_shares_no_suffix_with_an_area_before_it(cell, names):
+    assert split_units(cell) == names
+
+
+def test_a_county_office_section_is_a_unit_but_buying_shares_is_none():
+    assert is_unit_name("规划股") and is_unit_name("县财政局财务股") and not is_unit_name("鼓励农民入股")
