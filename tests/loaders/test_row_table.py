@@ -107,3 +107,14 @@ def test_a_column_of_offices_that_watch_the_work_names_no_unit():
     doc = parse_text(text, "table.txt")
     assert [[a.unit for a in t.assignments] for t in doc.tasks] == [["县交通运输局", "各乡镇"], ["县住建局"]]
     assert all(a.role is Role.RESPONSIBLE for t in doc.tasks for a in t.assignments)
+
+
+def test_rows_whose_cells_stand_between_full_width_bars():
+    from dutygraph.loaders.document import parse_text
+    from dutygraph.model import Role
+
+    text = ("序号｜重点任务｜牵头单位｜配合单位\n1｜新建农村公路30公里。｜镇建设办｜镇财政所\n"
+            "2｜改造厕所500户。｜镇农办｜各村委会\n")
+    doc = parse_text(text, "table.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        (["镇建设办"], ["镇财政所"]), (["镇农办"], ["各村委会"])]
