@@ -221,6 +221,7 @@ class _Note:
     units: list[str]   # the units it spreads
     kind: str | None   # the role word after them (落实: duty), if any
     prefix: str        # the clause before the note's own sentence (its units are the item's only)
+    spread_all: bool = False  # the prefix's units spread too (A牵头,B配合,下同), in their roles
 
 
 def _note(part: str) -> _Note | None:
@@ -254,6 +255,9 @@ def _note(part: str) -> _Note | None:
             return _Note(word, names, kind, ",".join(segments[:scope]))
     if m is None:
         return None
+    listed = [seg for seg in segments if seg and not (_NOTE_WORDS.match(seg) or _SPREAD_NOTE.fullmatch(seg))]
+    if len(listed) == len(segments) - 1 and at == len(segments) - 1 and any(_role_word(seg)[1] for seg in listed):
+        return _Note(word, [], None, ",".join(listed), True)  # (A牵头,B配合,下同): B配合 spreads, in its role
     units: list[str] = []
     for seg in segments:
         if not seg or _NOTE_WORDS.match(seg) or _SPREAD_NOTE.fullmatch(seg):
@@ -332,6 +336,7 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                 noted = (note.units, note.kind, role)
                 clause.spread.extend((n, role) for n in note.units)  # roles settled below
             part = note.prefix
+        mark = len(pending)
         segments = bracket_depth_split(part, ",，") if part else []
         for at, segment in enumerate(segments):
             if not segment:
@@ -397,6 +402,8 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
         if noted:
             pending.append(noted)
             noted_any = True
+        if note is not None and note.spread_all and len(pending) > mark:
+            clause.spread.extend((n, None) for n in pending[-1][0])  # the list just before 下同; roles below
     if not pending:
         return None if not (clause.leaders or clause.deadlines) or not clause.labelled else clause
     has_lead = any(kind == "lead" for _, kind, _ in pending)

@@ -210,7 +210,7 @@ def split_units(cell: str) -> list[str]:
 
 
 _LEVELS = "省市县区州镇乡"  # a name opening with its level is whole: no area before it shares its suffix
-_AREA = re.compile(r"^[^和及与等]{2,}(?:区|县|镇|乡|园|港)$")  # 城西管理区, 高新园: an area's whole name
+_AREA = re.compile(r"^[^和及与等]{3,}$")  # 城西管理区, 城东大垸: a whole name (not 各县、市、区政府, 地税局等和各市)
 # A body's own name (区统计局): a short tail after it is a name cut short (…区统计局、区), not a shared kind.
 _BODY_END = re.compile(r"(?:局|委|办|厅|署|院|中心|公司|集团|室|科|所|站|队|行|社)$")
 

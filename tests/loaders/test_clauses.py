@@ -380,3 +380,10 @@ def test_a_note_scoping_its_own_sentence_spreads_only_that_sentences_units(claus
 ])
 def test_text_glued_after_the_last_name_of_a_labelled_slot_is_no_part_of_it(clause, expected):
     assert parse_clause(clause).assignments == expected
+
+
+def test_a_ditto_note_after_role_words_keeps_them_and_spreads_the_list_just_before_it():
+    got = parse_clause("区科技局牵头,各街道配合,下同")
+    assert got.assignments == [("区科技局", L), ("各街道", C)] and got.spread == [("各街道", C)]
+    got = parse_clause("镇党政办牵头,各村(社区)负责落实,下同")
+    assert got.assignments == [("镇党政办", L), ("各村(社区)", R)] and got.spread == [("各村(社区)", R)]
