@@ -39,7 +39,7 @@ from functools import lru_cache
 from ..model import Role
 from ..text.normalize import bracket_depth_split
 from ..text.role_cues import alternation, words
-from ..text.units import (COOPERATING_WORDS, LEAD_WORDS, ROLE_AFTER, ROLE_ENDINGS, ROLE_TAIL, ROLE_WORDS, bracket_commas,
+from ..text.units import (COOPERATING_WORDS, DITTO, LEAD_WORDS, ROLE_AFTER, ROLE_ENDINGS, ROLE_TAIL, ROLE_WORDS, bracket_commas,
                           is_unit_name, split_units)
 from .conventions import first_listed_bracket, first_listed_note
 from .unit_scan import opening_units
@@ -293,6 +293,8 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
     text = "".join(text.split()).strip("。；;,，")
     if not text or len(text) > MAX_CLAUSE:
         return None
+    if default_role is not None and text in DITTO:
+        return Clause(assignments=[(text, default_role)])  # 同上 in a unit column: ditto.py fills it in
     if "为" in text:  # X为牵头单位,Y为配合单位: the role as a label after 为 is the role word
         text = _AS_ROLE.sub(lambda m: _AS_ROLE_WORD[m.group(1)] if is_unit_name(
             _LIST_SEPARATOR.split(text[:m.start()])[-1]) else m.group(0), text)  # 列第一位的为牵头单位: a note
