@@ -186,3 +186,39 @@ def _default_names(text: str) -> list[str] | None:
     if not names or not any(is_unit_name(n) or n.startswith("各") for n in names) or any(len(n) > 40 for n in names):
         return None
     return names
+
+
+def apply_note_tasks(tasks: list[Task]) -> list[Task]:
+    """Tasks without the ones that are a spread note standing alone (以下任务均由各乡镇配合落实,不再一一列出。
+    before the items): the note's units go to every task after it that does not name them, ``inferred``, basis
+    ``note at line N``.
+
+    >>> from ..model import Provenance
+    >>> note = Task("S1", "以下任务均由各乡镇配合落实,不再一一列出。", Provenance("p.txt", 2, 2),
+    ...             assignments=[Assignment("各乡镇", Role.COOPERATING)])
+    >>> item = Task("S2", "修路。", Provenance("p.txt", 3, 3), assignments=[Assignment("县交通局", Role.LEAD)])
+    >>> [(t.id, [(a.unit, a.role.value, a.inferred) for a in t.assignments]) for t in apply_note_tasks([note, item])]
+    [('S2', [('县交通局', 'lead', False), ('各乡镇', 'cooperating', True)])]
+    """
+    from .clauses import parse_clause  # clauses builds on this module
+
+    kept: list[Task] = []
+    spread: list[tuple[Assignment, str]] = []
+    for task in tasks:
+        clause = None
+        if task.assignments and _STANDING_NOTE.match(task.text) and _NOTE_END.search(task.text):
+            clause = parse_clause(task.text)
+        if clause is not None and clause.spread and {n for n, _ in clause.spread} == {a.unit for a in task.assignments}:
+            basis = f"note at line {task.provenance.first_line}"
+            spread.extend((a, basis) for a in task.assignments)
+            continue  # a note, no task
+        for a, basis in spread:
+            if all(b.unit != a.unit for b in task.assignments):
+                task.assignments.append(Assignment(a.unit, a.role, a.provenance, True, basis))
+        kept.append(task)
+    return kept if len(kept) < len(tasks) else tasks
+
+
+# A note standing alone that scopes the tasks after it (以下任务均由X落实,不再一一列出; 其余各项均需X配合,下同).
+_STANDING_NOTE = re.compile(r"^(?:以下|下列|其余|本方案|各项|所有)")
+_NOTE_END = re.compile(r"(?:不再(?:单独|一一|重复)?(?:列出|注明|标注|列明)|下同)[。；;]?$")

@@ -34,7 +34,7 @@ from .box_table import find_box_tables
 from .cell_groups import find_cell_group_tables
 from .cell_lines import cell_line_grid, text_after_cells
 from .ditto import apply_ditto
-from .conventions import apply_default_units, apply_first_listed, apply_group_label
+from .conventions import apply_default_units, apply_first_listed, apply_group_label, apply_note_tasks
 from .coverage import cue_lines, measure, rescue_tasks
 from .flat_table import ANNEX_HEADING, FlatTableReader
 from .glued import find_glued_tables
@@ -172,6 +172,7 @@ def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids
     apply_group_label(lines, doc.tasks)
     apply_ditto(doc.tasks)
     apply_default_units(lines, doc.tasks)
+    doc.tasks = apply_note_tasks(doc.tasks)
 
     # Role cues no reader placed still give tasks (never all or nothing); then the coverage.
     cues = cue_lines(lines)

@@ -52,3 +52,11 @@ def test_a_label_after_a_group_is_not_the_groups_when_an_earlier_item_prints_a_l
     # the first item's label names a unit no reader can place: the later label stays its own item's
     doc = parse_text("二、主要任务\n1.推进道路硬化。\n责任单位:按属地原则落实\n2.推进厕所改造。\n责任单位:县农业农村局\n", "p.txt")
     assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [[], ["县农业农村局"]]
+
+
+def test_a_spread_note_standing_alone_before_the_items_is_no_task_and_goes_to_every_item_after_it():
+    doc = parse_text("二、任务\n以下任务均由各乡镇配合落实,不再一一列出。\n1.建设孵化器2个。(县科技局牵头)\n"
+                     "2.培育企业10家。(县工信局牵头)\n", "p.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        (["县科技局"], ["各乡镇"]), (["县工信局"], ["各乡镇"])]
+    assert all(a.basis == "note at line 2" for t in doc.tasks for a in t.assignments if a.inferred)
