@@ -87,6 +87,7 @@ def apply_group_label(lines: list[Line], tasks: list[Task]) -> None:
     [('县交通局', True, 'label after the group at line 3')]
     """
     by_no: dict[int, Line] | None = None
+    per_item: bool | None = None
     for k, task in enumerate(tasks):
         if k == 0 or tasks[k - 1].assignments or not task.assignments:
             continue  # the usual case, found soonest: the item before names units, or this one names none
@@ -112,9 +113,22 @@ def apply_group_label(lines: list[Line], tasks: list[Task]) -> None:
             j -= 1
         if not before or any(t.assignments for t in before) or _labels_between(lines, before[-1], at):
             continue  # an item of the group prints a label of its own the readers did not read: not the group's
+        if per_item is None:
+            per_item = _labels_per_item(tasks)
+        if per_item:
+            return  # the plan prints a label under every item elsewhere: a group's missing ones are not its last's
         basis = f"label after the group at line {at}"
         for t in before:
             t.assignments = [Assignment(a.unit, a.role, a.provenance, True, basis) for a in task.assignments]
+
+
+def _labels_per_item(tasks: list[Task]) -> bool:
+    """Whether some group of two items or more prints units on every item (a plan labelling item by item)."""
+    groups: dict[str | None, list[Task]] = {}
+    for task in tasks:
+        groups.setdefault(_group_of(task.id), []).append(task)
+    return any(key is not None and len(group) >= 2 and all(any(not a.inferred for a in t.assignments) for t in group)
+               for key, group in groups.items())
 
 
 def _labels_between(lines: list[Line], first: Task, at: int) -> bool:

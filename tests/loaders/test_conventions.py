@@ -60,3 +60,10 @@ def test_a_spread_note_standing_alone_before_the_items_is_no_task_and_goes_to_ev
     assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
         (["县科技局"], ["各乡镇"]), (["县工信局"], ["各乡镇"])]
     assert all(a.basis == "note at line 2" for t in doc.tasks for a in t.assignments if a.inferred)
+
+
+def test_a_label_after_a_group_stays_its_items_in_a_plan_that_labels_item_by_item():
+    doc = parse_text("二、任务\n(一)强化科技创新\n1.建设孵化器\n新建孵化器2个。\n2.培育企业\n培育企业10家。\n牵头单位:区科技局\n"
+                     "(二)优化营商环境\n1.减税降费\n落实减税政策。\n牵头单位:区税务局\n2.简化审批\n压减审批时限。\n"
+                     "牵头单位:区政务服务局\n", "p.txt")
+    assert [t.units(Role.LEAD) for t in doc.tasks if t.assignments] == [["区科技局"], ["区税务局"], ["区政务服务局"]]
