@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Role
 from .flat_table import COOPERATING, DEADLINE, LEAD, LEADER, NUMBER, RESPONSIBLE, TEXT, column_kind
@@ -34,6 +35,7 @@ def column_kinds(labels: list[str]) -> list[str]:
     return kinds
 
 
+@lru_cache(maxsize=4096)  # a corpus repeats its headers (序号, 重点任务, 牵头单位) from plan to plan
 def is_label(text: str) -> bool:
     """Whether ``text`` reads as a column label (short, no punctuation, a known kind)."""
     if not text or len(text) > MAX_LABEL or _PUNCT.search(text):

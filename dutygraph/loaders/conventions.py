@@ -95,24 +95,25 @@ def apply_group_label(lines: list[Line], tasks: list[Task]) -> None:
         if not printed or len({(a.provenance.first_line, a.provenance.last_line) for a in printed}) != 1:
             continue
         at = printed[0].provenance.first_line
-        if by_no is None:
-            by_no = {ln.no: ln for ln in lines}
-        line = by_no.get(at)
-        if line is None or at <= task.provenance.first_line or printed[0].provenance.last_line != at:
+        if at <= task.provenance.first_line or printed[0].provenance.last_line != at:
             continue
-        label = match_label(line.text)
-        if label is None or label.kind not in _ROLE_LABELS:
-            continue  # a label line of its own after the item, nothing else
         group = _group_of(task.id)
-        if k + 1 < len(tasks) and _group_of(tasks[k + 1].id) == group:
-            continue  # the group goes on after the label: the label is its item's
+        if group is None or _group_of(tasks[k - 1].id) != group or (
+                k + 1 < len(tasks) and _group_of(tasks[k + 1].id) == group):
+            continue  # no item of its group before it, or the group goes on after the label: the label is its item's
         before = []
         j = k - 1
         while j >= 0 and _group_of(tasks[j].id) == group:
             before.append(tasks[j])
             j -= 1
-        if not before or any(t.assignments for t in before) or _labels_between(lines, before[-1], at):
-            continue  # an item of the group prints a label of its own the readers did not read: not the group's
+        if any(t.assignments for t in before):
+            continue
+        if by_no is None:
+            by_no = {ln.no: ln for ln in lines}
+        line = by_no.get(at)
+        label = match_label(line.text) if line is not None else None
+        if label is None or label.kind not in _ROLE_LABELS or _labels_between(lines, before[-1], at):
+            continue  # a label line of its own after the item, and no item of the group printing a label of its own
         if per_item is None:
             per_item = _labels_per_item(tasks)
         if per_item:
@@ -163,7 +164,12 @@ def apply_default_units(lines: list[Line], tasks: list[Task]) -> None:
     [('县交通局', 'lead', False), ('各县(市、区)政府', 'cooperating', True), ('某某开发区管委会', 'cooperating', True)]
     """
     found = None
-    for ln in lines:
+    if not tasks:
+        return
+    first = tasks[0].provenance.first_line  # tasks come in document order
+    for ln in lines:  # a note stating who is in a role on every item stands before them (a notice's or plan's preamble)
+        if ln.no >= first:
+            break
         text = ln.text
         if "单位" not in text and "部门" not in text or "为" not in text and "是" not in text:
             continue  # the usual case, found soonest (every note word holds 为 or 是)
@@ -216,6 +222,8 @@ def apply_note_tasks(tasks: list[Task]) -> list[Task]:
     """
     from .clauses import parse_clause  # clauses builds on this module
 
+    if not any([task.text.startswith(_NOTE_STARTS) for task in tasks if task.assignments]):
+        return tasks  # the usual case, found soonest
     kept: list[Task] = []
     spread: list[tuple[Assignment, str]] = []
     for task in tasks:
@@ -234,5 +242,6 @@ def apply_note_tasks(tasks: list[Task]) -> list[Task]:
 
 
 # A note standing alone that scopes the tasks after it (以下任务均由X落实,不再一一列出; 其余各项均需X配合,下同).
-_STANDING_NOTE = re.compile(r"^(?:以下|下列|其余|本方案|各项|所有)")
+_NOTE_STARTS = ("以下", "下列", "其余", "本方案", "各项", "所有")
+_STANDING_NOTE = re.compile(r"^(?:" + "|".join(_NOTE_STARTS) + ")")
 _NOTE_END = re.compile(r"(?:不再(?:单独|一一|重复)?(?:列出|注明|标注|列明)|下同)[。；;]?$")
