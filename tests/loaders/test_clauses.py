@@ -387,3 +387,8 @@ def test_a_ditto_note_after_role_words_keeps_them_and_spreads_the_list_just_befo
     assert got.assignments == [("区科技局", L), ("各街道", C)] and got.spread == [("各街道", C)]
     got = parse_clause("镇党政办牵头,各村(社区)负责落实,下同")
     assert got.assignments == [("镇党政办", L), ("各村(社区)", R)] and got.spread == [("各村(社区)", R)]
+
+
+def test_an_assistant_to_the_head_of_government_is_a_person_never_a_unit():
+    got = parse_clause("王某某副县长牵头,李某某县长助理协助,县财政局配合")
+    assert got.assignments == [("县财政局", C)] and got.leaders == ["王某某副县长", "李某某县长助理"]
