@@ -56,6 +56,7 @@ def test_a_name_cut_short_after_a_body_is_not_a_shared_kind():
 
 def test_a_word_ending_like_an_office_but_naming_none_is_no_unit():
     assert not is_unit_name("优化城乡结构布局") and not is_unit_name("构建发展新格局") and not is_unit_name("基层干部")
+    assert not any(map(is_unit_name, ["一体化政务服务平台", "公共场所", "农村公厕所", "项目推进会", "建设充电站"]))
     assert is_unit_name("县规划局") and is_unit_name("市委组织部")
 
 
