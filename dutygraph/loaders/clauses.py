@@ -1012,6 +1012,8 @@ def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:
     hinted = _HINT.search(text) is not None
     if not hinted and _OPENER.search(text) is None:
         return []
+    if "单位为" in text or "部门为" in text:  # 牵头单位为县发改局: 为 stands for the label's colon (same length)
+        text = _label_as().sub(lambda m: m.group(1) + "：", text)
     found = []
     for start, end in bracket_groups(text):
         inner = text[start + 1:end - 1]
@@ -1037,6 +1039,13 @@ def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:
 
 
 _ENUMERATED = ("单位", "部门", "机构", "成员")
+
+
+@lru_cache(maxsize=1)
+def _label_as() -> re.Pattern:
+    """A role label ending in 单位 / 部门 then 为 and a name (牵头单位为县发改局), not after a name (X为牵头单位)."""
+    labels = "|".join(f"(?:{alternation(f'label.{kind}')})" for kind in ("lead", "cooperating", "responsible"))
+    return re.compile(r"(?<![\u4e00-\u9fff]为)((?:" + labels + r")(?<=单位|部门))为(?=[\u4e00-\u9fff])")
 
 
 def _bare_bracket(inner: str) -> Clause | None:
@@ -1181,9 +1190,13 @@ def _last_sentence(text: str, after: int) -> Found | None:
     # 做好A。牵头单位:X;配合单位:Y: a label after a sentence end, before ``start``. No label holds a
     # sentence end, so such a label also ends before ``start``: search there only, and only with a colon.
     # 农村道路畅通工程,牵头部门:市交通局。建设进度较慢的…: a label after a comma, then a report (parse_clause drops it)
-    labels = LABEL_ANYWHERE.finditer(trimmed, after, start) if _COLON.search(trimmed, after, start) else ()
+    # The last sentence too when a comma may stand before a label in it (推进道路硬化,牵头单位:县发改局).
+    end = len(trimmed) if ("，" in trimmed[start:] or "," in trimmed[start:]) and _COLON.search(trimmed, start) \
+        else start
+    labels = LABEL_ANYWHERE.finditer(trimmed, after, end) if _COLON.search(trimmed, after, end) else ()
     for m in labels:
-        if m.start() > 0 and trimmed[m.start() - 1] in _AFTER_LABEL and m.start() < start:
+        before = trimmed[m.start() - 1] if m.start() > 0 else ""
+        if before and (before in _SENTENCE_END and m.start() < start or before in "，,"):
             clause = parse_clause(trimmed[m.start():])
             if clause is not None and clause.labelled and clause.assignments:
                 return Found(m.start(), len(body), clause)

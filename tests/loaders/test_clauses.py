@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dutygraph.loaders.clauses import find_clauses, leading_clauses, parse_clause, unit_blocks
+from dutygraph.loaders.clauses import _label_as, find_clauses, leading_clauses, parse_clause, unit_blocks
 from dutygraph.loaders.labels import match_label
 from dutygraph.model import Role
 
@@ -394,3 +394,19 @@ def test_a_ditto_note_after_role_words_keeps_them_and_spreads_the_list_just_befo
 def test_an_assistant_to_the_head_of_government_is_a_person_never_a_unit():
     got = parse_clause("王某某副县长牵头,李某某县长助理协助,县财政局配合")
     assert got.assignments == [("县财政局", C)] and got.leaders == ["王某某副县长", "李某某县长助理"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推进道路硬化,牵头单位:县发改局,配合单位:县统计局。", [("县发改局", L), ("县统计局", C)]),
+    ("推进道路硬化,牵头单位为县发改局,配合单位为县统计局。", [("县发改局", L), ("县统计局", C)]),
+    ("完成改厕500户。责任部门为镇农办。", [("镇农办", R)]),
+])
+def test_a_label_after_a_comma_in_a_one_sentence_item_or_printed_with_wei_for_its_colon(text, expected):
+    (found,) = find_clauses(text)
+    assert found.clause.assignments == expected
+
+
+def test_wei_after_a_role_label_is_its_colon_only_before_a_name():
+    assert _label_as().sub(lambda m: m.group(1) + "：", "市发改委为牵头单位,市财政局为配合单位") == \
+        "市发改委为牵头单位,市财政局为配合单位"  # 为 before the label: X is the lead (a role word, not a colon)
+    assert find_clauses("各责任单位为落实好任务,要加强协调。") == []
