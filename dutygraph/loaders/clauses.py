@@ -1191,8 +1191,8 @@ def _last_sentence(text: str, after: int) -> Found | None:
     # sentence end, so such a label also ends before ``start``: search there only, and only with a colon.
     # 农村道路畅通工程,牵头部门:市交通局。建设进度较慢的…: a label after a comma, then a report (parse_clause drops it)
     # The last sentence too when a comma may stand before a label in it (推进道路硬化,牵头单位:县发改局).
-    end = len(trimmed) if ("，" in trimmed[start:] or "," in trimmed[start:]) and _COLON.search(trimmed, start) \
-        else start
+    end = len(trimmed) if (trimmed.find("，", start) >= 0 or trimmed.find(",", start) >= 0) \
+        and _COLON.search(trimmed, start) else start
     labels = LABEL_ANYWHERE.finditer(trimmed, after, end) if _COLON.search(trimmed, after, end) else ()
     for m in labels:
         before = trimmed[m.start() - 1] if m.start() > 0 else ""
