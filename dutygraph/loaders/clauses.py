@@ -1195,6 +1195,8 @@ def _last_sentence(text: str, after: int) -> Found | None:
         and _COLON.search(trimmed, start) else start
     labels = LABEL_ANYWHERE.finditer(trimmed, after, end) if _COLON.search(trimmed, after, end) else ()
     for m in labels:
+        if m.start() == start:
+            break  # a label opening the last sentence: read with it below
         before = trimmed[m.start() - 1] if m.start() > 0 else ""
         if before and (before in _SENTENCE_END and m.start() < start or before in "，,"):
             clause = parse_clause(trimmed[m.start():])

@@ -410,3 +410,18 @@ def test_wei_after_a_role_label_is_its_colon_only_before_a_name():
     assert _label_as().sub(lambda m: m.group(1) + "：", "市发改委为牵头单位,市财政局为配合单位") == \
         "市发改委为牵头单位,市财政局为配合单位"  # 为 before the label: X is the lead (a role word, not a colon)
     assert find_clauses("各责任单位为落实好任务,要加强协调。") == []
+
+
+def test_labels_opening_the_last_sentence_with_a_second_label_after_a_comma_are_one_clause():
+    (found,) = find_clauses("推进道路硬化。牵头单位为县发改局,配合单位为县统计局。")
+    assert found.clause.assignments == [("县发改局", L), ("县统计局", C)]
+    assert parse_clause("主责：县交通局；协同：县财政局").assignments == [("县交通局", L), ("县财政局", C)]
+
+
+def test_labels_in_round_brackets_before_their_names_are_labels():
+    from dutygraph.loaders.document import parse_text
+
+    doc = parse_text("二、任务\n1.推进道路硬化。（牵头单位）县交通局（配合单位）县财政局、各乡镇\n"
+                     "2.推进改厕。（责任单位）镇农办\n", "p.txt")
+    assert [(t.units(L), t.units(C), t.units(R)) for t in doc.tasks] == [
+        (["县交通局"], ["县财政局", "各乡镇"], []), ([], [], ["镇农办"])]
