@@ -240,7 +240,7 @@ def _drop_cut_name(doc: Document, lines: list[Line]) -> None:
     while task.assignments:
         a = task.assignments[-1]
         # the start of a name the document prints whole elsewhere (市科 / 市科技局) is cut too, whatever it ends with
-        cut = a.unit not in DITTO and (not is_unit_name(a.unit)
+        cut = a.unit not in DITTO and (not is_unit_name(a.unit) and not a.unit.startswith("各")  # 各村: whole
                                        or any(n != a.unit and n.startswith(a.unit) for n in names))
         if a.provenance is None or a.inferred or a.provenance.last_line != last or not cut or \
                 not last_line.text.endswith(a.unit):  # the text ends in the fragment (a glued page: one line no)
