@@ -425,3 +425,8 @@ def test_labels_in_round_brackets_before_their_names_are_labels():
                      "2.推进改厕。（责任单位）镇农办\n", "p.txt")
     assert [(t.units(L), t.units(C), t.units(R)) for t in doc.tasks] == [
         (["县交通局"], ["县财政局", "各乡镇"], []), ([], [], ["镇农办"])]
+
+
+@pytest.mark.parametrize("clause", ["牵头单位:待定", "责任单位:暂无", "责任单位:见附件2"])
+def test_a_slot_saying_nobody_yet_names_no_unit(clause):
+    assert parse_clause(clause) is None
