@@ -209,7 +209,8 @@ def split_units(cell: str) -> list[str]:
     return list(_split_units(cell))
 
 
-_LEVELS = "省市县区州镇乡"  # a name opening with its level is whole: no area before it shares its suffix
+# A name opening with its level is whole (县水利局, 中国残联): no whole name before it shares its suffix.
+_LEVEL_START = re.compile(r"^(?:[省市县区州镇乡]|中国|全国|国家|中华|中央)")
 _AREA = re.compile(r"^[^和及与等]{3,}$")  # 城西管理区, 城东大垸: a whole name (not 各县、市、区政府, 地税局等和各市)
 # A body's own name (区统计局): a short tail after it is a name cut short (…区统计局、区), not a shared kind.
 _BODY_END = re.compile(r"(?:局|委|办|厅|署|院|中心|公司|集团|室|科|所|站|队|行|社)$")
@@ -233,7 +234,7 @@ def _split_units(cell: str) -> tuple[str, ...]:
             continue
         if held:
             if unit and not _COLLECTIVE_START.match(part) and not (
-                    part[0] in _LEVELS and (_AREA.match(held[-1]) or "各" in part)):  # 各镇、区级各部门 too
+                    _LEVEL_START.match(part) and (_AREA.match(held[-1]) or "各" in part)):  # 各镇、区级各部门 too
                 names.append("、".join(held + [part]))  # not 城西管理区、县水利局: 县水利局 names its own level
                 held = []
                 continue

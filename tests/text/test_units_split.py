@@ -64,6 +64,8 @@ def test_a_word_ending_like_an_office_but_naming_none_is_no_unit():
     ("城西管理区、县水利局", ["城西管理区", "县水利局"]),  # an area's whole name, then a name with its own level
     ("高新园、市商务局", ["高新园", "市商务局"]),
     ("各镇、区级各部门", ["各镇", "区级各部门"]),
+    ("共青团中央、中国残联", ["共青团中央", "中国残联"]),  # a national body's name opens with its level too
+    ("团省委、全国工商联", ["团省委", "全国工商联"]),
     ("长沙、株洲、湘潭市政府", ["长沙、株洲、湘潭市政府"]),  # bare places still share the suffix
     ("各县、市、区政府", ["各县、市、区政府"]),
 ])
