@@ -1072,11 +1072,31 @@ def _bare_bracket(inner: str) -> Clause | None:
                   unrecognised=[n for n in names if not _plausible(n)])
 
 
+_CLOSERS = frozenset(OPENERS.values())
+
+
+def _unclosed_opener(text: str) -> int:
+    """Where the last bracket left open stands (a closed one inside it, 县发改局(粮食局), is skipped), or -1.
+
+    >>> _unclosed_opener("做好A。[牵头单位:县发改局(粮食局)、县农业农"), _unclosed_opener("做好A(市X牵头)")
+    (4, -1)
+    """
+    depth = 0
+    for m in reversed(list(_BRACKET.finditer(text))):
+        if m.group() in _CLOSERS:
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            return m.start()
+    return -1
+
+
 def _open_clause(text: str, after: int) -> Found | None:
     """A labelled clause the text is cut inside, (牵头单位:X、Y;责任单位:区政 at the end of an excerpt: the
     whole names before the cut, never the cut one."""
-    at = max((text.rfind(o) for o in OPENERS), default=-1)
-    if at < after or any(c in text[at:] for c in OPENERS.values()):
+    at = _unclosed_opener(text)
+    if at < after:
         return None
     inner = text[at + 1:]
     if not LABEL_ANYWHERE.match(inner):

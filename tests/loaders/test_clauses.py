@@ -430,3 +430,8 @@ def test_labels_in_round_brackets_before_their_names_are_labels():
 @pytest.mark.parametrize("clause", ["牵头单位:待定", "责任单位:暂无", "责任单位:见附件2"])
 def test_a_slot_saying_nobody_yet_names_no_unit(clause):
     assert parse_clause(clause) is None
+
+
+def test_a_labelled_clause_cut_at_the_end_keeps_a_whole_name_holding_its_own_bracket():
+    (found,) = find_clauses("做好粮食收储。[牵头单位:县发改局(粮食局)、县农业农")
+    assert found.clause.assignments == [("县发改局(粮食局)", L)]
