@@ -211,6 +211,7 @@ def split_units(cell: str) -> list[str]:
 
 # A name opening with its level is whole (县水利局, 中国残联): no whole name before it shares its suffix.
 _LEVEL_START = re.compile(r"^(?:[省市县区州镇乡]|中国|全国|国家|中华|中央)")
+_AREA_PREFIX = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:区|县|市|镇|乡|园|城|州|旗)(?=[\u4e00-\u9fff]{2})")
 _AREA = re.compile(r"^[^和及与等]{3,}$")  # 城西管理区, 城东大垸: a whole name (not 各县、市、区政府, 地税局等和各市)
 # A body's own name (区统计局): a short tail after it is a name cut short (…区统计局、区), not a shared kind.
 _BODY_END = re.compile(r"(?:局|委|办|厅|署|院|中心|公司|集团|室|科|所|站|队|行|社)$")
@@ -234,7 +235,10 @@ def _split_units(cell: str) -> tuple[str, ...]:
             continue
         if held:
             if unit and not _COLLECTIVE_START.match(part) and not (
-                    _LEVEL_START.match(part) and (_AREA.match(held[-1]) or "各" in part)):  # 各镇、区级各部门 too
+                    _LEVEL_START.match(part) and (_AREA.match(held[-1]) or "各" in part)) and not (
+                    names and all(_AREA.match(h) for h in held) and not _AREA_PREFIX.match(part)):
+                # 总部办、经济开发区、五金城、科技局: whole names after a whole name, the last no area's body
+                # (…,城乡一体化示范区、高新区党工委和管委会 shares: its last is an area's body)
                 names.append("、".join(held + [part]))  # not 城西管理区、县水利局: 县水利局 names its own level
                 held = []
                 continue

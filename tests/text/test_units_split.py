@@ -66,6 +66,10 @@ def test_a_word_ending_like_an_office_but_naming_none_is_no_unit():
     ("各镇、区级各部门", ["各镇", "区级各部门"]),
     ("共青团中央、中国残联", ["共青团中央", "中国残联"]),  # a national body's name opens with its level too
     ("团省委、全国工商联", ["团省委", "全国工商联"]),
+    # after a whole name, whole names before a bare body are names of their own; before an area's body they share
+    ("县委办、经济开发区、五金城、科技局", ["县委办", "经济开发区", "五金城", "科技局"]),
+    ("镇党政办、工业园区、农业园区、镇农办", ["镇党政办", "工业园区", "农业园区", "镇农办"]),
+    ("市发改委,城东示范区、高新区党工委和管委会", ["市发改委", "城东示范区、高新区党工委和管委会"]),
     ("长沙、株洲、湘潭市政府", ["长沙、株洲、湘潭市政府"]),  # bare places still share the suffix
     ("各县、市、区政府", ["各县、市、区政府"]),
 ])
