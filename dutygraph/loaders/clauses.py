@@ -167,7 +167,7 @@ def slot_names(text: str) -> list[str] | None:
     if not names:
         return None
     for k, name in enumerate(names):
-        if len(name) > 4 and not _plausible(name) and (cut := _glued_text(name)):
+        if len(name) > 4 and not is_unit_name(name) and not _plausible(name) and (cut := _glued_text(name)):
             names = names[:k] + [cut]  # 园林局配合做好专项整治工作: a known name, then text glued after it
             break
     for name in names:
