@@ -52,6 +52,7 @@ _AREA_ENDS = ("区", "园", "镇", "乡")
 _BRACKET_NOTE = re.compile(r"[(（][^()（）]{1,12}[)）]")
 
 
+_OVERSIGHT = re.compile(alternation("column.oversight"))
 # From data/role_cues.txt (column.* sections): the first kind whose pattern a label holds decides.
 _COLUMN_PATTERNS = [(kind, re.compile(alternation(f"column.{kind}")))
                     for kind in (NUMBER, LEADER, LEAD, COOPERATING, RESPONSIBLE, DEADLINE)]
@@ -67,7 +68,7 @@ def column_kind(label: str) -> str:
     ('responsible', 'cooperating')
     """
     found = [(m.start(), kind) for kind, pattern in _COLUMN_PATTERNS if (m := pattern.search(label))]
-    if not found:
+    if not found or _OVERSIGHT.search(label):  # 监督科室: an office that watches the work, not a unit doing it
         return TEXT
     for kind in (NUMBER, LEADER):  # 牵头领导 holds people, whatever else it says
         if any(k == kind for _, k in found):
@@ -85,6 +86,17 @@ def read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
     t = lines[i].text
     if not t or len(t) > 4 or ("序" not in t and "编" not in t) or column_kind(t) != NUMBER:
         return None
+    got = _read_header(lines, i)
+    if got is not None:
+        from .columns import is_label  # columns builds on this module
+
+        if sum(1 for label in got[0] if not is_label(label)) <= 1:
+            return got  # one unknown label is a column of its own
+    from .cell_lines import broken_header  # labels broken over lines, as many as the rows' cells
+    return broken_header(lines, i) or got
+
+
+def _read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
     labels = [lines[i].text]
     j = i + 1
     while j < len(lines) and len(labels) <= MAX_HEADER_CELLS:

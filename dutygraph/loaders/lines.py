@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from ..text.normalize import drop_zero_width
 from ..text.units import join_spaced_names, spaced_names
-from .labels import bracketed_labels
+from .labels import bracketed_labels, round_bracketed_labels
 
 _MAX_NAME_LINE = 160  # longer lines are not a cell of names
 _BRACKET_SPACE = re.compile(r"[(（〔【\[][^()（）〔〕【】\[\]]*?\S\s+\S")  # white space between words in brackets
@@ -56,6 +56,9 @@ def to_lines(text: str) -> list[Line]:
     if "【" in text or "[" in text:  # 【牵头单位】X: a label in square brackets, printed without its colon
         for k in [k for k, raw in enumerate(raw_lines) if "【" in raw or "[" in raw]:
             texts[k] = bracketed_labels(texts[k])
+    if "单位）" in text or "单位)" in text or "部门）" in text or "部门)" in text:  # （牵头单位）X: round brackets
+        for k in [k for k, t in enumerate(texts) if "位）" in t or "位)" in t or "门）" in t or "门)" in t]:
+            texts[k] = round_bracketed_labels(texts[k])
     blank = [not text and raw != "" for text, raw in zip(texts, raw_lines)]  # only spaces: a blank cell
     # Line(no, raw, text, blank) for each, without the Python-level __new__ of a NamedTuple
     return list(map(partial(tuple.__new__, Line), zip(count(1), raw_lines, texts, blank)))

@@ -33,8 +33,8 @@ from ..text.normalize import SENTENCE_PUNCT, bracket_depth_split
 from ..text.role_cues import alternation
 from ..text.units import LIST_SEPARATORS, ROLE_WORDS, is_unit_name
 from .clauses import (MAX_HEAD, NOT_NAME_START, PERSON_TITLE, Clause, Found, bare_bracket, bare_units,
-                      bracket_groups, colon_duties, duty_role, find_clauses, leading_clauses, may_hold_role_words,
-                      opens_duty, parse_clause, slot_names, subject_opening, unit_blocks)
+                      bracket_groups, colon_duties, duty_role, find_clauses, labelled_slot, leading_clauses,
+                      may_hold_role_words, opens_duty, parse_clause, slot_names, subject_opening, unit_blocks)
 from .columns import header_block, is_label
 from .unit_scan import opening_units
 from .labels import COOPERATING, DEADLINE, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
@@ -944,6 +944,8 @@ class ProseReader:
                     clause = parse_clause(content[:cut], role) if cut > 0 else None
                 if clause is None:  # 责任部门:园林局配合做好专项整治工作: the list, then glued text
                     clause = _leading_units(content, role)
+                if clause is None and match_label(node.text) is None:  # 牵头单位:城东大垸 under an item, not
+                    clause = labelled_slot(content, role)  # under another label line (主办单位:… / 承办单位:…)
                 if clause is not None:
                     assignments.extend(Assignment(u, r, prov) for u, r in clause.assignments)
                     leaders.extend(clause.leaders)

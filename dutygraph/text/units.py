@@ -53,9 +53,19 @@ MAX_NAME_LENGTH = 40
 @lru_cache(maxsize=1)
 def org_suffixes() -> tuple[str, ...]:
     """The organisation endings from ``data/org_suffixes.txt``."""
+    return tuple(sorted({s for s in _suffix_lines() if not s.startswith("-")}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def false_endings() -> tuple[str, ...]:
+    """Words that end like an organisation but name none (布局, 干部): the ``-`` lines of ``org_suffixes.txt``."""
+    return tuple(s[1:] for s in _suffix_lines() if s.startswith("-") and len(s) > 1)
+
+
+@lru_cache(maxsize=1)
+def _suffix_lines() -> tuple[str, ...]:
     text = resources.files("dutygraph.data").joinpath("org_suffixes.txt").read_text("utf-8")
-    items = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return tuple(sorted(set(items), key=len, reverse=True))
+    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
 _MARKS = "★☆●○■□◆◇▲△►•*※"
@@ -113,8 +123,8 @@ def bracket_commas(name: str) -> str:
 def is_unit_name(name: str) -> bool:
     """Whether ``name`` reads as one organisation (it ends with an organisation suffix)."""
     name = _strip_brackets(strip_noise(bracket_commas(name)))
-    if len(name) < 2 or len(name) > MAX_NAME_LENGTH:
-        return False
+    if len(name) < 2 or len(name) > MAX_NAME_LENGTH or name.endswith(false_endings()):
+        return False  # 优化城乡结构布局 ends in 局 but names no office
     return _suffix_pattern().match(name) is not None or _COLLECTIVE_WORDS.match(name) is not None
 
 
@@ -222,6 +232,10 @@ def split_units(cell: str) -> list[str]:
     return list(_split_units(cell))
 
 
+# A name opening with its level is whole (县水利局, 中国残联): no whole name before it shares its suffix.
+_LEVEL_START = re.compile(r"^(?:[省市县区州镇乡]|中国|全国|国家|中华|中央)")
+_AREA_PREFIX = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:区|县|市|镇|乡|园|城|州|旗)(?=[\u4e00-\u9fff]{2})")
+_AREA = re.compile(r"^[^和及与等]{3,}$")  # 城西管理区, 城东大垸: a whole name (not 各县、市、区政府, 地税局等和各市)
 # A body's own name (区统计局): a short tail after it is a name cut short (…区统计局、区), not a shared kind.
 _BODY_END = re.compile(r"(?:局|委|办|厅|署|院|中心|公司|集团|室|科|所|站|队|行|社)$")
 
@@ -243,8 +257,12 @@ def _split_units(cell: str) -> tuple[str, ...]:
             held.append(part)
             continue
         if held:
-            if unit and not _COLLECTIVE_START.match(part):
-                names.append("、".join(held + [part]))
+            if unit and not _COLLECTIVE_START.match(part) and not (
+                    _LEVEL_START.match(part) and (_AREA.match(held[-1]) or "各" in part)) and not (
+                    names and all(_AREA.match(h) for h in held) and not _AREA_PREFIX.match(part)):
+                # 总部办、经济开发区、五金城、科技局: whole names after a whole name, the last no area's body
+                # (…,城乡一体化示范区、高新区党工委和管委会 shares: its last is an area's body)
+                names.append("、".join(held + [part]))  # not 城西管理区、县水利局: 县水利局 names its own level
                 held = []
                 continue
             names.extend(held)

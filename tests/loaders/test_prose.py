@@ -262,3 +262,10 @@ def test_label_lines_with_a_space_for_the_colon_may_run_together_and_follow_a_le
     assert units(b, "lead") == ["县水利局"] and units(b, "cooperating") == ["县农业农村局"]
     assert units(c, "lead") == ["镇人民政府"] and c.text == "整治河道。"  # the leader's line is no part of the task
     assert doc.coverage.cues == doc.coverage.attached == 3  # each line with unit labels is a cue, and placed
+
+
+def test_a_label_line_under_an_item_keeps_a_name_the_lexicon_does_not_know_and_reports_it():
+    doc = parse("一、任务\n1.建设堤防。\n责任单位:城东大垸\n2.治理水系。\n牵头单位:城西管理区、县水利局\n")
+    a, b = doc.tasks
+    assert units(a, "responsible") == ["城东大垸"] and units(b, "lead") == ["城西管理区", "县水利局"]
+    assert {u["unit"] for u in doc.coverage.to_dict()["unrecognised"]} >= {"城东大垸", "城西管理区"}
