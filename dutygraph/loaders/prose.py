@@ -394,9 +394,39 @@ def _duties_of(text: str) -> list[str] | None:
     """
     m = _DUTIES_OF.match(text)
     if not m or _DIVISION.fullmatch(text.rstrip(":：")) or _NO_HOLDER.fullmatch(m.group("unit")) \
-            or _TOLD.search(m.group("unit"), 1):
+            or _TOLD.search(m.group("unit"), 1) or _HOLDERLESS.fullmatch(text):
         return None  # 主要职责, 岗位职责: whose duties the heading does not say; 各部门要履行以下职责: a sentence
     return slot_names(m.group("unit"))
+
+
+# A duties heading that names no holder (主要职责, 二、明确工作职责, 领导小组职责:): in a notice setting up a body
+# (特成立X领导小组,明确工作职责), the duties are that body's.
+_HOLDERLESS = re.compile(r"(?:明确|细化|落实|履行)?(?:领导小组|工作小组|指挥部|委员会|专班|工作组)?(?:的)?"
+                         r"(?:主要|工作|具体)*(?:职责|职能)(?:如下|是)?[:：]?")
+# The body a document sets up: 县人民政府决定成立县抗震救灾指挥部(以下简称指挥部), 特成立X镇…领导小组,明确…
+_FOUNDED = re.compile(r"(?:成立|组建|设立)(?P<body>[^，,。；;:：、()（）]{2,40}?(?:领导小组|工作小组|指挥部|委员会|"
+                      r"工作专班|专班|工作组|联席会议))(?=[，,。；;(（]|$)")
+_BARE_BODY = re.compile(r"(?:工作)?(?:领导小组|工作小组|小组|指挥部|委员会|工作专班|专班|工作组|联席会议)")
+
+
+def founded_body(lines: list[Line], before: int) -> str | None:
+    """The body the last sentence before line ``before`` sets up (成立X领导小组), named in full, or None: a
+    bare kind (一、成立领导小组) names none.
+
+    >>> from .lines import to_lines
+    >>> founded_body(to_lines("县政府决定成立县抗震救灾指挥部(以下简称指挥部)。\\n一、成立领导小组\\n二、主要职责"), 3)
+    '县抗震救灾指挥部'
+    """
+    found = None
+    for line in lines:
+        if line.no >= before:
+            break
+        if "成立" in line.text or "组建" in line.text or "设立" in line.text:
+            for m in _FOUNDED.finditer(line.text):
+                body = m.group("body")
+                if not _BARE_BODY.fullmatch(body) and "的" not in body:
+                    found = body
+    return found
 
 
 # A heading naming a unit and the field of its duties, then announcing them: 各级党委和政府乡村振兴责任主要包括:
@@ -486,6 +516,38 @@ def _unit_head(children: list[_Node], i: int, names: list[str] | None = None) ->
     return None
 
 
+# A duty's opening basis (根据国家有关方针、政策和法律、法规,负责…): its verb comes after it.
+_BASIS = re.compile(r"^(?:根据|按照|依据|依照|遵照|贯彻)[^，,。；;]{2,40}[，,]")
+
+
+def _duty_role(duty: str) -> Role:
+    """The role a duty gives its unit (:func:`.clauses.duty_role`), read after an opening basis (根据…,负责… lead).
+
+    >>> _duty_role("根据有关法律、法规,负责审批工作").value, _duty_role("根据需要组织检查").value
+    ('lead', 'responsible')
+    """
+    role = duty_role(duty)
+    if role is Role.RESPONSIBLE and (m := _BASIS.match(duty.lstrip())):
+        return duty_role(duty.lstrip()[m.end():])
+    return role
+
+
+def _alias_only(node: _Node) -> bool:
+    """An item that is nothing but a unit and its bracketed alias (基层工作科(社区建设科)): the bracket is no clause.
+
+    >>> _alias_only(_Node("cnp", 2, 5, "基层工作科(社区建设科)", 8)), _alias_only(_Node("cnp", 2, 5, "做好宣传(市委宣传部)", 8))
+    (True, False)
+    """
+    return not node.labels and not node.unit_lines and bool(node.clauses) and bare_units(node.text) is not None
+
+
+def _duty_block(node: _Node) -> bool:
+    """Paragraphs under an item, the first a sentence of its own (a unit's duties), nothing numbered."""
+    kids = node.children
+    return bool(kids) and all(c.style == "para" and not c.children for c in kids) and not _heading_like(kids[0]) \
+        and not _DATE_LINE.match(kids[0].text)
+
+
 def _partners(duty: str, holders: list[str], line: int, source: str) -> list[Assignment]:
     """Who a unit's duty says it works with (…,会同有关部门做好报道): cooperating, as printed.
 
@@ -554,6 +616,7 @@ class ProseReader:
         self.source = source
         self.year = year
         self.root = _Node("root", 0, None, "", 0)
+        self._founded: list[str] | None = None  # the body set up by the document, as a duties heading's holder
         self.barrier = 0  # line number before which no paragraph folds into a group
         self.leader_column = False  # the header has a 责任领导 column: people's names under items
         self.columns: list[Role] = []  # roles of the unit columns of a one-label-per-line header
@@ -694,6 +757,7 @@ class ProseReader:
         grouped = self._group_clause(node)
         division = _division_heading(node) if node is not self.root else False
         head: tuple[list[str], int] | None = None  # a unit heading over the paragraphs that follow it
+        run: str | None = None  # the style of the item before this one when it was a unit's duties heading
         fresh = False  # the child before this one was that heading
         for i, child in enumerate(node.children):
             if child.style == "para":
@@ -707,11 +771,18 @@ class ProseReader:
             if names:
                 head, fresh = (names, child.line), True
                 continue
-            if inherited is None and child.style != "para" and child.children and not child.assigned() \
-                    and (names := bare_units(child.text) or _duties_of(child.text) or _duties_on(child.text)) \
-                    and _unit_head(child.children, -1, names):
-                self._walk_duties(child, child_path, tasks, names)  # (十五)市政务公开办公室 / 负责…
+            if inherited is None and child.style != "para" and child.children \
+                    and (not child.assigned() or _alias_only(child)) \
+                    and ((names := bare_units(child.text) or _duties_of(child.text) or _duties_on(child.text))
+                         or (names := self._founded_holder(child))) \
+                    and (_unit_head(child.children, -1, names) or run == child.style and _duty_block(child)):
+                # (十五)市政务公开办公室 / 负责…; a holderless 一、主要职责 in a notice setting up a body: its duties,
+                # a paragraph of them cut at its semicolons (one body's duty list, not one office's block). After
+                # such a heading, the next of its style over a paragraph needs no duty word to open it (根据…,负责…)
+                self._walk_duties(child, child_path, tasks, names, cut=names is self._founded)
+                run = child.style
                 continue
+            run = None
             if head is not None and (any(c.style != "para" for c in child.children)
                                      or _heading_like(child) and not fresh):
                 head = None  # a new section or heading ends the unit's part
@@ -754,7 +825,16 @@ class ProseReader:
             elif inherited is None and child.style == "para" and (intro := _duty_intro(child.text)):
                 head, fresh = (intro, child.line), True  # X是…,主要职责是: / 一、… 二、…: X's duties
 
-    def _walk_duties(self, node: _Node, path: list[str], tasks: list[Task], names: list[str]) -> None:
+    def _founded_holder(self, node: _Node) -> list[str] | None:
+        """The body the document sets up, when ``node`` is a duties heading naming no holder (二、明确工作职责)."""
+        if len(node.text) > 12 or not _HOLDERLESS.fullmatch(node.text):
+            return None
+        body = founded_body(self.lines, node.line)
+        self._founded = [body] if body else None
+        return self._founded
+
+    def _walk_duties(self, node: _Node, path: list[str], tasks: list[Task], names: list[str],
+                     cut: bool = False) -> None:
         """The items and paragraphs under a heading that is nothing but a unit: that unit's duties (inferred)."""
         label = next((k for k, c in enumerate(node.children) if _duties_label(c)), None)
         for k, child in enumerate(node.children, start=1):
@@ -765,7 +845,7 @@ class ProseReader:
             if child.assigned():
                 self._emit(child, path + [str(child.number or k)], tasks)
             else:  # a numbered item that is one unit's block: one task (its duties are not cut)
-                self._emit_duties(child, path + [str(child.number or k)], tasks, names, node.line, cut=False)
+                self._emit_duties(child, path + [str(child.number or k)], tasks, names, node.line, cut=cut)
             if child.children:
                 self._walk(child, path + [str(child.number or k)], tasks)
 
@@ -782,9 +862,9 @@ class ProseReader:
                                  deadlines=find_deadlines(duty, self.year), amounts=find_amounts(duty))
                          for k, duty in enumerate(duties, start=1))
         prov = Provenance(self.source, line, line)
-        whole_role = duty_role(child.text)
+        whole_role = _duty_role(child.text)
         for task in tasks[before:]:
-            role = duty_role(task.text) if len(duties) > 1 else whole_role
+            role = _duty_role(task.text) if len(duties) > 1 else whole_role
             task.assignments.extend(Assignment(n, role, prov, inferred=True, basis=f"unit heading at line {line}")
                                     for n in names)
             task.assignments.extend(_partners(task.text, names, child.line, self.source))

@@ -199,6 +199,9 @@ def split_units(cell: str) -> list[str]:
     return list(_split_units(cell))
 
 
+# A name that is a collective of its own (区级各部门, 县直各单位): a collective before it (各镇、区级各部门) is another
+# name, not a shared prefix (各市、县人民政府 shares one).
+_OWN_COLLECTIVE = re.compile(r"^[^各]{1,6}各")
 # A body's own name (区统计局): a short tail after it is a name cut short (…区统计局、区), not a shared kind.
 _BODY_END = re.compile(r"(?:局|委|办|厅|署|院|中心|公司|集团|室|科|所|站|队|行|社)$")
 
@@ -220,7 +223,8 @@ def _split_units(cell: str) -> tuple[str, ...]:
             held.append(part)
             continue
         if held:
-            if unit and not _COLLECTIVE_START.match(part):
+            if unit and not _COLLECTIVE_START.match(part) and not (_OWN_COLLECTIVE.search(part) and any(
+                    _COLLECTIVE_START.match(h) for h in held)):
                 names.append("、".join(held + [part]))
                 held = []
                 continue

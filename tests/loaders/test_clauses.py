@@ -25,6 +25,10 @@ L, R, C = Role.LEAD, Role.RESPONSIBLE, Role.COOPERATING
     ("市水利局分别牵头落实", [("市水利局", L)]),
     ("市发改委牵头,市财政局", [("市发改委", L), ("市财政局", R)]),  # a bare list after a lead
     ("省生长改造委牵头卖力", [("省生长改造委", L)]),
+    # 分工 before the role word is no part of the last name (…各行政公署分工负责)
+    ("自治区各部门、各州市人民政府、各行政公署分工负责", [("自治区各部门", L), ("各州市人民政府", L), ("各行政公署", L)]),
+    ("县各部门、各乡镇分工落实", [("县各部门", L), ("各乡镇", L)]),
+    ("区发改局牵头,各街道分工负责", [("区发改局", L), ("各街道", R)]),
 ])
 def test_clause_roles(clause, expected):
     assert parse_clause(clause).assignments == expected

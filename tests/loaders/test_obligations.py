@@ -177,3 +177,10 @@ def test_a_note_after_the_subject_and_a_date_after_no_department():
 def test_sectors_closed_by_a_departments_tail_are_a_subject():
     got = _read("州县建设、教育等部门要进一步加大工作力度。")
     assert [units for _, units in got] == [[("州县建设、教育", Role.RESPONSIBLE)]]
+
+
+def test_told_to_help_each_other_it_cooperates():
+    assert _read("各有关乡镇和单位要互相配合,积极支持。") == [
+        ("各有关乡镇和单位要互相配", [("各有关乡镇和单位", Role.COOPERATING)])]  # 12 characters
+    assert _read("区直各部门要相互协作,形成合力。")[0][1] == [("区直各部门", Role.RESPONSIBLE)]  # 协作 is no help
+    assert _read("县直相关单位要相互支持。")[0][1] == [("县直相关单位", Role.COOPERATING)]

@@ -52,3 +52,13 @@ def test_a_name_cut_short_after_a_body_is_not_a_shared_kind():
 
     assert split_units("区财政局、区统计局、区") == ["区财政局", "区统计局", "区"]  # …、区 cut by the excerpt's end
     assert split_units("13个街道、镇") == ["13个街道、镇"]  # the tail shares the count and kind
+
+
+def test_a_collective_before_a_collective_of_its_own_is_a_name_of_its_own():
+    # 区级各部门 / 县直各单位 carry their own 各: the collective before them shares nothing with them
+    assert split_units("各镇、区级各部门") == ["各镇", "区级各部门"]
+    assert split_units("各乡、县直各单位") == ["各乡", "县直各单位"]
+    assert split_units("各街道、市直各部门") == ["各街道", "市直各部门"]
+    # a bare division before a plain name still shares its suffix (各市人民政府、县人民政府)
+    assert split_units("各市、县人民政府") == ["各市、县人民政府"]
+    assert split_units("省、市、县各级人民政府") == ["省、市、县各级人民政府"]
