@@ -190,6 +190,9 @@ def _predicate_patterns() -> tuple[re.Pattern, re.Pattern]:
             re.compile(f"^(?:{alternation('obligation.cooperating')})"))
 
 
+_QUOTED = re.compile(r"[“\"「『][^”\"」』]*(?:[”\"」』]|$)")
+
+
 def _roles(names: list[str], word: str, rest: str, later: list[str] = ()) -> list[tuple[str, Role]]:
     """Roles from what the sentence says its subject does (docs/evaluation.md): lead when its first part says
     负总责 / 牵头 / 会同 / 负责, or a later part opens with 会同; cooperating when it is told to help (积极配合,
@@ -197,6 +200,7 @@ def _roles(names: list[str], word: str, rest: str, later: list[str] = ()) -> lis
     lead (各牵头单位) leads only where its predicate says so: 各牵头单位要于6月底前报送 is responsible."""
     _, _, _, _, coop_words = _patterns()
     lead_said, helps_said = _predicate_patterns()
+    rest = _QUOTED.sub("", rest)  # 按照“谁牵头、谁负责”原则: a quoted principle says no role of the subject
     with_ = rest[2:] if rest.startswith("会同") else rest if word == "会同" else None
     if with_ is None:
         with_ = next((part.lstrip()[2:] for part in later if part.lstrip().startswith("会同")), None)

@@ -206,6 +206,15 @@ _OWN_COLLECTIVE = re.compile(r"^[^各]{1,6}各")
 _BODY_END = re.compile(r"(?:局|委|办|厅|署|院|中心|公司|集团|室|科|所|站|队|行|社)$")
 
 
+def _name_and_prefix(part: str) -> tuple[str, str] | None:
+    """A whole name, 和/及/与, then a short bare name waiting for a suffix (地税局等和各市), or None."""
+    at = max(part.rfind("和"), part.rfind("及"), part.rfind("与"))
+    if at <= 1 or len(part) - at > 5:
+        return None
+    left, right = strip_noise(part[:at]), part[at + 1:]
+    return (left, right) if right and is_unit_name(left) and not is_unit_name(right) else None
+
+
 @lru_cache(maxsize=65536)
 def _split_units(cell: str) -> tuple[str, ...]:
     text = clean(cell)
@@ -219,6 +228,11 @@ def _split_units(cell: str) -> tuple[str, ...]:
     held: list[str] = []  # bare names waiting for the suffix carrier
     for part in raw_parts:
         unit = is_unit_name(part)
+        if not unit and (joined := _name_and_prefix(part)):
+            names.extend(held)
+            held = []
+            names.append(joined[0])
+            part = joined[1]  # 地税局等和各市、县人民政府: 各市 shares the suffix of the name after it
         if not unit and len(part) <= 8 and not any(ch in part for ch in "(（"):
             held.append(part)
             continue

@@ -184,3 +184,8 @@ def test_told_to_help_each_other_it_cooperates():
         ("各有关乡镇和单位要互相配", [("各有关乡镇和单位", Role.COOPERATING)])]  # 12 characters
     assert _read("区直各部门要相互协作,形成合力。")[0][1] == [("区直各部门", Role.RESPONSIBLE)]  # 协作 is no help
     assert _read("县直相关单位要相互支持。")[0][1] == [("县直相关单位", Role.COOPERATING)]
+
+
+def test_a_role_word_inside_a_quoted_principle_says_nothing_of_the_subject():
+    assert _read("各牵头单位要按照“谁牵头、谁负责”原则,抓好落实。")[0][1] == [("各牵头单位", Role.RESPONSIBLE)]
+    assert _read("区发改局要牵头做好“放管服”改革。")[0][1] == [("区发改局", Role.LEAD)]

@@ -62,3 +62,10 @@ def test_a_collective_before_a_collective_of_its_own_is_a_name_of_its_own():
     # a bare division before a plain name still shares its suffix (各市人民政府、县人民政府)
     assert split_units("各市、县人民政府") == ["各市、县人民政府"]
     assert split_units("省、市、县各级人民政府") == ["省、市、县各级人民政府"]
+
+
+def test_a_name_joined_to_the_bare_head_of_a_shared_suffix_list_is_split_off():
+    # 地税局等和各市、县人民政府: 各市 waits for the suffix of 县人民政府, 地税局 is a name of its own
+    assert split_units("省财政厅、地税局等和各市、县人民政府") == ["省财政厅", "地税局", "各市、县人民政府"]
+    assert split_units("市民政局及各区、县民政局") == ["市民政局", "各区、县民政局"]
+    assert split_units("市人力资源和社会保障局") == ["市人力资源和社会保障局"]
