@@ -208,6 +208,9 @@ def test_a_person_with_a_post_before_a_role_word_is_a_leader():
     clause = parse_clause("王浩省长牵头,省财政厅负责")
     assert clause.assignments == [("省财政厅", L)] and clause.leaders == ["王浩省长"] and clause.unrecognised == []
     assert parse_clause("王浩省长牵头") is None  # a heading naming only a person carries no unit to its items
+    # an assistant to a governor or mayor is a person too (刘某某省长助理协助)
+    clause = parse_clause("王某副市长、李某某市长助理协助,市审计局负责")
+    assert clause.assignments == [("市审计局", L)] and clause.leaders == ["王某副市长", "李某某市长助理"]
 
 
 def test_a_bare_bracket_of_mostly_known_units_keeps_the_unknown_one_and_reports_it():
