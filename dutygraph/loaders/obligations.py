@@ -29,7 +29,7 @@ from functools import lru_cache
 from ..model import Assignment, Provenance, Role, Task
 from ..text.normalize import bracket_depth_split
 from ..text.role_cues import alternation
-from ..text.units import is_unit_name
+from ..text.units import is_unit_name, org_suffixes
 from .clauses import _NAME_CHARS, NOT_NAME_START, _listed_departments, _units, find_clauses
 from .labels import LABEL_ANYWHERE, match_label
 from .lines import Line
@@ -251,6 +251,37 @@ def reads_as_notice(tasks: list[Task], found: list[Task], lines: list[Line]) -> 
     return True
 
 
+_MAX_BLANKS = 2  # blank lines a wrapped sentence may run across (a page copied with a blank line between lines)
+
+
+def _opens_with_subject(text: str) -> bool:
+    """Whether a line after a blank one opens a sentence of its own (全县各级各部门要…): the line before it
+    lost its closing stop, it was not wrapped."""
+    return _read_subject(bracket_depth_split(text, ",，")[0]) is not None
+
+
+def _logical_lines(lines: list[Line]) -> list[tuple[str, list[tuple[int, int]]]]:
+    """The lines with each long line not closed by its punctuation joined to the line that goes on with it (a
+    wrap, not a heading: 由区政府办 / 公室负责…), across a blank line or two; each with (offset, line number) of
+    its pieces."""
+    out: list[tuple[str, list[tuple[int, int]]]] = []
+    blanks = _MAX_BLANKS + 1
+    before = ""  # the text of the last line with text
+    for line in lines:
+        text = line.text
+        if not text:
+            blanks += 1
+            continue
+        if out and blanks <= _MAX_BLANKS and len(before) >= _WRAP_WIDTH and not before.endswith(_LINE_ENDS) \
+                and not _ITEM_MARKER.match(text) and not (blanks and _opens_with_subject(text)):
+            joined, starts = out[-1]
+            out[-1] = (joined + text, starts + [(len(joined), line.no)])
+        else:
+            out.append((text, [(0, line.no)]))
+        before, blanks = text, 0
+    return out
+
+
 def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
     """One task for each sentence (or comma part) whose subject is told what to do.
 
@@ -260,13 +291,13 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
     ['桂林市', '各地']
     """
     tasks: list[Task] = []
-    before = ""  # the text of the line before
-    for line in lines:
-        text = line.text  # a long line not closed by its punctuation goes on in this one (a wrap, not a heading)
-        wrapped = len(before) >= _WRAP_WIDTH and not before.endswith(_LINE_ENDS) and not _ITEM_MARKER.match(text)
-        before = text
+    for text, starts in _logical_lines(lines):
         if len(text) < 6:
             continue
+
+        def line_at(offset: int) -> int:  # the source line of a character of the (joined) text
+            return next(no for at_, no in reversed(starts) if at_ <= offset)
+
         at = 0
         first = True  # no task yet on this line
         for sentence in bracket_depth_split(text, "。；;！!？?"):
@@ -276,12 +307,12 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
             for segment in bracket_depth_split(sentence, ",，"):
                 lead = segment.lstrip(" \u3000")
                 body = _ITEM_MARKER.sub("", lead)
-                read = _read_subject(body, item=offset == 0 and at == 0 and body != lead) \
-                    if offset or at or not wrapped else None  # 由区政府办 / 公室负责…: a line goes on, no subject
+                read = _read_subject(body, item=offset == 0 and at == 0 and body != lead)
                 if read is not None:
                     start = offset + (len(segment) - len(body))
                     found.append((start, offset + len(segment), read))
-                elif found and lead.startswith("由") and (by := opening_units(lead[1:], _well_formed)):
+                elif found and lead.startswith("由") and (by := opening_units(lead[1:], _well_formed)) \
+                        and not any(n in org_suffixes() for n in by[0]):  # 由办公室负责: whose office is not said
                     also.setdefault(len(found) - 1, []).extend(by[0])  # …,并将结果报市发改委,由市发改委汇总上报
                 offset += len(segment) + 1
             for k in range(len(found) - 1, 0, -1):  # 市政府将实施动态管理,具体由市发改委牵头负责: who does it
@@ -298,14 +329,17 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
                 task_text = sentence[start:stop].strip(" ,，\u3000")
                 if len(task_text) < 6:
                     continue
-                if k == 0 and first and 0 < at <= _MAX_HEADING:  # 二、压实责任,推动落实。各牵头单位要…: the
-                    opening = text[:at].lstrip(" \u3000")  # numbered paragraph's heading opens its first task
+                first_no = last_no = line_at(at + start)
+                if k == 0 and first and 0 < at:  # 二、压实责任,推动落实。(…。)各牵头单位要…: the numbered paragraph's
+                    opening = text[:at].lstrip(" \u3000")  # heading (and what follows it) opens its first task
                     heading = _ITEM_MARKER.sub("", opening, count=1)
-                    task_text = heading + task_text if len(heading) >= 4 and heading != opening else task_text
+                    if len(heading) >= 4 and heading != opening:
+                        task_text, first_no = heading + task_text, line_at(0)
                 first = False
-                prov = Provenance(source, line.no, line.no)
-                tasks.append(Task(id=f"O{line.no}-{len(tasks) + 1}", text=task_text, provenance=prov,
-                                  assignments=[Assignment(u, r, prov, inferred=True, basis=BASIS)
-                                               for u, r in assignments]))
+                last_no = max(first_no, line_at(at + max(start, stop - 1)))
+                prov = Provenance(source, first_no, last_no)
+                tasks.append(Task(id=f"O{first_no}-{len(tasks) + 1}", text=task_text, provenance=prov,
+                                  assignments=[Assignment(u, r, Provenance(source, first_no, first_no), inferred=True,
+                                                          basis=BASIS) for u, r in assignments]))
             at += len(sentence) + 1
     return tasks

@@ -189,3 +189,22 @@ def test_told_to_help_each_other_it_cooperates():
 def test_a_role_word_inside_a_quoted_principle_says_nothing_of_the_subject():
     assert _read("各牵头单位要按照“谁牵头、谁负责”原则,抓好落实。")[0][1] == [("各牵头单位", Role.RESPONSIBLE)]
     assert _read("区发改局要牵头做好“放管服”改革。")[0][1] == [("区发改局", Role.LEAD)]
+
+
+def test_a_sentence_wrapped_across_a_blank_line_is_read_whole_under_its_numbered_heading():
+    text = ("二、明确任务,扎实做好各项工作。政务公开是一项政治性很强的系统工程,既是一项长期的任务,更是一\n\n"
+            "项紧迫的工作。各乡镇、区直单位要严格按照任务分工的要求,逐项对照落实。\n")
+    tasks = obligation_tasks(to_lines(text), "n.txt")
+    assert [(t.text[:13], (t.provenance.first_line, t.provenance.last_line), [a.unit for a in t.assignments])
+            for t in tasks] == [("明确任务,扎实做好各项工作", (1, 3), ["各乡镇", "区直单位"])]
+
+
+def test_a_line_after_a_blank_line_opening_with_a_subject_is_no_wrap():
+    text = ("县人民代表大会审议通过的《政府工作报告》,全面安排部署了全年各项目标任务,现印发给你们请认真贯彻执行\n\n"
+            "全县各级各部门要把抓好目标任务落实作为首要任务。\n")
+    assert _read(text) == [("全县各级各部门要把抓好目", [("全县各级各部门", Role.RESPONSIBLE)])]
+
+
+def test_a_bare_office_named_by_a_later_you_part_is_no_unit():
+    got = _read("各责任单位要加强组织领导,明确专门责任部门,由办公室负责抓好综合督办协调工作。")
+    assert got[0][1] == [("各责任单位", Role.RESPONSIBLE)]
