@@ -242,10 +242,14 @@ def reads_as_notice(tasks: list[Task], found: list[Task], lines: list[Line]) -> 
     said = {t.provenance.first_line for t in found}
     text_of = {line.no: line.text for line in lines}
     for task in placed:
-        for a in task.assignments:
-            no = a.provenance.first_line if a.provenance is not None else task.provenance.first_line
+        lines_of = {a.provenance.first_line if a.provenance is not None else task.provenance.first_line
+                    for a in task.assignments}
+        if not lines_of <= said:
+            return False
+        # the lines its units stand on, and its body's (1.优化布局 / 坚持…。(牵头单位:X): an item and its clause)
+        for no in sorted(lines_of | set(range(task.provenance.first_line + 1, task.provenance.last_line + 1))):
             text = text_of.get(no, "")
-            if no not in said or find_clauses(text) or any(
+            if find_clauses(text) or any(
                     match_label(text[m.start():]) is not None for m in LABEL_ANYWHERE.finditer(text)):
                 return False
     return True

@@ -753,6 +753,8 @@ class ProseReader:
               inherited: list[Assignment] | None = None, pure: bool = False) -> None:
         _subjects_after_clauses(node)
         para_count = 0
+        for child in node.children:
+            _fold_body(child)  # 1.优化布局 / 坚持…。(牵头单位:X): the item holds its body's clause before the list is seen
         listed = {c.style for c in node.children if c.assigned()} - {"para"}  # paragraphs are no list
         grouped = self._group_clause(node)
         division = _division_heading(node) if node is not self.root else False

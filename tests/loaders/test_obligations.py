@@ -208,3 +208,13 @@ def test_a_line_after_a_blank_line_opening_with_a_subject_is_no_wrap():
 def test_a_bare_office_named_by_a_later_you_part_is_no_unit():
     got = _read("各责任单位要加强组织领导,明确专门责任部门,由办公室负责抓好综合督办协调工作。")
     assert got[0][1] == [("各责任单位", Role.RESPONSIBLE)]
+
+
+def test_an_item_whose_body_paragraph_ends_with_its_clause_is_a_plans_item_not_a_notice(tmp_path):
+    # an item title that reads like a unit (…布局 ends like …局) must not turn the plan into a notice
+    path = tmp_path / "plan.txt"
+    path.write_text("(一)实施城乡空间优化行动\n1.优化城镇结构布局\n坚持统一规划,完善村庄布局规划。"
+                    "(牵头单位:县资源规划局、县住建局)\n2.优化现代农业布局\n围绕粮、菜、果六大产业优化布局,\n", "utf-8")
+    doc = load(path)
+    assert [(t.text[:8], t.units(Role.LEAD)) for t in doc.tasks] == [
+        ("优化城镇结构布局", ["县资源规划局", "县住建局"]), ("优化现代农业布局", [])]
