@@ -115,7 +115,16 @@ def is_unit_name(name: str) -> bool:
     name = _strip_brackets(strip_noise(bracket_commas(name)))
     if len(name) < 2 or len(name) > MAX_NAME_LENGTH:
         return False
-    return _suffix_pattern().match(name) is not None or _COLLECTIVE_WORDS.match(name) is not None
+    if _suffix_pattern().match(name) is not None:
+        return not name.endswith(not_org_endings())  # 优化产业空间布局 ends like 局, names no office
+    return _COLLECTIVE_WORDS.match(name) is not None
+
+
+@lru_cache(maxsize=1)
+def not_org_endings() -> tuple[str, ...]:
+    """Words ending like an organisation that name none (布局, 格局, 干部), from ``data/not_org_endings.txt``."""
+    text = resources.files("dutygraph.data").joinpath("not_org_endings.txt").read_text("utf-8")
+    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
 @lru_cache(maxsize=1)

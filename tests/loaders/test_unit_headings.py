@@ -156,3 +156,10 @@ def test_office_headings_in_a_row_alias_and_an_opening_basis():
     assert [(t.text[:4], [(a.unit, a.role.value) for a in t.assignments]) for t in doc.tasks] == [
         ("拟订全县", [("救灾科", "responsible")]), ("指导村民", [("基层政权科(社区建设科)", "responsible")]),
         ("根据有关", [("审批办公室", "lead")])]
+
+
+def test_a_heading_ending_like_an_office_is_no_unit_heading():
+    doc = parse_text("二、重点任务\n(一)优化产业空间布局\n组织编制产业规划。\n(二)构建开放新格局\n"
+                     "负责招商引资。\n(三)壮大县域经济\n发展特色产业。(县发改局负责)\n", "p.txt")
+    assert [(t.text[:8], t.units(Role.LEAD) + t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("优化产业空间布局", []), ("构建开放新格局", []), ("壮大县域经济。发", ["县发改局"])]

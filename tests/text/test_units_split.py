@@ -69,3 +69,9 @@ def test_a_name_joined_to_the_bare_head_of_a_shared_suffix_list_is_split_off():
     assert split_units("省财政厅、地税局等和各市、县人民政府") == ["省财政厅", "地税局", "各市、县人民政府"]
     assert split_units("市民政局及各区、县民政局") == ["市民政局", "各区、县民政局"]
     assert split_units("市人力资源和社会保障局") == ["市人力资源和社会保障局"]
+
+
+def test_words_ending_like_an_organisation_that_name_none_are_no_units():
+    assert not is_unit_name("优化产业空间布局") and not is_unit_name("构建全面开放新格局")
+    assert not is_unit_name("领导干部")
+    assert is_unit_name("县统计局") and is_unit_name("市委组织部") and is_unit_name("区规划布局办公室")
