@@ -35,6 +35,8 @@ from .labels import LABEL_ANYWHERE, match_label
 from .lines import Line
 from .unit_scan import opening_units
 
+ITEM_SUBJECT = "subject of the item at line"  # the basis of a unit the prose reader takes from an item's subject
+
 BASIS = ("the subject of an obligation sentence (要/应/须/将…), read because the document prints no role cue "
          "outside such sentences")
 _MAX_SUBJECT = 40
@@ -140,6 +142,8 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
                 return names, word.group(), rest[word.end():]  # the shortest subject before an obligation word
     if m is not None or item and len(segment) >= _MIN_ITEM:  # addressed (请各地…) or opening an item (1、宣传部门通过…)
         found = opening_units(segment, _well_formed)
+        if found and segment.startswith("的", found[1]):
+            found = None  # (二)乡镇人民政府的工作职责: a heading naming whose duties follow, no sentence
         if found and (m is not None or not any(_place(n) for n in found[0])):  # 1.菏泽市实现重大突破: a target
             return found[0], "", segment[found[1]:]
     return None
@@ -234,7 +238,9 @@ def reads_as_notice(tasks: list[Task], found: list[Task], lines: list[Line]) -> 
     """Whether the obligation sentences ``found`` are the tasks of a document whose other readers gave ``tasks``:
     always when those place no unit, else when the few they place come from role words inside the sentences
     that ``found`` reads (see NOTICE_CUES)."""
-    placed = [t for t in tasks if t.assignments]
+    # an item read by its subject (6、县政府要…) is itself an obligation sentence: it weighs nothing against them
+    placed = [t for t in tasks if t.assignments and not all(a.basis and a.basis.startswith(ITEM_SUBJECT)
+                                                            for a in t.assignments)]
     if not placed:
         return True
     if len(placed) > NOTICE_CUES or len(found) < _NOTICE_RATIO * len(placed):

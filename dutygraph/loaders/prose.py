@@ -39,6 +39,7 @@ from .columns import header_block, is_label
 from .unit_scan import opening_units
 from .labels import COOPERATING, DEADLINE, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
 from .lines import Line, is_furniture
+from .obligations import ITEM_SUBJECT
 from .outline import split_title
 
 ROLE_OF_LABEL = {LEAD: Role.LEAD, RESPONSIBLE: Role.RESPONSIBLE, COOPERATING: Role.COOPERATING}
@@ -579,6 +580,28 @@ def _lift_unit_heading(parent: _Node, style: str) -> None:
         parent.children.append(last)
 
 
+# What opens a duty or a sentence, never a name (深入推进市、县、乡三级政府…, 指导和协调我局…).
+_VERB_FIRST = re.compile(r"^(?:" + alternation("duty.opening") + r"|深入|持续|不断|全力|着力|努力|围绕|聚焦|扎实|加大"
+                         r"|优化|构建|打造|实现|形成|开展|建立|健全|完善|推进|推动|加强|加快|强化|提升|提高|落实|做好"
+                         r"|抓好|坚持|积极|认真|严格|全面|进一步)")
+_ROLE_NAMED = re.compile(r"牵头|责任|配合|协同|协办|参与|主责")  # 各牵头单位, 主要责任单位: named by their role
+
+
+def _item_subjects(node: _Node) -> dict[int, list[str]]:
+    """The numbered items under ``node`` that open with known units followed by an obligation word or a verb
+    (6、县(市)区人民政府要设立创建活动办公室…) and name no unit otherwise, by index: those units' task
+    (responsible, inferred). A collective (各乡镇要…) or a unit named by its role (各牵头单位要…) is how the plan
+    is run, not a task (docs/evaluation.md)."""
+    out: dict[int, list[str]] = {}
+    for k, child in enumerate(node.children):
+        if child.style != "para" and not child.children and not child.assigned() \
+                and (got := subject_opening(child.text)):
+            names = [n for n, _ in got.clause.assignments]
+            if not any(n.startswith("各") or _VERB_FIRST.match(n) or _ROLE_NAMED.search(n) for n in names):
+                out[k] = names
+    return out
+
+
 def _subjects_after_clauses(node: _Node) -> None:
     """A paragraph opening with known units and a verb or an obligation word, right after a paragraph that opens
     with a unit-first clause (市卫生局负责…保障工作。 / 市卫生局要加快…建设。): those units' task too (responsible)."""
@@ -755,7 +778,8 @@ class ProseReader:
         para_count = 0
         for child in node.children:
             _fold_body(child)  # 1.优化布局 / 坚持…。(牵头单位:X): the item holds its body's clause before the list is seen
-        listed = {c.style for c in node.children if c.assigned()} - {"para"}  # paragraphs are no list
+        subjects = _item_subjects(node) if inherited is None else {}
+        listed = {c.style for k, c in enumerate(node.children) if c.assigned() or k in subjects} - {"para"}
         grouped = self._group_clause(node)
         division = _division_heading(node) if node is not self.root else False
         head: tuple[list[str], int] | None = None  # a unit heading over the paragraphs that follow it
@@ -802,6 +826,12 @@ class ProseReader:
                 tasks[-1].assignments.extend(Assignment(n, r, prov, inferred=True,
                                                         basis=f"subject of a dated step at line {child.line}")
                                              for n, r in step)
+                continue
+            if i in subjects:  # 6、县(市)区人民政府要设立…: the item's subject does it
+                self._emit(child, child_path, tasks)
+                prov = Provenance(self.source, child.line, child.line)
+                tasks[-1].assignments.extend(Assignment(n, Role.RESPONSIBLE, prov, inferred=True,
+                                                        basis=f"{ITEM_SUBJECT} {child.line}") for n in subjects[i])
                 continue
             if division and not child.assigned() and not child.children and (got := _opening_units(child.text)):
                 self._emit(child, child_path, tasks)  # 三、职责分工 / 区城管执法局依法查处…: the subject does it

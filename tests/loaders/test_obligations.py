@@ -218,3 +218,7 @@ def test_an_item_whose_body_paragraph_ends_with_its_clause_is_a_plans_item_not_a
     doc = load(path)
     assert [(t.text[:8], t.units(Role.LEAD)) for t in doc.tasks] == [
         ("优化城镇结构布局", ["县资源规划局", "县住建局"]), ("优化现代农业布局", [])]
+
+
+def test_a_heading_naming_whose_duties_follow_is_no_obligation():
+    assert _read("(二)乡镇人民政府的工作职责\n1、负责辖区道路的交通安全管理工作。") == []

@@ -163,3 +163,17 @@ def test_a_heading_ending_like_an_office_is_no_unit_heading():
                      "负责招商引资。\n(三)壮大县域经济\n发展特色产业。(县发改局负责)\n", "p.txt")
     assert [(t.text[:8], t.units(Role.LEAD) + t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
         ("优化产业空间布局", []), ("构建开放新格局", []), ("壮大县域经济。发", ["县发改局"])]
+
+
+def test_a_numbered_item_opening_with_a_unit_and_an_obligation_word_is_that_units_task():
+    doc = parse_text("二、工作职责\n4、制定交通安全宣传计划。\n5、研究制定优惠政策。\n"
+                     "6、县(市)区人民政府要设立创建活动办公室,负责本地区的协调工作。\n"
+                     "(二)乡镇人民政府的工作职责\n1、负责辖区道路的交通安全管理工作。\n", "p.txt")
+    got = [(t.text[:6], [(a.unit, a.role.value, a.inferred) for a in t.assignments]) for t in doc.tasks]
+    assert got == [("制定交通安全", []), ("研究制定优惠", []),
+                   ("县(市)区人", [("县(市)区人民政府", "responsible", True)]),
+                   ("负责辖区道路", [("乡镇人民政府", "lead", True)])]
+    # in a plan with other cues, a collective, a unit named by its role, or a verb reading like a name is no subject
+    for item in ("6、各乡镇要设立创建活动办公室。", "6、各牵头单位要加强统筹。", "6、深入推进市、县、乡三级政府机构建设。"):
+        doc = parse_text("二、工作要求\n4、修建道路。(县交通局负责)\n5、研究制定优惠政策。\n" + item + "\n", "p.txt")
+        assert [a.unit for t in doc.tasks for a in t.assignments] == ["县交通局"], item
