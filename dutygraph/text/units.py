@@ -180,6 +180,11 @@ def _is_bare_suffix(name: str) -> bool:
 _JOINABLE_COLLECTIVE = re.compile(r"^各(?!项|类|种|个|位|方面|环节|阶段|级各|自)[\u4e00-\u9fff()（）]{1,10}$")
 
 
+# A collective of bodies that names no place (有关部门, 各单位): a collective before it (各县及有关部门) shares nothing
+# with it (各县(市)及相关区政府 shares 政府).
+_BODIES = re.compile(r"^(?:各|有关|相关)(?:有关|相关)?(?:部门|单位|机构|方面)$")
+
+
 def _joinable(name: str) -> bool:
     return is_unit_name(name) or _JOINABLE_COLLECTIVE.match(name) is not None
 
@@ -190,7 +195,8 @@ def _split_conjunctions(part: str) -> list[str]:
     for match in reversed(list(_CONJUNCTIONS.finditer(part))):
         i = match.start()
         left, right = part[:i], part[i + 1:]
-        if is_unit_name(left) and _joinable(right) and not _is_bare_suffix(right):
+        if (is_unit_name(left) or _BODIES.match(right) and _JOINABLE_COLLECTIVE.match(left)) \
+                and _joinable(right) and not _is_bare_suffix(right):  # 各县及有关部门: two collectives
             # right may hold further conjunctions already handled by the loop order
             pieces = _split_conjunctions(left) + [right]
             break

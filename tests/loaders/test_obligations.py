@@ -222,3 +222,9 @@ def test_an_item_whose_body_paragraph_ends_with_its_clause_is_a_plans_item_not_a
 
 def test_a_heading_naming_whose_duties_follow_is_no_obligation():
     assert _read("(二)乡镇人民政府的工作职责\n1、负责辖区道路的交通安全管理工作。") == []
+
+
+def test_told_to_strengthen_its_cooperation_it_cooperates():
+    assert _read("各相关单位要加强配合,统筹推进各项工作。")[0][1] == [("各相关单位", Role.COOPERATING)]
+    assert _read("区直各部门要搞好协作配合。")[0][1] == [("区直各部门", Role.COOPERATING)]
+    assert _read("县发改局要加强协调。")[0][1] == [("县发改局", Role.RESPONSIBLE)]

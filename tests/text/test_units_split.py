@@ -75,3 +75,11 @@ def test_words_ending_like_an_organisation_that_name_none_are_no_units():
     assert not is_unit_name("优化产业空间布局") and not is_unit_name("构建全面开放新格局")
     assert not is_unit_name("领导干部")
     assert is_unit_name("县统计局") and is_unit_name("市委组织部") and is_unit_name("区规划布局办公室")
+
+
+def test_a_collective_and_a_collective_of_bodies_joined_by_ji_are_two_names():
+    assert split_units("各县及有关部门") == ["各县", "有关部门"]
+    assert split_units("各乡镇和相关单位") == ["各乡镇", "相关单位"]
+    # a name after 及 that a collective shares its suffix with, or a longer name, stays one
+    assert split_units("各县(市)及相关区政府") == ["各县(市)及相关区政府"]
+    assert split_units("各市州及县市区财政部门") == ["各市州及县市区财政部门"]
