@@ -34,9 +34,9 @@ from ..text.role_cues import alternation
 from ..text.units import LIST_SEPARATORS, ROLE_WORDS, is_unit_name
 from .clauses import (MAX_HEAD, NOT_NAME_START, PERSON_TITLE, Clause, Found, bare_units, bracket_groups, colon_duties, duty_role,
                       find_clauses, leading_clauses, may_hold_role_words, opens_duty, parse_clause, slot_names,
-                      subject_opening, unit_blocks)
+                      _SUBJECT_NEXT, subject_opening, unit_blocks)
 from .columns import header_block, is_label
-from .unit_scan import opening_units
+from .unit_scan import MAX_OPENING, opening_units
 from .labels import COOPERATING, DEADLINE, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
 from .lines import Line, is_furniture
 from .obligations import ITEM_SUBJECT
@@ -587,6 +587,10 @@ _VERB_FIRST = re.compile(r"^(?:" + alternation("duty.opening") + r"|深入|持�
 _ROLE_NAMED = re.compile(r"牵头|责任|配合|协同|协办|参与|主责")  # 各牵头单位, 主要责任单位: named by their role
 
 
+# A name's last character, then what may follow a subject (…政府要, …局根据): a cheap test before reading one.
+_SUBJECT_HINT = re.compile(r"[局委办厅署院部门位府会心司团室科所站队组处县市区镇乡)）][:：]?(?:" + "|".join(_SUBJECT_NEXT) + ")")
+
+
 def _item_subjects(node: _Node) -> dict[int, list[str]]:
     """The numbered items under ``node`` that open with known units followed by an obligation word or a verb
     (6、县(市)区人民政府要设立创建活动办公室…) and name no unit otherwise, by index: those units' task
@@ -594,8 +598,8 @@ def _item_subjects(node: _Node) -> dict[int, list[str]]:
     is run, not a task (docs/evaluation.md)."""
     out: dict[int, list[str]] = {}
     for k, child in enumerate(node.children):
-        if child.style != "para" and not child.children and not child.assigned() \
-                and (got := subject_opening(child.text)):
+        if child.style != "para" and not child.children and _SUBJECT_HINT.search(child.text, 0, MAX_OPENING + 4) \
+                and not child.assigned() and (got := subject_opening(child.text)):
             names = [n for n, _ in got.clause.assignments]
             if not any(n.startswith("各") or _VERB_FIRST.match(n) or _ROLE_NAMED.search(n) for n in names):
                 out[k] = names
@@ -792,7 +796,6 @@ class ProseReader:
             else:
                 number = child.number if child.number is not None else para_count
             child_path = path + [str(number)]
-            _fold_body(child)
             names = _unit_head(node.children, i) if inherited is None else None
             if names:
                 head, fresh = (names, child.line), True
