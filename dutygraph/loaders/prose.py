@@ -511,10 +511,22 @@ def _unit_head(children: list[_Node], i: int, names: list[str] | None = None) ->
         return None
     if any(_duties_label(c) for c in after):
         return names  # (八)应急指挥部办公室 / 办公室设在… / 主要职责: / (1)负责…
-    first = after[1] if _heading_like(after[0]) and not opens_duty(after[0].text) and len(after) > 1 else after[0]
+    skip = len(after) > 1 and (_heading_like(after[0]) and not opens_duty(after[0].text) or _seat(after[0]))
+    first = after[1] if skip else after[0]  # a title, or where the unit sits (办公室设在区卫健局), before its duties
     if opens_duty(first.text) or first.style != "para" and first.number == 1:
         return names  # its duties open with a duty word, or a numbered list starts under it
     return None
+
+
+# Where a unit sits and who heads it (领导小组下设办公室,办公室设在区卫健局,王某兼任办公室主任): no duty of its own.
+_SEAT = re.compile(r"设在|下设|兼任|挂靠")
+
+
+def _seat(node: _Node) -> bool:
+    """A paragraph saying where a unit sits or who heads it, with no duty in it (opening with a duty word, or
+    holding one after a comma: …,承担指挥部日常工作)."""
+    return node.style == "para" and not node.children and _SEAT.search(node.text) is not None \
+        and not opens_duty(node.text) and not any(opens_duty(p) for p in re.split(r"[，,；;。]", node.text))
 
 
 # A duty's opening basis (根据国家有关方针、政策和法律、法规,负责…): its verb comes after it.
@@ -875,8 +887,8 @@ class ProseReader:
         for k, child in enumerate(node.children, start=1):
             if label is not None and k <= label + 1:
                 continue  # what the unit is (its seat, its head), before its duties label
-            if _heading_like(child) and not opens_duty(child.text):
-                continue
+            if _heading_like(child) and not opens_duty(child.text) or k == 1 and _seat(child):
+                continue  # a title; where the unit sits, before its duties (下设办公室,办公室设在…)
             if child.assigned():
                 self._emit(child, path + [str(child.number or k)], tasks)
             else:  # a numbered item that is one unit's block: one task (its duties are not cut)

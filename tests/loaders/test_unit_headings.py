@@ -177,3 +177,12 @@ def test_a_numbered_item_opening_with_a_unit_and_an_obligation_word_is_that_unit
     for item in ("6、各乡镇要设立创建活动办公室。", "6、各牵头单位要加强统筹。", "6、深入推进市、县、乡三级政府机构建设。"):
         doc = parse_text("二、工作要求\n4、修建道路。(县交通局负责)\n5、研究制定优惠政策。\n" + item + "\n", "p.txt")
         assert [a.unit for t in doc.tasks for a in t.assignments] == ["县交通局"], item
+
+
+def test_where_a_unit_sits_is_no_duty_and_does_not_hide_its_duties():
+    doc = parse_text("经研究,决定成立龙泉区创卫工作领导小组。\n二、领导小组职责\n(一)研究制定全区创卫工作规划。\n"
+                     "三、领导小组办公室职责\n领导小组下设办公室,办公室设在区卫健局,王某兼任办公室主任。\n"
+                     "(一)负责领导小组日常工作。\n(二)督促检查各成员单位工作落实情况。\n", "n.txt")
+    assert [(t.text, t.units(Role.LEAD) + t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("研究制定全区创卫工作规划。", ["龙泉区创卫工作领导小组"]), ("负责领导小组日常工作。", ["领导小组办公室"]),
+        ("督促检查各成员单位工作落实情况。", ["领导小组办公室"])]
