@@ -518,8 +518,8 @@ class Found:
 
 
 # A person with a post: 杨志武副市长, 王某同志 (a leader, never a unit).
-PERSON_TITLE = re.compile(r"(?:副?(?:书记|市长|县长|区长|省长|局长|主任|部长|组长|镇长|乡长|秘书长|调研员|处长|科长)"
-                          r"|(?:省长|市长|县长|区长|州长|镇长)助理|巡视员|同志)$")
+PERSON_TITLE = re.compile(r"(?:副?(?:书记|市长|县长|区长|省长|局长|主任|部长|组长|镇长|乡长|秘书长|调研员|处长|科长)(?:助理)?"
+                          r"|(?:州长)助理|巡视员|同志)$")
 # Unit(s), then a role word, then the work: 市发改委负责提出全市节能规划 / 市教育局、市卫生局分别负责….
 
 

@@ -30,6 +30,12 @@ L, R, C = Role.LEAD, Role.RESPONSIBLE, Role.COOPERATING
     ("省生长改造委牵头卖力", [("省生长改造委", L)]),
     ("县直各部门、各乡镇人民政府分工负责", [("县直各部门", L), ("各乡镇人民政府", L)]),
     ("区教育局、区卫健局各自负责", [("区教育局", L), ("区卫健局", L)]),
+
+
+    # 分工 before the role word is no part of the last name (…各行政公署分工负责)
+    ("自治区各部门、各州市人民政府、各行政公署分工负责", [("自治区各部门", L), ("各州市人民政府", L), ("各行政公署", L)]),
+    ("县各部门、各乡镇分工落实", [("县各部门", L), ("各乡镇", L)]),
+    ("区发改局牵头,各街道分工负责", [("区发改局", L), ("各街道", R)]),
 ])
 def test_clause_roles(clause, expected):
     assert parse_clause(clause).assignments == expected
@@ -209,6 +215,9 @@ def test_a_person_with_a_post_before_a_role_word_is_a_leader():
     clause = parse_clause("王浩省长牵头,省财政厅负责")
     assert clause.assignments == [("省财政厅", L)] and clause.leaders == ["王浩省长"] and clause.unrecognised == []
     assert parse_clause("王浩省长牵头") is None  # a heading naming only a person carries no unit to its items
+    # an assistant to a governor or mayor is a person too (刘某某省长助理协助)
+    clause = parse_clause("王某副市长、李某某市长助理协助,市审计局负责")
+    assert clause.assignments == [("市审计局", L)] and clause.leaders == ["王某副市长", "李某某市长助理"]
 
 
 def test_a_bare_bracket_of_mostly_known_units_keeps_the_unknown_one_and_reports_it():

@@ -79,3 +79,34 @@ def test_a_name_opening_with_its_level_shares_no_suffix_with_an_area_before_it(c
 
 def test_a_county_office_section_is_a_unit_but_buying_shares_is_none():
     assert is_unit_name("规划股") and is_unit_name("县财政局财务股") and not is_unit_name("鼓励农民入股")
+
+
+def test_a_collective_before_a_collective_of_its_own_is_a_name_of_its_own():
+    # 区级各部门 / 县直各单位 carry their own 各: the collective before them shares nothing with them
+    assert split_units("各镇、区级各部门") == ["各镇", "区级各部门"]
+    assert split_units("各乡、县直各单位") == ["各乡", "县直各单位"]
+    assert split_units("各街道、市直各部门") == ["各街道", "市直各部门"]
+    # a bare division before a plain name still shares its suffix (各市人民政府、县人民政府)
+    assert split_units("各市、县人民政府") == ["各市、县人民政府"]
+    assert split_units("省、市、县各级人民政府") == ["省、市、县各级人民政府"]
+
+
+def test_a_name_joined_to_the_bare_head_of_a_shared_suffix_list_is_split_off():
+    # 地税局等和各市、县人民政府: 各市 waits for the suffix of 县人民政府, 地税局 is a name of its own
+    assert split_units("省财政厅、地税局等和各市、县人民政府") == ["省财政厅", "地税局", "各市、县人民政府"]
+    assert split_units("市民政局及各区、县民政局") == ["市民政局", "各区、县民政局"]
+    assert split_units("市人力资源和社会保障局") == ["市人力资源和社会保障局"]
+
+
+def test_words_ending_like_an_organisation_that_name_none_are_no_units():
+    assert not is_unit_name("优化产业空间布局") and not is_unit_name("构建全面开放新格局")
+    assert not is_unit_name("领导干部")
+    assert is_unit_name("县统计局") and is_unit_name("市委组织部") and is_unit_name("区规划布局办公室")
+
+
+def test_a_collective_and_a_collective_of_bodies_joined_by_ji_are_two_names():
+    assert split_units("各县及有关部门") == ["各县", "有关部门"]
+    assert split_units("各乡镇和相关单位") == ["各乡镇", "相关单位"]
+    # a name after 及 that a collective shares its suffix with, or a longer name, stays one
+    assert split_units("各县(市)及相关区政府") == ["各县(市)及相关区政府"]
+    assert split_units("各市州及县市区财政部门") == ["各市州及县市区财政部门"]
