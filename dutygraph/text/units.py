@@ -258,6 +258,15 @@ def _name_and_prefix(part: str) -> tuple[str, str] | None:
     return (left, right) if right and is_unit_name(left) and not is_unit_name(right) else None
 
 
+def _held_apart(held: list[str], part: str, names: list[str]) -> bool:
+    """Whether the parts held before the name ``part`` are names of their own rather than sharing its suffix."""
+    if _LEVEL_START.match(part) and (_AREA.match(held[-1]) or "各" in part and _COLLECTIVE_START.match(held[-1])):
+        return True  # 城西管理区、县水利局 / 各镇、区级各部门: the name opens with its own level
+    if names and all(_AREA.match(h) for h in held) and not _AREA_PREFIX.match(part):
+        return True  # 总部办、经济开发区、五金城、科技局: whole names, the last no area's body (not 高新区党工委和管委会)
+    return _OWN_COLLECTIVE.search(part) is not None and any(_COLLECTIVE_START.match(h) for h in held)
+
+
 @lru_cache(maxsize=65536)
 def _split_units(cell: str) -> tuple[str, ...]:
     text = clean(cell)
@@ -280,14 +289,8 @@ def _split_units(cell: str) -> tuple[str, ...]:
             held.append(part)
             continue
         if held:
-            if unit and not _COLLECTIVE_START.match(part) and not (
-                    _LEVEL_START.match(part) and (_AREA.match(held[-1]) or "各" in part)) and not (
-                    names and all(_AREA.match(h) for h in held) and not _AREA_PREFIX.match(part)) and not (
-                    _OWN_COLLECTIVE.search(part) and any(_COLLECTIVE_START.match(h) for h in held)):
-                # 总部办、经济开发区、五金城、科技局: whole names after a whole name, the last no area's body
-                # (…,城乡一体化示范区、高新区党工委和管委会 shares: its last is an area's body); a collective
-                # before one with its own 各 (各镇、区级各部门) is a name of its own
-                names.append("、".join(held + [part]))  # not 城西管理区、县水利局: 县水利局 names its own level
+            if unit and not _COLLECTIVE_START.match(part) and not _held_apart(held, part, names):
+                names.append("、".join(held + [part]))  # 各市、县人民政府: the held parts share the name's suffix
                 held = []
                 continue
             names.extend(held)
