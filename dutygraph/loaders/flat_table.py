@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import Assignment, Provenance, Role
-from ..text.markers import is_row_number, match_item, match_section, match_subsection
+from ..text.markers import MARKER_STARTS, is_row_number, match_item, match_section, match_subsection
 from ..text.normalize import SENTENCE_PUNCT, bracket_depth_split
 from ..text.role_cues import alternation
 from ..text.units import LIST_SEPARATORS, is_unit_name, looks_like_unit_list, split_units, strip_noise
@@ -285,19 +285,22 @@ class FlatTableReader:
             if t == self.columns[0] and self._is_repeated_header(i):
                 i += len(self.columns)
                 continue
-            if self._row is not None and _is_heading(t) and self._header_follows(i + 1):
+            # cheap tests of the first character before the rules that need it (a heading, a number, a marker)
+            first = t[0]
+            heading = first in _HEADING_STARTS and _is_heading(t)
+            if heading and self._row is not None and self._header_follows(i + 1):
                 break  # a heading over the next table's header: this table ends
             if self._row is not None and self._last in ("cell", "item") and (label := _unit_label(t)) is not None:
                 self._labelled.append((label[0], _Span(label[1], line.no, line.no)))
                 self._last = "cell"  # a labelled cell under the row (省牵头单位:省某厅): its units in their role
                 i += 1
                 continue
-            number = _row_no(t)
+            number = _row_no(t) if first.isdecimal() else None  # a row number is digits
             if number is not None and self._is_row_number(number):
                 self._at_start = False
                 i = self._start_row(number, i)
                 continue
-            if self._row is not None and self._last == "cell" and _is_heading(t) and _heads_rows(self.lines, i + 1):
+            if heading and self._row is not None and self._last == "cell" and _heads_rows(self.lines, i + 1):
                 self._close_group()  # a heading over the rows that follow: no cell of the row above
                 self._last = "heading"
                 i += 1
@@ -306,7 +309,7 @@ class FlatTableReader:
             if self._row is None:
                 i += 1
                 continue
-            marker = match_item(t, expected=self._row.next_sub())
+            marker = match_item(t, expected=self._row.next_sub()) if first in MARKER_STARTS else None
             if marker and marker.text:
                 self._close_group()
                 self._add_item(marker.number, _Span(marker.text, line.no, line.no))

@@ -35,7 +35,8 @@ _DIGITS = {c: i + 1 for i, c in enumerate(_CHINESE_NUMERALS[:9])}
 _SECTION = re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.+)$")
 _SUBSECTION = re.compile(r"^[(（]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*(.+)$")
 ROW_NUMBER = re.compile(r"^\d{1,3}$")
-_MARKER_STARTS = frozenset("0123456789(（" + CIRCLED)
+# The characters an item marker may open with: a line opening with none of them holds no marker (a cheap test).
+MARKER_STARTS = frozenset("0123456789(（" + CIRCLED)
 
 
 class ItemMarker(NamedTuple):  # a tuple: cheaper to make than a frozen dataclass (once per table line)
@@ -50,7 +51,7 @@ def match_item(line: str, expected: int | None = None) -> ItemMarker | None:
     ``expected`` is the number that would come next; a marker without any
     bracket or stop ("1完成…") is accepted only when it equals it.
     """
-    if not line or line[0] not in _MARKER_STARTS:
+    if not line or line[0] not in MARKER_STARTS:
         return None
     m = _NUMBERED.match(line)
     if m:
