@@ -648,7 +648,9 @@ def bare_units(text: str) -> list[str] | None:
     >>> bare_units("县交通局、公路局。"), bare_units("部门职责"), bare_units("市发改委牵头")
     (['县交通局', '公路局'], None, None)
     """
-    text = _ITEM_MARK.sub("", text.strip().rstrip("。:："), count=1)  # (二)公安部门: the number is no part of it
+    text = text.strip().rstrip("。:：")
+    if text[:1] in "(（":
+        text = _ITEM_MARK.sub("", text, count=1)  # (二)公安部门: the number is no part of it
     if not text or len(text) > MAX_HEAD or _NOT_BARE.search(text) or may_hold_role_words(text):
         return None
     names = split_units(text)

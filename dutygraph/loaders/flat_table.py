@@ -462,9 +462,13 @@ class FlatTableReader:
             if not nxt.text and not nxt.blank_cell and cell.text.endswith(_SEPARATORS):
                 j += 1  # a list broken after its separator (区政府办公室、 / blank line / 区规划资源局): goes on
                 continue
-            if not nxt.text or nxt.blank_cell or _row_no(nxt.text) is not None or _sentence_like(nxt.text):
+            if not nxt.text or nxt.blank_cell:
                 break
-            if match_item(nxt.text, expected=self._row.next_sub()) or ANNEX_HEADING.match(nxt.text):
+            first = nxt.text[0]  # cheap tests of the first character before the rules that need it
+            if first.isdecimal() and _row_no(nxt.text) is not None or _sentence_like(nxt.text):
+                break
+            if first in MARKER_STARTS and match_item(nxt.text, expected=self._row.next_sub()) or \
+                    first == "附" and ANNEX_HEADING.match(nxt.text):
                 break
             if not self._continues(cell.text, nxt.text, self._next_cell_kind()):
                 break
@@ -483,7 +487,7 @@ class FlatTableReader:
         """Whether ``nxt`` is the rest of a cell split after ``text`` (a cell of column ``kind``)."""
         if text.endswith(_SEPARATORS) or nxt.startswith(_SEPARATORS):
             return True
-        if _BRACKET_NOTE.fullmatch(nxt) and not text.endswith((")", "）")):
+        if nxt[:1] in "(（" and _BRACKET_NOTE.fullmatch(nxt) and not text.endswith((")", "）")):
             return True  # a name's bracketed note printed on a line of its own: 高新园 / (邹区镇)
         if kind in (LEADER, DEADLINE):
             return False  # people and dates are not organisation names
@@ -596,8 +600,9 @@ class FlatTableReader:
             role = ROLE_OF_KIND.get(kind)
             if role is not None:
                 prov = Provenance(source, cell.first, cell.last)
+                # a deadline cell shifted into a unit column is no unit (a date opens with a digit: tested first)
                 assignments += [Assignment(name, role, prov) for name in split_units(cell.text)
-                                if not _DATE_LIKE.search(name)]  # a deadline cell shifted into a unit column
+                                if not (name[:1].isdecimal() and _DATE_LIKE.search(name))]
             elif kind == DEADLINE:
                 deadlines.append(cell.text)
             elif kind == LEADER:

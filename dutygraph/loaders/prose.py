@@ -35,7 +35,7 @@ from ..text.units import LIST_SEPARATORS, ROLE_WORDS, is_unit_name
 from .clauses import (MAX_HEAD, NOT_NAME_START, PERSON_TITLE, Clause, Found, bare_units, bracket_groups, colon_duties, duty_role,
                       find_clauses, leading_clauses, may_hold_role_words, opens_duty, parse_clause, slot_names,
                       subject_opening, unit_blocks)
-from .columns import header_block, is_label
+from .columns import MAX_LABEL, header_block, is_label
 from .unit_scan import opening_units
 from .labels import COOPERATING, DEADLINE, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
 from .lines import Line, is_furniture
@@ -575,7 +575,7 @@ class ProseReader:
             if not t or is_furniture(t):
                 k += 1
                 continue
-            block = header_block(self.lines, k, end)
+            block = header_block(self.lines, k, end) if len(t) <= MAX_LABEL else None  # a header opens with a label
             if block is not None:
                 roles, k, self.leader_column = block
                 self.columns = roles
