@@ -30,7 +30,7 @@ from ..text.normalize import SENTENCE_PUNCT, bracket_depth_split
 from ..text.role_cues import alternation
 from ..text.units import LIST_SEPARATORS, is_unit_name, looks_like_unit_list, split_units, strip_noise
 from .labels import match_label
-from .lines import FURNITURE, Line
+from .lines import FURNITURE, FURNITURE_STARTS, Line
 
 NUMBER, TEXT, LEAD, RESPONSIBLE, COOPERATING, DEADLINE, LEADER = (
     "number", "text", "lead", "responsible", "cooperating", "deadline", "leader")
@@ -43,6 +43,7 @@ MAX_TITLE_CONTINUATION = 8
 _PERSON = re.compile(r"(?:[\u4e00-\u9fff]{2,4}(?:副?(?:书记|市长|县长|区长|省长|主任|部长|局长))?(?:[、,，]|$))+")
 ANNEX_HEADING = re.compile(r"^附件\s*(\d{1,2})$")
 _TABLE_END = re.compile(f"{ANNEX_HEADING.pattern}|{FURNITURE.pattern}")  # an annex heading or page furniture
+_TABLE_END_STARTS = FURNITURE_STARTS | {"附"}  # what a line _TABLE_END matches opens with
 # Names that start a new unit rather than continue a split one.
 _NAME_START = re.compile(r"^(市|省|县|区|各|相关|有关|中共|中国|国家)")
 _COLLECTIVE_START = re.compile(r"^(各|相关|有关)")
@@ -280,13 +281,13 @@ class FlatTableReader:
             if not t:
                 i += 1
                 continue
-            if _TABLE_END.match(t):
+            # cheap tests of the first character before the rules that need it (an end, a heading, a number, a marker)
+            first = t[0]
+            if first in _TABLE_END_STARTS and _TABLE_END.match(t):
                 break
             if t == self.columns[0] and self._is_repeated_header(i):
                 i += len(self.columns)
                 continue
-            # cheap tests of the first character before the rules that need it (a heading, a number, a marker)
-            first = t[0]
             heading = first in _HEADING_STARTS and _is_heading(t)
             if heading and self._row is not None and self._header_follows(i + 1):
                 break  # a heading over the next table's header: this table ends
