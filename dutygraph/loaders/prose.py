@@ -175,6 +175,7 @@ def _leading_units(content: str, role: Role | None) -> Clause | None:
 
 # A field name opening an item's text (项目名称:, 工作任务:): the item is what follows it.
 _FIELD_LABEL = re.compile(r"^(?:项目|工作|任务|事项)?(?:名称|内容|任务|事项)[:：]")
+_FIELD_LABEL_STARTS = frozenset("项工任事名内")  # what _FIELD_LABEL opens with (a cheap test before it)
 _BARE_ROLE_LABEL = re.compile(r"(?:牵头|责任|配合|协办|主责|承办)(?:单位|部门)")
 _SPACED_LABEL = re.compile(r"^[ \t\u3000]*(\S{2,8})[ \t\u3000]+(\S.*)$")
 
@@ -334,7 +335,7 @@ def _duty_intro(text: str) -> list[str] | None:
     >>> _duty_intro("县教育局的主要职责如下:"), _duty_intro("各部门要履行以下职责:")
     (['县教育局'], None)
     """
-    if _DUTY_INTRO.search(text) is None:
+    if not text.endswith((":", "：", ":\n", "：\n")) or _DUTY_INTRO.search(text) is None:  # it ends with its colon
         return None
     own = _OWN_DUTIES.match(text)
     if own and (names := bare_units(own.group("unit"))):
@@ -656,7 +657,8 @@ class ProseReader:
             style, rank, number, body = marker
         else:
             style, rank, number, body = "para", PARA_RANK, None, text
-        body = _FIELD_LABEL.sub("", body, count=1) or body  # 项目名称:提升县域生态环境
+        if body[:1] in _FIELD_LABEL_STARTS:
+            body = _FIELD_LABEL.sub("", body, count=1) or body  # 项目名称:提升县域生态环境
         parent = self._parent_for(rank, style)
         if number == 1 and style != "para":
             _lift_unit_heading(parent, style)
