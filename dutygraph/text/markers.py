@@ -21,6 +21,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import NamedTuple
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -45,6 +46,9 @@ class ItemMarker(NamedTuple):  # a tuple: cheaper to make than a frozen dataclas
     bare: bool = False
 
 
+_new_marker = partial(tuple.__new__, ItemMarker)  # ItemMarker from a (number, text, bare) tuple, without its __new__
+
+
 def match_item(line: str, expected: int | None = None) -> ItemMarker | None:
     """The numbered-item marker at the start of ``line``, if any.
 
@@ -56,7 +60,8 @@ def match_item(line: str, expected: int | None = None) -> ItemMarker | None:
     m = _NUMBERED.match(line)
     if m:
         k = m.lastindex  # the (number, text) groups of the pattern that matched are the last two
-        return ItemMarker(int(m.group(k - 1)), m.group(k))
+        number, text = m.group(k - 1, k)
+        return _new_marker((int(number), text, False))
     if line[:1] and line[0] in CIRCLED:
         return ItemMarker(CIRCLED.index(line[0]) + 1, line[1:].lstrip())
     m = _BARE.match(line)
