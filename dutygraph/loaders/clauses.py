@@ -372,7 +372,6 @@ _ROLE_WORD = re.compile("|".join(ROLE_WORDS))
 _AS_ROLE = re.compile(r"为(牵头|配合|协办|责任)(?:单位|部门)(?=$|[,，；;。])")
 _LIST_SEPARATOR = re.compile(r"[,，；;、:：]")
 _AS_ROLE_WORD = {"牵头": "牵头", "配合": "配合", "协办": "协办", "责任": "负责"}
-_SPACE = re.compile(r"\s")  # what str.split() splits on
 # A role word where a segment of a clause can end: before a separator, a closing bracket or the end.
 _ROLE_AT_END = re.compile("(?:" + "|".join(ROLE_WORDS) + ")(?:" + "|".join(ROLE_AFTER) + ")?(?=[,，；;。)）〕】\\]]|$)")
 
@@ -386,8 +385,7 @@ def may_hold_role_words(text: str) -> bool:
     >>> may_hold_role_words("市发改委牵头,市财政局配合"), may_hold_role_words("请认真贯彻落实《方案》要求")
     (True, False)
     """
-    if _SPACE.search(text):
-        text = "".join(text.split())  # as parse_clause reads it
+    text = "".join(text.split())  # as parse_clause reads it (the text itself where it holds no white space)
     if _ROLE_WORD.search(text) is None:
         return False  # the usual case, found soonest
     return _COLON.search(text) is not None or _ROLE_AT_END.search(text) is not None

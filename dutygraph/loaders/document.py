@@ -109,7 +109,8 @@ def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids
     # 1. flattened one cell per line (the seed's layout)
     tables = _find_tables(lines)
     body_end = tables[0][0] if tables else len(lines)
-    annex_start = next((k for k, ln in enumerate(lines) if ANNEX_HEADING.match(ln.text)), body_end)
+    annex_start = next((k for k, ln in enumerate(lines) if ln.text[:1] == "附" and ANNEX_HEADING.match(ln.text)),
+                       body_end)
     outline = read_outline(lines, header.body_start, min(body_end, annex_start), source)
     doc.sections, doc.key_works, doc.targets = outline.sections, outline.key_works, outline.targets
     read_until = 0

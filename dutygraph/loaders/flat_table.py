@@ -448,7 +448,7 @@ class FlatTableReader:
         k = len(self._cells)
         if k < len(self.cell_kinds) and self.cell_kinds[k] not in ROLE_OF_KIND and self.cell_kinds[k] != LEADER:
             return False
-        if _DATE_LIKE.search(text) or self._first_cell(text) or _unitish(text) or \
+        if text[:1].isdecimal() and _DATE_LIKE.search(text) or self._first_cell(text) or _unitish(text) or \
                 _NAME_START.match(text):  # 市人力资源和社会保 / 障局: a name broken over two lines
             return False
         return not any(is_unit_name(p) or _unitish(p) for p in bracket_depth_split(text, LIST_SEPARATORS))

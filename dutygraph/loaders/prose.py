@@ -584,7 +584,8 @@ class ProseReader:
                 current = self.root
                 continue
             label = match_label(t)
-            if label is None and (spaced := _SPACED_LABEL.match(line.raw)):
+            if label is None and (" " in line.raw or "\u3000" in line.raw or "\t" in line.raw) \
+                    and (spaced := _SPACED_LABEL.match(line.raw)):  # (the label pattern needs its space)
                 label = _spaced_label(spaced.group(1), spaced.group(2))  # 牵头单位 市发改委: a space for the colon
             if label is not None and label.content and label.kind in ROLE_OF_LABEL and " " in line.raw.strip():
                 label = replace(label, content=_spaced_list(line.raw, label.content))
@@ -638,7 +639,7 @@ class ProseReader:
                 current = self._add(self.lines[nxt].text, self.lines[nxt].no, ("num", 3, int(t)))
                 k = nxt + 1
                 continue
-            m = _SPACED_NUMBER.match(line.raw)
+            m = _SPACED_NUMBER.match(line.raw) if line.raw.lstrip()[:1].isdecimal() else None  # a digit first
             if m and _marker(t) is None:  # 01 项目名称:… (a number, a space, the item)
                 current = self._add(t[len(m.group(1)):], line.no, ("num", 3, int(m.group(1))))
                 k += 1
