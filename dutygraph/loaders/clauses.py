@@ -569,7 +569,8 @@ def _named_group(sentence: str, offset: int) -> list[Found]:
 
 
 # A unit named before a colon, then its duties one after another (市教育局:负责…;会同…;指导…。).
-_UNIT_COLON = re.compile(r"(?P<unit>[\u4e00-\u9fff()（）]{2,24})[:：](?=[^:：])")
+# (possessive: a shorter run ends on a character of the class, never on the colon, so giving back never helps)
+_UNIT_COLON = re.compile(r"(?P<unit>[\u4e00-\u9fff()（）]{2,24}+)[:：](?=[^:：])")
 _DUTY_LEAD = ("负责", "牵头", "会同", "组织")
 
 
@@ -715,7 +716,7 @@ def unit_blocks(text: str, per_duty: bool = True) -> list[Found]:
             if names:
                 heads.append((begin + piece_at, at + len(sentence) + 1, names))
                 break
-            m = _HEAD_COLON.match(piece)
+            m = _HEAD_COLON.match(piece) if ":" in piece or "：" in piece else None
             names = bare_units(m.group("units")) if m and match_label(piece) is None else None
             if names and len(piece) - m.end() >= 4 and not _NOTICE_OPENING.match(piece[m.end():]) \
                     and not piece[m.end():].lstrip().startswith("|"):  # 发布单位:|市政府办公厅|: a metadata cell
