@@ -234,14 +234,18 @@ def _drop_cut_name(doc: Document, lines: list[Line]) -> None:
         for a in t.assignments:
             if a.provenance is not None and a.provenance.last_line >= top:
                 task, top = t, a.provenance.last_line
-    names = {a.unit for t in doc.tasks for a in t.assignments}
+    names = None  # every unit printed, made only when a name on the last line is looked at (rarely)
     while task.assignments:
         a = task.assignments[-1]
+        if a.provenance is None or a.inferred or a.provenance.last_line != last or \
+                not last_line.text.endswith(a.unit):  # the text ends in the fragment (a glued page: one line no)
+            break
+        if names is None:
+            names = {a.unit for t in doc.tasks for a in t.assignments}
         # the start of a name the document prints whole elsewhere (市科 / 市科技局) is cut too, whatever it ends with
         cut = a.unit not in DITTO and (not is_unit_name(a.unit)
                                        or any(n != a.unit and n.startswith(a.unit) for n in names))
-        if a.provenance is None or a.inferred or a.provenance.last_line != last or not cut or \
-                not last_line.text.endswith(a.unit):  # the text ends in the fragment (a glued page: one line no)
+        if not cut:
             break
         task.assignments.pop()
 
