@@ -482,7 +482,6 @@ _ROLE_WORD = re.compile("|".join(ROLE_WORDS))
 _AS_ROLE = re.compile(r"为(牵头|配合|协办|责任)(?:单位|部门)(?=$|[,，；;。])")
 _LIST_SEPARATOR = re.compile(r"[,，；;、:：]")
 _AS_ROLE_WORD = {"牵头": "牵头", "配合": "配合", "协办": "协办", "责任": "负责"}
-_SPACE = re.compile(r"\s")  # what str.split() splits on
 # A role word where a segment of a clause can end: before a separator, a closing bracket or the end.
 _ROLE_AT_END = re.compile("(?:" + "|".join(ROLE_WORDS) + ")(?:" + "|".join(ROLE_AFTER) + ")?(?=[,，；;。)）〕】\\]]|$)")
 
@@ -496,8 +495,7 @@ def may_hold_role_words(text: str) -> bool:
     >>> may_hold_role_words("市发改委牵头,市财政局配合"), may_hold_role_words("请认真贯彻落实《方案》要求")
     (True, False)
     """
-    if _SPACE.search(text):
-        text = "".join(text.split())  # as parse_clause reads it
+    text = "".join(text.split())  # as parse_clause reads it (the text itself where it holds no white space)
     if _ROLE_WORD.search(text) is None:
         return False  # the usual case, found soonest
     return _COLON.search(text) is not None or _ROLE_AT_END.search(text) is not None
@@ -682,7 +680,8 @@ def _named_group(sentence: str, offset: int) -> list[Found]:
 
 
 # A unit named before a colon, then its duties one after another (市教育局:负责…;会同…;指导…。).
-_UNIT_COLON = re.compile(r"(?P<unit>[\u4e00-\u9fff()（）]{2,24})[:：](?=[^:：])")
+# (possessive: a shorter run ends on a character of the class, never on the colon, so giving back never helps)
+_UNIT_COLON = re.compile(r"(?P<unit>[\u4e00-\u9fff()（）]{2,24}+)[:：](?=[^:：])")
 _DUTY_LEAD = ("负责", "牵头", "会同", "组织")
 
 
@@ -759,7 +758,9 @@ def bare_units(text: str) -> list[str] | None:
     >>> bare_units("县交通局、公路局。"), bare_units("部门职责"), bare_units("市发改委牵头")
     (['县交通局', '公路局'], None, None)
     """
-    text = _ITEM_MARK.sub("", text.strip().rstrip("。:："), count=1)  # (二)公安部门: the number is no part of it
+    text = text.strip().rstrip("。:：")
+    if text[:1] in "(（":
+        text = _ITEM_MARK.sub("", text, count=1)  # (二)公安部门: the number is no part of it
     if not text or len(text) > MAX_HEAD or _NOT_BARE.search(text) or may_hold_role_words(text):
         return None
     names = split_units(text)
@@ -826,7 +827,7 @@ def unit_blocks(text: str, per_duty: bool = True) -> list[Found]:
             if names:
                 heads.append((begin + piece_at, at + len(sentence) + 1, names))
                 break
-            m = _HEAD_COLON.match(piece)
+            m = _HEAD_COLON.match(piece) if ":" in piece or "：" in piece else None
             names = bare_units(m.group("units")) if m and match_label(piece) is None else None
             if names and len(piece) - m.end() >= 4 and not _NOTICE_OPENING.match(piece[m.end():]) \
                     and not piece[m.end():].lstrip().startswith("|"):  # 发布单位:|市政府办公厅|: a metadata cell

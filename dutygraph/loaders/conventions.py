@@ -49,8 +49,11 @@ def apply_first_listed(lines: list[Line], tasks: list[Task]) -> None:
     note = first_listed_note()
     # every such note names the lead (牵头): the patterns run only on the few lines holding it, never on the whole
     # text (a pattern opening with an alternation is tried at every character of a search)
-    at = next((ln.no for ln in lines if "牵头" in ln.text and note.search(ln.text)), None)
-    if at is None:
+    for line in lines:  # a loop, not next() over a generator: this looks at every line of every document
+        if "牵头" in line.text and note.search(line.text):
+            at = line.no
+            break
+    else:
         return
     cut = first_listed_bracket()
     for task in tasks:

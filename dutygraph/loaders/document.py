@@ -109,7 +109,8 @@ def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids
     # 1. flattened one cell per line (the seed's layout)
     tables = _find_tables(lines)
     body_end = tables[0][0] if tables else len(lines)
-    annex_start = next((k for k, ln in enumerate(lines) if ANNEX_HEADING.match(ln.text)), body_end)
+    annex_start = next((k for k, ln in enumerate(lines) if ln.text[:1] == "附" and ANNEX_HEADING.match(ln.text)),
+                       body_end)
     outline = read_outline(lines, header.body_start, min(body_end, annex_start), source)
     doc.sections, doc.key_works, doc.targets = outline.sections, outline.key_works, outline.targets
     read_until = 0
@@ -236,14 +237,18 @@ def _drop_cut_name(doc: Document, lines: list[Line]) -> None:
         for a in t.assignments:
             if a.provenance is not None and a.provenance.last_line >= top:
                 task, top = t, a.provenance.last_line
-    names = {a.unit for t in doc.tasks for a in t.assignments}
+    names = None  # every unit printed, made only when a name on the last line is looked at (rarely)
     while task.assignments:
         a = task.assignments[-1]
+        if a.provenance is None or a.inferred or a.provenance.last_line != last or \
+                not last_line.text.endswith(a.unit):  # the text ends in the fragment (a glued page: one line no)
+            break
+        if names is None:
+            names = {a.unit for t in doc.tasks for a in t.assignments}
         # the start of a name the document prints whole elsewhere (市科 / 市科技局) is cut too, whatever it ends with
         cut = a.unit not in DITTO and (not is_unit_name(a.unit) and not a.unit.startswith("各")  # 各村: whole
                                        or any(n != a.unit and n.startswith(a.unit) for n in names))
-        if a.provenance is None or a.inferred or a.provenance.last_line != last or not cut or \
-                not last_line.text.endswith(a.unit):  # the text ends in the fragment (a glued page: one line no)
+        if not cut:
             break
         task.assignments.pop()
 

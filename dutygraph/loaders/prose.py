@@ -35,7 +35,7 @@ from ..text.units import LIST_SEPARATORS, ROLE_WORDS, is_unit_name
 from .clauses import (MAX_HEAD, NOT_NAME_START, PERSON_TITLE, Clause, Found, _SUBJECT_NEXT, bare_bracket, bare_units,
                       bracket_groups, colon_duties, duty_role, find_clauses, labelled_slot, leading_clauses,
                       may_hold_role_words, opens_duty, parse_clause, slot_names, subject_opening, unit_blocks)
-from .columns import header_block, is_label
+from .columns import MAX_LABEL, header_block, is_label
 from .unit_scan import MAX_OPENING, opening_units
 from .labels import COOPERATING, DEADLINE, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
 from .lines import Line, is_furniture
@@ -176,6 +176,7 @@ def _leading_units(content: str, role: Role | None) -> Clause | None:
 
 # A field name opening an item's text (项目名称:, 工作任务:): the item is what follows it.
 _FIELD_LABEL = re.compile(r"^(?:项目|工作|任务|事项)?(?:名称|内容|任务|事项)[:：]")
+_FIELD_LABEL_STARTS = frozenset("项工任事名内")  # what _FIELD_LABEL opens with (a cheap test before it)
 _BARE_ROLE_LABEL = re.compile(r"(?:牵头|责任|配合|协办|主责|承办)(?:单位|部门)")
 _SPACED_LABEL = re.compile(r"^[ \t\u3000]*(\S{2,8})[ \t\u3000]+(\S.*)$")
 _SPACE_OR_SEMICOLON = re.compile(r"[\s;；]+")
@@ -354,7 +355,7 @@ def _duty_intro(text: str) -> list[str] | None:
     >>> _duty_intro("县教育局的主要职责如下:"), _duty_intro("各部门要履行以下职责:")
     (['县教育局'], None)
     """
-    if _DUTY_INTRO.search(text) is None:
+    if not text.endswith((":", "：", ":\n", "：\n")) or _DUTY_INTRO.search(text) is None:  # it ends with its colon
         return None
     own = _OWN_DUTIES.match(text)
     if own and (names := bare_units(own.group("unit"))):
@@ -696,7 +697,7 @@ class ProseReader:
             if not t or is_furniture(t):
                 k += 1
                 continue
-            block = header_block(self.lines, k, end)
+            block = header_block(self.lines, k, end) if len(t) <= MAX_LABEL else None  # a header opens with a label
             if block is not None:
                 roles, k, self.leader_column = block
                 self.columns = roles
@@ -704,7 +705,8 @@ class ProseReader:
                 current = self.root
                 continue
             label = match_label(t)
-            if label is None and (spaced := _SPACED_LABEL.match(line.raw)):
+            if label is None and (" " in line.raw or "\u3000" in line.raw or "\t" in line.raw) \
+                    and (spaced := _SPACED_LABEL.match(line.raw)):  # (the label pattern needs its space)
                 label = _spaced_label(spaced.group(1), spaced.group(2))  # 牵头单位 市发改委: a space for the colon
             if label is not None and label.content and label.kind in ROLE_OF_LABEL and " " in line.raw.strip():
                 label = replace(label, content=_spaced_list(line.raw, label.content))
@@ -758,7 +760,7 @@ class ProseReader:
                 current = self._add(self.lines[nxt].text, self.lines[nxt].no, ("num", 3, int(t)))
                 k = nxt + 1
                 continue
-            m = _SPACED_NUMBER.match(line.raw)
+            m = _SPACED_NUMBER.match(line.raw) if line.raw.lstrip()[:1].isdecimal() else None  # a digit first
             if m and _marker(t) is None:  # 01 项目名称:… (a number, a space, the item)
                 current = self._add(t[len(m.group(1)):], line.no, ("num", 3, int(m.group(1))))
                 k += 1
@@ -777,7 +779,8 @@ class ProseReader:
             style, rank, number, body = marker
         else:
             style, rank, number, body = "para", PARA_RANK, None, text
-        body = _FIELD_LABEL.sub("", body, count=1) or body  # 项目名称:提升县域生态环境
+        if body[:1] in _FIELD_LABEL_STARTS:
+            body = _FIELD_LABEL.sub("", body, count=1) or body  # 项目名称:提升县域生态环境
         parent = self._parent_for(rank, style)
         if number == 1 and style != "para":
             _lift_unit_heading(parent, style)
