@@ -1123,6 +1123,9 @@ def _glued_label() -> re.Pattern:
     return re.compile("|".join(f"(?:{alternation(f'label.{kind}')})" for kind in ("lead", "cooperating", "responsible")))
 
 
+_SPACE = re.compile(r"\s")  # what str.split() splits on
+
+
 def _glued_labels(text: str, after: int) -> Found | None:
     """Labels glued to the item's text and to their lists, no colon: ``…垃圾日产日清责任单位城管科、环卫公司``,
     ``…收到位责任单位环卫分公司配合单位办事处、城管中队`` (a copy that lost its colons and line breaks).
