@@ -430,13 +430,13 @@ _FOUNDED = re.compile(r"(?:成立|组建|设立)(?P<body>[^，,。；;:：、()�
 _BARE_BODY = re.compile(r"(?:工作)?(?:领导小组|工作小组|小组|指挥部|委员会|工作专班|专班|工作组|联席会议)")
 
 
-def founded_body(lines: list[Line], before: int) -> str | None:
-    """The body the last sentence before line ``before`` sets up (成立X领导小组), named in full, or None: a
-    bare kind (一、成立领导小组) names none.
+def founded_body(lines: list[Line], before: int) -> tuple[str, int] | None:
+    """The body the last sentence before line ``before`` sets up (成立X领导小组), named in full, and its line, or
+    None: a bare kind (一、成立领导小组) names none.
 
     >>> from .lines import to_lines
     >>> founded_body(to_lines("县政府决定成立县抗震救灾指挥部(以下简称指挥部)。\\n一、成立领导小组\\n二、主要职责"), 3)
-    '县抗震救灾指挥部'
+    ('县抗震救灾指挥部', 1)
     """
     found = None
     for line in lines:
@@ -446,7 +446,7 @@ def founded_body(lines: list[Line], before: int) -> str | None:
             for m in _FOUNDED.finditer(line.text):
                 body = m.group("body")
                 if not _BARE_BODY.fullmatch(body) and "的" not in body:
-                    found = body
+                    found = body, line.no
     return found
 
 
@@ -675,7 +675,6 @@ class ProseReader:
         self.source = source
         self.year = year
         self.root = _Node("root", 0, None, "", 0)
-        self._founded: list[str] | None = None  # the body set up by the document, as a duties heading's holder
         self.barrier = 0  # line number before which no paragraph folds into a group
         self.leader_column = False  # the header has a 责任领导 column: people's names under items
         self.columns: list[Role] = []  # roles of the unit columns of a one-label-per-line header
@@ -836,13 +835,13 @@ class ProseReader:
                 continue
             if inherited is None and child.style != "para" and child.children \
                     and (not child.assigned() or _alias_only(child)) \
-                    and ((names := bare_units(child.text) or _duties_of(child.text) or _duties_on(child.text))
-                         or (names := self._founded_holder(child))) \
-                    and (_unit_head(child.children, -1, names) or run == child.style and _duty_block(child)):
+                    and (holder := self._duties_holder(child)) \
+                    and (_unit_head(child.children, -1, holder[0]) or run == child.style and _duty_block(child)):
                 # (十五)市政务公开办公室 / 负责…; a holderless 一、主要职责 in a notice setting up a body: its duties,
                 # a paragraph of them cut at its semicolons (one body's duty list, not one office's block). After
                 # such a heading, the next of its style over a paragraph needs no duty word to open it (根据…,负责…)
-                self._walk_duties(child, child_path, tasks, names, cut=names is self._founded)
+                names, founded_at = holder
+                self._walk_duties(child, child_path, tasks, names, founded_at)
                 run = child.style
                 continue
             run = None
@@ -894,17 +893,23 @@ class ProseReader:
             elif inherited is None and child.style == "para" and (intro := _duty_intro(child.text)):
                 head, fresh = (intro, child.line), True  # X是…,主要职责是: / 一、… 二、…: X's duties
 
-    def _founded_holder(self, node: _Node) -> list[str] | None:
-        """The body the document sets up, when ``node`` is a duties heading naming no holder (二、明确工作职责)."""
+    def _duties_holder(self, node: _Node) -> tuple[list[str], int | None] | None:
+        """The units whose duties the heading ``node`` may head, and the line of the sentence setting them up when
+        the heading names no holder (二、明确工作职责: the body the document sets up) — None for a named one."""
+        names = bare_units(node.text) or _duties_of(node.text) or _duties_on(node.text)
+        if names:
+            return names, None
         if len(node.text) > 12 or not _HOLDERLESS.fullmatch(node.text):
             return None
-        body = founded_body(self.lines, node.line)
-        self._founded = [body] if body else None
-        return self._founded
+        found = founded_body(self.lines, node.line)
+        return ([found[0]], found[1]) if found else None
 
     def _walk_duties(self, node: _Node, path: list[str], tasks: list[Task], names: list[str],
-                     cut: bool = False) -> None:
-        """The items and paragraphs under a heading that is nothing but a unit: that unit's duties (inferred)."""
+                     founded_at: int | None = None) -> None:
+        """The items and paragraphs under a heading that is nothing but a unit: that unit's duties (inferred). Under
+        a heading naming no holder, the body set up at line ``founded_at``'s: a paragraph of them is cut at its
+        semicolons (one body's duty list, not one office's block)."""
+        basis = f"the body set up at line {founded_at}, under the heading at line {node.line}" if founded_at else None
         label = next((k for k, c in enumerate(node.children) if _duties_label(c)), None)
         for k, child in enumerate(node.children, start=1):
             if label is not None and k <= label + 1:
@@ -914,12 +919,13 @@ class ProseReader:
             if child.assigned():
                 self._emit(child, path + [str(child.number or k)], tasks)
             else:  # a numbered item that is one unit's block: one task (its duties are not cut)
-                self._emit_duties(child, path + [str(child.number or k)], tasks, names, node.line, cut=cut)
+                self._emit_duties(child, path + [str(child.number or k)], tasks, names, node.line,
+                                  cut=founded_at is not None, basis=basis)
             if child.children:
                 self._walk(child, path + [str(child.number or k)], tasks)
 
     def _emit_duties(self, child: _Node, path: list[str], tasks: list[Task], names: list[str], line: int,
-                     cut: bool = True) -> None:
+                     cut: bool = True, basis: str | None = None) -> None:
         """A duty (or a paragraph of duties cut by semicolons, when ``cut``: one task each) of the units a heading
         at ``line`` names, inferred; the role from each duty itself (负责… lead, 协助… cooperating)."""
         before = len(tasks)
@@ -934,8 +940,8 @@ class ProseReader:
         whole_role = _duty_role(child.text)
         for task in tasks[before:]:
             role = _duty_role(task.text) if len(duties) > 1 else whole_role
-            task.assignments.extend(Assignment(n, role, prov, inferred=True, basis=f"unit heading at line {line}")
-                                    for n in names)
+            task.assignments.extend(Assignment(n, role, prov, inferred=True,
+                                               basis=basis or f"unit heading at line {line}") for n in names)
             task.assignments.extend(_partners(task.text, names, child.line, self.source))
 
     def _carried(self, node: _Node) -> tuple[list[Assignment], bool] | None:

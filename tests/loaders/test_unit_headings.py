@@ -137,6 +137,7 @@ def test_a_holderless_duties_heading_in_a_notice_setting_up_a_body_gives_that_bo
     assert [(t.text, t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
         ("组织分析全县汛情形势", [], ["青山县防汛抗旱指挥部"]), ("指导防汛抗旱工程建设", [], ["青山县防汛抗旱指挥部"]),
         ("负责防汛物资储备调度。", ["青山县防汛抗旱指挥部"], [])]
+    assert {a.basis for t in doc.tasks for a in t.assignments} == {"the body set up at line 2, under the heading at line 3"}
     # 领导小组职责: names the kind only; the body set up is named in full
     doc = parse_text("区政府决定成立区食品安全委员会。\n(一)委员会职责\n1、分析全区食品安全形势。\n"
                      "2、督促检查法律法规的落实。\n", "n.txt")
