@@ -112,15 +112,10 @@ def split(graph, nquads: bool = True) -> Split:
     none if ``nquads`` is false: a sink without RDF, such as the Neo4j import, saves a third of the time).
     The N-Quads are the embedded store's: without the token index (``dg:textToken``), which ladybug holds
     beside them (RDF shape 3)."""
-    from .rdf import SHARED as SHARED_KEY
-    from .rdf import graph_name, graph_ntriples
+    from .nquads import document_nquads
 
     own_nodes, shared_nodes, own_edges, shared_edges = _rows(graph)
-    if nquads:
-        nquads = [body.replace(b" .\n", f" <{graph_name(key)}> .\n".encode())
-                  for key, body in graph_ntriples(graph, tokens=False).items() if key != SHARED_KEY]
-    else:
-        nquads = []
+    nquads = document_nquads(graph) if nquads else []
     documents = {r["id"]: r.get("sha256") for r in own_nodes.get("Document", ())}
     return Split(own_nodes, own_edges, shared_nodes, shared_edges, nquads, documents,
                  sum(map(len, own_edges.values())) + sum(map(len, shared_edges.values())))
