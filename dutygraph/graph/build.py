@@ -164,7 +164,7 @@ def document_keys(documents: Sequence[Document]) -> list[str]:
 
 def _props(**values) -> dict:
     """Attributes without None values (a missing property, as in Neo4j)."""
-    return {k: v for k, v in values.items() if v is not None and v != []}
+    return {k: v for k, v in values.items() if v is not None and (v.__class__ is not list or v)}
 
 
 def _span(prov: Provenance | None, doc_id: str) -> dict:
@@ -187,6 +187,7 @@ class GraphBuilder:
         self._keys: dict[str, Document] = {}  # key -> the document it was given to
         self._doc_units: set[str] = set()   # units and places named by the document being added
         self._doc_places: set[str] = set()
+        self._doc_unit_calls: dict = {}  # (id of a Unit, printed) -> that Unit, merged for the document being added
         self._doc_id = ""
         self._governed: dict = {}     # unit id -> the resolved Unit (its division, for GOVERNS)
         self._places = None
@@ -232,6 +233,7 @@ class GraphBuilder:
                              "document_keys() gives")
         doc_id = f"doc/{key}"
         self._doc_units, self._doc_places = set(), set()
+        self._doc_unit_calls = {}
         self._doc_id = doc_id
         on = doc.issued or doc.published
         reading = read_jurisdiction(doc)
@@ -332,6 +334,11 @@ class GraphBuilder:
         return pid
 
     def _unit(self, unit: Unit, printed: str | None = None) -> str:
+        key = (id(unit), printed)  # the unit object is kept in the dict: its id is not reused meanwhile
+        if key in self._doc_unit_calls:  # the same unit printed the same way again: merging it changes nothing
+            self._governed[unit.id] = unit
+            return unit.id
+        self._doc_unit_calls[key] = unit
         self.node(unit.id, "Unit", name=unit.name, short_name=printed, kind=unit.kind, city=unit.city,
                   place=unit.place, aliases=sorted(unit.aliases | ({printed} if printed else set())),
                   jurisdiction=unit.jurisdiction, adcode=unit.adcode)

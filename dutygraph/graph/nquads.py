@@ -91,29 +91,28 @@ def _literal(value, kind: str) -> str:
 
 
 def _properties(lines: list, subject: str, data: dict, templates: dict, tail: str,
-                default_basis: str | None = None) -> None:
+                default_basis=None) -> None:
     """One line per property value of ``data`` (lists: one per item); with ``default_basis`` (a relationship's
     qualification node), ``inferred`` only when not False and ``basis`` only when not that default."""
+    append = lines.append
     for key, value in data.items():
-        if value is None:
-            continue
         template = templates.get(key)
-        if template is None:
+        if template is None or value is None:
             continue
         p, kind = template
-        if default_basis is not None and (key == "inferred" and value is False or key == "basis"
-                                          and value == default_basis):
-            continue
-        if isinstance(value, (list, tuple)):
-            for item in value:
-                lines.append(subject + p + _literal(item, kind) + tail)
-        elif kind == "string":
-            value = str(value)
+        if kind == "string" and value.__class__ is str:
+            if default_basis is not None and key == "basis" and value == default_basis:
+                continue
             if '"' in value or "\\" in value or "\n" in value or "\r" in value:
                 value = value.translate(_ESCAPE)
-            lines.append(subject + p + '"' + value + '"' + tail)
+            append(f'{subject}{p}"{value}"{tail}')
+        elif default_basis is not None and key == "inferred" and value is False:
+            continue
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                append(f"{subject}{p}{_literal(item, kind)}{tail}")
         else:
-            lines.append(subject + p + _literal(value, kind) + tail)
+            append(f"{subject}{p}{_literal(value, kind)}{tail}")
 
 
 _NO_DEFAULT = object()  # a default basis no value equals: every basis written, inferred only when not False
@@ -125,6 +124,13 @@ def document_nquads(graph) -> list[bytes]:
     :func:`~dutygraph.graph.rdf.graph_name`; nothing of the shared graph."""
     out: dict[str, list[str]] = {}
     tails: dict[str, str] = {}
+    iris: dict[str, str] = {}
+
+    def iri(node_id: str) -> str:
+        found = iris.get(node_id)
+        if found is None:
+            found = iris[node_id] = node_iri(node_id)
+        return found
 
     def lines_of(doc: str) -> tuple[list, str]:
         lines = out.get(doc)
@@ -135,9 +141,9 @@ def document_nquads(graph) -> list[bytes]:
 
     labels: dict[str, str] = {}
     nodes = graph.nodes
-    for node_id, data in nodes(data=True):
+    for node_id, data in graph._node.items():
         label = labels[node_id] = data["label"]
-        s = node_iri(node_id)
+        s = iri(node_id)
         if label in DOCUMENT_LABELS:
             lines, tail = lines_of(node_id if label == "Document" else data["document"])
             for c in _CLASS_LINES[label]:
@@ -146,41 +152,43 @@ def document_nquads(graph) -> list[bytes]:
         else:  # described in the shared graph: only the references of the documents naming it
             for doc in data.get("documents") or ():
                 lines, tail = lines_of(doc)
-                lines.append(s + _REFERENCED_BY + node_iri(doc) + tail)
-    for source, target, data in graph.edges(data=True):
-        type_ = data["type"]
-        doc = data.get("document")
-        if not doc:
-            if labels[source] in DOCUMENT_LABELS or labels[target] in DOCUMENT_LABELS:
-                # of a document's own node but without `document`: IN_DOCUMENT in graphs built before it had one
-                end = source if labels[source] in DOCUMENT_LABELS else target
-                doc = end if labels[end] == "Document" else nodes[end]["document"]
-            else:  # a gazetteer fact between shared nodes: described in the shared graph, referenced here
-                if type_ not in v.UNQUALIFIED:
-                    q = f"<{v.edge_iri(type_, source, target)}>"
-                    for named in data.get("documents") or ():
-                        lines, tail = lines_of(named)
-                        lines.append(q + _REFERENCED_BY + node_iri(named) + tail)
-                continue
-        lines, tail = lines_of(doc)
-        form, p = _EDGES[type_]
-        s, o = node_iri(source), node_iri(target)
-        if type_ in v.UNQUALIFIED:
-            if type_ != "IN_DOCUMENT":  # IN_DOCUMENT is the node's own prov:wasDerivedFrom (its `document`)
-                lines.append(f"{s} {p} {o}{tail}")
-            continue
-        q = f"<{v.edge_iri(type_, source, target)}>"
-        if form == "association":  # Unit -> Task: the task is the activity, the unit its agent
-            lines += [f"{o} {p} {s}{tail}", f"{o} {_I['qa']} {q}{tail}", f"{q} {_I['agent']} {s}{tail}",
-                      f"{q} {_I['role']} {_ROLES[type_]}{tail}"]
-        elif form == "dependency":
-            lines += [f"{s} {_I['qd']} {q}{tail}", f"{q} {_I['program']} {o}{tail}"]
-        else:
-            lines += [f"{s} {p} {o}{tail}", f"{q}{_TYPE}{_I['statement']}{tail}", f"{q} {_I['subject']} {s}{tail}",
-                      f"{q} {_I['predicate']} {p}{tail}", f"{q} {_I['object']} {o}{tail}"]
-        default = v.DEFAULT_BASIS.get(type_, _NO_DEFAULT)
-        _properties(lines, q, data, _QUALIFIER_PROPERTIES[type_], tail, default)
-        for named in data.get("documents") or ():  # a document's own relationship names none: never here
-            lines_, tail_ = lines_of(named)
-            lines_.append(q + _REFERENCED_BY + node_iri(named) + tail_)
+                lines.append(f"{s}{_REFERENCED_BY}{iri(doc)}{tail}")
+    statement, subject_, predicate_, object_ = _I["statement"], _I["subject"], _I["predicate"], _I["object"]
+    for source, targets in graph._adj.items():
+        for target, keyed in targets.items():
+            for data in keyed.values():
+                type_ = data["type"]
+                doc = data.get("document")
+                if not doc:
+                    if labels[source] in DOCUMENT_LABELS or labels[target] in DOCUMENT_LABELS:
+                        # of a document's own node but without `document`: IN_DOCUMENT in graphs built before it
+                        end = source if labels[source] in DOCUMENT_LABELS else target
+                        doc = end if labels[end] == "Document" else nodes[end]["document"]
+                    else:  # a gazetteer fact between shared nodes: described in the shared graph, referenced here
+                        if type_ not in v.UNQUALIFIED:
+                            q = f"<{v.edge_iri(type_, source, target)}>"
+                            for named in data.get("documents") or ():
+                                lines, tail = lines_of(named)
+                                lines.append(f"{q}{_REFERENCED_BY}{iri(named)}{tail}")
+                        continue
+                lines, tail = lines_of(doc)
+                form, p = _EDGES[type_]
+                s, o = iri(source), iri(target)
+                if type_ in v.UNQUALIFIED:
+                    if type_ != "IN_DOCUMENT":  # IN_DOCUMENT is the node's own prov:wasDerivedFrom (`document`)
+                        lines.append(f"{s} {p} {o}{tail}")
+                    continue
+                q = f"<{v.edge_iri(type_, source, target)}>"
+                if form == "association":  # Unit -> Task: the task is the activity, the unit its agent
+                    lines += [f"{o} {p} {s}{tail}", f"{o} {_I['qa']} {q}{tail}", f"{q} {_I['agent']} {s}{tail}",
+                              f"{q} {_I['role']} {_ROLES[type_]}{tail}"]
+                elif form == "dependency":
+                    lines += [f"{s} {_I['qd']} {q}{tail}", f"{q} {_I['program']} {o}{tail}"]
+                else:
+                    lines += [f"{s} {p} {o}{tail}", f"{q}{_TYPE}{statement}{tail}", f"{q} {subject_} {s}{tail}",
+                              f"{q} {predicate_} {p}{tail}", f"{q} {object_} {o}{tail}"]
+                _properties(lines, q, data, _QUALIFIER_PROPERTIES[type_], tail, v.DEFAULT_BASIS.get(type_, _NO_DEFAULT))
+                for named in data.get("documents") or ():  # a document's own relationship names none
+                    lines_, tail_ = lines_of(named)
+                    lines_.append(f"{q}{_REFERENCED_BY}{iri(named)}{tail_}")
     return ["".join(lines).encode("utf-8") for lines in out.values()]
