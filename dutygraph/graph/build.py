@@ -162,8 +162,8 @@ def document_keys(documents: Sequence[Document]) -> list[str]:
     return [key_of[f] for f in files]
 
 
-def _props(**values) -> dict:
-    """Attributes without None values (a missing property, as in Neo4j)."""
+def _props(values: dict) -> dict:
+    """Attributes without None values nor empty lists (a missing property, as in Neo4j)."""
     return {k: v for k, v in values.items() if v is not None and (v.__class__ is not list or v)}
 
 
@@ -197,7 +197,7 @@ class GraphBuilder:
         """Add a node, or merge into it: list properties (aliases, documents) are united and sorted; of
         two values of another property of a shared node, the :func:`~.schema.preferred` one is kept."""
         g = self.graph
-        props = _props(**props)
+        props = _props(props)
         if label in SHARED_LABELS:
             props["documents"] = [self._doc_id]
         for k in UNION_PROPERTIES:
@@ -214,7 +214,7 @@ class GraphBuilder:
         that imply them, and keep the :func:`~.schema.preferred` of two values of another property."""
         key = key or type_
         g = self.graph
-        props = _props(**props)
+        props = _props(props)
         shared = "document" not in props  # a fact not read from one document's lines: reference-counted
         if shared:
             props["documents"] = [self._doc_id]
@@ -409,7 +409,7 @@ def _event_edges(builder: "GraphBuilder", resolver: UnitResolver) -> None:
         unit = builder._governed.get(uid)
         if unit is None or not unit.adcode:
             continue
-        for event in events_for(unit.name, resolver.table.get(unit.adcode)):
+        for event in _events_for(unit.name, resolver.table.get(unit.adcode)):
             eid = builder.node(event.id, "ChangeEvent", name=event.name, kind=event.kind, date=event.date,
                                cited=event.source, jurisdiction=event.jurisdiction)
             if unit.name in event.original:
@@ -417,6 +417,29 @@ def _event_edges(builder: "GraphBuilder", resolver: UnitResolver) -> None:
             if unit.name in event.resulting:
                 builder.edge(eid, uid, "RESULTING_ORGANIZATION", inferred=True, basis="change_events")
     del g
+
+
+_EVENTS: dict = {}  # (name, division) -> events_for(name, division), for the tables in _EVENTS_OF
+_EVENTS_OF: list = [None, None]  # the change-event rows and division table the answers were read from
+
+
+def _events_for(name: str, owner) -> tuple:
+    """:func:`~dutygraph.resolve.changes.events_for`, remembered: a unit is named by many documents (asked
+    again when the change-event rows or the division table were read anew)."""
+    from ..resolve.changes import _rows
+    from ..resolve.divisions import divisions
+
+    tables = [_rows(), divisions()]
+    if tables[0] is not _EVENTS_OF[0] or tables[1] is not _EVENTS_OF[1]:
+        _EVENTS.clear()
+        _EVENTS_OF[:] = tables
+    key = (name, owner)
+    found = _EVENTS.get(key)
+    if found is None:
+        if len(_EVENTS) > 1 << 16:
+            _EVENTS.clear()
+        found = _EVENTS[key] = tuple(events_for(name, owner))
+    return found
 
 
 def _city_and_gazetteer(doc: Document, jurisdiction: Jurisdiction | None) -> tuple[Gazetteer | None, str | None]:

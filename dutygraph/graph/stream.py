@@ -130,7 +130,9 @@ def _rows(graph) -> tuple[dict, dict, dict, dict]:
     own_nodes: dict[str, list[dict]] = {}
     shared_nodes: dict[str, list[dict]] = {}
     labels = {}
-    for n, data in sorted(graph.nodes(data=True), key=lambda item: item[0]):
+    attributes = graph._node  # networkx's own dicts, read without its views (a few µs a node or edge)
+    for n in sorted(attributes):
+        data = attributes[n]
         label = labels[n] = data["label"]
         if label in DOCUMENT_LABELS:
             own_nodes.setdefault(label, []).append(data)
@@ -138,7 +140,10 @@ def _rows(graph) -> tuple[dict, dict, dict, dict]:
             shared_nodes.setdefault(label, []).append({p: data.get(p) for p in NODE_PROPERTIES[label]})
     own_edges: dict[EdgeKey, list[dict]] = {}
     shared_edges: dict[EdgeKey, list[dict]] = {}
-    for u, v, _, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[2], e[0], e[1])):
+    edges = [(k, u, v, data) for u, targets in graph._adj.items() for v, keyed in targets.items()
+             for k, data in keyed.items()]
+    edges.sort(key=lambda e: (e[0], e[1], e[2]))
+    for _, u, v, data in edges:
         key = (data["type"], labels[u], labels[v])
         if data.get("document") is not None:
             row = dict(data)
