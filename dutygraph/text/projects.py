@@ -154,7 +154,7 @@ _FULL_PLACE_ENDINGS = tuple("省市县区镇乡村州旗")
 _LOCATIVE_MAX = 6
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True, slots=True)  # never changed; not frozen: made fast (many per text)
 class _Tok:
     start: int
     end: int
@@ -291,7 +291,7 @@ def _full_place(word: str) -> bool:
 # ---------------------------------------------------------------- reading one item
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True, slots=True)  # never changed; not frozen: made fast (many per text)
 class _Piece:
     kind: str  # chunk, or a token category
     start: int
@@ -300,7 +300,7 @@ class _Piece:
     toks: tuple[_Tok, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True, slots=True)  # never changed; not frozen: made fast (many per text)
 class _Res:
     kind: str  # work | area | bare | none
     name: str = ""
@@ -418,7 +418,7 @@ def _pieces(text: str, toks: list[_Tok]) -> list[list[_Piece]]:
     return segments
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True, slots=True)  # never changed; not frozen: made fast (many per text)
 class _Head:
     type: str
     text: str
