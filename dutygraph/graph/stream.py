@@ -36,11 +36,43 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from .schema import DOCUMENT_LABELS, EDGE_PROPERTIES, NODE_PROPERTIES
+from bisect import bisect_left
+
+from .schema import DOCUMENT_LABELS, EDGE_PROPERTIES, NODE_PROPERTIES, UNION_PROPERTIES, preferred
 from .staging import SHARED, EdgeKey, Stage
-from .tables import _merge
 
 PART_SIZE = 32  # documents per staged part (and per task of a worker process)
+
+
+def _first(row: dict) -> dict:
+    """A copy of a row met for the first time, its lists (``documents``, ``aliases``) sorted and distinct."""
+    new = dict(row)
+    for k in UNION_PROPERTIES:
+        if new.get(k) is not None:
+            new[k] = sorted(set(new[k]))
+    return new
+
+
+def _absorb(old: dict, new: dict) -> None:
+    """Merge ``new`` into ``old`` as :func:`~dutygraph.graph.tables._merge` does (lists united and sorted, of two
+    other values the :func:`~dutygraph.graph.schema.preferred` one), a few new list items put in place in
+    ``old``'s sorted list: a unit named by thousands of documents is not sorted again for every part."""
+    for k, value in new.items():
+        if k in UNION_PROPERTIES:
+            have = old.get(k)
+            if value is None:
+                continue
+            if have is None:
+                old[k] = sorted(set(value))
+            elif len(value) > 16:
+                old[k] = sorted(set(have) | set(value))
+            else:
+                for item in value:
+                    i = bisect_left(have, item)
+                    if i == len(have) or have[i] != item:
+                        have.insert(i, item)
+        else:
+            old[k] = preferred(old.get(k), value)
 
 
 class SharedIndex:
@@ -64,9 +96,9 @@ class SharedIndex:
             for row in (rows.values() if isinstance(rows, dict) else rows):
                 old = have.get(row["id"])
                 if old is None:
-                    have[row["id"]] = dict(row)
+                    have[row["id"]] = _first(row)
                 else:
-                    _merge(old, row)
+                    _absorb(old, row)
 
     def add_edges(self, rows_by_key) -> None:
         for key, rows in rows_by_key.items():
@@ -75,9 +107,9 @@ class SharedIndex:
                 ends = (row["source"], row["target"])
                 old = have.get(ends)
                 if old is None:
-                    have[ends] = dict(row)
+                    have[ends] = _first(row)
                 else:
-                    _merge(old, row)
+                    _absorb(old, row)
 
     def merge(self, other: "SharedIndex") -> None:
         self.add_nodes(other.nodes)
