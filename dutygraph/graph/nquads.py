@@ -9,10 +9,11 @@ rows, at the end of a load. So the triples describing shared nodes (units,
 places, projects, change events) and gazetteer facts are never built for a
 document; only the ``dcterms:isReferencedBy`` triples naming it are.
 
-Each line is four strings put together: the subject (IRI cached), the predicate
-(rendered once per property, with its separators), the object, and the graph's
-tail (`` <graph> .\\n``, once per document), where ``graph_ntriples`` builds a
-tuple per triple, formats it, and then rewrites every line end to add the graph.
+Each triple is one f-string of the subject (IRI kept per document), the predicate
+(rendered once per property, with its separators) and the object; a document's
+triples are joined by its graph's tail (`` <graph> .\\n``), where
+``graph_ntriples`` builds a tuple per triple, formats it, and then rewrites every
+line end to add the graph.
 ``tests/graph/test_nquads.py`` checks the two give the same quads.
 
 >>> import networkx as nx
@@ -90,8 +91,7 @@ def _literal(value, kind: str) -> str:
     return node_iri(value)  # "document": a node id
 
 
-def _properties(lines: list, subject: str, data: dict, templates: dict, tail: str,
-                default_basis=None) -> None:
+def _properties(lines: list, subject: str, data: dict, templates: dict, default_basis=None) -> None:
     """One line per property value of ``data`` (lists: one per item); with ``default_basis`` (a relationship's
     qualification node), ``inferred`` only when not False and ``basis`` only when not that default."""
     append = lines.append
@@ -105,14 +105,14 @@ def _properties(lines: list, subject: str, data: dict, templates: dict, tail: st
                 continue
             if '"' in value or "\\" in value or "\n" in value or "\r" in value:
                 value = value.translate(_ESCAPE)
-            append(f'{subject}{p}"{value}"{tail}')
+            append(f'{subject}{p}"{value}"')
         elif default_basis is not None and key == "inferred" and value is False:
             continue
         elif isinstance(value, (list, tuple)):
             for item in value:
-                append(f"{subject}{p}{_literal(item, kind)}{tail}")
+                append(f"{subject}{p}{_literal(item, kind)}")
         else:
-            append(f"{subject}{p}{_literal(value, kind)}{tail}")
+            append(f"{subject}{p}{_literal(value, kind)}")
 
 
 _NO_DEFAULT = object()  # a default basis no value equals: every basis written, inferred only when not False
@@ -132,12 +132,12 @@ def document_nquads(graph) -> list[bytes]:
             found = iris[node_id] = node_iri(node_id)
         return found
 
-    def lines_of(doc: str) -> tuple[list, str]:
+    def lines_of(doc: str) -> list:
         lines = out.get(doc)
         if lines is None:
             lines = out[doc] = []
             tails[doc] = f" <{graph_name(doc)}> .\n"
-        return lines, tails[doc]
+        return lines
 
     labels: dict[str, str] = {}
     nodes = graph.nodes
@@ -145,14 +145,14 @@ def document_nquads(graph) -> list[bytes]:
         label = labels[node_id] = data["label"]
         s = iri(node_id)
         if label in DOCUMENT_LABELS:
-            lines, tail = lines_of(node_id if label == "Document" else data["document"])
+            lines = lines_of(node_id if label == "Document" else data["document"])
             for c in _CLASS_LINES[label]:
-                lines.append(s + c + tail)
-            _properties(lines, s, data, _NODE_PROPERTIES, tail)
+                lines.append(s + c)
+            _properties(lines, s, data, _NODE_PROPERTIES)
         else:  # described in the shared graph: only the references of the documents naming it
             for doc in data.get("documents") or ():
-                lines, tail = lines_of(doc)
-                lines.append(f"{s}{_REFERENCED_BY}{iri(doc)}{tail}")
+                lines = lines_of(doc)
+                lines.append(f"{s}{_REFERENCED_BY}{iri(doc)}")
     statement, subject_, predicate_, object_ = _I["statement"], _I["subject"], _I["predicate"], _I["object"]
     for source, targets in graph._adj.items():
         for target, keyed in targets.items():
@@ -168,27 +168,27 @@ def document_nquads(graph) -> list[bytes]:
                         if type_ not in v.UNQUALIFIED:
                             q = f"<{v.edge_iri(type_, source, target)}>"
                             for named in data.get("documents") or ():
-                                lines, tail = lines_of(named)
-                                lines.append(f"{q}{_REFERENCED_BY}{iri(named)}{tail}")
+                                lines = lines_of(named)
+                                lines.append(f"{q}{_REFERENCED_BY}{iri(named)}")
                         continue
-                lines, tail = lines_of(doc)
+                lines = lines_of(doc)
                 form, p = _EDGES[type_]
                 s, o = iri(source), iri(target)
                 if type_ in v.UNQUALIFIED:
                     if type_ != "IN_DOCUMENT":  # IN_DOCUMENT is the node's own prov:wasDerivedFrom (`document`)
-                        lines.append(f"{s} {p} {o}{tail}")
+                        lines.append(f"{s} {p} {o}")
                     continue
                 q = f"<{v.edge_iri(type_, source, target)}>"
                 if form == "association":  # Unit -> Task: the task is the activity, the unit its agent
-                    lines += [f"{o} {p} {s}{tail}", f"{o} {_I['qa']} {q}{tail}", f"{q} {_I['agent']} {s}{tail}",
-                              f"{q} {_I['role']} {_ROLES[type_]}{tail}"]
+                    lines += [f"{o} {p} {s}", f"{o} {_I['qa']} {q}", f"{q} {_I['agent']} {s}",
+                              f"{q} {_I['role']} {_ROLES[type_]}"]
                 elif form == "dependency":
-                    lines += [f"{s} {_I['qd']} {q}{tail}", f"{q} {_I['program']} {o}{tail}"]
+                    lines += [f"{s} {_I['qd']} {q}", f"{q} {_I['program']} {o}"]
                 else:
-                    lines += [f"{s} {p} {o}{tail}", f"{q}{_TYPE}{statement}{tail}", f"{q} {subject_} {s}{tail}",
-                              f"{q} {predicate_} {p}{tail}", f"{q} {object_} {o}{tail}"]
-                _properties(lines, q, data, _QUALIFIER_PROPERTIES[type_], tail, v.DEFAULT_BASIS.get(type_, _NO_DEFAULT))
+                    lines += [f"{s} {p} {o}", f"{q}{_TYPE}{statement}", f"{q} {subject_} {s}",
+                              f"{q} {predicate_} {p}", f"{q} {object_} {o}"]
+                _properties(lines, q, data, _QUALIFIER_PROPERTIES[type_], v.DEFAULT_BASIS.get(type_, _NO_DEFAULT))
                 for named in data.get("documents") or ():  # a document's own relationship names none
-                    lines_, tail_ = lines_of(named)
-                    lines_.append(f"{q}{_REFERENCED_BY}{iri(named)}{tail_}")
-    return ["".join(lines).encode("utf-8") for lines in out.values()]
+                    lines_ = lines_of(named)
+                    lines_.append(f"{q}{_REFERENCED_BY}{iri(named)}")
+    return [(tails[doc].join(lines) + tails[doc]).encode("utf-8") for doc, lines in out.items() if lines]
