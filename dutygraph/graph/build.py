@@ -162,9 +162,9 @@ def document_keys(documents: Sequence[Document]) -> list[str]:
     return [key_of[f] for f in files]
 
 
-def _props(**values) -> dict:
-    """Attributes without None values (a missing property, as in Neo4j)."""
-    return {k: v for k, v in values.items() if v is not None and v != []}
+def _props(values: dict) -> dict:
+    """Attributes without None values nor empty lists (a missing property, as in Neo4j)."""
+    return {k: v for k, v in values.items() if v is not None and (v.__class__ is not list or v)}
 
 
 def _span(prov: Provenance | None, doc_id: str) -> dict:
@@ -187,6 +187,7 @@ class GraphBuilder:
         self._keys: dict[str, Document] = {}  # key -> the document it was given to
         self._doc_units: set[str] = set()   # units and places named by the document being added
         self._doc_places: set[str] = set()
+        self._doc_unit_calls: dict = {}  # (id of a Unit, printed) -> that Unit, merged for the document being added
         self._doc_id = ""
         self._governed: dict = {}     # unit id -> the resolved Unit (its division, for GOVERNS)
         self._places = None
@@ -196,7 +197,7 @@ class GraphBuilder:
         """Add a node, or merge into it: list properties (aliases, documents) are united and sorted; of
         two values of another property of a shared node, the :func:`~.schema.preferred` one is kept."""
         g = self.graph
-        props = _props(**props)
+        props = _props(props)
         if label in SHARED_LABELS:
             props["documents"] = [self._doc_id]
         for k in UNION_PROPERTIES:
@@ -213,7 +214,7 @@ class GraphBuilder:
         that imply them, and keep the :func:`~.schema.preferred` of two values of another property."""
         key = key or type_
         g = self.graph
-        props = _props(**props)
+        props = _props(props)
         shared = "document" not in props  # a fact not read from one document's lines: reference-counted
         if shared:
             props["documents"] = [self._doc_id]
@@ -232,6 +233,7 @@ class GraphBuilder:
                              "document_keys() gives")
         doc_id = f"doc/{key}"
         self._doc_units, self._doc_places = set(), set()
+        self._doc_unit_calls = {}
         self._doc_id = doc_id
         on = doc.issued or doc.published
         reading = read_jurisdiction(doc)
@@ -332,6 +334,11 @@ class GraphBuilder:
         return pid
 
     def _unit(self, unit: Unit, printed: str | None = None) -> str:
+        key = (id(unit), printed)  # the unit object is kept in the dict: its id is not reused meanwhile
+        if key in self._doc_unit_calls:  # the same unit printed the same way again: merging it changes nothing
+            self._governed[unit.id] = unit
+            return unit.id
+        self._doc_unit_calls[key] = unit
         self.node(unit.id, "Unit", name=unit.name, short_name=printed, kind=unit.kind, city=unit.city,
                   place=unit.place, aliases=sorted(unit.aliases | ({printed} if printed else set())),
                   jurisdiction=unit.jurisdiction, adcode=unit.adcode)
@@ -402,7 +409,7 @@ def _event_edges(builder: "GraphBuilder", resolver: UnitResolver) -> None:
         unit = builder._governed.get(uid)
         if unit is None or not unit.adcode:
             continue
-        for event in events_for(unit.name, resolver.table.get(unit.adcode)):
+        for event in _events_for(unit.name, resolver.table.get(unit.adcode)):
             eid = builder.node(event.id, "ChangeEvent", name=event.name, kind=event.kind, date=event.date,
                                cited=event.source, jurisdiction=event.jurisdiction)
             if unit.name in event.original:
@@ -410,6 +417,29 @@ def _event_edges(builder: "GraphBuilder", resolver: UnitResolver) -> None:
             if unit.name in event.resulting:
                 builder.edge(eid, uid, "RESULTING_ORGANIZATION", inferred=True, basis="change_events")
     del g
+
+
+_EVENTS: dict = {}  # (name, division) -> events_for(name, division), for the tables in _EVENTS_OF
+_EVENTS_OF: list = [None, None]  # the change-event rows and division table the answers were read from
+
+
+def _events_for(name: str, owner) -> tuple:
+    """:func:`~dutygraph.resolve.changes.events_for`, remembered: a unit is named by many documents (asked
+    again when the change-event rows or the division table were read anew)."""
+    from ..resolve.changes import _rows
+    from ..resolve.divisions import divisions
+
+    tables = [_rows(), divisions()]
+    if tables[0] is not _EVENTS_OF[0] or tables[1] is not _EVENTS_OF[1]:
+        _EVENTS.clear()
+        _EVENTS_OF[:] = tables
+    key = (name, owner)
+    found = _EVENTS.get(key)
+    if found is None:
+        if len(_EVENTS) > 1 << 16:
+            _EVENTS.clear()
+        found = _EVENTS[key] = tuple(events_for(name, owner))
+    return found
 
 
 def _city_and_gazetteer(doc: Document, jurisdiction: Jurisdiction | None) -> tuple[Gazetteer | None, str | None]:

@@ -104,9 +104,10 @@ def _basis(task: Task, annexes: set[int], terms: list[str], mentions, task_proje
             return "explicit_reference", m.group(0)
     inside_projects = [(m.start, m.end) for m in mentions]
     for term in terms:
-        for hit in re.finditer(re.escape(term), task.text):
-            if not any(s <= hit.start() < e for s, e in inside_projects):
-                return "names_program", term
+        if term in task.text:  # most terms are not: no pattern is looked up for them
+            for hit in re.finditer(re.escape(term), task.text):
+                if not any(s <= hit.start() < e for s, e in inside_projects):
+                    return "names_program", term
         if task.zone and term in task.zone:
             return "names_program", task.zone
     for m in mentions:

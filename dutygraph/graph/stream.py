@@ -36,11 +36,43 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from .schema import DOCUMENT_LABELS, EDGE_PROPERTIES, NODE_PROPERTIES
+from bisect import bisect_left
+
+from .schema import DOCUMENT_LABELS, EDGE_PROPERTIES, NODE_PROPERTIES, UNION_PROPERTIES, preferred
 from .staging import SHARED, EdgeKey, Stage
-from .tables import _merge
 
 PART_SIZE = 32  # documents per staged part (and per task of a worker process)
+
+
+def _first(row: dict) -> dict:
+    """A copy of a row met for the first time, its lists (``documents``, ``aliases``) sorted and distinct."""
+    new = dict(row)
+    for k in UNION_PROPERTIES:
+        if new.get(k) is not None:
+            new[k] = sorted(set(new[k]))
+    return new
+
+
+def _absorb(old: dict, new: dict) -> None:
+    """Merge ``new`` into ``old`` as :func:`~dutygraph.graph.tables._merge` does (lists united and sorted, of two
+    other values the :func:`~dutygraph.graph.schema.preferred` one), a few new list items put in place in
+    ``old``'s sorted list: a unit named by thousands of documents is not sorted again for every part."""
+    for k, value in new.items():
+        if k in UNION_PROPERTIES:
+            have = old.get(k)
+            if value is None:
+                continue
+            if have is None:
+                old[k] = sorted(set(value))
+            elif len(value) > 16:
+                old[k] = sorted(set(have) | set(value))
+            else:
+                for item in value:
+                    i = bisect_left(have, item)
+                    if i == len(have) or have[i] != item:
+                        have.insert(i, item)
+        else:
+            old[k] = preferred(old.get(k), value)
 
 
 class SharedIndex:
@@ -64,9 +96,9 @@ class SharedIndex:
             for row in (rows.values() if isinstance(rows, dict) else rows):
                 old = have.get(row["id"])
                 if old is None:
-                    have[row["id"]] = dict(row)
+                    have[row["id"]] = _first(row)
                 else:
-                    _merge(old, row)
+                    _absorb(old, row)
 
     def add_edges(self, rows_by_key) -> None:
         for key, rows in rows_by_key.items():
@@ -75,9 +107,9 @@ class SharedIndex:
                 ends = (row["source"], row["target"])
                 old = have.get(ends)
                 if old is None:
-                    have[ends] = dict(row)
+                    have[ends] = _first(row)
                 else:
-                    _merge(old, row)
+                    _absorb(old, row)
 
     def merge(self, other: "SharedIndex") -> None:
         self.add_nodes(other.nodes)
@@ -112,15 +144,10 @@ def split(graph, nquads: bool = True) -> Split:
     none if ``nquads`` is false: a sink without RDF, such as the Neo4j import, saves a third of the time).
     The N-Quads are the embedded store's: without the token index (``dg:textToken``), which ladybug holds
     beside them (RDF shape 3)."""
-    from .rdf import SHARED as SHARED_KEY
-    from .rdf import graph_name, graph_ntriples
+    from .nquads import document_nquads
 
     own_nodes, shared_nodes, own_edges, shared_edges = _rows(graph)
-    if nquads:
-        nquads = [body.replace(b" .\n", f" <{graph_name(key)}> .\n".encode())
-                  for key, body in graph_ntriples(graph, tokens=False).items() if key != SHARED_KEY]
-    else:
-        nquads = []
+    nquads = document_nquads(graph) if nquads else []
     documents = {r["id"]: r.get("sha256") for r in own_nodes.get("Document", ())}
     return Split(own_nodes, own_edges, shared_nodes, shared_edges, nquads, documents,
                  sum(map(len, own_edges.values())) + sum(map(len, shared_edges.values())))
@@ -135,7 +162,9 @@ def _rows(graph) -> tuple[dict, dict, dict, dict]:
     own_nodes: dict[str, list[dict]] = {}
     shared_nodes: dict[str, list[dict]] = {}
     labels = {}
-    for n, data in sorted(graph.nodes(data=True), key=lambda item: item[0]):
+    attributes = graph._node  # networkx's own dicts, read without its views (a few µs a node or edge)
+    for n in sorted(attributes):
+        data = attributes[n]
         label = labels[n] = data["label"]
         if label in DOCUMENT_LABELS:
             own_nodes.setdefault(label, []).append(data)
@@ -143,7 +172,10 @@ def _rows(graph) -> tuple[dict, dict, dict, dict]:
             shared_nodes.setdefault(label, []).append({p: data.get(p) for p in NODE_PROPERTIES[label]})
     own_edges: dict[EdgeKey, list[dict]] = {}
     shared_edges: dict[EdgeKey, list[dict]] = {}
-    for u, v, _, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[2], e[0], e[1])):
+    edges = [(k, u, v, data) for u, targets in graph._adj.items() for v, keyed in targets.items()
+             for k, data in keyed.items()]
+    edges.sort(key=lambda e: (e[0], e[1], e[2]))
+    for _, u, v, data in edges:
         key = (data["type"], labels[u], labels[v])
         if data.get("document") is not None:
             row = dict(data)

@@ -154,7 +154,7 @@ _FULL_PLACE_ENDINGS = tuple("省市县区镇乡村州旗")
 _LOCATIVE_MAX = 6
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True, slots=True)  # never changed; not frozen: made fast (many per text)
 class _Tok:
     start: int
     end: int
@@ -291,7 +291,7 @@ def _full_place(word: str) -> bool:
 # ---------------------------------------------------------------- reading one item
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True, slots=True)  # never changed; not frozen: made fast (many per text)
 class _Piece:
     kind: str  # chunk, or a token category
     start: int
@@ -300,7 +300,7 @@ class _Piece:
     toks: tuple[_Tok, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True, slots=True)  # never changed; not frozen: made fast (many per text)
 class _Res:
     kind: str  # work | area | bare | none
     name: str = ""
@@ -418,7 +418,7 @@ def _pieces(text: str, toks: list[_Tok]) -> list[list[_Piece]]:
     return segments
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True, slots=True)  # never changed; not frozen: made fast (many per text)
 class _Head:
     type: str
     text: str
@@ -698,9 +698,26 @@ def find_projects(text: str, places: Iterable[str] = ()) -> list[ProjectMention]
     ``places`` are known place names (a city's districts, zones and their aliases);
     one printed in full before a name is not part of it, and none is reported itself.
     """
-    if not text:
+    if not text or not _may_name_work(text):
         return []
     return list(_find(text, tuple(sorted({p for p in places if len(p) >= 2}))))
+
+
+@lru_cache(maxsize=1)
+def _work_words() -> re.Pattern:
+    """Any type word of a work (not area, stop or word), or 期 (a phase makes a work without one)."""
+    words = sorted((w for w, k in project_suffixes().items() if k not in _NOT_WORKS), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, [*words, "期"])))
+
+
+def _may_name_work(text: str) -> bool:
+    """Whether ``text`` holds a work's type word or 期: every name found ends with a type word of a work or has
+    a phase (a list's shared head is one too), so a text without either names none, and is not read.
+
+    >>> _may_name_work("加强组织领导,落实工作责任"), _may_name_work("建设岳阳东路"), _may_name_work("ART示范线一期")
+    (False, True, True)
+    """
+    return _work_words().search(text) is not None
 
 
 @lru_cache(maxsize=4096)

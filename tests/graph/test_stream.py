@@ -139,3 +139,21 @@ def test_files_that_give_no_document_load_nothing(tmp_path):
         counts, result = store.load_files([empty])
     assert counts is None and len(result.failures) == 1
     assert sorted(p.name for p in (tmp_path / "store").iterdir()) == ["write.lock"]
+
+
+def test_the_shared_index_merges_lists_as_the_tables_merge_them():
+    import random
+
+    from dutygraph.graph.tables import _merge
+
+    rng = random.Random(3)
+    rows = [{"id": "unit/a", "short_name": rng.choice(["市发改委", "市发展和改革委员会", None]),
+             "aliases": None if rng.random() < 0.2 else sorted({rng.choice("abcdef") for _ in range(rng.randrange(3))}),
+             "documents": sorted({f"doc/{rng.randrange(400):03d}" for _ in range(rng.choice([1, 2, 40]))})}
+            for _ in range(300)]
+    index, expected = SharedIndex(), dict(rows[0])
+    for r in rows:
+        index.add_nodes({"Unit": [r]})
+    for r in rows[1:]:
+        _merge(expected, r)
+    assert index.nodes["Unit"]["unit/a"] == expected
