@@ -46,13 +46,16 @@ from typing import Iterable
 from ..errors import QueryError, StoreError
 from . import vocab as v
 from .query_guard import check_sparql, oxigraph_error
-from .rdf import ChunkReader, documents_query, insert_data, replace_update, sparql_counts, trig_chunks
+from .schema import SHARED_LABELS
+from .rdf import (ChunkReader, delete_descriptions, delete_documents, documents_query, insert_data,
+                  replace_update, sparql_counts, trig_chunks)
 from .rows import document_ids
 
 # pyoxigraph bulk loads run at once into one store (``$DUTYGRAPH_OXIGRAPH_LOADERS``, default 1). Its bulk
 # loader keeps about one core busy; two at once take nearly half the time on two free cores, but each holds
 # some 2 GB of batches: measured on 10,000 generated plans, two at once passed 6 GB (benchmarks/corpus_load.py).
 BULK_LOADERS = max(1, int(os.environ.get("DUTYGRAPH_OXIGRAPH_LOADERS") or 1))
+DELETE_BATCH = 64  # documents whose triples one update deletes (a reload): one transaction holds what it deletes
 
 _XSD_PY = {v.XSD + "integer": int, v.XSD + "int": int, v.XSD + "long": int, v.XSD + "double": float,
            v.XSD + "decimal": float, v.XSD + "float": float, v.XSD + "boolean": lambda s: s == "true"}
@@ -198,10 +201,13 @@ class OxigraphStore:
         return next(iter(self.store.quads_for_pattern(None, None, None, None)), None) is None
 
     def _has_shared(self) -> bool:
+        """Whether the default graph describes a shared resource (each description has its rdf:type)."""
         import pyoxigraph as ox
 
-        shared = ox.NamedNode(v.SHARED_GRAPH)
-        return next(iter(self.store.quads_for_pattern(None, None, None, shared)), None) is not None
+        a = ox.NamedNode(v.RDF_TYPE)
+        return any(next(iter(self.store.quads_for_pattern(None, a, ox.NamedNode(v.CLASSES[label]),
+                                                          ox.DefaultGraph())), None) is not None
+                   for label in SHARED_LABELS)
 
     def load(self, graph) -> None:
         """Replace the documents of ``graph`` by their new named graphs; nothing changes if it fails."""
@@ -225,16 +231,18 @@ class OxigraphStore:
 
     def load_staged(self, stage, replaced: list[str], shared: bytes, touched: list[str],
                     parts: "PartLoader | None" = None) -> None:
-        """Bulk-load a staging folder (:class:`~dutygraph.graph.staging.Stage`) into this store.
+        """Bulk-load a staging folder (:class:`~dutygraph.graph.staging.Stage`) into this store's default graph.
 
-        The named graphs of ``replaced`` are dropped; what the shared graph says of the
-        ``touched`` subjects (IRIs) is deleted and ``shared`` (N-Triples: their new
-        description, from the merged rows) loaded in its place; the documents' named
-        graphs are bulk-loaded from the staged N-Quads — by ``parts`` (a :class:`PartLoader`
-        that has been loading them while they were staged: it is waited for, and it dropped
-        the replaced graphs itself), or here (by :data:`BULK_LOADERS` loads at once: each
-        takes about 2 GB). Cost follows what is loaded, not the store. Not transactional:
-        it is meant for a store that is thrown away if a load fails (a generation built aside).
+        The embedded store's layout (RDF shape 4): every triple in the default graph, no named
+        graph. The triples of ``replaced`` are deleted (:func:`~dutygraph.graph.rdf.delete_documents`);
+        what the store says of the ``touched`` shared subjects (IRIs), but the documents'
+        references to them, is deleted and ``shared`` (N-Triples: their new description, from
+        the merged rows) loaded in its place; the documents' triples are bulk-loaded from the
+        staged N-Triples — by ``parts`` (a :class:`PartLoader` that has been loading them while
+        they were staged: it is waited for, and it deleted the replaced documents itself), or here
+        (by :data:`BULK_LOADERS` loads at once: each takes about 2 GB). Cost follows what is
+        loaded, not the store. Not transactional: it is meant for a store that is thrown away if a
+        load fails (a generation built aside).
         """
         import pyoxigraph as ox
 
@@ -245,16 +253,14 @@ class OxigraphStore:
         store = self.store
         try:
             if parts is None:
-                if replaced:
-                    store.update(" ;\n".join(f"DROP SILENT GRAPH <{v.graph_iri(d)}>" for d in replaced))
+                for k in range(0, len(replaced), DELETE_BATCH):
+                    store.update(delete_documents(replaced[k:k + DELETE_BATCH]))
                 self._bulk_load_parallel(stage)
             if touched and self._has_shared():
                 for k in range(0, len(touched), 2000):
-                    values = " ".join(f"<{iri}>" for iri in touched[k:k + 2000])
-                    store.update(f"DELETE {{ GRAPH <{v.SHARED_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {values} }}"
-                                 f" GRAPH <{v.SHARED_GRAPH}> {{ ?s ?p ?o }} }}")
+                    store.update(delete_descriptions(touched[k:k + 2000]))
             if shared:
-                store.bulk_load(shared, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(v.SHARED_GRAPH), lenient=True)
+                store.bulk_load(shared, ox.RdfFormat.N_TRIPLES, lenient=True)
         except (OSError, SyntaxError, ValueError, TypeError) as exc:
             raise StoreError(f"{self.path}: load failed, nothing changed: {exc}") from exc
 
@@ -272,7 +278,7 @@ class OxigraphStore:
         store = self.store
 
         def load(group):
-            store.bulk_load(stage.nquads_stream(group), ox.RdfFormat.N_QUADS, lenient=True)
+            store.bulk_load(stage.nquads_stream(group), ox.RdfFormat.N_TRIPLES, lenient=True)
 
         with ThreadPoolExecutor(len(groups)) as pool:
             for future in [pool.submit(load, g) for g in groups]:
@@ -392,11 +398,11 @@ class PartLoader:
         start = time.perf_counter()
         store = self.store.store
         replaced = [d for _, docs, _ in batch for d in docs if d in self.existing]
-        if replaced:
-            store.update(" ;\n".join(f"DROP SILENT GRAPH <{v.graph_iri(d)}>" for d in replaced))
+        for k in range(0, len(replaced), DELETE_BATCH):
+            store.update(delete_documents(replaced[k:k + DELETE_BATCH]))
         files = [f for f in (self.stage.nquads_part(part) for part, _, _ in batch) if f is not None]
         if files:
-            store.bulk_load(_Abortable(self.stage.nquads_stream(files), self._stop), ox.RdfFormat.N_QUADS,
+            store.bulk_load(_Abortable(self.stage.nquads_stream(files), self._stop), ox.RdfFormat.N_TRIPLES,
                             lenient=True)
         with self._lock:
             self.seconds += time.perf_counter() - start
