@@ -146,6 +146,25 @@ def test_reloading_an_edited_document_replaces_it(tmp_path, store, seed_doc, sec
     assert "9月底前" in {r["d"] for r in deadlines} and "6月底前" not in {r["d"] for r in deadlines}
 
 
+def test_after_a_reload_the_sparql_half_says_what_the_cypher_half_holds(tmp_path, store, seed_doc, second_doc):
+    """RDF shape 4: a reloaded document's old triples are deleted from the default graph by their subjects, none
+    of another document's or of a shared description goes: the SPARQL half holds exactly the RDF of the graph
+    ladybug holds (a unit only the old version named is gone from both)."""
+    import pyoxigraph as ox
+
+    edited = tmp_path / "edited" / SECOND.name
+    edited.parent.mkdir()
+    edited.write_text(SECOND.read_text(encoding="utf-8").replace("各区人民政府、市财政局", "各区人民政府"),
+                      encoding="utf-8")
+    store.load([seed_doc, second_doc])
+    store.load([load(edited)])
+    reference = ox.Store()
+    reference.load(b"".join(graph_ntriples(store.graph(), tokens=False).values()), ox.RdfFormat.N_TRIPLES)
+    held = {str(q) for q in store._stores()[1].store}
+    assert held == {str(q) for q in reference} and len(held) > 1000
+    assert store.sparql("ASK { ?u rdfs:label '株洲市财政局' }") is False
+
+
 def _fail(*args, **kwargs):
     raise RuntimeError("injected fault")
 
