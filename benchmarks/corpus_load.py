@@ -6,8 +6,8 @@ so that its peak memory is its own:
 
 - ``load``: files streamed into a new embedded store (ladybug + pyoxigraph), what
   ``dutygraph load DIR --store S`` does: read, resolve and build each document in
-  worker processes (one per core) into staged Parquet shards and N-Quads parts,
-  then ladybug ``COPY FROM`` the shards and pyoxigraph ``bulk_load`` the N-Quads,
+  worker processes (one per core) into staged Parquet shards and N-Triples parts,
+  then ladybug ``COPY FROM`` the shards and pyoxigraph ``bulk_load`` the N-Triples (into its default graph),
   into a generation built aside and committed;
 - ``neo4j-import``: ``dutygraph load DIR --neo4j-import`` into a new Neo4j home: files
   read, resolved and built in worker processes that write CSV straight away (a few files
@@ -22,14 +22,14 @@ so that its peak memory is its own:
   ``Neo4jStore.load``; the server's CPU is printed apart (not in the case's CPU);
 - ``limits``: the stores' own bulk rates on the same staged files, measured in the
   same run: the corpus is staged once (kept), then ladybug copies every shard into an
-  empty database (``COPY FROM``, nothing else) and pyoxigraph bulk-loads the N-Quads
+  empty database (``COPY FROM``, nothing else) and pyoxigraph bulk-loads the N-Triples
   into an empty store; the ratio of each load step to these is printed;
 - ``append``: a store of all plans but the last 300 is loaded (measured too: ``append-base``), then
   the last 300 are added, against the same 300 into an empty store; with ``--keep-store DIR`` the
   store of all the plans is kept in ``DIR/store-SIZE`` (to time queries on it:
   ``query_latency.py --loaded-store``), else it is deleted;
-- ``quads`` (not run by default): the N-Quads of the documents' named graphs of the first
-  ``QUADS_PLANS`` plans (staged, in worker processes), counted by predicate: quads per plan,
+- ``quads`` (not run by default): the staged triples of the documents of the first
+  ``QUADS_PLANS`` plans (in worker processes; the embedded store's default graph), counted by predicate: quads per plan,
   the share of each predicate, and bytes per plan (what pyoxigraph's bulk load takes);
 - ``build``, ``parquet``, ``extract-parquet`` (not run by default): read and build the
   whole graph in memory (``dutygraph build``), and write its Parquet tables
@@ -263,7 +263,7 @@ def run_limits(files: list[Path], work: Path) -> dict:
     cpu["ladybug COPY"] = _cpu() - c
     store = ox.Store(str(work / "limit-oxigraph"))
     t, c = time.perf_counter(), _cpu()
-    store.bulk_load(stage.nquads_stream(), ox.RdfFormat.N_QUADS, lenient=True)
+    store.bulk_load(stage.nquads_stream(), ox.RdfFormat.N_TRIPLES, lenient=True)
     store.flush()
     steps["oxigraph bulk_load"] = time.perf_counter() - t
     cpu["oxigraph bulk_load"] = _cpu() - c
@@ -275,7 +275,7 @@ def run_limits(files: list[Path], work: Path) -> dict:
 
 
 def run_quads(files: list[Path], work: Path) -> dict:
-    """Stage the first QUADS_PLANS plans and count the quads of their named graphs by predicate."""
+    """Stage the first QUADS_PLANS plans and count the triples of their documents by predicate."""
     from collections import Counter
 
     from dutygraph.graph.staging import Stage
@@ -480,11 +480,11 @@ def ratios(rows: list[dict]) -> list[str]:
 
 
 def quads_lines(rows: list[dict]) -> list[str]:
-    """Quads per plan of the documents' named graphs, by predicate (the ``quads`` case)."""
+    """Quads (triples) per plan of the documents, by predicate (the ``quads`` case)."""
     out = []
     for r in (r for r in rows if r["case"] == "quads"):
         out.append(f"{r['plans']} plans (the first {r['documents']} staged): {r['quads_per_plan']:,.0f} quads and "
-                   f"{r['bytes_per_plan'] / 1024:,.0f} KiB of N-Quads per plan in the documents' graphs")
+                   f"{r['bytes_per_plan'] / 1024:,.0f} KiB of N-Triples per plan in the documents' triples")
         for p, n in r["by_predicate"].items():
             out.append(f"  {n:8.1f} {n / r['quads_per_plan']:6.1%}  {p}")
     return out

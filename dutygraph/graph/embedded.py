@@ -7,7 +7,7 @@ Layout (see docs/store.md for the design, each crash point and what happens afte
     .dutygraph/write.lock        held (flock) by the one process loading into the store
     .dutygraph/g000007/          the current generation, never changed once committed:
         graph.lbug               ladybug database: the Neo4j schema, for Cypher
-        oxigraph/                pyoxigraph store: one named graph per document, their merge as default graph
+        oxigraph/                pyoxigraph store: every triple in its default graph (docs/store.md)
         reader.lock              held shared (flock) by every process reading this generation
 
 A load builds the next generation aside (a copy of the current one: the ladybug
@@ -117,7 +117,7 @@ class EmbeddedStore:
         self._ladybug: LadybugStore | None = None
         self._oxigraph: OxigraphStore | None = None
         self._reader_lock: int | None = None
-        self.last_bulk_load: dict = {}  # of the last load: pyoxigraph's document graphs (seconds, loads, quads)
+        self.last_bulk_load: dict = {}  # of the last load: pyoxigraph's documents' triples (seconds, loads, quads)
 
     @property
     def meta_path(self) -> Path:
@@ -341,8 +341,8 @@ class EmbeddedStore:
 
     def _load_halves(self, new: Path, stage, replaced: list[str], oxigraph: OxigraphStore,
                      parts: PartLoader) -> tuple[dict, dict]:
-        """Bulk-load the staging folder into both halves of generation ``new`` (pyoxigraph's document graphs
-        are being loaded by ``parts`` meanwhile): the counts, the documents' hashes. The shared RDF graph is
+        """Bulk-load the staging folder into both halves of generation ``new`` (pyoxigraph's documents' triples
+        are being loaded by ``parts`` meanwhile): the counts, the documents' hashes. The shared RDF descriptions are
         rewritten for the shared nodes and relationships the load touched, from ladybug's merged rows (the
         property graph's merge rules are the only ones)."""
         from .rdf import rows_ntriples

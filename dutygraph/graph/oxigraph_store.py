@@ -1,23 +1,26 @@
-"""The graph in pyoxigraph, for SPARQL: one named graph per document and the shared graph.
+"""The graph in pyoxigraph, for SPARQL.
 
-Queries see the union of the named graphs as their default graph: the merged
-graph, each triple once (see :mod:`dutygraph.graph.rdf`); ``GRAPH ?g`` reaches
-each document's contribution. A load is one SPARQL UPDATE
-(:func:`~dutygraph.graph.rdf.replace_update`: drop the documents' graphs,
-``INSERT DATA`` the new ones, keep the preferred of two values of a shared
-resource's property, delete shared resources no longer referenced),
-which Oxigraph applies in one transaction, so a failed load changes nothing
-(``INSERT DATA`` of one document took 1 s here; staging graphs moved in with
-``MOVE`` took 4 s). Into an empty store everything is bulk-loaded at once
-(``bulk_load`` of TriG, not transactional: a failure clears the store, which is
-how it was).
+Two layouts, one query surface: queries see the union of every graph as their default
+graph (``use_default_graph_as_union``, which includes the default graph itself), so they
+answer the same in both.
 
-The embedded store loads by the bulk path instead (:meth:`OxigraphStore.load_staged`:
-staged N-Quads bulk-loaded, into a generation built aside), the documents' graphs
-while the documents are still being read (:class:`PartLoader`: a thread of its own
-bulk-loads each staged part as it is written, so the bulk load, which keeps about one
-core busy, runs beside the worker processes instead of after them);
-``load`` stays for a store written in place.
+- **The embedded store's** (RDF shape 4; :meth:`OxigraphStore.load_staged` and
+  :class:`PartLoader`): every triple in the default graph, no named graph. Staged
+  N-Triples are bulk-loaded into a generation built aside, the documents' triples while
+  the documents are still being read (:class:`PartLoader`: a thread of its own bulk-loads
+  each staged part as it is written, so the bulk load, which keeps about one core busy,
+  runs beside the worker processes instead of after them). A default-graph triple has
+  three indexes (spo, pos, osp), a named graph's quad six: the same triples load for
+  about 40 % less CPU. A reload deletes a document's triples by their subjects
+  (:func:`~dutygraph.graph.rdf.delete_documents`).
+- **A store written in place** (:meth:`OxigraphStore.load`, as exports and servers
+  hold the RDF: one named graph per document and the shared graph; ``GRAPH ?g`` reaches
+  each document's contribution). A load is one SPARQL UPDATE
+  (:func:`~dutygraph.graph.rdf.replace_update`: drop the documents' graphs, ``INSERT DATA``
+  the new ones, keep the preferred of two values of a shared resource's property, delete
+  shared resources no longer referenced), which Oxigraph applies in one transaction, so a
+  failed load changes nothing. Into an empty store everything is bulk-loaded at once
+  (``bulk_load`` of TriG, not transactional: a failure clears the store, which is how it was).
 
 pyoxigraph has no ``close()``: a store is released when nothing refers to it,
 query results included; :meth:`OxigraphStore.sparql` turns results into plain
@@ -46,13 +49,16 @@ from typing import Iterable
 from ..errors import QueryError, StoreError
 from . import vocab as v
 from .query_guard import check_sparql, oxigraph_error
-from .rdf import ChunkReader, documents_query, insert_data, replace_update, sparql_counts, trig_chunks
+from .schema import SHARED_LABELS
+from .rdf import (ChunkReader, delete_descriptions, delete_documents, documents_query, insert_data,
+                  replace_update, sparql_counts, trig_chunks)
 from .rows import document_ids
 
 # pyoxigraph bulk loads run at once into one store (``$DUTYGRAPH_OXIGRAPH_LOADERS``, default 1). Its bulk
 # loader keeps about one core busy; two at once take nearly half the time on two free cores, but each holds
 # some 2 GB of batches: measured on 10,000 generated plans, two at once passed 6 GB (benchmarks/corpus_load.py).
 BULK_LOADERS = max(1, int(os.environ.get("DUTYGRAPH_OXIGRAPH_LOADERS") or 1))
+DELETE_BATCH = 64  # documents whose triples one update deletes (a reload): one transaction holds what it deletes
 
 _XSD_PY = {v.XSD + "integer": int, v.XSD + "int": int, v.XSD + "long": int, v.XSD + "double": float,
            v.XSD + "decimal": float, v.XSD + "float": float, v.XSD + "boolean": lambda s: s == "true"}
@@ -198,10 +204,13 @@ class OxigraphStore:
         return next(iter(self.store.quads_for_pattern(None, None, None, None)), None) is None
 
     def _has_shared(self) -> bool:
+        """Whether the default graph describes a shared resource (each description has its rdf:type)."""
         import pyoxigraph as ox
 
-        shared = ox.NamedNode(v.SHARED_GRAPH)
-        return next(iter(self.store.quads_for_pattern(None, None, None, shared)), None) is not None
+        a = ox.NamedNode(v.RDF_TYPE)
+        return any(next(iter(self.store.quads_for_pattern(None, a, ox.NamedNode(v.CLASSES[label]),
+                                                          ox.DefaultGraph())), None) is not None
+                   for label in SHARED_LABELS)
 
     def load(self, graph) -> None:
         """Replace the documents of ``graph`` by their new named graphs; nothing changes if it fails."""
@@ -225,16 +234,18 @@ class OxigraphStore:
 
     def load_staged(self, stage, replaced: list[str], shared: bytes, touched: list[str],
                     parts: "PartLoader | None" = None) -> None:
-        """Bulk-load a staging folder (:class:`~dutygraph.graph.staging.Stage`) into this store.
+        """Bulk-load a staging folder (:class:`~dutygraph.graph.staging.Stage`) into this store's default graph.
 
-        The named graphs of ``replaced`` are dropped; what the shared graph says of the
-        ``touched`` subjects (IRIs) is deleted and ``shared`` (N-Triples: their new
-        description, from the merged rows) loaded in its place; the documents' named
-        graphs are bulk-loaded from the staged N-Quads — by ``parts`` (a :class:`PartLoader`
-        that has been loading them while they were staged: it is waited for, and it dropped
-        the replaced graphs itself), or here (by :data:`BULK_LOADERS` loads at once: each
-        takes about 2 GB). Cost follows what is loaded, not the store. Not transactional:
-        it is meant for a store that is thrown away if a load fails (a generation built aside).
+        The embedded store's layout (RDF shape 4): every triple in the default graph, no named
+        graph. The triples of ``replaced`` are deleted (:func:`~dutygraph.graph.rdf.delete_documents`);
+        what the store says of the ``touched`` shared subjects (IRIs), but the documents'
+        references to them, is deleted and ``shared`` (N-Triples: their new description, from
+        the merged rows) loaded in its place; the documents' triples are bulk-loaded from the
+        staged N-Triples — by ``parts`` (a :class:`PartLoader` that has been loading them while
+        they were staged: it is waited for, and it deleted the replaced documents itself), or here
+        (by :data:`BULK_LOADERS` loads at once: each takes about 2 GB). Cost follows what is
+        loaded, not the store. Not transactional: it is meant for a store that is thrown away if a
+        load fails (a generation built aside).
         """
         import pyoxigraph as ox
 
@@ -245,21 +256,19 @@ class OxigraphStore:
         store = self.store
         try:
             if parts is None:
-                if replaced:
-                    store.update(" ;\n".join(f"DROP SILENT GRAPH <{v.graph_iri(d)}>" for d in replaced))
+                for k in range(0, len(replaced), DELETE_BATCH):
+                    store.update(delete_documents(replaced[k:k + DELETE_BATCH]))
                 self._bulk_load_parallel(stage)
             if touched and self._has_shared():
                 for k in range(0, len(touched), 2000):
-                    values = " ".join(f"<{iri}>" for iri in touched[k:k + 2000])
-                    store.update(f"DELETE {{ GRAPH <{v.SHARED_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {values} }}"
-                                 f" GRAPH <{v.SHARED_GRAPH}> {{ ?s ?p ?o }} }}")
+                    store.update(delete_descriptions(touched[k:k + 2000]))
             if shared:
-                store.bulk_load(shared, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(v.SHARED_GRAPH), lenient=True)
+                store.bulk_load(shared, ox.RdfFormat.N_TRIPLES, lenient=True)
         except (OSError, SyntaxError, ValueError, TypeError) as exc:
             raise StoreError(f"{self.path}: load failed, nothing changed: {exc}") from exc
 
     def _bulk_load_parallel(self, stage) -> None:
-        """Bulk-load the staged N-Quads parts, split in :data:`BULK_LOADERS` groups, each by one thread."""
+        """Bulk-load the staged N-Triples parts, split in :data:`BULK_LOADERS` groups, each by one thread."""
         import pyoxigraph as ox
         from concurrent.futures import ThreadPoolExecutor
 
@@ -272,7 +281,7 @@ class OxigraphStore:
         store = self.store
 
         def load(group):
-            store.bulk_load(stage.nquads_stream(group), ox.RdfFormat.N_QUADS, lenient=True)
+            store.bulk_load(stage.nquads_stream(group), ox.RdfFormat.N_TRIPLES, lenient=True)
 
         with ThreadPoolExecutor(len(groups)) as pool:
             for future in [pool.submit(load, g) for g in groups]:
@@ -298,15 +307,15 @@ class _Abortable(io.RawIOBase):
 
 
 class PartLoader:
-    """Bulk-loads the documents' named graphs of staged parts into a store, in threads of their own, while
-    more parts are staged: :meth:`add` a part as soon as it is written, :meth:`finish` when all are.
+    """Bulk-loads the documents' triples of staged parts into a store's default graph, in threads of their own,
+    while more parts are staged: :meth:`add` a part as soon as it is written, :meth:`finish` when all are.
 
     Each of ``threads`` threads (default :data:`BULK_LOADERS`) takes the parts waiting when
     it is free, up to :data:`PART_BATCH_QUADS` quads, and loads them by one ``bulk_load``
     (pyoxigraph's bulk loader sorts a batch of up to a million quads in memory, some 0.7 GB,
     so memory stays that of one batch per thread whatever the number of documents); before
-    it, the named graphs of those of its documents that are in ``existing`` (the store's
-    documents before this load) are dropped, so a reload replaces. Not transactional, like
+    it, the triples of those of its documents that are in ``existing`` (the store's
+    documents before this load) are deleted, so a reload replaces. Not transactional, like
     :meth:`OxigraphStore.load_staged`: for a store built aside. ``seconds`` (summed over the
     threads), ``loads`` and ``quads`` tell what the threads did.
     """
@@ -392,11 +401,11 @@ class PartLoader:
         start = time.perf_counter()
         store = self.store.store
         replaced = [d for _, docs, _ in batch for d in docs if d in self.existing]
-        if replaced:
-            store.update(" ;\n".join(f"DROP SILENT GRAPH <{v.graph_iri(d)}>" for d in replaced))
+        for k in range(0, len(replaced), DELETE_BATCH):
+            store.update(delete_documents(replaced[k:k + DELETE_BATCH]))
         files = [f for f in (self.stage.nquads_part(part) for part, _, _ in batch) if f is not None]
         if files:
-            store.bulk_load(_Abortable(self.stage.nquads_stream(files), self._stop), ox.RdfFormat.N_QUADS,
+            store.bulk_load(_Abortable(self.stage.nquads_stream(files), self._stop), ox.RdfFormat.N_TRIPLES,
                             lenient=True)
         with self._lock:
             self.seconds += time.perf_counter() - start

@@ -1,14 +1,14 @@
-"""The staging folder of a bulk load: rows as Parquet shards per label and relationship, RDF as N-Quads parts.
+"""The staging folder of a bulk load: rows as Parquet shards per label and relationship, RDF as N-Triples parts.
 
 Every bulk sink reads the same staged rows: ladybug copies the Parquet shards
 (``COPY … FROM [files]``), the Neo4j import turns them into CSV for
 ``neo4j-admin database import`` (:mod:`dutygraph.graph.neo4j_import`), and
-pyoxigraph bulk-loads the N-Quads parts rendered from the same rows. Layout::
+pyoxigraph bulk-loads the N-Triples parts rendered from the same rows. Layout::
 
     stage/nodes/{Label}/{part}.parquet              a column per schema property, in schema order
     stage/edges/{TYPE}-{From}-{To}/{part}.parquet   ``from``, ``to``, then every relationship property
     stage/tokens/{Label}/{part}.parquet             ``from`` (node id), ``to`` (token): ladybug's token index
-    stage/nquads/{part}.nq.zst                      the documents' named graphs (zstd)
+    stage/nquads/{part}.nt.zst                      the documents' triples, N-Triples (zstd; RDF shape 4)
 
 A part is what one batch of documents contributes of their own (nodes of
 :data:`~dutygraph.graph.schema.DOCUMENT_LABELS`, relationships with a
@@ -38,7 +38,7 @@ from .tables import arrow_schema
 from .text_index import token_pairs
 
 SHARED = "shared"
-NQUADS_SUFFIX = ".nq.zst"
+NQUADS_SUFFIX = ".nt.zst"  # N-Triples: the embedded store keeps every triple in its default graph
 EdgeKey = tuple[str, str, str]  # (type, source label, target label)
 
 
@@ -81,7 +81,7 @@ class Stage:
     def write_part(self, part: str, nodes: dict[str, list[dict]], edges: dict[EdgeKey, list[dict]],
                    nquads: bytes | Iterable[bytes] = b"") -> None:
         """Write one part: node rows per label, relationship rows (``source``, ``target``, properties) per
-        (type, from, to), and N-Quads text (bytes, or an iterable of byte chunks)."""
+        (type, from, to), and N-Triples text (bytes, or an iterable of byte chunks)."""
         import pyarrow as pa
         import pyarrow.parquet as pq
 
@@ -149,7 +149,7 @@ class Stage:
         return [f for f in files if (f.stem == SHARED) == shared]
 
     def nquads_part(self, part: str) -> Path | None:
-        """The N-Quads file of one part, or None if it has none."""
+        """The N-Triples file of one part, or None if it has none."""
         path = self.root / "nquads" / f"{part}{NQUADS_SUFFIX}"
         return path if path.is_file() else None
 
@@ -175,7 +175,7 @@ class Stage:
         return [key for key in edge_keys() if self.edge_files(key)]
 
     def nquads_stream(self, parts: list[Path] | None = None):
-        """The N-Quads of ``parts`` (default: every part), decompressed, as one binary stream."""
+        """The N-Triples of ``parts`` (default: every part), decompressed, as one binary stream."""
         from .rdf import ChunkReader
 
         return ChunkReader(_chunks(self.nquads_parts() if parts is None else parts))

@@ -6,7 +6,7 @@ Program, Task and Target nodes and every relationship with a ``document`` —
 and what it shares with other documents: units, places, projects, change
 events and the gazetteer facts between them. What it owns goes straight to the
 staging folder (:class:`~dutygraph.graph.staging.Stage`), in parts of a few
-dozen documents, as rows and as the N-Quads of its named graph; what it shares
+dozen documents, as rows and as the N-Triples of its triples; what it shares
 is merged into a :class:`SharedIndex`, by the rules ``build`` merges by (lists
 united, of two values of another property the :func:`~dutygraph.graph.schema.preferred`
 one), and staged once at the end. Memory is that index and one part, whatever
@@ -127,7 +127,7 @@ class SharedIndex:
 
 @dataclass
 class Split:
-    """A graph's rows split into what its documents own and what they share, and its named graphs."""
+    """A graph's rows split into what its documents own and what they share, and its documents' triples."""
 
     own_nodes: dict[str, list[dict]]
     own_edges: dict[EdgeKey, list[dict]]
@@ -140,14 +140,14 @@ class Split:
 
 def split(graph, nquads: bool = True) -> Split:
     """The rows of ``graph`` (one document's, or a whole ``build``) split into owned and shared, with
-    the N-Quads of each document's named graph (the shared graph is rendered from merged rows later;
+    the triples of each document as N-Triples (the shared ones are rendered from merged rows later;
     none if ``nquads`` is false: a sink without RDF, such as the Neo4j import, saves a third of the time).
-    The N-Quads are the embedded store's: without the token index (``dg:textToken``), which ladybug holds
-    beside them (RDF shape 3)."""
-    from .nquads import document_nquads
+    The triples are the embedded store's: for its default graph (no graph name: RDF shape 4) and
+    without the token index (``dg:textToken``), which ladybug holds beside them (RDF shape 3)."""
+    from .ntriples import document_ntriples
 
     own_nodes, shared_nodes, own_edges, shared_edges = _rows(graph)
-    nquads = document_nquads(graph) if nquads else []
+    nquads = document_ntriples(graph) if nquads else []
     documents = {r["id"]: r.get("sha256") for r in own_nodes.get("Document", ())}
     return Split(own_nodes, own_edges, shared_nodes, shared_edges, nquads, documents,
                  sum(map(len, own_edges.values())) + sum(map(len, shared_edges.values())))
@@ -198,7 +198,7 @@ class StageResult:
     tasks: int = 0
     assignments: int = 0
     relationships: int = 0  # owned relationships; shared ones are counted in the index
-    quads: int = 0  # of the documents' named graphs (the staged N-Quads)
+    quads: int = 0  # of the documents' triples (the staged N-Triples)
     index: SharedIndex = field(default_factory=SharedIndex)
 
     def add(self, other: "StageResult") -> None:
@@ -220,7 +220,7 @@ class StageResult:
 def _stage_part(stage: Stage, part: str, items: Sequence[tuple[object, str]],
                 min_coverage: float | None = None) -> StageResult:
     """Read (paths) or take (Documents) each item, build it alone with its key, and write its owned rows
-    and named graph as one part; the shared rows come back in the result's index."""
+    and triples as one part; the shared rows come back in the result's index."""
     from ..loaders.corpus import DocumentCoverage, Failure, _load_one
     from ..model import Document
     from .build import GraphBuilder

@@ -1,8 +1,8 @@
 """The PartLoader: staged parts bulk-loaded into pyoxigraph while more are staged, by several threads.
 
-Real stores and real staged plans: the quads a PartLoader leaves are those of one bulk
-load of every part, a document already in the store is replaced (its old graph dropped
-before its new one is loaded), and a part that does not load is a StoreError.
+Real stores and real staged plans: the triples a PartLoader leaves are those of one bulk
+load of every part, a document already in the store is replaced (its old triples deleted
+before its new ones are loaded), and a part that does not load is a StoreError.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def test_parts_loaded_by_two_threads_equal_one_bulk_load(tmp_path, staged):
     stage, parts = staged
     assert len(parts) == 2 and all(n > 100 for _, _, n in parts)
     reference = OxigraphStore(tmp_path / "one")
-    reference.store.bulk_load(stage.nquads_stream(), ox.RdfFormat.N_QUADS, lenient=True)
+    reference.store.bulk_load(stage.nquads_stream(), ox.RdfFormat.N_TRIPLES, lenient=True)
     store = OxigraphStore(tmp_path / "parts")
     loader = PartLoader(store, stage, batch_quads=1, threads=2)  # one part per bulk load
     for part in parts:
@@ -49,17 +49,33 @@ def test_parts_loaded_by_two_threads_equal_one_bulk_load(tmp_path, staged):
 
 
 def test_a_document_already_in_the_store_is_replaced(tmp_path, staged):
+    """The old triples of a document loaded again go (its own, its nodes', its references), another
+    document's stay: the store holds the new parts and the other document, nothing else."""
     stage, parts = staged
+    reference = OxigraphStore(tmp_path / "one")
+    reference.store.bulk_load(stage.nquads_stream(), ox.RdfFormat.N_TRIPLES, lenient=True)
+
+    def iri(node_id: str) -> ox.NamedNode:
+        return ox.NamedNode(vocab.iri(node_id))
+
+    derived, referenced = (ox.NamedNode(vocab.PROPERTIES[p][0]) for p in ("document", "documents"))
+    label = ox.NamedNode(vocab.PROPERTIES["name"][0])
+    stale = [ox.Quad(iri(SEED_ID), label, ox.Literal("old")),
+             ox.Quad(iri(f"{SEED_ID}/task/Z9"), derived, iri(SEED_ID)),
+             ox.Quad(iri(f"{SEED_ID}/task/Z9"), label, ox.Literal("a task no longer there")),
+             ox.Quad(iri("unit/gone"), referenced, iri(SEED_ID))]
+    other = [ox.Quad(iri("doc/other"), label, ox.Literal("another plan")),
+             ox.Quad(iri("doc/other/task/A1"), derived, iri("doc/other")),
+             ox.Quad(iri("unit/gone"), referenced, iri("doc/other"))]
     store = OxigraphStore(tmp_path / "store")
-    stale = ox.Quad(ox.NamedNode(vocab.iri(SEED_ID)), ox.NamedNode("https://example.org/stale"), ox.Literal("old"),
-                    ox.NamedNode(vocab.graph_iri(SEED_ID)))
-    store.store.add(stale)
-    loader = PartLoader(store, stage, existing=[SEED_ID])
+    store.store.extend(stale + other)
+    loader = PartLoader(store, stage, existing=[SEED_ID, "doc/unrelated"])
     for part in parts:
         loader.add(*part)
     loader.finish()
-    assert stale not in store.store
-    assert any(True for _ in store.store.quads_for_pattern(None, None, None, ox.NamedNode(vocab.graph_iri(SEED_ID))))
+    assert not any(q in store.store for q in stale)
+    assert quads(store) == quads(reference) | {str(q) for q in other}
+    assert not list(store.store.named_graphs())
 
 
 def test_a_part_that_does_not_load_is_a_store_error(tmp_path, staged, monkeypatch):

@@ -160,3 +160,45 @@ def test_qualification_nodes_carry_only_what_the_ends_do_not_say(two):
             assert vocab.PROPERTIES["line_first"][0] not in held, iri
     inferred = {(q.subject.value, q.object.value) for q in quads(two) if q.predicate.value == vocab.DG + "inferred"}
     assert inferred and {o for _, o in inferred} == {"true"}
+
+
+@pytest.fixture(scope="module")
+def corpus(seed_doc, tmp_path_factory):
+    """The seed, the second plan and five generated plans of the same city (units, places and projects in
+    common), built together."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate_corpus import write_corpus
+
+    folder = tmp_path_factory.mktemp("generated")
+    write_corpus(folder, 5, seed=7, city="株洲")
+    generated = [load(p) for p in sorted(folder.glob("*.txt"))]
+    return build([seed_doc, load(SECOND), *generated])
+
+
+def test_deleting_a_documents_triples_from_the_default_graph_leaves_exactly_the_others(corpus):
+    """The embedded store's layout (RDF shape 4): rdf.delete_documents takes from the default graph every
+    triple of the document's named graph and nothing else, whichever document, and several at once."""
+    from dutygraph.graph.rdf import SHARED, delete_documents, graph_ntriples
+
+    bodies = graph_ntriples(corpus, tokens=False)
+    documents = [key for key in bodies if key != SHARED]
+    assert len(documents) == 7
+
+    def store(keys) -> ox.Store:
+        s = ox.Store()
+        for key in keys:
+            s.load(bodies[key], ox.RdfFormat.N_TRIPLES)
+        return s
+
+    def held(s: ox.Store) -> set[str]:
+        return {str(q) for q in s}
+
+    everything = held(store(bodies))
+    for gone in [[d] for d in documents] + [documents[:3], documents]:
+        s = store(bodies)
+        s.update(delete_documents(gone))
+        kept = held(s)
+        assert kept == held(store(k for k in bodies if k not in gone)), gone
+        assert len(everything) - len(kept) == len(held(store(gone)))  # no triple of two documents

@@ -1,9 +1,9 @@
-"""The N-Quads of the documents' own named graphs, rendered line by line from per-predicate templates.
+"""The N-Triples of the documents' own triples, rendered line by line from per-predicate templates.
 
 What :func:`~dutygraph.graph.stream.split` stages for pyoxigraph: for each document of a
-graph (in a bulk load, one document's graph at a time), the triples
-:func:`~dutygraph.graph.rdf.graph_ntriples` puts in that document's named graph
-(without the token index, RDF shape 3), each ended by the graph's name. The
+graph (in a bulk load, one document at a time), the triples
+:func:`~dutygraph.graph.rdf.graph_ntriples` gives that document (without the token
+index, RDF shape 3), for the embedded store's default graph (RDF shape 4). The
 shared graph is not rendered here: it is rendered once, from the merged shared
 rows, at the end of a load. So the triples describing shared nodes (units,
 places, projects, change events) and gazetteer facts are never built for a
@@ -11,10 +11,8 @@ document; only the ``dcterms:isReferencedBy`` triples naming it are.
 
 Each triple is one f-string of the subject (IRI kept per document), the predicate
 (rendered once per property, with its separators) and the object; a document's
-triples are joined by its graph's tail (`` <graph> .\\n``), where
-``graph_ntriples`` builds a tuple per triple, formats it, and then rewrites every
-line end to add the graph.
-``tests/graph/test_nquads.py`` checks the two give the same quads.
+triples are joined by `` .\\n``, where ``graph_ntriples`` builds a tuple per triple
+and formats it. ``tests/graph/test_ntriples.py`` checks the two give the same triples.
 
 >>> import networkx as nx
 >>> g = nx.MultiDiGraph()
@@ -22,7 +20,7 @@ line end to add the graph.
 >>> g.add_node("unit/u", label="Unit", id="unit/u", name="U", documents=["doc/a"])
 >>> g.add_node("doc/a/task/A1-1", label="Task", id="doc/a/task/A1-1", name="T", document="doc/a")
 >>> _ = g.add_edge("unit/u", "doc/a/task/A1-1", key="LEADS", type="LEADS", document="doc/a", line_first=3)
->>> bodies = document_nquads(g)
+>>> bodies = document_ntriples(g)
 >>> len(bodies), bodies[0].count(b"\\n")
 (1, 14)
 >>> b'<https://w3id.org/dutygraph/id/unit/u> <http://purl.org/dc/terms/isReferencedBy>' in bodies[0]
@@ -37,7 +35,6 @@ from urllib.parse import quote
 
 from . import vocab as v
 from .rdf import _CLASSES, _DATE, _EDGES, _ESCAPE, _I, _NODE_SKIP, _QUALIFIER_SKIP, _ROLES
-from .rdf import graph_name
 from .schema import DOCUMENT_LABELS
 
 _PLAIN = re.compile(r"[A-Za-z0-9/\-._~]*")  # what quote(…, safe=vocab._SAFE) leaves as it is
@@ -118,10 +115,10 @@ def _properties(lines: list, subject: str, data: dict, templates: dict, default_
 _NO_DEFAULT = object()  # a default basis no value equals: every basis written, inferred only when not False
 
 
-def document_nquads(graph) -> list[bytes]:
-    """The N-Quads of each document's own named graph in ``graph`` (documents in graph order): the quads
-    :func:`~dutygraph.graph.rdf.graph_ntriples` (``tokens=False``) gives that document's graph, ended by its
-    :func:`~dutygraph.graph.rdf.graph_name`; nothing of the shared graph."""
+def document_ntriples(graph) -> list[bytes]:
+    """The N-Triples of each document's own triples in ``graph`` (documents in graph order), for the embedded
+    store's default graph (RDF shape 4): the triples :func:`~dutygraph.graph.rdf.graph_ntriples`
+    (``tokens=False``) gives that document; nothing of the shared graph."""
     out: dict[str, list[str]] = {}
     tails: dict[str, str] = {}
     iris: dict[str, str] = {}
@@ -136,7 +133,7 @@ def document_nquads(graph) -> list[bytes]:
         lines = out.get(doc)
         if lines is None:
             lines = out[doc] = []
-            tails[doc] = f" <{graph_name(doc)}> .\n"
+            tails[doc] = " .\n"
         return lines
 
     labels: dict[str, str] = {}

@@ -1,4 +1,4 @@
-"""The documents' named graphs rendered from templates (nquads) are those graph_ntriples renders, line for line."""
+"""The documents' triples rendered from templates (ntriples) are those graph_ntriples renders, line for line."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from collections import Counter
 import networkx as nx
 
 from dutygraph.graph.build import build
-from dutygraph.graph.nquads import document_nquads, node_iri
-from dutygraph.graph.rdf import SHARED, graph_name, graph_ntriples
+from dutygraph.graph.ntriples import document_ntriples, node_iri
+from dutygraph.graph.rdf import SHARED, graph_ntriples
 from dutygraph.graph.vocab import iri
 from dutygraph.loaders import load
 
@@ -19,15 +19,15 @@ def _expected(graph) -> Counter:
     lines = []
     for key, body in graph_ntriples(graph, tokens=False).items():
         if key != SHARED:
-            lines += [line[:-2] + f" <{graph_name(key)}> ." for line in body.decode().splitlines()]
+            lines += body.decode().splitlines()
     return Counter(lines)
 
 
 def _rendered(graph) -> Counter:
-    return Counter(line for body in document_nquads(graph) for line in body.decode().splitlines())
+    return Counter(line for body in document_ntriples(graph) for line in body.decode().splitlines())
 
 
-def test_the_named_graphs_of_real_plans_are_those_graph_ntriples_gives():
+def test_the_triples_of_real_plans_are_those_graph_ntriples_gives():
     files = [SEED, *sorted((ROOT / "tests" / "fixtures" / "real").glob("*.txt"))[:6]]
     graph = build([load(f) for f in files])
     expected = _expected(graph)
