@@ -986,9 +986,8 @@ class ProseReader:
         last = items[-1]
         if last.clauses or not (last.unit_lines or last.labels) or last.children:
             return None
-        if any(c.assigned() or any(b.style != "para" or b.assigned() or b.children for b in c.children)
-               for c in items[:-1]):
-            return None  # an item before the clause names its own units, or holds a list of its own
+        if any(c.assigned() or c.children for c in items[:-1]):
+            return None  # items over body paragraphs: conventions.apply_group_label decides, seeing the whole plan
         units = [(u, r, no) for clause, no in last.unit_lines for u, r in clause.assignments]
         units += [(a.unit, a.role, a.provenance.first_line) for a in self._from_labels(last)[0]]
         if not units:
