@@ -12,7 +12,7 @@ import argparse
 import time
 from pathlib import Path
 
-from dutygraph.loaders import coverage, flat_table
+from dutygraph.loaders import columns, coverage, flat_table
 from dutygraph.loaders.decode import decode_bytes
 from dutygraph.loaders.plain_text import parse_plain_text
 from dutygraph.text import units
@@ -20,7 +20,7 @@ from dutygraph.text import units
 def clear_caches() -> None:
     """Forget the caches of unit names and column labels, as for a document whose units were never seen before."""
     for fn in (units.is_unit_name, units.looks_like_unit_list, units._split_units, units.strip_noise,
-               flat_table.column_kind, coverage._read_cue):
+               flat_table.column_kind, columns.is_label, coverage._read_cue):
         fn.cache_clear()
 
 

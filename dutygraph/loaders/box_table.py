@@ -214,7 +214,7 @@ def find_box_tables(lines: list[Line], start: int = 0, end: int | None = None) -
     """Box-drawn task tables in ``lines[start:end]``: (grid, first line index, end line index)."""
     end = len(lines) if end is None else end
     out: list[tuple[Grid, int, int]] = []
-    if not any(_BOX.search(lines[k].raw) for k in range(start, end)):
+    if not _BOX.search("\n".join([lines[k].raw for k in range(start, end)])):  # one search, not one a line
         return out
     for i, j in _table_spans(lines, start, end):
         grid = _grid(lines, i, j)

@@ -21,25 +21,166 @@ any order.
 
 from __future__ import annotations
 
+import re
+
 from ..text.markers import is_row_number
-from .columns import NUMBER, TEXT, column_kinds
+from ..text.normalize import SENTENCE_PUNCT
+from .columns import NUMBER, TEXT, UNIT_KINDS, column_kinds, is_label
+from .flat_table import _LABEL_TAIL
 from .grid import Grid, GridRow
 from .lines import Line
 
 MIN_ROWS = 2
+MAX_PIECES = 24
+MAX_PIECE = 12
+_NOTE = re.compile(r"^[(（][^()（）]{1,8}[)）]$")  # (万元), （个）: a unit of measure under its label
+MAX_NAME_PIECE = 8  # a cell broken over lines: each piece short, no punctuation (城市用气 / 提升工程)
+MAX_HALF = 6  # each half of a label broken over two lines is short
+MAX_BROKEN = 2  # cells of a row broken over lines, at most
+
+
+def _join_broken(cells: list[str], kinds: list[str]) -> list[str] | None:
+    """A row's cells with the short pieces of broken text cells joined, down to one cell per column, or None."""
+    cells = list(cells)
+    k = 1
+    while len(cells) > len(kinds) and k < len(cells) - 1:
+        a, b = cells[k], cells[k + 1]
+        if kinds[min(k, len(kinds) - 1)] == TEXT and 0 < len(a) <= MAX_NAME_PIECE and 0 < len(b) <= MAX_NAME_PIECE \
+                and not any(p in a + b for p in SENTENCE_PUNCT + "，,、") and not a.isdigit() and not b.isdigit():
+            cells[k:k + 2] = [a + b]
+        else:
+            k += 1
+    return cells if len(cells) == len(kinds) else None
+
+
+def broken_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
+    """A header printed one piece a line whose labels are broken over lines (建设起 / 止年限, 总投资 / (万元),
+    责任 / 单位), put together to as many labels as the rows have cells.
+
+    The rows say how many columns there are: the lines from row 1 to row 2 (and from 2 to 3; the fewer
+    counts, a row may print a cell over two lines). Pieces are joined, surest first: a unit of measure in
+    brackets with the label above it, a label's second half (单位, 时限) with a short first half, a piece
+    that is no label with the next when together they make one, two pieces that are no labels. Each label
+    is joined once.
+
+    >>> from .lines import to_lines
+    >>> ls = to_lines("序号\\n项目\\n建设起\\n止年限\\n总投资\\n(万元)\\n责任\\n单位\\n1\\n修路\\n2023.01-2023.12\\n300\\n县交通局\\n"
+    ...               "2\\n改厕\\n2023.03-2023.10\\n120\\n县农业农村局\\n3")
+    >>> broken_header(ls, 0)
+    (['序号', '项目', '建设起止年限', '总投资(万元)', '责任单位'], 8)
+    """
+    pieces: list[str] = []
+    j = i + 1
+    n = len(lines)
+    while j < n and len(pieces) < MAX_PIECES:
+        t = lines[j].text
+        if t and is_row_number(t):
+            break
+        if t:
+            if len(t) > MAX_PIECE or any(p in t for p in SENTENCE_PUNCT + "，,、"):
+                return None
+            pieces.append(t)
+        j += 1
+    if j >= n or int(lines[j].text) != 1:
+        return None
+    width = _row_width(lines, j, len(pieces) + 1)
+    if width is None or not 3 <= width <= len(pieces):
+        return None
+    labels = _join(pieces, width - 1)
+    if labels is None:
+        return None
+    columns = [lines[i].text] + labels
+    kinds = column_kinds(columns)
+    if not any(k in UNIT_KINDS for k in kinds) or TEXT not in kinds:
+        return None
+    return columns, j
+
+
+def _row_width(lines: list[Line], j: int, most: int) -> int | None:
+    """The fewest lines with text of row 1 and row 2 (from a row number to the next), if row 2 follows."""
+    counts = []
+    number, count = 1, 0
+    for k in range(j + 1, min(len(lines), j + 3 * (most + 2))):
+        t = lines[k].text
+        if not t:
+            continue
+        if t == str(number + 1):
+            counts.append(count + 1)
+            if len(counts) == 2:
+                break
+            number, count = number + 1, 0
+        else:
+            count += 1
+    return min(counts) if counts else None
+
+
+def _join_score(a: str, b: str) -> int:
+    if len(a) <= 3 and _LABEL_TAIL.fullmatch(b):
+        return 4  # 责任 / 单位
+    if len(a) > MAX_HALF or len(b) > MAX_HALF:
+        return 0
+    if not is_label(a):
+        return 3 if is_label(a + b) else 2 if not is_label(b) else 0  # 2023年度 / 计划; 建设起 / 止年限, 资金 / 来源
+    return 1 if not is_label(b) and is_label(a + b) else 0  # 计划 / 投资额
+
+
+def _join(pieces: list[str], want: int) -> list[str] | None:
+    """``pieces`` joined to ``want`` labels, the surest joins first (each label joined once), or None.
+
+    A unit of measure in brackets (万元) goes with the label above it first; the label may still be joined
+    with the half before it (计划 / 投资额 / (亿元)).
+    """
+    labels: list[str] = []
+    notes: list[str] = []
+    for piece in pieces:
+        if _NOTE.match(piece) and labels and not notes[-1]:
+            notes[-1] = piece
+        else:
+            labels.append(piece)
+            notes.append("")
+    whole = [False] * len(labels)
+    while len(labels) > want:
+        best, at = 0, -1
+        for k in range(len(labels) - 1):
+            if whole[k] or whole[k + 1] or notes[k]:
+                continue
+            score = _join_score(labels[k], labels[k + 1])
+            if score > best:
+                best, at = score, k
+        if at < 0:
+            return None
+        labels[at:at + 2] = [labels[at] + labels[at + 1]]
+        notes[at:at + 2] = [notes[at + 1]]
+        whole[at:at + 2] = [True]
+    if len(labels) != want:
+        return None
+    return [label + note for label, note in zip(labels, notes)]
+
+
+_AMOUNT = re.compile(r"投资|资金|金额|经费|万元|亿元|数量")  # a column of amounts in a table of projects
 
 
 def text_after_cells(columns: list[str]) -> bool:
-    """Whether a text column follows a unit, leader or deadline column (the seed's reader cannot follow it)."""
+    """Whether a text column follows a unit, leader or deadline column, or a column of amounts (总投资(万元),
+    资金来源) stands between the text and the units (the seed's reader cannot follow either).
+
+    >>> text_after_cells(["序号", "项目名称", "建设内容", "总投资(万元)", "责任单位"])
+    True
+    >>> text_after_cells(["序号", "重点任务", "牵头单位", "责任单位"])
+    False
+    """
     kinds = column_kinds(columns)
     first_cell = next((k for k, kind in enumerate(kinds) if kind not in (NUMBER, TEXT)), len(kinds))
-    return kinds[:1] == [NUMBER] and TEXT in kinds[first_cell:]
+    if kinds[:1] != [NUMBER]:
+        return False
+    return TEXT in kinds[first_cell:] or any(_AMOUNT.search(label) for label in columns[2:first_cell])
 
 
 def cell_line_grid(lines: list[Line], columns: list[str], body: int) -> tuple[Grid, int] | None:
     """The rows after a header printed one label per line, when each is its row number (1, 2, 3 …) and one
     line per column; with the index where the table ends."""
     width = len(columns)
+    kinds = column_kinds(columns)
     rows: list[GridRow] = []
     k = body
     n = len(lines)
@@ -51,11 +192,22 @@ def cell_line_grid(lines: list[Line], columns: list[str], body: int) -> tuple[Gr
         if k >= n or not is_row_number(lines[k].text) or expected is not None and int(lines[k].text) != expected:
             break
         cells: list[str] = []
+        ends: list[int] = []
         first = j = k
-        while j < n and len(cells) < width:
+        following = str(int(lines[k].text) + 1)
+        while j < n and len(cells) < width + MAX_BROKEN:
             if lines[j].text or lines[j].blank_cell:
+                if len(cells) >= width and lines[j].text == following:
+                    break
                 cells.append(lines[j].text)
+                ends.append(j + 1)
             j += 1
+        if len(cells) > width:  # a cell broken over lines (城市用气 / 提升工程) when the next row follows
+            joined = _join_broken(cells, kinds) if j < n and lines[j].text == following else None
+            if joined is None:
+                cells, j = cells[:width], ends[width - 1]
+            else:
+                cells = joined
         if len(cells) != width:
             break
         rows.append(GridRow(list(cells), lines[first].no, lines[j - 1].no))

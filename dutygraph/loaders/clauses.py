@@ -38,8 +38,8 @@ from functools import lru_cache
 
 from ..model import Role
 from ..text.normalize import bracket_depth_split
-from ..text.role_cues import words
-from ..text.units import (COOPERATING_WORDS, LEAD_WORDS, ROLE_AFTER, ROLE_ENDINGS, ROLE_TAIL, ROLE_WORDS, bracket_commas,
+from ..text.role_cues import alternation, words
+from ..text.units import (COOPERATING_WORDS, DITTO, LEAD_WORDS, ROLE_AFTER, ROLE_ENDINGS, ROLE_TAIL, ROLE_WORDS, bracket_commas,
                           is_unit_name, split_units)
 from .conventions import first_listed_bracket, first_listed_note
 from .unit_scan import opening_units
@@ -55,10 +55,12 @@ _LEAD_WORD = re.compile("|".join(LEAD_WORDS))
 _COOP_WORD = re.compile("|".join(COOPERATING_WORDS))
 # Notes that spread the units of a clause over the items after it.
 _SPREAD_NOTE = re.compile(r"下同|以下同|后同|以下[^,，。;；]{0,16}不再(?:单独|一一|重复)?(?:列出|注明|标注|列明)")
-_NOTE_HEAD = re.compile(r"^.*?(?:涉及|均由|由|包括|均为|为)")
+_NOTE_HEAD = re.compile(r"^.*?(?:涉及|均由|由|包括|均为|为|均需|需)")
+# A note's own sentence, scoping the tasks it covers (以下各任务均需…, 各项政策措施均需…, 其余任务由…).
+_SCOPED = re.compile(r"^(?:以下|下列|其余|其他|其它|各项|所有|全部|本方案)[^,，]{0,12}?(?:均需|均由|需|由|均要)")
 _NOTE_WORDS = re.compile(r"^(?:不再(?:做|作|进行)?(?:分工|列出|单独列出|一一列出)|下同|以下同|后同|均同|同上)$")
 MAX_CLAUSE = 160
-_LEAD_MARK = re.compile(r"[(（〔【\[]牵头[)）〕】\]]$")
+_LEAD_MARK = re.compile(r"[(（〔【\[]牵头(?:单位|部门)?[)）〕】\]]$")
 _DEADLINE_SEGMENT = re.compile(r"(?:\d{1,2}月|年|季度)(?:底|末|内)?(?:之?前|以前|完成)|长期坚持|持续推进|持续实施|常态化|长期")
 
 
@@ -76,7 +78,8 @@ class Clause:
     unrecognised: list[str] = field(default_factory=list)  # names kept for their slot that pass no suffix check
 
 
-_NOT_A_NAME = re.compile(r"^(?:以下|下称|简称|即|含|包括|例如|其中|如|请|要|望|务必|希望|并|且)|^(?:牵头|责任|配合|协同|协办|主责|参与|成员)(?:单位|部门)$")
+_NOT_A_NAME = re.compile(r"^(?:以下|下称|简称|即|含|包括|例如|其中|如|请|要|望|务必|希望|并|且)|^(?:牵头|责任|配合|协同|协办|主责|参与|成员)(?:单位|部门)$"
+                         r"|^(?:待定|暂无|暂定|另定|无|略|[详参]?见附件\d*)$")  # 牵头单位:待定 names nobody
 
 
 # A collective of places or bodies: 各工业园区, 各乡镇(街道), 各村 (not 各项, 各类, 各方面).
@@ -163,12 +166,44 @@ def slot_names(text: str) -> list[str] | None:
     names = split_units(text)
     if not names:
         return None
+    for k, name in enumerate(names):
+        if len(name) > 4 and not is_unit_name(name) and not _plausible(name) and (cut := _glued_text(name)):
+            names = names[:k] + [cut]  # 园林局配合做好专项整治工作: a known name, then text glued after it
+            break
     for name in names:
         bare = bracket_commas(name).replace("、", "")
         if (len(bare) < 2 or len(bare) > MAX_SLOT_NAME or not _NAME_CHARS.match(bare) or _NOT_A_NAME.match(name)
                 or NOT_NAME_START.match(name) or bare.isdigit() or _DATE_OR_COUNT.search(bare)):
             return None
     return names
+
+
+def _glued_text(name: str) -> str | None:
+    """The known unit name opening ``name`` when what follows it opens a sentence (a verb: 配合做好…, 加强…).
+
+    >>> _glued_text("园林局配合做好专项整治工作"), _glued_text("县林业局加强森林防火"), _glued_text("城东管理区")
+    ('园林局', '县林业局', None)
+    """
+    for k in range(2, len(name) - 1):
+        if NOT_NAME_START.match(name[k:]) and is_unit_name(name[:k]):
+            return name[:k]
+    return None
+
+
+def labelled_slot(content: str, role: Role | None) -> Clause | None:
+    """The names of a label line's content read as a slot (牵头单位:城东大垸): kept whatever they end with,
+    the ones the lexicon does not know reported; None when it is no list of names (a sentence, a date).
+
+    >>> labelled_slot("城东大垸、县水利局", Role.RESPONSIBLE).unrecognised
+    ['城东大垸']
+    >>> labelled_slot("按要求完成", Role.RESPONSIBLE) is None
+    True
+    """
+    names = slot_names(content.strip("。；;,， ")) if role is not None else None
+    if not names or any(_person(n) for n in names):
+        return None
+    return Clause(assignments=[(n, role) for n in names], labelled=True,
+                  unrecognised=[n for n in names if not _plausible(n)])
 
 
 def _role_word(segment: str) -> tuple[str, str | None]:
@@ -181,20 +216,58 @@ def _role_word(segment: str) -> tuple[str, str | None]:
     return segment[: m.start()], kind
 
 
-def _note(part: str) -> tuple[str, list[str]] | None:
-    """A 下同 note: the note word and the units it names."""
-    m = _SPREAD_NOTE.search(part)
-    if not m:
+@dataclass
+class _Note:
+    word: str          # the note as printed (下同, 不再一一列出)
+    units: list[str]   # the units it spreads
+    kind: str | None   # the role word after them (落实: duty), if any
+    prefix: str        # the clause before the note's own sentence (its units are the item's only)
+    spread_all: bool = False  # the prefix's units spread too (A牵头,B配合,下同), in their roles
+
+
+def _note(part: str) -> _Note | None:
+    """A 下同 note: the note word, the units it names and the role word after them.
+
+    A note that scopes its own sentence (以下各任务均需A、B落实,不再一一列出; 各项政策措施均需A落实,以下不再列出)
+    spreads only that sentence's units: the lists before it are the item's own (``prefix``). Without
+    such a scope (A、B,下同) every list of the part spreads.
+
+    >>> n = _note("市发改委负责,以下各任务均需各县政府、县直有关部门落实,不再一一列出")
+    >>> n.units, n.kind, n.prefix
+    (['各县政府', '县直有关部门'], 'duty', '市发改委负责')
+    >>> n = _note("市住建局、市财政局,下同")
+    >>> n.units, n.prefix
+    (['市住建局', '市财政局'], '')
+    """
+    segments = bracket_depth_split(part, ",，")
+    at = next((k for k, seg in enumerate(segments) if seg and (_SPREAD_NOTE.search(seg) or _NOTE_WORDS.match(seg))),
+              None)
+    if at is None:
         return None
+    m = _SPREAD_NOTE.search(part)
+    word = m.group(0) if m else segments[at]
+    scope = at
+    if _units(_SPREAD_NOTE.sub("", _NOTE_HEAD.sub("", segments[at]))) is None and at > 0:
+        scope = at - 1  # the note words alone (不再一一列出): the sentence before them is the note's
+    if _NOTE_HEAD.match(segments[scope]) and not m or _SCOPED.match(segments[scope]):
+        body, kind = _role_word(_NOTE_HEAD.sub("", segments[scope]))
+        names = _units(body)
+        if names:
+            return _Note(word, names, kind, ",".join(segments[:scope]))
+    if m is None:
+        return None
+    listed = [seg for seg in segments if seg and not (_NOTE_WORDS.match(seg) or _SPREAD_NOTE.fullmatch(seg))]
+    if len(listed) == len(segments) - 1 and at == len(segments) - 1 and any(_role_word(seg)[1] for seg in listed):
+        return _Note(word, [], None, ",".join(listed), True)  # (A牵头,B配合,下同): B配合 spreads, in its role
     units: list[str] = []
-    for seg in bracket_depth_split(part, ",，"):
+    for seg in segments:
         if not seg or _NOTE_WORDS.match(seg) or _SPREAD_NOTE.fullmatch(seg):
             continue
         body = _NOTE_HEAD.sub("", seg)
         names = _units(body)
         if names:
             units.extend(names)
-    return m.group(0), units
+    return _Note(word, units, None, "")
 
 
 # What a division's name ends with (合肥市, 凤阳县): a place standing for its government in a list before a role word.
@@ -221,6 +294,8 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
     text = "".join(text.split()).strip("。；;,，")
     if not text or len(text) > MAX_CLAUSE:
         return None
+    if default_role is not None and text in DITTO:
+        return Clause(assignments=[(text, default_role)])  # 同上 in a unit column: ditto.py fills it in
     if "为" in text:  # X为牵头单位,Y为配合单位: the role as a label after 为 is the role word
         text = _AS_ROLE.sub(lambda m: _AS_ROLE_WORD[m.group(1)] if is_unit_name(
             _LIST_SEPARATOR.split(text[:m.start()])[-1]) else m.group(0), text)  # 列第一位的为牵头单位: a note
@@ -231,9 +306,12 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
     if _COLON.search(text):  # a label needs its colon
         text = LABEL_ANYWHERE.sub(lambda m: (";" if m.start() > 0 and text[m.start() - 1] not in "；;。"
                                              else "") + m.group(0), text)
+    if "。" in text and _COLON.search(text):
+        text = _labelled_sentences(text)
     clause = Clause()
     pending: list[tuple[list[str], str | None, Role | None]] = []  # names, role word kind, label role
     first_leads = False  # a first-listed note in the clause
+    noted_any = False  # a 下同 note with units of its own
     for part in bracket_depth_split(text, "；;。"):
         if not part:
             continue
@@ -253,14 +331,16 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                 continue
         convention = "牵头" in part and first_listed_note().search(part) is not None
         note = None if convention else _note(part)  # (A,B,列第一位为牵头单位,下同): 下同 spreads the convention
+        noted = None
         if note:
-            clause.note = note[0]
+            clause.note = note.word
             role = label_role or (pending[-1][2] if pending and pending[-1][2] else None)
-            if note[1]:
-                pending.append((note[1], None, role))
-                clause.spread.extend((n, role) for n in note[1])  # roles settled below
-            continue
-        segments = bracket_depth_split(part, ",，")
+            if note.units:
+                noted = (note.units, note.kind, role)
+                clause.spread.extend((n, role) for n in note.units)  # roles settled below
+            part = note.prefix
+        mark = len(pending)
+        segments = bracket_depth_split(part, ",，") if part else []
         for at, segment in enumerate(segments):
             if not segment:
                 continue
@@ -322,6 +402,11 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                 if not names:
                     continue
             pending.append((names, kind, label_role))
+        if noted:
+            pending.append(noted)
+            noted_any = True
+        if note is not None and note.spread_all and len(pending) > mark:
+            clause.spread.extend((n, None) for n in pending[-1][0])  # the list just before 下同; roles below
     if not pending:
         return None if not (clause.leaders or clause.deadlines) or not clause.labelled else clause
     has_lead = any(kind == "lead" for _, kind, _ in pending)
@@ -363,17 +448,40 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
             and not any(kind == "lead" for _, kind, _ in pending):
         clause.assignments = [(n, Role.LEAD if k == 0 else Role.RESPONSIBLE)
                               for k, (n, _) in enumerate(clause.assignments)]  # no word but the note says who leads
+    if noted_any and len({n for n, _ in clause.assignments}) < len(clause.assignments):
+        seen: set[str] = set()  # a unit printed in the clause and again in its note: once
+        clause.assignments = [(n, r) for n, r in clause.assignments if not (n in seen or seen.add(n))]
     if clause.spread:
         spread_names = {n for n, _ in clause.spread}
         clause.spread = [(n, r) for n, r in clause.assignments if n in spread_names]
     return clause
 
 
+def _labelled_sentences(text: str) -> str:
+    """A labelled clause up to the first sentence after a 。 that carries none of it: no label, no role word, no
+    note and no list of units (牵头部门:市交通局。建设进度相对较慢的县区为舒城县: a report after the clause).
+
+    >>> _labelled_sentences("牵头部门:市交通局。建设进度相对较慢的县区为舒城县")
+    '牵头部门:市交通局'
+    >>> _labelled_sentences("责任单位:市财政局。各区政府")
+    '责任单位:市财政局。各区政府'
+    """
+    sentences = bracket_depth_split(text, "。")
+    if not LABEL_ANYWHERE.match(sentences[0]):
+        return text
+    kept = 1
+    for sentence in sentences[1:]:
+        if sentence and not (LABEL_ANYWHERE.search(sentence) or may_hold_role_words(sentence) or _note(sentence)
+                             or _DEADLINE_SEGMENT.search(sentence) or _units(sentence) is not None):
+            break
+        kept += 1
+    return text if kept == len(sentences) else "。".join(sentences[:kept])
+
+
 _ROLE_WORD = re.compile("|".join(ROLE_WORDS))
 _AS_ROLE = re.compile(r"为(牵头|配合|协办|责任)(?:单位|部门)(?=$|[,，；;。])")
 _LIST_SEPARATOR = re.compile(r"[,，；;、:：]")
 _AS_ROLE_WORD = {"牵头": "牵头", "配合": "配合", "协办": "协办", "责任": "负责"}
-_SPACE = re.compile(r"\s")  # what str.split() splits on
 # A role word where a segment of a clause can end: before a separator, a closing bracket or the end.
 _ROLE_AT_END = re.compile("(?:" + "|".join(ROLE_WORDS) + ")(?:" + "|".join(ROLE_AFTER) + ")?(?=[,，；;。)）〕】\\]]|$)")
 
@@ -387,8 +495,7 @@ def may_hold_role_words(text: str) -> bool:
     >>> may_hold_role_words("市发改委牵头,市财政局配合"), may_hold_role_words("请认真贯彻落实《方案》要求")
     (True, False)
     """
-    if _SPACE.search(text):
-        text = "".join(text.split())  # as parse_clause reads it
+    text = "".join(text.split())  # as parse_clause reads it (the text itself where it holds no white space)
     if _ROLE_WORD.search(text) is None:
         return False  # the usual case, found soonest
     return _COLON.search(text) is not None or _ROLE_AT_END.search(text) is not None
@@ -409,7 +516,8 @@ class Found:
 
 
 # A person with a post: 杨志武副市长, 王某同志 (a leader, never a unit).
-PERSON_TITLE = re.compile(r"(?:副?(?:书记|市长|县长|区长|省长|局长|主任|部长|组长|镇长|乡长|秘书长|调研员|处长|科长)|同志)$")
+PERSON_TITLE = re.compile(r"(?:副?(?:书记|市长|县长|区长|省长|局长|主任|部长|组长|镇长|乡长|秘书长|调研员|处长|科长)(?:助理)?"
+                          r"|(?:州长)助理|巡视员|同志)$")
 # Unit(s), then a role word, then the work: 市发改委负责提出全市节能规划 / 市教育局、市卫生局分别负责….
 
 
@@ -572,7 +680,8 @@ def _named_group(sentence: str, offset: int) -> list[Found]:
 
 
 # A unit named before a colon, then its duties one after another (市教育局:负责…;会同…;指导…。).
-_UNIT_COLON = re.compile(r"(?P<unit>[\u4e00-\u9fff()（）]{2,24})[:：](?=[^:：])")
+# (possessive: a shorter run ends on a character of the class, never on the colon, so giving back never helps)
+_UNIT_COLON = re.compile(r"(?P<unit>[\u4e00-\u9fff()（）]{2,24}+)[:：](?=[^:：])")
 _DUTY_LEAD = ("负责", "牵头", "会同", "组织")
 
 
@@ -649,7 +758,9 @@ def bare_units(text: str) -> list[str] | None:
     >>> bare_units("县交通局、公路局。"), bare_units("部门职责"), bare_units("市发改委牵头")
     (['县交通局', '公路局'], None, None)
     """
-    text = _ITEM_MARK.sub("", text.strip().rstrip("。:："), count=1)  # (二)公安部门: the number is no part of it
+    text = text.strip().rstrip("。:：")
+    if text[:1] in "(（":
+        text = _ITEM_MARK.sub("", text, count=1)  # (二)公安部门: the number is no part of it
     if not text or len(text) > MAX_HEAD or _NOT_BARE.search(text) or may_hold_role_words(text):
         return None
     names = split_units(text)
@@ -716,7 +827,7 @@ def unit_blocks(text: str, per_duty: bool = True) -> list[Found]:
             if names:
                 heads.append((begin + piece_at, at + len(sentence) + 1, names))
                 break
-            m = _HEAD_COLON.match(piece)
+            m = _HEAD_COLON.match(piece) if ":" in piece or "：" in piece else None
             names = bare_units(m.group("units")) if m and match_label(piece) is None else None
             if names and len(piece) - m.end() >= 4 and not _NOTICE_OPENING.match(piece[m.end():]) \
                     and not piece[m.end():].lstrip().startswith("|"):  # 发布单位:|市政府办公厅|: a metadata cell
@@ -904,6 +1015,8 @@ def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:
     hinted = _HINT.search(text) is not None
     if not hinted and _OPENER.search(text) is None:
         return []
+    if "单位为" in text or "部门为" in text:  # 牵头单位为县发改局: 为 stands for the label's colon (same length)
+        text = _label_as().sub(lambda m: m.group(1) + "：", text)
     found = []
     for start, end in bracket_groups(text):
         inner = text[start + 1:end - 1]
@@ -921,13 +1034,21 @@ def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:
                 continue
         found.append(Found(start, end, clause))
     if hinted and (not found or found[-1].end < len(text.rstrip("。；; "))):
-        tail = _open_clause(text, found[-1].end if found else 0) or _last_sentence(text, found[-1].end if found else 0)
+        after = found[-1].end if found else 0
+        tail = _open_clause(text, after) or _last_sentence(text, after) or _glued_labels(text, after)
         if tail:
             found.append(tail)
     return found
 
 
 _ENUMERATED = ("单位", "部门", "机构", "成员")
+
+
+@lru_cache(maxsize=1)
+def _label_as() -> re.Pattern:
+    """A role label ending in 单位 / 部门 then 为 and a name (牵头单位为县发改局), not after a name (X为牵头单位)."""
+    labels = "|".join(f"(?:{alternation(f'label.{kind}')})" for kind in ("lead", "cooperating", "responsible"))
+    return re.compile(r"(?<![\u4e00-\u9fff]为)((?:" + labels + r")(?<=单位|部门))为(?=[\u4e00-\u9fff])")
 
 
 def bare_bracket(inner: str) -> Clause | None:
@@ -953,11 +1074,31 @@ def bare_bracket(inner: str) -> Clause | None:
                   unrecognised=[n for n in names if not _plausible(n)])
 
 
+_CLOSERS = frozenset(OPENERS.values())
+
+
+def _unclosed_opener(text: str) -> int:
+    """Where the last bracket left open stands (a closed one inside it, 县发改局(粮食局), is skipped), or -1.
+
+    >>> _unclosed_opener("做好A。[牵头单位:县发改局(粮食局)、县农业农"), _unclosed_opener("做好A(市X牵头)")
+    (4, -1)
+    """
+    depth = 0
+    for m in reversed(list(_BRACKET.finditer(text))):
+        if m.group() in _CLOSERS:
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            return m.start()
+    return -1
+
+
 def _open_clause(text: str, after: int) -> Found | None:
     """A labelled clause the text is cut inside, (牵头单位:X、Y;责任单位:区政 at the end of an excerpt: the
     whole names before the cut, never the cut one."""
-    at = max((text.rfind(o) for o in OPENERS), default=-1)
-    if at < after or any(c in text[at:] for c in OPENERS.values()):
+    at = _unclosed_opener(text)
+    if at < after:
         return None
     inner = text[at + 1:]
     if not LABEL_ANYWHERE.match(inner):
@@ -971,6 +1112,102 @@ def _open_clause(text: str, after: int) -> Found | None:
     return Found(at, len(text), clause)
 
 
+_LABEL_NOUNS = ("单位", "部门", "科室", "股室", "处室", "主体", "机构")
+_NOUN = re.compile("|".join(_LABEL_NOUNS))  # one scan in C before anything else
+_SENTENCE_OR_COLON = re.compile("[。；;！!？?：:]")
+
+
+@lru_cache(maxsize=1)
+def _glued_label() -> re.Pattern:
+    """A role label (lead, cooperating, responsible) ending in a noun, wherever it stands."""
+    return re.compile("|".join(f"(?:{alternation(f'label.{kind}')})" for kind in ("lead", "cooperating", "responsible")))
+
+
+_SPACE = re.compile(r"\s")  # what str.split() splits on
+
+
+def _glued_labels(text: str, after: int) -> Found | None:
+    """Labels glued to the item's text and to their lists, no colon: ``…垃圾日产日清责任单位城管科、环卫公司``,
+    ``…收到位责任单位环卫分公司配合单位办事处、城管中队`` (a copy that lost its colons and line breaks).
+
+    The labels and their lists must run to the end of the text, every list must be names a slot may
+    hold, and (no colon marking the slot) the first name must be one the lexicon knows.
+
+    >>> [(u, r.value) for u, r in _glued_labels("开展整治,垃圾日产日清责任单位城管科、环卫公司", 0).clause.assignments]
+    [('城管科', 'responsible'), ('环卫公司', 'responsible')]
+    >>> _glued_labels("明确责任单位和责任人", 0) is None
+    True
+    """
+    if _NOUN.search(text) is None:
+        return None  # the usual case, found soonest
+    body = "".join(text.split()).rstrip("。；;") if _SPACE.search(text) else text.rstrip("。；;")
+    # the labels and their lists run to the end: no sentence ends after the first label (a colon neither)
+    end = _SENTENCE_OR_COLON.search(body[::-1])
+    labels = _label_matches(body, len(body) - end.start() if end else 0)
+    for k, m in enumerate(labels):
+        if m.start() < max(after, 4) or m.end() >= len(body) or body[m.end()] in ":：、,，;；。()（）":
+            continue
+        stops = [n.start() for n in labels[k + 1:]] + [len(body)]
+        parts, at = [], m
+        for stop, nxt in zip(stops, labels[k + 1:] + [None]):
+            content = body[at.end():stop]
+            printed = bracket_depth_split(content, "、,，")
+            if not content or content[0] in ":：" or slot_names(content) is None \
+                    or any(not p or NOT_NAME_START.match(p) for p in printed):
+                break
+            parts.append(at.group() + "：" + content)
+            at = nxt
+        else:
+            if body[m.start() - 1] == "的" or not _plausible(bracket_depth_split(body[m.end():stops[0]], "、,，")[0]):
+                continue
+            clause = parse_clause("；".join(parts))
+            if clause is not None and clause.labelled and clause.assignments:
+                return _found_in(text, m.start(), clause)
+    return None
+
+
+MAX_LABEL_NAME = 10
+
+
+def _label_matches(body: str, start: int = 0) -> list[re.Match]:
+    """The role labels ending in a noun in ``body`` from ``start``, in order: the pattern runs only just before
+    each noun (str.find, in C), never over the whole text (a pattern opening with an alternation tries every
+    character)."""
+    ends = sorted({at + 2 for noun in _LABEL_NOUNS for at in _all_at(body, noun, start)})
+    found: dict[int, re.Match] = {}
+    pattern = _glued_label()
+    for end in ends:
+        for at in range(max(start, end - MAX_LABEL_NAME), end - 1):
+            m = pattern.match(body, at, end)
+            if m and m.end() == end:
+                found.setdefault(m.start(), m)
+                break  # the longest label ending here
+    return [found[k] for k in sorted(found)]
+
+
+def _all_at(text: str, word: str, start: int = 0) -> list[int]:
+    at = text.find(word, start)
+    found = []
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
+def _found_in(text: str, start: int, clause: Clause) -> Found:
+    """A Found at the ``start``-th non-space character of ``text``, running to its end."""
+    seen = 0
+    for i, ch in enumerate(text):
+        if not ch.isspace():
+            if seen == start:
+                return Found(i, len(text), clause)
+            seen += 1
+    return Found(len(text), len(text), clause)
+
+
+_AFTER_LABEL = _SENTENCE_END + "，,"
+
+
 def _last_sentence(text: str, after: int) -> Found | None:
     body = text.rstrip()
     trimmed = body.rstrip("。；;")
@@ -978,9 +1215,16 @@ def _last_sentence(text: str, after: int) -> Found | None:
     start = max(cut + 1, after)
     # 做好A。牵头单位:X;配合单位:Y: a label after a sentence end, before ``start``. No label holds a
     # sentence end, so such a label also ends before ``start``: search there only, and only with a colon.
-    labels = LABEL_ANYWHERE.finditer(trimmed, after, start) if _COLON.search(trimmed, after, start) else ()
+    # 农村道路畅通工程,牵头部门:市交通局。建设进度较慢的…: a label after a comma, then a report (parse_clause drops it)
+    # The last sentence too when a comma may stand before a label in it (推进道路硬化,牵头单位:县发改局).
+    end = len(trimmed) if (trimmed.find("，", start) >= 0 or trimmed.find(",", start) >= 0) \
+        and _COLON.search(trimmed, start) else start
+    labels = LABEL_ANYWHERE.finditer(trimmed, after, end) if _COLON.search(trimmed, after, end) else ()
     for m in labels:
-        if m.start() > 0 and trimmed[m.start() - 1] in _SENTENCE_END and m.start() < start:
+        if m.start() == start:
+            break  # a label opening the last sentence: read with it below
+        before = trimmed[m.start() - 1] if m.start() > 0 else ""
+        if before and (before in _SENTENCE_END and m.start() < start or before in "，,"):
             clause = parse_clause(trimmed[m.start():])
             if clause is not None and clause.labelled and clause.assignments:
                 return Found(m.start(), len(body), clause)

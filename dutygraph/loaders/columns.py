@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Role
 from .flat_table import COOPERATING, DEADLINE, LEAD, LEADER, NUMBER, RESPONSIBLE, TEXT, column_kind
@@ -20,7 +21,7 @@ ROLE_OF_KIND = {LEAD: Role.LEAD, RESPONSIBLE: Role.RESPONSIBLE, COOPERATING: Rol
 UNIT_KINDS = frozenset(ROLE_OF_KIND)
 # Labels of text columns: the task, its category, its measures …
 TEXT_LABEL = re.compile(r"目标|任务|内容|措施|事项|项目|类别|名称|举措|要求|工作|领域|指标|备注|环节|分类|重点|改革|序号"
-                        r"|情况|进展|说明|成效|状态|是否|标准|计划|安排|问题|方向")
+                        r"|情况|进展|说明|成效|状态|是否|标准|计划|安排|问题|方向|监督|电话")
 _PUNCT = re.compile(r"[。，,、；;：:！!？?（(）)]")
 MAX_LABEL = 10
 
@@ -34,6 +35,7 @@ def column_kinds(labels: list[str]) -> list[str]:
     return kinds
 
 
+@lru_cache(maxsize=4096)  # a corpus repeats its headers (序号, 重点任务, 牵头单位) from plan to plan
 def is_label(text: str) -> bool:
     """Whether ``text`` reads as a column label (short, no punctuation, a known kind)."""
     if not text or len(text) > MAX_LABEL or _PUNCT.search(text):

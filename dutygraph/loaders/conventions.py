@@ -1,4 +1,6 @@
-"""Conventions a plan states once for all its lists: notes that make the first-listed unit the lead.
+"""Conventions a plan states once for all its lists: notes that make the first-listed unit the lead, notes
+naming units that are in a role on every item (除特别注明的外,X都是配合单位), and a label line printed once after a
+group of items.
 
 A plan may print its lists without role words and say, once, "列第一位者为牵头单位" (the unit listed first
 leads, 下同: here and below). From the note on, a task whose units name no lead gets its first-listed
@@ -21,9 +23,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..model import Role, Task
+from ..model import Assignment, Role, Task
 from ..text.role_cues import alternation
+from ..text.units import is_unit_name, split_units
+from .labels import COOPERATING, LEAD, RESPONSIBLE, match_label
 from .lines import Line
+
+_ROLE_LABELS = (LEAD, RESPONSIBLE, COOPERATING)
 
 
 @lru_cache(maxsize=1)
@@ -43,8 +49,11 @@ def apply_first_listed(lines: list[Line], tasks: list[Task]) -> None:
     note = first_listed_note()
     # every such note names the lead (牵头): the patterns run only on the few lines holding it, never on the whole
     # text (a pattern opening with an alternation is tried at every character of a search)
-    at = next((ln.no for ln in lines if "牵头" in ln.text and note.search(ln.text)), None)
-    if at is None:
+    for line in lines:  # a loop, not next() over a generator: this looks at every line of every document
+        if "牵头" in line.text and note.search(line.text):
+            at = line.no
+            break
+    else:
         return
     cut = first_listed_bracket()
     for task in tasks:
@@ -60,3 +69,182 @@ def apply_first_listed(lines: list[Line], tasks: list[Task]) -> None:
         first.role = Role.LEAD
         first.inferred = True
         first.basis = f"first-listed note at line {at}"
+
+
+def apply_group_label(lines: list[Line], tasks: list[Task]) -> None:
+    """A label line printed once after the last item of a group whose items print none: the group's (in place).
+
+    ``1.筑牢绿屏障`` / … / ``2.突出绿河谷`` / … / ``3.建设绿城区`` / … / ``牵头单位:市林草局``: the label is
+    read with item 3, the item it closes; when no other item of the group names a unit and no item of the
+    group follows it, items 1 and 2 get its units too, ``inferred``, basis ``label after the group at line N``.
+    Items are of one group when their ids differ only in their last number (S1-1-1, S1-1-2, S1-1-3).
+
+    >>> from ..model import Assignment, Provenance
+    >>> from .lines import to_lines
+    >>> ls = to_lines("1.修路\\n2.治水\\n牵头单位:县交通局")
+    >>> p = Provenance("p.txt", 3, 3)
+    >>> ts = [Task("S1-1", "修路", Provenance("p.txt", 1, 1)),
+    ...       Task("S1-2", "治水", Provenance("p.txt", 2, 2), assignments=[Assignment("县交通局", Role.LEAD, p)])]
+    >>> apply_group_label(ls, ts)
+    >>> [(a.unit, a.inferred, a.basis) for a in ts[0].assignments]
+    [('县交通局', True, 'label after the group at line 3')]
+    """
+    by_no: dict[int, Line] | None = None
+    per_item: bool | None = None
+    for k, task in enumerate(tasks):
+        if k == 0 or tasks[k - 1].assignments or not task.assignments:
+            continue  # the usual case, found soonest: the item before names units, or this one names none
+        printed = [a for a in task.assignments if not a.inferred and a.provenance is not None]
+        if not printed or len({(a.provenance.first_line, a.provenance.last_line) for a in printed}) != 1:
+            continue
+        at = printed[0].provenance.first_line
+        if at <= task.provenance.first_line or printed[0].provenance.last_line != at:
+            continue
+        group = _group_of(task.id)
+        if group is None or _group_of(tasks[k - 1].id) != group or (
+                k + 1 < len(tasks) and _group_of(tasks[k + 1].id) == group):
+            continue  # no item of its group before it, or the group goes on after the label: the label is its item's
+        before = []
+        j = k - 1
+        while j >= 0 and _group_of(tasks[j].id) == group:
+            before.append(tasks[j])
+            j -= 1
+        if any(t.assignments for t in before):
+            continue
+        if by_no is None:
+            by_no = {ln.no: ln for ln in lines}
+        line = by_no.get(at)
+        label = match_label(line.text) if line is not None else None
+        if label is None or label.kind not in _ROLE_LABELS or _labels_between(lines, before[-1], at):
+            continue  # a label line of its own after the item, and no item of the group printing a label of its own
+        if per_item is None:
+            per_item = _labels_per_item(tasks)
+        if per_item:
+            return  # the plan prints a label under every item elsewhere: a group's missing ones are not its last's
+        basis = f"label after the group at line {at}"
+        for t in before:
+            t.assignments = [Assignment(a.unit, a.role, a.provenance, True, basis) for a in task.assignments]
+
+
+def _labels_per_item(tasks: list[Task]) -> bool:
+    """Whether some group of two items or more prints units on every item (a plan labelling item by item)."""
+    groups: dict[str | None, list[Task]] = {}
+    for task in tasks:
+        groups.setdefault(_group_of(task.id), []).append(task)
+    return any(key is not None and len(group) >= 2 and all(any(not a.inferred for a in t.assignments) for t in group)
+               for key, group in groups.items())
+
+
+def _labels_between(lines: list[Line], first: Task, at: int) -> bool:
+    """Whether a role label line stands from the first item of a group to the line before ``at``."""
+    return any(first.provenance.first_line <= ln.no < at and (label := match_label(ln.text)) is not None
+               and label.kind in _ROLE_LABELS for ln in lines)
+
+
+def _group_of(task_id: str) -> str | None:
+    head, sep, tail = task_id.rpartition("-")
+    return head if sep and tail.isdigit() else None
+
+
+# 除特别注明的外,各县(市、区)政府和某开发区管委会都是配合单位: units in a role on every item from the note on.
+_DEFAULT_WORDS = ("都是", "都为", "均为", "均是", "均作为", "都作为", "全部为", "全部是", "一律为")
+_DEFAULT_ROLE = re.compile(r"(?P<role>配合|协办|责任|牵头)(?:单位|部门)(?:[。；;,，]|$)")
+_DEFAULT_ROLES = {"配合": Role.COOPERATING, "协办": Role.COOPERATING, "责任": Role.RESPONSIBLE, "牵头": Role.LEAD}
+_CLAUSE_ENDS = "。；;,，"
+MAX_DEFAULT_LIST = 80
+
+
+def apply_default_units(lines: list[Line], tasks: list[Task]) -> None:
+    """Units a note puts in one role on every item after it (除特别注明的外,A和B都是配合单位), in place:
+    added to each task that does not name them, ``inferred``, basis ``default-units note at line N``.
+
+    >>> from ..model import Provenance
+    >>> from .lines import to_lines
+    >>> ls = to_lines("除特别注明的外,各县(市、区)政府和某某开发区管委会都是配合单位。\\n1.修路(县交通局牵头)")
+    >>> t = Task("S1", "修路", Provenance("p.txt", 2, 2), assignments=[Assignment("县交通局", Role.LEAD)])
+    >>> apply_default_units(ls, [t])
+    >>> [(a.unit, a.role.value, a.inferred) for a in t.assignments]
+    [('县交通局', 'lead', False), ('各县(市、区)政府', 'cooperating', True), ('某某开发区管委会', 'cooperating', True)]
+    """
+    found = None
+    if not tasks:
+        return
+    first = tasks[0].provenance.first_line  # tasks come in document order
+    for ln in lines:  # a note stating who is in a role on every item stands before them (a notice's or plan's preamble)
+        if ln.no >= first:
+            break
+        text = ln.text
+        if "单位" not in text and "部门" not in text or "为" not in text and "是" not in text:
+            continue  # the usual case, found soonest (every note word holds 为 or 是)
+        for word in _DEFAULT_WORDS:
+            at = text.find(word)
+            while at >= 0 and found is None:
+                m = _DEFAULT_ROLE.match(text, at + len(word))
+                if m:
+                    start = max(text.rfind(c, 0, at) for c in _CLAUSE_ENDS) + 1
+                    if at - start <= MAX_DEFAULT_LIST and (names := _default_names(text[start:at])):
+                        found = (ln.no, names, _DEFAULT_ROLES[m.group("role")])
+                at = text.find(word, at + 1)
+        if found is not None:
+            break
+    if found is None:
+        return
+    at, names, role = found
+    basis = f"default-units note at line {at}"
+    for task in tasks:
+        if task.provenance.first_line <= at:
+            continue
+        held = {a.unit for a in task.assignments}
+        task.assignments.extend(Assignment(n, role, None, True, basis) for n in names if n not in held)
+
+
+def _default_names(text: str) -> list[str] | None:
+    """The names of a default-units note: split at 和 where the part before it is a name, then as a list."""
+    parts = [text]
+    if "和" in text:
+        head, _, tail = text.partition("和")
+        if is_unit_name(head) and tail:
+            parts = [head, tail]
+    names = [n for part in parts for n in split_units(part)]
+    if not names or not any(is_unit_name(n) or n.startswith("各") for n in names) or any(len(n) > 40 for n in names):
+        return None
+    return names
+
+
+def apply_note_tasks(tasks: list[Task]) -> list[Task]:
+    """Tasks without the ones that are a spread note standing alone (以下任务均由各乡镇配合落实,不再一一列出。
+    before the items): the note's units go to every task after it that does not name them, ``inferred``, basis
+    ``note at line N``.
+
+    >>> from ..model import Provenance
+    >>> note = Task("S1", "以下任务均由各乡镇配合落实,不再一一列出。", Provenance("p.txt", 2, 2),
+    ...             assignments=[Assignment("各乡镇", Role.COOPERATING)])
+    >>> item = Task("S2", "修路。", Provenance("p.txt", 3, 3), assignments=[Assignment("县交通局", Role.LEAD)])
+    >>> [(t.id, [(a.unit, a.role.value, a.inferred) for a in t.assignments]) for t in apply_note_tasks([note, item])]
+    [('S2', [('县交通局', 'lead', False), ('各乡镇', 'cooperating', True)])]
+    """
+    from .clauses import parse_clause  # clauses builds on this module
+
+    if not any([task.text.startswith(_NOTE_STARTS) for task in tasks if task.assignments]):
+        return tasks  # the usual case, found soonest
+    kept: list[Task] = []
+    spread: list[tuple[Assignment, str]] = []
+    for task in tasks:
+        clause = None
+        if task.assignments and _STANDING_NOTE.match(task.text) and _NOTE_END.search(task.text):
+            clause = parse_clause(task.text)
+        if clause is not None and clause.spread and {n for n, _ in clause.spread} == {a.unit for a in task.assignments}:
+            basis = f"note at line {task.provenance.first_line}"
+            spread.extend((a, basis) for a in task.assignments)
+            continue  # a note, no task
+        for a, basis in spread:
+            if all(b.unit != a.unit for b in task.assignments):
+                task.assignments.append(Assignment(a.unit, a.role, a.provenance, True, basis))
+        kept.append(task)
+    return kept if len(kept) < len(tasks) else tasks
+
+
+# A note standing alone that scopes the tasks after it (以下任务均由X落实,不再一一列出; 其余各项均需X配合,下同).
+_NOTE_STARTS = ("以下", "下列", "其余", "本方案", "各项", "所有")
+_STANDING_NOTE = re.compile(r"^(?:" + "|".join(_NOTE_STARTS) + ")")
+_NOTE_END = re.compile(r"(?:不再(?:单独|一一|重复)?(?:列出|注明|标注|列明)|下同)[。；;]?$")

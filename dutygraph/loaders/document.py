@@ -34,7 +34,7 @@ from .box_table import find_box_tables
 from .cell_groups import find_cell_group_tables
 from .cell_lines import cell_line_grid, text_after_cells
 from .ditto import apply_ditto
-from .conventions import apply_first_listed
+from .conventions import apply_default_units, apply_first_listed, apply_group_label, apply_note_tasks
 from .coverage import cue_lines, measure, rescue_tasks
 from .flat_table import ANNEX_HEADING, FlatTableReader
 from .glued import find_glued_tables
@@ -109,7 +109,8 @@ def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids
     # 1. flattened one cell per line (the seed's layout)
     tables = _find_tables(lines)
     body_end = tables[0][0] if tables else len(lines)
-    annex_start = next((k for k, ln in enumerate(lines) if ANNEX_HEADING.match(ln.text)), body_end)
+    annex_start = next((k for k, ln in enumerate(lines) if ln.text[:1] == "附" and ANNEX_HEADING.match(ln.text)),
+                       body_end)
     outline = read_outline(lines, header.body_start, min(body_end, annex_start), source)
     doc.sections, doc.key_works, doc.targets = outline.sections, outline.key_works, outline.targets
     read_until = 0
@@ -169,7 +170,10 @@ def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids
     _add_missing_parents(doc)
     _drop_cut_name(doc, lines)
     apply_first_listed(lines, doc.tasks)
+    apply_group_label(lines, doc.tasks)
     apply_ditto(doc.tasks)
+    apply_default_units(lines, doc.tasks)
+    doc.tasks = apply_note_tasks(doc.tasks)
 
     # Role cues no reader placed still give tasks (never all or nothing); then the coverage.
     cues = cue_lines(lines)
@@ -233,14 +237,18 @@ def _drop_cut_name(doc: Document, lines: list[Line]) -> None:
         for a in t.assignments:
             if a.provenance is not None and a.provenance.last_line >= top:
                 task, top = t, a.provenance.last_line
-    names = {a.unit for t in doc.tasks for a in t.assignments}
+    names = None  # every unit printed, made only when a name on the last line is looked at (rarely)
     while task.assignments:
         a = task.assignments[-1]
-        # the start of a name the document prints whole elsewhere (市科 / 市科技局) is cut too, whatever it ends with
-        cut = a.unit not in DITTO and (not is_unit_name(a.unit)
-                                       or any(n != a.unit and n.startswith(a.unit) for n in names))
-        if a.provenance is None or a.inferred or a.provenance.last_line != last or not cut or \
+        if a.provenance is None or a.inferred or a.provenance.last_line != last or \
                 not last_line.text.endswith(a.unit):  # the text ends in the fragment (a glued page: one line no)
+            break
+        if names is None:
+            names = {a.unit for t in doc.tasks for a in t.assignments}
+        # the start of a name the document prints whole elsewhere (市科 / 市科技局) is cut too, whatever it ends with
+        cut = a.unit not in DITTO and (not is_unit_name(a.unit) and not a.unit.startswith("各")  # 各村: whole
+                                       or any(n != a.unit and n.startswith(a.unit) for n in names))
+        if not cut:
             break
         task.assignments.pop()
 

@@ -25,12 +25,12 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import Assignment, Provenance, Role
-from ..text.markers import is_row_number, match_item, match_section, match_subsection
+from ..text.markers import MARKER_STARTS, is_row_number, match_item, match_section, match_subsection
 from ..text.normalize import SENTENCE_PUNCT, bracket_depth_split
 from ..text.role_cues import alternation
 from ..text.units import LIST_SEPARATORS, is_unit_name, looks_like_unit_list, split_units, strip_noise
 from .labels import match_label
-from .lines import FURNITURE, Line
+from .lines import FURNITURE, FURNITURE_STARTS, Line
 
 NUMBER, TEXT, LEAD, RESPONSIBLE, COOPERATING, DEADLINE, LEADER = (
     "number", "text", "lead", "responsible", "cooperating", "deadline", "leader")
@@ -43,6 +43,7 @@ MAX_TITLE_CONTINUATION = 8
 _PERSON = re.compile(r"(?:[\u4e00-\u9fff]{2,4}(?:副?(?:书记|市长|县长|区长|省长|主任|部长|局长))?(?:[、,，]|$))+")
 ANNEX_HEADING = re.compile(r"^附件\s*(\d{1,2})$")
 _TABLE_END = re.compile(f"{ANNEX_HEADING.pattern}|{FURNITURE.pattern}")  # an annex heading or page furniture
+_TABLE_END_STARTS = FURNITURE_STARTS | {"附"}  # what a line _TABLE_END matches opens with
 # Names that start a new unit rather than continue a split one.
 _NAME_START = re.compile(r"^(市|省|县|区|各|相关|有关|中共|中国|国家)")
 _COLLECTIVE_START = re.compile(r"^(各|相关|有关)")
@@ -52,6 +53,7 @@ _AREA_ENDS = ("区", "园", "镇", "乡")
 _BRACKET_NOTE = re.compile(r"[(（][^()（）]{1,12}[)）]")
 
 
+_OVERSIGHT = re.compile(alternation("column.oversight"))
 # From data/role_cues.txt (column.* sections): the first kind whose pattern a label holds decides.
 _COLUMN_PATTERNS = [(kind, re.compile(alternation(f"column.{kind}")))
                     for kind in (NUMBER, LEADER, LEAD, COOPERATING, RESPONSIBLE, DEADLINE)]
@@ -67,7 +69,7 @@ def column_kind(label: str) -> str:
     ('responsible', 'cooperating')
     """
     found = [(m.start(), kind) for kind, pattern in _COLUMN_PATTERNS if (m := pattern.search(label))]
-    if not found:
+    if not found or _OVERSIGHT.search(label):  # 监督科室: an office that watches the work, not a unit doing it
         return TEXT
     for kind in (NUMBER, LEADER):  # 牵头领导 holds people, whatever else it says
         if any(k == kind for _, k in found):
@@ -85,6 +87,17 @@ def read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
     t = lines[i].text
     if not t or len(t) > 4 or ("序" not in t and "编" not in t) or column_kind(t) != NUMBER:
         return None
+    got = _read_header(lines, i)
+    if got is not None:
+        from .columns import is_label  # columns builds on this module
+
+        if sum(1 for label in got[0] if not is_label(label)) <= 1:
+            return got  # one unknown label is a column of its own
+    from .cell_lines import broken_header  # labels broken over lines, as many as the rows' cells
+    return broken_header(lines, i) or got
+
+
+def _read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
     labels = [lines[i].text]
     j = i + 1
     while j < len(lines) and len(labels) <= MAX_HEADER_CELLS:
@@ -280,24 +293,27 @@ class FlatTableReader:
             if not t:
                 i += 1
                 continue
-            if _TABLE_END.match(t):
+            # cheap tests of the first character before the rules that need it (an end, a heading, a number, a marker)
+            first = t[0]
+            if first in _TABLE_END_STARTS and _TABLE_END.match(t):
                 break
             if t == self.columns[0] and self._is_repeated_header(i):
                 i += len(self.columns)
                 continue
-            if self._row is not None and _is_heading(t) and self._header_follows(i + 1):
+            heading = first in _HEADING_STARTS and _is_heading(t)
+            if heading and self._row is not None and self._header_follows(i + 1):
                 break  # a heading over the next table's header: this table ends
             if self._row is not None and self._last in ("cell", "item") and (label := _unit_label(t)) is not None:
                 self._labelled.append((label[0], _Span(label[1], line.no, line.no)))
                 self._last = "cell"  # a labelled cell under the row (省牵头单位:省某厅): its units in their role
                 i += 1
                 continue
-            number = _row_no(t)
+            number = _row_no(t) if first.isdecimal() else None  # a row number is digits
             if number is not None and self._is_row_number(number):
                 self._at_start = False
                 i = self._start_row(number, i)
                 continue
-            if self._row is not None and self._last == "cell" and _is_heading(t) and _heads_rows(self.lines, i + 1):
+            if heading and self._row is not None and self._last == "cell" and _heads_rows(self.lines, i + 1):
                 self._close_group()  # a heading over the rows that follow: no cell of the row above
                 self._last = "heading"
                 i += 1
@@ -306,7 +322,7 @@ class FlatTableReader:
             if self._row is None:
                 i += 1
                 continue
-            marker = match_item(t, expected=self._row.next_sub())
+            marker = match_item(t, expected=self._row.next_sub()) if first in MARKER_STARTS else None
             if marker and marker.text:
                 self._close_group()
                 self._add_item(marker.number, _Span(marker.text, line.no, line.no))
@@ -444,7 +460,7 @@ class FlatTableReader:
         k = len(self._cells)
         if k < len(self.cell_kinds) and self.cell_kinds[k] not in ROLE_OF_KIND and self.cell_kinds[k] != LEADER:
             return False
-        if _DATE_LIKE.search(text) or self._first_cell(text) or _unitish(text) or \
+        if text[:1].isdecimal() and _DATE_LIKE.search(text) or self._first_cell(text) or _unitish(text) or \
                 _NAME_START.match(text):  # 市人力资源和社会保 / 障局: a name broken over two lines
             return False
         return not any(is_unit_name(p) or _unitish(p) for p in bracket_depth_split(text, LIST_SEPARATORS))
@@ -459,9 +475,13 @@ class FlatTableReader:
             if not nxt.text and not nxt.blank_cell and cell.text.endswith(_SEPARATORS):
                 j += 1  # a list broken after its separator (区政府办公室、 / blank line / 区规划资源局): goes on
                 continue
-            if not nxt.text or nxt.blank_cell or _row_no(nxt.text) is not None or _sentence_like(nxt.text):
+            if not nxt.text or nxt.blank_cell:
                 break
-            if match_item(nxt.text, expected=self._row.next_sub()) or ANNEX_HEADING.match(nxt.text):
+            first = nxt.text[0]  # cheap tests of the first character before the rules that need it
+            if first.isdecimal() and _row_no(nxt.text) is not None or _sentence_like(nxt.text):
+                break
+            if first in MARKER_STARTS and match_item(nxt.text, expected=self._row.next_sub()) or \
+                    first == "附" and ANNEX_HEADING.match(nxt.text):
                 break
             if not self._continues(cell.text, nxt.text, self._next_cell_kind()):
                 break
@@ -480,7 +500,7 @@ class FlatTableReader:
         """Whether ``nxt`` is the rest of a cell split after ``text`` (a cell of column ``kind``)."""
         if text.endswith(_SEPARATORS) or nxt.startswith(_SEPARATORS):
             return True
-        if _BRACKET_NOTE.fullmatch(nxt) and not text.endswith((")", "）")):
+        if nxt[:1] in "(（" and _BRACKET_NOTE.fullmatch(nxt) and not text.endswith((")", "）")):
             return True  # a name's bracketed note printed on a line of its own: 高新园 / (邹区镇)
         if kind in (LEADER, DEADLINE):
             return False  # people and dates are not organisation names
@@ -593,8 +613,9 @@ class FlatTableReader:
             role = ROLE_OF_KIND.get(kind)
             if role is not None:
                 prov = Provenance(source, cell.first, cell.last)
+                # a deadline cell shifted into a unit column is no unit (a date opens with a digit: tested first)
                 assignments += [Assignment(name, role, prov) for name in split_units(cell.text)
-                                if not _DATE_LIKE.search(name)]  # a deadline cell shifted into a unit column
+                                if not (name[:1].isdecimal() and _DATE_LIKE.search(name))]
             elif kind == DEADLINE:
                 deadlines.append(cell.text)
             elif kind == LEADER:

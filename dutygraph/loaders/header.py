@@ -58,7 +58,8 @@ def read_header(lines: list[Line]) -> Header:
     body = next((k for k, ln in enumerate(lines[:HEADER_LINES * 4]) if match_section(ln.text)), None)
     h.body_start = body if body is not None else 0
     # a table's cells are never header facts (a unit cell above a deadline cell is no signature)
-    table = next((k for k, ln in enumerate(lines[:HEADER_LINES * 4]) if _TABLE_START.match(ln.text)), None)
+    table = next((k for k, ln in enumerate(lines[:HEADER_LINES * 4]) if ln.text[:1] in "|｜序编"
+                  and _TABLE_START.match(ln.text)), None)
     end = min(k for k in (body, table, None if body is not None or table is not None else HEADER_LINES)
               if k is not None)
     region = lines[:end]

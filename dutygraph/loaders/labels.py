@@ -61,6 +61,28 @@ def bracketed_labels(text: str) -> str:
                                 + m.group("name") + "：", text)
 
 
+_ROUND_LABEL = re.compile(
+    r"[(（](?P<name>" + "|".join(pattern for kind, pattern in _LABELS if kind in (LEAD, COOPERATING, RESPONSIBLE))
+    + r")[)）](?=[\u4e00-\u9fff])")
+_BEFORE_LABEL = "。；;，,：: "
+
+
+def round_bracketed_labels(text: str) -> str:
+    """Labels printed in round brackets before their names, as labels with their colons, when the first stands
+    where a label may (the line's start or after punctuation); after a name the bracket is a mark (X（牵头单位）).
+
+    >>> round_bracketed_labels("推进改造。（牵头单位）市住建局（配合单位）市财政局")
+    '推进改造。牵头单位：市住建局；配合单位：市财政局'
+    >>> round_bracketed_labels("责任单位：市住建局（牵头单位）、市财政局")
+    '责任单位：市住建局（牵头单位）、市财政局'
+    """
+    found = list(_ROUND_LABEL.finditer(text))
+    if not found or found[0].start() > 0 and text[found[0].start() - 1] not in _BEFORE_LABEL:
+        return text
+    return _ROUND_LABEL.sub(lambda m: ("；" if m.start() > 0 and text[m.start() - 1] not in _BEFORE_LABEL + "(（"
+                                       else "") + m.group("name") + "：", text)
+
+
 @dataclass(frozen=True)
 class Label:
     kind: str      # lead, responsible, cooperating, division, leader or deadline

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from ..text.normalize import drop_zero_width
 from ..text.units import join_spaced_names, spaced_names
-from .labels import bracketed_labels
+from .labels import bracketed_labels, round_bracketed_labels
 
 _MAX_NAME_LINE = 160  # longer lines are not a cell of names
 _BRACKET_SPACE = re.compile(r"[(（〔【\[][^()（）〔〕【】\[\]]*?\S\s+\S")  # white space between words in brackets
@@ -25,6 +25,9 @@ FURNITURE = re.compile(
     r"|打印本页|关闭窗口|【?打印】?$|【?关闭】?$|分享到|扫一扫|上一篇|下一篇|相关链接|相关文档|文档评论"
     r"|附件下载|返回顶部|【字体|字号[:：]|您当前的位置|当前位置[:：]|您的位置[:：])"
 )
+# The characters FURNITURE can open with (tests/loaders/test_lines.py checks them against the pattern): a line
+# opening with another is no furniture, and the pattern need not run.
+FURNITURE_STARTS = frozenset("责编校审来信浏点阅打关【分扫上下相文附返字您当")
 
 
 class Line(NamedTuple):
@@ -56,6 +59,9 @@ def to_lines(text: str) -> list[Line]:
     if "【" in text or "[" in text:  # 【牵头单位】X: a label in square brackets, printed without its colon
         for k in [k for k, raw in enumerate(raw_lines) if "【" in raw or "[" in raw]:
             texts[k] = bracketed_labels(texts[k])
+    if "单位）" in text or "单位)" in text or "部门）" in text or "部门)" in text:  # （牵头单位）X: round brackets
+        for k in [k for k, t in enumerate(texts) if "位）" in t or "位)" in t or "门）" in t or "门)" in t]:
+            texts[k] = round_bracketed_labels(texts[k])
     blank = [not text and raw != "" for text, raw in zip(texts, raw_lines)]  # only spaces: a blank cell
     # Line(no, raw, text, blank) for each, without the Python-level __new__ of a NamedTuple
     return list(map(partial(tuple.__new__, Line), zip(count(1), raw_lines, texts, blank)))
@@ -63,7 +69,7 @@ def to_lines(text: str) -> list[Line]:
 
 def is_furniture(text: str) -> bool:
     """Whether a cleaned line is web-page furniture rather than document text."""
-    return bool(FURNITURE.match(text))
+    return text[:1] in FURNITURE_STARTS and FURNITURE.match(text) is not None
 
 
 def strip_cell_bars(lines: list[Line]) -> list[Line]:

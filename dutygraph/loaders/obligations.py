@@ -29,11 +29,13 @@ from functools import lru_cache
 from ..model import Assignment, Provenance, Role, Task
 from ..text.normalize import bracket_depth_split
 from ..text.role_cues import alternation
-from ..text.units import is_unit_name
+from ..text.units import is_unit_name, org_suffixes
 from .clauses import _NAME_CHARS, NOT_NAME_START, _listed_departments, _units, find_clauses
 from .labels import LABEL_ANYWHERE, match_label
 from .lines import Line
 from .unit_scan import opening_units
+
+ITEM_SUBJECT = "subject of the item at line"  # the basis of a unit the prose reader takes from an item's subject
 
 BASIS = ("the subject of an obligation sentence (要/应/须/将…), read because the document prints no role cue "
          "outside such sentences")
@@ -140,6 +142,8 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
                 return names, word.group(), rest[word.end():]  # the shortest subject before an obligation word
     if m is not None or item and len(segment) >= _MIN_ITEM:  # addressed (请各地…) or opening an item (1、宣传部门通过…)
         found = opening_units(segment, _well_formed)
+        if found and segment.startswith("的", found[1]):
+            found = None  # (二)乡镇人民政府的工作职责: a heading naming whose duties follow, no sentence
         if found and (m is not None or not any(_place(n) for n in found[0])):  # 1.菏泽市实现重大突破: a target
             return found[0], "", segment[found[1]:]
     return None
@@ -190,6 +194,9 @@ def _predicate_patterns() -> tuple[re.Pattern, re.Pattern]:
             re.compile(f"^(?:{alternation('obligation.cooperating')})"))
 
 
+_QUOTED = re.compile(r"[“\"「『][^”\"」』]*(?:[”\"」』]|$)")
+
+
 def _roles(names: list[str], word: str, rest: str, later: list[str] = ()) -> list[tuple[str, Role]]:
     """Roles from what the sentence says its subject does (docs/evaluation.md): lead when its first part says
     负总责 / 牵头 / 会同 / 负责, or a later part opens with 会同; cooperating when it is told to help (积极配合,
@@ -197,6 +204,7 @@ def _roles(names: list[str], word: str, rest: str, later: list[str] = ()) -> lis
     lead (各牵头单位) leads only where its predicate says so: 各牵头单位要于6月底前报送 is responsible."""
     _, _, _, _, coop_words = _patterns()
     lead_said, helps_said = _predicate_patterns()
+    rest = _QUOTED.sub("", rest)  # 按照“谁牵头、谁负责”原则: a quoted principle says no role of the subject
     with_ = rest[2:] if rest.startswith("会同") else rest if word == "会同" else None
     if with_ is None:
         with_ = next((part.lstrip()[2:] for part in later if part.lstrip().startswith("会同")), None)
@@ -230,7 +238,9 @@ def reads_as_notice(tasks: list[Task], found: list[Task], lines: list[Line]) -> 
     """Whether the obligation sentences ``found`` are the tasks of a document whose other readers gave ``tasks``:
     always when those place no unit, else when the few they place come from role words inside the sentences
     that ``found`` reads (see NOTICE_CUES)."""
-    placed = [t for t in tasks if t.assignments]
+    # an item read by its subject (6、县政府要…) is itself an obligation sentence: it weighs nothing against them
+    placed = [t for t in tasks if t.assignments and not all(a.basis and a.basis.startswith(ITEM_SUBJECT)
+                                                            for a in t.assignments)]
     if not placed:
         return True
     if len(placed) > NOTICE_CUES or len(found) < _NOTICE_RATIO * len(placed):
@@ -238,13 +248,48 @@ def reads_as_notice(tasks: list[Task], found: list[Task], lines: list[Line]) -> 
     said = {t.provenance.first_line for t in found}
     text_of = {line.no: line.text for line in lines}
     for task in placed:
-        for a in task.assignments:
-            no = a.provenance.first_line if a.provenance is not None else task.provenance.first_line
+        lines_of = {a.provenance.first_line if a.provenance is not None else task.provenance.first_line
+                    for a in task.assignments}
+        if not lines_of <= said:
+            return False
+        # the lines its units stand on, and its body's (1.优化布局 / 坚持…。(牵头单位:X): an item and its clause)
+        for no in sorted(lines_of | set(range(task.provenance.first_line + 1, task.provenance.last_line + 1))):
             text = text_of.get(no, "")
-            if no not in said or find_clauses(text) or any(
+            if find_clauses(text) or any(
                     match_label(text[m.start():]) is not None for m in LABEL_ANYWHERE.finditer(text)):
                 return False
     return True
+
+
+_MAX_BLANKS = 2  # blank lines a wrapped sentence may run across (a page copied with a blank line between lines)
+
+
+def _opens_with_subject(text: str) -> bool:
+    """Whether a line after a blank one opens a sentence of its own (全县各级各部门要…): the line before it
+    lost its closing stop, it was not wrapped."""
+    return _read_subject(bracket_depth_split(text, ",，")[0]) is not None
+
+
+def _logical_lines(lines: list[Line]) -> list[tuple[str, list[tuple[int, int]]]]:
+    """The lines with each long line not closed by its punctuation joined to the line that goes on with it (a
+    wrap, not a heading: 由区政府办 / 公室负责…), across a blank line or two; each with (offset, line number) of
+    its pieces."""
+    out: list[tuple[str, list[tuple[int, int]]]] = []
+    blanks = _MAX_BLANKS + 1
+    before = ""  # the text of the last line with text
+    for line in lines:
+        text = line.text
+        if not text:
+            blanks += 1
+            continue
+        if out and blanks <= _MAX_BLANKS and len(before) >= _WRAP_WIDTH and not before.endswith(_LINE_ENDS) \
+                and not _ITEM_MARKER.match(text) and not (blanks and _opens_with_subject(text)):
+            joined, starts = out[-1]
+            out[-1] = (joined + text, starts + [(len(joined), line.no)])
+        else:
+            out.append((text, [(0, line.no)]))
+        before, blanks = text, 0
+    return out
 
 
 def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
@@ -256,13 +301,13 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
     ['桂林市', '各地']
     """
     tasks: list[Task] = []
-    before = ""  # the text of the line before
-    for line in lines:
-        text = line.text  # a long line not closed by its punctuation goes on in this one (a wrap, not a heading)
-        wrapped = len(before) >= _WRAP_WIDTH and not before.endswith(_LINE_ENDS) and not _ITEM_MARKER.match(text)
-        before = text
+    for text, starts in _logical_lines(lines):
         if len(text) < 6:
             continue
+
+        def line_at(offset: int) -> int:  # the source line of a character of the (joined) text
+            return next(no for at_, no in reversed(starts) if at_ <= offset)
+
         at = 0
         first = True  # no task yet on this line
         for sentence in bracket_depth_split(text, "。；;！!？?"):
@@ -272,12 +317,12 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
             for segment in bracket_depth_split(sentence, ",，"):
                 lead = segment.lstrip(" \u3000")
                 body = _ITEM_MARKER.sub("", lead)
-                read = _read_subject(body, item=offset == 0 and at == 0 and body != lead) \
-                    if offset or at or not wrapped else None  # 由区政府办 / 公室负责…: a line goes on, no subject
+                read = _read_subject(body, item=offset == 0 and at == 0 and body != lead)
                 if read is not None:
                     start = offset + (len(segment) - len(body))
                     found.append((start, offset + len(segment), read))
-                elif found and lead.startswith("由") and (by := opening_units(lead[1:], _well_formed)):
+                elif found and lead.startswith("由") and (by := opening_units(lead[1:], _well_formed)) \
+                        and not any(n in org_suffixes() for n in by[0]):  # 由办公室负责: whose office is not said
                     also.setdefault(len(found) - 1, []).extend(by[0])  # …,并将结果报市发改委,由市发改委汇总上报
                 offset += len(segment) + 1
             for k in range(len(found) - 1, 0, -1):  # 市政府将实施动态管理,具体由市发改委牵头负责: who does it
@@ -294,14 +339,17 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
                 task_text = sentence[start:stop].strip(" ,，\u3000")
                 if len(task_text) < 6:
                     continue
-                if k == 0 and first and 0 < at <= _MAX_HEADING:  # 二、压实责任,推动落实。各牵头单位要…: the
-                    opening = text[:at].lstrip(" \u3000")  # numbered paragraph's heading opens its first task
+                first_no = last_no = line_at(at + start)
+                if k == 0 and first and 0 < at:  # 二、压实责任,推动落实。(…。)各牵头单位要…: the numbered paragraph's
+                    opening = text[:at].lstrip(" \u3000")  # heading (and what follows it) opens its first task
                     heading = _ITEM_MARKER.sub("", opening, count=1)
-                    task_text = heading + task_text if len(heading) >= 4 and heading != opening else task_text
+                    if len(heading) >= 4 and heading != opening:
+                        task_text, first_no = heading + task_text, line_at(0)
                 first = False
-                prov = Provenance(source, line.no, line.no)
-                tasks.append(Task(id=f"O{line.no}-{len(tasks) + 1}", text=task_text, provenance=prov,
-                                  assignments=[Assignment(u, r, prov, inferred=True, basis=BASIS)
-                                               for u, r in assignments]))
+                last_no = max(first_no, line_at(at + max(start, stop - 1)))
+                prov = Provenance(source, first_no, last_no)
+                tasks.append(Task(id=f"O{first_no}-{len(tasks) + 1}", text=task_text, provenance=prov,
+                                  assignments=[Assignment(u, r, Provenance(source, first_no, first_no), inferred=True,
+                                                          basis=BASIS) for u, r in assignments]))
             at += len(sentence) + 1
     return tasks

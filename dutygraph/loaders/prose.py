@@ -32,13 +32,14 @@ from ..text.markers import CIRCLED, chinese_numeral, is_row_number
 from ..text.normalize import SENTENCE_PUNCT, bracket_depth_split
 from ..text.role_cues import alternation
 from ..text.units import LIST_SEPARATORS, ROLE_WORDS, is_unit_name
-from .clauses import (MAX_HEAD, NOT_NAME_START, PERSON_TITLE, Clause, Found, bare_bracket, bare_units,
-                      bracket_groups, colon_duties, duty_role, find_clauses, leading_clauses, may_hold_role_words,
-                      opens_duty, parse_clause, slot_names, subject_opening, unit_blocks)
-from .columns import header_block, is_label
-from .unit_scan import opening_units
+from .clauses import (MAX_HEAD, NOT_NAME_START, PERSON_TITLE, Clause, Found, _SUBJECT_NEXT, bare_bracket, bare_units,
+                      bracket_groups, colon_duties, duty_role, find_clauses, labelled_slot, leading_clauses,
+                      may_hold_role_words, opens_duty, parse_clause, slot_names, subject_opening, unit_blocks)
+from .columns import MAX_LABEL, header_block, is_label
+from .unit_scan import MAX_OPENING, opening_units
 from .labels import COOPERATING, DEADLINE, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
 from .lines import Line, is_furniture
+from .obligations import ITEM_SUBJECT
 from .outline import split_title
 
 ROLE_OF_LABEL = {LEAD: Role.LEAD, RESPONSIBLE: Role.RESPONSIBLE, COOPERATING: Role.COOPERATING}
@@ -175,6 +176,7 @@ def _leading_units(content: str, role: Role | None) -> Clause | None:
 
 # A field name opening an item's text (项目名称:, 工作任务:): the item is what follows it.
 _FIELD_LABEL = re.compile(r"^(?:项目|工作|任务|事项)?(?:名称|内容|任务|事项)[:：]")
+_FIELD_LABEL_STARTS = frozenset("项工任事名内")  # what _FIELD_LABEL opens with (a cheap test before it)
 _BARE_ROLE_LABEL = re.compile(r"(?:牵头|责任|配合|协办|主责|承办)(?:单位|部门)")
 _SPACED_LABEL = re.compile(r"^[ \t\u3000]*(\S{2,8})[ \t\u3000]+(\S.*)$")
 _SPACE_OR_SEMICOLON = re.compile(r"[\s;；]+")
@@ -353,7 +355,7 @@ def _duty_intro(text: str) -> list[str] | None:
     >>> _duty_intro("县教育局的主要职责如下:"), _duty_intro("各部门要履行以下职责:")
     (['县教育局'], None)
     """
-    if _DUTY_INTRO.search(text) is None:
+    if not text.endswith((":", "：", ":\n", "：\n")) or _DUTY_INTRO.search(text) is None:  # it ends with its colon
         return None
     own = _OWN_DUTIES.match(text)
     if own and (names := bare_units(own.group("unit"))):
@@ -413,9 +415,39 @@ def _duties_of(text: str) -> list[str] | None:
     """
     m = _DUTIES_OF.match(text)
     if not m or _DIVISION.fullmatch(text.rstrip(":：")) or _NO_HOLDER.fullmatch(m.group("unit")) \
-            or _TOLD.search(m.group("unit"), 1):
+            or _TOLD.search(m.group("unit"), 1) or _HOLDERLESS.fullmatch(text):
         return None  # 主要职责, 岗位职责: whose duties the heading does not say; 各部门要履行以下职责: a sentence
     return slot_names(m.group("unit"))
+
+
+# A duties heading that names no holder (主要职责, 二、明确工作职责, 领导小组职责:): in a notice setting up a body
+# (特成立X领导小组,明确工作职责), the duties are that body's.
+_HOLDERLESS = re.compile(r"(?:明确|细化|落实|履行)?(?:领导小组|工作小组|指挥部|委员会|专班|工作组)?(?:的)?"
+                         r"(?:主要|工作|具体)*(?:职责|职能)(?:如下|是)?[:：]?")
+# The body a document sets up: 县人民政府决定成立县抗震救灾指挥部(以下简称指挥部), 特成立X镇…领导小组,明确…
+_FOUNDED = re.compile(r"(?:成立|组建|设立)(?P<body>[^，,。；;:：、()（）]{2,40}?(?:领导小组|工作小组|指挥部|委员会|"
+                      r"工作专班|专班|工作组|联席会议))(?=[，,。；;(（]|$)")
+_BARE_BODY = re.compile(r"(?:工作)?(?:领导小组|工作小组|小组|指挥部|委员会|工作专班|专班|工作组|联席会议)")
+
+
+def founded_body(lines: list[Line], before: int) -> tuple[str, int] | None:
+    """The body the last sentence before line ``before`` sets up (成立X领导小组), named in full, and its line, or
+    None: a bare kind (一、成立领导小组) names none.
+
+    >>> from .lines import to_lines
+    >>> founded_body(to_lines("县政府决定成立县抗震救灾指挥部(以下简称指挥部)。\\n一、成立领导小组\\n二、主要职责"), 3)
+    ('县抗震救灾指挥部', 1)
+    """
+    found = None
+    for line in lines:
+        if line.no >= before:
+            break
+        if "成立" in line.text or "组建" in line.text or "设立" in line.text:
+            for m in _FOUNDED.finditer(line.text):
+                body = m.group("body")
+                if not _BARE_BODY.fullmatch(body) and "的" not in body:
+                    found = body, line.no
+    return found
 
 
 # A heading naming a unit and the field of its duties, then announcing them: 各级党委和政府乡村振兴责任主要包括:
@@ -499,10 +531,54 @@ def _unit_head(children: list[_Node], i: int, names: list[str] | None = None) ->
         return None
     if any(_duties_label(c) for c in after):
         return names  # (八)应急指挥部办公室 / 办公室设在… / 主要职责: / (1)负责…
-    first = after[1] if _heading_like(after[0]) and not opens_duty(after[0].text) and len(after) > 1 else after[0]
+    skip = len(after) > 1 and (_heading_like(after[0]) and not opens_duty(after[0].text) or _seat(after[0]))
+    first = after[1] if skip else after[0]  # a title, or where the unit sits (办公室设在区卫健局), before its duties
     if opens_duty(first.text) or first.style != "para" and first.number == 1:
         return names  # its duties open with a duty word, or a numbered list starts under it
     return None
+
+
+# Where a unit sits and who heads it (领导小组下设办公室,办公室设在区卫健局,王某兼任办公室主任): no duty of its own.
+_SEAT = re.compile(r"设在|下设|兼任|挂靠")
+
+
+def _seat(node: _Node) -> bool:
+    """A paragraph saying where a unit sits or who heads it, with no duty in it (opening with a duty word, or
+    holding one after a comma: …,承担指挥部日常工作)."""
+    return node.style == "para" and not node.children and _SEAT.search(node.text) is not None \
+        and not opens_duty(node.text) and not any(opens_duty(p) for p in re.split(r"[，,；;。]", node.text))
+
+
+# A duty's opening basis (根据国家有关方针、政策和法律、法规,负责…): its verb comes after it.
+_BASIS = re.compile(r"^(?:根据|按照|依据|依照|遵照|贯彻)[^，,。；;]{2,40}[，,]")
+
+
+def _duty_role(duty: str) -> Role:
+    """The role a duty gives its unit (:func:`.clauses.duty_role`), read after an opening basis (根据…,负责… lead).
+
+    >>> _duty_role("根据有关法律、法规,负责审批工作").value, _duty_role("根据需要组织检查").value
+    ('lead', 'responsible')
+    """
+    role = duty_role(duty)
+    if role is Role.RESPONSIBLE and (m := _BASIS.match(duty.lstrip())):
+        return duty_role(duty.lstrip()[m.end():])
+    return role
+
+
+def _alias_only(node: _Node) -> bool:
+    """An item that is nothing but a unit and its bracketed alias (基层工作科(社区建设科)): the bracket is no clause.
+
+    >>> _alias_only(_Node("cnp", 2, 5, "基层工作科(社区建设科)", 8)), _alias_only(_Node("cnp", 2, 5, "做好宣传(市委宣传部)", 8))
+    (True, False)
+    """
+    return not node.labels and not node.unit_lines and bool(node.clauses) and bare_units(node.text) is not None
+
+
+def _duty_block(node: _Node) -> bool:
+    """Paragraphs under an item, the first a sentence of its own (a unit's duties), nothing numbered."""
+    kids = node.children
+    return bool(kids) and all(c.style == "para" and not c.children for c in kids) and not _heading_like(kids[0]) \
+        and not _DATE_LINE.match(kids[0].text)
 
 
 def _partners(duty: str, holders: list[str], line: int, source: str) -> list[Assignment]:
@@ -534,6 +610,32 @@ def _lift_unit_heading(parent: _Node, style: str) -> None:
         prev.children.pop()
         last.parent = parent
         parent.children.append(last)
+
+
+# What opens a duty or a sentence, never a name (深入推进市、县、乡三级政府…, 指导和协调我局…).
+_VERB_FIRST = re.compile(r"^(?:" + alternation("duty.opening") + r"|深入|持续|不断|全力|着力|努力|围绕|聚焦|扎实|加大"
+                         r"|优化|构建|打造|实现|形成|开展|建立|健全|完善|推进|推动|加强|加快|强化|提升|提高|落实|做好"
+                         r"|抓好|坚持|积极|认真|严格|全面|进一步)")
+_ROLE_NAMED = re.compile(r"牵头|责任|配合|协同|协办|参与|主责")  # 各牵头单位, 主要责任单位: named by their role
+
+
+# A name's last character, then what may follow a subject (…政府要, …局根据): a cheap test before reading one.
+_SUBJECT_HINT = re.compile(r"[局委办厅署院部门位府会心司团室科所站队组处县市区镇乡)）][:：]?(?:" + "|".join(_SUBJECT_NEXT) + ")")
+
+
+def _item_subjects(node: _Node) -> dict[int, list[str]]:
+    """The numbered items under ``node`` that open with known units followed by an obligation word or a verb
+    (6、县(市)区人民政府要设立创建活动办公室…) and name no unit otherwise, by index: those units' task
+    (responsible, inferred). A collective (各乡镇要…) or a unit named by its role (各牵头单位要…) is how the plan
+    is run, not a task (docs/evaluation.md)."""
+    out: dict[int, list[str]] = {}
+    for k, child in enumerate(node.children):
+        if child.style != "para" and not child.children and _SUBJECT_HINT.search(child.text, 0, MAX_OPENING + 4) \
+                and not child.assigned() and (got := subject_opening(child.text)):
+            names = [n for n, _ in got.clause.assignments]
+            if not any(n.startswith("各") or _VERB_FIRST.match(n) or _ROLE_NAMED.search(n) for n in names):
+                out[k] = names
+    return out
 
 
 def _subjects_after_clauses(node: _Node) -> None:
@@ -594,7 +696,7 @@ class ProseReader:
             if not t or is_furniture(t):
                 k += 1
                 continue
-            block = header_block(self.lines, k, end)
+            block = header_block(self.lines, k, end) if len(t) <= MAX_LABEL else None  # a header opens with a label
             if block is not None:
                 roles, k, self.leader_column = block
                 self.columns = roles
@@ -602,7 +704,8 @@ class ProseReader:
                 current = self.root
                 continue
             label = match_label(t)
-            if label is None and (spaced := _SPACED_LABEL.match(line.raw)):
+            if label is None and (" " in line.raw or "\u3000" in line.raw or "\t" in line.raw) \
+                    and (spaced := _SPACED_LABEL.match(line.raw)):  # (the label pattern needs its space)
                 label = _spaced_label(spaced.group(1), spaced.group(2))  # 牵头单位 市发改委: a space for the colon
             if label is not None and label.content and label.kind in ROLE_OF_LABEL and " " in line.raw.strip():
                 label = replace(label, content=_spaced_list(line.raw, label.content))
@@ -656,7 +759,7 @@ class ProseReader:
                 current = self._add(self.lines[nxt].text, self.lines[nxt].no, ("num", 3, int(t)))
                 k = nxt + 1
                 continue
-            m = _SPACED_NUMBER.match(line.raw)
+            m = _SPACED_NUMBER.match(line.raw) if line.raw.lstrip()[:1].isdecimal() else None  # a digit first
             if m and _marker(t) is None:  # 01 项目名称:… (a number, a space, the item)
                 current = self._add(t[len(m.group(1)):], line.no, ("num", 3, int(m.group(1))))
                 k += 1
@@ -675,7 +778,8 @@ class ProseReader:
             style, rank, number, body = marker
         else:
             style, rank, number, body = "para", PARA_RANK, None, text
-        body = _FIELD_LABEL.sub("", body, count=1) or body  # 项目名称:提升县域生态环境
+        if body[:1] in _FIELD_LABEL_STARTS:
+            body = _FIELD_LABEL.sub("", body, count=1) or body  # 项目名称:提升县域生态环境
         parent = self._parent_for(rank, style)
         if number == 1 and style != "para":
             _lift_unit_heading(parent, style)
@@ -709,10 +813,14 @@ class ProseReader:
               inherited: list[Assignment] | None = None, pure: bool = False) -> None:
         _subjects_after_clauses(node)
         para_count = 0
-        listed = {c.style for c in node.children if c.assigned()} - {"para"}  # paragraphs are no list
+        for child in node.children:
+            _fold_body(child)  # 1.优化布局 / 坚持…。(牵头单位:X): the item holds its body's clause before the list is seen
+        subjects = _item_subjects(node) if inherited is None else {}
+        listed = {c.style for k, c in enumerate(node.children) if c.assigned() or k in subjects} - {"para"}
         grouped = self._group_clause(node)
         division = _division_heading(node) if node is not self.root else False
         head: tuple[list[str], int] | None = None  # a unit heading over the paragraphs that follow it
+        run: str | None = None  # the style of the item before this one when it was a unit's duties heading
         fresh = False  # the child before this one was that heading
         for i, child in enumerate(node.children):
             if child.style == "para":
@@ -721,16 +829,22 @@ class ProseReader:
             else:
                 number = child.number if child.number is not None else para_count
             child_path = path + [str(number)]
-            _fold_body(child)
             names = _unit_head(node.children, i) if inherited is None else None
             if names:
                 head, fresh = (names, child.line), True
                 continue
-            if inherited is None and child.style != "para" and child.children and not child.assigned() \
-                    and (names := bare_units(child.text) or _duties_of(child.text) or _duties_on(child.text)) \
-                    and _unit_head(child.children, -1, names):
-                self._walk_duties(child, child_path, tasks, names)  # (十五)市政务公开办公室 / 负责…
+            if inherited is None and child.style != "para" and child.children \
+                    and (not child.assigned() or _alias_only(child)) \
+                    and (holder := self._duties_holder(child)) \
+                    and (_unit_head(child.children, -1, holder[0]) or run == child.style and _duty_block(child)):
+                # (十五)市政务公开办公室 / 负责…; a holderless 一、主要职责 in a notice setting up a body: its duties,
+                # a paragraph of them cut at its semicolons (one body's duty list, not one office's block). After
+                # such a heading, the next of its style over a paragraph needs no duty word to open it (根据…,负责…)
+                names, founded_at = holder
+                self._walk_duties(child, child_path, tasks, names, founded_at)
+                run = child.style
                 continue
+            run = None
             if head is not None and (any(c.style != "para" for c in child.children)
                                      or _heading_like(child) and not fresh):
                 head = None  # a new section or heading ends the unit's part
@@ -748,6 +862,12 @@ class ProseReader:
                 tasks[-1].assignments.extend(Assignment(n, r, prov, inferred=True,
                                                         basis=f"subject of a dated step at line {child.line}")
                                              for n, r in step)
+                continue
+            if i in subjects:  # 6、县(市)区人民政府要设立…: the item's subject does it
+                self._emit(child, child_path, tasks)
+                prov = Provenance(self.source, child.line, child.line)
+                tasks[-1].assignments.extend(Assignment(n, Role.RESPONSIBLE, prov, inferred=True,
+                                                        basis=f"{ITEM_SUBJECT} {child.line}") for n in subjects[i])
                 continue
             if division and not child.assigned() and not child.children and (got := _opening_units(child.text)):
                 self._emit(child, child_path, tasks)  # 三、职责分工 / 区城管执法局依法查处…: the subject does it
@@ -773,23 +893,39 @@ class ProseReader:
             elif inherited is None and child.style == "para" and (intro := _duty_intro(child.text)):
                 head, fresh = (intro, child.line), True  # X是…,主要职责是: / 一、… 二、…: X's duties
 
-    def _walk_duties(self, node: _Node, path: list[str], tasks: list[Task], names: list[str]) -> None:
-        """The items and paragraphs under a heading that is nothing but a unit: that unit's duties (inferred)."""
+    def _duties_holder(self, node: _Node) -> tuple[list[str], int | None] | None:
+        """The units whose duties the heading ``node`` may head, and the line of the sentence setting them up when
+        the heading names no holder (二、明确工作职责: the body the document sets up) — None for a named one."""
+        names = bare_units(node.text) or _duties_of(node.text) or _duties_on(node.text)
+        if names:
+            return names, None
+        if len(node.text) > 12 or not _HOLDERLESS.fullmatch(node.text):
+            return None
+        found = founded_body(self.lines, node.line)
+        return ([found[0]], found[1]) if found else None
+
+    def _walk_duties(self, node: _Node, path: list[str], tasks: list[Task], names: list[str],
+                     founded_at: int | None = None) -> None:
+        """The items and paragraphs under a heading that is nothing but a unit: that unit's duties (inferred). Under
+        a heading naming no holder, the body set up at line ``founded_at``'s: a paragraph of them is cut at its
+        semicolons (one body's duty list, not one office's block)."""
+        basis = f"the body set up at line {founded_at}, under the heading at line {node.line}" if founded_at else None
         label = next((k for k, c in enumerate(node.children) if _duties_label(c)), None)
         for k, child in enumerate(node.children, start=1):
             if label is not None and k <= label + 1:
                 continue  # what the unit is (its seat, its head), before its duties label
-            if _heading_like(child) and not opens_duty(child.text):
-                continue
+            if _heading_like(child) and not opens_duty(child.text) or k == 1 and _seat(child):
+                continue  # a title; where the unit sits, before its duties (下设办公室,办公室设在…)
             if child.assigned():
                 self._emit(child, path + [str(child.number or k)], tasks)
             else:  # a numbered item that is one unit's block: one task (its duties are not cut)
-                self._emit_duties(child, path + [str(child.number or k)], tasks, names, node.line, cut=False)
+                self._emit_duties(child, path + [str(child.number or k)], tasks, names, node.line,
+                                  cut=founded_at is not None, basis=basis)
             if child.children:
                 self._walk(child, path + [str(child.number or k)], tasks)
 
     def _emit_duties(self, child: _Node, path: list[str], tasks: list[Task], names: list[str], line: int,
-                     cut: bool = True) -> None:
+                     cut: bool = True, basis: str | None = None) -> None:
         """A duty (or a paragraph of duties cut by semicolons, when ``cut``: one task each) of the units a heading
         at ``line`` names, inferred; the role from each duty itself (负责… lead, 协助… cooperating)."""
         before = len(tasks)
@@ -801,11 +937,11 @@ class ProseReader:
                                  deadlines=find_deadlines(duty, self.year), amounts=find_amounts(duty))
                          for k, duty in enumerate(duties, start=1))
         prov = Provenance(self.source, line, line)
-        whole_role = duty_role(child.text)
+        whole_role = _duty_role(child.text)
         for task in tasks[before:]:
-            role = duty_role(task.text) if len(duties) > 1 else whole_role
-            task.assignments.extend(Assignment(n, role, prov, inferred=True, basis=f"unit heading at line {line}")
-                                    for n in names)
+            role = _duty_role(task.text) if len(duties) > 1 else whole_role
+            task.assignments.extend(Assignment(n, role, prov, inferred=True,
+                                               basis=basis or f"unit heading at line {line}") for n in names)
             task.assignments.extend(_partners(task.text, names, child.line, self.source))
 
     def _carried(self, node: _Node) -> tuple[list[Assignment], bool] | None:
@@ -851,7 +987,7 @@ class ProseReader:
         if last.clauses or not (last.unit_lines or last.labels) or last.children:
             return None
         if any(c.assigned() or c.children for c in items[:-1]):
-            return None
+            return None  # items over body paragraphs: conventions.apply_group_label decides, seeing the whole plan
         units = [(u, r, no) for clause, no in last.unit_lines for u, r in clause.assignments]
         units += [(a.unit, a.role, a.provenance.first_line) for a in self._from_labels(last)[0]]
         if not units:
@@ -944,6 +1080,8 @@ class ProseReader:
                     clause = parse_clause(content[:cut], role) if cut > 0 else None
                 if clause is None:  # 责任部门:园林局配合做好专项整治工作: the list, then glued text
                     clause = _leading_units(content, role)
+                if clause is None and match_label(node.text) is None:  # 牵头单位:城东大垸 under an item, not
+                    clause = labelled_slot(content, role)  # under another label line (主办单位:… / 承办单位:…)
                 if clause is not None:
                     assignments.extend(Assignment(u, r, prov) for u, r in clause.assignments)
                     leaders.extend(clause.leaders)

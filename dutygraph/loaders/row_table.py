@@ -41,6 +41,8 @@ def _split(raw: str, wide: bool = False) -> tuple[list[str], str] | None:
     if raw.strip(" \t").count("\t") >= 2:  # cells copied from a web page's table: one tab between cells
         return [p.strip() for p in raw.strip(" \r\n").strip("\t").split("\t")], "|"
     raw = raw.replace("\u3000", " ").replace("\u00a0", " ").replace("\t", "  ").strip()
+    if "｜" in raw:
+        raw = raw.replace("｜", "|")  # a full-width bar between cells
     if raw.count("|") >= 2 or (raw.count("|") == 1 and not raw.startswith("|")):
         parts = [p.strip() for p in raw.strip("|").split("|")]
         while parts and not parts[-1]:  # "| ||": empty cells at the end of the row
@@ -65,7 +67,7 @@ def split_row(raw: str) -> list[str] | None:
 
 def header_of(line: Line) -> tuple[list[str], str] | None:
     """The labels and separator of a row-per-line table header, if ``line`` is one."""
-    if len(line.raw) == len(line.text) and "|" not in line.raw:
+    if len(line.raw) == len(line.text) and "|" not in line.raw and "｜" not in line.raw:
         return None  # text is raw without its white space: no space and no bar, one cell (as _split finds)
     split = _split(line.raw)
     if split is None:

@@ -106,7 +106,8 @@ def unglue(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         text = line.text
-        if "1" in text and HEADED_LIST.match(text):  # 一、党委工作职责:(1)…(2)…(3)…: items glued after a heading
+        # 一、党委工作职责:(1)…(2)…(3)…: items glued after a heading (the pattern needs its (1): looked for first)
+        if ("1)" in text or "1）" in text) and HEADED_LIST.match(text):
             out.extend(_cut_lists(line))
             continue
         if len(text) < MIN_GLUED:

@@ -21,6 +21,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import NamedTuple
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -35,7 +36,8 @@ _DIGITS = {c: i + 1 for i, c in enumerate(_CHINESE_NUMERALS[:9])}
 _SECTION = re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.+)$")
 _SUBSECTION = re.compile(r"^[(（]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*(.+)$")
 ROW_NUMBER = re.compile(r"^\d{1,3}$")
-_MARKER_STARTS = frozenset("0123456789(（" + CIRCLED)
+# The characters an item marker may open with: a line opening with none of them holds no marker (a cheap test).
+MARKER_STARTS = frozenset("0123456789(（" + CIRCLED)
 
 
 class ItemMarker(NamedTuple):  # a tuple: cheaper to make than a frozen dataclass (once per table line)
@@ -44,18 +46,22 @@ class ItemMarker(NamedTuple):  # a tuple: cheaper to make than a frozen dataclas
     bare: bool = False
 
 
+_new_marker = partial(tuple.__new__, ItemMarker)  # ItemMarker from a (number, text, bare) tuple, without its __new__
+
+
 def match_item(line: str, expected: int | None = None) -> ItemMarker | None:
     """The numbered-item marker at the start of ``line``, if any.
 
     ``expected`` is the number that would come next; a marker without any
     bracket or stop ("1完成…") is accepted only when it equals it.
     """
-    if not line or line[0] not in _MARKER_STARTS:
+    if not line or line[0] not in MARKER_STARTS:
         return None
     m = _NUMBERED.match(line)
     if m:
         k = m.lastindex  # the (number, text) groups of the pattern that matched are the last two
-        return ItemMarker(int(m.group(k - 1)), m.group(k))
+        number, text = m.group(k - 1, k)
+        return _new_marker((int(number), text, False))
     if line[:1] and line[0] in CIRCLED:
         return ItemMarker(CIRCLED.index(line[0]) + 1, line[1:].lstrip())
     m = _BARE.match(line)

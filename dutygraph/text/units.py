@@ -53,9 +53,19 @@ MAX_NAME_LENGTH = 40
 @lru_cache(maxsize=1)
 def org_suffixes() -> tuple[str, ...]:
     """The organisation endings from ``data/org_suffixes.txt``."""
+    return tuple(sorted({s for s in _suffix_lines() if not s.startswith("-")}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def false_endings() -> tuple[str, ...]:
+    """Words that end like an organisation but name none (布局, 干部): the ``-`` lines of ``org_suffixes.txt``."""
+    return tuple(s[1:] for s in _suffix_lines() if s.startswith("-") and len(s) > 1)
+
+
+@lru_cache(maxsize=1)
+def _suffix_lines() -> tuple[str, ...]:
     text = resources.files("dutygraph.data").joinpath("org_suffixes.txt").read_text("utf-8")
-    items = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return tuple(sorted(set(items), key=len, reverse=True))
+    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
 _MARKS = "★☆●○■□◆◇▲△►•*※"
@@ -113,8 +123,8 @@ def bracket_commas(name: str) -> str:
 def is_unit_name(name: str) -> bool:
     """Whether ``name`` reads as one organisation (it ends with an organisation suffix)."""
     name = _strip_brackets(strip_noise(bracket_commas(name)))
-    if len(name) < 2 or len(name) > MAX_NAME_LENGTH:
-        return False
+    if len(name) < 2 or len(name) > MAX_NAME_LENGTH or name.endswith(false_endings()):
+        return False  # 优化城乡结构布局 ends in 局 but names no office
     return _suffix_pattern().match(name) is not None or _COLLECTIVE_WORDS.match(name) is not None
 
 
@@ -194,6 +204,11 @@ def _is_bare_suffix(name: str) -> bool:
 _JOINABLE_COLLECTIVE = re.compile(r"^各(?!项|类|种|个|位|方面|环节|阶段|级各|自)[\u4e00-\u9fff()（）]{1,10}$")
 
 
+# A collective of bodies that names no place (有关部门, 各单位): a collective before it (各县及有关部门) shares nothing
+# with it (各县(市)及相关区政府 shares 政府).
+_BODIES = re.compile(r"^(?:各|有关|相关)(?:有关|相关)?(?:部门|单位|机构|方面)$")
+
+
 def _joinable(name: str) -> bool:
     return is_unit_name(name) or _JOINABLE_COLLECTIVE.match(name) is not None
 
@@ -204,7 +219,8 @@ def _split_conjunctions(part: str) -> list[str]:
     for match in reversed(list(_CONJUNCTIONS.finditer(part))):
         i = match.start()
         left, right = part[:i], part[i + 1:]
-        if is_unit_name(left) and _joinable(right) and not _is_bare_suffix(right):
+        if (is_unit_name(left) or _BODIES.match(right) and _JOINABLE_COLLECTIVE.match(left)) \
+                and _joinable(right) and not _is_bare_suffix(right):  # 各县及有关部门: two collectives
             # right may hold further conjunctions already handled by the loop order
             pieces = _split_conjunctions(left) + [right]
             break
@@ -222,8 +238,33 @@ def split_units(cell: str) -> list[str]:
     return list(_split_units(cell))
 
 
+# A name opening with its level is whole (县水利局, 中国残联): no whole name before it shares its suffix.
+_LEVEL_START = re.compile(r"^(?:[省市县区州镇乡]|中国|全国|国家|中华|中央)")
+_AREA_PREFIX = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:区|县|市|镇|乡|园|城|州|旗)(?=[\u4e00-\u9fff]{2})")
+_AREA = re.compile(r"^[^和及与等]{3,}$")  # 城西管理区, 城东大垸: a whole name (not 各县、市、区政府, 地税局等和各市)
+# A name that is a collective of its own (区级各部门, 县直各单位): a collective before it (各镇、区级各部门) is another
+# name, not a shared prefix (各市、县人民政府 shares one).
+_OWN_COLLECTIVE = re.compile(r"^[^各]{1,6}各")
 # A body's own name (区统计局): a short tail after it is a name cut short (…区统计局、区), not a shared kind.
 _BODY_END = re.compile(r"(?:局|委|办|厅|署|院|中心|公司|集团|室|科|所|站|队|行|社)$")
+
+
+def _name_and_prefix(part: str) -> tuple[str, str] | None:
+    """A whole name, 和/及/与, then a short bare name waiting for a suffix (地税局等和各市), or None."""
+    at = max(part.rfind("和"), part.rfind("及"), part.rfind("与"))
+    if at <= 1 or len(part) - at > 5:
+        return None
+    left, right = strip_noise(part[:at]), part[at + 1:]
+    return (left, right) if right and is_unit_name(left) and not is_unit_name(right) else None
+
+
+def _held_apart(held: list[str], part: str, names: list[str]) -> bool:
+    """Whether the parts held before the name ``part`` are names of their own rather than sharing its suffix."""
+    if _LEVEL_START.match(part) and (_AREA.match(held[-1]) or "各" in part and _COLLECTIVE_START.match(held[-1])):
+        return True  # 城西管理区、县水利局 / 各镇、区级各部门: the name opens with its own level
+    if names and all(_AREA.match(h) for h in held) and not _AREA_PREFIX.match(part):
+        return True  # 总部办、经济开发区、五金城、科技局: whole names, the last no area's body (not 高新区党工委和管委会)
+    return _OWN_COLLECTIVE.search(part) is not None and any(_COLLECTIVE_START.match(h) for h in held)
 
 
 @lru_cache(maxsize=65536)
@@ -239,12 +280,17 @@ def _split_units(cell: str) -> tuple[str, ...]:
     held: list[str] = []  # bare names waiting for the suffix carrier
     for part in raw_parts:
         unit = is_unit_name(part)
+        if not unit and (joined := _name_and_prefix(part)):
+            names.extend(held)
+            held = []
+            names.append(joined[0])
+            part = joined[1]  # 地税局等和各市、县人民政府: 各市 shares the suffix of the name after it
         if not unit and len(part) <= 8 and not any(ch in part for ch in "(（"):
             held.append(part)
             continue
         if held:
-            if unit and not _COLLECTIVE_START.match(part):
-                names.append("、".join(held + [part]))
+            if unit and not _COLLECTIVE_START.match(part) and not _held_apart(held, part, names):
+                names.append("、".join(held + [part]))  # 各市、县人民政府: the held parts share the name's suffix
                 held = []
                 continue
             names.extend(held)

@@ -20,3 +20,30 @@ def test_a_bar_table_whose_header_labels_are_letter_spaced():
             "2 | 一般公共预算收入增长5%。 | 市财政局、市税务局\n")
     doc = parse_text(text, "table.txt")
     assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["市发改委"], ["市财政局", "市税务局"]]
+
+
+def _cells(*cells: str) -> str:
+    return "\n\n".join(cells)
+
+
+def test_a_projects_table_whose_header_labels_and_names_are_broken_over_lines_reads_by_its_rows_width():
+    # 序号 | 项目名称 | 建设内容 | 计划投资额(亿元) | 资金来源 | 牵头单位, every label and a name broken over lines
+    text = _cells("某区2024年民生实事项目表", "序号", "项目", "名称", "建设内容", "计划", "投资额", "（亿元）", "资金", "来源",
+                  "牵头", "单位",
+                  "1", "老旧小区", "改造", "改造老旧小区12个,惠及居民3000户。", "1.2", "区级财政", "区住建局",
+                  "2", "城区学校扩容", "新增学位1200个。", "0.8", "专项债券", "区教育局",
+                  "3", "背街小巷整治", "整治背街小巷20条。", "0.3", "区级财政", "区城管局、各街道")
+    doc = parse_text(text, "table.txt")
+    assert [(t.title, t.text, t.units(Role.LEAD)) for t in doc.tasks] == [
+        ("老旧小区改造", "改造老旧小区12个,惠及居民3000户。", ["区住建局"]),
+        ("城区学校扩容", "新增学位1200个。", ["区教育局"]),
+        ("背街小巷整治", "整治背街小巷20条。", ["区城管局", "各街道"])]
+
+
+def test_a_county_table_with_its_period_and_unit_labels_broken_reads_too():
+    text = _cells("序号", "项目名称", "建设内容", "建设起", "止时间", "总投资", "(万元)", "责任", "单位",
+                  "1", "乡镇卫生院提升", "改造乡镇卫生院5所。", "2024.03-2024.12", "800", "县卫健局",
+                  "2", "农村公路", "新改建农村公路30公里。", "2024.01-2024.10", "3000", "县交通运输局")
+    doc = parse_text(text, "table.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("改造乡镇卫生院5所。", ["县卫健局"]), ("新改建农村公路30公里。", ["县交通运输局"])]

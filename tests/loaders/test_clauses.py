@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dutygraph.loaders.clauses import find_clauses, leading_clauses, parse_clause, unit_blocks
+from dutygraph.loaders.clauses import _label_as, find_clauses, leading_clauses, parse_clause, unit_blocks
 from dutygraph.loaders.labels import match_label
 from dutygraph.model import Role
 
@@ -17,6 +17,9 @@ L, R, C = Role.LEAD, Role.RESPONSIBLE, Role.COOPERATING
     ("市发改委负责落实", [("市发改委", L)]),
     ("牵头单位:市发改委;责任单位:市财政局", [("市发改委", L), ("市财政局", R)]),
     ("牵头单位：市发改委；配合单位：市财政局、市税务局", [("市发改委", L), ("市财政局", C), ("市税务局", C)]),
+    ("牵头科室：规划股；配合科室：财务股、办公室", [("规划股", L), ("财务股", C), ("办公室", C)]),
+    ("主要负责单位：县发改局；协助单位：县统计局", [("县发改局", L), ("县统计局", C)]),
+    ("责任单位：县发改局（牵头单位）、县统计局", [("县发改局", L), ("县统计局", R)]),
     ("责任单位:市财政局、市税务局;各区政府", [("市财政局", R), ("市税务局", R), ("各区政府", R)]),
     ("市政府办公室牵头,各县市区政府按职责分工负责", [("市政府办公室", L), ("各县市区政府", R)]),
     ("市公安局牵头,市交通运输局协助,市城管局参与", [("市公安局", L), ("市交通运输局", C), ("市城管局", C)]),
@@ -25,6 +28,14 @@ L, R, C = Role.LEAD, Role.RESPONSIBLE, Role.COOPERATING
     ("市水利局分别牵头落实", [("市水利局", L)]),
     ("市发改委牵头,市财政局", [("市发改委", L), ("市财政局", R)]),  # a bare list after a lead
     ("省生长改造委牵头卖力", [("省生长改造委", L)]),
+    ("县直各部门、各乡镇人民政府分工负责", [("县直各部门", L), ("各乡镇人民政府", L)]),
+    ("区教育局、区卫健局各自负责", [("区教育局", L), ("区卫健局", L)]),
+
+
+    # 分工 before the role word is no part of the last name (…各行政公署分工负责)
+    ("自治区各部门、各州市人民政府、各行政公署分工负责", [("自治区各部门", L), ("各州市人民政府", L), ("各行政公署", L)]),
+    ("县各部门、各乡镇分工落实", [("县各部门", L), ("各乡镇", L)]),
+    ("区发改局牵头,各街道分工负责", [("区发改局", L), ("各街道", R)]),
 ])
 def test_clause_roles(clause, expected):
     assert parse_clause(clause).assignments == expected
@@ -204,6 +215,9 @@ def test_a_person_with_a_post_before_a_role_word_is_a_leader():
     clause = parse_clause("王浩省长牵头,省财政厅负责")
     assert clause.assignments == [("省财政厅", L)] and clause.leaders == ["王浩省长"] and clause.unrecognised == []
     assert parse_clause("王浩省长牵头") is None  # a heading naming only a person carries no unit to its items
+    # an assistant to a governor or mayor is a person too (刘某某省长助理协助)
+    clause = parse_clause("王某副市长、李某某市长助理协助,市审计局负责")
+    assert clause.assignments == [("市审计局", L)] and clause.leaders == ["王某副市长", "李某某市长助理"]
 
 
 def test_a_bare_bracket_of_mostly_known_units_keeps_the_unknown_one_and_reports_it():
@@ -332,3 +346,110 @@ def test_names_only_a_comma_separates_are_all_responsible():
     assert parse_clause("区住建局，区城管局").assignments == [("区住建局", R), ("区城管局", R)]
     assert parse_clause("县发改局牵头,县财政局,县税务局").assignments == [
         ("县发改局", L), ("县财政局", R), ("县税务局", R)]  # a role word still makes the lead
+
+
+@pytest.mark.parametrize("text, task, expected", [
+    ("开展市容整治,垃圾日产日清责任单位城管科、环卫公司", "开展市容整治,垃圾日产日清", [("城管科", R), ("环卫公司", R)]),
+    ("推进镇区道路硬化牵头单位镇建设办配合单位镇财政所、各村委会", "推进镇区道路硬化",
+     [("镇建设办", L), ("镇财政所", C), ("各村委会", C)]),
+    ("做好县城绿化提升工作主责单位县林业局协同单位县住建局", "做好县城绿化提升工作", [("县林业局", L), ("县住建局", C)]),
+    ("实施老旧小区改造责任单位 区住建局、区城管局", "实施老旧小区改造", [("区住建局", R), ("区城管局", R)]),
+])
+def test_labels_glued_to_the_text_and_their_lists_without_a_colon_are_the_items_clause(text, task, expected):
+    (found,) = find_clauses(text)
+    assert text[:found.start].strip() == task and found.clause.assignments == expected
+
+
+@pytest.mark.parametrize("text", ["各部门要明确责任单位和责任人,确保落实到位", "建立责任单位考核制度,定期通报",
+                                  "压实责任单位主体责任", "并明确专门的责任部门和具体责任人,由区政府办"])
+def test_a_label_word_inside_a_sentence_is_no_glued_label(text):
+    assert find_clauses(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("农村道路畅通工程,牵头部门:市交通局。建设进度相对较慢的县区为某县。", [("市交通局", L)]),
+    ("做好秋冬季防火工作,责任单位:县应急局。全县发生火情3起,较去年下降两成。", [("县应急局", R)]),
+    ("推进厕所改造,牵头单位:镇农办;配合单位:各村委会。截至目前完成进度的60%。", [("镇农办", L), ("各村委会", C)]),
+])
+def test_a_label_after_a_comma_is_the_items_clause_and_a_report_after_it_is_no_unit(text, expected):
+    (found,) = find_clauses(text)
+    assert found.clause.assignments == expected and text[found.start - 1] == ","
+
+
+def test_a_labelled_list_goes_on_after_a_full_stop_only_with_units_or_a_note():
+    assert parse_clause("责任单位:市财政局。各区政府").assignments == [("市财政局", R), ("各区政府", R)]
+    assert parse_clause("牵头部门:市水利局。未完成建设任务的县区为某县").assignments == [("市水利局", L)]
+
+
+@pytest.mark.parametrize("clause, printed, spread", [
+    ("县交通局牵头,以下各项任务均由各乡镇落实,不再一一列出", [("县交通局", L), ("各乡镇", R)], ["各乡镇"]),
+    ("责任单位:镇建设办,以下各项均需各村委会落实,不再列出", [("镇建设办", R), ("各村委会", R)], ["各村委会"]),
+    ("区发改委、区财政局等按职责分工负责,各项政策措施均需各街道落实,以下不再列出",
+     [("区发改委", L), ("区财政局", L), ("各街道", L)], ["各街道"]),
+    ("市住建局、市财政局,下同", [("市住建局", R), ("市财政局", R)], ["市住建局", "市财政局"]),
+])
+def test_a_note_scoping_its_own_sentence_spreads_only_that_sentences_units(clause, printed, spread):
+    got = parse_clause(clause)
+    assert got.assignments == printed and [n for n, _ in got.spread] == spread and got.note
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("责任部门:园林局配合做好专项整治工作", [("园林局", R)]),
+    ("责任单位:县林业局加强森林防火", [("县林业局", R)]),
+    ("牵头单位:镇综治办、镇派出所做好矛盾排查", [("镇综治办", L), ("镇派出所", L)]),
+])
+def test_text_glued_after_the_last_name_of_a_labelled_slot_is_no_part_of_it(clause, expected):
+    assert parse_clause(clause).assignments == expected
+
+
+def test_a_ditto_note_after_role_words_keeps_them_and_spreads_the_list_just_before_it():
+    got = parse_clause("区科技局牵头,各街道配合,下同")
+    assert got.assignments == [("区科技局", L), ("各街道", C)] and got.spread == [("各街道", C)]
+    got = parse_clause("镇党政办牵头,各村(社区)负责落实,下同")
+    assert got.assignments == [("镇党政办", L), ("各村(社区)", R)] and got.spread == [("各村(社区)", R)]
+
+
+def test_an_assistant_to_the_head_of_government_is_a_person_never_a_unit():
+    got = parse_clause("王某某副县长牵头,李某某县长助理协助,县财政局配合")
+    assert got.assignments == [("县财政局", C)] and got.leaders == ["王某某副县长", "李某某县长助理"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推进道路硬化,牵头单位:县发改局,配合单位:县统计局。", [("县发改局", L), ("县统计局", C)]),
+    ("推进道路硬化,牵头单位为县发改局,配合单位为县统计局。", [("县发改局", L), ("县统计局", C)]),
+    ("完成改厕500户。责任部门为镇农办。", [("镇农办", R)]),
+])
+def test_a_label_after_a_comma_in_a_one_sentence_item_or_printed_with_wei_for_its_colon(text, expected):
+    (found,) = find_clauses(text)
+    assert found.clause.assignments == expected
+
+
+def test_wei_after_a_role_label_is_its_colon_only_before_a_name():
+    assert _label_as().sub(lambda m: m.group(1) + "：", "市发改委为牵头单位,市财政局为配合单位") == \
+        "市发改委为牵头单位,市财政局为配合单位"  # 为 before the label: X is the lead (a role word, not a colon)
+    assert find_clauses("各责任单位为落实好任务,要加强协调。") == []
+
+
+def test_labels_opening_the_last_sentence_with_a_second_label_after_a_comma_are_one_clause():
+    (found,) = find_clauses("推进道路硬化。牵头单位为县发改局,配合单位为县统计局。")
+    assert found.clause.assignments == [("县发改局", L), ("县统计局", C)]
+    assert parse_clause("主责：县交通局；协同：县财政局").assignments == [("县交通局", L), ("县财政局", C)]
+
+
+def test_labels_in_round_brackets_before_their_names_are_labels():
+    from dutygraph.loaders.document import parse_text
+
+    doc = parse_text("二、任务\n1.推进道路硬化。（牵头单位）县交通局（配合单位）县财政局、各乡镇\n"
+                     "2.推进改厕。（责任单位）镇农办\n", "p.txt")
+    assert [(t.units(L), t.units(C), t.units(R)) for t in doc.tasks] == [
+        (["县交通局"], ["县财政局", "各乡镇"], []), ([], [], ["镇农办"])]
+
+
+@pytest.mark.parametrize("clause", ["牵头单位:待定", "责任单位:暂无", "责任单位:见附件2"])
+def test_a_slot_saying_nobody_yet_names_no_unit(clause):
+    assert parse_clause(clause) is None
+
+
+def test_a_labelled_clause_cut_at_the_end_keeps_a_whole_name_holding_its_own_bracket():
+    (found,) = find_clauses("做好粮食收储。[牵头单位:县发改局(粮食局)、县农业农")
+    assert found.clause.assignments == [("县发改局(粮食局)", L)]

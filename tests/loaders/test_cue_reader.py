@@ -132,8 +132,11 @@ def test_no_recognisable_task_only_without_any_role_cue():
     assert units(task, Role.RESPONSIBLE) == ["各单位"]
 
 
-def test_min_coverage_turns_low_coverage_into_a_failure(seed_path):
-    partial = ROOT / "tests" / "fixtures" / "real" / "A06-jiayu-2021-gwr-zerenfenjie-brackets.txt"  # cut at its end
+def test_min_coverage_turns_low_coverage_into_a_failure(seed_path, tmp_path):
+    partial = tmp_path / "partial.txt"  # cut inside its last clause, before any whole name
+    partial.write_text("一、任务\n" + "".join(f"{k}.推进{w}。(牵头单位:县{u})\n" for k, (w, u) in enumerate(
+        [("道路硬化", "交通局"), ("厕所改造", "农业农村局"), ("治水", "水利局"), ("绿化", "林业局"), ("教育", "教育局")], 1))
+        + "6.推进卫生。[牵头单位:县卫", "utf-8")
     cli = [sys.executable, "-m", "dutygraph.cli", "extract", str(seed_path), str(partial), "--format", "csv"]
     plain = subprocess.run(cli, capture_output=True, text=True, cwd=ROOT)
     strict = subprocess.run(cli + ["--min-coverage", "0.9"], capture_output=True, text=True, cwd=ROOT)
@@ -141,7 +144,7 @@ def test_min_coverage_turns_low_coverage_into_a_failure(seed_path):
     assert len(coverage_lines) == 2 and plain.returncode == 0
     assert any(f"{partial}: 5 of 6 role cues attached (83%)" in ln for ln in coverage_lines)
     assert strict.returncode == 2 and seed_path.name in strict.stdout and partial.name not in strict.stdout
-    assert f"{partial}:23: coverage 0.83 is under --min-coverage 0.9" in strict.stderr
+    assert f"{partial}:7: coverage 0.83 is under --min-coverage 0.9" in strict.stderr
 
 
 def test_duties_listed_after_a_unit_and_a_colon_are_its_tasks():

@@ -30,3 +30,13 @@ def test_an_item_closed_by_tongshang_takes_all_the_units_of_the_item_before_it()
                           "t.txt")
     assert [t.text for t in document.tasks] == ["推进老旧小区改造。", "新建公园5个。"]
     assert _units(document)[1] == [("市住建局", L, True), ("各区政府", R, True)]
+
+
+def test_a_ditto_mark_in_the_unit_cells_of_rows_between_bars_takes_the_units_above():
+    from dutygraph.loaders.document import parse_text
+
+    doc = parse_text("序号|重点任务|牵头单位|配合单位\n1|建设孵化器2个。|区科技局|区财政局\n2|培育企业10家。|同上|同上\n",
+                     "table.txt")
+    last = doc.tasks[-1]
+    assert (last.units(Role.LEAD), last.units(Role.COOPERATING)) == (["区科技局"], ["区财政局"])
+    assert all(a.inferred for a in last.assignments)

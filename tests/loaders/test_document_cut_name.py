@@ -17,3 +17,12 @@ def test_the_start_of_a_name_printed_whole_elsewhere_is_cut_although_its_ending_
 def test_a_whole_last_name_is_kept():
     doc = parse_text(ROWS + "\n\n市发改委", "plan.txt")
     assert [t.units(Role.LEAD) for t in doc.tasks][-1] == ["市发改委"]
+
+
+def test_a_collective_ending_the_document_is_whole_not_a_cut_name():
+    from dutygraph.loaders.document import parse_text
+    from dutygraph.model import Role
+
+    doc = parse_text("序号|重点任务|完成时限|责任单位\n1|新建农村公路30公里。|2024年底|镇建设办\n"
+                     "2|改造厕所500户。|2024年6月|镇农办、各村\n", "p.txt")
+    assert doc.tasks[-1].units(Role.RESPONSIBLE) == ["镇农办", "各村"]

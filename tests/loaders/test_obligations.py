@@ -177,3 +177,54 @@ def test_a_note_after_the_subject_and_a_date_after_no_department():
 def test_sectors_closed_by_a_departments_tail_are_a_subject():
     got = _read("州县建设、教育等部门要进一步加大工作力度。")
     assert [units for _, units in got] == [[("州县建设、教育", Role.RESPONSIBLE)]]
+
+
+def test_told_to_help_each_other_it_cooperates():
+    assert _read("各有关乡镇和单位要互相配合,积极支持。") == [
+        ("各有关乡镇和单位要互相配", [("各有关乡镇和单位", Role.COOPERATING)])]  # 12 characters
+    assert _read("区直各部门要相互协作,形成合力。")[0][1] == [("区直各部门", Role.RESPONSIBLE)]  # 协作 is no help
+    assert _read("县直相关单位要相互支持。")[0][1] == [("县直相关单位", Role.COOPERATING)]
+
+
+def test_a_role_word_inside_a_quoted_principle_says_nothing_of_the_subject():
+    assert _read("各牵头单位要按照“谁牵头、谁负责”原则,抓好落实。")[0][1] == [("各牵头单位", Role.RESPONSIBLE)]
+    assert _read("区发改局要牵头做好“放管服”改革。")[0][1] == [("区发改局", Role.LEAD)]
+
+
+def test_a_sentence_wrapped_across_a_blank_line_is_read_whole_under_its_numbered_heading():
+    text = ("二、明确任务,扎实做好各项工作。政务公开是一项政治性很强的系统工程,既是一项长期的任务,更是一\n\n"
+            "项紧迫的工作。各乡镇、区直单位要严格按照任务分工的要求,逐项对照落实。\n")
+    tasks = obligation_tasks(to_lines(text), "n.txt")
+    assert [(t.text[:13], (t.provenance.first_line, t.provenance.last_line), [a.unit for a in t.assignments])
+            for t in tasks] == [("明确任务,扎实做好各项工作", (1, 3), ["各乡镇", "区直单位"])]
+
+
+def test_a_line_after_a_blank_line_opening_with_a_subject_is_no_wrap():
+    text = ("县人民代表大会审议通过的《政府工作报告》,全面安排部署了全年各项目标任务,现印发给你们请认真贯彻执行\n\n"
+            "全县各级各部门要把抓好目标任务落实作为首要任务。\n")
+    assert _read(text) == [("全县各级各部门要把抓好目", [("全县各级各部门", Role.RESPONSIBLE)])]
+
+
+def test_a_bare_office_named_by_a_later_you_part_is_no_unit():
+    got = _read("各责任单位要加强组织领导,明确专门责任部门,由办公室负责抓好综合督办协调工作。")
+    assert got[0][1] == [("各责任单位", Role.RESPONSIBLE)]
+
+
+def test_an_item_whose_body_paragraph_ends_with_its_clause_is_a_plans_item_not_a_notice(tmp_path):
+    # an item title that reads like a unit (…布局 ends like …局) must not turn the plan into a notice
+    path = tmp_path / "plan.txt"
+    path.write_text("(一)实施城乡空间优化行动\n1.优化城镇结构布局\n坚持统一规划,完善村庄布局规划。"
+                    "(牵头单位:县资源规划局、县住建局)\n2.优化现代农业布局\n围绕粮、菜、果六大产业优化布局,\n", "utf-8")
+    doc = load(path)
+    assert [(t.text[:8], t.units(Role.LEAD)) for t in doc.tasks] == [
+        ("优化城镇结构布局", ["县资源规划局", "县住建局"]), ("优化现代农业布局", [])]
+
+
+def test_a_heading_naming_whose_duties_follow_is_no_obligation():
+    assert _read("(二)乡镇人民政府的工作职责\n1、负责辖区道路的交通安全管理工作。") == []
+
+
+def test_told_to_strengthen_its_cooperation_it_cooperates():
+    assert _read("各相关单位要加强配合,统筹推进各项工作。")[0][1] == [("各相关单位", Role.COOPERATING)]
+    assert _read("区直各部门要搞好协作配合。")[0][1] == [("区直各部门", Role.COOPERATING)]
+    assert _read("县发改局要加强协调。")[0][1] == [("县发改局", Role.RESPONSIBLE)]

@@ -262,3 +262,26 @@ def test_label_lines_with_a_space_for_the_colon_may_run_together_and_follow_a_le
     assert units(b, "lead") == ["县水利局"] and units(b, "cooperating") == ["县农业农村局"]
     assert units(c, "lead") == ["镇人民政府"] and c.text == "整治河道。"  # the leader's line is no part of the task
     assert doc.coverage.cues == doc.coverage.attached == 3  # each line with unit labels is a cue, and placed
+
+
+def test_a_label_line_under_an_item_keeps_a_name_the_lexicon_does_not_know_and_reports_it():
+    doc = parse("一、任务\n1.建设堤防。\n责任单位:城东大垸\n2.治理水系。\n牵头单位:城西管理区、县水利局\n")
+    a, b = doc.tasks
+    assert units(a, "responsible") == ["城东大垸"] and units(b, "lead") == ["城西管理区", "县水利局"]
+    assert {u["unit"] for u in doc.coverage.to_dict()["unrecognised"]} >= {"城东大垸", "城西管理区"}
+
+
+def test_a_label_after_a_group_of_titled_items_with_bodies_covers_the_group():
+    from dutygraph.loaders.document import parse_text
+
+    text = ("一、重点工作\n(一)优化空间格局\n1. 筑牢北部生态屏障\n以南山、北山植被保护为主,打造生态廊道。\n"
+            "2. 建设沿河绿带\n沿清河两岸开展生态修复。\n3. 完善城区绿地体系\n围绕三个核心区建设口袋公园。\n"
+            "牵头单位:区林业局、区自然资源局\n")
+    doc = parse_text(text, "p.txt")
+    assert [(t.text, t.units(Role.LEAD)) for t in doc.tasks] == [
+        ("筑牢北部生态屏障", ["区林业局", "区自然资源局"]), ("建设沿河绿带", ["区林业局", "区自然资源局"]),
+        ("完善城区绿地体系。围绕三个核心区建设口袋公园。", ["区林业局", "区自然资源局"])]
+    # an item with its own label keeps it, and the group rule stands down
+    doc = parse_text(text.replace("沿清河两岸开展生态修复。\n", "沿清河两岸开展生态修复。\n责任单位:镇水利站\n"), "p.txt")
+    assert [t.units(Role.LEAD) + t.units(Role.RESPONSIBLE) for t in doc.tasks] == [
+        [], ["镇水利站"], ["区林业局", "区自然资源局"]]

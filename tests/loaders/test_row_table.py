@@ -95,3 +95,26 @@ def test_category_rows_whose_numeral_a_space_sets_apart_stand_between_rows():
                           "二 民生保障\n2 新增就业1万人 市人社局 各区政府\n", "rows.txt")
     assert [(t.text, [a.unit for a in t.assignments]) for t in document.tasks] == [
         ("推进老旧小区改造", ["市住建局", "各区政府"]), ("新增就业1万人", ["市人社局", "各区政府"])]
+
+
+def test_a_column_of_offices_that_watch_the_work_names_no_unit():
+    from dutygraph.loaders.document import parse_text
+    from dutygraph.model import Role
+
+    text = ("序号 | 重点任务 | 责任单位 | 监督科室 | 监督电话 |\n"
+            "1 | 新建农村公路30公里。 | 县交通运输局、各乡镇 | 县发改局综合科 | 6123456 |\n"
+            "2 | 改造老旧小区5个。 | 县住建局 | 县发改局综合科 | 6123456 |\n")
+    doc = parse_text(text, "table.txt")
+    assert [[a.unit for a in t.assignments] for t in doc.tasks] == [["县交通运输局", "各乡镇"], ["县住建局"]]
+    assert all(a.role is Role.RESPONSIBLE for t in doc.tasks for a in t.assignments)
+
+
+def test_rows_whose_cells_stand_between_full_width_bars():
+    from dutygraph.loaders.document import parse_text
+    from dutygraph.model import Role
+
+    text = ("序号｜重点任务｜牵头单位｜配合单位\n1｜新建农村公路30公里。｜镇建设办｜镇财政所\n"
+            "2｜改造厕所500户。｜镇农办｜各村委会\n")
+    doc = parse_text(text, "table.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        (["镇建设办"], ["镇财政所"]), (["镇农办"], ["各村委会"])]

@@ -120,3 +120,70 @@ def test_a_paragraph_of_duties_cut_by_semicolons_under_a_unit_heading_gives_one_
     assert _units(doc) == [("负责拟订全区民政", [("社会事务局", "lead", True)]),
                            ("负责区内社会救助", [("社会事务局", "lead", True)]),
                            ("承担为民办实事的", [("社会事务局", "responsible", True)])]
+
+
+def test_a_holderless_duties_heading_in_a_notice_setting_up_a_body_gives_that_body_its_duties():
+    # numbered duties under 二、明确工作职责 (a township's leading group)
+    doc = parse_text("各村委会:\n经研究,特成立柳林镇创建文明城市工作领导小组,明确工作职责。\n一、成立领导小组\n"
+                     "组长:王明(镇长)\n二、明确工作职责\n1、统筹全镇创建工作,研究解决重大问题。\n"
+                     "2、负责创建工作的督促检查。\n", "n.txt")
+    got = [(t.text[:6], [(a.unit, a.role.value, a.inferred) for a in t.assignments]) for t in doc.tasks
+           if t.assignments]
+    assert got == [("统筹全镇创建", [("柳林镇创建文明城市工作领导小组", "responsible", True)]),
+                   ("负责创建工作", [("柳林镇创建文明城市工作领导小组", "lead", True)])]
+    # a paragraph of duties under 一、主要职责 (a county headquarters named in the intro): one task per duty
+    doc = parse_text("关于成立青山县防汛抗旱指挥部的通知\n县人民政府决定成立青山县防汛抗旱指挥部(以下简称指挥部)。\n"
+                     "一、主要职责\n组织分析全县汛情形势;指导防汛抗旱工程建设;负责防汛物资储备调度。\n", "n.txt")
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("组织分析全县汛情形势", [], ["青山县防汛抗旱指挥部"]), ("指导防汛抗旱工程建设", [], ["青山县防汛抗旱指挥部"]),
+        ("负责防汛物资储备调度。", ["青山县防汛抗旱指挥部"], [])]
+    assert {a.basis for t in doc.tasks for a in t.assignments} == {"the body set up at line 2, under the heading at line 3"}
+    # 领导小组职责: names the kind only; the body set up is named in full
+    doc = parse_text("区政府决定成立区食品安全委员会。\n(一)委员会职责\n1、分析全区食品安全形势。\n"
+                     "2、督促检查法律法规的落实。\n", "n.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["区食品安全委员会"], ["区食品安全委员会"]]
+
+
+def test_a_duties_heading_with_no_body_set_up_names_no_unit():
+    doc = parse_text("二、明确工作职责\n1、协调全镇交通安全工作。(镇交管办负责)\n2、开展调查研究。\n", "n.txt")
+    assert all(a.unit != "明确" for t in doc.tasks for a in t.assignments)
+
+
+def test_office_headings_in_a_row_alias_and_an_opening_basis():
+    # a regulation's internal offices: numbered headings, each over a paragraph of its duties (one task each)
+    doc = parse_text("(三)救灾科\n拟订全县救灾工作政策;组织救灾减灾工作。\n(四)基层政权科(社区建设科)\n"
+                     "指导村民委员会选举;指导社区建设。\n(五)审批办公室\n根据有关法律、法规,负责行政审批事项的受理;"
+                     "负责审批窗口管理。\n", "offices.txt")
+    assert [(t.text[:4], [(a.unit, a.role.value) for a in t.assignments]) for t in doc.tasks] == [
+        ("拟订全县", [("救灾科", "responsible")]), ("指导村民", [("基层政权科(社区建设科)", "responsible")]),
+        ("根据有关", [("审批办公室", "lead")])]
+
+
+def test_a_heading_ending_like_an_office_is_no_unit_heading():
+    doc = parse_text("二、重点任务\n(一)优化产业空间布局\n组织编制产业规划。\n(二)构建开放新格局\n"
+                     "负责招商引资。\n(三)壮大县域经济\n发展特色产业。(县发改局负责)\n", "p.txt")
+    assert [(t.text[:8], t.units(Role.LEAD) + t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("优化产业空间布局", []), ("构建开放新格局", []), ("壮大县域经济。发", ["县发改局"])]
+
+
+def test_a_numbered_item_opening_with_a_unit_and_an_obligation_word_is_that_units_task():
+    doc = parse_text("二、工作职责\n4、制定交通安全宣传计划。\n5、研究制定优惠政策。\n"
+                     "6、县(市)区人民政府要设立创建活动办公室,负责本地区的协调工作。\n"
+                     "(二)乡镇人民政府的工作职责\n1、负责辖区道路的交通安全管理工作。\n", "p.txt")
+    got = [(t.text[:6], [(a.unit, a.role.value, a.inferred) for a in t.assignments]) for t in doc.tasks]
+    assert got == [("制定交通安全", []), ("研究制定优惠", []),
+                   ("县(市)区人", [("县(市)区人民政府", "responsible", True)]),
+                   ("负责辖区道路", [("乡镇人民政府", "lead", True)])]
+    # in a plan with other cues, a collective, a unit named by its role, or a verb reading like a name is no subject
+    for item in ("6、各乡镇要设立创建活动办公室。", "6、各牵头单位要加强统筹。", "6、深入推进市、县、乡三级政府机构建设。"):
+        doc = parse_text("二、工作要求\n4、修建道路。(县交通局负责)\n5、研究制定优惠政策。\n" + item + "\n", "p.txt")
+        assert [a.unit for t in doc.tasks for a in t.assignments] == ["县交通局"], item
+
+
+def test_where_a_unit_sits_is_no_duty_and_does_not_hide_its_duties():
+    doc = parse_text("经研究,决定成立龙泉区创卫工作领导小组。\n二、领导小组职责\n(一)研究制定全区创卫工作规划。\n"
+                     "三、领导小组办公室职责\n领导小组下设办公室,办公室设在区卫健局,王某兼任办公室主任。\n"
+                     "(一)负责领导小组日常工作。\n(二)督促检查各成员单位工作落实情况。\n", "n.txt")
+    assert [(t.text, t.units(Role.LEAD) + t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("研究制定全区创卫工作规划。", ["龙泉区创卫工作领导小组"]), ("负责领导小组日常工作。", ["领导小组办公室"]),
+        ("督促检查各成员单位工作落实情况。", ["领导小组办公室"])]

@@ -52,3 +52,61 @@ def test_a_name_cut_short_after_a_body_is_not_a_shared_kind():
 
     assert split_units("区财政局、区统计局、区") == ["区财政局", "区统计局", "区"]  # …、区 cut by the excerpt's end
     assert split_units("13个街道、镇") == ["13个街道、镇"]  # the tail shares the count and kind
+
+
+def test_a_word_ending_like_an_office_but_naming_none_is_no_unit():
+    assert not is_unit_name("优化城乡结构布局") and not is_unit_name("构建发展新格局") and not is_unit_name("基层干部")
+    assert not any(map(is_unit_name, ["一体化政务服务平台", "公共场所", "农村公厕所", "项目推进会", "建设充电站"]))
+    assert is_unit_name("县规划局") and is_unit_name("市委组织部")
+
+
+@pytest.mark.parametrize("cell, names", [
+    ("城西管理区、县水利局", ["城西管理区", "县水利局"]),  # an area's whole name, then a name with its own level
+    ("高新园、市商务局", ["高新园", "市商务局"]),
+    ("各镇、区级各部门", ["各镇", "区级各部门"]),
+    ("共青团中央、中国残联", ["共青团中央", "中国残联"]),  # a national body's name opens with its level too
+    ("团省委、全国工商联", ["团省委", "全国工商联"]),
+    # after a whole name, whole names before a bare body are names of their own; before an area's body they share
+    ("县委办、经济开发区、五金城、科技局", ["县委办", "经济开发区", "五金城", "科技局"]),
+    ("镇党政办、工业园区、农业园区、镇农办", ["镇党政办", "工业园区", "农业园区", "镇农办"]),
+    ("市发改委,城东示范区、高新区党工委和管委会", ["市发改委", "城东示范区、高新区党工委和管委会"]),
+    ("长沙、株洲、湘潭市政府", ["长沙、株洲、湘潭市政府"]),  # bare places still share the suffix
+    ("各县、市、区政府", ["各县、市、区政府"]),
+])
+def test_a_name_opening_with_its_level_shares_no_suffix_with_an_area_before_it(cell, names):
+    assert split_units(cell) == names
+
+
+def test_a_county_office_section_is_a_unit_but_buying_shares_is_none():
+    assert is_unit_name("规划股") and is_unit_name("县财政局财务股") and not is_unit_name("鼓励农民入股")
+
+
+def test_a_collective_before_a_collective_of_its_own_is_a_name_of_its_own():
+    # 区级各部门 / 县直各单位 carry their own 各: the collective before them shares nothing with them
+    assert split_units("各镇、区级各部门") == ["各镇", "区级各部门"]
+    assert split_units("各乡、县直各单位") == ["各乡", "县直各单位"]
+    assert split_units("各街道、市直各部门") == ["各街道", "市直各部门"]
+    # a bare division before a plain name still shares its suffix (各市人民政府、县人民政府)
+    assert split_units("各市、县人民政府") == ["各市、县人民政府"]
+    assert split_units("省、市、县各级人民政府") == ["省、市、县各级人民政府"]
+
+
+def test_a_name_joined_to_the_bare_head_of_a_shared_suffix_list_is_split_off():
+    # 地税局等和各市、县人民政府: 各市 waits for the suffix of 县人民政府, 地税局 is a name of its own
+    assert split_units("省财政厅、地税局等和各市、县人民政府") == ["省财政厅", "地税局", "各市、县人民政府"]
+    assert split_units("市民政局及各区、县民政局") == ["市民政局", "各区、县民政局"]
+    assert split_units("市人力资源和社会保障局") == ["市人力资源和社会保障局"]
+
+
+def test_words_ending_like_an_organisation_that_name_none_are_no_units():
+    assert not is_unit_name("优化产业空间布局") and not is_unit_name("构建全面开放新格局")
+    assert not is_unit_name("领导干部")
+    assert is_unit_name("县统计局") and is_unit_name("市委组织部") and is_unit_name("区规划布局办公室")
+
+
+def test_a_collective_and_a_collective_of_bodies_joined_by_ji_are_two_names():
+    assert split_units("各县及有关部门") == ["各县", "有关部门"]
+    assert split_units("各乡镇和相关单位") == ["各乡镇", "相关单位"]
+    # a name after 及 that a collective shares its suffix with, or a longer name, stays one
+    assert split_units("各县(市)及相关区政府") == ["各县(市)及相关区政府"]
+    assert split_units("各市州及县市区财政部门") == ["各市州及县市区财政部门"]

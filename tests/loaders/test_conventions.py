@@ -1,0 +1,69 @@
+"""Conventions stated once for many items: a label line after a group of items (snippets written for the test)."""
+
+from __future__ import annotations
+
+from dutygraph.loaders.document import parse_text
+from dutygraph.model import Role
+
+
+def _units(doc):
+    return [(t.text[:4], t.units(Role.LEAD) + t.units(Role.RESPONSIBLE), [a.inferred for a in t.assignments])
+            for t in doc.tasks]
+
+
+def test_a_label_line_after_a_group_whose_items_print_none_is_the_groups():
+    doc = parse_text("一、重点工作\n(一)改善人居环境\n1.推进厕所改造\n完成改厕300户。\n2.整治村容村貌\n清理垃圾死角。\n"
+                     "3.建设美丽庭院\n创建示范户50户。\n责任单位:镇农业服务中心、各村委会\n", "p.txt")
+    assert _units(doc) == [("推进厕所", ["镇农业服务中心", "各村委会"], [True, True]),
+                           ("整治村容", ["镇农业服务中心", "各村委会"], [True, True]),
+                           ("建设美丽", ["镇农业服务中心", "各村委会"], [False, False])]
+    assert doc.tasks[0].assignments[0].basis == "label after the group at line 9"
+
+
+def test_a_label_after_sub_items_of_a_district_plan_covers_them():
+    doc = parse_text("二、主要任务\n1.加强河道管护\n(1)开展河道清淤。\n(2)清理河道违建。\n牵头单位:区水务局\n", "p.txt")
+    assert [(t.units(Role.LEAD), bool(t.assignments and t.assignments[0].inferred)) for t in doc.tasks] == [
+        (["区水务局"], True), (["区水务局"], False)]
+
+
+def test_a_label_is_its_items_own_when_a_later_item_of_the_group_prints_its_own():
+    doc = parse_text("二、主要任务\n1.推进道路硬化。\n2.推进厕所改造。\n责任单位:县农业农村局\n3.推进垃圾分类。\n"
+                     "责任单位:县住建局\n", "p.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks if t.assignments] == [["县农业农村局"], ["县住建局"]]
+    assert not any(a.inferred for t in doc.tasks for a in t.assignments)
+
+
+def test_a_note_naming_units_in_a_role_on_every_item_adds_them_to_the_items_after_it():
+    doc = parse_text("各牵头单位要加强协调。除另有注明外,各镇(街道)均为责任单位。\n一、重点工作\n1.推进道路硬化。(县交通局牵头)\n"
+                     "2.推进厕所改造。(县农业农村局牵头)\n", "p.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        (["县交通局"], ["各镇(街道)"]), (["县农业农村局"], ["各镇(街道)"])]
+    assert all(a.inferred and a.basis == "default-units note at line 1"
+               for t in doc.tasks for a in t.assignments if a.role is Role.RESPONSIBLE)
+
+
+def test_a_default_units_note_keeps_a_unit_an_item_already_names_once():
+    doc = parse_text("除特别标注外,区发改委和各街道办事处都是配合单位。\n1.推进旧改。(区住建局牵头,区发改委配合)\n", "p.txt")
+    (task,) = doc.tasks
+    assert task.units(Role.COOPERATING) == ["区发改委", "各街道办事处"]
+
+
+def test_a_label_after_a_group_is_not_the_groups_when_an_earlier_item_prints_a_label_of_its_own():
+    # the first item's label names a unit no reader can place: the later label stays its own item's
+    doc = parse_text("二、主要任务\n1.推进道路硬化。\n责任单位:按属地原则落实\n2.推进厕所改造。\n责任单位:县农业农村局\n", "p.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [[], ["县农业农村局"]]
+
+
+def test_a_spread_note_standing_alone_before_the_items_is_no_task_and_goes_to_every_item_after_it():
+    doc = parse_text("二、任务\n以下任务均由各乡镇配合落实,不再一一列出。\n1.建设孵化器2个。(县科技局牵头)\n"
+                     "2.培育企业10家。(县工信局牵头)\n", "p.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        (["县科技局"], ["各乡镇"]), (["县工信局"], ["各乡镇"])]
+    assert all(a.basis == "note at line 2" for t in doc.tasks for a in t.assignments if a.inferred)
+
+
+def test_a_label_after_a_group_stays_its_items_in_a_plan_that_labels_item_by_item():
+    doc = parse_text("二、任务\n(一)强化科技创新\n1.建设孵化器\n新建孵化器2个。\n2.培育企业\n培育企业10家。\n牵头单位:区科技局\n"
+                     "(二)优化营商环境\n1.减税降费\n落实减税政策。\n牵头单位:区税务局\n2.简化审批\n压减审批时限。\n"
+                     "牵头单位:区政务服务局\n", "p.txt")
+    assert [t.units(Role.LEAD) for t in doc.tasks if t.assignments] == [["区科技局"], ["区税务局"], ["区政务服务局"]]
