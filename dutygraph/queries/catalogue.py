@@ -39,6 +39,7 @@ class Question:
     has_sparql: bool = True
     limit_param: str | None = None
     extra: dict = field(default_factory=dict)
+    gathered: tuple[str, ...] = ()         # list columns a column-reading Cypher store may gather apart (below)
 
     def cypher_text(self, dialect: str = "") -> str:
         """The Cypher text; ``dialect`` "neo4j" or "ladybug" takes ``NAME.neo4j.cypher`` or ``NAME.ladybug.cypher``
@@ -46,6 +47,20 @@ class Question:
         if dialect and resources.files("dutygraph.queries").joinpath("cypher", f"{self.name}.{dialect}.cypher").is_file():
             return _text("cypher", f"{self.name}.{dialect}.cypher")
         return _text("cypher", f"{self.name}.cypher")
+
+    def gathered_texts(self, dialect: str) -> tuple[str, dict[str, str]] | None:
+        """The question asked in parts on a store that reads its answer column by column, where the dialect
+        has them: ``NAME.rows.DIALECT.cypher`` (every column but the gathered ones, and a key column ``_row``)
+        and, for each gathered list column C, ``NAME.C.DIALECT.cypher`` (``_row`` and C, one row per key that
+        has values). Grouping a list apart costs the store less than one aggregation carrying every column
+        of the row (ladybug hashes them all). None where the question has no such texts for ``dialect``."""
+        if not self.gathered or not dialect:
+            return None
+        folder = resources.files("dutygraph.queries").joinpath("cypher")
+        names = [f"{self.name}.rows.{dialect}.cypher"] + [f"{self.name}.{c}.{dialect}.cypher" for c in self.gathered]
+        if not all(folder.joinpath(n).is_file() for n in names):
+            return None
+        return _text("cypher", names[0]), {c: _text("cypher", n) for c, n in zip(self.gathered, names[1:])}
 
     def sparql_text(self, dialect: str = "") -> str:
         """The SPARQL text; ``dialect`` "embedded" takes ``NAME.embedded.rq`` where there is one (the embedded
@@ -87,7 +102,7 @@ QUESTIONS: dict[str, Question] = {q.name: q for q in [
     Question("unit", "The accountability card of one unit: every task it leads or shares, with co-units, "
              "deadline, amounts, program, source document and lines.",
              {"unit": ""}, _UNIT_ROLE_COLS, nxp.unit_card, list_columns=("amounts", "co_units"),
-             order=("document", "line_first", "role")),
+             order=("document", "line_first", "role"), gathered=("co_units",)),
     Question("task", "Who leads and shares a task, what it is part of, depends on, is located in and concerns.",
              {"task": ""}, ("task", "relation", "name", "basis"), nxp.task_card, order=("relation", "name")),
     Question("place-closure", "Places within the given places, and programs about them.",
