@@ -34,11 +34,10 @@ from functools import lru_cache
 from urllib.parse import quote
 
 from . import vocab as v
-from .rdf import _CLASSES, _DATE, _EDGES, _ESCAPE, _I, _NODE_SKIP, _QUALIFIER_SKIP, _ROLES
+from .rdf import _CLASSES, _EDGES, _ESCAPE, _I, _NODE_SKIP, _QUALIFIER_SKIP, _ROLES, literal_text
 from .schema import DOCUMENT_LABELS
 
 _PLAIN = re.compile(r"[A-Za-z0-9/\-._~]*")  # what quote(…, safe=vocab._SAFE) leaves as it is
-_XSD = {k: f"^^<{v.XSD}{k}>" for k in ("integer", "double", "boolean", "date")}
 _TYPE = f" <{v.RDF_TYPE}> "
 
 
@@ -72,20 +71,8 @@ _CLASS_LINES = {label: [_TYPE + c for c in classes] for label, classes in _CLASS
 
 def _literal(value, kind: str) -> str:
     """An object in N-Triples form, as :meth:`~dutygraph.graph.rdf._Terms.literal` renders it."""
-    if kind == "string":
-        value = str(value)
-        if '"' in value or "\\" in value or "\n" in value or "\r" in value:
-            value = value.translate(_ESCAPE)
-        return '"' + value + '"'
-    if kind == "int":
-        return f'"{int(value)}"{_XSD["integer"]}'
-    if kind == "double":
-        return f'"{float(value)!r}"{_XSD["double"]}'.replace('"inf"', '"INF"').replace('"-inf"', '"-INF"')
-    if kind == "bool":
-        return f'"{"true" if value else "false"}"{_XSD["boolean"]}'
-    if kind == "date":
-        return f'"{value}"{_XSD["date"]}' if _DATE.fullmatch(value) else _literal(value, "string")
-    return node_iri(value)  # "document": a node id
+    text = literal_text(value, kind)
+    return node_iri(value) if text is None else text  # "document": a node id
 
 
 def _properties(lines: list, subject: str, data: dict, templates: dict, default_basis=None) -> None:

@@ -69,12 +69,37 @@ SUFFIXES = {"turtle": ".ttl", "nt": ".nt", "rdfxml": ".rdf", "trig": ".trig", "n
 _ESCAPE = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
+_XSD_SUFFIX = {k: f"^^<{v.XSD}{k}>" for k in ("integer", "double", "boolean", "date")}
+
+
+def literal_text(value, kind: str) -> str | None:
+    """A property value of ``kind`` (``schema`` kinds) as an N-Triples literal; None for a node id (kind
+    ``document``), which the caller renders as an IRI.
+
+    >>> literal_text('计划 "甲"', "string"), literal_text(3, "int"), literal_text("2018年", "date")
+    ('"计划 \\\\"甲\\\\""', '"3"^^<http://www.w3.org/2001/XMLSchema#integer>', '"2018年"')
+    """
+    if kind == "string":
+        value = str(value)
+        if '"' in value or "\\" in value or "\n" in value or "\r" in value:  # rare: translate is slow
+            value = value.translate(_ESCAPE)
+        return '"' + value + '"'
+    if kind == "int":
+        return f'"{int(value)}"{_XSD_SUFFIX["integer"]}'
+    if kind == "double":
+        return f'"{float(value)!r}"{_XSD_SUFFIX["double"]}'.replace('"inf"', '"INF"').replace('"-inf"', '"-INF"')
+    if kind == "bool":
+        return f'"{"true" if value else "false"}"{_XSD_SUFFIX["boolean"]}'
+    if kind == "date":
+        return f'"{value}"{_XSD_SUFFIX["date"]}' if _DATE.fullmatch(value) else literal_text(value, "string")
+    return None
+
+
 class _Terms:
     """Terms rendered as N-Triples text, IRIs cached: plain strings are the fastest way into every RDF library."""
 
     def __init__(self):
         self._nodes: dict[str, str] = {}
-        self._dt = {k: f"^^<{v.XSD}{k}>" for k in ("integer", "double", "boolean", "date")}
         self.type = f"<{v.RDF_TYPE}>"
         self.p = {key: f"<{pred}>" for key, (pred, _) in v.PROPERTIES.items()}
         self.kind = {key: kind for key, (_, kind) in v.PROPERTIES.items()}
@@ -87,20 +112,8 @@ class _Terms:
         return node
 
     def literal(self, value, kind: str) -> str:
-        if kind == "string":
-            value = str(value)
-            if '"' in value or "\\" in value or "\n" in value or "\r" in value:  # rare: translate is slow
-                value = value.translate(_ESCAPE)
-            return '"' + value + '"'
-        if kind == "int":
-            return f'"{int(value)}"{self._dt["integer"]}'
-        if kind == "double":
-            return f'"{float(value)!r}"{self._dt["double"]}'.replace('"inf"', '"INF"').replace('"-inf"', '"-INF"')
-        if kind == "bool":
-            return f'"{"true" if value else "false"}"{self._dt["boolean"]}'
-        if kind == "date":
-            return f'"{value}"{self._dt["date"]}' if _DATE.fullmatch(value) else self.literal(value, "string")
-        return self.node(value)  # "document": a node id
+        text = literal_text(value, kind)
+        return self.node(value) if text is None else text  # "document": a node id
 
 
 _NODE_SKIP = frozenset(("label", "documents"))
