@@ -187,3 +187,16 @@ def test_where_a_unit_sits_is_no_duty_and_does_not_hide_its_duties():
     assert [(t.text, t.units(Role.LEAD) + t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
         ("研究制定全区创卫工作规划。", ["龙泉区创卫工作领导小组"]), ("负责领导小组日常工作。", ["领导小组办公室"]),
         ("督促检查各成员单位工作落实情况。", ["领导小组办公室"])]
+
+
+def test_an_article_announcing_duties_gives_its_items_to_the_unit_the_article_before_names():
+    doc = parse_text("某县农业农村局职能配置、内设机构和人员编制规定\n"
+                     "第一条 根据机构改革方案,制定本规定。\n"
+                     "第二条 某县农业农村局(简称县农业农村局)是县政府工作部门,为正科级。\n"
+                     "第三条 贯彻落实党中央关于三农工作的方针政策。主要职责是:\n"
+                     "(一)负责统筹研究和组织实施全县农业农村发展战略。\n"
+                     "(二)承担农业综合执法工作,指导农业行政执法。\n"
+                     "第四条 县农业农村局设下列内设机构。\n", "sanding.txt")
+    assert _units(doc) == [("负责统筹研究和组", [("某县农业农村局", "lead", True)]),
+                           ("承担农业综合执法", [("某县农业农村局", "responsible", True)])]
+    assert doc.tasks[0].assignments[0].basis == "unit named at line 3, its duties announced at line 4"
