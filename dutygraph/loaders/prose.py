@@ -367,26 +367,27 @@ def _duty_intro(text: str) -> list[str] | None:
 _SHORT_NAME = re.compile(r"[(（](?:简称|以下简称)[^()（）]*[)）]")
 
 
-def _intro_holder(siblings: list[_Node], i: int) -> list[str] | None:
-    """The unit whose duties the items under ``siblings[i]`` are: it announces a duty list (…主要职责是:) and
-    names the unit, or the item before it opens with the unit and what it is (第二条 X为市政府工作部门).
+def _intro_holder(siblings: list[_Node], i: int) -> tuple[list[str], int] | None:
+    """The unit whose duties the items under ``siblings[i]`` are, and the line naming it: ``siblings[i]``
+    announces a duty list (…主要职责是:) and names the unit, or the item before it opens with the unit and what
+    it is (第二条 X为市政府工作部门).
 
     >>> a = _Node("art", 1, 2, "沙河市市场监督管理局(简称市市场监督管理局)为市政府工作部门,机构规格正科级。", 7)
     >>> b = _Node("art", 1, 3, "贯彻落实有关方针政策。主要职责是:", 8)
     >>> _intro_holder([a, b], 1), _intro_holder([a, b], 0)
-    (['沙河市市场监督管理局'], None)
+    ((['沙河市市场监督管理局'], 7), None)
     """
-    text = siblings[i].text
-    if not text.endswith((":", "：")) or _DUTY_INTRO.search(text) is None:
+    node = siblings[i]
+    if not node.text.endswith((":", "：")) or _DUTY_INTRO.search(node.text) is None:
         return None
-    names = _duty_intro(text)
+    names = _duty_intro(node.text)
     if names or i == 0:
-        return names
-    before = siblings[i - 1].text
-    got = _opening_units(before)
-    if not got or before[got[1]:got[1] + 1] not in ("为", "是") or got[0][0].startswith("各"):
+        return (names, node.line) if names else None
+    before = siblings[i - 1]
+    got = _opening_units(before.text)
+    if not got or before.text[got[1]:got[1] + 1] not in ("为", "是") or got[0][0].startswith("各"):
         return None
-    return [_SHORT_NAME.sub("", n) for n in got[0]]
+    return [_SHORT_NAME.sub("", n) for n in got[0]], before.line
 
 
 # A step opening with its date: 2016年2月底前, / 3月10日前, / 2017年底前, / 10月至12月,
@@ -859,9 +860,9 @@ class ProseReader:
                 head, fresh = (names, child.line), True
                 continue
             if inherited is None and child.children and not child.assigned() and not self._subtree_assigned(child) \
-                    and (holder_names := _intro_holder(node.children, i)):
+                    and (intro := _intro_holder(node.children, i)):
                 # 第二条 X为市政府工作部门 / 第三条 …主要职责是: (一)负责…: the items under the article are X's duties
-                at = node.children[i - 1].line if i else child.line
+                holder_names, at = intro
                 basis = f"unit named at line {at}, its duties announced at line {child.line}"
                 for k, duty in enumerate(child.children, start=1):
                     self._emit_duties(duty, child_path + [str(duty.number or k)], tasks, holder_names, at,
