@@ -43,7 +43,7 @@ from ..text.units import (COOPERATING_WORDS, DITTO, LEAD_WORDS, ROLE_AFTER, ROLE
                           is_unit_name, split_units)
 from .conventions import first_listed_bracket, first_listed_note
 from .unit_scan import opening_units
-from .labels import COOPERATING, DEADLINE, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
+from .labels import COOPERATING, DEADLINE, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, iter_labels, match_label
 
 ROLE_OF_LABEL = {LEAD: Role.LEAD, RESPONSIBLE: Role.RESPONSIBLE, COOPERATING: Role.COOPERATING}
 OPENERS = {"(": ")", "（": "）", "〔": "〕", "【": "】", "[": "]", "［": "］"}
@@ -1219,7 +1219,7 @@ def _last_sentence(text: str, after: int) -> Found | None:
     # The last sentence too when a comma may stand before a label in it (推进道路硬化,牵头单位:县发改局).
     end = len(trimmed) if (trimmed.find("，", start) >= 0 or trimmed.find(",", start) >= 0) \
         and _COLON.search(trimmed, start) else start
-    labels = LABEL_ANYWHERE.finditer(trimmed, after, end) if _COLON.search(trimmed, after, end) else ()
+    labels = iter_labels(trimmed, after, end) if _COLON.search(trimmed, after, end) else ()
     for m in labels:
         if m.start() == start:
             break  # a label opening the last sentence: read with it below

@@ -26,7 +26,7 @@ from ..model import Assignment, Coverage, Document, Provenance, Task
 from ..text.units import is_unit_name
 from .clauses import _HINT, Clause, colon_duties, find_clauses, leading_clauses, parse_clause
 from .columns import MAX_LABEL, column_kinds, is_label
-from .labels import COOPERATING, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
+from .labels import COOPERATING, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, iter_labels, match_label
 from .lines import Line
 from .prose import _SPACED_LABEL, _heading_clause, _marker, _spaced_label, _unit_line
 from .glued_cells import line_header as glued_header
@@ -45,7 +45,7 @@ def _read_cue(text: str) -> tuple[str, Clause | None, str] | None:
         return None
     if len(text) <= MAX_LABEL and is_label(text):  # a column header cell on its own line: 牵头单位
         return (HEADER, None, "") if column_kinds([text])[0] in _UNIT_COLUMNS else None
-    for m in LABEL_ANYWHERE.finditer(text):
+    for m in iter_labels(text):
         label = match_label(text[m.start():])
         if label is not None and label.kind in _ROLE_LABELS and label.content:
             clause = parse_clause(text[m.start():])
