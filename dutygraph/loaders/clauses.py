@@ -747,7 +747,10 @@ _HEAD_COLON = re.compile(r"^(?P<units>[^，,。；;:：]{2,40}?)[:：]")
 # What follows the addressees of a notice (各科室、各企事业单位:为做好…), not a unit's duties.
 _NOTICE_OPENING = re.compile(r"^(?:为|根据|(?:按照|依据)(?!职能|职责|各自|分工)|现将|经|近日|日前|今年|《)")
 MAX_HEAD = 40
-_HEAD_HINT = re.compile(r"(?:^|[。；;:：])\s*[^。，,；;：:\d]{2,40}[。:：]")
+# (two patterns, the text's start matched apart: a searched pattern opening with one of a few characters is skipped
+# to them in C, one opening with an alternation that may match anywhere is tried at every character)
+_HEAD_HINT_AT_START = re.compile(r"\s*[^。，,；;：:\d]{2,40}[。:：]")
+_HEAD_HINT = re.compile(r"[。；;:：]\s*[^。，,；;：:\d]{2,40}[。:：]")
 _ITEM_MARK = re.compile(r"^[(（][一二三四五六七八九十\d]{1,3}[)）]")
 _NOT_BARE = re.compile(r"[。，,；;：:\d]")  # punctuation inside, or a count (新建公办幼儿园2所): no list of names
 
@@ -814,7 +817,7 @@ def unit_blocks(text: str, per_duty: bool = True) -> list[Found]:
     ...     "职责如下:县环保局。负责统一监督。加强执法检查。县交通局、公路局。对公路两侧巡查。")]
     [(5, [('县环保局', 'lead')]), (24, [('县交通局', 'responsible'), ('公路局', 'responsible')])]
     """
-    if _HEAD_HINT.search(text) is None:
+    if _HEAD_HINT_AT_START.match(text) is None and _HEAD_HINT.search(text) is None:
         return []  # no sentence short enough and bare enough to be a name before a 。 or a colon
     heads: list[tuple[int, int, list[str]]] = []  # start, end of the head, names
     at = 0
