@@ -194,12 +194,14 @@ def measure(doc: Document, cues: dict[int, str], skipped: list[dict] | None = No
     for no, kind in cues.items():
         attached += (no <= last_unit_line) if kind == HEADER else (no in covered)
     unrecognised = []
-    seen = set()
+    seen = set()  # every name looked at once (a plan repeats its units from task to task)
     for task in doc.tasks:
         for a in task.assignments:
-            if a.inferred or is_unit_name(a.unit) or a.unit in seen:
+            if a.inferred or a.unit in seen:
                 continue
             seen.add(a.unit)
+            if is_unit_name(a.unit):
+                continue
             unrecognised.append({"unit": a.unit, "role": a.role.value,
                                  "line": a.provenance.first_line if a.provenance else task.provenance.first_line})
     missed = sorted(no for no, kind in cues.items() if kind != HEADER and no not in covered)
