@@ -43,7 +43,7 @@ from ..text.units import (COOPERATING_WORDS, DITTO, LEAD_WORDS, ROLE_AFTER, ROLE
                           is_unit_name, split_units)
 from .conventions import first_listed_bracket, first_listed_note
 from .unit_scan import opening_units
-from .labels import COOPERATING, DEADLINE, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, iter_labels, match_label
+from .labels import COOPERATING, DEADLINE, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, iter_before_colons, iter_labels, match_label
 
 ROLE_OF_LABEL = {LEAD: Role.LEAD, RESPONSIBLE: Role.RESPONSIBLE, COOPERATING: Role.COOPERATING}
 OPENERS = {"(": ")", "（": "）", "〔": "〕", "【": "】", "[": "]", "［": "］"}
@@ -681,7 +681,8 @@ def _named_group(sentence: str, offset: int) -> list[Found]:
 
 # A unit named before a colon, then its duties one after another (市教育局:负责…;会同…;指导…。).
 # (possessive: a shorter run ends on a character of the class, never on the colon, so giving back never helps)
-_UNIT_COLON = re.compile(r"(?P<unit>[\u4e00-\u9fff()（）]{2,24}+)[:：](?=[^:：])")
+MAX_UNIT_COLON = 24
+_UNIT_COLON = re.compile(r"(?P<unit>[\u4e00-\u9fff()（）]{2,%d}+)[:：](?=[^:：])" % MAX_UNIT_COLON)
 _DUTY_LEAD = ("负责", "牵头", "会同", "组织")
 
 
@@ -700,7 +701,7 @@ def colon_duties(text: str, per_duty: bool = True) -> list[Found]:
     if "：" not in text and ":" not in text:
         return []
     found: list[Found] = []
-    for m in _UNIT_COLON.finditer(text):
+    for m in iter_before_colons(_UNIT_COLON, MAX_UNIT_COLON, text):  # tried only before each colon
         unit = m.group("unit")
         # the name is the end of what stands before the colon: 职责如下:市发改委: → 市发改委
         names = [unit[k:] for k in range(len(unit) - 1)

@@ -22,6 +22,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..text.role_cues import alternation
@@ -59,7 +60,7 @@ def _longest_name() -> int | None:
 _LONGEST_NAME = _longest_name()
 
 
-def iter_labels(text: str, pos: int = 0, endpos: int | None = None):
+def iter_labels(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
     """The matches of :data:`LABEL_ANYWHERE` in ``text[pos:endpos]``, exactly as its ``finditer`` gives them.
 
     A label ends with the first colon after its start (no name holds one), at most the longest name and some
@@ -70,10 +71,21 @@ def iter_labels(text: str, pos: int = 0, endpos: int | None = None):
     >>> [m.group("name") for m in iter_labels("做好A。牵头单位:市X;配合单位 ：市Y、主要目标:…")]
     ['牵头单位', '配合单位']
     """
-    end = len(text) if endpos is None else min(endpos, len(text))
     if _LONGEST_NAME is None:
-        yield from LABEL_ANYWHERE.finditer(text, pos, end)
-        return
+        return LABEL_ANYWHERE.finditer(text, pos, len(text) if endpos is None else endpos)
+    return iter_before_colons(LABEL_ANYWHERE, _LONGEST_NAME, text, pos, endpos)
+
+
+def iter_before_colons(pattern: re.Pattern, longest: int, text: str, pos: int = 0,
+                       endpos: int | None = None) -> Iterator[re.Match]:
+    """The matches of ``pattern`` in ``text[pos:endpos]``, exactly as its ``finditer`` gives them, for a pattern
+    whose every match ends with the first colon (: or ：) after its start, at most ``longest`` characters and
+    then white space after that start: the pattern is tried only there, before each colon.
+
+    >>> [m.group() for m in iter_before_colons(re.compile(r"[市局]{1,2}+[:：]"), 2, "市:局局：a局:")]
+    ['市:', '局局：', '局:']
+    """
+    end = len(text) if endpos is None else min(endpos, len(text))
     at = pos  # every place before ``at`` has been tried
     ascii_at, wide_at = text.find(":", at, end), text.find("：", at, end)
     while ascii_at >= 0 or wide_at >= 0:
@@ -81,8 +93,8 @@ def iter_labels(text: str, pos: int = 0, endpos: int | None = None):
         name_end = colon  # the name ends where the white space before the colon begins
         while name_end > at and text[name_end - 1].isspace():
             name_end -= 1
-        for p in range(max(at, name_end - _LONGEST_NAME), colon):
-            m = LABEL_ANYWHERE.match(text, p, end)
+        for p in range(max(at, name_end - longest), colon):
+            m = pattern.match(text, p, end)
             if m is not None:
                 yield m
                 at = m.end()
