@@ -80,13 +80,16 @@ def cue_lines(lines: list[Line]) -> dict[int, str]:
     found: dict[int, str] = {}
     # one pass of the hint words over the whole text (in C), then the grammar on the lines they hit
     joined = "\n".join([line.text for line in lines])
-    hit: set[int] = set()
+    hit: list[int] = []
     k = at = 0
-    for m in _HINT.finditer(joined):  # hits in order: the line breaks since the last hit give the line
-        k += joined.count("\n", at, m.start())
-        at = m.start()
-        hit.add(k)
-    for k in sorted(hit):
+    while (m := _HINT.search(joined, at)) is not None:  # the first hit of a line, then on from the next line
+        k += joined.count("\n", at, m.start())  # the line breaks since the last line looked at give the line
+        hit.append(k)
+        at = joined.find("\n", m.end()) + 1
+        if at == 0:
+            break  # the last line
+        k += 1
+    for k in hit:
         line = lines[k]
         cue = _read_cue(line.text)
         if cue is not None:
