@@ -896,6 +896,7 @@ def _after_colons(sentence: str) -> list[tuple[int, str]]:
 
 
 _SUBJECT_WORDS = ("负责", "牵头", "承担", "会同")
+_SUBJECT_WORD = re.compile("|".join(_SUBJECT_WORDS))  # one search in C, not a generator over the words
 _SUBJECT_IS = re.compile(r"(?:由)?(?P<units>[^，,。；;:：为是]{2,40}?)(?:作为|为|是)[^，,。；;]{2,60}[，,]")
 
 
@@ -904,7 +905,7 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
     市发改委负责提出节能规划; 根据…,X、Y将负责支持…; 具体为:A负责甲镇,B负责乙镇."""
     found: list[Found] = []
     at = 0
-    if not any(w in sentence for w in _SUBJECT_WORDS):
+    if _SUBJECT_WORD.search(sentence) is None:
         return found
     m = _SUBJECT_IS.match(sentence)
     if m and (names := _units(m.group("units"))):  # 镇规建办为…主管部门,负责推进…: the subject, then its duty
@@ -914,7 +915,7 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
                           leading=True)]
     for segment in bracket_depth_split(sentence, ",，:："):
         piece = segment[1:] if segment.startswith("由") else segment
-        m = _SUBJECT_DUTY.match(piece) if any(w in piece for w in _SUBJECT_WORDS) else None
+        m = _SUBJECT_DUTY.match(piece) if _SUBJECT_WORD.search(piece) is not None else None
         names = (_units(m.group("units")) or _listed_departments(m.group("units"))) if m else None
         together = _together(m.group("units")) if m and names is None and "会同" in m.group("units") else None
         if names or together:
