@@ -43,7 +43,7 @@ from ..text.units import (COOPERATING_WORDS, DITTO, LEAD_WORDS, ROLE_AFTER, ROLE
                           is_unit_name, split_units)
 from .conventions import first_listed_bracket, first_listed_note
 from .unit_scan import opening_units
-from .labels import COOPERATING, DEADLINE, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
+from .labels import COOPERATING, DEADLINE, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, iter_before_colons, iter_labels, match_label
 
 ROLE_OF_LABEL = {LEAD: Role.LEAD, RESPONSIBLE: Role.RESPONSIBLE, COOPERATING: Role.COOPERATING}
 OPENERS = {"(": ")", "（": "）", "〔": "〕", "【": "】", "[": "]", "［": "］"}
@@ -681,7 +681,8 @@ def _named_group(sentence: str, offset: int) -> list[Found]:
 
 # A unit named before a colon, then its duties one after another (市教育局:负责…;会同…;指导…。).
 # (possessive: a shorter run ends on a character of the class, never on the colon, so giving back never helps)
-_UNIT_COLON = re.compile(r"(?P<unit>[\u4e00-\u9fff()（）]{2,24}+)[:：](?=[^:：])")
+MAX_UNIT_COLON = 24
+_UNIT_COLON = re.compile(r"(?P<unit>[\u4e00-\u9fff()（）]{2,%d}+)[:：](?=[^:：])" % MAX_UNIT_COLON)
 _DUTY_LEAD = ("负责", "牵头", "会同", "组织")
 
 
@@ -700,7 +701,7 @@ def colon_duties(text: str, per_duty: bool = True) -> list[Found]:
     if "：" not in text and ":" not in text:
         return []
     found: list[Found] = []
-    for m in _UNIT_COLON.finditer(text):
+    for m in iter_before_colons(_UNIT_COLON, MAX_UNIT_COLON, text):  # tried only before each colon
         unit = m.group("unit")
         # the name is the end of what stands before the colon: 职责如下:市发改委: → 市发改委
         names = [unit[k:] for k in range(len(unit) - 1)
@@ -747,7 +748,10 @@ _HEAD_COLON = re.compile(r"^(?P<units>[^，,。；;:：]{2,40}?)[:：]")
 # What follows the addressees of a notice (各科室、各企事业单位:为做好…), not a unit's duties.
 _NOTICE_OPENING = re.compile(r"^(?:为|根据|(?:按照|依据)(?!职能|职责|各自|分工)|现将|经|近日|日前|今年|《)")
 MAX_HEAD = 40
-_HEAD_HINT = re.compile(r"(?:^|[。；;:：])\s*[^。，,；;：:\d]{2,40}[。:：]")
+# (two patterns, the text's start matched apart: a searched pattern opening with one of a few characters is skipped
+# to them in C, one opening with an alternation that may match anywhere is tried at every character)
+_HEAD_HINT_AT_START = re.compile(r"\s*[^。，,；;：:\d]{2,40}[。:：]")
+_HEAD_HINT = re.compile(r"[。；;:：]\s*[^。，,；;：:\d]{2,40}[。:：]")
 _ITEM_MARK = re.compile(r"^[(（][一二三四五六七八九十\d]{1,3}[)）]")
 _NOT_BARE = re.compile(r"[。，,；;：:\d]")  # punctuation inside, or a count (新建公办幼儿园2所): no list of names
 
@@ -814,7 +818,7 @@ def unit_blocks(text: str, per_duty: bool = True) -> list[Found]:
     ...     "职责如下:县环保局。负责统一监督。加强执法检查。县交通局、公路局。对公路两侧巡查。")]
     [(5, [('县环保局', 'lead')]), (24, [('县交通局', 'responsible'), ('公路局', 'responsible')])]
     """
-    if _HEAD_HINT.search(text) is None:
+    if _HEAD_HINT_AT_START.match(text) is None and _HEAD_HINT.search(text) is None:
         return []  # no sentence short enough and bare enough to be a name before a 。 or a colon
     heads: list[tuple[int, int, list[str]]] = []  # start, end of the head, names
     at = 0
@@ -892,6 +896,7 @@ def _after_colons(sentence: str) -> list[tuple[int, str]]:
 
 
 _SUBJECT_WORDS = ("负责", "牵头", "承担", "会同")
+_SUBJECT_WORD = re.compile("|".join(_SUBJECT_WORDS))  # one search in C, not a generator over the words
 _SUBJECT_IS = re.compile(r"(?:由)?(?P<units>[^，,。；;:：为是]{2,40}?)(?:作为|为|是)[^，,。；;]{2,60}[，,]")
 
 
@@ -900,7 +905,7 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
     市发改委负责提出节能规划; 根据…,X、Y将负责支持…; 具体为:A负责甲镇,B负责乙镇."""
     found: list[Found] = []
     at = 0
-    if not any(w in sentence for w in _SUBJECT_WORDS):
+    if _SUBJECT_WORD.search(sentence) is None:
         return found
     m = _SUBJECT_IS.match(sentence)
     if m and (names := _units(m.group("units"))):  # 镇规建办为…主管部门,负责推进…: the subject, then its duty
@@ -910,7 +915,7 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
                           leading=True)]
     for segment in bracket_depth_split(sentence, ",，:："):
         piece = segment[1:] if segment.startswith("由") else segment
-        m = _SUBJECT_DUTY.match(piece) if any(w in piece for w in _SUBJECT_WORDS) else None
+        m = _SUBJECT_DUTY.match(piece) if _SUBJECT_WORD.search(piece) is not None else None
         names = (_units(m.group("units")) or _listed_departments(m.group("units"))) if m else None
         together = _together(m.group("units")) if m and names is None and "会同" in m.group("units") else None
         if names or together:
@@ -1219,7 +1224,7 @@ def _last_sentence(text: str, after: int) -> Found | None:
     # The last sentence too when a comma may stand before a label in it (推进道路硬化,牵头单位:县发改局).
     end = len(trimmed) if (trimmed.find("，", start) >= 0 or trimmed.find(",", start) >= 0) \
         and _COLON.search(trimmed, start) else start
-    labels = LABEL_ANYWHERE.finditer(trimmed, after, end) if _COLON.search(trimmed, after, end) else ()
+    labels = iter_labels(trimmed, after, end) if _COLON.search(trimmed, after, end) else ()
     for m in labels:
         if m.start() == start:
             break  # a label opening the last sentence: read with it below

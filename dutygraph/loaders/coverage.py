@@ -26,7 +26,7 @@ from ..model import Assignment, Coverage, Document, Provenance, Task
 from ..text.units import is_unit_name
 from .clauses import _HINT, Clause, colon_duties, find_clauses, leading_clauses, parse_clause
 from .columns import MAX_LABEL, column_kinds, is_label
-from .labels import COOPERATING, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
+from .labels import COOPERATING, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, iter_labels, match_label
 from .lines import Line
 from .prose import _SPACED_LABEL, _heading_clause, _marker, _spaced_label, _unit_line
 from .glued_cells import line_header as glued_header
@@ -45,7 +45,7 @@ def _read_cue(text: str) -> tuple[str, Clause | None, str] | None:
         return None
     if len(text) <= MAX_LABEL and is_label(text):  # a column header cell on its own line: 牵头单位
         return (HEADER, None, "") if column_kinds([text])[0] in _UNIT_COLUMNS else None
-    for m in LABEL_ANYWHERE.finditer(text):
+    for m in iter_labels(text):
         label = match_label(text[m.start():])
         if label is not None and label.kind in _ROLE_LABELS and label.content:
             clause = parse_clause(text[m.start():])
@@ -80,13 +80,16 @@ def cue_lines(lines: list[Line]) -> dict[int, str]:
     found: dict[int, str] = {}
     # one pass of the hint words over the whole text (in C), then the grammar on the lines they hit
     joined = "\n".join([line.text for line in lines])
-    hit: set[int] = set()
+    hit: list[int] = []
     k = at = 0
-    for m in _HINT.finditer(joined):  # hits in order: the line breaks since the last hit give the line
-        k += joined.count("\n", at, m.start())
-        at = m.start()
-        hit.add(k)
-    for k in sorted(hit):
+    while (m := _HINT.search(joined, at)) is not None:  # the first hit of a line, then on from the next line
+        k += joined.count("\n", at, m.start())  # the line breaks since the last line looked at give the line
+        hit.append(k)
+        at = joined.find("\n", m.end()) + 1
+        if at == 0:
+            break  # the last line
+        k += 1
+    for k in hit:
         line = lines[k]
         cue = _read_cue(line.text)
         if cue is not None:
@@ -194,12 +197,14 @@ def measure(doc: Document, cues: dict[int, str], skipped: list[dict] | None = No
     for no, kind in cues.items():
         attached += (no <= last_unit_line) if kind == HEADER else (no in covered)
     unrecognised = []
-    seen = set()
+    seen = set()  # every name looked at once (a plan repeats its units from task to task)
     for task in doc.tasks:
         for a in task.assignments:
-            if a.inferred or is_unit_name(a.unit) or a.unit in seen:
+            if a.inferred or a.unit in seen:
                 continue
             seen.add(a.unit)
+            if is_unit_name(a.unit):
+                continue
             unrecognised.append({"unit": a.unit, "role": a.role.value,
                                  "line": a.provenance.first_line if a.provenance else task.provenance.first_line})
     missed = sorted(no for no, kind in cues.items() if kind != HEADER and no not in covered)

@@ -30,6 +30,9 @@ def apply_ditto(tasks: list[Task]) -> None:
     """Replace ditto marks in ``tasks`` (in document order) by the units of the task before each."""
     above: Task | None = None
     for task in tasks:
+        if task.assignments and not _has_ditto(task.assignments):
+            above = task  # the usual case: a task with units and no ditto mark (tested without making a list)
+            continue
         marks = [a for a in task.assignments if a.unit in DITTO]
         if marks and above is not None:
             kept = [a for a in task.assignments if a.unit not in DITTO]
@@ -43,6 +46,13 @@ def apply_ditto(tasks: list[Task]) -> None:
             task.assignments = [_copy(b, task.provenance) for b in above.assignments]
         if task.assignments:
             above = task
+
+
+def _has_ditto(assignments: list[Assignment]) -> bool:
+    for a in assignments:
+        if a.unit in DITTO:
+            return True
+    return False
 
 
 def _copy(assignment: Assignment, provenance) -> Assignment:

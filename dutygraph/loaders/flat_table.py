@@ -109,8 +109,8 @@ def _read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
             return (labels, j) if len(labels) >= 2 else None
         if len(labels) >= 3 and _is_heading(t) and _heads_rows(lines, j + 1):
             return labels, j  # a heading over the first rows ((一)王某副市长牵头重点工作): the body starts there
-        t = _LABEL_NOTE.sub("", t) if _LABEL_NOTE.search(t) and len(t) > MAX_HEADER_LENGTH else t
-        if len(t) > MAX_HEADER_LENGTH or any(p in t for p in SENTENCE_PUNCT + "，,、"):
+        t = _LABEL_NOTE.sub("", t) if len(t) > MAX_HEADER_LENGTH and _LABEL_NOTE.search(t) else t
+        if len(t) > MAX_HEADER_LENGTH or _HEADER_PUNCT.search(t):
             return None
         if len(labels) > 1 and len(labels[-1]) <= 3 and _LABEL_TAIL.fullmatch(t) and (
                 column_kind(labels[-1] + t) == column_kind(labels[-1]) != TEXT or not _is_label(labels[-1])):
@@ -121,6 +121,7 @@ def _read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
     return None
 
 
+_HEADER_PUNCT = re.compile("[" + re.escape(SENTENCE_PUNCT + "，,、") + "]")  # no header label holds one
 # A note in brackets after a label (重点工作任务(杭州市2项配合工作)): the label is read without it.
 _LABEL_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][^()（）]{1,30}[)）]$")
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from functools import partial
-from itertools import count
+from itertools import compress, count
+from operator import lt
 from typing import NamedTuple
 
 from ..text.normalize import drop_zero_width
@@ -50,8 +51,10 @@ def to_lines(text: str) -> list[Line]:
     if raw_lines and raw_lines[-1] == "":
         raw_lines.pop()
     texts = ["".join(raw.split()) for raw in raw_lines]  # clean(), inlined: this runs once per line
+    # the lines holding white space (their text is shorter than their raw form), picked in C: most lines hold none
+    spaced = list(compress(count(), map(lt, map(len, texts), map(len, raw_lines))))
     # names a space separates inside brackets keep a separator (lines with white space inside them only)
-    for k in [k for k, (t, raw) in enumerate(zip(texts, raw_lines)) if len(t) < len(raw) and len(t) < len(raw.strip())]:
+    for k in [k for k in spaced if len(texts[k]) < len(raw_lines[k].strip())]:
         if _BRACKET_SPACE.search(raw_lines[k]):
             texts[k] = join_spaced_names(raw_lines[k])
         elif len(texts[k]) <= _MAX_NAME_LINE and (names := spaced_names(raw_lines[k])):
@@ -62,7 +65,10 @@ def to_lines(text: str) -> list[Line]:
     if "单位）" in text or "单位)" in text or "部门）" in text or "部门)" in text:  # （牵头单位）X: round brackets
         for k in [k for k, t in enumerate(texts) if "位）" in t or "位)" in t or "门）" in t or "门)" in t]:
             texts[k] = round_bracketed_labels(texts[k])
-    blank = [not text and raw != "" for text, raw in zip(texts, raw_lines)]  # only spaces: a blank cell
+    blank = [False] * len(texts)
+    for k in spaced:  # only spaces: a blank cell
+        if not texts[k]:
+            blank[k] = True
     # Line(no, raw, text, blank) for each, without the Python-level __new__ of a NamedTuple
     return list(map(partial(tuple.__new__, Line), zip(count(1), raw_lines, texts, blank)))
 

@@ -120,7 +120,7 @@ def _emit_row(doc: Document, reader: FlatTableReader, row, annex_no: int | None,
         if sub is not None:
             used.add(sub)
         assignments, deadline_cells, leaders = reader.assignments(item, source)
-        deadlines = [_deadline_cell(c, doc.year) for c in deadline_cells]
+        deadlines = [_deadline_cell(c, doc.year) for c in deadline_cells] if deadline_cells else []  # (mostly none)
         deadlines += find_deadlines(item.span.text, doc.year)
         doc.tasks.append(Task(
             id=row_id if single else f"{row_id}-{sub}",

@@ -76,14 +76,15 @@ class _Node:
     def clauses(self) -> list[Found]:
         if self._clauses is None:
             numbered = self.style not in ("para", "root")  # a numbered item is one task per unit
-            labelled = any(kind in ROLE_OF_LABEL for kind, _, _ in self.labels)  # its labels name the units
+            # its labels name the units (most items have none: no generator then)
+            labelled = bool(self.labels) and any(kind in ROLE_OF_LABEL for kind, _, _ in self.labels)
             self._clauses = (find_clauses(self.text) or colon_duties(self.text, not numbered)
                              or leading_clauses(self.text)
                              or (unit_blocks(self.text, not numbered) if not labelled else []))
         return self._clauses
 
     def assigned(self) -> bool:
-        return bool(self.clauses or self.unit_lines or any(k != DEADLINE for k, _, _ in self.labels))
+        return bool(self.clauses or self.unit_lines or self.labels and any(k != DEADLINE for k, _, _ in self.labels))
 
 
 def _marker(text: str) -> tuple[str, int, int | None, str] | None:

@@ -38,6 +38,8 @@ def wrap_width(lines: list[Line]) -> int | None:
     if len(lengths) < MIN_LINES:
         return None
     counts = Counter(lengths)
+    if 2 * max(counts.values()) < MIN_WRAPPED * len(lengths):
+        return None  # no two lengths together are common enough (most texts: the test below would fail too)
     width, _ = max(counts.items(), key=lambda kv: (kv[1] + counts.get(kv[0] - 1, 0), kv[0]))
     near = counts[width] + counts.get(width - 1, 0)
     if near < MIN_LINES or near < MIN_WRAPPED * len(lengths) or width < max(lengths) - 2 and \

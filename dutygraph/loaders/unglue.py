@@ -22,7 +22,7 @@ import re
 from ..text.normalize import CLOSE_BRACKETS, OPEN_BRACKETS
 from ..text.markers import chinese_numeral
 from ..text.units import ROLE_WORDS
-from .labels import LABEL_ANYWHERE
+from .labels import LABEL_ANYWHERE, iter_labels
 from .lines import Line
 
 MIN_GLUED = 200  # characters: a line shorter than this is a paragraph, not a glued page
@@ -41,7 +41,7 @@ def _cuts(text: str) -> list[int]:
         elif ch in CLOSE_BRACKETS:
             depth = max(0, depth - 1)
     starts = {m.start() for m in _ITEM.finditer(text)}
-    starts |= {m.start() for m in LABEL_ANYWHERE.finditer(text)}
+    starts |= {m.start() for m in iter_labels(text)}
     return sorted(i for i in starts if i > 0 and depth_at[i] == 0)
 
 
@@ -56,8 +56,9 @@ _NUMBERED = re.compile(r"[(（](\d{1,2})[)）]|[(（](" + _NUMERAL + r"{1,3})[)�
 MIN_RUN = 3
 _ROLE = re.compile("|".join(ROLE_WORDS))
 # The first item of a list: (1) (一) 1、 1. 一、 not inside a number. Each look-behind stands after the character it
-# guards (1(?<![\d.．]1) is (?<![\d.．])1), so that every branch opens with a character re can skip to.
-_FIRST = re.compile(r"[(（][1一][)）]|1(?<![\d.．]1)[、.．](?![\d%])|一(?<![一二三四五六七八九十]一)、")
+# guards (1(?<![\d.．]1) is (?<![\d.．])1), and every branch opens with one character (each bracket a branch of its
+# own): re then skips in C to the places holding one of them, instead of trying every branch at every place.
+_FIRST = re.compile(r"\([1一][)）]|（[1一][)）]|1(?<![\d.．]1)[、.．](?![\d%])|一(?<![一二三四五六七八九十]一)、")
 MIN_PAGE = 600  # characters: a line this long is a page glued together, not one long paragraph
 HEADED_LIST = re.compile(r"^[^:：。]{2,30}?[:：][(（]1[)）]")
 _BRACKET = re.compile("[" + re.escape("".join(OPEN_BRACKETS) + "".join(CLOSE_BRACKETS)) + "]")
@@ -116,7 +117,7 @@ def unglue(lines: list[Line]) -> list[Line]:
         page = len(text) >= MIN_PAGE  # a whole page glued; a shorter line is a paragraph, its lists its own
         # two labels need two colons (each label ends with its own): count them before the label pattern runs
         if text.count(":") + text.count("：") < 2 or \
-                sum(1 for m in LABEL_ANYWHERE.finditer(text) if m.start() > 0) < 2:
+                sum(1 for m in iter_labels(text) if m.start() > 0) < 2:
             if page:  # no labels glued: only its numbered lists
                 out.extend(_cut_lists(line, 2))
             else:  # a paragraph with a list inside it stays whole, unless its items name their own units
