@@ -285,6 +285,32 @@ def _later_role(segments: list[str]) -> str | None:
     return None
 
 
+# A role word (牵头, 配合, 负责落实) before a 、: where a list of one role may end inside a comma part.
+_ROLE_PAUSE = re.compile("(?:" + "|".join(ROLE_WORDS) + ")(?:" + "|".join(ROLE_AFTER) + ")?(?=、)")
+
+
+def _role_pauses(segment: str) -> list[str]:
+    """A comma part cut after each role word a 、 follows, where both sides read as a list and its role word:
+    X牵头、Y配合 is two parts (a 、 standing for the comma between roles), 牵头、协调 stays whole.
+
+    >>> _role_pauses("市住建局牵头、市财政局、市税务局配合"), _role_pauses("市住建局、市财政局配合")
+    (['市住建局牵头', '市财政局、市税务局配合'], ['市住建局、市财政局配合'])
+    """
+    pieces: list[str] = []
+    at = 0
+    for m in _ROLE_PAUSE.finditer(segment):
+        before, after = segment[at:m.end()], segment[m.end() + 1:]
+        rest, kind = _role_word(before)
+        if kind is None or _units(rest.removeprefix("由")) is None:
+            continue
+        later, later_kind = _role_word(after)
+        if _units(later.removeprefix("由")) is None and _units(_ROLE_PAUSE.split(later, 1)[0]) is None:
+            continue
+        pieces.append(before)
+        at = m.end() + 1
+    return pieces + [segment[at:]] if pieces else [segment]
+
+
 def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
     """The assignments of a clause (without its brackets), or None when it is not one.
 
@@ -341,6 +367,8 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
             part = note.prefix
         mark = len(pending)
         segments = bracket_depth_split(part, ",，") if part else []
+        if "、" in part:
+            segments = [piece for segment in segments for piece in _role_pauses(segment)]
         for at, segment in enumerate(segments):
             if not segment:
                 continue
@@ -549,11 +577,18 @@ def _leading_segments(sentence: str) -> tuple[Clause, int] | None:
     leaders: list[str] = []
     pending: list[tuple[list[str], str]] = []
     at = 0
-    for segment in bracket_depth_split(body, ",，"):
+    held: list[str] = []  # names a comma cuts before their role word (A,B负责,…): they share it
+    held_at = 0
+    for segment, width in _leading_parts(body):
         piece = segment[1:] if segment.startswith("由") else segment
         rest, kind = _role_word(piece)
         if kind is None:
-            break
+            names = well_formed_units(piece) if len(held) < 4 and len(piece) <= MAX_SLOT_NAME else None
+            if names is None:
+                break
+            held.extend(names)
+            held_at += width
+            continue
         people = [n for n in split_units(rest) if PERSON_TITLE.search(n) and not is_unit_name(n)]
         if people and len(people) == len(split_units(rest)):
             leaders.extend(PERSON_TITLE.sub("", n) or n for n in people)
@@ -565,8 +600,8 @@ def _leading_segments(sentence: str) -> tuple[Clause, int] | None:
             names = _units(rest) or (slot_names(rest) if offset and kind and "会同" not in rest else None)
             if names is None:
                 break
-            pending.append((names, kind))
-        at += len(segment) + 1
+            pending.append((held + names, kind))
+        held, at, held_at = [], at + held_at + width, 0
     if not pending and at == 0:
         return None
     if not pending:
@@ -579,6 +614,16 @@ def _leading_segments(sentence: str) -> tuple[Clause, int] | None:
         clause.assignments.extend((n, role) for n in names)
     clause.role_words = True
     return clause, offset + min(at, len(body))
+
+
+def _leading_parts(body: str) -> list[tuple[str, int]]:
+    """The comma parts of a sentence, each cut after a role word a 、 follows (X牵头、Y配合,…), with the width
+    each takes in ``body`` (its separator included)."""
+    out = []
+    for segment in bracket_depth_split(body, ",，"):
+        pieces = _role_pauses(segment) if "、" in segment else [segment]
+        out.extend((piece, len(piece) + 1) for piece in pieces)
+    return out
 
 
 _THAT_IS = ("即",)
@@ -1237,4 +1282,26 @@ def _last_sentence(text: str, after: int) -> Found | None:
     clause = parse_clause(trimmed[start:])
     if clause is None or not clause.assignments or not (clause.role_words or labelled and clause.labelled):
         return None
+    if not labelled:
+        start, clause = _earlier_parts(trimmed, start, after, clause)
     return Found(start, len(body), clause)
+
+
+MAX_EARLIER_PARTS = 4
+
+
+def _earlier_parts(text: str, start: int, after: int, clause: Clause) -> tuple[int, Clause]:
+    """The last sentence's clause with the parts a semicolon cuts before it that go on with it
+    (…。A牵头;B、C配合。 / …。A;B负责。): each earlier part must read as the clause with the later ones."""
+    for _ in range(MAX_EARLIER_PARTS):
+        if start - 1 <= after or text[start - 1] not in "；;":
+            break
+        cut = max(text.rfind(p, 0, start - 1) for p in _SENTENCE_END)
+        earlier = max(cut + 1, after)
+        if earlier >= start - 1:
+            break
+        longer = parse_clause(text[earlier:])
+        if longer is None or not longer.role_words or len(longer.assignments) <= len(clause.assignments):
+            break
+        start, clause = earlier, longer
+    return start, clause

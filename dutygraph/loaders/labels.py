@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from ..text.role_cues import alternation
+from ..text.units import is_unit_name, strip_noise
 
 LEAD, RESPONSIBLE, COOPERATING, DIVISION, LEADER, DEADLINE = (
     "lead", "responsible", "cooperating", "division", "leader", "deadline")
@@ -103,3 +104,36 @@ def match_label(text: str) -> Label | None:
 
 
 _CLOSER = {"(": ")", "（": "）", "〔": "〕", "【": "】", "[": "]"}
+
+
+_LIST_END = "、，,；;"
+
+
+def spaced_label_lists(raw: str) -> str | None:
+    """A line of role labels whose names stand apart with spaces only (牵头单位:县林业局;责任单位:县财政局 县卫健局),
+    without its white space and with 、 between the names a space separated; None when no label's list has one.
+
+    >>> spaced_label_lists("责任领导:王芳;牵头单位:区教育局;协办单位:区城管执法局 各街道办事处")
+    '责任领导:王芳;牵头单位:区教育局;协办单位:区城管执法局、各街道办事处'
+    >>> spaced_label_lists("牵头单位：县林业局 责任单位：县财政局 县卫健局")
+    '牵头单位：县林业局责任单位：县财政局、县卫健局'
+    >>> spaced_label_lists("牵头单位：县林业局 加快推进") is None
+    True
+    """
+    tokens = raw.split()
+    if len(tokens) < 2 or LABEL_ANYWHERE.search(raw) is None:
+        return None
+    out = [tokens[0]]
+    spaced = False
+    for right in tokens[1:]:
+        done = "".join(out)
+        colon = max(done.rfind(":"), done.rfind("："))
+        tail = re.split(f"[{_LIST_END}:：]", done)[-1]
+        head = re.split(f"[{_LIST_END}]", right)[0]
+        if colon >= 0 and "。" not in done[colon:] and LABEL_ANYWHERE.search(done) is not None \
+                and len(tail) >= 2 and len(head) >= 2 and match_label(right) is None \
+                and is_unit_name(strip_noise(tail)) and is_unit_name(strip_noise(head)):
+            out.append("、")
+            spaced = True
+        out.append(right)
+    return "".join(out) if spaced else None

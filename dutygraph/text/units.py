@@ -16,6 +16,8 @@ sides are names (市人力资源和社会保障局 stays whole).
 ['能源局', '各地级以上市人民政府']
 >>> split_units("各地、各部门"), split_units("各县、区人民政府"), split_units("13个街道、镇")
 (['各地', '各部门'], ['各县、区人民政府'], ['13个街道、镇'])
+>>> split_units("各相关处室、单位"), split_units("市统计局、局")
+(['各相关处室、单位'], ['市统计局', '局'])
 >>> is_unit_name("市政府经济"), is_unit_name("市政府经济金融办")
 (False, True)
 >>> looks_like_unit_list("公共资源交易中心、各县市区人民政府")
@@ -296,7 +298,8 @@ def _split_units(cell: str) -> tuple[str, ...]:
             names.extend(held)
             held = []
         names.extend(_split_conjunctions(part))
-    if held and names and all(len(h) <= 2 for h in held) and not _BODY_END.search(names[-1]):
+    if held and names and all(len(h) <= 2 for h in held) and (not _BODY_END.search(names[-1]) or _COLLECTIVE_START.match(
+            names[-1]) and all(_is_bare_suffix(h) for h in held)):  # 各相关处室、单位: the collective's kinds
         names[-1] = "、".join([names[-1], *held])  # 13个街道、镇: the tail shares the name's count and kind
     else:
         names.extend(held)

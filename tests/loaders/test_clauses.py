@@ -453,3 +453,56 @@ def test_a_slot_saying_nobody_yet_names_no_unit(clause):
 def test_a_labelled_clause_cut_at_the_end_keeps_a_whole_name_holding_its_own_bracket():
     (found,) = find_clauses("做好粮食收储。[牵头单位:县发改局(粮食局)、县农业农")
     assert found.clause.assignments == [("县发改局(粮食局)", L)]
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("市住建局牵头、市财政局、市税务局配合", [("市住建局", L), ("市财政局", C), ("市税务局", C)]),
+    ("县林业局牵头、县财政局分工负责、各乡镇配合", [("县林业局", L), ("县财政局", R), ("各乡镇", C)]),
+    ("镇综治中心、镇派出所牵头、镇卫生院协助", [("镇综治中心", L), ("镇派出所", L), ("镇卫生院", C)]),
+    ("由区民政局牵头、区财政局配合落实", [("区民政局", L), ("区财政局", C)]),
+])
+def test_a_pause_mark_after_a_role_word_ends_that_roles_list(clause, expected):
+    """X牵头、Y配合: a 、 after a role word stands for the comma between two roles' lists."""
+    assert parse_clause(clause).assignments == expected
+
+
+def test_a_pause_mark_after_a_role_word_keeps_a_list_of_work_whole():
+    assert parse_clause("市发改委牵头、协调") is None  # 协调 is work, not a list of names
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推进老旧小区改造。市住建局牵头；市财政局、市税务局配合。",
+     [("市住建局", L), ("市财政局", C), ("市税务局", C)]),
+    ("开展河道清淤。县水利局；县农业农村局负责。", [("县水利局", L), ("县农业农村局", L)]),
+    ("整治镇容镇貌。镇城建办牵头；镇财政所分工负责；各村委会配合。",
+     [("镇城建办", L), ("镇财政所", R), ("各村委会", C)]),
+])
+def test_a_last_sentence_cut_by_semicolons_is_one_clause(text, expected):
+    (found,) = find_clauses(text)
+    assert found.clause.assignments == expected
+
+
+def test_a_semicolon_part_of_work_before_a_last_clause_is_no_part_of_it():
+    (found,) = find_clauses("推进改造；完成年度任务。市住建局牵头；市财政局配合。")
+    assert found.clause.assignments == [("市住建局", L), ("市财政局", C)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("市住建局牵头、市财政局配合,推进老旧小区改造。", [("市住建局", L), ("市财政局", C)]),
+    ("县林业局牵头,县财政局,县自然资源局配合,推进造林绿化。", [("县林业局", L), ("县财政局", C), ("县自然资源局", C)]),
+    ("由区教育局,区卫健委负责,做好学生体检。", [("区教育局", L), ("区卫健委", L)]),
+])
+def test_a_clause_opening_its_sentence_with_pauses_or_commas_between_names(text, expected):
+    (found,) = leading_clauses(text)
+    assert found.clause.assignments == expected
+
+
+@pytest.mark.parametrize("label, kind", [
+    ("重点责任部门:综合执法支队、各县市区城管局", "responsible"),
+    ("共同责任单位:县财政局", "responsible"),
+    ("牵头局领导:罗某", "leader"),
+    ("分管厅领导:王某", "leader"),
+    ("牵头责任部门:城市管理科", "lead"),
+])
+def test_two_tier_labels_and_a_bureaus_leader_label(label, kind):
+    assert match_label(label).kind == kind
