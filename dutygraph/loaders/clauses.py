@@ -40,7 +40,7 @@ from ..model import Role
 from ..text.normalize import bracket_depth_split
 from ..text.role_cues import alternation, words
 from ..text.units import (COOPERATING_WORDS, DITTO, LEAD_WORDS, ROLE_AFTER, ROLE_ENDINGS, ROLE_TAIL, ROLE_WORDS, bracket_commas,
-                          is_unit_name, split_units)
+                          is_unit_name, org_suffixes, split_units)
 from .conventions import first_listed_bracket, first_listed_note
 from .unit_scan import opening_units
 from .labels import COOPERATING, DEADLINE, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
@@ -120,12 +120,30 @@ _BY = re.compile(r"(?<!自)由(?=[^由]{2,}$)")
 
 def well_formed_units(text: str) -> list[str] | None:
     """The names of ``text`` when each is an organisation's name the lexicon knows, with nothing of a sentence
-    in it (no verb opening it, balanced brackets): what a name must be where no role word marks its end."""
+    in it (no verb opening it, no verb after a whole name, balanced brackets): what a name must be where no role
+    word marks its end.
+
+    >>> well_formed_units("市住建局、各区县政府"), well_formed_units("各区县政府健全社会"), well_formed_units("县委组织部")
+    (['市住建局', '各区县政府'], None, ['县委组织部'])
+    """
     names = _units(text)
     if names and all(_NAME_CHARS.match(n.replace("、", "")) and not NOT_NAME_START.match(n) and is_unit_name(n)
-                     and n.count("(") + n.count("（") == n.count(")") + n.count("）") for n in names):
+                     and n.count("(") + n.count("（") == n.count(")") + n.count("）") and not _verb_after_whole(n)
+                     for n in names):
         return names
     return None
+
+
+def _verb_after_whole(name: str) -> bool:
+    """A whole name, then a verb and words that name no office (各区县政府健全社会: 社 only ends like one);
+    县委组织部, 市推进办 (a verb, then an office's ending) are names."""
+    m = _WHOLE_THEN_VERB.search(name)
+    return m is not None and not _is_office_word(m.group("rest"))
+
+
+def _is_office_word(rest: str) -> bool:
+    """An office's ending after a verb (组织部, 推进办); 社 and 会 there open words (社会, 会议) or name meetings."""
+    return rest in org_suffixes() and rest not in ("社", "会")
 
 
 def _units(text: str) -> list[str] | None:
@@ -148,6 +166,10 @@ NOT_NAME_START = re.compile(r"^(?:按|由|将|对|在|以|要|把|从|向|为|�
                              r"|强化|加快|推动|深化|完善|建立|健全|开展|实施|积极|全面|大力|切实|共同|统筹|坚持|提高|提升"
                              r"|促进|支持|鼓励|引导|落实|组织|协调|配合|负责|牵头|参与|进一步|认真|主动|依法)")
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9()（）·]+$")
+# A whole name's ending, then a verb of two characters or more that opens a sentence (…政府健全…, …局加强…).
+_WHOLE_THEN_VERB = re.compile(r"(?:局|委|厅|政府|部门|单位|中心|处|室|所|院|队|办|会)(?:" + "|".join(
+    w for w in NOT_NAME_START.pattern.removeprefix("^(?:").removesuffix(")").split("|") if len(w) >= 2)
+    + r")(?P<rest>.*)$")
 MAX_SLOT_NAME = 30
 _DATE_OR_COUNT = re.compile(r"\d{4}|\d+(?:[年月日%个项座家万亿]|公里)")  # a year, a date or a count: no name holds one
 
@@ -1008,6 +1030,9 @@ def _listed_departments(text: str) -> list[str] | None:
     return [m.group("list")]  # sectors sharing 区 and 部门: one name as printed (the guideline's shared-suffix list)
 
 
+_CLOSED_LIST = re.compile(r"(?P<list>[^，,。；;:：等]{2,120}?)等(?:有关|相关|其他)?(?:部门|单位|机构)")
+
+
 def _together(text: str, open_end: bool = False) -> list[tuple[str, Role]] | None:
     """X会同Y (before 负责, or, with ``open_end``, before the work itself: 市发改委会同市财政局制定…): X leads
     and Y works with it; both must be names the lexicon knows where no role word closes Y."""
@@ -1016,7 +1041,11 @@ def _together(text: str, open_end: bool = False) -> list[tuple[str, Role]] | Non
     if not leads:
         return None
     if open_end:
-        found = opening_units(rest, well_formed_units)
+        # 会同A、B、C…等部门研究…: 等部门 closes a list of whole names longer than a scan reads (sectors sharing a
+        # suffix, 编制、财政…人社、…妇联等单位, are no such list)
+        closed = _CLOSED_LIST.match(rest)
+        names = well_formed_units(closed.group("list")) if closed else None
+        found = (names, 0) if names and not any("、" in n for n in names) else opening_units(rest, well_formed_units)
         partners = found[0] if found else None
     else:
         partners = _units(rest)

@@ -506,3 +506,29 @@ def test_a_clause_opening_its_sentence_with_pauses_or_commas_between_names(text,
 ])
 def test_two_tier_labels_and_a_bureaus_leader_label(label, kind):
     assert match_label(label).kind == kind
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("关于耕地保护的问题,由自然资源部会同农业农村部、财政部、水利部、生态环境部、统计局等部门研究提出落实意见。",
+     [("自然资源部", L), ("农业农村部", C), ("财政部", C), ("水利部", C), ("生态环境部", C), ("统计局", C)]),
+    ("县农业农村局会同县财政局、县水利局、县林业局、县自然资源局等单位制定实施细则。",
+     [("县农业农村局", L), ("县财政局", C), ("县水利局", C), ("县林业局", C), ("县自然资源局", C)]),
+])
+def test_partners_after_huitong_closed_by_deng_bumen_are_read_however_long(text, expected):
+    (found,) = leading_clauses(text)
+    assert found.clause.assignments == expected
+
+
+def test_sectors_sharing_a_suffix_after_huitong_are_no_partner_list():
+    found = leading_clauses("建立联席会议。市教育局会同编制、发展改革、财政、公安、民政、人社、住建、卫生健康、税务、妇联、"
+                            "残联等单位发挥联席会议制度作用。")
+    assert all(len(f.clause.assignments) < 3 for f in found)
+
+
+@pytest.mark.parametrize("text, partners", [
+    ("区商务委会同区民政局、区财政局健全社会救助体系。", ["区民政局", "区财政局"]),
+    ("市发改委会同各区县政府加强社会信用体系建设。", ["各区县政府"]),
+])
+def test_a_verb_after_a_whole_partner_name_is_no_part_of_it(text, partners):
+    (found,) = leading_clauses(text)
+    assert [u for u, r in found.clause.assignments if r is C] == partners
