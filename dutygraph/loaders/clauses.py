@@ -415,7 +415,8 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                     clause.deadlines.append(segment)
                     continue
                 # a labelled slot or a list before 牵头 / 配合 holds units whatever their names end with
-                slot = label_role is not None or clause.labelled or kind in ("lead", "cooperating")
+                slot = label_role is not None or clause.labelled or kind in ("lead", "cooperating") or kind == "duty" \
+                    and any(kd in ("lead", "cooperating") for _, kd, _ in pending)  # X牵头,Y分工负责: Y a slot too
                 if not slot and (kind == "duty" or default_role is not None):
                     # X、Y等按职责分工负责, or a list in a unit column: a list with a known name in it
                     listed = split_units(rest)
@@ -1176,12 +1177,29 @@ def _open_clause(text: str, after: int) -> Found | None:
         return None
     inner = text[at + 1:]
     if not LABEL_ANYWHERE.match(inner):
-        return None
+        return _open_role_clause(text, at)
     parts = bracket_depth_split(inner, "、，,；;")
     if len(parts) < 2:
         return None
     clause = parse_clause(inner[: len(inner) - len(parts[-1]) - 1])
     if clause is None or not clause.labelled or not clause.assignments:
+        return None
+    return Found(at, len(text), clause)
+
+
+def _open_role_clause(text: str, at: int) -> Found | None:
+    """A clause of role words the text is cut inside, (机关党委牵头,各处室、 at the end of an excerpt: the parts up
+    to the last role word before the cut; the names after it lost their role word and give no unit.
+
+    >>> [(u, r.value) for u, r in _open_role_clause("做好A。(机关党委牵头,各处室、", 4).clause.assignments]
+    [('机关党委', 'lead')]
+    """
+    inner = text[at + 1:]
+    ends = [m.end() for m in _ROLE_AT_END.finditer(inner) if m.end() < len(inner) and inner[m.end()] in ",，;；"]
+    if not ends or at == 0 or text[at - 1] not in _SENTENCE_END:
+        return None
+    clause = parse_clause(inner[:ends[-1]])
+    if clause is None or not clause.role_words or not clause.assignments:
         return None
     return Found(at, len(text), clause)
 

@@ -532,3 +532,21 @@ def test_sectors_sharing_a_suffix_after_huitong_are_no_partner_list():
 def test_a_verb_after_a_whole_partner_name_is_no_part_of_it(text, partners):
     (found,) = leading_clauses(text)
     assert [u for u, r in found.clause.assignments if r is C] == partners
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("机关党委牵头,局党的建设领导小组各成员单位分工负责", [("机关党委", L), ("局党的建设领导小组各成员单位", R)]),
+    ("县农业农村局牵头,县乡村振兴的各责任单位负责", [("县农业农村局", L), ("县乡村振兴的各责任单位", R)]),
+])
+def test_a_list_before_fuze_beside_a_lead_is_a_slot_whatever_its_name(clause, expected):
+    got = parse_clause(clause)
+    assert got.assignments == expected and got.unrecognised == [expected[1][0]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("深入开展精神文明创建。(机关党委牵头,各处室、", [("机关党委", L)]),
+    ("推进老旧小区改造。（区住建局牵头，区财政局配合，各街道", [("区住建局", L), ("区财政局", C)]),
+])
+def test_a_role_word_clause_cut_by_the_end_of_an_excerpt_keeps_the_parts_before_the_cut(text, expected):
+    (found,) = find_clauses(text)
+    assert found.clause.assignments == expected
