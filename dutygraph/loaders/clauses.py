@@ -434,6 +434,10 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                         names = None
                 if names is None and clause.labelled and _COLON.search(segment):
                     continue  # a label the vocabulary lacks, among labels it knows: the others still count
+                if names is None and kind and (people := [n for n in split_units(rest) if _person(n)]) \
+                        and len(people) == len(split_units(rest)):
+                    clause.leaders.extend(people)  # 某某副省长负责,省农委总牵头: a person with a post, a leader
+                    continue
                 if names is None:
                     return None
                 clause.unrecognised.extend(n for n in names if not _plausible(n) and not _person(n))

@@ -205,3 +205,12 @@ def test_names_a_space_separates_in_a_line_of_labels_stay_apart(line):
     doc = parse_text(f"一、任务\n1.推进造林绿化。\n{line}\n2.开展森林防火。\n牵头单位:县应急局\n", "p.txt")
     assert units(doc.tasks[0], Role.LEAD) == ["县林业局"]
     assert units(doc.tasks[0], Role.RESPONSIBLE) == ["县财政局", "县卫健局"]
+
+
+def test_a_division_label_naming_a_leader_with_his_post_and_a_zong_qiantou_unit():
+    doc = parse_text("一、乡村振兴工程\n工作要求:统筹推进乡村建设,打造一批示范村。\n"
+                     "任务分工:王某副县长负责,县农业农村局总牵头。\n1.农村道路工程:新建农村公路50公里。县交通运输局牵头,"
+                     "县财政局等单位配合。\n", "p.txt")
+    first, second = doc.tasks
+    assert units(first, Role.LEAD) == ["县农业农村局"] and first.leaders == ["王某副县长"]
+    assert units(second, Role.LEAD) == ["县交通运输局"] and units(second, Role.COOPERATING) == ["县财政局"]
