@@ -436,7 +436,8 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                     continue  # a label the vocabulary lacks, among labels it knows: the others still count
                 if names is None and kind and (people := [n for n in split_units(rest) if _person(n)]) \
                         and len(people) == len(split_units(rest)):
-                    clause.leaders.extend(people)  # 某某副省长负责,省农委总牵头: a person with a post, a leader
+                    # 某某副省长负责,省农委总牵头: a person with a post, a leader (named without it, as an opening's)
+                    clause.leaders.extend(PERSON_TITLE.sub("", n) or n for n in people)
                     continue
                 if names is None:
                     return None

@@ -212,5 +212,5 @@ def test_a_division_label_naming_a_leader_with_his_post_and_a_zong_qiantou_unit(
                      "任务分工:王某副县长负责,县农业农村局总牵头。\n1.农村道路工程:新建农村公路50公里。县交通运输局牵头,"
                      "县财政局等单位配合。\n", "p.txt")
     first, second = doc.tasks
-    assert units(first, Role.LEAD) == ["县农业农村局"] and first.leaders == ["王某副县长"]
+    assert units(first, Role.LEAD) == ["县农业农村局"] and first.leaders == ["王某"]
     assert units(second, Role.LEAD) == ["县交通运输局"] and units(second, Role.COOPERATING) == ["县财政局"]
