@@ -400,6 +400,8 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
             if segment.startswith("由") and len(segment) > 3:
                 segment = segment[1:]  # 由X、Y负责落实: 由 opens the clause, no name
             rest, kind = _role_word(segment)
+            if kind is None and segment.endswith(_AS_RESPONSIBLE) and len(segment) > len(_AS_RESPONSIBLE) + 1:
+                rest, kind = segment[:-len(_AS_RESPONSIBLE)], "responsible"  # X为责任单位
             if kind is None and rest.startswith("会同") and pending:
                 rest, kind = rest[2:], "cooperating"  # X牵头,会同Y、Z: the partners work with the lead
             if kind in ("duty", "lead") and "会同" in rest:  # X会同Y负责: X leads, Y works with it
@@ -475,8 +477,11 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
             # so do names a comma separates before one (A,B,C等按职责分工负责: all of them)
             if k == 0 or pending[k - 1][1] is not None or pending[k - 1][2] is not None:  # a run of bare lists starts
                 after = next((kd for _, kd, lr in pending[k + 1:] if kd is not None or lr is not None), None)
-                run_kind = after if after in (("cooperating", "duty") if seen_lead else ("duty", "lead")) else None
+                run_kind = after if after in (("cooperating", "duty", "responsible") if seen_lead
+                                              else ("duty", "lead", "responsible")) else None
             kind = run_kind
+        elif kind is None and label_role is None and k + 1 < len(pending) and pending[k + 1][1] == "responsible":
+            kind = "responsible"  # A,B为责任单位: the list a comma cuts shares the label after it
         if label_role is not None and kind not in ("lead", "cooperating"):
             role = label_role
             last_label = label_role
@@ -489,6 +494,8 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
             role = Role.COOPERATING
         elif kind == "duty":
             role = Role.RESPONSIBLE if has_lead else Role.LEAD
+        elif kind == "responsible":
+            role = Role.RESPONSIBLE
         elif last_label is not None:
             role = last_label
         elif default_role is not None:
@@ -537,7 +544,10 @@ def _labelled_sentences(text: str) -> str:
 _ROLE_WORD = re.compile("|".join(ROLE_WORDS))
 _AS_ROLE = re.compile(r"为(牵头|配合|协办|责任)(?:单位|部门)(?=$|[,，；;。])")
 _LIST_SEPARATOR = re.compile(r"[,，；;、:：]")
-_AS_ROLE_WORD = {"牵头": "牵头", "配合": "配合", "协办": "协办", "责任": "负责"}
+_AS_ROLE_WORD = {"牵头": "牵头", "配合": "配合", "协办": "协办", "责任": "为责任单位"}
+# X为责任单位 (rewritten so whatever the noun): the label's role, responsible (负责 would lead where nothing is
+# marked 牵头), in a segment of its own.
+_AS_RESPONSIBLE = "为责任单位"
 # A role word where a segment of a clause can end: before a separator, a closing bracket or the end.
 _ROLE_AT_END = re.compile("(?:" + "|".join(ROLE_WORDS) + ")(?:" + "|".join(ROLE_AFTER) + ")?(?=[,，；;。)）〕】\\]]|$)")
 
@@ -552,6 +562,8 @@ def may_hold_role_words(text: str) -> bool:
     (True, False)
     """
     text = "".join(text.split())  # as parse_clause reads it (the text itself where it holds no white space)
+    if "为" in text and _AS_ROLE.search(text) is not None:
+        return True  # X为牵头单位,Y为责任单位
     if _ROLE_WORD.search(text) is None:
         return False  # the usual case, found soonest
     return _COLON.search(text) is not None or _ROLE_AT_END.search(text) is not None

@@ -550,3 +550,14 @@ def test_a_list_before_fuze_beside_a_lead_is_a_slot_whatever_its_name(clause, ex
 def test_a_role_word_clause_cut_by_the_end_of_an_excerpt_keeps_the_parts_before_the_cut(text, expected):
     (found,) = find_clauses(text)
     assert found.clause.assignments == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推进老旧小区改造。区住建局、区财政局为责任单位。", [("区住建局", R), ("区财政局", R)]),
+    ("做好河道清淤。县水利局为牵头单位,县财政局为责任部门,县农业农村局,县林业局为配合单位。",
+     [("县水利局", L), ("县财政局", R), ("县农业农村局", C), ("县林业局", C)]),
+    ("整治镇容镇貌。镇城建办,镇综治中心为责任单位。", [("镇城建办", R), ("镇综治中心", R)]),
+])
+def test_wei_zeren_danwei_is_the_responsible_label_said_after_the_names(text, expected):
+    (found,) = find_clauses(text)
+    assert found.clause.assignments == expected
