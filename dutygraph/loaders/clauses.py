@@ -346,7 +346,9 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
         return Clause(assignments=[(text, default_role)])  # 同上 in a unit column: ditto.py fills it in
     if "为" in text:  # X为牵头单位,Y为配合单位: the role as a label after 为 is the role word
         text = _AS_ROLE.sub(lambda m: _AS_ROLE_WORD[m.group(1)] if is_unit_name(
-            _LIST_SEPARATOR.split(text[:m.start()])[-1]) else m.group(0), text)  # 列第一位的为牵头单位: a note
+            name := _LIST_SEPARATOR.split(text[:m.start()])[-1]) and not (
+            m.group(1) == "牵头" and first_listed_note().search(name + "为牵头")) else m.group(0),
+            text)  # 列第一位的为牵头单位, 排名第一的单位为牵头单位: a note
     if "牵头" in text and ("(" in text or "（" in text):
         # (列第一位的为牵头单位,下同) spreads a convention (conventions.py), not units, and names none
         text = first_listed_bracket().sub("", text)
