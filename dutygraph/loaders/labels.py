@@ -16,6 +16,8 @@ True
 '市直各单位、各县(市、区)人民政府'
 >>> match_label("★牵头单位:市发改委").content, match_label("责任单位——市财政局").content
 ('市发改委', '市财政局')
+>>> match_label("县级牵头单位:县发改局").kind, match_label("省配合单位:省财政厅").name
+('lead', '配合单位')
 
 """
 
@@ -36,11 +38,13 @@ _LABELS: list[tuple[str, str]] = [(kind, alternation(f"label.{kind}")) for kind 
 _LABELS[3] = (COOPERATING, _LABELS[3][1] + "|" + alternation("label.cooperating-bare"))
 # A bullet may open a label line (★牵头单位:X); a dash may stand for the colon (责任单位——X).
 _BULLET = r"[★☆●○■□◆◇▲△►•·*]?"
+# A level before a role label (县级牵头单位, 省牵头单位: a plan assigning work at two levels); unanchored, 级 must say so.
+_LEVEL = r"(?:[省市县区州盟旗镇乡]级?)?"
 _LABEL = re.compile(
-    r"^" + _BULLET + r"\s*[【\[〔(（]?(?P<name>" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _LABELS)
+    r"^" + _BULLET + r"\s*[【\[〔(（]?" + _LEVEL + r"(?P<name>" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _LABELS)
     + r")(?:[】\]〕)）]\s*[:：]?|\s*[:：]|\s*(?:——|—|－－|--)(?=[^\d—－-]))\s*(?P<content>.*)$")
 LABEL_ANYWHERE = re.compile(
-    r"(?P<name>" + "|".join(pattern for _, pattern in _LABELS) + r")\s*[:：]")
+    r"(?:[省市县区州盟旗镇乡]级)?(?P<name>" + "|".join(pattern for _, pattern in _LABELS) + r")\s*[:：]")
 
 
 _BRACKETED_LABEL = re.compile(

@@ -561,3 +561,13 @@ def test_a_role_word_clause_cut_by_the_end_of_an_excerpt_keeps_the_parts_before_
 def test_wei_zeren_danwei_is_the_responsible_label_said_after_the_names(text, expected):
     (found,) = find_clauses(text)
     assert found.clause.assignments == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推进道路硬化。（县级牵头单位：县交通局；县级配合单位：县财政局、各乡镇）",
+     [("县交通局", L), ("县财政局", C), ("各乡镇", C)]),
+    ("做好粮食储备。（省牵头单位：省粮食和储备局；市级责任单位：市发改委）", [("省粮食和储备局", L), ("市发改委", R)]),
+])
+def test_role_labels_with_a_level_before_them(text, expected):
+    (found,) = find_clauses(text)
+    assert found.clause.assignments == expected
