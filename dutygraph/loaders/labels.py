@@ -38,13 +38,14 @@ _LABELS: list[tuple[str, str]] = [(kind, alternation(f"label.{kind}")) for kind 
 _LABELS[3] = (COOPERATING, _LABELS[3][1] + "|" + alternation("label.cooperating-bare"))
 # A bullet may open a label line (★牵头单位:X); a dash may stand for the colon (责任单位——X).
 _BULLET = r"[★☆●○■□◆◇▲△►•·*]?"
-# A level before a role label (县级牵头单位, 省牵头单位: a plan assigning work at two levels); unanchored, 级 must say so.
+# A level before a role label (县级牵头单位, 省牵头单位: a plan assigning work at two levels); inside a text a bare
+# level only where no character of a name stands before it.
 _LEVEL = r"(?:[省市县区州盟旗镇乡]级?)?"
 _LABEL = re.compile(
     r"^" + _BULLET + r"\s*[【\[〔(（]?" + _LEVEL + r"(?P<name>" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _LABELS)
     + r")(?:[】\]〕)）]\s*[:：]?|\s*[:：]|\s*(?:——|—|－－|--)(?=[^\d—－-]))\s*(?P<content>.*)$")
 LABEL_ANYWHERE = re.compile(
-    r"(?:[省市县区州盟旗镇乡]级)?(?P<name>" + "|".join(pattern for _, pattern in _LABELS) + r")\s*[:：]")
+    r"(?:[省市县区州盟旗镇乡]级|(?<![\u4e00-\u9fff])[省市县区州盟旗镇乡])?(?P<name>" + "|".join(pattern for _, pattern in _LABELS) + r")\s*[:：]")
 
 
 _BRACKETED_LABEL = re.compile(
