@@ -164,7 +164,7 @@ def _units(text: str) -> list[str] | None:
 # What cannot open an organisation's name: prepositions and verbs that open a sentence.
 NOT_NAME_START = re.compile(r"^(?:按|由|将|对|在|以|要|把|从|向|为|请|并|且|及时|确保|做好|加强|推进|完成|其他|其余"
                              r"|强化|加快|推动|深化|完善|建立|健全|开展|实施|积极|全面|大力|切实|共同|统筹|坚持|提高|提升"
-                             r"|促进|支持|鼓励|引导|落实|组织|协调|配合|负责|牵头|参与|进一步|认真|主动|依法)")
+                             r"|促进|支持|鼓励|引导|落实|组织|协调|配合|负责|牵头|参与|进一步|认真|主动|依法|全力|密切)")
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9()（）·]+$")
 # A whole name's ending, then a verb of two characters or more that opens a sentence (…政府健全…, …局加强…).
 _WHOLE_THEN_VERB = re.compile(r"(?:局|委|厅|政府|部门|单位|中心|处|室|所|院|队|办|会)(?:" + "|".join(
@@ -188,10 +188,9 @@ def slot_names(text: str) -> list[str] | None:
     names = split_units(text)
     if not names:
         return None
-    for k, name in enumerate(names):
-        if len(name) > 4 and not is_unit_name(name) and not _plausible(name) and (cut := _glued_text(name)):
-            names = names[:k] + [cut]  # 园林局配合做好专项整治工作: a known name, then text glued after it
-            break
+    last = names[-1]
+    if len(last) > 4 and not is_unit_name(last) and not _plausible(last) and (cut := _glued_text(last)):
+        names[-1] = cut  # 园林局配合做好专项整治工作: a known name, then text glued after the slot's last name
     for name in names:
         bare = bracket_commas(name).replace("、", "")
         if (len(bare) < 2 or len(bare) > MAX_SLOT_NAME or not _NAME_CHARS.match(bare) or _NOT_A_NAME.match(name)

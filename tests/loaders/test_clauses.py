@@ -571,3 +571,15 @@ def test_wei_zeren_danwei_is_the_responsible_label_said_after_the_names(text, ex
 def test_role_labels_with_a_level_before_them(text, expected):
     (found,) = find_clauses(text)
     assert found.clause.assignments == expected
+
+
+@pytest.mark.parametrize("text", [
+    "确定了责任单位。条线部门要主动融合、服务于块上街镇的工作,全力配合、协同推进。",
+    "明确分工。各街道要主动对接、做好辖区的工作,密切配合、共同推进。",
+])
+def test_a_sentence_telling_a_body_to_help_is_no_clause_of_names(text):
+    assert find_clauses(text) == []
+
+
+def test_text_glued_after_a_slots_last_name_is_cut_but_not_after_an_earlier_one():
+    assert parse_clause("责任部门:园林局配合做好专项整治工作").assignments == [("园林局", R)]
