@@ -1004,7 +1004,9 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
             clause = Clause(together or [(n, Role.LEAD) for n in names], role_words=True)
             found.append(Found(begin, begin + m.start("rest"), clause, leading=True))
         elif "会同" in piece and (together := _together(piece, open_end=True)):
-            begin = offset + at + (len(segment) - len(piece))  # 市发改委会同市财政局制定实施细则
+            # 市发改委会同市财政局制定实施细则; …的激励机制,实施办法由省财政厅会同省金融办制定: the first clause of a
+            # sentence that hands the work on (由) has its text from the sentence's start
+            begin = offset + at + (len(segment) - len(piece)) if found or "由" not in segment else offset
             found.append(Found(begin, begin, Clause(together, role_words=True), leading=True))
         elif "由" in segment and (by := _BY_SLOT.search(segment)) and (names := slot_names(by.group("units"))):
             # 其中在筹划阶段由街镇负责方案编制: 由 and 负责 make a slot, a name the lexicon lacks is kept

@@ -583,3 +583,8 @@ def test_a_sentence_telling_a_body_to_help_is_no_clause_of_names(text):
 
 def test_text_glued_after_a_slots_last_name_is_cut_but_not_after_an_earlier_one():
     assert parse_clause("责任部门:园林局配合做好专项整治工作").assignments == [("园林局", R)]
+
+
+def test_a_sentence_handing_its_work_on_with_huitong_is_one_task_from_its_start():
+    (found,) = leading_clauses("建立财政资金存放与信贷投放挂钩的激励机制,实施办法由省财政厅会同省金融办制定。")
+    assert found.start == 0 and found.clause.assignments == [("省财政厅", L), ("省金融办", C)]
