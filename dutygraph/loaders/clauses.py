@@ -162,7 +162,7 @@ def _units(text: str) -> list[str] | None:
 
 
 # What cannot open an organisation's name: prepositions and verbs that open a sentence.
-NOT_NAME_START = re.compile(r"^(?:按|由|将|对|在|以|要|把|从|向|为|请|并|且|及时|确保|做好|加强|推进|完成|其他|其余"
+NOT_NAME_START = re.compile(r"^(?:按|由|将|对|在|以|要|把|从|向|为|请|并|且|或|及时|确保|做好|加强|推进|完成|其他|其余"
                              r"|强化|加快|推动|深化|完善|建立|健全|开展|实施|积极|全面|大力|切实|共同|统筹|坚持|提高|提升"
                              r"|促进|支持|鼓励|引导|落实|组织|协调|配合|负责|牵头|参与|进一步|认真|主动|依法|全力|密切)")
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9()（）·]+$")
@@ -1110,7 +1110,8 @@ def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:
     hinted = _HINT.search(text) is not None
     if not hinted and _OPENER.search(text) is None:
         return []
-    if "单位为" in text or "部门为" in text:  # 牵头单位为县发改局: 为 stands for the label's colon (same length)
+    if ("单位为" in text or "部门为" in text) and not ("牵头" in text and first_listed_note().search(text)):
+        # 牵头单位为县发改局: 为 stands for the label's colon (same length); 列第一位的责任单位为牵头单位: a note
         text = _label_as().sub(lambda m: m.group(1) + "：", text)
     found = []
     for start, end in bracket_groups(text):
@@ -1270,7 +1271,7 @@ def _glued_labels(text: str, after: int) -> Found | None:
             parts.append(at.group() + "：" + content)
             at = nxt
         else:
-            if body[m.start() - 1] == "的" or not _plausible(bracket_depth_split(body[m.end():stops[0]], "、,，")[0]):
+            if body[m.start() - 1] in "的为" or not _plausible(bracket_depth_split(body[m.end():stops[0]], "、,，")[0]):
                 continue
             clause = parse_clause("；".join(parts))
             if clause is not None and clause.labelled and clause.assignments:
