@@ -1271,7 +1271,7 @@ def _glued_labels(text: str, after: int) -> Found | None:
             parts.append(at.group() + "：" + content)
             at = nxt
         else:
-            if body[m.start() - 1] in "的为" or not _plausible(bracket_depth_split(body[m.end():stops[0]], "、,，")[0]):
+            if body[m.start() - 1] == "的" or not _plausible(bracket_depth_split(body[m.end():stops[0]], "、,，")[0]):
                 continue
             clause = parse_clause("；".join(parts))
             if clause is not None and clause.labelled and clause.assignments:
