@@ -41,11 +41,14 @@ _BULLET = r"[★☆●○■□◆◇▲△►•·*]?"
 # A level before a role label (县级牵头单位, 省牵头单位: a plan assigning work at two levels); inside a text a bare
 # level only where no character of a name stands before it.
 _LEVEL = r"(?:[省市县区州盟旗镇乡]级?)?"
+# The label's other noun in brackets after it (责任部门（单位）:X, 牵头单位(部门):X).
+_OTHER_NOUN = r"(?:[(（](?:单位|部门|机构|科室|处室|股室)[)）])?"
 _LABEL = re.compile(
     r"^" + _BULLET + r"\s*[【\[〔(（]?" + _LEVEL + r"(?P<name>" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _LABELS)
-    + r")(?:[】\]〕)）]\s*[:：]?|\s*[:：]|\s*(?:——|—|－－|--)(?=[^\d—－-]))\s*(?P<content>.*)$")
+    + r")" + _OTHER_NOUN + r"(?:[】\]〕)）]\s*[:：]?|\s*[:：]|\s*(?:——|—|－－|--)(?=[^\d—－-]))\s*(?P<content>.*)$")
 LABEL_ANYWHERE = re.compile(
-    r"(?:[省市县区州盟旗镇乡]级|(?<![\u4e00-\u9fff])[省市县区州盟旗镇乡])?(?P<name>" + "|".join(pattern for _, pattern in _LABELS) + r")\s*[:：]")
+    r"(?:[省市县区州盟旗镇乡]级|(?<![\u4e00-\u9fff])[省市县区州盟旗镇乡])?(?P<name>" + "|".join(pattern for _, pattern in _LABELS)
+    + r")" + _OTHER_NOUN + r"\s*[:：]")
 
 
 _BRACKETED_LABEL = re.compile(
@@ -134,7 +137,7 @@ def spaced_label_lists(raw: str) -> str | None:
         done = "".join(out)
         colon = max(done.rfind(":"), done.rfind("："))
         tail = re.split(f"[{_LIST_END}:：]", done)[-1]
-        head = re.split(f"[{_LIST_END}]", right)[0]
+        head = re.split(f"[{_LIST_END}]", right)[0].rstrip(")）]】〕")
         if colon >= 0 and "。" not in done[colon:] and LABEL_ANYWHERE.search(done) is not None \
                 and len(tail) >= 2 and len(head) >= 2 and match_label(right) is None \
                 and is_unit_name(strip_noise(tail)) and is_unit_name(strip_noise(head)):

@@ -53,7 +53,10 @@ def to_lines(text: str) -> list[Line]:
     # names a space separates inside brackets keep a separator (lines with white space inside them only)
     for k in [k for k, (t, raw) in enumerate(zip(texts, raw_lines)) if len(t) < len(raw) and len(t) < len(raw.strip())]:
         if _BRACKET_SPACE.search(raw_lines[k]):
-            texts[k] = join_spaced_names(raw_lines[k])
+            joined = join_spaced_names(raw_lines[k])
+            if joined == texts[k] and ("：" in joined or ":" in joined) and len(joined) <= _MAX_NAME_LINE:
+                joined = spaced_label_lists(raw_lines[k]) or joined  # [牵头部门（单位）:X;配合单位:Y Z]: nested
+            texts[k] = joined
         elif len(texts[k]) <= _MAX_NAME_LINE and (names := spaced_names(raw_lines[k])):
             texts[k] = names  # 县财政局 县税务局: a cell of names a space separates
         elif len(texts[k]) <= _MAX_NAME_LINE and ("：" in texts[k] or ":" in texts[k]) \

@@ -588,3 +588,19 @@ def test_text_glued_after_a_slots_last_name_is_cut_but_not_after_an_earlier_one(
 def test_a_sentence_handing_its_work_on_with_huitong_is_one_task_from_its_start():
     (found,) = leading_clauses("建立财政资金存放与信贷投放挂钩的激励机制,实施办法由省财政厅会同省金融办制定。")
     assert found.start == 0 and found.clause.assignments == [("省财政厅", L), ("省金融办", C)]
+
+
+@pytest.mark.parametrize("label, kind", [
+    ("牵头部门（单位）:县发改局", "lead"), ("责任单位(部门):县财政局", "responsible"), ("配合单位（部门）：各乡镇", "cooperating"),
+    ("责任牵头单位:县发改局", "lead"), ("总牵头单位:县发改局", "lead"), ("执行单位:县财政局", "responsible"),
+    ("承担单位:县财政局", "responsible"), ("协作单位:县财政局", "cooperating"), ("联办单位:县财政局", "cooperating"),
+])
+def test_more_role_label_words_and_a_labels_other_noun_in_brackets(label, kind):
+    assert match_label(label).kind == kind
+
+
+def test_names_a_space_separates_in_a_bracketed_label_list_with_a_bracketed_noun():
+    from dutygraph.loaders.document import parse_text
+
+    doc = parse_text("一、任务\n1.推进造林。[牵头部门（单位）:区林业局;参与单位:区财政局 区民政局]\n", "p.txt")
+    assert doc.tasks[0].units(C) == ["区财政局", "区民政局"]
