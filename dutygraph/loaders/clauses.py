@@ -440,7 +440,8 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                 if names is None and kind and (people := [n for n in split_units(rest) if _person(n)]) \
                         and len(people) == len(split_units(rest)):
                     # 某某副省长负责,省农委总牵头: a person with a post, a leader (named without it, as an opening's)
-                    clause.leaders.extend(PERSON_TITLE.sub("", n) or n for n in people)
+                    clause.leaders.extend(n if (bare := PERSON_TITLE.sub("", n)) in _POST_QUALIFIERS else bare or n
+                                          for n in people)  # 分管副省长: a post, no name to keep apart
                     continue
                 if names is None:
                     return None
@@ -584,6 +585,8 @@ class Found:
     leading: bool = False
 
 
+# What may stand before a post where a person's name would (分管副省长, 协管副秘书长): the post is the leader.
+_POST_QUALIFIERS = frozenset({"分管", "协管", "主管", "联系", "常务", "挂点", "包保", "牵头"})
 # A person with a post: 杨志武副市长, 王某同志 (a leader, never a unit).
 PERSON_TITLE = re.compile(r"(?:副?(?:书记|市长|县长|区长|省长|局长|主任|部长|组长|镇长|乡长|秘书长|调研员|处长|科长)(?:助理)?"
                           r"|(?:州长)助理|巡视员|同志)$")
@@ -1217,7 +1220,7 @@ def _open_role_clause(text: str, at: int) -> Found | None:
     """
     inner = text[at + 1:]
     ends = [m.end() for m in _ROLE_AT_END.finditer(inner) if m.end() < len(inner) and inner[m.end()] in ",，;；"]
-    if not ends or at == 0 or text[at - 1] not in _SENTENCE_END:
+    if not ends or at == 0:
         return None
     clause = parse_clause(inner[:ends[-1]])
     if clause is None or not clause.role_words or not clause.assignments:

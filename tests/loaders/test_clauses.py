@@ -604,3 +604,9 @@ def test_names_a_space_separates_in_a_bracketed_label_list_with_a_bracketed_noun
 
     doc = parse_text("一、任务\n1.推进造林。[牵头部门（单位）:区林业局;参与单位:区财政局 区民政局]\n", "p.txt")
     assert doc.tasks[0].units(C) == ["区财政局", "区民政局"]
+
+
+def test_posts_before_fuze_are_leaders_and_a_clause_cut_after_its_lead_keeps_it():
+    (found,) = find_clauses("能耗下降3%(分管副市长、协管副秘书长负责,市发展改革委牵头,市工业和信息化局、市")
+    assert found.clause.assignments == [("市发展改革委", L)]
+    assert found.clause.leaders == ["分管副市长", "协管副秘书长"]
