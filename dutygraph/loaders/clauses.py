@@ -467,6 +467,8 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
             noted_any = True
         if note is not None and note.spread_all and len(pending) > mark:
             clause.spread.extend((n, None) for n in pending[-1][0])  # the list just before 下同; roles below
+        elif note is not None and not note.units and not note.prefix and mark > 0 and _NOTE_WORDS.match(note.word):
+            clause.spread.extend((n, None) for n in pending[-1][0])  # (A牵头,B配合。下同): 下同 a part of its own
     if not pending:
         return None if not (clause.leaders or clause.deadlines) or not clause.labelled else clause
     has_lead = any(kind == "lead" for _, kind, _ in pending)

@@ -610,3 +610,9 @@ def test_posts_before_fuze_are_leaders_and_a_clause_cut_after_its_lead_keeps_it(
     (found,) = find_clauses("能耗下降3%(分管副市长、协管副秘书长负责,市发展改革委牵头,市工业和信息化局、市")
     assert found.clause.assignments == [("市发展改革委", L)]
     assert found.clause.leaders == ["分管副市长", "协管副秘书长"]
+
+
+@pytest.mark.parametrize("clause", ["县住建局牵头,各乡镇配合。下同", "县住建局牵头;各乡镇配合;下同"])
+def test_xiatong_as_a_part_of_its_own_spreads_the_list_just_before_it(clause):
+    got = parse_clause(clause)
+    assert got.assignments == [("县住建局", L), ("各乡镇", C)] and got.spread == [("各乡镇", C)]
