@@ -61,6 +61,7 @@ _SCOPED = re.compile(r"^(?:以下|下列|其余|其他|其它|各项|所有|全�
 _NOTE_WORDS = re.compile(r"^(?:不再(?:做|作|进行)?(?:分工|列出|单独列出|一一列出)|下同|以下同|后同|均同|同上)$")
 MAX_CLAUSE = 160
 _LEAD_MARK = re.compile(r"[(（〔【\[]牵头(?:单位|部门)?[)）〕】\]]$")
+_COOPERATING_MARK = re.compile(r"[(（〔【\[](?:配合|协助|协办|参与)(?:单位|部门)?[)）〕】\]]$")
 _DEADLINE_SEGMENT = re.compile(r"(?:\d{1,2}月|年|季度)(?:底|末|内)?(?:之?前|以前|完成)|长期坚持|持续推进|持续实施|常态化|长期")
 
 
@@ -455,13 +456,22 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                 names = [n for n in names if not _LEAD_MARK.search(n)]
                 if not names:
                     continue
+            helping = [_COOPERATING_MARK.sub("", n) for n in names if _COOPERATING_MARK.search(n)] if ")" in segment \
+                or "）" in segment or "】" in segment or "〕" in segment or "]" in segment else []
+            if helping:  # 县发改局(牵头)、县财政局(配合): the marked name cooperates
+                clause.role_words = True
+                names = [n for n in names if not _COOPERATING_MARK.search(n)]
+                if not names:
+                    pending.append((helping, "cooperating", None))
+                    continue
             people = [n for n in names if _person(n)]
             if people:  # 王浩省长牵头: a person with a post leads as a leader, never as a unit
                 clause.leaders.extend(people)
                 names = [n for n in names if n not in people]
-                if not names:
-                    continue
-            pending.append((names, kind, label_role))
+            if names:
+                pending.append((names, kind, label_role))
+            if helping:
+                pending.append((helping, "cooperating", None))
         if noted:
             pending.append(noted)
             noted_any = True

@@ -616,3 +616,11 @@ def test_posts_before_fuze_are_leaders_and_a_clause_cut_after_its_lead_keeps_it(
 def test_xiatong_as_a_part_of_its_own_spreads_the_list_just_before_it(clause):
     got = parse_clause(clause)
     assert got.assignments == [("县住建局", L), ("各乡镇", C)] and got.spread == [("各乡镇", C)]
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("责任单位：县发改局（牵头）、县财政局（配合）", [("县发改局", L), ("县财政局", C)]),
+    ("区民政局（牵头）、区财政局、区人社局（协助）", [("区民政局", L), ("区财政局", C), ("区人社局", C)]),
+])
+def test_a_cooperating_mark_after_a_name_makes_it_cooperate_as_a_lead_mark_makes_it_lead(clause, expected):
+    assert parse_clause(clause).assignments == expected
