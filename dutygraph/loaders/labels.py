@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text.role_cues import alternation
+from ..text.role_cues import alternation, prefiltered
 from ..text.units import is_unit_name, strip_noise
 
 LEAD, RESPONSIBLE, COOPERATING, DIVISION, LEADER, DEADLINE = (
@@ -46,7 +46,7 @@ _OTHER_NOUN = r"(?:[(（](?:单位|部门|机构|科室|处室|股室)[)）])?"
 _LABEL = re.compile(
     r"^" + _BULLET + r"\s*[【\[〔(（]?" + _LEVEL + r"(?P<name>" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _LABELS)
     + r")" + _OTHER_NOUN + r"(?:[】\]〕)）]\s*[:：]?|\s*[:：]|\s*(?:——|—|－－|--)(?=[^\d—－-]))\s*(?P<content>.*)$")
-LABEL_ANYWHERE = re.compile(
+LABEL_ANYWHERE = prefiltered(
     r"(?:[省市县区州盟旗镇乡]级|(?<![\u4e00-\u9fff])[省市县区州盟旗镇乡])?(?P<name>" + "|".join(pattern for _, pattern in _LABELS)
     + r")" + _OTHER_NOUN + r"\s*[:：]")
 
