@@ -40,7 +40,7 @@ from ..model import Role
 from ..text.normalize import bracket_depth_split
 from ..text.role_cues import alternation, words
 from ..text.units import (COOPERATING_WORDS, DITTO, LEAD_WORDS, ROLE_AFTER, ROLE_ENDINGS, ROLE_TAIL, ROLE_WORDS, bracket_commas,
-                          is_unit_name, split_units)
+                          is_unit_name, org_suffixes, split_units)
 from .conventions import first_listed_bracket, first_listed_note
 from .unit_scan import opening_units
 from .labels import COOPERATING, DEADLINE, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, iter_before_colons, iter_labels, match_label
@@ -61,6 +61,7 @@ _SCOPED = re.compile(r"^(?:以下|下列|其余|其他|其它|各项|所有|全�
 _NOTE_WORDS = re.compile(r"^(?:不再(?:做|作|进行)?(?:分工|列出|单独列出|一一列出)|下同|以下同|后同|均同|同上)$")
 MAX_CLAUSE = 160
 _LEAD_MARK = re.compile(r"[(（〔【\[]牵头(?:单位|部门)?[)）〕】\]]$")
+_COOPERATING_MARK = re.compile(r"[(（〔【\[](?:配合|协助|协办|参与)(?:单位|部门)?[)）〕】\]]$")
 _DEADLINE_SEGMENT = re.compile(r"(?:\d{1,2}月|年|季度)(?:底|末|内)?(?:之?前|以前|完成)|长期坚持|持续推进|持续实施|常态化|长期")
 
 
@@ -120,12 +121,30 @@ _BY = re.compile(r"(?<!自)由(?=[^由]{2,}$)")
 
 def well_formed_units(text: str) -> list[str] | None:
     """The names of ``text`` when each is an organisation's name the lexicon knows, with nothing of a sentence
-    in it (no verb opening it, balanced brackets): what a name must be where no role word marks its end."""
+    in it (no verb opening it, no verb after a whole name, balanced brackets): what a name must be where no role
+    word marks its end.
+
+    >>> well_formed_units("市住建局、各区县政府"), well_formed_units("各区县政府健全社会"), well_formed_units("县委组织部")
+    (['市住建局', '各区县政府'], None, ['县委组织部'])
+    """
     names = _units(text)
     if names and all(_NAME_CHARS.match(n.replace("、", "")) and not NOT_NAME_START.match(n) and is_unit_name(n)
-                     and n.count("(") + n.count("（") == n.count(")") + n.count("）") for n in names):
+                     and n.count("(") + n.count("（") == n.count(")") + n.count("）") and not _verb_after_whole(n)
+                     for n in names):
         return names
     return None
+
+
+def _verb_after_whole(name: str) -> bool:
+    """A whole name, then a verb and words that name no office (各区县政府健全社会: 社 only ends like one);
+    县委组织部, 市推进办 (a verb, then an office's ending) are names."""
+    m = _WHOLE_THEN_VERB.search(name)
+    return m is not None and not _is_office_word(m.group("rest"))
+
+
+def _is_office_word(rest: str) -> bool:
+    """An office's ending after a verb (组织部, 推进办); 社 and 会 there open words (社会, 会议) or name meetings."""
+    return rest in org_suffixes() and rest not in ("社", "会")
 
 
 def _units(text: str) -> list[str] | None:
@@ -144,10 +163,14 @@ def _units(text: str) -> list[str] | None:
 
 
 # What cannot open an organisation's name: prepositions and verbs that open a sentence.
-NOT_NAME_START = re.compile(r"^(?:按|由|将|对|在|以|要|把|从|向|为|请|并|且|及时|确保|做好|加强|推进|完成|其他|其余"
+NOT_NAME_START = re.compile(r"^(?:按|由|将|对|在|以|要|把|从|向|为|请|并|且|或|及时|确保|做好|加强|推进|完成|其他|其余"
                              r"|强化|加快|推动|深化|完善|建立|健全|开展|实施|积极|全面|大力|切实|共同|统筹|坚持|提高|提升"
-                             r"|促进|支持|鼓励|引导|落实|组织|协调|配合|负责|牵头|参与|进一步|认真|主动|依法)")
+                             r"|促进|支持|鼓励|引导|落实|组织|协调|配合|负责|牵头|参与|进一步|认真|主动|依法|全力|密切)")
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9()（）·]+$")
+# A whole name's ending, then a verb of two characters or more that opens a sentence (…政府健全…, …局加强…).
+_WHOLE_THEN_VERB = re.compile(r"(?:局|委|厅|政府|部门|单位|中心|处|室|所|院|队|办|会)(?:" + "|".join(
+    w for w in NOT_NAME_START.pattern.removeprefix("^(?:").removesuffix(")").split("|") if len(w) >= 2)
+    + r")(?P<rest>.*)$")
 MAX_SLOT_NAME = 30
 _DATE_OR_COUNT = re.compile(r"\d{4}|\d+(?:[年月日%个项座家万亿]|公里)")  # a year, a date or a count: no name holds one
 
@@ -166,10 +189,9 @@ def slot_names(text: str) -> list[str] | None:
     names = split_units(text)
     if not names:
         return None
-    for k, name in enumerate(names):
-        if len(name) > 4 and not is_unit_name(name) and not _plausible(name) and (cut := _glued_text(name)):
-            names = names[:k] + [cut]  # 园林局配合做好专项整治工作: a known name, then text glued after it
-            break
+    last = names[-1]
+    if len(last) > 4 and not is_unit_name(last) and not _plausible(last) and (cut := _glued_text(last)):
+        names[-1] = cut  # 园林局配合做好专项整治工作: a known name, then text glued after the slot's last name
     for name in names:
         bare = bracket_commas(name).replace("、", "")
         if (len(bare) < 2 or len(bare) > MAX_SLOT_NAME or not _NAME_CHARS.match(bare) or _NOT_A_NAME.match(name)
@@ -285,6 +307,32 @@ def _later_role(segments: list[str]) -> str | None:
     return None
 
 
+# A role word (牵头, 配合, 负责落实) before a 、: where a list of one role may end inside a comma part.
+_ROLE_PAUSE = re.compile("(?:" + "|".join(ROLE_WORDS) + ")(?:" + "|".join(ROLE_AFTER) + ")?(?=、)")
+
+
+def _role_pauses(segment: str) -> list[str]:
+    """A comma part cut after each role word a 、 follows, where both sides read as a list and its role word:
+    X牵头、Y配合 is two parts (a 、 standing for the comma between roles), 牵头、协调 stays whole.
+
+    >>> _role_pauses("市住建局牵头、市财政局、市税务局配合"), _role_pauses("市住建局、市财政局配合")
+    (['市住建局牵头', '市财政局、市税务局配合'], ['市住建局、市财政局配合'])
+    """
+    pieces: list[str] = []
+    at = 0
+    for m in _ROLE_PAUSE.finditer(segment):
+        before, after = segment[at:m.end()], segment[m.end() + 1:]
+        rest, kind = _role_word(before)
+        if kind is None or _units(rest.removeprefix("由")) is None:
+            continue
+        later, later_kind = _role_word(after)
+        if _units(later.removeprefix("由")) is None and _units(_ROLE_PAUSE.split(later, 1)[0]) is None:
+            continue
+        pieces.append(before)
+        at = m.end() + 1
+    return pieces + [segment[at:]] if pieces else [segment]
+
+
 def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
     """The assignments of a clause (without its brackets), or None when it is not one.
 
@@ -298,7 +346,9 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
         return Clause(assignments=[(text, default_role)])  # 同上 in a unit column: ditto.py fills it in
     if "为" in text:  # X为牵头单位,Y为配合单位: the role as a label after 为 is the role word
         text = _AS_ROLE.sub(lambda m: _AS_ROLE_WORD[m.group(1)] if is_unit_name(
-            _LIST_SEPARATOR.split(text[:m.start()])[-1]) else m.group(0), text)  # 列第一位的为牵头单位: a note
+            name := _LIST_SEPARATOR.split(text[:m.start()])[-1]) and not (
+            m.group(1) == "牵头" and first_listed_note().search(name + "为牵头")) else m.group(0),
+            text)  # 列第一位的为牵头单位, 排名第一的单位为牵头单位: a note
     if "牵头" in text and ("(" in text or "（" in text):
         # (列第一位的为牵头单位,下同) spreads a convention (conventions.py), not units, and names none
         text = first_listed_bracket().sub("", text)
@@ -341,6 +391,8 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
             part = note.prefix
         mark = len(pending)
         segments = bracket_depth_split(part, ",，") if part else []
+        if "、" in part:
+            segments = [piece for segment in segments for piece in _role_pauses(segment)]
         for at, segment in enumerate(segments):
             if not segment:
                 continue
@@ -350,6 +402,8 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
             if segment.startswith("由") and len(segment) > 3:
                 segment = segment[1:]  # 由X、Y负责落实: 由 opens the clause, no name
             rest, kind = _role_word(segment)
+            if kind is None and segment.endswith(_AS_RESPONSIBLE) and len(segment) > len(_AS_RESPONSIBLE) + 1:
+                rest, kind = segment[:-len(_AS_RESPONSIBLE)], "responsible"  # X为责任单位
             if kind is None and rest.startswith("会同") and pending:
                 rest, kind = rest[2:], "cooperating"  # X牵头,会同Y、Z: the partners work with the lead
             if kind in ("duty", "lead") and "会同" in rest:  # X会同Y负责: X leads, Y works with it
@@ -365,7 +419,8 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                     clause.deadlines.append(segment)
                     continue
                 # a labelled slot or a list before 牵头 / 配合 holds units whatever their names end with
-                slot = label_role is not None or clause.labelled or kind in ("lead", "cooperating")
+                slot = label_role is not None or clause.labelled or kind in ("lead", "cooperating") or kind == "duty" \
+                    and any(kd in ("lead", "cooperating") for _, kd, _ in pending)  # X牵头,Y分工负责: Y a slot too
                 if not slot and (kind == "duty" or default_role is not None):
                     # X、Y等按职责分工负责, or a list in a unit column: a list with a known name in it
                     listed = split_units(rest)
@@ -383,6 +438,12 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                         names = None
                 if names is None and clause.labelled and _COLON.search(segment):
                     continue  # a label the vocabulary lacks, among labels it knows: the others still count
+                if names is None and kind and (people := [n for n in split_units(rest) if _person(n)]) \
+                        and len(people) == len(split_units(rest)):
+                    # 某某副省长负责,省农委总牵头: a person with a post, a leader (named without it, as an opening's)
+                    clause.leaders.extend(n if (bare := PERSON_TITLE.sub("", n)) in _POST_QUALIFIERS else bare or n
+                                          for n in people)  # 分管副省长: a post, no name to keep apart
+                    continue
                 if names is None:
                     return None
                 clause.unrecognised.extend(n for n in names if not _plausible(n) and not _person(n))
@@ -395,18 +456,29 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                 names = [n for n in names if not _LEAD_MARK.search(n)]
                 if not names:
                     continue
+            helping = [_COOPERATING_MARK.sub("", n) for n in names if _COOPERATING_MARK.search(n)] if ")" in segment \
+                or "）" in segment or "】" in segment or "〕" in segment or "]" in segment else []
+            if helping:  # 县发改局(牵头)、县财政局(配合): the marked name cooperates
+                clause.role_words = True
+                names = [n for n in names if not _COOPERATING_MARK.search(n)]
+                if not names:
+                    pending.append((helping, "cooperating", None))
+                    continue
             people = [n for n in names if _person(n)]
             if people:  # 王浩省长牵头: a person with a post leads as a leader, never as a unit
                 clause.leaders.extend(people)
                 names = [n for n in names if n not in people]
-                if not names:
-                    continue
-            pending.append((names, kind, label_role))
+            if names:
+                pending.append((names, kind, label_role))
+            if helping:
+                pending.append((helping, "cooperating", None))
         if noted:
             pending.append(noted)
             noted_any = True
         if note is not None and note.spread_all and len(pending) > mark:
             clause.spread.extend((n, None) for n in pending[-1][0])  # the list just before 下同; roles below
+        elif note is not None and not note.units and not note.prefix and mark > 0 and _NOTE_WORDS.match(note.word):
+            clause.spread.extend((n, None) for n in pending[-1][0])  # (A牵头,B配合。下同): 下同 a part of its own
     if not pending:
         return None if not (clause.leaders or clause.deadlines) or not clause.labelled else clause
     has_lead = any(kind == "lead" for _, kind, _ in pending)
@@ -419,8 +491,11 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
             # so do names a comma separates before one (A,B,C等按职责分工负责: all of them)
             if k == 0 or pending[k - 1][1] is not None or pending[k - 1][2] is not None:  # a run of bare lists starts
                 after = next((kd for _, kd, lr in pending[k + 1:] if kd is not None or lr is not None), None)
-                run_kind = after if after in (("cooperating", "duty") if seen_lead else ("duty", "lead")) else None
+                run_kind = after if after in (("cooperating", "duty", "responsible") if seen_lead
+                                              else ("duty", "lead", "responsible")) else None
             kind = run_kind
+        elif kind is None and label_role is None and k + 1 < len(pending) and pending[k + 1][1] == "responsible":
+            kind = "responsible"  # A,B为责任单位: the list a comma cuts shares the label after it
         if label_role is not None and kind not in ("lead", "cooperating"):
             role = label_role
             last_label = label_role
@@ -433,6 +508,8 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
             role = Role.COOPERATING
         elif kind == "duty":
             role = Role.RESPONSIBLE if has_lead else Role.LEAD
+        elif kind == "responsible":
+            role = Role.RESPONSIBLE
         elif last_label is not None:
             role = last_label
         elif default_role is not None:
@@ -481,7 +558,10 @@ def _labelled_sentences(text: str) -> str:
 _ROLE_WORD = re.compile("|".join(ROLE_WORDS))
 _AS_ROLE = re.compile(r"为(牵头|配合|协办|责任)(?:单位|部门)(?=$|[,，；;。])")
 _LIST_SEPARATOR = re.compile(r"[,，；;、:：]")
-_AS_ROLE_WORD = {"牵头": "牵头", "配合": "配合", "协办": "协办", "责任": "负责"}
+_AS_ROLE_WORD = {"牵头": "牵头", "配合": "配合", "协办": "协办", "责任": "为责任单位"}
+# X为责任单位 (rewritten so whatever the noun): the label's role, responsible (负责 would lead where nothing is
+# marked 牵头), in a segment of its own.
+_AS_RESPONSIBLE = "为责任单位"
 # A role word where a segment of a clause can end: before a separator, a closing bracket or the end.
 _ROLE_AT_END = re.compile("(?:" + "|".join(ROLE_WORDS) + ")(?:" + "|".join(ROLE_AFTER) + ")?(?=[,，；;。)）〕】\\]]|$)")
 
@@ -496,6 +576,8 @@ def may_hold_role_words(text: str) -> bool:
     (True, False)
     """
     text = "".join(text.split())  # as parse_clause reads it (the text itself where it holds no white space)
+    if "为" in text and _AS_ROLE.search(text) is not None:
+        return True  # X为牵头单位,Y为责任单位
     if _ROLE_WORD.search(text) is None:
         return False  # the usual case, found soonest
     return _COLON.search(text) is not None or _ROLE_AT_END.search(text) is not None
@@ -515,6 +597,8 @@ class Found:
     leading: bool = False
 
 
+# What may stand before a post where a person's name would (分管副省长, 协管副秘书长): the post is the leader.
+_POST_QUALIFIERS = frozenset({"分管", "协管", "主管", "联系", "常务", "挂点", "包保", "牵头"})
 # A person with a post: 杨志武副市长, 王某同志 (a leader, never a unit).
 PERSON_TITLE = re.compile(r"(?:副?(?:书记|市长|县长|区长|省长|局长|主任|部长|组长|镇长|乡长|秘书长|调研员|处长|科长)(?:助理)?"
                           r"|(?:州长)助理|巡视员|同志)$")
@@ -549,11 +633,18 @@ def _leading_segments(sentence: str) -> tuple[Clause, int] | None:
     leaders: list[str] = []
     pending: list[tuple[list[str], str]] = []
     at = 0
-    for segment in bracket_depth_split(body, ",，"):
+    held: list[str] = []  # names a comma cuts before their role word (A,B负责,…): they share it
+    held_at = 0
+    for segment, width in _leading_parts(body):
         piece = segment[1:] if segment.startswith("由") else segment
         rest, kind = _role_word(piece)
         if kind is None:
-            break
+            names = well_formed_units(piece) if len(held) < 4 and len(piece) <= MAX_SLOT_NAME else None
+            if names is None:
+                break
+            held.extend(names)
+            held_at += width
+            continue
         people = [n for n in split_units(rest) if PERSON_TITLE.search(n) and not is_unit_name(n)]
         if people and len(people) == len(split_units(rest)):
             leaders.extend(PERSON_TITLE.sub("", n) or n for n in people)
@@ -565,8 +656,8 @@ def _leading_segments(sentence: str) -> tuple[Clause, int] | None:
             names = _units(rest) or (slot_names(rest) if offset and kind and "会同" not in rest else None)
             if names is None:
                 break
-            pending.append((names, kind))
-        at += len(segment) + 1
+            pending.append((held + names, kind))
+        held, at, held_at = [], at + held_at + width, 0
     if not pending and at == 0:
         return None
     if not pending:
@@ -579,6 +670,16 @@ def _leading_segments(sentence: str) -> tuple[Clause, int] | None:
         clause.assignments.extend((n, role) for n in names)
     clause.role_words = True
     return clause, offset + min(at, len(body))
+
+
+def _leading_parts(body: str) -> list[tuple[str, int]]:
+    """The comma parts of a sentence, each cut after a role word a 、 follows (X牵头、Y配合,…), with the width
+    each takes in ``body`` (its separator included)."""
+    out = []
+    for segment in bracket_depth_split(body, ",，"):
+        pieces = _role_pauses(segment) if "、" in segment else [segment]
+        out.extend((piece, len(piece) + 1) for piece in pieces)
+    return out
 
 
 _THAT_IS = ("即",)
@@ -923,7 +1024,9 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
             clause = Clause(together or [(n, Role.LEAD) for n in names], role_words=True)
             found.append(Found(begin, begin + m.start("rest"), clause, leading=True))
         elif "会同" in piece and (together := _together(piece, open_end=True)):
-            begin = offset + at + (len(segment) - len(piece))  # 市发改委会同市财政局制定实施细则
+            # 市发改委会同市财政局制定实施细则; …的激励机制,实施办法由省财政厅会同省金融办制定: the first clause of a
+            # sentence that hands the work on (由) has its text from the sentence's start
+            begin = offset + at + (len(segment) - len(piece)) if found or "由" not in segment else offset
             found.append(Found(begin, begin, Clause(together, role_words=True), leading=True))
         elif "由" in segment and (by := _BY_SLOT.search(segment)) and (names := slot_names(by.group("units"))):
             # 其中在筹划阶段由街镇负责方案编制: 由 and 负责 make a slot, a name the lexicon lacks is kept
@@ -968,6 +1071,9 @@ def _listed_departments(text: str) -> list[str] | None:
     return [m.group("list")]  # sectors sharing 区 and 部门: one name as printed (the guideline's shared-suffix list)
 
 
+_CLOSED_LIST = re.compile(r"(?P<list>[^，,。；;:：等]{2,120}?)等(?:有关|相关|其他)?(?:部门|单位|机构)")
+
+
 def _together(text: str, open_end: bool = False) -> list[tuple[str, Role]] | None:
     """X会同Y (before 负责, or, with ``open_end``, before the work itself: 市发改委会同市财政局制定…): X leads
     and Y works with it; both must be names the lexicon knows where no role word closes Y."""
@@ -976,7 +1082,11 @@ def _together(text: str, open_end: bool = False) -> list[tuple[str, Role]] | Non
     if not leads:
         return None
     if open_end:
-        found = opening_units(rest, well_formed_units)
+        # 会同A、B、C…等部门研究…: 等部门 closes a list of whole names longer than a scan reads (sectors sharing a
+        # suffix, 编制、财政…人社、…妇联等单位, are no such list)
+        closed = _CLOSED_LIST.match(rest)
+        names = well_formed_units(closed.group("list")) if closed else None
+        found = (names, 0) if names and not any("、" in n for n in names) else opening_units(rest, well_formed_units)
         partners = found[0] if found else None
     else:
         partners = _units(rest)
@@ -1020,7 +1130,8 @@ def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:
     hinted = _HINT.search(text) is not None
     if not hinted and _OPENER.search(text) is None:
         return []
-    if "单位为" in text or "部门为" in text:  # 牵头单位为县发改局: 为 stands for the label's colon (same length)
+    if ("单位为" in text or "部门为" in text) and not ("牵头" in text and first_listed_note().search(text)):
+        # 牵头单位为县发改局: 为 stands for the label's colon (same length); 列第一位的责任单位为牵头单位: a note
         text = _label_as().sub(lambda m: m.group(1) + "：", text)
     found = []
     for start, end in bracket_groups(text):
@@ -1107,12 +1218,29 @@ def _open_clause(text: str, after: int) -> Found | None:
         return None
     inner = text[at + 1:]
     if not LABEL_ANYWHERE.match(inner):
-        return None
+        return _open_role_clause(text, at)
     parts = bracket_depth_split(inner, "、，,；;")
     if len(parts) < 2:
         return None
     clause = parse_clause(inner[: len(inner) - len(parts[-1]) - 1])
     if clause is None or not clause.labelled or not clause.assignments:
+        return None
+    return Found(at, len(text), clause)
+
+
+def _open_role_clause(text: str, at: int) -> Found | None:
+    """A clause of role words the text is cut inside, (机关党委牵头,各处室、 at the end of an excerpt: the parts up
+    to the last role word before the cut; the names after it lost their role word and give no unit.
+
+    >>> [(u, r.value) for u, r in _open_role_clause("做好A。(机关党委牵头,各处室、", 4).clause.assignments]
+    [('机关党委', 'lead')]
+    """
+    inner = text[at + 1:]
+    ends = [m.end() for m in _ROLE_AT_END.finditer(inner) if m.end() < len(inner) and inner[m.end()] in ",，;；"]
+    if not ends or at == 0:
+        return None
+    clause = parse_clause(inner[:ends[-1]])
+    if clause is None or not clause.role_words or not clause.assignments:
         return None
     return Found(at, len(text), clause)
 
@@ -1242,4 +1370,26 @@ def _last_sentence(text: str, after: int) -> Found | None:
     clause = parse_clause(trimmed[start:])
     if clause is None or not clause.assignments or not (clause.role_words or labelled and clause.labelled):
         return None
+    if not labelled:
+        start, clause = _earlier_parts(trimmed, start, after, clause)
     return Found(start, len(body), clause)
+
+
+MAX_EARLIER_PARTS = 4
+
+
+def _earlier_parts(text: str, start: int, after: int, clause: Clause) -> tuple[int, Clause]:
+    """The last sentence's clause with the parts a semicolon cuts before it that go on with it
+    (…。A牵头;B、C配合。 / …。A;B负责。): each earlier part must read as the clause with the later ones."""
+    for _ in range(MAX_EARLIER_PARTS):
+        if start - 1 <= after or text[start - 1] not in "；;":
+            break
+        cut = max(text.rfind(p, 0, start - 1) for p in _SENTENCE_END)
+        earlier = max(cut + 1, after)
+        if earlier >= start - 1:
+            break
+        longer = parse_clause(text[earlier:])
+        if longer is None or not longer.role_words or len(longer.assignments) <= len(clause.assignments):
+            break
+        start, clause = earlier, longer
+    return start, clause

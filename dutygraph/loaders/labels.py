@@ -16,6 +16,8 @@ True
 '市直各单位、各县(市、区)人民政府'
 >>> match_label("★牵头单位:市发改委").content, match_label("责任单位——市财政局").content
 ('市发改委', '市财政局')
+>>> match_label("县级牵头单位:县发改局").kind, match_label("省配合单位:省财政厅").name
+('lead', '配合单位')
 
 """
 
@@ -25,7 +27,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..text.role_cues import alternation
+from ..text.role_cues import alternation, prefiltered
+from ..text.units import is_unit_name, strip_noise
 
 LEAD, RESPONSIBLE, COOPERATING, DIVISION, LEADER, DEADLINE = (
     "lead", "responsible", "cooperating", "division", "leader", "deadline")
@@ -36,11 +39,17 @@ _LABELS: list[tuple[str, str]] = [(kind, alternation(f"label.{kind}")) for kind 
 _LABELS[3] = (COOPERATING, _LABELS[3][1] + "|" + alternation("label.cooperating-bare"))
 # A bullet may open a label line (★牵头单位:X); a dash may stand for the colon (责任单位——X).
 _BULLET = r"[★☆●○■□◆◇▲△►•·*]?"
+# A level before a role label (县级牵头单位, 省牵头单位: a plan assigning work at two levels); inside a text a bare
+# level only where no character of a name stands before it.
+_LEVEL = r"(?:[省市县区州盟旗镇乡]级?)?"
+# The label's other noun in brackets after it (责任部门（单位）:X, 牵头单位(部门):X).
+_OTHER_NOUN = r"(?:[(（](?:单位|部门|机构|科室|处室|股室)[)）])?"
 _LABEL = re.compile(
-    r"^" + _BULLET + r"\s*[【\[〔(（]?(?P<name>" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _LABELS)
-    + r")(?:[】\]〕)）]\s*[:：]?|\s*[:：]|\s*(?:——|—|－－|--)(?=[^\d—－-]))\s*(?P<content>.*)$")
-LABEL_ANYWHERE = re.compile(
-    r"(?P<name>" + "|".join(pattern for _, pattern in _LABELS) + r")\s*[:：]")
+    r"^" + _BULLET + r"\s*[【\[〔(（]?" + _LEVEL + r"(?P<name>" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _LABELS)
+    + r")" + _OTHER_NOUN + r"(?:[】\]〕)）]\s*[:：]?|\s*[:：]|\s*(?:——|—|－－|--)(?=[^\d—－-]))\s*(?P<content>.*)$")
+LABEL_ANYWHERE = prefiltered(
+    r"(?:[省市县区州盟旗镇乡]级|(?<![\u4e00-\u9fff])[省市县区州盟旗镇乡])?(?P<name>" + "|".join(pattern for _, pattern in _LABELS)
+    + r")" + _OTHER_NOUN + r"\s*[:：]")
 
 
 def _longest_name() -> int | None:
@@ -173,3 +182,36 @@ def match_label(text: str) -> Label | None:
 
 
 _CLOSER = {"(": ")", "（": "）", "〔": "〕", "【": "】", "[": "]"}
+
+
+_LIST_END = "、，,；;"
+
+
+def spaced_label_lists(raw: str) -> str | None:
+    """A line of role labels whose names stand apart with spaces only (牵头单位:县林业局;责任单位:县财政局 县卫健局),
+    without its white space and with 、 between the names a space separated; None when no label's list has one.
+
+    >>> spaced_label_lists("责任领导:王芳;牵头单位:区教育局;协办单位:区城管执法局 各街道办事处")
+    '责任领导:王芳;牵头单位:区教育局;协办单位:区城管执法局、各街道办事处'
+    >>> spaced_label_lists("牵头单位：县林业局 责任单位：县财政局 县卫健局")
+    '牵头单位：县林业局责任单位：县财政局、县卫健局'
+    >>> spaced_label_lists("牵头单位：县林业局 加快推进") is None
+    True
+    """
+    tokens = raw.split()
+    if len(tokens) < 2 or LABEL_ANYWHERE.search(raw) is None:
+        return None
+    out = [tokens[0]]
+    spaced = False
+    for right in tokens[1:]:
+        done = "".join(out)
+        colon = max(done.rfind(":"), done.rfind("："))
+        tail = re.split(f"[{_LIST_END}:：]", done)[-1]
+        head = re.split(f"[{_LIST_END}]", right)[0].rstrip(")）]】〕")
+        if colon >= 0 and "。" not in done[colon:] and LABEL_ANYWHERE.search(done) is not None \
+                and len(tail) >= 2 and len(head) >= 2 and match_label(right) is None \
+                and is_unit_name(strip_noise(tail)) and is_unit_name(strip_noise(head)):
+            out.append("、")
+            spaced = True
+        out.append(right)
+    return "".join(out) if spaced else None

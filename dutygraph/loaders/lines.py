@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from ..text.normalize import drop_zero_width
 from ..text.units import join_spaced_names, spaced_names
-from .labels import bracketed_labels, round_bracketed_labels
+from .labels import bracketed_labels, round_bracketed_labels, spaced_label_lists
 
 _MAX_NAME_LINE = 160  # longer lines are not a cell of names
 _BRACKET_SPACE = re.compile(r"[(（〔【\[][^()（）〔〕【】\[\]]*?\S\s+\S")  # white space between words in brackets
@@ -56,9 +56,15 @@ def to_lines(text: str) -> list[Line]:
     # names a space separates inside brackets keep a separator (lines with white space inside them only)
     for k in [k for k in spaced if len(texts[k]) < len(raw_lines[k].strip())]:
         if _BRACKET_SPACE.search(raw_lines[k]):
-            texts[k] = join_spaced_names(raw_lines[k])
+            joined = join_spaced_names(raw_lines[k])
+            if joined == texts[k] and ("：" in joined or ":" in joined) and len(joined) <= _MAX_NAME_LINE:
+                joined = spaced_label_lists(raw_lines[k]) or joined  # [牵头部门（单位）:X;配合单位:Y Z]: nested
+            texts[k] = joined
         elif len(texts[k]) <= _MAX_NAME_LINE and (names := spaced_names(raw_lines[k])):
             texts[k] = names  # 县财政局 县税务局: a cell of names a space separates
+        elif len(texts[k]) <= _MAX_NAME_LINE and ("：" in texts[k] or ":" in texts[k]) \
+                and (names := spaced_label_lists(raw_lines[k])):
+            texts[k] = names  # 牵头单位:X;责任单位:县财政局 县卫健局: the names of a label a space separates
     if "【" in text or "[" in text:  # 【牵头单位】X: a label in square brackets, printed without its colon
         for k in [k for k, raw in enumerate(raw_lines) if "【" in raw or "[" in raw]:
             texts[k] = bracketed_labels(texts[k])

@@ -16,6 +16,10 @@ sides are names (市人力资源和社会保障局 stays whole).
 ['能源局', '各地级以上市人民政府']
 >>> split_units("各地、各部门"), split_units("各县、区人民政府"), split_units("13个街道、镇")
 (['各地', '各部门'], ['各县、区人民政府'], ['13个街道、镇'])
+>>> split_units("各相关处室、单位"), split_units("市统计局、局")
+(['各相关处室、单位'], ['市统计局', '局'])
+>>> split_units("市财政局、各县(市)、区人民政府"), split_units("各乡镇(街道)、县级各部门")
+(['市财政局', '各县(市)、区人民政府'], ['各乡镇(街道)', '县级各部门'])
 >>> is_unit_name("市政府经济"), is_unit_name("市政府经济金融办")
 (False, True)
 >>> looks_like_unit_list("公共资源交易中心、各县市区人民政府")
@@ -258,11 +262,15 @@ def _name_and_prefix(part: str) -> tuple[str, str] | None:
     return (left, right) if right and is_unit_name(left) and not is_unit_name(right) else None
 
 
+# A collective of places with a bracketed note (各县(市)): held like 各县 when a name with a suffix follows it.
+_PLACE_WITH_NOTE = re.compile(r"^各[\u4e00-\u9fff]{1,2}[(（][\u4e00-\u9fff、]{1,6}[)）]$")
+
+
 def _held_apart(held: list[str], part: str, names: list[str]) -> bool:
     """Whether the parts held before the name ``part`` are names of their own rather than sharing its suffix."""
-    if _LEVEL_START.match(part) and (_AREA.match(held[-1]) or "各" in part and _COLLECTIVE_START.match(held[-1])):
+    if _LEVEL_START.match(part) and (_AREA.match(_strip_brackets(held[-1])) or "各" in part and _COLLECTIVE_START.match(held[-1])):
         return True  # 城西管理区、县水利局 / 各镇、区级各部门: the name opens with its own level
-    if names and all(_AREA.match(h) for h in held) and not _AREA_PREFIX.match(part):
+    if names and all(_AREA.match(_strip_brackets(h)) for h in held) and not _AREA_PREFIX.match(part):
         return True  # 总部办、经济开发区、五金城、科技局: whole names, the last no area's body (not 高新区党工委和管委会)
     return _OWN_COLLECTIVE.search(part) is not None and any(_COLLECTIVE_START.match(h) for h in held)
 
@@ -278,8 +286,12 @@ def _split_units(cell: str) -> tuple[str, ...]:
     raw_parts = [p for p in raw_parts if p]
     names: list[str] = []
     held: list[str] = []  # bare names waiting for the suffix carrier
-    for part in raw_parts:
+    for at, part in enumerate(raw_parts):
         unit = is_unit_name(part)
+        if not unit and ("(" in part or "（" in part) and _PLACE_WITH_NOTE.match(part) and at + 1 < len(raw_parts) \
+                and is_unit_name(raw_parts[at + 1]) and not _COLLECTIVE_START.match(raw_parts[at + 1]):
+            held.append(part)  # 各县(市)、区人民政府: a place with its note shares the name's suffix too
+            continue
         if not unit and (joined := _name_and_prefix(part)):
             names.extend(held)
             held = []
@@ -296,7 +308,8 @@ def _split_units(cell: str) -> tuple[str, ...]:
             names.extend(held)
             held = []
         names.extend(_split_conjunctions(part))
-    if held and names and all(len(h) <= 2 for h in held) and not _BODY_END.search(names[-1]):
+    if held and names and all(len(h) <= 2 for h in held) and (not _BODY_END.search(names[-1]) or _COLLECTIVE_START.match(
+            names[-1]) and all(_is_bare_suffix(h) for h in held)):  # 各相关处室、单位: the collective's kinds
         names[-1] = "、".join([names[-1], *held])  # 13个街道、镇: the tail shares the name's count and kind
     else:
         names.extend(held)

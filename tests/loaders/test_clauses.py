@@ -453,3 +453,174 @@ def test_a_slot_saying_nobody_yet_names_no_unit(clause):
 def test_a_labelled_clause_cut_at_the_end_keeps_a_whole_name_holding_its_own_bracket():
     (found,) = find_clauses("做好粮食收储。[牵头单位:县发改局(粮食局)、县农业农")
     assert found.clause.assignments == [("县发改局(粮食局)", L)]
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("市住建局牵头、市财政局、市税务局配合", [("市住建局", L), ("市财政局", C), ("市税务局", C)]),
+    ("县林业局牵头、县财政局分工负责、各乡镇配合", [("县林业局", L), ("县财政局", R), ("各乡镇", C)]),
+    ("镇综治中心、镇派出所牵头、镇卫生院协助", [("镇综治中心", L), ("镇派出所", L), ("镇卫生院", C)]),
+    ("由区民政局牵头、区财政局配合落实", [("区民政局", L), ("区财政局", C)]),
+])
+def test_a_pause_mark_after_a_role_word_ends_that_roles_list(clause, expected):
+    """X牵头、Y配合: a 、 after a role word stands for the comma between two roles' lists."""
+    assert parse_clause(clause).assignments == expected
+
+
+def test_a_pause_mark_after_a_role_word_keeps_a_list_of_work_whole():
+    assert parse_clause("市发改委牵头、协调") is None  # 协调 is work, not a list of names
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推进老旧小区改造。市住建局牵头；市财政局、市税务局配合。",
+     [("市住建局", L), ("市财政局", C), ("市税务局", C)]),
+    ("开展河道清淤。县水利局；县农业农村局负责。", [("县水利局", L), ("县农业农村局", L)]),
+    ("整治镇容镇貌。镇城建办牵头；镇财政所分工负责；各村委会配合。",
+     [("镇城建办", L), ("镇财政所", R), ("各村委会", C)]),
+])
+def test_a_last_sentence_cut_by_semicolons_is_one_clause(text, expected):
+    (found,) = find_clauses(text)
+    assert found.clause.assignments == expected
+
+
+def test_a_semicolon_part_of_work_before_a_last_clause_is_no_part_of_it():
+    (found,) = find_clauses("推进改造；完成年度任务。市住建局牵头；市财政局配合。")
+    assert found.clause.assignments == [("市住建局", L), ("市财政局", C)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("市住建局牵头、市财政局配合,推进老旧小区改造。", [("市住建局", L), ("市财政局", C)]),
+    ("县林业局牵头,县财政局,县自然资源局配合,推进造林绿化。", [("县林业局", L), ("县财政局", C), ("县自然资源局", C)]),
+    ("由区教育局,区卫健委负责,做好学生体检。", [("区教育局", L), ("区卫健委", L)]),
+])
+def test_a_clause_opening_its_sentence_with_pauses_or_commas_between_names(text, expected):
+    (found,) = leading_clauses(text)
+    assert found.clause.assignments == expected
+
+
+@pytest.mark.parametrize("label, kind", [
+    ("重点责任部门:综合执法支队、各县市区城管局", "responsible"),
+    ("共同责任单位:县财政局", "responsible"),
+    ("牵头局领导:罗某", "leader"),
+    ("分管厅领导:王某", "leader"),
+    ("牵头责任部门:城市管理科", "lead"),
+])
+def test_two_tier_labels_and_a_bureaus_leader_label(label, kind):
+    assert match_label(label).kind == kind
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("关于耕地保护的问题,由自然资源部会同农业农村部、财政部、水利部、生态环境部、统计局等部门研究提出落实意见。",
+     [("自然资源部", L), ("农业农村部", C), ("财政部", C), ("水利部", C), ("生态环境部", C), ("统计局", C)]),
+    ("县农业农村局会同县财政局、县水利局、县林业局、县自然资源局等单位制定实施细则。",
+     [("县农业农村局", L), ("县财政局", C), ("县水利局", C), ("县林业局", C), ("县自然资源局", C)]),
+])
+def test_partners_after_huitong_closed_by_deng_bumen_are_read_however_long(text, expected):
+    (found,) = leading_clauses(text)
+    assert found.clause.assignments == expected
+
+
+def test_sectors_sharing_a_suffix_after_huitong_are_no_partner_list():
+    found = leading_clauses("建立联席会议。市教育局会同编制、发展改革、财政、公安、民政、人社、住建、卫生健康、税务、妇联、"
+                            "残联等单位发挥联席会议制度作用。")
+    assert all(len(f.clause.assignments) < 3 for f in found)
+
+
+@pytest.mark.parametrize("text, partners", [
+    ("区商务委会同区民政局、区财政局健全社会救助体系。", ["区民政局", "区财政局"]),
+    ("市发改委会同各区县政府加强社会信用体系建设。", ["各区县政府"]),
+])
+def test_a_verb_after_a_whole_partner_name_is_no_part_of_it(text, partners):
+    (found,) = leading_clauses(text)
+    assert [u for u, r in found.clause.assignments if r is C] == partners
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("机关党委牵头,局党的建设领导小组各成员单位分工负责", [("机关党委", L), ("局党的建设领导小组各成员单位", R)]),
+    ("县农业农村局牵头,县乡村振兴的各责任单位负责", [("县农业农村局", L), ("县乡村振兴的各责任单位", R)]),
+])
+def test_a_list_before_fuze_beside_a_lead_is_a_slot_whatever_its_name(clause, expected):
+    got = parse_clause(clause)
+    assert got.assignments == expected and got.unrecognised == [expected[1][0]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("深入开展精神文明创建。(机关党委牵头,各处室、", [("机关党委", L)]),
+    ("推进老旧小区改造。（区住建局牵头，区财政局配合，各街道", [("区住建局", L), ("区财政局", C)]),
+])
+def test_a_role_word_clause_cut_by_the_end_of_an_excerpt_keeps_the_parts_before_the_cut(text, expected):
+    (found,) = find_clauses(text)
+    assert found.clause.assignments == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推进老旧小区改造。区住建局、区财政局为责任单位。", [("区住建局", R), ("区财政局", R)]),
+    ("做好河道清淤。县水利局为牵头单位,县财政局为责任部门,县农业农村局,县林业局为配合单位。",
+     [("县水利局", L), ("县财政局", R), ("县农业农村局", C), ("县林业局", C)]),
+    ("整治镇容镇貌。镇城建办,镇综治中心为责任单位。", [("镇城建办", R), ("镇综治中心", R)]),
+])
+def test_wei_zeren_danwei_is_the_responsible_label_said_after_the_names(text, expected):
+    (found,) = find_clauses(text)
+    assert found.clause.assignments == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推进道路硬化。（县级牵头单位：县交通局；县级配合单位：县财政局、各乡镇）",
+     [("县交通局", L), ("县财政局", C), ("各乡镇", C)]),
+    ("做好粮食储备。（省牵头单位：省粮食和储备局；市级责任单位：市发改委）", [("省粮食和储备局", L), ("市发改委", R)]),
+])
+def test_role_labels_with_a_level_before_them(text, expected):
+    (found,) = find_clauses(text)
+    assert found.clause.assignments == expected
+
+
+@pytest.mark.parametrize("text", [
+    "确定了责任单位。条线部门要主动融合、服务于块上街镇的工作,全力配合、协同推进。",
+    "明确分工。各街道要主动对接、做好辖区的工作,密切配合、共同推进。",
+])
+def test_a_sentence_telling_a_body_to_help_is_no_clause_of_names(text):
+    assert find_clauses(text) == []
+
+
+def test_text_glued_after_a_slots_last_name_is_cut_but_not_after_an_earlier_one():
+    assert parse_clause("责任部门:园林局配合做好专项整治工作").assignments == [("园林局", R)]
+
+
+def test_a_sentence_handing_its_work_on_with_huitong_is_one_task_from_its_start():
+    (found,) = leading_clauses("建立财政资金存放与信贷投放挂钩的激励机制,实施办法由省财政厅会同省金融办制定。")
+    assert found.start == 0 and found.clause.assignments == [("省财政厅", L), ("省金融办", C)]
+
+
+@pytest.mark.parametrize("label, kind", [
+    ("牵头部门（单位）:县发改局", "lead"), ("责任单位(部门):县财政局", "responsible"), ("配合单位（部门）：各乡镇", "cooperating"),
+    ("责任牵头单位:县发改局", "lead"), ("总牵头单位:县发改局", "lead"), ("执行单位:县财政局", "responsible"),
+    ("承担单位:县财政局", "responsible"), ("协作单位:县财政局", "cooperating"), ("联办单位:县财政局", "cooperating"),
+])
+def test_more_role_label_words_and_a_labels_other_noun_in_brackets(label, kind):
+    assert match_label(label).kind == kind
+
+
+def test_names_a_space_separates_in_a_bracketed_label_list_with_a_bracketed_noun():
+    from dutygraph.loaders.document import parse_text
+
+    doc = parse_text("一、任务\n1.推进造林。[牵头部门（单位）:区林业局;参与单位:区财政局 区民政局]\n", "p.txt")
+    assert doc.tasks[0].units(C) == ["区财政局", "区民政局"]
+
+
+def test_posts_before_fuze_are_leaders_and_a_clause_cut_after_its_lead_keeps_it():
+    (found,) = find_clauses("能耗下降3%(分管副市长、协管副秘书长负责,市发展改革委牵头,市工业和信息化局、市")
+    assert found.clause.assignments == [("市发展改革委", L)]
+    assert found.clause.leaders == ["分管副市长", "协管副秘书长"]
+
+
+@pytest.mark.parametrize("clause", ["县住建局牵头,各乡镇配合。下同", "县住建局牵头;各乡镇配合;下同"])
+def test_xiatong_as_a_part_of_its_own_spreads_the_list_just_before_it(clause):
+    got = parse_clause(clause)
+    assert got.assignments == [("县住建局", L), ("各乡镇", C)] and got.spread == [("各乡镇", C)]
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("责任单位：县发改局（牵头）、县财政局（配合）", [("县发改局", L), ("县财政局", C)]),
+    ("区民政局（牵头）、区财政局、区人社局（协助）", [("区民政局", L), ("区财政局", C), ("区人社局", C)]),
+])
+def test_a_cooperating_mark_after_a_name_makes_it_cooperate_as_a_lead_mark_makes_it_lead(clause, expected):
+    assert parse_clause(clause).assignments == expected

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dutygraph.loaders.document import parse_text
 from dutygraph.model import Role
 
@@ -67,3 +69,23 @@ def test_a_label_after_a_group_stays_its_items_in_a_plan_that_labels_item_by_ite
                      "(二)优化营商环境\n1.减税降费\n落实减税政策。\n牵头单位:区税务局\n2.简化审批\n压减审批时限。\n"
                      "牵头单位:区政务服务局\n", "p.txt")
     assert [t.units(Role.LEAD) for t in doc.tasks if t.assignments] == [["区科技局"], ["区税务局"], ["区政务服务局"]]
+
+
+@pytest.mark.parametrize("note", ["各项任务中排名第一的单位为牵头单位,下同。", "注：列第一位者为牵头单位。",
+                                  "（各项工作中排在第一位的部门为牵头单位）"])
+def test_a_first_listed_note_whose_subject_ends_like_a_unit_names_no_unit(note):
+    from dutygraph.loaders.document import parse_text
+
+    doc = parse_text(f"2024年工作要点\n{note}\n一、强化科技创新\n1.推进改造。（责任单位：镇派出所、镇规划建设办）\n"
+                     "2.整治环境。（镇农业服务中心、镇党政办）\n", "p.txt")
+    assert [([a.unit for a in t.assignments if a.role is Role.LEAD],
+             [a.unit for a in t.assignments if a.role is Role.RESPONSIBLE]) for t in doc.tasks] == [
+        (["镇派出所"], ["镇规划建设办"]), (["镇农业服务中心"], ["镇党政办"])]
+
+
+@pytest.mark.parametrize("note", ["任务分解中,列第一位的责任单位为牵头单位或汇总单位。", "注:首列单位为牵头单位。",
+                                  "各项任务列首位的部门牵头。", "排序第一的单位为牵头单位。"])
+def test_first_listed_notes_worded_other_ways(note):
+    doc = parse_text(f"2024年工作要点\n{note}\n一、重点任务\n1.推进道路硬化。（县交通局、县财政局、各乡镇）\n", "p.txt")
+    assert doc.tasks[0].units(Role.LEAD) == ["县交通局"]
+    assert doc.tasks[0].units(Role.RESPONSIBLE) == ["县财政局", "各乡镇"]

@@ -188,3 +188,29 @@ def test_labels_in_square_brackets_without_a_colon_and_role_words_a_space_separa
     assert [[(a.unit, a.role) for a in t.assignments] for t in document.tasks] == [
         [("市住建局", Role.LEAD), ("市财政局", Role.COOPERATING)],
         [("市园林局", Role.LEAD), ("各区政府", Role.COOPERATING)]]
+
+
+def test_two_tier_label_lines_under_items_give_lead_and_responsible_and_the_leader_a_person():
+    doc = parse_text("一、建设整洁城市\n1.建设示范街区。全面提升街区环境。\n牵头局领导:张某\n牵头责任部门:市容科,\n"
+                     "重点责任部门:执法大队、各区城管局\n2.整治闲置地块。排查地块。\n分管局领导:李某\n"
+                     "牵头责任部门:环卫处\n重点责任部门:园林处\n", "p.txt")
+    assert [(units(t, Role.LEAD), units(t, Role.RESPONSIBLE), t.leaders) for t in doc.tasks] == [
+        (["市容科"], ["执法大队", "各区城管局"], ["张某"]), (["环卫处"], ["园林处"], ["李某"])]
+
+
+@pytest.mark.parametrize("line", ["责任领导:王某;牵头单位:县林业局;责任单位:县财政局 县卫健局",
+                                  "牵头单位：县林业局 责任单位：县财政局 县卫健局",
+                                  "牵头单位:县林业局,责任单位:县财政局　县卫健局"])
+def test_names_a_space_separates_in_a_line_of_labels_stay_apart(line):
+    doc = parse_text(f"一、任务\n1.推进造林绿化。\n{line}\n2.开展森林防火。\n牵头单位:县应急局\n", "p.txt")
+    assert units(doc.tasks[0], Role.LEAD) == ["县林业局"]
+    assert units(doc.tasks[0], Role.RESPONSIBLE) == ["县财政局", "县卫健局"]
+
+
+def test_a_division_label_naming_a_leader_with_his_post_and_a_zong_qiantou_unit():
+    doc = parse_text("一、乡村振兴工程\n工作要求:统筹推进乡村建设,打造一批示范村。\n"
+                     "任务分工:王某副县长负责,县农业农村局总牵头。\n1.农村道路工程:新建农村公路50公里。县交通运输局牵头,"
+                     "县财政局等单位配合。\n", "p.txt")
+    first, second = doc.tasks
+    assert units(first, Role.LEAD) == ["县农业农村局"] and first.leaders == ["王某"]
+    assert units(second, Role.LEAD) == ["县交通运输局"] and units(second, Role.COOPERATING) == ["县财政局"]

@@ -110,3 +110,14 @@ def test_a_collective_and_a_collective_of_bodies_joined_by_ji_are_two_names():
     # a name after 及 that a collective shares its suffix with, or a longer name, stays one
     assert split_units("各县(市)及相关区政府") == ["各县(市)及相关区政府"]
     assert split_units("各市州及县市区财政部门") == ["各市州及县市区财政部门"]
+
+
+@pytest.mark.parametrize("cell, names", [
+    ("市财政局、各县(市)、区人民政府", ["市财政局", "各县(市)、区人民政府"]),
+    ("各市（州）、县人民政府", ["各市（州）、县人民政府"]),
+    ("各乡镇(街道)、县级各部门", ["各乡镇(街道)", "县级各部门"]),
+    ("各相关处室、单位", ["各相关处室、单位"]),
+    ("各有关科室、部门", ["各有关科室、部门"]),
+])
+def test_places_with_a_note_and_a_collectives_second_kind_share_the_name_after_them(cell, names):
+    assert split_units(cell) == names
