@@ -23,15 +23,16 @@ MAX_OPENING = 20  # characters: a list longer than this is read only where a rol
 SEPARATORS = "、和及与"
 _STOPS = "，,。；;！!？?"
 _CLOSING = re.compile(r"[)）]")
-# Verbs after a whole name whose first characters read as a name's ending (组织 → 组, 查处 → 处).
-_VERB_OPENINGS = frozenset({"组", "处", "查处"})
-_WHOLE = re.compile(r"(?:厅|局|部门|单位|政府|会|中心|公司|集团)$")
+# Verbs after a whole name whose first characters read as a name's ending (组织 → 组, 查处 → 处, 联合 → 联).
+_VERB_OPENINGS = frozenset({"组", "处", "查处", "联"})
+_WHOLE = re.compile(r"(?:厅|局|部门|单位|政府|会|中心|公司|集团|办事处)$")
 
 
 def opening_units(text: str, accept: Callable[[str], list[str] | None]) -> tuple[list[str], int] | None:
     """The names ``text`` opens with and where they end, or None; ``accept`` reads a candidate list (None
     when it is not one)."""
-    stop = min(next((k for k, c in enumerate(text) if c in _STOPS), len(text)), MAX_OPENING)
+    sentence = next((k for k, c in enumerate(text) if c in _STOPS), len(text))
+    stop = min(sentence, MAX_OPENING)
     end = 2
     while end <= stop:
         if text[end - 1] in SEPARATORS or (names := accept(text[:end])) is None:
@@ -54,7 +55,8 @@ def opening_units(text: str, accept: Callable[[str], list[str] | None]) -> tuple
                     names, end, grown = more, longer, True
                     break
         if end < len(text) and text[end] in SEPARATORS:
-            end += 1  # the list goes on
+            end += 1  # the list goes on: each name after a separator gets the same room as the first
+            stop = min(sentence, end + MAX_OPENING)
             continue
         return names, end
     return None

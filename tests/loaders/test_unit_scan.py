@@ -13,3 +13,18 @@ def test_a_whole_name_is_not_lengthened_into_the_verb_after_it():
 def test_a_name_cut_short_is_still_lengthened():
     assert opening_units("各有关部门抓紧制定方案", well_formed_units)[0] == ["各有关部门"]
     assert opening_units("县政府办公室负责督查", well_formed_units)[0] == ["县政府办公室"]
+
+
+def test_a_long_list_runs_on_over_its_separators():
+    # each name after a separator gets the room of the first: a list of nine short names is read whole
+    text = "县农业农村局、县财政局、县科技局、县自然资源局、县水利局、县商务局、县统计局、县粮食局等部门研究提出意见"
+    names, end = opening_units(text, well_formed_units)
+    assert names[0] == "县农业农村局" and names[-1] == "县粮食局" and len(names) == 8
+    assert text[end:].startswith("研究")  # the 等部门 tail closes the list
+    names, _ = opening_units("区教育局、区卫健委、区民政局、区人社局、区医保局和各街道办事处联合开展排查", well_formed_units)
+    assert names[-1] == "各街道办事处" and len(names) == 6  # 联合: a verb after a whole name, no 联 of 妇联
+
+
+def test_a_long_run_without_separators_is_still_no_list():
+    assert opening_units("市住建局组织开展全市范围内的城镇燃气安全隐患排查整治", well_formed_units)[0] == ["市住建局"]
+    assert opening_units("认真做好全市重点项目建设的组织实施和协调推进工作", well_formed_units) is None
