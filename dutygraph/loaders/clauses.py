@@ -657,7 +657,8 @@ def _subject_sentences(text: str, found: list[Found]) -> list[Found]:
         lead = sentence.lstrip()
         at = start + len(sentence) - len(lead)
         end = start + len(sentence)
-        if lead and not any(f.start < end and f.end > at for f in found):  # a sentence no clause touches
+        # a sentence no clause touches (one opening it with no width, X会同Y制定…, touches it)
+        if lead and not any(f.start < end and max(f.end, f.start + 1) > at for f in found):
             got = subject_opening(lead)
             if got is not None:
                 extra.append(Found(at, at + got.end, got.clause, leading=True))

@@ -770,7 +770,8 @@ class ProseReader:
                 n = len(item.unit_lines)
                 if self.columns or n == 0:
                     default = self.columns[n] if n < len(self.columns) else None
-                    clause = _unit_line(t, default, k == last_text)
+                    # a numbered line is an item of its own (3.推进…。区司法局牵头负责), never a unit line
+                    clause = _unit_line(t, default, k == last_text) if _marker(t) is None else None
                     if clause is not None:
                         if n == 0:
                             item = current = _owner(item, self.barrier)

@@ -19,13 +19,29 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-MAX_OPENING = 20  # characters: a list longer than this is read only where a role word closes it
+MAX_OPENING = 20  # characters: a name longer than this is read only where a role word closes it
+MAX_LIST = 200  # characters: the longest list read (each check reads the list so far: bounded work per text)
 SEPARATORS = "、和及与"
 _STOPS = "，,。；;！!？?"
 _CLOSING = re.compile(r"[)）]")
-# Verbs after a whole name whose first characters read as a name's ending (组织 → 组, 查处 → 处, 联合 → 联).
-_VERB_OPENINGS = frozenset({"组", "处", "查处", "联"})
-_WHOLE = re.compile(r"(?:厅|局|部门|单位|政府|会|中心|公司|集团|办事处)$")
+# Verbs after a whole name whose first characters read as a name's ending (组织 → 组, 查处 → 处, 联合 → 联,
+# 会同 → 会).
+_VERBS = ("组织", "组建", "查处", "处理", "处置", "联合", "联系", "会同", "会商")
+_WHOLE = re.compile(r"(?:[厅局委办部院队站所室科会府联组]|部门|单位|中心|公司|集团|办事处)$")
+# Characters a name may still grow by: three, five when it does not end like a whole name yet (县人力资源和社 →
+# 县人力资源和社会保障局; 市级各有关部门 stays, 立即安排部 is no part of it).
+_LENGTHEN, _LENGTHEN_PART = 3, 5
+
+
+def _verb_after_whole(text: str, end: int) -> bool:
+    """Whether ``text[:end]`` is a whole name followed by the first characters of a verb printed after it
+    (住房和城乡建设厅组 of …组织, 城管部门查 of …查处, 市委组织部组 of …组织开展), not a longer name."""
+    for verb in _VERBS:
+        for j in range(1, len(verb) + 1):  # the name would end inside or after the verb, j characters into it
+            at = end - j
+            if at > 0 and text.startswith(verb, at) and _WHOLE.search(text, 0, at):
+                return True
+    return False
 
 
 def opening_units(text: str, accept: Callable[[str], list[str] | None]) -> tuple[list[str], int] | None:
@@ -45,10 +61,11 @@ def opening_units(text: str, accept: Callable[[str], list[str] | None]) -> tuple
             if close is not None and (more := accept(text[:close.end()])):
                 names, end, grown = more, close.end(), True
                 continue
-            for longer in range(min(end + 3, stop), end, -1):
+            grow = _LENGTHEN if _WHOLE.search(text, 0, end) else _LENGTHEN_PART
+            for longer in range(min(end + grow, stop), end, -1):
                 if any(c in SEPARATORS for c in text[end:longer]):
                     continue  # lengthen this name, not into the next one
-                if text[end:longer] in _VERB_OPENINGS and _WHOLE.search(text, 0, end):
+                if _verb_after_whole(text, longer):
                     continue  # 住房和城乡建设厅组织…, 城管部门查处…: a verb after a whole name, no longer name
                 more = accept(text[:longer])
                 if more:
@@ -56,7 +73,7 @@ def opening_units(text: str, accept: Callable[[str], list[str] | None]) -> tuple
                     break
         if end < len(text) and text[end] in SEPARATORS:
             end += 1  # the list goes on: each name after a separator gets the same room as the first
-            stop = min(sentence, end + MAX_OPENING)
+            stop = min(sentence, end + MAX_OPENING, MAX_LIST)
             continue
         return names, end
     return None

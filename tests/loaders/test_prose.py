@@ -285,3 +285,14 @@ def test_a_label_after_a_group_of_titled_items_with_bodies_covers_the_group():
     doc = parse_text(text.replace("沿清河两岸开展生态修复。\n", "沿清河两岸开展生态修复。\n责任单位:镇水利站\n"), "p.txt")
     assert [t.units(Role.LEAD) + t.units(Role.RESPONSIBLE) for t in doc.tasks] == [
         [], ["镇水利站"], ["区林业局", "区自然资源局"]]
+
+
+def test_a_numbered_line_with_units_is_an_item_not_a_unit_line_of_the_item_before():
+    # 2.… / 3.推进…。区司法局牵头负责,区医保局协助。: the third line is an item of its own, whatever it names
+    doc = parse("一、主要任务\n1.推进老旧小区改造。区住建局负责,区财政局配合。\n2.加强食品抽检。由区市场监管局牵头,区卫健委参与。\n"
+                "3.推进政务服务一网通办。区司法局牵头负责,区医保局协助。\n")
+    assert [units(t, "lead") for t in doc.tasks] == [["区住建局"], ["区市场监管局"], ["区司法局"]]
+    assert units(doc.tasks[2], "cooperating") == ["区医保局"]
+    doc = parse("(一)做好汛前检查。县水利局牵头。\n(二)完善应急预案。\n(三)储备防汛物资。县应急局负责,县粮食局配合。\n")
+    assert [t.text[:4] for t in doc.tasks] == ["做好汛前", "完善应急", "储备防汛"]
+    assert units(doc.tasks[2], "lead") == ["县应急局"]

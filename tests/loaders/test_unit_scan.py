@@ -28,3 +28,19 @@ def test_a_long_list_runs_on_over_its_separators():
 def test_a_long_run_without_separators_is_still_no_list():
     assert opening_units("市住建局组织开展全市范围内的城镇燃气安全隐患排查整治", well_formed_units)[0] == ["市住建局"]
     assert opening_units("认真做好全市重点项目建设的组织实施和协调推进工作", well_formed_units) is None
+
+
+def test_a_verb_after_any_whole_name_is_no_part_of_it():
+    # 组织 / 联合 / 查处 after a name ending like a whole one (委, 所, 部, 联, 组, 办事处): the name stops there
+    for text, name in [("市发改委组织开展全民健身活动", "市发改委"), ("镇财政所组织开展清查", "镇财政所"),
+                       ("县妇联组织开展培训", "县妇联"), ("市委巡察组组织回头看", "市委巡察组"),
+                       ("区工商联联合开展帮扶", "区工商联"), ("市委组织部组织开展考核", "市委组织部")]:
+        assert opening_units(text, well_formed_units)[0] == [name], text
+
+
+def test_a_name_not_yet_whole_grows_further():
+    # 县人力资源和社 ends like a name (社) but not like a whole one: it grows to the 局 four characters on
+    assert opening_units("县人力资源和社会保障局实施技能培训", well_formed_units)[0] == ["县人力资源和社会保障局"]
+    assert opening_units("区人力资源和社会保障局会同区财政局制定办法", well_formed_units)[0] == ["区人力资源和社会保障局"]
+    # a whole name does not swallow the words after it
+    assert opening_units("市级各有关部门立即安排部署", well_formed_units)[0] == ["市级各有关部门"]
