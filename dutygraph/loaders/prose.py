@@ -476,6 +476,26 @@ def founded_body(lines: list[Line], before: int) -> tuple[str, int] | None:
     return found
 
 
+# The sentence of a 三定 statement that opens its part on inner offices: 根据上述职责,县民政局设5个内设股室 — the unit
+# whose duties the part before it lists (its 主要职责 heading names no holder, or the page starts inside the list).
+_STATED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十\d]{1,3}条)?(?:根据|按照)(?:上述|以上)(?:主要)?(?:职责|职能)[,，]?"
+                     r"(?P<unit>[^，,。；;:：]{2,30}?)(?:共|内)?(?:设置|下设|设)(?:下列|以下|如下)?"
+                     r"[^，,。；;:：]{0,10}?(?:机构|科室|股室|处室|办公室|中心)")
+
+
+def stated_holder(lines: list[Line]) -> tuple[list[str], int] | None:
+    """The unit a 三定 statement's 根据上述职责,X设N个内设机构 names, and its line, or None.
+
+    >>> from .lines import to_lines
+    >>> stated_holder(to_lines("一、主要职责\\n(一)负责救助。\\n二、内设机构\\n根据上述职责,县民政局设5个内设股室。"))
+    (['县民政局'], 4)
+    """
+    for line in lines:
+        if "职" in line.text and (m := _STATED.match(line.text)) and (names := bare_units(m.group("unit"))):
+            return names, line.no
+    return None
+
+
 # A heading naming a unit and the field of its duties, then announcing them: 各级党委和政府乡村振兴责任主要包括:
 _DUTIES_ON = re.compile(r"^(?P<head>[^，,。；;:：]{3,30}?)(?:主要|工作|具体)?(?:职责|职能|责任)(?:主要)?"
                         r"(?:包括|如下|是|为|有)[:：]$")
@@ -705,6 +725,7 @@ class ProseReader:
         self.leader_column = False  # the header has a 责任领导 column: people's names under items
         self.columns: list[Role] = []  # roles of the unit columns of a one-label-per-line header
         self._notes: list[tuple[int, list[tuple[str, Role]], int, str]] = []  # task index, units, line, word
+        self._stated_holder: tuple[list[str], int] | None | bool = False  # not looked for yet
 
     def read(self, spans: list[tuple[int, int]]) -> list[Task]:
         for start, end in spans:
@@ -843,6 +864,7 @@ class ProseReader:
         for child in node.children:
             _fold_body(child)  # 1.优化布局 / 坚持…。(牵头单位:X): the item holds its body's clause before the list is seen
         subjects = _item_subjects(node) if inherited is None else {}
+        orphans = self._orphan_duties(node) if node is self.root else set()
         listed = {c.style for k, c in enumerate(node.children) if c.assigned() or k in subjects} - {"para"}
         grouped = self._group_clause(node)
         division = _division_heading(node) if node is not self.root else False
@@ -859,6 +881,11 @@ class ProseReader:
             names = _unit_head(node.children, i) if inherited is None else None
             if names:
                 head, fresh = (names, child.line), True
+                continue
+            if i in orphans:  # a page starting inside a 三定 duty list: (十一)负责… / 根据上述职责,X设…: X's duties
+                holder_names, at = self._stated_holder
+                self._emit_duties(child, child_path, tasks, holder_names, at, cut=False,
+                                  basis=f"unit named at line {at} as the holder of the duties above it")
                 continue
             if inherited is None and child.children and not child.assigned() and not self._subtree_assigned(child) \
                     and (intro := _intro_holder(node.children, i)):
@@ -938,14 +965,46 @@ class ProseReader:
         if len(node.text) > 12 or not _HOLDERLESS.fullmatch(node.text):
             return None
         found = founded_body(self.lines, node.line)
-        return ([found[0]], found[1]) if found else None
+        if found:
+            return [found[0]], found[1]
+        stated = self._stated()  # 一、主要职责 / (一)… / 二、内设机构 / 根据上述职责,县民政局设…: that unit's duties
+        return stated if stated is not None and stated[1] > node.line else None
+
+    def _orphan_duties(self, root: _Node) -> set[int]:
+        """The numbered items at the top of a page that starts inside a 三定 duty list: the run of items naming no
+        unit right before the heading whose part says 根据上述职责,X设…内设机构, most of them opening with a duty
+        word (负责…, 组织…): X's duties. Their indices among ``root``'s children."""
+        kids = root.children
+        if not kids or not any(c.style != "para" and not c.children and opens_duty(c.text) for c in kids[:3]):
+            return set()
+        stated = self._stated()
+        if stated is None:
+            return set()
+        at = next((k for k, c in enumerate(kids) if c.line > stated[1]), len(kids)) - 1  # the part holding it
+        run: list[int] = []
+        for k in range(at - 1, -1, -1):
+            c = kids[k]
+            if c.style == "para" or c.children or c.assigned() or (run and c.style != kids[run[-1]].style):
+                break
+            run.append(k)
+        if len(run) < 2 or run[-1] != 0 or 2 * sum(opens_duty(kids[k].text) for k in run) < len(run):
+            return set()  # the run must open the page (a page cut inside the list), most of it duties
+        return set(run)
+
+    def _stated(self) -> tuple[list[str], int] | None:
+        if self._stated_holder is False:
+            self._stated_holder = stated_holder(self.lines) if any("内设" in ln.text for ln in self.lines) else None
+        return self._stated_holder
 
     def _walk_duties(self, node: _Node, path: list[str], tasks: list[Task], names: list[str],
                      founded_at: int | None = None) -> None:
         """The items and paragraphs under a heading that is nothing but a unit: that unit's duties (inferred). Under
         a heading naming no holder, the body set up at line ``founded_at``'s: a paragraph of them is cut at its
         semicolons (one body's duty list, not one office's block)."""
-        basis = f"the body set up at line {founded_at}, under the heading at line {node.line}" if founded_at else None
+        stated = self._stated_holder if self._stated_holder and self._stated_holder[1] == founded_at else None
+        basis = (f"unit named at line {founded_at} as the holder of the duties above it, under the heading at line "
+                 f"{node.line}" if stated else
+                 f"the body set up at line {founded_at}, under the heading at line {node.line}" if founded_at else None)
         label = next((k for k, c in enumerate(node.children) if _duties_label(c)), None)
         for k, child in enumerate(node.children, start=1):
             if label is not None and k <= label + 1:
