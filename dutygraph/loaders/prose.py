@@ -669,6 +669,10 @@ _ROLE_NAMED = re.compile(r"牵头|责任|配合|协同|协办|参与|主责")  #
 _SUBJECT_HINT = re.compile(r"[局委办厅署院部门位府会心司团室科所站队组处县市区镇乡)）][:：]?(?:" + "|".join(_SUBJECT_NEXT) + ")")
 
 
+# A subject's remit before its work (按照各自职责, 根据职能分工): the units it follows do the work.
+_BY_REMIT = re.compile(r"(?:要|应|须)?(?:按照|根据|依据|依照|按)(?:各自|自身)?(?:的)?(?:职责|职能)")
+
+
 def _item_subjects(node: _Node) -> dict[int, list[str]]:
     """The numbered items under ``node`` that open with known units followed by an obligation word or a verb
     (6、县(市)区人民政府要设立创建活动办公室…) and name no unit otherwise, by index: those units' task
@@ -676,8 +680,17 @@ def _item_subjects(node: _Node) -> dict[int, list[str]]:
     is run, not a task (docs/evaluation.md)."""
     out: dict[int, list[str]] = {}
     for k, child in enumerate(node.children):
-        if child.style != "para" and not child.children and _SUBJECT_HINT.search(child.text, 0, MAX_OPENING + 4) \
-                and not child.assigned() and (got := subject_opening(child.text)):
+        if child.style == "para" or child.children:
+            continue
+        got = None
+        if _SUBJECT_HINT.search(child.text, 0, MAX_OPENING + 4) and not child.assigned():
+            got = subject_opening(child.text)
+        if got is None and "职" in child.text and not child.assigned():
+            rest = split_title(child.text)[1]  # (一)加强监管。市场监管局、公安局按照各自职责做好…: the sentence after
+            got = subject_opening(rest) if rest else None  # the item's title opens with units and their remit
+            if got is not None and not _BY_REMIT.match(rest, got.end):
+                got = None
+        if got is not None:
             names = [n for n, _ in got.clause.assignments]
             if not any(n.startswith("各") or _VERB_FIRST.match(n) or _ROLE_NAMED.search(n) for n in names):
                 out[k] = names

@@ -27,7 +27,7 @@ _CLOSING = re.compile(r"[)）]")
 # Verbs after a whole name whose first characters read as a name's ending (组织 → 组, 查处 → 处, 联合 → 联,
 # 会同 → 会).
 _VERBS = ("组织", "组建", "查处", "处理", "处置", "联合", "联系", "会同", "会商")
-_WHOLE = re.compile(r"(?:[厅局委办部院队站所室科会府联组]|部门|单位|中心|公司|集团|办事处)$")
+_WHOLE = re.compile(r"(?:[厅局委办部院队站所室科会府联组校馆]|部门|单位|中心|公司|集团|办事处)$")
 # Characters a name may still grow by: three, five when it does not end like a whole name yet (县人力资源和社 →
 # 县人力资源和社会保障局; 市级各有关部门 stays, 立即安排部 is no part of it).
 _LENGTHEN, _LENGTHEN_PART = 3, 5

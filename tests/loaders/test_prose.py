@@ -296,3 +296,14 @@ def test_a_numbered_line_with_units_is_an_item_not_a_unit_line_of_the_item_befor
     doc = parse("(一)做好汛前检查。县水利局牵头。\n(二)完善应急预案。\n(三)储备防汛物资。县应急局负责,县粮食局配合。\n")
     assert [t.text[:4] for t in doc.tasks] == ["做好汛前", "完善应急", "储备防汛"]
     assert units(doc.tasks[2], "lead") == ["县应急局"]
+
+
+def test_a_sentence_after_the_item_title_naming_units_and_their_remit_gives_them_the_item():
+    # (一)标题。X、Y按照各自职责做好…: the units whose remit the sentence invokes do the item (responsible)
+    doc = parse("一、工作任务\n(一)加强食品安全抽检。区市场监管局、区卫健委按照各自职责做好抽检工作。\n"
+                "(二)整治校园周边环境。县公安局根据职能分工开展巡查。\n(三)完善应急预案。镇应急办负责,镇卫生院配合。\n")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks[:2]] == [["区市场监管局", "区卫健委"], ["县公安局"]]
+    assert all(a.inferred for t in doc.tasks[:2] for a in t.assignments)
+    # a sentence after the title that names a unit without its remit stays as it was: no unit
+    doc = parse("一、工作任务\n(一)强化制度建设。局综合科要建立信息公开制度。\n(二)做好宣传。(区委宣传部牵头)\n")
+    assert doc.tasks[0].assignments == []

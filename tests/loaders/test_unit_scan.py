@@ -34,7 +34,8 @@ def test_a_verb_after_any_whole_name_is_no_part_of_it():
     # 组织 / 联合 / 查处 after a name ending like a whole one (委, 所, 部, 联, 组, 办事处): the name stops there
     for text, name in [("市发改委组织开展全民健身活动", "市发改委"), ("镇财政所组织开展清查", "镇财政所"),
                        ("县妇联组织开展培训", "县妇联"), ("市委巡察组组织回头看", "市委巡察组"),
-                       ("区工商联联合开展帮扶", "区工商联"), ("市委组织部组织开展考核", "市委组织部")]:
+                       ("区工商联联合开展帮扶", "区工商联"), ("市委组织部组织开展考核", "市委组织部"),
+                       ("镇中心学校组织开展演练", "镇中心学校"), ("县文化馆组织开展展演", "县文化馆")]:
         assert opening_units(text, well_formed_units)[0] == [name], text
 
 
