@@ -687,7 +687,8 @@ def _item_subjects(node: _Node) -> dict[int, list[str]]:
             got = subject_opening(child.text)
         if got is None and "职" in child.text and not child.assigned():
             rest = split_title(child.text)[1]  # (一)加强监管。市场监管局、公安局按照各自职责做好…: the sentence after
-            got = subject_opening(rest) if rest else None  # the item's title opens with units and their remit
+            # the item's title opens with units and their remit (searched first: a cheap test before the units)
+            got = subject_opening(rest) if rest and _BY_REMIT.search(rest, 2, MAX_OPENING + 12) else None
             if got is not None and not _BY_REMIT.match(rest, got.end):
                 got = None
         if got is not None:
@@ -804,9 +805,9 @@ class ProseReader:
                 n = len(item.unit_lines)
                 if self.columns or n == 0:
                     default = self.columns[n] if n < len(self.columns) else None
-                    # a numbered line is an item of its own (3.推进…。区司法局牵头负责), never a unit line
-                    clause = _unit_line(t, default, k == last_text) if _marker(t) is None else None
-                    if clause is not None:
+                    clause = _unit_line(t, default, k == last_text)
+                    if clause is not None and _marker(t) is None:  # a numbered line is an item of its own
+                        # (3.推进…。区司法局牵头负责), never a unit line of the item before it
                         if n == 0:
                             item = current = _owner(item, self.barrier)
                         item.unit_lines.append((clause, line.no))

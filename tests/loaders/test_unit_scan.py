@@ -45,3 +45,10 @@ def test_a_name_not_yet_whole_grows_further():
     assert opening_units("区人力资源和社会保障局会同区财政局制定办法", well_formed_units)[0] == ["区人力资源和社会保障局"]
     # a whole name does not swallow the words after it
     assert opening_units("市级各有关部门立即安排部署", well_formed_units)[0] == ["市级各有关部门"]
+
+
+def test_an_adverb_after_a_whole_name_ends_it():
+    # 统一 / 具体 / 共同 before the verb: no name goes on through them (市政府督查室统一组 is none)
+    assert opening_units("市政府督查室统一组织上传", well_formed_units)[0] == ["市政府督查室"]
+    assert opening_units("县教育局具体负责实施", well_formed_units)[0] == ["县教育局"]
+    assert opening_units("区民政局、区财政局共同组织验收", well_formed_units)[0] == ["区民政局", "区财政局"]
