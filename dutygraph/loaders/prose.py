@@ -595,6 +595,25 @@ def _seat(node: _Node) -> bool:
         and not opens_duty(node.text) and not any(opens_duty(p) for p in re.split(r"[，,；;。]", node.text))
 
 
+# A unit said to sit somewhere and then given a duty: 联席会议办公室设在市教育局,负责联席会议日常工作.
+_SEATED_DUTY = re.compile(r"^(?P<unit>[^，,。；;:：]{2,24}?)(?:下)?设在(?P<host>[^，,。；;:：]{2,24})[，,](?P<duty>[^。；;]+)")
+
+
+def _seated_duty(text: str) -> tuple[list[str], Role] | None:
+    """The unit a sentence seats somewhere before giving it a duty (X设在Y,负责…: X, lead; X设在Y,承担…: X,
+    responsible), and its role; None when no duty follows (办公室设在区卫健局,主任由王某兼任).
+
+    >>> _seated_duty("联席会议办公室设在市教育局,负责联席会议日常工作,办公室设主任1名。")
+    (['联席会议办公室'], <Role.LEAD: 'lead'>)
+    >>> _seated_duty("领导小组办公室设在交警大队,办公室主任由何某兼任。") is None
+    True
+    """
+    m = _SEATED_DUTY.match(text) if "设在" in text else None
+    if m is None or not opens_duty(m.group("duty")) or not (names := bare_units(m.group("unit"))):
+        return None
+    return names, _duty_role(m.group("duty"))
+
+
 # A duty's opening basis (根据国家有关方针、政策和法律、法规,负责…): its verb comes after it.
 _BASIS = re.compile(r"^(?:根据|按照|依据|依照|遵照|贯彻)[^，,。；;]{2,40}[，,]")
 
@@ -939,6 +958,11 @@ class ProseReader:
                 tasks[-1].assignments.extend(Assignment(n, r, prov, inferred=True,
                                                         basis=f"subject of a dated step at line {child.line}")
                                              for n, r in step)
+                continue
+            if not child.assigned() and not child.children and (seated := _seated_duty(child.text)):
+                self._emit(child, child_path, tasks)  # 联席会议办公室设在市教育局,负责…: the office's duty
+                prov = Provenance(self.source, child.line, child.line)
+                tasks[-1].assignments.extend(Assignment(n, seated[1], prov) for n in seated[0])
                 continue
             if i in subjects:  # 6、县(市)区人民政府要设立…: the item's subject does it
                 self._emit(child, child_path, tasks)

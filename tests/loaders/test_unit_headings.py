@@ -229,3 +229,15 @@ def test_a_page_starting_inside_a_sanding_duty_list_gives_its_items_to_the_unit_
     doc = parse_text("(八)负责全区法治宣传教育工作。\n(九)组织实施全区人民调解工作。\n三、工作要求\n"
                      "(一)区司法局要加强组织领导。\n", "sd.txt")
     assert all(not t.assignments for t in doc.tasks if t.text.startswith(("负责", "组织")))
+
+
+def test_an_office_seated_in_a_unit_and_given_a_duty_does_that_duty():
+    # X设在Y,负责…: X leads (承担… responsible); Y only houses it; a seat with no duty gives no task
+    doc = parse_text("关于成立县防汛指挥部的通知\n一、组织机构\n指挥部办公室设在县水利局，负责指挥部日常工作。\n"
+                     "二、工作要求\n(一)领导小组办公室设在区民政局,承担领导小组日常工作。\n"
+                     "(二)工作专班办公室设在镇党政办,办公室主任由王某兼任。\n", "seat.txt")
+    got = [(t.text[:9], [(a.unit, a.role.value) for a in t.assignments]) for t in doc.tasks if t.assignments]
+    assert got == [("指挥部办公室设在县", [("指挥部办公室", "lead")]),
+                   ("领导小组办公室设在", [("领导小组办公室", "responsible")])]
+    doc = parse_text("二、聯席會議組成\n聯席會議辦公室設在市教育局,負責聯席會議日常工作,辦公室設主任1名。\n", "seat.txt")
+    assert [t.units(Role.LEAD) for t in doc.tasks] == [["聯席會議辦公室"]]
