@@ -643,7 +643,9 @@ def subject_opening(text: str) -> Found | None:
     clause making them responsible; None for a collective (各乡镇要…: how the plan is run) or no such opening."""
     got = opening_units(text, well_formed_units)
     if got and text[got[1]:].startswith(_SUBJECT_NEXT) and not any(_COLLECTIVE.match(n) for n in got[0]):
-        return Found(0, got[1], Clause([(n, Role.RESPONSIBLE) for n in got[0]]), leading=True)
+        after = text.find(got[0][-1]) + len(got[0][-1])  # the list read may hold the role word (县气象局配合)
+        role = Role.COOPERATING if duty_role(text[after:]) is Role.COOPERATING else Role.RESPONSIBLE  # X配合做好…
+        return Found(0, got[1], Clause([(n, role) for n in got[0]]), leading=True)
     return None
 
 

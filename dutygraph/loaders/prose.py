@@ -131,8 +131,8 @@ def _fold_body(node: _Node) -> None:
     """A numbered item whose paragraphs end with the one that names who does it is one task:
     1、在兰州设立综合配套改革试验区事宜 / 由杨志武副市长负责,市发改委牵头,…"""
     kids = node.children
-    if (node.style in ("root", "para") or not kids or node.assigned() or any(c.style != "para" or c.children
-                                                                              for c in kids)
+    if (node.style in ("root", "para") or not kids or _division_heading(node) or node.assigned()
+            or any(c.style != "para" or c.children for c in kids)
             or not kids[-1].assigned() or any(c.assigned() for c in kids[:-1])):
         return
     last = kids[-1]

@@ -64,7 +64,7 @@ def opening_units(text: str, accept: Callable[[str], list[str] | None]) -> tuple
             if close is not None and (more := accept(text[:close.end()])):
                 names, end, grown = more, close.end(), True
                 continue
-            grow = _LENGTHEN if _WHOLE.search(text, 0, end) else _LENGTHEN_PART
+            grow = _LENGTHEN if _WHOLE.search(names[-1]) else _LENGTHEN_PART  # (the list read may end in a role word)
             for longer in range(min(end + grow, stop), end, -1):
                 if any(c in SEPARATORS for c in text[end:longer]):
                     continue  # lengthen this name, not into the next one

@@ -307,3 +307,11 @@ def test_a_sentence_after_the_item_title_naming_units_and_their_remit_gives_them
     # a sentence after the title that names a unit without its remit stays as it was: no unit
     doc = parse("一、工作任务\n(一)强化制度建设。局综合科要建立信息公开制度。\n(二)做好宣传。(区委宣传部牵头)\n")
     assert doc.tasks[0].assignments == []
+
+
+def test_a_division_heading_is_not_folded_into_its_paragraph_and_a_helping_subject_cooperates():
+    # 三、职责分工 / X负责…;Y负责…;Z配合做好…。: the heading stays a heading, each sentence a task, Z cooperates
+    doc = parse("三、职责分工\n县水利局负责水库巡查;县应急管理局负责预警发布;县气象局配合做好天气会商。\n")
+    got = [(t.text[:6], [(a.unit, a.role.value) for a in t.assignments]) for t in doc.tasks]
+    assert got == [("县水利局负责", [("县水利局", "lead")]), ("县应急管理局", [("县应急管理局", "lead")]),
+                   ("县气象局配合", [("县气象局", "cooperating")])]

@@ -52,3 +52,8 @@ def test_an_adverb_after_a_whole_name_ends_it():
     assert opening_units("市政府督查室统一组织上传", well_formed_units)[0] == ["市政府督查室"]
     assert opening_units("县教育局具体负责实施", well_formed_units)[0] == ["县教育局"]
     assert opening_units("区民政局、区财政局共同组织验收", well_formed_units)[0] == ["区民政局", "区财政局"]
+
+
+def test_a_whole_name_before_a_role_word_does_not_grow_past_it():
+    # the list read 县气象局配合 ends in a role word: its name 县气象局 is whole, so it grows by three at most
+    assert opening_units("县气象局配合做好天气会商", well_formed_units)[0] == ["县气象局"]
