@@ -959,7 +959,8 @@ class ProseReader:
                                                         basis=f"subject of a dated step at line {child.line}")
                                              for n, r in step)
                 continue
-            if not child.assigned() and not child.children and (seated := _seated_duty(child.text)):
+            if "设在" in child.text and not child.children and not child.assigned() \
+                    and (seated := _seated_duty(child.text)):
                 self._emit(child, child_path, tasks)  # 联席会议办公室设在市教育局,负责…: the office's duty
                 prov = Provenance(self.source, child.line, child.line)
                 tasks[-1].assignments.extend(Assignment(n, seated[1], prov) for n in seated[0])
