@@ -744,7 +744,9 @@ def subject_opening(text: str) -> Found | None:
     clause making them responsible; None for a collective (各乡镇要…: how the plan is run) or no such opening."""
     got = opening_units(text, well_formed_units)
     if got and text[got[1]:].startswith(_SUBJECT_NEXT) and not any(_COLLECTIVE.match(n) for n in got[0]):
-        return Found(0, got[1], Clause([(n, Role.RESPONSIBLE) for n in got[0]]), leading=True)
+        after = text.find(got[0][-1]) + len(got[0][-1])  # the list read may hold the role word (县气象局配合)
+        role = Role.COOPERATING if duty_role(text[after:]) is Role.COOPERATING else Role.RESPONSIBLE  # X配合做好…
+        return Found(0, got[1], Clause([(n, role) for n in got[0]]), leading=True)
     return None
 
 
@@ -758,7 +760,8 @@ def _subject_sentences(text: str, found: list[Found]) -> list[Found]:
         lead = sentence.lstrip()
         at = start + len(sentence) - len(lead)
         end = start + len(sentence)
-        if lead and not any(f.start < end and f.end > at for f in found):  # a sentence no clause touches
+        # a sentence no clause touches (one opening it with no width, X会同Y制定…, touches it)
+        if lead and not any(f.start < end and max(f.end, f.start + 1) > at for f in found):
             got = subject_opening(lead)
             if got is not None:
                 extra.append(Found(at, at + got.end, got.clause, leading=True))

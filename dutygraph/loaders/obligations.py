@@ -149,6 +149,22 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
     return None
 
 
+def _helping(part: str) -> list[str] | None:
+    """The units a comma part opens with when it says they help (县公安局积极配合, 区财政局、区审计局协助做好…):
+    they work with the subject of the sentence before them.
+
+    >>> _helping("县公安局、县交通局积极配合"), _helping("县公安局配合做好交通疏导"), _helping("积极配合")
+    (['县公安局', '县交通局'], ['县公安局'], None)
+    """
+    found = opening_units(part, _well_formed)
+    if found is None:
+        return None
+    names = found[0]
+    after = part.find(names[-1]) + len(names[-1])  # the list read may hold the role word too (镇财政所协助)
+    helps = _predicate_patterns()[1].match(_after_adverbs(part[after:]))
+    return names if helps else None
+
+
 # A part of a sentence handing its work on (…,具体由X牵头负责): X, not the sentence's subject, does it.
 _HANDED_ON = re.compile(r"(?:具体|日常)(?:工作)?由")
 
@@ -312,7 +328,7 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
         first = True  # no task yet on this line
         for sentence in bracket_depth_split(text, "。；;！!？?"):
             found: list[tuple[int, int, tuple[list[str], str, str]]] = []
-            also: dict[int, list[str]] = {}  # units a later 由 part of the subject's sentence adds (responsible)
+            also: dict[int, list[tuple[str, Role]]] = {}  # units a later part of the subject's sentence adds
             offset = 0
             for segment in bracket_depth_split(sentence, ",，"):
                 lead = segment.lstrip(" \u3000")
@@ -323,7 +339,9 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
                     found.append((start, offset + len(segment), read))
                 elif found and lead.startswith("由") and (by := opening_units(lead[1:], _well_formed)) \
                         and not any(n in org_suffixes() for n in by[0]):  # 由办公室负责: whose office is not said
-                    also.setdefault(len(found) - 1, []).extend(by[0])  # …,并将结果报市发改委,由市发改委汇总上报
+                    also.setdefault(len(found) - 1, []).extend((n, Role.RESPONSIBLE) for n in by[0])  # …,由市发改委汇总上报
+                elif found and (helpers := _helping(lead)):  # X负责…,Y积极配合: Y works with the subject
+                    also.setdefault(len(found) - 1, []).extend((n, Role.COOPERATING) for n in helpers)
                 offset += len(segment) + 1
             for k in range(len(found) - 1, 0, -1):  # 市政府将实施动态管理,具体由市发改委牵头负责: who does it
                 if _HANDED_ON.match(sentence, found[k][0]):
@@ -332,7 +350,7 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
             for k, (start, end, (names, word, rest)) in enumerate(found):
                 stop = found[k + 1][0] if k + 1 < len(found) else len(sentence)
                 assignments = _roles(names, word, rest, bracket_depth_split(sentence[end + 1:stop], ",，"))
-                assignments += [(n, Role.RESPONSIBLE) for n in also.get(k, ()) if n not in names]
+                assignments += [(n, r) for n, r in also.get(k, ()) if n not in names]
                 if k == 0:  # 从第二季度起,各牵头单位要…: the sentence's opening words are the task's too
                     opening = sentence.lstrip(" \u3000")
                     start = len(sentence) - len(_ITEM_MARKER.sub("", opening, count=1))

@@ -132,8 +132,8 @@ def _fold_body(node: _Node) -> None:
     """A numbered item whose paragraphs end with the one that names who does it is one task:
     1、在兰州设立综合配套改革试验区事宜 / 由杨志武副市长负责,市发改委牵头,…"""
     kids = node.children
-    if (node.style in ("root", "para") or not kids or node.assigned() or any(c.style != "para" or c.children
-                                                                              for c in kids)
+    if (node.style in ("root", "para") or not kids or _division_heading(node) or node.assigned()
+            or any(c.style != "para" or c.children for c in kids)
             or not kids[-1].assigned() or any(c.assigned() for c in kids[:-1])):
         return
     last = kids[-1]
@@ -477,6 +477,26 @@ def founded_body(lines: list[Line], before: int) -> tuple[str, int] | None:
     return found
 
 
+# The sentence of a 三定 statement that opens its part on inner offices: 根据上述职责,县民政局设5个内设股室 — the unit
+# whose duties the part before it lists (its 主要职责 heading names no holder, or the page starts inside the list).
+_STATED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十\d]{1,3}条)?(?:根据|按照)(?:上述|以上)(?:主要)?(?:职责|职能)[,，]?"
+                     r"(?P<unit>[^，,。；;:：]{2,30}?)(?:共|内)?(?:设置|下设|设)(?:下列|以下|如下)?"
+                     r"[^，,。；;:：]{0,10}?(?:机构|科室|股室|处室|办公室|中心)")
+
+
+def stated_holder(lines: list[Line]) -> tuple[list[str], int] | None:
+    """The unit a 三定 statement's 根据上述职责,X设N个内设机构 names, and its line, or None.
+
+    >>> from .lines import to_lines
+    >>> stated_holder(to_lines("一、主要职责\\n(一)负责救助。\\n二、内设机构\\n根据上述职责,县民政局设5个内设股室。"))
+    (['县民政局'], 4)
+    """
+    for line in lines:
+        if "职" in line.text and (m := _STATED.match(line.text)) and (names := bare_units(m.group("unit"))):
+            return names, line.no
+    return None
+
+
 # A heading naming a unit and the field of its duties, then announcing them: 各级党委和政府乡村振兴责任主要包括:
 _DUTIES_ON = re.compile(r"^(?P<head>[^，,。；;:：]{3,30}?)(?:主要|工作|具体)?(?:职责|职能|责任)(?:主要)?"
                         r"(?:包括|如下|是|为|有)[:：]$")
@@ -576,6 +596,25 @@ def _seat(node: _Node) -> bool:
         and not opens_duty(node.text) and not any(opens_duty(p) for p in re.split(r"[，,；;。]", node.text))
 
 
+# A unit said to sit somewhere and then given a duty: 联席会议办公室设在市教育局,负责联席会议日常工作.
+_SEATED_DUTY = re.compile(r"^(?P<unit>[^，,。；;:：]{2,24}?)(?:下)?设在(?P<host>[^，,。；;:：]{2,24})[，,](?P<duty>[^。；;]+)")
+
+
+def _seated_duty(text: str) -> tuple[list[str], Role] | None:
+    """The unit a sentence seats somewhere before giving it a duty (X设在Y,负责…: X, lead; X设在Y,承担…: X,
+    responsible), and its role; None when no duty follows (办公室设在区卫健局,主任由王某兼任).
+
+    >>> _seated_duty("联席会议办公室设在市教育局,负责联席会议日常工作,办公室设主任1名。")
+    (['联席会议办公室'], <Role.LEAD: 'lead'>)
+    >>> _seated_duty("领导小组办公室设在交警大队,办公室主任由何某兼任。") is None
+    True
+    """
+    m = _SEATED_DUTY.match(text) if "设在" in text else None
+    if m is None or not opens_duty(m.group("duty")) or not (names := bare_units(m.group("unit"))):
+        return None
+    return names, _duty_role(m.group("duty"))
+
+
 # A duty's opening basis (根据国家有关方针、政策和法律、法规,负责…): its verb comes after it.
 _BASIS = re.compile(r"^(?:根据|按照|依据|依照|遵照|贯彻)[^，,。；;]{2,40}[，,]")
 
@@ -650,6 +689,10 @@ _ROLE_NAMED = re.compile(r"牵头|责任|配合|协同|协办|参与|主责")  #
 _SUBJECT_HINT = re.compile(r"[局委办厅署院部门位府会心司团室科所站队组处县市区镇乡)）][:：]?(?:" + "|".join(_SUBJECT_NEXT) + ")")
 
 
+# A subject's remit before its work (按照各自职责, 根据职能分工): the units it follows do the work.
+_BY_REMIT = re.compile(r"(?:要|应|须)?(?:按照|根据|依据|依照|按)(?:各自|自身)?(?:的)?(?:职责|职能)")
+
+
 def _item_subjects(node: _Node) -> dict[int, list[str]]:
     """The numbered items under ``node`` that open with known units followed by an obligation word or a verb
     (6、县(市)区人民政府要设立创建活动办公室…) and name no unit otherwise, by index: those units' task
@@ -657,8 +700,18 @@ def _item_subjects(node: _Node) -> dict[int, list[str]]:
     is run, not a task (docs/evaluation.md)."""
     out: dict[int, list[str]] = {}
     for k, child in enumerate(node.children):
-        if child.style != "para" and not child.children and _SUBJECT_HINT.search(child.text, 0, MAX_OPENING + 4) \
-                and not child.assigned() and (got := subject_opening(child.text)):
+        if child.style == "para" or child.children:
+            continue
+        got = None
+        if _SUBJECT_HINT.search(child.text, 0, MAX_OPENING + 4) and not child.assigned():
+            got = subject_opening(child.text)
+        if got is None and "职" in child.text and not child.assigned():
+            rest = split_title(child.text)[1]  # (一)加强监管。市场监管局、公安局按照各自职责做好…: the sentence after
+            # the item's title opens with units and their remit (searched first: a cheap test before the units)
+            got = subject_opening(rest) if rest and _BY_REMIT.search(rest, 2, MAX_OPENING + 12) else None
+            if got is not None and not _BY_REMIT.match(rest, got.end):
+                got = None
+        if got is not None:
             names = [n for n, _ in got.clause.assignments]
             if not any(n.startswith("各") or _VERB_FIRST.match(n) or _ROLE_NAMED.search(n) for n in names):
                 out[k] = names
@@ -706,6 +759,7 @@ class ProseReader:
         self.leader_column = False  # the header has a 责任领导 column: people's names under items
         self.columns: list[Role] = []  # roles of the unit columns of a one-label-per-line header
         self._notes: list[tuple[int, list[tuple[str, Role]], int, str]] = []  # task index, units, line, word
+        self._stated_holder: tuple[list[str], int] | None | bool = False  # not looked for yet
 
     def read(self, spans: list[tuple[int, int]]) -> list[Task]:
         for start, end in spans:
@@ -772,7 +826,8 @@ class ProseReader:
                 if self.columns or n == 0:
                     default = self.columns[n] if n < len(self.columns) else None
                     clause = _unit_line(t, default, k == last_text)
-                    if clause is not None:
+                    if clause is not None and _marker(t) is None:  # a numbered line is an item of its own
+                        # (3.推进…。区司法局牵头负责), never a unit line of the item before it
                         if n == 0:
                             item = current = _owner(item, self.barrier)
                         item.unit_lines.append((clause, line.no))
@@ -843,6 +898,7 @@ class ProseReader:
         for child in node.children:
             _fold_body(child)  # 1.优化布局 / 坚持…。(牵头单位:X): the item holds its body's clause before the list is seen
         subjects = _item_subjects(node) if inherited is None else {}
+        orphans = self._orphan_duties(node) if node is self.root else set()
         listed = {c.style for k, c in enumerate(node.children) if c.assigned() or k in subjects} - {"para"}
         grouped = self._group_clause(node)
         division = _division_heading(node) if node is not self.root else False
@@ -859,6 +915,11 @@ class ProseReader:
             names = _unit_head(node.children, i) if inherited is None else None
             if names:
                 head, fresh = (names, child.line), True
+                continue
+            if i in orphans:  # a page starting inside a 三定 duty list: (十一)负责… / 根据上述职责,X设…: X's duties
+                holder_names, at = self._stated_holder
+                self._emit_duties(child, child_path, tasks, holder_names, at, cut=False,
+                                  basis=f"unit named at line {at} as the holder of the duties above it")
                 continue
             if inherited is None and child.children and not child.assigned() and not self._subtree_assigned(child) \
                     and (intro := _intro_holder(node.children, i)):
@@ -899,6 +960,12 @@ class ProseReader:
                                                         basis=f"subject of a dated step at line {child.line}")
                                              for n, r in step)
                 continue
+            if "设在" in child.text and not child.children and not child.assigned() \
+                    and (seated := _seated_duty(child.text)):
+                self._emit(child, child_path, tasks)  # 联席会议办公室设在市教育局,负责…: the office's duty
+                prov = Provenance(self.source, child.line, child.line)
+                tasks[-1].assignments.extend(Assignment(n, seated[1], prov) for n in seated[0])
+                continue
             if i in subjects:  # 6、县(市)区人民政府要设立…: the item's subject does it
                 self._emit(child, child_path, tasks)
                 prov = Provenance(self.source, child.line, child.line)
@@ -938,14 +1005,46 @@ class ProseReader:
         if len(node.text) > 12 or not _HOLDERLESS.fullmatch(node.text):
             return None
         found = founded_body(self.lines, node.line)
-        return ([found[0]], found[1]) if found else None
+        if found:
+            return [found[0]], found[1]
+        stated = self._stated()  # 一、主要职责 / (一)… / 二、内设机构 / 根据上述职责,县民政局设…: that unit's duties
+        return stated if stated is not None and stated[1] > node.line else None
+
+    def _orphan_duties(self, root: _Node) -> set[int]:
+        """The numbered items at the top of a page that starts inside a 三定 duty list: the run of items naming no
+        unit right before the heading whose part says 根据上述职责,X设…内设机构, most of them opening with a duty
+        word (负责…, 组织…): X's duties. Their indices among ``root``'s children."""
+        kids = root.children
+        if not kids or not any(c.style != "para" and not c.children and opens_duty(c.text) for c in kids[:3]):
+            return set()
+        stated = self._stated()
+        if stated is None:
+            return set()
+        at = next((k for k, c in enumerate(kids) if c.line > stated[1]), len(kids)) - 1  # the part holding it
+        run: list[int] = []
+        for k in range(at - 1, -1, -1):
+            c = kids[k]
+            if c.style == "para" or c.children or c.assigned() or (run and c.style != kids[run[-1]].style):
+                break
+            run.append(k)
+        if len(run) < 2 or run[-1] != 0 or 2 * sum(opens_duty(kids[k].text) for k in run) < len(run):
+            return set()  # the run must open the page (a page cut inside the list), most of it duties
+        return set(run)
+
+    def _stated(self) -> tuple[list[str], int] | None:
+        if self._stated_holder is False:
+            self._stated_holder = stated_holder(self.lines) if any("内设" in ln.text for ln in self.lines) else None
+        return self._stated_holder
 
     def _walk_duties(self, node: _Node, path: list[str], tasks: list[Task], names: list[str],
                      founded_at: int | None = None) -> None:
         """The items and paragraphs under a heading that is nothing but a unit: that unit's duties (inferred). Under
         a heading naming no holder, the body set up at line ``founded_at``'s: a paragraph of them is cut at its
         semicolons (one body's duty list, not one office's block)."""
-        basis = f"the body set up at line {founded_at}, under the heading at line {node.line}" if founded_at else None
+        stated = self._stated_holder if self._stated_holder and self._stated_holder[1] == founded_at else None
+        basis = (f"unit named at line {founded_at} as the holder of the duties above it, under the heading at line "
+                 f"{node.line}" if stated else
+                 f"the body set up at line {founded_at}, under the heading at line {node.line}" if founded_at else None)
         label = next((k for k, c in enumerate(node.children) if _duties_label(c)), None)
         for k, child in enumerate(node.children, start=1):
             if label is not None and k <= label + 1:

@@ -19,19 +19,39 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-MAX_OPENING = 20  # characters: a list longer than this is read only where a role word closes it
+MAX_OPENING = 20  # characters: a name longer than this is read only where a role word closes it
+MAX_LIST = 200  # characters: the longest list read (each check reads the list so far: bounded work per text)
 SEPARATORS = "、和及与"
 _STOPS = "，,。；;！!？?"
 _CLOSING = re.compile(r"[)）]")
-# Verbs after a whole name whose first characters read as a name's ending (组织 → 组, 查处 → 处).
-_VERB_OPENINGS = frozenset({"组", "处", "查处"})
-_WHOLE = re.compile(r"(?:厅|局|部门|单位|政府|会|中心|公司|集团)$")
+# Words printed after a whole name: verbs whose first characters read as a name's ending (组织 → 组, 查处 → 处,
+# 联合 → 联, 会同 → 会), and adverbs before a verb (市政府督查室统一组织…, 市教育局具体负责…). A name may hold such a
+# verb when it goes on after it (市委组织部), never such an adverb.
+_VERBS_AFTER_NAME = ("组织", "组建", "查处", "处理", "处置", "联合", "联系", "会同", "会商")
+_ADVERBS_AFTER_NAME = ("统一", "具体", "共同", "分别", "负责", "牵头")
+_WHOLE = re.compile(r"(?:[厅局委办部院队站所室科会府联组校馆]|部门|单位|中心|公司|集团|办事处)$")
+# Characters a name may still grow by: three, five when it does not end like a whole name yet (县人力资源和社 →
+# 县人力资源和社会保障局; 市级各有关部门 stays, 立即安排部 is no part of it).
+_LENGTHEN, _LENGTHEN_PART = 3, 5
+
+
+def _verb_after_whole(text: str, end: int, longer: int) -> bool:
+    """Whether lengthening the name ``text[:end]`` to ``text[:longer]`` would run from a whole name into a word
+    printed after it (住房和城乡建设厅组 of …组织, 市委组织部组 of …组织开展, 市政府督查室统一组 of …统一组织)."""
+    for at in range(end, longer):
+        if text.startswith(_ADVERBS_AFTER_NAME, at) and _WHOLE.search(text, 0, at):
+            return True
+        if text.startswith(_VERBS_AFTER_NAME, at) and _WHOLE.search(text, 0, at) \
+                and any(text.startswith(v, at) and at + len(v) >= longer for v in _VERBS_AFTER_NAME):
+            return True  # the name would end inside the verb or right after it
+    return False
 
 
 def opening_units(text: str, accept: Callable[[str], list[str] | None]) -> tuple[list[str], int] | None:
     """The names ``text`` opens with and where they end, or None; ``accept`` reads a candidate list (None
     when it is not one)."""
-    stop = min(next((k for k, c in enumerate(text) if c in _STOPS), len(text)), MAX_OPENING)
+    sentence = next((k for k, c in enumerate(text) if c in _STOPS), len(text))
+    stop = min(sentence, MAX_OPENING)
     end = 2
     while end <= stop:
         if text[end - 1] in SEPARATORS or (names := accept(text[:end])) is None:
@@ -44,17 +64,19 @@ def opening_units(text: str, accept: Callable[[str], list[str] | None]) -> tuple
             if close is not None and (more := accept(text[:close.end()])):
                 names, end, grown = more, close.end(), True
                 continue
-            for longer in range(min(end + 3, stop), end, -1):
+            grow = _LENGTHEN if _WHOLE.search(names[-1]) else _LENGTHEN_PART  # (the list read may end in a role word)
+            for longer in range(min(end + grow, stop), end, -1):
                 if any(c in SEPARATORS for c in text[end:longer]):
                     continue  # lengthen this name, not into the next one
-                if text[end:longer] in _VERB_OPENINGS and _WHOLE.search(text, 0, end):
+                if _verb_after_whole(text, end, longer):
                     continue  # 住房和城乡建设厅组织…, 城管部门查处…: a verb after a whole name, no longer name
                 more = accept(text[:longer])
                 if more:
                     names, end, grown = more, longer, True
                     break
         if end < len(text) and text[end] in SEPARATORS:
-            end += 1  # the list goes on
+            end += 1  # the list goes on: each name after a separator gets the same room as the first
+            stop = min(sentence, end + MAX_OPENING, MAX_LIST)
             continue
         return names, end
     return None

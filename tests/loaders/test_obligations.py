@@ -228,3 +228,16 @@ def test_told_to_strengthen_its_cooperation_it_cooperates():
     assert _read("各相关单位要加强配合,统筹推进各项工作。")[0][1] == [("各相关单位", Role.COOPERATING)]
     assert _read("区直各部门要搞好协作配合。")[0][1] == [("区直各部门", Role.COOPERATING)]
     assert _read("县发改局要加强协调。")[0][1] == [("县发改局", Role.RESPONSIBLE)]
+
+
+def test_a_later_part_naming_units_that_help_makes_them_cooperate():
+    # X负责…,Y积极配合 / Y、Z协助做好…: the helpers of the sentence's subject, at any level and with either comma
+    got = _read("三、县卫生健康局负责做好医疗救治工作,县公安局、县交通运输局积极配合。")
+    assert got[0][1] == [("县卫生健康局", Role.LEAD), ("县公安局", Role.COOPERATING), ("县交通运输局", Role.COOPERATING)]
+    got = _read("镇社会事务办要做好困难群众排查，镇财政所协助做好资金保障。")
+    assert got[0][1] == [("镇社会事务办", Role.RESPONSIBLE), ("镇财政所", Role.COOPERATING)]
+    got = _read("區民政局要會同區財政局做好救助工作,區審計局配合。")  # read folded by the loaders; here as printed
+    assert len(got) <= 1
+    # a later part that says something else about its units is no help
+    got = _read("县教育局要加强校园安全管理,县公安局定期开展巡查。")
+    assert got[0][1] == [("县教育局", Role.RESPONSIBLE)]

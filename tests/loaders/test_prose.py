@@ -285,3 +285,33 @@ def test_a_label_after_a_group_of_titled_items_with_bodies_covers_the_group():
     doc = parse_text(text.replace("沿清河两岸开展生态修复。\n", "沿清河两岸开展生态修复。\n责任单位:镇水利站\n"), "p.txt")
     assert [t.units(Role.LEAD) + t.units(Role.RESPONSIBLE) for t in doc.tasks] == [
         [], ["镇水利站"], ["区林业局", "区自然资源局"]]
+
+
+def test_a_numbered_line_with_units_is_an_item_not_a_unit_line_of_the_item_before():
+    # 2.… / 3.推进…。区司法局牵头负责,区医保局协助。: the third line is an item of its own, whatever it names
+    doc = parse("一、主要任务\n1.推进老旧小区改造。区住建局负责,区财政局配合。\n2.加强食品抽检。由区市场监管局牵头,区卫健委参与。\n"
+                "3.推进政务服务一网通办。区司法局牵头负责,区医保局协助。\n")
+    assert [units(t, "lead") for t in doc.tasks] == [["区住建局"], ["区市场监管局"], ["区司法局"]]
+    assert units(doc.tasks[2], "cooperating") == ["区医保局"]
+    doc = parse("(一)做好汛前检查。县水利局牵头。\n(二)完善应急预案。\n(三)储备防汛物资。县应急局负责,县粮食局配合。\n")
+    assert [t.text[:4] for t in doc.tasks] == ["做好汛前", "完善应急", "储备防汛"]
+    assert units(doc.tasks[2], "lead") == ["县应急局"]
+
+
+def test_a_sentence_after_the_item_title_naming_units_and_their_remit_gives_them_the_item():
+    # (一)标题。X、Y按照各自职责做好…: the units whose remit the sentence invokes do the item (responsible)
+    doc = parse("一、工作任务\n(一)加强食品安全抽检。区市场监管局、区卫健委按照各自职责做好抽检工作。\n"
+                "(二)整治校园周边环境。县公安局根据职能分工开展巡查。\n(三)完善应急预案。镇应急办负责,镇卫生院配合。\n")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks[:2]] == [["区市场监管局", "区卫健委"], ["县公安局"]]
+    assert all(a.inferred for t in doc.tasks[:2] for a in t.assignments)
+    # a sentence after the title that names a unit without its remit stays as it was: no unit
+    doc = parse("一、工作任务\n(一)强化制度建设。局综合科要建立信息公开制度。\n(二)做好宣传。(区委宣传部牵头)\n")
+    assert doc.tasks[0].assignments == []
+
+
+def test_a_division_heading_is_not_folded_into_its_paragraph_and_a_helping_subject_cooperates():
+    # 三、职责分工 / X负责…;Y负责…;Z配合做好…。: the heading stays a heading, each sentence a task, Z cooperates
+    doc = parse("三、职责分工\n县水利局负责水库巡查;县应急管理局负责预警发布;县气象局配合做好天气会商。\n")
+    got = [(t.text[:6], [(a.unit, a.role.value) for a in t.assignments]) for t in doc.tasks]
+    assert got == [("县水利局负责", [("县水利局", "lead")]), ("县应急管理局", [("县应急管理局", "lead")]),
+                   ("县气象局配合", [("县气象局", "cooperating")])]

@@ -200,3 +200,44 @@ def test_an_article_announcing_duties_gives_its_items_to_the_unit_the_article_be
     assert _units(doc) == [("负责统筹研究和组", [("某县农业农村局", "lead", True)]),
                            ("承担农业综合执法", [("某县农业农村局", "responsible", True)])]
     assert doc.tasks[0].assignments[0].basis == "unit named at line 3, its duties announced at line 4"
+
+
+def test_a_sanding_duty_list_belongs_to_the_unit_its_inner_offices_part_names():
+    # 三定 statements: 一、主要职责 names no holder; 根据上述职责,X设N个内设机构 after the list names it (any level,
+    # an article or a section, Traditional script)
+    doc = parse_text("某县民政局主要职责内设机构和人员编制规定\n一、主要职责\n(一)贯彻执行国家有关民政工作的方针政策。\n"
+                     "(二)负责全县社会救助工作。\n二、内设机构\n根据上述职责,县民政局设5个内设股室。\n"
+                     "(一)办公室。负责机关日常运转。\n", "sd.txt")
+    assert _units(doc)[:2] == [("贯彻执行国家有关", [("县民政局", "responsible", True)]),
+                               ("负责全县社会救助", [("县民政局", "lead", True)])]
+    assert _units(doc)[2] == ("办公室。负责机关", [("办公室", "lead", False)])
+    doc = parse_text("第三条 主要职责\n(一)负责全市统计调查工作。\n(二)组织实施全市经济普查。\n"
+                     "第四条 根据上述职责,市统计局设下列内设机构:\n(一)综合科。\n", "sd.txt")
+    assert [t.units(Role.LEAD) + t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["市统计局"], ["市统计局"]]
+    doc = parse_text("一、主要職責\n(一)負責全鎮農業農村工作。\n(二)組織實施鄉村振興戰略。\n二、內設機構\n"
+                     "根據上述職責,鎮政府設置6個綜合辦公室。\n", "sd.txt")
+    assert [t.units(Role.LEAD) + t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["鎮政府"], ["鎮政府"]]
+
+
+def test_a_page_starting_inside_a_sanding_duty_list_gives_its_items_to_the_unit_named_after_them():
+    doc = parse_text("(八)负责全区法治宣传教育工作。\n(九)组织实施全区人民调解工作。\n(十)承办区委交办的其他事项。\n"
+                     "三、内设机构\n根据上述职责，区司法局设6个内设科室：\n(一)办公室。负责文电、会务工作。\n", "sd.txt")
+    assert _units(doc)[:3] == [("负责全区法治宣传", [("区司法局", "lead", True)]),
+                               ("组织实施全区人民", [("区司法局", "responsible", True)]),
+                               ("承办区委交办的其", [("区司法局", "responsible", True)])]
+    # without the inner offices' sentence the items name nobody: nothing is guessed
+    doc = parse_text("(八)负责全区法治宣传教育工作。\n(九)组织实施全区人民调解工作。\n三、工作要求\n"
+                     "(一)区司法局要加强组织领导。\n", "sd.txt")
+    assert all(not t.assignments for t in doc.tasks if t.text.startswith(("负责", "组织")))
+
+
+def test_an_office_seated_in_a_unit_and_given_a_duty_does_that_duty():
+    # X设在Y,负责…: X leads (承担… responsible); Y only houses it; a seat with no duty gives no task
+    doc = parse_text("关于成立县防汛指挥部的通知\n一、组织机构\n指挥部办公室设在县水利局，负责指挥部日常工作。\n"
+                     "二、工作要求\n(一)领导小组办公室设在区民政局,承担领导小组日常工作。\n"
+                     "(二)工作专班办公室设在镇党政办,办公室主任由王某兼任。\n", "seat.txt")
+    got = [(t.text[:9], [(a.unit, a.role.value) for a in t.assignments]) for t in doc.tasks if t.assignments]
+    assert got == [("指挥部办公室设在县", [("指挥部办公室", "lead")]),
+                   ("领导小组办公室设在", [("领导小组办公室", "responsible")])]
+    doc = parse_text("二、聯席會議組成\n聯席會議辦公室設在市教育局,負責聯席會議日常工作,辦公室設主任1名。\n", "seat.txt")
+    assert [t.units(Role.LEAD) for t in doc.tasks] == [["聯席會議辦公室"]]

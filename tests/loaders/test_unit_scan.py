@@ -13,3 +13,47 @@ def test_a_whole_name_is_not_lengthened_into_the_verb_after_it():
 def test_a_name_cut_short_is_still_lengthened():
     assert opening_units("各有关部门抓紧制定方案", well_formed_units)[0] == ["各有关部门"]
     assert opening_units("县政府办公室负责督查", well_formed_units)[0] == ["县政府办公室"]
+
+
+def test_a_long_list_runs_on_over_its_separators():
+    # each name after a separator gets the room of the first: a list of nine short names is read whole
+    text = "县农业农村局、县财政局、县科技局、县自然资源局、县水利局、县商务局、县统计局、县粮食局等部门研究提出意见"
+    names, end = opening_units(text, well_formed_units)
+    assert names[0] == "县农业农村局" and names[-1] == "县粮食局" and len(names) == 8
+    assert text[end:].startswith("研究")  # the 等部门 tail closes the list
+    names, _ = opening_units("区教育局、区卫健委、区民政局、区人社局、区医保局和各街道办事处联合开展排查", well_formed_units)
+    assert names[-1] == "各街道办事处" and len(names) == 6  # 联合: a verb after a whole name, no 联 of 妇联
+
+
+def test_a_long_run_without_separators_is_still_no_list():
+    assert opening_units("市住建局组织开展全市范围内的城镇燃气安全隐患排查整治", well_formed_units)[0] == ["市住建局"]
+    assert opening_units("认真做好全市重点项目建设的组织实施和协调推进工作", well_formed_units) is None
+
+
+def test_a_verb_after_any_whole_name_is_no_part_of_it():
+    # 组织 / 联合 / 查处 after a name ending like a whole one (委, 所, 部, 联, 组, 办事处): the name stops there
+    for text, name in [("市发改委组织开展全民健身活动", "市发改委"), ("镇财政所组织开展清查", "镇财政所"),
+                       ("县妇联组织开展培训", "县妇联"), ("市委巡察组组织回头看", "市委巡察组"),
+                       ("区工商联联合开展帮扶", "区工商联"), ("市委组织部组织开展考核", "市委组织部"),
+                       ("镇中心学校组织开展演练", "镇中心学校"), ("县文化馆组织开展展演", "县文化馆")]:
+        assert opening_units(text, well_formed_units)[0] == [name], text
+
+
+def test_a_name_not_yet_whole_grows_further():
+    # 县人力资源和社 ends like a name (社) but not like a whole one: it grows to the 局 four characters on
+    assert opening_units("县人力资源和社会保障局实施技能培训", well_formed_units)[0] == ["县人力资源和社会保障局"]
+    assert opening_units("区人力资源和社会保障局会同区财政局制定办法", well_formed_units)[0] == ["区人力资源和社会保障局"]
+    # a whole name does not swallow the words after it
+    assert opening_units("市级各有关部门立即安排部署", well_formed_units)[0] == ["市级各有关部门"]
+
+
+def test_an_adverb_after_a_whole_name_ends_it():
+    # 统一 / 具体 / 共同 before the verb: no name goes on through them (市政府督查室统一组 is none)
+    assert opening_units("市政府督查室统一组织上传", well_formed_units)[0] == ["市政府督查室"]
+    assert opening_units("县教育局具体负责实施", well_formed_units)[0] == ["县教育局"]
+    assert opening_units("区民政局、区财政局共同组织验收", well_formed_units)[0] == ["区民政局", "区财政局"]
+
+
+def test_a_whole_name_before_a_role_word_does_not_grow_past_it():
+    # the list read 县气象局配合 ends in a role word: its name 县气象局 is whole, so it grows by three at most
+    assert opening_units("县气象局配合做好天气会商", well_formed_units)[0] == ["县气象局"]
