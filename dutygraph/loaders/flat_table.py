@@ -112,7 +112,9 @@ def _read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
         t = _LABEL_NOTE.sub("", t) if _LABEL_NOTE.search(t) and len(t) > MAX_HEADER_LENGTH else t
         if len(t) > MAX_HEADER_LENGTH or any(p in t for p in SENTENCE_PUNCT + "，,、"):
             return None
-        if len(labels) > 1 and len(labels[-1]) <= 3 and _LABEL_TAIL.fullmatch(t) and (
+        if len(labels) > 1 and _LABEL_BRACKET.fullmatch(t):
+            labels[-1] += t  # the label's note or unit printed under it: 责任股室 / (单位), 总投资 / (万元)
+        elif len(labels) > 1 and len(labels[-1]) <= 3 and _LABEL_TAIL.fullmatch(t) and (
                 column_kind(labels[-1] + t) == column_kind(labels[-1]) != TEXT or not _is_label(labels[-1])):
             labels[-1] += t  # a label broken over two lines: 牵头 / 部门, 完成 / 时间
         else:
@@ -121,6 +123,7 @@ def _read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
     return None
 
 
+_LABEL_BRACKET = re.compile(r"[(（][^()（）]{1,8}[)）]")  # a label's bracketed second line: (单位), (万元)
 # A note in brackets after a label (重点工作任务(杭州市2项配合工作)): the label is read without it.
 _LABEL_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][^()（）]{1,30}[)）]$")
 

@@ -1,0 +1,44 @@
+"""Tables printed one cell per line whose merged cells are printed once, with the first row they span."""
+
+import pytest
+
+from dutygraph.loaders.document import parse_text
+from dutygraph.model import Role
+
+
+def _table(header: list[str], rows: list[list[str]], sep: str = "\n") -> str:
+    lines = list(header)
+    for k, row in enumerate(rows, 1):
+        lines += [str(k)] + row
+    return sep.join(lines)
+
+
+@pytest.mark.parametrize("header, sep", [
+    (["序号", "指标", "工作任务", "完成时限", "责任领导", "责任股室", "(单位)", "备注"], "\n"),
+    (["序号", "类别", "重点任务", "完成时间", "分管领导", "责任部门", "备注"], "\n\n"),
+])
+def test_rows_that_leave_out_merged_cells_take_them_from_the_row_above(header, sep):
+    rows = [["公共服务", "开放服务人次增长15%。", "12月底前", "王某某", "镇文化站", "镇图书室"],
+            ["组织惠民演出不少于100场。", "镇宣传办"],
+            ["开展好“三下乡”活动。"],
+            ["产业发展", "培育规模以上企业1家。", "镇经发办"],
+            ["完成年度招商任务。"]]
+    doc = parse_text(_table(header, rows, sep), "table.txt")
+    got = [(t.text, t.units(Role.RESPONSIBLE), [a.inferred for a in t.assignments]) for t in doc.tasks]
+    assert got == [("开放服务人次增长15%。", ["镇文化站", "镇图书室"], [False, False]),
+                   ("组织惠民演出不少于100场。", ["镇宣传办"], [False]),
+                   ("开展好“三下乡”活动。", ["镇宣传办"], [True]),
+                   ("培育规模以上企业1家。", ["镇经发办"], [False]),
+                   ("完成年度招商任务。", ["镇经发办"], [True])]
+    assert doc.tasks[0].leaders == ["王某某"]
+
+
+def test_a_table_cut_inside_its_last_row_keeps_the_row_it_reads():
+    header = ["序号", "预期目标", "责任单位", "进展情况"]
+    rows = [["全县生产总值增长6%以上", "县发展改革委", "预计一季度增长20%左右。"],
+            ["固定资产投资增长8%", "县发展改革委", "预计一季度增长15%左右。"],
+            ["工业增加值增长8%", "县经济信息委"]]
+    doc = parse_text(_table(header, rows), "table.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("全县生产总值增长6%以上", ["县发展改革委"]), ("固定资产投资增长8%", ["县发展改革委"]),
+        ("工业增加值增长8%", ["县经济信息委"])]
