@@ -180,6 +180,7 @@ _LABEL_TAIL = re.compile(r"单位|部门|时间|时限|类别|内容|名称|领�
 
 
 _PUNCT = re.compile("[。；;：:！!？?，,]")  # sentence punctuation or commas
+_CLOSED = ("。", "；", ";", "！", "!", "？", "?", "”", "）", ")")  # the end of a text that is whole
 MAX_LIST_ITEM = 16
 _QUOTED = re.compile(r"“[^”]{1,8}”")  # 项目“双进”: a slogan in quotation marks
 MIN_TEXT = 8  # a shorter line where a unit cell stands may be a name the lexicon does not know
@@ -335,7 +336,28 @@ class FlatTableReader:
         self._close_group()
         self._finish_row()
         self._share_merged_cells()
+        self._inherit_from_above(cut=i >= n)
         return i
+
+    def _inherit_from_above(self, cut: bool) -> None:
+        """A row printing no cell at all after a row with cells sits under cells merged over rows: a flattened
+        table prints a merged cell once, with the first row it spans (the cells above hold, ``inferred``). Not
+        the last row of a document that stops inside it (its text not closed by its punctuation)."""
+        if not self.has_units:
+            return
+        above: tuple[int, tuple] | None = None
+        for row in self.rows:
+            if row.items and not any(item.cells for item in row.items):
+                if cut and row is self.rows[-1] and not row.items[-1].span.text.endswith(_CLOSED):
+                    break
+                if above is not None:
+                    for item in row.items:
+                        item.cells = above[1]
+                        item.basis = f"cells merged over rows, printed with the row at line {above[0]}"
+                continue
+            with_cells = [item for item in row.items if item.cells and item.basis is None]
+            if with_cells:
+                above = (with_cells[-1].span.first, with_cells[-1].cells)
 
     def _share_merged_cells(self) -> None:
         """Items without cells after an item with its own, where the table shows that it prints a cell merged over

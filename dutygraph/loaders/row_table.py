@@ -38,7 +38,8 @@ MIN_COLUMNS = 3
 def _split(raw: str, wide: bool = False) -> tuple[list[str], str] | None:
     """Cells of a raw line and the separator used: "|", " " (one space; two mean an empty cell)
     or "  " (``wide``: columns aligned with runs of spaces, as PDF-to-text writes them)."""
-    if raw.strip(" \t").count("\t") >= 2:  # cells copied from a web page's table: one tab between cells
+    if raw.strip(" \t").count("\t") >= 2 or raw.strip(" \r\n").lstrip("\t").count("\t") >= 2:
+        # cells copied from a web page's table: one tab between cells (empty ones at the end too)
         return [p.strip() for p in raw.strip(" \r\n").strip("\t").split("\t")], "|"
     raw = raw.replace("\u3000", " ").replace("\u00a0", " ").replace("\t", "  ").strip()
     if "｜" in raw:
@@ -284,6 +285,21 @@ def _continue_row(row: GridRow, line: Line, kinds: list[str], labels: list[str])
     return True
 
 
+def _under_merged_units(cells: list[str | None], kinds: list[str], labels: list[str], rows: list[GridRow],
+                        last: bool) -> bool:
+    """Whether a row with its text and every unit cell empty sits under unit cells merged over rows: the row
+    above has units (printed or merged) and the row is not the document's last line (it may stop inside it). A
+    flattened table prints a merged cell once, with the first row it spans."""
+    units = [k for k, kind in enumerate(kinds) if kind in UNIT_KINDS]
+    content = _content_of(kinds, labels)
+    if not units or content >= len(cells) or not cells[content] or any(k < len(cells) and cells[k] for k in units):
+        return False
+    if last:
+        return False  # the document may stop inside it: its cells cut, not merged
+    above = rows[-1].cells
+    return any(k < len(above) and (above[k] or above[k] is None and rows[-1].inherit_basis) for k in units)
+
+
 def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -> list[tuple[Grid, int, int]]:
     """Every row-per-line table in ``lines[start:end]``: the grid and its line-index span."""
     end = len(lines) if end is None else end
@@ -337,6 +353,9 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
             if cells is None:
                 break
             merged = sep == "|" and cells[0] is None
+            if not merged and grid.rows and _under_merged_units(cells, kinds, labels, grid.rows, j == last_text):
+                cells = [None if not c and kind not in (NUMBER, TEXT) else c for c, kind in zip(cells, kinds)]
+                merged = True
             grid.rows.append(GridRow(cells, line.no, line.no, truncated=j == last_text,
                                      inherit_basis=f"merged cells of the row above (line {line.no})" if merged
                                      else None))

@@ -42,3 +42,39 @@ def test_a_table_cut_inside_its_last_row_keeps_the_row_it_reads():
     assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
         ("全县生产总值增长6%以上", ["县发展改革委"]), ("固定资产投资增长8%", ["县发展改革委"]),
         ("工业增加值增长8%", ["县经济信息委"])]
+
+
+def _rows_by_bars(rows: list[list[str]], sep: str) -> str:
+    return "\n".join(sep.join(r) for r in rows)
+
+
+@pytest.mark.parametrize("sep", [" | ", "\t"])
+def test_a_row_per_line_whose_unit_cells_are_empty_takes_the_cells_merged_over_it(sep):
+    rows = [["序号", "工作任务", "牵头部门", "配合部门", "时间节点"],
+            ["1", "整治背街小巷30条。", "区城市管理局", "区住建委、各街道", "9月底前"],
+            ["2", "建成口袋公园8个。", "", "", ""],
+            ["3", "新增公办幼儿园学位900个。", "区教育局", "区财政局", "8月底前"],
+            ["4", "完成农贸市场改造5个。", "区商务局", "区市场监管局", "12月底前"]]
+    doc = parse_text(_rows_by_bars(rows, sep), "table.txt")
+    got = [(t.units(Role.LEAD), t.units(Role.COOPERATING), any(a.inferred for a in t.assignments)) for t in doc.tasks]
+    assert got == [(["区城市管理局"], ["区住建委", "各街道"], False), (["区城市管理局"], ["区住建委", "各街道"], True),
+                   (["区教育局"], ["区财政局"], False), (["区商务局"], ["区市场监管局"], False)]
+
+
+def test_the_last_row_of_a_document_that_stops_inside_it_takes_no_merged_cells():
+    rows = [["序号", "工作任务", "牵头部门", "配合部门"],
+            ["1", "整治背街小巷30条。", "区城市管理局", "各街道"],
+            ["2", "建成口袋公园8个,", "", ""]]
+    doc = parse_text(_rows_by_bars(rows, " | "), "table.txt")
+    assert [t.units(Role.LEAD) for t in doc.tasks] == [["区城市管理局"], []]
+
+
+@pytest.mark.parametrize("blank", ["\n", "\n\n"])
+def test_a_numbered_row_per_line_cells_without_cells_sits_under_the_cells_above(blank):
+    lines = ["序号", "重点任务", "牵头单位", "配合单位", "完成时限",
+             "1", "实施河道清淤8公里。", "乡水利站", "乡综合执法队", "5月底前",
+             "2", "开展安全生产大检查4次。",
+             "3", "完成耕地撂荒整治1000亩。", "乡农业农村办", "乡自然资源所", "10月底前"]
+    doc = parse_text(blank.join(lines), "table.txt")
+    got = [(t.units(Role.LEAD), [a.inferred for a in t.assignments]) for t in doc.tasks]
+    assert got == [(["乡水利站"], [False, False]), (["乡水利站"], [True, True]), (["乡农业农村办"], [False, False])]
