@@ -42,6 +42,7 @@ from .columns import DEADLINE, LEADER, MAX_LABEL, NUMBER, TEXT, UNIT_KINDS, colu
 from .flat_table import column_kind
 from .grid import Grid, GridRow
 from .lines import Line
+from .merged_lines import unnumbered_rows
 
 MIN_ROWS = 2
 MAX_NAME = 16
@@ -208,8 +209,27 @@ def _merged_rows(lines: list[Line], kinds: list[str], body: int, end: int) -> tu
 
 
 def find_cell_group_tables(lines: list[Line], start: int = 0, end: int | None = None) -> list[tuple[Grid, int, int]]:
-    """Every table in ``lines[start:end]`` whose rows are one line per column: the grid and its line-index span."""
+    """Every table in ``lines[start:end]`` whose rows are one line per column: the grid and its line-index span.
+
+    A page that prints a blank line after every line (a web page's cells one a paragraph) is read without them.
+    """
     end = len(lines) if end is None else end
+    found = _find(lines, start, end)
+    if found or not _double_spaced(lines, start, end):
+        return found
+    kept = [k for k in range(start, end) if lines[k].text or lines[k].blank_cell]
+    packed = [lines[k] for k in kept]
+    return [(grid, kept[i], kept[j - 1] + 1) for grid, i, j in _find(packed, 0, len(packed))]
+
+
+def _double_spaced(lines: list[Line], start: int, end: int) -> bool:
+    """Whether most lines with text in ``lines[start:end]`` stand between blank lines."""
+    texts = [k for k in range(start, end) if lines[k].text]
+    spaced = sum(1 for k in texts if k + 1 < end and not lines[k + 1].text)
+    return len(texts) >= 6 and spaced >= 0.8 * len(texts)
+
+
+def _find(lines: list[Line], start: int, end: int) -> list[tuple[Grid, int, int]]:
     found: list[tuple[Grid, int, int]] = []
     # the unit labels a header holds (short lines first, in one pass)
     candidates = [j for j in range(start, end) if 1 < len(lines[j].text) <= MAX_LABEL]
@@ -233,6 +253,10 @@ def find_cell_group_tables(lines: list[Line], start: int = 0, end: int | None = 
             rows, stop = _rows(lines, kinds, ends[n - 1], end)
             if len(rows) < MIN_ROWS and kinds[0] in UNIT_KINDS:
                 rows, stop = _merged_rows(lines, kinds, ends[n - 1], end)
+            elif kinds[0] == TEXT:  # rows leaving out cells merged over rows, or names one a line
+                more, further = unnumbered_rows(lines, kinds, ends[n - 1], end)
+                if len(more) >= MIN_ROWS and further > stop:
+                    rows, stop = more, further
             if len(rows) >= MIN_ROWS:
                 found.append((Grid(labels, rows, first_line=lines[i].no, last_line=lines[stop - 1].no), i, stop))
                 k = stop

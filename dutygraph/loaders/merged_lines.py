@@ -59,7 +59,10 @@ def _is_units(text: str) -> bool:
     if looks_like_unit_list(text) or _unitish(text):
         return True
     from .scored_rows import _is_units as glued  # names glued with nothing between them (区发改局区统计局)
-    return glued(text)
+    if glued(text):
+        return True
+    names = text.split("、")  # a list the document stops inside (…、市金融办、人民银): its whole names are units
+    return len(names) >= 3 and all(is_unit_name(n) for n in names[:-1])
 
 
 def _kind(text: str, kinds: set[str]) -> str:
@@ -73,9 +76,9 @@ def _kind(text: str, kinds: set[str]) -> str:
     return TEXT
 
 
-def _place(cells: list[str], kinds: list[str]) -> list[str | None] | None:
+def _place(cells: list[str], kinds: list[str], strict: bool = False) -> list[str | None] | None:
     """A row's cells (after its number) put in their columns, ``None`` where a column is left out; None when a
-    cell fits no column after the one before it."""
+    cell fits no column after the one before it (``strict``: or when text cells are more than text columns)."""
     width = len(kinds)
     out: list[str | None] = [None] * width
     present = {k for k in kinds}
@@ -87,6 +90,8 @@ def _place(cells: list[str], kinds: list[str]) -> list[str | None] | None:
         lead_texts.append(typed.pop(0)[0])
     if lead_texts:  # text cells before the first cell column: from the right, the last is the task's text
         if len(lead_texts) > first_cell:
+            if strict:
+                return None
             lead_texts[first_cell - 1:] = ["".join(lead_texts[first_cell - 1:])]
         for k, text in enumerate(lead_texts):
             out[first_cell - len(lead_texts) + k] = text
@@ -98,6 +103,8 @@ def _place(cells: list[str], kinds: list[str]) -> list[str | None] | None:
             out[last] += "、" + text  # more names of the last unit cell, one a line
             continue
         if kind == TEXT and last is not None and kinds[last] == TEXT:
+            if strict:
+                return None
             out[last] += text  # a text cell printed over two lines
             continue
         at = next((k for k in range(p, width) if kinds[k] == kind or kind == "unit" and kinds[k] in UNIT_KINDS), None)
@@ -166,3 +173,55 @@ def merged_line_grid(lines: list[Line], columns: list[str], body: int) -> tuple[
     if len(got) < MIN_ROWS or not ragged:
         return None
     return Grid(list(columns), got, first_line=lines[body].no, last_line=lines[end - 1].no), end
+
+
+def unnumbered_rows(lines: list[Line], kinds: list[str], body: int, end: int) -> tuple[list[GridRow], int]:
+    """Rows without numbers of a table whose first column holds text, each cell one line (or names one a
+    line), cells merged over rows printed once: a row starts at a text cell after a cell of another kind or
+    after the row's sentence; its cells are placed as in numbered rows. Rows after the last row with a cell
+    of its own other than text are not the table's (a paragraph after it). With the index after the table;
+    no rows unless some row leaves out a cell or prints a cell over several lines."""
+    if kinds[:1] != [TEXT] or NUMBER in kinds or not any(k in UNIT_KINDS for k in kinds):
+        return [], body
+    present = set(kinds)
+    groups: list[list[int]] = []
+    k = body
+    while k < end:
+        t = lines[k].text
+        if not t:
+            k += 1
+            continue
+        if t[0] in "一二三四五六七八九十(（附" and _TABLE_END.match(t):
+            break
+        kind = _kind(t, present)
+        if kind == TEXT and groups:
+            row = [lines[j].text for j in groups[-1]]
+            kinds_of = [_kind(x, present) for x in row]
+            if any(x != TEXT for x in kinds_of) or any(p in row[-1] for p in SENTENCE_PUNCT):
+                groups.append([])
+        if not groups:
+            groups.append([])
+        groups[-1].append(k)
+        k += 1
+    rows: list[GridRow] = []
+    stop = body
+    ragged = False
+    for cells in groups:
+        placed = _place([lines[j].text for j in cells], kinds, strict=True)
+        if placed is None:
+            break
+        ragged = ragged or len(cells) != len(kinds)
+        if not rows:
+            placed = [c if c is not None else "" for c in placed]
+        rows.append(GridRow(placed, lines[cells[0]].no, lines[cells[-1]].no,
+                            inherit_basis="cell merged over rows, printed with a row above"))
+        stop = cells[-1] + 1
+    while rows and all(c is None or kind == TEXT for c, kind in zip(rows[-1].cells, kinds)):
+        rows.pop()  # text after the table: no row of it
+    if not ragged:
+        return [], body  # every row one line per column: the readers of such rows read it
+    if rows:
+        last = rows[-1].last_line
+        stop = next(j for j in range(body, end) if lines[j].no == last) + 1
+        rows[-1].truncated = not any(ln.text for ln in lines[stop:])  # the document may stop inside it
+    return rows, stop if rows else body

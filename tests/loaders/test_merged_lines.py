@@ -78,3 +78,26 @@ def test_a_numbered_row_per_line_cells_without_cells_sits_under_the_cells_above(
     doc = parse_text(blank.join(lines), "table.txt")
     got = [(t.units(Role.LEAD), [a.inferred for a in t.assignments]) for t in doc.tasks]
     assert got == [(["乡水利站"], [False, False]), (["乡水利站"], [True, True]), (["乡农业农村办"], [False, False])]
+
+
+@pytest.mark.parametrize("blank", ["\n", "\n\n"])
+def test_unnumbered_cells_one_a_line_with_names_one_a_line_and_merged_cells(blank):
+    lines = ["具体任务", "主责单位", "协办单位", "完成时间",
+             "推进智慧社区建设,建成示范社区10个。", "区民政局", "区大数据中心", "各街道办事处", "2025年6月底前",
+             "整治背街小巷30条。",
+             "建成口袋公园8个。", "区园林绿化局", "区规划自然资源分局", "2025年10月底前"]
+    doc = parse_text(blank.join(lines), "table.txt")
+    got = [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks]
+    assert got == [("推进智慧社区建设,建成示范社区10个。", ["区民政局"], ["区大数据中心", "各街道办事处"]),
+                   ("整治背街小巷30条。", ["区民政局"], ["区大数据中心", "各街道办事处"]),
+                   ("建成口袋公园8个。", ["区园林绿化局"], ["区规划自然资源分局"])]
+    assert all(a.inferred for a in doc.tasks[1].assignments)
+
+
+def test_unnumbered_cells_each_between_blank_lines_are_read_as_rows():
+    lines = ["重点任务", "牵头部门", "配合部门", "时限要求",
+             "完成人居环境整治村10个。", "镇农业农村办", "各村委会", "6月底前",
+             "新建村级养老服务站3个。", "镇社会事务办", "镇财政所", "9月底前"]
+    doc = parse_text("\n\n".join(lines), "table.txt")
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        ("完成人居环境整治村10个。", ["镇农业农村办"], ["各村委会"]), ("新建村级养老服务站3个。", ["镇社会事务办"], ["镇财政所"])]
