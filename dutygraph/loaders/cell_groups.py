@@ -245,6 +245,7 @@ def _find(lines: list[Line], start: int, end: int) -> list[tuple[Grid, int, int]
             continue
         i, run, ends = header
         after = ends[-1]
+        best = None  # (labels, rows, stop) of the reading with the most labels, rows of exact cells first
         for n in range(len(run), 1, -1):  # the run may hold the first row's label-like cells (项目1): fewer labels
             labels = run[:n]
             if not is_header(labels):
@@ -256,11 +257,17 @@ def _find(lines: list[Line], start: int, end: int) -> list[tuple[Grid, int, int]
             elif kinds[0] == TEXT:  # rows leaving out cells merged over rows, or names one a line
                 more, further = unnumbered_rows(lines, kinds, ends[n - 1], end)
                 if len(more) >= MIN_ROWS and further > stop:
+                    if len(rows) < MIN_ROWS:
+                        best = best or (labels, more, further)  # unless fewer labels read as exact rows
+                        continue
                     rows, stop = more, further
             if len(rows) >= MIN_ROWS:
-                found.append((Grid(labels, rows, first_line=lines[i].no, last_line=lines[stop - 1].no), i, stop))
-                k = stop
+                best = (labels, rows, stop)
                 break
+        if best is not None:
+            labels, rows, stop = best
+            found.append((Grid(labels, rows, first_line=lines[i].no, last_line=lines[stop - 1].no), i, stop))
+            k = stop
         else:
             k = after
     return found
