@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-from ..text.markers import is_row_number
+from ..text.markers import match_section, match_subsection
 from ..text.normalize import SENTENCE_PUNCT
 from ..text.units import is_unit_name, looks_like_unit_list
 from .columns import DEADLINE, LEADER, NUMBER, TEXT, UNIT_KINDS, column_kinds
@@ -218,8 +218,9 @@ def unnumbered_rows(lines: list[Line], kinds: list[str], body: int, end: int) ->
         stop = cells[-1] + 1
     while rows and all(c is None or kind == TEXT for c, kind in zip(rows[-1].cells, kinds)):
         rows.pop()  # text after the table: no row of it
-    if not ragged:
-        return [], body  # every row one line per column: the readers of such rows read it
+    if not ragged or any(c and c[0] in "一二三四五六七八九十(（" and (match_section(c) or match_subsection(c))
+                         for r in rows for c in r.cells):
+        return [], body  # every row one line per column, or headings among the cells: the other readers read it
     if rows:
         last = rows[-1].last_line
         stop = next(j for j in range(body, end) if lines[j].no == last) + 1
