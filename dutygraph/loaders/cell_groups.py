@@ -42,7 +42,7 @@ from .columns import DEADLINE, LEADER, MAX_LABEL, NUMBER, TEXT, UNIT_KINDS, colu
 from .flat_table import column_kind
 from .grid import Grid, GridRow
 from .lines import Line
-from .merged_lines import unnumbered_rows
+from .merged_lines import category_cells, section_row, unnumbered_rows
 
 MIN_ROWS = 2
 MAX_NAME = 16
@@ -144,6 +144,10 @@ def _rows(lines: list[Line], kinds: list[str], body: int, end: int) -> tuple[lis
             k += 1
         if k < end and NUMBER not in kinds and lines[k].text == str(expected):
             k += 1  # the row's number on a line of its own, outside the columns
+        if k < end and section_row(lines[k].text, kinds):
+            rows.append(GridRow(category_cells(lines[k].text, kinds), lines[k].no, lines[k].no))
+            k += 1  # a section heading between rows (一、经济发展): a category row
+            continue
         group: list[Line] = []
         j = k
         while j < end and len(group) < width:

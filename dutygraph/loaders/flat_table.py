@@ -276,6 +276,7 @@ class FlatTableReader:
         self._merged_above: list[tuple[list[_Item], _Item, tuple]] = []
         self._first_printed = False  # a cell merged over rows is seen printed with the first row it spans
         self._group_labels: dict[int, list[tuple[Role, _Span]]] = {}
+        self._headed: set[int] = set()  # indices in self.rows of rows printed right under a heading
 
     # -- stream ---------------------------------------------------------------------------
     def read(self, start: int) -> int:
@@ -317,9 +318,10 @@ class FlatTableReader:
                 self._at_start = False
                 i = self._start_row(number, i)
                 continue
-            if heading and self._row is not None and self._last == "cell" and _heads_rows(self.lines, i + 1):
+            if heading and self._row is not None and self._last in ("cell", "item") and _heads_rows(self.lines, i + 1):
                 self._close_group()  # a heading over the rows that follow: no cell of the row above
                 self._last = "heading"
+                self._headed.add(len(self.rows) + 1)  # the next row: no merged cell reaches over the heading
                 i += 1
                 continue
             self._at_start = False
@@ -346,7 +348,9 @@ class FlatTableReader:
         if not self.has_units:
             return
         above: tuple[int, tuple] | None = None
-        for row in self.rows:
+        for k, row in enumerate(self.rows):
+            if k in self._headed:
+                above = None
             if row.items and not any(item.cells for item in row.items):
                 if cut and row is self.rows[-1] and not row.items[-1].span.text.endswith(_CLOSED):
                     break

@@ -175,6 +175,30 @@ def merged_line_grid(lines: list[Line], columns: list[str], body: int) -> tuple[
     return Grid(list(columns), got, first_line=lines[body].no, last_line=lines[end - 1].no), end
 
 
+_HEADING_STARTS = frozenset("一二三四五六七八九十(（")
+MAX_HEADING = 30
+
+
+def section_row(text: str, kinds: list[str]) -> bool:
+    """Whether a line standing where a row starts is a section heading over the rows (一、经济发展, (二)民生保障):
+    short, no sentence, and no text column before the table's task column for it to fill."""
+    if not text or text[0] not in _HEADING_STARTS or len(text) > MAX_HEADING or \
+            any(p in text for p in SENTENCE_PUNCT):
+        return False
+    if match_section(text) is None and match_subsection(text) is None:
+        return False
+    first_cell = next((k for k, kind in enumerate(kinds) if kind not in (NUMBER, TEXT)), len(kinds))
+    return sum(1 for kind in kinds[:first_cell] if kind == TEXT) <= 1
+
+
+def category_cells(text: str, kinds: list[str]) -> list[str]:
+    """The cells of a category row: the heading in the task column (the last text column before the cells)."""
+    texts = [k for k, kind in enumerate(kinds) if kind == TEXT]
+    first_cell = next((k for k, kind in enumerate(kinds) if kind not in (NUMBER, TEXT)), len(kinds))
+    at = max([k for k in texts if k < first_cell] or texts or [0])
+    return [text if k == at else "" for k in range(len(kinds))]
+
+
 def unnumbered_rows(lines: list[Line], kinds: list[str], body: int, end: int) -> tuple[list[GridRow], int]:
     """Rows without numbers of a table whose first column holds text, each cell one line (or names one a
     line), cells merged over rows printed once: a row starts at a text cell after a cell of another kind or
@@ -193,12 +217,17 @@ def unnumbered_rows(lines: list[Line], kinds: list[str], body: int, end: int) ->
             continue
         if t[0] in "一二三四五六七八九十(（附" and _TABLE_END.match(t):
             break
-        kind = _kind(t, present)
-        if kind == TEXT and groups:
-            row = [lines[j].text for j in groups[-1]]
-            kinds_of = [_kind(x, present) for x in row]
-            if any(x != TEXT for x in kinds_of) or any(p in row[-1] for p in SENTENCE_PUNCT):
-                groups.append([])
+        open_row = groups[-1] if groups and groups[-1] and groups[-1][0] >= 0 else None
+        if open_row is not None:
+            row = [lines[j].text for j in open_row]
+            closed = any(_kind(x, present) != TEXT for x in row) or any(p in row[-1] for p in SENTENCE_PUNCT)
+        if section_row(t, kinds) and (open_row is None or closed):
+            groups.append([-1 - k])  # a section heading between rows: a category row
+            groups.append([])
+            k += 1
+            continue
+        if _kind(t, present) == TEXT and open_row is not None and closed:
+            groups.append([])
         if not groups:
             groups.append([])
         groups[-1].append(k)
@@ -207,19 +236,25 @@ def unnumbered_rows(lines: list[Line], kinds: list[str], body: int, end: int) ->
     stop = body
     ragged = False
     for cells in groups:
+        if not cells:
+            continue
+        if cells[0] < 0:
+            at = -1 - cells[0]
+            rows.append(GridRow(category_cells(lines[at].text, kinds), lines[at].no, lines[at].no))
+            continue
         placed = _place([lines[j].text for j in cells], kinds, strict=True)
         if placed is None:
             break
         ragged = ragged or len(cells) != len(kinds)
-        if not rows:
+        if not rows or rows[-1].inherit_basis is None:  # the first row, or one under a category row
             placed = [c if c is not None else "" for c in placed]
         rows.append(GridRow(placed, lines[cells[0]].no, lines[cells[-1]].no,
                             inherit_basis="cell merged over rows, printed with a row above"))
         stop = cells[-1] + 1
-    while rows and all(c is None or kind == TEXT for c, kind in zip(rows[-1].cells, kinds)):
+    while rows and all(not c or kind == TEXT for c, kind in zip(rows[-1].cells, kinds)):
         rows.pop()  # text after the table: no row of it
-    if not ragged or any(c and c[0] in "一二三四五六七八九十(（" and (match_section(c) or match_subsection(c))
-                         for r in rows for c in r.cells):
+    if not ragged or any(c and c[0] in _HEADING_STARTS and (match_section(c) or match_subsection(c))
+                         for r in rows if r.inherit_basis for c in r.cells):
         return [], body  # every row one line per column, or headings among the cells: the other readers read it
     if rows:
         last = rows[-1].last_line

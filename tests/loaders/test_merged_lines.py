@@ -101,3 +101,31 @@ def test_unnumbered_cells_each_between_blank_lines_are_read_as_rows():
     doc = parse_text("\n\n".join(lines), "table.txt")
     assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
         ("完成人居环境整治村10个。", ["镇农业农村办"], ["各村委会"]), ("新建村级养老服务站3个。", ["镇社会事务办"], ["镇财政所"])]
+
+
+@pytest.mark.parametrize("form", ["lines", "tabs", "numbered"])
+def test_section_headings_between_rows_are_category_rows_not_cells(form):
+    rows = [["一、经济发展"], ["完成高标准农田建设2万亩。", "县农业农村局", "县财政局"],
+            ["新建农村公路50公里。", "县交通运输局", "各乡镇人民政府"], ["二、民生保障"],
+            ["完成老旧小区改造12个。", "县住房和城乡建设局", "县财政局"]]
+    header = ["重点任务", "牵头单位", "配合单位"]
+    if form == "tabs":
+        text = "\n".join("\t".join(r) for r in [["序号"] + header] + [
+            r if len(r) == 1 else [str(k)] + r for k, r in zip([0, 1, 2, 0, 3], rows)])
+    elif form == "numbered":
+        lines = ["序号"] + header
+        for k, r in zip([0, 1, 2, 0, 3], rows):
+            lines += r if len(r) == 1 else [str(k)] + r[:1]  # row 2 and 3 under merged cells: only their text
+            if k == 1:
+                lines += r[1:]
+        text = "\n".join(lines)
+    else:
+        text = "\n".join(header + [c for r in rows for c in r])
+    doc = parse_text(text, "table.txt")
+    got = [(t.text, t.units(Role.LEAD)) for t in doc.tasks]
+    if form == "numbered":
+        assert got == [("完成高标准农田建设2万亩。", ["县农业农村局"]), ("新建农村公路50公里。", ["县农业农村局"]),
+                       ("完成老旧小区改造12个。", [])]  # no cell merged over rows reaches over a heading row
+    else:
+        assert got == [("完成高标准农田建设2万亩。", ["县农业农村局"]), ("新建农村公路50公里。", ["县交通运输局"]),
+                       ("完成老旧小区改造12个。", ["县住房和城乡建设局"])]
