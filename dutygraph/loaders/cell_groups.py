@@ -39,7 +39,7 @@ from ..text.markers import is_row_number
 from ..text.normalize import bracket_depth_split
 from ..text.units import LIST_SEPARATORS, is_unit_name, looks_like_unit_list, org_suffixes
 from .columns import DEADLINE, LEADER, MAX_LABEL, NUMBER, TEXT, UNIT_KINDS, column_kinds, is_header, is_label
-from .flat_table import column_kind
+from .flat_table import column_kind, is_place
 from .grid import Grid, GridRow
 from .lines import Line
 from .merged_lines import category_cells, section_row, unnumbered_rows
@@ -72,8 +72,8 @@ def _fits(kind: str, text: str) -> bool:
     """Whether a cell's text can stand in a column of ``kind``."""
     if kind == NUMBER:
         return is_row_number(text)
-    if kind in UNIT_KINDS:
-        return looks_like_unit_list(text) or _names_a_unit(text)
+    if kind in UNIT_KINDS:  # a place named alone in a unit column is that place's government (登封市)
+        return looks_like_unit_list(text) or _names_a_unit(text) or all(is_place(p) for p in text.split("、"))
     if kind == DEADLINE:
         return len(text) <= 30 and _TIME.search(text) is not None
     if kind == LEADER:

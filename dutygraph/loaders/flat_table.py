@@ -186,6 +186,21 @@ _QUOTED = re.compile(r"“[^”]{1,8}”")  # 项目“双进”: a slogan in qu
 MIN_TEXT = 8  # a shorter line where a unit cell stands may be a name the lexicon does not know
 
 
+# A place named alone (登封市, 城关镇, 东村, 东风街道): in a unit column, the government of that place.
+_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}(?:市|县|区|旗|镇|乡|村|街道|社区)|[\u4e00-\u9fff](?:镇|乡|村)")
+_LEVEL_START = re.compile(r"^(?:市|省|县|区|镇|乡|街道|各|相关|有关|中共|中国|国家)")  # a name of its own
+_NOT_PLACE_START = re.compile(r"^(?:各|相关|有关|全|本|城市|我)")
+
+
+def is_place(text: str) -> bool:
+    """Whether ``text`` is a place named alone (登封市, 白水乡, 南湾村), not a collective (各乡镇) or a phrase.
+
+    >>> [is_place(x) for x in ["登封市", "白水乡", "东村", "东风街道", "各乡镇", "全市", "城市", "本县"]]
+    [True, True, True, True, False, False, False, False]
+    """
+    return _PLACE.fullmatch(text) is not None and _NOT_PLACE_START.match(text) is None
+
+
 def _unitish(text: str) -> bool:
     """A unit list, or one area whose ending the organisation suffixes leave out (经开区, 高新园(邹区镇))."""
     if looks_like_unit_list(text):
@@ -539,6 +554,8 @@ class FlatTableReader:
         head = bracket_depth_split(nxt, LIST_SEPARATORS)[0]
         if not is_unit_name(tail + head):
             return False
+        if is_place(tail) and _LEVEL_START.match(head) and is_unit_name(head):
+            return False  # a place in a unit cell (登封市, 东村), the next cell a name of its own (区财政局, 各村委会)
         if _COLLECTIVE_START.match(tail) or len(tail) <= 2 or len(tail) == 3 and not tail.endswith(_AREA_ENDS):
             # 相关县 / 韶山 + 市…: too short to be a name (a three-character area, 经开区, is one)
             return True

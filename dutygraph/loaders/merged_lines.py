@@ -33,7 +33,7 @@ from ..text.markers import match_section, match_subsection
 from ..text.normalize import SENTENCE_PUNCT
 from ..text.units import is_unit_name, looks_like_unit_list
 from .columns import DEADLINE, LEADER, NUMBER, TEXT, UNIT_KINDS, column_kinds
-from .flat_table import _PERSON, _TABLE_END, _unitish
+from .flat_table import _PERSON, _TABLE_END, _unitish, is_place
 from .grid import Grid, GridRow
 from .lines import Line
 
@@ -56,8 +56,8 @@ def _is_person(text: str) -> bool:
 def _is_units(text: str) -> bool:
     if len(text) > MAX_UNIT_CELL or any(p in text for p in SENTENCE_PUNCT):
         return False
-    if looks_like_unit_list(text) or _unitish(text):
-        return True
+    if looks_like_unit_list(text) or _unitish(text) or all(is_place(p) for p in text.split("、")):
+        return True  # a place named alone stands for its government (登封市, 南湾村)
     from .scored_rows import _is_units as glued  # names glued with nothing between them (区发改局区统计局)
     if glued(text):
         return True
