@@ -129,12 +129,12 @@ _LABEL_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][^()（）]{1,30}[)）]$")
 
 
 def _row_no(text: str) -> int | None:
-    """The row number a line holds alone (12), maybe marked (12*, 12★: a row the reader's unit leads)."""
+    """The row number a line holds alone (12, 12.), maybe marked (12*, 12★: a row the reader's unit leads)."""
     if is_row_number(text):
         return int(text)
-    if not text or text[-1] not in "*＊★☆" or len(text) > 4:
+    if not text or text[-1] not in "*＊★☆.、．" or len(text) > 4:
         return None
-    bare = text.rstrip("*＊★☆")
+    bare = text.rstrip("*＊★☆") if text[-1] in "*＊★☆" else text[:-1]  # 12*, or 12. / 12、 alone on its line
     return int(bare) if is_row_number(bare) else None
 
 
@@ -199,6 +199,25 @@ def is_place(text: str) -> bool:
     [True, True, True, True, False, False, False, False]
     """
     return _PLACE.fullmatch(text) is not None and _NOT_PLACE_START.match(text) is None
+
+
+_ROLE_WORD = re.compile(alternation("word.lead") + "|" + alternation("word.cooperating"))
+MAX_ROLE_CELL = 80
+
+
+def _role_clause(text: str) -> bool:
+    """Whether a line is a unit cell that says the roles itself (市发改委牵头,市财政局配合): units, role words,
+    no sentence; never a line of the task's text.
+
+    >>> _role_clause("区民政局牵头,区大数据中心、各街道办事处配合"), _role_clause("加快建设,市住建局牵头推进项目。")
+    (True, False)
+    """
+    if len(text) > MAX_ROLE_CELL or "。" in text or not _ROLE_WORD.search(text):
+        return False
+    from .clauses import parse_clause  # clauses builds on the text helpers this module shares
+
+    clause = parse_clause(text, Role.RESPONSIBLE)
+    return clause is not None and bool(clause.assignments) and text.startswith(clause.assignments[0][0])
 
 
 def _unitish(text: str) -> bool:
@@ -485,7 +504,8 @@ class FlatTableReader:
                 return self._read_cell(i)
             self._add_item(None, _Span(t, line.no, line.no))
             return i + 1
-        if self._last == "item" and not self._cells and (_sentence_like(t) or self._text_not_cell(t)):
+        if self._last == "item" and not self._cells and (_sentence_like(t) or self._text_not_cell(t)) and \
+                not (self.has_units and _role_clause(t)):
             self._row.items[-1].span.extend(t, line.no)  # a paragraph wrapped over two lines
             return i + 1
         if self._last == "cell" and (_sentence_like(t) or self._text_not_cell(t)):
@@ -659,6 +679,11 @@ class FlatTableReader:
             role = ROLE_OF_KIND.get(kind)
             if role is not None:
                 prov = Provenance(source, cell.first, cell.last)
+                if _role_clause(cell.text):  # the cell says the roles itself (X牵头,Y配合): they hold over the column's
+                    from .clauses import parse_clause
+
+                    assignments += [Assignment(name, r, prov) for name, r in parse_clause(cell.text, role).assignments]
+                    continue
                 # a deadline cell shifted into a unit column is no unit (a date opens with a digit: tested first)
                 assignments += [Assignment(name, role, prov) for name in split_units(cell.text)
                                 if not (name[:1].isdecimal() and _DATE_LIKE.search(name))]

@@ -33,13 +33,14 @@ from ..text.markers import match_section, match_subsection
 from ..text.normalize import SENTENCE_PUNCT
 from ..text.units import is_unit_name, looks_like_unit_list
 from .columns import DEADLINE, LEADER, NUMBER, TEXT, UNIT_KINDS, column_kinds
-from .flat_table import _PERSON, _TABLE_END, _unitish, is_place
+from .flat_table import _PERSON, _TABLE_END, _row_no, _unitish, is_place
 from .grid import Grid, GridRow
 from .lines import Line
 
 MIN_ROWS = 3
 MAX_CELL_LINES = 12  # lines of one row, at most
 MAX_UNIT_CELL = 40
+MAX_REMARK = 12  # a short remark without a sentence (按月报送进展) stays with the row before it
 # A deadline cell: a date, a month or a season, or an open term (长期, 持续推进).
 _DATE_CELL = re.compile(r"^(?:\d{4}\s*[年.\-/]|\d{1,2}\s*月|[一二三四]季度|上半年|下半年|年底|年内|全年|长期|持续|常态|每[年月季])")
 _MAX_DATE = 16
@@ -122,13 +123,13 @@ def _rows(lines: list[Line], body: int, end: int) -> list[tuple[int, list[int]]]
     k = body
     while k < end and not lines[k].text:
         k += 1
-    if k >= end or lines[k].text != "1":
+    if k >= end or _row_no(lines[k].text) != 1:
         return rows
     expected = 1
-    while k < end and lines[k].text == str(expected):
+    while k < end and _row_no(lines[k].text) == expected:
         cells: list[int] = []
         j = k + 1
-        while j < end and lines[j].text != str(expected + 1) and len(cells) <= MAX_CELL_LINES:
+        while j < end and _row_no(lines[j].text) != expected + 1 and len(cells) <= MAX_CELL_LINES:
             t = lines[j].text
             if t and (t[0] == "附" or t[0] in "第页-—") and _TABLE_END.match(t):
                 break
@@ -208,6 +209,8 @@ def unnumbered_rows(lines: list[Line], kinds: list[str], body: int, end: int) ->
     if kinds[:1] != [TEXT] or NUMBER in kinds or not any(k in UNIT_KINDS for k in kinds):
         return [], body
     present = set(kinds)
+    first_cell = next((k for k, kind in enumerate(kinds) if kind != TEXT), len(kinds))
+    tail_text = TEXT in kinds[first_cell:]  # a remarks column after the cells (备注)
     groups: list[list[int]] = []
     k = body
     while k < end:
@@ -226,8 +229,9 @@ def unnumbered_rows(lines: list[Line], kinds: list[str], body: int, end: int) ->
             groups.append([])
             k += 1
             continue
-        if _kind(t, present) == TEXT and open_row is not None and closed:
-            groups.append([])
+        if _kind(t, present) == TEXT and open_row is not None and closed and (
+                not tail_text or any(p in t for p in SENTENCE_PUNCT) or len(t) > MAX_REMARK):
+            groups.append([])  # text after a row's cells starts the next row, unless a short remark for its column
         if not groups:
             groups.append([])
         groups[-1].append(k)

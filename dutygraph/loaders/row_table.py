@@ -30,7 +30,7 @@ from .flat_table import _unitish
 from .grid import REPORT_LABEL, Grid, GridRow
 from .lines import Line
 
-_NUMBER = re.compile(r"^\d{1,3}$")
+_NUMBER = re.compile(r"^\d{1,3}[.、．]?$")  # a row number, maybe with its stop (12.)
 _SENTENCE = re.compile(r"[。；;！!？?]")
 MIN_COLUMNS = 3
 

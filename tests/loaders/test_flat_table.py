@@ -293,3 +293,15 @@ def test_a_place_named_alone_in_a_unit_cell_is_not_joined_with_the_next_cell():
         doc = parse_text(text, "table.txt")
         assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
             ([lead], coop.split("、")), (["白水乡"], ["镇财政所"])]
+
+
+def test_row_numbers_with_their_stop_and_unit_cells_that_say_the_roles():
+    from dutygraph.loaders.document import parse_text
+    from dutygraph.model import Role
+
+    lines = ["序号", "工作任务", "责任单位", "完成时限",
+             "1.", "整治背街小巷30条。", "区城市管理局牵头,区住建委、各街道配合", "9月底前",
+             "2.", "建成口袋公园8个。", "区园林绿化局", "10月底前"]
+    doc = parse_text("\n".join(lines), "table.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        (["区城市管理局"], [], ["区住建委", "各街道"]), ([], ["区园林绿化局"], [])]

@@ -129,3 +129,23 @@ def test_section_headings_between_rows_are_category_rows_not_cells(form):
     else:
         assert got == [("完成高标准农田建设2万亩。", ["县农业农村局"]), ("新建农村公路50公里。", ["县交通运输局"]),
                        ("完成老旧小区改造12个。", ["县住房和城乡建设局"])]
+
+
+def test_unnumbered_rows_with_a_short_remark_after_the_cells():
+    lines = ["重点任务", "牵头单位", "配合单位", "备注",
+             "完成高标准农田建设2万亩。", "县农业农村局", "县财政局", "按月报送进展",
+             "开展全民健身赛事20场次。",
+             "新建农村公路50公里。", "县交通运输局", "各乡镇人民政府",
+             "新增城镇就业岗位1500个。", "县人力资源和社会保障局", "县工商联", "按季报送"]
+    doc = parse_text("\n".join(lines), "table.txt")
+    assert [(t.text, t.units(Role.LEAD)) for t in doc.tasks] == [
+        ("完成高标准农田建设2万亩。", ["县农业农村局"]), ("开展全民健身赛事20场次。", ["县农业农村局"]),
+        ("新建农村公路50公里。", ["县交通运输局"]), ("新增城镇就业岗位1500个。", ["县人力资源和社会保障局"])]
+
+
+@pytest.mark.parametrize("stop", [".", "、"])
+def test_pipe_rows_numbered_with_a_stop_under_merged_cells(stop):
+    rows = [["序号", "工作任务", "牵头部门", "配合部门"], [f"1{stop}", "整治背街小巷30条。", "区城市管理局", "各街道"],
+            [f"2{stop}", "建成口袋公园8个。", "", ""], [f"3{stop}", "新增学位900个。", "区教育局", "区财政局"]]
+    doc = parse_text("\n".join(" | ".join(r) for r in rows), "table.txt")
+    assert [t.units(Role.LEAD) for t in doc.tasks] == [["区城市管理局"], ["区城市管理局"], ["区教育局"]]
