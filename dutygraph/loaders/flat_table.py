@@ -379,8 +379,8 @@ class FlatTableReader:
         """A row printing no cell at all after a row with cells sits under cells merged over rows: a flattened
         table prints a merged cell once, with the first row it spans (the cells above hold, ``inferred``). Not
         the last row of a document that stops inside it (its text not closed by its punctuation)."""
-        if not self.has_units:
-            return
+        if not self.has_units or all(item.cells for row in self.rows for item in row.items[-1:]):
+            return  # every row's last item has cells: no row without any
         above: tuple[int, tuple] | None = None
         for k, row in enumerate(self.rows):
             if k in self._headed:
@@ -505,7 +505,7 @@ class FlatTableReader:
             self._add_item(None, _Span(t, line.no, line.no))
             return i + 1
         if self._last == "item" and not self._cells and (_sentence_like(t) or self._text_not_cell(t)) and \
-                not (self.has_units and _role_clause(t)):
+                not (self.has_units and "。" not in t and _role_clause(t)):
             self._row.items[-1].span.extend(t, line.no)  # a paragraph wrapped over two lines
             return i + 1
         if self._last == "cell" and (_sentence_like(t) or self._text_not_cell(t)):
