@@ -35,12 +35,14 @@ _SENTENCE = re.compile(r"[。；;！!？?]")
 MIN_COLUMNS = 3
 
 
-def _split(raw: str, wide: bool = False) -> tuple[list[str], str] | None:
+def _split(raw: str, wide: bool = False, keep_first: bool = False) -> tuple[list[str], str] | None:
     """Cells of a raw line and the separator used: "|", " " (one space; two mean an empty cell)
     or "  " (``wide``: columns aligned with runs of spaces, as PDF-to-text writes them)."""
     if raw.strip(" \t").count("\t") >= 2 or raw.strip(" \r\n").lstrip("\t").count("\t") >= 2:
-        # cells copied from a web page's table: one tab between cells (empty ones at the end too)
-        return [p.strip() for p in raw.strip(" \r\n").strip("\t").split("\t")], "|"
+        # cells copied from a web page's table: one tab between cells (empty ones at the end too); a tab before
+        # the first cell is an empty first cell (a category merged over rows) when ``keep_first``
+        cut = raw.strip(" \r\n")
+        return [p.strip() for p in (cut.rstrip("\t") if keep_first else cut.strip("\t")).split("\t")], "|"
     raw = raw.replace("\u3000", " ").replace("\u00a0", " ").replace("\t", "  ").strip()
     if "｜" in raw:
         raw = raw.replace("｜", "|")  # a full-width bar between cells
@@ -325,6 +327,8 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
             continue
         labels, sep = header
         kinds = column_kinds(labels)
+        # a tab table whose header starts at the line's start: a tab opening a row is an empty first cell
+        tabbed = sep == "|" and "\t" in lines[i].raw and not lines[i].raw.strip(" \r\n").startswith("\t")
         grid = Grid(labels, first_line=lines[i].no)
         j = i + 1
         while j < end:
@@ -332,7 +336,7 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
             if not line.text:
                 j += 1
                 continue
-            split = _split(line.raw, wide=sep == "  ")
+            split = _split(line.raw, wide=sep == "  ", keep_first=tabbed)
             if split is None and sep == "|" and j == last_text and grid.rows and _cut_row(line.text):
                 split = [line.text], "|"  # the document stops inside a row under merged cells: its text cell
             if split is None and (sep != "|" or line.text[0] in _HEADING_STARTS and _next_is_row(lines, j + 1, end)):

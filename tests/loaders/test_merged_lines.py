@@ -149,3 +149,15 @@ def test_pipe_rows_numbered_with_a_stop_under_merged_cells(stop):
             [f"2{stop}", "建成口袋公园8个。", "", ""], [f"3{stop}", "新增学位900个。", "区教育局", "区财政局"]]
     doc = parse_text("\n".join(" | ".join(r) for r in rows), "table.txt")
     assert [t.units(Role.LEAD) for t in doc.tasks] == [["区城市管理局"], ["区城市管理局"], ["区教育局"]]
+
+
+def test_tab_rows_whose_first_cell_is_empty_keep_their_columns():
+    rows = [["类别", "重点任务", "牵头单位", "配合单位"],
+            ["经济发展", "完成高标准农田建设2万亩。", "镇农业农村办", "镇财政所"],
+            ["", "新建农村公路5公里。", "", ""],
+            ["", "完成老旧小区改造2个。", "镇规划建设办", "各村委会"],
+            ["民生保障", "新增就业岗位150个。", "镇社会事务办", "镇劳动保障所"]]
+    doc = parse_text("\n".join("\t".join(r) for r in rows), "table.txt")
+    assert [(t.text, t.units(Role.LEAD)) for t in doc.tasks] == [
+        ("完成高标准农田建设2万亩。", ["镇农业农村办"]), ("新建农村公路5公里。", ["镇农业农村办"]),
+        ("完成老旧小区改造2个。", ["镇规划建设办"]), ("新增就业岗位150个。", ["镇社会事务办"])]
