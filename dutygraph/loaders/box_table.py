@@ -33,7 +33,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .columns import TEXT, column_kinds, is_header
+from ..text.markers import is_row_number
+from .columns import NUMBER, TEXT, column_kind, column_kinds, is_header
 from .grid import Grid, GridRow
 from .lines import Line
 
@@ -154,7 +155,7 @@ def _grid(lines: list[Line], i: int, j: int) -> Grid | None:
     # The header: the first cell of every column, when together they read as a task table's labels.
     labels = ["".join(col[0].text().split()) if col else "" for col in columns]
     if not is_header(labels):
-        return None
+        return _listed_by_unit(lines, i, j, width)
     kinds = column_kinds(labels)
     texts = [c for c, kind in enumerate(kinds) if kind == TEXT]
     if not texts:
@@ -208,6 +209,58 @@ def _grid(lines: list[Line], i: int, j: int) -> Grid | None:
         current = [current[c] if cell is None else cell for c, cell in enumerate(cells)]
         grid.rows.append(GridRow(cells, lines[spans[r][0]].no, lines[spans[r][1]].no))
     return grid
+
+
+def _rule_rows(lines: list[Line], i: int, j: int, width: int) -> list[tuple[int, int, list[str]]]:
+    """(first, last line index, cells) of each row between two rules drawn across every column."""
+    rows: list[tuple[int, int, list[str]]] = []
+    pieces: list[list[str]] = [[] for _ in range(width)]
+    first = None
+    for k in range(i, j + 1):
+        parts = _segments(lines[k].raw) if k < j else None
+        full = parts is None or all(_RULE.match(p.strip()) for p in parts if p.strip()) or len(parts) != width
+        if full:
+            if first is not None:
+                rows.append((first, k - 1, [_join(p) for p in pieces]))
+            pieces, first = [[] for _ in range(width)], None
+            continue
+        if first is None:
+            first = k
+        for c, part in enumerate(parts):
+            if part.strip() and not _RULE.match(part.strip()):
+                pieces[c].append(part.strip())
+    return rows
+
+
+def _listed_by_unit(lines: list[Line], i: int, j: int, width: int) -> Grid | None:
+    """A list of projects or tasks without a unit column whose group rows each name one unit ((十一)省某集团 over
+    its projects: theirs, as items under a unit heading), maybe printed in two halves side by side (序号 / 在建项目
+    / 序号 / 预备项目: each half a row of its own, in reading order). None unless a group row names a unit."""
+    from .grid import _group_unit
+
+    rows = _rule_rows(lines, i, j, width)
+    if len(rows) < 3:
+        return None
+    labels = ["".join(c.split()) for c in rows[0][2]]
+    if any(label and column_kind(label) not in (TEXT, NUMBER) for label in labels):
+        return None  # a header with a unit, leader or deadline label the task-table reader did not take
+    half = width // 2 if width >= 4 and width % 2 == 0 and labels[: width // 2] != labels[width // 2:] and \
+        [bool(x) for x in labels[: width // 2]] == [bool(x) for x in labels[width // 2:]] else width
+    body: list[GridRow] = []
+    for first, last, cells in rows[1:]:
+        for at in range(0, width - half + 1, half):
+            part = cells[at:at + half]
+            if any(part):
+                body.append(GridRow(part, lines[first].no, lines[last].no))
+    groups = [r for r in body if sum(1 for c in r.cells if c) == 1 and _group_unit(next(c for c in r.cells if c))]
+    if not groups:
+        return None
+    kinds = [NUMBER if any(r.cells[c] for r in body) and all(not r.cells[c] or is_row_number(r.cells[c])
+                                                            for r in body if r not in groups) else TEXT
+             for c in range(half)]
+    if TEXT not in kinds:
+        return None
+    return Grid(labels[:half], body, first_line=lines[i].no, last_line=lines[j - 1].no, kinds=kinds)
 
 
 def find_box_tables(lines: list[Line], start: int = 0, end: int | None = None) -> list[tuple[Grid, int, int]]:

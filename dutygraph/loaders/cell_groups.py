@@ -39,9 +39,10 @@ from ..text.markers import is_row_number
 from ..text.normalize import bracket_depth_split
 from ..text.units import LIST_SEPARATORS, is_unit_name, looks_like_unit_list, org_suffixes
 from .columns import DEADLINE, LEADER, MAX_LABEL, NUMBER, TEXT, UNIT_KINDS, column_kinds, is_header, is_label
-from .flat_table import column_kind
+from .flat_table import column_kind, is_place
 from .grid import Grid, GridRow
 from .lines import Line
+from .merged_lines import category_cells, section_row, unnumbered_rows
 
 MIN_ROWS = 2
 MAX_NAME = 16
@@ -71,8 +72,8 @@ def _fits(kind: str, text: str) -> bool:
     """Whether a cell's text can stand in a column of ``kind``."""
     if kind == NUMBER:
         return is_row_number(text)
-    if kind in UNIT_KINDS:
-        return looks_like_unit_list(text) or _names_a_unit(text)
+    if kind in UNIT_KINDS:  # a place named alone in a unit column is that place's government (登封市)
+        return looks_like_unit_list(text) or _names_a_unit(text) or all(is_place(p) for p in text.split("、"))
     if kind == DEADLINE:
         return len(text) <= 30 and _TIME.search(text) is not None
     if kind == LEADER:
@@ -143,6 +144,10 @@ def _rows(lines: list[Line], kinds: list[str], body: int, end: int) -> tuple[lis
             k += 1
         if k < end and NUMBER not in kinds and lines[k].text == str(expected):
             k += 1  # the row's number on a line of its own, outside the columns
+        if k < end and section_row(lines[k].text, kinds):
+            rows.append(GridRow(category_cells(lines[k].text, kinds), lines[k].no, lines[k].no))
+            k += 1  # a section heading between rows (一、经济发展): a category row
+            continue
         group: list[Line] = []
         j = k
         while j < end and len(group) < width:
@@ -208,8 +213,27 @@ def _merged_rows(lines: list[Line], kinds: list[str], body: int, end: int) -> tu
 
 
 def find_cell_group_tables(lines: list[Line], start: int = 0, end: int | None = None) -> list[tuple[Grid, int, int]]:
-    """Every table in ``lines[start:end]`` whose rows are one line per column: the grid and its line-index span."""
+    """Every table in ``lines[start:end]`` whose rows are one line per column: the grid and its line-index span.
+
+    A page that prints a blank line after every line (a web page's cells one a paragraph) is read without them.
+    """
     end = len(lines) if end is None else end
+    found = _find(lines, start, end)
+    if found or not _double_spaced(lines, start, end):
+        return found
+    kept = [k for k in range(start, end) if lines[k].text or lines[k].blank_cell]
+    packed = [lines[k] for k in kept]
+    return [(grid, kept[i], kept[j - 1] + 1) for grid, i, j in _find(packed, 0, len(packed))]
+
+
+def _double_spaced(lines: list[Line], start: int, end: int) -> bool:
+    """Whether most lines with text in ``lines[start:end]`` stand between blank lines."""
+    texts = [k for k in range(start, end) if lines[k].text]
+    spaced = sum(1 for k in texts if k + 1 < end and not lines[k + 1].text)
+    return len(texts) >= 6 and spaced >= 0.8 * len(texts)
+
+
+def _find(lines: list[Line], start: int, end: int) -> list[tuple[Grid, int, int]]:
     found: list[tuple[Grid, int, int]] = []
     # the unit labels a header holds (short lines first, in one pass)
     candidates = [j for j in range(start, end) if 1 < len(lines[j].text) <= MAX_LABEL]
@@ -225,6 +249,7 @@ def find_cell_group_tables(lines: list[Line], start: int = 0, end: int | None = 
             continue
         i, run, ends = header
         after = ends[-1]
+        best = None  # (labels, rows, stop) of the reading with the most labels, rows of exact cells first
         for n in range(len(run), 1, -1):  # the run may hold the first row's label-like cells (项目1): fewer labels
             labels = run[:n]
             if not is_header(labels):
@@ -233,10 +258,20 @@ def find_cell_group_tables(lines: list[Line], start: int = 0, end: int | None = 
             rows, stop = _rows(lines, kinds, ends[n - 1], end)
             if len(rows) < MIN_ROWS and kinds[0] in UNIT_KINDS:
                 rows, stop = _merged_rows(lines, kinds, ends[n - 1], end)
+            elif kinds[0] == TEXT:  # rows leaving out cells merged over rows, or names one a line
+                more, further = unnumbered_rows(lines, kinds, ends[n - 1], end)
+                if len(more) >= MIN_ROWS and further > stop:
+                    if len(rows) < MIN_ROWS:
+                        best = best or (labels, more, further)  # unless fewer labels read as exact rows
+                        continue
+                    rows, stop = more, further
             if len(rows) >= MIN_ROWS:
-                found.append((Grid(labels, rows, first_line=lines[i].no, last_line=lines[stop - 1].no), i, stop))
-                k = stop
+                best = (labels, rows, stop)
                 break
+        if best is not None:
+            labels, rows, stop = best
+            found.append((Grid(labels, rows, first_line=lines[i].no, last_line=lines[stop - 1].no), i, stop))
+            k = stop
         else:
             k = after
     return found

@@ -178,7 +178,20 @@ def text_after_cells(columns: list[str]) -> bool:
 
 def cell_line_grid(lines: list[Line], columns: list[str], body: int) -> tuple[Grid, int] | None:
     """The rows after a header printed one label per line, when each is its row number (1, 2, 3 …) and one
-    line per column; with the index where the table ends."""
+    line per column, or rows that leave out cells merged over rows (:mod:`.merged_lines`), whichever reads
+    further; with the index where the table ends."""
+    exact = _exact_grid(lines, columns, body)
+    from .merged_lines import merged_line_grid
+
+    merged = merged_line_grid(lines, columns, body)
+    if merged is None or exact is None:
+        return merged or exact
+    rows, more = exact[0].rows, merged[0].rows
+    same = all(a.cells == b.cells for a, b in zip(rows, more))  # the merged reading goes on where the other stops
+    return merged if len(more) >= len(rows) + (1 if same else MIN_ROWS) else exact
+
+
+def _exact_grid(lines: list[Line], columns: list[str], body: int) -> tuple[Grid, int] | None:
     width = len(columns)
     kinds = column_kinds(columns)
     rows: list[GridRow] = []

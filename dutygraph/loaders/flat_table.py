@@ -112,7 +112,9 @@ def _read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
         t = _LABEL_NOTE.sub("", t) if len(t) > MAX_HEADER_LENGTH and _LABEL_NOTE.search(t) else t
         if len(t) > MAX_HEADER_LENGTH or _HEADER_PUNCT.search(t):
             return None
-        if len(labels) > 1 and len(labels[-1]) <= 3 and _LABEL_TAIL.fullmatch(t) and (
+        if len(labels) > 1 and _LABEL_BRACKET.fullmatch(t):
+            labels[-1] += t  # the label's note or unit printed under it: 责任股室 / (单位), 总投资 / (万元)
+        elif len(labels) > 1 and len(labels[-1]) <= 3 and _LABEL_TAIL.fullmatch(t) and (
                 column_kind(labels[-1] + t) == column_kind(labels[-1]) != TEXT or not _is_label(labels[-1])):
             labels[-1] += t  # a label broken over two lines: 牵头 / 部门, 完成 / 时间
         else:
@@ -122,17 +124,18 @@ def _read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
 
 
 _HEADER_PUNCT = re.compile("[" + re.escape(SENTENCE_PUNCT + "，,、") + "]")  # no header label holds one
+_LABEL_BRACKET = re.compile(r"[(（][^()（）]{1,8}[)）]")  # a label's bracketed second line: (单位), (万元)
 # A note in brackets after a label (重点工作任务(杭州市2项配合工作)): the label is read without it.
 _LABEL_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][^()（）]{1,30}[)）]$")
 
 
 def _row_no(text: str) -> int | None:
-    """The row number a line holds alone (12), maybe marked (12*, 12★: a row the reader's unit leads)."""
+    """The row number a line holds alone (12, 12.), maybe marked (12*, 12★: a row the reader's unit leads)."""
     if is_row_number(text):
         return int(text)
-    if not text or text[-1] not in "*＊★☆" or len(text) > 4:
+    if not text or text[-1] not in "*＊★☆.、．" or len(text) > 4:
         return None
-    bare = text.rstrip("*＊★☆")
+    bare = text.rstrip("*＊★☆") if text[-1] in "*＊★☆" else text[:-1]  # 12*, or 12. / 12、 alone on its line
     return int(bare) if is_row_number(bare) else None
 
 
@@ -178,9 +181,44 @@ _LABEL_TAIL = re.compile(r"单位|部门|时间|时限|类别|内容|名称|领�
 
 
 _PUNCT = re.compile("[。；;：:！!？?，,]")  # sentence punctuation or commas
+_CLOSED = ("。", "；", ";", "！", "!", "？", "?", "”", "）", ")")  # the end of a text that is whole
 MAX_LIST_ITEM = 16
 _QUOTED = re.compile(r"“[^”]{1,8}”")  # 项目“双进”: a slogan in quotation marks
 MIN_TEXT = 8  # a shorter line where a unit cell stands may be a name the lexicon does not know
+
+
+# A place named alone (登封市, 城关镇, 东村, 东风街道): in a unit column, the government of that place.
+_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}(?:市|县|区|旗|镇|乡|村|街道|社区)|[\u4e00-\u9fff](?:镇|乡|村)")
+_LEVEL_START = re.compile(r"^(?:市|省|县|区|镇|乡|街道|各|相关|有关|中共|中国|国家)")  # a name of its own
+_NOT_PLACE_START = re.compile(r"^(?:各|相关|有关|全|本|城市|我)")
+
+
+def is_place(text: str) -> bool:
+    """Whether ``text`` is a place named alone (登封市, 白水乡, 南湾村), not a collective (各乡镇) or a phrase.
+
+    >>> [is_place(x) for x in ["登封市", "白水乡", "东村", "东风街道", "各乡镇", "全市", "城市", "本县"]]
+    [True, True, True, True, False, False, False, False]
+    """
+    return _PLACE.fullmatch(text) is not None and _NOT_PLACE_START.match(text) is None
+
+
+_ROLE_WORD = re.compile(alternation("word.lead") + "|" + alternation("word.cooperating"))
+MAX_ROLE_CELL = 80
+
+
+def _role_clause(text: str) -> bool:
+    """Whether a line is a unit cell that says the roles itself (市发改委牵头,市财政局配合): units, role words,
+    no sentence; never a line of the task's text.
+
+    >>> _role_clause("区民政局牵头,区大数据中心、各街道办事处配合"), _role_clause("加快建设,市住建局牵头推进项目。")
+    (True, False)
+    """
+    if len(text) > MAX_ROLE_CELL or "。" in text or not _ROLE_WORD.search(text):
+        return False
+    from .clauses import parse_clause  # clauses builds on the text helpers this module shares
+
+    clause = parse_clause(text, Role.RESPONSIBLE)
+    return clause is not None and bool(clause.assignments) and text.startswith(clause.assignments[0][0])
 
 
 def _unitish(text: str) -> bool:
@@ -273,6 +311,7 @@ class FlatTableReader:
         self._merged_above: list[tuple[list[_Item], _Item, tuple]] = []
         self._first_printed = False  # a cell merged over rows is seen printed with the first row it spans
         self._group_labels: dict[int, list[tuple[Role, _Span]]] = {}
+        self._headed: set[int] = set()  # indices in self.rows of rows printed right under a heading
 
     # -- stream ---------------------------------------------------------------------------
     def read(self, start: int) -> int:
@@ -314,9 +353,10 @@ class FlatTableReader:
                 self._at_start = False
                 i = self._start_row(number, i)
                 continue
-            if heading and self._row is not None and self._last == "cell" and _heads_rows(self.lines, i + 1):
+            if heading and self._row is not None and self._last in ("cell", "item") and _heads_rows(self.lines, i + 1):
                 self._close_group()  # a heading over the rows that follow: no cell of the row above
                 self._last = "heading"
+                self._headed.add(len(self.rows) + 1)  # the next row: no merged cell reaches over the heading
                 i += 1
                 continue
             self._at_start = False
@@ -333,7 +373,30 @@ class FlatTableReader:
         self._close_group()
         self._finish_row()
         self._share_merged_cells()
+        self._inherit_from_above(cut=i >= n)
         return i
+
+    def _inherit_from_above(self, cut: bool) -> None:
+        """A row printing no cell at all after a row with cells sits under cells merged over rows: a flattened
+        table prints a merged cell once, with the first row it spans (the cells above hold, ``inferred``). Not
+        the last row of a document that stops inside it (its text not closed by its punctuation)."""
+        if not self.has_units or all(item.cells for row in self.rows for item in row.items[-1:]):
+            return  # every row's last item has cells: no row without any
+        above: tuple[int, tuple] | None = None
+        for k, row in enumerate(self.rows):
+            if k in self._headed:
+                above = None
+            if row.items and not any(item.cells for item in row.items):
+                if cut and row is self.rows[-1] and not row.items[-1].span.text.endswith(_CLOSED):
+                    break
+                if above is not None:
+                    for item in row.items:
+                        item.cells = above[1]
+                        item.basis = f"cells merged over rows, printed with the row at line {above[0]}"
+                continue
+            with_cells = [item for item in row.items if item.cells and item.basis is None]
+            if with_cells:
+                above = (with_cells[-1].span.first, with_cells[-1].cells)
 
     def _share_merged_cells(self) -> None:
         """Items without cells after an item with its own, where the table shows that it prints a cell merged over
@@ -442,7 +505,8 @@ class FlatTableReader:
                 return self._read_cell(i)
             self._add_item(None, _Span(t, line.no, line.no))
             return i + 1
-        if self._last == "item" and not self._cells and (_sentence_like(t) or self._text_not_cell(t)):
+        if self._last == "item" and not self._cells and (_sentence_like(t) or self._text_not_cell(t)) and \
+                not (self.has_units and "。" not in t and _role_clause(t)):
             self._row.items[-1].span.extend(t, line.no)  # a paragraph wrapped over two lines
             return i + 1
         if self._last == "cell" and (_sentence_like(t) or self._text_not_cell(t)):
@@ -511,6 +575,8 @@ class FlatTableReader:
         head = bracket_depth_split(nxt, LIST_SEPARATORS)[0]
         if not is_unit_name(tail + head):
             return False
+        if is_place(tail) and _LEVEL_START.match(head) and is_unit_name(head):
+            return False  # a place in a unit cell (登封市, 东村), the next cell a name of its own (区财政局, 各村委会)
         if _COLLECTIVE_START.match(tail) or len(tail) <= 2 or len(tail) == 3 and not tail.endswith(_AREA_ENDS):
             # 相关县 / 韶山 + 市…: too short to be a name (a three-character area, 经开区, is one)
             return True
@@ -614,6 +680,11 @@ class FlatTableReader:
             role = ROLE_OF_KIND.get(kind)
             if role is not None:
                 prov = Provenance(source, cell.first, cell.last)
+                if _role_clause(cell.text):  # the cell says the roles itself (X牵头,Y配合): they hold over the column's
+                    from .clauses import parse_clause
+
+                    assignments += [Assignment(name, r, prov) for name, r in parse_clause(cell.text, role).assignments]
+                    continue
                 # a deadline cell shifted into a unit column is no unit (a date opens with a digit: tested first)
                 assignments += [Assignment(name, role, prov) for name in split_units(cell.text)
                                 if not (name[:1].isdecimal() and _DATE_LIKE.search(name))]

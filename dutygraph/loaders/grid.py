@@ -33,6 +33,7 @@ from ..text.units import LIST_SEPARATORS, is_unit_name, looks_like_unit_list, sp
 from .clauses import parse_clause
 from .columns import DEADLINE, LEADER, NUMBER, RESPONSIBLE, ROLE_OF_KIND, TEXT, column_kinds
 from .outline import split_title
+from ..text.markers import match_section, match_subsection
 
 _NAME_LABEL = re.compile(r"名称$")  # 项目名称, 工程名称: the title column names the task
 _ROW_NUMBER = re.compile(r"^\s*[(（]?\s*(\d{1,3})\s*[)）.、．]?\s*$")
@@ -161,6 +162,8 @@ def grid_tasks(grid: Grid, source: str, year: int | None = None, prefix: str = "
     carry: list[str | None] = [None] * width
     numbered: list[tuple[int, GridRow, list[str | None], list[bool]]] = []
     counter = 0
+    group_unit: tuple[str, int] | None = None  # the unit a group row names, over the rows under it
+    group_of: dict[int, tuple[str, int] | None] = {}
     for row in rows:
         cells = [((_clean_units(row.cells[k]) if kinds[k] in ROLE_OF_KIND else _clean(row.cells[k]))
                   if k < len(row.cells) else "") for k in range(width)]
@@ -168,7 +171,9 @@ def grid_tasks(grid: Grid, source: str, year: int | None = None, prefix: str = "
         if (len(filled) == 1 and all(c is not None for c in cells) and not _ROW_NUMBER.match(filled[0])
                 and not any(p in filled[0] for p in "。；;")):
             carry = [None] * width  # a section row spanning the table (一、空气质量目标)
+            group_unit = (name, row.first_line) if (name := _group_unit(filled[0])) else None
             continue
+        group_of[id(row)] = group_unit
         merged = [c is None for c in cells]
         for k in range(width):
             if cells[k] is None:
@@ -235,11 +240,32 @@ def grid_tasks(grid: Grid, source: str, year: int | None = None, prefix: str = "
             elif kind == DEADLINE:
                 found = find_deadlines(cell, year)
                 task.deadlines.append(Deadline(cell, found[0].date if found else parse_date(cell)))
+        heading = group_of.get(id(row))
+        if heading is not None and not task.assignments:  # a group row naming one unit over its rows: theirs
+            task.assignments.append(Assignment(heading[0], Role.RESPONSIBLE, prov, inferred=True,
+                                               basis=f"unit heading row at line {heading[1]}"))
         if not continued:
             task.deadlines.extend(find_deadlines(text, year))
             task.amounts = find_amounts(text)
             tasks.append(task)
     return tasks, parents
+
+
+def _group_unit(cell: str) -> str | None:
+    """The unit a group row of a table names alone, maybe after its number ((十一)省轻纺集团总公司, 一、市教育局):
+    the projects or tasks under it are that unit's (as items under a unit heading). None for any other heading.
+
+    >>> _group_unit("(十一)省轻纺集团总公司"), _group_unit("市教育局"), _group_unit("一、经济发展")
+    ('省轻纺集团总公司', '市教育局', None)
+    """
+    found = match_subsection(cell) or match_section(cell)
+    name = found[1] if found else cell
+    if not name or len(name) > MAX_GROUP_UNIT or any(p in name for p in "，,、：:"):
+        return None
+    return name if is_unit_name(name) else None
+
+
+MAX_GROUP_UNIT = 24
 
 
 def _last_filled(row: GridRow, width: int) -> int:

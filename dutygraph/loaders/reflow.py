@@ -51,7 +51,11 @@ def wrap_width(lines: list[Line]) -> int | None:
 def _starts_new(line: Line) -> bool:
     text = line.text
     return (not text or _STARTS_ITEM.match(text) is not None or match_item(text) is not None
-            or match_label(text) is not None or "|" in text)
+            or match_label(text) is not None or "|" in text or text[0] in _BOX_STROKES)
+
+
+# A line of a box-drawn table starts with a stroke: the lines of such a table all have one width, none wrapped.
+_BOX_STROKES = frozenset("│┃║├┤┼┌┐└┘┬┴┠┨╂┣┫╋┏┓┗┛╟╢╠╣╔╗╚╝╞╡╒╕╘╛")
 
 
 def reflow(lines: list[Line]) -> list[Line]:

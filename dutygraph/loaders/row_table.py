@@ -30,16 +30,19 @@ from .flat_table import _unitish
 from .grid import REPORT_LABEL, Grid, GridRow
 from .lines import Line
 
-_NUMBER = re.compile(r"^\d{1,3}$")
+_NUMBER = re.compile(r"^\d{1,3}[.、．]?$")  # a row number, maybe with its stop (12.)
 _SENTENCE = re.compile(r"[。；;！!？?]")
 MIN_COLUMNS = 3
 
 
-def _split(raw: str, wide: bool = False) -> tuple[list[str], str] | None:
+def _split(raw: str, wide: bool = False, keep_first: bool = False) -> tuple[list[str], str] | None:
     """Cells of a raw line and the separator used: "|", " " (one space; two mean an empty cell)
     or "  " (``wide``: columns aligned with runs of spaces, as PDF-to-text writes them)."""
-    if raw.strip(" \t").count("\t") >= 2:  # cells copied from a web page's table: one tab between cells
-        return [p.strip() for p in raw.strip(" \r\n").strip("\t").split("\t")], "|"
+    if raw.strip(" \t").count("\t") >= 2 or raw.strip(" \r\n").lstrip("\t").count("\t") >= 2:
+        # cells copied from a web page's table: one tab between cells (empty ones at the end too); a tab before
+        # the first cell is an empty first cell (a category merged over rows) when ``keep_first``
+        cut = raw.strip(" \r\n")
+        return [p.strip() for p in (cut.rstrip("\t") if keep_first else cut.strip("\t")).split("\t")], "|"
     raw = raw.replace("\u3000", " ").replace("\u00a0", " ").replace("\t", "  ").strip()
     if "｜" in raw:
         raw = raw.replace("｜", "|")  # a full-width bar between cells
@@ -284,6 +287,33 @@ def _continue_row(row: GridRow, line: Line, kinds: list[str], labels: list[str])
     return True
 
 
+_HEADING_STARTS = frozenset("一二三四五六七八九十(（")
+
+
+def _next_is_row(lines: list[Line], j: int, end: int) -> bool:
+    """Whether the next line with text from ``lines[j]`` is a row of cells between bars or tabs (a section heading
+    without a bar between such rows is a category row, 一、经济发展)."""
+    while j < end and not lines[j].text:
+        j += 1
+    got = _split(lines[j].raw) if j < end else None
+    return got is not None and got[1] == "|" and len(got[0]) >= MIN_COLUMNS
+
+
+def _under_merged_units(cells: list[str | None], kinds: list[str], labels: list[str], rows: list[GridRow],
+                        last: bool) -> bool:
+    """Whether a row with its text and every unit cell empty sits under unit cells merged over rows: the row
+    above has units (printed or merged) and the row is not the document's last line (it may stop inside it). A
+    flattened table prints a merged cell once, with the first row it spans."""
+    units = [k for k, kind in enumerate(kinds) if kind in UNIT_KINDS]
+    content = _content_of(kinds, labels)
+    if not units or content >= len(cells) or not cells[content] or any(k < len(cells) and cells[k] for k in units):
+        return False
+    if last:
+        return False  # the document may stop inside it: its cells cut, not merged
+    above = rows[-1].cells
+    return any(k < len(above) and (above[k] or above[k] is None and rows[-1].inherit_basis) for k in units)
+
+
 def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -> list[tuple[Grid, int, int]]:
     """Every row-per-line table in ``lines[start:end]``: the grid and its line-index span."""
     end = len(lines) if end is None else end
@@ -297,6 +327,8 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
             continue
         labels, sep = header
         kinds = column_kinds(labels)
+        # a tab table whose header starts at the line's start: a tab opening a row is an empty first cell
+        tabbed = sep == "|" and "\t" in lines[i].raw and not lines[i].raw.strip(" \r\n").startswith("\t")
         grid = Grid(labels, first_line=lines[i].no)
         j = i + 1
         while j < end:
@@ -304,10 +336,10 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
             if not line.text:
                 j += 1
                 continue
-            split = _split(line.raw, wide=sep == "  ")
+            split = _split(line.raw, wide=sep == "  ", keep_first=tabbed)
             if split is None and sep == "|" and j == last_text and grid.rows and _cut_row(line.text):
                 split = [line.text], "|"  # the document stops inside a row under merged cells: its text cell
-            if split is None and sep != "|":
+            if split is None and (sep != "|" or line.text[0] in _HEADING_STARTS and _next_is_row(lines, j + 1, end)):
                 if grid.rows and not _signs(lines, j, end) and _continue_row(grid.rows[-1], line, kinds, labels):
                     j += 1  # the row's unit cell (or the cell after it) goes on on a line of its own
                     continue
@@ -337,6 +369,9 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
             if cells is None:
                 break
             merged = sep == "|" and cells[0] is None
+            if not merged and grid.rows and _under_merged_units(cells, kinds, labels, grid.rows, j == last_text):
+                cells = [None if not c and kind not in (NUMBER, TEXT) else c for c, kind in zip(cells, kinds)]
+                merged = True
             grid.rows.append(GridRow(cells, line.no, line.no, truncated=j == last_text,
                                      inherit_basis=f"merged cells of the row above (line {line.no})" if merged
                                      else None))

@@ -54,3 +54,36 @@ def test_a_box_table_without_task_labels_is_not_read_as_one():
     text = "┌────┬────┐\n│姓名│电话    │\n├────┼────┤\n│张三│123     │\n└────┴────┘\n"
     assert find_box_tables(to_lines(text)) == []
 
+
+
+def _box(rows: list[list[str]], widths: list[int]) -> str:
+    rule = lambda l, m, r: l + m.join("─" * w for w in widths) + r  # noqa: E731
+    out = [rule("┌", "┬", "┐")]
+    for k, row in enumerate(rows):
+        out.append("│" + "│".join(f" {c} " for c in row) + "│")
+        out.append(rule("├", "┼", "┤") if k < len(rows) - 1 else rule("└", "┴", "┘"))
+    return "\n".join(out)
+
+
+def test_a_project_list_whose_group_rows_name_units_gives_each_project_its_group_unit():
+    from dutygraph.loaders.document import parse_text
+    from dutygraph.model import Role
+
+    rows = [["", "续建项目", "", "新开工项目"], ["", "(一)县交通运输局", "", ""],
+            ["1", "国道改线工程", "1", "农村公路提档工程"], ["2", "客运枢纽站建设", "", ""],
+            ["", "(二)县城投公司", "", ""], ["", "", "1", "城南片区路网工程"]]
+    doc = parse_text(_box(rows, [3, 12, 3, 12]), "list.txt")
+    got = [(t.text, t.units(Role.RESPONSIBLE), [a.inferred for a in t.assignments]) for t in doc.tasks]
+    assert got == [("国道改线工程", ["县交通运输局"], [True]), ("农村公路提档工程", ["县交通运输局"], [True]),
+                   ("客运枢纽站建设", ["县交通运输局"], [True]), ("城南片区路网工程", ["县城投公司"], [True])]
+
+
+def test_a_project_list_with_one_half_and_group_rows_numbered_by_section():
+    from dutygraph.loaders.document import parse_text
+    from dutygraph.model import Role
+
+    rows = [["序号", "项目名称"], ["", "一、区教育局"], ["1", "第二实验小学扩建"], ["2", "城东幼儿园新建"],
+            ["", "二、区卫生健康委"], ["1", "区人民医院门诊楼"]]
+    doc = parse_text(_box(rows, [3, 12]), "list.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("第二实验小学扩建", ["区教育局"]), ("城东幼儿园新建", ["区教育局"]), ("区人民医院门诊楼", ["区卫生健康委"])]

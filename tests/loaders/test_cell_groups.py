@@ -92,3 +92,10 @@ def test_a_cell_of_names_a_space_separates_reads_as_a_list():
     assert [(a.unit, a.role.value) for a in doc.tasks[1].assignments] == [
         ("县行政审批局", "lead"), ("县市场监管局", "responsible"), ("县税务局", "responsible"),
         ("各乡镇人民政府", "responsible")]
+
+
+def test_places_named_alone_fit_a_unit_column():
+    text = "\n".join(["重点任务", "责任单位", "完成时限", "建成示范社区10个。", "登封市", "6月底前",
+                      "整治背街小巷30条。", "新密市、荥阳市", "9月底前"])
+    grid = find_cell_group_tables(to_lines(text))[0][0]
+    assert [r.cells[1] for r in grid.rows] == ["登封市", "新密市、荥阳市"]

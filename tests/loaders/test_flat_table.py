@@ -281,3 +281,27 @@ def test_a_short_line_without_punctuation_that_names_no_unit_is_text_where_a_uni
 def test_a_short_line_quoting_a_slogan_is_no_unit_cell():
     body = "\n".join(["1", "推动产城融合,提升发展能级", "聚力攻坚", "项目“双进”", "(1)健全招商机制。", "(2)强化要素保障。"])
     assert all(not t.assignments for t in parse(body, LEADER_HEADER).values())
+
+
+def test_a_place_named_alone_in_a_unit_cell_is_not_joined_with_the_next_cell():
+    from dutygraph.loaders.document import parse_text
+    from dutygraph.model import Role
+
+    for lead, coop in (("登封市", "区大数据中心、各街道办事处"), ("南湾村", "镇综合执法队"), ("东村", "各村委会")):
+        text = "\n".join(["序号", "重点任务", "牵头单位", "配合单位", "完成时限", "1", "建成示范社区10个。", lead, coop,
+                          "6月底前", "2", "整治背街小巷30条。", "白水乡", "镇财政所", "9月底前"])
+        doc = parse_text(text, "table.txt")
+        assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+            ([lead], coop.split("、")), (["白水乡"], ["镇财政所"])]
+
+
+def test_row_numbers_with_their_stop_and_unit_cells_that_say_the_roles():
+    from dutygraph.loaders.document import parse_text
+    from dutygraph.model import Role
+
+    lines = ["序号", "工作任务", "责任单位", "完成时限",
+             "1.", "整治背街小巷30条。", "区城市管理局牵头,区住建委、各街道配合", "9月底前",
+             "2.", "建成口袋公园8个。", "区园林绿化局", "10月底前"]
+    doc = parse_text("\n".join(lines), "table.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        (["区城市管理局"], [], ["区住建委", "各街道"]), ([], ["区园林绿化局"], [])]

@@ -42,3 +42,15 @@ def test_a_row_the_document_stops_inside_does_not_decide_which_column_holds_the_
         GridRow([None, "义务", None, None], 5, 5, truncated=True)])
     tasks, _ = grid_tasks(grid, "plan.txt")
     assert [t.text for t in tasks] == ["新改扩建公办中小学校1所", "新增学位810个以上", "义务"]
+
+
+def test_a_group_row_naming_one_unit_gives_its_rows_without_units_that_unit():
+    from dutygraph.loaders.grid import Grid, GridRow, grid_tasks
+    from dutygraph.model import Role
+
+    g = Grid(["序号", "项目名称", "建设内容"], [
+        GridRow(["", "(一)市水务集团", ""], 2, 2), GridRow(["1", "供水管网改造", "改造管网20公里。"], 3, 3),
+        GridRow(["", "二、经济发展", ""], 4, 4), GridRow(["1", "产业园建设", "建成标准厂房。"], 5, 5)])
+    tasks, _ = grid_tasks(g, "p.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE), [a.basis for a in t.assignments]) for t in tasks] == [
+        ("改造管网20公里。", ["市水务集团"], ["unit heading row at line 2"]), ("建成标准厂房。", [], [])]

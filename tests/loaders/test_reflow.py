@@ -45,3 +45,13 @@ def test_a_page_glued_into_one_line_is_cut_at_its_numbered_items():
     glued = "".join(PLAN.splitlines())
     doc = parse_text(glued, "page.txt")
     assert _facts(doc) == _facts(parse_text(PLAN, "plan.txt"))
+
+
+def test_lines_of_a_box_drawn_table_are_never_joined():
+    from dutygraph.loaders.lines import to_lines
+    from dutygraph.loaders.reflow import reflow
+
+    rule = "├───┼───────────────────┼───┼───────────────┤"
+    rows = ["│ 1 │ 厦船二期船台及配套工程工程 │ 1 │ 厦船三期船坞工程工程工程 │", "│ 2 │ 福宁船舶重工改扩建工程工程 │ │ 某某工程工程工程工程工程 │"]
+    text = "\n".join([rule, rows[0], rule, rows[1], rule, rows[0], rule])
+    assert len(reflow(to_lines(text))) == 7

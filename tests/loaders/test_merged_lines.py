@@ -1,0 +1,163 @@
+"""Tables printed one cell per line whose merged cells are printed once, with the first row they span."""
+
+import pytest
+
+from dutygraph.loaders.document import parse_text
+from dutygraph.model import Role
+
+
+def _table(header: list[str], rows: list[list[str]], sep: str = "\n") -> str:
+    lines = list(header)
+    for k, row in enumerate(rows, 1):
+        lines += [str(k)] + row
+    return sep.join(lines)
+
+
+@pytest.mark.parametrize("header, sep", [
+    (["序号", "指标", "工作任务", "完成时限", "责任领导", "责任股室", "(单位)", "备注"], "\n"),
+    (["序号", "类别", "重点任务", "完成时间", "分管领导", "责任部门", "备注"], "\n\n"),
+])
+def test_rows_that_leave_out_merged_cells_take_them_from_the_row_above(header, sep):
+    rows = [["公共服务", "开放服务人次增长15%。", "12月底前", "王某某", "镇文化站", "镇图书室"],
+            ["组织惠民演出不少于100场。", "镇宣传办"],
+            ["开展好“三下乡”活动。"],
+            ["产业发展", "培育规模以上企业1家。", "镇经发办"],
+            ["完成年度招商任务。"]]
+    doc = parse_text(_table(header, rows, sep), "table.txt")
+    got = [(t.text, t.units(Role.RESPONSIBLE), [a.inferred for a in t.assignments]) for t in doc.tasks]
+    assert got == [("开放服务人次增长15%。", ["镇文化站", "镇图书室"], [False, False]),
+                   ("组织惠民演出不少于100场。", ["镇宣传办"], [False]),
+                   ("开展好“三下乡”活动。", ["镇宣传办"], [True]),
+                   ("培育规模以上企业1家。", ["镇经发办"], [False]),
+                   ("完成年度招商任务。", ["镇经发办"], [True])]
+    assert doc.tasks[0].leaders == ["王某某"]
+
+
+def test_a_table_cut_inside_its_last_row_keeps_the_row_it_reads():
+    header = ["序号", "预期目标", "责任单位", "进展情况"]
+    rows = [["全县生产总值增长6%以上", "县发展改革委", "预计一季度增长20%左右。"],
+            ["固定资产投资增长8%", "县发展改革委", "预计一季度增长15%左右。"],
+            ["工业增加值增长8%", "县经济信息委"]]
+    doc = parse_text(_table(header, rows), "table.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("全县生产总值增长6%以上", ["县发展改革委"]), ("固定资产投资增长8%", ["县发展改革委"]),
+        ("工业增加值增长8%", ["县经济信息委"])]
+
+
+def _rows_by_bars(rows: list[list[str]], sep: str) -> str:
+    return "\n".join(sep.join(r) for r in rows)
+
+
+@pytest.mark.parametrize("sep", [" | ", "\t"])
+def test_a_row_per_line_whose_unit_cells_are_empty_takes_the_cells_merged_over_it(sep):
+    rows = [["序号", "工作任务", "牵头部门", "配合部门", "时间节点"],
+            ["1", "整治背街小巷30条。", "区城市管理局", "区住建委、各街道", "9月底前"],
+            ["2", "建成口袋公园8个。", "", "", ""],
+            ["3", "新增公办幼儿园学位900个。", "区教育局", "区财政局", "8月底前"],
+            ["4", "完成农贸市场改造5个。", "区商务局", "区市场监管局", "12月底前"]]
+    doc = parse_text(_rows_by_bars(rows, sep), "table.txt")
+    got = [(t.units(Role.LEAD), t.units(Role.COOPERATING), any(a.inferred for a in t.assignments)) for t in doc.tasks]
+    assert got == [(["区城市管理局"], ["区住建委", "各街道"], False), (["区城市管理局"], ["区住建委", "各街道"], True),
+                   (["区教育局"], ["区财政局"], False), (["区商务局"], ["区市场监管局"], False)]
+
+
+def test_the_last_row_of_a_document_that_stops_inside_it_takes_no_merged_cells():
+    rows = [["序号", "工作任务", "牵头部门", "配合部门"],
+            ["1", "整治背街小巷30条。", "区城市管理局", "各街道"],
+            ["2", "建成口袋公园8个,", "", ""]]
+    doc = parse_text(_rows_by_bars(rows, " | "), "table.txt")
+    assert [t.units(Role.LEAD) for t in doc.tasks] == [["区城市管理局"], []]
+
+
+@pytest.mark.parametrize("blank", ["\n", "\n\n"])
+def test_a_numbered_row_per_line_cells_without_cells_sits_under_the_cells_above(blank):
+    lines = ["序号", "重点任务", "牵头单位", "配合单位", "完成时限",
+             "1", "实施河道清淤8公里。", "乡水利站", "乡综合执法队", "5月底前",
+             "2", "开展安全生产大检查4次。",
+             "3", "完成耕地撂荒整治1000亩。", "乡农业农村办", "乡自然资源所", "10月底前"]
+    doc = parse_text(blank.join(lines), "table.txt")
+    got = [(t.units(Role.LEAD), [a.inferred for a in t.assignments]) for t in doc.tasks]
+    assert got == [(["乡水利站"], [False, False]), (["乡水利站"], [True, True]), (["乡农业农村办"], [False, False])]
+
+
+@pytest.mark.parametrize("blank", ["\n", "\n\n"])
+def test_unnumbered_cells_one_a_line_with_names_one_a_line_and_merged_cells(blank):
+    lines = ["具体任务", "主责单位", "协办单位", "完成时间",
+             "推进智慧社区建设,建成示范社区10个。", "区民政局", "区大数据中心", "各街道办事处", "2025年6月底前",
+             "整治背街小巷30条。",
+             "建成口袋公园8个。", "区园林绿化局", "区规划自然资源分局", "2025年10月底前"]
+    doc = parse_text(blank.join(lines), "table.txt")
+    got = [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks]
+    assert got == [("推进智慧社区建设,建成示范社区10个。", ["区民政局"], ["区大数据中心", "各街道办事处"]),
+                   ("整治背街小巷30条。", ["区民政局"], ["区大数据中心", "各街道办事处"]),
+                   ("建成口袋公园8个。", ["区园林绿化局"], ["区规划自然资源分局"])]
+    assert all(a.inferred for a in doc.tasks[1].assignments)
+
+
+def test_unnumbered_cells_each_between_blank_lines_are_read_as_rows():
+    lines = ["重点任务", "牵头部门", "配合部门", "时限要求",
+             "完成人居环境整治村10个。", "镇农业农村办", "各村委会", "6月底前",
+             "新建村级养老服务站3个。", "镇社会事务办", "镇财政所", "9月底前"]
+    doc = parse_text("\n\n".join(lines), "table.txt")
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        ("完成人居环境整治村10个。", ["镇农业农村办"], ["各村委会"]), ("新建村级养老服务站3个。", ["镇社会事务办"], ["镇财政所"])]
+
+
+@pytest.mark.parametrize("form", ["lines", "tabs", "numbered"])
+def test_section_headings_between_rows_are_category_rows_not_cells(form):
+    rows = [["一、经济发展"], ["完成高标准农田建设2万亩。", "县农业农村局", "县财政局"],
+            ["新建农村公路50公里。", "县交通运输局", "各乡镇人民政府"], ["二、民生保障"],
+            ["完成老旧小区改造12个。", "县住房和城乡建设局", "县财政局"]]
+    header = ["重点任务", "牵头单位", "配合单位"]
+    if form == "tabs":
+        text = "\n".join("\t".join(r) for r in [["序号"] + header] + [
+            r if len(r) == 1 else [str(k)] + r for k, r in zip([0, 1, 2, 0, 3], rows)])
+    elif form == "numbered":
+        lines = ["序号"] + header
+        for k, r in zip([0, 1, 2, 0, 3], rows):
+            lines += r if len(r) == 1 else [str(k)] + r[:1]  # row 2 and 3 under merged cells: only their text
+            if k == 1:
+                lines += r[1:]
+        text = "\n".join(lines)
+    else:
+        text = "\n".join(header + [c for r in rows for c in r])
+    doc = parse_text(text, "table.txt")
+    got = [(t.text, t.units(Role.LEAD)) for t in doc.tasks]
+    if form == "numbered":
+        assert got == [("完成高标准农田建设2万亩。", ["县农业农村局"]), ("新建农村公路50公里。", ["县农业农村局"]),
+                       ("完成老旧小区改造12个。", [])]  # no cell merged over rows reaches over a heading row
+    else:
+        assert got == [("完成高标准农田建设2万亩。", ["县农业农村局"]), ("新建农村公路50公里。", ["县交通运输局"]),
+                       ("完成老旧小区改造12个。", ["县住房和城乡建设局"])]
+
+
+def test_unnumbered_rows_with_a_short_remark_after_the_cells():
+    lines = ["重点任务", "牵头单位", "配合单位", "备注",
+             "完成高标准农田建设2万亩。", "县农业农村局", "县财政局", "按月报送进展",
+             "开展全民健身赛事20场次。",
+             "新建农村公路50公里。", "县交通运输局", "各乡镇人民政府",
+             "新增城镇就业岗位1500个。", "县人力资源和社会保障局", "县工商联", "按季报送"]
+    doc = parse_text("\n".join(lines), "table.txt")
+    assert [(t.text, t.units(Role.LEAD)) for t in doc.tasks] == [
+        ("完成高标准农田建设2万亩。", ["县农业农村局"]), ("开展全民健身赛事20场次。", ["县农业农村局"]),
+        ("新建农村公路50公里。", ["县交通运输局"]), ("新增城镇就业岗位1500个。", ["县人力资源和社会保障局"])]
+
+
+@pytest.mark.parametrize("stop", [".", "、"])
+def test_pipe_rows_numbered_with_a_stop_under_merged_cells(stop):
+    rows = [["序号", "工作任务", "牵头部门", "配合部门"], [f"1{stop}", "整治背街小巷30条。", "区城市管理局", "各街道"],
+            [f"2{stop}", "建成口袋公园8个。", "", ""], [f"3{stop}", "新增学位900个。", "区教育局", "区财政局"]]
+    doc = parse_text("\n".join(" | ".join(r) for r in rows), "table.txt")
+    assert [t.units(Role.LEAD) for t in doc.tasks] == [["区城市管理局"], ["区城市管理局"], ["区教育局"]]
+
+
+def test_tab_rows_whose_first_cell_is_empty_keep_their_columns():
+    rows = [["类别", "重点任务", "牵头单位", "配合单位"],
+            ["经济发展", "完成高标准农田建设2万亩。", "镇农业农村办", "镇财政所"],
+            ["", "新建农村公路5公里。", "", ""],
+            ["", "完成老旧小区改造2个。", "镇规划建设办", "各村委会"],
+            ["民生保障", "新增就业岗位150个。", "镇社会事务办", "镇劳动保障所"]]
+    doc = parse_text("\n".join("\t".join(r) for r in rows), "table.txt")
+    assert [(t.text, t.units(Role.LEAD)) for t in doc.tasks] == [
+        ("完成高标准农田建设2万亩。", ["镇农业农村办"]), ("新建农村公路5公里。", ["镇农业农村办"]),
+        ("完成老旧小区改造2个。", ["镇规划建设办"]), ("新增就业岗位150个。", ["镇社会事务办"])]
