@@ -43,7 +43,7 @@ from typing import Callable, Iterator
 from ..errors import QueryError, StoreError
 from .rows import document_ids, edge_rows, node_rows
 from .schema import (DOCUMENT_LABELS, EDGE_ENDPOINTS, EDGE_PROPERTIES, EDGE_TYPES, NODE_LABELS, NODE_PROPERTIES,
-                     SHARED_LABELS, TOKEN_EDGE, TOKEN_LABEL, UNION_PROPERTIES)
+                     SHARED_LABELS, TOKEN_EDGE, TOKEN_LABEL, TOKEN_PART_EDGE, TOKEN_PART_LABEL, UNION_PROPERTIES)
 from .text_index import INDEXED, token_pairs
 
 _DDL_TYPES = {"STRING": "STRING", "INT": "INT64", "FLOAT": "DOUBLE", "BOOL": "BOOLEAN", "STRING[]": "STRING[]",
@@ -72,7 +72,10 @@ def schema_ddl() -> list[str]:
         pairs = ", ".join(f"FROM {a} TO {b}" for a, b in EDGE_ENDPOINTS[type_])
         out.append(f"CREATE REL TABLE IF NOT EXISTS {type_}({pairs}, {props})")
     out.append(f"CREATE NODE TABLE IF NOT EXISTS {TOKEN_LABEL}(`id` STRING, PRIMARY KEY(`id`))")
-    pairs = ", ".join(f"FROM {label} TO {TOKEN_LABEL}" for label in INDEXED)
+    out.append(f"CREATE NODE TABLE IF NOT EXISTS {TOKEN_PART_LABEL}(`id` INT64, `token` STRING, `holders` INT64, "
+               "PRIMARY KEY(`id`))")
+    out.append(f"CREATE REL TABLE IF NOT EXISTS {TOKEN_PART_EDGE}(FROM {TOKEN_LABEL} TO {TOKEN_PART_LABEL})")
+    pairs = ", ".join(f"FROM {label} TO {TOKEN_PART_LABEL}" for label in INDEXED)
     out.append(f"CREATE REL TABLE IF NOT EXISTS {TOKEN_EDGE}({pairs})")
     return out
 
@@ -120,17 +123,6 @@ def _chunks(files: list, cap: int) -> list[list]:
     return out
 
 
-def _distinct_tokens(files) -> set[str]:
-    """The distinct tokens (column ``to``) of token shards."""
-    import pyarrow.compute as pc
-    import pyarrow.parquet as pq
-
-    found: set[str] = set()
-    for f in files:
-        found.update(pc.unique(pq.read_table(f, columns=["to"]).column(0)).to_pylist())
-    return found
-
-
 def load_buffer_pool() -> int:
     """The buffer pool (bytes) of a database opened for a load: ``$DUTYGRAPH_LADYBUG_BUFFER_POOL_MB`` MiB, by
     default :data:`LOAD_BUFFER_POOL_MB` (ladybug's own default is 80 % of the machine's memory)."""
@@ -167,6 +159,12 @@ LOAD_PARTS_PER_COMMIT = 32
 # others in one each): 1,000 plans 6.7 CPU s and 0.61 GB (every 4 parts for the nodes), 3,000 plans 15.1 CPU s
 # and 1.05 GB against 18.0 s and 1.17 GB committed every 32 parts (busy machine, same sitting).
 LOAD_ROWS_PER_COMMIT = 4_000_000
+# Ladybug's node group: the nodes of a table whose adjacency lists a checkpoint rewrites together (2^17, measured:
+# 540,000 relationships added to new nodes of a node group holding 13.5 million committed in 0.66-0.84 CPU s, in
+# 0.19-0.24 when the new nodes began the next node group, 0.21 into an empty table). A batch of the token index
+# starts a new one when the current one holds more than this many pairs (and more than the batch adds).
+TOKEN_NODE_GROUP = 1 << 17
+TOKEN_PAD_PAIRS = 1_000_000
 
 
 class LadybugStore:
@@ -415,12 +413,13 @@ class LadybugStore:
                     files = owned(stage.node_files(label, shared=False), group)
                     if files:
                         self._run(f"COPY {label} FROM {_file_list(files)}")
-        with self._transaction():
-            self._add_tokens(_distinct_tokens(f for label in INDEXED for f in stage.token_files(label, shared=False)))
         for _, files, type_, (a, b) in tables:
             for chunk in _chunks(files, rows_cap):
-                options = f" (from='{a}', to='{b}')" if type_ == TOKEN_EDGE or len(EDGE_ENDPOINTS[type_]) > 1 else ""
                 with self._transaction():
+                    if type_ == TOKEN_EDGE:
+                        self._copy_token_pairs({a: chunk})
+                        continue
+                    options = f" (from='{a}', to='{b}')" if len(EDGE_ENDPOINTS[type_]) > 1 else ""
                     self._run(f"COPY {type_} FROM {_file_list(chunk)}{options}")
         with self._transaction():
             shared_edges()
@@ -502,10 +501,21 @@ class LadybugStore:
             self._run(f"WITH $docs AS docs MATCH (n:{label}) WHERE list_has_any(n.documents, docs) "
                       "SET n.documents = list_filter(n.documents, x -> NOT list_contains(docs, x))", p)
             self._run(f"MATCH (n:{label}) WHERE size(n.documents) = 0 DETACH DELETE n")
-        self._run(f"MATCH (k:{TOKEN_LABEL}) WHERE NOT EXISTS {{ MATCH (k)<-[:{TOKEN_EDGE}]-() }} DELETE k")
+        self._run(f"MATCH (p:{TOKEN_PART_LABEL}) WHERE p.token IS NOT NULL AND NOT EXISTS {{ MATCH (p)<-[:{TOKEN_EDGE}]-() }} "
+                  "DETACH DELETE p")
+        self._run(f"MATCH (k:{TOKEN_LABEL}) WHERE NOT EXISTS {{ MATCH (k)-[:{TOKEN_PART_EDGE}]->() }} DELETE k")
         self._tokens = None
 
     # -- the token index -------------------------------------------------------------------
+    # A node's HAS_TOKEN points at its token's TokenPart of the batch that wrote the node (a load's staged pairs, or
+    # a chunk of them, or the nodes of one label written by the batched path), which the token's Token (id: the
+    # token) reaches by HAS_PART. Ladybug's checkpoint rewrites every adjacency list of a node group (2^17 nodes of
+    # one table) in which a relationship was added, so the token lists of a batch are kept out of node groups
+    # holding many pairs already: its TokenParts start a new node group (the rest of the current one filled with
+    # TokenParts holding nothing, ``token`` NULL) when the current one holds more pairs than the batch adds and
+    # more than TOKEN_PAD_PAIRS. Before, every load lengthened the lists of the same 3,018 Tokens, one node group
+    # holding all 20 million pairs at 10,000 plans, which every append rewrote (README, "Where the append's
+    # growth comes from").
     def _add_tokens(self, wanted) -> None:
         """Create a Token node for each token of ``wanted`` not here yet."""
         import pyarrow as pa
@@ -518,25 +528,65 @@ class LadybugStore:
             self._conn.execute(f"COPY {TOKEN_LABEL} FROM $rows", {"rows": pa.table({"id": pa.array(new, pa.string())})})
             self._tokens.update(new)
 
+    def _index(self, pairs: dict) -> None:
+        """Write the (node id, token) pairs ``pairs`` (label -> Arrow table, columns ``from``, ``to``) as one batch of
+        the token index: a TokenPart per distinct token (its Token made if new), HAS_PART, and HAS_TOKEN from each
+        node to the TokenPart of its token."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        pairs = {label: table for label, table in pairs.items() if table.num_rows}
+        if not pairs:
+            return
+        counted = pc.value_counts(pa.chunked_array([c for t in pairs.values() for c in t.column("to").chunks]))
+        order = pc.sort_indices(counted.field("values"))
+        tokens = pc.take(counted.field("values"), order)
+        holders = pc.take(counted.field("counts"), order)
+        self._add_tokens(tokens.to_pylist())
+        (last_id, last_offset), = self._run(f"MATCH (p:{TOKEN_PART_LABEL}) RETURN max(p.id), max(offset(id(p)))")
+        first = 0 if last_id is None else last_id + 1
+        used = 0 if last_offset is None else last_offset + 1
+        pad = -used % TOKEN_NODE_GROUP
+        if pad:
+            group = used - used % TOKEN_NODE_GROUP
+            (held,), = self._run(f"MATCH (p:{TOKEN_PART_LABEL}) WHERE offset(id(p)) >= $start RETURN sum(p.holders)",
+                                 {"start": group})
+            added = sum(t.num_rows for t in pairs.values())
+            if (held or 0) > max(added, TOKEN_PAD_PAIRS):
+                self._conn.execute(f"COPY {TOKEN_PART_LABEL} FROM $rows", {"rows": pa.table(
+                    {"id": pa.array(range(first, first + pad), pa.int64()), "token": pa.nulls(pad, pa.string()),
+                     "holders": pa.array([0] * pad, pa.int64())})})
+                first += pad
+        ids = pa.array(range(first, first + len(tokens)), pa.int64())
+        self._conn.execute(f"COPY {TOKEN_PART_LABEL} FROM $rows", {"rows": pa.table(
+            {"id": ids, "token": tokens, "holders": holders.cast(pa.int64())})})
+        self._conn.execute(f"COPY {TOKEN_PART_EDGE} FROM $rows", {"rows": pa.table({"from": tokens, "to": ids})})
+        for label, table in pairs.items():
+            to = pc.add(pc.index_in(table.column("to"), value_set=tokens).cast(pa.int64()), first)
+            self._conn.execute(f"COPY {TOKEN_EDGE} FROM $rows (from='{label}', to='{TOKEN_PART_LABEL}')",
+                               {"rows": pa.table({"from": table.column("from"), "to": to})})
+
     def _write_tokens(self, label: str, rows: list[dict]) -> None:
         """The token index of nodes ``rows`` of ``label`` just written (none unless text_index indexes it)."""
         import pyarrow as pa
 
         ids, found = token_pairs(label, rows)
         if ids:
-            self._add_tokens(found)
-            table = pa.table({"from": pa.array(ids, pa.string()), "to": pa.array(found, pa.string())})
-            self._conn.execute(f"COPY {TOKEN_EDGE} FROM $rows (from='{label}', to='{TOKEN_LABEL}')", {"rows": table})
+            self._index({label: pa.table({"from": pa.array(ids, pa.string()), "to": pa.array(found, pa.string())})})
+
+    def _copy_token_pairs(self, files: dict[str, list]) -> None:
+        """The token shards ``files`` (label -> files), as one batch of the token index."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        self._index({label: pa.concat_tables([pq.read_table(f, columns=["from", "to"]) for f in found])
+                     for label, found in files.items() if found})
 
     def _copy_staged_tokens(self, stage, parts: set[str]) -> None:
         """The token index of the staged owned nodes of ``parts``: the token shards of the staging folder (written
-        beside the node shards, :meth:`~dutygraph.graph.staging.Stage.token_files`), copied as they are."""
-        for label in INDEXED:
-            files = [f for f in stage.token_files(label, shared=False) if f.stem in parts]
-            if not files:
-                continue
-            self._add_tokens(_distinct_tokens(files))
-            self._run(f"COPY {TOKEN_EDGE} FROM {_file_list(files)} (from='{label}', to='{TOKEN_LABEL}')")
+        beside the node shards, :meth:`~dutygraph.graph.staging.Stage.token_files`), one batch."""
+        self._copy_token_pairs({label: [f for f in stage.token_files(label, shared=False) if f.stem in parts]
+                                for label in INDEXED})
 
     @staticmethod
     def _arrow(columns: dict[str, tuple[str, str]], rows: list[dict]):
