@@ -529,42 +529,50 @@ class LadybugStore:
             self._tokens.update(new)
 
     def _index(self, pairs: dict) -> None:
-        """Write the (node id, token) pairs ``pairs`` (label -> Arrow table, columns ``from``, ``to``) as one batch of
-        the token index: a TokenPart per distinct token (its Token made if new), HAS_PART, and HAS_TOKEN from each
-        node to the TokenPart of its token."""
+        """Write (node id, token) pairs as one batch of the token index: a TokenPart per distinct token (its Token made
+        if new), HAS_PART, and HAS_TOKEN from each node to the TokenPart of its token. ``pairs``: label -> a list of
+        Arrow tables (columns ``from``, ``to``) or of token shards (Parquet files, read one at a time)."""
         import pyarrow as pa
         import pyarrow.compute as pc
+        import pyarrow.parquet as pq
 
-        pairs = {label: table for label, table in pairs.items() if table.num_rows}
-        if not pairs:
+        def read(item, columns):
+            return pq.read_table(item, columns=columns) if isinstance(item, (str, os.PathLike)) else item.select(columns)
+
+        pairs = {label: items for label, items in pairs.items() if items}
+        found = [c for items in pairs.values() for item in items for c in read(item, ["to"]).column(0).chunks]
+        if not found:
             return
-        counted = pc.value_counts(pa.chunked_array([c for t in pairs.values() for c in t.column("to").chunks]))
+        counted = pc.value_counts(pa.chunked_array(found, pa.string()))
+        del found
         order = pc.sort_indices(counted.field("values"))
         tokens = pc.take(counted.field("values"), order)
-        holders = pc.take(counted.field("counts"), order)
+        holders = pc.take(counted.field("counts"), order).cast(pa.int64())
+        if not len(tokens):
+            return
         self._add_tokens(tokens.to_pylist())
         (last_id, last_offset), = self._run(f"MATCH (p:{TOKEN_PART_LABEL}) RETURN max(p.id), max(offset(id(p)))")
         first = 0 if last_id is None else last_id + 1
         used = 0 if last_offset is None else last_offset + 1
         pad = -used % TOKEN_NODE_GROUP
         if pad:
-            group = used - used % TOKEN_NODE_GROUP
             (held,), = self._run(f"MATCH (p:{TOKEN_PART_LABEL}) WHERE offset(id(p)) >= $start RETURN sum(p.holders)",
-                                 {"start": group})
-            added = sum(t.num_rows for t in pairs.values())
-            if (held or 0) > max(added, TOKEN_PAD_PAIRS):
+                                 {"start": used - used % TOKEN_NODE_GROUP})
+            if (held or 0) > max(pc.sum(holders).as_py(), TOKEN_PAD_PAIRS):
                 self._conn.execute(f"COPY {TOKEN_PART_LABEL} FROM $rows", {"rows": pa.table(
                     {"id": pa.array(range(first, first + pad), pa.int64()), "token": pa.nulls(pad, pa.string()),
                      "holders": pa.array([0] * pad, pa.int64())})})
                 first += pad
         ids = pa.array(range(first, first + len(tokens)), pa.int64())
         self._conn.execute(f"COPY {TOKEN_PART_LABEL} FROM $rows", {"rows": pa.table(
-            {"id": ids, "token": tokens, "holders": holders.cast(pa.int64())})})
+            {"id": ids, "token": tokens, "holders": holders})})
         self._conn.execute(f"COPY {TOKEN_PART_EDGE} FROM $rows", {"rows": pa.table({"from": tokens, "to": ids})})
-        for label, table in pairs.items():
-            to = pc.add(pc.index_in(table.column("to"), value_set=tokens).cast(pa.int64()), first)
-            self._conn.execute(f"COPY {TOKEN_EDGE} FROM $rows (from='{label}', to='{TOKEN_PART_LABEL}')",
-                               {"rows": pa.table({"from": table.column("from"), "to": to})})
+        for label, items in pairs.items():
+            for item in items:
+                table = read(item, ["from", "to"])
+                to = pc.add(pc.index_in(table.column("to"), value_set=tokens).cast(pa.int64()), first)
+                self._conn.execute(f"COPY {TOKEN_EDGE} FROM $rows (from='{label}', to='{TOKEN_PART_LABEL}')",
+                                   {"rows": pa.table({"from": table.column("from"), "to": to})})
 
     def _write_tokens(self, label: str, rows: list[dict]) -> None:
         """The token index of nodes ``rows`` of ``label`` just written (none unless text_index indexes it)."""
@@ -572,15 +580,11 @@ class LadybugStore:
 
         ids, found = token_pairs(label, rows)
         if ids:
-            self._index({label: pa.table({"from": pa.array(ids, pa.string()), "to": pa.array(found, pa.string())})})
+            self._index({label: [pa.table({"from": pa.array(ids, pa.string()), "to": pa.array(found, pa.string())})]})
 
     def _copy_token_pairs(self, files: dict[str, list]) -> None:
         """The token shards ``files`` (label -> files), as one batch of the token index."""
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        self._index({label: pa.concat_tables([pq.read_table(f, columns=["from", "to"]) for f in found])
-                     for label, found in files.items() if found})
+        self._index(files)
 
     def _copy_staged_tokens(self, stage, parts: set[str]) -> None:
         """The token index of the staged owned nodes of ``parts``: the token shards of the staging folder (written
