@@ -387,8 +387,9 @@ class LadybugStore:
         rows_cap = rows_per_commit or 0
         tables = [(f"{type_}-{a}-{b}", stage.edge_files(key, shared=False), type_, (a, b))
                   for key in edge_keys() for type_, a, b in [key]]
-        tables += [(f"{TOKEN_EDGE}-{label}", stage.token_files(label, shared=False), TOKEN_EDGE, (label, TOKEN_LABEL))
-                   for label in INDEXED]
+        # the token index's shards of every label together: each run of them is one batch of the index
+        tables.append((TOKEN_EDGE, [f for label in INDEXED for f in stage.token_files(label, shared=False)], TOKEN_EDGE,
+                       ("", TOKEN_PART_LABEL)))
         if len(groups) == 1 and (not rows_cap or all(_rows(files) <= rows_cap for _, files, _, _ in tables)):
             with self._transaction():  # one transaction: no more than one commit takes
                 if replaced:
@@ -416,8 +417,9 @@ class LadybugStore:
         for _, files, type_, (a, b) in tables:
             for chunk in _chunks(files, rows_cap):
                 with self._transaction():
-                    if type_ == TOKEN_EDGE:
-                        self._copy_token_pairs({a: chunk})
+                    if type_ == TOKEN_EDGE:  # a shard's label is its folder's name (Stage.token_files)
+                        self._copy_token_pairs({label: [f for f in chunk if f.parent.name == label]
+                                                for label in INDEXED})
                         continue
                     options = f" (from='{a}', to='{b}')" if len(EDGE_ENDPOINTS[type_]) > 1 else ""
                     self._run(f"COPY {type_} FROM {_file_list(chunk)}{options}")
