@@ -503,8 +503,8 @@ class LadybugStore:
             self._run(f"WITH $docs AS docs MATCH (n:{label}) WHERE list_has_any(n.documents, docs) "
                       "SET n.documents = list_filter(n.documents, x -> NOT list_contains(docs, x))", p)
             self._run(f"MATCH (n:{label}) WHERE size(n.documents) = 0 DETACH DELETE n")
-        self._run(f"MATCH (p:{TOKEN_PART_LABEL}) WHERE p.token IS NOT NULL AND NOT EXISTS {{ MATCH (p)<-[:{TOKEN_EDGE}]-() }} "
-                  "DETACH DELETE p")
+        self._run(f"MATCH (p:{TOKEN_PART_LABEL}) WHERE p.token IS NOT NULL "
+                  f"AND NOT EXISTS {{ MATCH (p)<-[:{TOKEN_EDGE}]-() }} DETACH DELETE p")
         self._run(f"MATCH (k:{TOKEN_LABEL}) WHERE NOT EXISTS {{ MATCH (k)-[:{TOKEN_PART_EDGE}]->() }} DELETE k")
         self._tokens = None
 
@@ -539,7 +539,9 @@ class LadybugStore:
         import pyarrow.parquet as pq
 
         def read(item, columns):
-            return pq.read_table(item, columns=columns) if isinstance(item, (str, os.PathLike)) else item.select(columns)
+            if isinstance(item, (str, os.PathLike)):
+                return pq.read_table(item, columns=columns)
+            return item.select(columns)
 
         pairs = {label: items for label, items in pairs.items() if items}
         found = [c for items in pairs.values() for item in items for c in read(item, ["to"]).column(0).chunks]

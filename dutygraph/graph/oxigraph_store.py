@@ -316,7 +316,8 @@ class PartLoader:
     while more parts are staged: :meth:`add` a part as soon as it is written, :meth:`finish` when all are.
 
     Each of ``threads`` threads (default :data:`BULK_LOADERS`) takes the parts waiting when
-    it is free, until they hold :data:`PART_BATCH_QUADS` quads (by default one part), and loads them by one ``bulk_load``
+    it is free, until they hold :data:`PART_BATCH_QUADS` quads (by default one part), and loads them by one
+    ``bulk_load``
     (pyoxigraph's bulk loader sorts a batch in memory, some 0.7 GB for a million quads, 0.2 GB
     for one part, so memory stays that of one batch per thread whatever the number of documents); before
     it, the triples of those of its documents that are in ``existing`` (the store's

@@ -54,7 +54,8 @@ def check(cypher, graph) -> None:
     assert pairs == expected(graph)
     assert sum(pairs.values()) == cypher(f"MATCH ()-[r:{TOKEN_EDGE}]->() RETURN count(r) AS n")[0]["n"]
     assert token_nodes(cypher) == {tok for _, tok in pairs}   # no Token without a holder
-    empty = f"MATCH (p:{TOKEN_PART_LABEL}) WHERE p.token IS NOT NULL AND NOT EXISTS {{ MATCH (p)<-[:{TOKEN_EDGE}]-() }} "
+    empty = (f"MATCH (p:{TOKEN_PART_LABEL}) WHERE p.token IS NOT NULL "
+             f"AND NOT EXISTS {{ MATCH (p)<-[:{TOKEN_EDGE}]-() }} ")
     assert cypher(empty + "RETURN count(p) AS n")[0]["n"] == 0   # nor a TokenPart
     assert cypher(f"MATCH (p:{TOKEN_PART_LABEL}) WHERE p.token IS NULL AND EXISTS {{ MATCH (p)--() }} "
                   "RETURN count(p) AS n")[0]["n"] == 0   # the filling of a node group holds nothing
