@@ -178,6 +178,7 @@ class LadybugStore:
         self.buffer_pool = buffer_pool
         self._db = self._conn = None
         self._tokens: set[str] | None = None   # the Token ids, while a load writes (read once, then kept)
+        self._deferred: dict[str, list] | None = None  # token pairs of shared nodes, kept for the load's batch
 
     # -- lifetime ------------------------------------------------------------------------
     def open(self) -> "LadybugStore":
@@ -346,6 +347,16 @@ class LadybugStore:
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
         self.open()
+        self._deferred = {}  # the new shared nodes' token pairs join the staged ones: one batch of the index
+        try:
+            return self._load_staged(stage, replaced, parts_per_commit, rows_per_commit)
+        finally:
+            self._deferred = None
+
+    def _load_staged(self, stage, replaced: list[str], parts_per_commit: int | None,
+                     rows_per_commit: int | None) -> tuple[dict[str, set[str]], set[tuple[str, str, str]]]:
+        from .staging import edge_keys
+
         touched_nodes: dict[str, set[str]] = {label: set() for label in SHARED_LABELS}
         touched_edges: set[tuple[str, str, str]] = set()
         parts = sorted({f.stem for label in NODE_LABELS for f in stage.node_files(label, shared=False)})
@@ -423,6 +434,9 @@ class LadybugStore:
                         continue
                     options = f" (from='{a}', to='{b}')" if len(EDGE_ENDPOINTS[type_]) > 1 else ""
                     self._run(f"COPY {type_} FROM {_file_list(chunk)}{options}")
+        if self._deferred:  # no staged pairs: the shared nodes' alone
+            with self._transaction():
+                self._copy_token_pairs({})
         with self._transaction():
             shared_edges()
         return touched_nodes, touched_edges
@@ -571,12 +585,11 @@ class LadybugStore:
         self._conn.execute(f"COPY {TOKEN_PART_LABEL} FROM $rows", {"rows": pa.table(
             {"id": ids, "token": tokens, "holders": holders})})
         self._conn.execute(f"COPY {TOKEN_PART_EDGE} FROM $rows", {"rows": pa.table({"from": tokens, "to": ids})})
-        for label, items in pairs.items():
-            for item in items:
-                table = read(item, ["from", "to"])
-                to = pc.add(pc.index_in(table.column("to"), value_set=tokens).cast(pa.int64()), first)
-                self._conn.execute(f"COPY {TOKEN_EDGE} FROM $rows (from='{label}', to='{TOKEN_PART_LABEL}')",
-                                   {"rows": pa.table({"from": table.column("from"), "to": to})})
+        for label, items in pairs.items():  # one COPY a label (a batch holds at most rows_per_commit pairs)
+            table = pa.concat_tables([read(item, ["from", "to"]) for item in items])
+            to = pc.add(pc.index_in(table.column("to"), value_set=tokens).cast(pa.int64()), first)
+            self._conn.execute(f"COPY {TOKEN_EDGE} FROM $rows (from='{label}', to='{TOKEN_PART_LABEL}')",
+                               {"rows": pa.table({"from": table.column("from"), "to": to})})
 
     def _write_tokens(self, label: str, rows: list[dict]) -> None:
         """The token index of nodes ``rows`` of ``label`` just written (none unless text_index indexes it)."""
@@ -584,11 +597,17 @@ class LadybugStore:
 
         ids, found = token_pairs(label, rows)
         if ids:
-            self._index({label: [pa.table({"from": pa.array(ids, pa.string()), "to": pa.array(found, pa.string())})]})
+            table = pa.table({"from": pa.array(ids, pa.string()), "to": pa.array(found, pa.string())})
+            if self._deferred is not None:  # a bulk load: written with its staged pairs, one batch
+                self._deferred.setdefault(label, []).append(table)
+            else:
+                self._index({label: [table]})
 
     def _copy_token_pairs(self, files: dict[str, list]) -> None:
-        """The token shards ``files`` (label -> files), as one batch of the token index."""
-        self._index(files)
+        """The token shards ``files`` (label -> files), and the pairs deferred until then, as one batch of the token
+        index."""
+        deferred, self._deferred = self._deferred or {}, ({} if self._deferred is not None else None)
+        self._index({label: [*files.get(label, []), *deferred.get(label, [])] for label in {*files, *deferred}})
 
     def _copy_staged_tokens(self, stage, parts: set[str]) -> None:
         """The token index of the staged owned nodes of ``parts``: the token shards of the staging folder (written

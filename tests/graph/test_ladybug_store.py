@@ -208,28 +208,28 @@ def test_cypher_columns_is_read_only_as_cypher_is(graph, tmp_path):
 
 def test_a_batch_of_the_index_starts_a_new_node_group_when_the_current_one_holds_more_pairs(seed_doc, tmp_path,
                                                                                            monkeypatch):
-    """With node groups of 64 TokenParts and no floor, each load after the first holds fewer pairs than the node
-    group before it, so its TokenParts begin the next node group (the rest of the current one filled with TokenParts
-    holding nothing), and the index holds the same pairs as ever, on both load paths, a reload included."""
-    monkeypatch.setattr(ladybug_store, "TOKEN_NODE_GROUP", 64)
+    """With node groups of 4,096 TokenParts and no floor, a load holding fewer pairs than the node group before it
+    (three plans, then one) puts its TokenParts at the start of the next node group (the rest of the current one
+    filled with TokenParts holding nothing), and the index holds the same pairs as ever, a reload included; the
+    batched path, one load after another, too."""
+    monkeypatch.setattr(ladybug_store, "TOKEN_NODE_GROUP", 4096)
     monkeypatch.setattr(ladybug_store, "TOKEN_PAD_PAIRS", 0)
-    second = load(SECOND)
+    huanbao = load(FIXTURES / "identity" / "zhuzhou-2018-huanbao-plan.txt")
+    third = load(FIXTURES / "real" / "B18-guangzhou-2006-zhongdian-trad-brackets.txt")
     old, new = _edited(tmp_path)
-    starts = "MATCH (p:TokenPart) WHERE p.token IS NOT NULL RETURN min(offset(id(p))) AS first"
+    parts = "MATCH (p:TokenPart) WHERE p.token IS NOT NULL RETURN offset(id(p)) AS o"
     with EmbeddedStore(tmp_path / "bulk") as store:
-        store.load([seed_doc])
-        filled = store.cypher("MATCH (p:TokenPart) RETURN count(p) AS n")[0]["n"]
-        store.load([load(FIXTURES / "identity" / "zhuzhou-2018-huanbao-plan.txt")])
+        store.load([seed_doc, huanbao, third])
+        first = {r["o"] for r in store.cypher(parts)}
+        assert max(first) < 4096
         store.load([old])
-        check(store.cypher, build([seed_doc, load(FIXTURES / "identity" / "zhuzhou-2018-huanbao-plan.txt"), old]))
-        store.load([new])
-        check(store.cypher, build([seed_doc, load(FIXTURES / "identity" / "zhuzhou-2018-huanbao-plan.txt"), new]))
+        check(store.cypher, build([seed_doc, huanbao, third, old]))
+        assert min({r["o"] for r in store.cypher(parts)} - first) == 4096
         padding = store.cypher("MATCH (p:TokenPart) WHERE p.token IS NULL RETURN count(p) AS n")[0]["n"]
-        assert padding > 0 and filled > 64   # the seed plan alone fills more than a node group
-        offsets = store.cypher("MATCH (p:TokenPart) WHERE p.token IS NOT NULL RETURN offset(id(p)) AS o")
-        assert any(r["o"] % 64 == 0 and r["o"] >= 64 for r in offsets)
-        assert store.cypher(starts)[0]["first"] == 0
+        assert padding == 4096 - len(first)
+        store.load([new])
+        check(store.cypher, build([seed_doc, huanbao, third, new]))
     with LadybugStore(tmp_path / "batched.lbug") as store:
-        store.load(build([seed_doc]))
-        store.load(build([second]))
-        check(store.cypher, build([seed_doc, second]))
+        store.load(build([seed_doc, huanbao]))
+        store.load(build([old]))
+        check(store.cypher, build([seed_doc, huanbao, old]))
