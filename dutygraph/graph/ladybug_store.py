@@ -330,8 +330,9 @@ class LadybugStore:
         With ``parts_per_commit`` (and ``rows_per_commit``), a load of more parts (or of a
         relationship table of more rows) is split into transactions: the removal and the
         shared nodes first; the owned nodes ``parts_per_commit`` staged parts at a time;
-        the Token nodes; then each relationship table (the token index's too) from all
-        its shards, ``rows_per_commit`` rows at most per transaction; the shared
+        then each relationship table from all its shards, and the token index from the
+        shards of every label (each run one batch: its Token nodes, TokenParts and
+        HAS_TOKEN), ``rows_per_commit`` rows at most per transaction; the shared
         relationships last. Ladybug holds what one transaction wrote until it commits and
         checkpoints, so memory follows a group or a table, not the whole corpus; and a
         commit costs in proportion to the relationship tables it touches (their size
