@@ -70,7 +70,8 @@ def fingerprint() -> str:
     from .text_index import INDEXED
 
     text = json.dumps([schema.NODE_PROPERTIES, schema.EDGE_PROPERTIES, schema.EDGE_ENDPOINTS, vocab.CLASSES,
-                       vocab.PROPERTIES, vocab.EDGES, vocab.TEXT_TOKEN, schema.TOKEN_LABEL, schema.TOKEN_EDGE, INDEXED,
+                       vocab.PROPERTIES, vocab.EDGES, vocab.TEXT_TOKEN, schema.TOKEN_LABEL, schema.TOKEN_EDGE,
+                       schema.TOKEN_PART_LABEL, schema.TOKEN_PART_EDGE, INDEXED,
                        vocab.RDF_SHAPE],
                       sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()[:16]

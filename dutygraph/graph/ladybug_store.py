@@ -43,7 +43,7 @@ from typing import Callable, Iterator
 from ..errors import QueryError, StoreError
 from .rows import document_ids, edge_rows, node_rows
 from .schema import (DOCUMENT_LABELS, EDGE_ENDPOINTS, EDGE_PROPERTIES, EDGE_TYPES, NODE_LABELS, NODE_PROPERTIES,
-                     SHARED_LABELS, TOKEN_EDGE, TOKEN_LABEL, UNION_PROPERTIES)
+                     SHARED_LABELS, TOKEN_EDGE, TOKEN_LABEL, TOKEN_PART_EDGE, TOKEN_PART_LABEL, UNION_PROPERTIES)
 from .text_index import INDEXED, token_pairs
 
 _DDL_TYPES = {"STRING": "STRING", "INT": "INT64", "FLOAT": "DOUBLE", "BOOL": "BOOLEAN", "STRING[]": "STRING[]",
@@ -72,7 +72,10 @@ def schema_ddl() -> list[str]:
         pairs = ", ".join(f"FROM {a} TO {b}" for a, b in EDGE_ENDPOINTS[type_])
         out.append(f"CREATE REL TABLE IF NOT EXISTS {type_}({pairs}, {props})")
     out.append(f"CREATE NODE TABLE IF NOT EXISTS {TOKEN_LABEL}(`id` STRING, PRIMARY KEY(`id`))")
-    pairs = ", ".join(f"FROM {label} TO {TOKEN_LABEL}" for label in INDEXED)
+    out.append(f"CREATE NODE TABLE IF NOT EXISTS {TOKEN_PART_LABEL}(`id` INT64, `token` STRING, `holders` INT64, "
+               "PRIMARY KEY(`id`))")
+    out.append(f"CREATE REL TABLE IF NOT EXISTS {TOKEN_PART_EDGE}(FROM {TOKEN_LABEL} TO {TOKEN_PART_LABEL})")
+    pairs = ", ".join(f"FROM {label} TO {TOKEN_PART_LABEL}" for label in INDEXED)
     out.append(f"CREATE REL TABLE IF NOT EXISTS {TOKEN_EDGE}({pairs})")
     return out
 
@@ -120,17 +123,6 @@ def _chunks(files: list, cap: int) -> list[list]:
     return out
 
 
-def _distinct_tokens(files) -> set[str]:
-    """The distinct tokens (column ``to``) of token shards."""
-    import pyarrow.compute as pc
-    import pyarrow.parquet as pq
-
-    found: set[str] = set()
-    for f in files:
-        found.update(pc.unique(pq.read_table(f, columns=["to"]).column(0)).to_pylist())
-    return found
-
-
 def load_buffer_pool() -> int:
     """The buffer pool (bytes) of a database opened for a load: ``$DUTYGRAPH_LADYBUG_BUFFER_POOL_MB`` MiB, by
     default :data:`LOAD_BUFFER_POOL_MB` (ladybug's own default is 80 % of the machine's memory)."""
@@ -167,6 +159,12 @@ LOAD_PARTS_PER_COMMIT = 32
 # others in one each): 1,000 plans 6.7 CPU s and 0.61 GB (every 4 parts for the nodes), 3,000 plans 15.1 CPU s
 # and 1.05 GB against 18.0 s and 1.17 GB committed every 32 parts (busy machine, same sitting).
 LOAD_ROWS_PER_COMMIT = 4_000_000
+# Ladybug's node group: the nodes of a table whose adjacency lists a checkpoint rewrites together (2^17, measured:
+# 540,000 relationships added to new nodes of a node group holding 13.5 million committed in 0.66-0.84 CPU s, in
+# 0.19-0.24 when the new nodes began the next node group, 0.21 into an empty table). A batch of the token index
+# starts a new one when the current one holds more than this many pairs (and more than the batch adds).
+TOKEN_NODE_GROUP = 1 << 17
+TOKEN_PAD_PAIRS = 1_000_000
 
 
 class LadybugStore:
@@ -180,6 +178,7 @@ class LadybugStore:
         self.buffer_pool = buffer_pool
         self._db = self._conn = None
         self._tokens: set[str] | None = None   # the Token ids, while a load writes (read once, then kept)
+        self._deferred: dict[str, list] | None = None  # token pairs of shared nodes, kept for the load's batch
 
     # -- lifetime ------------------------------------------------------------------------
     def open(self) -> "LadybugStore":
@@ -331,8 +330,9 @@ class LadybugStore:
         With ``parts_per_commit`` (and ``rows_per_commit``), a load of more parts (or of a
         relationship table of more rows) is split into transactions: the removal and the
         shared nodes first; the owned nodes ``parts_per_commit`` staged parts at a time;
-        the Token nodes; then each relationship table (the token index's too) from all
-        its shards, ``rows_per_commit`` rows at most per transaction; the shared
+        then each relationship table from all its shards, and the token index from the
+        shards of every label (each run one batch: its Token nodes, TokenParts and
+        HAS_TOKEN), ``rows_per_commit`` rows at most per transaction; the shared
         relationships last. Ladybug holds what one transaction wrote until it commits and
         checkpoints, so memory follows a group or a table, not the whole corpus; and a
         commit costs in proportion to the relationship tables it touches (their size
@@ -348,6 +348,16 @@ class LadybugStore:
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
         self.open()
+        self._deferred = {}  # the new shared nodes' token pairs join the staged ones: one batch of the index
+        try:
+            return self._load_staged(stage, replaced, parts_per_commit, rows_per_commit)
+        finally:
+            self._deferred = None
+
+    def _load_staged(self, stage, replaced: list[str], parts_per_commit: int | None,
+                     rows_per_commit: int | None) -> tuple[dict[str, set[str]], set[tuple[str, str, str]]]:
+        from .staging import edge_keys
+
         touched_nodes: dict[str, set[str]] = {label: set() for label in SHARED_LABELS}
         touched_edges: set[tuple[str, str, str]] = set()
         parts = sorted({f.stem for label in NODE_LABELS for f in stage.node_files(label, shared=False)})
@@ -389,8 +399,9 @@ class LadybugStore:
         rows_cap = rows_per_commit or 0
         tables = [(f"{type_}-{a}-{b}", stage.edge_files(key, shared=False), type_, (a, b))
                   for key in edge_keys() for type_, a, b in [key]]
-        tables += [(f"{TOKEN_EDGE}-{label}", stage.token_files(label, shared=False), TOKEN_EDGE, (label, TOKEN_LABEL))
-                   for label in INDEXED]
+        # the token index's shards of every label together: each run of them is one batch of the index
+        tables.append((TOKEN_EDGE, [f for label in INDEXED for f in stage.token_files(label, shared=False)], TOKEN_EDGE,
+                       ("", TOKEN_PART_LABEL)))
         if len(groups) == 1 and (not rows_cap or all(_rows(files) <= rows_cap for _, files, _, _ in tables)):
             with self._transaction():  # one transaction: no more than one commit takes
                 if replaced:
@@ -415,13 +426,18 @@ class LadybugStore:
                     files = owned(stage.node_files(label, shared=False), group)
                     if files:
                         self._run(f"COPY {label} FROM {_file_list(files)}")
-        with self._transaction():
-            self._add_tokens(_distinct_tokens(f for label in INDEXED for f in stage.token_files(label, shared=False)))
         for _, files, type_, (a, b) in tables:
             for chunk in _chunks(files, rows_cap):
-                options = f" (from='{a}', to='{b}')" if type_ == TOKEN_EDGE or len(EDGE_ENDPOINTS[type_]) > 1 else ""
                 with self._transaction():
+                    if type_ == TOKEN_EDGE:  # a shard's label is its folder's name (Stage.token_files)
+                        self._copy_token_pairs({label: [f for f in chunk if f.parent.name == label]
+                                                for label in INDEXED})
+                        continue
+                    options = f" (from='{a}', to='{b}')" if len(EDGE_ENDPOINTS[type_]) > 1 else ""
                     self._run(f"COPY {type_} FROM {_file_list(chunk)}{options}")
+        if self._deferred:  # no staged pairs: the shared nodes' alone
+            with self._transaction():
+                self._copy_token_pairs({})
         with self._transaction():
             shared_edges()
         return touched_nodes, touched_edges
@@ -502,10 +518,21 @@ class LadybugStore:
             self._run(f"WITH $docs AS docs MATCH (n:{label}) WHERE list_has_any(n.documents, docs) "
                       "SET n.documents = list_filter(n.documents, x -> NOT list_contains(docs, x))", p)
             self._run(f"MATCH (n:{label}) WHERE size(n.documents) = 0 DETACH DELETE n")
-        self._run(f"MATCH (k:{TOKEN_LABEL}) WHERE NOT EXISTS {{ MATCH (k)<-[:{TOKEN_EDGE}]-() }} DELETE k")
+        self._run(f"MATCH (p:{TOKEN_PART_LABEL}) WHERE p.token IS NOT NULL "
+                  f"AND NOT EXISTS {{ MATCH (p)<-[:{TOKEN_EDGE}]-() }} DETACH DELETE p")
+        self._run(f"MATCH (k:{TOKEN_LABEL}) WHERE NOT EXISTS {{ MATCH (k)-[:{TOKEN_PART_EDGE}]->() }} DELETE k")
         self._tokens = None
 
     # -- the token index -------------------------------------------------------------------
+    # A node's HAS_TOKEN points at its token's TokenPart of the batch that wrote the node (a load's staged pairs, or
+    # a chunk of them, or the nodes of one label written by the batched path), which the token's Token (id: the
+    # token) reaches by HAS_PART. Ladybug's checkpoint rewrites every adjacency list of a node group (2^17 nodes of
+    # one table) in which a relationship was added, so the token lists of a batch are kept out of node groups
+    # holding many pairs already: its TokenParts start a new node group (the rest of the current one filled with
+    # TokenParts holding nothing, ``token`` NULL) when the current one holds more pairs than the batch adds and
+    # more than TOKEN_PAD_PAIRS. Before, every load lengthened the lists of the same 3,018 Tokens, one node group
+    # holding all 20 million pairs at 10,000 plans, which every append rewrote (README, "Where the append's
+    # growth comes from").
     def _add_tokens(self, wanted) -> None:
         """Create a Token node for each token of ``wanted`` not here yet."""
         import pyarrow as pa
@@ -518,25 +545,76 @@ class LadybugStore:
             self._conn.execute(f"COPY {TOKEN_LABEL} FROM $rows", {"rows": pa.table({"id": pa.array(new, pa.string())})})
             self._tokens.update(new)
 
+    def _index(self, pairs: dict) -> None:
+        """Write (node id, token) pairs as one batch of the token index: a TokenPart per distinct token (its Token made
+        if new), HAS_PART, and HAS_TOKEN from each node to the TokenPart of its token. ``pairs``: label -> a list of
+        Arrow tables (columns ``from``, ``to``) or of token shards (Parquet files, read one at a time)."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        def read(item, columns):
+            if isinstance(item, (str, os.PathLike)):
+                return pq.read_table(item, columns=columns)
+            return item.select(columns)
+
+        pairs = {label: items for label, items in pairs.items() if items}
+        found = [c for items in pairs.values() for item in items for c in read(item, ["to"]).column(0).chunks]
+        if not found:
+            return
+        counted = pc.value_counts(pa.chunked_array(found, pa.string()))
+        del found
+        order = pc.sort_indices(counted.field("values"))
+        tokens = pc.take(counted.field("values"), order)
+        holders = pc.take(counted.field("counts"), order).cast(pa.int64())
+        if not len(tokens):
+            return
+        self._add_tokens(tokens.to_pylist())
+        (last_id, last_offset), = self._run(f"MATCH (p:{TOKEN_PART_LABEL}) RETURN max(p.id), max(offset(id(p)))")
+        first = 0 if last_id is None else last_id + 1
+        used = 0 if last_offset is None else last_offset + 1
+        pad = -used % TOKEN_NODE_GROUP
+        if pad:
+            (held,), = self._run(f"MATCH (p:{TOKEN_PART_LABEL}) WHERE offset(id(p)) >= $start RETURN sum(p.holders)",
+                                 {"start": used - used % TOKEN_NODE_GROUP})
+            if (held or 0) > max(pc.sum(holders).as_py(), TOKEN_PAD_PAIRS):
+                self._conn.execute(f"COPY {TOKEN_PART_LABEL} FROM $rows", {"rows": pa.table(
+                    {"id": pa.array(range(first, first + pad), pa.int64()), "token": pa.nulls(pad, pa.string()),
+                     "holders": pa.array([0] * pad, pa.int64())})})
+                first += pad
+        ids = pa.array(range(first, first + len(tokens)), pa.int64())
+        self._conn.execute(f"COPY {TOKEN_PART_LABEL} FROM $rows", {"rows": pa.table(
+            {"id": ids, "token": tokens, "holders": holders})})
+        self._conn.execute(f"COPY {TOKEN_PART_EDGE} FROM $rows", {"rows": pa.table({"from": tokens, "to": ids})})
+        for label, items in pairs.items():  # one COPY a label (a batch holds at most rows_per_commit pairs)
+            table = pa.concat_tables([read(item, ["from", "to"]) for item in items])
+            to = pc.add(pc.index_in(table.column("to"), value_set=tokens).cast(pa.int64()), first)
+            self._conn.execute(f"COPY {TOKEN_EDGE} FROM $rows (from='{label}', to='{TOKEN_PART_LABEL}')",
+                               {"rows": pa.table({"from": table.column("from"), "to": to})})
+
     def _write_tokens(self, label: str, rows: list[dict]) -> None:
         """The token index of nodes ``rows`` of ``label`` just written (none unless text_index indexes it)."""
         import pyarrow as pa
 
         ids, found = token_pairs(label, rows)
         if ids:
-            self._add_tokens(found)
             table = pa.table({"from": pa.array(ids, pa.string()), "to": pa.array(found, pa.string())})
-            self._conn.execute(f"COPY {TOKEN_EDGE} FROM $rows (from='{label}', to='{TOKEN_LABEL}')", {"rows": table})
+            if self._deferred is not None:  # a bulk load: written with its staged pairs, one batch
+                self._deferred.setdefault(label, []).append(table)
+            else:
+                self._index({label: [table]})
+
+    def _copy_token_pairs(self, files: dict[str, list]) -> None:
+        """The token shards ``files`` (label -> files), and the pairs deferred until then, as one batch of the token
+        index."""
+        deferred, self._deferred = self._deferred or {}, ({} if self._deferred is not None else None)
+        self._index({label: [*files.get(label, []), *deferred.get(label, [])] for label in {*files, *deferred}})
 
     def _copy_staged_tokens(self, stage, parts: set[str]) -> None:
         """The token index of the staged owned nodes of ``parts``: the token shards of the staging folder (written
-        beside the node shards, :meth:`~dutygraph.graph.staging.Stage.token_files`), copied as they are."""
-        for label in INDEXED:
-            files = [f for f in stage.token_files(label, shared=False) if f.stem in parts]
-            if not files:
-                continue
-            self._add_tokens(_distinct_tokens(files))
-            self._run(f"COPY {TOKEN_EDGE} FROM {_file_list(files)} (from='{label}', to='{TOKEN_LABEL}')")
+        beside the node shards, :meth:`~dutygraph.graph.staging.Stage.token_files`), one batch."""
+        self._copy_token_pairs({label: [f for f in stage.token_files(label, shared=False) if f.stem in parts]
+                                for label in INDEXED})
 
     @staticmethod
     def _arrow(columns: dict[str, tuple[str, str]], rows: list[dict]):

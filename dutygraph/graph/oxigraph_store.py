@@ -288,7 +288,12 @@ class OxigraphStore:
                 future.result()
 
 
-PART_BATCH_QUADS = 1_000_000  # a PartLoader's bulk load takes parts up to about this many quads at once
+# A PartLoader's bulk load takes waiting parts until they hold this many quads (0: one part per bulk load). One part
+# (32 generated plans, about 100,000 triples) per load: 300 plans added to a store of 1,700 took 9.5 CPU s and 0.23
+# GB (the store closed after, its compactions done), 10.4 and 0.33 GB by two parts, 11.6 and 1.02 GB in one load;
+# into an empty store 5.2 and 0.22 GB against 5.9 and 1.02 in one (benchmarks, README "Where the append's growth
+# comes from"). A store this load rebuilt keeps up part by part anyway (10,000 plans: 308 loads of 313 parts).
+PART_BATCH_QUADS = 0
 
 
 class _Abortable(io.RawIOBase):
@@ -311,9 +316,10 @@ class PartLoader:
     while more parts are staged: :meth:`add` a part as soon as it is written, :meth:`finish` when all are.
 
     Each of ``threads`` threads (default :data:`BULK_LOADERS`) takes the parts waiting when
-    it is free, up to :data:`PART_BATCH_QUADS` quads, and loads them by one ``bulk_load``
-    (pyoxigraph's bulk loader sorts a batch of up to a million quads in memory, some 0.7 GB,
-    so memory stays that of one batch per thread whatever the number of documents); before
+    it is free, until they hold :data:`PART_BATCH_QUADS` quads (by default one part), and loads them by one
+    ``bulk_load``
+    (pyoxigraph's bulk loader sorts a batch in memory, some 0.7 GB for a million quads, 0.2 GB
+    for one part, so memory stays that of one batch per thread whatever the number of documents); before
     it, the triples of those of its documents that are in ``existing`` (the store's
     documents before this load) are deleted, so a reload replaces. Not transactional, like
     :meth:`OxigraphStore.load_staged`: for a store built aside. ``seconds`` (summed over the

@@ -104,5 +104,11 @@ SHARED_LABELS = ("Unit", "Place", "Project", "ChangeEvent")
 # task, a program, a project: text_index.INDEXED). An index, not part of the graph: only ladybug holds these
 # tables (Neo4j has its full-text index, RDF its dg:textToken triples), and counts, exports and the networkx
 # graph leave them out. A node's relationships go with it; a Token no node holds any more is deleted.
+# Since the append work of issue 18 a node's HAS_TOKEN points at its token's part of one load (a TokenPart: the
+# token and a load number), which the token's Token node reaches by HAS_PART: a load adds TokenParts and their
+# relationships at new nodes only, instead of lengthening the adjacency lists of every Token, which ladybug rewrites
+# at the checkpoint (README, "Where the append's growth comes from"). A token's holders are the union of its parts'.
 TOKEN_LABEL = "Token"
 TOKEN_EDGE = "HAS_TOKEN"
+TOKEN_PART_LABEL = "TokenPart"
+TOKEN_PART_EDGE = "HAS_PART"

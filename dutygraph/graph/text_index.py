@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 
-from .schema import TOKEN_EDGE, TOKEN_LABEL
+from .schema import TOKEN_EDGE, TOKEN_LABEL, TOKEN_PART_EDGE, TOKEN_PART_LABEL
 
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
 INDEXED = {"Task": ("text", "title"), "Program": ("name",), "Project": ("name",)}
@@ -121,8 +121,8 @@ def rarest_tokens(run, text: str) -> tuple[str, str]:
 # ladybug: how many nodes hold each token (the length of its adjacency list; a token not here gives no row).
 # Written with IN, not UNWIND … {id: token}: ladybug plans that as a scan of every token and a hash join (48 ms
 # at 1,000 plans instead of 0.3).
-TOKEN_COUNT_CYPHER = (f"MATCH (k:{TOKEN_LABEL})<-[r:{TOKEN_EDGE}]-() WHERE k.id IN $tokens "
-                      "RETURN k.id AS token, count(r) AS count")
+TOKEN_COUNT_CYPHER = (f"MATCH (k:{TOKEN_LABEL})-[:{TOKEN_PART_EDGE}]->(:{TOKEN_PART_LABEL})<-[r:{TOKEN_EDGE}]-() "
+                      "WHERE k.id IN $tokens RETURN k.id AS token, count(r) AS count")
 
 
 def cypher_counts(run, found: list[str]) -> dict[str, int]:
@@ -134,7 +134,8 @@ def cypher_counts(run, found: list[str]) -> dict[str, int]:
 # SPARQL half is given as VALUES: it holds no tokens itself; sparql/tasks-indexed.embedded.rq). Each branch looks
 # both tokens up by primary key and intersects their adjacency lists, as cypher/tasks-indexed.ladybug.cypher does.
 TOKEN_HOLDERS_CYPHER = "\nUNION ALL\n".join(
-    f"MATCH (:{TOKEN_LABEL} {{id: $token_a}})<-[:{TOKEN_EDGE}]-(n:{label})-[:{TOKEN_EDGE}]->(:{TOKEN_LABEL} {{id: $token_b}}) "
+    f"MATCH (:{TOKEN_LABEL} {{id: $token_a}})-[:{TOKEN_PART_EDGE}]->(:{TOKEN_PART_LABEL})<-[:{TOKEN_EDGE}]-(n:{label})"
+    f"-[:{TOKEN_EDGE}]->(:{TOKEN_PART_LABEL})<-[:{TOKEN_PART_EDGE}]-(:{TOKEN_LABEL} {{id: $token_b}}) "
     f"RETURN '{label}' AS label, n.id AS id" for label in INDEXED)
 
 

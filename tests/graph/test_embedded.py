@@ -19,7 +19,7 @@ from dutygraph.graph.build import build
 from dutygraph.graph.embedded import EmbeddedStore
 from dutygraph.graph.node_link import counts
 from dutygraph.graph.rdf import graph_ntriples, sparql_counts, to_rdflib
-from dutygraph.graph.schema import EDGE_TYPES, NODE_LABELS, TOKEN_EDGE, TOKEN_LABEL
+from dutygraph.graph.schema import EDGE_TYPES, NODE_LABELS, TOKEN_EDGE, TOKEN_LABEL, TOKEN_PART_LABEL
 from dutygraph.loaders import load
 
 from ..conftest import ROOT
@@ -51,13 +51,13 @@ def _freeze(value):
 
 def snapshot(store: EmbeddedStore) -> dict:
     """Everything both databases hold: every node and relationship with its properties, every quad, and
-    ladybug's token index (each HAS_TOKEN relationship counted, each Token node)."""
+    ladybug's token index (each HAS_TOKEN relationship counted, by node and token, each Token node)."""
     nodes = {label: {_freeze(r) for r in store.cypher(f"MATCH (n:{label}) RETURN n.*")} for label in NODE_LABELS}
     edges = {t: {_freeze(r) for r in store.cypher(f"MATCH (a)-[r:{t}]->(b) RETURN a.id, b.id, r.*")}
              for t in EDGE_TYPES}
     quads = {str(q) for q in store._stores(writing=False)[1].store.quads_for_pattern(None, None, None, None)}
     tokens = Counter((r["node"], r["token"]) for r in store.cypher(
-        f"MATCH (n)-[:{TOKEN_EDGE}]->(k:{TOKEN_LABEL}) RETURN n.id AS node, k.id AS token"))
+        f"MATCH (n)-[:{TOKEN_EDGE}]->(k:{TOKEN_PART_LABEL}) RETURN n.id AS node, k.token AS token"))
     token_nodes = {r["token"] for r in store.cypher(f"MATCH (k:{TOKEN_LABEL}) RETURN k.id AS token")}
     return {"nodes": nodes, "edges": edges, "quads": quads, "tokens": tokens, "token_nodes": token_nodes}
 

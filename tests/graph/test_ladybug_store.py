@@ -3,9 +3,11 @@
 Both load paths, the batched writer (``LadybugStore.load``) and the bulk path of the
 embedded store (token shards staged beside the node shards, ``COPY … FROM``), must
 write exactly the (node, token) pairs text_index gives, each once, and a Token node
-for exactly the tokens some node holds; a reload replaces a document's tokens and
-leaves none of its old ones; a failed load changes none. Real stores in temporary
-folders.
+for exactly the tokens some node holds (a node's HAS_TOKEN points at its token's
+TokenPart of the batch that wrote it, which the Token reaches by HAS_PART); a reload
+replaces a document's tokens and leaves none of its old ones; a failed load changes
+none; a batch starts a new node group of TokenParts when the current one holds many
+pairs. Real stores in temporary folders.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from dutygraph.errors import StoreError
 from dutygraph.graph.build import build
 from dutygraph.graph.embedded import EmbeddedStore
 from dutygraph.graph.ladybug_store import LadybugStore
-from dutygraph.graph.schema import TOKEN_EDGE, TOKEN_LABEL
+from dutygraph.graph import ladybug_store
+from dutygraph.graph.schema import TOKEN_EDGE, TOKEN_LABEL, TOKEN_PART_EDGE, TOKEN_PART_LABEL
 from dutygraph.graph.staging import Stage
 from dutygraph.graph.stream import stage_graph
 from dutygraph.graph.text_index import node_tokens
@@ -33,7 +36,8 @@ SECOND = FIXTURES / "zhuzhou-2019-second-plan.txt"
 def held(cypher) -> Counter:
     """Every (node, token) relationship of the index, counted (a pair written twice counts 2)."""
     return Counter((r["node"], r["token"]) for r in cypher(
-        f"MATCH (n)-[:{TOKEN_EDGE}]->(k:{TOKEN_LABEL}) RETURN n.id AS node, k.id AS token"))
+        f"MATCH (n)-[:{TOKEN_EDGE}]->(p:{TOKEN_PART_LABEL})<-[:{TOKEN_PART_EDGE}]-(k:{TOKEN_LABEL}) "
+        "WHERE p.token = k.id RETURN n.id AS node, p.token AS token"))
 
 
 def token_nodes(cypher) -> set[str]:
@@ -48,7 +52,13 @@ def expected(graph) -> Counter:
 def check(cypher, graph) -> None:
     pairs = held(cypher)
     assert pairs == expected(graph)
+    assert sum(pairs.values()) == cypher(f"MATCH ()-[r:{TOKEN_EDGE}]->() RETURN count(r) AS n")[0]["n"]
     assert token_nodes(cypher) == {tok for _, tok in pairs}   # no Token without a holder
+    empty = (f"MATCH (p:{TOKEN_PART_LABEL}) WHERE p.token IS NOT NULL "
+             f"AND NOT EXISTS {{ MATCH (p)<-[:{TOKEN_EDGE}]-() }} ")
+    assert cypher(empty + "RETURN count(p) AS n")[0]["n"] == 0   # nor a TokenPart
+    assert cypher(f"MATCH (p:{TOKEN_PART_LABEL}) WHERE p.token IS NULL AND EXISTS {{ MATCH (p)--() }} "
+                  "RETURN count(p) AS n")[0]["n"] == 0   # the filling of a node group holds nothing
 
 
 @pytest.fixture(scope="module")
@@ -194,3 +204,32 @@ def test_cypher_columns_is_read_only_as_cypher_is(graph, tmp_path):
         with pytest.raises(QueryError, match="refused"):
             store.cypher_columns("MATCH (u:Unit) SET u.name = 'x' RETURN u.id")
         assert "x" not in {r["name"] for r in store.cypher("MATCH (u:Unit) RETURN u.name AS name")}
+
+
+def test_a_batch_of_the_index_starts_a_new_node_group_when_the_current_one_holds_more_pairs(seed_doc, tmp_path,
+                                                                                           monkeypatch):
+    """With node groups of 4,096 TokenParts and no floor, a load holding fewer pairs than the node group before it
+    (three plans, then one) puts its TokenParts at the start of the next node group (the rest of the current one
+    filled with TokenParts holding nothing), and the index holds the same pairs as ever, a reload included; the
+    batched path, one load after another, too."""
+    monkeypatch.setattr(ladybug_store, "TOKEN_NODE_GROUP", 4096)
+    monkeypatch.setattr(ladybug_store, "TOKEN_PAD_PAIRS", 0)
+    huanbao = load(FIXTURES / "identity" / "zhuzhou-2018-huanbao-plan.txt")
+    third = load(FIXTURES / "real" / "B18-guangzhou-2006-zhongdian-trad-brackets.txt")
+    old, new = _edited(tmp_path)
+    parts = "MATCH (p:TokenPart) WHERE p.token IS NOT NULL RETURN offset(id(p)) AS o"
+    with EmbeddedStore(tmp_path / "bulk") as store:
+        store.load([seed_doc, huanbao, third])
+        first = {r["o"] for r in store.cypher(parts)}
+        assert max(first) < 4096
+        store.load([old])
+        check(store.cypher, build([seed_doc, huanbao, third, old]))
+        assert min({r["o"] for r in store.cypher(parts)} - first) == 4096
+        padding = store.cypher("MATCH (p:TokenPart) WHERE p.token IS NULL RETURN count(p) AS n")[0]["n"]
+        assert padding == 4096 - len(first)
+        store.load([new])
+        check(store.cypher, build([seed_doc, huanbao, third, new]))
+    with LadybugStore(tmp_path / "batched.lbug") as store:
+        store.load(build([seed_doc, huanbao]))
+        store.load(build([old]))
+        check(store.cypher, build([seed_doc, huanbao, old]))

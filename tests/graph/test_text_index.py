@@ -54,7 +54,7 @@ def test_exports_hold_the_tokens_of_each_leaf_task_and_the_embedded_sparql_half_
     assert v.TEXT_TOKEN == v.DG + "textToken"
     # the embedded store: ladybug holds the index (HAS_TOKEN), its pyoxigraph half no dg:textToken triple
     assert store.sparql("SELECT (COUNT(*) AS ?n) WHERE { ?s dg:textToken ?tok }") == [{"n": 0}]
-    held = store.cypher("MATCH (t:Task {id: $id})-[:HAS_TOKEN]->(k:Token) RETURN k.id AS tok", {"id": node})
+    held = store.cypher("MATCH (t:Task {id: $id})-[:HAS_TOKEN]->(k:TokenPart) RETURN k.token AS tok", {"id": node})
     assert sorted(r["tok"] for r in held) == node_tokens(data)
 
 

@@ -6,14 +6,14 @@
 // question keeps. Text without a pair of Chinese characters is asked with the tasks question (it scans).
 // Each `WITH … WHERE` keeps the tests of the task's own properties after the candidates are found: in the MATCH,
 // ladybug's planner scans every task to test them first (40-80 ms at 1,000 plans, for no candidate at all).
-MATCH (:Token {id: $token_a})<-[:HAS_TOKEN]-(t:Task)-[:HAS_TOKEN]->(:Token {id: $token_b})
+MATCH (:Token {id: $token_a})-[:HAS_PART]->(:TokenPart)<-[:HAS_TOKEN]-(t:Task)-[:HAS_TOKEN]->(:TokenPart)<-[:HAS_PART]-(:Token {id: $token_b})
 WITH t
 WHERE t.kind = 'item' AND ($document = '' OR t.document = $document)
       AND (t.text CONTAINS $text OR t.title CONTAINS $text)
 RETURN t.id AS node, t.task_id AS task, t.text AS text, t.document AS document, t.line_first AS line_first,
        '' AS via
 UNION
-MATCH (:Token {id: $token_a})<-[:HAS_TOKEN]-(p:Project)-[:HAS_TOKEN]->(:Token {id: $token_b})
+MATCH (:Token {id: $token_a})-[:HAS_PART]->(:TokenPart)<-[:HAS_TOKEN]-(p:Project)-[:HAS_TOKEN]->(:TokenPart)<-[:HAS_PART]-(:Token {id: $token_b})
 WHERE p.name CONTAINS $text
 MATCH (p)<-[:CONCERNS]-(t:Task)
 WITH t, p
@@ -21,7 +21,7 @@ WHERE t.kind = 'item' AND ($document = '' OR t.document = $document)
 RETURN t.id AS node, t.task_id AS task, t.text AS text, t.document AS document, t.line_first AS line_first,
        p.name AS via
 UNION
-MATCH (:Token {id: $token_a})<-[:HAS_TOKEN]-(p:Program)-[:HAS_TOKEN]->(:Token {id: $token_b})
+MATCH (:Token {id: $token_a})-[:HAS_PART]->(:TokenPart)<-[:HAS_TOKEN]-(p:Program)-[:HAS_TOKEN]->(:TokenPart)<-[:HAS_PART]-(:Token {id: $token_b})
 WHERE p.name CONTAINS $text
 MATCH (p)<-[:PART_OF]-(t:Task)
 WITH t, p
