@@ -85,19 +85,30 @@ class CypherBackend(Backend):
 
 
 def gather(columns: Callable[[str, dict], dict[str, list]], rows_text: str, lists: dict[str, str],
-           params: dict) -> Columns:
+           names: dict[str, str], params: dict) -> Columns:
     """The answer of a question asked in parts (:meth:`Question.gathered_texts`): the rows, and each gathered list
-    column looked up by the rows' key ``_row`` (a row whose key has no values gets an empty list).
+    column looked up by the rows' key ``_row`` (a row whose key has no values gets an empty list). A column
+    with a names' text holds node keys: each list becomes the distinct names of its keys, sorted.
 
-    >>> answers = {"rows": {"task": ["A1", "A2", "A1"], "_row": [7, 9, 7]}, "co": {"_row": [7], "co": [["x", "y"]]}}
-    >>> gather(lambda text, params: answers[text], "rows", {"co": "co"}, {}).data
+    >>> answers = {"rows": {"task": ["A1", "A2", "A1"], "_row": [7, 9, 7]}, "co": {"_row": [7], "co": [[2, 0, 1]]},
+    ...            "names": {"_key": [0, 1, 2], "name": ["y", "x", "x"]}}
+    >>> def ask(text, params):
+    ...     return {column: list(values) for column, values in answers[text].items()}
+    >>> gather(ask, "rows", {"co": "co"}, {}, {}).data
+    {'task': ['A1', 'A2', 'A1'], 'co': [[2, 0, 1], [], [2, 0, 1]]}
+    >>> gather(ask, "rows", {"co": "co"}, {"co": "names"}, {}).data
     {'task': ['A1', 'A2', 'A1'], 'co': [['x', 'y'], [], ['x', 'y']]}
     """
     answer = columns(rows_text, params)
     keys = answer.pop("_row")
     for column, text in lists.items():
         found = columns(text, params)
-        by_key = dict(zip(found["_row"], found[column]))
+        values = found[column]
+        if column in names:
+            named = columns(names[column], {})
+            name_of = {k: n for k, n in zip(named["_key"], named["name"]) if n is not None}
+            values = [sorted({name_of[k] for k in v if k in name_of}) if v else [] for v in values]
+        by_key = dict(zip(found["_row"], values))
         answer[column] = [by_key.get(k) or [] for k in keys]
     return Columns(answer)
 
