@@ -123,8 +123,8 @@ def pool(backend: Backend, name: str, labels: tuple[str, ...], part: bool = Fals
     ``document``, every task of that document it finds (tasks of other documents may be missing)."""
     q = simplified(clean(name))
     # the name's core only where it selects candidates (programs, projects, tasks): core() reads the
-    # divisions of the whole country once per process (0.5-1 s), which a unit's or place's name does not need
-    # unless match_names finds no exact match
+    # divisions of the whole country once per process (0.2 s of CPU, up to 1 s wall on a loaded machine), which
+    # a unit's or place's name does not need unless match_names finds no exact match
     qc = core(name) if set(labels) & ({*_NAMED, "Task"}) else ""
     found: dict[str, Candidate] = {}
 
