@@ -298,18 +298,20 @@ class GraphBuilder:
         nid = self.task_id(doc_id, task.id)
         deadline = task.deadline
         amounts = [a for a in task.amounts if a.value is not None and a.unit == "元"]
+        program = program_of_annex.get(task.annex) if task.annex is not None else None
         self.node(nid, "Task", name=task.title if kind == "row" else _short(task.text), task_id=task.id, kind=kind,
                   annex=task.annex, row=task.row, sub=task.sub, title=task.title, text=task.text, zone=task.zone,
                   deadline=deadline.printed if deadline else None, deadline_date=deadline.date if deadline else None,
                   amounts=[a.printed for a in task.amounts],
                   amount_total=sum(a.value for a in amounts) if amounts else None,
-                  leaders=list(task.leaders), **_span(task.provenance, doc_id))
+                  leaders=list(task.leaders), **_span(task.provenance, doc_id),
+                  program=self.graph.nodes[program].get("title") if program else None)
         self.edge(nid, doc_id, "IN_DOCUMENT", document=doc_id)
         span = _span(task.provenance, doc_id)
         if task.parent:
             self.edge(nid, self.task_id(doc_id, task.parent), "PART_OF", **span, basis="row")
-        if task.annex is not None and task.annex in program_of_annex:
-            self.edge(nid, program_of_annex[task.annex], "PART_OF", **span, basis="annex")
+        if program:
+            self.edge(nid, program, "PART_OF", **span, basis="annex")
         if kind == "item":
             self._locate(nid, task, places, span)
 

@@ -32,7 +32,7 @@ NODE_PROPERTIES: dict[str, dict[str, str]] = {
                 "document": "STRING"},
     "Task": {**_COMMON, "task_id": "STRING", "kind": "STRING", "annex": "INT", "row": "INT", "sub": "INT",
              "title": "STRING", "text": "STRING", "zone": "STRING", "deadline": "STRING", "deadline_date": "STRING",
-             "amounts": "STRING[]", "amount_total": "FLOAT", "leaders": "STRING[]", **_SPAN},
+             "amounts": "STRING[]", "amount_total": "FLOAT", "leaders": "STRING[]", **_SPAN, "program": "STRING"},
     "Unit": {**_COMMON, "short_name": "STRING", "aliases": "STRING[]", "kind": "STRING", "city": "STRING",
              "place": "STRING", "jurisdiction": "STRING", "adcode": "STRING", "documents": "STRING[]"},
     "Place": {**_COMMON, "kind": "STRING", "city": "STRING", "qualified": "STRING", "aliases": "STRING[]",

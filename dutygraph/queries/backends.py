@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
+from itertools import repeat
 from typing import Callable
 
 from ..errors import QueryError
@@ -85,21 +86,39 @@ class CypherBackend(Backend):
 
 
 def gather(columns: Callable[[str, dict], dict[str, list]], rows_text: str, lists: dict[str, str],
-           params: dict) -> Columns:
+           names: dict[str, str], params: dict) -> Columns:
     """The answer of a question asked in parts (:meth:`Question.gathered_texts`): the rows, and each gathered list
-    column looked up by the rows' key ``_row`` (a row whose key has no values gets an empty list).
+    column looked up by the rows' key ``_row`` (a row whose key has no values gets an empty list). A column
+    with a names' text holds node keys: each list becomes the distinct names of its keys (in no order:
+    :func:`~dutygraph.queries.normalise.normalise` sorts every list column).
 
-    >>> answers = {"rows": {"task": ["A1", "A2", "A1"], "_row": [7, 9, 7]}, "co": {"_row": [7], "co": [["x", "y"]]}}
-    >>> gather(lambda text, params: answers[text], "rows", {"co": "co"}, {}).data
-    {'task': ['A1', 'A2', 'A1'], 'co': [['x', 'y'], [], ['x', 'y']]}
+    >>> answers = {"rows": {"task": ["A1", "A2", "A1"], "_row": [7, 9, 7]}, "co": {"_row": [7], "co": [[2, 0, 1]]},
+    ...            "names": {"_key": [0, 1, 2], "name": ["y", "x", "x"]}}
+    >>> def ask(text, params):
+    ...     return {column: list(values) for column, values in answers[text].items()}
+    >>> gather(ask, "rows", {"co": "co"}, {}, {}).data
+    {'task': ['A1', 'A2', 'A1'], 'co': [[2, 0, 1], [], [2, 0, 1]]}
+    >>> [sorted(names) for names in gather(ask, "rows", {"co": "co"}, {"co": "names"}, {}).data["co"]]
+    [['x', 'y'], [], ['x', 'y']]
     """
     answer = columns(rows_text, params)
     keys = answer.pop("_row")
     for column, text in lists.items():
         found = columns(text, params)
-        by_key = dict(zip(found["_row"], found[column]))
-        answer[column] = [by_key.get(k) or [] for k in keys]
+        values = found[column]
+        if column in names:  # each list's keys named in C (map, set; normalise sorts), no Python loop per key
+            named = columns(names[column], {})
+            name = dict(zip(named["_key"], named["name"])).__getitem__
+            if None in named["name"]:  # a node without a name is left out, as collect leaves out nulls
+                values = [list(set(map(name, v or ())) - _NO_NAME) for v in values]
+            else:
+                values = [list(set(map(name, v or ()))) for v in values]
+        by_key = dict(zip(found["_row"], values))
+        answer[column] = list(map(by_key.get, keys, repeat([])))  # normalise copies each list it sorts
     return Columns(answer)
+
+
+_NO_NAME = frozenset((None,))
 
 
 def embedded_backend(store, timeout: float | None = None) -> CypherBackend:

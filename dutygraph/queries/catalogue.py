@@ -48,19 +48,24 @@ class Question:
             return _text("cypher", f"{self.name}.{dialect}.cypher")
         return _text("cypher", f"{self.name}.cypher")
 
-    def gathered_texts(self, dialect: str) -> tuple[str, dict[str, str]] | None:
+    def gathered_texts(self, dialect: str) -> tuple[str, dict[str, str], dict[str, str]] | None:
         """The question asked in parts on a store that reads its answer column by column, where the dialect
         has them: ``NAME.rows.DIALECT.cypher`` (every column but the gathered ones, and a key column ``_row``)
         and, for each gathered list column C, ``NAME.C.DIALECT.cypher`` (``_row`` and C, one row per key that
-        has values). Grouping a list apart costs the store less than one aggregation carrying every column
-        of the row (ladybug hashes them all). None where the question has no such texts for ``dialect``."""
+        has values); where ``NAME.C.names.DIALECT.cypher`` is there too, C holds keys of nodes (integers) and
+        that text gives each key's name (``_key``, ``name``): the column is their distinct names. Grouping a
+        list apart costs the store less than one aggregation carrying every column of the row (ladybug hashes
+        them all), and grouping integers less than names. None where the question has no such texts for
+        ``dialect``; else (the rows' text, column -> its text, column -> its names' text)."""
         if not self.gathered or not dialect:
             return None
         folder = resources.files("dutygraph.queries").joinpath("cypher")
         names = [f"{self.name}.rows.{dialect}.cypher"] + [f"{self.name}.{c}.{dialect}.cypher" for c in self.gathered]
         if not all(folder.joinpath(n).is_file() for n in names):
             return None
-        return _text("cypher", names[0]), {c: _text("cypher", n) for c, n in zip(self.gathered, names[1:])}
+        named = {c: f"{self.name}.{c}.names.{dialect}.cypher" for c in self.gathered}
+        return (_text("cypher", names[0]), {c: _text("cypher", n) for c, n in zip(self.gathered, names[1:])},
+                {c: _text("cypher", n) for c, n in named.items() if folder.joinpath(n).is_file()})
 
     def sparql_text(self, dialect: str = "") -> str:
         """The SPARQL text; ``dialect`` "embedded" takes ``NAME.embedded.rq`` where there is one (the embedded

@@ -91,8 +91,10 @@ def unit_card(graph, unit: str) -> list[dict]:
         if d["type"] not in EDGE_ROLES:
             continue
         t = graph.nodes[task]
-        units = _task_units(graph, task)
-        co = sorted({n for names in units.values() for n in names} - {graph.nodes[unit]["name"]})
+        # the names of the other units holding it (told apart by id, as the stores' texts do: a namesake of
+        # the unit is another unit, and its name is among the co-units)
+        co = sorted({graph.nodes[o]["name"] for o, _, e in graph.in_edges(task, data=True)
+                     if e["type"] in EDGE_ROLES and o != unit})
         rows.append({"task": t["task_id"], "role": EDGE_ROLES[d["type"]], "printed": d.get("printed"),
                      "title": t.get("title"),
                      "text": t["text"], "deadline": t.get("deadline"), "deadline_date": t.get("deadline_date"),

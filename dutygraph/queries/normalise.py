@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 
 @dataclass(frozen=True)
@@ -84,11 +85,31 @@ def normalise(rows: list[dict] | Columns, columns: tuple[str, ...], list_columns
                 index.sort(key=lambda i, k=k: (k[i] is None, k[i] if k[i] is not None else ""), reverse=desc)
         if limit:
             index = index[:limit]
-        if index != list(range(n)):
+        if len(index) > 1 and index != list(range(n)):  # each column taken in that order at once, in C
+            take = itemgetter(*index)
+            values = [take(v) for v in values]
+        elif len(index) < n:
             values = [[v[i] for i in index] for v in values]
     elif limit:
         values = [v[:limit] for v in values]
-    return [dict(zip(columns, row)) for row in zip(*values)] if columns else [{} for _ in range(n)]
+    return list(map(_row_maker(columns), *values)) if columns else [{} for _ in range(n)]
+
+
+@lru_cache(maxsize=None)
+def _row_maker(columns: tuple[str, ...]):
+    """A function of one value per column giving the row's dict, for ``map`` over the columns: a dict display of
+    the fixed keys is built in two thirds of the time of ``dict(zip(columns, row))`` (1.0 against 1.6 ms for the
+    2,610 rows of the busiest unit at 3,000 plans). The keys are the question's column names (the catalogue's,
+    never a user's), written as Python string literals (``repr``), so no name can add code.
+
+    >>> _row_maker(("a", "b'c"))(1, None)
+    {'a': 1, "b'c": None}
+    """
+    if not all(isinstance(c, str) for c in columns):
+        raise TypeError("column names are strings")
+    args = [f"v{i}" for i in range(len(columns))]
+    pairs = ", ".join(f"{c!r}: {a}" for c, a in zip(columns, args))
+    return eval(f"lambda {', '.join(args)}: {{{pairs}}}", {"__builtins__": {}})  # noqa: S307 - literal keys only
 
 
 @lru_cache(maxsize=None)
