@@ -1090,7 +1090,7 @@ def _together(text: str, open_end: bool = False) -> list[tuple[str, Role]] | Non
         closed = _CLOSED_LIST.match(rest)
         names = well_formed_units(closed.group("list")) if closed else None
         found = (names, 0) if names and not any("、" in n for n in names) else opening_units(rest, well_formed_units)
-        partners = found[0] if found else None
+        partners = found[0] if found and not any("、" in n for n in found[0]) else None  # sectors: no partner list
     else:
         partners = _units(rest)
     if not partners:
