@@ -94,8 +94,8 @@ def strip_cell_bars(lines: list[Line]) -> list[Line]:
     """
     texts = [ln for ln in lines if ln.text]
     barred = sum(1 for ln in texts if ln.text.endswith("|") and ln.text.count("|") <= 2)
-    if not texts or barred < 0.4 * len(texts):
-        return lines
+    if not texts or barred < 0.4 * len(texts) or all(ln.text == "|" for ln in texts if ln.text.endswith("|")):
+        return lines  # only lone bars: bars between cells printed each on its line (| 序号 | 工作任务 |), no cell
     out = []
     for k, ln in enumerate(lines):
         if ln.text.endswith("|") and ln.text.count("|") <= 2:

@@ -3,7 +3,8 @@
 from re import _parser  # the parse tree of a pattern: what its first characters can be
 
 from dutygraph.loaders.flat_table import _TABLE_END, _TABLE_END_STARTS
-from dutygraph.loaders.lines import FURNITURE, FURNITURE_STARTS, is_furniture
+from dutygraph.loaders.document import parse_text
+from dutygraph.loaders.lines import FURNITURE, FURNITURE_STARTS, is_furniture, strip_cell_bars, to_lines
 
 
 def _first_chars(items) -> tuple[set[str], bool]:
@@ -54,3 +55,19 @@ def test_table_end_starts_hold_the_annex_heading_and_furniture():
 def test_is_furniture():
     assert is_furniture("责任编辑:张三") and is_furniture("【打印】") and is_furniture("关闭")
     assert not is_furniture("") and not is_furniture("市发改委") and not is_furniture("1")
+
+
+def test_lone_bars_between_cells_are_no_empty_cells():
+    # a table printed a token a line with each bar on a line of its own: | 序号 | 工作任务 | … |, a row's last bar and
+    # the next row's first one on two lines; no cell line ends in a bar, so no bar is an empty cell
+    rows = [("1", "修缮县城排水管网", "县住建局、县水利局", "2024年6月底前"),
+            ("2", "建设城东农贸市场", "县商务局,城东镇人民政府", "2024年底前"),
+            ("3", "改造城南老旧小区", "县住建局", "2024年底前")]
+    for header in ("责任单位", "负责部门", "牵头单位"):
+        cells = [("序号", "工作任务", header, "完成时限")] + rows
+        text = "\n".join("|\n" + "\n|\n".join(row) + "\n|" for row in cells) + "\n\n抄送:县委办。"
+        doc = parse_text(text, "bars.txt")
+        assert [(t.text, [a.unit for a in t.assignments]) for t in doc.tasks] == [
+            ("修缮县城排水管网", ["县住建局", "县水利局"]), ("建设城东农贸市场", ["县商务局", "城东镇人民政府"]),
+            ("改造城南老旧小区", ["县住建局"])]
+        assert strip_cell_bars(to_lines(text)) == to_lines(text)
