@@ -248,3 +248,109 @@ def apply_note_tasks(tasks: list[Task]) -> list[Task]:
 _NOTE_STARTS = ("以下", "下列", "其余", "本方案", "各项", "所有")
 _STANDING_NOTE = re.compile(r"^(?:" + "|".join(_NOTE_STARTS) + ")")
 _NOTE_END = re.compile(r"(?:不再(?:单独|一一|重复)?(?:列出|注明|标注|列明)|下同)[。；;]?$")
+
+
+# A sentence after some items that names their units with 为 for the colon, saying how many items it covers:
+# 4项目标的责任单位均为市发改委 / 该目标责任单位为市经委 / 以上任务牵头单位为县农业局 (Traditional too).
+_SCOPED = re.compile(
+    r"^(?P<scope>以上|上述|上列|前述|这|這|该|該|此|本)?"
+    r"(?:(?P<n>\d{1,2}|[一二两兩三四五六七八九十]{1,3})\s*[项項条條个個]|[项項])?"
+    r"(?:目标|目標|任务|任務|指标|指標|工作|事项|事項)?的?"
+    r"(?P<name>[^\s为為是均都,，。;；:：]{2,8}?)(?:均|都)?(?:为|為|是)(?P<content>[^。;；]{2,80})[。;；]?$")
+_NUMERALS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _count(n: str) -> int:
+    """A count printed in digits or Chinese numerals.
+
+    >>> [_count(x) for x in ("4", "十二", "二十", "两")]
+    [4, 12, 20, 2]
+    """
+    if n.isdigit():
+        return int(n)
+    if "十" in n:
+        tens, _, ones = n.partition("十")
+        return _NUMERALS.get(tens, 1) * 10 + _NUMERALS.get(ones, 0)
+    return _NUMERALS.get(n, 0)
+
+
+def apply_scoped_labels(lines: list[Line], tasks: list[Task], source: str = "") -> None:
+    """Units a sentence after some items gives them, its scope printed before its label (in place).
+
+    ``1.…`` / ``2.…`` / ``2项目标的责任单位均为市商务局``: items 1 and 2 get 市商务局 (the one before the sentence as
+    printed, the others ``inferred``, basis ``scoped label at line N``); ``该目标责任单位为X`` and a bare
+    ``责任单位为X`` cover the one item before; ``以上…`` the items back to one that names units. Only items that
+    name no unit are given any. Numbered items no reader made a task of (a plan whose only cues are such
+    sentences) become tasks here.
+
+    >>> from ..model import Provenance
+    >>> from .lines import to_lines
+    >>> ls = to_lines("1.修路\\n2.治水\\n2项任务的责任单位均为县交通局、县水利局。")
+    >>> ts = [Task("S1-1", "修路", Provenance("p.txt", 1, 1)), Task("S1-2", "治水", Provenance("p.txt", 2, 2))]
+    >>> apply_scoped_labels(ls, ts)
+    >>> [[(a.unit, a.inferred) for a in t.assignments] for t in ts]
+    [[('县交通局', True), ('县水利局', True)], [('县交通局', False), ('县水利局', False)]]
+    """
+    from .clauses import parse_clause  # clauses imports this module
+    from .prose import _marker
+    from ..model import Provenance
+
+    for k, line in enumerate(lines):
+        text = line.text
+        if not (("为" in text or "為" in text or "是" in text) and len(text) <= 100):
+            continue
+        m = _SCOPED.match(text)
+        if m is None:
+            continue
+        label = match_label(f"{m.group('name')}:{m.group('content')}")
+        if label is None or label.kind not in _ROLE_LABELS or not label.content:
+            continue
+        clause = parse_clause(f"{m.group('name')}:{m.group('content')}")
+        if clause is None or not clause.assignments:
+            continue
+        n = _count(m.group("n")) if m.group("n") else None
+        if not any(t.provenance.first_line <= lines[k - 1].no <= t.provenance.last_line for t in tasks if k):
+            _items_before(lines, k, n, tasks, source or (tasks[0].provenance.file if tasks else ""), _marker)
+        before = [t for t in tasks if t.provenance.last_line < line.no]
+        if not before:
+            continue
+        before.sort(key=lambda t: t.provenance.first_line)
+        if n is None and m.group("scope") in ("以上", "上述", "上列", "前述"):
+            n = 0
+            for t in reversed(before):
+                if t.assignments:
+                    break
+                n += 1
+        scope = before[-(n or 1):]
+        if any(t.assignments for t in scope):
+            continue  # an item in its scope names its units already: the sentence is no scoped label
+        source = scope[-1].provenance.file
+        prov = Provenance(source, line.no, line.no)
+        basis = f"scoped label at line {line.no}"
+        for i, t in enumerate(scope):
+            last = i == len(scope) - 1
+            t.assignments = [Assignment(u, r, prov, not last, None if last else basis) for u, r in clause.assignments]
+        # a reader may have made the sentence a task of its own (its scope words as the text): it is none
+        tasks[:] = [t for t in tasks if not t.provenance.first_line == line.no == t.provenance.last_line]
+
+
+def _items_before(lines: list[Line], k: int, n: int | None, tasks: list[Task], source: str, marker) -> None:
+    """Tasks of the numbered item lines just before ``lines[k]`` that no task holds: ``n`` of them (or as many as
+    there are in a row when ``n`` is None), each its line's text without its number."""
+    from ..model import Provenance
+
+    held = [(t.provenance.first_line, t.provenance.last_line) for t in tasks]
+    found: list[Line] = []
+    j = k - 1
+    while j >= 0 and (n is None or len(found) < n):
+        line = lines[j]
+        j -= 1
+        if not line.text:
+            continue
+        m = marker(line.text)
+        if m is None or not m[3] or any(a <= line.no <= b for a, b in held) or _SCOPED.match(line.text):
+            break
+        found.append(line)
+    for line in reversed(found):
+        tasks.append(Task(f"L{line.no}", marker(line.text)[3], Provenance(source, line.no, line.no)))
+    tasks.sort(key=lambda t: t.provenance.first_line)

@@ -34,7 +34,8 @@ from .box_table import find_box_tables
 from .cell_groups import find_cell_group_tables
 from .cell_lines import cell_line_grid, text_after_cells
 from .ditto import apply_ditto
-from .conventions import apply_default_units, apply_first_listed, apply_group_label, apply_note_tasks
+from .conventions import (apply_default_units, apply_first_listed, apply_group_label, apply_note_tasks,
+                          apply_scoped_labels)
 from .coverage import cue_lines, measure, rescue_tasks
 from .flat_table import ANNEX_HEADING, FlatTableReader
 from .glued import find_glued_tables
@@ -169,6 +170,7 @@ def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids
     _unique_ids(doc.tasks)
     _add_missing_parents(doc)
     _drop_cut_name(doc, lines)
+    apply_scoped_labels(lines, doc.tasks, source)
     apply_first_listed(lines, doc.tasks)
     apply_group_label(lines, doc.tasks)
     apply_ditto(doc.tasks)
