@@ -1142,6 +1142,9 @@ def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:
         clause = parse_clause(inner, default_role)
         if clause is None and default_role is None and not text[:start].endswith(_ENUMERATED):
             clause = bare_bracket(inner)  # 共7个牵头单位(A、B…) enumerates names, it assigns nothing
+            if clause is None and "牵头" in inner and (note := first_listed_note().search(inner)) and note.start():
+                # (A、B、C。排名第一的为牵头单位,下同): the list before the plan's first-listed note, its names a slot
+                clause = bare_bracket(inner[:note.start()].rstrip("。；;,，、 "))
         if clause is None or not clause.assignments:
             continue
         if not (clause.role_words or clause.labelled):

@@ -624,3 +624,14 @@ def test_xiatong_as_a_part_of_its_own_spreads_the_list_just_before_it(clause):
 ])
 def test_a_cooperating_mark_after_a_name_makes_it_cooperate_as_a_lead_mark_makes_it_lead(clause, expected):
     assert parse_clause(clause).assignments == expected
+
+
+@pytest.mark.parametrize("note", ["排名第一的为牵头单位,下同", "排名第一的為牽頭單位", "列第一位的为牵头单位"])
+def test_a_list_before_a_first_listed_note_in_its_bracket_keeps_an_unknown_name(note):
+    from dutygraph.loaders.document import parse_text
+
+    text = f"一、总体\n(一)加强储备管理。要抓好落实。(县发改局、县农业农村局、某某粮食储备库。{note})\n(二)明确责任。\n"
+    doc = parse_text(text, "note.txt")
+    assert [(a.unit, a.role.value) for a in doc.tasks[0].assignments] == [
+        ("县发改局", "lead"), ("县农业农村局", "responsible"), ("某某粮食储备库", "responsible")]
+    assert [u["unit"] for u in doc.coverage.unrecognised] == ["某某粮食储备库"]
