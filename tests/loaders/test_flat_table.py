@@ -305,3 +305,10 @@ def test_row_numbers_with_their_stop_and_unit_cells_that_say_the_roles():
     doc = parse_text("\n".join(lines), "table.txt")
     assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE), t.units(Role.COOPERATING)) for t in doc.tasks] == [
         (["区城市管理局"], [], ["区住建委", "各街道"]), ([], ["区园林绿化局"], [])]
+
+
+@pytest.mark.parametrize("header", ["实施主体", "實施主體"])
+def test_an_implementing_body_column_holds_the_responsible_units(header):
+    from dutygraph.loaders.columns import column_kinds
+
+    assert column_kinds(["序号", "项目名称", header, "完成时限"]) == ["number", "text", "responsible", "deadline"]
