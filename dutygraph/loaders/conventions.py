@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..model import Assignment, Role, Task
+from ..model import Assignment, Provenance, Role, Task
 from ..text.role_cues import alternation
 from ..text.units import is_unit_name, split_units
 from .labels import COOPERATING, LEAD, RESPONSIBLE, match_label
@@ -274,7 +274,7 @@ def _count(n: str) -> int:
     return _NUMERALS.get(n, 0)
 
 
-def apply_scoped_labels(lines: list[Line], tasks: list[Task], source: str = "") -> None:
+def apply_scoped_labels(lines: list[Line], tasks: list[Task], source: str) -> None:
     """Units a sentence after some items gives them, its scope printed before its label (in place).
 
     ``1.…`` / ``2.…`` / ``2项目标的责任单位均为市商务局``: items 1 and 2 get 市商务局 (the one before the sentence as
@@ -283,74 +283,66 @@ def apply_scoped_labels(lines: list[Line], tasks: list[Task], source: str = "") 
     name no unit are given any. Numbered items no reader made a task of (a plan whose only cues are such
     sentences) become tasks here.
 
-    >>> from ..model import Provenance
     >>> from .lines import to_lines
     >>> ls = to_lines("1.修路\\n2.治水\\n2项任务的责任单位均为县交通局、县水利局。")
     >>> ts = [Task("S1-1", "修路", Provenance("p.txt", 1, 1)), Task("S1-2", "治水", Provenance("p.txt", 2, 2))]
-    >>> apply_scoped_labels(ls, ts)
+    >>> apply_scoped_labels(ls, ts, "p.txt")
     >>> [[(a.unit, a.inferred) for a in t.assignments] for t in ts]
     [[('县交通局', True), ('县水利局', True)], [('县交通局', False), ('县水利局', False)]]
     """
     from .clauses import parse_clause  # clauses imports this module
-    from .prose import _marker
-    from ..model import Provenance
 
     for k, line in enumerate(lines):
         text = line.text
-        if not (("为" in text or "為" in text or "是" in text) and len(text) <= 100):
+        if len(text) > 100 or not ("为" in text or "為" in text or "是" in text) or not (m := _SCOPED.match(text)):
             continue
-        m = _SCOPED.match(text)
-        if m is None:
-            continue
-        label = match_label(f"{m.group('name')}:{m.group('content')}")
+        slot = f"{m.group('name')}:{m.group('content')}"
+        label = match_label(slot)
         if label is None or label.kind not in _ROLE_LABELS or not label.content:
             continue
-        clause = parse_clause(f"{m.group('name')}:{m.group('content')}")
+        clause = parse_clause(slot)
         if clause is None or not clause.assignments:
             continue
         n = _count(m.group("n")) if m.group("n") else None
-        if not any(t.provenance.first_line <= lines[k - 1].no <= t.provenance.last_line for t in tasks if k):
-            _items_before(lines, k, n, tasks, source or (tasks[0].provenance.file if tasks else ""), _marker)
-        before = [t for t in tasks if t.provenance.last_line < line.no]
+        previous = lines[k - 1].no if k else None
+        if previous is not None and not any(t.provenance.first_line <= previous <= t.provenance.last_line
+                                            for t in tasks):
+            _items_before(lines, k, n, tasks, source)
+        before = sorted((t for t in tasks if t.provenance.last_line < line.no), key=lambda t: t.provenance.first_line)
         if not before:
             continue
-        before.sort(key=lambda t: t.provenance.first_line)
         if n is None and m.group("scope") in ("以上", "上述", "上列", "前述"):
-            n = 0
-            for t in reversed(before):
-                if t.assignments:
-                    break
-                n += 1
+            n = next((i for i, t in enumerate(reversed(before)) if t.assignments), len(before))
         scope = before[-(n or 1):]
         if any(t.assignments for t in scope):
             continue  # an item in its scope names its units already: the sentence is no scoped label
-        source = scope[-1].provenance.file
         prov = Provenance(source, line.no, line.no)
         basis = f"scoped label at line {line.no}"
-        for i, t in enumerate(scope):
-            last = i == len(scope) - 1
-            t.assignments = [Assignment(u, r, prov, not last, None if last else basis) for u, r in clause.assignments]
+        for t in scope:
+            printed = t is scope[-1]
+            t.assignments = [Assignment(u, r, prov, not printed, None if printed else basis)
+                             for u, r in clause.assignments]
         # a reader may have made the sentence a task of its own (its scope words as the text): it is none
         tasks[:] = [t for t in tasks if not t.provenance.first_line == line.no == t.provenance.last_line]
 
 
-def _items_before(lines: list[Line], k: int, n: int | None, tasks: list[Task], source: str, marker) -> None:
+def _items_before(lines: list[Line], k: int, n: int | None, tasks: list[Task], source: str) -> None:
     """Tasks of the numbered item lines just before ``lines[k]`` that no task holds: ``n`` of them (or as many as
     there are in a row when ``n`` is None), each its line's text without its number."""
-    from ..model import Provenance
+    from .prose import _marker  # prose imports clauses, which imports this module
 
     held = [(t.provenance.first_line, t.provenance.last_line) for t in tasks]
-    found: list[Line] = []
+    found: list[tuple[Line, str]] = []
     j = k - 1
     while j >= 0 and (n is None or len(found) < n):
         line = lines[j]
         j -= 1
         if not line.text:
             continue
-        m = marker(line.text)
-        if m is None or not m[3] or any(a <= line.no <= b for a, b in held) or _SCOPED.match(line.text):
+        marker = _marker(line.text)
+        if marker is None or not marker[3] or any(a <= line.no <= b for a, b in held) or _SCOPED.match(line.text):
             break
-        found.append(line)
-    for line in reversed(found):
-        tasks.append(Task(f"L{line.no}", marker(line.text)[3], Provenance(source, line.no, line.no)))
+        found.append((line, marker[3]))
+    for line, text in reversed(found):
+        tasks.append(Task(f"L{line.no}", text, Provenance(source, line.no, line.no)))
     tasks.sort(key=lambda t: t.provenance.first_line)

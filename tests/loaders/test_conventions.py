@@ -91,19 +91,19 @@ def test_first_listed_notes_worded_other_ways(note):
     assert doc.tasks[0].units(Role.RESPONSIBLE) == ["县财政局", "各乡镇"]
 
 
-@pytest.mark.parametrize("text, expected", [
+@pytest.mark.parametrize("text, expected, printed", [
     # a count before the label: the items just before it
     ("一、发展目标\n1.地区生产总值增长8%;\n2.财政收入增长6%;\n2项目标的责任单位均为县发改局、县财政局。\n"
      "3.新增就业2000人;\n该目标责任单位为县人社局。\n",
-     [["县发改局", "县财政局"], ["县发改局", "县财政局"], ["县人社局"]]),
+     [["县发改局", "县财政局"], ["县发改局", "县财政局"], ["县人社局"]], [False, True, True]),
     # Chinese numerals, 任务, 牵头单位 and 以上 without a count
     ("（一）重点任务\n1.改造老旧小区。\n2.建设口袋公园。\n3.整治背街小巷。\n以上三项任务牵头单位为区住建局。\n"
      "4.新建停车泊位。\n以上任务牵头单位为区交通局。\n",
-     [["区住建局"]] * 3 + [["区交通局"]]),
+     [["区住建局"]] * 3 + [["区交通局"]], [False, False, True, True]),
 ])
-def test_a_scoped_label_sentence_gives_its_items_their_units(text, expected):
+def test_a_scoped_label_sentence_gives_its_items_their_units(text, expected, printed):
     doc = parse_text(text, "scoped.txt")
     assert [[a.unit for a in t.assignments] for t in doc.tasks] == expected
-    assert [sum(not a.inferred for a in t.assignments) > 0 for t in doc.tasks] == [
-        k + 1 == len(doc.tasks) or doc.tasks[k + 1].assignments[0].provenance != t.assignments[0].provenance
-        for k, t in enumerate(doc.tasks)]  # printed on the item before the sentence, inferred on the others
+    # printed on the item just before the sentence, inferred (with the sentence as basis) on the others
+    assert [not any(a.inferred for a in t.assignments) for t in doc.tasks] == printed
+    assert all(a.basis.startswith("scoped label at line") for t in doc.tasks for a in t.assignments if a.inferred)
