@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from ..model import Role
-from .flat_table import COOPERATING, DEADLINE, LEAD, LEADER, NUMBER, RESPONSIBLE, TEXT, column_kind
+from .flat_table import BASIS_LABEL, COOPERATING, DEADLINE, LEAD, LEADER, NUMBER, RESPONSIBLE, TEXT, column_kind
 
 ROLE_OF_KIND = {LEAD: Role.LEAD, RESPONSIBLE: Role.RESPONSIBLE, COOPERATING: Role.COOPERATING}
 UNIT_KINDS = frozenset(ROLE_OF_KIND)
@@ -40,7 +40,7 @@ def is_label(text: str) -> bool:
     """Whether ``text`` reads as a column label (short, no punctuation, a known kind)."""
     if not text or len(text) > MAX_LABEL or _PUNCT.search(text):
         return False
-    return column_kind(text) != TEXT or TEXT_LABEL.search(text) is not None
+    return column_kind(text) != TEXT or TEXT_LABEL.search(text) is not None or BASIS_LABEL.search(text) is not None
 
 
 def is_header(labels: list[str]) -> bool:

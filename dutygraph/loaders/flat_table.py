@@ -54,6 +54,8 @@ _BRACKET_NOTE = re.compile(r"[(（][^()（）]{1,12}[)）]")
 
 
 _OVERSIGHT = re.compile(alternation("column.oversight"))
+# A column stating a task's grounds or consequences (设定依据, 追责情形): text, never the task, never units.
+BASIS_LABEL = re.compile(alternation("column.basis"))
 # From data/role_cues.txt (column.* sections): the first kind whose pattern a label holds decides.
 _COLUMN_PATTERNS = [(kind, re.compile(alternation(f"column.{kind}")))
                     for kind in (NUMBER, LEADER, LEAD, COOPERATING, RESPONSIBLE, DEADLINE)]
@@ -69,8 +71,8 @@ def column_kind(label: str) -> str:
     ('responsible', 'cooperating')
     """
     found = [(m.start(), kind) for kind, pattern in _COLUMN_PATTERNS if (m := pattern.search(label))]
-    if not found or _OVERSIGHT.search(label):  # 监督科室: an office that watches the work, not a unit doing it
-        return TEXT
+    if not found or _OVERSIGHT.search(label) or BASIS_LABEL.search(label):
+        return TEXT  # 监督科室: an office that watches the work, not a unit doing it; 责任事项: the grounds
     for kind in (NUMBER, LEADER):  # 牵头领导 holds people, whatever else it says
         if any(k == kind for _, k in found):
             return kind

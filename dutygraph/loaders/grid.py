@@ -32,6 +32,7 @@ from ..text.normalize import bracket_depth_split
 from ..text.units import LIST_SEPARATORS, is_unit_name, looks_like_unit_list, split_units
 from .clauses import parse_clause
 from .columns import DEADLINE, LEADER, NUMBER, RESPONSIBLE, ROLE_OF_KIND, TEXT, column_kinds
+from .flat_table import BASIS_LABEL
 from .outline import split_title
 from ..text.markers import match_section, match_subsection
 
@@ -81,8 +82,9 @@ def _clean_units(cell: str | None) -> str | None:
     return "".join(parts)
 
 
-# Columns that report on a task rather than state it: progress, remarks, results.
-REPORT_LABEL = re.compile(r"情况|进展|说明|备注|成效|是否|评价|存在问题|截至|截止")
+# Columns that report on a task rather than state it: progress, remarks, results; and those that state its
+# grounds or consequences (设定依据, 追责情形: role cues column.basis).
+REPORT_LABEL = re.compile(r"情况|进展|说明|备注|成效|是否|评价|存在问题|截至|截止|" + BASIS_LABEL.pattern)
 
 
 def _content_column(kinds: list[str], rows: list[GridRow], labels: list[str] | None = None) -> int | None:

@@ -21,7 +21,7 @@ and the cells after it (units, leaders, deadlines), one per column.
 from __future__ import annotations
 
 import re
-from itertools import combinations
+from itertools import combinations, islice
 
 from ..text.markers import match_section, match_subsection
 from ..text.units import looks_like_unit_list
@@ -314,6 +314,71 @@ def _under_merged_units(cells: list[str | None], kinds: list[str], labels: list[
     return any(k < len(above) and (above[k] or above[k] is None and rows[-1].inherit_basis) for k in units)
 
 
+def _row_over_lines(lines: list[Line], j: int, end: int, tokens: list[str], n: int,
+                    numbered: bool) -> tuple[list[str], int] | None:
+    """The cells of a row printed over several lines, each cell closed by a bar (``1 | 企业名称的监督检查 |`` /
+    ``[规章]《…》第二条… |`` / ``信用监督处 反垄断处 |`` / ``市级、区级 |``), and the index of its last line: the
+    lines after ``lines[j]`` add their cells until the row holds as many as the header; a line without a bar at
+    its end leaves its last cell open, the next line goes on with it (a cell wrapped in the page). None when the
+    next row (its number) or a line of other text comes first, or more cells; a document stopping inside the row
+    gives the cells it holds."""
+    cells = list(tokens)
+    is_open = not lines[j].raw.rstrip().endswith(_BARS)
+    k, last = j + 1, j
+    while k < end and (len(cells) < n or is_open) and len(cells) <= n:
+        line = lines[k]
+        if not line.text:
+            k += 1
+            continue
+        raw = line.raw.strip()
+        split = _split(raw) if "|" in raw or "｜" in raw else None
+        if split is None:  # no bar: one cell, left open (the next line may go on with it)
+            if is_open:
+                cells[-1] += line.text
+            else:
+                cells.append(line.text)
+            is_open = True
+        else:
+            more = split[0]
+            if numbered and len(more) >= 2 and _NUMBER.match(more[0]):
+                break  # the next row: this one stops short (its cells are merged)
+            if is_open and cells and more:
+                cells[-1] += more[0]
+                more = more[1:]
+            cells += more
+            is_open = not raw.endswith(_BARS)
+        last = k
+        k += 1
+    truncated = next((False for ln in islice(lines, last + 1, end) if ln.text), True)
+    if last == j or len(cells) > n or len(cells) < n and not truncated:
+        return None
+    return cells, last
+
+
+_BARS = ("|", "｜")
+_EMPTY_CELL = re.compile(r"[|｜][ \t\u3000]*[|｜]")  # a row printing its empty cells (… | ||) is whole
+
+
+def _merged_text_row(lines: list[Line], j: int, end: int, above: GridRow, kinds: list[str]) -> bool:
+    """Whether ``lines[j]``, a sentence without a space between rows apart with spaces, is a row whose other
+    cells are merged with the row above (``新建改建农村公路50公里。`` under a row with its units, the next line a
+    row again): the row above has unit cells, and the document goes on with a row (it may stop inside the last)."""
+    text = lines[j].text
+    if not _is_sentence(text) or _is_heading(text) or _NUMBER.match(text[:3]):
+        return False
+    if not any(c for c, kind in zip(above.cells, kinds) if kind in UNIT_KINDS) and not above.inherit_basis:
+        return False
+    k = j + 1
+    while k < end and not lines[k].text:
+        k += 1
+    if k >= end:
+        return False
+    if _is_heading(lines[k].text):
+        return True  # a section heading, then the next rows
+    nxt = _split(lines[k].raw)
+    return nxt is not None and nxt[1] != "|" and len([t for t in nxt[0] if t]) >= 2
+
+
 def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -> list[tuple[Grid, int, int]]:
     """Every row-per-line table in ``lines[start:end]``: the grid and its line-index span."""
     end = len(lines) if end is None else end
@@ -330,6 +395,9 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
         # a tab table whose header starts at the line's start: a tab opening a row is an empty first cell
         tabbed = sep == "|" and "\t" in lines[i].raw and not lines[i].raw.strip(" \r\n").startswith("\t")
         grid = Grid(labels, first_line=lines[i].no)
+        # every cell closed by a bar, the last too (序号 | 权责事项 | 实施主体 |): a row may run over several lines
+        closed = sep == "|" and lines[i].raw.rstrip().endswith(("|", "｜")) and \
+            not lines[i].raw.lstrip().startswith(("|", "｜"))
         j = i + 1
         while j < end:
             line = lines[j]
@@ -342,6 +410,13 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
             if split is None and (sep != "|" or line.text[0] in _HEADING_STARTS and _next_is_row(lines, j + 1, end)):
                 if grid.rows and not _signs(lines, j, end) and _continue_row(grid.rows[-1], line, kinds, labels):
                     j += 1  # the row's unit cell (or the cell after it) goes on on a line of its own
+                    continue
+                if sep != "|" and grid.rows and _merged_text_row(lines, j, end, grid.rows[-1], kinds):
+                    content = _content_of(kinds, labels)  # a task alone on its line between rows: cells merged
+                    grid.rows.append(GridRow([line.text if k == content else "" if kinds[k] in (NUMBER, TEXT)
+                                              else None for k in range(len(kinds))], line.no, line.no,
+                                             inherit_basis=f"merged cells of the row above (line {line.no})"))
+                    j += 1
                     continue
                 if _is_heading(line.text):  # a section heading between rows (一、主要预期目标): a category row
                     grid.rows.append(GridRow([line.text if k == _content_of(kinds, labels) else ""
@@ -359,6 +434,12 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
             if line_sep == "|" and all(_RULE.match(t) for t in tokens if t):
                 j += 1  # a Markdown rule under the header (|---|:---:|): no row
                 continue
+            last_no = line.no
+            if closed and line_sep == "|" and len(tokens) < len(kinds) and not _EMPTY_CELL.search(line.raw):
+                got = _row_over_lines(lines, j, end, tokens, len(kinds), kinds[0] == NUMBER)
+                if got is not None:
+                    tokens, j = got  # a row whose cells, each closed by a bar, run over several lines
+                    last_no = lines[j].no
             if sep != "|" and kinds[0] == NUMBER and not _NUMBER.match(tokens[0]):
                 # a row without its number (完成…任务。 各科室): text, then a unit list at the end
                 if not (len(tokens) >= 2 and _is_sentence(tokens[0]) and looks_like_unit_list(tokens[-1])
@@ -372,7 +453,7 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
             if not merged and grid.rows and _under_merged_units(cells, kinds, labels, grid.rows, j == last_text):
                 cells = [None if not c and kind not in (NUMBER, TEXT) else c for c, kind in zip(cells, kinds)]
                 merged = True
-            grid.rows.append(GridRow(cells, line.no, line.no, truncated=j == last_text,
+            grid.rows.append(GridRow(cells, line.no, last_no, truncated=j == last_text,
                                      inherit_basis=f"merged cells of the row above (line {line.no})" if merged
                                      else None))
             j += 1

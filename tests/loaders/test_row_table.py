@@ -118,3 +118,77 @@ def test_rows_whose_cells_stand_between_full_width_bars():
     doc = parse_text(text, "table.txt")
     assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
         (["镇建设办"], ["镇财政所"]), (["镇农办"], ["各村委会"])]
+
+
+def test_a_row_whose_cells_each_close_with_a_bar_runs_over_several_lines():
+    # a 权责清单 copied from a web page: every cell closed by a bar, the row's long cells one a line
+    text = "\n".join([
+        "某区农业农村局权责清单",
+        "序号 | 事项名称 | 实施依据 | 实施主体 | 备注 |",
+        "1 | 对农药经营的监督检查 |",
+        "《农药管理条例》第三条 县级以上地方人民政府农业主管部门负责本行政区域的农药监督管理工作。 |",
+        "种植业管理股 综合执法大队 |",
+        "区级 |",
+        "2 | 对种子生产经营的监督检查 |",
+        "《中华人民共和国种子法》第三条 县级以上地方人民政府农业农村主管部门负责种子工作。 |",
+        "种子管理站 |",
+        "|",
+        "3 | 对兽药使用的监督检",
+        "查 |",
+        "《兽药管理条例》第三条 |",
+        "畜牧兽医股 |",
+        "区级 |",
+    ])
+    doc = parse_text(text, "list.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE), t.provenance.first_line, t.provenance.last_line)
+            for t in doc.tasks] == [
+        ("对农药经营的监督检查", ["种植业管理股", "综合执法大队"], 3, 6),
+        ("对种子生产经营的监督检查", ["种子管理站"], 7, 10),
+        ("对兽药使用的监督检查", ["畜牧兽医股"], 11, 15)]
+
+
+def test_full_width_bars_and_a_document_stopping_inside_a_row_over_lines():
+    text = "\n".join([
+        "序号｜重点工作｜牵头部门｜配合部门｜完成时限｜",
+        "1｜建成乡镇污水处理站3座。｜",
+        "镇建设办｜",
+        "镇财政所、各村委会｜",
+        "2025年10月底前｜",
+        "2｜整治背街小巷6条。｜",
+        "镇城管中队｜",
+        "镇派出",
+    ])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        ("建成乡镇污水处理站3座。", ["镇建设办"], ["镇财政所", "各村委会"]),
+        ("整治背街小巷6条。", ["镇城管中队"], [])]
+
+
+def test_a_closed_row_printing_its_empty_cells_is_whole_not_the_start_of_a_row_over_lines():
+    text = "\n".join([
+        "序号 | 项目内容 | 进展情况 | 责任单位 |",
+        "1 | 新建公办幼儿园3所。 | 已完工2所。 | 县教育局 |",
+        "新增学位900个。 | 新增学位600个。 | ||",
+        "2 | 实施农村公路大中修30公里。 | 完成20公里。 | 县交通运输局 |",
+    ])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("新建公办幼儿园3所。", ["县教育局"]), ("新增学位900个。", ["县教育局"]),
+        ("实施农村公路大中修30公里。", ["县交通运输局"])]
+
+
+def test_a_task_alone_on_its_line_between_rows_apart_with_spaces_sits_under_merged_cells():
+    for heading in ("", "二、民生保障\n"):
+        text = "\n".join([
+            "工作内容  牵头部门  配合部门  时限要求",
+            "新建村级养老服务站3个。  镇社会事务办  镇财政所  9月底前",
+            "开展老年人健康体检2次。",
+            heading + "实施河道清淤8公里。  镇水利站  镇综合执法队、各村委会  5月底前",
+        ])
+        doc = parse_text(text, "plan.txt")
+        got = [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks if t.assignments]
+        assert got == [
+            ("新建村级养老服务站3个。", ["镇社会事务办"], ["镇财政所"]),
+            ("开展老年人健康体检2次。", ["镇社会事务办"], ["镇财政所"]),
+            ("实施河道清淤8公里。", ["镇水利站"], ["镇综合执法队", "各村委会"])], heading
+        assert all(a.inferred for a in doc.tasks[1].assignments)

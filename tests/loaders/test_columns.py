@@ -1,0 +1,28 @@
+"""Column labels: the columns that state a task's grounds or consequences (role cues column.basis)."""
+
+from dutygraph.loaders.columns import column_kinds, is_header
+from dutygraph.loaders.document import parse_text
+from dutygraph.model import Role
+
+
+def test_basis_and_accountability_columns_are_text_never_units():
+    labels = ["序号", "职权名称", "法律依据", "责任主体", "责任事项", "追责情形"]
+    assert column_kinds(labels) == ["number", "text", "text", "responsible", "text", "text"]
+    assert is_header(labels)  # every label known: 依据 and 追责 too
+
+
+def test_the_task_of_a_list_of_powers_is_its_item_not_the_longer_basis_cell():
+    for bar in ("|", "\t"):
+        text = "\n".join(bar.join(row) for row in [
+            ["序号", "事项名称", "设定依据", "实施主体", "责任事项"],
+            ["1", "对建筑施工企业安全生产的监督检查",
+             "《建设工程安全生产管理条例》第四十条 县级以上地方人民政府建设行政主管部门负责本行政区域内建设工程安全生产的监督管理。",
+             "建筑管理股", "1.检查责任:制定年度检查计划。2.处置责任:依法处置发现的问题。"],
+            ["2", "对物业服务企业的监督检查",
+             "《物业管理条例》第五条 县级以上地方人民政府房地产行政主管部门负责本行政区域内物业管理活动的监督管理工作。",
+             "房地产管理股、县物业服务中心", "1.检查责任:开展日常检查。"],
+        ])
+        doc = parse_text(text, "list.txt")
+        assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+            ("对建筑施工企业安全生产的监督检查", ["建筑管理股"]),
+            ("对物业服务企业的监督检查", ["房地产管理股", "县物业服务中心"])], bar
