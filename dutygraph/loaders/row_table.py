@@ -355,8 +355,53 @@ def _row_over_lines(lines: list[Line], j: int, end: int, tokens: list[str], n: i
     return cells, last
 
 
+def _tab_row_over_lines(lines: list[Line], j: int, end: int, n: int, numbered: bool) -> tuple[list[str], int] | None:
+    """The cells of a row copied from a web page's table with line breaks inside its cells (``1\t完成全县高标准农`` /
+    ``田建设任务2万亩。\t县农业农村局\t县财政局`` / ``县自然资源局\t2024年10月底前``): a line holding fewer tabs than
+    the header goes on in the next, its last cell with the next line's first (apart with a space: names one a
+    line stay a list), until the row holds the header's tabs. None when the next row (a number and a tab) comes
+    first or the tabs overshoot."""
+    raw = lines[j].raw.strip(" \r\n")
+    tabs = raw.count("\t")
+    parts = [raw]
+    k, last = j + 1, j
+    while k < end and tabs < n - 1:
+        line = lines[k]
+        if not line.text:
+            k += 1
+            continue
+        more = line.raw.strip(" \r\n")
+        if numbered and "\t" in more and _NUMBER.match(more.split("\t", 1)[0].strip()):
+            return None  # the next row
+        tabs += more.count("\t")
+        parts.append(more)
+        last = k
+        k += 1
+    if tabs != n - 1 or last == j:
+        return None
+    return [c.strip() for c in " ".join(parts).split("\t")], last
+
+
 _BARS = ("|", "｜")
 _EMPTY_CELL = re.compile(r"[|｜][ \t\u3000]*[|｜]")  # a row printing its empty cells (… | ||) is whole
+
+
+_CLOSED = ("。", "；", ";", "！", "!", "？", "?", "）", ")")
+
+
+def _wrapped_text(row: GridRow, line: Line, kinds: list[str], labels: list[str]) -> bool:
+    """Whether a line without a space after a row apart with spaces is the rest of the row's text cell, wrapped
+    in the page (``1  完成全县高标准农  县农业农村局  …`` / ``田建设任务2万亩。``): the cell does not close its
+    sentence, and the line is no row number, heading or unit list; it is added to the cell."""
+    content = _content_of(kinds, labels)
+    text = line.text
+    cell = row.cells[content] if content < len(row.cells) else None
+    if not cell or cell.endswith(_CLOSED) or _NUMBER.match(text[:3]) or _is_heading(text) or \
+            looks_like_unit_list(text) or sum(1 for c in row.cells if c) < 2:  # a category row: a heading
+        return False
+    row.cells[content] = cell + text
+    row.last_line = line.no
+    return True
 
 
 def _merged_text_row(lines: list[Line], j: int, end: int, above: GridRow, kinds: list[str]) -> bool:
@@ -411,6 +456,9 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
                 if grid.rows and not _signs(lines, j, end) and _continue_row(grid.rows[-1], line, kinds, labels):
                     j += 1  # the row's unit cell (or the cell after it) goes on on a line of its own
                     continue
+                if sep != "|" and grid.rows and _wrapped_text(grid.rows[-1], line, kinds, labels):
+                    j += 1  # the row's text cell wrapped onto a line of its own
+                    continue
                 if sep != "|" and grid.rows and _merged_text_row(lines, j, end, grid.rows[-1], kinds):
                     content = _content_of(kinds, labels)  # a task alone on its line between rows: cells merged
                     grid.rows.append(GridRow([line.text if k == content else "" if kinds[k] in (NUMBER, TEXT)
@@ -435,7 +483,11 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
                 j += 1  # a Markdown rule under the header (|---|:---:|): no row
                 continue
             last_no = line.no
-            if closed and line_sep == "|" and len(tokens) < len(kinds) and not _EMPTY_CELL.search(line.raw):
+            if tabbed and "\t" in line.raw and line.raw.strip(" \r\n").count("\t") < len(kinds) - 1 and \
+                    (got := _tab_row_over_lines(lines, j, end, len(kinds), kinds[0] == NUMBER)) is not None:
+                tokens, j = got  # a line break inside a cell copied from a web page: the row goes on
+                last_no = lines[j].no
+            elif closed and line_sep == "|" and len(tokens) < len(kinds) and not _EMPTY_CELL.search(line.raw):
                 got = _row_over_lines(lines, j, end, tokens, len(kinds), kinds[0] == NUMBER)
                 if got is not None:
                     tokens, j = got  # a row whose cells, each closed by a bar, run over several lines

@@ -192,3 +192,32 @@ def test_a_task_alone_on_its_line_between_rows_apart_with_spaces_sits_under_merg
             ("开展老年人健康体检2次。", ["镇社会事务办"], ["镇财政所"]),
             ("实施河道清淤8公里。", ["镇水利站"], ["镇综合执法队", "各村委会"])], heading
         assert all(a.inferred for a in doc.tasks[1].assignments)
+
+
+def test_line_breaks_inside_the_cells_of_a_tab_table_copied_from_a_web_page():
+    text = "\n".join([
+        "序号\t重点工作\t主责部门\t协同部门\t时间节点",
+        "1\t推进智慧社区建设,",
+        "建成示范社区10个。\t区民政局\t区大数据中心",
+        "各街道办事处\t2025年6月底前",
+        "2\t整治背街小巷30条。\t区城市管理局\t区住房城乡建设委\t2025年9月底前",
+    ])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING), t.provenance.last_line) for t in doc.tasks] == [
+        ("推进智慧社区建设,建成示范社区10个。", ["区民政局"], ["区大数据中心", "各街道办事处"], 4),
+        ("整治背街小巷30条。", ["区城市管理局"], ["区住房城乡建设委"], 5)]
+
+
+def test_a_text_cell_wrapped_onto_a_line_of_its_own_in_rows_apart_with_spaces():
+    text = "\n".join([
+        "序号  主要任务  责任主体  完成时限",
+        "1  推进智慧社区建设,  区民政局  2025年6月底前",
+        "建成示范社区10个。",
+        "2  整治背街小  区城市管理局  2025年9月底前",
+        "巷30条。",
+        "3  新增公办幼儿园学位900个。  区教育局  2025年8月底前",
+    ])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.text, t.units(Role.LEAD) + t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("推进智慧社区建设,建成示范社区10个。", ["区民政局"]), ("整治背街小巷30条。", ["区城市管理局"]),
+        ("新增公办幼儿园学位900个。", ["区教育局"])]
