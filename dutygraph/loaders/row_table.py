@@ -190,8 +190,10 @@ def _row_cells(tokens: list[str], kinds: list[str], sep: str, labels: list[str] 
     number_col = kinds.index(NUMBER) if NUMBER in kinds else None
     texts = [k for k, kind in enumerate(kinds) if kind == TEXT]
     body = tokens[1:] if number_col == 0 else tokens
-    if len(tokens) == n and all(tokens) and not any(_is_sentence(t) for t in tokens[n - len(texts):] if texts):
-        return list(tokens)  # one token per column (短任务 市住建局 市财政局): nothing to guess
+    if len(tokens) == n and all(tokens) and (not any(_is_sentence(t) for t in tokens[n - len(texts):] if texts)
+                                             or all(_unitish(tokens[k]) for k, kind in enumerate(kinds)
+                                                    if kind in UNIT_KINDS)):
+        return list(tokens)  # one token per column (短任务 市住建局 市财政局; units in each unit column): as printed
     sentence = [k for k, t in enumerate(body) if t and _is_sentence(t)]
     if not sentence:  # a short text cell: the longest cell that is not a list of units
         others = [(len(t), k) for k, t in enumerate(body) if len(t) >= 6 and not looks_like_unit_list(t)
@@ -392,14 +394,21 @@ _CLOSED = ("。", "；", ";", "！", "!", "？", "?", "）", ")")
 def _wrapped_text(row: GridRow, line: Line, kinds: list[str], labels: list[str]) -> bool:
     """Whether a line without a space after a row apart with spaces is the rest of the row's text cell, wrapped
     in the page (``1  完成全县高标准农  县农业农村局  …`` / ``田建设任务2万亩。``): the cell does not close its
-    sentence, and the line is no row number, heading or unit list; it is added to the cell."""
+    sentence, and the line is no row number, heading or unit list; it is added to the cell (or, the text cell
+    closed, to an open text cell before it)."""
     content = _content_of(kinds, labels)
     text = line.text
-    cell = row.cells[content] if content < len(row.cells) else None
-    if not cell or cell.endswith(_CLOSED) or _NUMBER.match(text[:3]) or _is_heading(text) or \
-            looks_like_unit_list(text) or sum(1 for c in row.cells if c) < 2:  # a category row: a heading
+    if _NUMBER.match(text[:3]) or _is_heading(text) or looks_like_unit_list(text) or \
+            sum(1 for c in row.cells if c) < 2:  # a category row: a heading
         return False
-    row.cells[content] = cell + text
+    # the text cell, else a text cell before it (a project's name wrapped: 分期 / 实施)
+    before = [] if text.endswith(_CLOSED) else list(range(content - 1, -1, -1))  # a sentence: no name's end
+    at = next((k for k in [content] + before
+               if k < len(row.cells) and kinds[k] == TEXT and row.cells[k] and not row.cells[k].endswith(_CLOSED)),
+              None)
+    if at is None:
+        return False
+    row.cells[at] += text
     row.last_line = line.no
     return True
 
@@ -476,6 +485,15 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
                                           for k in range(len(kinds))], line.no, line.no))
                 j += 1  # 一 经济发展: a category row whose numeral a space sets apart
                 continue
+            if split is None and tabbed and grid.rows and not _is_heading(line.text) and \
+                    _next_is_row(lines, j + 1, end):
+                row = grid.rows[-1]  # a line break inside the row's last cell (市级 / 区级): the cell goes on
+                at = max((k for k, c in enumerate(row.cells) if c), default=None)
+                if at is not None:
+                    row.cells[at] = f"{row.cells[at]} {line.text}"
+                    row.last_line = line.no
+                    j += 1
+                    continue
             if split is None:
                 break
             tokens, line_sep = split

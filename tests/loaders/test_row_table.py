@@ -221,3 +221,29 @@ def test_a_text_cell_wrapped_onto_a_line_of_its_own_in_rows_apart_with_spaces():
     assert [(t.text, t.units(Role.LEAD) + t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
         ("推进智慧社区建设,建成示范社区10个。", ["区民政局"]), ("整治背街小巷30条。", ["区城市管理局"]),
         ("新增公办幼儿园学位900个。", ["区教育局"])]
+
+
+def test_a_row_apart_with_spaces_holding_a_cell_per_column_is_read_as_printed_when_units_fill_the_unit_columns():
+    # a 权责清单 printed with wide spaces: two sentence cells (the basis, the duties) around the unit cell
+    text = "\n".join([
+        "序号  职权名称  法律依据  责任主体  责任事项",
+        "1  对燃气经营的监督检查  《城镇燃气管理条例》第五条 县级以上地方人民政府燃气管理部门负责燃气管理工作。  城市管理股  "
+        "1.检查责任:开展日常检查。2.处置责任:依法处置。",
+        "2  对户外广告设置的监督检查  《城市市容和环境卫生管理条例》第四条 县人民政府城市管理部门负责市容管理。  市容环卫股  "
+        "1.检查责任:开展巡查。",
+    ])
+    doc = parse_text(text, "list.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("对燃气经营的监督检查", ["城市管理股"]), ("对户外广告设置的监督检查", ["市容环卫股"])]
+
+
+def test_a_line_break_inside_the_last_cell_of_a_tab_row_goes_on_with_that_cell():
+    text = "\n".join([
+        "序号\t重点任务\t牵头单位\t配合单位",
+        "1\t建成乡镇污水处理站3座。\t镇建设办\t镇财政所",
+        "各村委会",
+        "2\t整治背街小巷6条。\t镇城管中队\t镇派出所",
+    ])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.text, t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        ("建成乡镇污水处理站3座。", ["镇财政所", "各村委会"]), ("整治背街小巷6条。", ["镇派出所"])]
