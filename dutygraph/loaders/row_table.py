@@ -292,13 +292,13 @@ def _continue_row(row: GridRow, line: Line, kinds: list[str], labels: list[str])
 _HEADING_STARTS = frozenset("一二三四五六七八九十(（")
 
 
-def _next_is_row(lines: list[Line], j: int, end: int) -> bool:
+def _next_is_row(lines: list[Line], j: int, end: int, fewest: int = MIN_COLUMNS) -> bool:
     """Whether the next line with text from ``lines[j]`` is a row of cells between bars or tabs (a section heading
     without a bar between such rows is a category row, 一、经济发展)."""
     while j < end and not lines[j].text:
         j += 1
     got = _split(lines[j].raw) if j < end else None
-    return got is not None and got[1] == "|" and len(got[0]) >= MIN_COLUMNS
+    return got is not None and got[1] == "|" and len(got[0]) >= fewest
 
 
 def _under_merged_units(cells: list[str | None], kinds: list[str], labels: list[str], rows: list[GridRow],
@@ -461,7 +461,9 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
             split = _split(line.raw, wide=sep == "  ", keep_first=tabbed)
             if split is None and sep == "|" and j == last_text and grid.rows and _cut_row(line.text):
                 split = [line.text], "|"  # the document stops inside a row under merged cells: its text cell
-            if split is None and (sep != "|" or line.text[0] in _HEADING_STARTS and _next_is_row(lines, j + 1, end)):
+            # (rows over lines, each cell closed by a bar, may print two cells on their first line)
+            if split is None and (sep != "|" or line.text[0] in _HEADING_STARTS and
+                                  _next_is_row(lines, j + 1, end, 2 if closed else MIN_COLUMNS)):
                 if grid.rows and not _signs(lines, j, end) and _continue_row(grid.rows[-1], line, kinds, labels):
                     j += 1  # the row's unit cell (or the cell after it) goes on on a line of its own
                     continue
