@@ -24,6 +24,7 @@ TEXT_LABEL = re.compile(r"目标|任务|内容|措施|事项|项目|类别|名�
                         r"|情况|进展|说明|成效|状态|是否|标准|计划|安排|问题|方向|监督|电话")
 _PUNCT = re.compile(r"[。，,、；;：:！!？?（(）)]")
 MAX_LABEL = 10
+_LABEL_BRACKET = re.compile(r"[(（][\u4e00-\u9fff]{1,4}[)）]")  # (责任), (时限), (部门)
 
 
 def column_kinds(labels: list[str]) -> list[str]:
@@ -38,8 +39,11 @@ def column_kinds(labels: list[str]) -> list[str]:
 @lru_cache(maxsize=4096)  # a corpus repeats its headers (序号, 重点任务, 牵头单位) from plan to plan
 def is_label(text: str) -> bool:
     """Whether ``text`` reads as a column label (short, no punctuation, a known kind)."""
-    if not text or len(text) > MAX_LABEL or _PUNCT.search(text):
+    if not text or len(text) > MAX_LABEL:
         return False
+    if _PUNCT.search(text):  # a bracketed alternative is part of a label: 牵头(责任)单位, 完成时间(时限)
+        bare = _LABEL_BRACKET.sub("", text)
+        return bare != text and not _PUNCT.search(bare) and is_label(bare)
     return column_kind(text) != TEXT or TEXT_LABEL.search(text) is not None or BASIS_LABEL.search(text) is not None
 
 

@@ -54,6 +54,8 @@ _BRACKET_NOTE = re.compile(r"[(（][^()（）]{1,12}[)）]")
 
 
 _OVERSIGHT = re.compile(alternation("column.oversight"))
+# A unit column whose cells name a person after each unit (责任单位及责任人, 责任部门和负责人).
+UNIT_AND_PERSON = re.compile(r"(?:单位|部门|科室|股室|处室)(?:及|和|与|、|/)(?:其)?(?:责任人|负责人|联系人)")
 # A column stating a task's grounds or consequences (设定依据, 追责情形): text, never the task, never units.
 BASIS_LABEL = re.compile(alternation("column.basis"))
 # From data/role_cues.txt (column.* sections): the first kind whose pattern a label holds decides.
@@ -74,8 +76,8 @@ def column_kind(label: str) -> str:
     if not found or _OVERSIGHT.search(label) or BASIS_LABEL.search(label):
         return TEXT  # 监督科室: an office that watches the work, not a unit doing it; 责任事项: the grounds
     for kind in (NUMBER, LEADER):  # 牵头领导 holds people, whatever else it says
-        if any(k == kind for _, k in found):
-            return kind
+        if any(k == kind for _, k in found) and not (kind == LEADER and UNIT_AND_PERSON.search(label)):
+            return kind  # (责任单位及责任人: units first, each with its person)
     return min(found)[1] if len({k for _, k in found}) > 1 else found[0][1]  # 责任主体与协同单位: 责任 first
 
 

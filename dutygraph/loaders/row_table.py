@@ -24,7 +24,7 @@ import re
 from itertools import combinations, islice
 
 from ..text.markers import match_section, match_subsection
-from ..text.units import looks_like_unit_list
+from ..text.units import is_unit_name, looks_like_unit_list
 from .columns import DEADLINE, NUMBER, TEXT, UNIT_KINDS, column_kinds, is_header
 from .flat_table import _unitish
 from .grid import REPORT_LABEL, Grid, GridRow
@@ -398,8 +398,16 @@ def _wrapped_text(row: GridRow, line: Line, kinds: list[str], labels: list[str])
     closed, to an open text cell before it)."""
     content = _content_of(kinds, labels)
     text = line.text
-    if _NUMBER.match(text[:3]) or _is_heading(text) or looks_like_unit_list(text) or \
-            sum(1 for c in row.cells if c) < 2:  # a category row: a heading
+    if _NUMBER.match(text[:3]) or _is_heading(text) or sum(1 for c in row.cells if c) < 2:  # a category row
+        return False
+    for k, kind in enumerate(kinds):  # a unit name broken in its cell (县农业 / 农村局)
+        cell = row.cells[k] if k < len(row.cells) else None
+        if kind in UNIT_KINDS and cell and not is_unit_name(tail := re.split(r"[、，,]", cell)[-1]) and \
+                is_unit_name(tail + re.split(r"[、，,]", text)[0]) and looks_like_unit_list(cell + text):
+            row.cells[k] = cell + text
+            row.last_line = line.no
+            return True
+    if looks_like_unit_list(text):
         return False
     # the text cell, else a text cell before it (a project's name wrapped: 分期 / 实施)
     before = [] if text.endswith(_CLOSED) else list(range(content - 1, -1, -1))  # a sentence: no name's end

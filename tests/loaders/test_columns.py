@@ -26,3 +26,21 @@ def test_the_task_of_a_list_of_powers_is_its_item_not_the_longer_basis_cell():
         assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
             ("对建筑施工企业安全生产的监督检查", ["建筑管理股"]),
             ("对物业服务企业的监督检查", ["房地产管理股", "县物业服务中心"])], bar
+
+
+def test_a_label_with_a_bracketed_alternative_is_a_label_of_its_kind():
+    assert column_kinds(["牵头(责任)单位", "完成时间(时限)", "责任单位（部门）"]) == ["lead", "deadline", "responsible"]
+    assert is_header(["序号", "工作目标", "牵头(责任)单位", "协办单位", "完成时间(时限)"])
+    assert not is_header(["序号", "市住建局(牵头)", "市财政局(配合)"])  # a row of unit cells marked with roles
+
+
+def test_a_unit_and_person_column_holds_units_and_gives_its_people_as_leaders():
+    assert column_kinds(["序号", "工作任务", "责任单位及责任人"]) == ["number", "text", "responsible"]
+    assert column_kinds(["序号", "工作任务", "牵头领导"])[2] == "leader"
+    for cells in (["县教育局 王某某", "县卫健局、县财政局 李某"], ["县教育局(王某某)", "县卫健局、县财政局(李某)"],
+                  ["区教育局/王某某", "区卫健委、区财政局/李某"]):
+        text = "\n".join(["序号\t工作任务\t责任部门和负责人\t完成时限"] + [
+            f"{k}\t完成第{k}项民生实事。\t{c}\t2024年底前" for k, c in enumerate(cells, 1)])
+        doc = parse_text(text, "plan.txt")
+        assert [(t.units(Role.RESPONSIBLE), t.leaders) for t in doc.tasks] == [
+            ([cells[0][:4]], ["王某某"]), ([cells[1][:4], cells[1][5:9]], ["李某"])], cells

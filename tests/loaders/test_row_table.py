@@ -247,3 +247,17 @@ def test_a_line_break_inside_the_last_cell_of_a_tab_row_goes_on_with_that_cell()
     doc = parse_text(text, "plan.txt")
     assert [(t.text, t.units(Role.COOPERATING)) for t in doc.tasks] == [
         ("建成乡镇污水处理站3座。", ["镇财政所", "各村委会"]), ("整治背街小巷6条。", ["镇派出所"])]
+
+
+def test_a_unit_name_broken_in_its_cell_in_rows_apart_with_spaces_is_joined():
+    text = "\n".join([
+        "序号  责任单位  工作任务  完成时限",
+        "1  县农业  完成全县高标准农田建设任务2万亩。  2024年10月底前",
+        "农村局",
+        "2  县住房和  完成城区老旧小区改造12个。  2024年11月底前",
+        "城乡建设局",
+        "3  县文化和旅游局  开展全民健身赛事活动20场次。  2024年12月底前",
+    ])
+    doc = parse_text(text, "plan.txt")
+    assert [t.units(Role.RESPONSIBLE) + t.units(Role.LEAD) for t in doc.tasks] == [
+        ["县农业农村局"], ["县住房和城乡建设局"], ["县文化和旅游局"]]
