@@ -180,7 +180,10 @@ def _row_cells(tokens: list[str], kinds: list[str], sep: str, labels: list[str] 
     if sep == "|":
         cells: list[str | None] = [t for t in tokens[:n]]
         if len(cells) < n and kinds[0] == NUMBER and cells and not _NUMBER.match(cells[0] or ""):
-            # a row under a merged 序号 cell: its number and the cells printed empty after it are merged
+            # a row under a merged 序号 cell: its number and the cells printed empty after it are merged (the
+            # number cell printed empty, | | 同步加装电梯。 | |, or left out)
+            if cells[0] == "":
+                cells = cells[1:]
             return [None] + cells + [None] * (n - len(cells) - 1)
         if 0 < len(cells) < n and kinds[0] != NUMBER:
             right: list[str | None] = [None] * (n - len(cells)) + cells
@@ -421,6 +424,21 @@ def _wrapped_text(row: GridRow, line: Line, kinds: list[str], labels: list[str])
     return True
 
 
+def _continues_text_cell(cells: list[str | None], kinds: list[str], labels: list[str], above: GridRow) -> bool:
+    """Whether a row of cells between bars printing nothing but a text that closes its sentence goes on with the
+    text cell above, which does not (``| 1 | 完成全县高标准农 | 县农业农村局 |`` / ``| | 田建设任务2万亩。 | |``): a
+    row under merged cells prints a whole text in the style of the rows above; it is added to the cell above."""
+    content = _content_of(kinds, labels)
+    filled = [c for c in cells if c]  # (the one cell may stand shifted: a row under a merged 序号 cell)
+    if len(filled) != 1 or looks_like_unit_list(filled[0]):
+        return False
+    text, top = filled[0], above.cells[content] if content < len(above.cells) else None
+    if not top or top.endswith(_CLOSED) or any(p in top for p in "。；;") or not text.endswith(_CLOSED[:5]):
+        return False
+    above.cells[content] = top + text
+    return True
+
+
 def _merged_text_row(lines: list[Line], j: int, end: int, above: GridRow, kinds: list[str]) -> bool:
     """Whether ``lines[j]``, a sentence without a space between rows apart with spaces, is a row whose other
     cells are merged with the row above (``新建改建农村公路50公里。`` under a row with its units, the next line a
@@ -529,6 +547,9 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
             cells = _row_cells(tokens, kinds, "|" if sep == "|" else " ", labels)
             if cells is None:
                 break
+            if sep == "|" and grid.rows and _continues_text_cell(cells, kinds, labels, grid.rows[-1]):
+                j += 1  # the text cell of the row above, wrapped onto a row of its own (| | 田建设任务2万亩。 | | |)
+                continue
             merged = sep == "|" and cells[0] is None
             if not merged and grid.rows and _under_merged_units(cells, kinds, labels, grid.rows, j == last_text):
                 cells = [None if not c and kind not in (NUMBER, TEXT) else c for c, kind in zip(cells, kinds)]

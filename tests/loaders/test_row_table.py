@@ -261,3 +261,18 @@ def test_a_unit_name_broken_in_its_cell_in_rows_apart_with_spaces_is_joined():
     doc = parse_text(text, "plan.txt")
     assert [t.units(Role.RESPONSIBLE) + t.units(Role.LEAD) for t in doc.tasks] == [
         ["县农业农村局"], ["县住房和城乡建设局"], ["县文化和旅游局"]]
+
+
+def test_a_row_printing_only_the_end_of_the_text_above_goes_on_with_that_text():
+    text = "\n".join([
+        "| 序号 | 重点任务 | 责任单位 | 完成时限 |",
+        "| 1 | 新建改建农村 | 县交通运输局 | 2024年12月底前 |",
+        "|  | 公路50公里。 |  |  |",
+        "| 2 | 完成城区老旧小区改造12个。 | 县住房和城乡建设局 | 2024年11月底前 |",
+        "|  | 同步加装电梯30部。 |  |  |",  # a whole sentence under a closed one: a row under merged cells
+        "| 3 | 建成口袋公园8个。 | 县园林绿化局 | 2024年10月底前 |",
+    ])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("新建改建农村公路50公里。", ["县交通运输局"]), ("完成城区老旧小区改造12个。", ["县住房和城乡建设局"]),
+        ("同步加装电梯30部。", ["县住房和城乡建设局"]), ("建成口袋公园8个。", ["县园林绿化局"])]
