@@ -25,7 +25,7 @@ from itertools import combinations, islice
 
 from ..text.markers import match_section, match_subsection
 from ..text.units import is_unit_name, looks_like_unit_list
-from .columns import DEADLINE, NUMBER, TEXT, UNIT_KINDS, column_kinds, is_header
+from .columns import DEADLINE, NUMBER, RESPONSIBLE, TEXT, UNIT_KINDS, column_kinds, is_header
 from .flat_table import _unitish
 from .grid import REPORT_LABEL, Grid, GridRow
 from .lines import Line
@@ -459,9 +459,85 @@ def _merged_text_row(lines: list[Line], j: int, end: int, above: GridRow, kinds:
     return nxt is not None and nxt[1] != "|" and len([t for t in nxt[0] if t]) >= 2
 
 
+_ITEM_NUMBER = re.compile(r"^(\d{1,3})(?:[.、．]|(?=\D)|$)")
+_APART = re.compile(r"\t|[ \u3000]{2,}")
+MIN_HEADERLESS = 3
+MAX_UNIT_CELL = 40
+
+
+def _headerless_row(raw: str) -> tuple[str, str, list[str], str | None] | None:
+    """(number, text, unit cells, deadline) of a line printed as a table row without its header: a row number
+    opening the text, then cells apart with a tab or a run of spaces, each a list of units or, last, a date
+    (``3.完成城区老旧小区改造12个。  县住房和城乡建设局  县财政局  2024年11月底前``)."""
+    parts = [p.strip() for p in _APART.split(raw.strip()) if p.strip()]
+    if len(parts) < 2:
+        return None
+    m = _ITEM_NUMBER.match(parts[0])
+    if m is None:
+        return None
+    number, text = m.group(1), parts[0][m.end():]
+    rest = parts[1:]
+    if not text and rest:  # the number a cell of its own (3  完成…。  县财政局)
+        text, rest = rest[0], rest[1:]
+    deadline = rest.pop() if rest and _TIME.search(rest[-1]) and len(rest[-1]) <= 20 and \
+        not looks_like_unit_list(rest[-1]) else None
+    if len(text) < 6 or not rest or any(len(c) > MAX_UNIT_CELL or not looks_like_unit_list(c) for c in rest):
+        return None
+    return number, text, rest, deadline
+
+
+def _headerless_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, int, int]]:
+    """Rows of a table whose header is not printed (an excerpt starting on a later page, a list set out as a
+    table): at least three numbered lines in a row, each ending in cells of unit names (and a date) apart with
+    tabs or runs of spaces. The unit cells are the rows' responsible units (a bare list after a task, as a bare
+    bracketed list is); their columns are as many as the widest row prints."""
+    found = []
+    k = start
+    while k < end:
+        got = []
+        j = k
+        while j < end:
+            line = lines[j]
+            if not line.text:
+                j += 1
+                continue
+            row = _headerless_row(line.raw) if len(line.raw) > len(line.text) else None
+            if row is None:
+                break
+            got.append((j, row))
+            j += 1
+        if len(got) < MIN_HEADERLESS:
+            k = max(j, k + 1)
+            continue
+        width = max(len(r[2]) for _, r in got)
+        dated = any(r[3] for _, r in got)
+        columns = ["序号", "工作任务"] + ["责任单位"] * width + (["完成时限"] if dated else [])
+        kinds = [NUMBER, TEXT] + [RESPONSIBLE] * width + ([DEADLINE] if dated else [])
+        grid = Grid(columns, first_line=lines[got[0][0]].no, last_line=lines[got[-1][0]].no, kinds=kinds)
+        for at, (number, text, units, deadline) in got:
+            cells = [number, text] + units + [""] * (width - len(units)) + ([deadline or ""] if dated else [])
+            grid.rows.append(GridRow(cells, lines[at].no, lines[at].no))
+        found.append((grid, got[0][0], got[-1][0] + 1))
+        k = got[-1][0] + 1
+    return found
+
+
 def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -> list[tuple[Grid, int, int]]:
-    """Every row-per-line table in ``lines[start:end]``: the grid and its line-index span."""
+    """Every row-per-line table in ``lines[start:end]``: the grid and its line-index span (tables printed
+    without their header too: :func:`_headerless_tables`, in the lines no headed table holds)."""
     end = len(lines) if end is None else end
+    found = _headed_tables(lines, start, end)
+    at = start
+    more = []
+    for _, i, j in found + [(None, end, end)]:
+        if i > at:
+            more += _headerless_tables(lines, at, i)
+        at = max(at, j)
+    return sorted(found + more, key=lambda t: t[1]) if more else found
+
+
+def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, int, int]]:
+    """Every row-per-line table under a header in ``lines[start:end]``."""
     last_text = next((k for k in range(end - 1, start - 1, -1) if lines[k].text), -1)  # from the end
     found = []
     i = start

@@ -1,5 +1,7 @@
 """Tables flattened one row per line: a document that stops inside a row under merged cells."""
 
+import pytest
+
 from dutygraph.loaders.document import parse_text
 from dutygraph.model import Role
 
@@ -276,3 +278,25 @@ def test_a_row_printing_only_the_end_of_the_text_above_goes_on_with_that_text():
     assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
         ("新建改建农村公路50公里。", ["县交通运输局"]), ("完成城区老旧小区改造12个。", ["县住房和城乡建设局"]),
         ("同步加装电梯30部。", ["县住房和城乡建设局"]), ("建成口袋公园8个。", ["县园林绿化局"])]
+
+
+@pytest.mark.parametrize("sep", ["\t", "  ", "\u3000\u3000"])
+def test_rows_of_a_table_printed_without_its_header_give_their_units(sep):
+    # an excerpt starting on a later page of a task table: numbered rows, unit cells and a date apart
+    rows = [("12.", "新建村级养老服务站3个。", "镇社会事务办", "镇财政所", "9月底前"),
+            ("13.", "实施河道清淤8公里。", "镇水利站", "镇综合执法队、各村委会", "5月底前"),
+            ("14.", "开展安全生产大检查4次。", "镇应急管理办", "镇派出所", "12月底前")]
+    text = "\n".join(sep.join([n + t, a, b, d]) for n, t, a, b, d in rows)
+    doc = parse_text("某镇2024年重点工作任务(续)\n" + text + "\n镇党委办公室\n", "plan.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE), t.deadline.printed) for t in doc.tasks] == [
+        ("新建村级养老服务站3个。", ["镇社会事务办", "镇财政所"], "9月底前"),
+        ("实施河道清淤8公里。", ["镇水利站", "镇综合执法队", "各村委会"], "5月底前"),
+        ("开展安全生产大检查4次。", ["镇应急管理办", "镇派出所"], "12月底前")]
+
+
+def test_numbered_lines_with_spaces_but_no_unit_cells_are_no_headerless_table():
+    text = "\n".join(["1.加强组织领导  各部门要高度重视,确保工作落实。", "2.强化督查考核  县督查室要定期督查。",
+                      "3.营造良好氛围  广泛宣传。"])
+    from dutygraph.loaders.lines import to_lines
+    from dutygraph.loaders.row_table import find_row_tables
+    assert find_row_tables(to_lines(text)) == []
