@@ -336,6 +336,13 @@ def _row_over_lines(lines: list[Line], j: int, end: int, tokens: list[str], n: i
             k += 1
             continue
         raw = line.raw.strip()
+        if not raw.strip("|｜"):  # a bar alone: it closes the open cell, or stands for an empty one
+            if not is_open:
+                cells.append("")
+            is_open = False
+            last = k
+            k += 1
+            continue
         split = _split(raw) if "|" in raw or "｜" in raw else None
         if split is None:  # no bar: one cell, left open (the next line may go on with it)
             if is_open:

@@ -300,3 +300,14 @@ def test_numbered_lines_with_spaces_but_no_unit_cells_are_no_headerless_table():
     from dutygraph.loaders.lines import to_lines
     from dutygraph.loaders.row_table import find_row_tables
     assert find_row_tables(to_lines(text)) == []
+
+
+def test_a_bar_alone_in_a_row_over_lines_is_an_empty_cell():
+    text = "\n".join(["序号 | 重点任务 | 牵头单位 | 配合单位 |",
+                      "1 |", "建成乡镇污水处理站3座。 |", "镇建设办 |", "镇财政所、各村委会 |",
+                      "2 |", "实施河道清淤8公里。 |", "镇水利站 |", "|",
+                      "3 |", "整治背街小巷6条。 |", "镇城管中队 |", "镇派出所 |"])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        ("建成乡镇污水处理站3座。", ["镇建设办"], ["镇财政所", "各村委会"]), ("实施河道清淤8公里。", ["镇水利站"], []),
+        ("整治背街小巷6条。", ["镇城管中队"], ["镇派出所"])]
