@@ -121,6 +121,9 @@ _REMARKS_LABEL = re.compile(r"^(?:备注|備註|说明)$")
 MIN_REMARK_UNITS = 2
 
 
+_COUNT = re.compile(r"\d+\s*[处个座条项家所座台套件次]")  # 建设塘、堰、坝5处: a count, no office (处)
+
+
 def _remark_unit_columns(kinds: list[str], labels: list[str], rows: list[GridRow]) -> list[str]:
     """``kinds`` with every remarks column whose cells all list units (at least two of them, no other text)
     read as a responsible unit column, beside a unit column: such a cell names more units that carry the task.
@@ -140,7 +143,7 @@ def _remark_unit_columns(kinds: list[str], labels: list[str], rows: list[GridRow
         if kinds[k] != TEXT or not _REMARKS_LABEL.match(label):
             continue
         cells = [c for r in rows if k < len(r.cells) and (c := _clean_units(r.cells[k]))]
-        if len(cells) >= MIN_REMARK_UNITS and all(looks_like_unit_list(c) for c in cells):
+        if len(cells) >= MIN_REMARK_UNITS and all(looks_like_unit_list(c) and not _COUNT.search(c) for c in cells):
             out[k] = RESPONSIBLE
     return out
 

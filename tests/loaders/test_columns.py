@@ -1,5 +1,7 @@
 """Column labels: the columns that state a task's grounds or consequences (role cues column.basis)."""
 
+import pytest
+
 from dutygraph.loaders.columns import column_kinds, is_header
 from dutygraph.loaders.document import parse_text
 from dutygraph.model import Role
@@ -44,3 +46,32 @@ def test_a_unit_and_person_column_holds_units_and_gives_its_people_as_leaders():
         doc = parse_text(text, "plan.txt")
         assert [(t.units(Role.RESPONSIBLE), t.leaders) for t in doc.tasks] == [
             ([cells[0][:4]], ["王某某"]), ([cells[1][:4], cells[1][5:9]], ["李某"])], cells
+
+
+def _by_place(sep: str, leader: bool) -> str:
+    header = ["乡镇(街道)", "目标任务", "包抓领导", "建设地点"] if leader else ["乡镇(街道)", "目标任务", "建设地点"]
+    rows = [["城关镇", "新建村级养老服务站3个。", "王某某", "东关村、西关村"],
+            ["白水乡", "实施河道清淤8公里。", "李某", "白水河"],
+            ["东风街道", "新建口袋公园2个。", "张某某", "东风社区"]]
+    rows = [r if leader else [r[0], r[1], r[3]] for r in rows]
+    if sep == "\n":
+        return "\n".join(header + [c for r in rows for c in r])
+    return "\n".join(sep.join(r) for r in [header] + rows)
+
+
+@pytest.mark.parametrize("sep", ["\t", " | ", "  "])
+def test_a_place_column_beside_a_person_in_charge_bears_the_tasks(sep):
+    doc = parse_text("某县2024年重点项目任务责任一览表\n" + _by_place(sep, True), "plan.txt")
+    assert [(t.units(Role.RESPONSIBLE), t.leaders) for t in doc.tasks] == [
+        (["城关镇"], ["王某某"]), (["白水乡"], ["李某"]), (["东风街道"], ["张某某"])]
+
+
+@pytest.mark.parametrize("sep", ["\t", " | "])
+def test_a_table_of_targets_by_place_without_a_person_in_charge_names_no_unit(sep):
+    from dutygraph.errors import InputError
+
+    try:
+        doc = parse_text("某县2024年目标任务分解表\n" + _by_place(sep, False), "plan.txt")
+    except InputError:
+        return  # no role cue at all: nothing to read
+    assert not any(t.assignments for t in doc.tasks)
