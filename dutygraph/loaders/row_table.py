@@ -330,7 +330,7 @@ def _row_over_lines(lines: list[Line], j: int, end: int, tokens: list[str], n: i
     cells = list(tokens)
     is_open = not lines[j].raw.rstrip().endswith(_BARS)
     k, last = j + 1, j
-    while k < end and (len(cells) < n or is_open) and len(cells) <= n:
+    while k < end and (len(cells) < n or is_open) and len(cells) <= n and k - j <= MAX_ROW_LINES:
         line = lines[k]
         if not line.text:
             k += 1
@@ -377,7 +377,7 @@ def _tab_row_over_lines(lines: list[Line], j: int, end: int, n: int, numbered: b
     tabs = raw.count("\t")
     parts = [raw]
     k, last = j + 1, j
-    while k < end and tabs < n - 1:
+    while k < end and tabs < n - 1 and k - j <= MAX_ROW_LINES:
         line = lines[k]
         if not line.text:
             k += 1
@@ -395,6 +395,7 @@ def _tab_row_over_lines(lines: list[Line], j: int, end: int, n: int, numbered: b
 
 
 _BARS = ("|", "｜")
+MAX_ROW_LINES = 24  # lines of one row printed over several, at most
 _EMPTY_CELL = re.compile(r"[|｜][ \t\u3000]*[|｜]")  # a row printing its empty cells (… | ||) is whole
 
 
