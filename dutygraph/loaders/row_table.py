@@ -499,23 +499,25 @@ def _headerless_tables(lines: list[Line], start: int, end: int) -> list[tuple[Gr
     table): at least three numbered lines in a row, each ending in cells of unit names (and a date) apart with
     tabs or runs of spaces. The unit cells are the rows' responsible units (a bare list after a task, as a bare
     bracketed list is); their columns are as many as the widest row prints."""
+    # cheap tests first, in one pass: a row number opening the line, cells apart with a tab or two spaces
+    candidates = [k for k in range(start, end) if lines[k].text[:1].isdecimal()
+                  and ("\t" in (raw := lines[k].raw) or "  " in raw or "\u3000" in raw)]
+    if len(candidates) < MIN_HEADERLESS:
+        return []
+    runs: list[list[tuple[int, tuple]]] = []
+    last = None
+    for k in candidates:
+        row = _headerless_row(lines[k].raw)
+        if row is None:
+            last = None
+            continue
+        if last is None or any(ln.text for ln in lines[last + 1:k]):
+            runs.append([])  # the rows of a run stand together, blank lines between them at most
+        runs[-1].append((k, row))
+        last = k
     found = []
-    k = start
-    while k < end:
-        got = []
-        j = k
-        while j < end:
-            line = lines[j]
-            if not line.text:
-                j += 1
-                continue
-            row = _headerless_row(line.raw) if len(line.raw) > len(line.text) else None
-            if row is None:
-                break
-            got.append((j, row))
-            j += 1
+    for got in runs:
         if len(got) < MIN_HEADERLESS:
-            k = max(j, k + 1)
             continue
         width = max(len(r[2]) for _, r in got)
         dated = any(r[3] for _, r in got)
@@ -526,7 +528,6 @@ def _headerless_tables(lines: list[Line], start: int, end: int) -> list[tuple[Gr
             cells = [number, text] + units + [""] * (width - len(units)) + ([deadline or ""] if dated else [])
             grid.rows.append(GridRow(cells, lines[at].no, lines[at].no))
         found.append((grid, got[0][0], got[-1][0] + 1))
-        k = got[-1][0] + 1
     return found
 
 
