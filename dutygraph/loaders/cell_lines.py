@@ -26,7 +26,7 @@ import re
 from ..text.markers import is_row_number
 from ..text.normalize import SENTENCE_PUNCT
 from .columns import NUMBER, TEXT, UNIT_KINDS, column_kinds, is_label
-from .flat_table import _LABEL_TAIL
+from .flat_table import _LABEL_TAIL, BASIS_LABEL
 from .grid import Grid, GridRow
 from .lines import Line
 
@@ -162,7 +162,8 @@ _AMOUNT = re.compile(r"投资|资金|金额|经费|万元|亿元|数量")  # a c
 
 def text_after_cells(columns: list[str]) -> bool:
     """Whether a text column follows a unit, leader or deadline column, or a column of amounts (总投资(万元),
-    资金来源) stands between the text and the units (the seed's reader cannot follow either).
+    资金来源) or of a task's grounds (实施依据) stands between the text and the units (the seed's reader cannot
+    follow either: it takes the column before the units for the task).
 
     >>> text_after_cells(["序号", "项目名称", "建设内容", "总投资(万元)", "责任单位"])
     True
@@ -173,7 +174,8 @@ def text_after_cells(columns: list[str]) -> bool:
     first_cell = next((k for k, kind in enumerate(kinds) if kind not in (NUMBER, TEXT)), len(kinds))
     if kinds[:1] != [NUMBER]:
         return False
-    return TEXT in kinds[first_cell:] or any(_AMOUNT.search(label) for label in columns[2:first_cell])
+    return TEXT in kinds[first_cell:] or any(_AMOUNT.search(label) or BASIS_LABEL.search(label)
+                                             for label in columns[2:first_cell])  # 实施依据: no task text
 
 
 def cell_line_grid(lines: list[Line], columns: list[str], body: int) -> tuple[Grid, int] | None:

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from ..model import Role
-from .flat_table import COOPERATING, DEADLINE, LEAD, LEADER, NUMBER, RESPONSIBLE, TEXT, column_kind
+from .flat_table import BASIS_LABEL, COOPERATING, DEADLINE, LEAD, LEADER, NUMBER, RESPONSIBLE, TEXT, column_kind
 
 ROLE_OF_KIND = {LEAD: Role.LEAD, RESPONSIBLE: Role.RESPONSIBLE, COOPERATING: Role.COOPERATING}
 UNIT_KINDS = frozenset(ROLE_OF_KIND)
@@ -24,26 +24,55 @@ TEXT_LABEL = re.compile(r"目标|任务|内容|措施|事项|项目|类别|名�
                         r"|情况|进展|说明|成效|状态|是否|标准|计划|安排|问题|方向|监督|电话")
 _PUNCT = re.compile(r"[。，,、；;：:！!？?（(）)]")
 MAX_LABEL = 10
+_LABEL_BRACKET = re.compile(r"[(（][\u4e00-\u9fff]{1,4}[)）]")  # (责任), (时限), (部门)
 
 
-def column_kinds(labels: list[str]) -> list[str]:
-    """The kind of every column of a header; 主责 beside a 牵头 column is responsible."""
+def column_kinds(labels: list[str], places: bool = True) -> list[str]:
+    """The kind of every column of a header; 主责 beside a 牵头 column is responsible; a place column beside a
+    person in charge, in a table of tasks without a unit column, is responsible (:func:`place_column`)."""
     kinds = [column_kind(label) for label in labels]
     if any(k == LEAD and ("牵头" in label or "牽頭" in label) for k, label in zip(kinds, labels)):
         kinds = [RESPONSIBLE if k == LEAD and "牵头" not in label and "牽頭" not in label else k
                  for k, label in zip(kinds, labels)]
+    if places and LEADER in kinds and not any(k in UNIT_KINDS for k in kinds) and \
+            (at := place_column(labels)) is not None:
+        kinds[at] = RESPONSIBLE
     return kinds
+
+
+# A column naming the places a task is charged to: 县(市)、区, 县(市、区), 县市区, 乡镇(街道), 街道, 地区.
+_PLACE_LABEL = re.compile(r"^(?:[省市县区乡镇村]|街道|地区|社区)(?:[(（、/]?(?:[省市县区乡镇村]|街道|社区)[)）]?){0,3}"
+                          r"(?:[(（、/]?(?:[省市县区乡镇村]|街道|社区)[)）]?)?$")
+_TASK_LABEL = re.compile(r"任务|目标|项目|内容|工程|措施|事项")
+
+
+def place_column(labels: list[str]) -> int | None:
+    """The place column of a table of tasks by place whose person in charge a column names (县(市)、区 / 目标任务
+    / 项目责任人 / 工程地点): the places bear the tasks (a place named alone stands for its government). Only
+    beside a task column; a table of targets by place without a person in charge names no unit.
+
+    >>> place_column(["县(市)、区", "目标任务", "项目责任人", "工程地点"]), place_column(["乡镇(街道)", "任务", "包抓领导"])
+    (0, 0)
+    """
+    if not any(_TASK_LABEL.search(label) for label in labels):
+        return None
+    return next((k for k, label in enumerate(labels) if _PLACE_LABEL.match(label)), None)
 
 
 @lru_cache(maxsize=4096)  # a corpus repeats its headers (序号, 重点任务, 牵头单位) from plan to plan
 def is_label(text: str) -> bool:
     """Whether ``text`` reads as a column label (short, no punctuation, a known kind)."""
-    if not text or len(text) > MAX_LABEL or _PUNCT.search(text):
+    if not text or len(text) > MAX_LABEL:
         return False
-    return column_kind(text) != TEXT or TEXT_LABEL.search(text) is not None
+    if len(text) >= 2 and _PLACE_LABEL.match(text):
+        return True  # 县(市)、区, 乡镇(街道): a place column
+    if _PUNCT.search(text):  # a bracketed alternative is part of a label: 牵头(责任)单位, 完成时间(时限)
+        bare = _LABEL_BRACKET.sub("", text)
+        return bare != text and not _PUNCT.search(bare) and is_label(bare)
+    return column_kind(text) != TEXT or TEXT_LABEL.search(text) is not None or BASIS_LABEL.search(text) is not None
 
 
-def is_header(labels: list[str]) -> bool:
+def is_header(labels: list[str], places: bool = True) -> bool:
     """Whether labels make a task-table header: a unit column, a text column, and every label a
     known one but at most one short unknown one (a column such as 1-10月推进情况 in a wide table).
 
@@ -57,7 +86,7 @@ def is_header(labels: list[str]) -> bool:
     unknown = [x for x in labels if not is_label(x)]
     if len(unknown) > (1 if len(labels) >= 4 else 0) or any(len(x) > 2 * MAX_LABEL for x in unknown):
         return False
-    kinds = column_kinds(labels)
+    kinds = column_kinds(labels, places)
     return any(k in UNIT_KINDS for k in kinds) and any(k == TEXT for k in kinds)
 
 
@@ -68,9 +97,9 @@ def header_block(lines, k: int, end: int) -> tuple[list[Role], int, bool] | None
     it has a leader column (责任领导: people, never units).
     """
     labels, j = label_lines(lines, k, end, 12, lambda t, _: is_label(t))
-    if len(labels) < 3 or not is_header(labels):
+    if len(labels) < 3 or not is_header(labels, places=False):  # (unit lines under it: no place column)
         return None
-    kinds = column_kinds(labels)
+    kinds = column_kinds(labels, places=False)
     return [ROLE_OF_KIND[kind] for kind in kinds if kind in UNIT_KINDS], j, LEADER in kinds
 
 

@@ -54,6 +54,10 @@ _BRACKET_NOTE = re.compile(r"[(（][^()（）]{1,12}[)）]")
 
 
 _OVERSIGHT = re.compile(alternation("column.oversight"))
+# A unit column whose cells name a person after each unit (责任单位及责任人, 责任部门和负责人).
+UNIT_AND_PERSON = re.compile(r"(?:单位|部门|科室|股室|处室)(?:及|和|与|、|/)(?:其)?(?:责任人|负责人|联系人)")
+# A column stating a task's grounds or consequences (设定依据, 追责情形): text, never the task, never units.
+BASIS_LABEL = re.compile(alternation("column.basis"))
 # From data/role_cues.txt (column.* sections): the first kind whose pattern a label holds decides.
 _COLUMN_PATTERNS = [(kind, re.compile(alternation(f"column.{kind}")))
                     for kind in (NUMBER, LEADER, LEAD, COOPERATING, RESPONSIBLE, DEADLINE)]
@@ -69,11 +73,11 @@ def column_kind(label: str) -> str:
     ('responsible', 'cooperating')
     """
     found = [(m.start(), kind) for kind, pattern in _COLUMN_PATTERNS if (m := pattern.search(label))]
-    if not found or _OVERSIGHT.search(label):  # 监督科室: an office that watches the work, not a unit doing it
-        return TEXT
+    if not found or _OVERSIGHT.search(label) or BASIS_LABEL.search(label):
+        return TEXT  # 监督科室: an office that watches the work, not a unit doing it; 责任事项: the grounds
     for kind in (NUMBER, LEADER):  # 牵头领导 holds people, whatever else it says
-        if any(k == kind for _, k in found):
-            return kind
+        if any(k == kind for _, k in found) and not (kind == LEADER and UNIT_AND_PERSON.search(label)):
+            return kind  # (责任单位及责任人: units first, each with its person)
     return min(found)[1] if len({k for _, k in found}) > 1 else found[0][1]  # 责任主体与协同单位: 责任 first
 
 
@@ -509,22 +513,33 @@ class FlatTableReader:
                 not (self.has_units and "。" not in t and _role_clause(t)):
             self._row.items[-1].span.extend(t, line.no)  # a paragraph wrapped over two lines
             return i + 1
-        if self._last == "cell" and (_sentence_like(t) or self._text_not_cell(t)):
+        if self._last == "cell" and (_sentence_like(t) or self._text_not_cell(t, i)):
             # A paragraph after cells without a marker: a new item of this row.
             self._close_group()
             self._add_item(None, _Span(t, line.no, line.no))
             return i + 1
         return self._read_cell(i)
 
-    def _text_not_cell(self, text: str) -> bool:
+    def _unit_cell_next(self, i: int) -> bool:
+        """Whether the next line with text after ``lines[i]`` is a unit cell of the first unit column (a name):
+        after a remark cell (the row's last) comes no unit cell, so the line before it opened an item."""
+        j = i + 1
+        while j < len(self.lines) and not self.lines[j].text:
+            j += 1
+        if j >= len(self.lines) or not self.cell_kinds or self.cell_kinds[0] not in ROLE_OF_KIND:
+            return False
+        return looks_like_unit_list(self.lines[j].text)
+
+    def _text_not_cell(self, text: str, i: int | None = None) -> bool:
         """Whether a short line without punctuation is text where a unit cell would stand (拟订学校安全工作有关规章
         措施并督促落实): the next cell is a unit column's (or the row's cells are complete) and no part of the line
         reads as a unit, a person or a date."""
         if len(text) < MIN_TEXT and not (_QUOTED.search(text) and not is_unit_name(text)):
             return False  # a short line may be a name the lexicon does not know, but not one quoting a slogan
         k = len(self._cells)
-        if k < len(self.cell_kinds) and self.cell_kinds[k] not in ROLE_OF_KIND and self.cell_kinds[k] != LEADER:
-            return False
+        if k < len(self.cell_kinds) and self.cell_kinds[k] not in ROLE_OF_KIND and self.cell_kinds[k] != LEADER and \
+                not (self.cell_kinds[k] == TEXT and i is not None and self._unit_cell_next(i)):
+            return False  # a remark column's cell (备注); but a unit cell after the line makes it the next item's text
         if text[:1].isdecimal() and _DATE_LIKE.search(text) or self._first_cell(text) or _unitish(text) or \
                 _NAME_START.match(text):  # 市人力资源和社会保 / 障局: a name broken over two lines
             return False

@@ -32,6 +32,7 @@ from ..text.normalize import bracket_depth_split
 from ..text.units import LIST_SEPARATORS, is_unit_name, looks_like_unit_list, split_units
 from .clauses import parse_clause
 from .columns import DEADLINE, LEADER, NUMBER, RESPONSIBLE, ROLE_OF_KIND, TEXT, column_kinds
+from .flat_table import BASIS_LABEL, UNIT_AND_PERSON
 from .outline import split_title
 from ..text.markers import match_section, match_subsection
 
@@ -81,8 +82,9 @@ def _clean_units(cell: str | None) -> str | None:
     return "".join(parts)
 
 
-# Columns that report on a task rather than state it: progress, remarks, results.
-REPORT_LABEL = re.compile(r"情况|进展|说明|备注|成效|是否|评价|存在问题|截至|截止")
+# Columns that report on a task rather than state it: progress, remarks, results; and those that state its
+# grounds or consequences (设定依据, 追责情形: role cues column.basis).
+REPORT_LABEL = re.compile(r"情况|进展|说明|备注|成效|是否|评价|存在问题|截至|截止|" + BASIS_LABEL.pattern)
 
 
 def _content_column(kinds: list[str], rows: list[GridRow], labels: list[str] | None = None) -> int | None:
@@ -119,6 +121,9 @@ _REMARKS_LABEL = re.compile(r"^(?:备注|備註|说明)$")
 MIN_REMARK_UNITS = 2
 
 
+_COUNT = re.compile(r"\d+\s*[处个座条项家所座台套件次]")  # 建设塘、堰、坝5处: a count, no office (处)
+
+
 def _remark_unit_columns(kinds: list[str], labels: list[str], rows: list[GridRow]) -> list[str]:
     """``kinds`` with every remarks column whose cells all list units (at least two of them, no other text)
     read as a responsible unit column, beside a unit column: such a cell names more units that carry the task.
@@ -138,7 +143,7 @@ def _remark_unit_columns(kinds: list[str], labels: list[str], rows: list[GridRow
         if kinds[k] != TEXT or not _REMARKS_LABEL.match(label):
             continue
         cells = [c for r in rows if k < len(r.cells) and (c := _clean_units(r.cells[k]))]
-        if len(cells) >= MIN_REMARK_UNITS and all(looks_like_unit_list(c) for c in cells):
+        if len(cells) >= MIN_REMARK_UNITS and all(looks_like_unit_list(c) and not _COUNT.search(c) for c in cells):
             out[k] = RESPONSIBLE
     return out
 
@@ -158,6 +163,8 @@ def grid_tasks(grid: Grid, source: str, year: int | None = None, prefix: str = "
     if title_col is None:
         title_col = max(before, default=None)
     number_col = next((k for k, kind in enumerate(kinds) if kind == NUMBER), None)
+    with_people = {k for k, kind in enumerate(kinds) if kind in ROLE_OF_KIND and k < len(labels)
+                   and UNIT_AND_PERSON.search(labels[k])}
 
     carry: list[str | None] = [None] * width
     numbered: list[tuple[int, GridRow, list[str | None], list[bool]]] = []
@@ -232,6 +239,9 @@ def grid_tasks(grid: Grid, source: str, year: int | None = None, prefix: str = "
                 continue
             if kind in ROLE_OF_KIND:
                 inferred = merged[k] and row.inherit_basis is not None
+                if k in with_people:  # 责任单位及责任人: each unit with its person (县教育局王某某)
+                    cell, people = _peel_people(row.cells[k] if not merged[k] else cell)
+                    task.leaders.extend(p for p in people if p not in task.leaders)
                 for unit, role in _units(cell, ROLE_OF_KIND[kind], truncated and k == _last_filled(row, width)):
                     task.assignments.append(Assignment(unit, role, prov, inferred=inferred,
                                                        basis=row.inherit_basis if inferred else None))
@@ -249,6 +259,36 @@ def grid_tasks(grid: Grid, source: str, year: int | None = None, prefix: str = "
             task.amounts = find_amounts(text)
             tasks.append(task)
     return tasks, parents
+
+
+_PERSON_IN_BRACKETS = re.compile(r"^(.+?)[(（]([\u4e00-\u9fff]{2,3})[)）]$")
+
+
+def _peel_people(cell: str | None) -> tuple[str, list[str]]:
+    """A cell of a 责任单位及责任人 column as its units and the people printed after them (县教育局 王某某,
+    县卫健局(李某), 县财政局/张某, 县水利局王某): a name of two or three characters after a whole unit name, itself
+    no unit, is a person.
+
+    >>> _peel_people("县教育局 王某某、县卫健局(李某)、县水利局王某、县住房和城乡建设局")
+    ('县教育局、县卫健局、县水利局、县住房和城乡建设局', ['王某某', '李某', '王某'])
+    """
+    units, people = [], []
+    for part in re.split(r"[、，,；;\n]", cell or ""):
+        part = part.strip()
+        found = None
+        m = _PERSON_IN_BRACKETS.match(part)
+        cuts = [(m.group(1), m.group(2))] if m else [(part[:-n], part[-n:]) for n in (3, 2) if len(part) > n + 2]
+        for head, tail in cuts:
+            head = head.strip(" \u3000/／(（")
+            if re.fullmatch(r"[\u4e00-\u9fff]+", tail) and is_unit_name(head) and not is_unit_name(tail):
+                found = head, tail
+                break
+        if found:
+            units.append(found[0])
+            people.append(found[1])
+        elif part:
+            units.append(part)
+    return "、".join(units), people
 
 
 def _group_unit(cell: str) -> str | None:

@@ -93,6 +93,9 @@ def strip_cell_bars(lines: list[Line]) -> list[Line]:
     [('序号', False), ('主要任务', False), ('1', False), ('修路。', False), ('', True)]
     """
     texts = [ln for ln in lines if ln.text]
+    if any(ln.text.endswith("|") and ln.text.count("|") >= 3 and len(list(filter(None, ln.text.split("|")))) >= 3
+           for ln in texts):
+        return lines  # a row of cells each closed by a bar (序号 | 事项 | 主体 |): rows over lines, read as rows
     barred = sum(1 for ln in texts if ln.text.endswith("|") and ln.text.count("|") <= 2)
     if not texts or barred < 0.4 * len(texts) or all(ln.text == "|" for ln in texts if ln.text.endswith("|")):
         return lines  # only lone bars: bars between cells printed each on its line (| 序号 | 工作任务 |), no cell

@@ -144,8 +144,8 @@ def _rows(lines: list[Line], body: int, end: int) -> list[tuple[int, list[int]]]
 
 def merged_line_grid(lines: list[Line], columns: list[str], body: int) -> tuple[Grid, int] | None:
     """The rows after a header printed one label per line, when rows print fewer lines than columns where
-    cells are merged over rows; with the index where the table ends. None unless at least three rows read and
-    some row leaves out a cell."""
+    cells are merged over rows, or more where a cell runs over several lines; with the index where the table
+    ends. None unless at least three rows read and some row leaves out a cell or runs a cell over lines."""
     kinds = column_kinds(columns)
     if kinds[:1] != [NUMBER] or not any(k in UNIT_KINDS for k in kinds) or TEXT not in kinds[1:]:
         return None
@@ -165,6 +165,8 @@ def merged_line_grid(lines: list[Line], columns: list[str], body: int) -> tuple[
             placed = [c if c is not None else "" for c in placed]  # the first row merges with nothing above
         elif None in placed:
             ragged = True
+        if n > len(rest):
+            ragged = True  # a row printing a cell over several lines (a 权责清单's basis, one article a line)
         got.append(GridRow([lines[first].text] + placed, lines[first].no, lines[cells[n - 1]].no,
                            inherit_basis=f"cell merged over rows, printed with a row above (table at line "
                                          f"{lines[body].no})"))

@@ -51,7 +51,15 @@ def wrap_width(lines: list[Line]) -> int | None:
 def _starts_new(line: Line) -> bool:
     text = line.text
     return (not text or _STARTS_ITEM.match(text) is not None or match_item(text) is not None
-            or match_label(text) is not None or "|" in text or text[0] in _BOX_STROKES)
+            or match_label(text) is not None or "|" in text or text[0] in _BOX_STROKES or _is_row(line))
+
+
+# Cells apart with a tab or a run of spaces: a table row (a PDF copy pads its rows to one width), never wrapped.
+_CELLS_APART = re.compile(r"\S(?:\t|[ \u3000]{2,})\S")
+
+
+def _is_row(line: Line) -> bool:
+    return len(line.raw) > len(line.text) and _CELLS_APART.search(line.raw.strip()) is not None
 
 
 # A line of a box-drawn table starts with a stroke: the lines of such a table all have one width, none wrapped.
@@ -72,5 +80,6 @@ def reflow(lines: list[Line]) -> list[Line]:
         else:
             out.append(line)
         current = out[-1]
-        joining = bool(current.text) and len(line.raw.rstrip()) >= width - 1 and not current.text.endswith(_ENDS)
+        joining = bool(current.text) and len(line.raw.rstrip()) >= width - 1 and not current.text.endswith(_ENDS) \
+            and not _is_row(line)
     return out

@@ -21,11 +21,11 @@ and the cells after it (units, leaders, deadlines), one per column.
 from __future__ import annotations
 
 import re
-from itertools import combinations
+from itertools import combinations, islice
 
 from ..text.markers import match_section, match_subsection
-from ..text.units import looks_like_unit_list
-from .columns import DEADLINE, NUMBER, TEXT, UNIT_KINDS, column_kinds, is_header
+from ..text.units import is_unit_name, looks_like_unit_list
+from .columns import DEADLINE, NUMBER, RESPONSIBLE, TEXT, UNIT_KINDS, column_kinds, is_header
 from .flat_table import _unitish
 from .grid import REPORT_LABEL, Grid, GridRow
 from .lines import Line
@@ -180,7 +180,10 @@ def _row_cells(tokens: list[str], kinds: list[str], sep: str, labels: list[str] 
     if sep == "|":
         cells: list[str | None] = [t for t in tokens[:n]]
         if len(cells) < n and kinds[0] == NUMBER and cells and not _NUMBER.match(cells[0] or ""):
-            # a row under a merged 序号 cell: its number and the cells printed empty after it are merged
+            # a row under a merged 序号 cell: its number and the cells printed empty after it are merged (the
+            # number cell printed empty, | | 同步加装电梯。 | |, or left out)
+            if cells[0] == "":
+                cells = cells[1:]
             return [None] + cells + [None] * (n - len(cells) - 1)
         if 0 < len(cells) < n and kinds[0] != NUMBER:
             right: list[str | None] = [None] * (n - len(cells)) + cells
@@ -190,8 +193,10 @@ def _row_cells(tokens: list[str], kinds: list[str], sep: str, labels: list[str] 
     number_col = kinds.index(NUMBER) if NUMBER in kinds else None
     texts = [k for k, kind in enumerate(kinds) if kind == TEXT]
     body = tokens[1:] if number_col == 0 else tokens
-    if len(tokens) == n and all(tokens) and not any(_is_sentence(t) for t in tokens[n - len(texts):] if texts):
-        return list(tokens)  # one token per column (短任务 市住建局 市财政局): nothing to guess
+    if len(tokens) == n and all(tokens) and (not any(_is_sentence(t) for t in tokens[n - len(texts):] if texts)
+                                             or all(_unitish(tokens[k]) for k, kind in enumerate(kinds)
+                                                    if kind in UNIT_KINDS)):
+        return list(tokens)  # one token per column (短任务 市住建局 市财政局; units in each unit column): as printed
     sentence = [k for k, t in enumerate(body) if t and _is_sentence(t)]
     if not sentence:  # a short text cell: the longest cell that is not a list of units
         others = [(len(t), k) for k, t in enumerate(body) if len(t) >= 6 and not looks_like_unit_list(t)
@@ -290,13 +295,13 @@ def _continue_row(row: GridRow, line: Line, kinds: list[str], labels: list[str])
 _HEADING_STARTS = frozenset("一二三四五六七八九十(（")
 
 
-def _next_is_row(lines: list[Line], j: int, end: int) -> bool:
+def _next_is_row(lines: list[Line], j: int, end: int, fewest: int = MIN_COLUMNS) -> bool:
     """Whether the next line with text from ``lines[j]`` is a row of cells between bars or tabs (a section heading
     without a bar between such rows is a category row, 一、经济发展)."""
     while j < end and not lines[j].text:
         j += 1
     got = _split(lines[j].raw) if j < end else None
-    return got is not None and got[1] == "|" and len(got[0]) >= MIN_COLUMNS
+    return got is not None and got[1] == "|" and len(got[0]) >= fewest
 
 
 def _under_merged_units(cells: list[str | None], kinds: list[str], labels: list[str], rows: list[GridRow],
@@ -314,9 +319,234 @@ def _under_merged_units(cells: list[str | None], kinds: list[str], labels: list[
     return any(k < len(above) and (above[k] or above[k] is None and rows[-1].inherit_basis) for k in units)
 
 
+def _row_over_lines(lines: list[Line], j: int, end: int, tokens: list[str], n: int,
+                    numbered: bool) -> tuple[list[str], int] | None:
+    """The cells of a row printed over several lines, each cell closed by a bar (``1 | 企业名称的监督检查 |`` /
+    ``[规章]《…》第二条… |`` / ``信用监督处 反垄断处 |`` / ``市级、区级 |``), and the index of its last line: the
+    lines after ``lines[j]`` add their cells until the row holds as many as the header; a line without a bar at
+    its end leaves its last cell open, the next line goes on with it (a cell wrapped in the page). None when the
+    next row (its number) or a line of other text comes first, or more cells; a document stopping inside the row
+    gives the cells it holds."""
+    cells = list(tokens)
+    is_open = not lines[j].raw.rstrip().endswith(_BARS)
+    k, last = j + 1, j
+    while k < end and (len(cells) < n or is_open) and len(cells) <= n and k - j <= MAX_ROW_LINES:
+        line = lines[k]
+        if not line.text:
+            k += 1
+            continue
+        raw = line.raw.strip()
+        if not raw.strip("|｜"):  # a bar alone: it closes the open cell, or stands for an empty one
+            if not is_open:
+                cells.append("")
+            is_open = False
+            last = k
+            k += 1
+            continue
+        split = _split(raw) if "|" in raw or "｜" in raw else None
+        if split is None:  # no bar: one cell, left open (the next line may go on with it)
+            if is_open:
+                cells[-1] += line.text
+            else:
+                cells.append(line.text)
+            is_open = True
+        else:
+            more = split[0]
+            if numbered and len(more) >= 2 and _NUMBER.match(more[0]):
+                break  # the next row: this one stops short (its cells are merged)
+            if is_open and cells and more:
+                cells[-1] += more[0]
+                more = more[1:]
+            cells += more
+            is_open = not raw.endswith(_BARS)
+        last = k
+        k += 1
+    truncated = next((False for ln in islice(lines, last + 1, end) if ln.text), True)
+    if last == j or len(cells) > n or len(cells) < n and not truncated:
+        return None
+    return cells, last
+
+
+def _tab_row_over_lines(lines: list[Line], j: int, end: int, n: int, numbered: bool) -> tuple[list[str], int] | None:
+    """The cells of a row copied from a web page's table with line breaks inside its cells (``1\t完成全县高标准农`` /
+    ``田建设任务2万亩。\t县农业农村局\t县财政局`` / ``县自然资源局\t2024年10月底前``): a line holding fewer tabs than
+    the header goes on in the next, its last cell with the next line's first (apart with a space: names one a
+    line stay a list), until the row holds the header's tabs. None when the next row (a number and a tab) comes
+    first or the tabs overshoot."""
+    raw = lines[j].raw.strip(" \r\n")
+    tabs = raw.count("\t")
+    parts = [raw]
+    k, last = j + 1, j
+    while k < end and tabs < n - 1 and k - j <= MAX_ROW_LINES:
+        line = lines[k]
+        if not line.text:
+            k += 1
+            continue
+        more = line.raw.strip(" \r\n")
+        if numbered and "\t" in more and _NUMBER.match(more.split("\t", 1)[0].strip()):
+            return None  # the next row
+        tabs += more.count("\t")
+        parts.append(more)
+        last = k
+        k += 1
+    if tabs != n - 1 or last == j:
+        return None
+    return [c.strip() for c in " ".join(parts).split("\t")], last
+
+
+_BARS = ("|", "｜")
+MAX_ROW_LINES = 24  # lines of one row printed over several, at most
+_EMPTY_CELL = re.compile(r"[|｜][ \t\u3000]*[|｜]")  # a row printing its empty cells (… | ||) is whole
+
+
+_CLOSED = ("。", "；", ";", "！", "!", "？", "?", "）", ")")
+
+
+def _wrapped_text(row: GridRow, line: Line, kinds: list[str], labels: list[str]) -> bool:
+    """Whether a line without a space after a row apart with spaces is the rest of the row's text cell, wrapped
+    in the page (``1  完成全县高标准农  县农业农村局  …`` / ``田建设任务2万亩。``): the cell does not close its
+    sentence, and the line is no row number, heading or unit list; it is added to the cell (or, the text cell
+    closed, to an open text cell before it)."""
+    content = _content_of(kinds, labels)
+    text = line.text
+    if _NUMBER.match(text[:3]) or _is_heading(text) or sum(1 for c in row.cells if c) < 2:  # a category row
+        return False
+    for k, kind in enumerate(kinds):  # a unit name broken in its cell (县农业 / 农村局)
+        cell = row.cells[k] if k < len(row.cells) else None
+        if kind in UNIT_KINDS and cell and not is_unit_name(tail := re.split(r"[、，,]", cell)[-1]) and \
+                is_unit_name(tail + re.split(r"[、，,]", text)[0]) and looks_like_unit_list(cell + text):
+            row.cells[k] = cell + text
+            row.last_line = line.no
+            return True
+    if looks_like_unit_list(text):
+        return False
+    # the text cell, else a text cell before it (a project's name wrapped: 分期 / 实施)
+    before = [] if text.endswith(_CLOSED) else list(range(content - 1, -1, -1))  # a sentence: no name's end
+    at = next((k for k in [content] + before
+               if k < len(row.cells) and kinds[k] == TEXT and row.cells[k] and not row.cells[k].endswith(_CLOSED)),
+              None)
+    if at is None:
+        return False
+    row.cells[at] += text
+    row.last_line = line.no
+    return True
+
+
+def _continues_text_cell(cells: list[str | None], kinds: list[str], labels: list[str], above: GridRow) -> bool:
+    """Whether a row of cells between bars printing nothing but a text that closes its sentence goes on with the
+    text cell above, which does not (``| 1 | 完成全县高标准农 | 县农业农村局 |`` / ``| | 田建设任务2万亩。 | |``): a
+    row under merged cells prints a whole text in the style of the rows above; it is added to the cell above."""
+    content = _content_of(kinds, labels)
+    filled = [c for c in cells if c]  # (the one cell may stand shifted: a row under a merged 序号 cell)
+    if len(filled) != 1 or looks_like_unit_list(filled[0]):
+        return False
+    text, top = filled[0], above.cells[content] if content < len(above.cells) else None
+    if not top or top.endswith(_CLOSED) or any(p in top for p in "。；;") or not text.endswith(_CLOSED[:5]):
+        return False
+    above.cells[content] = top + text
+    return True
+
+
+def _merged_text_row(lines: list[Line], j: int, end: int, above: GridRow, kinds: list[str]) -> bool:
+    """Whether ``lines[j]``, a sentence without a space between rows apart with spaces, is a row whose other
+    cells are merged with the row above (``新建改建农村公路50公里。`` under a row with its units, the next line a
+    row again): the row above has unit cells, and the document goes on with a row (it may stop inside the last)."""
+    text = lines[j].text
+    if not _is_sentence(text) or _is_heading(text) or _NUMBER.match(text[:3]):
+        return False
+    if not any(c for c, kind in zip(above.cells, kinds) if kind in UNIT_KINDS) and not above.inherit_basis:
+        return False
+    k = j + 1
+    while k < end and not lines[k].text:
+        k += 1
+    if k >= end:
+        return False
+    if _is_heading(lines[k].text):
+        return True  # a section heading, then the next rows
+    nxt = _split(lines[k].raw)
+    return nxt is not None and nxt[1] != "|" and len([t for t in nxt[0] if t]) >= 2
+
+
+_ITEM_NUMBER = re.compile(r"^(\d{1,3})(?:[.、．]|(?=\D)|$)")
+_APART = re.compile(r"\t|[ \u3000]{2,}")
+MIN_HEADERLESS = 3
+MAX_UNIT_CELL = 40
+
+
+def _headerless_row(raw: str) -> tuple[str, str, list[str], str | None] | None:
+    """(number, text, unit cells, deadline) of a line printed as a table row without its header: a row number
+    opening the text, then cells apart with a tab or a run of spaces, each a list of units or, last, a date
+    (``3.完成城区老旧小区改造12个。  县住房和城乡建设局  县财政局  2024年11月底前``)."""
+    parts = [p.strip() for p in _APART.split(raw.strip()) if p.strip()]
+    if len(parts) < 2:
+        return None
+    m = _ITEM_NUMBER.match(parts[0])
+    if m is None:
+        return None
+    number, text = m.group(1), parts[0][m.end():]
+    rest = parts[1:]
+    if not text and rest:  # the number a cell of its own (3  完成…。  县财政局)
+        text, rest = rest[0], rest[1:]
+    deadline = rest.pop() if rest and _TIME.search(rest[-1]) and len(rest[-1]) <= 20 and \
+        not looks_like_unit_list(rest[-1]) else None
+    if len(text) < 6 or not rest or any(len(c) > MAX_UNIT_CELL or not looks_like_unit_list(c) for c in rest):
+        return None
+    return number, text, rest, deadline
+
+
+def _headerless_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, int, int]]:
+    """Rows of a table whose header is not printed (an excerpt starting on a later page, a list set out as a
+    table): at least three numbered lines in a row, each ending in cells of unit names (and a date) apart with
+    tabs or runs of spaces. The unit cells are the rows' responsible units (a bare list after a task, as a bare
+    bracketed list is); their columns are as many as the widest row prints."""
+    # cheap tests first, in one pass: a row number opening the line, cells apart with a tab or two spaces
+    candidates = [k for k in range(start, end) if lines[k].text[:1].isdecimal()
+                  and ("\t" in (raw := lines[k].raw) or "  " in raw or "\u3000" in raw)]
+    if len(candidates) < MIN_HEADERLESS:
+        return []
+    runs: list[list[tuple[int, tuple]]] = []
+    last = None
+    for k in candidates:
+        row = _headerless_row(lines[k].raw)
+        if row is None:
+            last = None
+            continue
+        if last is None or any(ln.text for ln in lines[last + 1:k]):
+            runs.append([])  # the rows of a run stand together, blank lines between them at most
+        runs[-1].append((k, row))
+        last = k
+    found = []
+    for got in runs:
+        if len(got) < MIN_HEADERLESS:
+            continue
+        width = max(len(r[2]) for _, r in got)
+        dated = any(r[3] for _, r in got)
+        columns = ["序号", "工作任务"] + ["责任单位"] * width + (["完成时限"] if dated else [])
+        kinds = [NUMBER, TEXT] + [RESPONSIBLE] * width + ([DEADLINE] if dated else [])
+        grid = Grid(columns, first_line=lines[got[0][0]].no, last_line=lines[got[-1][0]].no, kinds=kinds)
+        for at, (number, text, units, deadline) in got:
+            cells = [number, text] + units + [""] * (width - len(units)) + ([deadline or ""] if dated else [])
+            grid.rows.append(GridRow(cells, lines[at].no, lines[at].no))
+        found.append((grid, got[0][0], got[-1][0] + 1))
+    return found
+
+
 def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -> list[tuple[Grid, int, int]]:
-    """Every row-per-line table in ``lines[start:end]``: the grid and its line-index span."""
+    """Every row-per-line table in ``lines[start:end]``: the grid and its line-index span (tables printed
+    without their header too: :func:`_headerless_tables`, in the lines no headed table holds)."""
     end = len(lines) if end is None else end
+    found = _headed_tables(lines, start, end)
+    at = start
+    more = []
+    for _, i, j in found + [(None, end, end)]:
+        if i > at:
+            more += _headerless_tables(lines, at, i)
+        at = max(at, j)
+    return sorted(found + more, key=lambda t: t[1]) if more else found
+
+
+def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, int, int]]:
+    """Every row-per-line table under a header in ``lines[start:end]``."""
     last_text = next((k for k in range(end - 1, start - 1, -1) if lines[k].text), -1)  # from the end
     found = []
     i = start
@@ -330,6 +560,9 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
         # a tab table whose header starts at the line's start: a tab opening a row is an empty first cell
         tabbed = sep == "|" and "\t" in lines[i].raw and not lines[i].raw.strip(" \r\n").startswith("\t")
         grid = Grid(labels, first_line=lines[i].no)
+        # every cell closed by a bar, the last too (序号 | 权责事项 | 实施主体 |): a row may run over several lines
+        closed = sep == "|" and lines[i].raw.rstrip().endswith(("|", "｜")) and \
+            not lines[i].raw.lstrip().startswith(("|", "｜"))
         j = i + 1
         while j < end:
             line = lines[j]
@@ -339,9 +572,21 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
             split = _split(line.raw, wide=sep == "  ", keep_first=tabbed)
             if split is None and sep == "|" and j == last_text and grid.rows and _cut_row(line.text):
                 split = [line.text], "|"  # the document stops inside a row under merged cells: its text cell
-            if split is None and (sep != "|" or line.text[0] in _HEADING_STARTS and _next_is_row(lines, j + 1, end)):
+            # (rows over lines, each cell closed by a bar, may print two cells on their first line)
+            if split is None and (sep != "|" or line.text[0] in _HEADING_STARTS and
+                                  _next_is_row(lines, j + 1, end, 2 if closed else MIN_COLUMNS)):
                 if grid.rows and not _signs(lines, j, end) and _continue_row(grid.rows[-1], line, kinds, labels):
                     j += 1  # the row's unit cell (or the cell after it) goes on on a line of its own
+                    continue
+                if sep != "|" and grid.rows and _wrapped_text(grid.rows[-1], line, kinds, labels):
+                    j += 1  # the row's text cell wrapped onto a line of its own
+                    continue
+                if sep != "|" and grid.rows and _merged_text_row(lines, j, end, grid.rows[-1], kinds):
+                    content = _content_of(kinds, labels)  # a task alone on its line between rows: cells merged
+                    grid.rows.append(GridRow([line.text if k == content else "" if kinds[k] in (NUMBER, TEXT)
+                                              else None for k in range(len(kinds))], line.no, line.no,
+                                             inherit_basis=f"merged cells of the row above (line {line.no})"))
+                    j += 1
                     continue
                 if _is_heading(line.text):  # a section heading between rows (一、主要预期目标): a category row
                     grid.rows.append(GridRow([line.text if k == _content_of(kinds, labels) else ""
@@ -353,12 +598,31 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
                                           for k in range(len(kinds))], line.no, line.no))
                 j += 1  # 一 经济发展: a category row whose numeral a space sets apart
                 continue
+            if split is None and tabbed and grid.rows and not _is_heading(line.text) and \
+                    _next_is_row(lines, j + 1, end):
+                row = grid.rows[-1]  # a line break inside the row's last cell (市级 / 区级): the cell goes on
+                at = max((k for k, c in enumerate(row.cells) if c), default=None)
+                if at is not None:
+                    row.cells[at] = f"{row.cells[at]} {line.text}"
+                    row.last_line = line.no
+                    j += 1
+                    continue
             if split is None:
                 break
             tokens, line_sep = split
             if line_sep == "|" and all(_RULE.match(t) for t in tokens if t):
                 j += 1  # a Markdown rule under the header (|---|:---:|): no row
                 continue
+            last_no = line.no
+            if tabbed and "\t" in line.raw and line.raw.strip(" \r\n").count("\t") < len(kinds) - 1 and \
+                    (got := _tab_row_over_lines(lines, j, end, len(kinds), kinds[0] == NUMBER)) is not None:
+                tokens, j = got  # a line break inside a cell copied from a web page: the row goes on
+                last_no = lines[j].no
+            elif closed and line_sep == "|" and len(tokens) < len(kinds) and not _EMPTY_CELL.search(line.raw):
+                got = _row_over_lines(lines, j, end, tokens, len(kinds), kinds[0] == NUMBER)
+                if got is not None:
+                    tokens, j = got  # a row whose cells, each closed by a bar, run over several lines
+                    last_no = lines[j].no
             if sep != "|" and kinds[0] == NUMBER and not _NUMBER.match(tokens[0]):
                 # a row without its number (完成…任务。 各科室): text, then a unit list at the end
                 if not (len(tokens) >= 2 and _is_sentence(tokens[0]) and looks_like_unit_list(tokens[-1])
@@ -368,11 +632,14 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
             cells = _row_cells(tokens, kinds, "|" if sep == "|" else " ", labels)
             if cells is None:
                 break
+            if sep == "|" and grid.rows and _continues_text_cell(cells, kinds, labels, grid.rows[-1]):
+                j += 1  # the text cell of the row above, wrapped onto a row of its own (| | 田建设任务2万亩。 | | |)
+                continue
             merged = sep == "|" and cells[0] is None
             if not merged and grid.rows and _under_merged_units(cells, kinds, labels, grid.rows, j == last_text):
                 cells = [None if not c and kind not in (NUMBER, TEXT) else c for c, kind in zip(cells, kinds)]
                 merged = True
-            grid.rows.append(GridRow(cells, line.no, line.no, truncated=j == last_text,
+            grid.rows.append(GridRow(cells, line.no, last_no, truncated=j == last_text,
                                      inherit_basis=f"merged cells of the row above (line {line.no})" if merged
                                      else None))
             j += 1

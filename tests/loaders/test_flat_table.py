@@ -312,3 +312,25 @@ def test_an_implementing_body_column_holds_the_responsible_units(header):
     from dutygraph.loaders.columns import column_kinds
 
     assert column_kinds(["序号", "项目名称", header, "完成时限"]) == ["number", "text", "responsible", "deadline"]
+
+
+@pytest.mark.parametrize("remark", ["", "\n按季度报送"])
+def test_a_short_duty_after_a_unit_cell_opens_the_next_item_when_a_unit_cell_follows_it(remark):
+    # a 责任清单 flattened one cell per line: duties without punctuation, each with its 负责部门 cell; the line after
+    # a unit cell stands where a 备注 cell could, but a unit cell after it makes it the next item's text
+    text = "\n".join([
+        "某县卫生健康局责任清单",
+        "序号", "主要职责", "具体工作事项", "负责部门", "备注",
+        "1", "统筹规划卫生健康服务资源配置,组织实施区域卫生规划。",
+        "组织编制全县卫生健康事业发展规划", "规划发展股" + remark,
+        "指导医疗卫生机构设置审批工作", "医政医管股",
+        "制定基层卫生健康工作年度计划并督促落实", "基层卫生健康股",
+        "2", "负责疾病预防控制工作。",
+        "组织落实免疫规划工作", "疾病预防控制股",
+    ])
+    doc = parse_plain_text(text, "list.txt")
+    got = [(t.text, t.units(Role.RESPONSIBLE) + t.units(Role.LEAD)) for t in doc.tasks]
+    assert got[0][0].endswith("组织编制全县卫生健康事业发展规划") and got[0][1] == ["规划发展股"]
+    assert got[1:] == [("指导医疗卫生机构设置审批工作", ["医政医管股"]),
+        ("制定基层卫生健康工作年度计划并督促落实", ["基层卫生健康股"]),
+        ("负责疾病预防控制工作。组织落实免疫规划工作", ["疾病预防控制股"])]  # (a row's two text columns: one item)

@@ -54,3 +54,12 @@ def test_a_group_row_naming_one_unit_gives_its_rows_without_units_that_unit():
     tasks, _ = grid_tasks(g, "p.txt")
     assert [(t.text, t.units(Role.RESPONSIBLE), [a.basis for a in t.assignments]) for t in tasks] == [
         ("改造管网20公里。", ["市水务集团"], ["unit heading row at line 2"]), ("建成标准厂房。", [], [])]
+
+
+def test_a_remarks_column_of_counts_is_no_unit_column():
+    from dutygraph.loaders.grid import GridRow, _remark_unit_columns
+
+    rows = [GridRow(["新建水窖200个。", "登封市", "建设塘、堰、坝5处"], 1, 1),
+            GridRow(["新建水窖300个。", "新密市", "建设塘、堰、坝3处"], 2, 2)]
+    assert _remark_unit_columns(["text", "responsible", "text"], ["工作任务", "县(市)、区", "备注"], rows) == [
+        "text", "responsible", "text"]

@@ -161,3 +161,27 @@ def test_tab_rows_whose_first_cell_is_empty_keep_their_columns():
     assert [(t.text, t.units(Role.LEAD)) for t in doc.tasks] == [
         ("完成高标准农田建设2万亩。", ["镇农业农村办"]), ("新建农村公路5公里。", ["镇农业农村办"]),
         ("完成老旧小区改造2个。", ["镇规划建设办"]), ("新增就业岗位150个。", ["镇社会事务办"])]
+
+
+def _powers_list(duties: bool) -> str:
+    rows = [
+        ("对建筑市场的监督检查", ["《建筑法》第六条 县级以上地方人民政府建设行政主管部门负责本行政区域内的建筑活动监督管理。",
+                          "《建设工程质量管理条例》第四条 县级以上人民政府建设行政主管部门对建设工程质量实施监督管理。"],
+         ["建筑业管理股", "县建设工程质量安全站"]),
+        ("对房地产开发企业的监督检查", ["《城市房地产管理法》第七条 县级以上地方人民政府房产管理部门负责房地产管理工作。"],
+         ["房地产市场监管股"]),
+        ("对城镇燃气经营的监督检查", ["《城镇燃气管理条例》第五条 县级以上地方人民政府燃气管理部门负责燃气管理工作。"],
+         ["公用事业股"]),
+    ]
+    out = ["某县住房和城乡建设局权责清单", "序号", "事项名称", "实施依据", "实施主体"] + (["责任事项"] if duties else [])
+    for k, (name, basis, units) in enumerate(rows, 1):
+        out += [str(k), name] + basis + units + (["1.检查责任:依法开展检查。", "2.处置责任:依法处置问题。"] if duties else [])
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("duties", [True, False])
+def test_a_list_of_powers_one_cell_per_line_with_cells_over_several_lines(duties):
+    doc = parse_text(_powers_list(duties), "list.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("对建筑市场的监督检查", ["建筑业管理股", "县建设工程质量安全站"]), ("对房地产开发企业的监督检查", ["房地产市场监管股"]),
+        ("对城镇燃气经营的监督检查", ["公用事业股"])]

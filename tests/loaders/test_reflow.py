@@ -55,3 +55,12 @@ def test_lines_of_a_box_drawn_table_are_never_joined():
     rows = ["│ 1 │ 厦船二期船台及配套工程工程 │ 1 │ 厦船三期船坞工程工程工程 │", "│ 2 │ 福宁船舶重工改扩建工程工程 │ │ 某某工程工程工程工程工程 │"]
     text = "\n".join([rule, rows[0], rule, rows[1], rule, rows[0], rule])
     assert len(reflow(to_lines(text))) == 7
+
+
+def test_rows_whose_cells_stand_apart_are_never_joined_even_at_one_width():
+    rows = ["序号  主要任务  责任主体  完成时限"] + [
+        f"{k}  {task}  {unit}  2025年{k + 5}月底前" for k, (task, unit) in enumerate([
+            ("推进智慧社区建设工作", "区卫生健康委"), ("整治背街小巷共三十条", "区城市管理局"), ("新增公办幼儿园学位九", "区教育体育局"),
+            ("建成口袋公园共计八个", "区园林绿化局")], 1)]
+    assert len({len(r) for r in rows[1:]}) == 1  # one width: what a wrapped page shows
+    assert [ln.text for ln in reflow(to_lines("\n".join(rows)))] == [r.replace(" ", "") for r in rows]

@@ -1,5 +1,7 @@
 """Tables flattened one row per line: a document that stops inside a row under merged cells."""
 
+import pytest
+
 from dutygraph.loaders.document import parse_text
 from dutygraph.model import Role
 
@@ -118,3 +120,194 @@ def test_rows_whose_cells_stand_between_full_width_bars():
     doc = parse_text(text, "table.txt")
     assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
         (["镇建设办"], ["镇财政所"]), (["镇农办"], ["各村委会"])]
+
+
+def test_a_row_whose_cells_each_close_with_a_bar_runs_over_several_lines():
+    # a 权责清单 copied from a web page: every cell closed by a bar, the row's long cells one a line
+    text = "\n".join([
+        "某区农业农村局权责清单",
+        "序号 | 事项名称 | 实施依据 | 实施主体 | 备注 |",
+        "1 | 对农药经营的监督检查 |",
+        "《农药管理条例》第三条 县级以上地方人民政府农业主管部门负责本行政区域的农药监督管理工作。 |",
+        "种植业管理股 综合执法大队 |",
+        "区级 |",
+        "2 | 对种子生产经营的监督检查 |",
+        "《中华人民共和国种子法》第三条 县级以上地方人民政府农业农村主管部门负责种子工作。 |",
+        "种子管理站 |",
+        "|",
+        "3 | 对兽药使用的监督检",
+        "查 |",
+        "《兽药管理条例》第三条 |",
+        "畜牧兽医股 |",
+        "区级 |",
+    ])
+    doc = parse_text(text, "list.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE), t.provenance.first_line, t.provenance.last_line)
+            for t in doc.tasks] == [
+        ("对农药经营的监督检查", ["种植业管理股", "综合执法大队"], 3, 6),
+        ("对种子生产经营的监督检查", ["种子管理站"], 7, 10),
+        ("对兽药使用的监督检查", ["畜牧兽医股"], 11, 15)]
+
+
+def test_full_width_bars_and_a_document_stopping_inside_a_row_over_lines():
+    text = "\n".join([
+        "序号｜重点工作｜牵头部门｜配合部门｜完成时限｜",
+        "1｜建成乡镇污水处理站3座。｜",
+        "镇建设办｜",
+        "镇财政所、各村委会｜",
+        "2025年10月底前｜",
+        "2｜整治背街小巷6条。｜",
+        "镇城管中队｜",
+        "镇派出",
+    ])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        ("建成乡镇污水处理站3座。", ["镇建设办"], ["镇财政所", "各村委会"]),
+        ("整治背街小巷6条。", ["镇城管中队"], [])]
+
+
+def test_a_closed_row_printing_its_empty_cells_is_whole_not_the_start_of_a_row_over_lines():
+    text = "\n".join([
+        "序号 | 项目内容 | 进展情况 | 责任单位 |",
+        "1 | 新建公办幼儿园3所。 | 已完工2所。 | 县教育局 |",
+        "新增学位900个。 | 新增学位600个。 | ||",
+        "2 | 实施农村公路大中修30公里。 | 完成20公里。 | 县交通运输局 |",
+    ])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("新建公办幼儿园3所。", ["县教育局"]), ("新增学位900个。", ["县教育局"]),
+        ("实施农村公路大中修30公里。", ["县交通运输局"])]
+
+
+def test_a_task_alone_on_its_line_between_rows_apart_with_spaces_sits_under_merged_cells():
+    for heading in ("", "二、民生保障\n"):
+        text = "\n".join([
+            "工作内容  牵头部门  配合部门  时限要求",
+            "新建村级养老服务站3个。  镇社会事务办  镇财政所  9月底前",
+            "开展老年人健康体检2次。",
+            heading + "实施河道清淤8公里。  镇水利站  镇综合执法队、各村委会  5月底前",
+        ])
+        doc = parse_text(text, "plan.txt")
+        got = [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks if t.assignments]
+        assert got == [
+            ("新建村级养老服务站3个。", ["镇社会事务办"], ["镇财政所"]),
+            ("开展老年人健康体检2次。", ["镇社会事务办"], ["镇财政所"]),
+            ("实施河道清淤8公里。", ["镇水利站"], ["镇综合执法队", "各村委会"])], heading
+        assert all(a.inferred for a in doc.tasks[1].assignments)
+
+
+def test_line_breaks_inside_the_cells_of_a_tab_table_copied_from_a_web_page():
+    text = "\n".join([
+        "序号\t重点工作\t主责部门\t协同部门\t时间节点",
+        "1\t推进智慧社区建设,",
+        "建成示范社区10个。\t区民政局\t区大数据中心",
+        "各街道办事处\t2025年6月底前",
+        "2\t整治背街小巷30条。\t区城市管理局\t区住房城乡建设委\t2025年9月底前",
+    ])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING), t.provenance.last_line) for t in doc.tasks] == [
+        ("推进智慧社区建设,建成示范社区10个。", ["区民政局"], ["区大数据中心", "各街道办事处"], 4),
+        ("整治背街小巷30条。", ["区城市管理局"], ["区住房城乡建设委"], 5)]
+
+
+def test_a_text_cell_wrapped_onto_a_line_of_its_own_in_rows_apart_with_spaces():
+    text = "\n".join([
+        "序号  主要任务  责任主体  完成时限",
+        "1  推进智慧社区建设,  区民政局  2025年6月底前",
+        "建成示范社区10个。",
+        "2  整治背街小  区城市管理局  2025年9月底前",
+        "巷30条。",
+        "3  新增公办幼儿园学位900个。  区教育局  2025年8月底前",
+    ])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.text, t.units(Role.LEAD) + t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("推进智慧社区建设,建成示范社区10个。", ["区民政局"]), ("整治背街小巷30条。", ["区城市管理局"]),
+        ("新增公办幼儿园学位900个。", ["区教育局"])]
+
+
+def test_a_row_apart_with_spaces_holding_a_cell_per_column_is_read_as_printed_when_units_fill_the_unit_columns():
+    # a 权责清单 printed with wide spaces: two sentence cells (the basis, the duties) around the unit cell
+    text = "\n".join([
+        "序号  职权名称  法律依据  责任主体  责任事项",
+        "1  对燃气经营的监督检查  《城镇燃气管理条例》第五条 县级以上地方人民政府燃气管理部门负责燃气管理工作。  城市管理股  "
+        "1.检查责任:开展日常检查。2.处置责任:依法处置。",
+        "2  对户外广告设置的监督检查  《城市市容和环境卫生管理条例》第四条 县人民政府城市管理部门负责市容管理。  市容环卫股  "
+        "1.检查责任:开展巡查。",
+    ])
+    doc = parse_text(text, "list.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("对燃气经营的监督检查", ["城市管理股"]), ("对户外广告设置的监督检查", ["市容环卫股"])]
+
+
+def test_a_line_break_inside_the_last_cell_of_a_tab_row_goes_on_with_that_cell():
+    text = "\n".join([
+        "序号\t重点任务\t牵头单位\t配合单位",
+        "1\t建成乡镇污水处理站3座。\t镇建设办\t镇财政所",
+        "各村委会",
+        "2\t整治背街小巷6条。\t镇城管中队\t镇派出所",
+    ])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.text, t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        ("建成乡镇污水处理站3座。", ["镇财政所", "各村委会"]), ("整治背街小巷6条。", ["镇派出所"])]
+
+
+def test_a_unit_name_broken_in_its_cell_in_rows_apart_with_spaces_is_joined():
+    text = "\n".join([
+        "序号  责任单位  工作任务  完成时限",
+        "1  县农业  完成全县高标准农田建设任务2万亩。  2024年10月底前",
+        "农村局",
+        "2  县住房和  完成城区老旧小区改造12个。  2024年11月底前",
+        "城乡建设局",
+        "3  县文化和旅游局  开展全民健身赛事活动20场次。  2024年12月底前",
+    ])
+    doc = parse_text(text, "plan.txt")
+    assert [t.units(Role.RESPONSIBLE) + t.units(Role.LEAD) for t in doc.tasks] == [
+        ["县农业农村局"], ["县住房和城乡建设局"], ["县文化和旅游局"]]
+
+
+def test_a_row_printing_only_the_end_of_the_text_above_goes_on_with_that_text():
+    text = "\n".join([
+        "| 序号 | 重点任务 | 责任单位 | 完成时限 |",
+        "| 1 | 新建改建农村 | 县交通运输局 | 2024年12月底前 |",
+        "|  | 公路50公里。 |  |  |",
+        "| 2 | 完成城区老旧小区改造12个。 | 县住房和城乡建设局 | 2024年11月底前 |",
+        "|  | 同步加装电梯30部。 |  |  |",  # a whole sentence under a closed one: a row under merged cells
+        "| 3 | 建成口袋公园8个。 | 县园林绿化局 | 2024年10月底前 |",
+    ])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("新建改建农村公路50公里。", ["县交通运输局"]), ("完成城区老旧小区改造12个。", ["县住房和城乡建设局"]),
+        ("同步加装电梯30部。", ["县住房和城乡建设局"]), ("建成口袋公园8个。", ["县园林绿化局"])]
+
+
+@pytest.mark.parametrize("sep", ["\t", "  ", "\u3000\u3000"])
+def test_rows_of_a_table_printed_without_its_header_give_their_units(sep):
+    # an excerpt starting on a later page of a task table: numbered rows, unit cells and a date apart
+    rows = [("12.", "新建村级养老服务站3个。", "镇社会事务办", "镇财政所", "9月底前"),
+            ("13.", "实施河道清淤8公里。", "镇水利站", "镇综合执法队、各村委会", "5月底前"),
+            ("14.", "开展安全生产大检查4次。", "镇应急管理办", "镇派出所", "12月底前")]
+    text = "\n".join(sep.join([n + t, a, b, d]) for n, t, a, b, d in rows)
+    doc = parse_text("某镇2024年重点工作任务(续)\n" + text + "\n镇党委办公室\n", "plan.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE), t.deadline.printed) for t in doc.tasks] == [
+        ("新建村级养老服务站3个。", ["镇社会事务办", "镇财政所"], "9月底前"),
+        ("实施河道清淤8公里。", ["镇水利站", "镇综合执法队", "各村委会"], "5月底前"),
+        ("开展安全生产大检查4次。", ["镇应急管理办", "镇派出所"], "12月底前")]
+
+
+def test_numbered_lines_with_spaces_but_no_unit_cells_are_no_headerless_table():
+    text = "\n".join(["1.加强组织领导  各部门要高度重视,确保工作落实。", "2.强化督查考核  县督查室要定期督查。",
+                      "3.营造良好氛围  广泛宣传。"])
+    from dutygraph.loaders.lines import to_lines
+    from dutygraph.loaders.row_table import find_row_tables
+    assert find_row_tables(to_lines(text)) == []
+
+
+def test_a_bar_alone_in_a_row_over_lines_is_an_empty_cell():
+    text = "\n".join(["序号 | 重点任务 | 牵头单位 | 配合单位 |",
+                      "1 |", "建成乡镇污水处理站3座。 |", "镇建设办 |", "镇财政所、各村委会 |",
+                      "2 |", "实施河道清淤8公里。 |", "镇水利站 |", "|",
+                      "3 |", "整治背街小巷6条。 |", "镇城管中队 |", "镇派出所 |"])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        ("建成乡镇污水处理站3座。", ["镇建设办"], ["镇财政所", "各村委会"]), ("实施河道清淤8公里。", ["镇水利站"], []),
+        ("整治背街小巷6条。", ["镇城管中队"], ["镇派出所"])]
