@@ -80,6 +80,19 @@ def test_a_notice_with_no_other_cue_gives_its_obligations_marked_inferred(tmp_pa
     assert doc.tasks[0].provenance.first_line == 5
 
 
+def test_role_words_inside_a_notices_own_sentences_do_not_stop_it_being_read_as_one(tmp_path):
+    # 区财政局负责资金保障,区民政局积极配合: a sentence with its work, not a plan item's closing clause
+    path = tmp_path / "reply.txt"
+    path.write_text("区人民政府关于区民政局实施方案的批复\n区民政局:\n你局请示收悉。经研究,现批复如下。\n"
+                    "一、加强领导。区民政局要加快推进项目建设。\n二、明确责任。区民政局要会同区司法局制定实施细则。\n"
+                    "三、强化保障。区财政局负责资金保障,区城管局积极配合。\n四、严格督查。各街道各部门要于每季度末报送进展情况。\n"
+                    "此复。\n", "utf-8")
+    got = [[(a.unit, a.role) for a in t.assignments] for t in load(path).tasks]
+    assert got == [[("区民政局", Role.RESPONSIBLE)], [("区民政局", Role.LEAD), ("区司法局", Role.COOPERATING)],
+                   [("区财政局", Role.LEAD), ("区城管局", Role.COOPERATING)],
+                   [("各街道", Role.RESPONSIBLE), ("各部门", Role.RESPONSIBLE)]]
+
+
 def test_a_plan_with_role_cues_gains_no_obligation_tasks(tmp_path):
     path = tmp_path / "plan.txt"
     path.write_text("一、重点任务\n1.推进老旧小区改造。(县住建局牵头,县财政局配合)\n"
@@ -145,9 +158,48 @@ def test_a_part_handing_the_work_on_names_who_does_it():
     assert got == [("县政府将对各项任务实施动", [("县发改局", Role.LEAD)]), ("各乡镇要于年底前组织自查", [("各乡镇", Role.RESPONSIBLE)])]
 
 
-def test_a_later_part_done_by_a_unit_adds_it_to_the_sentence():
+def test_a_later_part_handed_to_another_unit_is_a_task_of_its_own():
+    # as most collected gold reads it (K04, M12, blind7 P05; blind2 F19 joins it to the sentence)
     got = _read("各乡镇应于年底前组织一次自查,并将结果报县发改局,由县发改局汇总上报县政府。")
-    assert got[0][1] == [("各乡镇", Role.RESPONSIBLE), ("县发改局", Role.RESPONSIBLE)]
+    assert [units for _, units in got] == [[("各乡镇", Role.RESPONSIBLE)], [("县发改局", Role.RESPONSIBLE)]]
+    assert got[1][0] == "由县发改局汇总上报县政府"
+    got = _read("各街道要于每月5日前报送进展情况,由区政府督查室负责汇总通报。")  # 负责: the handed part leads
+    assert [units for _, units in got] == [[("各街道", Role.RESPONSIBLE)], [("区政府督查室", Role.LEAD)]]
+    got = _read("由镇农业服务中心负责牵头制定考核办法,报镇政府审定后实施。")  # opening the sentence
+    assert [units for _, units in got] == [[("镇农业服务中心", Role.LEAD)]]
+
+
+def test_glued_collectives_are_split_but_a_level_qualifies_the_name_after_it():
+    got = _read("各乡镇各部门要围绕目标任务抓好落实。各部門各單位要在每季度末報送。全县各级各部门要加强领导。"
+                "各县(市、区)各有关单位要按照分工抓好落实。")
+    assert [units for _, units in got] == [
+        [("各乡镇", Role.RESPONSIBLE), ("各部门", Role.RESPONSIBLE)],
+        [("各部門", Role.RESPONSIBLE), ("各單位", Role.RESPONSIBLE)],
+        [("全县各级各部门", Role.RESPONSIBLE)],
+        [("各县(市、区)", Role.RESPONSIBLE), ("各有关单位", Role.RESPONSIBLE)]]
+
+
+def test_places_named_as_a_collective_by_their_levels_are_subjects():
+    got = _read("各市(州)、县(市、区)要开展逐项自查。各乡(镇)于6月20日前报送自查报告。请各县(市、区)抓好落实。")
+    assert [units for _, units in got] == [[("各市(州)、县(市、区)", Role.RESPONSIBLE)], [("各乡(镇)", Role.RESPONSIBLE)],
+                                           [("各县(市、区)", Role.RESPONSIBLE)]]
+
+
+def test_a_heading_a_space_ends_opens_the_task_of_the_subject_after_it():
+    lines = to_lines("一、加强组织领导 各有关部门要抓好落实。\n（二）强化措施\u3000县财政局要加强资金保障。\n"
+                     "3. 严格督查 区督查室将定期督查。")
+    got = [(t.text, [(a.unit, a.role) for a in t.assignments]) for t in obligation_tasks(lines, "x.txt")]
+    assert got == [("加强组织领导。各有关部门要抓好落实", [("各有关部门", Role.RESPONSIBLE)]),
+                   ("强化措施。县财政局要加强资金保障", [("县财政局", Role.RESPONSIBLE)]),
+                   ("严格督查。区督查室将定期督查", [("区督查室", Role.RESPONSIBLE)])]
+
+
+def test_a_subject_standing_alone_before_its_comma_people_left_out():
+    got = _read("市政府各位领导同志及各有关部门和单位,要按照各自分工抓好落实。各镇人民政府、区直各部门,务必加强领导。")
+    assert [units for _, units in got] == [[("各有关部门和单位", Role.RESPONSIBLE)],
+                                           [("各镇人民政府", Role.RESPONSIBLE), ("区直各部门", Role.RESPONSIBLE)]]
+    # a sentence naming posts and role collectives as its object is no subject
+    assert _read("《方案》明晰了每项任务的牵头领导、牵头单位、责任单位,要逐一认领。") == []
 
 
 def test_a_place_opening_a_numbered_item_is_a_target_not_a_subject():
