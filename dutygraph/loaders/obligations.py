@@ -50,7 +50,9 @@ _ARTICLE = re.compile(r"^第[一二三四五六七八九十百]+条")  # a regul
 _DEPARTMENT_END = re.compile(r"(?:部门|单位|机构|政府|委员会|管委会|委会|协会|联合会|[局委办厅部院队站所科室组中心司处馆社团]|"
                              r"公司|集团|乡镇|街道|各地|企业)[)）]?$")
 _NOT_IN_NAME = re.compile(r"的|要|将|须|应当|必须|\d+(?:个|项|座|公里|家|万|亿|%|年|月|日)")  # a count: work, not a name
-_ADVERBS = ("也", "还", "均", "都", "分别", "一定", "务必", "切实", "进一步")
+_MANNER = ("具体", "统一", "共同")  # adverbs of how work is done (县教育局具体负责…): after a whole name only (…负责制
+# 和部门单位具体负责制 is no subject)
+_ADVERBS = ("也", "还", "均", "都", "分别", "一定", "务必", "切实", "进一步", *_MANNER)
 _STOPS = "，,。；;！!？?"
 _WRAP_WIDTH = 30
 _LINE_ENDS = tuple("。；;！!？?:：”」)）")  # what a line ends with when the next does not go on with it
@@ -76,7 +78,8 @@ _ESPECIALLY = re.compile(r"(?<=.)(?:尤其是|特别是)(?=.)")
 
 # A collective named by its role in the plan (牵头单位, 区直各责任单位, 其他责任单位): who is meant is in the tables.
 _ROLE_COLLECTIVE = re.compile(r"^(?:[省市县区]直)?(?:各|相关|有关|其他|其余)?(?:项目|任务)?(?:主要|总)?"
-                              r"(?:(?:牵头|协同|配合)?责任|牵头|配合|协同|协办|参与|承办|实施)(?:单位|部门)$")
+                              r"(?:(?:牵头|协同|配合)?责任|牵头|配合|协同|协办|参与|承办|实施)(?:单位|部门)$"
+                              r"|^(?:其他|其余)各?(?:有关|相关)?(?:单位|部门)$")  # 其他各相关单位: the rest of them
 
 
 def _name_ok(name: str) -> bool:
@@ -121,8 +124,8 @@ def unglue_collectives(name: str) -> list[str]:
 # Places named as a collective by their levels (各市(州), 各县(市、区), 各市(州)、县(市、区): one collective sharing
 # its 各, as printed): their governments, though no suffix says so.
 _LEVELS = "省市州县区乡镇村盟旗"
-_PLACE_COLLECTIVE = re.compile(f"^各[{_LEVELS}]{{1,3}}(?:[(（][{_LEVELS}、，,]{{1,8}}[)）])?"
-                               f"(?:、[{_LEVELS}]{{1,3}}(?:[(（][{_LEVELS}、，,]{{1,8}}[)）])?)*$")
+_NOTE_OF_PLACES = f"(?:[(（](?:[{_LEVELS}、，,]|社区|街道|园区|开发区|管委会){{1,8}}[)）])?"  # (市、区), (社区)
+_PLACE_COLLECTIVE = re.compile(f"^各[{_LEVELS}]{{1,3}}{_NOTE_OF_PLACES}(?:、[{_LEVELS}]{{1,3}}{_NOTE_OF_PLACES})*$")
 _PEOPLE_JOINED = re.compile(r"^([^、及和]{2,20})[及和]")
 
 
@@ -145,6 +148,9 @@ def _subject(name: str) -> list[str] | None:
         rest = [p for p in parts if not _ROLE_COLLECTIVE.match(p)]
         return parts if not rest or _units("、".join(rest)) is not None else None  # 各责任单位、配合单位
     names = _units(name) or _listed_departments(name)  # 州县建设、教育等部门要…: sectors a 等部门 tail closes
+    if names is None and len(parts) > 1 and all(p.startswith("各") or _DEPARTMENT_END.search(p) for p in parts[1:]):
+        each = [_units(p) for p in parts]  # 区直各部门、各镇: a collective after a name is a name of its own
+        names = [n for found in each for n in found] if all(each) else None
     if names is None and _place(name):
         names = [name]
     if names and any("各" in n[1:] for n in names):
@@ -174,22 +180,24 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
         segment = segment[m.end():]
     stop = _top_level_stop(segment)
     for end in range(2, min(stop, _MAX_SUBJECT) + 1):
-        if segment[end - 1:end + 1] in _WORDS_WITH_YAO:
-            continue  # 各主要责任单位要…: 主要 is a word of the name, not its obligation
+        if segment[end - 1:end + 1] in _WORDS_WITH_YAO or segment[end - 1] in ":：":
+            continue  # 各主要责任单位要…: 主要 is a word of the name, not its obligation; 宣传部:负责…: a unit's duties
         rest = segment[end:]
         if (note := _NOTE.match(rest)) and re.search("[,，]", note.group()):  # a sentence, not a name's part:
             rest = rest[note.end():]  # 牵头单位(无牵头单位的,责任单位即为牵头单位)要…
+        manner = rest.startswith(_MANNER)
         rest = _after_adverbs(rest)
         word = obligation.match(rest)
         if word is not None:
-            names = _subject(segment[:end])
+            names = _subject(segment[:end]) if not manner else _well_formed(segment[:end])
             if names and all(_name_ok(n) for n in names) and (_MODAL.match(word.group()) or all(
                     _DEPARTMENT_END.search(n) or _ROLE_COLLECTIVE.match(n) or _PLACE_COLLECTIVE.match(n) or _place(n)
                     for n in names)):
                 return names, word.group(), rest[word.end():]  # the shortest subject before an obligation word
     if m is not None or item and len(segment) >= _MIN_ITEM:  # addressed (请各地…) or opening an item (1、宣传部门通过…)
         found = opening_units(segment, _well_formed)
-        if found and segment.startswith("的", found[1]):
+        if found and (segment.startswith("的", found[1]) or ":" in segment[:found[1] + 1]
+                      or "：" in segment[:found[1] + 1]):  # 1.省委宣传部:负责…: a unit's duties
             found = None  # (二)乡镇人民政府的工作职责: a heading naming whose duties follow, no sentence
         if found and (m is not None or not any(_place(n) for n in found[0])):  # 1.菏泽市实现重大突破: a target
             return found[0], "", segment[found[1]:]
@@ -234,6 +242,21 @@ def _helping(part: str) -> list[str] | None:
     after = part.find(names[-1]) + len(names[-1])  # the list read may hold the role word too (镇财政所协助)
     helps = _predicate_patterns()[1].match(_after_adverbs(part[after:]))
     return names if helps else None
+
+
+_BY = re.compile(r"(?<![自理缘经因])由(?![于此来衷])")
+_MAX_TOPIC = 12  # characters of the work a part names before 由 (“河长制”由…, 日常工作由…)
+
+
+def _handed_to(part: str) -> int | None:
+    """Where the 由 stands that hands a comma part's work to the units after it (由区督查组汇总, 此项工作由…), or
+    None (由于…, 理由).
+
+    >>> _handed_to("由区督查组综合后汇报"), _handed_to("“河长制”由县水委组织实施"), _handed_to("由于时间紧")
+    (0, 5, None)
+    """
+    m = _BY.search(part, 0, _MAX_TOPIC + 1)
+    return m.start() if m is not None else None
 
 
 # A part of a sentence handing its work on (…,具体由X牵头负责): X, not the sentence's subject, does it.
@@ -447,12 +470,15 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
                 if read is not None:
                     start = offset + (len(segment) - len(body))
                     found.append((start, offset + len(segment), read))
-                elif lead.startswith("由") and (by := opening_units(lead[1:], _well_formed)) \
+                elif (by_at := _handed_to(lead)) is not None \
+                        and (by := opening_units(lead[by_at + 1:], _well_formed)) \
                         and not any(n in org_suffixes() or _place(n) for n in by[0]):  # 由办公室负责: whose office
                     # is not said; 由吕梁市行政审批服务管理局…: a name longer than a scan reads, not the city
                     # …报送区督查组,由区督查组综合后向区政府汇报: work handed to another unit, a task of its own
+                    # (“河长制”由县水委组织实施: the work named before 由)
                     start = offset + len(segment) - len(lead)
-                    found.append((start, offset + len(segment), (by[0], "由" if found else "", lead[1 + by[1]:])))
+                    found.append((start, offset + len(segment),
+                                  (by[0], "由" if found else "", lead[by_at + 1 + by[1]:])))
                 elif found and (helpers := _helping(lead)):  # X负责…,Y积极配合: Y works with the subject
                     also.setdefault(len(found) - 1, []).extend((n, Role.COOPERATING) for n in helpers)
                 offset += len(segment) + 1

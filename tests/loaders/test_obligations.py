@@ -293,3 +293,35 @@ def test_a_later_part_naming_units_that_help_makes_them_cooperate():
     # a later part that says something else about its units is no help
     got = _read("县教育局要加强校园安全管理,县公安局定期开展巡查。")
     assert got[0][1] == [("县教育局", Role.RESPONSIBLE)]
+
+
+def test_work_named_before_you_is_handed_to_the_units_after_it():
+    got = _read("二、组织机构。“河长制”由县水利局组织实施。此项工作由镇综治办统一协调。由于时间紧,各村要抓紧落实。")
+    assert [units for _, units in got] == [[("县水利局", Role.RESPONSIBLE)], [("镇综治办", Role.RESPONSIBLE)],
+                                           [("各村", Role.RESPONSIBLE)]]
+
+
+def test_how_work_is_done_after_a_whole_name_and_the_rest_of_the_units():
+    got = _read("区民政局具体负责项目验收。市政府督查室统一负责督办。其他各相关单位要积极配合。其余有关部门要加强协作。")
+    assert [units for _, units in got] == [[("区民政局", Role.LEAD)], [("市政府督查室", Role.LEAD)],
+                                           [("其他各相关单位", Role.COOPERATING)], [("其余有关部门", Role.RESPONSIBLE)]]
+    # 负责制 names a system, no obligation: 实行…负责制和部门单位具体负责制 has no subject
+    assert _read("县重点工作实行分线领导牵头负责制和部门单位具体负责制。") == []
+
+
+def test_collectives_of_villages_and_a_collective_after_a_department_list():
+    got = _read("各村（社区）对本辖区工作负总责。镇直各部门、各村（社区）要于5月底前完成自查。区直各部门、各镇要抓好落实。"
+                "各乡镇（街道）于6月底前报送。")
+    assert [units for _, units in got] == [[("各村（社区）", Role.LEAD)],
+                                           [("镇直各部门", Role.RESPONSIBLE), ("各村（社区）", Role.RESPONSIBLE)],
+                                           [("区直各部门", Role.RESPONSIBLE), ("各镇", Role.RESPONSIBLE)],
+                                           [("各乡镇（街道）", Role.RESPONSIBLE)]]
+
+
+def test_a_units_duties_after_its_colon_are_no_obligation_sentence():
+    assert _read("1.省委宣传部:负责宣传报道的协调指导。\n2.省委网信办:指导网络舆情监测。") == []
+
+
+def test_a_regulations_article_number_is_no_part_of_its_subject():
+    got = _read("第四条 县行政审批服务管理局负责行政审批事项的受理。")
+    assert [units for _, units in got] == [[("县行政审批服务管理局", Role.LEAD)]]
