@@ -79,7 +79,15 @@ _ESPECIALLY = re.compile(r"(?<=.)(?:尤其是|特别是)(?=.)")
 # A collective named by its role in the plan (牵头单位, 区直各责任单位, 其他责任单位): who is meant is in the tables.
 _ROLE_COLLECTIVE = re.compile(r"^(?:[省市县区]直)?(?:各|相关|有关|其他|其余)?(?:项目|任务)?(?:主要|总)?"
                               r"(?:(?:牵头|协同|配合)?责任|牵头|配合|协同|协办|参与|承办|实施)(?:单位|部门)$"
-                              r"|^(?:其他|其余)各?(?:有关|相关)?(?:单位|部门)$")  # 其他各相关单位: the rest of them
+                              r"|^(?:其他|其余)各?(?:有关|相关)?(?:单位|部门)(?:[(（](?:单位|部门)[)）])?$")  # 其他各相关单位
+
+
+_ROLE_OPENING = re.compile(_ROLE_COLLECTIVE.pattern.split("|^")[0].removesuffix("$"))  # 各牵头单位 opening a text
+
+
+@lru_cache(maxsize=1)
+def _collective_told() -> re.Pattern:
+    return re.compile(f"(?:{alternation('obligation.collective')})")
 
 
 def _name_ok(name: str) -> bool:
@@ -126,10 +134,14 @@ def unglue_collectives(name: str) -> list[str]:
 _LEVELS = "省市州县区乡镇村盟旗"
 _NOTE_OF_PLACES = f"(?:[(（](?:[{_LEVELS}、，,]|社区|街道|园区|开发区|管委会){{1,8}}[)）])?"  # (市、区), (社区)
 _PLACE_COLLECTIVE = re.compile(f"^各[{_LEVELS}]{{1,3}}{_NOTE_OF_PLACES}(?:、[{_LEVELS}]{{1,3}}{_NOTE_OF_PLACES})*$")
+_ETC_NOTE = re.compile(r"等[^、，,等]{0,12}?(?:部门|单位|机构)[(（](?:部门|单位|机构)[)）](?=(?:牵头|负责|配合)?$)")
+_ROLE_READ = re.compile(r"(?:牵头|负责|配合)$")  # a role word the list read took in (…等部门牵头)
 _PEOPLE_JOINED = re.compile(r"^([^、及和]{2,20})[及和]")
 
 
 def _subject(name: str) -> list[str] | None:
+    if "等" in name and ("）" in name or ")" in name):
+        name = _ETC_NOTE.sub("", name)  # …人社厅等省级主管部门(单位): the kind and its note are no name
     name = _ESPECIALLY.sub("、", name)  # 责任单位尤其是各乡镇: both are the subject
     people = _people()
     if "及" in name or "和" in name:  # 市政府各位领导同志及各有关部门: the people before 及 are no unit
@@ -194,6 +206,8 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
                     _DEPARTMENT_END.search(n) or _ROLE_COLLECTIVE.match(n) or _PLACE_COLLECTIVE.match(n) or _place(n)
                     for n in names)):
                 return names, word.group(), rest[word.end():]  # the shortest subject before an obligation word
+    if (role := _ROLE_OPENING.match(segment)) is not None and _collective_told().match(segment, role.end()):
+        return [role.group()], "", segment[role.end():]  # 牵头单位适时向市政府报告…: a role collective's work
     if m is not None or item and len(segment) >= _MIN_ITEM:  # addressed (请各地…) or opening an item (1、宣传部门通过…)
         found = opening_units(segment, _well_formed)
         if found and (segment.startswith("的", found[1]) or ":" in segment[:found[1] + 1]
@@ -257,6 +271,15 @@ def _handed_to(part: str) -> int | None:
     """
     m = _BY.search(part, 0, _MAX_TOPIC + 1)
     return m.start() if m is not None else None
+
+
+_RELATIVE = re.compile(r"所?(?:涉及|相关|有关)的")  # 由所涉及的省财政厅、…牵头: which units, not a name's part
+
+
+def _after_relative(part: str, at: int) -> str:
+    """``part`` from ``at`` on, without a relative clause opening it (所涉及的)."""
+    m = _RELATIVE.match(part, at)
+    return part[m.end():] if m is not None else part[at:]
 
 
 # A part of a sentence handing its work on (…,具体由X牵头负责): X, not the sentence's subject, does it.
@@ -471,14 +494,15 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
                     start = offset + (len(segment) - len(body))
                     found.append((start, offset + len(segment), read))
                 elif (by_at := _handed_to(lead)) is not None \
-                        and (by := opening_units(lead[by_at + 1:], _well_formed)) \
+                        and (by := opening_units(after := _after_relative(lead, by_at + 1), _well_formed)) \
                         and not any(n in org_suffixes() or _place(n) for n in by[0]):  # 由办公室负责: whose office
                     # is not said; 由吕梁市行政审批服务管理局…: a name longer than a scan reads, not the city
                     # …报送区督查组,由区督查组综合后向区政府汇报: work handed to another unit, a task of its own
                     # (“河长制”由县水委组织实施: the work named before 由)
                     start = offset + len(segment) - len(lead)
                     found.append((start, offset + len(segment),
-                                  (by[0], "由" if found else "", lead[by_at + 1 + by[1]:])))
+                                  (by[0], "由" if found else "",
+                                   "".join(_ROLE_READ.findall(after, 0, by[1])) + after[by[1]:])))
                 elif found and (helpers := _helping(lead)):  # X负责…,Y积极配合: Y works with the subject
                     also.setdefault(len(found) - 1, []).extend((n, Role.COOPERATING) for n in helpers)
                 offset += len(segment) + 1

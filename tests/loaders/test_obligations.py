@@ -325,3 +325,19 @@ def test_a_units_duties_after_its_colon_are_no_obligation_sentence():
 def test_a_regulations_article_number_is_no_part_of_its_subject():
     got = _read("第四条 县行政审批服务管理局负责行政审批事项的受理。")
     assert [units for _, units in got] == [[("县行政审批服务管理局", Role.LEAD)]]
+
+
+def test_a_list_handed_the_work_after_a_relative_clause_and_its_kind_in_brackets():
+    got = _read("重点领域自查，由所涉及的县财政局、县住建局、县农业农村局等县级主管部门（单位）牵头完成自查报告，"
+                "其他相关部门（单位）配合。由相关的区城管局、区住建局负责整改。")
+    assert [units for _, units in got] == [
+        [("县财政局", Role.LEAD), ("县住建局", Role.LEAD), ("县农业农村局", Role.LEAD),
+         ("其他相关部门（单位）", Role.COOPERATING)],
+        [("区城管局", Role.LEAD), ("区住建局", Role.LEAD)]]
+
+
+def test_a_collective_named_by_its_role_is_told_its_work_without_an_obligation_word():
+    got = _read("对办理难度大的事项,牵头单位适时向市政府报告。各牵头部门抓总,细化工作方案。各责任单位及时报送进展。")
+    assert [units for _, units in got] == [[("牵头单位", Role.RESPONSIBLE)], [("各牵头部门", Role.RESPONSIBLE)],
+                                           [("各责任单位", Role.RESPONSIBLE)]]
+    assert _read("牵头单位名单见附件。各责任单位联系电话附后。") == []
