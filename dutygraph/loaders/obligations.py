@@ -167,7 +167,26 @@ def _subject(name: str) -> list[str] | None:
         names = [name]
     if names and any("各" in n[1:] for n in names):
         names = [part for n in names for part in unglue_collectives(n)]
+    if names and any("及" in n or "和" in n for n in names):
+        names = [part for n in names for part in _places_and_bodies(n)]
     return names
+
+
+def _places_and_bodies(name: str) -> list[str]:
+    """A collective of places joined to a body named by its role or a unit (各市县及项目实施单位, 各乡镇和县直有关
+    单位): two subjects; a name with 和 of its own (市人力资源和社会保障局) stays whole.
+
+    >>> _places_and_bodies("各市县及项目实施单位"), _places_and_bodies("各县(市、区)和牵头单位")
+    (['各市县', '项目实施单位'], ['各县(市、区)', '牵头单位'])
+    >>> _places_and_bodies("市人力资源和社会保障局")
+    ['市人力资源和社会保障局']
+    """
+    for m in re.finditer("[及和]", name):
+        left, right = name[:m.start()], name[m.end():]
+        if _PLACE_COLLECTIVE.match(left) and (_ROLE_COLLECTIVE.match(right) or is_unit_name(right)
+                                              and _DEPARTMENT_END.search(right)):
+            return [left, right]
+    return [name]
 
 
 def _after_adverbs(rest: str) -> str:
@@ -354,8 +373,12 @@ def _roles(names: list[str], word: str, rest: str, later: list[str] = ()) -> lis
             out.append((name, Role.RESPONSIBLE))
     if with_ is not None:
         found = opening_units(with_, _well_formed)
-        out.extend((name, Role.COOPERATING) for name in (found[0] if found else ()))
+        out.extend((name, Role.COOPERATING) for name in (found[0] if found else ()) if not _BARE_PARTNER.match(name))
     return out
+
+
+# A partner named by no more than its relevance (会同有关部门): noise the guideline drops (F14, F16, H07 gold).
+_BARE_PARTNER = re.compile(r"^(?:有关|相关)(?:部门|单位|方面)$")
 
 
 # A notice's own sentences may carry a role word or two (省政府督查室牵头对…督办, 具体工作由X牵头负责): where the

@@ -341,3 +341,16 @@ def test_a_collective_named_by_its_role_is_told_its_work_without_an_obligation_w
     assert [units for _, units in got] == [[("牵头单位", Role.RESPONSIBLE)], [("各牵头部门", Role.RESPONSIBLE)],
                                            [("各责任单位", Role.RESPONSIBLE)]]
     assert _read("牵头单位名单见附件。各责任单位联系电话附后。") == []
+
+
+def test_places_joined_to_a_body_by_ji_are_two_subjects():
+    got = _read("各市县及项目实施单位要按照实施方案密切配合。各县(市、区)和牵头单位要加强衔接。市人力资源和社会保障局要做好培训。")
+    assert [units for _, units in got] == [[("各市县", Role.RESPONSIBLE), ("项目实施单位", Role.RESPONSIBLE)],
+                                           [("各县(市、区)", Role.RESPONSIBLE), ("牵头单位", Role.RESPONSIBLE)],
+                                           [("市人力资源和社会保障局", Role.RESPONSIBLE)]]
+
+
+def test_a_partner_named_only_by_its_relevance_is_dropped_after_hui_tong():
+    got = _read("自治区商务厅要会同有关单位加强指导。县住建局要会同县财政局、相关部门开展核查。")
+    assert [units for _, units in got] == [[("自治区商务厅", Role.LEAD)],
+                                           [("县住建局", Role.LEAD), ("县财政局", Role.COOPERATING)]]
