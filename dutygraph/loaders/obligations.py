@@ -167,9 +167,26 @@ def _subject(name: str) -> list[str] | None:
         names = [name]
     if names and any("各" in n[1:] for n in names):
         names = [part for n in names for part in unglue_collectives(n)]
+    if names and any("、" in n and n.startswith("各") for n in names):  # 各镇、区直有关部门: a collective and a
+        names = [part for n in names for part in _own_levels(n)]  # level's bodies, no shared name
     if names and any("及" in n or "和" in n for n in names):
         names = [part for n in names for part in _places_and_bodies(n)]
     return names
+
+
+_OWN_LEVEL = re.compile(r"^[省市县区镇乡](?:直|级|属)")
+
+
+def _own_levels(name: str) -> list[str]:
+    """A collective 、 the bodies of a level (各镇、区直有关部门): two names; 各县、区人民政府 stays one.
+
+    >>> _own_levels("各镇、区直有关部门"), _own_levels("各县、区人民政府")
+    (['各镇', '区直有关部门'], ['各县、区人民政府'])
+    """
+    parts = bracket_depth_split(name, "、")
+    if len(parts) > 1 and all(_OWN_LEVEL.match(p) and is_unit_name(p) for p in parts[1:]):
+        return parts
+    return [name]
 
 
 def _places_and_bodies(name: str) -> list[str]:
@@ -390,6 +407,20 @@ NOTICE_CUES = 3
 _NOTICE_RATIO = 2
 
 
+# A title naming the document a notice, a report or a reply (关于…的通知), or its closing formula (特此通知。).
+_NOTICE_TITLE = re.compile(r"关于.{2,80}的(?:通知|通报|批复)$")
+_NOTICE_CLOSING = re.compile(r"^(?:特此通知|特此通报|特此批复|此复)[。.]?$")
+_TITLE_LINES = 12
+
+
+def is_notice(lines: list[Line]) -> bool:
+    """Whether the document names itself a notice, report or reply: its title within its first lines, or a
+    closing formula on a line of its own."""
+    texts = [ln.text for ln in lines if ln.text]
+    return any(_NOTICE_TITLE.search(t) for t in texts[:_TITLE_LINES]) or any(
+        _NOTICE_CLOSING.match(t) for t in texts[-_TITLE_LINES:])
+
+
 def reads_as_notice(tasks: list[Task], found: list[Task], lines: list[Line]) -> bool:
     """Whether the obligation sentences ``found`` are the tasks of a document whose other readers gave ``tasks``:
     always when those place no unit, else when the few they place come from role words inside the sentences
@@ -400,8 +431,11 @@ def reads_as_notice(tasks: list[Task], found: list[Task], lines: list[Line]) -> 
     if not placed:
         return True
     sentences = sum(1 for t in found if not all(a.basis == HANDED for a in t.assignments))  # 由X… adds no sentence
-    if len(placed) > NOTICE_CUES or sentences < _NOTICE_RATIO * len(placed):
-        return False
+    if len(placed) <= NOTICE_CUES:
+        if sentences < _NOTICE_RATIO * len(placed):
+            return False
+    elif not is_notice(lines) or sentences < len(placed):  # more tasks placed: only in a document that calls itself
+        return False  # a notice, a report or a reply, its obligation sentences as many as them at least
     said = {t.provenance.first_line for t in found}
     text_of = {line.no: line.text for line in lines}
     for task in placed:

@@ -354,3 +354,29 @@ def test_a_partner_named_only_by_its_relevance_is_dropped_after_hui_tong():
     got = _read("自治区商务厅要会同有关单位加强指导。县住建局要会同县财政局、相关部门开展核查。")
     assert [units for _, units in got] == [[("自治区商务厅", Role.LEAD)],
                                            [("县住建局", Role.LEAD), ("县财政局", Role.COOPERATING)]]
+
+
+def test_a_document_titled_a_notice_is_read_by_its_sentences_however_many_another_reader_took(tmp_path):
+    # the prose reader takes sentences opening with known units (more than NOTICE_CUES of them) but not 会同 or
+    # a helper: a notice by its title is read as one, its sentences outnumbering those tasks
+    path = tmp_path / "notice.txt"
+    path.write_text("区人民政府关于做好重点工作落实的通知\n各镇人民政府,区直各部门:\n"
+                    "一、加强领导。区司法局要会同区发改委研究制定实施细则。二\n、明确责任。区司法局要抓好政策宣传,区发改委要做好资金拨付。\n"
+                    "三、强化督查。区司法局和各镇要加强衔接。四、抓好宣传。区民政局负责资金保障,区城管局积极配合。\n"
+                    "五、严格考核。区财政局要加快建设信息平台。\n特此通知。\n", "utf-8")
+    got = [[(a.unit, a.role) for a in t.assignments] for t in load(path).tasks]
+    assert got == [[("区司法局", Role.LEAD), ("区发改委", Role.COOPERATING)], [("区司法局", Role.RESPONSIBLE)],
+                   [("区发改委", Role.RESPONSIBLE)], [("区司法局", Role.RESPONSIBLE), ("各镇", Role.RESPONSIBLE)],
+                   [("区民政局", Role.LEAD), ("区城管局", Role.COOPERATING)], [("区财政局", Role.RESPONSIBLE)]]
+
+
+def test_fu_ze_before_a_word_opening_with_ren_still_leads():
+    got = _read("省财政厅负责人口普查经费的保障工作。各单位负责人要亲自抓。")
+    assert [units for _, units in got] == [[("省财政厅", Role.LEAD)]]
+
+
+def test_a_time_opening_glued_to_the_subject_and_a_collective_beside_a_levels_bodies():
+    got = _read("今年起各镇要每季度开展一次自查。各镇、区直有关部门要加强协调。各县、区人民政府要抓好落实。")
+    assert [units for _, units in got] == [[("各镇", Role.RESPONSIBLE)],
+                                           [("各镇", Role.RESPONSIBLE), ("区直有关部门", Role.RESPONSIBLE)],
+                                           [("各县、区人民政府", Role.RESPONSIBLE)]]
