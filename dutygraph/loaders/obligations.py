@@ -431,11 +431,11 @@ def reads_as_notice(tasks: list[Task], found: list[Task], lines: list[Line]) -> 
     if not placed:
         return True
     sentences = sum(1 for t in found if not all(a.basis == HANDED for a in t.assignments))  # 由X… adds no sentence
-    if len(placed) <= NOTICE_CUES:
-        if sentences < _NOTICE_RATIO * len(placed):
+    if is_notice(lines):  # a document that calls itself a notice, a report or a reply: its obligation sentences
+        if sentences <= len(placed):  # outnumbering the tasks placed, however many
             return False
-    elif not is_notice(lines) or sentences < len(placed):  # more tasks placed: only in a document that calls itself
-        return False  # a notice, a report or a reply, its obligation sentences as many as them at least
+    elif len(placed) > NOTICE_CUES or sentences < _NOTICE_RATIO * len(placed):
+        return False
     said = {t.provenance.first_line for t in found}
     text_of = {line.no: line.text for line in lines}
     for task in placed:

@@ -356,18 +356,20 @@ def test_a_partner_named_only_by_its_relevance_is_dropped_after_hui_tong():
                                            [("县住建局", Role.LEAD), ("县财政局", Role.COOPERATING)]]
 
 
-def test_a_document_titled_a_notice_is_read_by_its_sentences_however_many_another_reader_took(tmp_path):
-    # the prose reader takes sentences opening with known units (more than NOTICE_CUES of them) but not 会同 or
-    # a helper: a notice by its title is read as one, its sentences outnumbering those tasks
+def test_a_notices_numbered_sentences_with_hui_tong_and_helpers_are_read_by_their_subjects(tmp_path):
+    # its items open with their subjects (they weigh nothing against its obligation sentences); one item is
+    # wrapped before its marker's 、
     path = tmp_path / "notice.txt"
     path.write_text("区人民政府关于做好重点工作落实的通知\n各镇人民政府,区直各部门:\n"
                     "一、加强领导。区司法局要会同区发改委研究制定实施细则。二\n、明确责任。区司法局要抓好政策宣传,区发改委要做好资金拨付。\n"
                     "三、强化督查。区司法局和各镇要加强衔接。四、抓好宣传。区民政局负责资金保障,区城管局积极配合。\n"
-                    "五、严格考核。区财政局要加快建设信息平台。\n特此通知。\n", "utf-8")
+                    "五、严格考核。区财政局要加快建设信息平台。\n六、加强宣传。区教育局要做好政策宣传。\n"
+                    "七、强化保障。区卫健局要做好医疗保障。\n特此通知。\n", "utf-8")
     got = [[(a.unit, a.role) for a in t.assignments] for t in load(path).tasks]
     assert got == [[("区司法局", Role.LEAD), ("区发改委", Role.COOPERATING)], [("区司法局", Role.RESPONSIBLE)],
                    [("区发改委", Role.RESPONSIBLE)], [("区司法局", Role.RESPONSIBLE), ("各镇", Role.RESPONSIBLE)],
-                   [("区民政局", Role.LEAD), ("区城管局", Role.COOPERATING)], [("区财政局", Role.RESPONSIBLE)]]
+                   [("区民政局", Role.LEAD), ("区城管局", Role.COOPERATING)], [("区财政局", Role.RESPONSIBLE)],
+                   [("区教育局", Role.RESPONSIBLE)], [("区卫健局", Role.RESPONSIBLE)]]
 
 
 def test_fu_ze_before_a_word_opening_with_ren_still_leads():
@@ -380,3 +382,16 @@ def test_a_time_opening_glued_to_the_subject_and_a_collective_beside_a_levels_bo
     assert [units for _, units in got] == [[("各镇", Role.RESPONSIBLE)],
                                            [("各镇", Role.RESPONSIBLE), ("区直有关部门", Role.RESPONSIBLE)],
                                            [("各县、区人民政府", Role.RESPONSIBLE)]]
+
+
+def test_a_reply_with_its_sentences_on_one_line_is_read_by_them(tmp_path):
+    # three of its sentences are the prose reader's; the reply's title makes its six sentences its tasks
+    path = tmp_path / "reply.txt"
+    path.write_text("市人民政府关于市商务局实施方案的批复\n市商务局:\n"
+                    "各单位要于每月5日前报送工作进展情况,由市政府督查室汇总后报市政府。市交通局具体负责项目验收工作。"
+                    "市交通局负责资金保障,市财政局积极配合。市商务局牵头,市生态环境局配合,抓紧制定整治方案。"
+                    "从即日起,各单位要建立周调度制度。\n此复。\n", "utf-8")
+    got = [[(a.unit, a.role) for a in t.assignments] for t in load(path).tasks]
+    assert got == [[("各单位", Role.RESPONSIBLE)], [("市政府督查室", Role.RESPONSIBLE)], [("市交通局", Role.LEAD)],
+                   [("市交通局", Role.LEAD), ("市财政局", Role.COOPERATING)],
+                   [("市商务局", Role.LEAD), ("市生态环境局", Role.COOPERATING)], [("各单位", Role.RESPONSIBLE)]]
