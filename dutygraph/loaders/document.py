@@ -44,7 +44,7 @@ from .glued_rows import recut_tables
 from .grid import Grid, grid_tasks
 from .header import read_header
 from .lines import Line, strip_cell_bars, to_lines
-from .obligations import NOTICE_CUES, obligation_tasks, reads_as_notice
+from .obligations import NOTICE_CUES, is_notice, obligation_tasks, reads_as_notice
 from .outline import read_outline
 from .plain_text import _annex_of, _emit_row, _find_tables, _year_of, plan_year
 from .prose import read_prose
@@ -186,7 +186,7 @@ def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids
         doc.tasks.sort(key=lambda t: t.provenance.first_line)
         _unique_ids(doc.tasks)
     placed = sum(1 for t in doc.tasks if t.assignments)
-    if not skipped and (not placed or placed <= NOTICE_CUES and not flat_count and not grid_list):
+    if not skipped and (not placed or not flat_count and not grid_list and (placed <= NOTICE_CUES or is_notice(lines))):
         _read_obligations(doc, lines, source)  # a notice, reply or report: its sentences tell units what to do
     doc.coverage = measure(doc, cues, [{"lines": [lines[k].no, lines[k].no], "reason": "a table copied from a PDF "
                                         "with its columns interleaved word by word"} for k in skipped])

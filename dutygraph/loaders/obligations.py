@@ -29,7 +29,7 @@ from functools import lru_cache
 from ..model import Assignment, Provenance, Role, Task
 from ..text.normalize import bracket_depth_split
 from ..text.role_cues import alternation
-from ..text.units import is_unit_name, org_suffixes
+from ..text.units import is_unit_name, org_suffixes, split_units, strip_noise
 from .clauses import _NAME_CHARS, NOT_NAME_START, _listed_departments, _units, find_clauses
 from .labels import LABEL_ANYWHERE, match_label
 from .lines import Line
@@ -39,15 +39,20 @@ ITEM_SUBJECT = "subject of the item at line"  # the basis of a unit the prose re
 
 BASIS = ("the subject of an obligation sentence (要/应/须/将…), read because the document prints no role cue "
          "outside such sentences")
+HANDED = ("the unit a part of an obligation sentence hands work to (…,由X汇总上报), read because the document prints "
+          "no role cue outside such sentences")
 _MAX_SUBJECT = 40
 _MIN_ITEM = 8  # an item's first part shorter than this is a heading's phrase (二、精心组织,加强统筹), no subject
 _MAX_HEADING = 30  # a paragraph's opening heading sentence (二、压实责任,推动工作落实。) is no longer
 _ITEM_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.．、]|[(（][一二三四五六七八九十\d]+[)）])")
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百]+条")  # a regulation's article: its sentence follows, no item's subject
 # What a department's name ends with where nothing but the name marks its end (not 会商, 开会).
 _DEPARTMENT_END = re.compile(r"(?:部门|单位|机构|政府|委员会|管委会|委会|协会|联合会|[局委办厅部院队站所科室组中心司处馆社团]|"
                              r"公司|集团|乡镇|街道|各地|企业)[)）]?$")
 _NOT_IN_NAME = re.compile(r"的|要|将|须|应当|必须|\d+(?:个|项|座|公里|家|万|亿|%|年|月|日)")  # a count: work, not a name
-_ADVERBS = ("也", "还", "均", "都", "分别", "一定", "务必", "切实", "进一步")
+_MANNER = ("具体", "统一", "共同")  # adverbs of how work is done (县教育局具体负责…): after a whole name only (…负责制
+# 和部门单位具体负责制 is no subject)
+_ADVERBS = ("也", "还", "均", "都", "分别", "一定", "务必", "切实", "进一步", *_MANNER)
 _STOPS = "，,。；;！!？?"
 _WRAP_WIDTH = 30
 _LINE_ENDS = tuple("。；;！!？?:：”」)）")  # what a line ends with when the next does not go on with it
@@ -73,7 +78,16 @@ _ESPECIALLY = re.compile(r"(?<=.)(?:尤其是|特别是)(?=.)")
 
 # A collective named by its role in the plan (牵头单位, 区直各责任单位, 其他责任单位): who is meant is in the tables.
 _ROLE_COLLECTIVE = re.compile(r"^(?:[省市县区]直)?(?:各|相关|有关|其他|其余)?(?:项目|任务)?(?:主要|总)?"
-                              r"(?:(?:牵头|协同|配合)?责任|牵头|配合|协同|协办|参与|承办|实施)(?:单位|部门)$")
+                              r"(?:(?:牵头|协同|配合)?责任|牵头|配合|协同|协办|参与|承办|实施)(?:单位|部门)$"
+                              r"|^(?:其他|其余)各?(?:有关|相关)?(?:单位|部门)(?:[(（](?:单位|部门)[)）])?$")  # 其他各相关单位
+
+
+_ROLE_OPENING = re.compile(_ROLE_COLLECTIVE.pattern.split("|^")[0].removesuffix("$"))  # 各牵头单位 opening a text
+
+
+@lru_cache(maxsize=1)
+def _collective_told() -> re.Pattern:
+    return re.compile(f"(?:{alternation('obligation.collective')})")
 
 
 def _name_ok(name: str) -> bool:
@@ -88,11 +102,56 @@ def _people() -> re.Pattern:
     return re.compile(f"(?:{alternation('obligation.people')})$")
 
 
+# A collective glued to the next with nothing between them (各乡镇各部门, 各地各有关部门, 各部门各单位): two
+# subjects, as the guideline splits them; 各级 / 各位 / 各项 qualify the name after them (各级各部门 is one).
+_GLUED_COLLECTIVE = re.compile(r"^(各(?!级|位|项|类|种|个|自|方面)(?:[^各、(（]|[(（][^()（）]{1,8}[)）]){1,8}?)"
+                               r"(?=各(?!级|位|项|类|种|个|自)[^各、]{1,10})")
+_SHORT_COLLECTIVE = re.compile(r"^各[\u4e00-\u9fff]{1,4}(?:[(（][\u4e00-\u9fff、]{1,8}[)）])?$")  # 各区, 各县(市)
+
+
+def unglue_collectives(name: str) -> list[str]:
+    """The collectives a name glues together (各乡镇各部门 -> 各乡镇, 各部门), or the name alone.
+
+    >>> unglue_collectives("各乡镇各部门"), unglue_collectives("各地各有关部门"), unglue_collectives("各级各部门")
+    (['各乡镇', '各部门'], ['各地', '各有关部门'], ['各级各部门'])
+    >>> unglue_collectives("各部门各单位各街道"), unglue_collectives("市政府各部门")
+    (['各部门', '各单位', '各街道'], ['市政府各部门'])
+    """
+    m = _GLUED_COLLECTIVE.match(name)
+    if m is None:
+        return [name]
+    left, right = m.group(1), name[m.end():]
+    if not (is_unit_name(left) or _SHORT_COLLECTIVE.match(left)):
+        return [name]
+    rest = unglue_collectives(right)
+    if len(rest) == 1 and not (is_unit_name(right) or _SHORT_COLLECTIVE.match(right)):
+        return [name]
+    return [left, *rest]
+
+
+# Places named as a collective by their levels (各市(州), 各县(市、区), 各市(州)、县(市、区): one collective sharing
+# its 各, as printed): their governments, though no suffix says so.
+_LEVELS = "省市州县区乡镇村盟旗"
+_NOTE_OF_PLACES = f"(?:[(（](?:[{_LEVELS}、，,]|社区|街道|园区|开发区|管委会){{1,8}}[)）])?"  # (市、区), (社区)
+_PLACE_COLLECTIVE = re.compile(f"^各[{_LEVELS}]{{1,3}}{_NOTE_OF_PLACES}(?:、[{_LEVELS}]{{1,3}}{_NOTE_OF_PLACES})*$")
+_ETC_NOTE = re.compile(r"等[^、，,等]{0,12}?(?:部门|单位|机构)[(（](?:部门|单位|机构)[)）](?=(?:牵头|负责|配合)?$)")
+_ROLE_READ = re.compile(r"(?:牵头|负责|配合)$")  # a role word the list read took in (…等部门牵头)
+_PEOPLE_JOINED = re.compile(r"^([^、及和]{2,20})[及和]")
+
+
 def _subject(name: str) -> list[str] | None:
+    if "等" in name and ("）" in name or ")" in name):
+        name = _ETC_NOTE.sub("", name)  # …人社厅等省级主管部门(单位): the kind and its note are no name
     name = _ESPECIALLY.sub("、", name)  # 责任单位尤其是各乡镇: both are the subject
-    parts = [p for p in name.split("、") if p]
     people = _people()
+    if "及" in name or "和" in name:  # 市政府各位领导同志及各有关部门: the people before 及 are no unit
+        name = _PEOPLE_JOINED.sub(lambda m: m.group(1) + "、" if people.search(m.group(1)) else m.group(), name)
+    if _PLACE_COLLECTIVE.match(name):
+        return [name]
+    parts = [p for p in bracket_depth_split(name, "、") if p]
     if any(people.search(p) for p in parts):  # 各部门一把手要…, 各牵头领导、责任单位要…: people are no units
+        if any(people.search(p) and not _name_ok(p) or "的" in p for p in parts):
+            return None  # 《方案》明晰了每一项任务的牵头领导、牵头单位: a sentence naming posts, no subject
         parts = [p for p in parts if not people.search(p)]
         if not parts:
             return None
@@ -101,9 +160,50 @@ def _subject(name: str) -> list[str] | None:
         rest = [p for p in parts if not _ROLE_COLLECTIVE.match(p)]
         return parts if not rest or _units("、".join(rest)) is not None else None  # 各责任单位、配合单位
     names = _units(name) or _listed_departments(name)  # 州县建设、教育等部门要…: sectors a 等部门 tail closes
+    if names is None and len(parts) > 1 and all(p.startswith("各") or _DEPARTMENT_END.search(p) for p in parts[1:]):
+        each = [_units(p) for p in parts]  # 区直各部门、各镇: a collective after a name is a name of its own
+        names = [n for found in each for n in found] if all(each) else None
     if names is None and _place(name):
         names = [name]
+    if names and any("各" in n[1:] for n in names):
+        names = [part for n in names for part in unglue_collectives(n)]
+    if names and any("、" in n and n.startswith("各") for n in names):  # 各镇、区直有关部门: a collective and a
+        names = [part for n in names for part in _own_levels(n)]  # level's bodies, no shared name
+    if names and any("及" in n or "和" in n for n in names):
+        names = [part for n in names for part in _places_and_bodies(n)]
     return names
+
+
+_OWN_LEVEL = re.compile(r"^[省市县区镇乡](?:直|级|属)")
+
+
+def _own_levels(name: str) -> list[str]:
+    """A collective 、 the bodies of a level (各镇、区直有关部门): two names; 各县、区人民政府 stays one.
+
+    >>> _own_levels("各镇、区直有关部门"), _own_levels("各县、区人民政府")
+    (['各镇', '区直有关部门'], ['各县、区人民政府'])
+    """
+    parts = bracket_depth_split(name, "、")
+    if len(parts) > 1 and all(_OWN_LEVEL.match(p) and is_unit_name(p) for p in parts[1:]):
+        return parts
+    return [name]
+
+
+def _places_and_bodies(name: str) -> list[str]:
+    """A collective of places joined to a body named by its role or a unit (各市县及项目实施单位, 各乡镇和县直有关
+    单位): two subjects; a name with 和 of its own (市人力资源和社会保障局) stays whole.
+
+    >>> _places_and_bodies("各市县及项目实施单位"), _places_and_bodies("各县(市、区)和牵头单位")
+    (['各市县', '项目实施单位'], ['各县(市、区)', '牵头单位'])
+    >>> _places_and_bodies("市人力资源和社会保障局")
+    ['市人力资源和社会保障局']
+    """
+    for m in re.finditer("[及和]", name):
+        left, right = name[:m.start()], name[m.end():]
+        if _PLACE_COLLECTIVE.match(left) and (_ROLE_COLLECTIVE.match(right) or is_unit_name(right)
+                                              and _DEPARTMENT_END.search(right)):
+            return [left, right]
+    return [name]
 
 
 def _after_adverbs(rest: str) -> str:
@@ -128,25 +228,54 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
         segment = segment[m.end():]
     stop = _top_level_stop(segment)
     for end in range(2, min(stop, _MAX_SUBJECT) + 1):
-        if segment[end - 1:end + 1] in _WORDS_WITH_YAO:
-            continue  # 各主要责任单位要…: 主要 is a word of the name, not its obligation
+        if segment[end - 1:end + 1] in _WORDS_WITH_YAO or segment[end - 1] in ":：":
+            continue  # 各主要责任单位要…: 主要 is a word of the name, not its obligation; 宣传部:负责…: a unit's duties
         rest = segment[end:]
         if (note := _NOTE.match(rest)) and re.search("[,，]", note.group()):  # a sentence, not a name's part:
             rest = rest[note.end():]  # 牵头单位(无牵头单位的,责任单位即为牵头单位)要…
+        manner = rest.startswith(_MANNER)
         rest = _after_adverbs(rest)
         word = obligation.match(rest)
         if word is not None:
-            names = _subject(segment[:end])
+            names = _subject(segment[:end]) if not manner else _well_formed(segment[:end])
             if names and all(_name_ok(n) for n in names) and (_MODAL.match(word.group()) or all(
-                    _DEPARTMENT_END.search(n) or _ROLE_COLLECTIVE.match(n) or _place(n) for n in names)):
+                    _DEPARTMENT_END.search(n) or _ROLE_COLLECTIVE.match(n) or _PLACE_COLLECTIVE.match(n) or _place(n)
+                    for n in names)):
                 return names, word.group(), rest[word.end():]  # the shortest subject before an obligation word
+    if (role := _ROLE_OPENING.match(segment)) is not None and _collective_told().match(segment, role.end()):
+        return [role.group()], "", segment[role.end():]  # 牵头单位适时向市政府报告…: a role collective's work
     if m is not None or item and len(segment) >= _MIN_ITEM:  # addressed (请各地…) or opening an item (1、宣传部门通过…)
         found = opening_units(segment, _well_formed)
-        if found and segment.startswith("的", found[1]):
+        if found and (segment.startswith("的", found[1]) or ":" in segment[:found[1] + 1]
+                      or "：" in segment[:found[1] + 1]):  # 1.省委宣传部:负责…: a unit's duties
             found = None  # (二)乡镇人民政府的工作职责: a heading naming whose duties follow, no sentence
         if found and (m is not None or not any(_place(n) for n in found[0])):  # 1.菏泽市实现重大突破: a target
             return found[0], "", segment[found[1]:]
     return None
+
+
+# The obligation word that may open the comma part after a subject standing alone (各有关部门和单位,要按照…).
+_MODAL_AFTER_COMMA = re.compile(r"(?:要(?![求点素])|应当|应(?![急用对])|必须|须|务必)")
+
+
+def _subject_before_comma(part: str, after: str) -> tuple[list[str], str, str] | None:
+    """A comma part that is a subject alone, the next part opening with what it is told (市政府各位领导同志及各有关
+    部门和单位,要按照各自分工…): its names (the lexicon's, people left out), the word and the rest.
+
+    >>> _subject_before_comma("各有关部门和单位", "要按照各自分工")
+    (['各有关部门和单位'], '要', '按照各自分工')
+    >>> _subject_before_comma("为此", "要抓好落实") is None
+    True
+    """
+    told = after.lstrip(" \u3000")
+    word = _MODAL_AFTER_COMMA.match(told)  # 务必 is a modal word and an adverb (一定、务必要)
+    if word is None:
+        told = _after_adverbs(told)
+        word = _MODAL_AFTER_COMMA.match(told)
+    if word is None or len(part) < 2:
+        return None
+    names = _well_formed(part)
+    return (names, word.group(), told[word.end():]) if names else None
 
 
 def _helping(part: str) -> list[str] | None:
@@ -163,6 +292,30 @@ def _helping(part: str) -> list[str] | None:
     after = part.find(names[-1]) + len(names[-1])  # the list read may hold the role word too (镇财政所协助)
     helps = _predicate_patterns()[1].match(_after_adverbs(part[after:]))
     return names if helps else None
+
+
+_BY = re.compile(r"(?<![自理缘经因])由(?![于此来衷])")
+_MAX_TOPIC = 12  # characters of the work a part names before 由 (“河长制”由…, 日常工作由…)
+
+
+def _handed_to(part: str) -> int | None:
+    """Where the 由 stands that hands a comma part's work to the units after it (由区督查组汇总, 此项工作由…), or
+    None (由于…, 理由).
+
+    >>> _handed_to("由区督查组综合后汇报"), _handed_to("“河长制”由县水委组织实施"), _handed_to("由于时间紧")
+    (0, 5, None)
+    """
+    m = _BY.search(part, 0, _MAX_TOPIC + 1)
+    return m.start() if m is not None else None
+
+
+_RELATIVE = re.compile(r"所?(?:涉及|相关|有关)的")  # 由所涉及的省财政厅、…牵头: which units, not a name's part
+
+
+def _after_relative(part: str, at: int) -> str:
+    """``part`` from ``at`` on, without a relative clause opening it (所涉及的)."""
+    m = _RELATIVE.match(part, at)
+    return part[m.end():] if m is not None else part[at:]
 
 
 # A part of a sentence handing its work on (…,具体由X牵头负责): X, not the sentence's subject, does it.
@@ -197,7 +350,7 @@ def _well_formed(text: str) -> list[str] | None:
     names = _subject(text)
     if names and all(_name_ok(n) and _balanced(n)
                      and not _NOT_IN_NAME.search(n)
-                     and (is_unit_name(n) and _DEPARTMENT_END.search(n) or _place(n))
+                     and (is_unit_name(n) and _DEPARTMENT_END.search(n) or _place(n) or _PLACE_COLLECTIVE.match(n))
                      for n in names):
         return names
     return None
@@ -237,8 +390,12 @@ def _roles(names: list[str], word: str, rest: str, later: list[str] = ()) -> lis
             out.append((name, Role.RESPONSIBLE))
     if with_ is not None:
         found = opening_units(with_, _well_formed)
-        out.extend((name, Role.COOPERATING) for name in (found[0] if found else ()))
+        out.extend((name, Role.COOPERATING) for name in (found[0] if found else ()) if not _BARE_PARTNER.match(name))
     return out
+
+
+# A partner named by no more than its relevance (会同有关部门): noise the guideline drops (F14, F16, H07 gold).
+_BARE_PARTNER = re.compile(r"^(?:有关|相关)(?:部门|单位|方面)$")
 
 
 # A notice's own sentences may carry a role word or two (省政府督查室牵头对…督办, 具体工作由X牵头负责): where the
@@ -250,6 +407,20 @@ NOTICE_CUES = 3
 _NOTICE_RATIO = 2
 
 
+# A title naming the document a notice, a report or a reply (关于…的通知), or its closing formula (特此通知。).
+_NOTICE_TITLE = re.compile(r"关于.{2,80}的(?:通知|通报|批复)$")
+_NOTICE_CLOSING = re.compile(r"^(?:特此通知|特此通报|特此批复|此复)[。.]?$")
+_TITLE_LINES = 12
+
+
+def is_notice(lines: list[Line]) -> bool:
+    """Whether the document names itself a notice, report or reply: its title within its first lines, or a
+    closing formula on a line of its own."""
+    texts = [ln.text for ln in lines if ln.text]
+    return any(_NOTICE_TITLE.search(t) for t in texts[:_TITLE_LINES]) or any(
+        _NOTICE_CLOSING.match(t) for t in texts[-_TITLE_LINES:])
+
+
 def reads_as_notice(tasks: list[Task], found: list[Task], lines: list[Line]) -> bool:
     """Whether the obligation sentences ``found`` are the tasks of a document whose other readers gave ``tasks``:
     always when those place no unit, else when the few they place come from role words inside the sentences
@@ -259,7 +430,11 @@ def reads_as_notice(tasks: list[Task], found: list[Task], lines: list[Line]) -> 
                                                             for a in t.assignments)]
     if not placed:
         return True
-    if len(placed) > NOTICE_CUES or len(found) < _NOTICE_RATIO * len(placed):
+    sentences = sum(1 for t in found if not all(a.basis == HANDED for a in t.assignments))  # 由X… adds no sentence
+    if is_notice(lines):  # a document that calls itself a notice, a report or a reply: its obligation sentences
+        if sentences <= len(placed):  # outnumbering the tasks placed, however many
+            return False
+    elif len(placed) > NOTICE_CUES or sentences < _NOTICE_RATIO * len(placed):
         return False
     said = {t.provenance.first_line for t in found}
     text_of = {line.no: line.text for line in lines}
@@ -271,10 +446,35 @@ def reads_as_notice(tasks: list[Task], found: list[Task], lines: list[Line]) -> 
         # the lines its units stand on, and its body's (1.优化布局 / 坚持…。(牵头单位:X): an item and its clause)
         for no in sorted(lines_of | set(range(task.provenance.first_line + 1, task.provenance.last_line + 1))):
             text = text_of.get(no, "")
-            if find_clauses(text) or any(
+            if any(not _clause_in_sentence(text, f) for f in find_clauses(text)) or any(
                     match_label(text[m.start():]) is not None for m in LABEL_ANYWHERE.finditer(text)):
                 return False
     return True
+
+
+_BRACKETS = "(（[【〔"
+
+
+def _clause_in_sentence(text: str, found) -> bool:
+    """Whether a clause the clause reader found is a notice's sentence telling its units what to do (市财政局负责
+    资金保障,市交通局积极配合 / 市科技局牵头,市财政局配合,抓紧制定方案: work beside the units and role words),
+    rather than a plan item's clause (牵头单位:X, (X牵头), 。X牵头,Y配合。).
+
+    >>> from .clauses import find_clauses
+    >>> [_clause_in_sentence(t, f) for t in ("三、强化保障。市财政局负责资金保障,市交通局积极配合。",
+    ...  "1.推进改革。市发改委牵头,市财政局配合。", "1.推进改革(市发改委牵头)。") for f in find_clauses(t)]
+    [True, False, False]
+    """
+    if found.clause.labelled or text[found.start:found.start + 1] in _BRACKETS:
+        return False
+    if found.leading:
+        return True
+    body = text[found.start:found.end].rstrip("。；;！!？? ")
+    for part in bracket_depth_split(body, ",，"):
+        part = part.strip(" \u3000")
+        if part and not all(is_unit_name(n) for n in split_units(strip_noise(part)) or [part]):
+            return True  # work beside the names: 负责资金保障, 抓紧制定方案
+    return False
 
 
 _MAX_BLANKS = 2  # blank lines a wrapped sentence may run across (a page copied with a blank line between lines)
@@ -284,6 +484,12 @@ def _opens_with_subject(text: str) -> bool:
     """Whether a line after a blank one opens a sentence of its own (全县各级各部门要…): the line before it
     lost its closing stop, it was not wrapped."""
     return _read_subject(bracket_depth_split(text, ",，")[0]) is not None
+
+
+# A numbered item's heading printed before its first sentence with only a space between them (一、加强组织领导
+# 各有关部门要…): the space ends the heading as a stop would.
+_SPACED_HEADING = re.compile(r"^\s*((?:[一二三四五六七八九十]+、|\d{1,2}[.．、]|[(（][一二三四五六七八九十\d]+[)）])\s*"
+                             r"[^\s，,。；;：:、]{2,%d})[ \t\u3000]+(?=\S)" % _MAX_HEADING)
 
 
 def _logical_lines(lines: list[Line]) -> list[tuple[str, list[tuple[int, int]]]]:
@@ -298,6 +504,8 @@ def _logical_lines(lines: list[Line]) -> list[tuple[str, list[tuple[int, int]]]]
         if not text:
             blanks += 1
             continue
+        if (spaced := _SPACED_HEADING.match(line.raw)) is not None:  # 一、加强组织领导 各有关部门要…: a heading
+            text = "".join(spaced.group(1).split()) + "。" + text[len("".join(spaced.group(1).split())):]
         if out and blanks <= _MAX_BLANKS and len(before) >= _WRAP_WIDTH and not before.endswith(_LINE_ENDS) \
                 and not _ITEM_MARKER.match(text) and not (blanks and _opens_with_subject(text)):
             joined, starts = out[-1]
@@ -330,16 +538,28 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
             found: list[tuple[int, int, tuple[list[str], str, str]]] = []
             also: dict[int, list[tuple[str, Role]]] = {}  # units a later part of the subject's sentence adds
             offset = 0
-            for segment in bracket_depth_split(sentence, ",，"):
+            segments = bracket_depth_split(sentence, ",，")
+            for index, segment in enumerate(segments):
                 lead = segment.lstrip(" \u3000")
                 body = _ITEM_MARKER.sub("", lead)
-                read = _read_subject(body, item=offset == 0 and at == 0 and body != lead)
+                item = offset == 0 and at == 0 and body != lead
+                body = _ARTICLE.sub("", body) if body.startswith("第") else body
+                read = _read_subject(body, item=item)
+                if read is None and not found and index + 1 < len(segments):
+                    read = _subject_before_comma(body, segments[index + 1])
                 if read is not None:
                     start = offset + (len(segment) - len(body))
                     found.append((start, offset + len(segment), read))
-                elif found and lead.startswith("由") and (by := opening_units(lead[1:], _well_formed)) \
-                        and not any(n in org_suffixes() for n in by[0]):  # 由办公室负责: whose office is not said
-                    also.setdefault(len(found) - 1, []).extend((n, Role.RESPONSIBLE) for n in by[0])  # …,由市发改委汇总上报
+                elif (by_at := _handed_to(lead)) is not None \
+                        and (by := opening_units(after := _after_relative(lead, by_at + 1), _well_formed)) \
+                        and not any(n in org_suffixes() or _place(n) for n in by[0]):  # 由办公室负责: whose office
+                    # is not said; 由吕梁市行政审批服务管理局…: a name longer than a scan reads, not the city
+                    # …报送区督查组,由区督查组综合后向区政府汇报: work handed to another unit, a task of its own
+                    # (“河长制”由县水委组织实施: the work named before 由)
+                    start = offset + len(segment) - len(lead)
+                    found.append((start, offset + len(segment),
+                                  (by[0], "由" if found else "",
+                                   "".join(_ROLE_READ.findall(after, 0, by[1])) + after[by[1]:])))
                 elif found and (helpers := _helping(lead)):  # X负责…,Y积极配合: Y works with the subject
                     also.setdefault(len(found) - 1, []).extend((n, Role.COOPERATING) for n in helpers)
                 offset += len(segment) + 1
@@ -368,6 +588,7 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
                 prov = Provenance(source, first_no, last_no)
                 tasks.append(Task(id=f"O{first_no}-{len(tasks) + 1}", text=task_text, provenance=prov,
                                   assignments=[Assignment(u, r, Provenance(source, first_no, first_no), inferred=True,
-                                                          basis=BASIS) for u, r in assignments]))
+                                                          basis=HANDED if word == "由" else BASIS)
+                                              for u, r in assignments]))
             at += len(sentence) + 1
     return tasks
