@@ -165,7 +165,8 @@ def _units(text: str) -> list[str] | None:
 # What cannot open an organisation's name: prepositions and verbs that open a sentence.
 NOT_NAME_START = re.compile(r"^(?:按|由|将|对|在|以|要|把|从|向|为|请|并|且|或|及时|确保|做好|加强|推进|完成|其他|其余"
                              r"|强化|加快|推动|深化|完善|建立|健全|开展|实施|积极|全面|大力|切实|共同|统筹|坚持|提高|提升"
-                             r"|促进|支持|鼓励|引导|落实|组织|协调|配合|负责|牵头|参与|进一步|认真|主动|依法|全力|密切)")
+                             r"|促进|支持|鼓励|引导|落实|组织|协调|配合|负责|牵头|参与|进一步|认真|主动|依法|全力|密切"
+                             r"|本(?:办法|规定|条例|细则|方案|意见|制度|通知|决定))")  # 本办法所称…: the document itself
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9()（）·]+$")
 # A whole name's ending, then a verb of two characters or more that opens a sentence (…政府健全…, …局加强…).
 _WHOLE_THEN_VERB = re.compile(r"(?:局|委|厅|政府|部门|单位|中心|处|室|所|院|队|办|会)(?:" + "|".join(
@@ -1042,7 +1043,17 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
             found.append(Found(offset + at, offset + at + end, clause, leading=True))
             break
         at += len(segment) + 1
+    if found and found[0].start > offset and "由" not in _part_at(sentence, found[0].start - offset, found[0].end - offset) \
+            and (first := subject_opening(sentence)) is not None and first.end < found[0].start - offset:
+        # 市环保部门对全市…实施统一监督管理,各区环保部门负责本辖区…: the part before the clause opens with its own
+        # subject (units, then a verb or an obligation word): a clause of its own (responsible)
+        found.insert(0, Found(offset, offset + first.end, first.clause, leading=True))
     return found
+
+
+def _part_at(sentence: str, start: int, end: int) -> str:
+    """The comma part of ``sentence`` that holds ``sentence[start:end]``, from its comma on."""
+    return sentence[max(sentence.rfind(",", 0, start), sentence.rfind("，", 0, start)) + 1:end]
 
 
 # 由 X 负责/牵头 inside a part of a sentence: a role slot (X may be a name the lexicon does not know).

@@ -42,7 +42,8 @@ BASIS = ("the subject of an obligation sentence (要/应/须/将…), read becau
 _MAX_SUBJECT = 40
 _MIN_ITEM = 8  # an item's first part shorter than this is a heading's phrase (二、精心组织,加强统筹), no subject
 _MAX_HEADING = 30  # a paragraph's opening heading sentence (二、压实责任,推动工作落实。) is no longer
-_ITEM_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.．、]|[(（][一二三四五六七八九十\d]+[)）])")
+_ITEM_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.．、]|[(（][一二三四五六七八九十\d]+[)）]"
+                          r"|第[一二三四五六七八九十百\d]{1,4}条)")  # 第三条 (the articles of a 办法 or 规定)
 # What a department's name ends with where nothing but the name marks its end (not 会商, 开会).
 _DEPARTMENT_END = re.compile(r"(?:部门|单位|机构|政府|委员会|管委会|委会|协会|联合会|[局委办厅部院队站所科室组中心司处馆社团]|"
                              r"公司|集团|乡镇|街道|各地|企业)[)）]?$")
@@ -140,7 +141,7 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
             if names and all(_name_ok(n) for n in names) and (_MODAL.match(word.group()) or all(
                     _DEPARTMENT_END.search(n) or _ROLE_COLLECTIVE.match(n) or _place(n) for n in names)):
                 return names, word.group(), rest[word.end():]  # the shortest subject before an obligation word
-    if m is not None or item and len(segment) >= _MIN_ITEM:  # addressed (请各地…) or opening an item (1、宣传部门通过…)
+    if m is not None or item and len(segment) >= _MIN_ITEM and not NOT_NAME_START.match(segment):  # addressed (请各地…) or opening an item (1、宣传部门通过…)
         found = opening_units(segment, _well_formed)
         if found and segment.startswith("的", found[1]):
             found = None  # (二)乡镇人民政府的工作职责: a heading naming whose duties follow, no sentence

@@ -585,6 +585,10 @@ def _unit_head(children: list[_Node], i: int, names: list[str] | None = None) ->
     return None
 
 
+# Who heads a unit (负责人:, 负责同志), printed as a title before names: no duty though it opens with 负责.
+_PERSON_IN_CHARGE = re.compile(r"(?:主要)?负责(?:人|同志)")
+
+
 # Where a unit sits and who heads it (领导小组下设办公室,办公室设在区卫健局,王某兼任办公室主任): no duty of its own.
 _SEAT = re.compile(r"设在|下设|兼任|挂靠")
 
@@ -686,7 +690,7 @@ _ROLE_NAMED = re.compile(r"牵头|责任|配合|协同|协办|参与|主责")  #
 
 
 # A name's last character, then what may follow a subject (…政府要, …局根据): a cheap test before reading one.
-_SUBJECT_HINT = re.compile(r"[局委办厅署院部门位府会心司团室科所站队组处县市区镇乡)）][:：]?(?:" + "|".join(_SUBJECT_NEXT) + ")")
+_SUBJECT_HINT = re.compile(r"[局委办厅署院部门位府会心司团室科所站队组处县市区镇乡关构)）][:：]?(?:" + "|".join(_SUBJECT_NEXT) + ")")
 
 
 # A subject's remit before its work (按照各自职责, 根据职能分工): the units it follows do the work.
@@ -1046,10 +1050,16 @@ class ProseReader:
                  f"{node.line}" if stated else
                  f"the body set up at line {founded_at}, under the heading at line {node.line}" if founded_at else None)
         label = next((k for k, c in enumerate(node.children) if _duties_label(c)), None)
+        skip = 0
+        if founded_at is None and label is None and node.style != "para" and bare_units(node.text):
+            skip = self._office_block(node, path, tasks, names)
         for k, child in enumerate(node.children, start=1):
+            if k <= skip:
+                continue
             if label is not None and k <= label + 1:
                 continue  # what the unit is (its seat, its head), before its duties label
-            if _heading_like(child) and not opens_duty(child.text) or k == 1 and _seat(child):
+            if _heading_like(child) and (not opens_duty(child.text) or _PERSON_IN_CHARGE.match(child.text)) \
+                    or k == 1 and _seat(child):
                 continue  # a title; where the unit sits, before its duties (下设办公室,办公室设在…)
             if child.assigned():
                 self._emit(child, path + [str(child.number or k)], tasks)
@@ -1058,6 +1068,32 @@ class ProseReader:
                                   cut=founded_at is not None, basis=basis)
             if child.children:
                 self._walk(child, path + [str(child.number or k)], tasks)
+
+    def _office_block(self, node: _Node, path: list[str], tasks: list[Task], names: list[str]) -> int:
+        """A numbered item that is nothing but a unit (2. 人事局) over unnumbered paragraphs of its duties: the
+        item and its block are one task (docs/evaluation.md: a numbered item that is one unit's whole block), its
+        text as printed, the heading first; the unit's role from the block's opening duty. Returns how many
+        paragraphs the block took (0: none, the item is read as before)."""
+        run: list[_Node] = []
+        for child in node.children:
+            if child.style != "para" or child.children or child.assigned() or _seat(child) \
+                    or _heading_like(child) and (not opens_duty(child.text) or _PERSON_IN_CHARGE.match(child.text)):
+                break  # a title (负责人), a unit's own clause, a numbered list: the block ends
+            run.append(child)
+        if not run:
+            return 0
+        block = _Node(node.style, node.rank, node.number, node.text, node.line, node.parent, last_line=node.line,
+                      _clauses=[])  # one task: the unit printed at its head is no clause cutting it
+        for child in run:
+            joint = " " if block.text == node.text else "" if block.text.endswith(tuple(SENTENCE_PUNCT)) else "。"
+            block.text += joint + child.text
+            block.last_line = block.text_end = child.last_line
+        self._emit(block, path, tasks)
+        prov = Provenance(self.source, node.line, node.line)
+        role = _duty_role(run[0].text)
+        tasks[-1].assignments.extend(Assignment(n, role, prov) for n in names)
+        tasks[-1].assignments.extend(_partners(tasks[-1].text, names, node.line, self.source))
+        return len(run)
 
     def _emit_duties(self, child: _Node, path: list[str], tasks: list[Task], names: list[str], line: int,
                      cut: bool = True, basis: str | None = None) -> None:

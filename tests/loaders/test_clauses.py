@@ -635,3 +635,18 @@ def test_a_list_before_a_first_listed_note_in_its_bracket_keeps_an_unknown_name(
     assert [(a.unit, a.role.value) for a in doc.tasks[0].assignments] == [
         ("县发改局", "lead"), ("县农业农村局", "responsible"), ("某某粮食储备库", "responsible")]
     assert [u["unit"] for u in doc.coverage.unrecognised] == ["某某粮食储备库"]
+
+
+def test_a_subject_before_a_comma_and_a_unit_first_clause_is_a_clause_of_its_own():
+    # a regulation's article: X对…实施统一监督管理, Y负责…: X is responsible for its part, Y leads its own
+    for first, second in (("市环境保护行政主管部门(以下简称市环保部门)", "各区环境保护行政主管部门"),
+                          ("县水行政主管部门", "各乡镇人民政府"), ("区城市管理部门", "各街道办事处")):
+        found = leading_clauses(f"{first}对全市扬尘污染防治实施统一监督管理,{second}负责本辖区的管理工作。")
+        assert [[(u, r.value) for u, r in f.clause.assignments] for f in found] == [
+            [(first, "responsible")], [(second, "lead")]]
+
+
+def test_a_sentence_handing_its_work_on_keeps_its_subject_out():
+    # 市政府将…,具体工作由市发改委牵头负责: 由 hands the work on, the government is no unit of it
+    found = leading_clauses("市政府将对各项目标任务实施动态管理,具体工作由市发改委牵头负责。")
+    assert [[u for u, _ in f.clause.assignments] for f in found] == [["市发改委"]]

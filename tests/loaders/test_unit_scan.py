@@ -57,3 +57,10 @@ def test_an_adverb_after_a_whole_name_ends_it():
 def test_a_whole_name_before_a_role_word_does_not_grow_past_it():
     # the list read 县气象局配合 ends in a role word: its name 县气象局 is whole, so it grows by three at most
     assert opening_units("县气象局配合做好天气会商", well_formed_units)[0] == ["县气象局"]
+
+
+def test_an_obligation_word_after_a_whole_name_ends_it():
+    # 要 / 须 / 应当 before the verb: 县教育局要组 (组 ends like an office) is no name
+    assert opening_units("县教育局要组织开展安全教育", well_formed_units)[0] == ["县教育局"]
+    assert opening_units("区民政局须组织验收", well_formed_units)[0] == ["区民政局"]
+    assert opening_units("镇财政所应当组建专班", well_formed_units)[0] == ["镇财政所"]
