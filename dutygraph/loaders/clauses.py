@@ -90,7 +90,7 @@ _COLLECTIVE = re.compile(r"^各(?!项|类|种|个|位|方面|环节|阶段|时�
 
 
 # A sentence's words inside what looks like a name (有关单位要对本单位所: 所 ends it as 研究所 would).
-_VERB_INSIDE = re.compile(r"(?<=.)(?:将|会同)|的|要对|对本|对所|对其")
+_VERB_INSIDE = re.compile(r"(?<=.)(?:将|会同|根据|按照|依据|依照)|的|要对|对本|对所|对其")
 _COUNT = re.compile(r"\d+(?:[个项座家万亿%]|公里)")  # 新建公园5个市园林局: a count is work, never part of a name
 
 
@@ -166,7 +166,7 @@ def _units(text: str) -> list[str] | None:
 NOT_NAME_START = re.compile(r"^(?:按|由|将|对|在|以|要|把|从|向|为|请|并|且|或|及时|确保|做好|加强|推进|完成|其他|其余"
                              r"|强化|加快|推动|深化|完善|建立|健全|开展|实施|积极|全面|大力|切实|共同|统筹|坚持|提高|提升"
                              r"|促进|支持|鼓励|引导|落实|组织|协调|配合|负责|牵头|参与|进一步|认真|主动|依法|全力|密切"
-                             r"|本(?:办法|规定|条例|细则|方案|意见|制度|通知|决定))")  # 本办法所称…: the document itself
+                             r"|授权|委托|责成|要求|本(?:办法|规定|条例|细则|方案|意见|制度|通知|决定))")  # 本办法所称…: the document
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9()（）·]+$")
 # A whole name's ending, then a verb of two characters or more that opens a sentence (…政府健全…, …局加强…).
 _WHOLE_THEN_VERB = re.compile(r"(?:局|委|厅|政府|部门|单位|中心|处|室|所|院|队|办|会)(?:" + "|".join(
@@ -737,7 +737,7 @@ def _with_partners(clause: Clause, rest: str) -> None:
 
 # What may follow a sentence's subject where no role word does (市交通局、市公安局根据…, 铁路部门应与…).
 _SUBJECT_NEXT = ("要", "应", "须", "将", "根据", "按照", "依法", "依据", "对", "在", "及时", "会同", "组织", "做好",
-                 "加强", "协助", "配合", "参与")
+                 "加强", "协助", "配合", "参与", "积极", "进一步", "继续", "切实", "认真", "主动", "全力", "督促", "指导")
 
 
 def subject_opening(text: str) -> Found | None:
@@ -1011,7 +1011,7 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
     found: list[Found] = []
     at = 0
     if _SUBJECT_WORD.search(sentence) is None:
-        return found
+        return _bearers(sentence, offset) if "责任" in sentence or "主管" in sentence else found
     m = _SUBJECT_IS.match(sentence)
     if m and (names := _units(m.group("units"))):  # 镇规建办为…主管部门,负责推进…: the subject, then its duty
         rest = sentence[m.end():]
@@ -1048,7 +1048,36 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
         # 市环保部门对全市…实施统一监督管理,各区环保部门负责本辖区…: the part before the clause opens with its own
         # subject (units, then a verb or an obligation word): a clause of its own (responsible)
         found.insert(0, Found(offset, offset + first.end, first.clause, leading=True))
+    if not found and ("责任" in sentence or "主管" in sentence):
+        return _bearers(sentence, offset)  # 各村是…责任主体,村主要负责人是第一责任人: 负责 in a person's title
     return found
+
+
+# A unit said to be the bearer of a responsibility (市直行业主管部门是市级项目的责任主体, 各村是禁烧工作责任主体,
+# 县水利局为河道管理的主管部门): the unit answers for that field (responsible).
+_BEARER = re.compile(r"(?P<units>[^，,。；;:：为是]{2,40}?)(?:是|为|作为)[^，,。；;:：]{0,40}?"
+                     r"(?:责任主体|第一责任单位|主体责任单位|主管部门|监管部门|主管单位)(?=$|[，,])")
+
+
+def _bearers(sentence: str, offset: int) -> list[Found]:
+    """The comma parts of ``sentence`` that say a unit bears a field's responsibility, each a clause (responsible),
+    when the sentence opens with one (市直行业主管部门是市级项目的责任主体,县区政府是县区级项目的责任主体)."""
+    found: list[Found] = []
+    at = 0
+    for segment in bracket_depth_split(sentence, ",，"):
+        m = _BEARER.match(segment)
+        names = _units(m.group("units")) if m else None
+        if m and names and not any(_ROLE_NAMED.search(n) for n in names):
+            found.append(Found(offset + at, offset + at + m.end("units"),
+                               Clause([(n, Role.RESPONSIBLE) for n in names], role_words=True), leading=True))
+        elif not found and not (at == 0 and segment.startswith(("按照", "根据", "依据", "依照"))):
+            return found  # the sentence opens with its bearer, or a basis then the bearer (按照…的原则,各村是…):
+            # …,X为责任主体 later in a sentence describes a set-up
+        at += len(segment) + 1
+    return found
+
+
+_ROLE_NAMED = re.compile(r"牵头|责任|配合|协同|协办|参与|主责")  # 各责任主体: named by its role in the plan
 
 
 def _part_at(sentence: str, start: int, end: int) -> str:

@@ -697,7 +697,7 @@ _SUBJECT_HINT = re.compile(r"[局委办厅署院部门位府会心司团室科�
 _BY_REMIT = re.compile(r"(?:要|应|须)?(?:按照|根据|依据|依照|按)(?:各自|自身)?(?:的)?(?:职责|职能)")
 
 
-def _item_subjects(node: _Node) -> dict[int, list[str]]:
+def _item_subjects(node: _Node, subjects_only=lambda: False) -> dict[int, list[str]]:
     """The numbered items under ``node`` that open with known units followed by an obligation word or a verb
     (6、县(市)区人民政府要设立创建活动办公室…) and name no unit otherwise, by index: those units' task
     (responsible, inferred). A collective (各乡镇要…) or a unit named by its role (各牵头单位要…) is how the plan
@@ -719,19 +719,62 @@ def _item_subjects(node: _Node) -> dict[int, list[str]]:
             names = [n for n, _ in got.clause.assignments]
             if not any(n.startswith("各") or _VERB_FIRST.match(n) or _ROLE_NAMED.search(n) for n in names):
                 out[k] = names
+        elif child.style in _TITLED and not child.assigned() and (names := _body_subjects(child.text)) \
+                and subjects_only():
+            out[k] = names
     return out
 
 
+_TITLED = frozenset({"cn", "cnp", "num", "nump"})  # items that may open with a title sentence
+_PART_CUT = re.compile(r"[。；;，,]")
+
+
+def _body_subjects(text: str) -> list[str] | None:
+    """The units the sentences of an item's body open with after its title ((二)完善体制。市政府对…给予支持；浦东新区
+    政府继续支持…): the subject of each sentence or comma part (known units, then a verb, an adverb or an obligation
+    word), in order, none a collective or a unit named by its role; None when there is none."""
+    title, rest = split_title(text)
+    if not rest or title == text or _SUBJECT_HINT.search(rest) is None:
+        return None  # (the hint: a name's last character, then what follows a subject, somewhere in the body)
+    names: list[str] = []
+    at = 0
+    for m in [*_PART_CUT.finditer(rest), None]:
+        end = m.start() if m is not None else len(rest)
+        part = rest[at:end]
+        at = end + 1
+        if len(part) < 4 or _SUBJECT_HINT.search(part, 0, MAX_OPENING + 4) is None:
+            continue
+        got = subject_opening(part)
+        if got is None:
+            continue
+        found = [n for n, _ in got.clause.assignments]
+        if any(n.startswith("各") or _VERB_FIRST.match(n) or _ROLE_NAMED.search(n) or _NOT_IN_SUBJECT.search(n)
+               for n in found) or _LIST_MARKS.sub("", part[:got.end]) != _LIST_MARKS.sub("", "".join(found)):
+            continue  # …由流域所在的县政府确定: the names are no opening subject (a 由 clause, words before them)
+        names.extend(n for n in found if n not in names)
+    return names or None
+
+
+# Words of a sentence inside what reads as a name (区域范围为自治区商务厅, 指挥部下设办公室, 必须站, 债务由所): no
+# subject's name.
+_NOT_IN_SUBJECT = re.compile(r"为|是|下设|设在|必须|须|(?<!自)由")
+_LIST_MARKS = re.compile(r"[、和及与]")
+
+
 def _subjects_after_clauses(node: _Node) -> None:
-    """A paragraph opening with known units and a verb or an obligation word, right after a paragraph that opens
-    with a unit-first clause (市卫生局负责…保障工作。 / 市卫生局要加快…建设。): those units' task too (responsible)."""
-    before = None
+    """A paragraph opening with known units and a verb or an obligation word, after a paragraph of the same run
+    (paragraphs and their short titles, no numbered item between) that opens with a unit-first clause (市卫生局负责…
+    保障工作。 / 7.6交通运输保障 / 武警支队及驻绵部队在参加应急抢险时…): those units' task too (responsible)."""
+    seen = False
     for child in node.children:
-        if child.style == "para" and before is not None and not child.children and child._clauses is None \
-                and before.clauses and before.clauses[0].leading and before.clauses[0].clause.role_words \
-                and not child.clauses and not child.assigned() and (got := subject_opening(child.text)):
+        if child.style != "para":
+            seen = False
+            continue
+        if seen and not child.children and child._clauses is None and not child.clauses and not child.assigned() \
+                and (got := subject_opening(child.text)):
             child._clauses = [got]
-        before = child if child.style == "para" else None
+        elif child.clauses and child.clauses[0].leading and child.clauses[0].clause.role_words:
+            seen = True
 
 
 _LIST_CUT = re.compile(r"[、，,；;]")
@@ -764,6 +807,19 @@ class ProseReader:
         self.columns: list[Role] = []  # roles of the unit columns of a one-label-per-line header
         self._notes: list[tuple[int, list[tuple[str, Role]], int, str]] = []  # task index, units, line, word
         self._stated_holder: tuple[list[str], int] | None | bool = False  # not looked for yet
+        self._only_subjects: bool | None = None  # not looked at yet
+
+    def _subjects_only(self) -> bool:
+        """Whether the document assigns its work only through the subjects of its sentences: no role label, no
+        bracket clause, no table (a header cell, cells between bars) on any line. Only then do the subjects of an
+        item's body sentences name its units (a measure, an opinion); in a plan with such cues they tell its
+        executors how to work (docs/evaluation.md). Looked at once, when an item first needs it."""
+        if self._only_subjects is None:
+            self._only_subjects = not self.columns and not any(
+                "|" in line.raw or (label := match_label(line.text)) is not None and label.kind in ROLE_OF_LABEL
+                or len(line.text) <= MAX_LABEL and is_label(line.text) or find_clauses(line.text)
+                for line in self.lines if line.text)
+        return self._only_subjects
 
     def read(self, spans: list[tuple[int, int]]) -> list[Task]:
         for start, end in spans:
@@ -901,7 +957,7 @@ class ProseReader:
         para_count = 0
         for child in node.children:
             _fold_body(child)  # 1.优化布局 / 坚持…。(牵头单位:X): the item holds its body's clause before the list is seen
-        subjects = _item_subjects(node) if inherited is None else {}
+        subjects = _item_subjects(node, self._subjects_only) if inherited is None else {}
         orphans = self._orphan_duties(node) if node is self.root else set()
         listed = {c.style for k, c in enumerate(node.children) if c.assigned() or k in subjects} - {"para"}
         grouped = self._group_clause(node)

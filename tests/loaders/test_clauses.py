@@ -650,3 +650,19 @@ def test_a_sentence_handing_its_work_on_keeps_its_subject_out():
     # 市政府将…,具体工作由市发改委牵头负责: 由 hands the work on, the government is no unit of it
     found = leading_clauses("市政府将对各项目标任务实施动态管理,具体工作由市发改委牵头负责。")
     assert [[u for u, _ in f.clause.assignments] for f in found] == [["市发改委"]]
+
+
+def test_a_unit_said_to_bear_a_fields_responsibility_is_responsible_for_it():
+    # 是…的责任主体 / 为…主管部门, at the head of a sentence (after its basis): one clause per comma part
+    found = leading_clauses("市直行业主管部门是市级项目的责任主体,县区政府和市行业主管部门是县级项目的责任主体。")
+    assert [[(u, r.value) for u, r in f.clause.assignments] for f in found] == [
+        [("市直行业主管部门", "responsible")], [("县区政府", "responsible"), ("市行业主管部门", "responsible")]]
+    found = leading_clauses("按照属地管理的原则,各村是禁止秸秆焚烧工作责任主体,村主要负责人是第一责任人。")
+    assert [[u for u, _ in f.clause.assignments] for f in found] == [["各村"]]
+    found = leading_clauses("镇水利站为全镇河道管理的责任主体,组织河道清淤。")
+    assert [[(u, r.value) for u, r in f.clause.assignments] for f in found] == [[("镇水利站", "responsible")]]
+
+
+def test_a_bearer_named_late_in_a_sentence_describes_a_set_up():
+    # …,确定一个县直部门为联系部门,流域所经乡镇政府为责任主体: no clause (the sentence does not open with it)
+    assert leading_clauses("县级河流由县领导担任河长,流域所经乡(镇)政府为责任主体。") == []

@@ -262,3 +262,39 @@ def test_an_item_opening_with_an_organ_named_by_its_sector_is_that_organs_task()
     doc = parse_text("一、重点任务\n1.建设绿道。(县住建局牵头)\n2.县公安机关要依法查处违法运输行为。\n"
                      "3.区税务机关须组织纳税辅导。\n", "p.txt")
     assert [t.units(Role.RESPONSIBLE) for t in doc.tasks[1:]] == [["县公安机关"], ["区税务机关"]]
+
+
+def test_a_paragraph_of_unit_first_clauses_takes_subjects_before_an_adverb():
+    # under a division heading: X积极…, Y进一步…, Z切实… name their subjects as X负责… does
+    doc = parse_text("三、职责分工\n县发改局负责统筹项目审批。\n县农业办积极开展秸秆综合利用。\n"
+                     "县公安局进一步依法查处违法行为。\n区财政局切实保障工作经费。\n", "p.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        (["县发改局"], []), ([], ["县农业办"]), ([], ["县公安局"]), ([], ["区财政局"])]
+
+
+def test_a_measures_items_take_the_subjects_of_their_body_sentences():
+    # an opinion with no label, bracket or table: each numbered item (a title, then sentences) is done by the
+    # units its sentences open with (responsible, inferred), not the object of a 由 clause
+    doc = parse_text("关于支持某区发展的若干意见\n一、深化改革\n(一)完善管理体制。进一步明确两级政府的职责,市政府对重大项目给予"
+                     "支持;浦东新区政府继续支持开发建设。\n(二)推广改革经验。复制推广制度创新成果。\n"
+                     "(三)加强债务管理。县级债务由所在的县政府确定;新增债务分别计入区级债务。\n"
+                     "(四)支持项目建设。浦东新区、奉贤区政府根据管辖权限,授权区管委会开展合作。\n", "m.txt")
+    got = [(t.text[:4], t.units(Role.RESPONSIBLE), {a.inferred for a in t.assignments}) for t in doc.tasks]
+    assert got == [("完善管理", ["市政府", "浦东新区政府"], {True}), ("推广改革", [], set()),
+                   ("加强债务", [], set()), ("支持项目", ["浦东新区、奉贤区政府"], {True})]
+
+
+def test_in_a_plan_with_role_cues_body_sentences_name_no_units():
+    # the same items in a plan whose tasks carry bracket clauses: its body sentences tell executors how to work
+    doc = parse_text("一、重点任务\n(一)完善管理体制。市政府对重大项目给予支持。\n(二)建设绿道。(市住建局牵头)\n", "p.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [[], []]
+
+
+def test_subjects_of_later_paragraphs_in_a_run_with_a_unit_first_clause():
+    # an emergency plan's support section: short titles and paragraphs; once one paragraph opens with X负责…, a
+    # later one opening with units and a verb (在…时, 要…) is those units' task, across a title line
+    for level in ("市", "县"):
+        doc = parse_text(f"7.5交通运输保障\n{level}交通局负责应急运输保障工作。\n\n7.6部队支援\n"
+                         f"武警支队及驻地部队在参加抢险时,按规定办理。\n", "p.txt")
+        assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks if t.assignments] == [
+            ([f"{level}交通局"], []), ([], ["武警支队", "驻地部队"])]
