@@ -719,8 +719,7 @@ def _item_subjects(node: _Node, subjects_only=lambda: False) -> dict[int, list[s
             names = [n for n, _ in got.clause.assignments]
             if not any(n.startswith("各") or _VERB_FIRST.match(n) or _ROLE_NAMED.search(n) for n in names):
                 out[k] = names
-        elif child.style in _TITLED and not child.assigned() and (names := _body_subjects(child.text)) \
-                and subjects_only():
+        elif child.style in _TITLED and not child.assigned() and (names := _body_subjects(child.text, subjects_only)):
             out[k] = names
     return out
 
@@ -729,12 +728,13 @@ _TITLED = frozenset({"cn", "cnp", "num", "nump"})  # items that may open with a 
 _PART_CUT = re.compile(r"[。；;，,]")
 
 
-def _body_subjects(text: str) -> list[str] | None:
+def _body_subjects(text: str, subjects_only=lambda: True) -> list[str] | None:
     """The units the sentences of an item's body open with after its title ((二)完善体制。市政府对…给予支持；浦东新区
     政府继续支持…): the subject of each sentence or comma part (known units, then a verb, an adverb or an obligation
-    word), in order, none a collective or a unit named by its role; None when there is none."""
+    word), in order, none a collective or a unit named by its role; None when there is none, or when
+    ``subjects_only()`` says the document assigns its work otherwise (asked only of a body that may hold one)."""
     title, rest = split_title(text)
-    if not rest or title == text or _SUBJECT_HINT.search(rest) is None:
+    if not rest or title == text or _SUBJECT_HINT.search(rest) is None or not subjects_only():
         return None  # (the hint: a name's last character, then what follows a subject, somewhere in the body)
     names: list[str] = []
     at = 0
@@ -814,14 +814,16 @@ class ProseReader:
         bracket clause, no table (a header cell, cells between bars) on any line. Only then do the subjects of an
         item's body sentences name its units (a measure, an opinion); in a plan with such cues they tell its
         executors how to work (docs/evaluation.md). Looked at once, when an item first needs it."""
-        if self._only_subjects is None:
-            self._only_subjects = not self.columns and not any(
-                "|" in line.raw or (label := match_label(line.text)) is not None and label.kind in ROLE_OF_LABEL
-                or len(line.text) <= MAX_LABEL and is_label(line.text) or find_clauses(line.text)
-                for line in self.lines if line.text)
+        if self._only_subjects is None:  # the cheap tests over every line first, the clauses last
+            texts = [line.text for line in self.lines if line.text]
+            self._only_subjects = not self.columns and not any("|" in line.raw for line in self.lines) and not any(
+                len(t) <= MAX_LABEL and is_label(t) or (label := match_label(t)) is not None
+                and label.kind in ROLE_OF_LABEL for t in texts) and not any(find_clauses(t) for t in texts)
         return self._only_subjects
 
     def read(self, spans: list[tuple[int, int]]) -> list[Task]:
+        if spans != [(0, len(self.lines))]:
+            self._only_subjects = False  # some lines were read as a table: the document has role cues
         for start, end in spans:
             self._build(start, end)
         return self._tasks()
