@@ -143,8 +143,8 @@ def _verb_after_whole(name: str) -> bool:
 
 
 def _is_office_word(rest: str) -> bool:
-    """An office's ending after a verb (组织部, 推进办); 社 and 会 there open words (社会, 会议) or name meetings."""
-    return rest in org_suffixes() and rest not in ("社", "会")
+    """An office's ending after a verb (组织部, 推进办); 社, 会 and 联 there open words (社会, 会议, 联系) or name meetings."""
+    return rest in org_suffixes() and rest not in ("社", "会", "联")
 
 
 def _units(text: str) -> list[str] | None:
@@ -747,8 +747,18 @@ def subject_opening(text: str) -> Found | None:
     if got and text[got[1]:].startswith(_SUBJECT_NEXT) and not any(_COLLECTIVE.match(n) for n in got[0]):
         after = text.find(got[0][-1]) + len(got[0][-1])  # the list read may hold the role word (县气象局配合)
         role = Role.COOPERATING if duty_role(text[after:]) is Role.COOPERATING else Role.RESPONSIBLE  # X配合做好…
-        return Found(0, got[1], Clause([(n, role) for n in got[0]]), leading=True)
+        clause = Clause([(n, role) for n in got[0]])
+        if (m := _WITH_PARTNER.match(text, got[1])) and (partners := opening_units(text[m.end():], well_formed_units)) \
+                and text.startswith(_PARTNER_WORK, m.end() + partners[1]):
+            # 铁路部门应与地方政府加强联系和协作: who the subject works with cooperates
+            clause.assignments.extend((n, Role.COOPERATING) for n in partners[0] if n not in got[0])
+        return Found(0, got[1], clause, leading=True)
     return None
+
+
+# A subject's partner: 应与 / 要同 / 须与 and units, then the shared work (加强联系, 共同做好, 密切配合).
+_WITH_PARTNER = re.compile(r"(?:应当|应|要|须|必须)?(?:主动|积极|密切)?(?:与|同)")
+_PARTNER_WORK = ("加强", "共同", "密切", "做好", "建立", "配合", "协作", "协调", "沟通", "联合", "对接", "衔接", "搞好")
 
 
 def _subject_sentences(text: str, found: list[Found]) -> list[Found]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dutygraph.loaders.clauses import _label_as, find_clauses, leading_clauses, parse_clause, unit_blocks
+from dutygraph.loaders.clauses import _label_as, find_clauses, leading_clauses, parse_clause, subject_opening, unit_blocks
 from dutygraph.loaders.labels import match_label
 from dutygraph.model import Role
 
@@ -666,3 +666,13 @@ def test_a_unit_said_to_bear_a_fields_responsibility_is_responsible_for_it():
 def test_a_bearer_named_late_in_a_sentence_describes_a_set_up():
     # …,确定一个县直部门为联系部门,流域所经乡镇政府为责任主体: no clause (the sentence does not open with it)
     assert leading_clauses("县级河流由县领导担任河长,流域所经乡(镇)政府为责任主体。") == []
+
+
+def test_a_subject_working_with_partners_makes_them_cooperating():
+    # X应与Y加强联系 / X要与Y共同做好 / X须同Y密切配合: Y cooperates (联系 after 加强 is no office ending)
+    for text, partner in (("铁路部门应与地方政府加强联系和协作", "地方政府"), ("县水利局要与县农业局共同做好灌溉", "县农业局"),
+                          ("区财政局须同各街道办事处密切配合", "各街道办事处")):
+        found = subject_opening(text)
+        assert [r.value for n, r in found.clause.assignments if n == partner] == ["cooperating"]
+    # 与 and a unit, then no shared work: no partner (市公安局与市场监管部门的关系…)
+    assert subject_opening("市公安局与市场监管部门的关系需要理顺") is None
