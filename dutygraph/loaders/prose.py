@@ -34,7 +34,8 @@ from ..text.role_cues import alternation
 from ..text.units import LIST_SEPARATORS, ROLE_WORDS, is_unit_name
 from .clauses import (MAX_HEAD, NOT_NAME_START, PERSON_TITLE, Clause, Found, _SUBJECT_NEXT, bare_bracket, bare_units,
                       bracket_groups, colon_duties, duty_role, find_clauses, labelled_slot, leading_clauses,
-                      may_hold_role_words, opens_duty, parse_clause, slot_names, subject_opening, unit_blocks)
+                      may_hold_role_words, opens_duty, parse_clause, slot_names, subject_opening, unit_blocks,
+                      well_formed_units)
 from .columns import MAX_LABEL, header_block, is_label
 from .unit_scan import MAX_OPENING, opening_units
 from .labels import COOPERATING, DEADLINE, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
@@ -734,7 +735,7 @@ def _body_subjects(text: str, subjects_only=lambda: True) -> list[str] | None:
     word), in order, none a collective or a unit named by its role; None when there is none, or when
     ``subjects_only()`` says the document assigns its work otherwise (asked only of a body that may hold one)."""
     title, rest = split_title(text)
-    if not rest or title == text or _SUBJECT_HINT.search(rest) is None or not subjects_only():
+    if not rest or title == text or _SUBJECT_HINT.search(rest) is None and "由" not in rest or not subjects_only():
         return None  # (the hint: a name's last character, then what follows a subject, somewhere in the body)
     names: list[str] = []
     at = 0
@@ -742,10 +743,15 @@ def _body_subjects(text: str, subjects_only=lambda: True) -> list[str] | None:
         end = m.start() if m is not None else len(rest)
         part = rest[at:end]
         at = end + 1
-        if len(part) < 4 or _SUBJECT_HINT.search(part, 0, MAX_OPENING + 4) is None:
+        if len(part) < 4:
             continue
-        got = subject_opening(part)
-        if got is None:
+        if (by := _HANDED_TO.search(part)) is not None:  # 减量化工作由临港地区管委会统筹: who does it
+            got = opening_units(part[by.end():], well_formed_units)
+            if got is not None and part.startswith(_BY_VERBS, by.end() + got[1]) \
+                    and not any(n.startswith("各") or _ROLE_NAMED.search(n) for n in got[0]):
+                names.extend(n for n in got[0] if n not in names)
+            continue
+        if _SUBJECT_HINT.search(part, 0, MAX_OPENING + 4) is None or (got := subject_opening(part)) is None:
             continue
         found = [n for n, _ in got.clause.assignments]
         if any(n.startswith("各") or _VERB_FIRST.match(n) or _ROLE_NAMED.search(n) or _NOT_IN_SUBJECT.search(n)
@@ -753,6 +759,11 @@ def _body_subjects(text: str, subjects_only=lambda: True) -> list[str] | None:
             continue  # …由流域所在的县政府确定: the names are no opening subject (a 由 clause, words before them)
         names.extend(n for n in found if n not in names)
     return names or None
+
+
+# A part handing its work to units (…由X统筹, 由X承担, 由X统一管理): X does it.
+_HANDED_TO = re.compile(r"(?<!自)由(?=[\u4e00-\u9fff])")
+_BY_VERBS = ("统筹", "承担", "统一", "组织", "具体", "按照", "根据", "依法", "制定", "实施", "会同")
 
 
 # Words of a sentence inside what reads as a name (区域范围为自治区商务厅, 指挥部下设办公室, 必须站, 债务由所): no

@@ -298,3 +298,10 @@ def test_subjects_of_later_paragraphs_in_a_run_with_a_unit_first_clause():
                          f"武警支队及驻地部队在参加抢险时,按规定办理。\n", "p.txt")
         assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks if t.assignments] == [
             ([f"{level}交通局"], []), ([], ["武警支队", "驻地部队"])]
+
+
+def test_a_measures_item_handing_its_work_to_units_names_them():
+    # …由X统筹 / 由X承担 / 由X统一管理 in an opinion's item body: X does it (responsible, inferred)
+    doc = parse_text("关于支持某镇发展的意见\n一、加强土地保障\n(一)统筹减量化工作。减量化工作由镇规划办统筹,"
+                     "指标由县自然资源局统一管理。\n(二)整合专项资金。专项资金支付责任由镇财政所承担。\n", "m.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["镇规划办", "县自然资源局"], ["镇财政所"]]
