@@ -1047,6 +1047,12 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
             begin = offset + at if found else offset  # the first clause of a sentence: its text from the start
             found.append(Found(begin, offset + at + by.end(), Clause([(n, Role.LEAD) for n in names], role_words=True),
                                leading=True))
+        elif found and segment.startswith("由") and (by := opening_units(segment[1:], well_formed_units)) \
+                and segment.startswith(_CARRIED_OUT, segment.find(by[0][-1]) + len(by[0][-1])):
+            # 市交通局负责…,由市交通局和县、区人民政府具体落实: who carries the work out, beside its lead (responsible;
+            # the list read may hold the role word, so the work is looked for after its last name)
+            have = {n for n, _ in found[-1].clause.assignments}
+            found[-1].clause.assignments.extend((n, Role.RESPONSIBLE) for n in by[0] if n not in have)
         elif at > 0 and not found and segment.startswith("由") and (got := _leading_segments(sentence[at:])):
             # …,曲道凯要求,由X牵头,Y配合,在9月底前完成…: the clause opens the rest of the sentence, its task
             clause, end = got
@@ -1088,6 +1094,9 @@ def _bearers(sentence: str, offset: int) -> list[Found]:
 
 
 _ROLE_NAMED = re.compile(r"牵头|责任|配合|协同|协办|参与|主责")  # 各责任主体: named by its role in the plan
+
+
+_CARRIED_OUT = ("具体落实", "具体实施", "组织实施", "具体承办", "负责落实")
 
 
 def _part_at(sentence: str, start: int, end: int) -> str:

@@ -1154,7 +1154,8 @@ class ProseReader:
         block = _Node(node.style, node.rank, node.number, node.text, node.line, node.parent, last_line=node.line,
                       _clauses=[])  # one task: the unit printed at its head is no clause cutting it
         for child in run:
-            joint = " " if block.text == node.text else "" if block.text.endswith(tuple(SENTENCE_PUNCT)) else "。"
+            joint = ("" if node.text.endswith((":", "：")) else " ") if block.text == node.text else \
+                "" if block.text.endswith(tuple(SENTENCE_PUNCT)) else "。"
             block.text += joint + child.text
             block.last_line = block.text_end = child.last_line
         self._emit(block, path, tasks)

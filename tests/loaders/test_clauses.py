@@ -676,3 +676,10 @@ def test_a_subject_working_with_partners_makes_them_cooperating():
         assert [r.value for n, r in found.clause.assignments if n == partner] == ["cooperating"]
     # 与 and a unit, then no shared work: no partner (市公安局与市场监管部门的关系…)
     assert subject_opening("市公安局与市场监管部门的关系需要理顺") is None
+
+
+def test_a_later_part_naming_who_carries_the_work_out_adds_them():
+    # X负责…,由X和Y具体落实: Y carries it out beside the lead (responsible); at county and district level too
+    for lead, more in (("市交通局", "县、区人民政府"), ("县水利局", "各乡镇人民政府"), ("区城管局", "街道办事处")):
+        found = leading_clauses(f"{lead}负责运输保障车辆储备的组织工作,并确定储备标准,由{lead}和{more}具体落实。")
+        assert [(u, r.value) for u, r in found[0].clause.assignments] == [(lead, "lead"), (more, "responsible")]
