@@ -285,7 +285,7 @@ _GROUP_NOTE = re.compile(r"^(?:以上|上述)(?:各项|所列|\d{1,2}项)?(?:工
 
 def _unit_line(text: str, default: Role | None, last: bool) -> Clause | None:
     """A line that only names units (with role words, or in a known column's role)."""
-    if "。" in text and not text.endswith("。"):
+    if "。" in text.rstrip("。"):  # a sentence, then more (组：由X牵头,Y参加。主要负责…): no unit line
         return None
     if default is None and not may_hold_role_words(text):
         # (市发改委、市财政局) on a line of its own after an item: a bare bracketed list, as inside the item
@@ -691,7 +691,7 @@ _ROLE_NAMED = re.compile(r"牵头|责任|配合|协同|协办|参与|主责")  #
 
 
 # A name's last character, then what may follow a subject (…政府要, …局根据): a cheap test before reading one.
-_SUBJECT_HINT = re.compile(r"[局委办厅署院部门位府会心司团室科所站队组处县市区镇乡关构)）][:：]?(?:" + "|".join(_SUBJECT_NEXT) + ")")
+_SUBJECT_HINT = re.compile(r"[局委办厅署院部门位府会心司团室科所站队组处县市区镇乡关构校馆社)）][:：]?(?:" + "|".join(_SUBJECT_NEXT) + ")")
 
 
 # A subject's remit before its work (按照各自职责, 根据职能分工): the units it follows do the work.

@@ -305,3 +305,16 @@ def test_a_measures_item_handing_its_work_to_units_names_them():
     doc = parse_text("关于支持某镇发展的意见\n一、加强土地保障\n(一)统筹减量化工作。减量化工作由镇规划办统筹,"
                      "指标由县自然资源局统一管理。\n(二)整合专项资金。专项资金支付责任由镇财政所承担。\n", "m.txt")
     assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["镇规划办", "县自然资源局"], ["镇财政所"]]
+
+
+def test_working_groups_one_a_line_each_keep_their_own_lead():
+    # 后勤保障组：由X牵头,Y参加。主要负责…: a sentence and more, no unit line of the group before it
+    doc = parse_text("四、应急工作组\n医疗救护组：由镇派出所牵头，镇财政所参加。主要负责现场救护。\n"
+                     "后勤保障组：由镇财政所牵头，镇卫生院参加。主要负责物资保障。\n", "p.txt")
+    assert [t.units(Role.LEAD) for t in doc.tasks] == [["镇派出所"], ["镇财政所"]]
+
+
+def test_a_school_or_a_cooperative_may_open_an_item_as_its_subject():
+    doc = parse_text("一、重点任务\n1.建设绿道。(镇建设办牵头)\n2.镇中心学校要组织开展校园安全教育。\n"
+                     "3.镇农机合作社要做好秋收机具调度。\n", "p.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks[1:]] == [["镇中心学校"], ["镇农机合作社"]]
