@@ -90,7 +90,7 @@ _COLLECTIVE = re.compile(r"^各(?!项|类|种|个|位|方面|环节|阶段|时�
 
 
 # A sentence's words inside what looks like a name (有关单位要对本单位所: 所 ends it as 研究所 would).
-_VERB_INSIDE = re.compile(r"(?<=.)(?:将|会同|根据|按照|依据|依照|等部)|的|要对|对本|对所|对其")  # 审计等部(门): a list's tail
+_VERB_INSIDE = re.compile(r"(?<=.)(?:将|会同|根据|按照|依据|依照|等部|内设)|的|要对|对本|对所|对其")  # 审计等部(门): a list's tail; X内设Y: X's offices
 _COUNT = re.compile(r"\d+(?:[个项座家万亿%]|公里)")  # 新建公园5个市园林局: a count is work, never part of a name
 
 

@@ -485,15 +485,24 @@ _STATED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二�
                      r"[^，,。；;:：]{0,10}?(?:机构|科室|股室|处室|办公室|中心)")
 
 
+# A unit's line announcing its inner offices without 根据上述职责 (市重点项目办公室内设项目一科、项目二科).
+_INNER_OFFICES = re.compile(r"^(?P<unit>[^，,。；;:：、]{2,30}?)内设(?:下列|以下|如下)?[^。；;]{0,40}?"
+                            r"(?:机构|科室|股室|处室|办公室|中心|[科股处室])")
+
+
 def stated_holder(lines: list[Line]) -> tuple[list[str], int] | None:
-    """The unit a 三定 statement's 根据上述职责,X设N个内设机构 names, and its line, or None.
+    """The unit a 三定 statement's 根据上述职责,X设N个内设机构 (or X内设A、B) names, and its line, or None.
 
     >>> from .lines import to_lines
     >>> stated_holder(to_lines("一、主要职责\\n(一)负责救助。\\n二、内设机构\\n根据上述职责,县民政局设5个内设股室。"))
     (['县民政局'], 4)
+    >>> stated_holder(to_lines("部门职责\\n1.负责城市管理。\\n科室设置\\n区城管局内设综合科、执法科"))
+    (['区城管局'], 4)
     """
     for line in lines:
         if "职" in line.text and (m := _STATED.match(line.text)) and (names := bare_units(m.group("unit"))):
+            return names, line.no
+        if "内设" in line.text and (m := _INNER_OFFICES.match(line.text)) and (names := bare_units(m.group("unit"))):
             return names, line.no
     return None
 
@@ -555,6 +564,14 @@ def _spaced_list(raw: str, content: str) -> str:
     if len(parts) < 2 or "".join(parts) != content or not all(is_unit_name(p) for p in parts):
         return content
     return "、".join(parts)
+
+
+_DUTIES_TITLE = re.compile(r"(?:部门|主要|工作|机构)?(?:职责|职能)(?:[:：])?")
+
+
+def _duties_title(text: str) -> bool:
+    """A title naming no holder over a duty list (部门职责, 主要职责, 职能)."""
+    return _DUTIES_TITLE.fullmatch(text) is not None
 
 
 def _duties_label(node: _Node) -> bool:
@@ -1084,9 +1101,10 @@ class ProseReader:
         return stated if stated is not None and stated[1] > node.line else None
 
     def _orphan_duties(self, root: _Node) -> set[int]:
-        """The numbered items at the top of a page that starts inside a 三定 duty list: the run of items naming no
-        unit right before the heading whose part says 根据上述职责,X设…内设机构, most of them opening with a duty
-        word (负责…, 组织…): X's duties. Their indices among ``root``'s children."""
+        """The numbered items at the top of a page that starts inside a 三定 duty list (or under a title naming no
+        holder: 部门职责): the run of items naming no unit right before the heading whose part says 根据上述职责,X设…
+        内设机构 (or X内设…), most of them opening with a duty word (负责…, 组织…): X's duties. Their indices among
+        ``root``'s children; the last item counts when the sentence naming X stands under it."""
         kids = root.children
         if not kids or not any(c.style != "para" and not c.children and opens_duty(c.text) for c in kids[:3]):
             return set()
@@ -1095,12 +1113,17 @@ class ProseReader:
             return set()
         at = next((k for k, c in enumerate(kids) if c.line > stated[1]), len(kids)) - 1  # the part holding it
         run: list[int] = []
+        last = kids[at] if 0 <= at < len(kids) else None
+        if last is not None and last.style != "para" and not last.assigned() and opens_duty(last.text) \
+                and any(c.line == stated[1] for c in last.children):
+            run.append(at)  # (三)承担…。 / 内设机构 / 县民政局内设…: the last duty holds the sentence naming its holder
         for k in range(at - 1, -1, -1):
             c = kids[k]
             if c.style == "para" or c.children or c.assigned() or (run and c.style != kids[run[-1]].style):
                 break
             run.append(k)
-        if len(run) < 2 or run[-1] != 0 or 2 * sum(opens_duty(kids[k].text) for k in run) < len(run):
+        opens = run[-1] == 0 or run[-1] == 1 and kids[0].style == "para" and _duties_title(kids[0].text)
+        if len(run) < 2 or not opens or 2 * sum(opens_duty(kids[k].text) for k in run) < len(run):
             return set()  # the run must open the page (a page cut inside the list), most of it duties
         return set(run)
 

@@ -318,3 +318,20 @@ def test_a_school_or_a_cooperative_may_open_an_item_as_its_subject():
     doc = parse_text("一、重点任务\n1.建设绿道。(镇建设办牵头)\n2.镇中心学校要组织开展校园安全教育。\n"
                      "3.镇农机合作社要做好秋收机具调度。\n", "p.txt")
     assert [t.units(Role.RESPONSIBLE) for t in doc.tasks[1:]] == [["镇中心学校"], ["镇农机合作社"]]
+
+
+def test_a_duty_list_under_a_title_naming_no_holder_belongs_to_the_unit_whose_inner_offices_follow():
+    # 主要职责 / 部门职责 over numbered duties, then X内设A、B (no 根据上述职责): X's duties; at three levels
+    for title, unit in (("主要职责", "县民政局"), ("部门职责", "区城管局"), ("", "镇应急办")):
+        text = (f"{title}\n" if title else "") + f"(一)负责安全监管工作。\n(二)承担应急值守。\n内设机构\n{unit}内设办公室、综合股。\n"
+        doc = parse_text(text, "p.txt")
+        assert [(t.text, [(a.unit, a.role.value) for a in t.assignments]) for t in doc.tasks] == [
+            ("负责安全监管工作。", [(unit, "lead")]), ("承担应急值守。", [(unit, "responsible")])]
+
+
+def test_a_heading_naming_a_units_inner_offices_names_no_unit_itself():
+    # X内设A、B项目一科: (a glued heading) no unit named 市项目办内设…
+    doc = parse_text("部门职责\n(一)负责重点项目谋划。\n(二)负责项目推进。\n科室职能\n市项目办内设项目一科、项目二科项目一科:\n"
+                     "负责会议组织;牵头做好推介工作。\n", "p.txt")
+    assert all("内设" not in a.unit for t in doc.tasks for a in t.assignments)
+    assert [t.units(Role.LEAD) for t in doc.tasks[:2]] == [["市项目办"], ["市项目办"]]
