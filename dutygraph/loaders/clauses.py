@@ -90,7 +90,7 @@ _COLLECTIVE = re.compile(r"^各(?!项|类|种|个|位|方面|环节|阶段|时�
 
 
 # A sentence's words inside what looks like a name (有关单位要对本单位所: 所 ends it as 研究所 would).
-_VERB_INSIDE = re.compile(r"(?<=.)(?:将|会同)|的|要对|对本|对所|对其")
+_VERB_INSIDE = re.compile(r"(?<=.)(?:将|会同|根据|按照|依据|依照|等部|内设)|的|要对|对本|对所|对其")  # 审计等部(门): a list's tail; X内设Y: X's offices
 _COUNT = re.compile(r"\d+(?:[个项座家万亿%]|公里)")  # 新建公园5个市园林局: a count is work, never part of a name
 
 
@@ -143,8 +143,8 @@ def _verb_after_whole(name: str) -> bool:
 
 
 def _is_office_word(rest: str) -> bool:
-    """An office's ending after a verb (组织部, 推进办); 社 and 会 there open words (社会, 会议) or name meetings."""
-    return rest in org_suffixes() and rest not in ("社", "会")
+    """An office's ending after a verb (组织部, 推进办); 社, 会 and 联 there open words (社会, 会议, 联系) or name meetings."""
+    return rest in org_suffixes() and rest not in ("社", "会", "联")
 
 
 def _units(text: str) -> list[str] | None:
@@ -165,7 +165,8 @@ def _units(text: str) -> list[str] | None:
 # What cannot open an organisation's name: prepositions and verbs that open a sentence.
 NOT_NAME_START = re.compile(r"^(?:按|由|将|对|在|以|要|把|从|向|为|请|并|且|或|及时|确保|做好|加强|推进|完成|其他|其余"
                              r"|强化|加快|推动|深化|完善|建立|健全|开展|实施|积极|全面|大力|切实|共同|统筹|坚持|提高|提升"
-                             r"|促进|支持|鼓励|引导|落实|组织|协调|配合|负责|牵头|参与|进一步|认真|主动|依法|全力|密切)")
+                             r"|促进|支持|鼓励|引导|落实|组织|协调|配合|负责|牵头|参与|进一步|认真|主动|依法|全力|密切"
+                             r"|授权|委托|责成|要求|本(?:办法|规定|条例|细则|方案|意见|制度|通知|决定))")  # 本办法所称…: the document
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9()（）·]+$")
 # A whole name's ending, then a verb of two characters or more that opens a sentence (…政府健全…, …局加强…).
 _WHOLE_THEN_VERB = re.compile(r"(?:局|委|厅|政府|部门|单位|中心|处|室|所|院|队|办|会)(?:" + "|".join(
@@ -736,7 +737,7 @@ def _with_partners(clause: Clause, rest: str) -> None:
 
 # What may follow a sentence's subject where no role word does (市交通局、市公安局根据…, 铁路部门应与…).
 _SUBJECT_NEXT = ("要", "应", "须", "将", "根据", "按照", "依法", "依据", "对", "在", "及时", "会同", "组织", "做好",
-                 "加强", "协助", "配合", "参与")
+                 "加强", "协助", "配合", "参与", "积极", "进一步", "继续", "切实", "认真", "主动", "全力", "督促", "指导")
 
 
 def subject_opening(text: str) -> Found | None:
@@ -746,8 +747,18 @@ def subject_opening(text: str) -> Found | None:
     if got and text[got[1]:].startswith(_SUBJECT_NEXT) and not any(_COLLECTIVE.match(n) for n in got[0]):
         after = text.find(got[0][-1]) + len(got[0][-1])  # the list read may hold the role word (县气象局配合)
         role = Role.COOPERATING if duty_role(text[after:]) is Role.COOPERATING else Role.RESPONSIBLE  # X配合做好…
-        return Found(0, got[1], Clause([(n, role) for n in got[0]]), leading=True)
+        clause = Clause([(n, role) for n in got[0]])
+        if (m := _WITH_PARTNER.match(text, got[1])) and (partners := opening_units(text[m.end():], well_formed_units)) \
+                and text.startswith(_PARTNER_WORK, m.end() + partners[1]):
+            # 铁路部门应与地方政府加强联系和协作: who the subject works with cooperates
+            clause.assignments.extend((n, Role.COOPERATING) for n in partners[0] if n not in got[0])
+        return Found(0, got[1], clause, leading=True)
     return None
+
+
+# A subject's partner: 应与 / 要同 / 须与 and units, then the shared work (加强联系, 共同做好, 密切配合).
+_WITH_PARTNER = re.compile(r"(?:应当|应|要|须|必须)?(?:主动|积极|密切)?(?:与|同)")
+_PARTNER_WORK = ("加强", "共同", "密切", "做好", "建立", "配合", "协作", "协调", "沟通", "联合", "对接", "衔接", "搞好")
 
 
 def _subject_sentences(text: str, found: list[Found]) -> list[Found]:
@@ -1010,7 +1021,7 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
     found: list[Found] = []
     at = 0
     if _SUBJECT_WORD.search(sentence) is None:
-        return found
+        return _bearers(sentence, offset) if "责任" in sentence or "主管" in sentence else found
     m = _SUBJECT_IS.match(sentence)
     if m and (names := _units(m.group("units"))):  # 镇规建办为…主管部门,负责推进…: the subject, then its duty
         rest = sentence[m.end():]
@@ -1036,13 +1047,61 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
             begin = offset + at if found else offset  # the first clause of a sentence: its text from the start
             found.append(Found(begin, offset + at + by.end(), Clause([(n, Role.LEAD) for n in names], role_words=True),
                                leading=True))
+        elif found and segment.startswith("由") and (by := opening_units(segment[1:], well_formed_units)) \
+                and segment.startswith(_CARRIED_OUT, segment.find(by[0][-1]) + len(by[0][-1])):
+            # 市交通局负责…,由市交通局和县、区人民政府具体落实: who carries the work out, beside its lead (responsible;
+            # the list read may hold the role word, so the work is looked for after its last name)
+            have = {n for n, _ in found[-1].clause.assignments}
+            found[-1].clause.assignments.extend((n, Role.RESPONSIBLE) for n in by[0] if n not in have)
         elif at > 0 and not found and segment.startswith("由") and (got := _leading_segments(sentence[at:])):
             # …,曲道凯要求,由X牵头,Y配合,在9月底前完成…: the clause opens the rest of the sentence, its task
             clause, end = got
             found.append(Found(offset + at, offset + at + end, clause, leading=True))
             break
         at += len(segment) + 1
+    if found and found[0].start > offset and "由" not in _part_at(sentence, found[0].start - offset, found[0].end - offset) \
+            and (first := subject_opening(sentence)) is not None and first.end < found[0].start - offset:
+        # 市环保部门对全市…实施统一监督管理,各区环保部门负责本辖区…: the part before the clause opens with its own
+        # subject (units, then a verb or an obligation word): a clause of its own (responsible)
+        found.insert(0, Found(offset, offset + first.end, first.clause, leading=True))
+    if not found and ("责任" in sentence or "主管" in sentence):
+        return _bearers(sentence, offset)  # 各村是…责任主体,村主要负责人是第一责任人: 负责 in a person's title
     return found
+
+
+# A unit said to be the bearer of a responsibility (市直行业主管部门是市级项目的责任主体, 各村是禁烧工作责任主体,
+# 县水利局为河道管理的主管部门): the unit answers for that field (responsible).
+_BEARER = re.compile(r"(?P<units>[^，,。；;:：为是]{2,40}?)(?:是|为|作为)[^，,。；;:：]{0,40}?"
+                     r"(?:责任主体|第一责任单位|主体责任单位|主管部门|监管部门|主管单位)(?=$|[，,])")
+
+
+def _bearers(sentence: str, offset: int) -> list[Found]:
+    """The comma parts of ``sentence`` that say a unit bears a field's responsibility, each a clause (responsible),
+    when the sentence opens with one (市直行业主管部门是市级项目的责任主体,县区政府是县区级项目的责任主体)."""
+    found: list[Found] = []
+    at = 0
+    for segment in bracket_depth_split(sentence, ",，"):
+        m = _BEARER.match(segment)
+        names = _units(m.group("units")) if m else None
+        if m and names and not any(_ROLE_NAMED.search(n) for n in names):
+            found.append(Found(offset + at, offset + at + m.end("units"),
+                               Clause([(n, Role.RESPONSIBLE) for n in names], role_words=True), leading=True))
+        elif not found and not (at == 0 and segment.startswith(("按照", "根据", "依据", "依照"))):
+            return found  # the sentence opens with its bearer, or a basis then the bearer (按照…的原则,各村是…):
+            # …,X为责任主体 later in a sentence describes a set-up
+        at += len(segment) + 1
+    return found
+
+
+_ROLE_NAMED = re.compile(r"牵头|责任|配合|协同|协办|参与|主责")  # 各责任主体: named by its role in the plan
+
+
+_CARRIED_OUT = ("具体落实", "具体实施", "组织实施", "具体承办", "负责落实")
+
+
+def _part_at(sentence: str, start: int, end: int) -> str:
+    """The comma part of ``sentence`` that holds ``sentence[start:end]``, from its comma on."""
+    return sentence[max(sentence.rfind(",", 0, start), sentence.rfind("，", 0, start)) + 1:end]
 
 
 # 由 X 负责/牵头 inside a part of a sentence: a role slot (X may be a name the lexicon does not know).

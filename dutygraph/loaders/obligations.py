@@ -44,12 +44,13 @@ HANDED = ("the unit a part of an obligation sentence hands work to (…,由X汇�
 _MAX_SUBJECT = 40
 _MIN_ITEM = 8  # an item's first part shorter than this is a heading's phrase (二、精心组织,加强统筹), no subject
 _MAX_HEADING = 30  # a paragraph's opening heading sentence (二、压实责任,推动工作落实。) is no longer
-_ITEM_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.．、]|[(（][一二三四五六七八九十\d]+[)）])")
+_ITEM_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.．、]|[(（][一二三四五六七八九十\d]+[)）]"
+                          r"|第[一二三四五六七八九十百\d]{1,4}条)")  # 第三条 (the articles of a 办法 or 规定)
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百]+条")  # a regulation's article: its sentence follows, no item's subject
 # What a department's name ends with where nothing but the name marks its end (not 会商, 开会).
 _DEPARTMENT_END = re.compile(r"(?:部门|单位|机构|政府|委员会|管委会|委会|协会|联合会|[局委办厅部院队站所科室组中心司处馆社团]|"
                              r"公司|集团|乡镇|街道|各地|企业)[)）]?$")
-_NOT_IN_NAME = re.compile(r"的|要|将|须|应当|必须|\d+(?:个|项|座|公里|家|万|亿|%|年|月|日)")  # a count: work, not a name
+_NOT_IN_NAME = re.compile(r"的|要|将|须|应当|必须|(?<!自)由|\d+(?:个|项|座|公里|家|万|亿|%|年|月|日)")  # a count: work, not a name
 _MANNER = ("具体", "统一", "共同")  # adverbs of how work is done (县教育局具体负责…): after a whole name only (…负责制
 # 和部门单位具体负责制 is no subject)
 _ADVERBS = ("也", "还", "均", "都", "分别", "一定", "务必", "切实", "进一步", *_MANNER)
@@ -244,7 +245,8 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
                 return names, word.group(), rest[word.end():]  # the shortest subject before an obligation word
     if (role := _ROLE_OPENING.match(segment)) is not None and _collective_told().match(segment, role.end()):
         return [role.group()], "", segment[role.end():]  # 牵头单位适时向市政府报告…: a role collective's work
-    if m is not None or item and len(segment) >= _MIN_ITEM:  # addressed (请各地…) or opening an item (1、宣传部门通过…)
+    if m is not None or item and len(segment) >= _MIN_ITEM and not NOT_NAME_START.match(segment):  # addressed
+        # (请各地…) or opening an item (1、宣传部门通过…)
         found = opening_units(segment, _well_formed)
         if found and (segment.startswith("的", found[1]) or ":" in segment[:found[1] + 1]
                       or "：" in segment[:found[1] + 1]):  # 1.省委宣传部:负责…: a unit's duties

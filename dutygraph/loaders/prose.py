@@ -34,7 +34,8 @@ from ..text.role_cues import alternation
 from ..text.units import LIST_SEPARATORS, ROLE_WORDS, is_unit_name
 from .clauses import (MAX_HEAD, NOT_NAME_START, PERSON_TITLE, Clause, Found, _SUBJECT_NEXT, bare_bracket, bare_units,
                       bracket_groups, colon_duties, duty_role, find_clauses, labelled_slot, leading_clauses,
-                      may_hold_role_words, opens_duty, parse_clause, slot_names, subject_opening, unit_blocks)
+                      may_hold_role_words, opens_duty, parse_clause, slot_names, subject_opening, unit_blocks,
+                      well_formed_units)
 from .columns import MAX_LABEL, header_block, is_label
 from .unit_scan import MAX_OPENING, opening_units
 from .labels import COOPERATING, DEADLINE, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
@@ -284,7 +285,7 @@ _GROUP_NOTE = re.compile(r"^(?:以上|上述)(?:各项|所列|\d{1,2}项)?(?:工
 
 def _unit_line(text: str, default: Role | None, last: bool) -> Clause | None:
     """A line that only names units (with role words, or in a known column's role)."""
-    if "。" in text and not text.endswith("。"):
+    if "。" in text.rstrip("。"):  # a sentence, then more (组：由X牵头,Y参加。主要负责…): no unit line
         return None
     if default is None and not may_hold_role_words(text):
         # (市发改委、市财政局) on a line of its own after an item: a bare bracketed list, as inside the item
@@ -484,15 +485,24 @@ _STATED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二�
                      r"[^，,。；;:：]{0,10}?(?:机构|科室|股室|处室|办公室|中心)")
 
 
+# A unit's line announcing its inner offices without 根据上述职责 (市重点项目办公室内设项目一科、项目二科).
+_INNER_OFFICES = re.compile(r"^(?P<unit>[^，,。；;:：、]{2,30}?)内设(?:下列|以下|如下)?[^。；;]{0,40}?"
+                            r"(?:机构|科室|股室|处室|办公室|中心|[科股处室])")
+
+
 def stated_holder(lines: list[Line]) -> tuple[list[str], int] | None:
-    """The unit a 三定 statement's 根据上述职责,X设N个内设机构 names, and its line, or None.
+    """The unit a 三定 statement's 根据上述职责,X设N个内设机构 (or X内设A、B) names, and its line, or None.
 
     >>> from .lines import to_lines
     >>> stated_holder(to_lines("一、主要职责\\n(一)负责救助。\\n二、内设机构\\n根据上述职责,县民政局设5个内设股室。"))
     (['县民政局'], 4)
+    >>> stated_holder(to_lines("部门职责\\n1.负责城市管理。\\n科室设置\\n区城管局内设综合科、执法科"))
+    (['区城管局'], 4)
     """
     for line in lines:
         if "职" in line.text and (m := _STATED.match(line.text)) and (names := bare_units(m.group("unit"))):
+            return names, line.no
+        if "内设" in line.text and (m := _INNER_OFFICES.match(line.text)) and (names := bare_units(m.group("unit"))):
             return names, line.no
     return None
 
@@ -556,6 +566,14 @@ def _spaced_list(raw: str, content: str) -> str:
     return "、".join(parts)
 
 
+_DUTIES_TITLE = re.compile(r"(?:部门|主要|工作|机构)?(?:职责|职能)(?:[:：])?")
+
+
+def _duties_title(text: str) -> bool:
+    """A title naming no holder over a duty list (部门职责, 主要职责, 职能)."""
+    return _DUTIES_TITLE.fullmatch(text) is not None
+
+
 def _duties_label(node: _Node) -> bool:
     """A line that is nothing but a duties label (主要职责:), the duties following it."""
     m = _DUTIES.match(node.text)
@@ -583,6 +601,10 @@ def _unit_head(children: list[_Node], i: int, names: list[str] | None = None) ->
     if opens_duty(first.text) or first.style != "para" and first.number == 1:
         return names  # its duties open with a duty word, or a numbered list starts under it
     return None
+
+
+# Who heads a unit (负责人:, 负责同志), printed as a title before names: no duty though it opens with 负责.
+_PERSON_IN_CHARGE = re.compile(r"(?:主要)?负责(?:人|同志)")
 
 
 # Where a unit sits and who heads it (领导小组下设办公室,办公室设在区卫健局,王某兼任办公室主任): no duty of its own.
@@ -686,14 +708,14 @@ _ROLE_NAMED = re.compile(r"牵头|责任|配合|协同|协办|参与|主责")  #
 
 
 # A name's last character, then what may follow a subject (…政府要, …局根据): a cheap test before reading one.
-_SUBJECT_HINT = re.compile(r"[局委办厅署院部门位府会心司团室科所站队组处县市区镇乡)）][:：]?(?:" + "|".join(_SUBJECT_NEXT) + ")")
+_SUBJECT_HINT = re.compile(r"[局委办厅署院部门位府会心司团室科所站队组处县市区镇乡关构校馆社)）][:：]?(?:" + "|".join(_SUBJECT_NEXT) + ")")
 
 
 # A subject's remit before its work (按照各自职责, 根据职能分工): the units it follows do the work.
 _BY_REMIT = re.compile(r"(?:要|应|须)?(?:按照|根据|依据|依照|按)(?:各自|自身)?(?:的)?(?:职责|职能)")
 
 
-def _item_subjects(node: _Node) -> dict[int, list[str]]:
+def _item_subjects(node: _Node, subjects_only=lambda: False) -> dict[int, list[str]]:
     """The numbered items under ``node`` that open with known units followed by an obligation word or a verb
     (6、县(市)区人民政府要设立创建活动办公室…) and name no unit otherwise, by index: those units' task
     (responsible, inferred). A collective (各乡镇要…) or a unit named by its role (各牵头单位要…) is how the plan
@@ -715,19 +737,72 @@ def _item_subjects(node: _Node) -> dict[int, list[str]]:
             names = [n for n, _ in got.clause.assignments]
             if not any(n.startswith("各") or _VERB_FIRST.match(n) or _ROLE_NAMED.search(n) for n in names):
                 out[k] = names
+        elif child.style in _TITLED and not child.assigned() and (names := _body_subjects(child.text, subjects_only)):
+            out[k] = names
     return out
 
 
+_TITLED = frozenset({"cn", "cnp", "num", "nump"})  # items that may open with a title sentence
+_PART_CUT = re.compile(r"[。；;，,]")
+
+
+def _body_subjects(text: str, subjects_only=lambda: True) -> list[str] | None:
+    """The units the sentences of an item's body open with after its title ((二)完善体制。市政府对…给予支持；浦东新区
+    政府继续支持…): the subject of each sentence or comma part (known units, then a verb, an adverb or an obligation
+    word), in order, none a collective or a unit named by its role; None when there is none, or when
+    ``subjects_only()`` says the document assigns its work otherwise (asked only of a body that may hold one)."""
+    title, rest = split_title(text)
+    if not rest or title == text or _SUBJECT_HINT.search(rest) is None and "由" not in rest or not subjects_only():
+        return None  # (the hint: a name's last character, then what follows a subject, somewhere in the body)
+    names: list[str] = []
+    at = 0
+    for m in [*_PART_CUT.finditer(rest), None]:
+        end = m.start() if m is not None else len(rest)
+        part = rest[at:end]
+        at = end + 1
+        if len(part) < 4:
+            continue
+        if (by := _HANDED_TO.search(part)) is not None:  # 减量化工作由临港地区管委会统筹: who does it
+            got = opening_units(part[by.end():], well_formed_units)
+            if got is not None and part.startswith(_BY_VERBS, by.end() + got[1]) \
+                    and not any(n.startswith("各") or _ROLE_NAMED.search(n) for n in got[0]):
+                names.extend(n for n in got[0] if n not in names)
+            continue
+        if _SUBJECT_HINT.search(part, 0, MAX_OPENING + 4) is None or (got := subject_opening(part)) is None:
+            continue
+        found = [n for n, _ in got.clause.assignments]
+        if any(n.startswith("各") or _VERB_FIRST.match(n) or _ROLE_NAMED.search(n) or _NOT_IN_SUBJECT.search(n)
+               for n in found) or _LIST_MARKS.sub("", part[:got.end]) != _LIST_MARKS.sub("", "".join(found)):
+            continue  # …由流域所在的县政府确定: the names are no opening subject (a 由 clause, words before them)
+        names.extend(n for n in found if n not in names)
+    return names or None
+
+
+# A part handing its work to units (…由X统筹, 由X承担, 由X统一管理): X does it.
+_HANDED_TO = re.compile(r"(?<!自)由(?=[\u4e00-\u9fff])")
+_BY_VERBS = ("统筹", "承担", "统一", "组织", "具体", "按照", "根据", "依法", "制定", "实施", "会同")
+
+
+# Words of a sentence inside what reads as a name (区域范围为自治区商务厅, 指挥部下设办公室, 必须站, 债务由所): no
+# subject's name.
+_NOT_IN_SUBJECT = re.compile(r"为|是|下设|设在|必须|须|(?<!自)由")
+_LIST_MARKS = re.compile(r"[、和及与]")
+
+
 def _subjects_after_clauses(node: _Node) -> None:
-    """A paragraph opening with known units and a verb or an obligation word, right after a paragraph that opens
-    with a unit-first clause (市卫生局负责…保障工作。 / 市卫生局要加快…建设。): those units' task too (responsible)."""
-    before = None
+    """A paragraph opening with known units and a verb or an obligation word, after a paragraph of the same run
+    (paragraphs and their short titles, no numbered item between) that opens with a unit-first clause (市卫生局负责…
+    保障工作。 / 7.6交通运输保障 / 武警支队及驻绵部队在参加应急抢险时…): those units' task too (responsible)."""
+    seen = False
     for child in node.children:
-        if child.style == "para" and before is not None and not child.children and child._clauses is None \
-                and before.clauses and before.clauses[0].leading and before.clauses[0].clause.role_words \
-                and not child.clauses and not child.assigned() and (got := subject_opening(child.text)):
+        if child.style != "para":
+            seen = False
+            continue
+        if seen and not child.children and child._clauses is None and not child.clauses and not child.assigned() \
+                and (got := subject_opening(child.text)):
             child._clauses = [got]
-        before = child if child.style == "para" else None
+        elif child.clauses and child.clauses[0].leading and child.clauses[0].clause.role_words:
+            seen = True
 
 
 _LIST_CUT = re.compile(r"[、，,；;]")
@@ -760,8 +835,23 @@ class ProseReader:
         self.columns: list[Role] = []  # roles of the unit columns of a one-label-per-line header
         self._notes: list[tuple[int, list[tuple[str, Role]], int, str]] = []  # task index, units, line, word
         self._stated_holder: tuple[list[str], int] | None | bool = False  # not looked for yet
+        self._only_subjects: bool | None = None  # not looked at yet
+
+    def _subjects_only(self) -> bool:
+        """Whether the document assigns its work only through the subjects of its sentences: no role label, no
+        bracket clause, no table (a header cell, cells between bars) on any line. Only then do the subjects of an
+        item's body sentences name its units (a measure, an opinion); in a plan with such cues they tell its
+        executors how to work (docs/evaluation.md). Looked at once, when an item first needs it."""
+        if self._only_subjects is None:  # the cheap tests over every line first, the clauses last
+            texts = [line.text for line in self.lines if line.text]
+            self._only_subjects = not self.columns and not any("|" in line.raw for line in self.lines) and not any(
+                len(t) <= MAX_LABEL and is_label(t) or (label := match_label(t)) is not None
+                and label.kind in ROLE_OF_LABEL for t in texts) and not any(find_clauses(t) for t in texts)
+        return self._only_subjects
 
     def read(self, spans: list[tuple[int, int]]) -> list[Task]:
+        if spans != [(0, len(self.lines))]:
+            self._only_subjects = False  # some lines were read as a table: the document has role cues
         for start, end in spans:
             self._build(start, end)
         return self._tasks()
@@ -897,7 +987,7 @@ class ProseReader:
         para_count = 0
         for child in node.children:
             _fold_body(child)  # 1.优化布局 / 坚持…。(牵头单位:X): the item holds its body's clause before the list is seen
-        subjects = _item_subjects(node) if inherited is None else {}
+        subjects = _item_subjects(node, self._subjects_only) if inherited is None else {}
         orphans = self._orphan_duties(node) if node is self.root else set()
         listed = {c.style for k, c in enumerate(node.children) if c.assigned() or k in subjects} - {"para"}
         grouped = self._group_clause(node)
@@ -1011,9 +1101,10 @@ class ProseReader:
         return stated if stated is not None and stated[1] > node.line else None
 
     def _orphan_duties(self, root: _Node) -> set[int]:
-        """The numbered items at the top of a page that starts inside a 三定 duty list: the run of items naming no
-        unit right before the heading whose part says 根据上述职责,X设…内设机构, most of them opening with a duty
-        word (负责…, 组织…): X's duties. Their indices among ``root``'s children."""
+        """The numbered items at the top of a page that starts inside a 三定 duty list (or under a title naming no
+        holder: 部门职责): the run of items naming no unit right before the heading whose part says 根据上述职责,X设…
+        内设机构 (or X内设…), most of them opening with a duty word (负责…, 组织…): X's duties. Their indices among
+        ``root``'s children; the last item counts when the sentence naming X stands under it."""
         kids = root.children
         if not kids or not any(c.style != "para" and not c.children and opens_duty(c.text) for c in kids[:3]):
             return set()
@@ -1022,12 +1113,17 @@ class ProseReader:
             return set()
         at = next((k for k, c in enumerate(kids) if c.line > stated[1]), len(kids)) - 1  # the part holding it
         run: list[int] = []
+        last = kids[at] if 0 <= at < len(kids) else None
+        if last is not None and last.style != "para" and not last.assigned() and opens_duty(last.text) \
+                and any(c.line == stated[1] for c in last.children):
+            run.append(at)  # (三)承担…。 / 内设机构 / 县民政局内设…: the last duty holds the sentence naming its holder
         for k in range(at - 1, -1, -1):
             c = kids[k]
             if c.style == "para" or c.children or c.assigned() or (run and c.style != kids[run[-1]].style):
                 break
             run.append(k)
-        if len(run) < 2 or run[-1] != 0 or 2 * sum(opens_duty(kids[k].text) for k in run) < len(run):
+        opens = run[-1] == 0 or run[-1] == 1 and kids[0].style == "para" and _duties_title(kids[0].text)
+        if len(run) < 2 or not opens or 2 * sum(opens_duty(kids[k].text) for k in run) < len(run):
             return set()  # the run must open the page (a page cut inside the list), most of it duties
         return set(run)
 
@@ -1046,10 +1142,16 @@ class ProseReader:
                  f"{node.line}" if stated else
                  f"the body set up at line {founded_at}, under the heading at line {node.line}" if founded_at else None)
         label = next((k for k, c in enumerate(node.children) if _duties_label(c)), None)
+        skip = 0
+        if founded_at is None and label is None and node.style != "para" and bare_units(node.text):
+            skip = self._office_block(node, path, tasks, names)
         for k, child in enumerate(node.children, start=1):
+            if k <= skip:
+                continue
             if label is not None and k <= label + 1:
                 continue  # what the unit is (its seat, its head), before its duties label
-            if _heading_like(child) and not opens_duty(child.text) or k == 1 and _seat(child):
+            if _heading_like(child) and (not opens_duty(child.text) or _PERSON_IN_CHARGE.match(child.text)) \
+                    or k == 1 and _seat(child):
                 continue  # a title; where the unit sits, before its duties (下设办公室,办公室设在…)
             if child.assigned():
                 self._emit(child, path + [str(child.number or k)], tasks)
@@ -1058,6 +1160,33 @@ class ProseReader:
                                   cut=founded_at is not None, basis=basis)
             if child.children:
                 self._walk(child, path + [str(child.number or k)], tasks)
+
+    def _office_block(self, node: _Node, path: list[str], tasks: list[Task], names: list[str]) -> int:
+        """A numbered item that is nothing but a unit (2. 人事局) over unnumbered paragraphs of its duties: the
+        item and its block are one task (docs/evaluation.md: a numbered item that is one unit's whole block), its
+        text as printed, the heading first; the unit's role from the block's opening duty. Returns how many
+        paragraphs the block took (0: none, the item is read as before)."""
+        run: list[_Node] = []
+        for child in node.children:
+            if child.style != "para" or child.children or child.assigned() or _seat(child) \
+                    or _heading_like(child) and (not opens_duty(child.text) or _PERSON_IN_CHARGE.match(child.text)):
+                break  # a title (负责人), a unit's own clause, a numbered list: the block ends
+            run.append(child)
+        if not run:
+            return 0
+        block = _Node(node.style, node.rank, node.number, node.text, node.line, node.parent, last_line=node.line,
+                      _clauses=[])  # one task: the unit printed at its head is no clause cutting it
+        for child in run:
+            joint = ("" if node.text.endswith((":", "：")) else " ") if block.text == node.text else \
+                "" if block.text.endswith(tuple(SENTENCE_PUNCT)) else "。"
+            block.text += joint + child.text
+            block.last_line = block.text_end = child.last_line
+        self._emit(block, path, tasks)
+        prov = Provenance(self.source, node.line, node.line)
+        role = _duty_role(run[0].text)
+        tasks[-1].assignments.extend(Assignment(n, role, prov) for n in names)
+        tasks[-1].assignments.extend(_partners(tasks[-1].text, names, node.line, self.source))
+        return len(run)
 
     def _emit_duties(self, child: _Node, path: list[str], tasks: list[Task], names: list[str], line: int,
                      cut: bool = True, basis: str | None = None) -> None:

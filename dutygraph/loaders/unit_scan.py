@@ -25,11 +25,15 @@ SEPARATORS = "、和及与"
 _STOPS = "，,。；;！!？?"
 _CLOSING = re.compile(r"[)）]")
 # Words printed after a whole name: verbs whose first characters read as a name's ending (组织 → 组, 查处 → 处,
-# 联合 → 联, 会同 → 会), and adverbs before a verb (市政府督查室统一组织…, 市教育局具体负责…). A name may hold such a
-# verb when it goes on after it (市委组织部), never such an adverb.
+# 联合 → 联, 会同 → 会), and adverbs or obligation words before a verb (市政府督查室统一组织…, 市教育局具体负责…,
+# 县教育局要组织…: never 县教育局要组). A name may hold such a verb when it goes on after it (市委组织部), never such
+# an adverb.
 _VERBS_AFTER_NAME = ("组织", "组建", "查处", "处理", "处置", "联合", "联系", "会同", "会商")
-_ADVERBS_AFTER_NAME = ("统一", "具体", "共同", "分别", "负责", "牵头")
-_WHOLE = re.compile(r"(?:[厅局委办部院队站所室科会府联组校馆]|部门|单位|中心|公司|集团|办事处)$")
+_ADVERBS_AFTER_NAME = ("统一", "具体", "共同", "分别", "负责", "牵头", "要", "须", "应当")
+_WHOLE = re.compile(r"(?:[厅局委办部院队站所室科会府联组校馆]|部门|单位|中心|公司|集团|办事处|机关)$")
+# A government's sector department printed after it (…人民政府林业主管部门, …政府教育行政部门).
+_SECTOR_DEPARTMENT = re.compile(r"(?!加强|加快|推进|做好|建立|完善|健全|统一|组织)"
+                                r"[^要应须将对在与和及的、，,。；;\s]{2,10}?(?:主管|行政|管理)部门")
 # Characters a name may still grow by: three, five when it does not end like a whole name yet (县人力资源和社 →
 # 县人力资源和社会保障局; 市级各有关部门 stays, 立即安排部 is no part of it).
 _LENGTHEN, _LENGTHEN_PART = 3, 5
@@ -74,6 +78,9 @@ def opening_units(text: str, accept: Callable[[str], list[str] | None]) -> tuple
                 if more:
                     names, end, grown = more, longer, True
                     break
+        if names[-1].endswith("政府") and (dept := _SECTOR_DEPARTMENT.match(text, end)) \
+                and (more := accept(text[:dept.end()])):
+            names, end = more, dept.end()  # 县级以上人民政府环境保护主管部门: the government's sector department
         if end < len(text) and text[end] in SEPARATORS:
             end += 1  # the list goes on: each name after a separator gets the same room as the first
             stop = min(sentence, end + MAX_OPENING, MAX_LIST)

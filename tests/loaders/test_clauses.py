@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dutygraph.loaders.clauses import _label_as, find_clauses, leading_clauses, parse_clause, unit_blocks
+from dutygraph.loaders.clauses import _label_as, find_clauses, leading_clauses, parse_clause, subject_opening, unit_blocks
 from dutygraph.loaders.labels import match_label
 from dutygraph.model import Role
 
@@ -635,3 +635,51 @@ def test_a_list_before_a_first_listed_note_in_its_bracket_keeps_an_unknown_name(
     assert [(a.unit, a.role.value) for a in doc.tasks[0].assignments] == [
         ("县发改局", "lead"), ("县农业农村局", "responsible"), ("某某粮食储备库", "responsible")]
     assert [u["unit"] for u in doc.coverage.unrecognised] == ["某某粮食储备库"]
+
+
+def test_a_subject_before_a_comma_and_a_unit_first_clause_is_a_clause_of_its_own():
+    # a regulation's article: X对…实施统一监督管理, Y负责…: X is responsible for its part, Y leads its own
+    for first, second in (("市环境保护行政主管部门(以下简称市环保部门)", "各区环境保护行政主管部门"),
+                          ("县水行政主管部门", "各乡镇人民政府"), ("区城市管理部门", "各街道办事处")):
+        found = leading_clauses(f"{first}对全市扬尘污染防治实施统一监督管理,{second}负责本辖区的管理工作。")
+        assert [[(u, r.value) for u, r in f.clause.assignments] for f in found] == [
+            [(first, "responsible")], [(second, "lead")]]
+
+
+def test_a_sentence_handing_its_work_on_keeps_its_subject_out():
+    # 市政府将…,具体工作由市发改委牵头负责: 由 hands the work on, the government is no unit of it
+    found = leading_clauses("市政府将对各项目标任务实施动态管理,具体工作由市发改委牵头负责。")
+    assert [[u for u, _ in f.clause.assignments] for f in found] == [["市发改委"]]
+
+
+def test_a_unit_said_to_bear_a_fields_responsibility_is_responsible_for_it():
+    # 是…的责任主体 / 为…主管部门, at the head of a sentence (after its basis): one clause per comma part
+    found = leading_clauses("市直行业主管部门是市级项目的责任主体,县区政府和市行业主管部门是县级项目的责任主体。")
+    assert [[(u, r.value) for u, r in f.clause.assignments] for f in found] == [
+        [("市直行业主管部门", "responsible")], [("县区政府", "responsible"), ("市行业主管部门", "responsible")]]
+    found = leading_clauses("按照属地管理的原则,各村是禁止秸秆焚烧工作责任主体,村主要负责人是第一责任人。")
+    assert [[u for u, _ in f.clause.assignments] for f in found] == [["各村"]]
+    found = leading_clauses("镇水利站为全镇河道管理的责任主体,组织河道清淤。")
+    assert [[(u, r.value) for u, r in f.clause.assignments] for f in found] == [[("镇水利站", "responsible")]]
+
+
+def test_a_bearer_named_late_in_a_sentence_describes_a_set_up():
+    # …,确定一个县直部门为联系部门,流域所经乡镇政府为责任主体: no clause (the sentence does not open with it)
+    assert leading_clauses("县级河流由县领导担任河长,流域所经乡(镇)政府为责任主体。") == []
+
+
+def test_a_subject_working_with_partners_makes_them_cooperating():
+    # X应与Y加强联系 / X要与Y共同做好 / X须同Y密切配合: Y cooperates (联系 after 加强 is no office ending)
+    for text, partner in (("铁路部门应与地方政府加强联系和协作", "地方政府"), ("县水利局要与县农业局共同做好灌溉", "县农业局"),
+                          ("区财政局须同各街道办事处密切配合", "各街道办事处")):
+        found = subject_opening(text)
+        assert [r.value for n, r in found.clause.assignments if n == partner] == ["cooperating"]
+    # 与 and a unit, then no shared work: no partner (市公安局与市场监管部门的关系…)
+    assert subject_opening("市公安局与市场监管部门的关系需要理顺") is None
+
+
+def test_a_later_part_naming_who_carries_the_work_out_adds_them():
+    # X负责…,由X和Y具体落实: Y carries it out beside the lead (responsible); at county and district level too
+    for lead, more in (("市交通局", "县、区人民政府"), ("县水利局", "各乡镇人民政府"), ("区城管局", "街道办事处")):
+        found = leading_clauses(f"{lead}负责运输保障车辆储备的组织工作,并确定储备标准,由{lead}和{more}具体落实。")
+        assert [(u, r.value) for u, r in found[0].clause.assignments] == [(lead, "lead"), (more, "responsible")]

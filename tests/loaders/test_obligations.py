@@ -395,3 +395,14 @@ def test_a_reply_with_its_sentences_on_one_line_is_read_by_them(tmp_path):
     assert got == [[("各单位", Role.RESPONSIBLE)], [("市政府督查室", Role.RESPONSIBLE)], [("市交通局", Role.LEAD)],
                    [("市交通局", Role.LEAD), ("市财政局", Role.COOPERATING)],
                    [("市商务局", Role.LEAD), ("市生态环境局", Role.COOPERATING)], [("各单位", Role.RESPONSIBLE)]]
+
+
+def test_the_articles_of_a_regulation_give_their_subjects_without_the_article_number():
+    # 第三条 公安机关应当…: the article's number is no part of the subject; 本办法所称… defines, names no unit
+    for level in ("市", "县", "区"):
+        text = (f"{level}扬尘污染防治办法\n第一条 本办法所称扬尘,是指施工产生的粉尘。\n"
+                f"第二条 环保部门应当对扬尘污染实施监督管理。\n第三条 公安机关应当依法查处违法运输行为。\n"
+                f"第四条 {level}财政局应当保障工作经费。\n")
+        tasks = obligation_tasks(to_lines(text), "r.txt")
+        assert [(t.text[:4], [a.unit for a in t.assignments]) for t in tasks] == [
+            ("环保部门", ["环保部门"]), ("公安机关", ["公安机关"]), (f"{level}财政局", [f"{level}财政局"])]

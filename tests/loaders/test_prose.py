@@ -116,9 +116,11 @@ def test_traditional_script_is_read_and_printed_as_printed():
 def test_prose_without_any_assignment_is_not_a_task():
     with pytest.raises(InputError, match="no recognisable task"):
         parse("一、总体要求\n(一)坚持改革。建立健全一把手总负责的责任制。\n(二)强化保障。要加强资金保障。\n")
-    # with nothing else to read, a unit told what it must do gives a task of its own (loaders/obligations.py)
+    # with nothing else to read, a unit told what it must do gives a task of its own (loaders/obligations.py); the
+    # other item of its list is a task too (a measure's item whose sentences name no unit)
     doc = parse("一、总体要求\n(一)坚持改革。建立健全一把手总负责的责任制。\n(二)强化保障。市财政局要加强资金保障。\n")
-    assert [(t.text, units(t, "responsible")) for t in doc.tasks] == [("强化保障。市财政局要加强资金保障", ["市财政局"])]
+    assert [(t.text, units(t, "responsible")) for t in doc.tasks] == [
+        ("坚持改革。建立健全一把手总负责的责任制。", []), ("强化保障。市财政局要加强资金保障", ["市财政局"])]
 
 
 def test_signature_lines_are_not_unit_lines():

@@ -54,9 +54,23 @@ def test_the_addressees_of_a_notice_are_no_unit_block():
 
 
 def test_a_numbered_heading_that_is_only_a_unit_gives_the_paragraphs_under_it_to_that_unit():
+    # the item and its block are one task, its text as printed: the heading first (docs/evaluation.md)
     doc = parse_text("三、内设机构\n(一)督查室\n负责重大事项督查工作。\n(二)财务科\n负责机关财务管理工作。\n", "p.txt")
     assert [(t.text, t.units(Role.LEAD)) for t in doc.tasks] == [
-        ("负责重大事项督查工作。", ["督查室"]), ("负责机关财务管理工作。", ["财务科"])]
+        ("督查室 负责重大事项督查工作。", ["督查室"]), ("财务科 负责机关财务管理工作。", ["财务科"])]
+
+
+def test_a_numbered_office_over_several_paragraphs_is_one_task_and_its_heads_are_no_duty():
+    # a duty statement: numbered offices, each over lines of duties, the last one's 负责人 list after it
+    doc = parse_text("机构设置及职能:\n1. 综合股\n负责局机关日常值班安排。\n文件的传阅、登记、催办;负责档案管理。\n"
+                     "2. 规划股\n编制全县交通发展规划。\n3. 老干部股\n负责离退休干部服务工作。\n负责人\n股  长  王某某\n",
+                     "offices.txt")
+    got = [(t.text, t.provenance.first_line, t.provenance.last_line, [(a.unit, a.role.value) for a in t.assignments])
+           for t in doc.tasks]
+    assert got == [
+        ("综合股 负责局机关日常值班安排。文件的传阅、登记、催办;负责档案管理。", 2, 4, [("综合股", "lead")]),
+        ("规划股 编制全县交通发展规划。", 5, 6, [("规划股", "responsible")]),
+        ("老干部股 负责离退休干部服务工作。", 7, 8, [("老干部股", "lead")])]
 
 
 def test_a_working_group_with_member_units_a_leader_and_duties():
@@ -154,7 +168,7 @@ def test_office_headings_in_a_row_alias_and_an_opening_basis():
     doc = parse_text("(三)救灾科\n拟订全县救灾工作政策;组织救灾减灾工作。\n(四)基层政权科(社区建设科)\n"
                      "指导村民委员会选举;指导社区建设。\n(五)审批办公室\n根据有关法律、法规,负责行政审批事项的受理;"
                      "负责审批窗口管理。\n", "offices.txt")
-    assert [(t.text[:4], [(a.unit, a.role.value) for a in t.assignments]) for t in doc.tasks] == [
+    assert [(t.text.split(" ")[1][:4], [(a.unit, a.role.value) for a in t.assignments]) for t in doc.tasks] == [
         ("拟订全县", [("救灾科", "responsible")]), ("指导村民", [("基层政权科(社区建设科)", "responsible")]),
         ("根据有关", [("审批办公室", "lead")])]
 
@@ -241,3 +255,83 @@ def test_an_office_seated_in_a_unit_and_given_a_duty_does_that_duty():
                    ("领导小组办公室设在", [("领导小组办公室", "responsible")])]
     doc = parse_text("二、聯席會議組成\n聯席會議辦公室設在市教育局,負責聯席會議日常工作,辦公室設主任1名。\n", "seat.txt")
     assert [t.units(Role.LEAD) for t in doc.tasks] == [["聯席會議辦公室"]]
+
+
+def test_an_item_opening_with_an_organ_named_by_its_sector_is_that_organs_task():
+    # 公安机关 / 税务机关 (a sector's organs, as regulations print them) before an obligation word
+    doc = parse_text("一、重点任务\n1.建设绿道。(县住建局牵头)\n2.县公安机关要依法查处违法运输行为。\n"
+                     "3.区税务机关须组织纳税辅导。\n", "p.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks[1:]] == [["县公安机关"], ["区税务机关"]]
+
+
+def test_a_paragraph_of_unit_first_clauses_takes_subjects_before_an_adverb():
+    # under a division heading: X积极…, Y进一步…, Z切实… name their subjects as X负责… does
+    doc = parse_text("三、职责分工\n县发改局负责统筹项目审批。\n县农业办积极开展秸秆综合利用。\n"
+                     "县公安局进一步依法查处违法行为。\n区财政局切实保障工作经费。\n", "p.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        (["县发改局"], []), ([], ["县农业办"]), ([], ["县公安局"]), ([], ["区财政局"])]
+
+
+def test_a_measures_items_take_the_subjects_of_their_body_sentences():
+    # an opinion with no label, bracket or table: each numbered item (a title, then sentences) is done by the
+    # units its sentences open with (responsible, inferred), not the object of a 由 clause
+    doc = parse_text("关于支持某区发展的若干意见\n一、深化改革\n(一)完善管理体制。进一步明确两级政府的职责,市政府对重大项目给予"
+                     "支持;浦东新区政府继续支持开发建设。\n(二)推广改革经验。复制推广制度创新成果。\n"
+                     "(三)加强债务管理。县级债务由所在的县政府确定;新增债务分别计入区级债务。\n"
+                     "(四)支持项目建设。浦东新区、奉贤区政府根据管辖权限,授权区管委会开展合作。\n", "m.txt")
+    got = [(t.text[:4], t.units(Role.RESPONSIBLE), {a.inferred for a in t.assignments}) for t in doc.tasks]
+    assert got == [("完善管理", ["市政府", "浦东新区政府"], {True}), ("推广改革", [], set()),
+                   ("加强债务", [], set()), ("支持项目", ["浦东新区、奉贤区政府"], {True})]
+
+
+def test_in_a_plan_with_role_cues_body_sentences_name_no_units():
+    # the same items in a plan whose tasks carry bracket clauses: its body sentences tell executors how to work
+    doc = parse_text("一、重点任务\n(一)完善管理体制。市政府对重大项目给予支持。\n(二)建设绿道。(市住建局牵头)\n", "p.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [[], []]
+
+
+def test_subjects_of_later_paragraphs_in_a_run_with_a_unit_first_clause():
+    # an emergency plan's support section: short titles and paragraphs; once one paragraph opens with X负责…, a
+    # later one opening with units and a verb (在…时, 要…) is those units' task, across a title line
+    for level in ("市", "县"):
+        doc = parse_text(f"7.5交通运输保障\n{level}交通局负责应急运输保障工作。\n\n7.6部队支援\n"
+                         f"武警支队及驻地部队在参加抢险时,按规定办理。\n", "p.txt")
+        assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks if t.assignments] == [
+            ([f"{level}交通局"], []), ([], ["武警支队", "驻地部队"])]
+
+
+def test_a_measures_item_handing_its_work_to_units_names_them():
+    # …由X统筹 / 由X承担 / 由X统一管理 in an opinion's item body: X does it (responsible, inferred)
+    doc = parse_text("关于支持某镇发展的意见\n一、加强土地保障\n(一)统筹减量化工作。减量化工作由镇规划办统筹,"
+                     "指标由县自然资源局统一管理。\n(二)整合专项资金。专项资金支付责任由镇财政所承担。\n", "m.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["镇规划办", "县自然资源局"], ["镇财政所"]]
+
+
+def test_working_groups_one_a_line_each_keep_their_own_lead():
+    # 后勤保障组：由X牵头,Y参加。主要负责…: a sentence and more, no unit line of the group before it
+    doc = parse_text("四、应急工作组\n医疗救护组：由镇派出所牵头，镇财政所参加。主要负责现场救护。\n"
+                     "后勤保障组：由镇财政所牵头，镇卫生院参加。主要负责物资保障。\n", "p.txt")
+    assert [t.units(Role.LEAD) for t in doc.tasks] == [["镇派出所"], ["镇财政所"]]
+
+
+def test_a_school_or_a_cooperative_may_open_an_item_as_its_subject():
+    doc = parse_text("一、重点任务\n1.建设绿道。(镇建设办牵头)\n2.镇中心学校要组织开展校园安全教育。\n"
+                     "3.镇农机合作社要做好秋收机具调度。\n", "p.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks[1:]] == [["镇中心学校"], ["镇农机合作社"]]
+
+
+def test_a_duty_list_under_a_title_naming_no_holder_belongs_to_the_unit_whose_inner_offices_follow():
+    # 主要职责 / 部门职责 over numbered duties, then X内设A、B (no 根据上述职责): X's duties; at three levels
+    for title, unit in (("主要职责", "县民政局"), ("部门职责", "区城管局"), ("", "镇应急办")):
+        text = (f"{title}\n" if title else "") + f"(一)负责安全监管工作。\n(二)承担应急值守。\n内设机构\n{unit}内设办公室、综合股。\n"
+        doc = parse_text(text, "p.txt")
+        assert [(t.text, [(a.unit, a.role.value) for a in t.assignments]) for t in doc.tasks] == [
+            ("负责安全监管工作。", [(unit, "lead")]), ("承担应急值守。", [(unit, "responsible")])]
+
+
+def test_a_heading_naming_a_units_inner_offices_names_no_unit_itself():
+    # X内设A、B项目一科: (a glued heading) no unit named 市项目办内设…
+    doc = parse_text("部门职责\n(一)负责重点项目谋划。\n(二)负责项目推进。\n科室职能\n市项目办内设项目一科、项目二科项目一科:\n"
+                     "负责会议组织;牵头做好推介工作。\n", "p.txt")
+    assert all("内设" not in a.unit for t in doc.tasks for a in t.assignments)
+    assert [t.units(Role.LEAD) for t in doc.tasks[:2]] == [["市项目办"], ["市项目办"]]

@@ -57,3 +57,25 @@ def test_an_adverb_after_a_whole_name_ends_it():
 def test_a_whole_name_before_a_role_word_does_not_grow_past_it():
     # the list read 县气象局配合 ends in a role word: its name 县气象局 is whole, so it grows by three at most
     assert opening_units("县气象局配合做好天气会商", well_formed_units)[0] == ["县气象局"]
+
+
+def test_an_obligation_word_after_a_whole_name_ends_it():
+    # 要 / 须 / 应当 before the verb: 县教育局要组 (组 ends like an office) is no name
+    assert opening_units("县教育局要组织开展安全教育", well_formed_units)[0] == ["县教育局"]
+    assert opening_units("区民政局须组织验收", well_formed_units)[0] == ["区民政局"]
+    assert opening_units("镇财政所应当组建专班", well_formed_units)[0] == ["镇财政所"]
+
+
+def test_a_governments_sector_department_is_one_name():
+    # regulations name a government's department by its sector: 县级以上人民政府环境保护主管部门, 市人民政府林业主管部门
+    assert opening_units("县级以上人民政府环境保护主管部门对本行政区域实施监督管理", well_formed_units)[0] == [
+        "县级以上人民政府环境保护主管部门"]
+    assert opening_units("区人民政府教育行政部门应当组织检查", well_formed_units)[0] == ["区人民政府教育行政部门"]
+    # a verb after the government is no sector (县政府要加强管理部门…, 县政府统一管理部门…)
+    assert opening_units("市政府、县政府要加强管理部门建设", well_formed_units)[0] == ["市政府", "县政府"]
+    assert opening_units("县政府统一管理部门设置", well_formed_units)[0] == ["县政府"]
+
+
+def test_a_list_of_sectors_closed_by_deng_bumen_is_no_name_ending_in_bu():
+    # 发展改革、财政、审计等部门: 审计等部 ends like a ministry but is a list's tail
+    assert opening_units("发展改革、财政、审计等部门按照各自职责做好工作", well_formed_units) is None
