@@ -20,7 +20,7 @@ import re
 
 from ..errors import QueryError
 from ..graph.text_index import cypher_counts, query_tokens, rarest, rarest_tokens
-from .backends import Backend, CypherBackend, SparqlBackend
+from .backends import Backend, CypherBackend, SparqlBackend, collector_paused
 from .documents import resolve_document
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -79,6 +79,7 @@ def task_hits(backend: Backend, text: str, document: str = "", own: bool = False
     return hits
 
 
+@collector_paused
 def search(backend: Backend, text: str = "", unit: str | None = None, document: str | None = None) -> list[dict]:
     """Leaf tasks about ``text`` (all leaf tasks when it is empty), of one unit and one document if given."""
     from .ask import resolve
