@@ -52,9 +52,9 @@ def collector_paused(command: Callable) -> Callable:
     """``command`` (a command asking several questions: ``depends``, ``unit``) run with the cyclic garbage collector
     paused throughout, not only inside each question (:func:`no_collection`). A name lookup of programs reads the
     country's divisions (:func:`dutygraph.queries.names.core`: 90,000 objects the collector walks at every full
-    collection, 16-22 ms); between the questions of one command the rows, candidates and hits it builds started
-    one every dozen runs or so (`depends` of the busiest program's name at 10,000 plans: 68-78 ms CPU, 95-100 on
-    those runs; none in 15 with the collector paused)."""
+    collection, 16-22 ms), and the rows, candidates and hits built between the questions of one command started
+    one every seven runs or so (`depends` of the busiest program's name at 10,000 plans: about 100 ms CPU, 120-160
+    on those runs); paused, none starts inside the command. The collector runs again as soon as it returns."""
     @wraps(command)
     def paused(*args, **kwargs):
         with no_collection():
