@@ -157,7 +157,7 @@ def depends(backend: Backend, name: str) -> list[dict]:
         if row["node"] not in best or (row["rank"], row["via"]) < (best[row["node"]]["rank"], best[row["node"]]["via"]):
             best[row["node"]] = row
     printed = name.strip()
-    for node, hit in task_hits(backend, printed).items() if printed else ():
+    for node, hit in task_hits(backend, printed, own=True).items() if printed else ():
         if node not in best and hit["own"]:
             best[node] = {"node": node, "rank": 4, "basis": "names_text", "via": printed, "printed": printed}
     if not best and not found:

@@ -141,12 +141,14 @@ QUESTIONS: dict[str, Question] = {q.name: q for q in [
              {}, ("id", "title", "issuers", "city", "issued", "year", "tasks", "source"), nxt.documents,
              list_columns=("issuers",), order=("id",)),
     Question("tasks", "Leaf tasks whose text or row title holds a text, or whose project or program name does "
-             "(via: that name); optionally of one document. phrase: the text as a full-text index phrase.",
-             {"text": "", "document": "", "phrase": ""}, ("node", "task", "text", "document", "line_first", "via"),
+             "(via: that name); optionally of one document. phrase: the text as a full-text index phrase; own: "
+             "only the tasks whose own text or row title holds it (no via rows).",
+             {"text": "", "document": "", "phrase": "", "own": False},
+             ("node", "task", "text", "document", "line_first", "via"),
              nxt.tasks, order=("document", "line_first", "node", "via")),
     Question("tasks-indexed", "The tasks question (text not empty), the candidates found through the token index "
              "by two of the text's tokens (token_a, token_b: dutygraph.graph.text_index; SPARQL stores and ladybug).",
-             {"text": "", "document": "", "token_a": "", "token_b": ""},
+             {"text": "", "document": "", "token_a": "", "token_b": "", "own": False},
              ("node", "task", "text", "document", "line_first", "via"),
              nxt.tasks, order=("document", "line_first", "node", "via")),
     Question("names", "Every unit, place, program, project and task with its names, for name lookup.",
@@ -154,9 +156,9 @@ QUESTIONS: dict[str, Question] = {q.name: q for q in [
     # What dutygraph.queries.lookup asks to match a name without reading every name of the store.
     Question("shared-names", "Every unit and place with its names.",
              {}, _NAME_COLS, nxl.shared_names, list_columns=("aliases",), order=("id",)),
-    Question("names-holding", "Programs and projects one of whose names holds one of the keys and one of also "
-             "(the spellings of a second character; [''] for none).",
-             {"keys": [], "also": [""]}, _NAME_COLS, nxl.names_holding, list_columns=("aliases",), order=("id",)),
+    Question("names-holding", "Programs and projects one of whose names holds the key and also (a second "
+             "character; '' for none).",
+             {"key": "", "also": ""}, _NAME_COLS, nxl.names_holding, list_columns=("aliases",), order=("id",)),
     Question("task-names", "The tasks whose node ids are given, with their names.",
              {"ids": []}, _NAME_COLS, nxl.task_names, list_columns=("aliases",), order=("id",)),
     Question("task-ids", "Every task whose task id (A2-4-1) is the one given, with its names.",

@@ -14,7 +14,8 @@ is the same:
   exact or a core match, and a name holding the query, all hold it) in any script: the
   character itself or one OpenCC folds into it (a document printed in Traditional script
   keeps its names so; one character, so white space in a name does not matter). Of the
-  core's characters, the one with fewest spellings (``names-holding``);
+  core's characters, the one with fewest spellings, and a second one (``names-holding``, asked once per
+  spelling of each: one and one for most names);
 - tasks, whose names are their task id (made from positions: ASCII, A2-4-1) and their
   node id (``{document}/task/{task id}``): by node id (the stores' primary key,
   ``task-names``), by task id when the query can be one (ASCII without "/",
@@ -137,7 +138,9 @@ def pool(backend: Backend, name: str, labels: tuple[str, ...], part: bool = Fals
         add(backend.ask("shared-names"))
     if set(labels) & set(_NAMED):
         held = name_keys(qc)
-        add(backend.ask("names-holding", keys=held, also=also_keys(qc, held)))
+        for also in also_keys(qc, held):  # each spelling apart: usually one of each (lookup.name_keys)
+            for key in held:
+                add(backend.ask("names-holding", key=key, also=also))
     if "Task" in labels:
         keys = list(dict.fromkeys(k for x in (q, qc, name.strip()) for k in traditional(x) if k))
         ids = keys + [f"{document}/task/{k}" for k in keys if document and _task_id_like(k)]

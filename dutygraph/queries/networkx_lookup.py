@@ -17,14 +17,14 @@ def shared_names(graph):
             for n, d in graph.nodes(data=True) if d["label"] in ("Unit", "Place")]
 
 
-def names_holding(graph, keys=(), also=("",)):
+def names_holding(graph, key="", also=""):
     rows = []
     for n, d in graph.nodes(data=True):
         alias = {"Program": "key_work", "Project": "base_name"}.get(d["label"])
         if alias is None:
             continue
         names = [d["name"]] + ([d[alias]] if d.get(alias) is not None else [])
-        if any(k in x for k in keys for x in names) and any(a in x for a in also for x in names):
+        if any(key in x for x in names) and any(also in x for x in names):
             rows.append({"id": n, "label": d["label"], "name": d["name"], "aliases": names[1:]})
     return rows
 

@@ -14,8 +14,9 @@ def documents(graph):
             for n, d in graph.nodes(data=True) if d["label"] == "Document"]
 
 
-def tasks(graph, text="", document="", phrase="", token_a="", token_b=""):
-    """Leaf tasks whose text or row title holds ``text``, or whose project or program name does (``via``)."""
+def tasks(graph, text="", document="", phrase="", token_a="", token_b="", own=False):
+    """Leaf tasks whose text or row title holds ``text``, or (unless ``own``) whose project or program name does
+    (``via``)."""
     rows = set()
     for n, d in graph.nodes(data=True):
         if d["label"] != "Task" or d.get("kind") != "item" or (document and d["document"] != document):
@@ -23,7 +24,7 @@ def tasks(graph, text="", document="", phrase="", token_a="", token_b=""):
         base = (n, d["task_id"], d["text"], d["document"], d["line_first"])
         if text in (d.get("text") or "") or (d.get("title") is not None and text in d["title"]):
             rows.add((*base, ""))
-        for _, p, e in graph.out_edges(n, data=True):
+        for _, p, e in () if own else graph.out_edges(n, data=True):
             target = graph.nodes[p]
             if ((e["type"], target["label"]) in (("CONCERNS", "Project"), ("PART_OF", "Program"))
                     and text in target["name"]):

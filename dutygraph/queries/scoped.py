@@ -11,7 +11,7 @@ import datetime as dt
 
 from ..errors import QueryError
 from . import ask, lookup
-from .backends import Backend
+from .backends import Backend, collector_paused
 from .dates import checked_date, day_before, today
 from .documents import resolve_document
 
@@ -20,12 +20,14 @@ def _only(rows: list[dict], doc: str) -> list[dict]:
     return [r for r in rows if r.get("document") == doc] if doc else rows
 
 
+@collector_paused
 def top_units(backend: Backend, role: str = "all", expand: bool = False, document: str | None = None,
               limit: int = 10) -> list[dict]:
     return ask.top_units(backend, role=role, expand=expand, document=resolve_document(backend, document),
                          limit=limit)
 
 
+@collector_paused
 def unit_card(backend: Backend, name: str, document: str | None = None, within: str = "",
               follow: bool = False) -> list[dict]:
     doc = resolve_document(backend, document)
@@ -35,6 +37,7 @@ def unit_card(backend: Backend, name: str, document: str | None = None, within: 
 LISTED = 10  # full ids listed when a task id is in several documents (a store of 3,000 plans has 2,800 A4-2)
 
 
+@collector_paused
 def task_card(backend: Backend, task: str, document: str | None = None) -> list[dict]:
     """The task's card, opened by a row with its text, every row naming its document."""
     doc = resolve_document(backend, document)
@@ -58,6 +61,7 @@ def task_card(backend: Backend, task: str, document: str | None = None) -> list[
     return [{**r, "document": document} for r in rows]
 
 
+@collector_paused
 def depends(backend: Backend, name: str, document: str | None = None) -> list[dict]:
     doc = resolve_document(backend, document)
     return _only(ask.depends(backend, name), doc)

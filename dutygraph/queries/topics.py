@@ -20,7 +20,7 @@ import re
 
 from ..errors import QueryError
 from ..graph.text_index import cypher_counts, query_tokens, rarest, rarest_tokens
-from .backends import Backend, CypherBackend, SparqlBackend
+from .backends import Backend, CypherBackend, SparqlBackend, collector_paused
 from .documents import resolve_document
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -52,21 +52,23 @@ def index_tokens(backend: Backend, text: str, document: str = "") -> tuple[str, 
     return "", ""
 
 
-def task_hits(backend: Backend, text: str, document: str = "") -> dict[str, dict]:
+def task_hits(backend: Backend, text: str, document: str = "", own: bool = False) -> dict[str, dict]:
     """Node id -> {node, task, text, document, line_first, via (names of matching projects/programs),
-    own (whether the task's own text or row title holds ``text``)}."""
+    own (whether the task's own text or row title holds ``text``)}; with ``own``, only the tasks whose own text
+    or row title holds it (the stores skip the projects and programs: what ``depends`` asks)."""
     hits: dict[str, dict] = {}
     token_a, token_b = index_tokens(backend, text, document)
     try:
         if token_a:  # a store's token index
-            found = backend.ask("tasks-indexed", text=text, document=document, token_a=token_a, token_b=token_b)
+            found = backend.ask("tasks-indexed", text=text, document=document, token_a=token_a, token_b=token_b,
+                                own=own)
         else:
-            found = backend.ask("tasks", text=text, document=document, phrase=phrase(text))
+            found = backend.ask("tasks", text=text, document=document, phrase=phrase(text), own=own)
     except QueryError as exc:
         if "dutygraph_text" not in str(exc):
             raise
         # a Neo4j database not loaded by dutygraph (neo4j-admin import) lacks the index until a load makes it
-        found = backend.ask("tasks", text=text, document=document, phrase="")
+        found = backend.ask("tasks", text=text, document=document, phrase="", own=own)
     for r in found:
         hit = hits.setdefault(r["node"], {**{k: r[k] for k in ("node", "task", "text", "document", "line_first")},
                                           "via": [], "own": False})
@@ -77,6 +79,7 @@ def task_hits(backend: Backend, text: str, document: str = "") -> dict[str, dict
     return hits
 
 
+@collector_paused
 def search(backend: Backend, text: str = "", unit: str | None = None, document: str | None = None) -> list[dict]:
     """Leaf tasks about ``text`` (all leaf tasks when it is empty), of one unit and one document if given."""
     from .ask import resolve

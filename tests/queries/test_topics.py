@@ -65,6 +65,21 @@ def test_the_ladybug_plan_looks_the_tokens_up_and_never_reads_every_text(store):
     assert f"Tables: {TOKEN_LABEL}" not in plan   # no scan of every token
 
 
+def test_own_keeps_exactly_the_tasks_printing_the_text_on_every_path(graph, store):
+    """``own`` (what ``depends`` asks): the rows whose task's own text or title holds the text, no project's or
+    program's, whether ladybug asks its token index or reads every text, with and without a document."""
+    reference, ladybug = NetworkxBackend(graph), CypherBackend(store.cypher, "embedded")
+    checked = 0
+    for text in texts(graph) + EXTRA + ["清水塘", "清水塘大桥"]:
+        for document in (None, SEED_DOC):
+            every = topics.task_hits(reference, text, document or "")
+            own = topics.task_hits(reference, text, document or "", own=True)
+            assert own == {n: {**h, "via": []} for n, h in every.items() if h["own"]}, (text, document)
+            assert topics.task_hits(ladybug, text, document or "", own=True) == own, (text, document)
+            checked += len(own) < len(every)
+    assert checked > 5   # texts a project or program name holds too
+
+
 @pytest.mark.parametrize("text", ["水", "IGBT", "2018"])
 def test_text_without_two_chinese_characters_in_a_row_is_read_from_every_text(store, graph, text):
     ladybug = Recording(store)

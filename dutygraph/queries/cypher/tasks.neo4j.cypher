@@ -10,7 +10,7 @@ RETURN t.id AS node, t.task_id AS task, t.text AS text, t.document AS document, 
 UNION
 WITH $phrase AS q WHERE q <> ''
 CALL db.index.fulltext.queryNodes('dutygraph_text', q) YIELD node AS p
-WITH p WHERE p:Project AND ($text = '' OR p.name CONTAINS $text)
+WITH p WHERE NOT $own AND p:Project AND ($text = '' OR p.name CONTAINS $text)
 MATCH (t:Task)-[:CONCERNS]->(p)
 WHERE t.kind = 'item' AND ($document = '' OR t.document = $document)
 RETURN t.id AS node, t.task_id AS task, t.text AS text, t.document AS document, t.line_first AS line_first,
@@ -18,7 +18,7 @@ RETURN t.id AS node, t.task_id AS task, t.text AS text, t.document AS document, 
 UNION
 WITH $phrase AS q WHERE q <> ''
 CALL db.index.fulltext.queryNodes('dutygraph_text', q) YIELD node AS p
-WITH p WHERE p:Program AND ($text = '' OR p.name CONTAINS $text)
+WITH p WHERE NOT $own AND p:Program AND ($text = '' OR p.name CONTAINS $text)
 MATCH (t:Task)-[:PART_OF]->(p)
 WHERE t.kind = 'item' AND ($document = '' OR t.document = $document)
 RETURN t.id AS node, t.task_id AS task, t.text AS text, t.document AS document, t.line_first AS line_first,
@@ -31,11 +31,13 @@ RETURN t.id AS node, t.task_id AS task, t.text AS text, t.document AS document, 
        '' AS via
 UNION
 MATCH (t:Task)-[:CONCERNS]->(p:Project)
-WHERE $phrase = '' AND t.kind = 'item' AND ($document = '' OR t.document = $document) AND ($text = '' OR p.name CONTAINS $text)
+WHERE $phrase = '' AND NOT $own AND t.kind = 'item' AND ($document = '' OR t.document = $document)
+      AND ($text = '' OR p.name CONTAINS $text)
 RETURN t.id AS node, t.task_id AS task, t.text AS text, t.document AS document, t.line_first AS line_first,
        p.name AS via
 UNION
 MATCH (t:Task)-[:PART_OF]->(p:Program)
-WHERE $phrase = '' AND t.kind = 'item' AND ($document = '' OR t.document = $document) AND ($text = '' OR p.name CONTAINS $text)
+WHERE $phrase = '' AND NOT $own AND t.kind = 'item' AND ($document = '' OR t.document = $document)
+      AND ($text = '' OR p.name CONTAINS $text)
 RETURN t.id AS node, t.task_id AS task, t.text AS text, t.document AS document, t.line_first AS line_first,
        p.name AS via
