@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..text.role_cues import alternation, prefiltered
-from ..text.units import is_unit_name, strip_noise
+from ..text.units import is_listed_name, strip_noise
 
 LEAD, RESPONSIBLE, COOPERATING, DIVISION, LEADER, DEADLINE = (
     "lead", "responsible", "cooperating", "division", "leader", "deadline")
@@ -210,7 +210,7 @@ def spaced_label_lists(raw: str) -> str | None:
         head = re.split(f"[{_LIST_END}]", right)[0].rstrip(")）]】〕")
         if colon >= 0 and "。" not in done[colon:] and LABEL_ANYWHERE.search(done) is not None \
                 and len(tail) >= 2 and len(head) >= 2 and match_label(right) is None \
-                and is_unit_name(strip_noise(tail)) and is_unit_name(strip_noise(head)):
+                and is_listed_name(strip_noise(tail)) and is_listed_name(strip_noise(head)):
             out.append("、")
             spaced = True
         out.append(right)

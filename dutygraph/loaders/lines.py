@@ -18,7 +18,8 @@ from ..text.units import join_spaced_names, spaced_names
 from .labels import bracketed_labels, round_bracketed_labels, spaced_label_lists
 
 _MAX_NAME_LINE = 160  # longer lines are not a cell of names
-_BRACKET_SPACE = re.compile(r"[(（〔【\[][^()（）〔〕【】\[\]]*?\S\s+\S")  # white space between words in brackets
+# white space between words in brackets (a bracketed note before it, 各村(社区) 镇财政所, is inside them too)
+_BRACKET_SPACE = re.compile(r"[(（〔【\[［](?:[^()（）〔〕【】\[\]［］]|[(（][^()（）]*[)）])*?\S\s+\S")
 
 # Page furniture of government web pages and document-sharing sites.
 FURNITURE = re.compile(

@@ -635,3 +635,83 @@ def test_a_list_before_a_first_listed_note_in_its_bracket_keeps_an_unknown_name(
     assert [(a.unit, a.role.value) for a in doc.tasks[0].assignments] == [
         ("县发改局", "lead"), ("县农业农村局", "responsible"), ("某某粮食储备库", "responsible")]
     assert [u["unit"] for u in doc.coverage.unrecognised] == ["某某粮食储备库"]
+
+
+def _read(body: str):
+    from dutygraph.loaders.document import parse_text
+
+    head = "关于印发某县2023年重点工作分工方案的通知\n某县人民政府办公室\n2023年3月1日\n一、重点任务\n"
+    return parse_text(head + body + "\n", "plan.txt")
+
+
+def _pairs(doc):
+    return [[(a.unit, a.role.value) for a in t.assignments] for t in doc.tasks]
+
+
+@pytest.mark.parametrize("body", [
+    "1.修缮村道。责任单位：县交通局。2.整治河塘。责任单位：县水利局、镇农业服务中心。",  # items run together
+    "(1)修缮村道，责任单位：县交通局；(2)整治河塘，责任单位：县水利局、镇农业服务中心。",
+    "修缮村道。牵头单位：县交通局。整治河塘。牵头单位：县水利局；配合单位：镇农业服务中心。",
+])
+def test_labelled_clauses_inside_a_line_each_close_the_sentences_before_them(body):
+    doc = _read(body)
+    assert len(doc.tasks) == 2
+    assert [u for u, _ in _pairs(doc)[0]] == ["县交通局"]
+    assert [u for u, _ in _pairs(doc)[1]] == ["县水利局", "镇农业服务中心"]
+
+
+def test_a_labelled_clause_inside_a_line_with_no_clause_after_it_keeps_the_text_whole():
+    doc = _read("1.修缮村道。责任单位：区交通局。2024年底前完成。")
+    assert len(doc.tasks) == 1 and _pairs(doc) == [[("区交通局", "responsible")]]
+
+
+def test_a_closing_quote_after_the_last_clause_is_no_part_of_its_last_name():
+    clause = parse_clause("责任单位：市发改委、市商务局。”")
+    assert clause.assignments == [("市发改委", R), ("市商务局", R)]
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("区商务局牵头 区财政局配合", [("区商务局", L), ("区财政局", C)]),
+    ("牵头单位：镇规建办 镇财政所；配合单位：各村(社区) 镇派出所",
+     [("镇规建办", L), ("镇财政所", L), ("各村(社区)", C), ("镇派出所", C)]),
+    ("市 发 改 委 牵 头", [("市发改委", L)]),  # a space between every character separates nothing
+])
+def test_a_space_between_names_or_after_a_role_word_separates_them(clause, expected):
+    assert parse_clause(clause).assignments == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("县住建局会同县财政局", [("县住建局", L), ("县财政局", C)]),
+    ("区城管局会同区公安分局、各街道办事处", [("区城管局", L), ("区公安分局", C), ("各街道办事处", C)]),
+])
+def test_a_bracketed_huitong_clause_needs_no_duty_word_after_it(text, expected):
+    assert [f.clause.assignments for f in find_clauses(f"修缮村道（{text}）")] == [expected]
+
+
+@pytest.mark.parametrize("label", ["推进单位", "办理单位", "执行单位", "主管单位"])
+def test_an_unbracketed_label_of_any_responsible_word_closes_the_item(label):
+    assert _pairs(_read(f"1.修缮村道。{label}：县交通局、县城投公司")) == [
+        [("县交通局", "responsible"), ("县城投公司", "responsible")]]
+
+
+def test_a_dash_standing_for_the_colon_inside_a_line():
+    assert _pairs(_read("1.修缮村道。牵头单位——镇规建办；配合单位—镇财政所")) == [
+        [("镇规建办", "lead"), ("镇财政所", "cooperating")]]
+
+
+def test_a_role_label_before_a_colon_is_no_unit_heading_its_duties():
+    # 责任单位: ends like a unit (任单位) but is the label: no unit named 任单位 anywhere
+    doc = _read("1.修缮村道，责任单位：区交通局；2.整治河塘，责任单位：区水利局。")
+    assert _pairs(doc) == [[("区交通局", "responsible")], [("区水利局", "responsible")]]
+
+
+def test_a_by_clause_after_a_comma_runs_over_the_commas_of_its_roles():
+    doc = _read("1.修缮村道，由县交通局牵头负责，县财政局、县融媒体中心等单位配合。")
+    assert _pairs(doc) == [[("县交通局", "lead"), ("县财政局", "cooperating"), ("县融媒体中心", "cooperating")]]
+
+
+@pytest.mark.parametrize("leader", ["县级领导", "区领导", "市级领导"])
+def test_a_level_and_leader_label_names_a_person(leader):
+    doc = _read(f"1.修缮村道\n{leader}：张某  牵头单位：县交通局  配合单位：县财政局")
+    assert _pairs(doc) == [[("县交通局", "lead"), ("县财政局", "cooperating")]]
+    assert doc.tasks[0].leaders == ["张某"]
