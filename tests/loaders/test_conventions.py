@@ -109,3 +109,11 @@ def test_a_scoped_label_sentence_gives_its_items_their_units(text, expected, pri
     # printed on the item just before the sentence, inferred (with the sentence as basis) on the others
     assert [not any(a.inferred for a in t.assignments) for t in doc.tasks] == printed
     assert all(a.basis.startswith("scoped label at line") for t in doc.tasks for a in t.assignments if a.inferred)
+
+
+@pytest.mark.parametrize("word", ["负责", "按职责分工负责", "负责落实"])
+def test_a_first_listed_note_makes_the_first_of_a_list_every_unit_of_which_leads_by_a_duty_word_the_lead(word):
+    doc = parse_text("2022年分工方案\n一、重点任务\n1.修缮村道。（镇规建办、镇财政所、各村(社区)负责。排在首位的为牵头单位，下同）\n"
+                     f"2.整治河塘。（镇农业服务中心、镇水利站{word}）\n3.建设公园。（镇规建办牵头，镇财政所配合）\n", "p.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        (["镇规建办"], ["镇财政所", "各村(社区)"]), (["镇农业服务中心"], ["镇水利站"]), (["镇规建办"], [])]
