@@ -354,21 +354,31 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
     if "牵头" in text and ("(" in text or "（" in text):
         # (列第一位的为牵头单位,下同) spreads a convention (conventions.py), not units, and names none
         text = first_listed_bracket().sub("", text)
+    if "同" in text and ("(" in text or "（" in text):
+        text = _BRACKETED_SPREAD.sub(r"，\1", text)  # 责任单位:X、Y(下同): the note, no part of Y
+    people: list[str] = []
+    if ("(" in text or "（" in text) and _COLON.search(text):
+        # 牵头单位:X(责任人:张三);配合单位:Y: the person in brackets after a unit is its leader, no label of the clause
+        text = _bracketed_leader().sub(lambda m: people.append(m.group(1)) or "", text)
     # labels run together on one line (牵头单位:X配合单位:Y): each starts a part of its own
     if _COLON.search(text):  # a label needs its colon
         text = LABEL_ANYWHERE.sub(lambda m: (";" if m.start() > 0 and text[m.start() - 1] not in "；;。"
                                              else "") + m.group(0), text)
     if "。" in text and _COLON.search(text):
         text = _labelled_sentences(text)
-    clause = Clause()
+    clause = Clause(leaders=[p for k in people for p in bracket_depth_split(k, "、，,") if p])
     pending: list[tuple[list[str], str | None, Role | None]] = []  # names, role word kind, label role
     first_leads = False  # a first-listed note in the clause
     noted_any = False  # a 下同 note with units of its own
-    for part in bracket_depth_split(text, "；;。"):
+    parts = bracket_depth_split(text, "；;。")
+    labels = [match_label(part) if part else None for part in parts]
+    # 主办单位 / 主责单位 beside a 牵头单位 label: responsible (as 主责 beside a 牵头 column)
+    led = sum(1 for lb in labels if lb is not None and lb.kind == LEAD) > 1 and any(
+        lb is not None and lb.kind == LEAD and "牵头" in lb.name for lb in labels)
+    for part, label in zip(parts, labels):
         if not part:
             continue
         label_role: Role | None = None
-        label = match_label(part)
         if label:
             clause.labelled = True
             if label.kind == LEADER:
@@ -378,6 +388,8 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                 clause.deadlines.append(label.content)
                 continue
             label_role = ROLE_OF_LABEL.get(label.kind)
+            if led and label.kind == LEAD and "牵头" not in label.name:
+                label_role = Role.RESPONSIBLE
             part = label.content
             if not part:
                 continue
@@ -543,6 +555,13 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
 
 
 _PART_END = re.compile("[、，,；;:：]")
+_BRACKETED_SPREAD = re.compile(r"[(（](下同|以下同|后同)[)）]")
+
+
+@lru_cache(maxsize=1)
+def _bracketed_leader() -> re.Pattern:
+    """A person's label and name in brackets after a unit: (责任人:张三), (分管领导:李四副县长)."""
+    return re.compile(r"[(（](?:" + alternation("label.leader") + r")[:：]([^()（）:：]{1,30})[)）]")
 _QUOTE_CLOSERS = {'"': '"', "”": "“", "’": "‘", "」": "「", "』": "『"}  # a closing quote -> its opening one
 
 
@@ -1060,6 +1079,13 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
             return [Found(offset, offset + m.end("units"), Clause([(n, Role.LEAD) for n in names], role_words=True),
                           leading=True)]
     for segment in bracket_depth_split(sentence, ",，:："):
+        if found and segment.endswith(_COOPERATING_ENDINGS) and (helping := parse_clause(segment)) is not None \
+                and helping.role_words and all(r is Role.COOPERATING for _, r in helping.assignments):
+            # …由县公安局负责牵头管理,县交通局协管: who helps the clause before, in a part of its own
+            held = {n for n, _ in found[-1].clause.assignments}
+            found[-1].clause.assignments.extend(a for a in helping.assignments if a[0] not in held)
+            at += len(segment) + 1
+            continue
         if at > 0 and not found and segment.startswith("由") and (got := _leading_segments(sentence[at:])) \
                 and got[1] > len(segment):
             # …,由X牵头负责,Y等单位配合: the clause opens the rest of the sentence and runs over its commas
@@ -1093,6 +1119,7 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
     return found
 
 
+_COOPERATING_ENDINGS = tuple(COOPERATING_WORDS)  # what a part naming who helps ends with (县交通局协管)
 # 由 X 负责/牵头 inside a part of a sentence: a role slot (X may be a name the lexicon does not know).
 _BY_SLOT = re.compile(r"(?<!自)由(?P<units>[^，,。；;:：由“”\"]{2,30}?)(?:具体|统一|共同|分别|全面)?(?:负责(?!人)|牵头)"
                       r"(?=[^，,。；;]{2,})")
@@ -1200,6 +1227,8 @@ def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:
         if not (clause.role_words or clause.labelled):
             before = text[:start].rstrip()
             after = text[end:].lstrip()
+            if _listed_alias(before):
+                continue  # 责任单位:A、县政府办公室(县大数据局): a name's alias inside a list, no clause
             if not (before.endswith(tuple(_SENTENCE_END)) or not after or after[0] in _SENTENCE_END):
                 continue
             if not before:
@@ -1217,6 +1246,10 @@ def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:
         tail = _tail_clause(text, found[-1].end if found else 0)
         if tail:
             found.append(tail)
+    if not found and hinted and _STANDING_NOTE_START.match(text) and _STANDING_NOTE_END.search(text) \
+            and (note := parse_clause(text)) is not None and note.spread:
+        # 以下各项任务均需X配合,不再单独列出: a note standing alone (conventions.apply_note_tasks spreads its units)
+        found.append(Found(0, len(text), Clause(note.assignments, role_words=True), leading=True))
     return found
 
 
@@ -1279,6 +1312,18 @@ def _part_end(text: str, at: int) -> int:
 
 
 _ENUMERATED = ("单位", "部门", "机构", "成员")
+_LIST_ITEM_START = re.compile("[、：:]")
+
+
+def _listed_alias(before: str) -> bool:
+    """Whether a bare bracket after ``before`` follows a name listed after a 、 or a label's colon (…、县政府办公室(县
+    大数据局)): the bracket is that name's alias.
+
+    >>> _listed_alias("责任单位：县医保局、县政府办公室"), _listed_alias("建设绿道")
+    (True, False)
+    """
+    at = max(before.rfind(c) for c in "、，,；;：:。")
+    return at >= 0 and before[at] in "、：:" and is_unit_name(before[at + 1:])
 
 
 @lru_cache(maxsize=1)
@@ -1504,6 +1549,8 @@ def _last_sentence(text: str, after: int) -> Found | None:
 
 
 MAX_EARLIER_PARTS = 4
+_STANDING_NOTE_START = re.compile(r"以下|下列|其余|各项|所有|本方案")  # a note scoping the tasks after it
+_STANDING_NOTE_END = re.compile(r"下同|不再(?:单独|一一|重复)?(?:列出|注明|标注|列明)")
 
 
 def _earlier_parts(text: str, start: int, after: int, clause: Clause) -> tuple[int, Clause]:

@@ -171,7 +171,7 @@ def _group_of(task_id: str) -> str | None:
 
 # 除特别注明的外,各县(市、区)政府和某开发区管委会都是配合单位: units in a role on every item from the note on.
 _DEFAULT_WORDS = ("都是", "都为", "均为", "均是", "均作为", "都作为", "全部为", "全部是", "一律为")
-_DEFAULT_ROLE = re.compile(r"(?P<role>配合|协办|责任|牵头)(?:单位|部门)(?:[。；;,，]|$)")
+_DEFAULT_ROLE = re.compile(r"(?P<role>配合|协办|责任|牵头)(?:单位|部门)(?:[。；;,，)）]|$)")
 _DEFAULT_ROLES = {"配合": Role.COOPERATING, "协办": Role.COOPERATING, "责任": Role.RESPONSIBLE, "牵头": Role.LEAD}
 _CLAUSE_ENDS = "。；;,，"
 MAX_DEFAULT_LIST = 80

@@ -184,6 +184,19 @@ def match_label(text: str) -> Label | None:
 _CLOSER = {"(": ")", "（": "）", "〔": "〕", "【": "】", "[": "]"}
 
 
+def opens_with_spaced_label(raw: str) -> bool:
+    """Whether a raw line opens with a label whose colon is a space (牵头单位 市发改委、市财政局).
+
+    >>> opens_with_spaced_label("配合单位 区应急管理局"), opens_with_spaced_label("加强 领导")
+    (True, False)
+    """
+    tokens = raw.split(None, 1)
+    if len(tokens) < 2 or len(tokens[0]) > 10:
+        return False
+    label = match_label(tokens[0] + "：")
+    return label is not None and not label.content  # the whole first word is the label (县级牵头单位 too)
+
+
 _LIST_END = "、，,；;"
 
 
@@ -207,7 +220,9 @@ def spaced_label_lists(raw: str) -> str | None:
         done = "".join(out)
         colon = max(done.rfind(":"), done.rfind("："))
         tail = re.split(f"[{_LIST_END}:：]", done)[-1]
-        head = re.split(f"[{_LIST_END}]", right)[0].rstrip(")）]】〕")
+        head = re.split(f"[{_LIST_END}]", right)[0]
+        if head.count("(") + head.count("（") < head.count(")") + head.count("）") or head[-1:] in "]】〕":
+            head = head.rstrip(")）]】〕")  # the bracket the label's clause opened, not a name's note (各村(社区))
         if colon >= 0 and "。" not in done[colon:] and LABEL_ANYWHERE.search(done) is not None \
                 and len(tail) >= 2 and len(head) >= 2 and match_label(right) is None \
                 and is_listed_name(strip_noise(tail)) and is_listed_name(strip_noise(head)):

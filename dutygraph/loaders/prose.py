@@ -811,7 +811,10 @@ class ProseReader:
                 continue
             if item is not None and label is not None and len(label.name) <= 8:
                 item = current = _owner(item, self.barrier)
-                item.labels.append((label.kind, label.content, line.no))
+                kind = label.kind
+                if kind == LEAD and "牵头" not in label.name and any(k == LEAD for k, _, _ in item.labels):
+                    kind = RESPONSIBLE  # 牵头单位:X / 主办单位:Y: 主办 beside 牵头 is responsible (as in a table)
+                item.labels.append((kind, label.content, line.no))
                 item._clauses = None
                 item.last_line = line.no
                 k += 1

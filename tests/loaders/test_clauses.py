@@ -715,3 +715,52 @@ def test_a_level_and_leader_label_names_a_person(leader):
     doc = _read(f"1.修缮村道\n{leader}：张某  牵头单位：县交通局  配合单位：县财政局")
     assert _pairs(doc) == [[("县交通局", "lead"), ("县财政局", "cooperating")]]
     assert doc.tasks[0].leaders == ["张某"]
+
+
+@pytest.mark.parametrize("body", [
+    "1.修缮村道。（牵头领导：王某；牵头单位：县交通局；主办单位：县财政局、各乡镇）",
+    "1.修缮村道\n牵头单位：县交通局\n主责单位：县财政局、各乡镇",
+])
+def test_a_main_handling_label_beside_a_lead_label_is_responsible(body):
+    assert _pairs(_read(body)) == [[("县交通局", "lead"), ("县财政局", "responsible"), ("各乡镇", "responsible")]]
+
+
+def test_a_main_handling_label_without_a_lead_label_leads():
+    assert _pairs(_read("1.修缮村道。（主办单位：县交通局；协办单位：县财政局）")) == [
+        [("县交通局", "lead"), ("县财政局", "cooperating")]]
+
+
+@pytest.mark.parametrize("text, helper", [
+    ("修缮村道由县交通局负责牵头管理,县公路中心协管。", "县公路中心"),
+    ("整治河塘,由镇水利站牵头,各村(社区)配合。", "各村(社区)"),
+])
+def test_a_part_naming_who_helps_after_a_by_clause_cooperates(text, helper):
+    assert _pairs(_read("1." + text))[0][-1] == (helper, "cooperating")
+
+
+def test_a_person_in_brackets_after_a_unit_is_the_clauses_leader_not_a_label_of_it():
+    clause = parse_clause("牵头单位：县交通局（责任人：王某）；配合单位：县财政局")
+    assert clause.assignments == [("县交通局", L), ("县财政局", C)] and clause.leaders == ["王某"]
+
+
+def test_a_bracketed_spread_note_after_the_last_name_spreads_the_list():
+    clause = parse_clause("责任单位：县交通局、经开区管委会（下同）")
+    assert clause.assignments == [("县交通局", R), ("经开区管委会", R)] and clause.note == "下同"
+    assert [n for n, _ in clause.spread] == ["县交通局", "经开区管委会"]
+
+
+@pytest.mark.parametrize("note", ["以下各项任务均需镇财政所配合，不再单独列出。", "以下任务均由镇财政所配合落实，不再一一列出。"])
+def test_a_standing_note_before_the_items_gives_its_units_to_each_of_them(note):
+    doc = _read(f"{note}\n1.修缮村道。（镇规建办牵头）\n2.整治河塘。（镇水利站牵头）")
+    assert _pairs(doc) == [[("镇规建办", "lead"), ("镇财政所", "cooperating")],
+                           [("镇水利站", "lead"), ("镇财政所", "cooperating")]]
+
+
+def test_a_spaced_label_list_keeps_a_collectives_bracketed_note():
+    doc = _read("1.修缮村道\n牵头部门:镇农业服务中心 各村(社区)")
+    assert _pairs(doc) == [[("镇农业服务中心", "lead"), ("各村(社区)", "lead")]]
+
+
+def test_a_bracketed_alias_after_the_last_name_of_a_label_list_is_no_clause_of_its_own():
+    assert _pairs(_read("1.修缮村道。责任单位：县医保局、县政府办公室（县大数据局）")) == [
+        [("县医保局", "responsible"), ("县政府办公室（县大数据局）", "responsible")]]

@@ -117,3 +117,9 @@ def test_a_first_listed_note_makes_the_first_of_a_list_every_unit_of_which_leads
                      f"2.整治河塘。（镇农业服务中心、镇水利站{word}）\n3.建设公园。（镇规建办牵头，镇财政所配合）\n", "p.txt")
     assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
         (["镇规建办"], ["镇财政所", "各村(社区)"]), (["镇农业服务中心"], ["镇水利站"]), (["镇规建办"], [])]
+
+
+def test_a_default_units_note_in_brackets():
+    doc = parse_text("2024年工作要点\n（注：除标明外，县财政局均为配合单位）\n一、重点任务\n1.修路。（县交通局牵头）\n", "p.txt")
+    assert [(a.unit, a.role.value, a.inferred) for a in doc.tasks[0].assignments] == [
+        ("县交通局", "lead", False), ("县财政局", "cooperating", True)]

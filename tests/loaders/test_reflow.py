@@ -55,3 +55,18 @@ def test_lines_of_a_box_drawn_table_are_never_joined():
     rows = ["│ 1 │ 厦船二期船台及配套工程工程 │ 1 │ 厦船三期船坞工程工程工程 │", "│ 2 │ 福宁船舶重工改扩建工程工程 │ │ 某某工程工程工程工程工程 │"]
     text = "\n".join([rule, rows[0], rule, rows[1], rule, rows[0], rule])
     assert len(reflow(to_lines(text))) == 7
+
+
+def test_a_label_whose_colon_is_a_space_starts_a_line_of_its_own_after_a_line_as_long_as_the_wrap():
+    # the longest lines (17 characters) look like a text wrapped at that width: a label line is no wrapped part
+    text = "\n".join([
+        "某区2024年民生实事项目责任分工", "某区人民政府", "2024年1月5日", "一、重点任务",
+        "1、加快推进农村公路提档升级", "牵头单位 各街道办事处、区国资公司", "配合单位 区市场监管局",
+        "2、完善城乡供水管网设施", "牵头单位 区住房城乡建设局", "配合单位 区应急管理局",
+        "3、开展农村人居环境整治提升行动", "牵头单位 区住房城乡建设局", "配合单位 区城管执法局、区国资公司",
+        "4、推进智慧城市平台建设", "牵头单位 区商务局、区城管执法局", "配合单位 区住房城乡建设局",
+        "5、加强安全生产隐患排查治理", "牵头单位 区市场监管局", "配合单位 区国资公司、区疾控中心"])
+    assert wrap_width(to_lines(text)) == 17
+    doc = parse_text(text + "\n", "plan.txt")
+    assert [[a.unit for a in t.assignments if a.role.value == "cooperating"] for t in doc.tasks] == [
+        ["区市场监管局"], ["区应急管理局"], ["区城管执法局", "区国资公司"], ["区住房城乡建设局"], ["区国资公司", "区疾控中心"]]
