@@ -28,7 +28,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..text.role_cues import alternation, prefiltered
-from ..text.units import is_listed_name, strip_noise
+from ..text.normalize import bracket_depth_split
+from ..text.units import ROLE_ENDINGS, is_listed_name, strip_noise
 
 LEAD, RESPONSIBLE, COOPERATING, DIVISION, LEADER, DEADLINE = (
     "lead", "responsible", "cooperating", "division", "leader", "deadline")
@@ -230,3 +231,31 @@ def spaced_label_lists(raw: str) -> str | None:
             spaced = True
         out.append(right)
     return "".join(out) if spaced else None
+
+
+_AFTER_NAME = re.compile("[、，,；;:：。)）]")
+
+
+def spaced_role_parts(raw: str) -> str | None:
+    """A line whose parts stand apart with a space after their role word (…。市住建局牵头 市财政局配合。),
+    without its white space and with a comma there; None when no space stands so.
+
+    >>> spaced_role_parts("做好改造。市住建局、市城管局牵头 市财政局配合。")
+    '做好改造。市住建局、市城管局牵头，市财政局配合。'
+    >>> spaced_role_parts("加快 推进 工作") is None
+    True
+    """
+    tokens = raw.split()
+    if len(tokens) < 2 or not any(token.endswith(ROLE_ENDINGS) for token in tokens[:-1]):
+        return None
+    out = [tokens[0]]
+    spaced = False
+    for right in tokens[1:]:
+        tail = bracket_depth_split(out[-1], "、，,；;:：。")[-1].lstrip("(（")  # 各村(社区)牵头: its note is the name's
+        if len(tail) >= 4 and tail.endswith(ROLE_ENDINGS) and (name := strip_noise(tail)) != tail \
+                and is_listed_name(name) and is_listed_name(strip_noise(_AFTER_NAME.split(right)[0])):
+            out.append("，")
+            spaced = True
+        out.append(right)
+    return "".join(out) if spaced else None
+

@@ -764,3 +764,10 @@ def test_a_spaced_label_list_keeps_a_collectives_bracketed_note():
 def test_a_bracketed_alias_after_the_last_name_of_a_label_list_is_no_clause_of_its_own():
     assert _pairs(_read("1.修缮村道。责任单位：县医保局、县政府办公室（县大数据局）")) == [
         [("县医保局", "responsible"), ("县政府办公室（县大数据局）", "responsible")]]
+
+
+@pytest.mark.parametrize("line", ["1.修缮村道。县交通局、县城投公司牵头 县财政局配合。",
+                                  "1.修缮村道。各村(社区)牵头 镇财政所、镇规建办配合。"])
+def test_a_space_after_a_role_word_in_a_last_sentence_separates_the_roles(line):
+    leads, helpers = (["县交通局", "县城投公司"], ["县财政局"]) if "县" in line else (["各村(社区)"], ["镇财政所", "镇规建办"])
+    assert _pairs(_read(line)) == [[(u, "lead") for u in leads] + [(u, "cooperating") for u in helpers]]
