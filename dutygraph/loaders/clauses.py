@@ -1260,7 +1260,48 @@ def _tail_clause(text: str, after: int) -> Found | None:
     """The clause closing ``text`` after ``after`` (a cut bracket, a last sentence, labels glued to their lists)."""
     if after >= len(text.rstrip("。；; ")):
         return None
-    return _open_clause(text, after) or _last_sentence(text, after) or _glued_labels(text, after)
+    return _open_clause(text, after) or _last_sentence(text, after) or _glued_labels(text, after) \
+        or _glued_head(text, after)
+
+
+_SHORT_SUFFIX_END = frozenset("处局委办科股室所站队院厅部")  # a name as short as three characters ends so
+
+
+def _glued_head(text: str, after: int) -> Found | None:
+    """Role parts closing a text whose first is glued to the text before it (a copy that lost a comma):
+    ``…等信息审批处牵头,各有关处室、民服中心配合``: the unit ending the glued part is the shortest name the
+    suffixes allow (with a level before it: 市发改委), the parts after it must read as role parts on their own.
+
+    >>> [(u, r.value) for u, r in _glued_head("及时公开办事方式、办事条件等信息审批处牵头,各有关处室、民服中心配合",
+    ...                                         0).clause.assignments]
+    [('审批处', 'lead'), ('各有关处室', 'cooperating'), ('民服中心', 'cooperating')]
+    >>> [u for u, _ in _glued_head("推进城乡供水一体化建设工作市水务局牵头,市财政局配合", 0).clause.assignments]
+    ['市水务局', '市财政局']
+    """
+    body = text.rstrip().rstrip("。；;")
+    if not body.endswith(ROLE_ENDINGS) or ("，" not in body and "," not in body):
+        return None
+    segments = bracket_depth_split(body[after:], ",，")
+    k = len(segments)
+    while k > 1 and _role_word(segments[k - 1])[1] is not None \
+            and _units(_role_word(segments[k - 1])[0].removeprefix("由")) is not None:
+        k -= 1  # the clean role parts closing the text
+    if k == len(segments):
+        return None
+    rest, kind = _role_word(segments[k - 1])
+    if kind not in ("lead", "duty") or "由" in rest or len(rest) <= 12 and _units(rest) is not None:
+        return None  # a whole name before its role word, or 由 naming who: the parts read as they are
+    for width in range(3, min(len(rest) - 4, 12) + 1):
+        name = rest[-width:]
+        if (width >= 4 or name[-1] in _SHORT_SUFFIX_END) and is_unit_name(name) and not NOT_NAME_START.match(name):
+            if width < len(rest) and rest[-width - 1] in "省市县区镇乡":
+                name = rest[-width - 1:]
+            start = after + sum(len(seg) + 1 for seg in segments[:k - 1]) + len(rest) - len(name)
+            clause = parse_clause(body[start:])
+            if clause is None or not clause.role_words or not clause.assignments:
+                return None
+            return Found(start, len(text.rstrip()), clause)
+    return None
 
 
 _BEFORE_INNER_LABEL = "。；;，,"

@@ -771,3 +771,13 @@ def test_a_bracketed_alias_after_the_last_name_of_a_label_list_is_no_clause_of_i
 def test_a_space_after_a_role_word_in_a_last_sentence_separates_the_roles(line):
     leads, helpers = (["县交通局", "县城投公司"], ["县财政局"]) if "县" in line else (["各村(社区)"], ["镇财政所", "镇规建办"])
     assert _pairs(_read(line)) == [[(u, "lead") for u in leads] + [(u, "cooperating") for u in helpers]]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("1.推进城乡供水一体化,完善管网设施建设工作县水务局牵头,县财政局、各乡镇配合",
+     [("县水务局", "lead"), ("县财政局", "cooperating"), ("各乡镇", "cooperating")]),
+    ("2. 全面优化办事流程,及时公开办事方式、办事条件等信息审批科牵头,各有关股室配合",
+     [("审批科", "lead"), ("各有关股室", "cooperating")]),
+])
+def test_a_first_role_part_glued_to_the_text_before_it_gives_the_unit_ending_it(line, expected):
+    assert _pairs(_read(line)) == [expected]
