@@ -357,7 +357,7 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
     if "同" in text and ("(" in text or "（" in text):
         text = _BRACKETED_SPREAD.sub(r"，\1", text)  # 责任单位:X、Y(下同): the note, no part of Y
     people: list[str] = []
-    if ("(" in text or "（" in text) and _COLON.search(text):
+    if ("(" in text or "（" in text) and ("人" in text or "导" in text or "长" in text) and _COLON.search(text):
         # 牵头单位:X(责任人:张三);配合单位:Y: the person in brackets after a unit is its leader, no label of the clause
         text = _bracketed_leader().sub(lambda m: people.append(m.group(1)) or "", text)
     # labels run together on one line (牵头单位:X配合单位:Y): each starts a part of its own
@@ -1242,7 +1242,9 @@ def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:
         # when a clause follows the last of them (items run together on one line); alone, the text goes on with it
         with_mids = sorted(found + mids, key=lambda f: f.start)
         closing = not text[mids[-1].end:].strip(_CLOSING)  # the last ends the text, a closing quote after it
-        tail = None if closing else _tail_clause(text, with_mids[-1].end)
+        later = text[with_mids[-1].end:]
+        tail = None if closing or not (_COLON.search(later) or _OPENER.search(later) or may_hold_role_words(later)) \
+            else _tail_clause(text, with_mids[-1].end)  # (no label, bracket or role word after it: no clause)
         if tail is not None or any(f.start > mids[-1].end for f in found) or closing and len(mids) > 1:
             return with_mids + ([tail] if tail is not None else [])
     if hinted and (not found or found[-1].end < len(text.rstrip("。；; "))):
