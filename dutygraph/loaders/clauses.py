@@ -40,7 +40,7 @@ from ..model import Role
 from ..text.normalize import bracket_depth_split
 from ..text.role_cues import alternation, words
 from ..text.units import (COOPERATING_WORDS, DITTO, LEAD_WORDS, ROLE_AFTER, ROLE_ENDINGS, ROLE_TAIL, ROLE_WORDS, bracket_commas,
-                          is_unit_name, org_suffixes, split_units)
+                          is_listed_name, is_unit_name, org_suffixes, split_units)
 from .conventions import first_listed_bracket, first_listed_note
 from .unit_scan import opening_units
 from .labels import COOPERATING, DEADLINE, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, iter_before_colons, iter_labels, match_label
@@ -340,34 +340,46 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
     Every segment must name units; ``default_role`` (a table column's) is used for a
     list printed without a role word or label.
     """
-    text = "".join(text.split()).strip("。；;,，")
+    text = _spaces_read(text).strip("。；;,，")
+    if text[-1:] in _QUOTE_CLOSERS and _QUOTE_CLOSERS[text[-1]] not in text[:-1]:
+        text = text[:-1].rstrip("。；;,，")  # …市商务局。": the closing quote of a quoted text, no part of the clause
     if not text or len(text) > MAX_CLAUSE:
         return None
     if default_role is not None and text in DITTO:
         return Clause(assignments=[(text, default_role)])  # 同上 in a unit column: ditto.py fills it in
     if "为" in text:  # X为牵头单位,Y为配合单位: the role as a label after 为 is the role word
-        text = _AS_ROLE.sub(lambda m: _AS_ROLE_WORD[m.group(1)] if is_unit_name(
+        text = _AS_ROLE.sub(lambda m: _AS_ROLE_WORD[m.group(1)] if is_listed_name(
             name := _LIST_SEPARATOR.split(text[:m.start()])[-1]) and not (
             m.group(1) == "牵头" and first_listed_note().search(name + "为牵头")) else m.group(0),
             text)  # 列第一位的为牵头单位, 排名第一的单位为牵头单位: a note
     if "牵头" in text and ("(" in text or "（" in text):
         # (列第一位的为牵头单位,下同) spreads a convention (conventions.py), not units, and names none
         text = first_listed_bracket().sub("", text)
+    if "同" in text and ("(" in text or "（" in text):
+        text = _BRACKETED_SPREAD.sub(r"，\1", text)  # 责任单位:X、Y(下同): the note, no part of Y
+    people: list[str] = []
+    if ("(" in text or "（" in text) and ("人" in text or "导" in text or "长" in text) and _COLON.search(text):
+        # 牵头单位:X(责任人:张三);配合单位:Y: the person in brackets after a unit is its leader, no label of the clause
+        text = _bracketed_leader().sub(lambda m: people.append(m.group(1)) or "", text)
     # labels run together on one line (牵头单位:X配合单位:Y): each starts a part of its own
     if _COLON.search(text):  # a label needs its colon
         text = LABEL_ANYWHERE.sub(lambda m: (";" if m.start() > 0 and text[m.start() - 1] not in "；;。"
                                              else "") + m.group(0), text)
     if "。" in text and _COLON.search(text):
         text = _labelled_sentences(text)
-    clause = Clause()
+    clause = Clause(leaders=[p for k in people for p in bracket_depth_split(k, "、，,") if p])
     pending: list[tuple[list[str], str | None, Role | None]] = []  # names, role word kind, label role
     first_leads = False  # a first-listed note in the clause
     noted_any = False  # a 下同 note with units of its own
-    for part in bracket_depth_split(text, "；;。"):
+    parts = bracket_depth_split(text, "；;。")
+    labels = [match_label(part) if part else None for part in parts]
+    # 主办单位 / 主责单位 beside a 牵头单位 label: responsible (as 主责 beside a 牵头 column)
+    led = sum(1 for lb in labels if lb is not None and lb.kind == LEAD) > 1 and any(
+        lb is not None and lb.kind == LEAD and "牵头" in lb.name for lb in labels)
+    for part, label in zip(parts, labels):
         if not part:
             continue
         label_role: Role | None = None
-        label = match_label(part)
         if label:
             clause.labelled = True
             if label.kind == LEADER:
@@ -377,6 +389,8 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                 clause.deadlines.append(label.content)
                 continue
             label_role = ROLE_OF_LABEL.get(label.kind)
+            if led and label.kind == LEAD and "牵头" not in label.name:
+                label_role = Role.RESPONSIBLE
             part = label.content
             if not part:
                 continue
@@ -414,6 +428,12 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                     clause.role_words = True
                     pending.extend([(lead_names, "lead", None), (with_names, "cooperating", None)])
                     continue
+            elif kind is None and "会同" in rest and (together := _together(rest)):
+                # (市住建局会同市财政局): 会同 is the role word, no 负责 after it
+                clause.role_words = True
+                pending.extend([([n for n, r in together if r is Role.LEAD], "lead", None),
+                                ([n for n, r in together if r is Role.COOPERATING], "cooperating", None)])
+                continue
             names = _units(rest)
             if names is None:
                 if _DEADLINE_SEGMENT.search(segment):  # (市发改委牵头,2022年底前完成)
@@ -533,6 +553,44 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
         spread_names = {n for n, _ in clause.spread}
         clause.spread = [(n, r) for n, r in clause.assignments if n in spread_names]
     return clause
+
+
+_PART_END = re.compile("[、，,；;:：]")
+_BRACKETED_SPREAD = re.compile(r"[(（](下同|以下同|后同)[)）]")
+
+
+@lru_cache(maxsize=1)
+def _bracketed_leader() -> re.Pattern:
+    """A person's label and name in brackets after a unit: (责任人:张三), (分管领导:李四副县长)."""
+    return re.compile(r"[(（](?:" + alternation("label.leader") + r")[:：]([^()（）:：]{1,30})[)）]")
+_QUOTE_CLOSERS = {'"': '"', "”": "“", "’": "‘", "」": "「", "』": "『"}  # a closing quote -> its opening one
+
+
+def _spaces_read(text: str) -> str:
+    """``text`` without its white space, a space that separates read as the separator it stands for: after a role
+    word a comma (市住建局牵头 市财政局配合), between two names a 、 (牵头单位:市住建局 市财政局); any other space
+    is no separator (省 财 政 厅, a page printing a space between characters).
+
+    >>> _spaces_read("市住建局牵头 市财政局配合"), _spaces_read("责任单位：各村(社区) 镇规建办"), _spaces_read("省 财 政 厅 牵 头")
+    ('市住建局牵头，市财政局配合', '责任单位：各村(社区)、镇规建办', '省财政厅牵头')
+    """
+    tokens = text.split()
+    if len(tokens) < 2:
+        return tokens[0] if tokens else ""
+    out = [tokens[0]]
+    for right in tokens[1:]:
+        left = out[-1]
+        if len(left) >= 2 and len(right) >= 2 and right[0] not in "、，,；;:：。" and left[-1] not in "、，,；;:：。" \
+                and LABEL_ANYWHERE.match(right) is None:
+            tail = _PART_END.split(left)[-1]
+            head = _role_word(_PART_END.split(right)[0])[0]
+            if len(tail) >= 3 and tail.endswith(ROLE_ENDINGS) and _role_word(tail)[1] is not None \
+                    and _plausible(_role_word(tail)[0]) and _plausible(head):
+                out.append("，")  # 市住建局牵头 市财政局配合
+            elif len(tail) >= 2 and len(head) >= 2 and _plausible(tail) and _plausible(head):
+                out.append("、")  # 市住建局 市财政局
+        out.append(right)
+    return "".join(out)
 
 
 def _labelled_sentences(text: str) -> str:
@@ -818,6 +876,9 @@ def colon_duties(text: str, per_duty: bool = True) -> list[Found]:
     found: list[Found] = []
     for m in iter_before_colons(_UNIT_COLON, MAX_UNIT_COLON, text):  # tried only before each colon
         unit = m.group("unit")
+        if unit.endswith(_LABEL_NOUNS) and (label := LABEL_ANYWHERE.search(text, m.start(), m.end())) is not None \
+                and label.end() == m.end():
+            continue  # 责任单位: a role label, no unit's name (任单位 only ends like one)
         # the name is the end of what stands before the colon: 职责如下:市发改委: → 市发改委
         names = [unit[k:] for k in range(len(unit) - 1)
                  if is_unit_name(unit[k:]) and not _NOT_A_NAME.match(unit[k:]) and not _ITEM_MARK.match(unit[k:])
@@ -1029,6 +1090,19 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
             return [Found(offset, offset + m.end("units"), Clause([(n, Role.LEAD) for n in names], role_words=True),
                           leading=True)]
     for segment in bracket_depth_split(sentence, ",，:："):
+        if found and segment.endswith(_COOPERATING_ENDINGS) and (helping := parse_clause(segment)) is not None \
+                and helping.role_words and all(r is Role.COOPERATING for _, r in helping.assignments):
+            # …由县公安局负责牵头管理,县交通局协管: who helps the clause before, in a part of its own
+            held = {n for n, _ in found[-1].clause.assignments}
+            found[-1].clause.assignments.extend(a for a in helping.assignments if a[0] not in held)
+            at += len(segment) + 1
+            continue
+        if at > 0 and not found and segment.startswith("由") and (got := _leading_segments(sentence[at:])) \
+                and got[1] > len(segment):
+            # …,由X牵头负责,Y等单位配合: the clause opens the rest of the sentence and runs over its commas
+            clause, end = got
+            found.append(Found(offset + at, offset + at + end, clause, leading=True))
+            break
         piece = segment[1:] if segment.startswith("由") else segment
         m = _SUBJECT_DUTY.match(piece) if _SUBJECT_WORD.search(piece) is not None else None
         names = (_units(m.group("units")) or _listed_departments(m.group("units"))) if m else None
@@ -1067,6 +1141,9 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
     if not found and ("责任" in sentence or "主管" in sentence):
         return _bearers(sentence, offset)  # 各村是…责任主体,村主要负责人是第一责任人: 负责 in a person's title
     return found
+
+
+_COOPERATING_ENDINGS = tuple(COOPERATING_WORDS)  # what a part naming who helps ends with (县交通局协管)
 
 
 # A unit said to be the bearer of a responsibility (市直行业主管部门是市级项目的责任主体, 各村是禁烧工作责任主体,
@@ -1178,7 +1255,10 @@ def bracket_groups(text: str) -> list[tuple[int, int]]:
 
 _SENTENCE_END = "。；;！!？?"
 # Words every clause with a role word or a label holds one of (a quick test before the grammar).
-_HINT = re.compile("|".join(ROLE_WORDS) + r"|会同|参加|责任|分工|下同|领导|责任人|时限")
+# (a label noun and its colon spelt out one by one: plain words keep re's fast scan for them, a group would not)
+_HINT = re.compile("|".join(ROLE_WORDS) + r"|会同|参加|责任|分工|下同|领导|责任人|时限|"
+                   + "|".join(f"{noun}{colon}" for noun in ("单位", "部门", "主体", "科室", "处室", "股室")
+                              for colon in ":："))
 
 
 def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:
@@ -1195,6 +1275,8 @@ def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:
     if ("单位为" in text or "部门为" in text) and not ("牵头" in text and first_listed_note().search(text)):
         # 牵头单位为县发改局: 为 stands for the label's colon (same length); 列第一位的责任单位为牵头单位: a note
         text = _label_as().sub(lambda m: m.group(1) + "：", text)
+    if "—" in text or "－" in text or "--" in text:  # 牵头单位——市住建局: a dash for the colon (same length)
+        text = _label_dash().sub(lambda m: m.group(1) + "：" + " " * (len(m.group(2)) - 1), text)
     found = []
     for start, end in bracket_groups(text):
         inner = text[start + 1:end - 1]
@@ -1209,20 +1291,146 @@ def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:
         if not (clause.role_words or clause.labelled):
             before = text[:start].rstrip()
             after = text[end:].lstrip()
+            if _listed_alias(before):
+                continue  # 责任单位:A、县政府办公室(县大数据局): a name's alias inside a list, no clause
             if not (before.endswith(tuple(_SENTENCE_END)) or not after or after[0] in _SENTENCE_END):
                 continue
             if not before:
                 continue
         found.append(Found(start, end, clause))
+    if hinted and (_COLON.search(text) is not None) and (mids := _inner_labels(text, found)):
+        # A。责任单位:X。B。责任单位:Y。: labelled clauses inside the text, each closing the sentences before it,
+        # when a clause follows the last of them (items run together on one line); alone, the text goes on with it
+        with_mids = sorted(found + mids, key=lambda f: f.start)
+        closing = not text[mids[-1].end:].strip(_CLOSING)  # the last ends the text, a closing quote after it
+        later = text[with_mids[-1].end:]
+        tail = None if closing or not (_COLON.search(later) or _OPENER.search(later) or may_hold_role_words(later)) \
+            else _tail_clause(text, with_mids[-1].end)  # (no label, bracket or role word after it: no clause)
+        if tail is not None or any(f.start > mids[-1].end for f in found) or closing and len(mids) > 1:
+            return with_mids + ([tail] if tail is not None else [])
     if hinted and (not found or found[-1].end < len(text.rstrip("。；; "))):
-        after = found[-1].end if found else 0
-        tail = _open_clause(text, after) or _last_sentence(text, after) or _glued_labels(text, after)
+        tail = _tail_clause(text, found[-1].end if found else 0)
         if tail:
             found.append(tail)
+    if not found and hinted and _STANDING_NOTE_START.match(text) and _STANDING_NOTE_END.search(text) \
+            and (note := parse_clause(text)) is not None and note.spread:
+        # 以下各项任务均需X配合,不再单独列出: a note standing alone (conventions.apply_note_tasks spreads its units)
+        found.append(Found(0, len(text), Clause(note.assignments, role_words=True), leading=True))
     return found
 
 
+def _tail_clause(text: str, after: int) -> Found | None:
+    """The clause closing ``text`` after ``after`` (a cut bracket, a last sentence, labels glued to their lists)."""
+    if after >= len(text.rstrip("。；; ")):
+        return None
+    return _open_clause(text, after) or _last_sentence(text, after) or _glued_labels(text, after) \
+        or _glued_head(text, after)
+
+
+_SHORT_SUFFIX_END = frozenset("处局委办科股室所站队院厅部")  # a name as short as three characters ends so
+
+
+def _glued_head(text: str, after: int) -> Found | None:
+    """Role parts closing a text whose first is glued to the text before it (a copy that lost a comma):
+    ``…等信息审批处牵头,各有关处室、民服中心配合``: the unit ending the glued part is the shortest name the
+    suffixes allow (with a level before it: 市发改委), the parts after it must read as role parts on their own.
+
+    >>> [(u, r.value) for u, r in _glued_head("及时公开办事方式、办事条件等信息审批处牵头,各有关处室、民服中心配合",
+    ...                                         0).clause.assignments]
+    [('审批处', 'lead'), ('各有关处室', 'cooperating'), ('民服中心', 'cooperating')]
+    >>> [u for u, _ in _glued_head("推进城乡供水一体化建设工作市水务局牵头,市财政局配合", 0).clause.assignments]
+    ['市水务局', '市财政局']
+    """
+    body = text.rstrip().rstrip("。；;")
+    if not body.endswith(ROLE_ENDINGS) or ("，" not in body and "," not in body):
+        return None
+    segments = bracket_depth_split(body[after:], ",，")
+    k = len(segments)
+    while k > 1 and _role_word(segments[k - 1])[1] is not None \
+            and _units(_role_word(segments[k - 1])[0].removeprefix("由")) is not None:
+        k -= 1  # the clean role parts closing the text
+    if k == len(segments):
+        return None
+    rest, kind = _role_word(segments[k - 1])
+    if kind not in ("lead", "duty") or "由" in rest or len(rest) <= 12 and _units(rest) is not None:
+        return None  # a whole name before its role word, or 由 naming who: the parts read as they are
+    for width in range(3, min(len(rest) - 4, 12) + 1):
+        name = rest[-width:]
+        if (width >= 4 or name[-1] in _SHORT_SUFFIX_END) and is_unit_name(name) and not NOT_NAME_START.match(name):
+            if width < len(rest) and rest[-width - 1] in "省市县区镇乡":
+                name = rest[-width - 1:]
+            start = after + sum(len(seg) + 1 for seg in segments[:k - 1]) + len(rest) - len(name)
+            clause = parse_clause(body[start:])
+            if clause is None or not clause.role_words or not clause.assignments:
+                return None
+            return Found(start, len(text.rstrip()), clause)
+    return None
+
+
+_BEFORE_INNER_LABEL = "。；;，,"
+_CLOSING = "。；;，, \"”’'）)」』"  # what may follow a text's last clause (a quoted text's closing quote)
+
+
+def _inner_labels(text: str, found: list[Found]) -> list[Found]:
+    """Labelled clauses opening a sentence (or a comma part) inside ``text``, outside the bracket clauses
+    ``found``, with more text after them: 做好A。责任单位:市X。做好B。责任单位:市Y。 → 责任单位:市X."""
+    out: list[Found] = []
+    for m in iter_labels(text):
+        start = m.start()
+        if start == 0 or text[start - 1] not in _BEFORE_INNER_LABEL or out and start < out[-1].end \
+                or any(f.start <= start < f.end for f in found):
+            continue
+        end = _label_run(text, start)
+        rest = text[end:].strip(_CLOSING)
+        if not rest and not out:
+            break  # the last sentence: the tail clause reads it
+        clause = parse_clause(text[start:end])
+        if clause is not None and clause.labelled and clause.assignments:
+            out.append(Found(start, end, clause))
+    return out
+
+
+def _label_run(text: str, start: int) -> int:
+    """Where a run of labelled parts opening at ``start`` ends: the parts are cut at 。；; outside brackets,
+    each after the first opening with a label (牵头单位:X;配合单位:Y) or a list of units (责任单位:X;Y)."""
+    at = start
+    end = start
+    while at < len(text):
+        cut = _part_end(text, at)
+        if at > start and LABEL_ANYWHERE.match(text, at, cut) is None and _units(text[at:cut]) is None:
+            break
+        end = cut
+        at = cut + 1
+    return end
+
+
+def _part_end(text: str, at: int) -> int:
+    """The first 。；; at or after ``at`` outside brackets, or the end of ``text``."""
+    depth = 0
+    for i in range(at, len(text)):
+        ch = text[i]
+        if ch in OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in "。；;":
+            return i
+    return len(text)
+
+
 _ENUMERATED = ("单位", "部门", "机构", "成员")
+_LIST_ITEM_START = re.compile("[、：:]")
+
+
+def _listed_alias(before: str) -> bool:
+    """Whether a bare bracket after ``before`` follows a name listed after a 、 or a label's colon (…、县政府办公室(县
+    大数据局)): the bracket is that name's alias.
+
+    >>> _listed_alias("责任单位：县医保局、县政府办公室"), _listed_alias("建设绿道")
+    (True, False)
+    """
+    at = max(before.rfind(c) for c in "、，,；;：:。")
+    return at >= 0 and before[at] in "、：:" and is_unit_name(before[at + 1:])
 
 
 @lru_cache(maxsize=1)
@@ -1230,6 +1438,13 @@ def _label_as() -> re.Pattern:
     """A role label ending in 单位 / 部门 then 为 and a name (牵头单位为县发改局), not after a name (X为牵头单位)."""
     labels = "|".join(f"(?:{alternation(f'label.{kind}')})" for kind in ("lead", "cooperating", "responsible"))
     return re.compile(r"(?<![\u4e00-\u9fff]为)((?:" + labels + r")(?<=单位|部门))为(?=[\u4e00-\u9fff])")
+
+
+@lru_cache(maxsize=1)
+def _label_dash() -> re.Pattern:
+    """A role label then a dash standing for its colon (责任单位——市财政局), before a name."""
+    labels = "|".join(f"(?:{alternation(f'label.{kind}')})" for kind in ("lead", "cooperating", "responsible"))
+    return re.compile(r"((?:" + labels + r"))(——|—|－－|--)(?=[\u4e00-\u9fff])")
 
 
 def bare_bracket(inner: str) -> Clause | None:
@@ -1441,6 +1656,8 @@ def _last_sentence(text: str, after: int) -> Found | None:
 
 
 MAX_EARLIER_PARTS = 4
+_STANDING_NOTE_START = re.compile(r"以下|下列|其余|各项|所有|本方案")  # a note scoping the tasks after it
+_STANDING_NOTE_END = re.compile(r"下同|不再(?:单独|一一|重复)?(?:列出|注明|标注|列明)")
 
 
 def _earlier_parts(text: str, start: int, after: int, clause: Clause) -> tuple[int, Clause]:

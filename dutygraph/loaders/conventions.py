@@ -56,19 +56,42 @@ def apply_first_listed(lines: list[Line], tasks: list[Task]) -> None:
     else:
         return
     cut = first_listed_bracket()
+    by_no: dict[int, str] | None = None
     for task in tasks:
         for a in task.assignments:
             if "(" in a.unit or "（" in a.unit:
                 a.unit = cut.sub("", a.unit) or a.unit
         printed = [a for a in task.assignments if not a.inferred]
-        if not printed or any(a.role is Role.LEAD for a in task.assignments) or len(printed) < 2:
+        if not printed or len(printed) < 2:
             continue
         first = printed[0]
         if first.provenance is not None and first.provenance.last_line < at:
             continue
+        if any(a.role is Role.LEAD for a in task.assignments):
+            if by_no is None:
+                by_no = {ln.no: ln.text for ln in lines}
+            if not _all_lead_by_duty(printed, by_no):
+                continue
+            for a in printed[1:]:  # (A、B、C负责): 负责 made every one lead; the note says the first leads
+                a.role = Role.RESPONSIBLE
+                a.inferred = True
+                a.basis = f"first-listed note at line {at}"
+            continue
         first.role = Role.LEAD
         first.inferred = True
         first.basis = f"first-listed note at line {at}"
+
+
+def _all_lead_by_duty(printed: list[Assignment], by_no: dict[int, str]) -> bool:
+    """Whether every printed unit leads, by a duty word (负责) where no 牵头 stands on their line: a list the
+    first-listed note reads as the first unit leading, the others responsible."""
+    if any(a.role is not Role.LEAD or a.provenance is None for a in printed):
+        return False
+    spans = {(a.provenance.first_line, a.provenance.last_line) for a in printed}
+    if len(spans) != 1:
+        return False
+    first, last = next(iter(spans))
+    return not any("牵头" in by_no.get(no, "") or "主办" in by_no.get(no, "") for no in range(first, last + 1))
 
 
 def apply_group_label(lines: list[Line], tasks: list[Task]) -> None:
@@ -148,7 +171,7 @@ def _group_of(task_id: str) -> str | None:
 
 # 除特别注明的外,各县(市、区)政府和某开发区管委会都是配合单位: units in a role on every item from the note on.
 _DEFAULT_WORDS = ("都是", "都为", "均为", "均是", "均作为", "都作为", "全部为", "全部是", "一律为")
-_DEFAULT_ROLE = re.compile(r"(?P<role>配合|协办|责任|牵头)(?:单位|部门)(?:[。；;,，]|$)")
+_DEFAULT_ROLE = re.compile(r"(?P<role>配合|协办|责任|牵头)(?:单位|部门)(?:[。；;,，)）]|$)")
 _DEFAULT_ROLES = {"配合": Role.COOPERATING, "协办": Role.COOPERATING, "责任": Role.RESPONSIBLE, "牵头": Role.LEAD}
 _CLAUSE_ENDS = "。；;,，"
 MAX_DEFAULT_LIST = 80

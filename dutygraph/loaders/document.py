@@ -253,6 +253,10 @@ def _drop_cut_name(doc: Document, lines: list[Line]) -> None:
         if not cut:
             break
         task.assignments.pop()
+        for t in doc.tasks:  # the fragment spread from there (以上工作由X牵头,会同Y、公安: every item's copy) goes too
+            if t is not task and any(b.inferred and b.unit == a.unit for b in t.assignments):
+                t.assignments = [b for b in t.assignments if not (b.inferred and b.unit == a.unit and b.provenance
+                                                                  == a.provenance)]
 
 
 def _add_missing_parents(doc: Document) -> None:

@@ -28,7 +28,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..text.role_cues import alternation, prefiltered
-from ..text.units import is_unit_name, strip_noise
+from ..text.normalize import bracket_depth_split
+from ..text.units import ROLE_ENDINGS, is_listed_name, strip_noise
 
 LEAD, RESPONSIBLE, COOPERATING, DIVISION, LEADER, DEADLINE = (
     "lead", "responsible", "cooperating", "division", "leader", "deadline")
@@ -184,6 +185,19 @@ def match_label(text: str) -> Label | None:
 _CLOSER = {"(": ")", "（": "）", "〔": "〕", "【": "】", "[": "]"}
 
 
+def opens_with_spaced_label(raw: str) -> bool:
+    """Whether a raw line opens with a label whose colon is a space (牵头单位 市发改委、市财政局).
+
+    >>> opens_with_spaced_label("配合单位 区应急管理局"), opens_with_spaced_label("加强 领导")
+    (True, False)
+    """
+    tokens = raw.split(None, 1)
+    if len(tokens) < 2 or len(tokens[0]) > 10:
+        return False
+    label = match_label(tokens[0] + "：")
+    return label is not None and not label.content  # the whole first word is the label (县级牵头单位 too)
+
+
 _LIST_END = "、，,；;"
 
 
@@ -207,11 +221,41 @@ def spaced_label_lists(raw: str) -> str | None:
         done = "".join(out)
         colon = max(done.rfind(":"), done.rfind("："))
         tail = re.split(f"[{_LIST_END}:：]", done)[-1]
-        head = re.split(f"[{_LIST_END}]", right)[0].rstrip(")）]】〕")
+        head = re.split(f"[{_LIST_END}]", right)[0]
+        if head.count("(") + head.count("（") < head.count(")") + head.count("）") or head[-1:] in "]】〕":
+            head = head.rstrip(")）]】〕")  # the bracket the label's clause opened, not a name's note (各村(社区))
         if colon >= 0 and "。" not in done[colon:] and LABEL_ANYWHERE.search(done) is not None \
                 and len(tail) >= 2 and len(head) >= 2 and match_label(right) is None \
-                and is_unit_name(strip_noise(tail)) and is_unit_name(strip_noise(head)):
+                and is_listed_name(strip_noise(tail)) and is_listed_name(strip_noise(head)):
             out.append("、")
             spaced = True
         out.append(right)
     return "".join(out) if spaced else None
+
+
+_AFTER_NAME = re.compile("[、，,；;:：。)）]")
+
+
+def spaced_role_parts(raw: str) -> str | None:
+    """A line whose parts stand apart with a space after their role word (…。市住建局牵头 市财政局配合。),
+    without its white space and with a comma there; None when no space stands so.
+
+    >>> spaced_role_parts("做好改造。市住建局、市城管局牵头 市财政局配合。")
+    '做好改造。市住建局、市城管局牵头，市财政局配合。'
+    >>> spaced_role_parts("加快 推进 工作") is None
+    True
+    """
+    tokens = raw.split()
+    if len(tokens) < 2 or not any(token.endswith(ROLE_ENDINGS) for token in tokens[:-1]):
+        return None
+    out = [tokens[0]]
+    spaced = False
+    for right in tokens[1:]:
+        tail = bracket_depth_split(out[-1], "、，,；;:：。")[-1].lstrip("(（")  # 各村(社区)牵头: its note is the name's
+        if len(tail) >= 4 and tail.endswith(ROLE_ENDINGS) and (name := strip_noise(tail)) != tail \
+                and is_listed_name(name) and is_listed_name(strip_noise(_AFTER_NAME.split(right)[0])):
+            out.append("，")
+            spaced = True
+        out.append(right)
+    return "".join(out) if spaced else None
+

@@ -15,10 +15,11 @@ from typing import NamedTuple
 
 from ..text.normalize import drop_zero_width
 from ..text.units import join_spaced_names, spaced_names
-from .labels import bracketed_labels, round_bracketed_labels, spaced_label_lists
+from .labels import bracketed_labels, round_bracketed_labels, spaced_label_lists, spaced_role_parts
 
 _MAX_NAME_LINE = 160  # longer lines are not a cell of names
-_BRACKET_SPACE = re.compile(r"[(（〔【\[][^()（）〔〕【】\[\]]*?\S\s+\S")  # white space between words in brackets
+# white space between words in brackets (a bracketed note before it, 各村(社区) 镇财政所, is inside them too)
+_BRACKET_SPACE = re.compile(r"[(（〔【\[［](?:[^()（）〔〕【】\[\]［］]|[(（][^()（）]*[)）])*?\S\s+\S")
 
 # Page furniture of government web pages and document-sharing sites.
 FURNITURE = re.compile(
@@ -65,6 +66,8 @@ def to_lines(text: str) -> list[Line]:
         elif len(texts[k]) <= _MAX_NAME_LINE and ("：" in texts[k] or ":" in texts[k]) \
                 and (names := spaced_label_lists(raw_lines[k])):
             texts[k] = names  # 牵头单位:X;责任单位:县财政局 县卫健局: the names of a label a space separates
+        elif parts := spaced_role_parts(raw_lines[k]):
+            texts[k] = parts  # 市住建局牵头 市财政局配合: a space after a role word stands for the comma
     if "【" in text or "[" in text:  # 【牵头单位】X: a label in square brackets, printed without its colon
         for k in [k for k, raw in enumerate(raw_lines) if "【" in raw or "[" in raw]:
             texts[k] = bracketed_labels(texts[k])

@@ -901,7 +901,10 @@ class ProseReader:
                 continue
             if item is not None and label is not None and len(label.name) <= 8:
                 item = current = _owner(item, self.barrier)
-                item.labels.append((label.kind, label.content, line.no))
+                kind = label.kind
+                if kind == LEAD and "牵头" not in label.name and any(k == LEAD for k, _, _ in item.labels):
+                    kind = RESPONSIBLE  # 牵头单位:X / 主办单位:Y: 主办 beside 牵头 is responsible (as in a table)
+                item.labels.append((kind, label.content, line.no))
                 item._clauses = None
                 item.last_line = line.no
                 k += 1
@@ -1221,11 +1224,25 @@ class ProseReader:
         clause = pure or (found[-1].clause if found else None)
         if clause is None and not found and node.labels and not node.unit_lines:
             return self._carried_labels(node)  # 一、城市建设 / 牵头单位:市住建局 / 1.… 2.…
-        if clause is None or not clause.assignments or (pure is None and self._subtree_assigned(node)):
+        if clause is None or not clause.assignments or (pure is None and self._subtree_assigned(node)
+                                                         and not self._partners_only(node, clause)):
             return None
         basis = f"heading at line {node.line}"
         prov = Provenance(self.source, node.line, node.line)
         return list(Assignment(u, r, prov, inferred=True, basis=basis) for u, r in clause.assignments), pure is not None
+
+    def _partners_only(self, node: _Node, clause: Clause) -> bool:
+        """Whether the heading's clause names a lead and its items name only units that work with one
+        ((一)…(市发改委牵头) / 1.…(配合单位:市财政局)): the heading's lead is theirs too."""
+        if not any(r is Role.LEAD for _, r in clause.assignments):
+            return False
+        items = [c for c in node.children if c.style != "para"]
+        if not items or any(c.children for c in items):
+            return False
+        roles = {r for c in items for f in c.clauses for _, r in f.clause.assignments}
+        roles |= {ROLE_OF_LABEL[k] for c in items for k, _, _ in c.labels if k in ROLE_OF_LABEL}
+        roles |= {r for c in items for clause_, _ in c.unit_lines for _, r in clause_.assignments}
+        return roles == {Role.COOPERATING}
 
     def _carried_labels(self, node: _Node) -> tuple[list[Assignment], bool] | None:
         """The label lines printed between a heading and its numbered items, none of which names a unit: the

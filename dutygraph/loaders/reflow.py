@@ -21,7 +21,7 @@ from collections import Counter
 from operator import attrgetter
 
 from ..text.markers import match_item
-from .labels import match_label
+from .labels import match_label, opens_with_spaced_label
 from .lines import Line
 
 MIN_WIDTH = 12      # characters: narrower lines are cells or headings, not a wrapped page
@@ -51,7 +51,8 @@ def wrap_width(lines: list[Line]) -> int | None:
 def _starts_new(line: Line) -> bool:
     text = line.text
     return (not text or _STARTS_ITEM.match(text) is not None or match_item(text) is not None
-            or match_label(text) is not None or "|" in text or text[0] in _BOX_STROKES or _is_row(line))
+            or match_label(text) is not None or "|" in text or text[0] in _BOX_STROKES or _is_row(line)
+            or line.raw != text and opens_with_spaced_label(line.raw))  # 配合单位 区财政局: a space for the colon
 
 
 # Cells apart with a tab or a run of spaces: a table row (a PDF copy pads its rows to one width), never wrapped.

@@ -131,11 +131,34 @@ def unglue(lines: list[Line]) -> list[Line]:
             out.append(line)
             continue
         cuts = sorted(set(cuts) | set(_list_cuts(text, 2 if page else MIN_RUN)))
+        cuts = sorted(set(cuts) | set(_items_after_labels(text, cuts)))
         bounds = [0, *cuts, len(text)]
         for a, b in zip(bounds, bounds[1:]):
             piece = text[a:b]
             if piece:
                 out.append(Line(line.no, piece, piece, False))
+    return out
+
+
+def _items_after_labels(text: str, cuts: list[int]) -> list[int]:
+    """Item markers right after the sentence end of a label piece (…。责任单位:X、Y。2.对实际投资…): the label
+    closed the item before, the next item starts there, however few items the line holds.
+
+    >>> t = "1.做好甲。责任单位:市财政局。2.做好乙。责任单位:市商务局。"
+    >>> _items_after_labels(t, [6, 22])
+    [16]
+    """
+    out: list[int] = []
+    bounds = [*cuts, len(text)]
+    for a, b in zip(bounds, bounds[1:]):
+        if LABEL_ANYWHERE.match(text, a) is None:
+            continue
+        at = text.find("。", a, b)
+        while at >= 0:
+            if _NUMBERED.match(text, at + 1) is not None:
+                out.append(at + 1)
+                break
+            at = text.find("。", at + 1, b)
     return out
 
 

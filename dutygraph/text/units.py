@@ -132,6 +132,20 @@ def is_unit_name(name: str) -> bool:
     return _suffix_pattern().match(name) is not None or _COLLECTIVE_WORDS.match(name) is not None
 
 
+# A collective of places (各村(社区), 各镇, 各区县): a name in a list though no organisation suffix ends it.
+_PLACES = re.compile(r"^各(?!项|类|种|个|位|方|环节|阶段|时期|领域|行业|自|有关|相关|级各)[\u4e00-\u9fff]{1,4}"
+                     r"(?:[(（][\u4e00-\u9fff、]{1,8}[)）])?$")
+
+
+def is_listed_name(name: str) -> bool:
+    """Whether ``name`` may stand as one name of a list: an organisation's, or a collective of places.
+
+    >>> is_listed_name("各村(社区)"), is_listed_name("县财政局"), is_listed_name("各项工作"), is_listed_name("加快")
+    (True, True, False, False)
+    """
+    return is_unit_name(name) or _PLACES.match(strip_noise(name)) is not None
+
+
 @lru_cache(maxsize=1)
 def _label_words() -> re.Pattern:
     kinds = ("leader", "division", "lead", "cooperating", "cooperating-bare", "responsible", "deadline")
@@ -142,8 +156,23 @@ def _label_word(word: str) -> bool:
     return _label_words().match(word) is not None
 
 
-_SPACED_GROUP = re.compile(r"[(（〔【\[][^()（）〔〕【】\[\]]*\s[^()（）〔〕【】\[\]]*[)）〕】\]]")
-_NAME_EDGE = "、，,；;:：(（〔【[)）〕】]"
+# a bracket group holding white space; a bracketed note inside it (各村(社区)) is part of it
+_IN_GROUP = r"(?:[^()（）〔〕【】\[\]［］]|[(（][^()（）〔〕【】\[\]［］]*[)）])"
+_SPACED_GROUP = re.compile(r"[(（〔【\[［]" + _IN_GROUP + r"*\s" + _IN_GROUP + r"*[)）〕】\]］]")
+_NAME_EDGE = "、，,；;:：。(（〔【[［)）〕】]］"
+_LIST_EDGE = "、，,；;:：。"
+_OPENERS = "(（〔【[［"
+
+
+def _last_name(token: str) -> str:
+    """The last name of a token (what follows its last separator or bracket), a bracketed note kept with its
+    name when the token closes it (各村(社区)牵头: 各村(社区)牵头, not 牵头)."""
+    tail = re.split(f"[{re.escape(_NAME_EDGE)}]", token)[-1]
+    if token[-1:] in ")）" or tail in ROLE_ENDINGS:
+        whole = bracket_depth_split(token.lstrip(_OPENERS), _LIST_EDGE)[-1]
+        if whole.count("(") + whole.count("（") == whole.count(")") + whole.count("）") and whole[:1] not in _OPENERS:
+            return whole
+    return tail
 
 
 def join_spaced_names(raw: str) -> str:
@@ -162,13 +191,13 @@ def join_spaced_names(raw: str) -> str:
         tokens = m.group().split()
         out = [tokens[0]]
         for left, right in zip(tokens, tokens[1:]):
-            tail = re.split(f"[{re.escape(_NAME_EDGE)}]", left)[-1]
+            tail = _last_name(left)
             head = re.split(f"[{re.escape(_NAME_EDGE)}]", right)[0]
-            if not is_unit_name(strip_noise(head)) or _label_word(head):
+            if not is_listed_name(strip_noise(head)) or _label_word(head):
                 out.append(right)
             elif _label_word(tail):  # (责任单位 市发改委): the space stands for the label's colon
                 out.append("：" + right)
-            elif len(tail) >= 2 and is_unit_name(tail):  # (市住建局牵头 市财政局配合): a role word ends a part
+            elif len(tail) >= 2 and is_listed_name(tail):  # (市住建局牵头 市财政局配合): a role word ends a part
                 out.append(("，" if strip_noise(tail) != tail else "、") + right)
             else:
                 out.append(right)
@@ -266,8 +295,28 @@ def _name_and_prefix(part: str) -> tuple[str, str] | None:
 _PLACE_WITH_NOTE = re.compile(r"^各[\u4e00-\u9fff]{1,2}[(（][\u4e00-\u9fff、]{1,6}[)）]$")
 
 
+# Collectives of places that hold no departments (villages, communities): one before a level's department is a
+# name of its own (各村(社区)、镇规建办), unlike a level's (各区、县民政局 shares 民政局).
+_LEVELS = re.compile(r"^[省市县区州盟旗镇乡]+")
+_GRASSROOTS = re.compile(r"^各(?:行政)?(?:村|社区|村居|村组|居委会|村委会|村\(社区\)|村（社区）|组)(?:[(（][^()（）]*[)）])?$")
+_GOVERNMENT_BODY = re.compile(r"(?:人民政府|政府|党委|党工委|管委会?|两委)")
+
+
+def _department_after_collective(held: list[str], part: str) -> bool:
+    """A collective of villages or communities (各村(社区), 各社区) before a level's department (镇规建办): two
+    names, for villages share no department's name; a government's body they may share (各村、镇党委).
+
+    >>> _department_after_collective(["各村(社区)"], "镇规建办"), _department_after_collective(["各区"], "县民政局")
+    (True, False)
+    """
+    m = _LEVELS.match(part)
+    return m is not None and _GRASSROOTS.match(held[0]) is not None and _GOVERNMENT_BODY.match(part, m.end()) is None
+
+
 def _held_apart(held: list[str], part: str, names: list[str]) -> bool:
     """Whether the parts held before the name ``part`` are names of their own rather than sharing its suffix."""
+    if _department_after_collective(held, part):
+        return True
     if _LEVEL_START.match(part) and (_AREA.match(_strip_brackets(held[-1])) or "各" in part and _COLLECTIVE_START.match(held[-1])):
         return True  # 城西管理区、县水利局 / 各镇、区级各部门: the name opens with its own level
     if names and all(_AREA.match(_strip_brackets(h)) for h in held) and not _AREA_PREFIX.match(part):
@@ -289,7 +338,8 @@ def _split_units(cell: str) -> tuple[str, ...]:
     for at, part in enumerate(raw_parts):
         unit = is_unit_name(part)
         if not unit and ("(" in part or "（" in part) and _PLACE_WITH_NOTE.match(part) and at + 1 < len(raw_parts) \
-                and is_unit_name(raw_parts[at + 1]) and not _COLLECTIVE_START.match(raw_parts[at + 1]):
+                and is_unit_name(raw_parts[at + 1]) and not _COLLECTIVE_START.match(raw_parts[at + 1]) \
+                and not _department_after_collective([part], raw_parts[at + 1]):
             held.append(part)  # 各县(市)、区人民政府: a place with its note shares the name's suffix too
             continue
         if not unit and (joined := _name_and_prefix(part)):

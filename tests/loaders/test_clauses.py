@@ -637,6 +637,152 @@ def test_a_list_before_a_first_listed_note_in_its_bracket_keeps_an_unknown_name(
     assert [u["unit"] for u in doc.coverage.unrecognised] == ["某某粮食储备库"]
 
 
+def _read(body: str):
+    from dutygraph.loaders.document import parse_text
+
+    head = "关于印发某县2023年重点工作分工方案的通知\n某县人民政府办公室\n2023年3月1日\n一、重点任务\n"
+    return parse_text(head + body + "\n", "plan.txt")
+
+
+def _pairs(doc):
+    return [[(a.unit, a.role.value) for a in t.assignments] for t in doc.tasks]
+
+
+@pytest.mark.parametrize("body", [
+    "1.修缮村道。责任单位：县交通局。2.整治河塘。责任单位：县水利局、镇农业服务中心。",  # items run together
+    "(1)修缮村道，责任单位：县交通局；(2)整治河塘，责任单位：县水利局、镇农业服务中心。",
+    "修缮村道。牵头单位：县交通局。整治河塘。牵头单位：县水利局；配合单位：镇农业服务中心。",
+])
+def test_labelled_clauses_inside_a_line_each_close_the_sentences_before_them(body):
+    doc = _read(body)
+    assert len(doc.tasks) == 2
+    assert [u for u, _ in _pairs(doc)[0]] == ["县交通局"]
+    assert [u for u, _ in _pairs(doc)[1]] == ["县水利局", "镇农业服务中心"]
+
+
+def test_a_labelled_clause_inside_a_line_with_no_clause_after_it_keeps_the_text_whole():
+    doc = _read("1.修缮村道。责任单位：区交通局。2024年底前完成。")
+    assert len(doc.tasks) == 1 and _pairs(doc) == [[("区交通局", "responsible")]]
+
+
+def test_a_closing_quote_after_the_last_clause_is_no_part_of_its_last_name():
+    clause = parse_clause("责任单位：市发改委、市商务局。”")
+    assert clause.assignments == [("市发改委", R), ("市商务局", R)]
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("区商务局牵头 区财政局配合", [("区商务局", L), ("区财政局", C)]),
+    ("牵头单位：镇规建办 镇财政所；配合单位：各村(社区) 镇派出所",
+     [("镇规建办", L), ("镇财政所", L), ("各村(社区)", C), ("镇派出所", C)]),
+    ("市 发 改 委 牵 头", [("市发改委", L)]),  # a space between every character separates nothing
+])
+def test_a_space_between_names_or_after_a_role_word_separates_them(clause, expected):
+    assert parse_clause(clause).assignments == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("县住建局会同县财政局", [("县住建局", L), ("县财政局", C)]),
+    ("区城管局会同区公安分局、各街道办事处", [("区城管局", L), ("区公安分局", C), ("各街道办事处", C)]),
+])
+def test_a_bracketed_huitong_clause_needs_no_duty_word_after_it(text, expected):
+    assert [f.clause.assignments for f in find_clauses(f"修缮村道（{text}）")] == [expected]
+
+
+@pytest.mark.parametrize("label", ["推进单位", "办理单位", "执行单位", "主管单位"])
+def test_an_unbracketed_label_of_any_responsible_word_closes_the_item(label):
+    assert _pairs(_read(f"1.修缮村道。{label}：县交通局、县城投公司")) == [
+        [("县交通局", "responsible"), ("县城投公司", "responsible")]]
+
+
+def test_a_dash_standing_for_the_colon_inside_a_line():
+    assert _pairs(_read("1.修缮村道。牵头单位——镇规建办；配合单位—镇财政所")) == [
+        [("镇规建办", "lead"), ("镇财政所", "cooperating")]]
+
+
+def test_a_role_label_before_a_colon_is_no_unit_heading_its_duties():
+    # 责任单位: ends like a unit (任单位) but is the label: no unit named 任单位 anywhere
+    doc = _read("1.修缮村道，责任单位：区交通局；2.整治河塘，责任单位：区水利局。")
+    assert _pairs(doc) == [[("区交通局", "responsible")], [("区水利局", "responsible")]]
+
+
+def test_a_by_clause_after_a_comma_runs_over_the_commas_of_its_roles():
+    doc = _read("1.修缮村道，由县交通局牵头负责，县财政局、县融媒体中心等单位配合。")
+    assert _pairs(doc) == [[("县交通局", "lead"), ("县财政局", "cooperating"), ("县融媒体中心", "cooperating")]]
+
+
+@pytest.mark.parametrize("leader", ["县级领导", "区领导", "市级领导"])
+def test_a_level_and_leader_label_names_a_person(leader):
+    doc = _read(f"1.修缮村道\n{leader}：张某  牵头单位：县交通局  配合单位：县财政局")
+    assert _pairs(doc) == [[("县交通局", "lead"), ("县财政局", "cooperating")]]
+    assert doc.tasks[0].leaders == ["张某"]
+
+
+@pytest.mark.parametrize("body", [
+    "1.修缮村道。（牵头领导：王某；牵头单位：县交通局；主办单位：县财政局、各乡镇）",
+    "1.修缮村道\n牵头单位：县交通局\n主责单位：县财政局、各乡镇",
+])
+def test_a_main_handling_label_beside_a_lead_label_is_responsible(body):
+    assert _pairs(_read(body)) == [[("县交通局", "lead"), ("县财政局", "responsible"), ("各乡镇", "responsible")]]
+
+
+def test_a_main_handling_label_without_a_lead_label_leads():
+    assert _pairs(_read("1.修缮村道。（主办单位：县交通局；协办单位：县财政局）")) == [
+        [("县交通局", "lead"), ("县财政局", "cooperating")]]
+
+
+@pytest.mark.parametrize("text, helper", [
+    ("修缮村道由县交通局负责牵头管理,县公路中心协管。", "县公路中心"),
+    ("整治河塘,由镇水利站牵头,各村(社区)配合。", "各村(社区)"),
+])
+def test_a_part_naming_who_helps_after_a_by_clause_cooperates(text, helper):
+    assert _pairs(_read("1." + text))[0][-1] == (helper, "cooperating")
+
+
+def test_a_person_in_brackets_after_a_unit_is_the_clauses_leader_not_a_label_of_it():
+    clause = parse_clause("牵头单位：县交通局（责任人：王某）；配合单位：县财政局")
+    assert clause.assignments == [("县交通局", L), ("县财政局", C)] and clause.leaders == ["王某"]
+
+
+def test_a_bracketed_spread_note_after_the_last_name_spreads_the_list():
+    clause = parse_clause("责任单位：县交通局、经开区管委会（下同）")
+    assert clause.assignments == [("县交通局", R), ("经开区管委会", R)] and clause.note == "下同"
+    assert [n for n, _ in clause.spread] == ["县交通局", "经开区管委会"]
+
+
+@pytest.mark.parametrize("note", ["以下各项任务均需镇财政所配合，不再单独列出。", "以下任务均由镇财政所配合落实，不再一一列出。"])
+def test_a_standing_note_before_the_items_gives_its_units_to_each_of_them(note):
+    doc = _read(f"{note}\n1.修缮村道。（镇规建办牵头）\n2.整治河塘。（镇水利站牵头）")
+    assert _pairs(doc) == [[("镇规建办", "lead"), ("镇财政所", "cooperating")],
+                           [("镇水利站", "lead"), ("镇财政所", "cooperating")]]
+
+
+def test_a_spaced_label_list_keeps_a_collectives_bracketed_note():
+    doc = _read("1.修缮村道\n牵头部门:镇农业服务中心 各村(社区)")
+    assert _pairs(doc) == [[("镇农业服务中心", "lead"), ("各村(社区)", "lead")]]
+
+
+def test_a_bracketed_alias_after_the_last_name_of_a_label_list_is_no_clause_of_its_own():
+    assert _pairs(_read("1.修缮村道。责任单位：县医保局、县政府办公室（县大数据局）")) == [
+        [("县医保局", "responsible"), ("县政府办公室（县大数据局）", "responsible")]]
+
+
+@pytest.mark.parametrize("line", ["1.修缮村道。县交通局、县城投公司牵头 县财政局配合。",
+                                  "1.修缮村道。各村(社区)牵头 镇财政所、镇规建办配合。"])
+def test_a_space_after_a_role_word_in_a_last_sentence_separates_the_roles(line):
+    leads, helpers = (["县交通局", "县城投公司"], ["县财政局"]) if "县" in line else (["各村(社区)"], ["镇财政所", "镇规建办"])
+    assert _pairs(_read(line)) == [[(u, "lead") for u in leads] + [(u, "cooperating") for u in helpers]]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("1.推进城乡供水一体化,完善管网设施建设工作县水务局牵头,县财政局、各乡镇配合",
+     [("县水务局", "lead"), ("县财政局", "cooperating"), ("各乡镇", "cooperating")]),
+    ("2. 全面优化办事流程,及时公开办事方式、办事条件等信息审批科牵头,各有关股室配合",
+     [("审批科", "lead"), ("各有关股室", "cooperating")]),
+])
+def test_a_first_role_part_glued_to_the_text_before_it_gives_the_unit_ending_it(line, expected):
+    assert _pairs(_read(line)) == [expected]
+
+
 def test_a_subject_before_a_comma_and_a_unit_first_clause_is_a_clause_of_its_own():
     # a regulation's article: X对…实施统一监督管理, Y负责…: X is responsible for its part, Y leads its own
     for first, second in (("市环境保护行政主管部门(以下简称市环保部门)", "各区环境保护行政主管部门"),

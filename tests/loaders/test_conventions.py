@@ -84,7 +84,9 @@ def test_a_first_listed_note_whose_subject_ends_like_a_unit_names_no_unit(note):
 
 
 @pytest.mark.parametrize("note", ["任务分解中,列第一位的责任单位为牵头单位或汇总单位。", "注:首列单位为牵头单位。",
-                                  "各项任务列首位的部门牵头。", "排序第一的单位为牵头单位。"])
+                                  "各项任务列首位的部门牵头。", "排序第一的单位为牵头单位。",
+                                  "排名第一的单位负责牵头。", "首个单位为牵头单位。", "牵头单位均列在第一位。",
+                                  "责任单位中，牵头单位排在首位。"])
 def test_first_listed_notes_worded_other_ways(note):
     doc = parse_text(f"2024年工作要点\n{note}\n一、重点任务\n1.推进道路硬化。（县交通局、县财政局、各乡镇）\n", "p.txt")
     assert doc.tasks[0].units(Role.LEAD) == ["县交通局"]
@@ -107,3 +109,17 @@ def test_a_scoped_label_sentence_gives_its_items_their_units(text, expected, pri
     # printed on the item just before the sentence, inferred (with the sentence as basis) on the others
     assert [not any(a.inferred for a in t.assignments) for t in doc.tasks] == printed
     assert all(a.basis.startswith("scoped label at line") for t in doc.tasks for a in t.assignments if a.inferred)
+
+
+@pytest.mark.parametrize("word", ["负责", "按职责分工负责", "负责落实"])
+def test_a_first_listed_note_makes_the_first_of_a_list_every_unit_of_which_leads_by_a_duty_word_the_lead(word):
+    doc = parse_text("2022年分工方案\n一、重点任务\n1.修缮村道。（镇规建办、镇财政所、各村(社区)负责。排在首位的为牵头单位，下同）\n"
+                     f"2.整治河塘。（镇农业服务中心、镇水利站{word}）\n3.建设公园。（镇规建办牵头，镇财政所配合）\n", "p.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        (["镇规建办"], ["镇财政所", "各村(社区)"]), (["镇农业服务中心"], ["镇水利站"]), (["镇规建办"], [])]
+
+
+def test_a_default_units_note_in_brackets():
+    doc = parse_text("2024年工作要点\n（注：除标明外，县财政局均为配合单位）\n一、重点任务\n1.修路。（县交通局牵头）\n", "p.txt")
+    assert [(a.unit, a.role.value, a.inferred) for a in doc.tasks[0].assignments] == [
+        ("县交通局", "lead", False), ("县财政局", "cooperating", True)]

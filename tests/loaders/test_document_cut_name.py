@@ -26,3 +26,10 @@ def test_a_collective_ending_the_document_is_whole_not_a_cut_name():
     doc = parse_text("序号|重点任务|完成时限|责任单位\n1|新建农村公路30公里。|2024年底|镇建设办\n"
                      "2|改造厕所500户。|2024年6月|镇农办、各村\n", "p.txt")
     assert doc.tasks[-1].units(Role.RESPONSIBLE) == ["镇农办", "各村"]
+
+
+def test_a_name_cut_at_the_end_of_a_note_after_a_group_goes_from_every_item_it_was_spread_to():
+    text = ("1.建设学校。3月底前完成部署。\n2.提升办学水平。4月底前完成申报。\n"
+            "以上工作由县教育局牵头,会同县财政局、公安")  # the excerpt stops inside 公安局
+    doc = parse_text(text, "plan.txt")
+    assert [[a.unit for a in t.assignments] for t in doc.tasks] == [["县教育局", "县财政局"]] * 2

@@ -317,3 +317,14 @@ def test_a_division_heading_is_not_folded_into_its_paragraph_and_a_helping_subje
     got = [(t.text[:6], [(a.unit, a.role.value) for a in t.assignments]) for t in doc.tasks]
     assert got == [("县水利局负责", [("县水利局", "lead")]), ("县应急管理局", [("县应急管理局", "lead")]),
                    ("县气象局配合", [("县气象局", "cooperating")])]
+
+
+def test_a_headings_lead_goes_to_items_that_name_only_units_working_with_it():
+    from dutygraph.loaders.document import parse_text
+
+    text = ("2023年重点工作\n一、重点任务\n（一）推进城乡融合发展（区住建局牵头）\n"
+            "1.改造老旧小区。（配合单位：区财政局）\n2.修缮背街小巷。（配合单位：各街道办事处、区城管局）\n")
+    doc = parse_text(text, "p.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        (["区住建局"], ["区财政局"]), (["区住建局"], ["各街道办事处", "区城管局"])]
+    assert all(a.inferred for t in doc.tasks for a in t.assignments if a.role is Role.LEAD)

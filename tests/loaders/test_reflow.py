@@ -64,3 +64,18 @@ def test_rows_whose_cells_stand_apart_are_never_joined_even_at_one_width():
             ("建成口袋公园共计八个", "区园林绿化局")], 1)]
     assert len({len(r) for r in rows[1:]}) == 1  # one width: what a wrapped page shows
     assert [ln.text for ln in reflow(to_lines("\n".join(rows)))] == [r.replace(" ", "") for r in rows]
+
+
+def test_a_label_whose_colon_is_a_space_starts_a_line_of_its_own_after_a_line_as_long_as_the_wrap():
+    # the longest lines (17 characters) look like a text wrapped at that width: a label line is no wrapped part
+    text = "\n".join([
+        "某区2024年民生实事项目责任分工", "某区人民政府", "2024年1月5日", "一、重点任务",
+        "1、加快推进农村公路提档升级", "牵头单位 各街道办事处、区国资公司", "配合单位 区市场监管局",
+        "2、完善城乡供水管网设施", "牵头单位 区住房城乡建设局", "配合单位 区应急管理局",
+        "3、开展农村人居环境整治提升行动", "牵头单位 区住房城乡建设局", "配合单位 区城管执法局、区国资公司",
+        "4、推进智慧城市平台建设", "牵头单位 区商务局、区城管执法局", "配合单位 区住房城乡建设局",
+        "5、加强安全生产隐患排查治理", "牵头单位 区市场监管局", "配合单位 区国资公司、区疾控中心"])
+    assert wrap_width(to_lines(text)) == 17
+    doc = parse_text(text + "\n", "plan.txt")
+    assert [[a.unit for a in t.assignments if a.role.value == "cooperating"] for t in doc.tasks] == [
+        ["区市场监管局"], ["区应急管理局"], ["区城管执法局", "区国资公司"], ["区住房城乡建设局"], ["区国资公司", "区疾控中心"]]

@@ -121,3 +121,10 @@ def test_a_collective_and_a_collective_of_bodies_joined_by_ji_are_two_names():
 ])
 def test_places_with_a_note_and_a_collectives_second_kind_share_the_name_after_them(cell, names):
     assert split_units(cell) == names
+
+
+def test_villages_before_a_township_department_are_a_name_of_their_own():
+    # villages hold no 规建办: 各村(社区) shares no suffix with 镇规建办 (各区、县民政局 shares 民政局)
+    assert split_units("各村(社区)、镇规建办") == ["各村(社区)", "镇规建办"]
+    assert split_units("各社区、镇财政所") == ["各社区", "镇财政所"]
+    assert split_units("各县(市)、区人民政府") == ["各县(市)、区人民政府"]
