@@ -272,6 +272,12 @@ def _note(part: str) -> _Note | None:
     scope = at
     if _units(_SPREAD_NOTE.sub("", _NOTE_HEAD.sub("", segments[at]))) is None and at > 0:
         scope = at - 1  # the note words alone (不再一一列出): the sentence before them is the note's
+    if not _SCOPED.match(segments[scope]) and not _NOTE_HEAD.match(segments[scope]):
+        # the note's own sentence lists its units with commas (以下均需各县政府,经开区、高新区管委会负责落实,不再列出)
+        start = next((k for k in range(scope - 1, max(-1, scope - 5), -1) if _SCOPED.match(segments[k])), None)
+        if start is not None and all(_units(seg) for seg in segments[start + 1:scope]):
+            segments = [*segments[:start], "、".join(segments[start:scope + 1]), *segments[scope + 1:]]
+            at, scope = at - (scope - start), start
     if _NOTE_HEAD.match(segments[scope]) and not m or _SCOPED.match(segments[scope]):
         body, kind = _role_word(_NOTE_HEAD.sub("", segments[scope]))
         names = _units(body)

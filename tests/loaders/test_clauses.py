@@ -829,3 +829,12 @@ def test_a_later_part_naming_who_carries_the_work_out_adds_them():
     for lead, more in (("市交通局", "县、区人民政府"), ("县水利局", "各乡镇人民政府"), ("区城管局", "街道办事处")):
         found = leading_clauses(f"{lead}负责运输保障车辆储备的组织工作,并确定储备标准,由{lead}和{more}具体落实。")
         assert [(u, r.value) for u, r in found[0].clause.assignments] == [(lead, "lead"), (more, "responsible")]
+
+
+@pytest.mark.parametrize("level, zone", [("市", "经开区管委会"), ("县", "高新区管委会"), ("区", "产业园管委会")])
+def test_a_standing_note_after_the_list_in_one_bracket_may_list_its_units_with_commas(level, zone):
+    # (责任单位:A、B等部门,各县政府。以下均需各县政府,经开区管委会负责落实,不再列出): the note's units spread
+    c = parse_clause(f"责任单位:{level}人社局、{level}住建局等部门,各乡镇人民政府。以下均需各乡镇人民政府,{level}{zone}负责落实,"
+                     "不再列出")
+    assert [u for u, _ in c.assignments] == [f"{level}人社局", f"{level}住建局", "各乡镇人民政府", f"{level}{zone}"]
+    assert [u for u, _ in c.spread] == ["各乡镇人民政府", f"{level}{zone}"] and c.note == "不再列出"
