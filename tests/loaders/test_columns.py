@@ -75,3 +75,11 @@ def test_a_table_of_targets_by_place_without_a_person_in_charge_names_no_unit(se
     except InputError:
         return  # no role cue at all: nothing to read
     assert not any(t.assignments for t in doc.tasks)
+
+
+@pytest.mark.parametrize("label", ["涉及部门", "涉及單位"])
+def test_a_column_of_the_departments_involved_is_a_responsible_column(label):
+    assert column_kinds(["序号", "事项名称", label]) == ["number", "text", "responsible"]
+    rows = [["序号", "事项名称", label], ["1", "办理食品经营许可证", "县市场监管局"], ["2", "办理税务登记事项", "县税务局"]]
+    doc = parse_text("某县一件事事项清单\n" + "\n".join("|".join(r) for r in rows) + "\n", "list.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["县市场监管局"], ["县税务局"]]
