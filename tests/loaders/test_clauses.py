@@ -838,3 +838,14 @@ def test_a_standing_note_after_the_list_in_one_bracket_may_list_its_units_with_c
                      "不再列出")
     assert [u for u, _ in c.assignments] == [f"{level}人社局", f"{level}住建局", "各乡镇人民政府", f"{level}{zone}"]
     assert [u for u, _ in c.spread] == ["各乡镇人民政府", f"{level}{zone}"] and c.note == "不再列出"
+
+
+@pytest.mark.parametrize("after", ["指导", "协调", "统筹"])
+def test_a_lead_role_word_may_be_followed_by_how_it_leads(after):
+    assert parse_clause(f"省住建厅牵头{after},各市人民政府负责落实").assignments == [("省住建厅", L), ("各市人民政府", R)]
+
+
+@pytest.mark.parametrize("word", ["不再逐一列出", "不再逐项列出", "以下不再逐一列出"])
+def test_a_standing_note_worded_item_by_item_spreads_its_units(word):
+    c = parse_clause(f"区水务局牵头,各街道负责落实。以下均需各街道落实,{word}")
+    assert c.assignments == [("区水务局", L), ("各街道", R)] and [u for u, _ in c.spread] == ["各街道"]
