@@ -264,9 +264,34 @@ def recut_tables(lines: list[Line]) -> list[Line]:
             cut = split_before_header([line])
             if len(cut) > 1:
                 cuts[k] = cut
+    _cut_split_tables(lines, cuts)
     if not cuts:
         return lines
     out: list[Line] = []
     for k, line in enumerate(lines):
         out.extend(cuts.get(k, (line,)))
     return out
+
+
+def _cut_split_tables(lines: list[Line], cuts: dict[int, list[Line]]) -> None:
+    """A glued table split into two paragraphs: a shorter line holding the header and the first cells after it, and
+    the long line after it holding the rest of the cells (…职责清单 工作任务和内容 责任单位 配合单位 完成时间 负责… /
+    县委宣传部 持续开展 负责…). Both are cut into cells, each piece keeping its own line's number."""
+    for k, line in enumerate(lines):
+        if k in cuts or len(line.text) >= MIN_GLUED or len(line.raw) == len(line.text) \
+                or not _UNIT_WORD.search(line.text):
+            continue
+        j = next((j for j in range(k + 1, min(k + 3, len(lines))) if lines[j].text), None)
+        if j is None or j in cuts or len(lines[j].text) < MIN_GLUED or len(lines[j].raw) == len(lines[j].text) \
+                or "|" in lines[j].text or find_header(lines[j].raw) is not None:
+            continue
+        head = find_header(line.raw)
+        if head is None or "|" in line.text or not is_header(head[2]) or not line.raw[head[1]:].strip():
+            continue  # (a header alone on its line is a table printed one row a line)
+        cut = _cut(line)
+        if cut is None:
+            continue
+        cuts[k] = split_before_header(cut)
+        raw = lines[j].raw
+        cuts[j] = [piece for a, b in _tokens(raw)
+                   for piece in (Line(lines[j].no, raw[a:b], _label(raw[a:b]), False), Line(lines[j].no, "", "", False))]

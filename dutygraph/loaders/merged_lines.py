@@ -239,7 +239,7 @@ def unnumbered_rows(lines: list[Line], kinds: list[str], body: int, end: int) ->
         groups[-1].append(k)
         k += 1
     rows: list[GridRow] = []
-    stop = body
+    row_ends: list[int] = []  # the index after each row's last cell
     ragged = False
     for cells in groups:
         if not cells:
@@ -247,6 +247,7 @@ def unnumbered_rows(lines: list[Line], kinds: list[str], body: int, end: int) ->
         if cells[0] < 0:
             at = -1 - cells[0]
             rows.append(GridRow(category_cells(lines[at].text, kinds), lines[at].no, lines[at].no))
+            row_ends.append(at + 1)
             continue
         placed = _place([lines[j].text for j in cells], kinds, strict=True)
         if placed is None:
@@ -256,14 +257,14 @@ def unnumbered_rows(lines: list[Line], kinds: list[str], body: int, end: int) ->
             placed = [c if c is not None else "" for c in placed]
         rows.append(GridRow(placed, lines[cells[0]].no, lines[cells[-1]].no,
                             inherit_basis="cell merged over rows, printed with a row above"))
-        stop = cells[-1] + 1
+        row_ends.append(cells[-1] + 1)
     while rows and all(not c or kind == TEXT for c, kind in zip(rows[-1].cells, kinds)):
         rows.pop()  # text after the table: no row of it
+        row_ends.pop()
     if not ragged or any(c and c[0] in _HEADING_STARTS and (match_section(c) or match_subsection(c))
                          for r in rows if r.inherit_basis for c in r.cells):
         return [], body  # every row one line per column, or headings among the cells: the other readers read it
     if rows:
-        last = rows[-1].last_line
-        stop = next(j for j in range(body, end) if lines[j].no == last) + 1
+        stop = row_ends[-1]  # (by index: the cells of a glued line cut into pieces share its number)
         rows[-1].truncated = not any(ln.text for ln in lines[stop:])  # the document may stop inside it
     return rows, stop if rows else body

@@ -99,3 +99,22 @@ def test_a_glued_bar_table_of_numbered_rows_keeps_the_rows_under_a_merged_cell()
         ("新建公办幼儿园3所。", ["教育局"]), ("新建婴幼儿照护驿站5家。", ["卫生健康局"]),
         ("新增托位300个。", ["卫生健康局"]), ("改造农村公路50公里。", ["交通运输局"])]
     assert doc.tasks[2].assignments[0].inferred
+
+
+def test_a_glued_table_split_into_two_paragraphs_is_cut_in_both_and_keeps_their_lines():
+    for level in ("县", "区"):
+        _read_split_table(level)
+
+
+def _read_split_table(level):
+    duties = ["负责全域环境整治工作的宣传报道,开展专题宣传和跟踪报道。", "负责整治工作任务的督导和检查考核工作,每月通报一次进展。",
+              "负责制定城区扬尘污染整治工作方案并督促拆迁项目单位落实到位。", "负责查处渣土运输车辆抛洒滴漏等违法行为,加大执法力度。",
+              "负责抓好道路工程等施工工地扬尘污染防治工作,督导建设单位落实措施。",
+              "负责城区道路的清扫冲洗保洁工作,按照需要随时增加洒水冲洗频次,确保城区道路整洁。"]
+    units = [f"{level}委宣传部", f"{level}督查室", f"{level}住建局", f"{level}公安局", f"{level}交通运输局", f"{level}城管局"]
+    first = f"附件 某{level}2018年环境整治方案职责清单 工作任务和内容 责任单位 配合单位 完成时间 {duties[0]}"
+    rest = " ".join(f"{u} 持续开展 {d}" for u, d in zip(units[:-1], duties[1:])) + f" {units[-1]} 持续开展"
+    assert len(first) < 200 <= len(rest.replace(" ", ""))  # a short line with the header, a long one after it
+    doc = parse_text(f"编辑 2019-03-14\n{first}\n\n{rest}\n", "list.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [[u] for u in units]
+    assert [t.provenance.first_line for t in doc.tasks] == [2, 4, 4, 4, 4, 4]  # each cell on the line it came from
