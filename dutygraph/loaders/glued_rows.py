@@ -253,7 +253,8 @@ def recut_tables(lines: list[Line]) -> list[Line]:
     from .document import interleaved_lines  # document imports this module
 
     cuts: dict[int, list[Line]] = {}
-    for k in [k for k, line in enumerate(lines) if len(line.text) >= MIN_GLUED]:
+    longs = [k for k, line in enumerate(lines) if len(line.text) >= MIN_GLUED]
+    for k in longs:
         line = lines[k]
         if (len(line.raw) > len(line.text) or "|" in line.text) and not interleaved_lines([line]):
             cut = _cut(line)
@@ -264,7 +265,7 @@ def recut_tables(lines: list[Line]) -> list[Line]:
             cut = split_before_header([line])
             if len(cut) > 1:
                 cuts[k] = cut
-    _cut_split_tables(lines, cuts)
+    _cut_split_tables(lines, cuts, longs)
     if not cuts:
         return lines
     out: list[Line] = []
@@ -273,18 +274,18 @@ def recut_tables(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _cut_split_tables(lines: list[Line], cuts: dict[int, list[Line]]) -> None:
+def _cut_split_tables(lines: list[Line], cuts: dict[int, list[Line]], longs: list[int]) -> None:
     """A glued table split into two paragraphs: a shorter line holding the header and the first cells after it, and
     the long line after it holding the rest of the cells (…职责清单 工作任务和内容 责任单位 配合单位 完成时间 负责… /
     县委宣传部 持续开展 负责…). Both are cut into cells, each piece keeping its own line's number."""
-    for k, line in enumerate(lines):
-        if k in cuts or len(line.text) >= MIN_GLUED or len(line.raw) == len(line.text) \
-                or not _UNIT_WORD.search(line.text):
+    for j in longs:  # the long line (of at least MIN_GLUED characters), then the line before it
+        if j in cuts or len(lines[j].raw) == len(lines[j].text) or "|" in lines[j].text:
             continue
-        j = next((j for j in range(k + 1, min(k + 3, len(lines))) if lines[j].text), None)
-        if j is None or j in cuts or len(lines[j].text) < MIN_GLUED or len(lines[j].raw) == len(lines[j].text) \
-                or "|" in lines[j].text or find_header(lines[j].raw) is not None:
+        k = next((k for k in range(j - 1, max(-1, j - 3), -1) if lines[k].text), None)
+        if k is None or k in cuts or len(lines[k].text) >= MIN_GLUED or len(lines[k].raw) == len(lines[k].text) \
+                or not _UNIT_WORD.search(lines[k].text) or find_header(lines[j].raw) is not None:
             continue
+        line = lines[k]
         head = find_header(line.raw)
         if head is None or "|" in line.text or not is_header(head[2]) or not line.raw[head[1]:].strip():
             continue  # (a header alone on its line is a table printed one row a line)
