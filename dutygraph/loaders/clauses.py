@@ -41,7 +41,7 @@ from ..text.normalize import bracket_depth_split
 from ..text.role_cues import alternation, words
 from ..text.units import (COOPERATING_WORDS, DITTO, LEAD_WORDS, ROLE_AFTER, ROLE_ENDINGS, ROLE_TAIL, ROLE_WORDS, bracket_commas,
                           is_listed_name, is_unit_name, org_suffixes, split_units)
-from .conventions import first_listed_bracket, first_listed_note
+from .conventions import NOT_LISTED_AGAIN, first_listed_bracket, first_listed_note
 from .unit_scan import opening_units
 from .labels import COOPERATING, DEADLINE, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, iter_before_colons, iter_labels, match_label
 
@@ -54,7 +54,7 @@ _BRACKET = re.compile("[" + re.escape("".join(OPENERS) + "".join(OPENERS.values(
 _LEAD_WORD = re.compile("|".join(LEAD_WORDS))
 _COOP_WORD = re.compile("|".join(COOPERATING_WORDS))
 # Notes that spread the units of a clause over the items after it.
-_SPREAD_NOTE = re.compile(r"下同|以下同|后同|以下[^,，。;；]{0,16}不再(?:单独|一一|逐一|逐项|重复)?(?:列出|注明|标注|列明)")
+_SPREAD_NOTE = re.compile(r"下同|以下同|后同|以下[^,，。;；]{0,16}" + NOT_LISTED_AGAIN)
 _NOTE_HEAD = re.compile(r"^.*?(?:涉及|均由|由|包括|均为|为|均需|需)")
 # A note's own sentence, scoping the tasks it covers (以下各任务均需…, 各项政策措施均需…, 其余任务由…).
 _SCOPED = re.compile(r"^(?:以下|下列|其余|其他|其它|各项|所有|全部|本方案)[^,，]{0,12}?(?:均需|均由|需|由|均要)")
@@ -1663,7 +1663,7 @@ def _last_sentence(text: str, after: int) -> Found | None:
 
 MAX_EARLIER_PARTS = 4
 _STANDING_NOTE_START = re.compile(r"以下|下列|其余|各项|所有|本方案")  # a note scoping the tasks after it
-_STANDING_NOTE_END = re.compile(r"下同|不再(?:单独|一一|逐一|逐项|重复)?(?:列出|注明|标注|列明)")
+_STANDING_NOTE_END = re.compile(r"下同|" + NOT_LISTED_AGAIN)
 
 
 def _earlier_parts(text: str, start: int, after: int, clause: Clause) -> tuple[int, Clause]:

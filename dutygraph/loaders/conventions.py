@@ -270,7 +270,9 @@ def apply_note_tasks(tasks: list[Task]) -> list[Task]:
 # A note standing alone that scopes the tasks after it (以下任务均由X落实,不再一一列出; 其余各项均需X配合,下同).
 _NOTE_STARTS = ("以下", "下列", "其余", "本方案", "各项", "所有")
 _STANDING_NOTE = re.compile(r"^(?:" + "|".join(_NOTE_STARTS) + ")")
-_NOTE_END = re.compile(r"(?:不再(?:单独|一一|逐一|逐项|重复)?(?:列出|注明|标注|列明)|下同)[。；;]?$")
+# "Not listed again" as notes word it (不再列出, 不再一一列出, 不再逐项注明): one pattern for every note reader.
+NOT_LISTED_AGAIN = r"不再(?:单独|一一|逐一|逐项|重复)?(?:列出|注明|标注|列明)"
+_NOTE_END = re.compile(r"(?:" + NOT_LISTED_AGAIN + r"|下同)[。；;]?$")
 
 
 # A sentence after some items that names their units with 为 for the colon, saying how many items it covers:
