@@ -792,16 +792,19 @@ _LIST_MARKS = re.compile(r"[、和及与]")
 def _subjects_after_clauses(node: _Node) -> None:
     """A paragraph opening with known units and a verb or an obligation word, after a paragraph of the same run
     (paragraphs and their short titles, no numbered item between) that opens with a unit-first clause (市卫生局负责…
-    保障工作。 / 7.6交通运输保障 / 武警支队及驻绵部队在参加应急抢险时…): those units' task too (responsible)."""
+    保障工作。 / 7.6交通运输保障 / 武警支队及驻绵部队在参加应急抢险时…), or that names its units some other way (a
+    working group's 成员单位: label, then 县水务局对受损的堤坝采取…): those units' task too (responsible). Paragraphs
+    naming no unit between them do not end the run."""
     seen = False
     for child in node.children:
         if child.style != "para":
             seen = False
             continue
-        if seen and not child.children and child._clauses is None and not child.clauses and not child.assigned() \
+        if seen and not child.children and not child.clauses and not child.assigned() \
                 and (got := subject_opening(child.text)):
             child._clauses = [got]
-        elif child.clauses and child.clauses[0].leading and child.clauses[0].clause.role_words:
+        elif child.clauses and child.clauses[0].leading and child.clauses[0].clause.role_words \
+                or child.assigned():
             seen = True
 
 

@@ -238,6 +238,24 @@ def test_a_paragraph_opening_with_a_known_unit_after_a_unit_first_paragraph_is_i
         ("县卫生局负责突发", [("县卫生局", Role.LEAD)]), ("县卫生局要加快公", [("县卫生局", Role.RESPONSIBLE)])]
 
 
+def test_later_paragraphs_of_a_run_opening_with_known_units_are_theirs_after_any_paragraph_between():
+    # a paragraph naming no unit between them does not end the run (its units were read before it was looked at)
+    from dutygraph.loaders.document import parse_text
+    doc = parse_text("五、保障措施\n县民政局负责救灾物资的储备和发放工作。\n县林业局负责林区的防火巡查工作。\n"
+                     "物资储备点要定期检查,确保物资完好。\n县财政局要及时拨付救灾资金,保障应急需要。\n", "plan.txt")
+    assert [(t.text[:8], [a.unit for a in t.assignments]) for t in doc.tasks][-1] == ("县财政局要及时拨", ["县财政局"])
+
+
+def test_measure_paragraphs_opening_with_their_units_after_a_working_group_block_are_their_tasks():
+    from dutygraph.loaders.document import parse_text
+    doc = parse_text("3.2.5 次生灾害处置组\n组长:县应急局负责人\n成员单位:县应急局、县住建局、县水务局\n"
+                     "主要措施:县应急局督促各乡镇排查危险区域,组织群众转移。\n"
+                     "县水务局对受损的水库堤坝采取紧急处置措施,防止溃坝。\n"
+                     "县住建局、县交通局组织对受损房屋和道路进行安全鉴定。\n", "plan.txt")
+    got = [(t.text[:8], [a.unit for a in t.assignments]) for t in doc.tasks]
+    assert got[1:] == [("县水务局对受损的", ["县水务局"]), ("县住建局、县交通", ["县住建局", "县交通局"])]
+
+
 def test_a_label_list_wrapped_inside_a_name_goes_on_on_the_next_line():
     doc = parse("1.完善街道治理体制机制,优化决策程序。\n牵头单位:区委组织部\n协办单位:区委编办、区民政局、园区党工\n"
                 "委、各街道党工委\n2.推进社区党建。\n牵头单位:区委组织部\n配合单位:区财政局、\n区民政局\n", head="")
