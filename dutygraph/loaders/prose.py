@@ -739,6 +739,8 @@ def _item_subjects(node: _Node, subjects_only=lambda: False) -> dict[int, list[s
                 out[k] = names
         elif child.style in _TITLED and not child.assigned() and (names := _body_subjects(child.text, subjects_only)):
             out[k] = names
+        elif "由" in child.text and not child.assigned() and (names := _handed_units(child.text)):
+            out[k] = names  # 2.对…的建设单位,由镇规建办提出整改意见: the unit the item hands its work to does it
     return out
 
 
@@ -783,6 +785,52 @@ _HANDED_TO = re.compile(r"(?<!自)由(?=[\u4e00-\u9fff])")
 _BY_VERBS = ("统筹", "承担", "统一", "组织", "具体", "按照", "根据", "依法", "制定", "实施", "会同")
 
 
+# What a 由 part says that names no doer: the units make up a body (由X、Y组成, 由X抽调人员组成) or hold a post.
+_NO_DOER = re.compile(r"组成|构成|兼任|担任")
+_HANDED_STOPS = re.compile(r"[。；;，,！!？?]")
+
+
+def _handed_units(text: str) -> list[str] | None:
+    """The units the parts of ``text`` hand their work to (…,由镇规建办提出整改意见; 先进集体由市委、市政府给予表彰): known
+    names right after 由, then the work (a verb, not the end of the part); never a collective, a unit named by its
+    role, a body the units make up (由X、Y组成) or a 由 closing a role clause (由X负责 is a clause of its own).
+
+    >>> _handed_units("对不按要求备案的建设单位,由镇规建办提出整改意见;仍不整改的,由镇规建办上报区相关部门。")
+    ['镇规建办']
+    >>> _handed_units("领导小组由县政府办、县财政局组成。") is None, _handed_units("由各乡镇自行安排。") is None
+    (True, True)
+    """
+    names: list[str] = []
+    at = 0
+    while (by := _HANDED_TO.search(text, at)) is not None:
+        stop = _HANDED_STOPS.search(text, by.end())
+        end = stop.start() if stop else len(text)
+        at = end
+        part = text[by.end():end]
+        got = opening_units(part, well_formed_units)
+        if got is None or len(part) < got[1] + 2 or not "\u4e00" <= part[got[1]] <= "\u9fff" \
+                or _NO_DOER.search(part) or part.startswith(ROLE_WORDS, got[1]):
+            continue
+        if any(n.startswith("各") or _ROLE_NAMED.search(n) or _NOT_IN_SUBJECT.search(n) or _glued_object(n)
+               for n in got[0]):
+            continue
+        names.extend(n for n in got[0] if n not in names)
+    return names or None
+
+
+_TOWARDS = re.compile(r"向|对|把|跟|同")
+
+
+def _glued_object(name: str) -> bool:
+    """Whether what reads as a name is a person or party and the unit a preposition points to (申请人向区规划资源局).
+
+    >>> _glued_object("申请人向区规划资源局"), _glued_object("向阳街道办事处"), _glued_object("县住建局")
+    (True, False, False)
+    """
+    m = _TOWARDS.search(name, 2)
+    return m is not None and not is_unit_name(name[:m.start()]) and is_unit_name(name[m.end():])
+
+
 # Words of a sentence inside what reads as a name (区域范围为自治区商务厅, 指挥部下设办公室, 必须站, 债务由所): no
 # subject's name.
 _NOT_IN_SUBJECT = re.compile(r"为|是|下设|设在|必须|须|(?<!自)由")
@@ -800,9 +848,12 @@ def _subjects_after_clauses(node: _Node) -> None:
         if child.style != "para":
             seen = False
             continue
-        if seen and not child.children and not child.clauses and not child.assigned() \
-                and (got := subject_opening(child.text)):
-            child._clauses = [got]
+        if seen and not child.children and not child.clauses and not child.assigned():
+            got = subject_opening(child.text)
+            if got is None and "由" in child.text and (names := _handed_units(child.text)):
+                got = Found(0, 0, Clause([(n, Role.RESPONSIBLE) for n in names]))  # …由X给予表彰: X's task
+            if got is not None:
+                child._clauses = [got]
         elif child.clauses and child.clauses[0].leading and child.clauses[0].clause.role_words \
                 or child.assigned():
             seen = True

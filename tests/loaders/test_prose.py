@@ -256,6 +256,24 @@ def test_measure_paragraphs_opening_with_their_units_after_a_working_group_block
     assert got[1:] == [("县水务局对受损的", ["县水务局"]), ("县住建局、县交通", ["县住建局", "县交通局"])]
 
 
+def test_an_item_handing_its_work_to_a_unit_with_you_is_that_units_task():
+    from dutygraph.loaders.document import parse_text
+    doc = parse_text("三、工作要求\n1.开展校舍安全排查。(县教育局牵头,县卫健局配合)\n"
+                     "2.对排查发现隐患未整改的学校,由县住建局下达整改通知;逾期仍未整改的,由县住建局报县政府处理。\n"
+                     "3.领导小组由县教育局、县住建局组成,办公室主任由副县长某某兼任。\n"
+                     "4.由申请人向县住建局提交鉴定申请,经审核后出具意见。\n", "plan.txt")
+    got = [(t.text[:6], [(a.unit, a.role) for a in t.assignments]) for t in doc.tasks]
+    assert got[1] == ("对排查发现隐", [("县住建局", Role.RESPONSIBLE)])
+    assert got[2:] == [("领导小组由县", []), ("由申请人向县", [])]  # a body made up, a post, a party: no doer
+
+
+def test_a_later_paragraph_of_a_run_handing_its_work_to_a_unit_is_that_units_task():
+    from dutygraph.loaders.document import parse_text
+    doc = parse_text("五、奖惩\n1.开展安全生产目标考核。(县应急局牵头)\n县应急局负责全县安全生产目标考核工作。\n先进集体和先进个人由县委、县政府给予通报表扬。\n",
+                     "plan.txt")
+    assert [(t.text[:6], [a.unit for a in t.assignments]) for t in doc.tasks][-1] == ("先进集体和先", ["县委", "县政府"])
+
+
 def test_a_label_list_wrapped_inside_a_name_goes_on_on_the_next_line():
     doc = parse("1.完善街道治理体制机制,优化决策程序。\n牵头单位:区委组织部\n协办单位:区委编办、区民政局、园区党工\n"
                 "委、各街道党工委\n2.推进社区党建。\n牵头单位:区委组织部\n配合单位:区财政局、\n区民政局\n", head="")
