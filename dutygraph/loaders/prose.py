@@ -857,6 +857,24 @@ def _subjects_after_clauses(node: _Node) -> None:
         elif child.clauses and child.clauses[0].leading and child.clauses[0].clause.role_words \
                 or child.assigned():
             seen = True
+            if child.clauses and child.clauses[0].leading and "由" in child.text[child.clauses[0].end:]:
+                _handed_sentences(child)
+
+
+def _handed_sentences(node: _Node) -> None:
+    """In a paragraph of unit-first clauses, a later sentence that opens with no unit but hands its work on with 由
+    (市卫生局负责…。必要时,由红十字会组织动员…) is a task of its own, done by those units (responsible)."""
+    found = node.clauses
+    extra: list[Found] = []
+    start = 0
+    for sentence in bracket_depth_split(node.text, "。"):
+        end = start + len(sentence)
+        if start > found[0].start and "由" in sentence and not any(start <= f.start < end + 1 for f in found) \
+                and (names := _handed_units(sentence)):
+            extra.append(Found(start, start, Clause([(n, Role.RESPONSIBLE) for n in names]), leading=True))
+        start = end + 1
+    if extra:
+        node._clauses = sorted(found + extra, key=lambda f: f.start)
 
 
 _LIST_CUT = re.compile(r"[、，,；;]")

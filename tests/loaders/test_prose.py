@@ -274,6 +274,14 @@ def test_a_later_paragraph_of_a_run_handing_its_work_to_a_unit_is_that_units_tas
     assert [(t.text[:6], [a.unit for a in t.assignments]) for t in doc.tasks][-1] == ("先进集体和先", ["县委", "县政府"])
 
 
+def test_a_sentence_handing_its_work_on_with_you_after_a_unit_first_clause_is_a_task_of_its_own():
+    from dutygraph.loaders.document import parse_text
+    doc = parse_text("7.5医疗保障\n县卫健局负责组织医疗救治队伍,调集药品器械。必要时,由县红十字会组织志愿者参与救助工作。\n"
+                     "7.6治安维护\n县公安局负责维护灾区社会治安。\n", "plan.txt")
+    assert [(t.text[:8], [a.unit for a in t.assignments]) for t in doc.tasks][:2] == [
+        ("县卫健局负责组织", ["县卫健局"]), ("必要时,由县红十", ["县红十字会"])]
+
+
 def test_a_label_list_wrapped_inside_a_name_goes_on_on_the_next_line():
     doc = parse("1.完善街道治理体制机制,优化决策程序。\n牵头单位:区委组织部\n协办单位:区委编办、区民政局、园区党工\n"
                 "委、各街道党工委\n2.推进社区党建。\n牵头单位:区委组织部\n配合单位:区财政局、\n区民政局\n", head="")
