@@ -603,6 +603,15 @@ def _unit_head(children: list[_Node], i: int, names: list[str] | None = None) ->
     return None
 
 
+def _named_duties(node: _Node) -> bool:
+    """Whether ``node`` is a heading saying whose duties follow (三、指挥中心办公室职责) over a paragraph of them: the
+    heading says they are duties, so they need no duty word to open them (做好日常事务。负责联系…)."""
+    first = node.children[0]
+    return ("职" in node.text and not bare_units(node.text) and first.style == "para" and not first.children
+            and (_duties_of(node.text) or _duties_on(node.text)) is not None
+            and not _DATE_LINE.match(first.text) and not bare_units(first.text) and not _heading_like(first))
+
+
 # Who heads a unit (负责人:, 负责同志), printed as a title before names: no duty though it opens with 负责.
 _PERSON_IN_CHARGE = re.compile(r"(?:主要)?负责(?:人|同志)")
 
@@ -1098,7 +1107,8 @@ class ProseReader:
             if inherited is None and child.style != "para" and child.children \
                     and (not child.assigned() or _alias_only(child)) \
                     and (holder := self._duties_holder(child)) \
-                    and (_unit_head(child.children, -1, holder[0]) or run == child.style and _duty_block(child)):
+                    and (_unit_head(child.children, -1, holder[0]) or run == child.style and _duty_block(child)
+                         or holder[1] is None and _named_duties(child)):
                 # (十五)市政务公开办公室 / 负责…; a holderless 一、主要职责 in a notice setting up a body: its duties,
                 # a paragraph of them cut at its semicolons (one body's duty list, not one office's block). After
                 # such a heading, the next of its style over a paragraph needs no duty word to open it (根据…,负责…)

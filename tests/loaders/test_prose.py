@@ -282,6 +282,14 @@ def test_a_sentence_handing_its_work_on_with_you_after_a_unit_first_clause_is_a_
         ("县卫健局负责组织", ["县卫健局"]), ("必要时,由县红十", ["县红十字会"])]
 
 
+def test_a_heading_naming_whose_duties_follow_needs_no_duty_word_to_open_them():
+    from dutygraph.loaders.document import parse_text
+    doc = parse_text("一、组织机构\n(一)成立防汛指挥部,统一指挥全县防汛抢险工作。\n(二)防汛办公室职责\n"
+                     "做好防汛值班和信息汇总工作。负责与各成员单位联系,及时上报汛情。\n", "plan.txt")
+    assert [(t.text[:8], [(a.unit, a.inferred) for a in t.assignments]) for t in doc.tasks][-1] == \
+        ("做好防汛值班和信", [("防汛办公室", True)])
+
+
 def test_a_label_list_wrapped_inside_a_name_goes_on_on_the_next_line():
     doc = parse("1.完善街道治理体制机制,优化决策程序。\n牵头单位:区委组织部\n协办单位:区委编办、区民政局、园区党工\n"
                 "委、各街道党工委\n2.推进社区党建。\n牵头单位:区委组织部\n配合单位:区财政局、\n区民政局\n", head="")
