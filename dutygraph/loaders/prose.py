@@ -603,6 +603,20 @@ def _unit_head(children: list[_Node], i: int, names: list[str] | None = None) ->
     return None
 
 
+def _opening_labels(children: list[_Node]) -> int:
+    """The index of the paragraph that is a role label line (牵头单位:市卫生局。, the other labels under it) where a
+    page starts inside an item, its title printed on the page before: no item and no assigned paragraph before it
+    (a page's title lines may be); -1 when there is none."""
+    for k, child in enumerate(children[:4]):
+        if child.style != "para":
+            return -1
+        if child.labels and (label := match_label(child.text)) is not None and label.kind in ROLE_OF_LABEL:
+            return k
+        if child.assigned():
+            return -1
+    return -1
+
+
 def _named_duties(node: _Node) -> bool:
     """Whether ``node`` is a heading saying whose duties follow (三、指挥中心办公室职责) over a paragraph of them: the
     heading says they are duties, so they need no duty word to open them (做好日常事务。负责联系…)."""
@@ -1079,6 +1093,7 @@ class ProseReader:
         head: tuple[list[str], int] | None = None  # a unit heading over the paragraphs that follow it
         run: str | None = None  # the style of the item before this one when it was a unit's duties heading
         fresh = False  # the child before this one was that heading
+        opening_labels = _opening_labels(node.children) if node is self.root else -1
         for i, child in enumerate(node.children):
             if child.style == "para":
                 para_count += 1
@@ -1086,6 +1101,8 @@ class ProseReader:
             else:
                 number = child.number if child.number is not None else para_count
             child_path = path + [str(number)]
+            if node is self.root and child.style == "para" and not child.children and i == opening_labels:
+                continue  # 牵头单位:X / 配合单位:Y opening the page: the labels of an item printed on the page before
             names = _unit_head(node.children, i) if inherited is None else None
             if names:
                 head, fresh = (names, child.line), True

@@ -290,6 +290,13 @@ def test_a_heading_naming_whose_duties_follow_needs_no_duty_word_to_open_them():
         ("做好防汛值班和信", [("防汛办公室", True)])
 
 
+def test_label_lines_opening_a_page_belong_to_an_item_on_the_page_before_and_are_no_task():
+    doc = parse("牵头单位:县水利局。\n配合单位:县财政局,各乡镇人民政府。\n完成时间:2021年12月。\n二、民生工程\n"
+                "(一)农村饮水安全巩固提升项目。\n牵头单位:县水利局。\n配合单位:县财政局。\n", head="")
+    assert [(t.text[:6], [a.unit for a in t.assignments]) for t in doc.tasks] == [
+        ("农村饮水安全", ["县水利局", "县财政局"])]
+
+
 def test_a_label_list_wrapped_inside_a_name_goes_on_on_the_next_line():
     doc = parse("1.完善街道治理体制机制,优化决策程序。\n牵头单位:区委组织部\n协办单位:区委编办、区民政局、园区党工\n"
                 "委、各街道党工委\n2.推进社区党建。\n牵头单位:区委组织部\n配合单位:区财政局、\n区民政局\n", head="")
