@@ -810,6 +810,8 @@ _BY_VERBS = ("统筹", "承担", "统一", "组织", "具体", "按照", "根据
 
 # What a 由 part says that names no doer: the units make up a body (由X、Y组成, 由X抽调人员组成) or hold a post.
 _NO_DOER = re.compile(r"组成|构成|兼任|担任")
+# People of the units after 由 doing the work (由市政府办公厅领导带队, 由X主要负责同志召集): persons, not the units.
+_THEIR_PEOPLE = ("领导", "负责人", "负责同志", "主要负责", "分管", "主要领导", "一把手")
 _HANDED_STOPS = re.compile(r"[。；;，,！!？?]")
 
 
@@ -822,6 +824,8 @@ def _handed_units(text: str) -> list[str] | None:
     ['镇规建办']
     >>> _handed_units("领导小组由县政府办、县财政局组成。") is None, _handed_units("由各乡镇自行安排。") is None
     (True, True)
+    >>> _handed_units("督查组织:由县政府办公室领导带队,县政府办公室具体组织协调。") is None
+    True
     """
     names: list[str] = []
     at = 0
@@ -832,7 +836,8 @@ def _handed_units(text: str) -> list[str] | None:
         part = text[by.end():end]
         got = opening_units(part, well_formed_units)
         if got is None or len(part) < got[1] + 2 or not "\u4e00" <= part[got[1]] <= "\u9fff" \
-                or _NO_DOER.search(part) or part.startswith(ROLE_WORDS, got[1]):
+                or _NO_DOER.search(part) or part.startswith(ROLE_WORDS, got[1]) \
+                or part.startswith(_THEIR_PEOPLE, got[1]):
             continue
         if any(n.startswith("各") or _ROLE_NAMED.search(n) or _NOT_IN_SUBJECT.search(n) or _glued_object(n)
                for n in got[0]):
