@@ -48,7 +48,7 @@ _ITEM_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.�
                           r"|第[一二三四五六七八九十百\d]{1,4}条)")  # 第三条 (the articles of a 办法 or 规定)
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百]+条")  # a regulation's article: its sentence follows, no item's subject
 # What a department's name ends with where nothing but the name marks its end (not 会商, 开会).
-_DEPARTMENT_END = re.compile(r"(?:部门|单位|机构|政府|委员会|管委会|委会|协会|联合会|[局委办厅部院队站所科室组中心司处馆社团]|"
+_DEPARTMENT_END = re.compile(r"(?:部门|单位|机构|机关|政府|委员会|管委会|委会|协会|联合会|[局委办厅部院队站所科室组中心司处馆社团]|"
                              r"公司|集团|乡镇|街道|各地|企业)[)）]?$")
 _NOT_IN_NAME = re.compile(r"的|要|将|须|应当|必须|(?<!自)由|\d+(?:个|项|座|公里|家|万|亿|%|年|月|日)")  # a count: work, not a name
 _MANNER = ("具体", "统一", "共同")  # adverbs of how work is done (县教育局具体负责…): after a whole name only (…负责制
@@ -95,7 +95,13 @@ def _name_ok(name: str) -> bool:
     """A subject name's characters: a unit's (not opening like a sentence), or a role collective (牵头单位,
     其他责任部门: 牵头 and 其他 open them, as they open no other name)."""
     return bool(_NAME_CHARS.match(name.replace("、", ""))) and not name[:1].isdigit() and (
-        not NOT_NAME_START.match(name) or _ROLE_COLLECTIVE.match(name) is not None)
+        not NOT_NAME_START.match(name) or _ROLE_COLLECTIVE.match(name) is not None) and (
+        "各" not in name[1:] or not _WORDS_BEFORE_GE.search(name))
+
+
+# What a collective's 各 follows inside a name: a level or a body (全区各级各部门, 市政府各部门, 区直各单位), 其他 / 其余 or a list
+# mark; anything else is a phrase before the subject (压实责任各乡镇: a heading glued to it), no name's part.
+_WORDS_BEFORE_GE = re.compile(r"[^他余统省市县区镇乡村旗盟州地直级属府委局办院厅部门位会队所站心司处室组团社、和及与(（)）]各")
 
 
 @lru_cache(maxsize=1)
@@ -131,13 +137,41 @@ def unglue_collectives(name: str) -> list[str]:
 
 
 # Places named as a collective by their levels (各市(州), 各县(市、区), 各市(州)、县(市、区): one collective sharing
-# its 各, as printed): their governments, though no suffix says so.
+# its 各, as printed; or two levels without 各: 乡镇(街道), 县区): their governments, though no suffix says so.
 _LEVELS = "省市州县区乡镇村盟旗"
 _NOTE_OF_PLACES = f"(?:[(（](?:[{_LEVELS}、，,]|社区|街道|园区|开发区|管委会){{1,8}}[)）])?"  # (市、区), (社区)
-_PLACE_COLLECTIVE = re.compile(f"^各[{_LEVELS}]{{1,3}}{_NOTE_OF_PLACES}(?:、[{_LEVELS}]{{1,3}}{_NOTE_OF_PLACES})*$")
+_PLACE_COLLECTIVE = re.compile(f"^(?:各[{_LEVELS}]{{1,3}}|(?!市区)[{_LEVELS.replace('村', '')}]{{2,3}})"
+                               f"{_NOTE_OF_PLACES}(?:、[{_LEVELS}]{{1,3}}{_NOTE_OF_PLACES})*$")
+_QUALIFIED_ROLE = re.compile(r"^各[^的、，,。；;]{1,8}的(.+)$")
+_SHARED_GOVERNMENT = re.compile(f"^各[{_LEVELS}地]{{1,3}}{_NOTE_OF_PLACES}[和及][{_LEVELS}]{{1,3}}{_NOTE_OF_PLACES}"
+                                 f"(?:人民)?政府$")
 _ETC_NOTE = re.compile(r"等[^、，,等]{0,12}?(?:部门|单位|机构)[(（](?:部门|单位|机构)[)）](?=(?:牵头|负责|配合)?$)")
 _ROLE_READ = re.compile(r"(?:牵头|负责|配合)$")  # a role word the list read took in (…等部门牵头)
 _PEOPLE_JOINED = re.compile(r"^([^、及和]{2,20})[及和]")
+
+
+@lru_cache(maxsize=1)
+def _heads() -> re.Pattern:
+    """The people of the role cues as they follow their unit's name (各责任单位主要负责人…)."""
+    return re.compile(f"(?:{alternation('obligation.people')})")
+
+
+def _unit_of_people(part: str, people: re.Pattern) -> str | None:
+    """A subject part without the people it names: the part itself when it names none, the unit whose heads they
+    are (各责任单位主要负责人, 各部门一把手: the unit is told through its head), or None (各牵头领导, 各级领导,
+    市政府各位领导同志: posts, no unit before them).
+
+    >>> [_unit_of_people(p, _people()) for p in ("各责任单位主要负责人", "各部门一把手", "各牵头领导", "县财政局")]
+    ['各责任单位', '各部门', None, '县财政局']
+    """
+    m = people.search(part)
+    if m is None:
+        return part
+    unit = part[:m.start()]
+    if _ROLE_COLLECTIVE.match(unit) or _PLACE_COLLECTIVE.match(unit) or (
+            is_unit_name(unit) and _DEPARTMENT_END.search(unit) and not _NOT_IN_NAME.search(unit)):
+        return unit
+    return None
 
 
 def _subject(name: str) -> list[str] | None:
@@ -147,13 +181,15 @@ def _subject(name: str) -> list[str] | None:
     people = _people()
     if "及" in name or "和" in name:  # 市政府各位领导同志及各有关部门: the people before 及 are no unit
         name = _PEOPLE_JOINED.sub(lambda m: m.group(1) + "、" if people.search(m.group(1)) else m.group(), name)
-    if _PLACE_COLLECTIVE.match(name):
-        return [name]
+    if _PLACE_COLLECTIVE.match(name) or ("和" in name or "及" in name) and _SHARED_GOVERNMENT.match(name):
+        return [name]  # 各地(州、市)和县(市)政府: the levels share the suffix, one name as printed
+    if "的" in name and (qualified := _QUALIFIED_ROLE.match(name)) and _ROLE_COLLECTIVE.match(qualified.group(1)):
+        return [name]  # 各项工作任务的主要责任单位: a role collective named by the work it is charged with, as printed
     parts = [p for p in bracket_depth_split(name, "、") if p]
-    if any(people.search(p) for p in parts):  # 各部门一把手要…, 各牵头领导、责任单位要…: people are no units
+    if any(people.search(p) for p in parts):  # 各牵头领导、责任单位要…: people are no units
         if any(people.search(p) and not _name_ok(p) or "的" in p for p in parts):
             return None  # 《方案》明晰了每一项任务的牵头领导、牵头单位: a sentence naming posts, no subject
-        parts = [p for p in parts if not people.search(p)]
+        parts = [unit for p in parts if (unit := _unit_of_people(p, people)) is not None]
         if not parts:
             return None
         name = "、".join(parts)
@@ -217,6 +253,14 @@ def _after_adverbs(rest: str) -> str:
     return rest
 
 
+# When the work is done, printed between the subject and its obligation word (各单位在核查中要…, 各乡镇在汛期前须…).
+_CIRCUMSTANCE = re.compile(r"在[^，,。；;要应须将的]{1,12}?(?:中|时|前|后|期间)")
+# What a unit makes, due by a date (各牵头单位制定的工作计划要于8月15日前报送, 各单位的实施方案务于3月底前报送): the
+# unit, named before it, is told to deliver it.
+_PRODUCT_DUE = re.compile(r"(?:制定|制订|编制|拟定|起草)?的[^，,。；;的]{2,12}?(?:要|须|务|应|需)?(?:分别)?于"
+                          r"(?=\d|[一二三四五六七八九十]{1,2}月|每[年月季周]|年[底内中])")
+
+
 def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str] | None:
     """The subject's names, the obligation word after them ('' when addressed with 请/望, or when the names
     open a numbered item: 1、宣传部门通过媒体发布…) and the rest."""
@@ -236,6 +280,8 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
             rest = rest[note.end():]  # 牵头单位(无牵头单位的,责任单位即为牵头单位)要…
         manner = rest.startswith(_MANNER)
         rest = _after_adverbs(rest)
+        if rest.startswith("在") and (when := _CIRCUMSTANCE.match(rest)) is not None:
+            rest = _after_adverbs(rest[when.end():])  # 各单位在核查中要…: when, before the obligation word
         word = obligation.match(rest)
         if word is not None:
             names = _subject(segment[:end]) if not manner else _well_formed(segment[:end])
@@ -243,8 +289,16 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
                     _DEPARTMENT_END.search(n) or _ROLE_COLLECTIVE.match(n) or _PLACE_COLLECTIVE.match(n) or _place(n)
                     for n in names)):
                 return names, word.group(), rest[word.end():]  # the shortest subject before an obligation word
-    if (role := _ROLE_OPENING.match(segment)) is not None and _collective_told().match(segment, role.end()):
-        return [role.group()], "", segment[role.end():]  # 牵头单位适时向市政府报告…: a role collective's work
+    if "的" in segment[:_MAX_SUBJECT] and (due := _PRODUCT_DUE.search(segment, 2, _MAX_SUBJECT)) is not None \
+            and (names := _subject(segment[:due.start()])) and all(
+                _name_ok(n) and (_DEPARTMENT_END.search(n) or _ROLE_COLLECTIVE.match(n)) for n in names):
+        return names, "要", segment[due.start():]  # 各牵头单位制定的工作计划要于8月15日前报送: the unit's work
+    if (role := _ROLE_OPENING.match(segment)) is not None:
+        told = role.end()
+        if (head := _heads().match(segment, told)) is not None:  # 各责任单位主要负责人切实履行…: told through its head
+            told = head.end()
+        if _collective_told().match(segment, told):
+            return [role.group()], "", segment[told:]  # 牵头单位适时向市政府报告…: a role collective's work
     if m is not None or item and len(segment) >= _MIN_ITEM and not NOT_NAME_START.match(segment):  # addressed
         # (请各地…) or opening an item (1、宣传部门通过…)
         found = opening_units(segment, _well_formed)
@@ -276,7 +330,7 @@ def _subject_before_comma(part: str, after: str) -> tuple[list[str], str, str] |
         word = _MODAL_AFTER_COMMA.match(told)
     if word is None or len(part) < 2:
         return None
-    names = _well_formed(part)
+    names = _well_formed(_after_relative(part, 0))  # 涉及到的县区和有关部门,要…: which units, no name's part
     return (names, word.group(), told[word.end():]) if names else None
 
 
@@ -311,7 +365,7 @@ def _handed_to(part: str) -> int | None:
     return m.start() if m is not None else None
 
 
-_RELATIVE = re.compile(r"所?(?:涉及|相关|有关)的")  # 由所涉及的省财政厅、…牵头: which units, not a name's part
+_RELATIVE = re.compile(r"所?(?:涉及到?|相关|有关)的")  # 由所涉及的省财政厅、…牵头: which units, not a name's part
 
 
 def _after_relative(part: str, at: int) -> str:
@@ -494,6 +548,15 @@ _SPACED_HEADING = re.compile(r"^\s*((?:[一二三四五六七八九十]+、|\d{1
                              r"[^\s，,。；;：:、]{2,%d})[ \t\u3000]+(?=\S)" % _MAX_HEADING)
 
 
+def _after_glued_heading(body: str, room: int) -> tuple[list[str], str, str] | None:
+    """The subject a numbered item's heading is glued to, with no stop between them (二、加强调研督导,化解改革风险
+    各地、各部门要加大巡查督导力度: the heading ends where a collective opens the first sentence), or None."""
+    for k in range(2, min(len(body) - 2, room)):
+        if body[k] == "各" and (read := _read_subject(body[k:])) is not None:
+            return read
+    return None
+
+
 def _logical_lines(lines: list[Line]) -> list[tuple[str, list[tuple[int, int]]]]:
     """The lines with each long line not closed by its punctuation joined to the line that goes on with it (a
     wrap, not a heading: 由区政府办 / 公室负责…), across a blank line or two; each with (offset, line number) of
@@ -541,6 +604,7 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
             also: dict[int, list[tuple[str, Role]]] = {}  # units a later part of the subject's sentence adds
             offset = 0
             segments = bracket_depth_split(sentence, ",，")
+            numbered = at == 0 and _ITEM_MARKER.match(sentence.lstrip(" \u3000")) is not None
             for index, segment in enumerate(segments):
                 lead = segment.lstrip(" \u3000")
                 body = _ITEM_MARKER.sub("", lead)
@@ -549,6 +613,8 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
                 read = _read_subject(body, item=item)
                 if read is None and not found and index + 1 < len(segments):
                     read = _subject_before_comma(body, segments[index + 1])
+                if read is None and not found and at == 0 and numbered and offset < _MAX_HEADING:
+                    read = _after_glued_heading(body, _MAX_HEADING - offset)  # 二、加强督导,化解风险各地要…
                 if read is not None:
                     start = offset + (len(segment) - len(body))
                     found.append((start, offset + len(segment), read))
