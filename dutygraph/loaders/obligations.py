@@ -351,7 +351,7 @@ def _helping(part: str) -> list[str] | None:
 
 
 _BY = re.compile(r"(?<![自理缘经因])由(?![于此来衷])")
-_MAX_TOPIC = 12  # characters of the work a part names before 由 (“河长制”由…, 日常工作由…)
+_MAX_TOPIC = 30  # characters of the work a part names before 由 (“河长制”由…, 日常工作由…)
 
 
 def _handed_to(part: str) -> int | None:
@@ -590,7 +590,8 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
     ['桂林市', '各地']
     """
     tasks: list[Task] = []
-    for text, starts in _logical_lines(lines):
+    logical = _logical_lines(lines)
+    for number, (text, starts) in enumerate(logical, start=1):
         if len(text) < 6:
             continue
 
@@ -599,7 +600,8 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
 
         at = 0
         first = True  # no task yet on this line
-        for sentence in bracket_depth_split(text, "。；;！!？?"):
+        sentences = bracket_depth_split(text, "。；;！!？?")
+        for place, sentence in enumerate(sentences, start=1):
             found: list[tuple[int, int, tuple[list[str], str, str]]] = []
             also: dict[int, list[tuple[str, Role]]] = {}  # units a later part of the subject's sentence adds
             offset = 0
@@ -643,7 +645,8 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
                     opening = sentence.lstrip(" \u3000")
                     start = len(sentence) - len(_ITEM_MARKER.sub("", opening, count=1))
                 task_text = sentence[start:stop].strip(" ,，\u3000")
-                if len(task_text) < 6:
+                if len(task_text) < (4 if number == len(logical) and place == len(sentences) else 6):
+                    # (the document cut right after a subject's obligation word: 各地区要因 is a task still)
                     continue
                 first_no = last_no = line_at(at + start)
                 if k == 0 and first and 0 < at:  # 二、压实责任,推动落实。(…。)各牵头单位要…: the numbered paragraph's

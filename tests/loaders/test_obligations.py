@@ -454,3 +454,14 @@ def test_the_articles_of_a_regulation_give_their_subjects_without_the_article_nu
         tasks = obligation_tasks(to_lines(text), "r.txt")
         assert [(t.text[:4], [a.unit for a in t.assignments]) for t in tasks] == [
             ("环保部门", ["环保部门"]), ("公安机关", ["公安机关"]), (f"{level}财政局", [f"{level}财政局"])]
+
+
+def test_a_document_cut_right_after_an_obligation_word_keeps_its_last_subject():
+    got = _read("各牵头单位要加强统筹。各乡镇要及")
+    assert [units for _, units in got] == [[("各牵头单位", Role.RESPONSIBLE)], [("各乡镇", Role.RESPONSIBLE)]]
+    assert _read("各牵头单位要加强统筹。各乡镇要及。") == [("各牵头单位要加强统筹", [("各牵头单位", Role.RESPONSIBLE)])]
+
+
+def test_a_long_topic_before_by_hands_its_work_on():
+    got = _read("县级以上河段的河长名单和联系部门名单由县政府统一行文公布。")
+    assert [units for _, units in got] == [[("县政府", Role.RESPONSIBLE)]]
