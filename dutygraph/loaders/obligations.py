@@ -279,7 +279,9 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
         if (note := _NOTE.match(rest)) and re.search("[,，]", note.group()):  # a sentence, not a name's part:
             rest = rest[note.end():]  # 牵头单位(无牵头单位的,责任单位即为牵头单位)要…
         manner = rest.startswith(_MANNER)
-        rest = _after_adverbs(rest)
+        told = _after_adverbs(rest)
+        rest = told if obligation.match(told) is not None or obligation.match(rest) is None else rest  # 务必高度
+        # 重视: 务必 is an adverb and an obligation word
         if rest.startswith("在") and (when := _CIRCUMSTANCE.match(rest)) is not None:
             rest = _after_adverbs(rest[when.end():])  # 各单位在核查中要…: when, before the obligation word
         word = obligation.match(rest)
@@ -374,6 +376,23 @@ def _after_relative(part: str, at: int) -> str:
     return part[m.end():] if m is not None else part[at:]
 
 
+# Where the unit is named by the place of the work (由项目所在地县级人民政府…, 由流域所在的县政府确定): the place
+# and the unit are one name, as printed.
+_LOCATED = re.compile(r"[^，,。；;的由]{1,8}?所在地?的?")
+
+
+def _handed_units(after: str) -> tuple[list[str], int] | None:
+    """The units a part hands its work to, read from just after its 由, and where they end.
+
+    >>> _handed_units("流域所在的县政府确定河长"), _handed_units("区督查组综合后汇报")
+    ((['流域所在的县政府'], 8), (['区督查组'], 4))
+    """
+    if "所在" in after[:12] and (located := _LOCATED.match(after)) is not None \
+            and (found := opening_units(after[located.end():], _well_formed)) is not None:
+        return [after[:located.end()] + found[0][0], *found[0][1:]], located.end() + found[1]
+    return opening_units(after, _well_formed)
+
+
 # A part of a sentence handing its work on (…,具体由X牵头负责): X, not the sentence's subject, does it.
 _HANDED_ON = re.compile(r"(?:具体|日常)(?:工作)?由")
 
@@ -447,7 +466,17 @@ def _roles(names: list[str], word: str, rest: str, later: list[str] = ()) -> lis
     if with_ is not None:
         found = opening_units(with_, _well_formed)
         out.extend((name, Role.COOPERATING) for name in (found[0] if found else ()) if not _BARE_PARTNER.match(name))
+    partner = _partner()
+    for part in (_after_adverbs(rest), *(p.lstrip() for p in later)):  # 县农业局要联合县市场监管局开展…: partners
+        if (joined := partner.match(part)) is not None and (found := opening_units(part[joined.end():], _well_formed)):
+            out.extend((name, Role.COOPERATING) for name in found[0]
+                       if not _BARE_PARTNER.match(name) and name not in names)
     return out
+
+
+@lru_cache(maxsize=1)
+def _partner() -> re.Pattern:
+    return re.compile(f"(?:{alternation('obligation.partner')})")
 
 
 # A partner named by no more than its relevance (会同有关部门): noise the guideline drops (F14, F16, H07 gold).
@@ -621,7 +650,7 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
                     start = offset + (len(segment) - len(body))
                     found.append((start, offset + len(segment), read))
                 elif (by_at := _handed_to(lead)) is not None \
-                        and (by := opening_units(after := _after_relative(lead, by_at + 1), _well_formed)) \
+                        and (by := _handed_units(after := _after_relative(lead, by_at + 1))) \
                         and not any(n in org_suffixes() or _place(n) for n in by[0]):  # 由办公室负责: whose office
                     # is not said; 由吕梁市行政审批服务管理局…: a name longer than a scan reads, not the city
                     # …报送区督查组,由区督查组综合后向区政府汇报: work handed to another unit, a task of its own

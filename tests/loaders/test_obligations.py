@@ -465,3 +465,20 @@ def test_a_document_cut_right_after_an_obligation_word_keeps_its_last_subject():
 def test_a_long_topic_before_by_hands_its_work_on():
     got = _read("县级以上河段的河长名单和联系部门名单由县政府统一行文公布。")
     assert [units for _, units in got] == [[("县政府", Role.RESPONSIBLE)]]
+
+
+def test_a_unit_named_by_the_place_of_the_work_is_one_name():
+    got = _read("跨乡镇的道路养护由项目所在地的乡镇人民政府负责组织实施。")
+    assert [units for _, units in got] == [[("项目所在地的乡镇人民政府", Role.LEAD)]]
+
+
+def test_units_joined_with_lian_he_cooperate_the_subject_keeps_its_role():
+    got = _read("县农业局要联合县市场监管局开展农资打假。镇派出所要强化巡查,联合交通部门查处超载。各村要联合有关部门排查。")
+    assert [units for _, units in got] == [[("县农业局", Role.RESPONSIBLE), ("县市场监管局", Role.COOPERATING)],
+                                           [("镇派出所", Role.RESPONSIBLE), ("交通部门", Role.COOPERATING)],
+                                           [("各村", Role.RESPONSIBLE)]]
+
+
+def test_wu_bi_is_an_obligation_word_and_an_adverb():
+    got = _read("各级各部门务必高度重视。各乡镇务必要按时报送。")
+    assert [units for _, units in got] == [[("各级各部门", Role.RESPONSIBLE)], [("各乡镇", Role.RESPONSIBLE)]]

@@ -86,4 +86,5 @@ def test_no_name_ends_inside_a_word_its_last_character_opens():
     from dutygraph.loaders.obligations import _well_formed
     assert opening_units("工作部署分三个阶段进行", _well_formed) is None
     assert opening_units("政治站位不断提高", _well_formed) is None
+    assert opening_units("现场办理:携带身份证件", _well_formed) is None
     assert opening_units("县教育局部署开展安全检查", _well_formed)[0] == ["县教育局"]  # 局部 is no such word here
