@@ -208,7 +208,26 @@ def _subject(name: str) -> list[str] | None:
         names = [part for n in names for part in _own_levels(n)]  # level's bodies, no shared name
     if names and any("及" in n or "和" in n for n in names):
         names = [part for n in names for part in _places_and_bodies(n)]
+    if names and any(n.startswith("各") and _collective_and_work(n) for n in names):
+        return None  # 各单位落实情况将纳入考核: what the collective does, no subject
     return names
+
+
+_WORK_AFTER = re.compile(r"[^各、，,和及与(（)）]{2,}")
+
+
+def _collective_and_work(name: str) -> bool:
+    """Whether a name opening with 各 is a collective followed by a word naming what it does or has (各单位落实情况,
+    各部门工作), rather than a collective's name (各有关部门, 各级各部门, 各乡镇人民政府).
+
+    >>> _collective_and_work("各单位落实情况"), _collective_and_work("各有关部门"), _collective_and_work("各乡镇人民政府")
+    (True, False, False)
+    """
+    if is_unit_name(name) or _PLACE_COLLECTIVE.match(name) or _SHORT_COLLECTIVE.match(name) \
+            or _ROLE_COLLECTIVE.match(name):
+        return False
+    return any(_WORK_AFTER.fullmatch(name, k) and is_unit_name(name[:k]) and _DEPARTMENT_END.search(name[:k])
+               for k in range(3, len(name) - 1))
 
 
 _OWN_LEVEL = re.compile(r"^[省市县区镇乡](?:直|级|属)")
@@ -412,7 +431,7 @@ def _top_level_stop(segment: str) -> int:
     return len(segment)
 # What makes an obligation word a modal one (要, 应, 须, 将, 负责…): after a date (于…前) or a charge (对…负总责) or a
 # remit (按照职责分工), the subject must end like a department: 各单位联系电话于4月15日前报送 names none.
-_MODAL = re.compile(r"(?!(?:分别)?于|对|按|根据|依据)")
+_MODAL = re.compile(r"(?!(?:分别)?于|对|按|根据|依据|(?:负责)?落实$)")  # (…,住建局落实: the same)
 
 _WORDS_WITH_YAO = frozenset({"主要", "重要", "首要", "次要", "必要", "需要", "只要", "纪要", "摘要", "简要", "提要"})
 

@@ -482,3 +482,16 @@ def test_units_joined_with_lian_he_cooperate_the_subject_keeps_its_role():
 def test_wu_bi_is_an_obligation_word_and_an_adverb():
     got = _read("各级各部门务必高度重视。各乡镇务必要按时报送。")
     assert [units for _, units in got] == [[("各级各部门", Role.RESPONSIBLE)], [("各乡镇", Role.RESPONSIBLE)]]
+
+
+def test_a_unit_closing_a_part_with_luo_shi_carries_the_task_out():
+    got = _read("会议决定:道路修复由张某牵头,县交通局落实;河道清淤由李某牵头,县水利局落实;县督查室负责跟踪问效。")
+    assert got == [("会议决定:道路修复由张某", [("县交通局", Role.RESPONSIBLE)]),
+                   ("河道清淤由李某牵头,县水", [("县水利局", Role.RESPONSIBLE)]),
+                   ("县督查室负责跟踪问效", [("县督查室", Role.LEAD)])]
+    assert _read("县交通局落实不到位的,予以通报。") == []  # 落实 not closing the part
+
+
+def test_a_collective_followed_by_what_it_does_is_no_subject():
+    assert _read("各责任单位落实情况将纳入年度考核。") == []
+    assert [units for _, units in _read("各责任单位要于月底前报送落实情况。")] == [[("各责任单位", Role.RESPONSIBLE)]]
