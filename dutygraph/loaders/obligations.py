@@ -48,7 +48,7 @@ _ITEM_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.�
                           r"|第[一二三四五六七八九十百\d]{1,4}条)")  # 第三条 (the articles of a 办法 or 规定)
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百]+条")  # a regulation's article: its sentence follows, no item's subject
 # What a department's name ends with where nothing but the name marks its end (not 会商, 开会).
-_DEPARTMENT_END = re.compile(r"(?:部门|单位|机构|政府|委员会|管委会|委会|协会|联合会|[局委办厅部院队站所科室组中心司处馆社团]|"
+_DEPARTMENT_END = re.compile(r"(?:部门|单位|机构|机关|政府|委员会|管委会|委会|协会|联合会|[局委办厅部院队站所科室组中心司处馆社团]|"
                              r"公司|集团|乡镇|街道|各地|企业)[)）]?$")
 _NOT_IN_NAME = re.compile(r"的|要|将|须|应当|必须|(?<!自)由|\d+(?:个|项|座|公里|家|万|亿|%|年|月|日)")  # a count: work, not a name
 _MANNER = ("具体", "统一", "共同")  # adverbs of how work is done (县教育局具体负责…): after a whole name only (…负责制
@@ -95,7 +95,13 @@ def _name_ok(name: str) -> bool:
     """A subject name's characters: a unit's (not opening like a sentence), or a role collective (牵头单位,
     其他责任部门: 牵头 and 其他 open them, as they open no other name)."""
     return bool(_NAME_CHARS.match(name.replace("、", ""))) and not name[:1].isdigit() and (
-        not NOT_NAME_START.match(name) or _ROLE_COLLECTIVE.match(name) is not None)
+        not NOT_NAME_START.match(name) or _ROLE_COLLECTIVE.match(name) is not None) and (
+        "各" not in name[1:] or not _WORDS_BEFORE_GE.search(name))
+
+
+# What a collective's 各 follows inside a name: a level or a body (全区各级各部门, 市政府各部门, 区直各单位), 其他 / 其余 or a list
+# mark; anything else is a phrase before the subject (压实责任各乡镇: a heading glued to it), no name's part.
+_WORDS_BEFORE_GE = re.compile(r"[^他余统省市县区镇乡村旗盟州地直级属府委局办院厅部门位会队所站心司处室组团社、和及与(（)）]各")
 
 
 @lru_cache(maxsize=1)
@@ -131,13 +137,41 @@ def unglue_collectives(name: str) -> list[str]:
 
 
 # Places named as a collective by their levels (各市(州), 各县(市、区), 各市(州)、县(市、区): one collective sharing
-# its 各, as printed): their governments, though no suffix says so.
+# its 各, as printed; or two levels without 各: 乡镇(街道), 县区): their governments, though no suffix says so.
 _LEVELS = "省市州县区乡镇村盟旗"
 _NOTE_OF_PLACES = f"(?:[(（](?:[{_LEVELS}、，,]|社区|街道|园区|开发区|管委会){{1,8}}[)）])?"  # (市、区), (社区)
-_PLACE_COLLECTIVE = re.compile(f"^各[{_LEVELS}]{{1,3}}{_NOTE_OF_PLACES}(?:、[{_LEVELS}]{{1,3}}{_NOTE_OF_PLACES})*$")
+_PLACE_COLLECTIVE = re.compile(f"^(?:各[{_LEVELS}]{{1,3}}|(?!市区)[{_LEVELS.replace('村', '')}]{{2,3}})"
+                               f"{_NOTE_OF_PLACES}(?:、[{_LEVELS}]{{1,3}}{_NOTE_OF_PLACES})*$")
+_QUALIFIED_ROLE = re.compile(r"^各[^的、，,。；;]{1,8}的(.+)$")
+_SHARED_GOVERNMENT = re.compile(f"^各[{_LEVELS}地]{{1,3}}{_NOTE_OF_PLACES}[和及][{_LEVELS}]{{1,3}}{_NOTE_OF_PLACES}"
+                                 f"(?:人民)?政府$")
 _ETC_NOTE = re.compile(r"等[^、，,等]{0,12}?(?:部门|单位|机构)[(（](?:部门|单位|机构)[)）](?=(?:牵头|负责|配合)?$)")
 _ROLE_READ = re.compile(r"(?:牵头|负责|配合)$")  # a role word the list read took in (…等部门牵头)
 _PEOPLE_JOINED = re.compile(r"^([^、及和]{2,20})[及和]")
+
+
+@lru_cache(maxsize=1)
+def _heads() -> re.Pattern:
+    """The people of the role cues as they follow their unit's name (各责任单位主要负责人…)."""
+    return re.compile(f"(?:{alternation('obligation.people')})")
+
+
+def _unit_of_people(part: str, people: re.Pattern) -> str | None:
+    """A subject part without the people it names: the part itself when it names none, the unit whose heads they
+    are (各责任单位主要负责人, 各部门一把手: the unit is told through its head), or None (各牵头领导, 各级领导,
+    市政府各位领导同志: posts, no unit before them).
+
+    >>> [_unit_of_people(p, _people()) for p in ("各责任单位主要负责人", "各部门一把手", "各牵头领导", "县财政局")]
+    ['各责任单位', '各部门', None, '县财政局']
+    """
+    m = people.search(part)
+    if m is None:
+        return part
+    unit = part[:m.start()]
+    if _ROLE_COLLECTIVE.match(unit) or _PLACE_COLLECTIVE.match(unit) or (
+            is_unit_name(unit) and _DEPARTMENT_END.search(unit) and not _NOT_IN_NAME.search(unit)):
+        return unit
+    return None
 
 
 def _subject(name: str) -> list[str] | None:
@@ -147,13 +181,15 @@ def _subject(name: str) -> list[str] | None:
     people = _people()
     if "及" in name or "和" in name:  # 市政府各位领导同志及各有关部门: the people before 及 are no unit
         name = _PEOPLE_JOINED.sub(lambda m: m.group(1) + "、" if people.search(m.group(1)) else m.group(), name)
-    if _PLACE_COLLECTIVE.match(name):
-        return [name]
+    if _PLACE_COLLECTIVE.match(name) or ("和" in name or "及" in name) and _SHARED_GOVERNMENT.match(name):
+        return [name]  # 各地(州、市)和县(市)政府: the levels share the suffix, one name as printed
+    if "的" in name and (qualified := _QUALIFIED_ROLE.match(name)) and _ROLE_COLLECTIVE.match(qualified.group(1)):
+        return [name]  # 各项工作任务的主要责任单位: a role collective named by the work it is charged with, as printed
     parts = [p for p in bracket_depth_split(name, "、") if p]
-    if any(people.search(p) for p in parts):  # 各部门一把手要…, 各牵头领导、责任单位要…: people are no units
+    if any(people.search(p) for p in parts):  # 各牵头领导、责任单位要…: people are no units
         if any(people.search(p) and not _name_ok(p) or "的" in p for p in parts):
             return None  # 《方案》明晰了每一项任务的牵头领导、牵头单位: a sentence naming posts, no subject
-        parts = [p for p in parts if not people.search(p)]
+        parts = [unit for p in parts if (unit := _unit_of_people(p, people)) is not None]
         if not parts:
             return None
         name = "、".join(parts)
@@ -172,7 +208,26 @@ def _subject(name: str) -> list[str] | None:
         names = [part for n in names for part in _own_levels(n)]  # level's bodies, no shared name
     if names and any("及" in n or "和" in n for n in names):
         names = [part for n in names for part in _places_and_bodies(n)]
+    if names and any(n.startswith("各") and _collective_and_work(n) for n in names):
+        return None  # 各单位落实情况将纳入考核: what the collective does, no subject
     return names
+
+
+_WORK_AFTER = re.compile(r"[^各、，,和及与(（)）]{2,}")
+
+
+def _collective_and_work(name: str) -> bool:
+    """Whether a name opening with 各 is a collective followed by a word naming what it does or has (各单位落实情况,
+    各部门工作), rather than a collective's name (各有关部门, 各级各部门, 各乡镇人民政府).
+
+    >>> _collective_and_work("各单位落实情况"), _collective_and_work("各有关部门"), _collective_and_work("各乡镇人民政府")
+    (True, False, False)
+    """
+    if is_unit_name(name) or _PLACE_COLLECTIVE.match(name) or _SHORT_COLLECTIVE.match(name) \
+            or _ROLE_COLLECTIVE.match(name):
+        return False
+    return any(_WORK_AFTER.fullmatch(name, k) and is_unit_name(name[:k]) and _DEPARTMENT_END.search(name[:k])
+               for k in range(3, len(name) - 1))
 
 
 _OWN_LEVEL = re.compile(r"^[省市县区镇乡](?:直|级|属)")
@@ -217,6 +272,14 @@ def _after_adverbs(rest: str) -> str:
     return rest
 
 
+# When the work is done, printed between the subject and its obligation word (各单位在核查中要…, 各乡镇在汛期前须…).
+_CIRCUMSTANCE = re.compile(r"在[^，,。；;要应须将的]{1,12}?(?:中|时|前|后|期间)")
+# What a unit makes, due by a date (各牵头单位制定的工作计划要于8月15日前报送, 各单位的实施方案务于3月底前报送): the
+# unit, named before it, is told to deliver it.
+_PRODUCT_DUE = re.compile(r"(?:制定|制订|编制|拟定|起草)?的[^，,。；;的]{2,12}?(?:要|须|务|应|需)?(?:分别)?于"
+                          r"(?=\d|[一二三四五六七八九十]{1,2}月|每[年月季周]|年[底内中])")
+
+
 def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str] | None:
     """The subject's names, the obligation word after them ('' when addressed with 请/望, or when the names
     open a numbered item: 1、宣传部门通过媒体发布…) and the rest."""
@@ -235,7 +298,11 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
         if (note := _NOTE.match(rest)) and re.search("[,，]", note.group()):  # a sentence, not a name's part:
             rest = rest[note.end():]  # 牵头单位(无牵头单位的,责任单位即为牵头单位)要…
         manner = rest.startswith(_MANNER)
-        rest = _after_adverbs(rest)
+        told = _after_adverbs(rest)
+        rest = told if obligation.match(told) is not None or obligation.match(rest) is None else rest  # 务必高度
+        # 重视: 务必 is an adverb and an obligation word
+        if rest.startswith("在") and (when := _CIRCUMSTANCE.match(rest)) is not None:
+            rest = _after_adverbs(rest[when.end():])  # 各单位在核查中要…: when, before the obligation word
         word = obligation.match(rest)
         if word is not None:
             names = _subject(segment[:end]) if not manner else _well_formed(segment[:end])
@@ -243,8 +310,16 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
                     _DEPARTMENT_END.search(n) or _ROLE_COLLECTIVE.match(n) or _PLACE_COLLECTIVE.match(n) or _place(n)
                     for n in names)):
                 return names, word.group(), rest[word.end():]  # the shortest subject before an obligation word
-    if (role := _ROLE_OPENING.match(segment)) is not None and _collective_told().match(segment, role.end()):
-        return [role.group()], "", segment[role.end():]  # 牵头单位适时向市政府报告…: a role collective's work
+    if "的" in segment[:_MAX_SUBJECT] and (due := _PRODUCT_DUE.search(segment, 2, _MAX_SUBJECT)) is not None \
+            and (names := _subject(segment[:due.start()])) and all(
+                _name_ok(n) and (_DEPARTMENT_END.search(n) or _ROLE_COLLECTIVE.match(n)) for n in names):
+        return names, "要", segment[due.start():]  # 各牵头单位制定的工作计划要于8月15日前报送: the unit's work
+    if (role := _ROLE_OPENING.match(segment)) is not None:
+        told = role.end()
+        if (head := _heads().match(segment, told)) is not None:  # 各责任单位主要负责人切实履行…: told through its head
+            told = head.end()
+        if _collective_told().match(segment, told):
+            return [role.group()], "", segment[told:]  # 牵头单位适时向市政府报告…: a role collective's work
     if m is not None or item and len(segment) >= _MIN_ITEM and not NOT_NAME_START.match(segment):  # addressed
         # (请各地…) or opening an item (1、宣传部门通过…)
         found = opening_units(segment, _well_formed)
@@ -276,7 +351,7 @@ def _subject_before_comma(part: str, after: str) -> tuple[list[str], str, str] |
         word = _MODAL_AFTER_COMMA.match(told)
     if word is None or len(part) < 2:
         return None
-    names = _well_formed(part)
+    names = _well_formed(_after_relative(part, 0))  # 涉及到的县区和有关部门,要…: which units, no name's part
     return (names, word.group(), told[word.end():]) if names else None
 
 
@@ -297,7 +372,7 @@ def _helping(part: str) -> list[str] | None:
 
 
 _BY = re.compile(r"(?<![自理缘经因])由(?![于此来衷])")
-_MAX_TOPIC = 12  # characters of the work a part names before 由 (“河长制”由…, 日常工作由…)
+_MAX_TOPIC = 30  # characters of the work a part names before 由 (“河长制”由…, 日常工作由…)
 
 
 def _handed_to(part: str) -> int | None:
@@ -311,13 +386,30 @@ def _handed_to(part: str) -> int | None:
     return m.start() if m is not None else None
 
 
-_RELATIVE = re.compile(r"所?(?:涉及|相关|有关)的")  # 由所涉及的省财政厅、…牵头: which units, not a name's part
+_RELATIVE = re.compile(r"所?(?:涉及到?|相关|有关)的")  # 由所涉及的省财政厅、…牵头: which units, not a name's part
 
 
 def _after_relative(part: str, at: int) -> str:
     """``part`` from ``at`` on, without a relative clause opening it (所涉及的)."""
     m = _RELATIVE.match(part, at)
     return part[m.end():] if m is not None else part[at:]
+
+
+# Where the unit is named by the place of the work (由项目所在地县级人民政府…, 由流域所在的县政府确定): the place
+# and the unit are one name, as printed.
+_LOCATED = re.compile(r"[^，,。；;的由]{1,8}?所在地?的?")
+
+
+def _handed_units(after: str) -> tuple[list[str], int] | None:
+    """The units a part hands its work to, read from just after its 由, and where they end.
+
+    >>> _handed_units("流域所在的县政府确定河长"), _handed_units("区督查组综合后汇报")
+    ((['流域所在的县政府'], 8), (['区督查组'], 4))
+    """
+    if "所在" in after[:12] and (located := _LOCATED.match(after)) is not None \
+            and (found := opening_units(after[located.end():], _well_formed)) is not None:
+        return [after[:located.end()] + found[0][0], *found[0][1:]], located.end() + found[1]
+    return opening_units(after, _well_formed)
 
 
 # A part of a sentence handing its work on (…,具体由X牵头负责): X, not the sentence's subject, does it.
@@ -339,7 +431,7 @@ def _top_level_stop(segment: str) -> int:
     return len(segment)
 # What makes an obligation word a modal one (要, 应, 须, 将, 负责…): after a date (于…前) or a charge (对…负总责) or a
 # remit (按照职责分工), the subject must end like a department: 各单位联系电话于4月15日前报送 names none.
-_MODAL = re.compile(r"(?!(?:分别)?于|对|按|根据|依据)")
+_MODAL = re.compile(r"(?!(?:分别)?于|对|按|根据|依据|(?:负责)?落实$)")  # (…,住建局落实: the same)
 
 _WORDS_WITH_YAO = frozenset({"主要", "重要", "首要", "次要", "必要", "需要", "只要", "纪要", "摘要", "简要", "提要"})
 
@@ -393,7 +485,17 @@ def _roles(names: list[str], word: str, rest: str, later: list[str] = ()) -> lis
     if with_ is not None:
         found = opening_units(with_, _well_formed)
         out.extend((name, Role.COOPERATING) for name in (found[0] if found else ()) if not _BARE_PARTNER.match(name))
+    partner = _partner()
+    for part in (_after_adverbs(rest), *(p.lstrip() for p in later)):  # 县农业局要联合县市场监管局开展…: partners
+        if (joined := partner.match(part)) is not None and (found := opening_units(part[joined.end():], _well_formed)):
+            out.extend((name, Role.COOPERATING) for name in found[0]
+                       if not _BARE_PARTNER.match(name) and name not in names)
     return out
+
+
+@lru_cache(maxsize=1)
+def _partner() -> re.Pattern:
+    return re.compile(f"(?:{alternation('obligation.partner')})")
 
 
 # A partner named by no more than its relevance (会同有关部门): noise the guideline drops (F14, F16, H07 gold).
@@ -494,6 +596,15 @@ _SPACED_HEADING = re.compile(r"^\s*((?:[一二三四五六七八九十]+、|\d{1
                              r"[^\s，,。；;：:、]{2,%d})[ \t\u3000]+(?=\S)" % _MAX_HEADING)
 
 
+def _after_glued_heading(body: str, room: int) -> tuple[list[str], str, str] | None:
+    """The subject a numbered item's heading is glued to, with no stop between them (二、加强调研督导,化解改革风险
+    各地、各部门要加大巡查督导力度: the heading ends where a collective opens the first sentence), or None."""
+    for k in range(2, min(len(body) - 2, room)):
+        if body[k] == "各" and (read := _read_subject(body[k:])) is not None:
+            return read
+    return None
+
+
 def _logical_lines(lines: list[Line]) -> list[tuple[str, list[tuple[int, int]]]]:
     """The lines with each long line not closed by its punctuation joined to the line that goes on with it (a
     wrap, not a heading: 由区政府办 / 公室负责…), across a blank line or two; each with (offset, line number) of
@@ -527,7 +638,8 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
     ['桂林市', '各地']
     """
     tasks: list[Task] = []
-    for text, starts in _logical_lines(lines):
+    logical = _logical_lines(lines)
+    for number, (text, starts) in enumerate(logical, start=1):
         if len(text) < 6:
             continue
 
@@ -536,11 +648,13 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
 
         at = 0
         first = True  # no task yet on this line
-        for sentence in bracket_depth_split(text, "。；;！!？?"):
+        sentences = bracket_depth_split(text, "。；;！!？?")
+        for place, sentence in enumerate(sentences, start=1):
             found: list[tuple[int, int, tuple[list[str], str, str]]] = []
             also: dict[int, list[tuple[str, Role]]] = {}  # units a later part of the subject's sentence adds
             offset = 0
             segments = bracket_depth_split(sentence, ",，")
+            numbered = at == 0 and _ITEM_MARKER.match(sentence.lstrip(" \u3000")) is not None
             for index, segment in enumerate(segments):
                 lead = segment.lstrip(" \u3000")
                 body = _ITEM_MARKER.sub("", lead)
@@ -549,11 +663,13 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
                 read = _read_subject(body, item=item)
                 if read is None and not found and index + 1 < len(segments):
                     read = _subject_before_comma(body, segments[index + 1])
+                if read is None and not found and at == 0 and numbered and offset < _MAX_HEADING:
+                    read = _after_glued_heading(body, _MAX_HEADING - offset)  # 二、加强督导,化解风险各地要…
                 if read is not None:
                     start = offset + (len(segment) - len(body))
                     found.append((start, offset + len(segment), read))
                 elif (by_at := _handed_to(lead)) is not None \
-                        and (by := opening_units(after := _after_relative(lead, by_at + 1), _well_formed)) \
+                        and (by := _handed_units(after := _after_relative(lead, by_at + 1))) \
                         and not any(n in org_suffixes() or _place(n) for n in by[0]):  # 由办公室负责: whose office
                     # is not said; 由吕梁市行政审批服务管理局…: a name longer than a scan reads, not the city
                     # …报送区督查组,由区督查组综合后向区政府汇报: work handed to another unit, a task of its own
@@ -577,7 +693,8 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
                     opening = sentence.lstrip(" \u3000")
                     start = len(sentence) - len(_ITEM_MARKER.sub("", opening, count=1))
                 task_text = sentence[start:stop].strip(" ,，\u3000")
-                if len(task_text) < 6:
+                if len(task_text) < (4 if number == len(logical) and place == len(sentences) else 6):
+                    # (the document cut right after a subject's obligation word: 各地区要因 is a task still)
                     continue
                 first_no = last_no = line_at(at + start)
                 if k == 0 and first and 0 < at:  # 二、压实责任,推动落实。(…。)各牵头单位要…: the numbered paragraph's

@@ -12,6 +12,8 @@ lengthens each name while a few more characters still make one (各有关部 →
 True
 >>> opening_units("市住建局组织开展检查", well_formed_units)
 (['市住建局'], 4)
+>>> opening_units("时间部署工作从7月开始", lambda t: [t] if t.endswith("部") else None) is None  # no name ends in 部署
+True
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ _SECTOR_DEPARTMENT = re.compile(r"(?!加强|加快|推进|做好|建立|完善|�
 # Characters a name may still grow by: three, five when it does not end like a whole name yet (县人力资源和社 →
 # 县人力资源和社会保障局; 市级各有关部门 stays, 立即安排部 is no part of it).
 _LENGTHEN, _LENGTHEN_PART = 3, 5
+# Words whose first character reads as a name's ending (时间部署 → 时间部, 政治站位 → 政治站, 现场办理 → 现场办): a
+# name does not end inside one of them.
+_ENDING_INSIDE_A_WORD = frozenset({"部署", "部分", "处理", "处置", "局面", "局势", "队伍", "站位", "办理"})
 
 
 def _verb_after_whole(text: str, end: int, longer: int) -> bool:
@@ -58,7 +63,8 @@ def opening_units(text: str, accept: Callable[[str], list[str] | None]) -> tuple
     stop = min(sentence, MAX_OPENING)
     end = 2
     while end <= stop:
-        if text[end - 1] in SEPARATORS or (names := accept(text[:end])) is None:
+        if text[end - 1] in SEPARATORS or text[end - 1:end + 1] in _ENDING_INSIDE_A_WORD \
+                or (names := accept(text[:end])) is None:
             end += 1
             continue
         grown = True

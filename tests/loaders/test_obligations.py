@@ -148,9 +148,57 @@ def test_a_short_heading_opening_the_paragraph_opens_its_first_task():
     assert [text for text, _ in got] == ["压实责任,推动落实。各牵", "各参与单位要主动作为", "县发改局要会同县统计局开"]
 
 
-def test_people_in_a_subject_are_no_units():
-    got = _read("各部门一把手要亲自抓、负总责。各牵头领导、责任单位要高度重视。")
+def test_people_in_a_subject_are_no_units_their_unit_is_told_through_them():
+    got = _read("各牵头领导、责任单位要高度重视。各级领导要亲自过问。市政府各位领导同志要靠前指挥。")
     assert [units for _, units in got] == [[("责任单位", Role.RESPONSIBLE)]]
+    got = _read("各乡镇主要负责人要亲自部署。各协办单位主要负责同志切实履行第一责任人职责,牵头单位适时通报进展。")
+    assert [units for _, units in got] == [[("各乡镇", Role.RESPONSIBLE)], [("各协办单位", Role.COOPERATING)],
+                                           [("牵头单位", Role.RESPONSIBLE)]]
+
+
+def test_a_product_of_the_subject_due_by_a_date_is_its_task():
+    got = _read("各配合单位编制的年度台账须于11月30日前报县统计局。各乡镇的整改清单务于每月5日前报送。")
+    assert [units for _, units in got] == [[("各配合单位", Role.COOPERATING)], [("各乡镇", Role.RESPONSIBLE)]]
+    assert _read("会议确定的重点项目要于年底前开工。") == []  # what a meeting decided: no unit before 的
+
+
+def test_when_the_work_is_done_may_stand_between_subject_and_obligation_word():
+    got = _read("各街道在汛期前须完成隐患排查,县水利局在检查中要做好记录。")
+    assert [units for _, units in got] == [[("各街道", Role.RESPONSIBLE)], [("县水利局", Role.RESPONSIBLE)]]
+
+
+def test_a_role_collective_named_by_its_work_is_one_subject():
+    got = _read("各类专项行动的牵头部门要按月报送进展。")
+    assert got == [("各类专项行动的牵头部门要", [("各类专项行动的牵头部门", Role.RESPONSIBLE)])]
+
+
+def test_which_units_a_relative_clause_names_before_a_comma():
+    got = _read("县交通局要抓好落实;所涉及的乡镇和有关部门,要积极配合。")
+    assert [units for _, units in got] == [[("县交通局", Role.RESPONSIBLE)],
+                                           [("乡镇", Role.COOPERATING), ("有关部门", Role.COOPERATING)]]
+
+
+def test_levels_without_ge_and_levels_sharing_a_government_are_collectives():
+    got = _read("县区要建立工作台账。乡镇(街道)要于月底前完成摸排。各州(市)和县(市)人民政府要加强领导。")
+    assert [units for _, units in got] == [[("县区", Role.RESPONSIBLE)], [("乡镇(街道)", Role.RESPONSIBLE)],
+                                           [("各州(市)和县(市)人民政府", Role.RESPONSIBLE)]]
+
+
+def test_may_need_and_the_responsible_body_are_told_too():
+    got = _read("各社区可结合实际增设服务点。各执法队需将案卷于月底前归档。各乡镇是秸秆禁烧工作的责任主体,要层层压实责任。")
+    assert [units for _, units in got] == [[("各社区", Role.RESPONSIBLE)], [("各执法队", Role.RESPONSIBLE)],
+                                           [("各乡镇", Role.RESPONSIBLE)]]
+    assert _read("各社区可能出现积水。") == []
+
+
+def test_a_penalty_article_hands_the_work_to_an_organ():
+    got = _read("三、对擅自占道经营的,由城管执法机关依法予以处罚。对拒不改正的,由公安机关依照有关规定处理。")
+    assert [units for _, units in got] == [[("城管执法机关", Role.RESPONSIBLE)], [("公安机关", Role.RESPONSIBLE)]]
+
+
+def test_a_heading_glued_to_its_first_sentence_ends_where_a_collective_opens_it():
+    got = _read("二、强化督查,压实责任各乡镇、各部门要定期开展自查,确保整改到位。")
+    assert got == [("强化督查,压实责任各乡镇", [("各乡镇", Role.RESPONSIBLE), ("各部门", Role.RESPONSIBLE)])]
 
 
 def test_a_part_handing_the_work_on_names_who_does_it():
@@ -373,8 +421,8 @@ def test_a_notices_numbered_sentences_with_hui_tong_and_helpers_are_read_by_thei
 
 
 def test_fu_ze_before_a_word_opening_with_ren_still_leads():
-    got = _read("省财政厅负责人口普查经费的保障工作。各单位负责人要亲自抓。")
-    assert [units for _, units in got] == [[("省财政厅", Role.LEAD)]]
+    got = _read("省财政厅负责人口普查经费的保障工作。各单位负责人要亲自抓。")  # 负责人: the unit's head, told
+    assert [units for _, units in got] == [[("省财政厅", Role.LEAD)], [("各单位", Role.RESPONSIBLE)]]
 
 
 def test_a_time_opening_glued_to_the_subject_and_a_collective_beside_a_levels_bodies():
@@ -406,3 +454,44 @@ def test_the_articles_of_a_regulation_give_their_subjects_without_the_article_nu
         tasks = obligation_tasks(to_lines(text), "r.txt")
         assert [(t.text[:4], [a.unit for a in t.assignments]) for t in tasks] == [
             ("环保部门", ["环保部门"]), ("公安机关", ["公安机关"]), (f"{level}财政局", [f"{level}财政局"])]
+
+
+def test_a_document_cut_right_after_an_obligation_word_keeps_its_last_subject():
+    got = _read("各牵头单位要加强统筹。各乡镇要及")
+    assert [units for _, units in got] == [[("各牵头单位", Role.RESPONSIBLE)], [("各乡镇", Role.RESPONSIBLE)]]
+    assert _read("各牵头单位要加强统筹。各乡镇要及。") == [("各牵头单位要加强统筹", [("各牵头单位", Role.RESPONSIBLE)])]
+
+
+def test_a_long_topic_before_by_hands_its_work_on():
+    got = _read("县级以上河段的河长名单和联系部门名单由县政府统一行文公布。")
+    assert [units for _, units in got] == [[("县政府", Role.RESPONSIBLE)]]
+
+
+def test_a_unit_named_by_the_place_of_the_work_is_one_name():
+    got = _read("跨乡镇的道路养护由项目所在地的乡镇人民政府负责组织实施。")
+    assert [units for _, units in got] == [[("项目所在地的乡镇人民政府", Role.LEAD)]]
+
+
+def test_units_joined_with_lian_he_cooperate_the_subject_keeps_its_role():
+    got = _read("县农业局要联合县市场监管局开展农资打假。镇派出所要强化巡查,联合交通部门查处超载。各村要联合有关部门排查。")
+    assert [units for _, units in got] == [[("县农业局", Role.RESPONSIBLE), ("县市场监管局", Role.COOPERATING)],
+                                           [("镇派出所", Role.RESPONSIBLE), ("交通部门", Role.COOPERATING)],
+                                           [("各村", Role.RESPONSIBLE)]]
+
+
+def test_wu_bi_is_an_obligation_word_and_an_adverb():
+    got = _read("各级各部门务必高度重视。各乡镇务必要按时报送。")
+    assert [units for _, units in got] == [[("各级各部门", Role.RESPONSIBLE)], [("各乡镇", Role.RESPONSIBLE)]]
+
+
+def test_a_unit_closing_a_part_with_luo_shi_carries_the_task_out():
+    got = _read("会议决定:道路修复由张某牵头,县交通局落实;河道清淤由李某牵头,县水利局落实;县督查室负责跟踪问效。")
+    assert got == [("会议决定:道路修复由张某", [("县交通局", Role.RESPONSIBLE)]),
+                   ("河道清淤由李某牵头,县水", [("县水利局", Role.RESPONSIBLE)]),
+                   ("县督查室负责跟踪问效", [("县督查室", Role.LEAD)])]
+    assert _read("县交通局落实不到位的,予以通报。") == []  # 落实 not closing the part
+
+
+def test_a_collective_followed_by_what_it_does_is_no_subject():
+    assert _read("各责任单位落实情况将纳入年度考核。") == []
+    assert [units for _, units in _read("各责任单位要于月底前报送落实情况。")] == [[("各责任单位", Role.RESPONSIBLE)]]

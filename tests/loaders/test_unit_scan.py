@@ -79,3 +79,12 @@ def test_a_governments_sector_department_is_one_name():
 def test_a_list_of_sectors_closed_by_deng_bumen_is_no_name_ending_in_bu():
     # 发展改革、财政、审计等部门: 审计等部 ends like a ministry but is a list's tail
     assert opening_units("发展改革、财政、审计等部门按照各自职责做好工作", well_formed_units) is None
+
+
+def test_no_name_ends_inside_a_word_its_last_character_opens():
+    # a heading glued to the text (工作部署…, 政治站位…): 工作部 / 政治站 end like a name, but inside a word
+    from dutygraph.loaders.obligations import _well_formed
+    assert opening_units("工作部署分三个阶段进行", _well_formed) is None
+    assert opening_units("政治站位不断提高", _well_formed) is None
+    assert opening_units("现场办理:携带身份证件", _well_formed) is None
+    assert opening_units("县教育局部署开展安全检查", _well_formed)[0] == ["县教育局"]  # 局部 is no such word here
