@@ -43,7 +43,8 @@ from ..text.units import (COOPERATING_WORDS, DITTO, LEAD_WORDS, ROLE_AFTER, ROLE
                           is_listed_name, is_unit_name, org_suffixes, split_units)
 from .conventions import NOT_LISTED_AGAIN, first_listed_bracket, first_listed_note
 from .unit_scan import opening_units
-from .labels import COOPERATING, DEADLINE, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, iter_before_colons, iter_labels, match_label
+from .labels import (COOPERATING, DEADLINE, LABEL_ANYWHERE, LEAD, LEADER, OVERSIGHT, RESPONSIBLE, is_primary,
+                     iter_before_colons, iter_labels, match_label)
 
 ROLE_OF_LABEL = {LEAD: Role.LEAD, RESPONSIBLE: Role.RESPONSIBLE, COOPERATING: Role.COOPERATING}
 OPENERS = {"(": ")", "（": "）", "〔": "〕", "【": "】", "[": "]", "［": "］"}
@@ -382,6 +383,10 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
     # 主办单位 / 主责单位 beside a 牵头单位 label: responsible (as 主责 beside a 牵头 column)
     led = sum(1 for lb in labels if lb is not None and lb.kind == LEAD) > 1 and any(
         lb is not None and lb.kind == LEAD and "牵头" in lb.name for lb in labels)
+    # 主要责任单位:X;配合单位:Y: the main units lead beside a label of other units (alone they are responsible)
+    primary_leads = any(lb is not None and lb.kind == RESPONSIBLE and is_primary(lb.name) for lb in labels) and any(
+        lb is not None and (lb.kind == COOPERATING or lb.kind == RESPONSIBLE and not is_primary(lb.name))
+        for lb in labels) and not any(lb is not None and lb.kind == LEAD for lb in labels)
     for part, label in zip(parts, labels):
         if not part:
             continue
@@ -394,9 +399,13 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
             if label.kind == DEADLINE:
                 clause.deadlines.append(label.content)
                 continue
+            if label.kind == OVERSIGHT:
+                continue  # 督查单位:X: an office watching the work (or the bodies inspected), no doer of it
             label_role = ROLE_OF_LABEL.get(label.kind)
             if led and label.kind == LEAD and "牵头" not in label.name:
                 label_role = Role.RESPONSIBLE
+            elif primary_leads and is_primary(label.name):
+                label_role = Role.LEAD
             part = label.content
             if not part:
                 continue
@@ -455,7 +464,8 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                             all(_listed_name(n) for n in pending[-1][0]):
                         listed = pending[-1][0] + listed  # A,B,C等负责: the list runs on over the commas
                     slot = len(listed) > 1 and any(_plausible(n) for n in listed)
-                names = slot_names(rest) if slot else None
+                names = ((label_role is not None and "等" in rest and "、" in rest and _listed_departments(rest))
+                         or slot_names(rest)) if slot else None  # 各县市政、住建等单位: sectors sharing 各县, one name
                 if names is None and kind is None and (later := _later_role(segments[at + 1:])):
                     # (合肥市,省发展改革委牵头): places or units listed before the role word, cut by a comma
                     names = slot_names(rest)

@@ -18,6 +18,8 @@ True
 ('市发改委', '市财政局')
 >>> match_label("县级牵头单位:县发改局").kind, match_label("省配合单位:省财政厅").name
 ('lead', '配合单位')
+>>> match_label("督查单位:市发改委、市财政局").kind  # an office watching the work, or the bodies inspected
+'oversight'
 
 """
 
@@ -31,13 +33,26 @@ from ..text.role_cues import alternation, prefiltered
 from ..text.normalize import bracket_depth_split
 from ..text.units import ROLE_ENDINGS, is_listed_name, strip_noise
 
-LEAD, RESPONSIBLE, COOPERATING, DIVISION, LEADER, DEADLINE = (
-    "lead", "responsible", "cooperating", "division", "leader", "deadline")
+LEAD, RESPONSIBLE, COOPERATING, DIVISION, LEADER, DEADLINE, OVERSIGHT = (
+    "lead", "responsible", "cooperating", "division", "leader", "deadline", "oversight")
 
 # From data/role_cues.txt (label.* sections), in this order: 责任领导 (a person) before 责任单位.
 _LABELS: list[tuple[str, str]] = [(kind, alternation(f"label.{kind}")) for kind in
-                                  (LEADER, DIVISION, LEAD, COOPERATING, RESPONSIBLE, DEADLINE)]
+                                  (LEADER, DIVISION, LEAD, COOPERATING, RESPONSIBLE, DEADLINE, OVERSIGHT)]
 _LABELS[3] = (COOPERATING, _LABELS[3][1] + "|" + alternation("label.cooperating-bare"))
+# 主要责任单位 (label.primary) is a responsible label; is_primary tells it from the others.
+_LABELS[4] = (RESPONSIBLE, alternation("label.primary") + "|" + _LABELS[4][1])
+_PRIMARY = re.compile(alternation("label.primary"))
+
+
+def is_primary(name: str) -> bool:
+    """Whether a label names the main units of a task (主要责任单位): they lead where the same clause labels other
+    units beside them (配合单位:Y), and are responsible alone.
+
+    >>> is_primary("主要责任单位"), is_primary("责任单位")
+    (True, False)
+    """
+    return _PRIMARY.fullmatch(name) is not None
 # A bullet may open a label line (★牵头单位:X); a dash may stand for the colon (责任单位——X).
 _BULLET = r"[★☆●○■□◆◇▲△►•·*]?"
 # A level before a role label (县级牵头单位, 省牵头单位: a plan assigning work at two levels); inside a text a bare

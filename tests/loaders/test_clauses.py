@@ -99,7 +99,9 @@ def test_a_last_sentence_of_units_and_role_words():
     ("责任处室:财务处、法规处", "responsible", "财务处、法规处"),
     ("协调单位:市交通局", "cooperating", "市交通局"),
     ("督办单位:市政府督查室", "responsible", "市政府督查室"),
-    ("主要责任单位:市公安局", "lead", "市公安局"),
+    ("主要责任单位:市公安局", "responsible", "市公安局"),  # alone: responsible; beside other units' label: lead
+    ("督查单位:市政府督查室", "oversight", "市政府督查室"),
+    ("被检查单位:各乡镇", "oversight", "各乡镇"),
     ("其他责任单位:市税务局", "responsible", "市税务局"),
 ])
 def test_labels(line, kind, content):
@@ -849,3 +851,25 @@ def test_a_lead_role_word_may_be_followed_by_how_it_leads(after):
 def test_a_standing_note_worded_item_by_item_spreads_its_units(word):
     c = parse_clause(f"区水务局牵头,各街道负责落实。以下均需各街道落实,{word}")
     assert c.assignments == [("区水务局", L), ("各街道", R)] and [u for u, _ in c.spread] == ["各街道"]
+
+
+def test_main_units_lead_only_beside_a_label_of_other_units():
+    assert parse_clause("主要责任单位:县公安局、县交通局").assignments == [("县公安局", R), ("县交通局", R)]
+    assert parse_clause("主要责任单位:县公安局;配合单位:县交通局").assignments == [("县公安局", L), ("县交通局", C)]
+    assert parse_clause("主要负责部门:县公安局;其他责任部门:县交通局").assignments == [("县公安局", L), ("县交通局", R)]
+    # beside a 牵头 label the main units are responsible, as a 主责 column beside a 牵头 column
+    assert parse_clause("牵头单位:县政府办;主要责任单位:县公安局").assignments == [("县政府办", L), ("县公安局", R)]
+
+
+def test_an_oversight_label_names_no_doer():
+    assert parse_clause("责任单位:区住建局、各街道;督查单位:区政府督查室").assignments == [("区住建局", R), ("各街道", R)]
+    assert parse_clause("督导单位:区政府督查室") is None
+
+
+def test_sectors_sharing_a_place_in_a_labelled_slot_are_one_name():
+    # 各区县 stands before every sector and 等部门 closes them: one shared-affix item as printed
+    found = find_clauses("做好道路清扫保洁。主要责任单位:各区县人民政府,各区县城管、环保、水务(河道)等部门,各社区居委会。")
+    assert found[-1].clause.assignments == [
+        ("各区县人民政府", R), ("各区县城管、环保、水务(河道)", R), ("各社区居委会", R)]
+    # whole names before 等部门 stay apart
+    assert parse_clause("责任单位:县教育局、县卫生局等部门").assignments == [("县教育局", R), ("县卫生局", R)]

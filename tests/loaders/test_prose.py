@@ -76,6 +76,15 @@ def test_label_lines_under_an_item():
     assert [(d.printed, d.date) for d in b.deadlines][0] == ("2020年底前", "2020-12-31")
 
 
+def test_main_units_label_lines_and_an_oversight_label_line():
+    # 主要责任单位 leads beside a label of other units, is responsible alone; 督查单位 names no doer
+    a, b, c = parse("一、重点任务\n1.加强道路保洁。\n主要责任单位:县城管局\n配合单位:县交通局\n2.整治集贸市场。\n"
+                    "主要责任单位:县市场监管局\n3.疏浚河道。\n督查单位:县政府督查室\n责任单位:县水利局\n").tasks
+    assert (units(a, "lead"), units(a, "cooperating")) == (["县城管局"], ["县交通局"])
+    assert (units(b, "lead"), units(b, "responsible")) == ([], ["县市场监管局"])
+    assert [x.unit for x in c.assignments] == ["县水利局"]
+
+
 def test_leader_labels_are_people_not_units():
     t = parse("一、任务\n1.推进改革。\n牵头领导:李某\n责任人:王某、赵某\n牵头单位:市发改委\n").tasks[0]
     assert t.leaders == ["李某", "王某", "赵某"] and units(t, "lead") == ["市发改委"]
