@@ -464,7 +464,7 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                             all(_listed_name(n) for n in pending[-1][0]):
                         listed = pending[-1][0] + listed  # A,B,C等负责: the list runs on over the commas
                     slot = len(listed) > 1 and any(_plausible(n) for n in listed)
-                names = ((label_role is not None and "等" in rest and "、" in rest and _listed_departments(rest))
+                names = (("等" in rest and "、" in rest and _listed_departments(rest))
                          or slot_names(rest)) if slot else None  # 各县市政、住建等单位: sectors sharing 各县, one name
                 if names is None and kind is None and (later := _later_role(segments[at + 1:])):
                     # (合肥市,省发展改革委牵头): places or units listed before the role word, cut by a comma
@@ -1105,6 +1105,7 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
         if any(part.startswith(_SUBJECT_WORDS) for part in bracket_depth_split(rest, ",，")):
             return [Found(offset, offset + m.end("units"), Clause([(n, Role.LEAD) for n in names], role_words=True),
                           leading=True)]
+    plain = places = 0  # comma parts opening with units and 负责; of those, parts whose work is places only
     for segment in bracket_depth_split(sentence, ",，:："):
         if found and segment.endswith(_COOPERATING_ENDINGS) and (helping := parse_clause(segment)) is not None \
                 and helping.role_words and all(r is Role.COOPERATING for _, r in helping.assignments):
@@ -1127,6 +1128,9 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
             begin = offset + at + (len(segment) - len(piece))
             clause = Clause(together or [(n, Role.LEAD) for n in names], role_words=True)
             found.append(Found(begin, begin + m.start("rest"), clause, leading=True))
+            if names and not segment.startswith("由") and piece.startswith(names[0]):  # the part opens with them
+                plain += 1
+                places += bool(_AREAS.fullmatch(m.group("rest")))
         elif "会同" in piece and (together := _together(piece, open_end=True)):
             # 市发改委会同市财政局制定实施细则; …的激励机制,实施办法由省财政厅会同省金融办制定: the first clause of a
             # sentence that hands the work on (由) has its text from the sentence's start
@@ -1149,6 +1153,12 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
             found.append(Found(offset + at, offset + at + end, clause, leading=True))
             break
         at += len(segment) + 1
+    if plain > 1 and plain == len(found) and not places:
+        # 市公安局负责A,市交通局负责B,市城管局负责C。: one sentence shared out among its units is one task (the
+        # sentence from its start), every unit in its role; a sentence sharing out places (分片包干: A负责甲镇,
+        # B负责乙镇) keeps one task per part
+        merged = Clause([a for f in found for a in f.clause.assignments], role_words=True)
+        return [Found(offset, found[0].end, merged, leading=True)]
     if found and found[0].start > offset and "由" not in _part_at(sentence, found[0].start - offset, found[0].end - offset) \
             and (first := subject_opening(sentence)) is not None and first.end < found[0].start - offset:
         # 市环保部门对全市…实施统一监督管理,各区环保部门负责本辖区…: the part before the clause opens with its own
@@ -1159,6 +1169,9 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
     return found
 
 
+# Places a unit answers for (分片包干: 县公安消防大队负责甸中镇、化念镇): towns, townships, subdistricts, villages.
+_AREA = r"[\u4e00-\u9fff]{1,8}?(?:镇|乡|街道|街道办事处|村|社区|片区)"
+_AREAS = re.compile(f"{_AREA}(?:、{_AREA})*")
 _COOPERATING_ENDINGS = tuple(COOPERATING_WORDS)  # what a part naming who helps ends with (县交通局协管)
 
 
@@ -1216,6 +1229,8 @@ def _listed_departments(text: str) -> list[str] | None:
     ['县教育局', '卫生局']
     >>> _listed_departments("加强监管等工作") is None
     True
+    >>> _listed_departments("市发改委、各县区发改、财政等部门")  # whole names before the sectors stay apart
+    ['市发改委', '各县区发改、财政']
     """
     m = _DEPARTMENTS_TAIL.match(text)
     if m is None or "、" not in m.group("list"):
@@ -1223,7 +1238,13 @@ def _listed_departments(text: str) -> list[str] | None:
     names = slot_names(m.group("list"))
     if names is None or all(is_unit_name(n) for n in names):
         return names
-    return [m.group("list")]  # sectors sharing 区 and 部门: one name as printed (the guideline's shared-suffix list)
+    whole = 0
+    while is_unit_name(names[whole]):
+        whole += 1
+    if len(names) - whole < 2:
+        return names
+    # sectors sharing 区 and 部门: one name as printed (the guideline's shared-suffix list)
+    return names[:whole] + ["、".join(names[whole:])]
 
 
 _CLOSED_LIST = re.compile(r"(?P<list>[^，,。；;:：等]{2,120}?)等(?:有关|相关|其他)?(?:部门|单位|机构)")

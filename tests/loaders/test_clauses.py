@@ -873,3 +873,17 @@ def test_sectors_sharing_a_place_in_a_labelled_slot_are_one_name():
         ("各区县人民政府", R), ("各区县城管、环保、水务(河道)", R), ("各社区居委会", R)]
     # whole names before 等部门 stay apart
     assert parse_clause("责任单位:县教育局、县卫生局等部门").assignments == [("县教育局", R), ("县卫生局", R)]
+    # before a role word too, and a whole name opening the list keeps its own item
+    assert parse_clause("县政府办牵头,各乡镇民政、财政、农业等部门配合").assignments == [
+        ("县政府办", L), ("各乡镇民政、财政、农业", C)]
+    assert parse_clause("县应急局、各乡镇安监、消防等部门负责").assignments == [("县应急局", L), ("各乡镇安监、消防", L)]
+
+
+def test_a_sentence_shared_out_among_its_units_is_one_clause():
+    # every comma part opens with units and 负责: one clause from the sentence's start, every unit leading
+    (found,) = leading_clauses("其中,县公安局负责督查城东片区道路,县交通局负责督查国道沿线,县城管局负责督查城区。")
+    assert found.start == 0
+    assert found.clause.assignments == [("县公安局", L), ("县交通局", L), ("县城管局", L)]
+    # places shared out (分片包干) stay one clause per part; a part opening without 负责 stays apart too
+    assert len(leading_clauses("具体为:县林业局负责甲镇、乙乡,县水利局负责丙街道。")) == 2
+    assert len(leading_clauses("县环保局对全县实施统一监督管理,各乡镇负责本辖区的监督管理。")) == 2

@@ -406,3 +406,12 @@ def test_the_articles_of_a_regulation_give_their_subjects_without_the_article_nu
         tasks = obligation_tasks(to_lines(text), "r.txt")
         assert [(t.text[:4], [a.unit for a in t.assignments]) for t in tasks] == [
             ("环保部门", ["环保部门"]), ("公安机关", ["公安机关"]), (f"{level}财政局", [f"{level}财政局"])]
+
+
+def test_a_sentence_shared_out_among_its_units_is_one_task():
+    # X负责A,Y负责B,Z负责C: every comma part opens with its units and 负责: one task, as the clause reader reads it
+    got = _read("一、职责分工。县住建局负责统筹全县排查工作,县消防救援大队负责具体组织实施,各乡镇负责本辖区排查工作。")
+    assert [units for _, units in got] == [[("县住建局", Role.LEAD), ("县消防救援大队", Role.LEAD), ("各乡镇", Role.LEAD)]]
+    # a part told something else keeps its own task
+    got = _read("一、职责分工。县住建局负责统筹全县排查工作,县财政局要保障排查经费。")
+    assert [units for _, units in got] == [[("县住建局", Role.LEAD)], [("县财政局", Role.RESPONSIBLE)]]
