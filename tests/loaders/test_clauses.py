@@ -102,6 +102,13 @@ def test_a_last_sentence_of_units_and_role_words():
     ("主要责任单位:市公安局", "responsible", "市公安局"),  # alone: responsible; beside other units' label: lead
     ("督查单位:市政府督查室", "oversight", "市政府督查室"),
     ("被检查单位:各乡镇", "oversight", "各乡镇"),
+    ("主体责任单位:县住建局", "responsible", "县住建局"),
+    ("工作责任单位:县住建局", "responsible", "县住建局"),
+    ("合作单位:县总工会", "cooperating", "县总工会"),
+    ("联动部门:县消防救援大队", "cooperating", "县消防救援大队"),
+    ("联络员:王某", "leader", "王某"),
+    ("牵头人:李某", "leader", "李某"),
+    ("截止时间:2024年6月底", "deadline", "2024年6月底"),
     ("其他责任单位:市税务局", "responsible", "市税务局"),
 ])
 def test_labels(line, kind, content):
