@@ -431,6 +431,8 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                 continue  # (A,B,C,排名第一位为牵头单位): a convention, no name (conventions.py applies it)
             if segment.startswith("由") and len(segment) > 3:
                 segment = segment[1:]  # 由X、Y负责落实: 由 opens the clause, no name
+            elif segment.startswith("其中") and len(segment) > 4 and pending:
+                segment = segment[2:]  # (A、B负责,其中A牵头): 其中 picks the lead out of the list before it
             rest, kind = _role_word(segment)
             if kind is None and segment.endswith(_AS_RESPONSIBLE) and len(segment) > len(_AS_RESPONSIBLE) + 1:
                 rest, kind = segment[:-len(_AS_RESPONSIBLE)], "responsible"  # X为责任单位
@@ -562,9 +564,14 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
             and not any(kind == "lead" for _, kind, _ in pending):
         clause.assignments = [(n, Role.LEAD if k == 0 else Role.RESPONSIBLE)
                               for k, (n, _) in enumerate(clause.assignments)]  # no word but the note says who leads
-    if noted_any and len({n for n, _ in clause.assignments}) < len(clause.assignments):
-        seen: set[str] = set()  # a unit printed in the clause and again in its note: once
-        clause.assignments = [(n, r) for n, r in clause.assignments if not (n in seen or seen.add(n))]
+    if len({n for n, _ in clause.assignments}) < len(clause.assignments) and (noted_any or any(
+            r is Role.LEAD for _, r in clause.assignments)):
+        # a unit printed in the clause and again in its note, or named again as the lead (责任单位:A、B,A为牵头单位):
+        # once, where it is first printed, leading if it is said to lead
+        leads = {n for n, r in clause.assignments if r is Role.LEAD}
+        seen: set[str] = set()
+        clause.assignments = [(n, Role.LEAD if n in leads and not noted_any else r) for n, r in clause.assignments
+                              if not (n in seen or seen.add(n))]
     if clause.spread:
         spread_names = {n for n, _ in clause.spread}
         clause.spread = [(n, r) for n, r in clause.assignments if n in spread_names]

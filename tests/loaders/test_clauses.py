@@ -36,6 +36,10 @@ L, R, C = Role.LEAD, Role.RESPONSIBLE, Role.COOPERATING
     ("自治区各部门、各州市人民政府、各行政公署分工负责", [("自治区各部门", L), ("各州市人民政府", L), ("各行政公署", L)]),
     ("县各部门、各乡镇分工落实", [("县各部门", L), ("各乡镇", L)]),
     ("区发改局牵头,各街道分工负责", [("区发改局", L), ("各街道", R)]),
+    # how the lead leads after its role word (抓总: word.after), and the lead picked out of a list named before
+    ("县发改局牵头抓总,县财政局配合", [("县发改局", L), ("县财政局", C)]),
+    ("责任单位:县发改局、县财政局,县发改局为牵头单位", [("县发改局", L), ("县财政局", R)]),
+    ("县发改局、县财政局负责,其中县发改局牵头", [("县发改局", L), ("县财政局", R)]),
 ])
 def test_clause_roles(clause, expected):
     assert parse_clause(clause).assignments == expected
