@@ -1447,9 +1447,9 @@ def _spread_notes(tasks: list[Task], notes: list[tuple[int, list[tuple[str, Role
     """Give the units of each 下同 note to every task after the one that prints it (inferred)."""
     for index, units, line_no, word in notes:
         for task in tasks[index + 1:]:
-            have = {(a.unit, a.role) for a in task.assignments}
+            have = {a.unit for a in task.assignments}  # a unit the task names itself, in any role, keeps it
             for unit, role in units:
-                if (unit, role) not in have:
+                if unit not in have:
                     task.assignments.append(Assignment(unit, role, Provenance(task.provenance.file, line_no, line_no),
                                                        inferred=True, basis=f"{word} note at line {line_no}"))
 

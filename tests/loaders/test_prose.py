@@ -65,6 +65,12 @@ def test_xiatong_note_spreads_units_marked_inferred():
                                            "basis": "下同 note at line 5"}]
 
 
+def test_a_spread_unit_a_later_task_names_itself_keeps_that_tasks_role():
+    doc = parse("一、任务\n1.办好教育。(县教育局牵头,县财政局配合,下同)\n2.完善社保。(县财政局、县人社局负责)\n")
+    second = doc.tasks[1]
+    assert [(a.unit, a.role) for a in second.assignments if a.unit == "县财政局"] == [("县财政局", Role.LEAD)]
+
+
 def test_label_lines_under_an_item():
     doc = parse("一、主要目标\n1.地区生产总值增长6%以上。\n分管市领导:张某某\n部门分工:市发改委牵头,各地、各部门配合。\n"
                 "2.一般公共预算收入增长5%。\n牵头单位:市财政局\n责任单位:市税务局\n配合单位:各区政府\n完成时限:2020年底前\n")
