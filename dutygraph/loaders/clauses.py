@@ -59,7 +59,7 @@ _SPREAD_NOTE = re.compile(r"下同|以下同|后同|以下[^,，。;；]{0,16}" 
 _NOTE_HEAD = re.compile(r"^.*?(?:涉及|均由|由|包括|均为|为|均需|需)")
 # A note's own sentence, scoping the tasks it covers (以下各任务均需…, 各项政策措施均需…, 其余任务由…).
 _SCOPED = re.compile(r"^(?:以下|下列|其余|其他|其它|各项|所有|全部|本方案)[^,，]{0,12}?(?:均需|均由|需|由|均要)")
-_NOTE_WORDS = re.compile(r"^(?:不再(?:做|作|进行)?(?:分工|列出|单独列出|一一列出|逐一列出|逐项列出)|下同|以下同|后同|均同|同上)$")
+_NOTE_WORDS = re.compile(r"^(?:不再(?:做|作|进行)?分工|" + NOT_LISTED_AGAIN + r"|下同|以下同|后同|均同|同上)$")
 MAX_CLAUSE = 160
 _LEAD_MARK = re.compile(r"[(（〔【\[]牵头(?:单位|部门)?[)）〕】\]]$")
 _COOPERATING_MARK = re.compile(r"[(（〔【\[](?:配合|协助|协办|参与)(?:单位|部门)?[)）〕】\]]$")
@@ -1700,7 +1700,8 @@ def _last_sentence(text: str, after: int) -> Found | None:
 
 
 MAX_EARLIER_PARTS = 4
-_STANDING_NOTE_START = re.compile(r"以下|下列|其余|各项|所有|本方案")  # a note scoping the tasks after it
+# a note scoping the tasks after it, 注: before it or not
+_STANDING_NOTE_START = re.compile(r"(?:(?:注|备注|说明)\s*[:：]\s*)?(?:以下|下列|其余|各项|所有|本方案)")
 _STANDING_NOTE_END = re.compile(r"下同|" + NOT_LISTED_AGAIN)
 
 

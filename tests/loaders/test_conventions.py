@@ -64,6 +64,14 @@ def test_a_spread_note_standing_alone_before_the_items_is_no_task_and_goes_to_ev
     assert all(a.basis == "note at line 2" for t in doc.tasks for a in t.assignments if a.inferred)
 
 
+@pytest.mark.parametrize("note", ["以下任务均需各街道配合落实,不另列出。", "注:以下任务均需各街道配合落实,不再一一列举。",
+                                  "备注：以下任务均需各街道配合落实，不一一列出。"])
+def test_standing_notes_worded_other_ways_and_after_a_note_mark(note):
+    doc = parse_text("二、任务\n" + note + "\n1.建设孵化器2个。(区科技局牵头)\n2.培育企业10家。(区工信局牵头)\n", "p.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        (["区科技局"], ["各街道"]), (["区工信局"], ["各街道"])]
+
+
 def test_a_label_after_a_group_stays_its_items_in_a_plan_that_labels_item_by_item():
     doc = parse_text("二、任务\n(一)强化科技创新\n1.建设孵化器\n新建孵化器2个。\n2.培育企业\n培育企业10家。\n牵头单位:区科技局\n"
                      "(二)优化营商环境\n1.减税降费\n落实减税政策。\n牵头单位:区税务局\n2.简化审批\n压减审批时限。\n"
