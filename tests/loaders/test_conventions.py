@@ -94,7 +94,8 @@ def test_a_first_listed_note_whose_subject_ends_like_a_unit_names_no_unit(note):
 @pytest.mark.parametrize("note", ["任务分解中,列第一位的责任单位为牵头单位或汇总单位。", "注:首列单位为牵头单位。",
                                   "各项任务列首位的部门牵头。", "排序第一的单位为牵头单位。",
                                   "排名第一的单位负责牵头。", "首个单位为牵头单位。", "牵头单位均列在第一位。",
-                                  "责任单位中，牵头单位排在首位。"])
+                                  "责任单位中，牵头单位排在首位。", "责任单位中第一位为牵头单位。",
+                                  "责任单位中列在最前面的为牵头单位。"])
 def test_first_listed_notes_worded_other_ways(note):
     doc = parse_text(f"2024年工作要点\n{note}\n一、重点任务\n1.推进道路硬化。（县交通局、县财政局、各乡镇）\n", "p.txt")
     assert doc.tasks[0].units(Role.LEAD) == ["县交通局"]
