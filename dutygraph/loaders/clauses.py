@@ -55,7 +55,7 @@ _BRACKET = re.compile("[" + re.escape("".join(OPENERS) + "".join(OPENERS.values(
 _LEAD_WORD = re.compile("|".join(LEAD_WORDS))
 _COOP_WORD = re.compile("|".join(COOPERATING_WORDS))
 # Notes that spread the units of a clause over the items after it.
-_SPREAD_NOTE = re.compile(r"下同|以下同|后同|以下[^,，。;；]{0,16}" + NOT_LISTED_AGAIN)
+_SPREAD_NOTE = re.compile(r"下同|以下同|以下均同|后同|以下[^,，。;；]{0,16}" + NOT_LISTED_AGAIN)
 _NOTE_HEAD = re.compile(r"^.*?(?:涉及|均由|由|包括|均为|为|均需|需)")
 # A note's own sentence, scoping the tasks it covers (以下各任务均需…, 各项政策措施均需…, 其余任务由…).
 _SCOPED = re.compile(r"^(?:以下|下列|其余|其他|其它|各项|所有|全部|本方案)[^,，]{0,12}?(?:均需|均由|需|由|均要)")
@@ -284,8 +284,8 @@ def _note(part: str) -> _Note | None:
         names = _units(body)
         if names:
             return _Note(word, names, kind, ",".join(segments[:scope]))
-    if m is None:
-        return None
+    if m is None and not (at == len(segments) - 1 and at > 0 and _NOTE_WORDS.match(segments[at])):
+        return None  # (A牵头,B配合,不再一一列出): the note words alone closing the part stand for 下同
     listed = [seg for seg in segments if seg and not (_NOTE_WORDS.match(seg) or _SPREAD_NOTE.fullmatch(seg))]
     if len(listed) == len(segments) - 1 and at == len(segments) - 1 and any(_role_word(seg)[1] for seg in listed):
         return _Note(word, [], None, ",".join(listed), True)  # (A牵头,B配合,下同): B配合 spreads, in its role

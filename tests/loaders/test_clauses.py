@@ -59,6 +59,14 @@ def test_spread_note():
     assert c.note is not None
 
 
+def test_not_listed_again_alone_closing_a_clause_stands_for_xiatong():
+    c = parse_clause("县发改局牵头,各乡镇配合,不再一一列出")
+    assert c.assignments == [("县发改局", L), ("各乡镇", C)] and c.spread == [("各乡镇", C)]
+    c = parse_clause("责任单位:县发改局、各乡镇,不另列出")  # the note words are no unit of the slot
+    assert c.assignments == [("县发改局", R), ("各乡镇", R)] and c.note == "不另列出"
+    assert parse_clause("各乡镇负责,以下均同").spread == [("各乡镇", L)]
+
+
 def test_a_column_role_for_bare_lists():
     assert parse_clause("市财政局、市税务局", R).assignments == [("市财政局", R), ("市税务局", R)]
     assert parse_clause("市财政局牵头落实", R).assignments == [("市财政局", L)]
