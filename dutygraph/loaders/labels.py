@@ -20,6 +20,8 @@ True
 ('lead', '配合单位')
 >>> match_label("督查单位:市发改委、市财政局").kind  # an office watching the work, or the bodies inspected
 'oversight'
+>>> match_label("责任单位(排名第一的为牵头单位):县发改局、县财政局").content
+'县发改局、县财政局'
 
 """
 
@@ -60,9 +62,12 @@ _BULLET = r"[★☆●○■□◆◇▲△►•·*]?"
 _LEVEL = r"(?:[省市县区州盟旗镇乡]级?)?"
 # The label's other noun in brackets after it (责任部门（单位）:X, 牵头单位(部门):X).
 _OTHER_NOUN = r"(?:[(（](?:单位|部门|机构|科室|处室|股室)[)）])?"
+# A note in brackets after a label at a line's start, before its colon (责任单位(排名第一的为牵头单位):X、Y): no part
+# of the list (conventions.py reads a first-listed note there from the line).
+_NOTE_AFTER_NAME = r"(?:[(（][^()（）:：]{2,24}[)）])?"
 _LABEL = re.compile(
     r"^" + _BULLET + r"\s*[【\[〔(（]?" + _LEVEL + r"(?P<name>" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _LABELS)
-    + r")" + _OTHER_NOUN + r"(?:[】\]〕)）]\s*[:：]?|\s*[:：]|\s*(?:——|—|－－|--)(?=[^\d—－-]))\s*(?P<content>.*)$")
+    + r")" + _OTHER_NOUN + _NOTE_AFTER_NAME + r"(?:[】\]〕)）]\s*[:：]?|\s*[:：]|\s*(?:——|—|－－|--)(?=[^\d—－-]))\s*(?P<content>.*)$")
 LABEL_ANYWHERE = prefiltered(
     r"(?:[省市县区州盟旗镇乡]级|(?<![\u4e00-\u9fff])[省市县区州盟旗镇乡])?(?P<name>" + "|".join(pattern for _, pattern in _LABELS)
     + r")" + _OTHER_NOUN + r"\s*[:：]")

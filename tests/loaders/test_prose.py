@@ -91,6 +91,13 @@ def test_main_units_label_lines_and_an_oversight_label_line():
     assert [x.unit for x in c.assignments] == ["县水利局"]
 
 
+def test_a_label_line_with_a_first_listed_note_before_its_colon():
+    a, b = parse("一、重点任务\n1.推进项目建设。\n责任单位（排名第一的为牵头单位）：县发改局、县财政局\n"
+                 "2.加快工业转型。\n责任单位：县工信局、县科技局\n").tasks
+    assert (units(a, "lead"), units(a, "responsible")) == (["县发改局"], ["县财政局"])
+    assert (units(b, "lead"), units(b, "responsible")) == (["县工信局"], ["县科技局"])
+
+
 def test_leader_labels_are_people_not_units():
     t = parse("一、任务\n1.推进改革。\n牵头领导:李某\n责任人:王某、赵某\n牵头单位:市发改委\n").tasks[0]
     assert t.leaders == ["李某", "王某", "赵某"] and units(t, "lead") == ["市发改委"]
