@@ -95,8 +95,15 @@ _VERB_INSIDE = re.compile(r"(?<=.)(?:将|会同|根据|按照|依据|依照|等�
 _COUNT = re.compile(r"\d+(?:[个项座家万亿%]|公里)")  # 新建公园5个市园林局: a count is work, never part of a name
 
 
+# The units a list leaves over (其他相关部门, 其余成员单位): a collective, though 其他 opens sentences too.
+_OTHER_COLLECTIVE = re.compile(r"^(?:其他|其它|其余)各?(?:相关|有关|责任|成员|配合|协办|参与)?(?:部门|单位|成员单位)"
+                               r"(?:[(（](?:单位|部门)[)）])?$")
+
+
 def _plausible(name: str) -> bool:
     """A unit as printed: an organisation name, a collective, or a shared-suffix list ending with one."""
+    if name.startswith(("其他", "其它", "其余")) and _OTHER_COLLECTIVE.match(name):
+        return True
     if _NOT_A_NAME.match(name) or _VERB_INSIDE.search(name) or "《" in name or NOT_NAME_START.match(name) \
             or _COUNT.search(name):
         return False  # 对照《方案》所 ends like 派出所 but opens like a sentence and cites a document

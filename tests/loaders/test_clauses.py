@@ -40,6 +40,10 @@ L, R, C = Role.LEAD, Role.RESPONSIBLE, Role.COOPERATING
     ("县发改局牵头抓总,县财政局配合", [("县发改局", L), ("县财政局", C)]),
     ("责任单位:县发改局、县财政局,县发改局为牵头单位", [("县发改局", L), ("县财政局", R)]),
     ("县发改局、县财政局负责,其中县发改局牵头", [("县发改局", L), ("县财政局", R)]),
+    # the units a list leaves over are a collective (其他 opens sentences too: 其他工作由X负责 names X only)
+    ("县发改局牵头,其他相关部门配合", [("县发改局", L), ("其他相关部门", C)]),
+    ("责任单位:县发改局、其余成员单位", [("县发改局", R), ("其余成员单位", R)]),
+    ("县发改局牵头,其他工作由县财政局负责", [("县发改局", L), ("县财政局", R)]),
 ])
 def test_clause_roles(clause, expected):
     assert parse_clause(clause).assignments == expected
