@@ -1323,8 +1323,9 @@ def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:
     hinted = _HINT.search(text) is not None
     if not hinted and _OPENER.search(text) is None:
         return []
-    if ("单位为" in text or "部门为" in text) and not ("牵头" in text and first_listed_note().search(text)):
-        # 牵头单位为县发改局: 为 stands for the label's colon (same length); 列第一位的责任单位为牵头单位: a note
+    if ("单位为" in text or "部门为" in text or "单位是" in text or "部门是" in text) \
+            and not ("牵头" in text and first_listed_note().search(text)):
+        # 牵头单位为(是)县发改局: 为 stands for the label's colon (same length); 列第一位的责任单位为牵头单位: a note
         text = _label_as().sub(lambda m: m.group(1) + "：", text)
     if "—" in text or "－" in text or "--" in text:  # 牵头单位——市住建局: a dash for the colon (same length)
         text = _label_dash().sub(lambda m: m.group(1) + "：" + " " * (len(m.group(2)) - 1), text)
@@ -1486,9 +1487,10 @@ def _listed_alias(before: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _label_as() -> re.Pattern:
-    """A role label ending in 单位 / 部门 then 为 and a name (牵头单位为县发改局), not after a name (X为牵头单位)."""
+    """A role label ending in 单位 / 部门 then 为 (or 是) and a name (牵头单位为县发改局, 责任单位是县财政局), not after a
+    name (X为牵头单位), nor a definition (责任单位是指…)."""
     labels = "|".join(f"(?:{alternation(f'label.{kind}')})" for kind in ("lead", "cooperating", "responsible"))
-    return re.compile(r"(?<![\u4e00-\u9fff]为)((?:" + labels + r")(?<=单位|部门))为(?=[\u4e00-\u9fff])")
+    return re.compile(r"(?<![\u4e00-\u9fff][为是])((?:" + labels + r")(?<=单位|部门))(?:为|是(?!指|否))(?=[\u4e00-\u9fff])")
 
 
 @lru_cache(maxsize=1)

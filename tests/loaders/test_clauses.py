@@ -443,6 +443,7 @@ def test_an_assistant_to_the_head_of_government_is_a_person_never_a_unit():
     ("推进道路硬化,牵头单位:县发改局,配合单位:县统计局。", [("县发改局", L), ("县统计局", C)]),
     ("推进道路硬化,牵头单位为县发改局,配合单位为县统计局。", [("县发改局", L), ("县统计局", C)]),
     ("完成改厕500户。责任部门为镇农办。", [("镇农办", R)]),
+    ("完成改厕500户。(牵头单位是镇农办,配合单位是镇财政所)", [("镇农办", L), ("镇财政所", C)]),  # 是 as 为
 ])
 def test_a_label_after_a_comma_in_a_one_sentence_item_or_printed_with_wei_for_its_colon(text, expected):
     (found,) = find_clauses(text)
@@ -453,6 +454,7 @@ def test_wei_after_a_role_label_is_its_colon_only_before_a_name():
     assert _label_as().sub(lambda m: m.group(1) + "：", "市发改委为牵头单位,市财政局为配合单位") == \
         "市发改委为牵头单位,市财政局为配合单位"  # 为 before the label: X is the lead (a role word, not a colon)
     assert find_clauses("各责任单位为落实好任务,要加强协调。") == []
+    assert find_clauses("完成改厕。责任单位是指承担改厕任务的单位。") == []  # a definition, no label
 
 
 def test_labels_opening_the_last_sentence_with_a_second_label_after_a_comma_are_one_clause():
