@@ -55,7 +55,8 @@ _BRACKET = re.compile("[" + re.escape("".join(OPENERS) + "".join(OPENERS.values(
 _LEAD_WORD = re.compile("|".join(LEAD_WORDS))
 _COOP_WORD = re.compile("|".join(COOPERATING_WORDS))
 # Notes that spread the units of a clause over the items after it.
-_SPREAD_NOTE = re.compile(r"下同|以下同|以下均同|后同|以下[^,，。;；]{0,16}" + NOT_LISTED_AGAIN)
+_SPREAD_NOTE = re.compile(r"下同(?!步|意|时)|以下(?:各项|各条|各项任务|任务|工作)?(?:均|也)?同(?=$|[,，。;；)）])|后同|以下[^,，。;；]{0,16}"
+                          + NOT_LISTED_AGAIN)
 _NOTE_HEAD = re.compile(r"^.*?(?:涉及|均由|由|包括|均为|为|均需|需)")
 # A note's own sentence, scoping the tasks it covers (以下各任务均需…, 各项政策措施均需…, 其余任务由…).
 _SCOPED = re.compile(r"^(?:以下|下列|其余|其他|其它|各项|所有|全部|本方案)[^,，]{0,12}?(?:均需|均由|需|由|均要)")

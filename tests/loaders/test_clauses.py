@@ -69,6 +69,8 @@ def test_not_listed_again_alone_closing_a_clause_stands_for_xiatong():
     c = parse_clause("责任单位:县发改局、各乡镇,不另列出")  # the note words are no unit of the slot
     assert c.assignments == [("县发改局", R), ("各乡镇", R)] and c.note == "不另列出"
     assert parse_clause("各乡镇负责,以下均同").spread == [("各乡镇", L)]
+    assert parse_clause("县统计局负责,以下各项同").spread == [("县统计局", L)]
+    assert parse_clause("县统计局负责,以下同步推进") is None  # 同步 is no 下同
 
 
 def test_a_column_role_for_bare_lists():
