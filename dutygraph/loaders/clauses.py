@@ -941,7 +941,10 @@ def colon_duties(text: str, per_duty: bool = True) -> list[Found]:
 
 def _duty_assignments(name: str, duties: list[str]) -> list[tuple[str, Role]]:
     """The unit of a list of duties, lead when the first opens with 负责/牵头/会同; 会同 names who works with it."""
-    assignments = [(name, Role.LEAD if duties[0].startswith(_DUTY_LEAD) else Role.RESPONSIBLE)]
+    # 配合/协助… (after 依据职责 or not) makes it cooperate (duty_role); 协同Y… names a partner (Y), as 会同 does (E03)
+    role = Role.LEAD if duties[0].startswith(_DUTY_LEAD) else Role.RESPONSIBLE if duties[0].lstrip().startswith(
+        "协同") else duty_role(duties[0])
+    assignments = [(name, role)]
     for duty in duties:
         if duty.startswith("会同"):
             with_ = _units(re.split(r"[,，]|编制|制定|做好|开展|研究|负责|共同", duty[2:], maxsplit=1)[0])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dutygraph.loaders.clauses import _label_as, find_clauses, leading_clauses, parse_clause, subject_opening, unit_blocks
+from dutygraph.loaders.clauses import _label_as, colon_duties, find_clauses, leading_clauses, parse_clause, subject_opening, unit_blocks
 from dutygraph.loaders.labels import match_label
 from dutygraph.model import Role
 
@@ -914,3 +914,9 @@ def test_a_sentence_shared_out_among_its_units_is_one_clause():
     # places shared out (分片包干) stay one clause per part; a part opening without 负责 stays apart too
     assert len(leading_clauses("具体为:县林业局负责甲镇、乙乡,县水利局负责丙街道。")) == 2
     assert len(leading_clauses("县环保局对全县实施统一监督管理,各乡镇负责本辖区的监督管理。")) == 2
+
+
+def test_a_duty_after_a_unit_and_a_colon_that_helps_makes_it_cooperate():
+    got = [[(u, r) for u, r in f.clause.assignments] for f in colon_duties(
+        "县公安局:依法打击违法犯罪;配合县应急局做好事故调查;协同有关部门依法监管。")]
+    assert got == [[("县公安局", R)], [("县公安局", C)], [("县公安局", R)]]  # 协同Y names a partner, as 会同
