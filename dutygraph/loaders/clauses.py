@@ -43,7 +43,8 @@ from ..text.units import (COOPERATING_WORDS, DITTO, LEAD_WORDS, ROLE_AFTER, ROLE
                           is_listed_name, is_unit_name, org_suffixes, split_units)
 from .conventions import NOT_LISTED_AGAIN, first_listed_bracket, first_listed_note
 from .unit_scan import opening_units
-from .labels import COOPERATING, DEADLINE, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, iter_before_colons, iter_labels, match_label
+from .labels import (COOPERATING, DEADLINE, LABEL_ANYWHERE, LEAD, LEADER, OVERSIGHT, RESPONSIBLE, is_primary,
+                     iter_before_colons, iter_labels, match_label)
 
 ROLE_OF_LABEL = {LEAD: Role.LEAD, RESPONSIBLE: Role.RESPONSIBLE, COOPERATING: Role.COOPERATING}
 OPENERS = {"(": ")", "（": "）", "〔": "〕", "【": "】", "[": "]", "［": "］"}
@@ -54,11 +55,12 @@ _BRACKET = re.compile("[" + re.escape("".join(OPENERS) + "".join(OPENERS.values(
 _LEAD_WORD = re.compile("|".join(LEAD_WORDS))
 _COOP_WORD = re.compile("|".join(COOPERATING_WORDS))
 # Notes that spread the units of a clause over the items after it.
-_SPREAD_NOTE = re.compile(r"下同|以下同|后同|以下[^,，。;；]{0,16}" + NOT_LISTED_AGAIN)
+_SPREAD_NOTE = re.compile(r"下同(?!步|意|时)|以下(?:各项|各条|各项任务|任务|工作)?(?:均|也)?同(?=$|[,，。;；)）])|后同|以下[^,，。;；]{0,16}"
+                          + NOT_LISTED_AGAIN)
 _NOTE_HEAD = re.compile(r"^.*?(?:涉及|均由|由|包括|均为|为|均需|需)")
 # A note's own sentence, scoping the tasks it covers (以下各任务均需…, 各项政策措施均需…, 其余任务由…).
 _SCOPED = re.compile(r"^(?:以下|下列|其余|其他|其它|各项|所有|全部|本方案)[^,，]{0,12}?(?:均需|均由|需|由|均要)")
-_NOTE_WORDS = re.compile(r"^(?:不再(?:做|作|进行)?(?:分工|列出|单独列出|一一列出|逐一列出|逐项列出)|下同|以下同|后同|均同|同上)$")
+_NOTE_WORDS = re.compile(r"^(?:不再(?:做|作|进行)?分工|" + NOT_LISTED_AGAIN + r"|下同|以下同|后同|均同|同上)$")
 MAX_CLAUSE = 160
 _LEAD_MARK = re.compile(r"[(（〔【\[]牵头(?:单位|部门)?[)）〕】\]]$")
 _COOPERATING_MARK = re.compile(r"[(（〔【\[](?:配合|协助|协办|参与)(?:单位|部门)?[)）〕】\]]$")
@@ -94,8 +96,15 @@ _VERB_INSIDE = re.compile(r"(?<=.)(?:将|会同|根据|按照|依据|依照|等�
 _COUNT = re.compile(r"\d+(?:[个项座家万亿%]|公里)")  # 新建公园5个市园林局: a count is work, never part of a name
 
 
+# The units a list leaves over (其他相关部门, 其余成员单位): a collective, though 其他 opens sentences too.
+_OTHER_COLLECTIVE = re.compile(r"^(?:其他|其它|其余)各?(?:相关|有关|责任|成员|配合|协办|参与)?(?:部门|单位|成员单位)"
+                               r"(?:[(（](?:单位|部门)[)）])?$")
+
+
 def _plausible(name: str) -> bool:
     """A unit as printed: an organisation name, a collective, or a shared-suffix list ending with one."""
+    if name.startswith(("其他", "其它", "其余")) and _OTHER_COLLECTIVE.match(name):
+        return True
     if _NOT_A_NAME.match(name) or _VERB_INSIDE.search(name) or "《" in name or NOT_NAME_START.match(name) \
             or _COUNT.search(name):
         return False  # 对照《方案》所 ends like 派出所 but opens like a sentence and cites a document
@@ -283,8 +292,8 @@ def _note(part: str) -> _Note | None:
         names = _units(body)
         if names:
             return _Note(word, names, kind, ",".join(segments[:scope]))
-    if m is None:
-        return None
+    if m is None and not (at == len(segments) - 1 and at > 0 and _NOTE_WORDS.match(segments[at])):
+        return None  # (A牵头,B配合,不再一一列出): the note words alone closing the part stand for 下同
     listed = [seg for seg in segments if seg and not (_NOTE_WORDS.match(seg) or _SPREAD_NOTE.fullmatch(seg))]
     if len(listed) == len(segments) - 1 and at == len(segments) - 1 and any(_role_word(seg)[1] for seg in listed):
         return _Note(word, [], None, ",".join(listed), True)  # (A牵头,B配合,下同): B配合 spreads, in its role
@@ -382,6 +391,10 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
     # 主办单位 / 主责单位 beside a 牵头单位 label: responsible (as 主责 beside a 牵头 column)
     led = sum(1 for lb in labels if lb is not None and lb.kind == LEAD) > 1 and any(
         lb is not None and lb.kind == LEAD and "牵头" in lb.name for lb in labels)
+    # 主要责任单位:X;配合单位:Y: the main units lead beside a label of other units (alone they are responsible)
+    primary_leads = any(lb is not None and lb.kind == RESPONSIBLE and is_primary(lb.name) for lb in labels) and any(
+        lb is not None and (lb.kind == COOPERATING or lb.kind == RESPONSIBLE and not is_primary(lb.name))
+        for lb in labels) and not any(lb is not None and lb.kind == LEAD for lb in labels)
     for part, label in zip(parts, labels):
         if not part:
             continue
@@ -394,9 +407,13 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
             if label.kind == DEADLINE:
                 clause.deadlines.append(label.content)
                 continue
+            if label.kind == OVERSIGHT:
+                continue  # 督查单位:X: an office watching the work (or the bodies inspected), no doer of it
             label_role = ROLE_OF_LABEL.get(label.kind)
             if led and label.kind == LEAD and "牵头" not in label.name:
                 label_role = Role.RESPONSIBLE
+            elif primary_leads and is_primary(label.name):
+                label_role = Role.LEAD
             part = label.content
             if not part:
                 continue
@@ -422,6 +439,8 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                 continue  # (A,B,C,排名第一位为牵头单位): a convention, no name (conventions.py applies it)
             if segment.startswith("由") and len(segment) > 3:
                 segment = segment[1:]  # 由X、Y负责落实: 由 opens the clause, no name
+            elif segment.startswith("其中") and len(segment) > 4 and pending:
+                segment = segment[2:]  # (A、B负责,其中A牵头): 其中 picks the lead out of the list before it
             rest, kind = _role_word(segment)
             if kind is None and segment.endswith(_AS_RESPONSIBLE) and len(segment) > len(_AS_RESPONSIBLE) + 1:
                 rest, kind = segment[:-len(_AS_RESPONSIBLE)], "responsible"  # X为责任单位
@@ -455,7 +474,8 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                             all(_listed_name(n) for n in pending[-1][0]):
                         listed = pending[-1][0] + listed  # A,B,C等负责: the list runs on over the commas
                     slot = len(listed) > 1 and any(_plausible(n) for n in listed)
-                names = slot_names(rest) if slot else None
+                names = (("等" in rest and "、" in rest and _listed_departments(rest))
+                         or slot_names(rest)) if slot else None  # 各县市政、住建等单位: sectors sharing 各县, one name
                 if names is None and kind is None and (later := _later_role(segments[at + 1:])):
                     # (合肥市,省发展改革委牵头): places or units listed before the role word, cut by a comma
                     names = slot_names(rest)
@@ -552,9 +572,14 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
             and not any(kind == "lead" for _, kind, _ in pending):
         clause.assignments = [(n, Role.LEAD if k == 0 else Role.RESPONSIBLE)
                               for k, (n, _) in enumerate(clause.assignments)]  # no word but the note says who leads
-    if noted_any and len({n for n, _ in clause.assignments}) < len(clause.assignments):
-        seen: set[str] = set()  # a unit printed in the clause and again in its note: once
-        clause.assignments = [(n, r) for n, r in clause.assignments if not (n in seen or seen.add(n))]
+    if len({n for n, _ in clause.assignments}) < len(clause.assignments) and (noted_any or any(
+            r is Role.LEAD for _, r in clause.assignments)):
+        # a unit printed in the clause and again in its note, or named again as the lead (责任单位:A、B,A为牵头单位):
+        # once, where it is first printed, leading if it is said to lead
+        leads = {n for n, r in clause.assignments if r is Role.LEAD}
+        seen: set[str] = set()
+        clause.assignments = [(n, Role.LEAD if n in leads and not noted_any else r) for n, r in clause.assignments
+                              if not (n in seen or seen.add(n))]
     if clause.spread:
         spread_names = {n for n, _ in clause.spread}
         clause.spread = [(n, r) for n, r in clause.assignments if n in spread_names]
@@ -916,7 +941,10 @@ def colon_duties(text: str, per_duty: bool = True) -> list[Found]:
 
 def _duty_assignments(name: str, duties: list[str]) -> list[tuple[str, Role]]:
     """The unit of a list of duties, lead when the first opens with 负责/牵头/会同; 会同 names who works with it."""
-    assignments = [(name, Role.LEAD if duties[0].startswith(_DUTY_LEAD) else Role.RESPONSIBLE)]
+    # 配合/协助… (after 依据职责 or not) makes it cooperate (duty_role); 协同Y… names a partner (Y), as 会同 does (E03)
+    role = Role.LEAD if duties[0].startswith(_DUTY_LEAD) else Role.RESPONSIBLE if duties[0].lstrip().startswith(
+        "协同") else duty_role(duties[0])
+    assignments = [(name, role)]
     for duty in duties:
         if duty.startswith("会同"):
             with_ = _units(re.split(r"[,，]|编制|制定|做好|开展|研究|负责|共同", duty[2:], maxsplit=1)[0])
@@ -1095,6 +1123,7 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
         if any(part.startswith(_SUBJECT_WORDS) for part in bracket_depth_split(rest, ",，")):
             return [Found(offset, offset + m.end("units"), Clause([(n, Role.LEAD) for n in names], role_words=True),
                           leading=True)]
+    plain = places = 0  # comma parts opening with units and 负责; of those, parts whose work is places only
     for segment in bracket_depth_split(sentence, ",，:："):
         if found and segment.endswith(_COOPERATING_ENDINGS) and (helping := parse_clause(segment)) is not None \
                 and helping.role_words and all(r is Role.COOPERATING for _, r in helping.assignments):
@@ -1117,6 +1146,9 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
             begin = offset + at + (len(segment) - len(piece))
             clause = Clause(together or [(n, Role.LEAD) for n in names], role_words=True)
             found.append(Found(begin, begin + m.start("rest"), clause, leading=True))
+            if names and not segment.startswith("由") and piece.startswith(names[0]):  # the part opens with them
+                plain += 1
+                places += bool(_AREAS.fullmatch(m.group("rest")))
         elif "会同" in piece and (together := _together(piece, open_end=True)):
             # 市发改委会同市财政局制定实施细则; …的激励机制,实施办法由省财政厅会同省金融办制定: the first clause of a
             # sentence that hands the work on (由) has its text from the sentence's start
@@ -1139,6 +1171,12 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
             found.append(Found(offset + at, offset + at + end, clause, leading=True))
             break
         at += len(segment) + 1
+    if plain > 1 and plain == len(found) and not places:
+        # 市公安局负责A,市交通局负责B,市城管局负责C。: one sentence shared out among its units is one task (the
+        # sentence from its start), every unit in its role; a sentence sharing out places (分片包干: A负责甲镇,
+        # B负责乙镇) keeps one task per part
+        merged = Clause([a for f in found for a in f.clause.assignments], role_words=True)
+        return [Found(offset, found[0].end, merged, leading=True)]
     if found and found[0].start > offset and "由" not in _part_at(sentence, found[0].start - offset, found[0].end - offset) \
             and (first := subject_opening(sentence)) is not None and first.end < found[0].start - offset:
         # 市环保部门对全市…实施统一监督管理,各区环保部门负责本辖区…: the part before the clause opens with its own
@@ -1149,6 +1187,9 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
     return found
 
 
+# Places a unit answers for (分片包干: 县公安消防大队负责甸中镇、化念镇): towns, townships, subdistricts, villages.
+_AREA = r"[\u4e00-\u9fff]{1,8}?(?:镇|乡|街道|街道办事处|村|社区|片区)"
+_AREAS = re.compile(f"{_AREA}(?:、{_AREA})*")
 _COOPERATING_ENDINGS = tuple(COOPERATING_WORDS)  # what a part naming who helps ends with (县交通局协管)
 
 
@@ -1206,6 +1247,8 @@ def _listed_departments(text: str) -> list[str] | None:
     ['县教育局', '卫生局']
     >>> _listed_departments("加强监管等工作") is None
     True
+    >>> _listed_departments("市发改委、各县区发改、财政等部门")  # whole names before the sectors stay apart
+    ['市发改委', '各县区发改、财政']
     """
     m = _DEPARTMENTS_TAIL.match(text)
     if m is None or "、" not in m.group("list"):
@@ -1213,7 +1256,13 @@ def _listed_departments(text: str) -> list[str] | None:
     names = slot_names(m.group("list"))
     if names is None or all(is_unit_name(n) for n in names):
         return names
-    return [m.group("list")]  # sectors sharing 区 and 部门: one name as printed (the guideline's shared-suffix list)
+    whole = 0
+    while is_unit_name(names[whole]):
+        whole += 1
+    if len(names) - whole < 2:
+        return names
+    # sectors sharing 区 and 部门: one name as printed (the guideline's shared-suffix list)
+    return names[:whole] + ["、".join(names[whole:])]
 
 
 _CLOSED_LIST = re.compile(r"(?P<list>[^，,。；;:：等]{2,120}?)等(?:有关|相关|其他)?(?:部门|单位|机构)")
@@ -1278,8 +1327,9 @@ def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:
     hinted = _HINT.search(text) is not None
     if not hinted and _OPENER.search(text) is None:
         return []
-    if ("单位为" in text or "部门为" in text) and not ("牵头" in text and first_listed_note().search(text)):
-        # 牵头单位为县发改局: 为 stands for the label's colon (same length); 列第一位的责任单位为牵头单位: a note
+    if ("单位为" in text or "部门为" in text or "单位是" in text or "部门是" in text) \
+            and not ("牵头" in text and first_listed_note().search(text)):
+        # 牵头单位为(是)县发改局: 为 stands for the label's colon (same length); 列第一位的责任单位为牵头单位: a note
         text = _label_as().sub(lambda m: m.group(1) + "：", text)
     if "—" in text or "－" in text or "--" in text:  # 牵头单位——市住建局: a dash for the colon (same length)
         text = _label_dash().sub(lambda m: m.group(1) + "：" + " " * (len(m.group(2)) - 1), text)
@@ -1441,9 +1491,10 @@ def _listed_alias(before: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _label_as() -> re.Pattern:
-    """A role label ending in 单位 / 部门 then 为 and a name (牵头单位为县发改局), not after a name (X为牵头单位)."""
+    """A role label ending in 单位 / 部门 then 为 (or 是) and a name (牵头单位为县发改局, 责任单位是县财政局), not after a
+    name (X为牵头单位), nor a definition (责任单位是指…)."""
     labels = "|".join(f"(?:{alternation(f'label.{kind}')})" for kind in ("lead", "cooperating", "responsible"))
-    return re.compile(r"(?<![\u4e00-\u9fff]为)((?:" + labels + r")(?<=单位|部门))为(?=[\u4e00-\u9fff])")
+    return re.compile(r"(?<![\u4e00-\u9fff][为是])((?:" + labels + r")(?<=单位|部门))(?:为|是(?!指|否))(?=[\u4e00-\u9fff])")
 
 
 @lru_cache(maxsize=1)
@@ -1662,7 +1713,8 @@ def _last_sentence(text: str, after: int) -> Found | None:
 
 
 MAX_EARLIER_PARTS = 4
-_STANDING_NOTE_START = re.compile(r"以下|下列|其余|各项|所有|本方案")  # a note scoping the tasks after it
+# a note scoping the tasks after it, 注: before it or not
+_STANDING_NOTE_START = re.compile(r"(?:(?:注|备注|说明)\s*[:：]\s*)?(?:以下|下列|其余|各项|所有|本方案)")
 _STANDING_NOTE_END = re.compile(r"下同|" + NOT_LISTED_AGAIN)
 
 

@@ -248,7 +248,8 @@ def apply_note_tasks(tasks: list[Task]) -> list[Task]:
     """
     from .clauses import parse_clause  # clauses builds on this module
 
-    if not any([task.text.startswith(_NOTE_STARTS) for task in tasks if task.assignments]):
+    if not any([task.text.startswith(_NOTE_STARTS) or task.text.startswith(_NOTE_PREFIXES) and _STANDING_NOTE.match(
+            task.text) for task in tasks if task.assignments]):
         return tasks  # the usual case, found soonest
     kept: list[Task] = []
     spread: list[tuple[Assignment, str]] = []
@@ -269,9 +270,11 @@ def apply_note_tasks(tasks: list[Task]) -> list[Task]:
 
 # A note standing alone that scopes the tasks after it (以下任务均由X落实,不再一一列出; 其余各项均需X配合,下同).
 _NOTE_STARTS = ("以下", "下列", "其余", "本方案", "各项", "所有")
-_STANDING_NOTE = re.compile(r"^(?:" + "|".join(_NOTE_STARTS) + ")")
-# "Not listed again" as notes word it (不再列出, 不再一一列出, 不再逐项注明): one pattern for every note reader.
-NOT_LISTED_AGAIN = r"不再(?:单独|一一|逐一|逐项|重复)?(?:列出|注明|标注|列明)"
+_NOTE_PREFIXES = ("注", "备注", "说明")  # 注:以下任务均需X配合,不另列出
+_STANDING_NOTE = re.compile(r"^(?:(?:" + "|".join(_NOTE_PREFIXES) + r")\s*[:：]\s*)?(?:" + "|".join(_NOTE_STARTS) + ")")
+# "Not listed again" as notes word it (不再列出, 不再一一列出, 不另列出, 不一一列举): one pattern for every note reader,
+# from data/role_cues.txt (note.not-listed).
+NOT_LISTED_AGAIN = r"(?:" + alternation("note.not-listed") + ")"
 _NOTE_END = re.compile(r"(?:" + NOT_LISTED_AGAIN + r"|下同)[。；;]?$")
 
 

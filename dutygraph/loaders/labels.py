@@ -18,6 +18,10 @@ True
 ('市发改委', '市财政局')
 >>> match_label("县级牵头单位:县发改局").kind, match_label("省配合单位:省财政厅").name
 ('lead', '配合单位')
+>>> match_label("督查单位:市发改委、市财政局").kind  # an office watching the work, or the bodies inspected
+'oversight'
+>>> match_label("责任单位(排名第一的为牵头单位):县发改局、县财政局").content
+'县发改局、县财政局'
 
 """
 
@@ -31,13 +35,26 @@ from ..text.role_cues import alternation, prefiltered
 from ..text.normalize import bracket_depth_split
 from ..text.units import ROLE_ENDINGS, is_listed_name, strip_noise
 
-LEAD, RESPONSIBLE, COOPERATING, DIVISION, LEADER, DEADLINE = (
-    "lead", "responsible", "cooperating", "division", "leader", "deadline")
+LEAD, RESPONSIBLE, COOPERATING, DIVISION, LEADER, DEADLINE, OVERSIGHT = (
+    "lead", "responsible", "cooperating", "division", "leader", "deadline", "oversight")
 
 # From data/role_cues.txt (label.* sections), in this order: 责任领导 (a person) before 责任单位.
 _LABELS: list[tuple[str, str]] = [(kind, alternation(f"label.{kind}")) for kind in
-                                  (LEADER, DIVISION, LEAD, COOPERATING, RESPONSIBLE, DEADLINE)]
+                                  (LEADER, DIVISION, LEAD, COOPERATING, RESPONSIBLE, DEADLINE, OVERSIGHT)]
 _LABELS[3] = (COOPERATING, _LABELS[3][1] + "|" + alternation("label.cooperating-bare"))
+# 主要责任单位 (label.primary) is a responsible label; is_primary tells it from the others.
+_LABELS[4] = (RESPONSIBLE, alternation("label.primary") + "|" + _LABELS[4][1])
+_PRIMARY = re.compile(alternation("label.primary"))
+
+
+def is_primary(name: str) -> bool:
+    """Whether a label names the main units of a task (主要责任单位): they lead where the same clause labels other
+    units beside them (配合单位:Y), and are responsible alone.
+
+    >>> is_primary("主要责任单位"), is_primary("责任单位")
+    (True, False)
+    """
+    return _PRIMARY.fullmatch(name) is not None
 # A bullet may open a label line (★牵头单位:X); a dash may stand for the colon (责任单位——X).
 _BULLET = r"[★☆●○■□◆◇▲△►•·*]?"
 # A level before a role label (县级牵头单位, 省牵头单位: a plan assigning work at two levels); inside a text a bare
@@ -45,9 +62,12 @@ _BULLET = r"[★☆●○■□◆◇▲△►•·*]?"
 _LEVEL = r"(?:[省市县区州盟旗镇乡]级?)?"
 # The label's other noun in brackets after it (责任部门（单位）:X, 牵头单位(部门):X).
 _OTHER_NOUN = r"(?:[(（](?:单位|部门|机构|科室|处室|股室)[)）])?"
+# A note in brackets after a label at a line's start, before its colon (责任单位(排名第一的为牵头单位):X、Y): no part
+# of the list (conventions.py reads a first-listed note there from the line).
+_NOTE_AFTER_NAME = r"(?:[(（][^()（）:：]{2,24}[)）])?"
 _LABEL = re.compile(
     r"^" + _BULLET + r"\s*[【\[〔(（]?" + _LEVEL + r"(?P<name>" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _LABELS)
-    + r")" + _OTHER_NOUN + r"(?:[】\]〕)）]\s*[:：]?|\s*[:：]|\s*(?:——|—|－－|--)(?=[^\d—－-]))\s*(?P<content>.*)$")
+    + r")" + _OTHER_NOUN + _NOTE_AFTER_NAME + r"(?:[】\]〕)）]\s*[:：]?|\s*[:：]|\s*(?:——|—|－－|--)(?=[^\d—－-]))\s*(?P<content>.*)$")
 LABEL_ANYWHERE = prefiltered(
     r"(?:[省市县区州盟旗镇乡]级|(?<![\u4e00-\u9fff])[省市县区州盟旗镇乡])?(?P<name>" + "|".join(pattern for _, pattern in _LABELS)
     + r")" + _OTHER_NOUN + r"\s*[:：]")

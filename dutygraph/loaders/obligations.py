@@ -685,6 +685,12 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
                 if _HANDED_ON.match(sentence, found[k][0]):
                     found[k - 1:k + 1] = [(found[k - 1][0], found[k][1], found[k][2])]
                     also = {j - (j >= k): units for j, units in also.items() if j != k - 1}
+            if len(found) > 1 and all(word == "负责" for _, _, (_, word, _) in found):
+                # 市交通委负责统筹…,市港航中心负责组织实施…: a sentence shared out among its units, one task
+                # (as clauses.leading_clauses reads it)
+                found = [(found[0][0], found[0][1], ([n for _, _, (names, _, _) in found for n in names], "负责",
+                                                      found[0][2][2]))]
+                also = {0: [a for units in also.values() for a in units]} if also else also
             for k, (start, end, (names, word, rest)) in enumerate(found):
                 stop = found[k + 1][0] if k + 1 < len(found) else len(sentence)
                 assignments = _roles(names, word, rest, bracket_depth_split(sentence[end + 1:stop], ",，"))

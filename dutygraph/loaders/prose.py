@@ -38,7 +38,8 @@ from .clauses import (MAX_HEAD, NOT_NAME_START, PERSON_TITLE, Clause, Found, _SU
                       well_formed_units)
 from .columns import MAX_LABEL, header_block, is_label
 from .unit_scan import MAX_OPENING, opening_units
-from .labels import COOPERATING, DEADLINE, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, match_label
+from .labels import (COOPERATING, DEADLINE, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, OVERSIGHT, RESPONSIBLE, is_primary,
+                     match_label)
 from .lines import Line, is_furniture
 from .obligations import ITEM_SUBJECT
 from .outline import split_title
@@ -1004,6 +1005,15 @@ class ProseReader:
                 kind = label.kind
                 if kind == LEAD and "牵头" not in label.name and any(k == LEAD for k, _, _ in item.labels):
                     kind = RESPONSIBLE  # 牵头单位:X / 主办单位:Y: 主办 beside 牵头 is responsible (as in a table)
+                elif kind == RESPONSIBLE and is_primary(label.name) and not any(k == LEAD for k, _, _ in item.labels) \
+                        and (nxt := _next_text(self.lines, k + 1, end)) is not None \
+                        and (other := match_label(self.lines[nxt].text)) is not None \
+                        and (other.kind == COOPERATING or other.kind == RESPONSIBLE and not is_primary(other.name)):
+                    kind = LEAD  # 主要责任单位:X / 配合单位:Y: the main units lead beside other units (labels.is_primary)
+                if kind == OVERSIGHT:  # 督查单位:X: who watches the work (or is inspected), no doer: read, no units
+                    item.last_line = line.no
+                    k += 1
+                    continue
                 item.labels.append((kind, label.content, line.no))
                 item._clauses = None
                 item.last_line = line.no
@@ -1541,9 +1551,9 @@ def _spread_notes(tasks: list[Task], notes: list[tuple[int, list[tuple[str, Role
     """Give the units of each 下同 note to every task after the one that prints it (inferred)."""
     for index, units, line_no, word in notes:
         for task in tasks[index + 1:]:
-            have = {(a.unit, a.role) for a in task.assignments}
+            have = {a.unit for a in task.assignments}  # a unit the task names itself, in any role, keeps it
             for unit, role in units:
-                if (unit, role) not in have:
+                if unit not in have:
                     task.assignments.append(Assignment(unit, role, Provenance(task.provenance.file, line_no, line_no),
                                                        inferred=True, basis=f"{word} note at line {line_no}"))
 

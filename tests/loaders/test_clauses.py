@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dutygraph.loaders.clauses import _label_as, find_clauses, leading_clauses, parse_clause, subject_opening, unit_blocks
+from dutygraph.loaders.clauses import _label_as, colon_duties, find_clauses, leading_clauses, parse_clause, subject_opening, unit_blocks
 from dutygraph.loaders.labels import match_label
 from dutygraph.model import Role
 
@@ -36,6 +36,14 @@ L, R, C = Role.LEAD, Role.RESPONSIBLE, Role.COOPERATING
     ("自治区各部门、各州市人民政府、各行政公署分工负责", [("自治区各部门", L), ("各州市人民政府", L), ("各行政公署", L)]),
     ("县各部门、各乡镇分工落实", [("县各部门", L), ("各乡镇", L)]),
     ("区发改局牵头,各街道分工负责", [("区发改局", L), ("各街道", R)]),
+    # how the lead leads after its role word (抓总: word.after), and the lead picked out of a list named before
+    ("县发改局牵头抓总,县财政局配合", [("县发改局", L), ("县财政局", C)]),
+    ("责任单位:县发改局、县财政局,县发改局为牵头单位", [("县发改局", L), ("县财政局", R)]),
+    ("县发改局、县财政局负责,其中县发改局牵头", [("县发改局", L), ("县财政局", R)]),
+    # the units a list leaves over are a collective (其他 opens sentences too: 其他工作由X负责 names X only)
+    ("县发改局牵头,其他相关部门配合", [("县发改局", L), ("其他相关部门", C)]),
+    ("责任单位:县发改局、其余成员单位", [("县发改局", R), ("其余成员单位", R)]),
+    ("县发改局牵头,其他工作由县财政局负责", [("县发改局", L), ("县财政局", R)]),
 ])
 def test_clause_roles(clause, expected):
     assert parse_clause(clause).assignments == expected
@@ -53,6 +61,16 @@ def test_spread_note():
     assert c.spread == [("相关市(州)人民政府", R)] and c.note == "下同"
     c = parse_clause("市发改委牵头;各区政府负责,以下各项不再单独列出")
     assert c.note is not None
+
+
+def test_not_listed_again_alone_closing_a_clause_stands_for_xiatong():
+    c = parse_clause("县发改局牵头,各乡镇配合,不再一一列出")
+    assert c.assignments == [("县发改局", L), ("各乡镇", C)] and c.spread == [("各乡镇", C)]
+    c = parse_clause("责任单位:县发改局、各乡镇,不另列出")  # the note words are no unit of the slot
+    assert c.assignments == [("县发改局", R), ("各乡镇", R)] and c.note == "不另列出"
+    assert parse_clause("各乡镇负责,以下均同").spread == [("各乡镇", L)]
+    assert parse_clause("县统计局负责,以下各项同").spread == [("县统计局", L)]
+    assert parse_clause("县统计局负责,以下同步推进") is None  # 同步 is no 下同
 
 
 def test_a_column_role_for_bare_lists():
@@ -99,7 +117,16 @@ def test_a_last_sentence_of_units_and_role_words():
     ("责任处室:财务处、法规处", "responsible", "财务处、法规处"),
     ("协调单位:市交通局", "cooperating", "市交通局"),
     ("督办单位:市政府督查室", "responsible", "市政府督查室"),
-    ("主要责任单位:市公安局", "lead", "市公安局"),
+    ("主要责任单位:市公安局", "responsible", "市公安局"),  # alone: responsible; beside other units' label: lead
+    ("督查单位:市政府督查室", "oversight", "市政府督查室"),
+    ("被检查单位:各乡镇", "oversight", "各乡镇"),
+    ("主体责任单位:县住建局", "responsible", "县住建局"),
+    ("工作责任单位:县住建局", "responsible", "县住建局"),
+    ("合作单位:县总工会", "cooperating", "县总工会"),
+    ("联动部门:县消防救援大队", "cooperating", "县消防救援大队"),
+    ("联络员:王某", "leader", "王某"),
+    ("牵头人:李某", "leader", "李某"),
+    ("截止时间:2024年6月底", "deadline", "2024年6月底"),
     ("其他责任单位:市税务局", "responsible", "市税务局"),
 ])
 def test_labels(line, kind, content):
@@ -418,6 +445,7 @@ def test_an_assistant_to_the_head_of_government_is_a_person_never_a_unit():
     ("推进道路硬化,牵头单位:县发改局,配合单位:县统计局。", [("县发改局", L), ("县统计局", C)]),
     ("推进道路硬化,牵头单位为县发改局,配合单位为县统计局。", [("县发改局", L), ("县统计局", C)]),
     ("完成改厕500户。责任部门为镇农办。", [("镇农办", R)]),
+    ("完成改厕500户。(牵头单位是镇农办,配合单位是镇财政所)", [("镇农办", L), ("镇财政所", C)]),  # 是 as 为
 ])
 def test_a_label_after_a_comma_in_a_one_sentence_item_or_printed_with_wei_for_its_colon(text, expected):
     (found,) = find_clauses(text)
@@ -428,6 +456,7 @@ def test_wei_after_a_role_label_is_its_colon_only_before_a_name():
     assert _label_as().sub(lambda m: m.group(1) + "：", "市发改委为牵头单位,市财政局为配合单位") == \
         "市发改委为牵头单位,市财政局为配合单位"  # 为 before the label: X is the lead (a role word, not a colon)
     assert find_clauses("各责任单位为落实好任务,要加强协调。") == []
+    assert find_clauses("完成改厕。责任单位是指承担改厕任务的单位。") == []  # a definition, no label
 
 
 def test_labels_opening_the_last_sentence_with_a_second_label_after_a_comma_are_one_clause():
@@ -849,3 +878,45 @@ def test_a_lead_role_word_may_be_followed_by_how_it_leads(after):
 def test_a_standing_note_worded_item_by_item_spreads_its_units(word):
     c = parse_clause(f"区水务局牵头,各街道负责落实。以下均需各街道落实,{word}")
     assert c.assignments == [("区水务局", L), ("各街道", R)] and [u for u, _ in c.spread] == ["各街道"]
+
+
+def test_main_units_lead_only_beside_a_label_of_other_units():
+    assert parse_clause("主要责任单位:县公安局、县交通局").assignments == [("县公安局", R), ("县交通局", R)]
+    assert parse_clause("主要责任单位:县公安局;配合单位:县交通局").assignments == [("县公安局", L), ("县交通局", C)]
+    assert parse_clause("主要负责部门:县公安局;其他责任部门:县交通局").assignments == [("县公安局", L), ("县交通局", R)]
+    # beside a 牵头 label the main units are responsible, as a 主责 column beside a 牵头 column
+    assert parse_clause("牵头单位:县政府办;主要责任单位:县公安局").assignments == [("县政府办", L), ("县公安局", R)]
+
+
+def test_an_oversight_label_names_no_doer():
+    assert parse_clause("责任单位:区住建局、各街道;督查单位:区政府督查室").assignments == [("区住建局", R), ("各街道", R)]
+    assert parse_clause("督导单位:区政府督查室") is None
+
+
+def test_sectors_sharing_a_place_in_a_labelled_slot_are_one_name():
+    # 各区县 stands before every sector and 等部门 closes them: one shared-affix item as printed
+    found = find_clauses("做好道路清扫保洁。主要责任单位:各区县人民政府,各区县城管、环保、水务(河道)等部门,各社区居委会。")
+    assert found[-1].clause.assignments == [
+        ("各区县人民政府", R), ("各区县城管、环保、水务(河道)", R), ("各社区居委会", R)]
+    # whole names before 等部门 stay apart
+    assert parse_clause("责任单位:县教育局、县卫生局等部门").assignments == [("县教育局", R), ("县卫生局", R)]
+    # before a role word too, and a whole name opening the list keeps its own item
+    assert parse_clause("县政府办牵头,各乡镇民政、财政、农业等部门配合").assignments == [
+        ("县政府办", L), ("各乡镇民政、财政、农业", C)]
+    assert parse_clause("县应急局、各乡镇安监、消防等部门负责").assignments == [("县应急局", L), ("各乡镇安监、消防", L)]
+
+
+def test_a_sentence_shared_out_among_its_units_is_one_clause():
+    # every comma part opens with units and 负责: one clause from the sentence's start, every unit leading
+    (found,) = leading_clauses("其中,县公安局负责督查城东片区道路,县交通局负责督查国道沿线,县城管局负责督查城区。")
+    assert found.start == 0
+    assert found.clause.assignments == [("县公安局", L), ("县交通局", L), ("县城管局", L)]
+    # places shared out (分片包干) stay one clause per part; a part opening without 负责 stays apart too
+    assert len(leading_clauses("具体为:县林业局负责甲镇、乙乡,县水利局负责丙街道。")) == 2
+    assert len(leading_clauses("县环保局对全县实施统一监督管理,各乡镇负责本辖区的监督管理。")) == 2
+
+
+def test_a_duty_after_a_unit_and_a_colon_that_helps_makes_it_cooperate():
+    got = [[(u, r) for u, r in f.clause.assignments] for f in colon_duties(
+        "县公安局:依法打击违法犯罪;配合县应急局做好事故调查;协同有关部门依法监管。")]
+    assert got == [[("县公安局", R)], [("县公安局", C)], [("县公安局", R)]]  # 协同Y names a partner, as 会同

@@ -64,6 +64,14 @@ def test_a_spread_note_standing_alone_before_the_items_is_no_task_and_goes_to_ev
     assert all(a.basis == "note at line 2" for t in doc.tasks for a in t.assignments if a.inferred)
 
 
+@pytest.mark.parametrize("note", ["以下任务均需各街道配合落实,不另列出。", "注:以下任务均需各街道配合落实,不再一一列举。",
+                                  "备注：以下任务均需各街道配合落实，不一一列出。"])
+def test_standing_notes_worded_other_ways_and_after_a_note_mark(note):
+    doc = parse_text("二、任务\n" + note + "\n1.建设孵化器2个。(区科技局牵头)\n2.培育企业10家。(区工信局牵头)\n", "p.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        (["区科技局"], ["各街道"]), (["区工信局"], ["各街道"])]
+
+
 def test_a_label_after_a_group_stays_its_items_in_a_plan_that_labels_item_by_item():
     doc = parse_text("二、任务\n(一)强化科技创新\n1.建设孵化器\n新建孵化器2个。\n2.培育企业\n培育企业10家。\n牵头单位:区科技局\n"
                      "(二)优化营商环境\n1.减税降费\n落实减税政策。\n牵头单位:区税务局\n2.简化审批\n压减审批时限。\n"
@@ -86,7 +94,8 @@ def test_a_first_listed_note_whose_subject_ends_like_a_unit_names_no_unit(note):
 @pytest.mark.parametrize("note", ["任务分解中,列第一位的责任单位为牵头单位或汇总单位。", "注:首列单位为牵头单位。",
                                   "各项任务列首位的部门牵头。", "排序第一的单位为牵头单位。",
                                   "排名第一的单位负责牵头。", "首个单位为牵头单位。", "牵头单位均列在第一位。",
-                                  "责任单位中，牵头单位排在首位。"])
+                                  "责任单位中，牵头单位排在首位。", "责任单位中第一位为牵头单位。",
+                                  "责任单位中列在最前面的为牵头单位。"])
 def test_first_listed_notes_worded_other_ways(note):
     doc = parse_text(f"2024年工作要点\n{note}\n一、重点任务\n1.推进道路硬化。（县交通局、县财政局、各乡镇）\n", "p.txt")
     assert doc.tasks[0].units(Role.LEAD) == ["县交通局"]

@@ -495,3 +495,12 @@ def test_a_unit_closing_a_part_with_luo_shi_carries_the_task_out():
 def test_a_collective_followed_by_what_it_does_is_no_subject():
     assert _read("各责任单位落实情况将纳入年度考核。") == []
     assert [units for _, units in _read("各责任单位要于月底前报送落实情况。")] == [[("各责任单位", Role.RESPONSIBLE)]]
+
+
+def test_a_sentence_shared_out_among_its_units_is_one_task():
+    # X负责A,Y负责B,Z负责C: every comma part opens with its units and 负责: one task, as the clause reader reads it
+    got = _read("一、职责分工。县住建局负责统筹全县排查工作,县消防救援大队负责具体组织实施,各乡镇负责本辖区排查工作。")
+    assert [units for _, units in got] == [[("县住建局", Role.LEAD), ("县消防救援大队", Role.LEAD), ("各乡镇", Role.LEAD)]]
+    # a part told something else keeps its own task
+    got = _read("一、职责分工。县住建局负责统筹全县排查工作,县财政局要保障排查经费。")
+    assert [units for _, units in got] == [[("县住建局", Role.LEAD)], [("县财政局", Role.RESPONSIBLE)]]

@@ -65,6 +65,12 @@ def test_xiatong_note_spreads_units_marked_inferred():
                                            "basis": "下同 note at line 5"}]
 
 
+def test_a_spread_unit_a_later_task_names_itself_keeps_that_tasks_role():
+    doc = parse("一、任务\n1.办好教育。(县教育局牵头,县财政局配合,下同)\n2.完善社保。(县财政局、县人社局负责)\n")
+    second = doc.tasks[1]
+    assert [(a.unit, a.role) for a in second.assignments if a.unit == "县财政局"] == [("县财政局", Role.LEAD)]
+
+
 def test_label_lines_under_an_item():
     doc = parse("一、主要目标\n1.地区生产总值增长6%以上。\n分管市领导:张某某\n部门分工:市发改委牵头,各地、各部门配合。\n"
                 "2.一般公共预算收入增长5%。\n牵头单位:市财政局\n责任单位:市税务局\n配合单位:各区政府\n完成时限:2020年底前\n")
@@ -74,6 +80,22 @@ def test_label_lines_under_an_item():
     assert "张某某" not in [x.unit for x in a.assignments]
     assert (units(b, "lead"), units(b, "responsible"), units(b, "cooperating")) == (["市财政局"], ["市税务局"], ["各区政府"])
     assert [(d.printed, d.date) for d in b.deadlines][0] == ("2020年底前", "2020-12-31")
+
+
+def test_main_units_label_lines_and_an_oversight_label_line():
+    # 主要责任单位 leads beside a label of other units, is responsible alone; 督查单位 names no doer
+    a, b, c = parse("一、重点任务\n1.加强道路保洁。\n主要责任单位:县城管局\n配合单位:县交通局\n2.整治集贸市场。\n"
+                    "主要责任单位:县市场监管局\n3.疏浚河道。\n督查单位:县政府督查室\n责任单位:县水利局\n").tasks
+    assert (units(a, "lead"), units(a, "cooperating")) == (["县城管局"], ["县交通局"])
+    assert (units(b, "lead"), units(b, "responsible")) == ([], ["县市场监管局"])
+    assert [x.unit for x in c.assignments] == ["县水利局"]
+
+
+def test_a_label_line_with_a_first_listed_note_before_its_colon():
+    a, b = parse("一、重点任务\n1.推进项目建设。\n责任单位（排名第一的为牵头单位）：县发改局、县财政局\n"
+                 "2.加快工业转型。\n责任单位：县工信局、县科技局\n").tasks
+    assert (units(a, "lead"), units(a, "responsible")) == (["县发改局"], ["县财政局"])
+    assert (units(b, "lead"), units(b, "responsible")) == (["县工信局"], ["县科技局"])
 
 
 def test_leader_labels_are_people_not_units():
