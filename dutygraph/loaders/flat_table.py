@@ -534,9 +534,10 @@ class FlatTableReader:
         """Whether a short line without punctuation is text where a unit cell would stand (拟订学校安全工作有关规章
         措施并督促落实): the next cell is a unit column's (or the row's cells are complete) and no part of the line
         reads as a unit, a person or a date."""
-        if len(text) < MIN_TEXT and not (_QUOTED.search(text) and not is_unit_name(text)):
-            return False  # a short line may be a name the lexicon does not know, but not one quoting a slogan
         k = len(self._cells)
+        if len(text) < MIN_TEXT and not (_QUOTED.search(text) and not is_unit_name(text)) and \
+                not (i is not None and k >= len(self.cell_kinds) and self._sub_row(text, i)):
+            return False  # a short line may be a name the lexicon does not know, but not one quoting a slogan
         if k < len(self.cell_kinds) and self.cell_kinds[k] not in ROLE_OF_KIND and self.cell_kinds[k] != LEADER and \
                 not (self.cell_kinds[k] == TEXT and i is not None and self._unit_cell_next(i)):
             return False  # a remark column's cell (备注); but a unit cell after the line makes it the next item's text
@@ -544,6 +545,24 @@ class FlatTableReader:
                 _NAME_START.match(text):  # 市人力资源和社会保 / 障局: a name broken over two lines
             return False
         return not any(is_unit_name(p) or _unitish(p) for p in bracket_depth_split(text, LIST_SEPARATORS))
+
+    def _sub_row(self, text: str, i: int) -> bool:
+        """Whether a short line after a row's complete cells opens a row of its own under the cells merged above
+        (序号 / 名称 printed once over several rows: 办理营业执照 / 区市监局 / 刻制印章 / 区公安局): nothing in it
+        reads as a name, and the next line with text is a whole name of its own (区公安局), so the line is no
+        half of a name broken over two lines."""
+        if len(text) < 4 or _NAME_START.match(text) or _unitish(text) or is_unit_name(text):
+            return False
+        j = i + 1
+        while j < len(self.lines) and not self.lines[j].text:
+            if self.lines[j].blank_cell:
+                return False
+            j += 1
+        if j >= len(self.lines):
+            return False
+        nxt = self.lines[j].text
+        head = bracket_depth_split(nxt, LIST_SEPARATORS)[0]
+        return _NAME_START.match(head) is not None and is_unit_name(head)
 
     def _read_cell(self, i: int) -> int:
         """Read one cell starting at ``lines[i]``, joining a name split over two lines."""

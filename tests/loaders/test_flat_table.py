@@ -334,3 +334,27 @@ def test_a_short_duty_after_a_unit_cell_opens_the_next_item_when_a_unit_cell_fol
     assert got[1:] == [("指导医疗卫生机构设置审批工作", ["医政医管股"]),
         ("制定基层卫生健康工作年度计划并督促落实", ["基层卫生健康股"]),
         ("负责疾病预防控制工作。组织落实免疫规划工作", ["疾病预防控制股"])]  # (a row's two text columns: one item)
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_short_rows_under_merged_number_and_name_cells_are_rows_of_their_own(gap):
+    # a list of linked procedures one cell per line (with or without blank lines between cells): 序号 and 事项名称
+    # printed once over several rows, each short procedure followed by its own unit cell
+    text = gap.join([
+        "某县联办事项清单",
+        "序号", "事项名称", "关联事项", "涉及部门",
+        "1", "开办药店", "办理营业执照", "县市场局", "申请排污许可", "县环保局", "消防验收", "县消防大队",
+        "2", "开办书店", "办理营业执照", "县市场局", "执业登记", "县卫健委",
+    ])
+    doc = parse_plain_text(text, "list.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("办理营业执照", ["县市场局"]), ("申请排污许可", ["县环保局"]), ("消防验收", ["县消防大队"]),
+        ("办理营业执照", ["县市场局"]), ("执业登记", ["县卫健委"])]
+
+
+def test_a_name_broken_over_two_lines_in_a_unit_cell_stays_one_name():
+    text = "\n".join(["序号", "事项名称", "关联事项", "涉及部门",
+                      "1", "开办药店", "办理营业执照", "县市场局", "县人力资源和社会保", "障局",
+                      "2", "开办书店", "执业登记", "县卫健委"])
+    doc = parse_plain_text(text, "list.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["县市场局", "县人力资源和社会保障局"], ["县卫健委"]]
