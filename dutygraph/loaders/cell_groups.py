@@ -167,6 +167,18 @@ def _rows(lines: list[Line], kinds: list[str], body: int, end: int) -> tuple[lis
     return rows, stop
 
 
+def cell_rows(lines: list[Line], kinds: list[str], body: int, end: int) -> tuple[list[GridRow], int]:
+    """The rows from ``lines[body]`` of a table whose columns are ``kinds``, one line per cell (a page printing a
+    blank line after every line read without them), and the index after the last: for a header another reader
+    found (one printed on a line of its own)."""
+    rows, stop = _rows(lines, kinds, body, end)
+    if len(rows) >= MIN_ROWS or not _double_spaced(lines, body, end):
+        return rows, stop
+    kept = [k for k in range(body, end) if lines[k].text or lines[k].blank_cell]
+    rows, stop = _rows([lines[k] for k in kept], kinds, 0, len(kept))
+    return rows, (kept[stop - 1] + 1 if stop else body)
+
+
 def _merged_rows(lines: list[Line], kinds: list[str], body: int, end: int) -> tuple[list[GridRow], int]:
     """Rows under a first column of merged unit cells (a lead printed once for the rows it spans): each cell
     goes to the next column of its row that it fits, a cell that fits none left starts the next row, and the

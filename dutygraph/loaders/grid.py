@@ -30,12 +30,17 @@ from ..text.amounts import find_amounts
 from ..text.dates import find_deadlines, parse_date
 from ..text.normalize import bracket_depth_split
 from ..text.units import LIST_SEPARATORS, is_unit_name, looks_like_unit_list, split_units
+from ..text.role_cues import alternation
 from .clauses import parse_clause
 from .columns import DEADLINE, LEADER, NUMBER, RESPONSIBLE, ROLE_OF_KIND, TEXT, column_kinds
 from .flat_table import BASIS_LABEL, UNIT_AND_PERSON
 from .outline import split_title
 from ..text.markers import match_section, match_subsection
 
+# A unit column that says no role (涉及部门, data/role_cues.txt column.neutral), and what makes its units lead: the
+# row's duty opening with 负责 or a lead word (市教育局 | 负责…), as a unit heading's duties would.
+_NEUTRAL_COLUMN = re.compile(alternation("column.neutral"))
+_LEAD_OPENING = re.compile(r"负总?责|" + alternation("word.lead"))
 _NAME_LABEL = re.compile(r"名称$")  # 项目名称, 工程名称: the title column names the task
 _ROW_NUMBER = re.compile(r"^\s*[(（]?\s*(\d{1,3})\s*[)）.、．]?\s*$")
 
@@ -165,6 +170,8 @@ def grid_tasks(grid: Grid, source: str, year: int | None = None, prefix: str = "
     number_col = next((k for k, kind in enumerate(kinds) if kind == NUMBER), None)
     with_people = {k for k, kind in enumerate(kinds) if kind in ROLE_OF_KIND and k < len(labels)
                    and UNIT_AND_PERSON.search(labels[k])}
+    neutral = {k for k, kind in enumerate(kinds) if kind == RESPONSIBLE and k < len(labels)
+               and _NEUTRAL_COLUMN.search(labels[k])}
 
     carry: list[str | None] = [None] * width
     numbered: list[tuple[int, GridRow, list[str | None], list[bool]]] = []
@@ -242,7 +249,10 @@ def grid_tasks(grid: Grid, source: str, year: int | None = None, prefix: str = "
                 if k in with_people:  # 责任单位及责任人: each unit with its person (县教育局王某某)
                     cell, people = _peel_people(row.cells[k] if not merged[k] else cell)
                     task.leaders.extend(p for p in people if p not in task.leaders)
-                for unit, role in _units(cell, ROLE_OF_KIND[kind], truncated and k == _last_filled(row, width)):
+                column_role = ROLE_OF_KIND[kind]
+                if k in neutral and _LEAD_OPENING.match(text):
+                    column_role = Role.LEAD  # 市教育局 | 负责…: the unit the row's duty opens with 负责 leads it
+                for unit, role in _units(cell, column_role, truncated and k == _last_filled(row, width)):
                     task.assignments.append(Assignment(unit, role, prov, inferred=inferred,
                                                        basis=row.inherit_basis if inferred else None))
             elif kind == LEADER:

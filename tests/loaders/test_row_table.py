@@ -311,3 +311,16 @@ def test_a_bar_alone_in_a_row_over_lines_is_an_empty_cell():
     assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
         ("建成乡镇污水处理站3座。", ["镇建设办"], ["镇财政所", "各村委会"]), ("实施河道清淤8公里。", ["镇水利站"], []),
         ("整治背街小巷6条。", ["镇城管中队"], ["镇派出所"])]
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_header_on_one_line_over_rows_printed_one_cell_per_line(gap):
+    # the header's labels apart with spaces, each row's cells then one a line (number, unit, duties)
+    text = "某县安全生产职责分工\n序号 责任部门 工作职责\n" + gap.join([
+        "1", "县应急管理局", "统筹全县安全生产检查,督促各乡镇落实整改。",
+        "2", "县交通运输局", "开展道路运输企业隐患排查。",
+        "3", "县住建局", "加强建筑工地安全巡查。"])
+    doc = parse_text(text, "duties.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("统筹全县安全生产检查,督促各乡镇落实整改。", ["县应急管理局"]), ("开展道路运输企业隐患排查。", ["县交通运输局"]),
+        ("加强建筑工地安全巡查。", ["县住建局"])]
