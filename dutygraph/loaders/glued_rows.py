@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 
 from ..text.markers import is_row_number
+from ..text.units import is_unit_name
 from .columns import MAX_LABEL, NUMBER, TEXT, UNIT_KINDS, column_kinds, is_header, is_label
 from .glued_cells import split_before_header
 from .lines import Line
@@ -66,6 +67,34 @@ def _tokens(raw: str) -> list[tuple[int, int]]:
 
 def _label(raw: str) -> str:
     return "".join(raw.split())
+
+
+MAX_NAME_HALF = 12
+_LEVEL_START = re.compile(r"^(?:省|市|县|区|州|镇|乡|街道|各|相关|有关|中共|中国|国家)")
+_NOT_NAME_HALF = re.compile(r"[。，,；;：:！!？?、.\d]")
+
+
+def _join_name_halves(raw: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cells a space cut inside one unit name joined again (县交通 运输局, 县委县政府 督查室): the second half is a
+    name by its ending but not one of its own (it opens with no level, place word or collective: 运输局, 督查室), the
+    first opens with a level, and both together make a name. A name of its own after a space (县财政局 县税务局)
+    is another cell.
+
+    >>> raw = "县交通 运输局 持续开展 县财政局 县税务局"
+    >>> [raw[a:b] for a, b in _join_name_halves(raw, _tokens(raw))]
+    ['县交通 运输局', '持续开展', '县财政局', '县税务局']
+    """
+    out: list[tuple[int, int]] = []
+    for span in spans:
+        if out:
+            head, tail = raw[out[-1][0]:out[-1][1]], raw[span[0]:span[1]]
+            if len(head) <= MAX_NAME_HALF and len(tail) <= MAX_NAME_HALF and _LEVEL_START.match(head) and \
+                    not _LEVEL_START.match(tail) and not _NOT_NAME_HALF.search(head + tail) and \
+                    is_unit_name(tail) and is_unit_name(_label(head) + tail):
+                out[-1] = (out[-1][0], span[1])
+                continue
+        out.append(span)
+    return out
 
 
 def _bar_cells(raw: str) -> list[tuple[int, int]]:
@@ -186,7 +215,7 @@ def _cut(line: Line) -> list[Line] | None:
         rows = _bar_rows(line, table, len(labels)) if is_header(labels) and column_kinds(labels)[0] == NUMBER else None
         out.extend(rows or _bar_pieces(line, table))
         return out
-    for a, b in _tokens(table):
+    for a, b in _join_name_halves(table, _tokens(table)):
         out.append(Line(line.no, table[a:b], _label(table[a:b]), False))
         out.append(Line(line.no, "", "", False))  # where the cell ended: not joined with the next (flat_table)
     return out
@@ -294,5 +323,5 @@ def _cut_split_tables(lines: list[Line], cuts: dict[int, list[Line]], longs: lis
             continue
         cuts[k] = split_before_header(cut)
         raw = lines[j].raw
-        cuts[j] = [piece for a, b in _tokens(raw)
+        cuts[j] = [piece for a, b in _join_name_halves(raw, _tokens(raw))
                    for piece in (Line(lines[j].no, raw[a:b], _label(raw[a:b]), False), Line(lines[j].no, "", "", False))]
