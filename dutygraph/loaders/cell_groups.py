@@ -233,9 +233,20 @@ def find_cell_group_tables(lines: list[Line], start: int = 0, end: int | None = 
     found = _find(lines, start, end)
     if found or not _double_spaced(lines, start, end):
         return found
+    return read_packed(_find, lines, start, end)
+
+
+def read_packed(find, lines: list[Line], start: int, end: int) -> list[tuple[Grid, int, int]]:
+    """The tables ``find`` reads in ``lines[start:end]`` without its blank lines (a page printing one after every
+    line), with their spans in ``lines``."""
     kept = [k for k in range(start, end) if lines[k].text or lines[k].blank_cell]
     packed = [lines[k] for k in kept]
-    return [(grid, kept[i], kept[j - 1] + 1) for grid, i, j in _find(packed, 0, len(packed))]
+    return [(grid, kept[i], kept[j - 1] + 1) for grid, i, j in find(packed, 0, len(packed))]
+
+
+def double_spaced_part(lines: list[Line], start: int, end: int) -> bool:
+    """Whether most lines with text in ``lines[start:end]`` stand between blank lines (:func:`_double_spaced`)."""
+    return _double_spaced(lines, start, end)
 
 
 def _double_spaced(lines: list[Line], start: int, end: int) -> bool:

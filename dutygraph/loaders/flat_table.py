@@ -133,6 +133,29 @@ _LABEL_BRACKET = re.compile(r"[(（][^()（）]{1,8}[)）]")  # a label's bracke
 _LABEL_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][^()（）]{1,30}[)）]$")
 
 
+SPACED_SAMPLE = 30  # lines with text looked at to tell a page printing a blank line after every line
+
+
+def double_spaced(lines: list[Line], start: int) -> bool:
+    """Whether the lines from ``lines[start]`` print a blank line after every line with text (a web page's cells
+    one a paragraph): nine in ten of the first :data:`SPACED_SAMPLE` lines with text, at least six.
+
+    >>> from .lines import to_lines
+    >>> double_spaced(to_lines("1\\n\\n修路。\\n\\n市住建局\\n\\n2\\n\\n建桥。\\n\\n市交通局\\n"), 0)
+    True
+    """
+    seen = spaced = 0
+    k = start
+    n = len(lines)
+    while k < n and seen < SPACED_SAMPLE:
+        if lines[k].text:
+            seen += 1
+            if k + 1 == n or not lines[k + 1].text and not lines[k + 1].blank_cell:  # (the last line: no blank)
+                spaced += 1
+        k += 1
+    return seen >= 6 and spaced >= 0.9 * seen
+
+
 def _row_no(text: str) -> int | None:
     """The row number a line holds alone (12, 12.), maybe marked (12*, 12★: a row the reader's unit leads)."""
     if is_row_number(text):
@@ -310,6 +333,7 @@ class FlatTableReader:
         self._last = ""  # what the previous line was: "title", "item", "cell"
         self._at_start = False
         self._groups: dict[int, tuple] = {}
+        self._spaced = False  # a blank line after every line of the table: no blank line ends a cell
         self._labelled: list[tuple[Role, _Span]] = []  # labelled cells of the open group (省牵头单位:X)
         self._single: tuple[_Item, tuple] | None = None  # the row's last group of one item: its item and cells
         self._merged_above: list[tuple[list[_Item], _Item, tuple]] = []
@@ -325,6 +349,7 @@ class FlatTableReader:
         while i < n and not self.lines[i].text:
             i += 1
         self._at_start = True  # a table continued from an earlier page starts at its own row number (108)
+        self._spaced = double_spaced(self.lines, i)
         while i < n:
             line = self.lines[i]
             t = line.text
@@ -571,9 +596,9 @@ class FlatTableReader:
         j = i + 1
         while j < len(self.lines):
             nxt = self.lines[j]
-            if not nxt.text and not nxt.blank_cell and cell.text.endswith(_SEPARATORS):
-                j += 1  # a list broken after its separator (区政府办公室、 / blank line / 区规划资源局): goes on
-                continue
+            if not nxt.text and not nxt.blank_cell and (self._spaced or cell.text.endswith(_SEPARATORS)):
+                j += 1  # a list broken after its separator (区政府办公室、 / blank line / 区规划资源局), or a page
+                continue  # printing a blank line after every line: the cell may go on after it
             if not nxt.text or nxt.blank_cell:
                 break
             first = nxt.text[0]  # cheap tests of the first character before the rules that need it

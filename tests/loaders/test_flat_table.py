@@ -358,3 +358,13 @@ def test_a_name_broken_over_two_lines_in_a_unit_cell_stays_one_name():
                       "2", "开办书店", "执业登记", "县卫健委"])
     doc = parse_plain_text(text, "list.txt")
     assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["县市场局", "县人力资源和社会保障局"], ["县卫健委"]]
+
+
+def test_a_page_printing_a_blank_line_after_every_line_joins_a_cell_broken_over_two_lines():
+    # every line followed by a blank line (a web page's cells one a paragraph): the blank line ends no cell, so a
+    # name broken over two lines and a name's bracketed note on a line of its own still join their cell
+    lines = ["序号", "重点任务", "牵头单位", "配合单位", "1", "完成城区河道清淤12公里。", "县水利局", "高新园", "(城东镇)", "各街道",
+             "2", "新建农村公路30公里。", "县交通运", "输局", "县财政局"]
+    doc = parse_plain_text("\n\n".join(lines), "plan.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        (["县水利局"], ["高新园(城东镇)", "各街道"]), (["县交通运输局"], ["县财政局"])]
