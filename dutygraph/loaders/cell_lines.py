@@ -193,6 +193,11 @@ def cell_line_grid(lines: list[Line], columns: list[str], body: int) -> tuple[Gr
     return merged if len(more) >= len(rows) + (1 if same else MIN_ROWS) else exact
 
 
+def _no_unit_cell(cell: str) -> bool:
+    """Whether a cell cannot stand in a unit column: a sentence (新建护岸工程3处。) or a number alone."""
+    return cell.isdigit() or any(p in cell for p in "。；;！？")
+
+
 def _exact_grid(lines: list[Line], columns: list[str], body: int) -> tuple[Grid, int] | None:
     width = len(columns)
     kinds = column_kinds(columns)
@@ -223,8 +228,8 @@ def _exact_grid(lines: list[Line], columns: list[str], body: int) -> tuple[Grid,
                 cells, j = cells[:width], ends[width - 1]
             else:
                 cells = joined
-        if len(cells) != width:
-            break
+        if len(cells) != width or any(kind in UNIT_KINDS and _no_unit_cell(cell) for kind, cell in zip(kinds, cells)):
+            break  # (a sentence or a number in a unit column: a row leaving out cells merged over rows)
         rows.append(GridRow(list(cells), lines[first].no, lines[j - 1].no))
         expected = int(cells[0]) + 1
         end = k = j

@@ -239,13 +239,20 @@ def _role_clause(text: str) -> bool:
 
     >>> _role_clause("区民政局牵头,区大数据中心、各街道办事处配合"), _role_clause("加快建设,市住建局牵头推进项目。")
     (True, False)
+    >>> _role_clause("牵头单位:区民政局;配合单位:各街道办事处")
+    True
     """
     if len(text) > MAX_ROLE_CELL or "。" in text or not _ROLE_WORD.search(text):
         return False
     from .clauses import parse_clause  # clauses builds on the text helpers this module shares
 
     clause = parse_clause(text, Role.RESPONSIBLE)
-    return clause is not None and bool(clause.assignments) and text.startswith(clause.assignments[0][0])
+    if clause is None or not clause.assignments:
+        return False
+    if text.startswith(clause.assignments[0][0]):
+        return True
+    label = match_label(text)  # a cell of role labels (牵头单位:X;配合单位:Y): no text before its first label
+    return label is not None and label.kind in _LABEL_ROLES and len(clause.assignments) > 1
 
 
 def _unitish(text: str) -> bool:

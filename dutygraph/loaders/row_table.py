@@ -548,14 +548,15 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
 def _cells_under_header(lines: list[Line], i: int, end: int, labels: list[str],
                         kinds: list[str]) -> tuple[Grid, int, int] | None:
     """A header printed on one line over rows printed one cell per line (序号 涉及部门 职责分工 / 1 / 市教育局 /
-    负责…): where the first line after the header is a row number alone and the header holds a number and a unit
-    column, the rows are read in groups of the header's column count (:mod:`.cell_groups`), at least two."""
-    if kinds[0] != NUMBER or not any(kind in UNIT_KINDS for kind in kinds):
+    负责…): where the first line after the header is one cell alone (no bar, no space: the row number 1 under a
+    number column) and the header holds a unit column, the rows are read in groups of the header's column count
+    (:mod:`.cell_groups`), at least two."""
+    if not any(kind in UNIT_KINDS for kind in kinds):
         return None
     j = i + 1
     while j < end and not lines[j].text:
         j += 1
-    if j >= end or lines[j].text != "1":
+    if j >= end or (lines[j].text != "1" if kinds[0] == NUMBER else _split(lines[j].raw) is not None):
         return None
     from .cell_groups import MIN_ROWS, cell_rows  # cell_groups builds on the modules this one does
 

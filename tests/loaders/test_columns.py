@@ -83,3 +83,11 @@ def test_a_column_of_the_departments_involved_is_a_responsible_column(label):
     rows = [["序号", "事项名称", label], ["1", "办理食品经营许可证", "县市场监管局"], ["2", "办理税务登记事项", "县税务局"]]
     doc = parse_text("某县一件事事项清单\n" + "\n".join("|".join(r) for r in rows) + "\n", "list.txt")
     assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["县市场监管局"], ["县税务局"]]
+
+
+@pytest.mark.parametrize("label,kind", [("执行单位", "responsible"), ("承担单位", "responsible"), ("经办单位", "responsible"),
+                                        ("实施部门", "responsible"), ("行业主管部门", "responsible"),
+                                        ("协作单位", "cooperating"), ("联办单位", "cooperating"), ("主管领导", "leader")])
+def test_unit_columns_named_as_the_role_labels_are(label, kind):
+    # a column header names its units' role the way a label before a colon does (执行单位:X, 协作单位:Y)
+    assert column_kinds(["序号", "工作任务", label]) == ["number", "text", kind]

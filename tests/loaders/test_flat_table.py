@@ -368,3 +368,15 @@ def test_a_page_printing_a_blank_line_after_every_line_joins_a_cell_broken_over_
     doc = parse_plain_text("\n\n".join(lines), "plan.txt")
     assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
         (["县水利局"], ["高新园(城东镇)", "各街道"]), (["县交通运输局"], ["县财政局"])]
+
+
+@pytest.mark.parametrize("cell,roles", [
+    ("牵头单位:县住建局;配合单位:县财政局", (["县住建局"], [], ["县财政局"])),
+    ("牵头单位：县住建局；责任单位：各乡镇", (["县住建局"], ["各乡镇"], [])),
+])
+def test_a_unit_cell_of_role_labels_gives_each_label_its_role(cell, roles):
+    lines = ["序号", "重点任务", "责任单位", "完成时限", "1", "新建农村公路30公里。", cell, "6月底前",
+             "2", "改造危桥5座。", "县交通运输局", "9月底前"]
+    doc = parse_plain_text("\n".join(lines), "plan.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        roles, ([], ["县交通运输局"], [])]

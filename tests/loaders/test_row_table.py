@@ -324,3 +324,12 @@ def test_a_header_on_one_line_over_rows_printed_one_cell_per_line(gap):
     assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
         ("统筹全县安全生产检查,督促各乡镇落实整改。", ["县应急管理局"]), ("开展道路运输企业隐患排查。", ["县交通运输局"]),
         ("加强建筑工地安全巡查。", ["县住建局"])]
+
+
+def test_a_header_on_one_line_without_a_number_column_over_rows_one_cell_per_line():
+    text = "某县河道整治任务表\n工作任务 牵头单位 配合单位 完成时限\n" + "\n".join([
+        "完成城区河道清淤12公里。", "县水利局", "县财政局", "6月底前",
+        "新建护岸工程3处。", "县水务公司", "县自然资源局", "9月底前"])
+    doc = parse_text(text, "river.txt")
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        ("完成城区河道清淤12公里。", ["县水利局"], ["县财政局"]), ("新建护岸工程3处。", ["县水务公司"], ["县自然资源局"])]
