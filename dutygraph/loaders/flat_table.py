@@ -81,14 +81,21 @@ def column_kind(label: str) -> str:
     return min(found)[1] if len({k for _, k in found}) > 1 else found[0][1]  # 责任主体与协同单位: 责任 first
 
 
+_ONE_LINE_HEADER = ("序号", "编号")
+
+
 def header_starts(lines: list[Line]) -> list[int]:
-    """Indices of the lines a table header may start at: short, with 序 or 编 (a cheap scan)."""
-    return [k for k, ln in enumerate(lines) if len(ln.text) <= 4 and ("序" in ln.text or "编" in ln.text)]
+    """Indices of the lines a table header may start at: short, with 序 or 编, or opening with 序号 (a header on
+    one line: 序号 重点任务 牵头单位 …) (a cheap scan)."""
+    return [k for k, ln in enumerate(lines) if len(ln.text) <= 4 and ("序" in ln.text or "编" in ln.text)
+            or ln.text.startswith(_ONE_LINE_HEADER)]
 
 
 def read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
     """The column labels of a table header starting at ``lines[i]`` (序号 …) and the index after it."""
     t = lines[i].text
+    if len(t) > 4 and t.startswith(_ONE_LINE_HEADER):
+        return _one_line_header(lines, i)
     if not t or len(t) > 4 or ("序" not in t and "编" not in t) or column_kind(t) != NUMBER:
         return None
     got = _read_header(lines, i)
@@ -99,6 +106,20 @@ def read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
             return got  # one unknown label is a column of its own
     from .cell_lines import broken_header  # labels broken over lines, as many as the rows' cells
     return broken_header(lines, i) or got
+
+
+def _one_line_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
+    """A header printed on one line (序号 重点任务 牵头单位 责任单位, labels apart with spaces, tabs or bars) over
+    rows printed one cell per line: the next line with text is row number 1 alone."""
+    from .row_table import header_of  # row_table builds on this module
+
+    got = header_of(lines[i])
+    if got is None or column_kind(got[0][0]) != NUMBER:
+        return None
+    j = i + 1
+    while j < len(lines) and not lines[j].text:
+        j += 1
+    return (got[0], j) if j < len(lines) and _row_no(lines[j].text) == 1 else None
 
 
 def _read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
@@ -578,6 +599,17 @@ class FlatTableReader:
             return False
         return not any(is_unit_name(p) or _unitish(p) for p in bracket_depth_split(text, LIST_SEPARATORS))
 
+    def _name_goes_on(self, text: str, i: int) -> bool:
+        """Whether ``text`` and the next line with text make one unit name broken over two lines (县交通 / 运输局),
+        the next line no whole name of its own (县交通运输局)."""
+        j = i + 1
+        while j < len(self.lines) and not self.lines[j].text and not self.lines[j].blank_cell:
+            j += 1
+        if j >= len(self.lines) or not self.lines[j].text:
+            return False
+        head = bracket_depth_split(self.lines[j].text, LIST_SEPARATORS)[0]
+        return is_unit_name(text + head) and not (_NAME_START.match(head) and is_unit_name(head))
+
     def _sub_row(self, text: str, i: int) -> bool:
         """Whether a short line after a row's complete cells opens a row of its own under the cells merged above
         (序号 / 名称 printed once over several rows: 办理营业执照 / 区市监局 / 刻制印章 / 区公安局): nothing in it
@@ -599,6 +631,12 @@ class FlatTableReader:
     def _read_cell(self, i: int) -> int:
         """Read one cell starting at ``lines[i]``, joining a name split over two lines."""
         line = self.lines[i]
+        k = len(self._cells)
+        if 0 < k <= len(self.cell_kinds) and self.cell_kinds[k - 1] == LEADER and self._cells[-1] is not None and \
+                _PERSON.fullmatch(line.text) and not _NAME_START.match(line.text) and not is_unit_name(line.text) \
+                and not looks_like_unit_list(line.text) and not self._name_goes_on(line.text, i):
+            self._cells[-1].extend(line.text, line.no, "、")  # people one a line (王某 / 李某): one leader cell
+            return i + 1
         cell = _Span(line.text, line.no, line.no)
         j = i + 1
         while j < len(self.lines):
@@ -694,7 +732,8 @@ class FlatTableReader:
         while len(cells) > len(self.cell_kinds) and k < len(cells) - 1:
             a, b = cells[k], cells[k + 1]
             tail = strip_noise(bracket_depth_split(a.text, LIST_SEPARATORS)[-1]) if a else ""
-            person = k < len(self.cell_kinds) and self.cell_kinds[k] == LEADER and _PERSON.fullmatch(a.text or "")
+            person = k < len(self.cell_kinds) and self.cell_kinds[k] == LEADER and a is not None and \
+                _PERSON.fullmatch(a.text)  # (a blank cell, None, is no person)
             area = len(tail) >= 3 and tail.endswith(_AREA_ENDS)  # 经开区, 高新园: a whole area, no fragment
             if a and b and not person and not area and not is_unit_name(tail) and not tail.endswith((")", "）")) and \
                     not _DATE_LIKE.search(b.text):

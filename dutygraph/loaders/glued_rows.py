@@ -74,6 +74,40 @@ _LEVEL_START = re.compile(r"^(?:省|市|县|区|州|镇|乡|街道|各|相关|�
 _NOT_NAME_HALF = re.compile(r"[。，,；;：:！!？?、.\d]")
 
 
+def _name_halves(head: str, tail: str) -> bool:
+    """Whether two cells a space cut apart are the halves of one unit name (:func:`_join_name_halves`). A whole
+    name before a space keeps the name after it apart (市住建局 园林局), unless it is a body whose offices are
+    named after it (县委县政府 督查室, 市政府 办公室: an office of it).
+
+    >>> _name_halves("县交通", "运输局"), _name_halves("县委县政府", "督查室"), _name_halves("市住建局", "园林局")
+    (True, True, False)
+    """
+    if len(head) > MAX_NAME_HALF or len(tail) > MAX_NAME_HALF or _LEVEL_START.match(head) is None or \
+            _LEVEL_START.match(tail) or _NOT_NAME_HALF.search(head + tail) or not is_unit_name(tail) or \
+            not is_unit_name(_label(head) + tail):
+        return False
+    return not is_unit_name(head) or head.endswith(_BODIES) and tail.endswith(_OFFICES)
+
+
+_BODIES = ("委", "政府", "人大", "政协")  # bodies whose offices are printed after their name (县委办公室, 市政府督查室)
+_OFFICES = ("室", "办", "部", "处", "科", "股", "组")
+
+
+def join_name_halves(tokens: list[str]) -> list[str]:
+    """Cells of a row apart with spaces, a unit name a space cut in two joined (县交通 运输局).
+
+    >>> join_name_halves(["1", "修路。", "县交通", "运输局", "县财政局", "6月底前"])
+    ['1', '修路。', '县交通运输局', '县财政局', '6月底前']
+    """
+    out: list[str] = []
+    for token in tokens:
+        if out and token and out[-1] and _name_halves(out[-1], token):
+            out[-1] += token
+        else:
+            out.append(token)
+    return out
+
+
 def _join_name_halves(raw: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Cells a space cut inside one unit name joined again (县交通 运输局, 县委县政府 督查室): the second half is a
     name by its ending but not one of its own (it opens with no level, place word or collective: 运输局, 督查室), the
@@ -87,10 +121,7 @@ def _join_name_halves(raw: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     out: list[tuple[int, int]] = []
     for span in spans:
         if out:
-            head, tail = raw[out[-1][0]:out[-1][1]], raw[span[0]:span[1]]
-            if len(head) <= MAX_NAME_HALF and len(tail) <= MAX_NAME_HALF and _LEVEL_START.match(head) and \
-                    not _LEVEL_START.match(tail) and not _NOT_NAME_HALF.search(head + tail) and \
-                    is_unit_name(tail) and is_unit_name(_label(head) + tail):
+            if _name_halves(raw[out[-1][0]:out[-1][1]], raw[span[0]:span[1]]):
                 out[-1] = (out[-1][0], span[1])
                 continue
         out.append(span)

@@ -23,7 +23,7 @@ and holds for every row it spans. :func:`grid_tasks` turns a grid into tasks:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Assignment, Deadline, Provenance, Role, Task
 from ..text.amounts import find_amounts
@@ -268,7 +268,54 @@ def grid_tasks(grid: Grid, source: str, year: int | None = None, prefix: str = "
             task.deadlines.extend(find_deadlines(text, year))
             task.amounts = find_amounts(text)
             tasks.append(task)
+    _split_glued_names(tasks)
     return tasks, parents
+
+
+MIN_GLUED_NAMES = 4  # a name of fewer characters holds no two
+MAX_GLUED_NAMES = 40  # a longer one is no few names glued (and the cuts tried grow with the square of its length)
+
+
+def _split_glued_names(tasks: list[Task]) -> None:
+    """A unit cell printing names the table prints apart elsewhere glued together (文化宣传股文化馆, where other
+    rows print 文化宣传股 / 文化馆): the names, as the table itself shows them (a line break lost in the copy)."""
+    known = {a.unit for t in tasks for a in t.assignments}
+    if len(known) < 2:
+        return
+    for task in tasks:
+        if not any(MIN_GLUED_NAMES <= len(a.unit) <= MAX_GLUED_NAMES and _glued_parts(a.unit, known)
+                   for a in task.assignments):
+            continue
+        out: list[Assignment] = []
+        for a in task.assignments:
+            parts = _glued_parts(a.unit, known) if MIN_GLUED_NAMES <= len(a.unit) <= MAX_GLUED_NAMES else None
+            out.extend([replace(a, unit=p) for p in parts] if parts else [a])
+        task.assignments[:] = out
+
+
+def _glued_parts(name: str, known: set[str]) -> list[str] | None:
+    """``name`` as two or more names of ``known`` glued together (the cut with the shortest first names), or None.
+
+    >>> _glued_parts("文化宣传股文化馆", {"文化宣传股", "文化馆", "文化宣传股文化馆"})
+    ['文化宣传股', '文化馆']
+    >>> _glued_parts("县委县政府督查室", {"县委", "县委县政府督查室"}) is None
+    True
+    """
+    n = len(name)
+    cut: list[int | None] = [None] * (n + 1)  # cut[e]: where the last name of a reading of name[:e] starts
+    cut[0] = 0
+    for e in range(2, n + 1):
+        for b in range(0, e - 1):
+            if cut[b] is not None and (b or e < n) and name[b:e] in known:
+                cut[e] = b
+                break
+    if cut[n] is None:
+        return None
+    parts, e = [], n
+    while e:
+        parts.append(name[cut[e]:e])
+        e = cut[e]
+    return parts[::-1]
 
 
 _PERSON_IN_BRACKETS = re.compile(r"^(.+?)[(（]([\u4e00-\u9fff]{2,3})[)）]$")

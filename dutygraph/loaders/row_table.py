@@ -27,6 +27,7 @@ from ..text.markers import match_section, match_subsection
 from ..text.units import is_unit_name, looks_like_unit_list
 from .columns import DEADLINE, NUMBER, RESPONSIBLE, TEXT, UNIT_KINDS, column_kinds, is_header
 from .flat_table import _unitish
+from .glued_rows import join_name_halves
 from .grid import REPORT_LABEL, Grid, GridRow
 from .lines import Line
 
@@ -654,6 +655,8 @@ def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, 
                         and kinds[0] == NUMBER):
                     break
                 tokens = [""] + tokens
+            if line_sep == " ":
+                tokens = join_name_halves(tokens)  # a unit name a space cut in two (县交通 运输局)
             cells = _row_cells(tokens, kinds, "|" if sep == "|" else " ", labels)
             if cells is None:
                 break

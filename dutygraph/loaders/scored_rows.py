@@ -128,8 +128,8 @@ def find_scored_tables(lines: list[Line], start: int = 0, end: int | None = None
         after_label = j + 1  # (blank lines after the label skipped: a page printing one after every line)
         while after_label < end and not lines[after_label].text and not lines[after_label].blank_cell:
             after_label += 1
-        k = next((i for i in _starts(lines, j, start) if (h := _header(lines, i, end)) and h[1] in (j + 1, after_label)),
-                 None)
+        k = next((i for i in _starts(lines, j, start)
+                  if (h := _header(lines, i, end)) and h[1] in (j + 1, after_label)), None)
         if k is None:
             k = j + 1
             continue

@@ -380,3 +380,32 @@ def test_a_unit_cell_of_role_labels_gives_each_label_its_role(cell, roles):
     doc = parse_plain_text("\n".join(lines), "plan.txt")
     assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE), t.units(Role.COOPERATING)) for t in doc.tasks] == [
         roles, ([], ["县交通运输局"], [])]
+
+
+def test_people_one_a_line_in_a_leader_cell_stay_people_and_a_name_broken_after_them_stays_a_name():
+    lines = ["序号", "工作任务", "责任领导", "责任单位",
+             "1", "完成城区河道清淤12公里。", "王某某", "县水利局",
+             "2", "新建农村公路30公里。", "李某某", "赵某某", "县交通运输局",
+             "3", "建成县医院门诊楼。", "王某某", "县卫生健", "康局"]
+    doc = parse_plain_text("\n".join(lines), "plan.txt")
+    assert [(t.leaders, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        (["王某某"], ["县水利局"]), (["李某某", "赵某某"], ["县交通运输局"]), (["王某某"], ["县卫生健康局"])]
+
+
+@pytest.mark.parametrize("header", ["序号 重点任务 牵头单位 责任单位", "序号\t重点任务\t牵头单位\t责任单位", "序号 | 重点任务 | 牵头单位 | 责任单位"])
+def test_a_header_printed_on_one_line_over_rows_flattened_one_cell_per_line(header):
+    # the header's labels on one line, the rows as the seed prints them: number, title, sub-items, unit cells
+    body = "1\n大气治理\n(1)淘汰燃煤锅炉。\n(2)推广清洁能源。\n市生态环境局\n市工信局\n2\n河道治理\n完成雨湖区河道清淤。\n市水利局\n市财政局\n"
+    tasks = parse(body, header + "\n")
+    assert {k: (lead(t), resp(t)) for k, t in tasks.items()} == {
+        "A1-1-1": (["市生态环境局"], ["市工信局"]), "A1-1-2": (["市生态环境局"], ["市工信局"]),
+        "A1-2": (["市水利局"], ["市财政局"])}
+
+
+def test_more_cells_than_columns_after_a_blank_leader_cell():
+    # a blank cell (a line of a non-breaking space) where the leader stands, then more unit cells than columns:
+    # read, not an internal error
+    lines = ["序号", "工作任务", "责任领导", "责任单位", "1", "完成城区河道清淤12公里。", NB, "县水利局", "县财政局",
+             "2", "新建农村公路30公里。", "李某某", "县交通运输局"]
+    doc = parse_plain_text("\n".join(lines), "plan.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["县水利局", "县财政局"], ["县交通运输局"]]

@@ -333,3 +333,13 @@ def test_a_header_on_one_line_without_a_number_column_over_rows_one_cell_per_lin
     doc = parse_text(text, "river.txt")
     assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
         ("完成城区河道清淤12公里。", ["县水利局"], ["县财政局"]), ("新建护岸工程3处。", ["县水务公司"], ["县自然资源局"])]
+
+
+def test_a_unit_name_a_space_cuts_in_a_row_apart_with_spaces_is_one_name():
+    # (县交通 运输局: halves that are no names of their own; 县住建局 园林局: two names)
+    text = "\n".join(["序号 工作任务 牵头单位 配合单位 完成时限",
+                      "1 完成城区河道清淤12公里。 县交通 运输局 县财政局 6月底前",
+                      "2 新建口袋公园8个。 县住建局 园林局 9月底前"])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        (["县交通运输局"], ["县财政局"]), (["县住建局"], ["园林局"])]
