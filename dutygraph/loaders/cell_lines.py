@@ -26,7 +26,7 @@ import re
 from ..text.markers import is_row_number
 from ..text.normalize import SENTENCE_PUNCT
 from .columns import NUMBER, TEXT, UNIT_KINDS, column_kinds, is_label
-from .flat_table import _LABEL_TAIL, BASIS_LABEL
+from .flat_table import _LABEL_TAIL, _ROLE_WORD, BASIS_LABEL
 from .grid import Grid, GridRow
 from .lines import Line
 
@@ -194,8 +194,9 @@ def cell_line_grid(lines: list[Line], columns: list[str], body: int) -> tuple[Gr
 
 
 def _no_unit_cell(cell: str) -> bool:
-    """Whether a cell cannot stand in a unit column: a sentence (新建护岸工程3处。) or a number alone."""
-    return cell.isdigit() or any(p in cell for p in "。；;！？")
+    """Whether a cell cannot stand in a unit column: a number alone, or a sentence (新建护岸工程3处。) that says no
+    role (a unit cell may: 县水利局牵头,县财政局配合。; names may stand apart with ；)."""
+    return cell.isdigit() or any(p in cell for p in "。！？") and not _ROLE_WORD.search(cell) and "负责" not in cell
 
 
 def _exact_grid(lines: list[Line], columns: list[str], body: int) -> tuple[Grid, int] | None:

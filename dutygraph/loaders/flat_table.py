@@ -159,7 +159,7 @@ SPACED_SAMPLE = 30  # lines with text looked at to tell a page printing a blank 
 
 def double_spaced(lines: list[Line], start: int) -> bool:
     """Whether the lines from ``lines[start]`` print a blank line after every line with text (a web page's cells
-    one a paragraph): nine in ten of the first :data:`SPACED_SAMPLE` lines with text, at least six.
+    one a paragraph): two in three of the first :data:`SPACED_SAMPLE` lines with text, at least six.
 
     >>> from .lines import to_lines
     >>> double_spaced(to_lines("1\\n\\n修路。\\n\\n市住建局\\n\\n2\\n\\n建桥。\\n\\n市交通局\\n"), 0)
@@ -174,7 +174,7 @@ def double_spaced(lines: list[Line], start: int) -> bool:
             if k + 1 == n or not lines[k + 1].text and not lines[k + 1].blank_cell:  # (the last line: no blank)
                 spaced += 1
         k += 1
-    return seen >= 6 and spaced >= 0.9 * seen
+    return seen >= 6 and 3 * spaced >= 2 * seen
 
 
 def _row_no(text: str) -> int | None:
@@ -361,7 +361,8 @@ class FlatTableReader:
         self._last = ""  # what the previous line was: "title", "item", "cell"
         self._at_start = False
         self._groups: dict[int, tuple] = {}
-        self._spaced = False  # a blank line after every line of the table: no blank line ends a cell
+        self._spaced: bool | None = None  # a blank line after every line of the table: no blank line ends a cell
+        self._start = 0  # (whether it is so is looked at when a blank line first follows a cell)
         self._labelled: list[tuple[Role, _Span]] = []  # labelled cells of the open group (省牵头单位:X)
         self._single: tuple[_Item, tuple] | None = None  # the row's last group of one item: its item and cells
         self._merged_above: list[tuple[list[_Item], _Item, tuple]] = []
@@ -377,7 +378,7 @@ class FlatTableReader:
         while i < n and not self.lines[i].text:
             i += 1
         self._at_start = True  # a table continued from an earlier page starts at its own row number (108)
-        self._spaced = double_spaced(self.lines, i)
+        self._start = i
         while i < n:
             line = self.lines[i]
             t = line.text
@@ -562,9 +563,12 @@ class FlatTableReader:
                 return self._read_cell(i)
             self._add_item(None, _Span(t, line.no, line.no))
             return i + 1
-        if self._last == "item" and not self._cells and (_sentence_like(t) or self._text_not_cell(t)) and \
+        if self._last == "item" and not self._cells and (_sentence_like(t) or self._text_not_cell(t) or
+                                                         self.lines[i - 1].text and self._double_spaced()) and \
                 not (self.has_units and "。" not in t and _role_clause(t)):
-            self._row.items[-1].span.extend(t, line.no)  # a paragraph wrapped over two lines
+            # a paragraph wrapped over two lines; in a table printing a blank line after every cell, a line right
+            # under the item's (no blank line between) is a line break inside its cell
+            self._row.items[-1].span.extend(t, line.no)
             return i + 1
         if self._last == "cell" and (_sentence_like(t) or self._text_not_cell(t, i)):
             # A paragraph after cells without a marker: a new item of this row.
@@ -598,6 +602,11 @@ class FlatTableReader:
                 _NAME_START.match(text):  # 市人力资源和社会保 / 障局: a name broken over two lines
             return False
         return not any(is_unit_name(p) or _unitish(p) for p in bracket_depth_split(text, LIST_SEPARATORS))
+
+    def _double_spaced(self) -> bool:
+        if self._spaced is None:
+            self._spaced = double_spaced(self.lines, self._start)
+        return self._spaced
 
     def _name_goes_on(self, text: str, i: int) -> bool:
         """Whether ``text`` and the next line with text make one unit name broken over two lines (县交通 / 运输局),
@@ -641,7 +650,7 @@ class FlatTableReader:
         j = i + 1
         while j < len(self.lines):
             nxt = self.lines[j]
-            if not nxt.text and not nxt.blank_cell and (self._spaced or cell.text.endswith(_SEPARATORS)):
+            if not nxt.text and not nxt.blank_cell and (cell.text.endswith(_SEPARATORS) or self._double_spaced()):
                 j += 1  # a list broken after its separator (区政府办公室、 / blank line / 区规划资源局), or a page
                 continue  # printing a blank line after every line: the cell may go on after it
             if not nxt.text or nxt.blank_cell:

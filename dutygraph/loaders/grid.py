@@ -280,7 +280,8 @@ def _split_glued_names(tasks: list[Task]) -> None:
     """A unit cell printing names the table prints apart elsewhere glued together (文化宣传股文化馆, where other
     rows print 文化宣传股 / 文化馆): the names, as the table itself shows them (a line break lost in the copy)."""
     known = {a.unit for t in tasks for a in t.assignments}
-    if len(known) < 2:
+    names = sorted(known)  # a glued name starts with another name: in order, right after it (once per table)
+    if not any(b.startswith(a) for a, b in zip(names, names[1:])):
         return
     for task in tasks:
         if not any(MIN_GLUED_NAMES <= len(a.unit) <= MAX_GLUED_NAMES and _glued_parts(a.unit, known)
@@ -302,19 +303,18 @@ def _glued_parts(name: str, known: set[str]) -> list[str] | None:
     True
     """
     n = len(name)
-    cut: list[int | None] = [None] * (n + 1)  # cut[e]: where the last name of a reading of name[:e] starts
-    cut[0] = 0
-    for e in range(2, n + 1):
-        for b in range(0, e - 1):
-            if cut[b] is not None and (b or e < n) and name[b:e] in known:
-                cut[e] = b
-                break
-    if cut[n] is None:
+    start: dict[int, int] = {0: 0}  # the end of each reading of a head of the name: where its last name starts
+    for b in range(n):
+        if b in start:
+            for e in range(b + 2, n + 1):
+                if e not in start and (b or e < n) and name[b:e] in known:
+                    start[e] = b
+    if n not in start:
         return None
     parts, e = [], n
     while e:
-        parts.append(name[cut[e]:e])
-        e = cut[e]
+        parts.append(name[start[e]:e])
+        e = start[e]
     return parts[::-1]
 
 

@@ -409,3 +409,15 @@ def test_more_cells_than_columns_after_a_blank_leader_cell():
              "2", "新建农村公路30公里。", "李某某", "县交通运输局"]
     doc = parse_plain_text("\n".join(lines), "plan.txt")
     assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["县水利局", "县财政局"], ["县交通运输局"]]
+
+
+def test_a_line_right_under_an_item_in_a_table_printing_blank_lines_between_cells_goes_on_with_it():
+    # cells apart with blank lines, a line break inside a cell printing its lines with none between
+    # (新建农村公路30公里, / 改造危桥5座: one text, not a unit cell glued to the next)
+    cells = [["1"], ["河道治理"], ["完成城区河道清淤12公里,", "整治黑臭水体3处。"], ["县水利局"], ["县财政局"],
+             ["2"], ["道路建设"], ["新建农村公路30公里,", "改造危桥5座"], ["县交通运输局"], ["县财政局"]]
+    text = "\n\n".join(["序号", "重点任务", "具体内容", "牵头单位", "责任单位"] + ["\n".join(c) for c in cells])
+    doc = parse_plain_text(text, "plan.txt")
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("完成城区河道清淤12公里,整治黑臭水体3处。", ["县水利局"], ["县财政局"]),
+        ("新建农村公路30公里,改造危桥5座", ["县交通运输局"], ["县财政局"])]
