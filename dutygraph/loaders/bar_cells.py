@@ -128,6 +128,16 @@ def find_bar_cell_tables(lines: list[Line], start: int = 0, end: int | None = No
     found: list[tuple[Grid, int, int]] = []
     if not any(ln.text.startswith("|") for ln in lines[start:end]):
         return found  # the usual case, in one pass
+    found = _find(lines, start, end)
+    from .cell_groups import double_spaced_part, read_packed  # cell_groups builds on the modules this one does
+
+    if not found and double_spaced_part(lines, start, end):
+        return read_packed(_find, lines, start, end)  # a page printing a blank line after every line
+    return found
+
+
+def _find(lines: list[Line], start: int, end: int) -> list[tuple[Grid, int, int]]:
+    found: list[tuple[Grid, int, int]] = []
     i = start
     while i < end:
         nxt = i + 1

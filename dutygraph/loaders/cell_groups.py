@@ -39,7 +39,7 @@ from ..text.markers import is_row_number
 from ..text.normalize import bracket_depth_split
 from ..text.units import LIST_SEPARATORS, is_unit_name, looks_like_unit_list, org_suffixes
 from .columns import DEADLINE, LEADER, MAX_LABEL, NUMBER, TEXT, UNIT_KINDS, column_kinds, is_header, is_label
-from .flat_table import column_kind, is_place
+from .flat_table import _role_clause, column_kind, is_place
 from .grid import Grid, GridRow
 from .lines import Line
 from .merged_lines import category_cells, section_row, unnumbered_rows
@@ -73,7 +73,8 @@ def _fits(kind: str, text: str) -> bool:
     if kind == NUMBER:
         return is_row_number(text)
     if kind in UNIT_KINDS:  # a place named alone in a unit column is that place's government (登封市)
-        return looks_like_unit_list(text) or _names_a_unit(text) or all(is_place(p) for p in text.split("、"))
+        return looks_like_unit_list(text) or _names_a_unit(text) or all(is_place(p) for p in text.split("、")) \
+            or _role_clause(text)  # a cell that says the roles itself (X牵头,Y配合; 牵头单位:X;配合单位:Y)
     if kind == DEADLINE:
         return len(text) <= 30 and _TIME.search(text) is not None
     if kind == LEADER:
@@ -160,11 +161,62 @@ def _rows(lines: list[Line], kinds: list[str], body: int, end: int) -> tuple[lis
             break
         cells = [ln.text for ln in group]
         if not all(_fits(kind, cell) or not cell and kind not in (TEXT, NUMBER) for kind, cell in zip(kinds, cells)):
-            break
+            got = _names_over_lines(lines, kinds, k, end)
+            if got is None:
+                break
+            cells, j = got
+            group = [lines[k], lines[j - 1]]
         rows.append(GridRow(cells, group[0].no, group[-1].no))
         expected += 1
         k = stop = j
     return rows, stop
+
+
+MAX_CELL_LINES = 4  # lines of names one cell of a people or unit column may print
+
+
+def _names_over_lines(lines: list[Line], kinds: list[str], k: int, end: int) -> tuple[list[str], int] | None:
+    """A row from ``lines[k]`` whose people or unit cell prints its names one a line (董某 / 李某 under 责任领导):
+    a line that does not fit its column but fits the one before, a column of people or units, goes on with that
+    cell. The cells and the index after the row, or None when the row does not fit so either."""
+    cells: list[str] = []
+    names = 0
+    j = k
+    while j < end and len(cells) <= len(kinds):
+        t = lines[j].text
+        if not t:
+            if lines[j].blank_cell and len(cells) < len(kinds) and kinds[len(cells)] not in (TEXT, NUMBER):
+                cells.append("")
+                j += 1
+                continue
+            break
+        c = len(cells)
+        if c < len(kinds) and _fits(kinds[c], t):
+            cells.append(t)
+            names = 0
+        elif c and kinds[c - 1] in (LEADER, *UNIT_KINDS) and names < MAX_CELL_LINES and cells[-1] and \
+                _fits(kinds[c - 1], t):
+            cells[-1] += "、" + t
+            names += 1
+        else:
+            break
+        j += 1
+        if len(cells) == len(kinds) and not (j < end and lines[j].text and kinds[-1] in (LEADER, *UNIT_KINDS)
+                                             and not _fits(kinds[0], lines[j].text)):
+            return cells, j
+    return None
+
+
+def cell_rows(lines: list[Line], kinds: list[str], body: int, end: int) -> tuple[list[GridRow], int]:
+    """The rows from ``lines[body]`` of a table whose columns are ``kinds``, one line per cell (a page printing a
+    blank line after every line read without them), and the index after the last: for a header another reader
+    found (one printed on a line of its own)."""
+    rows, stop = _rows(lines, kinds, body, end)
+    if len(rows) >= MIN_ROWS or not _double_spaced(lines, body, end):
+        return rows, stop
+    kept = [k for k in range(body, end) if lines[k].text or lines[k].blank_cell]
+    rows, stop = _rows([lines[k] for k in kept], kinds, 0, len(kept))
+    return rows, (kept[stop - 1] + 1 if stop else body)
 
 
 def _merged_rows(lines: list[Line], kinds: list[str], body: int, end: int) -> tuple[list[GridRow], int]:
@@ -221,9 +273,20 @@ def find_cell_group_tables(lines: list[Line], start: int = 0, end: int | None = 
     found = _find(lines, start, end)
     if found or not _double_spaced(lines, start, end):
         return found
+    return read_packed(_find, lines, start, end)
+
+
+def read_packed(find, lines: list[Line], start: int, end: int) -> list[tuple[Grid, int, int]]:
+    """The tables ``find`` reads in ``lines[start:end]`` without its blank lines (a page printing one after every
+    line), with their spans in ``lines``."""
     kept = [k for k in range(start, end) if lines[k].text or lines[k].blank_cell]
     packed = [lines[k] for k in kept]
-    return [(grid, kept[i], kept[j - 1] + 1) for grid, i, j in _find(packed, 0, len(packed))]
+    return [(grid, kept[i], kept[j - 1] + 1) for grid, i, j in find(packed, 0, len(packed))]
+
+
+def double_spaced_part(lines: list[Line], start: int, end: int) -> bool:
+    """Whether most lines with text in ``lines[start:end]`` stand between blank lines (:func:`_double_spaced`)."""
+    return _double_spaced(lines, start, end)
 
 
 def _double_spaced(lines: list[Line], start: int, end: int) -> bool:

@@ -26,7 +26,7 @@ import re
 from ..text.markers import is_row_number
 from ..text.normalize import SENTENCE_PUNCT
 from .columns import NUMBER, TEXT, UNIT_KINDS, column_kinds, is_label
-from .flat_table import _LABEL_TAIL, BASIS_LABEL
+from .flat_table import _LABEL_TAIL, _ROLE_WORD, BASIS_LABEL
 from .grid import Grid, GridRow
 from .lines import Line
 
@@ -193,6 +193,12 @@ def cell_line_grid(lines: list[Line], columns: list[str], body: int) -> tuple[Gr
     return merged if len(more) >= len(rows) + (1 if same else MIN_ROWS) else exact
 
 
+def _no_unit_cell(cell: str) -> bool:
+    """Whether a cell cannot stand in a unit column: a number alone, or a sentence (新建护岸工程3处。) that says no
+    role (a unit cell may: 县水利局牵头,县财政局配合。; names may stand apart with ；)."""
+    return cell.isdigit() or any(p in cell for p in "。！？") and not _ROLE_WORD.search(cell) and "负责" not in cell
+
+
 def _exact_grid(lines: list[Line], columns: list[str], body: int) -> tuple[Grid, int] | None:
     width = len(columns)
     kinds = column_kinds(columns)
@@ -223,8 +229,8 @@ def _exact_grid(lines: list[Line], columns: list[str], body: int) -> tuple[Grid,
                 cells, j = cells[:width], ends[width - 1]
             else:
                 cells = joined
-        if len(cells) != width:
-            break
+        if len(cells) != width or any(kind in UNIT_KINDS and _no_unit_cell(cell) for kind, cell in zip(kinds, cells)):
+            break  # (a sentence or a number in a unit column: a row leaving out cells merged over rows)
         rows.append(GridRow(list(cells), lines[first].no, lines[j - 1].no))
         expected = int(cells[0]) + 1
         end = k = j

@@ -20,7 +20,7 @@ from .flat_table import BASIS_LABEL, COOPERATING, DEADLINE, LEAD, LEADER, NUMBER
 ROLE_OF_KIND = {LEAD: Role.LEAD, RESPONSIBLE: Role.RESPONSIBLE, COOPERATING: Role.COOPERATING}
 UNIT_KINDS = frozenset(ROLE_OF_KIND)
 # Labels of text columns: the task, its category, its measures …
-TEXT_LABEL = re.compile(r"目标|任务|内容|措施|事项|项目|类别|名称|举措|要求|工作|领域|指标|备注|环节|分类|重点|改革|序号"
+TEXT_LABEL = re.compile(r"目标|任务|内容|措施|事项|项目|类别|名称|举措|要求|工作|领域|指标|备注|环节|分类|重点|改革|序号|职责"
                         r"|情况|进展|说明|成效|状态|是否|标准|计划|安排|问题|方向|监督|电话")
 _PUNCT = re.compile(r"[。，,、；;：:！!？?（(）)]")
 MAX_LABEL = 10

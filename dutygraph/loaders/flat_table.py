@@ -81,14 +81,21 @@ def column_kind(label: str) -> str:
     return min(found)[1] if len({k for _, k in found}) > 1 else found[0][1]  # 责任主体与协同单位: 责任 first
 
 
+_ONE_LINE_HEADER = ("序号", "编号")
+
+
 def header_starts(lines: list[Line]) -> list[int]:
-    """Indices of the lines a table header may start at: short, with 序 or 编 (a cheap scan)."""
-    return [k for k, ln in enumerate(lines) if len(ln.text) <= 4 and ("序" in ln.text or "编" in ln.text)]
+    """Indices of the lines a table header may start at: short, with 序 or 编, or opening with 序号 (a header on
+    one line: 序号 重点任务 牵头单位 …) (a cheap scan)."""
+    return [k for k, ln in enumerate(lines) if len(ln.text) <= 4 and ("序" in ln.text or "编" in ln.text)
+            or ln.text.startswith(_ONE_LINE_HEADER)]
 
 
 def read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
     """The column labels of a table header starting at ``lines[i]`` (序号 …) and the index after it."""
     t = lines[i].text
+    if len(t) > 4 and t.startswith(_ONE_LINE_HEADER):
+        return _one_line_header(lines, i)
     if not t or len(t) > 4 or ("序" not in t and "编" not in t) or column_kind(t) != NUMBER:
         return None
     got = _read_header(lines, i)
@@ -99,6 +106,20 @@ def read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
             return got  # one unknown label is a column of its own
     from .cell_lines import broken_header  # labels broken over lines, as many as the rows' cells
     return broken_header(lines, i) or got
+
+
+def _one_line_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
+    """A header printed on one line (序号 重点任务 牵头单位 责任单位, labels apart with spaces, tabs or bars) over
+    rows printed one cell per line: the next line with text is row number 1 alone."""
+    from .row_table import header_of  # row_table builds on this module
+
+    got = header_of(lines[i])
+    if got is None or column_kind(got[0][0]) != NUMBER:
+        return None
+    j = i + 1
+    while j < len(lines) and not lines[j].text:
+        j += 1
+    return (got[0], j) if j < len(lines) and _row_no(lines[j].text) == 1 else None
 
 
 def _read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
@@ -131,6 +152,29 @@ _HEADER_PUNCT = re.compile("[" + re.escape(SENTENCE_PUNCT + "，,、") + "]")  #
 _LABEL_BRACKET = re.compile(r"[(（][^()（）]{1,8}[)）]")  # a label's bracketed second line: (单位), (万元)
 # A note in brackets after a label (重点工作任务(杭州市2项配合工作)): the label is read without it.
 _LABEL_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][^()（）]{1,30}[)）]$")
+
+
+SPACED_SAMPLE = 30  # lines with text looked at to tell a page printing a blank line after every line
+
+
+def double_spaced(lines: list[Line], start: int) -> bool:
+    """Whether the lines from ``lines[start]`` print a blank line after every line with text (a web page's cells
+    one a paragraph): two in three of the first :data:`SPACED_SAMPLE` lines with text, at least six.
+
+    >>> from .lines import to_lines
+    >>> double_spaced(to_lines("1\\n\\n修路。\\n\\n市住建局\\n\\n2\\n\\n建桥。\\n\\n市交通局\\n"), 0)
+    True
+    """
+    seen = spaced = 0
+    k = start
+    n = len(lines)
+    while k < n and seen < SPACED_SAMPLE:
+        if lines[k].text:
+            seen += 1
+            if k + 1 == n or not lines[k + 1].text and not lines[k + 1].blank_cell:  # (the last line: no blank)
+                spaced += 1
+        k += 1
+    return seen >= 6 and 3 * spaced >= 2 * seen
 
 
 def _row_no(text: str) -> int | None:
@@ -216,13 +260,20 @@ def _role_clause(text: str) -> bool:
 
     >>> _role_clause("区民政局牵头,区大数据中心、各街道办事处配合"), _role_clause("加快建设,市住建局牵头推进项目。")
     (True, False)
+    >>> _role_clause("牵头单位:区民政局;配合单位:各街道办事处")
+    True
     """
     if len(text) > MAX_ROLE_CELL or "。" in text or not _ROLE_WORD.search(text):
         return False
     from .clauses import parse_clause  # clauses builds on the text helpers this module shares
 
     clause = parse_clause(text, Role.RESPONSIBLE)
-    return clause is not None and bool(clause.assignments) and text.startswith(clause.assignments[0][0])
+    if clause is None or not clause.assignments:
+        return False
+    if text.startswith(clause.assignments[0][0]):
+        return True
+    label = match_label(text)  # a cell of role labels (牵头单位:X;配合单位:Y): no text before its first label
+    return label is not None and label.kind in _LABEL_ROLES and len(clause.assignments) > 1
 
 
 def _unitish(text: str) -> bool:
@@ -310,6 +361,8 @@ class FlatTableReader:
         self._last = ""  # what the previous line was: "title", "item", "cell"
         self._at_start = False
         self._groups: dict[int, tuple] = {}
+        self._spaced: bool | None = None  # a blank line after every line of the table: no blank line ends a cell
+        self._start = 0  # (whether it is so is looked at when a blank line first follows a cell)
         self._labelled: list[tuple[Role, _Span]] = []  # labelled cells of the open group (省牵头单位:X)
         self._single: tuple[_Item, tuple] | None = None  # the row's last group of one item: its item and cells
         self._merged_above: list[tuple[list[_Item], _Item, tuple]] = []
@@ -325,6 +378,7 @@ class FlatTableReader:
         while i < n and not self.lines[i].text:
             i += 1
         self._at_start = True  # a table continued from an earlier page starts at its own row number (108)
+        self._start = i
         while i < n:
             line = self.lines[i]
             t = line.text
@@ -509,9 +563,12 @@ class FlatTableReader:
                 return self._read_cell(i)
             self._add_item(None, _Span(t, line.no, line.no))
             return i + 1
-        if self._last == "item" and not self._cells and (_sentence_like(t) or self._text_not_cell(t)) and \
+        if self._last == "item" and not self._cells and (_sentence_like(t) or self._text_not_cell(t) or
+                                                         self.lines[i - 1].text and self._double_spaced()) and \
                 not (self.has_units and "。" not in t and _role_clause(t)):
-            self._row.items[-1].span.extend(t, line.no)  # a paragraph wrapped over two lines
+            # a paragraph wrapped over two lines; in a table printing a blank line after every cell, a line right
+            # under the item's (no blank line between) is a line break inside its cell
+            self._row.items[-1].span.extend(t, line.no)
             return i + 1
         if self._last == "cell" and (_sentence_like(t) or self._text_not_cell(t, i)):
             # A paragraph after cells without a marker: a new item of this row.
@@ -534,9 +591,10 @@ class FlatTableReader:
         """Whether a short line without punctuation is text where a unit cell would stand (拟订学校安全工作有关规章
         措施并督促落实): the next cell is a unit column's (or the row's cells are complete) and no part of the line
         reads as a unit, a person or a date."""
-        if len(text) < MIN_TEXT and not (_QUOTED.search(text) and not is_unit_name(text)):
-            return False  # a short line may be a name the lexicon does not know, but not one quoting a slogan
         k = len(self._cells)
+        if len(text) < MIN_TEXT and not (_QUOTED.search(text) and not is_unit_name(text)) and \
+                not (i is not None and k >= len(self.cell_kinds) and self._sub_row(text, i)):
+            return False  # a short line may be a name the lexicon does not know, but not one quoting a slogan
         if k < len(self.cell_kinds) and self.cell_kinds[k] not in ROLE_OF_KIND and self.cell_kinds[k] != LEADER and \
                 not (self.cell_kinds[k] == TEXT and i is not None and self._unit_cell_next(i)):
             return False  # a remark column's cell (备注); but a unit cell after the line makes it the next item's text
@@ -545,16 +603,56 @@ class FlatTableReader:
             return False
         return not any(is_unit_name(p) or _unitish(p) for p in bracket_depth_split(text, LIST_SEPARATORS))
 
+    def _double_spaced(self) -> bool:
+        if self._spaced is None:
+            self._spaced = double_spaced(self.lines, self._start)
+        return self._spaced
+
+    def _name_goes_on(self, text: str, i: int) -> bool:
+        """Whether ``text`` and the next line with text make one unit name broken over two lines (县交通 / 运输局),
+        the next line no whole name of its own (县交通运输局)."""
+        j = i + 1
+        while j < len(self.lines) and not self.lines[j].text and not self.lines[j].blank_cell:
+            j += 1
+        if j >= len(self.lines) or not self.lines[j].text:
+            return False
+        head = bracket_depth_split(self.lines[j].text, LIST_SEPARATORS)[0]
+        return is_unit_name(text + head) and not (_NAME_START.match(head) and is_unit_name(head))
+
+    def _sub_row(self, text: str, i: int) -> bool:
+        """Whether a short line after a row's complete cells opens a row of its own under the cells merged above
+        (序号 / 名称 printed once over several rows: 办理营业执照 / 区市监局 / 刻制印章 / 区公安局): nothing in it
+        reads as a name, and the next line with text is a whole name of its own (区公安局), so the line is no
+        half of a name broken over two lines."""
+        if len(text) < 4 or _NAME_START.match(text) or _unitish(text) or is_unit_name(text):
+            return False
+        j = i + 1
+        while j < len(self.lines) and not self.lines[j].text:
+            if self.lines[j].blank_cell:
+                return False
+            j += 1
+        if j >= len(self.lines):
+            return False
+        nxt = self.lines[j].text
+        head = bracket_depth_split(nxt, LIST_SEPARATORS)[0]
+        return _NAME_START.match(head) is not None and is_unit_name(head)
+
     def _read_cell(self, i: int) -> int:
         """Read one cell starting at ``lines[i]``, joining a name split over two lines."""
         line = self.lines[i]
+        k = len(self._cells)
+        if 0 < k <= len(self.cell_kinds) and self.cell_kinds[k - 1] == LEADER and self._cells[-1] is not None and \
+                _PERSON.fullmatch(line.text) and not _NAME_START.match(line.text) and not is_unit_name(line.text) \
+                and not looks_like_unit_list(line.text) and not self._name_goes_on(line.text, i):
+            self._cells[-1].extend(line.text, line.no, "、")  # people one a line (王某 / 李某): one leader cell
+            return i + 1
         cell = _Span(line.text, line.no, line.no)
         j = i + 1
         while j < len(self.lines):
             nxt = self.lines[j]
-            if not nxt.text and not nxt.blank_cell and cell.text.endswith(_SEPARATORS):
-                j += 1  # a list broken after its separator (区政府办公室、 / blank line / 区规划资源局): goes on
-                continue
+            if not nxt.text and not nxt.blank_cell and (cell.text.endswith(_SEPARATORS) or self._double_spaced()):
+                j += 1  # a list broken after its separator (区政府办公室、 / blank line / 区规划资源局), or a page
+                continue  # printing a blank line after every line: the cell may go on after it
             if not nxt.text or nxt.blank_cell:
                 break
             first = nxt.text[0]  # cheap tests of the first character before the rules that need it
@@ -643,7 +741,8 @@ class FlatTableReader:
         while len(cells) > len(self.cell_kinds) and k < len(cells) - 1:
             a, b = cells[k], cells[k + 1]
             tail = strip_noise(bracket_depth_split(a.text, LIST_SEPARATORS)[-1]) if a else ""
-            person = k < len(self.cell_kinds) and self.cell_kinds[k] == LEADER and _PERSON.fullmatch(a.text or "")
+            person = k < len(self.cell_kinds) and self.cell_kinds[k] == LEADER and a is not None and \
+                _PERSON.fullmatch(a.text)  # (a blank cell, None, is no person)
             area = len(tail) >= 3 and tail.endswith(_AREA_ENDS)  # 经开区, 高新园: a whole area, no fragment
             if a and b and not person and not area and not is_unit_name(tail) and not tail.endswith((")", "）")) and \
                     not _DATE_LIKE.search(b.text):

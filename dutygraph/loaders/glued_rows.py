@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 
 from ..text.markers import is_row_number
+from ..text.units import is_unit_name
 from .columns import MAX_LABEL, NUMBER, TEXT, UNIT_KINDS, column_kinds, is_header, is_label
 from .glued_cells import split_before_header
 from .lines import Line
@@ -66,6 +67,65 @@ def _tokens(raw: str) -> list[tuple[int, int]]:
 
 def _label(raw: str) -> str:
     return "".join(raw.split())
+
+
+MAX_NAME_HALF = 12
+_LEVEL_START = re.compile(r"^(?:省|市|县|区|州|镇|乡|街道|各|相关|有关|中共|中国|国家)")
+_NOT_NAME_HALF = re.compile(r"[。，,；;：:！!？?、.\d]")
+
+
+def _name_halves(head: str, tail: str) -> bool:
+    """Whether two cells a space cut apart are the halves of one unit name (:func:`_join_name_halves`). A whole
+    name before a space keeps the name after it apart (市住建局 园林局), unless it is a body whose offices are
+    named after it (县委县政府 督查室, 市政府 办公室: an office of it).
+
+    >>> _name_halves("县交通", "运输局"), _name_halves("县委县政府", "督查室"), _name_halves("市住建局", "园林局")
+    (True, True, False)
+    """
+    if len(head) > MAX_NAME_HALF or len(tail) > MAX_NAME_HALF or _LEVEL_START.match(head) is None or \
+            _LEVEL_START.match(tail) or _NOT_NAME_HALF.search(head + tail) or not is_unit_name(tail) or \
+            not is_unit_name(_label(head) + tail):
+        return False
+    return not is_unit_name(head) or head.endswith(_BODIES) and tail.endswith(_OFFICES)
+
+
+_BODIES = ("委", "政府", "人大", "政协")  # bodies whose offices are printed after their name (县委办公室, 市政府督查室)
+_OFFICES = ("室", "办", "部", "处", "科", "股", "组")
+
+
+def join_name_halves(tokens: list[str]) -> list[str]:
+    """Cells of a row apart with spaces, a unit name a space cut in two joined (县交通 运输局).
+
+    >>> join_name_halves(["1", "修路。", "县交通", "运输局", "县财政局", "6月底前"])
+    ['1', '修路。', '县交通运输局', '县财政局', '6月底前']
+    """
+    out: list[str] = []
+    for token in tokens:
+        if out and token and out[-1] and _name_halves(out[-1], token):
+            out[-1] += token
+        else:
+            out.append(token)
+    return out
+
+
+def _join_name_halves(raw: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cells a space cut inside one unit name joined again (县交通 运输局, 县委县政府 督查室): the second half is a
+    name by its ending but not one of its own (it opens with no level, place word or collective: 运输局, 督查室), the
+    first opens with a level, and both together make a name. A name of its own after a space (县财政局 县税务局)
+    is another cell.
+
+    >>> raw = "县交通 运输局 持续开展 县财政局 县税务局"
+    >>> [raw[a:b] for a, b in _join_name_halves(raw, _tokens(raw))]
+    ['县交通 运输局', '持续开展', '县财政局', '县税务局']
+    """
+    out: list[tuple[int, int]] = []
+    for span in spans:
+        if out:
+            if _name_halves(raw[out[-1][0]:out[-1][1]], raw[span[0]:span[1]]):
+                out[-1] = (out[-1][0], span[1])
+                continue
+        out.append(span)
+    return out
 
 
 def _bar_cells(raw: str) -> list[tuple[int, int]]:
@@ -186,7 +246,7 @@ def _cut(line: Line) -> list[Line] | None:
         rows = _bar_rows(line, table, len(labels)) if is_header(labels) and column_kinds(labels)[0] == NUMBER else None
         out.extend(rows or _bar_pieces(line, table))
         return out
-    for a, b in _tokens(table):
+    for a, b in _join_name_halves(table, _tokens(table)):
         out.append(Line(line.no, table[a:b], _label(table[a:b]), False))
         out.append(Line(line.no, "", "", False))  # where the cell ended: not joined with the next (flat_table)
     return out
@@ -294,5 +354,5 @@ def _cut_split_tables(lines: list[Line], cuts: dict[int, list[Line]], longs: lis
             continue
         cuts[k] = split_before_header(cut)
         raw = lines[j].raw
-        cuts[j] = [piece for a, b in _tokens(raw)
+        cuts[j] = [piece for a, b in _join_name_halves(raw, _tokens(raw))
                    for piece in (Line(lines[j].no, raw[a:b], _label(raw[a:b]), False), Line(lines[j].no, "", "", False))]

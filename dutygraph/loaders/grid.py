@@ -23,19 +23,24 @@ and holds for every row it spans. :func:`grid_tasks` turns a grid into tasks:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Assignment, Deadline, Provenance, Role, Task
 from ..text.amounts import find_amounts
 from ..text.dates import find_deadlines, parse_date
 from ..text.normalize import bracket_depth_split
 from ..text.units import LIST_SEPARATORS, is_unit_name, looks_like_unit_list, split_units
+from ..text.role_cues import alternation
 from .clauses import parse_clause
 from .columns import DEADLINE, LEADER, NUMBER, RESPONSIBLE, ROLE_OF_KIND, TEXT, column_kinds
 from .flat_table import BASIS_LABEL, UNIT_AND_PERSON
 from .outline import split_title
 from ..text.markers import match_section, match_subsection
 
+# A unit column that says no role (涉及部门, data/role_cues.txt column.neutral), and what makes its units lead: the
+# row's duty opening with 负责 or a lead word (市教育局 | 负责…), as a unit heading's duties would.
+_NEUTRAL_COLUMN = re.compile(alternation("column.neutral"))
+_LEAD_OPENING = re.compile(r"负总?责|" + alternation("word.lead"))
 _NAME_LABEL = re.compile(r"名称$")  # 项目名称, 工程名称: the title column names the task
 _ROW_NUMBER = re.compile(r"^\s*[(（]?\s*(\d{1,3})\s*[)）.、．]?\s*$")
 
@@ -165,6 +170,8 @@ def grid_tasks(grid: Grid, source: str, year: int | None = None, prefix: str = "
     number_col = next((k for k, kind in enumerate(kinds) if kind == NUMBER), None)
     with_people = {k for k, kind in enumerate(kinds) if kind in ROLE_OF_KIND and k < len(labels)
                    and UNIT_AND_PERSON.search(labels[k])}
+    neutral = {k for k, kind in enumerate(kinds) if kind == RESPONSIBLE and k < len(labels)
+               and _NEUTRAL_COLUMN.search(labels[k])}
 
     carry: list[str | None] = [None] * width
     numbered: list[tuple[int, GridRow, list[str | None], list[bool]]] = []
@@ -242,7 +249,10 @@ def grid_tasks(grid: Grid, source: str, year: int | None = None, prefix: str = "
                 if k in with_people:  # 责任单位及责任人: each unit with its person (县教育局王某某)
                     cell, people = _peel_people(row.cells[k] if not merged[k] else cell)
                     task.leaders.extend(p for p in people if p not in task.leaders)
-                for unit, role in _units(cell, ROLE_OF_KIND[kind], truncated and k == _last_filled(row, width)):
+                column_role = ROLE_OF_KIND[kind]
+                if k in neutral and _LEAD_OPENING.match(text):
+                    column_role = Role.LEAD  # 市教育局 | 负责…: the unit the row's duty opens with 负责 leads it
+                for unit, role in _units(cell, column_role, truncated and k == _last_filled(row, width)):
                     task.assignments.append(Assignment(unit, role, prov, inferred=inferred,
                                                        basis=row.inherit_basis if inferred else None))
             elif kind == LEADER:
@@ -258,7 +268,54 @@ def grid_tasks(grid: Grid, source: str, year: int | None = None, prefix: str = "
             task.deadlines.extend(find_deadlines(text, year))
             task.amounts = find_amounts(text)
             tasks.append(task)
+    _split_glued_names(tasks)
     return tasks, parents
+
+
+MIN_GLUED_NAMES = 4  # a name of fewer characters holds no two
+MAX_GLUED_NAMES = 40  # a longer one is no few names glued (and the cuts tried grow with the square of its length)
+
+
+def _split_glued_names(tasks: list[Task]) -> None:
+    """A unit cell printing names the table prints apart elsewhere glued together (文化宣传股文化馆, where other
+    rows print 文化宣传股 / 文化馆): the names, as the table itself shows them (a line break lost in the copy)."""
+    known = {a.unit for t in tasks for a in t.assignments}
+    names = sorted(known)  # a glued name starts with another name: in order, right after it (once per table)
+    if not any(b.startswith(a) for a, b in zip(names, names[1:])):
+        return
+    for task in tasks:
+        if not any(MIN_GLUED_NAMES <= len(a.unit) <= MAX_GLUED_NAMES and _glued_parts(a.unit, known)
+                   for a in task.assignments):
+            continue
+        out: list[Assignment] = []
+        for a in task.assignments:
+            parts = _glued_parts(a.unit, known) if MIN_GLUED_NAMES <= len(a.unit) <= MAX_GLUED_NAMES else None
+            out.extend([replace(a, unit=p) for p in parts] if parts else [a])
+        task.assignments[:] = out
+
+
+def _glued_parts(name: str, known: set[str]) -> list[str] | None:
+    """``name`` as two or more names of ``known`` glued together (the cut with the shortest first names), or None.
+
+    >>> _glued_parts("文化宣传股文化馆", {"文化宣传股", "文化馆", "文化宣传股文化馆"})
+    ['文化宣传股', '文化馆']
+    >>> _glued_parts("县委县政府督查室", {"县委", "县委县政府督查室"}) is None
+    True
+    """
+    n = len(name)
+    start: dict[int, int] = {0: 0}  # the end of each reading of a head of the name: where its last name starts
+    for b in range(n):
+        if b in start:
+            for e in range(b + 2, n + 1):
+                if e not in start and (b or e < n) and name[b:e] in known:
+                    start[e] = b
+    if n not in start:
+        return None
+    parts, e = [], n
+    while e:
+        parts.append(name[start[e]:e])
+        e = start[e]
+    return parts[::-1]
 
 
 _PERSON_IN_BRACKETS = re.compile(r"^(.+?)[(（]([\u4e00-\u9fff]{2,3})[)）]$")

@@ -202,6 +202,23 @@ def category_cells(text: str, kinds: list[str]) -> list[str]:
     return [text if k == at else "" for k in range(len(kinds))]
 
 
+def _rest_of_cell(lines: list[Line], k: int, end: int, present: set[str]) -> bool:
+    """Whether a short line without a sentence, after a row's cells in a table with one text column before them,
+    is the rest of the row's last cell a space cut in a glued line (7月底前制定 / 扬尘治理方案), not the next row's
+    text: the next line with text is that row's text (a sentence) and the line is no cell of another kind."""
+    t = lines[k].text
+    if len(t) > MAX_REMARK or any(p in t for p in SENTENCE_PUNCT):
+        return False
+    j = k + 1
+    while j < end and not lines[j].text:
+        j += 1
+    return j < end and lines[j].no == lines[k].no and len(lines[j].text) > MAX_REMARK and \
+        _kind(lines[j].text, present) == TEXT and any(p in lines[j].text for p in _CLAUSE_PUNCT)
+
+
+_CLAUSE_PUNCT = SENTENCE_PUNCT + "，,."
+
+
 def unnumbered_rows(lines: list[Line], kinds: list[str], body: int, end: int) -> tuple[list[GridRow], int]:
     """Rows without numbers of a table whose first column holds text, each cell one line (or names one a
     line), cells merged over rows printed once: a row starts at a text cell after a cell of another kind or
@@ -214,6 +231,7 @@ def unnumbered_rows(lines: list[Line], kinds: list[str], body: int, end: int) ->
     first_cell = next((k for k, kind in enumerate(kinds) if kind != TEXT), len(kinds))
     tail_text = TEXT in kinds[first_cell:]  # a remarks column after the cells (备注)
     groups: list[list[int]] = []
+    tails: dict[int, list[int]] = {}  # the rest of a cell a space cut in a glued line: the pieces after its line
     k = body
     while k < end:
         t = lines[k].text
@@ -229,6 +247,11 @@ def unnumbered_rows(lines: list[Line], kinds: list[str], body: int, end: int) ->
         if section_row(t, kinds) and (open_row is None or closed):
             groups.append([-1 - k])  # a section heading between rows: a category row
             groups.append([])
+            k += 1
+            continue
+        if _kind(t, present) == TEXT and open_row is not None and closed and first_cell == 1 and \
+                lines[open_row[-1]].no == lines[k].no and _rest_of_cell(lines, k, end, present):
+            tails.setdefault(open_row[-1], []).append(k)  # (pieces of one glued line share its number)
             k += 1
             continue
         if _kind(t, present) == TEXT and open_row is not None and closed and (
@@ -249,7 +272,8 @@ def unnumbered_rows(lines: list[Line], kinds: list[str], body: int, end: int) ->
             rows.append(GridRow(category_cells(lines[at].text, kinds), lines[at].no, lines[at].no))
             row_ends.append(at + 1)
             continue
-        placed = _place([lines[j].text for j in cells], kinds, strict=True)
+        texts = [lines[j].text + "".join(lines[x].text for x in tails.get(j, ())) for j in cells]
+        placed = _place(texts, kinds, strict=True)
         if placed is None:
             break
         ragged = ragged or len(cells) != len(kinds)
@@ -257,7 +281,7 @@ def unnumbered_rows(lines: list[Line], kinds: list[str], body: int, end: int) ->
             placed = [c if c is not None else "" for c in placed]
         rows.append(GridRow(placed, lines[cells[0]].no, lines[cells[-1]].no,
                             inherit_basis="cell merged over rows, printed with a row above"))
-        row_ends.append(cells[-1] + 1)
+        row_ends.append(max([cells[-1]] + tails.get(cells[-1], [])) + 1)
     while rows and all(not c or kind == TEXT for c, kind in zip(rows[-1].cells, kinds)):
         rows.pop()  # text after the table: no row of it
         row_ends.pop()

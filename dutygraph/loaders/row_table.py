@@ -27,6 +27,7 @@ from ..text.markers import match_section, match_subsection
 from ..text.units import is_unit_name, looks_like_unit_list
 from .columns import DEADLINE, NUMBER, RESPONSIBLE, TEXT, UNIT_KINDS, column_kinds, is_header
 from .flat_table import _unitish
+from .glued_rows import join_name_halves
 from .grid import REPORT_LABEL, Grid, GridRow
 from .lines import Line
 
@@ -545,6 +546,27 @@ def find_row_tables(lines: list[Line], start: int = 0, end: int | None = None) -
     return sorted(found + more, key=lambda t: t[1]) if more else found
 
 
+def _cells_under_header(lines: list[Line], i: int, end: int, labels: list[str],
+                        kinds: list[str]) -> tuple[Grid, int, int] | None:
+    """A header printed on one line over rows printed one cell per line (序号 涉及部门 职责分工 / 1 / 市教育局 /
+    负责…): where the first line after the header is one cell alone (no bar, no space: the row number 1 under a
+    number column) and the header holds a unit column, the rows are read in groups of the header's column count
+    (:mod:`.cell_groups`), at least two."""
+    if not any(kind in UNIT_KINDS for kind in kinds):
+        return None
+    j = i + 1
+    while j < end and not lines[j].text:
+        j += 1
+    if j >= end or (lines[j].text != "1" if kinds[0] == NUMBER else _split(lines[j].raw) is not None):
+        return None
+    from .cell_groups import MIN_ROWS, cell_rows  # cell_groups builds on the modules this one does
+
+    rows, stop = cell_rows(lines, kinds, j, end)
+    if len(rows) < MIN_ROWS:
+        return None
+    return Grid(labels, rows, first_line=lines[i].no, last_line=lines[stop - 1].no), i, stop
+
+
 def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, int, int]]:
     """Every row-per-line table under a header in ``lines[start:end]``."""
     last_text = next((k for k in range(end - 1, start - 1, -1) if lines[k].text), -1)  # from the end
@@ -557,6 +579,10 @@ def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, 
             continue
         labels, sep = header
         kinds = column_kinds(labels)
+        if (got := _cells_under_header(lines, i, end, labels, kinds)) is not None:
+            found.append(got)
+            i = got[2]
+            continue
         # a tab table whose header starts at the line's start: a tab opening a row is an empty first cell
         tabbed = sep == "|" and "\t" in lines[i].raw and not lines[i].raw.strip(" \r\n").startswith("\t")
         grid = Grid(labels, first_line=lines[i].no)
@@ -629,6 +655,8 @@ def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, 
                         and kinds[0] == NUMBER):
                     break
                 tokens = [""] + tokens
+            if line_sep == " ":
+                tokens = join_name_halves(tokens)  # a unit name a space cut in two (县交通 运输局)
             cells = _row_cells(tokens, kinds, "|" if sep == "|" else " ", labels)
             if cells is None:
                 break

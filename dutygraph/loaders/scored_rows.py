@@ -125,7 +125,11 @@ def find_scored_tables(lines: list[Line], start: int = 0, end: int | None = None
     for j in candidates:
         if j < k or column_kinds([lines[j].text])[0] not in UNIT_KINDS:
             continue
-        k = next((i for i in _starts(lines, j, start) if (h := _header(lines, i, end)) and h[1] == j + 1), None)
+        after_label = j + 1  # (blank lines after the label skipped: a page printing one after every line)
+        while after_label < end and not lines[after_label].text and not lines[after_label].blank_cell:
+            after_label += 1
+        k = next((i for i in _starts(lines, j, start)
+                  if (h := _header(lines, i, end)) and h[1] in (j + 1, after_label)), None)
         if k is None:
             k = j + 1
             continue

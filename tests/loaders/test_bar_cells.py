@@ -43,3 +43,9 @@ def test_the_table_spans_its_header_to_the_last_row_and_keeps_its_line_numbers()
 def test_lines_that_only_start_with_a_bar_are_no_table():
     text = "一、重点任务\n| 完成河道清淤。\n| 建设绿道。\n二、保障措施"
     assert find_bar_cell_tables(to_lines(text)) == []
+
+
+def test_a_page_printing_a_blank_line_after_every_line_reads_as_the_same_rows():
+    single, double = parse_text(TABLE, "plan.txt"), parse_text(TABLE.replace("\n", "\n\n"), "plan.txt")
+    assert [(t.text, [(a.unit, a.role) for a in t.assignments]) for t in double.tasks] == \
+        [(t.text, [(a.unit, a.role) for a in t.assignments]) for t in single.tasks]

@@ -99,3 +99,25 @@ def test_places_named_alone_fit_a_unit_column():
                       "整治背街小巷30条。", "新密市、荥阳市", "9月底前"])
     grid = find_cell_group_tables(to_lines(text))[0][0]
     assert [r.cells[1] for r in grid.rows] == ["登封市", "新密市、荥阳市"]
+
+
+def test_a_unit_cell_of_role_labels_fits_the_unit_column():
+    lines = [TITLE, "重点任务", "责任单位", "完成时限",
+             "完成城区河道清淤12公里。", "牵头单位:县水利局;配合单位:各乡镇人民政府", "6月底前",
+             "新建农村公路30公里。", "县交通运输局", "9月底前"]
+    doc = parse_text("\n".join(lines), "plan.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        (["县水利局"], [], ["各乡镇人民政府"]), ([], ["县交通运输局"], [])]
+
+
+def test_a_leader_cell_printing_its_people_one_a_line_goes_on_over_them():
+    # 责任领导 cells of one or two people, each on a line of its own, between the text and the unit cells
+    # (a section heading over the rows; unit cells listing names with commas and closing with 等)
+    lines = [TITLE, "目标任务", "责任领导", "责任单位", "一、主要预期指标",
+             "1.完成城区河道清淤12公里。", "王某某", "县水利局、县财政局,各乡镇人民政府等",
+             "2.新建农村公路30公里。", "李某某", "赵某某", "县交通运输局、县财政局,各乡镇人民政府等",
+             "3.建成县第二人民医院门诊楼。", "王某某", "县卫生健康局"]
+    doc = parse_text("\n".join(lines), "plan.txt")
+    assert [(t.leaders, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        (["王某某"], ["县水利局", "县财政局", "各乡镇人民政府"]),
+        (["李某某", "赵某某"], ["县交通运输局", "县财政局", "各乡镇人民政府"]), (["王某某"], ["县卫生健康局"])]

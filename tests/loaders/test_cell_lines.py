@@ -47,3 +47,27 @@ def test_a_county_table_with_its_period_and_unit_labels_broken_reads_too():
     doc = parse_text(text, "table.txt")
     assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
         ("改造乡镇卫生院5所。", ["县卫健局"]), ("新改建农村公路30公里。", ["县交通运输局"])]
+
+
+def test_a_row_leaving_out_the_unit_cell_merged_above_is_no_exact_row():
+    # 序号 / 责任单位 / 工作任务, the unit printed once for rows 1 and 2: row 2 prints its number and its text only,
+    # so its text is no unit cell and the next row's number no text
+    from dutygraph.loaders.plain_text import parse_plain_text
+
+    lines = ["序号", "责任单位", "工作任务", "1", "县水利局", "完成城区河道清淤12公里。", "2", "新建护岸工程3处。",
+             "3", "县卫健局", "建成县医院门诊楼。"]
+    doc = parse_plain_text("关于印发某县2020年工作要点的通知\n" + "\n".join(lines), "plan.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE), [a.inferred for a in t.assignments]) for t in doc.tasks] == [
+        ("完成城区河道清淤12公里。", ["县水利局"], [False]), ("新建护岸工程3处。", ["县水利局"], [True]),
+        ("建成县医院门诊楼。", ["县卫健局"], [False])]
+
+
+def test_a_unit_cell_saying_the_roles_in_a_sentence_keeps_an_exact_row():
+    # 县水利局牵头,县财政局配合。 in the unit column: a role clause, not the text of a row under merged cells
+    from dutygraph.loaders.plain_text import parse_plain_text
+
+    lines = ["序号", "责任单位", "工作任务", "1", "县水利局牵头,县财政局配合。", "完成城区河道清淤12公里。",
+             "2", "县交通运输局", "新建农村公路30公里。"]
+    doc = parse_plain_text("关于印发某县2020年工作要点的通知\n" + "\n".join(lines), "plan.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        (["县水利局"], [], ["县财政局"]), ([], ["县交通运输局"], [])]

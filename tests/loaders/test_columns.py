@@ -83,3 +83,21 @@ def test_a_column_of_the_departments_involved_is_a_responsible_column(label):
     rows = [["序号", "事项名称", label], ["1", "办理食品经营许可证", "县市场监管局"], ["2", "办理税务登记事项", "县税务局"]]
     doc = parse_text("某县一件事事项清单\n" + "\n".join("|".join(r) for r in rows) + "\n", "list.txt")
     assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["县市场监管局"], ["县税务局"]]
+
+
+@pytest.mark.parametrize("label,kind", [("执行单位", "responsible"), ("承担单位", "responsible"), ("经办单位", "responsible"),
+                                        ("实施部门", "responsible"), ("行业主管部门", "responsible"),
+                                        ("协作单位", "cooperating"), ("联办单位", "cooperating"), ("主管领导", "leader")])
+def test_unit_columns_named_as_the_role_labels_are(label, kind):
+    # a column header names its units' role the way a label before a colon does (执行单位:X, 协作单位:Y)
+    assert column_kinds(["序号", "工作任务", label]) == ["number", "text", kind]
+
+
+@pytest.mark.parametrize("label", ["部门名称", "单位名称", "职能部门"])
+def test_a_column_naming_the_units_alone_is_a_unit_column_leading_the_duties_that_open_with_fuze(label):
+    # a duty list 序号 / 单位名称 / 职责: the unit column says no role; a duty opening with 负责 makes its unit lead
+    assert column_kinds(["序号", "部门职责", label]) == ["number", "text", "responsible"]
+    text = "\n".join(["某县校园安全职责清单", "序号", label, "主要职责", "1", "县教育局", "负责校园安全管理工作。",
+                      "2", "县公安局", "依法打击涉校违法犯罪。"])
+    doc = parse_text(text, "duties.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [(["县教育局"], []), ([], ["县公安局"])]

@@ -334,3 +334,90 @@ def test_a_short_duty_after_a_unit_cell_opens_the_next_item_when_a_unit_cell_fol
     assert got[1:] == [("指导医疗卫生机构设置审批工作", ["医政医管股"]),
         ("制定基层卫生健康工作年度计划并督促落实", ["基层卫生健康股"]),
         ("负责疾病预防控制工作。组织落实免疫规划工作", ["疾病预防控制股"])]  # (a row's two text columns: one item)
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_short_rows_under_merged_number_and_name_cells_are_rows_of_their_own(gap):
+    # a list of linked procedures one cell per line (with or without blank lines between cells): 序号 and 事项名称
+    # printed once over several rows, each short procedure followed by its own unit cell
+    text = gap.join([
+        "某县联办事项清单",
+        "序号", "事项名称", "关联事项", "涉及部门",
+        "1", "开办药店", "办理营业执照", "县市场局", "申请排污许可", "县环保局", "消防验收", "县消防大队",
+        "2", "开办书店", "办理营业执照", "县市场局", "执业登记", "县卫健委",
+    ])
+    doc = parse_plain_text(text, "list.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("办理营业执照", ["县市场局"]), ("申请排污许可", ["县环保局"]), ("消防验收", ["县消防大队"]),
+        ("办理营业执照", ["县市场局"]), ("执业登记", ["县卫健委"])]
+
+
+def test_a_name_broken_over_two_lines_in_a_unit_cell_stays_one_name():
+    text = "\n".join(["序号", "事项名称", "关联事项", "涉及部门",
+                      "1", "开办药店", "办理营业执照", "县市场局", "县人力资源和社会保", "障局",
+                      "2", "开办书店", "执业登记", "县卫健委"])
+    doc = parse_plain_text(text, "list.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["县市场局", "县人力资源和社会保障局"], ["县卫健委"]]
+
+
+def test_a_page_printing_a_blank_line_after_every_line_joins_a_cell_broken_over_two_lines():
+    # every line followed by a blank line (a web page's cells one a paragraph): the blank line ends no cell, so a
+    # name broken over two lines and a name's bracketed note on a line of its own still join their cell
+    lines = ["序号", "重点任务", "牵头单位", "配合单位", "1", "完成城区河道清淤12公里。", "县水利局", "高新园", "(城东镇)", "各街道",
+             "2", "新建农村公路30公里。", "县交通运", "输局", "县财政局"]
+    doc = parse_plain_text("\n\n".join(lines), "plan.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        (["县水利局"], ["高新园(城东镇)", "各街道"]), (["县交通运输局"], ["县财政局"])]
+
+
+@pytest.mark.parametrize("cell,roles", [
+    ("牵头单位:县住建局;配合单位:县财政局", (["县住建局"], [], ["县财政局"])),
+    ("牵头单位：县住建局；责任单位：各乡镇", (["县住建局"], ["各乡镇"], [])),
+])
+def test_a_unit_cell_of_role_labels_gives_each_label_its_role(cell, roles):
+    lines = ["序号", "重点任务", "责任单位", "完成时限", "1", "新建农村公路30公里。", cell, "6月底前",
+             "2", "改造危桥5座。", "县交通运输局", "9月底前"]
+    doc = parse_plain_text("\n".join(lines), "plan.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        roles, ([], ["县交通运输局"], [])]
+
+
+def test_people_one_a_line_in_a_leader_cell_stay_people_and_a_name_broken_after_them_stays_a_name():
+    lines = ["序号", "工作任务", "责任领导", "责任单位",
+             "1", "完成城区河道清淤12公里。", "王某某", "县水利局",
+             "2", "新建农村公路30公里。", "李某某", "赵某某", "县交通运输局",
+             "3", "建成县医院门诊楼。", "王某某", "县卫生健", "康局"]
+    doc = parse_plain_text("\n".join(lines), "plan.txt")
+    assert [(t.leaders, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        (["王某某"], ["县水利局"]), (["李某某", "赵某某"], ["县交通运输局"]), (["王某某"], ["县卫生健康局"])]
+
+
+@pytest.mark.parametrize("header", ["序号 重点任务 牵头单位 责任单位", "序号\t重点任务\t牵头单位\t责任单位", "序号 | 重点任务 | 牵头单位 | 责任单位"])
+def test_a_header_printed_on_one_line_over_rows_flattened_one_cell_per_line(header):
+    # the header's labels on one line, the rows as the seed prints them: number, title, sub-items, unit cells
+    body = "1\n大气治理\n(1)淘汰燃煤锅炉。\n(2)推广清洁能源。\n市生态环境局\n市工信局\n2\n河道治理\n完成雨湖区河道清淤。\n市水利局\n市财政局\n"
+    tasks = parse(body, header + "\n")
+    assert {k: (lead(t), resp(t)) for k, t in tasks.items()} == {
+        "A1-1-1": (["市生态环境局"], ["市工信局"]), "A1-1-2": (["市生态环境局"], ["市工信局"]),
+        "A1-2": (["市水利局"], ["市财政局"])}
+
+
+def test_more_cells_than_columns_after_a_blank_leader_cell():
+    # a blank cell (a line of a non-breaking space) where the leader stands, then more unit cells than columns:
+    # read, not an internal error
+    lines = ["序号", "工作任务", "责任领导", "责任单位", "1", "完成城区河道清淤12公里。", NB, "县水利局", "县财政局",
+             "2", "新建农村公路30公里。", "李某某", "县交通运输局"]
+    doc = parse_plain_text("\n".join(lines), "plan.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["县水利局", "县财政局"], ["县交通运输局"]]
+
+
+def test_a_line_right_under_an_item_in_a_table_printing_blank_lines_between_cells_goes_on_with_it():
+    # cells apart with blank lines, a line break inside a cell printing its lines with none between
+    # (新建农村公路30公里, / 改造危桥5座: one text, not a unit cell glued to the next)
+    cells = [["1"], ["河道治理"], ["完成城区河道清淤12公里,", "整治黑臭水体3处。"], ["县水利局"], ["县财政局"],
+             ["2"], ["道路建设"], ["新建农村公路30公里,", "改造危桥5座"], ["县交通运输局"], ["县财政局"]]
+    text = "\n\n".join(["序号", "重点任务", "具体内容", "牵头单位", "责任单位"] + ["\n".join(c) for c in cells])
+    doc = parse_plain_text(text, "plan.txt")
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("完成城区河道清淤12公里,整治黑臭水体3处。", ["县水利局"], ["县财政局"]),
+        ("新建农村公路30公里,改造危桥5座", ["县交通运输局"], ["县财政局"])]

@@ -118,3 +118,19 @@ def _read_split_table(level):
     doc = parse_text(f"编辑 2019-03-14\n{first}\n\n{rest}\n", "list.txt")
     assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [[u] for u in units]
     assert [t.provenance.first_line for t in doc.tasks] == [2, 4, 4, 4, 4, 4]  # each cell on the line it came from
+
+
+def test_a_glued_table_whose_cells_hold_spaces_inside_a_name_or_a_deadline():
+    # a space cut inside a unit name (镇农业 农村办, 镇党委镇政府 督查办: halves that are no names of their own) and inside
+    # a deadline cell (6月底前完成 整治方案) of a table glued into a paragraph whose empty 配合单位 cells print nothing
+    duties = ["负责全镇人居环境整治的宣传报道,开展专题宣传和跟踪报道。", "负责整治工作任务的督导和检查考核工作,每月通报一次进展。",
+              "负责制定集镇扬尘污染整治工作方案,督促施工单位落实到位。", "在集镇主要路口设立限行标志,加大对超载车辆的查处力度。",
+              "负责抓好农田秸秆禁烧工作,督导各村落实巡查措施,减少污染。", "负责集镇道路的清扫冲洗保洁工作,按需增加洒水频次,确保整洁。"]
+    cells = ["镇宣传办 持续开展", "镇党委镇政府 督查办 持续开展", "镇规划建设办 6月底前完成 整治方案", "镇派出所 持续开展",
+             "镇农业 农村办 持续开展", "镇城管中队 持续开展"]
+    first = f"附件 某镇2019年人居环境整治职责清单 工作任务和内容 责任单位 配合单位 完成时间 {duties[0]}"
+    rest = " ".join(f"{c} {d}" for c, d in zip(cells[:-1], duties[1:])) + f" {cells[-1]}"
+    doc = parse_text(f"编辑 2019-05-14\n{first}\n\n{rest}\n", "list.txt")
+    assert [(t.text[:8], t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        (d[:8], [c.split(" 持续")[0].split(" 6月")[0].replace(" ", "")]) for d, c in zip(duties, cells)]
+    assert doc.tasks[2].deadlines[0].printed == "6月底前完成整治方案"

@@ -63,3 +63,24 @@ def test_a_remarks_column_of_counts_is_no_unit_column():
             GridRow(["新建水窖300个。", "新密市", "建设塘、堰、坝3处"], 2, 2)]
     assert _remark_unit_columns(["text", "responsible", "text"], ["工作任务", "县(市)、区", "备注"], rows) == [
         "text", "responsible", "text"]
+
+
+def test_a_unit_column_saying_no_role_leads_the_duties_that_open_with_fuze():
+    # 涉及部门 names the units a row concerns; a duty opening with 负责 makes its unit the lead, as under a unit
+    # heading; other duties keep the column's responsible
+    g = Grid(["序号", "涉及部门", "职责分工"], [GridRow(["1", "县教育局", "负责校园安全管理工作。"], 3, 3),
+                                          GridRow(["2", "县卫健委", "开展校园食品抽检。"], 4, 4)])
+    tasks = grid_tasks(g, "p.txt")[0]
+    assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in tasks] == [(["县教育局"], []), ([], ["县卫健委"])]
+    g.columns[1] = "责任单位"  # a column saying the role keeps it
+    assert [t.units(Role.RESPONSIBLE) for t in grid_tasks(g, "p.txt")[0]] == [["县教育局"], ["县卫健委"]]
+
+
+def test_a_cell_gluing_names_the_table_prints_apart_elsewhere_gives_those_names():
+    # a line break lost in a copy: 文化股文化馆 in one row, 文化股 / 文化馆 apart in another; a name the table never
+    # prints apart (县委县政府督查室) stays whole
+    g = Grid(["序号", "工作任务", "责任单位"], [GridRow(["1", "开展惠民演出100场。", "县文化股、县文化馆"], 3, 3),
+                                          GridRow(["2", "开展送戏下乡活动。", "县文化股县文化馆"], 4, 4),
+                                          GridRow(["3", "督查整改落实情况。", "县委县政府督查室"], 5, 5)])
+    assert [t.units(Role.RESPONSIBLE) for t in grid_tasks(g, "p.txt")[0]] == [
+        ["县文化股", "县文化馆"], ["县文化股", "县文化馆"], ["县委县政府督查室"]]

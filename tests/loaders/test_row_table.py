@@ -311,3 +311,35 @@ def test_a_bar_alone_in_a_row_over_lines_is_an_empty_cell():
     assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
         ("建成乡镇污水处理站3座。", ["镇建设办"], ["镇财政所", "各村委会"]), ("实施河道清淤8公里。", ["镇水利站"], []),
         ("整治背街小巷6条。", ["镇城管中队"], ["镇派出所"])]
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_header_on_one_line_over_rows_printed_one_cell_per_line(gap):
+    # the header's labels apart with spaces, each row's cells then one a line (number, unit, duties)
+    text = "某县安全生产职责分工\n序号 责任部门 工作职责\n" + gap.join([
+        "1", "县应急管理局", "统筹全县安全生产检查,督促各乡镇落实整改。",
+        "2", "县交通运输局", "开展道路运输企业隐患排查。",
+        "3", "县住建局", "加强建筑工地安全巡查。"])
+    doc = parse_text(text, "duties.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("统筹全县安全生产检查,督促各乡镇落实整改。", ["县应急管理局"]), ("开展道路运输企业隐患排查。", ["县交通运输局"]),
+        ("加强建筑工地安全巡查。", ["县住建局"])]
+
+
+def test_a_header_on_one_line_without_a_number_column_over_rows_one_cell_per_line():
+    text = "某县河道整治任务表\n工作任务 牵头单位 配合单位 完成时限\n" + "\n".join([
+        "完成城区河道清淤12公里。", "县水利局", "县财政局", "6月底前",
+        "新建护岸工程3处。", "县水务公司", "县自然资源局", "9月底前"])
+    doc = parse_text(text, "river.txt")
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        ("完成城区河道清淤12公里。", ["县水利局"], ["县财政局"]), ("新建护岸工程3处。", ["县水务公司"], ["县自然资源局"])]
+
+
+def test_a_unit_name_a_space_cuts_in_a_row_apart_with_spaces_is_one_name():
+    # (县交通 运输局: halves that are no names of their own; 县住建局 园林局: two names)
+    text = "\n".join(["序号 工作任务 牵头单位 配合单位 完成时限",
+                      "1 完成城区河道清淤12公里。 县交通 运输局 县财政局 6月底前",
+                      "2 新建口袋公园8个。 县住建局 园林局 9月底前"])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        (["县交通运输局"], ["县财政局"]), (["县住建局"], ["园林局"])]

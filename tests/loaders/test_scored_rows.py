@@ -30,3 +30,10 @@ def test_rows_open_at_a_name_and_a_score_and_a_row_without_units_shares_those_ab
 def test_the_last_row_of_a_document_cut_inside_it_shares_no_units():
     doc = parse_text(TABLE + "\n民生支出占比\n2\n年终根据全市平", "targets.txt")
     assert doc.tasks[-1].text == "民生支出占比" and doc.tasks[-1].assignments == []
+
+
+def test_a_page_printing_a_blank_line_after_every_line_reads_as_the_same_rows():
+    doc = parse_text((TABLE + "\n某县人民政府办公室\n2018年3月1日").replace("\n", "\n\n"), "targets.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("粮食总产量", ["县农业局", "县统计局"]), ("农村居民收入增长率", ["县农业局", "县统计局"]),
+        ("一般公共预算收入", ["县财政局"]), ("城镇新增就业人数", ["县人社局"]), ("城镇登记失业率", ["县人社局"])]
