@@ -22,7 +22,8 @@ the staged rows of the first are loaded into a ladybug database and a pyoxigraph
 
 ``--trace`` records ladybug's statements (CPU s, RSS before and after); the environment
 sets the load's buffer pool and commits (``$DUTYGRAPH_LADYBUG_*``), ``$APPEND_STAGE``
-(``stage-base``: ladybug's step of the base's own load instead of the added plans) and
+(``stage-base``: ladybug's step of the base's own load instead of the added plans),
+``$APPEND_BASE`` (another ladybug database of ``--work`` to add to) and
 ``$APPEND_CHECKPOINT_THRESHOLD``.
 
 Runs alternate ``--repeat`` times; ``--tree`` (a checkout of dutygraph, default this one) is
@@ -128,7 +129,7 @@ def run_ladybug(work: Path, tag: str, into: str, trace: bool = False) -> dict:
     for f in work.glob(f"run-{tag}.lbug*"):
         f.unlink()
     if into == "store":
-        shutil.copyfile(work / f"base-{tag}.lbug", db)
+        shutil.copyfile(work / os.environ.get("APPEND_BASE", f"base-{tag}.lbug"), db)  # another base database
     commits = []
     log: list = []
     run = LadybugStore._run
@@ -250,7 +251,7 @@ def run_pyoxigraph(work: Path, into: str, how: str, queries: bool = False) -> di
 
 def child(args) -> int:
     sys.path.insert(0, str(args.tree))
-    tag = args.tree.name
+    tag = os.environ.get("APPEND_TAG", args.tree.name)  # names the run database (and the base) of a child
     if args.child == "prepare":
         stage(args.corpus, args.base, args.added, args.work)
         build_base(args.work, tag)
