@@ -30,6 +30,7 @@ come back.
 
 from __future__ import annotations
 
+import gc
 import os
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -259,10 +260,25 @@ def _stage_part(stage: Stage, part: str, items: Sequence[tuple[object, str]],
     return result
 
 
+_FROZEN = False  # this worker process has frozen what its first part left alive (gc.freeze)
+
+
 def _stage_part_in_worker(stage, part: str, items, min_coverage):
     """:func:`_stage_part` in a worker: ``stage`` is any sink with ``write_part`` (pickled; a
-    :class:`~dutygraph.graph.staging.Stage` by default) and ``nquads`` (False: no RDF rendered)."""
-    return _stage_part(stage, part, items, min_coverage)
+    :class:`~dutygraph.graph.staging.Stage` by default) and ``nquads`` (False: no RDF rendered).
+
+    After its first part a worker holds the tables every plan reads (the division table, the
+    gazetteer, the lexicons: about 170,000 objects the cyclic garbage collector tracks); they
+    are frozen then (``gc.freeze``), so that the full collections of the parts after it do not
+    walk them again (measured on 200 generated plans in one process: 6 full collections took
+    0.55 CPU s, 0.07 with the tables frozen; README, "The append, round nine")."""
+    global _FROZEN
+    done = _stage_part(stage, part, items, min_coverage)
+    if not _FROZEN:
+        gc.collect()
+        gc.freeze()
+        _FROZEN = True
+    return done
 
 
 def _finish(stage: Stage, result: StageResult) -> StageResult:
