@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from functools import total_ordering
 from itertools import compress, count
 from operator import lt
 
@@ -30,15 +31,17 @@ FURNITURE = re.compile(
 FURNITURE_STARTS = frozenset("责编校审来信浏点阅打关【分扫上下相文附返字您当")
 
 
+@total_ordering
 class Line:
     """One line: its number, its raw form, its cleaned text, whether it is a blank cell.
 
     A slotted class (its attributes are read in every pass over a document, faster than a NamedTuple's) that
-    still behaves as the 4-tuple it was: it unpacks, indexes, compares and hashes as ``(no, raw, text, blank_cell)``.
+    still behaves as the 4-tuple it was: it unpacks, indexes, compares, sorts and hashes as
+    ``(no, raw, text, blank_cell)``.
 
     >>> ln = Line(3, " 市环保局 ", "市环保局", False)
-    >>> ln == (3, " 市环保局 ", "市环保局", False), tuple(ln)[2], ln[0], ln
-    (True, '市环保局', 3, Line(no=3, raw=' 市环保局 ', text='市环保局', blank_cell=False))
+    >>> ln == (3, " 市环保局 ", "市环保局", False), tuple(ln)[2], ln[0], ln < Line(4, "", "", True), ln
+    (True, '市环保局', 3, True, Line(no=3, raw=' 市环保局 ', text='市环保局', blank_cell=False))
     """
 
     __slots__ = ("no", "raw", "text", "blank_cell")
@@ -70,6 +73,11 @@ class Line:
         if isinstance(other, Line):
             other = other._tuple()
         return self._tuple() == other if isinstance(other, tuple) else NotImplemented
+
+    def __lt__(self, other) -> bool:
+        if isinstance(other, Line):
+            other = other._tuple()
+        return self._tuple() < other if isinstance(other, tuple) else NotImplemented
 
     def __hash__(self) -> int:
         return hash(self._tuple())
