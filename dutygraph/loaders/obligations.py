@@ -324,11 +324,15 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
         # (请各地…) or opening an item (1、宣传部门通过…)
         found = opening_units(segment, _well_formed)
         if found and (segment.startswith("的", found[1]) or ":" in segment[:found[1] + 1]
-                      or "：" in segment[:found[1] + 1]):  # 1.省委宣传部:负责…: a unit's duties
-            found = None  # (二)乡镇人民政府的工作职责: a heading naming whose duties follow, no sentence
+                      or "：" in segment[:found[1] + 1] or _DUTIES_HEADING_END.fullmatch(segment, found[1])):
+            found = None  # (二)乡镇人民政府的工作职责, 一、服务范围及部门职责: a heading naming whose duties follow
+            # (or a topic and the duties), no sentence; 1.省委宣传部:负责…: a unit's duties
         if found and (m is not None or not any(_place(n) for n in found[0])):  # 1.菏泽市实现重大突破: a target
             return found[0], "", segment[found[1]:]
     return None
+
+
+_DUTIES_HEADING_END = re.compile(r"(?:主要|工作|具体)?(?:职责|职能)(?:分工)?[:：。]?")
 
 
 # The obligation word that may open the comma part after a subject standing alone (各有关部门和单位,要按照…).

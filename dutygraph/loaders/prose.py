@@ -42,7 +42,7 @@ from .labels import (COOPERATING, DEADLINE, DIVISION, LABEL_ANYWHERE, LEAD, LEAD
                      match_label)
 from .lines import Line, is_furniture
 from .obligations import ITEM_SUBJECT
-from .outline import split_title
+from .outline import annex_list_end, split_title
 
 ROLE_OF_LABEL = {LEAD: Role.LEAD, RESPONSIBLE: Role.RESPONSIBLE, COOPERATING: Role.COOPERATING}
 
@@ -432,6 +432,7 @@ _DUTIES_OF = re.compile(r"^(?P<unit>[^，,。；;:：]{2,30}?)(?:的)?(?:主要|
 
 _TOLD = re.compile(r"要|须|将|应(?!急)")  # an obligation word inside what stands before 职责: a sentence, no name
 _NO_HOLDER = re.compile(r"(?:主要|工作|具体|基本|岗位|部门|单位|机构|成员|内设|其他|其它|相关|有关|一般|各)+")
+_TOPIC_AND_HOLDERLESS = re.compile(r"(.{2,}?)[及和与、](?:有关|相关|各)?(?:部门|单位|机构|成员单位)")  # 范围及部门
 
 
 def _duties_of(text: str) -> list[str] | None:
@@ -441,11 +442,16 @@ def _duties_of(text: str) -> list[str] | None:
     (['党委'], ['县发改局'], None, None)
     >>> _duties_of("各部门要履行以下职责:"), _duties_of("市应急管理局职责:")
     (None, ['市应急管理局'])
+    >>> _duties_of("服务范围及部门职责"), _duties_of("县民政局及部门职责")
+    (None, ['县民政局及部门'])
     """
     m = _DUTIES_OF.match(text)
     if not m or _DIVISION.fullmatch(text.rstrip(":：")) or _NO_HOLDER.fullmatch(m.group("unit")) \
             or _TOLD.search(m.group("unit"), 1) or _HOLDERLESS.fullmatch(text):
         return None  # 主要职责, 岗位职责: whose duties the heading does not say; 各部门要履行以下职责: a sentence
+    topics = _TOPIC_AND_HOLDERLESS.fullmatch(m.group("unit"))
+    if topics and not is_unit_name(topics.group(1)):
+        return None  # 适用范围及部门职责: a topic and the departments' duties, no holder named
     return slot_names(m.group("unit"))
 
 
@@ -967,6 +973,9 @@ class ProseReader:
             t = line.text
             if not t or is_furniture(t):
                 k += 1
+                continue
+            if t[:2] == "附件" and (after := annex_list_end(self.lines, k, end)) is not None:
+                k, current = after, self.root  # 附件:1.申请表 / 2.流程图: titles of the annexes, ending the item above
                 continue
             block = header_block(self.lines, k, end) if len(t) <= MAX_LABEL else None  # a header opens with a label
             if block is not None:

@@ -409,3 +409,22 @@ def test_a_headings_lead_goes_to_items_that_name_only_units_working_with_it():
     assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
         (["区住建局"], ["区财政局"]), (["区住建局"], ["各街道办事处", "区城管局"])]
     assert all(a.inferred for t in doc.tasks for a in t.assignments if a.role is Role.LEAD)
+
+
+def test_annex_list_after_the_last_stage_is_no_item_of_it():
+    """An annex list (附件:1.… / 2.…) closing the body names annexes: its titles are no tasks and take no units
+    from the item printed above them."""
+    text = ("三、实施步骤\n(一)准备阶段。制定工作方案。(责任单位:县农业局、县财政局)\n\n"
+            "(二)验收阶段。组织考核验收。(责任单位:县农业局)\n\n附件:1.项目申报表\n\n2.验收流程图\n\n3.考核细则\n")
+    tasks = parse(text).tasks
+    assert [t.text[:4] for t in tasks] == ["准备阶段", "验收阶段"]
+    assert units(tasks[1], "responsible") == ["县农业局"]
+
+
+def test_heading_of_a_topic_and_the_departments_duties_names_no_unit():
+    """一、服务范围及部门职责: a topic joined to 部门职责 is no holder; the paragraph under it takes no unit."""
+    text = ("一、服务范围及部门职责\n(一)服务对象。全县规模以上养殖场。\n"
+            "(二)部门职责。县畜牧局负责疫病监测;县环保局负责粪污监管。\n")
+    tasks = parse(text).tasks
+    assert all("范围及部门" not in a.unit for t in tasks for a in t.assignments)
+    assert any(units(t, "lead") == ["县畜牧局"] for t in tasks)
