@@ -216,6 +216,25 @@ def _spaced_label(name: str, content: str):
 _SPACED_NUMBER = re.compile(r"^\s*(\d{1,3})[ \t\u3000]+(?=[\u4e00-\u9fff])")
 
 
+_BARS = "|｜"
+_CELL_CUT = re.compile(r"[|｜]")
+_NOT_KEY = re.compile(r"[。；;，,、:：(（]")
+
+
+def _key_value(text: str) -> str | None:
+    """A row of two cells between bars, a short key and its value (|实施机构|县市场局牵头|), as ``key:value``;
+    None for any other row.
+
+    >>> _key_value("|责任单位|县市场局、县公安局|"), _key_value("|序号|任务|责任单位|"), _key_value("|1|建设绿道|")
+    ('责任单位:县市场局、县公安局', None, None)
+    """
+    cells = _CELL_CUT.split(text.strip("|｜"))
+    if len(cells) != 2 or not 2 <= len(cells[0]) <= 8 or not cells[1] or cells[0].isdecimal() \
+            or _NOT_KEY.search(cells[0]) or set(cells[1]) <= set("-:："):
+        return None
+    return cells[0] + ":" + cells[1]
+
+
 def _next_text(lines: list[Line], k: int, end: int) -> int | None:
     """Index of the first line with text from ``k`` on (before ``end``)."""
     while k < end:
@@ -974,6 +993,9 @@ class ProseReader:
             if not t or is_furniture(t):
                 k += 1
                 continue
+            if t[:1] in _BARS and (pair := _key_value(t)) is not None:
+                t = pair  # | 责任单位 | 县市场局 |: a key and its value, read as the key's label (a bar is in no name)
+                line = Line(line.no, pair, pair, False)
             if t[:2] == "附件" and (after := annex_list_end(self.lines, k, end)) is not None:
                 k, current = after, self.root  # 附件:1.申请表 / 2.流程图: titles of the annexes, ending the item above
                 continue

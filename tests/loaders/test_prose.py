@@ -428,3 +428,14 @@ def test_heading_of_a_topic_and_the_departments_duties_names_no_unit():
     tasks = parse(text).tasks
     assert all("范围及部门" not in a.unit for t in tasks for a in t.assignments)
     assert any(units(t, "lead") == ["县畜牧局"] for t in tasks)
+
+
+def test_key_value_rows_between_bars_read_as_labels():
+    """| 实施机构 | X牵头,Y配合 |: a key and its value printed between bars (no table: two cells a row) are a label
+    line; the bar is part of no unit's name."""
+    text = ("一、办理事项\n| 事项名称 | 营业执照变更一件事 |\n| 实施机构 | 县行政审批局牵头,县税务局、县社保中心配合 |\n"
+            "| 办理时限 | 3个工作日 |\n")
+    tasks = parse(text).tasks
+    assert all("|" not in a.unit for t in tasks for a in t.assignments)
+    assert any(units(t, "lead") == ["县行政审批局"] and units(t, "cooperating") == ["县税务局", "县社保中心"]
+               for t in tasks)
