@@ -74,6 +74,21 @@ def _place(name: str) -> bool:
     return bool(divisions().named(name))
 
 
+# A township or subdistrict named alone (白沙镇, 东湖乡, 城西街道): a unit of that level where it stands as a subject;
+# not a generic word (城镇, 小镇, 乡镇) nor a collective or a deictic (各镇, 本乡, 全镇).
+_TOWN = re.compile(r"(?!各|相关|有关|全|本|我|该|此|每|其)[\u4e00-\u9fff]{2,4}(?<![城小集乡村])(?:镇|乡)"
+                   r"|(?!各|相关|有关|全|本|我|该|此|每|其)[\u4e00-\u9fff]{2,4}街道(?:办事处|办)?")
+
+
+def _town(name: str) -> bool:
+    """Whether ``name`` is a township or subdistrict named alone.
+
+    >>> [_town(n) for n in ("白沙镇", "东湖乡", "城西街道", "乡镇", "城镇", "风情小镇", "各镇", "全乡")]
+    [True, True, True, False, False, False, False, False]
+    """
+    return _TOWN.fullmatch(name) is not None
+
+
 _ESPECIALLY = re.compile(r"(?<=.)(?:尤其是|特别是)(?=.)")
 
 
@@ -200,7 +215,7 @@ def _subject(name: str) -> list[str] | None:
     if names is None and len(parts) > 1 and all(p.startswith("各") or _DEPARTMENT_END.search(p) for p in parts[1:]):
         each = [_units(p) for p in parts]  # 区直各部门、各镇: a collective after a name is a name of its own
         names = [n for found in each for n in found] if all(each) else None
-    if names is None and _place(name):
+    if names is None and (_place(name) or _town(name)):
         names = [name]
     if names and any("各" in n[1:] for n in names):
         names = [part for n in names for part in unglue_collectives(n)]
@@ -308,7 +323,7 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
             names = _subject(segment[:end]) if not manner else _well_formed(segment[:end])
             if names and all(_name_ok(n) for n in names) and (_MODAL.match(word.group()) or all(
                     _DEPARTMENT_END.search(n) or _ROLE_COLLECTIVE.match(n) or _PLACE_COLLECTIVE.match(n) or _place(n)
-                    for n in names)):
+                    or _town(n) for n in names)):
                 return names, word.group(), rest[word.end():]  # the shortest subject before an obligation word
     if "的" in segment[:_MAX_SUBJECT] and (due := _PRODUCT_DUE.search(segment, 2, _MAX_SUBJECT)) is not None \
             and (names := _subject(segment[:due.start()])) and all(

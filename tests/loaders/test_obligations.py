@@ -504,3 +504,12 @@ def test_a_sentence_shared_out_among_its_units_is_one_task():
     # a part told something else keeps its own task
     got = _read("一、职责分工。县住建局负责统筹全县排查工作,县财政局要保障排查经费。")
     assert [units for _, units in got] == [[("县住建局", Role.LEAD)], [("县财政局", Role.RESPONSIBLE)]]
+
+
+def test_a_township_named_alone_is_the_subject_of_its_part():
+    """白沙镇落实 / 东湖乡要…: a town or township standing as the subject is a unit of that level; a generic word
+    (城镇) or a deictic (全镇) is none."""
+    got = _read("会议决定:河道清淤由张某某牵头,白沙镇落实;道路绿化由李某某牵头,县林业局落实。东湖乡要于月底前完成排查。")
+    units = [u for _, found in got for u, _ in found]
+    assert "白沙镇" in units and "东湖乡" in units and "县林业局" in units
+    assert _read("全镇要于月底前完成排查。") == [] and _read("城镇要加快发展。") == []
