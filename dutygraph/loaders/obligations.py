@@ -80,6 +80,11 @@ _TOWN = re.compile(r"(?!各|相关|有关|全|本|我|该|此|每|其)[\u4e00-\u
                    r"|(?!各|相关|有关|全|本|我|该|此|每|其)[\u4e00-\u9fff]{2,4}街道(?:办事处|办)?")
 
 
+# The addressee of a reply or a notice, named by a pronoun and its level (你省, 贵市, 你委): kept as printed.
+_ADDRESSEE = re.compile(r"(?:你|贵)(?:省|市|县|区|州|盟|旗|镇|乡|委|局|厅|办|部|院|公司|单位)")
+_AND_ADDRESSEE = re.compile(r"(.{2,}?)[和及与](" + _ADDRESSEE.pattern + ")")
+
+
 def _town(name: str) -> bool:
     """Whether ``name`` is a township or subdistrict named alone.
 
@@ -215,8 +220,11 @@ def _subject(name: str) -> list[str] | None:
     if names is None and len(parts) > 1 and all(p.startswith("各") or _DEPARTMENT_END.search(p) for p in parts[1:]):
         each = [_units(p) for p in parts]  # 区直各部门、各镇: a collective after a name is a name of its own
         names = [n for found in each for n in found] if all(each) else None
-    if names is None and (_place(name) or _town(name)):
+    if names is None and (_place(name) or _town(name) or _ADDRESSEE.fullmatch(name)):
         names = [name]
+    if names is None and ("和" in name or "及" in name) and (pair := _AND_ADDRESSEE.fullmatch(name)) \
+            and (first := _subject(pair.group(1))):
+        names = first + [pair.group(2)]  # 有关部门和你省: a list closed by the addressee
     if names and any("各" in n[1:] for n in names):
         names = [part for n in names for part in unglue_collectives(n)]
     if names and any("、" in n and n.startswith("各") for n in names):  # 各镇、区直有关部门: a collective and a
@@ -463,7 +471,8 @@ def _well_formed(text: str) -> list[str] | None:
     names = _subject(text)
     if names and all(_name_ok(n) and _balanced(n)
                      and not _NOT_IN_NAME.search(n)
-                     and (is_unit_name(n) and _DEPARTMENT_END.search(n) or _place(n) or _PLACE_COLLECTIVE.match(n))
+                     and (is_unit_name(n) and _DEPARTMENT_END.search(n) or _place(n) or _PLACE_COLLECTIVE.match(n)
+                          or _ADDRESSEE.fullmatch(n))
                      for n in names):
         return names
     return None

@@ -513,3 +513,12 @@ def test_a_township_named_alone_is_the_subject_of_its_part():
     units = [u for _, found in got for u, _ in found]
     assert "白沙镇" in units and "东湖乡" in units and "县林业局" in units
     assert _read("全镇要于月底前完成排查。") == [] and _read("城镇要加快发展。") == []
+
+
+def test_the_addressee_named_by_a_pronoun_is_kept_as_printed():
+    """A reply's 你省 / 贵市 (the addressee, named by a pronoun and its level) is a unit as printed: as a partner
+    after 会同 in a list closed by it, and as a subject."""
+    got = _read("我部将会同有关部门和你市加强对实施情况的监督检查。")
+    assert got and got[0][1] == [("我部", Role.LEAD), ("你市", Role.COOPERATING)]
+    got = _read("贵县要加快编制实施方案。")
+    assert got and got[0][1] == [("贵县", Role.RESPONSIBLE)]
