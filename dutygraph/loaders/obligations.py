@@ -657,6 +657,24 @@ def _logical_lines(lines: list[Line]) -> list[tuple[str, list[tuple[int, int]]]]
     return out
 
 
+# What the law or a rule says of the work (按照《…》规定应由公安部门负责管理), then who does it now (,现由X负责…).
+_BY_RULE = re.compile(r"(?:按照|根据|依据|依照)[^。；;，,]{0,60}?(?:规定)?[^。；;，,]{0,8}?应(?:当|该)?由")
+_NOW_BY = re.compile(r"[,，](?:现|今后|现改|改)(?:将[^，,。；;]{0,24}?)?由")
+
+
+def rule_then_now(text: str, start: int, end: int, stop: int) -> bool:
+    """Whether ``text[start:end]`` says who does the work by rule (按照《条例》规定应由县建设局负责) and what
+    follows it up to ``stop`` who does it now (,现由县城管局负责): the rule's holder is no assignment.
+
+    >>> rule_then_now("占道经营按照《条例》规定应由县建设局负责管理,现由县城管局负责管理", 0, 22, 33)
+    True
+    """
+    if "应" not in text[start:end]:
+        return False
+    rule = _BY_RULE.search(text, start, end)
+    return rule is not None and _NOW_BY.search(text, end, stop) is not None
+
+
 def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
     """One task for each sentence (or comma part) whose subject is told what to do.
 
@@ -712,6 +730,10 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
             for k in range(len(found) - 1, 0, -1):  # 市政府将实施动态管理,具体由市发改委牵头负责: who does it
                 if _HANDED_ON.match(sentence, found[k][0]):
                     found[k - 1:k + 1] = [(found[k - 1][0], found[k][1], found[k][2])]
+                    also = {j - (j >= k): units for j, units in also.items() if j != k - 1}
+            for k in range(len(found) - 1, 0, -1):  # 按照…规定应由X负责管理,现由Y负责管理: Y does it
+                if rule_then_now(sentence, found[k - 1][0], found[k - 1][1], found[k][1]):
+                    del found[k - 1]
                     also = {j - (j >= k): units for j, units in also.items() if j != k - 1}
             if len(found) > 1 and all(word == "负责" for _, _, (_, word, _) in found):
                 # 市交通委负责统筹…,市港航中心负责组织实施…: a sentence shared out among its units, one task

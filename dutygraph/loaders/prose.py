@@ -41,7 +41,7 @@ from .unit_scan import MAX_OPENING, opening_units
 from .labels import (COOPERATING, DEADLINE, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, OVERSIGHT, RESPONSIBLE, is_primary,
                      match_label)
 from .lines import Line, is_furniture
-from .obligations import ITEM_SUBJECT
+from .obligations import ITEM_SUBJECT, rule_then_now
 from .outline import annex_list_end, split_title
 
 ROLE_OF_LABEL = {LEAD: Role.LEAD, RESPONSIBLE: Role.RESPONSIBLE, COOPERATING: Role.COOPERATING}
@@ -83,10 +83,35 @@ class _Node:
             self._clauses = (find_clauses(self.text) or colon_duties(self.text, not numbered)
                              or leading_clauses(self.text)
                              or (unit_blocks(self.text, not numbered) if not labelled else []))
+            if len(self._clauses) > 1 and "应" in self.text and "由" in self.text:
+                self._clauses = _superseded(self.text, self._clauses)
         return self._clauses
 
     def assigned(self) -> bool:
         return bool(self.clauses or self.unit_lines or self.labels and any(k != DEADLINE for k, _, _ in self.labels))
+
+
+def _superseded(text: str, found: list[Found]) -> list[Found]:
+    """The clauses without one stating who does the work by rule (…按照《条例》规定应由县建设局负责管理) where the
+    next clause of the sentence says who does it now (,现由县城管办负责管理): the rule's holder is no assignment.
+
+    >>> t = "占道经营按照《条例》规定应由县建设局负责管理,现由县城管局负责管理。"
+    >>> [[u for u, _ in f.clause.assignments] for f in _superseded(t, find_clauses(t) or leading_clauses(t))]
+    [['县城管局']]
+    >>> t = "广告牌设置依照《条例》应由县建设局负责审批,现由县建设局委托县城管局负责审批。"
+    >>> [[u for u, _ in f.clause.assignments] for f in _superseded(t, find_clauses(t) or leading_clauses(t))]
+    [['县城管局']]
+    """
+    out = list(found)
+    k = 0
+    while k + 1 < len(out):
+        first, then = out[k], out[k + 1]
+        if first.leading and then.leading and "。" not in text[first.end:then.start] \
+                and rule_then_now(text, 0 if k == 0 else out[k - 1].end, first.end, max(then.end, then.start + 30)):
+            del out[k]
+            continue
+        k += 1
+    return out
 
 
 def _marker(text: str) -> tuple[str, int, int | None, str] | None:

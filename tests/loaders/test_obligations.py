@@ -522,3 +522,12 @@ def test_the_addressee_named_by_a_pronoun_is_kept_as_printed():
     assert got and got[0][1] == [("我部", Role.LEAD), ("你市", Role.COOPERATING)]
     got = _read("贵县要加快编制实施方案。")
     assert got and got[0][1] == [("贵县", Role.RESPONSIBLE)]
+
+
+def test_the_unit_a_rule_names_gives_way_to_the_unit_doing_the_work_now():
+    """按照《条例》规定应由A负责管理,现由A委托B负责管理: the rule's holder is no assignment, and the unit entrusted (委托)
+    does the work; a unit that 协管 helps the subject before it."""
+    got = _read("一、占道洗车按照《条例》规定应由县建设局负责管理,现由县建设局委托县城管局负责管理。")
+    assert [units for _, units in got] == [[("县城管局", Role.LEAD)]]
+    got = _read("二、违规停车由县公安局负责牵头管理,县交通局协管。")
+    assert [units for _, units in got] == [[("县公安局", Role.LEAD), ("县交通局", Role.COOPERATING)]]

@@ -439,3 +439,12 @@ def test_key_value_rows_between_bars_read_as_labels():
     assert all("|" not in a.unit for t in tasks for a in t.assignments)
     assert any(units(t, "lead") == ["县行政审批局"] and units(t, "cooperating") == ["县税务局", "县社保中心"]
                for t in tasks)
+
+
+def test_rule_holder_gives_way_to_the_unit_entrusted_now():
+    """In an item of unit-first clauses, 按照《办法》规定应由A负责,现由A委托B负责 gives one task, B's."""
+    text = ("一、职责划分\n1.户外广告按照《管理办法》规定应由县住建局负责审批,现由县住建局委托县城管局负责审批。\n"
+            "2.渣土运输由县城管局负责,县交通局配合。\n")
+    tasks = parse(text).tasks
+    assert [(units(t, "lead"), units(t, "cooperating")) for t in tasks] == [
+        (["县城管局"], []), (["县城管局"], ["县交通局"])]
