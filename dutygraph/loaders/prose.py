@@ -242,6 +242,7 @@ _SPACED_NUMBER = re.compile(r"^\s*(\d{1,3})[ \t\u3000]+(?=[\u4e00-\u9fff])")
 
 
 _BARS = "|｜"
+_OPENERS = "(（〔【"
 _CELL_CUT = re.compile(r"[|｜]")
 _NOT_KEY = re.compile(r"[。；;，,、:：(（]")
 
@@ -1103,6 +1104,14 @@ class ProseReader:
             m = _SPACED_NUMBER.match(line.raw) if line.raw.lstrip()[:1].isdecimal() else None  # a digit first
             if m and _marker(t) is None:  # 01 项目名称:… (a number, a space, the item)
                 current = self._add(t[len(m.group(1)):], line.no, ("num", 3, int(m.group(1))))
+                k += 1
+                continue
+            if t[:1] in _OPENERS and current is not self.root and not current.children \
+                    and current.text.endswith(tuple(SENTENCE_PUNCT)) and k > start and self.lines[k - 1].text \
+                    and (opening := find_clauses(t)) and opening[0].start == 0 and _marker(t) is None:
+                # …面积。 / (市国土房管局牵头)主要污染物…: a paragraph wrapped right before the clause closing its last
+                # sentence; the line goes on with the paragraph above it
+                _absorb(current, [_Node("para", PARA_RANK, None, t, line.no, last_line=line.no)], "")
                 k += 1
                 continue
             current = self._add(t, line.no)

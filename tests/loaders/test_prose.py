@@ -448,3 +448,13 @@ def test_rule_holder_gives_way_to_the_unit_entrusted_now():
     tasks = parse(text).tasks
     assert [(units(t, "lead"), units(t, "cooperating")) for t in tasks] == [
         (["县城管局"], []), (["县城管局"], ["县交通局"])]
+
+
+def test_a_line_opening_with_the_clause_of_the_sentence_above_goes_on_with_it():
+    """A paragraph of sentences each closed by its bracket clause, wrapped right before a clause: the line that
+    opens with it closes the last sentence of the line above."""
+    text = ("一、主要指标\n1.分解指标。\n森林覆盖率达到45%。(县林业局牵头)农村自来水普及率达到90%。\n"
+            "(县水利局牵头)城镇污水处理率达到85%。(县住建局、县环保局牵头)\n")
+    tasks = parse(text).tasks
+    assert [units(t, "lead") for t in tasks] == [["县林业局"], ["县水利局"], ["县住建局", "县环保局"]]
+    assert tasks[1].text.startswith("农村自来水") and tasks[2].text.startswith("城镇污水")
