@@ -1260,7 +1260,8 @@ class ProseReader:
             elif child.assigned() or (child.style in listed and child.text and not self._subtree_assigned(child)) \
                     or (inherited and (child.style != "para" or pure) and not child.children):
                 self._emit(child, child_path, tasks)
-                if inherited:  # the heading's units, in the roles the item does not fill itself
+                if inherited and not _cut_clause(child.text):  # the heading's units, in the roles the item does
+                    # not fill itself; an item cut inside its own clause ((牵头单位:市发) names its units, cut: none
                     have = {a.role for a in tasks[-1].assignments}
                     tasks[-1].assignments[:0] = [a for a in inherited if a.role not in have]
             if child.children:
@@ -1601,6 +1602,21 @@ def _segments(text: str, clauses: list[Found]) -> list[tuple[str, Found | None]]
     elif tail and out:
         out[-1] = (out[-1][0] + tail, out[-1][1])
     return out or [(text, None)]
+
+
+def _cut_clause(text: str) -> bool:
+    """Whether ``text`` ends inside a clause of its own cut off by the end of the excerpt (…经验。(牵头单位:市发).
+
+    >>> _cut_clause("形成一批经验。(牵头单位:市发"), _cut_clause("形成一批经验。(2025年"), _cut_clause("形成经验。")
+    (True, False, False)
+    """
+    if text[-1:] in ")）〕】":
+        return False
+    opened = _drop_open_tail(text)
+    if opened == text:
+        return False
+    inner = text[len(opened) + 1:]
+    return match_label(inner) is not None or may_hold_role_words(inner)
 
 
 def _drop_open_tail(text: str) -> str:

@@ -458,3 +458,13 @@ def test_a_line_opening_with_the_clause_of_the_sentence_above_goes_on_with_it():
     tasks = parse(text).tasks
     assert [units(t, "lead") for t in tasks] == [["县林业局"], ["县水利局"], ["县住建局", "县环保局"]]
     assert tasks[1].text.startswith("农村自来水") and tasks[2].text.startswith("城镇污水")
+
+
+def test_an_item_cut_inside_its_own_clause_inherits_no_units():
+    """1.…。(牵头单位:市发 at the end of an excerpt: the item's units were in its own clause, cut off; it takes
+    none from the heading's clause above it."""
+    text = ("三、加强督导。县发改局负责任务的统一调度,要建立工作推进机制。\n"
+            "1.建成一批示范园区,形成可推广经验。(牵头单位:县工")
+    tasks = parse(text).tasks
+    item = next(t for t in tasks if t.text.startswith("建成"))
+    assert item.assignments == []
