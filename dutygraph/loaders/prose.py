@@ -1108,7 +1108,7 @@ class ProseReader:
                 continue
             if t[:1] in _OPENERS and current is not self.root and not current.children \
                     and current.text.endswith(tuple(SENTENCE_PUNCT)) and k > start and self.lines[k - 1].text \
-                    and (opening := find_clauses(t)) and opening[0].start == 0 and _marker(t) is None:
+                    and _marker(t) is None and (opening := find_clauses(t)) and opening[0].start == 0:
                 # …面积。 / (市国土房管局牵头)主要污染物…: a paragraph wrapped right before the clause closing its last
                 # sentence; the line goes on with the paragraph above it
                 _absorb(current, [_Node("para", PARA_RANK, None, t, line.no, last_line=line.no)], "")
