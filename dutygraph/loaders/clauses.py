@@ -156,15 +156,22 @@ def _is_office_word(rest: str) -> bool:
     return rest in org_suffixes() and rest not in ("社", "会", "联")
 
 
+_ENTRUSTS = re.compile(r"委托(?=[^托]{2,}$)")  # X委托Y: X hands its work to Y
+
+
 def _units(text: str) -> list[str] | None:
     """The unit names of a list, or None when any part is not a unit.
 
     >>> _units("县统计局、县发改局"), _units("具体工作由市发改委"), _units("加快推进工作")
     (['县统计局', '县发改局'], ['市发改委'], None)
+    >>> _units("县林业局委托县林场")
+    ['县林场']
     """
     m = _BY.search(text, 1)
     if m is not None:
         text = text[m.end():]
+    if "托" in text and (m := _ENTRUSTS.search(text, 2)) is not None and is_unit_name(text[:m.start()]):
+        text = text[m.end():]  # 县公安局委托县城管办负责: the unit entrusted does the work
     names = split_units(text)
     if not names or not all(_plausible(n) for n in names):
         return None

@@ -74,6 +74,26 @@ def _place(name: str) -> bool:
     return bool(divisions().named(name))
 
 
+# A township or subdistrict named alone (白沙镇, 东湖乡, 城西街道): a unit of that level where it stands as a subject;
+# not a generic word (城镇, 小镇, 乡镇) nor a collective or a deictic (各镇, 本乡, 全镇).
+_TOWN = re.compile(r"(?!各|相关|有关|全|本|我|该|此|每|其)[\u4e00-\u9fff]{2,4}(?<![城小集乡村])(?:镇|乡)"
+                   r"|(?!各|相关|有关|全|本|我|该|此|每|其)[\u4e00-\u9fff]{2,4}街道(?:办事处|办)?")
+
+
+# The addressee of a reply or a notice, named by a pronoun and its level (你省, 贵市, 你委): kept as printed.
+_ADDRESSEE = re.compile(r"(?:你|贵)(?:省|市|县|区|州|盟|旗|镇|乡|委|局|厅|办|部|院|公司|单位)")
+_AND_ADDRESSEE = re.compile(r"(.{2,}?)[和及与](" + _ADDRESSEE.pattern + ")")
+
+
+def _town(name: str) -> bool:
+    """Whether ``name`` is a township or subdistrict named alone.
+
+    >>> [_town(n) for n in ("白沙镇", "东湖乡", "城西街道", "乡镇", "城镇", "风情小镇", "各镇", "全乡")]
+    [True, True, True, False, False, False, False, False]
+    """
+    return _TOWN.fullmatch(name) is not None
+
+
 _ESPECIALLY = re.compile(r"(?<=.)(?:尤其是|特别是)(?=.)")
 
 
@@ -200,8 +220,11 @@ def _subject(name: str) -> list[str] | None:
     if names is None and len(parts) > 1 and all(p.startswith("各") or _DEPARTMENT_END.search(p) for p in parts[1:]):
         each = [_units(p) for p in parts]  # 区直各部门、各镇: a collective after a name is a name of its own
         names = [n for found in each for n in found] if all(each) else None
-    if names is None and _place(name):
+    if names is None and (_place(name) or _town(name) or _ADDRESSEE.fullmatch(name)):
         names = [name]
+    if names is None and ("和" in name or "及" in name) and (pair := _AND_ADDRESSEE.fullmatch(name)) \
+            and (first := _subject(pair.group(1))):
+        names = first + [pair.group(2)]  # 有关部门和你省: a list closed by the addressee
     if names and any("各" in n[1:] for n in names):
         names = [part for n in names for part in unglue_collectives(n)]
     if names and any("、" in n and n.startswith("各") for n in names):  # 各镇、区直有关部门: a collective and a
@@ -308,7 +331,7 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
             names = _subject(segment[:end]) if not manner else _well_formed(segment[:end])
             if names and all(_name_ok(n) for n in names) and (_MODAL.match(word.group()) or all(
                     _DEPARTMENT_END.search(n) or _ROLE_COLLECTIVE.match(n) or _PLACE_COLLECTIVE.match(n) or _place(n)
-                    for n in names)):
+                    or _town(n) for n in names)):
                 return names, word.group(), rest[word.end():]  # the shortest subject before an obligation word
     if "的" in segment[:_MAX_SUBJECT] and (due := _PRODUCT_DUE.search(segment, 2, _MAX_SUBJECT)) is not None \
             and (names := _subject(segment[:due.start()])) and all(
@@ -324,11 +347,15 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
         # (请各地…) or opening an item (1、宣传部门通过…)
         found = opening_units(segment, _well_formed)
         if found and (segment.startswith("的", found[1]) or ":" in segment[:found[1] + 1]
-                      or "：" in segment[:found[1] + 1]):  # 1.省委宣传部:负责…: a unit's duties
-            found = None  # (二)乡镇人民政府的工作职责: a heading naming whose duties follow, no sentence
+                      or "：" in segment[:found[1] + 1] or _DUTIES_HEADING_END.fullmatch(segment, found[1])):
+            found = None  # (二)乡镇人民政府的工作职责, 一、服务范围及部门职责: a heading naming whose duties follow
+            # (or a topic and the duties), no sentence; 1.省委宣传部:负责…: a unit's duties
         if found and (m is not None or not any(_place(n) for n in found[0])):  # 1.菏泽市实现重大突破: a target
             return found[0], "", segment[found[1]:]
     return None
+
+
+_DUTIES_HEADING_END = re.compile(r"(?:主要|工作|具体)?(?:职责|职能)(?:分工)?[:：。]?")
 
 
 # The obligation word that may open the comma part after a subject standing alone (各有关部门和单位,要按照…).
@@ -444,7 +471,8 @@ def _well_formed(text: str) -> list[str] | None:
     names = _subject(text)
     if names and all(_name_ok(n) and _balanced(n)
                      and not _NOT_IN_NAME.search(n)
-                     and (is_unit_name(n) and _DEPARTMENT_END.search(n) or _place(n) or _PLACE_COLLECTIVE.match(n))
+                     and (is_unit_name(n) and _DEPARTMENT_END.search(n) or _place(n) or _PLACE_COLLECTIVE.match(n)
+                          or _ADDRESSEE.fullmatch(n))
                      for n in names):
         return names
     return None
@@ -629,6 +657,24 @@ def _logical_lines(lines: list[Line]) -> list[tuple[str, list[tuple[int, int]]]]
     return out
 
 
+# What the law or a rule says of the work (按照《…》规定应由公安部门负责管理), then who does it now (,现由X负责…).
+_BY_RULE = re.compile(r"(?:按照|根据|依据|依照)[^。；;，,]{0,60}?(?:规定)?[^。；;，,]{0,8}?应(?:当|该)?由")
+_NOW_BY = re.compile(r"[,，](?:现|今后|现改|改)(?:将[^，,。；;]{0,24}?)?由")
+
+
+def rule_then_now(text: str, start: int, end: int, stop: int) -> bool:
+    """Whether ``text[start:end]`` says who does the work by rule (按照《条例》规定应由县建设局负责) and what
+    follows it up to ``stop`` who does it now (,现由县城管局负责): the rule's holder is no assignment.
+
+    >>> rule_then_now("占道经营按照《条例》规定应由县建设局负责管理,现由县城管局负责管理", 0, 22, 33)
+    True
+    """
+    if "应" not in text[start:end]:
+        return False
+    rule = _BY_RULE.search(text, start, end)
+    return rule is not None and _NOW_BY.search(text, end, stop) is not None
+
+
 def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
     """One task for each sentence (or comma part) whose subject is told what to do.
 
@@ -684,6 +730,10 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
             for k in range(len(found) - 1, 0, -1):  # 市政府将实施动态管理,具体由市发改委牵头负责: who does it
                 if _HANDED_ON.match(sentence, found[k][0]):
                     found[k - 1:k + 1] = [(found[k - 1][0], found[k][1], found[k][2])]
+                    also = {j - (j >= k): units for j, units in also.items() if j != k - 1}
+            for k in range(len(found) - 1, 0, -1):  # 按照…规定应由X负责管理,现由Y负责管理: Y does it
+                if rule_then_now(sentence, found[k - 1][0], found[k - 1][1], found[k][1]):
+                    del found[k - 1]
                     also = {j - (j >= k): units for j, units in also.items() if j != k - 1}
             if len(found) > 1 and all(word == "负责" for _, _, (_, word, _) in found):
                 # 市交通委负责统筹…,市港航中心负责组织实施…: a sentence shared out among its units, one task

@@ -36,6 +36,36 @@ class Outline:
     annex_titles: dict[int, str] = field(default_factory=dict)
 
 
+def annex_list_end(lines: list[Line], k: int, end: int) -> int | None:
+    """The index after the annex list opening at ``lines[k]`` (附件:1.申请表 / 2.流程图, numbered in turn, titles
+    with no sentence in them), or None when no annex list opens there.
+
+    >>> from .lines import to_lines
+    >>> ls = to_lines("附件:1.材料清单\\n\\n2.申请表\\n3.推进县域改革。\\n")
+    >>> annex_list_end(ls, 0, len(ls)), annex_list_end(ls, 2, len(ls))
+    (3, None)
+    """
+    m = _ANNEX_LIST_FIRST.match(lines[k].text)
+    if m is None or _SENTENCE_IN.search(m.group(2)):
+        return None
+    expect = int(m.group(1)) + 1
+    k += 1
+    after = k
+    while k < end:
+        t = lines[k].text
+        if t:
+            nm = _ANNEX_LIST_NEXT.match(t)
+            if nm is None or int(nm.group(1)) != expect or _SENTENCE_IN.search(nm.group(2)):
+                break
+            expect += 1
+            after = k + 1
+        k += 1
+    return after
+
+
+_SENTENCE_IN = re.compile(r"[。；;，,]")
+
+
 def split_title(text: str) -> tuple[str, str]:
     """The heading of a paragraph (up to its first 。 or :) and the rest.
 

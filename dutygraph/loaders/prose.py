@@ -41,8 +41,8 @@ from .unit_scan import MAX_OPENING, opening_units
 from .labels import (COOPERATING, DEADLINE, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, OVERSIGHT, RESPONSIBLE, is_primary,
                      match_label)
 from .lines import Line, is_furniture
-from .obligations import ITEM_SUBJECT
-from .outline import split_title
+from .obligations import ITEM_SUBJECT, rule_then_now
+from .outline import annex_list_end, split_title
 
 ROLE_OF_LABEL = {LEAD: Role.LEAD, RESPONSIBLE: Role.RESPONSIBLE, COOPERATING: Role.COOPERATING}
 
@@ -83,10 +83,35 @@ class _Node:
             self._clauses = (find_clauses(self.text) or colon_duties(self.text, not numbered)
                              or leading_clauses(self.text)
                              or (unit_blocks(self.text, not numbered) if not labelled else []))
+            if len(self._clauses) > 1 and "应" in self.text and "由" in self.text:
+                self._clauses = _superseded(self.text, self._clauses)
         return self._clauses
 
     def assigned(self) -> bool:
         return bool(self.clauses or self.unit_lines or self.labels and any(k != DEADLINE for k, _, _ in self.labels))
+
+
+def _superseded(text: str, found: list[Found]) -> list[Found]:
+    """The clauses without one stating who does the work by rule (…按照《条例》规定应由县建设局负责管理) where the
+    next clause of the sentence says who does it now (,现由县城管办负责管理): the rule's holder is no assignment.
+
+    >>> t = "占道经营按照《条例》规定应由县建设局负责管理,现由县城管局负责管理。"
+    >>> [[u for u, _ in f.clause.assignments] for f in _superseded(t, find_clauses(t) or leading_clauses(t))]
+    [['县城管局']]
+    >>> t = "广告牌设置依照《条例》应由县建设局负责审批,现由县建设局委托县城管局负责审批。"
+    >>> [[u for u, _ in f.clause.assignments] for f in _superseded(t, find_clauses(t) or leading_clauses(t))]
+    [['县城管局']]
+    """
+    out = list(found)
+    k = 0
+    while k + 1 < len(out):
+        first, then = out[k], out[k + 1]
+        if first.leading and then.leading and "。" not in text[first.end:then.start] \
+                and rule_then_now(text, 0 if k == 0 else out[k - 1].end, first.end, max(then.end, then.start + 30)):
+            del out[k]
+            continue
+        k += 1
+    return out
 
 
 def _marker(text: str) -> tuple[str, int, int | None, str] | None:
@@ -214,6 +239,26 @@ def _spaced_label(name: str, content: str):
 
 
 _SPACED_NUMBER = re.compile(r"^\s*(\d{1,3})[ \t\u3000]+(?=[\u4e00-\u9fff])")
+
+
+_BARS = "|｜"
+_OPENERS = "(（〔【"
+_CELL_CUT = re.compile(r"[|｜]")
+_NOT_KEY = re.compile(r"[。；;，,、:：(（]")
+
+
+def _key_value(text: str) -> str | None:
+    """A row of two cells between bars, a short key and its value (|实施机构|县市场局牵头|), as ``key:value``;
+    None for any other row.
+
+    >>> _key_value("|责任单位|县市场局、县公安局|"), _key_value("|序号|任务|责任单位|"), _key_value("|1|建设绿道|")
+    ('责任单位:县市场局、县公安局', None, None)
+    """
+    cells = _CELL_CUT.split(text.strip("|｜"))
+    if len(cells) != 2 or not 2 <= len(cells[0]) <= 8 or not cells[1] or cells[0].isdecimal() \
+            or _NOT_KEY.search(cells[0]) or set(cells[1]) <= set("-:："):
+        return None
+    return cells[0] + ":" + cells[1]
 
 
 def _next_text(lines: list[Line], k: int, end: int) -> int | None:
@@ -432,6 +477,7 @@ _DUTIES_OF = re.compile(r"^(?P<unit>[^，,。；;:：]{2,30}?)(?:的)?(?:主要|
 
 _TOLD = re.compile(r"要|须|将|应(?!急)")  # an obligation word inside what stands before 职责: a sentence, no name
 _NO_HOLDER = re.compile(r"(?:主要|工作|具体|基本|岗位|部门|单位|机构|成员|内设|其他|其它|相关|有关|一般|各)+")
+_TOPIC_AND_HOLDERLESS = re.compile(r"(.{2,}?)[及和与、](?:有关|相关|各)?(?:部门|单位|机构|成员单位)")  # 范围及部门
 
 
 def _duties_of(text: str) -> list[str] | None:
@@ -441,11 +487,16 @@ def _duties_of(text: str) -> list[str] | None:
     (['党委'], ['县发改局'], None, None)
     >>> _duties_of("各部门要履行以下职责:"), _duties_of("市应急管理局职责:")
     (None, ['市应急管理局'])
+    >>> _duties_of("服务范围及部门职责"), _duties_of("县民政局及部门职责")
+    (None, ['县民政局及部门'])
     """
     m = _DUTIES_OF.match(text)
     if not m or _DIVISION.fullmatch(text.rstrip(":：")) or _NO_HOLDER.fullmatch(m.group("unit")) \
             or _TOLD.search(m.group("unit"), 1) or _HOLDERLESS.fullmatch(text):
         return None  # 主要职责, 岗位职责: whose duties the heading does not say; 各部门要履行以下职责: a sentence
+    topics = _TOPIC_AND_HOLDERLESS.fullmatch(m.group("unit"))
+    if topics and not is_unit_name(topics.group(1)):
+        return None  # 适用范围及部门职责: a topic and the departments' duties, no holder named
     return slot_names(m.group("unit"))
 
 
@@ -968,6 +1019,12 @@ class ProseReader:
             if not t or is_furniture(t):
                 k += 1
                 continue
+            if t[:1] in _BARS and (pair := _key_value(t)) is not None:
+                t = pair  # | 责任单位 | 县市场局 |: a key and its value, read as the key's label (a bar is in no name)
+                line = Line(line.no, pair, pair, False)
+            if t[:2] == "附件" and (after := annex_list_end(self.lines, k, end)) is not None:
+                k, current = after, self.root  # 附件:1.申请表 / 2.流程图: titles of the annexes, ending the item above
+                continue
             block = header_block(self.lines, k, end) if len(t) <= MAX_LABEL else None  # a header opens with a label
             if block is not None:
                 roles, k, self.leader_column = block
@@ -1047,6 +1104,14 @@ class ProseReader:
             m = _SPACED_NUMBER.match(line.raw) if line.raw.lstrip()[:1].isdecimal() else None  # a digit first
             if m and _marker(t) is None:  # 01 项目名称:… (a number, a space, the item)
                 current = self._add(t[len(m.group(1)):], line.no, ("num", 3, int(m.group(1))))
+                k += 1
+                continue
+            if t[:1] in _OPENERS and current is not self.root and not current.children \
+                    and current.text.endswith(tuple(SENTENCE_PUNCT)) and k > start and self.lines[k - 1].text \
+                    and _marker(t) is None and (opening := find_clauses(t)) and opening[0].start == 0:
+                # …面积。 / (市国土房管局牵头)主要污染物…: a paragraph wrapped right before the clause closing its last
+                # sentence; the line goes on with the paragraph above it
+                _absorb(current, [_Node("para", PARA_RANK, None, t, line.no, last_line=line.no)], "")
                 k += 1
                 continue
             current = self._add(t, line.no)
@@ -1195,7 +1260,8 @@ class ProseReader:
             elif child.assigned() or (child.style in listed and child.text and not self._subtree_assigned(child)) \
                     or (inherited and (child.style != "para" or pure) and not child.children):
                 self._emit(child, child_path, tasks)
-                if inherited:  # the heading's units, in the roles the item does not fill itself
+                if inherited and not _cut_clause(child.text):  # the heading's units, in the roles the item does
+                    # not fill itself; an item cut inside its own clause ((牵头单位:市发) names its units, cut: none
                     have = {a.role for a in tasks[-1].assignments}
                     tasks[-1].assignments[:0] = [a for a in inherited if a.role not in have]
             if child.children:
@@ -1536,6 +1602,21 @@ def _segments(text: str, clauses: list[Found]) -> list[tuple[str, Found | None]]
     elif tail and out:
         out[-1] = (out[-1][0] + tail, out[-1][1])
     return out or [(text, None)]
+
+
+def _cut_clause(text: str) -> bool:
+    """Whether ``text`` ends inside a clause of its own cut off by the end of the excerpt (…经验。(牵头单位:市发).
+
+    >>> _cut_clause("形成一批经验。(牵头单位:市发"), _cut_clause("形成一批经验。(2025年"), _cut_clause("形成经验。")
+    (True, False, False)
+    """
+    if text[-1:] in ")）〕】":
+        return False
+    opened = _drop_open_tail(text)
+    if opened == text:
+        return False
+    inner = text[len(opened) + 1:]
+    return match_label(inner) is not None or may_hold_role_words(inner)
 
 
 def _drop_open_tail(text: str) -> str:

@@ -504,3 +504,30 @@ def test_a_sentence_shared_out_among_its_units_is_one_task():
     # a part told something else keeps its own task
     got = _read("一、职责分工。县住建局负责统筹全县排查工作,县财政局要保障排查经费。")
     assert [units for _, units in got] == [[("县住建局", Role.LEAD)], [("县财政局", Role.RESPONSIBLE)]]
+
+
+def test_a_township_named_alone_is_the_subject_of_its_part():
+    """白沙镇落实 / 东湖乡要…: a town or township standing as the subject is a unit of that level; a generic word
+    (城镇) or a deictic (全镇) is none."""
+    got = _read("会议决定:河道清淤由张某某牵头,白沙镇落实;道路绿化由李某某牵头,县林业局落实。东湖乡要于月底前完成排查。")
+    units = [u for _, found in got for u, _ in found]
+    assert "白沙镇" in units and "东湖乡" in units and "县林业局" in units
+    assert _read("全镇要于月底前完成排查。") == [] and _read("城镇要加快发展。") == []
+
+
+def test_the_addressee_named_by_a_pronoun_is_kept_as_printed():
+    """A reply's 你省 / 贵市 (the addressee, named by a pronoun and its level) is a unit as printed: as a partner
+    after 会同 in a list closed by it, and as a subject."""
+    got = _read("我部将会同有关部门和你市加强对实施情况的监督检查。")
+    assert got and got[0][1] == [("我部", Role.LEAD), ("你市", Role.COOPERATING)]
+    got = _read("贵县要加快编制实施方案。")
+    assert got and got[0][1] == [("贵县", Role.RESPONSIBLE)]
+
+
+def test_the_unit_a_rule_names_gives_way_to_the_unit_doing_the_work_now():
+    """按照《条例》规定应由A负责管理,现由A委托B负责管理: the rule's holder is no assignment, and the unit entrusted (委托)
+    does the work; a unit that 协管 helps the subject before it."""
+    got = _read("一、占道洗车按照《条例》规定应由县建设局负责管理,现由县建设局委托县城管局负责管理。")
+    assert [units for _, units in got] == [[("县城管局", Role.LEAD)]]
+    got = _read("二、违规停车由县公安局负责牵头管理,县交通局协管。")
+    assert [units for _, units in got] == [[("县公安局", Role.LEAD), ("县交通局", Role.COOPERATING)]]

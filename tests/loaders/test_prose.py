@@ -409,3 +409,62 @@ def test_a_headings_lead_goes_to_items_that_name_only_units_working_with_it():
     assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
         (["区住建局"], ["区财政局"]), (["区住建局"], ["各街道办事处", "区城管局"])]
     assert all(a.inferred for t in doc.tasks for a in t.assignments if a.role is Role.LEAD)
+
+
+def test_annex_list_after_the_last_stage_is_no_item_of_it():
+    """An annex list (附件:1.… / 2.…) closing the body names annexes: its titles are no tasks and take no units
+    from the item printed above them."""
+    text = ("三、实施步骤\n(一)准备阶段。制定工作方案。(责任单位:县农业局、县财政局)\n\n"
+            "(二)验收阶段。组织考核验收。(责任单位:县农业局)\n\n附件:1.项目申报表\n\n2.验收流程图\n\n3.考核细则\n")
+    tasks = parse(text).tasks
+    assert [t.text[:4] for t in tasks] == ["准备阶段", "验收阶段"]
+    assert units(tasks[1], "responsible") == ["县农业局"]
+
+
+def test_heading_of_a_topic_and_the_departments_duties_names_no_unit():
+    """一、服务范围及部门职责: a topic joined to 部门职责 is no holder; the paragraph under it takes no unit."""
+    text = ("一、服务范围及部门职责\n(一)服务对象。全县规模以上养殖场。\n"
+            "(二)部门职责。县畜牧局负责疫病监测;县环保局负责粪污监管。\n")
+    tasks = parse(text).tasks
+    assert all("范围及部门" not in a.unit for t in tasks for a in t.assignments)
+    assert any(units(t, "lead") == ["县畜牧局"] for t in tasks)
+
+
+def test_key_value_rows_between_bars_read_as_labels():
+    """| 实施机构 | X牵头,Y配合 |: a key and its value printed between bars (no table: two cells a row) are a label
+    line; the bar is part of no unit's name."""
+    text = ("一、办理事项\n| 事项名称 | 营业执照变更一件事 |\n| 实施机构 | 县行政审批局牵头,县税务局、县社保中心配合 |\n"
+            "| 办理时限 | 3个工作日 |\n")
+    tasks = parse(text).tasks
+    assert all("|" not in a.unit for t in tasks for a in t.assignments)
+    assert any(units(t, "lead") == ["县行政审批局"] and units(t, "cooperating") == ["县税务局", "县社保中心"]
+               for t in tasks)
+
+
+def test_rule_holder_gives_way_to_the_unit_entrusted_now():
+    """In an item of unit-first clauses, 按照《办法》规定应由A负责,现由A委托B负责 gives one task, B's."""
+    text = ("一、职责划分\n1.户外广告按照《管理办法》规定应由县住建局负责审批,现由县住建局委托县城管局负责审批。\n"
+            "2.渣土运输由县城管局负责,县交通局配合。\n")
+    tasks = parse(text).tasks
+    assert [(units(t, "lead"), units(t, "cooperating")) for t in tasks] == [
+        (["县城管局"], []), (["县城管局"], ["县交通局"])]
+
+
+def test_a_line_opening_with_the_clause_of_the_sentence_above_goes_on_with_it():
+    """A paragraph of sentences each closed by its bracket clause, wrapped right before a clause: the line that
+    opens with it closes the last sentence of the line above."""
+    text = ("一、主要指标\n1.分解指标。\n森林覆盖率达到45%。(县林业局牵头)农村自来水普及率达到90%。\n"
+            "(县水利局牵头)城镇污水处理率达到85%。(县住建局、县环保局牵头)\n")
+    tasks = parse(text).tasks
+    assert [units(t, "lead") for t in tasks] == [["县林业局"], ["县水利局"], ["县住建局", "县环保局"]]
+    assert tasks[1].text.startswith("农村自来水") and tasks[2].text.startswith("城镇污水")
+
+
+def test_an_item_cut_inside_its_own_clause_inherits_no_units():
+    """1.…。(牵头单位:市发 at the end of an excerpt: the item's units were in its own clause, cut off; it takes
+    none from the heading's clause above it."""
+    text = ("三、加强督导。县发改局负责任务的统一调度,要建立工作推进机制。\n"
+            "1.建成一批示范园区,形成可推广经验。(牵头单位:县工")
+    tasks = parse(text).tasks
+    item = next(t for t in tasks if t.text.startswith("建成"))
+    assert item.assignments == []
