@@ -9,6 +9,7 @@ instead of empty boxes. matplotlib is imported only here.
 from __future__ import annotations
 
 import warnings
+from pathlib import Path
 
 PREFERRED = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK TC", "Noto Sans SC", "Source Han Sans SC",
              "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Microsoft YaHei", "SimHei", "PingFang SC")
@@ -28,15 +29,41 @@ def cjk_font_name() -> str | None:
     return None
 
 
+def add_new_system_fonts() -> int:
+    """Add to matplotlib's live font manager the system fonts its cache does not list; returns how many files.
+
+    matplotlib reads its font list from a cache built on first use: a font installed after that is unknown to
+    it until the cache is rebuilt, and rebuilding the cache (``_load_fontmanager``) makes a new manager that the
+    running process does not use. The files are added to the manager in use instead (its public ``addfont``);
+    the cache on disk is rebuilt too, so that the next process finds them at once.
+    """
+    from matplotlib import font_manager
+
+    manager = font_manager.fontManager
+    known = {f.fname for f in manager.ttflist} | {f.fname for f in manager.afmlist}
+    added = 0
+    for path in font_manager.findSystemFonts():
+        if path not in known:
+            try:
+                manager.addfont(path)
+            except (OSError, RuntimeError, ValueError):  # a damaged or unreadable font file: skipped, as matplotlib does
+                continue
+            added += 1
+    if added:
+        import matplotlib
+
+        cache = Path(matplotlib.get_cachedir(), f"fontlist-v{font_manager.FontManager.__version__}.json")
+        font_manager.json_dump(manager, cache)  # matplotlib's own writer: a cache it cannot write is skipped
+    return added
+
+
 def use_cjk_font() -> str | None:
     """Make a CJK font matplotlib's default sans-serif; returns its name (None, with a warning, if none)."""
     import matplotlib
 
     name = cjk_font_name()
     if name is None:
-        from matplotlib import font_manager
-
-        font_manager._load_fontmanager(try_read_cache=False)  # a font installed after the cache was built
+        add_new_system_fonts()  # a font installed after matplotlib's font cache was built
         name = cjk_font_name()
     if name is None:
         warnings.warn("no CJK font found: Chinese labels will show as boxes (install fonts-noto-cjk)")

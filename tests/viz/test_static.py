@@ -146,3 +146,22 @@ def test_a_name_with_dollar_signs_is_drawn_as_text(tmp_path):
     drawn = set(re.findall(r"<!-- (.*?) -->", svg.read_text(encoding="utf-8")))
     assert name in drawn and any(f"{name} $x^2$" in t for t in drawn)
     assert save(view, tmp_path / "dollars.png").stat().st_size > 1000
+
+
+def test_a_cjk_font_the_live_font_manager_does_not_list_is_found_again():
+    # a font installed after matplotlib built its font cache: the process's font manager does not list it, and
+    # the picture must still find it (rebuilding the cache alone made a new manager the process never used)
+    from matplotlib import font_manager
+
+    from dutygraph.viz.charts import cjk_font_name, use_cjk_font
+
+    manager = font_manager.fontManager
+    kept = list(manager.ttflist)
+    assert cjk_font_name() is not None  # make test installs fonts-noto-cjk
+    manager.ttflist[:] = [f for f in kept if "CJK" not in f.name and "Han Sans" not in f.name]
+    try:
+        assert cjk_font_name() is None
+        name = use_cjk_font()
+        assert name is not None and name == cjk_font_name()
+    finally:
+        manager.ttflist[:] = kept
