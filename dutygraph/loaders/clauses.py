@@ -38,10 +38,10 @@ from functools import lru_cache
 
 from ..model import Role
 from ..text.normalize import bracket_depth_split
-from ..text.role_cues import alternation, words
+from ..text.role_cues import alternation, any_role_word, role_words, words
 from ..text.units import (COOPERATING_WORDS, DITTO, LEAD_WORDS, ROLE_AFTER, ROLE_ENDINGS, ROLE_TAIL, ROLE_WORDS, bracket_commas,
                           is_listed_name, is_unit_name, org_suffixes, split_units)
-from .conventions import NOT_LISTED_AGAIN, first_listed_bracket, first_listed_note
+from .conventions import LEAD_NAMES, NOT_LISTED_AGAIN, first_listed_bracket, first_listed_note, names_lead
 from .unit_scan import opening_units
 from .labels import (COOPERATING, DEADLINE, LABEL_ANYWHERE, LEAD, LEADER, OVERSIGHT, RESPONSIBLE, is_primary,
                      iter_before_colons, iter_labels, match_label)
@@ -365,9 +365,9 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
     if "为" in text:  # X为牵头单位,Y为配合单位: the role as a label after 为 is the role word
         text = _AS_ROLE.sub(lambda m: _AS_ROLE_WORD[m.group(1)] if is_listed_name(
             name := _LIST_SEPARATOR.split(text[:m.start()])[-1]) and not (
-            m.group(1) == "牵头" and first_listed_note().search(name + "为牵头")) else m.group(0),
+            m.group(1) in LEAD_NAMES and first_listed_note().search(name + "为" + m.group(1))) else m.group(0),
             text)  # 列第一位的为牵头单位, 排名第一的单位为牵头单位: a note
-    if "牵头" in text and ("(" in text or "（" in text):
+    if ("(" in text or "（" in text) and names_lead(text):
         # (列第一位的为牵头单位,下同) spreads a convention (conventions.py), not units, and names none
         text = first_listed_bracket().sub("", text)
     if "同" in text and ("(" in text or "（" in text):
@@ -417,7 +417,7 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
             part = label.content
             if not part:
                 continue
-        convention = "牵头" in part and first_listed_note().search(part) is not None
+        convention = names_lead(part) and first_listed_note().search(part) is not None
         note = None if convention else _note(part)  # (A,B,列第一位为牵头单位,下同): 下同 spreads the convention
         noted = None
         if note:
@@ -646,9 +646,10 @@ def _labelled_sentences(text: str) -> str:
 
 
 _ROLE_WORD = re.compile("|".join(ROLE_WORDS))
-_AS_ROLE = re.compile(r"为(牵头|配合|协办|责任)(?:单位|部门)(?=$|[,，；;。])")
+# X为牵头单位 / X为主办单位 / X为承办单位: every role's words (role cues word.lead, word.cooperating, role.responsible)
+_AS_ROLE = re.compile(r"为(" + any_role_word() + r")(?:单位|部门)(?=$|[,，；;。])")
 _LIST_SEPARATOR = re.compile(r"[,，；;、:：]")
-_AS_ROLE_WORD = {"牵头": "牵头", "配合": "配合", "协办": "协办", "责任": "为责任单位"}
+_AS_ROLE_WORD = {**{w: "为责任单位" for w in role_words("responsible")}, **{w: w for w in LEAD_NAMES + COOPERATING_WORDS}}
 # X为责任单位 (rewritten so whatever the noun): the label's role, responsible (负责 would lead where nothing is
 # marked 牵头), in a segment of its own.
 _AS_RESPONSIBLE = "为责任单位"
