@@ -920,3 +920,22 @@ def test_a_duty_after_a_unit_and_a_colon_that_helps_makes_it_cooperate():
     got = [[(u, r) for u, r in f.clause.assignments] for f in colon_duties(
         "县公安局:依法打击违法犯罪;配合县应急局做好事故调查;协同有关部门依法监管。")]
     assert got == [[("县公安局", R)], [("县公安局", C)], [("县公安局", R)]]  # 协同Y names a partner, as 会同
+
+
+@pytest.mark.parametrize("lead,helper,doer", [("牵头", "配合", "责任"), ("主办", "协办", "承办"), ("主责", "协同", "落实")])
+def test_a_role_named_after_wei_reads_every_word_of_its_role(lead, helper, doer):
+    # (r-labels6) X为主办单位 as X为牵头单位: one vocabulary per role (role cues word.lead, word.cooperating,
+    # role.responsible)
+    clause = parse_clause(f"县水利局为{lead}单位,县财政局为{helper}单位,各乡镇为{doer}单位")
+    assert clause is not None
+    assert sorted((n, r.value) for n, r in clause.assignments) == [
+        ("县水利局", "lead"), ("县财政局", "cooperating"), ("各乡镇", "responsible")]
+
+
+@pytest.mark.parametrize("label,role", [("牵头办理单位", "lead"), ("主办实施部门", "lead"), ("总主责单位", "lead"),
+                                        ("协同办理单位", "cooperating"), ("协管执行部门", "cooperating"),
+                                        ("重点实施部门", "responsible"), ("相关承办单位", "responsible")])
+def test_compound_role_labels_read_any_responsible_word_after_the_role_word(label, role):
+    # (r-labels6) 牵头 / 主办 / 协同 … then a responsible word (办理, 实施, 执行) then 单位: the label of that role
+    clause = parse_clause(f"{label}:县交通局、县财政局")
+    assert clause is not None and {r.value for _, r in clause.assignments} == {role}

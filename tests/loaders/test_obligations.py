@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dutygraph.loaders import load
 from dutygraph.loaders.lines import to_lines
 from dutygraph.loaders.obligations import BASIS, obligation_tasks
@@ -504,3 +506,10 @@ def test_a_sentence_shared_out_among_its_units_is_one_task():
     # a part told something else keeps its own task
     got = _read("一、职责分工。县住建局负责统筹全县排查工作,县财政局要保障排查经费。")
     assert [units for _, units in got] == [[("县住建局", Role.LEAD)], [("县财政局", Role.RESPONSIBLE)]]
+
+
+@pytest.mark.parametrize("lead,doer,helper", [("牵头", "责任", "配合"), ("主责", "承办", "协办"), ("主办", "落实", "协管")])
+def test_role_collectives_are_named_by_any_word_of_their_role(lead, doer, helper):
+    # (r-labels6) 各主责单位要… as 各牵头单位要…: the collectives read the role cues' words of each role
+    got = _read(f"三、{lead}单位要发挥主导作用,及时研究解决问题。各{doer}单位要认真履责、主动{helper}、接受调度。")
+    assert [units for _, units in got] == [[(f"{lead}单位", Role.RESPONSIBLE)], [(f"各{doer}单位", Role.COOPERATING)]]
