@@ -1317,6 +1317,10 @@ _HINT = re.compile("|".join(ROLE_WORDS) + r"|会同|参加|责任|分工|下同|
                               for colon in ":："))
 
 
+# A cited document's number (令第45号, 〔2020〕10号, [2019]3号): a bracket holding one names the document's issuers.
+_DOCUMENT_NUMBER = re.compile(r"(?:第|[〔\[［(（]\d{4}[〕\]］)）])\d{1,4}号")
+
+
 def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:
     """The responsibility clauses in an item's text, in order.
 
@@ -1329,7 +1333,7 @@ def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:
     if not hinted and _OPENER.search(text) is None:
         return []
     if ("单位为" in text or "部门为" in text or "单位是" in text or "部门是" in text) \
-            and not ("牵头" in text and first_listed_note().search(text)):
+            and not (names_lead(text) and first_listed_note().search(text)):
         # 牵头单位为(是)县发改局: 为 stands for the label's colon (same length); 列第一位的责任单位为牵头单位: a note
         text = _label_as().sub(lambda m: m.group(1) + "：", text)
     if "—" in text or "－" in text or "--" in text:  # 牵头单位——市住建局: a dash for the colon (same length)
@@ -1340,12 +1344,14 @@ def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:
         clause = parse_clause(inner, default_role)
         if clause is None and default_role is None and not text[:start].endswith(_ENUMERATED):
             clause = bare_bracket(inner)  # 共7个牵头单位(A、B…) enumerates names, it assigns nothing
-            if clause is None and "牵头" in inner and (note := first_listed_note().search(inner)) and note.start():
+            if clause is None and names_lead(inner) and (note := first_listed_note().search(inner)) and note.start():
                 # (A、B、C。排名第一的为牵头单位,下同): the list before the plan's first-listed note, its names a slot
                 clause = bare_bracket(inner[:note.start()].rstrip("。；;,，、 "))
         if clause is None or not clause.assignments:
             continue
         if not (clause.role_words or clause.labelled):
+            if "号" in inner and _DOCUMENT_NUMBER.search(inner):
+                continue  # 《规定》(教育部、某某总局令第45号): the issuers of a cited document, with its number
             before = text[:start].rstrip()
             after = text[end:].lstrip()
             if _listed_alias(before):

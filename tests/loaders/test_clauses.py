@@ -939,3 +939,11 @@ def test_compound_role_labels_read_any_responsible_word_after_the_role_word(labe
     # (r-labels6) 牵头 / 主办 / 协同 … then a responsible word (办理, 实施, 执行) then 单位: the label of that role
     clause = parse_clause(f"{label}:县交通局、县财政局")
     assert clause is not None and {r.value for _, r in clause.assignments} == {role}
+
+
+@pytest.mark.parametrize("text", ["1.《校园卫生管理规定》(教育部、国家卫生健康委员会令第45号)",
+                                  "2.《某省河道管理办法》(省人民政府、省水利厅〔2019〕3号)"])
+def test_a_bracket_naming_a_cited_documents_number_is_a_citation_not_a_clause(text):
+    # (r-labels6) the issuers of a cited regulation (…令第45号), not the units of a task
+    assert find_clauses(text) == []
+    assert find_clauses("1.做好校园卫生工作。(市教育局、市卫健委)") != []
