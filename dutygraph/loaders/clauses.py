@@ -807,17 +807,25 @@ def leading_clauses(text: str) -> list[Found]:
                 _with_partners(got_here[0].clause, lead[got_here[0].end - start - skip:])
             found.extend(got_here)
         start += len(sentence) + 1
+    if len(found) == 1 and found[0].leading and any(w in text for w in _PARTNER_WORDS):
+        # 镇应急办牵头,组织…。针对…,联合市场监管部门检查…: the lead's partner in its later sentences cooperates
+        _with_partners(found[0].clause, text[found[0].end:], later=True)
     if found and any(f.clause.role_words for f in found):
         found = _subject_sentences(text, found)
     return found
 
 
-_WITH = re.compile(r"[,，]\s*(?:并|同时|主动|积极)?(?:会同|协同)")
+# 会同 / 协同 and the partner words of the role cues (obligation.partner: 联合) opening a comma part.
+_PARTNER_WORDS = ("会同", "协同", *words("obligation.partner"))
+_WITH = re.compile(r"[,，]\s*(?:并|同时|主动|积极)?(?:" + "|".join(_PARTNER_WORDS) + ")")
+_WITH_LATER = re.compile(r"(?:^|[,，。；;])\s*(?:并|同时|主动|积极)?(?:" + "|".join(_PARTNER_WORDS) + ")")
+_PARTNER_GATE = tuple({"同", *_PARTNER_WORDS})
 
 
-def _with_partners(clause: Clause, rest: str) -> None:
-    """The units a unit-first sentence says its subject works with (…,并协同消防部门依法查处): cooperating."""
-    m = _WITH.search(rest) if "同" in rest else None
+def _with_partners(clause: Clause, rest: str, later: bool = False) -> None:
+    """The units a unit-first sentence says its subject works with (…,并协同消防部门依法查处): cooperating.
+    ``later``: ``rest`` is the subject's later sentences (X牵头,组织…。针对…,联合Y检查…), a sentence may open with it."""
+    m = (_WITH_LATER if later else _WITH).search(rest) if any(w in rest for w in _PARTNER_GATE) else None
     if m is None or not clause.role_words or any(r is not Role.LEAD for _, r in clause.assignments):
         return
     got = opening_units(rest[m.end():], well_formed_units)

@@ -947,3 +947,20 @@ def test_a_bracket_naming_a_cited_documents_number_is_a_citation_not_a_clause(te
     # (r-labels6) the issuers of a cited regulation (…令第45号), not the units of a task
     assert find_clauses(text) == []
     assert find_clauses("1.做好校园卫生工作。(市教育局、市卫健委)") != []
+
+
+@pytest.mark.parametrize("text,partners", [
+    ("县交通局牵头,联合县公安局、县应急局开展道路隐患排查。", ["县公安局", "县应急局"]),
+    ("镇应急办牵头,组织各村委会开展敲门行动。针对电动自行车,联合市场监管部门检查销售店铺。", ["市场监管部门"]),
+    ("县水利局负责,加强河道巡查。同时联合县林业局开展巡护。", ["县林业局"]),
+])
+def test_a_leads_partner_named_by_a_partner_word_cooperates(text, partners):
+    # (r-labels6) 联合 (role cues obligation.partner) as 会同: who the lead works with, in its sentence or a later one
+    found = leading_clauses(text)
+    assert len(found) == 1
+    assert [n for n, r in found[0].clause.assignments if r is Role.COOPERATING] == partners
+
+
+def test_a_partner_word_after_another_subject_names_no_partner_of_the_lead():
+    found = leading_clauses("县交通局牵头,开展道路隐患排查。县公安局、县应急局联合开展夜查。")
+    assert all(r is not Role.COOPERATING for f in found for _, r in f.clause.assignments)
