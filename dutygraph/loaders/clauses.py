@@ -81,7 +81,7 @@ class Clause:
     unrecognised: list[str] = field(default_factory=list)  # names kept for their slot that pass no suffix check
 
 
-_NOT_A_NAME = re.compile(r"^(?:以下|下称|简称|即|含|包括|例如|其中|如|请|要|望|务必|希望|并|且)|^(?:牵头|责任|配合|协同|协办|主责|参与|成员)(?:单位|部门)$"
+_NOT_A_NAME = re.compile(r"^(?:以下|下称|简称|即|含|包括|例如|其中|如|请|要|望|务必|希望|并|且)|^(?:" + any_role_word() + r"|成员)(?:单位|部门)$"  # a role's word (role cues)
                          r"|^(?:待定|暂无|暂定|另定|无|略|[详参]?见附件\d*)$")  # 牵头单位:待定 names nobody
 
 
@@ -1114,7 +1114,7 @@ def _after_colons(sentence: str) -> list[tuple[int, str]]:
     return [(m.end(), sentence[m.end():])] if m else [(0, sentence)]
 
 
-_SUBJECT_WORDS = ("负责", "牵头", "承担", "会同")
+_SUBJECT_WORDS = ("负责", *LEAD_WORDS, "承担", "会同")  # the lead's words: role cues word.lead (牵头, 主办, 主责)
 _SUBJECT_WORD = re.compile("|".join(_SUBJECT_WORDS))  # one search in C, not a generator over the words
 _SUBJECT_IS = re.compile(r"(?:由)?(?P<units>[^，,。；;:：为是]{2,40}?)(?:作为|为|是)[^，,。；;]{2,60}[，,]")
 

@@ -964,3 +964,11 @@ def test_a_leads_partner_named_by_a_partner_word_cooperates(text, partners):
 def test_a_partner_word_after_another_subject_names_no_partner_of_the_lead():
     found = leading_clauses("县交通局牵头,开展道路隐患排查。县公安局、县应急局联合开展夜查。")
     assert all(r is not Role.COOPERATING for f in found for _, r in f.clause.assignments)
+
+
+@pytest.mark.parametrize("lead,helper", [("牵头", "配合"), ("主办", "协助"), ("主责", "协同")])
+def test_a_by_clause_after_an_introduction_reads_every_lead_word(lead, helper):
+    # (r-labels6) …会议要求,由X主办,Y协助,在9月底前完成…: the subject clause's gate knows the lead's whole vocabulary
+    found = leading_clauses(f"为完成年度目标任务,会议要求,由县发展和改革局{lead},县自然资源局{helper},在9月底前完成新区供地工作")
+    assert [(n, r.value) for f in found for n, r in f.clause.assignments] == [
+        ("县发展和改革局", "lead"), ("县自然资源局", "cooperating")]

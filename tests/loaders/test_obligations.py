@@ -513,3 +513,10 @@ def test_role_collectives_are_named_by_any_word_of_their_role(lead, doer, helper
     # (r-labels6) 各主责单位要… as 各牵头单位要…: the collectives read the role cues' words of each role
     got = _read(f"三、{lead}单位要发挥主导作用,及时研究解决问题。各{doer}单位要认真履责、主动{helper}、接受调度。")
     assert [units for _, units in got] == [[(f"{lead}单位", Role.RESPONSIBLE)], [(f"各{doer}单位", Role.COOPERATING)]]
+
+
+@pytest.mark.parametrize("name", ["牵头负责单位", "协同办理单位", "各有关承办单位"])
+def test_compound_role_collectives_are_subjects(name):
+    # (r-labels6) a lead or cooperating word before a responsible word (牵头负责单位 as 牵头责任单位); two qualifiers
+    got = _read(f"三、{name}要切实担负起第一责任人的责任,积极组织实施。")
+    assert [u for _, units in got for u, _ in units] == [name]
