@@ -62,8 +62,9 @@ _NOTE_HEAD = re.compile(r"^.*?(?:涉及|均由|由|包括|均为|为|均需|需)
 _SCOPED = re.compile(r"^(?:以下|下列|其余|其他|其它|各项|所有|全部|本方案)[^,，]{0,12}?(?:均需|均由|需|由|均要)")
 _NOTE_WORDS = re.compile(r"^(?:不再(?:做|作|进行)?分工|" + NOT_LISTED_AGAIN + r"|下同|以下同|后同|均同|同上)$")
 MAX_CLAUSE = 160
-_LEAD_MARK = re.compile(r"[(（〔【\[]牵头(?:单位|部门)?[)）〕】\]]$")
-_COOPERATING_MARK = re.compile(r"[(（〔【\[](?:配合|协助|协办|参与)(?:单位|部门)?[)）〕】\]]$")
+# A name marked with its role in brackets (市发改委(牵头), 市财政局(协办)): the role cues' words of the role.
+_LEAD_MARK = re.compile(r"[(（〔【\[](?:" + "|".join(LEAD_WORDS) + r")(?:单位|部门)?[)）〕】\]]$")
+_COOPERATING_MARK = re.compile(r"[(（〔【\[](?:" + "|".join(COOPERATING_WORDS) + r")(?:单位|部门)?[)）〕】\]]$")
 _DEADLINE_SEGMENT = re.compile(r"(?:\d{1,2}月|年|季度)(?:底|末|内)?(?:之?前|以前|完成)|长期坚持|持续推进|持续实施|常态化|长期")
 
 

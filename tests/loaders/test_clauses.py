@@ -972,3 +972,11 @@ def test_a_by_clause_after_an_introduction_reads_every_lead_word(lead, helper):
     found = leading_clauses(f"为完成年度目标任务,会议要求,由县发展和改革局{lead},县自然资源局{helper},在9月底前完成新区供地工作")
     assert [(n, r.value) for f in found for n, r in f.clause.assignments] == [
         ("县发展和改革局", "lead"), ("县自然资源局", "cooperating")]
+
+
+@pytest.mark.parametrize("lead,helper", [("牵头", "配合"), ("主办", "协同"), ("主责", "协办")])
+def test_a_name_marked_with_its_role_reads_every_word_of_the_role(lead, helper):
+    # (r-labels6) 市住建局(主办)、市财政局(协同) as 市住建局(牵头)、市财政局(配合): the marks read word.lead / word.cooperating
+    clause = parse_clause(f"市住建局({lead})、市财政局({helper})")
+    assert clause is not None
+    assert sorted((n, r.value) for n, r in clause.assignments) == [("市住建局", "lead"), ("市财政局", "cooperating")]
