@@ -192,8 +192,11 @@ def _group_of(task_id: str) -> str | None:
 
 # 除特别注明的外,各县(市、区)政府和某开发区管委会都是配合单位: units in a role on every item from the note on.
 _DEFAULT_WORDS = ("都是", "都为", "均为", "均是", "均作为", "都作为", "全部为", "全部是", "一律为")
-_DEFAULT_ROLE = re.compile(r"(?P<role>配合|协办|责任|牵头)(?:单位|部门)(?:[。；;,，)）]|$)")
-_DEFAULT_ROLES = {"配合": Role.COOPERATING, "协办": Role.COOPERATING, "责任": Role.RESPONSIBLE, "牵头": Role.LEAD}
+# (r-labels6) each role's words from the role cues (都是协同单位, 均为主办单位, 都是承办单位)
+_DEFAULT_ROLES = {**{w: Role.RESPONSIBLE for w in role_words("responsible")},
+                  **{w: Role.COOPERATING for w in role_words("cooperating")}, **{w: Role.LEAD for w in LEAD_NAMES}}
+_DEFAULT_ROLE = re.compile(r"(?P<role>" + "|".join(sorted(_DEFAULT_ROLES, key=len, reverse=True))
+                           + r")(?:单位|部门)(?:[。；;,，)）]|$)")
 _CLAUSE_ENDS = "。；;,，"
 MAX_DEFAULT_LIST = 80
 

@@ -141,3 +141,11 @@ def test_a_first_listed_note_names_the_lead_with_any_lead_word(lead):
                      "2.整治背街小巷。(县城管局、县交通局)\n", "p.txt")
     assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
         (["县住建局"], ["县财政局", "各乡镇"]), (["县城管局"], ["县交通局"])]
+
+
+@pytest.mark.parametrize("helper", ["配合", "协同", "协办"])
+def test_a_standing_note_of_cooperating_units_reads_every_cooperating_word(helper):
+    # (r-labels6) 除特别注明的外,A和B都是协同单位 as …都是配合单位 (role cues word.cooperating)
+    doc = parse_text(f"除特别注明的外,各县(市、区)政府和某某开发区管委会都是{helper}单位。\n一、重点任务\n1.修路。(县交通局牵头)\n",
+                     "p.txt")
+    assert doc.tasks[0].units(Role.COOPERATING) == ["各县(市、区)政府", "某某开发区管委会"]

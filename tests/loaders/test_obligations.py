@@ -520,3 +520,10 @@ def test_compound_role_collectives_are_subjects(name):
     # (r-labels6) a lead or cooperating word before a responsible word (牵头负责单位 as 牵头责任单位); two qualifiers
     got = _read(f"三、{name}要切实担负起第一责任人的责任,积极组织实施。")
     assert [u for _, units in got for u, _ in units] == [name]
+
+
+def test_a_collective_named_fuze_danwei_is_no_unit_told_to_lead():
+    # (r-labels6) 各有关负责单位要…: 负责单位 names the collective (obligation.word / obligation.lead 负责(?!单位|部门))
+    assert _read("三、各有关负责单位要把每件实事作为刚性任务,切实抓好落实。") == [
+        ("各有关负责单位要把每件实", [("各有关负责单位", Role.RESPONSIBLE)])]
+    assert _read("三、县交通局负责道路建设。") == [("县交通局负责道路建设", [("县交通局", Role.LEAD)])]
