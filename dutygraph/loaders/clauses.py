@@ -709,7 +709,7 @@ def _person(name: str) -> bool:
 
 
 _SUBJECT_DUTY = re.compile(r"(?P<units>[^，,。；;:：]{2,120}?)(?:还将|也将|将|要|应|须|也要)?(?:分别|共同|具体|统一)?"
-                           r"(?P<word>负责(?!人)|牵头|承担)(?P<rest>[^，,。；;]{2,})")
+                           r"(?P<word>(?:负责(?!人)|牵头|承担)(?!单位|部门))(?P<rest>[^，,。；;]{2,})")  # 各承担单位要…: a name
 
 
 # A role word closing a segment of a sentence (before its comma): what every segment of a leading clause ends with.

@@ -980,3 +980,9 @@ def test_a_name_marked_with_its_role_reads_every_word_of_the_role(lead, helper):
     clause = parse_clause(f"市住建局({lead})、市财政局({helper})")
     assert clause is not None
     assert sorted((n, r.value) for n, r in clause.assignments) == [("市住建局", "lead"), ("市财政局", "cooperating")]
+
+
+@pytest.mark.parametrize("name", ["各相关承担单位", "各负责部门", "牵头单位"])
+def test_a_collective_named_by_a_duty_word_opens_no_subject_clause(name):
+    # (r-labels6) 各相关承担单位要…: 承担单位 names the collective, no unit 各相关 told to 承担
+    assert leading_clauses(f"{name}要按照分工,各司其职,主动配合完成相关工作任务") == []
