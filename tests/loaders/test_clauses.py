@@ -986,3 +986,10 @@ def test_a_name_marked_with_its_role_reads_every_word_of_the_role(lead, helper):
 def test_a_collective_named_by_a_duty_word_opens_no_subject_clause(name):
     # (r-labels6) 各相关承担单位要…: 承担单位 names the collective, no unit 各相关 told to 承担
     assert leading_clauses(f"{name}要按照分工,各司其职,主动配合完成相关工作任务") == []
+
+
+@pytest.mark.parametrize("label,role", [("牵头具体负责部门", "lead"), ("主办具体负责单位", "lead")])
+def test_a_lead_label_reads_a_specific_responsible_word(label, role):
+    # (r-labels6) 牵头具体负责部门: as 牵头责任部门
+    clause = parse_clause(f"{label}:县交通局")
+    assert clause is not None and [(n, r.value) for n, r in clause.assignments] == [("县交通局", role)]
