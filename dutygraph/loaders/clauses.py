@@ -38,10 +38,10 @@ from functools import lru_cache
 
 from ..model import Role
 from ..text.normalize import bracket_depth_split
-from ..text.role_cues import alternation, words
+from ..text.role_cues import alternation, any_role_word, role_words, words
 from ..text.units import (COOPERATING_WORDS, DITTO, LEAD_WORDS, ROLE_AFTER, ROLE_ENDINGS, ROLE_TAIL, ROLE_WORDS, bracket_commas,
                           is_listed_name, is_unit_name, org_suffixes, split_units)
-from .conventions import NOT_LISTED_AGAIN, first_listed_bracket, first_listed_note
+from .conventions import LEAD_NAMES, NOT_LISTED_AGAIN, first_listed_bracket, first_listed_note, names_lead
 from .unit_scan import opening_units
 from .labels import (COOPERATING, DEADLINE, LABEL_ANYWHERE, LEAD, LEADER, OVERSIGHT, RESPONSIBLE, is_primary,
                      iter_before_colons, iter_labels, match_label)
@@ -62,8 +62,9 @@ _NOTE_HEAD = re.compile(r"^.*?(?:涉及|均由|由|包括|均为|为|均需|需)
 _SCOPED = re.compile(r"^(?:以下|下列|其余|其他|其它|各项|所有|全部|本方案)[^,，]{0,12}?(?:均需|均由|需|由|均要)")
 _NOTE_WORDS = re.compile(r"^(?:不再(?:做|作|进行)?分工|" + NOT_LISTED_AGAIN + r"|下同|以下同|后同|均同|同上)$")
 MAX_CLAUSE = 160
-_LEAD_MARK = re.compile(r"[(（〔【\[]牵头(?:单位|部门)?[)）〕】\]]$")
-_COOPERATING_MARK = re.compile(r"[(（〔【\[](?:配合|协助|协办|参与)(?:单位|部门)?[)）〕】\]]$")
+# A name marked with its role in brackets (市发改委(牵头), 市财政局(协办)): the role cues' words of the role.
+_LEAD_MARK = re.compile(r"[(（〔【\[](?:" + "|".join(LEAD_WORDS) + r")(?:单位|部门)?[)）〕】\]]$")
+_COOPERATING_MARK = re.compile(r"[(（〔【\[](?:" + "|".join(COOPERATING_WORDS) + r")(?:单位|部门)?[)）〕】\]]$")
 _DEADLINE_SEGMENT = re.compile(r"(?:\d{1,2}月|年|季度)(?:底|末|内)?(?:之?前|以前|完成)|长期坚持|持续推进|持续实施|常态化|长期")
 
 
@@ -81,7 +82,7 @@ class Clause:
     unrecognised: list[str] = field(default_factory=list)  # names kept for their slot that pass no suffix check
 
 
-_NOT_A_NAME = re.compile(r"^(?:以下|下称|简称|即|含|包括|例如|其中|如|请|要|望|务必|希望|并|且)|^(?:牵头|责任|配合|协同|协办|主责|参与|成员)(?:单位|部门)$"
+_NOT_A_NAME = re.compile(r"^(?:以下|下称|简称|即|含|包括|例如|其中|如|请|要|望|务必|希望|并|且)|^(?:" + any_role_word() + r"|成员)(?:单位|部门)$"  # a role's word (role cues)
                          r"|^(?:待定|暂无|暂定|另定|无|略|[详参]?见附件\d*)$")  # 牵头单位:待定 names nobody
 
 
@@ -372,9 +373,9 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
     if "为" in text:  # X为牵头单位,Y为配合单位: the role as a label after 为 is the role word
         text = _AS_ROLE.sub(lambda m: _AS_ROLE_WORD[m.group(1)] if is_listed_name(
             name := _LIST_SEPARATOR.split(text[:m.start()])[-1]) and not (
-            m.group(1) == "牵头" and first_listed_note().search(name + "为牵头")) else m.group(0),
+            m.group(1) in LEAD_NAMES and first_listed_note().search(name + "为" + m.group(1))) else m.group(0),
             text)  # 列第一位的为牵头单位, 排名第一的单位为牵头单位: a note
-    if "牵头" in text and ("(" in text or "（" in text):
+    if ("(" in text or "（" in text) and names_lead(text):
         # (列第一位的为牵头单位,下同) spreads a convention (conventions.py), not units, and names none
         text = first_listed_bracket().sub("", text)
     if "同" in text and ("(" in text or "（" in text):
@@ -424,7 +425,7 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
             part = label.content
             if not part:
                 continue
-        convention = "牵头" in part and first_listed_note().search(part) is not None
+        convention = names_lead(part) and first_listed_note().search(part) is not None
         note = None if convention else _note(part)  # (A,B,列第一位为牵头单位,下同): 下同 spreads the convention
         noted = None
         if note:
@@ -653,9 +654,10 @@ def _labelled_sentences(text: str) -> str:
 
 
 _ROLE_WORD = re.compile("|".join(ROLE_WORDS))
-_AS_ROLE = re.compile(r"为(牵头|配合|协办|责任)(?:单位|部门)(?=$|[,，；;。])")
+# X为牵头单位 / X为主办单位 / X为承办单位: every role's words (role cues word.lead, word.cooperating, role.responsible)
+_AS_ROLE = re.compile(r"为(" + any_role_word() + r")(?:单位|部门)(?=$|[,，；;。])")
 _LIST_SEPARATOR = re.compile(r"[,，；;、:：]")
-_AS_ROLE_WORD = {"牵头": "牵头", "配合": "配合", "协办": "协办", "责任": "为责任单位"}
+_AS_ROLE_WORD = {**{w: "为责任单位" for w in role_words("responsible")}, **{w: w for w in LEAD_NAMES + COOPERATING_WORDS}}
 # X为责任单位 (rewritten so whatever the noun): the label's role, responsible (负责 would lead where nothing is
 # marked 牵头), in a segment of its own.
 _AS_RESPONSIBLE = "为责任单位"
@@ -714,7 +716,7 @@ def _person(name: str) -> bool:
 
 
 _SUBJECT_DUTY = re.compile(r"(?P<units>[^，,。；;:：]{2,120}?)(?:还将|也将|将|要|应|须|也要)?(?:分别|共同|具体|统一)?"
-                           r"(?P<word>负责(?!人)|牵头|承担)(?P<rest>[^，,。；;]{2,})")
+                           r"(?P<word>(?:负责(?!人)|牵头|承担)(?!单位|部门))(?P<rest>[^，,。；;]{2,})")  # 各承担单位要…: a name
 
 
 # A role word closing a segment of a sentence (before its comma): what every segment of a leading clause ends with.
@@ -813,17 +815,25 @@ def leading_clauses(text: str) -> list[Found]:
                 _with_partners(got_here[0].clause, lead[got_here[0].end - start - skip:])
             found.extend(got_here)
         start += len(sentence) + 1
+    if len(found) == 1 and found[0].leading and any(w in text for w in _PARTNER_WORDS):
+        # 镇应急办牵头,组织…。针对…,联合市场监管部门检查…: the lead's partner in its later sentences cooperates
+        _with_partners(found[0].clause, text[found[0].end:], later=True)
     if found and any(f.clause.role_words for f in found):
         found = _subject_sentences(text, found)
     return found
 
 
-_WITH = re.compile(r"[,，]\s*(?:并|同时|主动|积极)?(?:会同|协同)")
+# 会同 / 协同 and the partner words of the role cues (obligation.partner: 联合) opening a comma part.
+_PARTNER_WORDS = ("会同", "协同", *words("obligation.partner"))
+_WITH = re.compile(r"[,，]\s*(?:并|同时|主动|积极)?(?:" + "|".join(_PARTNER_WORDS) + ")")
+_WITH_LATER = re.compile(r"(?:^|[,，。；;])\s*(?:并|同时|主动|积极)?(?:" + "|".join(_PARTNER_WORDS) + ")")
+_PARTNER_GATE = tuple({"同", *_PARTNER_WORDS})
 
 
-def _with_partners(clause: Clause, rest: str) -> None:
-    """The units a unit-first sentence says its subject works with (…,并协同消防部门依法查处): cooperating."""
-    m = _WITH.search(rest) if "同" in rest else None
+def _with_partners(clause: Clause, rest: str, later: bool = False) -> None:
+    """The units a unit-first sentence says its subject works with (…,并协同消防部门依法查处): cooperating.
+    ``later``: ``rest`` is the subject's later sentences (X牵头,组织…。针对…,联合Y检查…), a sentence may open with it."""
+    m = (_WITH_LATER if later else _WITH).search(rest) if any(w in rest for w in _PARTNER_GATE) else None
     if m is None or not clause.role_words or any(r is not Role.LEAD for _, r in clause.assignments):
         return
     got = opening_units(rest[m.end():], well_formed_units)
@@ -1112,7 +1122,7 @@ def _after_colons(sentence: str) -> list[tuple[int, str]]:
     return [(m.end(), sentence[m.end():])] if m else [(0, sentence)]
 
 
-_SUBJECT_WORDS = ("负责", "牵头", "承担", "会同")
+_SUBJECT_WORDS = ("负责", *LEAD_WORDS, "承担", "会同")  # the lead's words: role cues word.lead (牵头, 主办, 主责)
 _SUBJECT_WORD = re.compile("|".join(_SUBJECT_WORDS))  # one search in C, not a generator over the words
 _SUBJECT_IS = re.compile(r"(?:由)?(?P<units>[^，,。；;:：为是]{2,40}?)(?:作为|为|是)[^，,。；;]{2,60}[，,]")
 
@@ -1323,6 +1333,10 @@ _HINT = re.compile("|".join(ROLE_WORDS) + r"|会同|参加|责任|分工|下同|
                               for colon in ":："))
 
 
+# A cited document's number (令第45号, 〔2020〕10号, [2019]3号): a bracket holding one names the document's issuers.
+_DOCUMENT_NUMBER = re.compile(r"(?:第|[〔\[［(（]\d{4}[〕\]］)）])\d{1,4}号")
+
+
 def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:
     """The responsibility clauses in an item's text, in order.
 
@@ -1335,7 +1349,7 @@ def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:
     if not hinted and _OPENER.search(text) is None:
         return []
     if ("单位为" in text or "部门为" in text or "单位是" in text or "部门是" in text) \
-            and not ("牵头" in text and first_listed_note().search(text)):
+            and not (names_lead(text) and first_listed_note().search(text)):
         # 牵头单位为(是)县发改局: 为 stands for the label's colon (same length); 列第一位的责任单位为牵头单位: a note
         text = _label_as().sub(lambda m: m.group(1) + "：", text)
     if "—" in text or "－" in text or "--" in text:  # 牵头单位——市住建局: a dash for the colon (same length)
@@ -1346,12 +1360,14 @@ def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:
         clause = parse_clause(inner, default_role)
         if clause is None and default_role is None and not text[:start].endswith(_ENUMERATED):
             clause = bare_bracket(inner)  # 共7个牵头单位(A、B…) enumerates names, it assigns nothing
-            if clause is None and "牵头" in inner and (note := first_listed_note().search(inner)) and note.start():
+            if clause is None and names_lead(inner) and (note := first_listed_note().search(inner)) and note.start():
                 # (A、B、C。排名第一的为牵头单位,下同): the list before the plan's first-listed note, its names a slot
                 clause = bare_bracket(inner[:note.start()].rstrip("。；;,，、 "))
         if clause is None or not clause.assignments:
             continue
         if not (clause.role_words or clause.labelled):
+            if "号" in inner and _DOCUMENT_NUMBER.search(inner):
+                continue  # 《规定》(教育部、某某总局令第45号): the issuers of a cited document, with its number
             before = text[:start].rstrip()
             after = text[end:].lstrip()
             if _listed_alias(before):

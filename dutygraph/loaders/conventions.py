@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 
 from ..model import Assignment, Provenance, Role, Task
-from ..text.role_cues import alternation
+from ..text.role_cues import alternation, role_words
 from ..text.units import is_unit_name, split_units
 from .labels import COOPERATING, LEAD, RESPONSIBLE, match_label
 from .lines import Line
@@ -32,25 +32,46 @@ from .lines import Line
 _ROLE_LABELS = (LEAD, RESPONSIBLE, COOPERATING)
 
 
+# The lead's words (牵头, 主办, 主责: role cues word.lead): every note naming the lead names it with one of them.
+LEAD_NAMES = role_words("lead")
+
+
+@lru_cache(maxsize=1)
+def _note_wording() -> str:
+    """``note.first-listed-lead`` with its 牵头 standing for every lead word (列第一位的为主办单位 too)."""
+    return alternation("note.first-listed-lead").replace("牵头", "(?:" + "|".join(LEAD_NAMES) + ")")
+
+
 @lru_cache(maxsize=1)
 def first_listed_note() -> re.Pattern:
-    """The first-listed note's wording (列第一位的为牵头单位), as data (``note.first-listed-lead``)."""
-    return re.compile(alternation("note.first-listed-lead"))
+    """The first-listed note's wording (列第一位的为牵头单位), as data (``note.first-listed-lead``).
+
+    >>> [bool(first_listed_note().search(t)) for t in ("排名第一位为主办单位", "列第一位的为主责单位", "列第一位的为责任人")]
+    [True, True, False]
+    """
+    return re.compile(_note_wording())
+
+
+def names_lead(text: str) -> bool:
+    """Whether ``text`` holds a lead word (a cheap test before the note patterns)."""
+    return any(w in text for w in LEAD_NAMES)
 
 
 @lru_cache(maxsize=1)
 def first_listed_bracket() -> re.Pattern:
     """A bracketed first-listed note, as printed after the last name of a list (an unclosed one runs to the end)."""
-    return re.compile(r"[(（][^()（）]*(?:" + alternation("note.first-listed-lead") + r")[^()（）]*(?:[)）]|$)")
+    return re.compile(r"[(（][^()（）]*(?:" + _note_wording() + r")[^()（）]*(?:[)）]|$)")
 
 
 def apply_first_listed(lines: list[Line], tasks: list[Task]) -> None:
     """Make the first-listed unit lead on every task from a first-listed note on (in place)."""
     note = first_listed_note()
-    # every such note names the lead (牵头): the patterns run only on the few lines holding it, never on the whole
-    # text (a pattern opening with an alternation is tried at every character of a search)
+    # every such note names the lead (牵头, 主办 …): the patterns run only on the few lines holding a lead word,
+    # never on the whole text (a pattern opening with an alternation is tried at every character of a search)
+    words = LEAD_NAMES
     for line in lines:  # a loop, not next() over a generator: this looks at every line of every document
-        if "牵头" in line.text and note.search(line.text):
+        text = line.text
+        if any(w in text for w in words) and note.search(text):
             at = line.no
             break
     else:
@@ -91,7 +112,7 @@ def _all_lead_by_duty(printed: list[Assignment], by_no: dict[int, str]) -> bool:
     if len(spans) != 1:
         return False
     first, last = next(iter(spans))
-    return not any("牵头" in by_no.get(no, "") or "主办" in by_no.get(no, "") for no in range(first, last + 1))
+    return not any(names_lead(by_no.get(no, "")) for no in range(first, last + 1))
 
 
 def apply_group_label(lines: list[Line], tasks: list[Task]) -> None:
@@ -171,8 +192,11 @@ def _group_of(task_id: str) -> str | None:
 
 # 除特别注明的外,各县(市、区)政府和某开发区管委会都是配合单位: units in a role on every item from the note on.
 _DEFAULT_WORDS = ("都是", "都为", "均为", "均是", "均作为", "都作为", "全部为", "全部是", "一律为")
-_DEFAULT_ROLE = re.compile(r"(?P<role>配合|协办|责任|牵头)(?:单位|部门)(?:[。；;,，)）]|$)")
-_DEFAULT_ROLES = {"配合": Role.COOPERATING, "协办": Role.COOPERATING, "责任": Role.RESPONSIBLE, "牵头": Role.LEAD}
+# (r-labels6) each role's words from the role cues (都是协同单位, 均为主办单位, 都是承办单位)
+_DEFAULT_ROLES = {**{w: Role.RESPONSIBLE for w in role_words("responsible")},
+                  **{w: Role.COOPERATING for w in role_words("cooperating")}, **{w: Role.LEAD for w in LEAD_NAMES}}
+_DEFAULT_ROLE = re.compile(r"(?P<role>" + "|".join(sorted(_DEFAULT_ROLES, key=len, reverse=True))
+                           + r")(?:单位|部门)(?:[。；;,，)）]|$)")
 _CLAUSE_ENDS = "。；;,，"
 MAX_DEFAULT_LIST = 80
 

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from ..model import Assignment, Provenance, Role, Task
 from ..text.normalize import bracket_depth_split
-from ..text.role_cues import alternation
+from ..text.role_cues import alternation, any_role_word, role_words
 from ..text.units import is_unit_name, org_suffixes, split_units, strip_noise
 from .clauses import _NAME_CHARS, NOT_NAME_START, _listed_departments, _units, find_clauses
 from .labels import LABEL_ANYWHERE, match_label
@@ -98,8 +98,10 @@ _ESPECIALLY = re.compile(r"(?<=.)(?:尤其是|特别是)(?=.)")
 
 
 # A collective named by its role in the plan (牵头单位, 区直各责任单位, 其他责任单位): who is meant is in the tables.
-_ROLE_COLLECTIVE = re.compile(r"^(?:[省市县区]直)?(?:各|相关|有关|其他|其余)?(?:项目|任务)?(?:主要|总)?"
-                              r"(?:(?:牵头|协同|配合)?责任|牵头|配合|协同|协办|参与|承办|实施)(?:单位|部门)$"
+_ROLE_COLLECTIVE = re.compile(r"^(?:[省市县区]直)?(?:各|相关|有关|其他|其余){0,2}(?:项目|任务)?(?:主要|总)?"
+                              r"(?:(?:" + "|".join(role_words("lead") + role_words("cooperating")) + r")?(?:"
+                              + "|".join(role_words("responsible")) + r")|" + any_role_word() + r")(?:单位|部门)$"
+                              # role_cues.txt: 牵头负责单位, 协同办理单位 as 牵头责任单位
                               r"|^(?:其他|其余)各?(?:有关|相关)?(?:单位|部门)(?:[(（](?:单位|部门)[)）])?$")  # 其他各相关单位
 
 

@@ -30,7 +30,7 @@ from ..text.amounts import find_amounts
 from ..text.dates import find_deadlines, parse_date
 from ..text.markers import CIRCLED, chinese_numeral, is_row_number
 from ..text.normalize import SENTENCE_PUNCT, bracket_depth_split
-from ..text.role_cues import alternation
+from ..text.role_cues import alternation, any_role_word, role_words
 from ..text.units import LIST_SEPARATORS, ROLE_WORDS, is_unit_name
 from .clauses import (MAX_HEAD, NOT_NAME_START, PERSON_TITLE, Clause, Found, _SUBJECT_NEXT, bare_bracket, bare_units,
                       bracket_groups, colon_duties, duty_role, find_clauses, labelled_slot, leading_clauses,
@@ -205,7 +205,7 @@ def _leading_units(content: str, role: Role | None) -> Clause | None:
 # A field name opening an item's text (项目名称:, 工作任务:): the item is what follows it.
 _FIELD_LABEL = re.compile(r"^(?:项目|工作|任务|事项)?(?:名称|内容|任务|事项)[:：]")
 _FIELD_LABEL_STARTS = frozenset("项工任事名内")  # what _FIELD_LABEL opens with (a cheap test before it)
-_BARE_ROLE_LABEL = re.compile(r"(?:牵头|责任|配合|协办|主责|承办)(?:单位|部门)")
+_BARE_ROLE_LABEL = re.compile(r"(?:" + any_role_word() + r")(?:单位|部门)")  # every role's words (role_cues.txt)
 _SPACED_LABEL = re.compile(r"^[ \t\u3000]*(\S{2,8})[ \t\u3000]+(\S.*)$")
 _SPACE_OR_SEMICOLON = re.compile(r"[\s;；]+")
 
@@ -779,7 +779,7 @@ def _lift_unit_heading(parent: _Node, style: str) -> None:
 _VERB_FIRST = re.compile(r"^(?:" + alternation("duty.opening") + r"|深入|持续|不断|全力|着力|努力|围绕|聚焦|扎实|加大"
                          r"|优化|构建|打造|实现|形成|开展|建立|健全|完善|推进|推动|加强|加快|强化|提升|提高|落实|做好"
                          r"|抓好|坚持|积极|认真|严格|全面|进一步)")
-_ROLE_NAMED = re.compile(r"牵头|责任|配合|协同|协办|参与|主责")  # 各牵头单位, 主要责任单位: named by their role
+_ROLE_NAMED = re.compile("|".join(role_words("lead") + role_words("cooperating")) + "|责任|承办")  # 各牵头单位, 主要责任单位: named by their role
 
 
 # A name's last character, then what may follow a subject (…政府要, …局根据): a cheap test before reading one.

@@ -115,3 +115,30 @@ def prefiltered(pattern: str) -> re.Pattern:
     if got is None or got[1] or not got[0] or len(got[0]) > 200:
         return re.compile(pattern)
     return re.compile("(?=[" + re.escape("".join(sorted(got[0]))) + "])" + pattern)
+
+
+# The sections naming each role by one word (牵头, 配合, 责任): every slot of a role (a label, a column header, a
+# note, a collective such as 各牵头单位) reads the same words, so a plan printing 主办/协办/承办 where another
+# prints 牵头/配合/责任 is read alike in every one of them.
+ROLE_WORD_SECTIONS = {"lead": "word.lead", "cooperating": "word.cooperating", "responsible": "role.responsible"}
+
+
+def role_words(role: str) -> tuple[str, ...]:
+    """The words naming ``role`` ("lead", "cooperating", "responsible") in a unit label or a collective.
+
+    >>> "主办" in role_words("lead") and "协办" in role_words("cooperating") and "承办" in role_words("responsible")
+    True
+    """
+    return words(ROLE_WORD_SECTIONS[role])
+
+
+@lru_cache(maxsize=1)
+def any_role_word() -> str:
+    """Every role's words as one alternation (no group), longer first (协同 before 同 …).
+
+    >>> import re
+    >>> [bool(re.fullmatch("(?:" + any_role_word() + ")单位", w)) for w in ("主责单位", "协管单位", "落实单位", "名称单位")]
+    [True, True, True, False]
+    """
+    found = {w for section in ROLE_WORD_SECTIONS.values() for w in words(section)}
+    return "|".join(sorted(found, key=lambda w: (-len(w), w)))

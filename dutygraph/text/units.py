@@ -295,6 +295,11 @@ def _name_and_prefix(part: str) -> tuple[str, str] | None:
 _PLACE_WITH_NOTE = re.compile(r"^各[\u4e00-\u9fff]{1,2}[(（][\u4e00-\u9fff、]{1,6}[)）]$")
 
 
+# A bracketed place note, then a short bare kind waiting for a suffix (各县(市、区)发改 in 各县(市、区)发改、财政部门): held
+# like 县发改 in 县发改、财政、审计部门.
+_NOTED_PLACE_KIND = re.compile(r"^各?[\u4e00-\u9fff]?[省市县区州盟旗镇乡][(（][省市县区州盟旗镇乡、]{1,6}[)）][\u4e00-\u9fff]{1,4}$")
+
+
 # Collectives of places that hold no departments (villages, communities): one before a level's department is a
 # name of its own (各村(社区)、镇规建办), unlike a level's (各区、县民政局 shares 民政局).
 _LEVELS = re.compile(r"^[省市县区州盟旗镇乡]+")
@@ -349,6 +354,9 @@ def _split_units(cell: str) -> tuple[str, ...]:
             part = joined[1]  # 地税局等和各市、县人民政府: 各市 shares the suffix of the name after it
         if not unit and len(part) <= 8 and not any(ch in part for ch in "(（"):
             held.append(part)
+            continue
+        if not unit and not held and at + 1 < len(raw_parts) and _NOTED_PLACE_KIND.match(part):
+            held.append(part)  # 各县(市、区)发改、财政部门: the place's note, then a kind sharing the suffix after it
             continue
         if held:
             if unit and not _COLLECTIVE_START.match(part) and not _held_apart(held, part, names):

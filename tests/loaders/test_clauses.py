@@ -920,3 +920,76 @@ def test_a_duty_after_a_unit_and_a_colon_that_helps_makes_it_cooperate():
     got = [[(u, r) for u, r in f.clause.assignments] for f in colon_duties(
         "县公安局:依法打击违法犯罪;配合县应急局做好事故调查;协同有关部门依法监管。")]
     assert got == [[("县公安局", R)], [("县公安局", C)], [("县公安局", R)]]  # 协同Y names a partner, as 会同
+
+
+@pytest.mark.parametrize("lead,helper,doer", [("牵头", "配合", "责任"), ("主办", "协办", "承办"), ("主责", "协同", "落实")])
+def test_a_role_named_after_wei_reads_every_word_of_its_role(lead, helper, doer):
+    # (r-labels6) X为主办单位 as X为牵头单位: one vocabulary per role (role cues word.lead, word.cooperating,
+    # role.responsible)
+    clause = parse_clause(f"县水利局为{lead}单位,县财政局为{helper}单位,各乡镇为{doer}单位")
+    assert clause is not None
+    assert sorted((n, r.value) for n, r in clause.assignments) == [
+        ("县水利局", "lead"), ("县财政局", "cooperating"), ("各乡镇", "responsible")]
+
+
+@pytest.mark.parametrize("label,role", [("牵头办理单位", "lead"), ("主办实施部门", "lead"), ("总主责单位", "lead"),
+                                        ("协同办理单位", "cooperating"), ("协管执行部门", "cooperating"),
+                                        ("重点实施部门", "responsible"), ("相关承办单位", "responsible")])
+def test_compound_role_labels_read_any_responsible_word_after_the_role_word(label, role):
+    # (r-labels6) 牵头 / 主办 / 协同 … then a responsible word (办理, 实施, 执行) then 单位: the label of that role
+    clause = parse_clause(f"{label}:县交通局、县财政局")
+    assert clause is not None and {r.value for _, r in clause.assignments} == {role}
+
+
+@pytest.mark.parametrize("text", ["1.《校园卫生管理规定》(教育部、国家卫生健康委员会令第45号)",
+                                  "2.《某省河道管理办法》(省人民政府、省水利厅〔2019〕3号)"])
+def test_a_bracket_naming_a_cited_documents_number_is_a_citation_not_a_clause(text):
+    # (r-labels6) the issuers of a cited regulation (…令第45号), not the units of a task
+    assert find_clauses(text) == []
+    assert find_clauses("1.做好校园卫生工作。(市教育局、市卫健委)") != []
+
+
+@pytest.mark.parametrize("text,partners", [
+    ("县交通局牵头,联合县公安局、县应急局开展道路隐患排查。", ["县公安局", "县应急局"]),
+    ("镇应急办牵头,组织各村委会开展敲门行动。针对电动自行车,联合市场监管部门检查销售店铺。", ["市场监管部门"]),
+    ("县水利局负责,加强河道巡查。同时联合县林业局开展巡护。", ["县林业局"]),
+])
+def test_a_leads_partner_named_by_a_partner_word_cooperates(text, partners):
+    # (r-labels6) 联合 (role cues obligation.partner) as 会同: who the lead works with, in its sentence or a later one
+    found = leading_clauses(text)
+    assert len(found) == 1
+    assert [n for n, r in found[0].clause.assignments if r is Role.COOPERATING] == partners
+
+
+def test_a_partner_word_after_another_subject_names_no_partner_of_the_lead():
+    found = leading_clauses("县交通局牵头,开展道路隐患排查。县公安局、县应急局联合开展夜查。")
+    assert all(r is not Role.COOPERATING for f in found for _, r in f.clause.assignments)
+
+
+@pytest.mark.parametrize("lead,helper", [("牵头", "配合"), ("主办", "协助"), ("主责", "协同")])
+def test_a_by_clause_after_an_introduction_reads_every_lead_word(lead, helper):
+    # (r-labels6) …会议要求,由X主办,Y协助,在9月底前完成…: the subject clause's gate knows the lead's whole vocabulary
+    found = leading_clauses(f"为完成年度目标任务,会议要求,由县发展和改革局{lead},县自然资源局{helper},在9月底前完成新区供地工作")
+    assert [(n, r.value) for f in found for n, r in f.clause.assignments] == [
+        ("县发展和改革局", "lead"), ("县自然资源局", "cooperating")]
+
+
+@pytest.mark.parametrize("lead,helper", [("牵头", "配合"), ("主办", "协同"), ("主责", "协办")])
+def test_a_name_marked_with_its_role_reads_every_word_of_the_role(lead, helper):
+    # (r-labels6) 市住建局(主办)、市财政局(协同) as 市住建局(牵头)、市财政局(配合): the marks read word.lead / word.cooperating
+    clause = parse_clause(f"市住建局({lead})、市财政局({helper})")
+    assert clause is not None
+    assert sorted((n, r.value) for n, r in clause.assignments) == [("市住建局", "lead"), ("市财政局", "cooperating")]
+
+
+@pytest.mark.parametrize("name", ["各相关承担单位", "各负责部门", "牵头单位"])
+def test_a_collective_named_by_a_duty_word_opens_no_subject_clause(name):
+    # (r-labels6) 各相关承担单位要…: 承担单位 names the collective, no unit 各相关 told to 承担
+    assert leading_clauses(f"{name}要按照分工,各司其职,主动配合完成相关工作任务") == []
+
+
+@pytest.mark.parametrize("label,role", [("牵头具体负责部门", "lead"), ("主办具体负责单位", "lead")])
+def test_a_lead_label_reads_a_specific_responsible_word(label, role):
+    # (r-labels6) 牵头具体负责部门: as 牵头责任部门
+    clause = parse_clause(f"{label}:县交通局")
+    assert clause is not None and [(n, r.value) for n, r in clause.assignments] == [("县交通局", role)]

@@ -132,3 +132,20 @@ def test_a_default_units_note_in_brackets():
     doc = parse_text("2024年工作要点\n（注：除标明外，县财政局均为配合单位）\n一、重点任务\n1.修路。（县交通局牵头）\n", "p.txt")
     assert [(a.unit, a.role.value, a.inferred) for a in doc.tasks[0].assignments] == [
         ("县交通局", "lead", False), ("县财政局", "cooperating", True)]
+
+
+@pytest.mark.parametrize("lead", ["牵头", "主办", "主责"])
+def test_a_first_listed_note_names_the_lead_with_any_lead_word(lead):
+    # (r-labels6) the note reads the lead's whole vocabulary (role cues word.lead), as the labels and columns do
+    doc = parse_text("一、重点任务\n1.建设口袋公园。(县住建局、县财政局、各乡镇,排名第一位为" + lead + "单位,下同)\n"
+                     "2.整治背街小巷。(县城管局、县交通局)\n", "p.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        (["县住建局"], ["县财政局", "各乡镇"]), (["县城管局"], ["县交通局"])]
+
+
+@pytest.mark.parametrize("helper", ["配合", "协同", "协办"])
+def test_a_standing_note_of_cooperating_units_reads_every_cooperating_word(helper):
+    # (r-labels6) 除特别注明的外,A和B都是协同单位 as …都是配合单位 (role cues word.cooperating)
+    doc = parse_text(f"除特别注明的外,各县(市、区)政府和某某开发区管委会都是{helper}单位。\n一、重点任务\n1.修路。(县交通局牵头)\n",
+                     "p.txt")
+    assert doc.tasks[0].units(Role.COOPERATING) == ["各县(市、区)政府", "某某开发区管委会"]

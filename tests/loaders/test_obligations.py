@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dutygraph.loaders import load
 from dutygraph.loaders.lines import to_lines
 from dutygraph.loaders.obligations import BASIS, obligation_tasks
@@ -531,3 +533,24 @@ def test_the_unit_a_rule_names_gives_way_to_the_unit_doing_the_work_now():
     assert [units for _, units in got] == [[("县城管局", Role.LEAD)]]
     got = _read("二、违规停车由县公安局负责牵头管理,县交通局协管。")
     assert [units for _, units in got] == [[("县公安局", Role.LEAD), ("县交通局", Role.COOPERATING)]]
+
+
+@pytest.mark.parametrize("lead,doer,helper", [("牵头", "责任", "配合"), ("主责", "承办", "协办"), ("主办", "落实", "协管")])
+def test_role_collectives_are_named_by_any_word_of_their_role(lead, doer, helper):
+    # (r-labels6) 各主责单位要… as 各牵头单位要…: the collectives read the role cues' words of each role
+    got = _read(f"三、{lead}单位要发挥主导作用,及时研究解决问题。各{doer}单位要认真履责、主动{helper}、接受调度。")
+    assert [units for _, units in got] == [[(f"{lead}单位", Role.RESPONSIBLE)], [(f"各{doer}单位", Role.COOPERATING)]]
+
+
+@pytest.mark.parametrize("name", ["牵头负责单位", "协同办理单位", "各有关承办单位"])
+def test_compound_role_collectives_are_subjects(name):
+    # (r-labels6) a lead or cooperating word before a responsible word (牵头负责单位 as 牵头责任单位); two qualifiers
+    got = _read(f"三、{name}要切实担负起第一责任人的责任,积极组织实施。")
+    assert [u for _, units in got for u, _ in units] == [name]
+
+
+def test_a_collective_named_fuze_danwei_is_no_unit_told_to_lead():
+    # (r-labels6) 各有关负责单位要…: 负责单位 names the collective (obligation.word / obligation.lead 负责(?!单位|部门))
+    assert _read("三、各有关负责单位要把每件实事作为刚性任务,切实抓好落实。") == [
+        ("各有关负责单位要把每件实", [("各有关负责单位", Role.RESPONSIBLE)])]
+    assert _read("三、县交通局负责道路建设。") == [("县交通局负责道路建设", [("县交通局", Role.LEAD)])]

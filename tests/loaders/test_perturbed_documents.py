@@ -120,3 +120,90 @@ def test_the_plans_glued_into_one_line_score_near_the_originals(fixtures, separa
     report = evaluate(tmp_path, tmp_path)
     assert len(report["documents"]) == count
     assert report["total"]["units"]["f1"] >= floor, {d["document"]: d["units"]["f1"] for d in report["documents"]}
+
+
+# Role words reworded into their synonyms. A plan may name the lead 牵头, 主办 or 主责, the cooperating units
+# 配合, 协助, 协办, 参与, 协同 or 协管 (协作, 参加, 联办 … in a label), the responsible ones 责任, 承办, 落实, 实施,
+# 执行 … units, and it names them alike in every slot: a column header, a label, a bracket clause, a first-listed
+# note (排名第一位为主办单位), a collective told what to do (各主责单位要…). Each document of the set gets, per role,
+# one synonym for its labels and collectives (before 单位 / 部门: a word both the role's labels and its column
+# headers read) and one for the role word after a list (X牵头,Y配合: role_words), drawn (seeded) from the role
+# cues' own sections: a word added there is tried here. The gold keeps its lines and its unit names; collectives
+# named by their role (各牵头单位) are reworded with the text.
+_ROLE_SECTIONS = {"牵头": ("lead", "label.lead"), "配合": ("cooperating", "label.cooperating"),
+                  "责任": ("responsible", "label.responsible")}
+_ROLE_SLOT = re.compile(r"(牵头|配合|责任)(?=单位|部门)|(牵头|配合)(?=[，,、；;。）)\s]|$)")
+
+
+def _synonyms() -> dict[str, list[str]]:
+    """Per role word, the other two-character words of its role whose unit label (X单位) the role's labels read."""
+    from dutygraph.text.role_cues import alternation, role_words
+
+    out = {}
+    for word, (role, label) in _ROLE_SECTIONS.items():
+        labels = re.compile(alternation(label))
+        out[word] = [w for w in role_words(role) if len(w) == 2 and w != word and labels.fullmatch(w + "单位")]
+    return out
+
+
+def _label_synonyms() -> dict[str, list[str]]:
+    """Per role word, every two-character word of the role cues (an entry, or one before 单位/部门) whose unit label
+    (X单位) both the role's labels and its column headers read: the words a label or a column header may print
+    (参加单位, 执行单位), beyond the role words printed after a list."""
+    from dutygraph.text.role_cues import _sections, alternation
+
+    pool = {w[:2] for items in _sections().values() for w in items
+            if re.fullmatch(r"[\u4e00-\u9fff]{2}(?:单位|部门)?", w)}
+    out = {}
+    for word, (role, label) in _ROLE_SECTIONS.items():
+        labels, columns = re.compile(alternation(label)), re.compile(alternation(f"column.{role}"))
+        out[word] = sorted(w for w in pool if w != word and labels.fullmatch(w + "单位") and columns.search(w + "单位"))
+    return out
+
+
+def _reworded(source: Path, out: Path, seed: int) -> None:
+    import random
+
+    synonyms, label_synonyms = _synonyms(), _label_synonyms()
+    for doc in source.glob("*.txt"):
+        rng = random.Random(f"{seed}:{doc.stem}")
+        pick = {word: rng.choice(choices) for word, choices in synonyms.items()}
+        label_pick = {word: rng.choice(choices) for word, choices in label_synonyms.items()}
+
+        def reword(text: str) -> str:
+            return _ROLE_SLOT.sub(lambda m: label_pick[m.group(1)] if m.group(1) else pick[m.group(2)], text)
+
+        data = json.loads(doc.with_suffix(".gold.json").read_text("utf-8"))
+        for document in data["documents"]:
+            for task in document["tasks"]:
+                task["text"] = reword(task.get("text") or "")
+                for role in ("lead", "responsible", "cooperating"):
+                    task[role] = [reword(name) for name in task.get(role) or []]
+                for inferred in task.get("inferred") or []:
+                    inferred["unit"] = reword(inferred["unit"])
+        (out / doc.with_suffix(".gold.json").name).write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+        lines = doc.read_text("utf-8").split("\n")
+        (out / doc.name).write_text("\n".join(lines[:HEADER] + [reword(line) for line in lines[HEADER:]]), "utf-8")
+
+
+def test_synonyms_are_drawn_from_the_role_cues():
+    synonyms, label_synonyms = _synonyms(), _label_synonyms()
+    assert {"主办", "主责"} <= set(synonyms["牵头"]) and {"协助", "协办"} <= set(synonyms["配合"])
+    assert {"承办", "落实"} <= set(synonyms["责任"]) and "责任" not in synonyms["责任"]
+    assert {"参加", "协作"} <= set(label_synonyms["配合"]) and {"执行", "承担"} <= set(label_synonyms["责任"])
+    assert not set(label_synonyms["牵头"]) & set(label_synonyms["配合"])
+
+
+REWORDED = {  # fixture set: (documents, floor); measured when set (r-labels6, seed 1; seeds 2 and 3 the same)
+    "real": (22, 0.98),            # 0.994 as printed (main 3cec452: 0.970)
+    "collected/dev": (100, 0.92),  # 0.929 as printed (main 3cec452: 0.894)
+}
+
+
+@pytest.mark.parametrize("fixtures", list(REWORDED))
+def test_the_plans_with_their_role_words_reworded_score_near_the_originals(fixtures, tmp_path):
+    count, floor = REWORDED[fixtures]
+    _reworded(FIXTURES / fixtures, tmp_path, seed=1)
+    report = evaluate(tmp_path, tmp_path)
+    assert len(report["documents"]) == count
+    assert report["total"]["units"]["f1"] >= floor, {d["document"]: d["units"]["f1"] for d in report["documents"]}

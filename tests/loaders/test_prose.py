@@ -468,3 +468,13 @@ def test_an_item_cut_inside_its_own_clause_inherits_no_units():
     tasks = parse(text).tasks
     item = next(t for t in tasks if t.text.startswith("建成"))
     assert item.assignments == []
+
+
+@pytest.mark.parametrize("lead", ["牵头", "主办", "主责"])
+def test_a_preamble_naming_the_role_collectives_gives_no_task(lead):
+    # (r-labels6) 主办单位负责全程协调 in a preamble describes the plan's roles (as 牵头单位 does): no unit is named
+    from dutygraph.loaders.plain_text import parse_plain_text
+    doc = parse_plain_text(f"2008年政府工作目标任务分解\n按照条块合力推进的原则,确定了{lead}单位和办理单位。{lead}单位负责全程"
+                           f"协调、指导、督查;办理单位分工负责、推进落实。\n一、促进经济发展。\n"
+                           f"1、加强经济运行分析,确保完成主要指标。({lead}单位:发改委、统计局)", "p.txt")
+    assert [(t.text[:4], [a.unit for a in t.assignments]) for t in doc.tasks] == [("加强经济", ["发改委", "统计局"])]

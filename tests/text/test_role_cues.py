@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_a_prefiltered_pattern_finds_what_the_pattern_finds():
     import re
@@ -14,3 +16,10 @@ def test_a_prefiltered_pattern_finds_what_the_pattern_finds():
     assert LABEL_ANYWHERE.pattern.startswith("(?=[")
     assert [m.span() for m in LABEL_ANYWHERE.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert prefiltered("(?:a|.b)c").pattern == "(?:a|.b)c"  # any character may open it: no look-ahead
+
+
+@pytest.mark.parametrize("header", ["参加单位", "支撑部门", "协作单位", "协管单位"])
+def test_every_cooperating_labels_word_names_a_cooperating_column(header):
+    # (r-labels6) the column headers read the cooperating labels' words (role_cues.txt column.cooperating)
+    from dutygraph.loaders.flat_table import column_kind
+    assert column_kind(header) == "cooperating"

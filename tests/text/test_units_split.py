@@ -128,3 +128,13 @@ def test_villages_before_a_township_department_are_a_name_of_their_own():
     assert split_units("各村(社区)、镇规建办") == ["各村(社区)", "镇规建办"]
     assert split_units("各社区、镇财政所") == ["各社区", "镇财政所"]
     assert split_units("各县(市)、区人民政府") == ["各县(市)、区人民政府"]
+
+
+@pytest.mark.parametrize("cell,names", [
+    ("各县（市、区）发改、财政部门", ["各县（市、区）发改、财政部门"]),
+    ("市(州)教育、卫生健康、民政部门", ["市(州)教育、卫生健康、民政部门"]),
+    ("各县(市、区)发改、市财政局", ["各县(市、区)发改", "市财政局"]),
+])
+def test_a_bracketed_place_note_before_a_shared_suffix_list_keeps_the_list_one_name(cell, names):
+    # (r-labels6) as 县发改、财政、审计部门: the place's note (市、区) is no separator of the list
+    assert split_units(cell) == names
