@@ -320,16 +320,26 @@ def split_before_header(lines: list[Line]) -> list[Line]:
     return out
 
 
+_SENTENCE_MARKS = set("。，,；;：:、")
+
+
 def line_header(text: str) -> list[str] | None:
     """The labels of a header line glued without separators, the whole line (类别序号重点督办内容牵头单位全年完成情况),
-    with a number column and a unit column (None: it is not one)."""
-    if len(text) > MAX_HEADER or "序号" not in text and "编号" not in text:
+    with a unit column and either a number column or, without one, a text column before the units and no sentence
+    mark at all (实事内容工作任务责任单位进展情况); None: it is not one."""
+    if len(text) > MAX_HEADER:
+        return None
+    numbered = "序号" in text or "编号" in text
+    if not numbered and ("单位" not in text and "部门" not in text or not _SENTENCE_MARKS.isdisjoint(text)):
         return None
     labels = _labels(text)
     if labels is None:
         return None
     kinds = column_kinds(labels)
-    if NUMBER not in kinds or not any(kind in UNIT_KINDS for kind in kinds) or LEADER in kinds:
+    units = [c for c, kind in enumerate(kinds) if kind in UNIT_KINDS]
+    if not units or LEADER in kinds:
+        return None
+    if NUMBER not in kinds and (numbered or TEXT not in kinds[:units[0]]):
         return None
     return labels
 
@@ -384,30 +394,47 @@ def _row_line(text: str, n: int, before: int) -> tuple[str, str, list[str], str]
     return None
 
 
+def _unnumbered_row(text: str) -> tuple[str, str, list[str], str] | None:
+    """("", text, unit names, the rest) of a row glued on its own line without a number: its text up to a 。 that
+    unit names follow at once (创建20个无障碍社区。区残联,相关镇街1.完成…), or None."""
+    stop = text.find("。")
+    while 0 <= stop:
+        end = _names_after(text, stop + 1)
+        if end > stop + 1:
+            names = _cells(text, stop + 1, end) or [[text[stop + 1:end]]]
+            return "", text[:stop + 1], [name for cell in names for name in cell], text[end:]
+        stop = text.find("。", stop + 1)
+    return None
+
+
 def _line_rows(lines: list[Line], k: int, end: int, labels: list[str]) -> tuple[Grid, int] | None:
     """The rows glued one per line under the glued header at ``lines[k]``: the grid and the index after it."""
     kinds = column_kinds(labels)
-    number = kinds.index(NUMBER)
+    number = kinds.index(NUMBER) if NUMBER in kinds else None
     units = [c for c, kind in enumerate(kinds) if kind in UNIT_KINDS]
-    texts = [c for c, kind in enumerate(kinds) if kind == TEXT and number < c < units[0]]
+    texts = [c for c, kind in enumerate(kinds) if kind == TEXT and (number is None or number < c) and c < units[0]]
     if not texts:
         return None
     rest_col = next((c for c in range(units[-1] + 1, len(kinds)) if kinds[c] == TEXT), None)
     grid = Grid(labels, first_line=lines[k].no)
     j = k + 1
+    if number is None and j < end and lines[j].text and len(lines[j].text) <= MAX_HEADER \
+            and _SENTENCE_MARKS.isdisjoint(lines[j].text):
+        j += 1  # a second header row under a merged label (一季度二季度…: the progress column's parts)
     while j < end:
         line = lines[j]
         if not line.text:
             j += 1
             continue
-        row = _row_line(line.text, len(grid.rows) + 1, number)
+        row = _row_line(line.text, len(grid.rows) + 1, number) if number is not None else _unnumbered_row(line.text)
         if row is None:
             break
         head, text, names, rest = row
         cells: list[str | None] = [""] * len(kinds)
         if number:
             cells[number - 1] = head
-        cells[number] = str(len(grid.rows) + 1)
+        if number is not None:
+            cells[number] = str(len(grid.rows) + 1)
         cells[texts[-1]] = text
         cells[units[0]] = "、".join(names[:1] if len(units) > 1 else names)
         if len(units) > 1:

@@ -69,3 +69,18 @@ def test_rows_glued_one_per_line_under_a_glued_header_line_end_their_units_befor
         ("城镇新增就业3000人。", ["县人力社保局"], 4),
         ("新建农村公路30公里。", ["县交通运输局", "县财政局"], 5)]
     assert (doc.coverage.cues, doc.coverage.attached) == (1, 1)  # the glued header line is a role cue
+
+
+def test_rows_glued_one_per_line_under_a_glued_header_without_numbers_give_their_units():
+    # a progress page: 实事内容|工作任务|责任单位|进展情况 glued on one line, the progress column's quarters on the next,
+    # then a row a line, its category printed once (merged), its units after the task's 。 and the progress after them
+    text = ("民生实事进展\n实事内容工作任务责任单位进展情况\n一季度二季度三季度四季度\n"
+            "教育文化新建幼儿园3所。区教育局,相关镇街1.完成选址;2.完成设计。已开工。\n"
+            "改造农家书屋20个。区文广旅体局,各镇街已完成10个。累计完成16个。\n")
+    doc = parse_text(text, "p.txt")
+    assert [(t.text, [(a.unit, a.role) for a in t.assignments]) for t in doc.tasks] == [
+        ("教育文化新建幼儿园3所。", [("区教育局", Role.RESPONSIBLE), ("相关镇街", Role.RESPONSIBLE)]),
+        ("改造农家书屋20个。", [("区文广旅体局", Role.RESPONSIBLE), ("各镇街", Role.RESPONSIBLE)])]
+    # a line of labels without a unit column, or with sentence marks, is no header
+    assert find_glued_cell_tables(to_lines("工作内容进展情况完成时间\n新建幼儿园3所。区教育局已开工。\n改造书屋。区文广局已完成。\n")) == []
+    assert find_glued_cell_tables(to_lines("工作任务，责任单位\n新建幼儿园3所。区教育局已开工。\n改造书屋。区文广局已完成。\n")) == []
