@@ -47,7 +47,12 @@ def norm_text(text: str) -> str:
 
     >>> norm_text("1. 稳企业、防风险。") == norm_text("稳企业、防风险") == norm_text("（一）稳企业，防风险")
     True
+    >>> norm_text("③稳企业") == norm_text("稳企业"), norm_text("1稳企业") == norm_text("稳企业")
+    (True, False)
     """
+    text = (text or "").lstrip()
+    if text[:1] and "①" <= text[0] <= "⑳":
+        text = text[1:]  # before folding: NFKC turns ① into a bare 1, which the marker pattern (rightly) leaves
     folded = _LEADING_MARKER.sub("", _fold(text), count=1)
     return "".join(ch for ch in folded if not ch.isspace() and not unicodedata.category(ch).startswith(("P", "S")))
 

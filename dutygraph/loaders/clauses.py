@@ -103,7 +103,13 @@ _OTHER_COLLECTIVE = re.compile(r"^(?:其他|其它|其余)各?(?:相关|有关|�
 
 
 def _plausible(name: str) -> bool:
-    """A unit as printed: an organisation name, a collective, or a shared-suffix list ending with one."""
+    """A unit as printed: an organisation name, a collective, or a shared-suffix list ending with one.
+
+    A name with a bracket of the other names it goes by is one unit, each name in it a unit's:
+
+    >>> _plausible("综合科(人事科、财务股)"), _plausible("综合科(含人事、财务)")
+    (True, False)
+    """
     if name.startswith(("其他", "其它", "其余")) and _OTHER_COLLECTIVE.match(name):
         return True
     if _NOT_A_NAME.match(name) or _VERB_INSIDE.search(name) or "《" in name or NOT_NAME_START.match(name) \
@@ -111,9 +117,15 @@ def _plausible(name: str) -> bool:
         return False  # 对照《方案》所 ends like 派出所 but opens like a sentence and cites a document
     if _COLLECTIVE.match(name):
         return True
+    if name[-1:] in ")）" and (m := _OTHER_NAMES.match(name)):  # 综合办公室(党群工作部、督查室): one body's names
+        return is_unit_name(m.group(1)) and all(is_unit_name(n) for n in m.group(2).split("、"))
     if "、" in name:
         name = name.rsplit("、", 1)[1]
     return is_unit_name(name)
+
+
+# A unit's name with a bracket right after it listing the other names it goes by (its other offices).
+_OTHER_NAMES = re.compile(r"^([^(（)）、]+)[(（]([^(（)）]+)[)）]$")
 
 
 def _listed_name(name: str) -> bool:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from ..model import Assignment, Deadline, Provenance, Role, Task
 from ..text.amounts import find_amounts
 from ..text.dates import find_deadlines, parse_date
-from ..text.markers import CIRCLED, chinese_numeral, is_row_number
+from ..text.markers import CIRCLED, chinese_numeral, inline_items, is_row_number
 from ..text.normalize import SENTENCE_PUNCT, bracket_depth_split
 from ..text.role_cues import alternation, any_role_word, role_words
 from ..text.units import LIST_SEPARATORS, ROLE_WORDS, is_unit_name
@@ -1114,7 +1114,8 @@ class ProseReader:
                 _absorb(current, [_Node("para", PARA_RANK, None, t, line.no, last_line=line.no)], "")
                 k += 1
                 continue
-            current = self._add(t, line.no)
+            for part in inline_items(t) or (t,):  # ①…;②…;③… on one line: each circled part an item of its own
+                current = self._add(part, line.no)
             k += 1
 
     def _add(self, text: str, line_no: int, marker: tuple[str, int, int | None] | None = None) -> _Node:
@@ -1336,6 +1337,11 @@ class ProseReader:
             if _heading_like(child) and (not opens_duty(child.text) or _PERSON_IN_CHARGE.match(child.text)) \
                     or k == 1 and _seat(child):
                 continue  # a title; where the unit sits, before its duties (下设办公室,办公室设在…)
+            if child.children and child.text[-1:] in ":：" and not child.assigned() and not opens_duty(child.text) \
+                    and _heading_like(replace(child, text=child.text[:-1])):
+                # (1)年度主要任务: over its numbered items: a title over the unit's duties, no task of its own
+                self._walk_duties(child, path + [str(child.number or k)], tasks, names, founded_at)
+                continue
             if child.assigned():
                 self._emit(child, path + [str(child.number or k)], tasks)
             else:  # a numbered item that is one unit's block: one task (its duties are not cut)

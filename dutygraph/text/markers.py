@@ -70,6 +70,42 @@ def match_item(line: str, expected: int | None = None) -> ItemMarker | None:
     return None
 
 
+# Where an inline item may start: at the line's start, or after a clause or sentence ends (;；。,，) or a space.
+_INLINE_BEFORE = frozenset(";；。,， \u3000")
+
+
+def inline_items(line: str) -> list[str] | None:
+    """The parts of a line holding several circled-number items inline (①…;②…;③…), each with its marker, or
+    None when the line is not such a run: it opens with ① (or the number its first marker has), and each later
+    part opens with the next number in turn, right after a clause or sentence ends. A circled number out of
+    turn, or glued inside a clause (见①), stays in the text.
+
+    >>> inline_items("①修订制度;②开展培训;③完成考核。")
+    ['①修订制度;', '②开展培训;', '③完成考核。']
+    >>> inline_items("①修订制度,见③;②开展培训")
+    ['①修订制度,见③;', '②开展培训']
+    >>> inline_items("①修订制度。") is None, inline_items("修订制度;②开展培训") is None
+    (True, True)
+    """
+    if not line or line[0] not in CIRCLED:
+        return None
+    cuts = [0]
+    nxt = CIRCLED.index(line[0]) + 1
+    k = 1
+    while nxt < len(CIRCLED):
+        k = line.find(CIRCLED[nxt], k)
+        if k < 0:
+            break
+        if line[k - 1] in _INLINE_BEFORE and line[k + 1:].strip():
+            cuts.append(k)
+            nxt += 1
+        k += 1
+    if len(cuts) < 2:
+        return None
+    cuts.append(len(line))
+    return [line[a:b].rstrip() for a, b in zip(cuts, cuts[1:])]
+
+
 def is_row_number(text: str) -> bool:
     """Whether a line's text is a row number, as :data:`ROW_NUMBER` matches it (without a regex).
 
