@@ -1335,8 +1335,11 @@ class ProseReader:
             if label is not None and k <= label + 1:
                 continue  # what the unit is (its seat, its head), before its duties label
             if _heading_like(child) and (not opens_duty(child.text) or _PERSON_IN_CHARGE.match(child.text)) \
+                    and not (child.style == "circ" and not child.children and k > 1
+                             and node.children[k - 2].style == "circ") \
                     or k == 1 and _seat(child):
-                continue  # a title; where the unit sits, before its duties (下设办公室,办公室设在…)
+                continue  # a title; where the unit sits, before its duties (下设办公室,办公室设在…); a circled item
+                # after another is a duty of the list, however short (③完成重点项目数, cut at an excerpt's end)
             if child.children and child.text[-1:] in ":：" and not child.assigned() and not opens_duty(child.text) \
                     and _heading_like(replace(child, text=child.text[:-1])):
                 # (1)年度主要任务: over its numbered items: a title over the unit's duties, no task of its own

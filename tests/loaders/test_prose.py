@@ -483,10 +483,10 @@ def test_a_preamble_naming_the_role_collectives_gives_no_task(lead):
 def test_circled_items_inline_under_a_title_under_a_unit_heading_with_its_other_names():
     """(一)X局(Y中心、Z室) / (1)本年工作要求: / ①…;②…;③… on one line: each circled part is an item of its own, the
     unit heading's duty (inferred; lead where it opens with 负责), the unit kept whole with its bracket of other
-    names; the title line over the items is no task."""
+    names; the title line over the items is no task, and a short last part (cut at the end) is a duty still."""
     text = ("一、各科室年度任务\n(一)综合科(人事科、财务股)\n(1)本年工作要求:\n"
             "①编写科室年报,按季报送数据;②负责档案管理和保密工作;③完成领导交办的其他事项。\n"
-            "(二)规划股(测绘室)\n(1)本年工作要求:\n①修编片区规划;②负责用地审核。\n")
+            "(二)规划股(测绘室)\n(1)本年工作要求:\n①修编片区规划;②负责用地审核;③完成测绘任务数")
     tasks = parse(text).tasks
     assert [(t.text[:4], [(a.unit, a.role.value) for a in t.assignments]) for t in tasks] == [
         ("编写科室", [("综合科(人事科、财务股)", "responsible")]),
@@ -494,5 +494,6 @@ def test_circled_items_inline_under_a_title_under_a_unit_heading_with_its_other_
         ("完成领导", [("综合科(人事科、财务股)", "responsible")]),
         ("修编片区", [("规划股(测绘室)", "responsible")]),
         ("负责用地", [("规划股(测绘室)", "lead")]),
+        ("完成测绘", [("规划股(测绘室)", "responsible")]),  # cut at the end, short: still a duty of the list
     ]
     assert all(a.inferred for t in tasks for a in t.assignments)
