@@ -117,8 +117,9 @@ def _plausible(name: str) -> bool:
         return False  # 对照《方案》所 ends like 派出所 but opens like a sentence and cites a document
     if _COLLECTIVE.match(name):
         return True
-    if name[-1:] in ")）" and (m := _OTHER_NAMES.match(name)):  # 综合办公室(党群工作部、督查室): one body's names
-        return is_unit_name(m.group(1)) and all(is_unit_name(n) for n in m.group(2).split("、"))
+    if name[-1:] in ")）" and (m := _OTHER_NAMES.match(name)) and "、" in m.group(2) and is_unit_name(m.group(1)) \
+            and all(is_unit_name(n) for n in m.group(2).split("、")):
+        return True  # 综合办公室(党群工作部、督查室): one body's names; a role mark (牵头) is read as before
     if "、" in name:
         name = name.rsplit("、", 1)[1]
     return is_unit_name(name)
