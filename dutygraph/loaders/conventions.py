@@ -34,6 +34,8 @@ _ROLE_LABELS = (LEAD, RESPONSIBLE, COOPERATING)
 
 # The lead's words (牵头, 主办, 主责: role cues word.lead): every note naming the lead names it with one of them.
 LEAD_NAMES = role_words("lead")
+# any of them in a text: one compiled search, not a generator per line (it runs on every line of every document)
+_LEAD_WORD = re.compile("|".join(map(re.escape, LEAD_NAMES)))
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +56,7 @@ def first_listed_note() -> re.Pattern:
 
 def names_lead(text: str) -> bool:
     """Whether ``text`` holds a lead word (a cheap test before the note patterns)."""
-    return any(w in text for w in LEAD_NAMES)
+    return _LEAD_WORD.search(text) is not None
 
 
 @lru_cache(maxsize=1)
@@ -68,10 +70,10 @@ def apply_first_listed(lines: list[Line], tasks: list[Task]) -> None:
     note = first_listed_note()
     # every such note names the lead (牵头, 主办 …): the patterns run only on the few lines holding a lead word,
     # never on the whole text (a pattern opening with an alternation is tried at every character of a search)
-    words = LEAD_NAMES
+    lead_word = _LEAD_WORD.search
     for line in lines:  # a loop, not next() over a generator: this looks at every line of every document
         text = line.text
-        if any(w in text for w in words) and note.search(text):
+        if lead_word(text) and note.search(text):
             at = line.no
             break
     else:
