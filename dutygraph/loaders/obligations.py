@@ -115,10 +115,20 @@ def _collective_told() -> re.Pattern:
 
 def _name_ok(name: str) -> bool:
     """A subject name's characters: a unit's (not opening like a sentence), or a role collective (牵头单位,
-    其他责任部门: 牵头 and 其他 open them, as they open no other name)."""
+    其他责任部门: 牵头 and 其他 open them, as they open no other name); never a deictic after words (上报本单位负责…
+    的人员: the unit the sentence's subject is, named inside what it is told).
+
+    >>> _name_ok("县财政局"), _name_ok("一并上报本单位"), _name_ok("各牵头单位")
+    (True, False, True)
+    """
     return bool(_NAME_CHARS.match(name.replace("、", ""))) and not name[:1].isdigit() and (
         not NOT_NAME_START.match(name) or _ROLE_COLLECTIVE.match(name) is not None) and (
-        "各" not in name[1:] or not _WORDS_BEFORE_GE.search(name))
+        "各" not in name[1:] or not _WORDS_BEFORE_GE.search(name)) and (
+        "本" not in name[1:] or not _DEICTIC_INSIDE.search(name))
+
+
+# A deictic naming the subject's own unit or area (本单位, 本部门, 本地区), printed after other words: no name's part.
+_DEICTIC_INSIDE = re.compile(r"(?<=.)本(?:单位|部门|系统|地区|辖区|级)")
 
 
 # What a collective's 各 follows inside a name: a level or a body (全区各级各部门, 市政府各部门, 区直各单位), 其他 / 其余 or a list
@@ -276,15 +286,22 @@ def _places_and_bodies(name: str) -> list[str]:
 
     >>> _places_and_bodies("各市县及项目实施单位"), _places_and_bodies("各县(市、区)和牵头单位")
     (['各市县', '项目实施单位'], ['各县(市、区)', '牵头单位'])
-    >>> _places_and_bodies("市人力资源和社会保障局")
-    ['市人力资源和社会保障局']
+    >>> _places_and_bodies("开发区和市级各有关部门"), _places_and_bodies("市人力资源和社会保障局")
+    (['开发区', '市级各有关部门'], ['市人力资源和社会保障局'])
     """
     for m in re.finditer("[及和]", name):
         left, right = name[:m.start()], name[m.end():]
         if _PLACE_COLLECTIVE.match(left) and (_ROLE_COLLECTIVE.match(right) or is_unit_name(right)
                                               and _DEPARTMENT_END.search(right)):
             return [left, right]
+        if _LEVEL_COLLECTIVE.match(right) and len(left) >= 2 and _name_ok(left) and is_unit_name(right) \
+                and _DEPARTMENT_END.search(right):
+            return [left, right]  # 开发区和市级各有关部门: a level's collective opens no name's second half
     return [name]
+
+
+# The bodies of a level named as a collective (市级各有关部门, 县直各单位, 区属各部门).
+_LEVEL_COLLECTIVE = re.compile(r"^[省市县区镇乡](?:级|直|属)?各")
 
 
 def _after_adverbs(rest: str) -> str:
@@ -381,7 +398,20 @@ def _subject_before_comma(part: str, after: str) -> tuple[list[str], str, str] |
     if word is None or len(part) < 2:
         return None
     names = _well_formed(_after_relative(part, 0))  # 涉及到的县区和有关部门,要…: which units, no name's part
+    if names is None and "的" in part:
+        names = _role_after_relative(part)
     return (names, word.group(), told[word.end():]) if names else None
+
+
+def _role_after_relative(part: str) -> list[str] | None:
+    """The role collective a comma part names after a relative clause saying which (承担重点任务的责任单位,要…:
+    the 责任单位 are told), or None.
+
+    >>> _role_after_relative("承担十件实事办理任务的责任单位"), _role_after_relative("完成任务的情况") is None
+    (['责任单位'], True)
+    """
+    tail = part[part.rfind("的") + 1:]
+    return [tail] if _ROLE_COLLECTIVE.match(tail) else None
 
 
 def _helping(part: str) -> list[str] | None:
@@ -521,6 +551,44 @@ def _roles(names: list[str], word: str, rest: str, later: list[str] = ()) -> lis
             out.extend((name, Role.COOPERATING) for name in found[0]
                        if not _BARE_PARTNER.match(name) and name not in names)
     return out
+
+
+@lru_cache(maxsize=1)
+def _step() -> re.Pattern:
+    return re.compile(f"(?:{alternation('obligation.step')})")
+
+
+def _stepping(part: str) -> tuple[list[str], int] | None:
+    """The units a comma part opens with when they take a step of the work handed to them (区督查室汇总后,分别报…:
+    role cues ``obligation.step``), and where their step begins; or None.
+
+    >>> _stepping("区政府督查室汇总后"), _stepping("县财政局要保障经费"), _stepping("报县政府审核后实施")
+    ((['区政府督查室'], 6), None, None)
+    """
+    if part.startswith(_REPORT_WORDS) or _step().search(part) is None:  # 报县政府审核后: the unit after 报
+        return None
+    found = opening_units(part, _well_formed)
+    if found is None or "报" in found[0][0]:  # 结果报县农业局审核后…: what goes to the unit, read as its name
+        return None
+    after = part.find(found[0][-1]) + len(found[0][-1])
+    return (found[0], after) if _step().match(_after_adverbs(part[after:])) else None
+
+
+_REPORT_WORDS = ("上报", "报送", "报", "送交")
+_REPORT = re.compile(r"(?:上报|报送|报|送交)(?=[^，,。；;报]{2,24}?后)")
+
+
+def _reported_stepping(part: str) -> list[str] | None:
+    """The units a comma part reports its work to that take a step of it before it goes on (完成情况报市发改委汇总
+    后报市政府: 市发改委 does the 汇总), or None.
+
+    >>> _reported_stepping("完成情况报市发改委汇总后报市政府"), _reported_stepping("完成情况报市发改委")
+    (['市发改委'], None)
+    """
+    for m in _REPORT.finditer(part):
+        if (stepped := _stepping(part[m.end():])) is not None:
+            return stepped[0]
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -726,6 +794,13 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
                     found.append((start, offset + len(segment),
                                   (by[0], "由" if found else "",
                                    "".join(_ROLE_READ.findall(after, 0, by[1])) + after[by[1]:])))
+                elif found and "后" in lead and (stepped := _stepping(lead)) is not None:
+                    # …上报区督查室,区督查室汇总后报区政府: the unit the work is handed to, a task of its own
+                    start = offset + len(segment) - len(lead)
+                    found.append((start, offset + len(segment), (stepped[0], "由", lead[stepped[1]:])))
+                elif found and "后" in lead and (reported := _reported_stepping(lead)):
+                    # …,完成情况报市发改委汇总后报市政府: the unit taking that step is the subject's partner in it
+                    also.setdefault(len(found) - 1, []).extend((n, Role.RESPONSIBLE) for n in reported)
                 elif found and (helpers := _helping(lead)):  # X负责…,Y积极配合: Y works with the subject
                     also.setdefault(len(found) - 1, []).extend((n, Role.COOPERATING) for n in helpers)
                 offset += len(segment) + 1

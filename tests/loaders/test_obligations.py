@@ -554,3 +554,39 @@ def test_a_collective_named_fuze_danwei_is_no_unit_told_to_lead():
     assert _read("三、各有关负责单位要把每件实事作为刚性任务,切实抓好落实。") == [
         ("各有关负责单位要把每件实", [("各有关负责单位", Role.RESPONSIBLE)])]
     assert _read("三、县交通局负责道路建设。") == [("县交通局负责道路建设", [("县交通局", Role.LEAD)])]
+
+
+def test_a_unit_taking_a_step_of_the_work_handed_to_it_is_a_task_of_its_own():
+    """(r-notices3) …上报县督查室,县督查室汇总后,分别报…: the unit the work goes to opens a comma part with a step of it
+    (汇总后, 审核后: role cues ``obligation.step``), a task of its own, responsible; …,完成情况报县发改局汇总后报县政府:
+    the unit named after 报 takes that step, responsible in the subject's task."""
+    got = _read("三是按期报送。每季度末,各责任单位要将完成情况上报县政府督查室,县政府督查室汇总后,分别报市政府督查室和县领导。")
+    assert [units for _, units in got] == [[("各责任单位", Role.RESPONSIBLE)], [("县政府督查室", Role.RESPONSIBLE)]]
+    assert got[1][0] == "县政府督查室汇总后,分别"
+    got = _read("各乡镇、各部门应于6月底前组织一次自查,结果报县农业局审核后报县政府。")
+    assert [units for _, units in got] == [[("各乡镇", Role.RESPONSIBLE), ("各部门", Role.RESPONSIBLE),
+                                            ("县农业局", Role.RESPONSIBLE)]]
+    got = _read("各乡镇要于6月底前组织一次自查,汇总后报县政府。")  # no unit takes the step: nothing added
+    assert [units for _, units in got] == [[("各乡镇", Role.RESPONSIBLE)]]
+
+
+def test_a_role_collective_after_a_relative_clause_is_the_subject_before_its_comma():
+    # (r-notices3) 承担…任务的责任单位,要…: the clause says which 责任单位; they are told
+    got = _read("二是抓好对接。承担省、市重点项目建设任务的责任单位,要加强与市级主管部门的对接。")
+    assert [units for _, units in got] == [[("责任单位", Role.RESPONSIBLE)]]
+    assert _read("二是抓好对接。完成任务的情况,要及时报告。") == []
+
+
+def test_a_level_collective_after_he_is_a_subject_of_its_own():
+    # (r-notices3) 高新区和市级各有关部门要…: 市级各… opens no second half of a name, two subjects
+    got = _read("各县、高新区和市级各有关部门要按照各自职责分工,加强工作指导。")
+    assert [units for _, units in got] == [[("各县", Role.RESPONSIBLE), ("高新区", Role.RESPONSIBLE),
+                                            ("市级各有关部门", Role.RESPONSIBLE)]]
+    got = _read("市人力资源和社会保障局要加强就业指导。")
+    assert [units for _, units in got] == [[("市人力资源和社会保障局", Role.RESPONSIBLE)]]
+
+
+def test_the_subjects_own_unit_named_inside_what_it_is_told_is_no_subject():
+    # (r-notices3) …;同时,一并上报本单位负责办理…的人员名单: 本单位 after words is a deictic, no unit leading
+    got = _read("各责任单位应当于3月10日前报送办理方案;同时,一并上报本单位负责办理督办工作的联系人员名单。")
+    assert [units for _, units in got] == [[("各责任单位", Role.RESPONSIBLE)]]
