@@ -215,6 +215,11 @@ def _subject(name: str) -> list[str] | None:
         name = _PEOPLE_JOINED.sub(lambda m: m.group(1) + "、" if people.search(m.group(1)) else m.group(), name)
     if _PLACE_COLLECTIVE.match(name) or ("和" in name or "及" in name) and _SHARED_GOVERNMENT.match(name):
         return [name]  # 各地(州、市)和县(市)政府: the levels share the suffix, one name as printed
+    if "其" in name and (own := _WITH_ITS_OWN.match(name)) is not None and _subject(own.group(1)):
+        return [name]  # 各级政府及其所属各部门: a body and its own departments, one collective as printed
+    if ("和" in name or "及" in name) and len(pair := _places_and_bodies(name)) == 2 \
+            and _PLACE_COLLECTIVE.match(pair[0]) and (bodies := _units(pair[1])):
+        return [pair[0], *bodies]  # 各县、市、区和市府直属各单位: places sharing their 各, then a body
     if "的" in name and (qualified := _QUALIFIED_ROLE.match(name)) and _ROLE_COLLECTIVE.match(qualified.group(1)):
         return [name]  # 各项工作任务的主要责任单位: a role collective named by the work it is charged with, as printed
     parts = [p for p in bracket_depth_split(name, "、") if p]
@@ -246,6 +251,10 @@ def _subject(name: str) -> list[str] | None:
     if names and any(n.startswith("各") and _collective_and_work(n) for n in names):
         return None  # 各单位落实情况将纳入考核: what the collective does, no subject
     return names
+
+
+# A body and its own departments (各级政府及其部门, 县政府及其所属各部门): 其 stands for the body, no name alone.
+_WITH_ITS_OWN = re.compile(r"^(.{2,}?)[及和与]其(?:所属|下属|直属)?各?(?:有关|相关)?(?:部门|单位|机构)$")
 
 
 _WORK_AFTER = re.compile(r"[^各、，,和及与(（)）]{2,}")
@@ -316,6 +325,9 @@ def _after_adverbs(rest: str) -> str:
 
 # When the work is done, printed between the subject and its obligation word (各单位在核查中要…, 各乡镇在汛期前须…).
 _CIRCUMSTANCE = re.compile(r"在[^，,。；;要应须将的]{1,12}?(?:中|时|前|后|期间)")
+# What the work is done on, printed between the subject and its obligation word (督办单位对拟办结的事项要严格审核):
+# the subject must then end like a department.
+_OBJECT = re.compile(r"对[^，,。；;对]{1,24}?(?=要(?![求点素])|应当|必须|须|务必)")
 # What a unit makes, due by a date (各牵头单位制定的工作计划要于8月15日前报送, 各单位的实施方案务于3月底前报送): the
 # unit, named before it, is told to deliver it.
 _PRODUCT_DUE = re.compile(r"(?:制定|制订|编制|拟定|起草)?的[^，,。；;的]{2,12}?(?:要|须|务|应|需)?(?:分别)?于"
@@ -346,9 +358,13 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
         if rest.startswith("在") and (when := _CIRCUMSTANCE.match(rest)) is not None:
             rest = _after_adverbs(rest[when.end():])  # 各单位在核查中要…: when, before the obligation word
         word = obligation.match(rest)
+        objected = False
+        if word is None and rest.startswith("对") and (what := _OBJECT.match(rest)) is not None:
+            rest, objected = rest[what.end():], True  # 督办单位对拟办结的事项要严格审核: what it works on, before
+            word = _MODAL_AFTER_COMMA.match(rest)  # the obligation word
         if word is not None:
             names = _subject(segment[:end]) if not manner else _well_formed(segment[:end])
-            if names and all(_name_ok(n) for n in names) and (_MODAL.match(word.group()) or all(
+            if names and all(_name_ok(n) for n in names) and (_MODAL.match(word.group()) and not objected or all(
                     _DEPARTMENT_END.search(n) or _ROLE_COLLECTIVE.match(n) or _PLACE_COLLECTIVE.match(n) or _place(n)
                     or _town(n) for n in names)):
                 return names, word.group(), rest[word.end():]  # the shortest subject before an obligation word
@@ -374,7 +390,8 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
     return None
 
 
-_DUTIES_HEADING_END = re.compile(r"(?:主要|工作|具体)?(?:职责|职能)(?:分工)?[:：。]?")
+_DUTIES_HEADING_END = re.compile(r"(?:主要|工作|具体)?的?(?:职责|职能|原则)(?:分工)?[:：。]?")  # (一)紧扣中心
+# 工作的原则: a heading naming a principle, no subject
 
 
 # The obligation word that may open the comma part after a subject standing alone (各有关部门和单位,要按照…).

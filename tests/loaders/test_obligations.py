@@ -590,3 +590,29 @@ def test_the_subjects_own_unit_named_inside_what_it_is_told_is_no_subject():
     # (r-notices3) …;同时,一并上报本单位负责办理…的人员名单: 本单位 after words is a deictic, no unit leading
     got = _read("各责任单位应当于3月10日前报送办理方案;同时,一并上报本单位负责办理督办工作的联系人员名单。")
     assert [units for _, units in got] == [[("各责任单位", Role.RESPONSIBLE)]]
+
+
+def test_what_the_subject_works_on_may_stand_before_its_obligation_word():
+    # (r-notices3) 督查科对拟办结的事项要严格把关: 对… names the work, the unit before it is told; the subject must
+    # end like a department then (不按时报送的对此要…: no name)
+    got = _read("(四)审核。县督查科对拟办结的督办事项要严格审核把关,确保质量。")
+    assert [units for _, units in got] == [[("县督查科", Role.RESPONSIBLE)]]
+    assert _read("(四)审核。工作推进对各项指标要严格把关。") == []
+
+
+def test_a_body_and_its_own_departments_are_one_collective():
+    # (r-notices3) 各级政府及其所属各部门要…: 其 stands for the body before it, no name alone
+    got = _read("第九条 各级政府及其所属各部门要积极为督查工作创造条件。县政府及其部门应实行通报制度。")
+    assert [units for _, units in got] == [[("各级政府及其所属各部门", Role.RESPONSIBLE)],
+                                           [("县政府及其部门", Role.RESPONSIBLE)]]
+
+
+def test_places_sharing_their_ge_then_a_body_are_two_subjects():
+    # (r-notices3) 各县、市、区和市直各单位必须…: the places, as printed, and the body after 和
+    got = _read("一、坚持实事求是。各县、市、区和市直属各单位必须紧紧围绕中心工作,抓好落实。")
+    assert [units for _, units in got] == [[("各县、市、区", Role.RESPONSIBLE), ("市直属各单位", Role.RESPONSIBLE)]]
+
+
+def test_a_heading_naming_a_principle_is_no_subject():
+    # (r-notices3) (一)紧扣中心工作的原则。: a name's ending inside the phrase (…中心) makes no unit of it
+    assert _read("(一)紧扣中心工作的原则。\n(二)坚持服务中心的原则。") == []
