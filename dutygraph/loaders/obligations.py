@@ -179,6 +179,7 @@ _SHARED_GOVERNMENT = re.compile(f"^各[{_LEVELS}地]{{1,3}}{_NOTE_OF_PLACES}[和
                                  f"(?:人民)?政府$")
 _ETC_NOTE = re.compile(r"等[^、，,等]{0,12}?(?:部门|单位|机构)[(（](?:部门|单位|机构)[)）](?=(?:牵头|负责|配合)?$)")
 _ROLE_READ = re.compile(r"(?:牵头|负责|配合)$")  # a role word the list read took in (…等部门牵头)
+_ROLES_JOINED = re.compile(r"^([^和及]{3,10})[和及]([^和及]{3,10})$")
 _PEOPLE_JOINED = re.compile(r"^([^、及和]{2,20})[及和]")
 
 
@@ -230,6 +231,9 @@ def _subject(name: str) -> list[str] | None:
         if not parts:
             return None
         name = "、".join(parts)
+    if ("和" in name or "及" in name) and len(parts) == 1 and (pair := _ROLES_JOINED.match(name)) is not None \
+            and _ROLE_COLLECTIVE.match(pair.group(1)) and _ROLE_COLLECTIVE.match(pair.group(2)):
+        return [pair.group(1), pair.group(2)]  # 主责部门和配合部门: two role collectives, two subjects
     if any(_ROLE_COLLECTIVE.match(p) for p in parts):
         rest = [p for p in parts if not _ROLE_COLLECTIVE.match(p)]
         return parts if not rest or _units("、".join(rest)) is not None else None  # 各责任单位、配合单位

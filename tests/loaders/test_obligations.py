@@ -616,3 +616,10 @@ def test_places_sharing_their_ge_then_a_body_are_two_subjects():
 def test_a_heading_naming_a_principle_is_no_subject():
     # (r-notices3) (一)紧扣中心工作的原则。: a name's ending inside the phrase (…中心) makes no unit of it
     assert _read("(一)紧扣中心工作的原则。\n(二)坚持服务中心的原则。") == []
+
+
+def test_two_role_collectives_joined_by_he_are_two_subjects():
+    # (r-notices3) 主责部门和配合部门要…: each is a collective named by its role in the plan
+    got = _read("主责部门和配合部门要自觉树立责任意识,细化分解任务。")
+    assert [[u for u, _ in units] for _, units in got] == [["主责部门", "配合部门"]]
+    assert _read("牵头单位和部门要加强协调。") == []  # 部门 alone names no role
