@@ -39,9 +39,9 @@ _SECTOR_DEPARTMENT = re.compile(r"(?!加强|加快|推进|做好|建立|完善|�
 # Characters a name may still grow by: three, five when it does not end like a whole name yet (县人力资源和社 →
 # 县人力资源和社会保障局; 市级各有关部门 stays, 立即安排部 is no part of it).
 _LENGTHEN, _LENGTHEN_PART = 3, 5
-# Words whose first character reads as a name's ending (时间部署 → 时间部, 政治站位 → 政治站, 现场办理 → 现场办): a
-# name does not end inside one of them.
-_ENDING_INSIDE_A_WORD = frozenset({"部署", "部分", "处理", "处置", "局面", "局势", "队伍", "站位", "办理"})
+# Words whose first character reads as a name's ending (时间部署 → 时间部, 政治站位 → 政治站, 现场办理 → 现场办,
+# 督查组织 → 督查组): a name does not end inside one of them.
+_ENDING_INSIDE_A_WORD = frozenset({"部署", "部分", "处理", "处置", "局面", "局势", "队伍", "站位", "办理", "组织"})
 
 
 def _verb_after_whole(text: str, end: int, longer: int) -> bool:

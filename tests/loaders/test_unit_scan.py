@@ -88,3 +88,8 @@ def test_no_name_ends_inside_a_word_its_last_character_opens():
     assert opening_units("政治站位不断提高", _well_formed) is None
     assert opening_units("现场办理:携带身份证件", _well_formed) is None
     assert opening_units("县教育局部署开展安全检查", _well_formed)[0] == ["县教育局"]  # 局部 is no such word here
+    # (r-notices3) 检查组织:… (a label glued to its text): 检查组 ends like a name, but inside 组织; a whole name
+    # before 组织 (督查组组织开展…) or holding it (县委组织部) is read as before
+    assert opening_units("检查组织:由县政府办公室带队", _well_formed) != (["检查组"], 3)
+    assert opening_units("督查组组织开展检查", _well_formed)[0] == ["督查组"]
+    assert opening_units("县委组织部牵头抓总", _well_formed)[0] == ["县委组织部"]
