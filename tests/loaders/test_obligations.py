@@ -623,3 +623,10 @@ def test_two_role_collectives_joined_by_he_are_two_subjects():
     got = _read("主责部门和配合部门要自觉树立责任意识,细化分解任务。")
     assert [[u for u, _ in units] for _, units in got] == [["主责部门", "配合部门"]]
     assert _read("牵头单位和部门要加强协调。") == []  # 部门 alone names no role
+
+
+def test_a_unit_whose_head_leads_the_team_is_named_without_the_verb():
+    # (r-notices3) 督查组织:由县政府办公室领导带队,…: 带队 (leads the team) is what the unit's head does, no name's
+    # end (队)
+    got = _read("一、督查安排。督查组织:由县政府办公室领导带队,县政府办公室具体组织协调。")
+    assert [u for _, units in got for u, _ in units][:1] == ["县政府办公室"]
