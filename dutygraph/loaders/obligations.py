@@ -724,6 +724,35 @@ def _after_glued_heading(body: str, room: int) -> tuple[list[str], str, str] | N
     return None
 
 
+_NARROW_WRAP = 20  # the narrowest width a page's lines are read as cut at (shorter open lines are headings)
+_WRAPPED_LINES = 5  # open lines of one width that make a document read as hard-wrapped (and 2 in 5 of them)
+
+
+def _wrap_width(lines: list[Line]) -> int:
+    """The length from which a line not closed by its punctuation goes on in the next: _WRAP_WIDTH, or less in a
+    document hard-wrapped narrower (a PDF column of 24 characters a line), where most open lines share one length.
+
+    >>> from .lines import to_lines
+    >>> _wrap_width(to_lines("\\n".join(["各乡镇要加强组织领导切实做好秸秆禁烧工作确保不发生火点"[:24]] * 6)))
+    23
+    >>> _wrap_width(to_lines("一、加强组织领导\\n各乡镇要加强组织领导。"))
+    30
+    """
+    counts: dict[int, int] = {}
+    for line in lines:
+        n = len(line.text)
+        if _NARROW_WRAP <= n < _WRAP_WIDTH + 1 and not line.text.endswith(_LINE_ENDS):
+            counts[n] = counts.get(n, 0) + 1
+    if not counts:
+        return _WRAP_WIDTH
+    opened = sum(counts.values()) + sum(1 for line in lines if len(line.text) > _WRAP_WIDTH
+                                        and not line.text.endswith(_LINE_ENDS))
+    n, width = max((counts.get(k - 1, 0) + counts[k] + counts.get(k + 1, 0), k) for k in counts)
+    if n >= _WRAPPED_LINES and 5 * n >= 2 * opened:
+        return min(_WRAP_WIDTH, max(_NARROW_WRAP, width - 1))
+    return _WRAP_WIDTH
+
+
 def _logical_lines(lines: list[Line]) -> list[tuple[str, list[tuple[int, int]]]]:
     """The lines with each long line not closed by its punctuation joined to the line that goes on with it (a
     wrap, not a heading: 由区政府办 / 公室负责…), across a blank line or two; each with (offset, line number) of
@@ -731,6 +760,7 @@ def _logical_lines(lines: list[Line]) -> list[tuple[str, list[tuple[int, int]]]]
     out: list[tuple[str, list[tuple[int, int]]]] = []
     blanks = _MAX_BLANKS + 1
     before = ""  # the text of the last line with text
+    width = _wrap_width(lines)
     for line in lines:
         text = line.text
         if not text:
@@ -738,7 +768,7 @@ def _logical_lines(lines: list[Line]) -> list[tuple[str, list[tuple[int, int]]]]
             continue
         if (spaced := _SPACED_HEADING.match(line.raw)) is not None:  # 一、加强组织领导 各有关部门要…: a heading
             text = "".join(spaced.group(1).split()) + "。" + text[len("".join(spaced.group(1).split())):]
-        if out and blanks <= _MAX_BLANKS and len(before) >= _WRAP_WIDTH and not before.endswith(_LINE_ENDS) \
+        if out and blanks <= _MAX_BLANKS and len(before) >= width and not before.endswith(_LINE_ENDS) \
                 and not _ITEM_MARKER.match(text) and not (blanks and _opens_with_subject(text)):
             joined, starts = out[-1]
             out[-1] = (joined + text, starts + [(len(joined), line.no)])

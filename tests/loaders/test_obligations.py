@@ -630,3 +630,19 @@ def test_a_unit_whose_head_leads_the_team_is_named_without_the_verb():
     # end (队)
     got = _read("一、督查安排。督查组织:由县政府办公室领导带队,县政府办公室具体组织协调。")
     assert [u for _, units in got for u, _ in units][:1] == ["县政府办公室"]
+
+
+def test_a_notice_hard_wrapped_narrower_than_usual_is_read_across_its_line_breaks():
+    """(r-notices3) a PDF column cut every 24 characters: most open lines share that length, so a line of it goes on
+    in the next (各牵头单 / 位要…: the subject split by the break is read whole); a short heading is not joined."""
+    lines = ["一、压实工作责任",
+             "各地各部门要按照任务分解方案,建立任务、责任、时",
+             "限清单,细化工作措施,明确时间节点,确保工作按期",
+             "完成。市政府办公室将加强日常跟踪督办,定期通报结",
+             "果,适时启动专项督查,推动各项任务落地。各牵头单",
+             "位要强化目标协同,主动对接配合单位,及时研究解决",
+             "推进中的困难问题。"]
+    assert {len(line) for line in lines[1:-1]} == {24}
+    got = _read("\n".join(lines))
+    assert [[u for u, _ in units] for _, units in got] == [["各地", "各部门"], ["市政府办公室"], ["各牵头单位"]]
+    assert got[0][0].startswith("压实工作责任") or got[0][0].startswith("各地各部门")
