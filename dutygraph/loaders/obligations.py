@@ -596,7 +596,7 @@ def _stepping(part: str) -> tuple[list[str], int] | None:
 
 
 _REPORT_WORDS = ("上报", "报送", "报", "送交")
-_REPORT = re.compile(r"(?:上报|报送|报|送交)(?=[^，,。；;报]{2,24}?后)")
+_REPORT = re.compile(r"(?:上报|报送|报|送交)(?=[^，,。；;报]{2,24}?(?:后|汇总))")
 
 
 def _reported_stepping(part: str) -> list[str] | None:
@@ -845,11 +845,11 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
                     found.append((start, offset + len(segment),
                                   (by[0], "由" if found else "",
                                    "".join(_ROLE_READ.findall(after, 0, by[1])) + after[by[1]:])))
-                elif found and "后" in lead and (stepped := _stepping(lead)) is not None:
+                elif found and ("后" in lead or "汇总" in lead) and (stepped := _stepping(lead)) is not None:
                     # …上报区督查室,区督查室汇总后报区政府: the unit the work is handed to, a task of its own
                     start = offset + len(segment) - len(lead)
                     found.append((start, offset + len(segment), (stepped[0], "由", lead[stepped[1]:])))
-                elif found and "后" in lead and (reported := _reported_stepping(lead)):
+                elif found and ("后" in lead or "汇总" in lead) and (reported := _reported_stepping(lead)):
                     # …,完成情况报市发改委汇总后报市政府: the unit taking that step is the subject's partner in it
                     also.setdefault(len(found) - 1, []).extend((n, Role.RESPONSIBLE) for n in reported)
                 elif found and (helpers := _helping(lead)):  # X负责…,Y积极配合: Y works with the subject
