@@ -179,6 +179,7 @@ _SHARED_GOVERNMENT = re.compile(f"^各[{_LEVELS}地]{{1,3}}{_NOTE_OF_PLACES}[和
                                  f"(?:人民)?政府$")
 _ETC_NOTE = re.compile(r"等[^、，,等]{0,12}?(?:部门|单位|机构)[(（](?:部门|单位|机构)[)）](?=(?:牵头|负责|配合)?$)")
 _ROLE_READ = re.compile(r"(?:牵头|负责|配合)$")  # a role word the list read took in (…等部门牵头)
+_MAX_POST_QUALIFIER = 5  # characters before a post named in a subject list with no unit of its own (市政府各位领导同志)
 _ROLES_JOINED = re.compile(r"^([^和及]{3,10})[和及]([^和及]{3,10})$")
 _PEOPLE_JOINED = re.compile(r"^([^、及和]{2,20})[及和]")
 
@@ -227,6 +228,9 @@ def _subject(name: str) -> list[str] | None:
     if any(people.search(p) for p in parts):  # 各牵头领导、责任单位要…: people are no units
         if any(people.search(p) and not _name_ok(p) or "的" in p for p in parts):
             return None  # 《方案》明晰了每一项任务的牵头领导、牵头单位: a sentence naming posts, no subject
+        if any((post := people.search(p)) and post.start() > _MAX_POST_QUALIFIER
+               and _unit_of_people(p, people) is None for p in parts):
+            return None  # 市政府各部门确定一名领导同志: what the units are told (a head to name), no post of a list
         parts = [unit for p in parts if (unit := _unit_of_people(p, people)) is not None]
         if not parts:
             return None

@@ -62,6 +62,7 @@ def opening_units(text: str, accept: Callable[[str], list[str] | None]) -> tuple
     sentence = next((k for k, c in enumerate(text) if c in _STOPS), len(text))
     stop = min(sentence, MAX_OPENING)
     end = 2
+    listed: tuple[list[str], int] | None = None  # the names read before a separator no name follows
     while end <= stop:
         if text[end - 1] in SEPARATORS or text[end - 1:end + 1] in _ENDING_INSIDE_A_WORD \
                 or (names := accept(text[:end])) is None:
@@ -88,8 +89,9 @@ def opening_units(text: str, accept: Callable[[str], list[str] | None]) -> tuple
                 and (more := accept(text[:dept.end()])):
             names, end = more, dept.end()  # 县级以上人民政府环境保护主管部门: the government's sector department
         if end < len(text) and text[end] in SEPARATORS:
+            listed = names, end
             end += 1  # the list goes on: each name after a separator gets the same room as the first
             stop = min(sentence, end + MAX_OPENING, MAX_LIST)
             continue
         return names, end
-    return None
+    return listed  # 各区政府、市政府各部门及重点工程业主确定…: the names before 及 (what follows it is no name read)

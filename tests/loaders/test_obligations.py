@@ -648,3 +648,12 @@ def test_a_notice_hard_wrapped_narrower_than_usual_is_read_across_its_line_break
     got = _read("\n".join(lines))
     assert [[u for u, _ in units] for _, units in got] == [["各地", "各部门"], ["市政府办公室"], ["各牵头单位"]]
     assert got[0][0].startswith("压实工作责任") or got[0][0].startswith("各地各部门")
+
+
+def test_a_head_the_units_are_told_to_name_is_no_post_in_their_list():
+    # (r-notices3) 三、各区政府、市政府各部门及重点工程业主确定一名领导同志分管…: the units before the work are the
+    # subjects; 领导同志 is what they name, no post of the list (各牵头领导、责任单位要…: a post, left out)
+    got = _read("三、各区政府、市政府各部门及重点工程业主确定一名领导同志分管此项工作。")
+    assert [[u for u, _ in units] for _, units in got] == [["各区政府", "市政府各部门"]]
+    got = _read("各牵头领导、责任单位要加强调度。")
+    assert [[u for u, _ in units] for _, units in got] == [["责任单位"]]

@@ -93,3 +93,11 @@ def test_no_name_ends_inside_a_word_its_last_character_opens():
     assert opening_units("检查组织:由县政府办公室带队", _well_formed) != (["检查组"], 3)
     assert opening_units("督查组组织开展检查", _well_formed)[0] == ["督查组"]
     assert opening_units("县委组织部牵头抓总", _well_formed)[0] == ["县委组织部"]
+
+
+def test_a_list_whose_next_item_is_no_name_ends_before_its_separator():
+    # (r-notices3) 各区政府、市政府各部门及重点工程业主确定…: the list read up to 及 (what follows is no name read)
+    from dutygraph.loaders.obligations import _well_formed
+    assert opening_units("各区政府、市政府各部门及重点工程业主确定一名联络员", _well_formed) == (["各区政府", "市政府各部门"], 11)
+    assert opening_units("县财政局及时拨付补助资金", _well_formed) == (["县财政局"], 4)  # 及时: no list goes on
+    assert opening_units("认真做好组织实施工作", _well_formed) is None
