@@ -50,7 +50,10 @@ _ARTICLE = re.compile(r"^第[一二三四五六七八九十百]+条")  # a regul
 # What a department's name ends with where nothing but the name marks its end (not 会商, 开会).
 _DEPARTMENT_END = re.compile(r"(?:部门|单位|机构|机关|政府|委员会|管委会|委会|协会|联合会|[局委办厅部院队站所科室组中心司处馆社团]|"
                              r"公司|集团|乡镇|街道|各地|企业)[)）]?$")
-_NOT_IN_NAME = re.compile(r"的|要|将|须|应当|必须|带队|(?<!自)由|\d+(?:个|项|座|公里|家|万|亿|%|年|月|日)")  # a count: work, not a name
+# What no subject's name holds: a count (work, not a name); 带队 (its head leads the team); 向 after a whole name (to
+# whom it reports: 主办单位向交办单位报告)
+_NOT_IN_NAME = re.compile(r"的|要|将|须|应当|必须|带队|(?<!自)由|(?<=单位|部门|政府)向|(?<=[局委厅室])向"
+                          r"|\d+(?:个|项|座|公里|家|万|亿|%|年|月|日)")
 _MANNER = ("具体", "统一", "共同")  # adverbs of how work is done (县教育局具体负责…): after a whole name only (…负责制
 # 和部门单位具体负责制 is no subject)
 _ADVERBS = ("也", "还", "均", "都", "分别", "一定", "务必", "切实", "进一步", *_MANNER)

@@ -657,3 +657,9 @@ def test_a_head_the_units_are_told_to_name_is_no_post_in_their_list():
     assert [[u for u, _ in units] for _, units in got] == [["各区政府", "市政府各部门"]]
     got = _read("各牵头领导、责任单位要加强调度。")
     assert [[u for u, _ in units] for _, units in got] == [["责任单位"]]
+
+
+def test_a_unit_handed_the_work_is_named_without_whom_it_reports_to():
+    # (r-notices3) …,办理结果由主办单位向交办单位书面报告: 向 after a whole name says to whom; the name is 主办单位
+    got = _read("若双方意见不一致,主办单位应及时说明情况,办理结果由主办单位向交办单位书面报告。")
+    assert [[u for u, _ in units] for _, units in got] == [["主办单位"], ["主办单位"]]
