@@ -352,6 +352,8 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
     m = intro.match(segment)
     if m:
         segment = segment[m.end():].lstrip(",，:： ")
+        if (again := intro.match(segment)) is not None:  # 即:一是各单位须…: a lead-in, then the enumeration's word
+            segment = segment[again.end():].lstrip(",，:： ")
     m = address.match(segment)
     if m:
         segment = segment[m.end():]

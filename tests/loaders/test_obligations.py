@@ -663,3 +663,9 @@ def test_a_unit_handed_the_work_is_named_without_whom_it_reports_to():
     # (r-notices3) …,办理结果由主办单位向交办单位书面报告: 向 after a whole name says to whom; the name is 主办单位
     got = _read("若双方意见不一致,主办单位应及时说明情况,办理结果由主办单位向交办单位书面报告。")
     assert [[u for u, _ in units] for _, units in got] == [["主办单位"], ["主办单位"]]
+
+
+def test_a_lead_in_before_an_enumeration_opens_no_subject():
+    # (r-notices3) 即:一是区直各责任单位须于…: the lead-in (即, 具体如下 + colon) and the enumeration's word go before
+    got = _read("区政府督查室将定期调度通报。即:一是区直各责任单位须于6月15日前报送进展。具体如下:一是各牵头单位要加强协调。")
+    assert [[u for u, _ in units] for _, units in got] == [["区政府督查室"], ["区直各责任单位"], ["各牵头单位"]]
