@@ -101,9 +101,13 @@ _ESPECIALLY = re.compile(r"(?<=.)(?:尤其是|特别是)(?=.)")
 
 
 # A collective named by its role in the plan (牵头单位, 区直各责任单位, 其他责任单位): who is meant is in the tables.
+# The kinds a role collective names (牵头单位, 责任部门; a bureau's 责任科室 / 处室), one or a shared-prefix list of
+# them as printed (各责任科室、单位: the sections and the units in charge).
+_KIND = "(?:单位|部门|科室|处室)"
+_KINDS = f"{_KIND}(?:、{_KIND})?"
 _ROLE_COLLECTIVE = re.compile(r"^(?:[省市县区]直)?(?:各|相关|有关|其他|其余){0,2}(?:项目|任务)?(?:主要|总)?"
                               r"(?:(?:" + "|".join(role_words("lead") + role_words("cooperating")) + r")?(?:"
-                              + "|".join(role_words("responsible")) + r")|" + any_role_word() + r")(?:单位|部门)$"
+                              + "|".join(role_words("responsible")) + r")|" + any_role_word() + r")" + _KINDS + "$"
                               # role_cues.txt: 牵头负责单位, 协同办理单位 as 牵头责任单位
                               r"|^(?:其他|其余)各?(?:有关|相关)?(?:单位|部门)(?:[(（](?:单位|部门)[)）])?$")  # 其他各相关单位
 
@@ -241,6 +245,8 @@ def _subject(name: str) -> list[str] | None:
     if ("和" in name or "及" in name) and len(parts) == 1 and (pair := _ROLES_JOINED.match(name)) is not None \
             and _ROLE_COLLECTIVE.match(pair.group(1)) and _ROLE_COLLECTIVE.match(pair.group(2)):
         return [pair.group(1), pair.group(2)]  # 主责部门和配合部门: two role collectives, two subjects
+    if "、" in name and _ROLE_COLLECTIVE.match(name):
+        return [name]  # 各责任科室、单位: kinds sharing their role, one collective as printed
     if any(_ROLE_COLLECTIVE.match(p) for p in parts):
         rest = [p for p in parts if not _ROLE_COLLECTIVE.match(p)]
         return parts if not rest or _units("、".join(rest)) is not None else None  # 各责任单位、配合单位

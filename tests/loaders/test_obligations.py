@@ -669,3 +669,12 @@ def test_a_lead_in_before_an_enumeration_opens_no_subject():
     # (r-notices3) 即:一是区直各责任单位须于…: the lead-in (即, 具体如下 + colon) and the enumeration's word go before
     got = _read("区政府督查室将定期调度通报。即:一是区直各责任单位须于6月15日前报送进展。具体如下:一是各牵头单位要加强协调。")
     assert [[u for u, _ in units] for _, units in got] == [["区政府督查室"], ["区直各责任单位"], ["各牵头单位"]]
+
+
+def test_a_bureaus_sections_in_charge_are_a_role_collective():
+    # (r-notices3) a bureau's notice: 各责任科室、单位认真对照… (its sections and units in charge, one collective as
+    # printed, told how to work); 各责任处室要…
+    got = _read("执行台账,是指围绕年度目标,各责任科室、单位认真对照工作目标,逐项建立台账。各责任科室、单位要落实具体负责人员。"
+                "各责任处室要按月更新。")
+    assert [[u for u, _ in units] for _, units in got] == [["各责任科室、单位"], ["各责任科室、单位"], ["各责任处室"]]
+    assert got[0][0].startswith("执行台账")
