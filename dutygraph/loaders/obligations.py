@@ -224,8 +224,10 @@ def _subject(name: str) -> list[str] | None:
         name = _PEOPLE_JOINED.sub(lambda m: m.group(1) + "、" if people.search(m.group(1)) else m.group(), name)
     if _PLACE_COLLECTIVE.match(name) or ("和" in name or "及" in name) and _SHARED_GOVERNMENT.match(name):
         return [name]  # 各地(州、市)和县(市)政府: the levels share the suffix, one name as printed
-    if "其" in name and (own := _WITH_ITS_OWN.match(name)) is not None and _subject(own.group(1)):
-        return [name]  # 各级政府及其所属各部门: a body and its own departments, one collective as printed
+    if "其" in name and (own := _WITH_ITS_OWN.match(name)) is not None and (before := _subject(own.group(1))):
+        # 各级政府及其所属各部门: a body and its own departments, one collective as printed (各县区、各部门及其所属单位:
+        # the last body's)
+        return [*before[:-1], before[-1] + name[len(own.group(1)):]]
     if ("和" in name or "及" in name) and len(pair := _places_and_bodies(name)) == 2 \
             and _PLACE_COLLECTIVE.match(pair[0]) and (bodies := _units(pair[1])):
         return [pair[0], *bodies]  # 各县、市、区和市府直属各单位: places sharing their 各, then a body

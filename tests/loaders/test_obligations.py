@@ -604,9 +604,11 @@ def test_what_the_subject_works_on_may_stand_before_its_obligation_word():
 
 def test_a_body_and_its_own_departments_are_one_collective():
     # (r-notices3) 各级政府及其所属各部门要…: 其 stands for the body before it, no name alone
-    got = _read("第九条 各级政府及其所属各部门要积极为督查工作创造条件。县政府及其部门应实行通报制度。")
+    got = _read("第九条 各级政府及其所属各部门要积极为督查工作创造条件。县政府及其部门应实行通报制度。"
+                "各县区、各部门及其所属单位要高度重视。")
     assert [units for _, units in got] == [[("各级政府及其所属各部门", Role.RESPONSIBLE)],
-                                           [("县政府及其部门", Role.RESPONSIBLE)]]
+                                           [("县政府及其部门", Role.RESPONSIBLE)],
+                                           [("各县区", Role.RESPONSIBLE), ("各部门及其所属单位", Role.RESPONSIBLE)]]
 
 
 def test_places_sharing_their_ge_then_a_body_are_two_subjects():
