@@ -605,6 +605,8 @@ def _stepping(part: str) -> tuple[list[str], int] | None:
     """
     if part.startswith(_REPORT_WORDS) or _step().search(part) is None:  # 报县政府审核后: the unit after 报
         return None
+    if part.startswith("经") and opening_units(part[1:], _well_formed) is not None:
+        return None  # 经县政府审核后组织实施: the work passes the unit's review, no step it is handed (经信局: a name)
     found = opening_units(part, _well_formed)
     if found is None or "报" in found[0][0]:  # 结果报县农业局审核后…: what goes to the unit, read as its name
         return None

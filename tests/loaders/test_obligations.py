@@ -568,6 +568,8 @@ def test_a_unit_taking_a_step_of_the_work_handed_to_it_is_a_task_of_its_own():
                                             ("县农业局", Role.RESPONSIBLE)]]
     got = _read("各街道要于每月5日前将进展报区城管局,区城管局汇总上报区政府。")  # 汇总上报: the same step
     assert [units for _, units in got] == [[("各街道", Role.RESPONSIBLE)], [("区城管局", Role.RESPONSIBLE)]]
+    got = _read("各乡镇要于6月底前报送方案,经县政府审核后组织实施。")  # 经…审核后: a review the work passes
+    assert [units for _, units in got] == [[("各乡镇", Role.RESPONSIBLE)]]
     got = _read("各乡镇要于6月底前组织一次自查,汇总后报县政府。")  # no unit takes the step: nothing added
     assert [units for _, units in got] == [[("各乡镇", Role.RESPONSIBLE)]]
 
