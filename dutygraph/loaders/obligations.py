@@ -436,9 +436,12 @@ def _subject_before_comma(part: str, after: str) -> tuple[list[str], str, str] |
     if word is None or len(part) < 2:
         return None
     names = _well_formed(_after_relative(part, 0))  # 涉及到的县区和有关部门,要…: which units, no name's part
-    if names is None and "的" in part:
-        names = _role_after_relative(part)
+    if names is None and "的" in part and not part.startswith("对") and not told.startswith(_PASSIVE, word.end()):
+        names = _role_after_relative(part)  # (对工作不力的责任单位,要予以通报: the units are what the work is on)
     return (names, word.group(), told[word.end():]) if names else None
+
+
+_PASSIVE = ("予以", "给予")  # what is done to the collective (…的责任单位,要予以通报批评), not by it
 
 
 def _role_after_relative(part: str) -> list[str] | None:

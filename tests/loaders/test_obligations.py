@@ -579,6 +579,8 @@ def test_a_role_collective_after_a_relative_clause_is_the_subject_before_its_com
     got = _read("二是抓好对接。承担省、市重点项目建设任务的责任单位,要加强与市级主管部门的对接。")
     assert [units for _, units in got] == [[("责任单位", Role.RESPONSIBLE)]]
     assert _read("二是抓好对接。完成任务的情况,要及时报告。") == []
+    # what is done to them, not by them: no subject
+    assert _read("三是严格考核。对工作不力的责任单位,要予以通报批评。进展缓慢的责任单位,要予以通报。") == []
 
 
 def test_a_level_collective_after_he_is_a_subject_of_its_own():
