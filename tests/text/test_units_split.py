@@ -118,6 +118,10 @@ def test_a_collective_and_a_collective_of_bodies_joined_by_ji_are_two_names():
     ("各乡镇(街道)、县级各部门", ["各乡镇(街道)", "县级各部门"]),
     ("各相关处室、单位", ["各相关处室、单位"]),
     ("各有关科室、部门", ["各有关科室、部门"]),
+    # (r-labels7) 有关 / 相关 places share the name after them as 各 ones do
+    ("县农业局,有关乡(镇)、街道办事处", ["县农业局", "有关乡(镇)、街道办事处"]),
+    ("相关县(市)、区人民政府", ["相关县(市)、区人民政府"]),
+    ("市水利局、有关县、区政府", ["市水利局", "有关县、区政府"]),
 ])
 def test_places_with_a_note_and_a_collectives_second_kind_share_the_name_after_them(cell, names):
     assert split_units(cell) == names
