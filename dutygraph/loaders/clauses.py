@@ -370,6 +370,21 @@ def _role_pauses(segment: str) -> list[str]:
     return pieces + [segment[at:]] if pieces else [segment]
 
 
+@lru_cache(maxsize=1)
+def _unnamed_partner() -> re.Pattern:
+    """Partners a clause names by no name after 会同 (有关部门: role cues ``partner.unnamed``)."""
+    return re.compile("(?:" + alternation("partner.unnamed") + ")")
+
+
+def _named_partners(names: list[str]) -> list[str]:
+    """The partners after 会同 without the unnamed ones (由X会同有关部门和各县市区落实: 各县市区), noise as 等有关部门 is.
+
+    >>> _named_partners(["有关部门", "各县市区"]), _named_partners(["市财政局"]), _named_partners(["相关单位"])
+    (['各县市区'], ['市财政局'], [])
+    """
+    return [n for n in names if not _unnamed_partner().fullmatch(n)]
+
+
 def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
     """The assignments of a clause (without its brackets), or None when it is not one.
 
@@ -465,20 +480,25 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
             rest, kind = _role_word(segment)
             if kind is None and segment.endswith(_AS_RESPONSIBLE) and len(segment) > len(_AS_RESPONSIBLE) + 1:
                 rest, kind = segment[:-len(_AS_RESPONSIBLE)], "responsible"  # X为责任单位
+            partnered = False
             if kind is None and rest.startswith("会同") and pending:
                 rest, kind = rest[2:], "cooperating"  # X牵头,会同Y、Z: the partners work with the lead
+                partnered = True
             if kind in ("duty", "lead") and "会同" in rest:  # X会同Y负责: X leads, Y works with it
                 lead, _, with_ = rest.partition("会同")
                 lead_names, with_names = _units(lead), _units(with_)
                 if lead_names and with_names:
                     clause.role_words = True
-                    pending.extend([(lead_names, "lead", None), (with_names, "cooperating", None)])
+                    pending.append((lead_names, "lead", None))
+                    if with_names := _named_partners(with_names):
+                        pending.append((with_names, "cooperating", None))
                     continue
             elif kind is None and "会同" in rest and (together := _together(rest)):
                 # (市住建局会同市财政局): 会同 is the role word, no 负责 after it
                 clause.role_words = True
-                pending.extend([([n for n, r in together if r is Role.LEAD], "lead", None),
-                                ([n for n, r in together if r is Role.COOPERATING], "cooperating", None)])
+                pending.append(([n for n, r in together if r is Role.LEAD], "lead", None))
+                if with_names := _named_partners([n for n, r in together if r is Role.COOPERATING]):
+                    pending.append((with_names, "cooperating", None))
                 continue
             names = _units(rest)
             if names is None:
@@ -517,6 +537,8 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                 clause.unrecognised.extend(n for n in names if not _plausible(n) and not _person(n))
             if kind:
                 clause.role_words = True
+            if partnered and not (names := _named_partners(names)):
+                continue  # X牵头,会同有关部门: no partner named
             marked = [_LEAD_MARK.sub("", n) for n in names if _LEAD_MARK.search(n)]
             if marked:  # 市发改委(牵头)、市财政局: the marked name leads, the others keep their role
                 clause.role_words = True

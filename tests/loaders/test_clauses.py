@@ -266,6 +266,18 @@ def test_you_opens_a_clause_and_hui_tong_after_a_lead_makes_partners():
         ("省教育厅", L), ("人社厅", L), ("省财政厅", C), ("公安厅", C)]
 
 
+@pytest.mark.parametrize("clause, expected", [
+    ("由县交通局会同有关部门和各乡镇组织实施", [("县交通局", L), ("各乡镇", C)]),
+    ("县水利局会同相关单位负责", [("县水利局", L)]),
+    ("县林业局牵头,会同县财政局、其他有关部门", [("县林业局", L), ("县财政局", C)]),
+    ("县林业局牵头,会同有关部门", [("县林业局", L)]),
+    ("由县卫健局会同相关部门、县医保局", [("县卫健局", L), ("县医保局", C)]),
+])
+def test_a_partner_named_by_no_name_after_hui_tong_is_noise_in_a_clause(clause, expected):
+    # (r-labels7) 会同有关部门 in a role clause: the named partners cooperate, 有关部门 is noise (as 等有关部门 is)
+    assert parse_clause(clause).assignments == expected
+
+
 def test_a_phrase_that_opens_like_a_sentence_is_no_subject_whatever_it_ends_with():
     # 所 ends 派出所, but 对照《方案》所 opens with a verb and cites a document
     assert leading_clauses("强化组织领导,对照《方案》所承担的目标任务,认真学习研究。") == []
