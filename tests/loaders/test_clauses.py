@@ -345,6 +345,23 @@ def test_a_count_inside_a_would_be_name_makes_it_work_not_a_name():
     assert parse_clause("新建公园5个市园林局负责") is None
 
 
+@pytest.mark.parametrize("count", ["两部门", "五部委", "十三个部门"])
+def test_a_count_of_bodies_opening_a_headline_is_no_unit(count):
+    # (r-labels7) a news copy's headline (三部门:…) counts the issuers; it names none of them
+    from dutygraph.loaders.document import parse_text
+    doc = parse_text(f"{count}:加快建设城乡冷链物流网络,完善县域商业体系\n据报道,商务部等部门日前印发通知。\n"
+                     "一、重点任务\n1.建设县级物流配送中心。(商务部牵头,交通运输部配合)\n", "p.txt")
+    assert [(t.text[:4], t.units(L), t.units(C)) for t in doc.tasks] == [("建设县级", ["商务部"], ["交通运输部"])]
+    assert parse_clause(f"{count}负责") is None
+    assert parse_clause("第三人民医院、县卫健局负责").assignments == [("第三人民医院", L), ("县卫健局", L)]
+
+
+def test_a_parts_number_before_a_heading_that_names_a_lead_is_no_part_of_a_name():
+    # (r-labels7) 第一部分 X主责任务(12项): 第一部分 numbers the part; 第一部分X is no unit's name
+    assert parse_clause("第一部分县政府主责") is None
+    assert parse_clause("第二章县住建局负责") is None
+
+
 def test_wei_before_a_role_label_is_a_role_word_and_a_mark_after_a_name_is_no_part_of_it():
     assert parse_clause("市住建局为牵头单位，市财政局为配合单位").assignments == [("市住建局", L), ("市财政局", C)]
     assert parse_clause("责任单位：市住建局★、市财政局").assignments == [("市住建局", R), ("市财政局", R)]
