@@ -1000,10 +1000,27 @@ def _duty_assignments(name: str, duties: list[str]) -> list[tuple[str, Role]]:
         "协同") else duty_role(duties[0])
     assignments = [(name, role)]
     for duty in duties:
-        if duty.startswith("会同"):
-            with_ = _units(re.split(r"[,，]|编制|制定|做好|开展|研究|负责|共同", duty[2:], maxsplit=1)[0])
-            assignments += [(n, Role.COOPERATING) for n in with_ or [] if (n, Role.COOPERATING) not in assignments]
+        assignments += [(n, Role.COOPERATING) for n in _duty_partners(duty) if (n, Role.COOPERATING) not in assignments]
     return assignments
+
+
+def _duty_partners(duty: str) -> list[str]:
+    """Who a duty names as working with its unit: 会同Y… (or 负责会同Y…), the names opening the work.
+
+    >>> _duty_partners("会同市卫生局编制计划"), _duty_partners("负责会同公安、城管部门查处违法行为"), _duty_partners("负责查处")
+    (['市卫生局'], ['公安、城管部门'], [])
+    """
+    if "会同" not in duty or (m := _DUTY_PARTNERS.match(duty.lstrip())) is None:
+        return []
+    rest = duty.lstrip()[m.end():]
+    with_ = _units(re.split(r"[,，]|编制|制定|做好|开展|研究|负责|共同", rest, maxsplit=1)[0])
+    if with_ is None and (opening := opening_units(rest, well_formed_units)):
+        with_ = opening[0]  # 负责会同公安、城管部门查处…: the names opening the work, whatever verb follows
+    return with_ or []
+
+
+# A duty naming who works with the unit: 会同Y…, or after the lead's word (负责会同Y…, 牵头会同Y…).
+_DUTY_PARTNERS = re.compile(r"^(?:负责|牵头|主动|积极)?会同")
 
 
 # A sentence that is nothing but unit names (县环保局。 / 县交通局、公路局。), or such names before a colon
@@ -1115,11 +1132,18 @@ def unit_blocks(text: str, per_duty: bool = True) -> list[Found]:
             parts = _duty_sentences(text, end, stop)  # 市卫生局:做好…。协助…。解决好…。: a duty per sentence
         if len(parts) < 2:
             role = duty_role(duty)
-            found.append(Found(start, end, Clause([(n, role) for n in names], role_words=True), leading=True))
+            found.append(Found(start, end, Clause([(n, role) for n in names] + _partners_of(duty, names),
+                                                  role_words=True), leading=True))
             continue
         for at, part in parts:  # 县农委。负责…督导;负责…推广: one task per duty
-            found.append(Found(at, at, Clause([(n, duty_role(part)) for n in names], role_words=True), leading=True))
+            found.append(Found(at, at, Clause([(n, duty_role(part)) for n in names] + _partners_of(part, names),
+                                              role_words=True), leading=True))
     return found
+
+
+def _partners_of(duty: str, names: list[str]) -> list[tuple[str, Role]]:
+    """The units a duty of ``names`` names after 会同 (负责会同公安、城管部门查处…), cooperating."""
+    return [(n, Role.COOPERATING) for n in _duty_partners(duty) if n not in names] if "会同" in duty else []
 
 
 def _named_head(names: list[str], duty: str) -> bool:

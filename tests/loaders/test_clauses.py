@@ -345,6 +345,18 @@ def test_a_count_inside_a_would_be_name_makes_it_work_not_a_name():
     assert parse_clause("新建公园5个市园林局负责") is None
 
 
+@pytest.mark.parametrize("text, partners", [
+    ("县市场监管局:负责会同公安、农业部门查处违法经营行为。", ["公安、农业部门"]),
+    ("县市场监管局:会同县公安局、县农业农村局开展联合执法。", ["县公安局", "县农业农村局"]),
+    ("县市场监管局:负责会同县公安局查处违法行为;开展日常检查。", ["县公安局"]),
+])
+def test_a_unit_colon_duty_opening_with_hui_tong_names_its_partners(text, partners):
+    # (r-labels7) 负责会同Y… under a unit and its colon: Y cooperates on that duty, the unit keeps its role
+    found = unit_blocks(text, False) or colon_duties(text, False)
+    assert found and [u for f in found for u, r in f.clause.assignments if r is C] == partners
+    assert found[0].clause.assignments[0][0] == "县市场监管局"
+
+
 @pytest.mark.parametrize("count", ["两部门", "五部委", "十三个部门"])
 def test_a_count_of_bodies_opening_a_headline_is_no_unit(count):
     # (r-labels7) a news copy's headline (三部门:…) counts the issuers; it names none of them
