@@ -136,6 +136,7 @@ def apply_group_label(lines: list[Line], tasks: list[Task]) -> None:
     [('县交通局', True, 'label after the group at line 3')]
     """
     by_no: dict[int, Line] | None = None
+    pieces: dict[int, list[str]] | None = None  # a line's pieces where unglue cut it, built once when needed
     per_item: bool | None = None
     for k, task in enumerate(tasks):
         if k == 0 or tasks[k - 1].assignments or not task.assignments:
@@ -160,14 +161,19 @@ def apply_group_label(lines: list[Line], tasks: list[Task]) -> None:
             j -= 1
         if any(t.assignments for t in before):
             continue
-        if by_no is None:
-            by_no = {ln.no: ln for ln in lines}
-        line = by_no.get(at)
         if glued:  # the page's pieces (unglue cut it before each item and label), read as the one line they were
-            text = "".join(ln.text for ln in lines if ln.no == at)
-            if not _glued_label_after(text, before, task, at):
+            if any(t.provenance.first_line != at or t.provenance.last_line != at for t in before):
+                continue  # not a glued page: the items before stand on lines of their own
+            if pieces is None:
+                pieces = {}
+                for ln in lines:
+                    pieces.setdefault(ln.no, []).append(ln.text)
+            if not _glued_label_after("".join(pieces.get(at, ())), before, task, at):
                 continue
         else:
+            if by_no is None:
+                by_no = {ln.no: ln for ln in lines}
+            line = by_no.get(at)
             label = match_label(line.text) if line is not None else None
             if label is None or label.kind not in _ROLE_LABELS or _labels_between(lines, before[-1], at):
                 continue  # a label line of its own after the item, and no item of the group printing a label of its own
