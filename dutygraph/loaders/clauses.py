@@ -85,7 +85,8 @@ class Clause:
 _NOT_A_NAME = re.compile(r"^(?:以下|下称|简称|即|含|包括|例如|其中|如|请|要|望|务必|希望|并|且)|^(?:" + any_role_word() + r"|成员)(?:单位|部门)$"  # a role's word (role cues)
                          r"|^(?:待定|暂无|暂定|另定|无|略|[详参]?见附件\d*)$"  # 牵头单位:待定 names nobody
                          r"|^[一二两三四五六七八九十多]+个?(?:部门|部委|单位|机构)$"  # 三部门:… (a news headline) counts them
-                         r"|^第[一二三四五六七八九十百\d]+(?:部分|篇|章|节|条|款)")  # 第一部分 通州区政府主责任务: a part's number
+                         r"|^第[一二三四五六七八九十百\d]+(?:部分|篇|章|节|条|款)"  # 第一部分 通州区政府主责任务: a part's number
+                         r"|^[^、，,]*?(?:任务|工作|事项|目标|措施|项目)(?:与|和|及)(?:" + any_role_word() + r")(?:单位|部门)$")  # 主要任务与责任单位: a heading
 
 
 # A collective of places or bodies: 各工业园区, 各乡镇(街道), 各村 (not 各项, 各类, 各方面).

@@ -368,6 +368,18 @@ def test_a_count_of_bodies_opening_a_headline_is_no_unit(count):
     assert parse_clause("第三人民医院、县卫健局负责").assignments == [("第三人民医院", L), ("县卫健局", L)]
 
 
+def test_a_heading_of_tasks_and_their_units_is_no_unit():
+    # (r-labels7) a glued page's 二、重点工作任务及责任单位 ends like a unit (单位) but titles the items under it
+    from dutygraph.loaders.document import parse_text
+    targets = "".join(f" {k}、第{k}项指标增长{k}%以上,确保完成全年目标任务(县发改局,各镇人民政府)。" for k in range(1, 14))
+    doc = parse_text("各镇人民政府,县直各部门: 现将全年主要目标和工作任务分解给你们,请认真抓好落实。 一、主要工作目标" + targets
+                     + " 二、重点工作任务及责任单位 (一)推进农村公路建设,改善群众出行条件。 14、新建农村公路50公里,改造危桥10座,"
+                     "提升农村公路通行能力和安全水平(责任单位:县交通局、各镇人民政府)。\n", "p.txt")
+    assert not any("任务及" in a.unit for t in doc.tasks for a in t.assignments)
+    assert [t.units(R) for t in doc.tasks if t.text.startswith("新建")] == [["县交通局", "各镇人民政府"]]
+    assert parse_clause("各牵头和责任单位负责").assignments == [("各牵头和责任单位", L)]  # a collective of roles
+
+
 def test_a_parts_number_before_a_heading_that_names_a_lead_is_no_part_of_a_name():
     # (r-labels7) 第一部分 X主责任务(12项): 第一部分 numbers the part; 第一部分X is no unit's name
     assert parse_clause("第一部分县政府主责") is None
