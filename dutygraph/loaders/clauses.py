@@ -199,7 +199,8 @@ def _units(text: str) -> list[str] | None:
 NOT_NAME_START = re.compile(r"^(?:按|由|将|对|在|以|要|把|从|向|为|请|并|且|或|及时|确保|做好|加强|推进|完成|其他|其余"
                              r"|强化|加快|推动|深化|完善|建立|健全|开展|实施|积极|全面|大力|切实|共同|统筹|坚持|提高|提升"
                              r"|促进|支持|鼓励|引导|落实|组织|协调|配合|负责|牵头|参与|进一步|认真|主动|依法|全力|密切"
-                             r"|授权|委托|责成|要求|本(?:办法|规定|条例|细则|方案|意见|制度|通知|决定))")  # 本办法所称…: the document
+                             r"|授权|委托|责成|要求|本(?:办法|规定|条例|细则|方案|意见|制度|通知|决定)"  # 本办法所称…: the document
+                             r"|扩大|增强|构建|打造|巩固|拓展|改善|发挥)")  # (r-labels7) a heading's verb: 三、扩大公民有序政治参与
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9()（）·]+$")
 # A whole name's ending, then a verb of two characters or more that opens a sentence (…政府健全…, …局加强…).
 _WHOLE_THEN_VERB = re.compile(r"(?:局|委|厅|政府|部门|单位|中心|处|室|所|院|队|办|会)(?:" + "|".join(

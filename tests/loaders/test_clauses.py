@@ -380,6 +380,12 @@ def test_a_heading_of_tasks_and_their_units_is_no_unit():
     assert parse_clause("各牵头和责任单位负责").assignments == [("各牵头和责任单位", L)]  # a collective of roles
 
 
+@pytest.mark.parametrize("heading", ["扩大群众有序参与", "增强基层组织协同", "发挥志愿组织配合"])
+def test_a_heading_opening_with_a_verb_and_ending_with_a_role_word_names_no_unit(heading):
+    # (r-labels7) 三、扩大公民有序政治参与: 参与 ends the heading's phrase, the words before it open with a verb
+    assert parse_clause(heading) is None
+
+
 def test_a_parts_number_before_a_heading_that_names_a_lead_is_no_part_of_a_name():
     # (r-labels7) 第一部分 X主责任务(12项): 第一部分 numbers the part; 第一部分X is no unit's name
     assert parse_clause("第一部分县政府主责") is None
