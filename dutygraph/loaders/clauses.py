@@ -105,6 +105,10 @@ _OTHER_COLLECTIVE = re.compile(r"^(?:其他|其它|其余)各?(?:相关|有关|�
                                r"(?:[(（](?:单位|部门)[)）])?$")
 
 
+# (r-labels7) zones named by their kind alone (各区县、开发区和市级各有关部门): the zones' administrations, as 各区县 are
+_ZONES = frozenset({"开发区", "高新区", "经开区", "新区", "园区", "工业园区", "保税区", "自贸区", "示范区"})
+
+
 def _plausible(name: str) -> bool:
     """A unit as printed: an organisation name, a collective, or a shared-suffix list ending with one.
 
@@ -118,7 +122,7 @@ def _plausible(name: str) -> bool:
     if _NOT_A_NAME.match(name) or _VERB_INSIDE.search(name) or "《" in name or NOT_NAME_START.match(name) \
             or _COUNT.search(name):
         return False  # 对照《方案》所 ends like 派出所 but opens like a sentence and cites a document
-    if _COLLECTIVE.match(name):
+    if _COLLECTIVE.match(name) or name in _ZONES:
         return True
     if name[-1:] in ")）" and (m := _OTHER_NAMES.match(name)) and "、" in m.group(2) and is_unit_name(m.group(1)) \
             and all(is_unit_name(n) for n in m.group(2).split("、")):

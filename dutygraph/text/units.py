@@ -244,6 +244,12 @@ _JOINABLE_COLLECTIVE = re.compile(r"^各(?!项|类|种|个|位|方面|环节|阶
 _BODIES = re.compile(r"^(?:各|有关|相关)(?:有关|相关)?(?:部门|单位|机构|方面)$")
 
 
+# (r-labels7) the bodies of a level (市直相关单位, 市级各有关部门), after a place named whole (岳麓区和市直相关单位): two
+# names, the place's government and the level's bodies, sharing nothing
+_LEVEL_BODIES = re.compile(r"^[省市县区](?:直|级|属)各?(?:有关|相关)?(?:部门|单位|机构)$")
+_PLACE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:区|县|市|镇|乡|州|旗)$")
+
+
 def _joinable(name: str) -> bool:
     return is_unit_name(name) or _JOINABLE_COLLECTIVE.match(name) is not None
 
@@ -254,7 +260,8 @@ def _split_conjunctions(part: str) -> list[str]:
     for match in reversed(list(_CONJUNCTIONS.finditer(part))):
         i = match.start()
         left, right = part[:i], part[i + 1:]
-        if (is_unit_name(left) or _BODIES.match(right) and _JOINABLE_COLLECTIVE.match(left)) \
+        if (is_unit_name(left) or _BODIES.match(right) and _JOINABLE_COLLECTIVE.match(left)
+                or _LEVEL_BODIES.match(right) and _PLACE_NAME.match(left)) \
                 and _joinable(right) and not _is_bare_suffix(right):  # 各县及有关部门: two collectives
             # right may hold further conjunctions already handled by the loop order
             pieces = _split_conjunctions(left) + [right]

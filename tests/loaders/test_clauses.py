@@ -386,6 +386,13 @@ def test_a_heading_opening_with_a_verb_and_ending_with_a_role_word_names_no_unit
     assert parse_clause(heading) is None
 
 
+def test_zones_named_by_their_kind_in_a_list_are_units():
+    # (r-labels7) 各区县、开发区和市级各有关部门要…: the zones' administrations, as 各区县 are
+    assert parse_clause("各街道、高新区和区级各有关部门负责").assignments == [
+        ("各街道", L), ("高新区", L), ("区级各有关部门", L)]
+    assert parse_clause("开发区负责").assignments == [("开发区", L)]
+
+
 def test_a_parts_number_before_a_heading_that_names_a_lead_is_no_part_of_a_name():
     # (r-labels7) 第一部分 X主责任务(12项): 第一部分 numbers the part; 第一部分X is no unit's name
     assert parse_clause("第一部分县政府主责") is None

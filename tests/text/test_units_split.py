@@ -142,3 +142,13 @@ def test_villages_before_a_township_department_are_a_name_of_their_own():
 def test_a_bracketed_place_note_before_a_shared_suffix_list_keeps_the_list_one_name(cell, names):
     # (r-labels6) as 县发改、财政、审计部门: the place's note (市、区) is no separator of the list
     assert split_units(cell) == names
+
+
+@pytest.mark.parametrize("cell, names", [
+    ("城东区和县直有关部门", ["城东区", "县直有关部门"]),
+    ("各街道、高新区和区级各有关部门", ["各街道", "高新区", "区级各有关部门"]),
+    ("县财政局和县直各单位", ["县财政局", "县直各单位"]),
+])
+def test_a_place_and_the_bodies_of_a_level_joined_by_he_are_two_names(cell, names):
+    # (r-labels7) 岳麓区和市直相关单位: the district and the city's bodies share nothing
+    assert split_units(cell) == names
