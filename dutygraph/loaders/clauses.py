@@ -1103,7 +1103,7 @@ def unit_blocks(text: str, per_duty: bool = True) -> list[Found]:
 
     >>> [(f.start, [(u, r.value) for u, r in f.clause.assignments]) for f in unit_blocks(
     ...     "职责如下:县环保局。负责统一监督。加强执法检查。县交通局、公路局。对公路两侧巡查。")]
-    [(5, [('县环保局', 'lead')]), (24, [('县交通局', 'responsible'), ('公路局', 'responsible')])]
+    [(10, [('县环保局', 'lead')]), (33, [('县交通局', 'responsible'), ('公路局', 'responsible')])]
     """
     if _HEAD_HINT_AT_START.match(text) is None and _HEAD_HINT.search(text) is None:
         return []  # no sentence short enough and bare enough to be a name before a 。 or a colon
@@ -1138,8 +1138,9 @@ def unit_blocks(text: str, per_duty: bool = True) -> list[Found]:
             parts = _duty_sentences(text, end, stop)  # 市卫生局:做好…。协助…。解决好…。: a duty per sentence
         if len(parts) < 2:
             role = duty_role(duty)
-            found.append(Found(start, end, Clause([(n, role) for n in names] + _partners_of(duty, names),
-                                                  role_words=True), leading=True))
+            # a head inside the text (…。县广电局。负责…): its duty's text starts after it, as each duty's does below
+            found.append(Found(start if start == 0 else end, end, Clause(
+                [(n, role) for n in names] + _partners_of(duty, names), role_words=True), leading=True))
             continue
         for at, part in parts:  # 县农委。负责…督导;负责…推广: one task per duty
             found.append(Found(at, at, Clause([(n, duty_role(part)) for n in names] + _partners_of(part, names),

@@ -393,6 +393,16 @@ def test_zones_named_by_their_kind_in_a_list_are_units():
     assert parse_clause("开发区负责").assignments == [("开发区", L)]
 
 
+def test_a_unit_heading_inside_a_paragraph_is_no_part_of_its_duty_text():
+    # (r-labels7) …。县广电局。负责…: the task is the duty (the unit is its head, not its text), as for a unit with
+    # several duties
+    from dutygraph.loaders.document import parse_text
+    doc = parse_text("三、职责分工 县政府成立禁烧工作领导小组,统一指挥全县禁烧工作。县环保局。负责全县禁烧工作的统一监督;"
+                     "负责日常巡查。县交通局。负责公路两侧巡查。县广电局。负责宣传报道。\n", "p.txt")
+    assert [(t.text[:6], t.units(L)) for t in doc.tasks if t.assignments] == [
+        ("负责全县禁烧", ["县环保局"]), ("负责日常巡查", ["县环保局"]), ("负责公路两侧", ["县交通局"]), ("负责宣传报道", ["县广电局"])]
+
+
 def test_a_parts_number_before_a_heading_that_names_a_lead_is_no_part_of_a_name():
     # (r-labels7) 第一部分 X主责任务(12项): 第一部分 numbers the part; 第一部分X is no unit's name
     assert parse_clause("第一部分县政府主责") is None
