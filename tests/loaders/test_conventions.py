@@ -47,6 +47,15 @@ def test_a_label_closing_top_level_items_on_a_glued_page_goes_to_them():
         (f"S{k}", ["县交通运输局", "县财政局"]) for k in (1, 2, 3)]
 
 
+def test_a_label_closing_the_top_level_items_a_page_opens_with_goes_to_them():
+    # a page copied from inside a section: its first items have no section number (S59, S60), then the label
+    doc = parse_text("[接上页]\n59.新建农村公路50公里。\n60.改造危桥10座。\n主要责任部门:县交通局、县财政局。\n"
+                     "八、生态建设\n61.植树造林1万亩。\n62.治理河道5条。\n主要责任部门:县林业局。\n", "p.txt")
+    assert [(t.units(Role.RESPONSIBLE), [a.inferred for a in t.assignments]) for t in doc.tasks] == [
+        (["县交通局", "县财政局"], [True, True]), (["县交通局", "县财政局"], [False, False]),
+        (["县林业局"], [True]), (["县林业局"], [False])]
+
+
 def test_a_label_on_a_glued_page_stays_its_items_when_an_earlier_item_prints_its_own():
     doc = parse_text(f"四、交通建设 1.{_ROADS}责任单位:县交通运输局。 2.{_STOPS} 3.{_LINES} 责任单位:县公交公司。"
                      " 五、生态建设 推进生态修复,改善人居环境。\n", "p.txt")
