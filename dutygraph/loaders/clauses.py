@@ -83,7 +83,10 @@ class Clause:
 
 
 _NOT_A_NAME = re.compile(r"^(?:以下|下称|简称|即|含|包括|例如|其中|如|请|要|望|务必|希望|并|且)|^(?:" + any_role_word() + r"|成员)(?:单位|部门)$"  # a role's word (role cues)
-                         r"|^(?:待定|暂无|暂定|另定|无|略|[详参]?见附件\d*)$")  # 牵头单位:待定 names nobody
+                         r"|^(?:待定|暂无|暂定|另定|无|略|[详参]?见附件\d*)$"  # 牵头单位:待定 names nobody
+                         r"|^[一二两三四五六七八九十多]+个?(?:部门|部委|单位|机构)$"  # 三部门:… (a news headline) counts them
+                         r"|^第[一二三四五六七八九十百\d]+(?:部分|篇|章|节|条|款)"  # 第一部分 通州区政府主责任务: a part's number
+                         r"|^[^、，,]*?(?:任务|工作|事项|目标|措施|项目)(?:与|和|及)(?:" + any_role_word() + r")(?:单位|部门)$")  # 主要任务与责任单位: a heading
 
 
 # A collective of places or bodies: 各工业园区, 各乡镇(街道), 各村 (not 各项, 各类, 各方面).
@@ -102,6 +105,10 @@ _OTHER_COLLECTIVE = re.compile(r"^(?:其他|其它|其余)各?(?:相关|有关|�
                                r"(?:[(（](?:单位|部门)[)）])?$")
 
 
+# (r-labels7) zones named by their kind alone (各区县、开发区和市级各有关部门): the zones' administrations, as 各区县 are
+_ZONES = frozenset({"开发区", "高新区", "经开区", "新区", "园区", "工业园区", "保税区", "自贸区", "示范区"})
+
+
 def _plausible(name: str) -> bool:
     """A unit as printed: an organisation name, a collective, or a shared-suffix list ending with one.
 
@@ -115,7 +122,7 @@ def _plausible(name: str) -> bool:
     if _NOT_A_NAME.match(name) or _VERB_INSIDE.search(name) or "《" in name or NOT_NAME_START.match(name) \
             or _COUNT.search(name):
         return False  # 对照《方案》所 ends like 派出所 but opens like a sentence and cites a document
-    if _COLLECTIVE.match(name):
+    if _COLLECTIVE.match(name) or name in _ZONES:
         return True
     if name[-1:] in ")）" and (m := _OTHER_NAMES.match(name)) and "、" in m.group(2) and is_unit_name(m.group(1)) \
             and all(is_unit_name(n) for n in m.group(2).split("、")):
@@ -196,7 +203,8 @@ def _units(text: str) -> list[str] | None:
 NOT_NAME_START = re.compile(r"^(?:按|由|将|对|在|以|要|把|从|向|为|请|并|且|或|及时|确保|做好|加强|推进|完成|其他|其余"
                              r"|强化|加快|推动|深化|完善|建立|健全|开展|实施|积极|全面|大力|切实|共同|统筹|坚持|提高|提升"
                              r"|促进|支持|鼓励|引导|落实|组织|协调|配合|负责|牵头|参与|进一步|认真|主动|依法|全力|密切"
-                             r"|授权|委托|责成|要求|本(?:办法|规定|条例|细则|方案|意见|制度|通知|决定))")  # 本办法所称…: the document
+                             r"|授权|委托|责成|要求|本(?:办法|规定|条例|细则|方案|意见|制度|通知|决定)"  # 本办法所称…: the document
+                             r"|扩大|增强|构建|打造|巩固|拓展|改善|发挥)")  # (r-labels7) a heading's verb: 三、扩大公民有序政治参与
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9()（）·]+$")
 # A whole name's ending, then a verb of two characters or more that opens a sentence (…政府健全…, …局加强…).
 _WHOLE_THEN_VERB = re.compile(r"(?:局|委|厅|政府|部门|单位|中心|处|室|所|院|队|办|会)(?:" + "|".join(
@@ -370,6 +378,21 @@ def _role_pauses(segment: str) -> list[str]:
     return pieces + [segment[at:]] if pieces else [segment]
 
 
+@lru_cache(maxsize=1)
+def _unnamed_partner() -> re.Pattern:
+    """Partners a clause names by no name after 会同 (有关部门: role cues ``partner.unnamed``)."""
+    return re.compile("(?:" + alternation("partner.unnamed") + ")")
+
+
+def _named_partners(names: list[str]) -> list[str]:
+    """The partners after 会同 without the unnamed ones (由X会同有关部门和各县市区落实: 各县市区), noise as 等有关部门 is.
+
+    >>> _named_partners(["有关部门", "各县市区"]), _named_partners(["市财政局"]), _named_partners(["相关单位"])
+    (['各县市区'], ['市财政局'], [])
+    """
+    return [n for n in names if not _unnamed_partner().fullmatch(n)]
+
+
 def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
     """The assignments of a clause (without its brackets), or None when it is not one.
 
@@ -465,20 +488,25 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
             rest, kind = _role_word(segment)
             if kind is None and segment.endswith(_AS_RESPONSIBLE) and len(segment) > len(_AS_RESPONSIBLE) + 1:
                 rest, kind = segment[:-len(_AS_RESPONSIBLE)], "responsible"  # X为责任单位
+            partnered = False
             if kind is None and rest.startswith("会同") and pending:
                 rest, kind = rest[2:], "cooperating"  # X牵头,会同Y、Z: the partners work with the lead
+                partnered = True
             if kind in ("duty", "lead") and "会同" in rest:  # X会同Y负责: X leads, Y works with it
                 lead, _, with_ = rest.partition("会同")
                 lead_names, with_names = _units(lead), _units(with_)
                 if lead_names and with_names:
                     clause.role_words = True
-                    pending.extend([(lead_names, "lead", None), (with_names, "cooperating", None)])
+                    pending.append((lead_names, "lead", None))
+                    if with_names := _named_partners(with_names):
+                        pending.append((with_names, "cooperating", None))
                     continue
             elif kind is None and "会同" in rest and (together := _together(rest)):
                 # (市住建局会同市财政局): 会同 is the role word, no 负责 after it
                 clause.role_words = True
-                pending.extend([([n for n, r in together if r is Role.LEAD], "lead", None),
-                                ([n for n, r in together if r is Role.COOPERATING], "cooperating", None)])
+                pending.append(([n for n, r in together if r is Role.LEAD], "lead", None))
+                if with_names := _named_partners([n for n, r in together if r is Role.COOPERATING]):
+                    pending.append((with_names, "cooperating", None))
                 continue
             names = _units(rest)
             if names is None:
@@ -517,6 +545,8 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                 clause.unrecognised.extend(n for n in names if not _plausible(n) and not _person(n))
             if kind:
                 clause.role_words = True
+            if partnered and not (names := _named_partners(names)):
+                continue  # X牵头,会同有关部门: no partner named
             marked = [_LEAD_MARK.sub("", n) for n in names if _LEAD_MARK.search(n)]
             if marked:  # 市发改委(牵头)、市财政局: the marked name leads, the others keep their role
                 clause.role_words = True
@@ -976,10 +1006,27 @@ def _duty_assignments(name: str, duties: list[str]) -> list[tuple[str, Role]]:
         "协同") else duty_role(duties[0])
     assignments = [(name, role)]
     for duty in duties:
-        if duty.startswith("会同"):
-            with_ = _units(re.split(r"[,，]|编制|制定|做好|开展|研究|负责|共同", duty[2:], maxsplit=1)[0])
-            assignments += [(n, Role.COOPERATING) for n in with_ or [] if (n, Role.COOPERATING) not in assignments]
+        assignments += [(n, Role.COOPERATING) for n in _duty_partners(duty) if (n, Role.COOPERATING) not in assignments]
     return assignments
+
+
+def _duty_partners(duty: str) -> list[str]:
+    """Who a duty names as working with its unit: 会同Y… (or 负责会同Y…), the names opening the work.
+
+    >>> _duty_partners("会同市卫生局编制计划"), _duty_partners("负责会同公安、城管部门查处违法行为"), _duty_partners("负责查处")
+    (['市卫生局'], ['公安、城管部门'], [])
+    """
+    if "会同" not in duty or (m := _DUTY_PARTNERS.match(duty.lstrip())) is None:
+        return []
+    rest = duty.lstrip()[m.end():]
+    with_ = _units(re.split(r"[,，]|编制|制定|做好|开展|研究|负责|共同", rest, maxsplit=1)[0])
+    if with_ is None and (opening := opening_units(rest, well_formed_units)):
+        with_ = opening[0]  # 负责会同公安、城管部门查处…: the names opening the work, whatever verb follows
+    return with_ or []
+
+
+# A duty naming who works with the unit: 会同Y…, or after the lead's word (负责会同Y…, 牵头会同Y…).
+_DUTY_PARTNERS = re.compile(r"^(?:负责|牵头|主动|积极)?会同")
 
 
 # A sentence that is nothing but unit names (县环保局。 / 县交通局、公路局。), or such names before a colon
@@ -1056,7 +1103,7 @@ def unit_blocks(text: str, per_duty: bool = True) -> list[Found]:
 
     >>> [(f.start, [(u, r.value) for u, r in f.clause.assignments]) for f in unit_blocks(
     ...     "职责如下:县环保局。负责统一监督。加强执法检查。县交通局、公路局。对公路两侧巡查。")]
-    [(5, [('县环保局', 'lead')]), (24, [('县交通局', 'responsible'), ('公路局', 'responsible')])]
+    [(10, [('县环保局', 'lead')]), (33, [('县交通局', 'responsible'), ('公路局', 'responsible')])]
     """
     if _HEAD_HINT_AT_START.match(text) is None and _HEAD_HINT.search(text) is None:
         return []  # no sentence short enough and bare enough to be a name before a 。 or a colon
@@ -1091,11 +1138,19 @@ def unit_blocks(text: str, per_duty: bool = True) -> list[Found]:
             parts = _duty_sentences(text, end, stop)  # 市卫生局:做好…。协助…。解决好…。: a duty per sentence
         if len(parts) < 2:
             role = duty_role(duty)
-            found.append(Found(start, end, Clause([(n, role) for n in names], role_words=True), leading=True))
+            # a head inside the text (…。县广电局。负责…): its duty's text starts after it, as each duty's does below
+            found.append(Found(start if start == 0 else end, end, Clause(
+                [(n, role) for n in names] + _partners_of(duty, names), role_words=True), leading=True))
             continue
         for at, part in parts:  # 县农委。负责…督导;负责…推广: one task per duty
-            found.append(Found(at, at, Clause([(n, duty_role(part)) for n in names], role_words=True), leading=True))
+            found.append(Found(at, at, Clause([(n, duty_role(part)) for n in names] + _partners_of(part, names),
+                                              role_words=True), leading=True))
     return found
+
+
+def _partners_of(duty: str, names: list[str]) -> list[tuple[str, Role]]:
+    """The units a duty of ``names`` names after 会同 (负责会同公安、城管部门查处…), cooperating."""
+    return [(n, Role.COOPERATING) for n in _duty_partners(duty) if n not in names] if "会同" in duty else []
 
 
 def _named_head(names: list[str], duty: str) -> bool:

@@ -26,7 +26,7 @@ from functools import lru_cache
 from ..model import Assignment, Provenance, Role, Task
 from ..text.role_cues import alternation, role_words
 from ..text.units import is_unit_name, split_units
-from .labels import COOPERATING, LEAD, RESPONSIBLE, match_label
+from .labels import COOPERATING, LEAD, RESPONSIBLE, iter_labels, match_label
 from .lines import Line
 
 _ROLE_LABELS = (LEAD, RESPONSIBLE, COOPERATING)
@@ -136,6 +136,7 @@ def apply_group_label(lines: list[Line], tasks: list[Task]) -> None:
     [('县交通局', True, 'label after the group at line 3')]
     """
     by_no: dict[int, Line] | None = None
+    pieces: dict[int, list[str]] | None = None  # a line's pieces where unglue cut it, built once when needed
     per_item: bool | None = None
     for k, task in enumerate(tasks):
         if k == 0 or tasks[k - 1].assignments or not task.assignments:
@@ -144,7 +145,10 @@ def apply_group_label(lines: list[Line], tasks: list[Task]) -> None:
         if not printed or len({(a.provenance.first_line, a.provenance.last_line) for a in printed}) != 1:
             continue
         at = printed[0].provenance.first_line
-        if at <= task.provenance.first_line or printed[0].provenance.last_line != at:
+        if at < task.provenance.first_line or printed[0].provenance.last_line != at:
+            continue
+        glued = at == task.provenance.first_line  # a glued page: the items and the label on one line
+        if glued and task.provenance.last_line != at:
             continue
         group = _group_of(task.id)
         if group is None or _group_of(tasks[k - 1].id) != group or (
@@ -157,12 +161,22 @@ def apply_group_label(lines: list[Line], tasks: list[Task]) -> None:
             j -= 1
         if any(t.assignments for t in before):
             continue
-        if by_no is None:
-            by_no = {ln.no: ln for ln in lines}
-        line = by_no.get(at)
-        label = match_label(line.text) if line is not None else None
-        if label is None or label.kind not in _ROLE_LABELS or _labels_between(lines, before[-1], at):
-            continue  # a label line of its own after the item, and no item of the group printing a label of its own
+        if glued:  # the page's pieces (unglue cut it before each item and label), read as the one line they were
+            if any(t.provenance.first_line != at or t.provenance.last_line != at for t in before):
+                continue  # not a glued page: the items before stand on lines of their own
+            if pieces is None:
+                pieces = {}
+                for ln in lines:
+                    pieces.setdefault(ln.no, []).append(ln.text)
+            if not _glued_label_after("".join(pieces.get(at, ())), before, task, at):
+                continue
+        else:
+            if by_no is None:
+                by_no = {ln.no: ln for ln in lines}
+            line = by_no.get(at)
+            label = match_label(line.text) if line is not None else None
+            if label is None or label.kind not in _ROLE_LABELS or _labels_between(lines, before[-1], at):
+                continue  # a label line of its own after the item, and no item of the group printing a label of its own
         if per_item is None:
             per_item = _labels_per_item(tasks)
         if per_item:
@@ -187,9 +201,40 @@ def _labels_between(lines: list[Line], first: Task, at: int) -> bool:
                and label.kind in _ROLE_LABELS for ln in lines)
 
 
+def _glued_label_after(text: str, before: list[Task], task: Task, at: int) -> bool:
+    """Whether, on a glued page line ``text`` holding the items ``before`` (in reverse order) and ``task``, a role
+    label follows ``task``'s text and no role label stands from the first item's text to it.
+
+    >>> t = [Task(f"S{k}", w, Provenance("p.txt", 1, 1)) for k, w in ((1, "修路。"), (2, "治水。"), (3, "植树。"))]
+    >>> _glued_label_after("1.修路。 2.治水。 3.植树。 牵头单位:县林业局。 二、保障", t[1::-1], t[2], 1)
+    True
+    >>> _glued_label_after("1.修路。责任单位:县交通局。 2.治水。 3.植树。 牵头单位:县林业局。", t[1::-1], t[2], 1)
+    False
+    """
+    if any(t.provenance.first_line != at or t.provenance.last_line != at for t in before):
+        return False
+    first = text.find(before[-1].text[:8])
+    own = text.find(task.text[:8], max(first, 0))
+    if first < 0 or own < 0:
+        return False
+    for m in iter_labels(text, first):
+        label = match_label(text[m.start():])
+        if label is None or label.kind not in _ROLE_LABELS:
+            continue
+        return m.start() > own  # the first role label after the group's first item: after the last item
+    return False
+
+
+# A top-level item's id (S59): its items are a group of their own when a glued page holds them (no section number).
+_TOP_ID = re.compile(r"^([A-Z]+)\d+$")
+
+
 def _group_of(task_id: str) -> str | None:
     head, sep, tail = task_id.rpartition("-")
-    return head if sep and tail.isdigit() else None
+    if not sep:
+        m = _TOP_ID.match(task_id)
+        return m.group(1) if m else None
+    return head if tail.isdigit() else None
 
 
 # 除特别注明的外,各县(市、区)政府和某开发区管委会都是配合单位: units in a role on every item from the note on.

@@ -20,6 +20,8 @@ sides are names (市人力资源和社会保障局 stays whole).
 (['各相关处室、单位'], ['市统计局', '局'])
 >>> split_units("市财政局、各县(市)、区人民政府"), split_units("各乡镇(街道)、县级各部门")
 (['市财政局', '各县(市)、区人民政府'], ['各乡镇(街道)', '县级各部门'])
+>>> split_units("市环保局,有关县(市)、区政府")
+['市环保局', '有关县(市)、区政府']
 >>> is_unit_name("市政府经济"), is_unit_name("市政府经济金融办")
 (False, True)
 >>> looks_like_unit_list("公共资源交易中心、各县市区人民政府")
@@ -242,6 +244,12 @@ _JOINABLE_COLLECTIVE = re.compile(r"^各(?!项|类|种|个|位|方面|环节|阶
 _BODIES = re.compile(r"^(?:各|有关|相关)(?:有关|相关)?(?:部门|单位|机构|方面)$")
 
 
+# (r-labels7) the bodies of a level (市直相关单位, 市级各有关部门), after a place named whole (岳麓区和市直相关单位): two
+# names, the place's government and the level's bodies, sharing nothing
+_LEVEL_BODIES = re.compile(r"^[省市县区](?:直|级|属)各?(?:有关|相关)?(?:部门|单位|机构)$")
+_PLACE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:区|县|市|镇|乡|州|旗)$")
+
+
 def _joinable(name: str) -> bool:
     return is_unit_name(name) or _JOINABLE_COLLECTIVE.match(name) is not None
 
@@ -252,7 +260,8 @@ def _split_conjunctions(part: str) -> list[str]:
     for match in reversed(list(_CONJUNCTIONS.finditer(part))):
         i = match.start()
         left, right = part[:i], part[i + 1:]
-        if (is_unit_name(left) or _BODIES.match(right) and _JOINABLE_COLLECTIVE.match(left)) \
+        if (is_unit_name(left) or _BODIES.match(right) and _JOINABLE_COLLECTIVE.match(left)
+                or _LEVEL_BODIES.match(right) and _PLACE_NAME.match(left)) \
                 and _joinable(right) and not _is_bare_suffix(right):  # 各县及有关部门: two collectives
             # right may hold further conjunctions already handled by the loop order
             pieces = _split_conjunctions(left) + [right]
@@ -292,7 +301,8 @@ def _name_and_prefix(part: str) -> tuple[str, str] | None:
 
 
 # A collective of places with a bracketed note (各县(市)): held like 各县 when a name with a suffix follows it.
-_PLACE_WITH_NOTE = re.compile(r"^各[\u4e00-\u9fff]{1,2}[(（][\u4e00-\u9fff、]{1,6}[)）]$")
+# (r-labels7) 有关 / 相关 places as 各 ones (有关县(市)、区政府).
+_PLACE_WITH_NOTE = re.compile(r"^(?:各|有关|相关)[\u4e00-\u9fff]{1,2}[(（][\u4e00-\u9fff、]{1,6}[)）]$")
 
 
 # A bracketed place note, then a short bare kind waiting for a suffix (各县(市、区)发改 in 各县(市、区)发改、财政部门): held
@@ -318,13 +328,19 @@ def _department_after_collective(held: list[str], part: str) -> bool:
     return m is not None and _GRASSROOTS.match(held[0]) is not None and _GOVERNMENT_BODY.match(part, m.end()) is None
 
 
+# (r-labels7) a collective of levels (有关县, 相关市(州)): no whole name of an area, it shares the suffix after it
+_LEVELS_ONLY = re.compile(r"^(?:各|有关|相关)[省市县区州盟旗镇乡]{1,2}$")
+
+
 def _held_apart(held: list[str], part: str, names: list[str]) -> bool:
     """Whether the parts held before the name ``part`` are names of their own rather than sharing its suffix."""
     if _department_after_collective(held, part):
         return True
-    if _LEVEL_START.match(part) and (_AREA.match(_strip_brackets(held[-1])) or "各" in part and _COLLECTIVE_START.match(held[-1])):
-        return True  # 城西管理区、县水利局 / 各镇、区级各部门: the name opens with its own level
-    if names and all(_AREA.match(_strip_brackets(h)) for h in held) and not _AREA_PREFIX.match(part):
+    if _LEVEL_START.match(part) and (_AREA.match(bare := _strip_brackets(held[-1])) and not _LEVELS_ONLY.match(bare)
+                                     or "各" in part and _COLLECTIVE_START.match(held[-1])):
+        return True  # 城西管理区、县水利局 / 各镇、区级各部门: the name opens with its own level (有关县、区政府 shares it)
+    if names and all(_AREA.match(bare := _strip_brackets(h)) and not _LEVELS_ONLY.match(bare) for h in held) \
+            and not _AREA_PREFIX.match(part):
         return True  # 总部办、经济开发区、五金城、科技局: whole names, the last no area's body (not 高新区党工委和管委会)
     return _OWN_COLLECTIVE.search(part) is not None and any(_COLLECTIVE_START.match(h) for h in held)
 

@@ -266,6 +266,18 @@ def test_you_opens_a_clause_and_hui_tong_after_a_lead_makes_partners():
         ("省教育厅", L), ("人社厅", L), ("省财政厅", C), ("公安厅", C)]
 
 
+@pytest.mark.parametrize("clause, expected", [
+    ("由县交通局会同有关部门和各乡镇组织实施", [("县交通局", L), ("各乡镇", C)]),
+    ("县水利局会同相关单位负责", [("县水利局", L)]),
+    ("县林业局牵头,会同县财政局、其他有关部门", [("县林业局", L), ("县财政局", C)]),
+    ("县林业局牵头,会同有关部门", [("县林业局", L)]),
+    ("由县卫健局会同相关部门、县医保局", [("县卫健局", L), ("县医保局", C)]),
+])
+def test_a_partner_named_by_no_name_after_hui_tong_is_noise_in_a_clause(clause, expected):
+    # (r-labels7) 会同有关部门 in a role clause: the named partners cooperate, 有关部门 is noise (as 等有关部门 is)
+    assert parse_clause(clause).assignments == expected
+
+
 def test_a_phrase_that_opens_like_a_sentence_is_no_subject_whatever_it_ends_with():
     # 所 ends 派出所, but 对照《方案》所 opens with a verb and cites a document
     assert leading_clauses("强化组织领导,对照《方案》所承担的目标任务,认真学习研究。") == []
@@ -331,6 +343,70 @@ def test_names_a_comma_separates_share_the_role_word_after_them():
 
 def test_a_count_inside_a_would_be_name_makes_it_work_not_a_name():
     assert parse_clause("新建公园5个市园林局负责") is None
+
+
+@pytest.mark.parametrize("text, partners", [
+    ("县市场监管局:负责会同公安、农业部门查处违法经营行为。", ["公安、农业部门"]),
+    ("县市场监管局:会同县公安局、县农业农村局开展联合执法。", ["县公安局", "县农业农村局"]),
+    ("县市场监管局:负责会同县公安局查处违法行为;开展日常检查。", ["县公安局"]),
+])
+def test_a_unit_colon_duty_opening_with_hui_tong_names_its_partners(text, partners):
+    # (r-labels7) 负责会同Y… under a unit and its colon: Y cooperates on that duty, the unit keeps its role
+    found = unit_blocks(text, False) or colon_duties(text, False)
+    assert found and [u for f in found for u, r in f.clause.assignments if r is C] == partners
+    assert found[0].clause.assignments[0][0] == "县市场监管局"
+
+
+@pytest.mark.parametrize("count", ["两部门", "五部委", "十三个部门"])
+def test_a_count_of_bodies_opening_a_headline_is_no_unit(count):
+    # (r-labels7) a news copy's headline (三部门:…) counts the issuers; it names none of them
+    from dutygraph.loaders.document import parse_text
+    doc = parse_text(f"{count}:加快建设城乡冷链物流网络,完善县域商业体系\n据报道,商务部等部门日前印发通知。\n"
+                     "一、重点任务\n1.建设县级物流配送中心。(商务部牵头,交通运输部配合)\n", "p.txt")
+    assert [(t.text[:4], t.units(L), t.units(C)) for t in doc.tasks] == [("建设县级", ["商务部"], ["交通运输部"])]
+    assert parse_clause(f"{count}负责") is None
+    assert parse_clause("第三人民医院、县卫健局负责").assignments == [("第三人民医院", L), ("县卫健局", L)]
+
+
+def test_a_heading_of_tasks_and_their_units_is_no_unit():
+    # (r-labels7) a glued page's 二、重点工作任务及责任单位 ends like a unit (单位) but titles the items under it
+    from dutygraph.loaders.document import parse_text
+    targets = "".join(f" {k}、第{k}项指标增长{k}%以上,确保完成全年目标任务(县发改局,各镇人民政府)。" for k in range(1, 14))
+    doc = parse_text("各镇人民政府,县直各部门: 现将全年主要目标和工作任务分解给你们,请认真抓好落实。 一、主要工作目标" + targets
+                     + " 二、重点工作任务及责任单位 (一)推进农村公路建设,改善群众出行条件。 14、新建农村公路50公里,改造危桥10座,"
+                     "提升农村公路通行能力和安全水平(责任单位:县交通局、各镇人民政府)。\n", "p.txt")
+    assert not any("任务及" in a.unit for t in doc.tasks for a in t.assignments)
+    assert [t.units(R) for t in doc.tasks if t.text.startswith("新建")] == [["县交通局", "各镇人民政府"]]
+    assert parse_clause("各牵头和责任单位负责").assignments == [("各牵头和责任单位", L)]  # a collective of roles
+
+
+@pytest.mark.parametrize("heading", ["扩大群众有序参与", "增强基层组织协同", "发挥志愿组织配合"])
+def test_a_heading_opening_with_a_verb_and_ending_with_a_role_word_names_no_unit(heading):
+    # (r-labels7) 三、扩大公民有序政治参与: 参与 ends the heading's phrase, the words before it open with a verb
+    assert parse_clause(heading) is None
+
+
+def test_zones_named_by_their_kind_in_a_list_are_units():
+    # (r-labels7) 各区县、开发区和市级各有关部门要…: the zones' administrations, as 各区县 are
+    assert parse_clause("各街道、高新区和区级各有关部门负责").assignments == [
+        ("各街道", L), ("高新区", L), ("区级各有关部门", L)]
+    assert parse_clause("开发区负责").assignments == [("开发区", L)]
+
+
+def test_a_unit_heading_inside_a_paragraph_is_no_part_of_its_duty_text():
+    # (r-labels7) …。县广电局。负责…: the task is the duty (the unit is its head, not its text), as for a unit with
+    # several duties
+    from dutygraph.loaders.document import parse_text
+    doc = parse_text("三、职责分工 县政府成立禁烧工作领导小组,统一指挥全县禁烧工作。县环保局。负责全县禁烧工作的统一监督;"
+                     "负责日常巡查。县交通局。负责公路两侧巡查。县广电局。负责宣传报道。\n", "p.txt")
+    assert [(t.text[:6], t.units(L)) for t in doc.tasks if t.assignments] == [
+        ("负责全县禁烧", ["县环保局"]), ("负责日常巡查", ["县环保局"]), ("负责公路两侧", ["县交通局"]), ("负责宣传报道", ["县广电局"])]
+
+
+def test_a_parts_number_before_a_heading_that_names_a_lead_is_no_part_of_a_name():
+    # (r-labels7) 第一部分 X主责任务(12项): 第一部分 numbers the part; 第一部分X is no unit's name
+    assert parse_clause("第一部分县政府主责") is None
+    assert parse_clause("第二章县住建局负责") is None
 
 
 def test_wei_before_a_role_label_is_a_role_word_and_a_mark_after_a_name_is_no_part_of_it():

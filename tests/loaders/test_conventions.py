@@ -22,6 +22,47 @@ def test_a_label_line_after_a_group_whose_items_print_none_is_the_groups():
     assert doc.tasks[0].assignments[0].basis == "label after the group at line 9"
 
 
+# a page copied as one line (600 characters or more): numbered items whose sentences run long
+_ROADS = "完成农村公路改造100公里," + "加强路面养护、桥梁检测和安全防护设施建设," * 8 + "提升通行能力。"
+_STOPS = "新建候车亭30个," + "完善站牌、照明和无障碍设施,落实日常保洁和维修责任," * 7 + "方便群众候车。"
+_LINES = "开通城乡公交线路5条," + "优化线路走向和发车班次,推进城乡客运一体化," * 7 + "方便群众出行。"
+
+
+def test_a_label_closing_a_section_on_a_glued_page_goes_to_the_sections_items():
+    # (r-labels7) the section's items, then its label, then the next heading, all on one line
+    doc = parse_text(f"四、交通建设 1.{_ROADS} 2.{_STOPS} 3.{_LINES} 主要责任单位:县交通运输局、县财政局、各乡镇人民政府。"
+                     " 五、生态建设 推进生态修复,改善人居环境。\n", "p.txt")
+    units = ["县交通运输局", "县财政局", "各乡镇人民政府"]
+    assert [(t.text[:4], t.units(Role.RESPONSIBLE), [a.inferred for a in t.assignments]) for t in doc.tasks
+            if t.assignments] == [("完成农村", units, [True] * 3), ("新建候车", units, [True] * 3),
+                                  ("开通城乡", units, [False] * 3)]
+    assert doc.tasks[0].assignments[0].basis == "label after the group at line 1"
+
+
+def test_a_label_closing_top_level_items_on_a_glued_page_goes_to_them():
+    # the page opens inside a section: its items have no section number (ids S1, S2, S3)
+    doc = parse_text(f"[接上页] 1.{_ROADS} 2.{_STOPS} 3.{_LINES} 主要责任单位:县交通运输局、县财政局。"
+                     " 五、生态建设 推进生态修复,改善人居环境。\n", "p.txt")
+    assert [(t.id, t.units(Role.RESPONSIBLE)) for t in doc.tasks if t.assignments] == [
+        (f"S{k}", ["县交通运输局", "县财政局"]) for k in (1, 2, 3)]
+
+
+def test_a_label_closing_the_top_level_items_a_page_opens_with_goes_to_them():
+    # a page copied from inside a section: its first items have no section number (S59, S60), then the label
+    doc = parse_text("[接上页]\n59.新建农村公路50公里。\n60.改造危桥10座。\n主要责任部门:县交通局、县财政局。\n"
+                     "八、生态建设\n61.植树造林1万亩。\n62.治理河道5条。\n主要责任部门:县林业局。\n", "p.txt")
+    assert [(t.units(Role.RESPONSIBLE), [a.inferred for a in t.assignments]) for t in doc.tasks] == [
+        (["县交通局", "县财政局"], [True, True]), (["县交通局", "县财政局"], [False, False]),
+        (["县林业局"], [True]), (["县林业局"], [False])]
+
+
+def test_a_label_on_a_glued_page_stays_its_items_when_an_earlier_item_prints_its_own():
+    doc = parse_text(f"四、交通建设 1.{_ROADS}责任单位:县交通运输局。 2.{_STOPS} 3.{_LINES} 责任单位:县公交公司。"
+                     " 五、生态建设 推进生态修复,改善人居环境。\n", "p.txt")
+    assert not any(a.inferred for t in doc.tasks for a in t.assignments)
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks if t.text.startswith("新建")] == [[]]
+
+
 def test_a_label_after_sub_items_of_a_district_plan_covers_them():
     doc = parse_text("二、主要任务\n1.加强河道管护\n(1)开展河道清淤。\n(2)清理河道违建。\n牵头单位:区水务局\n", "p.txt")
     assert [(t.units(Role.LEAD), bool(t.assignments and t.assignments[0].inferred)) for t in doc.tasks] == [

@@ -118,6 +118,10 @@ def test_a_collective_and_a_collective_of_bodies_joined_by_ji_are_two_names():
     ("各乡镇(街道)、县级各部门", ["各乡镇(街道)", "县级各部门"]),
     ("各相关处室、单位", ["各相关处室、单位"]),
     ("各有关科室、部门", ["各有关科室、部门"]),
+    # (r-labels7) 有关 / 相关 places share the name after them as 各 ones do
+    ("县农业局,有关乡(镇)、街道办事处", ["县农业局", "有关乡(镇)、街道办事处"]),
+    ("相关县(市)、区人民政府", ["相关县(市)、区人民政府"]),
+    ("市水利局、有关县、区政府", ["市水利局", "有关县、区政府"]),
 ])
 def test_places_with_a_note_and_a_collectives_second_kind_share_the_name_after_them(cell, names):
     assert split_units(cell) == names
@@ -137,4 +141,14 @@ def test_villages_before_a_township_department_are_a_name_of_their_own():
 ])
 def test_a_bracketed_place_note_before_a_shared_suffix_list_keeps_the_list_one_name(cell, names):
     # (r-labels6) as 县发改、财政、审计部门: the place's note (市、区) is no separator of the list
+    assert split_units(cell) == names
+
+
+@pytest.mark.parametrize("cell, names", [
+    ("城东区和县直有关部门", ["城东区", "县直有关部门"]),
+    ("各街道、高新区和区级各有关部门", ["各街道", "高新区", "区级各有关部门"]),
+    ("县财政局和县直各单位", ["县财政局", "县直各单位"]),
+])
+def test_a_place_and_the_bodies_of_a_level_joined_by_he_are_two_names(cell, names):
+    # (r-labels7) 岳麓区和市直相关单位: the district and the city's bodies share nothing
     assert split_units(cell) == names
