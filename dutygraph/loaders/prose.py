@@ -70,6 +70,7 @@ class _Node:
     labels: list[tuple[str, str, int]] = field(default_factory=list)   # kind, content, line
     leaders: list[str] = field(default_factory=list)  # people in a leader column's cells
     unit_lines: list[tuple[Clause, int]] = field(default_factory=list)
+    members: list[int] = field(default_factory=list)  # lines of labels listing a working group's members
     last_line: int = 0
     text_end: int = 0  # last line of the item's own text (its folded body paragraphs included)
     _clauses: list[Found] | None = None
@@ -1072,6 +1073,8 @@ class ProseReader:
                     k += 1
                     continue
                 item.labels.append((kind, label.content, line.no))
+                if kind == RESPONSIBLE and _MEMBERS.fullmatch(label.name):
+                    item.members.append(line.no)  # 成员单位:X、Y、Z (label.members)
                 item._clauses = None
                 item.last_line = line.no
                 k += 1
@@ -1489,6 +1492,8 @@ class ProseReader:
         if len(segments) == 1 and node.style in ("cn", "cnp") and rest:
             title = heading  # (一)加强市场体系建设。推进…: the item is its own heading
         label_assignments, leaders, deadline_cells, spreads = self._from_labels(node)
+        if node.members:
+            label_assignments = _members_at_work(node, label_assignments)
         for k, (text, found) in enumerate(segments, start=1):
             single = len(segments) == 1
             task = Task(
@@ -1562,6 +1567,31 @@ class ProseReader:
     def _deadline(self, printed: str) -> Deadline:
         found = find_deadlines(printed, self.year)
         return Deadline(printed, found[0].date if found else parse_date(printed))
+
+
+# Labels listing a working group's members (成员单位:): role cues label.members.
+_MEMBERS = re.compile(alternation("label.members"))
+
+
+def _members_at_work(node: _Node, assignments: list[Assignment]) -> list[Assignment]:
+    """The label assignments of an item whose member list (成员单位:A、B、C、D) stands beside a measure opening with
+    some of those members as its subject (B、C督促指导…): the subject names who does the measure, the other members
+    are left out; the list stays whole where the measure opens with no subject, or with a unit not in the list.
+
+    >>> from .lines import to_lines
+    >>> ls = to_lines("3.2 防御组\\n成员单位:县水利局、县交通局、县林业局\\n主要措施:县水利局、县林业局督促各乡镇巡查堤坝和山体。")
+    >>> [(a.unit, a.role.value) for t in read_prose(ls, "e.txt") for a in t.assignments]
+    [('县水利局', 'responsible'), ('县林业局', 'responsible')]
+    """
+    rest = split_title(node.text)[1] or node.text
+    got = subject_opening(rest) if _SUBJECT_HINT.search(rest, 0, MAX_OPENING + 4) else None
+    if got is None:
+        return assignments
+    members = {a.unit for a in assignments if a.provenance.first_line in node.members}
+    doers = {n for n, _ in got.clause.assignments}
+    if not doers < members:
+        return assignments
+    return [a for a in assignments if a.unit in doers or a.provenance.first_line not in node.members]
 
 
 # Places a unit answers for (分片包干: 县公安消防大队负责甸中镇、化念镇,县文体局负责双江街道): towns, townships,

@@ -497,3 +497,20 @@ def test_circled_items_inline_under_a_title_under_a_unit_heading_with_its_other_
         ("完成测绘", [("规划股(测绘室)", "responsible")]),  # cut at the end, short: still a duty of the list
     ]
     assert all(a.inferred for t in tasks for a in t.assignments)
+
+
+def test_a_groups_measure_opening_with_some_members_names_them_alone():
+    """(r-prose7) A working group's heading, 组长 (a person), 成员单位:A、B、C、D and a measure opening with some of
+    the members as its subject (B、D督促…): the subject does the measure; a measure with no subject keeps the whole
+    list, and one whose subject is no member keeps it too."""
+    text = ("3.1 抢修组\n组 长:县住建局负责人\n成员单位:县住建局、县电力公司、县水务公司\n"
+            "主要措施:组织力量抢修受损的供水、供电设施。\n"
+            "3.2 防汛组\n组 长:县水利局负责人\n成员单位:县水利局、县交通局、县林业局、县气象局\n"
+            "主要措施:县水利局、县气象局督促各乡镇加强堤坝巡查。\n"
+            "3.3 宣传组\n成员单位:县委宣传部、县融媒体中心\n主要措施:县文旅局指导做好信息发布。\n")
+    tasks = parse(text).tasks
+    assert [(t.text.split("。")[1][:4], units(t, "responsible")) for t in tasks] == [  # the heading, then the measure
+        ("组织力量", ["县住建局", "县电力公司", "县水务公司"]),
+        ("县水利局", ["县水利局", "县气象局"]),
+        ("县文旅局", ["县委宣传部", "县融媒体中心"]),
+    ]
