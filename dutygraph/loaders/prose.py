@@ -1454,8 +1454,17 @@ class ProseReader:
         """A unit line or label printed after the last item of a list whose other items name nobody: the
         items before it take its units too (inferred, basis: the clause's line)."""
         items = [c for c in node.children if c.style != "para"]
-        if len(items) < 2 or len({c.style for c in items}) != 1 or items[-1] is not node.children[-1]:
+        if len(items) < 2:
             return None
+        if items[-1] is not node.children[-1] or len({c.style for c in items}) != 1:
+            # a page opening inside a section (59.… 63.…。主要责任部门:X / 八、…): its items stand beside the next
+            # section's heading, of a higher rank, right after the item holding the clause
+            cut = next(k for k, c in enumerate(items) if c.style != items[0].style or k == len(items) - 1)
+            after = node.children.index(items[cut - 1]) + 1 if cut >= 2 else 0
+            if cut < 2 or items[cut].rank >= items[0].rank or after >= len(node.children) \
+                    or node.children[after] is not items[cut]:
+                return None
+            items = items[:cut]
         last = items[-1]
         if last.clauses or not (last.unit_lines or last.labels) or last.children:
             return None

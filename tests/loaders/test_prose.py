@@ -514,3 +514,20 @@ def test_a_groups_measure_opening_with_some_members_names_them_alone():
         ("县水利局", ["县水利局", "县气象局"]),
         ("县文旅局", ["县委宣传部", "县融媒体中心"]),
     ]
+
+
+def test_a_label_closing_a_section_cut_by_the_page_start_goes_to_its_items():
+    """(r-prose7) A page opening inside a section: its numbered items, the last followed by a label listing the
+    section's units (主要责任部门:X、Y), then the next section's heading. The label names every item of the run
+    (inferred); the items of the next section, with no label, take none of its units."""
+    text = ("[接上页]\n21.完善农贸市场检测网络,抽检合格率达到98%。\n22.加强学校食堂卫生管理。\n"
+            "23.开展餐饮油烟专项整治。\n主要责任部门:市场监管局、市教育局、市生态环境局。\n"
+            "四、交通改善计划\n24.新建公交专用道12公里。\n25.改造老旧路口30处。\n")
+    tasks = parse(text).tasks
+    assert [(t.text[:4], units(t, "responsible")) for t in tasks[:3]] == [
+        ("完善农贸", ["市场监管局", "市教育局", "市生态环境局"]),
+        ("加强学校", ["市场监管局", "市教育局", "市生态环境局"]),
+        ("开展餐饮", ["市场监管局", "市教育局", "市生态环境局"]),
+    ]
+    assert not any(t.assignments for t in tasks[3:])
+    assert all(a.inferred for t in tasks[:2] for a in t.assignments)
