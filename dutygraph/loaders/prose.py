@@ -86,10 +86,37 @@ class _Node:
                              or (unit_blocks(self.text, not numbered) if not labelled else []))
             if len(self._clauses) > 1 and "应" in self.text and "由" in self.text:
                 self._clauses = _superseded(self.text, self._clauses)
+            if self._clauses and "由" in self.text[3:_BODY_HEAD + 2]:
+                self._clauses = _body_first(self.text, self._clauses)
         return self._clauses
 
     def assigned(self) -> bool:
         return bool(self.clauses or self.unit_lines or self.labels and any(k != DEADLINE for k, _, _ in self.labels))
+
+
+# A body named before a colon, then 由 and the units running it (应急通信组:由文化、电信等部门牵头,负责…).
+_BODY_HEAD = 20
+_BODY_BY = re.compile(r"^(?P<body>[^，,。；;:：、由()（）]{2,%d})[:：]由" % _BODY_HEAD)
+
+
+def _body_first(text: str, found: list[Found]) -> list[Found]:
+    """The clauses of an item opening with a body's name, a colon and 由 the units running it (救助组:由民政、卫健
+    等部门牵头,负责…): the body does the item (responsible) beside its lead units, as it does where 由 names no
+    role (信息组:由指挥部抽调人员组成,负责…: the body's block).
+
+    >>> [(u, r.value) for u, r in _body_first("救助组:由民政、卫健等部门牵头,负责救助。", [Found(0, 14, Clause(
+    ...     [("民政", Role.LEAD), ("卫健", Role.LEAD)]), leading=True)])[0].clause.assignments]
+    [('救助组', 'responsible'), ('民政', 'lead'), ('卫健', 'lead')]
+    """
+    m = _BODY_BY.match(text)
+    first = found[0]
+    if m is None or first.start > m.end() or not first.clause.assignments:
+        return found
+    body = m.group("body")
+    if well_formed_units(body) != [body] or any(u == body for u, _ in first.clause.assignments):
+        return found
+    clause = replace(first.clause, assignments=[(body, Role.RESPONSIBLE), *first.clause.assignments])
+    return [replace(first, clause=clause), *found[1:]]
 
 
 def _superseded(text: str, found: list[Found]) -> list[Found]:

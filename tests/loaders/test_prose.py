@@ -531,3 +531,18 @@ def test_a_label_closing_a_section_cut_by_the_page_start_goes_to_its_items():
     ]
     assert not any(t.assignments for t in tasks[3:])
     assert all(a.inferred for t in tasks[:2] for a in t.assignments)
+
+
+def test_a_working_group_run_by_lead_units_does_its_item_beside_them():
+    """(r-prose7) (n)X组:由A、B等部门牵头,负责…: the group does the item (responsible) beside the units leading it,
+    as a group whose 由 part names no role (由指挥部抽调人员组成) does its own; a title before the colon that is no
+    unit's name (督查安排:由A牵头) adds nothing."""
+    text = ("三、工作机构\n(1)救助安置组:由民政、卫健等部门牵头,负责受灾群众的转移安置。\n"
+            "(2)信息组:由指挥部抽调专门人员组成,负责信息汇总工作。\n"
+            "(3)督查安排:由县督查室牵头,负责全程跟踪督办。\n")
+    tasks = parse(text).tasks
+    assert [[(a.unit, a.role.value) for a in t.assignments] for t in tasks] == [
+        [("救助安置组", "responsible"), ("民政", "lead"), ("卫健", "lead")],
+        [("信息组", "responsible")],
+        [("县督查室", "lead")],
+    ]
