@@ -361,7 +361,8 @@ def _unit_line(text: str, default: Role | None, last: bool) -> Clause | None:
     """A line that only names units (with role words, or in a known column's role)."""
     if "。" in text.rstrip("。"):  # a sentence, then more (组：由X牵头,Y参加。主要负责…): no unit line
         return None
-    if default is None and not may_hold_role_words(text):
+    if default is None and not may_hold_role_words(text) and "会同" not in text:  # (由X会同Y: X leads, Y works
+        # with it, whatever follows; cut at the end of a page: ──由市林业局会同各县市区)
         # (市发改委、市财政局) on a line of its own after an item: a bare bracketed list, as inside the item
         inner = text.rstrip("。；;")
         if inner[:1] in "(（" and inner[-1:] in ")）" and len(bracket_groups(inner)) == 1:

@@ -546,3 +546,15 @@ def test_a_working_group_run_by_lead_units_does_its_item_beside_them():
         [("信息组", "responsible")],
         [("县督查室", "lead")],
     ]
+
+
+def test_a_unit_line_of_x_working_with_y_needs_no_verb_after_it():
+    """(r-prose7) Unit lines under targets, ──由X会同Y组织落实; the last one cut by the end of the excerpt before its
+    verb (──由X会同Y): 会同 says the roles itself (X lead, Y cooperating)."""
+    text = ("二、约束性指标\n1、城镇污水处理率达到85%。\n──由市住建局会同各县市区组织落实。\n"
+            "2、森林蓄积量增加到900万立方米。\n──由市林业局会同各县市区\n")
+    tasks = parse(text).tasks
+    assert [[(a.unit, a.role.value) for a in t.assignments] for t in tasks] == [
+        [("市住建局", "lead"), ("各县市区", "cooperating")],
+        [("市林业局", "lead"), ("各县市区", "cooperating")],
+    ]
