@@ -1613,7 +1613,8 @@ _MEMBERS = re.compile(alternation("label.members"))
 def _members_at_work(node: _Node, assignments: list[Assignment]) -> list[Assignment]:
     """The label assignments of an item whose member list (成员单位:A、B、C、D) stands beside a measure opening with
     some of those members as its subject (B、C督促指导…): the subject names who does the measure, the other members
-    are left out; the list stays whole where the measure opens with no subject, or with a unit not in the list.
+    are left out; the list stays whole where the measure opens with no subject, with a unit not in the list, or
+    names the members as a whole (各成员单位配合…).
 
     >>> from .lines import to_lines
     >>> ls = to_lines("3.2 防御组\\n成员单位:县水利局、县交通局、县林业局\\n主要措施:县水利局、县林业局督促各乡镇巡查堤坝和山体。")
@@ -1621,6 +1622,8 @@ def _members_at_work(node: _Node, assignments: list[Assignment]) -> list[Assignm
     [('县水利局', 'responsible'), ('县林业局', 'responsible')]
     """
     rest = split_title(node.text)[1] or node.text
+    if "成员" in rest:
+        return assignments  # (…,各成员单位配合…: the measure names the members as a whole too)
     got = subject_opening(rest) if _SUBJECT_HINT.search(rest, 0, MAX_OPENING + 4) else None
     if got is None:
         return assignments

@@ -558,3 +558,12 @@ def test_a_unit_line_of_x_working_with_y_needs_no_verb_after_it():
         [("市住建局", "lead"), ("各县市区", "cooperating")],
         [("市林业局", "lead"), ("各县市区", "cooperating")],
     ]
+
+
+def test_a_groups_measure_naming_its_members_as_a_whole_keeps_the_list():
+    """(r-prose7) 成员单位:A、B、C and a measure opening with A, then naming the members as a whole (各成员单位按职责
+    配合): the whole list stays on the measure."""
+    text = ("3.2 防汛组\n成员单位:县水利局、县交通局、县林业局\n"
+            "主要措施:县水利局督促各乡镇加强堤坝巡查,各成员单位按职责配合做好抢险工作。\n")
+    tasks = parse(text).tasks
+    assert [units(t, "responsible") for t in tasks] == [["县水利局", "县交通局", "县林业局"]]
