@@ -94,9 +94,10 @@ class _Node:
         return bool(self.clauses or self.unit_lines or self.labels and any(k != DEADLINE for k, _, _ in self.labels))
 
 
-# A body named before a colon, then 由 and the units running it (应急通信组:由文化、电信等部门牵头,负责…).
+# A body named before a colon (or as a sentence of its own), then 由 and the units running it (应急通信组:由文化、电信
+# 等部门牵头,负责…; 医疗救治组。由县卫健局牵头,…).
 _BODY_HEAD = 20
-_BODY_BY = re.compile(r"^(?P<body>[^，,。；;:：、由()（）]{2,%d})[:：]由" % _BODY_HEAD)
+_BODY_BY = re.compile(r"^(?P<body>[^，,。；;:：、由()（）]{2,%d})[:：。]由" % _BODY_HEAD)
 
 
 def _body_first(text: str, found: list[Found]) -> list[Found]:

@@ -567,3 +567,15 @@ def test_a_groups_measure_naming_its_members_as_a_whole_keeps_the_list():
             "主要措施:县水利局督促各乡镇加强堤坝巡查,各成员单位按职责配合做好抢险工作。\n")
     tasks = parse(text).tasks
     assert [units(t, "responsible") for t in tasks] == [["县水利局", "县交通局", "县林业局"]]
+
+
+def test_a_working_group_named_as_a_sentence_of_its_own_run_by_lead_units():
+    """(r-prose7) 2.X组。由A牵头,B配合,负责…: as after a colon, the group does the item beside A (lead) and B
+    (cooperating); a title sentence before 由 (加强统筹。由A牵头…) is no group and adds nothing."""
+    text = ("三、工作机构\n1.医疗救治组。由县卫健局牵头,县人民医院配合,负责伤员救治。\n"
+            "2.加强统筹调度。由县应急局牵头,负责综合协调。\n")
+    tasks = parse(text).tasks
+    assert [[(a.unit, a.role.value) for a in t.assignments] for t in tasks] == [
+        [("医疗救治组", "responsible"), ("县卫健局", "lead"), ("县人民医院", "cooperating")],
+        [("县应急局", "lead")],
+    ]
