@@ -483,8 +483,8 @@ def _dated_step(text: str) -> list[tuple[str, Role]] | None:
     [('省财政厅', <Role.RESPONSIBLE: 'responsible'>)]
     >>> _dated_step("10月底前,省财政厅、省教育厅会同各市州完成资金清算")[2]
     ('各市州', <Role.COOPERATING: 'cooperating'>)
-    >>> _dated_step("2016年3月底前,完成统计摸底") is None
-    True
+    >>> _dated_step("2016年3月底前,完成统计摸底") is None, _dated_step("6月底前,县财政局拨付资金。")
+    (True, [('县财政局', <Role.RESPONSIBLE: 'responsible'>)])
     """
     m = _STEP_DATE.match(text)
     if m is None:
@@ -492,7 +492,12 @@ def _dated_step(text: str) -> list[tuple[str, Role]] | None:
     rest = text[m.end():]
     got = _opening_units(rest)
     if got is None:
-        return None
+        # 6月底前,县财政局拨付资金: right after the date stands the step's subject, whatever verb follows it (the
+        # known names the scan reads; the verb list of _opening_units is for subjects in any sentence)
+        got = opening_units(rest, well_formed_units)
+        if got is None or not "\u4e00" <= rest[got[1]:got[1] + 1] <= "\u9fff":
+            return None
+        got = (got[0], rest.find(got[0][-1]) + len(got[0][-1]))  # the scan may have read a role word after them
     after = rest[got[1]:]
     if after.startswith("会同"):
         partners = _opening_units(after[2:])

@@ -579,3 +579,17 @@ def test_a_working_group_named_as_a_sentence_of_its_own_run_by_lead_units():
         [("医疗救治组", "responsible"), ("县卫健局", "lead"), ("县人民医院", "cooperating")],
         [("县应急局", "lead")],
     ]
+
+
+def test_a_dated_steps_subject_needs_no_known_verb_after_it():
+    """(r-prose7) Dated steps (（二）6月底前,X拨付…): the known units right after the date are the step's subject,
+    whatever verb follows them (拨付, 印发, 联合下发); a role word after them still gives their role."""
+    text = ("四、实施步骤\n（一）5月底前,县教育局完成摸底调查。\n（二）6月底前,县财政局拨付补助资金。\n"
+            "（三）7月底前,县政府办公室、县教育局联合印发考核办法。\n（四）8月底前,县审计局牵头开展专项审计。\n")
+    tasks = parse(text).tasks
+    assert [[(a.unit, a.role.value) for a in t.assignments] for t in tasks] == [
+        [("县教育局", "responsible")],
+        [("县财政局", "responsible")],
+        [("县政府办公室", "responsible"), ("县教育局", "responsible")],
+        [("县审计局", "lead")],
+    ]
