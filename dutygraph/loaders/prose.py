@@ -162,10 +162,25 @@ _HEADING_ROLE = re.compile(r"^(.{2,60}?(?:" + "|".join(ROLE_WORDS) + r"))(?:的)
                            r"(?:[(（]\d{1,3}(?:项|个|件)[)）])?$")
 
 
+# A role mark closing a heading that names units (一、县住建局(牵头) / (二)市交通局（配合单位）).
+_HEADING_MARK = re.compile(r"[(（](?:" + "|".join(ROLE_WORDS) + r")(?:单位|部门)?[)）]$")
+
+
 def _heading_clause(text: str) -> Clause | None:
+    """The units and roles of a heading that is nothing but them: 县示范区管委会牵头工作(8项), 县住建局(牵头).
+
+    >>> [[(u, r.value) for u, r in _heading_clause(t).assignments] for t in ("市发改委牵头的工作", "县住建局（牵头）")]
+    [[('市发改委', 'lead')], [('县住建局', 'lead')]]
+    >>> _heading_clause("推进老旧小区改造（牵头）") is None
+    True
+    """
     m = _HEADING_ROLE.match(text)
     if not m:
-        return None
+        if text[-1:] not in ")）" or len(text) > MAX_HEAD or (mark := _HEADING_MARK.search(text)) is None \
+                or not bare_units(text[:mark.start()]):
+            return None
+        clause = parse_clause(text)  # 县住建局(牵头): the names, then their role in brackets
+        return clause if clause is not None and clause.role_words else None
     clause = parse_clause(m.group(1))
     return clause if clause is not None and clause.role_words else None
 
@@ -1310,6 +1325,8 @@ class ProseReader:
     def _duties_holder(self, node: _Node) -> tuple[list[str], int | None] | None:
         """The units whose duties the heading ``node`` may head, and the line of the sentence setting them up when
         the heading names no holder (二、明确工作职责: the body the document sets up) — None for a named one."""
+        if node.text[-1:] in ")）" and _HEADING_MARK.search(node.text):
+            return None  # 县住建局(牵头单位): a role for the items under it (_heading_clause), no holder of duties
         names = bare_units(node.text) or _duties_of(node.text) or _duties_on(node.text)
         if names:
             return names, None

@@ -593,3 +593,18 @@ def test_a_dated_steps_subject_needs_no_known_verb_after_it():
         [("县政府办公室", "responsible"), ("县教育局", "responsible")],
         [("县审计局", "lead")],
     ]
+
+
+def test_a_heading_naming_units_with_a_bracketed_role_gives_it_to_its_items():
+    """(r-prose7) 一、X(牵头) / 1.… 2.… / 二、Y（配合单位）/ 1.…: the heading is nothing but its units and their role
+    in brackets; its items take them (as under 一、X牵头的工作). A title with a bracketed role word and no unit
+    (推进改造(牵头)) carries nothing."""
+    text = ("一、县住建局(牵头)\n1.推进老旧小区改造。\n2.开展燃气安全检查。\n"
+            "二、县交通局（配合单位）\n1.推进农村公路养护。\n")
+    tasks = parse(text).tasks
+    assert [(t.text[:4], [(a.unit, a.role.value) for a in t.assignments]) for t in tasks] == [
+        ("推进老旧", [("县住建局", "lead")]),
+        ("开展燃气", [("县住建局", "lead")]),
+        ("推进农村", [("县交通局", "cooperating")]),
+    ]
+    assert all(a.inferred for t in tasks for a in t.assignments)
