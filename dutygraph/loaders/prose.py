@@ -86,7 +86,8 @@ class _Node:
                              or (unit_blocks(self.text, not numbered) if not labelled else []))
             if len(self._clauses) > 1 and "应" in self.text and "由" in self.text:
                 self._clauses = _superseded(self.text, self._clauses)
-            if self._clauses and "由" in self.text[3:_BODY_HEAD + 2]:
+            if self._clauses and ("由" in self.text[3:_BODY_HEAD + 2] or ":" in self.text[2:_BODY_HEAD + 1]
+                                  or "：" in self.text[2:_BODY_HEAD + 1]):
                 self._clauses = _body_first(self.text, self._clauses)
         return self._clauses
 
@@ -95,25 +96,37 @@ class _Node:
 
 
 # A body named before a colon (or as a sentence of its own), then 由 and the units running it (应急通信组:由文化、电信
-# 等部门牵头,负责…; 医疗救治组。由县卫健局牵头,…).
+# 等部门牵头,负责…; 医疗救治组。由县卫健局牵头,…), or those units right after the colon (综合组:县应急局牵头,…).
 _BODY_HEAD = 20
-_BODY_BY = re.compile(r"^(?P<body>[^，,。；;:：、由()（）]{2,%d})[:：。]由" % _BODY_HEAD)
+_BODY_BY = re.compile(r"^(?P<body>[^，,。；;:：、由()（）]{2,%d})(?:[:：。]由|(?P<colon>[:：]))" % _BODY_HEAD)
 
 
 def _body_first(text: str, found: list[Found]) -> list[Found]:
     """The clauses of an item opening with a body's name, a colon and 由 the units running it (救助组:由民政、卫健
     等部门牵头,负责…): the body does the item (responsible) beside its lead units, as it does where 由 names no
-    role (信息组:由指挥部抽调人员组成,负责…: the body's block).
+    role (信息组:由指挥部抽调人员组成,负责…: the body's block). Where the units running it follow the colon with no
+    由 (综合组:县应急局牵头,县委办配合。…), the body's name is all the clauses found read: the clause after the colon
+    is read too.
 
     >>> [(u, r.value) for u, r in _body_first("救助组:由民政、卫健等部门牵头,负责救助。", [Found(0, 14, Clause(
     ...     [("民政", Role.LEAD), ("卫健", Role.LEAD)]), leading=True)])[0].clause.assignments]
     [('救助组', 'responsible'), ('民政', 'lead'), ('卫健', 'lead')]
+    >>> [(u, r.value) for u, r in _body_first("救助组:县民政局牵头,县卫健局配合。负责救助。", [Found(0, 4, Clause(
+    ...     [("救助组", Role.RESPONSIBLE)]), leading=True)])[0].clause.assignments]
+    [('救助组', 'responsible'), ('县民政局', 'lead'), ('县卫健局', 'cooperating')]
     """
     m = _BODY_BY.match(text)
     first = found[0]
     if m is None or first.start > m.end() or not first.clause.assignments:
         return found
     body = m.group("body")
+    if m.group("colon"):
+        if [u for u, _ in first.clause.assignments] != [body] or len(found) > 1 \
+                or not (after := leading_clauses(text[m.end():])) or not after[0].clause.role_words:
+            return found
+        clause = replace(after[0].clause, assignments=[(body, Role.RESPONSIBLE)]
+                         + [(u, r) for u, r in after[0].clause.assignments if u != body])
+        return [Found(0, m.end() + after[0].end, clause, leading=True)]
     if well_formed_units(body) != [body] or any(u == body for u, _ in first.clause.assignments):
         return found
     clause = replace(first.clause, assignments=[(body, Role.RESPONSIBLE), *first.clause.assignments])

@@ -608,3 +608,15 @@ def test_a_heading_naming_units_with_a_bracketed_role_gives_it_to_its_items():
         ("推进农村", [("县交通局", "cooperating")]),
     ]
     assert all(a.inferred for t in tasks for a in t.assignments)
+
+
+def test_a_working_group_with_its_lead_units_right_after_the_colon():
+    """(r-prose7) (n)X组:A牵头,B、C配合。主要职责:…: with no 由, the clause after the group's name still names who
+    runs it: the group responsible, A lead, B and C cooperating."""
+    text = ("（三）工作组\n1.综合协调组:县应急局牵头,县委办、县政府办配合。主要职责:负责综合协调。\n"
+            "2.医疗救治组:县卫健局牵头,县人民医院配合。主要职责:负责伤员救治。\n")
+    tasks = parse(text).tasks
+    assert [[(a.unit, a.role.value) for a in t.assignments] for t in tasks] == [
+        [("综合协调组", "responsible"), ("县应急局", "lead"), ("县委办", "cooperating"), ("县政府办", "cooperating")],
+        [("医疗救治组", "responsible"), ("县卫健局", "lead"), ("县人民医院", "cooperating")],
+    ]
