@@ -48,7 +48,8 @@ def _table_matrix(table, first_line: int) -> list[tuple[int, list[str | None]]]:
             elif c < len(above) and cell._tc is above[c]._tc:
                 values.append(None)  # the same cell spanning rows: read once, above
             else:
-                values.append("".join(cell.text.split()))
+                # its paragraphs one a line (names printed one a line in a unit cell are apart)
+                values.append("\n".join(t for p in cell.text.split("\n") if (t := "".join(p.split()))))
         above = list(cells)
         out.append((first_line + k, values))
     return out
@@ -87,7 +88,7 @@ def parse_docx(data: bytes, source: str, sha256: str | None = None) -> Document:
             if grid is not None:
                 grids.append(grid)
             else:  # a layout table: its cells as lines of text
-                texts.extend((no, c) for no, row in matrix for c in row if c)
+                texts.extend((no, "".join(c.split())) for no, row in matrix for c in row if c)
     if not texts and not grids:
         raise InputError("the DOCX file holds no text", path=source)
     return build_document(source, sha256, texts, grids)

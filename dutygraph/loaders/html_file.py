@@ -37,8 +37,26 @@ _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr"
           "header", "main", "aside", "figure", "figcaption"}
 
 
+_CELL_BREAK = {"br", "p", "div", "li"}
+
+
 def _cell_text(cell) -> str:
-    return "".join(cell.get_text("").split())
+    """A cell's text without white space, but a line break (``<br>``, a paragraph) between its lines: names
+    printed one a line in a unit cell are apart (the grid reads them as a list, as from a text copy)."""
+    if not any(True for _ in cell.find_all(_CELL_BREAK, limit=1)):
+        return "".join(cell.get_text("").split())
+    lines: list[str] = []
+    current: list[str] = []
+    for node in cell.descendants:
+        name = getattr(node, "name", None)
+        if name is None:
+            if type(node).__name__ == "NavigableString":
+                current.append(str(node))
+        elif name in _CELL_BREAK:
+            lines.append("".join("".join(current).split()))
+            current = []
+    lines.append("".join("".join(current).split()))
+    return "\n".join(x for x in lines if x)
 
 
 def _own_text(cell) -> str:
@@ -127,17 +145,17 @@ def table_matrix(table) -> list[tuple[int, list[str | None]]]:
 def table_grid(matrix: list[tuple[int, list[str | None]]]) -> Grid | None:
     """A task grid from a table's rows: the first header row (a unit column among labels) starts it."""
     for k, (line, cells) in enumerate(matrix[:6]):
-        labels = [c for c in cells if c]
+        labels = ["".join(c.split()) for c in cells if c]  # a label broken over two lines in its cell is one
         if not is_header(labels):
             continue
-        columns = [c or "" for c in cells]
+        columns = ["".join((c or "").split()) for c in cells]
         start = k + 1
         if start < len(matrix):  # a second header row (责任单位 over 牵头单位 / 配合单位)
-            sub = matrix[start][1]
+            sub = [c if c is None else "".join(c.split()) for c in matrix[start][1]]
             if sub and all(c is None or c == "" or is_label(c) for c in sub) and any(c for c in sub):
                 columns = [s if s else c for c, s in zip(columns, sub + [None] * (len(columns) - len(sub)))]
                 start += 1
-        title = next((c for _, r in matrix[:k] for c in r if c), None)
+        title = next(("".join(c.split()) for _, r in matrix[:k] for c in r if c), None)
         rows = [GridRow(r, ln, ln) for ln, r in matrix[start:]]
         return Grid(columns, rows, title=title, first_line=line, last_line=matrix[-1][0])
     return None

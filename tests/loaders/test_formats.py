@@ -224,6 +224,134 @@ def test_broken_xlsx(tmp_path):
         load(path)
 
 
+# -- one invented task table in every binary format -------------------------------------
+# A header with role synonyms (主办 / 承办 / 协办), printed spaced out or over two lines in its cells, or as two
+# header rows (责任单位 merged over 主办单位 / 协办单位); a lead cell merged over two rows; names printed one a
+# line inside a unit cell. XLSX, DOCX and HTML read it the same, and as its text copy reads it.
+SYN_ROWS = [["1", "建成示范片区3个。", "县农业农村局", "各乡镇人民政府", "县财政局\n县自然资源局", "2025年12月底前"],
+            ["2", "推进人居环境整治。", None, "县住建局", "县生态环境分局", "2025年10月底前"],
+            ["3", "完善公共文化服务体系。", "县文化旅游局", "县教育局", "", "持续推进"]]
+SYN_WANT = [("建成示范片区3个。", ["县农业农村局"], ["各乡镇人民政府"], ["县财政局", "县自然资源局"], "2025-12-31"),
+            ("推进人居环境整治。", ["县农业农村局"], ["县住建局"], ["县生态环境分局"], "2025-10-31"),
+            ("完善公共文化服务体系。", ["县文化旅游局"], ["县教育局"], [], None)]
+
+
+def _read_back(doc):
+    return [(t.text, units(t, "lead"), units(t, "responsible"), units(t, "cooperating"),
+             t.deadline.date if t.deadline else None) for t in doc.tasks]
+
+
+def _spans(rows):
+    """(row, column) -> rows spanned, for every cell printed (None below a cell merged over rows)."""
+    out = {}
+    for i, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value is not None:
+                n = 1
+                while i + n < len(rows) and rows[i + n][c] is None:
+                    n += 1
+                out[i, c] = n
+    return out
+
+
+def _syn_html(header, rows):
+    head = "<tr>" + "".join(f"<td>{h.replace(chr(10), '<br>')}</td>" for h in header) + "</tr>"
+    spans = _spans(rows)
+    body = "".join("<tr>" + "".join((f'<td rowspan="{spans[i, c]}">' if spans[i, c] > 1 else "<td>")
+                                     + v.replace("\n", "<br/>") + "</td>" for c, v in enumerate(r) if v is not None)
+                   + "</tr>" for i, r in enumerate(rows))
+    return f"<html><body><p>{TITLE}</p><table border='1'>{head}\n{body}</table></body></html>"
+
+
+def _syn_docx(path, header, rows):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph(TITLE)
+    table = d.add_table(rows=len(rows) + 1, cols=len(header))
+    for c, h in enumerate(header):
+        table.cell(0, c).text = h
+    for i, r in enumerate(rows):
+        for c, v in enumerate(r):
+            if v is not None:
+                table.cell(i + 1, c).text = v  # a \n is a new paragraph in the cell
+    for (i, c), n in _spans(rows).items():
+        if n > 1:
+            table.cell(i + 1, c).merge(table.cell(i + n, c))
+    d.save(str(path))
+
+
+def _syn_xlsx(path, header, rows):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append([TITLE])
+    ws.append(header)
+    for r in rows:
+        ws.append(r)
+    for (i, c), n in _spans(rows).items():
+        if n > 1:
+            ws.merge_cells(start_row=i + 3, start_column=c + 1, end_row=i + 2 + n, end_column=c + 1)
+    book.save(path)
+
+
+@pytest.mark.parametrize("header", [["序号", "重点工作", "主办单位", "承办单位", "协办单位", "完成时限"],
+                                    ["序 号", "重 点 工 作", "主 办 单 位", "承 办 单 位", "协 办 单 位", "完成时限"],
+                                    ["序号", "重点工作", "牵头\n单位", "责任\n单位", "配合\n单位", "完成\n时限"]])
+def test_synonym_header_merged_rows_and_lines_in_cells_read_alike_in_every_format(tmp_path, header):
+    html = tmp_path / "t.html"
+    html.write_text(_syn_html(header, SYN_ROWS), "utf-8")
+    _syn_docx(tmp_path / "t.docx", header, SYN_ROWS)
+    _syn_xlsx(tmp_path / "t.xlsx", header, SYN_ROWS)
+    for name in ("t.html", "t.docx", "t.xlsx"):
+        assert _read_back(load(tmp_path / name)) == SYN_WANT, name
+    # the text copy: the merged cell is printed once, its names apart with 、
+    text = [TITLE, "", "\t".join("".join(h.split()) for h in header)]
+    text += ["\t".join("" if v is None else v.replace("\n", "、") for v in r) for r in SYN_ROWS]
+    (tmp_path / "t.txt").write_text("\n".join(text) + "\n", "utf-8")
+    got = _read_back(load(tmp_path / "t.txt"))
+    assert [g for k, g in enumerate(got) if k != 1] == [w for k, w in enumerate(SYN_WANT) if k != 1]
+    assert got[1][2:] == SYN_WANT[1][2:]  # an empty lead cell in text: merged or empty, the copy cannot say
+
+
+def test_two_header_rows_in_xlsx_docx_html_read_alike(tmp_path):
+    import docx
+    import openpyxl
+
+    rows = [["1", "建成示范片区3个。", "县农业农村局", "县财政局、县自然资源局", "2025年12月底前"],
+            ["2", "推进人居环境整治。", "县住建局", "县生态环境分局", "2025年10月底前"]]
+    want = [("建成示范片区3个。", ["县农业农村局"], [], ["县财政局", "县自然资源局"], "2025-12-31"),
+            ("推进人居环境整治。", ["县住建局"], [], ["县生态环境分局"], "2025-10-31")]
+    (tmp_path / "t.html").write_text(
+        f"<html><body><p>{TITLE}</p><table><tr><td rowspan=2>序号</td><td rowspan=2>重点任务</td>"
+        "<td colspan=2>责任单位</td><td rowspan=2>完成时限</td></tr><tr><td>主办单位</td><td>协办单位</td></tr>"
+        + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows) + "</table></body></html>",
+        "utf-8")
+    d = docx.Document()
+    d.add_paragraph(TITLE)
+    t = d.add_table(rows=4, cols=5)
+    for r, values in enumerate([["序号", "重点任务", "责任单位", "", "完成时限"], ["", "", "主办单位", "协办单位", ""]]
+                               + rows):
+        for c, v in enumerate(values):
+            t.cell(r, c).text = v
+    for a, b in (((0, 0), (1, 0)), ((0, 1), (1, 1)), ((0, 2), (0, 3)), ((0, 4), (1, 4))):
+        t.cell(*a).merge(t.cell(*b))
+    d.save(str(tmp_path / "t.docx"))
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append([TITLE])
+    ws.append(["序号", "重点任务", "责任单位", None, "完成时限"])
+    ws.append([None, None, "主办单位", "协办单位", None])
+    for r in rows:
+        ws.append(r)
+    for rng in ("A2:A3", "B2:B3", "C2:D2", "E2:E3"):
+        ws.merge_cells(rng)
+    book.save(tmp_path / "t.xlsx")
+    for name in ("t.html", "t.docx", "t.xlsx"):
+        assert _read_back(load(tmp_path / name)) == want, name
+
+
 # -- text encodings ----------------------------------------------------------------------
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-16-le", "utf-16", "gb18030"])
 def test_text_encodings_without_user_help(tmp_path, encoding):
