@@ -25,7 +25,7 @@ from itertools import combinations, islice
 
 from ..text.markers import match_section, match_subsection
 from ..text.units import is_unit_name, looks_like_unit_list
-from .columns import DEADLINE, NUMBER, RESPONSIBLE, TEXT, UNIT_KINDS, column_kinds, is_header
+from .columns import DEADLINE, NUMBER, RESPONSIBLE, TEXT, UNIT_KINDS, column_kinds, is_header, is_label
 from .flat_table import _unitish
 from .glued_rows import join_name_halves
 from .grid import REPORT_LABEL, Grid, GridRow
@@ -567,6 +567,40 @@ def _cells_under_header(lines: list[Line], i: int, end: int, labels: list[str],
     return Grid(labels, rows, first_line=lines[i].no, last_line=lines[stop - 1].no), i, stop
 
 
+def _sub_header(lines: list[Line], i: int, end: int) -> tuple[list[str], int] | None:
+    """A second header row under a header of cells between bars or tabs whose unit label spans two columns
+    (`序号 | 重点任务 | 责任单位 | | 完成时限` or, as a Markdown copy repeats a merged label, `… | 责任单位 |
+    责任单位 | …`, over `| | | 牵头单位 | 配合单位 | |`): the labels with the second row's under the first's, and
+    the index after it. Only where the second row holds labels alone, two or more, one naming a unit column.
+
+    >>> from .lines import to_lines
+    >>> lines = to_lines("序号\\t重点任务\\t责任单位\\t\\t完成时限\\n\\t\\t牵头单位\\t配合单位\\t\\n1\\t建设。\\t市住建局\\t市财政局\\t6月底前")
+    >>> _sub_header(lines, 0, 3)
+    (['序号', '重点任务', '牵头单位', '配合单位', '完成时限'], 2)
+    """
+    k = i + 1
+    while k < end and (not lines[k].text or "--" in lines[k].raw and all(
+            _RULE.match(t.strip()) for t in lines[k].raw.strip().strip("|").split("|") if t.strip())):
+        k += 1  # a Markdown rule under the first row
+    if k >= end or "|" not in lines[k].raw and "｜" not in lines[k].raw and "\t" not in lines[k].raw:
+        return None
+    sub = _split(lines[k].raw, keep_first=True)
+    if sub is None or sub[1] != "|":
+        return None
+    below = [c.strip() for c in sub[0]]
+    named = [c for c in below if c]
+    if len(named) < 2 or not all(is_label(c) for c in named) or \
+            not any(kind in UNIT_KINDS for kind in column_kinds(named)):
+        return None
+    top = _split(lines[i].raw)
+    if top is None or top[1] != "|" or len(below) > len(top[0]):
+        return None
+    labels = [b or _LETTER_SPACED.sub("", t) for t, b in zip(top[0], below + [""] * len(top[0]))]
+    if not all(labels) or labels == [_LETTER_SPACED.sub("", t) for t in top[0]]:
+        return None
+    return labels, k + 1
+
+
 def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, int, int]]:
     """Every row-per-line table under a header in ``lines[start:end]``."""
     last_text = next((k for k in range(end - 1, start - 1, -1) if lines[k].text), -1)  # from the end
@@ -578,8 +612,11 @@ def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, 
             i += 1
             continue
         labels, sep = header
+        first_row = i + 1
+        if sep == "|" and (two := _sub_header(lines, i, end)) is not None:
+            labels, first_row = two
         kinds = column_kinds(labels)
-        if (got := _cells_under_header(lines, i, end, labels, kinds)) is not None:
+        if first_row == i + 1 and (got := _cells_under_header(lines, i, end, labels, kinds)) is not None:
             found.append(got)
             i = got[2]
             continue
@@ -589,7 +626,7 @@ def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, 
         # every cell closed by a bar, the last too (序号 | 权责事项 | 实施主体 |): a row may run over several lines
         closed = sep == "|" and lines[i].raw.rstrip().endswith(("|", "｜")) and \
             not lines[i].raw.lstrip().startswith(("|", "｜"))
-        j = i + 1
+        j = first_row
         while j < end:
             line = lines[j]
             if not line.text:

@@ -343,3 +343,31 @@ def test_a_unit_name_a_space_cuts_in_a_row_apart_with_spaces_is_one_name():
     doc = parse_text(text, "plan.txt")
     assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
         (["县交通运输局"], ["县财政局"]), (["县住建局"], ["园林局"])]
+
+
+TWO_ROW_HEADERS = {
+    "tabs": ["序号\t工作事项\t责任部门\t\t办结时间", "\t\t主办部门\t协办部门\t"],
+    "bars": ["| 序号 | 工作事项 | 责任部门 | | 办结时间 |", "| | | 主办部门 | 协办部门 | |", "|---|---|---|---|---|"],
+    "markdown repeating the merged label": ["| 序号 | 工作事项 | 责任部门 | 责任部门 | 办结时间 |", "|---|---|---|---|---|",
+                                            "| | | 主办部门 | 协办部门 | |"],
+}
+
+
+@pytest.mark.parametrize("form", list(TWO_ROW_HEADERS))
+def test_a_second_header_row_under_a_unit_label_merged_over_two_columns_names_them(form):
+    head = TWO_ROW_HEADERS[form]
+    rows = [["1", "修订物业服务标准。", "区房管中心", "区市场监管局、各街道办", "3月31日前"],
+            ["2", "开展老旧小区安全排查。", "区应急管理局", "区消防救援大队", "6月30日前"]]
+    sep = "\t" if form == "tabs" else " | "
+    body = ["\t".join(r) if form == "tabs" else "| " + sep.join(r) + " |" for r in rows]
+    doc = parse_text("\n".join(["某区2024年物业管理重点工作分工"] + head + body), "plan.txt")
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("修订物业服务标准。", ["区房管中心"], ["区市场监管局", "各街道办"], []),
+        ("开展老旧小区安全排查。", ["区应急管理局"], ["区消防救援大队"], [])]
+
+
+def test_a_row_of_unit_names_under_a_header_is_no_second_header():
+    text = "\n".join(["序号\t工作事项\t责任部门\t办结时间", "1\t修订物业服务标准。\t区房管中心\t3月31日前",
+                      "2\t开展老旧小区安全排查。\t区应急管理局\t6月30日前"])
+    doc = parse_text(text, "plan.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["区房管中心"], ["区应急管理局"]]
