@@ -87,6 +87,28 @@ def _clean_units(cell: str | None) -> str | None:
     return "".join(parts)
 
 
+def _clean_people(cell: str | None) -> str | None:
+    """A leader cell without white space; people printed one a line in it (a DOCX cell's paragraphs, an XLSX
+    cell's lines) are a list, as a text copy prints them with 、 between.
+
+    >>> _clean_people("张某某\\n李 某"), _clean_people("王某某副\\n市长 "), _clean_people("王某某\\n局长")
+    ('张某某、李某', '王某某副市长', '王某某局长')
+    """
+    if cell is None or "\n" not in cell:
+        return _clean(cell)
+    parts: list[str] = []
+    for line in cell.split("\n"):
+        part = "".join(line.split())
+        if parts and part and (len(part) < 2 or parts[-1].endswith("副") or _POST.fullmatch(part)):
+            parts[-1] += part  # a name or its post broken over two lines
+        elif part:
+            parts.append(part)
+    return "、".join(parts)
+
+
+_POST = re.compile(r"副?(?:书记|市长|县长|区长|省长|镇长|乡长|主任|部长|局长|主席|秘书长|同志)")
+
+
 # Columns that report on a task rather than state it: progress, remarks, results; and those that state its
 # grounds or consequences (设定依据, 追责情形: role cues column.basis).
 REPORT_LABEL = re.compile(r"情况|进展|说明|备注|成效|是否|评价|存在问题|截至|截止|" + BASIS_LABEL.pattern)
@@ -179,7 +201,8 @@ def grid_tasks(grid: Grid, source: str, year: int | None = None, prefix: str = "
     group_unit: tuple[str, int] | None = None  # the unit a group row names, over the rows under it
     group_of: dict[int, tuple[str, int] | None] = {}
     for row in rows:
-        cells = [((_clean_units(row.cells[k]) if kinds[k] in ROLE_OF_KIND else _clean(row.cells[k]))
+        cells = [((_clean_units(row.cells[k]) if kinds[k] in ROLE_OF_KIND else
+                   _clean_people(row.cells[k]) if kinds[k] == LEADER else _clean(row.cells[k]))
                   if k < len(row.cells) else "") for k in range(width)]
         filled = [c for c in cells if c]
         if (len(filled) == 1 and all(c is not None for c in cells) and not _ROW_NUMBER.match(filled[0])

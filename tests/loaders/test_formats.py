@@ -352,6 +352,19 @@ def test_two_header_rows_in_xlsx_docx_html_read_alike(tmp_path):
         assert _read_back(load(tmp_path / name)) == want, name
 
 
+def test_people_one_a_line_in_a_leader_cell_are_a_list_in_every_format(tmp_path):
+    header = ["序号", "重点任务", "责任领导", "主责单位"]
+    rows = [["1", "建成示范片区3个。", "张某某\n李某某副\n县长", "县农业农村局"]]
+    want = [["张某某", "李某某副县长"]]
+    (tmp_path / "t.html").write_text(_syn_html(header, rows), "utf-8")
+    _syn_docx(tmp_path / "t.docx", header, rows)
+    _syn_xlsx(tmp_path / "t.xlsx", header, rows)
+    for name in ("t.html", "t.docx", "t.xlsx"):
+        doc = load(tmp_path / name)
+        assert [t.leaders for t in doc.tasks] == want, name
+        assert [units(t, "lead") for t in doc.tasks] == [["县农业农村局"]], name
+
+
 # -- text encodings ----------------------------------------------------------------------
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-16-le", "utf-16", "gb18030"])
 def test_text_encodings_without_user_help(tmp_path, encoding):
