@@ -76,14 +76,27 @@ def _clean(cell: str | None) -> str | None:
 def _clean_units(cell: str | None) -> str | None:
     """A unit cell without white space; names that stand apart with spaces only are a list (县教体局 各相关乡镇政府).
 
-    >>> _clean_units("县教体局 各相关乡镇政府"), _clean_units("市 公安局")
-    ('县教体局、各相关乡镇政府', '市公安局')
+    Lines of a cell (a grid table's row over lines, a DOCX cell's paragraphs) that break names where the cell is
+    narrow are joined up to each whole name, where the lines make whole names so:
+
+    >>> _clean_units("县教体局 各相关乡镇政府"), _clean_units("市 公安局"), _clean_units("区消防救援\\n大队\\n各街道办")
+    ('县教体局、各相关乡镇政府', '市公安局', '区消防救援大队、各街道办')
     """
     if cell is None:
         return None
     parts = cell.split()
     if len(parts) > 1 and all(is_unit_name(p.strip("、，,")) for p in parts):
         return "、".join(p.strip("、，,") for p in parts)
+    if len(parts) > 2 and "\n" in cell:
+        names: list[str] = []
+        current = ""
+        for part in parts:
+            current += part.strip("、，,")
+            if is_unit_name(current):
+                names.append(current)
+                current = ""
+        if not current and len(names) > 1:
+            return "、".join(names)
     return "".join(parts)
 
 

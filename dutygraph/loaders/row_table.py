@@ -36,6 +36,9 @@ _SENTENCE = re.compile(r"[。；;！!？?]")
 MIN_COLUMNS = 3
 
 
+_BR = re.compile(r"<br\s*/?>", re.I)
+
+
 def _split(raw: str, wide: bool = False, keep_first: bool = False) -> tuple[list[str], str] | None:
     """Cells of a raw line and the separator used: "|", " " (one space; two mean an empty cell)
     or "  " (``wide``: columns aligned with runs of spaces, as PDF-to-text writes them)."""
@@ -48,6 +51,8 @@ def _split(raw: str, wide: bool = False, keep_first: bool = False) -> tuple[list
     if "｜" in raw:
         raw = raw.replace("｜", "|")  # a full-width bar between cells
     if raw.count("|") >= 2 or (raw.count("|") == 1 and not raw.startswith("|")):
+        if "<" in raw:  # a line break inside a cell as a Markdown copy prints it (县财政局<br>县水利局)
+            raw = _BR.sub("\n", raw)
         parts = [p.strip() for p in raw.strip("|").split("|")]
         while parts and not parts[-1]:  # "| ||": empty cells at the end of the row
             parts.pop()
@@ -601,6 +606,39 @@ def _sub_header(lines: list[Line], i: int, end: int) -> tuple[list[str], int] | 
     return labels, k + 1
 
 
+_GRID_RULE = re.compile(r"^\+(?:[-=:]+\+)+$")
+
+
+def _is_grid_rule(raw: str) -> bool:
+    """Whether ``raw`` is a rule of a grid drawn with + - = (``+----+-------+``, ``+====+``)."""
+    raw = raw.strip()
+    return raw[:1] == "+" and _GRID_RULE.match(raw) is not None
+
+
+def _ruled_row(lines: list[Line], j: int, end: int, tokens: list[str]) -> tuple[list[str], int]:
+    """A grid table's row printed over the lines from ``j`` to the next rule, each line after the first with an
+    empty first cell: each cell's pieces in order, a line break between them (a text cell's pieces join; unit
+    names one a line stay apart). Returns the cells and the index of the row's last line.
+
+    >>> from .lines import to_lines
+    >>> ls = to_lines("| 1 | 建成示范 | 县农业局 |\\n|   | 片区。   | 县财政局 |\\n+---+---+---+")
+    >>> _ruled_row(ls, 0, 3, ["1", "建成示范", "县农业局"])
+    (['1', '建成示范\\n片区。', '县农业局\\n县财政局'], 1)
+    """
+    cells = list(tokens)
+    k = j + 1
+    while k < end and lines[k].text and not _is_grid_rule(lines[k].raw):
+        more = _split(lines[k].raw)
+        if more is None or more[1] != "|" or more[0][:1] != [""]:
+            break  # a line opening with a cell of its own is the next row (rows printed without rules between)
+        for c, piece in enumerate(more[0]):
+            if piece:
+                cells.extend([""] * (c + 1 - len(cells)))
+                cells[c] = f"{cells[c]}\n{piece}" if cells[c] else piece
+        k += 1
+    return cells, k - 1
+
+
 def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, int, int]]:
     """Every row-per-line table under a header in ``lines[start:end]``."""
     last_text = next((k for k in range(end - 1, start - 1, -1) if lines[k].text), -1)  # from the end
@@ -627,9 +665,14 @@ def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, 
         closed = sep == "|" and lines[i].raw.rstrip().endswith(("|", "｜")) and \
             not lines[i].raw.lstrip().startswith(("|", "｜"))
         j = first_row
+        # a grid drawn with + - = (a database client's or a Markdown converter's grid table): rules between rows
+        ruled = sep == "|" and any(0 <= k < end and _is_grid_rule(lines[k].raw) for k in (i - 1, i + 1))
         while j < end:
             line = lines[j]
             if not line.text:
+                j += 1
+                continue
+            if ruled and _is_grid_rule(line.raw):
                 j += 1
                 continue
             split = _split(line.raw, wide=sep == "  ", keep_first=tabbed)
@@ -677,7 +720,10 @@ def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, 
                 j += 1  # a Markdown rule under the header (|---|:---:|): no row
                 continue
             last_no = line.no
-            if tabbed and "\t" in line.raw and line.raw.strip(" \r\n").count("\t") < len(kinds) - 1 and \
+            if ruled and j + 1 < end and not _is_grid_rule(lines[j + 1].raw):
+                tokens, j = _ruled_row(lines, j, end, tokens)  # a row over lines up to the next rule
+                last_no = lines[j].no
+            elif tabbed and "\t" in line.raw and line.raw.strip(" \r\n").count("\t") < len(kinds) - 1 and \
                     (got := _tab_row_over_lines(lines, j, end, len(kinds), kinds[0] == NUMBER)) is not None:
                 tokens, j = got  # a line break inside a cell copied from a web page: the row goes on
                 last_no = lines[j].no

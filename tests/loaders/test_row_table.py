@@ -371,3 +371,44 @@ def test_a_row_of_unit_names_under_a_header_is_no_second_header():
                       "2\t开展老旧小区安全排查。\t区应急管理局\t6月30日前"])
     doc = parse_text(text, "plan.txt")
     assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["区房管中心"], ["区应急管理局"]]
+
+
+def test_names_apart_with_a_markdown_line_break_in_a_cell_are_a_list():
+    text = "\n".join(["| 序号 | 工作事项 | 分管领导 | 主办部门 | 协办部门 |", "|---|---|---|---|---|",
+                      "| 1 | 修订物业<br>服务标准。 | 赵某某<br/>钱某某 | 区房管中心 | 区市场监管局<BR>各街道办 |",
+                      "| 2 | 开展老旧小区安全排查。 | 孙某某 | 区应急管理局 | 区消防救援大队 |"])
+    doc = parse_text(text, "plan.md")
+    assert [(t.text, t.leaders, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        ("修订物业服务标准。", ["赵某某", "钱某某"], ["区房管中心"], ["区市场监管局", "各街道办"]),
+        ("开展老旧小区安全排查。", ["孙某某"], ["区应急管理局"], ["区消防救援大队"])]
+
+
+GRID_TABLES = {
+    "a database client's rules": [
+        "+----+--------------------+------------+----------------+",
+        "| 序号 | 工作事项 | 主办部门 | 协办部门 |",
+        "+----+--------------------+------------+----------------+",
+        "| 1 | 修订物业服务标准。 | 区房管中心 | 区市场监管局 |",
+        "| 2 | 开展老旧小区安全排查。 | 区应急管理局 | 区消防救援大队 |",
+        "+----+--------------------+------------+----------------+"],
+    "a grid table, rows over lines": [
+        "+------+--------------+----------+------------+",
+        "| 序号 | 工作事项     | 主办部门 | 协办部门   |",
+        "+======+==============+==========+============+",
+        "| 1    | 修订物业服务 | 区房管中 | 区市场监管 |",
+        "|      | 标准。       | 心       | 局         |",
+        "+------+--------------+----------+------------+",
+        "| 2    | 开展老旧小区 | 区应急管 | 区消防救援 |",
+        "|      | 安全排查。   | 理局     | 大队       |",
+        "|      |              |          | 各街道办   |",
+        "+------+--------------+----------+------------+"],
+}
+
+
+@pytest.mark.parametrize("form", list(GRID_TABLES))
+def test_a_table_ruled_with_plus_and_dashes_reads_its_rows(form):
+    doc = parse_text("\n".join(["某区2024年物业管理重点工作分工"] + GRID_TABLES[form]), "plan.txt")
+    more = ["各街道办"] if "over lines" in form else []
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        ("修订物业服务标准。", ["区房管中心"], ["区市场监管局"]),
+        ("开展老旧小区安全排查。", ["区应急管理局"], ["区消防救援大队"] + more)]
