@@ -140,6 +140,13 @@ def test_pdf_ruled_table_with_merged_cell():
                    ("T1-3", "建设污水处理厂二期工程。", ["市住建局"], ["市生态环境局"], "2020-09-30")]
 
 
+def test_pdf_lines_in_cells_names_apart_and_wrapped_names_whole():
+    doc = load(FORMATS / "lines-in-cells.pdf")  # written by make_pdfs.py: names one a line, labels wrapped
+    got = [(t.text, t.leaders, units(t, "lead"), units(t, "cooperating")) for t in doc.tasks]
+    assert got == [("修订物业服务标准。", ["赵某某", "钱某某"], ["区房管中心"], ["区市场监管局", "各街道办事处"]),
+                   ("开展老旧小区安全排查。", ["孙某某"], ["区应急管理局"], ["区消防救援大队"])]
+
+
 def test_pdf_without_text_layer_is_refused_clearly():
     with pytest.raises(InputError, match="no text layer"):
         load(FORMATS / "scanned.pdf")
