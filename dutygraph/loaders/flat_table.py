@@ -100,10 +100,11 @@ def read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
         return None
     got = _read_header(lines, i)
     if got is not None:
-        from .columns import is_label  # columns builds on this module
+        from .columns import is_label, spread_group_label  # columns builds on this module
 
         if sum(1 for label in got[0] if not is_label(label)) <= 1:
-            return got  # one unknown label is a column of its own
+            # 责任单位 printed before or after the 牵头单位 / 配合单位 it is merged over: their columns
+            return (spread_group_label(got[0]) or got[0], got[1]) if len(got[0]) >= 5 else got
     from .cell_lines import broken_header  # labels broken over lines, as many as the rows' cells
     return broken_header(lines, i) or got
 

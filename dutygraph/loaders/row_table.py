@@ -25,7 +25,8 @@ from itertools import combinations, islice
 
 from ..text.markers import match_section, match_subsection
 from ..text.units import is_unit_name, looks_like_unit_list
-from .columns import DEADLINE, NUMBER, RESPONSIBLE, TEXT, UNIT_KINDS, column_kinds, is_header, is_label
+from .columns import (DEADLINE, NUMBER, RESPONSIBLE, TEXT, UNIT_KINDS, column_kinds, is_header, is_label,
+                      spread_group_label)
 from .flat_table import _unitish
 from .glued_rows import join_name_halves
 from .grid import REPORT_LABEL, Grid, GridRow
@@ -229,7 +230,7 @@ def _row_cells(tokens: list[str], kinds: list[str], sep: str, labels: list[str] 
     return number + before + [text] + after
 
 
-_RULE = re.compile(r"^:?-{2,}:?$")
+_RULE = re.compile(r"^:?-+:?$")  # a Markdown rule cell: ---, :---:, :-: (one dash is enough)
 _DATE = re.compile(r"\d{4}年|\d{1,2}月\d{1,2}日")
 
 
@@ -572,7 +573,7 @@ def _cells_under_header(lines: list[Line], i: int, end: int, labels: list[str],
     return Grid(labels, rows, first_line=lines[i].no, last_line=lines[stop - 1].no), i, stop
 
 
-def _sub_header(lines: list[Line], i: int, end: int) -> tuple[list[str], int] | None:
+def _sub_header(lines: list[Line], i: int, end: int, header: list[str]) -> tuple[list[str], int] | None:
     """A second header row under a header of cells between bars or tabs whose unit label spans two columns
     (`序号 | 重点任务 | 责任单位 | | 完成时限` or, as a Markdown copy repeats a merged label, `… | 责任单位 |
     责任单位 | …`, over `| | | 牵头单位 | 配合单位 | |`): the labels with the second row's under the first's, and
@@ -580,26 +581,28 @@ def _sub_header(lines: list[Line], i: int, end: int) -> tuple[list[str], int] | 
 
     >>> from .lines import to_lines
     >>> lines = to_lines("序号\\t重点任务\\t责任单位\\t\\t完成时限\\n\\t\\t牵头单位\\t配合单位\\t\\n1\\t建设。\\t市住建局\\t市财政局\\t6月底前")
-    >>> _sub_header(lines, 0, 3)
+    >>> _sub_header(lines, 0, 3, ["序号", "重点任务", "责任单位", "完成时限"])
     (['序号', '重点任务', '牵头单位', '配合单位', '完成时限'], 2)
     """
     k = i + 1
     while k < end and (not lines[k].text or "--" in lines[k].raw and all(
             _RULE.match(t.strip()) for t in lines[k].raw.strip().strip("|").split("|") if t.strip())):
         k += 1  # a Markdown rule under the first row
-    if k >= end or "|" not in lines[k].raw and "｜" not in lines[k].raw and "\t" not in lines[k].raw:
+    if k >= end:
         return None
     sub = _split(lines[k].raw, keep_first=True)
-    if sub is None or sub[1] != "|":
+    if sub is None:
         return None
     below = [c.strip() for c in sub[0]]
     named = [c for c in below if c]
-    if len(named) < 2 or not all(is_label(c) for c in named) or \
+    if len(named) < 2 or len(named) > 4 or not all(is_label(c) for c in named) or \
             not any(kind in UNIT_KINDS for kind in column_kinds(named)):
         return None
-    top = _split(lines[i].raw)
-    if top is None or top[1] != "|" or len(below) > len(top[0]):
-        return None
+    top = _split(lines[i].raw) if sub[1] == "|" else None
+    if top is None or top[1] != "|" or len(below) > len(top[0]) or not below[0] and len(below) == len(named):
+        # the labels under the unit label alone, without the empty cells under the others (牵头单位 配合单位)
+        got = spread_group_label(header, named)
+        return (got, k + 1) if got is not None else None
     labels = [b or _LETTER_SPACED.sub("", t) for t, b in zip(top[0], below + [""] * len(top[0]))]
     if not all(labels) or labels == [_LETTER_SPACED.sub("", t) for t in top[0]]:
         return None
@@ -651,7 +654,7 @@ def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, 
             continue
         labels, sep = header
         first_row = i + 1
-        if sep == "|" and (two := _sub_header(lines, i, end)) is not None:
+        if (two := _sub_header(lines, i, end, labels)) is not None:
             labels, first_row = two
         kinds = column_kinds(labels)
         if first_row == i + 1 and (got := _cells_under_header(lines, i, end, labels, kinds)) is not None:

@@ -350,6 +350,7 @@ TWO_ROW_HEADERS = {
     "bars": ["| 序号 | 工作事项 | 责任部门 | | 办结时间 |", "| | | 主办部门 | 协办部门 | |", "|---|---|---|---|---|"],
     "markdown repeating the merged label": ["| 序号 | 工作事项 | 责任部门 | 责任部门 | 办结时间 |", "|---|---|---|---|---|",
                                             "| | | 主办部门 | 协办部门 | |"],
+    "spaces, the labels under it alone": ["序号  工作事项  责任部门  办结时间", "主办部门  协办部门"],
 }
 
 
@@ -358,8 +359,8 @@ def test_a_second_header_row_under_a_unit_label_merged_over_two_columns_names_th
     head = TWO_ROW_HEADERS[form]
     rows = [["1", "修订物业服务标准。", "区房管中心", "区市场监管局、各街道办", "3月31日前"],
             ["2", "开展老旧小区安全排查。", "区应急管理局", "区消防救援大队", "6月30日前"]]
-    sep = "\t" if form == "tabs" else " | "
-    body = ["\t".join(r) if form == "tabs" else "| " + sep.join(r) + " |" for r in rows]
+    sep = "\t" if form == "tabs" else "  " if form.startswith("spaces") else " | "
+    body = [sep.join(r) if form == "tabs" or form.startswith("spaces") else "| " + sep.join(r) + " |" for r in rows]
     doc = parse_text("\n".join(["某区2024年物业管理重点工作分工"] + head + body), "plan.txt")
     assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
         ("修订物业服务标准。", ["区房管中心"], ["区市场监管局", "各街道办"], []),
@@ -412,3 +413,12 @@ def test_a_table_ruled_with_plus_and_dashes_reads_its_rows(form):
     assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
         ("修订物业服务标准。", ["区房管中心"], ["区市场监管局"]),
         ("开展老旧小区安全排查。", ["区应急管理局"], ["区消防救援大队"] + more)]
+
+
+@pytest.mark.parametrize("rule", ["|:-:|-|:-|-:|", "| - | - | - | - |", "|:---:|:----|---:|---|"])
+def test_a_markdown_rule_of_single_dashes_is_no_row(rule):
+    text = "\n".join(["| 序号 | 工作事项 | 主办部门 | 协办部门 |", rule,
+                      "| 1 | 修订物业服务标准。 | 区房管中心 | 区市场监管局 |"])
+    doc = parse_text(text, "plan.md")
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        ("修订物业服务标准。", ["区房管中心"], ["区市场监管局"])]
