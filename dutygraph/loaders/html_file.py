@@ -19,6 +19,7 @@ came from).
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from ..errors import InputError
@@ -28,7 +29,7 @@ from .columns import is_header, is_label
 from .sniff import read_text
 from .grid import Grid, GridRow
 
-__all__ = ["load_html", "parse_html", "table_matrix", "Role"]
+__all__ = ["load_html", "parse_html", "table_matrix", "tables_as_tabs", "Role"]
 
 _SKIP = {"script", "style", "noscript", "head", "title", "meta", "link", "iframe", "svg", "button", "select",
          "option", "nav", "footer"}
@@ -159,6 +160,50 @@ def table_grid(matrix: list[tuple[int, list[str | None]]]) -> Grid | None:
         rows = [GridRow(r, ln, ln) for ln, r in matrix[start:]]
         return Grid(columns, rows, title=title, first_line=line, last_line=matrix[-1][0])
     return None
+
+
+_TABLE_SPAN = re.compile(r"<table\b.*?</table\s*>", re.I | re.S)
+
+
+def tables_as_tabs(text: str) -> str:
+    """``text`` (a plain-text or Markdown copy) with every HTML table in it as rows of cells apart with tabs, the
+    way a Markdown converter keeps a table with merged cells: a cell spanning rows is printed in each row it spans
+    (its units hold for each), a cell's lines apart with a space. Each row stands on the line of its ``<tr>``
+    (the lines after the table keep their numbers) unless rows share a line.
+
+    >>> t = tables_as_tabs('计划\\n<table><tr><td>序号</td><td>任务</td><td>牵头单位</td></tr>\\n'
+    ...                    '<tr><td>1</td><td>建设。</td><td rowspan="2">市住建局</td></tr>\\n'
+    ...                    '<tr><td>2</td><td>治理。</td></tr>\\n</table>\\n完')
+    >>> t.split("\\n")
+    ['计划', '序号\\t任务\\t牵头单位', '1\\t建设。\\t市住建局', '2\\t治理。\\t市住建局', '', '完']
+    """
+    if "<td" not in text and "<TD" not in text:
+        return text
+    from bs4 import BeautifulSoup
+
+    def rows_of(m: re.Match) -> str:
+        table = BeautifulSoup(m.group(), "html.parser").find("table")
+        if table is None:
+            return m.group()
+        rows: list[list[str]] = []
+        at: list[str] = [""] * (m.group().count("\n") + 1)  # each row on the line of its <tr> where it can
+        k = -1
+        for line, cells in table_matrix(table):
+            above = rows[-1] if rows else []
+            rows.append([(above[c] if c < len(above) else "") if v is None else " ".join(v.split())
+                         for c, v in enumerate(cells)])
+            if any(rows[-1]):
+                k = max(k + 1, line - 1)
+                at.extend([""] * (k + 1 - len(at)))
+                at[k] = "\t".join(rows[-1])
+        out = "\n".join(at)
+        if m.start() and text[m.start() - 1] != "\n":
+            out = "\n" + out  # text before the table on its line stays on a line of its own
+        if m.end() < len(text) and text[m.end()] != "\n":
+            out += "\n"
+        return out
+
+    return _TABLE_SPAN.sub(rows_of, text)
 
 
 def _walk(node, out: list, current: list) -> None:

@@ -372,6 +372,30 @@ def test_people_one_a_line_in_a_leader_cell_are_a_list_in_every_format(tmp_path)
         assert [units(t, "lead") for t in doc.tasks] == [["县农业农村局"]], name
 
 
+def test_an_html_table_inside_a_markdown_or_text_copy_reads_as_its_rows(tmp_path):
+    # a Markdown converter keeps a table with merged cells as HTML: the rows under a cell spanning them share it
+    text = "\n".join(["# 某区2024年物业管理重点工作分工", "", "一、工作安排", "",
+                      "<table>", "<tr><th>序号</th><th>工作事项</th><th>主办部门</th><th>协办部门</th></tr>",
+                      "<tr><td>1</td><td>修订物业服务标准。</td><td rowspan=\"2\">区房管中心</td>"
+                      "<td>区市场监管局<br>各街道办</td></tr>",
+                      "<tr><td>2</td><td>开展老旧小区安全排查。</td><td>区消防救援大队</td></tr>", "</table>", "",
+                      "二、工作要求", "各部门要加强协作。"])
+    path = tmp_path / "plan.md.txt"
+    path.write_text(text, "utf-8")
+    doc = load(path)
+    got = [(t.text, units(t, "lead"), units(t, "cooperating"), t.provenance.first_line) for t in doc.tasks if t.row]
+    assert got == [("修订物业服务标准。", ["区房管中心"], ["区市场监管局", "各街道办"], 7),
+                   ("开展老旧小区安全排查。", ["区房管中心"], ["区消防救援大队"], 8)]  # the lines of their <tr>
+
+
+def test_a_web_page_saved_as_text_reads_as_the_page(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text("\n" + HTML, "utf-8")
+    doc = load(path)
+    assert [(t.id, units(t, "lead")) for t in doc.tasks if t.id.startswith("T")] == [
+        ("T1-1-1", ["市水利局"]), ("T1-1-2", ["市水利局"]), ("T1-2", ["市住建局"])]
+
+
 # -- text encodings ----------------------------------------------------------------------
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-16-le", "utf-16", "gb18030"])
 def test_text_encodings_without_user_help(tmp_path, encoding):
