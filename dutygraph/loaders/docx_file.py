@@ -31,7 +31,7 @@ from ..model import Document, Role
 from .limits import check_zip
 from .blocks import build_document
 from .grid import Grid
-from .html_file import table_grid
+from .html_file import key_value_lines, table_grid
 
 __all__ = ["load_docx", "parse_docx", "Role"]
 
@@ -87,6 +87,8 @@ def parse_docx(data: bytes, source: str, sha256: str | None = None) -> Document:
             grid = table_grid(matrix)
             if grid is not None:
                 grids.append(grid)
+            elif (pairs := key_value_lines(matrix)) is not None:
+                texts.extend(pairs)  # a table of key-value rows: labelled lines
             else:  # a layout table: its cells as lines of text
                 texts.extend((no, "".join(c.split())) for no, row in matrix for c in row if c)
     if not texts and not grids:

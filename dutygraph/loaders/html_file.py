@@ -162,6 +162,29 @@ def table_grid(matrix: list[tuple[int, list[str | None]]]) -> Grid | None:
     return None
 
 
+def key_value_lines(matrix: list[tuple[int, list[str | None]]]) -> list[tuple[int, str]] | None:
+    """A table of key-value rows (工作任务 | 建成…; 牵头单位 | 市住建局; 完成时限 | …): a field name and its value
+    in each row, a unit field among them. Its rows as labelled lines (``牵头单位：市住建局``), which the text
+    reader reads as an item's labels; None for any other table.
+
+    >>> key_value_lines([(1, ["工作任务", "建设绿道。"]), (2, ["牵头单位", "市住建局"]), (3, ["完成时限", "6月底"])])
+    [(1, '工作任务：建设绿道。'), (2, '牵头单位：市住建局'), (3, '完成时限：6月底')]
+    """
+    from .columns import UNIT_KINDS, column_kind
+
+    out: list[tuple[int, str]] = []
+    unit = False
+    for line, cells in matrix:
+        filled = ["".join(c.split()) for c in cells if c]
+        if not filled:
+            continue
+        if len(filled) != 2 or len(filled[0]) > 10 or not is_label(filled[0]):
+            return None
+        unit = unit or column_kind(filled[0]) in UNIT_KINDS
+        out.append((line, f"{filled[0]}：{filled[1]}"))
+    return out if unit and len(out) >= 2 else None
+
+
 _TABLE_SPAN = re.compile(r"<table\b.*?</table\s*>", re.I | re.S)
 
 
@@ -218,10 +241,15 @@ def _walk(node, out: list, current: list) -> None:
     if name in _SKIP or node.__class__.__name__ in ("Comment", "Doctype"):
         return
     if name == "table":
-        grid = table_grid(table_matrix(node))
+        matrix = table_matrix(node)
+        grid = table_grid(matrix)
         if grid is not None:
             _flush(out, current)
             out.append(grid)
+            return
+        if (pairs := key_value_lines(matrix)) is not None:
+            _flush(out, current)
+            out.extend(pairs)
             return
     block = name in _BLOCK
     if block:

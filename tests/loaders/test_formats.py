@@ -396,6 +396,32 @@ def test_a_web_page_saved_as_text_reads_as_the_page(tmp_path):
         ("T1-1-1", ["市水利局"]), ("T1-1-2", ["市水利局"]), ("T1-2", ["市住建局"])]
 
 
+KEY_VALUE = [[("工作事项", "修订物业服务标准。"), ("主办部门", "区房管中心"), ("协办部门", "区市场监管局、各街道办")],
+             [("工作事项", "开展老旧小区安全排查。"), ("主办部门", "区应急管理局"), ("协办部门", "区消防救援大队")]]
+KEY_VALUE_WANT = [("修订物业服务标准。", ["区房管中心"], ["区市场监管局", "各街道办"]),
+                  ("开展老旧小区安全排查。", ["区应急管理局"], ["区消防救援大队"])]
+
+
+def test_tables_of_key_value_rows_read_as_labelled_items_in_html_and_docx(tmp_path):
+    import docx
+
+    head = "某区2024年物业管理重点工作分工"
+    (tmp_path / "t.html").write_text(f"<html><body><p>{head}</p>" + "".join(
+        "<table>" + "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rec) + "</table>" for rec in KEY_VALUE)
+        + "</body></html>", "utf-8")
+    d = docx.Document()
+    d.add_paragraph(head)
+    for rec in KEY_VALUE:
+        table = d.add_table(rows=len(rec), cols=2)
+        for r, (k, v) in enumerate(rec):
+            table.cell(r, 0).text, table.cell(r, 1).text = k, v
+        d.add_paragraph("")
+    d.save(str(tmp_path / "t.docx"))
+    for name in ("t.html", "t.docx"):
+        doc = load(tmp_path / name)
+        assert [(t.text, units(t, "lead"), units(t, "cooperating")) for t in doc.tasks] == KEY_VALUE_WANT, name
+
+
 # -- text encodings ----------------------------------------------------------------------
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-16-le", "utf-16", "gb18030"])
 def test_text_encodings_without_user_help(tmp_path, encoding):
