@@ -169,20 +169,33 @@ def key_value_lines(matrix: list[tuple[int, list[str | None]]]) -> list[tuple[in
 
     >>> key_value_lines([(1, ["工作任务", "建设绿道。"]), (2, ["牵头单位", "市住建局"]), (3, ["完成时限", "6月底"])])
     [(1, '工作任务：建设绿道。'), (2, '牵头单位：市住建局'), (3, '完成时限：6月底')]
+    >>> key_value_lines([(1, ["主办单位", "某市人民政府办公室"]), (2, ["承办单位", "某市大数据局"])]) is None  # a footer
+    True
     """
-    from .columns import UNIT_KINDS, column_kind
+    from .columns import TEXT, UNIT_KINDS, column_kind
 
     out: list[tuple[int, str]] = []
-    unit = False
+    unit = task = False
+    pairs = 0
     for line, cells in matrix:
         filled = ["".join(c.split()) for c in cells if c]
+        if len(filled) == 1 and not out:
+            out.append((line, filled[0]))  # a title row over the fields
+            continue
         if not filled:
             continue
         if len(filled) != 2 or len(filled[0]) > 10 or not is_label(filled[0]):
             return None
-        unit = unit or column_kind(filled[0]) in UNIT_KINDS
+        kind = column_kind(filled[0])
+        unit = unit or kind in UNIT_KINDS
+        task = task or kind == TEXT and _TASK_KEY.search(filled[0]) is not None
         out.append((line, f"{filled[0]}：{filled[1]}"))
-    return out if unit and len(out) >= 2 else None
+        pairs += 1
+    # a task field among them: a site's footer (主办单位 | 某市政府办公室; 联系电话 | …) is no plan
+    return out if unit and task and pairs >= 2 else None
+
+
+_TASK_KEY = re.compile(r"任务|事项|内容|措施|项目|工作|名称")
 
 
 _TABLE_SPAN = re.compile(r"<table\b.*?</table\s*>", re.I | re.S)

@@ -102,6 +102,10 @@ def parse_rows(rows: list[tuple[int, list[str | None]]], source: str, sha256: st
         grid.rows.append(GridRow(list(cells), line, line))
         grid.last_line = line
     if not grids:
+        from .html_file import key_value_lines
+
+        if (pairs := key_value_lines(rows)) is not None:  # a sheet of key-value rows (工作事项 | …; 牵头单位 | …)
+            return build_document(source, sha256, pairs, [])
         raise InputError("no task table: no row names a unit column (牵头单位, 责任单位 …)", path=source)
     return build_document(source, sha256, texts, grids)
 

@@ -402,7 +402,7 @@ KEY_VALUE_WANT = [("修订物业服务标准。", ["区房管中心"], ["区市�
                   ("开展老旧小区安全排查。", ["区应急管理局"], ["区消防救援大队"])]
 
 
-def test_tables_of_key_value_rows_read_as_labelled_items_in_html_and_docx(tmp_path):
+def test_tables_of_key_value_rows_read_as_labelled_items_in_html_docx_and_xlsx(tmp_path):
     import docx
 
     head = "某区2024年物业管理重点工作分工"
@@ -417,9 +417,31 @@ def test_tables_of_key_value_rows_read_as_labelled_items_in_html_and_docx(tmp_pa
             table.cell(r, 0).text, table.cell(r, 1).text = k, v
         d.add_paragraph("")
     d.save(str(tmp_path / "t.docx"))
-    for name in ("t.html", "t.docx"):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append([head])
+    for rec in KEY_VALUE:
+        for k, v in rec:
+            ws.append([k, v])
+        ws.append([])
+    book.save(tmp_path / "t.xlsx")
+    for name in ("t.html", "t.docx", "t.xlsx"):
         doc = load(tmp_path / name)
         assert [(t.text, units(t, "lead"), units(t, "cooperating")) for t in doc.tasks] == KEY_VALUE_WANT, name
+
+
+def test_a_site_footer_of_key_value_rows_is_no_plan(tmp_path):
+    path = tmp_path / "footer.xlsx"
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in (["主办单位", "某市人民政府办公室"], ["承办单位", "某市大数据中心"]):
+        book.active.append(row)
+    book.save(path)
+    with pytest.raises(InputError, match="no task table"):
+        load(path)
 
 
 # -- text encodings ----------------------------------------------------------------------
