@@ -195,7 +195,7 @@ def key_value_lines(matrix: list[tuple[int, list[str | None]]]) -> list[tuple[in
     return out if unit and task and pairs >= 2 else None
 
 
-_TASK_KEY = re.compile(r"任务|事项|内容|措施|项目|工作|名称")
+_TASK_KEY = re.compile(r"任务|事项|内容|措施|项目|工作")  # not 名称 alone: 网站名称 of a footer
 
 
 _TABLE_SPAN = re.compile(r"<table\b.*?</table\s*>", re.I | re.S)
