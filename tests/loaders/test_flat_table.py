@@ -444,3 +444,16 @@ def test_a_responsible_column_beside_a_cooperating_one_is_no_group_label():
     doc = parse_plain_text("\n".join(["序号", "工作事项", "责任部门", "协办部门"] + rows), "plan.txt")
     assert [(t.units(Role.RESPONSIBLE), t.units(Role.COOPERATING)) for t in doc.tasks] == [
         (["区房管中心"], ["区市场监管局"]), (["区应急管理局"], ["区消防救援大队"])]
+
+
+def test_a_row_printing_its_deadline_but_no_unit_or_leader_cell_sits_under_the_merged_cells_above():
+    lines = ["序号", "工作事项", "办结时间", "分管领导", "主办科室", "协办科室",
+             "1", "修订物业服务标准。", "3月底前", "赵某某", "物业科", "法规科",
+             "2", "开展物业服务评议。", "6月底前",
+             "3", "开展老旧小区安全排查。", "9月底前", "钱某某", "安全科", "综合科"]
+    doc = parse_plain_text("\n".join(["某区2024年物业管理重点工作分工"] + lines), "plan.txt")
+    got = [(t.text, t.leaders, t.units(Role.LEAD), t.units(Role.COOPERATING), t.deadline.printed) for t in doc.tasks]
+    assert got == [("修订物业服务标准。", ["赵某某"], ["物业科"], ["法规科"], "3月底前"),
+                   ("开展物业服务评议。", ["赵某某"], ["物业科"], ["法规科"], "6月底前"),
+                   ("开展老旧小区安全排查。", ["钱某某"], ["安全科"], ["综合科"], "9月底前")]
+    assert all(a.inferred for a in doc.tasks[1].assignments) and not any(a.inferred for a in doc.tasks[0].assignments)
