@@ -573,6 +573,18 @@ def _cells_under_header(lines: list[Line], i: int, end: int, labels: list[str],
     return Grid(labels, rows, first_line=lines[i].no, last_line=lines[stop - 1].no), i, stop
 
 
+def _wraps_row(row: GridRow, placed: list[str], kinds: list[str]) -> bool:
+    """Whether cells standing under their labels with no row number (a line of a PDF's text) go on with the row
+    above: its text cell does not close its sentence, or the line holds no text cell (unit names alone)."""
+    content = [k for k, kind in enumerate(kinds) if kind == TEXT]
+    if not any(placed[k] for k in content):
+        return True
+    return any(placed[k] and row.cells[k] and not row.cells[k].endswith(_CLOSING) for k in content)
+
+
+_CLOSING = ("。", "；", ";", "！", "？")
+
+
 def _sub_header(lines: list[Line], i: int, end: int, header: list[str]) -> tuple[list[str], int] | None:
     """A second header row under a header of cells between bars or tabs whose unit label spans two columns
     (`序号 | 重点任务 | 责任单位 | | 完成时限` or, as a Markdown copy repeats a merged label, `… | 责任单位 |
@@ -640,6 +652,53 @@ def _ruled_row(lines: list[Line], j: int, end: int, tokens: list[str]) -> tuple[
                 cells[c] = f"{cells[c]}\n{piece}" if cells[c] else piece
         k += 1
     return cells, k - 1
+
+
+_RUN = re.compile(r"\S+(?: \S+)*")  # a cell of a row aligned with runs of spaces (one space inside a cell)
+
+
+def _starts(raw: str) -> tuple[list[int], list[int], list[str]]:
+    """The cells of a line aligned with runs of spaces: where each starts (in characters and in display columns,
+    a Chinese character two wide) and its text."""
+    raw = raw.replace("\u3000", " ").replace("\u00a0", " ").replace("\t", "  ").rstrip()
+    chars, cols, texts = [], [], []
+    col, at = 0, 0
+    for m in _RUN.finditer(raw):
+        col += sum(2 if "\u2e80" <= ch <= "\uffef" else 1 for ch in raw[at:m.start()])
+        at = m.start()
+        chars.append(m.start())
+        cols.append(col)
+        texts.append(m.group())
+    return chars, cols, texts
+
+
+def _by_position(header_raw: str, raw: str, n: int) -> list[str] | None:
+    """A row of a table aligned with runs of spaces (a PDF's text with its layout) that prints fewer cells than
+    the header has labels: each cell in the column under whose label it starts (an empty cell between two
+    others, the cells of a row's wrapped lines), counted in characters or in display columns, whichever lines
+    up; None where neither does.
+
+    >>> _by_position("序号  任务          牵头单位  配合单位", "2     推进整治。              县财政局", 4)
+    ['2', '推进整治。', '', '县财政局']
+    """
+    head_chars, head_cols, labels = _starts(header_raw)
+    if len(labels) != n:
+        return None
+    chars, cols, texts = _starts(raw)
+    best: tuple[int, list[str]] | None = None
+    for heads, at in ((head_chars, chars), (head_cols, cols)):
+        cells = [""] * n
+        last, off = -1, 0
+        for p, text in zip(at, texts):
+            c = max((k for k in range(n) if heads[k] <= p + 1), default=None)
+            if c is None or c <= last:
+                break
+            cells[c], last = text, c
+            off += p - heads[c]
+        else:
+            if best is None or off < best[0]:
+                best = (off, cells)
+    return best[1] if best is not None and texts else None
 
 
 def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, int, int]]:
@@ -735,6 +794,18 @@ def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, 
                 if got is not None:
                     tokens, j = got  # a row whose cells, each closed by a bar, run over several lines
                     last_no = lines[j].no
+            if sep == "  " and len(tokens) < len(kinds) and \
+                    (placed := _by_position(lines[i].raw, line.raw, len(kinds))) is not None:
+                if kinds[0] == NUMBER and not placed[0] and grid.rows and _wraps_row(grid.rows[-1], placed, kinds):
+                    row = grid.rows[-1]  # the row's cells wrapped onto a line of their own, each in its column
+                    for k, piece in enumerate(placed):
+                        if piece:
+                            row.cells[k] = f"{row.cells[k]}\n{piece}" if row.cells[k] else piece
+                    row.last_line = line.no
+                    j += 1
+                    continue
+                if kinds[0] != NUMBER or _NUMBER.match(placed[0]):
+                    tokens = placed  # an empty cell between two others: each cell under its label
             if sep != "|" and kinds[0] == NUMBER and not _NUMBER.match(tokens[0]):
                 # a row without its number (完成…任务。 各科室): text, then a unit list at the end
                 if not (len(tokens) >= 2 and _is_sentence(tokens[0]) and looks_like_unit_list(tokens[-1])
@@ -743,7 +814,8 @@ def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, 
                 tokens = [""] + tokens
             if line_sep == " ":
                 tokens = join_name_halves(tokens)  # a unit name a space cut in two (县交通 运输局)
-            cells = _row_cells(tokens, kinds, "|" if sep == "|" else " ", labels)
+            cells = _row_cells(tokens, kinds, "|" if sep == "|" else " ", labels) if len(tokens) != len(kinds) or \
+                sep != "  " or all(tokens) else list(tokens)  # cells placed by where they stand: as placed
             if cells is None:
                 break
             if sep == "|" and grid.rows and _continues_text_cell(cells, kinds, labels, grid.rows[-1]):

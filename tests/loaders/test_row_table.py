@@ -422,3 +422,27 @@ def test_a_markdown_rule_of_single_dashes_is_no_row(rule):
     doc = parse_text(text, "plan.md")
     assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
         ("修订物业服务标准。", ["区房管中心"], ["区市场监管局"])]
+
+
+def test_a_pdf_layout_row_wrapped_onto_a_line_without_its_number_goes_on_in_its_columns():
+    text = "\n".join([
+        "某区2024年物业管理重点工作分工",
+        "序号   工作事项                     主办部门        协办部门",
+        "1      修订物业服务标准，完成       区房管中心      区市场监管局",
+        "       备案。                                       各街道办",
+        "2      开展老旧小区安全排查。       区应急管理局    区消防救援大队"])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        ("修订物业服务标准，完成备案。", ["区房管中心"], ["区市场监管局", "各街道办"]),
+        ("开展老旧小区安全排查。", ["区应急管理局"], ["区消防救援大队"])]
+
+
+def test_a_pdf_layout_row_with_an_empty_cell_keeps_its_cells_under_their_labels():
+    text = "\n".join([
+        "某区2024年物业管理重点工作分工",
+        "序号   工作事项                     主办部门        协办部门        办结时间",
+        "1      修订物业服务标准。           区房管中心      区市场监管局    3月底前",
+        "2      开展老旧小区安全排查。                       区消防救援大队  6月底前"])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.COOPERATING), t.deadline.printed) for t in doc.tasks] == [
+        (["区房管中心"], ["区市场监管局"], "3月底前"), ([], ["区消防救援大队"], "6月底前")]
