@@ -29,8 +29,9 @@ _BOLD = re.compile(r"\*\*(?=[^\s*、，,;；。])(.+?)(?<=[^\s*])\*\*")
 
 
 def has_markdown(text: str) -> bool:
-    """Whether ``text`` may hold Markdown markup (cheap substring tests: most plans hold none)."""
-    return "**" in text or "# " in text or "- " in text or "* " in text
+    """Whether ``text`` may hold Markdown markup (cheap substring tests: most plans hold none; a search for one
+    character is several times faster than one for two)."""
+    return "*" in text or "#" in text or "- " in text
 
 
 def plain_markdown(raw_lines: list[str], texts: list[str]) -> None:

@@ -59,7 +59,7 @@ def parse_plain_text(text: str, source: str, sha256: str | None = None) -> Docum
         from .html_file import parse_html  # a web page saved as text: its blocks and table cells
 
         return parse_html(text, source, sha256)
-    if "<td" in text or "<TD" in text:  # HTML tables in a text or Markdown copy: their rows, cells apart with tabs
+    if "<" in text and ("<td" in text or "<TD" in text):  # HTML tables in a text or Markdown copy: their rows
         from .html_file import tables_as_tabs
 
         text = tables_as_tabs(text)
