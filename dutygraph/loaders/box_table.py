@@ -34,7 +34,7 @@ import re
 from bisect import bisect_right
 
 from ..text.markers import is_row_number
-from .columns import NUMBER, TEXT, column_kind, column_kinds, is_header
+from .columns import NUMBER, TEXT, column_kind, column_kinds, is_header, spread_group_label
 from .grid import Grid, GridRow
 from .lines import Line
 
@@ -154,6 +154,8 @@ def _grid(lines: list[Line], i: int, j: int) -> Grid | None:
         return None
     # The header: the first cell of every column, when together they read as a task table's labels.
     labels = ["".join(col[0].text().split()) if col else "" for col in columns]
+    if not is_header(labels) and (two := _two_row_header(lines, i, j, width, columns)) is not None:
+        labels, columns = two
     if not is_header(labels):
         return _listed_by_unit(lines, i, j, width)
     kinds = column_kinds(labels)
@@ -209,6 +211,33 @@ def _grid(lines: list[Line], i: int, j: int) -> Grid | None:
         current = [current[c] if cell is None else cell for c, cell in enumerate(cells)]
         grid.rows.append(GridRow(cells, lines[spans[r][0]].no, lines[spans[r][1]].no))
     return grid
+
+
+def _two_row_header(lines: list[Line], i: int, j: int, width: int,
+                    columns: list[list[_Cell]]) -> tuple[list[str], list[list[_Cell]]] | None:
+    """A header of two rows, a unit label merged over the unit columns under it (│序号│重点任务│责任单位│时限│ over
+    │  │        │主办单位│协办单位│    │): the labels, the second row's under the first's (the first row's lines
+    hold fewer segments than the table's columns), and each column's cells under the header (after a dummy
+    header cell). None unless the labels make a task table's header."""
+    h = next((k for k in range(i, j) if (parts := _segments(lines[k].raw)) is not None and len(parts) == width
+              and all(p.strip() and _RULE.match(p.strip()) for p in parts)), None)  # the rule under the header
+    if h is None:
+        return None
+    top: list[list[str]] = []
+    for k in range(i, h):
+        parts = _segments(lines[k].raw)
+        if parts is not None and 2 <= len(parts) < width and not all(_RULE.match(p.strip()) for p in parts):
+            top = top or [[] for _ in parts]
+            if len(parts) == len(top):
+                for c, part in enumerate(parts):
+                    top[c].append(part.strip())
+    under = ["".join(cell.text().split()) for col in columns for cell in col
+             if cell.pieces and cell.pieces[0][0] < h and not _RULE.match(cell.text())]
+    labels = spread_group_label(["".join(_join(p).split()) for p in top], under) if top and under else None
+    if labels is None or len(labels) != width:
+        return None
+    body = [[_Cell()] + [cell for cell in col if cell.pieces and cell.pieces[0][0] > h] for col in columns]
+    return labels, body
 
 
 def _rule_rows(lines: list[Line], i: int, j: int, width: int) -> list[tuple[int, int, list[str]]]:

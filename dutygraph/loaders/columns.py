@@ -103,6 +103,47 @@ def header_block(lines, k: int, end: int) -> tuple[list[Role], int, bool] | None
     return [ROLE_OF_KIND[kind] for kind in kinds if kind in UNIT_KINDS], j, LEADER in kinds
 
 
+def _unit_run(kinds: list[str], k: int) -> int:
+    """The index after the unit columns from ``k`` on, when they are two or more opening with a lead column
+    (牵头单位 / 配合单位, 主办单位 / 协办单位: the labels under a unit label merged over them), else ``k``."""
+    e = k
+    while e < len(kinds) and kinds[e] in UNIT_KINDS:
+        e += 1
+    return e if e - k >= 2 and kinds[k] == LEAD else k
+
+
+def spread_group_label(labels: list[str], under: list[str] | None = None) -> list[str] | None:
+    """A header whose one unit label is merged over the unit columns under it (序号 / 重点任务 / 责任单位 /
+    完成时限 over 牵头单位 / 配合单位), with that label replaced by theirs; None where the header is no such one.
+    The labels under it are ``under`` (a second header row), or printed in the header's own sequence of labels
+    right after it or at its end (a header copied one cell per line, row after row).
+
+    >>> spread_group_label(["序号", "重点任务", "责任单位", "完成时限"], ["牵头单位", "配合单位"])
+    ['序号', '重点任务', '牵头单位', '配合单位', '完成时限']
+    >>> spread_group_label(["序号", "重点任务", "责任单位", "完成时限", "主办单位", "协办单位"])
+    ['序号', '重点任务', '主办单位', '协办单位', '完成时限']
+    >>> spread_group_label(["序号", "重点任务", "责任单位", "主办单位", "协办单位", "完成时限"])
+    ['序号', '重点任务', '主办单位', '协办单位', '完成时限']
+    >>> spread_group_label(["序号", "重点任务", "责任单位", "配合单位"]) is None  # two columns of their own
+    True
+    """
+    kinds = [column_kind(x) for x in labels]
+    units = [k for k, kind in enumerate(kinds) if kind in UNIT_KINDS]
+    if under is not None:
+        sub = [column_kind(x) for x in under]
+        if len(units) != 1 or kinds[units[0]] != RESPONSIBLE or _unit_run(sub, 0) != len(sub):
+            return None
+        return labels[:units[0]] + list(under) + labels[units[0] + 1:]
+    if len(units) < 3 or kinds[units[0]] != RESPONSIBLE:
+        return None
+    g, start = units[0], units[1]
+    if start == g + 1 and _unit_run(kinds, start) > units[-1]:  # right after it: 责任单位 / 牵头单位 / 配合单位
+        return labels[:g] + labels[start:]
+    if start > g + 1 and _unit_run(kinds, start) == len(kinds):  # at the header's end, after other labels
+        return labels[:g] + labels[start:] + labels[g + 1:start]
+    return None
+
+
 def label_lines(lines, k: int, end: int, most: int, accept) -> tuple[list[str], int]:
     """The labels printed one a line from ``lines[k]`` (blank lines skipped) while ``accept(text, labels so far)``
     holds, at most ``most`` of them, and the index after the last."""

@@ -31,7 +31,7 @@ from ..model import Document, Role
 from .limits import check_zip
 from .blocks import build_document
 from .grid import Grid
-from .html_file import table_grid
+from .html_file import key_value_lines, table_grid
 
 __all__ = ["load_docx", "parse_docx", "Role"]
 
@@ -48,7 +48,8 @@ def _table_matrix(table, first_line: int) -> list[tuple[int, list[str | None]]]:
             elif c < len(above) and cell._tc is above[c]._tc:
                 values.append(None)  # the same cell spanning rows: read once, above
             else:
-                values.append("".join(cell.text.split()))
+                # its paragraphs one a line (names printed one a line in a unit cell are apart)
+                values.append("\n".join(t for p in cell.text.split("\n") if (t := "".join(p.split()))))
         above = list(cells)
         out.append((first_line + k, values))
     return out
@@ -86,8 +87,10 @@ def parse_docx(data: bytes, source: str, sha256: str | None = None) -> Document:
             grid = table_grid(matrix)
             if grid is not None:
                 grids.append(grid)
+            elif (pairs := key_value_lines(matrix)) is not None:
+                texts.extend(pairs)  # a table of key-value rows: labelled lines
             else:  # a layout table: its cells as lines of text
-                texts.extend((no, c) for no, row in matrix for c in row if c)
+                texts.extend((no, "".join(c.split())) for no, row in matrix for c in row if c)
     if not texts and not grids:
         raise InputError("the DOCX file holds no text", path=source)
     return build_document(source, sha256, texts, grids)

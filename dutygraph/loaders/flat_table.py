@@ -100,10 +100,11 @@ def read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
         return None
     got = _read_header(lines, i)
     if got is not None:
-        from .columns import is_label  # columns builds on this module
+        from .columns import is_label, spread_group_label  # columns builds on this module
 
         if sum(1 for label in got[0] if not is_label(label)) <= 1:
-            return got  # one unknown label is a column of its own
+            # 责任单位 printed before or after the 牵头单位 / 配合单位 it is merged over: their columns
+            return (spread_group_label(got[0]) or got[0], got[1]) if len(got[0]) >= 5 else got
     from .cell_lines import broken_header  # labels broken over lines, as many as the rows' cells
     return broken_header(lines, i) or got
 
@@ -301,6 +302,9 @@ def _sentence_like(text: str) -> bool:
     return True
 
 
+_MERGED_KINDS = frozenset((LEAD, RESPONSIBLE, COOPERATING, LEADER))  # cells a row under merged cells leaves out
+
+
 @dataclass
 class _Span:
     text: str
@@ -438,8 +442,8 @@ class FlatTableReader:
         """A row printing no cell at all after a row with cells sits under cells merged over rows: a flattened
         table prints a merged cell once, with the first row it spans (the cells above hold, ``inferred``). Not
         the last row of a document that stops inside it (its text not closed by its punctuation)."""
-        if not self.has_units or all(item.cells for row in self.rows for item in row.items[-1:]):
-            return  # every row's last item has cells: no row without any
+        if not self.has_units or all(self._unit_cell(item) for row in self.rows for item in row.items[-1:]):
+            return  # every row's last item has a unit cell: no row without any
         above: tuple[int, tuple] | None = None
         for k, row in enumerate(self.rows):
             if k in self._headed:
@@ -452,9 +456,23 @@ class FlatTableReader:
                         item.cells = above[1]
                         item.basis = f"cells merged over rows, printed with the row at line {above[0]}"
                 continue
+            if above is not None and row.items and all(item.cells and item.basis is None and not self._unit_cell(item)
+                                                       for item in row.items):
+                # a row printing its own deadline but no unit or leader cell (2 / 开展… / 9月底前): the unit and
+                # leader cells above span it, merged over rows
+                for item in row.items:
+                    own = tuple(item.cells) + (None,) * (len(above[1]) - len(item.cells))
+                    item.cells = tuple(mine if mine is not None or kind not in _MERGED_KINDS else up
+                                       for kind, mine, up in zip(self.cell_kinds, own, above[1]))
+                    item.basis = f"cells merged over rows, printed with the row at line {above[0]}"
+                continue
             with_cells = [item for item in row.items if item.cells and item.basis is None]
             if with_cells:
                 above = (with_cells[-1].span.first, with_cells[-1].cells)
+
+    def _unit_cell(self, item: _Item) -> bool:
+        """Whether ``item`` prints a unit or a leader cell of its own."""
+        return any(cell is not None and kind in _MERGED_KINDS for kind, cell in zip(self.cell_kinds, item.cells))
 
     def _share_merged_cells(self) -> None:
         """Items without cells after an item with its own, where the table shows that it prints a cell merged over

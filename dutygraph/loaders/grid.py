@@ -76,15 +76,50 @@ def _clean(cell: str | None) -> str | None:
 def _clean_units(cell: str | None) -> str | None:
     """A unit cell without white space; names that stand apart with spaces only are a list (县教体局 各相关乡镇政府).
 
-    >>> _clean_units("县教体局 各相关乡镇政府"), _clean_units("市 公安局")
-    ('县教体局、各相关乡镇政府', '市公安局')
+    Lines of a cell (a grid table's row over lines, a DOCX cell's paragraphs) that break names where the cell is
+    narrow are joined up to each whole name, where the lines make whole names so:
+
+    >>> _clean_units("县教体局 各相关乡镇政府"), _clean_units("市 公安局"), _clean_units("区消防救援\\n大队\\n各街道办")
+    ('县教体局、各相关乡镇政府', '市公安局', '区消防救援大队、各街道办')
     """
     if cell is None:
         return None
     parts = cell.split()
     if len(parts) > 1 and all(is_unit_name(p.strip("、，,")) for p in parts):
         return "、".join(p.strip("、，,") for p in parts)
+    if len(parts) > 2 and "\n" in cell:
+        names: list[str] = []
+        current = ""
+        for part in parts:
+            current += part.strip("、，,")
+            if is_unit_name(current):
+                names.append(current)
+                current = ""
+        if not current and len(names) > 1:
+            return "、".join(names)
     return "".join(parts)
+
+
+def _clean_people(cell: str | None) -> str | None:
+    """A leader cell without white space; people printed one a line in it (a DOCX cell's paragraphs, an XLSX
+    cell's lines) are a list, as a text copy prints them with 、 between.
+
+    >>> _clean_people("张某某\\n李 某"), _clean_people("王某某副\\n市长 "), _clean_people("王某某\\n局长")
+    ('张某某、李某', '王某某副市长', '王某某局长')
+    """
+    if cell is None or "\n" not in cell:
+        return _clean(cell)
+    parts: list[str] = []
+    for line in cell.split("\n"):
+        part = "".join(line.split())
+        if parts and part and (len(part) < 2 or parts[-1].endswith("副") or _POST.fullmatch(part)):
+            parts[-1] += part  # a name or its post broken over two lines
+        elif part:
+            parts.append(part)
+    return "、".join(parts)
+
+
+_POST = re.compile(r"副?(?:书记|市长|县长|区长|省长|镇长|乡长|主任|部长|局长|主席|秘书长|同志)")
 
 
 # Columns that report on a task rather than state it: progress, remarks, results; and those that state its
@@ -179,7 +214,8 @@ def grid_tasks(grid: Grid, source: str, year: int | None = None, prefix: str = "
     group_unit: tuple[str, int] | None = None  # the unit a group row names, over the rows under it
     group_of: dict[int, tuple[str, int] | None] = {}
     for row in rows:
-        cells = [((_clean_units(row.cells[k]) if kinds[k] in ROLE_OF_KIND else _clean(row.cells[k]))
+        cells = [((_clean_units(row.cells[k]) if kinds[k] in ROLE_OF_KIND else
+                   _clean_people(row.cells[k]) if kinds[k] == LEADER else _clean(row.cells[k]))
                   if k < len(row.cells) else "") for k in range(width)]
         filled = [c for c in cells if c]
         if (len(filled) == 1 and all(c is not None for c in cells) and not _ROW_NUMBER.match(filled[0])

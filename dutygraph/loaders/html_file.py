@@ -19,6 +19,7 @@ came from).
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from ..errors import InputError
@@ -28,7 +29,7 @@ from .columns import is_header, is_label
 from .sniff import read_text
 from .grid import Grid, GridRow
 
-__all__ = ["load_html", "parse_html", "table_matrix", "Role"]
+__all__ = ["load_html", "parse_html", "table_matrix", "tables_as_tabs", "Role"]
 
 _SKIP = {"script", "style", "noscript", "head", "title", "meta", "link", "iframe", "svg", "button", "select",
          "option", "nav", "footer"}
@@ -37,8 +38,26 @@ _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr"
           "header", "main", "aside", "figure", "figcaption"}
 
 
+_CELL_BREAK = {"br", "p", "div", "li"}
+
+
 def _cell_text(cell) -> str:
-    return "".join(cell.get_text("").split())
+    """A cell's text without white space, but a line break (``<br>``, a paragraph) between its lines: names
+    printed one a line in a unit cell are apart (the grid reads them as a list, as from a text copy)."""
+    if not any(True for _ in cell.find_all(_CELL_BREAK, limit=1)):
+        return "".join(cell.get_text("").split())
+    lines: list[str] = []
+    current: list[str] = []
+    for node in cell.descendants:
+        name = getattr(node, "name", None)
+        if name is None:
+            if type(node).__name__ == "NavigableString":
+                current.append(str(node))
+        elif name in _CELL_BREAK:
+            lines.append("".join("".join(current).split()))
+            current = []
+    lines.append("".join("".join(current).split()))
+    return "\n".join(x for x in lines if x)
 
 
 def _own_text(cell) -> str:
@@ -127,20 +146,100 @@ def table_matrix(table) -> list[tuple[int, list[str | None]]]:
 def table_grid(matrix: list[tuple[int, list[str | None]]]) -> Grid | None:
     """A task grid from a table's rows: the first header row (a unit column among labels) starts it."""
     for k, (line, cells) in enumerate(matrix[:6]):
-        labels = [c for c in cells if c]
+        labels = ["".join(c.split()) for c in cells if c]  # a label broken over two lines in its cell is one
         if not is_header(labels):
             continue
-        columns = [c or "" for c in cells]
+        columns = ["".join((c or "").split()) for c in cells]
         start = k + 1
         if start < len(matrix):  # a second header row (责任单位 over 牵头单位 / 配合单位)
-            sub = matrix[start][1]
+            sub = [c if c is None else "".join(c.split()) for c in matrix[start][1]]
             if sub and all(c is None or c == "" or is_label(c) for c in sub) and any(c for c in sub):
                 columns = [s if s else c for c, s in zip(columns, sub + [None] * (len(columns) - len(sub)))]
                 start += 1
-        title = next((c for _, r in matrix[:k] for c in r if c), None)
+        title = next(("".join(c.split()) for _, r in matrix[:k] for c in r if c), None)
         rows = [GridRow(r, ln, ln) for ln, r in matrix[start:]]
         return Grid(columns, rows, title=title, first_line=line, last_line=matrix[-1][0])
     return None
+
+
+def key_value_lines(matrix: list[tuple[int, list[str | None]]]) -> list[tuple[int, str]] | None:
+    """A table of key-value rows (工作任务 | 建成…; 牵头单位 | 市住建局; 完成时限 | …): a field name and its value
+    in each row, a unit field among them. Its rows as labelled lines (``牵头单位：市住建局``), which the text
+    reader reads as an item's labels; None for any other table.
+
+    >>> key_value_lines([(1, ["工作任务", "建设绿道。"]), (2, ["牵头单位", "市住建局"]), (3, ["完成时限", "6月底"])])
+    [(1, '工作任务：建设绿道。'), (2, '牵头单位：市住建局'), (3, '完成时限：6月底')]
+    >>> key_value_lines([(1, ["主办单位", "某市人民政府办公室"]), (2, ["承办单位", "某市大数据局"])]) is None  # a footer
+    True
+    """
+    from .columns import TEXT, UNIT_KINDS, column_kind
+
+    out: list[tuple[int, str]] = []
+    unit = task = False
+    pairs = 0
+    for line, cells in matrix:
+        filled = ["".join(c.split()) for c in cells if c]
+        if len(filled) == 1 and not out:
+            out.append((line, filled[0]))  # a title row over the fields
+            continue
+        if not filled:
+            continue
+        if len(filled) != 2 or len(filled[0]) > 10 or not is_label(filled[0]):
+            return None
+        kind = column_kind(filled[0])
+        unit = unit or kind in UNIT_KINDS
+        task = task or kind == TEXT and _TASK_KEY.search(filled[0]) is not None
+        out.append((line, f"{filled[0]}：{filled[1]}"))
+        pairs += 1
+    # a task field among them: a site's footer (主办单位 | 某市政府办公室; 联系电话 | …) is no plan
+    return out if unit and task and pairs >= 2 else None
+
+
+_TASK_KEY = re.compile(r"任务|事项|内容|措施|项目|工作")  # not 名称 alone: 网站名称 of a footer
+
+
+_TABLE_SPAN = re.compile(r"<table\b.*?</table\s*>", re.I | re.S)
+
+
+def tables_as_tabs(text: str) -> str:
+    """``text`` (a plain-text or Markdown copy) with every HTML table in it as rows of cells apart with tabs, the
+    way a Markdown converter keeps a table with merged cells: a cell spanning rows is printed in each row it spans
+    (its units hold for each), a cell's lines apart with a space. Each row stands on the line of its ``<tr>``
+    (the lines after the table keep their numbers) unless rows share a line.
+
+    >>> t = tables_as_tabs('计划\\n<table><tr><td>序号</td><td>任务</td><td>牵头单位</td></tr>\\n'
+    ...                    '<tr><td>1</td><td>建设。</td><td rowspan="2">市住建局</td></tr>\\n'
+    ...                    '<tr><td>2</td><td>治理。</td></tr>\\n</table>\\n完')
+    >>> t.split("\\n")
+    ['计划', '序号\\t任务\\t牵头单位', '1\\t建设。\\t市住建局', '2\\t治理。\\t市住建局', '', '完']
+    """
+    if "<td" not in text and "<TD" not in text:
+        return text
+    from bs4 import BeautifulSoup
+
+    def rows_of(m: re.Match) -> str:
+        table = BeautifulSoup(m.group(), "html.parser").find("table")
+        if table is None:
+            return m.group()
+        rows: list[list[str]] = []
+        at: list[str] = [""] * (m.group().count("\n") + 1)  # each row on the line of its <tr> where it can
+        k = -1
+        for line, cells in table_matrix(table):
+            above = rows[-1] if rows else []
+            rows.append([(above[c] if c < len(above) else "") if v is None else " ".join(v.split())
+                         for c, v in enumerate(cells)])
+            if any(rows[-1]):
+                k = max(k + 1, line - 1)
+                at.extend([""] * (k + 1 - len(at)))
+                at[k] = "\t".join(rows[-1])
+        out = "\n".join(at)
+        if m.start() and text[m.start() - 1] != "\n":
+            out = "\n" + out  # text before the table on its line stays on a line of its own
+        if m.end() < len(text) and text[m.end()] != "\n":
+            out += "\n"
+        return out
+
+    return _TABLE_SPAN.sub(rows_of, text)
 
 
 def _walk(node, out: list, current: list) -> None:
@@ -155,10 +254,15 @@ def _walk(node, out: list, current: list) -> None:
     if name in _SKIP or node.__class__.__name__ in ("Comment", "Doctype"):
         return
     if name == "table":
-        grid = table_grid(table_matrix(node))
+        matrix = table_matrix(node)
+        grid = table_grid(matrix)
         if grid is not None:
             _flush(out, current)
             out.append(grid)
+            return
+        if (pairs := key_value_lines(matrix)) is not None:
+            _flush(out, current)
+            out.extend(pairs)
             return
     block = name in _BLOCK
     if block:

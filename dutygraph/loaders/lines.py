@@ -15,6 +15,7 @@ from operator import lt
 from ..text.normalize import drop_zero_width
 from ..text.units import join_spaced_names, spaced_names
 from .labels import bracketed_labels, round_bracketed_labels, spaced_label_lists, spaced_role_parts
+from .markup import has_markdown, plain_markdown
 
 _MAX_NAME_LINE = 160  # longer lines are not a cell of names
 # white space between words in brackets (a bracketed note before it, 各村(社区) 镇财政所, is inside them too)
@@ -120,6 +121,8 @@ def to_lines(text: str) -> list[Line]:
     if "单位）" in text or "单位)" in text or "部门）" in text or "部门)" in text:  # （牵头单位）X: round brackets
         for k in [k for k, t in enumerate(texts) if "位）" in t or "位)" in t or "门）" in t or "门)" in t]:
             texts[k] = round_bracketed_labels(texts[k])
+    if has_markdown(text):  # ## 1. 任务 / - 牵头单位：X / **牵头单位**：X: the text under the Markdown markup
+        plain_markdown(raw_lines, texts)
     blank = [False] * len(texts)
     for k in spaced:  # only spaces: a blank cell
         if not texts[k]:

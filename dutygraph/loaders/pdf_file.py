@@ -27,7 +27,10 @@ __all__ = ["load_pdf", "parse_pdf"]
 
 
 def _clean_row(row: list) -> list[str | None]:
-    return [None if c is None else "".join(str(c).split()) for c in row]
+    """A table row's cells without white space but the line breaks inside a cell: a unit cell's names printed one
+    a line stay apart, a name or a sentence the cell's width wraps joins again (:mod:`.grid` tells them apart)."""
+    return [None if c is None else "\n".join(t for p in str(c).split("\n") if (t := "".join(p.split())))
+            for c in row]
 
 
 def parse_pdf(data: bytes, source: str, sha256: str | None = None) -> Document:
@@ -74,7 +77,7 @@ def parse_pdf(data: bytes, source: str, sha256: str | None = None) -> Document:
                     elif grids and matrix and len(matrix[0][1]) == len(grids[-1].columns):
                         grids[-1].rows.extend(GridRow(r, ln, ln) for ln, r in matrix)  # over a page break
                     else:
-                        texts.extend((no, c) for no, row in matrix for c in row if c)
+                        texts.extend((no, "".join(c.split())) for no, row in matrix for c in row if c)
                 page.close()  # its cached objects: a long PDF is read in the memory of one page
         except InputError:
             raise

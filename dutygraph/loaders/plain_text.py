@@ -55,6 +55,14 @@ def parse_plain_text(text: str, source: str, sha256: str | None = None) -> Docum
     from .comma_rows import commas_as_tabs
     from .document import parse_text  # the layouts beyond flattened tables live there
 
+    if text[:64].lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
+        from .html_file import parse_html  # a web page saved as text: its blocks and table cells
+
+        return parse_html(text, source, sha256)
+    if "<" in text and ("<td" in text or "<TD" in text):  # HTML tables in a text or Markdown copy: their rows
+        from .html_file import tables_as_tabs
+
+        text = tables_as_tabs(text)
     try:
         doc, error = parse_text(text, source, sha256), None
     except InputError as exc:

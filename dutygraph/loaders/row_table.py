@@ -25,7 +25,8 @@ from itertools import combinations, islice
 
 from ..text.markers import match_section, match_subsection
 from ..text.units import is_unit_name, looks_like_unit_list
-from .columns import DEADLINE, NUMBER, RESPONSIBLE, TEXT, UNIT_KINDS, column_kinds, is_header
+from .columns import (DEADLINE, NUMBER, RESPONSIBLE, TEXT, UNIT_KINDS, column_kinds, is_header, is_label,
+                      spread_group_label)
 from .flat_table import _unitish
 from .glued_rows import join_name_halves
 from .grid import REPORT_LABEL, Grid, GridRow
@@ -34,6 +35,9 @@ from .lines import Line
 _NUMBER = re.compile(r"^\d{1,3}[.、．]?$")  # a row number, maybe with its stop (12.)
 _SENTENCE = re.compile(r"[。；;！!？?]")
 MIN_COLUMNS = 3
+
+
+_BR = re.compile(r"<br\s*/?>", re.I)
 
 
 def _split(raw: str, wide: bool = False, keep_first: bool = False) -> tuple[list[str], str] | None:
@@ -48,6 +52,8 @@ def _split(raw: str, wide: bool = False, keep_first: bool = False) -> tuple[list
     if "｜" in raw:
         raw = raw.replace("｜", "|")  # a full-width bar between cells
     if raw.count("|") >= 2 or (raw.count("|") == 1 and not raw.startswith("|")):
+        if "<" in raw:  # a line break inside a cell as a Markdown copy prints it (县财政局<br>县水利局)
+            raw = _BR.sub("\n", raw)
         parts = [p.strip() for p in raw.strip("|").split("|")]
         while parts and not parts[-1]:  # "| ||": empty cells at the end of the row
             parts.pop()
@@ -224,7 +230,7 @@ def _row_cells(tokens: list[str], kinds: list[str], sep: str, labels: list[str] 
     return number + before + [text] + after
 
 
-_RULE = re.compile(r"^:?-{2,}:?$")
+_RULE = re.compile(r"^:?-+:?$")  # a Markdown rule cell: ---, :---:, :-: (one dash is enough)
 _DATE = re.compile(r"\d{4}年|\d{1,2}月\d{1,2}日")
 
 
@@ -567,6 +573,134 @@ def _cells_under_header(lines: list[Line], i: int, end: int, labels: list[str],
     return Grid(labels, rows, first_line=lines[i].no, last_line=lines[stop - 1].no), i, stop
 
 
+def _wraps_row(row: GridRow, placed: list[str], kinds: list[str]) -> bool:
+    """Whether cells standing under their labels with no row number (a line of a PDF's text) go on with the row
+    above: its text cell does not close its sentence, or the line holds no text cell (unit names alone)."""
+    content = [k for k, kind in enumerate(kinds) if kind == TEXT]
+    if not any(placed[k] for k in content):
+        return True
+    return any(placed[k] and row.cells[k] and not row.cells[k].endswith(_CLOSING) for k in content)
+
+
+_CLOSING = ("。", "；", ";", "！", "？")
+
+
+def _sub_header(lines: list[Line], i: int, end: int, header: list[str]) -> tuple[list[str], int] | None:
+    """A second header row under a header of cells between bars or tabs whose unit label spans two columns
+    (`序号 | 重点任务 | 责任单位 | | 完成时限` or, as a Markdown copy repeats a merged label, `… | 责任单位 |
+    责任单位 | …`, over `| | | 牵头单位 | 配合单位 | |`): the labels with the second row's under the first's, and
+    the index after it. Only where the second row holds labels alone, two or more, one naming a unit column.
+
+    >>> from .lines import to_lines
+    >>> lines = to_lines("序号\\t重点任务\\t责任单位\\t\\t完成时限\\n\\t\\t牵头单位\\t配合单位\\t\\n1\\t建设。\\t市住建局\\t市财政局\\t6月底前")
+    >>> _sub_header(lines, 0, 3, ["序号", "重点任务", "责任单位", "完成时限"])
+    (['序号', '重点任务', '牵头单位', '配合单位', '完成时限'], 2)
+    """
+    k = i + 1
+    while k < end and (not lines[k].text or "--" in lines[k].raw and all(
+            _RULE.match(t.strip()) for t in lines[k].raw.strip().strip("|").split("|") if t.strip())):
+        k += 1  # a Markdown rule under the first row
+    if k >= end:
+        return None
+    sub = _split(lines[k].raw, keep_first=True)
+    if sub is None:
+        return None
+    below = [c.strip() for c in sub[0]]
+    named = [c for c in below if c]
+    if len(named) < 2 or len(named) > 4 or not all(is_label(c) for c in named) or \
+            not any(kind in UNIT_KINDS for kind in column_kinds(named)):
+        return None
+    top = _split(lines[i].raw) if sub[1] == "|" else None
+    if top is None or top[1] != "|" or len(below) > len(top[0]) or not below[0] and len(below) == len(named):
+        # the labels under the unit label alone, without the empty cells under the others (牵头单位 配合单位)
+        got = spread_group_label(header, named)
+        return (got, k + 1) if got is not None else None
+    labels = [b or _LETTER_SPACED.sub("", t) for t, b in zip(top[0], below + [""] * len(top[0]))]
+    if not all(labels) or labels == [_LETTER_SPACED.sub("", t) for t in top[0]]:
+        return None
+    return labels, k + 1
+
+
+_GRID_RULE = re.compile(r"^\+(?:[-=:]+\+)+$")
+
+
+def _is_grid_rule(raw: str) -> bool:
+    """Whether ``raw`` is a rule of a grid drawn with + - = (``+----+-------+``, ``+====+``)."""
+    raw = raw.strip()
+    return raw[:1] == "+" and _GRID_RULE.match(raw) is not None
+
+
+def _ruled_row(lines: list[Line], j: int, end: int, tokens: list[str]) -> tuple[list[str], int]:
+    """A grid table's row printed over the lines from ``j`` to the next rule, each line after the first with an
+    empty first cell: each cell's pieces in order, a line break between them (a text cell's pieces join; unit
+    names one a line stay apart). Returns the cells and the index of the row's last line.
+
+    >>> from .lines import to_lines
+    >>> ls = to_lines("| 1 | 建成示范 | 县农业局 |\\n|   | 片区。   | 县财政局 |\\n+---+---+---+")
+    >>> _ruled_row(ls, 0, 3, ["1", "建成示范", "县农业局"])
+    (['1', '建成示范\\n片区。', '县农业局\\n县财政局'], 1)
+    """
+    cells = list(tokens)
+    k = j + 1
+    while k < end and lines[k].text and not _is_grid_rule(lines[k].raw):
+        more = _split(lines[k].raw)
+        if more is None or more[1] != "|" or more[0][:1] != [""]:
+            break  # a line opening with a cell of its own is the next row (rows printed without rules between)
+        for c, piece in enumerate(more[0]):
+            if piece:
+                cells.extend([""] * (c + 1 - len(cells)))
+                cells[c] = f"{cells[c]}\n{piece}" if cells[c] else piece
+        k += 1
+    return cells, k - 1
+
+
+_RUN = re.compile(r"\S+(?: \S+)*")  # a cell of a row aligned with runs of spaces (one space inside a cell)
+
+
+def _starts(raw: str) -> tuple[list[int], list[int], list[str]]:
+    """The cells of a line aligned with runs of spaces: where each starts (in characters and in display columns,
+    a Chinese character two wide) and its text."""
+    raw = raw.replace("\u3000", " ").replace("\u00a0", " ").replace("\t", "  ").rstrip()
+    chars, cols, texts = [], [], []
+    col, at = 0, 0
+    for m in _RUN.finditer(raw):
+        col += sum(2 if "\u2e80" <= ch <= "\uffef" else 1 for ch in raw[at:m.start()])
+        at = m.start()
+        chars.append(m.start())
+        cols.append(col)
+        texts.append(m.group())
+    return chars, cols, texts
+
+
+def _by_position(header_raw: str, raw: str, n: int) -> list[str] | None:
+    """A row of a table aligned with runs of spaces (a PDF's text with its layout) that prints fewer cells than
+    the header has labels: each cell in the column under whose label it starts (an empty cell between two
+    others, the cells of a row's wrapped lines), counted in characters or in display columns, whichever lines
+    up; None where neither does.
+
+    >>> _by_position("序号  任务          牵头单位  配合单位", "2     推进整治。              县财政局", 4)
+    ['2', '推进整治。', '', '县财政局']
+    """
+    head_chars, head_cols, labels = _starts(header_raw)
+    if len(labels) != n:
+        return None
+    chars, cols, texts = _starts(raw)
+    best: tuple[int, list[str]] | None = None
+    for heads, at in ((head_chars, chars), (head_cols, cols)):
+        cells = [""] * n
+        last, off = -1, 0
+        for p, text in zip(at, texts):
+            c = max((k for k in range(n) if heads[k] <= p + 1), default=None)
+            if c is None or c <= last:
+                break
+            cells[c], last = text, c
+            off += p - heads[c]
+        else:
+            if best is None or off < best[0]:
+                best = (off, cells)
+    return best[1] if best is not None and texts else None
+
+
 def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, int, int]]:
     """Every row-per-line table under a header in ``lines[start:end]``."""
     last_text = next((k for k in range(end - 1, start - 1, -1) if lines[k].text), -1)  # from the end
@@ -578,8 +712,11 @@ def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, 
             i += 1
             continue
         labels, sep = header
+        first_row = i + 1
+        if (two := _sub_header(lines, i, end, labels)) is not None:
+            labels, first_row = two
         kinds = column_kinds(labels)
-        if (got := _cells_under_header(lines, i, end, labels, kinds)) is not None:
+        if first_row == i + 1 and (got := _cells_under_header(lines, i, end, labels, kinds)) is not None:
             found.append(got)
             i = got[2]
             continue
@@ -589,10 +726,15 @@ def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, 
         # every cell closed by a bar, the last too (序号 | 权责事项 | 实施主体 |): a row may run over several lines
         closed = sep == "|" and lines[i].raw.rstrip().endswith(("|", "｜")) and \
             not lines[i].raw.lstrip().startswith(("|", "｜"))
-        j = i + 1
+        j = first_row
+        # a grid drawn with + - = (a database client's or a Markdown converter's grid table): rules between rows
+        ruled = sep == "|" and any(0 <= k < end and _is_grid_rule(lines[k].raw) for k in (i - 1, i + 1))
         while j < end:
             line = lines[j]
             if not line.text:
+                j += 1
+                continue
+            if ruled and _is_grid_rule(line.raw):
                 j += 1
                 continue
             split = _split(line.raw, wide=sep == "  ", keep_first=tabbed)
@@ -640,7 +782,10 @@ def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, 
                 j += 1  # a Markdown rule under the header (|---|:---:|): no row
                 continue
             last_no = line.no
-            if tabbed and "\t" in line.raw and line.raw.strip(" \r\n").count("\t") < len(kinds) - 1 and \
+            if ruled and j + 1 < end and not _is_grid_rule(lines[j + 1].raw):
+                tokens, j = _ruled_row(lines, j, end, tokens)  # a row over lines up to the next rule
+                last_no = lines[j].no
+            elif tabbed and "\t" in line.raw and line.raw.strip(" \r\n").count("\t") < len(kinds) - 1 and \
                     (got := _tab_row_over_lines(lines, j, end, len(kinds), kinds[0] == NUMBER)) is not None:
                 tokens, j = got  # a line break inside a cell copied from a web page: the row goes on
                 last_no = lines[j].no
@@ -649,6 +794,18 @@ def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, 
                 if got is not None:
                     tokens, j = got  # a row whose cells, each closed by a bar, run over several lines
                     last_no = lines[j].no
+            if sep == "  " and len(tokens) < len(kinds) and \
+                    (placed := _by_position(lines[i].raw, line.raw, len(kinds))) is not None:
+                if kinds[0] == NUMBER and not placed[0] and grid.rows and _wraps_row(grid.rows[-1], placed, kinds):
+                    row = grid.rows[-1]  # the row's cells wrapped onto a line of their own, each in its column
+                    for k, piece in enumerate(placed):
+                        if piece:
+                            row.cells[k] = f"{row.cells[k]}\n{piece}" if row.cells[k] else piece
+                    row.last_line = line.no
+                    j += 1
+                    continue
+                if kinds[0] != NUMBER or _NUMBER.match(placed[0]):
+                    tokens = placed  # an empty cell between two others: each cell under its label
             if sep != "|" and kinds[0] == NUMBER and not _NUMBER.match(tokens[0]):
                 # a row without its number (完成…任务。 各科室): text, then a unit list at the end
                 if not (len(tokens) >= 2 and _is_sentence(tokens[0]) and looks_like_unit_list(tokens[-1])
@@ -657,7 +814,8 @@ def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, 
                 tokens = [""] + tokens
             if line_sep == " ":
                 tokens = join_name_halves(tokens)  # a unit name a space cut in two (县交通 运输局)
-            cells = _row_cells(tokens, kinds, "|" if sep == "|" else " ", labels)
+            cells = _row_cells(tokens, kinds, "|" if sep == "|" else " ", labels) if len(tokens) != len(kinds) or \
+                sep != "  " or all(tokens) else list(tokens)  # cells placed by where they stand: as placed
             if cells is None:
                 break
             if sep == "|" and grid.rows and _continues_text_cell(cells, kinds, labels, grid.rows[-1]):

@@ -31,7 +31,7 @@ from ..errors import InputError
 from ..model import Document, Role
 from .limits import MAX_SHEET_CELLS, check_sheet_cells, check_zip
 from .blocks import build_document
-from .columns import DEADLINE, LEAD, LEADER, NUMBER, TEXT, UNIT_KINDS, column_kinds, is_header
+from .columns import DEADLINE, LEAD, LEADER, NUMBER, TEXT, UNIT_KINDS, column_kinds, is_header, is_label
 from .sniff import decode_text
 from .grid import Grid, GridRow
 
@@ -51,13 +51,15 @@ def _value(v) -> str | None:
     return str(v).strip()
 
 
-def _kinds(labels: list[str], columns: dict[str, str] | None) -> list[str]:
+def _kinds(labels: list[str], columns: dict[str, str] | None, printed: list[str] | None = None) -> list[str]:
+    """The kind of each column from its label; ``columns`` (keyed by the label compacted or as printed) wins."""
     kinds = column_kinds(labels)
     for k, label in enumerate(labels):
-        if columns and label in columns:
-            if columns[label] not in KINDS:
-                raise ValueError(f"unknown column kind {columns[label]!r}; choose one of {', '.join(KINDS)}")
-            kinds[k] = columns[label]
+        if columns and (label in columns or printed is not None and printed[k] in columns):
+            kind = columns[label] if label in columns else columns[printed[k]]
+            if kind not in KINDS:
+                raise ValueError(f"unknown column kind {kind!r}; choose one of {', '.join(KINDS)}")
+            kinds[k] = kind
     return kinds
 
 
@@ -69,24 +71,41 @@ def parse_rows(rows: list[tuple[int, list[str | None]]], source: str, sha256: st
     grid: Grid | None = None
     for k, (line, cells) in enumerate(rows):
         labels = [c for c in cells if c]
-        if labels and (is_header(labels) or columns and any(c in columns for c in labels)) and (
-                grid is None or [c or "" for c in cells] != grid.columns):
-            header = [c or "" for c in cells]
-            kinds = _kinds(header, columns)
+        # a label spaced out or broken in its cell (主 办 单 位, 牵头\n单位) is the label
+        compact = ["".join(c.split()) for c in labels]
+        if labels and (is_header(compact) or columns and any(c in columns for c in labels)) and (
+                grid is None or ["".join((c or "").split()) for c in cells] != grid.columns):
+            header = ["".join((c or "").split()) for c in cells]
+            kinds = _kinds(header, columns, [c or "" for c in cells])
             if any(x in UNIT_KINDS for x in kinds):
                 grid = Grid(header, title=texts[-1][1] if texts else None, first_line=line, kinds=kinds)
                 grids.append(grid)
+                sub_read = False
                 continue
         if grid is None:
             if labels:
                 texts.append((line, " ".join(labels)))
             continue
+        if not grid.rows and not sub_read and compact and all(is_label(c) for c in compact):
+            # a second header row under cells merged over both (责任单位 over 主办单位 / 协办单位): its labels
+            # name the columns under them
+            sub = ["".join((c or "").split()) for c in cells]
+            header = [s or c for c, s in zip(grid.columns, sub + [""] * (len(grid.columns) - len(sub)))]
+            header += sub[len(header):]
+            kinds = _kinds(header, columns, header)
+            if any(x in UNIT_KINDS for x in kinds):
+                grid.columns, grid.kinds, sub_read = header, kinds, True
+                continue
         if merged_blanks:
             cells = [None if (c == "" and j < len(grid.kinds) and grid.kinds[j] in (NUMBER, TEXT)) else c
                      for j, c in enumerate(cells)]  # a row may be wider than its header
         grid.rows.append(GridRow(list(cells), line, line))
         grid.last_line = line
     if not grids:
+        from .html_file import key_value_lines
+
+        if (pairs := key_value_lines(rows)) is not None:  # a sheet of key-value rows (工作事项 | …; 牵头单位 | …)
+            return build_document(source, sha256, pairs, [])
         raise InputError("no task table: no row names a unit column (牵头单位, 责任单位 …)", path=source)
     return build_document(source, sha256, texts, grids)
 

@@ -87,3 +87,22 @@ def test_a_project_list_with_one_half_and_group_rows_numbered_by_section():
     doc = parse_text(_box(rows, [3, 12]), "list.txt")
     assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
         ("第二实验小学扩建", ["区教育局"]), ("城东幼儿园新建", ["区教育局"]), ("区人民医院门诊楼", ["区卫生健康委"])]
+
+
+def test_a_header_of_two_rows_gives_the_columns_under_a_merged_unit_label_their_roles():
+    text = "\n".join([
+        "某区2024年物业管理重点工作分工",
+        "┌──┬────────────┬─────────────────┬──────┐",
+        "│序号│工作事项          │责任部门              │办结时间  │",
+        "│  │            ├──────┬──────────┤      │",
+        "│  │            │主办部门  │协办部门      │      │",
+        "├──┼────────────┼──────┼──────────┼──────┤",
+        "│1 │修订物业服务标准。  │区房管中心│区市场监管局  │3月31日前│",
+        "├──┼────────────┼──────┼──────────┼──────┤",
+        "│2 │开展老旧小区安全  │区应急管理│区消防救援大队│6月30日前│",
+        "│  │排查。          │局      │            │      │",
+        "└──┴────────────┴──────┴──────────┴──────┘"])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("修订物业服务标准。", ["区房管中心"], ["区市场监管局"], []),
+        ("开展老旧小区安全排查。", ["区应急管理局"], ["区消防救援大队"], [])]

@@ -421,3 +421,39 @@ def test_a_line_right_under_an_item_in_a_table_printing_blank_lines_between_cell
     assert [(t.text, t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
         ("完成城区河道清淤12公里,整治黑臭水体3处。", ["县水利局"], ["县财政局"]),
         ("新建农村公路30公里,改造危桥5座", ["县交通运输局"], ["县财政局"])]
+
+
+GROUPED_HEADERS = {
+    "row after row": ["序号", "工作事项", "责任部门", "办结时间", "主办部门", "协办部门"],
+    "the group label before the labels under it": ["序号", "工作事项", "责任部门", "主办部门", "协办部门", "办结时间"],
+}
+
+
+@pytest.mark.parametrize("form", list(GROUPED_HEADERS))
+def test_a_unit_label_merged_over_lead_and_cooperating_columns_gives_them_their_roles(form):
+    rows = ["1", "修订物业服务标准。", "区房管中心", "区市场监管局、各街道办", "3月31日前",
+            "2", "开展老旧小区安全排查。", "区应急管理局", "区消防救援大队", "6月30日前"]
+    doc = parse_plain_text("\n".join(["附件", "某区2024年物业管理重点工作分工"] + GROUPED_HEADERS[form] + rows), "plan.txt")
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("修订物业服务标准。", ["区房管中心"], ["区市场监管局", "各街道办"], []),
+        ("开展老旧小区安全排查。", ["区应急管理局"], ["区消防救援大队"], [])]
+
+
+def test_a_responsible_column_beside_a_cooperating_one_is_no_group_label():
+    rows = ["1", "修订物业服务标准。", "区房管中心", "区市场监管局", "2", "开展老旧小区安全排查。", "区应急管理局", "区消防救援大队"]
+    doc = parse_plain_text("\n".join(["序号", "工作事项", "责任部门", "协办部门"] + rows), "plan.txt")
+    assert [(t.units(Role.RESPONSIBLE), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        (["区房管中心"], ["区市场监管局"]), (["区应急管理局"], ["区消防救援大队"])]
+
+
+def test_a_row_printing_its_deadline_but_no_unit_or_leader_cell_sits_under_the_merged_cells_above():
+    lines = ["序号", "工作事项", "办结时间", "分管领导", "主办科室", "协办科室",
+             "1", "修订物业服务标准。", "3月底前", "赵某某", "物业科", "法规科",
+             "2", "开展物业服务评议。", "6月底前",
+             "3", "开展老旧小区安全排查。", "9月底前", "钱某某", "安全科", "综合科"]
+    doc = parse_plain_text("\n".join(["某区2024年物业管理重点工作分工"] + lines), "plan.txt")
+    got = [(t.text, t.leaders, t.units(Role.LEAD), t.units(Role.COOPERATING), t.deadline.printed) for t in doc.tasks]
+    assert got == [("修订物业服务标准。", ["赵某某"], ["物业科"], ["法规科"], "3月底前"),
+                   ("开展物业服务评议。", ["赵某某"], ["物业科"], ["法规科"], "6月底前"),
+                   ("开展老旧小区安全排查。", ["钱某某"], ["安全科"], ["综合科"], "9月底前")]
+    assert all(a.inferred for a in doc.tasks[1].assignments) and not any(a.inferred for a in doc.tasks[0].assignments)

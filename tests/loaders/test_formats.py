@@ -140,6 +140,13 @@ def test_pdf_ruled_table_with_merged_cell():
                    ("T1-3", "建设污水处理厂二期工程。", ["市住建局"], ["市生态环境局"], "2020-09-30")]
 
 
+def test_pdf_lines_in_cells_names_apart_and_wrapped_names_whole():
+    doc = load(FORMATS / "lines-in-cells.pdf")  # written by make_pdfs.py: names one a line, labels wrapped
+    got = [(t.text, t.leaders, units(t, "lead"), units(t, "cooperating")) for t in doc.tasks]
+    assert got == [("修订物业服务标准。", ["赵某某", "钱某某"], ["区房管中心"], ["区市场监管局", "各街道办事处"]),
+                   ("开展老旧小区安全排查。", ["孙某某"], ["区应急管理局"], ["区消防救援大队"])]
+
+
 def test_pdf_without_text_layer_is_refused_clearly():
     with pytest.raises(InputError, match="no text layer"):
         load(FORMATS / "scanned.pdf")
@@ -221,6 +228,219 @@ def test_broken_xlsx(tmp_path):
     path = tmp_path / "b.xlsx"
     path.write_bytes(b"PK\x03\x04garbage")
     with pytest.raises(InputError, match="not a readable XLSX"):
+        load(path)
+
+
+# -- one invented task table in every binary format -------------------------------------
+# A header with role synonyms (主办 / 承办 / 协办), printed spaced out or over two lines in its cells, or as two
+# header rows (责任单位 merged over 主办单位 / 协办单位); a lead cell merged over two rows; names printed one a
+# line inside a unit cell. XLSX, DOCX and HTML read it the same, and as its text copy reads it.
+SYN_ROWS = [["1", "建成示范片区3个。", "县农业农村局", "各乡镇人民政府", "县财政局\n县自然资源局", "2025年12月底前"],
+            ["2", "推进人居环境整治。", None, "县住建局", "县生态环境分局", "2025年10月底前"],
+            ["3", "完善公共文化服务体系。", "县文化旅游局", "县教育局", "", "持续推进"]]
+SYN_WANT = [("建成示范片区3个。", ["县农业农村局"], ["各乡镇人民政府"], ["县财政局", "县自然资源局"], "2025-12-31"),
+            ("推进人居环境整治。", ["县农业农村局"], ["县住建局"], ["县生态环境分局"], "2025-10-31"),
+            ("完善公共文化服务体系。", ["县文化旅游局"], ["县教育局"], [], None)]
+
+
+def _read_back(doc):
+    return [(t.text, units(t, "lead"), units(t, "responsible"), units(t, "cooperating"),
+             t.deadline.date if t.deadline else None) for t in doc.tasks]
+
+
+def _spans(rows):
+    """(row, column) -> rows spanned, for every cell printed (None below a cell merged over rows)."""
+    out = {}
+    for i, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value is not None:
+                n = 1
+                while i + n < len(rows) and rows[i + n][c] is None:
+                    n += 1
+                out[i, c] = n
+    return out
+
+
+def _syn_html(header, rows):
+    head = "<tr>" + "".join(f"<td>{h.replace(chr(10), '<br>')}</td>" for h in header) + "</tr>"
+    spans = _spans(rows)
+    body = "".join("<tr>" + "".join((f'<td rowspan="{spans[i, c]}">' if spans[i, c] > 1 else "<td>")
+                                     + v.replace("\n", "<br/>") + "</td>" for c, v in enumerate(r) if v is not None)
+                   + "</tr>" for i, r in enumerate(rows))
+    return f"<html><body><p>{TITLE}</p><table border='1'>{head}\n{body}</table></body></html>"
+
+
+def _syn_docx(path, header, rows):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph(TITLE)
+    table = d.add_table(rows=len(rows) + 1, cols=len(header))
+    for c, h in enumerate(header):
+        table.cell(0, c).text = h
+    for i, r in enumerate(rows):
+        for c, v in enumerate(r):
+            if v is not None:
+                table.cell(i + 1, c).text = v  # a \n is a new paragraph in the cell
+    for (i, c), n in _spans(rows).items():
+        if n > 1:
+            table.cell(i + 1, c).merge(table.cell(i + n, c))
+    d.save(str(path))
+
+
+def _syn_xlsx(path, header, rows):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append([TITLE])
+    ws.append(header)
+    for r in rows:
+        ws.append(r)
+    for (i, c), n in _spans(rows).items():
+        if n > 1:
+            ws.merge_cells(start_row=i + 3, start_column=c + 1, end_row=i + 2 + n, end_column=c + 1)
+    book.save(path)
+
+
+@pytest.mark.parametrize("header", [["序号", "重点工作", "主办单位", "承办单位", "协办单位", "完成时限"],
+                                    ["序 号", "重 点 工 作", "主 办 单 位", "承 办 单 位", "协 办 单 位", "完成时限"],
+                                    ["序号", "重点工作", "牵头\n单位", "责任\n单位", "配合\n单位", "完成\n时限"]])
+def test_synonym_header_merged_rows_and_lines_in_cells_read_alike_in_every_format(tmp_path, header):
+    html = tmp_path / "t.html"
+    html.write_text(_syn_html(header, SYN_ROWS), "utf-8")
+    _syn_docx(tmp_path / "t.docx", header, SYN_ROWS)
+    _syn_xlsx(tmp_path / "t.xlsx", header, SYN_ROWS)
+    for name in ("t.html", "t.docx", "t.xlsx"):
+        assert _read_back(load(tmp_path / name)) == SYN_WANT, name
+    # the text copy: the merged cell is printed once, its names apart with 、
+    text = [TITLE, "", "\t".join("".join(h.split()) for h in header)]
+    text += ["\t".join("" if v is None else v.replace("\n", "、") for v in r) for r in SYN_ROWS]
+    (tmp_path / "t.txt").write_text("\n".join(text) + "\n", "utf-8")
+    got = _read_back(load(tmp_path / "t.txt"))
+    assert [g for k, g in enumerate(got) if k != 1] == [w for k, w in enumerate(SYN_WANT) if k != 1]
+    assert got[1][2:] == SYN_WANT[1][2:]  # an empty lead cell in text: merged or empty, the copy cannot say
+
+
+def test_two_header_rows_in_xlsx_docx_html_read_alike(tmp_path):
+    import docx
+    import openpyxl
+
+    rows = [["1", "建成示范片区3个。", "县农业农村局", "县财政局、县自然资源局", "2025年12月底前"],
+            ["2", "推进人居环境整治。", "县住建局", "县生态环境分局", "2025年10月底前"]]
+    want = [("建成示范片区3个。", ["县农业农村局"], [], ["县财政局", "县自然资源局"], "2025-12-31"),
+            ("推进人居环境整治。", ["县住建局"], [], ["县生态环境分局"], "2025-10-31")]
+    (tmp_path / "t.html").write_text(
+        f"<html><body><p>{TITLE}</p><table><tr><td rowspan=2>序号</td><td rowspan=2>重点任务</td>"
+        "<td colspan=2>责任单位</td><td rowspan=2>完成时限</td></tr><tr><td>主办单位</td><td>协办单位</td></tr>"
+        + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows) + "</table></body></html>",
+        "utf-8")
+    d = docx.Document()
+    d.add_paragraph(TITLE)
+    t = d.add_table(rows=4, cols=5)
+    for r, values in enumerate([["序号", "重点任务", "责任单位", "", "完成时限"], ["", "", "主办单位", "协办单位", ""]]
+                               + rows):
+        for c, v in enumerate(values):
+            t.cell(r, c).text = v
+    for a, b in (((0, 0), (1, 0)), ((0, 1), (1, 1)), ((0, 2), (0, 3)), ((0, 4), (1, 4))):
+        t.cell(*a).merge(t.cell(*b))
+    d.save(str(tmp_path / "t.docx"))
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append([TITLE])
+    ws.append(["序号", "重点任务", "责任单位", None, "完成时限"])
+    ws.append([None, None, "主办单位", "协办单位", None])
+    for r in rows:
+        ws.append(r)
+    for rng in ("A2:A3", "B2:B3", "C2:D2", "E2:E3"):
+        ws.merge_cells(rng)
+    book.save(tmp_path / "t.xlsx")
+    for name in ("t.html", "t.docx", "t.xlsx"):
+        assert _read_back(load(tmp_path / name)) == want, name
+
+
+def test_people_one_a_line_in_a_leader_cell_are_a_list_in_every_format(tmp_path):
+    header = ["序号", "重点任务", "责任领导", "主责单位"]
+    rows = [["1", "建成示范片区3个。", "张某某\n李某某副\n县长", "县农业农村局"]]
+    want = [["张某某", "李某某副县长"]]
+    (tmp_path / "t.html").write_text(_syn_html(header, rows), "utf-8")
+    _syn_docx(tmp_path / "t.docx", header, rows)
+    _syn_xlsx(tmp_path / "t.xlsx", header, rows)
+    for name in ("t.html", "t.docx", "t.xlsx"):
+        doc = load(tmp_path / name)
+        assert [t.leaders for t in doc.tasks] == want, name
+        assert [units(t, "lead") for t in doc.tasks] == [["县农业农村局"]], name
+
+
+def test_an_html_table_inside_a_markdown_or_text_copy_reads_as_its_rows(tmp_path):
+    # a Markdown converter keeps a table with merged cells as HTML: the rows under a cell spanning them share it
+    text = "\n".join(["# 某区2024年物业管理重点工作分工", "", "一、工作安排", "",
+                      "<table>", "<tr><th>序号</th><th>工作事项</th><th>主办部门</th><th>协办部门</th></tr>",
+                      "<tr><td>1</td><td>修订物业服务标准。</td><td rowspan=\"2\">区房管中心</td>"
+                      "<td>区市场监管局<br>各街道办</td></tr>",
+                      "<tr><td>2</td><td>开展老旧小区安全排查。</td><td>区消防救援大队</td></tr>", "</table>", "",
+                      "二、工作要求", "各部门要加强协作。"])
+    path = tmp_path / "plan.md.txt"
+    path.write_text(text, "utf-8")
+    doc = load(path)
+    got = [(t.text, units(t, "lead"), units(t, "cooperating"), t.provenance.first_line) for t in doc.tasks if t.row]
+    assert got == [("修订物业服务标准。", ["区房管中心"], ["区市场监管局", "各街道办"], 7),
+                   ("开展老旧小区安全排查。", ["区房管中心"], ["区消防救援大队"], 8)]  # the lines of their <tr>
+
+
+def test_a_web_page_saved_as_text_reads_as_the_page(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text("\n" + HTML, "utf-8")
+    doc = load(path)
+    assert [(t.id, units(t, "lead")) for t in doc.tasks if t.id.startswith("T")] == [
+        ("T1-1-1", ["市水利局"]), ("T1-1-2", ["市水利局"]), ("T1-2", ["市住建局"])]
+
+
+KEY_VALUE = [[("工作事项", "修订物业服务标准。"), ("主办部门", "区房管中心"), ("协办部门", "区市场监管局、各街道办")],
+             [("工作事项", "开展老旧小区安全排查。"), ("主办部门", "区应急管理局"), ("协办部门", "区消防救援大队")]]
+KEY_VALUE_WANT = [("修订物业服务标准。", ["区房管中心"], ["区市场监管局", "各街道办"]),
+                  ("开展老旧小区安全排查。", ["区应急管理局"], ["区消防救援大队"])]
+
+
+def test_tables_of_key_value_rows_read_as_labelled_items_in_html_docx_and_xlsx(tmp_path):
+    import docx
+
+    head = "某区2024年物业管理重点工作分工"
+    (tmp_path / "t.html").write_text(f"<html><body><p>{head}</p>" + "".join(
+        "<table>" + "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rec) + "</table>" for rec in KEY_VALUE)
+        + "</body></html>", "utf-8")
+    d = docx.Document()
+    d.add_paragraph(head)
+    for rec in KEY_VALUE:
+        table = d.add_table(rows=len(rec), cols=2)
+        for r, (k, v) in enumerate(rec):
+            table.cell(r, 0).text, table.cell(r, 1).text = k, v
+        d.add_paragraph("")
+    d.save(str(tmp_path / "t.docx"))
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append([head])
+    for rec in KEY_VALUE:
+        for k, v in rec:
+            ws.append([k, v])
+        ws.append([])
+    book.save(tmp_path / "t.xlsx")
+    for name in ("t.html", "t.docx", "t.xlsx"):
+        doc = load(tmp_path / name)
+        assert [(t.text, units(t, "lead"), units(t, "cooperating")) for t in doc.tasks] == KEY_VALUE_WANT, name
+
+
+def test_a_site_footer_of_key_value_rows_is_no_plan(tmp_path):
+    path = tmp_path / "footer.xlsx"
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in (["主办单位", "某市人民政府办公室"], ["承办单位", "某市大数据中心"]):
+        book.active.append(row)
+    book.save(path)
+    with pytest.raises(InputError, match="no task table"):
         load(path)
 
 

@@ -343,3 +343,106 @@ def test_a_unit_name_a_space_cuts_in_a_row_apart_with_spaces_is_one_name():
     doc = parse_text(text, "plan.txt")
     assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
         (["县交通运输局"], ["县财政局"]), (["县住建局"], ["园林局"])]
+
+
+TWO_ROW_HEADERS = {
+    "tabs": ["序号\t工作事项\t责任部门\t\t办结时间", "\t\t主办部门\t协办部门\t"],
+    "bars": ["| 序号 | 工作事项 | 责任部门 | | 办结时间 |", "| | | 主办部门 | 协办部门 | |", "|---|---|---|---|---|"],
+    "markdown repeating the merged label": ["| 序号 | 工作事项 | 责任部门 | 责任部门 | 办结时间 |", "|---|---|---|---|---|",
+                                            "| | | 主办部门 | 协办部门 | |"],
+    "spaces, the labels under it alone": ["序号  工作事项  责任部门  办结时间", "主办部门  协办部门"],
+}
+
+
+@pytest.mark.parametrize("form", list(TWO_ROW_HEADERS))
+def test_a_second_header_row_under_a_unit_label_merged_over_two_columns_names_them(form):
+    head = TWO_ROW_HEADERS[form]
+    rows = [["1", "修订物业服务标准。", "区房管中心", "区市场监管局、各街道办", "3月31日前"],
+            ["2", "开展老旧小区安全排查。", "区应急管理局", "区消防救援大队", "6月30日前"]]
+    sep = "\t" if form == "tabs" else "  " if form.startswith("spaces") else " | "
+    body = [sep.join(r) if form == "tabs" or form.startswith("spaces") else "| " + sep.join(r) + " |" for r in rows]
+    doc = parse_text("\n".join(["某区2024年物业管理重点工作分工"] + head + body), "plan.txt")
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("修订物业服务标准。", ["区房管中心"], ["区市场监管局", "各街道办"], []),
+        ("开展老旧小区安全排查。", ["区应急管理局"], ["区消防救援大队"], [])]
+
+
+def test_a_row_of_unit_names_under_a_header_is_no_second_header():
+    text = "\n".join(["序号\t工作事项\t责任部门\t办结时间", "1\t修订物业服务标准。\t区房管中心\t3月31日前",
+                      "2\t开展老旧小区安全排查。\t区应急管理局\t6月30日前"])
+    doc = parse_text(text, "plan.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["区房管中心"], ["区应急管理局"]]
+
+
+def test_names_apart_with_a_markdown_line_break_in_a_cell_are_a_list():
+    text = "\n".join(["| 序号 | 工作事项 | 分管领导 | 主办部门 | 协办部门 |", "|---|---|---|---|---|",
+                      "| 1 | 修订物业<br>服务标准。 | 赵某某<br/>钱某某 | 区房管中心 | 区市场监管局<BR>各街道办 |",
+                      "| 2 | 开展老旧小区安全排查。 | 孙某某 | 区应急管理局 | 区消防救援大队 |"])
+    doc = parse_text(text, "plan.md")
+    assert [(t.text, t.leaders, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        ("修订物业服务标准。", ["赵某某", "钱某某"], ["区房管中心"], ["区市场监管局", "各街道办"]),
+        ("开展老旧小区安全排查。", ["孙某某"], ["区应急管理局"], ["区消防救援大队"])]
+
+
+GRID_TABLES = {
+    "a database client's rules": [
+        "+----+--------------------+------------+----------------+",
+        "| 序号 | 工作事项 | 主办部门 | 协办部门 |",
+        "+----+--------------------+------------+----------------+",
+        "| 1 | 修订物业服务标准。 | 区房管中心 | 区市场监管局 |",
+        "| 2 | 开展老旧小区安全排查。 | 区应急管理局 | 区消防救援大队 |",
+        "+----+--------------------+------------+----------------+"],
+    "a grid table, rows over lines": [
+        "+------+--------------+----------+------------+",
+        "| 序号 | 工作事项     | 主办部门 | 协办部门   |",
+        "+======+==============+==========+============+",
+        "| 1    | 修订物业服务 | 区房管中 | 区市场监管 |",
+        "|      | 标准。       | 心       | 局         |",
+        "+------+--------------+----------+------------+",
+        "| 2    | 开展老旧小区 | 区应急管 | 区消防救援 |",
+        "|      | 安全排查。   | 理局     | 大队       |",
+        "|      |              |          | 各街道办   |",
+        "+------+--------------+----------+------------+"],
+}
+
+
+@pytest.mark.parametrize("form", list(GRID_TABLES))
+def test_a_table_ruled_with_plus_and_dashes_reads_its_rows(form):
+    doc = parse_text("\n".join(["某区2024年物业管理重点工作分工"] + GRID_TABLES[form]), "plan.txt")
+    more = ["各街道办"] if "over lines" in form else []
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        ("修订物业服务标准。", ["区房管中心"], ["区市场监管局"]),
+        ("开展老旧小区安全排查。", ["区应急管理局"], ["区消防救援大队"] + more)]
+
+
+@pytest.mark.parametrize("rule", ["|:-:|-|:-|-:|", "| - | - | - | - |", "|:---:|:----|---:|---|"])
+def test_a_markdown_rule_of_single_dashes_is_no_row(rule):
+    text = "\n".join(["| 序号 | 工作事项 | 主办部门 | 协办部门 |", rule,
+                      "| 1 | 修订物业服务标准。 | 区房管中心 | 区市场监管局 |"])
+    doc = parse_text(text, "plan.md")
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        ("修订物业服务标准。", ["区房管中心"], ["区市场监管局"])]
+
+
+def test_a_pdf_layout_row_wrapped_onto_a_line_without_its_number_goes_on_in_its_columns():
+    text = "\n".join([
+        "某区2024年物业管理重点工作分工",
+        "序号   工作事项                     主办部门        协办部门",
+        "1      修订物业服务标准，完成       区房管中心      区市场监管局",
+        "       备案。                                       各街道办",
+        "2      开展老旧小区安全排查。       区应急管理局    区消防救援大队"])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        ("修订物业服务标准，完成备案。", ["区房管中心"], ["区市场监管局", "各街道办"]),
+        ("开展老旧小区安全排查。", ["区应急管理局"], ["区消防救援大队"])]
+
+
+def test_a_pdf_layout_row_with_an_empty_cell_keeps_its_cells_under_their_labels():
+    text = "\n".join([
+        "某区2024年物业管理重点工作分工",
+        "序号   工作事项                     主办部门        协办部门        办结时间",
+        "1      修订物业服务标准。           区房管中心      区市场监管局    3月底前",
+        "2      开展老旧小区安全排查。                       区消防救援大队  6月底前"])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.COOPERATING), t.deadline.printed) for t in doc.tasks] == [
+        (["区房管中心"], ["区市场监管局"], "3月底前"), ([], ["区消防救援大队"], "6月底前")]
