@@ -417,14 +417,14 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
     if "同" in text and ("(" in text or "（" in text):
         text = _BRACKETED_SPREAD.sub(r"，\1", text)  # 责任单位:X、Y(下同): the note, no part of Y
     people: list[str] = []
-    if ("(" in text or "（" in text) and ("人" in text or "导" in text or "长" in text) and _COLON.search(text):
+    if ("(" in text or "（" in text) and ("人" in text or "导" in text or "长" in text) and ("：" in text or ":" in text):
         # 牵头单位:X(责任人:张三);配合单位:Y: the person in brackets after a unit is its leader, no label of the clause
         text = _bracketed_leader().sub(lambda m: people.append(m.group(1)) or "", text)
     # labels run together on one line (牵头单位:X配合单位:Y): each starts a part of its own
-    if _COLON.search(text):  # a label needs its colon
+    if "：" in text or ":" in text:  # a label needs its colon (a substring test, in C: not a character class per char)
         text = LABEL_ANYWHERE.sub(lambda m: (";" if m.start() > 0 and text[m.start() - 1] not in "；;。"
                                              else "") + m.group(0), text)
-    if "。" in text and _COLON.search(text):
+    if "。" in text and ("：" in text or ":" in text):
         text = _labelled_sentences(text)
     clause = Clause(leaders=[p for k in people for p in bracket_depth_split(k, "、，,") if p])
     pending: list[tuple[list[str], str | None, Role | None]] = []  # names, role word kind, label role
@@ -722,7 +722,7 @@ def may_hold_role_words(text: str) -> bool:
         return True  # X为牵头单位,Y为责任单位
     if _ROLE_WORD.search(text) is None:
         return False  # the usual case, found soonest
-    return _COLON.search(text) is not None or _ROLE_AT_END.search(text) is not None
+    return "：" in text or ":" in text or _ROLE_AT_END.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -1445,7 +1445,7 @@ def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:
             if not before:
                 continue
         found.append(Found(start, end, clause))
-    if hinted and (_COLON.search(text) is not None) and (mids := _inner_labels(text, found)):
+    if hinted and ("：" in text or ":" in text) and (mids := _inner_labels(text, found)):
         # A。责任单位:X。B。责任单位:Y。: labelled clauses inside the text, each closing the sentences before it,
         # when a clause follows the last of them (items run together on one line); alone, the text goes on with it
         with_mids = sorted(found + mids, key=lambda f: f.start)
@@ -1779,8 +1779,9 @@ def _last_sentence(text: str, after: int) -> Found | None:
     # 农村道路畅通工程,牵头部门:市交通局。建设进度较慢的…: a label after a comma, then a report (parse_clause drops it)
     # The last sentence too when a comma may stand before a label in it (推进道路硬化,牵头单位:县发改局).
     end = len(trimmed) if (trimmed.find("，", start) >= 0 or trimmed.find(",", start) >= 0) \
-        and _COLON.search(trimmed, start) else start
-    labels = iter_labels(trimmed, after, end) if _COLON.search(trimmed, after, end) else ()
+        and (trimmed.find("：", start) >= 0 or trimmed.find(":", start) >= 0) else start
+    labels = iter_labels(trimmed, after, end) if trimmed.find("：", after, end) >= 0 or trimmed.find(":", after, end) >= 0 \
+        else ()
     for m in labels:
         if m.start() == start:
             break  # a label opening the last sentence: read with it below

@@ -16,7 +16,9 @@ from ..model import Amount
 
 _SCALE = {"": 1, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8, "万亿": 1e12}
 # A number is tried from the start of its digits only: 1,000 digits before no 元 are read once, not 1,000 times.
-_WITH_CURRENCY = re.compile(r"(?<!\d)(\d+(?:\.\d+)?)\s*(万亿|千万|百万|十万|亿|万|千)?\s*(美元|欧元|元)")
+# (the look-behind stands after the first digit, \d(?<!\d\d) for (?<!\d)\d: the pattern opens with a digit, which re
+# skips to in C, instead of trying the look-behind at every character)
+_WITH_CURRENCY = re.compile(r"(\d(?<!\d\d)\d*(?:\.\d+)?)\s*(万亿|千万|百万|十万|亿|万|千)?\s*(美元|欧元|元)")
 # Without 元 a number is money only after a word about money: 投资8000万.
 _MONEY_WORDS = "投资|资金|资本|收入|营收|产值|补助|补贴|贷款|融资|基金|预算|拨付|奖励|经费"
 _WITHOUT_CURRENCY = re.compile(

@@ -190,3 +190,24 @@ def test_a_standing_note_of_cooperating_units_reads_every_cooperating_word(helpe
     doc = parse_text(f"除特别注明的外,各县(市、区)政府和某某开发区管委会都是{helper}单位。\n一、重点任务\n1.修路。(县交通局牵头)\n",
                      "p.txt")
     assert doc.tasks[0].units(Role.COOPERATING) == ["各县(市、区)政府", "某某开发区管委会"]
+
+
+def test_a_first_listed_note_after_other_lines_holding_lead_words_is_found_on_its_own_line():
+    # lines before the note hold lead words (twice on one line) and no note: the note's own line gives its line
+    # number, and only the tasks printed from it on have their first unit made lead
+    from dutygraph.loaders.conventions import apply_first_listed
+    from dutygraph.loaders.lines import to_lines
+    from dutygraph.model import Assignment, Provenance, Task
+
+    lines = to_lines("2024年工作要点\n牵头单位牵头抓总。\n\n主办单位另行通知。\n注:列第一位的单位为牵头单位。\n甲\n乙\n")
+
+    def task(line: int) -> Task:
+        prov = Provenance("p.txt", line, line)
+        return Task(id=f"S{line}", text="做好工作", provenance=prov,
+                    assignments=[Assignment("县交通局", Role.RESPONSIBLE, prov),
+                                 Assignment("县财政局", Role.RESPONSIBLE, prov)])
+
+    before, after = task(4), task(6)
+    apply_first_listed(lines, [before, after])
+    assert before.units(Role.LEAD) == []
+    assert after.units(Role.LEAD) == ["县交通局"] and after.assignments[0].basis == "first-listed note at line 5"
