@@ -70,6 +70,7 @@ class _Node:
     labels: list[tuple[str, str, int]] = field(default_factory=list)   # kind, content, line
     leaders: list[str] = field(default_factory=list)  # people in a leader column's cells
     unit_lines: list[tuple[Clause, int]] = field(default_factory=list)
+    members: list[int] = field(default_factory=list)  # lines of labels listing a working group's members
     last_line: int = 0
     text_end: int = 0  # last line of the item's own text (its folded body paragraphs included)
     _clauses: list[Found] | None = None
@@ -85,10 +86,51 @@ class _Node:
                              or (unit_blocks(self.text, not numbered) if not labelled else []))
             if len(self._clauses) > 1 and "应" in self.text and "由" in self.text:
                 self._clauses = _superseded(self.text, self._clauses)
+            if self._clauses and ("由" in self.text[3:_BODY_HEAD + 2] or ":" in self.text[2:_BODY_HEAD + 1]
+                                  or "：" in self.text[2:_BODY_HEAD + 1]):
+                self._clauses = _body_first(self.text, self._clauses)
         return self._clauses
 
     def assigned(self) -> bool:
         return bool(self.clauses or self.unit_lines or self.labels and any(k != DEADLINE for k, _, _ in self.labels))
+
+
+# A body named before a colon (or as a sentence of its own), then 由 and the units running it (应急通信组:由文化、电信
+# 等部门牵头,负责…; 医疗救治组。由县卫健局牵头,…), or those units right after the colon (综合组:县应急局牵头,…).
+_BODY_HEAD = 20
+_BODY_BY = re.compile(r"^(?P<body>[^，,。；;:：、由()（）]{2,%d})(?:[:：。]由|(?P<colon>[:：]))" % _BODY_HEAD)
+
+
+def _body_first(text: str, found: list[Found]) -> list[Found]:
+    """The clauses of an item opening with a body's name, a colon and 由 the units running it (救助组:由民政、卫健
+    等部门牵头,负责…): the body does the item (responsible) beside its lead units, as it does where 由 names no
+    role (信息组:由指挥部抽调人员组成,负责…: the body's block). Where the units running it follow the colon with no
+    由 (综合组:县应急局牵头,县委办配合。…), the body's name is all the clauses found read: the clause after the colon
+    is read too.
+
+    >>> [(u, r.value) for u, r in _body_first("救助组:由民政、卫健等部门牵头,负责救助。", [Found(0, 14, Clause(
+    ...     [("民政", Role.LEAD), ("卫健", Role.LEAD)]), leading=True)])[0].clause.assignments]
+    [('救助组', 'responsible'), ('民政', 'lead'), ('卫健', 'lead')]
+    >>> [(u, r.value) for u, r in _body_first("救助组:县民政局牵头,县卫健局配合。负责救助。", [Found(0, 4, Clause(
+    ...     [("救助组", Role.RESPONSIBLE)]), leading=True)])[0].clause.assignments]
+    [('救助组', 'responsible'), ('县民政局', 'lead'), ('县卫健局', 'cooperating')]
+    """
+    m = _BODY_BY.match(text)
+    first = found[0]
+    if m is None or first.start > m.end() or not first.clause.assignments:
+        return found
+    body = m.group("body")
+    if m.group("colon"):
+        if [u for u, _ in first.clause.assignments] != [body] or len(found) > 1 \
+                or not (after := leading_clauses(text[m.end():])) or not after[0].clause.role_words:
+            return found
+        clause = replace(after[0].clause, assignments=[(body, Role.RESPONSIBLE)]
+                         + [(u, r) for u, r in after[0].clause.assignments if u != body])
+        return [Found(0, m.end() + after[0].end, clause, leading=True)]
+    if well_formed_units(body) != [body] or any(u == body for u, _ in first.clause.assignments):
+        return found
+    clause = replace(first.clause, assignments=[(body, Role.RESPONSIBLE), *first.clause.assignments])
+    return [replace(first, clause=clause), *found[1:]]
 
 
 def _superseded(text: str, found: list[Found]) -> list[Found]:
@@ -133,10 +175,25 @@ _HEADING_ROLE = re.compile(r"^(.{2,60}?(?:" + "|".join(ROLE_WORDS) + r"))(?:的)
                            r"(?:[(（]\d{1,3}(?:项|个|件)[)）])?$")
 
 
+# A role mark closing a heading that names units (一、县住建局(牵头) / (二)市交通局（配合单位）).
+_HEADING_MARK = re.compile(r"[(（](?:" + "|".join(ROLE_WORDS) + r")(?:单位|部门)?[)）]$")
+
+
 def _heading_clause(text: str) -> Clause | None:
+    """The units and roles of a heading that is nothing but them: 县示范区管委会牵头工作(8项), 县住建局(牵头).
+
+    >>> [[(u, r.value) for u, r in _heading_clause(t).assignments] for t in ("市发改委牵头的工作", "县住建局（牵头）")]
+    [[('市发改委', 'lead')], [('县住建局', 'lead')]]
+    >>> _heading_clause("推进老旧小区改造（牵头）") is None
+    True
+    """
     m = _HEADING_ROLE.match(text)
     if not m:
-        return None
+        if text[-1:] not in ")）" or len(text) > MAX_HEAD or (mark := _HEADING_MARK.search(text)) is None \
+                or not bare_units(text[:mark.start()]):
+            return None
+        clause = parse_clause(text)  # 县住建局(牵头): the names, then their role in brackets
+        return clause if clause is not None and clause.role_words else None
     clause = parse_clause(m.group(1))
     return clause if clause is not None and clause.role_words else None
 
@@ -333,7 +390,8 @@ def _unit_line(text: str, default: Role | None, last: bool) -> Clause | None:
     """A line that only names units (with role words, or in a known column's role)."""
     if "。" in text.rstrip("。"):  # a sentence, then more (组：由X牵头,Y参加。主要负责…): no unit line
         return None
-    if default is None and not may_hold_role_words(text):
+    if default is None and not may_hold_role_words(text) and "会同" not in text:  # (由X会同Y: X leads, Y works
+        # with it, whatever follows; cut at the end of a page: ──由市林业局会同各县市区)
         # (市发改委、市财政局) on a line of its own after an item: a bare bracketed list, as inside the item
         inner = text.rstrip("。；;")
         if inner[:1] in "(（" and inner[-1:] in ")）" and len(bracket_groups(inner)) == 1:
@@ -453,8 +511,8 @@ def _dated_step(text: str) -> list[tuple[str, Role]] | None:
     [('省财政厅', <Role.RESPONSIBLE: 'responsible'>)]
     >>> _dated_step("10月底前,省财政厅、省教育厅会同各市州完成资金清算")[2]
     ('各市州', <Role.COOPERATING: 'cooperating'>)
-    >>> _dated_step("2016年3月底前,完成统计摸底") is None
-    True
+    >>> _dated_step("2016年3月底前,完成统计摸底") is None, _dated_step("6月底前,县财政局拨付资金。")
+    (True, [('县财政局', <Role.RESPONSIBLE: 'responsible'>)])
     """
     m = _STEP_DATE.match(text)
     if m is None:
@@ -462,7 +520,12 @@ def _dated_step(text: str) -> list[tuple[str, Role]] | None:
     rest = text[m.end():]
     got = _opening_units(rest)
     if got is None:
-        return None
+        # 6月底前,县财政局拨付资金: right after the date stands the step's subject, whatever verb follows it (the
+        # known names the scan reads; the verb list of _opening_units is for subjects in any sentence)
+        got = opening_units(rest, well_formed_units)
+        if got is None or not "\u4e00" <= rest[got[1]:got[1] + 1] <= "\u9fff":
+            return None
+        got = (got[0], rest.find(got[0][-1]) + len(got[0][-1]))  # the scan may have read a role word after them
     after = rest[got[1]:]
     if after.startswith("会同"):
         partners = _opening_units(after[2:])
@@ -1072,6 +1135,8 @@ class ProseReader:
                     k += 1
                     continue
                 item.labels.append((kind, label.content, line.no))
+                if kind == RESPONSIBLE and _MEMBERS.fullmatch(label.name):
+                    item.members.append(line.no)  # 成员单位:X、Y、Z (label.members)
                 item._clauses = None
                 item.last_line = line.no
                 k += 1
@@ -1273,6 +1338,8 @@ class ProseReader:
     def _duties_holder(self, node: _Node) -> tuple[list[str], int | None] | None:
         """The units whose duties the heading ``node`` may head, and the line of the sentence setting them up when
         the heading names no holder (二、明确工作职责: the body the document sets up) — None for a named one."""
+        if node.text[-1:] in ")）" and _HEADING_MARK.search(node.text):
+            return None  # 县住建局(牵头单位): a role for the items under it (_heading_clause), no holder of duties
         names = bare_units(node.text) or _duties_of(node.text) or _duties_on(node.text)
         if names:
             return names, None
@@ -1451,8 +1518,17 @@ class ProseReader:
         """A unit line or label printed after the last item of a list whose other items name nobody: the
         items before it take its units too (inferred, basis: the clause's line)."""
         items = [c for c in node.children if c.style != "para"]
-        if len(items) < 2 or len({c.style for c in items}) != 1 or items[-1] is not node.children[-1]:
+        if len(items) < 2:
             return None
+        if items[-1] is not node.children[-1] or len({c.style for c in items}) != 1:
+            # a page opening inside a section (59.… 63.…。主要责任部门:X / 八、…): its items stand beside the next
+            # section's heading, of a higher rank, right after the item holding the clause
+            cut = next(k for k, c in enumerate(items) if c.style != items[0].style or k == len(items) - 1)
+            after = node.children.index(items[cut - 1]) + 1 if cut >= 2 else 0
+            if cut < 2 or items[cut].rank >= items[0].rank or after >= len(node.children) \
+                    or node.children[after] is not items[cut]:
+                return None
+            items = items[:cut]
         last = items[-1]
         if last.clauses or not (last.unit_lines or last.labels) or last.children:
             return None
@@ -1489,6 +1565,8 @@ class ProseReader:
         if len(segments) == 1 and node.style in ("cn", "cnp") and rest:
             title = heading  # (一)加强市场体系建设。推进…: the item is its own heading
         label_assignments, leaders, deadline_cells, spreads = self._from_labels(node)
+        if node.members:
+            label_assignments = _members_at_work(node, label_assignments)
         for k, (text, found) in enumerate(segments, start=1):
             single = len(segments) == 1
             task = Task(
@@ -1562,6 +1640,34 @@ class ProseReader:
     def _deadline(self, printed: str) -> Deadline:
         found = find_deadlines(printed, self.year)
         return Deadline(printed, found[0].date if found else parse_date(printed))
+
+
+# Labels listing a working group's members (成员单位:): role cues label.members.
+_MEMBERS = re.compile(alternation("label.members"))
+
+
+def _members_at_work(node: _Node, assignments: list[Assignment]) -> list[Assignment]:
+    """The label assignments of an item whose member list (成员单位:A、B、C、D) stands beside a measure opening with
+    some of those members as its subject (B、C督促指导…): the subject names who does the measure, the other members
+    are left out; the list stays whole where the measure opens with no subject, with a unit not in the list, or
+    names the members as a whole (各成员单位配合…).
+
+    >>> from .lines import to_lines
+    >>> ls = to_lines("3.2 防御组\\n成员单位:县水利局、县交通局、县林业局\\n主要措施:县水利局、县林业局督促各乡镇巡查堤坝和山体。")
+    >>> [(a.unit, a.role.value) for t in read_prose(ls, "e.txt") for a in t.assignments]
+    [('县水利局', 'responsible'), ('县林业局', 'responsible')]
+    """
+    rest = split_title(node.text)[1] or node.text
+    if "成员" in rest:
+        return assignments  # (…,各成员单位配合…: the measure names the members as a whole too)
+    got = subject_opening(rest) if _SUBJECT_HINT.search(rest, 0, MAX_OPENING + 4) else None
+    if got is None:
+        return assignments
+    members = {a.unit for a in assignments if a.provenance.first_line in node.members}
+    doers = {n for n, _ in got.clause.assignments}
+    if not doers < members:
+        return assignments
+    return [a for a in assignments if a.unit in doers or a.provenance.first_line not in node.members]
 
 
 # Places a unit answers for (分片包干: 县公安消防大队负责甸中镇、化念镇,县文体局负责双江街道): towns, townships,

@@ -497,3 +497,126 @@ def test_circled_items_inline_under_a_title_under_a_unit_heading_with_its_other_
         ("完成测绘", [("规划股(测绘室)", "responsible")]),  # cut at the end, short: still a duty of the list
     ]
     assert all(a.inferred for t in tasks for a in t.assignments)
+
+
+def test_a_groups_measure_opening_with_some_members_names_them_alone():
+    """(r-prose7) A working group's heading, 组长 (a person), 成员单位:A、B、C、D and a measure opening with some of
+    the members as its subject (B、D督促…): the subject does the measure; a measure with no subject keeps the whole
+    list, and one whose subject is no member keeps it too."""
+    text = ("3.1 抢修组\n组 长:县住建局负责人\n成员单位:县住建局、县电力公司、县水务公司\n"
+            "主要措施:组织力量抢修受损的供水、供电设施。\n"
+            "3.2 防汛组\n组 长:县水利局负责人\n成员单位:县水利局、县交通局、县林业局、县气象局\n"
+            "主要措施:县水利局、县气象局督促各乡镇加强堤坝巡查。\n"
+            "3.3 宣传组\n成员单位:县委宣传部、县融媒体中心\n主要措施:县文旅局指导做好信息发布。\n")
+    tasks = parse(text).tasks
+    assert [(t.text.split("。")[1][:4], units(t, "responsible")) for t in tasks] == [  # the heading, then the measure
+        ("组织力量", ["县住建局", "县电力公司", "县水务公司"]),
+        ("县水利局", ["县水利局", "县气象局"]),
+        ("县文旅局", ["县委宣传部", "县融媒体中心"]),
+    ]
+
+
+def test_a_label_closing_a_section_cut_by_the_page_start_goes_to_its_items():
+    """(r-prose7) A page opening inside a section: its numbered items, the last followed by a label listing the
+    section's units (主要责任部门:X、Y), then the next section's heading. The label names every item of the run
+    (inferred); the items of the next section, with no label, take none of its units."""
+    text = ("[接上页]\n21.完善农贸市场检测网络,抽检合格率达到98%。\n22.加强学校食堂卫生管理。\n"
+            "23.开展餐饮油烟专项整治。\n主要责任部门:市场监管局、市教育局、市生态环境局。\n"
+            "四、交通改善计划\n24.新建公交专用道12公里。\n25.改造老旧路口30处。\n")
+    tasks = parse(text).tasks
+    assert [(t.text[:4], units(t, "responsible")) for t in tasks[:3]] == [
+        ("完善农贸", ["市场监管局", "市教育局", "市生态环境局"]),
+        ("加强学校", ["市场监管局", "市教育局", "市生态环境局"]),
+        ("开展餐饮", ["市场监管局", "市教育局", "市生态环境局"]),
+    ]
+    assert not any(t.assignments for t in tasks[3:])
+    assert all(a.inferred for t in tasks[:2] for a in t.assignments)
+
+
+def test_a_working_group_run_by_lead_units_does_its_item_beside_them():
+    """(r-prose7) (n)X组:由A、B等部门牵头,负责…: the group does the item (responsible) beside the units leading it,
+    as a group whose 由 part names no role (由指挥部抽调人员组成) does its own; a title before the colon that is no
+    unit's name (督查安排:由A牵头) adds nothing."""
+    text = ("三、工作机构\n(1)救助安置组:由民政、卫健等部门牵头,负责受灾群众的转移安置。\n"
+            "(2)信息组:由指挥部抽调专门人员组成,负责信息汇总工作。\n"
+            "(3)督查安排:由县督查室牵头,负责全程跟踪督办。\n")
+    tasks = parse(text).tasks
+    assert [[(a.unit, a.role.value) for a in t.assignments] for t in tasks] == [
+        [("救助安置组", "responsible"), ("民政", "lead"), ("卫健", "lead")],
+        [("信息组", "responsible")],
+        [("县督查室", "lead")],
+    ]
+
+
+def test_a_unit_line_of_x_working_with_y_needs_no_verb_after_it():
+    """(r-prose7) Unit lines under targets, ──由X会同Y组织落实; the last one cut by the end of the excerpt before its
+    verb (──由X会同Y): 会同 says the roles itself (X lead, Y cooperating)."""
+    text = ("二、约束性指标\n1、城镇污水处理率达到85%。\n──由市住建局会同各县市区组织落实。\n"
+            "2、森林蓄积量增加到900万立方米。\n──由市林业局会同各县市区\n")
+    tasks = parse(text).tasks
+    assert [[(a.unit, a.role.value) for a in t.assignments] for t in tasks] == [
+        [("市住建局", "lead"), ("各县市区", "cooperating")],
+        [("市林业局", "lead"), ("各县市区", "cooperating")],
+    ]
+
+
+def test_a_groups_measure_naming_its_members_as_a_whole_keeps_the_list():
+    """(r-prose7) 成员单位:A、B、C and a measure opening with A, then naming the members as a whole (各成员单位按职责
+    配合): the whole list stays on the measure."""
+    text = ("3.2 防汛组\n成员单位:县水利局、县交通局、县林业局\n"
+            "主要措施:县水利局督促各乡镇加强堤坝巡查,各成员单位按职责配合做好抢险工作。\n")
+    tasks = parse(text).tasks
+    assert [units(t, "responsible") for t in tasks] == [["县水利局", "县交通局", "县林业局"]]
+
+
+def test_a_working_group_named_as_a_sentence_of_its_own_run_by_lead_units():
+    """(r-prose7) 2.X组。由A牵头,B配合,负责…: as after a colon, the group does the item beside A (lead) and B
+    (cooperating); a title sentence before 由 (加强统筹。由A牵头…) is no group and adds nothing."""
+    text = ("三、工作机构\n1.医疗救治组。由县卫健局牵头,县人民医院配合,负责伤员救治。\n"
+            "2.加强统筹调度。由县应急局牵头,负责综合协调。\n")
+    tasks = parse(text).tasks
+    assert [[(a.unit, a.role.value) for a in t.assignments] for t in tasks] == [
+        [("医疗救治组", "responsible"), ("县卫健局", "lead"), ("县人民医院", "cooperating")],
+        [("县应急局", "lead")],
+    ]
+
+
+def test_a_dated_steps_subject_needs_no_known_verb_after_it():
+    """(r-prose7) Dated steps (（二）6月底前,X拨付…): the known units right after the date are the step's subject,
+    whatever verb follows them (拨付, 印发, 联合下发); a role word after them still gives their role."""
+    text = ("四、实施步骤\n（一）5月底前,县教育局完成摸底调查。\n（二）6月底前,县财政局拨付补助资金。\n"
+            "（三）7月底前,县政府办公室、县教育局联合印发考核办法。\n（四）8月底前,县审计局牵头开展专项审计。\n")
+    tasks = parse(text).tasks
+    assert [[(a.unit, a.role.value) for a in t.assignments] for t in tasks] == [
+        [("县教育局", "responsible")],
+        [("县财政局", "responsible")],
+        [("县政府办公室", "responsible"), ("县教育局", "responsible")],
+        [("县审计局", "lead")],
+    ]
+
+
+def test_a_heading_naming_units_with_a_bracketed_role_gives_it_to_its_items():
+    """(r-prose7) 一、X(牵头) / 1.… 2.… / 二、Y（配合单位）/ 1.…: the heading is nothing but its units and their role
+    in brackets; its items take them (as under 一、X牵头的工作). A title with a bracketed role word and no unit
+    (推进改造(牵头)) carries nothing."""
+    text = ("一、县住建局(牵头)\n1.推进老旧小区改造。\n2.开展燃气安全检查。\n"
+            "二、县交通局（配合单位）\n1.推进农村公路养护。\n")
+    tasks = parse(text).tasks
+    assert [(t.text[:4], [(a.unit, a.role.value) for a in t.assignments]) for t in tasks] == [
+        ("推进老旧", [("县住建局", "lead")]),
+        ("开展燃气", [("县住建局", "lead")]),
+        ("推进农村", [("县交通局", "cooperating")]),
+    ]
+    assert all(a.inferred for t in tasks for a in t.assignments)
+
+
+def test_a_working_group_with_its_lead_units_right_after_the_colon():
+    """(r-prose7) (n)X组:A牵头,B、C配合。主要职责:…: with no 由, the clause after the group's name still names who
+    runs it: the group responsible, A lead, B and C cooperating."""
+    text = ("（三）工作组\n1.综合协调组:县应急局牵头,县委办、县政府办配合。主要职责:负责综合协调。\n"
+            "2.医疗救治组:县卫健局牵头,县人民医院配合。主要职责:负责伤员救治。\n")
+    tasks = parse(text).tasks
+    assert [[(a.unit, a.role.value) for a in t.assignments] for t in tasks] == [
+        [("综合协调组", "responsible"), ("县应急局", "lead"), ("县委办", "cooperating"), ("县政府办", "cooperating")],
+        [("医疗救治组", "responsible"), ("县卫健局", "lead"), ("县人民医院", "cooperating")],
+    ]
