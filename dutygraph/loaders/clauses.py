@@ -887,7 +887,9 @@ def _with_partners(clause: Clause, rest: str, later: bool = False) -> None:
 # What may follow a sentence's subject where no role word does (市交通局、市公安局根据…, 铁路部门应与…).
 _CLAUSE_END = "。；;，,、:：)）"
 _SUBJECT_NEXT = ("要", "应", "须", "将", "根据", "按照", "依法", "依据", "对", "在", "及时", "会同", "组织", "做好",
-                 "加强", "协助", "配合", "参与", "积极", "进一步", "继续", "切实", "认真", "主动", "全力", "督促", "指导")
+                 "加强", "协助", "配合", "参与", "积极", "进一步", "继续", "切实", "认真", "主动", "全力", "督促", "指导",
+                 # (r-labels8) a time before the verb (X于每年1月底前报送…, X分季度督查…, X定期通报…)
+                 "于", "每", "定期", "分季度", "按季度", "按月", "逐月", "逐季")
 
 
 def subject_opening(text: str) -> Found | None:

@@ -951,6 +951,14 @@ def test_a_subject_whose_verb_is_a_role_word_opens_a_sentence():
     assert subject_opening("县农业局协助") is None
 
 
+def test_a_subject_with_a_time_before_its_verb_opens_a_sentence():
+    # X于…前报送 / X分季度督查 / X定期通报 / X每月调度: the time stands between the subject and its verb
+    for text, unit in (("区财政局于每年3月底前报送资金使用情况。", "区财政局"), ("县审计局分季度开展专项审计。", "县审计局"),
+                       ("市统计局定期通报指标完成情况。", "市统计局"), ("镇农业服务中心每月调度一次进度。", "镇农业服务中心")):
+        found = subject_opening(text)
+        assert found is not None and [(n, r.value) for n, r in found.clause.assignments] == [(unit, "responsible")]
+
+
 def test_a_later_part_naming_who_carries_the_work_out_adds_them():
     # X负责…,由X和Y具体落实: Y carries it out beside the lead (responsible); at county and district level too
     for lead, more in (("市交通局", "县、区人民政府"), ("县水利局", "各乡镇人民政府"), ("区城管局", "街道办事处")):
