@@ -139,6 +139,9 @@ def test_a_last_sentence_of_units_and_role_words():
     ("组长单位:县住建局", "lead", "县住建局"),
     ("副组长单位:县环保局、县水利局", "responsible", "县环保局、县水利局"),
     ("组长:王某", "leader", "王某"),
+    # the units a task concerns, named by their kind (as the 涉及部门 column), with the kind's other name
+    ("涉及乡镇(街道):甲山乡、丙湖街道办事处", "responsible", "甲山乡、丙湖街道办事处"),
+    ("涉及部门:县水利局", "responsible", "县水利局"),
 ])
 def test_labels(line, kind, content):
     label = match_label(line)
