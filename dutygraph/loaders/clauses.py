@@ -885,16 +885,24 @@ def _with_partners(clause: Clause, rest: str, later: bool = False) -> None:
 
 
 # What may follow a sentence's subject where no role word does (市交通局、市公安局根据…, 铁路部门应与…).
+_CLAUSE_END = "。；;，,、:：)）"
 _SUBJECT_NEXT = ("要", "应", "须", "将", "根据", "按照", "依法", "依据", "对", "在", "及时", "会同", "组织", "做好",
-                 "加强", "协助", "配合", "参与", "积极", "进一步", "继续", "切实", "认真", "主动", "全力", "督促", "指导")
+                 "加强", "协助", "配合", "参与", "积极", "进一步", "继续", "切实", "认真", "主动", "全力", "督促", "指导",
+                 # (r-labels8) a time before the verb (X于每年1月底前报送…, X分季度督查…, X定期通报…)
+                 "于", "每", "定期", "分季度", "按季度", "按月", "逐月", "逐季")
 
 
 def subject_opening(text: str) -> Found | None:
     """The known units ``text`` opens with, followed by a verb or an obligation word (市卫生局要加快…), as a
     clause making them responsible; None for a collective (各乡镇要…: how the plan is run) or no such opening."""
     got = opening_units(text, well_formed_units)
-    if got and text[got[1]:].startswith(_SUBJECT_NEXT) and not any(_COLLECTIVE.match(n) for n in got[0]):
-        after = text.find(got[0][-1]) + len(got[0][-1])  # the list read may hold the role word (县气象局配合)
+    if not got or any(_COLLECTIVE.match(n) for n in got[0]):
+        return None
+    after = text.find(got[0][-1]) + len(got[0][-1])  # the list read may hold the role word (县气象局配合)
+    # the verb after the names, or after the role word the list read swallowed when its object follows
+    # (县公安局协助灾区做好…: 协助 is the verb; 县公安局配合。 or 配合, opens no sentence of its own)
+    if text[got[1]:].startswith(_SUBJECT_NEXT) or (after < got[1] < len(text) and text[got[1]] not in _CLAUSE_END
+                                                   and text[after:].startswith(_SUBJECT_NEXT)):
         role = Role.COOPERATING if duty_role(text[after:]) is Role.COOPERATING else Role.RESPONSIBLE  # X配合做好…
         clause = Clause([(n, role) for n in got[0]])
         if (m := _WITH_PARTNER.match(text, got[1])) and (partners := opening_units(text[m.end():], well_formed_units)) \

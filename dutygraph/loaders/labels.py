@@ -60,8 +60,8 @@ _BULLET = r"[★☆●○■□◆◇▲△►•·*]?"
 # A level before a role label (县级牵头单位, 省牵头单位: a plan assigning work at two levels); inside a text a bare
 # level only where no character of a name stands before it.
 _LEVEL = r"(?:[省市县区州盟旗镇乡]级?)?"
-# The label's other noun in brackets after it (责任部门（单位）:X, 牵头单位(部门):X).
-_OTHER_NOUN = r"(?:[(（](?:单位|部门|机构|科室|处室|股室)[)）])?"
+# The label's other noun in brackets after it (责任部门（单位）:X, 牵头单位(部门):X, 涉及乡镇(街道):X).
+_OTHER_NOUN = r"(?:[(（](?:单位|部门|机构|科室|处室|股室|街道|镇街|乡镇)[)）])?"  # 乡镇(街道): its towns' other kind
 # A note in brackets after a label at a line's start, before its colon (责任单位(排名第一的为牵头单位):X、Y): no part
 # of the list (conventions.py reads a first-listed note there from the line).
 _NOTE_AFTER_NAME = r"(?:[(（][^()（）:：]{2,24}[)）])?"

@@ -332,10 +332,17 @@ def _department_after_collective(held: list[str], part: str) -> bool:
 _LEVELS_ONLY = re.compile(r"^(?:各|有关|相关)[省市县区州盟旗镇乡]{1,2}$")
 
 
+# (r-labels8) a town or township named whole (斜店乡, 东古城镇): before a street office (清泉街道办事处) a name of its
+# own, for a town has no street office to share
+_TOWN = re.compile(r"^[\u4e00-\u9fff]{1,8}[乡镇]$")
+
+
 def _held_apart(held: list[str], part: str, names: list[str]) -> bool:
     """Whether the parts held before the name ``part`` are names of their own rather than sharing its suffix."""
     if _department_after_collective(held, part):
         return True
+    if "街道" in part and all(_TOWN.match(h) and not _is_bare_suffix(h) for h in held):
+        return True  # 甲乡、乙镇、丙街道办事处: three names
     if _LEVEL_START.match(part) and (_AREA.match(bare := _strip_brackets(held[-1])) and not _LEVELS_ONLY.match(bare)
                                      or "各" in part and _COLLECTIVE_START.match(held[-1])):
         return True  # 城西管理区、县水利局 / 各镇、区级各部门: the name opens with its own level (有关县、区政府 shares it)
@@ -383,7 +390,9 @@ def _split_units(cell: str) -> tuple[str, ...]:
             held = []
         names.extend(_split_conjunctions(part))
     if held and names and all(len(h) <= 2 for h in held) and (not _BODY_END.search(names[-1]) or _COLLECTIVE_START.match(
-            names[-1]) and all(_is_bare_suffix(h) for h in held)):  # 各相关处室、单位: the collective's kinds
+            names[-1]) and all(_is_bare_suffix(h) for h in held)) \
+            and not ("街道" in names[-1] and all(len(h) == 2 and _TOWN.match(h) and not _is_bare_suffix(h) for h in held)):
+        # 各相关处室、单位: the collective's kinds (not a town named whole after a street office: 丙街道办事处、丁镇)
         names[-1] = "、".join([names[-1], *held])  # 13个街道、镇: the tail shares the name's count and kind
     else:
         names.extend(held)

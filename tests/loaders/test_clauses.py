@@ -95,6 +95,13 @@ def test_an_alias_in_the_middle_of_a_sentence_is_no_clause():
     assert find_clauses("建设平台。(市大数据中心)")[0].clause.assignments == [("市大数据中心", R)]  # bare: responsible
 
 
+def test_a_working_groups_unit_labels_in_an_item():
+    # 组长单位:X;副组长单位:Y;成员单位:Z after the item's text: X leads, Y and Z are responsible
+    found = find_clauses("开展集市整治。组长单位:区商务局;副组长单位:区城管局;成员单位:区卫健局、区公安分局。")
+    assert sorted((u, r.value) for f in found for u, r in f.clause.assignments) == [
+        ("区公安分局", "responsible"), ("区卫健局", "responsible"), ("区商务局", "lead"), ("区城管局", "responsible")]
+
+
 def test_a_last_sentence_of_units_and_role_words():
     found = find_clauses("加强监管,确保安全。市应急局牵头,各区政府配合。")
     assert found[-1].clause.assignments == [("市应急局", L), ("各区政府", C)]
@@ -128,6 +135,13 @@ def test_a_last_sentence_of_units_and_role_words():
     ("牵头人:李某", "leader", "李某"),
     ("截止时间:2024年6月底", "deadline", "2024年6月底"),
     ("其他责任单位:市税务局", "responsible", "市税务局"),
+    # a working group's units: its head's unit leads, its deputies' units are responsible; 组长: a person
+    ("组长单位:县住建局", "lead", "县住建局"),
+    ("副组长单位:县环保局、县水利局", "responsible", "县环保局、县水利局"),
+    ("组长:王某", "leader", "王某"),
+    # the units a task concerns, named by their kind (as the 涉及部门 column), with the kind's other name
+    ("涉及乡镇(街道):甲山乡、丙湖街道办事处", "responsible", "甲山乡、丙湖街道办事处"),
+    ("涉及部门:县水利局", "responsible", "县水利局"),
 ])
 def test_labels(line, kind, content):
     label = match_label(line)
@@ -927,6 +941,25 @@ def test_a_subject_working_with_partners_makes_them_cooperating():
         assert [r.value for n, r in found.clause.assignments if n == partner] == ["cooperating"]
     # 与 and a unit, then no shared work: no partner (市公安局与市场监管部门的关系…)
     assert subject_opening("市公安局与市场监管部门的关系需要理顺") is None
+
+
+def test_a_subject_whose_verb_is_a_role_word_opens_a_sentence():
+    # X协助Y… / X配合做好…: the list read takes the role word in, the verb is still right after the names
+    for text, units in (("区卫生局协助受灾村组做好防疫消杀工作。", ["区卫生局"]),
+                        ("市民政局、市红十字会配合灾区开展物资发放。", ["市民政局", "市红十字会"]),
+                        ("县农业局协助农户落实秸秆还田措施。", ["县农业局"])):
+        found = subject_opening(text)
+        assert found is not None and [n for n, _ in found.clause.assignments] == units
+    # a role word with nothing after it opens no subject's sentence
+    assert subject_opening("县农业局协助") is None
+
+
+def test_a_subject_with_a_time_before_its_verb_opens_a_sentence():
+    # X于…前报送 / X分季度督查 / X定期通报 / X每月调度: the time stands between the subject and its verb
+    for text, unit in (("区财政局于每年3月底前报送资金使用情况。", "区财政局"), ("县审计局分季度开展专项审计。", "县审计局"),
+                       ("市统计局定期通报指标完成情况。", "市统计局"), ("镇农业服务中心每月调度一次进度。", "镇农业服务中心")):
+        found = subject_opening(text)
+        assert found is not None and [(n, r.value) for n, r in found.clause.assignments] == [(unit, "responsible")]
 
 
 def test_a_later_part_naming_who_carries_the_work_out_adds_them():

@@ -152,3 +152,14 @@ def test_a_bracketed_place_note_before_a_shared_suffix_list_keeps_the_list_one_n
 def test_a_place_and_the_bodies_of_a_level_joined_by_he_are_two_names(cell, names):
     # (r-labels7) 岳麓区和市直相关单位: the district and the city's bodies share nothing
     assert split_units(cell) == names
+
+
+@pytest.mark.parametrize("cell, names", [
+    ("甲山乡、乙河镇、丙湖街道办事处", ["甲山乡", "乙河镇", "丙湖街道办事处"]),
+    ("石桥镇、丁家乡、东关街道办事处、西关街道办事处、柳镇", ["石桥镇", "丁家乡", "东关街道办事处", "西关街道办事处", "柳镇"]),
+    ("长沙、株洲、湘潭市政府", ["长沙、株洲、湘潭市政府"]),  # bare places still share the suffix
+    ("13个街道、镇", ["13个街道、镇"]),  # a kind after a count still shares it
+])
+def test_towns_named_whole_before_a_street_office_are_names_of_their_own(cell, names):
+    # (r-labels8) a town (乙河镇) has no street office: it shares no 街道办事处 suffix, before or after one
+    assert split_units(cell) == names
