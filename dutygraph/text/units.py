@@ -336,6 +336,10 @@ def _split_units(cell: str) -> tuple[str, ...]:
         text = text[1:]  # (市经信委牵头落实, cut before its closing bracket: the bracket is not the name's
     if not text:
         return ()
+    if ("，" in text or "," in text) and len(pieces := bracket_depth_split(text, "，,")) > 1:
+        # a shared suffix never runs over a comma (市甲坊、市乙舍,各县(市)、区政府: 区政府's suffix is not the
+        # first names'), whatever the names before it end with
+        return tuple(name for piece in pieces for name in _split_units(piece))
     raw_parts = [strip_noise(p) for p in bracket_depth_split(text, LIST_SEPARATORS)]
     raw_parts = [p for p in raw_parts if p]
     names: list[str] = []

@@ -207,3 +207,245 @@ def test_the_plans_with_their_role_words_reworded_score_near_the_originals(fixtu
     report = evaluate(tmp_path, tmp_path)
     assert len(report["documents"]) == count
     assert report["total"]["units"]["f1"] >= floor, {d["document"]: d["units"]["f1"] for d in report["documents"]}
+
+
+# Every set, perturbed in ways other copies of the same plans print them (r-perturb2): each perturbation changes
+# the printing, not the facts, and keeps every line where it was (the gold's line numbers stay valid); each is
+# seeded, so a run is repeatable. The sets are read through their gold files.
+SETS = ("real", "dev", "collected/dev", *(f"collected/blind{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9)))
+
+
+def _perturbed(source: Path, out: Path, line_rewrite=None, gold_rewrite=None, seed: int = 1, whole=None) -> None:
+    """Each document of ``source`` with each line after the header passed through ``line_rewrite(line, rng)``,
+    or the whole body through ``whole(lines, rng, doc)``; each gold file through ``gold_rewrite(data, rng)`` when
+    given (the same seeded generator as its document's, made anew for it)."""
+    import random
+
+    for gold in source.glob("*.gold.json"):
+        stem = gold.name[: -len(".gold.json")]
+        docs = [p for p in source.glob(stem + ".*") if p.suffix == ".txt" and not p.name.endswith(".gold.json")]
+        if not docs:
+            continue
+        data = json.loads(gold.read_text("utf-8"))
+        lines = docs[0].read_text("utf-8").split("\n")
+        if whole is not None:
+            body, data = whole(lines[HEADER:], data, random.Random(f"{seed}:{stem}"))
+        else:
+            rng = random.Random(f"{seed}:{stem}")
+            body = [line_rewrite(line, rng) for line in lines[HEADER:]]
+            if gold_rewrite is not None:
+                data = gold_rewrite(data, random.Random(f"{seed}:{stem}"))
+        (out / gold.name).write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+        (out / docs[0].name).write_text("\n".join(lines[:HEADER] + body), "utf-8")
+
+
+# 1. Unknown unit names. Every gold unit name in a document (its text and its gold) replaced by an invented name of
+# the same kind: the place prefix kept (省, 市, 县, 某某市 …), the body made of invented syllables, ending in a word no
+# line of data/org_suffixes.txt knows. Role cues decide where units are; the lexicon must never veto a name in a
+# labelled slot, a column or a bracket clause. Collectives (各…) and names not printed as such in the text are kept.
+_PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?(?:自治区|自治州|省|市|州|盟|县|区|旗|镇|乡))")
+_SYLLABLES = "澜汐砚岚璟琮珂瑶翎棠筠萱芷蘅珈璃琬琰瑾琳"
+_ODD_ENDINGS = "坊苑阁庐舍斋寮"
+
+
+def _unknown_endings() -> str:
+    from dutygraph.text.units import org_suffixes
+
+    known = org_suffixes()
+    return "".join(ch for ch in _ODD_ENDINGS if not any(ch.endswith(s) for s in known))
+
+
+def _gold_units(data: dict) -> set[str]:
+    return {name for document in data["documents"] for task in document["tasks"]
+            for role in ("lead", "responsible", "cooperating") for name in task.get(role) or []}
+
+
+def _invented(name: str, rng, endings: str) -> str:
+    m = _PLACE.match(name)
+    prefix = m.group() if m and len(m.group()) < len(name) - 1 else ""
+    body = "".join(rng.choice(_SYLLABLES) for _ in range(rng.choice((2, 3))))
+    return prefix + body + rng.choice(endings)
+
+
+def _unknown_names(lines: list[str], data: dict, rng) -> tuple[list[str], dict]:
+    endings = _unknown_endings()
+    text = "\n".join(lines)
+    names = sorted((n for n in _gold_units(data) if len(n) >= 3 and "各" not in n and n in text),
+                   key=lambda n: (-len(n), n))
+    mapping: dict[str, str] = {}
+    for name in names:
+        new = _invented(name, rng, endings)
+        while new in mapping.values():
+            new = _invented(name, rng, endings)
+        mapping[name] = new
+    if not mapping:
+        return lines, data
+    pattern = re.compile("|".join(map(re.escape, mapping)))
+    swap = lambda s: pattern.sub(lambda m: mapping[m.group()], s)  # noqa: E731
+    for document in data["documents"]:
+        for task in document["tasks"]:
+            task["text"] = swap(task.get("text") or "")
+            for role in ("lead", "responsible", "cooperating"):
+                task[role] = [mapping.get(name, name) for name in task.get(role) or []]
+    data.setdefault("renamed", mapping)
+    return [swap(line) for line in lines], data
+
+
+# 2. Punctuation and spacing as other sites print them.
+_HALF_FULL = {"(": "（", ")": "）", ":": "：", ",": "，", ";": "；"}
+_TO_OTHER_WIDTH = str.maketrans({**_HALF_FULL, **{v: k for k, v in _HALF_FULL.items()}})
+_CJK_PAIR = re.compile(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])")
+_LABEL_COLON = re.compile(r"((?:单位|部门|领导|责任人)\s*)[：:]")
+
+
+def _other_width(line: str, rng) -> str:
+    """Colons, brackets, commas and semicolons of the other width (full-width ↔ half-width)."""
+    return line.translate(_TO_OTHER_WIDTH)
+
+
+def _spaced(line: str, rng) -> str:
+    """A space between every two CJK characters, as text copied out of some PDFs prints."""
+    return _CJK_PAIR.sub(" ", line)
+
+
+def _label_colons(line: str, rng) -> str:
+    """A label's colon dropped (责任单位 市X局) or doubled (责任单位：：市X局), drawn per label."""
+    return _LABEL_COLON.sub(lambda m: m.group(1) + rng.choice((" ", "：：", "\u3000")), line)
+
+
+# 3. Item numbers of one style printed in another through the whole document, levels kept: the styles the document
+# uses are given (seeded) other styles, one to one, so two levels never share a style.
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _cn(n: int) -> str:
+    if n <= 10:
+        return _NUMERALS[n - 1]
+    return ("" if n < 20 else _NUMERALS[n // 10 - 1]) + "十" + (_NUMERALS[n % 10 - 1] if n % 10 else "")
+
+
+def _from_cn(text: str) -> int:
+    if "十" not in text:
+        return _NUMERALS.index(text) + 1
+    tens, _, ones = text.partition("十")
+    return (_NUMERALS.index(tens) + 1 if tens else 1) * 10 + (_NUMERALS.index(ones) + 1 if ones else 0)
+
+
+_STYLES = {  # style: (pattern of its marker at a line's start, printer of number n)
+    "一、": (r"([一二三四五六七八九十]{1,3})、", lambda n: _cn(n) + "、"),
+    "（一）": (r"[（(]([一二三四五六七八九十]{1,3})[）)]", lambda n: f"（{_cn(n)}）"),
+    "1.": (r"(\d{1,2})[.．](?!\d)", lambda n: f"{n}."),
+    "1、": (r"(\d{1,2})、", lambda n: f"{n}、"),
+    "（1）": (r"[（(](\d{1,2})[）)]", lambda n: f"（{n}）"),
+    "①": (r"([①-⑳])", lambda n: chr(0x2460 + n - 1)),
+}
+_STYLE_AT = {style: re.compile(r"^(\s*)" + pattern) for style, (pattern, _) in _STYLES.items()}
+
+
+def _number(style: str, digits: str) -> int:
+    if style in ("一、", "（一）"):
+        return _from_cn(digits)
+    return ord(digits) - 0x2460 + 1 if style == "①" else int(digits)
+
+
+def _renumbered(lines: list[str], data: dict, rng) -> tuple[list[str], dict]:
+    found = []  # per line: (style, number, match) or None
+    top: dict[str, int] = {}
+    for line in lines:
+        for style, pattern in _STYLE_AT.items():
+            m = pattern.match(line)
+            if m:
+                n = _number(style, m.group(2))
+                found.append((style, n, m))
+                top[style] = max(top.get(style, 0), n)
+                break
+        else:
+            found.append(None)
+    used = sorted(top, key=list(_STYLES).index)
+    for _ in range(50):  # a one-to-one map of the used styles; ① only for a style that stays within ⑳
+        targets = rng.sample(list(_STYLES), len(used))
+        if all(t != "①" or top[s] <= 20 for s, t in zip(used, targets)):
+            break
+    else:
+        return lines, data
+    to = dict(zip(used, targets))
+    out = []
+    for line, hit in zip(lines, found):
+        if hit is None:
+            out.append(line)
+            continue
+        style, n, m = hit
+        out.append(m.group(1) + _STYLES[to[style]][1](n) + line[m.end():])
+    return out, data
+
+
+# 4. Traditional script: the whole body through OpenCC's s2t (the gold stays in Simplified: scoring folds both).
+def _traditional(lines: list[str], data: dict, rng) -> tuple[list[str], dict]:
+    import opencc
+
+    converted = opencc.OpenCC("s2t").convert("\n".join(lines)).split("\n")
+    assert len(converted) == len(lines)
+    return converted, data
+
+
+# Where each renamed unit stands, and how many of each slot kind the reader still finds.
+_LIST_GLUE = re.compile(r"[、，,；;\s/]+")
+
+
+def _slot(line: str, at: int, names: list[str]) -> str:
+    """The kind of slot the name at ``at`` of ``line`` stands in: a column (a table cell: a tab or a bar in the line,
+    or a line of nothing but names), a label (a colon, then only names up to it), a bracket clause, or prose."""
+    rest = line
+    for name in names:
+        rest = rest.replace(name, "、")
+    if "\t" in line or "|" in line or len(_LIST_GLUE.sub("", rest)) <= 2:
+        return "column"
+    before = line[:at]
+    colon = max(before.rfind("："), before.rfind(":"))
+    if colon >= 0:
+        between = before[colon + 1:]
+        for name in names:
+            between = between.replace(name, "")
+        if not _LIST_GLUE.sub("", between):
+            return "label"
+    if sum(before.count(c) for c in "(（") > sum(before.count(c) for c in ")）"):
+        return "bracket"
+    return "prose"
+
+
+def renamed_recall_by_slot(folder: Path, misses: list | None = None) -> dict[str, list[int]]:
+    """Per slot kind, [gold (task, unit) pairs of renamed units, of them found] over the documents of ``folder``
+    (written by :func:`_perturbed` with :func:`_unknown_names`)."""
+    from dutygraph.errors import InputError
+    from dutygraph.evaluate import match_tasks, norm_unit, read_gold
+    from dutygraph.loaders import load
+
+    out: dict[str, list[int]] = {}
+    for gold_file in sorted(folder.glob("*.gold.json")):
+        renamed = set(json.loads(gold_file.read_text("utf-8")).get("renamed", {}).values())
+        if not renamed:
+            continue
+        doc = gold_file.with_name(gold_file.name[: -len(".gold.json")] + ".txt")
+        lines = doc.read_text("utf-8").split("\n")
+        gold = read_gold(gold_file)
+        try:
+            pred = load(doc).to_dict()["tasks"]
+        except InputError:
+            pred = []
+        pairs = match_tasks(gold, pred)
+        names = sorted(renamed, key=len, reverse=True)
+        for i, task in enumerate(gold):
+            found = {norm_unit(u) for r in ("lead", "responsible", "cooperating")
+                     for u in (pred[pairs[i]].get(r) or [] if i in pairs else [])}
+            span = task.get("lines") or [1, len(lines)]
+            window = range(max(span[0] - 1, 0), min(span[-1], len(lines)))
+            for unit in {u for r in ("lead", "responsible", "cooperating") for u in task.get(r) or []} & renamed:
+                where = next(((k, lines[k].find(unit)) for k in window if unit in lines[k]), None) or next(
+                    ((k, line.find(unit)) for k, line in enumerate(lines) if unit in line), None)
+                kind = _slot(lines[where[0]], where[1], names) if where else "absent"
+                counts = out.setdefault(kind, [0, 0])
+                counts[0] += 1
+                counts[1] += norm_unit(unit) in found
+                if misses is not None and norm_unit(unit) not in found:
+                    misses.append((kind, doc.name, unit, lines[where[0]] if where else ""))
+    return out

@@ -138,3 +138,14 @@ def test_villages_before_a_township_department_are_a_name_of_their_own():
 def test_a_bracketed_place_note_before_a_shared_suffix_list_keeps_the_list_one_name(cell, names):
     # (r-labels6) as 县发改、财政、审计部门: the place's note (市、区) is no separator of the list
     assert split_units(cell) == names
+
+
+@pytest.mark.parametrize("cell,names", [
+    ("市青禾坊、市远山舍,各县(市)、区政府", ["市青禾坊", "市远山舍", "各县(市)、区政府"]),
+    ("县明溪阁，各乡镇人民政府", ["县明溪阁", "各乡镇人民政府"]),
+    ("长沙、株洲、湘潭市政府,市财政局", ["长沙、株洲、湘潭市政府", "市财政局"]),
+])
+def test_a_shared_suffix_never_runs_over_a_comma(cell, names):
+    # (r-perturb2) names the lexicon does not know, then a comma, then a shared-suffix name: the names before the
+    # comma are names of their own, not places waiting for the suffix after it
+    assert split_units(cell) == names
