@@ -107,10 +107,47 @@ class Printer:
         return result
 
 
+# Letter-spaced lines, as text copied out of some PDFs prints them (市 发 改 委 牵 头): a character standing alone
+# between spaces, twice running, is the cheap sign (one scan for a pattern opening with a space); a line is
+# letter-spaced when some pair of CJK characters stands a single space apart and (nearly) none touch, in a text
+# where a line has at least three such pairs.
+_SPACED_HINT = re.compile(r" [\u4e00-\u9fff] [\u4e00-\u9fff] ")
+_CJK = r"\u4e00-\u9fff\u3400-\u4dbf"
+_TOUCHING = re.compile(f"[{_CJK}]{{2}}")
+_SPACED_PAIR = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
+_SPACE_IN_WORDS = re.compile(f"(?<=[{_CJK}\u3001-\u303f\uff01-\uff5e]) (?=[{_CJK}\u3001-\u303f\uff01-\uff5e])")
+MIN_SPACED_PAIRS = 3
+TOUCHING_SHARE = 4  # a letter-spaced line may hold a few touching pairs (a gloss cut out between them): 1 in 4
+
+
+def unspaced(text: str) -> str:
+    """``text`` with the single spaces of its letter-spaced lines taken out (between two CJK characters or
+    full-width marks); lines whose characters touch keep every space (a table's cells, a name and its role).
+
+    >>> unspaced("牵 头 单 位 ： 市 发 改 委 、 市 财 政 局\\n市财政局 配合")
+    '牵头单位：市发改委、市财政局\\n市财政局 配合'
+    >>> unspaced("牵 头 单 位 ： 市 发 改 委\\n财 政 局\\n市 局")
+    '牵头单位：市发改委\\n财政局\\n市局'
+    >>> unspaced("1 市 财政局 完成")
+    '1 市 财政局 完成'
+    """
+    if _SPACED_HINT.search(text) is None:
+        return text
+    lines = text.split("\n")
+    pairs = {k: len(_SPACED_PAIR.findall(line)) for k, line in enumerate(lines) if " " in line}
+    spaced = [k for k, n in pairs.items() if n and len(_TOUCHING.findall(lines[k])) * TOUCHING_SHARE <= n]
+    if not any(pairs[k] >= MIN_SPACED_PAIRS for k in spaced):
+        return text
+    for k in spaced:  # in a letter-spaced copy, the short lines (a cell: 财 政 局) are letter-spaced too
+        lines[k] = _SPACE_IN_WORDS.sub("", lines[k])
+    return "\n".join(lines)
+
+
 def fold(text: str) -> tuple[str, Callable[[str], str]]:
-    """``text`` in Simplified script and a function giving folded strings back as printed."""
+    """``text`` in Simplified script, letter-spaced lines closed up (:func:`unspaced`), and a function giving
+    folded strings back as printed (spaces play no part in that: the printer aligns the text without them)."""
     stripped, kept = strip_glosses(text) if text else (text, None)
-    folded = simplified(stripped) if stripped else stripped
+    folded = simplified(unspaced(stripped)) if stripped else stripped
     if folded == text:
         return text, _identity
     return folded, Printer(text, folded, kept if kept is not None else None)

@@ -304,8 +304,9 @@ def _other_width(line: str, rng) -> str:
 
 
 def _spaced(line: str, rng) -> str:
-    """A space between every two CJK characters, as text copied out of some PDFs prints."""
-    return _CJK_PAIR.sub(" ", line)
+    """A space between every two CJK characters, as text copied out of some PDFs prints: letter-spaced, with the
+    gaps that were there (between a table's cells, a name and a role word) wider than the spacing."""
+    return _CJK_PAIR.sub(" ", re.sub(r"(?<=\S) (?=\S)", "  ", line))
 
 
 def _label_colons(line: str, rng) -> str:
