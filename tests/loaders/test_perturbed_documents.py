@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 import textwrap
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -315,7 +316,8 @@ def _label_colons(line: str, rng) -> str:
 
 
 # 3. Item numbers of one style printed in another through the whole document, levels kept: the styles the document
-# uses are given (seeded) other styles, one to one, so two levels never share a style.
+# uses are given (seeded) other styles, one to one and in the same order of rank (一、 above （一） above 1. / 1、 above
+# （1） above ①), as plans number their levels: a document numbering 一、 and 1. may come as （一） and ①.
 _NUMERALS = "一二三四五六七八九十"
 
 
@@ -340,6 +342,7 @@ _STYLES = {  # style: (pattern of its marker at a line's start, printer of numbe
     "（1）": (r"[（(](\d{1,2})[）)]", lambda n: f"（{n}）"),
     "①": (r"([①-⑳])", lambda n: chr(0x2460 + n - 1)),
 }
+_RANK = {"一、": 0, "（一）": 1, "1.": 2, "1、": 2, "（1）": 3, "①": 4}
 _STYLE_AT = {style: re.compile(r"^(\s*)" + pattern) for style, (pattern, _) in _STYLES.items()}
 
 
@@ -362,10 +365,13 @@ def _renumbered(lines: list[str], data: dict, rng) -> tuple[list[str], dict]:
                 break
         else:
             found.append(None)
-    used = sorted(top, key=list(_STYLES).index)
-    for _ in range(50):  # a one-to-one map of the used styles; ① only for a style that stays within ⑳
-        targets = rng.sample(list(_STYLES), len(used))
-        if all(t != "①" or top[s] <= 20 for s, t in zip(used, targets)):
+    styles = list(_STYLES)
+    used = sorted(top, key=styles.index)
+    for _ in range(50):  # the used styles, in order, onto others in order; a rank apart stays a rank apart
+        targets = [styles[k] for k in sorted(rng.sample(range(len(styles)), len(used)))]
+        if all(t != "①" or top[s] <= 20 for s, t in zip(used, targets)) and all(
+                (_RANK[a] < _RANK[b]) == (_RANK[x] < _RANK[y])
+                for (a, x), (b, y) in zip(zip(used, targets), zip(used[1:], targets[1:]))):
             break
     else:
         return lines, data
@@ -381,10 +387,15 @@ def _renumbered(lines: list[str], data: dict, rng) -> tuple[list[str], dict]:
 
 
 # 4. Traditional script: the whole body through OpenCC's s2t (the gold stays in Simplified: scoring folds both).
-def _traditional(lines: list[str], data: dict, rng) -> tuple[list[str], dict]:
+@lru_cache(maxsize=1)
+def _s2t():
     import opencc
 
-    converted = opencc.OpenCC("s2t").convert("\n".join(lines)).split("\n")
+    return opencc.OpenCC("s2t")
+
+
+def _traditional(lines: list[str], data: dict, rng) -> tuple[list[str], dict]:
+    converted = _s2t().convert("\n".join(lines)).split("\n")
     assert len(converted) == len(lines)
     return converted, data
 
@@ -450,3 +461,84 @@ def renamed_recall_by_slot(folder: Path, misses: list | None = None) -> dict[str
                 if misses is not None and norm_unit(unit) not in found:
                     misses.append((kind, doc.name, unit, lines[where[0]] if where else ""))
     return out
+
+
+PERTURBATIONS = {  # name: (how, floors per set in SETS' order); floors a little under the figures measured when set
+    # (r-perturb2, seed 1; main 17f1013 -> this branch, per set in SETS' order)
+    # names: 0.706 0.722 0.550 0.665 0.458 0.661 0.600 0.634 0.588 0.669 0.511 0.735 (main)
+    #     -> 0.709 0.722 0.550 0.696 0.458 0.681 0.600 0.695 0.586 0.669 0.511 0.758
+    "unknown unit names": (dict(whole=_unknown_names),
+                           (0.69, 0.71, 0.54, 0.68, 0.44, 0.67, 0.59, 0.68, 0.57, 0.65, 0.50, 0.74)),
+    # the same as the originals
+    "colons, brackets, commas of the other width": (dict(line_rewrite=_other_width),
+                                                    (0.98, 0.97, 0.92, 0.98, 0.87, 0.94, 0.96, 0.98, 0.98, 0.93, 0.93, 0.84)),
+    # main: 0.983 0.980 0.868 0.753 0.657 0.898 0.929 0.911 0.938 0.865 0.905 0.801 -> the originals' figures
+    "letter-spaced (a PDF copy)": (dict(line_rewrite=_spaced),
+                                   (0.98, 0.97, 0.92, 0.98, 0.87, 0.94, 0.96, 0.98, 0.98, 0.93, 0.93, 0.84)),
+    # 0.980 0.986 0.919 0.980 0.877 0.898 0.941 0.982 0.995 0.944 0.941 0.824 (labels: r-labels7's part, in the report)
+    "a label's colon dropped or doubled": (dict(line_rewrite=_label_colons),
+                                           (0.97, 0.97, 0.90, 0.97, 0.86, 0.88, 0.93, 0.97, 0.98, 0.93, 0.93, 0.81)),
+    # 0.994 0.960 0.935 0.989 0.883 0.941 0.939 0.995 0.995 0.924 0.872 0.854
+    "item numbers of other styles, levels kept": (dict(whole=_renumbered),
+                                                  (0.98, 0.95, 0.92, 0.97, 0.87, 0.93, 0.92, 0.98, 0.98, 0.91, 0.86, 0.84)),
+    # the same as the originals
+    "Traditional script": (dict(whole=_traditional),
+                           (0.98, 0.97, 0.92, 0.98, 0.87, 0.94, 0.96, 0.98, 0.98, 0.93, 0.93, 0.84)),
+}
+
+
+@pytest.mark.parametrize("perturbation,fixtures", [(p, s) for p in PERTURBATIONS for s in SETS])
+def test_every_set_perturbed_scores_near_its_originals(perturbation, fixtures, tmp_path):
+    how, floors = PERTURBATIONS[perturbation]
+    _perturbed(FIXTURES / fixtures, tmp_path, **how)
+    report = evaluate(tmp_path, tmp_path)
+    assert len(report["documents"]) == len(list((FIXTURES / fixtures).glob("*.gold.json")))
+    floor = floors[SETS.index(fixtures)]
+    assert report["total"]["units"]["f1"] >= floor, {d["document"]: d["units"]["f1"] for d in report["documents"]}
+
+
+# Renamed units found, per slot kind, over every set (r-perturb2, seed 1): main 17f1013 label 0.84, bracket 0.29,
+# column 0.46, prose 0.22; this branch label 0.85, bracket 0.38, column 0.46, prose 0.22. A name the lexicon does not
+# know must survive where a label, a column or a bracket clause holds it; prose subjects may rightly be lost.
+SLOT_FLOORS = {"label": 0.84, "bracket": 0.37, "column": 0.45}
+
+
+def test_unknown_names_in_labelled_slots_columns_and_brackets_survive(tmp_path):
+    totals: dict[str, list[int]] = {}
+    for k, fixtures in enumerate(SETS):
+        out = tmp_path / str(k)
+        out.mkdir()
+        _perturbed(FIXTURES / fixtures, out, whole=_unknown_names)
+        for kind, (n, found) in renamed_recall_by_slot(out).items():
+            totals.setdefault(kind, [0, 0])
+            totals[kind][0] += n
+            totals[kind][1] += found
+    recall = {kind: found / n for kind, (n, found) in totals.items()}
+    assert all(recall[kind] >= floor for kind, floor in SLOT_FLOORS.items()), recall
+
+
+def test_invented_names_keep_their_place_and_end_in_no_known_suffix():
+    import random
+
+    from dutygraph.text.units import is_unit_name
+
+    rng = random.Random(1)
+    endings = _unknown_endings()
+    assert endings
+    for name in ("省发展改革委", "市住建局", "杭州市交通局", "县人民政府", "体育总局"):
+        new = _invented(name, rng, endings)
+        assert not is_unit_name(new), new
+        assert new[0] == name[0] or not _PLACE.match(name)
+
+
+def test_renumbering_keeps_the_order_of_levels():
+    import random
+
+    lines = ["一、总体要求", "（一）目标", "1.完成A。", "2.完成B。", "二、保障", "（二）组织", "1.完成C。"]
+    for seed in range(20):
+        out, _ = _renumbered(lines, {}, random.Random(seed))
+        ranks = []
+        for line in out:
+            style = next(s for s, p in _STYLE_AT.items() if p.match(line))
+            ranks.append(_RANK[style])
+        assert ranks[0] < ranks[1] < ranks[2] == ranks[3] and ranks[4] == ranks[0] and ranks[5] == ranks[1]
