@@ -229,7 +229,8 @@ def slot_names(text: str) -> list[str] | None:
     for name in names:
         bare = bracket_commas(name).replace("、", "")
         if (len(bare) < 2 or len(bare) > MAX_SLOT_NAME or not _NAME_CHARS.match(bare) or _NOT_A_NAME.match(name)
-                or NOT_NAME_START.match(name) or bare.isdigit() or _DATE_OR_COUNT.search(bare)):
+                or NOT_NAME_START.match(name) or bare.isdigit() or _DATE_OR_COUNT.search(bare)
+                or _ITEM_MARK.match(name)):  # (二)密切配合: a heading's number opens no name
             return None
     return names
 

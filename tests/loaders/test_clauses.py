@@ -1009,3 +1009,11 @@ def test_a_level_s_unit_before_a_duty_word_is_read_whatever_its_name_ends_with(c
 @pytest.mark.parametrize("clause", ["市场主体负责", "县城管理负责", "市长负责", "基层有效贯彻落实"])
 def test_words_opening_like_a_level_are_no_unit_before_a_duty_word(clause):
     assert parse_clause(clause) is None
+
+
+@pytest.mark.parametrize("heading", ["（二）密切配合，各负其责", "(三)协调配合,形成合力", "（1）加强领导，统筹负责"])
+def test_a_heading_s_number_opens_no_unit_name(heading):
+    # (r-perturb2) a heading numbered （二） over the items, its words a role word (配合, 负责): no unit named
+    # (二)密切, as the same heading numbered 二、 names none
+    clause = parse_clause(heading)
+    assert clause is None or not any(u.startswith(("(", "（")) for u, _ in clause.assignments)
