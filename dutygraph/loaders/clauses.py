@@ -40,7 +40,7 @@ from ..model import Role
 from ..text.normalize import bracket_depth_split
 from ..text.role_cues import alternation, any_role_word, role_words, words
 from ..text.units import (COOPERATING_WORDS, DITTO, LEAD_WORDS, ROLE_AFTER, ROLE_ENDINGS, ROLE_TAIL, ROLE_WORDS, bracket_commas,
-                          is_listed_name, is_unit_name, org_suffixes, split_units)
+                          is_level_name, is_listed_name, is_unit_name, org_suffixes, split_units)
 from .conventions import LEAD_NAMES, NOT_LISTED_AGAIN, first_listed_bracket, first_listed_note, names_lead
 from .unit_scan import opening_units
 from .labels import (COOPERATING, DEADLINE, LABEL_ANYWHERE, LEAD, LEADER, OVERSIGHT, RESPONSIBLE, is_primary,
@@ -197,9 +197,6 @@ NOT_NAME_START = re.compile(r"^(?:按|由|将|对|在|以|要|把|从|向|为|�
                              r"|强化|加快|推动|深化|完善|建立|健全|开展|实施|积极|全面|大力|切实|共同|统筹|坚持|提高|提升"
                              r"|促进|支持|鼓励|引导|落实|组织|协调|配合|负责|牵头|参与|进一步|认真|主动|依法|全力|密切"
                              r"|授权|委托|责成|要求|本(?:办法|规定|条例|细则|方案|意见|制度|通知|决定))")  # 本办法所称…: the document
-# A name opening with its level (省, 市, 县 …), short and without a verb: a unit's, whatever it ends with.
-# (市场, 县城, 区域, 省内 … open no name.)
-_LEVEL_NAME = re.compile(r"^(?:[省市县区州](?![场民内外域城级长])|中国|国家)[\u4e00-\u9fff]{2,10}$")
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9()（）·]+$")
 # A whole name's ending, then a verb of two characters or more that opens a sentence (…政府健全…, …局加强…).
 _WHOLE_THEN_VERB = re.compile(r"(?:局|委|厅|政府|部门|单位|中心|处|室|所|院|队|办|会)(?:" + "|".join(
@@ -499,7 +496,7 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                             all(_listed_name(n) for n in pending[-1][0]):
                         listed = pending[-1][0] + listed  # A,B,C等负责: the list runs on over the commas
                     slot = len(listed) > 1 and any(_plausible(n) for n in listed) or kind == "duty" and all(
-                        _plausible(n) or _LEVEL_NAME.match(n) for n in listed)  # (市X坊负责): a level's unit
+                        _plausible(n) or is_level_name(n) for n in listed)  # (市X坊负责): a level's unit
                 names = (("等" in rest and "、" in rest and _listed_departments(rest))
                          or slot_names(rest)) if slot else None  # 各县市政、住建等单位: sectors sharing 各县, one name
                 if names is None and kind is None and (later := _later_role(segments[at + 1:])):

@@ -378,6 +378,28 @@ def _split_units(cell: str) -> tuple[str, ...]:
     return tuple(n for n in names if n)
 
 
+# A name opening with its level or a place's name (市X, 县X, 天元区X, 株洲县X): a unit's, whatever it ends with, where
+# names stand listed (市场, 县城, 区域, 省内 … open no name; 智慧城市, 老旧小区 … name no place).
+_LEVEL_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}?(?<![城超都社景小山片街辖郊湾厂矿校])[省市县区州]|[省市县区州])"
+                         r"(?![场民内外域城级长])[\u4e00-\u9fff]{2,10}$")
+
+
+_LEVEL_ONLY = re.compile(r"^[省市县区州](?![场民内外域城级长])[\u4e00-\u9fff]{2,10}$")
+
+
+def is_level_name(name: str, place: bool = False) -> bool:
+    """Whether ``name`` opens with its level (省, 市, 县 …), or with ``place`` a place's name (天元区), and is short,
+    CJK only: a unit's name where names stand listed or before a role word, whatever it ends with (the lexicon
+    scores names; it does not veto a slot). A place's name opens titles too (某某市关于…): lists only.
+
+    >>> is_level_name("市甲坊"), is_level_name("天元区乙舍"), is_level_name("天元区乙舍", place=True)
+    (True, False, True)
+    >>> is_level_name("市场主体"), is_level_name("智慧城市建设", place=True)
+    (False, False)
+    """
+    return (_LEVEL_NAME if place else _LEVEL_ONLY).match(name) is not None
+
+
 # Ditto marks printed in a unit cell: the units of the row above (dutygraph.loaders.ditto puts them in).
 DITTO = frozenset({"同上", "同前", "同上栏", "同上单位"})
 
@@ -397,5 +419,6 @@ def looks_like_unit_list(line: str) -> bool:
     if not parts:
         return False
     if not is_unit_name(parts[-1]):
-        return False
+        # names the lexicon does not know, each opening with its level or place (市甲坊、天元区乙舍): a unit list
+        return len(parts) > 1 and all(is_unit_name(p) or is_level_name(p, place=True) for p in parts)
     return all(is_unit_name(p) or len(p) <= 8 for p in parts)

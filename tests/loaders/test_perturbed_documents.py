@@ -469,9 +469,9 @@ def renamed_recall_by_slot(folder: Path, misses: list | None = None) -> dict[str
 PERTURBATIONS = {  # name: (how, floors per set in SETS' order); floors a little under the figures measured when set
     # (r-perturb2, seed 1; main 17f1013 -> this branch, per set in SETS' order)
     # names: 0.706 0.722 0.550 0.665 0.458 0.661 0.600 0.634 0.588 0.669 0.511 0.735 (main)
-    #     -> 0.709 0.722 0.550 0.696 0.458 0.681 0.600 0.695 0.586 0.669 0.511 0.758
+    #     -> 0.734 0.880 0.558 0.696 0.458 0.681 0.637 0.695 0.586 0.669 0.511 0.758
     "unknown unit names": (dict(whole=_unknown_names),
-                           (0.69, 0.71, 0.54, 0.68, 0.44, 0.67, 0.59, 0.68, 0.57, 0.65, 0.50, 0.74)),
+                           (0.72, 0.87, 0.54, 0.68, 0.44, 0.67, 0.62, 0.68, 0.57, 0.65, 0.50, 0.74)),
     # the same as the originals
     "colons, brackets, commas of the other width": (dict(line_rewrite=_other_width),
                                                     (0.98, 0.97, 0.92, 0.98, 0.87, 0.94, 0.96, 0.98, 0.98, 0.93, 0.93, 0.84)),
@@ -502,9 +502,9 @@ def test_every_set_perturbed_scores_near_its_originals(perturbation, fixtures, t
 
 
 # Renamed units found, per slot kind, over every set (r-perturb2, seed 1): main 17f1013 label 0.84, bracket 0.29,
-# column 0.46, prose 0.22; this branch label 0.85, bracket 0.38, column 0.46, prose 0.22. A name the lexicon does not
+# column 0.46, prose 0.22; this branch label 0.85, bracket 0.38, column 0.58, prose 0.22. A name the lexicon does not
 # know must survive where a label, a column or a bracket clause holds it; prose subjects may rightly be lost.
-SLOT_FLOORS = {"label": 0.84, "bracket": 0.37, "column": 0.45}
+SLOT_FLOORS = {"label": 0.84, "bracket": 0.37, "column": 0.57}
 
 
 def test_unknown_names_in_labelled_slots_columns_and_brackets_survive(tmp_path):
@@ -546,3 +546,21 @@ def test_renumbering_keeps_the_order_of_levels():
             style = next(s for s, p in _STYLE_AT.items() if p.match(line))
             ranks.append(_RANK[style])
         assert ranks[0] < ranks[1] < ranks[2] == ranks[3] and ranks[4] == ranks[0] and ranks[5] == ranks[1]
+
+
+def test_a_task_table_of_names_the_lexicon_does_not_know_reads_its_unit_cells(tmp_path):
+    # a task table printed one cell a line, its lists of units invented names (no ending data/org_suffixes.txt
+    # knows), each opening with its level or place: the cells are unit cells (a single unknown name alone on a
+    # line is left to the table's reader: 县乡道路 opens like one)
+    text = "\n".join([
+        "附件1", "", "某市重点改革任务表", "序号", "重点任务", "牵头单位", "责任单位",
+        "1", "垃圾分类改革", "建立生活垃圾分类投放体系,在居民家庭配置分类桶,建立积分制。", "市城管局",
+        "市远山舍、东岭区明溪阁、西岭区云岫苑",
+        "2", "河湖治理改革", "全面推行河长制,完善河湖巡查机制,开展河湖清四乱行动。", "市水利局", "市远山舍、南岭县听松斋",
+        "3", "农村改厕改革", "推进农村户厕改造,建立管护长效机制。", "市农业农村局", "东岭区明溪阁、南岭县听松斋", ""])
+    (tmp_path / "plan.txt").write_text(text, "utf-8")
+    from dutygraph.loaders import load
+
+    tasks = load(tmp_path / "plan.txt").to_dict()["tasks"]
+    assert [t["responsible"] for t in tasks][:2] == [["市远山舍", "东岭区明溪阁", "西岭区云岫苑"], ["市远山舍", "南岭县听松斋"]]
+    assert [t["lead"] for t in tasks] == [["市城管局"], ["市水利局"], ["市农业农村局"]]
