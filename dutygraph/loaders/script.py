@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from ..resolve.units import simplified
 
@@ -143,9 +144,62 @@ def unspaced(text: str) -> str:
     return "\n".join(lines)
 
 
+# A role label inside a clause whose colon is a space (…。(牵头领导 张三,责任单位 区卫生健康局)): the label's noun, then
+# white space, then a name; the label itself must stand right after a bracket or a clause's punctuation (at a line's
+# start the prose reader takes 牵头单位 市发改委 itself, and a table header prints its column names so).
+_NOUN_THEN_SPACE = re.compile(r"(?:单位|部门|处室|科室|股室|机构|领导|负责人|责任人)[ \t\u3000]+(?=[\u4e00-\u9fff])")
+_NOUN_SPACE_GATES = tuple(re.compile(re.escape(space) + f"(?<=[位门室构导人]{re.escape(space)})") for space in " \t\u3000")
+_CLAUSE_START = "(（【[，,；;。"
+MAX_LABEL_BACK = 14
+
+
+@lru_cache(maxsize=1)
+def _role_label() -> re.Pattern:
+    from ..text.role_cues import alternation
+
+    kinds = ("label.lead", "label.cooperating", "label.responsible", "label.primary", "label.leader")
+    return re.compile(r"(?:[省市县区州盟旗镇乡]级?)?(?:" + "|".join(alternation(k) for k in kinds) + ")")
+
+
+def spaced_colons(text: str) -> str:
+    """``text`` with a colon for the space after a role label inside a clause (the colon dropped in the copy).
+
+    >>> spaced_colons("建设食堂。(牵头领导 张三,责任单位 区卫生健康局)")
+    '建设食堂。(牵头领导：张三,责任单位：区卫生健康局)'
+    >>> spaced_colons("序号 重点任务 牵头单位 责任单位")  # a header's column names: no clause
+    '序号 重点任务 牵头单位 责任单位'
+    >>> spaced_colons("(牵头单位 配合单位)")  # two labels: a header, no name after the first
+    '(牵头单位 配合单位)'
+    """
+    if not any(gate.search(text) for gate in _NOUN_SPACE_GATES):
+        return text  # (three scans for patterns opening with one character: cheap, where a class would not be)
+    found = None
+    for m in _NOUN_THEN_SPACE.finditer(text):
+        end = m.start() + len(m.group().rstrip())
+        start = max(text.rfind(c, max(0, end - MAX_LABEL_BACK), end) for c in _CLAUSE_START)
+        if start < 0 or not _role_label().fullmatch(text, start + 1, end):
+            continue
+        after = m.end()
+        word = text[after:after + MAX_LABEL_BACK].split(None, 1)[0] if after < len(text) else ""
+        if _role_label().match(word):
+            continue  # another label's name: the words of a header
+        found = found or []
+        found.append((end, m.end()))
+    if not found:
+        return text
+    out, at = [], 0
+    for end, stop in found:
+        out.append(text[at:end])
+        out.append("：")
+        at = stop
+    out.append(text[at:])
+    return "".join(out)
+
+
 def fold(text: str) -> tuple[str, Callable[[str], str]]:
     """``text`` in Simplified script, letter-spaced lines closed up (:func:`unspaced`), and a function giving
     folded strings back as printed (spaces play no part in that: the printer aligns the text without them)."""
+    text = spaced_colons(text)  # the printer gives names back from the text so read (the colons touch no name)
     stripped, kept = strip_glosses(text) if text else (text, None)
     folded = simplified(unspaced(stripped)) if stripped else stripped
     if folded == text:

@@ -42,3 +42,20 @@ def test_units_of_a_letter_spaced_copy_are_printed_without_the_spacing():
 def test_lines_whose_characters_touch_keep_their_spaces():
     text = "序号 任务 责任单位\n1 完善 县 财政局\n市财政局 配合"
     assert unspaced(text) == text
+
+
+def test_a_clause_s_labels_whose_colons_were_dropped_read_as_labels():
+    # (牵头领导 X,责任单位 Y): a copy that lost the colons after the labels inside a bracket clause
+    plan = ("关于印发某区十大民生实事项目的通知\n\n"
+            "1.医疗服务提升工程。新建社区卫生服务站3个。(牵头领导 李四,责任单位 区卫生健康局)\n"
+            "2.教育提升工程。新建幼儿园2所。(牵头领导 王五，责任单位 区教育局、区财政局)\n")
+    doc = parse_plain_text(plan, "plan.txt")
+    assert [sorted(a.unit for a in t.assignments) for t in doc.tasks] == [["区卫生健康局"], ["区教育局", "区财政局"]]
+    assert [t.leaders for t in doc.tasks] == [["李四"], ["王五"]]
+
+
+def test_a_header_of_label_names_gets_no_colon():
+    from dutygraph.loaders.script import spaced_colons
+
+    for header in ("序号 重点任务 牵头单位 责任单位 完成时限", "(牵头单位 责任单位)", "，责任单位 配合单位"):
+        assert spaced_colons(header) == header
