@@ -112,13 +112,21 @@ class Printer:
 # between spaces, twice running, is the cheap sign (one scan for a pattern opening with a space); a line is
 # letter-spaced when some pair of CJK characters stands a single space apart and (nearly) none touch, in a text
 # where a line has at least three such pairs.
-_SPACED_HINT = re.compile(r" [\u4e00-\u9fff] [\u4e00-\u9fff] ")
+# (The patterns over CJK ranges are compiled only for a text the hint lets through: compiling a class of a wide range
+# costs more than reading a plan; the hint's class, any non-ASCII character, is cheap to compile.)
+_SPACED_HINT = re.compile(r" [^\x00-\x7f] [^\x00-\x7f] ")
 _CJK = r"\u4e00-\u9fff\u3400-\u4dbf"
-_TOUCHING = re.compile(f"[{_CJK}]{{2}}")
-_SPACED_PAIR = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
-_SPACE_IN_WORDS = re.compile(f"(?<=[{_CJK}\u3001-\u303f\uff01-\uff5e]) (?=[{_CJK}\u3001-\u303f\uff01-\uff5e])")
 MIN_SPACED_PAIRS = 3
 TOUCHING_SHARE = 4  # a letter-spaced line may hold a few touching pairs (a gloss cut out between them): 1 in 4
+
+
+@lru_cache(maxsize=1)
+def _spacing_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Two CJK characters touching; a single space between two; a single space between two CJK characters or
+    full-width marks."""
+    marks = _CJK + "\u3001-\u303f\uff01-\uff5e"
+    return (re.compile(f"[{_CJK}]{{2}}"), re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])"),
+            re.compile(f"(?<=[{marks}]) (?=[{marks}])"))
 
 
 def unspaced(text: str) -> str:
@@ -134,6 +142,7 @@ def unspaced(text: str) -> str:
     """
     if _SPACED_HINT.search(text) is None:
         return text
+    _TOUCHING, _SPACED_PAIR, _SPACE_IN_WORDS = _spacing_patterns()
     lines = text.split("\n")
     pairs = {k: len(_SPACED_PAIR.findall(line)) for k, line in enumerate(lines) if " " in line}
     spaced = [k for k, n in pairs.items() if n and len(_TOUCHING.findall(lines[k])) * TOUCHING_SHARE <= n]
@@ -147,7 +156,7 @@ def unspaced(text: str) -> str:
 # A role label inside a clause whose colon is a space (…。(牵头领导 张三,责任单位 区卫生健康局)): the label's noun, then
 # white space, then a name; the label itself must stand right after a bracket or a clause's punctuation (at a line's
 # start the prose reader takes 牵头单位 市发改委 itself, and a table header prints its column names so).
-_NOUN_THEN_SPACE = re.compile(r"(?:单位|部门|处室|科室|股室|机构|领导|负责人|责任人)[ \t\u3000]+(?=[\u4e00-\u9fff])")
+_NOUN_THEN_SPACE = r"(?:单位|部门|处室|科室|股室|机构|领导|负责人|责任人)[ \t\u3000]+(?=[\u4e00-\u9fff])"
 _NOUN_SPACE_GATES = tuple(re.compile(re.escape(space) + f"(?<=[位门室构导人]{re.escape(space)})") for space in " \t\u3000")
 _CLAUSE_START = "(（【[，,；;。"
 MAX_LABEL_BACK = 14
@@ -159,6 +168,11 @@ def _role_label() -> re.Pattern:
 
     kinds = ("label.lead", "label.cooperating", "label.responsible", "label.primary", "label.leader")
     return re.compile(r"(?:[省市县区州盟旗镇乡]级?)?(?:" + "|".join(alternation(k) for k in kinds) + ")")
+
+
+@lru_cache(maxsize=1)
+def _noun_then_space() -> re.Pattern:
+    return re.compile(_NOUN_THEN_SPACE)
 
 
 def spaced_colons(text: str) -> str:
@@ -174,7 +188,7 @@ def spaced_colons(text: str) -> str:
     if not any(gate.search(text) for gate in _NOUN_SPACE_GATES):
         return text  # (three scans for patterns opening with one character: cheap, where a class would not be)
     found = None
-    for m in _NOUN_THEN_SPACE.finditer(text):
+    for m in _noun_then_space().finditer(text):
         end = m.start() + len(m.group().rstrip())
         start = max(text.rfind(c, max(0, end - MAX_LABEL_BACK), end) for c in _CLAUSE_START)
         if start < 0 or not _role_label().fullmatch(text, start + 1, end):

@@ -380,11 +380,14 @@ def _split_units(cell: str) -> tuple[str, ...]:
 
 # A name opening with its level or a place's name (市X, 县X, 天元区X, 株洲县X): a unit's, whatever it ends with, where
 # names stand listed (市场, 县城, 区域, 省内 … open no name; 智慧城市, 老旧小区 … name no place).
-_LEVEL_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}?(?<![城超都社景小山片街辖郊湾厂矿校])[省市县区州]|[省市县区州])"
-                         r"(?![场民内外域城级长])[\u4e00-\u9fff]{2,10}$")
+_LEVEL_NAME = (r"^(?:[\u4e00-\u9fff]{1,4}?(?<![城超都社景小山片街辖郊湾厂矿校])[省市县区州]|[省市县区州])"
+               r"(?![场民内外域城级长])[\u4e00-\u9fff]{2,10}$")
+_LEVEL_ONLY = r"^[省市县区州](?![场民内外域城级长])[\u4e00-\u9fff]{2,10}$"
 
 
-_LEVEL_ONLY = re.compile(r"^[省市县区州](?![场民内外域城级长])[\u4e00-\u9fff]{2,10}$")
+@lru_cache(maxsize=2)
+def _level_pattern(place: bool) -> re.Pattern:
+    return re.compile(_LEVEL_NAME if place else _LEVEL_ONLY)  # compiled when first asked (a wide class is costly)
 
 
 def is_level_name(name: str, place: bool = False) -> bool:
@@ -397,7 +400,7 @@ def is_level_name(name: str, place: bool = False) -> bool:
     >>> is_level_name("市场主体"), is_level_name("智慧城市建设", place=True)
     (False, False)
     """
-    return (_LEVEL_NAME if place else _LEVEL_ONLY).match(name) is not None
+    return _level_pattern(place).match(name) is not None
 
 
 # Ditto marks printed in a unit cell: the units of the row above (dutygraph.loaders.ditto puts them in).
