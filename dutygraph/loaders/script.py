@@ -157,7 +157,10 @@ def unspaced(text: str) -> str:
 # white space, then a name; the label itself must stand right after a bracket or a clause's punctuation (at a line's
 # start the prose reader takes 牵头单位 市发改委 itself, and a table header prints its column names so).
 _NOUN_THEN_SPACE = r"(?:单位|部门|处室|科室|股室|机构|领导|负责人|责任人)[ \t\u3000]+(?=[\u4e00-\u9fff])"
-_NOUN_SPACE_GATES = tuple(re.compile(re.escape(space) + f"(?<=[位门室构导人]{re.escape(space)})") for space in " \t\u3000")
+_NOUN_SPACE_GATES = tuple(re.compile(re.escape(space) + f"(?<=[位门室构导人]{re.escape(space)})") for space in " \u3000")
+# What fold looks for before either: a space after a label's noun or before a letter-spaced run, or an ideographic
+# space after a label's noun (two scans for patterns opening with one character, where four would be run).
+_FOLD_HINTS = (re.compile(r" (?:(?<=[位门室构导人] )|(?=[^\x00-\x7f] [^\x00-\x7f] ))"), _NOUN_SPACE_GATES[1])
 _CLAUSE_START = "(（【[，,；;。"
 MAX_LABEL_BACK = 14
 
@@ -186,7 +189,7 @@ def spaced_colons(text: str) -> str:
     '(牵头单位 配合单位)'
     """
     if not any(gate.search(text) for gate in _NOUN_SPACE_GATES):
-        return text  # (three scans for patterns opening with one character: cheap, where a class would not be)
+        return text  # (scans for patterns opening with one character: cheap, where a class would not be)
     found = None
     for m in _noun_then_space().finditer(text):
         end = m.start() + len(m.group().rstrip())
@@ -213,9 +216,11 @@ def spaced_colons(text: str) -> str:
 def fold(text: str) -> tuple[str, Callable[[str], str]]:
     """``text`` in Simplified script, letter-spaced lines closed up (:func:`unspaced`), and a function giving
     folded strings back as printed (spaces play no part in that: the printer aligns the text without them)."""
-    text = spaced_colons(text)  # the printer gives names back from the text so read (the colons touch no name)
+    spaced = any(hint.search(text) for hint in _FOLD_HINTS)
+    if spaced:
+        text = spaced_colons(text)  # the printer gives names back from the text so read (the colons touch no name)
     stripped, kept = strip_glosses(text) if text else (text, None)
-    folded = simplified(unspaced(stripped)) if stripped else stripped
+    folded = simplified(unspaced(stripped) if spaced else stripped) if stripped else stripped
     if folded == text:
         return text, _identity
     return folded, Printer(text, folded, kept if kept is not None else None)
