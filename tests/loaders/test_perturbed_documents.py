@@ -7,6 +7,11 @@ as ``1、`` instead of ``1.``, lists separated by full-width commas instead of �
 gold stays as given; line numbers are dropped from it where the variant moves lines. Floors sit a little under
 the figures measured when they were set (unwrapped: 0.975).
 
+Every set (real, dev, collected dev, blind … blind9) is perturbed too (r-perturb2, below): unit names the lexicon does
+not know (recall measured by slot kind: label, column, bracket, prose subject), punctuation of the other width, a
+letter-spaced PDF copy, a label's colon dropped or doubled, item-number styles swapped with their levels kept, and
+Traditional script; each with a floor per set.
+
 One more variant is a whole page glued into one line, as an HTML-to-text dump that lost its line breaks prints it:
 a space where each line ended (the way the collected ``oneline`` documents print), or nothing at all; the real plans
 and the collected dev documents, each glued so.
