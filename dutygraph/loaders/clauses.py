@@ -40,7 +40,7 @@ from ..model import Role
 from ..text.normalize import bracket_depth_split
 from ..text.role_cues import alternation, any_role_word, role_words, words
 from ..text.units import (COOPERATING_WORDS, DITTO, LEAD_WORDS, ROLE_AFTER, ROLE_ENDINGS, ROLE_TAIL, ROLE_WORDS, bracket_commas,
-                          is_listed_name, is_unit_name, org_suffixes, split_units)
+                          is_level_name, is_listed_name, is_unit_name, org_suffixes, split_units)
 from .conventions import LEAD_NAMES, NOT_LISTED_AGAIN, first_listed_bracket, first_listed_note, names_lead
 from .unit_scan import opening_units
 from .labels import (COOPERATING, DEADLINE, LABEL_ANYWHERE, LEAD, LEADER, OVERSIGHT, RESPONSIBLE, is_primary,
@@ -234,7 +234,8 @@ def slot_names(text: str) -> list[str] | None:
     for name in names:
         bare = bracket_commas(name).replace("、", "")
         if (len(bare) < 2 or len(bare) > MAX_SLOT_NAME or not _NAME_CHARS.match(bare) or _NOT_A_NAME.match(name)
-                or NOT_NAME_START.match(name) or bare.isdigit() or _DATE_OR_COUNT.search(bare)):
+                or NOT_NAME_START.match(name) or bare.isdigit() or _DATE_OR_COUNT.search(bare)
+                or _ITEM_MARK.match(name)):  # (二)密切配合: a heading's number opens no name
             return None
     return names
 
@@ -522,7 +523,8 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                     if pending and pending[-1][1] is None and pending[-1][2] is None and \
                             all(_listed_name(n) for n in pending[-1][0]):
                         listed = pending[-1][0] + listed  # A,B,C等负责: the list runs on over the commas
-                    slot = len(listed) > 1 and any(_plausible(n) for n in listed)
+                    slot = len(listed) > 1 and any(_plausible(n) for n in listed) or kind == "duty" and all(
+                        _plausible(n) or is_level_name(n) for n in listed)  # (市X坊负责): a level's unit
                 names = (("等" in rest and "、" in rest and _listed_departments(rest))
                          or slot_names(rest)) if slot else None  # 各县市政、住建等单位: sectors sharing 各县, one name
                 if names is None and kind is None and (later := _later_role(segments[at + 1:])):

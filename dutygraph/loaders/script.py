@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from ..resolve.units import simplified
 
@@ -107,10 +108,119 @@ class Printer:
         return result
 
 
+# Letter-spaced lines, as text copied out of some PDFs prints them (市 发 改 委 牵 头): a character standing alone
+# between spaces, twice running, is the cheap sign (one scan for a pattern opening with a space); a line is
+# letter-spaced when some pair of CJK characters stands a single space apart and (nearly) none touch, in a text
+# where a line has at least three such pairs.
+# (The patterns over CJK ranges are compiled only for a text the hint lets through: compiling a class of a wide range
+# costs more than reading a plan; the hint's class, any non-ASCII character, is cheap to compile.)
+_SPACED_HINT = re.compile(r" [^\x00-\x7f] [^\x00-\x7f] ")
+_CJK = r"\u4e00-\u9fff\u3400-\u4dbf"
+MIN_SPACED_PAIRS = 3
+TOUCHING_SHARE = 4  # a letter-spaced line may hold a few touching pairs (a gloss cut out between them): 1 in 4
+
+
+@lru_cache(maxsize=1)
+def _spacing_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Two CJK characters touching; a single space between two; a single space between two CJK characters or
+    full-width marks."""
+    marks = _CJK + "\u3001-\u303f\uff01-\uff5e"
+    return (re.compile(f"[{_CJK}]{{2}}"), re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])"),
+            re.compile(f"(?<=[{marks}]) (?=[{marks}])"))
+
+
+def unspaced(text: str) -> str:
+    """``text`` with the single spaces of its letter-spaced lines taken out (between two CJK characters or
+    full-width marks); lines whose characters touch keep every space (a table's cells, a name and its role).
+
+    >>> unspaced("牵 头 单 位 ： 市 发 改 委 、 市 财 政 局\\n市财政局 配合")
+    '牵头单位：市发改委、市财政局\\n市财政局 配合'
+    >>> unspaced("牵 头 单 位 ： 市 发 改 委\\n财 政 局\\n市 局")
+    '牵头单位：市发改委\\n财政局\\n市局'
+    >>> unspaced("1 市 财政局 完成")
+    '1 市 财政局 完成'
+    """
+    if _SPACED_HINT.search(text) is None:
+        return text
+    _TOUCHING, _SPACED_PAIR, _SPACE_IN_WORDS = _spacing_patterns()
+    lines = text.split("\n")
+    pairs = {k: len(_SPACED_PAIR.findall(line)) for k, line in enumerate(lines) if " " in line}
+    spaced = [k for k, n in pairs.items() if n and len(_TOUCHING.findall(lines[k])) * TOUCHING_SHARE <= n]
+    if not any(pairs[k] >= MIN_SPACED_PAIRS for k in spaced):
+        return text
+    for k in spaced:  # in a letter-spaced copy, the short lines (a cell: 财 政 局) are letter-spaced too
+        lines[k] = _SPACE_IN_WORDS.sub("", lines[k])
+    return "\n".join(lines)
+
+
+# A role label inside a clause whose colon is a space (…。(牵头领导 张三,责任单位 区卫生健康局)): the label's noun, then
+# white space, then a name; the label itself must stand right after a bracket or a clause's punctuation (at a line's
+# start the prose reader takes 牵头单位 市发改委 itself, and a table header prints its column names so).
+_NOUN_THEN_SPACE = r"(?:单位|部门|处室|科室|股室|机构|领导|负责人|责任人)[ \t\u3000]+(?=[\u4e00-\u9fff])"
+_NOUN_SPACE_GATES = tuple(re.compile(re.escape(space) + f"(?<=[位门室构导人]{re.escape(space)})") for space in " \u3000")
+# What fold looks for before either: a space after a label's noun or before a letter-spaced run, or an ideographic
+# space after a label's noun (two scans for patterns opening with one character, where four would be run).
+_FOLD_HINTS = (re.compile(r" (?:(?<=[位门室构导人] )|(?=[^\x00-\x7f] [^\x00-\x7f] ))"), _NOUN_SPACE_GATES[1])
+_CLAUSE_START = "(（【[，,；;。"
+MAX_LABEL_BACK = 14
+
+
+@lru_cache(maxsize=1)
+def _role_label() -> re.Pattern:
+    from ..text.role_cues import alternation
+
+    kinds = ("label.lead", "label.cooperating", "label.responsible", "label.primary", "label.leader")
+    return re.compile(r"(?:[省市县区州盟旗镇乡]级?)?(?:" + "|".join(alternation(k) for k in kinds) + ")")
+
+
+@lru_cache(maxsize=1)
+def _noun_then_space() -> re.Pattern:
+    return re.compile(_NOUN_THEN_SPACE)
+
+
+def spaced_colons(text: str) -> str:
+    """``text`` with a colon for the space after a role label inside a clause (the colon dropped in the copy).
+
+    >>> spaced_colons("建设食堂。(牵头领导 张三,责任单位 区卫生健康局)")
+    '建设食堂。(牵头领导：张三,责任单位：区卫生健康局)'
+    >>> spaced_colons("序号 重点任务 牵头单位 责任单位")  # a header's column names: no clause
+    '序号 重点任务 牵头单位 责任单位'
+    >>> spaced_colons("(牵头单位 配合单位)")  # two labels: a header, no name after the first
+    '(牵头单位 配合单位)'
+    """
+    if not any(gate.search(text) for gate in _NOUN_SPACE_GATES):
+        return text  # (scans for patterns opening with one character: cheap, where a class would not be)
+    found = None
+    for m in _noun_then_space().finditer(text):
+        end = m.start() + len(m.group().rstrip())
+        start = max(text.rfind(c, max(0, end - MAX_LABEL_BACK), end) for c in _CLAUSE_START)
+        if start < 0 or not _role_label().fullmatch(text, start + 1, end):
+            continue
+        after = m.end()
+        word = text[after:after + MAX_LABEL_BACK].split(None, 1)[0] if after < len(text) else ""
+        if _role_label().match(word):
+            continue  # another label's name: the words of a header
+        found = found or []
+        found.append((end, m.end()))
+    if not found:
+        return text
+    out, at = [], 0
+    for end, stop in found:
+        out.append(text[at:end])
+        out.append("：")
+        at = stop
+    out.append(text[at:])
+    return "".join(out)
+
+
 def fold(text: str) -> tuple[str, Callable[[str], str]]:
-    """``text`` in Simplified script and a function giving folded strings back as printed."""
+    """``text`` in Simplified script, letter-spaced lines closed up (:func:`unspaced`), and a function giving
+    folded strings back as printed (spaces play no part in that: the printer aligns the text without them)."""
+    spaced = any(hint.search(text) for hint in _FOLD_HINTS)
+    if spaced:
+        text = spaced_colons(text)  # the printer gives names back from the text so read (the colons touch no name)
     stripped, kept = strip_glosses(text) if text else (text, None)
-    folded = simplified(stripped) if stripped else stripped
+    folded = simplified(unspaced(stripped) if spaced else stripped) if stripped else stripped
     if folded == text:
         return text, _identity
     return folded, Printer(text, folded, kept if kept is not None else None)

@@ -359,6 +359,10 @@ def _split_units(cell: str) -> tuple[str, ...]:
         text = text[1:]  # (市经信委牵头落实, cut before its closing bracket: the bracket is not the name's
     if not text:
         return ()
+    if ("，" in text or "," in text) and len(pieces := bracket_depth_split(text, "，,")) > 1:
+        # a shared suffix never runs over a comma (市甲坊、市乙舍,各县(市)、区政府: 区政府's suffix is not the
+        # first names'), whatever the names before it end with
+        return tuple(name for piece in pieces for name in _split_units(piece))
     raw_parts = [strip_noise(p) for p in bracket_depth_split(text, LIST_SEPARATORS)]
     raw_parts = [p for p in raw_parts if p]
     names: list[str] = []
@@ -399,6 +403,36 @@ def _split_units(cell: str) -> tuple[str, ...]:
     return tuple(n for n in names if n)
 
 
+# A name opening with its level or a place's name (市X, 县X, 天元区X, 株洲县X): a unit's, whatever it ends with, where
+# names stand listed (市场, 县城, 区域, 省内 … open no name; 智慧城市, 老旧小区 … name no place).
+# (Written without classes of CJK characters, whose compiling costs ~10 ms: any non-ASCII character, the marks
+# refused by is_level_name.)
+_LEVEL = "(?:省|市|县|区|州)"
+_NOT_A_LEVEL_WORD = "(?!场|民|内|外|域|城|级|长)"
+_LEVEL_NAME = (r"^(?:[^\x00-\x7f]{1,4}?(?<!城|超|都|社|景|小|山|片|街|辖|郊|湾|厂|矿|校)" + _LEVEL + "|" + _LEVEL + ")"
+               + _NOT_A_LEVEL_WORD + r"[^\x00-\x7f]{2,10}$")
+_LEVEL_ONLY = "^" + _LEVEL + _NOT_A_LEVEL_WORD + r"[^\x00-\x7f]{2,10}$"
+_LEVEL_NAME_MARKS = frozenset("（）〔〕【】《》“”‘’：；，、。！？—…·　")
+
+
+@lru_cache(maxsize=2)
+def _level_pattern(place: bool) -> re.Pattern:
+    return re.compile(_LEVEL_NAME if place else _LEVEL_ONLY)  # compiled when first asked (a wide class is costly)
+
+
+def is_level_name(name: str, place: bool = False) -> bool:
+    """Whether ``name`` opens with its level (省, 市, 县 …), or with ``place`` a place's name (天元区), and is short,
+    CJK only: a unit's name where names stand listed or before a role word, whatever it ends with (the lexicon
+    scores names; it does not veto a slot). A place's name opens titles too (某某市关于…): lists only.
+
+    >>> is_level_name("市甲坊"), is_level_name("天元区乙舍"), is_level_name("天元区乙舍", place=True)
+    (True, False, True)
+    >>> is_level_name("市场主体"), is_level_name("智慧城市建设", place=True)
+    (False, False)
+    """
+    return _level_pattern(place).match(name) is not None and _LEVEL_NAME_MARKS.isdisjoint(name)
+
+
 # Ditto marks printed in a unit cell: the units of the row above (dutygraph.loaders.ditto puts them in).
 DITTO = frozenset({"同上", "同前", "同上栏", "同上单位"})
 
@@ -418,5 +452,6 @@ def looks_like_unit_list(line: str) -> bool:
     if not parts:
         return False
     if not is_unit_name(parts[-1]):
-        return False
+        # names the lexicon does not know, each opening with its level or place (市甲坊、天元区乙舍): a unit list
+        return len(parts) > 1 and all(is_unit_name(p) or is_level_name(p, place=True) for p in parts)
     return all(is_unit_name(p) or len(p) <= 8 for p in parts)

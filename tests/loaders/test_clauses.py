@@ -1102,3 +1102,27 @@ def test_a_lead_label_reads_a_specific_responsible_word(label, role):
     # (r-labels6) 牵头具体负责部门: as 牵头责任部门
     clause = parse_clause(f"{label}:县交通局")
     assert clause is not None and [(n, r.value) for n, r in clause.assignments] == [("县交通局", role)]
+
+
+@pytest.mark.parametrize("clause,names", [
+    ("省明溪阁负责", ["省明溪阁"]),
+    ("市青禾坊、市远山舍负责", ["市青禾坊", "市远山舍"]),
+    ("县云岫苑按职责分工负责", ["县云岫苑"]),
+])
+def test_a_level_s_unit_before_a_duty_word_is_read_whatever_its_name_ends_with(clause, names):
+    # (r-perturb2) the role word marks the slot: a name opening with its level (省/市/县…) is a unit's even where
+    # the lexicon knows no ending of it; 市场主体, 县城管理, a person's post stay out
+    assert [u for u, _ in parse_clause(clause).assignments] == names
+
+
+@pytest.mark.parametrize("clause", ["市场主体负责", "县城管理负责", "市长负责", "基层有效贯彻落实"])
+def test_words_opening_like_a_level_are_no_unit_before_a_duty_word(clause):
+    assert parse_clause(clause) is None
+
+
+@pytest.mark.parametrize("heading", ["（二）密切配合，各负其责", "(三)协调配合,形成合力", "（1）加强领导，统筹负责"])
+def test_a_heading_s_number_opens_no_unit_name(heading):
+    # (r-perturb2) a heading numbered （二） over the items, its words a role word (配合, 负责): no unit named
+    # (二)密切, as the same heading numbered 二、 names none
+    clause = parse_clause(heading)
+    assert clause is None or not any(u.startswith(("(", "（")) for u, _ in clause.assignments)

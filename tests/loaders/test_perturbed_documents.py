@@ -7,6 +7,11 @@ as ``1、`` instead of ``1.``, lists separated by full-width commas instead of �
 gold stays as given; line numbers are dropped from it where the variant moves lines. Floors sit a little under
 the figures measured when they were set (unwrapped: 0.975).
 
+Every set (real, dev, collected dev, blind … blind9) is perturbed too (r-perturb2, below): unit names the lexicon does
+not know (recall measured by slot kind: label, column, bracket, prose subject), punctuation of the other width, a
+letter-spaced PDF copy, a label's colon dropped or doubled, item-number styles swapped with their levels kept, and
+Traditional script; each with a floor per set.
+
 One more variant is a whole page glued into one line, as an HTML-to-text dump that lost its line breaks prints it:
 a space where each line ended (the way the collected ``oneline`` documents print), or nothing at all; the real plans
 and the collected dev documents, each glued so.
@@ -17,6 +22,7 @@ from __future__ import annotations
 import json
 import re
 import textwrap
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -207,3 +213,361 @@ def test_the_plans_with_their_role_words_reworded_score_near_the_originals(fixtu
     report = evaluate(tmp_path, tmp_path)
     assert len(report["documents"]) == count
     assert report["total"]["units"]["f1"] >= floor, {d["document"]: d["units"]["f1"] for d in report["documents"]}
+
+
+# Every set, perturbed in ways other copies of the same plans print them (r-perturb2): each perturbation changes
+# the printing, not the facts, and keeps every line where it was (the gold's line numbers stay valid); each is
+# seeded, so a run is repeatable. The sets are read through their gold files.
+SETS = ("real", "dev", "collected/dev", *(f"collected/blind{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9)))
+
+
+def _perturbed(source: Path, out: Path, line_rewrite=None, gold_rewrite=None, seed: int = 1, whole=None) -> None:
+    """Each document of ``source`` with each line after the header passed through ``line_rewrite(line, rng)``,
+    or the whole body through ``whole(lines, rng, doc)``; each gold file through ``gold_rewrite(data, rng)`` when
+    given (the same seeded generator as its document's, made anew for it)."""
+    import random
+
+    for gold in source.glob("*.gold.json"):
+        stem = gold.name[: -len(".gold.json")]
+        docs = [p for p in source.glob(stem + ".*") if p.suffix == ".txt" and not p.name.endswith(".gold.json")]
+        if not docs:
+            continue
+        data = json.loads(gold.read_text("utf-8"))
+        lines = docs[0].read_text("utf-8").split("\n")
+        if whole is not None:
+            body, data = whole(lines[HEADER:], data, random.Random(f"{seed}:{stem}"))
+        else:
+            rng = random.Random(f"{seed}:{stem}")
+            body = [line_rewrite(line, rng) for line in lines[HEADER:]]
+            if gold_rewrite is not None:
+                data = gold_rewrite(data, random.Random(f"{seed}:{stem}"))
+        (out / gold.name).write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+        (out / docs[0].name).write_text("\n".join(lines[:HEADER] + body), "utf-8")
+
+
+# 1. Unknown unit names. Every gold unit name in a document (its text and its gold) replaced by an invented name of
+# the same kind: the place prefix kept (省, 市, 县, 某某市 …), the body made of invented syllables, ending in a word no
+# line of data/org_suffixes.txt knows. Role cues decide where units are; the lexicon must never veto a name in a
+# labelled slot, a column or a bracket clause. Collectives (各…) and names not printed as such in the text are kept.
+_PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?(?:自治区|自治州|省|市|州|盟|县|区|旗|镇|乡))")
+_SYLLABLES = "澜汐砚岚璟琮珂瑶翎棠筠萱芷蘅珈璃琬琰瑾琳"
+_ODD_ENDINGS = "坊苑阁庐舍斋寮"
+
+
+def _unknown_endings() -> str:
+    from dutygraph.text.units import org_suffixes
+
+    known = org_suffixes()
+    return "".join(ch for ch in _ODD_ENDINGS if not any(ch.endswith(s) for s in known))
+
+
+def _gold_units(data: dict) -> set[str]:
+    return {name for document in data["documents"] for task in document["tasks"]
+            for role in ("lead", "responsible", "cooperating") for name in task.get(role) or []}
+
+
+def _invented(name: str, rng, endings: str) -> str:
+    m = _PLACE.match(name)
+    prefix = m.group() if m and len(m.group()) < len(name) - 1 else ""
+    body = "".join(rng.choice(_SYLLABLES) for _ in range(rng.choice((2, 3))))
+    return prefix + body + rng.choice(endings)
+
+
+def _unknown_names(lines: list[str], data: dict, rng) -> tuple[list[str], dict]:
+    endings = _unknown_endings()
+    text = "\n".join(lines)
+    names = sorted((n for n in _gold_units(data) if len(n) >= 3 and "各" not in n and n in text),
+                   key=lambda n: (-len(n), n))
+    mapping: dict[str, str] = {}
+    for name in names:
+        new = _invented(name, rng, endings)
+        while new in mapping.values():
+            new = _invented(name, rng, endings)
+        mapping[name] = new
+    if not mapping:
+        return lines, data
+    pattern = re.compile("|".join(map(re.escape, mapping)))
+    swap = lambda s: pattern.sub(lambda m: mapping[m.group()], s)  # noqa: E731
+    for document in data["documents"]:
+        for task in document["tasks"]:
+            task["text"] = swap(task.get("text") or "")
+            for role in ("lead", "responsible", "cooperating"):
+                task[role] = [mapping.get(name, name) for name in task.get(role) or []]
+    data.setdefault("renamed", mapping)
+    return [swap(line) for line in lines], data
+
+
+# 2. Punctuation and spacing as other sites print them.
+_HALF_FULL = {"(": "（", ")": "）", ":": "：", ",": "，", ";": "；"}
+_TO_OTHER_WIDTH = str.maketrans({**_HALF_FULL, **{v: k for k, v in _HALF_FULL.items()}})
+_CJK_PAIR = re.compile(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])")
+_LABEL_COLON = re.compile(r"((?:单位|部门|领导|责任人)\s*)[：:]")
+
+
+def _other_width(line: str, rng) -> str:
+    """Colons, brackets, commas and semicolons of the other width (full-width ↔ half-width)."""
+    return line.translate(_TO_OTHER_WIDTH)
+
+
+def _spaced(line: str, rng) -> str:
+    """A space between every two CJK characters, as text copied out of some PDFs prints: letter-spaced, with the
+    gaps that were there (between a table's cells, a name and a role word) wider than the spacing."""
+    return _CJK_PAIR.sub(" ", re.sub(r"(?<=\S) (?=\S)", "  ", line))
+
+
+def _label_colons(line: str, rng) -> str:
+    """A label's colon dropped (责任单位 市X局) or doubled (责任单位：：市X局), drawn per label."""
+    return _LABEL_COLON.sub(lambda m: m.group(1) + rng.choice((" ", "：：", "\u3000")), line)
+
+
+# 3. Item numbers of one style printed in another through the whole document, levels kept: the styles the document
+# uses are given (seeded) other styles, one to one and in the same order of rank (一、 above （一） above 1. / 1、 above
+# （1） above ①), as plans number their levels: a document numbering 一、 and 1. may come as （一） and ①.
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _cn(n: int) -> str:
+    if n <= 10:
+        return _NUMERALS[n - 1]
+    return ("" if n < 20 else _NUMERALS[n // 10 - 1]) + "十" + (_NUMERALS[n % 10 - 1] if n % 10 else "")
+
+
+def _from_cn(text: str) -> int:
+    if "十" not in text:
+        return _NUMERALS.index(text) + 1
+    tens, _, ones = text.partition("十")
+    return (_NUMERALS.index(tens) + 1 if tens else 1) * 10 + (_NUMERALS.index(ones) + 1 if ones else 0)
+
+
+_STYLES = {  # style: (pattern of its marker at a line's start, printer of number n)
+    "一、": (r"([一二三四五六七八九十]{1,3})、", lambda n: _cn(n) + "、"),
+    "（一）": (r"[（(]([一二三四五六七八九十]{1,3})[）)]", lambda n: f"（{_cn(n)}）"),
+    "1.": (r"(\d{1,2})[.．](?!\d)", lambda n: f"{n}."),
+    "1、": (r"(\d{1,2})、", lambda n: f"{n}、"),
+    "（1）": (r"[（(](\d{1,2})[）)]", lambda n: f"（{n}）"),
+    "①": (r"([①-⑳])", lambda n: chr(0x2460 + n - 1)),
+}
+_BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+_RANK = {"一、": 0, "（一）": 1, "1.": 2, "1、": 2, "（1）": 3, "①": 4}
+_STYLE_AT = {style: re.compile(r"^(\s*)" + pattern) for style, (pattern, _) in _STYLES.items()}
+
+
+def _number(style: str, digits: str) -> int:
+    if style in ("一、", "（一）"):
+        return _from_cn(digits)
+    return ord(digits) - 0x2460 + 1 if style == "①" else int(digits)
+
+
+def _renumbered(lines: list[str], data: dict, rng) -> tuple[list[str], dict]:
+    found = []  # per line: (style, number, match) or None
+    top: dict[str, int] = {}
+    for line in lines:
+        for style, pattern in _STYLE_AT.items():
+            m = pattern.match(line)
+            if m:
+                n = _number(style, m.group(2))
+                found.append((style, n, m))
+                top[style] = max(top.get(style, 0), n)
+                break
+        else:
+            found.append(None)
+    styles = list(_STYLES)
+    used = sorted(top, key=styles.index)
+    if any(_BARE_NUMBER.match(line) for line in lines):  # a row's bare number (1 on a line of its own) holds 1. / 1、
+        styles = [s for s in styles if s not in ("1.", "1、") or s in used]
+    for _ in range(50):  # the used styles, in order, onto others in order; a rank apart stays a rank apart
+        targets = [styles[k] for k in sorted(rng.sample(range(len(styles)), len(used)))]
+        if all(t != "①" or top[s] <= 20 for s, t in zip(used, targets)) and all(
+                (_RANK[a] < _RANK[b]) == (_RANK[x] < _RANK[y])
+                for (a, x), (b, y) in zip(zip(used, targets), zip(used[1:], targets[1:]))):
+            break
+    else:
+        return lines, data
+    to = dict(zip(used, targets))
+    out = []
+    for line, hit in zip(lines, found):
+        if hit is None:
+            out.append(line)
+            continue
+        style, n, m = hit
+        out.append(m.group(1) + _STYLES[to[style]][1](n) + line[m.end():])
+    return out, data
+
+
+# 4. Traditional script: the whole body through OpenCC's s2t (the gold stays in Simplified: scoring folds both).
+@lru_cache(maxsize=1)
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def _traditional(lines: list[str], data: dict, rng) -> tuple[list[str], dict]:
+    converted = _s2t().convert("\n".join(lines)).split("\n")
+    assert len(converted) == len(lines)
+    return converted, data
+
+
+# Where each renamed unit stands, and how many of each slot kind the reader still finds.
+_LIST_GLUE = re.compile(r"[、，,；;\s/]+")
+
+
+def _slot(line: str, at: int, names: list[str]) -> str:
+    """The kind of slot the name at ``at`` of ``line`` stands in: a column (a table cell: a tab or a bar in the line,
+    or a line of nothing but names), a label (a colon, then only names up to it), a bracket clause, or prose."""
+    rest = line
+    for name in names:
+        rest = rest.replace(name, "、")
+    if "\t" in line or "|" in line or len(_LIST_GLUE.sub("", rest)) <= 2:
+        return "column"
+    before = line[:at]
+    colon = max(before.rfind("："), before.rfind(":"))
+    if colon >= 0:
+        between = before[colon + 1:]
+        for name in names:
+            between = between.replace(name, "")
+        if not _LIST_GLUE.sub("", between):
+            return "label"
+    if sum(before.count(c) for c in "(（") > sum(before.count(c) for c in ")）"):
+        return "bracket"
+    return "prose"
+
+
+def renamed_recall_by_slot(folder: Path, misses: list | None = None) -> dict[str, list[int]]:
+    """Per slot kind, [gold (task, unit) pairs of renamed units, of them found] over the documents of ``folder``
+    (written by :func:`_perturbed` with :func:`_unknown_names`)."""
+    from dutygraph.errors import InputError
+    from dutygraph.evaluate import match_tasks, norm_unit, read_gold
+    from dutygraph.loaders import load
+
+    out: dict[str, list[int]] = {}
+    for gold_file in sorted(folder.glob("*.gold.json")):
+        renamed = set(json.loads(gold_file.read_text("utf-8")).get("renamed", {}).values())
+        if not renamed:
+            continue
+        doc = gold_file.with_name(gold_file.name[: -len(".gold.json")] + ".txt")
+        lines = doc.read_text("utf-8").split("\n")
+        gold = read_gold(gold_file)
+        try:
+            pred = load(doc).to_dict()["tasks"]
+        except InputError:
+            pred = []
+        pairs = match_tasks(gold, pred)
+        names = sorted(renamed, key=len, reverse=True)
+        for i, task in enumerate(gold):
+            found = {norm_unit(u) for r in ("lead", "responsible", "cooperating")
+                     for u in (pred[pairs[i]].get(r) or [] if i in pairs else [])}
+            span = task.get("lines") or [1, len(lines)]
+            window = range(max(span[0] - 1, 0), min(span[-1], len(lines)))
+            for unit in {u for r in ("lead", "responsible", "cooperating") for u in task.get(r) or []} & renamed:
+                where = next(((k, lines[k].find(unit)) for k in window if unit in lines[k]), None) or next(
+                    ((k, line.find(unit)) for k, line in enumerate(lines) if unit in line), None)
+                kind = _slot(lines[where[0]], where[1], names) if where else "absent"
+                counts = out.setdefault(kind, [0, 0])
+                counts[0] += 1
+                counts[1] += norm_unit(unit) in found
+                if misses is not None and norm_unit(unit) not in found:
+                    misses.append((kind, doc.name, unit, lines[where[0]] if where else ""))
+    return out
+
+
+PERTURBATIONS = {  # name: (how, floors per set in SETS' order); floors a little under the figures measured when set
+    # (r-perturb2, seed 1; main 17f1013 -> this branch, per set in SETS' order)
+    # names: 0.706 0.722 0.550 0.665 0.458 0.661 0.600 0.634 0.588 0.669 0.511 0.735 (main)
+    #     -> 0.734 0.880 0.558 0.696 0.458 0.681 0.637 0.695 0.586 0.669 0.511 0.758
+    "unknown unit names": (dict(whole=_unknown_names),
+                           (0.72, 0.87, 0.54, 0.68, 0.44, 0.67, 0.62, 0.68, 0.57, 0.65, 0.50, 0.74)),
+    # the same as the originals
+    "colons, brackets, commas of the other width": (dict(line_rewrite=_other_width),
+                                                    (0.98, 0.97, 0.92, 0.98, 0.87, 0.94, 0.96, 0.98, 0.98, 0.93, 0.93, 0.84)),
+    # main: 0.983 0.980 0.868 0.753 0.657 0.898 0.929 0.911 0.938 0.865 0.905 0.801 -> the originals' figures
+    "letter-spaced (a PDF copy)": (dict(line_rewrite=_spaced),
+                                   (0.98, 0.97, 0.92, 0.98, 0.87, 0.94, 0.96, 0.98, 0.98, 0.93, 0.93, 0.84)),
+    # main: 0.980 0.986 0.919 0.980 0.877 0.898 0.941 0.982 0.995 0.944 0.941 0.824 -> (a clause's label, its colon a
+    # space: script.spaced_colons) 0.980 0.986 0.931 0.989 0.879 0.921 0.955 0.992 0.995 0.944 0.941 0.835; the rest
+    # are labels at a line's start (prose, r-prose7 / labels, r-labels7: in the report)
+    "a label's colon dropped or doubled": (dict(line_rewrite=_label_colons),
+                                           (0.97, 0.97, 0.92, 0.97, 0.86, 0.91, 0.94, 0.98, 0.98, 0.93, 0.93, 0.82)),
+    # main: 0.994 0.960 0.935 0.989 0.883 0.941 0.967 0.995 0.995 0.924 0.872 0.854 -> blind3 0.955 (a heading's
+    # number opens no name); the rest: circled items lose their collective subject (①各单位要…: prose, r-prose7)
+    "item numbers of other styles, levels kept": (dict(whole=_renumbered),
+                                                  (0.98, 0.95, 0.92, 0.97, 0.87, 0.94, 0.95, 0.98, 0.98, 0.91, 0.86, 0.84)),
+    # the same as the originals
+    "Traditional script": (dict(whole=_traditional),
+                           (0.98, 0.97, 0.92, 0.98, 0.87, 0.94, 0.96, 0.98, 0.98, 0.93, 0.93, 0.84)),
+}
+
+
+@pytest.mark.parametrize("perturbation,fixtures", [(p, s) for p in PERTURBATIONS for s in SETS])
+def test_every_set_perturbed_scores_near_its_originals(perturbation, fixtures, tmp_path):
+    how, floors = PERTURBATIONS[perturbation]
+    _perturbed(FIXTURES / fixtures, tmp_path, **how)
+    report = evaluate(tmp_path, tmp_path)
+    assert len(report["documents"]) == len(list((FIXTURES / fixtures).glob("*.gold.json")))
+    floor = floors[SETS.index(fixtures)]
+    assert report["total"]["units"]["f1"] >= floor, {d["document"]: d["units"]["f1"] for d in report["documents"]}
+
+
+# Renamed units found, per slot kind, over every set (r-perturb2, seed 1): main 17f1013 label 0.84, bracket 0.29,
+# column 0.46, prose 0.22; this branch label 0.85, bracket 0.38, column 0.58, prose 0.22. A name the lexicon does not
+# know must survive where a label, a column or a bracket clause holds it; prose subjects may rightly be lost.
+SLOT_FLOORS = {"label": 0.84, "bracket": 0.37, "column": 0.57}
+
+
+def test_unknown_names_in_labelled_slots_columns_and_brackets_survive(tmp_path):
+    totals: dict[str, list[int]] = {}
+    for k, fixtures in enumerate(SETS):
+        out = tmp_path / str(k)
+        out.mkdir()
+        _perturbed(FIXTURES / fixtures, out, whole=_unknown_names)
+        for kind, (n, found) in renamed_recall_by_slot(out).items():
+            totals.setdefault(kind, [0, 0])
+            totals[kind][0] += n
+            totals[kind][1] += found
+    recall = {kind: found / n for kind, (n, found) in totals.items()}
+    assert all(recall[kind] >= floor for kind, floor in SLOT_FLOORS.items()), recall
+
+
+def test_invented_names_keep_their_place_and_end_in_no_known_suffix():
+    import random
+
+    from dutygraph.text.units import is_unit_name
+
+    rng = random.Random(1)
+    endings = _unknown_endings()
+    assert endings
+    for name in ("省发展改革委", "市住建局", "杭州市交通局", "县人民政府", "体育总局"):
+        new = _invented(name, rng, endings)
+        assert not is_unit_name(new), new
+        assert new[0] == name[0] or not _PLACE.match(name)
+
+
+def test_renumbering_keeps_the_order_of_levels():
+    import random
+
+    lines = ["一、总体要求", "（一）目标", "1.完成A。", "2.完成B。", "二、保障", "（二）组织", "1.完成C。"]
+    for seed in range(20):
+        out, _ = _renumbered(lines, {}, random.Random(seed))
+        ranks = []
+        for line in out:
+            style = next(s for s, p in _STYLE_AT.items() if p.match(line))
+            ranks.append(_RANK[style])
+        assert ranks[0] < ranks[1] < ranks[2] == ranks[3] and ranks[4] == ranks[0] and ranks[5] == ranks[1]
+
+
+def test_a_task_table_of_names_the_lexicon_does_not_know_reads_its_unit_cells(tmp_path):
+    # a task table printed one cell a line, its lists of units invented names (no ending data/org_suffixes.txt
+    # knows), each opening with its level or place: the cells are unit cells (a single unknown name alone on a
+    # line is left to the table's reader: 县乡道路 opens like one)
+    text = "\n".join([
+        "附件1", "", "某市重点改革任务表", "序号", "重点任务", "牵头单位", "责任单位",
+        "1", "垃圾分类改革", "建立生活垃圾分类投放体系,在居民家庭配置分类桶,建立积分制。", "市城管局",
+        "市远山舍、东岭区明溪阁、西岭区云岫苑",
+        "2", "河湖治理改革", "全面推行河长制,完善河湖巡查机制,开展河湖清四乱行动。", "市水利局", "市远山舍、南岭县听松斋",
+        "3", "农村改厕改革", "推进农村户厕改造,建立管护长效机制。", "市农业农村局", "东岭区明溪阁、南岭县听松斋", ""])
+    (tmp_path / "plan.txt").write_text(text, "utf-8")
+    from dutygraph.loaders import load
+
+    tasks = load(tmp_path / "plan.txt").to_dict()["tasks"]
+    assert [t["responsible"] for t in tasks][:2] == [["市远山舍", "东岭区明溪阁", "西岭区云岫苑"], ["市远山舍", "南岭县听松斋"]]
+    assert [t["lead"] for t in tasks] == [["市城管局"], ["市水利局"], ["市农业农村局"]]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dutygraph.text.units import is_unit_name, split_units, strip_noise
+from dutygraph.text.units import is_unit_name, looks_like_unit_list, split_units, strip_noise
 
 
 @pytest.mark.parametrize("cell, names", [
@@ -163,3 +163,27 @@ def test_a_place_and_the_bodies_of_a_level_joined_by_he_are_two_names(cell, name
 def test_towns_named_whole_before_a_street_office_are_names_of_their_own(cell, names):
     # (r-labels8) a town (乙河镇) has no street office: it shares no 街道办事处 suffix, before or after one
     assert split_units(cell) == names
+
+
+@pytest.mark.parametrize("cell,names", [
+    ("市青禾坊、市远山舍,各县(市)、区政府", ["市青禾坊", "市远山舍", "各县(市)、区政府"]),
+    ("县明溪阁，各乡镇人民政府", ["县明溪阁", "各乡镇人民政府"]),
+    ("长沙、株洲、湘潭市政府,市财政局", ["长沙、株洲、湘潭市政府", "市财政局"]),
+])
+def test_a_shared_suffix_never_runs_over_a_comma(cell, names):
+    # (r-perturb2) names the lexicon does not know, then a comma, then a shared-suffix name: the names before the
+    # comma are names of their own, not places waiting for the suffix after it
+    assert split_units(cell) == names
+
+
+@pytest.mark.parametrize("line,listed", [
+    ("市远山舍、东岭区明溪阁、西岭区云岫苑", True),   # names opening with a level or a place: a unit cell
+    ("阜阳经开区青禾坊、市碧波阁", True),
+    ("智慧城市建设、海绵城市改造", False),           # 城市, 小区 … name no place
+    ("老旧小区改造、背街小巷整治", False),
+    ("市场监管、质量提升", False),                   # 市场 opens no name
+    ("县城、乡镇", False),
+])
+def test_a_list_of_names_opening_with_their_level_reads_as_a_unit_cell(line, listed):
+    # (r-perturb2) a cell of names the lexicon does not know, each opening with its level or place
+    assert looks_like_unit_list(line) is listed
