@@ -303,10 +303,31 @@ def drop_corpus_notes(lines: list[Line]) -> list[Line]:
     return out
 
 
+# A page's number on a line of its own, as PDF and Word copies print it between two pages' text ("- 2 -", "— 12 —",
+# "第3页", "第 3 页 共 10 页"): no part of the text, and a label run or an item goes on across it.
+_PAGE_MARK = re.compile(r"^(?:[-—–─－~]+\s*\d{1,4}\s*[-—–─－~]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)$")
+
+
+def drop_page_marks(lines: list[Line]) -> list[Line]:
+    r"""Blank the lines that hold nothing but a page's number (``- 2 -``, ``第3页``).
+
+    >>> [line.text for line in drop_page_marks(to_lines("牵头部门:市教委\n - 2 - \n责任单位:团市委"))]
+    ['牵头部门:市教委', '', '责任单位:团市委']
+    """
+    out = lines
+    for k, line in enumerate(lines):
+        text = line.text
+        if text and len(text) <= 20 and (text[0] in "-—–─－~" or text[0] == "第") and _PAGE_MARK.match(text.strip()):
+            if out is lines:
+                out = list(lines)
+            out[k] = Line(line.no, line.raw, "", False)
+    return out
+
+
 def parse_text(text: str, source: str, sha256: str | None = None) -> Document:
     """Read decoded ``text`` in any text layout; strings come back in the document's own script."""
     folded, printer = fold(text)
-    lines = reflow(drop_corpus_notes(to_lines(folded)))
+    lines = reflow(drop_page_marks(drop_corpus_notes(to_lines(folded))))
     if "|" in folded:
         lines = strip_cell_bars(lines)
     if _LONG_LINE.search(folded) or _HEADED_LIST.search(folded):

@@ -214,3 +214,28 @@ def test_a_division_label_naming_a_leader_with_his_post_and_a_zong_qiantou_unit(
     first, second = doc.tasks
     assert units(first, Role.LEAD) == ["县农业农村局"] and first.leaders == ["王某"]
     assert units(second, Role.LEAD) == ["县交通运输局"] and units(second, Role.COOPERATING) == ["县财政局"]
+
+
+def test_a_page_number_line_between_a_task_and_its_labels_is_no_task():
+    # (look10) a PDF or Word copy prints the page's number on a line of its own ("- 2 -", "第3页") where a page
+    # ends: the labels after it still belong to the item before it
+    for mark in (" - 2 - ", "— 12 —", "第3页", "第 3 页 共 9 页"):
+        text = ("一、重点任务\n1.推进校园安全建设。\n牵头部门:县教育局\n" + mark + "\n\n"
+                "责任单位:县公安局、各乡镇政府\n2.加强师资培训。\n牵头部门:县教育局\n")
+        doc = parse_text(text, "plan.txt")
+        assert [t.text for t in doc.tasks] == ["推进校园安全建设。", "加强师资培训。"], mark
+        first = doc.tasks[0]
+        assert units(first, Role.LEAD) == ["县教育局"]
+        assert units(first, Role.RESPONSIBLE) == ["县公安局", "各乡镇政府"]
+
+
+@pytest.mark.parametrize("label", ["主要协作单位", "其他配合单位", "相关协办部门", "重点配合部门"])
+def test_a_qualified_cooperating_label_names_cooperating_units(label):
+    # (look10) the qualifiers a responsible label takes (主要, 其他, 相关, 重点 …) stand before cooperating labels too
+    text = ("一、重点任务\n1.推进全民健康服务。\n牵头责任单位:县卫健委、县民政局\n" + label + ":各乡镇人民政府、县医保局\n"
+            "2.创建卫生县城。\n牵头责任单位:县卫健委\n" + label + ":县城管局\n")
+    doc = parse_text(text, "plan.txt")
+    assert len(doc.tasks) == 2
+    assert units(doc.tasks[0], Role.LEAD) == ["县卫健委", "县民政局"]
+    assert units(doc.tasks[0], Role.COOPERATING) == ["各乡镇人民政府", "县医保局"]
+    assert units(doc.tasks[1], Role.COOPERATING) == ["县城管局"]
