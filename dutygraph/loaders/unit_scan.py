@@ -31,7 +31,9 @@ _CLOSING = re.compile(r"[)）]")
 # 县教育局要组织…: never 县教育局要组). A name may hold such a verb when it goes on after it (市委组织部), never such
 # an adverb.
 _VERBS_AFTER_NAME = ("组织", "组建", "查处", "处理", "处置", "联合", "联系", "会同", "会商")
-_ADVERBS_AFTER_NAME = ("统一", "具体", "共同", "分别", "负责", "牵头", "要", "须", "应当")
+_ADVERBS_AFTER_NAME = ("统一", "具体", "共同", "分别", "负责", "牵头", "要", "须", "应当",
+                       # (look10) how soon or how hard (请各区发改委尽快组织…: never 各区发改委尽快组)
+                       "尽快", "抓紧", "及时", "立即", "切实", "认真", "积极", "主动", "全力", "依法", "进一步")
 _WHOLE = re.compile(r"(?:[厅局委办部院队站所室科会府联组校馆]|部门|单位|中心|公司|集团|办事处|机关)$")
 # A government's sector department printed after it (…人民政府林业主管部门, …政府教育行政部门).
 _SECTOR_DEPARTMENT = re.compile(r"(?!加强|加快|推进|做好|建立|完善|健全|统一|组织)"

@@ -101,3 +101,11 @@ def test_a_list_whose_next_item_is_no_name_ends_before_its_separator():
     assert opening_units("各区政府、市政府各部门及重点工程业主确定一名联络员", _well_formed) == (["各区政府", "市政府各部门"], 11)
     assert opening_units("县财政局及时拨付补助资金", _well_formed) == (["县财政局"], 4)  # 及时: no list goes on
     assert opening_units("认真做好组织实施工作", _well_formed) is None
+
+
+def test_an_adverb_of_how_soon_or_how_hard_ends_a_whole_name_before_a_verb_read_as_an_ending():
+    # (look10) 尽快组织 / 抓紧组建 / 及时处理: the name is whole before the adverb, never 各区发改委尽快组
+    for adverb in ("尽快", "抓紧", "及时", "立即", "切实", "积极"):
+        names, end = opening_units(f"各区发展改革委{adverb}组织承建企业加快建设", well_formed_units)
+        assert names == ["各区发展改革委"], adverb
+    assert opening_units("县市场监管局尽快查处违法行为", well_formed_units)[0] == ["县市场监管局"]
