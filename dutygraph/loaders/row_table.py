@@ -655,6 +655,7 @@ def _ruled_row(lines: list[Line], j: int, end: int, tokens: list[str]) -> tuple[
 
 
 _RUN = re.compile(r"\S+(?: \S+)*")  # a cell of a row aligned with runs of spaces (one space inside a cell)
+_PADDED = re.compile(r"\S[ \u3000\u00a0]{3,}\S")  # a header label padded to its column (three spaces or more)
 
 
 def _starts(raw: str) -> tuple[list[int], list[int], list[str]]:
@@ -682,8 +683,8 @@ def _by_position(header_raw: str, raw: str, n: int) -> list[str] | None:
     ['2', '推进整治。', '', '县财政局']
     """
     head_chars, head_cols, labels = _starts(header_raw)
-    if len(labels) != n:
-        return None
+    if len(labels) != n or not _PADDED.search(header_raw):
+        return None  # (look10) labels two spaces apart, none padded to its column: a list, not a layout
     chars, cols, texts = _starts(raw)
     best: tuple[int, list[str]] | None = None
     for heads, at in ((head_chars, chars), (head_cols, cols)):

@@ -446,3 +446,13 @@ def test_a_pdf_layout_row_with_an_empty_cell_keeps_its_cells_under_their_labels(
     doc = parse_text(text, "plan.txt")
     assert [(t.units(Role.LEAD), t.units(Role.COOPERATING), t.deadline.printed) for t in doc.tasks] == [
         (["区房管中心"], ["区市场监管局"], "3月底前"), ([], ["区消防救援大队"], "6月底前")]
+
+
+def test_a_header_whose_labels_are_not_padded_to_columns_places_no_cell_by_position():
+    # (look10) labels two spaces apart, none padded to its column: the rows are cells separated by two spaces, not
+    # a layout; a row printing fewer cells keeps its unit in the unit column, not under the label it starts below
+    text = ("序号  目标任务  责任单位  推进情况\n"
+            "1  地区生产总值增长6%以上。  区发改委  地区生产总值同比增长2.9%。\n"
+            "2  第一产业增加值增长5%。  区农业农村委\n")
+    doc = parse_text(text, "plan.txt")
+    assert [t.units(Role.RESPONSIBLE) or t.units(Role.LEAD) for t in doc.tasks] == [["区发改委"], ["区农业农村委"]]
