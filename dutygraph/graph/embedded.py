@@ -289,6 +289,78 @@ class EmbeddedStore:
             self._phase("done")
         return counts, staged
 
+    def _copy_current(self, meta: dict, new: Path, link_ladybug: bool = False) -> dict[str, str | None]:
+        """Check the current generation and copy it into ``new`` (:func:`generations.copy_generation`); its
+        documents (id -> content hash)."""
+        old = self.path / gen.name(meta["generation"])
+        lock = gen.lock_reader(old)
+        if lock is None:
+            raise StoreError(f"{old}: the current generation is missing; remove {self.path} and load the "
+                             "documents again")
+        try:
+            self._check_complete(old)
+            ladybug = LadybugStore(old / "graph.lbug", read_only=True).open()
+            oxigraph = OxigraphStore(old / "oxigraph", read_only=True)
+            try:
+                existing = self._verify(meta, ladybug, oxigraph)
+            finally:
+                ladybug.close()
+                oxigraph.close()
+            self._phase("copy")
+            gen.copy_generation(old, new, link_ladybug=link_ladybug)
+        finally:
+            gen.unlock(lock)
+        return existing
+
+    def rewrite(self, change: Callable[[Path], dict], phase: str = "rewrite", link_ladybug: bool = False) -> dict:
+        """Commit a new generation that holds the same documents as the current one, stored otherwise:
+        ``change(folder)`` rewrites the copy of the current generation in ``folder`` (and returns what to
+        report); the copy is then checked as a load's is (both halves and the commit record agree), synced and
+        committed by the same rename (``on_phase``: ``lock``, ``copy``, ``phase`` while ``change`` runs, ``sync``,
+        ``commit``, ``committed``, ``collect``, ``done``). Whatever fails, or wherever the process dies, the store stays as it was
+        or as committed: the current generation is never written (docs/store.md). ``link_ladybug``: ladybug's
+        file hard-linked into the copy, not copied, when ``change`` does not write it.
+
+        Refused, before anything is written, where there is no store (no folder is made), and as a load is on a
+        read-only file system or while another process loads."""
+        self.close()
+        if self._meta() is None:
+            raise StoreError(f"{self.path}: no dutygraph store here (run `dutygraph load FILE...` first)")
+        with gen.writer_lock(self.path):
+            self._phase("lock")
+            meta = self._meta()
+            if meta is None:
+                raise StoreError(f"{self.path}: no dutygraph store here (run `dutygraph load FILE...` first)")
+            number = meta["generation"] + 1
+            gen.collect(self.path, keep=meta["generation"], phase=self._phase)
+            new = self.path / gen.name(number)
+            try:
+                new.mkdir()
+                gen.create_reader_lock(new)
+                self._copy_current(meta, new, link_ladybug=link_ladybug)
+                self._phase(phase)
+                result = change(new)
+                ladybug = LadybugStore(new / "graph.lbug", read_only=True).open()
+                oxigraph = OxigraphStore(new / "oxigraph", read_only=True)
+                try:
+                    self._verify({**meta, "generation": number}, ladybug, oxigraph)  # the documents of the record
+                finally:
+                    ladybug.close()
+                    oxigraph.close()
+                self._phase("sync")
+                gen.sync_tree(new)
+                self._phase("commit")
+                gen.write_json(self.meta_path, {**meta, "generation": number})
+            except BaseException as exc:
+                gen.remove(new)
+                if isinstance(exc, DutygraphError) or not isinstance(exc, Exception):
+                    raise
+                raise StoreError(f"{self.path}: failed, nothing changed: {gen.reason(exc)}") from exc
+            self._phase("committed")
+            gen.collect(self.path, keep=number, phase=self._phase)
+            self._phase("done")
+        return {**result, "generation": number}
+
     def _build(self, meta: dict | None, new: Path, stager) -> tuple[dict | None, dict, object]:
         """Generation ``new``: a copy of the current one with the staged documents loaded into both halves,
         synced; the counts (None if nothing was staged), the documents' hashes, the StageResult."""
@@ -296,26 +368,7 @@ class EmbeddedStore:
 
         new.mkdir()
         gen.create_reader_lock(new)
-        existing: dict = {}
-        if meta is not None:
-            old = self.path / gen.name(meta["generation"])
-            lock = gen.lock_reader(old)
-            if lock is None:
-                raise StoreError(f"{old}: the current generation is missing; remove {self.path} and load the "
-                                 "documents again")
-            try:
-                self._check_complete(old)
-                ladybug = LadybugStore(old / "graph.lbug", read_only=True).open()
-                oxigraph = OxigraphStore(old / "oxigraph", read_only=True)
-                try:
-                    existing = self._verify(meta, ladybug, oxigraph)
-                finally:
-                    ladybug.close()
-                    oxigraph.close()
-                self._phase("copy")
-                gen.copy_generation(old, new)
-            finally:
-                gen.unlock(lock)
+        existing = self._copy_current(meta, new) if meta is not None else {}
         stage = Stage(new / "stage")
         oxigraph = OxigraphStore(new / "oxigraph")
         parts = PartLoader(oxigraph, stage, existing)  # the documents' graphs, loaded while others are staged

@@ -190,25 +190,39 @@ def collect(path: Path, keep: int | None, phase: Callable[[str], None] | None = 
             os.close(fd)
 
 
-def copy_generation(old: Path, new: Path) -> None:
+def _link_or_copy(source: Path, target: Path) -> None:
+    """A hard link, or a copy where the file system has none (another device, no links allowed)."""
+    try:
+        os.link(source, target)
+        return
+    except OSError as exc:
+        if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
+            raise
+    shutil.copyfile(source, target)
+
+
+def copy_generation(old: Path, new: Path, link_ladybug: bool = False) -> None:
     """Copy a committed generation into ``new``: ladybug's file(s) copied, pyoxigraph's SST files
-    (RocksDB never changes one once written) hard-linked, its other files copied; locks and logs left out."""
+    (RocksDB never changes one once written) hard-linked, its other files copied; locks and logs left out.
+
+    ``link_ladybug``: ladybug's file(s) hard-linked too, for a generation that never opens them for writing
+    (``optimize`` rewrites only pyoxigraph's half): no generation ever writes a committed file, and a later
+    load copies them, so the two names can share one file."""
     for f in old.iterdir():
         if f.name.startswith("graph.lbug"):
-            shutil.copyfile(f, new / f.name)
+            if link_ladybug:
+                _link_or_copy(f, new / f.name)
+            else:
+                shutil.copyfile(f, new / f.name)
     target = new / "oxigraph"
     target.mkdir()
     for f in (old / "oxigraph").iterdir():
         if f.name == "LOCK" or f.name.startswith("LOG"):
             continue
         if f.suffix == ".sst":
-            try:
-                os.link(f, target / f.name)
-                continue
-            except OSError as exc:
-                if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
-                    raise
-        shutil.copyfile(f, target / f.name)
+            _link_or_copy(f, target / f.name)
+        else:
+            shutil.copyfile(f, target / f.name)
 
 
 def _fsync(path: Path, directory: bool = False) -> None:
