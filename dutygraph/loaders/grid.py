@@ -140,13 +140,22 @@ def _content_column(kinds: list[str], rows: list[GridRow], labels: list[str] | N
     return max(texts, key=lambda k: (mean_length(k), k))
 
 
+def _closes_bracket(name: str) -> bool:
+    """Whether ``name`` ends with the closing bracket of one it opened (镇(街道)): a whole name, not one cut.
+
+    >>> _closes_bracket("镇(街道)"), _closes_bracket("区政府(管委"), _closes_bracket("市财政局")
+    (True, False, False)
+    """
+    return name[-1:] in ")）" and ("(" in name or "（" in name) and len(name) >= 4
+
+
 def _units(cell: str, role: Role, truncated: bool) -> list[tuple[str, Role]]:
     clause = parse_clause(cell, role)
     if clause is not None and clause.assignments:
         return list(clause.assignments)
     names = split_units(cell)
-    if truncated:  # the document stops inside the last name
-        while names and not is_unit_name(names[-1].rsplit("、", 1)[-1]):
+    if truncated:  # the document stops inside the last name, unless a bracket it opened closes it (镇(街道))
+        while names and not is_unit_name(last := names[-1].rsplit("、", 1)[-1]) and not _closes_bracket(last):
             names.pop()
     return [(n, role) for n in names if len(n) >= 2]
 

@@ -621,6 +621,34 @@ def _sub_header(lines: list[Line], i: int, end: int, header: list[str]) -> tuple
     return labels, k + 1
 
 
+def _header_over_lines(lines: list[Line], i: int, end: int, header: list[str]) -> tuple[list[str], int] | None:
+    """A header of cells each closed by a bar printed over two lines (``序号 | 重点任务 | 责任单位 |`` /
+    ``进展情况 | 完成状态 |``): the next line with text holds labels alone, each closed by a bar too; its labels go
+    after the first line's, and the rows start after it.
+
+    >>> from .lines import to_lines
+    >>> lines = to_lines("序号 | 工作任务 | 牵头单位 |\\n工作进度 | 完成情况 |\\n1 | 修路。 | 县交通局 | 已完工 | 完成 |")
+    >>> _header_over_lines(lines, 0, 3, ["序号", "工作任务", "牵头单位"])
+    (['序号', '工作任务', '牵头单位', '工作进度', '完成情况'], 2)
+    """
+    raw = lines[i].raw.strip()
+    if not raw.endswith(_BARS) or raw.startswith(_BARS):
+        return None
+    k = i + 1
+    while k < end and not lines[k].text:
+        k += 1
+    if k >= end:
+        return None
+    more = lines[k].raw.strip()
+    if not more.endswith(_BARS) or more.startswith(_BARS):
+        return None
+    split = _split(more)
+    if split is None or split[1] != "|" or not all(split[0]) or not all(is_label(c) for c in split[0]):
+        return None
+    labels = header + [_LETTER_SPACED.sub("", c) for c in split[0]]
+    return (labels, k + 1) if is_header(labels) else None
+
+
 _GRID_RULE = re.compile(r"^\+(?:[-=:]+\+)+$")
 
 
@@ -715,6 +743,8 @@ def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, 
         labels, sep = header
         first_row = i + 1
         if (two := _sub_header(lines, i, end, labels)) is not None:
+            labels, first_row = two
+        elif sep == "|" and (two := _header_over_lines(lines, i, end, labels)) is not None:
             labels, first_row = two
         kinds = column_kinds(labels)
         if first_row == i + 1 and (got := _cells_under_header(lines, i, end, labels, kinds)) is not None:

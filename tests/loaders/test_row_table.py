@@ -456,3 +456,18 @@ def test_a_header_whose_labels_are_not_padded_to_columns_places_no_cell_by_posit
             "2  第一产业增加值增长5%。  区农业农村委\n")
     doc = parse_text(text, "plan.txt")
     assert [t.units(Role.RESPONSIBLE) or t.units(Role.LEAD) for t in doc.tasks] == [["区发改委"], ["区农业农村委"]]
+
+
+def test_a_header_of_cells_closed_by_bars_printed_over_two_lines_and_a_last_cell_wrapped_onto_the_next():
+    # a progress report: the header's last labels on a line of their own, a row's last cell on the next line
+    text = "\n".join([
+        "某县农业农村局重点工作推进情况",
+        "序号 | 年度工作任务 | 牵头单位 |",
+        "工作进度 | 完成情况 |",
+        "1 | 建成高标准农田2万亩。 | 县农业农村局 | 已完成土地平整,正在验收。 | 序时推进 |",
+        "2 | 新建村级冷库10座。 | 县供销社 | 已建成8座,其余两座正在施工。 |",
+        "序时推进 |",
+    ])
+    doc = parse_text(text, "report.txt")
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("建成高标准农田2万亩。", ["县农业农村局"], []), ("新建村级冷库10座。", ["县供销社"], [])]
