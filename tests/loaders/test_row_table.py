@@ -471,3 +471,19 @@ def test_a_header_of_cells_closed_by_bars_printed_over_two_lines_and_a_last_cell
     doc = parse_text(text, "report.txt")
     assert [(t.text, t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
         ("建成高标准农田2万亩。", ["县农业农村局"], []), ("新建村级冷库10座。", ["县供销社"], [])]
+
+
+def test_rows_printing_only_their_last_cells_under_merged_ones_and_a_standard_column_before_the_task_column():
+    # a task list whose group cells are printed once: later rows print only their last cells, each closed by a
+    # bar (the deadline last, or the units last where the row has no deadline of its own); the 考核指标 column
+    # states the standard the task answers, the 任务清单 column the task
+    text = "\n".join([
+        "类别 | 工作事项 | 考核指标 | 任务清单 | 责任清单 | 时限清单 |",
+        "(一)队伍建设 | 1.人员配备 | (1)每个乡镇配齐专职人员,明确分管领导,做到人员固定、职责清楚。 | 明确专职人员名单; | 组织办 应急站 | 5月 |",
+        "(2)每个村建立巡查队伍,落实日常巡查制度,发现问题及时上报处置。 | 组建村级巡查小组; | 村(社区) | 5月 |",
+        "(3)每个乡镇建立物资储备点,储备物资按规定更新,保证急需时调得出。 | 建立物资储备台账; | 应急站 财政办 村(社区) |",
+    ])
+    doc = parse_text(text, "list.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("明确专职人员名单;", ["组织办", "应急站"]), ("组建村级巡查小组;", ["村(社区)"]),
+        ("建立物资储备台账;", ["应急站", "财政办", "村(社区)"])]
