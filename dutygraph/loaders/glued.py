@@ -29,12 +29,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..text.units import org_suffixes
+from ..text.units import looks_like_unit_list, org_suffixes
 from .columns import LEADER, NUMBER, TEXT, UNIT_KINDS, column_kinds
 from .grid import Grid, GridRow
 from .lines import Line
 
 _LABEL = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:序号|名称|内容|任务|措施|事项|领导|单位|部门|时限|时间|期限|责任人|负责人|备注|目标|类别|指标)")
+_BARE = re.compile(r"^(?:名称|内容|任务|措施|事项|目标|指标)$")  # a label word alone: it may start or end a label
+_LIST_MARKS = "。，,、；;(（)）"
+MAX_LISTED = 160  # characters of a unit cell printed as a list, at most
+# A deadline cell glued after the unit cell: a time (2021年6月底前, 12月底, 全年, 长期), nothing after it.
+_DEADLINE_CELL = re.compile(r"(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日|上旬|中旬|下旬|底|末)?(?:前|以前)?|全年|年内|年底前?|长期|持续)$")
 _PAGE = re.compile(r"^(\d{1,3})、")
 # Words that start a task's text (after its title) or a second sub-row.
 _VERBS = ("实施", "落实", "完成", "推进", "新建", "开展", "提升", "加快", "建设", "实现", "新增", "改造", "组织", "启动",
@@ -63,7 +68,11 @@ def _header_at(text: str, start: int) -> tuple[list[str], int] | None:
         m = _LABEL.match(text, k)
         if not m:
             break
-        labels.append(m.group(0))
+        label = m.group(0)
+        if labels and _BARE.match(label) and _BARE.match(labels[-1]) and column_kinds([labels[-1]])[0] == TEXT:
+            labels[-1] += label  # two words of one label (任务名称, 目标内容): the lazy match cut it
+        else:
+            labels.append(label)
         k = m.end()
     kinds = column_kinds(labels)
     if len(labels) < 3 or kinds[0] != NUMBER or not any(kind in UNIT_KINDS for kind in kinds):
@@ -85,6 +94,9 @@ def _unit_at(text: str, k: int) -> int | None:
             if any(ch in "。，,；;:：“”" or ch.isdigit() for ch in piece):
                 break
             if piece.endswith(endings):
+                if piece.count("(") + piece.count("（") > piece.count(")") + piece.count("）") and \
+                        end < len(text) and text[end] in _CLOSE:
+                    return end + 1  # an ending inside the name's bracket (镇(街道)): the bracket closes it
                 tail = next((x for x in _BARE_SUFFIXES if text.startswith(x, end)), None)
                 if tail:  # 各区 + 政府: the name goes on
                     end += len(tail)
@@ -135,7 +147,33 @@ class _Reader:
                     break
             if units and len(units[0]) >= 3 and self._boundary(at, number):
                 return leader, units, at
-        return None
+        return self._listed_cell_at(k, number) if not has_leader else None
+
+    def _listed_cell_at(self, k: int, number: int) -> tuple[None, list[str], int] | None:
+        """The unit cell at ``text[k]`` printed as a list (市财政局、市住建局等按职责分工负责), up to the next row's number,
+        a repeated header or the end, a deadline cell after it dropped (全年, 2021年6月底前): the whole cell,
+        which the grid splits as any unit cell, or None where it is no list of units."""
+        t = self.text
+        if k >= len(t) or _starts_verb(t, k) or t[k].isdigit() or t[k] in _LIST_MARKS:
+            return None
+        nxt = str(number + 1)
+        stop = k
+        while True:
+            stop = t.find(nxt, stop + 1)
+            if stop < 0 or stop - k > MAX_LISTED:
+                stop = len(t) if stop < 0 and len(t) - k <= MAX_LISTED else -1
+                break
+            if not t[stop + len(nxt):][:1].isdigit() and not t[stop - 1:stop].isdigit():
+                break
+        if stop < 0:
+            return None
+        head = t.find(self.header_text, k, stop)
+        stop = head if head >= 0 else stop
+        cell = _DEADLINE_CELL.sub("", t[k:stop])
+        if not any(sep in cell for sep in "、，,") or any(ch in cell for ch in "。；;：:") or \
+                not looks_like_unit_list(cell):
+            return None
+        return None, [cell], stop
 
     def read(self) -> list[GridRow]:
         t = self.text
@@ -155,7 +193,7 @@ class _Reader:
             if not sub_row:
                 number += 1
                 k += len(nxt)
-                cut = next((i for i in range(k + 4, min(len(t), k + 16)) if _starts_verb(t, i)), None)
+                cut = None if title_col is None else next((i for i in range(k + 4, min(len(t), k + 16)) if _starts_verb(t, i)), None)
                 if cut is not None and not any(ch in "。，,；;" for ch in t[k:cut]):
                     title = t[k:cut]
                     k = cut
@@ -224,9 +262,22 @@ def _join_pages(lines: list[Line], start: int, end: int) -> tuple[str, list[int]
     text = []
     line_of: list[int] = []
     page = None
+    first = start  # the line cut off before its header (split_before_header): its page number opens the part before
+    while first > 0 and lines[first - 1].no == lines[start].no:
+        first -= 1
+    if first < start and (m := _PAGE.match(lines[first].text)):
+        page = int(m.group(1))
     k = start
     while k < end:
         t = lines[k].text
+        if not t and k > start:  # an empty line between two pages: the next page may go on after it
+            n = k + 1
+            while n < end and not lines[n].text:
+                n += 1
+            if n < end and page is not None and (m := _PAGE.match(lines[n].text)) and int(m.group(1)) == page + 1:
+                k = n
+                continue
+            break
         m = _PAGE.match(t)
         if k > start:
             if not m or page is None or int(m.group(1)) != page + 1:

@@ -251,7 +251,7 @@ def _unnumbered_rows(body: str, kinds: list[str]) -> list[tuple[str, list[list[s
     return rows
 
 
-def _grid(labels: list[str], rows: list[tuple[str, list[list[str]], str]], line: Line) -> Grid:
+def _grid(labels: list[str], rows: list[tuple[str, list[list[str]], str]], line: Line, last: int | None = None) -> Grid:
     kinds = column_kinds(labels)
     units = [k for k, kind in enumerate(kinds) if kind in UNIT_KINDS]
     texts = [k for k, kind in enumerate(kinds) if kind == TEXT and k < units[0]]
@@ -269,8 +269,8 @@ def _grid(labels: list[str], rows: list[tuple[str, list[list[str]], str]], line:
                 if len(units) > 1 else "、".join(name for cell in cells for name in cell)
         if deadline is not None:
             row[deadline] = when
-        grid_rows.append(GridRow(row, line.no, line.no))
-    return Grid(labels, grid_rows, first_line=line.no, last_line=line.no)
+        grid_rows.append(GridRow(row, line.no, last or line.no))
+    return Grid(labels, grid_rows, first_line=line.no, last_line=last or line.no)
 
 
 def glued_header(text: str) -> tuple[int, int, list[str]] | None:
@@ -449,6 +449,38 @@ def _line_rows(lines: list[Line], k: int, end: int, labels: list[str]) -> tuple[
     return grid, j
 
 
+_PAGE_NO = re.compile(r"^(\d{1,3})、")
+_ENDS = ("。", "；", ";", "！", "？")
+
+
+def _next_pages(lines: list[Line], k: int, end: int) -> tuple[str, int] | None:
+    """The text of the pages after ``lines[k]`` that a document-sharing site printed as lines starting with
+    their page numbers (``1、…序号任务名称…`` / ``2、)各街道3…``), the numbers dropped, and the index after them;
+    None where the next line with text is no next page. The page ``lines[k]`` is on is the number the line
+    it was cut from starts with (1、)."""
+    first = k
+    while first > 0 and lines[first - 1].no == lines[k].no:
+        first -= 1
+    m = _PAGE_NO.match(lines[first].text)
+    if m is None:
+        return None
+    page, parts, j, stop = int(m.group(1)), [], k + 1, None
+    while j < end:
+        if not lines[j].text:
+            j += 1
+            continue
+        m = _PAGE_NO.match(lines[j].text)
+        if m is None or int(m.group(1)) != page + 1:
+            break
+        page += 1
+        parts.append(lines[j].text[m.end():])
+        j += 1
+        stop = j
+        if parts[-1].endswith(_ENDS):
+            break
+    return ("".join(parts), stop) if parts else None
+
+
 def find_glued_cell_tables(lines: list[Line], start: int = 0, end: int | None = None) -> list[tuple[Grid, int, int]]:
     """Every table glued without separators in a long line of ``lines[start:end]`` (or glued one row per line
     under a glued header line): the grid and its index span."""
@@ -470,8 +502,12 @@ def find_glued_cell_tables(lines: list[Line], start: int = 0, end: int | None = 
             continue
         _at, body, labels = header
         kinds = column_kinds(labels)
+        at, last = k - 1, None
+        if k < end and not t.endswith(_ENDS) and (more := _next_pages(lines, k - 1, end)) is not None:
+            t, k = t + more[0], more[1]  # a document site's page numbers (2、 3、) cut the line: one text again
+            last = lines[k - 1].no
         rows = _rows(t[body:], kinds) if t.startswith("1", body) else _unnumbered_rows(t[body:], kinds)
         if len(rows) < MIN_ROWS:
             continue
-        found.append((_grid(labels, rows, lines[k - 1]), k - 1, k))
+        found.append((_grid(labels, rows, lines[at], last), at, k))
     return found

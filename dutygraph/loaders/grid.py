@@ -81,12 +81,17 @@ def _clean_units(cell: str | None) -> str | None:
 
     >>> _clean_units("县教体局 各相关乡镇政府"), _clean_units("市 公安局"), _clean_units("区消防救援\\n大队\\n各街道办")
     ('县教体局、各相关乡镇政府', '市公安局', '区消防救援大队、各街道办')
+    >>> _clean_units("农业办 建设办 村(社区)")
+    '农业办、建设办、村(社区)'
     """
     if cell is None:
         return None
     parts = cell.split()
     if len(parts) > 1 and all(is_unit_name(p.strip("、，,")) for p in parts):
         return "、".join(p.strip("、，,") for p in parts)
+    if len(parts) > 2 and all(is_unit_name(n := p.strip("、，,")) or _closes_bracket(n) and len(n) <= 8 for p in parts) \
+            and sum(1 for p in parts if is_unit_name(p.strip("、，,"))) >= 2:
+        return "、".join(p.strip("、，,") for p in parts)  # a collective with its bracket among them (村(社区))
     if len(parts) > 2 and "\n" in cell:
         names: list[str] = []
         current = ""
@@ -124,7 +129,8 @@ _POST = re.compile(r"副?(?:书记|市长|县长|区长|省长|镇长|乡长|主
 
 # Columns that report on a task rather than state it: progress, remarks, results; and those that state its
 # grounds or consequences (设定依据, 追责情形: role cues column.basis).
-REPORT_LABEL = re.compile(r"情况|进展|说明|备注|成效|是否|评价|存在问题|截至|截止|" + BASIS_LABEL.pattern)
+# (指标: the standard or figure a task answers, 工作指标 / 指标要求 beside a 任务 column: not the task itself)
+REPORT_LABEL = re.compile(r"情况|进展|说明|备注|成效|是否|评价|存在问题|截至|截止|指标|" + BASIS_LABEL.pattern)
 
 
 def _content_column(kinds: list[str], rows: list[GridRow], labels: list[str] | None = None) -> int | None:
@@ -140,13 +146,22 @@ def _content_column(kinds: list[str], rows: list[GridRow], labels: list[str] | N
     return max(texts, key=lambda k: (mean_length(k), k))
 
 
+def _closes_bracket(name: str) -> bool:
+    """Whether ``name`` ends with the closing bracket of one it opened (镇(街道)): a whole name, not one cut.
+
+    >>> _closes_bracket("镇(街道)"), _closes_bracket("区政府(管委"), _closes_bracket("市财政局")
+    (True, False, False)
+    """
+    return name[-1:] in ")）" and ("(" in name or "（" in name) and len(name) >= 4
+
+
 def _units(cell: str, role: Role, truncated: bool) -> list[tuple[str, Role]]:
     clause = parse_clause(cell, role)
     if clause is not None and clause.assignments:
         return list(clause.assignments)
     names = split_units(cell)
-    if truncated:  # the document stops inside the last name
-        while names and not is_unit_name(names[-1].rsplit("、", 1)[-1]):
+    if truncated:  # the document stops inside the last name, unless a bracket it opened closes it (镇(街道))
+        while names and not is_unit_name(last := names[-1].rsplit("、", 1)[-1]) and not _closes_bracket(last):
             names.pop()
     return [(n, role) for n in names if len(n) >= 2]
 

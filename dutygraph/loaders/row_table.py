@@ -175,10 +175,56 @@ def _fitting(cells: list[str | None], kinds: list[str]) -> int:
     for cell, kind in zip(cells, kinds):
         if not cell:
             continue
-        units, time = _unitish(cell), _TIME.search(cell) is not None and len(cell) <= 20
+        units, time = _mostly_units(cell), _TIME.search(cell) is not None and len(cell) <= 20
         fit += (units if kind in UNIT_KINDS else time if kind == DEADLINE else
                 not units and not time if kind == TEXT else False)
     return fit
+
+
+def _shifted(cells: list[str | None], kinds: list[str]) -> list[str | None] | None:
+    """A row between bars printing fewer cells than the header, its first ones merged with the rows above: the
+    cells moved right to where they fit their columns best (units in a unit column, a time in the deadline
+    column), the first ones None; at equal fit the place where the row's last cell fits its column (a deadline
+    last, printed in the deadline column). None where the cells fit best where they stand.
+
+    >>> _shifted(["修路。", "县交通局"], ["text", "text", "responsible", "deadline"])
+    [None, '修路。', '县交通局', '']
+    >>> _shifted(["完成修路。", "沿线村(社区)", "6月"], ["text", "text", "text", "responsible", "deadline"])
+    [None, None, '完成修路。', '沿线村(社区)', '6月']
+    """
+    n, m = len(kinds), len(cells)
+    here = _fitting(cells, kinds)
+    best, score = None, (here, _fits_last(cells[-1], kinds[m - 1]))
+    for at in range(1, n - m + 1):
+        placed: list[str | None] = [None] * at + list(cells) + [""] * (n - m - at)
+        got = (_fitting(placed, kinds), _fits_last(cells[-1], kinds[at + m - 1]))
+        if got > score:
+            best, score = placed, got
+    return best
+
+
+def _fits_last(cell: str | None, kind: str) -> bool:
+    """Whether a row's last printed cell fits its column by kind: a time in a deadline column, units in a unit
+    column."""
+    if not cell:
+        return False
+    return (_TIME.search(cell) is not None and len(cell) <= 20) if kind == DEADLINE else \
+        _mostly_units(cell) if kind in UNIT_KINDS else False
+
+
+def _mostly_units(cell: str) -> bool:
+    """Whether a cell is a list of names, most of them units (农村办 规划建设办 国土所 村(社区): a collective the
+    unit lexicon does not know stands among them).
+
+    >>> _mostly_units("农业办 建设办 村(社区)"), _mostly_units("完成修路。"), _mostly_units("村(社区)")
+    (True, False, False)
+    """
+    if _unitish(cell):
+        return True
+    if len(cell) > 60 or _SENTENCE.search(cell):
+        return False
+    parts = [p for p in re.split(r"[、，,\s]+", cell) if p]
+    return len(parts) >= 2 and 2 * sum(1 for p in parts if _unitish(p)) >= len(parts)
 
 
 def _row_cells(tokens: list[str], kinds: list[str], sep: str, labels: list[str] = ()) -> list[str | None] | None:
@@ -193,9 +239,9 @@ def _row_cells(tokens: list[str], kinds: list[str], sep: str, labels: list[str] 
                 cells = cells[1:]
             return [None] + cells + [None] * (n - len(cells) - 1)
         if 0 < len(cells) < n and kinds[0] != NUMBER:
-            right: list[str | None] = [None] * (n - len(cells)) + cells
-            if _fitting(right, kinds) > _fitting(cells, kinds):
-                return right  # the row's first cells are merged with those above: what it prints are its last ones
+            shifted = _shifted(cells, kinds)
+            if shifted is not None:
+                return shifted  # the row's first cells are merged with those above: what it prints are its last ones
         return cells + [""] * (n - len(cells))
     number_col = kinds.index(NUMBER) if NUMBER in kinds else None
     texts = [k for k, kind in enumerate(kinds) if kind == TEXT]
@@ -621,6 +667,34 @@ def _sub_header(lines: list[Line], i: int, end: int, header: list[str]) -> tuple
     return labels, k + 1
 
 
+def _header_over_lines(lines: list[Line], i: int, end: int, header: list[str]) -> tuple[list[str], int] | None:
+    """A header of cells each closed by a bar printed over two lines (``序号 | 重点任务 | 责任单位 |`` /
+    ``进展情况 | 完成状态 |``): the next line with text holds labels alone, each closed by a bar too; its labels go
+    after the first line's, and the rows start after it.
+
+    >>> from .lines import to_lines
+    >>> lines = to_lines("序号 | 工作任务 | 牵头单位 |\\n工作进度 | 完成情况 |\\n1 | 修路。 | 县交通局 | 已完工 | 完成 |")
+    >>> _header_over_lines(lines, 0, 3, ["序号", "工作任务", "牵头单位"])
+    (['序号', '工作任务', '牵头单位', '工作进度', '完成情况'], 2)
+    """
+    raw = lines[i].raw.strip()
+    if not raw.endswith(_BARS) or raw.startswith(_BARS):
+        return None
+    k = i + 1
+    while k < end and not lines[k].text:
+        k += 1
+    if k >= end:
+        return None
+    more = lines[k].raw.strip()
+    if not more.endswith(_BARS) or more.startswith(_BARS):
+        return None
+    split = _split(more)
+    if split is None or split[1] != "|" or not all(split[0]) or not all(is_label(c) for c in split[0]):
+        return None
+    labels = header + [_LETTER_SPACED.sub("", c) for c in split[0]]
+    return (labels, k + 1) if is_header(labels) else None
+
+
 _GRID_RULE = re.compile(r"^\+(?:[-=:]+\+)+$")
 
 
@@ -716,6 +790,8 @@ def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, 
         first_row = i + 1
         if (two := _sub_header(lines, i, end, labels)) is not None:
             labels, first_row = two
+        elif sep == "|" and (two := _header_over_lines(lines, i, end, labels)) is not None:
+            labels, first_row = two
         kinds = column_kinds(labels)
         if first_row == i + 1 and (got := _cells_under_header(lines, i, end, labels, kinds)) is not None:
             found.append(got)
@@ -790,7 +866,10 @@ def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, 
                     (got := _tab_row_over_lines(lines, j, end, len(kinds), kinds[0] == NUMBER)) is not None:
                 tokens, j = got  # a line break inside a cell copied from a web page: the row goes on
                 last_no = lines[j].no
-            elif closed and line_sep == "|" and len(tokens) < len(kinds) and not _EMPTY_CELL.search(line.raw):
+            elif closed and line_sep == "|" and len(tokens) < len(kinds) and not _EMPTY_CELL.search(line.raw) and \
+                    not (kinds[0] != NUMBER and len(tokens) >= 2 and (
+                        kinds[-1] == DEADLINE and _fits_last(tokens[-1], DEADLINE) or _mostly_units(tokens[-1]))):
+                # (a short row ending in its deadline or its units is whole, its first cells merged with the rows above)
                 got = _row_over_lines(lines, j, end, tokens, len(kinds), kinds[0] == NUMBER)
                 if got is not None:
                     tokens, j = got  # a row whose cells, each closed by a bar, run over several lines

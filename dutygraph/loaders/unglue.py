@@ -21,10 +21,11 @@ import re
 
 from ..text.normalize import CLOSE_BRACKETS, OPEN_BRACKETS
 from ..text.markers import chinese_numeral
-from ..text.units import ROLE_WORDS
+from ..text.units import ROLE_WORDS, looks_like_unit_list
 from .labels import LABEL_ANYWHERE, iter_labels
 from .lines import Line
 
+MAX_LABEL_NAMES = 80  # characters of the names after a label, at most, before the next item's marker
 MIN_GLUED = 200  # characters: a line shorter than this is a paragraph, not a glued page
 _ITEM = re.compile(r"[(（][一二三四五六七八九十]{1,3}[)）]")
 _FOOTER = re.compile(r"第\d{1,4}页(?:/|共)\d{1,4}页")
@@ -147,11 +148,17 @@ def _items_after_labels(text: str, cuts: list[int]) -> list[int]:
     >>> t = "1.做好甲。责任单位:市财政局。2.做好乙。责任单位:市商务局。"
     >>> _items_after_labels(t, [6, 22])
     [16]
+
+    The names of the label may run into the next item's marker with nothing between them:
+
+    >>> t = "(1)做好甲。责任单位:县医院、县保健院(2)做好乙。责任单位:县卫健局3.做好丙。"
+    >>> _items_after_labels(t, [7, 27])
+    [20, 36]
     """
     out: list[int] = []
     bounds = [*cuts, len(text)]
     for a, b in zip(bounds, bounds[1:]):
-        if LABEL_ANYWHERE.match(text, a) is None:
+        if (label := LABEL_ANYWHERE.match(text, a)) is None:
             continue
         at = text.find("。", a, b)
         while at >= 0:
@@ -159,6 +166,10 @@ def _items_after_labels(text: str, cuts: list[int]) -> list[int]:
                 out.append(at + 1)
                 break
             at = text.find("。", at + 1, b)
+        else:  # the label's names with the next item's marker glued right after them (…:县医院、县保健院(3)…)
+            m = _NUMBERED.search(text, label.end(), min(b, label.end() + MAX_LABEL_NAMES))
+            if m is not None and m.start() > label.end() and looks_like_unit_list(text[label.end():m.start()]):
+                out.append(m.start())
     return out
 
 

@@ -84,3 +84,22 @@ def test_rows_glued_one_per_line_under_a_glued_header_without_numbers_give_their
     # a line of labels without a unit column, or with sentence marks, is no header
     assert find_glued_cell_tables(to_lines("工作内容进展情况完成时间\n新建幼儿园3所。区教育局已开工。\n改造书屋。区文广局已完成。\n")) == []
     assert find_glued_cell_tables(to_lines("工作任务，责任单位\n新建幼儿园3所。区教育局已开工。\n改造书屋。区文广局已完成。\n")) == []
+
+
+def test_a_document_sites_page_numbers_cutting_a_glued_table_are_dropped_and_the_pages_joined():
+    # a DOCX preview: each page's text opens with its number (1、 2、), here cutting a unit name inside its bracket;
+    # the labels glue two label words each (任务名称, 目标内容), the unit cells are lists (、) before a deadline
+    text = "\n".join([
+        "《某区2024年河道治理任务清单.docx》由会员分享,可在线阅读。",
+        "",
+        "1、某区2024年河道治理任务清单序号任务名称目标内容主要责任单位完成期限"
+        "1河道清淤完成主要河道清淤12公里,同步整治沿线排污口,建立河道日常保洁长效机制,确保水体清澈、岸线整洁。"
+        "区水务局、区财政局等按职责分工负责全年"
+        "2护岸建设新建生态护岸3公里,对老旧堤防开展隐患排查,完成险工险段加固,汛前全部完成主体工程建设任务。"
+        "区住建局、区水务局(区河长办",
+        "",
+        "2、公室)",
+    ])
+    doc = parse_text(text, "preview.txt")
+    assert [(t.text[:6], sorted(a.unit for a in t.assignments)) for t in doc.tasks] == [
+        ("完成主要河道", ["区水务局", "区财政局"]), ("新建生态护岸", ["区住建局", "区水务局(区河长办公室)"])]

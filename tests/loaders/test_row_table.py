@@ -456,3 +456,34 @@ def test_a_header_whose_labels_are_not_padded_to_columns_places_no_cell_by_posit
             "2  第一产业增加值增长5%。  区农业农村委\n")
     doc = parse_text(text, "plan.txt")
     assert [t.units(Role.RESPONSIBLE) or t.units(Role.LEAD) for t in doc.tasks] == [["区发改委"], ["区农业农村委"]]
+
+
+def test_a_header_of_cells_closed_by_bars_printed_over_two_lines_and_a_last_cell_wrapped_onto_the_next():
+    # a progress report: the header's last labels on a line of their own, a row's last cell on the next line
+    text = "\n".join([
+        "某县农业农村局重点工作推进情况",
+        "序号 | 年度工作任务 | 牵头单位 |",
+        "工作进度 | 完成情况 |",
+        "1 | 建成高标准农田2万亩。 | 县农业农村局 | 已完成土地平整,正在验收。 | 序时推进 |",
+        "2 | 新建村级冷库10座。 | 县供销社 | 已建成8座,其余两座正在施工。 |",
+        "序时推进 |",
+    ])
+    doc = parse_text(text, "report.txt")
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("建成高标准农田2万亩。", ["县农业农村局"], []), ("新建村级冷库10座。", ["县供销社"], [])]
+
+
+def test_rows_printing_only_their_last_cells_under_merged_ones_and_a_standard_column_before_the_task_column():
+    # a task list whose group cells are printed once: later rows print only their last cells, each closed by a
+    # bar (the deadline last, or the units last where the row has no deadline of its own); the 考核指标 column
+    # states the standard the task answers, the 任务清单 column the task
+    text = "\n".join([
+        "类别 | 工作事项 | 考核指标 | 任务清单 | 责任清单 | 时限清单 |",
+        "(一)队伍建设 | 1.人员配备 | (1)每个乡镇配齐专职人员,明确分管领导,做到人员固定、职责清楚。 | 明确专职人员名单; | 组织办 应急站 | 5月 |",
+        "(2)每个村建立巡查队伍,落实日常巡查制度,发现问题及时上报处置。 | 组建村级巡查小组; | 村(社区) | 5月 |",
+        "(3)每个乡镇建立物资储备点,储备物资按规定更新,保证急需时调得出。 | 建立物资储备台账; | 应急站 财政办 村(社区) |",
+    ])
+    doc = parse_text(text, "list.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("明确专职人员名单;", ["组织办", "应急站"]), ("组建村级巡查小组;", ["村(社区)"]),
+        ("建立物资储备台账;", ["应急站", "财政办", "村(社区)"])]
