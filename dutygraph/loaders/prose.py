@@ -31,7 +31,7 @@ from ..text.dates import find_deadlines, parse_date
 from ..text.markers import CIRCLED, chinese_numeral, inline_items, is_row_number
 from ..text.normalize import SENTENCE_PUNCT, bracket_depth_split
 from ..text.role_cues import alternation, any_role_word, role_words
-from ..text.units import LIST_SEPARATORS, ROLE_WORDS, is_unit_name
+from ..text.units import LIST_SEPARATORS, ROLE_WORDS, is_listed_name, is_unit_name
 from .clauses import (MAX_HEAD, NOT_NAME_START, PERSON_TITLE, Clause, Found, _SUBJECT_NEXT, bare_bracket, bare_units,
                       bracket_groups, colon_duties, duty_role, find_clauses, labelled_slot, leading_clauses,
                       may_hold_role_words, opens_duty, parse_clause, slot_names, subject_opening, unit_blocks,
@@ -561,6 +561,25 @@ def _duties_of(text: str) -> list[str] | None:
     if topics and not is_unit_name(topics.group(1)):
         return None  # 适用范围及部门职责: a topic and the departments' duties, no holder named
     return slot_names(m.group("unit"))
+
+
+# A heading naming a unit and its tasks ((一)县(市、区)政府的主要任务, 市发改委工作任务:): the items under it are that
+# unit's. Unlike 职责, 任务 alone heads any plan's list (二、主要任务, 重点任务, 年度任务): the opening must be unit names.
+_TASKS_OF = re.compile(r"^(?P<unit>[^，,。；;:：]{2,30}?)的?(?:主要|工作|具体|重点)*任务[:：]?$")
+
+
+def _tasks_of(text: str) -> list[str] | None:
+    """The units a tasks heading names (乡镇政府的主要任务 -> 乡镇政府), or None when its opening is no list of names.
+
+    >>> _tasks_of("县(市、区)政府的主要任务"), _tasks_of("市直各部门的工作任务:"), _tasks_of("县农业局任务")
+    (['县(市、区)政府'], ['市直各部门'], ['县农业局'])
+    >>> _tasks_of("主要任务"), _tasks_of("重点任务"), _tasks_of("2024年的主要任务"), _tasks_of("近期的工作任务")
+    (None, None, None, None)
+    """
+    if "任务" not in text or not (m := _TASKS_OF.match(text)):
+        return None
+    names = bare_units(m.group("unit"))
+    return names if names and all(is_listed_name(n) for n in names) else None
 
 
 # A duties heading that names no holder (主要职责, 二、明确工作职责, 领导小组职责:): in a notice setting up a body
@@ -1340,7 +1359,7 @@ class ProseReader:
         the heading names no holder (二、明确工作职责: the body the document sets up) — None for a named one."""
         if node.text[-1:] in ")）" and _HEADING_MARK.search(node.text):
             return None  # 县住建局(牵头单位): a role for the items under it (_heading_clause), no holder of duties
-        names = bare_units(node.text) or _duties_of(node.text) or _duties_on(node.text)
+        names = bare_units(node.text) or _duties_of(node.text) or _duties_on(node.text) or _tasks_of(node.text)
         if names:
             return names, None
         if len(node.text) > 12 or not _HOLDERLESS.fullmatch(node.text):

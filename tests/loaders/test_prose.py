@@ -620,3 +620,21 @@ def test_a_working_group_with_its_lead_units_right_after_the_colon():
         [("综合协调组", "responsible"), ("县应急局", "lead"), ("县委办", "cooperating"), ("县政府办", "cooperating")],
         [("医疗救治组", "responsible"), ("县卫健局", "lead"), ("县人民医院", "cooperating")],
     ]
+
+
+def test_a_heading_naming_a_unit_and_its_tasks_gives_that_unit_the_numbered_items_under_it():
+    from dutygraph.loaders.document import parse_text
+    doc = parse_text("关于落实环境整治责任的意见\n一、工作目标\n全面改善人居环境。\n二、工作任务\n(一)乡镇人民政府的主要任务\n"
+                     "1、负责组织实施本辖区环境整治工作,制定年度计划。\n2、建立健全网格化管理制度。\n"
+                     "(二)县直各部门的工作任务\n1、负责指导本行业环境整治工作。\n", "plan.txt")
+    assert [(t.text[:6], [(a.unit, a.role.value, a.inferred) for a in t.assignments]) for t in doc.tasks] == [
+        ("负责组织实施", [("乡镇人民政府", "lead", True)]),
+        ("建立健全网格", [("乡镇人民政府", "responsible", True)]),
+        ("负责指导本行", [("县直各部门", "lead", True)])]
+
+
+def test_a_tasks_heading_naming_no_unit_gives_its_items_none():
+    from dutygraph.loaders.document import parse_text
+    doc = parse_text("关于落实环境整治责任的意见\n二、工作任务\n(一)近期的主要任务\n1、负责组织实施环境整治工作。\n"
+                     "2、建立健全网格化管理制度。\n(二)县住建局牵头,完成老旧小区改造。\n", "plan.txt")
+    assert [a.unit for t in doc.tasks for a in t.assignments] == ["县住建局"]
