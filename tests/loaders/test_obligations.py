@@ -684,3 +684,19 @@ def test_a_bureaus_sections_in_charge_are_a_role_collective():
                 "各责任处室要按月更新。")
     assert [[u for u, _ in units] for _, units in got] == [["各责任科室、单位"], ["各责任科室、单位"], ["各责任处室"]]
     assert got[0][0].startswith("执行台账")
+
+
+def test_an_institution_named_by_its_kind_alone_is_the_subject_told():
+    got = _read("第四条高校要健全学生资助工作机制。\n第五条在完善制度的基础上,学校应当加强档案管理。")
+    assert [units for _, units in got] == [[("高校", Role.RESPONSIBLE)], [("学校", Role.RESPONSIBLE)]]
+
+
+def test_a_subject_told_to_set_up_a_body_keeps_its_role_whatever_the_body_does():
+    got = _read("各乡镇要成立由镇长担任组长的防汛工作领导小组,负责统筹本镇防汛工作。\n"
+                "各街道要组建由综治办牵头组成的巡查队伍,开展日常巡查。\n县水利局要负责统筹全县防汛工作。")
+    assert [units for _, units in got] == [[("各乡镇", Role.RESPONSIBLE)], [("各街道", Role.RESPONSIBLE)],
+                                           [("县水利局", Role.LEAD)]]
+
+
+def test_a_definition_opens_no_subject():
+    assert _read("第一条内部控制是指单位为实现管理目标,通过制定制度和实施措施对风险进行管控。") == []
