@@ -84,6 +84,8 @@ class _Node:
             self._clauses = (find_clauses(self.text) or colon_duties(self.text, not numbered)
                              or leading_clauses(self.text)
                              or (unit_blocks(self.text, not numbered) if not labelled else []))
+            if "属于" in self.text and self._clauses:
+                self._clauses = _no_class_clauses(self.text, self._clauses)
             if len(self._clauses) > 1 and "应" in self.text and "由" in self.text:
                 self._clauses = _superseded(self.text, self._clauses)
             if self._clauses and ("由" in self.text[3:_BODY_HEAD + 2] or ":" in self.text[2:_BODY_HEAD + 1]
@@ -93,6 +95,18 @@ class _Node:
 
     def assigned(self) -> bool:
         return bool(self.clauses or self.unit_lines or self.labels and any(k != DEADLINE for k, _, _ in self.labels))
+
+
+def _no_class_clauses(text: str, found: list[Found]) -> list[Found]:
+    """``found`` without the unit-first clauses that say what class a thing is of (属于市级单位负责的管网,由市水务公司
+    负责…: whose network it is, the condition of the work, not who does it).
+
+    >>> from .clauses import leading_clauses
+    >>> t = "属于市级单位负责的管网,由市水务公司负责整改。"
+    >>> [t[f.start:f.end] for f in _no_class_clauses(t, leading_clauses(t))]
+    ['市水务公司负责']
+    """
+    return [f for f in found if not (f.leading and text.startswith("属于", f.start) and text[f.end:f.end + 1] == "的")]
 
 
 # A body named before a colon (or as a sentence of its own), then 由 and the units running it (应急通信组:由文化、电信
@@ -1696,22 +1710,48 @@ _AREAS = re.compile(f"{_AREA}(?:、{_AREA})*")
 _OWN_SENTENCE = 20  # a sentence before the first unit-first clause this long is no heading of it
 
 
+_SENTENCE_END = "。！!？?"
+_HANDED_BY = ("统一由", "具体由", "并由", "则由", "均由", "由")
+
+
+def _opening_of(text: str, at: int, after: int) -> int:
+    """Where the task of a unit-first clause at ``at`` opens, no earlier than ``after`` (the clause before it):
+    at its sentence's start when no other clause stands in that sentence (出现污染反弹的,由市农委牵头…: the
+    condition is the task's too), else at the 由 handing the work to its units (…;由市水务公司负责…), else at ``at``.
+
+    >>> t = "加强巡查,市水利局负责。出现反弹的,由市农委牵头整治。"
+    >>> t[_opening_of(t, t.index("市农委"), t.index("。"))]
+    '出'
+    >>> t = "市水利局负责巡查,由市农委负责整治。"
+    >>> t[_opening_of(t, t.index("市农委"), t.index("巡查"))]
+    '由'
+    """
+    stop = max(text.rfind(c, after, at) for c in _SENTENCE_END)
+    if stop >= 0:
+        return stop + 1
+    for word in _HANDED_BY:  # (the longest first)
+        if text.endswith(word, after, at):
+            return at - len(word)
+    return at
+
+
 def _segments(text: str, clauses: list[Found]) -> list[tuple[str, Found | None]]:
     """The item's text cut after each clause: one (sentence(s), clause) per task."""
     if not clauses:
         return [(_drop_open_tail(text), None)]
     if clauses[0].leading:  # 市工商局负责,…,严格实施…: each clause opens its task, printed as it stands
-        ends = [f.start for f in clauses[1:]] + [len(text)]
+        starts = [clauses[0].start] + [_opening_of(text, f.start, before.end) for before, f in zip(clauses, clauses[1:])]
+        ends = starts[1:] + [len(text)]
         out: list[tuple[str, Found | None]] = []
         before = text[:clauses[0].start].strip()
         if len(before) >= _OWN_SENTENCE and before.endswith("。"):  # 依法建立征用程序…。市交通局、市公安局根据…
             out.append((before, None))  # a sentence of work no unit opens: a task of its own, without units
-        for k, (f, end) in enumerate(zip(clauses, ends)):
+        for k, (f, start, end) in enumerate(zip(clauses, starts, ends)):
             areas = text[f.end:end].strip(" \u3000,，。；;")
             if f.end > f.start and _AREAS.fullmatch(areas):  # 县文体局负责双江街道: the places it answers for
                 out.append((areas, f))
             else:
-                out.append((text[0 if k == 0 and not out else f.start:end].strip().strip("；;").lstrip("，,。"), f))
+                out.append((text[0 if k == 0 and not out else start:end].strip().strip("；;").lstrip("，,。"), f))
         return out
     if len(clauses) == 1:
         f = clauses[0]

@@ -638,3 +638,15 @@ def test_a_tasks_heading_naming_no_unit_gives_its_items_none():
     doc = parse_text("关于落实环境整治责任的意见\n二、工作任务\n(一)近期的主要任务\n1、负责组织实施环境整治工作。\n"
                      "2、建立健全网格化管理制度。\n(二)县住建局牵头,完成老旧小区改造。\n", "plan.txt")
     assert [a.unit for t in doc.tasks for a in t.assignments] == ["县住建局"]
+
+
+def test_a_unit_first_clause_after_a_condition_opens_its_task_at_the_sentence_start():
+    from dutygraph.loaders.document import parse_text
+    doc = parse_text("关于建立污染反弹处置机制的通知\n(一)垃圾反弹处置。河道出现垃圾堆存的,由所在镇政府负责组织清理。"
+                     "出现反弹的,由县城管局牵头组织排查,限期整改。属于县级单位管理的管网,由县水务公司负责维修;"
+                     "属于镇级单位负责的管网,由所在镇政府负责维修。\n", "plan.txt")
+    assert [(t.text, [(a.unit, a.role.value) for a in t.assignments]) for t in doc.tasks][1:] == [
+        ("出现反弹的,由县城管局牵头组织排查,限期整改。", [("县城管局", "lead")]),
+        # 属于镇级单位负责的管网: whose network it is, no unit doing the work
+        ("属于县级单位管理的管网,由县水务公司负责维修;属于镇级单位负责的管网,", [("县水务公司", "lead")]),
+        ("由所在镇政府负责维修。", [("所在镇政府", "lead")])]
