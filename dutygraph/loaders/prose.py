@@ -1717,7 +1717,8 @@ _HANDED_BY = ("统一由", "具体由", "并由", "则由", "均由", "由")
 def _opening_of(text: str, at: int, after: int) -> int:
     """Where the task of a unit-first clause at ``at`` opens, no earlier than ``after`` (the clause before it):
     at its sentence's start when no other clause stands in that sentence (出现污染反弹的,由市农委牵头…: the
-    condition is the task's too), else at the 由 handing the work to its units (…;由市水务公司负责…), else at ``at``.
+    condition is the task's too), or its part's after a semicolon; else at the 由 handing the work to its units
+    (…,由市水务公司负责…), else at ``at``.
 
     >>> t = "加强巡查,市水利局负责。出现反弹的,由市农委牵头整治。"
     >>> t[_opening_of(t, t.index("市农委"), t.index("。"))]
@@ -1727,6 +1728,8 @@ def _opening_of(text: str, at: int, after: int) -> int:
     '由'
     """
     stop = max(text.rfind(c, after, at) for c in _SENTENCE_END)
+    if stop < 0:
+        stop = max(text.rfind(c, after, at) for c in "；;")  # …负责维修;属于镇级的管网,由镇政府负责…: its clause
     if stop >= 0:
         return stop + 1
     for word in _HANDED_BY:  # (the longest first)

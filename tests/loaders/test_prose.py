@@ -648,5 +648,5 @@ def test_a_unit_first_clause_after_a_condition_opens_its_task_at_the_sentence_st
     assert [(t.text, [(a.unit, a.role.value) for a in t.assignments]) for t in doc.tasks][1:] == [
         ("出现反弹的,由县城管局牵头组织排查,限期整改。", [("县城管局", "lead")]),
         # 属于镇级单位负责的管网: whose network it is, no unit doing the work
-        ("属于县级单位管理的管网,由县水务公司负责维修;属于镇级单位负责的管网,", [("县水务公司", "lead")]),
-        ("由所在镇政府负责维修。", [("所在镇政府", "lead")])]
+        ("属于县级单位管理的管网,由县水务公司负责维修", [("县水务公司", "lead")]),
+        ("属于镇级单位负责的管网,由所在镇政府负责维修。", [("所在镇政府", "lead")])]
