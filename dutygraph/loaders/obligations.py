@@ -221,6 +221,16 @@ def _institutions() -> frozenset[str]:
     return frozenset(words("obligation.institution"))
 
 
+def _institution(name: str) -> bool:
+    """Whether ``name`` names institutions by their kind alone (高校, 学校), or each of them (各高校, 各校).
+
+    >>> _institution("高校"), _institution("各校"), _institution("各校根据")
+    (True, True, False)
+    """
+    kinds = _institutions()
+    return name in kinds or name[:1] == "各" and name[1:] in kinds
+
+
 def _subject(name: str) -> list[str] | None:
     if "等" in name and ("）" in name or ")" in name):
         name = _ETC_NOTE.sub("", name)  # …人社厅等省级主管部门(单位): the kind and its note are no name
@@ -262,7 +272,7 @@ def _subject(name: str) -> list[str] | None:
     if names is None and len(parts) > 1 and all(p.startswith("各") or _DEPARTMENT_END.search(p) for p in parts[1:]):
         each = [_units(p) for p in parts]  # 区直各部门、各镇: a collective after a name is a name of its own
         names = [n for found in each for n in found] if all(each) else None
-    if names is None and (_place(name) or _town(name) or _ADDRESSEE.fullmatch(name) or name in _institutions()):
+    if names is None and (_place(name) or _town(name) or _ADDRESSEE.fullmatch(name) or _institution(name)):
         names = [name]
     if names is None and ("和" in name or "及" in name) and (pair := _AND_ADDRESSEE.fullmatch(name)) \
             and (first := _subject(pair.group(1))):
@@ -417,6 +427,9 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
     return None
 
 
+# A numbered item's title before a colon, its sentence after it ((三)制衡性原则:学校应当…, 一、工作目标:各乡镇要…).
+_TITLE_COLON = re.compile(r"[^，,。；;:：、()（）]{2,12}[:：]")
+
 _DUTIES_HEADING_END = re.compile(r"(?:主要|工作|具体)?的?(?:职责|职能|原则)(?:分工)?[:：。]?")  # (一)紧扣中心
 # 工作的原则: a heading naming a principle, no subject
 
@@ -551,7 +564,8 @@ def _well_formed(text: str) -> list[str] | None:
     if names and all(_name_ok(n) and _balanced(n)
                      and not _NOT_IN_NAME.search(n)
                      and (is_unit_name(n) and _DEPARTMENT_END.search(n) or _place(n) or _PLACE_COLLECTIVE.match(n)
-                          or _ADDRESSEE.fullmatch(n))
+                          or _ADDRESSEE.fullmatch(n) or n[:1] == "各" and _institution(n))  # (请各校…; 高校内部
+                     # 控制…: the kind alone, unless an obligation word follows it, qualifies the words after it)
                      for n in names):
         return names
     return None
@@ -863,6 +877,9 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
                 item = offset == 0 and at == 0 and body != lead
                 body = _ARTICLE.sub("", body) if body.startswith("第") else body
                 read = _read_subject(body, item=item)
+                if read is None and item and (titled := _TITLE_COLON.match(body)) is not None:
+                    body = body[titled.end():]  # (三)制衡性原则:学校应当…: the item's title, then its sentence
+                    read = _read_subject(body)
                 if read is None and not found and index + 1 < len(segments):
                     read = _subject_before_comma(body, segments[index + 1])
                 if read is None and not found and at == 0 and numbered and offset < _MAX_HEADING:

@@ -700,3 +700,13 @@ def test_a_subject_told_to_set_up_a_body_keeps_its_role_whatever_the_body_does()
 
 def test_a_definition_opens_no_subject():
     assert _read("第一条内部控制是指单位为实现管理目标,通过制定制度和实施措施对风险进行管控。") == []
+
+
+def test_institutions_addressed_each_are_the_subject_and_the_kind_alone_only_before_an_obligation_word():
+    got = _read("请各校结合本校实际,尽快制定实施细则。\n第二条高校资助工作要坚持公平公正。\n第三条高校要建立资助档案。")
+    assert [units for _, units in got] == [[("各校", Role.RESPONSIBLE)], [("高校", Role.RESPONSIBLE)]]
+
+
+def test_a_numbered_items_title_before_a_colon_opens_no_subject_the_sentence_after_it_does():
+    got = _read("(一)公开性原则:县教育局应当及时公开资助名单。\n(二)及时性原则:资金应当按时拨付到位。")
+    assert got == [("公开性原则:县教育局应当", [("县教育局", Role.RESPONSIBLE)])]
