@@ -309,6 +309,16 @@ def _spaced_label(name: str, content: str):
     return label
 
 
+def _bracket_end(content: str) -> int | None:
+    """Where the bracket a label opened inside closes in the label's ``content`` (市城建局)2.完成…: 4), or None.
+
+    >>> _bracket_end("市城建局)2.完成改造"), _bracket_end("市城建局、市财政局")
+    (4, None)
+    """
+    at = min((k for k in (content.find(")"), content.find("）")) if k >= 0), default=-1)
+    return at if at > 0 and "(" not in content[:at] and "（" not in content[:at] else None
+
+
 _SPACED_NUMBER = re.compile(r"^\s*(\d{1,3})[ \t\u3000]+(?=[\u4e00-\u9fff])")
 
 
@@ -1153,6 +1163,10 @@ class ProseReader:
                 _absorb(item, [_Node("para", PARA_RANK, None, t[duties.end():], line.no, last_line=line.no)])
                 k += 1
                 continue
+            after = None  # (责任单位:市城建局)2.完成…: the clause closes the item above, the next opens after it
+            if t[:1] in _OPENERS and label is not None and (close := _bracket_end(label.content)) is not None \
+                    and (nxt_item := _marker(label.content[close + 1:])) is not None and nxt_item[0] != "para":
+                label, after = replace(label, content=label.content[:close]), label.content[close + 1:]
             if item is not None and label is not None and len(label.name) <= 8:
                 item = current = _owner(item, self.barrier)
                 kind = label.kind
@@ -1172,6 +1186,8 @@ class ProseReader:
                     item.members.append(line.no)  # 成员单位:X、Y、Z (label.members)
                 item._clauses = None
                 item.last_line = line.no
+                if after is not None:
+                    current = self._add(after, line.no)
                 k += 1
                 continue
             if item is not None and self.leader_column and not item.unit_lines and _people(t):

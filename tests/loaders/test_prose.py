@@ -650,3 +650,10 @@ def test_a_unit_first_clause_after_a_condition_opens_its_task_at_the_sentence_st
         # 属于镇级单位负责的管网: whose network it is, no unit doing the work
         ("属于县级单位管理的管网,由县水务公司负责维修", [("县水务公司", "lead")]),
         ("属于镇级单位负责的管网,由所在镇政府负责维修。", [("所在镇政府", "lead")])]
+
+
+def test_a_bracketed_label_closing_an_item_at_the_start_of_the_next_items_line_leaves_that_item_its_own():
+    doc = parse("二、主要任务\n1.新建城市公园3个,改造街头绿地10处。\n\n(责任单位:市住建局)2.完成老旧小区改造20个,"
+                "新增停车位500个。\n\n(责任单位:市城管局)\n", head="")
+    assert [(t.text[:8], [a.unit for a in t.assignments]) for t in doc.tasks] == [
+        ("新建城市公园3个", ["市住建局"]), ("完成老旧小区改造", ["市城管局"])]
