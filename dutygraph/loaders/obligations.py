@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from ..model import Assignment, Provenance, Role, Task
 from ..text.normalize import bracket_depth_split
-from ..text.role_cues import alternation, any_role_word, role_words
+from ..text.role_cues import alternation, any_role_word, role_words, words
 from ..text.units import is_unit_name, org_suffixes, split_units, strip_noise
 from .clauses import _NAME_CHARS, NOT_NAME_START, _listed_departments, _units, find_clauses
 from .labels import LABEL_ANYWHERE, match_label
@@ -51,8 +51,8 @@ _ARTICLE = re.compile(r"^第[一二三四五六七八九十百]+条")  # a regul
 _DEPARTMENT_END = re.compile(r"(?:部门|单位|机构|机关|政府|委员会|管委会|委会|协会|联合会|[局委办厅部院队站所科室组中心司处馆社团]|"
                              r"公司|集团|乡镇|街道|各地|企业)[)）]?$")
 # What no subject's name holds: a count (work, not a name); 带队 (its head leads the team); 向 after a whole name (to
-# whom it reports: 主办单位向交办单位报告)
-_NOT_IN_NAME = re.compile(r"的|要|将|须|应当|必须|带队|(?<!自)由|(?<=单位|部门|政府)向|(?<=[局委厅室])向"
+# whom it reports: 主办单位向交办单位报告); 是指 (a definition: 内部控制是指单位为实现目标…)
+_NOT_IN_NAME = re.compile(r"的|要|将|须|应当|必须|带队|是指|(?<!自)由|(?<=单位|部门|政府)向|(?<=[局委厅室])向"
                           r"|\d+(?:个|项|座|公里|家|万|亿|%|年|月|日)")
 _MANNER = ("具体", "统一", "共同")  # adverbs of how work is done (县教育局具体负责…): after a whole name only (…负责制
 # 和部门单位具体负责制 is no subject)
@@ -215,6 +215,22 @@ def _unit_of_people(part: str, people: re.Pattern) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _institutions() -> frozenset[str]:
+    """Institutions named by their kind alone (高校, 学校): role cues, section obligation.institution."""
+    return frozenset(words("obligation.institution"))
+
+
+def _institution(name: str) -> bool:
+    """Whether ``name`` names institutions by their kind alone (高校, 学校), or each of them (各高校, 各校).
+
+    >>> _institution("高校"), _institution("各校"), _institution("各校根据")
+    (True, True, False)
+    """
+    kinds = _institutions()
+    return name in kinds or name[:1] == "各" and name[1:] in kinds
+
+
 def _subject(name: str) -> list[str] | None:
     if "等" in name and ("）" in name or ")" in name):
         name = _ETC_NOTE.sub("", name)  # …人社厅等省级主管部门(单位): the kind and its note are no name
@@ -256,7 +272,7 @@ def _subject(name: str) -> list[str] | None:
     if names is None and len(parts) > 1 and all(p.startswith("各") or _DEPARTMENT_END.search(p) for p in parts[1:]):
         each = [_units(p) for p in parts]  # 区直各部门、各镇: a collective after a name is a name of its own
         names = [n for found in each for n in found] if all(each) else None
-    if names is None and (_place(name) or _town(name) or _ADDRESSEE.fullmatch(name)):
+    if names is None and (_place(name) or _town(name) or _ADDRESSEE.fullmatch(name) or _institution(name)):
         names = [name]
     if names is None and ("和" in name or "及" in name) and (pair := _AND_ADDRESSEE.fullmatch(name)) \
             and (first := _subject(pair.group(1))):
@@ -411,6 +427,9 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
     return None
 
 
+# A numbered item's title before a colon, its sentence after it ((三)制衡性原则:学校应当…, 一、工作目标:各乡镇要…).
+_TITLE_COLON = re.compile(r"[^，,。；;:：、()（）]{2,12}[:：]")
+
 _DUTIES_HEADING_END = re.compile(r"(?:主要|工作|具体)?的?(?:职责|职能|原则)(?:分工)?[:：。]?")  # (一)紧扣中心
 # 工作的原则: a heading naming a principle, no subject
 
@@ -545,7 +564,8 @@ def _well_formed(text: str) -> list[str] | None:
     if names and all(_name_ok(n) and _balanced(n)
                      and not _NOT_IN_NAME.search(n)
                      and (is_unit_name(n) and _DEPARTMENT_END.search(n) or _place(n) or _PLACE_COLLECTIVE.match(n)
-                          or _ADDRESSEE.fullmatch(n))
+                          or _ADDRESSEE.fullmatch(n) or n[:1] == "各" and _institution(n))  # (请各校…; 高校内部
+                     # 控制…: the kind alone, unless an obligation word follows it, qualifies the words after it)
                      for n in names):
         return names
     return None
@@ -561,6 +581,12 @@ def _predicate_patterns() -> tuple[re.Pattern, re.Pattern]:
 _QUOTED = re.compile(r"[“\"「『][^”\"」』]*(?:[”\"」』]|$)")
 
 
+@lru_cache(maxsize=1)
+def _setup() -> re.Pattern:
+    """What a subject is told when it is to set up a body (成立, 组建): role cues, section obligation.setup."""
+    return re.compile(f"(?:{alternation('obligation.setup')})")
+
+
 def _roles(names: list[str], word: str, rest: str, later: list[str] = ()) -> list[tuple[str, Role]]:
     """Roles from what the sentence says its subject does (docs/evaluation.md): lead when its first part says
     负总责 / 牵头 / 会同 / 负责, or a later part opens with 会同; cooperating when it is told to help (积极配合,
@@ -572,8 +598,9 @@ def _roles(names: list[str], word: str, rest: str, later: list[str] = ()) -> lis
     with_ = rest[2:] if rest.startswith("会同") else rest if word == "会同" else None
     if with_ is None:
         with_ = next((part.lstrip()[2:] for part in later if part.lstrip().startswith("会同")), None)
-    leads = with_ is not None or lead_said.search(word + rest) is not None or any(
-        lead_said.match(part.lstrip()) for part in later)  # …要切实担负起责任,牵头抓总: a later part opening so
+    sets_up = _setup().match(_after_adverbs(rest)) is not None  # 要成立…领导小组,负责…: the body's role words
+    leads = with_ is not None or not sets_up and (lead_said.search(word + rest) is not None or any(
+        lead_said.match(part.lstrip()) for part in later))  # …要切实担负起责任,牵头抓总: a later part opening so
     helps = any(helps_said.match(part) for part in rest.split("、"))  # 认真履责、主动配合、接受调度
     out: list[tuple[str, Role]] = []
     for name in names:
@@ -850,6 +877,9 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
                 item = offset == 0 and at == 0 and body != lead
                 body = _ARTICLE.sub("", body) if body.startswith("第") else body
                 read = _read_subject(body, item=item)
+                if read is None and item and (titled := _TITLE_COLON.match(body)) is not None:
+                    body = body[titled.end():]  # (三)制衡性原则:学校应当…: the item's title, then its sentence
+                    read = _read_subject(body)
                 if read is None and not found and index + 1 < len(segments):
                     read = _subject_before_comma(body, segments[index + 1])
                 if read is None and not found and at == 0 and numbered and offset < _MAX_HEADING:

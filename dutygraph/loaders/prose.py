@@ -31,7 +31,7 @@ from ..text.dates import find_deadlines, parse_date
 from ..text.markers import CIRCLED, chinese_numeral, inline_items, is_row_number
 from ..text.normalize import SENTENCE_PUNCT, bracket_depth_split
 from ..text.role_cues import alternation, any_role_word, role_words
-from ..text.units import LIST_SEPARATORS, ROLE_WORDS, is_unit_name
+from ..text.units import LIST_SEPARATORS, ROLE_WORDS, is_listed_name, is_unit_name
 from .clauses import (MAX_HEAD, NOT_NAME_START, PERSON_TITLE, Clause, Found, _SUBJECT_NEXT, bare_bracket, bare_units,
                       bracket_groups, colon_duties, duty_role, find_clauses, labelled_slot, leading_clauses,
                       may_hold_role_words, opens_duty, parse_clause, slot_names, subject_opening, unit_blocks,
@@ -84,6 +84,8 @@ class _Node:
             self._clauses = (find_clauses(self.text) or colon_duties(self.text, not numbered)
                              or leading_clauses(self.text)
                              or (unit_blocks(self.text, not numbered) if not labelled else []))
+            if "属于" in self.text and self._clauses:
+                self._clauses = _no_class_clauses(self.text, self._clauses)
             if len(self._clauses) > 1 and "应" in self.text and "由" in self.text:
                 self._clauses = _superseded(self.text, self._clauses)
             if self._clauses and ("由" in self.text[3:_BODY_HEAD + 2] or ":" in self.text[2:_BODY_HEAD + 1]
@@ -93,6 +95,18 @@ class _Node:
 
     def assigned(self) -> bool:
         return bool(self.clauses or self.unit_lines or self.labels and any(k != DEADLINE for k, _, _ in self.labels))
+
+
+def _no_class_clauses(text: str, found: list[Found]) -> list[Found]:
+    """``found`` without the unit-first clauses that say what class a thing is of (属于市级单位负责的管网,由市水务公司
+    负责…: whose network it is, the condition of the work, not who does it).
+
+    >>> from .clauses import leading_clauses
+    >>> t = "属于市级单位负责的管网,由市水务公司负责整改。"
+    >>> [t[f.start:f.end] for f in _no_class_clauses(t, leading_clauses(t))]
+    ['市水务公司负责']
+    """
+    return [f for f in found if not (f.leading and text.startswith("属于", f.start) and text[f.end:f.end + 1] == "的")]
 
 
 # A body named before a colon (or as a sentence of its own), then 由 and the units running it (应急通信组:由文化、电信
@@ -293,6 +307,16 @@ def _spaced_label(name: str, content: str):
     if match_label(label.content) or _BARE_ROLE_LABEL.match(label.content) or is_label(label.content.split("、")[0]):
         return None
     return label
+
+
+def _bracket_end(content: str) -> int | None:
+    """Where the bracket a label opened inside closes in the label's ``content`` (市城建局)2.完成…: 4), or None.
+
+    >>> _bracket_end("市城建局)2.完成改造"), _bracket_end("市城建局、市财政局")
+    (4, None)
+    """
+    at = min((k for k in (content.find(")"), content.find("）")) if k >= 0), default=-1)
+    return at if at > 0 and "(" not in content[:at] and "（" not in content[:at] else None
 
 
 _SPACED_NUMBER = re.compile(r"^\s*(\d{1,3})[ \t\u3000]+(?=[\u4e00-\u9fff])")
@@ -561,6 +585,25 @@ def _duties_of(text: str) -> list[str] | None:
     if topics and not is_unit_name(topics.group(1)):
         return None  # 适用范围及部门职责: a topic and the departments' duties, no holder named
     return slot_names(m.group("unit"))
+
+
+# A heading naming a unit and its tasks ((一)县(市、区)政府的主要任务, 市发改委工作任务:): the items under it are that
+# unit's. Unlike 职责, 任务 alone heads any plan's list (二、主要任务, 重点任务, 年度任务): the opening must be unit names.
+_TASKS_OF = re.compile(r"^(?P<unit>[^，,。；;:：]{2,30}?)的?(?:主要|工作|具体|重点)*任务[:：]?$")
+
+
+def _tasks_of(text: str) -> list[str] | None:
+    """The units a tasks heading names (乡镇政府的主要任务 -> 乡镇政府), or None when its opening is no list of names.
+
+    >>> _tasks_of("县(市、区)政府的主要任务"), _tasks_of("市直各部门的工作任务:"), _tasks_of("县农业局任务")
+    (['县(市、区)政府'], ['市直各部门'], ['县农业局'])
+    >>> _tasks_of("主要任务"), _tasks_of("重点任务"), _tasks_of("2024年的主要任务"), _tasks_of("近期的工作任务")
+    (None, None, None, None)
+    """
+    if "任务" not in text or not (m := _TASKS_OF.match(text)):
+        return None
+    names = bare_units(m.group("unit"))
+    return names if names and all(is_listed_name(n) for n in names) else None
 
 
 # A duties heading that names no holder (主要职责, 二、明确工作职责, 领导小组职责:): in a notice setting up a body
@@ -1120,6 +1163,10 @@ class ProseReader:
                 _absorb(item, [_Node("para", PARA_RANK, None, t[duties.end():], line.no, last_line=line.no)])
                 k += 1
                 continue
+            after = None  # (责任单位:市城建局)2.完成…: the clause closes the item above, the next opens after it
+            if t[:1] in _OPENERS and label is not None and (close := _bracket_end(label.content)) is not None \
+                    and (nxt_item := _marker(label.content[close + 1:])) is not None and nxt_item[0] != "para":
+                label, after = replace(label, content=label.content[:close]), label.content[close + 1:]
             if item is not None and label is not None and len(label.name) <= 8:
                 item = current = _owner(item, self.barrier)
                 kind = label.kind
@@ -1139,6 +1186,8 @@ class ProseReader:
                     item.members.append(line.no)  # 成员单位:X、Y、Z (label.members)
                 item._clauses = None
                 item.last_line = line.no
+                if after is not None:
+                    current = self._add(after, line.no)
                 k += 1
                 continue
             if item is not None and self.leader_column and not item.unit_lines and _people(t):
@@ -1340,7 +1389,7 @@ class ProseReader:
         the heading names no holder (二、明确工作职责: the body the document sets up) — None for a named one."""
         if node.text[-1:] in ")）" and _HEADING_MARK.search(node.text):
             return None  # 县住建局(牵头单位): a role for the items under it (_heading_clause), no holder of duties
-        names = bare_units(node.text) or _duties_of(node.text) or _duties_on(node.text)
+        names = bare_units(node.text) or _duties_of(node.text) or _duties_on(node.text) or _tasks_of(node.text)
         if names:
             return names, None
         if len(node.text) > 12 or not _HOLDERLESS.fullmatch(node.text):
@@ -1677,22 +1726,51 @@ _AREAS = re.compile(f"{_AREA}(?:、{_AREA})*")
 _OWN_SENTENCE = 20  # a sentence before the first unit-first clause this long is no heading of it
 
 
+_SENTENCE_END = "。！!？?"
+_HANDED_BY = ("统一由", "具体由", "并由", "则由", "均由", "由")
+
+
+def _opening_of(text: str, at: int, after: int) -> int:
+    """Where the task of a unit-first clause at ``at`` opens, no earlier than ``after`` (the clause before it):
+    at its sentence's start when no other clause stands in that sentence (出现污染反弹的,由市农委牵头…: the
+    condition is the task's too), or its part's after a semicolon; else at the 由 handing the work to its units
+    (…,由市水务公司负责…), else at ``at``.
+
+    >>> t = "加强巡查,市水利局负责。出现反弹的,由市农委牵头整治。"
+    >>> t[_opening_of(t, t.index("市农委"), t.index("。"))]
+    '出'
+    >>> t = "市水利局负责巡查,由市农委负责整治。"
+    >>> t[_opening_of(t, t.index("市农委"), t.index("巡查"))]
+    '由'
+    """
+    stop = max(text.rfind(c, after, at) for c in _SENTENCE_END)
+    if stop < 0:
+        stop = max(text.rfind(c, after, at) for c in "；;")  # …负责维修;属于镇级的管网,由镇政府负责…: its clause
+    if stop >= 0:
+        return stop + 1
+    for word in _HANDED_BY:  # (the longest first)
+        if text.endswith(word, after, at):
+            return at - len(word)
+    return at
+
+
 def _segments(text: str, clauses: list[Found]) -> list[tuple[str, Found | None]]:
     """The item's text cut after each clause: one (sentence(s), clause) per task."""
     if not clauses:
         return [(_drop_open_tail(text), None)]
     if clauses[0].leading:  # 市工商局负责,…,严格实施…: each clause opens its task, printed as it stands
-        ends = [f.start for f in clauses[1:]] + [len(text)]
+        starts = [clauses[0].start] + [_opening_of(text, f.start, before.end) for before, f in zip(clauses, clauses[1:])]
+        ends = starts[1:] + [len(text)]
         out: list[tuple[str, Found | None]] = []
         before = text[:clauses[0].start].strip()
         if len(before) >= _OWN_SENTENCE and before.endswith("。"):  # 依法建立征用程序…。市交通局、市公安局根据…
             out.append((before, None))  # a sentence of work no unit opens: a task of its own, without units
-        for k, (f, end) in enumerate(zip(clauses, ends)):
+        for k, (f, start, end) in enumerate(zip(clauses, starts, ends)):
             areas = text[f.end:end].strip(" \u3000,，。；;")
             if f.end > f.start and _AREAS.fullmatch(areas):  # 县文体局负责双江街道: the places it answers for
                 out.append((areas, f))
             else:
-                out.append((text[0 if k == 0 and not out else f.start:end].strip().strip("；;").lstrip("，,。"), f))
+                out.append((text[0 if k == 0 and not out else start:end].strip().strip("；;").lstrip("，,。"), f))
         return out
     if len(clauses) == 1:
         f = clauses[0]

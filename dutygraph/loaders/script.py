@@ -102,10 +102,16 @@ class Printer:
                     last = self.kept[at + len(text) - 1]
                     tail = _GLOSS.match(self.original, last + 1)
                     result = self.original[self.kept[at]:tail.end() if tail else last + 1]
+        if result is None and self.aligned and len(parts := _JOINTS.split(text)) > 1:
+            # a text a reader joined from pieces (a heading, 。, its paragraph): each piece as printed
+            result = "".join(self(part) if k % 2 == 0 else part for k, part in enumerate(parts))
         if result is None:
             result = "".join(self.chars.get(ch, ch) for ch in text)
         self._cache[text] = result
         return result
+
+
+_JOINTS = re.compile(r"([。；;])")  # where readers join pieces of a text (a heading and its paragraph: X。Y)
 
 
 # Letter-spaced lines, as text copied out of some PDFs prints them (市 发 改 委 牵 头): a character standing alone

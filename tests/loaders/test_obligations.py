@@ -684,3 +684,29 @@ def test_a_bureaus_sections_in_charge_are_a_role_collective():
                 "各责任处室要按月更新。")
     assert [[u for u, _ in units] for _, units in got] == [["各责任科室、单位"], ["各责任科室、单位"], ["各责任处室"]]
     assert got[0][0].startswith("执行台账")
+
+
+def test_an_institution_named_by_its_kind_alone_is_the_subject_told():
+    got = _read("第四条高校要健全学生资助工作机制。\n第五条在完善制度的基础上,学校应当加强档案管理。")
+    assert [units for _, units in got] == [[("高校", Role.RESPONSIBLE)], [("学校", Role.RESPONSIBLE)]]
+
+
+def test_a_subject_told_to_set_up_a_body_keeps_its_role_whatever_the_body_does():
+    got = _read("各乡镇要成立由镇长担任组长的防汛工作领导小组,负责统筹本镇防汛工作。\n"
+                "各街道要组建由综治办牵头组成的巡查队伍,开展日常巡查。\n县水利局要负责统筹全县防汛工作。")
+    assert [units for _, units in got] == [[("各乡镇", Role.RESPONSIBLE)], [("各街道", Role.RESPONSIBLE)],
+                                           [("县水利局", Role.LEAD)]]
+
+
+def test_a_definition_opens_no_subject():
+    assert _read("第一条内部控制是指单位为实现管理目标,通过制定制度和实施措施对风险进行管控。") == []
+
+
+def test_institutions_addressed_each_are_the_subject_and_the_kind_alone_only_before_an_obligation_word():
+    got = _read("请各校结合本校实际,尽快制定实施细则。\n第二条高校资助工作要坚持公平公正。\n第三条高校要建立资助档案。")
+    assert [units for _, units in got] == [[("各校", Role.RESPONSIBLE)], [("高校", Role.RESPONSIBLE)]]
+
+
+def test_a_numbered_items_title_before_a_colon_opens_no_subject_the_sentence_after_it_does():
+    got = _read("(一)公开性原则:县教育局应当及时公开资助名单。\n(二)及时性原则:资金应当按时拨付到位。")
+    assert got == [("公开性原则:县教育局应当", [("县教育局", Role.RESPONSIBLE)])]

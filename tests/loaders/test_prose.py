@@ -620,3 +620,40 @@ def test_a_working_group_with_its_lead_units_right_after_the_colon():
         [("综合协调组", "responsible"), ("县应急局", "lead"), ("县委办", "cooperating"), ("县政府办", "cooperating")],
         [("医疗救治组", "responsible"), ("县卫健局", "lead"), ("县人民医院", "cooperating")],
     ]
+
+
+def test_a_heading_naming_a_unit_and_its_tasks_gives_that_unit_the_numbered_items_under_it():
+    from dutygraph.loaders.document import parse_text
+    doc = parse_text("关于落实环境整治责任的意见\n一、工作目标\n全面改善人居环境。\n二、工作任务\n(一)乡镇人民政府的主要任务\n"
+                     "1、负责组织实施本辖区环境整治工作,制定年度计划。\n2、建立健全网格化管理制度。\n"
+                     "(二)县直各部门的工作任务\n1、负责指导本行业环境整治工作。\n", "plan.txt")
+    assert [(t.text[:6], [(a.unit, a.role.value, a.inferred) for a in t.assignments]) for t in doc.tasks] == [
+        ("负责组织实施", [("乡镇人民政府", "lead", True)]),
+        ("建立健全网格", [("乡镇人民政府", "responsible", True)]),
+        ("负责指导本行", [("县直各部门", "lead", True)])]
+
+
+def test_a_tasks_heading_naming_no_unit_gives_its_items_none():
+    from dutygraph.loaders.document import parse_text
+    doc = parse_text("关于落实环境整治责任的意见\n二、工作任务\n(一)近期的主要任务\n1、负责组织实施环境整治工作。\n"
+                     "2、建立健全网格化管理制度。\n(二)县住建局牵头,完成老旧小区改造。\n", "plan.txt")
+    assert [a.unit for t in doc.tasks for a in t.assignments] == ["县住建局"]
+
+
+def test_a_unit_first_clause_after_a_condition_opens_its_task_at_the_sentence_start():
+    from dutygraph.loaders.document import parse_text
+    doc = parse_text("关于建立污染反弹处置机制的通知\n(一)垃圾反弹处置。河道出现垃圾堆存的,由所在镇政府负责组织清理。"
+                     "出现反弹的,由县城管局牵头组织排查,限期整改。属于县级单位管理的管网,由县水务公司负责维修;"
+                     "属于镇级单位负责的管网,由所在镇政府负责维修。\n", "plan.txt")
+    assert [(t.text, [(a.unit, a.role.value) for a in t.assignments]) for t in doc.tasks][1:] == [
+        ("出现反弹的,由县城管局牵头组织排查,限期整改。", [("县城管局", "lead")]),
+        # 属于镇级单位负责的管网: whose network it is, no unit doing the work
+        ("属于县级单位管理的管网,由县水务公司负责维修", [("县水务公司", "lead")]),
+        ("属于镇级单位负责的管网,由所在镇政府负责维修。", [("所在镇政府", "lead")])]
+
+
+def test_a_bracketed_label_closing_an_item_at_the_start_of_the_next_items_line_leaves_that_item_its_own():
+    doc = parse("二、主要任务\n1.新建城市公园3个,改造街头绿地10处。\n\n(责任单位:市住建局)2.完成老旧小区改造20个,"
+                "新增停车位500个。\n\n(责任单位:市城管局)\n", head="")
+    assert [(t.text[:8], [a.unit for a in t.assignments]) for t in doc.tasks] == [
+        ("新建城市公园3个", ["市住建局"]), ("完成老旧小区改造", ["市城管局"])]

@@ -59,3 +59,13 @@ def test_a_header_of_label_names_gets_no_colon():
 
     for header in ("序号 重点任务 牵头单位 责任单位 完成时限", "(牵头单位 责任单位)", "，责任单位 配合单位"):
         assert spaced_colons(header) == header
+
+
+def test_a_text_joined_from_a_heading_and_its_paragraph_is_printed_with_its_glosses():
+    from dutygraph.loaders.script import fold
+    printed = "一、加強(qiáng)組織領(lǐng)導(dǎo) 各地區(qū)、各部門(mén)要切實(shí)履行職責(zé),抓好落實(shí)。"
+    folded, printer = fold(printed)
+    assert folded == "一、加强组织领导 各地区、各部门要切实履行职责,抓好落实。"
+    # a reader joins the heading and its paragraph with a stop the copy does not print
+    assert printer("加强组织领导。各地区、各部门要切实履行职责") == \
+        "加強(qiáng)組織領(lǐng)導(dǎo)。各地區(qū)、各部門(mén)要切實(shí)履行職責(zé)"
