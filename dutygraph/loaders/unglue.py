@@ -151,7 +151,12 @@ def _items_after_labels(text: str, cuts: list[int]) -> list[int]:
     out: list[int] = []
     bounds = [*cuts, len(text)]
     for a, b in zip(bounds, bounds[1:]):
-        if LABEL_ANYWHERE.match(text, a) is None:
+        label = LABEL_ANYWHERE.match(text, a)
+        if label is None:
+            continue
+        glued = _NUMBERED.search(text, label.end(), b)
+        if glued is not None and _names_then_next_item(text, label.end(), glued):
+            out.append(glued.start())
             continue
         at = text.find("。", a, b)
         while at >= 0:
@@ -160,6 +165,36 @@ def _items_after_labels(text: str, cuts: list[int]) -> list[int]:
                 break
             at = text.find("。", at + 1, b)
     return out
+
+
+_NAMES_ONLY = re.compile(r"[^。，,；;:：\d]+")  # a list of names: no sentence, no clause, no number
+
+
+def _names_then_next_item(text: str, start: int, marker: re.Match) -> bool:
+    """Whether a label's list (from ``start``) runs into the marker of the next item with no punctuation between
+    (…责任单位:县医院、县保健院(3)创建目标… / …县保健院4.开展…): the marker follows a name's character and an item
+    before it has a smaller number of the same style, so it is the list's next item, not part of a name.
+
+    >>> t = "(2)做好甲。责任科室(单位):县医院、县保健院(3)做好乙。"
+    >>> _names_then_next_item(t, 16, _NUMBERED.search(t, 16))
+    True
+    >>> t = "(2)做好甲。责任单位:县医院(1)做好乙。"  # no smaller number before it: not the next item
+    >>> _names_then_next_item(t, 11, _NUMBERED.search(t, 11))
+    False
+    """
+    at = marker.start()
+    if at - start < 2 or _NAMES_ONLY.fullmatch(text, start, at) is None \
+            or not "\u4e00" <= text[at - 1] <= "\u9fff" or not "\u4e00" <= text[marker.end():marker.end() + 1] <= "\u9fff":
+        return False
+    style = marker.lastindex
+    raw = marker.group(style)
+    number = int(raw) if raw.isdigit() else chinese_numeral(raw)
+    for m in _NUMBERED.finditer(text, 0, start):
+        if m.lastindex == style:
+            before = m.group(style)
+            if (int(before) if before.isdigit() else chinese_numeral(before)) < number:
+                return True
+    return False
 
 
 def _cut_lists(line: Line, min_run: int = MIN_RUN) -> list[Line]:
