@@ -33,6 +33,7 @@ Forms read (in （）, (), 〔〕, 【】 or bare, Simplified script; fold Tradi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -1835,3 +1836,45 @@ def _earlier_parts(text: str, start: int, after: int, clause: Clause) -> tuple[i
             break
         start, clause = earlier, longer
     return start, clause
+
+
+# 会同 / 协同 / 联合 (the partner words) opening a sentence or a comma part of an item's own text, with 同时 / 并 …
+_ITEM_PARTNER = re.compile(r"(?:^|[。；;，,])\s*(?:并|同时|还|主动|积极|要|并要)?(?:" + "|".join(_PARTNER_WORDS) + ")")
+
+
+def item_partners(text: str, holders: Iterable[str] = ()) -> list[str]:
+    """The units an item's text says its holders work with (…。同时联合区公安局、区民政局等部门,共同探索…):
+    named partners after a partner word opening a sentence or a comma part; unnamed ones (有关方面) are noise.
+    Where a holder is named before the partner word, the sentence is the holder's own (X负责…。同时,会同Y…), the
+    subject-sentence readers' to read: none.
+
+    >>> item_partners("简化流程。同时联合区公安局、区民政局等部门，共同推出集成服务。")
+    ['区公安局', '区民政局']
+    >>> item_partners("做好检查，会同有关方面研究开展联合执法。"), item_partners("开展联合执法，提升效率。")
+    ([], [])
+    >>> item_partners("市民政局负责考评。同时，会同市财政局清算资金。", ["市民政局"])
+    []
+    """
+    out: list[str] = []
+    for m in _ITEM_PARTNER.finditer(text):
+        if any(0 <= text.find(h, 0, m.start()) for h in holders) or _unnamed_partner().match(text, m.end()):
+            continue
+        got = opening_units(text[m.end():], well_formed_units)
+        if got:
+            out.extend(n for n in _named_partners(got[0]) if n not in out)
+    return out
+
+
+def apply_item_partners(tasks: list) -> None:
+    """Tasks whose holders a clause or a label names (lead or responsible) and whose text names the partners they
+    work with (…同时联合X、Y等部门,共同…): the partners cooperate (docs/evaluation.md: 会同's partners cooperate)."""
+    from ..model import Assignment
+    for task in tasks:
+        if not task.assignments or not any(w in task.text for w in _PARTNER_WORDS):
+            continue
+        if any(a.role is Role.COOPERATING for a in task.assignments):
+            continue
+        holders = {a.unit for a in task.assignments}
+        first = task.assignments[0]
+        task.assignments.extend(Assignment(n, Role.COOPERATING, first.provenance) for n in item_partners(task.text, holders)
+                                if n not in holders)

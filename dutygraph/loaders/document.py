@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from ..errors import InputError
 from ..model import Annex, Document, Provenance, Role, Task
 from ..text.units import DITTO, is_unit_name
+from .clauses import apply_item_partners
 from .columns import is_label
 from .bar_cells import find_bar_cell_tables
 from .box_table import find_box_tables
@@ -175,6 +176,7 @@ def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids
     apply_group_label(lines, doc.tasks)
     apply_ditto(doc.tasks)
     apply_default_units(lines, doc.tasks)
+    apply_item_partners(doc.tasks)
     doc.tasks = apply_note_tasks(doc.tasks)
 
     # Role cues no reader placed still give tasks (never all or nothing); then the coverage.

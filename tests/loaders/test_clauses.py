@@ -1126,3 +1126,27 @@ def test_a_heading_s_number_opens_no_unit_name(heading):
     # (二)密切, as the same heading numbered 二、 names none
     clause = parse_clause(heading)
     assert clause is None or not any(u.startswith(("(", "（")) for u, _ in clause.assignments)
+
+
+@pytest.mark.parametrize("partner", ["同时联合", "并会同", "协同"])
+def test_partners_an_items_text_names_cooperate_with_the_units_its_clause_names(partner):
+    from dutygraph.loaders.document import parse_text
+    text = ("某区教育局2024年工作要点\n三、下一步工作计划\n"
+            f"（一）优化办事流程。压缩时限，提升效率。{partner}区人社局、区医保局等部门，共同推出“入学一件事”服务。"
+            "（责任科室：审批科）（二）加强校园安全。开展安全检查。（责任科室：安全科）\n")
+    first, second = parse_text(text, "plan.txt").tasks
+    assert first.units(Role.RESPONSIBLE) == ["审批科"]
+    assert first.units(Role.COOPERATING) == ["区人社局", "区医保局"]
+    assert second.units(Role.COOPERATING) == []
+
+
+def test_a_partner_word_in_the_holders_own_sentence_or_before_unnamed_partners_adds_no_one():
+    from dutygraph.loaders.clauses import item_partners
+    from dutygraph.loaders.document import parse_text
+    # the holder opens the sentence: the subject-sentence readers read it (X负责…。同时,会同Y…), not this rule
+    assert item_partners("区民政局负责年度考评。同时，会同区财政局清算奖补资金。", ["区民政局"]) == []
+    text = ("某区2024年工作要点\n一、重点任务\n"
+            "1.完善服务体系，会同有关方面研究制定办法。（责任单位：区卫健局）\n"
+            "2.开展联合执法，提升监管效能。（责任单位：区市场监管局）\n")
+    first, second = parse_text(text, "plan.txt").tasks
+    assert first.units(Role.COOPERATING) == [] and second.units(Role.COOPERATING) == []
