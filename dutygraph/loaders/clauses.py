@@ -762,7 +762,7 @@ def _person(name: str) -> bool:
 
 
 _SUBJECT_DUTY = re.compile(r"(?P<units>[^，,。；;:：]{2,120}?)(?:还将|也将|将|要|应|须|也要)?(?:分别|共同|具体|统一)?"
-                           r"(?P<word>(?:负责(?!人)|牵头|承担)(?!单位|部门))(?P<rest>[^，,。；;]{2,})")  # 各承担单位要…: a name
+                           r"(?P<word>(?:负责(?!人|的)|牵头|承担)(?!单位|部门))(?P<rest>[^，,。；;]{2,})")  # 各承担单位要…: a name; X负责的Y: a relative clause (the Y X answers for), no duty
 
 
 # A role word closing a segment of a sentence (before its comma): what every segment of a leading clause ends with.
@@ -1241,7 +1241,10 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
         if names or together:
             begin = offset + at + (len(segment) - len(piece))
             clause = Clause(together or [(n, Role.LEAD) for n in names], role_words=True)
-            found.append(Found(begin, begin + m.start("rest"), clause, leading=True))
+            # …的,由X负责…: the first clause of a sentence that hands the work on (由) has its text from the
+            # sentence's start (the case it is for), as the 由 slots below have
+            found.append(Found(offset if segment.startswith("由") and not found else begin, begin + m.start("rest"),
+                               clause, leading=True))
             if names and not segment.startswith("由") and piece.startswith(names[0]):  # the part opens with them
                 plain += 1
                 places += bool(_AREAS.fullmatch(m.group("rest")))

@@ -1150,3 +1150,12 @@ def test_a_partner_word_in_the_holders_own_sentence_or_before_unnamed_partners_a
             "2.开展联合执法，提升监管效能。（责任单位：区市场监管局）\n")
     first, second = parse_text(text, "plan.txt").tasks
     assert first.units(Role.COOPERATING) == [] and second.units(Role.COOPERATING) == []
+
+
+def test_who_answers_for_a_thing_is_no_subject_and_a_later_you_clause_takes_its_text_from_the_sentence_start():
+    # X负责的Y (the Y X answers for) is a relative clause, not X's duty; the 由 clause after a condition (…的,) is
+    # the sentence's first clause: its task text starts with the condition
+    text = ("因设备老化导致停水的,属于市属企业负责的供水设施,由市供水公司负责在3日内修复;"
+            "属于镇级单位负责的设施,由所在镇人民政府负责在5日内修复。")
+    got = [(f.start, [(u, r) for u, r in f.clause.assignments]) for f in leading_clauses(text)]
+    assert got == [(0, [("市供水公司", Role.LEAD)]), (text.index("属于镇级"), [("所在镇人民政府", Role.LEAD)])]
