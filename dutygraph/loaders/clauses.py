@@ -959,6 +959,9 @@ def _named_group(sentence: str, offset: int) -> list[Found]:
 MAX_UNIT_COLON = 24
 _UNIT_COLON = re.compile(r"(?P<unit>[\u4e00-\u9fff()（）]{2,%d}+)[:：](?=[^:：])" % MAX_UNIT_COLON)
 _DUTY_LEAD = ("负责", "牵头", "会同", "组织")
+_MARK_INSIDE = re.compile(r"[(（][一二三四五六七八九十\d]{1,3}[)）]")
+# An item's number right before a unit and its colon ((一)县农业局: / 2.县公安局: / 三、县财政局:).
+_MARK_BEFORE = re.compile(r"(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|(?<![\d.．])\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)$")
 
 
 def colon_duties(text: str, per_duty: bool = True) -> list[Found]:
@@ -982,7 +985,9 @@ def colon_duties(text: str, per_duty: bool = True) -> list[Found]:
                 and label.end() == m.end():
             continue  # 责任单位: a role label, no unit's name (任单位 only ends like one)
         # the name is the end of what stands before the colon: 职责如下:市发改委: → 市发改委
-        names = [unit[k:] for k in range(len(unit) - 1)
+        # an item's number inside (职责分工(一)农业部门:): the name starts after it
+        skip = max((mark.end() for mark in _MARK_INSIDE.finditer(unit)), default=0) if "(" in unit or "（" in unit else 0
+        names = [unit[k:] for k in range(skip, len(unit) - 1)
                  if is_unit_name(unit[k:]) and not _NOT_A_NAME.match(unit[k:]) and not _ITEM_MARK.match(unit[k:])
                  and unit[k:].count("(") + unit[k:].count("（") == unit[k:].count(")") + unit[k:].count("）")]
         if not names or m.start() > 0 and text[m.start() - 1] not in "。；;:：" and names[0] == unit:
@@ -997,9 +1002,9 @@ def colon_duties(text: str, per_duty: bool = True) -> list[Found]:
             if len(duty.strip()) >= 4:
                 duties.append((at, duty))
             at += len(duty) + 1
-        if len(duties) < 2:
-            continue
         begin = m.end("unit") - len(name)
+        if len(duties) < 2 and not (duties and _MARK_BEFORE.search(text, max(0, begin - 6), begin)):
+            continue  # one duty: a unit's block only as a numbered item's ((二)县公安局:对…。), else a colon in prose
         if per_duty or begin > 0:
             for at, duty in duties:
                 found.append(Found(at, at + len(duty), Clause(_duty_assignments(name, [duty]), role_words=True),

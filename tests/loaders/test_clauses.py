@@ -1159,3 +1159,14 @@ def test_who_answers_for_a_thing_is_no_subject_and_a_later_you_clause_takes_its_
             "属于镇级单位负责的设施,由所在镇人民政府负责在5日内修复。")
     got = [(f.start, [(u, r) for u, r in f.clause.assignments]) for f in leading_clauses(text)]
     assert got == [(0, [("市供水公司", Role.LEAD)]), (text.index("属于镇级"), [("所在镇人民政府", Role.LEAD)])]
+
+
+def test_a_numbered_units_colon_block_with_one_duty_is_that_units_even_glued_after_a_heading():
+    # (一)X:… (二)Y:… glued on one line after the part's heading: the name starts after the item's number, and a
+    # block of one duty is a unit's block when an item's number stands before it (not a colon in prose)
+    text = ("为做好禁烧工作,特明确分工如下。三、部门职责(一)县林业局:要加强林区巡查,严防山火发生。加大宣传。"
+            "(二)县消防大队:对火情要及时处置;配合做好调查。")
+    got = [(text[f.start:f.end][:7], [(u, r) for u, r in f.clause.assignments]) for f in colon_duties(text)]
+    assert got == [("要加强林区巡查", [("县林业局", Role.RESPONSIBLE)]), ("对火情要及时处", [("县消防大队", Role.RESPONSIBLE)]),
+                   ("配合做好调查", [("县消防大队", Role.COOPERATING)])]
+    assert colon_duties("会议指出:要加强林区巡查,严防山火发生。县林业局:要加强巡查。") == []
