@@ -1850,6 +1850,9 @@ def _earlier_parts(text: str, start: int, after: int, clause: Clause) -> tuple[i
 _ITEM_PARTNER = re.compile(r"(?:^|[。；;，,])\s*(?:并|同时|还|主动|积极|要|并要)?(?:" + "|".join(_PARTNER_WORDS) + ")")
 
 
+_PARTNER_WORD = re.compile("|".join(_PARTNER_WORDS))
+
+
 def item_partners(text: str, holders: Iterable[str] = ()) -> list[str]:
     """The units an item's text says its holders work with (…。同时联合区公安局、区民政局等部门,共同探索…):
     named partners after a partner word opening a sentence or a comma part; unnamed ones (有关方面) are noise.
@@ -1877,10 +1880,10 @@ def apply_item_partners(tasks: list) -> None:
     """Tasks whose holders a clause or a label names (lead or responsible) and whose text names the partners they
     work with (…同时联合X、Y等部门,共同…): the partners cooperate (docs/evaluation.md: 会同's partners cooperate)."""
     from ..model import Assignment
+    search = _PARTNER_WORD.search  # one search in C per task, the gate of the rest
     for task in tasks:
-        if not task.assignments or not any(w in task.text for w in _PARTNER_WORDS):
-            continue
-        if any(a.role is Role.COOPERATING for a in task.assignments):
+        if not task.assignments or search(task.text) is None \
+                or any(a.role is Role.COOPERATING for a in task.assignments):
             continue
         holders = {a.unit for a in task.assignments}
         first = task.assignments[0]
