@@ -33,6 +33,7 @@ Forms read (in （）, (), 〔〕, 【】 or bare, Simplified script; fold Tradi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -761,7 +762,7 @@ def _person(name: str) -> bool:
 
 
 _SUBJECT_DUTY = re.compile(r"(?P<units>[^，,。；;:：]{2,120}?)(?:还将|也将|将|要|应|须|也要)?(?:分别|共同|具体|统一)?"
-                           r"(?P<word>(?:负责(?!人)|牵头|承担)(?!单位|部门))(?P<rest>[^，,。；;]{2,})")  # 各承担单位要…: a name
+                           r"(?P<word>(?:负责(?!人|的)|牵头|承担)(?!单位|部门))(?P<rest>[^，,。；;]{2,})")  # 各承担单位要…: a name; X负责的Y: a relative clause (the Y X answers for), no duty
 
 
 # A role word closing a segment of a sentence (before its comma): what every segment of a leading clause ends with.
@@ -958,6 +959,9 @@ def _named_group(sentence: str, offset: int) -> list[Found]:
 MAX_UNIT_COLON = 24
 _UNIT_COLON = re.compile(r"(?P<unit>[\u4e00-\u9fff()（）]{2,%d}+)[:：](?=[^:：])" % MAX_UNIT_COLON)
 _DUTY_LEAD = ("负责", "牵头", "会同", "组织")
+_MARK_INSIDE = re.compile(r"[(（][一二三四五六七八九十\d]{1,3}[)）]")
+# An item's number right before a unit and its colon ((一)县农业局: / 2.县公安局: / 三、县财政局:).
+_MARK_BEFORE = re.compile(r"(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|(?<![\d.．])\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)$")
 
 
 def colon_duties(text: str, per_duty: bool = True) -> list[Found]:
@@ -981,7 +985,9 @@ def colon_duties(text: str, per_duty: bool = True) -> list[Found]:
                 and label.end() == m.end():
             continue  # 责任单位: a role label, no unit's name (任单位 only ends like one)
         # the name is the end of what stands before the colon: 职责如下:市发改委: → 市发改委
-        names = [unit[k:] for k in range(len(unit) - 1)
+        # an item's number inside (职责分工(一)农业部门:): the name starts after it
+        skip = max((mark.end() for mark in _MARK_INSIDE.finditer(unit)), default=0) if "(" in unit or "（" in unit else 0
+        names = [unit[k:] for k in range(skip, len(unit) - 1)
                  if is_unit_name(unit[k:]) and not _NOT_A_NAME.match(unit[k:]) and not _ITEM_MARK.match(unit[k:])
                  and unit[k:].count("(") + unit[k:].count("（") == unit[k:].count(")") + unit[k:].count("）")]
         if not names or m.start() > 0 and text[m.start() - 1] not in "。；;:：" and names[0] == unit:
@@ -996,9 +1002,9 @@ def colon_duties(text: str, per_duty: bool = True) -> list[Found]:
             if len(duty.strip()) >= 4:
                 duties.append((at, duty))
             at += len(duty) + 1
-        if len(duties) < 2:
-            continue
         begin = m.end("unit") - len(name)
+        if len(duties) < 2 and not (duties and _MARK_BEFORE.search(text, max(0, begin - 6), begin)):
+            continue  # one duty: a unit's block only as a numbered item's ((二)县公安局:对…。), else a colon in prose
         if per_duty or begin > 0:
             for at, duty in duties:
                 found.append(Found(at, at + len(duty), Clause(_duty_assignments(name, [duty]), role_words=True),
@@ -1240,7 +1246,10 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
         if names or together:
             begin = offset + at + (len(segment) - len(piece))
             clause = Clause(together or [(n, Role.LEAD) for n in names], role_words=True)
-            found.append(Found(begin, begin + m.start("rest"), clause, leading=True))
+            # …的,由X负责…: the first clause of a sentence that hands the work on (由) has its text from the
+            # sentence's start (the case it is for), as the 由 slots below have
+            found.append(Found(offset if segment.startswith("由") and not found else begin, begin + m.start("rest"),
+                               clause, leading=True))
             if names and not segment.startswith("由") and piece.startswith(names[0]):  # the part opens with them
                 plain += 1
                 places += bool(_AREAS.fullmatch(m.group("rest")))
@@ -1835,3 +1844,48 @@ def _earlier_parts(text: str, start: int, after: int, clause: Clause) -> tuple[i
             break
         start, clause = earlier, longer
     return start, clause
+
+
+# 会同 / 协同 / 联合 (the partner words) opening a sentence or a comma part of an item's own text, with 同时 / 并 …
+_ITEM_PARTNER = re.compile(r"(?:^|[。；;，,])\s*(?:并|同时|还|主动|积极|要|并要)?(?:" + "|".join(_PARTNER_WORDS) + ")")
+
+
+_PARTNER_WORD = re.compile("|".join(_PARTNER_WORDS))
+
+
+def item_partners(text: str, holders: Iterable[str] = ()) -> list[str]:
+    """The units an item's text says its holders work with (…。同时联合区公安局、区民政局等部门,共同探索…):
+    named partners after a partner word opening a sentence or a comma part; unnamed ones (有关方面) are noise.
+    Where a holder is named before the partner word, the sentence is the holder's own (X负责…。同时,会同Y…), the
+    subject-sentence readers' to read: none.
+
+    >>> item_partners("简化流程。同时联合区公安局、区民政局等部门，共同推出集成服务。")
+    ['区公安局', '区民政局']
+    >>> item_partners("做好检查，会同有关方面研究开展联合执法。"), item_partners("开展联合执法，提升效率。")
+    ([], [])
+    >>> item_partners("市民政局负责考评。同时，会同市财政局清算资金。", ["市民政局"])
+    []
+    """
+    out: list[str] = []
+    for m in _ITEM_PARTNER.finditer(text):
+        if any(0 <= text.find(h, 0, m.start()) for h in holders) or _unnamed_partner().match(text, m.end()):
+            continue
+        got = opening_units(text[m.end():], well_formed_units)
+        if got:
+            out.extend(n for n in _named_partners(got[0]) if n not in out)
+    return out
+
+
+def apply_item_partners(tasks: list) -> None:
+    """Tasks whose holders a clause or a label names (lead or responsible) and whose text names the partners they
+    work with (…同时联合X、Y等部门,共同…): the partners cooperate (docs/evaluation.md: 会同's partners cooperate)."""
+    from ..model import Assignment
+    search = _PARTNER_WORD.search  # one search in C per task, the gate of the rest
+    for task in tasks:
+        if not task.assignments or search(task.text) is None \
+                or any(a.role is Role.COOPERATING for a in task.assignments):
+            continue
+        holders = {a.unit for a in task.assignments}
+        first = task.assignments[0]
+        task.assignments.extend(Assignment(n, Role.COOPERATING, first.provenance) for n in item_partners(task.text, holders)
+                                if n not in holders)

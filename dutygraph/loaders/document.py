@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from ..errors import InputError
 from ..model import Annex, Document, Provenance, Role, Task
 from ..text.units import DITTO, is_unit_name
+from .clauses import apply_item_partners
 from .columns import is_label
 from .bar_cells import find_bar_cell_tables
 from .box_table import find_box_tables
@@ -175,6 +176,7 @@ def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids
     apply_group_label(lines, doc.tasks)
     apply_ditto(doc.tasks)
     apply_default_units(lines, doc.tasks)
+    apply_item_partners(doc.tasks)
     doc.tasks = apply_note_tasks(doc.tasks)
 
     # Role cues no reader placed still give tasks (never all or nothing); then the coverage.
@@ -184,6 +186,13 @@ def parse_lines(lines: list[Line], source: str, sha256: str | None = None, grids
     if rescued:
         doc.tasks.extend(rescued)
         doc.tasks.sort(key=lambda t: t.provenance.first_line)
+        # a rescued label line cut by the excerpt's end ((责任单位:市公): its fragment is no unit, and a rescued task
+        # left with no unit is gone (it was a task only for its cue's units)
+        placed_before = {id(t) for t in rescued if t.assignments}
+        _drop_cut_name(doc, lines)
+        gone = {id(t) for t in rescued if id(t) in placed_before and not t.assignments}
+        if gone:
+            doc.tasks = [t for t in doc.tasks if id(t) not in gone]
         _unique_ids(doc.tasks)
     placed = sum(1 for t in doc.tasks if t.assignments)
     if not skipped and (not placed or not flat_count and not grid_list and (placed <= NOTICE_CUES or is_notice(lines))):

@@ -1126,3 +1126,47 @@ def test_a_heading_s_number_opens_no_unit_name(heading):
     # (二)密切, as the same heading numbered 二、 names none
     clause = parse_clause(heading)
     assert clause is None or not any(u.startswith(("(", "（")) for u, _ in clause.assignments)
+
+
+@pytest.mark.parametrize("partner", ["同时联合", "并会同", "协同"])
+def test_partners_an_items_text_names_cooperate_with_the_units_its_clause_names(partner):
+    from dutygraph.loaders.document import parse_text
+    text = ("某区教育局2024年工作要点\n三、下一步工作计划\n"
+            f"（一）优化办事流程。压缩时限，提升效率。{partner}区人社局、区医保局等部门，共同推出“入学一件事”服务。"
+            "（责任科室：审批科）（二）加强校园安全。开展安全检查。（责任科室：安全科）\n")
+    first, second = parse_text(text, "plan.txt").tasks
+    assert first.units(Role.RESPONSIBLE) == ["审批科"]
+    assert first.units(Role.COOPERATING) == ["区人社局", "区医保局"]
+    assert second.units(Role.COOPERATING) == []
+
+
+def test_a_partner_word_in_the_holders_own_sentence_or_before_unnamed_partners_adds_no_one():
+    from dutygraph.loaders.clauses import item_partners
+    from dutygraph.loaders.document import parse_text
+    # the holder opens the sentence: the subject-sentence readers read it (X负责…。同时,会同Y…), not this rule
+    assert item_partners("区民政局负责年度考评。同时，会同区财政局清算奖补资金。", ["区民政局"]) == []
+    text = ("某区2024年工作要点\n一、重点任务\n"
+            "1.完善服务体系，会同有关方面研究制定办法。（责任单位：区卫健局）\n"
+            "2.开展联合执法，提升监管效能。（责任单位：区市场监管局）\n")
+    first, second = parse_text(text, "plan.txt").tasks
+    assert first.units(Role.COOPERATING) == [] and second.units(Role.COOPERATING) == []
+
+
+def test_who_answers_for_a_thing_is_no_subject_and_a_later_you_clause_takes_its_text_from_the_sentence_start():
+    # X负责的Y (the Y X answers for) is a relative clause, not X's duty; the 由 clause after a condition (…的,) is
+    # the sentence's first clause: its task text starts with the condition
+    text = ("因设备老化导致停水的,属于市属企业负责的供水设施,由市供水公司负责在3日内修复;"
+            "属于镇级单位负责的设施,由所在镇人民政府负责在5日内修复。")
+    got = [(f.start, [(u, r) for u, r in f.clause.assignments]) for f in leading_clauses(text)]
+    assert got == [(0, [("市供水公司", Role.LEAD)]), (text.index("属于镇级"), [("所在镇人民政府", Role.LEAD)])]
+
+
+def test_a_numbered_units_colon_block_with_one_duty_is_that_units_even_glued_after_a_heading():
+    # (一)X:… (二)Y:… glued on one line after the part's heading: the name starts after the item's number, and a
+    # block of one duty is a unit's block when an item's number stands before it (not a colon in prose)
+    text = ("为做好禁烧工作,特明确分工如下。三、部门职责(一)县林业局:要加强林区巡查,严防山火发生。加大宣传。"
+            "(二)县消防大队:对火情要及时处置;配合做好调查。")
+    got = [(text[f.start:f.end][:7], [(u, r) for u, r in f.clause.assignments]) for f in colon_duties(text)]
+    assert got == [("要加强林区巡查", [("县林业局", Role.RESPONSIBLE)]), ("对火情要及时处", [("县消防大队", Role.RESPONSIBLE)]),
+                   ("配合做好调查", [("县消防大队", Role.COOPERATING)])]
+    assert colon_duties("会议指出:要加强林区巡查,严防山火发生。县林业局:要加强巡查。") == []

@@ -239,3 +239,12 @@ def test_a_qualified_cooperating_label_names_cooperating_units(label):
     assert units(doc.tasks[0], Role.LEAD) == ["县卫健委", "县民政局"]
     assert units(doc.tasks[0], Role.COOPERATING) == ["各乡镇人民政府", "县医保局"]
     assert units(doc.tasks[1], Role.COOPERATING) == ["县城管局"]
+
+
+def test_a_label_clause_cut_by_the_excerpts_end_gives_no_unit_and_no_task_of_its_own():
+    # each item's bracket clause printed at the head of the next paragraph; the excerpt stops inside the last one
+    text = ("某市2016年创建卫生城市实施方案\n二、主要任务\n1.改造老旧小区20万平方米。\n"
+            "(责任单位:市住建局)2.改造燃气管网30公里,新增燃气用户3000户。\n(责任单位:市燃")
+    doc = parse_text(text, "plan.txt")
+    assert [u for t in doc.tasks for u in t.units(Role.RESPONSIBLE)] == ["市住建局"]
+    assert all(t.text.strip("(（") for t in doc.tasks)  # no task made of the cut clause's bracket alone
