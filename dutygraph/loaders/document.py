@@ -317,6 +317,9 @@ def drop_corpus_notes(lines: list[Line]) -> list[Line]:
 _PAGE_MARK = re.compile(r"^(?:[-—–─－~]+\s*\d{1,4}\s*[-—–─－~]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)$")
 
 
+_PAGE_MARK_LINE = re.compile(r"\n[ \t\u3000]*(?:[-—–─－~]+[ \t\u3000]*\d{1,4}[ \t\u3000]*[-—–─－~]|第[ \t\u3000]*\d{1,4}[ \t\u3000]*页)")
+
+
 def drop_page_marks(lines: list[Line]) -> list[Line]:
     r"""Blank the lines that hold nothing but a page's number (``- 2 -``, ``第3页``).
 
@@ -336,7 +339,10 @@ def drop_page_marks(lines: list[Line]) -> list[Line]:
 def parse_text(text: str, source: str, sha256: str | None = None) -> Document:
     """Read decoded ``text`` in any text layout; strings come back in the document's own script."""
     folded, printer = fold(text)
-    lines = reflow(drop_page_marks(drop_corpus_notes(to_lines(folded))))
+    lines = drop_corpus_notes(to_lines(folded))
+    if _PAGE_MARK_LINE.search(folded):  # a literal line break opens the pattern: a fast scan of the text
+        lines = drop_page_marks(lines)
+    lines = reflow(lines)
     if "|" in folded:
         lines = strip_cell_bars(lines)
     if _LONG_LINE.search(folded) or _HEADED_LIST.search(folded):
