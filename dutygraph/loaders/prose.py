@@ -101,10 +101,14 @@ def _no_class_clauses(text: str, found: list[Found]) -> list[Found]:
     """``found`` without the unit-first clauses that say what class a thing is of (属于市级单位负责的管网,由市水务公司
     负责…: whose network it is, the condition of the work, not who does it).
 
-    >>> from .clauses import leading_clauses
     >>> t = "属于市级单位负责的管网,由市水务公司负责整改。"
-    >>> [t[f.start:f.end] for f in _no_class_clauses(t, leading_clauses(t))]
+    >>> found = [Found(0, 8, Clause([("属于市级单位", Role.LEAD)]), leading=True),
+    ...          Found(13, 20, Clause([("市水务公司", Role.LEAD)]), leading=True)]
+    >>> [t[f.start:f.end] for f in _no_class_clauses(t, found)]
     ['市水务公司负责']
+
+    (The clause reader no longer reads ``X负责的Y`` as a duty, so it gives no such clause itself: this is a
+    second guard, for clauses found another way.)
     """
     return [f for f in found if not (f.leading and text.startswith("属于", f.start) and text[f.end:f.end + 1] == "的")]
 
