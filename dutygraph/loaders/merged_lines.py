@@ -232,6 +232,7 @@ def unnumbered_rows(lines: list[Line], kinds: list[str], body: int, end: int) ->
     tail_text = TEXT in kinds[first_cell:]  # a remarks column after the cells (备注)
     groups: list[list[int]] = []
     tails: dict[int, list[int]] = {}  # the rest of a cell a space cut in a glued line: the pieces after its line
+    has_cell = False  # whether the open row holds a line of a kind other than text (kept as it grows: linear)
     k = body
     while k < end:
         t = lines[k].text
@@ -242,24 +243,27 @@ def unnumbered_rows(lines: list[Line], kinds: list[str], body: int, end: int) ->
             break
         open_row = groups[-1] if groups and groups[-1] and groups[-1][0] >= 0 else None
         if open_row is not None:
-            row = [lines[j].text for j in open_row]
-            closed = any(_kind(x, present) != TEXT for x in row) or any(p in row[-1] for p in SENTENCE_PUNCT)
+            closed = has_cell or any(p in lines[open_row[-1]].text for p in SENTENCE_PUNCT)
         if section_row(t, kinds) and (open_row is None or closed):
             groups.append([-1 - k])  # a section heading between rows: a category row
             groups.append([])
+            has_cell = False
             k += 1
             continue
-        if _kind(t, present) == TEXT and open_row is not None and closed and first_cell == 1 and \
+        kind = _kind(t, present)
+        if kind == TEXT and open_row is not None and closed and first_cell == 1 and \
                 lines[open_row[-1]].no == lines[k].no and _rest_of_cell(lines, k, end, present):
             tails.setdefault(open_row[-1], []).append(k)  # (pieces of one glued line share its number)
             k += 1
             continue
-        if _kind(t, present) == TEXT and open_row is not None and closed and (
+        if kind == TEXT and open_row is not None and closed and (
                 not tail_text or any(p in t for p in SENTENCE_PUNCT) or len(t) > MAX_REMARK):
             groups.append([])  # text after a row's cells starts the next row, unless a short remark for its column
+            has_cell = False
         if not groups:
             groups.append([])
         groups[-1].append(k)
+        has_cell = has_cell or kind != TEXT
         k += 1
     rows: list[GridRow] = []
     row_ends: list[int] = []  # the index after each row's last cell

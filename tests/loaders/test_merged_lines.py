@@ -185,3 +185,20 @@ def test_a_list_of_powers_one_cell_per_line_with_cells_over_several_lines(duties
     assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
         ("对建筑市场的监督检查", ["建筑业管理股", "县建设工程质量安全站"]), ("对房地产开发企业的监督检查", ["房地产市场监管股"]),
         ("对城镇燃气经营的监督检查", ["公用事业股"])]
+
+
+def test_a_row_that_never_closes_costs_one_look_per_line(monkeypatch):
+    """Lines of text without a cell or a sentence's end keep one row open; whether it is closed is kept as the
+    row grows, not found again from all its lines at every line (that was quadratic: 800 lines, 322,000 looks)."""
+    from dutygraph.loaders import merged_lines
+    from dutygraph.loaders.lines import Line
+
+    looks = []
+    kind = merged_lines._kind
+    monkeypatch.setattr(merged_lines, "_kind", lambda text, kinds: looks.append(text) or kind(text, kinds))
+    for n in (200, 800):
+        looks.clear()
+        texts = ["加强预期引导", "围绕重点领域开展政策解读"] * (n // 2)
+        lines = [Line(k + 1, t, t, False) for k, t in enumerate(texts)]
+        assert merged_lines.unnumbered_rows(lines, ["text", "text", "text", "responsible"], 0, n) == ([], 0)
+        assert len(looks) <= 2 * n
