@@ -285,6 +285,7 @@ class Outcome:
     seconds: float  # CPU seconds of this process (the machine's other load does not count)
     detail: str = ""
     wall: float = 0.0
+    size: int = 0  # bytes of the case's file
 
 
 def run_case(path: Path, kind: str, case_seconds: float) -> Outcome:
@@ -294,6 +295,7 @@ def run_case(path: Path, kind: str, case_seconds: float) -> Outcome:
     from dutygraph.graph.build import build
     from dutygraph.loaders import load
 
+    size = path.stat().st_size
     previous = signal.signal(signal.SIGALRM, _ring)
     start, cpu = time.perf_counter(), time.process_time()
     try:
@@ -311,7 +313,7 @@ def run_case(path: Path, kind: str, case_seconds: float) -> Outcome:
     except Exception as exc:  # a traceback the user would see
         frame = traceback.extract_tb(exc.__traceback__)[-1]
         result, detail = "crash", f"{exc.__class__.__name__}: {exc} ({Path(frame.filename).name}:{frame.lineno})"
-    return Outcome(kind, result, time.process_time() - cpu, detail, time.perf_counter() - start)
+    return Outcome(kind, result, time.process_time() - cpu, detail, time.perf_counter() - start, size)
 
 
 @dataclass
@@ -343,6 +345,28 @@ class Report:
 
 
 SLOW_SECONDS = 1.0
+SEED_PLAN = ROOT / "examples" / "zhuzhou-2018-liangxing-plan.txt"
+
+
+def baseline_seconds(path: Path = SEED_PLAN, repeat: int = 3) -> float:
+    """CPU seconds to read ``path`` (the shipped 25 kB plan) and build its graph, in this process: the
+    unit the cases' costs are measured in (the least of ``repeat`` runs after a first, warming one)."""
+    from dutygraph.graph.build import build
+    from dutygraph.loaders import load
+
+    build([load(path)])
+    best = float("inf")
+    for _ in range(repeat):
+        cpu = time.process_time()
+        build([load(path)])
+        best = min(best, time.process_time() - cpu)
+    return best
+
+
+def cost_ratio(outcome: Outcome, baseline: float, baseline_bytes: int) -> float:
+    """A case's CPU over what reading a plan of its size costs at the baseline's rate (a case smaller than the
+    baseline plan is counted as that plan's size): bounded work keeps this small for every case."""
+    return outcome.seconds / (baseline * max(1.0, outcome.size / baseline_bytes))
 
 
 def fuzz(seed: int = 0, cases: int | None = None, seconds: float | None = None, case_seconds: float = 30.0,
