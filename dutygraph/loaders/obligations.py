@@ -30,10 +30,10 @@ from ..model import Assignment, Provenance, Role, Task
 from ..text.normalize import bracket_depth_split
 from ..text.role_cues import alternation, any_role_word, role_words, words
 from ..text.units import is_unit_name, org_suffixes, split_units, strip_noise
-from .clauses import _NAME_CHARS, NOT_NAME_START, _listed_departments, _units, find_clauses
+from .clauses import _NAME_CHARS, NOT_NAME_START, _listed_departments, _units, find_clauses, slot_names
 from .labels import LABEL_ANYWHERE, match_label
 from .lines import Line
-from .unit_scan import opening_units
+from .unit_scan import doers_after_by, opening_units
 
 ITEM_SUBJECT = "subject of the item at line"  # the basis of a unit the prose reader takes from an item's subject
 
@@ -528,7 +528,7 @@ def _handed_units(after: str) -> tuple[list[str], int] | None:
     if "所在" in after[:12] and (located := _LOCATED.match(after)) is not None \
             and (found := opening_units(after[located.end():], _well_formed)) is not None:
         return [after[:located.end()] + found[0][0], *found[0][1:]], located.end() + found[1]
-    return opening_units(after, _well_formed)
+    return doers_after_by(after, (), _well_formed, slot_names)
 
 
 # A part of a sentence handing its work on (…,具体由X牵头负责): X, not the sentence's subject, does it.
@@ -845,6 +845,31 @@ def rule_then_now(text: str, start: int, end: int, stop: int) -> bool:
     return rule is not None and _NOW_BY.search(text, end, stop) is not None
 
 
+# A sentence opening with the date its step is due by: 2016年2月底前, / 3月10日前, / 2017年底前, / 10月至12月,
+STEP_DATE = re.compile(r"^(?:(?:\d{4}|[〇○零一二三四五六七八九十]{4})年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
+                       r"(?:\d{1,2}日|[上中下]旬|底|初|末|中)?(?:(?:至|到|-|—)\d{1,2}月(?:\d{1,2}日|[上中下]旬|底|初|末)?)?"
+                       r"(?:前|以前|之前|起|开始|期间|内)?[,，]"
+                       r"|^(?:\d{4}|[〇○零一二三四五六七八九十]{4})年(?:底|年底|上半年|下半年|内)(?:前|以前|之前)?[,，]")
+# The date a step is due by (2019年底前, 6月30日前), not the day something happened (10月29日, …召开会议)
+_DUE_DATE = re.compile(r"(?:前|以前|之前)[,，]$")
+
+
+def _dated_subject(body: str) -> tuple[list[str], str, str] | None:
+    """The subject of a step whose date opens its sentence (2019年底前,全市各村(居)委会100%成立…): the units the
+    part after the date opens with, then the step's work, whatever verb opens it (no obligation word: the date
+    tells it); never a name the part only describes (…的).
+
+    >>> _dated_subject("全市各社区居委会100%成立关爱小组")
+    (['全市各社区居委会'], '', '100%成立关爱小组')
+    >>> _dated_subject("全市完成率达到90%") is None
+    True
+    """
+    got = opening_units(body, _well_formed)
+    if got is None or got[1] >= len(body) or body[got[1]] in _STOPS or body.startswith("的", got[1]):
+        return None
+    return got[0], "", body[got[1]:]
+
+
 def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
     """One task for each sentence (or comma part) whose subject is told what to do.
 
@@ -882,6 +907,9 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
                     read = _read_subject(body)
                 if read is None and not found and index + 1 < len(segments):
                     read = _subject_before_comma(body, segments[index + 1])
+                if read is None and index == 1 and not found and segments[0].endswith("前") \
+                        and STEP_DATE.match(date := segments[0].lstrip(" \u3000") + ",") and _DUE_DATE.search(date):
+                    read = _dated_subject(body)  # 2019年底前,全市各村(居)委会成立…: the date tells the subject
                 if read is None and not found and at == 0 and numbered and offset < _MAX_HEADING:
                     read = _after_glued_heading(body, _MAX_HEADING - offset)  # 二、加强督导,化解风险各地要…
                 if read is not None:

@@ -37,11 +37,11 @@ from .clauses import (MAX_HEAD, NOT_NAME_START, PERSON_TITLE, Clause, Found, _SU
                       may_hold_role_words, opens_duty, parse_clause, slot_names, subject_opening, unit_blocks,
                       well_formed_units)
 from .columns import MAX_LABEL, header_block, is_label
-from .unit_scan import MAX_OPENING, opening_units
+from .unit_scan import MAX_OPENING, doers_after_by, opening_units
 from .labels import (COOPERATING, DEADLINE, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, OVERSIGHT, RESPONSIBLE, is_primary,
                      match_label)
 from .lines import Line, is_furniture
-from .obligations import ITEM_SUBJECT, rule_then_now
+from .obligations import ITEM_SUBJECT, STEP_DATE, rule_then_now
 from .outline import annex_list_end, split_title
 
 ROLE_OF_LABEL = {LEAD: Role.LEAD, RESPONSIBLE: Role.RESPONSIBLE, COOPERATING: Role.COOPERATING}
@@ -524,11 +524,7 @@ def _intro_holder(siblings: list[_Node], i: int) -> tuple[list[str], int] | None
     return [_SHORT_NAME.sub("", n) for n in got[0]], before.line
 
 
-# A step opening with its date: 2016年2月底前, / 3月10日前, / 2017年底前, / 10月至12月,
-_STEP_DATE = re.compile(r"^(?:(?:\d{4}|[〇○零一二三四五六七八九十]{4})年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
-                        r"(?:\d{1,2}日|[上中下]旬|底|初|末|中)?(?:(?:至|到|-|—)\d{1,2}月(?:\d{1,2}日|[上中下]旬|底|初|末)?)?"
-                        r"(?:前|以前|之前|起|开始|期间|内)?[,，]"
-                        r"|^(?:\d{4}|[〇○零一二三四五六七八九十]{4})年(?:底|年底|上半年|下半年|内)(?:前|以前|之前)?[,，]")
+_STEP_DATE = STEP_DATE  # a step opening with its date (obligations.STEP_DATE)
 
 
 def _dated_step(text: str) -> list[tuple[str, Role]] | None:
@@ -950,7 +946,7 @@ def _body_subjects(text: str, subjects_only=lambda: True) -> list[str] | None:
         if len(part) < 4:
             continue
         if (by := _HANDED_TO.search(part)) is not None:  # 减量化工作由临港地区管委会统筹: who does it
-            got = opening_units(part[by.end():], well_formed_units)
+            got = doers_after_by(part[by.end():], _BY_VERBS, well_formed_units, slot_names)
             if got is not None and part.startswith(_BY_VERBS, by.end() + got[1]) \
                     and not any(n.startswith("各") or _ROLE_NAMED.search(n) for n in got[0]):
                 names.extend(n for n in got[0] if n not in names)
@@ -996,7 +992,7 @@ def _handed_units(text: str) -> list[str] | None:
         end = stop.start() if stop else len(text)
         at = end
         part = text[by.end():end]
-        got = opening_units(part, well_formed_units)
+        got = doers_after_by(part, _BY_VERBS, well_formed_units, slot_names)
         if got is None or len(part) < got[1] + 2 or not "\u4e00" <= part[got[1]] <= "\u9fff" \
                 or _NO_DOER.search(part) or part.startswith(ROLE_WORDS, got[1]) \
                 or part.startswith(_THEIR_PEOPLE, got[1]):
@@ -1768,7 +1764,10 @@ def _segments(text: str, clauses: list[Found]) -> list[tuple[str, Found | None]]
         out: list[tuple[str, Found | None]] = []
         before = text[:clauses[0].start].strip()
         if len(before) >= _OWN_SENTENCE and before.endswith("。"):  # 依法建立征用程序…。市交通局、市公安局根据…
-            out.append((before, None))  # a sentence of work no unit opens: a task of its own, without units
+            # a sentence of work no unit opens: a task of its own, without units, unless it hands its work on
+            # (禁止…,一经发现,由所在区县人民政府依法处理。有关区县人民政府要…: the units after 由, responsible)
+            handed = _handed_units(before) if "由" in before else None
+            out.append((before, Found(0, 0, Clause([(n, Role.RESPONSIBLE) for n in handed])) if handed else None))
         for k, (f, start, end) in enumerate(zip(clauses, starts, ends)):
             areas = text[f.end:end].strip(" \u3000,，。；;")
             if f.end > f.start and _AREAS.fullmatch(areas):  # 县文体局负责双江街道: the places it answers for

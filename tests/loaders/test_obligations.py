@@ -710,3 +710,18 @@ def test_institutions_addressed_each_are_the_subject_and_the_kind_alone_only_bef
 def test_a_numbered_items_title_before_a_colon_opens_no_subject_the_sentence_after_it_does():
     got = _read("(一)公开性原则:县教育局应当及时公开资助名单。\n(二)及时性原则:资金应当按时拨付到位。")
     assert got == [("公开性原则:县教育局应当", [("县教育局", Role.RESPONSIBLE)])]
+
+
+def test_an_organ_no_suffix_list_knows_is_kept_where_a_part_hands_it_the_work():
+    # 由 marks where the doer starts and a duty word, a preposition or an adverb (依法, 根据, 统一…) where it ends: a
+    # name the lexicon lacks survives; a short one (由市场决定) or a person (由王某某牵头) is none
+    got = _read("三、对擅自占道经营的,由东坊片区综合执法坊依法予以处罚。对拒不改正的,由所在东岭苑根据有关规定处理。")
+    assert [units for _, units in got] == [[("东坊片区综合执法坊", Role.RESPONSIBLE)], [("所在东岭苑", Role.RESPONSIBLE)]]
+    assert _read("对违规定价的,由市场决定价格。") == []
+
+
+def test_a_due_date_opening_a_sentence_tells_the_subject_after_it_without_an_obligation_word():
+    got = _read("各区要切实履行职责。2020年底前,全县各社区居委会100%成立帮扶小组,并实质开展工作。")
+    assert got[1] == ("2020年底前,全县各社", [("全县各社区居委会", Role.RESPONSIBLE)])  # (_read: 12 characters)
+    # the day something happened is no due date: no task from it
+    assert _read("3月2日,县委副书记主持召开县政府常务会议,研究部署全年工作。") == []

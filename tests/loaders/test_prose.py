@@ -657,3 +657,12 @@ def test_a_bracketed_label_closing_an_item_at_the_start_of_the_next_items_line_l
                 "新增停车位500个。\n\n(责任单位:市城管局)\n", head="")
     assert [(t.text[:8], [a.unit for a in t.assignments]) for t in doc.tasks] == [
         ("新建城市公园3个", ["市住建局"]), ("完成老旧小区改造", ["市城管局"])]
+
+
+def test_a_sentence_before_the_first_unit_first_clause_handing_its_work_on_is_done_by_those_units():
+    from dutygraph.loaders.document import parse_text
+    doc = parse_text("关于建立养殖污染反弹处置机制的通知\n(三)养殖污染反弹处置。城区及禁养区域内禁止从事畜禽养殖,一经发现,"
+                     "由所在镇人民政府依法处理。有关镇人民政府要把防止反弹责任制落实到村。\n", "plan.txt")
+    assert [(t.text[:8], [(a.unit, a.role.value) for a in t.assignments]) for t in doc.tasks] == [
+        ("养殖污染反弹处置", [("所在镇人民政府", "responsible")]),
+        ("有关镇人民政府要", [("有关镇人民政府", "responsible")])]
