@@ -854,6 +854,39 @@ STEP_DATE = re.compile(r"^(?:(?:\d{4}|[〇○零一二三四五六七八九十]{
 _DUE_DATE = re.compile(r"(?:前|以前|之前)[,，]$")
 
 
+# The lead words that mark the subject before them as a slot (role cues obligation.lead: 牵头, 负责, 会同, 负总责)
+@lru_cache(maxsize=1)
+def _lead_word() -> re.Pattern:
+    return re.compile(alternation("obligation.lead"))
+
+
+_MIN_SLOT_SUBJECT, _MAX_SLOT_SUBJECT = 4, 12  # characters of a subject read without the lexicon (a person: 2-3)
+_NOT_IN_SLOT_SUBJECT = re.compile(r"的|工作|任务|事项|项目|本|该|其|我|此|所")
+
+
+def _role_subject(body: str) -> tuple[list[str], str, str] | None:
+    """The subject a sentence opens with when a lead word follows it (城东坊片区办牵头,组织开展…; 西岭苑区负责…):
+    the role word marks a slot, so names no suffix list knows are kept (4-12 characters each, a list as a role
+    slot reads it; never people, a name holding words of a sentence, or what opens like one).
+
+    >>> _role_subject("城东坊片区办牵头"), _role_subject("东坊小区、西岭苑区负责清理河道")
+    ((['城东坊片区办'], '牵头', ''), (['东坊小区', '西岭苑区'], '负责', '清理河道'))
+    >>> _role_subject("王某某负责清理河道"), _role_subject("具体工作负责到人"), _role_subject("各分管领导负责协调")
+    (None, None, None)
+    >>> _role_subject("河道环境整治由王某某牵头")  # the work, handed to a person
+
+    """
+    m = _lead_word().search(body, _MIN_SLOT_SUBJECT, _MAX_SLOT_SUBJECT * 2 + 2)
+    if m is None or any(c in _STOPS for c in body[:m.start()]):
+        return None
+    names = slot_names(body[:m.start()])
+    if not names or any(not _MIN_SLOT_SUBJECT <= len(n) <= _MAX_SLOT_SUBJECT or _NOT_IN_SLOT_SUBJECT.search(n)
+                        or _NOT_IN_NAME.search(n) or not _name_ok(n) or _people().search(n) or _heads().search(n)
+                        for n in names):
+        return None
+    return names, m.group(), body[m.end():]
+
+
 def _dated_subject(body: str) -> tuple[list[str], str, str] | None:
     """The subject of a step whose date opens its sentence (2019年底前,全市各村(居)委会100%成立…): the units the
     part after the date opens with, then the step's work, whatever verb opens it (no obligation word: the date
@@ -907,6 +940,8 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
                     read = _read_subject(body)
                 if read is None and not found and index + 1 < len(segments):
                     read = _subject_before_comma(body, segments[index + 1])
+                if read is None and index == 0:
+                    read = _role_subject(body)  # 城东坊片区办牵头,组织…: the lead word marks its subject
                 if read is None and index == 1 and not found and segments[0].endswith("前") \
                         and STEP_DATE.match(date := segments[0].lstrip(" \u3000") + ",") and _DUE_DATE.search(date):
                     read = _dated_subject(body)  # 2019年底前,全市各村(居)委会成立…: the date tells the subject

@@ -725,3 +725,12 @@ def test_a_due_date_opening_a_sentence_tells_the_subject_after_it_without_an_obl
     assert got[1] == ("2020年底前,全县各社", [("全县各社区居委会", Role.RESPONSIBLE)])  # (_read: 12 characters)
     # the day something happened is no due date: no task from it
     assert _read("3月2日,县委副书记主持召开县政府常务会议,研究部署全年工作。") == []
+
+
+def test_a_lead_word_keeps_the_subject_before_it_whatever_its_name_ends_with():
+    # 牵头 / 负责 / 会同 (role cues obligation.lead) mark a slot: the names before them survive the lexicon; a person
+    # (two or three characters), the work handed to one (…由王某某牵头) or a name holding a sentence's words do not
+    got = _read("同时,要求县级部门牵头实施好专项行动。县澜汐坊牵头,组织开展河道清漂行动。县珂岚舍、县琮璃苑牵头,做好库岸治理。")
+    assert [units for _, units in got][-2:] == [[("县澜汐坊", Role.LEAD)], [("县珂岚舍", Role.LEAD), ("县琮璃苑", Role.LEAD)]]
+    assert [u for _, units in _read("河道环境整治由王某某牵头,城关镇落实。") for u, _ in units] == ["城关镇"]
+    assert _read("王某某负责清理河道。") == []
