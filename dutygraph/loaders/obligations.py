@@ -861,7 +861,7 @@ def _lead_word() -> re.Pattern:
 
 
 _MIN_SLOT_SUBJECT, _MAX_SLOT_SUBJECT = 4, 12  # characters of a subject read without the lexicon (a person: 2-3)
-_NOT_IN_SLOT_SUBJECT = re.compile(r"的|工作|任务|事项|项目|本|该|其|我|此|所")
+_NOT_IN_SLOT_SUBJECT = re.compile(r"的|工作|任务|事项|项目|职责|职能|内容|要求|措施|目标|分工|本|该|其|我|此|所")
 
 
 def _role_subject(body: str) -> tuple[list[str], str, str] | None:
@@ -874,12 +874,14 @@ def _role_subject(body: str) -> tuple[list[str], str, str] | None:
     >>> _role_subject("王某某负责清理河道"), _role_subject("具体工作负责到人"), _role_subject("各分管领导负责协调")
     (None, None, None)
     >>> _role_subject("河道环境整治由王某某牵头")  # the work, handed to a person
+    >>> _role_subject("城东坊片区办:负责清理河道"), _role_subject("主要职责:负责清理河道")  # a unit's duties, a title's
+    ((['城东坊片区办'], '负责', '清理河道'), None)
 
     """
     m = _lead_word().search(body, _MIN_SLOT_SUBJECT, _MAX_SLOT_SUBJECT * 2 + 2)
     if m is None or any(c in _STOPS for c in body[:m.start()]):
         return None
-    names = slot_names(body[:m.start()])
+    names = slot_names(body[:m.start() - (body[m.start() - 1] in ":：")])  # 城东坊片区办:负责…: its duties
     if not names or any(not _MIN_SLOT_SUBJECT <= len(n) <= _MAX_SLOT_SUBJECT or _NOT_IN_SLOT_SUBJECT.search(n)
                         or _NOT_IN_NAME.search(n) or not _name_ok(n) or _people().search(n) or _heads().search(n)
                         for n in names):
@@ -935,13 +937,13 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
                 item = offset == 0 and at == 0 and body != lead
                 body = _ARTICLE.sub("", body) if body.startswith("第") else body
                 read = _read_subject(body, item=item)
+                if read is None and index == 0:
+                    read = _role_subject(body)  # 城东坊片区办牵头,组织…: the lead word marks its subject
                 if read is None and item and (titled := _TITLE_COLON.match(body)) is not None:
                     body = body[titled.end():]  # (三)制衡性原则:学校应当…: the item's title, then its sentence
                     read = _read_subject(body)
                 if read is None and not found and index + 1 < len(segments):
                     read = _subject_before_comma(body, segments[index + 1])
-                if read is None and index == 0:
-                    read = _role_subject(body)  # 城东坊片区办牵头,组织…: the lead word marks its subject
                 if read is None and index == 1 and not found and segments[0].endswith("前") \
                         and STEP_DATE.match(date := segments[0].lstrip(" \u3000") + ",") and _DUE_DATE.search(date):
                     read = _dated_subject(body)  # 2019年底前,全市各村(居)委会成立…: the date tells the subject

@@ -368,8 +368,11 @@ def test_collectives_of_villages_and_a_collective_after_a_department_list():
                                            [("各乡镇（街道）", Role.RESPONSIBLE)]]
 
 
-def test_a_units_duties_after_its_colon_are_no_obligation_sentence():
-    assert _read("1.省委宣传部:负责宣传报道的协调指导。\n2.省委网信办:指导网络舆情监测。") == []
+def test_a_units_duties_after_its_colon_are_its_own_only_when_a_lead_word_opens_them():
+    # (r-notices5) a lead word after the colon marks the name before it as a role slot, as clauses.colon_duties
+    # reads it (the unit leads); other duties after a colon are no obligation sentence
+    assert _read("1.省委宣传部:负责宣传报道的协调指导。\n2.省委网信办:指导网络舆情监测。") == [
+        ("省委宣传部:负责宣传报道", [("省委宣传部", Role.LEAD)])]
 
 
 def test_a_regulations_article_number_is_no_part_of_its_subject():
@@ -734,3 +737,8 @@ def test_a_lead_word_keeps_the_subject_before_it_whatever_its_name_ends_with():
     assert [units for _, units in got][-2:] == [[("县澜汐坊", Role.LEAD)], [("县珂岚舍", Role.LEAD), ("县琮璃苑", Role.LEAD)]]
     assert [u for _, units in _read("河道环境整治由王某某牵头,城关镇落实。") for u, _ in units] == ["城关镇"]
     assert _read("王某某负责清理河道。") == []
+
+
+def test_a_unit_named_before_a_colon_and_its_duties_keeps_its_name_whatever_it_ends_with():
+    got = _read("(七)成员单位职责\n(1)东岭片区坊:负责预防和处置灾害的计划安排。\n(2)西岭片区苑:负责灾害的资金保障。")
+    assert [units for _, units in got] == [[("东岭片区坊", Role.LEAD)], [("西岭片区苑", Role.LEAD)]]
