@@ -30,7 +30,7 @@ from ..text.amounts import find_amounts
 from ..text.dates import find_deadlines, parse_date
 from ..text.markers import CIRCLED, chinese_numeral, inline_items, is_row_number
 from ..text.normalize import SENTENCE_PUNCT, bracket_depth_split
-from ..text.role_cues import alternation, any_role_word, role_words
+from ..text.role_cues import alternation, any_role_word, role_words, words
 from ..text.units import LIST_SEPARATORS, ROLE_WORDS, is_listed_name, is_unit_name
 from .clauses import (MAX_HEAD, NOT_NAME_START, PERSON_TITLE, Clause, Found, _SUBJECT_NEXT, bare_bracket, bare_units,
                       bracket_groups, colon_duties, duty_role, find_clauses, labelled_slot, leading_clauses,
@@ -850,14 +850,15 @@ def _duty_block(node: _Node) -> bool:
         and not _DATE_LINE.match(kids[0].text)
 
 
-def _partners(duty: str, holders: list[str], line: int, source: str) -> list[Assignment]:
+def _partners(duty: str, holders: list[str], line: int, source: str, partner: re.Pattern | None = None
+              ) -> list[Assignment]:
     """Who a unit's duty says it works with (…,会同有关部门做好报道): cooperating, as printed.
 
     >>> [(a.unit, a.role.value) for a in _partners("规划宣传工作;会同有关部门做好报道", ["宣传部"], 3, "x.txt")]
     [('有关部门', 'cooperating')]
     """
     out: list[Assignment] = []
-    for m in _TOGETHER_WITH.finditer(duty):
+    for m in (partner or _TOGETHER_WITH).finditer(duty):
         got = opening_units(duty[m.end():], bare_units)
         for name in (got[0] if got else ()):
             if name not in holders and all(a.unit != name for a in out):
@@ -866,6 +867,8 @@ def _partners(duty: str, holders: list[str], line: int, source: str) -> list[Ass
 
 
 _TOGETHER_WITH = re.compile("会同")
+# 会同 and the partner words of the role cues (obligation.partner: 联合): who a subject's paragraph works with
+_WITH_PARTNER = re.compile("|".join(("会同", *words("obligation.partner"))))
 
 
 def _lift_unit_heading(parent: _Node, style: str) -> None:
@@ -1358,6 +1361,20 @@ class ProseReader:
                 prov = Provenance(self.source, child.line, child.line)
                 tasks[-1].assignments.extend(Assignment(n, Role.RESPONSIBLE, prov, inferred=True,
                                                         basis=f"{ITEM_SUBJECT} {child.line}") for n in subjects[i])
+                continue
+            if division and not child.assigned() and len(child.children) == 1 and _heading_like(child) \
+                    and (body := child.children[0]).style == "para" and not body.children and not body.assigned() \
+                    and not body.labels and not body.unit_lines and (got := _opening_units(body.text)):
+                # 三、责任分工 / (一)道路交通领域 / 镇派出所强化执法力度…: a sector's title over the paragraph its
+                # units open, one task (the title, then the paragraph)
+                duty = body.text[got[1]:]
+                _absorb(child, child.children)
+                child.children.clear()
+                self._emit(child, child_path, tasks)
+                prov = Provenance(self.source, body.line, body.line)
+                role = duty_role(duty)
+                tasks[-1].assignments.extend(Assignment(n, role, prov) for n in got[0])
+                tasks[-1].assignments.extend(_partners(duty, got[0], body.line, self.source, _WITH_PARTNER))
                 continue
             if division and not child.assigned() and not child.children and (got := _opening_units(child.text)):
                 self._emit(child, child_path, tasks)  # 三、职责分工 / 区城管执法局依法查处…: the subject does it

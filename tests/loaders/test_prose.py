@@ -666,3 +666,12 @@ def test_a_sentence_before_the_first_unit_first_clause_handing_its_work_on_is_do
     assert [(t.text[:8], [(a.unit, a.role.value) for a in t.assignments]) for t in doc.tasks] == [
         ("养殖污染反弹处置", [("所在镇人民政府", "responsible")]),
         ("有关镇人民政府要", [("有关镇人民政府", "responsible")])]
+
+
+def test_a_sector_title_under_a_division_heading_and_the_paragraph_its_units_open_are_one_task():
+    doc = parse("二、工作目标\n全面排查整治安全隐患。\n三、排查整治重点及责任分工\n(一)燃气安全领域\n"
+                "县城管局加强燃气经营监管,严厉查处违规经营行为。联合县市场监管局检查燃气器具质量。\n"
+                "(二)校园安全领域\n县教育局牵头,组织各学校开展隐患自查。\n", head="")
+    got = [(t.text[:6], [(a.unit, a.role.value) for a in t.assignments]) for t in doc.tasks]
+    assert got == [("燃气安全领域", [("县城管局", "responsible"), ("县市场监管局", "cooperating")]),
+                   ("校园安全领域", [("县教育局", "lead")])]
