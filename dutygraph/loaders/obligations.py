@@ -360,6 +360,9 @@ def _after_adverbs(rest: str) -> str:
 
 # When the work is done, printed between the subject and its obligation word (各单位在核查中要…, 各乡镇在汛期前须…).
 _CIRCUMSTANCE = re.compile(r"在[^，,。；;要应须将的]{1,12}?(?:中|时|前|后|期间)")
+# The work after a time it is due at (在…时 / 后 / 前 / 期间), with no obligation word: a step scheduled, not a past one
+# (…时已完成, …后进行了): what is done, then the work (分两次进行督查, 十个工作日内落实到…, 及时上报).
+_SCHEDULED = re.compile(r"(?![^，,。；;]{0,16}(?:了|已|曾))[^，,。；;]{0,12}?(?:进行|开展|组织|落实|完成|报送|上报|督查|检查|核查)")
 # What the work is done on, printed between the subject and its obligation word (督办单位对拟办结的事项要严格审核):
 # the subject must then end like a department.
 _OBJECT = re.compile(r"对[^，,。；;对]{1,24}?(?=要(?![求点素])|应当|必须|须|务必)")
@@ -392,9 +395,13 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
         told = _after_adverbs(rest)
         rest = told if obligation.match(told) is not None or obligation.match(rest) is None else rest  # 务必高度
         # 重视: 务必 is an adverb and an obligation word
+        when = None
         if rest.startswith("在") and (when := _CIRCUMSTANCE.match(rest)) is not None:
             rest = _after_adverbs(rest[when.end():])  # 各单位在核查中要…: when, before the obligation word
         word = obligation.match(rest)
+        if word is None and when is not None and not when.group().endswith("中") and _SCHEDULED.match(rest) \
+                and (names := _well_formed(segment[:end])) and all(_DEPARTMENT_END.search(n) for n in names):
+            return names, "", rest  # 市政府督查室在上半年结束时和年终分两次进行督查: when it is due tells it
         objected = False
         if word is None and rest.startswith("对") and (what := _OBJECT.match(rest)) is not None:
             rest, objected = rest[what.end():], True  # 督办单位对拟办结的事项要严格审核: what it works on, before

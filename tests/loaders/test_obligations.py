@@ -742,3 +742,11 @@ def test_a_lead_word_keeps_the_subject_before_it_whatever_its_name_ends_with():
 def test_a_unit_named_before_a_colon_and_its_duties_keeps_its_name_whatever_it_ends_with():
     got = _read("(七)成员单位职责\n(1)东岭片区坊:负责预防和处置灾害的计划安排。\n(2)西岭片区苑:负责灾害的资金保障。")
     assert [units for _, units in got] == [[("东岭片区坊", Role.LEAD)], [("西岭片区苑", Role.LEAD)]]
+
+
+def test_a_time_the_work_is_due_at_tells_the_subject_before_it_without_an_obligation_word():
+    got = _read("四、加大督查力度。对各单位承担的任务进展情况,县政府督查室在一季度结束时和年终分两次进行全面督查,并及时通报。")
+    assert [units for _, units in got] == [[("县政府督查室", Role.RESPONSIBLE)]]
+    # a step already done, or a circumstance (在…中) with no obligation word, tells nothing
+    assert _read("县政府督查室在年中已进行了全面督查。") == []
+    assert _read("县政府督查室在工作中积累了经验。") == []
