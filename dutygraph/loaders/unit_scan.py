@@ -126,8 +126,9 @@ def handed_doers(part: str, verbs: tuple[str, ...], accept: Callable[[str], list
     words = (*verbs, *_duty_words(), *_PREPOSITIONS_AFTER_DOER, *_ADVERBS_AFTER_NAME)
     for end in range(_MIN_DOER, min(stop, MAX_LIST)):
         word = next((w for w in words if part.startswith(w, end)), None)
-        if word is None or _OFFICE_AFTER.match(part, end + len(word)):
-            continue  # 管理局, 组织部, 协调办: the word is a part of the name
+        if word is None or word not in _PREPOSITIONS_AFTER_DOER and word not in _ADVERBS_AFTER_NAME \
+                and _OFFICE_AFTER.match(part, end + len(word)):
+            continue  # 管理局, 组织部, 协调办: the verb is a part of the name (an adverb never is: 尽快组织)
         if part[end - 1] in SEPARATORS:
             return None
         names = accept(part[:end])

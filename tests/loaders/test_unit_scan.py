@@ -120,3 +120,10 @@ def test_the_doer_after_a_by_is_read_up_to_the_work_without_the_lexicon():
     assert handed_doers("城东管理坊组织实施", (), slot_names) == (["城东管理坊"], 5)  # 管理 inside the name goes on
     assert handed_doers("王某某牵头", (), slot_names) is None  # a person's name: two or three characters
     assert handed_doers("各乡镇自行安排", (), slot_names) is None  # no work word after the names
+
+
+def test_an_adverb_after_the_doer_ends_it_even_before_a_verb_opening_like_an_office():
+    from dutygraph.loaders.clauses import slot_names
+    from dutygraph.loaders.unit_scan import handed_doers
+
+    assert handed_doers("城东片区服务坊尽快组织承建企业", (), slot_names) == (["城东片区服务坊"], 7)
