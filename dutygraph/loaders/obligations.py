@@ -618,14 +618,35 @@ def _roles(names: list[str], word: str, rest: str, later: list[str] = ()) -> lis
         else:
             out.append((name, Role.RESPONSIBLE))
     if with_ is not None:
-        found = opening_units(with_, _well_formed)
+        found = _partners_named(with_)
         out.extend((name, Role.COOPERATING) for name in (found[0] if found else ()) if not _BARE_PARTNER.match(name))
     partner = _partner()
     for part in (_after_adverbs(rest), *(p.lstrip() for p in later)):  # 县农业局要联合县市场监管局开展…: partners
-        if (joined := partner.match(part)) is not None and (found := opening_units(part[joined.end():], _well_formed)):
+        if (joined := partner.match(part)) is not None and (found := _partners_named(part[joined.end():])):
             out.extend((name, Role.COOPERATING) for name in found[0]
                        if not _BARE_PARTNER.match(name) and name not in names)
     return out
+
+
+def _partners_named(text: str) -> tuple[list[str], int] | None:
+    """The partners 会同 (or a partner word) names at the start of ``text``: known names, else, as 会同 marks a
+    slot, the names up to the work (会同城东片区坊对…) or a whole comma part of names (会同城东片区坊,认真研究…),
+    4-12 characters each, none a person or holding a sentence's words.
+
+    >>> _partners_named("县财政局对资金进行核查"), _partners_named("城东片区坊对资金进行核查"), _partners_named("城东片区坊")
+    ((['县财政局'], 4), (['城东片区坊'], 5), (['城东片区坊'], 5))
+    >>> _partners_named("王某某"), _partners_named("有关部门认真研究")
+    (None, (['有关部门'], 4))
+    """
+    found = doers_after_by(text, (), _well_formed, slot_names)
+    if found is not None and all(_well_formed(n) for n in found[0]):
+        return found  # the lexicon's names
+    if found is None and 0 < len(text) <= _MAX_SLOT_SUBJECT * 2 + 1 and not any(c in _STOPS for c in text):
+        found = (names, len(text)) if (names := slot_names(text)) else None
+    if found is None or any(not _MIN_SLOT_SUBJECT <= len(n) <= _MAX_SLOT_SUBJECT or _NOT_IN_SLOT_SUBJECT.search(n)
+                            or _NOT_IN_NAME.search(n) or not _name_ok(n) or _people().search(n) for n in found[0]):
+        return None
+    return found
 
 
 @lru_cache(maxsize=1)

@@ -750,3 +750,10 @@ def test_a_time_the_work_is_due_at_tells_the_subject_before_it_without_an_obliga
     # a step already done, or a circumstance (在…中) with no obligation word, tells nothing
     assert _read("县政府督查室在年中已进行了全面督查。") == []
     assert _read("县政府督查室在工作中积累了经验。") == []
+
+
+def test_the_partners_after_hui_tong_keep_their_names_whatever_they_end_with():
+    got = _read("县住建局要会同城东片区服务坊对老旧小区改造资金进行核查。各牵头单位要会同西岭片区服务坊,认真研究落实措施。")
+    assert [units for _, units in got] == [
+        [("县住建局", Role.LEAD), ("城东片区服务坊", Role.COOPERATING)],
+        [("各牵头单位", Role.LEAD), ("西岭片区服务坊", Role.COOPERATING)]]
