@@ -37,7 +37,7 @@ from .clauses import (MAX_HEAD, NOT_NAME_START, PERSON_TITLE, Clause, Found, _SU
                       may_hold_role_words, opens_duty, parse_clause, slot_names, subject_opening, unit_blocks,
                       well_formed_units)
 from .columns import MAX_LABEL, header_block, is_label
-from .unit_scan import MAX_OPENING, doers_after_by, opening_units
+from .unit_scan import MAX_OPENING, doers_after_by, handed_doers, opening_units
 from .labels import (COOPERATING, DEADLINE, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, OVERSIGHT, RESPONSIBLE, is_primary,
                      match_label)
 from .lines import Line, is_furniture
@@ -430,6 +430,8 @@ def _unit_line(text: str, default: Role | None, last: bool) -> Clause | None:
         text = text[1:-1]  # (市发改委牵头) on a line of its own
     text = _GROUP_NOTE.sub("", text, count=1)  # 以上工作由市住建局牵头,…: a note after a group of items
     clause = parse_clause(text, default)
+    if clause is None and default is None and "由" in text[:4]:
+        clause = _handed_line(text)  # ──由城东片区坊会同有关部门组织落实: 由 and 会同 mark the slots
     if clause is None and last:  # cut off inside the last name of the document
         parts = bracket_depth_split(text, LIST_SEPARATORS)
         if len(parts) > 1:
@@ -439,6 +441,42 @@ def _unit_line(text: str, default: Role | None, last: bool) -> Clause | None:
     if not clause.role_words and default is None:
         return None
     return clause
+
+
+_LINE_OPENING = re.compile(r"^[─—\-－~～\s]*由")
+
+
+def _handed_line(text: str) -> Clause | None:
+    """A unit line handing the item's work on (──由城东片区坊会同有关部门和各县市区组织落实), read as role slots
+    when the lexicon does not know the names: the doers after 由 lead, the units after 会同 cooperate (a bare 有关部门
+    is noise); the doers alone, before the work (由X和各县市区组织落实), lead as a list closed by 落实 does.
+
+    >>> [(u, r.value) for u, r in _handed_line("──由城东片区坊会同有关部门和各县市区组织落实。").assignments]
+    [('城东片区坊', 'lead'), ('各县市区', 'cooperating')]
+    >>> [(u, r.value) for u, r in _handed_line("──由城东片区坊和各县市区组织落实。").assignments]
+    [('城东片区坊', 'lead'), ('各县市区', 'lead')]
+    >>> _handed_line("由于时间紧") is None, _handed_line("由王某某副县长负责")
+    (True, None)
+    """
+    m = _LINE_OPENING.match(text)
+    if m is None or text.startswith(("于", "此"), m.end()) or any(c in text for c in "，,；;"):
+        return None  # (由某某副市长负责,市发改委牵头,…: parts of their own, read as clauses)
+    rest = text[m.end():].rstrip("。；;")
+    got = doers_after_by(rest, _BY_VERBS, well_formed_units, slot_names)
+    if got is None or any(n.startswith("各") or _ROLE_NAMED.search(n) or _NOT_IN_SUBJECT.search(n)
+                          or PERSON_TITLE.search(n) for n in got[0]):
+        return None
+    doers = [part for n in got[0] for part in _AND_COLLECTIVE.split(n)]  # X和各县市区: a collective is no name's tail
+    assignments = [(n, Role.LEAD) for n in doers]
+    after = rest[got[1]:]
+    if after.startswith("会同"):
+        partners = handed_doers(after[2:], _BY_VERBS, slot_names) or opening_units(after[2:], well_formed_units)
+        assignments += [(n, Role.COOPERATING) for n in (partners[0] if partners else ())
+                        if n not in doers and not re.fullmatch(r"(?:有关|相关)(?:部门|单位)", n)]
+    return Clause(assignments, role_words=True)
+
+
+_AND_COLLECTIVE = re.compile(r"[和及](?=各)")
 
 
 _DATE_LINE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九十]{4})年.{1,6}日$")

@@ -152,14 +152,22 @@ def doers_after_by(part: str, verbs: tuple[str, ...], known: Callable[[str], lis
     (['东坊综合执法坊'], 7)
     >>> doers_after_by("县公安局依法处理", (), well_formed_units, slot_names)
     (['县公安局'], 4)
+    >>> doers_after_by("城东片区坊会同有关部门组织落实", (), well_formed_units, slot_names)
+    (['城东片区坊'], 5)
     """
     got = opening_units(part, known)
-    if got is not None and not any(w in part[2:got[1]] for w in _PREPOSITIONS_AFTER_DOER if len(w) > 1):
+    swallowed = got is not None and part.startswith(_SWALLOWED, got[1] - 1)  # 城东坊会 of 城东坊会同…: 会 ends like
+    # an office, but 会同 follows the name
+    if got is not None and not swallowed and not any(w in part[2:got[1]] for w in _PREPOSITIONS_AFTER_DOER if len(w) > 1):
         return got
     read = handed_doers(part, verbs, slot)
-    if got is None or read is not None and read[1] < got[1] and part.startswith(_PREPOSITIONS_AFTER_DOER, read[1]):
+    if got is None or read is not None and read[1] < got[1] and (
+            swallowed or part.startswith(_PREPOSITIONS_AFTER_DOER, read[1])):
         return read
     return got
+
+
+_SWALLOWED = ("会同", "会商", "组织", "处理", "处置", "联合")  # verbs opening with a character that ends an office
 
 
 _DUTY_WORDS: tuple[str, ...] | None = None

@@ -675,3 +675,11 @@ def test_a_sector_title_under_a_division_heading_and_the_paragraph_its_units_ope
     got = [(t.text[:6], [(a.unit, a.role.value) for a in t.assignments]) for t in doc.tasks]
     assert got == [("燃气安全领域", [("县城管局", "responsible"), ("县市场监管局", "cooperating")]),
                    ("校园安全领域", [("县教育局", "lead")])]
+
+
+def test_a_unit_line_handing_the_item_on_keeps_names_no_suffix_list_knows():
+    doc = parse("一、约束性指标\n1、城镇养老保险覆盖率达到90%。\n──由城东片区服务坊会同有关部门和各县市区组织落实。\n"
+                "2、人口自然增长率控制在6‰以内。\n──由西岭片区服务坊和各县市区组织落实。\n", head="")
+    assert [(t.text[:6], [(a.unit, a.role.value) for a in t.assignments]) for t in doc.tasks] == [
+        ("城镇养老保险", [("城东片区服务坊", "lead"), ("各县市区", "cooperating")]),
+        ("人口自然增长", [("西岭片区服务坊", "lead"), ("各县市区", "lead")])]
