@@ -1081,11 +1081,29 @@ def _subjects_after_clauses(node: _Node) -> None:
                 got = Found(0, 0, Clause([(n, Role.RESPONSIBLE) for n in names]))  # …由X给予表彰: X's task
             if got is not None:
                 child._clauses = [got]
+                if got.leading and ("由" in child.text or "会同" in child.text):
+                    _handed_sentences(child)  # …。同时,会同省财政厅…。…,由省生态环境厅采取…: tasks of their own
         elif child.clauses and child.clauses[0].leading and child.clauses[0].clause.role_words \
                 or child.assigned():
             seen = True
             if child.clauses and child.clauses[0].leading and "由" in child.text[child.clauses[0].end:]:
                 _handed_sentences(child)
+
+
+_CARRIED_OPENING = re.compile(r"^(?:同时|此外|另外|并|还|要|应|须|负责)?[,，]?(?:要|应|须)?会同")
+
+
+def _carried_partners(sentence: str) -> list[str] | None:
+    """The partners of a sentence that opens with 会同 and no subject of its own (同时,会同省财政厅按照…清算): its
+    subject is the one of the sentence before; a bare 有关部门 is noise.
+
+    >>> _carried_partners("同时,会同县财政局对资金进行清算"), _carried_partners("县财政局会同县审计局核查")
+    (['县财政局'], None)
+    """
+    m = _CARRIED_OPENING.match(sentence)
+    got = opening_units(sentence[m.end():], well_formed_units) if m else None
+    names = [n for n in got[0] if not re.fullmatch(r"(?:有关|相关)(?:部门|单位)", n)] if got else []
+    return names or None
 
 
 def _handed_sentences(node: _Node) -> None:
@@ -1096,9 +1114,15 @@ def _handed_sentences(node: _Node) -> None:
     start = 0
     for sentence in bracket_depth_split(node.text, "。"):
         end = start + len(sentence)
-        if start > found[0].start and "由" in sentence and not any(start <= f.start < end + 1 for f in found) \
-                and (names := _handed_units(sentence)):
+        if start <= found[0].start or any(start <= f.start < end + 1 for f in found):
+            pass
+        elif "由" in sentence and (names := _handed_units(sentence)):
             extra.append(Found(start, start, Clause([(n, Role.RESPONSIBLE) for n in names]), leading=True))
+        elif "会同" in sentence and (partners := _carried_partners(sentence)):
+            # …。同时,会同省财政厅按照…进行清算: the subject of the sentence before leads it, the partners cooperate
+            subject = [n for n, _ in found[0].clause.assignments]
+            extra.append(Found(start, start, Clause([(n, Role.LEAD) for n in subject] + [
+                (n, Role.COOPERATING) for n in partners if n not in subject]), leading=True))
         start = end + 1
     if extra:
         node._clauses = sorted(found + extra, key=lambda f: f.start)

@@ -683,3 +683,13 @@ def test_a_unit_line_handing_the_item_on_keeps_names_no_suffix_list_knows():
     assert [(t.text[:6], [(a.unit, a.role.value) for a in t.assignments]) for t in doc.tasks] == [
         ("城镇养老保险", [("城东片区服务坊", "lead"), ("各县市区", "cooperating")]),
         ("人口自然增长", [("西岭片区服务坊", "lead"), ("各县市区", "lead")])]
+
+
+def test_later_sentences_of_a_subjects_paragraph_opening_with_hui_tong_or_handing_work_on_are_tasks_of_their_own():
+    doc = parse("一、分工\n县农业局、县环保局负责对各乡镇禁烧工作实行分片督导。\n"
+                "县环保局于禁烧工作结束后,对各乡镇禁烧工作进行考评。同时,会同县财政局对奖补资金进行清算。"
+                "对禁烧工作不力的乡镇,由县环保局采取限批措施。\n", head="")
+    got = [(t.text[:6], [(a.unit, a.role.value) for a in t.assignments]) for t in doc.tasks]
+    assert got[1:] == [("县环保局于禁", [("县环保局", "responsible")]),
+                       ("同时,会同县", [("县环保局", "lead"), ("县财政局", "cooperating")]),
+                       ("对禁烧工作不", [("县环保局", "responsible")])]
