@@ -933,6 +933,11 @@ def _dated_subject(body: str) -> tuple[list[str], str, str] | None:
     return got[0], "", body[got[1]:]
 
 
+# The formula a notice hands itself over with (现印发给你们, 现将…下达给你们): what its sentence says before it is
+# how the issuer made the notice, not what the units addressed are told.
+_ISSUING = re.compile(r"现(?:将[^，,。；;]{0,40}?)?(?:印发|下达|转发|发|分解下达|下发)给你们")
+
+
 def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
     """One task for each sentence (or comma part) whose subject is told what to do.
 
@@ -1000,6 +1005,11 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
                 elif found and (helpers := _helping(lead)):  # X负责…,Y积极配合: Y works with the subject
                     also.setdefault(len(found) - 1, []).extend((n, Role.COOPERATING) for n in helpers)
                 offset += len(segment) + 1
+            if found and "给你们" in sentence and (issued := _ISSUING.search(sentence)) is not None:
+                # 根据…,市政府将年度工作任务分解为37项,现下达给你们: how the issuer made the notice, no task
+                kept = [k for k, f in enumerate(found) if f[0] >= issued.start()]
+                also = {kept.index(k): units for k, units in also.items() if k in kept}
+                found = [found[k] for k in kept]
             for k in range(len(found) - 1, 0, -1):  # 市政府将实施动态管理,具体由市发改委牵头负责: who does it
                 if _HANDED_ON.match(sentence, found[k][0]):
                     found[k - 1:k + 1] = [(found[k - 1][0], found[k][1], found[k][2])]

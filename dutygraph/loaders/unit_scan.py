@@ -121,6 +121,8 @@ def handed_doers(part: str, verbs: tuple[str, ...], accept: Callable[[str], list
     ((['城东管理区'], 5), (['东坊小区', '西岭苑区'], 9))
     >>> handed_doers("市场决定价格", ("决定",), slot_names), handed_doers("王某某牵头", (), slot_names)
     (None, None)
+    >>> handed_doers("孙某某同志负总责", (), slot_names) is None
+    True
     """
     stop = next((k for k, c in enumerate(part) if c in _STOPS), len(part))
     words = (*verbs, *_duty_words(), *_PREPOSITIONS_AFTER_DOER, *_ADVERBS_AFTER_NAME)
@@ -132,10 +134,17 @@ def handed_doers(part: str, verbs: tuple[str, ...], accept: Callable[[str], list
         if part[end - 1] in SEPARATORS:
             return None
         names = accept(part[:end])
-        if not names or any(not _MIN_DOER <= len(n) <= _MAX_DOER for n in names):
+        if not names or any(not _MIN_DOER <= len(n) <= _MAX_DOER or _person_titled(n) for n in names):
             return None
         return names, end
     return None
+
+
+def _person_titled(name: str) -> bool:
+    """A person named with a post (孙某某同志, 王某副市长): no doer read without the lexicon."""
+    from .clauses import PERSON_TITLE  # (clauses imports this module)
+
+    return PERSON_TITLE.search(name) is not None
 
 
 _OFFICE_AFTER = re.compile(r"[厅局委办部院队站所室科处组]")

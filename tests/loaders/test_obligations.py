@@ -757,3 +757,10 @@ def test_the_partners_after_hui_tong_keep_their_names_whatever_they_end_with():
     assert [units for _, units in got] == [
         [("县住建局", Role.LEAD), ("城东片区服务坊", Role.COOPERATING)],
         [("各牵头单位", Role.LEAD), ("西岭片区服务坊", Role.COOPERATING)]]
+
+
+def test_what_a_notice_says_before_its_issuing_formula_is_no_task():
+    # 现下达给你们 / 现将…印发给你们: how the issuer made the notice; the units addressed are told after it
+    got = _read("根据县人代会确定的目标任务,县政府将年度工作任务分解为20项,现下达给你们,请认真组织实施。"
+                "各乡镇、各部门要于年底前组织一次自查。")
+    assert [units for _, units in got] == [[("各乡镇", Role.RESPONSIBLE), ("各部门", Role.RESPONSIBLE)]]
