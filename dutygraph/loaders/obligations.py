@@ -53,6 +53,7 @@ _DEPARTMENT_END = re.compile(r"(?:部门|单位|机构|机关|政府|委员会|�
 # What no subject's name holds: a count (work, not a name); 带队 (its head leads the team); 向 after a whole name (to
 # whom it reports: 主办单位向交办单位报告); 是指 (a definition: 内部控制是指单位为实现目标…)
 _NOT_IN_NAME = re.compile(r"的|要|将|须|应当|必须|带队|是指|(?<!自)由|(?<=单位|部门|政府)向|(?<=[局委厅室])向"
+                          r"|^(?:径|直接|及时|主动|分别|逐级|统一)向"  # 请径向省农业农村厅反映: whom to turn to
                           r"|\d+(?:个|项|座|公里|家|万|亿|%|年|月|日)")
 _MANNER = ("具体", "统一", "共同")  # adverbs of how work is done (县教育局具体负责…): after a whole name only (…负责制
 # 和部门单位具体负责制 is no subject)

@@ -764,3 +764,7 @@ def test_what_a_notice_says_before_its_issuing_formula_is_no_task():
     got = _read("根据县人代会确定的目标任务,县政府将年度工作任务分解为20项,现下达给你们,请认真组织实施。"
                 "各乡镇、各部门要于年底前组织一次自查。")
     assert [units for _, units in got] == [[("各乡镇", Role.RESPONSIBLE), ("各部门", Role.RESPONSIBLE)]]
+
+
+def test_whom_the_addressed_turn_to_is_no_subject():
+    assert _read("执行中遇到的问题,请径向省农业农村厅反映。") == []
