@@ -30,10 +30,10 @@ from ..model import Assignment, Provenance, Role, Task
 from ..text.normalize import bracket_depth_split
 from ..text.role_cues import alternation, any_role_word, role_words, words
 from ..text.units import is_unit_name, org_suffixes, split_units, strip_noise
-from .clauses import _NAME_CHARS, NOT_NAME_START, _listed_departments, _units, find_clauses
+from .clauses import _NAME_CHARS, NOT_NAME_START, _listed_departments, _units, find_clauses, slot_names
 from .labels import LABEL_ANYWHERE, match_label
 from .lines import Line
-from .unit_scan import opening_units
+from .unit_scan import doers_after_by, opening_units
 
 ITEM_SUBJECT = "subject of the item at line"  # the basis of a unit the prose reader takes from an item's subject
 
@@ -53,6 +53,7 @@ _DEPARTMENT_END = re.compile(r"(?:部门|单位|机构|机关|政府|委员会|�
 # What no subject's name holds: a count (work, not a name); 带队 (its head leads the team); 向 after a whole name (to
 # whom it reports: 主办单位向交办单位报告); 是指 (a definition: 内部控制是指单位为实现目标…)
 _NOT_IN_NAME = re.compile(r"的|要|将|须|应当|必须|带队|是指|(?<!自)由|(?<=单位|部门|政府)向|(?<=[局委厅室])向"
+                          r"|^(?:径|直接|及时|主动|分别|逐级|统一)向"  # 请径向省农业农村厅反映: whom to turn to
                           r"|\d+(?:个|项|座|公里|家|万|亿|%|年|月|日)")
 _MANNER = ("具体", "统一", "共同")  # adverbs of how work is done (县教育局具体负责…): after a whole name only (…负责制
 # 和部门单位具体负责制 is no subject)
@@ -360,6 +361,9 @@ def _after_adverbs(rest: str) -> str:
 
 # When the work is done, printed between the subject and its obligation word (各单位在核查中要…, 各乡镇在汛期前须…).
 _CIRCUMSTANCE = re.compile(r"在[^，,。；;要应须将的]{1,12}?(?:中|时|前|后|期间)")
+# The work after a time it is due at (在…时 / 后 / 前 / 期间), with no obligation word: a step scheduled, not a past one
+# (…时已完成, …后进行了): what is done, then the work (分两次进行督查, 十个工作日内落实到…, 及时上报).
+_SCHEDULED = re.compile(r"(?![^，,。；;]{0,16}(?:了|已|曾))[^，,。；;]{0,12}?(?:进行|开展|组织|落实|完成|报送|上报|督查|检查|核查)")
 # What the work is done on, printed between the subject and its obligation word (督办单位对拟办结的事项要严格审核):
 # the subject must then end like a department.
 _OBJECT = re.compile(r"对[^，,。；;对]{1,24}?(?=要(?![求点素])|应当|必须|须|务必)")
@@ -392,9 +396,13 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
         told = _after_adverbs(rest)
         rest = told if obligation.match(told) is not None or obligation.match(rest) is None else rest  # 务必高度
         # 重视: 务必 is an adverb and an obligation word
+        when = None
         if rest.startswith("在") and (when := _CIRCUMSTANCE.match(rest)) is not None:
             rest = _after_adverbs(rest[when.end():])  # 各单位在核查中要…: when, before the obligation word
         word = obligation.match(rest)
+        if word is None and when is not None and not when.group().endswith("中") and _SCHEDULED.match(rest) \
+                and (names := _well_formed(segment[:end])) and all(_DEPARTMENT_END.search(n) for n in names):
+            return names, "", rest  # 市政府督查室在上半年结束时和年终分两次进行督查: when it is due tells it
         objected = False
         if word is None and rest.startswith("对") and (what := _OBJECT.match(rest)) is not None:
             rest, objected = rest[what.end():], True  # 督办单位对拟办结的事项要严格审核: what it works on, before
@@ -528,7 +536,7 @@ def _handed_units(after: str) -> tuple[list[str], int] | None:
     if "所在" in after[:12] and (located := _LOCATED.match(after)) is not None \
             and (found := opening_units(after[located.end():], _well_formed)) is not None:
         return [after[:located.end()] + found[0][0], *found[0][1:]], located.end() + found[1]
-    return opening_units(after, _well_formed)
+    return doers_after_by(after, (), _well_formed, slot_names)
 
 
 # A part of a sentence handing its work on (…,具体由X牵头负责): X, not the sentence's subject, does it.
@@ -611,14 +619,35 @@ def _roles(names: list[str], word: str, rest: str, later: list[str] = ()) -> lis
         else:
             out.append((name, Role.RESPONSIBLE))
     if with_ is not None:
-        found = opening_units(with_, _well_formed)
+        found = _partners_named(with_)
         out.extend((name, Role.COOPERATING) for name in (found[0] if found else ()) if not _BARE_PARTNER.match(name))
     partner = _partner()
     for part in (_after_adverbs(rest), *(p.lstrip() for p in later)):  # 县农业局要联合县市场监管局开展…: partners
-        if (joined := partner.match(part)) is not None and (found := opening_units(part[joined.end():], _well_formed)):
+        if (joined := partner.match(part)) is not None and (found := _partners_named(part[joined.end():])):
             out.extend((name, Role.COOPERATING) for name in found[0]
                        if not _BARE_PARTNER.match(name) and name not in names)
     return out
+
+
+def _partners_named(text: str) -> tuple[list[str], int] | None:
+    """The partners 会同 (or a partner word) names at the start of ``text``: known names, else, as 会同 marks a
+    slot, the names up to the work (会同城东片区坊对…) or a whole comma part of names (会同城东片区坊,认真研究…),
+    4-12 characters each, none a person or holding a sentence's words.
+
+    >>> _partners_named("县财政局对资金进行核查"), _partners_named("城东片区坊对资金进行核查"), _partners_named("城东片区坊")
+    ((['县财政局'], 4), (['城东片区坊'], 5), (['城东片区坊'], 5))
+    >>> _partners_named("王某某"), _partners_named("有关部门认真研究")
+    (None, (['有关部门'], 4))
+    """
+    found = doers_after_by(text, (), _well_formed, slot_names)
+    if found is not None and all(_well_formed(n) for n in found[0]):
+        return found  # the lexicon's names
+    if found is None and 0 < len(text) <= _MAX_SLOT_SUBJECT * 2 + 1 and not any(c in _STOPS for c in text):
+        found = (names, len(text)) if (names := slot_names(text)) else None
+    if found is None or any(not _MIN_SLOT_SUBJECT <= len(n) <= _MAX_SLOT_SUBJECT or _NOT_IN_SLOT_SUBJECT.search(n)
+                            or _NOT_IN_NAME.search(n) or not _name_ok(n) or _people().search(n) for n in found[0]):
+        return None
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -845,6 +874,71 @@ def rule_then_now(text: str, start: int, end: int, stop: int) -> bool:
     return rule is not None and _NOW_BY.search(text, end, stop) is not None
 
 
+# A sentence opening with the date its step is due by: 2016年2月底前, / 3月10日前, / 2017年底前, / 10月至12月,
+STEP_DATE = re.compile(r"^(?:(?:\d{4}|[〇○零一二三四五六七八九十]{4})年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
+                       r"(?:\d{1,2}日|[上中下]旬|底|初|末|中)?(?:(?:至|到|-|—)\d{1,2}月(?:\d{1,2}日|[上中下]旬|底|初|末)?)?"
+                       r"(?:前|以前|之前|起|开始|期间|内)?[,，]"
+                       r"|^(?:\d{4}|[〇○零一二三四五六七八九十]{4})年(?:底|年底|上半年|下半年|内)(?:前|以前|之前)?[,，]")
+# The date a step is due by (2019年底前, 6月30日前), not the day something happened (10月29日, …召开会议)
+_DUE_DATE = re.compile(r"(?:前|以前|之前)[,，]$")
+
+
+# The lead words that mark the subject before them as a slot (role cues obligation.lead: 牵头, 负责, 会同, 负总责)
+@lru_cache(maxsize=1)
+def _lead_word() -> re.Pattern:
+    return re.compile(alternation("obligation.lead"))
+
+
+_MIN_SLOT_SUBJECT, _MAX_SLOT_SUBJECT = 4, 12  # characters of a subject read without the lexicon (a person: 2-3)
+_NOT_IN_SLOT_SUBJECT = re.compile(r"的|工作|任务|事项|项目|职责|职能|内容|要求|措施|目标|分工|本|该|其|我|此|所")
+
+
+def _role_subject(body: str) -> tuple[list[str], str, str] | None:
+    """The subject a sentence opens with when a lead word follows it (城东坊片区办牵头,组织开展…; 西岭苑区负责…):
+    the role word marks a slot, so names no suffix list knows are kept (4-12 characters each, a list as a role
+    slot reads it; never people, a name holding words of a sentence, or what opens like one).
+
+    >>> _role_subject("城东坊片区办牵头"), _role_subject("东坊小区、西岭苑区负责清理河道")
+    ((['城东坊片区办'], '牵头', ''), (['东坊小区', '西岭苑区'], '负责', '清理河道'))
+    >>> _role_subject("王某某负责清理河道"), _role_subject("具体工作负责到人"), _role_subject("各分管领导负责协调")
+    (None, None, None)
+    >>> _role_subject("河道环境整治由王某某牵头")  # the work, handed to a person
+    >>> _role_subject("城东坊片区办:负责清理河道"), _role_subject("主要职责:负责清理河道")  # a unit's duties, a title's
+    ((['城东坊片区办'], '负责', '清理河道'), None)
+
+    """
+    m = _lead_word().search(body, _MIN_SLOT_SUBJECT, _MAX_SLOT_SUBJECT * 2 + 2)
+    if m is None or any(c in _STOPS for c in body[:m.start()]):
+        return None
+    names = slot_names(body[:m.start() - (body[m.start() - 1] in ":：")])  # 城东坊片区办:负责…: its duties
+    if not names or any(not _MIN_SLOT_SUBJECT <= len(n) <= _MAX_SLOT_SUBJECT or _NOT_IN_SLOT_SUBJECT.search(n)
+                        or _NOT_IN_NAME.search(n) or not _name_ok(n) or _people().search(n) or _heads().search(n)
+                        for n in names):
+        return None
+    return names, m.group(), body[m.end():]
+
+
+def _dated_subject(body: str) -> tuple[list[str], str, str] | None:
+    """The subject of a step whose date opens its sentence (2019年底前,全市各村(居)委会100%成立…): the units the
+    part after the date opens with, then the step's work, whatever verb opens it (no obligation word: the date
+    tells it); never a name the part only describes (…的).
+
+    >>> _dated_subject("全市各社区居委会100%成立关爱小组")
+    (['全市各社区居委会'], '', '100%成立关爱小组')
+    >>> _dated_subject("全市完成率达到90%") is None
+    True
+    """
+    got = opening_units(body, _well_formed)
+    if got is None or got[1] >= len(body) or body[got[1]] in _STOPS or body.startswith("的", got[1]):
+        return None
+    return got[0], "", body[got[1]:]
+
+
+# The formula a notice hands itself over with (现印发给你们, 现将…下达给你们): what its sentence says before it is
+# how the issuer made the notice, not what the units addressed are told.
+_ISSUING = re.compile(r"现(?:将[^，,。；;]{0,40}?)?(?:印发|下达|转发|发|分解下达|下发)给你们")
+
+
 def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
     """One task for each sentence (or comma part) whose subject is told what to do.
 
@@ -877,11 +971,16 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
                 item = offset == 0 and at == 0 and body != lead
                 body = _ARTICLE.sub("", body) if body.startswith("第") else body
                 read = _read_subject(body, item=item)
+                if read is None and index == 0:
+                    read = _role_subject(body)  # 城东坊片区办牵头,组织…: the lead word marks its subject
                 if read is None and item and (titled := _TITLE_COLON.match(body)) is not None:
                     body = body[titled.end():]  # (三)制衡性原则:学校应当…: the item's title, then its sentence
                     read = _read_subject(body)
                 if read is None and not found and index + 1 < len(segments):
                     read = _subject_before_comma(body, segments[index + 1])
+                if read is None and index == 1 and not found and segments[0].endswith("前") \
+                        and STEP_DATE.match(date := segments[0].lstrip(" \u3000") + ",") and _DUE_DATE.search(date):
+                    read = _dated_subject(body)  # 2019年底前,全市各村(居)委会成立…: the date tells the subject
                 if read is None and not found and at == 0 and numbered and offset < _MAX_HEADING:
                     read = _after_glued_heading(body, _MAX_HEADING - offset)  # 二、加强督导,化解风险各地要…
                 if read is not None:
@@ -907,6 +1006,11 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
                 elif found and (helpers := _helping(lead)):  # X负责…,Y积极配合: Y works with the subject
                     also.setdefault(len(found) - 1, []).extend((n, Role.COOPERATING) for n in helpers)
                 offset += len(segment) + 1
+            if found and "给你们" in sentence and (issued := _ISSUING.search(sentence)) is not None:
+                # 根据…,市政府将年度工作任务分解为37项,现下达给你们: how the issuer made the notice, no task
+                kept = [k for k, f in enumerate(found) if f[0] >= issued.start()]
+                also = {kept.index(k): units for k, units in also.items() if k in kept}
+                found = [found[k] for k in kept]
             for k in range(len(found) - 1, 0, -1):  # 市政府将实施动态管理,具体由市发改委牵头负责: who does it
                 if _HANDED_ON.match(sentence, found[k][0]):
                     found[k - 1:k + 1] = [(found[k - 1][0], found[k][1], found[k][2])]

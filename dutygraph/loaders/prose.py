@@ -30,18 +30,18 @@ from ..text.amounts import find_amounts
 from ..text.dates import find_deadlines, parse_date
 from ..text.markers import CIRCLED, chinese_numeral, inline_items, is_row_number
 from ..text.normalize import SENTENCE_PUNCT, bracket_depth_split
-from ..text.role_cues import alternation, any_role_word, role_words
+from ..text.role_cues import alternation, any_role_word, role_words, words
 from ..text.units import LIST_SEPARATORS, ROLE_WORDS, is_listed_name, is_unit_name
 from .clauses import (MAX_HEAD, NOT_NAME_START, PERSON_TITLE, Clause, Found, _SUBJECT_NEXT, bare_bracket, bare_units,
                       bracket_groups, colon_duties, duty_role, find_clauses, labelled_slot, leading_clauses,
                       may_hold_role_words, opens_duty, parse_clause, slot_names, subject_opening, unit_blocks,
                       well_formed_units)
 from .columns import MAX_LABEL, header_block, is_label
-from .unit_scan import MAX_OPENING, opening_units
+from .unit_scan import MAX_OPENING, doers_after_by, handed_doers, opening_units
 from .labels import (COOPERATING, DEADLINE, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, OVERSIGHT, RESPONSIBLE, is_primary,
                      match_label)
 from .lines import Line, is_furniture
-from .obligations import ITEM_SUBJECT, rule_then_now
+from .obligations import ITEM_SUBJECT, STEP_DATE, rule_then_now
 from .outline import annex_list_end, split_title
 
 ROLE_OF_LABEL = {LEAD: Role.LEAD, RESPONSIBLE: Role.RESPONSIBLE, COOPERATING: Role.COOPERATING}
@@ -430,6 +430,8 @@ def _unit_line(text: str, default: Role | None, last: bool) -> Clause | None:
         text = text[1:-1]  # (市发改委牵头) on a line of its own
     text = _GROUP_NOTE.sub("", text, count=1)  # 以上工作由市住建局牵头,…: a note after a group of items
     clause = parse_clause(text, default)
+    if clause is None and default is None and "由" in text[:4]:
+        clause = _handed_line(text)  # ──由城东片区坊会同有关部门组织落实: 由 and 会同 mark the slots
     if clause is None and last:  # cut off inside the last name of the document
         parts = bracket_depth_split(text, LIST_SEPARATORS)
         if len(parts) > 1:
@@ -439,6 +441,42 @@ def _unit_line(text: str, default: Role | None, last: bool) -> Clause | None:
     if not clause.role_words and default is None:
         return None
     return clause
+
+
+_LINE_OPENING = re.compile(r"^[─—\-－~～\s]*由")
+
+
+def _handed_line(text: str) -> Clause | None:
+    """A unit line handing the item's work on (──由城东片区坊会同有关部门和各县市区组织落实), read as role slots
+    when the lexicon does not know the names: the doers after 由 lead, the units after 会同 cooperate (a bare 有关部门
+    is noise); the doers alone, before the work (由X和各县市区组织落实), lead as a list closed by 落实 does.
+
+    >>> [(u, r.value) for u, r in _handed_line("──由城东片区坊会同有关部门和各县市区组织落实。").assignments]
+    [('城东片区坊', 'lead'), ('各县市区', 'cooperating')]
+    >>> [(u, r.value) for u, r in _handed_line("──由城东片区坊和各县市区组织落实。").assignments]
+    [('城东片区坊', 'lead'), ('各县市区', 'lead')]
+    >>> _handed_line("由于时间紧") is None, _handed_line("由王某某副县长负责")
+    (True, None)
+    """
+    m = _LINE_OPENING.match(text)
+    if m is None or text.startswith(("于", "此"), m.end()) or any(c in text for c in "，,；;"):
+        return None  # (由某某副市长负责,市发改委牵头,…: parts of their own, read as clauses)
+    rest = text[m.end():].rstrip("。；;")
+    got = doers_after_by(rest, _BY_VERBS, well_formed_units, slot_names)
+    if got is None or any(n.startswith("各") or _ROLE_NAMED.search(n) or _NOT_IN_SUBJECT.search(n)
+                          or PERSON_TITLE.search(n) for n in got[0]):
+        return None
+    doers = [part for n in got[0] for part in _AND_COLLECTIVE.split(n)]  # X和各县市区: a collective is no name's tail
+    assignments = [(n, Role.LEAD) for n in doers]
+    after = rest[got[1]:]
+    if after.startswith("会同"):
+        partners = handed_doers(after[2:], _BY_VERBS, slot_names) or opening_units(after[2:], well_formed_units)
+        assignments += [(n, Role.COOPERATING) for n in (partners[0] if partners else ())
+                        if n not in doers and not re.fullmatch(r"(?:有关|相关)(?:部门|单位)", n)]
+    return Clause(assignments, role_words=True)
+
+
+_AND_COLLECTIVE = re.compile(r"[和及](?=各)")
 
 
 _DATE_LINE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九十]{4})年.{1,6}日$")
@@ -524,11 +562,7 @@ def _intro_holder(siblings: list[_Node], i: int) -> tuple[list[str], int] | None
     return [_SHORT_NAME.sub("", n) for n in got[0]], before.line
 
 
-# A step opening with its date: 2016年2月底前, / 3月10日前, / 2017年底前, / 10月至12月,
-_STEP_DATE = re.compile(r"^(?:(?:\d{4}|[〇○零一二三四五六七八九十]{4})年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
-                        r"(?:\d{1,2}日|[上中下]旬|底|初|末|中)?(?:(?:至|到|-|—)\d{1,2}月(?:\d{1,2}日|[上中下]旬|底|初|末)?)?"
-                        r"(?:前|以前|之前|起|开始|期间|内)?[,，]"
-                        r"|^(?:\d{4}|[〇○零一二三四五六七八九十]{4})年(?:底|年底|上半年|下半年|内)(?:前|以前|之前)?[,，]")
+_STEP_DATE = STEP_DATE  # a step opening with its date (obligations.STEP_DATE)
 
 
 def _dated_step(text: str) -> list[tuple[str, Role]] | None:
@@ -854,14 +888,15 @@ def _duty_block(node: _Node) -> bool:
         and not _DATE_LINE.match(kids[0].text)
 
 
-def _partners(duty: str, holders: list[str], line: int, source: str) -> list[Assignment]:
+def _partners(duty: str, holders: list[str], line: int, source: str, partner: re.Pattern | None = None
+              ) -> list[Assignment]:
     """Who a unit's duty says it works with (…,会同有关部门做好报道): cooperating, as printed.
 
     >>> [(a.unit, a.role.value) for a in _partners("规划宣传工作;会同有关部门做好报道", ["宣传部"], 3, "x.txt")]
     [('有关部门', 'cooperating')]
     """
     out: list[Assignment] = []
-    for m in _TOGETHER_WITH.finditer(duty):
+    for m in (partner or _TOGETHER_WITH).finditer(duty):
         got = opening_units(duty[m.end():], bare_units)
         for name in (got[0] if got else ()):
             if name not in holders and all(a.unit != name for a in out):
@@ -870,6 +905,8 @@ def _partners(duty: str, holders: list[str], line: int, source: str) -> list[Ass
 
 
 _TOGETHER_WITH = re.compile("会同")
+# 会同 and the partner words of the role cues (obligation.partner: 联合): who a subject's paragraph works with
+_WITH_PARTNER = re.compile("|".join(("会同", *words("obligation.partner"))))
 
 
 def _lift_unit_heading(parent: _Node, style: str) -> None:
@@ -950,7 +987,7 @@ def _body_subjects(text: str, subjects_only=lambda: True) -> list[str] | None:
         if len(part) < 4:
             continue
         if (by := _HANDED_TO.search(part)) is not None:  # 减量化工作由临港地区管委会统筹: who does it
-            got = opening_units(part[by.end():], well_formed_units)
+            got = doers_after_by(part[by.end():], _BY_VERBS, well_formed_units, slot_names)
             if got is not None and part.startswith(_BY_VERBS, by.end() + got[1]) \
                     and not any(n.startswith("各") or _ROLE_NAMED.search(n) for n in got[0]):
                 names.extend(n for n in got[0] if n not in names)
@@ -996,7 +1033,7 @@ def _handed_units(text: str) -> list[str] | None:
         end = stop.start() if stop else len(text)
         at = end
         part = text[by.end():end]
-        got = opening_units(part, well_formed_units)
+        got = doers_after_by(part, _BY_VERBS, well_formed_units, slot_names)
         if got is None or len(part) < got[1] + 2 or not "\u4e00" <= part[got[1]] <= "\u9fff" \
                 or _NO_DOER.search(part) or part.startswith(ROLE_WORDS, got[1]) \
                 or part.startswith(_THEIR_PEOPLE, got[1]):
@@ -1044,11 +1081,29 @@ def _subjects_after_clauses(node: _Node) -> None:
                 got = Found(0, 0, Clause([(n, Role.RESPONSIBLE) for n in names]))  # …由X给予表彰: X's task
             if got is not None:
                 child._clauses = [got]
+                if got.leading and ("由" in child.text or "会同" in child.text):
+                    _handed_sentences(child)  # …。同时,会同省财政厅…。…,由省生态环境厅采取…: tasks of their own
         elif child.clauses and child.clauses[0].leading and child.clauses[0].clause.role_words \
                 or child.assigned():
             seen = True
             if child.clauses and child.clauses[0].leading and "由" in child.text[child.clauses[0].end:]:
                 _handed_sentences(child)
+
+
+_CARRIED_OPENING = re.compile(r"^(?:同时|此外|另外|并|还|要|应|须|负责)?[,，]?(?:要|应|须)?会同")
+
+
+def _carried_partners(sentence: str) -> list[str] | None:
+    """The partners of a sentence that opens with 会同 and no subject of its own (同时,会同省财政厅按照…清算): its
+    subject is the one of the sentence before; a bare 有关部门 is noise.
+
+    >>> _carried_partners("同时,会同县财政局对资金进行清算"), _carried_partners("县财政局会同县审计局核查")
+    (['县财政局'], None)
+    """
+    m = _CARRIED_OPENING.match(sentence)
+    got = opening_units(sentence[m.end():], well_formed_units) if m else None
+    names = [n for n in got[0] if not re.fullmatch(r"(?:有关|相关)(?:部门|单位)", n)] if got else []
+    return names or None
 
 
 def _handed_sentences(node: _Node) -> None:
@@ -1059,9 +1114,15 @@ def _handed_sentences(node: _Node) -> None:
     start = 0
     for sentence in bracket_depth_split(node.text, "。"):
         end = start + len(sentence)
-        if start > found[0].start and "由" in sentence and not any(start <= f.start < end + 1 for f in found) \
-                and (names := _handed_units(sentence)):
+        if start <= found[0].start or any(start <= f.start < end + 1 for f in found):
+            pass
+        elif "由" in sentence and (names := _handed_units(sentence)):
             extra.append(Found(start, start, Clause([(n, Role.RESPONSIBLE) for n in names]), leading=True))
+        elif "会同" in sentence and (partners := _carried_partners(sentence)):
+            # …。同时,会同省财政厅按照…进行清算: the subject of the sentence before leads it, the partners cooperate
+            subject = [n for n, _ in found[0].clause.assignments]
+            extra.append(Found(start, start, Clause([(n, Role.LEAD) for n in subject] + [
+                (n, Role.COOPERATING) for n in partners if n not in subject]), leading=True))
         start = end + 1
     if extra:
         node._clauses = sorted(found + extra, key=lambda f: f.start)
@@ -1362,6 +1423,20 @@ class ProseReader:
                 prov = Provenance(self.source, child.line, child.line)
                 tasks[-1].assignments.extend(Assignment(n, Role.RESPONSIBLE, prov, inferred=True,
                                                         basis=f"{ITEM_SUBJECT} {child.line}") for n in subjects[i])
+                continue
+            if division and not child.assigned() and len(child.children) == 1 and _heading_like(child) \
+                    and (body := child.children[0]).style == "para" and not body.children and not body.assigned() \
+                    and not body.labels and not body.unit_lines and (got := _opening_units(body.text)):
+                # 三、责任分工 / (一)道路交通领域 / 镇派出所强化执法力度…: a sector's title over the paragraph its
+                # units open, one task (the title, then the paragraph)
+                duty = body.text[got[1]:]
+                _absorb(child, child.children)
+                child.children.clear()
+                self._emit(child, child_path, tasks)
+                prov = Provenance(self.source, body.line, body.line)
+                role = duty_role(duty)
+                tasks[-1].assignments.extend(Assignment(n, role, prov) for n in got[0])
+                tasks[-1].assignments.extend(_partners(duty, got[0], body.line, self.source, _WITH_PARTNER))
                 continue
             if division and not child.assigned() and not child.children and (got := _opening_units(child.text)):
                 self._emit(child, child_path, tasks)  # 三、职责分工 / 区城管执法局依法查处…: the subject does it
@@ -1768,7 +1843,10 @@ def _segments(text: str, clauses: list[Found]) -> list[tuple[str, Found | None]]
         out: list[tuple[str, Found | None]] = []
         before = text[:clauses[0].start].strip()
         if len(before) >= _OWN_SENTENCE and before.endswith("。"):  # 依法建立征用程序…。市交通局、市公安局根据…
-            out.append((before, None))  # a sentence of work no unit opens: a task of its own, without units
+            # a sentence of work no unit opens: a task of its own, without units, unless it hands its work on
+            # (禁止…,一经发现,由所在区县人民政府依法处理。有关区县人民政府要…: the units after 由, responsible)
+            handed = _handed_units(before) if "由" in before else None
+            out.append((before, Found(0, 0, Clause([(n, Role.RESPONSIBLE) for n in handed])) if handed else None))
         for k, (f, start, end) in enumerate(zip(clauses, starts, ends)):
             areas = text[f.end:end].strip(" \u3000,，。；;")
             if f.end > f.start and _AREAS.fullmatch(areas):  # 县文体局负责双江街道: the places it answers for

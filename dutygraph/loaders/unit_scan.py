@@ -97,3 +97,95 @@ def opening_units(text: str, accept: Callable[[str], list[str] | None]) -> tuple
             continue
         return names, end
     return listed  # 各区政府、市政府各部门及重点工程业主确定…: the names before 及 (what follows it is no name read)
+
+
+# What a doer's name is followed by after 由 when it hands the work on: how or where the doer works (依法, 按照,
+# 对…, 统一 and the adverbs above), then the work (the duty words of the role cues, section ``duty.opening``, and
+# the caller's verbs). The earliest of them ends the name.
+_PREPOSITIONS_AFTER_DOER = ("依法", "依照", "依据", "根据", "按照", "按", "对", "向", "在", "于", "将", "从", "为")
+_MIN_DOER = 4  # characters: a shorter name after 由 is no office read without the lexicon (由市场决定, 由个人承担,
+# 由王某某牵头: a person's name has two or three)
+_MAX_DOER = 12  # characters of one name read without the lexicon (a longer one runs into the work)
+
+
+def handed_doers(part: str, verbs: tuple[str, ...], accept: Callable[[str], list[str] | None]) -> tuple[list[str], int] | None:
+    """The names standing between a 由 and the work it hands on (``part`` starts right after 由), read without the
+    lexicon: 由 marks where the doer begins and a verb, preposition or adverb after it (``verbs``, the duty words,
+    依法 / 按照 / 统一 …) where it ends, so a name no suffix list knows is kept (由城东管理区组织实施). ``accept``
+    reads the candidate list as a role slot does (None for a sentence, a date, a verb opening it); each name must
+    hold at least four characters (a person's name has two or three: 由王某某牵头) and at most twelve. The names
+    and where they end, or None.
+
+    >>> from .clauses import slot_names
+    >>> handed_doers("城东管理区组织实施", ("组织",), slot_names), handed_doers("东坊小区、西岭苑区按职责分工管理", (), slot_names)
+    ((['城东管理区'], 5), (['东坊小区', '西岭苑区'], 9))
+    >>> handed_doers("市场决定价格", ("决定",), slot_names), handed_doers("王某某牵头", (), slot_names)
+    (None, None)
+    >>> handed_doers("孙某某同志负总责", (), slot_names) is None
+    True
+    """
+    stop = next((k for k, c in enumerate(part) if c in _STOPS), len(part))
+    words = (*verbs, *_duty_words(), *_PREPOSITIONS_AFTER_DOER, *_ADVERBS_AFTER_NAME)
+    for end in range(_MIN_DOER, min(stop, MAX_LIST)):
+        word = next((w for w in words if part.startswith(w, end)), None)
+        if word is None or word not in _PREPOSITIONS_AFTER_DOER and word not in _ADVERBS_AFTER_NAME \
+                and _OFFICE_AFTER.match(part, end + len(word)):
+            continue  # 管理局, 组织部, 协调办: the verb is a part of the name (an adverb never is: 尽快组织)
+        if part[end - 1] in SEPARATORS:
+            return None
+        names = accept(part[:end])
+        if not names or any(not _MIN_DOER <= len(n) <= _MAX_DOER or _person_titled(n) for n in names):
+            return None
+        return names, end
+    return None
+
+
+def _person_titled(name: str) -> bool:
+    """A person named with a post (孙某某同志, 王某副市长): no doer read without the lexicon."""
+    from .clauses import PERSON_TITLE  # (clauses imports this module)
+
+    return PERSON_TITLE.search(name) is not None
+
+
+_OFFICE_AFTER = re.compile(r"[厅局委办部院队站所室科处组]")
+
+
+def doers_after_by(part: str, verbs: tuple[str, ...], known: Callable[[str], list[str] | None],
+                   slot: Callable[[str], list[str] | None]) -> tuple[list[str], int] | None:
+    """The doers a 由 hands work to (``part`` starts right after it): the known names it opens with, else the names
+    up to the work (:func:`handed_doers`); the latter too when the known reading ran over a preposition or an adverb
+    into the work (东坊综合执法坊依法予以处: 处 ends like an office, 依法 says the name ended before it).
+
+    >>> from .clauses import slot_names, well_formed_units
+    >>> doers_after_by("东坊综合执法坊依法予以处罚", (), well_formed_units, slot_names)
+    (['东坊综合执法坊'], 7)
+    >>> doers_after_by("县公安局依法处理", (), well_formed_units, slot_names)
+    (['县公安局'], 4)
+    >>> doers_after_by("城东片区坊会同有关部门组织落实", (), well_formed_units, slot_names)
+    (['城东片区坊'], 5)
+    """
+    got = opening_units(part, known)
+    swallowed = got is not None and part.startswith(_SWALLOWED, got[1] - 1)  # 城东坊会 of 城东坊会同…: 会 ends like
+    # an office, but 会同 follows the name
+    if got is not None and not swallowed and not any(w in part[2:got[1]] for w in _PREPOSITIONS_AFTER_DOER if len(w) > 1):
+        return got
+    read = handed_doers(part, verbs, slot)
+    if got is None or read is not None and read[1] < got[1] and (
+            swallowed or part.startswith(_PREPOSITIONS_AFTER_DOER, read[1])):
+        return read
+    return got
+
+
+_SWALLOWED = ("会同", "会商", "组织", "处理", "处置", "联合")  # verbs opening with a character that ends an office
+
+
+_DUTY_WORDS: tuple[str, ...] | None = None
+
+
+def _duty_words() -> tuple[str, ...]:
+    global _DUTY_WORDS
+    if _DUTY_WORDS is None:
+        from ..text.role_cues import words
+
+        _DUTY_WORDS = tuple(words("duty.opening"))
+    return _DUTY_WORDS

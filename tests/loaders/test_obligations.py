@@ -368,8 +368,11 @@ def test_collectives_of_villages_and_a_collective_after_a_department_list():
                                            [("各乡镇（街道）", Role.RESPONSIBLE)]]
 
 
-def test_a_units_duties_after_its_colon_are_no_obligation_sentence():
-    assert _read("1.省委宣传部:负责宣传报道的协调指导。\n2.省委网信办:指导网络舆情监测。") == []
+def test_a_units_duties_after_its_colon_are_its_own_only_when_a_lead_word_opens_them():
+    # (r-notices5) a lead word after the colon marks the name before it as a role slot, as clauses.colon_duties
+    # reads it (the unit leads); other duties after a colon are no obligation sentence
+    assert _read("1.省委宣传部:负责宣传报道的协调指导。\n2.省委网信办:指导网络舆情监测。") == [
+        ("省委宣传部:负责宣传报道", [("省委宣传部", Role.LEAD)])]
 
 
 def test_a_regulations_article_number_is_no_part_of_its_subject():
@@ -710,3 +713,58 @@ def test_institutions_addressed_each_are_the_subject_and_the_kind_alone_only_bef
 def test_a_numbered_items_title_before_a_colon_opens_no_subject_the_sentence_after_it_does():
     got = _read("(一)公开性原则:县教育局应当及时公开资助名单。\n(二)及时性原则:资金应当按时拨付到位。")
     assert got == [("公开性原则:县教育局应当", [("县教育局", Role.RESPONSIBLE)])]
+
+
+def test_an_organ_no_suffix_list_knows_is_kept_where_a_part_hands_it_the_work():
+    # 由 marks where the doer starts and a duty word, a preposition or an adverb (依法, 根据, 统一…) where it ends: a
+    # name the lexicon lacks survives; a short one (由市场决定) or a person (由王某某牵头) is none
+    got = _read("三、对擅自占道经营的,由东坊片区综合执法坊依法予以处罚。对拒不改正的,由所在东岭苑根据有关规定处理。")
+    assert [units for _, units in got] == [[("东坊片区综合执法坊", Role.RESPONSIBLE)], [("所在东岭苑", Role.RESPONSIBLE)]]
+    assert _read("对违规定价的,由市场决定价格。") == []
+
+
+def test_a_due_date_opening_a_sentence_tells_the_subject_after_it_without_an_obligation_word():
+    got = _read("各区要切实履行职责。2020年底前,全县各社区居委会100%成立帮扶小组,并实质开展工作。")
+    assert got[1] == ("2020年底前,全县各社", [("全县各社区居委会", Role.RESPONSIBLE)])  # (_read: 12 characters)
+    # the day something happened is no due date: no task from it
+    assert _read("3月2日,县委副书记主持召开县政府常务会议,研究部署全年工作。") == []
+
+
+def test_a_lead_word_keeps_the_subject_before_it_whatever_its_name_ends_with():
+    # 牵头 / 负责 / 会同 (role cues obligation.lead) mark a slot: the names before them survive the lexicon; a person
+    # (two or three characters), the work handed to one (…由王某某牵头) or a name holding a sentence's words do not
+    got = _read("同时,要求县级部门牵头实施好专项行动。县澜汐坊牵头,组织开展河道清漂行动。县珂岚舍、县琮璃苑牵头,做好库岸治理。")
+    assert [units for _, units in got][-2:] == [[("县澜汐坊", Role.LEAD)], [("县珂岚舍", Role.LEAD), ("县琮璃苑", Role.LEAD)]]
+    assert [u for _, units in _read("河道环境整治由王某某牵头,城关镇落实。") for u, _ in units] == ["城关镇"]
+    assert _read("王某某负责清理河道。") == []
+
+
+def test_a_unit_named_before_a_colon_and_its_duties_keeps_its_name_whatever_it_ends_with():
+    got = _read("(七)成员单位职责\n(1)东岭片区坊:负责预防和处置灾害的计划安排。\n(2)西岭片区苑:负责灾害的资金保障。")
+    assert [units for _, units in got] == [[("东岭片区坊", Role.LEAD)], [("西岭片区苑", Role.LEAD)]]
+
+
+def test_a_time_the_work_is_due_at_tells_the_subject_before_it_without_an_obligation_word():
+    got = _read("四、加大督查力度。对各单位承担的任务进展情况,县政府督查室在一季度结束时和年终分两次进行全面督查,并及时通报。")
+    assert [units for _, units in got] == [[("县政府督查室", Role.RESPONSIBLE)]]
+    # a step already done, or a circumstance (在…中) with no obligation word, tells nothing
+    assert _read("县政府督查室在年中已进行了全面督查。") == []
+    assert _read("县政府督查室在工作中积累了经验。") == []
+
+
+def test_the_partners_after_hui_tong_keep_their_names_whatever_they_end_with():
+    got = _read("县住建局要会同城东片区服务坊对老旧小区改造资金进行核查。各牵头单位要会同西岭片区服务坊,认真研究落实措施。")
+    assert [units for _, units in got] == [
+        [("县住建局", Role.LEAD), ("城东片区服务坊", Role.COOPERATING)],
+        [("各牵头单位", Role.LEAD), ("西岭片区服务坊", Role.COOPERATING)]]
+
+
+def test_what_a_notice_says_before_its_issuing_formula_is_no_task():
+    # 现下达给你们 / 现将…印发给你们: how the issuer made the notice; the units addressed are told after it
+    got = _read("根据县人代会确定的目标任务,县政府将年度工作任务分解为20项,现下达给你们,请认真组织实施。"
+                "各乡镇、各部门要于年底前组织一次自查。")
+    assert [units for _, units in got] == [[("各乡镇", Role.RESPONSIBLE), ("各部门", Role.RESPONSIBLE)]]
+
+
+def test_whom_the_addressed_turn_to_is_no_subject():
+    assert _read("执行中遇到的问题,请径向省农业农村厅反映。") == []

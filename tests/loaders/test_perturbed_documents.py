@@ -476,7 +476,7 @@ PERTURBATIONS = {  # name: (how, floors per set in SETS' order); floors a little
     # names: 0.706 0.722 0.550 0.665 0.458 0.661 0.600 0.634 0.588 0.669 0.511 0.735 (main)
     #     -> 0.734 0.880 0.558 0.696 0.458 0.681 0.637 0.695 0.586 0.669 0.511 0.758
     "unknown unit names": (dict(whole=_unknown_names),
-                           (0.72, 0.87, 0.54, 0.68, 0.44, 0.67, 0.62, 0.68, 0.57, 0.65, 0.50, 0.74)),
+                           (0.72, 0.87, 0.61, 0.70, 0.52, 0.67, 0.64, 0.68, 0.58, 0.67, 0.52, 0.88)),
     # the same as the originals
     "colons, brackets, commas of the other width": (dict(line_rewrite=_other_width),
                                                     (0.98, 0.97, 0.92, 0.98, 0.87, 0.94, 0.96, 0.98, 0.98, 0.93, 0.93, 0.84)),

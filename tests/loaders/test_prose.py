@@ -657,3 +657,39 @@ def test_a_bracketed_label_closing_an_item_at_the_start_of_the_next_items_line_l
                 "新增停车位500个。\n\n(责任单位:市城管局)\n", head="")
     assert [(t.text[:8], [a.unit for a in t.assignments]) for t in doc.tasks] == [
         ("新建城市公园3个", ["市住建局"]), ("完成老旧小区改造", ["市城管局"])]
+
+
+def test_a_sentence_before_the_first_unit_first_clause_handing_its_work_on_is_done_by_those_units():
+    from dutygraph.loaders.document import parse_text
+    doc = parse_text("关于建立养殖污染反弹处置机制的通知\n(三)养殖污染反弹处置。城区及禁养区域内禁止从事畜禽养殖,一经发现,"
+                     "由所在镇人民政府依法处理。有关镇人民政府要把防止反弹责任制落实到村。\n", "plan.txt")
+    assert [(t.text[:8], [(a.unit, a.role.value) for a in t.assignments]) for t in doc.tasks] == [
+        ("养殖污染反弹处置", [("所在镇人民政府", "responsible")]),
+        ("有关镇人民政府要", [("有关镇人民政府", "responsible")])]
+
+
+def test_a_sector_title_under_a_division_heading_and_the_paragraph_its_units_open_are_one_task():
+    doc = parse("二、工作目标\n全面排查整治安全隐患。\n三、排查整治重点及责任分工\n(一)燃气安全领域\n"
+                "县城管局加强燃气经营监管,严厉查处违规经营行为。联合县市场监管局检查燃气器具质量。\n"
+                "(二)校园安全领域\n县教育局牵头,组织各学校开展隐患自查。\n", head="")
+    got = [(t.text[:6], [(a.unit, a.role.value) for a in t.assignments]) for t in doc.tasks]
+    assert got == [("燃气安全领域", [("县城管局", "responsible"), ("县市场监管局", "cooperating")]),
+                   ("校园安全领域", [("县教育局", "lead")])]
+
+
+def test_a_unit_line_handing_the_item_on_keeps_names_no_suffix_list_knows():
+    doc = parse("一、约束性指标\n1、城镇养老保险覆盖率达到90%。\n──由城东片区服务坊会同有关部门和各县市区组织落实。\n"
+                "2、人口自然增长率控制在6‰以内。\n──由西岭片区服务坊和各县市区组织落实。\n", head="")
+    assert [(t.text[:6], [(a.unit, a.role.value) for a in t.assignments]) for t in doc.tasks] == [
+        ("城镇养老保险", [("城东片区服务坊", "lead"), ("各县市区", "cooperating")]),
+        ("人口自然增长", [("西岭片区服务坊", "lead"), ("各县市区", "lead")])]
+
+
+def test_later_sentences_of_a_subjects_paragraph_opening_with_hui_tong_or_handing_work_on_are_tasks_of_their_own():
+    doc = parse("一、分工\n县农业局、县环保局负责对各乡镇禁烧工作实行分片督导。\n"
+                "县环保局于禁烧工作结束后,对各乡镇禁烧工作进行考评。同时,会同县财政局对奖补资金进行清算。"
+                "对禁烧工作不力的乡镇,由县环保局采取限批措施。\n", head="")
+    got = [(t.text[:6], [(a.unit, a.role.value) for a in t.assignments]) for t in doc.tasks]
+    assert got[1:] == [("县环保局于禁", [("县环保局", "responsible")]),
+                       ("同时,会同县", [("县环保局", "lead"), ("县财政局", "cooperating")]),
+                       ("对禁烧工作不", [("县环保局", "responsible")])]

@@ -109,3 +109,21 @@ def test_an_adverb_of_how_soon_or_how_hard_ends_a_whole_name_before_a_verb_read_
         names, end = opening_units(f"各区发展改革委{adverb}组织承建企业加快建设", well_formed_units)
         assert names == ["各区发展改革委"], adverb
     assert opening_units("县市场监管局尽快查处违法行为", well_formed_units)[0] == ["县市场监管局"]
+
+
+def test_the_doer_after_a_by_is_read_up_to_the_work_without_the_lexicon():
+    from dutygraph.loaders.clauses import slot_names
+    from dutygraph.loaders.unit_scan import handed_doers
+
+    assert handed_doers("西岭片区服务坊统筹使用", (), slot_names) == (["西岭片区服务坊"], 7)
+    assert handed_doers("东坊小区、西岭苑区按职责分工管理", (), slot_names) == (["东坊小区", "西岭苑区"], 9)
+    assert handed_doers("城东管理坊组织实施", (), slot_names) == (["城东管理坊"], 5)  # 管理 inside the name goes on
+    assert handed_doers("王某某牵头", (), slot_names) is None  # a person's name: two or three characters
+    assert handed_doers("各乡镇自行安排", (), slot_names) is None  # no work word after the names
+
+
+def test_an_adverb_after_the_doer_ends_it_even_before_a_verb_opening_like_an_office():
+    from dutygraph.loaders.clauses import slot_names
+    from dutygraph.loaders.unit_scan import handed_doers
+
+    assert handed_doers("城东片区服务坊尽快组织承建企业", (), slot_names) == (["城东片区服务坊"], 7)
