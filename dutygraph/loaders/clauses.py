@@ -315,12 +315,12 @@ def _note(part: str) -> _Note | None:
     if not _SCOPED.match(segments[scope]) and not _NOTE_HEAD.match(segments[scope]):
         # the note's own sentence lists its units with commas (以下均需各县政府,经开区、高新区管委会负责落实,不再列出)
         start = next((k for k in range(scope - 1, max(-1, scope - 5), -1) if _SCOPED.match(segments[k])), None)
-        if start is not None and all(_units(seg) for seg in segments[start + 1:scope]):
+        if start is not None and all(_marked_units(seg) for seg in segments[start + 1:scope]):
             segments = [*segments[:start], "、".join(segments[start:scope + 1]), *segments[scope + 1:]]
             at, scope = at - (scope - start), start
     if _NOTE_HEAD.match(segments[scope]) and not m or _SCOPED.match(segments[scope]):
         body, kind = _role_word(_NOTE_HEAD.sub("", segments[scope]))
-        names = _units(body)
+        names = _units(body) or kind is not None and _marked_units(body)  # (以下均需甲坊落实): the note marks them
         if names:
             return _Note(word, names, kind, ",".join(segments[:scope]))
     if m is None and not (at == len(segments) - 1 and at > 0 and _NOTE_WORDS.match(segments[at])):
@@ -339,17 +339,31 @@ def _note(part: str) -> _Note | None:
     return _Note(word, units, None, "")
 
 
+def _marked_units(text: str) -> list[str] | None:
+    """The names of a list a cue marks as a slot (a note's 均需…落实, a bracket's role word): known ones, or names
+    shaped as names (:func:`_bracket_slot`) that the lexicon does not know.
+
+    >>> _marked_units("各县政府、甲溪坊"), _marked_units("加快推进工作")
+    (['各县政府', '甲溪坊'], None)
+    """
+    names = _units(text)
+    if names is None and (names := slot_names(text)) is not None and not _bracket_slot(names):
+        return None
+    return names
+
+
 # What a division's name ends with (合肥市, 凤阳县): a place standing for its government in a list before a role word.
 _DIVISION_END = re.compile(r"[省市县区州盟旗镇乡]$")
 
 
-def _later_role(segments: list[str]) -> str | None:
-    """The lead or cooperating word closing the next segment that has a role word, if any (the list goes on to it)."""
+def _later_role(segments: list[str], bracketed: bool = False) -> str | None:
+    """The lead or cooperating word closing the next segment that has a role word, if any (the list goes on to it);
+    in a bracket the segments between may name units the lexicon does not know (:func:`_bracket_slot`)."""
     for segment in segments:
         _, kind = _role_word(segment)
         if kind is not None:
             return kind if kind in ("lead", "cooperating") else None
-        if _units(segment) is None:
+        if _units(segment) is None and not (bracketed and (names := slot_names(segment)) and _bracket_slot(names)):
             return None
     return None
 
@@ -395,11 +409,13 @@ def _named_partners(names: list[str]) -> list[str]:
     return [n for n in names if not _unnamed_partner().fullmatch(n)]
 
 
-def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
+def parse_clause(text: str, default_role: Role | None = None, bracketed: bool = False) -> Clause | None:
     """The assignments of a clause (without its brackets), or None when it is not one.
 
     Every segment must name units; ``default_role`` (a table column's) is used for a
-    list printed without a role word or label.
+    list printed without a role word or label. ``bracketed``: the text is a bracket's whole content (or a cut
+    bracket's), so a list closed by its role word (X、Y负责) is a slot whatever its names: the bracket and the
+    role word mark it, as a label does.
     """
     text = _spaces_read(text).strip("。；;,，")
     if text[-1:] in _QUOTE_CLOSERS and _QUOTE_CLOSERS[text[-1]] not in text[:-1]:
@@ -434,6 +450,7 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
     noted_any = False  # a 下同 note with units of its own
     parts = bracket_depth_split(text, "；;。")
     labels = [match_label(part) if part else None for part in parts]
+    labelled = any(lb is not None and lb.kind in ROLE_OF_LABEL for lb in labels)
     # 主办单位 / 主责单位 beside a 牵头单位 label: responsible (as 主责 beside a 牵头 column)
     led = sum(1 for lb in labels if lb is not None and lb.kind == LEAD) > 1 and any(
         lb is not None and lb.kind == LEAD and "牵头" in lb.name for lb in labels)
@@ -517,21 +534,26 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                     continue
                 # a labelled slot or a list before 牵头 / 配合 holds units whatever their names end with
                 slot = label_role is not None or clause.labelled or kind in ("lead", "cooperating") or kind == "duty" \
-                    and any(kd in ("lead", "cooperating") for _, kd, _ in pending)  # X牵头,Y分工负责: Y a slot too
+                    and any(kd in ("lead", "cooperating") for _, kd, _ in pending) \
+                    or default_role is not None and labelled  # X牵头,Y分工负责: Y a slot too; a label's content
+                # before the next label (主办单位:[甲坊,]协办单位:乙舍: the caller's label holds 甲坊) is a slot too
                 if not slot and (kind == "duty" or default_role is not None):
                     # X、Y等按职责分工负责, or a list in a unit column: a list with a known name in it
                     listed = split_units(rest)
                     if pending and pending[-1][1] is None and pending[-1][2] is None and \
                             all(_listed_name(n) for n in pending[-1][0]):
                         listed = pending[-1][0] + listed  # A,B,C等负责: the list runs on over the commas
-                    slot = len(listed) > 1 and any(_plausible(n) for n in listed) or kind == "duty" and all(
+                    slot = len(listed) > 1 and any(_plausible(n) for n in listed) or kind == "duty" and (all(
                         _plausible(n) or is_level_name(n) for n in listed)  # (市X坊负责): a level's unit
+                        or bracketed and _bracket_slot(listed))
                 names = (("等" in rest and "、" in rest and _listed_departments(rest))
                          or slot_names(rest)) if slot else None  # 各县市政、住建等单位: sectors sharing 各县, one name
-                if names is None and kind is None and (later := _later_role(segments[at + 1:])):
-                    # (合肥市,省发展改革委牵头): places or units listed before the role word, cut by a comma
+                if names is None and kind is None and (later := _later_role(segments[at + 1:], bracketed)):
+                    # (合肥市,省发展改革委牵头): places or units listed before the role word, cut by a comma; in a
+                    # bracket whatever their names ((甲坊,乙舍牵头): the bracket and the role word mark the slot)
                     names = slot_names(rest)
-                    if names is not None and all(_plausible(n) or _DIVISION_END.search(n) for n in names):
+                    if names is not None and (all(_plausible(n) or _DIVISION_END.search(n) for n in names)
+                                              or bracketed and _bracket_slot(names)):
                         kind = later
                     else:
                         names = None
@@ -638,6 +660,30 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
         spread_names = {n for n, _ in clause.spread}
         clause.spread = [(n, r) for n, r in clause.assignments if n in spread_names]
     return clause
+
+
+MAX_BRACKET_NAME = 16
+
+
+def _bracket_slot(names: list[str]) -> bool:
+    """Names a bracket closed by a role word holds (汐岚斋、云栖苑负责): each short and shaped as a name, none a
+    sentence's words (no verb or preposition opening it, no 的 / 将 / 对本 inside, no count); the lexicon does not
+    decide.
+
+    >>> _bracket_slot(["汐岚斋", "农委"]), _bracket_slot(["资金由企业自筹"]), _bracket_slot(["加强监督"])
+    (True, False, False)
+    >>> _bracket_slot(["市场主体"]), _bracket_slot(["县云岫苑"])
+    (False, True)
+    """
+    return all(_plausible(n) or 3 <= len(n) <= MAX_BRACKET_NAME and _NAME_CHARS.match(n) and not NOT_NAME_START.match(n)
+               and not _VERB_INSIDE.search(n) and not _NOT_A_NAME.match(n) and "由" not in n and "自" not in n
+               and not _COUNT.search(n) and not _no_unit().search(n) for n in names)
+
+
+@lru_cache(maxsize=1)
+def _no_unit() -> re.Pattern:
+    """What a name in a bracket's slot may not end with (role cues ``slot.no-unit``: 市场主体, 农户)."""
+    return re.compile("(?:" + alternation("slot.no-unit") + ")$")
 
 
 _PART_END = re.compile("[、，,；;:：]")
@@ -1338,6 +1384,7 @@ _BY_SLOT = re.compile(r"(?<!自)由(?P<units>[^，,。；;:：由“”\"]{2,30}
 
 
 # A list closed by 等…部门 (区交通、生态环境、水务等相关部门): the tail says the names are departments.
+_LEVEL_OPENING = re.compile(r"^[省市县区州][\u4e00-\u9fff]{2,}")
 _DEPARTMENTS_TAIL = re.compile(r"^(?P<list>[^，,。；;:：]{2,80}?)等[^等，,。；;]{0,24}?(?:部门|单位|机构)$")
 
 
@@ -1353,6 +1400,8 @@ def _listed_departments(text: str) -> list[str] | None:
     True
     >>> _listed_departments("市发改委、各县区发改、财政等部门")  # whole names before the sectors stay apart
     ['市发改委', '各县区发改、财政']
+    >>> _listed_departments("市青禾坊、市远山舍等部门")  # each with its own level: whole names the lexicon lacks
+    ['市青禾坊', '市远山舍']
     """
     m = _DEPARTMENTS_TAIL.match(text)
     if m is None or "、" not in m.group("list"):
@@ -1363,8 +1412,8 @@ def _listed_departments(text: str) -> list[str] | None:
     whole = 0
     while is_unit_name(names[whole]):
         whole += 1
-    if len(names) - whole < 2:
-        return names
+    if len(names) - whole < 2 or all(_LEVEL_OPENING.match(n) for n in names[whole:]):
+        return names  # 市甲坊、市乙舍等部门: each opens with its own level, a whole name (sectors share the first's)
     # sectors sharing 区 and 部门: one name as printed (the guideline's shared-suffix list)
     return names[:whole] + ["、".join(names[whole:])]
 
@@ -1444,12 +1493,12 @@ def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:
     found = []
     for start, end in bracket_groups(text):
         inner = text[start + 1:end - 1]
-        clause = parse_clause(inner, default_role)
+        clause = parse_clause(inner, default_role, bracketed=True)
         if clause is None and default_role is None and not text[:start].endswith(_ENUMERATED):
             clause = bare_bracket(inner)  # 共7个牵头单位(A、B…) enumerates names, it assigns nothing
             if clause is None and names_lead(inner) and (note := first_listed_note().search(inner)) and note.start():
                 # (A、B、C。排名第一的为牵头单位,下同): the list before the plan's first-listed note, its names a slot
-                clause = bare_bracket(inner[:note.start()].rstrip("。；;,，、 "))
+                clause = bare_bracket(inner[:note.start()].rstrip("。；;,，、 "), marked=True)
         if clause is None or not clause.assignments:
             continue
         if not (clause.role_words or clause.labelled):
@@ -1614,25 +1663,28 @@ def _label_dash() -> re.Pattern:
     return re.compile(r"((?:" + labels + r"))(——|—|－－|--)(?=[\u4e00-\u9fff])")
 
 
-def bare_bracket(inner: str) -> Clause | None:
+def bare_bracket(inner: str, marked: bool = False) -> Clause | None:
     """A bracketed list of names with no role word or label where most names are known units: all of them
-    responsible, the unknown ones kept and reported (荆州开发区 among 市发改委, 各县市区政府).
+    responsible, the unknown ones kept and reported (荆州开发区 among 市发改委, 各县市区政府). ``marked``: a note
+    in the bracket marks the list as a slot (列第一位的为牵头单位 after it): its names need no lexicon.
 
     >>> bare_bracket("市发改委,市政府相关部门,各县市区政府,荆州开发区").unrecognised
     ['荆州开发区']
-    >>> bare_bracket("市发改委,加快推进工作") is None
-    True
+    >>> bare_bracket("市发改委,加快推进工作") is None, bare_bracket("甲溪坊、乙岭舍") is None
+    (True, True)
+    >>> [u for u, _ in bare_bracket("甲溪坊、乙岭舍", marked=True).assignments]
+    ['甲溪坊', '乙岭舍']
     """
     text = "".join(inner.split())
     if len(text) > MAX_CLAUSE or may_hold_role_words(text) or _COLON.search(text):
         return None
     names = [n for part in bracket_depth_split(text, ",，；;") if part for n in split_units(part)]
-    if len(names) < 2 or any(not _NAME_CHARS.match(n) or NOT_NAME_START.match(n) or _VERB_INSIDE.search(n)
-                             or len(n) > MAX_SLOT_NAME for n in names):
+    if len(names) < (1 if marked else 2) or any(not _NAME_CHARS.match(n) or NOT_NAME_START.match(n)
+                                                or _VERB_INSIDE.search(n) or len(n) > MAX_SLOT_NAME for n in names):
         return None
     known = sum(1 for n in names if _plausible(n))
-    if known * 3 < len(names) * 2:  # at least two names in three known: the lexicon scores a list no cue marks
-        return None
+    if marked and not _bracket_slot(names) or not marked and known * 3 < len(names) * 2:
+        return None  # at least two names in three known: the lexicon scores a list no cue marks
     return Clause(assignments=[(n, Role.RESPONSIBLE) for n in names],
                   unrecognised=[n for n in names if not _plausible(n)])
 
@@ -1677,16 +1729,17 @@ def _open_clause(text: str, after: int) -> Found | None:
 
 def _open_role_clause(text: str, at: int) -> Found | None:
     """A clause of role words the text is cut inside, (机关党委牵头,各处室、 at the end of an excerpt: the parts up
-    to the last role word before the cut; the names after it lost their role word and give no unit.
+    to the last role word before the cut; the names after it lost their role word and give no unit. A bracket
+    whose closing one is lost after its role word, (甲坊负责 at the end, is whole.
 
     >>> [(u, r.value) for u, r in _open_role_clause("做好A。(机关党委牵头,各处室、", 4).clause.assignments]
     [('机关党委', 'lead')]
     """
     inner = text[at + 1:]
-    ends = [m.end() for m in _ROLE_AT_END.finditer(inner) if m.end() < len(inner) and inner[m.end()] in ",，;；"]
+    ends = [m.end() for m in _ROLE_AT_END.finditer(inner) if m.end() == len(inner) or inner[m.end()] in ",，;；"]
     if not ends or at == 0:
         return None
-    clause = parse_clause(inner[:ends[-1]])
+    clause = parse_clause(inner[:ends[-1]], bracketed=True)
     if clause is None or not clause.role_words or not clause.assignments:
         return None
     return Found(at, len(text), clause)

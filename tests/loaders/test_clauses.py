@@ -1170,3 +1170,50 @@ def test_a_numbered_units_colon_block_with_one_duty_is_that_units_even_glued_aft
     assert got == [("要加强林区巡查", [("县林业局", Role.RESPONSIBLE)]), ("对火情要及时处", [("县消防大队", Role.RESPONSIBLE)]),
                    ("配合做好调查", [("县消防大队", Role.COOPERATING)])]
     assert colon_duties("会议指出:要加强林区巡查,严防山火发生。县林业局:要加强巡查。") == []
+
+
+# (r-slots) a bracket closed by a role word is a slot, as a label is: the names in it are units whatever they end
+# with (invented names here: no ending data/org_suffixes.txt knows); a sentence, a count, people stay out.
+@pytest.mark.parametrize("text, expected", [
+    ("推进赛事改革。(云栖斋、晴川苑负责)", [("云栖斋", L), ("晴川苑", L)]),
+    ("推进赛事改革。（农委、听松阁、云栖斋分别负责）", [("农委", L), ("听松阁", L), ("云栖斋", L)]),
+    ("推进赛事改革。(市云栖斋、市晴川苑等部门按职责分工负责)", [("市云栖斋", L), ("市晴川苑", L)]),
+    ("推进赛事改革。(云栖斋,省晴川苑牵头)", [("云栖斋", L), ("省晴川苑", L)]),
+    ("推进赛事改革。(听松阁牵头,各有关处室、云栖斋,省晴川苑配合)",
+     [("听松阁", L), ("各有关处室", C), ("云栖斋", C), ("省晴川苑", C)]),
+    ("推进赛事改革。(省甲溪坊、乙岭舍,丙泉庐牵头;丁峰苑、戊湾阁参与)",
+     [("省甲溪坊", L), ("乙岭舍", L), ("丙泉庐", L), ("丁峰苑", C), ("戊湾阁", C)]),
+])
+def test_a_bracket_closed_by_a_role_word_holds_units_whatever_their_names(text, expected):
+    found = find_clauses(text)
+    assert [a for f in found for a in f.clause.assignments] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "落实安全责任。(市场主体负责)",
+    "建设农村户厕。(资金由农户自筹负责)",
+    "加强宣传引导。(加强监督负责)",
+    "完成改造任务。(新建公园5个负责)",
+])
+def test_a_bracket_closed_by_a_role_word_keeps_sentences_and_actors_out(text):
+    assert not [a for f in find_clauses(text) for a in f.clause.assignments]
+
+
+def test_a_bracket_cut_after_its_role_word_at_the_end_is_whole():
+    found = find_clauses("加强支部建设,深入推进党建协作共建。(云栖斋负责")
+    assert [a for f in found for a in f.clause.assignments] == [("云栖斋", L)]
+
+
+def test_a_notes_units_and_a_first_listed_notes_list_are_slots():
+    # 以下各任务均需X落实 / 排名第一的为牵头单位: the note marks its list, whatever the names
+    c = parse_clause("责任单位:市听松阁,各县市人民政府、州云栖斋按职责分工负责,以下各任务均需各县市人民政府、州云栖斋落实,"
+                     "不再一一列出")
+    assert ("州云栖斋", R) in c.spread or "州云栖斋" in [u for u, _ in c.spread]
+    found = find_clauses("强化粮食安全。(市云栖斋、市晴川苑、各县市区人民政府。排名第一的为牵头单位,下同)")
+    assert [u for f in found for u, _ in f.clause.assignments] == ["市云栖斋", "市晴川苑", "各县市区人民政府"]
+
+
+def test_a_label_lines_content_before_the_next_label_keeps_the_callers_role():
+    # 主办单位:甲坊,协办单位:乙舍: the caller read 主办单位 and passes its content with the next label in it
+    c = parse_clause("县云栖斋,协办单位:晴川苑、听松阁。", L)
+    assert c.assignments == [("县云栖斋", L), ("晴川苑", C), ("听松阁", C)]
