@@ -347,8 +347,9 @@ def _marked_units(text: str) -> list[str] | None:
     (['各县政府', '甲溪坊'], None)
     """
     names = _units(text)
-    if names is None and (names := slot_names(text)) is not None and not _bracket_slot(names):
-        return None
+    if names is None and (names := slot_names(text)) is not None and (
+            not _bracket_slot(names) or names[-1] != split_units(text)[-1]):
+        return None  # (a known name with text glued after it, 各牵头单位对所…落实, is no list of names)
     return names
 
 
@@ -677,7 +678,7 @@ def _bracket_slot(names: list[str]) -> bool:
     """
     return all(_plausible(n) or 3 <= len(n) <= MAX_BRACKET_NAME and _NAME_CHARS.match(n) and not NOT_NAME_START.match(n)
                and not _VERB_INSIDE.search(n) and not _NOT_A_NAME.match(n) and "由" not in n and "自" not in n
-               and not _COUNT.search(n) and not _no_unit().search(n) for n in names)
+               and not _COUNT.search(n) and not _no_unit().search(n) and "要" not in n for n in names)
 
 
 @lru_cache(maxsize=1)
@@ -826,7 +827,8 @@ def _leading_segments(sentence: str) -> tuple[Clause, int] | None:
     at = 0
     held: list[str] = []  # names a comma cuts before their role word (A,B负责,…): they share it
     held_at = 0
-    for segment, width in _leading_parts(body):
+    parts = _leading_parts(body)
+    for k, (segment, width) in enumerate(parts):
         piece = segment[1:] if segment.startswith("由") else segment
         rest, kind = _role_word(piece)
         if kind is None:
@@ -843,8 +845,13 @@ def _leading_segments(sentence: str) -> tuple[Clause, int] | None:
             pending.append(([n for n, r in together if r == Role.LEAD], "lead"))  # X会同Y负责
             pending.append(([n for n, r in together if r == Role.COOPERATING], "cooperating"))
         else:
-            # no label here: the lexicon must know the names, unless 由 opened the list (由民政、教育等部门牵头)
+            # no label here: the lexicon must know the names, unless 由 opened the list (由民政、教育等部门牵头),
+            # or the part is one of a run of role parts (甲坊负责,乙舍配合,…: each role word marks its slot) or
+            # its names open with their level (市甲坊负责,…)
             names = _units(rest) or (slot_names(rest) if offset and kind and "会同" not in rest else None)
+            if names is None and "会同" not in rest and (pending or k + 1 < len(parts) and _role_part(parts[k + 1][0])
+                                                       or (lv := split_units(rest)) and all(is_level_name(n) for n in lv)):
+                names = _marked_units(rest)
             if names is None:
                 break
             pending.append((held + names, kind))
@@ -861,6 +868,45 @@ def _leading_segments(sentence: str) -> tuple[Clause, int] | None:
         clause.assignments.extend((n, role) for n in names)
     clause.role_words = True
     return clause, offset + min(at, len(body))
+
+
+def _level_subject(text: str) -> list[str] | None:
+    """A subject before its role word whose names each open with their level (镇甲溪坊负责…, 市乙岭舍、县丙泉庐
+    牵头…): units whatever their names end with, as before a role word in a clause.
+
+    >>> _level_subject("县甲溪坊"), _level_subject("市场主体"), _level_subject("甲溪坊"), _level_subject("省财政")
+    (['县甲溪坊'], None, None, None)
+    """
+    names = split_units(text)
+    if not names or not all(len(n) >= 4 and is_level_name(n) or _plausible(n) for n in names) \
+            or all(_plausible(n) for n in names):
+        return None  # (省财政负责…: a level and a sector, the budget, no body's name)
+    return _marked_units(text)
+
+
+def closes_as_clause(text: str) -> bool:
+    """Whether a line of its own closed by a role word reads as a clause whatever its names (甲溪坊、乙岭舍按职责分工
+    负责; 丙泉庐牵头): not where its last word is a plain verb alone (…关于落实, 基层有效贯彻落实: a title or a
+    sentence wrapped over lines).
+
+    >>> closes_as_clause("甲溪坊、乙岭舍按职责分工负责"), closes_as_clause("某省政府办公厅关于落实")
+    (True, False)
+    >>> closes_as_clause("甲溪坊结合实际落实")
+    True
+    """
+    body = text.rstrip("。；; ")
+    m = ROLE_TAIL.search(body) if body.endswith(ROLE_ENDINGS) else None
+    return m is not None and m.end() == len(body) and m.group(0) not in words("word.plain-verb")
+
+
+def _role_part(segment: str) -> bool:
+    """A comma part that is a list of names closed by a role word (乙舍配合, 由丙庐牵头), known names or not.
+
+    >>> _role_part("乙岭舍配合"), _role_part("促进各项实事顺利实施")
+    (True, False)
+    """
+    rest, kind = _role_word(segment.removeprefix("由"))
+    return kind is not None and "会同" not in rest and _marked_units(rest) is not None
 
 
 def _leading_parts(body: str) -> list[tuple[str, int]]:
@@ -1287,7 +1333,8 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
             break
         piece = segment[1:] if segment.startswith("由") else segment
         m = _SUBJECT_DUTY.match(piece) if _SUBJECT_WORD.search(piece) is not None else None
-        names = (_units(m.group("units")) or _listed_departments(m.group("units"))) if m else None
+        names = (_units(m.group("units")) or _listed_departments(m.group("units"))
+                 or _level_subject(m.group("units"))) if m else None
         together = _together(m.group("units")) if m and names is None and "会同" in m.group("units") else None
         if names or together:
             begin = offset + at + (len(segment) - len(piece))
@@ -1868,7 +1915,9 @@ def _last_sentence(text: str, after: int) -> Found | None:
     labelled = LABEL_ANYWHERE.match(trimmed, start) is not None  # 做好A。责任单位:X: a label opens the last sentence
     if not labelled and not may_hold_role_words(trimmed[start:]):
         return None
-    clause = parse_clause(trimmed[start:])
+    last = trimmed[start:]
+    clause = parse_clause(last, bracketed=not labelled and closes_as_clause(last))  # (a last sentence of names and
+    # role words is the item's clause, as a bracket is; not one closed by a plain verb: …基层有效贯彻落实)
     if clause is None or not clause.assignments or not (clause.role_words or labelled and clause.labelled):
         return None
     if not labelled:

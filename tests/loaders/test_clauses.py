@@ -1217,3 +1217,48 @@ def test_a_label_lines_content_before_the_next_label_keeps_the_callers_role():
     # 主办单位:甲坊,协办单位:乙舍: the caller read 主办单位 and passes its content with the next label in it
     c = parse_clause("县云栖斋,协办单位:晴川苑、听松阁。", L)
     assert c.assignments == [("县云栖斋", L), ("晴川苑", C), ("听松阁", C)]
+
+
+# (r-slots) role words mark slots outside brackets too, whatever the names (invented ones here)
+@pytest.mark.parametrize("text, expected", [
+    ("岚溪斋负责,市云栖阁配合,加强流通环节进口食品质量安全监管。", [("岚溪斋", L), ("市云栖阁", C)]),
+    ("市晴川苑负责,市听松阁、市云栖阁配合,深入宣传贯彻法规。", [("市晴川苑", L), ("市听松阁", C), ("市云栖阁", C)]),
+    ("市澜溪寮负责,取缔城区无照经营食品小摊点。", [("市澜溪寮", L)]),
+])
+def test_a_run_of_role_parts_opening_a_sentence_holds_units_whatever_their_names(text, expected):
+    found = leading_clauses(text)
+    assert [a for f in found for a in f.clause.assignments] == expected
+
+
+def test_a_sentence_closed_by_a_plain_verb_is_no_clause_of_unknown_names():
+    # …基层有效贯彻落实 / 某某办公厅关于落实 (a title wrapped over lines): 落实 alone there is a verb, no role word
+    assert not [a for f in find_clauses("确保党的路线方针政策在基层有效贯彻落实") for a in f.clause.assignments]
+
+
+def test_a_last_sentence_of_names_and_a_qualified_duty_word_is_the_items_clause():
+    found = find_clauses("支持青年就业创业。筠溪斋、澜岭坊、市云栖阁等按职责分工负责。")
+    assert [a for f in found for a in f.clause.assignments] == [("筠溪斋", L), ("澜岭坊", L), ("市云栖阁", L)]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("县甲溪坊负责对限额以下工程的巡查监督。", ["县甲溪坊"]),
+    ("市乙岭舍、县丙泉庐负责收集民意投诉。", ["市乙岭舍", "县丙泉庐"]),
+])
+def test_a_subject_opening_with_its_level_before_its_role_word_is_a_unit(text, names):
+    assert [u for f in leading_clauses(text) for u, _ in f.clause.assignments] == names
+
+
+def test_a_level_and_a_sector_before_a_duty_word_is_no_subject():
+    assert not leading_clauses("全部由政府兜底采购收储,省财政负责按分级负担原则落实资金。")
+
+
+def test_a_unit_line_of_invented_names_closed_by_a_qualified_role_word_gives_the_item_its_units():
+    from dutygraph.loaders.plain_text import parse_plain_text
+
+    text = "\n".join(["某省数字政府工作要点", "", "一、夯实数字底座", "",
+                      "1.推进政务云平台升级,提升算力供给能力。", "省筠溪斋、澜岭坊按职责分工负责", "",
+                      "2.完善数据共享交换体系。", "省云栖阁牵头,省听松阁、晴川苑按职责分工负责", "",
+                      "3.印发某省政府办公厅关于落实", "数字政府建设任务分工的通知。", ""])
+    tasks = parse_plain_text(text, "plan.txt").to_dict()["tasks"]
+    assert [(t["lead"], t["responsible"]) for t in tasks if t["lead"] or t["responsible"]] == [
+        (["省筠溪斋", "澜岭坊"], []), (["省云栖阁"], ["省听松阁", "晴川苑"])]
