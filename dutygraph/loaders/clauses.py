@@ -849,9 +849,10 @@ def _leading_segments(sentence: str) -> tuple[Clause, int] | None:
             # or the part is one of a run of role parts (甲坊负责,乙舍配合,…: each role word marks its slot) or
             # its names open with their level (市甲坊负责,…)
             names = _units(rest) or (slot_names(rest) if offset and kind and "会同" not in rest else None)
-            if names is None and "会同" not in rest and (pending or k + 1 < len(parts) and _role_part(parts[k + 1][0])
-                                                       or (lv := split_units(rest)) and all(is_level_name(n) for n in lv)):
+            if names is None and "会同" not in rest and (pending or k + 1 < len(parts) and _role_part(parts[k + 1][0])):
                 names = _marked_units(rest)
+            elif names is None and "会同" not in rest:
+                names = _level_subject(rest)
             if names is None:
                 break
             pending.append((held + names, kind))
@@ -870,15 +871,24 @@ def _leading_segments(sentence: str) -> tuple[Clause, int] | None:
     return clause, offset + min(at, len(body))
 
 
+_TOWN_LEVEL = re.compile(r"^[镇乡](?!村|镇|乡|级|域|内|里|政府)")  # 镇甲溪坊: a town's office (镇村, 乡镇, 镇级 open none)
+
+
+_TWO_LEVELS = re.compile(r"^[省市县区州镇乡]{2}")  # 县乡联动, 市县共建, 市区道路: levels together name no body
+
+
 def _level_subject(text: str) -> list[str] | None:
     """A subject before its role word whose names each open with their level (镇甲溪坊负责…, 市乙岭舍、县丙泉庐
     牵头…): units whatever their names end with, as before a role word in a clause.
 
     >>> _level_subject("县甲溪坊"), _level_subject("市场主体"), _level_subject("甲溪坊"), _level_subject("省财政")
     (['县甲溪坊'], None, None, None)
+    >>> _level_subject("镇乙岭舍"), _level_subject("县乡联动"), _level_subject("市区道路")
+    (['镇乙岭舍'], None, None)
     """
     names = split_units(text)
-    if not names or not all(len(n) >= 4 and is_level_name(n) or _plausible(n) for n in names) \
+    if not names or not all(len(n) >= 4 and (is_level_name(n) or _TOWN_LEVEL.match(n)) and not _TWO_LEVELS.match(n)
+                            or _plausible(n) for n in names) \
             or all(_plausible(n) for n in names):
         return None  # (省财政负责…: a level and a sector, the budget, no body's name)
     return _marked_units(text)
@@ -1082,6 +1092,8 @@ def colon_duties(text: str, per_duty: bool = True) -> list[Found]:
         names = [unit[k:] for k in range(skip, len(unit) - 1)
                  if is_unit_name(unit[k:]) and not _NOT_A_NAME.match(unit[k:]) and not _ITEM_MARK.match(unit[k:])
                  and unit[k:].count("(") + unit[k:].count("（") == unit[k:].count(")") + unit[k:].count("）")]
+        if not names and (m.start() == 0 or text[m.start() - 1] in "。；;") and _level_subject(unit[skip:]):
+            names = [unit[skip:]]  # (一)区甲溪坊:负责…: a name opening with its level heads its duties, whatever it ends with
         if not names or m.start() > 0 and text[m.start() - 1] not in "。；;:：" and names[0] == unit:
             continue
         name = names[0]

@@ -1262,3 +1262,21 @@ def test_a_unit_line_of_invented_names_closed_by_a_qualified_role_word_gives_the
     tasks = parse_plain_text(text, "plan.txt").to_dict()["tasks"]
     assert [(t["lead"], t["responsible"]) for t in tasks if t["lead"] or t["responsible"]] == [
         (["省筠溪斋", "澜岭坊"], []), (["省云栖阁"], ["省听松阁", "晴川苑"])]
+
+
+def test_a_numbered_unit_opening_with_its_level_heads_its_duties_whatever_its_name():
+    found = colon_duties("(八)区甲溪坊：负责公园绿地等建设项目的审批、投资政策制定等工作。")
+    assert [(u, r) for f in found for u, r in f.clause.assignments] == [("区甲溪坊", L)]
+    found = leading_clauses("镇乙岭舍负责对限额以下工程的安全进行监管。")
+    assert [u for f in found for u, _ in f.clause.assignments] == ["镇乙岭舍"]
+
+
+@pytest.mark.parametrize("text", ["(三)县乡联动：建立协调机制；定期会商。", "(五)市县共建：共建园区；共享收益。",
+                                  "(一)市场监管：加强食品安全检查。", "(二)县域经济：做大做强特色产业；培育龙头企业。"])
+def test_a_heading_of_levels_or_a_sector_before_a_colon_heads_no_duties(text):
+    assert not colon_duties(text)
+
+
+@pytest.mark.parametrize("text", ["县乡两级负责做好宣传。", "市县联动负责推进。", "市区道路负责维护。"])
+def test_levels_together_before_a_role_word_are_no_subject(text):
+    assert not leading_clauses(text)
