@@ -1181,6 +1181,25 @@ def bare_units(text: str) -> list[str] | None:
     return names
 
 
+# What the duties under a unit heading open with where the lexicon does not know the unit (甲溪坊:负责…): a role
+# word (负责, 负总责, the lead words), not the verbs that open an item's body too (统筹, 组织, 管理).
+_HEAD_DUTY = ("负总责", "负责", *LEAD_WORDS)
+
+
+def _head_names(text: str) -> list[str] | None:
+    """The names of a unit heading that opens an item whose duties open with a duty word (role cues
+    duty.opening: 甲溪坊:负责…): the heading and the duty word mark the slot, the lexicon does not decide; the
+    names must be shaped as names (:func:`_bracket_slot`), no heading's words (主要职责, 工作任务: slot.no-unit).
+
+    >>> _head_names("甲溪坊"), _head_names("主要职责"), _head_names("加强组织领导")
+    (['甲溪坊'], None, None)
+    """
+    text = text.strip()
+    if not text or len(text) > MAX_HEAD or _NOT_BARE.search(text) or may_hold_role_words(text):
+        return None
+    return _marked_units(text)
+
+
 def opens_duty(text: str) -> bool:
     """Whether ``text`` opens with a word that opens a unit's duties (role cues, section duty.opening)."""
     return text.lstrip().startswith(_duty_openings())
@@ -1235,11 +1254,17 @@ def unit_blocks(text: str, per_duty: bool = True) -> list[Found]:
         begin = at + len(sentence) - len(lead)
         for piece_at, piece in _after_colons(lead):
             names = bare_units(piece) if k < len(sentences) - 1 and len(piece) <= MAX_HEAD else None
+            if names is None and k == 0 and piece_at == 0 and begin == 0 and k < len(sentences) - 1 \
+                    and sentences[1].lstrip().startswith(_HEAD_DUTY) and len(piece) <= MAX_HEAD:
+                names = _level_subject(piece)  # 县甲溪坊。负责…: opening the item, its duties opening with 负责
             if names:
                 heads.append((begin + piece_at, at + len(sentence) + 1, names))
                 break
             m = _HEAD_COLON.match(piece) if ":" in piece or "：" in piece else None
             names = bare_units(m.group("units")) if m and match_label(piece) is None else None
+            if names is None and m and begin + piece_at == 0 and piece[m.end():].lstrip().startswith(_HEAD_DUTY) \
+                    and match_label(piece) is None:
+                names = _head_names(m.group("units"))  # 甲溪坊:负责…: the same, before a colon
             if names and len(piece) - m.end() >= 4 and not _NOTICE_OPENING.match(piece[m.end():]) \
                     and not piece[m.end():].lstrip().startswith("|"):  # 发布单位:|市政府办公厅|: a metadata cell
                 heads.append((begin + piece_at, begin + piece_at + m.end(), names))

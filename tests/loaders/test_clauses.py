@@ -1280,3 +1280,20 @@ def test_a_heading_of_levels_or_a_sector_before_a_colon_heads_no_duties(text):
 @pytest.mark.parametrize("text", ["县乡两级负责做好宣传。", "市县联动负责推进。", "市区道路负责维护。"])
 def test_levels_together_before_a_role_word_are_no_subject(text):
     assert not leading_clauses(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("筠溪斋:负责森林火灾控制保障体系建设的计划安排。", "筠溪斋"),
+    ("市岚溪庐。负责上级机关批办件的督办查办工作;负责市政府文件的督办查办工作。", "市岚溪庐"),
+])
+def test_a_unit_heading_opening_an_item_whose_duties_open_with_a_role_word_is_a_unit_whatever_its_name(text, name):
+    assert {u for f in unit_blocks(text, per_duty=False) for u, _ in f.clause.assignments} == {name}
+
+
+@pytest.mark.parametrize("text", [
+    "区域更新方案编制。统筹主体按照规划统筹各利益主体更新意愿,开展综合研究。",
+    "丰富基层文化体育生活。组织开展群众文化活动;建设体育设施。",
+    "主要职责:负责全县森林防火的组织协调。",
+])
+def test_an_items_title_before_its_body_is_no_unit_heading(text):
+    assert not unit_blocks(text, per_duty=False)
