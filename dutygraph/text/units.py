@@ -250,6 +250,14 @@ _LEVEL_BODIES = re.compile(r"^[省市县区](?:直|级|属)各?(?:有关|相关)
 _PLACE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:区|县|市|镇|乡|州|旗)$")
 
 
+_LEVEL_OR_EACH = re.compile(r"^(?:各|[省市县区州](?!政|场|民|区|县|级|直|属|[省市县区州]))")
+
+
+def _level_whole(name: str) -> bool:
+    """A name of four or more characters opening with its level alone (县甲溪坊, 州乙岭舍): a body of that level."""
+    return len(name) >= 4 and _LEVEL_OR_EACH.match(name) is not None and name[0] != "各" and is_level_name(name)
+
+
 def _joinable(name: str) -> bool:
     return is_unit_name(name) or _JOINABLE_COLLECTIVE.match(name) is not None
 
@@ -262,7 +270,10 @@ def _split_conjunctions(part: str) -> list[str]:
         left, right = part[:i], part[i + 1:]
         if (is_unit_name(left) or _BODIES.match(right) and _JOINABLE_COLLECTIVE.match(left)
                 or _LEVEL_BODIES.match(right) and _PLACE_NAME.match(left)) \
-                and _joinable(right) and not _is_bare_suffix(right):  # 各县及有关部门: two collectives
+                and _joinable(right) and not _is_bare_suffix(right) \
+                or _level_whole(left) and _LEVEL_OR_EACH.match(right) and (_joinable(right) or _level_whole(right)):
+            # 各县及有关部门: two collectives; 省甲溪坊和各市人民政府, 州乙岭舍及州丙泉庐: two names each opening with
+            # its level, whatever they end with (市人力资源和社会保障局 is one: its second half opens with no level)
             # right may hold further conjunctions already handled by the loop order
             pieces = _split_conjunctions(left) + [right]
             break
