@@ -250,6 +250,7 @@ _LEVEL_BODIES = re.compile(r"^[省市县区](?:直|级|属)各?(?:有关|相关)
 _PLACE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:区|县|市|镇|乡|州|旗)$")
 
 
+_KINDS = ("部门", "单位", "机构", "系统", "方面")  # a kind the sectors before it share (县发改、财政部门)
 _LEVEL_OR_EACH = re.compile(r"^(?:各|[省市县区州](?!政|场|民|区|县|级|直|属|[省市县区州]))")
 
 
@@ -352,6 +353,8 @@ def _held_apart(held: list[str], part: str, names: list[str]) -> bool:
     """Whether the parts held before the name ``part`` are names of their own rather than sharing its suffix."""
     if _department_after_collective(held, part):
         return True
+    if all(_level_whole(h) for h in held) and not part.endswith(_KINDS) and not _LEVEL_START.match(part):
+        return True  # 省甲溪坊、农委: a body of a level named whole, then a name (县生态环境、住建部门 share 部门)
     if "街道" in part and all(_TOWN.match(h) and not _is_bare_suffix(h) for h in held):
         return True  # 甲乡、乙镇、丙街道办事处: three names
     if _LEVEL_START.match(part) and (_AREA.match(bare := _strip_brackets(held[-1])) and not _LEVELS_ONLY.match(bare)

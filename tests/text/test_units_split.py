@@ -199,3 +199,14 @@ def test_names_opening_with_their_level_split_on_and_whatever_they_end_with(text
     # (r-slots) 和/及 between two names each opening with its level (or a collective after it) separates two
     # bodies even where the lexicon knows neither ending; a name whose second half opens with no level stays one
     assert split_units(text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("省甲溪坊、农委、乙岭阁", ["省甲溪坊", "农委", "乙岭阁"]),
+    ("县生态环境、住建部门", ["县生态环境、住建部门"]),
+    ("县发改、财政、审计部门", ["县发改、财政、审计部门"]),
+])
+def test_a_levels_body_named_whole_before_a_name_shares_no_suffix_but_sectors_share_a_kind(text, names):
+    # (r-slots) 省甲溪坊 (a level, then a name of its own) before 农委 is a name of its own, whatever it ends with;
+    # sectors before a kind (部门, 单位) share it (the guideline's shared-suffix list)
+    assert split_units(text) == names
