@@ -1000,7 +1000,7 @@ _SUBJECT_NEXT = ("要", "应", "须", "将", "根据", "按照", "依法", "依�
 def subject_opening(text: str) -> Found | None:
     """The known units ``text`` opens with, followed by a verb or an obligation word (市卫生局要加快…), as a
     clause making them responsible; None for a collective (各乡镇要…: how the plan is run) or no such opening."""
-    got = opening_units(text, well_formed_units)
+    got = opening_units(text, well_formed_units) or _level_opening(text)
     if not got or any(_COLLECTIVE.match(n) for n in got[0]):
         return None
     after = text.find(got[0][-1]) + len(got[0][-1])  # the list read may hold the role word (县气象局配合)
@@ -1015,6 +1015,21 @@ def subject_opening(text: str) -> Found | None:
             # 铁路部门应与地方政府加强联系和协作: who the subject works with cooperates
             clause.assignments.extend((n, Role.COOPERATING) for n in partners[0] if n not in got[0])
         return Found(0, got[1], clause, leading=True)
+    return None
+
+
+def _level_opening(text: str) -> tuple[list[str], int] | None:
+    """A name opening ``text`` with its level, then a word that follows a subject (市甲溪坊要…, 县乙岭舍分季度…):
+    the names and where they end, as opening_units gives them, whatever the names end with (:func:`_level_subject`).
+
+    >>> _level_opening("市甲溪坊分季度对重点工程进行督查"), _level_opening("市场主体要依法经营")
+    ((['市甲溪坊'], 4), None)
+    """
+    if not text[:1] or text[0] not in "省市县区州镇乡":
+        return None
+    for end in range(4, min(len(text), MAX_BRACKET_NAME + 1)):
+        if text.startswith(_SUBJECT_NEXT, end) and (names := _level_subject(text[:end])):
+            return names, end
     return None
 
 

@@ -1297,3 +1297,20 @@ def test_a_unit_heading_opening_an_item_whose_duties_open_with_a_role_word_is_a_
 ])
 def test_an_items_title_before_its_body_is_no_unit_heading(text):
     assert not unit_blocks(text, per_duty=False)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("市甲溪坊分季度对每一类重点工程进行会办督查。", ["市甲溪坊"]),
+    ("县乙岭舍要加快推进农村公路建设。", ["县乙岭舍"]),
+])
+def test_a_subject_opening_with_its_level_before_a_subjects_word_is_a_unit(text, names):
+    from dutygraph.loaders.clauses import subject_opening
+
+    assert [u for u, _ in subject_opening(text).clause.assignments] == names
+
+
+@pytest.mark.parametrize("text", ["市场主体要依法诚信经营。", "县乡两级要加强协调。", "区域内企业要落实主体责任。"])
+def test_a_sector_or_levels_together_before_a_subjects_word_is_no_subject(text):
+    from dutygraph.loaders.clauses import subject_opening
+
+    assert subject_opening(text) is None
