@@ -1000,21 +1000,24 @@ _SUBJECT_NEXT = ("要", "应", "须", "将", "根据", "按照", "依法", "依�
 def subject_opening(text: str) -> Found | None:
     """The known units ``text`` opens with, followed by a verb or an obligation word (市卫生局要加快…), as a
     clause making them responsible; None for a collective (各乡镇要…: how the plan is run) or no such opening."""
-    got = opening_units(text, well_formed_units) or _level_opening(text)
-    if not got or any(_COLLECTIVE.match(n) for n in got[0]):
-        return None
-    after = text.find(got[0][-1]) + len(got[0][-1])  # the list read may hold the role word (县气象局配合)
-    # the verb after the names, or after the role word the list read swallowed when its object follows
-    # (县公安局协助灾区做好…: 协助 is the verb; 县公安局配合。 or 配合, opens no sentence of its own)
-    if text[got[1]:].startswith(_SUBJECT_NEXT) or (after < got[1] < len(text) and text[got[1]] not in _CLAUSE_END
-                                                   and text[after:].startswith(_SUBJECT_NEXT)):
-        role = Role.COOPERATING if duty_role(text[after:]) is Role.COOPERATING else Role.RESPONSIBLE  # X配合做好…
-        clause = Clause([(n, role) for n in got[0]])
-        if (m := _WITH_PARTNER.match(text, got[1])) and (partners := opening_units(text[m.end():], well_formed_units)) \
-                and text.startswith(_PARTNER_WORK, m.end() + partners[1]):
-            # 铁路部门应与地方政府加强联系和协作: who the subject works with cooperates
-            clause.assignments.extend((n, Role.COOPERATING) for n in partners[0] if n not in got[0])
-        return Found(0, got[1], clause, leading=True)
+    for got in (opening_units(text, well_formed_units), _level_opening(text)):  # then a name the lexicon lacks
+        if got is None:
+            continue
+        if any(_COLLECTIVE.match(n) for n in got[0]):
+            return None
+        after = text.find(got[0][-1]) + len(got[0][-1])  # the list read may hold the role word (县气象局配合)
+        # the verb after the names, or after the role word the list read swallowed when its object follows
+        # (县公安局协助灾区做好…: 协助 is the verb; 县公安局配合。 or 配合, opens no sentence of its own)
+        if text[got[1]:].startswith(_SUBJECT_NEXT) or (after < got[1] < len(text) and text[got[1]] not in _CLAUSE_END
+                                                       and text[after:].startswith(_SUBJECT_NEXT)):
+            role = Role.COOPERATING if duty_role(text[after:]) is Role.COOPERATING else Role.RESPONSIBLE  # X配合做好…
+            clause = Clause([(n, role) for n in got[0]])
+            if (m := _WITH_PARTNER.match(text, got[1])) \
+                    and (partners := opening_units(text[m.end():], well_formed_units)) \
+                    and text.startswith(_PARTNER_WORK, m.end() + partners[1]):
+                # 铁路部门应与地方政府加强联系和协作: who the subject works with cooperates
+                clause.assignments.extend((n, Role.COOPERATING) for n in partners[0] if n not in got[0])
+            return Found(0, got[1], clause, leading=True)
     return None
 
 
