@@ -877,6 +877,12 @@ _TOWN_LEVEL = re.compile(r"^[镇乡](?!村|镇|乡|级|域|内|里|政府)")  # 
 _TWO_LEVELS = re.compile(r"^[省市县区州镇乡]{2}")  # 县乡联动, 市县共建, 市区道路: levels together name no body
 
 
+def _level_body(name: str) -> bool:
+    """A name of four or more characters opening with one level (县甲溪坊, 镇乙岭舍; not 县乡联动, 市场主体)."""
+    return len(name) >= 4 and (is_level_name(name) or _TOWN_LEVEL.match(name) is not None) \
+        and not _TWO_LEVELS.match(name)
+
+
 def _level_subject(text: str) -> list[str] | None:
     """A subject before its role word whose names each open with their level (镇甲溪坊负责…, 市乙岭舍、县丙泉庐
     牵头…): units whatever their names end with, as before a role word in a clause.
@@ -887,8 +893,7 @@ def _level_subject(text: str) -> list[str] | None:
     (['镇乙岭舍'], None, None)
     """
     names = split_units(text)
-    if not names or not all(len(n) >= 4 and (is_level_name(n) or _TOWN_LEVEL.match(n)) and not _TWO_LEVELS.match(n)
-                            or _plausible(n) for n in names) \
+    if not names or not all(_level_body(n) or _plausible(n) for n in names) \
             or all(_plausible(n) for n in names):
         return None  # (省财政负责…: a level and a sector, the budget, no body's name)
     return _marked_units(text)
@@ -1776,6 +1781,8 @@ def bare_bracket(inner: str, marked: bool = False) -> Clause | None:
     (True, True)
     >>> [u for u, _ in bare_bracket("甲溪坊、乙岭舍", marked=True).assignments]
     ['甲溪坊', '乙岭舍']
+    >>> [u for u, _ in bare_bracket("市甲溪坊,市乙岭舍,各县市区政府,荆州丙泉庐").assignments]
+    ['市甲溪坊', '市乙岭舍', '各县市区政府', '荆州丙泉庐']
     """
     text = "".join(inner.split())
     if len(text) > MAX_CLAUSE or may_hold_role_words(text) or _COLON.search(text):
@@ -1785,8 +1792,11 @@ def bare_bracket(inner: str, marked: bool = False) -> Clause | None:
                                                 or _VERB_INSIDE.search(n) or len(n) > MAX_SLOT_NAME for n in names):
         return None
     known = sum(1 for n in names if _plausible(n))
-    if marked and not _bracket_slot(names) or not marked and known * 3 < len(names) * 2:
-        return None  # at least two names in three known: the lexicon scores a list no cue marks
+    bodies = sum(1 for n in names if not _plausible(n) and _level_body(n))  # 市甲溪坊: a level's body named whole
+    if marked and not _bracket_slot(names) or not marked and known * 3 < len(names) * 2 and (
+            not known or (known + bodies) * 3 < len(names) * 2 or not _bracket_slot(names)):
+        return None  # two names in three known (or a level's bodies beside a known one): the lexicon scores a list
+        # no cue marks (省控断面、市控断面: a level's things, no known name among them)
     return Clause(assignments=[(n, Role.RESPONSIBLE) for n in names],
                   unrecognised=[n for n in names if not _plausible(n)])
 

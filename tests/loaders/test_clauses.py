@@ -1314,3 +1314,12 @@ def test_a_sector_or_levels_together_before_a_subjects_word_is_no_subject(text):
     from dutygraph.loaders.clauses import subject_opening
 
     assert subject_opening(text) is None
+
+
+def test_a_bare_bracket_of_a_levels_bodies_beside_a_known_name_is_a_list_of_units():
+    # (r-slots) 市甲溪坊 (a level, then a name of its own) counts as a name where a bare bracket closes an item,
+    # beside at least one name the lexicon knows; a level's things alone (省控断面) stay out
+    found = find_clauses("地区生产总值增长11%(市甲溪坊,市乙岭舍,各县市区政府,荆州丙泉庐)")
+    assert [u for f in found for u, _ in f.clause.assignments] == ["市甲溪坊", "市乙岭舍", "各县市区政府", "荆州丙泉庐"]
+    assert not find_clauses("加强水质监测(省控断面、市控断面、县控断面)。")
+    assert not find_clauses("建设一批道路(市区道路、县乡公路)。")
