@@ -546,7 +546,9 @@ def parse_clause(text: str, default_role: Role | None = None, bracketed: bool = 
                         listed = pending[-1][0] + listed  # A,B,C等负责: the list runs on over the commas
                     slot = len(listed) > 1 and any(_plausible(n) for n in listed) or kind == "duty" and (all(
                         _plausible(n) or is_level_name(n) for n in listed)  # (市X坊负责): a level's unit
-                        or bracketed and _bracket_slot(listed))
+                        or bracketed and _bracket_slot(listed)) or default_role is not None and all(
+                        _plausible(n) or _level_body(n) for n in listed) and _bracket_slot(listed)  # a unit column's
+                    # (or a label's) list of a level's bodies named whole (市甲溪坊、市乙岭舍), whatever they end with
                 names = (("等" in rest and "、" in rest and _listed_departments(rest))
                          or slot_names(rest)) if slot else None  # 各县市政、住建等单位: sectors sharing 各县, one name
                 if names is None and kind is None and (later := _later_role(segments[at + 1:], bracketed)):

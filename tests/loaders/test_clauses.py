@@ -1323,3 +1323,9 @@ def test_a_bare_bracket_of_a_levels_bodies_beside_a_known_name_is_a_list_of_unit
     assert [u for f in found for u, _ in f.clause.assignments] == ["市甲溪坊", "市乙岭舍", "各县市区政府", "荆州丙泉庐"]
     assert not find_clauses("加强水质监测(省控断面、市控断面、县控断面)。")
     assert not find_clauses("建设一批道路(市区道路、县乡公路)。")
+
+
+def test_a_unit_columns_list_of_a_levels_bodies_is_read_whatever_their_names_end_with():
+    # (r-slots) the column's role marks the slot; a level's bodies named whole (市甲溪坊) are names there
+    assert parse_clause("市甲溪坊、市乙岭舍", R).assignments == [("市甲溪坊", R), ("市乙岭舍", R)]
+    assert parse_clause("加强水质监测", R) is None
