@@ -560,6 +560,10 @@ def parse_clause(text: str, default_role: Role | None = None, bracketed: bool = 
                         kind = later
                     else:
                         names = None
+                elif names is None and kind is None and bracketed and pending and at + 1 < len(segments) \
+                        and _role_part(segments[at + 1]):
+                    names = _marked_units(rest)  # (甲溪坊牵头,乙岭舍,丙泉庐按职责分工负责): the bare list between shares
+                    # the later role word, as known names do
                 if names is None and clause.labelled and _COLON.search(segment):
                     continue  # a label the vocabulary lacks, among labels it knows: the others still count
                 if names is None and kind and (people := [n for n in split_units(rest) if _person(n)]) \
@@ -811,7 +815,7 @@ def _person(name: str) -> bool:
 
 
 _SUBJECT_DUTY = re.compile(r"(?P<units>[^，,。；;:：]{2,120}?)(?:还将|也将|将|要|应|须|也要)?(?:分别|共同|具体|统一)?"
-                           r"(?P<word>(?:负责(?!人|的)|牵头|承担)(?!单位|部门))(?P<rest>[^，,。；;]{2,})")  # 各承担单位要…: a name; X负责的Y: a relative clause (the Y X answers for), no duty
+                           r"(?P<word>(?:负责(?!人(?!口)|的)|牵头|承担)(?!单位|部门))(?P<rest>[^，,。；;]{2,})")  # 各承担单位要…: a name; X负责的Y: a relative clause (the Y X answers for), no duty
 
 
 # A role word closing a segment of a sentence (before its comma): what every segment of a leading clause ends with.
@@ -854,7 +858,9 @@ def _leading_segments(sentence: str) -> tuple[Clause, int] | None:
             if names is None and "会同" not in rest and (pending or k + 1 < len(parts) and _role_part(parts[k + 1][0])):
                 names = _marked_units(rest)
             elif names is None and "会同" not in rest:
-                names = _level_subject(rest)
+                names = _level_subject(rest) or (_marked_units(rest) if k == 0 and len(parts) > 1 and not held
+                                                 and closes_as_clause(piece) else None)
+                # 甲溪坊负责,重点加强…: a role part closed by its comma (not a plain verb: …并组织实施,)
             if names is None:
                 break
             pending.append((held + names, kind))
@@ -880,9 +886,18 @@ _TWO_LEVELS = re.compile(r"^[省市县区州镇乡]{2}")  # 县乡联动, 市县
 
 
 def _level_body(name: str) -> bool:
-    """A name of four or more characters opening with one level (县甲溪坊, 镇乙岭舍; not 县乡联动, 市场主体)."""
+    """A name of four or more characters opening with one level (县甲溪坊, 镇乙岭舍; not 县乡联动, 市场主体, 市政设施,
+    全市各级).
+
+    >>> [_level_body(n) for n in ("县甲溪坊", "镇乙岭舍", "市政设施", "区块链产业", "全市各级", "县乡联动")]
+    [True, True, False, False, False, False]
+    """
     return len(name) >= 4 and (is_level_name(name) or _TOWN_LEVEL.match(name) is not None) \
-        and not _TWO_LEVELS.match(name)
+        and not _TWO_LEVELS.match(name) and not _NOT_A_BODY.search(name)
+
+
+# After a level, words that name no body (市政, 市容, 区块链, 县情) and openings of a whole area (全市, 本县, 我区)
+_NOT_A_BODY = re.compile(r"^[全本我该此各]|^[^、]{0,4}?[省市县区州镇乡](?:政|容|貌|情|况|位|块|志|属地)")
 
 
 def _level_subject(text: str) -> list[str] | None:
@@ -908,12 +923,20 @@ def closes_as_clause(text: str) -> bool:
 
     >>> closes_as_clause("甲溪坊、乙岭舍按职责分工负责"), closes_as_clause("某省政府办公厅关于落实")
     (True, False)
-    >>> closes_as_clause("甲溪坊结合实际落实")
-    True
+    >>> closes_as_clause("甲溪坊结合实际落实"), closes_as_clause("拟订本市规划并组织实施")
+    (True, False)
     """
     body = text.rstrip("。；; ")
     m = ROLE_TAIL.search(body) if body.endswith(ROLE_ENDINGS) else None
-    return m is not None and m.end() == len(body) and m.group(0) not in words("word.plain-verb")
+    if m is None or m.end() != len(body):
+        return False
+    tail = m.group(0)
+    # a plain verb closing it needs a qualifier naming whose it is (按职责分工落实, 结合实际落实, 分别实施), not a verb
+    # before it (组织实施, 抓好落实: the work's words)
+    return not tail.endswith(words("word.plain-verb")) or _OWN_SHARE.search(tail) is not None
+
+
+_OWN_SHARE = re.compile(r"职责|职能|结合实际|分别|共同|具体|分头|各自")
 
 
 def _role_part(segment: str) -> bool:

@@ -1329,3 +1329,21 @@ def test_a_unit_columns_list_of_a_levels_bodies_is_read_whatever_their_names_end
     # (r-slots) the column's role marks the slot; a level's bodies named whole (市甲溪坊) are names there
     assert parse_clause("市甲溪坊、市乙岭舍", R).assignments == [("市甲溪坊", R), ("市乙岭舍", R)]
     assert parse_clause("加强水质监测", R) is None
+
+
+def test_a_role_part_closed_by_its_comma_opens_the_sentences_clause_whatever_its_name():
+    found = leading_clauses("岚溪寮负责,重点加强高风险肉类、水产品等进出口食品监控。")
+    assert [a for f in found for a in f.clause.assignments] == [("岚溪寮", L)]
+    # a plain verb after a verb (…并组织实施,) closes no role part
+    assert not leading_clauses("拟订本市基础研究规划、政策和标准并组织实施,组织实施基础研究计划项目。")
+
+
+def test_a_bare_list_between_a_lead_and_a_later_duty_word_shares_it_on_a_line_of_its_own():
+    c = parse_clause("云栖斋牵头，省甲溪坊，乙岭舍、丙泉庐按职责分工负责", bracketed=True)
+    assert c.assignments == [("云栖斋", L), ("省甲溪坊", R), ("乙岭舍", R), ("丙泉庐", R)]
+
+
+def test_a_duty_word_before_the_word_population_is_no_person_in_charge():
+    # 负责人口普查: 负责 and its work, not 负责人 (a person)
+    found = leading_clauses("省甲溪坊、省乙岭舍负责人口普查的宣传工作。")
+    assert [u for f in found for u, _ in f.clause.assignments] == ["省甲溪坊", "省乙岭舍"]
