@@ -315,12 +315,12 @@ def _note(part: str) -> _Note | None:
     if not _SCOPED.match(segments[scope]) and not _NOTE_HEAD.match(segments[scope]):
         # the note's own sentence lists its units with commas (以下均需各县政府,经开区、高新区管委会负责落实,不再列出)
         start = next((k for k in range(scope - 1, max(-1, scope - 5), -1) if _SCOPED.match(segments[k])), None)
-        if start is not None and all(_units(seg) for seg in segments[start + 1:scope]):
+        if start is not None and all(_marked_units(seg) for seg in segments[start + 1:scope]):
             segments = [*segments[:start], "、".join(segments[start:scope + 1]), *segments[scope + 1:]]
             at, scope = at - (scope - start), start
     if _NOTE_HEAD.match(segments[scope]) and not m or _SCOPED.match(segments[scope]):
         body, kind = _role_word(_NOTE_HEAD.sub("", segments[scope]))
-        names = _units(body)
+        names = _units(body) or kind is not None and _marked_units(body)  # (以下均需甲坊落实): the note marks them
         if names:
             return _Note(word, names, kind, ",".join(segments[:scope]))
     if m is None and not (at == len(segments) - 1 and at > 0 and _NOTE_WORDS.match(segments[at])):
@@ -339,17 +339,32 @@ def _note(part: str) -> _Note | None:
     return _Note(word, units, None, "")
 
 
+def _marked_units(text: str) -> list[str] | None:
+    """The names of a list a cue marks as a slot (a note's 均需…落实, a bracket's role word): known ones, or names
+    shaped as names (:func:`_bracket_slot`) that the lexicon does not know.
+
+    >>> _marked_units("各县政府、甲溪坊"), _marked_units("加快推进工作")
+    (['各县政府', '甲溪坊'], None)
+    """
+    names = _units(text)
+    if names is None and (names := slot_names(text)) is not None and (
+            not _bracket_slot(names) or names[-1] != split_units(text)[-1]):
+        return None  # (a known name with text glued after it, 各牵头单位对所…落实, is no list of names)
+    return names
+
+
 # What a division's name ends with (合肥市, 凤阳县): a place standing for its government in a list before a role word.
 _DIVISION_END = re.compile(r"[省市县区州盟旗镇乡]$")
 
 
-def _later_role(segments: list[str]) -> str | None:
-    """The lead or cooperating word closing the next segment that has a role word, if any (the list goes on to it)."""
+def _later_role(segments: list[str], bracketed: bool = False) -> str | None:
+    """The lead or cooperating word closing the next segment that has a role word, if any (the list goes on to it);
+    in a bracket the segments between may name units the lexicon does not know (:func:`_bracket_slot`)."""
     for segment in segments:
         _, kind = _role_word(segment)
         if kind is not None:
             return kind if kind in ("lead", "cooperating") else None
-        if _units(segment) is None:
+        if _units(segment) is None and not (bracketed and (names := slot_names(segment)) and _bracket_slot(names)):
             return None
     return None
 
@@ -395,11 +410,13 @@ def _named_partners(names: list[str]) -> list[str]:
     return [n for n in names if not _unnamed_partner().fullmatch(n)]
 
 
-def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
+def parse_clause(text: str, default_role: Role | None = None, bracketed: bool = False) -> Clause | None:
     """The assignments of a clause (without its brackets), or None when it is not one.
 
     Every segment must name units; ``default_role`` (a table column's) is used for a
-    list printed without a role word or label.
+    list printed without a role word or label. ``bracketed``: the text is a bracket's whole content (or a cut
+    bracket's), so a list closed by its role word (X、Y负责) is a slot whatever its names: the bracket and the
+    role word mark it, as a label does.
     """
     text = _spaces_read(text).strip("。；;,，")
     if text[-1:] in _QUOTE_CLOSERS and _QUOTE_CLOSERS[text[-1]] not in text[:-1]:
@@ -434,6 +451,7 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
     noted_any = False  # a 下同 note with units of its own
     parts = bracket_depth_split(text, "；;。")
     labels = [match_label(part) if part else None for part in parts]
+    labelled = any(lb is not None and lb.kind in ROLE_OF_LABEL for lb in labels)
     # 主办单位 / 主责单位 beside a 牵头单位 label: responsible (as 主责 beside a 牵头 column)
     led = sum(1 for lb in labels if lb is not None and lb.kind == LEAD) > 1 and any(
         lb is not None and lb.kind == LEAD and "牵头" in lb.name for lb in labels)
@@ -517,24 +535,35 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
                     continue
                 # a labelled slot or a list before 牵头 / 配合 holds units whatever their names end with
                 slot = label_role is not None or clause.labelled or kind in ("lead", "cooperating") or kind == "duty" \
-                    and any(kd in ("lead", "cooperating") for _, kd, _ in pending)  # X牵头,Y分工负责: Y a slot too
+                    and any(kd in ("lead", "cooperating") for _, kd, _ in pending) \
+                    or default_role is not None and labelled  # X牵头,Y分工负责: Y a slot too; a label's content
+                # before the next label (主办单位:[甲坊,]协办单位:乙舍: the caller's label holds 甲坊) is a slot too
                 if not slot and (kind == "duty" or default_role is not None):
                     # X、Y等按职责分工负责, or a list in a unit column: a list with a known name in it
                     listed = split_units(rest)
                     if pending and pending[-1][1] is None and pending[-1][2] is None and \
                             all(_listed_name(n) for n in pending[-1][0]):
                         listed = pending[-1][0] + listed  # A,B,C等负责: the list runs on over the commas
-                    slot = len(listed) > 1 and any(_plausible(n) for n in listed) or kind == "duty" and all(
+                    slot = len(listed) > 1 and any(_plausible(n) for n in listed) or kind == "duty" and (all(
                         _plausible(n) or is_level_name(n) for n in listed)  # (市X坊负责): a level's unit
+                        or bracketed and _bracket_slot(listed)) or default_role is not None and all(
+                        _plausible(n) or _level_body(n) for n in listed) and _bracket_slot(listed)  # a unit column's
+                    # (or a label's) list of a level's bodies named whole (市甲溪坊、市乙岭舍), whatever they end with
                 names = (("等" in rest and "、" in rest and _listed_departments(rest))
                          or slot_names(rest)) if slot else None  # 各县市政、住建等单位: sectors sharing 各县, one name
-                if names is None and kind is None and (later := _later_role(segments[at + 1:])):
-                    # (合肥市,省发展改革委牵头): places or units listed before the role word, cut by a comma
+                if names is None and kind is None and (later := _later_role(segments[at + 1:], bracketed)):
+                    # (合肥市,省发展改革委牵头): places or units listed before the role word, cut by a comma; in a
+                    # bracket whatever their names ((甲坊,乙舍牵头): the bracket and the role word mark the slot)
                     names = slot_names(rest)
-                    if names is not None and all(_plausible(n) or _DIVISION_END.search(n) for n in names):
+                    if names is not None and (all(_plausible(n) or _DIVISION_END.search(n) for n in names)
+                                              or bracketed and _bracket_slot(names)):
                         kind = later
                     else:
                         names = None
+                elif names is None and kind is None and bracketed and pending and at + 1 < len(segments) \
+                        and _role_part(segments[at + 1]):
+                    names = _marked_units(rest)  # (甲溪坊牵头,乙岭舍,丙泉庐按职责分工负责): the bare list between shares
+                    # the later role word, as known names do
                 if names is None and clause.labelled and _COLON.search(segment):
                     continue  # a label the vocabulary lacks, among labels it knows: the others still count
                 if names is None and kind and (people := [n for n in split_units(rest) if _person(n)]) \
@@ -638,6 +667,30 @@ def parse_clause(text: str, default_role: Role | None = None) -> Clause | None:
         spread_names = {n for n, _ in clause.spread}
         clause.spread = [(n, r) for n, r in clause.assignments if n in spread_names]
     return clause
+
+
+MAX_BRACKET_NAME = 16
+
+
+def _bracket_slot(names: list[str]) -> bool:
+    """Names a bracket closed by a role word holds (汐岚斋、云栖苑负责): each short and shaped as a name, none a
+    sentence's words (no verb or preposition opening it, no 的 / 将 / 对本 inside, no count); the lexicon does not
+    decide.
+
+    >>> _bracket_slot(["汐岚斋", "农委"]), _bracket_slot(["资金由企业自筹"]), _bracket_slot(["加强监督"])
+    (True, False, False)
+    >>> _bracket_slot(["市场主体"]), _bracket_slot(["县云岫苑"])
+    (False, True)
+    """
+    return all(_plausible(n) or 3 <= len(n) <= MAX_BRACKET_NAME and _NAME_CHARS.match(n) and not NOT_NAME_START.match(n)
+               and not _VERB_INSIDE.search(n) and not _NOT_A_NAME.match(n) and "由" not in n and "自" not in n
+               and not _COUNT.search(n) and not _no_unit().search(n) and "要" not in n for n in names)
+
+
+@lru_cache(maxsize=1)
+def _no_unit() -> re.Pattern:
+    """What a name in a bracket's slot may not end with (role cues ``slot.no-unit``: 市场主体, 农户)."""
+    return re.compile("(?:" + alternation("slot.no-unit") + ")$")
 
 
 _PART_END = re.compile("[、，,；;:：]")
@@ -762,7 +815,7 @@ def _person(name: str) -> bool:
 
 
 _SUBJECT_DUTY = re.compile(r"(?P<units>[^，,。；;:：]{2,120}?)(?:还将|也将|将|要|应|须|也要)?(?:分别|共同|具体|统一)?"
-                           r"(?P<word>(?:负责(?!人|的)|牵头|承担)(?!单位|部门))(?P<rest>[^，,。；;]{2,})")  # 各承担单位要…: a name; X负责的Y: a relative clause (the Y X answers for), no duty
+                           r"(?P<word>(?:负责(?!人(?!口)|的)|牵头|承担)(?!单位|部门))(?P<rest>[^，,。；;]{2,})")  # 各承担单位要…: a name; X负责的Y: a relative clause (the Y X answers for), no duty
 
 
 # A role word closing a segment of a sentence (before its comma): what every segment of a leading clause ends with.
@@ -780,7 +833,8 @@ def _leading_segments(sentence: str) -> tuple[Clause, int] | None:
     at = 0
     held: list[str] = []  # names a comma cuts before their role word (A,B负责,…): they share it
     held_at = 0
-    for segment, width in _leading_parts(body):
+    parts = _leading_parts(body)
+    for k, (segment, width) in enumerate(parts):
         piece = segment[1:] if segment.startswith("由") else segment
         rest, kind = _role_word(piece)
         if kind is None:
@@ -797,8 +851,16 @@ def _leading_segments(sentence: str) -> tuple[Clause, int] | None:
             pending.append(([n for n, r in together if r == Role.LEAD], "lead"))  # X会同Y负责
             pending.append(([n for n, r in together if r == Role.COOPERATING], "cooperating"))
         else:
-            # no label here: the lexicon must know the names, unless 由 opened the list (由民政、教育等部门牵头)
+            # no label here: the lexicon must know the names, unless 由 opened the list (由民政、教育等部门牵头),
+            # or the part is one of a run of role parts (甲坊负责,乙舍配合,…: each role word marks its slot) or
+            # its names open with their level (市甲坊负责,…)
             names = _units(rest) or (slot_names(rest) if offset and kind and "会同" not in rest else None)
+            if names is None and "会同" not in rest and (pending or k + 1 < len(parts) and _role_part(parts[k + 1][0])):
+                names = _marked_units(rest)
+            elif names is None and "会同" not in rest:
+                names = _level_subject(rest) or (_marked_units(rest) if k == 0 and len(parts) > 1 and not held
+                                                 and closes_as_clause(piece) else None)
+                # 甲溪坊负责,重点加强…: a role part closed by its comma (not a plain verb: …并组织实施,)
             if names is None:
                 break
             pending.append((held + names, kind))
@@ -815,6 +877,76 @@ def _leading_segments(sentence: str) -> tuple[Clause, int] | None:
         clause.assignments.extend((n, role) for n in names)
     clause.role_words = True
     return clause, offset + min(at, len(body))
+
+
+_TOWN_LEVEL = re.compile(r"^[镇乡](?!村|镇|乡|级|域|内|里|政府)")  # 镇甲溪坊: a town's office (镇村, 乡镇, 镇级 open none)
+
+
+_TWO_LEVELS = re.compile(r"^[省市县区州镇乡]{2}")  # 县乡联动, 市县共建, 市区道路: levels together name no body
+
+
+def _level_body(name: str) -> bool:
+    """A name of four or more characters opening with one level (县甲溪坊, 镇乙岭舍; not 县乡联动, 市场主体, 市政设施,
+    全市各级).
+
+    >>> [_level_body(n) for n in ("县甲溪坊", "镇乙岭舍", "市政设施", "区块链产业", "全市各级", "县乡联动")]
+    [True, True, False, False, False, False]
+    """
+    return len(name) >= 4 and (is_level_name(name) or _TOWN_LEVEL.match(name) is not None) \
+        and not _TWO_LEVELS.match(name) and not _NOT_A_BODY.search(name)
+
+
+# After a level, words that name no body (市政, 市容, 区块链, 县情) and openings of a whole area (全市, 本县, 我区)
+_NOT_A_BODY = re.compile(r"^[全本我该此各]|^[^、]{0,4}?[省市县区州镇乡](?:政|容|貌|情|况|位|块|志|属地)")
+
+
+def _level_subject(text: str) -> list[str] | None:
+    """A subject before its role word whose names each open with their level (镇甲溪坊负责…, 市乙岭舍、县丙泉庐
+    牵头…): units whatever their names end with, as before a role word in a clause.
+
+    >>> _level_subject("县甲溪坊"), _level_subject("市场主体"), _level_subject("甲溪坊"), _level_subject("省财政")
+    (['县甲溪坊'], None, None, None)
+    >>> _level_subject("镇乙岭舍"), _level_subject("县乡联动"), _level_subject("市区道路")
+    (['镇乙岭舍'], None, None)
+    """
+    names = split_units(text)
+    if not names or not all(_level_body(n) or _plausible(n) for n in names) \
+            or all(_plausible(n) for n in names):
+        return None  # (省财政负责…: a level and a sector, the budget, no body's name)
+    return _marked_units(text)
+
+
+def closes_as_clause(text: str) -> bool:
+    """Whether a line of its own closed by a role word reads as a clause whatever its names (甲溪坊、乙岭舍按职责分工
+    负责; 丙泉庐牵头): not where its last word is a plain verb alone (…关于落实, 基层有效贯彻落实: a title or a
+    sentence wrapped over lines).
+
+    >>> closes_as_clause("甲溪坊、乙岭舍按职责分工负责"), closes_as_clause("某省政府办公厅关于落实")
+    (True, False)
+    >>> closes_as_clause("甲溪坊结合实际落实"), closes_as_clause("拟订本市规划并组织实施")
+    (True, False)
+    """
+    body = text.rstrip("。；; ")
+    m = ROLE_TAIL.search(body) if body.endswith(ROLE_ENDINGS) else None
+    if m is None or m.end() != len(body):
+        return False
+    tail = m.group(0)
+    # a plain verb closing it needs a qualifier naming whose it is (按职责分工落实, 结合实际落实, 分别实施), not a verb
+    # before it (组织实施, 抓好落实: the work's words)
+    return not tail.endswith(words("word.plain-verb")) or _OWN_SHARE.search(tail) is not None
+
+
+_OWN_SHARE = re.compile(r"职责|职能|结合实际|分别|共同|具体|分头|各自")
+
+
+def _role_part(segment: str) -> bool:
+    """A comma part that is a list of names closed by a role word (乙舍配合, 由丙庐牵头), known names or not.
+
+    >>> _role_part("乙岭舍配合"), _role_part("促进各项实事顺利实施")
+    (True, False)
+    """
+    rest, kind = _role_word(segment.removeprefix("由"))
+    return kind is not None and "会同" not in rest and _marked_units(rest) is not None
 
 
 def _leading_parts(body: str) -> list[tuple[str, int]]:
@@ -898,21 +1030,39 @@ _SUBJECT_NEXT = ("要", "应", "须", "将", "根据", "按照", "依法", "依�
 def subject_opening(text: str) -> Found | None:
     """The known units ``text`` opens with, followed by a verb or an obligation word (市卫生局要加快…), as a
     clause making them responsible; None for a collective (各乡镇要…: how the plan is run) or no such opening."""
-    got = opening_units(text, well_formed_units)
-    if not got or any(_COLLECTIVE.match(n) for n in got[0]):
+    for got in (opening_units(text, well_formed_units), _level_opening(text)):  # then a name the lexicon lacks
+        if got is None:
+            continue
+        if any(_COLLECTIVE.match(n) for n in got[0]):
+            return None
+        after = text.find(got[0][-1]) + len(got[0][-1])  # the list read may hold the role word (县气象局配合)
+        # the verb after the names, or after the role word the list read swallowed when its object follows
+        # (县公安局协助灾区做好…: 协助 is the verb; 县公安局配合。 or 配合, opens no sentence of its own)
+        if text[got[1]:].startswith(_SUBJECT_NEXT) or (after < got[1] < len(text) and text[got[1]] not in _CLAUSE_END
+                                                       and text[after:].startswith(_SUBJECT_NEXT)):
+            role = Role.COOPERATING if duty_role(text[after:]) is Role.COOPERATING else Role.RESPONSIBLE  # X配合做好…
+            clause = Clause([(n, role) for n in got[0]])
+            if (m := _WITH_PARTNER.match(text, got[1])) \
+                    and (partners := opening_units(text[m.end():], well_formed_units)) \
+                    and text.startswith(_PARTNER_WORK, m.end() + partners[1]):
+                # 铁路部门应与地方政府加强联系和协作: who the subject works with cooperates
+                clause.assignments.extend((n, Role.COOPERATING) for n in partners[0] if n not in got[0])
+            return Found(0, got[1], clause, leading=True)
+    return None
+
+
+def _level_opening(text: str) -> tuple[list[str], int] | None:
+    """A name opening ``text`` with its level, then a word that follows a subject (市甲溪坊要…, 县乙岭舍分季度…):
+    the names and where they end, as opening_units gives them, whatever the names end with (:func:`_level_subject`).
+
+    >>> _level_opening("市甲溪坊分季度对重点工程进行督查"), _level_opening("市场主体要依法经营")
+    ((['市甲溪坊'], 4), None)
+    """
+    if not text[:1] or text[0] not in "省市县区州镇乡":
         return None
-    after = text.find(got[0][-1]) + len(got[0][-1])  # the list read may hold the role word (县气象局配合)
-    # the verb after the names, or after the role word the list read swallowed when its object follows
-    # (县公安局协助灾区做好…: 协助 is the verb; 县公安局配合。 or 配合, opens no sentence of its own)
-    if text[got[1]:].startswith(_SUBJECT_NEXT) or (after < got[1] < len(text) and text[got[1]] not in _CLAUSE_END
-                                                   and text[after:].startswith(_SUBJECT_NEXT)):
-        role = Role.COOPERATING if duty_role(text[after:]) is Role.COOPERATING else Role.RESPONSIBLE  # X配合做好…
-        clause = Clause([(n, role) for n in got[0]])
-        if (m := _WITH_PARTNER.match(text, got[1])) and (partners := opening_units(text[m.end():], well_formed_units)) \
-                and text.startswith(_PARTNER_WORK, m.end() + partners[1]):
-            # 铁路部门应与地方政府加强联系和协作: who the subject works with cooperates
-            clause.assignments.extend((n, Role.COOPERATING) for n in partners[0] if n not in got[0])
-        return Found(0, got[1], clause, leading=True)
+    for end in range(4, min(len(text), MAX_BRACKET_NAME + 1)):
+        if text.startswith(_SUBJECT_NEXT, end) and (names := _level_subject(text[:end])):
+            return names, end
     return None
 
 
@@ -990,6 +1140,8 @@ def colon_duties(text: str, per_duty: bool = True) -> list[Found]:
         names = [unit[k:] for k in range(skip, len(unit) - 1)
                  if is_unit_name(unit[k:]) and not _NOT_A_NAME.match(unit[k:]) and not _ITEM_MARK.match(unit[k:])
                  and unit[k:].count("(") + unit[k:].count("（") == unit[k:].count(")") + unit[k:].count("）")]
+        if not names and (m.start() == 0 or text[m.start() - 1] in "。；;") and _level_subject(unit[skip:]):
+            names = [unit[skip:]]  # (一)区甲溪坊:负责…: a name opening with its level heads its duties, whatever it ends with
         if not names or m.start() > 0 and text[m.start() - 1] not in "。；;:：" and names[0] == unit:
             continue
         name = names[0]
@@ -1077,6 +1229,25 @@ def bare_units(text: str) -> list[str] | None:
     return names
 
 
+# What the duties under a unit heading open with where the lexicon does not know the unit (甲溪坊:负责…): a role
+# word (负责, 负总责, the lead words), not the verbs that open an item's body too (统筹, 组织, 管理).
+_HEAD_DUTY = ("负总责", "负责", *LEAD_WORDS)
+
+
+def _head_names(text: str) -> list[str] | None:
+    """The names of a unit heading that opens an item whose duties open with a duty word (role cues
+    duty.opening: 甲溪坊:负责…): the heading and the duty word mark the slot, the lexicon does not decide; the
+    names must be shaped as names (:func:`_bracket_slot`), no heading's words (主要职责, 工作任务: slot.no-unit).
+
+    >>> _head_names("甲溪坊"), _head_names("主要职责"), _head_names("加强组织领导")
+    (['甲溪坊'], None, None)
+    """
+    text = text.strip()
+    if not text or len(text) > MAX_HEAD or _NOT_BARE.search(text) or may_hold_role_words(text):
+        return None
+    return _marked_units(text)
+
+
 def opens_duty(text: str) -> bool:
     """Whether ``text`` opens with a word that opens a unit's duties (role cues, section duty.opening)."""
     return text.lstrip().startswith(_duty_openings())
@@ -1131,11 +1302,17 @@ def unit_blocks(text: str, per_duty: bool = True) -> list[Found]:
         begin = at + len(sentence) - len(lead)
         for piece_at, piece in _after_colons(lead):
             names = bare_units(piece) if k < len(sentences) - 1 and len(piece) <= MAX_HEAD else None
+            if names is None and k == 0 and piece_at == 0 and begin == 0 and k < len(sentences) - 1 \
+                    and sentences[1].lstrip().startswith(_HEAD_DUTY) and len(piece) <= MAX_HEAD:
+                names = _level_subject(piece)  # 县甲溪坊。负责…: opening the item, its duties opening with 负责
             if names:
                 heads.append((begin + piece_at, at + len(sentence) + 1, names))
                 break
             m = _HEAD_COLON.match(piece) if ":" in piece or "：" in piece else None
             names = bare_units(m.group("units")) if m and match_label(piece) is None else None
+            if names is None and m and begin + piece_at == 0 and piece[m.end():].lstrip().startswith(_HEAD_DUTY) \
+                    and match_label(piece) is None:
+                names = _head_names(m.group("units"))  # 甲溪坊:负责…: the same, before a colon
             if names and len(piece) - m.end() >= 4 and not _NOTICE_OPENING.match(piece[m.end():]) \
                     and not piece[m.end():].lstrip().startswith("|"):  # 发布单位:|市政府办公厅|: a metadata cell
                 heads.append((begin + piece_at, begin + piece_at + m.end(), names))
@@ -1241,7 +1418,8 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
             break
         piece = segment[1:] if segment.startswith("由") else segment
         m = _SUBJECT_DUTY.match(piece) if _SUBJECT_WORD.search(piece) is not None else None
-        names = (_units(m.group("units")) or _listed_departments(m.group("units"))) if m else None
+        names = (_units(m.group("units")) or _listed_departments(m.group("units"))
+                 or _level_subject(m.group("units"))) if m else None
         together = _together(m.group("units")) if m and names is None and "会同" in m.group("units") else None
         if names or together:
             begin = offset + at + (len(segment) - len(piece))
@@ -1338,6 +1516,7 @@ _BY_SLOT = re.compile(r"(?<!自)由(?P<units>[^，,。；;:：由“”\"]{2,30}
 
 
 # A list closed by 等…部门 (区交通、生态环境、水务等相关部门): the tail says the names are departments.
+_LEVEL_OPENING = re.compile(r"^[省市县区州][\u4e00-\u9fff]{2,}")
 _DEPARTMENTS_TAIL = re.compile(r"^(?P<list>[^，,。；;:：]{2,80}?)等[^等，,。；;]{0,24}?(?:部门|单位|机构)$")
 
 
@@ -1353,6 +1532,8 @@ def _listed_departments(text: str) -> list[str] | None:
     True
     >>> _listed_departments("市发改委、各县区发改、财政等部门")  # whole names before the sectors stay apart
     ['市发改委', '各县区发改、财政']
+    >>> _listed_departments("市青禾坊、市远山舍等部门")  # each with its own level: whole names the lexicon lacks
+    ['市青禾坊', '市远山舍']
     """
     m = _DEPARTMENTS_TAIL.match(text)
     if m is None or "、" not in m.group("list"):
@@ -1363,8 +1544,8 @@ def _listed_departments(text: str) -> list[str] | None:
     whole = 0
     while is_unit_name(names[whole]):
         whole += 1
-    if len(names) - whole < 2:
-        return names
+    if len(names) - whole < 2 or all(_LEVEL_OPENING.match(n) for n in names[whole:]):
+        return names  # 市甲坊、市乙舍等部门: each opens with its own level, a whole name (sectors share the first's)
     # sectors sharing 区 and 部门: one name as printed (the guideline's shared-suffix list)
     return names[:whole] + ["、".join(names[whole:])]
 
@@ -1444,12 +1625,12 @@ def find_clauses(text: str, default_role: Role | None = None) -> list[Found]:
     found = []
     for start, end in bracket_groups(text):
         inner = text[start + 1:end - 1]
-        clause = parse_clause(inner, default_role)
+        clause = parse_clause(inner, default_role, bracketed=True)
         if clause is None and default_role is None and not text[:start].endswith(_ENUMERATED):
             clause = bare_bracket(inner)  # 共7个牵头单位(A、B…) enumerates names, it assigns nothing
             if clause is None and names_lead(inner) and (note := first_listed_note().search(inner)) and note.start():
                 # (A、B、C。排名第一的为牵头单位,下同): the list before the plan's first-listed note, its names a slot
-                clause = bare_bracket(inner[:note.start()].rstrip("。；;,，、 "))
+                clause = bare_bracket(inner[:note.start()].rstrip("。；;,，、 "), marked=True)
         if clause is None or not clause.assignments:
             continue
         if not (clause.role_words or clause.labelled):
@@ -1614,25 +1795,33 @@ def _label_dash() -> re.Pattern:
     return re.compile(r"((?:" + labels + r"))(——|—|－－|--)(?=[\u4e00-\u9fff])")
 
 
-def bare_bracket(inner: str) -> Clause | None:
+def bare_bracket(inner: str, marked: bool = False) -> Clause | None:
     """A bracketed list of names with no role word or label where most names are known units: all of them
-    responsible, the unknown ones kept and reported (荆州开发区 among 市发改委, 各县市区政府).
+    responsible, the unknown ones kept and reported (荆州开发区 among 市发改委, 各县市区政府). ``marked``: a note
+    in the bracket marks the list as a slot (列第一位的为牵头单位 after it): its names need no lexicon.
 
     >>> bare_bracket("市发改委,市政府相关部门,各县市区政府,荆州开发区").unrecognised
     ['荆州开发区']
-    >>> bare_bracket("市发改委,加快推进工作") is None
-    True
+    >>> bare_bracket("市发改委,加快推进工作") is None, bare_bracket("甲溪坊、乙岭舍") is None
+    (True, True)
+    >>> [u for u, _ in bare_bracket("甲溪坊、乙岭舍", marked=True).assignments]
+    ['甲溪坊', '乙岭舍']
+    >>> [u for u, _ in bare_bracket("市甲溪坊,市乙岭舍,各县市区政府,荆州丙泉庐").assignments]
+    ['市甲溪坊', '市乙岭舍', '各县市区政府', '荆州丙泉庐']
     """
     text = "".join(inner.split())
     if len(text) > MAX_CLAUSE or may_hold_role_words(text) or _COLON.search(text):
         return None
     names = [n for part in bracket_depth_split(text, ",，；;") if part for n in split_units(part)]
-    if len(names) < 2 or any(not _NAME_CHARS.match(n) or NOT_NAME_START.match(n) or _VERB_INSIDE.search(n)
-                             or len(n) > MAX_SLOT_NAME for n in names):
+    if len(names) < (1 if marked else 2) or any(not _NAME_CHARS.match(n) or NOT_NAME_START.match(n)
+                                                or _VERB_INSIDE.search(n) or len(n) > MAX_SLOT_NAME for n in names):
         return None
     known = sum(1 for n in names if _plausible(n))
-    if known * 3 < len(names) * 2:  # at least two names in three known: the lexicon scores a list no cue marks
-        return None
+    bodies = sum(1 for n in names if not _plausible(n) and _level_body(n))  # 市甲溪坊: a level's body named whole
+    if marked and not _bracket_slot(names) or not marked and known * 3 < len(names) * 2 and (
+            not known or (known + bodies) * 3 < len(names) * 2 or not _bracket_slot(names)):
+        return None  # two names in three known (or a level's bodies beside a known one): the lexicon scores a list
+        # no cue marks (省控断面、市控断面: a level's things, no known name among them)
     return Clause(assignments=[(n, Role.RESPONSIBLE) for n in names],
                   unrecognised=[n for n in names if not _plausible(n)])
 
@@ -1677,16 +1866,17 @@ def _open_clause(text: str, after: int) -> Found | None:
 
 def _open_role_clause(text: str, at: int) -> Found | None:
     """A clause of role words the text is cut inside, (机关党委牵头,各处室、 at the end of an excerpt: the parts up
-    to the last role word before the cut; the names after it lost their role word and give no unit.
+    to the last role word before the cut; the names after it lost their role word and give no unit. A bracket
+    whose closing one is lost after its role word, (甲坊负责 at the end, is whole.
 
     >>> [(u, r.value) for u, r in _open_role_clause("做好A。(机关党委牵头,各处室、", 4).clause.assignments]
     [('机关党委', 'lead')]
     """
     inner = text[at + 1:]
-    ends = [m.end() for m in _ROLE_AT_END.finditer(inner) if m.end() < len(inner) and inner[m.end()] in ",，;；"]
+    ends = [m.end() for m in _ROLE_AT_END.finditer(inner) if m.end() == len(inner) or inner[m.end()] in ",，;；"]
     if not ends or at == 0:
         return None
-    clause = parse_clause(inner[:ends[-1]])
+    clause = parse_clause(inner[:ends[-1]], bracketed=True)
     if clause is None or not clause.role_words or not clause.assignments:
         return None
     return Found(at, len(text), clause)
@@ -1815,7 +2005,9 @@ def _last_sentence(text: str, after: int) -> Found | None:
     labelled = LABEL_ANYWHERE.match(trimmed, start) is not None  # 做好A。责任单位:X: a label opens the last sentence
     if not labelled and not may_hold_role_words(trimmed[start:]):
         return None
-    clause = parse_clause(trimmed[start:])
+    last = trimmed[start:]
+    clause = parse_clause(last, bracketed=not labelled and closes_as_clause(last))  # (a last sentence of names and
+    # role words is the item's clause, as a bracket is; not one closed by a plain verb: …基层有效贯彻落实)
     if clause is None or not clause.assignments or not (clause.role_words or labelled and clause.labelled):
         return None
     if not labelled:

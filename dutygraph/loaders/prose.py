@@ -35,6 +35,7 @@ from ..text.units import LIST_SEPARATORS, ROLE_WORDS, is_listed_name, is_unit_na
 from .clauses import (MAX_HEAD, NOT_NAME_START, PERSON_TITLE, Clause, Found, _SUBJECT_NEXT, bare_bracket, bare_units,
                       bracket_groups, colon_duties, duty_role, find_clauses, labelled_slot, leading_clauses,
                       may_hold_role_words, opens_duty, parse_clause, slot_names, subject_opening, unit_blocks,
+                      closes_as_clause,
                       well_formed_units)
 from .columns import MAX_LABEL, header_block, is_label
 from .unit_scan import MAX_OPENING, doers_after_by, handed_doers, opening_units
@@ -429,7 +430,7 @@ def _unit_line(text: str, default: Role | None, last: bool) -> Clause | None:
     if text[:1] in "(（〔【" and text[-1:] in ")）〕】" and len(bracket_groups(text)) == 1:
         text = text[1:-1]  # (市发改委牵头) on a line of its own
     text = _GROUP_NOTE.sub("", text, count=1)  # 以上工作由市住建局牵头,…: a note after a group of items
-    clause = parse_clause(text, default)
+    clause = parse_clause(text, default, bracketed=closes_as_clause(text))  # (r-slots) the line is the clause
     if clause is None and default is None and "由" in text[:4]:
         clause = _handed_line(text)  # ──由城东片区坊会同有关部门组织落实: 由 and 会同 mark the slots
     if clause is None and last:  # cut off inside the last name of the document

@@ -250,6 +250,15 @@ _LEVEL_BODIES = re.compile(r"^[省市县区](?:直|级|属)各?(?:有关|相关)
 _PLACE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:区|县|市|镇|乡|州|旗)$")
 
 
+_KINDS = ("部门", "单位", "机构", "系统", "方面")  # a kind the sectors before it share (县发改、财政部门)
+_LEVEL_OR_EACH = re.compile(r"^(?:各|[省市县区州](?!政|场|民|区|县|级|直|属|[省市县区州]))")
+
+
+def _level_whole(name: str) -> bool:
+    """A name of four or more characters opening with its level alone (县甲溪坊, 州乙岭舍): a body of that level."""
+    return len(name) >= 4 and _LEVEL_OR_EACH.match(name) is not None and name[0] != "各" and is_level_name(name)
+
+
 def _joinable(name: str) -> bool:
     return is_unit_name(name) or _JOINABLE_COLLECTIVE.match(name) is not None
 
@@ -262,7 +271,10 @@ def _split_conjunctions(part: str) -> list[str]:
         left, right = part[:i], part[i + 1:]
         if (is_unit_name(left) or _BODIES.match(right) and _JOINABLE_COLLECTIVE.match(left)
                 or _LEVEL_BODIES.match(right) and _PLACE_NAME.match(left)) \
-                and _joinable(right) and not _is_bare_suffix(right):  # 各县及有关部门: two collectives
+                and _joinable(right) and not _is_bare_suffix(right) \
+                or _level_whole(left) and _LEVEL_OR_EACH.match(right) and (_joinable(right) or _level_whole(right)):
+            # 各县及有关部门: two collectives; 省甲溪坊和各市人民政府, 州乙岭舍及州丙泉庐: two names each opening with
+            # its level, whatever they end with (市人力资源和社会保障局 is one: its second half opens with no level)
             # right may hold further conjunctions already handled by the loop order
             pieces = _split_conjunctions(left) + [right]
             break
@@ -341,6 +353,8 @@ def _held_apart(held: list[str], part: str, names: list[str]) -> bool:
     """Whether the parts held before the name ``part`` are names of their own rather than sharing its suffix."""
     if _department_after_collective(held, part):
         return True
+    if all(_level_whole(h) for h in held) and not part.endswith(_KINDS) and not _LEVEL_START.match(part):
+        return True  # 省甲溪坊、农委: a body of a level named whole, then a name (县生态环境、住建部门 share 部门)
     if "街道" in part and all(_TOWN.match(h) and not _is_bare_suffix(h) for h in held):
         return True  # 甲乡、乙镇、丙街道办事处: three names
     if _LEVEL_START.match(part) and (_AREA.match(bare := _strip_brackets(held[-1])) and not _LEVELS_ONLY.match(bare)

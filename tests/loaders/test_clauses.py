@@ -1170,3 +1170,180 @@ def test_a_numbered_units_colon_block_with_one_duty_is_that_units_even_glued_aft
     assert got == [("要加强林区巡查", [("县林业局", Role.RESPONSIBLE)]), ("对火情要及时处", [("县消防大队", Role.RESPONSIBLE)]),
                    ("配合做好调查", [("县消防大队", Role.COOPERATING)])]
     assert colon_duties("会议指出:要加强林区巡查,严防山火发生。县林业局:要加强巡查。") == []
+
+
+# (r-slots) a bracket closed by a role word is a slot, as a label is: the names in it are units whatever they end
+# with (invented names here: no ending data/org_suffixes.txt knows); a sentence, a count, people stay out.
+@pytest.mark.parametrize("text, expected", [
+    ("推进赛事改革。(云栖斋、晴川苑负责)", [("云栖斋", L), ("晴川苑", L)]),
+    ("推进赛事改革。（农委、听松阁、云栖斋分别负责）", [("农委", L), ("听松阁", L), ("云栖斋", L)]),
+    ("推进赛事改革。(市云栖斋、市晴川苑等部门按职责分工负责)", [("市云栖斋", L), ("市晴川苑", L)]),
+    ("推进赛事改革。(云栖斋,省晴川苑牵头)", [("云栖斋", L), ("省晴川苑", L)]),
+    ("推进赛事改革。(听松阁牵头,各有关处室、云栖斋,省晴川苑配合)",
+     [("听松阁", L), ("各有关处室", C), ("云栖斋", C), ("省晴川苑", C)]),
+    ("推进赛事改革。(省甲溪坊、乙岭舍,丙泉庐牵头;丁峰苑、戊湾阁参与)",
+     [("省甲溪坊", L), ("乙岭舍", L), ("丙泉庐", L), ("丁峰苑", C), ("戊湾阁", C)]),
+])
+def test_a_bracket_closed_by_a_role_word_holds_units_whatever_their_names(text, expected):
+    found = find_clauses(text)
+    assert [a for f in found for a in f.clause.assignments] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "落实安全责任。(市场主体负责)",
+    "建设农村户厕。(资金由农户自筹负责)",
+    "加强宣传引导。(加强监督负责)",
+    "完成改造任务。(新建公园5个负责)",
+])
+def test_a_bracket_closed_by_a_role_word_keeps_sentences_and_actors_out(text):
+    assert not [a for f in find_clauses(text) for a in f.clause.assignments]
+
+
+def test_a_bracket_cut_after_its_role_word_at_the_end_is_whole():
+    found = find_clauses("加强支部建设,深入推进党建协作共建。(云栖斋负责")
+    assert [a for f in found for a in f.clause.assignments] == [("云栖斋", L)]
+
+
+def test_a_notes_units_and_a_first_listed_notes_list_are_slots():
+    # 以下各任务均需X落实 / 排名第一的为牵头单位: the note marks its list, whatever the names
+    c = parse_clause("责任单位:市听松阁,各县市人民政府、州云栖斋按职责分工负责,以下各任务均需各县市人民政府、州云栖斋落实,"
+                     "不再一一列出")
+    assert ("州云栖斋", R) in c.spread or "州云栖斋" in [u for u, _ in c.spread]
+    found = find_clauses("强化粮食安全。(市云栖斋、市晴川苑、各县市区人民政府。排名第一的为牵头单位,下同)")
+    assert [u for f in found for u, _ in f.clause.assignments] == ["市云栖斋", "市晴川苑", "各县市区人民政府"]
+
+
+def test_a_label_lines_content_before_the_next_label_keeps_the_callers_role():
+    # 主办单位:甲坊,协办单位:乙舍: the caller read 主办单位 and passes its content with the next label in it
+    c = parse_clause("县云栖斋,协办单位:晴川苑、听松阁。", L)
+    assert c.assignments == [("县云栖斋", L), ("晴川苑", C), ("听松阁", C)]
+
+
+# (r-slots) role words mark slots outside brackets too, whatever the names (invented ones here)
+@pytest.mark.parametrize("text, expected", [
+    ("岚溪斋负责,市云栖阁配合,加强流通环节进口食品质量安全监管。", [("岚溪斋", L), ("市云栖阁", C)]),
+    ("市晴川苑负责,市听松阁、市云栖阁配合,深入宣传贯彻法规。", [("市晴川苑", L), ("市听松阁", C), ("市云栖阁", C)]),
+    ("市澜溪寮负责,取缔城区无照经营食品小摊点。", [("市澜溪寮", L)]),
+])
+def test_a_run_of_role_parts_opening_a_sentence_holds_units_whatever_their_names(text, expected):
+    found = leading_clauses(text)
+    assert [a for f in found for a in f.clause.assignments] == expected
+
+
+def test_a_sentence_closed_by_a_plain_verb_is_no_clause_of_unknown_names():
+    # …基层有效贯彻落实 / 某某办公厅关于落实 (a title wrapped over lines): 落实 alone there is a verb, no role word
+    assert not [a for f in find_clauses("确保党的路线方针政策在基层有效贯彻落实") for a in f.clause.assignments]
+
+
+def test_a_last_sentence_of_names_and_a_qualified_duty_word_is_the_items_clause():
+    found = find_clauses("支持青年就业创业。筠溪斋、澜岭坊、市云栖阁等按职责分工负责。")
+    assert [a for f in found for a in f.clause.assignments] == [("筠溪斋", L), ("澜岭坊", L), ("市云栖阁", L)]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("县甲溪坊负责对限额以下工程的巡查监督。", ["县甲溪坊"]),
+    ("市乙岭舍、县丙泉庐负责收集民意投诉。", ["市乙岭舍", "县丙泉庐"]),
+])
+def test_a_subject_opening_with_its_level_before_its_role_word_is_a_unit(text, names):
+    assert [u for f in leading_clauses(text) for u, _ in f.clause.assignments] == names
+
+
+def test_a_level_and_a_sector_before_a_duty_word_is_no_subject():
+    assert not leading_clauses("全部由政府兜底采购收储,省财政负责按分级负担原则落实资金。")
+
+
+def test_a_unit_line_of_invented_names_closed_by_a_qualified_role_word_gives_the_item_its_units():
+    from dutygraph.loaders.plain_text import parse_plain_text
+
+    text = "\n".join(["某省数字政府工作要点", "", "一、夯实数字底座", "",
+                      "1.推进政务云平台升级,提升算力供给能力。", "省筠溪斋、澜岭坊按职责分工负责", "",
+                      "2.完善数据共享交换体系。", "省云栖阁牵头,省听松阁、晴川苑按职责分工负责", "",
+                      "3.印发某省政府办公厅关于落实", "数字政府建设任务分工的通知。", ""])
+    tasks = parse_plain_text(text, "plan.txt").to_dict()["tasks"]
+    assert [(t["lead"], t["responsible"]) for t in tasks if t["lead"] or t["responsible"]] == [
+        (["省筠溪斋", "澜岭坊"], []), (["省云栖阁"], ["省听松阁", "晴川苑"])]
+
+
+def test_a_numbered_unit_opening_with_its_level_heads_its_duties_whatever_its_name():
+    found = colon_duties("(八)区甲溪坊：负责公园绿地等建设项目的审批、投资政策制定等工作。")
+    assert [(u, r) for f in found for u, r in f.clause.assignments] == [("区甲溪坊", L)]
+    found = leading_clauses("镇乙岭舍负责对限额以下工程的安全进行监管。")
+    assert [u for f in found for u, _ in f.clause.assignments] == ["镇乙岭舍"]
+
+
+@pytest.mark.parametrize("text", ["(三)县乡联动：建立协调机制；定期会商。", "(五)市县共建：共建园区；共享收益。",
+                                  "(一)市场监管：加强食品安全检查。", "(二)县域经济：做大做强特色产业；培育龙头企业。"])
+def test_a_heading_of_levels_or_a_sector_before_a_colon_heads_no_duties(text):
+    assert not colon_duties(text)
+
+
+@pytest.mark.parametrize("text", ["县乡两级负责做好宣传。", "市县联动负责推进。", "市区道路负责维护。"])
+def test_levels_together_before_a_role_word_are_no_subject(text):
+    assert not leading_clauses(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("筠溪斋:负责森林火灾控制保障体系建设的计划安排。", "筠溪斋"),
+    ("市岚溪庐。负责上级机关批办件的督办查办工作;负责市政府文件的督办查办工作。", "市岚溪庐"),
+])
+def test_a_unit_heading_opening_an_item_whose_duties_open_with_a_role_word_is_a_unit_whatever_its_name(text, name):
+    assert {u for f in unit_blocks(text, per_duty=False) for u, _ in f.clause.assignments} == {name}
+
+
+@pytest.mark.parametrize("text", [
+    "区域更新方案编制。统筹主体按照规划统筹各利益主体更新意愿,开展综合研究。",
+    "丰富基层文化体育生活。组织开展群众文化活动;建设体育设施。",
+    "主要职责:负责全县森林防火的组织协调。",
+])
+def test_an_items_title_before_its_body_is_no_unit_heading(text):
+    assert not unit_blocks(text, per_duty=False)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("市甲溪坊分季度对每一类重点工程进行会办督查。", ["市甲溪坊"]),
+    ("县乙岭舍要加快推进农村公路建设。", ["县乙岭舍"]),
+])
+def test_a_subject_opening_with_its_level_before_a_subjects_word_is_a_unit(text, names):
+    from dutygraph.loaders.clauses import subject_opening
+
+    assert [u for u, _ in subject_opening(text).clause.assignments] == names
+
+
+@pytest.mark.parametrize("text", ["市场主体要依法诚信经营。", "县乡两级要加强协调。", "区域内企业要落实主体责任。"])
+def test_a_sector_or_levels_together_before_a_subjects_word_is_no_subject(text):
+    from dutygraph.loaders.clauses import subject_opening
+
+    assert subject_opening(text) is None
+
+
+def test_a_bare_bracket_of_a_levels_bodies_beside_a_known_name_is_a_list_of_units():
+    # (r-slots) 市甲溪坊 (a level, then a name of its own) counts as a name where a bare bracket closes an item,
+    # beside at least one name the lexicon knows; a level's things alone (省控断面) stay out
+    found = find_clauses("地区生产总值增长11%(市甲溪坊,市乙岭舍,各县市区政府,荆州丙泉庐)")
+    assert [u for f in found for u, _ in f.clause.assignments] == ["市甲溪坊", "市乙岭舍", "各县市区政府", "荆州丙泉庐"]
+    assert not find_clauses("加强水质监测(省控断面、市控断面、县控断面)。")
+    assert not find_clauses("建设一批道路(市区道路、县乡公路)。")
+
+
+def test_a_unit_columns_list_of_a_levels_bodies_is_read_whatever_their_names_end_with():
+    # (r-slots) the column's role marks the slot; a level's bodies named whole (市甲溪坊) are names there
+    assert parse_clause("市甲溪坊、市乙岭舍", R).assignments == [("市甲溪坊", R), ("市乙岭舍", R)]
+    assert parse_clause("加强水质监测", R) is None
+
+
+def test_a_role_part_closed_by_its_comma_opens_the_sentences_clause_whatever_its_name():
+    found = leading_clauses("岚溪寮负责,重点加强高风险肉类、水产品等进出口食品监控。")
+    assert [a for f in found for a in f.clause.assignments] == [("岚溪寮", L)]
+    # a plain verb after a verb (…并组织实施,) closes no role part
+    assert not leading_clauses("拟订本市基础研究规划、政策和标准并组织实施,组织实施基础研究计划项目。")
+
+
+def test_a_bare_list_between_a_lead_and_a_later_duty_word_shares_it_on_a_line_of_its_own():
+    c = parse_clause("云栖斋牵头，省甲溪坊，乙岭舍、丙泉庐按职责分工负责", bracketed=True)
+    assert c.assignments == [("云栖斋", L), ("省甲溪坊", R), ("乙岭舍", R), ("丙泉庐", R)]
+
+
+def test_a_duty_word_before_the_word_population_is_no_person_in_charge():
+    # 负责人口普查: 负责 and its work, not 负责人 (a person)
+    found = leading_clauses("省甲溪坊、省乙岭舍负责人口普查的宣传工作。")
+    assert [u for f in found for u, _ in f.clause.assignments] == ["省甲溪坊", "省乙岭舍"]

@@ -187,3 +187,26 @@ def test_a_shared_suffix_never_runs_over_a_comma(cell, names):
 def test_a_list_of_names_opening_with_their_level_reads_as_a_unit_cell(line, listed):
     # (r-perturb2) a cell of names the lexicon does not know, each opening with its level or place
     assert looks_like_unit_list(line) is listed
+
+
+@pytest.mark.parametrize("text, names", [
+    ("省甲溪坊和各市人民政府", ["省甲溪坊", "各市人民政府"]),
+    ("州乙岭舍、州丙泉庐及州丁峰苑", ["州乙岭舍", "州丙泉庐", "州丁峰苑"]),
+    ("市人力资源和社会保障局", ["市人力资源和社会保障局"]),
+    ("县城乡建设和市政管理局", ["县城乡建设和市政管理局"]),
+])
+def test_names_opening_with_their_level_split_on_and_whatever_they_end_with(text, names):
+    # (r-slots) 和/及 between two names each opening with its level (or a collective after it) separates two
+    # bodies even where the lexicon knows neither ending; a name whose second half opens with no level stays one
+    assert split_units(text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("省甲溪坊、农委、乙岭阁", ["省甲溪坊", "农委", "乙岭阁"]),
+    ("县生态环境、住建部门", ["县生态环境、住建部门"]),
+    ("县发改、财政、审计部门", ["县发改、财政、审计部门"]),
+])
+def test_a_levels_body_named_whole_before_a_name_shares_no_suffix_but_sectors_share_a_kind(text, names):
+    # (r-slots) 省甲溪坊 (a level, then a name of its own) before 农委 is a name of its own, whatever it ends with;
+    # sectors before a kind (部门, 单位) share it (the guideline's shared-suffix list)
+    assert split_units(text) == names
