@@ -960,6 +960,11 @@ def _leading_parts(body: str) -> list[tuple[str, int]]:
 
 
 _THAT_IS = ("即",)
+# What a text needs for any leading clause: a lead's word, 责任 or 主管 (what _subject_clauses looks for), or a role
+# word ending a segment at a comma or where a sentence ends (what _leading_segments looks for). Plain words and a
+# group before a class: re skips in C to where one may start (a lookahead after the group would not).
+_MAY_LEAD = re.compile("|".join(("负责", *LEAD_WORDS, "承担", "会同", "责任", "主管")))
+_ROLE_BEFORE_STOP = re.compile("(?:" + "|".join(map(re.escape, ROLE_ENDINGS)) + ")[,，。；;]")
 
 
 def leading_clauses(text: str) -> list[Found]:
@@ -975,6 +980,8 @@ def leading_clauses(text: str) -> list[Found]:
     """
     if _HINT.search(text) is None:
         return []
+    if _MAY_LEAD.search(text) is None and _ROLE_BEFORE_STOP.search(text) is None and not text.endswith(ROLE_ENDINGS):
+        return []  # no sentence opens with a clause here (most texts with a hint: 实施, 落实 inside the work)
     found = []
     start = 0
     for sentence in bracket_depth_split(text, "。；;"):
