@@ -76,19 +76,45 @@ def _own_cpu() -> float:
     return t.user + t.system
 
 
-def _phases(steps: dict, cpu: dict, own: dict | None = None, rss: dict | None = None):
+def _thread_cpu() -> dict[str, float]:
+    """CPU s of this process's live threads by name (``/proc/self/task/*/stat``: RocksDB's background threads are
+    ``rocksdb:low`` and ``rocksdb:high``, Python's and ladybug's ``python``); {} where there is no /proc."""
+    out: dict[str, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    try:
+        tasks = os.listdir("/proc/self/task")
+    except OSError:
+        return out
+    for tid in tasks:
+        try:
+            with open(f"/proc/self/task/{tid}/stat") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        name = stat[stat.index("(") + 1:stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2:].split()
+        out[name] = out.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / tick
+    return out
+
+
+def _phases(steps: dict, cpu: dict, own: dict | None = None, rss: dict | None = None,
+            threads: dict | None = None):
     """An on_phase hook timing each phase into ``steps`` (wall) and ``cpu`` (this process and its reaped
     workers), ``own`` (this process alone: its threads, pyoxigraph's and ladybug's included, not the
     workers) and ``rss`` (this process's peak RSS in MB at the end of the phase): stage, ladybug,
     oxigraph, commit (sync, commit record, clean-up), open (the rest). During ``stage`` this process
-    runs pyoxigraph's bulk load of the parts already staged (the workers read and build)."""
-    last = {"name": None, "t": time.perf_counter(), "cpu": _cpu(), "own": _own_cpu()}
+    runs pyoxigraph's bulk load of the parts already staged (the workers read and build). ``threads``: each
+    step's CPU s by thread name (of the threads alive at both its ends), which tells RocksDB's compactions
+    (``rocksdb:low``), running on in the background after pyoxigraph's bulk loads, from ladybug's step beside
+    them (README, "The append, round eleven")."""
+    last = {"name": None, "t": time.perf_counter(), "cpu": _cpu(), "own": _own_cpu(), "threads": _thread_cpu()}
+    threads = {} if threads is None else threads
     names = {"stage": "stage", "ladybug": "ladybug", "oxigraph": "oxigraph"}
     own = {} if own is None else own
     rss = {} if rss is None else rss
 
     def on_phase(phase: str) -> None:
-        now, used, mine = time.perf_counter(), _cpu(), _own_cpu()
+        now, used, mine, now_threads = time.perf_counter(), _cpu(), _own_cpu(), _thread_cpu()
         if last["name"] is not None:
             key = names.get(last["name"], "commit" if last["name"] in ("sync", "commit", "committed", "collect")
                             else "open")
@@ -96,7 +122,12 @@ def _phases(steps: dict, cpu: dict, own: dict | None = None, rss: dict | None = 
             cpu[key] = cpu.get(key, 0.0) + used - last["cpu"]
             own[key] = own.get(key, 0.0) + mine - last["own"]
             rss[key] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        last.update(name=phase, t=now, cpu=used, own=mine)
+            by_name = threads.setdefault(key, {})
+            for name, seconds in now_threads.items():
+                spent = seconds - last["threads"].get(name, 0.0)
+                if spent > 0:
+                    by_name[name] = round(by_name.get(name, 0.0) + spent, 2)
+        last.update(name=phase, t=now, cpu=used, own=mine, threads=now_threads)
 
     return on_phase
 
@@ -118,11 +149,13 @@ def run_load(files: list[Path], store: Path) -> dict:
     cpu: dict = {}
     own: dict = {}
     rss: dict = {}
-    with EmbeddedStore(store, on_phase=_phases(steps, cpu, own, rss)) as s:
+    threads: dict = {}
+    with EmbeddedStore(store, on_phase=_phases(steps, cpu, own, rss, threads)) as s:
         counts, staged = s.load_files(files)
         bulk = s.last_bulk_load
     return {**_counts(counts), "documents": len(staged.documents), "failures": len(staged.failures), "steps": steps,
-            "step_cpu": cpu, "step_own_cpu": own, "step_peak_rss_mb": rss, "quads": staged.quads,
+            "step_cpu": cpu, "step_own_cpu": own, "step_peak_rss_mb": rss, "step_thread_cpu": threads,
+            "quads": staged.quads,
             "oxigraph_document_load": bulk}
 
 
@@ -385,7 +418,8 @@ def measure(case: str, corpus: Path, extra: str = "") -> dict:
     print(f"{out['plans']} plans, {case}: {wall:.1f}s wall, {out['cpu']:.1f}s CPU, "
           f"{out['peak_rss_mb']:.0f} MB (+{out['worker_rss_mb']:.0f} MB per worker), wall {out['steps']}, "
           f"CPU {out.get('step_cpu')}, this process's CPU {out.get('step_own_cpu')}, peak RSS by step "
-          f"{out.get('step_peak_rss_mb')}, pyoxigraph's document graphs {out.get('oxigraph_document_load')}",
+          f"{out.get('step_peak_rss_mb')}, by thread {out.get('step_thread_cpu')}, pyoxigraph's document graphs "
+          f"{out.get('oxigraph_document_load')}",
           file=sys.stderr, flush=True)
     return out
 

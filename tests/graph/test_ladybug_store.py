@@ -170,6 +170,49 @@ def test_a_load_committed_every_part_equals_one_in_one_transaction(tmp_path):
     assert stores["one"][2:] == stores["rows"][2:]
 
 
+def test_a_grouped_load_reopened_between_transactions_equals_one_in_one_transaction(tmp_path, monkeypatch):
+    """A grouped load closes and opens its database again between two transactions once the process grew by
+    ``$DUTYGRAPH_LADYBUG_REOPEN_MB`` (to give back what ladybug keeps of the transactions before): reopened before
+    every one of them, it writes the same nodes, relationships and token index as one transaction, and leaves the
+    database open for the questions after it."""
+    import itertools
+
+    from networkx.utils import graphs_equal
+
+    from dutygraph.graph import ladybug_store
+    from dutygraph.graph.stream import stage_files
+    from dutygraph.loaders.corpus import find_files
+
+    files = [SEED, SECOND, *find_files([FIXTURES / "series"])]
+    stage = Stage(tmp_path / "stage")
+    stage_files(files, stage, processes=1, part_size=2)
+    opened = []
+    real_open = LadybugStore.open
+
+    def counted_open(self):
+        if self._conn is None:
+            opened.append(self.path.name)
+        return real_open(self)
+
+    monkeypatch.setattr(LadybugStore, "open", counted_open)
+    grown = itertools.count(step=1 << 30)
+    monkeypatch.setattr(ladybug_store, "_rss", lambda: next(grown))  # always grown: reopened before each transaction
+    stores = {}
+    for name, reopen, per_commit, rows in (("one", "0", None, None), ("reopened", "0.001", 1, 5),
+                                           ("never", "0", 1, 5)):
+        monkeypatch.setenv("DUTYGRAPH_LADYBUG_REOPEN_MB", reopen)
+        opened.clear()
+        with LadybugStore(tmp_path / f"{name}.lbug", buffer_pool=256 << 20) as store:
+            store.load_staged(stage, [], per_commit, rows)
+            times = len(opened)
+            stores[name] = (store.counts(), store.to_networkx(), held(store.cypher), token_nodes(store.cypher))
+        stores[name] += (times,)
+    assert stores["one"][4] == stores["never"][4] == 1
+    assert stores["reopened"][4] > 5  # the groups of parts, every relationship table's runs, the shared relationships
+    assert stores["one"][0] == stores["reopened"][0] and graphs_equal(stores["one"][1], stores["reopened"][1])
+    assert stores["one"][2:4] == stores["reopened"][2:4]
+
+
 def test_cypher_columns_gives_column_by_column_what_cypher_gives_row_by_row(graph, tmp_path):
     """The questions' Arrow path (``cypher_columns``) against the rows ``cypher`` reads: every property type of the
     schema (STRING, INT, FLOAT, BOOL, STRING[], INT[]), nulls, the same Python types, and an empty answer."""
