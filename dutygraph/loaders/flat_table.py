@@ -28,7 +28,7 @@ from ..model import Assignment, Provenance, Role
 from ..text.markers import MARKER_STARTS, is_row_number, match_item, match_section, match_subsection
 from ..text.normalize import SENTENCE_PUNCT, bracket_depth_split
 from ..text.role_cues import alternation
-from ..text.units import LIST_SEPARATORS, is_unit_name, looks_like_unit_list, split_units, strip_noise
+from ..text.units import LIST_SEPARATORS, is_level_name, is_unit_name, looks_like_unit_list, split_units, strip_noise
 from .labels import match_label
 from .lines import FURNITURE, FURNITURE_STARTS, Line
 
@@ -285,6 +285,29 @@ def _unitish(text: str) -> bool:
     return 3 <= len(bare) <= 12 and bare.endswith(_AREA_ENDS) and not _PUNCT.search(text)
 
 
+_NAME_SHAPE = re.compile(r"[\u4e00-\u9fff]{2,12}(?:[(（][\u4e00-\u9fff、，,]{1,12}[)）])?")
+MAX_NAMES_LIST = 120
+
+
+def names_list(text: str) -> bool:
+    """Whether ``text`` is a list of two or more short names (Chinese characters only, a bracketed note allowed) of
+    which at least half read as names by their ending or open with their level or place (市甲坊): a unit cell
+    whose other names the lexicon does not know (清风苑、市城管局; 市甲局、乙所、市丙中心).
+
+    >>> names_list("清风苑、市云溪坊"), names_list("市甲局、乙所、丙舍、市丁中心"), names_list("加强监管、完善机制")
+    (True, True, False)
+    >>> names_list("市场监管、价格监测"), names_list("市云溪坊")
+    (False, False)
+    """
+    if len(text) > MAX_NAMES_LIST or "。" in text:
+        return False
+    parts = [strip_noise(p) for p in bracket_depth_split(text, LIST_SEPARATORS)]
+    parts = [p for p in parts if p]
+    if len(parts) < 2 or not all(_NAME_SHAPE.fullmatch(p) for p in parts):
+        return False
+    return 2 * sum(1 for p in parts if is_unit_name(p) or is_level_name(p, place=True)) >= len(parts)
+
+
 def _sentence_like(text: str) -> bool:
     """Task text rather than a cell.
 
@@ -294,11 +317,30 @@ def _sentence_like(text: str) -> bool:
     """
     if _PUNCT.search(text):
         return not looks_like_unit_list(text)
-    if len(text) <= 20 or looks_like_unit_list(text):  # a list with a bracketed note: 区委宣传部(区文明办、…)、区民政局
-        return False
+    if len(text) <= 20 or looks_like_unit_list(text) or names_list(text):
+        return False  # a list with a bracketed note: 区委宣传部(区文明办、…)、区民政局; names the lexicon partly knows
     parts = text.split("、")  # the first and last names may be halves of names split over two lines
     if len(parts) >= 2 and all(len(p) <= MAX_LIST_ITEM for p in parts) and all(is_unit_name(p) for p in parts[1:-1]):
         return False
+    return True
+
+
+MAX_LIST_PART = 20  # a unit cell's names, each at most so long (乙舍等丙苑: a name with its noise)
+MAX_DEADLINE = 30
+
+
+def _fits(kind: str, text: str) -> bool:
+    """Whether ``text`` may be a cell of a column of ``kind``: units (no sentence, no date, short names), a
+    deadline or people (short), anything in a text column."""
+    if kind in ROLE_OF_KIND:
+        if len(text) > MAX_ROLE_CELL or "。" in text or text[:1].isdecimal() or _role_clause(text):
+            return _role_clause(text)
+        from .clauses import slot_names  # clauses builds on the text helpers this module shares
+
+        return all(len(p) <= MAX_LIST_PART for p in bracket_depth_split(text, LIST_SEPARATORS)) and \
+            slot_names(text) is not None  # a verb opening it (组织落实…): a duty, no name
+    if kind in (DEADLINE, LEADER):
+        return len(text) <= MAX_DEADLINE and "。" not in text
     return True
 
 
@@ -373,6 +415,7 @@ class FlatTableReader:
         self._first_printed = False  # a cell merged over rows is seen printed with the first row it spans
         self._group_labels: dict[int, list[tuple[Role, _Span]]] = {}
         self._headed: set[int] = set()  # indices in self.rows of rows printed right under a heading
+        self._forced = 0  # lines still to read as cells, one a line (the row's rest fills its cell columns)
 
     # -- stream ---------------------------------------------------------------------------
     def read(self, start: int) -> int:
@@ -529,8 +572,10 @@ class FlatTableReader:
             if (not nxt or len(nxt) > MAX_TITLE_CONTINUATION or _sentence_like(nxt) or looks_like_unit_list(nxt)
                     or _row_no(nxt) is not None or match_item(nxt, expected=1)):
                 break
-            if self._first_cell(nxt) or self.text_columns >= 2 and self._cells_follow(i + 1):
-                break  # the row's first cell (a leader: 王某某), or, under a content column, its content
+            if self._first_cell(nxt) or self.text_columns >= 2 and self._cells_follow(i + 1) or \
+                    self._fills_cells(i, mark=False):
+                break  # the row's first cell (a leader: 王某某), or, under a content column, its content; or the
+                # row's lines from here are its cells
             title.extend(nxt, self.lines[i].no)
             i += 1
         self._row.title = title
@@ -574,13 +619,24 @@ class FlatTableReader:
         line = self.lines[i]
         t = line.text
         row = self._row
+        if self._forced:
+            self._forced -= 1
+            self._cells.append(_Span(t, line.no, line.no))
+            self._last = "cell"
+            return i + 1
         if self._last in ("row", "title") and not row.items:
+            if row.title is not None and not looks_like_unit_list(t) and not self._first_cell(t) and \
+                    self._fills_cells(i):
+                self._add_item(None, _Span(row.title.text, row.title.first, row.title.last))
+                return self._read_other(i)  # the row's cells one a line, whatever names they hold
             if (looks_like_unit_list(t) or self._first_cell(t)) and row.title is not None:
                 # No content column text: the title is the task.
                 self._add_item(None, _Span(row.title.text, row.title.first, row.title.last))
                 return self._read_cell(i)
             self._add_item(None, _Span(t, line.no, line.no))
             return i + 1
+        if self._last == "item" and not self._cells and not looks_like_unit_list(t) and self._fills_cells(i):
+            return self._read_other(i)  # the row's cells one a line, whatever names they hold
         if self._last == "item" and not self._cells and (_sentence_like(t) or self._text_not_cell(t) or
                                                          self.lines[i - 1].text and self._double_spaced()) and \
                 not (self.has_units and "。" not in t and _role_clause(t)):
@@ -594,6 +650,40 @@ class FlatTableReader:
             self._add_item(None, _Span(t, line.no, line.no))
             return i + 1
         return self._read_cell(i)
+
+    def _fills_cells(self, i: int, mark: bool = True) -> bool:
+        """Whether the row's lines from ``lines[i]`` to its end (the next row number, a heading, the table's end)
+        are exactly as many as its cell columns and each fits its column (no sentence where units stand, a short
+        deadline): its cells one a line, the units in them whatever names they are (the lexicon knows none of
+        市甲坊 / 乙舍等丙苑,丁阁). With ``mark``, sets them to be read so."""
+        n = len(self.cell_kinds)
+        if not self.has_units or self._row is None:
+            return False
+        found: list[str] = []
+        j = i
+        while j < len(self.lines):
+            line = self.lines[j]
+            t = line.text
+            if line.blank_cell:
+                return False
+            j += 1
+            if not t:
+                continue
+            first = t[0]
+            if first.isdecimal() and (no := _row_no(t)) is not None and self._row.number < no <= self._row.number + 3:
+                break
+            if first in _TABLE_END_STARTS and _TABLE_END.match(t) or first in _HEADING_STARTS and _is_heading(t):
+                break
+            if first in MARKER_STARTS and match_item(t, expected=self._row.next_sub()) or t == self.columns[0]:
+                return False
+            found.append(t)
+            if len(found) > n:
+                return False
+        if len(found) != n or not all(_fits(kind, t) for kind, t in zip(self.cell_kinds, found)):
+            return False
+        if mark:
+            self._forced = n
+        return True
 
     def _unit_cell_next(self, i: int) -> bool:
         """Whether the next line with text after ``lines[i]`` is a unit cell of the first unit column (a name):
@@ -617,7 +707,7 @@ class FlatTableReader:
                 not (self.cell_kinds[k] == TEXT and i is not None and self._unit_cell_next(i)):
             return False  # a remark column's cell (备注); but a unit cell after the line makes it the next item's text
         if text[:1].isdecimal() and _DATE_LIKE.search(text) or self._first_cell(text) or _unitish(text) or \
-                _NAME_START.match(text):  # 市人力资源和社会保 / 障局: a name broken over two lines
+                _NAME_START.match(text) or names_list(text):  # 市人力资源和社会保 / 障局: a name broken over two lines
             return False
         return not any(is_unit_name(p) or _unitish(p) for p in bracket_depth_split(text, LIST_SEPARATORS))
 

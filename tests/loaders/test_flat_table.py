@@ -457,3 +457,22 @@ def test_a_row_printing_its_deadline_but_no_unit_or_leader_cell_sits_under_the_m
                    ("开展物业服务评议。", ["赵某某"], ["物业科"], ["法规科"], "6月底前"),
                    ("开展老旧小区安全排查。", ["钱某某"], ["安全科"], ["综合科"], "9月底前")]
     assert all(a.inferred for a in doc.tasks[1].assignments) and not any(a.inferred for a in doc.tasks[0].assignments)
+
+
+def test_a_row_whose_lines_fill_its_cell_columns_gives_names_no_lexicon_knows():
+    # a short title and then as many lines as the header has cell columns (a unit, a unit list with a comma, a
+    # year): the lines are the row's cells whatever their names end with
+    header = "序号\n项目\n具体内容\n牵头部门\n相关责任部门\n完成时间\n"
+    tasks = parse("7\n推进全民阅读\n青石坊\n白鹭苑等有关部门,各街道\n2010年\n"
+                  "8\n建设社区书屋\n青石坊\n白鹭苑\n2011年\n", header)
+    assert [(t.text, lead(t), resp(t)) for t in tasks.values()] == [
+        ("推进全民阅读", ["青石坊"], ["白鹭苑", "各街道"]), ("建设社区书屋", ["青石坊"], ["白鹭苑"])]
+
+
+def test_a_long_unit_list_half_of_whose_names_the_lexicon_knows_is_a_cell_not_text():
+    # after the lead cell, a list of more than 20 characters of short names, most opening with their level (市云溪坊),
+    # one with none (清风苑): the responsible cell, not the text of a next item
+    names = "市云溪坊、市白鹭苑、清风苑、市青石坊、相关区听松斋、市远山舍"
+    tasks = parse(f"1\n河道治理\n1)完成雨湖区河道清淤。\n市水利局\n{names}\n2)完成河岸绿化。\n市林业局\n市云溪坊\n")
+    assert list(tasks) == ["A1-1-1", "A1-1-2"]
+    assert resp(tasks["A1-1-1"]) == names.split("、") and lead(tasks["A1-1-2"]) == ["市林业局"]
