@@ -333,15 +333,25 @@ def _fits(kind: str, text: str) -> bool:
     """Whether ``text`` may be a cell of a column of ``kind``: units (no sentence, no date, short names), a
     deadline or people (short), anything in a text column."""
     if kind in ROLE_OF_KIND:
-        if len(text) > MAX_ROLE_CELL or "。" in text or text[:1].isdecimal() or _role_clause(text):
-            return _role_clause(text)
-        from .clauses import slot_names  # clauses builds on the text helpers this module shares
-
-        return all(len(p) <= MAX_LIST_PART for p in bracket_depth_split(text, LIST_SEPARATORS)) and \
-            slot_names(text) is not None  # a verb opening it (组织落实…): a duty, no name
+        return _role_clause(text) or name_shaped(text)
     if kind in (DEADLINE, LEADER):
         return len(text) <= MAX_DEADLINE and "。" not in text
     return True
+
+
+def name_shaped(text: str) -> bool:
+    """Whether ``text`` may be a unit cell where a column says units stand, whatever its names end with: no
+    sentence, no date or number opening it, short names, none opened by a verb or a preposition (组织落实…).
+
+    >>> name_shaped("青石坊、白鹭苑等有关部门,各街道"), name_shaped("组织落实免疫规划工作"), name_shaped("2019年底")
+    (True, False, False)
+    """
+    if len(text) > MAX_ROLE_CELL or "。" in text or text[:1].isdecimal():
+        return False
+    from .clauses import slot_names  # clauses builds on the text helpers this module shares
+
+    return all(len(p) <= MAX_LIST_PART for p in bracket_depth_split(text, LIST_SEPARATORS)) and \
+        slot_names(text) is not None
 
 
 _MERGED_KINDS = frozenset((LEAD, RESPONSIBLE, COOPERATING, LEADER))  # cells a row under merged cells leaves out
