@@ -39,9 +39,10 @@ from __future__ import annotations
 
 import re
 
-from ..text.units import looks_like_unit_list
+from ..text.normalize import bracket_depth_split
+from ..text.units import LIST_SEPARATORS, is_level_name, looks_like_unit_list
 from .columns import DEADLINE, LEADER, RESPONSIBLE, TEXT, UNIT_KINDS, is_label
-from .flat_table import column_kind
+from .flat_table import column_kind, name_shaped, names_list
 from .grid import Grid, GridRow
 from .lines import Line
 from .row_table import split_row
@@ -101,13 +102,24 @@ def _units_after(lines: list[Line], j: int, end: int, limit: int) -> tuple[list[
             continue
         if is_label(t):
             break
-        if not looks_like_unit_list(t):
+        if not _unit_cell(t):
             if not (cells and _UNKNOWN_NAME.match(t) and (n := _next_text(lines, j + 1, end)) is not None
-                    and looks_like_unit_list(lines[n].text) and not is_label(lines[n].text)):
+                    and _unit_cell(lines[n].text) and not is_label(lines[n].text)):
                 break
         cells.append((t, j))
         j += 1
     return cells, j
+
+
+def _unit_cell(text: str) -> bool:
+    """A unit list, or names each opening with its level or place (市甲坊、天元区乙舍) whatever they end with, or
+    a list half of whose names read so (:func:`.flat_table.names_list`)."""
+    if looks_like_unit_list(text) or names_list(text):
+        return True
+    if not name_shaped(text):
+        return False
+    parts = [p for p in bracket_depth_split(text, LIST_SEPARATORS) if p]
+    return bool(parts) and all(is_level_name(p, place=True) and _UNKNOWN_NAME.match(p) for p in parts)
 
 
 def _next_text(lines: list[Line], j: int, end: int) -> int | None:

@@ -108,3 +108,13 @@ def test_a_row_of_units_without_a_role_label_under_the_task_columns_after_a_corn
     got = [(t.text, t.units(Role.RESPONSIBLE), [a.inferred for a in t.assignments]) for t in doc.tasks]
     assert got == [("城镇新增就业(人)", ["市人社局"], [False]), ("城镇失业人员再就业(人)", ["市人社局"], [True]),
                    ("下岗失业人员再就业(人)", ["市总工会"], [False]), ("开展农业科技培训(人次)", ["市农业农村局"], [False])]
+
+
+def test_unit_cells_after_the_role_label_are_names_opening_with_their_level_whatever_they_end_with():
+    # the unit row under its label holds names no lexicon knows, each opening with its level (市青禾坊), one list
+    # with a name that opens with none (白鹭苑); the values per place (全市 …) are no unit cells
+    text = "\n".join(["地区", "修建绿道(公里)", "治理黑臭水体(条)", "新增停车位(个)", "责任单位",
+                     "市青禾坊", "市云岫阁", "市听松斋、白鹭苑", "全市", "5", "3", "1200"])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("修建绿道(公里)", ["市青禾坊"]), ("治理黑臭水体(条)", ["市云岫阁"]), ("新增停车位(个)", ["市听松斋", "白鹭苑"])]
