@@ -753,7 +753,8 @@ class FlatTableReader:
             return False
         nxt = self.lines[j].text
         head = bracket_depth_split(nxt, LIST_SEPARATORS)[0]
-        return _NAME_START.match(head) is not None and is_unit_name(head)
+        return _NAME_START.match(head) is not None and (is_unit_name(head) or is_level_name(head) and
+                                                        name_shaped(nxt))  # (a name opening with its level: 区甲坊)
 
     def _read_cell(self, i: int) -> int:
         """Read one cell starting at ``lines[i]``, joining a name split over two lines."""

@@ -338,12 +338,12 @@ def _unlabelled(lines: list[Line], start: int, end: int) -> list[tuple[Grid, int
         while j < end and len(heads) <= MAX_COLUMNS:
             t = lines[j].text
             if t:
-                if looks_like_unit_list(t) or is_label(t) or _VALUE.match(t) or _CORNER.match(t) or \
+                if _unit_cell(t) or is_label(t) or _VALUE.match(t) or _CORNER.match(t) or \
                         t.endswith(("表", "。", ":", "：")):
                     break
                 heads.append((t, j))
             j += 1
-        units, after = _units_after(lines, j, end, len(heads)) if j < end and looks_like_unit_list(lines[j].text) \
+        units, after = _units_after(lines, j, end, len(heads)) if j < end and _unit_cell(lines[j].text) \
             else ([], j)
         if len(units) < MIN_COLUMNS or len(heads) < len(units):
             k = max(j, k + 1)

@@ -476,3 +476,17 @@ def test_a_long_unit_list_half_of_whose_names_the_lexicon_knows_is_a_cell_not_te
     tasks = parse(f"1\n河道治理\n1)完成雨湖区河道清淤。\n市水利局\n{names}\n2)完成河岸绿化。\n市林业局\n市云溪坊\n")
     assert list(tasks) == ["A1-1-1", "A1-1-2"]
     assert resp(tasks["A1-1-1"]) == names.split("、") and lead(tasks["A1-1-2"]) == ["市林业局"]
+
+
+def test_short_rows_under_merged_cells_before_names_opening_with_their_level_whatever_they_end_with():
+    # the linked procedures again, their units invented names (县青禾坊: a level, no known ending)
+    text = "\n\n".join([
+        "某县联办事项清单",
+        "序号", "事项名称", "关联事项", "涉及部门",
+        "1", "开办药店", "办理营业执照", "县青禾坊", "申请排污许可", "县云岫阁", "消防验收", "县听松斋",
+        "2", "开办书店", "办理营业执照", "县青禾坊", "执业登记", "县白鹭苑", "出版物经营许可", "县文旅局",
+    ])
+    doc = parse_plain_text(text, "list.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("办理营业执照", ["县青禾坊"]), ("申请排污许可", ["县云岫阁"]), ("消防验收", ["县听松斋"]),
+        ("办理营业执照", ["县青禾坊"]), ("执业登记", ["县白鹭苑"]), ("出版物经营许可", ["县文旅局"])]
