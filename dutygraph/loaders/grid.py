@@ -318,9 +318,34 @@ def grid_tasks(grid: Grid, source: str, year: int | None = None, prefix: str = "
         if not continued:
             task.deadlines.extend(find_deadlines(text, year))
             task.amounts = find_amounts(text)
-            tasks.append(task)
+            items = cell_items(text) if text is not title and (";" in text or "；" in text) else None
+            if items:  # a task cell holding numbered items (1.…; 2.…;): one task each, the row's cells theirs
+                tasks += [replace(task, id=f"{task.id}-{k}", text=item, assignments=list(task.assignments),
+                                  deadlines=list(task.deadlines), leaders=list(task.leaders))
+                          for k, item in enumerate(items, 1)]
+            else:
+                tasks.append(task)
     _split_glued_names(tasks)
     return tasks, parents
+
+
+_CELL_ITEM = re.compile(r"(?:^|(?<=[;；]))\s*(\d{1,2})[.．、](?!\d)")
+
+
+def cell_items(text: str) -> list[str] | None:
+    """The numbered items of one task cell (``1.落实…; 2.明确…;``): each opening the cell or right after a
+    semicolon, numbered 1, 2, 3 … in order; None unless two or more.
+
+    >>> cell_items("1.落实岗位责任制; 2.明确职责分工;")
+    ['1.落实岗位责任制;', '2.明确职责分工;']
+    >>> cell_items("1.落实岗位责任制,完成2.5万亩; 3.明确分工"), cell_items("建成公园;完成绿化")
+    (None, None)
+    """
+    found = list(_CELL_ITEM.finditer(text))
+    if len(found) < 2 or found[0].start() != 0 or [int(m.group(1)) for m in found] != list(range(1, len(found) + 1)):
+        return None
+    bounds = [m.start() for m in found] + [len(text)]
+    return [text[a:b].strip() for a, b in zip(bounds, bounds[1:])]
 
 
 MIN_GLUED_NAMES = 4  # a name of fewer characters holds no two

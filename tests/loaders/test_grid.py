@@ -84,3 +84,16 @@ def test_a_cell_gluing_names_the_table_prints_apart_elsewhere_gives_those_names(
                                           GridRow(["3", "督查整改落实情况。", "县委县政府督查室"], 5, 5)])
     assert [t.units(Role.RESPONSIBLE) for t in grid_tasks(g, "p.txt")[0]] == [
         ["县文化股", "县文化馆"], ["县文化股", "县文化馆"], ["县委县政府督查室"]]
+
+
+def test_a_task_cell_of_numbered_items_gives_one_task_each_with_the_row_units():
+    # a pipe table whose 任务清单 cell holds two numbered items apart with semicolons, under one 责任清单 cell
+    text = "\n".join([
+        "工作事项 | 工作指标 | 任务清单 | 责任清单 | 时限清单 |",
+        "1.组织机构 | (1)镇党政主要负责人是第一责任人。 | 1.落实行政首长负责制; 2.明确班子成员职责分工; | 党政办 应急站 | 4月 |",
+        "2.工作机制 | (2)健全指挥机制。 | 1.制定应急指挥机制; | 应急站 | 5月 |",
+    ])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("1.落实行政首长负责制;", ["党政办", "应急站"]), ("2.明确班子成员职责分工;", ["党政办", "应急站"]),
+        ("1.制定应急指挥机制;", ["应急站"])]
