@@ -29,7 +29,7 @@ from ..model import Assignment, Deadline, Provenance, Role, Task
 from ..text.amounts import find_amounts
 from ..text.dates import find_deadlines, parse_date
 from ..text.normalize import bracket_depth_split
-from ..text.units import LIST_SEPARATORS, is_unit_name, looks_like_unit_list, split_units
+from ..text.units import LIST_SEPARATORS, is_level_name, is_unit_name, looks_like_unit_list, split_units
 from ..text.role_cues import alternation
 from .clauses import parse_clause
 from .columns import DEADLINE, LEADER, NUMBER, RESPONSIBLE, ROLE_OF_KIND, TEXT, column_kinds
@@ -73,6 +73,9 @@ def _clean(cell: str | None) -> str | None:
     return None if cell is None else "".join(cell.split())
 
 
+_OWN_START = re.compile(r"^(?:[省市县区镇乡]|各|相关|有关|中共|中国|国家)")  # a name that opens so stands alone
+
+
 def _clean_units(cell: str | None) -> str | None:
     """A unit cell without white space; names that stand apart with spaces only are a list (县教体局 各相关乡镇政府).
 
@@ -83,6 +86,12 @@ def _clean_units(cell: str | None) -> str | None:
     ('县教体局、各相关乡镇政府', '市公安局', '区消防救援大队、各街道办')
     >>> _clean_units("农业办 建设办 村(社区)")
     '农业办、建设办、村(社区)'
+
+    Names the lexicon does not know stand apart so too where each opens with its level or place, unless two
+    together make one name it knows (县交通 运输局):
+
+    >>> _clean_units("县青禾坊 各相关乡镇政府"), _clean_units("区甲坊 区乙苑"), _clean_units("县交通 运输局")
+    ('县青禾坊、各相关乡镇政府', '区甲坊、区乙苑', '县交通运输局')
     """
     if cell is None:
         return None
@@ -92,6 +101,10 @@ def _clean_units(cell: str | None) -> str | None:
     if len(parts) > 2 and all(is_unit_name(n := p.strip("、，,")) or _closes_bracket(n) and len(n) <= 8 for p in parts) \
             and sum(1 for p in parts if is_unit_name(p.strip("、，,"))) >= 2:
         return "、".join(p.strip("、，,") for p in parts)  # a collective with its bracket among them (村(社区))
+    if len(parts) > 1 and all(len(n := p.strip("、，,")) >= 3 and (is_unit_name(n) or is_level_name(n, place=True))
+                              for p in parts) and \
+            not any(is_unit_name(a.strip("、，,") + b) and not _OWN_START.match(b) for a, b in zip(parts, parts[1:])):
+        return "、".join(p.strip("、，,") for p in parts)  # names opening with their level (县甲坊 各乡镇政府)
     if len(parts) > 2 and "\n" in cell:
         names: list[str] = []
         current = ""

@@ -97,3 +97,14 @@ def test_a_task_cell_of_numbered_items_gives_one_task_each_with_the_row_units():
     assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
         ("1.落实行政首长负责制;", ["党政办", "应急站"]), ("2.明确班子成员职责分工;", ["党政办", "应急站"]),
         ("1.制定应急指挥机制;", ["应急站"])]
+
+
+def test_unit_names_apart_with_spaces_in_a_cell_may_be_names_the_lexicon_does_not_know():
+    # 县青禾坊 opens with its level and ends in no known suffix: beside a collective it is a unit of its own
+    text = "\n".join([
+        "序号 | 工作任务 | 责任领导 | 责任单位 |",
+        "1 | 推动义务教育优质均衡发展,增加学位5000个。 | 王某某 | 县青禾坊 各相关乡镇政府 |",
+        "2 | 推进城乡供水一体化建设。 | 李某某 | 县云岫阁 县水利局 |",
+    ])
+    doc = parse_text(text, "plan.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["县青禾坊", "各相关乡镇政府"], ["县云岫阁", "县水利局"]]
