@@ -168,11 +168,37 @@ def _closes_bracket(name: str) -> bool:
     return name[-1:] in ")）" and ("(" in name or "（" in name) and len(name) >= 4
 
 
+_AND = re.compile(r"[和及与]")
+
+
+def _and_split(name: str) -> list[str]:
+    """A unit cell's item joining two names with 和 / 及 / 与 that the lexicon did not split: apart where the
+    second opens with its level or is a collective (甲坊和市乙舍, 甲坊和市直各单位), whatever they end with; one
+    name where it is one (市人力资源和社会保障局, 区发展和改革局).
+
+    >>> _and_split("青禾坊和市云岫阁"), _and_split("市人力资源和社会保障局"), _and_split("白鹭苑、青禾坊和市直各单位")
+    (['青禾坊', '市云岫阁'], ['市人力资源和社会保障局'], ['白鹭苑', '青禾坊', '市直各单位'])
+    """
+    if len(name) < 7 or not _AND.search(name) or is_unit_name(name) and not _AND.search(name[:-3]):
+        return [name]
+    for m in _AND.finditer(name):
+        left, right = name[:m.start()], name[m.end():]
+        pieces = left.split("、")
+        if len(pieces[-1]) >= 3 and len(right) >= 3 and _OWN_START.match(right) and \
+                (is_level_name(right, place=True) or is_unit_name(right)) and \
+                all(len(p) >= 2 and _NAME_CHARS.fullmatch(p) for p in pieces):
+            return pieces + _and_split(right)
+    return [name]
+
+
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fff()（）]+")
+
+
 def _units(cell: str, role: Role, truncated: bool) -> list[tuple[str, Role]]:
     clause = parse_clause(cell, role)
     if clause is not None and clause.assignments:
-        return list(clause.assignments)
-    names = split_units(cell)
+        return [(part, r) for name, r in clause.assignments for part in _and_split(name)]
+    names = [part for name in split_units(cell) for part in _and_split(name)]
     if truncated:  # the document stops inside the last name, unless a bracket it opened closes it (镇(街道))
         while names and not is_unit_name(last := names[-1].rsplit("、", 1)[-1]) and not _closes_bracket(last):
             names.pop()

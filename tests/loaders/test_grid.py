@@ -108,3 +108,15 @@ def test_unit_names_apart_with_spaces_in_a_cell_may_be_names_the_lexicon_does_no
     ])
     doc = parse_text(text, "plan.txt")
     assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["县青禾坊", "各相关乡镇政府"], ["县云岫阁", "县水利局"]]
+
+
+def test_names_joined_by_he_in_a_unit_cell_stand_apart_where_the_second_opens_with_its_level():
+    text = "\n".join([
+        "序号 | 目标任务 | 责任单位 |",
+        "1 | 地区生产总值增长7%。 | 青禾坊和市云岫阁、各区县市 |",
+        "2 | 固定资产投资增长9%。 | 白鹭苑、听松斋和市直各单位 |",
+        "3 | 完善社会保障体系。 | 市人力资源和社会保障局 |",
+    ])
+    doc = parse_text(text, "plan.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [
+        ["青禾坊", "市云岫阁", "各区县市"], ["白鹭苑", "听松斋", "市直各单位"], ["市人力资源和社会保障局"]]
