@@ -41,6 +41,42 @@ MAX_HEADER_LENGTH = 12
 MAX_TITLE_CONTINUATION = 8
 # People in a leader cell: names of two to four characters, a post after them, several in a list.
 _PERSON = re.compile(r"(?:[\u4e00-\u9fff]{2,4}(?:副?(?:书记|市长|县长|区长|省长|主任|部长|局长))?(?:[、,，]|$))+")
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Single-character and compound surnames (``data/surnames.txt``)."""
+    from importlib import resources
+
+    single: set[str] = set()
+    compound: list[str] = []
+    for line in resources.files("dutygraph.data").joinpath("surnames.txt").read_text("utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if " " in line:
+            compound += line.split()
+        else:
+            single.update(line)
+    return frozenset(single), tuple(compound)
+
+
+def _people(text: str) -> bool:
+    """Whether every name of a list of people (王某、李某) opens with a surname."""
+    return all(has_surname(p) for p in re.split(r"[、,，]", text) if p)
+
+
+def has_surname(text: str) -> bool:
+    """Whether ``text`` opens with a surname (王某, 欧阳某): a person may be named; a short name opening with none
+    (清风苑) is a unit's where a leader column and a unit column stand side by side.
+
+    >>> has_surname("王小明"), has_surname("欧阳志远"), has_surname("周 斐"), has_surname("清风苑")
+    (True, True, True, False)
+    """
+    single, compound = _surnames()
+    return text[:1] in single or text.startswith(compound)
+
+
 ANNEX_HEADING = re.compile(r"^附件\s*(\d{1,2})$")
 _TABLE_END = re.compile(f"{ANNEX_HEADING.pattern}|{FURNITURE.pattern}")  # an annex heading or page furniture
 _TABLE_END_STARTS = FURNITURE_STARTS | {"附"}  # what a line _TABLE_END matches opens with
@@ -339,6 +375,11 @@ def _fits(kind: str, text: str) -> bool:
     return True
 
 
+def _one_name(text: str) -> bool:
+    """A name the lexicon does not know, alone on its line (甲坊): no list, name-shaped."""
+    return len(bracket_depth_split(text, LIST_SEPARATORS)) == 1 and name_shaped(text)
+
+
 def name_shaped(text: str) -> bool:
     """Whether ``text`` may be a unit cell where a column says units stand, whatever its names end with: no
     sentence, no date or number opening it, short names, none opened by a verb or a preposition (组织落实…).
@@ -603,7 +644,7 @@ class FlatTableReader:
     def _first_cell(self, text: str) -> bool:
         """Whether ``text`` reads as the row's first cell where that column holds people (王某某, 李某副市长)."""
         return bool(self.cell_kinds) and self.cell_kinds[0] == LEADER and _PERSON.fullmatch(text) is not None \
-            and not is_unit_name(text)
+            and not is_unit_name(text) and _people(text)
 
     def _skip_repeated_title(self, i: int) -> int:
         """Skip the title lines of a row repeated across a page break."""
@@ -762,6 +803,7 @@ class FlatTableReader:
         k = len(self._cells)
         if 0 < k <= len(self.cell_kinds) and self.cell_kinds[k - 1] == LEADER and self._cells[-1] is not None and \
                 _PERSON.fullmatch(line.text) and not _NAME_START.match(line.text) and not is_unit_name(line.text) \
+                and _people(line.text) \
                 and not looks_like_unit_list(line.text) and not self._name_goes_on(line.text, i):
             self._cells[-1].extend(line.text, line.no, "、")  # people one a line (王某 / 李某): one leader cell
             return i + 1
@@ -864,7 +906,10 @@ class FlatTableReader:
                 _PERSON.fullmatch(a.text)  # (a blank cell, None, is no person)
             area = len(tail) >= 3 and tail.endswith(_AREA_ENDS)  # 经开区, 高新园: a whole area, no fragment
             if a and b and not person and not area and not is_unit_name(tail) and not tail.endswith((")", "）")) and \
-                    not _DATE_LIKE.search(b.text):
+                    not _DATE_LIKE.search(b.text) and (len(tail) <= 2 or not name_shaped(a.text) or
+                                                       is_unit_name(tail + bracket_depth_split(b.text, LIST_SEPARATORS)[0])):
+                # (a whole name the lexicon does not know, 甲坊 / 乙苑, is no fragment: joined only where the two
+                # make a name it knows, 市人力资源和社会保 / 障局)
                 a.extend(b.text, b.last)
                 del cells[k + 1]
                 continue
@@ -872,7 +917,7 @@ class FlatTableReader:
         last_unit = max((k for k, kind in enumerate(self.cell_kinds) if kind in ROLE_OF_KIND), default=None)
         while last_unit is not None and len(cells) > len(self.cell_kinds) and last_unit + 1 < len(cells):
             a, b = cells[last_unit], cells[last_unit + 1]
-            if not (a and b and _unitish(a.text) and _unitish(b.text)) or \
+            if not (a and b and (_unitish(a.text) or _one_name(a.text)) and (_unitish(b.text) or _one_name(b.text))) or \
                     _DATE_LIKE.search(b.text):
                 break
             a.extend(b.text, b.last, "、")

@@ -28,13 +28,12 @@ units ``inferred``).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..text.markers import match_section, match_subsection
 from ..text.normalize import SENTENCE_PUNCT
 from ..text.units import is_unit_name, looks_like_unit_list
 from .columns import DEADLINE, LEADER, NUMBER, TEXT, UNIT_KINDS, column_kinds
-from .flat_table import _PERSON, _TABLE_END, _row_no, _unitish, is_place, name_shaped
+from .flat_table import _PERSON, _TABLE_END, _people, _row_no, _unitish, is_place, name_shaped
 from .grid import Grid, GridRow
 from .lines import Line
 
@@ -53,36 +52,10 @@ def _is_date(text: str) -> bool:
 
 def _is_person(text: str) -> bool:
     return len(text) <= 12 and _PERSON.fullmatch(text) is not None and not is_unit_name(text) and \
-        all(has_surname(p) for p in re.split(r"[、,，]", text) if p)
+        _people(text)
 
 
-@lru_cache(maxsize=1)
-def _surnames() -> tuple[frozenset[str], tuple[str, ...]]:
-    """Single-character and compound surnames (``data/surnames.txt``)."""
-    from importlib import resources
 
-    single: set[str] = set()
-    compound: list[str] = []
-    for line in resources.files("dutygraph.data").joinpath("surnames.txt").read_text("utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if " " in line:
-            compound += line.split()
-        else:
-            single.update(line)
-    return frozenset(single), tuple(compound)
-
-
-def has_surname(text: str) -> bool:
-    """Whether ``text`` opens with a surname (王某, 欧阳某): a person may be named; a short name opening with none
-    (清风苑) is a unit's where a leader column and a unit column stand side by side.
-
-    >>> has_surname("王小明"), has_surname("欧阳志远"), has_surname("周 斐"), has_surname("清风苑")
-    (True, True, True, False)
-    """
-    single, compound = _surnames()
-    return text[:1] in single or text.startswith(compound)
 
 
 def _is_units(text: str) -> bool:

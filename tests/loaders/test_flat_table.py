@@ -490,3 +490,16 @@ def test_short_rows_under_merged_cells_before_names_opening_with_their_level_wha
     assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
         ("办理营业执照", ["县青禾坊"]), ("申请排污许可", ["县云岫阁"]), ("消防验收", ["县听松斋"]),
         ("办理营业执照", ["县青禾坊"]), ("执业登记", ["县白鹭苑"]), ("出版物经营许可", ["县文旅局"])]
+
+
+def test_a_name_opening_with_no_surname_after_the_leader_is_the_lead_and_unknown_names_one_a_line_cooperate():
+    # a leader column, then lead and cooperating units: 青禾坊 opens with no surname, so it is no second person;
+    # the names one a line after the lead cell (云岫阁 / 高新园 / (邹区镇) / 各街道 / 听松斋) are one cooperating
+    # cell, no name the lexicon does not know taken for the fragment of another
+    header = "序号\n目标名称\n工作标准\n分管领导\n牵头单位\n配合单位\n"
+    body = "1\n主要预期目标\n(1)地区生产总值增长6%左右。\n王某某\n青禾坊\n云岫阁\n高新园\n(邹区镇)\n各街道\n听松斋\n" \
+           "(2)一般公共预算收入增长3%以上。\n李 某\n白鹭苑\n市财政局\n"
+    tasks = parse(body, header)
+    got = [(t.leaders, lead(t), t.units(Role.COOPERATING)) for t in tasks.values()]
+    assert got == [(["王某某"], ["青禾坊"], ["云岫阁", "高新园(邹区镇)", "各街道", "听松斋"]),
+                   (["李某"], ["白鹭苑"], ["市财政局"])]
