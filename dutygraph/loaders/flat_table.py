@@ -173,7 +173,8 @@ def _read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
             return labels, j  # a heading over the first rows ((一)王某副市长牵头重点工作): the body starts there
         t = _LABEL_NOTE.sub("", t) if len(t) > MAX_HEADER_LENGTH and _LABEL_NOTE.search(t) else t
         if len(t) > MAX_HEADER_LENGTH or _HEADER_PUNCT.search(t):
-            return None
+            return (labels, j) if len(labels) >= 3 and _is_label(labels[-1]) and _headings_then_rows(lines, j) \
+                else None  # a section heading or two over the first rows (强化科技创新。 / (一) / 加强…。 / 1)
         if len(labels) > 1 and _LABEL_BRACKET.fullmatch(t):
             labels[-1] += t  # the label's note or unit printed under it: 责任股室 / (单位), 总投资 / (万元)
         elif len(labels) > 1 and len(labels[-1]) <= 3 and _LABEL_TAIL.fullmatch(t) and (
@@ -183,6 +184,26 @@ def _read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
             labels.append(t)
         j += 1
     return None
+
+
+MAX_SECTION_LINES = 4
+MAX_SECTION_LINE = 40
+
+
+def _headings_then_rows(lines: list[Line], j: int) -> bool:
+    """Whether from ``lines[j]`` a few short lines (section headings) stand before the first row's number (1)."""
+    seen = 0
+    while j < len(lines) and seen <= MAX_SECTION_LINES:
+        t = lines[j].text
+        j += 1
+        if not t:
+            continue
+        if _row_no(t) == 1:
+            return seen > 0
+        if len(t) > MAX_SECTION_LINE or "|" in t:
+            return False  # (cells between bars: the header's row goes on)
+        seen += 1
+    return False
 
 
 _HEADER_PUNCT = re.compile("[" + re.escape(SENTENCE_PUNCT + "，,、") + "]")  # no header label holds one
@@ -352,7 +373,7 @@ def _sentence_like(text: str) -> bool:
     short names (a unit cell, maybe cut in the middle of its last name).
     """
     if _PUNCT.search(text):
-        return not looks_like_unit_list(text)
+        return not looks_like_unit_list(text) and not names_list(text)
     if len(text) <= 20 or looks_like_unit_list(text) or names_list(text):
         return False  # a list with a bracketed note: 区委宣传部(区文明办、…)、区民政局; names the lexicon partly knows
     parts = text.split("、")  # the first and last names may be halves of names split over two lines

@@ -503,3 +503,17 @@ def test_a_name_opening_with_no_surname_after_the_leader_is_the_lead_and_unknown
     got = [(t.leaders, lead(t), t.units(Role.COOPERATING)) for t in tasks.values()]
     assert got == [(["王某某"], ["青禾坊"], ["云岫阁", "高新园(邹区镇)", "各街道", "听松斋"]),
                    (["李某"], ["白鹭苑"], ["市财政局"])]
+
+
+def test_section_headings_between_the_header_and_the_first_row_end_the_header():
+    # a header one label a line, then a section heading with its full stop and a numbered sub-heading before row 1;
+    # a cooperating cell listing names the lexicon does not know, each opening with its level, apart with a comma
+    from dutygraph.loaders.document import parse_text
+
+    text = "\n\n".join(["序号", "重点工作", "分管领导", "牵头单位", "配合单位", "强化科技创新支撑能力。", "(一)",
+                        "加强战略科技力量建设。", "1", "建设科技创新轴。", "王 某", "市青禾坊", "市云岫阁、市听松斋,东区白鹭苑",
+                        "2", "筹建国家实验室。", "李 某", "市科技局", "市财政局"])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        ("建设科技创新轴。", ["市青禾坊"], ["市云岫阁", "市听松斋", "东区白鹭苑"]),
+        ("筹建国家实验室。", ["市科技局"], ["市财政局"])]
