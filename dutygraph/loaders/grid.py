@@ -73,6 +73,8 @@ def _clean(cell: str | None) -> str | None:
     return None if cell is None else "".join(cell.split())
 
 
+MAX_SPACED_NAMES = 4
+_LEVEL_ONLY = re.compile(r"^[省市县区镇乡][\u4e00-\u9fff]{1,3}$")  # 县交通 / 运输局: the first half of a name
 _OWN_START = re.compile(r"^(?:[省市县区镇乡]|各|相关|有关|中共|中国|国家)")  # a name that opens so stands alone
 
 
@@ -105,6 +107,10 @@ def _clean_units(cell: str | None) -> str | None:
                               for p in parts) and \
             not any(is_unit_name(a.strip("、，,") + b) and not _OWN_START.match(b) for a, b in zip(parts, parts[1:])):
         return "、".join(p.strip("、，,") for p in parts)  # names opening with their level (县甲坊 各乡镇政府)
+    if 1 < len(parts) <= MAX_SPACED_NAMES and all(len(p) >= 3 and _NAME_CHARS.fullmatch(p) for p in parts) and \
+            not any(is_unit_name(a + b) or _LEVEL_ONLY.match(a) for a, b in zip(parts, parts[1:])) and \
+            not is_unit_name("".join(parts)):
+        return "、".join(parts)  # names the lexicon does not know apart with spaces (甲坊 乙苑): each whole
     if len(parts) > 2 and "\n" in cell:
         names: list[str] = []
         current = ""
@@ -171,6 +177,25 @@ def _closes_bracket(name: str) -> bool:
 _AND = re.compile(r"[和及与]")
 
 
+_PLACE_ENDS = tuple("区县市镇乡州旗村园")
+
+
+def _list_split(name: str) -> list[str]:
+    """An item of a unit cell that the lexicon left whole though 、 parts it: names it does not know (甲坊、乙苑、
+    妇联) stand apart; a list sharing its last name's ending (长沙、株洲、湘潭市政府; 示范区、高新区党工委) stays one.
+
+    >>> _list_split("青禾坊、云岫阁、妇联"), _list_split("长沙、株洲、湘潭市政府"), _list_split("示范区、高新区管委会")
+    (['青禾坊', '云岫阁', '妇联'], ['长沙、株洲、湘潭市政府'], ['示范区、高新区管委会'])
+    """
+    if "、" not in name:
+        return [name]
+    parts = name.split("、")
+    if all(len(p) >= 3 and _NAME_CHARS.fullmatch(p) and not p.endswith(_PLACE_ENDS) for p in parts[:-1]) and \
+            len(parts[-1]) >= 2 and _NAME_CHARS.fullmatch(parts[-1]):
+        return parts
+    return [name]
+
+
 def _and_split(name: str) -> list[str]:
     """A unit cell's item joining two names with 和 / 及 / 与 that the lexicon did not split: apart where the
     second opens with its level or is a collective (甲坊和市乙舍, 甲坊和市直各单位), whatever they end with; one
@@ -197,8 +222,8 @@ _NAME_CHARS = re.compile(r"[\u4e00-\u9fff()（）]+")
 def _units(cell: str, role: Role, truncated: bool) -> list[tuple[str, Role]]:
     clause = parse_clause(cell, role)
     if clause is not None and clause.assignments:
-        return [(part, r) for name, r in clause.assignments for part in _and_split(name)]
-    names = [part for name in split_units(cell) for part in _and_split(name)]
+        return [(part, r) for name, r in clause.assignments for piece in _list_split(name) for part in _and_split(piece)]
+    names = [part for name in split_units(cell) for piece in _list_split(name) for part in _and_split(piece)]
     if truncated:  # the document stops inside the last name, unless a bracket it opened closes it (镇(街道))
         while names and not is_unit_name(last := names[-1].rsplit("、", 1)[-1]) and not _closes_bracket(last):
             names.pop()

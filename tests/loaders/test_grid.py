@@ -120,3 +120,16 @@ def test_names_joined_by_he_in_a_unit_cell_stand_apart_where_the_second_opens_wi
     doc = parse_text(text, "plan.txt")
     assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [
         ["青禾坊", "市云岫阁", "各区县市"], ["白鹭苑", "听松斋", "市直各单位"], ["市人力资源和社会保障局"]]
+
+
+def test_a_unit_cell_listing_names_the_lexicon_does_not_know_gives_each_name():
+    # 、-separated names ending in no known suffix, and two apart with a space only; a list sharing its last name's
+    # ending (长沙、株洲、湘潭市政府) stays one
+    text = "\n".join([
+        "序号 | 实事项目 | 责任单位 | 配合单位 |",
+        "1 | 新建婴幼儿照护驿站7家。 | 青禾坊 | 云岫阁、听松斋、白鹭苑、妇联 |",
+        "2 | 企业名称使用的监督检查。 | 远山舍 碧溪坊 | 长沙、株洲、湘潭市政府 |",
+    ])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.units(Role.RESPONSIBLE), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        (["青禾坊"], ["云岫阁", "听松斋", "白鹭苑", "妇联"]), (["远山舍", "碧溪坊"], ["长沙、株洲、湘潭市政府"])]
