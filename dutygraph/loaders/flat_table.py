@@ -733,7 +733,9 @@ class FlatTableReader:
             return False
         found: list[str] = []
         j = i
-        while j < len(self.lines):
+        stop = min(len(self.lines), i + 3 * (n + 1) + 10)  # (blank lines between cells: a bounded look)
+        ended = stop == len(self.lines)  # the row ends where the document does
+        while j < stop:
             line = self.lines[j]
             t = line.text
             if line.blank_cell:
@@ -742,16 +744,16 @@ class FlatTableReader:
             if not t:
                 continue
             first = t[0]
-            if first.isdecimal() and (no := _row_no(t)) is not None and self._row.number < no <= self._row.number + 3:
-                break
-            if first in _TABLE_END_STARTS and _TABLE_END.match(t) or first in _HEADING_STARTS and _is_heading(t):
+            if first.isdecimal() and (no := _row_no(t)) is not None and self._row.number < no <= self._row.number + 3 \
+                    or first in _TABLE_END_STARTS and _TABLE_END.match(t) or first in _HEADING_STARTS and _is_heading(t):
+                ended = True
                 break
             if first in MARKER_STARTS and match_item(t, expected=self._row.next_sub()) or t == self.columns[0]:
                 return False
             found.append(t)
             if len(found) > n:
                 return False
-        if len(found) != n or not all(_fits(kind, t) for kind, t in zip(self.cell_kinds, found)):
+        if not ended or len(found) != n or not all(_fits(kind, t) for kind, t in zip(self.cell_kinds, found)):
             return False
         if mark:
             self._forced = n

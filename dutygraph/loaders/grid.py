@@ -175,9 +175,11 @@ def _closes_bracket(name: str) -> bool:
 
 
 _AND = re.compile(r"[和及与]")
+MAX_AND_NAMES = 60
 
 
 _PLACE_ENDS = tuple("区县市镇乡州旗村园")
+MAX_LIST_NAMES = 200
 
 
 def _list_split(name: str) -> list[str]:
@@ -187,7 +189,7 @@ def _list_split(name: str) -> list[str]:
     >>> _list_split("青禾坊、云岫阁、妇联"), _list_split("长沙、株洲、湘潭市政府"), _list_split("示范区、高新区管委会")
     (['青禾坊', '云岫阁', '妇联'], ['长沙、株洲、湘潭市政府'], ['示范区、高新区管委会'])
     """
-    if "、" not in name:
+    if "、" not in name or len(name) > MAX_LIST_NAMES:
         return [name]
     parts = name.split("、")
     if all(len(p) >= 3 and _NAME_CHARS.fullmatch(p) and not p.endswith(_PLACE_ENDS) for p in parts[:-1]) and \
@@ -204,8 +206,8 @@ def _and_split(name: str) -> list[str]:
     >>> _and_split("青禾坊和市云岫阁"), _and_split("市人力资源和社会保障局"), _and_split("白鹭苑、青禾坊和市直各单位")
     (['青禾坊', '市云岫阁'], ['市人力资源和社会保障局'], ['白鹭苑', '青禾坊', '市直各单位'])
     """
-    if len(name) < 7 or not _AND.search(name) or is_unit_name(name) and not _AND.search(name[:-3]):
-        return [name]
+    if not 7 <= len(name) <= MAX_AND_NAMES or not _AND.search(name) or is_unit_name(name) and not _AND.search(name[:-3]):
+        return [name]  # (a longer item is no few names: and each cut tried looks at the rest of it)
     for m in _AND.finditer(name):
         left, right = name[:m.start()], name[m.end():]
         pieces = left.split("、")
