@@ -396,6 +396,25 @@ def _fits(kind: str, text: str) -> bool:
     return True
 
 
+_LEVELLED_PART = re.compile(r"[\u4e00-\u9fff]{2,12}(?:[(（][\u4e00-\u9fff、]{1,8}[)）][\u4e00-\u9fff]{0,8})?")
+
+
+def levelled_names(text: str) -> bool:
+    """Whether ``text`` is a unit cell by its names' shape whatever they end with: names opening with their level
+    or place (市甲坊、天元区乙舍), or a list half of whose names read as names (:func:`names_list`).
+
+    >>> levelled_names("市青禾坊"), levelled_names("市青禾坊、白鹭苑"), levelled_names("白鹭苑"), levelled_names("市场监管")
+    (True, True, False, False)
+    """
+    if names_list(text):
+        return True
+    if not name_shaped(text):
+        return False
+    parts = [p for p in bracket_depth_split(text, LIST_SEPARATORS) if p]
+    return bool(parts) and all(_LEVELLED_PART.fullmatch(p) and (is_unit_name(p) or is_level_name(p, place=True))
+                               for p in parts)
+
+
 def _one_name(text: str) -> bool:
     """A name the lexicon does not know, alone on its line (甲坊): no list, name-shaped."""
     return len(bracket_depth_split(text, LIST_SEPARATORS)) == 1 and name_shaped(text)

@@ -39,10 +39,9 @@ from __future__ import annotations
 
 import re
 
-from ..text.normalize import bracket_depth_split
-from ..text.units import LIST_SEPARATORS, is_level_name, looks_like_unit_list
+from ..text.units import looks_like_unit_list
 from .columns import DEADLINE, LEADER, RESPONSIBLE, TEXT, UNIT_KINDS, is_label
-from .flat_table import column_kind, name_shaped, names_list
+from .flat_table import column_kind, levelled_names
 from .grid import Grid, GridRow
 from .lines import Line
 from .row_table import split_row
@@ -113,13 +112,8 @@ def _units_after(lines: list[Line], j: int, end: int, limit: int) -> tuple[list[
 
 def _unit_cell(text: str) -> bool:
     """A unit list, or names each opening with its level or place (市甲坊、天元区乙舍) whatever they end with, or
-    a list half of whose names read so (:func:`.flat_table.names_list`)."""
-    if looks_like_unit_list(text) or names_list(text):
-        return True
-    if not name_shaped(text):
-        return False
-    parts = [p for p in bracket_depth_split(text, LIST_SEPARATORS) if p]
-    return bool(parts) and all(is_level_name(p, place=True) and _UNKNOWN_NAME.match(p) for p in parts)
+    a list half of whose names read so (:func:`.flat_table.levelled_names`)."""
+    return looks_like_unit_list(text) or levelled_names(text)
 
 
 def _next_text(lines: list[Line], j: int, end: int) -> int | None:
