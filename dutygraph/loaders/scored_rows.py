@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import re
 
-from ..text.units import is_unit_name, looks_like_unit_list
+from ..text.units import looks_like_unit_list
 from .columns import TEXT, UNIT_KINDS, column_kinds, is_header, is_label, label_lines
-from .glued_cells import _cells
+from .glued_cells import _cells, level_names
 from .flat_table import name_shaped
 from .grid import Grid, GridRow
 from .lines import Line
@@ -43,7 +43,6 @@ BASIS = "a unit cell merged over several rows, printed with the first of them"
 _SHORT_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
 _SIGNED = re.compile(r"^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$")
 _LABEL_START = re.compile(r"^[\u4e00-\u9fff]")
-_LEVELS = frozenset("省市县区州旗镇乡")
 
 
 def _header(lines: list[Line], i: int, end: int) -> tuple[list[str], int] | None:
@@ -76,11 +75,8 @@ def _names(text: str) -> str:
     cells = _cells(text, 0, len(text)) if len(text) <= 40 else None
     if cells:
         return "、".join(name for cell in cells for name in cell)
-    if text[:1] in _LEVELS and not looks_like_unit_list(text) and text.isalpha():
-        cuts = [k for k in range(3, len(text) - 2) if text[k] == text[0]]
-        if cuts and all(b - a >= 3 for a, b in zip([0] + cuts, cuts + [len(text)])) and \
-                all(not is_unit_name(text[a:b]) for a, b in zip([0] + cuts, cuts + [len(text)])):
-            return "、".join(text[a:b] for a, b in zip([0] + cuts, cuts + [len(text)]))
+    if not looks_like_unit_list(text) and (names := level_names(text)):
+        return "、".join(names)
     return text
 
 
