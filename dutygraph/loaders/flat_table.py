@@ -382,6 +382,7 @@ def _sentence_like(text: str) -> bool:
     return True
 
 
+MIN_CUT_TASK = 4  # characters of a last row's text the document stops after: fewer tell no task
 MAX_LIST_PART = 20  # a unit cell's names, each at most so long (乙舍等丙苑: a name with its noise)
 MAX_DEADLINE = 30
 
@@ -568,6 +569,11 @@ class FlatTableReader:
             i = self._read_other(i)
         self._close_group()
         self._finish_row()
+        if i >= n and len(self.rows) > 1 and (last := self.rows[-1]).title is not None and not last.items and \
+                len(last.title.text) >= MIN_CUT_TASK and all(row.items for row in self.rows[:-1]):
+            # the document stops inside its last row, after the row's text: a task like the rows above (its
+            # cells cut off; no cell merged from above reaches it: its text is not closed)
+            last.items.append(_Item(None, _Span(last.title.text, last.title.first, last.title.last)))
         self._share_merged_cells()
         self._inherit_from_above(cut=i >= n)
         return i

@@ -517,3 +517,12 @@ def test_section_headings_between_the_header_and_the_first_row_end_the_header():
     assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
         ("建设科技创新轴。", ["市青禾坊"], ["市云岫阁", "市听松斋", "东区白鹭苑"]),
         ("筹建国家实验室。", ["市科技局"], ["市财政局"])]
+
+
+def test_the_last_row_of_a_document_cut_after_its_text_is_a_task_without_units():
+    # the excerpt stops after the last row's text, before its unit cell: a task like the rows above, no units
+    # (and no cell merged from above reaches it); a row cut after one character is none
+    body = "1\n地区生产总值突破1万亿元。\n市发展改革委\n2\n规上工业总产值突破2万亿元。\n市经信局\n3\n累计实际利用外资超过160亿美元"
+    tasks = parse(body, "序号\n主要工作任务\n责任单位\n")
+    assert [(t.text, t.assignments) for t in tasks.values()][2] == ("累计实际利用外资超过160亿美元", [])
+    assert len(parse(body.rsplit("\n", 1)[0] + "\n坚", "序号\n主要工作任务\n责任单位\n")) == 2
