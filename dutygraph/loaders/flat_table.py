@@ -63,7 +63,10 @@ def _surnames() -> tuple[frozenset[str], tuple[str, ...]]:
 
 def _people(text: str) -> bool:
     """Whether every name of a list of people (王某、李某) opens with a surname."""
-    return all(has_surname(p) for p in re.split(r"[、,，]", text) if p)
+    return all(has_surname(p) for p in _PEOPLE_SPLIT.split(text) if p)
+
+
+_PEOPLE_SPLIT = re.compile(r"[、,，]")
 
 
 def has_surname(text: str) -> bool:
