@@ -39,7 +39,7 @@ from ..text.markers import is_row_number
 from ..text.normalize import bracket_depth_split
 from ..text.units import LIST_SEPARATORS, is_unit_name, looks_like_unit_list, org_suffixes
 from .columns import DEADLINE, LEADER, MAX_LABEL, NUMBER, TEXT, UNIT_KINDS, column_kinds, is_header, is_label
-from .flat_table import _role_clause, column_kind, is_place
+from .flat_table import _role_clause, column_kind, is_place, levelled_names
 from .grid import Grid, GridRow
 from .lines import Line
 from .merged_lines import category_cells, section_row, unnumbered_rows
@@ -74,7 +74,8 @@ def _fits(kind: str, text: str) -> bool:
         return is_row_number(text)
     if kind in UNIT_KINDS:  # a place named alone in a unit column is that place's government (登封市)
         return looks_like_unit_list(text) or _names_a_unit(text) or all(is_place(p) for p in text.split("、")) \
-            or _role_clause(text)  # a cell that says the roles itself (X牵头,Y配合; 牵头单位:X;配合单位:Y)
+            or _role_clause(text) or levelled_names(text)  # a cell that says the roles itself (X牵头,Y配合;
+        # 牵头单位:X;配合单位:Y); names opening with their level whatever they end with (市甲坊)
     if kind == DEADLINE:
         return len(text) <= 30 and _TIME.search(text) is not None
     if kind == LEADER:

@@ -28,7 +28,7 @@ from ..model import Assignment, Provenance, Role
 from ..text.markers import MARKER_STARTS, is_row_number, match_item, match_section, match_subsection
 from ..text.normalize import SENTENCE_PUNCT, bracket_depth_split
 from ..text.role_cues import alternation
-from ..text.units import LIST_SEPARATORS, is_unit_name, looks_like_unit_list, split_units, strip_noise
+from ..text.units import LIST_SEPARATORS, is_level_name, is_unit_name, looks_like_unit_list, split_units, strip_noise
 from .labels import match_label
 from .lines import FURNITURE, FURNITURE_STARTS, Line
 
@@ -41,6 +41,45 @@ MAX_HEADER_LENGTH = 12
 MAX_TITLE_CONTINUATION = 8
 # People in a leader cell: names of two to four characters, a post after them, several in a list.
 _PERSON = re.compile(r"(?:[\u4e00-\u9fff]{2,4}(?:副?(?:书记|市长|县长|区长|省长|主任|部长|局长))?(?:[、,，]|$))+")
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Single-character and compound surnames (``data/surnames.txt``)."""
+    from importlib import resources
+
+    single: set[str] = set()
+    compound: list[str] = []
+    for line in resources.files("dutygraph.data").joinpath("surnames.txt").read_text("utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if " " in line:
+            compound += line.split()
+        else:
+            single.update(line)
+    return frozenset(single), tuple(compound)
+
+
+def _people(text: str) -> bool:
+    """Whether every name of a list of people (王某、李某) opens with a surname."""
+    return all(has_surname(p) for p in _PEOPLE_SPLIT.split(text) if p)
+
+
+_PEOPLE_SPLIT = re.compile(r"[、,，]")
+
+
+def has_surname(text: str) -> bool:
+    """Whether ``text`` opens with a surname (王某, 欧阳某): a person may be named; a short name opening with none
+    (清风苑) is a unit's where a leader column and a unit column stand side by side.
+
+    >>> has_surname("王小明"), has_surname("欧阳志远"), has_surname("周 斐"), has_surname("清风苑")
+    (True, True, True, False)
+    """
+    single, compound = _surnames()
+    return text[:1] in single or text.startswith(compound)
+
+
 ANNEX_HEADING = re.compile(r"^附件\s*(\d{1,2})$")
 _TABLE_END = re.compile(f"{ANNEX_HEADING.pattern}|{FURNITURE.pattern}")  # an annex heading or page furniture
 _TABLE_END_STARTS = FURNITURE_STARTS | {"附"}  # what a line _TABLE_END matches opens with
@@ -137,7 +176,8 @@ def _read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
             return labels, j  # a heading over the first rows ((一)王某副市长牵头重点工作): the body starts there
         t = _LABEL_NOTE.sub("", t) if len(t) > MAX_HEADER_LENGTH and _LABEL_NOTE.search(t) else t
         if len(t) > MAX_HEADER_LENGTH or _HEADER_PUNCT.search(t):
-            return None
+            return (labels, j) if len(labels) >= 3 and _is_label(labels[-1]) and _headings_then_rows(lines, j) \
+                else None  # a section heading or two over the first rows (强化科技创新。 / (一) / 加强…。 / 1)
         if len(labels) > 1 and _LABEL_BRACKET.fullmatch(t):
             labels[-1] += t  # the label's note or unit printed under it: 责任股室 / (单位), 总投资 / (万元)
         elif len(labels) > 1 and len(labels[-1]) <= 3 and _LABEL_TAIL.fullmatch(t) and (
@@ -147,6 +187,26 @@ def _read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
             labels.append(t)
         j += 1
     return None
+
+
+MAX_SECTION_LINES = 4
+MAX_SECTION_LINE = 40
+
+
+def _headings_then_rows(lines: list[Line], j: int) -> bool:
+    """Whether from ``lines[j]`` a few short lines (section headings) stand before the first row's number (1)."""
+    seen = 0
+    while j < len(lines) and seen <= MAX_SECTION_LINES:
+        t = lines[j].text
+        j += 1
+        if not t:
+            continue
+        if _row_no(t) == 1:
+            return seen > 0
+        if len(t) > MAX_SECTION_LINE or "|" in t:
+            return False  # (cells between bars: the header's row goes on)
+        seen += 1
+    return False
 
 
 _HEADER_PUNCT = re.compile("[" + re.escape(SENTENCE_PUNCT + "，,、") + "]")  # no header label holds one
@@ -285,6 +345,29 @@ def _unitish(text: str) -> bool:
     return 3 <= len(bare) <= 12 and bare.endswith(_AREA_ENDS) and not _PUNCT.search(text)
 
 
+_NAME_SHAPE = re.compile(r"[\u4e00-\u9fff]{2,12}(?:[(（][\u4e00-\u9fff、，,]{1,12}[)）])?")
+MAX_NAMES_LIST = 120
+
+
+def names_list(text: str) -> bool:
+    """Whether ``text`` is a list of two or more short names (Chinese characters only, a bracketed note allowed) of
+    which at least half read as names by their ending or open with their level or place (市甲坊): a unit cell
+    whose other names the lexicon does not know (清风苑、市城管局; 市甲局、乙所、市丙中心).
+
+    >>> names_list("清风苑、市云溪坊"), names_list("市甲局、乙所、丙舍、市丁中心"), names_list("加强监管、完善机制")
+    (True, True, False)
+    >>> names_list("市场监管、价格监测"), names_list("市云溪坊")
+    (False, False)
+    """
+    if len(text) > MAX_NAMES_LIST or "。" in text:
+        return False
+    parts = [strip_noise(p) for p in bracket_depth_split(text, LIST_SEPARATORS)]
+    parts = [p for p in parts if p]
+    if len(parts) < 2 or not all(_NAME_SHAPE.fullmatch(p) for p in parts):
+        return False
+    return 2 * sum(1 for p in parts if is_unit_name(p) or is_level_name(p, place=True)) >= len(parts)
+
+
 def _sentence_like(text: str) -> bool:
     """Task text rather than a cell.
 
@@ -293,13 +376,67 @@ def _sentence_like(text: str) -> bool:
     short names (a unit cell, maybe cut in the middle of its last name).
     """
     if _PUNCT.search(text):
-        return not looks_like_unit_list(text)
-    if len(text) <= 20 or looks_like_unit_list(text):  # a list with a bracketed note: 区委宣传部(区文明办、…)、区民政局
-        return False
+        return not looks_like_unit_list(text) and not names_list(text)
+    if len(text) <= 20 or looks_like_unit_list(text) or names_list(text):
+        return False  # a list with a bracketed note: 区委宣传部(区文明办、…)、区民政局; names the lexicon partly knows
     parts = text.split("、")  # the first and last names may be halves of names split over two lines
     if len(parts) >= 2 and all(len(p) <= MAX_LIST_ITEM for p in parts) and all(is_unit_name(p) for p in parts[1:-1]):
         return False
     return True
+
+
+MIN_CUT_TASK = 4  # characters of a last row's text the document stops after: fewer tell no task
+MAX_LIST_PART = 20  # a unit cell's names, each at most so long (乙舍等丙苑: a name with its noise)
+MAX_DEADLINE = 30
+
+
+def _fits(kind: str, text: str) -> bool:
+    """Whether ``text`` may be a cell of a column of ``kind``: units (no sentence, no date, short names), a
+    deadline or people (short), anything in a text column."""
+    if kind in ROLE_OF_KIND:
+        return _role_clause(text) or name_shaped(text)
+    if kind in (DEADLINE, LEADER):
+        return len(text) <= MAX_DEADLINE and "。" not in text
+    return True
+
+
+_LEVELLED_PART = re.compile(r"[\u4e00-\u9fff]{2,12}(?:[(（][\u4e00-\u9fff、]{1,8}[)）][\u4e00-\u9fff]{0,8})?")
+
+
+def levelled_names(text: str) -> bool:
+    """Whether ``text`` is a unit cell by its names' shape whatever they end with: names opening with their level
+    or place (市甲坊、天元区乙舍), or a list half of whose names read as names (:func:`names_list`).
+
+    >>> levelled_names("市青禾坊"), levelled_names("市青禾坊、白鹭苑"), levelled_names("白鹭苑"), levelled_names("市场监管")
+    (True, True, False, False)
+    """
+    if names_list(text):
+        return True
+    if not name_shaped(text):
+        return False
+    parts = [p for p in bracket_depth_split(text, LIST_SEPARATORS) if p]
+    return bool(parts) and all(_LEVELLED_PART.fullmatch(p) and (is_unit_name(p) or is_level_name(p, place=True))
+                               for p in parts)
+
+
+def _one_name(text: str) -> bool:
+    """A name the lexicon does not know, alone on its line (甲坊): no list, name-shaped."""
+    return len(bracket_depth_split(text, LIST_SEPARATORS)) == 1 and name_shaped(text)
+
+
+def name_shaped(text: str) -> bool:
+    """Whether ``text`` may be a unit cell where a column says units stand, whatever its names end with: no
+    sentence, no date or number opening it, short names, none opened by a verb or a preposition (组织落实…).
+
+    >>> name_shaped("青石坊、白鹭苑等有关部门,各街道"), name_shaped("组织落实免疫规划工作"), name_shaped("2019年底")
+    (True, False, False)
+    """
+    if len(text) > MAX_ROLE_CELL or "。" in text or text[:1].isdecimal():
+        return False
+    from .clauses import slot_names  # clauses builds on the text helpers this module shares
+
+    return all(len(p) <= MAX_LIST_PART for p in bracket_depth_split(text, LIST_SEPARATORS)) and \
+        slot_names(text) is not None
 
 
 _MERGED_KINDS = frozenset((LEAD, RESPONSIBLE, COOPERATING, LEADER))  # cells a row under merged cells leaves out
@@ -373,6 +510,7 @@ class FlatTableReader:
         self._first_printed = False  # a cell merged over rows is seen printed with the first row it spans
         self._group_labels: dict[int, list[tuple[Role, _Span]]] = {}
         self._headed: set[int] = set()  # indices in self.rows of rows printed right under a heading
+        self._forced = 0  # lines still to read as cells, one a line (the row's rest fills its cell columns)
 
     # -- stream ---------------------------------------------------------------------------
     def read(self, start: int) -> int:
@@ -434,6 +572,11 @@ class FlatTableReader:
             i = self._read_other(i)
         self._close_group()
         self._finish_row()
+        if i >= n and len(self.rows) > 1 and (last := self.rows[-1]).title is not None and not last.items and \
+                len(last.title.text) >= MIN_CUT_TASK and all(row.items for row in self.rows[:-1]):
+            # the document stops inside its last row, after the row's text: a task like the rows above (its
+            # cells cut off; no cell merged from above reaches it: its text is not closed)
+            last.items.append(_Item(None, _Span(last.title.text, last.title.first, last.title.last)))
         self._share_merged_cells()
         self._inherit_from_above(cut=i >= n)
         return i
@@ -529,8 +672,10 @@ class FlatTableReader:
             if (not nxt or len(nxt) > MAX_TITLE_CONTINUATION or _sentence_like(nxt) or looks_like_unit_list(nxt)
                     or _row_no(nxt) is not None or match_item(nxt, expected=1)):
                 break
-            if self._first_cell(nxt) or self.text_columns >= 2 and self._cells_follow(i + 1):
-                break  # the row's first cell (a leader: 王某某), or, under a content column, its content
+            if self._first_cell(nxt) or self.text_columns >= 2 and self._cells_follow(i + 1) or \
+                    self._fills_cells(i, mark=False):
+                break  # the row's first cell (a leader: 王某某), or, under a content column, its content; or the
+                # row's lines from here are its cells
             title.extend(nxt, self.lines[i].no)
             i += 1
         self._row.title = title
@@ -548,7 +693,7 @@ class FlatTableReader:
     def _first_cell(self, text: str) -> bool:
         """Whether ``text`` reads as the row's first cell where that column holds people (王某某, 李某副市长)."""
         return bool(self.cell_kinds) and self.cell_kinds[0] == LEADER and _PERSON.fullmatch(text) is not None \
-            and not is_unit_name(text)
+            and not is_unit_name(text) and _people(text)
 
     def _skip_repeated_title(self, i: int) -> int:
         """Skip the title lines of a row repeated across a page break."""
@@ -574,13 +719,24 @@ class FlatTableReader:
         line = self.lines[i]
         t = line.text
         row = self._row
+        if self._forced:
+            self._forced -= 1
+            self._cells.append(_Span(t, line.no, line.no))
+            self._last = "cell"
+            return i + 1
         if self._last in ("row", "title") and not row.items:
+            if row.title is not None and not looks_like_unit_list(t) and not self._first_cell(t) and \
+                    self._fills_cells(i):
+                self._add_item(None, _Span(row.title.text, row.title.first, row.title.last))
+                return self._read_other(i)  # the row's cells one a line, whatever names they hold
             if (looks_like_unit_list(t) or self._first_cell(t)) and row.title is not None:
                 # No content column text: the title is the task.
                 self._add_item(None, _Span(row.title.text, row.title.first, row.title.last))
                 return self._read_cell(i)
             self._add_item(None, _Span(t, line.no, line.no))
             return i + 1
+        if self._last == "item" and not self._cells and not looks_like_unit_list(t) and self._fills_cells(i):
+            return self._read_other(i)  # the row's cells one a line, whatever names they hold
         if self._last == "item" and not self._cells and (_sentence_like(t) or self._text_not_cell(t) or
                                                          self.lines[i - 1].text and self._double_spaced()) and \
                 not (self.has_units and "。" not in t and _role_clause(t)):
@@ -594,6 +750,42 @@ class FlatTableReader:
             self._add_item(None, _Span(t, line.no, line.no))
             return i + 1
         return self._read_cell(i)
+
+    def _fills_cells(self, i: int, mark: bool = True) -> bool:
+        """Whether the row's lines from ``lines[i]`` to its end (the next row number, a heading, the table's end)
+        are exactly as many as its cell columns and each fits its column (no sentence where units stand, a short
+        deadline): its cells one a line, the units in them whatever names they are (the lexicon knows none of
+        市甲坊 / 乙舍等丙苑,丁阁). With ``mark``, sets them to be read so."""
+        n = len(self.cell_kinds)
+        if not self.has_units or self._row is None:
+            return False
+        found: list[str] = []
+        j = i
+        stop = min(len(self.lines), i + 3 * (n + 1) + 10)  # (blank lines between cells: a bounded look)
+        ended = stop == len(self.lines)  # the row ends where the document does
+        while j < stop:
+            line = self.lines[j]
+            t = line.text
+            if line.blank_cell:
+                return False
+            j += 1
+            if not t:
+                continue
+            first = t[0]
+            if first.isdecimal() and (no := _row_no(t)) is not None and self._row.number < no <= self._row.number + 3 \
+                    or first in _TABLE_END_STARTS and _TABLE_END.match(t) or first in _HEADING_STARTS and _is_heading(t):
+                ended = True
+                break
+            if first in MARKER_STARTS and match_item(t, expected=self._row.next_sub()) or t == self.columns[0]:
+                return False
+            found.append(t)
+            if len(found) > n:
+                return False
+        if not ended or len(found) != n or not all(_fits(kind, t) for kind, t in zip(self.cell_kinds, found)):
+            return False
+        if mark:
+            self._forced = n
+        return True
 
     def _unit_cell_next(self, i: int) -> bool:
         """Whether the next line with text after ``lines[i]`` is a unit cell of the first unit column (a name):
@@ -617,7 +809,7 @@ class FlatTableReader:
                 not (self.cell_kinds[k] == TEXT and i is not None and self._unit_cell_next(i)):
             return False  # a remark column's cell (备注); but a unit cell after the line makes it the next item's text
         if text[:1].isdecimal() and _DATE_LIKE.search(text) or self._first_cell(text) or _unitish(text) or \
-                _NAME_START.match(text):  # 市人力资源和社会保 / 障局: a name broken over two lines
+                _NAME_START.match(text) or names_list(text):  # 市人力资源和社会保 / 障局: a name broken over two lines
             return False
         return not any(is_unit_name(p) or _unitish(p) for p in bracket_depth_split(text, LIST_SEPARATORS))
 
@@ -653,7 +845,8 @@ class FlatTableReader:
             return False
         nxt = self.lines[j].text
         head = bracket_depth_split(nxt, LIST_SEPARATORS)[0]
-        return _NAME_START.match(head) is not None and is_unit_name(head)
+        return _NAME_START.match(head) is not None and (is_unit_name(head) or is_level_name(head) and
+                                                        name_shaped(nxt))  # (a name opening with its level: 区甲坊)
 
     def _read_cell(self, i: int) -> int:
         """Read one cell starting at ``lines[i]``, joining a name split over two lines."""
@@ -661,6 +854,7 @@ class FlatTableReader:
         k = len(self._cells)
         if 0 < k <= len(self.cell_kinds) and self.cell_kinds[k - 1] == LEADER and self._cells[-1] is not None and \
                 _PERSON.fullmatch(line.text) and not _NAME_START.match(line.text) and not is_unit_name(line.text) \
+                and _people(line.text) \
                 and not looks_like_unit_list(line.text) and not self._name_goes_on(line.text, i):
             self._cells[-1].extend(line.text, line.no, "、")  # people one a line (王某 / 李某): one leader cell
             return i + 1
@@ -763,7 +957,10 @@ class FlatTableReader:
                 _PERSON.fullmatch(a.text)  # (a blank cell, None, is no person)
             area = len(tail) >= 3 and tail.endswith(_AREA_ENDS)  # 经开区, 高新园: a whole area, no fragment
             if a and b and not person and not area and not is_unit_name(tail) and not tail.endswith((")", "）")) and \
-                    not _DATE_LIKE.search(b.text):
+                    not _DATE_LIKE.search(b.text) and (len(tail) <= 2 or not name_shaped(a.text) or
+                                                       is_unit_name(tail + bracket_depth_split(b.text, LIST_SEPARATORS)[0])):
+                # (a whole name the lexicon does not know, 甲坊 / 乙苑, is no fragment: joined only where the two
+                # make a name it knows, 市人力资源和社会保 / 障局)
                 a.extend(b.text, b.last)
                 del cells[k + 1]
                 continue
@@ -771,7 +968,7 @@ class FlatTableReader:
         last_unit = max((k for k, kind in enumerate(self.cell_kinds) if kind in ROLE_OF_KIND), default=None)
         while last_unit is not None and len(cells) > len(self.cell_kinds) and last_unit + 1 < len(cells):
             a, b = cells[last_unit], cells[last_unit + 1]
-            if not (a and b and _unitish(a.text) and _unitish(b.text)) or \
+            if not (a and b and (_unitish(a.text) or _one_name(a.text)) and (_unitish(b.text) or _one_name(b.text))) or \
                     _DATE_LIKE.search(b.text):
                 break
             a.extend(b.text, b.last, "、")

@@ -131,6 +131,26 @@ def _two_names(text: str, k: int, e: int) -> bool:
     return False
 
 
+_LEVELS = frozenset("省市县区州旗镇乡")
+MAX_LEVEL_NAMES = 60
+
+
+def level_names(text: str) -> list[str] | None:
+    """Names the lexicon does not know glued with nothing between, each opening with the level the first opens
+    with (区甲坊区乙苑): cut before it, each piece three characters or more and no known name; None otherwise.
+
+    >>> level_names("区甲坊区乙苑"), level_names("区城区管理坊"), level_names("区发改局区统计局")
+    (['区甲坊', '区乙苑'], None, None)
+    """
+    if not 6 <= len(text) <= MAX_LEVEL_NAMES or text[0] not in _LEVELS or not text.isalpha():
+        return None
+    cuts = [k for k in range(3, len(text) - 2) if text[k] == text[0]]
+    bounds = list(zip([0] + cuts, cuts + [len(text)]))
+    if not cuts or any(b - a < 3 or is_unit_name(text[a:b]) for a, b in bounds):
+        return None
+    return [text[a:b] for a, b in bounds]
+
+
 def _cells(text: str, start: int, end: int) -> list[list[str]] | None:
     """``text[start:end]`` as cells of unit names (names joined by 、 are one cell), or None."""
     memo: dict[int, list[tuple[str, bool]] | None] = {end: []}
@@ -188,6 +208,8 @@ class _Row:
                 if cells is not None:
                     return text[:s], cells, deadline
         if deadline:  # the row ends as rows end, in its deadline; its units are not names the suffixes know
+            if stop >= 0 and (names := level_names(text[stop + 1:end])):
+                return text[:stop + 1], [[name] for name in names], deadline  # but open with their level
             return text[:end], [], deadline
         return None
 

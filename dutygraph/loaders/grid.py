@@ -29,7 +29,7 @@ from ..model import Assignment, Deadline, Provenance, Role, Task
 from ..text.amounts import find_amounts
 from ..text.dates import find_deadlines, parse_date
 from ..text.normalize import bracket_depth_split
-from ..text.units import LIST_SEPARATORS, is_unit_name, looks_like_unit_list, split_units
+from ..text.units import LIST_SEPARATORS, is_level_name, is_unit_name, looks_like_unit_list, split_units
 from ..text.role_cues import alternation
 from .clauses import parse_clause
 from .columns import DEADLINE, LEADER, NUMBER, RESPONSIBLE, ROLE_OF_KIND, TEXT, column_kinds
@@ -73,6 +73,11 @@ def _clean(cell: str | None) -> str | None:
     return None if cell is None else "".join(cell.split())
 
 
+MAX_SPACED_NAMES = 4
+_LEVEL_ONLY = re.compile(r"^[省市县区镇乡][\u4e00-\u9fff]{1,3}$")  # 县交通 / 运输局: the first half of a name
+_OWN_START = re.compile(r"^(?:[省市县区镇乡]|各|相关|有关|中共|中国|国家)")  # a name that opens so stands alone
+
+
 def _clean_units(cell: str | None) -> str | None:
     """A unit cell without white space; names that stand apart with spaces only are a list (县教体局 各相关乡镇政府).
 
@@ -83,6 +88,12 @@ def _clean_units(cell: str | None) -> str | None:
     ('县教体局、各相关乡镇政府', '市公安局', '区消防救援大队、各街道办')
     >>> _clean_units("农业办 建设办 村(社区)")
     '农业办、建设办、村(社区)'
+
+    Names the lexicon does not know stand apart so too where each opens with its level or place, unless two
+    together make one name it knows (县交通 运输局):
+
+    >>> _clean_units("县青禾坊 各相关乡镇政府"), _clean_units("区甲坊 区乙苑"), _clean_units("县交通 运输局")
+    ('县青禾坊、各相关乡镇政府', '区甲坊、区乙苑', '县交通运输局')
     """
     if cell is None:
         return None
@@ -92,6 +103,14 @@ def _clean_units(cell: str | None) -> str | None:
     if len(parts) > 2 and all(is_unit_name(n := p.strip("、，,")) or _closes_bracket(n) and len(n) <= 8 for p in parts) \
             and sum(1 for p in parts if is_unit_name(p.strip("、，,"))) >= 2:
         return "、".join(p.strip("、，,") for p in parts)  # a collective with its bracket among them (村(社区))
+    if len(parts) > 1 and all(len(n := p.strip("、，,")) >= 3 and (is_unit_name(n) or is_level_name(n, place=True))
+                              for p in parts) and \
+            not any(is_unit_name(a.strip("、，,") + b) and not _OWN_START.match(b) for a, b in zip(parts, parts[1:])):
+        return "、".join(p.strip("、，,") for p in parts)  # names opening with their level (县甲坊 各乡镇政府)
+    if 1 < len(parts) <= MAX_SPACED_NAMES and all(len(p) >= 3 and _NAME_CHARS.fullmatch(p) for p in parts) and \
+            not any(is_unit_name(a + b) or _LEVEL_ONLY.match(a) for a, b in zip(parts, parts[1:])) and \
+            not is_unit_name("".join(parts)):
+        return "、".join(parts)  # names the lexicon does not know apart with spaces (甲坊 乙苑): each whole
     if len(parts) > 2 and "\n" in cell:
         names: list[str] = []
         current = ""
@@ -155,11 +174,58 @@ def _closes_bracket(name: str) -> bool:
     return name[-1:] in ")）" and ("(" in name or "（" in name) and len(name) >= 4
 
 
+_AND = re.compile(r"[和及与]")
+MAX_AND_NAMES = 60
+
+
+_PLACE_ENDS = tuple("区县市镇乡州旗村园")
+MAX_LIST_NAMES = 200
+
+
+def _list_split(name: str) -> list[str]:
+    """An item of a unit cell that the lexicon left whole though 、 parts it: names it does not know (甲坊、乙苑、
+    妇联) stand apart; a list sharing its last name's ending (长沙、株洲、湘潭市政府; 示范区、高新区党工委) stays one.
+
+    >>> _list_split("青禾坊、云岫阁、妇联"), _list_split("长沙、株洲、湘潭市政府"), _list_split("示范区、高新区管委会")
+    (['青禾坊', '云岫阁', '妇联'], ['长沙、株洲、湘潭市政府'], ['示范区、高新区管委会'])
+    """
+    if "、" not in name or len(name) > MAX_LIST_NAMES:
+        return [name]
+    parts = name.split("、")
+    if all(len(p) >= 3 and _NAME_CHARS.fullmatch(p) and not p.endswith(_PLACE_ENDS) for p in parts[:-1]) and \
+            len(parts[-1]) >= 2 and _NAME_CHARS.fullmatch(parts[-1]):
+        return parts
+    return [name]
+
+
+def _and_split(name: str) -> list[str]:
+    """A unit cell's item joining two names with 和 / 及 / 与 that the lexicon did not split: apart where the
+    second opens with its level or is a collective (甲坊和市乙舍, 甲坊和市直各单位), whatever they end with; one
+    name where it is one (市人力资源和社会保障局, 区发展和改革局).
+
+    >>> _and_split("青禾坊和市云岫阁"), _and_split("市人力资源和社会保障局"), _and_split("白鹭苑、青禾坊和市直各单位")
+    (['青禾坊', '市云岫阁'], ['市人力资源和社会保障局'], ['白鹭苑', '青禾坊', '市直各单位'])
+    """
+    if not 7 <= len(name) <= MAX_AND_NAMES or not _AND.search(name) or is_unit_name(name) and not _AND.search(name[:-3]):
+        return [name]  # (a longer item is no few names: and each cut tried looks at the rest of it)
+    for m in _AND.finditer(name):
+        left, right = name[:m.start()], name[m.end():]
+        pieces = left.split("、")
+        if len(pieces[-1]) >= 3 and len(right) >= 3 and _OWN_START.match(right) and \
+                (is_level_name(right, place=True) or is_unit_name(right)) and \
+                all(len(p) >= 2 and _NAME_CHARS.fullmatch(p) for p in pieces):
+            return pieces + _and_split(right)
+    return [name]
+
+
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fff()（）]+")
+
+
 def _units(cell: str, role: Role, truncated: bool) -> list[tuple[str, Role]]:
     clause = parse_clause(cell, role)
     if clause is not None and clause.assignments:
-        return list(clause.assignments)
-    names = split_units(cell)
+        return [(part, r) for name, r in clause.assignments for piece in _list_split(name) for part in _and_split(piece)]
+    names = [part for name in split_units(cell) for piece in _list_split(name) for part in _and_split(piece)]
     if truncated:  # the document stops inside the last name, unless a bracket it opened closes it (镇(街道))
         while names and not is_unit_name(last := names[-1].rsplit("、", 1)[-1]) and not _closes_bracket(last):
             names.pop()
@@ -318,9 +384,34 @@ def grid_tasks(grid: Grid, source: str, year: int | None = None, prefix: str = "
         if not continued:
             task.deadlines.extend(find_deadlines(text, year))
             task.amounts = find_amounts(text)
-            tasks.append(task)
+            items = cell_items(text) if text is not title and (";" in text or "；" in text) else None
+            if items:  # a task cell holding numbered items (1.…; 2.…;): one task each, the row's cells theirs
+                tasks += [replace(task, id=f"{task.id}-{k}", text=item, assignments=list(task.assignments),
+                                  deadlines=list(task.deadlines), leaders=list(task.leaders))
+                          for k, item in enumerate(items, 1)]
+            else:
+                tasks.append(task)
     _split_glued_names(tasks)
     return tasks, parents
+
+
+_CELL_ITEM = re.compile(r"(?:^|(?<=[;；]))\s*(\d{1,2})[.．、](?!\d)")
+
+
+def cell_items(text: str) -> list[str] | None:
+    """The numbered items of one task cell (``1.落实…; 2.明确…;``): each opening the cell or right after a
+    semicolon, numbered 1, 2, 3 … in order; None unless two or more.
+
+    >>> cell_items("1.落实岗位责任制; 2.明确职责分工;")
+    ['1.落实岗位责任制;', '2.明确职责分工;']
+    >>> cell_items("1.落实岗位责任制,完成2.5万亩; 3.明确分工"), cell_items("建成公园;完成绿化")
+    (None, None)
+    """
+    found = list(_CELL_ITEM.finditer(text))
+    if len(found) < 2 or found[0].start() != 0 or [int(m.group(1)) for m in found] != list(range(1, len(found) + 1)):
+        return None
+    bounds = [m.start() for m in found] + [len(text)]
+    return [text[a:b].strip() for a, b in zip(bounds, bounds[1:])]
 
 
 MIN_GLUED_NAMES = 4  # a name of fewer characters holds no two

@@ -43,19 +43,29 @@ _CELL_BREAK = {"br", "p", "div", "li"}
 
 def _cell_text(cell) -> str:
     """A cell's text without white space, but a line break (``<br>``, a paragraph) between its lines: names
-    printed one a line in a unit cell are apart (the grid reads them as a list, as from a text copy)."""
-    if not any(True for _ in cell.find_all(_CELL_BREAK, limit=1)):
-        return "".join(cell.get_text("").split())
-    lines: list[str] = []
-    current: list[str] = []
+    printed one a line in a unit cell are apart (the grid reads them as a list, as from a text copy). One walk
+    over the cell's descendants (unclosed cells nest: each walk covers all the cells after it)."""
+    strings: list = []  # the cell's strings, a break as None
+    broken = False
     for node in cell.descendants:
         name = getattr(node, "name", None)
         if name is None:
-            if type(node).__name__ == "NavigableString":
-                current.append(str(node))
+            strings.append(node)
         elif name in _CELL_BREAK:
+            strings.append(None)
+            broken = True
+    if not broken:  # the text as ``get_text`` reads it
+        types = cell.interesting_string_types or cell.MAIN_CONTENT_STRING_TYPES
+        types = {types} if isinstance(types, type) else set(types)
+        return "".join("".join([s for s in strings if type(s) in types]).split())
+    lines: list[str] = []
+    current: list[str] = []
+    for node in strings:
+        if node is None:
             lines.append("".join("".join(current).split()))
             current = []
+        elif type(node).__name__ == "NavigableString":
+            current.append(node)
     lines.append("".join("".join(current).split()))
     return "\n".join(x for x in lines if x)
 

@@ -33,7 +33,7 @@ from ..text.markers import match_section, match_subsection
 from ..text.normalize import SENTENCE_PUNCT
 from ..text.units import is_unit_name, looks_like_unit_list
 from .columns import DEADLINE, LEADER, NUMBER, TEXT, UNIT_KINDS, column_kinds
-from .flat_table import _PERSON, _TABLE_END, _row_no, _unitish, is_place
+from .flat_table import _PERSON, _TABLE_END, _people, _row_no, _unitish, is_place, name_shaped
 from .grid import Grid, GridRow
 from .lines import Line
 
@@ -51,7 +51,11 @@ def _is_date(text: str) -> bool:
 
 
 def _is_person(text: str) -> bool:
-    return len(text) <= 12 and _PERSON.fullmatch(text) is not None and not is_unit_name(text)
+    return len(text) <= 12 and _PERSON.fullmatch(text) is not None and not is_unit_name(text) and \
+        _people(text)
+
+
+
 
 
 def _is_units(text: str) -> bool:
@@ -77,6 +81,19 @@ def _kind(text: str, kinds: set[str]) -> str:
     return TEXT
 
 
+_CLOSED = ("。", "；", ";", "！", "!", "？", "?")
+
+
+def _unit_slot(kinds: list[str], p: int, last: int | None) -> bool:
+    """Whether the next cell of a row, the one before it placed in column ``last`` and the next free column ``p``,
+    stands in a unit column: the first unit or text column from ``p`` holds units, or the cell before it is the
+    last unit column's and no column but a remark follows (names one a line)."""
+    after = next((k for k in range(p, len(kinds)) if kinds[k] == TEXT or kinds[k] in UNIT_KINDS), None)
+    if after is not None and kinds[after] in UNIT_KINDS:
+        return True
+    return last is not None and kinds[last] in UNIT_KINDS and not any(kinds[k] in UNIT_KINDS for k in range(p, len(kinds)))
+
+
 def _place(cells: list[str], kinds: list[str], strict: bool = False) -> list[str | None] | None:
     """A row's cells (after its number) put in their columns, ``None`` where a column is left out; None when a
     cell fits no column after the one before it (``strict``: or when text cells are more than text columns)."""
@@ -88,6 +105,8 @@ def _place(cells: list[str], kinds: list[str], strict: bool = False) -> list[str
     lead_texts = []
     while typed and first_cell > 0 and (typed[0][1] == TEXT or len(typed) > 1 and typed[1][1] == TEXT and
                                         typed[0][1] == LEADER):  # a short category (非遗保护) before the text
+        if lead_texts and lead_texts[-1].endswith(_CLOSED) and name_shaped(typed[0][0]):
+            break  # a name after the task's closed sentence: the row's next cell, not more text
         lead_texts.append(typed.pop(0)[0])
     if lead_texts:  # text cells before the first cell column: from the right, the last is the task's text
         if len(lead_texts) > first_cell:
@@ -99,6 +118,9 @@ def _place(cells: list[str], kinds: list[str], strict: bool = False) -> list[str
     p = first_cell
     last = None  # the column the previous cell went to
     for text, kind in typed:
+        if kind in (TEXT, LEADER) and name_shaped(text) and _unit_slot(kinds, p, last) and \
+                (kind == TEXT or LEADER not in kinds[p:]):
+            kind = "unit"  # a name where the row's next cell is a unit column's: a unit, known or not
         if kind == "unit" and last is not None and kinds[last] in UNIT_KINDS and \
                 not any(kinds[k] in UNIT_KINDS for k in range(last + 1, width)):
             out[last] += "、" + text  # more names of the last unit cell, one a line

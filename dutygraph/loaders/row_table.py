@@ -27,7 +27,7 @@ from ..text.markers import match_section, match_subsection
 from ..text.units import is_unit_name, looks_like_unit_list
 from .columns import (DEADLINE, NUMBER, RESPONSIBLE, TEXT, UNIT_KINDS, column_kinds, is_header, is_label,
                       spread_group_label)
-from .flat_table import _unitish
+from .flat_table import _unitish, name_shaped
 from .glued_rows import join_name_halves
 from .grid import REPORT_LABEL, Grid, GridRow
 from .lines import Line
@@ -176,8 +176,9 @@ def _fitting(cells: list[str | None], kinds: list[str]) -> int:
         if not cell:
             continue
         units, time = _mostly_units(cell), _TIME.search(cell) is not None and len(cell) <= 20
-        fit += (units if kind in UNIT_KINDS else time if kind == DEADLINE else
-                not units and not time if kind == TEXT else False)
+        named = not units and not time and name_shaped(cell)  # a name the lexicon does not know, or a short phrase
+        fit += (units or named if kind in UNIT_KINDS else time if kind == DEADLINE else
+                not units and not time and not named if kind == TEXT else False)
     return fit
 
 
@@ -247,8 +248,8 @@ def _row_cells(tokens: list[str], kinds: list[str], sep: str, labels: list[str] 
     texts = [k for k, kind in enumerate(kinds) if kind == TEXT]
     body = tokens[1:] if number_col == 0 else tokens
     if len(tokens) == n and all(tokens) and (not any(_is_sentence(t) for t in tokens[n - len(texts):] if texts)
-                                             or all(_unitish(tokens[k]) for k, kind in enumerate(kinds)
-                                                    if kind in UNIT_KINDS)):
+                                             or all(_unitish(tokens[k]) or name_shaped(tokens[k])
+                                                    for k, kind in enumerate(kinds) if kind in UNIT_KINDS)):
         return list(tokens)  # one token per column (短任务 市住建局 市财政局; units in each unit column): as printed
     sentence = [k for k, t in enumerate(body) if t and _is_sentence(t)]
     if not sentence:  # a short text cell: the longest cell that is not a list of units
@@ -262,7 +263,8 @@ def _row_cells(tokens: list[str], kinds: list[str], sep: str, labels: list[str] 
     content_col = max(stated or texts)
     if last > first and any(kinds[k] == TEXT for k in range(content_col + 1, n)):
         # a report cell (进展情况) after the units is a sentence too: the text ends before the first unit list
-        units = next((k for k in range(first + 1, last) if body[k] and looks_like_unit_list(body[k])), None)
+        units = next((k for k in range(first + 1, last) if body[k] and (looks_like_unit_list(body[k]) or
+                                                                        name_shaped(body[k]))), None)
         if units is not None:
             last = max(k for k in sentence if k < units)
     text = " ".join(t for t in body[first:last + 1] if t)
@@ -334,7 +336,7 @@ def _continue_row(row: GridRow, line: Line, kinds: list[str], labels: list[str])
     last = max((k for k, c in enumerate(cells) if c), default=-1)
     if last < 0 or kinds[last] not in UNIT_KINDS:
         return False
-    if looks_like_unit_list(text):
+    if looks_like_unit_list(text) or name_shaped(text):  # (names the lexicon does not know: their place says)
         cells[last] = f"{cells[last]}、{text}"
     else:
         after = next((k for k in range(last + 1, len(kinds)) if kinds[k] == TEXT and not cells[k]), None)

@@ -29,7 +29,8 @@ import re
 
 from ..text.units import looks_like_unit_list
 from .columns import TEXT, UNIT_KINDS, column_kinds, is_header, is_label, label_lines
-from .glued_cells import _cells
+from .glued_cells import _cells, level_names
+from .flat_table import name_shaped
 from .grid import Grid, GridRow
 from .lines import Line
 
@@ -65,9 +66,18 @@ def _is_units(text: str) -> bool:
 
 
 def _names(text: str) -> str:
-    """A unit cell with its names glued (区发改局区统计局) as a list."""
+    """A unit cell with its names glued (区发改局区统计局) as a list; names the lexicon does not know glued each
+    opening with the level the first opens with (区甲坊区乙苑) cut before it.
+
+    >>> _names("区发改局区统计局"), _names("区甲坊区乙苑"), _names("区城区管理坊")
+    ('区发改局、区统计局', '区甲坊、区乙苑', '区城区管理坊')
+    """
     cells = _cells(text, 0, len(text)) if len(text) <= 40 else None
-    return "、".join(name for cell in cells for name in cell) if cells else text
+    if cells:
+        return "、".join(name for cell in cells for name in cell)
+    if not looks_like_unit_list(text) and (names := level_names(text)):
+        return "、".join(names)
+    return text
 
 
 def _is_text(text: str) -> bool:
@@ -85,8 +95,8 @@ def _body(lines: list[Line], j: int, end: int) -> list[int]:
     return cells
 
 
-def _rows(lines: list[Line], cells: list[int], cut: bool) -> tuple[list[GridRow], int]:
-    """The rows of the body's cells and the index of the cell after the table."""
+def _rows(lines: list[Line], cells: list[int], cut: bool, width: int = 0) -> tuple[list[GridRow], int]:
+    """The rows of the body's cells and the index of the cell after the table (``width``: the header's columns)."""
     texts = [lines[k].text for k in cells]
     opens = [n for n in range(len(cells) - 1) if _is_text(texts[n]) and _SHORT_NUMBER.match(texts[n + 1])]
     if len(opens) < MIN_ROWS or len(cells) - opens[0] > MAX_ROW_CELLS * len(opens):
@@ -97,6 +107,9 @@ def _rows(lines: list[Line], cells: list[int], cut: bool) -> tuple[list[GridRow]
         final = at + 1 == len(opens)
         stop = len(cells) if final else opens[at + 1]
         unit_at = next((m for m in range(n + 2, min(stop, n + ROW_CELLS)) if _is_units(texts[m])), None)
+        if unit_at is None and width and n + width - 1 < stop and name_shaped(texts[n + width - 1]) and \
+                not _SHORT_NUMBER.match(texts[n + width - 1]):
+            unit_at = n + width - 1  # a row printing a cell for every column: its last is the unit cell, known or not
         if final and unit_at is not None and unit_at + 1 < len(cells) and _SIGNED.match(texts[unit_at + 1]):
             unit_at, stop = None, unit_at  # the issuer signing under the table (a date follows): no unit cell
         last = unit_at if unit_at is not None else min(stop, n + ROW_CELLS - 1) - 1
@@ -136,7 +149,7 @@ def find_scored_tables(lines: list[Line], start: int = 0, end: int | None = None
         labels, after = _header(lines, k, end)
         cells = _body(lines, after, end)
         cut = bool(cells) and not any(ln.text for ln in lines[cells[-1] + 1:end])
-        rows, n = _rows(lines, cells, cut)
+        rows, n = _rows(lines, cells, cut, len(labels))
         if not rows:
             k = after
             continue

@@ -41,7 +41,7 @@ import re
 
 from ..text.units import looks_like_unit_list
 from .columns import DEADLINE, LEADER, RESPONSIBLE, TEXT, UNIT_KINDS, is_label
-from .flat_table import column_kind
+from .flat_table import column_kind, levelled_names
 from .grid import Grid, GridRow
 from .lines import Line
 from .row_table import split_row
@@ -101,13 +101,19 @@ def _units_after(lines: list[Line], j: int, end: int, limit: int) -> tuple[list[
             continue
         if is_label(t):
             break
-        if not looks_like_unit_list(t):
+        if not _unit_cell(t):
             if not (cells and _UNKNOWN_NAME.match(t) and (n := _next_text(lines, j + 1, end)) is not None
-                    and looks_like_unit_list(lines[n].text) and not is_label(lines[n].text)):
+                    and _unit_cell(lines[n].text) and not is_label(lines[n].text)):
                 break
         cells.append((t, j))
         j += 1
     return cells, j
+
+
+def _unit_cell(text: str) -> bool:
+    """A unit list, or names each opening with its level or place (市甲坊、天元区乙舍) whatever they end with, or
+    a list half of whose names read so (:func:`.flat_table.levelled_names`)."""
+    return looks_like_unit_list(text) or levelled_names(text)
 
 
 def _next_text(lines: list[Line], j: int, end: int) -> int | None:
@@ -326,12 +332,12 @@ def _unlabelled(lines: list[Line], start: int, end: int) -> list[tuple[Grid, int
         while j < end and len(heads) <= MAX_COLUMNS:
             t = lines[j].text
             if t:
-                if looks_like_unit_list(t) or is_label(t) or _VALUE.match(t) or _CORNER.match(t) or \
+                if _unit_cell(t) or is_label(t) or _VALUE.match(t) or _CORNER.match(t) or \
                         t.endswith(("表", "。", ":", "：")):
                     break
                 heads.append((t, j))
             j += 1
-        units, after = _units_after(lines, j, end, len(heads)) if j < end and looks_like_unit_list(lines[j].text) \
+        units, after = _units_after(lines, j, end, len(heads)) if j < end and _unit_cell(lines[j].text) \
             else ([], j)
         if len(units) < MIN_COLUMNS or len(heads) < len(units):
             k = max(j, k + 1)

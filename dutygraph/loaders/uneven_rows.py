@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 
 from ..text.markers import chinese_numeral, is_row_number
-from ..text.units import looks_like_unit_list
+from ..text.units import is_level_name, looks_like_unit_list
 from .columns import NUMBER, TEXT, UNIT_KINDS, column_kinds, is_header, is_label
 from .flat_table import column_kind
 from .grid import REPORT_LABEL, Grid, GridRow
@@ -112,9 +112,14 @@ def _is_units(line: Line) -> bool:
     if _ITEM.match(line.text):
         return False
     parts = line.raw.split()
-    if all(looks_like_unit_list(p) or _PLACE_NAME.match(p) for p in parts):
-        return any(looks_like_unit_list(p) for p in parts) or len(parts) == 1 and _PLACE_NAME.match(parts[0])
+    if all(looks_like_unit_list(p) or _PLACE_NAME.match(p) or _placed_name(p) for p in parts):
+        return True  # (names opening with their place, 区城投 / 南昌市甲坊, alone or apart with spaces)
     return looks_like_unit_list(line.text)
+
+
+def _placed_name(text: str) -> bool:
+    """A name opening with a place's name (南昌市甲坊, 天元区乙舍) whatever it ends with."""
+    return len(text) <= 12 and is_level_name(text, place=True)
 
 
 def _cell(line: Line) -> str:

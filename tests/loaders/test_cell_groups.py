@@ -121,3 +121,14 @@ def test_a_leader_cell_printing_its_people_one_a_line_goes_on_over_them():
     assert [(t.leaders, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
         (["王某某"], ["县水利局", "县财政局", "各乡镇人民政府"]),
         (["李某某", "赵某某"], ["县交通运输局", "县财政局", "各乡镇人民政府"]), (["王某某"], ["县卫生健康局"])]
+
+
+def test_rows_whose_unit_cells_name_units_opening_with_their_level_whatever_they_end_with():
+    # the same rows, their units invented names (no known ending), each opening with the county (县)
+    rows = [("县青禾坊", "完成城区河道清淤12公里。", "各乡镇人民政府"),
+            ("县云岫阁", "新建农村公路30公里,改造危桥5座。", "县听松斋、各乡镇人民政府"),
+            ("县白鹭苑", "建成县第二人民医院门诊楼。", "县远山舍、县发改局")]  # (a known name last: the
+    # document's last name is no name cut by its end)
+    body = "\n".join("\n".join(row) for row in rows)
+    assert _units(f"{TITLE}\n牵头单位\n重点任务\n责任单位\n{body}") == [
+        (["县青禾坊"], ["各乡镇人民政府"]), (["县云岫阁"], ["县听松斋", "各乡镇人民政府"]), (["县白鹭苑"], ["县远山舍", "县发改局"])]

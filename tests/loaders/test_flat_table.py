@@ -457,3 +457,72 @@ def test_a_row_printing_its_deadline_but_no_unit_or_leader_cell_sits_under_the_m
                    ("开展物业服务评议。", ["赵某某"], ["物业科"], ["法规科"], "6月底前"),
                    ("开展老旧小区安全排查。", ["钱某某"], ["安全科"], ["综合科"], "9月底前")]
     assert all(a.inferred for a in doc.tasks[1].assignments) and not any(a.inferred for a in doc.tasks[0].assignments)
+
+
+def test_a_row_whose_lines_fill_its_cell_columns_gives_names_no_lexicon_knows():
+    # a short title and then as many lines as the header has cell columns (a unit, a unit list with a comma, a
+    # year): the lines are the row's cells whatever their names end with
+    header = "序号\n项目\n具体内容\n牵头部门\n相关责任部门\n完成时间\n"
+    tasks = parse("7\n推进全民阅读\n青石坊\n白鹭苑等有关部门,各街道\n2010年\n"
+                  "8\n建设社区书屋\n青石坊\n白鹭苑\n2011年\n", header)
+    assert [(t.text, lead(t), resp(t)) for t in tasks.values()] == [
+        ("推进全民阅读", ["青石坊"], ["白鹭苑", "各街道"]), ("建设社区书屋", ["青石坊"], ["白鹭苑"])]
+
+
+def test_a_long_unit_list_half_of_whose_names_the_lexicon_knows_is_a_cell_not_text():
+    # after the lead cell, a list of more than 20 characters of short names, most opening with their level (市云溪坊),
+    # one with none (清风苑): the responsible cell, not the text of a next item
+    names = "市云溪坊、市白鹭苑、清风苑、市青石坊、相关区听松斋、市远山舍"
+    tasks = parse(f"1\n河道治理\n1)完成雨湖区河道清淤。\n市水利局\n{names}\n2)完成河岸绿化。\n市林业局\n市云溪坊\n")
+    assert list(tasks) == ["A1-1-1", "A1-1-2"]
+    assert resp(tasks["A1-1-1"]) == names.split("、") and lead(tasks["A1-1-2"]) == ["市林业局"]
+
+
+def test_short_rows_under_merged_cells_before_names_opening_with_their_level_whatever_they_end_with():
+    # the linked procedures again, their units invented names (县青禾坊: a level, no known ending)
+    text = "\n\n".join([
+        "某县联办事项清单",
+        "序号", "事项名称", "关联事项", "涉及部门",
+        "1", "开办药店", "办理营业执照", "县青禾坊", "申请排污许可", "县云岫阁", "消防验收", "县听松斋",
+        "2", "开办书店", "办理营业执照", "县青禾坊", "执业登记", "县白鹭苑", "出版物经营许可", "县文旅局",
+    ])
+    doc = parse_plain_text(text, "list.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("办理营业执照", ["县青禾坊"]), ("申请排污许可", ["县云岫阁"]), ("消防验收", ["县听松斋"]),
+        ("办理营业执照", ["县青禾坊"]), ("执业登记", ["县白鹭苑"]), ("出版物经营许可", ["县文旅局"])]
+
+
+def test_a_name_opening_with_no_surname_after_the_leader_is_the_lead_and_unknown_names_one_a_line_cooperate():
+    # a leader column, then lead and cooperating units: 青禾坊 opens with no surname, so it is no second person;
+    # the names one a line after the lead cell (云岫阁 / 高新园 / (邹区镇) / 各街道 / 听松斋) are one cooperating
+    # cell, no name the lexicon does not know taken for the fragment of another
+    header = "序号\n目标名称\n工作标准\n分管领导\n牵头单位\n配合单位\n"
+    body = "1\n主要预期目标\n(1)地区生产总值增长6%左右。\n王某某\n青禾坊\n云岫阁\n高新园\n(邹区镇)\n各街道\n听松斋\n" \
+           "(2)一般公共预算收入增长3%以上。\n李 某\n白鹭苑\n市财政局\n"
+    tasks = parse(body, header)
+    got = [(t.leaders, lead(t), t.units(Role.COOPERATING)) for t in tasks.values()]
+    assert got == [(["王某某"], ["青禾坊"], ["云岫阁", "高新园(邹区镇)", "各街道", "听松斋"]),
+                   (["李某"], ["白鹭苑"], ["市财政局"])]
+
+
+def test_section_headings_between_the_header_and_the_first_row_end_the_header():
+    # a header one label a line, then a section heading with its full stop and a numbered sub-heading before row 1;
+    # a cooperating cell listing names the lexicon does not know, each opening with its level, apart with a comma
+    from dutygraph.loaders.document import parse_text
+
+    text = "\n\n".join(["序号", "重点工作", "分管领导", "牵头单位", "配合单位", "强化科技创新支撑能力。", "(一)",
+                        "加强战略科技力量建设。", "1", "建设科技创新轴。", "王 某", "市青禾坊", "市云岫阁、市听松斋,东区白鹭苑",
+                        "2", "筹建国家实验室。", "李 某", "市科技局", "市财政局"])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        ("建设科技创新轴。", ["市青禾坊"], ["市云岫阁", "市听松斋", "东区白鹭苑"]),
+        ("筹建国家实验室。", ["市科技局"], ["市财政局"])]
+
+
+def test_the_last_row_of_a_document_cut_after_its_text_is_a_task_without_units():
+    # the excerpt stops after the last row's text, before its unit cell: a task like the rows above, no units
+    # (and no cell merged from above reaches it); a row cut after one character is none
+    body = "1\n地区生产总值突破1万亿元。\n市发展改革委\n2\n规上工业总产值突破2万亿元。\n市经信局\n3\n累计实际利用外资超过160亿美元"
+    tasks = parse(body, "序号\n主要工作任务\n责任单位\n")
+    assert [(t.text, t.assignments) for t in tasks.values()][2] == ("累计实际利用外资超过160亿美元", [])
+    assert len(parse(body.rsplit("\n", 1)[0] + "\n坚", "序号\n主要工作任务\n责任单位\n")) == 2

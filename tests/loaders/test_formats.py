@@ -451,3 +451,19 @@ def test_text_encodings_without_user_help(tmp_path, encoding):
     path = tmp_path / "p.txt"
     path.write_bytes(text.encode(encoding))
     assert units(load(path).tasks[0], "cooperating") == ["市财政局"]
+
+
+def test_unit_cells_of_names_the_lexicon_does_not_know_in_html_and_csv(tmp_path):
+    # unit columns whose names end in no known suffix: one a line in an HTML cell (<br>), listed with 、, apart with
+    # a space, or joined by 和 to a name opening with its level: each name is a unit in its column's role
+    html = ("<html><body><p>某市任务表</p><table><tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>配合单位</td></tr>"
+            "<tr><td>1</td><td>建成公园3个。</td><td>青禾坊</td><td>云岫阁<br>听松斋</td></tr>"
+            "<tr><td>2</td><td>整治背街小巷。</td><td>市白鹭苑</td><td>远山舍、碧溪坊、妇联</td></tr></table></body></html>")
+    (tmp_path / "plan.html").write_text(html, "utf-8")
+    csv = ("序号,重点任务,牵头单位,配合单位,完成时限\n1,建成公园3个。,青禾坊,远山舍 碧溪坊,6月底前\n"
+           "2,新建停车位。,县交通运输局,青禾坊和市云岫阁,年底\n")
+    (tmp_path / "plan.csv").write_text(csv, "utf-8")
+    got = [[(units(t, "lead"), units(t, "cooperating")) for t in load(tmp_path / name).tasks]
+           for name in ("plan.html", "plan.csv")]
+    assert got == [[(["青禾坊"], ["云岫阁", "听松斋"]), (["市白鹭苑"], ["远山舍", "碧溪坊", "妇联"])],
+                   [(["青禾坊"], ["远山舍", "碧溪坊"]), (["县交通运输局"], ["青禾坊", "市云岫阁"])]]

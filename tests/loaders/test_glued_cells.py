@@ -103,3 +103,14 @@ def test_a_document_sites_page_numbers_cutting_a_glued_table_are_dropped_and_the
     doc = parse_text(text, "preview.txt")
     assert [(t.text[:6], sorted(a.unit for a in t.assignments)) for t in doc.tasks] == [
         ("完成主要河道", ["区水务局", "区财政局"]), ("新建生态护岸", ["区住建局", "区水务局(区河长办公室)"])]
+
+
+def test_a_glued_row_ending_in_a_deadline_gives_names_opening_with_their_level_whatever_they_end_with():
+    # units the lexicon does not know glued with nothing between (区青禾坊区云岫阁), each opening with the district
+    from dutygraph.loaders.document import parse_text
+    from dutygraph.model import Role
+
+    rows = "".join(f"{k}完成第{k}段河道清淤。区青禾坊区云岫阁2019年{k}月" for k in range(1, 5))
+    doc = parse_text("序号任务内容牵头部门配合部门时间节点" + rows, "plan.txt")
+    assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks][:2] == [
+        ("完成第1段河道清淤。", ["区青禾坊"], ["区云岫阁"]), ("完成第2段河道清淤。", ["区青禾坊"], ["区云岫阁"])]

@@ -84,3 +84,52 @@ def test_a_cell_gluing_names_the_table_prints_apart_elsewhere_gives_those_names(
                                           GridRow(["3", "督查整改落实情况。", "县委县政府督查室"], 5, 5)])
     assert [t.units(Role.RESPONSIBLE) for t in grid_tasks(g, "p.txt")[0]] == [
         ["县文化股", "县文化馆"], ["县文化股", "县文化馆"], ["县委县政府督查室"]]
+
+
+def test_a_task_cell_of_numbered_items_gives_one_task_each_with_the_row_units():
+    # a pipe table whose 任务清单 cell holds two numbered items apart with semicolons, under one 责任清单 cell
+    text = "\n".join([
+        "工作事项 | 工作指标 | 任务清单 | 责任清单 | 时限清单 |",
+        "1.组织机构 | (1)镇党政主要负责人是第一责任人。 | 1.落实行政首长负责制; 2.明确班子成员职责分工; | 党政办 应急站 | 4月 |",
+        "2.工作机制 | (2)健全指挥机制。 | 1.制定应急指挥机制; | 应急站 | 5月 |",
+    ])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("1.落实行政首长负责制;", ["党政办", "应急站"]), ("2.明确班子成员职责分工;", ["党政办", "应急站"]),
+        ("1.制定应急指挥机制;", ["应急站"])]
+
+
+def test_unit_names_apart_with_spaces_in_a_cell_may_be_names_the_lexicon_does_not_know():
+    # 县青禾坊 opens with its level and ends in no known suffix: beside a collective it is a unit of its own
+    text = "\n".join([
+        "序号 | 工作任务 | 责任领导 | 责任单位 |",
+        "1 | 推动义务教育优质均衡发展,增加学位5000个。 | 王某某 | 县青禾坊 各相关乡镇政府 |",
+        "2 | 推进城乡供水一体化建设。 | 李某某 | 县云岫阁 县水利局 |",
+    ])
+    doc = parse_text(text, "plan.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["县青禾坊", "各相关乡镇政府"], ["县云岫阁", "县水利局"]]
+
+
+def test_names_joined_by_he_in_a_unit_cell_stand_apart_where_the_second_opens_with_its_level():
+    text = "\n".join([
+        "序号 | 目标任务 | 责任单位 |",
+        "1 | 地区生产总值增长7%。 | 青禾坊和市云岫阁、各区县市 |",
+        "2 | 固定资产投资增长9%。 | 白鹭苑、听松斋和市直各单位 |",
+        "3 | 完善社会保障体系。 | 市人力资源和社会保障局 |",
+    ])
+    doc = parse_text(text, "plan.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [
+        ["青禾坊", "市云岫阁", "各区县市"], ["白鹭苑", "听松斋", "市直各单位"], ["市人力资源和社会保障局"]]
+
+
+def test_a_unit_cell_listing_names_the_lexicon_does_not_know_gives_each_name():
+    # 、-separated names ending in no known suffix, and two apart with a space only; a list sharing its last name's
+    # ending (长沙、株洲、湘潭市政府) stays one
+    text = "\n".join([
+        "序号 | 实事项目 | 责任单位 | 配合单位 |",
+        "1 | 新建婴幼儿照护驿站7家。 | 青禾坊 | 云岫阁、听松斋、白鹭苑、妇联 |",
+        "2 | 企业名称使用的监督检查。 | 远山舍 碧溪坊 | 长沙、株洲、湘潭市政府 |",
+    ])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.units(Role.RESPONSIBLE), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        (["青禾坊"], ["云岫阁", "听松斋", "白鹭苑", "妇联"]), (["远山舍", "碧溪坊"], ["长沙、株洲、湘潭市政府"])]

@@ -202,3 +202,20 @@ def test_a_row_that_never_closes_costs_one_look_per_line(monkeypatch):
         lines = [Line(k + 1, t, t, False) for k, t in enumerate(texts)]
         assert merged_lines.unnumbered_rows(lines, ["text", "text", "text", "responsible"], 0, n) == ([], 0)
         assert len(looks) <= 2 * n
+
+
+def test_names_no_lexicon_knows_stand_in_the_unit_column_people_in_the_leader_column():
+    # a leader column and a unit column side by side, the units short names ending in no known suffix (清风苑,
+    # 白鹭阁): a name opening with no surname is no person, and a name after the task's closed sentence is no text
+    header = ["序号", "指标", "工作任务", "完成时限", "责任领导", "责任单位", "备注"]
+    rows = [["公共服务", "开放服务人次增长15%。", "12月底前", "王某某", "清风苑", "白鹭阁"],
+            ["组织惠民演出不少于100场。", "青石坊白鹭阁"],
+            ["开展好“三下乡”活动。"],
+            ["产业发展", "培育规模以上企业1家。", "碧溪坊"],
+            ["完成年度招商任务。"]]
+    doc = parse_text(_table(header, rows), "table.txt")
+    got = [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks]
+    assert got == [("开放服务人次增长15%。", ["清风苑", "白鹭阁"]), ("组织惠民演出不少于100场。", ["青石坊白鹭阁"]),
+                   ("开展好“三下乡”活动。", ["青石坊白鹭阁"]), ("培育规模以上企业1家。", ["碧溪坊"]),
+                   ("完成年度招商任务。", ["碧溪坊"])]
+    assert doc.tasks[0].leaders == ["王某某"]

@@ -487,3 +487,23 @@ def test_rows_printing_only_their_last_cells_under_merged_ones_and_a_standard_co
     assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
         ("明确专职人员名单;", ["组织办", "应急站"]), ("组建村级巡查小组;", ["村(社区)"]),
         ("建立物资储备台账;", ["应急站", "财政办", "村(社区)"])]
+
+
+def test_rows_apart_with_spaces_give_their_unit_cells_names_the_lexicon_does_not_know():
+    # a target table with a report column after the units; the unit cells are invented names (no known ending),
+    # one row printing its further names one a line under it, then its report sentence
+    from dutygraph.loaders.document import parse_text
+    from dutygraph.model import Role
+
+    text = "\n".join([
+        "2025年目标任务上半年推进情况汇总表",
+        "序号 目标任务 责任单位 上半年推进情况",
+        "1 地区生产总值增长6%以上。 区青禾坊 地区生产总值同比增长2.9%。",
+        "2 第一产业增加值增长5%。 区云岫阁", "区听松斋", "区白鹭苑", "第一产业增加值同比增长3.4%。",
+        "3 规上工业增加值增长3.5%。 区远山舍 规上工业增加值同比增长0.4%。",
+        "4 固定资产投资增长10%。 区青禾坊 固定资产投资同比增长5.1%。",
+    ])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("地区生产总值增长6%以上。", ["区青禾坊"]), ("第一产业增加值增长5%。", ["区云岫阁", "区听松斋", "区白鹭苑"]),
+        ("规上工业增加值增长3.5%。", ["区远山舍"]), ("固定资产投资增长10%。", ["区青禾坊"])]

@@ -37,3 +37,12 @@ def test_a_page_printing_a_blank_line_after_every_line_reads_as_the_same_rows():
     assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
         ("粮食总产量", ["县农业局", "县统计局"]), ("农村居民收入增长率", ["县农业局", "县统计局"]),
         ("一般公共预算收入", ["县财政局"]), ("城镇新增就业人数", ["县人社局"]), ("城镇登记失业率", ["县人社局"])]
+
+
+def test_a_row_printing_a_cell_for_every_column_gives_its_last_as_units_the_lexicon_does_not_know():
+    # the same table, its units invented names (no known ending), two glued where both open with the county (县)
+    text = TABLE.replace("县农业局县统计局", "县青禾坊县白鹭苑").replace("县财政局", "县云岫阁").replace("县人社局", "县听松斋")
+    doc = parse_text(text + "\n某县人民政府办公室\n2018年3月1日", "targets.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("粮食总产量", ["县青禾坊", "县白鹭苑"]), ("农村居民收入增长率", ["县青禾坊", "县白鹭苑"]),
+        ("一般公共预算收入", ["县云岫阁"]), ("城镇新增就业人数", ["县听松斋"]), ("城镇登记失业率", ["县听松斋"])]

@@ -108,3 +108,27 @@ def test_a_row_of_units_without_a_role_label_under_the_task_columns_after_a_corn
     got = [(t.text, t.units(Role.RESPONSIBLE), [a.inferred for a in t.assignments]) for t in doc.tasks]
     assert got == [("城镇新增就业(人)", ["市人社局"], [False]), ("城镇失业人员再就业(人)", ["市人社局"], [True]),
                    ("下岗失业人员再就业(人)", ["市总工会"], [False]), ("开展农业科技培训(人次)", ["市农业农村局"], [False])]
+
+
+def test_unit_cells_after_the_role_label_are_names_opening_with_their_level_whatever_they_end_with():
+    # the unit row under its label holds names no lexicon knows, each opening with its level (市青禾坊), one list
+    # with a name that opens with none (白鹭苑); the values per place (全市 …) are no unit cells
+    text = "\n".join(["地区", "修建绿道(公里)", "治理黑臭水体(条)", "新增停车位(个)", "责任单位",
+                     "市青禾坊", "市云岫阁", "市听松斋、白鹭苑", "全市", "5", "3", "1200"])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("修建绿道(公里)", ["市青禾坊"]), ("治理黑臭水体(条)", ["市云岫阁"]), ("新增停车位(个)", ["市听松斋", "白鹭苑"])]
+
+
+def test_a_row_of_units_without_a_role_label_may_name_units_the_lexicon_does_not_know():
+    # the same table, its units invented names each opening with its level (no known ending)
+    text = "\n\n".join([
+        "2019年民生工程完成情况表", "地区", "就业促进工程", "促进城乡劳动者就业创业",
+        "城镇新增就业(人)", "城镇失业人员再就业(人)", "下岗失业人员再就业(人)", "开展农业科技培训", "(人次)",
+        "市青禾坊", "市云岫阁", "市听松斋",
+        "目标", "任务", "全市", "27800", "52242", "4400", "400", "1200",
+    ])
+    doc = parse_text(text, "table.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("城镇新增就业(人)", ["市青禾坊"]), ("城镇失业人员再就业(人)", ["市青禾坊"]),
+        ("下岗失业人员再就业(人)", ["市云岫阁"]), ("开展农业科技培训(人次)", ["市听松斋"])]

@@ -53,3 +53,10 @@ def test_the_same_table_without_bars_and_with_a_blank_line_between_cells_reads_t
     expected = [(t.text, t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in parse_text(TABLE, "a.txt").tasks]
     assert [(t.text, t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in parse_text(plain, "b.txt").tasks] == \
         expected
+
+
+def test_owner_cells_of_names_opening_with_their_place_apart_with_spaces_are_units():
+    # two owner names the lexicon does not know apart with a space, and one opening with a city's name (南昌市…)
+    text = TABLE.replace("区城管局 区水投", "区青禾坊 区云岫阁").replace("区城投 |", "南昌市听松斋 |")
+    doc = parse_text(text, "plan.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks][:2] == [["南昌市听松斋"], ["区青禾坊", "区云岫阁"]]
