@@ -48,6 +48,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
 
@@ -271,7 +272,7 @@ class EmbeddedStore:
             number = (meta["generation"] if meta else 0) + 1
             gen.collect(self.path, keep=meta["generation"] if meta else None, phase=self._phase)
             new = self.path / gen.name(number)
-            try:
+            with self._aside(new, "load failed"):
                 counts, documents, staged = self._build(meta, new, stager)
                 if counts is None:  # nothing to load: no new generation
                     gen.remove(new)
@@ -279,15 +280,27 @@ class EmbeddedStore:
                 self._phase("commit")
                 gen.write_json(self.meta_path, {"format": FORMAT, "schema": fingerprint(), "generation": number,
                                                 "documents": len(documents), "digest": digest(documents)})
-            except BaseException as exc:
-                gen.remove(new)
-                if isinstance(exc, DutygraphError) or not isinstance(exc, Exception):
-                    raise
-                raise StoreError(f"{self.path}: load failed, nothing changed: {gen.reason(exc)}") from exc
-            self._phase("committed")
-            gen.collect(self.path, keep=number, phase=self._phase)
-            self._phase("done")
+            self._committed(number)
         return counts, staged
+
+    @contextmanager
+    def _aside(self, new: Path, failure: str):
+        """Work on generation ``new`` beside the current one: whatever fails removes it (a DutygraphError or an
+        interrupt as raised, anything else as a one-line StoreError saying ``failure``); the store is as it was."""
+        try:
+            yield
+        except BaseException as exc:
+            gen.remove(new)
+            if isinstance(exc, DutygraphError) or not isinstance(exc, Exception):
+                raise
+            raise StoreError(f"{self.path}: {failure}, nothing changed: {gen.reason(exc)}") from exc
+
+    def _committed(self, number: int) -> None:
+        """After generation ``number`` is committed: the generations before it collected (those a reader holds
+        stay until a later writer)."""
+        self._phase("committed")
+        gen.collect(self.path, keep=number, phase=self._phase)
+        self._phase("done")
 
     def _copy_current(self, meta: dict, new: Path, link_ladybug: bool = False) -> dict[str, str | None]:
         """Check the current generation and copy it into ``new`` (:func:`generations.copy_generation`); its
@@ -334,7 +347,7 @@ class EmbeddedStore:
             number = meta["generation"] + 1
             gen.collect(self.path, keep=meta["generation"], phase=self._phase)
             new = self.path / gen.name(number)
-            try:
+            with self._aside(new, "failed"):
                 new.mkdir()
                 gen.create_reader_lock(new)
                 self._copy_current(meta, new, link_ladybug=link_ladybug)
@@ -351,14 +364,7 @@ class EmbeddedStore:
                 gen.sync_tree(new)
                 self._phase("commit")
                 gen.write_json(self.meta_path, {**meta, "generation": number})
-            except BaseException as exc:
-                gen.remove(new)
-                if isinstance(exc, DutygraphError) or not isinstance(exc, Exception):
-                    raise
-                raise StoreError(f"{self.path}: failed, nothing changed: {gen.reason(exc)}") from exc
-            self._phase("committed")
-            gen.collect(self.path, keep=number, phase=self._phase)
-            self._phase("done")
+            self._committed(number)
         return {**result, "generation": number}
 
     def _build(self, meta: dict | None, new: Path, stager) -> tuple[dict | None, dict, object]:
