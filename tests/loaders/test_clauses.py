@@ -1347,3 +1347,11 @@ def test_a_duty_word_before_the_word_population_is_no_person_in_charge():
     # 负责人口普查: 负责 and its work, not 负责人 (a person)
     found = leading_clauses("省甲溪坊、省乙岭舍负责人口普查的宣传工作。")
     assert [u for f in found for u, _ in f.clause.assignments] == ["省甲溪坊", "省乙岭舍"]
+
+
+def test_participants_after_the_lead_cooperate():
+    # (r-notices6) X牵头,Y、Z等有关部门参加,W落实: 参加 closes the helpers' list as 配合 does (等有关部门 dropped)
+    c = parse_clause("责任单位:县岚溪寮牵头,县甲岭舍、县乙泉庐等有关部门参加,各镇街落实", bracketed=True)
+    assert c.assignments == [("县岚溪寮", L), ("县甲岭舍", Role.COOPERATING), ("县乙泉庐", Role.COOPERATING),
+                             ("各镇街", R)]
+    assert parse_clause("云栖斋牵头,丙泉庐参加").assignments == [("云栖斋", L), ("丙泉庐", Role.COOPERATING)]
