@@ -1395,6 +1395,18 @@ _SUBJECT_WORD = re.compile("|".join(_SUBJECT_WORDS))  # one search in C, not a g
 _SUBJECT_IS = re.compile(r"(?:由)?(?P<units>[^，,。；;:：为是]{2,40}?)(?:作为|为|是)[^，,。；;]{2,60}[，,]")
 
 
+def _as_role(units: str) -> str:
+    """The subject before the role it is named in (市甲局作为全市招商牵头部门 -> 市甲局; 县乙办是负责…的机构 -> 县乙办):
+    作为 or a closing 是 says what the units are, never a part of their name.
+
+    >>> _as_role("市甲局作为全市招商"), _as_role("县乙办是"), _as_role("县丙局")
+    ('市甲局', '县乙办', '县丙局')
+    """
+    if "作为" in units and (at := units.find("作为")) >= 2:
+        return units[:at]
+    return units[:-1] if units.endswith("是") and len(units) > 2 else units
+
+
 def _subject_clauses(sentence: str, offset: int) -> list[Found]:
     """Unit, then 负责 and the work, at the start of the sentence or of a part after a comma or colon:
     市发改委负责提出节能规划; 根据…,X、Y将负责支持…; 具体为:A负责甲镇,B负责乙镇."""
@@ -1425,9 +1437,9 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
             break
         piece = segment[1:] if segment.startswith("由") else segment
         m = _SUBJECT_DUTY.match(piece) if _SUBJECT_WORD.search(piece) is not None else None
-        names = (_units(m.group("units")) or _listed_departments(m.group("units"))
-                 or _level_subject(m.group("units"))) if m else None
-        together = _together(m.group("units")) if m and names is None and "会同" in m.group("units") else None
+        subject = _as_role(m.group("units")) if m else ""
+        names = (_units(subject) or _listed_departments(subject) or _level_subject(subject)) if m else None
+        together = _together(subject) if m and names is None and "会同" in subject else None
         if names or together:
             begin = offset + at + (len(segment) - len(piece))
             clause = Clause(together or [(n, Role.LEAD) for n in names], role_words=True)

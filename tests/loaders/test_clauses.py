@@ -1355,3 +1355,11 @@ def test_participants_after_the_lead_cooperate():
     assert c.assignments == [("县岚溪寮", L), ("县甲岭舍", Role.COOPERATING), ("县乙泉庐", Role.COOPERATING),
                              ("各镇街", R)]
     assert parse_clause("云栖斋牵头,丙泉庐参加").assignments == [("云栖斋", L), ("丙泉庐", Role.COOPERATING)]
+
+
+def test_a_subject_named_in_its_role_by_zuowei_or_shi_is_cut_before_that_word():
+    # (r-notices6) X作为…牵头部门,要…; X是负责…的机构: 作为 / 是 say what X is, never a part of its name
+    found = leading_clauses("市甲溪坊作为全市招商牵头责任部门,要组织协调好各项工作。")
+    assert [a for f in found for a in f.clause.assignments] == [("市甲溪坊", L)]
+    found = leading_clauses("省乙岭舍是负责本机关文书处理的工作机构。")
+    assert [a for f in found for a in f.clause.assignments] == [("省乙岭舍", L)]
