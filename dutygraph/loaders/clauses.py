@@ -205,7 +205,7 @@ NOT_NAME_START = re.compile(r"^(?:按|由|将|对|在|以|要|把|从|向|为|�
                              r"|强化|加快|推动|深化|完善|建立|健全|开展|实施|积极|全面|大力|切实|共同|统筹|坚持|提高|提升"
                              r"|促进|支持|鼓励|引导|落实|组织|协调|配合|负责|牵头|参与|进一步|认真|主动|依法|全力|密切"
                              r"|授权|委托|责成|要求|本(?:办法|规定|条例|细则|方案|意见|制度|通知|决定)"  # 本办法所称…: the document
-                             r"|扩大|增强|构建|打造|巩固|拓展|改善|发挥)")  # (r-labels7) a heading's verb: 三、扩大公民有序政治参与
+                             r"|扩大|增强|构建|打造|巩固|拓展|改善|发挥|成立|组建|设立|召开|印发|制定|制订)")  # (r-labels7) a heading's verb: 三、扩大公民有序政治参与
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9()（）·]+$")
 # A whole name's ending, then a verb of two characters or more that opens a sentence (…政府健全…, …局加强…).
 _WHOLE_THEN_VERB = re.compile(r"(?:局|委|厅|政府|部门|单位|中心|处|室|所|院|队|办|会)(?:" + "|".join(
@@ -815,7 +815,7 @@ def _person(name: str) -> bool:
 
 
 _SUBJECT_DUTY = re.compile(r"(?P<units>[^，,。；;:：]{2,120}?)(?:还将|也将|将|要|应|须|也要)?(?:分别|共同|具体|统一)?"
-                           r"(?P<word>(?:负责(?!人(?!口)|的)|牵头|承担)(?!单位|部门))(?P<rest>[^，,。；;]{2,})")  # 各承担单位要…: a name; X负责的Y: a relative clause (the Y X answers for), no duty
+                           r"(?P<word>(?:负责(?!人(?!口)|的|同志)|牵头|承担)(?!单位|部门))(?P<rest>[^，,。；;]{2,})")  # 各承担单位要…: a name; X负责的Y: a relative clause (the Y X answers for), no duty
 
 
 # A role word closing a segment of a sentence (before its comma): what every segment of a leading clause ends with.
@@ -1530,7 +1530,7 @@ def _part_at(sentence: str, start: int, end: int) -> str:
 
 
 # 由 X 负责/牵头 inside a part of a sentence: a role slot (X may be a name the lexicon does not know).
-_BY_SLOT = re.compile(r"(?<!自)由(?P<units>[^，,。；;:：由“”\"]{2,30}?)(?:具体|统一|共同|分别|全面)?(?:负责(?!人)|牵头)"
+_BY_SLOT = re.compile(r"(?<!自)由(?P<units>[^，,。；;:：由“”\"]{2,30}?)(?:具体|统一|共同|分别|全面)?(?:负责(?!人|同志)|牵头)"
                       r"(?=[^，,。；;]{2,})")
 
 

@@ -532,11 +532,20 @@ def _handed_units(after: str) -> tuple[list[str], int] | None:
 
     >>> _handed_units("流域所在的县政府确定河长"), _handed_units("区督查组综合后汇报")
     ((['流域所在的县政府'], 8), (['区督查组'], 4))
+    >>> _handed_units("甲乙丙等领域专家组成的专家组"), _handed_units("市领导任组长的专班")
+    (None, None)
     """
     if "所在" in after[:12] and (located := _LOCATED.match(after)) is not None \
             and (found := opening_units(after[located.end():], _well_formed)) is not None:
         return [after[:located.end()] + found[0][0], *found[0][1:]], located.end() + found[1]
-    return doers_after_by(after, (), _well_formed, slot_names)
+    found = doers_after_by(after, (), _well_formed, slot_names)
+    if found and "组" in after and _COMPOSED.match(after, found[1] - found[0][-1].endswith("组")):
+        return None  # 由多领域专家组成的专家组, 由党政负责同志任组长: whom a body is made of or headed by, no doer
+    return found
+
+
+# What follows the members or the head of a body a sentence sets up (由X组成, 由X任组长, 由X担任组长).
+_COMPOSED = re.compile(r"组成|组长|(?:任|担任)(?:组长|主任|召集人|负责人)")
 
 
 # A part of a sentence handing its work on (…,具体由X牵头负责): X, not the sentence's subject, does it.

@@ -768,3 +768,14 @@ def test_what_a_notice_says_before_its_issuing_formula_is_no_task():
 
 def test_whom_the_addressed_turn_to_is_no_subject():
     assert _read("执行中遇到的问题,请径向省农业农村厅反映。") == []
+
+
+def test_a_body_set_up_by_an_item_is_no_unit_of_its_heading_nor_are_its_members_or_head(tmp_path):
+    # (r-notices6) (一)成立X领导小组。Y成立由Z负责同志任组长的…; 由A、B专家组成的专家组: the heading's verb opens no
+    # name (成立, 组建 …), 负责同志 is a person, and 由…组成 / 由…任组长 name members and heads, never doers
+    path = tmp_path / "pilot.txt"
+    path.write_text("某某工作试点重点任务\n一、加强组织管理\n(一)成立甲乙工作领导小组。试点地区成立由党政负责同志任组长的"
+                    "领导小组,下设办公室。小组办公室负责日常管理,制订年度计划。\n(二)组建甲乙专家组。试点地区组建由多领域"
+                    "专家组成的专家组。\n", encoding="utf-8")
+    units = [a.unit for t in load(path).tasks for a in t.assignments]
+    assert units == ["小组办公室"]
