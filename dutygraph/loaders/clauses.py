@@ -117,7 +117,11 @@ def _plausible(name: str) -> bool:
 
     >>> _plausible("综合科(人事科、财务股)"), _plausible("综合科(含人事、财务)")
     (True, False)
+
+    Angle brackets hold a name's note as round ones do (各区政府〈含园区管委会〉 as 各区政府(含园区管委会)).
     """
+    if "〈" in name:
+        name = name.replace("〈", "(").replace("〉", ")")
     if name.startswith(("其他", "其它", "其余")) and _OTHER_COLLECTIVE.match(name):
         return True
     if _NOT_A_NAME.match(name) or _VERB_INSIDE.search(name) or "《" in name or NOT_NAME_START.match(name) \
@@ -288,6 +292,18 @@ class _Note:
     spread_all: bool = False  # the prefix's units spread too (A牵头,B配合,下同), in their roles
 
 
+_NAME_NOTE = re.compile(r"[(（〈][^()（）〈〉]*[)）〉]")  # a note in brackets after a name (含开发区管委会,下同)
+
+
+def _outside_notes(segment: str) -> str:
+    """``segment`` without the notes in brackets its names carry.
+
+    >>> _outside_notes("各区政府(含园区管委会,下同)"), _outside_notes("市甲局,下同")
+    ('各区政府', '市甲局,下同')
+    """
+    return _NAME_NOTE.sub("", segment) if "(" in segment or "（" in segment or "〈" in segment else segment
+
+
 def _note(part: str) -> _Note | None:
     """A 下同 note: the note word, the units it names and the role word after them.
 
@@ -303,10 +319,10 @@ def _note(part: str) -> _Note | None:
     (['市住建局', '市财政局'], '')
     """
     segments = bracket_depth_split(part, ",，")
-    at = next((k for k, seg in enumerate(segments) if seg and (_SPREAD_NOTE.search(seg) or _NOTE_WORDS.match(seg))),
-              None)
+    at = next((k for k, seg in enumerate(segments) if seg and (_SPREAD_NOTE.search(_outside_notes(seg))
+                                                                or _NOTE_WORDS.match(seg))), None)
     if at is None:
-        return None
+        return None  # X(含Y,下同): the name's own note says what the name covers from there on, no units spread
     m = _SPREAD_NOTE.search(part)
     word = m.group(0) if m else segments[at]
     scope = at

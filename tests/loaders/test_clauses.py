@@ -1363,3 +1363,14 @@ def test_a_subject_named_in_its_role_by_zuowei_or_shi_is_cut_before_that_word():
     assert [a for f in found for a in f.clause.assignments] == [("市甲溪坊", L)]
     found = leading_clauses("省乙岭舍是负责本机关文书处理的工作机构。")
     assert [a for f in found for a in f.clause.assignments] == [("省乙岭舍", L)]
+
+
+def test_a_xiatong_inside_a_names_own_note_spreads_no_units():
+    # (r-notices6) X(含Y,下同) / X〈含Y,下同〉: the note says what the name covers from there on; the name is a unit
+    # as printed, and no list spreads to later items (a 下同 of the clause itself still does)
+    for note in ("(含丙园管委会,下同)", "〈含丙园管委会,下同〉"):
+        c = parse_clause(f"牵头单位:市甲溪坊;责任单位:市乙岭舍,各区人民政府{note}", bracketed=True)
+        assert c.assignments == [("市甲溪坊", L), ("市乙岭舍", R), (f"各区人民政府{note}", R)]
+        assert c.spread == [] and c.note is None
+    c = parse_clause("责任单位:市住建局、市财政局(下同)", bracketed=True)
+    assert c.note == "下同" and [n for n, _ in c.spread] == ["市住建局", "市财政局"]
