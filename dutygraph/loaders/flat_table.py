@@ -183,6 +183,9 @@ def _read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
         elif len(labels) > 1 and len(labels[-1]) <= 3 and _LABEL_TAIL.fullmatch(t) and (
                 column_kind(labels[-1] + t) == column_kind(labels[-1]) != TEXT or not _is_label(labels[-1])):
             labels[-1] += t  # a label broken over two lines: 牵头 / 部门, 完成 / 时间
+        elif len(labels) > 1 and _HALF_LABEL.fullmatch(labels[-1]) and _HALF_LABEL.fullmatch(t) and \
+                column_kind(t) == TEXT and not _is_label(labels[-1]) and _is_label(labels[-1] + t):
+            labels[-1] += t  # a text label whose first half alone is none: 区本级 / 任务数
         else:
             labels.append(t)
         j += 1
@@ -391,6 +394,8 @@ def _sentence_like(text: str) -> bool:
     return True
 
 
+_HALF_LABEL = re.compile(r"[\u4e00-\u9fff]{2,4}")  # half of a label broken over two lines: 区本级 / 任务数
+_FIGURE = re.compile(r"\d[\d.,，]{0,8}(?:[%‰]|[万亿千百]?[元个项家所座人户吨])?")  # a count or amount alone
 _CELL_STOPS = ("。", "；", ";")
 MIN_CUT_TASK = 4  # characters of a last row's text the document stops after: fewer tell no task
 MAX_LIST_PART = 20  # a unit cell's names, each at most so long (乙舍等丙苑: a name with its noise)
@@ -916,6 +921,8 @@ class FlatTableReader:
         tail = strip_noise(bracket_depth_split(text, LIST_SEPARATORS)[-1])
         if is_unit_name(tail) or tail.endswith((")", "）")):  # a whole name, or one closed by its bracketed note
             return False
+        if tail[:1].isdecimal() and _FIGURE.fullmatch(tail):
+            return False  # a figure (5%, 9亿元: a count column's cell) is no name's first half
         head = bracket_depth_split(nxt, LIST_SEPARATORS)[0]
         if not is_unit_name(tail + head):
             return False
@@ -968,6 +975,8 @@ class FlatTableReader:
         left over after the last unit column belong to it (区绿化市容局 / 区党政机关、公共机构 / 2019年9月
         under 牵头部门 / 配合部门 / 时间节点: one cooperating cell broken over two lines)."""
         cells = list(cells)
+        while len(cells) > len(self.cell_kinds) and cells[0] is not None and _FIGURE.fullmatch(cells[0].text):
+            del cells[0]  # a figure in a text column between the task and its cells (区本级任务数: 5%, 9亿元)
         k = 0
         while len(cells) > len(self.cell_kinds) and k < len(cells) - 1:
             a, b = cells[k], cells[k + 1]

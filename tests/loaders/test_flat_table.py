@@ -546,3 +546,19 @@ def test_rows_of_a_longer_list_under_comma_headings_with_unit_cells_closed_by_a_
         ("推进古镇景区提质", ["县文旅局"], ["县住建局", "古镇管委会"]),
         ("举办乡村文化旅游", ["县文旅局"], ["县融媒体中心"]),
         ("完成县图书馆新馆", ["县文旅局"], ["县财政局", "县住建局"])]
+
+
+def test_a_figure_column_between_the_task_and_its_units_joins_no_unit_name():
+    # one cell a line, a blank line after every line; a count column (its label broken over two lines, its first
+    # half no label) prints a figure or nothing between the task and its unit cell
+    text = "\n\n".join([
+        "县重点工作分解表", "序号", "重点工作", "县本级", "目标值", "责任单位",
+        "1", "粮食播种面积稳定在50万亩以上。", "", "县农业农村局",
+        "2", "新增城镇就业岗位。", "8%", "县人社局",
+        "3", "完成交通项目投资。", "6亿元", "县交通局",
+        "4", "新增规上工业企业。", "12家", "县经信局",
+    ])
+    doc = parse_plain_text(text, "plan.txt")
+    assert [(t.text[:6], t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("粮食播种面积", ["县农业农村局"]), ("新增城镇就业", ["县人社局"]), ("完成交通项目", ["县交通局"]),
+        ("新增规上工业", ["县经信局"])]
