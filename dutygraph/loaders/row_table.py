@@ -511,11 +511,10 @@ def _wrapped_text(row: GridRow, line: Line, kinds: list[str], labels: list[str])
         at = next((k for k in reversed(filled) if kinds[k] == TEXT and re.search(rf"(?<!\d){n - 1}[.、．]\D",
                                                                                    row.cells[k])), None) if n > 1 \
             else next((k for k in range(filled[-1] + 1, len(kinds)) if kinds[k] == TEXT), None)
-        if at is None:
-            return False
-        row.cells[at] = f"{row.cells[at]}{text}" if row.cells[at] else text
-        row.last_line = line.no
-        return True
+        if at is not None:
+            row.cells[at] = f"{row.cells[at]}{text}" if row.cells[at] else text
+            row.last_line = line.no
+            return True
     # the text cell, else a text cell before it (a project's name wrapped: 分期 / 实施)
     before = [] if text.endswith(_CLOSED) else list(range(content - 1, -1, -1))  # a sentence: no name's end
     at = next((k for k in [content] + before
