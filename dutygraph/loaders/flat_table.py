@@ -183,6 +183,9 @@ def _read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
         elif len(labels) > 1 and len(labels[-1]) <= 3 and _LABEL_TAIL.fullmatch(t) and (
                 column_kind(labels[-1] + t) == column_kind(labels[-1]) != TEXT or not _is_label(labels[-1])):
             labels[-1] += t  # a label broken over two lines: 牵头 / 部门, 完成 / 时间
+        elif len(labels) > 1 and _HALF_LABEL.fullmatch(labels[-1]) and _HALF_LABEL.fullmatch(t) and \
+                column_kind(t) == TEXT and not _is_label(labels[-1]) and _is_label(labels[-1] + t):
+            labels[-1] += t  # a text label whose first half alone is none: 区本级 / 任务数
         else:
             labels.append(t)
         j += 1
@@ -269,12 +272,18 @@ def _is_heading(text: str) -> bool:
     """A section heading (一、… or (一)…) standing between a table's header or rows and its rows."""
     if not text or text[0] not in _HEADING_STARTS or len(text) > 40:
         return False
-    return (match_section(text) is not None or match_subsection(text) is not None) and not _PUNCT.search(text)
+    # (a comma may part a heading's two halves: 二、扩投资、优服务,筑牢增长根基; a stop makes it a sentence)
+    return (match_section(text) is not None or match_subsection(text) is not None) and \
+        _HEADING_PUNCT.search(text) is None
+
+
+_HEADING_PUNCT = re.compile(r"[。；;：:！!？?]")
 
 
 def _heads_rows(lines: list[Line], j: int) -> bool:
-    """Whether the next line with text from ``lines[j]`` is a row number (1)."""
-    while j < len(lines) and not lines[j].text:
+    """Whether the next line with text from ``lines[j]`` is a row number (1), past headings over it (二、… / 三、…:
+    sections whose rows the table leaves out)."""
+    while j < len(lines) and (not lines[j].text or lines[j].text[0] in _HEADING_STARTS and _is_heading(lines[j].text)):
         j += 1
     return j < len(lines) and _row_no(lines[j].text) is not None
 
@@ -385,6 +394,9 @@ def _sentence_like(text: str) -> bool:
     return True
 
 
+_HALF_LABEL = re.compile(r"[\u4e00-\u9fff]{2,4}")  # half of a label broken over two lines: 区本级 / 任务数
+_FIGURE = re.compile(r"\d[\d.,，]{0,8}(?:[%‰]|[万亿千百]?[元个项家所座人户吨])?")  # a count or amount alone
+_CELL_STOPS = ("。", "；", ";")
 MIN_CUT_TASK = 4  # characters of a last row's text the document stops after: fewer tell no task
 MAX_LIST_PART = 20  # a unit cell's names, each at most so long (乙舍等丙苑: a name with its noise)
 MAX_DEADLINE = 30
@@ -642,7 +654,11 @@ class FlatTableReader:
     def _is_row_number(self, number: int) -> bool:
         if self._row is None:  # the first row: 1 (or 2, 3 after a lost row), or any number right under the header
             return number == 1 or not self.rows and (number <= 3 or self._at_start)
-        return self._row.number <= number <= self._row.number + 3
+        if self._row.number <= number <= self._row.number + 3:
+            return True
+        # a table of some rows of a longer list (a bureau's share) keeps their numbers (3, 68, 73): a greater number
+        # under a heading, or after a row whose cells are all read, starts a row
+        return number > self._row.number and (self._last == "heading" or 0 < len(self.cell_kinds) <= len(self._cells))
 
     def _start_row(self, number: int, i: int) -> int:
         self._close_group()
@@ -744,7 +760,7 @@ class FlatTableReader:
             # under the item's (no blank line between) is a line break inside its cell
             self._row.items[-1].span.extend(t, line.no)
             return i + 1
-        if self._last == "cell" and (_sentence_like(t) or self._text_not_cell(t, i)):
+        if self._last == "cell" and (_sentence_like(t) or self._text_not_cell(t, i)) and not self._stopped_unit_cell(t):
             # A paragraph after cells without a marker: a new item of this row.
             self._close_group()
             self._add_item(None, _Span(t, line.no, line.no))
@@ -881,6 +897,14 @@ class FlatTableReader:
         self._last = "cell"
         return j
 
+    def _stopped_unit_cell(self, text: str) -> bool:
+        """Whether ``text`` is the next unit column's cell closed by a stop (区政府有关部门,各乡镇人民政府。): a unit
+        list but for its last character, where the row's cells read so far leave a unit column next."""
+        if text[-1:] not in _CELL_STOPS or self._next_cell_kind() not in ROLE_OF_KIND:
+            return False
+        core = text[:-1]
+        return "。" not in core and (looks_like_unit_list(core) or name_shaped(core))
+
     def _next_cell_kind(self) -> str | None:
         k = len(self._cells)
         return self.cell_kinds[k] if k < len(self.cell_kinds) else None
@@ -897,6 +921,8 @@ class FlatTableReader:
         tail = strip_noise(bracket_depth_split(text, LIST_SEPARATORS)[-1])
         if is_unit_name(tail) or tail.endswith((")", "）")):  # a whole name, or one closed by its bracketed note
             return False
+        if tail[:1].isdecimal() and _FIGURE.fullmatch(tail):
+            return False  # a figure (5%, 9亿元: a count column's cell) is no name's first half
         head = bracket_depth_split(nxt, LIST_SEPARATORS)[0]
         if not is_unit_name(tail + head):
             return False
@@ -949,6 +975,8 @@ class FlatTableReader:
         left over after the last unit column belong to it (区绿化市容局 / 区党政机关、公共机构 / 2019年9月
         under 牵头部门 / 配合部门 / 时间节点: one cooperating cell broken over two lines)."""
         cells = list(cells)
+        while len(cells) > len(self.cell_kinds) and cells[0] is not None and _FIGURE.fullmatch(cells[0].text):
+            del cells[0]  # a figure in a text column between the task and its cells (区本级任务数: 5%, 9亿元)
         k = 0
         while len(cells) > len(self.cell_kinds) and k < len(cells) - 1:
             a, b = cells[k], cells[k + 1]

@@ -162,7 +162,21 @@ def _content_column(kinds: list[str], rows: list[GridRow], labels: list[str] | N
     def mean_length(k: int) -> float:  # a row the document stops inside is cut short: it does not count
         values = [len(_clean(r.cells[k]) or "") for r in rows if k < len(r.cells) and r.cells[k] and not r.truncated]
         return sum(values) / len(values) if values else 0.0
-    return max(texts, key=lambda k: (mean_length(k), k))
+    best = max(texts, key=lambda k: (mean_length(k), k))
+    if labels is not None and best < len(labels) and _MEASURE_LABEL.search(labels[best]):
+        # the measures of a task (工作举措 after 重点工作): the task is the column naming it, where every row
+        # prints its own (a task cell merged over several measures leaves the measures the tasks)
+        filled = [r for r in rows if best < len(r.cells) and r.cells[best]]
+        return next((k for k in texts if k < best and k < len(labels) and _TASK_COLUMN.search(labels[k])
+                     and not _MEASURE_LABEL.search(labels[k]) and len(filled) >= 2
+                     and all(r.cells[k] for r in filled)
+                     and len({r.cells[k] for r in filled}) == len(filled)), best)
+    return best
+
+
+# Labels of a column holding a task's measures, and of one naming the task (role cues column.measure, column.task)
+_MEASURE_LABEL = re.compile(alternation("column.measure"))
+_TASK_COLUMN = re.compile(alternation("column.task"))
 
 
 def _closes_bracket(name: str) -> bool:

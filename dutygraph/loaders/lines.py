@@ -153,7 +153,7 @@ def strip_cell_bars(lines: list[Line]) -> list[Line]:
     out = []
     for k, ln in enumerate(lines):
         if ln.text.endswith("|") and ln.text.count("|") <= 2:
-            text = ln.text.rstrip("|")
+            text = ln.text.strip("|")  # a cell between two bars (| 1 |) is a cell too
             # a lone bar before a row number ends the row above (|, 2 |, 城北小学… |): no cell
             separator = ln.text == "|" and k + 1 < len(lines) and _ROW_START.match(lines[k + 1].text) is not None
             out.append(Line(ln.no, ln.raw.rstrip().rstrip("|").rstrip(), text, not text and not separator))

@@ -241,6 +241,21 @@ def _rest_of_cell(lines: list[Line], k: int, end: int, present: set[str]) -> boo
 _CLAUSE_PUNCT = SENTENCE_PUNCT + "，,."
 
 
+MAX_UNKNOWN_NAME = 8
+
+
+def _between_units(lines: list[Line], k: int, end: int, before: int, present: set[str]) -> bool:
+    """Whether ``lines[k]`` is a short name the lexicon does not know (省新闻出版, 人口计生) among a unit cell's
+    names one a line: the line before and the next line with text hold units, and it is name-shaped."""
+    t = lines[k].text
+    if len(t) > MAX_UNKNOWN_NAME or not name_shaped(t) or _kind(lines[before].text, present) != "unit":
+        return False
+    j = k + 1
+    while j < end and not lines[j].text:
+        j += 1
+    return j < end and _kind(lines[j].text, present) == "unit"
+
+
 def unnumbered_rows(lines: list[Line], kinds: list[str], body: int, end: int) -> tuple[list[GridRow], int]:
     """Rows without numbers of a table whose first column holds text, each cell one line (or names one a
     line), cells merged over rows printed once: a row starts at a text cell after a cell of another kind or
@@ -279,7 +294,8 @@ def unnumbered_rows(lines: list[Line], kinds: list[str], body: int, end: int) ->
             k += 1
             continue
         if kind == TEXT and open_row is not None and closed and (
-                not tail_text or any(p in t for p in SENTENCE_PUNCT) or len(t) > MAX_REMARK):
+                not tail_text or any(p in t for p in SENTENCE_PUNCT) or len(t) > MAX_REMARK) and \
+                not _between_units(lines, k, end, open_row[-1], present):
             groups.append([])  # text after a row's cells starts the next row, unless a short remark for its column
             has_cell = False
         if not groups:

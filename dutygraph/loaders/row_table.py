@@ -33,6 +33,7 @@ from .grid import REPORT_LABEL, Grid, GridRow
 from .lines import Line
 
 _NUMBER = re.compile(r"^\d{1,3}[.、．]?$")  # a row number, maybe with its stop (12.)
+_ITEM = re.compile(r"^(\d{1,2})[.、．](?=\D|\d{1,2}月)")  # a list item opening a line: 2.协同…, not a date or 1.5
 _SENTENCE = re.compile(r"[。；;！!？?]")
 MIN_COLUMNS = 3
 
@@ -165,7 +166,8 @@ def _placed(tokens: list[str], kinds: list[str]) -> list[str | None]:
     return best
 
 
-_TIME = re.compile(r"\d{4}[.年]|\d{1,2}月|年底|年内|底前|月底")
+# a deadline cell: a date, or a standing one (长期推进, 持续开展, 全年) that is a whole cell
+_TIME = re.compile(r"\d{4}[.年]|\d{1,2}月|年底|年内|底前|月底|^(?:长期|持续|常态化)(?:推进|坚持|开展|实施)?$|^全年$")
 
 
 def _fitting(cells: list[str | None], kinds: list[str]) -> int:
@@ -228,6 +230,24 @@ def _mostly_units(cell: str) -> bool:
     return len(parts) >= 2 and 2 * sum(1 for p in parts if _unitish(p)) >= len(parts)
 
 
+def _unit_anchored(body: list[str], kinds: list[str]) -> list[str | None] | None:
+    """A row apart with spaces whose one unit cell stands under the table's one unit column, as many cells before
+    it as columns: the cells before it one per column, those after it where they fit (a 工作举措 or a report after
+    the units). None unless the row says so that plainly.
+
+    >>> _unit_anchored(["修好道路", "年底通车。", "县交通局", "1.招标;"], ["text", "text", "responsible", "text", "text"])
+    ['修好道路', '年底通车。', '县交通局', '1.招标;', '']
+    """
+    columns = [k for k, kind in enumerate(kinds) if kind in UNIT_KINDS]
+    if len(columns) != 1 or not 0 < columns[0] < len(body) or len(body) > len(kinds) or not all(body):
+        return None
+    at = columns[0]
+    if not _mostly_units(body[at]) or any(_mostly_units(t) for k, t in enumerate(body) if k != at) or \
+            TEXT not in kinds[:at]:
+        return None
+    return body[:at + 1] + _placed(body[at + 1:], kinds[at + 1:])
+
+
 def _row_cells(tokens: list[str], kinds: list[str], sep: str, labels: list[str] = ()) -> list[str | None] | None:
     """Cells of one row, aligned on the columns."""
     n = len(kinds)
@@ -243,6 +263,12 @@ def _row_cells(tokens: list[str], kinds: list[str], sep: str, labels: list[str] 
             shifted = _shifted(cells, kinds)
             if shifted is not None:
                 return shifted  # the row's first cells are merged with those above: what it prints are its last ones
+        if 2 < len(cells) < n and kinds[0] == NUMBER:
+            # a numbered row printing fewer cells: the cells after its number merged with those above (a 工作任务
+            # over several 细化分工 rows), or its last ones left out (an empty 备注)
+            shifted = _shifted(cells[1:], kinds[1:])
+            if shifted is not None:
+                return cells[:1] + shifted
         return cells + [""] * (n - len(cells))
     number_col = kinds.index(NUMBER) if NUMBER in kinds else None
     texts = [k for k, kind in enumerate(kinds) if kind == TEXT]
@@ -251,6 +277,8 @@ def _row_cells(tokens: list[str], kinds: list[str], sep: str, labels: list[str] 
                                              or all(_unitish(tokens[k]) or name_shaped(tokens[k])
                                                     for k, kind in enumerate(kinds) if kind in UNIT_KINDS)):
         return list(tokens)  # one token per column (短任务 市住建局 市财政局; units in each unit column): as printed
+    if (anchored := _unit_anchored(body, kinds[1:] if number_col == 0 else kinds)) is not None:
+        return ([tokens[0]] if number_col == 0 else []) + anchored
     sentence = [k for k, t in enumerate(body) if t and _is_sentence(t)]
     if not sentence:  # a short text cell: the longest cell that is not a list of units
         others = [(len(t), k) for k, t in enumerate(body) if len(t) >= 6 and not looks_like_unit_list(t)
@@ -475,6 +503,18 @@ def _wrapped_text(row: GridRow, line: Line, kinds: list[str], labels: list[str])
             return True
     if looks_like_unit_list(text):
         return False
+    if text[:1].isdigit() and (item := _ITEM.match(text)) is not None:
+        # a cell holding a numbered list, an item a line (1.督促… / 2.协同…): item n goes on with the text cell
+        # holding item n-1; item 1 opens the first empty text cell after the filled ones (a report under a measure)
+        n = int(item[1])
+        filled = [k for k, c in enumerate(row.cells) if c]
+        at = next((k for k in reversed(filled) if kinds[k] == TEXT and re.search(rf"(?<!\d){n - 1}[.、．]\D",
+                                                                                   row.cells[k])), None) if n > 1 \
+            else next((k for k in range(filled[-1] + 1, len(kinds)) if kinds[k] == TEXT), None)
+        if at is not None:
+            row.cells[at] = f"{row.cells[at]}{text}" if row.cells[at] else text
+            row.last_line = line.no
+            return True
     # the text cell, else a text cell before it (a project's name wrapped: 分期 / 实施)
     before = [] if text.endswith(_CLOSED) else list(range(content - 1, -1, -1))  # a sentence: no name's end
     at = next((k for k in [content] + before
@@ -810,8 +850,8 @@ def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, 
         ruled = sep == "|" and any(0 <= k < end and _is_grid_rule(lines[k].raw) for k in (i - 1, i + 1))
         while j < end:
             line = lines[j]
-            if not line.text:
-                j += 1
+            if not line.text or sep == "|" and grid.rows and not line.text.strip("|｜"):
+                j += 1  # (a bar alone between rows between bars closes the row above)
                 continue
             if ruled and _is_grid_rule(line.raw):
                 j += 1

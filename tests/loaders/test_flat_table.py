@@ -526,3 +526,39 @@ def test_the_last_row_of_a_document_cut_after_its_text_is_a_task_without_units()
     tasks = parse(body, "序号\n主要工作任务\n责任单位\n")
     assert [(t.text, t.assignments) for t in tasks.values()][2] == ("累计实际利用外资超过160亿美元", [])
     assert len(parse(body.rsplit("\n", 1)[0] + "\n坚", "序号\n主要工作任务\n责任单位\n")) == 2
+
+
+def test_rows_of_a_longer_list_under_comma_headings_with_unit_cells_closed_by_a_stop():
+    # a bureau's share of a longer list, one cell a line: the rows keep their numbers (2, 41, 42, 47), headings of
+    # the sections the share leaves out stand between them (their halves parted by a comma), and a unit cell may
+    # close with a stop; a blank line after every line
+    text = "\n\n".join([
+        "县文旅局重点工作任务分解表", "序号", "重点工作任务", "主要责任单位", "协同配合单位",
+        "一、主要预期目标", "2", "接待游客增长10%以上。", "县文旅局", "县发改委、县商务局,各乡镇人民政府。",
+        "二、稳投资、促消费,推动经济回升", "三、强产业、优环境,壮大发展动能",
+        "41", "推进古镇景区提质升级,创建国家4A级景区。", "县文旅局", "县住建局,古镇管委会。",
+        "42", "举办乡村文化旅游节,丰富文旅消费场景。", "县文旅局", "县融媒体中心。",
+        "47", "完成县图书馆新馆建设并开放。", "县文旅局", "县财政局、县住建局。",
+    ])
+    doc = parse_plain_text(text, "plan.txt")
+    assert [(t.text[:8], t.units(Role.RESPONSIBLE), t.units(Role.COOPERATING)) for t in doc.tasks] == [
+        ("接待游客增长10", ["县文旅局"], ["县发改委", "县商务局", "各乡镇人民政府"]),
+        ("推进古镇景区提质", ["县文旅局"], ["县住建局", "古镇管委会"]),
+        ("举办乡村文化旅游", ["县文旅局"], ["县融媒体中心"]),
+        ("完成县图书馆新馆", ["县文旅局"], ["县财政局", "县住建局"])]
+
+
+def test_a_figure_column_between_the_task_and_its_units_joins_no_unit_name():
+    # one cell a line, a blank line after every line; a count column (its label broken over two lines, its first
+    # half no label) prints a figure or nothing between the task and its unit cell
+    text = "\n\n".join([
+        "县重点工作分解表", "序号", "重点工作", "县本级", "目标值", "责任单位",
+        "1", "粮食播种面积稳定在50万亩以上。", "", "县农业农村局",
+        "2", "新增城镇就业岗位。", "8%", "县人社局",
+        "3", "完成交通项目投资。", "6亿元", "县交通局",
+        "4", "新增规上工业企业。", "12家", "县经信局",
+    ])
+    doc = parse_plain_text(text, "plan.txt")
+    assert [(t.text[:6], t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("粮食播种面积", ["县农业农村局"]), ("新增城镇就业", ["县人社局"]), ("完成交通项目", ["县交通局"]),
+        ("新增规上工业", ["县经信局"])]

@@ -133,3 +133,14 @@ def test_a_unit_cell_listing_names_the_lexicon_does_not_know_gives_each_name():
     doc = parse_text(text, "plan.txt")
     assert [(t.units(Role.RESPONSIBLE), t.units(Role.COOPERATING)) for t in doc.tasks] == [
         (["青禾坊"], ["云岫阁", "听松斋", "白鹭苑", "妇联"]), (["远山舍", "碧溪坊"], ["长沙、株洲、湘潭市政府"])]
+
+
+def test_a_measures_column_after_a_task_column_each_row_prints_is_not_the_task():
+    from dutygraph.loaders.grid import _content_column
+    kinds, labels = ["number", "text", "responsible", "text"], ["序号", "重点事项", "责任单位", "推进措施"]
+    own = [GridRow(["1", "修缮校舍", "县教育局", "1.排查危房;2.年内完成修缮。"], 2, 2),
+           GridRow(["2", "建设公园", "县住建局", "1.完成设计;2.年底建成开放。"], 3, 3)]
+    assert _content_column(kinds, own, labels) == 1
+    merged = [GridRow(["1", "改善办学条件", "县教育局", "1.排查危房,年内完成修缮。"], 2, 2),
+              GridRow(["2", None, "县教育局", "2.新建教学楼一栋,年底投入使用。"], 3, 3)]
+    assert _content_column(kinds, merged, labels) == 3  # a task cell merged over its measures: the measures

@@ -71,3 +71,22 @@ def test_lone_bars_between_cells_are_no_empty_cells():
             ("修缮县城排水管网", ["县住建局", "县水利局"]), ("建设城东农贸市场", ["县商务局", "城东镇人民政府"]),
             ("改造城南老旧小区", ["县住建局"])]
         assert strip_cell_bars(to_lines(text)) == to_lines(text)
+
+
+def test_a_cell_between_two_bars_in_a_page_of_bar_closed_cells_is_its_cell():
+    # a table printed one cell a line, each cell closed by a bar, and the first cell of each row (its number, the
+    # first label) opened by a bar too: | 2 |, 县司法局 |, …; the number is the cell, without its bars
+    labels = ("序号", "承办部门", "工作目标", "分月进度", "办理科室", "完成时限")
+    rows = [("1", "县司法局", "健全公共法律服务网络,完善服务平台。", "①上半年,建成乡镇服务站;②下半年,开展评估。",
+             "法律援助中心", "2026年12月底"),
+            ("2", "县司法局", "深化人民调解工作,化解矛盾纠纷。", "①每季度开展排查;②年底前总结。",
+             "调解指导科", "2026年12月底")]
+    text = "| 工作目标分解表 |\n" + "\n".join(
+        "| " + row[0] + " |\n" + "\n".join(cell + " |" for cell in row[1:]) for row in [labels] + rows)
+    lines = strip_cell_bars(to_lines(text))
+    assert [ln.text for ln in lines[1:3]] == ["序号", "承办部门"]
+    assert [ln.text for ln in lines[7:9]] == ["1", "县司法局"]
+    doc = parse_text(text, "closed.txt")
+    assert [(t.text, sorted(a.unit for a in t.assignments)) for t in doc.tasks] == [
+        ("健全公共法律服务网络,完善服务平台。", ["县司法局", "法律援助中心"]),
+        ("深化人民调解工作,化解矛盾纠纷。", ["县司法局", "调解指导科"])]

@@ -219,3 +219,17 @@ def test_names_no_lexicon_knows_stand_in_the_unit_column_people_in_the_leader_co
                    ("开展好“三下乡”活动。", ["青石坊白鹭阁"]), ("培育规模以上企业1家。", ["碧溪坊"]),
                    ("完成年度招商任务。", ["碧溪坊"])]
     assert doc.tasks[0].leaders == ["王某某"]
+
+
+def test_unnumbered_rows_whose_unit_cells_print_unknown_names_one_a_line_among_known_ones():
+    # no row numbers, text first, the unit cell's names one a line: a short name the lexicon does not know
+    # (省非遗保护, 文旅融合) between two known ones is one of them, not the next row's text
+    lines = ["领域", "主要目标", "责任单位",
+             "1.文化遗产保护。", "——全省非遗项目保护率达到95%。", "省文化和旅游厅", "省非遗保护", "省财政厅",
+             "——建成省级非遗工坊50个。", "省文化和旅游厅", "文旅融合", "省人社厅", "省乡村振兴局",
+             "——培养非遗传承人200名。", "省文化和旅游厅", "省教育厅"]
+    doc = parse_text("\n".join(lines), "table.txt")
+    got = {t.text[:8]: t.units(Role.RESPONSIBLE) or t.units(Role.LEAD) for t in doc.tasks}
+    assert got["——全省非遗项目"] == ["省文化和旅游厅", "省非遗保护", "省财政厅"]
+    assert got["——建成省级非遗"] == ["省文化和旅游厅", "文旅融合", "省人社厅", "省乡村振兴局"]
+    assert got["——培养非遗传承"] == ["省文化和旅游厅", "省教育厅"]

@@ -507,3 +507,40 @@ def test_rows_apart_with_spaces_give_their_unit_cells_names_the_lexicon_does_not
     assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
         ("地区生产总值增长6%以上。", ["区青禾坊"]), ("第一产业增加值增长5%。", ["区云岫阁", "区听松斋", "区白鹭苑"]),
         ("规上工业增加值增长3.5%。", ["区远山舍"]), ("固定资产投资增长10%。", ["区青禾坊"])]
+
+
+def test_numbered_rows_between_bars_printing_fewer_cells_keep_their_units_in_the_unit_column():
+    # rows between bars closed by a bar alone on the next line; a row under a merged 工作任务 cell and without its
+    # 备注 prints its number, its own text, its unit and a standing deadline (长期推进) only
+    text = "\n".join([
+        "序号 | 工作任务 | 具体措施 | 责任科室 | 完成时限 | 备注 |",
+        "1 | 做好防汛信息发布 | 及时发布汛情预警和避险提示 | 水旱灾害防御科 | 长期推进 |",
+        "|",
+        "2 | 持续推进河湖长制信息公开工作 | 河湖管理科 | 持续开展 |",
+        "|",
+        "3 | 规范水资源论证审批公开,提高审批透明度 | 水资源管理科 | 2026年6月前 |",
+        "|",
+    ])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("及时发布汛情预警和避险提示", ["水旱灾害防御科"]), ("持续推进河湖长制信息公开工作", ["河湖管理科"]),
+        ("规范水资源论证审批公开,提高审批透明度", ["水资源管理科"])]
+
+
+def test_a_flat_row_whose_one_unit_cell_stands_under_the_unit_column_and_whose_measures_wrap_item_by_item():
+    # cells apart with one space; the row's unit cell stands under the one unit column; the measures cell holds a
+    # numbered list whose later items wrap onto lines of their own, and so does the report cell after it; the task
+    # is the column naming it (重点任务), its measures (具体举措) are not the task
+    text = "\n".join([
+        "序号 重点任务 工作目标 责任单位 具体举措 推进情况 备注",
+        "1 推进城区停车设施建设 新增公共停车泊位800个,缓解停车难问题 县城管局 1.完成停车场选址和规划论证;",
+        "2.开工建设立体停车场两处。",
+        "1.3月完成选址论证,已开工一处。",
+        "2.另一处正在办理施工许可。",
+        "2 开展农贸市场提升改造 改造提升农贸市场3个,改善购物环境 县商务局 1.制定改造方案;",
+        "2.年底前完成改造并投入使用。",
+        "1.改造方案已印发。",
+    ])
+    doc = parse_text(text, "plan.txt")
+    assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        ("推进城区停车设施建设", ["县城管局"]), ("开展农贸市场提升改造", ["县商务局"])]
