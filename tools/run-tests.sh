@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # What `make test` runs: install the browser and CJK fonts (Debian), start the
 # local Neo4j test server, run pytest in strict mode (a skipped test fails), and
-# stop the server again if this script started it. Extra arguments go to pytest.
+# stop the server again if this script started it. pytest runs one worker per core
+# (pytest-xdist; PYTEST_WORKERS=N sets how many, 0 runs in this process alone);
+# extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -18,4 +20,4 @@ bash tools/neo4j-test-server/up.sh
 stop() { if [ "$started_here" = 1 ]; then bash tools/neo4j-test-server/down.sh; fi; }
 trap stop EXIT
 
-DUTYGRAPH_STRICT=1 "$PY" -m pytest "$@"
+DUTYGRAPH_STRICT=1 "$PY" -m pytest -n "${PYTEST_WORKERS:-auto}" --dist worksteal "$@"
