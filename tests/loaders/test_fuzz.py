@@ -14,23 +14,29 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "fuzz_readers.py"
 sys.path.insert(0, str(SCRIPT.parent))
 
 import fuzz_readers  # noqa: E402
 
 CASES = 3000
+PARTS = 4            # the cases of one run, read in four tests (every fourth case each) that can run side by side
 CASE_SECONDS = 5.0   # CPU seconds
 HANG_SECONDS = 30.0  # wall-clock seconds
 
 
-def test_mutants_of_the_real_plans_read_or_refused_in_one_line_and_under_5_s(tmp_path):
-    report = fuzz_readers.fuzz(seed=16, cases=CASES, case_seconds=HANG_SECONDS, keep=tmp_path / "kept")
-    assert len(report.outcomes) == CASES
+@pytest.mark.parametrize("part", range(PARTS), ids=lambda k: f"part {k + 1} of {PARTS}")
+def test_mutants_of_the_real_plans_read_or_refused_in_one_line_and_under_5_s(tmp_path, part):
+    report = fuzz_readers.fuzz(seed=16, cases=CASES, case_seconds=HANG_SECONDS, keep=tmp_path / "kept",
+                               part=(part, PARTS))
+    share = CASES // PARTS
+    assert len(report.outcomes) == share
     kinds = Counter(o.kind for o in report.outcomes)
-    assert set(kinds) == set(fuzz_readers.KINDS) and min(kinds.values()) > CASES // 10, kinds
+    assert set(kinds) == set(fuzz_readers.KINDS) and min(kinds.values()) > share // 10, kinds
     results = Counter(o.result for o in report.outcomes)
-    assert results["read"] > CASES // 4 and results["refused"] > 0, results  # the mutants reach the readers
+    assert results["read"] > share // 4 and results["refused"] > 0, results  # the mutants reach the readers
     assert report.failures == [], [(o.kind, o.result, o.detail) for o in report.failures[:10]]
     assert max(o.seconds for o in report.outcomes) < CASE_SECONDS
 
@@ -42,3 +48,12 @@ def test_the_same_seed_makes_the_same_cases():
         cases = [[fuzz_readers.make_case(rng, kind) for _ in range(20)] for rng in (random.Random(7), random.Random(7))]
         assert cases[0] == cases[1]
         assert len({data for _, data in cases[0]}) > 15  # and different cases one after the other
+
+
+def test_the_parts_together_are_the_cases_of_one_run():
+    whole = fuzz_readers.fuzz(seed=3, cases=12)
+    parts = [fuzz_readers.fuzz(seed=3, cases=12, part=(k, 3)) for k in range(3)]
+    assert [len(p.outcomes) for p in parts] == [4, 4, 4]
+    # case k (from 1) is read in part k % 3, as its ((k - 1) // 3)-th
+    joined = [parts[k % 3].outcomes[(k - 1) // 3] for k in range(1, 13)]
+    assert [(o.kind, o.result, o.detail) for o in joined] == [(o.kind, o.result, o.detail) for o in whole.outcomes]
