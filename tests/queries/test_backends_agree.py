@@ -117,17 +117,18 @@ def test_backend_gives_the_reference_rows(reference, backends, backend, name, pa
     assert backends[backend].ask(name, **params) == expected
 
 
-class TestNeo4j:
-    """Neo4j's rows, in a class of their own: the server is held (other tests and test runs on it wait) only
-    while these run, not while the other backends answer."""
+@pytest.fixture(scope="class")
+def neo4j_backend(graph, neo4j_server):
+    """The graph in the test Neo4j, held (other tests and test runs on the server wait) for one class's tests."""
+    with exclusive(neo4j_server.settings.uri):
+        clear(neo4j_server)
+        neo4j_server.load(graph)
+        yield CypherBackend(lambda q, p: neo4j_server.run_read(q, p), "neo4j")
 
-    @pytest.fixture(scope="class")
-    def neo4j_backend(self, graph, neo4j_server):
-        """The graph in the test Neo4j, held for this class's tests."""
-        with exclusive(neo4j_server.settings.uri):
-            clear(neo4j_server)
-            neo4j_server.load(graph)
-            yield CypherBackend(lambda q, p: neo4j_server.run_read(q, p), "neo4j")
+
+class TestNeo4j:
+    """Neo4j's rows, in a class of their own: the server is held only while these run, not while the other
+    backends answer."""
 
     @pytest.mark.parametrize("name, params", CASES, ids=[f"{n}-{i}" for i, (n, _) in enumerate(CASES)])
     def test_neo4j_gives_the_reference_rows(self, reference, neo4j_backend, name, params):
