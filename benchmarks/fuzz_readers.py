@@ -370,9 +370,11 @@ def cost_ratio(outcome: Outcome, baseline: float, baseline_bytes: int) -> float:
 
 
 def fuzz(seed: int = 0, cases: int | None = None, seconds: float | None = None, case_seconds: float = 30.0,
-         keep: Path | None = None) -> Report:
+         keep: Path | None = None, part: tuple[int, int] | None = None) -> Report:
     """Run ``cases`` cases (or as many as fit in ``seconds``) from ``seed``; crashes, timeouts and cases
-    over SLOW_SECONDS are kept under ``keep`` when given."""
+    over SLOW_SECONDS are kept under ``keep`` when given. With ``part=(i, n)`` only the cases of the same
+    sequence whose number is ``i`` modulo ``n`` are read (the others are made, not read): the ``n`` parts
+    together are the cases of one run, so they can run in separate processes."""
     rng = random.Random(seed)
     report = Report()
     start = time.perf_counter()
@@ -382,6 +384,8 @@ def fuzz(seed: int = 0, cases: int | None = None, seconds: float | None = None, 
             k += 1
             kind = rng.choices(KINDS, WEIGHTS)[0]
             suffix, data = make_case(rng, kind)
+            if part is not None and k % part[1] != part[0]:
+                continue
             path = Path(tmp) / f"case-{k:06d}{suffix}"
             path.write_bytes(data)
             outcome = run_case(path, kind, case_seconds)

@@ -24,6 +24,18 @@ def pytest_runtest_makereport(item, call):
         report.longrepr = f"skipped in strict mode (DUTYGRAPH_STRICT=1 or CI=true): {report.longrepr}"
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector):
+    """In strict mode a module skipped whole (``pytest.skip(..., allow_module_level=True)``) fails its collection."""
+    outcome = yield
+    report = outcome.get_result()
+    from tests.strict import strict
+
+    if report.skipped and strict():
+        report.outcome = "failed"
+        report.longrepr = f"skipped in strict mode (DUTYGRAPH_STRICT=1 or CI=true): {report.longrepr}"
+
+
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
     return SEED

@@ -35,7 +35,9 @@ def test_extract_json_shape(seed_path):
 
 
 def test_extract_table_shows_tasks_and_units(seed_path):
-    result = runner.invoke(app, ["extract", str(seed_path), "--format", "table"])
+    # drawn for a pipe (200 columns): COLUMNS unset, whatever the environment running the tests holds (a pytest-xdist
+    # worker's holds COLUMNS=80)
+    result = runner.invoke(app, ["extract", str(seed_path), "--format", "table"], env={"COLUMNS": None})
     assert result.exit_code == 0
     assert "A2-5-2" in result.stdout and "市国投集团" in result.stdout
 
