@@ -154,6 +154,30 @@ def _listed_name(name: str) -> bool:
 _BY = re.compile(r"(?<!自)由(?=[^由]{2,}$)")
 
 
+# Characters every people word of the role cues holds one of (负责人, 领导, 干部, 一把手, 工作人员; 带队): the cheap gate
+_PEOPLE_CHARS = frozenset("责领干把员队")
+
+
+@lru_cache(maxsize=1)
+def _people_tail() -> re.Pattern:
+    """A unit's people closing a name (role cues ``obligation.people``: 分管负责人, 负责同志, 领导), or those people
+    leading a team (领导带队): whom the unit sends, no unit's own name."""
+    return re.compile(f"(?:{alternation('obligation.people')})(?:带队)?$|带队$")
+
+
+def people_of(name: str) -> str | None:
+    """The unit whose people ``name`` names (甲坊分管负责人 -> 甲坊), '' when only people are named (分管领导),
+    None when ``name`` names no people.
+
+    >>> people_of("乙舍分管负责人"), people_of("丙堂领导带队"), people_of("主要负责同志"), people_of("丁苑")
+    ('乙舍', '丙堂', '', None)
+    """
+    if _PEOPLE_CHARS.isdisjoint(name[-4:]) or (m := _people_tail().search(name)) is None:
+        return None
+    unit = name[:m.start()]
+    return unit if len(unit) >= 2 else ""
+
+
 def well_formed_units(text: str) -> list[str] | None:
     """The names of ``text`` when each is an organisation's name the lexicon knows, with nothing of a sentence
     in it (no verb opening it, no verb after a whole name, balanced brackets): what a name must be where no role
@@ -165,7 +189,7 @@ def well_formed_units(text: str) -> list[str] | None:
     names = _units(text)
     if names and all(_NAME_CHARS.match(n.replace("、", "")) and not NOT_NAME_START.match(n) and is_unit_name(n)
                      and n.count("(") + n.count("（") == n.count(")") + n.count("）") and not _verb_after_whole(n)
-                     for n in names):
+                     and people_of(n) is None for n in names):  # 甲坊领导带队: people, though 队 ends names
         return names
     return None
 
@@ -190,8 +214,8 @@ def _units(text: str) -> list[str] | None:
 
     >>> _units("县统计局、县发改局"), _units("具体工作由市发改委"), _units("加快推进工作")
     (['县统计局', '县发改局'], ['市发改委'], None)
-    >>> _units("县林业局委托县林场")
-    ['县林场']
+    >>> _units("县林业局委托县林场"), _units("县林业局分管负责人")
+    (['县林场'], None)
     """
     m = _BY.search(text, 1)
     if m is not None:
@@ -199,8 +223,8 @@ def _units(text: str) -> list[str] | None:
     if "托" in text and (m := _ENTRUSTS.search(text, 2)) is not None and is_unit_name(text[:m.start()]):
         text = text[m.end():]  # 县公安局委托县城管办负责: the unit entrusted does the work
     names = split_units(text)
-    if not names or not all(_plausible(n) for n in names):
-        return None
+    if not names or not all(_plausible(n) and people_of(n) is None for n in names):
+        return None  # 甲坊分管负责人: people, though the slot a role word marks may name their unit (slot_names)
     return names
 
 
@@ -236,7 +260,11 @@ def slot_names(text: str) -> list[str] | None:
     last = names[-1]
     if len(last) > 4 and not is_unit_name(last) and not _plausible(last) and (cut := _glued_text(last)):
         names[-1] = cut  # 园林局配合做好专项整治工作: a known name, then text glued after the slot's last name
-    for name in names:
+    for k, name in enumerate(names):
+        if (unit := people_of(name)) is not None:  # 甲坊分管负责人参加: the unit sends its people
+            if not unit:
+                return None
+            names[k] = name = unit
         bare = bracket_commas(name).replace("、", "")
         if (len(bare) < 2 or len(bare) > MAX_SLOT_NAME or not _NAME_CHARS.match(bare) or _NOT_A_NAME.match(name)
                 or NOT_NAME_START.match(name) or bare.isdigit() or _DATE_OR_COUNT.search(bare)

@@ -56,7 +56,8 @@ def _read_cue(text: str) -> tuple[str, Clause | None, str] | None:
         return CLAUSE, f.clause, (text[:f.start] + text[f.end:]).strip("。；;,， ")
     found = colon_duties(text) or leading_clauses(text)
     if found:  # 市工商局负责,市农业局配合,严格实施…: the whole sentence is the task's text
-        return CLAUSE, found[0].clause, text
+        # (r-notices7) 由甲坊牵头,乙舍配合。: nothing but the clause, the task is the line above it
+        return CLAUSE, found[0].clause, text if text[found[0].end:].strip("。；;,， ") else ""
     marker = _marker(text)
     clause = _heading_clause(marker[3] if marker else text)
     if clause is not None:  # 一、县示范区管委会牵头工作(8项)

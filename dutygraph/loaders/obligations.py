@@ -30,7 +30,7 @@ from ..model import Assignment, Provenance, Role, Task
 from ..text.normalize import bracket_depth_split
 from ..text.role_cues import alternation, any_role_word, role_words, words
 from ..text.units import is_unit_name, org_suffixes, split_units, strip_noise
-from .clauses import _NAME_CHARS, NOT_NAME_START, _listed_departments, _units, find_clauses, slot_names
+from .clauses import _NAME_CHARS, NOT_NAME_START, _listed_departments, _units, find_clauses, leading_clauses, slot_names
 from .labels import LABEL_ANYWHERE, match_label
 from .lines import Line
 from .unit_scan import doers_after_by, opening_units
@@ -948,6 +948,16 @@ def _dated_subject(body: str) -> tuple[list[str], str, str] | None:
 _ISSUING = re.compile(r"现(?:将[^，,。；;]{0,40}?)?(?:印发|下达|转发|发|分解下达|下发)给你们")
 
 
+def _units_only(text: str) -> bool:
+    """A line that is nothing but a clause handing work to units (由甲坊牵头,乙舍等配合。): no work named.
+
+    >>> _units_only("由甲坊牵头,乙舍、丙庐等配合。"), _units_only("由甲坊牵头,乙舍配合,抓好春耕。")
+    (True, False)
+    """
+    found = leading_clauses(text)
+    return bool(found) and found[0].start == 0 and not text[found[0].end:].strip("。；;,， ")
+
+
 def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
     """One task for each sentence (or comma part) whose subject is told what to do.
 
@@ -959,8 +969,8 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
     tasks: list[Task] = []
     logical = _logical_lines(lines)
     for number, (text, starts) in enumerate(logical, start=1):
-        if len(text) < 6:
-            continue
+        if len(text) < 6 or text[0] == "由" and _units_only(text):
+            continue  # 由甲坊牵头,乙舍等配合。: the units of the item above (a unit line), no work of its own
 
         def line_at(offset: int) -> int:  # the source line of a character of the (joined) text
             return next(no for at_, no in reversed(starts) if at_ <= offset)

@@ -1256,6 +1256,12 @@ class ProseReader:
                     current = self._add(after, line.no)
                 k += 1
                 continue
+            if item is None and not self.root.children and t[-1] in "。)）" and _marker(t) is None \
+                    and _unit_line(t, None, False) is not None:
+                # 由甲坊牵头,乙舍配合。 before any text of the document: the units of an item the excerpt cut off
+                # above its first line, whose work is not printed: no task
+                k += 1
+                continue
             if item is not None and self.leader_column and not item.unit_lines and _people(t):
                 item.leaders.extend(p for p in re.split(r"[、，,；;]", t) if p)  # a cell of the leader column
                 item.last_line = line.no

@@ -1357,6 +1357,18 @@ def test_participants_after_the_lead_cooperate():
     assert parse_clause("云栖斋牵头,丙泉庐参加").assignments == [("云栖斋", L), ("丙泉庐", Role.COOPERATING)]
 
 
+def test_a_units_people_sent_or_leading_a_team_are_no_unit_name():
+    # (r-notices7) X领导带队 / X分管负责人参加: people, though 队 ends names; a role word's slot names their unit
+    def units(text):
+        return [[(u, r.value) for u, r in f.clause.assignments] for f in leading_clauses(text)]
+
+    assert all("带队" not in u and "负责人" not in u for found in units(
+        "由县甲溪坊领导带队,县乙岭舍分管负责人参加,县甲溪坊具体组织实施。") for u, _ in found)
+    assert units("由县甲溪坊牵头,县乙岭舍分管负责人参加。") == [[("县甲溪坊", "lead"), ("县乙岭舍", "cooperating")]]
+    assert parse_clause("云栖斋牵头,丙泉庐分管负责人参加").assignments == [("云栖斋", L), ("丙泉庐", Role.COOPERATING)]
+    assert parse_clause("云栖斋牵头,主要负责同志参加").assignments == [("云栖斋", L)]
+
+
 def test_a_subject_named_in_its_role_by_zuowei_or_shi_is_cut_before_that_word():
     # (r-notices6) X作为…牵头部门,要…; X是负责…的机构: 作为 / 是 say what X is, never a part of its name
     found = leading_clauses("市甲溪坊作为全市招商牵头责任部门,要组织协调好各项工作。")

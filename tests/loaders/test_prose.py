@@ -693,3 +693,12 @@ def test_later_sentences_of_a_subjects_paragraph_opening_with_hui_tong_or_handin
     assert got[1:] == [("县环保局于禁", [("县环保局", "responsible")]),
                        ("同时,会同县", [("县环保局", "lead"), ("县财政局", "cooperating")]),
                        ("对禁烧工作不", [("县环保局", "responsible")])]
+
+
+def test_a_unit_line_before_any_text_of_an_excerpt_gives_no_task():
+    # (r-notices7) an excerpt cut inside an item: its first line names the units of work not printed (由X牵头,Y等配合。)
+    doc = parse_plain_text("由省甲溪坊牵头,省乙岭舍、省丙泉庐等配合。\n(三)健全溪岭联动机制。出台专项办法,规范资金使用。\n"
+                           "由省丁云庐牵头,省乙岭舍等配合。\n(四)抓好山林供给。稳定山林生产,大力发展", "cut.txt")
+    assert [[(a.unit, a.role) for a in t.assignments] for t in doc.tasks if t.assignments] == [
+        [("省丁云庐", Role.LEAD), ("省乙岭舍", Role.COOPERATING)]]
+    assert all(not t.text.startswith("由省甲溪坊") for t in doc.tasks)
