@@ -263,7 +263,30 @@ def _keeps_column_role(cell: str, role: Role, found: list[tuple[str, Role]]) -> 
         _shares_closer().search(cell) is not None  # (按职责, 分工, 分别, 分头, 各自: the share qualifiers)
 
 
+# 会 short for 会同 between two office names in a unit cell (甲科会乙室): the first leads, the second cooperates;
+# not a word 会 opens (会议, 会商, 会签 …) nor a name ending in 会 (委员会, 居委会: 委 is no ending here)
+_SHORT_WITH = re.compile(r"(?<=[处局科室厅股])会(?![同议商签审展员计谈诊])")
+
+
+def _short_with(cell: str) -> str:
+    """``cell`` with a 会 short for 会同 between two office names written out, else as it is.
+
+    >>> _short_with("甲科会乙室"), _short_with("甲科会乙室、丙股"), _short_with("甲科会议室"), _short_with("甲科")
+    ('甲科会同乙室', '甲科会同乙室、丙股', '甲科会议室', '甲科')
+    """
+    m = _SHORT_WITH.search(cell)
+    if m is None or "会同" in cell:
+        return cell
+    first, rest = cell[:m.start()], cell[m.end():]
+    partner = re.split(r"[、，,]", rest, maxsplit=1)[0]
+    if len(first) >= 2 and len(partner) >= 2 and is_unit_name(first) and is_unit_name(partner):
+        return first + "会同" + rest
+    return cell
+
+
 def _units(cell: str, role: Role, truncated: bool) -> list[tuple[str, Role]]:
+    if "会" in cell:
+        cell = _short_with(cell)
     clause = parse_clause(cell, role)
     if clause is not None and clause.assignments:
         if _keeps_column_role(cell, role, clause.assignments):

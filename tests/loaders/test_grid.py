@@ -158,3 +158,12 @@ def test_a_responsible_column_cell_closed_by_a_share_qualifier_keeps_the_column_
         ([], ["甲科", "乙科", "青苑股"]), (["丙科"], ["丁科"]), ([], ["戊科"])]
     g.columns[2] = "牵头科室"
     assert [t.units(Role.LEAD) for t in grid_tasks(g, "p.txt")[0]][0] == ["甲科", "乙科", "青苑股"]
+
+
+def test_hui_between_two_office_names_in_a_unit_cell_is_short_for_huitong():
+    # 甲科会乙室 in a 责任科室 column: 会(同), the first leads and the second cooperates; 会议室 is a room, no 会同
+    g = Grid(["序号", "工作任务", "责任科室"], [GridRow(["1", "规范信息发布。", "青苑科会办公室"], 3, 3),
+                                          GridRow(["2", "布置会场。", "青苑科会议室"], 4, 4)])
+    tasks = grid_tasks(g, "p.txt")[0]
+    assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in tasks][0] == (["青苑科"], ["办公室"])
+    assert tasks[1].units(Role.LEAD) == [] and tasks[1].units(Role.COOPERATING) == []
