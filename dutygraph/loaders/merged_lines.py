@@ -256,6 +256,9 @@ def _between_units(lines: list[Line], k: int, end: int, before: int, present: se
     return j < end and _kind(lines[j].text, present) == "unit"
 
 
+_DASHES = "—－-"  # a dash opening each item of a list printed in one cell (——目标一。 / ——目标二。)
+
+
 def unnumbered_rows(lines: list[Line], kinds: list[str], body: int, end: int) -> tuple[list[GridRow], int]:
     """Rows without numbers of a table whose first column holds text, each cell one line (or names one a
     line), cells merged over rows printed once: a row starts at a text cell after a cell of another kind or
@@ -291,6 +294,11 @@ def unnumbered_rows(lines: list[Line], kinds: list[str], body: int, end: int) ->
         if kind == TEXT and open_row is not None and closed and first_cell == 1 and \
                 lines[open_row[-1]].no == lines[k].no and _rest_of_cell(lines, k, end, present):
             tails.setdefault(open_row[-1], []).append(k)  # (pieces of one glued line share its number)
+            k += 1
+            continue
+        if kind == TEXT and open_row is not None and closed and not has_cell and t[0] in _DASHES and \
+                all(lines[j].text[:1] == t[0] for j in open_row):
+            tails.setdefault(open_row[-1], []).append(k)  # ——goal / ——goal / units: a list in one cell, one row
             k += 1
             continue
         if kind == TEXT and open_row is not None and closed and (
