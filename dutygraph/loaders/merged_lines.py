@@ -259,6 +259,17 @@ def _between_units(lines: list[Line], k: int, end: int, before: int, present: se
 _DASHES = "—－-"  # a dash opening each item of a list printed in one cell (——目标一。 / ——目标二。)
 
 
+def _blank_cells_after(lines: list[Line], cells: list[int], tails: dict[int, list[int]]) -> bool:
+    """Whether the row of ``cells`` (line indexes) is followed by a blank cell (a line of white space only, as
+    a page prints an empty cell) before its next line of text."""
+    j = max(cells + [x for c in cells for x in tails.get(c, ())]) + 1
+    while j < len(lines) and not lines[j].text:
+        if lines[j].blank_cell:
+            return True
+        j += 1
+    return False
+
+
 def unnumbered_rows(lines: list[Line], kinds: list[str], body: int, end: int) -> tuple[list[GridRow], int]:
     """Rows without numbers of a table whose first column holds text, each cell one line (or names one a
     line), cells merged over rows printed once: a row starts at a text cell after a cell of another kind or
@@ -327,7 +338,9 @@ def unnumbered_rows(lines: list[Line], kinds: list[str], body: int, end: int) ->
         if placed is None:
             break
         ragged = ragged or len(cells) != len(kinds)
-        if not rows or rows[-1].inherit_basis is None:  # the first row, or one under a category row
+        if not rows or rows[-1].inherit_basis is None or _blank_cells_after(lines, cells, tails):
+            # the first row, one under a category row, or one printing its other cells blank (a group's goal
+            # line, then a blank line per cell): nothing merged from the row above
             placed = [c if c is not None else "" for c in placed]
         rows.append(GridRow(placed, lines[cells[0]].no, lines[cells[-1]].no,
                             inherit_basis="cell merged over rows, printed with a row above"))
