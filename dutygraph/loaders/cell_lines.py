@@ -229,9 +229,12 @@ def _exact_grid(lines: list[Line], columns: list[str], body: int) -> tuple[Grid,
                 cells, j = cells[:width], ends[width - 1]
             else:
                 cells = joined
-        if len(cells) != width or any(kind in UNIT_KINDS and _no_unit_cell(cell) for kind, cell in zip(kinds, cells)):
+        cut = j >= n and rows and 2 <= len(cells) < width  # the document stops inside its last row
+        if len(cells) != width and not cut or \
+                any(kind in UNIT_KINDS and _no_unit_cell(cell) for kind, cell in zip(kinds, cells)):
             break  # (a sentence or a number in a unit column: a row leaving out cells merged over rows)
-        rows.append(GridRow(list(cells), lines[first].no, lines[j - 1].no))
+        rows.append(GridRow(list(cells) + [""] * (width - len(cells)), lines[first].no, lines[j - 1].no,
+                            truncated=bool(cut)))
         expected = int(cells[0]) + 1
         end = k = j
     if len(rows) < MIN_ROWS:

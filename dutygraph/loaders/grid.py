@@ -235,9 +235,63 @@ def _and_split(name: str) -> list[str]:
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff()（）]+")
 
 
+_SHARE_CLOSER: re.Pattern | None = None
+
+
+def _shares_closer() -> re.Pattern:
+    """A unit list closed by a qualified duty word (X、Y等按职责分工落实, 分别负责): each does its own share."""
+    global _SHARE_CLOSER
+    if _SHARE_CLOSER is None:
+        _SHARE_CLOSER = re.compile(r"(?:%s)+(?:%s)[。;；,，]?$" % (alternation("word.before"), alternation("word.duty")))
+    return _SHARE_CLOSER
+
+
+def _keeps_column_role(cell: str, role: Role, found: list[tuple[str, Role]]) -> bool:
+    """Whether a cell of a non-lead unit column read as all lead only because a qualified duty word closes its
+    list (责任处室 column, cell 甲科、乙科等按职责分工落实): the qualifier says each does its share, no unit leads,
+    so the column's role stands. A lead word in the cell (甲科牵头,乙科按职责分工负责) keeps the cell's roles.
+
+    >>> _keeps_column_role("甲科、乙科等按职责分工落实", Role.RESPONSIBLE, [("甲科", Role.LEAD), ("乙科", Role.LEAD)])
+    True
+    >>> _keeps_column_role("甲科负责", Role.RESPONSIBLE, [("甲科", Role.LEAD)])
+    False
+    >>> _keeps_column_role("甲科牵头,乙科按职责分工负责", Role.RESPONSIBLE, [("甲科", Role.LEAD), ("乙科", Role.LEAD)])
+    False
+    """
+    return role is not Role.LEAD and all(r is Role.LEAD for _, r in found) and \
+        ("职责" in cell or "分" in cell or "各自" in cell) and not re.search(alternation("word.lead"), cell) and \
+        _shares_closer().search(cell) is not None  # (按职责, 分工, 分别, 分头, 各自: the share qualifiers)
+
+
+# 会 short for 会同 between two office names in a unit cell (甲科会乙室): the first leads, the second cooperates;
+# not a word 会 opens (会议, 会商, 会签 …) nor a name ending in 会 (委员会, 居委会: 委 is no ending here)
+_SHORT_WITH = re.compile(r"(?<=[处局科室厅股])会(?![同议商签审展员计谈诊])")
+
+
+def _short_with(cell: str) -> str:
+    """``cell`` with a 会 short for 会同 between two office names written out, else as it is.
+
+    >>> _short_with("甲科会乙室"), _short_with("甲科会乙室、丙股"), _short_with("甲科会议室"), _short_with("甲科")
+    ('甲科会同乙室', '甲科会同乙室、丙股', '甲科会议室', '甲科')
+    """
+    m = _SHORT_WITH.search(cell)
+    if m is None or "会同" in cell:
+        return cell
+    first, rest = cell[:m.start()], cell[m.end():]
+    partner = re.split(r"[、，,]", rest, maxsplit=1)[0]
+    if len(first) >= 2 and len(partner) >= 2 and is_unit_name(first) and is_unit_name(partner):
+        return first + "会同" + rest
+    return cell
+
+
 def _units(cell: str, role: Role, truncated: bool) -> list[tuple[str, Role]]:
+    if "会" in cell:
+        cell = _short_with(cell)
     clause = parse_clause(cell, role)
     if clause is not None and clause.assignments:
+        if _keeps_column_role(cell, role, clause.assignments):
+            return [(part, role) for name, _ in clause.assignments for piece in _list_split(name)
+                    for part in _and_split(piece)]
         return [(part, r) for name, r in clause.assignments for piece in _list_split(name) for part in _and_split(piece)]
     names = [part for name in split_units(cell) for piece in _list_split(name) for part in _and_split(piece)]
     if truncated:  # the document stops inside the last name, unless a bracket it opened closes it (镇(街道))

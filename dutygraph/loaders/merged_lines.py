@@ -256,6 +256,20 @@ def _between_units(lines: list[Line], k: int, end: int, before: int, present: se
     return j < end and _kind(lines[j].text, present) == "unit"
 
 
+_DASHES = "—－-"  # a dash opening each item of a list printed in one cell (——目标一。 / ——目标二。)
+
+
+def _blank_cells_after(lines: list[Line], cells: list[int], tails: dict[int, list[int]]) -> bool:
+    """Whether the row of ``cells`` (line indexes) is followed by a blank cell (a line of white space only, as
+    a page prints an empty cell) before its next line of text."""
+    j = max(cells + [x for c in cells for x in tails.get(c, ())]) + 1
+    while j < len(lines) and not lines[j].text:
+        if lines[j].blank_cell:
+            return True
+        j += 1
+    return False
+
+
 def unnumbered_rows(lines: list[Line], kinds: list[str], body: int, end: int) -> tuple[list[GridRow], int]:
     """Rows without numbers of a table whose first column holds text, each cell one line (or names one a
     line), cells merged over rows printed once: a row starts at a text cell after a cell of another kind or
@@ -293,6 +307,11 @@ def unnumbered_rows(lines: list[Line], kinds: list[str], body: int, end: int) ->
             tails.setdefault(open_row[-1], []).append(k)  # (pieces of one glued line share its number)
             k += 1
             continue
+        if kind == TEXT and open_row is not None and closed and not has_cell and t[0] in _DASHES and \
+                all(lines[j].text[:1] == t[0] for j in open_row):
+            tails.setdefault(open_row[-1], []).append(k)  # ——goal / ——goal / units: a list in one cell, one row
+            k += 1
+            continue
         if kind == TEXT and open_row is not None and closed and (
                 not tail_text or any(p in t for p in SENTENCE_PUNCT) or len(t) > MAX_REMARK) and \
                 not _between_units(lines, k, end, open_row[-1], present):
@@ -319,7 +338,9 @@ def unnumbered_rows(lines: list[Line], kinds: list[str], body: int, end: int) ->
         if placed is None:
             break
         ragged = ragged or len(cells) != len(kinds)
-        if not rows or rows[-1].inherit_basis is None:  # the first row, or one under a category row
+        if not rows or rows[-1].inherit_basis is None or _blank_cells_after(lines, cells, tails):
+            # the first row, one under a category row, or one printing its other cells blank (a group's goal
+            # line, then a blank line per cell): nothing merged from the row above
             placed = [c if c is not None else "" for c in placed]
         rows.append(GridRow(placed, lines[cells[0]].no, lines[cells[-1]].no,
                             inherit_basis="cell merged over rows, printed with a row above"))

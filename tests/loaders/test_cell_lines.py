@@ -71,3 +71,16 @@ def test_a_unit_cell_saying_the_roles_in_a_sentence_keeps_an_exact_row():
     doc = parse_plain_text("关于印发某县2020年工作要点的通知\n" + "\n".join(lines), "plan.txt")
     assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE), t.units(Role.COOPERATING)) for t in doc.tasks] == [
         (["县水利局"], [], ["县财政局"]), ([], ["县交通运输局"], [])]
+
+
+
+def test_a_last_row_the_document_stops_inside_keeps_its_number_unit_and_text():
+    # one cell a line under 序号 / 责任单位 / 考核指标 / 监督方式 / 实施部门 / 完成时限; the excerpt stops inside the
+    # third row's text: the row is read with what it prints (its unit, its text so far), its missing cells empty
+    rows = ["1 |", "青苑区水务局 |", "完成河道清淤12公里。 |", "青苑区水务局办公室电话 |", "河道站 |", "2025年6月底 |",
+            "2 |", "青苑区交通局 |", "新建农村公路30公里。 |", "青苑区交通局办公室电话 |", "公路站 |", "2025年12月底 |",
+            "3 |", "青苑区农业农村局 |", "建设高标准农田1万亩,按照"]
+    text = "\n".join(["序号 |", "责任单位 |", "考核指标 |", "监督方式 |", "实施部门 |", "完成时限 |"] + rows)
+    doc = parse_text(text, "table.txt")
+    assert [t.units(Role.RESPONSIBLE)[:1] for t in doc.tasks] == [["青苑区水务局"], ["青苑区交通局"], ["青苑区农业农村局"]]
+    assert (doc.tasks[-1].text, doc.tasks[-1].provenance.first_line) == ("建设高标准农田1万亩,按照", 19)

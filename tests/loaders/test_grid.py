@@ -144,3 +144,26 @@ def test_a_measures_column_after_a_task_column_each_row_prints_is_not_the_task()
     merged = [GridRow(["1", "改善办学条件", "县教育局", "1.排查危房,年内完成修缮。"], 2, 2),
               GridRow(["2", None, "县教育局", "2.新建教学楼一栋,年底投入使用。"], 3, 3)]
     assert _content_column(kinds, merged, labels) == 3  # a task cell merged over its measures: the measures
+
+
+def test_a_responsible_column_cell_closed_by_a_share_qualifier_keeps_the_column_role():
+    # 甲科、乙科等按职责分工落实 in a 责任科室 column: each does its own share, no unit leads; a lead word in the
+    # cell still decides (丙科牵头,丁科按职责分工负责), and a lead column stays lead
+    g = Grid(["序号", "工作任务", "责任科室"], [
+        GridRow(["1", "做好信息发布。", "甲科、乙科、青苑股等按职责分工落实"], 3, 3),
+        GridRow(["2", "做好疫苗接种宣传。", "丙科牵头,丁科按职责分工负责"], 4, 4),
+        GridRow(["3", "做好年度总结。", "戊科分别负责"], 5, 5)])
+    tasks = grid_tasks(g, "p.txt")[0]
+    assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in tasks] == [
+        ([], ["甲科", "乙科", "青苑股"]), (["丙科"], ["丁科"]), ([], ["戊科"])]
+    g.columns[2] = "牵头科室"
+    assert [t.units(Role.LEAD) for t in grid_tasks(g, "p.txt")[0]][0] == ["甲科", "乙科", "青苑股"]
+
+
+def test_hui_between_two_office_names_in_a_unit_cell_is_short_for_huitong():
+    # 甲科会乙室 in a 责任科室 column: 会(同), the first leads and the second cooperates; 会议室 is a room, no 会同
+    g = Grid(["序号", "工作任务", "责任科室"], [GridRow(["1", "规范信息发布。", "青苑科会办公室"], 3, 3),
+                                          GridRow(["2", "布置会场。", "青苑科会议室"], 4, 4)])
+    tasks = grid_tasks(g, "p.txt")[0]
+    assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in tasks][0] == (["青苑科"], ["办公室"])
+    assert tasks[1].units(Role.LEAD) == [] and tasks[1].units(Role.COOPERATING) == []

@@ -233,3 +233,30 @@ def test_unnumbered_rows_whose_unit_cells_print_unknown_names_one_a_line_among_k
     assert got["——全省非遗项目"] == ["省文化和旅游厅", "省非遗保护", "省财政厅"]
     assert got["——建成省级非遗"] == ["省文化和旅游厅", "文旅融合", "省人社厅", "省乡村振兴局"]
     assert got["——培养非遗传承"] == ["省文化和旅游厅", "省教育厅"]
+
+
+def test_unnumbered_rows_whose_goal_cell_lists_dashed_items_on_several_lines_are_one_row():
+    # a goal cell printed as a list of ——items one a line, then the row's unit cells: the items are one cell of
+    # one row whose units are those after the last item, not a row each with no units
+    lines = ["领域", "主要目标", "主要责任单位", "责任单位",
+             "1.城乡供水保障。", "——农村自来水普及率达到98%。", "——城市供水水质达标率达到100%。",
+             "省水利厅", "省住建厅", "省卫健委",
+             "——新建水厂12座。", "省水利厅", "省发改委"]
+    doc = parse_text("\n".join(lines), "table.txt")
+    got = {t.text[:8]: t.units(Role.RESPONSIBLE) + t.units(Role.LEAD) for t in doc.tasks}
+    first = next(k for k in got if k.startswith("——农村自来水"))
+    assert sorted(got[first]) == sorted(["省水利厅", "省住建厅", "省卫健委"])
+    assert not any(k.startswith("——城市供水") for k in got)  # the second item is no row of its own
+    assert sorted(got["——新建水厂12"]) == ["省发改委", "省水利厅"]
+
+
+def test_a_goal_line_printing_its_other_cells_blank_takes_no_units_from_the_row_above():
+    # a group's goal line, then a blank line (a space) for each of its cells, then its ——rows with their units:
+    # the goal's cells are printed empty, not merged with the row above, so it gets none of its units
+    lines = ["领域", "主要目标", "主要责任单位", "责任单位",
+             "1.城乡供水保障。", " ", " ", "——农村自来水普及率达到98%。", "省水利厅", "省住建厅",
+             "2.农田灌溉保障。", " ", " ", "——新建灌区5个。", "省水利厅", "省农业农村厅"]
+    doc = parse_text("\n".join(lines), "table.txt")
+    got = {t.text[:8]: t.units(Role.RESPONSIBLE) + t.units(Role.LEAD) for t in doc.tasks}
+    assert got.get("2.农田灌溉保障", []) == []
+    assert sorted(got["——新建灌区5个"]) == ["省农业农村厅", "省水利厅"]
