@@ -31,7 +31,7 @@ from ..text.dates import find_deadlines, parse_date
 from ..text.markers import CIRCLED, chinese_numeral, inline_items, is_row_number
 from ..text.normalize import SENTENCE_PUNCT, bracket_depth_split
 from ..text.role_cues import alternation, any_role_word, role_words, words
-from ..text.units import LIST_SEPARATORS, ROLE_WORDS, is_listed_name, is_unit_name
+from ..text.units import LEAD_WORDS, LIST_SEPARATORS, ROLE_WORDS, is_listed_name, is_unit_name
 from .clauses import (MAX_HEAD, NOT_NAME_START, PERSON_TITLE, Clause, Found, _SUBJECT_NEXT, bare_bracket, bare_units,
                       bracket_groups, colon_duties, duty_role, find_clauses, labelled_slot, leading_clauses,
                       may_hold_role_words, opens_duty, parse_clause, slot_names, subject_opening, unit_blocks,
@@ -44,6 +44,7 @@ from .labels import (COOPERATING, DEADLINE, DIVISION, LABEL_ANYWHERE, LEAD, LEAD
 from .lines import Line, is_furniture
 from .obligations import ITEM_SUBJECT, STEP_DATE, rule_then_now
 from .outline import annex_list_end, split_title
+from .shaped_heads import shaped_head
 
 ROLE_OF_LABEL = {LEAD: Role.LEAD, RESPONSIBLE: Role.RESPONSIBLE, COOPERATING: Role.COOPERATING}
 
@@ -882,6 +883,22 @@ def _alias_only(node: _Node) -> bool:
     return not node.labels and not node.unit_lines and bool(node.clauses) and bare_units(node.text) is not None
 
 
+_HEAD_DUTY = ("负总责", "负责", *LEAD_WORDS)  # a role word opening a unit's duties (clauses._HEAD_DUTY)
+
+
+def _head_marked(node: _Node) -> bool:
+    """Whether the paragraphs under ``node`` say it is a unit heading, whatever its name ends with: the first
+    opens with a role word (负责…), a duties label (主要职责:) is among the first three, or the first is a title over
+    numbered duties ((1)年度主要任务与要求: / ①…)."""
+    kids = node.children
+    return bool(kids) and (kids[0].text.lstrip().startswith(_HEAD_DUTY) or any(_duties_label(c) for c in kids[:3])
+                           or bool(kids[0].children) and _TASKS_TITLE.search(kids[0].text) is not None)
+
+
+# A title over the numbered duties of the heading above it ((1)年度主要任务与要求: / ①…): what follows are its tasks.
+_TASKS_TITLE = re.compile(r"^[^，,。；;]{0,8}(?:任务|职责|职能)[^，,。；;:：]{0,6}[:：]$")
+
+
 def _duty_block(node: _Node) -> bool:
     """Paragraphs under an item, the first a sentence of its own (a unit's duties), nothing numbered."""
     kids = node.children
@@ -1359,6 +1376,7 @@ class ProseReader:
         division = _division_heading(node) if node is not self.root else False
         head: tuple[list[str], int] | None = None  # a unit heading over the paragraphs that follow it
         run: str | None = None  # the style of the item before this one when it was a unit's duties heading
+        run_named = False  # that heading named its unit (not 一、主要职责, whose holder is set up elsewhere)
         fresh = False  # the child before this one was that heading
         opening_labels = _opening_labels(node.children) if node is self.root else -1
         for i, child in enumerate(node.children):
@@ -1390,7 +1408,7 @@ class ProseReader:
                 continue
             if inherited is None and child.style != "para" and child.children \
                     and (not child.assigned() or _alias_only(child)) \
-                    and (holder := self._duties_holder(child)) \
+                    and (holder := self._duties_holder(child, shaped=run == child.style and run_named)) \
                     and (_unit_head(child.children, -1, holder[0]) or run == child.style and _duty_block(child)
                          or holder[1] is None and _named_duties(child)):
                 # (十五)市政务公开办公室 / 负责…; a holderless 一、主要职责 in a notice setting up a body: its duties,
@@ -1398,7 +1416,7 @@ class ProseReader:
                 # such a heading, the next of its style over a paragraph needs no duty word to open it (根据…,负责…)
                 names, founded_at = holder
                 self._walk_duties(child, child_path, tasks, names, founded_at)
-                run = child.style
+                run, run_named = child.style, founded_at is None  # (a named holder: the next may be one too)
                 continue
             run = None
             if head is not None and (any(c.style != "para" for c in child.children)
@@ -1470,14 +1488,18 @@ class ProseReader:
             elif inherited is None and child.style == "para" and (intro := _duty_intro(child.text)):
                 head, fresh = (intro, child.line), True  # X是…,主要职责是: / 一、… 二、…: X's duties
 
-    def _duties_holder(self, node: _Node) -> tuple[list[str], int | None] | None:
+    def _duties_holder(self, node: _Node, shaped: bool = False) -> tuple[list[str], int | None] | None:
         """The units whose duties the heading ``node`` may head, and the line of the sentence setting them up when
-        the heading names no holder (二、明确工作职责: the body the document sets up) — None for a named one."""
+        the heading names no holder (二、明确工作职责: the body the document sets up) — None for a named one. A name
+        the lexicon does not know heads them where the layout marks it: its duties open with a role word (负责…),
+        a duties label follows it, or (``shaped``) the heading before it of its style was a unit's."""
         if node.text[-1:] in ")）" and _HEADING_MARK.search(node.text):
             return None  # 县住建局(牵头单位): a role for the items under it (_heading_clause), no holder of duties
         names = bare_units(node.text) or _duties_of(node.text) or _duties_on(node.text) or _tasks_of(node.text)
         if names:
             return names, None
+        if (shaped or _head_marked(node)) and (names := shaped_head(node.text)):
+            return names, None  # (十五)城东片区坊 / 负责…: the layout says a unit heads them
         if len(node.text) > 12 or not _HOLDERLESS.fullmatch(node.text):
             return None
         found = founded_body(self.lines, node.line)

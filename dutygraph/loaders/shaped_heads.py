@@ -1,0 +1,53 @@
+"""Unit headings whose names no suffix list knows, read where the layout marks them.
+
+A heading line that is nothing but a name (``(十五)城东片区坊`` / ``负责…``) or a name before a colon
+(``(四)城东片区坊:按照…``) names a unit when the layout says so, not the lexicon: the duties under or after it open
+with a role word (负责, 负总责, 牵头), a duties label follows it (``主要职责:``, ``年度主要任务与要求:``), or it stands in
+a run of parallel headings of its style the reader already holds as units (``(三)市水务局:做好…`` /
+``(四)城东片区坊:按照…``). The name must still be shaped as one (:func:`clauses._head_names`: no verb opening it,
+no heading's words such as 主要职责 or 工作任务, no sentence).
+
+>>> shaped_head("(十五)城东片区坊"), shaped_head("(二)加强组织领导"), shaped_head("主要职责")
+(['城东片区坊'], None, None)
+>>> shaped_head("二、联席会议组成"), shaped_head("(三)组成人员"), shaped_head("(四)保障措施")
+(None, None, None)
+>>> colon_head("(四)城东片区坊：按照规划要求，结合河道整治开展工作。")
+(['城东片区坊'], '按照规划要求，结合河道整治开展工作。')
+>>> colon_head("(一)工作目标：到2025年建成公园体系。")[0], colon_head("完成时限：2021年底")[0]
+(None, None)
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import _head_names
+from .labels import match_label
+
+_ITEM_MARK = re.compile(r"^\s*(?:[(（][一二三四五六七八九十百\d]{1,4}[)）]|[一二三四五六七八九十百]{1,3}、|\d{1,3}[.．、]"
+                        r"(?!\d)|[①-⑳])\s*")
+_HEAD_MAX = 20  # characters of a name read from the layout alone (a longer one is a sentence)
+_COLON = re.compile(r"[:：]")
+# What a heading of a plan's or a body's parts ends with (联席会议组成, 组成人员, 工作要求, 保障措施): no unit's name.
+_PART_OF_PLAN = re.compile(r"(?:组成|人员|成员|职责|职能|任务|分工|机制|制度|要求|目标|原则|措施|范围|程序|流程|办法|保障"
+                           r"|安排|步骤|内容|情况|事项|依据|意义|背景|形势|问题)$")
+
+
+def shaped_head(text: str) -> list[str] | None:
+    """The names of a heading line that is nothing but a name shaped as one (its item number dropped), known or
+    not; None for a sentence or a heading's words."""
+    text = _ITEM_MARK.sub("", text.strip(), count=1).rstrip("。:：")
+    if not 3 <= len(text) <= _HEAD_MAX or _PART_OF_PLAN.search(text):
+        return None
+    return _head_names(text)
+
+
+def colon_head(text: str) -> tuple[list[str] | None, str | None]:
+    """The names before the colon a heading opens with (``(四)城东片区坊:按照…``) and the duty after it, or
+    (None, None) when the text opens with no such name (a label such as 完成时限:, a topic, a sentence)."""
+    body = _ITEM_MARK.sub("", text.strip(), count=1)
+    m = _COLON.search(body, 0, _HEAD_MAX + 1)
+    if m is None or len(body) - m.end() < 4 or match_label(body) is not None:
+        return None, None
+    names = shaped_head(body[:m.start()])
+    return (names, body[m.end():]) if names else (None, None)

@@ -1,0 +1,28 @@
+"""Unit headings whose names no suffix list knows, read where the layout marks them (loaders/shaped_heads.py)."""
+
+from dutygraph.loaders.document import parse_text
+from dutygraph.model import Role
+
+
+def _roles(doc):
+    return [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks]
+
+
+def test_a_numbered_heading_of_an_unknown_name_over_duties_opening_with_a_role_word_is_a_unit():
+    doc = parse_text("某市政府办公室内设机构职责\n\n(十五)市东岭汇坊\n负责制定全市政务公开的相关制度。\n"
+                     "(十六)西泉阁\n负责机关信息化规划和建设。\n(十七)南溪寮\n受理市民来电反映的问题。\n", "h.txt")
+    # the third needs no role word: the heading before it of its style was a unit's
+    assert _roles(doc) == [(["市东岭汇坊"], []), (["西泉阁"], []), ([], ["南溪寮"])]
+
+
+def test_a_heading_of_an_unknown_name_over_a_title_of_its_tasks_is_a_unit():
+    doc = parse_text("某园区部室年度任务\n\n(一)东岭汇坊\n(1)年度主要任务与要求:\n①完成园区宣传推介。\n"
+                     "②编印园区招商手册。\n(二)西泉阁\n(1)年度主要任务与要求:\n①完成调区扩区工作。\n", "t.txt")
+    assert [units for t in doc.tasks for units in [t.units(Role.RESPONSIBLE) + t.units(Role.LEAD)]] == [
+        ["东岭汇坊"], ["东岭汇坊"], ["西泉阁"]]
+
+
+def test_a_heading_of_a_plans_part_after_a_duties_heading_is_no_unit():
+    doc = parse_text("关于建立联席会议制度的通知\n\n一、联席会议职责\n负责全市社区教育的统筹协调。\n二、联席会议组成\n"
+                     "联席会议总召集人由分管副市长担任,成员由市教育局、市财政局组成。\n", "n.txt")
+    assert not any("联席会议组成" in t.units(Role.RESPONSIBLE) + t.units(Role.LEAD) for t in doc.tasks)
