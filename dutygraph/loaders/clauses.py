@@ -1333,11 +1333,13 @@ def _cooperating_words() -> tuple[str, ...]:
     return tuple(words("word.cooperating"))
 
 
-def unit_blocks(text: str, per_duty: bool = True) -> list[Found]:
+def unit_blocks(text: str, per_duty: bool = True, shaped: bool = False) -> list[Found]:
     """Units named as a sentence of their own (or before a colon), each heading the duties printed after it:
     县环保局。负责统一监督。加强执法检查。县农委。负责秸秆综合利用;负责技术推广。 A unit's duties cut by
     semicolons are one task each (unless ``per_duty`` is false and the unit opens the text: a numbered item
-    that is a unit's block is one task), the sentences after them stay with the last.
+    that is a unit's block is one task), the sentences after them stay with the last. ``shaped``: the caller's
+    layout says the name before a colon opening the text heads its duties (prose: parallel unit headings), so a
+    name shaped as one needs no duty word after it.
 
     >>> [(f.start, [(u, r.value) for u, r in f.clause.assignments]) for f in unit_blocks(
     ...     "职责如下:县环保局。负责统一监督。加强执法检查。县交通局、公路局。对公路两侧巡查。")]
@@ -1361,10 +1363,10 @@ def unit_blocks(text: str, per_duty: bool = True) -> list[Found]:
                 break
             m = _HEAD_COLON.match(piece) if ":" in piece or "：" in piece else None
             names = bare_units(m.group("units")) if m and match_label(piece) is None else None
-            if names is None and m and begin + piece_at == 0 and piece[m.end():].lstrip().startswith(_HEAD_DUTY) \
+            if names is None and m and begin + piece_at == 0 and (shaped or piece[m.end():].lstrip().startswith(_HEAD_DUTY)) \
                     and match_label(piece) is None:
                 names = _head_names(m.group("units"))  # 甲溪坊:负责…: the same, before a colon
-            if names and len(piece) - m.end() >= 4 and not _NOTICE_OPENING.match(piece[m.end():]) \
+            if names and len(piece) - m.end() >= 4 and (shaped or not _NOTICE_OPENING.match(piece[m.end():])) \
                     and not piece[m.end():].lstrip().startswith("|"):  # 发布单位:|市政府办公厅|: a metadata cell
                 heads.append((begin + piece_at, begin + piece_at + m.end(), names))
                 break
@@ -1374,7 +1376,7 @@ def unit_blocks(text: str, per_duty: bool = True) -> list[Found]:
         stop = heads[k + 1][0] if k + 1 < len(heads) else len(text)
         duty = text[end:stop].strip()
         # a lone head needs a duty word after it, unless it is 'unit:' opening a numbered item (5.公安局:实施…)
-        item_head = start == 0 and text[end - 1:end] in ":：" and (not per_duty or _named_head(names, duty))
+        item_head = start == 0 and text[end - 1:end] in ":：" and (not per_duty or shaped or _named_head(names, duty))
         if len(duty) < 4 or bare_units(duty) or len(heads) == 1 and not opens_duty(duty) and not item_head:
             continue
         parts = _duty_parts(text, end, stop) if per_duty or start > 0 else []

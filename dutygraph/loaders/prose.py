@@ -44,7 +44,7 @@ from .labels import (COOPERATING, DEADLINE, DIVISION, LABEL_ANYWHERE, LEAD, LEAD
 from .lines import Line, is_furniture
 from .obligations import ITEM_SUBJECT, STEP_DATE, rule_then_now
 from .outline import annex_list_end, split_title
-from .shaped_heads import shaped_head
+from .shaped_heads import parallel_heads, shaped_head
 
 ROLE_OF_LABEL = {LEAD: Role.LEAD, RESPONSIBLE: Role.RESPONSIBLE, COOPERATING: Role.COOPERATING}
 
@@ -1366,6 +1366,7 @@ class ProseReader:
     def _walk(self, node: _Node, path: list[str], tasks: list[Task],
               inherited: list[Assignment] | None = None, pure: bool = False) -> None:
         _subjects_after_clauses(node)
+        parallel_heads(node.children)  # (四)城东片区坊:按照… among (三)市水务局:做好…: a unit's duties
         para_count = 0
         for child in node.children:
             _fold_body(child)  # 1.优化布局 / 坚持…。(牵头单位:X): the item holds its body's clause before the list is seen

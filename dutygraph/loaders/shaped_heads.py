@@ -51,3 +51,42 @@ def colon_head(text: str) -> tuple[list[str] | None, str | None]:
         return None, None
     names = shaped_head(body[:m.start()])
     return (names, body[m.end():]) if names else (None, None)
+
+
+_MIN_RUN = 3  # headings of one style opening with a name and a colon: fewer are no list of units' duties
+
+
+def parallel_heads(children: list) -> None:
+    """Give the items of ``children`` (outline nodes: ``style``, ``text``, ``children``, ``clauses``) that open with
+    a name shaped as one and a colon (``(四)城东片区坊:按照…``) the clauses of a unit's duties, where at least three
+    items of their style open so and one of them is already read as a unit heading (``(三)市水务局:做好…``), or
+    most of them, three or more, open with a name of a level's body (``市东岭坊:…`` / ``市西泉阁:…`` / ``市南溪寮:…``):
+    the list's layout says each opens with the unit whose duties follow. Items read otherwise are kept."""
+    from .clauses import _level_subject, unit_blocks
+
+    heads: dict[int, list[str]] = {}
+    for k, child in enumerate(children):
+        if child.children or (":" not in child.text[:_HEAD_MAX + 8] and "：" not in child.text[:_HEAD_MAX + 8]):
+            continue
+        names, _ = colon_head(child.text)
+        if names:
+            heads[k] = names
+    if len(heads) < _MIN_RUN:
+        return
+    styles: dict[str, int] = {}
+    for k in heads:
+        styles[children[k].style] = styles.get(children[k].style, 0) + 1
+    read = {children[k].style for k, names in heads.items() if styles[children[k].style] >= _MIN_RUN
+            and children[k].clauses and [u for u, _ in children[k].clauses[0].clause.assignments[:len(names)]] == names}
+    levelled: dict[str, int] = {}
+    for k, names in heads.items():
+        if all(_level_subject(n) for n in names):
+            levelled[children[k].style] = levelled.get(children[k].style, 0) + 1
+    read |= {style for style, n in levelled.items() if n >= _MIN_RUN and 2 * n > styles[style]}
+    for k, names in heads.items():
+        child = children[k]
+        if child.style not in read or child.clauses or child.assigned():
+            continue
+        found = unit_blocks(child.text, child.style == "para", shaped=True)
+        if found and [u for u, _ in found[0].clause.assignments[:len(names)]] == names:
+            child._clauses = found

@@ -26,3 +26,23 @@ def test_a_heading_of_a_plans_part_after_a_duties_heading_is_no_unit():
     doc = parse_text("关于建立联席会议制度的通知\n\n一、联席会议职责\n负责全市社区教育的统筹协调。\n二、联席会议组成\n"
                      "联席会议总召集人由分管副市长担任,成员由市教育局、市财政局组成。\n", "n.txt")
     assert not any("联席会议组成" in t.units(Role.RESPONSIBLE) + t.units(Role.LEAD) for t in doc.tasks)
+
+
+def test_items_opening_with_an_unknown_name_and_a_colon_beside_a_unit_heading_of_their_style_are_units():
+    doc = parse_text("某区公园建设方案\n\n五、职责分工\n(一)区东岭汇坊：按照规划要求，结合河道整治建设绿地。\n"
+                     "(二)西泉阁：积极推广立体绿化建设。\n(三)区财政局：落实区本级资金。\n", "p.txt")
+    assert _roles(doc) == [([], ["区东岭汇坊"]), ([], ["西泉阁"]), ([], ["区财政局"])]
+
+
+def test_paragraphs_opening_with_names_of_a_levels_bodies_and_a_colon_are_units_duties():
+    doc = parse_text("某市爱卫会成员职责分工\n\n市东岭汇坊:把爱国卫生工作纳入精神文明建设内容。\n"
+                     "市西泉阁:做好社区卫生保健规划的贯彻实施。协助预防和控制重大疫情。\n"
+                     "市南溪寮:搞好林区自然生态环境保护。\n", "p.txt")
+    assert _roles(doc) == [([], ["市东岭汇坊"]), ([], ["市西泉阁"]), ([], []), ([], ["市南溪寮"])]
+    assert doc.tasks[2].units(Role.COOPERATING) == ["市西泉阁"]
+
+
+def test_topics_before_a_colon_are_no_units():
+    doc = parse_text("某区公园建设方案\n\n(一)工作目标：到2025年建成公园体系。\n(二)百个大空间：按照规划建设绿地。\n"
+                     "(三)千个链接点：以可达性为目标建设绿道。\n(四)加强领导。(区绿化局牵头)\n", "p.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks if t.assignments] == [(["区绿化局"], [])]
