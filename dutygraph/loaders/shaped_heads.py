@@ -27,7 +27,7 @@ from .labels import match_label
 _ITEM_MARK = re.compile(r"^\s*(?:[(（][一二三四五六七八九十百\d]{1,4}[)）]|[一二三四五六七八九十百]{1,3}、|\d{1,3}[.．、]"
                         r"(?!\d)|[①-⑳])\s*")
 _HEAD_MAX = 20  # characters of a name read from the layout alone (a longer one is a sentence)
-_COLON = re.compile(r"[:：]")
+_COLON = re.compile(r"[:：。]")  # a name before a colon, or a sentence of its own (城东片区坊。负责…)
 # What a heading of a plan's or a body's parts ends with (联席会议组成, 组成人员, 工作要求, 保障措施): no unit's name.
 _PART_OF_PLAN = re.compile(r"(?:组成|人员|成员|职责|职能|任务|分工|机制|制度|要求|目标|原则|措施|范围|程序|流程|办法|保障"
                            r"|安排|步骤|内容|情况|事项|依据|意义|背景|形势|问题)$")
@@ -43,8 +43,9 @@ def shaped_head(text: str) -> list[str] | None:
 
 
 def colon_head(text: str) -> tuple[list[str] | None, str | None]:
-    """The names before the colon a heading opens with (``(四)城东片区坊:按照…``) and the duty after it, or
-    (None, None) when the text opens with no such name (a label such as 完成时限:, a topic, a sentence)."""
+    """The names before the colon a heading opens with (``(四)城东片区坊:按照…``), or a name that is a sentence of its
+    own (``(二)城东片区坊。负责…``), and the duty after it, or (None, None) when the text opens with no such name (a
+    label such as 完成时限:, a topic, a sentence)."""
     body = _ITEM_MARK.sub("", text.strip(), count=1)
     m = _COLON.search(body, 0, _HEAD_MAX + 1)
     if m is None or len(body) - m.end() < 4 or match_label(body) is not None:
@@ -58,7 +59,7 @@ _MIN_RUN = 3  # headings of one style opening with a name and a colon: fewer are
 
 def parallel_heads(children: list) -> None:
     """Give the items of ``children`` (outline nodes: ``style``, ``text``, ``children``, ``clauses``) that open with
-    a name shaped as one and a colon (``(四)城东片区坊:按照…``) the clauses of a unit's duties, where at least three
+    a name shaped as one and a colon or a full stop (``(四)城东片区坊:按照…``) the clauses of a unit's duties, where at least three
     items of their style open so and one of them is already read as a unit heading (``(三)市水务局:做好…``), or
     most of them, three or more, open with a name of a level's body (``市东岭坊:…`` / ``市西泉阁:…`` / ``市南溪寮:…``):
     the list's layout says each opens with the unit whose duties follow. Items read otherwise are kept."""
@@ -66,7 +67,8 @@ def parallel_heads(children: list) -> None:
 
     heads: dict[int, list[str]] = {}
     for k, child in enumerate(children):
-        if child.children or (":" not in child.text[:_HEAD_MAX + 8] and "：" not in child.text[:_HEAD_MAX + 8]):
+        opening = child.text[:_HEAD_MAX + 8]
+        if child.children or (":" not in opening and "：" not in opening and "。" not in opening):
             continue
         names, _ = colon_head(child.text)
         if names:

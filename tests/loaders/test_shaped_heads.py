@@ -46,3 +46,9 @@ def test_topics_before_a_colon_are_no_units():
     doc = parse_text("某区公园建设方案\n\n(一)工作目标：到2025年建成公园体系。\n(二)百个大空间：按照规划建设绿地。\n"
                      "(三)千个链接点：以可达性为目标建设绿道。\n(四)加强领导。(区绿化局牵头)\n", "p.txt")
     assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks if t.assignments] == [(["区绿化局"], [])]
+
+
+def test_items_opening_with_an_unknown_name_as_a_sentence_of_its_own_beside_a_unit_of_their_style_are_units():
+    doc = parse_text("某市政府办公室职能配置\n\n三、内设机构\n(一)市东岭坊。负责上级机关批件的办理。\n"
+                     "(二)西泉阁。负责公文审修、运转工作;负责机要保密。\n(三)南溪寮。负责起草领导讲话。\n", "p.txt")
+    assert [t.units(Role.LEAD) for t in doc.tasks] == [["市东岭坊"], ["西泉阁"], ["南溪寮"]]
