@@ -147,8 +147,9 @@ def _body_first(text: str, found: list[Found]) -> list[Found]:
         clause = replace(after[0].clause, assignments=[(body, Role.RESPONSIBLE)]
                          + [(u, r) for u, r in after[0].clause.assignments if u != body])
         return [Found(0, m.end() + after[0].end, clause, leading=True)]
-    if well_formed_units(body) != [body] or any(u == body for u, _ in first.clause.assignments):
-        return found
+    if well_formed_units(body) != [body] and (text[m.end() - 2] not in ":：" or shaped_head(body) != [body]) \
+            or any(u == body for u, _ in first.clause.assignments):
+        return found  # (a name no suffix list knows is kept where a colon and 由 mark it as a body's: 城东组:由…)
     clause = replace(first.clause, assignments=[(body, Role.RESPONSIBLE), *first.clause.assignments])
     return [replace(first, clause=clause), *found[1:]]
 

@@ -30,7 +30,7 @@ _HEAD_MAX = 20  # characters of a name read from the layout alone (a longer one 
 _COLON = re.compile(r"[:：。]")  # a name before a colon, or a sentence of its own (城东片区坊。负责…)
 # What a heading of a plan's or a body's parts ends with (联席会议组成, 组成人员, 工作要求, 保障措施): no unit's name.
 _PART_OF_PLAN = re.compile(r"(?:组成|人员|成员|职责|职能|任务|分工|机制|制度|要求|目标|原则|措施|范围|程序|流程|办法|保障"
-                           r"|安排|步骤|内容|情况|事项|依据|意义|背景|形势|问题)$")
+                           r"|安排|步骤|内容|情况|事项|事宜|项目|依据|意义|背景|形势|问题)$")
 
 
 def shaped_head(text: str) -> list[str] | None:

@@ -52,3 +52,9 @@ def test_items_opening_with_an_unknown_name_as_a_sentence_of_its_own_beside_a_un
     doc = parse_text("某市政府办公室职能配置\n\n三、内设机构\n(一)市东岭坊。负责上级机关批件的办理。\n"
                      "(二)西泉阁。负责公文审修、运转工作;负责机要保密。\n(三)南溪寮。负责起草领导讲话。\n", "p.txt")
     assert [t.units(Role.LEAD) for t in doc.tasks] == [["市东岭坊"], ["西泉阁"], ["南溪寮"]]
+
+
+def test_a_body_of_an_unknown_name_before_a_colon_and_the_units_running_it_does_the_item():
+    doc = parse_text("某镇应急预案\n\n四、工作组\n(5)东岭汐舍:由民政、教育等部门牵头,负责安置受灾群众。\n"
+                     "(6)兰州轨道交通项目。由市建委牵头,尽快完成前期工作。\n", "p.txt")
+    assert _roles(doc) == [(["民政", "教育"], ["东岭汐舍"]), (["市建委"], [])]
