@@ -32,7 +32,8 @@ from ..text.markers import CIRCLED, chinese_numeral, inline_items, is_row_number
 from ..text.normalize import SENTENCE_PUNCT, bracket_depth_split
 from ..text.role_cues import alternation, any_role_word, role_words, words
 from ..text.units import LEAD_WORDS, LIST_SEPARATORS, ROLE_WORDS, is_listed_name, is_unit_name
-from .clauses import (MAX_HEAD, NOT_NAME_START, PERSON_TITLE, Clause, Found, _SUBJECT_NEXT, bare_bracket, bare_units,
+from .clauses import (MAX_HEAD, NOT_NAME_START, PERSON_TITLE, Clause, Found, _SUBJECT_NEXT, _level_opening, bare_bracket,
+                      bare_units,
                       bracket_groups, colon_duties, duty_role, find_clauses, labelled_slot, leading_clauses,
                       may_hold_role_words, opens_duty, parse_clause, slot_names, subject_opening, unit_blocks,
                       closes_as_clause,
@@ -578,6 +579,8 @@ def _dated_step(text: str) -> list[tuple[str, Role]] | None:
     ('各市州', <Role.COOPERATING: 'cooperating'>)
     >>> _dated_step("2016年3月底前,完成统计摸底") is None, _dated_step("6月底前,县财政局拨付资金。")
     (True, [('县财政局', <Role.RESPONSIBLE: 'responsible'>)])
+    >>> _dated_step("10月底前,省甲溪坊、省乙岭舍会同各市州完成资金清算")[:2]
+    [('省甲溪坊', <Role.LEAD: 'lead'>), ('省乙岭舍', <Role.LEAD: 'lead'>)]
     """
     m = _STEP_DATE.match(text)
     if m is None:
@@ -588,6 +591,8 @@ def _dated_step(text: str) -> list[tuple[str, Role]] | None:
         # 6月底前,县财政局拨付资金: right after the date stands the step's subject, whatever verb follows it (the
         # known names the scan reads; the verb list of _opening_units is for subjects in any sentence)
         got = opening_units(rest, well_formed_units)
+        if got is None:
+            got = _level_opening(rest)  # 2016年3月20日前,省甲溪坊将…: names opening with their level, then a verb
         if got is None or not "\u4e00" <= rest[got[1]:got[1] + 1] <= "\u9fff":
             return None
         got = (got[0], rest.find(got[0][-1]) + len(got[0][-1]))  # the scan may have read a role word after them

@@ -595,6 +595,17 @@ def test_a_dated_steps_subject_needs_no_known_verb_after_it():
     ]
 
 
+def test_a_dated_steps_subject_of_an_unknown_name_opening_with_its_level_does_it():
+    """(r-prose8) (三)3月20日前,省甲溪坊将…: the date says a subject follows; a name opening with its level is read
+    whatever it ends with (the partners after 会同 cooperate)."""
+    text = ("四、实施步骤\n（一）3月20日前,省东岭坊将所需资金下达各市州。\n"
+            "（二）10月底前,省东岭坊、省西泉阁会同各市州完成资金清算。\n")
+    assert [[(a.unit, a.role.value) for a in t.assignments] for t in parse(text).tasks] == [
+        [("省东岭坊", "responsible")],
+        [("省东岭坊", "lead"), ("省西泉阁", "lead"), ("各市州", "cooperating")],
+    ]
+
+
 def test_a_heading_naming_units_with_a_bracketed_role_gives_it_to_its_items():
     """(r-prose7) 一、X(牵头) / 1.… 2.… / 二、Y（配合单位）/ 1.…: the heading is nothing but its units and their role
     in brackets; its items take them (as under 一、X牵头的工作). A title with a bracketed role word and no unit
