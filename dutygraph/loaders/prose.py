@@ -954,7 +954,9 @@ _ROLE_NAMED = re.compile("|".join(role_words("lead") + role_words("cooperating")
 
 
 # A name's last character, then what may follow a subject (…政府要, …局根据): a cheap test before reading one.
-_SUBJECT_HINT = re.compile(r"[局委办厅署院部门位府会心司团室科所站队组处县市区镇乡关构校馆社)）][:：]?(?:" + "|".join(_SUBJECT_NEXT) + ")")
+_SUBJECT_HINT = re.compile(r"[局委办厅署院部门位府会心司团室科所站队组处县市区镇乡关构校馆社)）][:：]?(?:" + "|".join(_SUBJECT_NEXT) + ")"
+                           # or a name opening with its level, whatever it ends with (县甲溪坊要…: clauses._level_opening)
+                           r"|^[省市县区州镇乡][\u4e00-\u9fff、]{3,%d}?(?:" % MAX_OPENING + "|".join(_SUBJECT_NEXT) + ")")
 
 
 # A subject's remit before its work (按照各自职责, 根据职能分工): the units it follows do the work.

@@ -713,3 +713,13 @@ def test_a_unit_line_before_any_text_of_an_excerpt_gives_no_task():
     assert [[(a.unit, a.role) for a in t.assignments] for t in doc.tasks if t.assignments] == [
         [("省丁云庐", Role.LEAD), ("省乙岭舍", Role.COOPERATING)]]
     assert all(not t.text.startswith("由省甲溪坊") for t in doc.tasks)
+
+
+def test_a_numbered_item_opening_with_an_unknown_name_of_a_levels_body_and_a_verb_is_its_task():
+    """(r-prose8) 6、县甲溪坊要设立…: the name opens with its level and an obligation word or verb follows it, so it
+    is the item's subject whatever it ends with (the cheap test before the subject is read lets such a name pass)."""
+    text = ("三、职责分工\n5、县公安局要加强道路巡查,确保安全。(县公安局负责)\n"
+            "6、县东岭坊要设立创建活动办公室,负责日常工作。\n7、市场主体要依法经营。\n")
+    tasks = parse(text).tasks
+    assert [t.units(Role.RESPONSIBLE) for t in tasks if t.text.startswith("县东岭坊")] == [["县东岭坊"]]
+    assert not any(t.assignments for t in tasks if t.text.startswith("市场主体"))
