@@ -1359,6 +1359,9 @@ def unit_blocks(text: str, per_duty: bool = True, shaped: bool = False) -> list[
                     and (shaped or sentences[1].lstrip().startswith(_HEAD_DUTY)) and len(piece) <= MAX_HEAD:
                 # 县甲溪坊。负责…: opening the item, its duties opening with 负责 (or the caller's layout says so)
                 names = _head_names(piece) if shaped else _level_subject(piece)
+            elif names is None and k > 0 and piece_at == 0 and k < len(sentences) - 1 and len(piece) <= MAX_HEAD \
+                    and sentences[k + 1].lstrip().startswith(_HEAD_DUTY):
+                names = _level_subject(piece)  # …。县乙岭舍。负责…: inside the text too (r-prose8)
             if names:
                 heads.append((begin + piece_at, at + len(sentence) + 1, names))
                 break

@@ -61,18 +61,22 @@ def parallel_heads(children: list) -> None:
     """Give the items of ``children`` (outline nodes: ``style``, ``text``, ``children``, ``clauses``) that open with
     a name shaped as one and a colon or a full stop (``(四)城东片区坊:按照…``) the clauses of a unit's duties, where at least three
     items of their style open so and one of them is already read as a unit heading (``(三)市水务局:做好…``), or
-    most of them, three or more, open with a name of a level's body (``市东岭坊:…`` / ``市西泉阁:…`` / ``市南溪寮:…``):
-    the list's layout says each opens with the unit whose duties follow. Items read otherwise are kept."""
-    from .clauses import _level_subject, unit_blocks
+    most of them, three or more, open with a name of a level's body (``市东岭坊:…`` / ``市西泉阁:…`` / ``市南溪寮:…``)
+    or go on with a duty word (``(一)东岭坊。负责…`` / ``(二)西泉阁。承担…`` / ``(三)南溪寮。拟订…``): the list's layout
+    says each opens with the unit whose duties follow. Items read otherwise are kept."""
+    from .clauses import _level_subject, opens_duty, unit_blocks
 
     heads: dict[int, list[str]] = {}
+    duties: dict[str, int] = {}  # per style, the heads whose duty opens with a duty word (负责, 承担, 拟订 …)
     for k, child in enumerate(children):
         opening = child.text[:_HEAD_MAX + 8]
         if child.children or (":" not in opening and "：" not in opening and "。" not in opening):
             continue
-        names, _ = colon_head(child.text)
+        names, duty = colon_head(child.text)
         if names:
             heads[k] = names
+            if opens_duty(duty):
+                duties[child.style] = duties.get(child.style, 0) + 1
     if len(heads) < _MIN_RUN:
         return
     styles: dict[str, int] = {}
@@ -84,7 +88,8 @@ def parallel_heads(children: list) -> None:
     for k, names in heads.items():
         if all(_level_subject(n) for n in names):
             levelled[children[k].style] = levelled.get(children[k].style, 0) + 1
-    read |= {style for style, n in levelled.items() if n >= _MIN_RUN and 2 * n > styles[style]}
+    read |= {style for counts in (levelled, duties) for style, n in counts.items()
+             if n >= _MIN_RUN and 2 * n > styles[style]}
     for k, names in heads.items():
         child = children[k]
         if child.style not in read or child.clauses or child.assigned():

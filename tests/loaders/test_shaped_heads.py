@@ -58,3 +58,15 @@ def test_a_body_of_an_unknown_name_before_a_colon_and_the_units_running_it_does_
     doc = parse_text("某镇应急预案\n\n四、工作组\n(5)东岭汐舍:由民政、教育等部门牵头,负责安置受灾群众。\n"
                      "(6)兰州轨道交通项目。由市建委牵头,尽快完成前期工作。\n", "p.txt")
     assert _roles(doc) == [(["民政", "教育"], ["东岭汐舍"]), (["市建委"], [])]
+
+
+def test_items_opening_with_unknown_names_whose_duties_open_with_duty_words_are_units():
+    doc = parse_text("某市科委职能配置\n\n三、内设机构\n(一)东岭坊。负责机关日常运转。\n(二)西泉阁。承担推进本市创新体系建设。\n"
+                     "(三)南溪寮。拟订科技创新发展战略。\n", "p.txt")
+    assert _roles(doc) == [(["东岭坊"], []), ([], ["西泉阁"]), ([], ["南溪寮"])]
+
+
+def test_a_levels_body_as_a_sentence_of_its_own_inside_a_paragraph_heads_the_duties_after_it():
+    doc = parse_text("某县秸秆禁烧实施方案\n\n五、职责分工\n县环保局。负责全县监督检查。对违法焚烧的依法处罚。县东岭坊。"
+                     "负责对国道、省道两侧巡查。县西泉阁。负责秸秆综合利用技术推广。\n", "p.txt")
+    assert [t.units(Role.LEAD) for t in doc.tasks] == [["县环保局"], ["县东岭坊"], ["县西泉阁"]]
