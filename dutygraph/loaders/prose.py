@@ -1374,10 +1374,10 @@ class ProseReader:
     def _walk(self, node: _Node, path: list[str], tasks: list[Task],
               inherited: list[Assignment] | None = None, pure: bool = False) -> None:
         _subjects_after_clauses(node)
-        parallel_heads(node.children)  # (四)城东片区坊:按照… among (三)市水务局:做好…: a unit's duties
         para_count = 0
         for child in node.children:
             _fold_body(child)  # 1.优化布局 / 坚持…。(牵头单位:X): the item holds its body's clause before the list is seen
+        parallel_heads(node.children)  # (四)城东片区坊:按照… among (三)市水务局:做好…: a unit's duties
         subjects = _item_subjects(node, self._subjects_only) if inherited is None else {}
         orphans = self._orphan_duties(node) if node is self.root else set()
         listed = {c.style for k, c in enumerate(node.children) if c.assigned() or k in subjects} - {"para"}

@@ -55,6 +55,9 @@ def colon_head(text: str) -> tuple[list[str] | None, str | None]:
 
 
 _MIN_RUN = 3  # headings of one style opening with a name and a colon: fewer are no list of units' duties
+_CANDIDATE = re.compile(r"\s*(?:[(（][一二三四五六七八九十百\d]{1,4}[)）]|[一二三四五六七八九十百]{1,3}、|\d{1,3}[.．、](?!\d)|[①-⑳])?"
+                        r"\s*(?P<head>[^，,。；;:：\s]{3,%d})[:：。]" % _HEAD_MAX)
+_LEVELS = "省市县区州镇乡"
 
 
 def parallel_heads(children: list) -> None:
@@ -64,36 +67,31 @@ def parallel_heads(children: list) -> None:
     most of them, three or more, open with a name of a level's body (``市东岭坊:…`` / ``市西泉阁:…`` / ``市南溪寮:…``)
     or go on with a duty word (``(一)东岭坊。负责…`` / ``(二)西泉阁。承担…`` / ``(三)南溪寮。拟订…``): the list's layout
     says each opens with the unit whose duties follow. Items read otherwise are kept."""
-    from .clauses import _level_subject, opens_duty, unit_blocks
+    from .clauses import NOT_NAME_START, _level_subject, opens_duty, unit_blocks
 
-    heads: dict[int, list[str]] = {}
-    duties: dict[str, int] = {}  # per style, the heads whose duty opens with a duty word (负责, 承担, 拟订 …)
+    by_style: dict[str, list[tuple[int, str, str]]] = {}  # (index, head, duty) of the items that may open so
     for k, child in enumerate(children):
-        opening = child.text[:_HEAD_MAX + 8]
-        if child.children or (":" not in opening and "：" not in opening and "。" not in opening):
+        if child.children or (m := _CANDIDATE.match(child.text)) is None or len(child.text) - m.end() < 4 \
+                or NOT_NAME_START.match(m.group("head")):
+            continue  # (cheap tests: a short run of a name's characters, then a colon or a full stop; no verb first)
+        by_style.setdefault(child.style, []).append((k, m.group("head"), child.text[m.end():]))
+    for style, run in by_style.items():
+        if len(run) < _MIN_RUN:
             continue
-        names, duty = colon_head(child.text)
-        if names:
-            heads[k] = names
-            if opens_duty(duty):
-                duties[child.style] = duties.get(child.style, 0) + 1
-    if len(heads) < _MIN_RUN:
-        return
-    styles: dict[str, int] = {}
-    for k in heads:
-        styles[children[k].style] = styles.get(children[k].style, 0) + 1
-    read = {children[k].style for k, names in heads.items() if styles[children[k].style] >= _MIN_RUN
-            and children[k].clauses and [u for u, _ in children[k].clauses[0].clause.assignments[:len(names)]] == names}
-    levelled: dict[str, int] = {}
-    for k, names in heads.items():
-        if all(_level_subject(n) for n in names):
-            levelled[children[k].style] = levelled.get(children[k].style, 0) + 1
-    read |= {style for counts in (levelled, duties) for style, n in counts.items()
-             if n >= _MIN_RUN and 2 * n > styles[style]}
-    for k, names in heads.items():
-        child = children[k]
-        if child.style not in read or child.clauses or child.assigned():
+        evident = any(children[k].clauses and children[k].clauses[0].clause.assignments
+                      and children[k].clauses[0].clause.assignments[0][0] == head.split("、")[0] for k, head, _ in run)
+        if not evident:
+            duties = sum(opens_duty(duty) for _, _, duty in run)
+            evident = duties >= _MIN_RUN and 2 * duties > len(run)
+        if not evident:
+            levels = sum(head[0] in _LEVELS and _level_subject(head) is not None for _, head, _ in run)
+            evident = levels >= _MIN_RUN and 2 * levels > len(run)
+        if not evident:
             continue
-        found = unit_blocks(child.text, child.style == "para", shaped=True)
-        if found and [u for u, _ in found[0].clause.assignments[:len(names)]] == names:
-            child._clauses = found
+        for k, _, _ in run:
+            child = children[k]
+            if child.clauses or child.assigned() or not (names := colon_head(child.text)[0]):
+                continue
+            found = unit_blocks(child.text, style == "para", shaped=True)
+            if found and [u for u, _ in found[0].clause.assignments[:len(names)]] == names:
+                child._clauses = found
