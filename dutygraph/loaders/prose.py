@@ -1560,7 +1560,8 @@ class ProseReader:
                  f"the body set up at line {founded_at}, under the heading at line {node.line}" if founded_at else None)
         label = next((k for k, c in enumerate(node.children) if _duties_label(c)), None)
         skip = 0
-        if founded_at is None and label is None and node.style != "para" and bare_units(node.text):
+        if founded_at is None and label is None and node.style != "para" \
+                and (bare_units(node.text) or shaped_head(node.text) == names):  # (a name the layout marked too)
             skip = self._office_block(node, path, tasks, names)
         for k, child in enumerate(node.children, start=1):
             if k <= skip:

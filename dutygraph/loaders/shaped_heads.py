@@ -71,7 +71,8 @@ def parallel_heads(children: list) -> None:
 
     by_style: dict[str, list[tuple[int, str, str]]] = {}  # (index, head, duty) of the items that may open so
     for k, child in enumerate(children):
-        if child.children or (m := _CANDIDATE.match(child.text)) is None or len(child.text) - m.end() < 4 \
+        if any(c.style != "para" or c.children for c in child.children) \
+                or (m := _CANDIDATE.match(child.text)) is None or len(child.text) - m.end() < 4 \
                 or NOT_NAME_START.match(m.group("head")):
             continue  # (cheap tests: a short run of a name's characters, then a colon or a full stop; no verb first)
         by_style.setdefault(child.style, []).append((k, m.group("head"), child.text[m.end():]))

@@ -70,3 +70,16 @@ def test_a_levels_body_as_a_sentence_of_its_own_inside_a_paragraph_heads_the_dut
     doc = parse_text("某县秸秆禁烧实施方案\n\n五、职责分工\n县环保局。负责全县监督检查。对违法焚烧的依法处罚。县东岭坊。"
                      "负责对国道、省道两侧巡查。县西泉阁。负责秸秆综合利用技术推广。\n", "p.txt")
     assert [t.units(Role.LEAD) for t in doc.tasks] == [["县环保局"], ["县东岭坊"], ["县西泉阁"]]
+
+
+def test_working_groups_of_unknown_names_wrapped_over_two_lines_beside_groups_read_by_their_lead_are_units():
+    doc = parse_text("某镇突发事件应急预案\n\n五、工作组\n(5)东岭坊:由民政、教育等部门牵头,负\n责人员疏散和安置工作。\n"
+                     "(6)西泉阁:由财政、民政等部门牵头,负\n责调集应急物资。\n(7)南溪寮:由现场指挥部抽调人员组成,负\n"
+                     "责信息整理工作。\n", "p.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["东岭坊"], ["西泉阁"], ["南溪寮"]]
+
+
+def test_a_numbered_office_of_an_unknown_name_over_its_block_is_one_task_as_a_known_one_is():
+    doc = parse_text("某中心办公厅部门职责\n\n6. 东岭坊\n负责中心机关房地产产权管理。\n安排好办公用房。\n"
+                     "7. 西泉阁\n负责做好离退休干部的医疗工作。\n安排好离退休干部用车。\n", "p.txt")
+    assert [(t.text[:6], t.units(Role.LEAD)) for t in doc.tasks] == [("东岭坊 负责", ["东岭坊"]), ("西泉阁 负责", ["西泉阁"])]
