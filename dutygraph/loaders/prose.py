@@ -901,6 +901,18 @@ def _head_marked(node: _Node) -> bool:
                            or bool(kids[0].children) and _TASKS_TITLE.search(kids[0].text) is not None)
 
 
+def _next_head(siblings: list[_Node], i: int) -> bool:
+    """Whether ``siblings[i]``, its paragraphs opening with a duty word ((三)城东坊 / 拟订…), opens a run of unit
+    headings: the next heading of its style names a unit over duties ((四)最低生活保障科 / 负责…), by the lexicon
+    or by the layout (its duties open with a role word)."""
+    node = siblings[i]
+    if not node.children or not opens_duty(node.children[0].text):
+        return False
+    after = next((s for s in siblings[i + 1:i + 3] if s.style == node.style), None)
+    return after is not None and bool(after.children) and (
+        bare_units(after.text) is not None or _head_marked(after) and shaped_head(after.text) is not None)
+
+
 # A title over the numbered duties of the heading above it ((1)年度主要任务与要求: / ①…): what follows are its tasks.
 _TASKS_TITLE = re.compile(r"^[^，,。；;]{0,8}(?:任务|职责|职能)[^，,。；;:：]{0,6}[:：]$")
 
@@ -1417,7 +1429,8 @@ class ProseReader:
                 continue
             if inherited is None and child.style != "para" and child.children \
                     and (not child.assigned() or _alias_only(child)) \
-                    and (holder := self._duties_holder(child, shaped=run == child.style and run_named)) \
+                    and (holder := self._duties_holder(child, shaped=run == child.style and run_named
+                                                       or _next_head(node.children, i))) \
                     and (_unit_head(child.children, -1, holder[0]) or run == child.style and _duty_block(child)
                          or holder[1] is None and _named_duties(child)):
                 # (十五)市政务公开办公室 / 负责…; a holderless 一、主要职责 in a notice setting up a body: its duties,

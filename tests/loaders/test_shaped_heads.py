@@ -83,3 +83,9 @@ def test_a_numbered_office_of_an_unknown_name_over_its_block_is_one_task_as_a_kn
     doc = parse_text("某中心办公厅部门职责\n\n6. 东岭坊\n负责中心机关房地产产权管理。\n安排好办公用房。\n"
                      "7. 西泉阁\n负责做好离退休干部的医疗工作。\n安排好离退休干部用车。\n", "p.txt")
     assert [(t.text[:6], t.units(Role.LEAD)) for t in doc.tasks] == [("东岭坊 负责", ["东岭坊"]), ("西泉阁 负责", ["西泉阁"])]
+
+
+def test_the_first_of_a_run_of_unit_headings_needs_no_role_word_when_the_next_is_marked():
+    doc = parse_text("某市民政局内设机构职责\n\n(三)东岭坊\n拟订全市救灾减灾工作政策。\n(四)西泉阁\n负责城乡居民最低生活保障。\n",
+                     "p.txt")
+    assert _roles(doc) == [([], ["东岭坊"]), (["西泉阁"], [])]
