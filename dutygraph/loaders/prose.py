@@ -459,6 +459,8 @@ def _handed_line(text: str) -> Clause | None:
     [('城东片区坊', 'lead'), ('各县市区', 'cooperating')]
     >>> [(u, r.value) for u, r in _handed_line("──由城东片区坊和各县市区组织落实。").assignments]
     [('城东片区坊', 'lead'), ('各县市区', 'lead')]
+    >>> [u for u, _ in _handed_line("──由市城东片区坊和各县市区组织落实。").assignments], _handed_line("由各县市区组织落实")
+    (['市城东片区坊', '各县市区'], None)
     >>> _handed_line("由于时间紧") is None, _handed_line("由王某某副县长负责")
     (True, None)
     """
@@ -467,9 +469,9 @@ def _handed_line(text: str) -> Clause | None:
         return None  # (由某某副市长负责,市发改委牵头,…: parts of their own, read as clauses)
     rest = text[m.end():].rstrip("。；;")
     got = doers_after_by(rest, _BY_VERBS, well_formed_units, slot_names)
-    if got is None or any(n.startswith("各") or _ROLE_NAMED.search(n) or _NOT_IN_SUBJECT.search(n)
-                          or PERSON_TITLE.search(n) for n in got[0]):
-        return None
+    if got is None or got[0][0].startswith("各") or any(_ROLE_NAMED.search(n) or _NOT_IN_SUBJECT.search(n)
+                                                         or PERSON_TITLE.search(n) for n in got[0]):
+        return None  # (a collective after the first doer, 由X和各县市区, is read with it however the list was cut)
     doers = [part for n in got[0] for part in _AND_COLLECTIVE.split(n)]  # X和各县市区: a collective is no name's tail
     assignments = [(n, Role.LEAD) for n in doers]
     after = rest[got[1]:]
