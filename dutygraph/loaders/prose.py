@@ -1117,6 +1117,9 @@ def _subjects_after_clauses(node: _Node) -> None:
             continue
         if seen and not child.children and not child.clauses and not child.assigned():
             got = subject_opening(child.text)
+            if got is None and (when := _WHEN.match(child.text)) is not None \
+                    and (got := subject_opening(child.text[when.end():])) is not None:
+                got = replace(got, start=0, end=when.end() + got.end)  # 突发事件发生后,X要…: X's, the time first
             if got is None and "由" in child.text and (names := _handed_units(child.text)):
                 got = Found(0, 0, Clause([(n, Role.RESPONSIBLE) for n in names]))  # …由X给予表彰: X's task
             if got is not None:
@@ -1128,6 +1131,10 @@ def _subjects_after_clauses(node: _Node) -> None:
             seen = True
             if child.clauses and child.clauses[0].leading and "由" in child.text[child.clauses[0].end:]:
                 _handed_sentences(child)
+
+
+# When the work of a later paragraph's subject is due, printed before it (突发公共事件发生后, / 必要时, / 汛期到来前,).
+_WHEN = re.compile(r"^[^，,。；;:：]{0,24}?(?:后|时|前|期间)[，,]")
 
 
 _CARRIED_OPENING = re.compile(r"^(?:同时|此外|另外|并|还|要|应|须|负责)?[,，]?(?:要|应|须)?会同")

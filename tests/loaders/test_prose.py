@@ -723,3 +723,14 @@ def test_a_numbered_item_opening_with_an_unknown_name_of_a_levels_body_and_a_ver
     tasks = parse(text).tasks
     assert [t.units(Role.RESPONSIBLE) for t in tasks if t.text.startswith("县东岭坊")] == [["县东岭坊"]]
     assert not any(t.assignments for t in tasks if t.text.startswith("市场主体"))
+
+
+def test_a_later_paragraph_of_a_run_whose_subject_follows_when_the_work_is_due_is_that_subjects_task():
+    """(r-prose8) 突发事件发生后,X要… / 汛期到来前,X要…: a time clause before the subject of a later paragraph of a
+    run (after a unit-first clause) does not hide the subject."""
+    from dutygraph.loaders.document import parse_text
+    doc = parse_text("6.4 交通运输保障\n县交通局负责公路运输秩序的保障工作。\n"
+                     "突发事件发生后,县公安局要及时对事发现场实施交通管制。\n"
+                     "汛期到来前,县水务局要完成堤防隐患排查。\n", "plan.txt")
+    assert [(t.text[:6], t.units(Role.RESPONSIBLE)) for t in doc.tasks][1:] == [
+        ("突发事件发生", ["县公安局"]), ("汛期到来前,", ["县水务局"])]
