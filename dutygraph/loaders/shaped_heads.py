@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from ..text.role_cues import words
 from .clauses import _head_names
 from .labels import match_label
 
@@ -28,9 +29,9 @@ _ITEM_MARK = re.compile(r"^\s*(?:[(（][一二三四五六七八九十百\d]{1,4
                         r"(?!\d)|[①-⑳])\s*")
 _HEAD_MAX = 20  # characters of a name read from the layout alone (a longer one is a sentence)
 _COLON = re.compile(r"[:：。]")  # a name before a colon, or a sentence of its own (城东片区坊。负责…)
-# What a heading of a plan's or a body's parts ends with (联席会议组成, 组成人员, 工作要求, 保障措施): no unit's name.
-_PART_OF_PLAN = re.compile(r"(?:组成|人员|成员|职责|职能|任务|分工|机制|制度|要求|目标|原则|措施|范围|程序|流程|办法|保障"
-                           r"|安排|步骤|内容|情况|事项|事宜|项目|依据|意义|背景|形势|问题)$")
+# What a heading of a plan's or a body's parts ends with (联席会议组成, 组成人员, 工作要求, 保障措施): no unit's name
+# (role cues head.plan-part, and the heading's words of slot.no-unit).
+_PART_OF_PLAN = re.compile(r"(?:" + "|".join((*words("head.plan-part"), *words("slot.no-unit"))) + r")$")
 
 
 def shaped_head(text: str) -> list[str] | None:
