@@ -273,6 +273,22 @@ def slot_names(text: str) -> list[str] | None:
     return names
 
 
+def spaced_slot_names(parts: list[str]) -> bool:
+    """Whether the pieces a space separates in a role label's list (成员单位:甲苑 乙斋 丙坊) are its names: each
+    known, or each of three characters or more that could be a name (no verb or preposition opening it, no role
+    word closing it, no number) - the label says units stand there, whatever they end with; pieces of one or two
+    characters may be one name spaced out (a letter-spaced copy).
+
+    >>> spaced_slot_names(["市甲苑", "乙斋坊"]), spaced_slot_names(["市发改委", "负责"]), spaced_slot_names(["市发", "改委"])
+    (True, False, False)
+    """
+    if len(parts) < 2:
+        return False
+    if all(is_unit_name(p) for p in parts):
+        return True
+    return all(len(p) >= 3 and not p.endswith(ROLE_ENDINGS) and slot_names(p) == [p] for p in parts)
+
+
 def _glued_text(name: str) -> str | None:
     """The known unit name opening ``name`` when what follows it opens a sentence (a verb: 配合做好…, 加强…).
 

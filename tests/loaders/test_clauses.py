@@ -1386,3 +1386,31 @@ def test_a_xiatong_inside_a_names_own_note_spreads_no_units():
         assert c.spread == [] and c.note is None
     c = parse_clause("责任单位:市住建局、市财政局(下同)", bracketed=True)
     assert c.note == "下同" and [n for n, _ in c.spread] == ["市住建局", "市财政局"]
+
+
+def _units_of(tmp_path, text: str) -> list[dict]:
+    from dutygraph.loaders import load
+    doc = tmp_path / "plan.txt"
+    doc.write_text(text, encoding="utf-8")
+    return [{r: t.get(r) for r in ("lead", "responsible", "cooperating") if t.get(r)}
+            for t in load(doc).to_dict()["tasks"]]
+
+
+def test_a_label_lines_last_name_is_kept_whatever_it_ends_with(tmp_path):
+    # (r-slots2) a label's list whose names no lexicon knows, the last one without a level before it: the slot
+    # says units stand there (the list was cut before its last piece as if that were text)
+    text = ("一、教育工程\n(一)扩大乡村学前资源项目。\n资金来源:中央、自治区配套。\n牵头单位:市甲苑。\n"
+            "配合单位:市乙斋坊、丙琮寮。\n完成时间:2012年12月。\n(二)改善校舍项目。\n牵头单位:市甲苑。\n"
+            "协作单位:市丁阁,相关县戊庐\n完成时间:2012年12月。\n")
+    assert _units_of(tmp_path, text) == [{"lead": ["市甲苑"], "cooperating": ["市乙斋坊", "丙琮寮"]},
+                                         {"lead": ["市甲苑"], "cooperating": ["市丁阁", "相关县戊庐"]}]
+
+
+def test_names_a_space_separates_in_a_label_line_are_names_whatever_they_end_with(tmp_path):
+    # (r-slots2) 成员单位:市甲苑 乙斋坊: spaces stand for 、 when every piece could be a name (three characters or
+    # more, no verb opening it, no role word closing it); a name spaced out in pieces of two stays one
+    text = ("防震工作方案\n\n一、工作小组\n\n1、宣传报道组\n\n组 长:市委副部长何某\n\n成员单位:市甲苑 乙斋坊\n\n"
+            "职 责:负责防震救灾的宣传报道。\n\n2、治安保卫组\n\n成员部门:市丙寮 市丁坊 戊阁庐\n\n"
+            "职 责:指导县区加强治安管理。\n")
+    assert _units_of(tmp_path, text) == [{"responsible": ["市甲苑", "乙斋坊"]},
+                                         {"responsible": ["市丙寮", "市丁坊", "戊阁庐"]}]
