@@ -41,7 +41,7 @@ from ..model import Role
 from ..text.normalize import bracket_depth_split
 from ..text.role_cues import alternation, any_role_word, role_words, words
 from ..text.units import (COOPERATING_WORDS, DITTO, LEAD_WORDS, ROLE_AFTER, ROLE_ENDINGS, ROLE_TAIL, ROLE_WORDS, bracket_commas,
-                          is_level_name, is_listed_name, is_unit_name, org_suffixes, split_units)
+                          is_level_name, is_listed_name, is_unit_name, org_suffixes, split_units, strip_noise)
 from .conventions import LEAD_NAMES, NOT_LISTED_AGAIN, first_listed_bracket, first_listed_note, names_lead
 from .unit_scan import opening_units
 from .labels import (COOPERATING, DEADLINE, LABEL_ANYWHERE, LEAD, LEADER, OVERSIGHT, RESPONSIBLE, is_primary,
@@ -1184,14 +1184,18 @@ _MARK_BEFORE = re.compile(r"(?:[(（][一二三四五六七八九十\d]{1,3}[)�
 def colon_duties(text: str, per_duty: bool = True) -> list[Found]:
     """Duties listed after a unit and a colon: the unit holds until the 。 that closes its list
     (市发改委:研究提出…;会同市计生委编制…;负责…。市教育局:…). Each duty is a task (unless ``per_duty`` is
-    false and the list opens the text: a numbered item that is a unit's block is one task). A duty opening with 负责/牵头/会同 makes the unit lead, else it is
-    responsible; 会同 names who works with it.
+    false and the list opens the text: a numbered item that is a unit's block is one task, but for a later duty
+    naming who works with the unit, a task of its own). A duty opening with 负责/牵头/会同 makes the unit lead,
+    else it is responsible; 会同 names who works with it.
 
     >>> [(u, r.value) for f in colon_duties("市发改委:研究提出人口规划;会同市卫生局编制计划。") for u, r in f.clause.assignments]
     [('市发改委', 'responsible'), ('市发改委', 'lead'), ('市卫生局', 'cooperating')]
-    >>> [(u, r.value) for f in colon_duties("市发改委:研究提出人口规划;会同市卫生局编制计划。", per_duty=False)
-    ...  for u, r in f.clause.assignments]
-    [('市发改委', 'responsible'), ('市卫生局', 'cooperating')]
+    >>> [[(u, r.value) for u, r in f.clause.assignments]
+    ...  for f in colon_duties("市发改委:研究提出人口规划;指导编制规划;负责审核。", per_duty=False)]
+    [[('市发改委', 'responsible')]]
+    >>> [[(u, r.value) for u, r in f.clause.assignments]
+    ...  for f in colon_duties("市发改委:研究提出人口规划;会同市卫生局编制计划。", per_duty=False)]
+    [[('市发改委', 'responsible')], [('市发改委', 'lead'), ('市卫生局', 'cooperating')]]
     """
     if "：" not in text and ":" not in text:
         return []
@@ -1229,8 +1233,14 @@ def colon_duties(text: str, per_duty: bool = True) -> list[Found]:
                 found.append(Found(at, at + len(duty), Clause(_duty_assignments(name, [duty]), role_words=True),
                                    leading=True))
         else:
-            clause = Clause(_duty_assignments(name, [d for _, d in duties]), role_words=True)
+            # (r-slots2) a later duty naming who works with the unit (…;会同Y制定…) carries its own clause: a task
+            # of its own, the unit leading it (docs/evaluation.md: each sentence of an item with its own clause)
+            own = [(at, d) for at, d in duties[1:] if _DUTY_PARTNERS.match(d.lstrip()) and _duty_partners(d)]
+            clause = Clause(_duty_assignments(name, [d for at, d in duties if (at, d) not in own]), role_words=True)
             found.append(Found(begin, m.end(), clause, leading=True))
+            for at, duty in own:
+                found.append(Found(at, at + len(duty), Clause(_duty_assignments(name, [duty]), role_words=True),
+                                   leading=True))
     return found
 
 
@@ -1254,9 +1264,12 @@ def _duty_partners(duty: str) -> list[str]:
     if "会同" not in duty or (m := _DUTY_PARTNERS.match(duty.lstrip())) is None:
         return []
     rest = duty.lstrip()[m.end():]
-    with_ = _units(re.split(r"[,，]|编制|制定|做好|开展|研究|负责|共同", rest, maxsplit=1)[0])
+    part = re.split(r"[,，]|编制|制定|做好|开展|研究|负责|共同", rest, maxsplit=1)[0]
+    with_ = _units(part)
     if with_ is None and (opening := opening_units(rest, well_formed_units)):
         with_ = opening[0]  # 负责会同公安、城管部门查处…: the names opening the work, whatever verb follows
+    if with_ is None and "等" in part and strip_noise(part) != part and not _COLLECTIVE.match(strip_noise(part)):
+        with_ = slot_names(part)  # (r-slots2) 会同应急管理等部门制定…: 等部门 closes the partners' list, each kept as printed
     return with_ or []
 
 

@@ -260,9 +260,17 @@ def _unit_label(text: str) -> tuple[Role, str] | None:
         return None
     for at in (0, 1):
         label = match_label(text[at:]) if at == 0 or text[0] in "省市县区镇乡" else None
-        if label is not None and label.kind in _LABEL_ROLES and label.content and looks_like_unit_list(label.content):
+        if label is not None and label.kind in _LABEL_ROLES and label.content and (
+                looks_like_unit_list(label.content) or _slot_list(label.content)):  # (r-slots2) the label says so
             return _LABEL_ROLES[label.kind], label.content
     return None
+
+
+def _slot_list(content: str) -> bool:
+    """A labelled cell's list of names, whatever they end with (省牵头单位:省甲苑): no sentence, date or verb."""
+    from .clauses import slot_names  # clauses builds on the text helpers this module shares
+
+    return slot_names(content.strip("。；;,， ")) is not None
 
 
 _HEADING_STARTS = frozenset("一二三四五六七八九十(（")

@@ -1414,3 +1414,21 @@ def test_names_a_space_separates_in_a_label_line_are_names_whatever_they_end_wit
             "职 责:指导县区加强治安管理。\n")
     assert _units_of(tmp_path, text) == [{"responsible": ["市甲苑", "乙斋坊"]},
                                          {"responsible": ["市丙寮", "市丁坊", "戊阁庐"]}]
+
+
+def test_a_later_duty_with_partners_in_a_numbered_units_block_is_a_task_of_its_own():
+    # (r-slots2) 3.甲委:监督…;指导…;会同乙局等部门制定…: the block is one task, but the duty naming who works with
+    # the unit carries its own clause: the unit leads it, the partners (a bare sector before 等部门 too) cooperate
+    found = colon_duties("县甲委:监督乡村道路规划工作;指导重点工程建设;会同乙坊等部门制定储备目录,明确储备种类;组织保障工作。",
+                         per_duty=False)
+    assert [[(u, r.value) for u, r in f.clause.assignments] for f in found] == [
+        [("县甲委", "responsible")], [("县甲委", "lead"), ("乙坊", "cooperating")]]
+
+
+def test_a_labelled_unit_cell_of_a_flattened_table_keeps_names_whatever_they_end_with(tmp_path):
+    # (r-slots2) 省牵头单位:省甲苑 under a row's cells: the label says units stand there (no lexicon veto)
+    text = ("序号\n\n重点工作任务\n\n责任单位\n\n1\n\n加强粮食和重要农产品保障,稳定优势产区粮食综合生产能力。\n\n"
+            "市乙斋、市丙坊\n\n省牵头单位:省甲苑\n\n2\n\n深入实施消费新政,培育新型消费。\n\n市丁寮\n\n省牵头单位:省戊庐\n\n3\n\n推进数字生活服务。\n\n市己局\n")
+    got = _units_of(tmp_path, text)
+    assert got == [{"lead": ["省甲苑"], "responsible": ["市乙斋", "市丙坊"]}, {"lead": ["省戊庐"], "responsible": ["市丁寮"]},
+                   {"responsible": ["市己局"]}]
