@@ -41,7 +41,8 @@ from ..model import Role
 from ..text.normalize import bracket_depth_split
 from ..text.role_cues import alternation, any_role_word, role_words, words
 from ..text.units import (COOPERATING_WORDS, DITTO, LEAD_WORDS, ROLE_AFTER, ROLE_ENDINGS, ROLE_TAIL, ROLE_WORDS, bracket_commas,
-                          is_level_name, is_listed_name, is_unit_name, org_suffixes, split_units, strip_noise)
+                          is_level_name, is_listed_name, is_unit_name, names_sector, org_suffixes, split_units,
+                          strip_noise)
 from .conventions import LEAD_NAMES, NOT_LISTED_AGAIN, first_listed_bracket, first_listed_note, names_lead
 from .unit_scan import opening_units
 from .labels import (COOPERATING, DEADLINE, LABEL_ANYWHERE, LEAD, LEADER, OVERSIGHT, RESPONSIBLE, is_primary,
@@ -1636,8 +1637,10 @@ def _listed_departments(text: str) -> list[str] | None:
     whole = 0
     while is_unit_name(names[whole]):
         whole += 1
-    if len(names) - whole < 2 or all(_LEVEL_OPENING.match(n) for n in names[whole:]):
-        return names  # 市甲坊、市乙舍等部门: each opens with its own level, a whole name (sectors share the first's)
+    if len(names) - whole < 2 or all(_LEVEL_OPENING.match(n) for n in names[whole:]) \
+            or not any(names_sector(n) for n in names[whole:]):
+        return names  # 市甲坊、市乙舍等部门: each opens with its own level, a whole name (sectors share the first's);
+        # (r-slots2) 省甲苑、乙斋坊、丙琮庐等部门: no sector among them (role cues name.sector), whole names
     # sectors sharing 区 and 部门: one name as printed (the guideline's shared-suffix list)
     return names[:whole] + ["、".join(names[whole:])]
 

@@ -365,7 +365,7 @@ def _held_apart(held: list[str], part: str, names: list[str]) -> bool:
         return True  # 总部办、经济开发区、五金城、科技局: whole names, the last no area's body (not 高新区党工委和管委会)
     if len(held) >= 2 and not part.endswith(_KINDS) and not _AREA_PREFIX.match(part) \
             and all(len(bare := _strip_brackets(h)) >= 3 and _AREA.match(bare) and not _LEVELS_ONLY.match(bare)
-                    and bare[-1] not in _PLACE_ENDS and not bare.endswith(_sectors()) for h in held):
+                    and bare[-1] not in _PLACE_ENDS and not names_sector(bare) for h in held):
         return True  # (r-slots2) 省甲苑、乙斋、丙庐、农委: whole names, none a place or a bare sector sharing the
         # name's ending (上海市、江苏省、浙江省人民政府; 县公安、交通运输、应急管理局)
     return _OWN_COLLECTIVE.search(part) is not None and any(_COLLECTIVE_START.match(h) for h in held)
@@ -378,6 +378,16 @@ _PLACE_ENDS = frozenset("省市县区州盟旗镇乡村")
 def _sectors() -> tuple[str, ...]:
     """Sectors a shared-suffix list names bare (role cues ``name.sector``: 公安, 交通运输, 发展改革 …)."""
     return words("name.sector")
+
+
+def names_sector(part: str) -> bool:
+    """Whether a list's part ends with a sector it may name bare, sharing a later name's ending (县公安 in
+    县公安、交通运输局; 各县(市、区)市政 in …市政、住建等单位).
+
+    >>> names_sector("县公安"), names_sector("各县(市、区)市政"), names_sector("省甲苑")
+    (True, True, False)
+    """
+    return part.endswith(_sectors())
 
 
 @lru_cache(maxsize=65536)

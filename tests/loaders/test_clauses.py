@@ -1432,3 +1432,13 @@ def test_a_labelled_unit_cell_of_a_flattened_table_keeps_names_whatever_they_end
     got = _units_of(tmp_path, text)
     assert got == [{"lead": ["省甲苑"], "responsible": ["市乙斋", "市丙坊"]}, {"lead": ["省戊庐"], "responsible": ["市丁寮"]},
                    {"responsible": ["市己局"]}]
+
+
+def test_whole_names_before_a_departments_tail_stay_apart_when_none_is_a_sector():
+    # (r-slots2) (省甲苑、乙斋坊、丙琮庐等相关部门按职责分工负责): 等部门 closes whole names the lexicon does not know;
+    # only sectors (role cues name.sector) share a place and the tail's kind as one item (区交通、生态环境、水务)
+    clause = parse_clause("省甲苑、乙斋坊、丙琮庐等相关部门按职责分工负责", bracketed=True)
+    assert clause.assignments == [("省甲苑", L), ("乙斋坊", L), ("丙琮庐", L)]
+    from dutygraph.loaders.clauses import _listed_departments
+    assert _listed_departments("区交通、生态环境、水务等市政设施相关部门") == ["区交通、生态环境、水务"]
+    assert _listed_departments("市甲局、省乙斋坊、丙琮庐、丁汐寮等部门") == ["市甲局", "省乙斋坊", "丙琮庐", "丁汐寮"]
