@@ -1212,8 +1212,9 @@ def colon_duties(text: str, per_duty: bool = True) -> list[Found]:
         names = [unit[k:] for k in range(skip, len(unit) - 1)
                  if is_unit_name(unit[k:]) and not _NOT_A_NAME.match(unit[k:]) and not _ITEM_MARK.match(unit[k:])
                  and unit[k:].count("(") + unit[k:].count("（") == unit[k:].count(")") + unit[k:].count("）")]
-        if not names and (m.start() == 0 or text[m.start() - 1] in "。；;") and _level_subject(unit[skip:]):
+        if not names and (m.start() == 0 or text[m.start() - 1] in "。；;:：") and _level_subject(unit[skip:]):
             names = [unit[skip:]]  # (一)区甲溪坊:负责…: a name opening with its level heads its duties, whatever it ends with
+            # (r-slots2) the first after the colon introducing them too (各单位职责如下:市甲坊:研究…)
         if not names or m.start() > 0 and text[m.start() - 1] not in "。；;:：" and names[0] == unit:
             continue
         name = names[0]
@@ -1261,6 +1262,8 @@ def _duty_partners(duty: str) -> list[str]:
 
     >>> _duty_partners("会同市卫生局编制计划"), _duty_partners("负责会同公安、城管部门查处违法行为"), _duty_partners("负责查处")
     (['市卫生局'], ['公安、城管部门'], [])
+    >>> _duty_partners("会同市甲溪坊编制计划"), _duty_partners("会同乙岭苑等部门制定目录")
+    (['市甲溪坊'], ['乙岭苑'])
     """
     if "会同" not in duty or (m := _DUTY_PARTNERS.match(duty.lstrip())) is None:
         return []
@@ -1269,6 +1272,8 @@ def _duty_partners(duty: str) -> list[str]:
     with_ = _units(part)
     if with_ is None and (opening := opening_units(rest, well_formed_units)):
         with_ = opening[0]  # 负责会同公安、城管部门查处…: the names opening the work, whatever verb follows
+    if with_ is None:
+        with_ = _level_subject(strip_noise(part))  # (r-slots2) 会同市甲坊编制…: names opening with their level
     if with_ is None and "等" in part and strip_noise(part) != part and not _COLLECTIVE.match(strip_noise(part)):
         with_ = slot_names(part)  # (r-slots2) 会同应急管理等部门制定…: 等部门 closes the partners' list, each kept as printed
     return with_ or []

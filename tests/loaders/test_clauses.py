@@ -1442,3 +1442,11 @@ def test_whole_names_before_a_departments_tail_stay_apart_when_none_is_a_sector(
     from dutygraph.loaders.clauses import _listed_departments
     assert _listed_departments("区交通、生态环境、水务等市政设施相关部门") == ["区交通、生态环境、水务"]
     assert _listed_departments("市甲局、省乙斋坊、丙琮庐、丁汐寮等部门") == ["市甲局", "省乙斋坊", "丙琮庐", "丁汐寮"]
+
+
+def test_the_first_unit_after_a_colon_introducing_the_duties_heads_its_own_whatever_it_ends_with():
+    # (r-slots2) 各单位的具体职责如下:市甲溪坊:研究…;会同市乙岭舍编制…: the name opening with its level heads its
+    # duties though a colon, not a stop, stands before it; the partner after 会同 is named by its level too
+    found = colon_duties("各单位的具体职责如下:市甲溪坊:研究提出人口发展战略;会同市乙岭舍编制下达人口计划。")
+    assert [[(u, r.value) for u, r in f.clause.assignments] for f in found] == [
+        [("市甲溪坊", "responsible")], [("市甲溪坊", "lead"), ("市乙岭舍", "cooperating")]]
