@@ -309,7 +309,9 @@ def _name_and_prefix(part: str) -> tuple[str, str] | None:
     if at <= 1 or len(part) - at > 5:
         return None
     left, right = strip_noise(part[:at]), part[at + 1:]
-    return (left, right) if right and is_unit_name(left) and not is_unit_name(right) else None
+    # (r-slots2) 等 closing the list before 和 marks its end whatever the last name ends with (…丙琮庐等和各市)
+    return (left, right) if right and (is_unit_name(left) or part[at - 1] == "等" and len(left) >= 3) \
+        and not is_unit_name(right) else None
 
 
 # A collective of places with a bracketed note (各县(市)): held like 各县 when a name with a suffix follows it.

@@ -225,3 +225,10 @@ def test_a_levels_body_named_whole_before_a_name_shares_no_suffix_but_sectors_sh
 ])
 def test_unknown_whole_names_before_a_known_one_share_no_suffix(cell, names):
     assert split_units(cell) == names
+
+
+def test_deng_before_he_ends_the_list_whatever_its_last_name_ends_with():
+    # (r-slots2) 省甲苑、乙斋坊、丙琮庐等和各市、县人民政府: 等 closes the list of names before 和; 各市 shares the
+    # suffix of the name after it, as after a known name (地税局等和各市、县人民政府)
+    assert split_units("省甲苑、乙斋坊、丙琮庐等和各市、县人民政府") == ["省甲苑", "乙斋坊", "丙琮庐", "各市、县人民政府"]
+    assert split_units("地税局等和各市、县人民政府") == ["地税局", "各市、县人民政府"]
