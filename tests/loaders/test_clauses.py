@@ -1450,3 +1450,11 @@ def test_the_first_unit_after_a_colon_introducing_the_duties_heads_its_own_whate
     found = colon_duties("各单位的具体职责如下:市甲溪坊:研究提出人口发展战略;会同市乙岭舍编制下达人口计划。")
     assert [[(u, r.value) for u, r in f.clause.assignments] for f in found] == [
         [("市甲溪坊", "responsible")], [("市甲溪坊", "lead"), ("市乙岭舍", "cooperating")]]
+
+
+def test_units_heading_their_duties_as_sentences_after_a_colon_are_read_whatever_they_end_with():
+    # (r-slots2) 各单位职责如下:县甲溪坊。负责…。县乙岭舍。负责…: each name opening with its level, a sentence of its
+    # own before duties opening with 负责, heads them, not only the one opening the item
+    found = unit_blocks("各组成单位及其职责如下:县甲溪坊。负责统一监督。加强执法检查。县乙岭舍。负责秸秆综合利用的督导。")
+    assert [[(u, r.value) for u, r in f.clause.assignments] for f in found] == [
+        [("县甲溪坊", "lead")], [("县乙岭舍", "lead")]]
