@@ -28,7 +28,8 @@ from ..model import Assignment, Provenance, Role
 from ..text.markers import MARKER_STARTS, is_row_number, match_item, match_section, match_subsection
 from ..text.normalize import SENTENCE_PUNCT, bracket_depth_split
 from ..text.role_cues import alternation
-from ..text.units import LIST_SEPARATORS, is_level_name, is_unit_name, looks_like_unit_list, split_units, strip_noise
+from ..text.units import (LIST_SEPARATORS, is_level_name, is_unit_name, looks_like_unit_list, reads_as_name, split_units,
+                          strip_noise)
 from .labels import match_label
 from .lines import FURNITURE, FURNITURE_STARTS, Line
 
@@ -382,7 +383,7 @@ def names_list(text: str) -> bool:
     parts = [p for p in parts if p]
     if len(parts) < 2 or not all(_NAME_SHAPE.fullmatch(p) for p in parts):
         return False
-    return 2 * sum(1 for p in parts if is_unit_name(p) or is_level_name(p, place=True)) >= len(parts)
+    return 2 * sum(1 for p in parts if reads_as_name(p)) >= len(parts)
 
 
 def _sentence_like(text: str) -> bool:
@@ -435,7 +436,7 @@ def levelled_names(text: str) -> bool:
     if not name_shaped(text):
         return False
     parts = [p for p in bracket_depth_split(text, LIST_SEPARATORS) if p]
-    return bool(parts) and all(_LEVELLED_PART.fullmatch(p) and (is_unit_name(p) or is_level_name(p, place=True))
+    return bool(parts) and all(_LEVELLED_PART.fullmatch(p) and reads_as_name(p)
                                for p in parts)
 
 

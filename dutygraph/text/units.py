@@ -473,6 +473,17 @@ def is_level_name(name: str, place: bool = False) -> bool:
     return _level_pattern(place).match(name) is not None and _LEVEL_NAME_MARKS.isdisjoint(name)
 
 
+def reads_as_name(name: str) -> bool:
+    """Whether ``name`` reads as a unit's name by its shape alone: its ending (:func:`is_unit_name`) or its opening
+    with a level or a place's name (:func:`is_level_name`, ``place``): the test every list of names shares (a unit
+    cell's names, names apart with spaces or 和) before it weighs how many of them pass.
+
+    >>> reads_as_name("市发改委"), reads_as_name("天元区乙舍"), reads_as_name("白鹭苑"), reads_as_name("市场监管")
+    (True, True, False, False)
+    """
+    return is_unit_name(name) or is_level_name(name, place=True)
+
+
 # Ditto marks printed in a unit cell: the units of the row above (dutygraph.loaders.ditto puts them in).
 DITTO = frozenset({"同上", "同前", "同上栏", "同上单位"})
 
@@ -493,5 +504,5 @@ def looks_like_unit_list(line: str) -> bool:
         return False
     if not is_unit_name(parts[-1]):
         # names the lexicon does not know, each opening with its level or place (市甲坊、天元区乙舍): a unit list
-        return len(parts) > 1 and all(is_unit_name(p) or is_level_name(p, place=True) for p in parts)
+        return len(parts) > 1 and all(reads_as_name(p) for p in parts)
     return all(is_unit_name(p) or len(p) <= 8 for p in parts)
