@@ -597,8 +597,10 @@ def parse_clause(text: str, default_role: Role | None = None, bracketed: bool = 
                 # a labelled slot or a list before 牵头 / 配合 holds units whatever their names end with
                 slot = label_role is not None or clause.labelled or kind in ("lead", "cooperating") or kind == "duty" \
                     and any(kd in ("lead", "cooperating") for _, kd, _ in pending) \
-                    or default_role is not None and labelled  # X牵头,Y分工负责: Y a slot too; a label's content
-                # before the next label (主办单位:[甲坊,]协办单位:乙舍: the caller's label holds 甲坊) is a slot too
+                    or default_role is not None and labelled \
+                    or convention and _bracket_slot(split_units(rest))  # X牵头,Y分工负责: Y a slot too; a label's content
+                # before the next label (主办单位:[甲坊,]协办单位:乙舍: the caller's label holds 甲坊) is a slot too;
+                # (r-slots2) so is a list whose part carries a first-listed note (甲坊,乙舍,排名第一位为牵头单位)
                 if not slot and (kind == "duty" or default_role is not None):
                     # X、Y等按职责分工负责, or a list in a unit column: a list with a known name in it
                     listed = split_units(rest)

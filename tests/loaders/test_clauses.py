@@ -1458,3 +1458,10 @@ def test_units_heading_their_duties_as_sentences_after_a_colon_are_read_whatever
     found = unit_blocks("各组成单位及其职责如下:县甲溪坊。负责统一监督。加强执法检查。县乙岭舍。负责秸秆综合利用的督导。")
     assert [[(u, r.value) for u, r in f.clause.assignments] for f in found] == [
         [("县甲溪坊", "lead")], [("县乙岭舍", "lead")]]
+
+
+def test_a_first_listed_note_makes_its_bracket_a_slot_whatever_the_names_end_with():
+    # (r-slots2) (甲溪坊,乙岭舍,各县<市、区>人民政府,排名第一位为牵头单位,下同): the note is a role cue, the list
+    # before it a slot; the first-listed name leads, the others are responsible
+    clause = parse_clause("甲溪坊,乙岭舍,各县<市、区>人民政府,排名第一位为牵头单位,下同", bracketed=True)
+    assert clause.assignments == [("甲溪坊", L), ("乙岭舍", R), ("各县<市、区>人民政府", R)]
