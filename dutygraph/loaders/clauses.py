@@ -1390,8 +1390,8 @@ def unit_blocks(text: str, per_duty: bool = True) -> list[Found]:
         begin = at + len(sentence) - len(lead)
         for piece_at, piece in _after_colons(lead):
             names = bare_units(piece) if k < len(sentences) - 1 and len(piece) <= MAX_HEAD else None
-            if names is None and k < len(sentences) - 1 and sentences[k + 1].lstrip().startswith(_HEAD_DUTY) \
-                    and len(piece) <= MAX_HEAD and (k == 0 and piece_at == 0 and begin == 0 or heads or piece_at):
+            if names is None and (piece_at or heads or k == 0 and begin == 0) and k < len(sentences) - 1 \
+                    and len(piece) <= MAX_HEAD and sentences[k + 1].lstrip().startswith(_HEAD_DUTY):
                 names = _level_subject(piece)  # 县甲溪坊。负责…: opening the item, its duties opening with 负责;
                 # (r-slots2) or after another head or a colon (职责如下:县甲溪坊。负责…。县乙岭舍。负责…)
             if names:
