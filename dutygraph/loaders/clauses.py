@@ -1402,6 +1402,9 @@ def unit_blocks(text: str, per_duty: bool = True) -> list[Found]:
             if names is None and m and begin + piece_at == 0 and piece[m.end():].lstrip().startswith(_HEAD_DUTY) \
                     and match_label(piece) is None:
                 names = _head_names(m.group("units"))  # 甲溪坊:负责…: the same, before a colon
+            elif names is None and m and begin + piece_at == 0 and match_label(piece) is None:
+                names = _level_subject(m.group("units"))  # (r-slots2) 市甲溪坊:做好…: a level's body opening the
+                # text, its colon heading what follows (a lone head still needs a sentence of work: _named_head)
             if names and len(piece) - m.end() >= 4 and not _NOTICE_OPENING.match(piece[m.end():]) \
                     and not piece[m.end():].lstrip().startswith("|"):  # 发布单位:|市政府办公厅|: a metadata cell
                 heads.append((begin + piece_at, begin + piece_at + m.end(), names))
@@ -1436,9 +1439,9 @@ def _partners_of(duty: str, names: list[str]) -> list[tuple[str, Role]]:
 
 
 def _named_head(names: list[str], duty: str) -> bool:
-    """A paragraph opening with names the lexicon knows and a colon, then a sentence of work (市委宣传部:把爱国
-    卫生工作纳入…): the unit's duties, without a duty word."""
-    return len(duty) >= 8 and all(is_unit_name(n) for n in names) and not _NOTICE_OPENING.match(duty)
+    """A paragraph opening with names the lexicon knows (or a level's bodies named whole: 市甲溪坊) and a colon,
+    then a sentence of work (市委宣传部:把爱国卫生工作纳入…): the unit's duties, without a duty word."""
+    return len(duty) >= 8 and all(is_unit_name(n) or _level_body(n) for n in names) and not _NOTICE_OPENING.match(duty)
 
 
 def _duty_parts(text: str, start: int, stop: int) -> list[tuple[int, str]]:

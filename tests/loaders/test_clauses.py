@@ -1465,3 +1465,12 @@ def test_a_first_listed_note_makes_its_bracket_a_slot_whatever_the_names_end_wit
     # before it a slot; the first-listed name leads, the others are responsible
     clause = parse_clause("甲溪坊,乙岭舍,各县<市、区>人民政府,排名第一位为牵头单位,下同", bracketed=True)
     assert clause.assignments == [("甲溪坊", L), ("乙岭舍", R), ("各县<市、区>人民政府", R)]
+
+
+def test_a_levels_body_opening_a_paragraph_with_a_colon_heads_its_work_without_a_duty_word():
+    # (r-slots2) 市甲溪坊:做好…。协助…。: a name opening with its level, then a colon and sentences of work, heads them
+    # whatever it ends with, as a known name does (市委宣传部:把…); a level's things (市政设施:) head nothing
+    found = unit_blocks("市甲溪坊:做好社区卫生保健规划的贯彻实施,开展全民健康教育。协助地方政府预防和控制重大疫情。")
+    assert [[(u, r.value) for u, r in f.clause.assignments] for f in found] == [
+        [("市甲溪坊", "responsible")], [("市甲溪坊", "cooperating")]]
+    assert unit_blocks("市政设施:做好道路养护和维修工作,开展巡查。协助地方政府清理积水。") == []
