@@ -282,12 +282,20 @@ def spaced_slot_names(parts: list[str]) -> bool:
 
     >>> spaced_slot_names(["市甲苑", "乙斋坊"]), spaced_slot_names(["市发改委", "负责"]), spaced_slot_names(["市发", "改委"])
     (True, False, False)
+    >>> spaced_slot_names(["县政府办", "(县大数据中心)"]), spaced_slot_names(["市甲苑", "市乙斋", "等部门"])
+    (False, False)
     """
     if len(parts) < 2:
         return False
     if all(is_unit_name(p) for p in parts):
         return True
-    return all(len(p) >= 3 and not p.endswith(ROLE_ENDINGS) and slot_names(p) == [p] for p in parts)
+    return all(len(p) >= 3 and not p.startswith(_NO_NAME_OPENING) and not p.endswith(ROLE_ENDINGS)
+               and slot_names(p) == [p] for p in parts)
+
+
+# What opens no name of its own in a spaced list: a bracket (县政府办 (县大数据中心): the alias of the name before it,
+# or a mark: (牵头)), the noise closing a list (等部门)
+_NO_NAME_OPENING = ("(", "（", "〔", "【", "[", "等")
 
 
 def _glued_text(name: str) -> str | None:
