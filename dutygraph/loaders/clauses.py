@@ -41,7 +41,8 @@ from ..model import Role
 from ..text.normalize import bracket_depth_split
 from ..text.role_cues import alternation, any_role_word, role_words, words
 from ..text.units import (COOPERATING_WORDS, DITTO, LEAD_WORDS, ROLE_AFTER, ROLE_ENDINGS, ROLE_TAIL, ROLE_WORDS, bracket_commas,
-                          is_level_name, is_listed_name, is_unit_name, org_suffixes, split_units)
+                          is_level_name, is_listed_name, is_unit_name, names_sector, org_suffixes, split_units,
+                          strip_noise)
 from .conventions import LEAD_NAMES, NOT_LISTED_AGAIN, first_listed_bracket, first_listed_note, names_lead
 from .unit_scan import opening_units
 from .labels import (COOPERATING, DEADLINE, LABEL_ANYWHERE, LEAD, LEADER, OVERSIGHT, RESPONSIBLE, is_primary,
@@ -271,6 +272,30 @@ def slot_names(text: str) -> list[str] | None:
                 or _ITEM_MARK.match(name)):  # (二)密切配合: a heading's number opens no name
             return None
     return names
+
+
+def spaced_slot_names(parts: list[str]) -> bool:
+    """Whether the pieces a space separates in a role label's list (成员单位:甲苑 乙斋 丙坊) are its names: each
+    known, or each of three characters or more that could be a name (no verb or preposition opening it, no role
+    word closing it, no number) - the label says units stand there, whatever they end with; pieces of one or two
+    characters may be one name spaced out (a letter-spaced copy).
+
+    >>> spaced_slot_names(["市甲苑", "乙斋坊"]), spaced_slot_names(["市发改委", "负责"]), spaced_slot_names(["市发", "改委"])
+    (True, False, False)
+    >>> spaced_slot_names(["县政府办", "(县大数据中心)"]), spaced_slot_names(["市甲苑", "市乙斋", "等部门"])
+    (False, False)
+    """
+    if len(parts) < 2:
+        return False
+    if all(is_unit_name(p) for p in parts):
+        return True
+    return all(len(p) >= 3 and not p.startswith(_NO_NAME_OPENING) and not p.endswith(ROLE_ENDINGS)
+               and slot_names(p) == [p] for p in parts)
+
+
+# What opens no name of its own in a spaced list: a bracket (县政府办 (县大数据中心): the alias of the name before it,
+# or a mark: (牵头)), the noise closing a list (等部门)
+_NO_NAME_OPENING = ("(", "（", "〔", "【", "[", "等")
 
 
 def _glued_text(name: str) -> str | None:
@@ -580,8 +605,10 @@ def parse_clause(text: str, default_role: Role | None = None, bracketed: bool = 
                 # a labelled slot or a list before 牵头 / 配合 holds units whatever their names end with
                 slot = label_role is not None or clause.labelled or kind in ("lead", "cooperating") or kind == "duty" \
                     and any(kd in ("lead", "cooperating") for _, kd, _ in pending) \
-                    or default_role is not None and labelled  # X牵头,Y分工负责: Y a slot too; a label's content
-                # before the next label (主办单位:[甲坊,]协办单位:乙舍: the caller's label holds 甲坊) is a slot too
+                    or default_role is not None and labelled \
+                    or convention and _bracket_slot(split_units(rest))  # X牵头,Y分工负责: Y a slot too; a label's content
+                # before the next label (主办单位:[甲坊,]协办单位:乙舍: the caller's label holds 甲坊) is a slot too;
+                # (r-slots2) so is a list whose part carries a first-listed note (甲坊,乙舍,排名第一位为牵头单位)
                 if not slot and (kind == "duty" or default_role is not None):
                     # X、Y等按职责分工负责, or a list in a unit column: a list with a known name in it
                     listed = split_units(rest)
@@ -1168,14 +1195,18 @@ _MARK_BEFORE = re.compile(r"(?:[(（][一二三四五六七八九十\d]{1,3}[)�
 def colon_duties(text: str, per_duty: bool = True) -> list[Found]:
     """Duties listed after a unit and a colon: the unit holds until the 。 that closes its list
     (市发改委:研究提出…;会同市计生委编制…;负责…。市教育局:…). Each duty is a task (unless ``per_duty`` is
-    false and the list opens the text: a numbered item that is a unit's block is one task). A duty opening with 负责/牵头/会同 makes the unit lead, else it is
-    responsible; 会同 names who works with it.
+    false and the list opens the text: a numbered item that is a unit's block is one task, but for a later duty
+    naming who works with the unit, a task of its own). A duty opening with 负责/牵头/会同 makes the unit lead,
+    else it is responsible; 会同 names who works with it.
 
     >>> [(u, r.value) for f in colon_duties("市发改委:研究提出人口规划;会同市卫生局编制计划。") for u, r in f.clause.assignments]
     [('市发改委', 'responsible'), ('市发改委', 'lead'), ('市卫生局', 'cooperating')]
-    >>> [(u, r.value) for f in colon_duties("市发改委:研究提出人口规划;会同市卫生局编制计划。", per_duty=False)
-    ...  for u, r in f.clause.assignments]
-    [('市发改委', 'responsible'), ('市卫生局', 'cooperating')]
+    >>> [[(u, r.value) for u, r in f.clause.assignments]
+    ...  for f in colon_duties("市发改委:研究提出人口规划;指导编制规划;负责审核。", per_duty=False)]
+    [[('市发改委', 'responsible')]]
+    >>> [[(u, r.value) for u, r in f.clause.assignments]
+    ...  for f in colon_duties("市发改委:研究提出人口规划;会同市卫生局编制计划。", per_duty=False)]
+    [[('市发改委', 'responsible')], [('市发改委', 'lead'), ('市卫生局', 'cooperating')]]
     """
     if "：" not in text and ":" not in text:
         return []
@@ -1191,8 +1222,9 @@ def colon_duties(text: str, per_duty: bool = True) -> list[Found]:
         names = [unit[k:] for k in range(skip, len(unit) - 1)
                  if is_unit_name(unit[k:]) and not _NOT_A_NAME.match(unit[k:]) and not _ITEM_MARK.match(unit[k:])
                  and unit[k:].count("(") + unit[k:].count("（") == unit[k:].count(")") + unit[k:].count("）")]
-        if not names and (m.start() == 0 or text[m.start() - 1] in "。；;") and _level_subject(unit[skip:]):
+        if not names and (m.start() == 0 or text[m.start() - 1] in "。；;:：") and _level_subject(unit[skip:]):
             names = [unit[skip:]]  # (一)区甲溪坊:负责…: a name opening with its level heads its duties, whatever it ends with
+            # (r-slots2) the first after the colon introducing them too (各单位职责如下:市甲坊:研究…)
         if not names or m.start() > 0 and text[m.start() - 1] not in "。；;:：" and names[0] == unit:
             continue
         name = names[0]
@@ -1213,8 +1245,14 @@ def colon_duties(text: str, per_duty: bool = True) -> list[Found]:
                 found.append(Found(at, at + len(duty), Clause(_duty_assignments(name, [duty]), role_words=True),
                                    leading=True))
         else:
-            clause = Clause(_duty_assignments(name, [d for _, d in duties]), role_words=True)
+            # (r-slots2) a later duty naming who works with the unit (…;会同Y制定…) carries its own clause: a task
+            # of its own, the unit leading it (docs/evaluation.md: each sentence of an item with its own clause)
+            own = [(at, d) for at, d in duties[1:] if _DUTY_PARTNERS.match(d.lstrip()) and _duty_partners(d)]
+            clause = Clause(_duty_assignments(name, [d for at, d in duties if (at, d) not in own]), role_words=True)
             found.append(Found(begin, m.end(), clause, leading=True))
+            for at, duty in own:
+                found.append(Found(at, at + len(duty), Clause(_duty_assignments(name, [duty]), role_words=True),
+                                   leading=True))
     return found
 
 
@@ -1234,13 +1272,20 @@ def _duty_partners(duty: str) -> list[str]:
 
     >>> _duty_partners("会同市卫生局编制计划"), _duty_partners("负责会同公安、城管部门查处违法行为"), _duty_partners("负责查处")
     (['市卫生局'], ['公安、城管部门'], [])
+    >>> _duty_partners("会同市甲溪坊编制计划"), _duty_partners("会同乙岭苑等部门制定目录")
+    (['市甲溪坊'], ['乙岭苑'])
     """
     if "会同" not in duty or (m := _DUTY_PARTNERS.match(duty.lstrip())) is None:
         return []
     rest = duty.lstrip()[m.end():]
-    with_ = _units(re.split(r"[,，]|编制|制定|做好|开展|研究|负责|共同", rest, maxsplit=1)[0])
+    part = re.split(r"[,，]|编制|制定|做好|开展|研究|负责|共同", rest, maxsplit=1)[0]
+    with_ = _units(part)
     if with_ is None and (opening := opening_units(rest, well_formed_units)):
         with_ = opening[0]  # 负责会同公安、城管部门查处…: the names opening the work, whatever verb follows
+    if with_ is None:
+        with_ = _level_subject(strip_noise(part))  # (r-slots2) 会同市甲坊编制…: names opening with their level
+    if with_ is None and "等" in part and strip_noise(part) != part and not _COLLECTIVE.match(strip_noise(part)):
+        with_ = slot_names(part)  # (r-slots2) 会同应急管理等部门制定…: 等部门 closes the partners' list, each kept as printed
     return with_ or []
 
 
@@ -1355,13 +1400,14 @@ def unit_blocks(text: str, per_duty: bool = True, shaped: bool = False) -> list[
         begin = at + len(sentence) - len(lead)
         for piece_at, piece in _after_colons(lead):
             names = bare_units(piece) if k < len(sentences) - 1 and len(piece) <= MAX_HEAD else None
-            if names is None and k == 0 and piece_at == 0 and begin == 0 and k < len(sentences) - 1 \
-                    and (shaped or sentences[1].lstrip().startswith(_HEAD_DUTY)) and len(piece) <= MAX_HEAD:
-                # 县甲溪坊。负责…: opening the item, its duties opening with 负责 (or the caller's layout says so)
-                names = _head_names(piece) if shaped else _level_subject(piece)
-            elif names is None and k > 0 and piece_at == 0 and k < len(sentences) - 1 and len(piece) <= MAX_HEAD \
-                    and sentences[k + 1].lstrip().startswith(_HEAD_DUTY):
-                names = _level_subject(piece)  # …。县乙岭舍。负责…: inside the text too (r-prose8)
+            if names is None and shaped and k == 0 and piece_at == 0 and begin == 0 and k < len(sentences) - 1 \
+                    and len(piece) <= MAX_HEAD:
+                names = _head_names(piece)  # 县甲溪坊。…: opening the item, the caller's layout saying it is a head
+            elif names is None and (piece_at or heads or k > 0 or begin == 0) and k < len(sentences) - 1 \
+                    and len(piece) <= MAX_HEAD and sentences[k + 1].lstrip().startswith(_HEAD_DUTY):
+                names = _level_subject(piece)  # 县甲溪坊。负责…: opening the item, its duties opening with 负责;
+                # (r-slots2) or after another head or a colon (职责如下:县甲溪坊。负责…。县乙岭舍。负责…), and
+                # (r-prose8) inside the text (…。县乙岭舍。负责…)
             if names:
                 heads.append((begin + piece_at, at + len(sentence) + 1, names))
                 break
@@ -1370,6 +1416,9 @@ def unit_blocks(text: str, per_duty: bool = True, shaped: bool = False) -> list[
             if names is None and m and begin + piece_at == 0 and (shaped or piece[m.end():].lstrip().startswith(_HEAD_DUTY)) \
                     and match_label(piece) is None:
                 names = _head_names(m.group("units"))  # 甲溪坊:负责…: the same, before a colon
+            elif names is None and m and begin + piece_at == 0 and match_label(piece) is None:
+                names = _level_subject(m.group("units"))  # (r-slots2) 市甲溪坊:做好…: a level's body opening the
+                # text, its colon heading what follows (a lone head still needs a sentence of work: _named_head)
             if names and len(piece) - m.end() >= 4 and (shaped or not _NOTICE_OPENING.match(piece[m.end():])) \
                     and not piece[m.end():].lstrip().startswith("|"):  # 发布单位:|市政府办公厅|: a metadata cell
                 heads.append((begin + piece_at, begin + piece_at + m.end(), names))
@@ -1404,9 +1453,9 @@ def _partners_of(duty: str, names: list[str]) -> list[tuple[str, Role]]:
 
 
 def _named_head(names: list[str], duty: str) -> bool:
-    """A paragraph opening with names the lexicon knows and a colon, then a sentence of work (市委宣传部:把爱国
-    卫生工作纳入…): the unit's duties, without a duty word."""
-    return len(duty) >= 8 and all(is_unit_name(n) for n in names) and not _NOTICE_OPENING.match(duty)
+    """A paragraph opening with names the lexicon knows (or a level's bodies named whole: 市甲溪坊) and a colon,
+    then a sentence of work (市委宣传部:把爱国卫生工作纳入…): the unit's duties, without a duty word."""
+    return len(duty) >= 8 and all(is_unit_name(n) or _level_body(n) for n in names) and not _NOTICE_OPENING.match(duty)
 
 
 def _duty_parts(text: str, start: int, stop: int) -> list[tuple[int, str]]:
@@ -1613,8 +1662,10 @@ def _listed_departments(text: str) -> list[str] | None:
     whole = 0
     while is_unit_name(names[whole]):
         whole += 1
-    if len(names) - whole < 2 or all(_LEVEL_OPENING.match(n) for n in names[whole:]):
-        return names  # 市甲坊、市乙舍等部门: each opens with its own level, a whole name (sectors share the first's)
+    if len(names) - whole < 2 or all(_LEVEL_OPENING.match(n) for n in names[whole:]) \
+            or not any(names_sector(n) for n in names[whole:]):
+        return names  # 市甲坊、市乙舍等部门: each opens with its own level, a whole name (sectors share the first's);
+        # (r-slots2) 省甲苑、乙斋坊、丙琮庐等部门: no sector among them (role cues name.sector), whole names
     # sectors sharing 区 and 部门: one name as printed (the guideline's shared-suffix list)
     return names[:whole] + ["、".join(names[whole:])]
 

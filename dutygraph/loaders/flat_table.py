@@ -28,7 +28,8 @@ from ..model import Assignment, Provenance, Role
 from ..text.markers import MARKER_STARTS, is_row_number, match_item, match_section, match_subsection
 from ..text.normalize import SENTENCE_PUNCT, bracket_depth_split
 from ..text.role_cues import alternation
-from ..text.units import LIST_SEPARATORS, is_level_name, is_unit_name, looks_like_unit_list, split_units, strip_noise
+from ..text.units import (LIST_SEPARATORS, is_level_name, is_unit_name, looks_like_unit_list, reads_as_name, split_units,
+                          strip_noise)
 from .labels import match_label
 from .lines import FURNITURE, FURNITURE_STARTS, Line
 
@@ -260,9 +261,17 @@ def _unit_label(text: str) -> tuple[Role, str] | None:
         return None
     for at in (0, 1):
         label = match_label(text[at:]) if at == 0 or text[0] in "省市县区镇乡" else None
-        if label is not None and label.kind in _LABEL_ROLES and label.content and looks_like_unit_list(label.content):
+        if label is not None and label.kind in _LABEL_ROLES and label.content and (
+                looks_like_unit_list(label.content) or _slot_list(label.content)):  # (r-slots2) the label says so
             return _LABEL_ROLES[label.kind], label.content
     return None
+
+
+def _slot_list(content: str) -> bool:
+    """A labelled cell's list of names, whatever they end with (省牵头单位:省甲苑): no sentence, date or verb."""
+    from .clauses import slot_names  # clauses builds on the text helpers this module shares
+
+    return slot_names(content.strip("。；;,， ")) is not None
 
 
 _HEADING_STARTS = frozenset("一二三四五六七八九十(（")
@@ -374,7 +383,7 @@ def names_list(text: str) -> bool:
     parts = [p for p in parts if p]
     if len(parts) < 2 or not all(_NAME_SHAPE.fullmatch(p) for p in parts):
         return False
-    return 2 * sum(1 for p in parts if is_unit_name(p) or is_level_name(p, place=True)) >= len(parts)
+    return 2 * sum(1 for p in parts if reads_as_name(p)) >= len(parts)
 
 
 def _sentence_like(text: str) -> bool:
@@ -427,7 +436,7 @@ def levelled_names(text: str) -> bool:
     if not name_shaped(text):
         return False
     parts = [p for p in bracket_depth_split(text, LIST_SEPARATORS) if p]
-    return bool(parts) and all(_LEVELLED_PART.fullmatch(p) and (is_unit_name(p) or is_level_name(p, place=True))
+    return bool(parts) and all(_LEVELLED_PART.fullmatch(p) and reads_as_name(p)
                                for p in parts)
 
 

@@ -29,7 +29,7 @@ from ..model import Assignment, Deadline, Provenance, Role, Task
 from ..text.amounts import find_amounts
 from ..text.dates import find_deadlines, parse_date
 from ..text.normalize import bracket_depth_split
-from ..text.units import LIST_SEPARATORS, is_level_name, is_unit_name, looks_like_unit_list, split_units
+from ..text.units import LIST_SEPARATORS, is_unit_name, looks_like_unit_list, reads_as_name, split_units
 from ..text.role_cues import alternation
 from .clauses import parse_clause
 from .columns import DEADLINE, LEADER, NUMBER, RESPONSIBLE, ROLE_OF_KIND, TEXT, column_kinds
@@ -103,8 +103,7 @@ def _clean_units(cell: str | None) -> str | None:
     if len(parts) > 2 and all(is_unit_name(n := p.strip("、，,")) or _closes_bracket(n) and len(n) <= 8 for p in parts) \
             and sum(1 for p in parts if is_unit_name(p.strip("、，,"))) >= 2:
         return "、".join(p.strip("、，,") for p in parts)  # a collective with its bracket among them (村(社区))
-    if len(parts) > 1 and all(len(n := p.strip("、，,")) >= 3 and (is_unit_name(n) or is_level_name(n, place=True))
-                              for p in parts) and \
+    if len(parts) > 1 and all(len(n := p.strip("、，,")) >= 3 and reads_as_name(n) for p in parts) and \
             not any(is_unit_name(a.strip("、，,") + b) and not _OWN_START.match(b) for a, b in zip(parts, parts[1:])):
         return "、".join(p.strip("、，,") for p in parts)  # names opening with their level (县甲坊 各乡镇政府)
     if 1 < len(parts) <= MAX_SPACED_NAMES and all(len(p) >= 3 and _NAME_CHARS.fullmatch(p) for p in parts) and \
@@ -225,8 +224,7 @@ def _and_split(name: str) -> list[str]:
     for m in _AND.finditer(name):
         left, right = name[:m.start()], name[m.end():]
         pieces = left.split("、")
-        if len(pieces[-1]) >= 3 and len(right) >= 3 and _OWN_START.match(right) and \
-                (is_level_name(right, place=True) or is_unit_name(right)) and \
+        if len(pieces[-1]) >= 3 and len(right) >= 3 and _OWN_START.match(right) and reads_as_name(right) and \
                 all(len(p) >= 2 and _NAME_CHARS.fullmatch(p) for p in pieces):
             return pieces + _and_split(right)
     return [name]

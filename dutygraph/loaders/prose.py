@@ -33,7 +33,7 @@ from ..text.normalize import SENTENCE_PUNCT, bracket_depth_split
 from ..text.role_cues import alternation, any_role_word, role_words, words
 from ..text.units import LEAD_WORDS, LIST_SEPARATORS, ROLE_WORDS, is_listed_name, is_unit_name
 from .clauses import (MAX_HEAD, NOT_NAME_START, PERSON_TITLE, Clause, Found, _SUBJECT_NEXT, _level_opening, bare_bracket,
-                      bare_units,
+                      bare_units, spaced_slot_names,
                       bracket_groups, colon_duties, duty_role, find_clauses, labelled_slot, leading_clauses,
                       may_hold_role_words, opens_duty, parse_clause, slot_names, subject_opening, unit_blocks,
                       closes_as_clause,
@@ -767,7 +767,7 @@ def _spaced_list(raw: str, content: str) -> str:
     """
     at = max(raw.find(":"), raw.find("："))
     parts = raw[at + 1:].replace("\u3000", " ").split() if at >= 0 else []
-    if len(parts) < 2 or "".join(parts) != content or not all(is_unit_name(p) for p in parts):
+    if len(parts) < 2 or "".join(parts) != content or not spaced_slot_names(parts):  # (r-slots2) their shape
         return content
     return "、".join(parts)
 
@@ -1812,6 +1812,8 @@ class ProseReader:
             else:
                 role = ROLE_OF_LABEL.get(kind)
                 clause = parse_clause(content, role)
+                if clause is None and kind != DIVISION and match_label(node.text) is None:
+                    clause = labelled_slot(content, role)  # (r-slots2) 配合单位:甲苑、乙斋: the slot keeps its last name
                 if clause is None and kind == DIVISION or clause is None:
                     cut = max(content.rfind(s) for s in LIST_SEPARATORS)
                     clause = parse_clause(content[:cut], role) if cut > 0 else None

@@ -309,7 +309,9 @@ def _name_and_prefix(part: str) -> tuple[str, str] | None:
     if at <= 1 or len(part) - at > 5:
         return None
     left, right = strip_noise(part[:at]), part[at + 1:]
-    return (left, right) if right and is_unit_name(left) and not is_unit_name(right) else None
+    # (r-slots2) 等 closing the list before 和 marks its end whatever the last name ends with (…丙琮庐等和各市)
+    return (left, right) if right and (is_unit_name(left) or part[at - 1] == "等" and len(left) >= 3) \
+        and not is_unit_name(right) else None
 
 
 # A collective of places with a bracketed note (各县(市)): held like 各县 when a name with a suffix follows it.
@@ -363,7 +365,31 @@ def _held_apart(held: list[str], part: str, names: list[str]) -> bool:
     if names and all(_AREA.match(bare := _strip_brackets(h)) and not _LEVELS_ONLY.match(bare) for h in held) \
             and not _AREA_PREFIX.match(part):
         return True  # 总部办、经济开发区、五金城、科技局: whole names, the last no area's body (not 高新区党工委和管委会)
+    if len(held) >= 2 and not part.endswith(_KINDS) and not _AREA_PREFIX.match(part) \
+            and all(len(bare := _strip_brackets(h)) >= 3 and _AREA.match(bare) and not _LEVELS_ONLY.match(bare)
+                    and bare[-1] not in _PLACE_ENDS and not names_sector(bare) for h in held):
+        return True  # (r-slots2) 省甲苑、乙斋、丙庐、农委: whole names, none a place or a bare sector sharing the
+        # name's ending (上海市、江苏省、浙江省人民政府; 县公安、交通运输、应急管理局)
     return _OWN_COLLECTIVE.search(part) is not None and any(_COLLECTIVE_START.match(h) for h in held)
+
+
+_PLACE_ENDS = frozenset("省市县区州盟旗镇乡村")
+
+
+@lru_cache(maxsize=1)
+def _sectors() -> tuple[str, ...]:
+    """Sectors a shared-suffix list names bare (role cues ``name.sector``: 公安, 交通运输, 发展改革 …)."""
+    return words("name.sector")
+
+
+def names_sector(part: str) -> bool:
+    """Whether a list's part ends with a sector it may name bare, sharing a later name's ending (县公安 in
+    县公安、交通运输局; 各县(市、区)市政 in …市政、住建等单位).
+
+    >>> names_sector("县公安"), names_sector("各县(市、区)市政"), names_sector("省甲苑")
+    (True, True, False)
+    """
+    return part.endswith(_sectors())
 
 
 @lru_cache(maxsize=65536)
@@ -447,6 +473,17 @@ def is_level_name(name: str, place: bool = False) -> bool:
     return _level_pattern(place).match(name) is not None and _LEVEL_NAME_MARKS.isdisjoint(name)
 
 
+def reads_as_name(name: str) -> bool:
+    """Whether ``name`` reads as a unit's name by its shape alone: its ending (:func:`is_unit_name`) or its opening
+    with a level or a place's name (:func:`is_level_name`, ``place``): the test every list of names shares (a unit
+    cell's names, names apart with spaces or 和) before it weighs how many of them pass.
+
+    >>> reads_as_name("市发改委"), reads_as_name("天元区乙舍"), reads_as_name("白鹭苑"), reads_as_name("市场监管")
+    (True, True, False, False)
+    """
+    return is_unit_name(name) or is_level_name(name, place=True)
+
+
 # Ditto marks printed in a unit cell: the units of the row above (dutygraph.loaders.ditto puts them in).
 DITTO = frozenset({"同上", "同前", "同上栏", "同上单位"})
 
@@ -467,5 +504,5 @@ def looks_like_unit_list(line: str) -> bool:
         return False
     if not is_unit_name(parts[-1]):
         # names the lexicon does not know, each opening with its level or place (市甲坊、天元区乙舍): a unit list
-        return len(parts) > 1 and all(is_unit_name(p) or is_level_name(p, place=True) for p in parts)
+        return len(parts) > 1 and all(reads_as_name(p) for p in parts)
     return all(is_unit_name(p) or len(p) <= 8 for p in parts)

@@ -1386,3 +1386,91 @@ def test_a_xiatong_inside_a_names_own_note_spreads_no_units():
         assert c.spread == [] and c.note is None
     c = parse_clause("责任单位:市住建局、市财政局(下同)", bracketed=True)
     assert c.note == "下同" and [n for n, _ in c.spread] == ["市住建局", "市财政局"]
+
+
+def _units_of(tmp_path, text: str) -> list[dict]:
+    from dutygraph.loaders import load
+    doc = tmp_path / "plan.txt"
+    doc.write_text(text, encoding="utf-8")
+    return [{r: t.get(r) for r in ("lead", "responsible", "cooperating") if t.get(r)}
+            for t in load(doc).to_dict()["tasks"]]
+
+
+def test_a_label_lines_last_name_is_kept_whatever_it_ends_with(tmp_path):
+    # (r-slots2) a label's list whose names no lexicon knows, the last one without a level before it: the slot
+    # says units stand there (the list was cut before its last piece as if that were text)
+    text = ("一、教育工程\n(一)扩大乡村学前资源项目。\n资金来源:中央、自治区配套。\n牵头单位:市甲苑。\n"
+            "配合单位:市乙斋坊、丙琮寮。\n完成时间:2012年12月。\n(二)改善校舍项目。\n牵头单位:市甲苑。\n"
+            "协作单位:市丁阁,相关县戊庐\n完成时间:2012年12月。\n")
+    assert _units_of(tmp_path, text) == [{"lead": ["市甲苑"], "cooperating": ["市乙斋坊", "丙琮寮"]},
+                                         {"lead": ["市甲苑"], "cooperating": ["市丁阁", "相关县戊庐"]}]
+
+
+def test_names_a_space_separates_in_a_label_line_are_names_whatever_they_end_with(tmp_path):
+    # (r-slots2) 成员单位:市甲苑 乙斋坊: spaces stand for 、 when every piece could be a name (three characters or
+    # more, no verb opening it, no role word closing it); a name spaced out in pieces of two stays one
+    text = ("防震工作方案\n\n一、工作小组\n\n1、宣传报道组\n\n组 长:市委副部长何某\n\n成员单位:市甲苑 乙斋坊\n\n"
+            "职 责:负责防震救灾的宣传报道。\n\n2、治安保卫组\n\n成员部门:市丙寮 市丁坊 戊阁庐\n\n"
+            "职 责:指导县区加强治安管理。\n")
+    assert _units_of(tmp_path, text) == [{"responsible": ["市甲苑", "乙斋坊"]},
+                                         {"responsible": ["市丙寮", "市丁坊", "戊阁庐"]}]
+
+
+def test_a_later_duty_with_partners_in_a_numbered_units_block_is_a_task_of_its_own():
+    # (r-slots2) 3.甲委:监督…;指导…;会同乙局等部门制定…: the block is one task, but the duty naming who works with
+    # the unit carries its own clause: the unit leads it, the partners (a bare sector before 等部门 too) cooperate
+    found = colon_duties("县甲委:监督乡村道路规划工作;指导重点工程建设;会同乙坊等部门制定储备目录,明确储备种类;组织保障工作。",
+                         per_duty=False)
+    assert [[(u, r.value) for u, r in f.clause.assignments] for f in found] == [
+        [("县甲委", "responsible")], [("县甲委", "lead"), ("乙坊", "cooperating")]]
+
+
+def test_a_labelled_unit_cell_of_a_flattened_table_keeps_names_whatever_they_end_with(tmp_path):
+    # (r-slots2) 省牵头单位:省甲苑 under a row's cells: the label says units stand there (no lexicon veto)
+    text = ("序号\n\n重点工作任务\n\n责任单位\n\n1\n\n加强粮食和重要农产品保障,稳定优势产区粮食综合生产能力。\n\n"
+            "市乙斋、市丙坊\n\n省牵头单位:省甲苑\n\n2\n\n深入实施消费新政,培育新型消费。\n\n市丁寮\n\n省牵头单位:省戊庐\n\n3\n\n推进数字生活服务。\n\n市己局\n")
+    got = _units_of(tmp_path, text)
+    assert got == [{"lead": ["省甲苑"], "responsible": ["市乙斋", "市丙坊"]}, {"lead": ["省戊庐"], "responsible": ["市丁寮"]},
+                   {"responsible": ["市己局"]}]
+
+
+def test_whole_names_before_a_departments_tail_stay_apart_when_none_is_a_sector():
+    # (r-slots2) (省甲苑、乙斋坊、丙琮庐等相关部门按职责分工负责): 等部门 closes whole names the lexicon does not know;
+    # only sectors (role cues name.sector) share a place and the tail's kind as one item (区交通、生态环境、水务)
+    clause = parse_clause("省甲苑、乙斋坊、丙琮庐等相关部门按职责分工负责", bracketed=True)
+    assert clause.assignments == [("省甲苑", L), ("乙斋坊", L), ("丙琮庐", L)]
+    from dutygraph.loaders.clauses import _listed_departments
+    assert _listed_departments("区交通、生态环境、水务等市政设施相关部门") == ["区交通、生态环境、水务"]
+    assert _listed_departments("市甲局、省乙斋坊、丙琮庐、丁汐寮等部门") == ["市甲局", "省乙斋坊", "丙琮庐", "丁汐寮"]
+
+
+def test_the_first_unit_after_a_colon_introducing_the_duties_heads_its_own_whatever_it_ends_with():
+    # (r-slots2) 各单位的具体职责如下:市甲溪坊:研究…;会同市乙岭舍编制…: the name opening with its level heads its
+    # duties though a colon, not a stop, stands before it; the partner after 会同 is named by its level too
+    found = colon_duties("各单位的具体职责如下:市甲溪坊:研究提出人口发展战略;会同市乙岭舍编制下达人口计划。")
+    assert [[(u, r.value) for u, r in f.clause.assignments] for f in found] == [
+        [("市甲溪坊", "responsible")], [("市甲溪坊", "lead"), ("市乙岭舍", "cooperating")]]
+
+
+def test_units_heading_their_duties_as_sentences_after_a_colon_are_read_whatever_they_end_with():
+    # (r-slots2) 各单位职责如下:县甲溪坊。负责…。县乙岭舍。负责…: each name opening with its level, a sentence of its
+    # own before duties opening with 负责, heads them, not only the one opening the item
+    found = unit_blocks("各组成单位及其职责如下:县甲溪坊。负责统一监督。加强执法检查。县乙岭舍。负责秸秆综合利用的督导。")
+    assert [[(u, r.value) for u, r in f.clause.assignments] for f in found] == [
+        [("县甲溪坊", "lead")], [("县乙岭舍", "lead")]]
+
+
+def test_a_first_listed_note_makes_its_bracket_a_slot_whatever_the_names_end_with():
+    # (r-slots2) (甲溪坊,乙岭舍,各县<市、区>人民政府,排名第一位为牵头单位,下同): the note is a role cue, the list
+    # before it a slot; the first-listed name leads, the others are responsible
+    clause = parse_clause("甲溪坊,乙岭舍,各县<市、区>人民政府,排名第一位为牵头单位,下同", bracketed=True)
+    assert clause.assignments == [("甲溪坊", L), ("乙岭舍", R), ("各县<市、区>人民政府", R)]
+
+
+def test_a_levels_body_opening_a_paragraph_with_a_colon_heads_its_work_without_a_duty_word():
+    # (r-slots2) 市甲溪坊:做好…。协助…。: a name opening with its level, then a colon and sentences of work, heads them
+    # whatever it ends with, as a known name does (市委宣传部:把…); a level's things (市政设施:) head nothing
+    found = unit_blocks("市甲溪坊:做好社区卫生保健规划的贯彻实施,开展全民健康教育。协助地方政府预防和控制重大疫情。")
+    assert [[(u, r.value) for u, r in f.clause.assignments] for f in found] == [
+        [("市甲溪坊", "responsible")], [("市甲溪坊", "cooperating")]]
+    assert unit_blocks("市政设施:做好道路养护和维修工作,开展巡查。协助地方政府清理积水。") == []

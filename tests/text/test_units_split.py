@@ -210,3 +210,25 @@ def test_a_levels_body_named_whole_before_a_name_shares_no_suffix_but_sectors_sh
     # (r-slots) 省甲溪坊 (a level, then a name of its own) before 农委 is a name of its own, whatever it ends with;
     # sectors before a kind (部门, 单位) share it (the guideline's shared-suffix list)
     assert split_units(text) == names
+
+
+@pytest.mark.parametrize("cell, names", [
+    # (r-slots2) whole names the lexicon does not know before one it knows: no shared suffix, for none is a bare
+    # sector or a place
+    ("省甲苑、乙斋坊、丙琮庐、丁汐寮、农委、戊阁", ["省甲苑", "乙斋坊", "丙琮庐", "丁汐寮", "农委", "戊阁"]),
+    ("省甲苑、乙斋坊、丙琮庐、市财政局", ["省甲苑", "乙斋坊", "丙琮庐", "市财政局"]),
+    # bare sectors or places before the name carrying their ending share it, as printed
+    ("县公安、交通运输、应急管理局", ["县公安、交通运输、应急管理局"]),
+    ("省发展改革、自然资源、住房城乡建设厅", ["省发展改革、自然资源、住房城乡建设厅"]),
+    ("上海市、江苏省、浙江省人民政府", ["上海市、江苏省、浙江省人民政府"]),
+    ("住房城乡建设、交通运输、水利部门", ["住房城乡建设、交通运输、水利部门"]),
+])
+def test_unknown_whole_names_before_a_known_one_share_no_suffix(cell, names):
+    assert split_units(cell) == names
+
+
+def test_deng_before_he_ends_the_list_whatever_its_last_name_ends_with():
+    # (r-slots2) 省甲苑、乙斋坊、丙琮庐等和各市、县人民政府: 等 closes the list of names before 和; 各市 shares the
+    # suffix of the name after it, as after a known name (地税局等和各市、县人民政府)
+    assert split_units("省甲苑、乙斋坊、丙琮庐等和各市、县人民政府") == ["省甲苑", "乙斋坊", "丙琮庐", "各市、县人民政府"]
+    assert split_units("地税局等和各市、县人民政府") == ["地税局", "各市、县人民政府"]
