@@ -742,9 +742,9 @@ def reads_as_notice(tasks: list[Task], found: list[Task], lines: list[Line]) -> 
         return True
     sentences = sum(1 for t in found if not all(a.basis == HANDED for a in t.assignments))  # 由X… adds no sentence
     if is_notice(lines):  # a document that calls itself a notice, a report or a reply: its obligation sentences
-        if sentences <= len(placed):  # outnumbering the tasks placed, however many
+        if sentences <= len(placed) and not _restates(placed, found):  # outnumbering the tasks placed, however many
             return False
-    elif len(placed) > NOTICE_CUES or sentences < _NOTICE_RATIO * len(placed):
+    elif len(placed) > NOTICE_CUES or sentences < _NOTICE_RATIO * len(placed) and not _restates(placed, found):
         return False
     said = {t.provenance.first_line for t in found}
     text_of = {line.no: line.text for line in lines}
@@ -760,6 +760,36 @@ def reads_as_notice(tasks: list[Task], found: list[Task], lines: list[Line]) -> 
                     match_label(text[m.start():]) is not None for m in LABEL_ANYWHERE.finditer(text)):
                 return False
     return True
+
+
+def _restates(placed: list[Task], found: list[Task]) -> bool:
+    """Whether the obligation sentences ``found`` say every (unit, role) the other readers ``placed`` on the lines
+    they stand on, and name more units besides (市政府将…,具体工作由市发改委牵头负责。各地、各部门应于…组织自查,
+    并将结果报市发改委,由市发改委将完成情况汇总上报: the clause reader placed 市发改委 twice, the sentences read
+    各地 and 各部门 too): reading them loses nothing the readers found, however few the sentences.
+
+    >>> def task(line, *units):
+    ...     return Task(id="x", text="t", provenance=Provenance("f", line, line),
+    ...                 assignments=[Assignment(u, r) for u, r in units])
+    >>> placed = [task(6, ("市发改委", Role.LEAD))]
+    >>> _restates(placed, [task(6, ("市发改委", Role.LEAD)), task(6, ("各地", Role.RESPONSIBLE))])
+    True
+    >>> _restates(placed, [task(6, ("市发改委", Role.RESPONSIBLE)), task(6, ("各地", Role.RESPONSIBLE))])
+    False
+    >>> _restates(placed, [task(6, ("市发改委", Role.LEAD))])  # nothing more: the readers' tasks stand
+    False
+    """
+    said: dict[int, set[tuple[str, Role]]] = {}
+    for task in found:
+        for no in range(task.provenance.first_line, task.provenance.last_line + 1):
+            said.setdefault(no, set()).update((a.unit, a.role) for a in task.assignments)
+    for task in placed:
+        on_lines = set().union(*(said.get(no, ()) for no in range(task.provenance.first_line,
+                                                                  task.provenance.last_line + 1)))
+        if any((a.unit, a.role) not in on_lines for a in task.assignments):
+            return False
+    return len({(a.unit, a.role) for t in found for a in t.assignments}) > len(
+        {(a.unit, a.role) for t in placed for a in t.assignments})
 
 
 _BRACKETS = "(（[【〔"

@@ -779,3 +779,18 @@ def test_a_body_set_up_by_an_item_is_no_unit_of_its_heading_nor_are_its_members_
                     "专家组成的专家组。\n", encoding="utf-8")
     units = [a.unit for t in load(path).tasks for a in t.assignments]
     assert units == ["小组办公室"]
+
+
+def test_sentences_restating_the_units_the_clause_reader_placed_and_naming_more_are_read_as_a_notice(tmp_path):
+    # no title calls it a notice, and its two sentences are no more than the two tasks the clause reader placed
+    # from their role words: the sentences say everything those tasks say (甲县农业局 leads, then takes the
+    # reports) and name the towns and departments too, so they are read
+    path = tmp_path / "letter.txt"
+    path.write_text("各镇人民政府,县直各单位:\n"
+                    "县政府将对春耕备耕实行台账管理,具体工作由甲县农业局牵头负责。各镇、各部门应于每月底前开展一次"
+                    "自查,并将结果报甲县农业局,由甲县农业局将进展汇总上报县政府。\n", "utf-8")
+    doc = load(path)
+    got = [[(a.unit, a.role) for a in t.assignments] for t in doc.tasks]
+    assert got == [[("甲县农业局", Role.LEAD)], [("各镇", Role.RESPONSIBLE), ("各部门", Role.RESPONSIBLE)],
+                   [("甲县农业局", Role.RESPONSIBLE)]]
+    assert all(a.inferred for t in doc.tasks for a in t.assignments)
