@@ -190,7 +190,14 @@ def rescue_tasks(lines: list[Line], tasks: list[Task], cues: dict[int, str], sou
 
 
 def measure(doc: Document, cues: dict[int, str], skipped: list[dict] | None = None) -> Coverage:
-    """The document's coverage: cues seen and attached, unrecognised names, skipped parts."""
+    """The document's coverage: cues seen and attached, unrecognised names, skipped parts (every cue not attached,
+    a column header with no unit placed after it included: each one counted short of the cues is reported).
+
+    >>> from .document import parse_text
+    >>> cov = parse_text("1.建设绿道。(市住建局负责)\\n任务 | 牵头单位\\n修缮古桥 |", "p.txt").coverage
+    >>> cov.cues - cov.attached == len(cov.skipped), [s["lines"] for s in cov.skipped]
+    (True, [[2, 2]])
+    """
     spans = _spans(doc.tasks, with_units=True)
     covered = _covered(spans, [no for no, kind in cues.items() if kind != HEADER])  # a header counts by last_unit_line
     last_unit_line = max((b for _, b in spans), default=0)
@@ -208,7 +215,8 @@ def measure(doc: Document, cues: dict[int, str], skipped: list[dict] | None = No
                 continue
             unrecognised.append({"unit": a.unit, "role": a.role.value,
                                  "line": a.provenance.first_line if a.provenance else task.provenance.first_line})
-    missed = sorted(no for no, kind in cues.items() if kind != HEADER and no not in covered)
+    # a cue no task took its units from, a column header too (a table whose rows gave no unit after it)
+    missed = sorted(no for no, kind in cues.items() if (no > last_unit_line if kind == HEADER else no not in covered))
     skipped = list(skipped or []) + [{"lines": [no, no], "reason": f"role cue ({cues[no]}) not attached to a task"}
                                      for no in missed]
     return Coverage(cues=len(cues), attached=attached, unrecognised=unrecognised, skipped=skipped)
