@@ -30,7 +30,9 @@ from ..model import Assignment, Provenance, Role, Task
 from ..text.normalize import bracket_depth_split
 from ..text.role_cues import alternation, any_role_word, role_words, words
 from ..text.units import is_unit_name, org_suffixes, split_units, strip_noise
-from .clauses import _NAME_CHARS, NOT_NAME_START, _listed_departments, _units, find_clauses, leading_clauses, slot_names
+from .clauses import (_NAME_CHARS, NOT_NAME_START, _listed_departments, _no_unit, _units, find_clauses, leading_clauses,
+                      slot_names)
+from .flat_table import has_surname
 from .labels import LABEL_ANYWHERE, match_label
 from .lines import Line
 from .unit_scan import doers_after_by, opening_units
@@ -957,6 +959,86 @@ def _role_subject(body: str) -> tuple[list[str], str, str] | None:
     return names, m.group(), body[m.end():]
 
 
+# The modal words that mark the subject before them as a slot when they follow a sentence's first words directly
+# (甲坊片区办要…, 城东坊将对…进行督查): 要 not of 要求 / 要点, 将 not before a deictic (将其, 将此: the work's object)
+_SLOT_MODAL = re.compile(r"要(?![求点素])|应当|(?<![供响适相对反效感答回])应(?![急用对该])|必须|须|务必|将(?![其此该本])")
+
+
+@lru_cache(maxsize=1)
+def _topic() -> re.Pattern:
+    """What a name of a thing ends with (role cues ``obligation.topic``: 报告, 资金)."""
+    return re.compile(f"(?:{alternation('obligation.topic')})$")
+
+
+# What opens the words before a modal that name everyone of a place or a kind (全市上下, 广大干部), or an event
+# by its number (第七届运动会将在…举办): no body
+_NOT_SLOT_OPENING = re.compile(r"^(?:全|广大|第)")  # (第七届运动会将…: an event)
+
+
+def _modal_subject(body: str) -> tuple[list[str], str, str] | None:
+    """The subject a sentence opens with when a modal obligation word follows it directly (城东坊片区办要加强…,
+    东坊小区、西岭苑区将定期督查…): in a document read by its obligation sentences the modal marks a slot as a
+    lead word does (:func:`_role_subject`), so names no suffix list knows are kept, 4-12 characters each; never
+    people, a name holding a sentence's words or ending like no unit (role cues ``slot.no-unit``: 群众, 工作),
+    what opens like a sentence, or a topic (督办报告要…: a name of a thing, not a body).
+
+    >>> _modal_subject("城东坊片区舍要加强统筹"), _modal_subject("东坊小区、西岭苑区将定期督查")
+    ((['城东坊片区舍'], '要', '加强统筹'), (['东坊小区', '西岭苑区'], '将', '定期督查'))
+    >>> _modal_subject("各乡镇和翠湖坊要加强统筹"), _modal_subject("省供应链协会附件")  # 应 of a word
+    ((['各乡镇', '翠湖坊'], '要', '加强统筹'), None)
+    >>> _modal_subject("分管副市长要亲自抓"), _modal_subject("第七届运动会将在我市举办")  # a post, an event
+    (None, None)
+    >>> _modal_subject("王某某要加强统筹"), _modal_subject("广大群众要积极参与"), _modal_subject("此项工作要抓紧")
+    (None, None, None)
+    >>> _modal_subject("要加强统筹"), _modal_subject("主要领导要亲自抓"), _modal_subject("督办报告要一事一文")
+    (None, None, None)
+    >>> _modal_subject("各县级包抓领导要督办"), _modal_subject("全市上下一定要"), _modal_subject("公文处理必须及时")
+    (None, None, None)
+    """
+    m = _SLOT_MODAL.search(body, 0, _MAX_SLOT_SUBJECT * 2 + 2)
+    if m is None or m.start() < _MIN_MODAL_NAME or any(c in _STOPS for c in body[:m.start()]) \
+            or body[m.start() - 1:m.start() + 1] in _WORDS_WITH_YAO:
+        return None
+    said = body[:m.start()]
+    while said.endswith(_ADVERBS):  # 全市上下一定要…: the adverb before the modal is no name's part
+        said = said[:-len(next(a for a in _ADVERBS if said.endswith(a)))]
+    if _heads().search(said) or _NOT_SLOT_OPENING.match(said) or ":" in said or "：" in said:
+        return None  # 各县级包抓领导要…: people (the slot reader would keep their unit's words); 会议决定:要…
+    names = [part for n in slot_names(said) or () for part in _known_beside(n)]
+    known = [n for n in names if _well_formed(n) or _ROLE_COLLECTIVE.match(n)]
+    if not names or len(known) == len(names) or any(
+            n not in known and (not _MIN_MODAL_NAME <= len(n) <= _MAX_SLOT_SUBJECT or _NOT_IN_SLOT_SUBJECT.search(n)
+                                or len(n) < _MIN_SLOT_SUBJECT and has_surname(n)  # 王某某要…: a person
+                                or _NOT_IN_NAME.search(n) or not _name_ok(n) or _people().search(n)
+                                or _heads().search(n) or _no_unit().search(n) or _topic().search(n)
+                                or "和" in n or "及" in n  # two names the lexicon cannot tell apart
+                                or n.endswith(_LEVEL_ENDS))  # 某某市, 大中城市: a place is a known division's
+            for n in names):
+        return None  # (a list the lexicon knows whole was read by its names already)
+    return names, m.group(), body[m.end():]
+
+
+_LEVEL_ENDS = tuple("省市州县盟旗")  # (not 区: 片区, 景区 name zones)
+_MIN_MODAL_NAME = 3  # characters of a name before a modal that no suffix list knows (3: not opening with a surname)
+
+
+def _known_beside(name: str) -> list[str]:
+    """A name joined by 和 / 及 to a name the lexicon knows (城东坊和各市县, 各市县及城东坊): two names; else the
+    name alone (市人力资源和社会保障局, known whole; 城东坊和西岭苑: the lexicon tells neither).
+
+    >>> _known_beside("城东坊和各市县"), _known_beside("县财政局及城东片区坊"), _known_beside("城东坊和西岭苑")
+    (['城东坊', '各市县'], ['县财政局', '城东片区坊'], ['城东坊和西岭苑'])
+    """
+    if ("和" not in name and "及" not in name) or _well_formed(name):
+        return [name]
+    for m in re.finditer("[和及]", name):
+        left, right = name[:m.start()], name[m.end():]
+        if len(left) >= 2 and len(right) >= 2 and (_well_formed(left) or _well_formed(right)
+                                                   or _ROLE_COLLECTIVE.match(left) or _ROLE_COLLECTIVE.match(right)):
+            return [left, *_known_beside(right)]
+    return [name]
+
+
 def _dated_subject(body: str) -> tuple[list[str], str, str] | None:
     """The subject of a step whose date opens its sentence (2019年底前,全市各村(居)委会100%成立…): the units the
     part after the date opens with, then the step's work, whatever verb opens it (no obligation word: the date
@@ -1022,6 +1104,8 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
                 read = _read_subject(body, item=item)
                 if read is None and index == 0:
                     read = _role_subject(body)  # 城东坊片区办牵头,组织…: the lead word marks its subject
+                if read is None:
+                    read = _modal_subject(body)  # 城东坊片区办要加强…: so does a modal word right after it
                 if read is None and item and (titled := _TITLE_COLON.match(body)) is not None:
                     body = body[titled.end():]  # (三)制衡性原则:学校应当…: the item's title, then its sentence
                     read = _read_subject(body)

@@ -794,3 +794,20 @@ def test_sentences_restating_the_units_the_clause_reader_placed_and_naming_more_
     assert got == [[("甲县农业局", Role.LEAD)], [("各镇", Role.RESPONSIBLE), ("各部门", Role.RESPONSIBLE)],
                    [("甲县农业局", Role.RESPONSIBLE)]]
     assert all(a.inferred for t in doc.tasks for a in t.assignments)
+
+
+def test_a_name_no_suffix_list_knows_is_the_subject_when_a_modal_word_follows_it_directly():
+    # the modal (要, 将, 须, 应) marks the name before it as the subject's slot, as a lead word does: names ending
+    # like no known organisation are kept, alone, in a list, beside a known collective or after a comma
+    got = _read("二、加强统筹。翠湖片区舍要加强统筹调度,定期通报进展。\n"
+                "三、强化督查。东岭坊、西岭苑将定期开展督查,各乡镇、翠湖片区舍要积极配合。\n"
+                "四、一项工作涉及多个单位的,翠塘坊须切实负起牵头责任。")
+    assert [units for _, units in got] == [
+        [("翠湖片区舍", Role.RESPONSIBLE)], [("东岭坊", Role.RESPONSIBLE), ("西岭苑", Role.RESPONSIBLE)],
+        [("各乡镇", Role.COOPERATING), ("翠湖片区舍", Role.COOPERATING)], [("翠塘坊", Role.LEAD)]]
+
+
+def test_before_a_modal_word_people_things_work_and_events_are_no_subject():
+    assert _read("分管副市长要亲自抓部署。各县级包抓领导要靠前指挥。广大干部要勇于担当。全市上下一定要凝心聚力。"
+                 "督办报告要一事一文。公文处理必须做到准确及时。内部控制建设应当遵循下列原则。"
+                 "第七届运动会将在我市举办。王小明要按时报送。") == []
