@@ -643,7 +643,7 @@ def _roles(names: list[str], word: str, rest: str, later: list[str] = ()) -> lis
 def _partners_named(text: str) -> tuple[list[str], int] | None:
     """The partners 会同 (or a partner word) names at the start of ``text``: known names, else, as 会同 marks a
     slot, the names up to the work (会同城东片区坊对…) or a whole comma part of names (会同城东片区坊,认真研究…),
-    4-12 characters each, none a person or holding a sentence's words.
+    of a unit's length (:func:`_slot_sized`), none a person or holding a sentence's words.
 
     >>> _partners_named("县财政局对资金进行核查"), _partners_named("城东片区坊对资金进行核查"), _partners_named("城东片区坊")
     ((['县财政局'], 4), (['城东片区坊'], 5), (['城东片区坊'], 5))
@@ -655,7 +655,7 @@ def _partners_named(text: str) -> tuple[list[str], int] | None:
         return found  # the lexicon's names
     if found is None and 0 < len(text) <= _MAX_SLOT_SUBJECT * 2 + 1 and not any(c in _STOPS for c in text):
         found = (names, len(text)) if (names := slot_names(text)) else None
-    if found is None or any(not _MIN_SLOT_SUBJECT <= len(n) <= _MAX_SLOT_SUBJECT or _NOT_IN_SLOT_SUBJECT.search(n)
+    if found is None or any(not _slot_sized(n) or _NOT_IN_SLOT_SUBJECT.search(n)
                             or _NOT_IN_NAME.search(n) or not _name_ok(n) or _people().search(n) for n in found[0]):
         return None
     return found
@@ -931,28 +931,45 @@ def _lead_word() -> re.Pattern:
 
 
 _MIN_SLOT_SUBJECT, _MAX_SLOT_SUBJECT = 4, 12  # characters of a subject read without the lexicon (a person: 2-3)
+
+
+def _slot_sized(name: str) -> bool:
+    """Whether a name read without the lexicon has a unit's length: 4-12 characters, or 3 when it opens with no
+    surname and ends like no person (王某某, 联络员: people; 城东坊: a unit).
+
+    >>> [_slot_sized(n) for n in ("城东片区坊", "城东坊", "王小明", "网格员", "甲乙")]
+    [True, True, False, False, False]
+    """
+    return _MIN_SLOT_SUBJECT <= len(name) <= _MAX_SLOT_SUBJECT or len(name) == _MIN_SLOT_SUBJECT - 1 and not (
+        has_surname(name) or name.endswith(_PERSON_ENDS))
+
+
+_PERSON_ENDS = tuple("员人者")
 _NOT_IN_SLOT_SUBJECT = re.compile(r"的|工作|任务|事项|项目|职责|职能|内容|要求|措施|目标|分工|本|该|其|我|此|所")
 
 
 def _role_subject(body: str) -> tuple[list[str], str, str] | None:
     """The subject a sentence opens with when a lead word follows it (城东坊片区办牵头,组织开展…; 西岭苑区负责…):
-    the role word marks a slot, so names no suffix list knows are kept (4-12 characters each, a list as a role
-    slot reads it; never people, a name holding words of a sentence, or what opens like one).
+    the role word marks a slot, so names no suffix list knows are kept (4-12 characters each, or 3 of no person:
+    :func:`_slot_sized`; a list as a role slot reads it; never people, a name holding words of a sentence, or what
+    opens like one).
 
     >>> _role_subject("城东坊片区办牵头"), _role_subject("东坊小区、西岭苑区负责清理河道")
     ((['城东坊片区办'], '牵头', ''), (['东坊小区', '西岭苑区'], '负责', '清理河道'))
     >>> _role_subject("王某某负责清理河道"), _role_subject("具体工作负责到人"), _role_subject("各分管领导负责协调")
     (None, None, None)
+    >>> _role_subject("翠湖坊负责清理河道")
+    (['翠湖坊'], '负责', '清理河道')
     >>> _role_subject("河道环境整治由王某某牵头")  # the work, handed to a person
     >>> _role_subject("城东坊片区办:负责清理河道"), _role_subject("主要职责:负责清理河道")  # a unit's duties, a title's
     ((['城东坊片区办'], '负责', '清理河道'), None)
 
     """
-    m = _lead_word().search(body, _MIN_SLOT_SUBJECT, _MAX_SLOT_SUBJECT * 2 + 2)
+    m = _lead_word().search(body, _MIN_SLOT_SUBJECT - 1, _MAX_SLOT_SUBJECT * 2 + 2)
     if m is None or any(c in _STOPS for c in body[:m.start()]):
         return None
     names = slot_names(body[:m.start() - (body[m.start() - 1] in ":：")])  # 城东坊片区办:负责…: its duties
-    if not names or any(not _MIN_SLOT_SUBJECT <= len(n) <= _MAX_SLOT_SUBJECT or _NOT_IN_SLOT_SUBJECT.search(n)
+    if not names or any(not _slot_sized(n) or _NOT_IN_SLOT_SUBJECT.search(n)
                         or _NOT_IN_NAME.search(n) or not _name_ok(n) or _people().search(n) or _heads().search(n)
                         for n in names):
         return None
@@ -978,7 +995,7 @@ _NOT_SLOT_OPENING = re.compile(r"^(?:全|广大|第)")  # (第七届运动会将
 def _modal_subject(body: str) -> tuple[list[str], str, str] | None:
     """The subject a sentence opens with when a modal obligation word follows it directly (城东坊片区办要加强…,
     东坊小区、西岭苑区将定期督查…): in a document read by its obligation sentences the modal marks a slot as a
-    lead word does (:func:`_role_subject`), so names no suffix list knows are kept, 4-12 characters each; never
+    lead word does (:func:`_role_subject`), so names no suffix list knows are kept (:func:`_slot_sized`); never
     people, a name holding a sentence's words or ending like no unit (role cues ``slot.no-unit``: 群众, 工作),
     what opens like a sentence, or a topic (督办报告要…: a name of a thing, not a body).
 
@@ -996,7 +1013,7 @@ def _modal_subject(body: str) -> tuple[list[str], str, str] | None:
     (None, None, None)
     """
     m = _SLOT_MODAL.search(body, 0, _MAX_SLOT_SUBJECT * 2 + 2)
-    if m is None or m.start() < _MIN_MODAL_NAME or any(c in _STOPS for c in body[:m.start()]) \
+    if m is None or m.start() < _MIN_SLOT_SUBJECT - 1 or any(c in _STOPS for c in body[:m.start()]) \
             or body[m.start() - 1:m.start() + 1] in _WORDS_WITH_YAO:
         return None
     said = body[:m.start()]
@@ -1007,8 +1024,7 @@ def _modal_subject(body: str) -> tuple[list[str], str, str] | None:
     names = [part for n in slot_names(said) or () for part in _known_beside(n)]
     known = [n for n in names if _well_formed(n) or _ROLE_COLLECTIVE.match(n)]
     if not names or len(known) == len(names) or any(
-            n not in known and (not _MIN_MODAL_NAME <= len(n) <= _MAX_SLOT_SUBJECT or _NOT_IN_SLOT_SUBJECT.search(n)
-                                or len(n) < _MIN_SLOT_SUBJECT and has_surname(n)  # 王某某要…: a person
+            n not in known and (not _slot_sized(n) or _NOT_IN_SLOT_SUBJECT.search(n)  # (王某某要…: a person)
                                 or _NOT_IN_NAME.search(n) or not _name_ok(n) or _people().search(n)
                                 or _heads().search(n) or _no_unit().search(n) or _topic().search(n)
                                 or "和" in n or "及" in n  # two names the lexicon cannot tell apart
@@ -1019,7 +1035,6 @@ def _modal_subject(body: str) -> tuple[list[str], str, str] | None:
 
 
 _LEVEL_ENDS = tuple("省市州县盟旗")  # (not 区: 片区, 景区 name zones)
-_MIN_MODAL_NAME = 3  # characters of a name before a modal that no suffix list knows (3: not opening with a surname)
 
 
 def _known_beside(name: str) -> list[str]:
