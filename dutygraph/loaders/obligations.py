@@ -335,6 +335,8 @@ def _places_and_bodies(name: str) -> list[str]:
     (['各市县', '项目实施单位'], ['各县(市、区)', '牵头单位'])
     >>> _places_and_bodies("开发区和市级各有关部门"), _places_and_bodies("市人力资源和社会保障局")
     (['开发区', '市级各有关部门'], ['市人力资源和社会保障局'])
+    >>> _places_and_bodies("翠湖坊及有关部门"), _places_and_bodies("各市县及翠湖坊")
+    (['翠湖坊', '有关部门'], ['各市县', '翠湖坊'])
     """
     for m in re.finditer("[及和]", name):
         left, right = name[:m.start()], name[m.end():]
@@ -344,7 +346,16 @@ def _places_and_bodies(name: str) -> list[str]:
         if _LEVEL_COLLECTIVE.match(right) and len(left) >= 2 and _name_ok(left) and is_unit_name(right) \
                 and _DEPARTMENT_END.search(right):
             return [left, right]  # 开发区和市级各有关部门: a level's collective opens no name's second half
+        if _COLLECTIVE_OPENING.match(right) and is_unit_name(right) and _DEPARTMENT_END.search(right) \
+                and _slot_sized(left) and _name_ok(left) and not _NOT_IN_NAME.search(left) and not _heads().search(left):
+            return [left, right]  # 城东坊及有关部门: nor does any collective, whatever the name before it ends with
+        if _PLACE_COLLECTIVE.match(left) and _slot_sized(right) and _name_ok(right) and not _NOT_IN_NAME.search(right) \
+                and not _heads().search(right) and not _no_unit().search(right) and not _topic().search(right):
+            return [left, right]  # 各县及城东坊: places sharing their 各 end where 及 opens a body of any name
     return [name]
+
+
+_COLLECTIVE_OPENING = re.compile(r"(?:各|有关|相关|其他|其余)")
 
 
 # The bodies of a level named as a collective (市级各有关部门, 县直各单位, 区属各部门).
@@ -1012,6 +1023,8 @@ def _modal_subject(body: str) -> tuple[list[str], str, str] | None:
     >>> _modal_subject("各县级包抓领导要督办"), _modal_subject("全市上下一定要"), _modal_subject("公文处理必须及时")
     (None, None, None)
     """
+    if (intro := _patterns()[2].match(body)) is not None:  # 特别是城东坊要…: a lead-in, then the subject
+        body = body[intro.end():].lstrip(",，:： ")
     m = _SLOT_MODAL.search(body, 0, _MAX_SLOT_SUBJECT * 2 + 2)
     if m is None or m.start() < _MIN_SLOT_SUBJECT - 1 or any(c in _STOPS for c in body[:m.start()]) \
             or body[m.start() - 1:m.start() + 1] in _WORDS_WITH_YAO:
@@ -1117,8 +1130,10 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
                 item = offset == 0 and at == 0 and body != lead
                 body = _ARTICLE.sub("", body) if body.startswith("第") else body
                 read = _read_subject(body, item=item)
-                if read is None and index == 0:
-                    read = _role_subject(body)  # 城东坊片区办牵头,组织…: the lead word marks its subject
+                if read is None and (index == 0 or found and found[-1][2][1] == "负责"):
+                    read = _role_subject(body)  # 城东坊片区办牵头,组织…: the lead word marks its subject (after a
+                    if read is not None and index > 0 and read[1] != "负责":  # comma in a sentence shared out:
+                        read = None  # 甲坊负责…,乙舍负责…)
                 if read is None:
                     read = _modal_subject(body)  # 城东坊片区办要加强…: so does a modal word right after it
                 if read is None and item and (titled := _TITLE_COLON.match(body)) is not None:

@@ -811,3 +811,22 @@ def test_before_a_modal_word_people_things_work_and_events_are_no_subject():
     assert _read("分管副市长要亲自抓部署。各县级包抓领导要靠前指挥。广大干部要勇于担当。全市上下一定要凝心聚力。"
                  "督办报告要一事一文。公文处理必须做到准确及时。内部控制建设应当遵循下列原则。"
                  "第七届运动会将在我市举办。王小明要按时报送。") == []
+
+
+def test_a_collective_joined_by_ji_to_a_name_no_suffix_list_knows_is_two_subjects():
+    # neither a collective (各市县, 有关部门) nor places sharing their 各 is part of one unit's name, whatever the
+    # name on the other side of 及 / 和 ends with; a name known whole keeps its 和
+    got = _read("一、各市县及翠湖坊要加强组织领导。二、翠湖坊及有关部门要抓好落实。三、市人力资源和社会保障局要做好保障。")
+    assert [units for _, units in got] == [[("各市县", Role.RESPONSIBLE), ("翠湖坊", Role.RESPONSIBLE)],
+                                           [("翠湖坊", Role.RESPONSIBLE), ("有关部门", Role.RESPONSIBLE)],
+                                           [("市人力资源和社会保障局", Role.RESPONSIBLE)]]
+
+
+def test_unknown_names_after_a_lead_in_or_sharing_out_a_sentence_by_fu_ze_are_its_subjects():
+    got = _read("三、各责任单位要细化方案,特别是翠湖片区舍要统筹推进。\n"
+                "四、东岭坊负责统筹全市核查工作,西岭片区苑负责组织实施,南湖片区舍、各区交通主管部门负责本辖区核查。\n"
+                "五、各单位要履行好牵头抓总的职责,充分发挥牵头作用。")
+    assert [units for _, units in got] == [
+        [("各责任单位", Role.RESPONSIBLE)], [("翠湖片区舍", Role.RESPONSIBLE)],
+        [("东岭坊", Role.LEAD), ("西岭片区苑", Role.LEAD), ("南湖片区舍", Role.LEAD), ("各区交通主管部门", Role.LEAD)],
+        [("各单位", Role.LEAD)]]  # (履行好, 充分发挥: verbs before a lead word after a comma name nobody)
