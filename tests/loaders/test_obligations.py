@@ -830,3 +830,8 @@ def test_unknown_names_after_a_lead_in_or_sharing_out_a_sentence_by_fu_ze_are_it
         [("各责任单位", Role.RESPONSIBLE)], [("翠湖片区舍", Role.RESPONSIBLE)],
         [("东岭坊", Role.LEAD), ("西岭片区苑", Role.LEAD), ("南湖片区舍", Role.LEAD), ("各区交通主管部门", Role.LEAD)],
         [("各单位", Role.LEAD)]]  # (履行好, 充分发挥: verbs before a lead word after a comma name nobody)
+
+
+def test_a_unit_named_the_lead_or_responsible_body_of_the_work_with_zuo_wei_is_the_subject():
+    got = _read("三、做好协调。县商务局作为全县招商牵头责任部门,要组织协调好各项工作。县人社局作为责任单位,要做好人才保障。")
+    assert [units for _, units in got] == [[("县商务局", Role.LEAD)], [("县人社局", Role.RESPONSIBLE)]]
