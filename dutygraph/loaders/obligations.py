@@ -35,7 +35,7 @@ from .clauses import (_NAME_CHARS, NOT_NAME_START, _listed_departments, _no_unit
 from .flat_table import has_surname
 from .labels import LABEL_ANYWHERE, match_label
 from .lines import Line
-from .unit_scan import doers_after_by, opening_units
+from .unit_scan import _ADVERBS_AFTER_NAME, _PREPOSITIONS_AFTER_DOER, doers_after_by, opening_units
 
 ITEM_SUBJECT = "subject of the item at line"  # the basis of a unit the prose reader takes from an item's subject
 
@@ -660,16 +660,26 @@ def _partners_named(text: str) -> tuple[list[str], int] | None:
     ((['县财政局'], 4), (['城东片区坊'], 5), (['城东片区坊'], 5))
     >>> _partners_named("王某某"), _partners_named("有关部门认真研究")
     (None, (['有关部门'], 4))
+    >>> _partners_named("甲湖坊对进展进行督查"), _partners_named("甲湖片区坊对进展进行督查")
+    ((['甲湖坊'], 3), (['甲湖片区坊'], 5))
     """
     found = doers_after_by(text, (), _well_formed, slot_names)
     if found is not None and all(_well_formed(n) for n in found[0]):
         return found  # the lexicon's names
-    if found is None and 0 < len(text) <= _MAX_SLOT_SUBJECT * 2 + 1 and not any(c in _STOPS for c in text):
-        found = (names, len(text)) if (names := slot_names(text)) else None
+    if found is None and text.startswith(_AFTER_PARTNER, _MIN_SLOT_SUBJECT - 1):
+        found = ([text[:_MIN_SLOT_SUBJECT - 1]], _MIN_SLOT_SUBJECT - 1)  # 会同甲湖坊对…: a name of three
+    if found is None and 0 < len(text) <= _MAX_SLOT_SUBJECT * 2 + 1 and not any(c in _STOPS for c in text) \
+            and not any(w in text[_MIN_SLOT_SUBJECT - 1:] for w in _AFTER_PARTNER if len(w) > 1 or w == "对"):
+        found = (names, len(text)) if (names := slot_names(text)) else None  # (a whole part of names: never one
+        # running into the work, 会同甲湖坊对进展进行督查)
     if found is None or any(not _slot_sized(n) or _NOT_IN_SLOT_SUBJECT.search(n)
                             or _NOT_IN_NAME.search(n) or not _name_ok(n) or _people().search(n) for n in found[0]):
         return None
     return found
+
+
+# What ends a partner's name read without the lexicon (会同甲湖坊对…, 会同甲湖坊依法…, 会同甲湖坊统一…)
+_AFTER_PARTNER = (*_PREPOSITIONS_AFTER_DOER, *_ADVERBS_AFTER_NAME)
 
 
 @lru_cache(maxsize=1)

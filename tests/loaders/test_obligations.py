@@ -835,3 +835,9 @@ def test_unknown_names_after_a_lead_in_or_sharing_out_a_sentence_by_fu_ze_are_it
 def test_a_unit_named_the_lead_or_responsible_body_of_the_work_with_zuo_wei_is_the_subject():
     got = _read("三、做好协调。县商务局作为全县招商牵头责任部门,要组织协调好各项工作。县人社局作为责任单位,要做好人才保障。")
     assert [units for _, units in got] == [[("县商务局", Role.LEAD)], [("县人社局", Role.RESPONSIBLE)]]
+
+
+def test_the_partner_after_hui_tong_ends_where_the_work_begins_whatever_its_length():
+    got = _read("翠湖片区舍牵头,会同甲湖坊对进展进行督查。西岭片区苑要会同东岭片区坊对资金进行核查。")
+    assert [units for _, units in got] == [[("翠湖片区舍", Role.LEAD), ("甲湖坊", Role.COOPERATING)],
+                                           [("西岭片区苑", Role.LEAD), ("东岭片区坊", Role.COOPERATING)]]
