@@ -764,10 +764,12 @@ def reads_as_notice(tasks: list[Task], found: list[Task], lines: list[Line]) -> 
     if not placed:
         return True
     sentences = sum(1 for t in found if not all(a.basis == HANDED for a in t.assignments))  # 由X… adds no sentence
+    # sentences that restate every unit the readers placed and name more (two at least: one sentence is an item's)
+    restated = sum(1 for t in found if not t.text.startswith("由")) >= _NOTICE_RATIO and _restates(placed, found)
     if is_notice(lines):  # a document that calls itself a notice, a report or a reply: its obligation sentences
-        if sentences <= len(placed) and not _restates(placed, found):  # outnumbering the tasks placed, however many
+        if sentences <= len(placed) and not restated:  # outnumbering the tasks placed, however many
             return False
-    elif len(placed) > NOTICE_CUES or sentences < _NOTICE_RATIO * len(placed) and not _restates(placed, found):
+    elif len(placed) > NOTICE_CUES or sentences < _NOTICE_RATIO * len(placed) and not restated:
         return False
     said = {t.provenance.first_line for t in found}
     text_of = {line.no: line.text for line in lines}
@@ -786,24 +788,31 @@ def reads_as_notice(tasks: list[Task], found: list[Task], lines: list[Line]) -> 
 
 
 def _restates(placed: list[Task], found: list[Task]) -> bool:
-    """Whether the obligation sentences ``found`` say every (unit, role) the other readers ``placed`` on the lines
-    they stand on, and name more units besides (市政府将…,具体工作由市发改委牵头负责。各地、各部门应于…组织自查,
-    并将结果报市发改委,由市发改委将完成情况汇总上报: the clause reader placed 市发改委 twice, the sentences read
-    各地 and 各部门 too): reading them loses nothing the readers found, however few the sentences.
+    """Whether the parts of the obligation sentences ``found`` that hand work on with 由 say every (unit, role) the
+    other readers ``placed`` on the lines they stand on, and the sentences name more units besides (市政府将…,具体
+    工作由市发改委牵头负责。各地、各部门应于…组织自查,并将结果报市发改委,由市发改委将完成情况汇总上报: the clause
+    reader placed only the hand-offs to 市发改委, the sentences read their subjects 各地 and 各部门 too): reading
+    them loses nothing the readers found, however few the sentences.
 
     >>> def task(line, *units):
     ...     return Task(id="x", text="t", provenance=Provenance("f", line, line),
-    ...                 assignments=[Assignment(u, r) for u, r in units])
+    ...                 assignments=[Assignment(u, r, basis=HANDED) for u, r in units])
     >>> placed = [task(6, ("市发改委", Role.LEAD))]
-    >>> _restates(placed, [task(6, ("市发改委", Role.LEAD)), task(6, ("各地", Role.RESPONSIBLE))])
+    >>> told = task(6, ("各地", Role.RESPONSIBLE))
+    >>> told.assignments[0].basis = BASIS  # the subject of its sentence
+    >>> _restates(placed, [task(6, ("市发改委", Role.LEAD)), told])
     True
-    >>> _restates(placed, [task(6, ("市发改委", Role.RESPONSIBLE)), task(6, ("各地", Role.RESPONSIBLE))])
+    >>> _restates(placed, [task(6, ("市发改委", Role.RESPONSIBLE)), told])
     False
     >>> _restates(placed, [task(6, ("市发改委", Role.LEAD))])  # nothing more: the readers' tasks stand
     False
     """
     said: dict[int, set[tuple[str, Role]]] = {}
+    subjects: set[tuple[str, Role]] = set()  # what the sentences tell their own subjects
     for task in found:
+        if not all(a.basis == HANDED or "由" + a.unit in task.text for a in task.assignments):
+            subjects.update((a.unit, a.role) for a in task.assignments)
+            continue  # (a unit-first sentence the clause reader placed is a plan's clause as much as a notice's)
         for no in range(task.provenance.first_line, task.provenance.last_line + 1):
             said.setdefault(no, set()).update((a.unit, a.role) for a in task.assignments)
     for task in placed:
@@ -811,8 +820,7 @@ def _restates(placed: list[Task], found: list[Task]) -> bool:
                                                                   task.provenance.last_line + 1)))
         if any((a.unit, a.role) not in on_lines for a in task.assignments):
             return False
-    return len({(a.unit, a.role) for t in found for a in t.assignments}) > len(
-        {(a.unit, a.role) for t in placed for a in t.assignments})
+    return bool(subjects - {(a.unit, a.role) for t in placed for a in t.assignments})
 
 
 _BRACKETS = "(（[【〔"
