@@ -1052,17 +1052,29 @@ def _modal_subject(body: str) -> tuple[list[str], str, str] | None:
         said = said[:-len(next(a for a in _ADVERBS if said.endswith(a)))]
     if _heads().search(said) or _NOT_SLOT_OPENING.match(said) or ":" in said or "：" in said:
         return None  # 各县级包抓领导要…: people (the slot reader would keep their unit's words); 会议决定:要…
-    names = [part for n in slot_names(said) or () for part in _known_beside(n)]
-    known = [n for n in names if _well_formed(n) or _ROLE_COLLECTIVE.match(n)]
-    if not names or len(known) == len(names) or any(
-            n not in known and (not _slot_sized(n) or _NOT_IN_SLOT_SUBJECT.search(n)  # (王某某要…: a person)
-                                or _NOT_IN_NAME.search(n) or not _name_ok(n) or _people().search(n)
-                                or _heads().search(n) or _no_unit().search(n) or _topic().search(n)
-                                or "和" in n or "及" in n  # two names the lexicon cannot tell apart
-                                or n.endswith(_LEVEL_ENDS))  # 某某市, 大中城市: a place is a known division's
-            for n in names):
+    names = _slot_subject(said)
+    if names is None or all(_known(n) for n in names):
         return None  # (a list the lexicon knows whole was read by its names already)
     return names, m.group(), body[m.end():]
+
+
+def _known(name: str) -> bool:
+    return bool(_well_formed(name) or _ROLE_COLLECTIVE.match(name))
+
+
+def _slot_subject(said: str) -> list[str] | None:
+    """The names of a subject's slot read without the lexicon (:func:`_modal_subject`): as
+    a slot reads them, a known name beside them split off at 和 / 及; each either known or of a unit's length
+    (:func:`_slot_sized`: 王某某 is a person) and shape: never a person or post, a name holding a sentence's words,
+    ending like no unit (``slot.no-unit``) or like a thing (``obligation.topic``), two names the lexicon cannot
+    tell apart (甲坊和乙舍), or a place no division table knows (某某市, 大中城市)."""
+    names = [part for n in slot_names(said) or () for part in _known_beside(n)]
+    if not names or any(not _known(n) and (
+            not _slot_sized(n) or _NOT_IN_SLOT_SUBJECT.search(n) or _NOT_IN_NAME.search(n) or not _name_ok(n)
+            or _people().search(n) or _heads().search(n) or _no_unit().search(n) or _topic().search(n)
+            or "和" in n or "及" in n or n.endswith(_LEVEL_ENDS)) for n in names):
+        return None
+    return names
 
 
 _LEVEL_ENDS = tuple("省市州县盟旗")  # (not 区: 片区, 景区 name zones)
