@@ -1007,7 +1007,8 @@ def _role_subject(body: str) -> tuple[list[str], str, str] | None:
 
 # The modal words that mark the subject before them as a slot when they follow a sentence's first words directly
 # (甲坊片区办要…, 城东坊将对…进行督查): 要 not of 要求 / 要点, 将 not before a deictic (将其, 将此: the work's object)
-_SLOT_MODAL = re.compile(r"要(?![求点素])|应当|(?<![供响适相对反效感答回])应(?![急用对该])|必须|须|务必|将(?![其此该本])")
+_SLOT_MODAL = re.compile(r"要(?![求点素])|应当|(?<![供响适相对反效感答回])应(?![急用对该])|必须|须|务必|将(?![其此该本])"
+                         r"|对(?=[^，,。；;]{1,30}负(?:总)?责(?!人))")  # 甲坊对本辖区工作负总责: a charge
 
 
 @lru_cache(maxsize=1)
@@ -1034,6 +1035,8 @@ def _modal_subject(body: str) -> tuple[list[str], str, str] | None:
     ((['各乡镇', '翠湖坊'], '要', '加强统筹'), None)
     >>> _modal_subject("分管副市长要亲自抓"), _modal_subject("第七届运动会将在我市举办")  # a post, an event
     (None, None)
+    >>> _modal_subject("翠湖片区舍对本辖区工作负总责")  # a charge
+    (['翠湖片区舍'], '对', '本辖区工作负总责')
     >>> _modal_subject("王某某要加强统筹"), _modal_subject("广大群众要积极参与"), _modal_subject("此项工作要抓紧")
     (None, None, None)
     >>> _modal_subject("要加强统筹"), _modal_subject("主要领导要亲自抓"), _modal_subject("督办报告要一事一文")

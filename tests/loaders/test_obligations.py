@@ -801,10 +801,11 @@ def test_a_name_no_suffix_list_knows_is_the_subject_when_a_modal_word_follows_it
     # like no known organisation are kept, alone, in a list, beside a known collective or after a comma
     got = _read("二、加强统筹。翠湖片区舍要加强统筹调度,定期通报进展。\n"
                 "三、强化督查。东岭坊、西岭苑将定期开展督查,各乡镇、翠湖片区舍要积极配合。\n"
-                "四、一项工作涉及多个单位的,翠塘坊须切实负起牵头责任。")
+                "四、一项工作涉及多个单位的,翠塘坊须切实负起牵头责任。五、压实责任。甲湖片区舍对本辖区工作负总责。")
     assert [units for _, units in got] == [
         [("翠湖片区舍", Role.RESPONSIBLE)], [("东岭坊", Role.RESPONSIBLE), ("西岭苑", Role.RESPONSIBLE)],
-        [("各乡镇", Role.COOPERATING), ("翠湖片区舍", Role.COOPERATING)], [("翠塘坊", Role.LEAD)]]
+        [("各乡镇", Role.COOPERATING), ("翠湖片区舍", Role.COOPERATING)], [("翠塘坊", Role.LEAD)],
+        [("甲湖片区舍", Role.LEAD)]]
 
 
 def test_before_a_modal_word_people_things_work_and_events_are_no_subject():
