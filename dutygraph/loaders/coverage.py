@@ -28,11 +28,13 @@ from .clauses import _HINT, Clause, colon_duties, find_clauses, leading_clauses,
 from .columns import MAX_LABEL, column_kinds, is_label
 from .labels import COOPERATING, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, RESPONSIBLE, iter_labels, match_label
 from .lines import Line
+from .obligations import BASIS, HANDED, told_name
 from .prose import _SPACED_LABEL, _heading_clause, _marker, _spaced_label, _unit_line
 from .glued_cells import line_header as glued_header
 from .row_table import header_of as row_header
 
 CLAUSE, LABEL, UNIT_LINE, HEADER = "clause", "label", "unit line", "header"
+_TOLD = frozenset((BASIS, HANDED))  # the bases of the units a notice's own sentences tell what to do
 _ROLE_LABELS = frozenset((LEAD, RESPONSIBLE, COOPERATING, DIVISION))
 _UNIT_COLUMNS = frozenset((LEAD, RESPONSIBLE, COOPERATING))
 
@@ -208,9 +210,9 @@ def measure(doc: Document, cues: dict[int, str], skipped: list[dict] | None = No
     seen = set()  # every name looked at once (a plan repeats its units from task to task)
     for task in doc.tasks:
         for a in task.assignments:
-            if a.inferred or a.unit in seen:
-                continue
-            seen.add(a.unit)
+            if a.unit in seen or a.inferred and not (a.basis in _TOLD and not told_name(a.unit)):
+                continue  # (an inferred unit is reported where it is printed; a notice's subject where it is told,
+            seen.add(a.unit)  # when read from its slot alone: 翠湖片区舍要…)
             if is_unit_name(a.unit):
                 continue
             unrecognised.append({"unit": a.unit, "role": a.role.value,

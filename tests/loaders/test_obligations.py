@@ -842,3 +842,12 @@ def test_the_partner_after_hui_tong_ends_where_the_work_begins_whatever_its_leng
     got = _read("翠湖片区舍牵头,会同甲湖坊对进展进行督查。西岭片区苑要会同东岭片区坊对资金进行核查。")
     assert [units for _, units in got] == [[("翠湖片区舍", Role.LEAD), ("甲湖坊", Role.COOPERATING)],
                                            [("西岭片区苑", Role.LEAD), ("东岭片区坊", Role.COOPERATING)]]
+
+
+def test_a_notices_subject_kept_for_its_slot_alone_is_reported_unrecognised(tmp_path):
+    path = tmp_path / "notice.txt"
+    path.write_text("关于做好春耕备耕工作的通知\n各镇人民政府,县直各单位:\n"
+                    "一、加强领导。翠湖片区舍要加强统筹调度。县农业局要会同县财政局做好资金保障。\n", "utf-8")
+    doc = load(path)
+    assert [[a.unit for a in t.assignments] for t in doc.tasks] == [["翠湖片区舍"], ["县农业局", "县财政局"]]
+    assert [(u["unit"], u["line"]) for u in doc.coverage.unrecognised] == [("翠湖片区舍", 3)]
