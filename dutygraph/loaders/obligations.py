@@ -30,10 +30,12 @@ from ..model import Assignment, Provenance, Role, Task
 from ..text.normalize import bracket_depth_split
 from ..text.role_cues import alternation, any_role_word, role_words, words
 from ..text.units import is_unit_name, org_suffixes, split_units, strip_noise
-from .clauses import _NAME_CHARS, NOT_NAME_START, _listed_departments, _units, find_clauses, leading_clauses, slot_names
+from .clauses import (_NAME_CHARS, NOT_NAME_START, _listed_departments, _no_unit, _units, find_clauses, leading_clauses,
+                      slot_names)
+from .flat_table import has_surname
 from .labels import LABEL_ANYWHERE, match_label
 from .lines import Line
-from .unit_scan import doers_after_by, opening_units
+from .unit_scan import _ADVERBS_AFTER_NAME, _PREPOSITIONS_AFTER_DOER, doers_after_by, opening_units
 
 ITEM_SUBJECT = "subject of the item at line"  # the basis of a unit the prose reader takes from an item's subject
 
@@ -333,6 +335,8 @@ def _places_and_bodies(name: str) -> list[str]:
     (['各市县', '项目实施单位'], ['各县(市、区)', '牵头单位'])
     >>> _places_and_bodies("开发区和市级各有关部门"), _places_and_bodies("市人力资源和社会保障局")
     (['开发区', '市级各有关部门'], ['市人力资源和社会保障局'])
+    >>> _places_and_bodies("翠湖坊及有关部门"), _places_and_bodies("各市县及翠湖坊")
+    (['翠湖坊', '有关部门'], ['各市县', '翠湖坊'])
     """
     for m in re.finditer("[及和]", name):
         left, right = name[:m.start()], name[m.end():]
@@ -342,7 +346,16 @@ def _places_and_bodies(name: str) -> list[str]:
         if _LEVEL_COLLECTIVE.match(right) and len(left) >= 2 and _name_ok(left) and is_unit_name(right) \
                 and _DEPARTMENT_END.search(right):
             return [left, right]  # 开发区和市级各有关部门: a level's collective opens no name's second half
+        if _COLLECTIVE_OPENING.match(right) and is_unit_name(right) and _DEPARTMENT_END.search(right) \
+                and _slot_sized(left) and _name_ok(left) and not _NOT_IN_NAME.search(left) and not _heads().search(left):
+            return [left, right]  # 城东坊及有关部门: nor does any collective, whatever the name before it ends with
+        if _PLACE_COLLECTIVE.match(left) and _slot_sized(right) and _name_ok(right) and not _NOT_IN_NAME.search(right) \
+                and not _heads().search(right) and not _no_unit().search(right) and not _topic().search(right):
+            return [left, right]  # 各县及城东坊: places sharing their 各 end where 及 opens a body of any name
     return [name]
+
+
+_COLLECTIVE_OPENING = re.compile(r"(?:各|有关|相关|其他|其余)")
 
 
 # The bodies of a level named as a collective (市级各有关部门, 县直各单位, 区属各部门).
@@ -641,22 +654,32 @@ def _roles(names: list[str], word: str, rest: str, later: list[str] = ()) -> lis
 def _partners_named(text: str) -> tuple[list[str], int] | None:
     """The partners 会同 (or a partner word) names at the start of ``text``: known names, else, as 会同 marks a
     slot, the names up to the work (会同城东片区坊对…) or a whole comma part of names (会同城东片区坊,认真研究…),
-    4-12 characters each, none a person or holding a sentence's words.
+    of a unit's length (:func:`_slot_sized`), none a person or holding a sentence's words.
 
     >>> _partners_named("县财政局对资金进行核查"), _partners_named("城东片区坊对资金进行核查"), _partners_named("城东片区坊")
     ((['县财政局'], 4), (['城东片区坊'], 5), (['城东片区坊'], 5))
     >>> _partners_named("王某某"), _partners_named("有关部门认真研究")
     (None, (['有关部门'], 4))
+    >>> _partners_named("甲湖坊对进展进行督查"), _partners_named("甲湖片区坊对进展进行督查")
+    ((['甲湖坊'], 3), (['甲湖片区坊'], 5))
     """
     found = doers_after_by(text, (), _well_formed, slot_names)
     if found is not None and all(_well_formed(n) for n in found[0]):
         return found  # the lexicon's names
-    if found is None and 0 < len(text) <= _MAX_SLOT_SUBJECT * 2 + 1 and not any(c in _STOPS for c in text):
-        found = (names, len(text)) if (names := slot_names(text)) else None
-    if found is None or any(not _MIN_SLOT_SUBJECT <= len(n) <= _MAX_SLOT_SUBJECT or _NOT_IN_SLOT_SUBJECT.search(n)
+    if found is None and text.startswith(_AFTER_PARTNER, _MIN_SLOT_SUBJECT - 1):
+        found = ([text[:_MIN_SLOT_SUBJECT - 1]], _MIN_SLOT_SUBJECT - 1)  # 会同甲湖坊对…: a name of three
+    if found is None and 0 < len(text) <= _MAX_SLOT_SUBJECT * 2 + 1 and not any(c in _STOPS for c in text) \
+            and not any(w in text[_MIN_SLOT_SUBJECT - 1:] for w in _AFTER_PARTNER if len(w) > 1 or w == "对"):
+        found = (names, len(text)) if (names := slot_names(text)) else None  # (a whole part of names: never one
+        # running into the work, 会同甲湖坊对进展进行督查)
+    if found is None or any(not _slot_sized(n) or _NOT_IN_SLOT_SUBJECT.search(n)
                             or _NOT_IN_NAME.search(n) or not _name_ok(n) or _people().search(n) for n in found[0]):
         return None
     return found
+
+
+# What ends a partner's name read without the lexicon (会同甲湖坊对…, 会同甲湖坊依法…, 会同甲湖坊统一…)
+_AFTER_PARTNER = (*_PREPOSITIONS_AFTER_DOER, *_ADVERBS_AFTER_NAME)
 
 
 @lru_cache(maxsize=1)
@@ -741,10 +764,12 @@ def reads_as_notice(tasks: list[Task], found: list[Task], lines: list[Line]) -> 
     if not placed:
         return True
     sentences = sum(1 for t in found if not all(a.basis == HANDED for a in t.assignments))  # 由X… adds no sentence
+    # sentences that restate every unit the readers placed and name more (two at least: one sentence is an item's)
+    restated = sum(1 for t in found if not t.text.startswith("由")) >= _NOTICE_RATIO and _restates(placed, found)
     if is_notice(lines):  # a document that calls itself a notice, a report or a reply: its obligation sentences
-        if sentences <= len(placed):  # outnumbering the tasks placed, however many
+        if sentences <= len(placed) and not restated:  # outnumbering the tasks placed, however many
             return False
-    elif len(placed) > NOTICE_CUES or sentences < _NOTICE_RATIO * len(placed):
+    elif len(placed) > NOTICE_CUES or sentences < _NOTICE_RATIO * len(placed) and not restated:
         return False
     said = {t.provenance.first_line for t in found}
     text_of = {line.no: line.text for line in lines}
@@ -760,6 +785,42 @@ def reads_as_notice(tasks: list[Task], found: list[Task], lines: list[Line]) -> 
                     match_label(text[m.start():]) is not None for m in LABEL_ANYWHERE.finditer(text)):
                 return False
     return True
+
+
+def _restates(placed: list[Task], found: list[Task]) -> bool:
+    """Whether the parts of the obligation sentences ``found`` that hand work on with 由 say every (unit, role) the
+    other readers ``placed`` on the lines they stand on, and the sentences name more units besides (市政府将…,具体
+    工作由市发改委牵头负责。各地、各部门应于…组织自查,并将结果报市发改委,由市发改委将完成情况汇总上报: the clause
+    reader placed only the hand-offs to 市发改委, the sentences read their subjects 各地 and 各部门 too): reading
+    them loses nothing the readers found, however few the sentences.
+
+    >>> def task(line, *units):
+    ...     return Task(id="x", text="t", provenance=Provenance("f", line, line),
+    ...                 assignments=[Assignment(u, r, basis=HANDED) for u, r in units])
+    >>> placed = [task(6, ("市发改委", Role.LEAD))]
+    >>> told = task(6, ("各地", Role.RESPONSIBLE))
+    >>> told.assignments[0].basis = BASIS  # the subject of its sentence
+    >>> _restates(placed, [task(6, ("市发改委", Role.LEAD)), told])
+    True
+    >>> _restates(placed, [task(6, ("市发改委", Role.RESPONSIBLE)), told])
+    False
+    >>> _restates(placed, [task(6, ("市发改委", Role.LEAD))])  # nothing more: the readers' tasks stand
+    False
+    """
+    said: dict[int, set[tuple[str, Role]]] = {}
+    subjects: set[tuple[str, Role]] = set()  # what the sentences tell their own subjects
+    for task in found:
+        if not all(a.basis == HANDED or "由" + a.unit in task.text for a in task.assignments):
+            subjects.update((a.unit, a.role) for a in task.assignments)
+            continue  # (a unit-first sentence the clause reader placed is a plan's clause as much as a notice's)
+        for no in range(task.provenance.first_line, task.provenance.last_line + 1):
+            said.setdefault(no, set()).update((a.unit, a.role) for a in task.assignments)
+    for task in placed:
+        on_lines = set().union(*(said.get(no, ()) for no in range(task.provenance.first_line,
+                                                                  task.provenance.last_line + 1)))
+        if any((a.unit, a.role) not in on_lines for a in task.assignments):
+            return False
+    return bool(subjects - {(a.unit, a.role) for t in placed for a in t.assignments})
 
 
 _BRACKETS = "(（[【〔"
@@ -899,32 +960,155 @@ def _lead_word() -> re.Pattern:
 
 
 _MIN_SLOT_SUBJECT, _MAX_SLOT_SUBJECT = 4, 12  # characters of a subject read without the lexicon (a person: 2-3)
+
+
+def _slot_sized(name: str) -> bool:
+    """Whether a name read without the lexicon has a unit's length: 4-12 characters, or 3 when it opens with no
+    surname and ends like no person (王某某, 联络员: people; 城东坊: a unit).
+
+    >>> [_slot_sized(n) for n in ("城东片区坊", "城东坊", "王小明", "网格员", "甲乙")]
+    [True, True, False, False, False]
+    """
+    return _MIN_SLOT_SUBJECT <= len(name) <= _MAX_SLOT_SUBJECT or len(name) == _MIN_SLOT_SUBJECT - 1 and not (
+        has_surname(name) or name.endswith(_PERSON_ENDS))
+
+
+_PERSON_ENDS = tuple("员人者")
 _NOT_IN_SLOT_SUBJECT = re.compile(r"的|工作|任务|事项|项目|职责|职能|内容|要求|措施|目标|分工|本|该|其|我|此|所")
 
 
 def _role_subject(body: str) -> tuple[list[str], str, str] | None:
     """The subject a sentence opens with when a lead word follows it (城东坊片区办牵头,组织开展…; 西岭苑区负责…):
-    the role word marks a slot, so names no suffix list knows are kept (4-12 characters each, a list as a role
-    slot reads it; never people, a name holding words of a sentence, or what opens like one).
+    the role word marks a slot, so names no suffix list knows are kept (4-12 characters each, or 3 of no person:
+    :func:`_slot_sized`; a list as a role slot reads it; never people, a name holding words of a sentence, or what
+    opens like one).
 
     >>> _role_subject("城东坊片区办牵头"), _role_subject("东坊小区、西岭苑区负责清理河道")
     ((['城东坊片区办'], '牵头', ''), (['东坊小区', '西岭苑区'], '负责', '清理河道'))
     >>> _role_subject("王某某负责清理河道"), _role_subject("具体工作负责到人"), _role_subject("各分管领导负责协调")
     (None, None, None)
+    >>> _role_subject("翠湖坊负责清理河道")
+    (['翠湖坊'], '负责', '清理河道')
     >>> _role_subject("河道环境整治由王某某牵头")  # the work, handed to a person
     >>> _role_subject("城东坊片区办:负责清理河道"), _role_subject("主要职责:负责清理河道")  # a unit's duties, a title's
     ((['城东坊片区办'], '负责', '清理河道'), None)
 
     """
-    m = _lead_word().search(body, _MIN_SLOT_SUBJECT, _MAX_SLOT_SUBJECT * 2 + 2)
+    m = _lead_word().search(body, _MIN_SLOT_SUBJECT - 1, _MAX_SLOT_SUBJECT * 2 + 2)
     if m is None or any(c in _STOPS for c in body[:m.start()]):
         return None
     names = slot_names(body[:m.start() - (body[m.start() - 1] in ":：")])  # 城东坊片区办:负责…: its duties
-    if not names or any(not _MIN_SLOT_SUBJECT <= len(n) <= _MAX_SLOT_SUBJECT or _NOT_IN_SLOT_SUBJECT.search(n)
+    if not names or any(not _slot_sized(n) or _NOT_IN_SLOT_SUBJECT.search(n)
                         or _NOT_IN_NAME.search(n) or not _name_ok(n) or _people().search(n) or _heads().search(n)
                         for n in names):
         return None
     return names, m.group(), body[m.end():]
+
+
+# The modal words that mark the subject before them as a slot when they follow a sentence's first words directly
+# (甲坊片区办要…, 城东坊将对…进行督查): 要 not of 要求 / 要点, 将 not before a deictic (将其, 将此: the work's object)
+_SLOT_MODAL = re.compile(r"要(?![求点素])|应当|(?<![供响适相对反效感答回])应(?![急用对该])|必须|须|务必|将(?![其此该本])"
+                         r"|对(?=[^，,。；;]{1,30}负(?:总)?责(?!人))")  # 甲坊对本辖区工作负总责: a charge
+
+
+@lru_cache(maxsize=1)
+def _topic() -> re.Pattern:
+    """What a name of a thing ends with (role cues ``obligation.topic``: 报告, 资金)."""
+    return re.compile(f"(?:{alternation('obligation.topic')})$")
+
+
+# What opens the words before a modal that name everyone of a place or a kind (全市上下, 广大干部), or an event
+# by its number (第七届运动会将在…举办): no body
+_NOT_SLOT_OPENING = re.compile(r"^(?:全|广大|第)")  # (第七届运动会将…: an event)
+
+
+def _modal_subject(body: str) -> tuple[list[str], str, str] | None:
+    """The subject a sentence opens with when a modal obligation word follows it directly (城东坊片区办要加强…,
+    东坊小区、西岭苑区将定期督查…): in a document read by its obligation sentences the modal marks a slot as a
+    lead word does (:func:`_role_subject`), so names no suffix list knows are kept (:func:`_slot_sized`); never
+    people, a name holding a sentence's words or ending like no unit (role cues ``slot.no-unit``: 群众, 工作),
+    what opens like a sentence, or a topic (督办报告要…: a name of a thing, not a body).
+
+    >>> _modal_subject("城东坊片区舍要加强统筹"), _modal_subject("东坊小区、西岭苑区将定期督查")
+    ((['城东坊片区舍'], '要', '加强统筹'), (['东坊小区', '西岭苑区'], '将', '定期督查'))
+    >>> _modal_subject("各乡镇和翠湖坊要加强统筹"), _modal_subject("省供应链协会附件")  # 应 of a word
+    ((['各乡镇', '翠湖坊'], '要', '加强统筹'), None)
+    >>> _modal_subject("分管副市长要亲自抓"), _modal_subject("第七届运动会将在我市举办")  # a post, an event
+    (None, None)
+    >>> _modal_subject("翠湖片区舍对本辖区工作负总责")  # a charge
+    (['翠湖片区舍'], '对', '本辖区工作负总责')
+    >>> _modal_subject("王某某要加强统筹"), _modal_subject("广大群众要积极参与"), _modal_subject("此项工作要抓紧")
+    (None, None, None)
+    >>> _modal_subject("要加强统筹"), _modal_subject("主要领导要亲自抓"), _modal_subject("督办报告要一事一文")
+    (None, None, None)
+    >>> _modal_subject("各县级包抓领导要督办"), _modal_subject("全市上下一定要"), _modal_subject("公文处理必须及时")
+    (None, None, None)
+    """
+    if (intro := _patterns()[2].match(body)) is not None:  # 特别是城东坊要…: a lead-in, then the subject
+        body = body[intro.end():].lstrip(",，:： ")
+    m = _SLOT_MODAL.search(body, 0, _MAX_SLOT_SUBJECT * 2 + 2)
+    if m is None or m.start() < _MIN_SLOT_SUBJECT - 1 or any(c in _STOPS for c in body[:m.start()]) \
+            or body[m.start() - 1:m.start() + 1] in _WORDS_WITH_YAO:
+        return None
+    said = body[:m.start()]
+    while said.endswith(_ADVERBS):  # 全市上下一定要…: the adverb before the modal is no name's part
+        said = said[:-len(next(a for a in _ADVERBS if said.endswith(a)))]
+    if _heads().search(said) or _NOT_SLOT_OPENING.match(said) or ":" in said or "：" in said:
+        return None  # 各县级包抓领导要…: people (the slot reader would keep their unit's words); 会议决定:要…
+    names = _slot_subject(said)
+    if names is None or all(_known(n) for n in names):
+        return None  # (a list the lexicon knows whole was read by its names already)
+    return names, m.group(), body[m.end():]
+
+
+def told_name(name: str) -> bool:
+    """Whether a notice's subject is a name the obligation reading knows without its slot (县财政局, 各镇, 桂林市,
+    你省), rather than one a modal, lead word or 会同 kept whatever it ends with (翠湖片区舍要…): the latter are
+    reported as unrecognised in the coverage.
+
+    >>> told_name("县财政局"), told_name("各镇"), told_name("翠湖片区舍")
+    (True, True, False)
+    """
+    return _subject(name) is not None or _ROLE_COLLECTIVE.match(name) is not None
+
+
+def _known(name: str) -> bool:
+    return bool(_well_formed(name) or _ROLE_COLLECTIVE.match(name))
+
+
+def _slot_subject(said: str) -> list[str] | None:
+    """The names of a subject's slot read without the lexicon (:func:`_modal_subject`): as
+    a slot reads them, a known name beside them split off at 和 / 及; each either known or of a unit's length
+    (:func:`_slot_sized`: 王某某 is a person) and shape: never a person or post, a name holding a sentence's words,
+    ending like no unit (``slot.no-unit``) or like a thing (``obligation.topic``), two names the lexicon cannot
+    tell apart (甲坊和乙舍), or a place no division table knows (某某市, 大中城市)."""
+    names = [part for n in slot_names(said) or () for part in _known_beside(n)]
+    if not names or any(not _known(n) and (
+            not _slot_sized(n) or _NOT_IN_SLOT_SUBJECT.search(n) or _NOT_IN_NAME.search(n) or not _name_ok(n)
+            or _people().search(n) or _heads().search(n) or _no_unit().search(n) or _topic().search(n)
+            or "和" in n or "及" in n or n.endswith(_LEVEL_ENDS)) for n in names):
+        return None
+    return names
+
+
+_LEVEL_ENDS = tuple("省市州县盟旗")  # (not 区: 片区, 景区 name zones)
+
+
+def _known_beside(name: str) -> list[str]:
+    """A name joined by 和 / 及 to a name the lexicon knows (城东坊和各市县, 各市县及城东坊): two names; else the
+    name alone (市人力资源和社会保障局, known whole; 城东坊和西岭苑: the lexicon tells neither).
+
+    >>> _known_beside("城东坊和各市县"), _known_beside("县财政局及城东片区坊"), _known_beside("城东坊和西岭苑")
+    (['城东坊', '各市县'], ['县财政局', '城东片区坊'], ['城东坊和西岭苑'])
+    """
+    if ("和" not in name and "及" not in name) or _well_formed(name):
+        return [name]
+    for m in re.finditer("[和及]", name):
+        left, right = name[:m.start()], name[m.end():]
+        if len(left) >= 2 and len(right) >= 2 and (_well_formed(left) or _well_formed(right)
+                                                   or _ROLE_COLLECTIVE.match(left) or _ROLE_COLLECTIVE.match(right)):
+            return [left, *_known_beside(right)]
+    return [name]
 
 
 def _dated_subject(body: str) -> tuple[list[str], str, str] | None:
@@ -990,8 +1174,12 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
                 item = offset == 0 and at == 0 and body != lead
                 body = _ARTICLE.sub("", body) if body.startswith("第") else body
                 read = _read_subject(body, item=item)
-                if read is None and index == 0:
-                    read = _role_subject(body)  # 城东坊片区办牵头,组织…: the lead word marks its subject
+                if read is None and (index == 0 or found and found[-1][2][1] == "负责"):
+                    read = _role_subject(body)  # 城东坊片区办牵头,组织…: the lead word marks its subject (after a
+                    if read is not None and index > 0 and read[1] != "负责":  # comma in a sentence shared out:
+                        read = None  # 甲坊负责…,乙舍负责…)
+                if read is None:
+                    read = _modal_subject(body)  # 城东坊片区办要加强…: so does a modal word right after it
                 if read is None and item and (titled := _TITLE_COLON.match(body)) is not None:
                     body = body[titled.end():]  # (三)制衡性原则:学校应当…: the item's title, then its sentence
                     read = _read_subject(body)

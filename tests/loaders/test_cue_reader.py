@@ -124,6 +124,39 @@ def test_a_cue_no_reader_places_still_gives_a_task_never_all_or_nothing():
     assert doc.coverage.cues == doc.coverage.attached == 1
 
 
+def test_every_cue_counted_short_of_the_cues_is_reported_a_column_header_with_no_unit_after_it_too():
+    # a second table's header cells, one a line, whose rows give no unit: two cues not attached, each reported
+    doc = parse_text("1.建设绿道。(市住建局负责)\n附表\n序号\n工作任务\n牵头单位\n配合单位\n1\n修缮古桥\n", "p.txt")
+    cov = doc.coverage
+    assert (cov.cues, cov.attached) == (3, 1)
+    assert [s["lines"] for s in cov.skipped] == [[5, 5], [6, 6]]
+    assert all("header" in s["reason"] for s in cov.skipped)
+
+
+# every set scored (the fresh blind set being collected is left out until it is scored)
+_SCORED = ["real", "dev", *(f"collected/{name}" for name in ("dev", "blind", *(f"blind{k}" for k in range(2, 12))))]
+
+
+def test_no_scored_document_with_a_role_cue_comes_back_without_a_placed_unit_and_its_misses_are_all_reported():
+    from dutygraph.errors import DutygraphError
+    from dutygraph.loaders import load
+
+    bad = []
+    for folder in _SCORED:
+        for path in sorted((ROOT / "tests" / "fixtures" / folder).iterdir()):
+            if not path.is_file() or path.name.endswith(".gold.json") or path.suffix in (".md", ".tsv", ".json"):
+                continue
+            try:
+                doc = load(path)
+            except DutygraphError:
+                continue  # a document refused says why (tests/loaders/test_bad_input.py)
+            cov = doc.coverage
+            missed = [s for s in cov.skipped if s["reason"].startswith("role cue")]
+            if cov.cues and not any(t.assignments for t in doc.tasks) or cov.cues - cov.attached != len(missed):
+                bad.append((path.name, cov.cues, cov.attached, len(missed)))
+    assert bad == []
+
+
 def test_no_recognisable_task_only_without_any_role_cue():
     with pytest.raises(InputError, match="no task table, no responsibility clause"):
         parse_text("关于做好冬季安全工作的通知\n要认真做好安全工作,确保平安过冬。\n", "p.txt")

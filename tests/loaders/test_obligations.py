@@ -779,3 +779,75 @@ def test_a_body_set_up_by_an_item_is_no_unit_of_its_heading_nor_are_its_members_
                     "专家组成的专家组。\n", encoding="utf-8")
     units = [a.unit for t in load(path).tasks for a in t.assignments]
     assert units == ["小组办公室"]
+
+
+def test_sentences_restating_the_units_the_clause_reader_placed_and_naming_more_are_read_as_a_notice(tmp_path):
+    # no title calls it a notice, and its two sentences are no more than the two tasks the clause reader placed
+    # from their role words: the sentences say everything those tasks say (甲县农业局 leads, then takes the
+    # reports) and name the towns and departments too, so they are read
+    path = tmp_path / "letter.txt"
+    path.write_text("各镇人民政府,县直各单位:\n"
+                    "县政府将对春耕备耕实行台账管理,具体工作由甲县农业局牵头负责。各镇、各部门应于每月底前开展一次"
+                    "自查,并将结果报甲县农业局,由甲县农业局将进展汇总上报县政府。\n", "utf-8")
+    doc = load(path)
+    got = [[(a.unit, a.role) for a in t.assignments] for t in doc.tasks]
+    assert got == [[("甲县农业局", Role.LEAD)], [("各镇", Role.RESPONSIBLE), ("各部门", Role.RESPONSIBLE)],
+                   [("甲县农业局", Role.RESPONSIBLE)]]
+    assert all(a.inferred for t in doc.tasks for a in t.assignments)
+
+
+def test_a_name_no_suffix_list_knows_is_the_subject_when_a_modal_word_follows_it_directly():
+    # the modal (要, 将, 须, 应) marks the name before it as the subject's slot, as a lead word does: names ending
+    # like no known organisation are kept, alone, in a list, beside a known collective or after a comma
+    got = _read("二、加强统筹。翠湖片区舍要加强统筹调度,定期通报进展。\n"
+                "三、强化督查。东岭坊、西岭苑将定期开展督查,各乡镇、翠湖片区舍要积极配合。\n"
+                "四、一项工作涉及多个单位的,翠塘坊须切实负起牵头责任。五、压实责任。甲湖片区舍对本辖区工作负总责。")
+    assert [units for _, units in got] == [
+        [("翠湖片区舍", Role.RESPONSIBLE)], [("东岭坊", Role.RESPONSIBLE), ("西岭苑", Role.RESPONSIBLE)],
+        [("各乡镇", Role.COOPERATING), ("翠湖片区舍", Role.COOPERATING)], [("翠塘坊", Role.LEAD)],
+        [("甲湖片区舍", Role.LEAD)]]
+
+
+def test_before_a_modal_word_people_things_work_and_events_are_no_subject():
+    assert _read("分管副市长要亲自抓部署。各县级包抓领导要靠前指挥。广大干部要勇于担当。全市上下一定要凝心聚力。"
+                 "督办报告要一事一文。公文处理必须做到准确及时。内部控制建设应当遵循下列原则。"
+                 "第七届运动会将在我市举办。王小明要按时报送。") == []
+
+
+def test_a_collective_joined_by_ji_to_a_name_no_suffix_list_knows_is_two_subjects():
+    # neither a collective (各市县, 有关部门) nor places sharing their 各 is part of one unit's name, whatever the
+    # name on the other side of 及 / 和 ends with; a name known whole keeps its 和
+    got = _read("一、各市县及翠湖坊要加强组织领导。二、翠湖坊及有关部门要抓好落实。三、市人力资源和社会保障局要做好保障。")
+    assert [units for _, units in got] == [[("各市县", Role.RESPONSIBLE), ("翠湖坊", Role.RESPONSIBLE)],
+                                           [("翠湖坊", Role.RESPONSIBLE), ("有关部门", Role.RESPONSIBLE)],
+                                           [("市人力资源和社会保障局", Role.RESPONSIBLE)]]
+
+
+def test_unknown_names_after_a_lead_in_or_sharing_out_a_sentence_by_fu_ze_are_its_subjects():
+    got = _read("三、各责任单位要细化方案,特别是翠湖片区舍要统筹推进。\n"
+                "四、东岭坊负责统筹全市核查工作,西岭片区苑负责组织实施,南湖片区舍、各区交通主管部门负责本辖区核查。\n"
+                "五、各单位要履行好牵头抓总的职责,充分发挥牵头作用。")
+    assert [units for _, units in got] == [
+        [("各责任单位", Role.RESPONSIBLE)], [("翠湖片区舍", Role.RESPONSIBLE)],
+        [("东岭坊", Role.LEAD), ("西岭片区苑", Role.LEAD), ("南湖片区舍", Role.LEAD), ("各区交通主管部门", Role.LEAD)],
+        [("各单位", Role.LEAD)]]  # (履行好, 充分发挥: verbs before a lead word after a comma name nobody)
+
+
+def test_a_unit_named_the_lead_or_responsible_body_of_the_work_with_zuo_wei_is_the_subject():
+    got = _read("三、做好协调。县商务局作为全县招商牵头责任部门,要组织协调好各项工作。县人社局作为责任单位,要做好人才保障。")
+    assert [units for _, units in got] == [[("县商务局", Role.LEAD)], [("县人社局", Role.RESPONSIBLE)]]
+
+
+def test_the_partner_after_hui_tong_ends_where_the_work_begins_whatever_its_length():
+    got = _read("翠湖片区舍牵头,会同甲湖坊对进展进行督查。西岭片区苑要会同东岭片区坊对资金进行核查。")
+    assert [units for _, units in got] == [[("翠湖片区舍", Role.LEAD), ("甲湖坊", Role.COOPERATING)],
+                                           [("西岭片区苑", Role.LEAD), ("东岭片区坊", Role.COOPERATING)]]
+
+
+def test_a_notices_subject_kept_for_its_slot_alone_is_reported_unrecognised(tmp_path):
+    path = tmp_path / "notice.txt"
+    path.write_text("关于做好春耕备耕工作的通知\n各镇人民政府,县直各单位:\n"
+                    "一、加强领导。翠湖片区舍要加强统筹调度。县农业局要会同县财政局做好资金保障。\n", "utf-8")
+    doc = load(path)
+    assert [[a.unit for a in t.assignments] for t in doc.tasks] == [["翠湖片区舍"], ["县农业局", "县财政局"]]
+    assert [(u["unit"], u["line"]) for u in doc.coverage.unrecognised] == [("翠湖片区舍", 3)]

@@ -480,7 +480,7 @@ PERTURBATIONS = {  # name: (how, floors per set in SETS' order); floors a little
     # -> 0.924 0.880 0.705 0.757 0.642 0.681 0.669 0.842 0.683 0.701 0.674 0.884 (blind3: G25's second subject,
     # 市X具体负责…, is read once its first, 市Y分季度…, no longer is: the first needs the lexicon)
     "unknown unit names": (dict(whole=_unknown_names),
-                           (0.91, 0.87, 0.69, 0.74, 0.63, 0.67, 0.65, 0.83, 0.67, 0.69, 0.66, 0.88)),
+                           (0.94, 0.89, 0.79, 0.89, 0.73, 0.85, 0.82, 0.84, 0.83, 0.75, 0.84, 0.90)),
     # the same as the originals
     "colons, brackets, commas of the other width": (dict(line_rewrite=_other_width),
                                                     (0.98, 0.97, 0.92, 0.98, 0.87, 0.94, 0.96, 0.98, 0.98, 0.93, 0.93, 0.84)),
@@ -521,7 +521,7 @@ def test_every_set_perturbed_scores_near_its_originals(perturbation, fixtures, t
 # column's list of a level's bodies): label 0.906 -> 0.963, bracket 0.381 -> 0.867, prose 0.230 -> 0.485, column
 # 0.583 -> 0.589; every fixture document's output unchanged but blind2 F09 (0.537 -> 0.571).
 # (r-tables7, session 15) unit columns read by their column whatever their names end with: column 0.583 -> 0.868.
-SLOT_FLOORS = {"label": 0.98, "bracket": 0.92, "column": 0.86, "prose": 0.58}  # r-slots2: label 0.963 -> 0.990, bracket 0.870 -> 0.932; r-prose8: prose 0.527 -> 0.603
+SLOT_FLOORS = {"label": 0.98, "bracket": 0.92, "column": 0.86, "prose": 0.60}  # r-slots2: label 0.963 -> 0.990, bracket 0.870 -> 0.932; r-prose8: prose 0.527 -> 0.603; r-notices8 (modal slots): prose 0.620
 
 
 def test_unknown_names_in_labelled_slots_columns_and_brackets_survive(tmp_path):
