@@ -947,7 +947,9 @@ def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, 
             if not merged and grid.rows and _under_merged_units(cells, kinds, labels, grid.rows, j == last_text):
                 cells = [None if not c and kind not in (NUMBER, TEXT) else c for c, kind in zip(cells, kinds)]
                 merged = True
-            grid.rows.append(GridRow(cells, line.no, last_no, truncated=j == last_text,
+            # the document may stop inside the last row, unless a bar closes its last cell (… | 区乙苑 |)
+            cut = j == last_text and not (sep == "|" and line.text.endswith(_BARS))
+            grid.rows.append(GridRow(cells, line.no, last_no, truncated=cut,
                                      inherit_basis=f"merged cells of the row above (line {line.no})" if merged
                                      else None))
             j += 1

@@ -544,3 +544,14 @@ def test_a_flat_row_whose_one_unit_cell_stands_under_the_unit_column_and_whose_m
     doc = parse_text(text, "plan.txt")
     assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
         ("推进城区停车设施建设", ["县城管局"]), ("开展农贸市场提升改造", ["县商务局"])]
+
+
+def test_a_table_ending_the_document_keeps_its_last_unit_when_a_bar_closes_the_cell():
+    from dutygraph.loaders.document import parse_text
+    from dutygraph.model import Role
+
+    text = ("序号 | 重点任务 | 完成时限 | 牵头单位 | 配合单位 |\n1 | 新建农村公路30公里。 | 2024年底 | 区甲坊 | 区乙苑 |\n"
+            "2 | 改造厕所500户。 | 2024年6月 | 区丁阁 | 区戊斋 |")  # names no lexicon knows, the last cell closed
+    doc = parse_text(text, "p.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == \
+        [(["区甲坊"], ["区乙苑"]), (["区丁阁"], ["区戊斋"])]
