@@ -822,10 +822,14 @@ class FlatTableReader:
             found.append(t)
             if len(found) > n:
                 return False
-        if not ended or len(found) != n or not all(_fits(kind, t) for kind, t in zip(self.cell_kinds, found)):
+        cut = j >= len(self.lines) and stop == len(self.lines) and found and (n - len(found)) > 0 and \
+            not any(kind in ROLE_OF_KIND for kind in self.cell_kinds[len(found):])  # the document stops in the row,
+        # after its unit cells (a report column or two left out): those it prints are its cells as well
+        if not ended or len(found) != n and not cut or \
+                not all(_fits(kind, t) for kind, t in zip(self.cell_kinds, found)):
             return False
         if mark:
-            self._forced = n
+            self._forced = len(found)
         return True
 
     def _unit_cell_next(self, i: int) -> bool:

@@ -590,3 +590,14 @@ def test_the_documents_closing_matter_after_a_flattened_table_is_no_item_of_its_
     for closing in ("抄送:县委办,县人大办。", "抄报:市政府办公室。", "主送:各乡镇人民政府"):
         doc = parse_text("\n".join(cells + [closing]), "p.txt")
         assert [t.text for t in doc.tasks] == ["修缮县城排水管网", "建设城东农贸市场", "改造城南老旧小区"]
+
+
+def test_a_last_row_the_document_stops_in_after_its_unit_cells_keeps_them_whatever_the_names():
+    from dutygraph.loaders.document import parse_text
+
+    cells = ["序号", "全年目标任务", "分管领导", "牵头单位", "责任主体与协同单位", "推进情况", "是否达序", "说明",
+             "1", "优化提升50条背街后巷交通组织。", "张国强", "甲澜苑", "乙砚阁、丙芷斋", "已完成60%。", "是", "|",
+             "2", "新建建筑垃圾中转站8个。", "张国强", "丁琰苑", "戊蘅阁、己棠斋", "已建成中转站7个。", "是"]  # (说明 cut)
+    doc = parse_text("\n".join(c if c == "|" else c + " |" for c in cells), "p.txt")  # cells closed by bars
+    assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks if t.assignments] == [
+        (["甲澜苑"], ["乙砚阁", "丙芷斋"]), (["丁琰苑"], ["戊蘅阁", "己棠斋"])]
