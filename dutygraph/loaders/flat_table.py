@@ -120,16 +120,19 @@ def column_kind(label: str) -> str:
     ('responsible', 'cooperating')
     >>> column_kind("责任内容"), column_kind("配合任务"), column_kind("责任清单"), column_kind("责任单位及任务")
     ('text', 'text', 'responsible', 'responsible')
+    >>> column_kind("时限要求"), column_kind("完成时间要求")
+    ('deadline', 'deadline')
     """
     found = [(m.start(), kind) for kind, pattern in _COLUMN_PATTERNS if (m := pattern.search(label))]
     if not found or _OVERSIGHT.search(label) or BASIS_LABEL.search(label):
         return TEXT  # 监督科室: an office that watches the work, not a unit doing it; 责任事项: the grounds
-    if _WORK_END.search(label) and not _UNIT_NOUN.search(label):
-        return TEXT  # 责任内容, 配合任务: the work a role word qualifies, no body (责任单位, 牵头部门 name one)
     for kind in (NUMBER, LEADER):  # 牵头领导 holds people, whatever else it says
         if any(k == kind for _, k in found) and not (kind == LEADER and UNIT_AND_PERSON.search(label)):
             return kind  # (责任单位及责任人: units first, each with its person)
-    return min(found)[1] if len({k for _, k in found}) > 1 else found[0][1]  # 责任主体与协同单位: 责任 first
+    kind = min(found)[1] if len({k for _, k in found}) > 1 else found[0][1]  # 责任主体与协同单位: 责任 first
+    if kind in (LEAD, RESPONSIBLE, COOPERATING) and _WORK_END.search(label) and not _UNIT_NOUN.search(label):
+        return TEXT  # 责任内容, 配合任务: the work a role word qualifies, no body (责任单位, 牵头部门 name one)
+    return kind
 
 
 _ONE_LINE_HEADER = ("序号", "编号")
