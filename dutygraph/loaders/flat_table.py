@@ -82,8 +82,11 @@ def has_surname(text: str) -> bool:
 
 
 ANNEX_HEADING = re.compile(r"^附件\s*(\d{1,2})$")
-_TABLE_END = re.compile(f"{ANNEX_HEADING.pattern}|{FURNITURE.pattern}")  # an annex heading or page furniture
-_TABLE_END_STARTS = FURNITURE_STARTS | {"附"}  # what a line _TABLE_END matches opens with
+# A document's closing matter after its last table: whom it is copied or sent to (抄送:县委办。), in 公文 format.
+_CLOSING = r"^(?:抄送|抄报|主送)[:：]"
+# an annex heading, page furniture or the closing matter
+_TABLE_END = re.compile(f"{ANNEX_HEADING.pattern}|{FURNITURE.pattern}|{_CLOSING}")
+_TABLE_END_STARTS = FURNITURE_STARTS | {"附", "抄", "主"}  # what a line _TABLE_END matches opens with
 # Names that start a new unit rather than continue a split one.
 _NAME_START = re.compile(r"^(市|省|县|区|各|相关|有关|中共|中国|国家)")
 _COLLECTIVE_START = re.compile(r"^(各|相关|有关)")
@@ -103,6 +106,11 @@ _COLUMN_PATTERNS = [(kind, re.compile(alternation(f"column.{kind}")))
                     for kind in (NUMBER, LEADER, LEAD, COOPERATING, RESPONSIBLE, DEADLINE)]
 
 
+# A label ending with the work (内容, 任务 …) after a role word, naming no body: a text column (责任内容).
+_WORK_END = re.compile(r"(?:内容|目标|任务|事项|要求|措施|举措|指标)$")
+_UNIT_NOUN = re.compile(r"单位|部门|处室|科室|股室|主体|机构|领导|人")
+
+
 @lru_cache(maxsize=4096)
 def column_kind(label: str) -> str:
     """What a header label holds.
@@ -111,6 +119,10 @@ def column_kind(label: str) -> str:
     ['number', 'text', 'lead', 'responsible', 'cooperating', 'deadline', 'leader']
     >>> column_kind("责任主体与协同单位"), column_kind("配合责任单位")
     ('responsible', 'cooperating')
+    >>> column_kind("责任内容"), column_kind("配合任务"), column_kind("责任清单"), column_kind("责任单位及任务")
+    ('text', 'text', 'responsible', 'responsible')
+    >>> column_kind("时限要求"), column_kind("完成时间要求")
+    ('deadline', 'deadline')
     """
     found = [(m.start(), kind) for kind, pattern in _COLUMN_PATTERNS if (m := pattern.search(label))]
     if not found or _OVERSIGHT.search(label) or BASIS_LABEL.search(label):
@@ -118,7 +130,10 @@ def column_kind(label: str) -> str:
     for kind in (NUMBER, LEADER):  # 牵头领导 holds people, whatever else it says
         if any(k == kind for _, k in found) and not (kind == LEADER and UNIT_AND_PERSON.search(label)):
             return kind  # (责任单位及责任人: units first, each with its person)
-    return min(found)[1] if len({k for _, k in found}) > 1 else found[0][1]  # 责任主体与协同单位: 责任 first
+    kind = min(found)[1] if len({k for _, k in found}) > 1 else found[0][1]  # 责任主体与协同单位: 责任 first
+    if kind in (LEAD, RESPONSIBLE, COOPERATING) and _WORK_END.search(label) and not _UNIT_NOUN.search(label):
+        return TEXT  # 责任内容, 配合任务: the work a role word qualifies, no body (责任单位, 牵头部门 name one)
+    return kind
 
 
 _ONE_LINE_HEADER = ("序号", "编号")
@@ -363,6 +378,7 @@ def _unitish(text: str) -> bool:
     return 3 <= len(bare) <= 12 and bare.endswith(_AREA_ENDS) and not _PUNCT.search(text)
 
 
+_MARK_STARTS = "★☆●○■□◆◇▲△►•※"  # a mark opening a cell (★区商务局: the lead of the row's units)
 _NAME_SHAPE = re.compile(r"[\u4e00-\u9fff]{2,12}(?:[(（][\u4e00-\u9fff、，,]{1,12}[)）])?")
 MAX_NAMES_LIST = 120
 
@@ -438,6 +454,18 @@ def levelled_names(text: str) -> bool:
     parts = [p for p in bracket_depth_split(text, LIST_SEPARATORS) if p]
     return bool(parts) and all(_LEVELLED_PART.fullmatch(p) and reads_as_name(p)
                                for p in parts)
+
+
+def _units_by_shape(text: str) -> bool:
+    """Whether a cell reads as units, not people, whatever its names end with: a unit list, names opening with their
+    level or place (:func:`levelled_names`), or names a mark opens (★甲坊、乙苑: the lead mark of a unit cell).
+
+    >>> _units_by_shape("★甲坊、乙苑"), _units_by_shape("区甲坊、乙苑"), _units_by_shape("王某某"), _units_by_shape("甲坊")
+    (True, True, False, False)
+    """
+    if looks_like_unit_list(text) or levelled_names(text):
+        return True
+    return text[:1] in _MARK_STARTS and name_shaped(text.lstrip(_MARK_STARTS)) and not _people(text.lstrip(_MARK_STARTS))
 
 
 def _one_name(text: str) -> bool:
@@ -806,10 +834,14 @@ class FlatTableReader:
             found.append(t)
             if len(found) > n:
                 return False
-        if not ended or len(found) != n or not all(_fits(kind, t) for kind, t in zip(self.cell_kinds, found)):
+        cut = j >= len(self.lines) and stop == len(self.lines) and found and (n - len(found)) > 0 and \
+            not any(kind in ROLE_OF_KIND for kind in self.cell_kinds[len(found):])  # the document stops in the row,
+        # after its unit cells (a report column or two left out): those it prints are its cells as well
+        if not ended or len(found) != n and not cut or \
+                not all(_fits(kind, t) for kind, t in zip(self.cell_kinds, found)):
             return False
         if mark:
-            self._forced = n
+            self._forced = len(found)
         return True
 
     def _unit_cell_next(self, i: int) -> bool:
@@ -834,7 +866,8 @@ class FlatTableReader:
                 not (self.cell_kinds[k] == TEXT and i is not None and self._unit_cell_next(i)):
             return False  # a remark column's cell (备注); but a unit cell after the line makes it the next item's text
         if text[:1].isdecimal() and _DATE_LIKE.search(text) or self._first_cell(text) or _unitish(text) or \
-                _NAME_START.match(text) or names_list(text):  # 市人力资源和社会保 / 障局: a name broken over two lines
+                _NAME_START.match(text) or names_list(text) or text[:1] in _MARK_STARTS and _units_by_shape(text):
+            # 市人力资源和社会保 / 障局: a name broken over two lines; ★甲坊、乙苑: a unit cell its mark opens
             return False
         return not any(is_unit_name(p) or _unitish(p) for p in bracket_depth_split(text, LIST_SEPARATORS))
 
@@ -852,6 +885,8 @@ class FlatTableReader:
         if j >= len(self.lines) or not self.lines[j].text:
             return False
         head = bracket_depth_split(self.lines[j].text, LIST_SEPARATORS)[0]
+        if head[:1] in _MARK_STARTS:
+            return False  # a mark opens a cell of its own (★区商务局: the unit the row's lead mark picks out)
         return is_unit_name(text + head) and not (_NAME_START.match(head) and is_unit_name(head))
 
     def _sub_row(self, text: str, i: int) -> bool:
@@ -923,6 +958,8 @@ class FlatTableReader:
         """Whether ``nxt`` is the rest of a cell split after ``text`` (a cell of column ``kind``)."""
         if text.endswith(_SEPARATORS) or nxt.startswith(_SEPARATORS):
             return True
+        if nxt[:1] in _MARK_STARTS:
+            return False  # a mark opens a cell of its own (王某 / ★区商务局)
         if nxt[:1] in "(（" and _BRACKET_NOTE.fullmatch(nxt) and not text.endswith((")", "）")):
             return True  # a name's bracketed note printed on a line of its own: 高新园 / (邹区镇)
         if kind in (LEADER, DEADLINE):
@@ -958,7 +995,7 @@ class FlatTableReader:
         if len(cells) > len(self.cell_kinds):
             cells = self._merge_overflow(cells)
         if (len(cells) < len(self.cell_kinds) and self.cell_kinds[0] == LEADER and cells and cells[0] is not None
-                and not self._first_cell(cells[0].text) and looks_like_unit_list(cells[0].text)):
+                and not self._first_cell(cells[0].text) and _units_by_shape(cells[0].text)):
             cells = [None] + cells  # no person in the leader column (merged with the row above): units from the next
             if self._single is not None and len(self._pending) == 1:
                 self._first_printed = True  # the leader merged over rows was printed with the first of them

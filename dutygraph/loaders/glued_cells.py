@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 
+from ..text.markers import match_section, match_subsection
 from ..text.units import is_unit_name
 from .columns import DEADLINE, LEADER, NUMBER, TEXT, UNIT_KINDS, column_kinds, is_label
 from .glued import _CLOSE, _OPEN, _STRONG_ENDINGS, _endings, _starts_verb
@@ -93,7 +94,8 @@ def _name_ends(text: str, k: int, end: int) -> list[int]:
     if text[k] in _SEPARATORS or text[k] in "。（(）)" or text[k].isdigit() or _starts_verb(text, k):
         return []
     found = []
-    for e in range(k + 2, min(end, k + MAX_UNIT) + 1):
+    shared = _SHARED_LEVELS.match(text, k, end)  # 市、县两级人民政府: the levels and the name they share
+    for e in range((shared.end() if shared else k) + 2, min(end, (shared.end() if shared else k) + MAX_UNIT) + 1):
         ch = text[e - 1]
         if ch in _STOP or ch in "、" or ch.isdigit():
             break
@@ -367,6 +369,8 @@ def line_header(text: str) -> list[str] | None:
 
 
 _BREAK = set("、，,")
+# Levels listed before the one name they share (市、县两级…, 省、市、县…): one name with it.
+_SHARED_LEVELS = re.compile(r"(?:[省市县区乡镇](?:[(（][^()（）]{1,8}[)）])?、){1,3}(?=[省市县区乡镇])")
 
 
 def _names_after(text: str, k: int) -> int:
@@ -375,10 +379,16 @@ def _names_after(text: str, k: int) -> int:
     when it opens as a name does (各, 市, 区 …)."""
     at = k
     while at < len(text):
-        ends = [e for e in _name_ends(text, at, min(len(text), at + MAX_UNIT)) if is_unit_name(text[at:e])]
+        shared = _SHARED_LEVELS.match(text, at)  # 市、县两级人民政府: levels sharing the name after them
+        start = shared.end() if shared else at
+        ends = [e for e in _name_ends(text, at, min(len(text), start + MAX_UNIT)) if is_unit_name(text[start:e])]
         if not ends:
             break
-        e = min((x for x in ends if text[at:x].endswith(_STRONG_ENDINGS)), default=min(ends))  # 局 before 社
+        e = min((x for x in ends if x == len(text) or text[x] in _BREAK or text[x] in _NAME_STARTS and
+                 _name_ends(text, x, min(len(text), x + MAX_UNIT))), default=None)  # 街道办事处 / 乡(镇)…: the name
+        if e is None:  # that a separator or the next name follows; else the shortest (局 before 社), or a name
+            e = min((x for x in ends if text[at:x].endswith(_STRONG_ENDINGS)), default=min(ends))
+            e = max((x for x in ends if e <= x <= e + 2), default=e)  # a character or two longer (街道办事处按…)
         if e < len(text) and text[e] in _OPEN:
             e = max((x for x in ends if x > e and text[x - 1] in _CLOSE), default=e)
         k_end = e
@@ -388,7 +398,8 @@ def _names_after(text: str, k: int) -> int:
             at = e
         else:
             return k_end
-        if not _name_ends(text, at, min(len(text), at + MAX_UNIT)):
+        shared = _SHARED_LEVELS.match(text, at)
+        if not _name_ends(text, at, min(len(text), (shared.end() if shared else at) + MAX_UNIT)):
             return k_end
     return at if at > k else k
 
@@ -414,6 +425,13 @@ def _row_line(text: str, n: int, before: int) -> tuple[str, str, list[str], str]
             return text[:at], body[:stop + 1], [name for cell in names for name in cell], body[end:]
         stop = body.find("。", stop + 1)
     return None
+
+
+def _heading(text: str) -> bool:
+    """Whether a line between glued rows is a section heading over them (一、…, (二)部门责任): a heading marker, no
+    sentence closed in it."""
+    return len(text) <= MAX_HEADER and "。" not in text and (match_section(text) is not None or
+                                                            match_subsection(text) is not None)
 
 
 def _unnumbered_row(text: str) -> tuple[str, str, list[str], str] | None:
@@ -449,6 +467,18 @@ def _line_rows(lines: list[Line], k: int, end: int, labels: list[str]) -> tuple[
             j += 1
             continue
         row = _row_line(line.text, len(grid.rows) + 1, number) if number is not None else _unnumbered_row(line.text)
+        first = line
+        if row is None and number is None and _heading(line.text):
+            j += 1  # a section heading between rows (一、…, (二)部门责任): no row
+            continue
+        if row is None and number is None and line.text.endswith("。") and j + 1 < end and lines[j + 1].text:
+            # the row's text closes its line, its unit cells open the next (and the cells after them follow)
+            row = _unnumbered_row(line.text + lines[j + 1].text)
+            if row is not None and (len(row[1]) != len(line.text) or rest_col is not None and not row[3]):
+                row = None
+            if row is not None:
+                j += 1
+                line = lines[j]
         if row is None:
             break
         head, text, names, rest = row
@@ -463,7 +493,7 @@ def _line_rows(lines: list[Line], k: int, end: int, labels: list[str]) -> tuple[
             cells[units[-1]] = "、".join(names[1:])
         if rest_col is not None:
             cells[rest_col] = rest
-        grid.rows.append(GridRow(cells, line.no, line.no))
+        grid.rows.append(GridRow(cells, first.no, line.no))
         j += 1
     if len(grid.rows) < MIN_ROWS:
         return None

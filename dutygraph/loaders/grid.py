@@ -292,9 +292,13 @@ def _units(cell: str, role: Role, truncated: bool) -> list[tuple[str, Role]]:
                     for part in _and_split(piece)]
         return [(part, r) for name, r in clause.assignments for piece in _list_split(name) for part in _and_split(piece)]
     names = [part for name in split_units(cell) for piece in _list_split(name) for part in _and_split(piece)]
-    if truncated:  # the document stops inside the last name, unless a bracket it opened closes it (镇(街道))
-        while names and not is_unit_name(last := names[-1].rsplit("、", 1)[-1]) and not _closes_bracket(last):
-            names.pop()
+    # the document stops inside the last name, unless a bracket it opened closes it (镇(街道)); the names before
+    # it that the lexicon does not know go with it (a list sharing its lost suffix: 示范区、高…), but not from a
+    # name that opens as a name standing alone does (区甲坊、区乙苑、区: whole, whatever they end with)
+    cut = truncated
+    while cut and names and not is_unit_name(last := names[-1].rsplit("、", 1)[-1]) and not _closes_bracket(last):
+        names.pop()
+        cut = not names or not _OWN_START.match(names[-1].rsplit("、", 1)[-1])
     return [(n, role) for n in names if len(n) >= 2]
 
 

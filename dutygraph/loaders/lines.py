@@ -148,6 +148,10 @@ def strip_cell_bars(lines: list[Line]) -> list[Line]:
            for ln in texts):
         return lines  # a row of cells each closed by a bar (序号 | 事项 | 主体 |): rows over lines, read as rows
     barred = sum(1 for ln in texts if ln.text.endswith("|") and ln.text.count("|") <= 2)
+    if texts and all(not ln.text.strip("|") for ln in texts if "|" in ln.text):
+        # (r-tables10) bars alone between cells, each on its line (序号 / | / 项目 / | / 责任单位 / || / 1 …): no
+        # text, the cells one per line (a merged cell is left out, as in any flattened table)
+        return [Line(ln.no, ln.raw, "", False) if ln.text and "|" in ln.text else ln for ln in lines]
     if not texts or barred < 0.4 * len(texts) or all(ln.text == "|" for ln in texts if ln.text.endswith("|")):
         return lines  # only lone bars: bars between cells printed each on its line (| 序号 | 工作任务 |), no cell
     out = []

@@ -105,8 +105,10 @@ def _place(cells: list[str], kinds: list[str], strict: bool = False) -> list[str
     lead_texts = []
     while typed and first_cell > 0 and (typed[0][1] == TEXT or len(typed) > 1 and typed[1][1] == TEXT and
                                         typed[0][1] == LEADER):  # a short category (非遗保护) before the text
-        if lead_texts and lead_texts[-1].endswith(_CLOSED) and name_shaped(typed[0][0]):
-            break  # a name after the task's closed sentence: the row's next cell, not more text
+        if lead_texts and (lead_texts[-1].endswith(_CLOSED) or len(lead_texts) >= first_cell) and \
+                name_shaped(typed[0][0]):
+            break  # a name after the task's closed sentence, or after a cell in every text column before the
+            # first cell column: the row's next cell, not more text
         lead_texts.append(typed.pop(0)[0])
     if lead_texts:  # text cells before the first cell column: from the right, the last is the task's text
         if len(lead_texts) > first_cell:
@@ -126,8 +128,9 @@ def _place(cells: list[str], kinds: list[str], strict: bool = False) -> list[str
             out[last] += "、" + text  # more names of the last unit cell, one a line
             continue
         if kind == TEXT and last is not None and kinds[last] == TEXT:
-            if strict:
-                return None
+            if strict or name_shaped(text) and len(out[last] or "") > MAX_REMARK and \
+                    any(kinds[k] in UNIT_KINDS for k in range(last)):
+                return None  # a name after a long remark cell: the next sub-row's unit (an item, its unit …)
             out[last] += text  # a text cell printed over two lines
             continue
         at = next((k for k in range(p, width) if kinds[k] == kind or kind == "unit" and kinds[k] in UNIT_KINDS), None)

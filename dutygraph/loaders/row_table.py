@@ -206,6 +206,23 @@ def _shifted(cells: list[str | None], kinds: list[str]) -> list[str | None] | No
     return best
 
 
+def _ends_in_unit_column(cells: list[str], kinds: list[str]) -> bool:
+    """Whether a short row's last cell is names whatever they end with, standing in a unit column where the row's
+    cells fit best (:func:`_shifted`): the row is whole, its first cells merged with those above.
+
+    >>> _ends_in_unit_column(["修路。", "甲坊 乙苑"], ["text", "text", "responsible", "deadline"])
+    True
+    >>> _ends_in_unit_column(["修路。", "完成一半"], ["text", "text", "responsible", "text"])
+    False
+    """
+    last = cells[-1]
+    if not last or not name_shaped(last):
+        return False
+    placed = _shifted(cells, kinds) or cells
+    at = max(k for k, c in enumerate(placed) if c is not None and c != "")
+    return placed[at] == last and kinds[at] in UNIT_KINDS
+
+
 def _fits_last(cell: str | None, kind: str) -> bool:
     """Whether a row's last printed cell fits its column by kind: a time in a deadline column, units in a unit
     column."""
@@ -910,7 +927,8 @@ def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, 
                 last_no = lines[j].no
             elif closed and line_sep == "|" and len(tokens) < len(kinds) and not _EMPTY_CELL.search(line.raw) and \
                     not (kinds[0] != NUMBER and len(tokens) >= 2 and (
-                        kinds[-1] == DEADLINE and _fits_last(tokens[-1], DEADLINE) or _mostly_units(tokens[-1]))):
+                        kinds[-1] == DEADLINE and _fits_last(tokens[-1], DEADLINE) or _mostly_units(tokens[-1])
+                        or _ends_in_unit_column(tokens, kinds))):
                 # (a short row ending in its deadline or its units is whole, its first cells merged with the rows above)
                 got = _row_over_lines(lines, j, end, tokens, len(kinds), kinds[0] == NUMBER)
                 if got is not None:
@@ -947,7 +965,9 @@ def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, 
             if not merged and grid.rows and _under_merged_units(cells, kinds, labels, grid.rows, j == last_text):
                 cells = [None if not c and kind not in (NUMBER, TEXT) else c for c, kind in zip(cells, kinds)]
                 merged = True
-            grid.rows.append(GridRow(cells, line.no, last_no, truncated=j == last_text,
+            # the document may stop inside the last row, unless a bar closes its last cell (… | 区乙苑 |)
+            cut = j == last_text and not (sep == "|" and line.text.endswith(_BARS))
+            grid.rows.append(GridRow(cells, line.no, last_no, truncated=cut,
                                      inherit_basis=f"merged cells of the row above (line {line.no})" if merged
                                      else None))
             j += 1

@@ -33,3 +33,9 @@ def test_a_name_cut_at_the_end_of_a_note_after_a_group_goes_from_every_item_it_w
             "以上工作由县教育局牵头,会同县财政局、公安")  # the excerpt stops inside 公安局
     doc = parse_text(text, "plan.txt")
     assert [[a.unit for a in t.assignments] for t in doc.tasks] == [["县教育局", "县财政局"]] * 2
+
+
+def test_a_row_cut_inside_its_last_name_keeps_the_whole_names_before_it_whatever_they_end_with():
+    doc = parse_text("序号 | 重点任务 | 牵头单位 | 配合单位 |\n1 | 新建农村公路30公里。 | 区甲坊 | 区乙苑、区丙舍 |\n"
+                     "2 | 改造厕所500户。 | 区甲坊 | 区乙苑、区丙舍、区", "p.txt")  # the excerpt stops inside a name
+    assert doc.tasks[-1].units(Role.COOPERATING) == ["区乙苑", "区丙舍"]

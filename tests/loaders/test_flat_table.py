@@ -562,3 +562,42 @@ def test_a_figure_column_between_the_task_and_its_units_joins_no_unit_name():
     assert [(t.text[:6], t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
         ("粮食播种面积", ["县农业农村局"]), ("新增城镇就业", ["县人社局"]), ("完成交通项目", ["县交通局"]),
         ("新增规上工业", ["县经信局"])]
+
+
+def test_cells_between_bars_alone_on_their_lines_with_merged_leader_cells_and_marked_units():
+    """A web table copied one cell per line with a bar alone on a line between cells (序号 / | / 项目 / | …): the
+    bars are no text; a row leaving out its leader cell (merged, or empty: | / |) gives its units to the unit
+    column, a mark (★) opens a unit cell of its own, whatever the names end with."""
+    from dutygraph.loaders.document import parse_text
+    from dutygraph.model import Role
+
+    cells = ["序号", "项目", "重点工作目标任务", "牵头领导", "责任单位", "一、主要预期目标", "||||",
+             "1", "主要目标", "1.地区生产总值增长6%。", "张 明", "★区甲坊、乙苑", "|",
+             "2.一般公共预算收入增长5%。", "★区丙舍、丁阁", "||",
+             "3.城镇新增就业1万人。", "|", "李 华", "王 强", "★戊斋", "||", "4.新增市场主体500户。", "|", "★区财政局"]
+    text = "\n".join(x for c in cells for x in ([c] if c.startswith("||") or c == "|" else [c, "|"]))
+    doc = parse_text(text, "p.txt")
+    got = [(t.text, t.units(Role.RESPONSIBLE), t.leaders) for t in doc.tasks if t.assignments]
+    assert got == [("地区生产总值增长6%。", ["区甲坊", "乙苑"], ["张明"]), ("一般公共预算收入增长5%。", ["区丙舍", "丁阁"], []),
+                   ("城镇新增就业1万人。", ["戊斋"], ["李华", "王强"]), ("新增市场主体500户。", ["区财政局"], [])]
+
+
+def test_the_documents_closing_matter_after_a_flattened_table_is_no_item_of_its_last_row():
+    from dutygraph.loaders.document import parse_text
+
+    cells = ["序号", "工作任务", "责任单位", "完成时限", "1", "修缮县城排水管网", "县住建局", "2024年6月底前",
+             "2", "建设城东农贸市场", "县商务局", "2024年底前", "3", "改造城南老旧小区", "县住建局", "2024年底前"]
+    for closing in ("抄送:县委办,县人大办。", "抄报:市政府办公室。", "主送:各乡镇人民政府"):
+        doc = parse_text("\n".join(cells + [closing]), "p.txt")
+        assert [t.text for t in doc.tasks] == ["修缮县城排水管网", "建设城东农贸市场", "改造城南老旧小区"]
+
+
+def test_a_last_row_the_document_stops_in_after_its_unit_cells_keeps_them_whatever_the_names():
+    from dutygraph.loaders.document import parse_text
+
+    cells = ["序号", "全年目标任务", "分管领导", "牵头单位", "责任主体与协同单位", "推进情况", "是否达序", "说明",
+             "1", "优化提升50条背街后巷交通组织。", "张国强", "甲澜苑", "乙砚阁、丙芷斋", "已完成60%。", "是", "|",
+             "2", "新建建筑垃圾中转站8个。", "张国强", "丁琰苑", "戊蘅阁、己棠斋", "已建成中转站7个。", "是"]  # (说明 cut)
+    doc = parse_text("\n".join(c if c == "|" else c + " |" for c in cells), "p.txt")  # cells closed by bars
+    assert [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks if t.assignments] == [
+        (["甲澜苑"], ["乙砚阁", "丙芷斋"]), (["丁琰苑"], ["戊蘅阁", "己棠斋"])]

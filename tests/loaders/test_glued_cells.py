@@ -114,3 +114,26 @@ def test_a_glued_row_ending_in_a_deadline_gives_names_opening_with_their_level_w
     doc = parse_text("序号任务内容牵头部门配合部门时间节点" + rows, "plan.txt")
     assert [(t.text, t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks][:2] == [
         ("完成第1段河道清淤。", ["区青禾坊"], ["区云岫阁"]), ("完成第2段河道清淤。", ["区青禾坊"], ["区云岫阁"])]
+
+
+def test_rows_glued_under_a_glued_header_with_headings_between_and_cells_on_the_next_line():
+    # a glued header without a number column (责任内容: the work, no unit column); section headings between rows;
+    # a row's text closing its line, its unit cells glued on the next with the 工作要求 cell after them; levels
+    # listed before the one name they share (省、市两级…); a name a character or two longer than its first suffix
+    from dutygraph.loaders.document import parse_text
+    from dutygraph.model import Role
+
+    text = "\n".join([
+        "责任内容具体任务及措施牵头单位责任单位工作要求",
+        "一、压实责任(一)政府责任",
+        "1.县级人民政府对本行政区域内的河道保洁工作负责,建立考核机制。",
+        "市、县两级人民政府县水利局每季度报告一次工作进展。",
+        "2.乡镇人民政府负责本辖区河道的日常巡查,建立台账。县水利局乡镇人民政府、街道办事处按月上报巡查台账。",
+        "(二)部门责任",
+        "1.生态环境部门。负责河道水质的监测和通报,依法查处违法排污行为。",
+        "省生态环境厅市、县两级生态环境部门各级生态环境部门适时做好监测通报工作。",
+    ])
+    doc = parse_text(text, "p.txt")
+    got = [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks if t.assignments]
+    assert got[:2] == [(["市、县两级人民政府"], ["县水利局"]), (["县水利局"], ["乡镇人民政府", "街道办事处"])]
+    assert got[2][0] == ["省生态环境厅"] and "市、县两级生态环境部门" in got[2][1]

@@ -260,3 +260,27 @@ def test_a_goal_line_printing_its_other_cells_blank_takes_no_units_from_the_row_
     got = {t.text[:8]: t.units(Role.RESPONSIBLE) + t.units(Role.LEAD) for t in doc.tasks}
     assert got.get("2.农田灌溉保障", []) == []
     assert sorted(got["——新建灌区5个"]) == ["省农业农村厅", "省水利厅"]
+
+
+def test_a_name_after_every_text_column_is_filled_is_the_unit_cell_whatever_it_ends_with():
+    # the task's text is not closed by a stop (开展送戏下乡演出活动): the name after it is still the unit cell
+    from dutygraph.loaders.lines import to_lines
+    from dutygraph.loaders.merged_lines import merged_line_grid
+
+    cols = ["序号", "类别", "工作任务", "责任单位", "备注"]
+    lines = to_lines("\n".join(cols + ["1", "文化", "开展送戏下乡演出活动", "甲琳斋", "2", "办好非遗展览。", "乙琰舍",
+                                       "3", "体育", "举办全民健身赛事", "丙蘅阁"]))
+    grid, _ = merged_line_grid(lines, cols, 5)
+    assert [r.cells[:4] for r in grid.rows] == [["1", "文化", "开展送戏下乡演出活动", "甲琳斋"],
+                                                ["2", None, "办好非遗展览。", "乙琰舍"],
+                                                ["3", "体育", "举办全民健身赛事", "丙蘅阁"]]
+
+
+def test_a_name_after_a_long_remark_is_no_more_remark():
+    # a numbered row holding several items, each with its unit (主要职责 merged over them): the row does not fit the
+    # merged-cells reading, the remark column does not swallow the next item and its unit
+    from dutygraph.loaders.merged_lines import _place
+
+    kinds = ["text", "text", "responsible", "text"]
+    assert _place(["贯彻落实有关教育工作的方针政策和决策部署", "负责拟订教师交流轮岗方案", "乙琰舍",
+                   "拟订全县学前教育和职业教育的发展提升行动计划", "甲琳斋"], kinds) is None

@@ -544,3 +544,29 @@ def test_a_flat_row_whose_one_unit_cell_stands_under_the_unit_column_and_whose_m
     doc = parse_text(text, "plan.txt")
     assert [(t.text, t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
         ("推进城区停车设施建设", ["县城管局"]), ("开展农贸市场提升改造", ["县商务局"])]
+
+
+def test_a_table_ending_the_document_keeps_its_last_unit_when_a_bar_closes_the_cell():
+    from dutygraph.loaders.document import parse_text
+    from dutygraph.model import Role
+
+    text = ("序号 | 重点任务 | 完成时限 | 牵头单位 | 配合单位 |\n1 | 新建农村公路30公里。 | 2024年底 | 区甲坊 | 区乙苑 |\n"
+            "2 | 改造厕所500户。 | 2024年6月 | 区丁阁 | 区戊斋 |")  # names no lexicon knows, the last cell closed
+    doc = parse_text(text, "p.txt")
+    assert [(t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks] == \
+        [(["区甲坊"], ["区乙苑"]), (["区丁阁"], ["区戊斋"])]
+
+
+def test_a_short_row_ending_in_names_no_lexicon_knows_is_whole_under_merged_cells():
+    # no number column, each cell closed by a bar: the short row (its first cells merged with those above) ends in
+    # its unit cell, so the next line (a row the document stops inside) is no more cells of it
+    from dutygraph.loaders.document import parse_text
+    from dutygraph.model import Role
+
+    text = ("建设任务 | 工作事项 | 工作指标 | 任务清单 | 责任清单 | 时限清单 |\n"
+            "(一)组织指挥 | 1.组织机构 | (1)乡镇党政主要负责人是防汛工作第一责任人。 | 1.落实行政首长负责制; | 甲澜苑 | 4月 |\n"
+            "(2)乡镇应急管理站承担防汛统筹协调工作。 | 1.明确防汛工作职责和联络员; | 乙砚阁 | 4月 |\n"
+            "2.补充设置巡查员、预警员等网格责任人; | 丙芷斋 丁琰苑 |\n"
+            "2.工作机制 | (3)汛前,乡镇健全完善应急指挥机制。 | 1.制定应急指挥机制,")
+    doc = parse_text(text, "p.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks if t.assignments] == [["甲澜苑"], ["乙砚阁"], ["丙芷斋", "丁琰苑"]]
