@@ -125,9 +125,14 @@ _ONE_LINE_HEADER = ("序号", "编号")
 
 def header_starts(lines: list[Line]) -> list[int]:
     """Indices of the lines a table header may start at: short, with 序 or 编, or opening with 序号 (a header on
-    one line: 序号 重点任务 牵头单位 …) (a cheap scan)."""
-    return [k for k, ln in enumerate(lines) if len(ln.text) <= 4 and ("序" in ln.text or "编" in ln.text)
-            or ln.text.startswith(_ONE_LINE_HEADER)]
+    one line: 序号 重点任务 牵头单位 …) (a cheap scan: every such line holds 序 or 编, tested first).
+
+    >>> from .lines import to_lines
+    >>> header_starts(to_lines("一、任务\\n序号\\n重点任务\\n序号 任务 牵头单位\\n编制规划方案\\n编号"))
+    [1, 3, 5]
+    """
+    return [k for k, ln in enumerate(lines) if ("序" in (t := ln.text) or "编" in t)
+            and (len(t) <= 4 or t.startswith(_ONE_LINE_HEADER))]
 
 
 def read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
