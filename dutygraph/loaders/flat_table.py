@@ -560,7 +560,8 @@ class FlatTableReader:
             heading = first in _HEADING_STARTS and _is_heading(t)
             if heading and self._row is not None and self._header_follows(i + 1):
                 break  # a heading over the next table's header: this table ends
-            if self._row is not None and self._last in ("cell", "item") and (label := _unit_label(t)) is not None:
+            if self._row is not None and self._last in ("cell", "item") and ("：" in t or ":" in t) \
+                    and (label := _unit_label(t)) is not None:  # (a label needs its colon: tested before the call)
                 self._labelled.append((label[0], _Span(label[1], line.no, line.no)))
                 self._last = "cell"  # a labelled cell under the row (省牵头单位:省某厅): its units in their role
                 i += 1
