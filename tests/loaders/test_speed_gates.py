@@ -60,3 +60,12 @@ def test_header_starts_holds_every_short_line_with_a_number_label_and_every_one_
     expected = [k for k, ln in enumerate(lines)
                 if len(ln.text) <= 4 and ("序" in ln.text or "编" in ln.text) or ln.text.startswith(_ONE_LINE_HEADER)]
     assert header_starts(lines) == expected == [1, 3, 5, 6, 7, 8]
+
+
+def test_task_fields_stand_in_the_order_the_flattened_table_rows_give_them():
+    from dataclasses import fields
+
+    from dutygraph.loaders.plain_text import TASK_FIELDS
+    from dutygraph.model import Task
+
+    assert tuple(f.name for f in fields(Task)) == TASK_FIELDS
