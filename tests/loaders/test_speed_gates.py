@@ -69,3 +69,20 @@ def test_task_fields_stand_in_the_order_the_flattened_table_rows_give_them():
     from dutygraph.model import Task
 
     assert tuple(f.name for f in fields(Task)) == TASK_FIELDS
+
+
+@pytest.mark.parametrize("text", ["做好甲(1)修路;(2)建桥;(3)植树。", "任务:1、修路;2、建桥;3、植树", "一、修路二、建桥三、植树",
+                                  "（１）修路（２）建桥（３）植树", "1.修路2.建桥3.植树,增长3.5%", "十一、甲十二、乙十三、丙"])
+def test_list_markers_never_outnumber_their_closing_marks(text):
+    from dutygraph.loaders.unglue import _MARK_END, _NUMBERED, _list_cuts
+
+    assert len(_MARK_END.findall(text)) >= len(list(_NUMBERED.finditer(text))) >= 3
+    if text[:1] in "做任一1":  # (a run the list reader cuts: its first item is one, printed in ASCII or a numeral)
+        assert _list_cuts(text)
+
+
+def test_the_list_gate_holds_on_every_line_of_the_fixtures():
+    from dutygraph.loaders.unglue import _MARK_END, _NUMBERED
+
+    for text in _fixture_lines():
+        assert len(_MARK_END.findall(text)) >= len(list(_NUMBERED.finditer(text))), text
