@@ -141,9 +141,14 @@ _ONE_LINE_HEADER = ("序号", "编号")
 
 def header_starts(lines: list[Line]) -> list[int]:
     """Indices of the lines a table header may start at: short, with 序 or 编, or opening with 序号 (a header on
-    one line: 序号 重点任务 牵头单位 …) (a cheap scan)."""
-    return [k for k, ln in enumerate(lines) if len(ln.text) <= 4 and ("序" in ln.text or "编" in ln.text)
-            or ln.text.startswith(_ONE_LINE_HEADER)]
+    one line: 序号 重点任务 牵头单位 …) (a cheap scan: every such line holds 序 or 编, tested first).
+
+    >>> from .lines import to_lines
+    >>> header_starts(to_lines("一、任务\\n序号\\n重点任务\\n序号 任务 牵头单位\\n编制规划方案\\n编号"))
+    [1, 3, 5]
+    """
+    return [k for k, ln in enumerate(lines) if ("序" in (t := ln.text) or "编" in t)
+            and (len(t) <= 4 or t.startswith(_ONE_LINE_HEADER))]
 
 
 def read_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
@@ -491,7 +496,7 @@ def name_shaped(text: str) -> bool:
 _MERGED_KINDS = frozenset((LEAD, RESPONSIBLE, COOPERATING, LEADER))  # cells a row under merged cells leaves out
 
 
-@dataclass
+@dataclass(slots=True)  # (hundreds a document: with slots each costs half as much to make)
 class _Span:
     text: str
     first: int
@@ -502,7 +507,7 @@ class _Span:
         self.last = line_no
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     number: int | None
     span: _Span
@@ -510,7 +515,7 @@ class _Item:
     basis: str | None = None  # cells merged over rows printed with an item above: why they hold here
 
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
     number: int
     first_line: int
@@ -592,7 +597,8 @@ class FlatTableReader:
             heading = first in _HEADING_STARTS and _is_heading(t)
             if heading and self._row is not None and self._header_follows(i + 1):
                 break  # a heading over the next table's header: this table ends
-            if self._row is not None and self._last in ("cell", "item") and (label := _unit_label(t)) is not None:
+            if self._row is not None and self._last in ("cell", "item") and ("：" in t or ":" in t) \
+                    and (label := _unit_label(t)) is not None:  # (a label needs its colon: tested before the call)
                 self._labelled.append((label[0], _Span(label[1], line.no, line.no)))
                 self._last = "cell"  # a labelled cell under the row (省牵头单位:省某厅): its units in their role
                 i += 1

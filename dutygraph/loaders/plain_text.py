@@ -116,10 +116,11 @@ def _emit_row(doc: Document, reader: FlatTableReader, row, annex_no: int | None,
         return
     single = len(items) == 1 and items[0].number is None
     row_id = f"{prefix}-{row.number}"
+    # (Task's fields given by position, in its order: a call with keywords costs twice as much; see TASK_FIELDS)
     if not single:
         last = max((it.span.last for it in items), default=row.first_line)
-        doc.rows.append(Task(id=row_id, text=title or "", provenance=Provenance(source, row.first_line, last),
-                             annex=annex_no, row=row.number, title=title, zone=zone))
+        doc.rows.append(Task(row_id, title or "", Provenance(source, row.first_line, last), annex_no, row.number,
+                             None, title, None, zone))
     used: set[int] = set()
     for k, item in enumerate(items):
         sub = None if single else (item.number if item.number is not None else k + 1)
@@ -131,14 +132,18 @@ def _emit_row(doc: Document, reader: FlatTableReader, row, annex_no: int | None,
         deadlines = [_deadline_cell(c, doc.year) for c in deadline_cells] if deadline_cells else []  # (mostly none)
         deadlines += find_deadlines(item.span.text, doc.year)
         doc.tasks.append(Task(
-            id=row_id if single else f"{row_id}-{sub}",
-            text=item.span.text,
-            provenance=Provenance(source, item.span.first, item.span.last),
-            annex=annex_no, row=row.number, sub=sub, title=title,
-            parent=None if single else row_id, zone=zone,
-            assignments=assignments, deadlines=deadlines, amounts=find_amounts(item.span.text),
-            leaders=leaders,
+            row_id if single else f"{row_id}-{sub}",  # id
+            item.span.text,  # text
+            Provenance(source, item.span.first, item.span.last),  # provenance
+            annex_no, row.number, sub, title,  # annex, row, sub, title
+            None if single else row_id, zone,  # parent, zone
+            assignments, deadlines, find_amounts(item.span.text), leaders,  # assignments, deadlines, amounts, leaders
         ))
+
+
+# The order of Task's fields _emit_row gives them in (tests/loaders/test_speed_gates.py holds Task to it).
+TASK_FIELDS = ("id", "text", "provenance", "annex", "row", "sub", "title", "parent", "zone", "assignments", "deadlines",
+               "amounts", "leaders")
 
 
 def _deadline_cell(text: str, year: int | None) -> Deadline:

@@ -37,7 +37,7 @@ from .clauses import (MAX_HEAD, NOT_NAME_START, PERSON_TITLE, Clause, Found, _SU
                       bracket_groups, colon_duties, duty_role, find_clauses, labelled_slot, leading_clauses,
                       may_hold_role_words, opens_duty, parse_clause, slot_names, subject_opening, unit_blocks,
                       closes_as_clause,
-                      well_formed_units)
+                      well_formed_units, _HINT, _OPENER)
 from .columns import MAX_LABEL, header_block, is_label
 from .unit_scan import MAX_OPENING, doers_after_by, handed_doers, opening_units
 from .labels import (COOPERATING, DEADLINE, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, OVERSIGHT, RESPONSIBLE, is_primary,
@@ -81,6 +81,11 @@ class _Node:
     @property
     def clauses(self) -> list[Found]:
         if self._clauses is None:
+            text = self.text
+            if "。" not in text and ":" not in text and "：" not in text and _HINT.search(text) is None \
+                    and _OPENER.search(text) is None:
+                self._clauses = []  # what each finder below needs first (a hint, a bracket, a stop or a colon): none
+                return self._clauses  # (a title, a heading, a name: most short lines)
             numbered = self.style not in ("para", "root")  # a numbered item is one task per unit
             # its labels name the units (most items have none: no generator then)
             labelled = bool(self.labels) and any(kind in ROLE_OF_LABEL for kind, _, _ in self.labels)
