@@ -1,0 +1,89 @@
+"""Hard-wrapped copies joined back before any reader sees them (dutygraph.loaders.unwrap)."""
+
+from __future__ import annotations
+
+import textwrap
+
+from dutygraph.loaders.document import parse_text
+from dutygraph.loaders.lines import to_lines
+from dutygraph.loaders.unwrap import unwrap_text, wrap_width
+
+# An invented plan: items with bracket clauses, label lines, unit names long enough to be cut anywhere.
+PLAN = "\n".join([
+    "某某市2031年城乡环境提升工作方案",
+    "一、重点任务",
+    "1.推进老旧小区改造,完成改造小区四十个,同步实施雨污分流、管线入地和适老化改造,提升居住品质。"
+    "(牵头单位:市住房和城乡建设局  责任单位:市财政局、市自然资源和规划局、各县市区人民政府)",
+    "2.开展河道综合治理,完成主要河道清淤疏浚三十公里,建设生态护岸,实现河道长效管护。",
+    "牵头单位:市水利和湖泊管理局;责任单位:市生态环境保护局、市农业农村发展局、各乡镇人民政府",
+    "3.建设城市绿道五十公里,新增口袋公园二十个,完善慢行系统和公园服务设施,方便群众就近游憩。"
+    "(市园林绿化管理局牵头,市城市管理综合执法局、市交通运输发展局配合)",
+    "4.实施农村人居环境整治,推进农村户厕改造和生活污水治理,健全村庄保洁长效机制。",
+    "牵头单位:",
+    "市农业农村发展局",
+    "二、保障措施",
+    "各单位要加强组织领导,明确责任分工,确保各项任务按期完成。",
+])
+
+
+def _wrapped(text: str, width: int) -> str:
+    return "\n".join(piece for line in text.split("\n") for piece in (textwrap.wrap(line, width) or [line]))
+
+
+def _tasks(text: str) -> list[tuple[str, tuple, tuple]]:
+    doc = parse_text(text, "plan.txt").to_dict()
+    return [(t["text"][:12], tuple(t.get("lead") or ()), tuple(t.get("responsible") or ()) + tuple(
+        t.get("cooperating") or ())) for t in doc["tasks"]]
+
+
+def test_a_plan_hard_wrapped_at_any_width_reads_as_the_plan_itself():
+    # clauses (牵头单位:…), unit lists and names cut across lines, at widths that fall anywhere in them
+    whole = _tasks(PLAN)
+    assert len(whole) == 4 and all(lead for _, lead, _ in whole)
+    for width in (24, 30, 37, 41):
+        assert _tasks(_wrapped(PLAN, width)) == whole, width
+
+
+def test_wrapped_lines_keep_the_number_of_their_first_line():
+    text = _wrapped(PLAN, 30)
+    joined, numbers = unwrap_text(text, to_lines(text))
+    lines = text.split("\n")
+    assert len(joined.split("\n")) == len(numbers) < len(lines)
+    for piece, no in zip(joined.split("\n"), numbers):
+        assert piece.startswith(lines[no - 1].strip())
+
+
+def test_a_bracket_clause_left_open_goes_on_over_a_label_or_a_role_word():
+    # (牵头单位: / 市X局 责任单位:…) and (…市Y局 / 配合): the next line opens like a label, inside the bracket
+    body = "完善城乡供水管网新建改造供水管网提升供水保障能力推进城区积水点整治完成整治点位"
+    lines = [line for k in (1, 3, 5) for line in (f"{k}." + body[:24] + "(牵头单位:", "市澜汐局  责任单位:市珂瑶局)",
+                                                   f"{k + 1}." + body[:18] + "(市璟琮局牵头,市棠筠局", "配合)")]
+    text = "\n".join(lines)
+    width = wrap_width(lines, lines)
+    assert width is not None
+    joined, _ = unwrap_text(text, to_lines(text))
+    assert joined.split("\n")[:2] == [lines[0] + lines[1], lines[2] + lines[3]]
+
+
+def test_a_label_cut_after_its_colon_joins_its_content():
+    # 牵头单位: / 市X局: the label's content on the next line of a wrapped paragraph
+    lines = [f"{k}.完善基层应急救援队伍建设配备救援装备牵头单位:" for k in range(1, 6)]
+    text = "\n".join(["一、任务", *[line + "\n市某某局。" for line in lines]])
+    joined, _ = unwrap_text(text, to_lines(text))
+    assert joined.split("\n")[1:3] == [lines[0] + "市某某局。", lines[1] + "市某某局。"]
+
+
+def test_a_document_not_wrapped_is_left_as_it_is():
+    # long lines of many lengths, most closed by a stop: no width, nothing joined
+    assert unwrap_text(PLAN, to_lines(PLAN)) is None
+    lines = [f"{k}.完成第{k}项任务的全部工作内容。" + "并按期报送进展情况" * (k % 3) for k in range(1, 12)]
+    assert wrap_width(lines, lines) is None
+    # lines of one length that end their sentences are a list, not a wrapped page
+    same = ["一二三四五六七八九十一二三四五六七八九。"] * 8
+    assert wrap_width(same, same) is None
+
+
+def test_the_width_is_measured_on_the_text_as_printed():
+    # a copy whose lines fold shorter (letter-spaced, glossed) is still seen wrapped at the width it was printed
+    lines = ["市 住 建 局 负 责 推 进 老 旧 小 区 改 造 完 成 改", "造 小 区 四 十 个 同 步 实 施 雨 污 分 流 和 管 网"] * 3
+    assert wrap_width(lines, [ln.replace(" ", "") for ln in lines]) == len(lines[0])
