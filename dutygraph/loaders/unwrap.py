@@ -27,6 +27,9 @@ from .reflow import _STARTS_ITEM, _is_row, _starts_new
 # What ends a paragraph at a line's end: a sentence's stop. A colon or a semicolon does not: a label's content or
 # a list's next clause may go on after the break (牵头单位: / 市发展改革委; 市财政局; / 市税务局).
 _ENDS = tuple("。！？!?")
+# Brackets a clause stands in ((牵头单位:…), [牵头单位:…], 【…】): a line leaving one open goes on in the next.
+_OPENING, _CLOSING = "(（[［【", ")）]］】"
+_BRACKETS = frozenset(_OPENING + _CLOSING)
 
 MIN_WIDTH = 16      # characters: a page narrower than this is a column of cells, not a wrapped text
 MIN_LINE = 12       # characters: shorter lines (names, headings, cells) play no part in finding the width
@@ -46,9 +49,15 @@ def wrap_width(raws: list[str], texts: list[str]) -> int | None:
     lengths = Counter(len(raw) for raw, text in zip(raws, texts) if len(raw) >= MIN_LINE and text)
     if not lengths:
         return None
-    width = max(lengths, key=lambda n: (lengths[n] + lengths.get(n - 1, 0), n))
-    near = lengths[width] + lengths.get(width - 1, 0)
-    if width < MIN_WIDTH or near < MIN_WRAPPED:
+    # the longest length many lines have (or one less): a wrapped copy's lines are no longer than its width, and
+    # many of its shorter ones (names, headings, cells) may share other lengths
+    common = [n for n in lengths if lengths[n] + lengths.get(n - 1, 0) >= MIN_WRAPPED]
+    if not common:
+        return None
+    top = max(common)
+    width = max((top, top - 1), key=lambda n: (lengths.get(n, 0) + lengths.get(n - 1, 0), n))
+    near = lengths.get(width, 0) + lengths.get(width - 1, 0)
+    if width < MIN_WIDTH:
         return None
     longer = sum(count for n, count in lengths.items() if n > width + 2)
     if longer > LONGER_SHARE * near:
@@ -77,22 +86,26 @@ def unwrap_text(text: str, lines: list[Line]) -> tuple[str, list[int]] | None:
     joining = False
     joined = False
     depth = 0  # brackets the paragraph so far leaves open
+    continued = False  # the line goes on a paragraph (joined to the line above)
     for raw, line in zip(raws, lines):
         text = line.text
         if joining and text and (not _starts_new(line) or depth > 0 and not _opens_item(text)):
             left = out[-1].rstrip()
             out[-1] = left + (" " if left != out[-1] or raw[:1].isspace() else "") + raw.strip()
-            joined = True
+            joined = continued = True
         else:
             out.append(raw)
             numbers.append(line.no)
             depth = 0
-        if "(" in text or "（" in text or ")" in text or "）" in text:
-            depth = max(0, depth + text.count("(") + text.count("（") - text.count(")") - text.count("）"))
-        # a line that fills the width and ends mid-sentence goes on in the next one; so does one ending inside a
-        # bracket, broken early where a space stood (…(牵头单位:市X局 / 责任单位:市Y局)), whatever its length
+            continued = False
+        if _BRACKETS.intersection(text):
+            depth = max(0, depth + sum(map(text.count, _OPENING)) - sum(map(text.count, _CLOSING)))
+        # a line that fills the width and ends mid-sentence goes on in the next one; inside a bracket, even where
+        # its words stand apart like a row's cells ((牵头单位:市X局  责任单位:市Y / 局)), or where it broke early
+        # at such a space ((牵头单位:市X局 / 责任单位:市Y局)), when it fills half the width or goes on a paragraph
+        n = len(raw.rstrip())
         joining = bool(text) and not text.endswith(_ENDS) and (
-            depth > 0 or len(raw.rstrip()) >= width - 1 and not _is_row(line))
+            n >= width - 1 and (depth > 0 or not _is_row(line)) or depth > 0 and (continued or 2 * n >= width))
     return ("\n".join(out), numbers) if joined else None
 
 
