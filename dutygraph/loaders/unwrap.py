@@ -22,7 +22,8 @@ from collections import Counter
 
 from ..text.markers import match_item
 from .lines import Line, to_lines
-from .reflow import _STARTS_ITEM, _is_row, _starts_new
+from .labels import match_label
+from .reflow import _BOX_STROKES, _STARTS_ITEM, _is_row, _starts_new
 
 # What ends a paragraph at a line's end: a sentence's stop. A colon or a semicolon does not: a label's content or
 # a list's next clause may go on after the break (牵头单位: / 市发展改革委; 市财政局; / 市税务局).
@@ -30,6 +31,8 @@ _ENDS = tuple("。！？!?")
 # Brackets a clause stands in ((牵头单位:…), [牵头单位:…], 【…】): a line leaving one open goes on in the next.
 _OPENING, _CLOSING = "(（[［【", ")）]］】"
 _BRACKETS = frozenset(_OPENING + _CLOSING)
+_DASHES = tuple("-－—~～")
+_COMMAS = tuple("、，,")
 
 MIN_WIDTH = 16      # characters: a page narrower than this is a column of cells, not a wrapped text
 MIN_LINE = 12       # characters: shorter lines (names, headings, cells) play no part in finding the width
@@ -87,9 +90,11 @@ def unwrap_text(text: str, lines: list[Line]) -> tuple[str, list[int]] | None:
     joined = False
     depth = 0  # brackets the paragraph so far leaves open
     continued = False  # the line goes on a paragraph (joined to the line above)
+    after_comma = False
     for raw, line in zip(raws, lines):
         text = line.text
-        if joining and text and (not _starts_new(line) or depth > 0 and not _opens_item(text)):
+        if joining and text and (not _starts_new(line) or depth > 0 and not _opens_item(text)
+                                 or after_comma and _only_item(line)):
             left = out[-1].rstrip()
             out[-1] = left + (" " if left != out[-1] or raw[:1].isspace() else "") + raw.strip()
             joined = continued = True
@@ -103,10 +108,21 @@ def unwrap_text(text: str, lines: list[Line]) -> tuple[str, list[int]] | None:
         # a line that fills the width and ends mid-sentence goes on in the next one; inside a bracket, even where
         # its words stand apart like a row's cells ((牵头单位:市X局  责任单位:市Y / 局)), or where it broke early
         # at such a space ((牵头单位:市X局 / 责任单位:市Y局)), when it fills half the width or goes on a paragraph
+        # A number range cut at its dash (5- / 6月) goes on as well. After a comma or an enumeration comma the
+        # next line opens no item, whatever it opens with (…东部绥滨、/ 八五九、二九〇农场…: a name, no heading).
         n = len(raw.rstrip())
         joining = bool(text) and not text.endswith(_ENDS) and (
-            n >= width - 1 and (depth > 0 or not _is_row(line)) or depth > 0 and (continued or 2 * n >= width))
+            n >= width - 1 and (depth > 0 or not _is_row(line))
+            or (depth > 0 or text.endswith(_DASHES)) and (continued or 2 * n >= width))
+        after_comma = text.endswith(_COMMAS)
     return ("\n".join(out), numbers) if joined else None
+
+
+def _only_item(line: Line) -> bool:
+    """Whether the line opens like an item and like nothing else a new line opens with (a label, a row, a cell)."""
+    text = line.text
+    return (_opens_item(text) and match_label(text) is None and "|" not in text and text[0] not in _BOX_STROKES
+            and not _is_row(line))
 
 
 def _opens_item(text: str) -> bool:

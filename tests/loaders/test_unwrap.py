@@ -87,3 +87,15 @@ def test_the_width_is_measured_on_the_text_as_printed():
     # a copy whose lines fold shorter (letter-spaced, glossed) is still seen wrapped at the width it was printed
     lines = ["市 住 建 局 负 责 推 进 老 旧 小 区 改 造 完 成 改", "造 小 区 四 十 个 同 步 实 施 雨 污 分 流 和 管 网"] * 3
     assert wrap_width(lines, [ln.replace(" ", "") for ln in lines]) == len(lines[0])
+
+
+def test_a_range_cut_at_its_dash_and_a_list_cut_after_its_comma_go_on():
+    # 11- / 12月: a range broken at its dash; …东部绥滨、/ 八五九、二九〇农场: a name after a comma, no heading
+    # (the page is wrapped at 22 characters; the dash broke its line early, the comma fell at the width)
+    body = ["1.制订验收标准并于11-", "12月开展达标检查。", "2.突出抓好灌区渠首工程建设,开工建设岚汐、", "八五九、二九〇等灌区渠首工程。"]
+    assert 2 * len(body[0]) >= 22 > len(body[0]) + 1 and len(body[2]) == 22
+    filler = [f"{k}.推进重点项目建设工作,按期完成年度目标任务" + "和考核"[: k % 2] for k in range(3, 9)]
+    lines = body + [piece for line in filler for piece in (line[:22], line[22:] + "。")]
+    text = "\n".join(lines)
+    joined, _ = unwrap_text(text, to_lines(text))
+    assert joined.split("\n")[:2] == [body[0] + body[1], body[2] + body[3]]
