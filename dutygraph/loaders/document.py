@@ -342,7 +342,7 @@ def parse_text(text: str, source: str, sha256: str | None = None) -> Document:
     lines = drop_corpus_notes(to_lines(folded))
     if _PAGE_MARK_LINE.search(folded):  # a literal line break opens the pattern: a fast scan of the text
         lines = drop_page_marks(lines)
-    unwrapped = unwrap_text(text, lines)  # a hard-wrapped copy: its paragraphs joined in the text as printed
+    unwrapped = unwrap_text(lines, text if folded is not text else None)  # a hard-wrapped copy: joined as printed
     if unwrapped is not None:
         text, numbers = unwrapped
         folded, printer = fold(text)

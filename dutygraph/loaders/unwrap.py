@@ -11,7 +11,7 @@ line keeps the number of its first line.
 
 >>> text = "\\n".join(["一、重点任务", "1.建设城市绿道十公里,提升滨江", "风光带品质。(市住建局牵头,市", "财政局配合)",
 ...                   "2.治理城区黑臭水体三处,完成河", "道清淤。(市水利局负责)", "3.新建公园两个,改造街头游园", "五处。"])
->>> joined, numbers = unwrap_text(text, to_lines(text))
+>>> joined, numbers = unwrap_text(to_lines(text))
 >>> joined.split("\\n"), numbers
 (['一、重点任务', '1.建设城市绿道十公里,提升滨江风光带品质。(市住建局牵头,市财政局配合)', '2.治理城区黑臭水体三处,完成河道清淤。(市水利局负责)', '3.新建公园两个,改造街头游园五处。'], [1, 2, 5, 7])
 """
@@ -19,6 +19,7 @@ line keeps the number of its first line.
 from __future__ import annotations
 
 from collections import Counter
+from operator import attrgetter
 
 from ..text.markers import match_item
 from .lines import Line, to_lines
@@ -34,55 +35,70 @@ _BRACKETS = frozenset(_OPENING + _CLOSING)
 _DASHES = tuple("-－—~～")
 _COMMAS = tuple("、，,")
 
+_RAW, _TEXT = attrgetter("raw"), attrgetter("text")
 MIN_WIDTH = 16      # characters: a page narrower than this is a column of cells, not a wrapped text
-MIN_LINE = 12       # characters: shorter lines (names, headings, cells) play no part in finding the width
 MIN_WRAPPED = 4     # lines of the width (or one less) a wrapped copy has at least
 OPEN_SHARE = 2 / 3  # of those, the share ending mid-sentence (a text's own long lines mostly end with 。)
 LONGER_SHARE = 1 / 4  # lines longer than the width (by more than two), per line of the width, at most
 
 
-def wrap_width(raws: list[str], texts: list[str]) -> int | None:
-    """The width ``raws`` (the lines as printed) were hard-wrapped at, or None; ``texts`` are their cleaned texts
-    (an empty text: a line that takes no part, as a corpus note).
+def wrap_width(raws: list[str]) -> int | None:
+    """The width the lines ``raws`` (as printed) were hard-wrapped at, or None.
 
     >>> raws = ["各乡镇要加强组织领导切实做好秸秆禁烧工作确保不发生火点"[:20]] * 4 + ["完成。"]
-    >>> wrap_width(raws, raws), wrap_width(raws[:3] + ["一二三四五六七八九十一二三四五六七八九十一二三。"] * 2, raws)
+    >>> wrap_width(raws), wrap_width(raws[:3] + ["一二三四五六七八九十一二三四五六七八九十一二三。"] * 2)
     (20, None)
     """
-    lengths = Counter(len(raw) for raw, text in zip(raws, texts) if len(raw) >= MIN_LINE and text)
-    if not lengths:
-        return None
-    # the longest length many lines have (or one less): a wrapped copy's lines are no longer than its width, and
-    # many of its shorter ones (names, headings, cells) may share other lengths
-    common = [n for n in lengths if lengths[n] + lengths.get(n - 1, 0) >= MIN_WRAPPED]
-    if not common:
-        return None
-    top = max(common)
-    width = max((top, top - 1), key=lambda n: (lengths.get(n, 0) + lengths.get(n - 1, 0), n))
-    near = lengths.get(width, 0) + lengths.get(width - 1, 0)
-    if width < MIN_WIDTH:
-        return None
-    longer = sum(count for n, count in lengths.items() if n > width + 2)
-    if longer > LONGER_SHARE * near:
-        return None
-    opened = sum(1 for raw, text in zip(raws, texts)
-                 if text and width - 1 <= len(raw) <= width and not raw.rstrip().endswith(_ENDS))
-    return width if opened >= OPEN_SHARE * near else None
+    width = _common_width(Counter(map(len, raws)))
+    return width if width is not None and _opened(raws, width) else None
 
 
-def unwrap_text(text: str, lines: list[Line]) -> tuple[str, list[int]] | None:
-    """``text`` with its hard-wrapped lines joined again, and per line of it the number of its first line; None
-    when the text is not wrapped (or nothing joins). ``lines`` are the text's lines as read (folded to Simplified
-    script, corpus notes blank): their texts tell where an item, a label or a row opens; the width is measured on
-    ``text`` itself, when it has as many lines."""
-    raws = text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if "\r" in text else text.split("\n")
-    if raws and raws[-1] == "":
-        raws.pop()
-    if len(raws) != len(lines):
-        raws = [line.raw for line in lines]
-    texts = [line.text for line in lines]
-    width = wrap_width(raws, texts)
+def _common_width(counts: Counter) -> int | None:
+    """The longest length many lines have (or one less), when few lines are longer: a wrapped copy's lines are no
+    longer than its width, and many of its shorter ones (names, headings, cells) may share other lengths."""
+    # two lengths a line apart hold MIN_WRAPPED lines only if one holds two: most texts have few such lengths
+    shared = [n for n, count in counts.items() if count > 1 and n >= MIN_WIDTH - 1]
+    top = max((m for n in shared for m in (n, n + 1)
+               if m >= MIN_WIDTH and counts.get(m, 0) and counts[m] + counts.get(m - 1, 0) >= MIN_WRAPPED), default=0)
+    if not top:
+        return None
+    width = max((top, top - 1), key=lambda n: (counts.get(n, 0) + counts.get(n - 1, 0), n))
+    near = counts.get(width, 0) + counts.get(width - 1, 0)
+    if width < MIN_WIDTH or sum(count for n, count in counts.items() if n > width + 2) > LONGER_SHARE * near:
+        return None
+    return width
+
+
+def _opened(raws: list[str], width: int) -> bool:
+    """Whether most lines of the width (or one less) end mid-sentence (a text's own long lines mostly end a
+    sentence; a list's lines of one length too)."""
+    near = [raw for raw in raws if width - 1 <= len(raw) <= width]
+    return sum(1 for raw in near if not raw.rstrip().endswith(_ENDS)) >= OPEN_SHARE * len(near)
+
+
+def unwrap_text(lines: list[Line], printed: str | None = None) -> tuple[str, list[int]] | None:
+    """The text of ``lines`` with its hard-wrapped lines joined again, and per line of it the number of its first
+    line; None when the text is not wrapped (or nothing joins). ``lines`` are the text's lines as read (folded to
+    Simplified script, corpus notes blank): their texts tell where an item, a label or a row opens. ``printed`` is
+    the text as printed when folding changed it: the width is measured, and the lines joined, on it (when it has as
+    many lines)."""
+    raws = None
+    if printed is not None:
+        raws = (printed.replace("\r\n", "\n").replace("\r", "\n") if "\r" in printed else printed).split("\n")
+        if raws and raws[-1] == "":
+            raws.pop()
+        if len(raws) != len(lines):
+            raws = None
+    counts = Counter(map(len, raws if raws is not None else map(_RAW, lines)))  # in C: this runs on every document
+    for k, line in enumerate(lines[:3]):
+        if not line.text and line.raw:  # a corpus note above the text (# source: …), blank: it takes no part
+            counts[len(raws[k] if raws is not None else line.raw)] -= 1
+    width = _common_width(counts)
     if width is None:
+        return None
+    if raws is None:
+        raws = list(map(_RAW, lines))
+    if not _opened(raws, width):
         return None
     out: list[str] = []
     numbers: list[int] = []

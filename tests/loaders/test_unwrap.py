@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from dutygraph.loaders.document import parse_text
@@ -46,7 +47,7 @@ def test_a_plan_hard_wrapped_at_any_width_reads_as_the_plan_itself():
 
 def test_wrapped_lines_keep_the_number_of_their_first_line():
     text = _wrapped(PLAN, 30)
-    joined, numbers = unwrap_text(text, to_lines(text))
+    joined, numbers = unwrap_text(to_lines(text))
     lines = text.split("\n")
     assert len(joined.split("\n")) == len(numbers) < len(lines)
     for piece, no in zip(joined.split("\n"), numbers):
@@ -59,9 +60,9 @@ def test_a_bracket_clause_left_open_goes_on_over_a_label_or_a_role_word():
     lines = [line for k in (1, 3, 5) for line in (f"{k}." + body[:24] + "(牵头单位:", "市澜汐局  责任单位:市珂瑶局)",
                                                    f"{k + 1}." + body[:18] + "(市璟琮局牵头,市棠筠局", "配合)")]
     text = "\n".join(lines)
-    width = wrap_width(lines, lines)
+    width = wrap_width(lines)
     assert width is not None
-    joined, _ = unwrap_text(text, to_lines(text))
+    joined, _ = unwrap_text(to_lines(text))
     assert joined.split("\n")[:2] == [lines[0] + lines[1], lines[2] + lines[3]]
 
 
@@ -69,24 +70,34 @@ def test_a_label_cut_after_its_colon_joins_its_content():
     # 牵头单位: / 市X局: the label's content on the next line of a wrapped paragraph
     lines = [f"{k}.完善基层应急救援队伍建设配备救援装备牵头单位:" for k in range(1, 6)]
     text = "\n".join(["一、任务", *[line + "\n市某某局。" for line in lines]])
-    joined, _ = unwrap_text(text, to_lines(text))
+    joined, _ = unwrap_text(to_lines(text))
     assert joined.split("\n")[1:3] == [lines[0] + "市某某局。", lines[1] + "市某某局。"]
 
 
 def test_a_document_not_wrapped_is_left_as_it_is():
     # long lines of many lengths, most closed by a stop: no width, nothing joined
-    assert unwrap_text(PLAN, to_lines(PLAN)) is None
+    assert unwrap_text(to_lines(PLAN)) is None
     lines = [f"{k}.完成第{k}项任务的全部工作内容。" + "并按期报送进展情况" * (k % 3) for k in range(1, 12)]
-    assert wrap_width(lines, lines) is None
+    assert wrap_width(lines) is None
     # lines of one length that end their sentences are a list, not a wrapped page
     same = ["一二三四五六七八九十一二三四五六七八九。"] * 8
-    assert wrap_width(same, same) is None
+    assert wrap_width(same) is None
 
 
 def test_the_width_is_measured_on_the_text_as_printed():
-    # a copy whose lines fold shorter (letter-spaced, glossed) is still seen wrapped at the width it was printed
-    lines = ["市 住 建 局 负 责 推 进 老 旧 小 区 改 造 完 成 改", "造 小 区 四 十 个 同 步 实 施 雨 污 分 流 和 管 网"] * 3
-    assert wrap_width(lines, [ln.replace(" ", "") for ln in lines]) == len(lines[0])
+    # a copy printed with pinyin glosses (國(guó)), wrapped at 24 characters: read with the glosses stripped, its
+    # lines have many lengths; as printed, one
+    printed = ("國(guó)土資源部、商務(wù)部、財政部負責推進土地整理,發(fā)展改革委、工業(yè)和信息化部負責(zé)推進"
+               "產業(yè)發展,環境保護(hù)部負責推進生態治理,國(guó)資委負責推進國企改革,交通運(yùn)輸部、鐵道部負責推進"
+               "交通建設,住房城鄉(xiāng)建設(shè)部負責推進城鎮建設,科技部負責推進科技創新")
+    lines = [printed[k:k + 24] for k in range(0, len(printed), 24)]
+    lines[-1] += "。"
+    assert len(lines) >= 6 and {len(line) for line in lines[:-1]} == {24}
+    text = "\n".join(lines)
+    stripped = [re.sub(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)", "", line) for line in lines]
+    assert wrap_width(lines) == 24 and wrap_width(stripped) is None
+    joined, numbers = unwrap_text(to_lines("\n".join(stripped)), text)
+    assert numbers == [1] and joined == "".join(lines)
 
 
 def test_a_range_cut_at_its_dash_and_a_list_cut_after_its_comma_go_on():
@@ -97,5 +108,5 @@ def test_a_range_cut_at_its_dash_and_a_list_cut_after_its_comma_go_on():
     filler = [f"{k}.推进重点项目建设工作,按期完成年度目标任务" + "和考核"[: k % 2] for k in range(3, 9)]
     lines = body + [piece for line in filler for piece in (line[:22], line[22:] + "。")]
     text = "\n".join(lines)
-    joined, _ = unwrap_text(text, to_lines(text))
+    joined, _ = unwrap_text(to_lines(text))
     assert joined.split("\n")[:2] == [body[0] + body[1], body[2] + body[3]]
