@@ -107,18 +107,31 @@ def unwrap_text(lines: list[Line], printed: str | None = None) -> tuple[str, lis
     depth = 0  # brackets the paragraph so far leaves open
     continued = False  # the line goes on a paragraph (joined to the line above)
     after_comma = False
+    para = -1  # the paragraph being joined: out[para]
+    held: list[tuple[str, Line]] = []  # blank lines and a page's number between a paragraph's two parts
     for raw, line in zip(raws, lines):
         text = line.text
-        if joining and text and (not _starts_new(line) or depth > 0 and not _opens_item(text)
-                                 or after_comma and _only_item(line)):
-            left = out[-1].rstrip()
-            out[-1] = left + (" " if left != out[-1] or raw[:1].isspace() else "") + raw.strip()
+        if joining and not text:
+            held.append((raw, line))  # a page break inside a paragraph (blank lines around its number), maybe
+            continue
+        if joining and text and (not held or any(not ln.blank_cell and ln.raw.strip() for _, ln in held)) and (
+                not _starts_new(line) or depth > 0 and not _opens_item(text) or after_comma and _only_item(line)):
+            left = out[para].rstrip()
+            out[para] = left + (" " if left != out[para] or raw[:1].isspace() else "") + raw.strip()
             joined = continued = True
+            for held_raw, held_line in held:  # the page break's lines after the paragraph (blank: they read nothing)
+                out.append(held_raw)
+                numbers.append(held_line.no)
         else:
+            for held_raw, held_line in held:
+                out.append(held_raw)
+                numbers.append(held_line.no)
             out.append(raw)
             numbers.append(line.no)
+            para = len(out) - 1
             depth = 0
             continued = False
+        held = []
         if _BRACKETS.intersection(text):
             depth = max(0, depth + sum(map(text.count, _OPENING)) - sum(map(text.count, _CLOSING)))
         # a line that fills the width and ends mid-sentence goes on in the next one; inside a bracket, even where
@@ -131,6 +144,9 @@ def unwrap_text(lines: list[Line], printed: str | None = None) -> tuple[str, lis
             n >= width - 1 and (depth > 0 or not _is_row(line))
             or (depth > 0 or text.endswith(_DASHES)) and (continued or 2 * n >= width))
         after_comma = text.endswith(_COMMAS)
+    for held_raw, held_line in held:
+        out.append(held_raw)
+        numbers.append(held_line.no)
     return ("\n".join(out), numbers) if joined else None
 
 

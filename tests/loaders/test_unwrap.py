@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from dutygraph.loaders.document import parse_text
+from dutygraph.loaders.document import drop_page_marks, parse_text
 from dutygraph.loaders.lines import to_lines
 from dutygraph.loaders.unwrap import unwrap_text, wrap_width
 
@@ -110,3 +110,19 @@ def test_a_range_cut_at_its_dash_and_a_list_cut_after_its_comma_go_on():
     text = "\n".join(lines)
     joined, _ = unwrap_text(to_lines(text))
     assert joined.split("\n")[:2] == [body[0] + body[1], body[2] + body[3]]
+
+
+def test_a_paragraph_goes_on_across_a_page_break_but_not_across_a_blank_line():
+    # a PDF copy prints a page's number between two pages (blank lines around it): the paragraph cut there goes on;
+    # a blank line alone ends a paragraph
+    filler = [f"{k}.推进重点项目建设工作,按期完成年度目标任务" + "和考核"[: k % 2] for k in range(3, 9)]
+    lines = [piece for line in filler for piece in (line[:22], line[22:] + "。")]
+    page = ["1.完善城乡供水管网,新建改造供水管网一百二", "", "- 2 -", "", "十公里。(市澜汐局牵头,市珂瑶局配合)"]
+    blank = ["2.推进城区积水点整治,完成整治点位二十个,", "", "保障汛期道路通行安全。"]
+    text = "\n".join(page + blank + lines)
+    joined, numbers = unwrap_text(drop_page_marks(to_lines(text)))
+    out = joined.split("\n")
+    assert out[:4] == [page[0] + page[4], "", "- 2 -", ""] and numbers[:4] == [1, 2, 3, 4]
+    assert out[4:7] == blank
+    doc = parse_text(text, "plan.txt").to_dict()
+    assert doc["tasks"][0]["lead"] == ["市澜汐局"] and doc["tasks"][0]["cooperating"] == ["市珂瑶局"]
