@@ -38,6 +38,8 @@ _COMMAS = tuple("、，,")
 _RAW, _TEXT = attrgetter("raw"), attrgetter("text")
 MIN_WIDTH = 16      # characters: a page narrower than this is a column of cells, not a wrapped text
 MIN_WRAPPED = 4     # lines of the width (or one less) a wrapped copy has at least
+MIN_FEW = 3         # … or a short one, with no longer line, its width a page's (no wider than MAX_FEW_WIDTH)
+MAX_FEW_WIDTH = 100
 OPEN_SHARE = 2 / 3  # of those, the share ending mid-sentence (a text's own long lines mostly end with 。)
 LONGER_SHARE = 1 / 4  # lines longer than the width (by more than two), per line of the width, at most
 
@@ -49,31 +51,39 @@ def wrap_width(raws: list[str]) -> int | None:
     >>> wrap_width(raws), wrap_width(raws[:3] + ["一二三四五六七八九十一二三四五六七八九十一二三。"] * 2)
     (20, None)
     """
-    width = _common_width(Counter(map(len, raws)))
-    return width if width is not None and _opened(raws, width) else None
+    found = _common_width(Counter(map(len, raws)))
+    return found[0] if found is not None and _opened(raws, *found) else None
 
 
-def _common_width(counts: Counter) -> int | None:
+def _common_width(counts: Counter) -> tuple[int, int] | None:
     """The longest length many lines have (or one less), when few lines are longer: a wrapped copy's lines are no
-    longer than its width, and many of its shorter ones (names, headings, cells) may share other lengths."""
-    # two lengths a line apart hold MIN_WRAPPED lines only if one holds two: most texts have few such lengths
+    longer than its width, and many of its shorter ones (names, headings, cells) may share other lengths. With the
+    number of lines at it (or one less). A short copy may show only MIN_FEW lines of its width: then no line may be
+    longer and the width must be a page's."""
+    # two lengths a line apart hold MIN_FEW lines only if one holds two: most texts have few such lengths
     shared = [n for n, count in counts.items() if count > 1 and n >= MIN_WIDTH - 1]
-    top = max((m for n in shared for m in (n, n + 1)
-               if m >= MIN_WIDTH and counts.get(m, 0) and counts[m] + counts.get(m - 1, 0) >= MIN_WRAPPED), default=0)
-    if not top:
+    if not shared:
         return None
+    pairs = {m: counts[m] + counts.get(m - 1, 0) for n in shared for m in (n, n + 1) if m >= MIN_WIDTH and m in counts}
+    top = max((m for m, pair in pairs.items() if pair >= MIN_WRAPPED), default=0)
+    few = not top
+    if few:
+        top = max((m for m, pair in pairs.items() if pair >= MIN_FEW and m <= MAX_FEW_WIDTH), default=0)
+        if not top:
+            return None
     width = max((top, top - 1), key=lambda n: (counts.get(n, 0) + counts.get(n - 1, 0), n))
     near = counts.get(width, 0) + counts.get(width - 1, 0)
-    if width < MIN_WIDTH or sum(count for n, count in counts.items() if n > width + 2) > LONGER_SHARE * near:
+    longer = sum(count for n, count in counts.items() if n > width + 2)
+    if width < MIN_WIDTH or longer > (0 if few else LONGER_SHARE * near):
         return None
-    return width
+    return width, near
 
 
-def _opened(raws: list[str], width: int) -> bool:
+def _opened(raws: list[str], width: int, near: int) -> bool:
     """Whether most lines of the width (or one less) end mid-sentence (a text's own long lines mostly end a
-    sentence; a list's lines of one length too)."""
-    near = [raw for raw in raws if width - 1 <= len(raw) <= width]
-    return sum(1 for raw in near if not raw.rstrip().endswith(_ENDS)) >= OPEN_SHARE * len(near)
+    sentence; a list's lines of one length too); all of them, when they are few."""
+    ends = sum(1 for raw in raws if width - 1 <= len(raw) <= width and raw.rstrip().endswith(_ENDS))
+    return ends <= (1 - OPEN_SHARE) * near if near >= MIN_WRAPPED else not ends
 
 
 def unwrap_text(lines: list[Line], printed: str | None = None) -> tuple[str, list[int]] | None:
@@ -93,13 +103,14 @@ def unwrap_text(lines: list[Line], printed: str | None = None) -> tuple[str, lis
     for k, line in enumerate(lines[:3]):
         if not line.text and line.raw:  # a corpus note above the text (# source: …), blank: it takes no part
             counts[len(raws[k] if raws is not None else line.raw)] -= 1
-    width = _common_width(counts)
-    if width is None:
+    found = _common_width(counts)
+    if found is None:
         return None
     if raws is None:
         raws = list(map(_RAW, lines))
-    if not _opened(raws, width):
+    if not _opened(raws, *found):
         return None
+    width = found[0]
     out: list[str] = []
     numbers: list[int] = []
     joining = False

@@ -77,7 +77,7 @@ def test_a_label_cut_after_its_colon_joins_its_content():
 def test_a_document_not_wrapped_is_left_as_it_is():
     # long lines of many lengths, most closed by a stop: no width, nothing joined
     assert unwrap_text(to_lines(PLAN)) is None
-    lines = [f"{k}.完成第{k}项任务的全部工作内容。" + "并按期报送进展情况" * (k % 3) for k in range(1, 12)]
+    lines = [f"{k}.完成第{k}项任务的全部工作内容," + "并按期报送进展情况," * (k % 3) + "做好总结。" for k in range(1, 12)]
     assert wrap_width(lines) is None
     # lines of one length that end their sentences are a list, not a wrapped page
     same = ["一二三四五六七八九十一二三四五六七八九。"] * 8
