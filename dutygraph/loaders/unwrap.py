@@ -118,6 +118,8 @@ def unwrap_text(lines: list[Line], printed: str | None = None) -> tuple[str, lis
     depth = 0  # brackets the paragraph so far leaves open
     continued = False  # the line goes on a paragraph (joined to the line above)
     after_comma = False
+    full = False  # the line above fills the width
+    indented = _indents_paragraphs(raws, width)
     para = -1  # the paragraph being joined: out[para]
     held: list[tuple[str, Line]] = []  # blank lines and a page's number between a paragraph's two parts
     for raw, line in zip(raws, lines):
@@ -125,8 +127,13 @@ def unwrap_text(lines: list[Line], printed: str | None = None) -> tuple[str, lis
         if joining and not text:
             held.append((raw, line))  # a page break inside a paragraph (blank lines around its number), maybe
             continue
-        if joining and text and (not held or any(not ln.blank_cell and ln.raw.strip() for _, ln in held)) and (
-                not _starts_new(line) or depth > 0 and not _opens_item(text) or after_comma and _only_item(line)):
+        fits = text and (not _starts_new(line) or depth > 0 and not _opens_item(text)
+                         or after_comma and _only_item(line))
+        if indented and full and text and not held:  # the indent, not the stop, tells a paragraph's first line
+            goes_on = fits and (not raw[:1].isspace() or depth > 0)  # a bracket left open goes on all the same
+        else:
+            goes_on = joining and fits and (not held or any(not ln.blank_cell and ln.raw.strip() for _, ln in held))
+        if goes_on:
             left = out[para].rstrip()
             out[para] = left + (" " if left != out[para] or raw[:1].isspace() else "") + raw.strip()
             joined = continued = True
@@ -151,6 +158,7 @@ def unwrap_text(lines: list[Line], printed: str | None = None) -> tuple[str, lis
         # A number range cut at its dash (5- / 6月) goes on as well. After a comma or an enumeration comma the
         # next line opens no item, whatever it opens with (…东部绥滨、/ 八五九、二九〇农场…: a name, no heading).
         n = len(raw.rstrip())
+        full = bool(text) and n >= width - 1 and not _is_row(line)
         joining = bool(text) and not text.endswith(_ENDS) and (
             n >= width - 1 and (depth > 0 or not _is_row(line))
             or (depth > 0 or text.endswith(_DASHES)) and (continued or 2 * n >= width))
@@ -159,6 +167,32 @@ def unwrap_text(lines: list[Line], printed: str | None = None) -> tuple[str, lis
         out.append(held_raw)
         numbers.append(held_line.no)
     return ("\n".join(out), numbers) if joined else None
+
+
+def _indents_paragraphs(raws: list[str], width: int) -> bool:
+    """Whether the copy indents each paragraph's first line (as a PDF copy of a plan mostly does) and not the lines
+    a paragraph goes on in: then the indent, not the stop, tells where a paragraph starts after a full line (…。 /
+    持续推进… goes on; …建设 / 　　二是… starts anew).
+
+    >>> _indents_paragraphs(["　　一是加强领导,健全机制。", "　　二是压实责任,加强考核,确保", "各项任务落实。"] * 3, 16)
+    True
+    """
+    firsts = goes_on = indented_firsts = indented_goes_on = 0
+    above_full = False
+    for raw in raws:
+        stripped = raw.strip()
+        if not stripped:
+            above_full = False
+            continue
+        indent = raw[:1].isspace()
+        if above_full:
+            goes_on += 1
+            indented_goes_on += indent
+        else:
+            firsts += 1
+            indented_firsts += indent
+        above_full = len(raw.rstrip()) >= width - 1 and not stripped.endswith(_ENDS)
+    return indented_firsts >= 3 and 3 * indented_firsts >= 2 * firsts and 3 * indented_goes_on <= goes_on
 
 
 def _only_item(line: Line) -> bool:

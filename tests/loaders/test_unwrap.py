@@ -126,3 +126,16 @@ def test_a_paragraph_goes_on_across_a_page_break_but_not_across_a_blank_line():
     assert out[4:7] == blank
     doc = parse_text(text, "plan.txt").to_dict()
     assert doc["tasks"][0]["lead"] == ["市澜汐局"] and doc["tasks"][0]["cooperating"] == ["市珂瑶局"]
+
+
+def test_in_a_copy_indenting_its_paragraphs_the_indent_tells_where_one_starts():
+    # a PDF copy indents each paragraph's first line: a full line ending with its stop goes on in an unindented
+    # line (…加强考核。/ 持续推进…), and a full line without one ends where an indented line follows (…措施 / 　　二是…)
+    width = 20
+    paragraphs = ["一是加强组织领导,健全工作机制,明确责任分工。定期研究解决重点难点问题,形成工作合力。",
+                  "二是压实工作责任,把各项任务纳入年度考核,加强督查考核,确保各项工作见实效。持续推进督查督办。",
+                  "三是加强宣传引导,营造良好的舆论氛围", "四是强化资金保障,统筹安排专项资金,支持重点项目建设。"] * 2
+    lines = [piece for p in paragraphs for piece in textwrap.wrap("\u3000\u3000" + p, width)]
+    assert lines[4] == "考核,加强督查考核,确保各项工作见实效。" and lines[6] == "\u3000\u3000三是加强宣传引导,营造良好的舆论氛围"
+    joined, _ = unwrap_text(to_lines("\n".join(lines)))
+    assert joined.split("\n") == ["\u3000\u3000" + p for p in paragraphs]
