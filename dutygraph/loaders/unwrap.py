@@ -45,44 +45,60 @@ LONGER_SHARE = 1 / 4  # lines longer than the width (by more than two), per line
 
 
 def wrap_width(raws: list[str]) -> int | None:
-    """The width the lines ``raws`` (as printed) were hard-wrapped at, or None.
+    """The width the lines ``raws`` (as printed) were hard-wrapped at, in characters, or None.
 
     >>> raws = ["各乡镇要加强组织领导切实做好秸秆禁烧工作确保不发生火点"[:20]] * 4 + ["完成。"]
     >>> wrap_width(raws), wrap_width(raws[:3] + ["一二三四五六七八九十一二三四五六七八九十一二三。"] * 2)
     (20, None)
     """
     found = _common_width(Counter(map(len, raws)))
-    return found[0] if found is not None and _opened(raws, *found) else None
+    if found is None or not found[2]:
+        return None
+    sizes = [len(raw.rstrip()) for raw in raws]
+    return found[0] if _opened(raws, sizes, found[0], found[1], 1) else None
 
 
-def _common_width(counts: Counter) -> tuple[int, int] | None:
-    """The longest length many lines have (or one less), when few lines are longer: a wrapped copy's lines are no
-    longer than its width, and many of its shorter ones (names, headings, cells) may share other lengths. With the
-    number of lines at it (or one less). A short copy may show only MIN_FEW lines of its width: then no line may be
-    longer and the width must be a page's."""
-    # two lengths a line apart hold MIN_FEW lines only if one holds two: most texts have few such lengths
-    shared = [n for n, count in counts.items() if count > 1 and n >= MIN_WIDTH - 1]
+def _display(raw: str) -> int:
+    """Twice the width ``raw`` takes on a page: a CJK character (three bytes in UTF-8) two columns, a Latin one or a
+    digit (one byte) one; 2 × columns = characters + bytes."""
+    raw = raw.rstrip()
+    return len(raw) + len(raw.encode("utf-8"))
+
+
+def _common_width(counts: Counter, slack: int = 1, scale: int = 1) -> tuple[int, int, bool] | None:
+    """The longest size many lines have (or up to ``slack`` less), with the number of lines at it and whether few
+    lines are longer: a wrapped copy's lines are no longer than its width, and many of its shorter ones (names,
+    headings, cells) may share other sizes. A short copy may show only MIN_FEW lines of its width: then no line may
+    be longer and the width must be a page's. Sizes are characters (``scale`` 1, a character shorter still full),
+    or twice the columns a line takes on the page (``scale`` 4, ``slack`` 3: a CJK character shorter still full)."""
+    # sizes ``slack`` apart hold MIN_FEW lines only if one holds two: most texts have few such sizes
+    least = MIN_WIDTH * scale
+    shared = [n for n, count in counts.items() if count > 1 and n >= least - slack]
     if not shared:
         return None
-    pairs = {m: counts[m] + counts.get(m - 1, 0) for n in shared for m in (n, n + 1) if m >= MIN_WIDTH and m in counts}
-    top = max((m for m, pair in pairs.items() if pair >= MIN_WRAPPED), default=0)
+
+    def window(m: int) -> int:
+        return sum(counts.get(m - i, 0) for i in range(slack + 1))
+
+    sums = {m: window(m) for n in shared for m in range(n, n + slack + 1) if m >= least and m in counts}
+    top = max((m for m, total in sums.items() if total >= MIN_WRAPPED), default=0)
     few = not top
     if few:
-        top = max((m for m, pair in pairs.items() if pair >= MIN_FEW and m <= MAX_FEW_WIDTH), default=0)
+        top = max((m for m, total in sums.items() if total >= MIN_FEW and m <= MAX_FEW_WIDTH * scale), default=0)
         if not top:
             return None
-    width = max((top, top - 1), key=lambda n: (counts.get(n, 0) + counts.get(n - 1, 0), n))
-    near = counts.get(width, 0) + counts.get(width - 1, 0)
-    longer = sum(count for n, count in counts.items() if n > width + 2)
-    if width < MIN_WIDTH or longer > (0 if few else LONGER_SHARE * near):
+    width = max(range(top - slack, top + 1), key=lambda n: (window(n), n))
+    near = window(width)
+    if width < least:
         return None
-    return width, near
+    longer = sum(count for n, count in counts.items() if n > width + 2 * scale)
+    return width, near, longer <= (0 if few else LONGER_SHARE * near)
 
 
-def _opened(raws: list[str], width: int, near: int) -> bool:
-    """Whether most lines of the width (or one less) end mid-sentence (a text's own long lines mostly end a
-    sentence; a list's lines of one length too); all of them, when they are few."""
-    ends = sum(1 for raw in raws if width - 1 <= len(raw) <= width and raw.rstrip().endswith(_ENDS))
+def _opened(raws: list[str], sizes: list[int], width: int, near: int, slack: int) -> bool:
+    """Whether most lines of the width (or up to ``slack`` less) end mid-sentence (a text's own long lines mostly
+    end a sentence; a list's lines of one length too); all of them, when they are few."""
+    ends = sum(1 for raw, n in zip(raws, sizes) if width - slack <= n <= width and raw.rstrip().endswith(_ENDS))
     return ends <= (1 - OPEN_SHARE) * near if near >= MIN_WRAPPED else not ends
 
 
@@ -91,7 +107,12 @@ def unwrap_text(lines: list[Line], printed: str | None = None) -> tuple[str, lis
     line; None when the text is not wrapped (or nothing joins). ``lines`` are the text's lines as read (folded to
     Simplified script, corpus notes blank): their texts tell where an item, a label or a row opens. ``printed`` is
     the text as printed when folding changed it: the width is measured, and the lines joined, on it (when it has as
-    many lines)."""
+    many lines).
+
+    A copy wrapped at a number of characters shows many lines of one length; a PDF copy, wrapped where the page's
+    width fills, many lines of one width on the page, their length in characters longer where half-width letters,
+    digits or commas stand in them. The width is sought in characters, then, where lines longer than that width
+    stand in the way or its lines are few, on the page."""
     raws = None
     if printed is not None:
         raws = (printed.replace("\r\n", "\n").replace("\r", "\n") if "\r" in printed else printed).split("\n")
@@ -100,15 +121,24 @@ def unwrap_text(lines: list[Line], printed: str | None = None) -> tuple[str, lis
         if len(raws) != len(lines):
             raws = None
     counts = Counter(map(len, raws if raws is not None else map(_RAW, lines)))  # in C: this runs on every document
-    for k, line in enumerate(lines[:3]):
-        if not line.text and line.raw:  # a corpus note above the text (# source: …), blank: it takes no part
-            counts[len(raws[k] if raws is not None else line.raw)] -= 1
+    notes = [k for k, line in enumerate(lines[:3]) if not line.text and line.raw]  # corpus notes (# source: …)
+    for k in notes:
+        counts[len(raws[k] if raws is not None else lines[k].raw)] -= 1
     found = _common_width(counts)
-    if found is None:
+    # lines longer than a width, all of them within twice its length: a copy wrapped on the page, maybe
+    if found is None or not found[2] and max(counts) > 2 * found[0] + 2:
         return None
     if raws is None:
         raws = list(map(_RAW, lines))
-    if not _opened(raws, *found):
+    sizes, slack = [len(raw.rstrip()) for raw in raws], 1
+    displays = list(map(_display, raws))
+    shown = Counter(displays)
+    for k in notes:
+        shown[displays[k]] -= 1
+    on_page = _common_width(shown, 3, 4)
+    if on_page is not None and on_page[2] and (not found[2] or on_page[1] > found[1]):
+        found, sizes, slack = on_page, displays, 3
+    if not found[2] or not _opened(raws, sizes, found[0], found[1], slack):
         return None
     width = found[0]
     out: list[str] = []
@@ -119,10 +149,10 @@ def unwrap_text(lines: list[Line], printed: str | None = None) -> tuple[str, lis
     continued = False  # the line goes on a paragraph (joined to the line above)
     after_comma = False
     full = False  # the line above fills the width
-    indented = _indents_paragraphs(raws, width)
+    indented = _indents_paragraphs(raws, sizes, width - slack)
     para = -1  # the paragraph being joined: out[para]
     held: list[tuple[str, Line]] = []  # blank lines and a page's number between a paragraph's two parts
-    for raw, line in zip(raws, lines):
+    for raw, line, n in zip(raws, lines, sizes):
         text = line.text
         if joining and not text:
             held.append((raw, line))  # a page break inside a paragraph (blank lines around its number), maybe
@@ -157,10 +187,9 @@ def unwrap_text(lines: list[Line], printed: str | None = None) -> tuple[str, lis
         # at such a space ((牵头单位:市X局 / 责任单位:市Y局)), when it fills half the width or goes on a paragraph
         # A number range cut at its dash (5- / 6月) goes on as well. After a comma or an enumeration comma the
         # next line opens no item, whatever it opens with (…东部绥滨、/ 八五九、二九〇农场…: a name, no heading).
-        n = len(raw.rstrip())
-        full = bool(text) and n >= width - 1 and not _is_row(line)
+        full = bool(text) and n >= width - slack and not _is_row(line)
         joining = bool(text) and not text.endswith(_ENDS) and (
-            n >= width - 1 and (depth > 0 or not _is_row(line))
+            n >= width - slack and (depth > 0 or not _is_row(line))
             or (depth > 0 or text.endswith(_DASHES)) and (continued or 2 * n >= width))
         after_comma = text.endswith(_COMMAS)
     for held_raw, held_line in held:
@@ -169,17 +198,18 @@ def unwrap_text(lines: list[Line], printed: str | None = None) -> tuple[str, lis
     return ("\n".join(out), numbers) if joined else None
 
 
-def _indents_paragraphs(raws: list[str], width: int) -> bool:
+def _indents_paragraphs(raws: list[str], sizes: list[int], full: int) -> bool:
     """Whether the copy indents each paragraph's first line (as a PDF copy of a plan mostly does) and not the lines
-    a paragraph goes on in: then the indent, not the stop, tells where a paragraph starts after a full line (…。 /
-    持续推进… goes on; …建设 / 　　二是… starts anew).
+    a paragraph goes on in (after a line of size ``full`` or more): then the indent, not the stop, tells where a
+    paragraph starts after a full line (…。 / 持续推进… goes on; …建设 / 　　二是… starts anew).
 
-    >>> _indents_paragraphs(["　　一是加强领导,健全机制。", "　　二是压实责任,加强考核,确保", "各项任务落实。"] * 3, 16)
+    >>> raws = ["　　一是加强领导,健全机制。", "　　二是压实责任,加强考核,确保", "各项任务落实。"] * 3
+    >>> _indents_paragraphs(raws, [len(raw) for raw in raws], 15)
     True
     """
     firsts = goes_on = indented_firsts = indented_goes_on = 0
     above_full = False
-    for raw in raws:
+    for raw, n in zip(raws, sizes):
         stripped = raw.strip()
         if not stripped:
             above_full = False
@@ -191,7 +221,7 @@ def _indents_paragraphs(raws: list[str], width: int) -> bool:
         else:
             firsts += 1
             indented_firsts += indent
-        above_full = len(raw.rstrip()) >= width - 1 and not stripped.endswith(_ENDS)
+        above_full = n >= full and not stripped.endswith(_ENDS)
     return indented_firsts >= 3 and 3 * indented_firsts >= 2 * firsts and 3 * indented_goes_on <= goes_on
 
 

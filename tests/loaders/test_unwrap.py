@@ -139,3 +139,28 @@ def test_in_a_copy_indenting_its_paragraphs_the_indent_tells_where_one_starts():
     assert lines[4] == "考核,加强督查考核,确保各项工作见实效。" and lines[6] == "\u3000\u3000三是加强宣传引导,营造良好的舆论氛围"
     joined, _ = unwrap_text(to_lines("\n".join(lines)))
     assert joined.split("\n") == ["\u3000\u3000" + p for p in paragraphs]
+
+
+def _on_page(text: str, columns: int) -> list[str]:
+    """``text`` cut where a page of ``columns`` columns fills: a CJK character two columns, a digit or a Latin
+    letter one (as a PDF copy wraps)."""
+    out, line, used = [], "", 0
+    for ch in text:
+        width = 1 if ch.isascii() else 2
+        if used + width > columns:
+            out.append(line)
+            line, used = "", 0
+        line, used = line + ch, used + width
+    return out + [line]
+
+
+def test_a_copy_wrapped_where_the_page_fills_is_joined_back_whatever_its_digits():
+    # a PDF copy: lines of one width on the page, their length in characters longer where digits stand in them
+    items = [f"{k}.实施城市更新项目GX-2031-{k:04d}-{k * 12345},完成老旧小区改造,新建改造供水管网和排水管网,"
+             f"项目总投资{k * 1234567}元,新增停车泊位(市住建局牵头,市发展改革委、市财政局配合)" for k in range(1, 7)]
+    lines = [piece for item in items for piece in _on_page(item, 40)]
+    assert len({len(line) for line in lines if not line.endswith(")")}) > 2  # no one length in characters
+    joined, _ = unwrap_text(to_lines("\n".join(lines)))
+    assert joined.split("\n") == items
+    doc = parse_text("\n".join(lines), "plan.txt").to_dict()
+    assert [t["cooperating"] for t in doc["tasks"]] == [["市发展改革委", "市财政局"]] * 6
