@@ -71,20 +71,28 @@ def _common_width(counts: Counter, slack: int = 1, scale: int = 1) -> tuple[int,
     headings, cells) may share other sizes. A short copy may show only MIN_FEW lines of its width: then no line may
     be longer and the width must be a page's. Sizes are characters (``scale`` 1, a character shorter still full),
     or twice the columns a line takes on the page (``scale`` 4, ``slack`` 3: a CJK character shorter still full)."""
-    # sizes ``slack`` apart hold MIN_FEW lines only if one holds two: most texts have few such sizes
     least = MIN_WIDTH * scale
-    shared = [n for n, count in counts.items() if count > 1 and n >= least - slack]
-    if not shared:
-        return None
 
     def window(m: int) -> int:
         return sum(counts.get(m - i, 0) for i in range(slack + 1))
 
-    sums = {m: window(m) for n in shared for m in range(n, n + slack + 1) if m >= least and m in counts}
-    top = max((m for m, total in sums.items() if total >= MIN_WRAPPED), default=0)
+    # in characters, two sizes a line apart hold MIN_FEW lines only if one holds two: most texts have few such
+    # sizes, and the longest of them is looked at first (this runs on every document)
+    lowest = least - slack
+    sizes = sorted([n for n, count in counts.items() if count > 1 and n >= lowest] if slack == 1
+                   else [n for n in counts if n >= lowest], reverse=True)
+
+    def longest(at_least: int, cap: int) -> int:
+        for n in sizes:
+            for m in range(n + slack, n - 1, -1):
+                if least <= m <= cap and m in counts and window(m) >= at_least:
+                    return m
+        return 0
+
+    top = longest(MIN_WRAPPED, 1 << 30)
     few = not top
     if few:
-        top = max((m for m, total in sums.items() if total >= MIN_FEW and m <= MAX_FEW_WIDTH * scale), default=0)
+        top = longest(MIN_FEW, MAX_FEW_WIDTH * scale)
         if not top:
             return None
     width = max(range(top - slack, top + 1), key=lambda n: (window(n), n))
