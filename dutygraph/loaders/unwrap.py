@@ -73,8 +73,10 @@ def _common_width(counts: Counter, slack: int = 1, scale: int = 1) -> tuple[int,
     or twice the columns a line takes on the page (``scale`` 4, ``slack`` 3: a CJK character shorter still full)."""
     least = MIN_WIDTH * scale
 
+    get = counts.get
+
     def window(m: int) -> int:
-        return sum(counts.get(m - i, 0) for i in range(slack + 1))
+        return get(m, 0) + get(m - 1, 0) if slack == 1 else sum(get(m - i, 0) for i in range(slack + 1))
 
     # in characters, two sizes a line apart hold MIN_FEW lines only if one holds two: most texts have few such
     # sizes, and the longest of them is looked at first (this runs on every document)
@@ -99,7 +101,7 @@ def _common_width(counts: Counter, slack: int = 1, scale: int = 1) -> tuple[int,
     near = window(width)
     if width < least:
         return None
-    longer = sum(count for n, count in counts.items() if n > width + 2 * scale)
+    longer = sum(map(counts.__getitem__, filter((width + 2 * scale).__lt__, counts)))  # in C
     return width, near, longer <= (0 if few else LONGER_SHARE * near)
 
 
