@@ -49,13 +49,13 @@ from .obligations import NOTICE_CUES, is_notice, obligation_tasks, reads_as_noti
 from .outline import read_outline
 from .plain_text import _annex_of, _emit_row, _find_tables, _year_of, plan_year
 from .prose import read_prose
-from .reflow import reflow
 from .row_table import find_row_tables
 from .scored_rows import find_scored_tables
 from .script import fold, restore_document
 from .sideways import find_sideways_tables
 from .uneven_rows import find_uneven_tables
 from .unglue import MIN_GLUED, unglue
+from .unwrap import renumbered, unwrap_text
 
 __all__ = ["parse_text", "parse_lines", "interleaved_lines", "Role"]
 
@@ -342,7 +342,13 @@ def parse_text(text: str, source: str, sha256: str | None = None) -> Document:
     lines = drop_corpus_notes(to_lines(folded))
     if _PAGE_MARK_LINE.search(folded):  # a literal line break opens the pattern: a fast scan of the text
         lines = drop_page_marks(lines)
-    lines = reflow(lines)
+    unwrapped = unwrap_text(lines, text if folded is not text else None)  # a hard-wrapped copy: joined as printed
+    if unwrapped is not None:
+        text, numbers = unwrapped
+        folded, printer = fold(text)
+        lines = renumbered(drop_corpus_notes(to_lines(folded)), numbers)
+        if _PAGE_MARK_LINE.search(folded):
+            lines = drop_page_marks(lines)
     if "|" in folded:
         lines = strip_cell_bars(lines)
     if _LONG_LINE.search(folded) or _HEADED_LIST.search(folded):

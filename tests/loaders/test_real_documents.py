@@ -33,6 +33,7 @@ from dutygraph.loaders.coverage import cue_lines
 from dutygraph.loaders.document import drop_corpus_notes
 from dutygraph.loaders.lines import to_lines
 from dutygraph.loaders.script import fold
+from dutygraph.loaders.unwrap import renumbered, unwrap_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 REAL = FIXTURES / "real"
@@ -115,8 +116,14 @@ def test_each_collected_set_keeps_its_pair_f1_above_its_floor(name):
 
 
 def _cues(path: Path) -> dict[int, str]:
-    folded, _ = fold(path.read_text("utf-8"))
-    return cue_lines(drop_corpus_notes(to_lines(folded)))
+    text = path.read_text("utf-8")
+    folded, _ = fold(text)
+    lines = drop_corpus_notes(to_lines(folded))
+    unwrapped = unwrap_text(lines, text if folded is not text else None)  # a hard-wrapped copy, as the reader joins it
+    if unwrapped is not None:
+        folded, _ = fold(unwrapped[0])
+        lines = renumbered(drop_corpus_notes(to_lines(folded)), unwrapped[1])
+    return cue_lines(lines)
 
 
 WITH_CUES = [p for folder in (REAL, DEV, BLIND, BLIND2) for p in sorted(folder.glob("*.txt")) if _cues(p)]
