@@ -55,7 +55,7 @@ from .script import fold, restore_document
 from .sideways import find_sideways_tables
 from .uneven_rows import find_uneven_tables
 from .unglue import MIN_GLUED, unglue
-from .unwrap import renumbered, unwrap_text
+from .unwrap import joined_ends, renumbered, stretch_spans, unwrap_text
 
 __all__ = ["parse_text", "parse_lines", "interleaved_lines", "Role"]
 
@@ -343,7 +343,9 @@ def parse_text(text: str, source: str, sha256: str | None = None) -> Document:
     if _PAGE_MARK_LINE.search(folded):  # a literal line break opens the pattern: a fast scan of the text
         lines = drop_page_marks(lines)
     unwrapped = unwrap_text(lines, text if folded is not text else None)  # a hard-wrapped copy: joined as printed
+    ends = None
     if unwrapped is not None:
+        ends = joined_ends(unwrapped[1], len(lines))
         text, numbers = unwrapped
         folded, printer = fold(text)
         lines = renumbered(drop_corpus_notes(to_lines(folded)), numbers)
@@ -354,6 +356,8 @@ def parse_text(text: str, source: str, sha256: str | None = None) -> Document:
     if _LONG_LINE.search(folded) or _HEADED_LIST.search(folded):
         lines = unglue(recut_tables(lines))
     doc = parse_lines(lines, source, sha256)
+    if ends:
+        stretch_spans([*doc.tasks, *doc.rows, *doc.key_works, *doc.targets, *doc.sections, *doc.annexes], ends)
     restore_document(doc, printer)
     return doc
 

@@ -7,7 +7,8 @@ mid-sentence: the document's own width. A line that fills the width and does not
 the next one, unless that one opens an item, a label, a heading, a table row. The width is measured on the text as
 printed (before any folding: a gloss or a letter-spacing stripped would shorten the lines), and the lines are
 joined in the printed text, so that every later step (folding, the readers) sees the paragraphs whole; each joined
-line keeps the number of its first line.
+line keeps the number of its first line, and the facts read from it span every line it was joined from
+(:func:`stretch_spans`).
 
 >>> text = "\\n".join(["一、重点任务", "1.建设城市绿道十公里,提升滨江", "风光带品质。(市住建局牵头,市", "财政局配合)",
 ...                   "2.治理城区黑臭水体三处,完成河", "道清淤。(市水利局负责)", "3.新建公园两个,改造街头游园", "五处。"])
@@ -21,6 +22,7 @@ from __future__ import annotations
 from collections import Counter
 from operator import attrgetter
 
+from ..model import Provenance
 from ..text.markers import match_item
 from .lines import Line, to_lines
 from .labels import match_label
@@ -246,9 +248,37 @@ def _opens_item(text: str) -> bool:
     return _STARTS_ITEM.match(text) is not None or match_item(text) is not None
 
 
+def joined_ends(numbers: list[int], count: int) -> dict[int, int]:
+    """Per joined line's number (its first line's), the number of the last line it was joined from, where that is
+    a later line; ``count`` is the number of lines of the text as printed.
+
+    >>> joined_ends([1, 2, 5, 7], 8)
+    {2: 4, 5: 6, 7: 8}
+    """
+    ends = {}
+    for k, first in enumerate(numbers):
+        last = numbers[k + 1] - 1 if k + 1 < len(numbers) else count
+        if last > first:
+            ends[first] = last
+    return ends
+
+
+def stretch_spans(facts, ends: dict[int, int]) -> None:
+    """Each fact's provenance ending on a joined line ends on the last line that was joined into it (a task read
+    from one joined paragraph spans the printed lines it came from)."""
+    for fact in facts:
+        prov = getattr(fact, "provenance", None)
+        if prov is not None and prov.last_line in ends:
+            fact.provenance = Provenance(prov.file, prov.first_line, ends[prov.last_line])
+        for assignment in getattr(fact, "assignments", ()):
+            prov = assignment.provenance
+            if prov is not None and prov.last_line in ends:
+                assignment.provenance = Provenance(prov.file, prov.first_line, ends[prov.last_line])
+
+
 def renumbered(lines: list[Line], numbers: list[int]) -> list[Line]:
     """``lines`` read from an unwrapped text, each numbered as the first line it was joined from."""
     return [Line(numbers[k], ln.raw, ln.text, ln.blank_cell) if k < len(numbers) else ln for k, ln in enumerate(lines)]
 
 
-__all__ = ["unwrap_text", "wrap_width", "renumbered", "to_lines"]
+__all__ = ["unwrap_text", "wrap_width", "renumbered", "joined_ends", "stretch_spans", "to_lines"]

@@ -164,3 +164,18 @@ def test_a_copy_wrapped_where_the_page_fills_is_joined_back_whatever_its_digits(
     assert joined.split("\n") == items
     doc = parse_text("\n".join(lines), "plan.txt").to_dict()
     assert [t["cooperating"] for t in doc["tasks"]] == [["市发展改革委", "市财政局"]] * 6
+
+
+def test_a_task_read_from_joined_lines_spans_every_printed_line_it_came_from():
+    text = _wrapped(PLAN, 30)
+    lines = text.split("\n")
+    doc = parse_text(text, "plan.txt")
+    for task in doc.tasks:
+        first, last = task.provenance.first_line, task.provenance.last_line
+        printed = "".join(line.strip() for line in lines[first - 1:last])
+        assert task.text[:20] in printed, (task.text, first, last)
+        # the span ends where the task's paragraph ends: the next printed line opens something new or is past the end
+        assert last == len(lines) or re.match(r"^(?:\d+\.|[一二三四五六七八九十]+、|牵头单位|市|各)", lines[last].strip()), \
+            (task.text, last, lines[last])
+    spans = [t.provenance.last_line - t.provenance.first_line for t in doc.tasks]
+    assert max(spans) >= 2  # wrapped at 30 characters, an item's paragraph spans several printed lines
