@@ -102,3 +102,13 @@ def test_the_label_gate_holds_on_every_line_of_the_fixtures():
     for text in texts:
         if _LABEL.match(text):
             assert _LABEL_END.search(text), text
+
+
+def test_the_glued_header_gate_holds_on_every_line_of_the_fixtures():
+    from dutygraph.loaders.glued_cells import line_header
+
+    texts = _fixture_lines() + ["类别序号重点督办内容牵头单位全年完成情况", "实事内容工作任务责任单位进展情况", "编号事项主办部门"]
+    assert any(line_header(t) is not None for t in texts)
+    for text in texts:
+        if line_header(text) is not None:
+            assert "单位" in text or "部门" in text or "序号" in text or "编号" in text, text
