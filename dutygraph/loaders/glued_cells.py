@@ -542,7 +542,8 @@ def find_glued_cell_tables(lines: list[Line], start: int = 0, end: int | None = 
     while k < end:
         t = lines[k].text
         k += 1
-        if len(t) < MIN_GLUED and (labels := line_header(t)) is not None:
+        if len(t) < MIN_GLUED and ("单位" in t or "部门" in t or "序号" in t or "编号" in t) \
+                and (labels := line_header(t)) is not None:  # (what line_header needs first: no call on most lines)
             got = _line_rows(lines, k - 1, end, labels)
             if got is not None:
                 found.append((got[0], k - 1, got[1]))

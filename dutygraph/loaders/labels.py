@@ -68,6 +68,9 @@ _NOTE_AFTER_NAME = r"(?:[(（][^()（）:：]{2,24}[)）])?"
 _LABEL = re.compile(
     r"^" + _BULLET + r"\s*[【\[〔(（]?" + _LEVEL + r"(?P<name>" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _LABELS)
     + r")" + _OTHER_NOUN + _NOTE_AFTER_NAME + r"(?:[】\]〕)）]\s*[:：]?|\s*[:：]|\s*(?:——|—|－－|--)(?=[^\d—－-]))\s*(?P<content>.*)$")
+# What every _LABEL match holds after the label's name (a closing bracket, a colon or a dash): a line with none of
+# these is no label, and the slower pattern need not run (tests/loaders/test_speed_gates.py holds the two together).
+_LABEL_END = re.compile(r"[】\]〕)）:：—－-]")
 LABEL_ANYWHERE = prefiltered(
     r"(?:[省市县区州盟旗镇乡]级|(?<![\u4e00-\u9fff])[省市县区州盟旗镇乡])?(?P<name>" + "|".join(pattern for _, pattern in _LABELS)
     + r")" + _OTHER_NOUN + r"\s*[:：]")
@@ -192,7 +195,7 @@ class Label:
 
 def match_label(text: str) -> Label | None:
     """The label at the start of ``text`` (white space removed), if it is one."""
-    m = _LABEL.match(text)
+    m = _LABEL.match(text) if _LABEL_END.search(text) else None
     if not m:
         return None
     kind = next(k for k, _ in _LABELS if m.group(k))

@@ -12,6 +12,7 @@ import pytest
 
 from dutygraph.loaders.clauses import colon_duties, find_clauses, leading_clauses, unit_blocks
 from dutygraph.loaders.flat_table import _ONE_LINE_HEADER, header_starts
+from dutygraph.loaders.labels import _LABEL, _LABEL_END, match_label
 from dutygraph.loaders.lines import to_lines
 from dutygraph.loaders.prose import _Node
 
@@ -86,3 +87,28 @@ def test_the_list_gate_holds_on_every_line_of_the_fixtures():
 
     for text in _fixture_lines():
         assert len(_MARK_END.findall(text)) >= len(list(_NUMBERED.finditer(text))), text
+
+
+@pytest.mark.parametrize("text", ["牵头单位：甲坊", "(责任单位:乙舍、丙苑)", "【配合单位】丁阁", "市级牵头单位——戊院",
+                                  "责任单位-己所", "〔协办单位〕庚站", "牵头部门）辛处", "推进甲坊建设", "责任单位甲坊"])
+def test_the_label_gate_lets_every_label_through(text):
+    assert (_LABEL_END.search(text) is not None) >= (_LABEL.match(text) is not None)
+    assert (match_label(text) is None) == (_LABEL.match(text) is None)
+
+
+def test_the_label_gate_holds_on_every_line_of_the_fixtures():
+    texts = _fixture_lines()
+    assert any(_LABEL.match(t) for t in texts)
+    for text in texts:
+        if _LABEL.match(text):
+            assert _LABEL_END.search(text), text
+
+
+def test_the_glued_header_gate_holds_on_every_line_of_the_fixtures():
+    from dutygraph.loaders.glued_cells import line_header
+
+    texts = _fixture_lines() + ["类别序号重点督办内容牵头单位全年完成情况", "实事内容工作任务责任单位进展情况", "编号事项主办部门"]
+    assert any(line_header(t) is not None for t in texts)
+    for text in texts:
+        if line_header(text) is not None:
+            assert "单位" in text or "部门" in text or "序号" in text or "编号" in text, text
