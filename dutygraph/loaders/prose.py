@@ -800,8 +800,10 @@ def _unit_head(children: list[_Node], i: int, names: list[str] | None = None) ->
         if child.children or len(child.text) > MAX_HEAD + 1:
             return None
         names = bare_units(child.text)
-        if not names or child.assigned():
+        if child.assigned():
             return None
+        if not names:  # a name no lexicon knows heads them where the layout marks it (_shaped_unit_head)
+            return _shaped_unit_head(children, i)
     after = [c for c in children[i + 1:i + 4]]
     if not after or _DATE_LINE.match(after[0].text) or bare_units(after[0].text):
         return None
@@ -812,6 +814,24 @@ def _unit_head(children: list[_Node], i: int, names: list[str] | None = None) ->
     if opens_duty(first.text) or first.style != "para" and first.number == 1:
         return names  # its duties open with a duty word, or a numbered list starts under it
     return None
+
+
+def _shaped_unit_head(children: list[_Node], i: int) -> list[str] | None:
+    """The name of ``children[i]``, a line of its own that no lexicon knows but shaped as a unit's name
+    (:func:`shaped_heads.shaped_head`), when the layout says a unit heads the paragraphs after it: a duties label
+    follows it (城东片区坊 / 主要职责: / (一)…; 城东片区坊 / 部门职责 / 组织…), or its duties open with a role word
+    (城东片区坊 / 负责…)."""
+    after = children[i + 1:i + 4]
+    if not after or after[0].style != "para" and after[0].number != 1:
+        return None
+    first = after[0].text.lstrip()
+    if not (first.startswith(_HEAD_DUTY) or any(_duties_label(c) for c in after)
+            or _duties_title(first) and len(after) > 1 and opens_duty(after[1].text)):
+        return None
+    names = shaped_head(children[i].text)
+    if not names or _DATE_LINE.match(first) or bare_units(first):
+        return None
+    return names
 
 
 def _opening_labels(children: list[_Node]) -> int:
