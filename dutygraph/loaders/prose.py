@@ -1343,6 +1343,11 @@ class ProseReader:
                 if self.columns or n == 0:
                     default = self.columns[n] if n < len(self.columns) else None
                     clause = _unit_line(t, default, k == last_text)
+                    if clause is None and n and self.columns and len(t) <= MAX_HEAD and (names := shaped_head(t)):
+                        # a column's cell printed one name a line (省甲坊 / 乙舍 / …) after the item's first: more
+                        # names of the column, the last one's role past the columns
+                        role = default or self.columns[-1]
+                        clause = Clause([(name, role) for name in names], unrecognised=list(names))
                     if clause is not None and _marker(t) is None:  # a numbered line is an item of its own
                         # (3.推进…。区司法局牵头负责), never a unit line of the item before it
                         if n == 0:

@@ -112,6 +112,15 @@ def test_unit_lines_under_a_one_label_per_line_header():
     assert a.title == "加强预期引导"
 
 
+def test_a_cell_printed_one_unknown_name_a_line_goes_on_past_the_header_columns():
+    doc = parse("领域\n主要目标\n主要责任单位\n责任单位\n1.湿地面积稳定。\n——湿地保护率达到60%以上。\n"
+                "省东岭汇坊\n省西泉阁\n南溪寮\n北漪苑\n2.候鸟栖息地得到保护。\n省西泉阁\n省北漪苑\n3.完成湿地普查。\n")
+    a, b = [t for t in doc.tasks if t.assignments]
+    assert a.units(Role.LEAD) + a.units(Role.RESPONSIBLE) == ["省东岭汇坊", "省西泉阁", "南溪寮", "北漪苑"]
+    assert b.units(Role.LEAD) + b.units(Role.RESPONSIBLE) == ["省西泉阁", "省北漪苑"]
+    assert not any(t.text.startswith(("南溪寮", "北漪苑")) for t in doc.tasks)
+
+
 def test_item_cut_off_before_its_clause_is_still_a_task():
     doc = parse("一、任务\n1.建设绿道。(市住建局牵头)\n2.治理水系。(市水利局负责)\n3.开展植树活动,种植乔木2万")
     assert [t.text for t in doc.tasks][-1] == "开展植树活动,种植乔木2万"
