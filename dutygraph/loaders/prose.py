@@ -544,7 +544,29 @@ def _duty_intro(text: str) -> list[str] | None:
     if own and (names := bare_units(own.group("unit"))):
         return names
     got = _opening_units(text)
-    return got[0] if got and not got[0][0].startswith("各") else None
+    if got:
+        return got[0] if not got[0][0].startswith("各") else None
+    return _intro_subject(text)
+
+
+# The subject of a sentence saying what a body is (城东片区坊是市政府的派出机构, 西泉阁为县政府工作部门), or the owner
+# of the duties it announces (南溪寮的主要职责如下:).
+_WHAT_IT_IS = re.compile(r"^(?P<unit>[^，,。；;:：()（）]{3,%d}?)(?:是|为|的(?:主要)?(?:工作)?(?:职责|职能))" % MAX_HEAD)
+
+
+def _intro_subject(text: str) -> list[str] | None:
+    """The name a paragraph announcing a duty list opens with, known or not, where the sentence says what the
+    body is or whose duties follow: the layout (…主要职责是:) marks the slot, the name need only be shaped as one.
+
+    >>> _intro_subject("城东片区坊是市政府的派出机构,负责辖区内行政管理工作。主要工作职责是:")
+    ['城东片区坊']
+    >>> _intro_subject("南溪寮的主要职责如下:"), _intro_subject("各有关部门是责任主体,主要职责是:")
+    (['南溪寮'], None)
+    """
+    m = _WHAT_IT_IS.match(text)
+    if m is None or m.group("unit").startswith("各"):
+        return None
+    return shaped_head(m.group("unit"))
 
 
 _SHORT_NAME = re.compile(r"[(（](?:简称|以下简称)[^()（）]*[)）]")
@@ -568,6 +590,9 @@ def _intro_holder(siblings: list[_Node], i: int) -> tuple[list[str], int] | None
         return (names, node.line) if names else None
     before = siblings[i - 1]
     got = _opening_units(before.text)
+    if (not got or before.text[got[1]:got[1] + 1] not in ("为", "是")) and (names := _intro_subject(before.text)):
+        return [_SHORT_NAME.sub("", n) for n in names], before.line  # 第二条 西泉阁为县政府工作部门 (a name the
+        # lexicon does not know: what the sentence says it is marks it)
     if not got or before.text[got[1]:got[1] + 1] not in ("为", "是") or got[0][0].startswith("各"):
         return None
     return [_SHORT_NAME.sub("", n) for n in got[0]], before.line

@@ -743,3 +743,12 @@ def test_a_later_paragraph_of_a_run_whose_subject_follows_when_the_work_is_due_i
                      "汛期到来前,县水务局要完成堤防隐患排查。\n", "plan.txt")
     assert [(t.text[:6], t.units(Role.RESPONSIBLE)) for t in doc.tasks][1:] == [
         ("突发事件发生", ["县公安局"]), ("汛期到来前,", ["县水务局"])]
+
+
+def test_a_duty_list_announced_by_a_body_of_an_unknown_name_is_its_duties():
+    doc = parse("东岭汇坊是区政府的派出机构,区政府直接领导。主要工作职责是:\n(一)贯彻执行辖区湿地保护规划。\n"
+                "(二)负责辖区候鸟栖息地巡查。\n")
+    assert [t.units(Role.LEAD) + t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["东岭汇坊"], ["东岭汇坊"]]
+    doc = parse("第二条 西泉阁为县政府工作部门,机构规格正科级。\n第三条 主要职责是:\n(一)拟订湖区养护计划。\n"
+                "(二)组织湖区渔政执法。\n")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["西泉阁"], ["西泉阁"]]
