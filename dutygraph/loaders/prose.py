@@ -551,7 +551,8 @@ def _duty_intro(text: str) -> list[str] | None:
 
 # The subject of a sentence saying what a body is (城东片区坊是市政府的派出机构, 西泉阁为县政府工作部门), or the owner
 # of the duties it announces (南溪寮的主要职责如下:).
-_WHAT_IT_IS = re.compile(r"^(?P<unit>[^，,。；;:：()（）]{3,%d}?)(?:是|为|的(?:主要)?(?:工作)?(?:职责|职能))" % MAX_HEAD)
+_WHAT_IT_IS = re.compile(r"^(?P<unit>[^，,。；;:：()（）]{3,%d}?)(?:[(（](?:以下)?简称[^()（）]*[)）])?"
+                         r"(?:是|为|的(?:主要)?(?:工作)?(?:职责|职能))" % MAX_HEAD)
 
 
 def _intro_subject(text: str) -> list[str] | None:
@@ -562,6 +563,8 @@ def _intro_subject(text: str) -> list[str] | None:
     ['城东片区坊']
     >>> _intro_subject("南溪寮的主要职责如下:"), _intro_subject("各有关部门是责任主体,主要职责是:")
     (['南溪寮'], None)
+    >>> _intro_subject("城东西泉阁(简称西泉阁)为市政府工作部门,机构规格正科级。")
+    ['城东西泉阁']
     """
     m = _WHAT_IT_IS.match(text)
     if m is None or m.group("unit").startswith("各"):

@@ -749,6 +749,6 @@ def test_a_duty_list_announced_by_a_body_of_an_unknown_name_is_its_duties():
     doc = parse("东岭汇坊是区政府的派出机构,区政府直接领导。主要工作职责是:\n(一)贯彻执行辖区湿地保护规划。\n"
                 "(二)负责辖区候鸟栖息地巡查。\n")
     assert [t.units(Role.LEAD) + t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["东岭汇坊"], ["东岭汇坊"]]
-    doc = parse("第二条 西泉阁为县政府工作部门,机构规格正科级。\n第三条 主要职责是:\n(一)拟订湖区养护计划。\n"
+    doc = parse("第二条 城东西泉阁(简称西泉阁)为县政府工作部门,机构规格正科级。\n第三条 主要职责是:\n(一)拟订湖区养护计划。\n"
                 "(二)组织湖区渔政执法。\n")
-    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["西泉阁"], ["西泉阁"]]
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["城东西泉阁"], ["城东西泉阁"]]
