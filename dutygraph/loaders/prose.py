@@ -332,6 +332,9 @@ def _bracket_end(content: str) -> int | None:
     return at if at > 0 and "(" not in content[:at] and "（" not in content[:at] else None
 
 
+# A name, then a space and the role word opening its duties (甲溪坊 负责机关党群工作。): the space marks the name's end.
+_SPACED_SUBJECT = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fff]{3,%d})[ \t\u3000]+(?:%s)"
+                             % (MAX_HEAD, "|".join(("负总责", "负责", *LEAD_WORDS))))
 _SPACED_NUMBER = re.compile(r"^\s*(\d{1,3})[ \t\u3000]+(?=[\u4e00-\u9fff])")
 
 
@@ -1303,6 +1306,11 @@ class ProseReader:
                 self.barrier = self.lines[k - 1].no  # nothing before a table header joins a group after it
                 current = self.root
                 continue
+            if (" " in line.raw or "\u3000" in line.raw) and (spaced := _SPACED_SUBJECT.match(line.raw)) \
+                    and t.startswith(name := spaced.group(1)) and shaped_head(name) == [name] and not bare_units(name):
+                # 甲溪坊 负责…: a space, not a colon, between a name no lexicon knows and the duties it opens with
+                t = name + "：" + t[len(name):]
+                line = Line(line.no, t, t, False)
             label = match_label(t)
             if label is None and (" " in line.raw or "\u3000" in line.raw or "\t" in line.raw) \
                     and (spaced := _SPACED_LABEL.match(line.raw)):  # (the label pattern needs its space)

@@ -752,3 +752,10 @@ def test_a_duty_list_announced_by_a_body_of_an_unknown_name_is_its_duties():
     doc = parse("第二条 城东西泉阁(简称西泉阁)为县政府工作部门,机构规格正科级。\n第三条 主要职责是:\n(一)拟订湖区养护计划。\n"
                 "(二)组织湖区渔政执法。\n")
     assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["城东西泉阁"], ["城东西泉阁"]]
+
+
+def test_a_space_between_an_unknown_name_and_the_role_word_opening_its_duties_ends_the_name():
+    doc = parse("(二十)南溪寮\n负责机关院内治安保卫工作。\n东岭汇坊 负责机关离退休干部工作。\n西泉阁 负责机关党群工作。\n")
+    assert [t.units(Role.LEAD) for t in doc.tasks][-2:] == [["东岭汇坊"], ["西泉阁"]]
+    doc = parse("一、工作安排\n加强湿地巡查 负责同志要带头。\n二、县林业局负责湿地修复。\n")  # a sentence: no name
+    assert [u for t in doc.tasks for u in t.units(Role.LEAD)] == ["县林业局"]
