@@ -740,11 +740,15 @@ def stated_holder(lines: list[Line]) -> tuple[list[str], int] | None:
     (['县民政局'], 4)
     >>> stated_holder(to_lines("部门职责\\n1.负责城市管理。\\n科室设置\\n区城管局内设综合科、执法科"))
     (['区城管局'], 4)
+    >>> stated_holder(to_lines("一、主要职责\\n(一)负责湿地巡查。\\n二、内设机构\\n根据上述职责,东岭汇坊设3个内设股室。"))
+    (['东岭汇坊'], 4)
     """
-    for line in lines:
-        if "职" in line.text and (m := _STATED.match(line.text)) and (names := bare_units(m.group("unit"))):
+    for line in lines:  # (the sentence marks the slot: a name no lexicon knows need only be shaped as one)
+        if "职" in line.text and (m := _STATED.match(line.text)) \
+                and (names := bare_units(m.group("unit")) or shaped_head(m.group("unit"))):
             return names, line.no
-        if "内设" in line.text and (m := _INNER_OFFICES.match(line.text)) and (names := bare_units(m.group("unit"))):
+        if "内设" in line.text and (m := _INNER_OFFICES.match(line.text)) \
+                and (names := bare_units(m.group("unit")) or shaped_head(m.group("unit"))):
             return names, line.no
     return None
 

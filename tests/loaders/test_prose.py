@@ -759,3 +759,9 @@ def test_a_space_between_an_unknown_name_and_the_role_word_opening_its_duties_en
     assert [t.units(Role.LEAD) for t in doc.tasks][-2:] == [["东岭汇坊"], ["西泉阁"]]
     doc = parse("一、工作安排\n加强湿地巡查 负责同志要带头。\n二、县林业局负责湿地修复。\n")  # a sentence: no name
     assert [u for t in doc.tasks for u in t.units(Role.LEAD)] == ["县林业局"]
+
+
+def test_duties_before_the_sentence_setting_up_an_unknown_bodys_offices_are_its_duties():
+    doc = parse("(十一)负责辖区湿地巡查工作。\n(十二)承担候鸟栖息地保护工作。\n三、内设机构\n"
+                "根据上述职责,东岭汇坊设3个内设股室。\n", head="")  # a page starting inside the list
+    assert [t.units(Role.LEAD) + t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["东岭汇坊"], ["东岭汇坊"]]
