@@ -332,6 +332,9 @@ def _bracket_end(content: str) -> int | None:
     return at if at > 0 and "(" not in content[:at] and "（" not in content[:at] else None
 
 
+# A name, then a space and the role word opening its duties (甲溪坊 负责机关党群工作。): the space marks the name's end.
+_SPACED_SUBJECT = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fff]{3,%d})[ \t\u3000]+(?:%s)"
+                             % (MAX_HEAD, "|".join(("负总责", "负责", *LEAD_WORDS))))
 _SPACED_NUMBER = re.compile(r"^\s*(\d{1,3})[ \t\u3000]+(?=[\u4e00-\u9fff])")
 
 
@@ -544,7 +547,32 @@ def _duty_intro(text: str) -> list[str] | None:
     if own and (names := bare_units(own.group("unit"))):
         return names
     got = _opening_units(text)
-    return got[0] if got and not got[0][0].startswith("各") else None
+    if got:
+        return got[0] if not got[0][0].startswith("各") else None
+    return _intro_subject(text)
+
+
+# The subject of a sentence saying what a body is (城东片区坊是市政府的派出机构, 西泉阁为县政府工作部门), or the owner
+# of the duties it announces (南溪寮的主要职责如下:).
+_WHAT_IT_IS = re.compile(r"^(?P<unit>[^，,。；;:：()（）]{3,%d}?)(?:[(（](?:以下)?简称[^()（）]*[)）])?"
+                         r"(?:是|为|的(?:主要)?(?:工作)?(?:职责|职能))" % MAX_HEAD)
+
+
+def _intro_subject(text: str) -> list[str] | None:
+    """The name a paragraph announcing a duty list opens with, known or not, where the sentence says what the
+    body is or whose duties follow: the layout (…主要职责是:) marks the slot, the name need only be shaped as one.
+
+    >>> _intro_subject("城东片区坊是市政府的派出机构,负责辖区内行政管理工作。主要工作职责是:")
+    ['城东片区坊']
+    >>> _intro_subject("南溪寮的主要职责如下:"), _intro_subject("各有关部门是责任主体,主要职责是:")
+    (['南溪寮'], None)
+    >>> _intro_subject("城东西泉阁(简称西泉阁)为市政府工作部门,机构规格正科级。")
+    ['城东西泉阁']
+    """
+    m = _WHAT_IT_IS.match(text)
+    if m is None or m.group("unit").startswith("各"):
+        return None
+    return shaped_head(m.group("unit"))
 
 
 _SHORT_NAME = re.compile(r"[(（](?:简称|以下简称)[^()（）]*[)）]")
@@ -568,6 +596,9 @@ def _intro_holder(siblings: list[_Node], i: int) -> tuple[list[str], int] | None
         return (names, node.line) if names else None
     before = siblings[i - 1]
     got = _opening_units(before.text)
+    if (not got or before.text[got[1]:got[1] + 1] not in ("为", "是")) and (names := _intro_subject(before.text)):
+        return [_SHORT_NAME.sub("", n) for n in names], before.line  # 第二条 西泉阁为县政府工作部门 (a name the
+        # lexicon does not know: what the sentence says it is marks it)
     if not got or before.text[got[1]:got[1] + 1] not in ("为", "是") or got[0][0].startswith("各"):
         return None
     return [_SHORT_NAME.sub("", n) for n in got[0]], before.line
@@ -709,11 +740,15 @@ def stated_holder(lines: list[Line]) -> tuple[list[str], int] | None:
     (['县民政局'], 4)
     >>> stated_holder(to_lines("部门职责\\n1.负责城市管理。\\n科室设置\\n区城管局内设综合科、执法科"))
     (['区城管局'], 4)
+    >>> stated_holder(to_lines("一、主要职责\\n(一)负责湿地巡查。\\n二、内设机构\\n根据上述职责,东岭汇坊设3个内设股室。"))
+    (['东岭汇坊'], 4)
     """
-    for line in lines:
-        if "职" in line.text and (m := _STATED.match(line.text)) and (names := bare_units(m.group("unit"))):
+    for line in lines:  # (the sentence marks the slot: a name no lexicon knows need only be shaped as one)
+        if "职" in line.text and (m := _STATED.match(line.text)) \
+                and (names := bare_units(m.group("unit")) or shaped_head(m.group("unit"))):
             return names, line.no
-        if "内设" in line.text and (m := _INNER_OFFICES.match(line.text)) and (names := bare_units(m.group("unit"))):
+        if "内设" in line.text and (m := _INNER_OFFICES.match(line.text)) \
+                and (names := bare_units(m.group("unit")) or shaped_head(m.group("unit"))):
             return names, line.no
     return None
 
@@ -800,8 +835,10 @@ def _unit_head(children: list[_Node], i: int, names: list[str] | None = None) ->
         if child.children or len(child.text) > MAX_HEAD + 1:
             return None
         names = bare_units(child.text)
-        if not names or child.assigned():
+        if child.assigned():
             return None
+        if not names:  # a name no lexicon knows heads them where the layout marks it (_shaped_unit_head)
+            return _shaped_unit_head(children, i)
     after = [c for c in children[i + 1:i + 4]]
     if not after or _DATE_LINE.match(after[0].text) or bare_units(after[0].text):
         return None
@@ -812,6 +849,24 @@ def _unit_head(children: list[_Node], i: int, names: list[str] | None = None) ->
     if opens_duty(first.text) or first.style != "para" and first.number == 1:
         return names  # its duties open with a duty word, or a numbered list starts under it
     return None
+
+
+def _shaped_unit_head(children: list[_Node], i: int) -> list[str] | None:
+    """The name of ``children[i]``, a line of its own that no lexicon knows but shaped as a unit's name
+    (:func:`shaped_heads.shaped_head`), when the layout says a unit heads the paragraphs after it: a duties label
+    follows it (城东片区坊 / 主要职责: / (一)…; 城东片区坊 / 部门职责 / 组织…), or its duties open with a role word
+    (城东片区坊 / 负责…)."""
+    after = children[i + 1:i + 4]
+    if not after or after[0].style != "para" and after[0].number != 1:
+        return None
+    first = after[0].text.lstrip()
+    if not (first.startswith(_HEAD_DUTY) or any(_duties_label(c) for c in after)
+            or _duties_title(first) and len(after) > 1 and opens_duty(after[1].text)):
+        return None
+    names = shaped_head(children[i].text)
+    if not names or _DATE_LINE.match(first) or bare_units(first):
+        return None
+    return names
 
 
 def _opening_labels(children: list[_Node]) -> int:
@@ -1255,6 +1310,11 @@ class ProseReader:
                 self.barrier = self.lines[k - 1].no  # nothing before a table header joins a group after it
                 current = self.root
                 continue
+            if (" " in line.raw or "\u3000" in line.raw) and (spaced := _SPACED_SUBJECT.match(line.raw)) \
+                    and t.startswith(name := spaced.group(1)) and shaped_head(name) == [name] and not bare_units(name):
+                # 甲溪坊 负责…: a space, not a colon, between a name no lexicon knows and the duties it opens with
+                t = name + "：" + t[len(name):]
+                line = Line(line.no, t, t, False)
             label = match_label(t)
             if label is None and (" " in line.raw or "\u3000" in line.raw or "\t" in line.raw) \
                     and (spaced := _SPACED_LABEL.match(line.raw)):  # (the label pattern needs its space)
@@ -1323,6 +1383,11 @@ class ProseReader:
                 if self.columns or n == 0:
                     default = self.columns[n] if n < len(self.columns) else None
                     clause = _unit_line(t, default, k == last_text)
+                    if clause is None and n and self.columns and len(t) <= MAX_HEAD and (names := shaped_head(t)):
+                        # a column's cell printed one name a line (省甲坊 / 乙舍 / …) after the item's first: more
+                        # names of the column, the last one's role past the columns
+                        role = default or self.columns[-1]
+                        clause = Clause([(name, role) for name in names], unrecognised=list(names))
                     if clause is not None and _marker(t) is None:  # a numbered line is an item of its own
                         # (3.推进…。区司法局牵头负责), never a unit line of the item before it
                         if n == 0:

@@ -112,6 +112,15 @@ def test_unit_lines_under_a_one_label_per_line_header():
     assert a.title == "加强预期引导"
 
 
+def test_a_cell_printed_one_unknown_name_a_line_goes_on_past_the_header_columns():
+    doc = parse("领域\n主要目标\n主要责任单位\n责任单位\n1.湿地面积稳定。\n——湿地保护率达到60%以上。\n"
+                "省东岭汇坊\n省西泉阁\n南溪寮\n北漪苑\n2.候鸟栖息地得到保护。\n省西泉阁\n省北漪苑\n3.完成湿地普查。\n")
+    a, b = [t for t in doc.tasks if t.assignments]
+    assert a.units(Role.LEAD) + a.units(Role.RESPONSIBLE) == ["省东岭汇坊", "省西泉阁", "南溪寮", "北漪苑"]
+    assert b.units(Role.LEAD) + b.units(Role.RESPONSIBLE) == ["省西泉阁", "省北漪苑"]
+    assert not any(t.text.startswith(("南溪寮", "北漪苑")) for t in doc.tasks)
+
+
 def test_item_cut_off_before_its_clause_is_still_a_task():
     doc = parse("一、任务\n1.建设绿道。(市住建局牵头)\n2.治理水系。(市水利局负责)\n3.开展植树活动,种植乔木2万")
     assert [t.text for t in doc.tasks][-1] == "开展植树活动,种植乔木2万"
@@ -734,3 +743,25 @@ def test_a_later_paragraph_of_a_run_whose_subject_follows_when_the_work_is_due_i
                      "汛期到来前,县水务局要完成堤防隐患排查。\n", "plan.txt")
     assert [(t.text[:6], t.units(Role.RESPONSIBLE)) for t in doc.tasks][1:] == [
         ("突发事件发生", ["县公安局"]), ("汛期到来前,", ["县水务局"])]
+
+
+def test_a_duty_list_announced_by_a_body_of_an_unknown_name_is_its_duties():
+    doc = parse("东岭汇坊是区政府的派出机构,区政府直接领导。主要工作职责是:\n(一)贯彻执行辖区湿地保护规划。\n"
+                "(二)负责辖区候鸟栖息地巡查。\n")
+    assert [t.units(Role.LEAD) + t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["东岭汇坊"], ["东岭汇坊"]]
+    doc = parse("第二条 城东西泉阁(简称西泉阁)为县政府工作部门,机构规格正科级。\n第三条 主要职责是:\n(一)拟订湖区养护计划。\n"
+                "(二)组织湖区渔政执法。\n")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["城东西泉阁"], ["城东西泉阁"]]
+
+
+def test_a_space_between_an_unknown_name_and_the_role_word_opening_its_duties_ends_the_name():
+    doc = parse("(二十)南溪寮\n负责机关院内治安保卫工作。\n东岭汇坊 负责机关离退休干部工作。\n西泉阁 负责机关党群工作。\n")
+    assert [t.units(Role.LEAD) for t in doc.tasks][-2:] == [["东岭汇坊"], ["西泉阁"]]
+    doc = parse("一、工作安排\n加强湿地巡查 负责同志要带头。\n二、县林业局负责湿地修复。\n")  # a sentence: no name
+    assert [u for t in doc.tasks for u in t.units(Role.LEAD)] == ["县林业局"]
+
+
+def test_duties_before_the_sentence_setting_up_an_unknown_bodys_offices_are_its_duties():
+    doc = parse("(十一)负责辖区湿地巡查工作。\n(十二)承担候鸟栖息地保护工作。\n三、内设机构\n"
+                "根据上述职责,东岭汇坊设3个内设股室。\n", head="")  # a page starting inside the list
+    assert [t.units(Role.LEAD) + t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["东岭汇坊"], ["东岭汇坊"]]

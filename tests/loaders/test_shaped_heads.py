@@ -89,3 +89,22 @@ def test_the_first_of_a_run_of_unit_headings_needs_no_role_word_when_the_next_is
     doc = parse_text("某市民政局内设机构职责\n\n(三)东岭坊\n拟订全市救灾减灾工作政策。\n(四)西泉阁\n负责城乡居民最低生活保障。\n",
                      "p.txt")
     assert _roles(doc) == [([], ["东岭坊"]), (["西泉阁"], [])]
+
+
+def test_a_line_of_nothing_but_an_unknown_name_over_paragraphs_opening_with_a_role_word_is_their_unit():
+    doc = parse_text("某区部门职责\n\n东岭汇坊\n负责拟订辖区湿地保护规划,并组织实施;负责湿地巡查工作。\n", "p.txt")
+    assert [t.units(Role.LEAD) for t in doc.tasks] == [["东岭汇坊"], ["东岭汇坊"]]
+
+
+def test_a_line_of_nothing_but_an_unknown_name_over_a_duties_title_is_their_unit():
+    doc = parse_text("某县部门责任清单\n西泉阁\n部门职责\n\n承办湖区渔政协调工作。\n\n组织编制湖区年度养护计划。\n",
+                     "p.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["西泉阁"], ["西泉阁"]]
+    doc = parse_text("某局内设机构\n\n南溪寮\n\n主要职责:\n\n(一)研究拟订林区宣传工作规划。\n(二)指导林区宣传报道。\n",
+                     "p.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["南溪寮"], ["南溪寮"]]
+
+
+def test_a_short_line_of_an_unknown_name_over_a_paragraph_without_a_role_word_is_no_unit():
+    doc = parse_text("某区工作方案\n\n东岭汇坊\n全年完成湿地巡查十二次。\n\n区林业局负责湿地修复工作。\n", "p.txt")
+    assert not any("东岭汇坊" in t.units(Role.LEAD) + t.units(Role.RESPONSIBLE) for t in doc.tasks)
