@@ -28,3 +28,52 @@ def test_a_labels_list_running_into_the_next_items_number_ends_there_with_a_brac
     doc = parse_text("某县关于开展环境卫生整治的实施方案\n" + glued + "\n", "plan.txt")
     got = {t.text[:8]: t.units(Role.RESPONSIBLE) for t in doc.tasks if t.units(Role.RESPONSIBLE)}
     assert list(got.values()) == [["县住建局", "县卫生院"], ["县交通局", "县公安局"], ["县水利局", "县环卫所"]]
+
+
+# Pages glued with nothing where each line ended (a web page's text copied without its breaks). Each is long enough
+# (600 characters and more) to be read as a page; the filler is a plan's ordinary sentences.
+_FILLER = "坚持问题导向,强化统筹协调,压实工作责任,确保各项任务按期完成并取得实效。"
+
+
+def test_items_closed_by_bracketed_labels_on_a_glued_page_are_cut_into_their_items():
+    # no label stands outside brackets: each item ends with its (牵头单位:X,配合单位:Y)
+    items = "".join(f"{n}.推进第{n}项重点工作。{_FILLER * 3}(牵头单位:县{lead},配合单位:县{helper})"
+                    for n, (lead, helper) in enumerate((("甲办", "乙站"), ("丙所", "丁队"), ("戊中心", "己办")), 1))
+    text = "某县推进重点工作实施意见\n为做好今年工作,结合实际,提出如下意见。一、重点任务" + items + "二、保障措施加强领导。\n"
+    doc = parse_text(text, "plan.txt")
+    got = [(t.text[:7], t.units(Role.LEAD), t.units(Role.COOPERATING)) for t in doc.tasks if t.assignments]
+    assert got == [("推进第1项重点", ["县甲办"], ["县乙站"]), ("推进第2项重点", ["县丙所"], ["县丁队"]),
+                   ("推进第3项重点", ["县戊中心"], ["县己办"])]
+
+
+def test_a_bracket_a_glued_page_never_closes_does_not_hide_the_items_after_it():
+    # the document number lost its closing bracket (某政办发〔2020 12号): the items far after it are still cut
+    items = "".join(f"{n}.做好第{n}项工作。{_FILLER * 3}(责任单位:县{unit})"
+                    for n, unit in enumerate(("甲办", "丙所", "戊中心"), 1))
+    text = ("某县工作要点\n某政办发〔2020 12号各乡镇,县直各单位:现将工作要点印发给你们,请认真贯彻落实。" + _FILLER * 6
+            + "一、重点工作" + items + "\n")
+    doc = parse_text(text, "plan.txt")
+    assert [t.units(Role.RESPONSIBLE) for t in doc.tasks if t.assignments] == [["县甲办"], ["县丙所"], ["县戊中心"]]
+
+
+def test_unit_headings_glued_between_two_numbered_lists_head_the_items_after_them():
+    # each unit's items numbered 一、二、… anew, its bare name glued after the last sentence of the unit before;
+    # the excerpt opens inside the first unit's list (三、…)
+    f = _FILLER * 3
+    text = (f"某市发展目标任务分解\n三、完善甲制度。{f}四、落实乙政策。{f}市甲局一、开展丙行动。{f}二、推进丁工程。{f}"
+            f"市乙局一、加强戊管理。{f}二、提升己水平。{f}\n")
+    doc = parse_text(text, "plan.txt")
+    got = {t.text[:5]: t.units(Role.RESPONSIBLE) + t.units(Role.LEAD) for t in doc.tasks}
+    assert got["开展丙行动"] == ["市甲局"] and got["推进丁工程"] == ["市甲局"]
+    assert got["加强戊管理"] == ["市乙局"] and got["提升己水平"] == ["市乙局"]
+
+
+def test_articles_glued_on_a_page_are_cut_so_the_unit_they_name_heads_its_duties():
+    # 第一条 … 第二条 … 第三条 X主要职责是: (一)… (二)…: the articles of a 三定 page, glued with nothing between
+    duties = "".join(f"({n})负责{w}。{_FILLER * 2}" for n, w in zip("一二三", ("全县甲类监管", "乙类执法", "丙类服务")))
+    text = ("某县某局机构设置和职能\n某县某局机构设置和职能第一条根据某县机构改革方案,制定本规定。" + _FILLER
+            + "第二条某县某局为县政府工作部门,机构规格正科级。" + _FILLER + "第三条某县某局主要职责是:" + duties
+            + "第四条本规定自印发之日起施行。\n")
+    doc = parse_text(text, "plan.txt")
+    placed = {t.text[:6]: t.units(Role.LEAD) + t.units(Role.RESPONSIBLE) for t in doc.tasks if t.assignments}
+    assert placed == {"负责全县甲类": ["某县某局"], "负责乙类执法": ["某县某局"], "负责丙类服务": ["某县某局"]}
