@@ -49,18 +49,37 @@ def bracket_depth_split(text: str, separators: str) -> list[str]:
     """
     if _BRACKETS.search(text) is None:  # the common case: a plain split
         return _splitter(separators).split(text)
+    parts, depth, opened = _depth_split(text, separators, ())
+    if depth and len(text) - opened[0] > MAX_OPEN:  # a bracket never closed (湘政发〔2023 1号…, a page's copy)
+        parts = _depth_split(text, separators, {at for at in opened if len(text) - at > MAX_OPEN})[0]
+    return parts
+
+
+MAX_OPEN = 150  # characters: a bracket open to the end of a text this long was never closed, and holds nothing
+
+
+def _depth_split(text: str, separators: str, plain) -> tuple[list[str], int, list[int]]:
+    """The parts of ``text`` split on ``separators`` outside brackets (the opening brackets at ``plain`` read as
+    characters), the depth at its end and where the brackets still open there stand.
+
+    >>> page = "湘政发〔2023 1号各市州:" + "现将意见印发给你们,请认真贯彻落实。" * 9 + "各地区要加强领导。"
+    >>> bracket_depth_split(page, "。")[-2:]
+    ['各地区要加强领导', '']
+    """
     parts: list[str] = []
-    depth = 0
+    opened: list[int] = []
     start = 0
     for m in _splitter(OPEN_BRACKETS + CLOSE_BRACKETS + separators).finditer(text):  # brackets and separators only
         ch = m.group()
         if ch in OPEN_BRACKETS:
-            depth += 1
+            if m.start() not in plain:
+                opened.append(m.start())
         elif ch in CLOSE_BRACKETS:
-            depth = max(0, depth - 1)
-        elif depth == 0:
+            if opened:
+                opened.pop()
+        elif not opened:
             i = m.start()
             parts.append(text[start:i])
             start = i + 1
     parts.append(text[start:])
-    return parts
+    return parts, len(opened), opened

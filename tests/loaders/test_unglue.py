@@ -77,3 +77,12 @@ def test_articles_glued_on_a_page_are_cut_so_the_unit_they_name_heads_its_duties
     doc = parse_text(text, "plan.txt")
     placed = {t.text[:6]: t.units(Role.LEAD) + t.units(Role.RESPONSIBLE) for t in doc.tasks if t.assignments}
     assert placed == {"负责全县甲类": ["某县某局"], "负责乙类执法": ["某县某局"], "负责丙类服务": ["某县某局"]}
+
+
+def test_a_glued_notice_whose_document_number_lost_its_bracket_still_tells_its_units_what_to_do():
+    # the number's closing bracket lost in the copy (某政办发〔2021 7号): the sentences after it are still sentences
+    text = ("某县人民政府办公室关于做好安全生产工作的通知\n某县人民政府办公室关于做好安全生产工作的通知某政办发〔2021 7号"
+            "各乡镇人民政府,县直各单位:现将有关事项通知如下。" + _FILLER * 4
+            + "各乡镇要落实属地管理责任,开展隐患排查整治。县应急局要加强统筹协调和督促检查。特此通知。\n")
+    doc = parse_text(text, "notice.txt")
+    assert {u for t in doc.tasks for u in t.units(Role.RESPONSIBLE)} == {"各乡镇", "县应急局"}
