@@ -99,8 +99,8 @@ _BRACKET = re.compile("[" + re.escape("".join(OPEN_BRACKETS) + "".join(CLOSE_BRA
 def _list_cuts(text: str, min_run: int = MIN_RUN) -> list[int]:
     """Where the items of numbered lists glued into ``text`` start: runs of at least ``min_run`` markers of
     one style numbered one after the other (1, 2, 3 …), outside brackets."""
-    if _FIRST.search(text) is None:
-        return []  # every list starts at its first item
+    if _FIRST.search(text) is None and _NUMBERED.match(text) is None:
+        return []  # every list starts at its first item, or at the start of the text (an excerpt opening inside it)
     marks = list(_NUMBERED.finditer(text))
     if len(marks) < min_run:
         return []
@@ -110,6 +110,7 @@ def _list_cuts(text: str, min_run: int = MIN_RUN) -> list[int]:
     outside: list[tuple[int, int, int]] = []  # (start, end, style) of the markers outside brackets
     firsts: list[int] = []  # where the markers numbered 1 outside brackets stand
     trusted: list[tuple[int, int]] = []  # (position, style) of the first items of the lists cut
+    lasts: list[int] = []  # where their last items stand
     for m in marks:
         if m.start() in inside:
             continue
@@ -128,6 +129,7 @@ def _list_cuts(text: str, min_run: int = MIN_RUN) -> list[int]:
             if len(run) >= (min_run if style != ARTICLE else max(min_run, MIN_RUN)):
                 cuts.update(i for i, _ in run)
                 trusted.append((run[0][0], style))
+                lasts.append(run[-1][0])
             run.clear()
         if number == 1 or run or m.start() == 0:  # a list opens with its first item, or the text with any
             run.append((m.start(), number))
@@ -135,6 +137,7 @@ def _list_cuts(text: str, min_run: int = MIN_RUN) -> list[int]:
         if len(run) >= (min_run if style != ARTICLE else max(min_run, MIN_RUN)):
             cuts.update(i for i, _ in run)
             trusted.append((run[0][0], style))
+            lasts.append(run[-1][0])
     for first, style in trusted:
         if first > 0:
             cuts.update(_heading_cuts(text, first, style, outside))
@@ -149,7 +152,17 @@ def _list_cuts(text: str, min_run: int = MIN_RUN) -> list[int]:
         heading = text[ends.get(heads[k], heads[k]):start]
         if _NOT_IN_HEADING.search(heading) is None and not any(ch in _SENTENCE_ENDS for ch in heading):
             cuts.add(start)
+    heads = sorted(cuts)
+    for last in lasts:  # …11.扶持…进社区。以上工作由省教育厅牵头…: the note on the items closes the last one
+        k = bisect_right(heads, last)
+        stop = heads[k] if k < len(heads) else len(text)
+        notes = [at for opener in CLOSING_NOTES if (at := text.find("。" + opener, last, stop)) >= 0]
+        if notes:
+            cuts.add(min(notes) + 1)
     return sorted(i for i in cuts if i > 0)
+
+
+CLOSING_NOTES = ("以上", "上述")  # a sentence opening so after a list's last item speaks of all its items
 
 
 HEAD_SPAN = 40  # characters: a heading glued before the first item of its list, at most
@@ -171,6 +184,8 @@ def _heading_cuts(text: str, first: int, style: int, outside: list[tuple[int, in
     ['创全省第一。', '市乙局', '一、开展清理工作。', '二、继续救助。']
     >>> pieces("推进工作,做好以下事项一、开展清理。二、继续救助。")
     ['推进工作,做好以下事项', '一、开展清理。', '二、继续救助。']
+    >>> pieces("1.建设甲。2.建设乙,投资1亿元以上。3.建设丙。以上工作由市甲局牵头。")
+    ['1.建设甲。', '2.建设乙,投资1亿元以上。', '3.建设丙。', '以上工作由市甲局牵头。']
     >>> pieces("某科是本局内设机构。主要职责是:(一)负责甲。(二)负责乙。")
     ['某科是本局内设机构。主要职责是:', '(一)负责甲。', '(二)负责乙。']
     """

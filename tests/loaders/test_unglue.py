@@ -86,3 +86,21 @@ def test_a_glued_notice_whose_document_number_lost_its_bracket_still_tells_its_u
             + "各乡镇要落实属地管理责任,开展隐患排查整治。县应急局要加强统筹协调和督促检查。特此通知。\n")
     doc = parse_text(text, "notice.txt")
     assert {u for t in doc.tasks for u in t.units(Role.RESPONSIBLE)} == {"各乡镇", "县应急局"}
+
+
+def test_an_excerpt_opening_inside_a_list_of_unit_headings_is_cut_at_each_of_them():
+    # the page starts at (三) (its (一) and (二) on a page before): no first item, the run is trusted from the start
+    body = "负责全市甲类工作的组织实施;承担乙类事项的日常管理;指导基层开展丙类服务。" * 4
+    text = ("某市某局内设机构职责\n(三)救济科" + body + "(四)保障科" + body + "(五)审批办公室" + body + "\n")
+    doc = parse_text(text, "duties.txt")
+    assert {u for t in doc.tasks for u in t.units(Role.RESPONSIBLE) + t.units(Role.LEAD)} == {"救济科", "保障科",
+                                                                                               "审批办公室"}
+
+
+def test_a_note_on_all_the_items_glued_after_the_last_one_is_a_line_of_its_own():
+    # 以上工作由X牵头,会同Y…: the closing note names the units of every item; glued, it must not stay in the last one
+    items = "".join(f"{n}.推进第{n}项民生工程。{_FILLER * 4}" for n in range(4, 8))
+    text = ("某省民生工程实施方案\n" + items + "以上工作由省甲厅、省乙厅牵头,会同省丙厅组织实施。\n")
+    doc = parse_text(text, "plan.txt")
+    placed = [t for t in doc.tasks if t.assignments]
+    assert len(placed) == 4 and all(t.units(Role.LEAD) == ["省甲厅", "省乙厅"] for t in placed)
