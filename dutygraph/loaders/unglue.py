@@ -227,6 +227,7 @@ def unglue(lines: list[Line]) -> list[Line]:
         text = _FOOTER.sub("", text)
         cuts = _cuts(text)
         labels = sum(1 for i in cuts if LABEL_ANYWHERE.match(text, i))
+        cuts = sorted({_label_head(text, i) for i in cuts})
         if labels < 2:  # its labels inside brackets ((牵头单位:X,配合单位:Y) closing each item): its lists
             out.extend(_lists_only(line, page))
             continue
@@ -238,6 +239,31 @@ def unglue(lines: list[Line]) -> list[Line]:
             if piece:
                 out.append(Line(line.no, piece, piece, False))
     return out
+
+
+MAX_LABEL_HEAD = 4  # characters of a label's own words before the ones the label list knows (实施|时间:)
+
+
+def _label_head(text: str, cut: int) -> int:
+    """Where the label found at ``cut`` starts: at the sentence end just before it when the few characters
+    between belong to it (…发改委。实施时间:2012年: 时间: is known, 实施 is its head, no name of the list before).
+
+    >>> t = "配合单位:市财政局、发改委。实施时间:2012年。"
+    >>> t[_label_head(t, t.index("时间")):][:6]
+    '实施时间:2'
+    >>> t = "配合单位:市财政局。责任单位:县卫健局"
+    >>> _label_head(t, t.index("责任")) == t.index("责任")
+    True
+    """
+    low = max(0, cut - MAX_LABEL_HEAD - 1)
+    stop = max(text.rfind(ch, low, cut) for ch in _SENTENCE_ENDS)
+    if stop < 0 or stop == cut - 1 or LABEL_ANYWHERE.match(text, cut) is None \
+            or _PUNCTUATION.search(text, stop + 1, cut) is not None:
+        return cut
+    return stop + 1
+
+
+_PUNCTUATION = re.compile("[，,。；;：:、！!？?()（）]")
 
 
 def _lists_only(line: Line, page: bool) -> list[Line]:

@@ -104,3 +104,12 @@ def test_a_note_on_all_the_items_glued_after_the_last_one_is_a_line_of_its_own()
     doc = parse_text(text, "plan.txt")
     placed = [t for t in doc.tasks if t.assignments]
     assert len(placed) == 4 and all(t.units(Role.LEAD) == ["省甲厅", "省乙厅"] for t in placed)
+
+
+def test_a_label_whose_head_the_label_list_does_not_know_takes_its_head_off_the_names_before_it():
+    # …配合单位:县财政局、县发改局。实施时间:…: 时间: is a known label, 实施 its head, not part of the last name
+    items = "".join(f"({n})第{n}项惠民项目。资金来源:县级财政。目标任务:按上级要求完成任务。{_FILLER}牵头单位:县教育局。"
+                    f"配合单位:县财政局、县发改局。实施时间:2012年1-12月。" for n in "一二三")
+    doc = parse_text("某县民生工程实施方案\n三、教育惠民工程" + items + "\n", "plan.txt")
+    helpers = [t.units(Role.COOPERATING) for t in doc.tasks if t.assignments]
+    assert helpers == [["县财政局", "县发改局"]] * 3
