@@ -271,7 +271,7 @@ def _lists_only(line: Line, page: bool) -> list[Line]:
     page, any list of two items or more; a paragraph with a list inside it stays whole, unless its items name
     their own units."""
     if page:
-        return _cut_lists(line, 2)
+        return _cut_rows(_cut_lists(line, 2))
     pieces = _cut_lists(line)
     return pieces if sum(1 for p in pieces if _ROLE.search(p.text)) >= 2 else [line]
 
@@ -318,3 +318,56 @@ def _cut_lists(line: Line, min_run: int = MIN_RUN) -> list[Line]:
         cuts = _list_cuts(text, 2)
     bounds = [0, *cuts, len(text)]
     return [Line(line.no, text[a:b], text[a:b], False) for a, b in zip(bounds, bounds[1:]) if text[a:b]]
+
+
+# A table printed one cell a line, glued: its rows' numbers stand bare between two cells' words
+# (…创新高地1实施关键技术攻关优化…负责2推进产业协同…). A bare number of one or two digits between two
+# ideographs (no 第 before it, no measure word after it: 3个, 2025年 are no row numbers), in a run 1, 2, 3 … of at
+# least MIN_ROWS, each at least MIN_ROW_GAP characters after the one before. A table under a header of glued labels
+# (序号任务内容牵头单位…) is :mod:`.glued_cells`' to read.
+_BARE = re.compile(r"(?<=[\u4e00-\u9fff])(?<!第)\d{1,2}(?=[\u4e00-\u9fff])")
+MEASURES = frozenset("个项家次条人年月日时分秒号万亿千百元米亩吨台辆所户名份件批期届天周岁级类倍处座间栋套张")
+MIN_ROWS = 3
+MIN_ROW_GAP = 8
+
+
+def _row_cuts(text: str) -> list[int]:
+    """Where the bare row numbers of a glued table stand, and where the cells after them start.
+
+    >>> t = "重点任务清单1建设甲基地完成主体工程市甲局2打造乙园区完成招商市乙局3推进丙项目建成投产市丙局"
+    >>> [t[i:i + 3] for i in _row_cuts(t)]
+    ['1建设', '建设甲', '2打造', '打造乙', '3推进', '推进丙']
+    >>> _row_cuts("新建1个园区,完成2项改造,引进3家企业")
+    []
+    """
+    run: list[tuple[int, int]] = []
+    best: list[tuple[int, int]] = []
+    for m in _BARE.finditer(text):
+        if text[m.end()] in MEASURES:
+            continue
+        number = int(m.group())
+        if number == 1:
+            if len(run) > len(best):
+                best = run
+            run = [(m.start(), m.end())]
+        elif run and number == len(run) + 1 and m.start() - run[-1][1] >= MIN_ROW_GAP:
+            run.append((m.start(), m.end()))
+    if len(run) > len(best):
+        best = run
+    if len(best) < MIN_ROWS or "序号" in text[:best[0][0]]:  # a header: the glued table's own reader cuts it
+        return []
+    return [at for start, end in best for at in (start, end)]
+
+
+def _cut_rows(lines: list[Line]) -> list[Line]:
+    """The pieces of a page with the bare row numbers of a table glued into them on lines of their own."""
+    out: list[Line] = []
+    for line in lines:
+        text = line.text
+        cuts = _row_cuts(text) if len(text) >= MIN_GLUED else []
+        if not cuts:
+            out.append(line)
+            continue
+        bounds = [0, *cuts, len(text)]
+        out.extend(Line(line.no, text[a:b], text[a:b], False) for a, b in zip(bounds, bounds[1:]) if text[a:b])
+    return out

@@ -113,3 +113,12 @@ def test_a_label_whose_head_the_label_list_does_not_know_takes_its_head_off_the_
     doc = parse_text("某县民生工程实施方案\n三、教育惠民工程" + items + "\n", "plan.txt")
     helpers = [t.units(Role.COOPERATING) for t in doc.tasks if t.assignments]
     assert helpers == [["县财政局", "县发改局"]] * 3
+
+
+def test_a_table_printed_one_cell_a_line_glued_into_a_page_is_cut_at_its_bare_row_numbers():
+    # no header, each row: its number, its title, its text, its lead unit; glued with nothing between the cells
+    rows = "".join(f"{n}{title}{_FILLER * 5}{unit}牵头" for n, (title, unit) in enumerate(
+        (("实施关键技术攻关", "省科技厅"), ("推进产业协同创新", "省工业和信息化厅"), ("完善数据制度体系", "省政务和数据局")), 1))
+    doc = parse_text("某省数字建设工作要点\n某省数字建设工作要点加快培育发展引擎打造技术创新高地" + rows + "\n", "plan.txt")
+    got = {t.text[:8]: t.units(Role.LEAD) for t in doc.tasks if t.assignments}
+    assert got == {"实施关键技术攻关": ["省科技厅"], "推进产业协同创新": ["省工业和信息化厅"], "完善数据制度体系": ["省政务和数据局"]}
