@@ -172,8 +172,8 @@ _NOT_IN_HEADING = re.compile("[,，、:：]")
 def _heading_cuts(text: str, first: int, style: int, outside: list[tuple[int, int, int]]) -> list[int]:
     """Where the heading glued before the first item of a list (at ``first``) starts: at the marker of another
     style that numbers it (…任务清单一、县商务局牵头工作(8项)1.建设…), else right after the sentence end before
-    it (…创全省第一。市卫生局一、开展…), when no sentence end, comma or colon stands in the heading (a lead-in
-    ending with its colon, 主要职责是:, stays with the sentence it closes).
+    it (…创全省第一。市卫生局一、开展…), when no sentence end, comma or colon stands in the heading, but the colon
+    ending it (…网站!宣传部主要职责:(一)…; a lead-in, 主要职责是:, stays with the sentence it closes).
 
     >>> def pieces(t):
     ...     bounds = [0, *_list_cuts(t, 2), len(t)]
@@ -188,6 +188,8 @@ def _heading_cuts(text: str, first: int, style: int, outside: list[tuple[int, in
     ['1.建设甲。', '2.建设乙,投资1亿元以上。', '3.建设丙。', '以上工作由市甲局牵头。']
     >>> pieces("某科是本局内设机构。主要职责是:(一)负责甲。(二)负责乙。")
     ['某科是本局内设机构。主要职责是:', '(一)负责甲。', '(二)负责乙。']
+    >>> pieces("欢迎访问本站!某科主要职责:(一)负责甲。(二)负责乙。")
+    ['欢迎访问本站!', '某科主要职责:', '(一)负责甲。', '(二)负责乙。']
     """
     low = max(0, first - HEAD_SPAN)
     for start, end, other in reversed(outside):
@@ -201,9 +203,15 @@ def _heading_cuts(text: str, first: int, style: int, outside: list[tuple[int, in
                 return [start]
         break
     stop = max(text.rfind(ch, low, first) for ch in _SENTENCE_ENDS)
-    if stop >= 0 and first - stop > 2 and _NOT_IN_HEADING.search(text, stop + 1, first) is None:
+    end = first
+    if text[first - 1] in ":：" and not text[stop + 1:first - 1].endswith(LEAD_INS):
+        end = first - 1  # 宣传部主要职责:(一)…: a heading ending with its colon (主要职责是: leads its sentence in)
+    if stop >= 0 and first - stop > 2 and _NOT_IN_HEADING.search(text, stop + 1, end) is None:
         return [stop + 1]
     return []
+
+
+LEAD_INS = ("是", "如下", "为", "包括", "有")  # …的主要职责是:(一)…: the words a sentence leading a list in ends with
 
 
 def unglue(lines: list[Line]) -> list[Line]:

@@ -122,3 +122,13 @@ def test_a_table_printed_one_cell_a_line_glued_into_a_page_is_cut_at_its_bare_ro
     doc = parse_text("某省数字建设工作要点\n某省数字建设工作要点加快培育发展引擎打造技术创新高地" + rows + "\n", "plan.txt")
     got = {t.text[:8]: t.units(Role.LEAD) for t in doc.tasks if t.assignments}
     assert got == {"实施关键技术攻关": ["省科技厅"], "推进产业协同创新": ["省工业和信息化厅"], "完善数据制度体系": ["省政务和数据局"]}
+
+
+def test_a_heading_ending_with_its_colon_is_cut_off_a_glued_page_but_a_sentence_leading_a_list_in_is_not():
+    from dutygraph.loaders.lines import to_lines
+    from dutygraph.loaders.unglue import unglue
+    duties = "".join(f"({n})负责{w}工作。{_FILLER * 2}" for n, w in zip("一二三", ("甲类", "乙类", "丙类")))
+    headed = [ln.text for ln in unglue(to_lines("欢迎访问某局网站!" + _FILLER * 2 + "综合科主要职责:" + duties))]
+    assert "综合科主要职责:" in headed
+    led_in = [ln.text for ln in unglue(to_lines("综合科是局机关内设科室。" + _FILLER * 2 + "其主要职责是:" + duties))]
+    assert led_in[0].endswith("其主要职责是:")
