@@ -132,3 +132,29 @@ def test_a_heading_ending_with_its_colon_is_cut_off_a_glued_page_but_a_sentence_
     assert "综合科主要职责:" in headed
     led_in = [ln.text for ln in unglue(to_lines("综合科是局机关内设科室。" + _FILLER * 2 + "其主要职责是:" + duties))]
     assert led_in[0].endswith("其主要职责是:")
+
+
+def test_the_tasks_read_from_the_pieces_of_a_glued_page_report_the_files_line():
+    # a notice glued into one line after its title line, cut into its items: every task and every unit points at
+    # the file's line 2, where the page stands
+    text = ("某县人民政府办公室关于做好安全生产工作的通知\n各乡镇人民政府,县直各单位:现将有关事项通知如下。"
+            "一、压实责任。" + _FILLER * 5 + "各乡镇要落实属地管理责任,开展隐患排查整治。"
+            "二、加强督查。" + _FILLER * 5 + "县应急局要加强统筹协调和督促检查。\n")
+    doc = parse_text(text, "notice.txt")
+    assert {u for t in doc.tasks for u in t.units(Role.RESPONSIBLE)} == {"各乡镇", "县应急局"}
+    assert {t.provenance.lines[0] for t in doc.tasks} == {2}
+    assert {a.provenance.first_line for t in doc.tasks for a in t.assignments if a.provenance} <= {2}
+    assert all("line 2" in a.basis for t in doc.tasks for a in t.assignments if a.basis and "at line" in a.basis)
+
+
+def test_the_labelled_items_of_a_glued_notice_keep_their_units_next_to_the_notices_own_sentences():
+    # a notice and its annex glued into one page: the notice's sentences (各主办单位要…, 市督查室要…) and the annex's
+    # items with their labels; the items keep their labels
+    items = "".join(f"{n}.{w}增长{n}0%。{_FILLER * 2}主办单位:{unit}。" for n, w, unit in (
+        (1, "地区生产总值", "市发改委、市统计局"), (2, "财政一般预算收入", "市财政局"), (3, "固定资产投资", "市发改委")))
+    text = ("市政府关于印发主要目标任务分解方案的通知各县(市)、区人民政府,市各委、办、局:现将分解方案印发给你们。"
+            + _FILLER * 6 + "各主办单位要切实强化组织领导,全力以赴抓好落实。市督查室要加大督查督办力度。特此通知。"
+            "主要目标任务分解方案一、目标分解" + items + "\n")
+    doc = parse_text(text, "notice.txt")
+    assert [t.units(Role.LEAD) + t.units(Role.RESPONSIBLE) for t in doc.tasks if "增长" in t.text] == [
+        ["市发改委", "市统计局"], ["市财政局"], ["市发改委"]]
