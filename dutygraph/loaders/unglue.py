@@ -96,11 +96,34 @@ HEADED_LIST = re.compile(r"^[^:：。]{2,30}?[:：][(（]1[)）]")
 _BRACKET = re.compile("[" + re.escape("".join(OPEN_BRACKETS) + "".join(CLOSE_BRACKETS)) + "]")
 
 
+def _opens_a_run(text: str) -> bool:
+    """Whether ``text`` opens with an item marker whose next number, in the same style, stands in it too ((三)…(四)…):
+    a substring test, so that a paragraph opening with its own number costs no scan of its markers.
+
+    >>> _opens_a_run("(三)负责甲。(四)负责乙。"), _opens_a_run("(二)全力推进某项工作。"), _opens_a_run("九、甲。十、乙。")
+    (True, False, True)
+    """
+    m = _NUMBERED.match(text)
+    if m is None:
+        return False
+    style = m.lastindex
+    raw = m.group(style)
+    number = int(raw) + 1 if raw.isdigit() else chinese_numeral(raw) + 1
+    if raw.isdigit():
+        following = str(number)
+    elif number <= 10:
+        following = _NUMERAL[1:-1][number - 1]
+    else:
+        tens, ones = divmod(number, 10)
+        following = ("" if tens == 1 else _NUMERAL[1:-1][tens - 1]) + "十" + (_NUMERAL[1:-1][ones - 1] if ones else "")
+    return text.find(text[m.start():m.start(style)] + following + text[m.end(style):m.end()], m.end()) >= 0
+
+
 def _list_cuts(text: str, min_run: int = MIN_RUN) -> list[int]:
     """Where the items of numbered lists glued into ``text`` start: runs of at least ``min_run`` markers of
     one style numbered one after the other (1, 2, 3 …), outside brackets."""
-    if _FIRST.search(text) is None and _NUMBERED.match(text) is None:
-        return []  # every list starts at its first item, or at the start of the text (an excerpt opening inside it)
+    if _FIRST.search(text) is None and not _opens_a_run(text):
+        return []  # every list starts at its first item, or at the text's start (an excerpt opening inside it)
     marks = list(_NUMBERED.finditer(text))
     if len(marks) < min_run:
         return []
