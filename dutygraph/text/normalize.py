@@ -46,16 +46,61 @@ def bracket_depth_split(text: str, separators: str) -> list[str]:
 
     >>> bracket_depth_split("市交通局(市港航局、市海事局)、市财政局", "、")
     ['市交通局(市港航局、市海事局)', '市财政局']
+
+    A bracket still open at the end of a text, opened more than :data:`MAX_OPEN` characters before it, was
+    never closed (a page's copy lost it) and hides no separator:
+
+    >>> page = "湘政发〔2023 1号各市州:" + "现将意见印发给你们,请认真贯彻落实。" * 9 + "各地区要加强领导。"
+    >>> bracket_depth_split(page, "。")[-2:]
+    ['各地区要加强领导', '']
     """
     if _BRACKETS.search(text) is None:  # the common case: a plain split
         return _splitter(separators).split(text)
     parts: list[str] = []
     depth = 0
     start = 0
+    outer = 0  # where the bracket that opened the outermost one still open stands
     for m in _splitter(OPEN_BRACKETS + CLOSE_BRACKETS + separators).finditer(text):  # brackets and separators only
         ch = m.group()
         if ch in OPEN_BRACKETS:
+            if not depth:
+                outer = m.start()
             depth += 1
+        elif ch in CLOSE_BRACKETS:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            i = m.start()
+            parts.append(text[start:i])
+            start = i + 1
+    if depth and len(text) - outer > MAX_OPEN:  # a bracket never closed (湘发〔2016 31号…, a page's copy)
+        rest = _split_unclosed(text[outer:], separators)  # no separator stood outside brackets since the last split
+        return parts + [text[start:outer] + rest[0], *rest[1:]]
+    parts.append(text[start:])
+    return parts
+
+
+MAX_OPEN = 150  # characters: a bracket open to the end of a text this long was never closed, and holds nothing
+
+
+def _split_unclosed(text: str, separators: str) -> list[str]:
+    """``text`` split on ``separators`` outside brackets, the brackets still open at its end that opened more than
+    :data:`MAX_OPEN` characters before it read as characters (two passes: linear however many stay open)."""
+    pattern = _splitter(OPEN_BRACKETS + CLOSE_BRACKETS + separators)
+    opened: list[int] = []
+    for m in pattern.finditer(text):
+        ch = m.group()
+        if ch in OPEN_BRACKETS:
+            opened.append(m.start())
+        elif ch in CLOSE_BRACKETS and opened:
+            opened.pop()
+    plain = {at for at in opened if len(text) - at > MAX_OPEN}
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for m in pattern.finditer(text):
+        ch = m.group()
+        if ch in OPEN_BRACKETS:
+            depth += m.start() not in plain
         elif ch in CLOSE_BRACKETS:
             depth = max(0, depth - 1)
         elif depth == 0:
