@@ -577,7 +577,8 @@ def parse_clause(text: str, default_role: Role | None = None, bracketed: bool = 
             if convention and (_NOTE_WORDS.match(segment) or first_listed_note().search(segment)):
                 clause.role_words = first_leads = True  # the note is a role cue: the first-listed unit leads
                 continue  # (A,B,C,排名第一位为牵头单位): a convention, no name (conventions.py applies it)
-            if segment.startswith("由") and len(segment) > 3:
+            opened_by = at == 0 and segment.startswith("由") and len(segment) > 3
+            if opened_by:
                 segment = segment[1:]  # 由X、Y负责落实: 由 opens the clause, no name
             elif segment.startswith("其中") and len(segment) > 4 and pending:
                 segment = segment[2:]  # (A、B负责,其中A牵头): 其中 picks the lead out of the list before it
@@ -629,6 +630,10 @@ def parse_clause(text: str, default_role: Role | None = None, bracketed: bool = 
                     # (or a label's) list of a level's bodies named whole (市甲溪坊、市乙岭舍), whatever they end with
                 names = (("等" in rest and "、" in rest and _listed_departments(rest))
                          or slot_names(rest)) if slot else None  # 各县市政、住建等单位: sectors sharing 各县, one name
+                if names is None and kind is None and opened_by and at + 1 < len(segments) \
+                        and _role_word(segments[at + 1])[1] is not None:
+                    names = _framed_names(rest)  # (r-clauses3) 由甲坊、乙苑,各县区政府负责…: 由 and the role word
+                    # closing the next part mark the slot, the list running over the comma as known names do
                 if names is None and kind is None and (later := _later_role(segments[at + 1:], bracketed)):
                     # (合肥市,省发展改革委牵头): places or units listed before the role word, cut by a comma; in a
                     # bracket whatever their names ((甲坊,乙舍牵头): the bracket and the role word mark the slot)
@@ -917,6 +922,8 @@ def _leading_segments(sentence: str) -> tuple[Clause, int] | None:
         rest, kind = _role_word(piece)
         if kind is None:
             names = well_formed_units(piece) if len(held) < 4 and len(piece) <= MAX_SLOT_NAME else None
+            if names is None and offset and k == 0 and k + 1 < len(parts):
+                names = _framed_names(piece)  # 由甲坊、乙苑,各县区政府负责…: 由 opens the slot a later role word closes
             if names is None:
                 break
             held.extend(names)

@@ -1518,3 +1518,11 @@ def test_a_subject_before_an_obligation_word_is_read_whatever_it_ends_with():
         ("甲溪坊", "responsible")]
     for text in ("项目资金要专款专用。", "桂林市要切实加强组织领导。", "apec会议等重要时段要实行巡查。", "履行好牵头职责。"):
         assert subject_opening(text) is None, text
+
+
+def test_a_list_opened_by_by_runs_over_its_comma_to_the_role_word_whatever_the_names_end_with():
+    # (r-clauses3) 由甲坊、乙苑,各县(市)、区人民政府负责落实: 由 opens the slot the later role word closes, the names
+    # before the comma the lexicon lacks included; 由于… opens no names
+    found = leading_clauses("由市甲溪坊、乙岭苑,各县(市)、区人民政府负责落实。")
+    assert [u for f in found for u, _ in f.clause.assignments][:2] == ["市甲溪坊", "乙岭苑"]
+    assert [u for f in leading_clauses("由于天气原因,各县区政府负责落实。") for u, _ in f.clause.assignments] == ["各县区政府"]
