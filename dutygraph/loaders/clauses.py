@@ -630,10 +630,12 @@ def parse_clause(text: str, default_role: Role | None = None, bracketed: bool = 
                     # (or a label's) list of a level's bodies named whole (市甲溪坊、市乙岭舍), whatever they end with
                 names = (("等" in rest and "、" in rest and _listed_departments(rest))
                          or slot_names(rest)) if slot else None  # 各县市政、住建等单位: sectors sharing 各县, one name
-                if names is None and kind is None and opened_by and at + 1 < len(segments) \
-                        and _role_word(segments[at + 1])[1] is not None:
+                if names is None and kind is None and at + 1 < len(segments) and (
+                        opened_by and _role_word(segments[at + 1])[1] is not None
+                        or "、" in rest and at + 2 == len(segments) and closes_as_clause(segments[-1])):
                     names = _framed_names(rest)  # (r-clauses3) 由甲坊、乙苑,各县区政府负责…: 由 and the role word
-                    # closing the next part mark the slot, the list running over the comma as known names do
+                    # closing the next part mark the slot, the list running over the comma as known names do; so
+                    # does a list before the last part of a clause closed by its role word (甲坊、乙苑,丙庐按职责分工负责)
                 if names is None and kind is None and (later := _later_role(segments[at + 1:], bracketed)):
                     # (合肥市,省发展改革委牵头): places or units listed before the role word, cut by a comma; in a
                     # bracket whatever their names ((甲坊,乙舍牵头): the bracket and the role word mark the slot)

@@ -1526,3 +1526,11 @@ def test_a_list_opened_by_by_runs_over_its_comma_to_the_role_word_whatever_the_n
     found = leading_clauses("由市甲溪坊、乙岭苑,各县(市)、区人民政府负责落实。")
     assert [u for f in found for u, _ in f.clause.assignments][:2] == ["市甲溪坊", "乙岭苑"]
     assert [u for f in leading_clauses("由于天气原因,各县区政府负责落实。") for u, _ in f.clause.assignments] == ["各县区政府"]
+
+
+def test_a_list_before_the_last_part_of_a_clause_closed_by_its_role_word_shares_it_whatever_the_names_end_with():
+    # (r-clauses3) 甲阁、乙庐、丙苑,省丁庐按职责分工负责: the list before the comma shares the closing role word, as
+    # known names do; words of work before the comma (加快推进、抓好落实,X负责) are no such list
+    clause = parse_clause("省甲璟阁、乙砚琳庐、丙琳苑，省丁岚庐按职责分工负责")
+    assert [u for u, _ in clause.assignments] == ["省甲璟阁", "乙砚琳庐", "丙琳苑", "省丁岚庐"]
+    assert parse_clause("加快推进、抓好落实，市发改委负责") is None
