@@ -1646,7 +1646,7 @@ def _duty_subject(subject: str) -> list[str] | None:
     >>> _duty_subject("甲溪坊"), _duty_subject("两个部门联合办理的事项"), _duty_subject("项目资金"), _duty_subject("副局长")
     (['甲溪坊'], None, None, None)
     """
-    if "会同" in subject or len(subject) > MAX_SLOT_NAME:
+    if "会同" in subject or "、" not in subject and len(subject) > MAX_SLOT_NAME:
         return None
     names = _framed_names(subject)
     if not names or any(len(n) > MAX_BRACKET_NAME or _VERB_INSIDE.search(n) or _person(n) or PERSON_TITLE.search(n)
@@ -1789,6 +1789,9 @@ def _no_unit_ending() -> re.Pattern:
         "slot.no-unit", "head.plan-part", "subject.plain")) + ")$")
 
 
+MAX_FRAMED_LIST = 120  # a list of names a frame marks (甲坊、乙苑、…将负责…: a dozen names or so)
+
+
 def _framed_names(text: str) -> list[str] | None:
     """The names a frame (X会同Y, 由X委托Y) marks in ``text``, known or not: a slot's names (:func:`slot_names`)
     of three characters or more each, no collective (各地: how the plan is run, read elsewhere) and no ordinary
@@ -1799,7 +1802,7 @@ def _framed_names(text: str) -> list[str] | None:
     >>> _framed_names("甲区、乙区和丙地区管委会") is None, _framed_names("履行好")
     (True, None)
     """
-    if len(text) < 3 or len(text) > 2 * MAX_SLOT_NAME or "、" not in text and len(text) > MAX_SLOT_NAME:
+    if len(text) < 3 or len(text) > MAX_FRAMED_LIST or "、" not in text and len(text) > MAX_SLOT_NAME:
         return None
     names = slot_names(text)
     if not names or not strip_noise(text).endswith(names[-1]) or any(len(n) < 3 or n[-1] in _COMPLEMENTS

@@ -1534,3 +1534,11 @@ def test_a_list_before_the_last_part_of_a_clause_closed_by_its_role_word_shares_
     clause = parse_clause("省甲璟阁、乙砚琳庐、丙琳苑，省丁岚庐按职责分工负责")
     assert [u for u, _ in clause.assignments] == ["省甲璟阁", "乙砚琳庐", "丙琳苑", "省丁岚庐"]
     assert parse_clause("加快推进、抓好落实，市发改委负责") is None
+
+
+def test_a_long_list_before_its_duty_word_is_read_whatever_the_names_end_with():
+    # (r-clauses3) a dozen names, 、 between them, before 将负责: the duty word marks the slot however long the list
+    names = ["甲珈澜舍", "乙砚瑾坊", "丙珂琮阁", "丁琮瑾寮", "戊珂璃寮", "己汐棠庐", "庚琮斋", "辛琬萱阁", "壬瑾苑", "癸岚瑾阁",
+             "子珂阁", "丑珈琬斋", "寅汐岚舍"]
+    found = leading_clauses("、".join(names) + "将负责支持建设都市经济圈。")
+    assert [u for f in found for u, _ in f.clause.assignments] == names
