@@ -215,17 +215,19 @@ def _units(text: str) -> list[str] | None:
 
     >>> _units("县统计局、县发改局"), _units("具体工作由市发改委"), _units("加快推进工作")
     (['县统计局', '县发改局'], ['市发改委'], None)
-    >>> _units("县林业局委托县林场"), _units("县林业局分管负责人")
-    (['县林场'], None)
+    >>> _units("县林业局委托县林场"), _units("县林业局分管负责人"), _units("县林业局委托县甲溪坊")
+    (['县林场'], None, ['县甲溪坊'])
     """
     m = _BY.search(text, 1)
     if m is not None:
         text = text[m.end():]
+    entrusted = False
     if "托" in text and (m := _ENTRUSTS.search(text, 2)) is not None and is_unit_name(text[:m.start()]):
-        text = text[m.end():]  # 县公安局委托县城管办负责: the unit entrusted does the work
+        text, entrusted = text[m.end():], True  # 县公安局委托县城管办负责: the unit entrusted does the work
     names = split_units(text)
     if not names or not all(_plausible(n) and people_of(n) is None for n in names):
-        return None  # 甲坊分管负责人: people, though the slot a role word marks may name their unit (slot_names)
+        # 县公安局委托甲溪坊: 委托 after a known name marks the slot of the unit entrusted, whatever it ends with
+        return _framed_names(text) if entrusted else None  # 甲坊分管负责人: people (slot_names reads their unit)
     return names
 
 
@@ -254,6 +256,8 @@ def slot_names(text: str) -> list[str] | None:
     ['县统计局', '城东管理区', '城西大垸']
     >>> slot_names("按要求") is None, slot_names("2021年底前") is None
     (True, True)
+    >>> slot_names("县甲溪坊委托县乙岭舍")
+    ['县乙岭舍']
     """
     names = split_units(text)
     if not names:
@@ -262,12 +266,15 @@ def slot_names(text: str) -> list[str] | None:
     if len(last) > 4 and not is_unit_name(last) and not _plausible(last) and (cut := _glued_text(last)):
         names[-1] = cut  # 园林局配合做好专项整治工作: a known name, then text glued after the slot's last name
     for k, name in enumerate(names):
+        if "托" in name and (m := _ENTRUSTS.search(name, 2)) is not None:
+            names[k] = name = name[m.end():]  # 由甲坊委托乙苑负责: the unit entrusted does the work, known or not
         if (unit := people_of(name)) is not None:  # 甲坊分管负责人参加: the unit sends its people
             if not unit:
                 return None
             names[k] = name = unit
         bare = bracket_commas(name).replace("、", "")
         if (len(bare) < 2 or len(bare) > MAX_SLOT_NAME or not _NAME_CHARS.match(bare) or _NOT_A_NAME.match(name)
+                or "会同" in name  # 甲坊会同乙苑: two units in their roles (_together), no name
                 or NOT_NAME_START.match(name) or bare.isdigit() or _DATE_OR_COUNT.search(bare)
                 or _ITEM_MARK.match(name)):  # (二)密切配合: a heading's number opens no name
             return None
@@ -570,7 +577,8 @@ def parse_clause(text: str, default_role: Role | None = None, bracketed: bool = 
             if convention and (_NOTE_WORDS.match(segment) or first_listed_note().search(segment)):
                 clause.role_words = first_leads = True  # the note is a role cue: the first-listed unit leads
                 continue  # (A,B,C,排名第一位为牵头单位): a convention, no name (conventions.py applies it)
-            if segment.startswith("由") and len(segment) > 3:
+            opened_by = at == 0 and segment.startswith("由") and len(segment) > 3
+            if opened_by:
                 segment = segment[1:]  # 由X、Y负责落实: 由 opens the clause, no name
             elif segment.startswith("其中") and len(segment) > 4 and pending:
                 segment = segment[2:]  # (A、B负责,其中A牵头): 其中 picks the lead out of the list before it
@@ -622,6 +630,12 @@ def parse_clause(text: str, default_role: Role | None = None, bracketed: bool = 
                     # (or a label's) list of a level's bodies named whole (市甲溪坊、市乙岭舍), whatever they end with
                 names = (("等" in rest and "、" in rest and _listed_departments(rest))
                          or slot_names(rest)) if slot else None  # 各县市政、住建等单位: sectors sharing 各县, one name
+                if names is None and kind is None and at + 1 < len(segments) and (
+                        opened_by and _role_word(segments[at + 1])[1] is not None
+                        or "、" in rest and at + 2 == len(segments) and closes_as_clause(segments[-1])):
+                    names = _framed_names(rest)  # (r-clauses3) 由甲坊、乙苑,各县区政府负责…: 由 and the role word
+                    # closing the next part mark the slot, the list running over the comma as known names do; so
+                    # does a list before the last part of a clause closed by its role word (甲坊、乙苑,丙庐按职责分工负责)
                 if names is None and kind is None and (later := _later_role(segments[at + 1:], bracketed)):
                     # (合肥市,省发展改革委牵头): places or units listed before the role word, cut by a comma; in a
                     # bracket whatever their names ((甲坊,乙舍牵头): the bracket and the role word mark the slot)
@@ -910,6 +924,8 @@ def _leading_segments(sentence: str) -> tuple[Clause, int] | None:
         rest, kind = _role_word(piece)
         if kind is None:
             names = well_formed_units(piece) if len(held) < 4 and len(piece) <= MAX_SLOT_NAME else None
+            if names is None and offset and k == 0 and k + 1 < len(parts):
+                names = _framed_names(piece)  # 由甲坊、乙苑,各县区政府负责…: 由 opens the slot a later role word closes
             if names is None:
                 break
             held.extend(names)
@@ -1108,7 +1124,8 @@ _SUBJECT_NEXT = ("要", "应", "须", "将", "根据", "按照", "依法", "依�
 def subject_opening(text: str) -> Found | None:
     """The known units ``text`` opens with, followed by a verb or an obligation word (市卫生局要加快…), as a
     clause making them responsible; None for a collective (各乡镇要…: how the plan is run) or no such opening."""
-    for got in (opening_units(text, well_formed_units), _level_opening(text)):  # then a name the lexicon lacks
+    for got in (opening_units(text, well_formed_units), _level_opening(text), _obliged_opening(text)):
+        # then a name the lexicon lacks: with its level, then any before an obligation word
         if got is None:
             continue
         if any(_COLLECTIVE.match(n) for n in got[0]):
@@ -1142,6 +1159,32 @@ def _level_opening(text: str) -> tuple[list[str], int] | None:
         if text.startswith(_SUBJECT_NEXT, end) and (names := _level_subject(text[:end])):
             return names, end
     return None
+
+
+_OBLIGED = re.compile(r"(?:(?<![重主需必只紧首纲])要(?![求点素件])|将|应当|应(?![急用对])|必须|须)")
+
+
+def _obliged_opening(text: str) -> tuple[list[str], int] | None:
+    """Names opening ``text`` whatever they end with, then an obligation word (甲溪坊要加强…, 乙岭舍、丙苑将…):
+    the names and where they end; what stands before the word must read as names (:func:`_duty_subject`: no verb,
+    no person, no plain thing, no collective).
+
+    >>> _obliged_opening("甲溪坊要加强统筹协调"), _obliged_opening("项目资金要专款专用"), _obliged_opening("要求甲溪坊")
+    ((['甲溪坊'], 3), None, None)
+    """
+    if not text[:1] or _PART_STOP_OR_SPACE.search(text, 0, MAX_BRACKET_NAME) is not None and \
+            _PART_STOP_OR_SPACE.search(text, 0, MAX_BRACKET_NAME).start() < 3:
+        return None
+    m = _OBLIGED.search(text, 3, MAX_BRACKET_NAME + 2)
+    if m is None or _PART_STOP_OR_SPACE.search(text, 0, m.start()) is not None:
+        return None
+    names = _duty_subject(text[:m.start()])
+    if not names or any(_DIVISION_END.search(n) for n in names):
+        return None  # 桂林市要…: a place told what to do, read as the obligation reader reads it
+    return names, m.start()
+
+
+_PART_STOP_OR_SPACE = re.compile(r"[。；;，,:：)）\s]")
 
 
 # A subject's partner: 应与 / 要同 / 须与 and units, then the shared work (加强联系, 共同做好, 密切配合).
@@ -1272,8 +1315,8 @@ def _duty_partners(duty: str) -> list[str]:
 
     >>> _duty_partners("会同市卫生局编制计划"), _duty_partners("负责会同公安、城管部门查处违法行为"), _duty_partners("负责查处")
     (['市卫生局'], ['公安、城管部门'], [])
-    >>> _duty_partners("会同市甲溪坊编制计划"), _duty_partners("会同乙岭苑等部门制定目录")
-    (['市甲溪坊'], ['乙岭苑'])
+    >>> _duty_partners("会同市甲溪坊编制计划"), _duty_partners("会同乙岭苑等部门制定目录"), _duty_partners("负责会同丙溪舍查处违法行为")
+    (['市甲溪坊'], ['乙岭苑'], ['丙溪舍'])
     """
     if "会同" not in duty or (m := _DUTY_PARTNERS.match(duty.lstrip())) is None:
         return []
@@ -1282,8 +1325,14 @@ def _duty_partners(duty: str) -> list[str]:
     with_ = _units(part)
     if with_ is None and (opening := opening_units(rest, well_formed_units)):
         with_ = opening[0]  # 负责会同公安、城管部门查处…: the names opening the work, whatever verb follows
+        if (cut := _work_opening(rest)) and cut < opening[1] and any(
+                rest.startswith(w, cut) and cut + len(w) == opening[1] for w in _WORK_OPENINGS) \
+                and (framed := _framed_names(rest[:cut])):
+            with_ = framed  # 会同乙岭舍查处…: a verb ending like an office (查处) read into the name, left out
     if with_ is None:
         with_ = _level_subject(strip_noise(part))  # (r-slots2) 会同市甲坊编制…: names opening with their level
+    if with_ is None and (cut := _work_opening(rest)) and not _unnamed_partner().fullmatch(rest[:cut]):
+        with_ = _framed_names(rest[:cut])  # 负责会同乙岭舍查处…: 会同 marks the slot, the work's verb ends it
     if with_ is None and "等" in part and strip_noise(part) != part and not _COLLECTIVE.match(strip_noise(part)):
         with_ = slot_names(part)  # (r-slots2) 会同应急管理等部门制定…: 等部门 closes the partners' list, each kept as printed
     return with_ or []
@@ -1537,7 +1586,8 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
         piece = segment[1:] if segment.startswith("由") else segment
         m = _SUBJECT_DUTY.match(piece) if _SUBJECT_WORD.search(piece) is not None else None
         subject = _as_role(m.group("units")) if m else ""
-        names = (_units(subject) or _listed_departments(subject) or _level_subject(subject)) if m else None
+        names = (_units(subject) or _listed_departments(subject) or _level_subject(subject)
+                 or _duty_subject(subject)) if m else None
         together = _together(subject) if m and names is None and "会同" in subject else None
         if names or together:
             begin = offset + at + (len(segment) - len(piece))
@@ -1585,6 +1635,25 @@ def _subject_clauses(sentence: str, offset: int) -> list[Found]:
     if not found and ("责任" in sentence or "主管" in sentence):
         return _bearers(sentence, offset)  # 各村是…责任主体,村主要负责人是第一责任人: 负责 in a person's title
     return found
+
+
+def _duty_subject(subject: str) -> list[str] | None:
+    """The names opening a part before its duty word (甲溪坊负责统筹…, 乙岭舍、丙苑牵头负责…) when the lexicon
+    knows none of them: 负责 or 牵头 right after the part's opening marks the slot, whatever the names end with;
+    a subject with a verb or 的 inside (联合办理的督办事项), a person (局长), a collective or a plain thing (项目,
+    资金, 群众) is none.
+
+    >>> _duty_subject("甲溪坊"), _duty_subject("两个部门联合办理的事项"), _duty_subject("项目资金"), _duty_subject("副局长")
+    (['甲溪坊'], None, None, None)
+    """
+    if "会同" in subject or "、" not in subject and len(subject) > MAX_SLOT_NAME:
+        return None
+    names = _framed_names(subject)
+    if not names or any(len(n) > MAX_BRACKET_NAME or _VERB_INSIDE.search(n) or _person(n) or PERSON_TITLE.search(n)
+                        or names_sector(n) or _JOINED.search(n) or "等" in n or not "\u4e00" <= n[0] <= "\u9fff"
+                        for n in names):
+        return None  # 省财政负责补贴: a sector bare, the money; 甲和乙, 甲等: names joined, read where known
+    return names
 
 
 # Places a unit answers for (分片包干: 县公安消防大队负责甸中镇、化念镇): towns, townships, subdistricts, villages.
@@ -1675,11 +1744,22 @@ _CLOSED_LIST = re.compile(r"(?P<list>[^，,。；;:：等]{2,120}?)等(?:有关|
 
 def _together(text: str, open_end: bool = False) -> list[tuple[str, Role]] | None:
     """X会同Y (before 负责, or, with ``open_end``, before the work itself: 市发改委会同市财政局制定…): X leads
-    and Y works with it; both must be names the lexicon knows where no role word closes Y."""
+    and Y works with it. 会同 marks both slots: a name the lexicon lacks is read there too (:func:`_framed_names`),
+    Y's end then being where the work opens (:func:`_work_opening`) when no role word closes it.
+
+    >>> _together("甲溪坊要会同乙岭舍对相关工作进行督导", open_end=True)
+    [('甲溪坊', <Role.LEAD: 'lead'>), ('乙岭舍', <Role.COOPERATING: 'cooperating'>)]
+    >>> _together("丙松苑会同丁溪斋", open_end=False)
+    [('丙松苑', <Role.LEAD: 'lead'>), ('丁溪斋', <Role.COOPERATING: 'cooperating'>)]
+    >>> _together("项目资金要会同乙岭舍统筹安排", open_end=True), _together("各地要会同乙岭舍做好", open_end=True)
+    (None, None)
+    """
     head, _, rest = text.partition("会同")
     leads = well_formed_units(head) if len(head) >= 2 else None
     if not leads:
-        return None
+        leads = _framed_names(_OBLIGATION_TAIL.sub("", head, count=1))
+        if not leads or _unnamed_partner().match(rest):
+            return None  # (X要会同有关部门…: no partner named, the sentence left to the obligation reading)
     if open_end:
         # 会同A、B、C…等部门研究…: 等部门 closes a list of whole names longer than a scan reads (sectors sharing a
         # suffix, 编制、财政…人社、…妇联等单位, are no such list)
@@ -1688,10 +1768,105 @@ def _together(text: str, open_end: bool = False) -> list[tuple[str, Role]] | Non
         found = (names, 0) if names and not any("、" in n for n in names) else opening_units(rest, well_formed_units)
         partners = found[0] if found and not any("、" in n for n in found[0]) else None  # sectors: no partner list
     else:
-        partners = _units(rest)
+        partners = _units(rest) or _framed_names(rest)
+    if not partners and open_end and (cut := _work_opening(rest)):
+        partners = _framed_names(rest[:cut])  # 市发改委会同乙岭舍制定…: a partner the lexicon lacks
     if not partners:
         return None
-    return [(n, Role.LEAD) for n in leads] + [(n, Role.COOPERATING) for n in partners]
+    return [(n, Role.LEAD) for n in leads] + [(n, Role.COOPERATING) for n in partners if n not in leads]
+
+
+# An obligation word (and a manner) between a subject and 会同 (X要会同Y, X还应主动会同Y): no part of X's name.
+_OBLIGATION_TAIL = re.compile(r"(?:还|也|并)?(?:要|应当|应|须|必须|将)?(?:主动|积极|负责)?$")
+
+
+@lru_cache(maxsize=1)
+def _no_unit_ending() -> re.Pattern:
+    """What a name a frame marks may not end with: a kind of actor (role cues ``slot.no-unit``: 群众, 市场), a
+    heading's word (工作, 任务), a plan's part (项目, 制度) or a plain thing (``subject.plain``: 资金, 政策) -
+    ordinary subjects of a sentence, never units."""
+    return re.compile("(?:" + "|".join(alternation(section) for section in (
+        "slot.no-unit", "head.plan-part", "subject.plain")) + ")$")
+
+
+MAX_FRAMED_LIST = 120  # a list of names a frame marks (甲坊、乙苑、…将负责…: a dozen names or so)
+
+
+def _framed_names(text: str) -> list[str] | None:
+    """The names a frame (X会同Y, 由X委托Y) marks in ``text``, known or not: a slot's names (:func:`slot_names`)
+    of three characters or more each, no collective (各地: how the plan is run, read elsewhere) and no ordinary
+    subject (工作, 项目, 群众).
+
+    >>> _framed_names("甲溪坊、县乙岭舍"), _framed_names("项目资金"), _framed_names("各地"), _framed_names("有关部门")
+    (['甲溪坊', '县乙岭舍'], None, None, None)
+    >>> _framed_names("甲区、乙区和丙地区管委会") is None, _framed_names("履行好")
+    (True, None)
+    """
+    if len(text) < 3 or len(text) > MAX_FRAMED_LIST or "、" not in text and len(text) > MAX_SLOT_NAME:
+        return None
+    names = slot_names(text)
+    if not names or not strip_noise(text).endswith(names[-1]) or any(len(n) < 3 or n[-1] in _COMPLEMENTS
+                                                                        or _COLLECTIVE.match(n) or _TWO_LEVELS.match(n)
+                                                                        or _NOT_A_BODY.match(n) or _no_unit_ending().search(n) or _holds_work(n)
+                        or _unnamed_partner().fullmatch(n) or _ROLE_WORD.search(n)
+                        or _joins_names(n) for n in names):
+        return None
+    return names
+
+
+_JOINED = re.compile("[和及与]")
+_COMPLEMENTS = frozenset("好起到了着过紧牢细严足")  # 履行好, 肩负起: a verb's complement ends no name
+
+
+def _holds_work(name: str) -> bool:
+    """Whether a verb or an obligation word opens ``name`` or stands in it (高校要成立专门, 确定专人, 决定对我市):
+    a sentence's words, no name.
+
+    >>> _holds_work("高校要成立专门"), _holds_work("确定专人"), _holds_work("甲溪坊")
+    (True, True, False)
+    """
+    return any(name.startswith(_WORK_OPENINGS, k) for k in range(len(name) - 1))
+
+
+def _joins_names(name: str) -> bool:
+    """Whether 和, 及 or 与 in ``name`` joins two names (乙区和丙地区管委会: a whole name before it), not split
+    here; in 住房和城乡建设局 it is part of the name.
+
+    >>> _joins_names("乙区和丙地区管委会"), _joins_names("住房和城乡建设局"), _joins_names("甲溪坊")
+    (True, False, False)
+    """
+    if _JOINED.search(name) is None:
+        return False
+    return any(is_unit_name(last := part.rsplit("、", 1)[-1]) or _DIVISION_END.search(last) is not None
+               for part in _JOINED.split(name)[:-1] if len(part) >= 2)
+
+
+def _work_opening_words() -> tuple[str, ...]:
+    """What opens the work after a partner's name (会同Y对…, 会同Y按照…, 会同Y研究…): a subject's next words,
+    the verbs that open no name, and role cues ``partner.work``."""
+    return _WORK_OPENINGS
+
+
+_WORK_OPENINGS = tuple(dict.fromkeys((*_SUBJECT_NEXT, *words("partner.work"), *(
+    w for w in NOT_NAME_START.pattern.removeprefix("^(?:").removesuffix(")").split("|") if "(" not in w))))
+
+
+_PART_STOP = "。；;，,:：)）"
+
+
+def _work_opening(rest: str) -> int | None:
+    """Where the work opens after the names that start ``rest`` (乙岭舍对相关工作进行督导 -> 3), within a
+    name's room and before any stop; None when none does.
+
+    >>> _work_opening("乙岭舍对相关工作进行督导"), _work_opening("乙岭舍、丙苑研究制定方案"), _work_opening("乙岭舍。")
+    (3, 6, None)
+    """
+    for k in range(2, min(len(rest), MAX_SLOT_NAME + 1)):
+        if rest[k] in _PART_STOP:
+            return None
+        if rest.startswith(_WORK_OPENINGS, k):
+            return k
+    return None
 
 
 def bracket_groups(text: str) -> list[tuple[int, int]]:

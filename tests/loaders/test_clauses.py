@@ -1474,3 +1474,71 @@ def test_a_levels_body_opening_a_paragraph_with_a_colon_heads_its_work_without_a
     assert [[(u, r.value) for u, r in f.clause.assignments] for f in found] == [
         [("市甲溪坊", "responsible")], [("市甲溪坊", "cooperating")]]
     assert unit_blocks("市政设施:做好道路养护和维修工作,开展巡查。协助地方政府清理积水。") == []
+
+
+def test_together_reads_both_slots_whatever_the_names_end_with(tmp_path):
+    # (r-clauses3) X(要)会同Y对…/研究…: 会同 marks the lead before it and the partner after it, the partner ending
+    # where the work opens (a verb, a preposition); ordinary subjects (项目资金, 各地) and unnamed partners stay out
+    text = ("关于做好年度督办工作的通知\n\n一、加强指导。县甲溪坊要会同县乙岭舍对相关工作进行督导,对滞后事项进行通报。\n"
+            "二、丙松苑会同丁溪斋研究制定实施细则。\n三、市发改委会同戊岭寮对考核结果进行复核。\n")
+    assert _units_of(tmp_path, text) == [{"lead": ["县甲溪坊"], "cooperating": ["县乙岭舍"]},
+                                         {"lead": ["丙松苑"], "cooperating": ["丁溪斋"]},
+                                         {"lead": ["市发改委"], "cooperating": ["戊岭寮"]}]
+    found = leading_clauses("项目资金要会同乙岭舍统筹安排。各地要会同乙岭舍做好衔接。")
+    assert all(n not in ("项目资金", "各地") for f in found for n, _ in f.clause.assignments)
+
+
+def test_a_partner_after_a_duty_word_and_together_ends_where_its_work_opens(tmp_path):
+    # (r-clauses3) 甲坊:负责会同乙苑查处…: 查处 ends like an office (处) but opens the work, no part of the name
+    text = "打击非法出版物工作分工\n\n1.市甲溪坊:负责会同丙溪舍查处非法出版物的违法行为。\n2.市乙岭舍:负责宣传报道。\n"
+    assert _units_of(tmp_path, text)[0] == {"lead": ["市甲溪坊"], "cooperating": ["丙溪舍"]}
+
+
+def test_the_unit_entrusted_does_the_work_whatever_the_names_end_with(tmp_path):
+    # (r-clauses3) 由X委托Y负责…: Y, the unit entrusted, answers for the work; X hands it on (known or not)
+    text = ("城市管理职责分工\n\n一、露天烧烤由县甲溪坊委托县乙岭舍负责管理,并行使行政处罚权。\n"
+            "二、占道经营现由县规划建设局委托县丙松苑负责管理,并行使行政处罚权。\n")
+    assert _units_of(tmp_path, text) == [{"lead": ["县乙岭舍"]}, {"lead": ["县丙松苑"]}]
+
+
+def test_a_name_opening_a_part_before_its_duty_word_is_read_whatever_it_ends_with(tmp_path):
+    # (r-clauses3) 甲寮负责…, 乙阁牵头负责…, a spaced 丙坊 负责…: the duty word right after the part's opening marks
+    # the slot; a subject with 的 or a verb in it, a person, a plain thing or a sector bare (省财政) is none
+    text = ("扬尘治理职责分工\n\n一、甲琮寮负责房屋建筑工程施工扬尘污染防治的管理工作。\n"
+            "二、省乙岚阁牵头负责削坡建房,丙珈阁牵头负责公路沿线。\n三、丁芷坊 负责机关党群工作。\n"
+            "四、两个部门联合办理的督办事项负责报告。\n五、项目业主负责施工现场管理。\n六、省财政负责剩余补贴。\n")
+    assert _units_of(tmp_path, text)[:3] == [{"lead": ["甲琮寮"]}, {"lead": ["省乙岚阁", "丙珈阁"]}, {"lead": ["丁芷坊"]}]
+    assert _units_of(tmp_path, text)[3:] == [{}, {}, {}]
+
+
+def test_a_subject_before_an_obligation_word_is_read_whatever_it_ends_with():
+    # (r-clauses3) 甲溪坊要…, 乙岭舍将…: names opening a sentence before an obligation word are its subject; not a
+    # place (桂林市要…: the obligation reader's), nor words of a sentence (重要, 确定专人), nor a plain thing
+    assert [(u, r.value) for u, r in subject_opening("甲溪坊要加强统筹协调,及时解决困难。").clause.assignments] == [
+        ("甲溪坊", "responsible")]
+    for text in ("项目资金要专款专用。", "桂林市要切实加强组织领导。", "apec会议等重要时段要实行巡查。", "履行好牵头职责。"):
+        assert subject_opening(text) is None, text
+
+
+def test_a_list_opened_by_by_runs_over_its_comma_to_the_role_word_whatever_the_names_end_with():
+    # (r-clauses3) 由甲坊、乙苑,各县(市)、区人民政府负责落实: 由 opens the slot the later role word closes, the names
+    # before the comma the lexicon lacks included; 由于… opens no names
+    found = leading_clauses("由市甲溪坊、乙岭苑,各县(市)、区人民政府负责落实。")
+    assert [u for f in found for u, _ in f.clause.assignments][:2] == ["市甲溪坊", "乙岭苑"]
+    assert [u for f in leading_clauses("由于天气原因,各县区政府负责落实。") for u, _ in f.clause.assignments] == ["各县区政府"]
+
+
+def test_a_list_before_the_last_part_of_a_clause_closed_by_its_role_word_shares_it_whatever_the_names_end_with():
+    # (r-clauses3) 甲阁、乙庐、丙苑,省丁庐按职责分工负责: the list before the comma shares the closing role word, as
+    # known names do; words of work before the comma (加快推进、抓好落实,X负责) are no such list
+    clause = parse_clause("省甲璟阁、乙砚琳庐、丙琳苑，省丁岚庐按职责分工负责")
+    assert [u for u, _ in clause.assignments] == ["省甲璟阁", "乙砚琳庐", "丙琳苑", "省丁岚庐"]
+    assert parse_clause("加快推进、抓好落实，市发改委负责") is None
+
+
+def test_a_long_list_before_its_duty_word_is_read_whatever_the_names_end_with():
+    # (r-clauses3) a dozen names, 、 between them, before 将负责: the duty word marks the slot however long the list
+    names = ["甲珈澜舍", "乙砚瑾坊", "丙珂琮阁", "丁琮瑾寮", "戊珂璃寮", "己汐棠庐", "庚琮斋", "辛琬萱阁", "壬瑾苑", "癸岚瑾阁",
+             "子珂阁", "丑珈琬斋", "寅汐岚舍"]
+    found = leading_clauses("、".join(names) + "将负责支持建设都市经济圈。")
+    assert [u for f in found for u, _ in f.clause.assignments] == names
