@@ -1506,9 +1506,10 @@ def test_a_name_opening_a_part_before_its_duty_word_is_read_whatever_it_ends_wit
     # the slot; a subject with 的 or a verb in it, a person, a plain thing or a sector bare (省财政) is none
     text = ("扬尘治理职责分工\n\n一、甲琮寮负责房屋建筑工程施工扬尘污染防治的管理工作。\n"
             "二、省乙岚阁牵头负责削坡建房,丙珈阁牵头负责公路沿线。\n三、丁芷坊 负责机关党群工作。\n"
-            "四、两个部门联合办理的督办事项负责报告。\n五、项目业主负责施工现场管理。\n六、省财政负责剩余补贴。\n")
+            "四、两个部门联合办理的督办事项负责报告。\n五、项目业主负责施工现场管理。\n六、省财政负责剩余补贴。\n"
+            "七、安排专人负责会议记录整理。\n八、指定专人负责信息报送。\n")
     assert _units_of(tmp_path, text)[:3] == [{"lead": ["甲琮寮"]}, {"lead": ["省乙岚阁", "丙珈阁"]}, {"lead": ["丁芷坊"]}]
-    assert _units_of(tmp_path, text)[3:] == [{}, {}, {}]
+    assert _units_of(tmp_path, text)[3:] == [{}, {}, {}, {}, {}]  # (安排 / 指定专人负责: a verb opens no name)
 
 
 def test_a_subject_before_an_obligation_word_is_read_whatever_it_ends_with():
