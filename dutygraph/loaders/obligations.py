@@ -436,8 +436,9 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
             told = head.end()
         if _collective_told().match(segment, told):
             return [role.group()], "", segment[told:]  # 牵头单位适时向市政府报告…: a role collective's work
-    if m is not None or item and len(segment) >= _MIN_ITEM and not NOT_NAME_START.match(segment):  # addressed
-        # (请各地…) or opening an item (1、宣传部门通过…)
+    if m is not None or item and len(segment) >= _MIN_ITEM and not NOT_NAME_START.match(segment) \
+            and not _TOPIC_OPENING.match(segment):  # addressed (请各地…) or opening an item (1、宣传部门通过…), not
+        # an item naming its topic (1.关于相关单位经费问题。: minutes' 关于 / 对于 heading, no subject)
         found = opening_units(segment, _well_formed)
         if found and (segment.startswith("的", found[1]) or ":" in segment[:found[1] + 1]
                       or "：" in segment[:found[1] + 1] or _DUTIES_HEADING_END.fullmatch(segment, found[1])):
@@ -447,6 +448,9 @@ def _read_subject(segment: str, item: bool = False) -> tuple[list[str], str, str
             return found[0], "", segment[found[1]:]
     return None
 
+
+# A preposition opening an item's topic (关于…问题, 对于…, 针对…, 围绕…): the item names what it is about, no doer.
+_TOPIC_OPENING = re.compile(r"(?:关于|对于|针对|围绕)")
 
 # A numbered item's title before a colon, its sentence after it ((三)制衡性原则:学校应当…, 一、工作目标:各乡镇要…).
 _TITLE_COLON = re.compile(r"[^，,。；;:：、()（）]{2,12}[:：]")
@@ -582,7 +586,9 @@ def _top_level_stop(segment: str) -> int:
 # remit (按照职责分工), the subject must end like a department: 各单位联系电话于4月15日前报送 names none.
 _MODAL = re.compile(r"(?!(?:分别)?于|对|按|根据|依据|(?:负责)?落实$)")  # (…,住建局落实: the same)
 
-_WORDS_WITH_YAO = frozenset({"主要", "重要", "首要", "次要", "必要", "需要", "只要", "纪要", "摘要", "简要", "提要"})
+_WORDS_WITH_YAO = frozenset({"主要", "重要", "首要", "次要", "必要", "需要", "只要", "纪要", "摘要", "简要", "提要",
+                             # words ending in 应 (各乡镇相应的方案: no 各乡镇相 told 应)
+                             "相应", "响应", "适应", "供应", "反应", "对应", "照应", "呼应"})
 
 
 def _balanced(name: str) -> bool:

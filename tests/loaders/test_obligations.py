@@ -851,3 +851,15 @@ def test_a_notices_subject_kept_for_its_slot_alone_is_reported_unrecognised(tmp_
     doc = load(path)
     assert [[a.unit for a in t.assignments] for t in doc.tasks] == [["翠湖片区舍"], ["县农业局", "县财政局"]]
     assert [(u["unit"], u["line"]) for u in doc.coverage.unrecognised] == [("翠湖片区舍", 3)]
+
+
+def test_a_subject_told_to_act_correspondingly_ends_before_xiang_ying():
+    got = _read("会议要求,一是要加强统筹,成立防汛工作专班,各成员单位相应成立工作小组,确保责任到人。"
+                "各乡镇相应的方案另行下发。")
+    assert [units for _, units in got] == [[("各成员单位", Role.RESPONSIBLE)]]
+
+
+def test_an_item_naming_its_topic_with_guan_yu_has_no_subject_its_handed_doer_has():
+    got = _read("会议就有关事项明确如下:\n1.关于城区各单位车辆更新问题。车辆更新由县城管执法局提出具体意见后再行研究。\n"
+                "2.对于农村道路养护问题。各乡镇要落实养护责任。\n")
+    assert [units for _, units in got] == [[("县城管执法局", Role.RESPONSIBLE)], [("各乡镇", Role.RESPONSIBLE)]]
