@@ -79,8 +79,8 @@ def opening_units(text: str, accept: Callable[[str], list[str] | None]) -> tuple
                 continue
             grow = _LENGTHEN if _WHOLE.search(names[-1]) else _LENGTHEN_PART  # (the list read may end in a role word)
             for longer in range(min(end + grow, stop), end, -1):
-                if any(c in SEPARATORS for c in text[end:longer]):
-                    continue  # lengthen this name, not into the next one
+                if any(c in SEPARATORS for c in text[end:longer]) or text[longer - 1:longer + 1] in _ENDING_INSIDE_A_WORD:
+                    continue  # lengthen this name, not into the next one, nor into a word (…所属部门办 of 办理)
                 if _verb_after_whole(text, end, longer):
                     continue  # 住房和城乡建设厅组织…, 城管部门查处…: a verb after a whole name, no longer name
                 more = accept(text[:longer])

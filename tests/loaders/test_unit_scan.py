@@ -127,3 +127,10 @@ def test_an_adverb_after_the_doer_ends_it_even_before_a_verb_opening_like_an_off
     from dutygraph.loaders.unit_scan import handed_doers
 
     assert handed_doers("城东片区服务坊尽快组织承建企业", (), slot_names) == (["城东片区服务坊"], 7)
+
+
+def test_a_whole_name_is_not_lengthened_into_a_word_opening_like_a_name_ending():
+    # 办理 / 处理 / 部署: lengthening 县城管局 stops before 办 of 办理, as the first reading does
+    assert opening_units("各级政府及其所属部门办理群众来信", well_formed_units)[0] != ["各级政府", "其所属部门办"]
+    assert opening_units("县林业局处理投诉", well_formed_units)[0] == ["县林业局"]
+    assert opening_units("县城管局办理投诉事项", well_formed_units)[0] == ["县城管局"]
