@@ -46,7 +46,7 @@ HANDED = ("the unit a part of an obligation sentence hands work to (…,由X汇�
 _MAX_SUBJECT = 40
 _MIN_ITEM = 8  # an item's first part shorter than this is a heading's phrase (二、精心组织,加强统筹), no subject
 _MAX_HEADING = 30  # a paragraph's opening heading sentence (二、压实责任,推动工作落实。) is no longer
-_ITEM_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.．、]|[(（][一二三四五六七八九十\d]+[)）]"
+_ITEM_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.．、]|[(（][一二三四五六七八九十\d]+[)）]|[①-⑳]"
                           r"|第[一二三四五六七八九十百\d]{1,4}条)")  # 第三条 (the articles of a 办法 or 规定)
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百]+条")  # a regulation's article: its sentence follows, no item's subject
 # What a department's name ends with where nothing but the name marks its end (not 会商, 开会).
@@ -460,7 +460,7 @@ _DUTIES_HEADING_END = re.compile(r"(?:主要|工作|具体)?的?(?:职责|职能
 
 
 # The obligation word that may open the comma part after a subject standing alone (各有关部门和单位,要按照…).
-_MODAL_AFTER_COMMA = re.compile(r"(?:要(?![求点素])|应当|应(?![急用对])|必须|须|务必)")
+_MODAL_AFTER_COMMA = re.compile(r"(?:要(?![求点素])|应当|应(?![急用对])|必须|须|务必|可以)")
 
 
 def _subject_before_comma(part: str, after: str) -> tuple[list[str], str, str] | None:
@@ -471,6 +471,8 @@ def _subject_before_comma(part: str, after: str) -> tuple[list[str], str, str] |
     (['各有关部门和单位'], '要', '按照各自分工')
     >>> _subject_before_comma("为此", "要抓好落实") is None
     True
+    >>> _subject_before_comma("各承办单位对内容相同的提案", "可以并案办理")
+    (['各承办单位'], '可以', '并案办理')
     """
     told = after.lstrip(" \u3000")
     word = _MODAL_AFTER_COMMA.match(told)  # 务必 is a modal word and an adverb (一定、务必要)
@@ -480,6 +482,9 @@ def _subject_before_comma(part: str, after: str) -> tuple[list[str], str, str] |
     if word is None or len(part) < 2:
         return None
     names = _well_formed(_after_relative(part, 0))  # 涉及到的县区和有关部门,要…: which units, no name's part
+    if names is None and (on := part.find("对", 2)) > 0 and (head := _well_formed(part[:on])) is not None \
+            and all(_DEPARTMENT_END.search(n) or _ROLE_COLLECTIVE.match(n) for n in head):
+        names = head  # 承办单位对内容相近的提案,可以并案办理: the unit, then what it works on (as _OBJECT reads it)
     if names is None and "的" in part and not part.startswith("对") and not told.startswith(_PASSIVE, word.end()):
         names = _role_after_relative(part)  # (对工作不力的责任单位,要予以通报: the units are what the work is on)
     return (names, word.group(), told[word.end():]) if names else None
@@ -1250,7 +1255,8 @@ def obligation_tasks(lines: list[Line], source: str) -> list[Task]:
                     # (the document cut right after a subject's obligation word: 各地区要因 is a task still)
                     continue
                 first_no = last_no = line_at(at + start)
-                if k == 0 and first and 0 < at:  # 二、压实责任,推动落实。(…。)各牵头单位要…: the numbered paragraph's
+                if k == 0 and first and 0 < at and not _ITEM_MARKER.match(sentence.lstrip(" \u3000")):
+                    # 二、压实责任,推动落实。(…。)各牵头单位要…: the numbered paragraph's
                     opening = text[:at].lstrip(" \u3000")  # heading (and what follows it) opens its first task
                     heading = _ITEM_MARKER.sub("", opening, count=1)
                     if len(heading) >= 4 and heading != opening:

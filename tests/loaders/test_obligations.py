@@ -863,3 +863,16 @@ def test_an_item_naming_its_topic_with_guan_yu_has_no_subject_its_handed_doer_ha
     got = _read("会议就有关事项明确如下:\n1.关于城区各单位车辆更新问题。车辆更新由县城管执法局提出具体意见后再行研究。\n"
                 "2.对于农村道路养护问题。各乡镇要落实养护责任。\n")
     assert [units for _, units in got] == [[("县城管执法局", Role.RESPONSIBLE)], [("各乡镇", Role.RESPONSIBLE)]]
+
+
+def test_a_circled_sub_item_is_a_task_of_its_own_not_joined_to_the_heading_and_items_before_it():
+    got = _read("(二)关于春耕工作。①同意适时召开春耕动员会,由王某某同志统筹安排。②建议以县委文件下发实施意见,"
+                "甲坊片区舍要进一步征求意见,充实内容。③资金保障问题,由县财政局统筹考虑。\n")
+    assert got == [("建议以县委文件下发实施意", [("甲坊片区舍", Role.RESPONSIBLE)]),
+                   ("资金保障问题,由县财政局", [("县财政局", Role.RESPONSIBLE)])]
+
+
+def test_a_subject_then_what_it_works_on_before_a_comma_is_told_by_the_modal_after_it():
+    got = _read("第十条 受理单位对内容相同或基本相同的投诉,可以合并办理,但要分别答复。\n"
+                "对不按期办结的事项,可以延期办理。\n")
+    assert [units for _, units in got] == [[("受理单位", Role.RESPONSIBLE)]]
