@@ -26,13 +26,14 @@ import re
 from ..text.markers import is_row_number
 from ..text.normalize import SENTENCE_PUNCT
 from .columns import NUMBER, TEXT, UNIT_KINDS, column_kinds, is_label
-from .flat_table import _LABEL_TAIL, _ROLE_WORD, BASIS_LABEL
+from .flat_table import _LABEL_TAIL, _ROLE_WORD, BASIS_LABEL, _one_name
 from .grid import Grid, GridRow
 from .lines import Line
 
 MIN_ROWS = 2
 MAX_PIECES = 24
 MAX_PIECE = 12
+_DATE = re.compile(r"\d{4}年|\d{1,2}月|年底|年内")
 _NOTE = re.compile(r"^[(（][^()（）]{1,8}[)）]$")  # (万元), （个）: a unit of measure under its label
 MAX_NAME_PIECE = 8  # a cell broken over lines: each piece short, no punctuation (城市用气 / 提升工程)
 MAX_HALF = 6  # each half of a label broken over two lines is short
@@ -51,6 +52,43 @@ def _join_broken(cells: list[str], kinds: list[str]) -> list[str] | None:
         else:
             k += 1
     return cells if len(cells) == len(kinds) else None
+
+
+_LEVEL_CHARS = frozenset("省市州县区旗镇乡")
+
+
+def overflow_names(cells: list[str], kinds: list[str]) -> list[str]:
+    """A row printing more names, one a line, than its unit columns standing side by side have room for: the
+    names as the columns' cells. Where they fall into as many runs of one level as there are columns, each run is
+    one cell (州交通局 / 州发改委 / 县交通局 / 县发改委 under 支持的州级部门 / 责任单位); else the first columns take
+    one name each, the last the rest (州民委 / 县民宗局 / 乡甲 : 州民委 | 县民宗局、乡甲).
+
+    >>> overflow_names(["1", "修路", "州交通局", "州发改委", "县交通局", "6月"], ["number", "text", "cooperating",
+    ...                 "responsible", "deadline"])
+    ['1', '修路', '州交通局、州发改委', '县交通局', '6月']
+    >>> overflow_names(["1", "修路", "州民委", "县民宗局", "官屯乡", "6月"], ["number", "text", "cooperating",
+    ...                 "responsible", "deadline"])
+    ['1', '修路', '州民委', '县民宗局、官屯乡', '6月']
+    """
+    units = [k for k, kind in enumerate(kinds) if kind in UNIT_KINDS]
+    if len(units) < 2 or units != list(range(units[0], units[0] + len(units))):
+        return cells
+    first = units[0]
+    end = first
+    while end < len(cells) and _one_name(cells[end]) and not _DATE.search(cells[end]):
+        end += 1
+    run = cells[first:end]
+    if len(run) <= len(units):
+        return cells
+    groups: list[list[str]] = []
+    for name in run:
+        if groups and name[0] in _LEVEL_CHARS and groups[-1][-1][0] == name[0]:
+            groups[-1].append(name)
+        else:
+            groups.append([name])
+    if len(groups) != len(units):
+        groups = [[name] for name in run[:len(units) - 1]] + [run[len(units) - 1:]]
+    return cells[:first] + ["、".join(group) for group in groups] + cells[end:]
 
 
 def broken_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
@@ -223,6 +261,8 @@ def _exact_grid(lines: list[Line], columns: list[str], body: int) -> tuple[Grid,
                 cells.append(lines[j].text)
                 ends.append(j + 1)
             j += 1
+        if len(cells) > width or j >= n:  # more names than unit columns (州交通局 / 州发改委 / 县交通局)
+            cells = overflow_names(cells, kinds)
         if len(cells) > width:  # a cell broken over lines (城市用气 / 提升工程) when the next row follows
             joined = _join_broken(cells, kinds) if j < n and lines[j].text == following else None
             if joined is None:

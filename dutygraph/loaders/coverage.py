@@ -30,7 +30,9 @@ from .labels import COOPERATING, DIVISION, LABEL_ANYWHERE, LEAD, LEADER, RESPONS
 from .lines import Line
 from .obligations import BASIS, HANDED, told_name
 from .prose import _SPACED_LABEL, _heading_clause, _marker, _spaced_label, _unit_line
+from .glued_cells import glued_header as header_inside
 from .glued_cells import line_header as glued_header
+from .unglue import MIN_GLUED
 from .row_table import header_of as row_header
 
 CLAUSE, LABEL, UNIT_LINE, HEADER = "clause", "label", "unit line", "header"
@@ -103,6 +105,8 @@ def cue_lines(lines: list[Line]) -> dict[int, str]:
             found.setdefault(line.no, HEADER)
         elif line.raw == line.text and glued_header(line.text) is not None:  # 类别序号重点任务牵头单位完成情况
             found.setdefault(line.no, HEADER)
+        elif len(line.text) >= MIN_GLUED and "序号" in line.text and header_inside(line.text) is not None:
+            found.setdefault(line.no, HEADER)  # …方案序号主要任务第一责任单位主要责任单位1…: a header glued in a page
     return found
 
 

@@ -61,6 +61,18 @@ MAX_UNNUMBERED = 200  # rows of a table without row numbers
 _QUANTITY = set("月日号%个万亿元年项家所座条名人次吨千百十.．、-—~～/")  # after a number that counts, not a row
 
 
+def _word_then_label(label: str) -> bool:
+    """Whether ``label`` opens with the word ending the label before it, a whole label after the word
+    (任务第一责任单位 in 主要工作任务第一责任单位: 主要工作任务 | 第一责任单位, not 主要工作 | 任务第一责任单位).
+
+    >>> _word_then_label("任务第一责任单位"), _word_then_label("任务内容"), _word_then_label("工作任务")
+    (True, False, False)
+    """
+    m = _LABEL_END.match(label)
+    rest = label[m.end():] if m else ""
+    return len(rest) >= 4 and is_label(rest) and column_kinds([rest])[0] in UNIT_KINDS
+
+
 def _labels(text: str) -> list[str] | None:
     """``text`` cut into column labels, the first shortest that lets the rest be cut too (None: it cannot be)."""
     ends = [m.end() for m in _LABEL_END.finditer(text)]
@@ -76,7 +88,7 @@ def _labels(text: str) -> list[str] | None:
             label = text[i:j]
             if j <= i or len(label) > MAX_LABEL or len(label) < 4 and label not in _SHORT_LABELS:
                 continue
-            if not is_label(label):
+            if not is_label(label) or _word_then_label(label):
                 continue
             rest = cut(j)
             if rest is not None:
@@ -95,8 +107,15 @@ def _name_ends(text: str, k: int, end: int) -> list[int]:
         return []
     found = []
     shared = _SHARED_LEVELS.match(text, k, end)  # 市、县两级人民政府: the levels and the name they share
+    depth = 0
     for e in range((shared.end() if shared else k) + 2, min(end, (shared.end() if shared else k) + MAX_UNIT) + 1):
         ch = text[e - 1]
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        if ch == "、" and depth and "、" not in text[e - 3:e - 1]:
+            continue  # 各县(市、区)政府: the levels a bracket lists are part of the name
         if ch in _STOP or ch in "、" or ch.isdigit():
             break
         if text[k:e].endswith(_endings()):
@@ -203,7 +222,10 @@ class _Row:
         first = stop + 1 if stop >= 0 else 4
         if end - first > MAX_TAIL:
             first = end - MAX_TAIL
-        for s in range(first, end):
+        starts = range(first, end)
+        if stop < 0:  # no sentence closes the text: the cells open where a name opens with its level (…技术市科技局)
+            starts = sorted(starts, key=lambda s: text[s] not in _NAME_STARTS)
+        for s in starts:
             ends = (end,) if not self.remark else range(end, max(s, end - 12) - 1, -1)
             for e in ends:
                 cells = _cells(text, s, e)
@@ -233,13 +255,13 @@ def _rows(body: str, kinds: list[str]) -> list[tuple[str, list[list[str]], str]]
             tries += 1
             after = body[k + len(nxt):k + len(nxt) + 1]
             if not body[k - 1].isdigit() and not after.isdigit() and after not in _QUANTITY:
-                row = reader.read(body[at:k])
+                row = reader.read(_row_body(body[at:k]))
                 if row is not None:
                     found = (k, row)
                     break
             k = body.find(nxt, k + 1, limit)
         if found is None:  # the last row runs to the end
-            row = reader.read(body[at:])
+            row = reader.read(_row_body(body[at:]))
             if row is not None:
                 rows.append(row)
             break
@@ -297,6 +319,25 @@ def _grid(labels: list[str], rows: list[tuple[str, list[list[str]], str]], line:
     return Grid(labels, grid_rows, first_line=line.no, last_line=last or line.no)
 
 
+# A section row glued at the end of a row (or before the first row): 二、产业优化升级, after a page's number (—2—)
+# a copy glued in too; the part of the table's text it stands in is no cell of the row before it.
+_SECTION_END = re.compile(r"(?:[-—－]\d{1,3}[-—－])?[一二三四五六七八九十]{1,3}、[^。，,；;：:、\d]{2,20}$")
+_PAGE_END = re.compile(r"[-—－]\d{1,3}[-—－]$")
+
+
+def _row_body(text: str) -> str:
+    """A glued row's text without the section row (and page number) glued after its last cell.
+
+    >>> _row_body("完成清淤。县水利局各乡镇—2—二、产业升级"), _row_body("完成清淤。县水利局")
+    ('完成清淤。县水利局各乡镇', '完成清淤。县水利局')
+    """
+    if "、" in text and (m := _SECTION_END.search(text)) is not None:
+        text = text[:m.start()]
+    if "—" in text or "-" in text or "－" in text:
+        text = _PAGE_END.sub("", text)
+    return text
+
+
 def glued_header(text: str) -> tuple[int, int, list[str]] | None:
     """(start, body start, labels) of a header glued without separators in ``text`` (序号… up to the 1 of the
     first row, or up to its last unit column when the rows carry no number), with a number column and a unit
@@ -310,6 +351,8 @@ def glued_header(text: str) -> tuple[int, int, list[str]] | None:
         ends = sorted((m.end() for m in _LABEL_END.finditer(text, at, at + MAX_HEADER)), reverse=True)
     for body in ends:
         labels = _labels(text[at:body])
+        if labels is None and (m := _SECTION_END.search(text, at, body)) is not None:
+            labels = _labels(text[at:m.start()])  # 序号…责任单位一、主要指标1…: a section row before the first row
         if labels is None:
             continue
         kinds = column_kinds(labels)

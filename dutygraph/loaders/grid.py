@@ -148,7 +148,8 @@ _POST = re.compile(r"副?(?:书记|市长|县长|区长|省长|镇长|乡长|主
 # Columns that report on a task rather than state it: progress, remarks, results; and those that state its
 # grounds or consequences (设定依据, 追责情形: role cues column.basis).
 # (指标: the standard or figure a task answers, 工作指标 / 指标要求 beside a 任务 column: not the task itself)
-REPORT_LABEL = re.compile(r"情况|进展|说明|备注|成效|是否|评价|存在问题|截至|截止|指标|" + BASIS_LABEL.pattern)
+# (分解情况, 目标分解情况: the target's parts, what the row states; no report)
+REPORT_LABEL = re.compile(r"(?<!分解)情况|进展|说明|备注|成效|是否|评价|存在问题|截至|截止|指标|" + BASIS_LABEL.pattern)
 
 
 def _content_column(kinds: list[str], rows: list[GridRow], labels: list[str] | None = None) -> int | None:

@@ -835,6 +835,26 @@ def _by_position(header_raw: str, raw: str, n: int) -> list[str] | None:
     return best[1] if best is not None and texts else None
 
 
+def _spanned_label(lines: list[Line], j: int, end: int, kinds: list[str]) -> tuple[int, int] | None:
+    """(column, width) of a header label spanning several cells of a bar table: the first row prints more cells
+    than the header has labels (项目 | 目标 | 分解情况 | 责任单位 over 就业工程 | 促进就业 | 新增就业(人) | 1300 |
+    甲镇280 乙乡15 | 区人社局): the extra cells are the last text label's before the first cell column (a unit, a
+    leader or a deadline column), which the rows below, under the merged cells, print alone; None otherwise."""
+    while j < end and not lines[j].text:
+        j += 1
+    if j >= end:
+        return None
+    split = _split(lines[j].raw)
+    if split is None or split[1] != "|" or len(split[0]) <= len(kinds) or not all(split[0]):
+        return None
+    first_cell = next((k for k, kind in enumerate(kinds) if kind != TEXT), None)
+    if first_cell is None or first_cell < 2 or kinds[first_cell] == NUMBER or \
+            not any(kind in UNIT_KINDS for kind in kinds[first_cell:]):
+        return None
+    width = len(split[0]) - len(kinds) + 1
+    return (first_cell - 1, width) if width <= 4 else None
+
+
 def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, int, int]]:
     """Every row-per-line table under a header in ``lines[start:end]``."""
     last_text = next((k for k in range(end - 1, start - 1, -1) if lines[k].text), -1)  # from the end
@@ -865,6 +885,7 @@ def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, 
         j = first_row
         # a grid drawn with + - = (a database client's or a Markdown converter's grid table): rules between rows
         ruled = sep == "|" and any(0 <= k < end and _is_grid_rule(lines[k].raw) for k in (i - 1, i + 1))
+        spanned = _spanned_label(lines, first_row, end, kinds) if sep == "|" and not ruled else None
         while j < end:
             line = lines[j]
             if not line.text or sep == "|" and grid.rows and not line.text.strip("|｜"):
@@ -918,6 +939,17 @@ def _headed_tables(lines: list[Line], start: int, end: int) -> list[tuple[Grid, 
                 j += 1  # a Markdown rule under the header (|---|:---:|): no row
                 continue
             last_no = line.no
+            if spanned is not None and line_sep == "|":
+                g, w = spanned
+                if len(tokens) == len(kinds) + w - 1:  # a row as wide as the first: the spanned cells are one
+                    tokens = tokens[:g] + [" | ".join(t for t in tokens[g:g + w] if t)] + tokens[g + w:]
+                elif len(tokens) == w and grid.rows:  # a row printing only the spanned cells, the others merged
+                    cells = [None] * len(kinds)
+                    cells[g] = " | ".join(t for t in tokens if t)
+                    grid.rows.append(GridRow(cells, line.no, last_no, truncated=j == last_text,
+                                             inherit_basis=f"merged cells of the row above (line {line.no})"))
+                    j += 1
+                    continue
             if ruled and j + 1 < end and not _is_grid_rule(lines[j + 1].raw):
                 tokens, j = _ruled_row(lines, j, end, tokens)  # a row over lines up to the next rule
                 last_no = lines[j].no

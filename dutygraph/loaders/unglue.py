@@ -243,6 +243,12 @@ def _heading_cuts(text: str, first: int, style: int, outside: list[tuple[int, in
 LEAD_INS = ("是", "如下", "为", "包括", "有")  # …的主要职责是:(一)…: the words a sentence leading a list in ends with
 
 
+def _glued_table(text: str) -> bool:
+    from .glued_cells import glued_header  # glued_cells imports this module
+
+    return glued_header(text) is not None
+
+
 def unglue(lines: list[Line]) -> list[Line]:
     """The lines with every glued page line cut into its items and labels."""
     out: list[Line] = []
@@ -254,6 +260,9 @@ def unglue(lines: list[Line]) -> list[Line]:
             continue
         if len(text) < MIN_GLUED:
             out.append(line)
+            continue
+        if text.startswith("序号") and _glued_table(text):
+            out.append(line)  # a table glued from its header on (序号…责任单位1…2…): :mod:`.glued_cells` reads its rows
             continue
         page = len(text) >= MIN_PAGE  # a whole page glued; a shorter line is a paragraph, its lists its own
         # two labels need two colons (each label ends with its own): count them before the label pattern runs

@@ -84,3 +84,20 @@ def test_a_last_row_the_document_stops_inside_keeps_its_number_unit_and_text():
     doc = parse_text(text, "table.txt")
     assert [t.units(Role.RESPONSIBLE)[:1] for t in doc.tasks] == [["青苑区水务局"], ["青苑区交通局"], ["青苑区农业农村局"]]
     assert (doc.tasks[-1].text, doc.tasks[-1].provenance.first_line) == ("建设高标准农田1万亩,按照", 19)
+
+
+def test_more_names_than_the_unit_columns_side_by_side_fall_into_them_by_level():
+    # (r-tables11) one cell a line, a column of the supporting units a level above (支持的州级部门) beside the
+    # responsible one, then text columns: a row printing two names of each level gives each column its level's
+    # names; a last row (the document stops inside it) printing three names of three levels gives the first
+    # column one, the last the rest
+    rows = ["1", "青溪绿道项目", "新建绿道5公里", "州林草局", "县林草局", "6月底前开工", "已完成选线", "加快进度",
+            "2", "青溪公路项目", "新建公路16公里", "州交通局", "州发改委", "县交通局", "县发改委", "年内列项",
+            "已报州交通局", "加快进度",
+            "3", "青溪示范村项目", "新建村道500米", "州民委", "县民宗局", "青溪乡", "2026年3月10日", "项目已上报"]
+    text = "\n".join(["序号", "项目名称", "建设内容", "支持的州级部门", "责任单位", "工作任务及时限要求", "进展情况",
+                      "下步工作要求"] + rows)
+    doc = parse_text(text, "table.txt")
+    assert [(t.units(Role.COOPERATING), t.units(Role.RESPONSIBLE)) for t in doc.tasks] == [
+        (["州林草局"], ["县林草局"]), (["州交通局", "州发改委"], ["县交通局", "县发改委"]),
+        (["州民委"], ["县民宗局", "青溪乡"])]

@@ -137,3 +137,32 @@ def test_rows_glued_under_a_glued_header_with_headings_between_and_cells_on_the_
     got = [(t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks if t.assignments]
     assert got[:2] == [(["市、县两级人民政府"], ["县水利局"]), (["县水利局"], ["乡镇人民政府", "街道办事处"])]
     assert got[2][0] == ["省生态环境厅"] and "市、县两级生态环境部门" in got[2][1]
+
+
+def test_glued_table_with_a_first_responsible_column_section_rows_and_bracketed_level_names():
+    # (r-tables11) a table glued from its header on, on one long line: the header's task label ends with a word
+    # (任务) that could open the unit label after it (任务第一责任单位), a section row between the header and row 1
+    # and another glued after a row's last cell (with a page's number), names whose bracket lists levels
+    # (各镇(乡、街道)政府), and a row with no sentence end whose first unit opens with its level (…技术区甲局)
+    from dutygraph.loaders.document import parse_text
+    from dutygraph.model import Role
+
+    rows = ("一、总体指标1村级集体收入年均增长8%左右。区甲局各镇(乡、街道)政府、乙经济开发区"
+            "2林木覆盖率达到30%。区丙局各镇(乡、街道)政府、区丁办—2—二、创新升级"
+            "3大力推广节水灌溉技术和高效种植技术区甲局区丙局、各镇(乡、街道)政府"
+            "4新增高标准农田5万亩。区戊局各镇(乡、街道)政府")
+    doc = parse_text("关于印发分解方案的通知" * 20 + "序号主要工作任务第一责任单位主要责任单位" + rows, "plan.txt")
+    got = [(t.text.rstrip("。"), t.units(Role.LEAD), t.units(Role.RESPONSIBLE)) for t in doc.tasks if t.assignments]
+    assert got == [
+        ("村级集体收入年均增长8%左右", ["区甲局"], ["各镇(乡、街道)政府", "乙经济开发区"]),
+        ("林木覆盖率达到30%", ["区丙局"], ["各镇(乡、街道)政府", "区丁办"]),
+        ("大力推广节水灌溉技术和高效种植技术", ["区甲局"], ["区丙局", "各镇(乡、街道)政府"]),
+        ("新增高标准农田5万亩", ["区戊局"], ["各镇(乡、街道)政府"]),
+    ]
+
+
+def test_first_responsible_column_leads_and_the_first_responsible_person_is_a_leader():
+    from dutygraph.loaders.columns import column_kinds
+
+    assert column_kinds(["序号", "工作任务", "第一责任单位", "主要责任单位"])[2:] == ["lead", "responsible"]
+    assert column_kinds(["序号", "工作任务", "第一责任人", "责任单位"])[2] == "leader"

@@ -570,3 +570,19 @@ def test_a_short_row_ending_in_names_no_lexicon_knows_is_whole_under_merged_cell
             "2.工作机制 | (3)汛前,乡镇健全完善应急指挥机制。 | 1.制定应急指挥机制,")
     doc = parse_text(text, "p.txt")
     assert [t.units(Role.RESPONSIBLE) for t in doc.tasks if t.assignments] == [["甲澜苑"], ["乙砚阁"], ["丙芷斋", "丁琰苑"]]
+
+
+def test_a_header_label_spanning_several_cells_of_a_bar_table_and_rows_printing_only_them():
+    # (r-tables11) 分 解 情 况 printed once over three cells (the indicator, its figure, its split by place): the
+    # first row prints more cells than the header has labels, the rows below only those three, their 项目 / 目标 /
+    # leader / unit cells merged with the first row's; each indicator row is a task with the first row's unit
+    text = "\n".join([
+        "项 目 | 目标 | 分 解 情 况 | 责任领导 | 责任单位 | 责任人 |",
+        "绿 化 提 升 工 程 | 增加城乡绿地 | 新增绿地(亩) | 900 | 甲镇300 乙乡200 丙乡400 | 王 某 | 区林业局 | 李 某 |",
+        "新植行道树(株) | 5000 | 甲镇2000 乙乡1000 丙乡2000 |",
+        "改造公园(个) | 6 | 甲镇2 乙乡2 丙乡2 |",
+    ])
+    doc = parse_text(text, "table.txt")
+    got = [([c.strip() for c in t.text.split("|")[:2]], t.units(Role.RESPONSIBLE)) for t in doc.tasks if t.assignments]
+    assert got == [(["新增绿地(亩)", "900"], ["区林业局"]), (["新植行道树(株)", "5000"], ["区林业局"]),
+                   (["改造公园(个)", "6"], ["区林业局"])]
