@@ -557,7 +557,8 @@ def parse_clause(text: str, default_role: Role | None = None, bracketed: bool = 
             part = label.content
             if not part:
                 continue
-        convention = names_lead(part) and first_listed_note().search(part) is not None
+        convention = names_lead(part) and first_listed_note().search(part) is not None or \
+            first_leads and _NOTE_WORDS.match(part) is not None  # (r-prose9) …排名首位的部门牵头。下同: the note's
         note = None if convention else _note(part)  # (A,B,列第一位为牵头单位,下同): 下同 spreads the convention
         noted = None
         if note:
@@ -577,6 +578,8 @@ def parse_clause(text: str, default_role: Role | None = None, bracketed: bool = 
             if convention and (_NOTE_WORDS.match(segment) or first_listed_note().search(segment)):
                 clause.role_words = first_leads = True  # the note is a role cue: the first-listed unit leads
                 continue  # (A,B,C,排名第一位为牵头单位): a convention, no name (conventions.py applies it)
+            if convention and segment.endswith("的") and at + 1 < len(segments):
+                continue  # (r-prose9) 涉及多个部门的,由排名首位的部门牵头: the case the note covers, no name
             opened_by = at == 0 and segment.startswith("由") and len(segment) > 3
             if opened_by:
                 segment = segment[1:]  # 由X、Y负责落实: 由 opens the clause, no name
