@@ -799,6 +799,9 @@ def _spaces_read(text: str) -> str:
 
     >>> _spaces_read("市住建局牵头 市财政局配合"), _spaces_read("责任单位：各村(社区) 镇规建办"), _spaces_read("省 财 政 厅 牵 头")
     ('市住建局牵头，市财政局配合', '责任单位：各村(社区)、镇规建办', '省财政厅牵头')
+    >>> _spaces_read("责任单位：市甲溪局, 各县(区) 人民政府")
+    '责任单位：市甲溪局,各县(区)人民政府'
+
     """
     tokens = text.split()
     if len(tokens) < 2:
@@ -813,8 +816,9 @@ def _spaces_read(text: str) -> str:
             if len(tail) >= 3 and tail.endswith(ROLE_ENDINGS) and _role_word(tail)[1] is not None \
                     and _plausible(_role_word(tail)[0]) and _plausible(head):
                 out.append("，")  # 市住建局牵头 市财政局配合
-            elif len(tail) >= 2 and len(head) >= 2 and _plausible(tail) and _plausible(head):
-                out.append("、")  # 市住建局 市财政局
+            elif len(tail) >= 2 and len(head) >= 2 and _plausible(tail) and _plausible(head) \
+                    and _PART_END.split(right)[0] not in org_suffixes():
+                out.append("、")  # 市住建局 市财政局 (各市(州) 人民政府: an ending alone goes on the name: r-prose9)
         out.append(right)
     return "".join(out)
 

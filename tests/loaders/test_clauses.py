@@ -1552,3 +1552,12 @@ def test_a_first_listed_note_with_its_case_and_a_ditto_after_it_makes_the_first_
                           bracketed=True)
     assert clause.assignments == [("市甲溪局", Role.LEAD), ("乙岭办", Role.RESPONSIBLE), ("丙泉委", Role.RESPONSIBLE)]
     assert clause.spread == []
+
+
+def test_an_organisation_ending_a_space_cut_off_stays_on_its_name_in_a_spaced_label_list():
+    # a copy printing spaces inside names (各县(区) 人民政府): an ending alone after a space is no name of its own
+    from dutygraph.loaders.lines import to_lines
+    line = to_lines("责任单位: 市甲溪局、乙岭 办、丙泉委, 各县(区) 人民政府")[0]
+    label = match_label(line.text)
+    assert label is not None and label.content.endswith(",各县(区)人民政府")
+    assert "、人民政府" not in label.content
