@@ -557,7 +557,8 @@ def parse_clause(text: str, default_role: Role | None = None, bracketed: bool = 
             part = label.content
             if not part:
                 continue
-        convention = names_lead(part) and first_listed_note().search(part) is not None
+        convention = names_lead(part) and first_listed_note().search(part) is not None or \
+            first_leads and _NOTE_WORDS.match(part) is not None  # (r-prose9) …排名首位的部门牵头。下同: the note's
         note = None if convention else _note(part)  # (A,B,列第一位为牵头单位,下同): 下同 spreads the convention
         noted = None
         if note:
@@ -577,6 +578,8 @@ def parse_clause(text: str, default_role: Role | None = None, bracketed: bool = 
             if convention and (_NOTE_WORDS.match(segment) or first_listed_note().search(segment)):
                 clause.role_words = first_leads = True  # the note is a role cue: the first-listed unit leads
                 continue  # (A,B,C,排名第一位为牵头单位): a convention, no name (conventions.py applies it)
+            if convention and segment.endswith("的") and at + 1 < len(segments):
+                continue  # (r-prose9) 涉及多个部门的,由排名首位的部门牵头: the case the note covers, no name
             opened_by = at == 0 and segment.startswith("由") and len(segment) > 3
             if opened_by:
                 segment = segment[1:]  # 由X、Y负责落实: 由 opens the clause, no name
@@ -796,6 +799,9 @@ def _spaces_read(text: str) -> str:
 
     >>> _spaces_read("市住建局牵头 市财政局配合"), _spaces_read("责任单位：各村(社区) 镇规建办"), _spaces_read("省 财 政 厅 牵 头")
     ('市住建局牵头，市财政局配合', '责任单位：各村(社区)、镇规建办', '省财政厅牵头')
+    >>> _spaces_read("责任单位：市甲溪局, 各县(区) 人民政府")
+    '责任单位：市甲溪局,各县(区)人民政府'
+
     """
     tokens = text.split()
     if len(tokens) < 2:
@@ -810,8 +816,9 @@ def _spaces_read(text: str) -> str:
             if len(tail) >= 3 and tail.endswith(ROLE_ENDINGS) and _role_word(tail)[1] is not None \
                     and _plausible(_role_word(tail)[0]) and _plausible(head):
                 out.append("，")  # 市住建局牵头 市财政局配合
-            elif len(tail) >= 2 and len(head) >= 2 and _plausible(tail) and _plausible(head):
-                out.append("、")  # 市住建局 市财政局
+            elif len(tail) >= 2 and len(head) >= 2 and _plausible(tail) and _plausible(head) \
+                    and _PART_END.split(right)[0] not in org_suffixes():
+                out.append("、")  # 市住建局 市财政局 (各市(州) 人民政府: an ending alone goes on the name: r-prose9)
         out.append(right)
     return "".join(out)
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from ..text.role_cues import alternation, prefiltered
 from ..text.normalize import bracket_depth_split
-from ..text.units import ROLE_ENDINGS, is_listed_name, strip_noise
+from ..text.units import ROLE_ENDINGS, is_listed_name, org_suffixes, strip_noise
 
 LEAD, RESPONSIBLE, COOPERATING, DIVISION, LEADER, DEADLINE, OVERSIGHT = (
     "lead", "responsible", "cooperating", "division", "leader", "deadline", "oversight")
@@ -234,6 +234,8 @@ def spaced_label_lists(raw: str) -> str | None:
     '牵头单位：县林业局责任单位：县财政局、县卫健局'
     >>> spaced_label_lists("牵头单位：县林业局 加快推进") is None
     True
+    >>> spaced_label_lists("责任单位:市甲溪局、乙岭办 丙泉委, 各县(区) 人民政府")
+    '责任单位:市甲溪局、乙岭办、丙泉委,各县(区)人民政府'
     """
     tokens = raw.split()
     if len(tokens) < 2 or LABEL_ANYWHERE.search(raw) is None:
@@ -249,7 +251,8 @@ def spaced_label_lists(raw: str) -> str | None:
             head = head.rstrip(")）]】〕")  # the bracket the label's clause opened, not a name's note (各村(社区))
         if colon >= 0 and "。" not in done[colon:] and LABEL_ANYWHERE.search(done) is not None \
                 and len(tail) >= 2 and len(head) >= 2 and match_label(right) is None \
-                and is_listed_name(strip_noise(tail)) and is_listed_name(strip_noise(head)):
+                and is_listed_name(strip_noise(tail)) and is_listed_name(strip_noise(head)) \
+                and head not in org_suffixes():  # (r-prose9) 各市(州) 人民政府: an ending alone goes on the name
             out.append("、")
             spaced = True
         out.append(right)

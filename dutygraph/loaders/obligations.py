@@ -774,7 +774,8 @@ def reads_as_notice(tasks: list[Task], found: list[Task], lines: list[Line]) -> 
                                                             for a in t.assignments)]
     if not placed:
         return True
-    sentences = sum(1 for t in found if not all(a.basis == HANDED for a in t.assignments))  # 由X… adds no sentence
+    sentences = sum(1 for t in found if not t.text.startswith("由")  # 由X… adds no sentence (nor 由X负责落实。)
+                    and not all(a.basis == HANDED for a in t.assignments))
     # sentences that restate every unit the readers placed and name more (two at least: one sentence is an item's)
     restated = sum(1 for t in found if not t.text.startswith("由")) >= _NOTICE_RATIO and _restates(placed, found)
     if is_notice(lines):  # a document that calls itself a notice, a report or a reply: its obligation sentences

@@ -1975,6 +1975,12 @@ def _segments(text: str, clauses: list[Found]) -> list[tuple[str, Found | None]]
         ends = starts[1:] + [len(text)]
         out: list[tuple[str, Found | None]] = []
         before = text[:clauses[0].start].strip()
+        if (closing := _closing_clause(text, before, clauses[0], ends[0])) is not None:
+            out.extend(closing)
+            if len(clauses) == 1:
+                return out
+            return out + _segments(text[ends[0]:], [replace(f, start=f.start - ends[0], end=f.end - ends[0])
+                                                    for f in clauses[1:]])
         if len(before) >= _OWN_SENTENCE and before.endswith("。"):  # 依法建立征用程序…。市交通局、市公安局根据…
             # a sentence of work no unit opens: a task of its own, without units, unless it hands its work on
             # (禁止…,一经发现,由所在区县人民政府依法处理。有关区县人民政府要…: the units after 由, responsible)
@@ -2010,6 +2016,29 @@ def _segments(text: str, clauses: list[Found]) -> list[tuple[str, Found | None]]
     elif tail and out:
         out[-1] = (out[-1][0] + tail, out[-1][1])
     return out or [(text, None)]
+
+
+def _closing_clause(text: str, before: str, f: Found, end: int) -> list[tuple[str, Found | None]] | None:
+    """A unit-first clause that is a whole sentence handing no work of its own (…预期目标是…。由X、Y负责落实。):
+    it closes the work printed before it, which is its task; the text after it, up to the next clause, is a task
+    of its own without units (the next item, glued on in a paragraph), or None when the clause is not of that form.
+
+    >>> t = "今年的预期目标是增长百分之十左右。由甲乙委、丙丁局负责落实。二、推进建设2.坚持把农业作为重点。"
+    >>> f = Found(t.index("由"), t.index("。二"), Clause([("甲乙委", Role.LEAD), ("丙丁局", Role.LEAD)]), True)
+    >>> [(s, x is not None) for s, x in _closing_clause(t, t[:t.index("由")], f, len(t))]
+    [('今年的预期目标是增长百分之十左右。', True), ('二、推进建设2.坚持把农业作为重点。', False)]
+    >>> t = "今年的预期目标是增长百分之十左右。由甲乙委负责制定计划。"
+    >>> _closing_clause(t, t[:t.index("由")], Found(t.index("由"), t.index("制"), Clause([]), True), len(t)) is None
+    True
+    """
+    if not before.endswith(tuple(_SENTENCE_END)) or text[f.start:f.start + 1] != "由" or \
+            text[f.end:f.end + 1] not in ("。", "；", ";", ""):
+        return None
+    out: list[tuple[str, Found | None]] = [(before, f)]
+    rest = text[f.end:end].strip().lstrip("。；;，,")
+    if rest:
+        out.append((_drop_open_tail(rest), None))
+    return out
 
 
 def _cut_clause(text: str) -> bool:

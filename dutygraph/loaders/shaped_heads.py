@@ -11,6 +11,8 @@ no heading's words such as 主要职责 or 工作任务, no sentence).
 (['城东片区坊'], None, None)
 >>> shaped_head("二、联席会议组成"), shaped_head("(三)组成人员"), shaped_head("(四)保障措施")
 (None, None, None)
+>>> shaped_head("发布时间"), colon_head("信息来源:市甲乙网站编辑部门")[0]
+(None, None)
 >>> colon_head("(四)城东片区坊：按照规划要求，结合河道整治开展工作。")
 (['城东片区坊'], '按照规划要求，结合河道整治开展工作。')
 >>> colon_head("(一)工作目标：到2025年建成公园体系。")[0], colon_head("完成时限：2021年底")[0]
@@ -31,7 +33,9 @@ _HEAD_MAX = 20  # characters of a name read from the layout alone (a longer one 
 _COLON = re.compile(r"[:：。]")  # a name before a colon, or a sentence of its own (城东片区坊。负责…)
 # What a heading of a plan's or a body's parts ends with (联席会议组成, 组成人员, 工作要求, 保障措施): no unit's name
 # (role cues head.plan-part, and the heading's words of slot.no-unit).
-_PART_OF_PLAN = re.compile(r"(?:" + "|".join((*words("head.plan-part"), *words("slot.no-unit"))) + r")$")
+# (r-prose9) A web page's metadata labels (发布时间:2019-…) head no duties either (role cues head.page-meta).
+_PART_OF_PLAN = re.compile(r"(?:" + "|".join((*words("head.plan-part"), *words("slot.no-unit"),
+                                              *words("head.page-meta"))) + r")$")
 
 
 def shaped_head(text: str) -> list[str] | None:

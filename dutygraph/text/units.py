@@ -417,7 +417,7 @@ def _split_units(cell: str) -> tuple[str, ...]:
         if not unit and (joined := _name_and_prefix(part)):
             names.extend(held)
             held = []
-            names.append(joined[0])
+            names.extend(_split_conjunctions(joined[0]))  # (r-prose9) 甲厅和乙办及相关盟市: its own 和 too
             part = joined[1]  # 地税局等和各市、县人民政府: 各市 shares the suffix of the name after it
         if not unit and len(part) <= 8 and not any(ch in part for ch in "(（"):
             held.append(part)

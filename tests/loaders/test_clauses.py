@@ -1543,3 +1543,21 @@ def test_a_long_list_before_its_duty_word_is_read_whatever_the_names_end_with():
              "子珂阁", "丑珈琬斋", "寅汐岚舍"]
     found = leading_clauses("、".join(names) + "将负责支持建设都市经济圈。")
     assert [u for f in found for u, _ in f.clause.assignments] == names
+
+
+def test_a_first_listed_note_with_its_case_and_a_ditto_after_it_makes_the_first_unit_lead_and_spreads_no_units():
+    # (由A、B、C负责。涉及多个部门的,原则上由排名首位的部门牵头负责。下同): the note's case (…的) names nobody, and the
+    # 下同 after the note spreads the convention, not the bracket's units
+    clause = parse_clause("由市甲溪局、乙岭办、丙泉委负责。一项工作涉及多个部门的,原则上由排名首位的部门牵头负责。下同",
+                          bracketed=True)
+    assert clause.assignments == [("市甲溪局", Role.LEAD), ("乙岭办", Role.RESPONSIBLE), ("丙泉委", Role.RESPONSIBLE)]
+    assert clause.spread == []
+
+
+def test_an_organisation_ending_a_space_cut_off_stays_on_its_name_in_a_spaced_label_list():
+    # a copy printing spaces inside names (各县(区) 人民政府): an ending alone after a space is no name of its own
+    from dutygraph.loaders.lines import to_lines
+    line = to_lines("责任单位: 市甲溪局、乙岭 办、丙泉委, 各县(区) 人民政府")[0]
+    label = match_label(line.text)
+    assert label is not None and label.content.endswith(",各县(区)人民政府")
+    assert "、人民政府" not in label.content

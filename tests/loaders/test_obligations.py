@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dutygraph.loaders import load
+from dutygraph.loaders.document import parse_text
 from dutygraph.loaders.lines import to_lines
 from dutygraph.loaders.obligations import BASIS, obligation_tasks
 from dutygraph.model import Role
@@ -876,3 +877,17 @@ def test_a_subject_then_what_it_works_on_before_a_comma_is_told_by_the_modal_aft
     got = _read("第十条 受理单位对内容相同或基本相同的投诉,可以合并办理,但要分别答复。\n"
                 "对不按期办结的事项,可以延期办理。\n")
     assert [units for _, units in got] == [[("受理单位", Role.RESPONSIBLE)]]
+
+
+def test_a_sentence_handing_an_item_to_its_units_with_by_weighs_no_notice_sentence():
+    # a cover letter and its plan glued into one paragraph: the item's closing 由X、Y负责落实。 is the plan's clause,
+    # no obligation sentence of a notice; the letter's one sentence does not outweigh it
+    text = ("某网站\n\n各县区人民政府,市政府各部门: 市长代表市政府所作的《政府工作报告》已经市人大审议通过。现将报告提出的"
+            "重点工作任务分解,请各责任单位抓紧制订实施意见,认真组织落实。具体落实情况请于6月30日、12月30日分两次向市政府"
+            "报告。 一、主要工作目标 1.今年是我市加快发展的关键一年。今年经济社会发展的预期目标是:生产总值增长百分之十;"
+            "财政一般预算收入增长百分之十三;城镇新增就业五万人。 由市甲溪委、乙岭厅等部门和各县区政府负责落实。 二、加快推进"
+            "建设 2.坚持把农业工作作为重中之重,促进农民增收。巩固和\n")
+    doc = parse_text(text, "glued.txt")
+    placed = [t for t in doc.tasks if t.assignments]
+    assert len(placed) == 1 and "预期目标" in placed[0].text
+    assert placed[0].units(Role.LEAD) == ["市甲溪委", "乙岭厅", "各县区政府"]

@@ -765,3 +765,13 @@ def test_duties_before_the_sentence_setting_up_an_unknown_bodys_offices_are_its_
     doc = parse("(十一)负责辖区湿地巡查工作。\n(十二)承担候鸟栖息地保护工作。\n三、内设机构\n"
                 "根据上述职责,东岭汇坊设3个内设股室。\n", head="")  # a page starting inside the list
     assert [t.units(Role.LEAD) + t.units(Role.RESPONSIBLE) for t in doc.tasks] == [["东岭汇坊"], ["东岭汇坊"]]
+
+
+def test_a_by_clause_sentence_handing_no_work_closes_the_work_before_it_not_the_next_item_glued_on():
+    # items glued into one paragraph, each closed by a sentence 由X、Y负责落实。 holding nothing but its units
+    doc = parse("一、主要目标1.今年全市经济增长的预期目标是增长百分之十左右,财政收入增长百分之八。"
+                "由市甲乙委、丙丁局等部门和各区政府负责落实。二、推进建设2.坚持把农业工作作为重中之重,促进农民增收。\n")
+    placed = [t for t in doc.tasks if t.assignments]
+    assert len(placed) == 1 and "预期目标" in placed[0].text and "农业" not in placed[0].text
+    assert units(placed[0], "lead") == ["市甲乙委", "丙丁局", "各区政府"]
+    assert any("农业工作" in t.text and not t.assignments for t in doc.tasks)

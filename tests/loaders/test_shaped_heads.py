@@ -108,3 +108,12 @@ def test_a_line_of_nothing_but_an_unknown_name_over_a_duties_title_is_their_unit
 def test_a_short_line_of_an_unknown_name_over_a_paragraph_without_a_role_word_is_no_unit():
     doc = parse_text("某区工作方案\n\n东岭汇坊\n全年完成湿地巡查十二次。\n\n区林业局负责湿地修复工作。\n", "p.txt")
     assert not any("东岭汇坊" in t.units(Role.LEAD) + t.units(Role.RESPONSIBLE) for t in doc.tasks)
+
+
+def test_a_web_pages_metadata_lines_name_no_unit():
+    doc = parse_text("某市政府网\n\n发布时间:2020-05-06 10:20编辑:政府机构浏览(12)\n\n发文单位:某市人民政府\n\n"
+                     "发布部门:某市人民政府办公室发布文号:某政办[2020]3号\n\n文号:某政发〔2020〕1号\n\n"
+                     "各区政府,市直各部门:现将年度重点工作分解如下。一、做好甲工作,确保全年完成目标任务。由市东岭局负责落实。\n",
+                     "m.txt")
+    named = {u for t in doc.tasks for u in t.units(Role.RESPONSIBLE) + t.units(Role.LEAD)}
+    assert named == {"市东岭局"}

@@ -232,3 +232,8 @@ def test_deng_before_he_ends_the_list_whatever_its_last_name_ends_with():
     # suffix of the name after it, as after a known name (地税局等和各市、县人民政府)
     assert split_units("省甲苑、乙斋坊、丙琮庐等和各市、县人民政府") == ["省甲苑", "乙斋坊", "丙琮庐", "各市、县人民政府"]
     assert split_units("地税局等和各市、县人民政府") == ["地税局", "各市、县人民政府"]
+
+
+def test_a_name_joined_by_and_before_a_short_collective_after_and_is_split_too():
+    # 甲厅和乙办及相关盟市: the short collective after 及 is split off, and so is the 和 joining the names before it
+    assert split_units("市丙泉委、甲岭厅和乙溪监管办及相关盟市") == ["市丙泉委", "甲岭厅", "乙溪监管办", "相关盟市"]
