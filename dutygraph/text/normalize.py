@@ -56,22 +56,7 @@ def bracket_depth_split(text: str, separators: str) -> list[str]:
     """
     if _BRACKETS.search(text) is None:  # the common case: a plain split
         return _splitter(separators).split(text)
-    parts: list[str] = []
-    depth = 0
-    start = 0
-    outer = 0  # where the bracket that opened the outermost one still open stands
-    for m in _splitter(OPEN_BRACKETS + CLOSE_BRACKETS + separators).finditer(text):  # brackets and separators only
-        ch = m.group()
-        if ch in OPEN_BRACKETS:
-            if not depth:
-                outer = m.start()
-            depth += 1
-        elif ch in CLOSE_BRACKETS:
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            i = m.start()
-            parts.append(text[start:i])
-            start = i + 1
+    parts, start, depth, outer = _split_outside(text, _splitter(OPEN_BRACKETS + CLOSE_BRACKETS + separators))
     if depth and len(text) - outer > MAX_OPEN:  # a bracket never closed (湘发〔2016 31号…, a page's copy)
         rest = _split_unclosed(text[outer:], separators)  # no separator stood outside brackets since the last split
         return parts + [text[start:outer] + rest[0], *rest[1:]]
@@ -93,19 +78,34 @@ def _split_unclosed(text: str, separators: str) -> list[str]:
             opened.append(m.start())
         elif ch in CLOSE_BRACKETS and opened:
             opened.pop()
-    plain = {at for at in opened if len(text) - at > MAX_OPEN}
+    parts, start, _, _ = _split_outside(text, pattern, {at for at in opened if len(text) - at > MAX_OPEN})
+    parts.append(text[start:])
+    return parts
+
+
+def _split_outside(text: str, pattern: re.Pattern, plain: set[int] | frozenset[int] = frozenset()
+                   ) -> tuple[list[str], int, int, int]:
+    """One walk over the brackets and separators ``pattern`` finds in ``text``: the parts ended by a separator
+    outside brackets, where the last part starts, the depth at the end and where the outermost bracket still open
+    opened. An opening bracket at a position in ``plain`` is read as a character.
+
+    >>> _split_outside("甲(乙、丙)、丁", _splitter("()、"))
+    (['甲(乙、丙)'], 7, 0, 1)
+    """
     parts: list[str] = []
-    depth = 0
-    start = 0
+    depth = start = outer = 0
     for m in pattern.finditer(text):
         ch = m.group()
         if ch in OPEN_BRACKETS:
-            depth += m.start() not in plain
+            if m.start() in plain:
+                continue
+            if not depth:
+                outer = m.start()
+            depth += 1
         elif ch in CLOSE_BRACKETS:
             depth = max(0, depth - 1)
         elif depth == 0:
             i = m.start()
             parts.append(text[start:i])
             start = i + 1
-    parts.append(text[start:])
-    return parts
+    return parts, start, depth, outer
