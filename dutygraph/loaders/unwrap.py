@@ -19,14 +19,14 @@ line keeps the number of its first line, and the facts read from it span every l
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from operator import attrgetter
 
 from ..model import Provenance
 from ..text.markers import match_item
 from .lines import Line, to_lines
-from .labels import match_label
-from .reflow import _BOX_STROKES, _STARTS_ITEM, _is_row, _starts_new
+from .labels import match_label, opens_with_spaced_label
 
 # What ends a paragraph at a line's end: a sentence's stop. A colon or a semicolon does not: a label's content or
 # a list's next clause may go on after the break (牵头单位: / 市发展改革委; 市财政局; / 市税务局).
@@ -44,6 +44,30 @@ MIN_FEW = 3         # … or a short one, with no longer line, its width a page'
 MAX_FEW_WIDTH = 100
 OPEN_SHARE = 2 / 3  # of those, the share ending mid-sentence (a text's own long lines mostly end with 。)
 LONGER_SHARE = 1 / 4  # lines longer than the width (by more than two), per line of the width, at most
+
+
+# What opens a new line in any copy: an item's marker, an article, an annex.
+_STARTS_ITEM = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,3}[、.．](?!\d)"
+                          r"|[①-⑳]|第[一二三四五六七八九十\d]{1,3}[条章节]|附件)")
+
+
+def _starts_new(line: Line) -> bool:
+    text = line.text
+    return (not text or _STARTS_ITEM.match(text) is not None or match_item(text) is not None
+            or match_label(text) is not None or "|" in text or text[0] in _BOX_STROKES or _is_row(line)
+            or line.raw != text and opens_with_spaced_label(line.raw))  # 配合单位 区财政局: a space for the colon
+
+
+# Cells apart with a tab or a run of spaces: a table row (a PDF copy pads its rows to one width), never wrapped.
+_CELLS_APART = re.compile(r"\S(?:\t|[ \u3000]{2,})\S")
+
+
+def _is_row(line: Line) -> bool:
+    return len(line.raw) > len(line.text) and _CELLS_APART.search(line.raw.strip()) is not None
+
+
+# A line of a box-drawn table starts with a stroke: the lines of such a table all have one width, none wrapped.
+_BOX_STROKES = frozenset("│┃║├┤┼┌┐└┘┬┴┠┨╂┣┫╋┏┓┗┛╟╢╠╣╔╗╚╝╞╡╒╕╘╛")
 
 
 def wrap_width(raws: list[str]) -> int | None:
